@@ -1,0 +1,4 @@
+from grapheme_distill.cli import main
+
+if __name__ == "__main__":
+    main()

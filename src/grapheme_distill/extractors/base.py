@@ -1,0 +1,126 @@
+"""The extractor seam: turn one teacher answer into typed knowledge items.
+
+Every extractor — the rule-based one in the core, spaCy's dependency rules, an LLM asked for JSON,
+the baseline heuristics kept for comparison — implements :class:`Extractor` and returns an
+:class:`Extraction`.  The session groups an extraction's items by knowledge type, scores and filters
+them; it never needs to know which extractor ran.  An extractor that cannot do its job records why in
+``Extraction.failures`` (with the raw text) instead of returning an empty result that looks like
+"nothing to know".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from grapheme_distill.model.knowledge import (
+    Attribute,
+    Entity,
+    HierarchyEdge,
+    KnowledgeType,
+    LinguisticItem,
+    Procedure,
+    Relation,
+)
+
+__all__ = ["Extraction", "ExtractionFailure", "Extractor", "pipe_each"]
+
+
+@dataclass(frozen=True)
+class ExtractionFailure:
+    """Why (part of) an extraction failed; ``raw`` keeps the text that could not be used."""
+
+    reason: str
+    raw: str = ""
+
+
+@dataclass
+class Extraction:
+    """The items one extractor found in one text, each with its span and confidence."""
+
+    extractor: str
+    entities: dict[str, Entity] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    attributes: list[Attribute] = field(default_factory=list)
+    procedures: list[Procedure] = field(default_factory=list)
+    hierarchy: list[HierarchyEdge] = field(default_factory=list)
+    linguistic: list[LinguisticItem] = field(default_factory=list)
+    failures: list[ExtractionFailure] = field(default_factory=list)
+    signals: dict[str, float] = field(default_factory=dict)  # e.g. hedging, refusal
+
+    def add_entity(self, entity: Entity) -> Entity:
+        """Add (or merge aliases into) an entity and return the stored one."""
+        old = self.entities.get(entity.id)
+        if old is None:
+            self.entities[entity.id] = entity
+            return entity
+        if entity.aliases:
+            merged = tuple(dict.fromkeys((*old.aliases, *entity.aliases)))
+            old = old.model_copy(update={"aliases": merged})
+            self.entities[entity.id] = old
+        return old
+
+    def items_of(self, kind: KnowledgeType) -> list[Relation | Attribute | Procedure | HierarchyEdge | LinguisticItem]:
+        table: dict[KnowledgeType, list[Relation | Attribute | Procedure | HierarchyEdge | LinguisticItem]] = {
+            KnowledgeType.RELATIONAL: list(self.relations),
+            KnowledgeType.FACTUAL: list(self.attributes),
+            KnowledgeType.PROCEDURAL: list(self.procedures),
+            KnowledgeType.STRUCTURAL: list(self.hierarchy),
+            KnowledgeType.LINGUISTIC: list(self.linguistic),
+        }
+        return table[kind]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.entities or self.relations or self.attributes or self.procedures
+            or self.hierarchy or self.linguistic
+        )
+
+
+@runtime_checkable
+class Extractor(Protocol):
+    """Turns teacher answers into knowledge.
+
+    Attributes:
+        name: registry name (``rules``, ``spacy``, ``llm``, ``baseline``).
+        version: bumped whenever output for the same input can change; recorded in provenance as
+            ``name@version`` so that stores can tell old extractions from new ones.
+    """
+
+    name: str
+    version: str
+
+    def extract(
+        self,
+        text: str,
+        *,
+        prompt: str = "",
+        types: frozenset[KnowledgeType] | None = None,
+        preserve_structure: bool = True,
+    ) -> Extraction:
+        """Extract items of ``types`` (None: all five) from one answer to ``prompt``."""
+        ...
+
+    def pipe(
+        self,
+        texts: Iterable[tuple[str, str]],
+        *,
+        types: frozenset[KnowledgeType] | None = None,
+        preserve_structure: bool = True,
+    ) -> Iterator[Extraction]:
+        """Extract from many ``(prompt, answer)`` pairs; batching extractors override it."""
+        ...
+
+
+def pipe_each(
+    extractor: Extractor,
+    texts: Iterable[tuple[str, str]],
+    *,
+    types: frozenset[KnowledgeType] | None = None,
+    preserve_structure: bool = True,
+) -> Iterator[Extraction]:
+    """The obvious ``pipe`` for extractors with nothing to batch."""
+    for prompt, text in texts:
+        yield extractor.extract(text, prompt=prompt, types=types, preserve_structure=preserve_structure)

@@ -1,0 +1,373 @@
+"""``rules``: the dependency-free rule-based extractor of the core.
+
+It reads an answer the way a careful regex can: sentence by sentence for copulas ("X is a Y",
+"X is the capital of Y"), fixed relation phrases ("located in", "founded by", "causes", ...),
+membership and composition ("consists of A, B and C"), linguistic patterns (abbreviations in
+parentheses, "also known as", "is defined as") and numeric/date attributes; and, when
+``preserve_structure`` is on, the answer's markdown structure (numbered steps become a procedure,
+bullets under a lead-in become its parts).  It knows no grammar, so it is precise on the patterns it
+knows and silent elsewhere — the spaCy extractor (extra ``[spacy]``) goes further.
+
+Entity types come from the name alone (dates, numbers, organisation suffixes, honorifics), never
+from the sentence, so one name always gets one type and one id across answers.  Hedged sentences
+("might", "possibly", "I think") get a lower confidence, and refusals are flagged as a signal so the
+session can reject them with that reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from grapheme_distill.extractors.base import Extraction, ExtractionFailure, pipe_each
+from grapheme_distill.model.knowledge import (
+    Attribute,
+    Entity,
+    EntityType,
+    HierarchyEdge,
+    HierarchyKind,
+    KnowledgeType,
+    LinguisticItem,
+    LinguisticKind,
+    Procedure,
+    Relation,
+)
+
+__all__ = ["RuleExtractor", "guess_entity_type", "strip_markup"]
+
+_ALL = frozenset(KnowledgeType)
+_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|(?=\n)|$)")
+_MARKUP = re.compile(r"(\*\*|__|\*|`|~~)")
+_HEDGES = re.compile(
+    r"\b(might|may|possibly|perhaps|probably|likely|i think|i believe|it is believed|"
+    r"some say|reportedly|allegedly|could be|not sure|uncertain)\b",
+    re.IGNORECASE,
+)
+_REFUSAL = re.compile(
+    r"^\s*(i'?m sorry|i am sorry|i cannot|i can'?t|as an ai|i am unable|i'?m unable|"
+    r"i do not have (?:enough )?information|i don'?t know)",
+    re.IGNORECASE,
+)
+_ORG = re.compile(
+    r"\b(inc|corp|corporation|company|ltd|llc|gmbh|university|institute|society|association|"
+    r"agency|bank|party|council|foundation|organi[sz]ation|group|ministry|committee)\b\.?$",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(r"^(mr|mrs|ms|dr|prof|sir|lady|lord|king|queen|saint|st|president)\.?\s", re.I)
+_YEAR = re.compile(r"^(?:in\s+)?(1[0-9]{3}|20[0-9]{2})$")
+_DATE = re.compile(
+    r"^(?:\d{1,2}\s+)?(january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)(?:\s+\d{1,2})?,?\s+\d{3,4}$",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|thousand))?$", re.I)
+_EVENT = re.compile(r"\b(war|revolution|battle|olympics|election|festival|summit|crisis)\b", re.I)
+
+_NP = r"(?P<{0}>[^,;:()]{{1,80}}?)"
+_S, _O = _NP.format("s"), _NP.format("o")
+_BE = r"(?:is|are|was|were)"
+_NOT = r"(?P<neg>\s+not|n't)?"
+
+# (pattern, predicate, confidence).  Order matters: the first match in a sentence wins.
+_RELATION_PATTERNS: list[tuple[re.Pattern[str], str, float]] = [
+    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:located|situated|found)\s+in\s+{_O}$", re.I), "located_in", 0.9),
+    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:founded|created|written|invented|developed|designed|built|"
+                rf"discovered|composed|painted|directed|established)\s+by\s+{_O}$", re.I), "created_by", 0.9),
+    (re.compile(rf"^{_S}\s+(?:works|worked)\s+(?:for|at)\s+{_O}$", re.I), "works_for", 0.85),
+    (re.compile(rf"^{_S}\s+(?:owns|owned)\s+{_O}$", re.I), "owns", 0.85),
+    (re.compile(rf"^{_S}\s+(?:causes|caused|leads to|led to|results in|resulted in)\s+{_O}$", re.I), "causes", 0.85),
+    (re.compile(rf"^{_S}\s+(?:came|comes|happened|occurred)\s+before\s+{_O}$", re.I), "before", 0.8),
+    (re.compile(rf"^{_S}\s+(?:came|comes|happened|occurred)\s+after\s+{_O}$", re.I), "after", 0.8),
+    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:a |an )?part\s+of\s+{_O}$", re.I), "part_of", 0.9),
+    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+the\s+(?P<rel>[a-z][a-z ]{{1,30}}?)\s+of\s+{_O}$", re.I), "", 0.85),
+    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:a|an)\s+{_O}$", re.I), "is_a", 0.8),
+    (re.compile(rf"^{_S}\s+(?:has|have|had)\s+(?:a |an )?{_O}$", re.I), "has_property", 0.7),
+]
+_HIERARCHY_PATTERNS: list[tuple[re.Pattern[str], HierarchyKind, bool, float]] = [
+    # (pattern, kind, list-in-object, confidence); parent is group "p", children group "c"
+    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:consists|consisted)\s+of\s+(?P<c>.+)$", re.I), HierarchyKind.PART_OF, True, 0.85),
+    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:made up|composed)\s+of\s+(?P<c>.+)$", re.I), HierarchyKind.PART_OF, True, 0.85),
+    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:contains|contain|included|includes|include)\s+(?P<c>.+)$", re.I), HierarchyKind.CONTAINS, True, 0.8),
+    (re.compile(r"^(?:the\s+)?(?:main\s+|common\s+)?(?:types|kinds|forms|classes)\s+of\s+(?P<p>[^,;:()]{1,60}?)\s+(?:include|are)\s+(?P<c>.+)$", re.I), HierarchyKind.SUBCLASS_OF, True, 0.85),
+    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:a\s+)?members?\s+of\s+(?P<p>.+)$", re.I), HierarchyKind.MEMBER_OF, False, 0.9),
+    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:a\s+)?(?:part)\s+of\s+(?P<p>.+)$", re.I), HierarchyKind.PART_OF, False, 0.9),
+    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are)\s+(?:a\s+)?(?:type|kind|subclass|form)\s+of\s+(?P<p>.+)$", re.I), HierarchyKind.SUBCLASS_OF, False, 0.9),
+]
+_ABBREV = re.compile(r"(?P<t>(?:[A-Z][\w'-]*\s+){1,7}?(?:of\s+|and\s+|for\s+|the\s+)*(?:[A-Z][\w'-]*))\s+\((?P<a>[A-Z][A-Za-z0-9&.]{1,10})\)")
+_AKA = re.compile(r"^(?P<t>[^,;:()]{1,80}?),?\s+(?:also known as|also called|aka|a\.k\.a\.|otherwise known as|commonly called)\s+(?P<v>[^,;()]{1,80})", re.I)
+_DEFINE = re.compile(r"^(?P<t>[^,;:()]{1,80}?)\s+(?:is defined as|refers to|means|is the term for)\s+(?P<v>.{3,300})$", re.I)
+_SYNONYM = re.compile(r"^(?P<t>[^,;:()]{1,80}?)\s+(?:is|are)\s+(?:a\s+)?synonym(?:ous)?\s+(?:of|with|for)\s+(?P<v>[^,;()]{1,80})$", re.I)
+_ATTR = re.compile(r"^(?P<s>[^,;:()]{1,80}?)\s+(?:has|had)\s+(?:a|an)\s+(?P<a>[a-z][a-z ]{1,30}?)\s+of\s+(?:about\s+|around\s+|approximately\s+|over\s+)?(?P<v>[-+]?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|thousand|km|kilometres|kilometers|miles|metres|meters|kg|years))?)$", re.I)
+_YEAR_EVENT = re.compile(r"^(?P<s>[^,;:()]{1,80}?)\s+(?:was|were)\s+(?P<a>founded|born|built|established|created|invented|discovered|released|published|completed|opened)\b.*?\bin\s+(?P<v>(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{3,4})\b", re.I)
+_NUMBERED = re.compile(r"^\s*(?:step\s*)?(\d+)[.):]\s+(.+)$", re.I)
+_BULLET = re.compile(r"^\s*[-*•+]\s+(.+)$")
+_HEADING = re.compile(r"^\s*#{1,6}\s+(.+?)\s*#*\s*$")
+_SEQUENCE = re.compile(r"^(first|firstly|to begin|start by|then|next|after that|afterwards|second|secondly|third|thirdly|finally|lastly|last)\b[,:]?\s*", re.I)
+_LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|;\s*)")
+_PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_TRAILING_JUNK = re.compile(r"[\s.,;:!?\"'”’)]+$")
+_LEAD_IN = re.compile(r"^(?P<x>.{1,80}?)\s*(?:consists of|includes|contains|has|are|is made of|:)?\s*:$", re.I)
+_PROMPT_GOAL = re.compile(r"^(?:how (?:do|can|should|would) (?:you|i|one|we)|how to|what are the steps (?:to|for)|steps to|explain how to)\s+(?P<g>.+?)\??$", re.I)
+_TOPIC_FROM_PROMPT = re.compile(r"(?:about|of|describe|explain|what is|who is|what are)\s+(?P<t>[^?.]{2,60})\??$", re.I)
+
+
+def strip_markup(text: str) -> str:
+    """Drop markdown emphasis and code ticks, keep the words."""
+    return _MARKUP.sub("", text)
+
+
+def guess_entity_type(name: str) -> EntityType:
+    """The type a name implies on its own (so one name always gets the same type)."""
+    n = name.strip()
+    if _YEAR.match(n) or _DATE.match(n):
+        return EntityType.DATETIME
+    if _NUMBER.match(n):
+        return EntityType.NUMBER
+    if _PERSON.match(n):
+        return EntityType.PERSON
+    if _ORG.search(n):
+        return EntityType.ORGANIZATION
+    if _EVENT.search(n) and n[:1].isupper():
+        return EntityType.EVENT
+    if n[:1].isupper():
+        return EntityType.OTHER
+    return EntityType.CONCEPT
+
+
+def _clean(phrase: str) -> str:
+    phrase = _TRAILING_JUNK.sub("", strip_markup(phrase).strip())
+    return _LEADING_ARTICLE.sub("", phrase).strip()
+
+
+def _split_list(text: str) -> list[str]:
+    text = re.sub(r"^(?:the following|such as|including)\s*:?\s*", "", text.strip(), flags=re.I)
+    parts = [_clean(p) for p in _LIST_SPLIT.split(text)]
+    return [p for p in parts if p and len(p.split()) <= 8]
+
+
+class RuleExtractor:
+    """Regex and markdown rules; fast, dependency-free, precise on the patterns it knows."""
+
+    name = "rules"
+    version = "1"
+
+    def __init__(self, max_phrase_words: int = 8) -> None:
+        self.max_phrase_words = max_phrase_words
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}@{self.version}"
+
+    # ------------------------------------------------------------------ protocol
+    def pipe(
+        self,
+        texts: Iterable[tuple[str, str]],
+        *,
+        types: frozenset[KnowledgeType] | None = None,
+        preserve_structure: bool = True,
+    ) -> Iterator[Extraction]:
+        return pipe_each(self, texts, types=types, preserve_structure=preserve_structure)
+
+    def extract(
+        self,
+        text: str,
+        *,
+        prompt: str = "",
+        types: frozenset[KnowledgeType] | None = None,
+        preserve_structure: bool = True,
+    ) -> Extraction:
+        types = _ALL if types is None else types
+        out = Extraction(extractor=self.id)
+        if not text or not text.strip():
+            out.failures.append(ExtractionFailure("empty answer", text))
+            return out
+        if _REFUSAL.match(text):
+            out.signals["refusal"] = 1.0
+            out.failures.append(ExtractionFailure("the teacher refused or did not know", text[:500]))
+            return out
+        if preserve_structure and (KnowledgeType.PROCEDURAL in types or KnowledgeType.STRUCTURAL in types):
+            self._structure(text, prompt, types, out)
+        hedged = 0
+        sentences = 0
+        for m in _SENT.finditer(text):
+            raw = m.group(0)
+            sentence = raw.strip()
+            if len(sentence) < 3 or _NUMBERED.match(sentence) or _BULLET.match(sentence) or _HEADING.match(sentence):
+                continue
+            start = m.start() + (len(raw) - len(raw.lstrip()))
+            sentences += 1
+            factor = 1.0
+            if _HEDGES.search(sentence):
+                factor = 0.6
+                hedged += 1
+            self._sentence(strip_markup(sentence).rstrip(".!? "), (start, start + len(sentence)), factor, types, out)
+        if sentences:
+            out.signals["hedged_fraction"] = hedged / sentences
+        return out
+
+    # ------------------------------------------------------------------ helpers
+    def _entity(self, out: Extraction, phrase: str) -> Entity | None:
+        name = _clean(phrase)
+        if not name or len(name.split()) > self.max_phrase_words or not any(ch.isalnum() for ch in name):
+            return None
+        return out.add_entity(Entity(name=name, type=guess_entity_type(name)))
+
+    def _sentence(
+        self, sentence: str, span: tuple[int, int], factor: float, types: frozenset[KnowledgeType], out: Extraction
+    ) -> None:
+        if KnowledgeType.LINGUISTIC in types:
+            self._linguistic(sentence, span, factor, out)
+        sentence = _PARENTHETICAL.sub("", sentence)  # "(EU)" served the linguistic rules above
+        if KnowledgeType.STRUCTURAL in types:
+            for pat, kind, is_list, conf in _HIERARCHY_PATTERNS:
+                hm = pat.match(sentence)
+                if not hm:
+                    continue
+                parent = self._entity(out, hm.group("p"))
+                children = _split_list(hm.group("c")) if is_list else [hm.group("c")]
+                for child_name in children:
+                    child = self._entity(out, child_name)
+                    if parent and child and parent.id != child.id:
+                        out.hierarchy.append(HierarchyEdge(
+                            parent=parent.id, child=child.id, relation=kind,
+                            confidence=conf * factor, span=span,
+                        ))
+                break
+        if KnowledgeType.FACTUAL in types:
+            self._attributes(sentence, span, factor, out)
+        if KnowledgeType.RELATIONAL in types:
+            for pat, predicate, conf in _RELATION_PATTERNS:
+                rm = pat.match(sentence)
+                if not rm:
+                    continue
+                pred = predicate or (rm.group("rel").strip().replace(" ", "_") + "_of")
+                negated = bool(rm.groupdict().get("neg"))
+                objects = _split_list(rm.group("o")) if predicate in ("is_a", "causes") else [rm.group("o")]
+                subj = self._entity(out, rm.group("s"))
+                for obj_name in objects:
+                    obj = self._entity(out, obj_name)
+                    if subj and obj and subj.id != obj.id:
+                        out.relations.append(Relation(
+                            subject=subj.id, predicate=pred, object=obj.id, negated=negated,
+                            confidence=conf * factor, span=span,
+                        ))
+                break
+
+    def _linguistic(self, sentence: str, span: tuple[int, int], factor: float, out: Extraction) -> None:
+        for am in _ABBREV.finditer(sentence):
+            term, abbr = _clean(am.group("t")), am.group("a")
+            initials = "".join(w[0] for w in term.split() if w[:1].isupper())
+            if initials and abbr.replace(".", "").upper().startswith(initials[:1]):
+                ent = self._entity(out, term)
+                if ent:
+                    out.linguistic.append(LinguisticItem(
+                        entity=ent.id, relation=LinguisticKind.ABBREVIATION, value=abbr,
+                        confidence=0.9 * factor, span=span,
+                    ))
+        for pat, kind, conf in (
+            (_AKA, LinguisticKind.ALIAS, 0.85),
+            (_SYNONYM, LinguisticKind.SYNONYM, 0.85),
+            (_DEFINE, LinguisticKind.DEFINITION, 0.8),
+        ):
+            lm = pat.match(sentence)
+            if lm:
+                ent = self._entity(out, lm.group("t"))
+                value = _clean(lm.group("v")) if kind is not LinguisticKind.DEFINITION else lm.group("v").strip()
+                if ent and value:
+                    out.linguistic.append(LinguisticItem(
+                        entity=ent.id, relation=kind, value=value, confidence=conf * factor, span=span,
+                    ))
+                    if kind is LinguisticKind.ALIAS:
+                        out.add_entity(ent.model_copy(update={"aliases": (*ent.aliases, value)}))
+                break
+
+    def _attributes(self, sentence: str, span: tuple[int, int], factor: float, out: Extraction) -> None:
+        am = _ATTR.match(sentence)
+        if am:
+            ent = self._entity(out, am.group("s"))
+            if ent:
+                out.attributes.append(Attribute(
+                    entity=ent.id, name=am.group("a").strip(), value=am.group("v").strip(),
+                    datatype="number", confidence=0.85 * factor, span=span,
+                ))
+        ym = _YEAR_EVENT.match(sentence)
+        if ym:
+            ent = self._entity(out, ym.group("s"))
+            if ent:
+                out.attributes.append(Attribute(
+                    entity=ent.id, name=f"{ym.group('a').lower()}_date", value=ym.group("v").strip(),
+                    datatype="date", confidence=0.85 * factor, span=span,
+                ))
+
+    def _structure(self, text: str, prompt: str, types: frozenset[KnowledgeType], out: Extraction) -> None:
+        """Numbered lists and first/then/finally prose → procedures; bullets under a heading or a
+        lead-in line ending in ':' → the lead-in's parts."""
+        goal = _goal_from_prompt(prompt)
+        context: str | None = None
+        steps: list[tuple[str, int, int]] = []
+        bullets: list[tuple[str, int, int]] = []
+        offset = 0
+
+        def flush() -> None:
+            nonlocal steps, bullets
+            if steps and KnowledgeType.PROCEDURAL in types and len(steps) >= 2:
+                g = goal or context or "procedure"
+                ent = self._entity(out, g)
+                out.procedures.append(Procedure(
+                    goal=_clean(g), steps=tuple(s for s, _, _ in steps), entity=ent.id if ent else None,
+                    confidence=0.85, span=(steps[0][1], steps[-1][2]),
+                ))
+            if bullets and KnowledgeType.STRUCTURAL in types and context:
+                parent = self._entity(out, context)
+                for b, s, e in bullets:
+                    head = re.split(r"\s*[:\u2013\u2014-]\s+|\s*\(", b, maxsplit=1)[0]
+                    child = self._entity(out, head)
+                    if parent and child and parent.id != child.id:
+                        out.hierarchy.append(HierarchyEdge(
+                            parent=parent.id, child=child.id, relation=HierarchyKind.CONTAINS,
+                            confidence=0.75, span=(s, e),
+                        ))
+            steps, bullets = [], []
+
+        for line in text.splitlines(keepends=True):
+            start, stripped = offset, line.strip()
+            offset += len(line)
+            end = start + len(line.rstrip("\n"))
+            if not stripped:
+                continue
+            if hm := _HEADING.match(stripped):
+                flush()
+                heading = strip_markup(hm.group(1))
+                context = _clean(heading)
+                if heading_goal := _PROMPT_GOAL.match(heading):
+                    goal = heading_goal.group("g")
+                continue
+            if nm := _NUMBERED.match(stripped):
+                steps.append((_clean(nm.group(2)), start, end))
+                continue
+            if bm := _BULLET.match(stripped):
+                bullets.append((strip_markup(bm.group(1)).strip(), start, end))
+                continue
+            flush()
+            if stripped.endswith(":"):
+                lead = _LEAD_IN.match(strip_markup(stripped))
+                context = _clean(lead.group("x")) if lead else None
+            seq = [s for s in re.split(r"(?<=[.!?])\s+", stripped) if _SEQUENCE.match(s)]
+            if len(seq) >= 2 and KnowledgeType.PROCEDURAL in types:
+                g = goal or "procedure"
+                ent = self._entity(out, g)
+                out.procedures.append(Procedure(
+                    goal=_clean(g), steps=tuple(_clean(_SEQUENCE.sub("", s)) for s in seq),
+                    entity=ent.id if ent else None, confidence=0.75, span=(start, end),
+                ))
+        flush()
+
+
+def _goal_from_prompt(prompt: str) -> str | None:
+    p = strip_markup(prompt).strip()
+    m = _PROMPT_GOAL.match(p)
+    if m:
+        return m.group("g")
+    m = _TOPIC_FROM_PROMPT.search(p)
+    return m.group("t") if m else None

@@ -1,0 +1,50 @@
+"""Pure data: knowledge items, the knowledge graph, content hashing.  No I/O, no package imports."""
+
+from grapheme_distill.model.graph import Evidence, GraphStats, KnowledgeGraph, noisy_or
+from grapheme_distill.model.hashing import canonical_json, content_hash, normalise_name
+from grapheme_distill.model.knowledge import (
+    CANONICAL_PREDICATES,
+    Attribute,
+    Confidence,
+    DistilledKnowledge,
+    Entity,
+    EntityType,
+    HierarchyEdge,
+    HierarchyKind,
+    Item,
+    KnowledgeType,
+    LinguisticItem,
+    LinguisticKind,
+    Procedure,
+    Provenance,
+    Relation,
+    Span,
+    normalise_predicate,
+)
+
+__all__ = [
+    "CANONICAL_PREDICATES",
+    "Attribute",
+    "Confidence",
+    "DistilledKnowledge",
+    "Entity",
+    "EntityType",
+    "Evidence",
+    "GraphStats",
+    "HierarchyEdge",
+    "HierarchyKind",
+    "Item",
+    "KnowledgeGraph",
+    "KnowledgeType",
+    "LinguisticItem",
+    "LinguisticKind",
+    "Procedure",
+    "Provenance",
+    "Relation",
+    "Span",
+    "canonical_json",
+    "content_hash",
+    "noisy_or",
+    "normalise_name",
+    "normalise_predicate",
+]

@@ -1,0 +1,168 @@
+"""The teacher seam: one request type, one response type, one protocol.
+
+A teacher answers a :class:`TeacherRequest` with a :class:`TeacherResponse`.  Providers (OpenAI-
+compatible HTTP, Ollama, Anthropic, an embedded GGUF model, replay of recorded transcripts) all
+implement :class:`Teacher`; cross-cutting behaviour (retries, rate limits, caching, recording) wraps
+any teacher without the provider knowing.  Async is primary because a teacher spends its life
+waiting on the network; :meth:`Teacher.complete` is the sync twin.
+
+A request's :meth:`~TeacherRequest.content_hash` covers everything that can change the answer
+(messages, model, sampling parameters, logprob and format settings) and nothing else — never an API
+key — so it is safe to store, and identical requests hit the cache or a replay recording.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, Protocol, runtime_checkable
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from grapheme_distill.model.hashing import content_hash
+
+__all__ = [
+    "Message",
+    "Teacher",
+    "TeacherRequest",
+    "TeacherResponse",
+    "TokenLogprob",
+    "TopLogprob",
+    "Usage",
+]
+
+
+class Message(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    role: Literal["system", "user", "assistant"]
+    content: str
+
+
+class TeacherRequest(BaseModel):
+    """What to ask.  Give ``messages`` (chat) or ``prompt`` (completion-style); a bare prompt is
+    sent to chat servers as one user message."""
+
+    model_config = ConfigDict(frozen=True)
+
+    messages: tuple[Message, ...] | None = None
+    prompt: str | None = None
+    model: str | None = None
+    temperature: float = 0.0
+    top_p: float | None = None
+    max_tokens: int | None = 512
+    seed: int | None = None
+    n: int = 1
+    logprobs: bool = False
+    top_logprobs: int | None = None
+    response_format: dict[str, Any] | None = None
+    metadata: dict[str, Any] = Field(default_factory=dict)  # not hashed: template ids, topic, ...
+
+    @model_validator(mode="after")
+    def _one_input(self) -> TeacherRequest:
+        if (self.messages is None) == (self.prompt is None):
+            raise ValueError("give exactly one of messages or prompt")
+        return self
+
+    def chat_messages(self) -> list[Message]:
+        """The request as chat messages (a bare prompt becomes one user message)."""
+        if self.messages is not None:
+            return list(self.messages)
+        return [Message(role="user", content=self.prompt or "")]
+
+    @property
+    def text(self) -> str:
+        """The prompt as plain text (the last user message for chat requests)."""
+        if self.prompt is not None:
+            return self.prompt
+        users = [m.content for m in self.chat_messages() if m.role == "user"]
+        return users[-1] if users else ""
+
+    def sampling_params(self) -> dict[str, Any]:
+        return {
+            k: v
+            for k, v in {
+                "temperature": self.temperature,
+                "top_p": self.top_p,
+                "max_tokens": self.max_tokens,
+                "seed": self.seed,
+                "n": self.n,
+                "logprobs": self.logprobs,
+                "top_logprobs": self.top_logprobs,
+            }.items()
+            if v is not None
+        }
+
+    def content_hash(self) -> str:
+        """Hash of everything that can change the answer (metadata excluded, no secrets)."""
+        return content_hash(
+            "teacher_request",
+            [m.model_dump() for m in self.messages] if self.messages is not None else None,
+            self.prompt,
+            self.model,
+            self.sampling_params(),
+            self.response_format,
+        )
+
+
+class TopLogprob(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    token: str
+    logprob: float
+
+
+class TokenLogprob(BaseModel):
+    """One generated token, its log-probability and the top-k alternatives the server offered."""
+
+    model_config = ConfigDict(frozen=True)
+
+    token: str
+    logprob: float
+    top_logprobs: tuple[TopLogprob, ...] = ()
+
+
+class Usage(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+
+class TeacherResponse(BaseModel):
+    """What the teacher said, with what it cost and how sure it was token by token."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    model: str | None = None
+    logprobs: tuple[TokenLogprob, ...] | None = None
+    usage: Usage = Field(default_factory=Usage)
+    latency_s: float = 0.0
+    finish_reason: str | None = None
+    request_hash: str | None = None
+    cached: bool = False
+    raw: dict[str, Any] | None = None  # provider's raw body, when kept for audit
+
+
+@runtime_checkable
+class Teacher(Protocol):
+    """An LLM that answers requests.
+
+    Attributes:
+        name: provider name, recorded in provenance (``openai``, ``local``, ``replay``, ...).
+        supports_logprobs: whether responses can carry per-token logprobs.
+    """
+
+    name: str
+    supports_logprobs: bool
+
+    async def acomplete(self, request: TeacherRequest) -> TeacherResponse:
+        """Answer one request (async)."""
+        ...
+
+    def complete(self, request: TeacherRequest) -> TeacherResponse:
+        """Answer one request (sync twin of :meth:`acomplete`)."""
+        ...
