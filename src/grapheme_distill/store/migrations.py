@@ -1,0 +1,214 @@
+"""Numbered schema migrations for the SQLite store.
+
+A migration is a plain numbered step (version, name, SQL); the store's schema version lives in
+SQLite's ``PRAGMA user_version`` and every applied step is also recorded, with its name and time,
+in the ``migrations`` table so an operator can see the history.  :func:`migrate` runs the pending
+steps, each inside its own transaction, so a crash mid-migration leaves the store at the previous
+version rather than half-changed.  A store whose version is *newer* than this code knows is
+refused with :class:`MigrationError` instead of being opened and damaged by old code.
+
+Design notes on the schema (version 1): ids are the content hashes of the model
+(``sha256:…``), so ingesting the same knowledge twice finds the same rows; items keep their
+aggregated ``confidence`` next to them for fast reads, while the evidence that produced it lives in
+``observations`` (one row per item × source × extractor, unique, so re-ingesting adds nothing) and
+can recompute it at any time.  Entities merged by resolution leave a row in ``entity_redirects`` so
+that later knowledge naming the old id lands on the canonical entity.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from grapheme_distill.errors import MigrationError
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "migrate", "schema_version"]
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+_V1 = """
+CREATE TABLE IF NOT EXISTS migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+);
+CREATE TABLE teacher_calls (
+    call_hash TEXT PRIMARY KEY,
+    model TEXT,
+    prompt_template TEXT,
+    template_hash TEXT,
+    params TEXT NOT NULL,
+    request TEXT NOT NULL,
+    prompt TEXT NOT NULL,
+    response TEXT NOT NULL,
+    logprobs TEXT,
+    latency_s REAL NOT NULL DEFAULT 0,
+    prompt_tokens INTEGER NOT NULL DEFAULT 0,
+    completion_tokens INTEGER NOT NULL DEFAULT 0,
+    finish_reason TEXT,
+    source TEXT,
+    run_id TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE entities (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    key TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX entities_key ON entities(key);
+CREATE TABLE aliases (
+    entity_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    alias TEXT NOT NULL,
+    PRIMARY KEY (entity_id, key)
+) WITHOUT ROWID;
+CREATE INDEX aliases_key ON aliases(key);
+CREATE TABLE entity_redirects (
+    from_id TEXT PRIMARY KEY,
+    to_id TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE relations (
+    id TEXT PRIMARY KEY,
+    subject TEXT NOT NULL,
+    predicate TEXT NOT NULL,
+    object TEXT NOT NULL,
+    negated INTEGER NOT NULL,
+    qualifiers TEXT NOT NULL,
+    confidence REAL NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX relations_spo ON relations(subject, predicate, object);
+CREATE INDEX relations_object ON relations(object);
+CREATE TABLE attributes (
+    id TEXT PRIMARY KEY,
+    entity TEXT NOT NULL,
+    name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    datatype TEXT NOT NULL,
+    confidence REAL NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX attributes_entity ON attributes(entity);
+CREATE TABLE procedures (
+    id TEXT PRIMARY KEY,
+    goal TEXT NOT NULL,
+    steps TEXT NOT NULL,
+    entity TEXT,
+    confidence REAL NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX procedures_entity ON procedures(entity);
+CREATE TABLE hierarchy (
+    id TEXT PRIMARY KEY,
+    parent TEXT NOT NULL,
+    child TEXT NOT NULL,
+    relation TEXT NOT NULL,
+    confidence REAL NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX hierarchy_parent ON hierarchy(parent);
+CREATE INDEX hierarchy_child ON hierarchy(child);
+CREATE TABLE linguistic (
+    id TEXT PRIMARY KEY,
+    entity TEXT NOT NULL,
+    relation TEXT NOT NULL,
+    value TEXT NOT NULL,
+    confidence REAL NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX linguistic_entity ON linguistic(entity);
+CREATE TABLE observations (
+    item_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    extractor TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    knowledge_id TEXT NOT NULL,
+    span_start INTEGER,
+    span_end INTEGER,
+    confidence REAL NOT NULL,
+    run_id TEXT,
+    PRIMARY KEY (item_id, source, extractor)
+) WITHOUT ROWID;
+CREATE TABLE soft_targets (
+    id TEXT PRIMARY KEY,
+    call_hash TEXT,
+    slot TEXT NOT NULL,
+    position INTEGER,
+    data TEXT NOT NULL
+);
+CREATE INDEX soft_targets_call ON soft_targets(call_hash);
+CREATE TABLE runs (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    params TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    summary TEXT
+);
+CREATE TABLE failures (
+    id INTEGER PRIMARY KEY,
+    run_id TEXT,
+    source TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    raw TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX failures_source ON failures(source);
+"""
+
+#: Every migration, in order.  Append new ones; never edit an applied one.
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _V1),)
+
+#: The version this code writes and expects.
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The store's schema version (0 for a fresh, empty database)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(
+    conn: sqlite3.Connection,
+    path: str,
+    migrations: tuple[Migration, ...] = MIGRATIONS,
+) -> list[int]:
+    """Bring the schema up to the newest version; returns the versions applied.
+
+    Raises:
+        MigrationError: the store is newer than this code, or a step failed (the store is left
+            at the last completed version).
+    """
+    current = schema_version(conn)
+    newest = migrations[-1].version
+    if current > newest:
+        raise MigrationError(
+            f"store {path} has schema version {current}, but this grapheme-distill only knows "
+            f"versions up to {newest}; upgrade grapheme-distill to open it"
+        )
+    applied: list[int] = []
+    for step in migrations:
+        if step.version <= current:
+            continue
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for statement in step.sql.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(
+                "INSERT INTO migrations(version, name, applied_at) VALUES (?, ?, ?)",
+                (step.version, step.name, datetime.now(UTC).isoformat()),
+            )
+            conn.execute(f"PRAGMA user_version = {int(step.version)}")
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            conn.execute("ROLLBACK")
+            raise MigrationError(
+                f"store {path}: migration {step.version} ({step.name}) failed: {exc}; the store "
+                f"was left at version {schema_version(conn)}"
+            ) from exc
+        applied.append(step.version)
+    return applied

@@ -1,0 +1,50 @@
+"""Schema versions: numbered migrations, checked when a store is opened."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from grapheme_distill import MigrationError, StoreError
+from grapheme_distill.store import SCHEMA_VERSION, open_store
+from grapheme_distill.store.migrations import MIGRATIONS, Migration, migrate, schema_version
+
+
+def test_new_store_is_at_current_version(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "g.db")
+    assert store.schema_version == SCHEMA_VERSION == store.stats().schema_version
+    store.close()
+    conn = sqlite3.connect(tmp_path / "g.db")
+    assert [r[0] for r in conn.execute("SELECT version FROM migrations")] == [m.version for m in MIGRATIONS]
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_newer_store_is_refused(tmp_path: Path) -> None:
+    open_store(tmp_path / "g.db").close()
+    conn = sqlite3.connect(tmp_path / "g.db")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.close()
+    with pytest.raises(MigrationError, match="upgrade grapheme-distill"):
+        open_store(tmp_path / "g.db")
+
+
+def test_pending_migrations_apply_in_order_and_failed_ones_roll_back(tmp_path: Path) -> None:
+    open_store(tmp_path / "g.db").close()
+    conn = sqlite3.connect(tmp_path / "g.db", isolation_level=None)
+    extra = (*MIGRATIONS, Migration(SCHEMA_VERSION + 1, "add notes", "CREATE TABLE notes (x TEXT)"))
+    assert migrate(conn, "g.db", extra) == [SCHEMA_VERSION + 1]
+    assert migrate(conn, "g.db", extra) == []
+    broken = (*extra, Migration(SCHEMA_VERSION + 2, "broken", "CREATE TABLE ok2 (x); CREATE TABLE notes (y)"))
+    with pytest.raises(MigrationError, match="left at version"):
+        migrate(conn, "g.db", broken)
+    assert schema_version(conn) == SCHEMA_VERSION + 1
+    assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'ok2'").fetchone() is None
+
+
+def test_non_database_file_is_a_store_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_text("this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="not a grapheme-distill store"):
+        open_store(bad)
