@@ -1,0 +1,411 @@
+"""The HTTP mechanics every remote teacher shares: one POST, errors mapped at the boundary.
+
+A provider module (OpenAI-compatible, Ollama, Anthropic) only says how a :class:`TeacherRequest`
+becomes a JSON body and how a JSON answer becomes a :class:`TeacherResponse`; this base class owns
+the transport.  The async path uses one :class:`httpx.AsyncClient` per event loop (a client's
+connection pool belongs to the loop that made it, and the sync twin or ``asyncio.run`` may bring a
+new loop); the sync twin uses a plain :class:`httpx.Client`, so neither path pays for the other.
+
+Every failure leaves this module as a :class:`TeacherError`, chained with ``from``: 408/409/425/429
+and 5xx answers, time-outs, dropped connections, truncated or malformed bodies become
+:class:`RetryableTeacherError` (with the server's ``Retry-After``/``retry-after-ms`` in seconds when
+it sent one); every other 4xx becomes :class:`FatalTeacherError`.  The API key lives in a
+:class:`Secret` whose ``repr`` is ``'***'``; it is sent as a header only, and every message built
+from a server answer is passed through :meth:`HTTPTeacher._redact` because some servers echo the
+key they rejected.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import json
+import logging
+import math
+import os
+import time
+import weakref
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from grapheme_distill.errors import FatalTeacherError, RetryableTeacherError
+from grapheme_distill.teachers.base import TeacherRequest, TeacherResponse, TokenLogprob, TopLogprob
+
+__all__ = ["HTTPTeacher", "Secret", "parse_retry_after"]
+
+logger = logging.getLogger("grapheme_distill.teachers")
+
+#: HTTP statuses a repeat may cure (besides every 5xx), as the OpenAI and Anthropic SDKs treat them.
+RETRYABLE_STATUSES = frozenset({408, 409, 425, 429})
+_LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0"})
+_MAX_ERROR_CHARS = 300
+
+
+class Secret:
+    """A string that never shows itself: ``repr``/``str`` print ``'***'``.
+
+    Why: teachers end up in reprs, logs, exception messages and pickled configs; wrapping the key
+    makes leaking it an explicit act (:meth:`reveal`) instead of an accident.
+    """
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "'***'"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+
+def parse_retry_after(headers: Mapping[str, str], *, now: datetime | None = None) -> float | None:
+    """Seconds the server asked us to wait, from ``retry-after-ms`` or ``Retry-After``.
+
+    ``Retry-After`` may be delta-seconds or an HTTP-date (RFC 9110 §10.2.3); a date in the past
+    means "now" (0.0).  Returns ``None`` when the server gave no usable hint.
+    """
+    raw_ms = headers.get("retry-after-ms")
+    if raw_ms:
+        try:
+            value = float(raw_ms) / 1000.0
+            if math.isfinite(value):
+                return max(value, 0.0)
+        except ValueError:
+            pass
+    raw = headers.get("retry-after")
+    if not raw:
+        return None
+    raw = raw.strip()
+    try:
+        value = float(raw)
+        return max(value, 0.0) if math.isfinite(value) else None
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(raw)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    current = now or datetime.now(UTC)
+    return max((when - current).total_seconds(), 0.0)
+
+
+def parse_openai_logprobs(content: Any) -> tuple[TokenLogprob, ...]:
+    """Turn an OpenAI-style ``[{token, logprob, top_logprobs: [{token, logprob}]}]`` list (also
+    Ollama's native format) into :class:`TokenLogprob` tuples.
+
+    Values are converted explicitly and the models built with ``model_construct``: a response can
+    carry thousands of tokens and validation would cost more than the HTTP exchange itself.  Bad
+    shapes raise ``KeyError``/``TypeError``/``ValueError``, which the caller maps to a malformed
+    body.
+    """
+    tokens: list[TokenLogprob] = []
+    for entry in content:
+        alternatives = tuple(
+            TopLogprob.model_construct(token=str(alt["token"]), logprob=float(alt["logprob"]))
+            for alt in entry.get("top_logprobs") or ()
+        )
+        tokens.append(
+            TokenLogprob.model_construct(
+                token=str(entry["token"]),
+                logprob=float(entry["logprob"]),
+                top_logprobs=alternatives,
+            )
+        )
+    return tuple(tokens)
+
+
+class HTTPTeacher:
+    """Base of the remote teachers: builds nothing itself, transports and maps errors.
+
+    Subclasses set :attr:`endpoint` and implement :meth:`build_body` and :meth:`parse_body`
+    (and :meth:`auth_headers` when the key is not a bearer token).
+
+    Args:
+        base_url: the server's root (e.g. ``https://api.openai.com/v1``); no trailing slash needed.
+        model: default model when a request does not name one.
+        api_key: the key itself, only when it comes from a config file; prefer ``api_key_env``.
+        api_key_env: environment variable read (at request time) for the key; ``None`` for none.
+        require_api_key: fail fast when no key is found; default: required unless the server is
+            on this machine (local servers ignore keys).
+        timeout: seconds for connect/read/write/pool each; a hung server becomes retryable.
+        max_connections: size of the connection pool (keep >= the concurrency you wrap it with,
+            or requests queue inside httpx instead of on the wire).
+        headers: extra headers sent with every request (never logged).
+        name: provider name recorded in provenance.
+        transport / async_transport: httpx transports, for tests or proxies.
+        keep_raw: keep the provider's JSON body in ``TeacherResponse.raw`` (always kept when
+            ``n > 1`` so the other choices are not lost).
+    """
+
+    name: str = "http"
+    supports_logprobs: bool = False
+    endpoint: str = ""
+    default_base_url: str = ""
+    default_api_key_env: str | None = None
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None = None,
+        model: str | None = None,
+        api_key: str | None = None,
+        api_key_env: str | None = "",
+        require_api_key: bool | None = None,
+        timeout: float = 60.0,
+        max_connections: int = 256,
+        headers: Mapping[str, str] | None = None,
+        name: str | None = None,
+        transport: httpx.BaseTransport | None = None,
+        async_transport: httpx.AsyncBaseTransport | None = None,
+        keep_raw: bool = False,
+    ) -> None:
+        self.base_url = (base_url or self.default_base_url).rstrip("/")
+        if not self.base_url.startswith(("http://", "https://")):
+            raise FatalTeacherError(
+                f"base_url {self.base_url!r} is not an http(s) URL; "
+                "give the server root, e.g. http://127.0.0.1:8000/v1"
+            )
+        self.model = model
+        self.api_key_env = self.default_api_key_env if api_key_env == "" else api_key_env
+        self._api_key = Secret(api_key) if api_key else None
+        host = urlsplit(self.base_url).hostname or ""
+        self.require_api_key = (host not in _LOOPBACK) if require_api_key is None else require_api_key
+        self.timeout = timeout
+        self.max_connections = max_connections
+        self._extra_headers = dict(headers or {})
+        if name is not None:
+            self.name = name
+        self.keep_raw = keep_raw
+        self._url = self.base_url + self.endpoint
+        self._transport = transport
+        self._async_transport = async_transport
+        self._client: httpx.Client | None = None
+        self._aclients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, httpx.AsyncClient]
+        self._aclients = weakref.WeakKeyDictionary()
+
+    # ------------------------------------------------------------------ provider hooks
+    def build_body(self, request: TeacherRequest) -> dict[str, Any]:
+        """The JSON body for ``request`` (provider-specific)."""
+        raise NotImplementedError
+
+    def parse_body(
+        self, request: TeacherRequest, data: Any, latency_s: float
+    ) -> TeacherResponse:
+        """The response for a 2xx JSON body; may raise KeyError/TypeError/ValueError on bad shapes."""
+        raise NotImplementedError
+
+    def auth_headers(self, key: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {key}"}
+
+    def error_message(self, data: Any) -> str:
+        """The human message inside an error body (OpenAI, Ollama and Anthropic shapes)."""
+        if isinstance(data, dict):
+            err = data.get("error", data.get("message"))
+            if isinstance(err, dict):
+                err = err.get("message") or err.get("type") or err
+            if err is not None:
+                return str(err)
+        return str(data)
+
+    # ------------------------------------------------------------------ common plumbing
+    def resolve_model(self, request: TeacherRequest) -> str | None:
+        return request.model or self.model
+
+    def _api_key_value(self) -> str | None:
+        if self._api_key is not None:
+            return self._api_key.reveal()
+        if self.api_key_env:
+            return os.environ.get(self.api_key_env) or None
+        return None
+
+    def _redact(self, text: str) -> str:
+        key = self._api_key_value()
+        if key and key in text:
+            text = text.replace(key, "***")
+        return text
+
+    def _headers(self) -> dict[str, str]:
+        headers = {"Content-Type": "application/json", **self._extra_headers}
+        key = self._api_key_value()
+        if key:
+            headers.update(self.auth_headers(key))
+        elif self.require_api_key:
+            where = f"${self.api_key_env}" if self.api_key_env else "api_key in the teacher config"
+            raise FatalTeacherError(
+                f"{self.name}: no API key for {self.base_url}; set {where} "
+                "(keys are read only from the environment or the config)"
+            )
+        return headers
+
+    def _prepare(self, request: TeacherRequest) -> tuple[dict[str, str], bytes]:
+        body = self.build_body(request)
+        return self._headers(), json.dumps(body, separators=(",", ":")).encode("utf-8")
+
+    def _transport_error(self, exc: Exception) -> RetryableTeacherError:
+        if isinstance(exc, httpx.TimeoutException):
+            what = f"timed out after {self.timeout:g}s"
+        else:
+            what = f"connection failed ({type(exc).__name__}: {exc})"
+        return RetryableTeacherError(
+            self._redact(f"{self.name} at {self.base_url}: {what}; retry, or check the server")
+        )
+
+    def _finish(
+        self,
+        request: TeacherRequest,
+        status: int,
+        headers: httpx.Headers,
+        content: bytes,
+        latency_s: float,
+    ) -> TeacherResponse:
+        """Map one HTTP answer to a response or a TeacherError (the boundary)."""
+        try:
+            data: Any = json.loads(content) if content else None
+            json_error: ValueError | None = None
+        except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+            data, json_error = None, exc
+        if status >= 400:
+            detail = self.error_message(data) if data is not None else content[:200].decode(
+                "utf-8", "replace"
+            )
+            detail = self._redact(detail)[:_MAX_ERROR_CHARS]
+            where = f"{self.name} at {self.base_url} answered HTTP {status}: {detail}"
+            if status in RETRYABLE_STATUSES or status >= 500:
+                retry_after = parse_retry_after(headers)
+                hint = f" (server asks to wait {retry_after:g}s)" if retry_after is not None else ""
+                raise RetryableTeacherError(
+                    f"{where}{hint}; retry later or lower the request rate",
+                    retry_after=retry_after,
+                    status=status,
+                )
+            raise FatalTeacherError(f"{where}; {self._fatal_hint(status)}", status=status)
+        if json_error is not None or data is None:
+            err = RetryableTeacherError(
+                f"{self.name} at {self.base_url} sent a malformed JSON body "
+                f"(HTTP {status}, {len(content)} bytes); retrying usually helps",
+                status=status,
+            )
+            if json_error is not None:
+                raise err from json_error
+            raise err
+        try:
+            response = self.parse_body(request, data, latency_s)
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
+            raise RetryableTeacherError(
+                f"{self.name} at {self.base_url} sent an unexpected body "
+                f"({type(exc).__name__}: {self._redact(str(exc))[:100]}); retrying usually helps",
+                status=status,
+            ) from exc
+        if self.keep_raw or request.n > 1:
+            response = response.model_copy(update={"raw": data})
+        return response
+
+    def _fatal_hint(self, status: int) -> str:
+        if status in (401, 403):
+            where = f"${self.api_key_env}" if self.api_key_env else "the api_key option"
+            return f"check the API key ({where}) and its permissions"
+        if status == 404:
+            return "check the base URL and the model name"
+        return "fix the request (model, parameters) before retrying"
+
+    # ------------------------------------------------------------------ clients
+    def _async_client(self) -> httpx.AsyncClient:
+        loop = asyncio.get_running_loop()
+        client = self._aclients.get(loop)
+        if client is None:
+            limits = httpx.Limits(
+                max_connections=self.max_connections,
+                max_keepalive_connections=self.max_connections,
+            )
+            client = httpx.AsyncClient(
+                timeout=self.timeout, limits=limits, transport=self._async_transport
+            )
+            self._aclients[loop] = client
+        return client
+
+    def _sync_client(self) -> httpx.Client:
+        if self._client is None:
+            limits = httpx.Limits(
+                max_connections=self.max_connections,
+                max_keepalive_connections=self.max_connections,
+            )
+            self._client = httpx.Client(
+                timeout=self.timeout, limits=limits, transport=self._transport
+            )
+        return self._client
+
+    # ------------------------------------------------------------------ the protocol
+    async def acomplete(self, request: TeacherRequest) -> TeacherResponse:
+        """Answer one request over HTTP (async); errors are TeacherErrors, chained."""
+        headers, payload = self._prepare(request)
+        client = self._async_client()
+        start = time.perf_counter()
+        try:
+            answer = await client.post(self._url, content=payload, headers=headers)
+        except httpx.TransportError as exc:
+            raise self._transport_error(exc) from exc
+        return self._finish(
+            request, answer.status_code, answer.headers, answer.content,
+            time.perf_counter() - start,
+        )
+
+    def complete(self, request: TeacherRequest) -> TeacherResponse:
+        """Sync twin of :meth:`acomplete` (own blocking client; no event loop involved)."""
+        headers, payload = self._prepare(request)
+        client = self._sync_client()
+        start = time.perf_counter()
+        try:
+            answer = client.post(self._url, content=payload, headers=headers)
+        except httpx.TransportError as exc:
+            raise self._transport_error(exc) from exc
+        return self._finish(
+            request, answer.status_code, answer.headers, answer.content,
+            time.perf_counter() - start,
+        )
+
+    async def aclose(self) -> None:
+        """Close the connection pools (the one of this loop, and the sync one)."""
+        client = self._aclients.pop(asyncio.get_running_loop(), None)
+        if client is not None:
+            await client.aclose()
+        self.close()
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    async def __aenter__(self) -> HTTPTeacher:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    def __enter__(self) -> HTTPTeacher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        key = f"${self.api_key_env}" if self._api_key is None else "'***'"
+        return (
+            f"{type(self).__name__}(name={self.name!r}, base_url={self.base_url!r}, "
+            f"model={self.model!r}, api_key={key})"
+        )
