@@ -11,7 +11,8 @@ Design notes on the schema (version 1): ids are the content hashes of the model
 (``sha256:…``), so ingesting the same knowledge twice finds the same rows; items keep their
 aggregated ``confidence`` next to them for fast reads, while the evidence that produced it lives in
 ``observations`` (one row per item × source × extractor, unique, so re-ingesting adds nothing) and
-can recompute it at any time.  Entities merged by resolution leave a row in ``entity_redirects`` so
+can recompute it at any time; ``processed`` remembers which calls an extractor@version has already
+turned into knowledge, so a resumed run skips them.  Entities merged by resolution leave a row in ``entity_redirects`` so
 that later knowledge naming the old id lands on the canonical entity.
 """
 
@@ -157,6 +158,12 @@ CREATE TABLE failures (
     created_at TEXT NOT NULL
 );
 CREATE INDEX failures_source ON failures(source);
+CREATE TABLE processed (
+    call_hash TEXT NOT NULL,
+    extractor TEXT NOT NULL,
+    run_id TEXT,
+    PRIMARY KEY (call_hash, extractor)
+) WITHOUT ROWID;
 """
 
 #: Every migration, in order.  Append new ones; never edit an applied one.

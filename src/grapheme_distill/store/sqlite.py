@@ -361,6 +361,20 @@ class SQLiteStore:
             if pair is not None:
                 yield pair
 
+    def is_processed(self, call_hash: str, extractor: str) -> bool:
+        """Whether ``extractor`` (``name@version``) already turned this call into knowledge."""
+        return bool(self._rows(
+            "SELECT 1 FROM processed WHERE call_hash = ? AND extractor = ?", (call_hash, extractor)
+        ))
+
+    def mark_processed(self, call_hash: str, extractor: str, run_id: str | None = None) -> None:
+        """Remember that ``extractor`` processed this call (commit it with the knowledge)."""
+        with self.transaction():
+            self._conn.execute(
+                "INSERT OR IGNORE INTO processed(call_hash, extractor, run_id) VALUES (?, ?, ?)",
+                (call_hash, extractor, run_id),
+            )
+
     def usage_totals(self) -> dict[str, float]:
         """Calls, tokens and teacher latency recorded so far (cost visibility)."""
         row = self._rows(
