@@ -24,6 +24,7 @@ __all__ = ["cli", "main"]
 #: command name -> "module:attribute" of its click command
 COMMANDS: dict[str, str] = {
     "config": "grapheme_distill.cli.config_cmd:config_cli",
+    "eval": "grapheme_distill.cli.eval_cmd:eval_cli",
 }
 
 
