@@ -40,7 +40,14 @@ from grapheme_distill.teachers.base import (
     Usage,
 )
 
-__all__ = ["Exchange", "ReadStats", "TranscriptReader", "parse_exchange", "read_transcripts"]
+__all__ = [
+    "Exchange",
+    "ReadStats",
+    "TranscriptReader",
+    "parse_exchange",
+    "read_transcripts",
+    "soft_targets_of",
+]
 
 #: Sampling parameters a transcript's ``params`` may carry that are part of the request hash.
 _REQUEST_PARAMS = ("temperature", "top_p", "max_tokens", "seed", "n", "logprobs", "top_logprobs")
@@ -72,24 +79,29 @@ class Exchange:
         return self.request.content_hash()
 
     def soft_targets(self) -> list[SoftTarget]:
-        """One soft target per generated token that came with ``top_logprobs``.
+        """One soft target per generated token that came with ``top_logprobs``."""
+        return soft_targets_of(self.response, self.call_hash, self.source)
 
-        The slot is the answer text before the token (last 400 characters), so the target says
-        "after this text the teacher would have continued with these tokens".
-        """
-        targets: list[SoftTarget] = []
-        prefix = ""
-        for position, tok in enumerate(self.response.logprobs or ()):
-            if tok.top_logprobs:
-                target = SoftTarget.from_top_logprobs(
-                    prefix[-_SLOT_CONTEXT:], [(t.token, t.logprob) for t in tok.top_logprobs]
-                )
-                targets.append(target.model_copy(update={"metadata": {
-                    "position": position, "token": tok.token, "call_hash": self.call_hash,
-                    "source": self.source,
-                }}))
-            prefix += tok.token
-        return targets
+
+def soft_targets_of(response: TeacherResponse, call_hash: str, source: str = "") -> list[SoftTarget]:
+    """One soft target per generated token of ``response`` that came with top-logprobs.
+
+    The slot is the answer text before the token (its last 400 characters), so a target says
+    "after this text the teacher would have continued with these tokens"; ``metadata`` keeps the
+    token position, the chosen token and the call it came from.
+    """
+    targets: list[SoftTarget] = []
+    prefix = ""
+    for position, tok in enumerate(response.logprobs or ()):
+        if tok.top_logprobs:
+            target = SoftTarget.from_top_logprobs(
+                prefix[-_SLOT_CONTEXT:], [(t.token, t.logprob) for t in tok.top_logprobs]
+            )
+            targets.append(target.model_copy(update={"metadata": {
+                "position": position, "token": tok.token, "call_hash": call_hash, "source": source,
+            }}))
+        prefix += tok.token
+    return targets
 
 
 @dataclass

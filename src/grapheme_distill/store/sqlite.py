@@ -59,7 +59,7 @@ from grapheme_distill.store.base import StoreStats
 from grapheme_distill.store.migrations import migrate, schema_version
 from grapheme_distill.teachers.base import TeacherRequest, TeacherResponse, TokenLogprob, Usage
 
-__all__ = ["Observation", "SQLiteStore"]
+__all__ = ["Observation", "SQLiteStore", "entity_refs", "remap_item", "types_compatible"]
 
 _GENERIC = {EntityType.CONCEPT.value, EntityType.OTHER.value}
 _ALIAS_KINDS = {LinguisticKind.ALIAS, LinguisticKind.ABBREVIATION, LinguisticKind.SYNONYM}
@@ -194,7 +194,8 @@ class Observation:
     run_id: str | None = None
 
 
-def _types_compatible(a: str, b: str) -> bool:
+def types_compatible(a: str, b: str) -> bool:
+    """Entity types that may name the same thing: equal, or either one generic."""
     return a == b or a in _GENERIC or b in _GENERIC
 
 
@@ -395,17 +396,29 @@ class SQLiteStore:
         key = entity.key
         etype = entity.type.value
         for eid, other in self._rows("SELECT id, type FROM entities WHERE key = ? ORDER BY id", (key,)):
-            if _types_compatible(etype, other):
+            if types_compatible(etype, other):
                 return str(eid)
         for eid, other in self._rows(
             "SELECT e.id, e.type FROM aliases a JOIN entities e ON e.id = a.entity_id "
             "WHERE a.key = ? ORDER BY e.id", (key,)
         ):
-            if _types_compatible(etype, other):
+            if types_compatible(etype, other):
                 return str(eid)
         if self.fuzzy_threshold is not None and len(key) >= 5:
             return self._fuzzy_match(key, etype)
         return None
+
+    def resolve_existing(self, entity: Entity) -> str | None:
+        """The id of the stored entity ``entity`` would merge into, or None (nothing is written)."""
+        return self._canon.get(entity.id) or self._lookup_canonical(entity)
+
+    def existing_items(self, item_ids: Sequence[str]) -> set[str]:
+        """Which of ``item_ids`` are stored (any kind)."""
+        found: set[str] = set()
+        for table in _TABLES:
+            found.update(r[0] for r in self._chunked_rows(
+                f"SELECT id FROM {table} WHERE id IN ({{ids}})", list(item_ids)))
+        return found
 
     def _fuzzy_match(self, key: str, etype: str) -> str | None:
         from rapidfuzz import fuzz, process
@@ -415,7 +428,7 @@ class SQLiteStore:
             "SELECT key, id, type FROM entities WHERE key >= ? AND key < ? LIMIT 5000",
             (prefix, prefix + "\U0010ffff"),
         )
-        candidates = {k: (i, t) for k, i, t in rows if _types_compatible(etype, t)}
+        candidates = {k: (i, t) for k, i, t in rows if types_compatible(etype, t)}
         assert self.fuzzy_threshold is not None
         best = process.extractOne(key, list(candidates), scorer=fuzz.ratio,
                                   score_cutoff=self.fuzzy_threshold)

@@ -1,0 +1,330 @@
+"""The distillation pipeline: teacher exchanges in, knowledge with provenance into a store.
+
+Every source of exchanges (recorded transcripts today, live teachers via ``distill_topics``
+later) funnels into one path, :class:`ExchangeIngester`: given a (request, response, provenance)
+it records the call, runs the exchange through a :class:`DistillationSession` (extract, score,
+filter), and stores the accepted knowledge and the answer's soft targets.  Work is committed in
+batches, one store transaction per batch, and each exchange runs inside its own savepoint: a bad
+exchange is recorded as a failure with its reason and the rest of the batch is kept.
+
+Resumability.  A call is marked *processed* for an ``extractor@version`` in the same transaction
+that stores its knowledge, so after a crash or a ``kill -9`` the store holds whole batches only and
+a restarted run skips exactly the calls already done.  Because observations are keyed by (item,
+source, extractor) and entity resolution depends only on the store's contents and the input order,
+an interrupted-then-resumed run ends with exactly the observations of an uninterrupted one.
+
+Sessions have a capacity (``max_items_per_session``); when one fills up mid-answer the records that
+did not fit are moved into a fresh session, so no answer is lost to capacity.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from pydantic import BaseModel, Field
+
+from grapheme_distill.config import DistillationConfig
+from grapheme_distill.errors import DistillError, SessionFull
+from grapheme_distill.extractors import Extraction, Extractor, RuleExtractor
+from grapheme_distill.model.knowledge import DistilledKnowledge, KnowledgeType, Provenance
+from grapheme_distill.session import DistillationSession
+from grapheme_distill.store.base import GraphStore, StoreStats
+from grapheme_distill.teachers.base import TeacherRequest, TeacherResponse
+from grapheme_distill.transcripts import Exchange, TranscriptReader, soft_targets_of
+
+__all__ = [
+    "DistillSummary",
+    "ExchangeIngester",
+    "ProgressCallback",
+    "ResumableStore",
+    "distill_transcripts",
+]
+
+#: ``progress(done, total)``: exchanges (or lines) handled so far out of the total, if known.
+ProgressCallback = Callable[[int, int | None], None]
+T = TypeVar("T")
+
+
+class ResumableStore(GraphStore, Protocol):
+    """A store that remembers which calls an extractor already processed."""
+
+    def is_processed(self, call_hash: str, extractor: str) -> bool: ...
+
+    def mark_processed(self, call_hash: str, extractor: str, run_id: str | None = None) -> None: ...
+
+    def clear_failures(self, source: str) -> None: ...
+
+
+class DistillSummary(BaseModel):
+    """What a distillation run did (the CLI prints it as a table)."""
+
+    run_id: str
+    inputs: list[str] = Field(default_factory=list)
+    exchanges: int = 0
+    already_processed: int = 0
+    processed: int = 0
+    knowledge_records: int = 0
+    new_observations: int = 0
+    soft_targets: int = 0
+    sessions: int = 0
+    failures: int = 0
+    failure_reasons: dict[str, int] = Field(default_factory=dict)
+    rejections: dict[str, int] = Field(default_factory=dict)
+    bad_lines: int = 0
+    rejected_files: list[str] = Field(default_factory=list)
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    duration_s: float = 0.0
+    store: StoreStats | None = None
+
+
+@dataclass
+class _Pending:
+    """One exchange waiting for its batch."""
+
+    request: TeacherRequest
+    response: TeacherResponse
+    prompt: str
+    provenance: Provenance
+    knowledge_type: KnowledgeType | None
+    source: str
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+class ExchangeIngester:
+    """Turns teacher exchanges into stored knowledge, batch by batch (shared by every source).
+
+    Args:
+        store: where calls, knowledge, soft targets and failures go.
+        config: session thresholds and capacity.
+        extractor: the extractor (its ``name@version`` is the resume key).
+        run_id: the store run this work belongs to.
+        types_from_exchange: extract only the knowledge type an exchange says it asked for; off by
+            default, because an answer often teaches more than it was asked for.
+    """
+
+    def __init__(
+        self,
+        store: ResumableStore,
+        config: DistillationConfig,
+        extractor: Extractor,
+        run_id: str,
+        *,
+        types_from_exchange: bool = False,
+    ) -> None:
+        self.store = store
+        self.config = config
+        self.extractor = extractor
+        self.extractor_id = f"{extractor.name}@{extractor.version}"
+        self.run_id = run_id
+        self.types_from_exchange = types_from_exchange
+        self.summary = DistillSummary(run_id=run_id)
+        self._session = self._new_session()
+        self._rejections: Counter[str] = Counter()
+        self._failures: Counter[str] = Counter()
+        self._last_rejections: list[str] = []
+
+    def _new_session(self) -> DistillationSession:
+        self.summary.sessions += 1
+        return DistillationSession(self.config, self.extractor,
+                                   session_id=f"{self.run_id}-{self.summary.sessions}")
+
+    def is_done(self, request: TeacherRequest) -> bool:
+        """Whether this request's answer was already turned into knowledge by this extractor."""
+        return self.store.is_processed(request.content_hash(), self.extractor_id)
+
+    def ingest(self, batch: Sequence[_Pending]) -> None:
+        """Process and store one batch in one transaction; failures are recorded, not raised."""
+        if not batch:
+            return
+        types = frozenset(KnowledgeType)
+        extractions: list[Extraction | Exception]
+        try:
+            extractions = list(self.extractor.pipe(
+                [(p.prompt, p.response.text) for p in batch], types=types,
+                preserve_structure=self.config.preserve_structure,
+            ))
+        except Exception:  # noqa: BLE001 - one-by-one, so one bad answer cannot sink the batch
+            extractions = [self._extract_one(p) for p in batch]
+        with self.store.transaction():
+            for pending, extraction in zip(batch, extractions, strict=True):
+                try:
+                    with self.store.transaction():
+                        self._ingest_one(pending, extraction)
+                except (DistillError, ValueError) as exc:
+                    self._fail(pending, type(exc).__name__, str(exc))
+        self.summary.rejections = dict(self._rejections)
+        self.summary.failure_reasons = dict(self._failures)
+
+    def _extract_one(self, pending: _Pending) -> Extraction | Exception:
+        try:
+            return self.extractor.extract(pending.response.text, prompt=pending.prompt,
+                                          preserve_structure=self.config.preserve_structure)
+        except Exception as exc:  # noqa: BLE001 - kept and recorded as this exchange's failure
+            return exc
+
+    def _fail(self, pending: _Pending, reason: str, detail: str) -> None:
+        """Keep the failure (replacing an older one of the same source); the call is not marked
+        processed, so a later run retries it."""
+        self._failures[reason] += 1
+        self.summary.failures += 1
+        with self.store.transaction():
+            self.store.clear_failures(pending.source)
+            self.store.record_failure(self.run_id, pending.source, f"{reason}: {detail}",
+                                      pending.response.text)
+
+    def _ingest_one(self, pending: _Pending, extraction: Extraction | Exception) -> None:
+        if isinstance(extraction, Exception):
+            raise DistillError(f"extractor {self.extractor_id} failed: {extraction}") from extraction
+        call_hash = self.store.record_call(pending.request, pending.response, run_id=self.run_id)
+        prov = pending.provenance.model_copy(update={"call_hash": call_hash, "source": pending.source})
+        types = pending.knowledge_type if self.types_from_exchange else None
+        if types is not None:
+            extraction = self.extractor.extract(pending.response.text, prompt=pending.prompt,
+                                                types=frozenset({types}),
+                                                preserve_structure=self.config.preserve_structure)
+        records = self._process(pending, extraction, prov, types)
+        for record in records:
+            self.summary.new_observations += self.store.add_knowledge(record, run_id=self.run_id)
+        self.summary.knowledge_records += len(records)
+        for target in soft_targets_of(pending.response, call_hash, pending.source):
+            self.summary.soft_targets += int(self.store.add_soft_target(target, call_hash=call_hash))
+        self.store.mark_processed(call_hash, self.extractor_id, self.run_id)
+        self.store.clear_failures(pending.source)
+        usage = pending.response.usage
+        self.summary.prompt_tokens += usage.prompt_tokens
+        self.summary.completion_tokens += usage.completion_tokens
+        self.summary.processed += 1
+        if not records and self._last_rejections:  # (no rejections: a repeat of an earlier answer)
+            self._fail_empty(pending)
+
+    def _process(
+        self, pending: _Pending, extraction: Extraction, prov: Provenance, ktype: KnowledgeType | None
+    ) -> list[DistilledKnowledge]:
+        """Run one answer through the session; a full session is replaced, never losing records."""
+        session = self._session
+        if session.is_full:
+            session = self._session = self._new_session()
+        kept, rejected = len(session.knowledge), len(session.rejected)
+        try:
+            session.process_response(pending.prompt, pending.response.text, ktype, provenance=prov,
+                                     logprobs=pending.response.logprobs, extraction=extraction)
+        except SessionFull:
+            overflow = [r.item for r in session.rejected[rejected:]
+                        if r.reason == "session_full" and isinstance(r.item, DistilledKnowledge)]
+            records = list(session.knowledge[kept:])
+            self._count_rejections(session, rejected, skip="session_full")
+            session = self._session = self._new_session()
+            for record in overflow:
+                session.add_knowledge(record)
+                records.append(record)
+            return records
+        self._count_rejections(session, rejected)
+        return list(session.knowledge[kept:])
+
+    def _count_rejections(self, session: DistillationSession, start: int, skip: str = "") -> None:
+        self._last_rejections = []
+        for rejection in session.rejected[start:]:
+            if rejection.reason != skip:
+                self._rejections[rejection.reason] += 1
+                self._last_rejections.append(f"{rejection.reason}: {rejection.detail}")
+
+    def _fail_empty(self, pending: _Pending) -> None:
+        """An answer that yielded nothing is a failure with the session's reason, kept for audit."""
+        reasons = self._last_rejections
+        self.summary.failures += 1
+        self._failures["no_knowledge"] += 1
+        self.store.record_failure(self.run_id, pending.source,
+                                  "no knowledge accepted; " + ("; ".join(reasons[:5]) or "nothing found"),
+                                  pending.response.text)
+
+
+def distill_transcripts(
+    paths: Sequence[str | Path],
+    store: ResumableStore,
+    config: DistillationConfig | None = None,
+    extractor: Extractor | None = None,
+    *,
+    skip_bad: bool = False,
+    progress: ProgressCallback | None = None,
+    batch_size: int = 64,
+    types_from_exchange: bool = False,
+) -> DistillSummary:
+    """Distil recorded teacher transcripts into ``store`` (resumable, idempotent).
+
+    Args:
+        paths: JSONL transcript files (see :mod:`grapheme_distill.transcripts` for the shapes).
+        store: the graph store; calls already processed by this extractor are skipped.
+        config: session settings; the default preset when None.
+        extractor: the rule extractor when None.
+        skip_bad: skip (count, and write to ``<file>.rejected.jsonl``) bad lines instead of
+            stopping at the first one.  Either way, batches already committed stay in the store.
+        progress: called as ``progress(lines_done, total_lines)`` after each batch.
+        batch_size: exchanges per store transaction.
+        types_from_exchange: extract only the ``knowledge_type`` a line names.
+
+    Returns:
+        The run's summary, also saved on the store's run record.
+
+    Raises:
+        InputError: a bad line (without ``skip_bad``) or a missing file.
+    """
+    started = time.monotonic()
+    config = config or DistillationConfig.default()
+    extractor = extractor or RuleExtractor()
+    reader = TranscriptReader(paths, skip_bad=skip_bad)
+    total = reader.count_lines() if progress else None
+    run_id = store.begin_run("distill_transcripts", {
+        "inputs": [str(p) for p in paths], "extractor": f"{extractor.name}@{extractor.version}",
+        "config": config.model_dump(), "skip_bad": skip_bad,
+    })
+    ingester = ExchangeIngester(store, config, extractor, run_id,
+                                types_from_exchange=types_from_exchange)
+    summary = ingester.summary
+    summary.inputs = [str(p) for p in paths]
+
+    def pending() -> Iterator[_Pending]:
+        for ex in reader:
+            summary.exchanges += 1
+            if ingester.is_done(ex.request):
+                summary.already_processed += 1
+                continue
+            yield _pending_from_exchange(ex)
+
+    try:
+        for batch in _batches(pending(), batch_size):
+            ingester.ingest(batch)
+            if progress:
+                progress(reader.stats.lines, total)
+    finally:
+        summary.bad_lines = reader.stats.rejected
+        summary.rejected_files = list(reader.stats.rejected_files)
+        with store.transaction():
+            for error in reader.stats.errors:
+                where = f"{error.path}:{error.line}"
+                store.clear_failures(where)
+                store.record_failure(run_id, where, f"bad line: {error.reason}")
+        summary.duration_s = time.monotonic() - started
+        summary.store = store.stats()
+        store.finish_run(run_id, summary.model_dump(mode="json", exclude={"store"}))
+    if progress:
+        progress(reader.stats.lines, total)
+    return summary
+
+
+def _pending_from_exchange(ex: Exchange) -> _Pending:
+    prov = Provenance(teacher="transcript", model=ex.response.model or ex.request.model,
+                      params=ex.request.sampling_params(), source=ex.source)
+    return _Pending(ex.request, ex.response, ex.prompt, prov, ex.knowledge_type, ex.source)
+

@@ -1,0 +1,155 @@
+"""Merging with ADD_ALL, LINK_EXISTING and REPLACE, in memory and into stores; counts checked
+against the resulting graphs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from grapheme_distill import (
+    Attribute,
+    Entity,
+    EntityType,
+    InputError,
+    KnowledgeGraph,
+    Relation,
+)
+from grapheme_distill.merge import GraphKnowledgeApplier, MergeStrategy, load_graph, merge_into
+from grapheme_distill.store import SQLiteStore, open_store
+
+PARIS = Entity(name="Paris", type=EntityType.LOCATION)
+FRANCE = Entity(name="France", type=EntityType.LOCATION)
+EUROPE = Entity(name="Europe", type=EntityType.LOCATION)
+PARIS_GENERIC = Entity(name="paris")  # CONCEPT: resolves to PARIS by name
+SEINE, BERLIN, GERMANY = Entity(name="Seine"), Entity(name="Berlin"), Entity(name="Germany")
+
+
+def graph(entities: list[Entity], items: list[Relation | Attribute], source: str) -> KnowledgeGraph:
+    g = KnowledgeGraph()
+    for e in entities:
+        g.add_entity(e)
+    for i in items:
+        g.add_item(i, source=source, extractor="rules@1")
+    return g
+
+
+def target_graph() -> KnowledgeGraph:
+    return graph(
+        [PARIS, FRANCE, EUROPE],
+        [Relation(subject=PARIS.id, predicate="capital_of", object=FRANCE.id, confidence=0.8),
+         Relation(subject=FRANCE.id, predicate="located_in", object=EUROPE.id, confidence=0.9),
+         Attribute(entity=PARIS.id, name="population", value="2.1 million", confidence=0.9)],
+        "a",
+    )
+
+
+def incoming_graph() -> KnowledgeGraph:
+    return graph(
+        [PARIS_GENERIC, FRANCE, SEINE, BERLIN, GERMANY],
+        [Relation(subject=SEINE.id, predicate="flows_through", object=PARIS_GENERIC.id, confidence=0.9),
+         Relation(subject=BERLIN.id, predicate="capital_of", object=GERMANY.id, confidence=0.9),
+         Relation(subject=PARIS_GENERIC.id, predicate="capital_of", object=FRANCE.id, confidence=0.5),
+         Attribute(entity=PARIS_GENERIC.id, name="population", value="2.2 million", confidence=0.9)],
+        "b",
+    )
+
+
+def n_items(g: KnowledgeGraph) -> int:
+    return sum(1 for _ in g.iter_items())
+
+
+EXPECTED = {
+    # strategy: (nodes_added, nodes_merged, edges_added, edges_skipped, edges_replaced)
+    MergeStrategy.ADD_ALL: (3, 2, 3, 0, 0),
+    MergeStrategy.LINK_EXISTING: (1, 2, 2, 1, 0),
+    MergeStrategy.REPLACE: (3, 2, 4, 0, 3),
+}
+
+
+def store_target(tmp_path: Path) -> SQLiteStore:
+    store = open_store(tmp_path / "t.db")
+    GraphKnowledgeApplier(MergeStrategy.ADD_ALL).apply(target_graph(), store)
+    return store
+
+
+def test_store_import_reproduces_the_graph(tmp_path: Path) -> None:
+    store = store_target(tmp_path)
+    got, want = store.to_knowledge_graph(), target_graph()
+    assert got.entities == want.entities
+    assert {i.id: i.confidence for i in got.iter_items()} == {i.id: i.confidence for i in want.iter_items()}
+    assert got.evidence.keys() == want.evidence.keys()
+
+
+@pytest.mark.parametrize("strategy", list(MergeStrategy))
+@pytest.mark.parametrize("kind", ["memory", "store"])
+def test_counts_match_resulting_graph(tmp_path: Path, strategy: MergeStrategy, kind: str) -> None:
+    if kind == "memory":
+        target: KnowledgeGraph | SQLiteStore = target_graph()
+        before = target_graph()
+    else:
+        target = store_target(tmp_path)
+        before = target.to_knowledge_graph()
+    result = GraphKnowledgeApplier(strategy).apply(incoming_graph(), target)
+    after = target if isinstance(target, KnowledgeGraph) else target.to_knowledge_graph()
+    counts = (result.nodes_added, result.nodes_merged, result.edges_added, result.edges_skipped,
+              result.edges_replaced)
+    assert counts == EXPECTED[strategy]
+    assert len(after.entities) - len(before.entities) == result.nodes_added
+    assert n_items(after) == n_items(before) - result.edges_replaced + result.edges_added
+    assert len(after.find_entities("paris")) == 1  # merged, not duplicated
+    names = {e.name for e in after.entities.values()}
+    assert ("Berlin" in names) is (strategy is not MergeStrategy.LINK_EXISTING)
+    capital = Relation(subject=PARIS.id, predicate="capital_of", object=FRANCE.id)
+    population_old = Attribute(entity=PARIS.id, name="population", value="2.1 million")
+    if strategy is MergeStrategy.REPLACE:
+        assert population_old.id not in after.attributes
+        assert after.relations[capital.id].confidence == pytest.approx(0.5)  # old evidence gone
+    else:
+        assert population_old.id in after.attributes
+        assert after.relations[capital.id].confidence == pytest.approx(1 - 0.2 * 0.5)  # noisy-or
+
+
+@pytest.mark.parametrize("strategy", list(MergeStrategy))
+def test_memory_and_store_targets_agree(tmp_path: Path, strategy: MergeStrategy) -> None:
+    memory = target_graph()
+    GraphKnowledgeApplier(strategy).apply(incoming_graph(), memory)
+    store = store_target(tmp_path)
+    GraphKnowledgeApplier(strategy).apply(incoming_graph(), store)
+    stored = store.to_knowledge_graph()
+    assert set(stored.entities) == set(memory.entities)
+    assert {i.id: i.confidence for i in stored.iter_items()} == pytest.approx(
+        {i.id: i.confidence for i in memory.iter_items()})
+
+
+def test_merging_twice_adds_nothing(tmp_path: Path) -> None:
+    store = store_target(tmp_path)
+    merge_into(incoming_graph(), store, "add_all")
+    again = merge_into(incoming_graph(), store, "add_all")
+    assert (again.nodes_added, again.edges_added, again.observations_added) == (0, 0, 0)
+
+
+def test_merge_from_store_file_and_json_export(tmp_path: Path) -> None:
+    src = open_store(tmp_path / "src.db")
+    GraphKnowledgeApplier().apply(incoming_graph(), src)
+    src.close()
+    export = tmp_path / "g.json"
+    export.write_text(json.dumps(incoming_graph().to_dict()))
+    for source in (tmp_path / "src.db", export):
+        target = target_graph()
+        result = merge_into(source, target, MergeStrategy.ADD_ALL)
+        assert (result.nodes_added, result.edges_added) == (3, 3)
+
+
+@pytest.mark.parametrize("content", ["not json", '{"x": 1}'])
+def test_bad_merge_source_is_an_input_error(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    with pytest.raises(InputError):
+        load_graph(path)
+
+
+def test_unknown_strategy() -> None:
+    with pytest.raises(InputError, match="add_all, link_existing, replace"):
+        GraphKnowledgeApplier("everything")
