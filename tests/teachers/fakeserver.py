@@ -212,7 +212,7 @@ class FakeLLMServer:
             if fault == "malformed":
                 self._write(writer, 200, b'{"choices": [{"message": {"content": "unfinished')
             elif fault not in ("ok",):
-                self._write_error(writer, path, fault)
+                self._write_error(writer, path, fault, auth)
             await writer.drain()
             return True
         finally:
@@ -236,7 +236,9 @@ class FakeLLMServer:
         head += [f"{k}: {v}" for k, v in (extra or {}).items()]
         writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + payload)
 
-    def _write_error(self, writer: asyncio.StreamWriter, path: str, fault: str) -> None:
+    def _write_error(
+        self, writer: asyncio.StreamWriter, path: str, fault: str, auth: str = ""
+    ) -> None:
         code, _, arg = fault.partition(":")
         extra: dict[str, str] = {}
         if code == "429date":
@@ -246,8 +248,10 @@ class FakeLLMServer:
         elif code == "429" and arg:
             extra["Retry-After"] = arg
         status = int(code) if code.isdigit() else 500
-        message = {400: "invalid request", 401: "invalid api key", 404: "model not found",
+        message = {400: "invalid request", 404: "model not found",
                    429: "rate limit reached"}.get(status, "server error")
+        if status == 401:  # like OpenAI, echo the rejected key: clients must redact it
+            message = f"Incorrect API key provided: {auth}"
         if path == "/api/chat":
             payload: dict[str, Any] = {"error": message}
         elif path == "/v1/messages":
