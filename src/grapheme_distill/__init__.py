@@ -87,8 +87,8 @@ from grapheme_distill.teachers import (
 __version__ = "0.1.0"
 
 __all__ = [
-    "CANONICAL_PREDICATES",
     "Attribute",
+    "CANONICAL_PREDICATES",
     "Confidence",
     "ConfigError",
     "DistillError",
@@ -143,7 +143,6 @@ __all__ = [
     "TokenLogprob",
     "TopLogprob",
     "Usage",
-    "__version__",
     "available_extractors",
     "content_hash",
     "distillation_loss",
@@ -151,4 +150,5 @@ __all__ = [
     "noisy_or",
     "normalise_name",
     "normalise_predicate",
+    "__version__",
 ]

@@ -9,6 +9,7 @@ naming the field and its allowed range before any work starts.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -153,7 +154,8 @@ class DistillationConfig(BaseModel):
         except FileNotFoundError as exc:
             raise ConfigError(f"config file {path} does not exist") from exc
         except tomllib.TOMLDecodeError as exc:
-            line = getattr(exc, "lineno", None)
+            found = re.search(r"at line (\d+)", str(exc))
+            line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else None)
             raise InputError(str(path), line, f"not valid TOML: {exc}") from exc
         table = data.get("distillation", data)
         if not isinstance(table, dict):

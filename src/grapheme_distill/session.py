@@ -24,6 +24,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from grapheme_distill._gc import relaxed_gc
 from grapheme_distill.config import DistillationConfig
 from grapheme_distill.errors import LowConfidence, SessionFull, SessionNotFound
 from grapheme_distill.extractors import Extraction, Extractor, RuleExtractor
@@ -168,7 +169,7 @@ class DistillationSession:
             return []
 
         certainty = _mean_token_certainty(logprobs)
-        hedging = 1.0 - 0.4 * extraction.signals.get("hedged_fraction", 0.0)
+        hedging = 1.0 - 0.2 * extraction.signals.get("hedged_fraction", 0.0)
         accepted: list[DistilledKnowledge] = []
         overflow = False
         for ktype in sorted(types, key=list(KnowledgeType).index):
@@ -378,7 +379,12 @@ class KnowledgeDistiller:
     ) -> list[DistillationResult]:
         """Many (prompt, answer) pairs.  Uses the extractor's batched ``pipe``; when a session
         fills up it is completed and a new one started, so no answer is lost to capacity."""
-        pairs = list(pairs)
+        with relaxed_gc():
+            return self._distill_batch(list(pairs), knowledge_type)
+
+    def _distill_batch(
+        self, pairs: list[tuple[str, str]], knowledge_type: KnowledgeType | None
+    ) -> list[DistillationResult]:
         types = frozenset(KnowledgeType) if knowledge_type is None else frozenset({knowledge_type})
         results: list[DistillationResult] = []
         session = self.start_session()

@@ -33,9 +33,10 @@ def log_softmax(logits: ArrayLike, temperature: float = 1.0) -> FloatArray:
     """Numerically stable ``log softmax(logits / T)`` (the max is subtracted first)."""
     if temperature <= 0 or not math.isfinite(temperature):
         raise InvalidConfig("temperature", temperature, "a finite number > 0")
-    z = np.asarray(logits, dtype=np.float64) / temperature
-    z = z - np.max(z)
-    return z - np.log(np.sum(np.exp(z)))  # type: ignore[no-any-return]
+    with np.errstate(over="ignore"):  # -inf after the shift is a correct zero probability
+        z = np.asarray(logits, dtype=np.float64) / temperature
+        z = z - np.max(z)
+        return z - np.log(np.sum(np.exp(z)))  # type: ignore[no-any-return]
 
 
 def softmax(logits: ArrayLike, temperature: float = 1.0) -> FloatArray:

@@ -36,7 +36,7 @@ from grapheme_distill.model.knowledge import (
 __all__ = ["RuleExtractor", "guess_entity_type", "strip_markup"]
 
 _ALL = frozenset(KnowledgeType)
-_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|(?=\n)|$)")
+_SENT = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+(?:[.!?]+(?=\s|$)|(?=\n)|$)")
 _MARKUP = re.compile(r"(\*\*|__|\*|`|~~)")
 _HEDGES = re.compile(
     r"\b(might|may|possibly|perhaps|probably|likely|i think|i believe|it is believed|"
@@ -63,47 +63,69 @@ _DATE = re.compile(
 _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|thousand))?$", re.I)
 _EVENT = re.compile(r"\b(war|revolution|battle|olympics|election|festival|summit|crisis)\b", re.I)
 
+def _kw(*words: str) -> frozenset[str]:
+    """Keywords of a pattern: it is tried only when one of them occurs in the sentence."""
+    _KEYWORDS.update(words)
+    return frozenset(words)
+
+
+_KEYWORDS: set[str] = set()
+
+
 _NP = r"(?P<{0}>[^,;:()]{{1,80}}?)"
 _S, _O = _NP.format("s"), _NP.format("o")
-_BE = r"(?:is|are|was|were)"
+_BE = r"(?:is|are|was|were|(?:might|may|could|must|can|will) be)"
 _NOT = r"(?P<neg>\s+not|n't)?"
 
 # (pattern, predicate, confidence).  Order matters: the first match in a sentence wins.
-_RELATION_PATTERNS: list[tuple[re.Pattern[str], str, float]] = [
-    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:located|situated|found)\s+in\s+{_O}$", re.I), "located_in", 0.9),
+_RELATION_PATTERNS: list[tuple[re.Pattern[str], str, float, frozenset[str]]] = [
+    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:located|situated|found)\s+in\s+{_O}$", re.I), "located_in", 0.9, _kw("located", "situated", "found")),
     (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:founded|created|written|invented|developed|designed|built|"
-                rf"discovered|composed|painted|directed|established)\s+by\s+{_O}$", re.I), "created_by", 0.9),
-    (re.compile(rf"^{_S}\s+(?:works|worked)\s+(?:for|at)\s+{_O}$", re.I), "works_for", 0.85),
-    (re.compile(rf"^{_S}\s+(?:owns|owned)\s+{_O}$", re.I), "owns", 0.85),
-    (re.compile(rf"^{_S}\s+(?:causes|caused|leads to|led to|results in|resulted in)\s+{_O}$", re.I), "causes", 0.85),
-    (re.compile(rf"^{_S}\s+(?:came|comes|happened|occurred)\s+before\s+{_O}$", re.I), "before", 0.8),
-    (re.compile(rf"^{_S}\s+(?:came|comes|happened|occurred)\s+after\s+{_O}$", re.I), "after", 0.8),
-    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:a |an )?part\s+of\s+{_O}$", re.I), "part_of", 0.9),
-    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+the\s+(?P<rel>[a-z][a-z ]{{1,30}}?)\s+of\s+{_O}$", re.I), "", 0.85),
-    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:a|an)\s+{_O}$", re.I), "is_a", 0.8),
-    (re.compile(rf"^{_S}\s+(?:has|have|had)\s+(?:a |an )?{_O}$", re.I), "has_property", 0.7),
+                rf"discovered|composed|painted|directed|established)\s+by\s+{_O}$", re.I), "created_by", 0.9, _kw(" by ")),
+    (re.compile(rf"^{_S}\s+(?:works|worked)\s+(?:for|at)\s+{_O}$", re.I), "works_for", 0.85, _kw("work")),
+    (re.compile(rf"^{_S}\s+(?:owns|owned)\s+{_O}$", re.I), "owns", 0.85, _kw("own")),
+    (re.compile(rf"^{_S}\s+(?:causes|caused|leads to|led to|results in|resulted in)\s+{_O}$", re.I), "causes", 0.85, _kw("caus", "lead", "led to", "result")),
+    (re.compile(rf"^{_S}\s+(?:came|comes|happened|occurred)\s+before\s+{_O}$", re.I), "before", 0.8, _kw("before")),
+    (re.compile(rf"^{_S}\s+(?:came|comes|happened|occurred)\s+after\s+{_O}$", re.I), "after", 0.8, _kw("after")),
+    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:a |an )?part\s+of\s+{_O}$", re.I), "part_of", 0.9, _kw("part of")),
+    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+the\s+(?P<rel>[a-z][a-z ]{{1,30}}?)\s+of\s+{_O}$", re.I), "", 0.85, _kw(" the ")),
+    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:a|an)\s+{_O}$", re.I), "is_a", 0.8, _kw(" a ", " an ")),
+    (re.compile(rf"^{_S}\s+(?:has|have|had)\s+(?:a |an )?{_O}$", re.I), "has_property", 0.7, _kw("has ", "have ", "had ")),
 ]
-_HIERARCHY_PATTERNS: list[tuple[re.Pattern[str], HierarchyKind, bool, float]] = [
+_HIERARCHY_PATTERNS: list[tuple[re.Pattern[str], HierarchyKind, bool, float, frozenset[str]]] = [
     # (pattern, kind, list-in-object, confidence); parent is group "p", children group "c"
-    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:consists|consisted)\s+of\s+(?P<c>.+)$", re.I), HierarchyKind.PART_OF, True, 0.85),
-    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:made up|composed)\s+of\s+(?P<c>.+)$", re.I), HierarchyKind.PART_OF, True, 0.85),
-    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:contains|contain|included|includes|include)\s+(?P<c>.+)$", re.I), HierarchyKind.CONTAINS, True, 0.8),
-    (re.compile(r"^(?:the\s+)?(?:main\s+|common\s+)?(?:types|kinds|forms|classes)\s+of\s+(?P<p>[^,;:()]{1,60}?)\s+(?:include|are)\s+(?P<c>.+)$", re.I), HierarchyKind.SUBCLASS_OF, True, 0.85),
-    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:a\s+)?members?\s+of\s+(?P<p>.+)$", re.I), HierarchyKind.MEMBER_OF, False, 0.9),
-    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:a\s+)?(?:part)\s+of\s+(?P<p>.+)$", re.I), HierarchyKind.PART_OF, False, 0.9),
-    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are)\s+(?:a\s+)?(?:type|kind|subclass|form)\s+of\s+(?P<p>.+)$", re.I), HierarchyKind.SUBCLASS_OF, False, 0.9),
+    (re.compile(r"^(?:the\s+)?(?:main\s+|common\s+)?(?:types|kinds|forms|classes)\s+of\s+(?P<p>[^,;:()]{1,60}?)\s+(?:include|are)\s+(?P<c>.+)$", re.I), HierarchyKind.SUBCLASS_OF, True, 0.85, _kw("types", "kinds", "forms", "classes")),
+    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:consists|consisted)\s+of\s+(?P<c>.+)$", re.I), HierarchyKind.PART_OF, True, 0.85, _kw("consist")),
+    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:made up|composed)\s+of\s+(?P<c>.+)$", re.I), HierarchyKind.PART_OF, True, 0.85, _kw("made up", "composed")),
+    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:contains|contain|included|includes|include)\s+(?P<c>.+)$", re.I), HierarchyKind.CONTAINS, True, 0.8, _kw("contain", "includ")),
+    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:a\s+)?members?\s+of\s+(?P<p>.+)$", re.I), HierarchyKind.MEMBER_OF, False, 0.9, _kw("member")),
+    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:a\s+)?(?:part)\s+of\s+(?P<p>.+)$", re.I), HierarchyKind.PART_OF, False, 0.9, _kw("part of")),
+    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are)\s+(?:a\s+)?(?:type|kind|subclass|form)\s+of\s+(?P<p>.+)$", re.I), HierarchyKind.SUBCLASS_OF, False, 0.9, _kw("type of", "kind of", "subclass of", "form of")),
 ]
-_ABBREV = re.compile(r"(?P<t>(?:[A-Z][\w'-]*\s+){1,7}?(?:of\s+|and\s+|for\s+|the\s+)*(?:[A-Z][\w'-]*))\s+\((?P<a>[A-Z][A-Za-z0-9&.]{1,10})\)")
 _AKA = re.compile(r"^(?P<t>[^,;:()]{1,80}?),?\s+(?:also known as|also called|aka|a\.k\.a\.|otherwise known as|commonly called)\s+(?P<v>[^,;()]{1,80})", re.I)
 _DEFINE = re.compile(r"^(?P<t>[^,;:()]{1,80}?)\s+(?:is defined as|refers to|means|is the term for)\s+(?P<v>.{3,300})$", re.I)
 _SYNONYM = re.compile(r"^(?P<t>[^,;:()]{1,80}?)\s+(?:is|are)\s+(?:a\s+)?synonym(?:ous)?\s+(?:of|with|for)\s+(?P<v>[^,;()]{1,80})$", re.I)
+_LINGUISTIC_PATTERNS: list[tuple[re.Pattern[str], LinguisticKind, float, frozenset[str]]] = [
+    (_AKA, LinguisticKind.ALIAS, 0.85, _kw("known as", "called", "aka", "a.k.a")),
+    (_SYNONYM, LinguisticKind.SYNONYM, 0.85, _kw("synonym")),
+    (_DEFINE, LinguisticKind.DEFINITION, 0.8, _kw("defined as", "refers to", "means", "term for")),
+]
+_KEYWORD_SCAN = re.compile(
+    "(?=(" + "|".join(re.escape(w) for w in sorted(_KEYWORDS, key=len, reverse=True)) + "))"
+)
+_ABBREV = re.compile(r"(?P<t>(?:[A-Z][\w'-]*\s+){1,7}?(?:of\s+|and\s+|for\s+|the\s+)*(?:[A-Z][\w'-]*))\s+\((?P<a>[A-Z][A-Za-z0-9&.]{1,10})\)")
 _ATTR = re.compile(r"^(?P<s>[^,;:()]{1,80}?)\s+(?:has|had)\s+(?:a|an)\s+(?P<a>[a-z][a-z ]{1,30}?)\s+of\s+(?:about\s+|around\s+|approximately\s+|over\s+)?(?P<v>[-+]?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|thousand|km|kilometres|kilometers|miles|metres|meters|kg|years))?)$", re.I)
 _YEAR_EVENT = re.compile(r"^(?P<s>[^,;:()]{1,80}?)\s+(?:was|were)\s+(?P<a>founded|born|built|established|created|invented|discovered|released|published|completed|opened)\b.*?\bin\s+(?P<v>(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{3,4})\b", re.I)
 _NUMBERED = re.compile(r"^\s*(?:step\s*)?(\d+)[.):]\s+(.+)$", re.I)
 _BULLET = re.compile(r"^\s*[-*•+]\s+(.+)$")
 _HEADING = re.compile(r"^\s*#{1,6}\s+(.+?)\s*#*\s*$")
 _SEQUENCE = re.compile(r"^(first|firstly|to begin|start by|then|next|after that|afterwards|second|secondly|third|thirdly|finally|lastly|last)\b[,:]?\s*", re.I)
+_STRUCTURE_HINT = re.compile(
+    r"^\s*(?:#|[-*•+]\s|\d+[.):]|step\s*\d)|:\s*$|\b(?:first|firstly|then|next|finally|lastly)\b",
+    re.I | re.M,
+)
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|;\s*)")
+_DIGIT = re.compile(r"\d")
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAILING_JUNK = re.compile(r"[\s.,;:!?\"'”’)]+$")
@@ -152,8 +174,10 @@ class RuleExtractor:
     name = "rules"
     version = "1"
 
-    def __init__(self, max_phrase_words: int = 8) -> None:
+    def __init__(self, max_phrase_words: int = 8, cache_size: int = 100_000) -> None:
         self.max_phrase_words = max_phrase_words
+        self._entity_cache: dict[str, Entity | None] = {}
+        self._cache_size = cache_size
 
     @property
     def id(self) -> str:
@@ -186,7 +210,11 @@ class RuleExtractor:
             out.signals["refusal"] = 1.0
             out.failures.append(ExtractionFailure("the teacher refused or did not know", text[:500]))
             return out
-        if preserve_structure and (KnowledgeType.PROCEDURAL in types or KnowledgeType.STRUCTURAL in types):
+        if (
+            preserve_structure
+            and (KnowledgeType.PROCEDURAL in types or KnowledgeType.STRUCTURAL in types)
+            and _STRUCTURE_HINT.search(text)
+        ):
             self._structure(text, prompt, types, out)
         hedged = 0
         sentences = 0
@@ -208,20 +236,31 @@ class RuleExtractor:
 
     # ------------------------------------------------------------------ helpers
     def _entity(self, out: Extraction, phrase: str) -> Entity | None:
-        name = _clean(phrase)
-        if not name or len(name.split()) > self.max_phrase_words or not any(ch.isalnum() for ch in name):
-            return None
-        return out.add_entity(Entity(name=name, type=guess_entity_type(name)))
+        # Entities depend on the phrase alone, and answers repeat names: cache them (bounded).
+        try:
+            entity = self._entity_cache[phrase]
+        except KeyError:
+            name = _clean(phrase)
+            ok = name and len(name.split()) <= self.max_phrase_words and any(ch.isalnum() for ch in name)
+            entity = Entity(name=name, type=guess_entity_type(name)) if ok else None
+            if len(self._entity_cache) >= self._cache_size:
+                self._entity_cache.clear()
+            self._entity_cache[phrase] = entity
+        return out.add_entity(entity) if entity is not None else None
 
     def _sentence(
         self, sentence: str, span: tuple[int, int], factor: float, types: frozenset[KnowledgeType], out: Extraction
     ) -> None:
+        # keyword prefilter: one overlapping scan finds every keyword; a pattern is tried only
+        # when one of its keywords occurs
+        present = set(_KEYWORD_SCAN.findall(sentence.lower()))
         if KnowledgeType.LINGUISTIC in types:
-            self._linguistic(sentence, span, factor, out)
-        sentence = _PARENTHETICAL.sub("", sentence)  # "(EU)" served the linguistic rules above
+            self._linguistic(sentence, present, span, factor, out)
+        if "(" in sentence:
+            sentence = _PARENTHETICAL.sub("", sentence)  # "(EU)" served the linguistic rules above
         if KnowledgeType.STRUCTURAL in types:
-            for pat, kind, is_list, conf in _HIERARCHY_PATTERNS:
-                hm = pat.match(sentence)
+            for pat, kind, is_list, conf, keys in _HIERARCHY_PATTERNS:
+                hm = pat.match(sentence) if keys & present else None
                 if not hm:
                     continue
                 parent = self._entity(out, hm.group("p"))
@@ -237,8 +276,8 @@ class RuleExtractor:
         if KnowledgeType.FACTUAL in types:
             self._attributes(sentence, span, factor, out)
         if KnowledgeType.RELATIONAL in types:
-            for pat, predicate, conf in _RELATION_PATTERNS:
-                rm = pat.match(sentence)
+            for pat, predicate, conf, keys in _RELATION_PATTERNS:
+                rm = pat.match(sentence) if keys & present else None
                 if not rm:
                     continue
                 pred = predicate or (rm.group("rel").strip().replace(" ", "_") + "_of")
@@ -254,8 +293,10 @@ class RuleExtractor:
                         ))
                 break
 
-    def _linguistic(self, sentence: str, span: tuple[int, int], factor: float, out: Extraction) -> None:
-        for am in _ABBREV.finditer(sentence):
+    def _linguistic(
+        self, sentence: str, present: set[str], span: tuple[int, int], factor: float, out: Extraction
+    ) -> None:
+        for am in _ABBREV.finditer(sentence) if "(" in sentence else ():
             term, abbr = _clean(am.group("t")), am.group("a")
             initials = "".join(w[0] for w in term.split() if w[:1].isupper())
             if initials and abbr.replace(".", "").upper().startswith(initials[:1]):
@@ -265,12 +306,8 @@ class RuleExtractor:
                         entity=ent.id, relation=LinguisticKind.ABBREVIATION, value=abbr,
                         confidence=0.9 * factor, span=span,
                     ))
-        for pat, kind, conf in (
-            (_AKA, LinguisticKind.ALIAS, 0.85),
-            (_SYNONYM, LinguisticKind.SYNONYM, 0.85),
-            (_DEFINE, LinguisticKind.DEFINITION, 0.8),
-        ):
-            lm = pat.match(sentence)
+        for pat, kind, conf, keys in _LINGUISTIC_PATTERNS:
+            lm = pat.match(sentence) if keys & present else None
             if lm:
                 ent = self._entity(out, lm.group("t"))
                 value = _clean(lm.group("v")) if kind is not LinguisticKind.DEFINITION else lm.group("v").strip()
@@ -283,7 +320,9 @@ class RuleExtractor:
                 break
 
     def _attributes(self, sentence: str, span: tuple[int, int], factor: float, out: Extraction) -> None:
-        am = _ATTR.match(sentence)
+        if not _DIGIT.search(sentence):
+            return
+        am = _ATTR.match(sentence) if " of " in sentence else None
         if am:
             ent = self._entity(out, am.group("s"))
             if ent:
@@ -291,7 +330,7 @@ class RuleExtractor:
                     entity=ent.id, name=am.group("a").strip(), value=am.group("v").strip(),
                     datatype="number", confidence=0.85 * factor, span=span,
                 ))
-        ym = _YEAR_EVENT.match(sentence)
+        ym = _YEAR_EVENT.match(sentence) if " in " in sentence else None
         if ym:
             ent = self._entity(out, ym.group("s"))
             if ent:

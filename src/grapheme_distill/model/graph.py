@@ -94,6 +94,7 @@ class KnowledgeGraph:
     hierarchy: dict[str, HierarchyEdge] = field(default_factory=dict)
     linguistic: dict[str, LinguisticItem] = field(default_factory=dict)
     evidence: dict[str, dict[str, Evidence]] = field(default_factory=dict)
+    _miss: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     # ------------------------------------------------------------------ building
     def add_entity(self, entity: Entity) -> bool:
@@ -124,11 +125,22 @@ class KnowledgeGraph:
             return new
         per_source = self.evidence.setdefault(item.id, {})
         old = per_source.get(source)
-        if old is None or item.confidence > old.confidence:
-            per_source[source] = Evidence(
-                source=source, extractor=extractor, confidence=item.confidence, span=item.span
-            )
-        value = noisy_or(e.confidence for e in per_source.values())
+        if old is not None and item.confidence <= old.confidence:
+            return new
+        per_source[source] = Evidence(
+            source=source, extractor=extractor, confidence=item.confidence, span=item.span
+        )
+        # Incremental noisy-or: keep Π(1 − cᵢ) per item so a popular item costs O(1) per
+        # observation, not O(sources); recompute only when a factor of 0 cannot be divided out.
+        miss = self._miss.get(item.id, 1.0)
+        if old is None:
+            miss *= 1.0 - item.confidence
+        elif old.confidence < 1.0:
+            miss = miss / (1.0 - old.confidence) * (1.0 - item.confidence)
+        else:
+            miss = 1.0 - noisy_or(e.confidence for e in per_source.values())
+        self._miss[item.id] = miss
+        value = 1.0 - miss
         base = item if new else table[item.id]
         table[item.id] = base if base.confidence == value else base.model_copy(update={"confidence": value})
         return new
@@ -234,6 +246,7 @@ class KnowledgeGraph:
             out._table(item)[item.id] = item
             if item.id in self.evidence:
                 out.evidence[item.id] = dict(self.evidence[item.id])
+                out._miss[item.id] = self._miss.get(item.id, 1.0 - item.confidence)
         for ent_id in out.referenced_entities():
             if ent_id in self.entities:
                 out.entities[ent_id] = self.entities[ent_id]
@@ -277,6 +290,7 @@ class KnowledgeGraph:
             graph.evidence[item_id] = {
                 ev["source"]: Evidence.model_validate(ev) for ev in evs
             }
+            graph._miss[item_id] = 1.0 - noisy_or(e.confidence for e in graph.evidence[item_id].values())
         return graph
 
     def __eq__(self, other: object) -> bool:

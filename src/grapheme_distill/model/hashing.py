@@ -20,6 +20,8 @@ __all__ = ["HASH_ALGORITHM", "canonical_json", "content_hash", "normalise_name",
 
 HASH_ALGORITHM = "sha256"
 _HEX_LEN = 32
+_SEP = "\x1f"
+_SCALARS = {True: "jtrue", False: "jfalse", None: "jnull"}
 _WS = re.compile(r"\s+")
 _EDGE_PUNCT = " \t\n\r\"'`“”‘’.,;:!?*_()[]{}"
 
@@ -29,9 +31,22 @@ def canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
 
 
+def _encode_part(part: Any) -> str:
+    # Strings (the overwhelmingly common case) skip JSON: tag "s", and the separator doubled
+    # inside the string keeps the encoding unambiguous.  Everything else is canonical JSON.
+    if isinstance(part, str):
+        return "s" + part.replace(_SEP, _SEP + _SEP)
+    if part is True or part is False or part is None:
+        return _SCALARS[part]
+    return "j" + canonical_json(part).replace(_SEP, _SEP + _SEP)
+
+
 def content_hash(*parts: Any) -> str:
-    """Hash the canonical JSON of ``parts``; returns ``"sha256:<32 hex>"``."""
-    data = canonical_json(list(parts)).encode("utf-8")
+    """Hash ``parts`` unambiguously (type-tagged, separator-escaped); returns ``"sha256:<32 hex>"``.
+
+    Hot path: every item id is one of these, so strings avoid a JSON round trip.
+    """
+    data = _SEP.join(map(_encode_part, parts)).encode("utf-8")
     return f"{HASH_ALGORITHM}:{hashlib.sha256(data).hexdigest()[:_HEX_LEN]}"
 
 

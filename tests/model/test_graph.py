@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from grapheme_distill import (
+    Confidence,
+    DistilledKnowledge,
+    Entity,
+    HierarchyEdge,
+    HierarchyKind,
+    KnowledgeGraph,
+    KnowledgeType,
+    Provenance,
+    Relation,
+    noisy_or,
+)
+
+A, B, C = Entity(name="Alpha"), Entity(name="Beta"), Entity(name="Gamma")
+
+
+def _record(prompt: str, *relations: Relation, call: str | None = None) -> DistilledKnowledge:
+    return DistilledKnowledge(
+        knowledge_type=KnowledgeType.RELATIONAL, prompt=prompt, response=prompt,
+        entities=(A, B, C), relations=relations, confidence=Confidence(value=0.9),
+        provenance=Provenance(extractor="rules@1", call_hash=call),
+    )
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [([], 0.0), ([0.5], 0.5), ([0.5, 0.5], 0.75), ([0.9, 0.8, 0.0], 0.98), ([1.0, 0.1], 1.0)],
+)
+def test_noisy_or(values: list[float], expected: float) -> None:
+    assert noisy_or(values) == pytest.approx(expected)
+
+
+def test_independent_sources_combine_same_source_does_not() -> None:
+    rel = Relation(subject=A.id, predicate="owns", object=B.id, confidence=0.6)
+    g = KnowledgeGraph()
+    g.add_knowledge(_record("q1", rel, call="c1"))
+    g.add_knowledge(_record("q1 again", rel, call="c1"))  # same teacher call: not independent
+    assert g.relations[rel.id].confidence == pytest.approx(0.6)
+    g.add_knowledge(_record("q2", rel, call="c2"))
+    assert g.relations[rel.id].confidence == pytest.approx(0.84)
+    assert set(g.evidence[rel.id]) == {"c1", "c2"}
+    recomputed = noisy_or(e.confidence for e in g.evidence[rel.id].values())
+    assert g.relations[rel.id].confidence == pytest.approx(recomputed)
+
+
+def test_contradictions_are_kept_and_reported() -> None:
+    pos = Relation(subject=A.id, predicate="is_a", object=B.id, confidence=0.8)
+    neg = Relation(subject=A.id, predicate="is_a", object=B.id, negated=True, confidence=0.8)
+    g = KnowledgeGraph()
+    g.add_knowledge(_record("q", pos, neg))
+    assert len(g.relations) == 2
+    assert g.contradictions() == [(pos, neg)]
+    assert g.stats().contradictions == 1
+
+
+def test_merge_combines_evidence() -> None:
+    rel = Relation(subject=A.id, predicate="owns", object=B.id, confidence=0.5)
+    g1, g2 = KnowledgeGraph(), KnowledgeGraph()
+    g1.add_knowledge(_record("q1", rel, call="c1"))
+    g2.add_knowledge(_record("q2", rel, call="c2"))
+    g1.merge(g2)
+    assert g1.relations[rel.id].confidence == pytest.approx(0.75)
+    g1.merge(g2)  # merging the same evidence again changes nothing
+    assert g1.relations[rel.id].confidence == pytest.approx(0.75)
+
+
+def test_aliases_union_on_add() -> None:
+    g = KnowledgeGraph()
+    g.add_entity(Entity(name="European Union", aliases=("EU",)))
+    assert not g.add_entity(Entity(name="european union", aliases=("Union",)))
+    (ent,) = g.entities.values()
+    assert ent.aliases == ("EU", "Union")
+    assert g.find_entities("eu") == [ent]
+
+
+def test_neighbourhood_and_stats() -> None:
+    r1 = Relation(subject=A.id, predicate="owns", object=B.id, confidence=0.7)
+    r2 = Relation(subject=C.id, predicate="owns", object=A.id, confidence=0.9)
+    r3 = Relation(subject=B.id, predicate="owns", object=C.id, confidence=0.9)
+    h = HierarchyEdge(parent=A.id, child=C.id, relation=HierarchyKind.CONTAINS, confidence=0.8)
+    g = KnowledgeGraph()
+    g.add_knowledge(_record("q", r1, r2, r3))
+    g.add_item(h, source="x")
+    assert [i.id for i in g.neighbourhood(A.id)] == [r2.id, h.id, r1.id]
+    s = g.stats()
+    assert (s.entities, s.relations, s.hierarchy, s.observations) == (3, 3, 1, 4)
+
+
+def test_dict_round_trip_is_equal_and_json_safe() -> None:
+    rel = Relation(subject=A.id, predicate="owns", object=B.id, confidence=0.5, span=(1, 5),
+                   qualifiers={"since": "1999"})
+    g = KnowledgeGraph()
+    g.add_knowledge(_record("q1", rel, call="c1"))
+    g.add_item(HierarchyEdge(parent=A.id, child=B.id, relation=HierarchyKind.PART_OF))
+    data = json.loads(json.dumps(g.to_dict()))
+    assert KnowledgeGraph.from_dict(data) == g
+
+
+def test_compress_keeps_most_confident_within_budget() -> None:
+    rels = [Relation(subject=A.id, predicate=f"p{i}", object=B.id, confidence=i / 10) for i in range(1, 11)]
+    g = KnowledgeGraph()
+    g.add_knowledge(_record("q", *rels, call="c"))
+    small = g.compress(0.3)
+    assert sorted(r.confidence for r in small.relations.values()) == pytest.approx([0.8, 0.9, 1.0])
+    assert set(small.entities) == {A.id, B.id}  # Gamma is touched by nothing kept
