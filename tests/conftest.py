@@ -30,3 +30,25 @@ def shared_data() -> Path:
     if not DATA.is_dir():
         pytest.skip("../shared/data is not beside the project")
     return DATA
+
+
+def _real_model_dir() -> Path:
+    """The user's weights cache, resolved before tests move HOME (assembling 1 GB per test
+    would make slow tests slower than they need to be)."""
+    import os
+
+    env = os.environ.get("GRAPHEME_DISTILL_MODEL_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "grapheme-distill" / "models"
+
+
+REAL_MODEL_DIR = _real_model_dir()
+
+
+@pytest.fixture
+def local_model_dir(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the embedded teacher at the real weights cache (for @pytest.mark.slow tests)."""
+    monkeypatch.setenv("GRAPHEME_DISTILL_MODEL_DIR", str(REAL_MODEL_DIR))
+    return REAL_MODEL_DIR

@@ -142,7 +142,7 @@ MODELS: dict[str, LocalModelSpec] = {
     ),
 }
 
-DEFAULT_LOCAL_MODEL = "gemma3-270m"
+DEFAULT_LOCAL_MODEL = "qwen2.5-coder-1.5b"
 
 
 def model_cache_dir(cache_dir: str | Path | None = None) -> Path:

