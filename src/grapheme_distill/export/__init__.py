@@ -1,0 +1,120 @@
+"""Exporters: one registry of formats, one front door :func:`export_graph`.
+
+An exporter is any callable ``(graph, path, *, store=None) -> ExportReport``; it receives the whole
+in-memory :class:`KnowledgeGraph` and, when the export started from a store, the store too (for
+formats that need more than the graph, such as soft targets for student training data).  Formats
+are registered by name in :data:`EXPORTERS`; adding a format is one :func:`register_exporter`
+call (or one line in ``_BUILTIN``), and the CLI's ``--format`` choices follow the registry.
+Built-ins are imported lazily, so a format with a heavy dependency costs nothing until used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any, Protocol
+
+from pydantic import BaseModel, Field
+
+from grapheme_distill.errors import ExportError
+from grapheme_distill.model.graph import KnowledgeGraph
+from grapheme_distill.store.base import GraphStore
+
+__all__ = [
+    "EXPORTERS",
+    "ExportReport",
+    "Exporter",
+    "available_formats",
+    "export_graph",
+    "get_exporter",
+    "register_exporter",
+]
+
+
+class ExportReport(BaseModel):
+    """What an export wrote."""
+
+    format: str
+    path: str
+    nodes: int = 0
+    edges: int = 0
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class Exporter(Protocol):
+    def __call__(
+        self, graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None
+    ) -> ExportReport: ...
+
+
+#: name -> exporter (filled lazily from ``_BUILTIN`` and by :func:`register_exporter`)
+EXPORTERS: dict[str, Exporter] = {}
+
+#: built-in formats as ``"module:function"``, imported on first use
+_BUILTIN: dict[str, str] = {
+    "json": "grapheme_distill.export.json_export:export_json",
+    "graphml": "grapheme_distill.export.graphml:export_graphml",
+}
+
+
+def register_exporter(name: str, exporter: Exporter | str) -> None:
+    """Register a format: a callable, or a lazy ``"module:function"`` string."""
+    if isinstance(exporter, str):
+        _BUILTIN[name] = exporter
+        EXPORTERS.pop(name, None)
+    else:
+        EXPORTERS[name] = exporter
+
+
+def available_formats() -> list[str]:
+    return sorted({*EXPORTERS, *_BUILTIN})
+
+
+def get_exporter(name: str) -> Exporter:
+    """The exporter registered as ``name``.
+
+    Raises:
+        ExportError: no such format (the message lists the available ones).
+    """
+    if name not in EXPORTERS:
+        target = _BUILTIN.get(name)
+        if target is None:
+            raise ExportError(
+                f"unknown export format {name!r}; available: {', '.join(available_formats())}"
+            )
+        module, _, attr = target.partition(":")
+        EXPORTERS[name] = getattr(importlib.import_module(module), attr)
+    return EXPORTERS[name]
+
+
+def export_graph(
+    source: KnowledgeGraph | GraphStore,
+    fmt: str,
+    path: str | Path,
+    *,
+    compress_ratio: float | None = None,
+) -> ExportReport:
+    """Write ``source`` (a graph or a store) to ``path`` in format ``fmt``.
+
+    Args:
+        source: an in-memory graph, or a store (read whole, with its evidence).
+        fmt: a registered format name (:func:`available_formats`).
+        path: the output file; its directory must exist.
+        compress_ratio: keep only the most confident items, at most this share of the
+            observations (:meth:`KnowledgeGraph.compress`); None keeps everything.
+
+    Raises:
+        ExportError: unknown format, or the file cannot be written.
+    """
+    exporter = get_exporter(fmt)
+    out = Path(path)
+    if not out.parent.is_dir():
+        raise ExportError(f"cannot write {out}: directory {out.parent} does not exist")
+    store = None if isinstance(source, KnowledgeGraph) else source
+    graph = source if isinstance(source, KnowledgeGraph) else source.to_knowledge_graph()
+    if compress_ratio is not None:
+        graph = graph.compress(compress_ratio)
+    try:
+        return exporter(graph, out, store=store)
+    except OSError as exc:
+        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc

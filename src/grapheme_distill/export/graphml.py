@@ -1,0 +1,78 @@
+"""``graphml``: the knowledge graph as a GraphML multigraph, written by networkx.
+
+Nodes are entities (``label`` = name, ``type``, ``aliases`` joined by ``|``) plus one node per
+literal value an item points at (attribute values, linguistic values, procedure goals and steps,
+``type`` = ``VALUE``/``PROCEDURE``), so every item becomes at least one edge and nothing is lost
+for graph tools.  Edges carry ``kind`` (relation, hierarchy, attribute, linguistic, procedure),
+``predicate`` (the relation predicate, hierarchy kind, attribute name, linguistic kind or
+``has_step``), ``confidence``, ``negated``, ``sources`` (independent evidence count) and the item
+``id``.  GraphML attributes must be scalars, hence the joined strings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from grapheme_distill.model.graph import KnowledgeGraph
+from grapheme_distill.model.knowledge import (
+    Attribute,
+    HierarchyEdge,
+    LinguisticItem,
+    Procedure,
+    Relation,
+)
+from grapheme_distill.store.base import GraphStore
+
+from . import ExportReport
+
+__all__ = ["export_graphml", "to_networkx"]
+
+
+def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
+    """The graph as a networkx ``MultiDiGraph`` with the attributes described above."""
+    g = nx.MultiDiGraph()
+    for e in graph.entities.values():
+        g.add_node(e.id, label=e.name, type=e.type.value, aliases="|".join(e.aliases))
+
+    def value_node(kind: str, text: str) -> str:
+        node = f"{kind}:{text}"
+        if node not in g:
+            g.add_node(node, label=text, type=kind.upper(), aliases="")
+        return node
+
+    def edge(u: str, v: str, item: Any, kind: str, predicate: str, **extra: Any) -> None:
+        for end in (u, v):
+            if end not in g:  # an item pointing at an entity the graph does not hold
+                g.add_node(end, label=end, type="UNKNOWN", aliases="")
+        g.add_edge(u, v, key=item.id + extra.pop("suffix", ""), id=item.id, kind=kind,
+                   predicate=predicate, confidence=float(item.confidence),
+                   negated=bool(getattr(item, "negated", False)),
+                   sources=len(graph.evidence.get(item.id, {})) or 1, **extra)
+
+    for item in graph.iter_items():
+        if isinstance(item, Relation):
+            edge(item.subject, item.object, item, "relation", item.predicate)
+        elif isinstance(item, HierarchyEdge):
+            edge(item.child, item.parent, item, "hierarchy", item.relation.value)
+        elif isinstance(item, Attribute):
+            edge(item.entity, value_node("value", item.value), item, "attribute", item.name,
+                 datatype=item.datatype)
+        elif isinstance(item, LinguisticItem):
+            edge(item.entity, value_node("value", item.value), item, "linguistic", item.relation.value)
+        elif isinstance(item, Procedure):
+            goal = item.entity or value_node("procedure", item.goal)
+            for n, step in enumerate(item.steps, 1):
+                edge(goal, value_node("value", step), item, "procedure", "has_step",
+                     step=n, suffix=f"#{n}")
+    return g
+
+
+def export_graphml(graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None) -> ExportReport:
+    """Write GraphML that ``networkx.read_graphml`` (and Gephi, yEd, Cytoscape) can load."""
+    g = to_networkx(graph)
+    nx.write_graphml(g, path, encoding="utf-8", named_key_ids=True)
+    return ExportReport(format="graphml", path=str(path), nodes=g.number_of_nodes(),
+                        edges=g.number_of_edges())
