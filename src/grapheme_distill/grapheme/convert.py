@@ -17,6 +17,8 @@ per-source evidence; ``docs/grapheme.md`` lists which part of the knowledge live
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import re
 import shutil
@@ -24,12 +26,13 @@ from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import add
 from pathlib import Path
 from typing import IO, Final
 
 from grapheme_distill.errors import ExportError
 from grapheme_distill.grapheme.layout import HUBS, walk
-from grapheme_distill.grapheme.text import dumps, grapheme_clusters
+from grapheme_distill.grapheme.text import EDGE_TYPES, grapheme_clusters
 from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.model.knowledge import Item, Relation
 
@@ -51,6 +54,8 @@ _OTHER_START: Final = ',{"value":null,"activation":0.0,"node_type":'
 _OTHER_END: Final = ',"position":null,"pre_activation":0.0,"activation_fn":"ReLU"}'
 _SEQUENTIAL: Final = ',{"weight":1.0,"edge_type":"Sequential"}]'
 _CLIQUE: Final = ',{"weight":1.0,"edge_type":"Clique"}]'
+_SEQ_JOIN: Final = _SEQUENTIAL + ",["
+_EDGE_TAIL: Final = {t: f',"edge_type":"{t}"}}]' for t in EDGE_TYPES}
 _PLAIN_STRING = re.compile(r'[\x20-\x7e]*').fullmatch  # no escaping needed unless " or \
 
 
@@ -76,11 +81,25 @@ def grapheme_paths(path: str | os.PathLike[str]) -> tuple[Path, Path]:
     return p.with_name(stem + GRAPHEME_SUFFIX), p.with_name(stem + SIDECAR_SUFFIX)
 
 
+def _ascii(value: object) -> str:
+    """Compact JSON, ASCII only: the whole output stays 1-byte text, which Python joins and
+    encodes several times faster than text with a single non-ASCII character in it."""
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+
+
+def _check(text: str) -> None:
+    """``json.dumps`` would happily escape a lone surrogate; GRAPHEME (Rust ``char``) cannot
+    hold one, so refuse it here (the writer turns this into an :class:`ExportError`)."""
+    if not text.isascii():
+        text.encode("utf-8")
+
+
 def _js(text: str) -> str:
     """A JSON string literal, skipping ``json.dumps`` for the common plain-ASCII case."""
     if _PLAIN_STRING(text) and '"' not in text and "\\" not in text:
         return f'"{text}"'
-    return dumps(text)
+    _check(text)
+    return _ascii(text)
 
 
 class _CharTemplates(dict[str, str]):
@@ -89,69 +108,100 @@ class _CharTemplates(dict[str, str]):
     def __missing__(self, char: str) -> str:
         code = ord(char)
         value = code if code < 128 else "null"
-        text = f',{{"value":{value},"activation":1.0,"node_type":{{"Input":{dumps(char)}}},"position":'
+        text = f',{{"value":{value},"activation":1.0,"node_type":{{"Input":{_ascii(char)}}},"position":'
         self[char] = text
         return text
 
 
 class _JsonSink:
     """Writes nodes to ``out``, edges to ``edges`` (each prefixed by a comma) and sidecar records
-    to ``side``; remembers the character chains for ``input_nodes``/``cliques``."""
+    to ``side``; remembers the character chains for ``input_nodes``/``cliques``.
 
-    def __init__(self, out: IO[str], edges: IO[str], side: IO[str]) -> None:
-        self._out = out.write
-        self._edges = edges.write
+    Node and edge text is collected in small lists and written in batches (one ``write`` per
+    ~1,000 fragments), and per-character text is built with C-level ``str.join``/``map`` over
+    cached position strings: per character there is no Python bytecode at all.
+    """
+
+    _BATCH: Final = 2048
+
+    def __init__(self, out: IO[str], edges: IO[bytes], side: IO[str]) -> None:
+        self._out_file = out
+        self._edges_file = edges
         self._side = side.write
-        self._templates = _CharTemplates()
+        self._template = _CharTemplates().__getitem__
+        self._positions: list[str] = []
+        self._node_buf: list[str] = []
+        self._edge_buf: list[str] = []
+        self._side_buf: list[str] = []
+        self._records_started = False
         self.nodes = 0
         self.edges = 0
         self.characters = 0
         self.starts = array("q")
         self.lengths = array("q")
-        self._first_record = True
+
+    def flush(self) -> None:
+        """Write the buffered node, edge and sidecar-record text."""
+        self._flush_records()
+        self._out_file.write("".join(self._node_buf))
+        self._node_buf.clear()
+        self._edges_file.write("".join(self._edge_buf).encode("ascii"))
+        self._edge_buf.clear()
 
     # -------------------------------------------------------------- GraphSink
     def add_text(self, text: str) -> int:
+        _check(text)
         start = self.nodes
         length = len(text)
         concept = start + length
+        nodes, edges = self._node_buf, self._edge_buf
         if length:
-            t = self._templates
-            self._out("".join([f"{t[c]}{i}{_CHAR_END}" for i, c in enumerate(text)]))
-            members = ",".join(map(str, range(start, concept)))
-            edges = "".join([f",[{i},{i + 1}{_SEQUENTIAL}" for i in range(start, concept - 1)])
+            if length > len(self._positions):
+                self._positions = [str(i) for i in range(max(length, 2 * len(self._positions), 256))]
+            members = list(map(str, range(start, concept)))
+            # ',{…"position":' + 'i' per character, joined by the node's tail: no bytecode per char
+            nodes.append(_CHAR_END.join(map(add, map(self._template, text), self._positions)))
+            nodes.append(f'{_CHAR_END}{_OTHER_START}{{"Clique":[{",".join(members)}]}}{_OTHER_END}')
             head = f",[{concept},"
-            edges += "".join([f"{head}{m}{_CLIQUE}" for m in members.split(",")])
+            edges.append(head + (_CLIQUE + head).join(members) + _CLIQUE)
+            if length > 1:
+                edges.append(",[" + _SEQ_JOIN.join(map(",".join, zip(members, members[1:]))) + _SEQUENTIAL)
+            self.edges += 2 * length - 1
         else:
-            members = edges = ""
-        self._out(f'{_OTHER_START}{{"Clique":[{members}]}}{_OTHER_END}')
+            nodes.append(f'{_OTHER_START}{{"Clique":[]}}{_OTHER_END}')
         self.nodes = concept + 1
-        self.edges += 2 * length - 1 if length else 0
         self.characters += length
         self.starts.append(start)
         self.lengths.append(length)
-        for a, b in grapheme_clusters(text):
-            pattern = self.nodes
-            data = ",".join(map(str, text[a:b].encode("utf-8")))
-            self._out(f'{_OTHER_START}{{"Pattern":[{data}]}}{_OTHER_END}')
-            self.nodes += 1
-            edges += "".join([f",[{pattern},{start + i}{_CLIQUE}" for i in range(a, b)])
-            self.edges += b - a
-        if edges:
-            self._edges(edges)
+        if not text.isascii() or "\r\n" in text:
+            for a, b in grapheme_clusters(text):
+                pattern = self.nodes
+                data = ",".join(map(str, text[a:b].encode("utf-8")))
+                nodes.append(f'{_OTHER_START}{{"Pattern":[{data}]}}{_OTHER_END}')
+                self.nodes += 1
+                edges.append("".join([f",[{pattern},{start + i}{_CLIQUE}" for i in range(a, b)]))
+                self.edges += b - a
+        if len(nodes) > self._BATCH:
+            self._out_file.write("".join(nodes))
+            nodes.clear()
+        if len(edges) > self._BATCH:
+            self._edges_file.write("".join(edges).encode("ascii"))
+            edges.clear()
         return concept
 
     def add_node(self, kind: str, label: str | None) -> int:
         node_type = f'{{"{kind}":{_js(label)}}}' if label is not None else f'"{kind}"'
-        if self.nodes == 0:
-            self._out(f'{_OTHER_START[1:]}{node_type}{_OTHER_END}')
-        else:
-            self._out(f"{_OTHER_START}{node_type}{_OTHER_END}")
+        # the first node of the document has no leading comma
+        lead = _OTHER_START if self.nodes else _OTHER_START[1:]
+        self._node_buf.append(f"{lead}{node_type}{_OTHER_END}")
         self.nodes += 1
+        if len(self._edge_buf) > self._BATCH:
+            self._edges_file.write("".join(self._edge_buf).encode("ascii"))
+            self._edge_buf.clear()
         return self.nodes - 1
 
     def add_edge(self, src: int, dst: int, edge_type: str, weight: float) -> None:
-        self._edges(f',[{src},{dst},{{"weight":{float(weight)!r},"edge_type":"{edge_type}"}}]')
+        self._edge_buf.append(f',[{src},{dst},{{"weight":{weight!r}{_EDGE_TAIL[edge_type]}')
         self.edges += 1
 
     def entity(self, node: int, entity_id: str) -> None:
@@ -164,19 +214,27 @@ class _JsonSink:
         span = "null" if item.span is None else f"[{item.span[0]},{item.span[1]}]"
         extra = "null"
         if isinstance(item, Relation) and item.qualifiers:
-            extra = dumps({"qualifiers": item.qualifiers})
+            for key, value in item.qualifiers.items():
+                _check(key)
+                _check(value)
+            extra = _ascii({"qualifiers": item.qualifiers})
         self._record(f'["item",{node},{_js(item.id)},{span},{extra}]')
 
     def _record(self, text: str) -> None:
-        if self._first_record:
-            self._first_record = False
-            self._side(text)
-        else:
-            self._side("," + text)
+        buf = self._side_buf
+        buf.append(text)
+        if len(buf) >= self._BATCH:
+            self._flush_records()
+
+    def _flush_records(self) -> None:
+        if self._side_buf:
+            self._side(("," if self._records_started else "") + ",".join(self._side_buf))
+            self._records_started = True
+            self._side_buf.clear()
 
 
 @contextmanager
-def _atomic(path: Path) -> Iterator[IO[str]]:
+def _atomic(path: Path) -> Iterator[io.TextIOWrapper]:
     """Open ``path``'s temporary twin for writing; rename into place only on success."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
@@ -206,19 +264,21 @@ def to_grapheme(graph: KnowledgeGraph, path: str | os.PathLike[str]) -> Grapheme
     edges_tmp = graph_path.with_name(f".{graph_path.name}.{os.getpid()}.edges.tmp")
     try:
         with _atomic(graph_path) as out, _atomic(sidecar_path) as side:
-            with open(edges_tmp, "w+", encoding="utf-8", newline="", buffering=1 << 20) as edges:
+            with open(edges_tmp, "w+b", buffering=1 << 20) as edges:
                 side.write(
-                    f'{{"format":"{SIDECAR_FORMAT}","grapheme_file":{dumps(graph_path.name)},'
-                    f'"hubs":{dumps(list(HUBS))},"records":['
+                    f'{{"format":"{SIDECAR_FORMAT}","grapheme_file":{_ascii(graph_path.name)},'
+                    f'"hubs":{_ascii(list(HUBS))},"records":['
                 )
                 out.write('{"graph":{"nodes":[')
                 sink = _JsonSink(out, edges, side)
                 walk(graph, sink)
+                sink.flush()
                 out.write('],"node_holes":[],"edge_property":"directed","edges":[')
                 edges.flush()
+                out.flush()
                 edges.seek(0)
-                if edges.read(1) == ",":  # every edge was written with a leading comma
-                    shutil.copyfileobj(edges, out, 1 << 22)
+                if edges.read(1) == b",":  # every edge was written with a leading comma
+                    shutil.copyfileobj(edges, out.buffer, 1 << 22)  # bytes: no decode/encode
             _write_chains(out, sink)
             side.write('],"evidence":{')
             _write_evidence(side, graph)
@@ -249,17 +309,26 @@ def to_grapheme(graph: KnowledgeGraph, path: str | os.PathLike[str]) -> Grapheme
 
 
 def _write_chains(out: IO[str], sink: _JsonSink) -> None:
-    """``input_nodes`` (every chain, in order) and ``cliques`` (one member list per chain)."""
+    """``input_nodes`` (every chain, in order) and ``cliques`` (one member list per chain),
+    formatted a batch of chains at a time."""
     write = out.write
+    starts, lengths = sink.starts, sink.lengths
+    batch = 1024
     write(']},"input_nodes":[')
     first = True
-    for start, length in zip(sink.starts, sink.lengths):
-        if length:
-            write(("" if first else ",") + ",".join(map(str, range(start, start + length))))
+    for lo in range(0, len(starts), batch):
+        part = ",".join(
+            [",".join(map(str, range(s, s + n))) for s, n in zip(starts[lo : lo + batch], lengths[lo : lo + batch]) if n]
+        )
+        if part:
+            write(part if first else "," + part)
             first = False
     write('],"cliques":[')
-    for i, (start, length) in enumerate(zip(sink.starts, sink.lengths)):
-        write(("," if i else "") + f"[{','.join(map(str, range(start, start + length)))}]")
+    for lo in range(0, len(starts), batch):
+        part = "],[".join(
+            [",".join(map(str, range(s, s + n))) for s, n in zip(starts[lo : lo + batch], lengths[lo : lo + batch])]
+        )
+        write(("[" if lo == 0 else ",[") + part + "]")
     write("]}")
 
 

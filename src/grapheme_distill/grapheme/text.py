@@ -45,6 +45,16 @@ EDGE_TYPES: Final = ("Sequential", "Semantic", "Structural", "Clique", "Skip")
 ACTIVATION_FUNCTIONS: Final = ("Linear", "ReLU", "Sigmoid", "Tanh", "LeakyReLU")
 
 _CLUSTER = regex.compile(r"\X")
+# Every UAX #29 rule that keeps two code points in one cluster (GB3, GB6-9c, GB11-13) needs one
+# of these classes on one side, so a text without any of them has only one-point clusters; the
+# search is a cheap C-level pre-check before the full segmentation.
+_MAY_JOIN = regex.compile(
+    r"[\r\p{Grapheme_Cluster_Break=Extend}\p{Grapheme_Cluster_Break=ZWJ}"
+    r"\p{Grapheme_Cluster_Break=SpacingMark}\p{Grapheme_Cluster_Break=Prepend}"
+    r"\p{Grapheme_Cluster_Break=Regional_Indicator}\p{Grapheme_Cluster_Break=L}"
+    r"\p{Grapheme_Cluster_Break=V}\p{Grapheme_Cluster_Break=T}\p{Grapheme_Cluster_Break=LV}"
+    r"\p{Grapheme_Cluster_Break=LVT}]"
+)
 
 
 def check_text(text: str, *, what: str = "text") -> None:
@@ -68,7 +78,18 @@ def grapheme_clusters(text: str) -> list[tuple[int, int]]:
     more than one code point: "e + combining acute", "👍🏽", "🇫🇷", "\\r\\n"."""
     if text.isascii() and "\r\n" not in text:  # the only multi-code-point ASCII cluster is CR LF
         return []
-    return [m.span() for m in _CLUSTER.finditer(text) if m.end() - m.start() > 1]
+    if _MAY_JOIN.search(text) is None:
+        return []
+    clusters = _CLUSTER.findall(text)
+    if len(clusters) == len(text):
+        return []
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for cluster in clusters:
+        if len(cluster) > 1:
+            spans.append((offset, offset + len(cluster)))
+        offset += len(cluster)
+    return spans
 
 
 def char_node(char: str, position: int) -> dict[str, Any]:

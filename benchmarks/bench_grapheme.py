@@ -1,0 +1,174 @@
+"""Benchmark: streaming KnowledgeGraph → GRAPHEME conversion (issue 5).
+
+Target: a graph with 10 million characters converts at ≥ 500,000 characters/s with ≤ 200 bytes of
+peak memory per character node.  The graph is synthetic but shaped like a store export: entity
+labels of 4–20 characters (mostly ASCII, ~10 % with accents, combining marks or emoji), aliases,
+one relation per entity, an attribute for every fourth entity, evidence for every item.  Building
+the graph is not timed (it uses ``model_construct`` to be quick).
+
+Memory is the peak RSS during the conversion minus the RSS just before it, sampled every 2 ms by a
+thread (psutil); the conversion allocates steadily, so sampling does not miss a short spike.  The
+baseline measured in the same run is the naive approach — build the whole document as Python
+objects with :func:`from_text`-style node dicts and ``json.dump`` it — on a slice of the graph
+(the naive way cannot hold 10 M characters in memory).
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_grapheme.py                 # 10 M characters, 3 runs
+    .venv/bin/python benchmarks/bench_grapheme.py --chars 1000000 --runs 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import platform
+import random
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import psutil
+
+from grapheme_distill.grapheme import to_grapheme
+from grapheme_distill.grapheme.text import char_node, edge, other_node
+from grapheme_distill.model.graph import Evidence, KnowledgeGraph
+from grapheme_distill.model.knowledge import Attribute, Entity, EntityType, Relation
+
+_WORDS = ["alpha", "Paris", "river", "Zoë", "Ωmega", "cafe\u0301", "👍🏽", "🇫🇷", "data", "München",
+          "graph", "東京", "node", "learn", "Ångström", "x"]
+_TYPES = list(EntityType)
+
+
+def build_graph(target_chars: int, seed: int = 0) -> tuple[KnowledgeGraph, int]:
+    """A synthetic graph whose texts hold about ``target_chars`` characters."""
+    rng = random.Random(seed)
+    kg = KnowledgeGraph()
+    chars = 0
+    ids: list[str] = []
+    i = 0
+    while chars < target_chars:
+        name = f"{rng.choice(_WORDS)} {rng.choice(_WORDS)} {i}"
+        aliases = (f"{name[:3]}{i}",) if i % 5 == 0 else ()
+        ent_id = f"sha256:{i:032x}"
+        kg.entities[ent_id] = Entity.model_construct(
+            id=ent_id, name=name, type=_TYPES[i % len(_TYPES)], aliases=aliases
+        )
+        ids.append(ent_id)
+        chars += len(name) + sum(map(len, aliases))
+        if i % 4 == 3:
+            value = f"{rng.random():.6f}"
+            att = Attribute.model_construct(
+                id=f"sha256:a{i:031x}", entity=ent_id, name="score", value=value,
+                datatype="number", confidence=0.8, span=None,
+            )
+            kg.attributes[att.id] = att
+            chars += len(value)
+        i += 1
+    for n, ent_id in enumerate(ids):
+        rel = Relation.model_construct(
+            id=f"sha256:r{n:031x}", subject=ent_id, predicate="related_to",
+            object=ids[rng.randrange(len(ids))], negated=n % 50 == 0, qualifiers={},
+            confidence=0.5 + (n % 50) / 100, span=(0, 10),
+        )
+        kg.relations[rel.id] = rel
+        kg.evidence[rel.id] = {
+            "call": Evidence.model_construct(source="call", extractor="rules@1",
+                                             confidence=rel.confidence, span=(0, 10))
+        }
+    return kg, chars
+
+
+def naive_convert(kg: KnowledgeGraph, path: Path) -> None:
+    """The baseline: the whole document as Python objects, then one ``json.dump``."""
+    nodes: list[object] = []
+    edges: list[object] = []
+    inputs: list[int] = []
+    cliques: list[list[int]] = []
+    for entity in kg.entities.values():
+        start = len(nodes)
+        nodes.extend(char_node(c, i) for i, c in enumerate(entity.name))
+        members = list(range(start, len(nodes)))
+        edges.extend(edge(j, j + 1, "Sequential") for j in members[:-1])
+        concept = len(nodes)
+        nodes.append(other_node({"Clique": members}))
+        edges.extend(edge(concept, j, "Clique") for j in members)
+        inputs.extend(members)
+        cliques.append(members)
+    doc = {"graph": {"nodes": nodes, "node_holes": [], "edge_property": "directed", "edges": edges},
+           "input_nodes": inputs, "cliques": cliques}
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump(doc, fh, ensure_ascii=False, separators=(",", ":"))
+
+
+def measure(fn: Callable[[], object]) -> tuple[float, int]:
+    """(seconds, peak RSS increase in bytes) of ``fn()``."""
+    proc = psutil.Process()
+    gc.collect()
+    base = proc.memory_info().rss
+    peak = base
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, proc.memory_info().rss)
+            time.sleep(0.002)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    t0 = time.perf_counter()
+    fn()
+    elapsed = time.perf_counter() - t0
+    done.set()
+    thread.join()
+    peak = max(peak, proc.memory_info().rss)
+    return elapsed, peak - base
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--chars", type=int, default=10_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--baseline-chars", type=int, default=500_000)
+    args = parser.parse_args()
+
+    print(f"machine: {platform.machine()}, {psutil.cpu_count()} cores, "
+          f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}")
+    t0 = time.perf_counter()
+    kg, chars = build_graph(args.chars)
+    print(f"graph: {len(kg.entities):,} entities, {len(kg.relations):,} relations, "
+          f"{len(kg.attributes):,} attributes, {chars:,} characters (built in {time.perf_counter() - t0:.1f} s)")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "bench"
+        times, mems = [], []
+        result = None
+        for run in range(args.runs):
+            holder: dict[str, object] = {}
+            elapsed, mem = measure(lambda: holder.setdefault("r", to_grapheme(kg, out)))
+            result = holder["r"]
+            times.append(elapsed)
+            mems.append(mem)
+            print(f"  run {run + 1}: {elapsed:.2f} s, {chars / elapsed:,.0f} chars/s, "
+                  f"peak +{mem / 2**20:.1f} MiB = {mem / chars:.1f} B/char")
+        size = (out.parent / "bench.grapheme.json").stat().st_size
+        side = (out.parent / "bench.sidecar.json").stat().st_size
+        t, m = statistics.median(times), statistics.median(mems)
+        print(f"streaming writer, median of {args.runs}: {chars / t:,.0f} chars/s "
+              f"(target >= 500,000), peak memory {m / chars:.1f} B/char (target <= 200); "
+              f"{result}; files {size / 2**20:,.0f} MiB + sidecar {side / 2**20:,.0f} MiB")
+
+        small, small_chars = build_graph(args.baseline_chars, seed=1)
+        stream_t, stream_m = measure(lambda: to_grapheme(small, Path(tmp) / "s"))
+        naive_t, naive_m = measure(lambda: naive_convert(small, Path(tmp) / "naive.json"))
+        print(f"baseline on {small_chars:,} chars: naive build+json.dump {small_chars / naive_t:,.0f} chars/s, "
+              f"{naive_m / small_chars:.0f} B/char; streaming {small_chars / stream_t:,.0f} chars/s, "
+              f"{stream_m / small_chars:.0f} B/char (naive writes only labels: no items, no sidecar)")
+
+
+if __name__ == "__main__":
+    main()
