@@ -88,7 +88,7 @@ def extraction_triples(extraction: Extraction) -> list[ScoredTriple]:
 def default_predicate_normaliser() -> tuple[PredicateNormaliser | None, str]:
     """The lexical vocabulary normaliser from ``extractors/vocab.py`` when it is available."""
     try:
-        from grapheme_distill.extractors import vocab  # type: ignore[attr-defined]
+        from grapheme_distill.extractors import vocab
     except ImportError:
         return None, "exact (snake_case) match onto the vocabulary"
     fn = getattr(vocab, "normalise_predicate", None)

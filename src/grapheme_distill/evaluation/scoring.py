@@ -37,7 +37,7 @@ import functools
 import itertools
 import re
 import string
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -269,10 +269,10 @@ def _semeval(true: list[Span], pred: list[Span]) -> dict[str, dict[str, float]]:
         possible = c["correct"] + c["incorrect"] + c["partial"] + c["missed"]
         actual = c["correct"] + c["incorrect"] + c["partial"] + c["spurious"]
         hits = c["correct"] + (0.5 * c["partial"] if s in ("partial", "ent_type") else 0.0)
-        p = hits / actual if actual > 0 else 0.0
-        r = hits / possible if possible > 0 else 0.0
-        f = 2 * p * r / (p + r) if p + r > 0 else 0.0
-        out[s] = {"precision": p, "recall": r, "f1": f}
+        prec = hits / actual if actual > 0 else 0.0
+        rec = hits / possible if possible > 0 else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec > 0 else 0.0
+        out[s] = {"precision": prec, "recall": rec, "f1": f1}
     return out
 
 
@@ -330,11 +330,11 @@ def _pair_scores(reference: str, candidate: str) -> dict[str, dict[str, float]]:
 
 
 @functools.lru_cache(maxsize=16)
-def _perms(n: int) -> np.ndarray:  # type: ignore[type-arg]
+def _perms(n: int) -> np.ndarray[Any, Any]:
     return np.array(list(itertools.permutations(range(n))), dtype=np.int16).reshape(-1, n)
 
 
-def _best_assignment(matrix: np.ndarray) -> list[int]:  # type: ignore[type-arg]
+def _best_assignment(matrix: np.ndarray[Any, Any]) -> list[int]:
     """The reference index for each candidate maximising the summed score.
 
     Up to 8 triples a side every permutation is tried and the first best one kept, as the
@@ -515,7 +515,7 @@ def _t2k_sentence(example: Example, system: Sequence[Triple], ontology: Ontology
 
 def score_text2kgbench(
     examples: Sequence[Example],
-    system: dict[str, Sequence[Triple]],
+    system: Mapping[str, Sequence[Triple]],
     ontologies: dict[str, Ontology],
     selected_ids: frozenset[str] = frozenset(),
 ) -> Text2KGBenchScores:

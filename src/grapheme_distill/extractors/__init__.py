@@ -27,6 +27,8 @@ __all__ = [
 
 _BUILTIN: dict[str, str] = {
     "rules": "grapheme_distill.extractors.rules:RuleExtractor",
+    "baseline": "grapheme_distill.extractors.baseline:BaselineExtractor",
+    "llm": "grapheme_distill.extractors.llm:LLMExtractor",
 }
 
 

@@ -1,0 +1,488 @@
+"""``llm``: ask a teacher for the knowledge in a text as JSON following a pydantic schema.
+
+The extractor builds one request from a versioned prompt template (``prompts/extract.v1.txt``,
+its hash kept in the request metadata), asks for ``response_format`` ``json_schema`` with the
+schema of :class:`LLMOutput` (a server that refuses it with a 4xx is asked again without it, and
+that is recorded), and reads the answer with :func:`~grapheme_distill.extractors.parsing.parse_json`
+— strict JSON when possible, ``json_repair`` otherwise.  Items are validated one by one, so one
+malformed relation costs that relation, not the answer.  Relation, hierarchy, attribute and
+linguistic endpoints are constrained to the extracted entities: a name is resolved by normalised
+equality, else by a close ``rapidfuzz`` match (which lowers the item's confidence), else the item
+is dropped and the drop recorded.  Optionally the extractor *gleans*: a second request in the
+same conversation asks for items the first answer missed, and the new ones are merged.
+
+Nothing fails silently.  A teacher error, an empty or prose-only answer, JSON that cannot be
+repaired, JSON of the wrong shape, an invalid item, a dropped endpoint, or valid JSON with no item
+at all each add an :class:`~grapheme_distill.extractors.base.ExtractionFailure` with the reason and
+the raw text, so an empty extraction always says why it is empty.
+
+Confidence of an item is the teacher's own ``confidence`` field when given (else
+``default_confidence``), times 0.9 when the JSON needed repair and 0.95 when an endpoint was
+matched fuzzily; the signals ``json_repaired``, ``gleaned_items`` and ``truncated`` are kept on the
+extraction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import resources
+from string import Template
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from rapidfuzz import fuzz, process
+
+from grapheme_distill.errors import ConfigError, FatalTeacherError, ParseError, TeacherError
+from grapheme_distill.extractors.base import Extraction, ExtractionFailure, pipe_each
+from grapheme_distill.extractors.parsing import parse_json
+from grapheme_distill.model.hashing import normalise_name
+from grapheme_distill.model.knowledge import (
+    Attribute,
+    Entity,
+    EntityType,
+    HierarchyEdge,
+    HierarchyKind,
+    KnowledgeType,
+    LinguisticItem,
+    LinguisticKind,
+    Procedure,
+    Relation,
+)
+from grapheme_distill.teachers.base import Message, Teacher, TeacherRequest
+
+__all__ = ["LLMExtractor", "LLMOutput", "load_prompt"]
+
+_FUZZY_ENDPOINT = 90.0
+_REPAIR_FACTOR = 0.9
+_FUZZY_FACTOR = 0.95
+_RAW_KEEP = 2000  # characters of raw text kept per failure record
+_MAX_NAME = 300  # an entity or predicate longer than this is not a name but a runaway answer
+
+
+class _Lenient(BaseModel):
+    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
+
+
+class LLMEntity(_Lenient):
+    name: str = Field(min_length=1, max_length=_MAX_NAME)
+    type: str = "CONCEPT"
+    aliases: list[str] = Field(default_factory=list)
+
+
+class LLMRelation(_Lenient):
+    subject: str = Field(min_length=1, max_length=_MAX_NAME)
+    predicate: str = Field(min_length=1, max_length=_MAX_NAME)
+    object: str = Field(min_length=1, max_length=_MAX_NAME)
+    negated: bool = False
+    confidence: float | None = None
+
+
+class LLMAttribute(_Lenient):
+    entity: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    value: str = Field(min_length=1)
+    confidence: float | None = None
+
+
+class LLMHierarchy(_Lenient):
+    parent: str = Field(min_length=1)
+    child: str = Field(min_length=1)
+    relation: Literal["part_of", "member_of", "subclass_of", "contains"] = "part_of"
+    confidence: float | None = None
+
+
+class LLMLinguistic(_Lenient):
+    term: str = Field(min_length=1)
+    kind: Literal["alias", "abbreviation", "synonym", "definition"]
+    value: str = Field(min_length=1)
+    confidence: float | None = None
+
+
+class LLMProcedure(_Lenient):
+    goal: str = Field(min_length=1)
+    steps: list[str] = Field(min_length=1)
+    confidence: float | None = None
+
+
+class LLMOutput(BaseModel):
+    """The JSON the teacher is asked for (its JSON Schema goes into ``response_format``)."""
+
+    entities: list[LLMEntity] = Field(default_factory=list)
+    relations: list[LLMRelation] = Field(default_factory=list)
+    attributes: list[LLMAttribute] = Field(default_factory=list)
+    hierarchy: list[LLMHierarchy] = Field(default_factory=list)
+    linguistic: list[LLMLinguistic] = Field(default_factory=list)
+    procedures: list[LLMProcedure] = Field(default_factory=list)
+
+
+_SECTIONS: dict[str, type[_Lenient]] = {
+    "entities": LLMEntity,
+    "relations": LLMRelation,
+    "attributes": LLMAttribute,
+    "hierarchy": LLMHierarchy,
+    "linguistic": LLMLinguistic,
+    "procedures": LLMProcedure,
+}
+_SECTION_TYPE = {
+    "relations": KnowledgeType.RELATIONAL,
+    "attributes": KnowledgeType.FACTUAL,
+    "hierarchy": KnowledgeType.STRUCTURAL,
+    "linguistic": KnowledgeType.LINGUISTIC,
+    "procedures": KnowledgeType.PROCEDURAL,
+}
+_TYPE_ALIASES = {
+    "PER": EntityType.PERSON, "PERSON": EntityType.PERSON, "PEOPLE": EntityType.PERSON,
+    "ORG": EntityType.ORGANIZATION, "ORGANISATION": EntityType.ORGANIZATION,
+    "ORGANIZATION": EntityType.ORGANIZATION, "COMPANY": EntityType.ORGANIZATION,
+    "LOC": EntityType.LOCATION, "GPE": EntityType.LOCATION, "PLACE": EntityType.LOCATION,
+    "LOCATION": EntityType.LOCATION, "COUNTRY": EntityType.LOCATION, "CITY": EntityType.LOCATION,
+    "DATE": EntityType.DATETIME, "TIME": EntityType.DATETIME, "DATETIME": EntityType.DATETIME,
+    "YEAR": EntityType.DATETIME, "NUMBER": EntityType.NUMBER, "QUANTITY": EntityType.NUMBER,
+    "CARDINAL": EntityType.NUMBER, "MONEY": EntityType.NUMBER, "PERCENT": EntityType.NUMBER,
+    "CONCEPT": EntityType.CONCEPT, "EVENT": EntityType.EVENT, "OTHER": EntityType.OTHER,
+}
+_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
+_DATE = re.compile(r"^\d{3,4}(?:-\d{2}(?:-\d{2})?)?$|\b(?:1[0-9]{3}|20[0-9]{2})\b")
+
+
+def load_prompt(name: str) -> tuple[str, str]:
+    """A prompt template shipped in ``extractors/prompts`` and its content hash."""
+    text = (resources.files("grapheme_distill.extractors") / "prompts" / name).read_text("utf-8")
+    return text, "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def _entity_type(raw: str) -> EntityType:
+    return _TYPE_ALIASES.get(raw.strip().upper().replace(" ", "_"), EntityType.OTHER)
+
+
+def _clip(raw: str) -> str:
+    return raw if len(raw) <= _RAW_KEEP else raw[:_RAW_KEEP] + f"... [{len(raw)} chars]"
+
+
+class LLMExtractor:
+    """Structured extraction by a teacher LLM; see the module docstring.
+
+    Args:
+        teacher: a :class:`~grapheme_distill.teachers.base.Teacher`, or the name of a registered
+            teacher (``get_teacher(name, **teacher_options)``).
+        glean: ask once more for items the first answer missed.
+        use_json_schema: send ``response_format`` ``json_schema`` (retried without it if the server
+            rejects it).
+        relation_vocab: predicates the teacher must choose from (schema-constrained extraction).
+        max_tokens: answer length limit per request.
+        model: model name passed in each request (None: the teacher's default).
+        default_confidence: confidence of items for which the teacher gave none.
+        prompt_version: which ``prompts/extract.<version>.txt`` to use.
+    """
+
+    name = "llm"
+    version = "1"
+
+    def __init__(
+        self,
+        teacher: Teacher | str | None = None,
+        *,
+        glean: bool | str = False,
+        use_json_schema: bool | str = True,
+        relation_vocab: Sequence[str] | None = None,
+        max_tokens: int | str = 2048,
+        model: str | None = None,
+        default_confidence: float | str = 0.8,
+        prompt_version: str = "v1",
+        teacher_options: dict[str, Any] | None = None,
+    ) -> None:
+        if teacher is None:
+            raise ConfigError(
+                "the llm extractor needs a teacher: get_extractor('llm', teacher=...) or, on the "
+                "command line, --option teacher=NAME (see `grapheme-distill teachers`)"
+            )
+        if isinstance(teacher, str):
+            from grapheme_distill.teachers.registry import get_teacher
+
+            teacher = get_teacher(teacher, **(teacher_options or {}))
+        self.teacher: Teacher = teacher
+        self.glean = _flag(glean)
+        self.use_json_schema = _flag(use_json_schema)
+        self.relation_vocab = tuple(relation_vocab or ())
+        self.max_tokens = int(max_tokens)
+        self.model = model
+        self.default_confidence = float(default_confidence)
+        self.template_name = f"extract.{prompt_version}.txt"
+        self.template, self.template_hash = load_prompt(self.template_name)
+        self.glean_prompt, self.glean_hash = load_prompt(f"glean.{prompt_version}.txt")
+
+    # ------------------------------------------------------------------ requests
+    def build_messages(
+        self, text: str, prompt: str = "", types: frozenset[KnowledgeType] | None = None
+    ) -> list[Message]:
+        """The chat messages of the extraction request (also useful to inspect a prompt)."""
+        wanted = types if types is not None else frozenset(KnowledgeType)
+        skip = [s for s, t in _SECTION_TYPE.items() if t not in wanted]
+        types_clause = (f"Leave these keys empty, they are not needed: {', '.join(skip)}.\n"
+                        if skip else "")
+        vocab_clause = (
+            "Each relation predicate MUST be one of: " + ", ".join(self.relation_vocab) + ".\n"
+            if self.relation_vocab else ""
+        )
+        prompt_clause = (f"(The text answered this question: {prompt.strip()})\n"
+                         if prompt.strip() else "")
+        content = Template(self.template).safe_substitute(
+            text=text, types_clause=types_clause, vocab_clause=vocab_clause,
+            prompt_clause=prompt_clause,
+        )
+        return [Message(role="user", content=content)]
+
+    def _response_format(self) -> dict[str, Any]:
+        return {
+            "type": "json_schema",
+            "json_schema": {"name": "knowledge_extraction", "schema": LLMOutput.model_json_schema(),
+                            "strict": False},
+        }
+
+    def _ask(self, messages: list[Message], out: Extraction, stage: str) -> str | None:
+        fmt = self._response_format() if self.use_json_schema else None
+        for attempt in range(2):
+            request = TeacherRequest(
+                messages=tuple(messages), model=self.model, temperature=0.0,
+                max_tokens=self.max_tokens, response_format=fmt,
+                metadata={"prompt_template": self.template_name,
+                          "prompt_template_hash": self.template_hash, "stage": stage},
+            )
+            try:
+                response = self.teacher.complete(request)
+            except FatalTeacherError as exc:
+                status = getattr(exc, "status", None)
+                if fmt is not None and attempt == 0 and status in (400, 422):
+                    out.failures.append(ExtractionFailure(
+                        f"{stage}: server rejected response_format json_schema ({exc}); "
+                        "asked again without it"))
+                    fmt = None
+                    continue
+                out.failures.append(ExtractionFailure(f"{stage}: teacher failed: {exc}"))
+                return None
+            except TeacherError as exc:
+                out.failures.append(ExtractionFailure(f"{stage}: teacher failed: {exc}"))
+                return None
+            if response.finish_reason == "length":
+                out.signals["truncated"] = 1.0
+            return response.text
+        return None  # pragma: no cover - the loop always returns
+
+    # ------------------------------------------------------------------ extraction
+    def extract(
+        self,
+        text: str,
+        *,
+        prompt: str = "",
+        types: frozenset[KnowledgeType] | None = None,
+        preserve_structure: bool = True,
+    ) -> Extraction:
+        """Ask the teacher for the knowledge in ``text`` and turn its JSON into items."""
+        out = Extraction(extractor=f"{self.name}@{self.version}")
+        if not text or not text.strip():
+            out.failures.append(ExtractionFailure("empty text: nothing to extract", raw=text))
+            return out
+        wanted = types if types is not None else frozenset(KnowledgeType)
+        messages = self.build_messages(text, prompt, wanted)
+        raw = self._ask(messages, out, "extract")
+        if raw is None:
+            return out
+        ok = self._absorb(raw, text, out, wanted, "extract")
+        if self.glean and ok:
+            before = _count(out)
+            messages += [Message(role="assistant", content=raw),
+                         Message(role="user", content=self.glean_prompt)]
+            raw2 = self._ask(messages, out, "glean")
+            if raw2 is not None:
+                self._absorb(raw2, text, out, wanted, "glean", allow_empty=True)
+            out.signals["gleaned_items"] = float(_count(out) - before)
+        if out.is_empty and not out.failures:  # defensive: an empty result always says why
+            out.failures.append(ExtractionFailure("extract: no items", raw=_clip(raw)))
+        return out
+
+    def _absorb(self, raw: str, text: str, out: Extraction, wanted: frozenset[KnowledgeType],
+                stage: str, *, allow_empty: bool = False) -> bool:
+        """Parse one answer into ``out``; False (with a recorded failure) when nothing usable."""
+        try:
+            parsed = parse_json(raw)
+        except ParseError as exc:
+            out.failures.append(ExtractionFailure(f"{stage}: {exc.reason}", raw=_clip(raw)))
+            return False
+        value = parsed.value
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            # a bare list of objects: relations if they look like relations, else entities
+            value = {"relations": value} if all(
+                {"subject", "object"} <= set(v) for v in value) else {"entities": value}
+        if not isinstance(value, dict) or not set(value) & set(_SECTIONS):
+            keys = ", ".join(sorted(value)) if isinstance(value, dict) else type(value).__name__
+            out.failures.append(ExtractionFailure(
+                f"{stage}: JSON has none of the expected keys {', '.join(_SECTIONS)} (got: {keys})",
+                raw=_clip(raw)))
+            return False
+        factor = _REPAIR_FACTOR if parsed.repaired else 1.0
+        if parsed.repaired:
+            out.signals["json_repaired"] = 1.0
+            out.failures.append(ExtractionFailure(f"{stage}: {'; '.join(parsed.notes)}",
+                                                  raw=_clip(raw)))
+        items = self._validate(value, out, stage, raw)
+        before = _count(out)
+        self._build(items, text, out, wanted, factor, stage)
+        if _count(out) == before and not allow_empty:
+            out.failures.append(ExtractionFailure(
+                f"{stage}: the teacher's JSON holds no usable item", raw=_clip(raw)))
+            return False
+        return True
+
+    def _validate(self, value: dict[str, Any], out: Extraction, stage: str,
+                  raw: str) -> dict[str, list[Any]]:
+        items: dict[str, list[Any]] = {}
+        for section, model in _SECTIONS.items():
+            entries = value.get(section) or []
+            if not isinstance(entries, list):
+                out.failures.append(ExtractionFailure(
+                    f"{stage}: '{section}' is a {type(entries).__name__}, not a list",
+                    raw=_clip(raw)))
+                continue
+            good: list[Any] = []
+            for i, entry in enumerate(entries):
+                if section == "entities" and isinstance(entry, str):
+                    entry = {"name": entry}
+                try:
+                    good.append(model.model_validate(entry))
+                except ValidationError as exc:
+                    first = exc.errors()[0]
+                    where = ".".join(str(x) for x in first.get("loc", ()))
+                    out.failures.append(ExtractionFailure(
+                        f"{stage}: {section}[{i}] is invalid ({where}: {first.get('msg')})",
+                        raw=_clip(repr(entry))))
+            items[section] = good
+        return items
+
+    def _build(self, items: dict[str, list[Any]], text: str, out: Extraction,
+               wanted: frozenset[KnowledgeType], factor: float, stage: str) -> None:
+        index: dict[str, Entity] = {}
+        for earlier in out.entities.values():  # entities from an earlier pass (gleaning)
+            index[earlier.key] = earlier
+            for alias in earlier.aliases:
+                index.setdefault(normalise_name(alias), earlier)
+        for ent in items["entities"]:
+            key = normalise_name(ent.name)
+            if not key:
+                out.failures.append(ExtractionFailure(f"{stage}: entity with an empty name",
+                                                      raw=ent.name))
+                continue
+            known = index.get(key)
+            if known is not None:
+                if ent.aliases:
+                    index[key] = out.add_entity(known.model_copy(update={
+                        "aliases": tuple(dict.fromkeys((*known.aliases, *ent.aliases)))}))
+                continue
+            entity = out.add_entity(Entity(name=ent.name.strip(), type=_entity_type(ent.type),
+                                           aliases=tuple(a for a in ent.aliases if a.strip())))
+            index[key] = entity
+            for a in entity.aliases:
+                index.setdefault(normalise_name(a), entity)
+
+        def resolve(name: str, what: str) -> tuple[Entity | None, float]:
+            key = normalise_name(name)
+            if key in index:
+                return index[key], 1.0
+            hit = process.extractOne(key, list(index), scorer=fuzz.ratio,
+                                     score_cutoff=_FUZZY_ENDPOINT) if index else None
+            if hit is not None:
+                return index[hit[0]], _FUZZY_FACTOR
+            out.failures.append(ExtractionFailure(
+                f"{stage}: {what} dropped: {name!r} is not among the extracted entities"))
+            return None, 1.0
+
+        def conf(given: float | None, *factors: float) -> float:
+            c = self.default_confidence if given is None else given
+            c = min(1.0, max(0.0, c))
+            for f in factors:
+                c *= f
+            return c
+
+        if KnowledgeType.RELATIONAL in wanted:
+            for r in items["relations"]:
+                label = f"relation ({r.subject}, {r.predicate}, {r.object})"
+                s, fs = resolve(r.subject, label)
+                o, fo = resolve(r.object, label) if s else (None, 1.0)
+                if s is None or o is None:
+                    continue
+                out.relations.append(Relation(
+                    subject=s.id, predicate=r.predicate, object=o.id, negated=r.negated,
+                    confidence=conf(r.confidence, factor, fs, fo), span=_span(text, s.name, o.name)))
+        if KnowledgeType.FACTUAL in wanted:
+            for a in items["attributes"]:
+                e, fe = resolve(a.entity, f"attribute {a.name}={a.value}")
+                if e is None:
+                    continue
+                datatype: Literal["string", "number", "date"] = (
+                    "number" if _NUMBER.match(a.value.strip()) else
+                    "date" if _DATE.search(a.value) else "string")
+                out.attributes.append(Attribute(
+                    entity=e.id, name=a.name, value=a.value.strip(), datatype=datatype,
+                    confidence=conf(a.confidence, factor, fe), span=_span(text, e.name, a.value)))
+        if KnowledgeType.STRUCTURAL in wanted:
+            for h in items["hierarchy"]:
+                label = f"hierarchy ({h.child} {h.relation} {h.parent})"
+                p, fp = resolve(h.parent, label)
+                c, fc = resolve(h.child, label) if p else (None, 1.0)
+                if p is None or c is None:
+                    continue
+                out.hierarchy.append(HierarchyEdge(
+                    parent=p.id, child=c.id, relation=HierarchyKind(h.relation),
+                    confidence=conf(h.confidence, factor, fp, fc), span=_span(text, p.name, c.name)))
+        if KnowledgeType.LINGUISTIC in wanted:
+            for li in items["linguistic"]:
+                e, fe = resolve(li.term, f"linguistic {li.kind} of {li.term}")
+                if e is None:
+                    continue
+                out.linguistic.append(LinguisticItem(
+                    entity=e.id, relation=LinguisticKind(li.kind), value=li.value.strip(),
+                    confidence=conf(li.confidence, factor, fe), span=_span(text, e.name, li.value)))
+        if KnowledgeType.PROCEDURAL in wanted:
+            for pr in items["procedures"]:
+                steps = tuple(s.strip() for s in pr.steps if s.strip())
+                if not steps:
+                    out.failures.append(ExtractionFailure(
+                        f"{stage}: procedure {pr.goal!r} has no non-empty step"))
+                    continue
+                goal_entity = index.get(normalise_name(pr.goal))
+                out.procedures.append(Procedure(
+                    goal=pr.goal.strip(), steps=steps,
+                    entity=goal_entity.id if goal_entity else None,
+                    confidence=conf(pr.confidence, factor)))
+
+    def pipe(
+        self,
+        texts: Iterable[tuple[str, str]],
+        *,
+        types: frozenset[KnowledgeType] | None = None,
+        preserve_structure: bool = True,
+    ) -> Iterator[Extraction]:
+        """One request per text (a teacher wrapper may run them concurrently)."""
+        return pipe_each(self, texts, types=types, preserve_structure=preserve_structure)
+
+
+def _flag(value: bool | str) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)
+
+
+def _count(out: Extraction) -> int:
+    return (len(out.relations) + len(out.attributes) + len(out.hierarchy) + len(out.linguistic)
+            + len(out.procedures) + len(out.entities))
+
+
+def _span(text: str, first: str, second: str) -> tuple[int, int] | None:
+    """Character span covering both mentions when both occur in the text, else None."""
+    low = text.casefold()
+    a = low.find(first.casefold())
+    b = low.find(second.casefold())
+    if a < 0 or b < 0:
+        return None
+    return min(a, b), max(a + len(first), b + len(second))
