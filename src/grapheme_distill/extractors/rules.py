@@ -64,12 +64,11 @@ _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billio
 _EVENT = re.compile(r"\b(war|revolution|battle|olympics|election|festival|summit|crisis)\b", re.I)
 
 def _kw(*words: str) -> frozenset[str]:
-    """Keywords of a pattern: it is tried only when one of them occurs in the sentence."""
-    _KEYWORDS.update(words)
+    """Keywords (single lower-case words) of a pattern: it is tried only when one of them occurs
+    among the sentence's words — one C-speed word scan per sentence instead of a regex per pattern.
+    The test is a prefilter, so it may let through sentences the pattern then rejects, never the
+    reverse."""
     return frozenset(words)
-
-
-_KEYWORDS: set[str] = set()
 
 
 _NP = r"(?P<{0}>[^,;:()]{{1,80}}?)"
@@ -81,38 +80,36 @@ _NOT = r"(?P<neg>\s+not|n't)?"
 _RELATION_PATTERNS: list[tuple[re.Pattern[str], str, float, frozenset[str]]] = [
     (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:located|situated|found)\s+in\s+{_O}$", re.I), "located_in", 0.9, _kw("located", "situated", "found")),
     (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:founded|created|written|invented|developed|designed|built|"
-                rf"discovered|composed|painted|directed|established)\s+by\s+{_O}$", re.I), "created_by", 0.9, _kw(" by ")),
-    (re.compile(rf"^{_S}\s+(?:works|worked)\s+(?:for|at)\s+{_O}$", re.I), "works_for", 0.85, _kw("work")),
-    (re.compile(rf"^{_S}\s+(?:owns|owned)\s+{_O}$", re.I), "owns", 0.85, _kw("own")),
-    (re.compile(rf"^{_S}\s+(?:causes|caused|leads to|led to|results in|resulted in)\s+{_O}$", re.I), "causes", 0.85, _kw("caus", "lead", "led to", "result")),
+                rf"discovered|composed|painted|directed|established)\s+by\s+{_O}$", re.I), "created_by", 0.9, _kw("by")),
+    (re.compile(rf"^{_S}\s+(?:works|worked)\s+(?:for|at)\s+{_O}$", re.I), "works_for", 0.85, _kw("works", "worked")),
+    (re.compile(rf"^{_S}\s+(?:owns|owned)\s+{_O}$", re.I), "owns", 0.85, _kw("owns", "owned")),
+    (re.compile(rf"^{_S}\s+(?:causes|caused|leads to|led to|results in|resulted in)\s+{_O}$", re.I), "causes", 0.85, _kw("causes", "caused", "leads", "led", "results", "resulted")),
     (re.compile(rf"^{_S}\s+(?:came|comes|happened|occurred)\s+before\s+{_O}$", re.I), "before", 0.8, _kw("before")),
     (re.compile(rf"^{_S}\s+(?:came|comes|happened|occurred)\s+after\s+{_O}$", re.I), "after", 0.8, _kw("after")),
-    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:a |an )?part\s+of\s+{_O}$", re.I), "part_of", 0.9, _kw("part of")),
-    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+the\s+(?P<rel>[a-z][a-z ]{{1,30}}?)\s+of\s+{_O}$", re.I), "", 0.85, _kw(" the ")),
-    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:a|an)\s+{_O}$", re.I), "is_a", 0.8, _kw(" a ", " an ")),
-    (re.compile(rf"^{_S}\s+(?:has|have|had)\s+(?:a |an )?{_O}$", re.I), "has_property", 0.7, _kw("has ", "have ", "had ")),
+    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:a |an )?part\s+of\s+{_O}$", re.I), "part_of", 0.9, _kw("part")),
+    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+the\s+(?P<rel>[a-z][a-z ]{{1,30}}?)\s+of\s+{_O}$", re.I), "", 0.85, _kw("the")),
+    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:a|an)\s+{_O}$", re.I), "is_a", 0.8, _kw("a", "an")),
+    (re.compile(rf"^{_S}\s+(?:has|have|had)\s+(?:a |an )?{_O}$", re.I), "has_property", 0.7, _kw("has", "have", "had")),
 ]
 _HIERARCHY_PATTERNS: list[tuple[re.Pattern[str], HierarchyKind, bool, float, frozenset[str]]] = [
     # (pattern, kind, list-in-object, confidence); parent is group "p", children group "c"
     (re.compile(r"^(?:the\s+)?(?:main\s+|common\s+)?(?:types|kinds|forms|classes)\s+of\s+(?P<p>[^,;:()]{1,60}?)\s+(?:include|are)\s+(?P<c>.+)$", re.I), HierarchyKind.SUBCLASS_OF, True, 0.85, _kw("types", "kinds", "forms", "classes")),
-    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:consists|consisted)\s+of\s+(?P<c>.+)$", re.I), HierarchyKind.PART_OF, True, 0.85, _kw("consist")),
-    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:made up|composed)\s+of\s+(?P<c>.+)$", re.I), HierarchyKind.PART_OF, True, 0.85, _kw("made up", "composed")),
-    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:contains|contain|included|includes|include)\s+(?P<c>.+)$", re.I), HierarchyKind.CONTAINS, True, 0.8, _kw("contain", "includ")),
-    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:a\s+)?members?\s+of\s+(?P<p>.+)$", re.I), HierarchyKind.MEMBER_OF, False, 0.9, _kw("member")),
-    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:a\s+)?(?:part)\s+of\s+(?P<p>.+)$", re.I), HierarchyKind.PART_OF, False, 0.9, _kw("part of")),
-    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are)\s+(?:a\s+)?(?:type|kind|subclass|form)\s+of\s+(?P<p>.+)$", re.I), HierarchyKind.SUBCLASS_OF, False, 0.9, _kw("type of", "kind of", "subclass of", "form of")),
+    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:consists|consisted)\s+of\s+(?P<c>.+)$", re.I), HierarchyKind.PART_OF, True, 0.85, _kw("consists", "consisted")),
+    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:made up|composed)\s+of\s+(?P<c>.+)$", re.I), HierarchyKind.PART_OF, True, 0.85, _kw("made", "composed")),
+    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:contains|contain|included|includes|include)\s+(?P<c>.+)$", re.I), HierarchyKind.CONTAINS, True, 0.8, _kw("contains", "contain", "included", "includes", "include")),
+    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:a\s+)?members?\s+of\s+(?P<p>.+)$", re.I), HierarchyKind.MEMBER_OF, False, 0.9, _kw("member", "members")),
+    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:a\s+)?(?:part)\s+of\s+(?P<p>.+)$", re.I), HierarchyKind.PART_OF, False, 0.9, _kw("part")),
+    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are)\s+(?:a\s+)?(?:type|kind|subclass|form)\s+of\s+(?P<p>.+)$", re.I), HierarchyKind.SUBCLASS_OF, False, 0.9, _kw("type", "kind", "subclass", "form")),
 ]
 _AKA = re.compile(r"^(?P<t>[^,;:()]{1,80}?),?\s+(?:also known as|also called|aka|a\.k\.a\.|otherwise known as|commonly called)\s+(?P<v>[^,;()]{1,80})", re.I)
 _DEFINE = re.compile(r"^(?P<t>[^,;:()]{1,80}?)\s+(?:is defined as|refers to|means|is the term for)\s+(?P<v>.{3,300})$", re.I)
 _SYNONYM = re.compile(r"^(?P<t>[^,;:()]{1,80}?)\s+(?:is|are)\s+(?:a\s+)?synonym(?:ous)?\s+(?:of|with|for)\s+(?P<v>[^,;()]{1,80})$", re.I)
 _LINGUISTIC_PATTERNS: list[tuple[re.Pattern[str], LinguisticKind, float, frozenset[str]]] = [
-    (_AKA, LinguisticKind.ALIAS, 0.85, _kw("known as", "called", "aka", "a.k.a")),
-    (_SYNONYM, LinguisticKind.SYNONYM, 0.85, _kw("synonym")),
-    (_DEFINE, LinguisticKind.DEFINITION, 0.8, _kw("defined as", "refers to", "means", "term for")),
+    (_AKA, LinguisticKind.ALIAS, 0.85, _kw("known", "called", "aka", "k")),
+    (_SYNONYM, LinguisticKind.SYNONYM, 0.85, _kw("synonym", "synonymous")),
+    (_DEFINE, LinguisticKind.DEFINITION, 0.8, _kw("defined", "refers", "means", "term")),
 ]
-_KEYWORD_SCAN = re.compile(
-    "(?=(" + "|".join(re.escape(w) for w in sorted(_KEYWORDS, key=len, reverse=True)) + "))"
-)
+_WORDS = re.compile(r"[a-z]+")
 _ABBREV = re.compile(r"(?P<t>(?:[A-Z][\w'-]*\s+){1,7}?(?:of\s+|and\s+|for\s+|the\s+)*(?:[A-Z][\w'-]*))\s+\((?P<a>[A-Z][A-Za-z0-9&.]{1,10})\)")
 _ATTR = re.compile(r"^(?P<s>[^,;:()]{1,80}?)\s+(?:has|had)\s+(?:a|an)\s+(?P<a>[a-z][a-z ]{1,30}?)\s+of\s+(?:about\s+|around\s+|approximately\s+|over\s+)?(?P<v>[-+]?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|thousand|km|kilometres|kilometers|miles|metres|meters|kg|years))?)$", re.I)
 _YEAR_EVENT = re.compile(r"^(?P<s>[^,;:()]{1,80}?)\s+(?:was|were)\s+(?P<a>founded|born|built|established|created|invented|discovered|released|published|completed|opened)\b.*?\bin\s+(?P<v>(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{3,4})\b", re.I)
@@ -253,7 +250,7 @@ class RuleExtractor:
     ) -> None:
         # keyword prefilter: one overlapping scan finds every keyword; a pattern is tried only
         # when one of its keywords occurs
-        present = set(_KEYWORD_SCAN.findall(sentence.lower()))
+        present = set(_WORDS.findall(sentence.lower()))
         if KnowledgeType.LINGUISTIC in types:
             self._linguistic(sentence, present, span, factor, out)
         if "(" in sentence:
