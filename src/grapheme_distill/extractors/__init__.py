@@ -27,6 +27,7 @@ __all__ = [
 
 _BUILTIN: dict[str, str] = {
     "rules": "grapheme_distill.extractors.rules:RuleExtractor",
+    "spacy": "grapheme_distill.extractors.spacy_extractor:SpacyExtractor",
     "baseline": "grapheme_distill.extractors.baseline:BaselineExtractor",
     "llm": "grapheme_distill.extractors.llm:LLMExtractor",
 }

@@ -1,0 +1,568 @@
+"""Subject–predicate–object clauses read off a spaCy dependency parse.
+
+Every verb that heads a clause (main verbs, conjoined verbs, relative clauses, participles) is asked
+three questions: who is the subject (its ``nsubj``/``nsubjpass``; for a conjoined verb the first
+verb's subject; for a relative clause or participle the noun it hangs on; for a subject-less list
+item the implicit subject of its heading; for a pronoun the last compatible subject), what are the
+objects (``dobj``, the ``by``-agent of a passive, each prepositional object, the attribute of a
+copula) and is it negated.  Copulas get their own reading because most definitional knowledge is
+phrased with "is": "X is a Y" (``is_a``), "X is the R of Y" and "the R of Y is X" (``R_of``),
+"X is part / a member / a type of Y" (hierarchy).  Appositions read like copulas.  Coordinated
+subjects and objects yield one clause each; when the small model mis-attaches a list, the object's
+own text is split at commas and "and"/"or" instead.
+
+The result is plain data (:class:`Clause`, :class:`Mention`) with character offsets in the parsed
+text; turning it into knowledge items, typing entities consistently and canonicalising predicates is
+the extractor's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+__all__ = ["Clause", "Coref", "Mention", "clauses", "mention_of", "phrase_mention"]
+
+Voice = Literal["active", "passive", "noun", "attribute", "copula"]
+ClauseKind = Literal["relation", "part_of", "member_of", "contains", "subclass_of", "is_a", "alias"]
+
+_WH = frozenset({"which", "who", "whom", "that", "whose", "where", "when", "what"})
+_PERSON_PRON = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+_THING_PRON = frozenset({"it", "its", "itself"})
+_PLURAL_PRON = frozenset({"they", "them", "their", "theirs", "themselves"})
+_SKIP_NAMES = frozenset({
+    "this", "that", "these", "those", "which", "who", "what", "something", "anything", "everything",
+    "nothing", "one", "thing", "things", "i", "you", "we", "me", "us", "my", "your", "our", "here",
+    "there", "following", "example", "lot", "way", "ways", "kind", "type", "part", "all", "some",
+    "many", "most", "several", "other", "others", "each", "both", "such", "instructions",
+    "previous instructions", "above", "below", "information",
+})
+_NP_MODS = frozenset({"compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "poss"})
+_SKIP_LEFT = frozenset({"det", "poss", "predet", "case", "punct", "cc", "prep", "advmod", "preconj"})
+_LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|;\s*)")
+_STRUCT_NOUNS = {
+    "part": "part_of", "parts": "part_of", "component": "part_of", "member": "member_of",
+    "members": "member_of", "type": "subclass_of", "kind": "subclass_of", "form": "subclass_of",
+    "subclass": "subclass_of", "subtype": "subclass_of", "variety": "subclass_of",
+    "species": "subclass_of", "branch": "subclass_of", "category": "subclass_of",
+}
+_STRUCT_VERBS: dict[str, ClauseKind] = {
+    "consist_of": "part_of", "composed_of": "part_of", "made_of": "part_of", "comprise": "part_of",
+    "made_up_of": "part_of", "contain": "contains", "include": "contains", "comprised_of": "part_of",
+}
+_GROUP_NOUNS = frozenset({"types", "kinds", "forms", "classes", "categories", "varieties", "examples"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A phrase that names an entity: text and offsets in the parsed text, and what NER said.
+
+    ``pronoun`` is set (and ``text`` is the pronoun) when the mention still needs resolving.
+    """
+
+    text: str
+    start: int
+    end: int
+    label: str = ""
+    proper: bool = False
+    pronoun: str = ""
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One reading of one clause: ``subject predicate object``.
+
+    ``voice`` says how ``predicate`` was formed, which matters for mapping onto a vocabulary:
+    ``active`` (verb lemma [+ particle/preposition]), ``passive`` (participle + preposition, e.g.
+    ``born_in``, ``founded_by``), ``noun`` (a relational noun, ``capital_of``: the subject *is* the
+    R of the object), ``attribute`` (the object *is* the subject's R, e.g. population), ``copula``
+    (``is_a`` / ``has_property``).
+    """
+
+    subject: Mention
+    predicate: str
+    object: Mention
+    voice: Voice
+    kind: ClauseKind = "relation"
+    negated: bool = False
+    confidence: float = 0.8
+    start: int = 0
+    end: int = 0
+
+
+class Coref:
+    """Light coreference: a pronoun resolves to the last compatible subject seen before it.
+
+    "he/she" want a person (or a proper name NER left untyped), "it" anything but a person,
+    "they" anything; nothing is guessed when no earlier subject fits.
+    """
+
+    def __init__(self) -> None:
+        self.person: Mention | None = None
+        self.thing: Mention | None = None
+        self.any: Mention | None = None
+
+    def note(self, mention: Mention) -> None:
+        if mention.pronoun:
+            return
+        self.any = mention
+        if mention.label == "PERSON" or (mention.proper and not mention.label):
+            self.person = mention
+        if mention.label != "PERSON":
+            self.thing = mention
+
+    def resolve(self, pronoun: str) -> Mention | None:
+        if pronoun in _PERSON_PRON:
+            return self.person
+        if pronoun in _THING_PRON:
+            return self.thing
+        if pronoun in _PLURAL_PRON:
+            return self.any
+        return None
+
+
+def _ent_span(tok: Any) -> Any:
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention | None:
+    while start < end and (doc[start].dep_ in _SKIP_LEFT or doc[start].lower_ in ("the", "a", "an")
+                           or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in ")\"'":
+        end -= 1
+    if start >= end:
+        return None
+    span = doc[start:end]
+    text = span.text.strip(" \"'“”‘’")
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", "").replace(")", "").strip()
+    low = text.lower()
+    if not text or low in _SKIP_NAMES or not any(ch.isalnum() for ch in text) or len(text) > 120:
+        return None
+    if len(span) == 1 and (span[0].is_stop or span[0].pos_ in ("PRON", "DET", "ADP", "CCONJ", "PART")):
+        return None
+    return Mention(text=text, start=span.start_char, end=span.end_char, label=label, proper=proper)
+
+
+def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
+    """The entity a noun token names: its named-entity span, or the noun with its modifiers.
+
+    Pronouns come back resolved through ``coref`` (or not at all).
+    """
+    if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$", "WP", "WP$", "WDT"):
+        low = tok.lower_
+        if coref is not None:
+            return coref.resolve(low)
+        return None
+    doc = tok.doc
+    ent = _ent_span(tok)
+    if ent is not None and tok.ent_type_ != "ORDINAL":
+        return _make(doc, ent.start, ent.end, tok.ent_type_, True)
+    if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X", "ADJ", "SYM") and not tok.like_num:
+        return None
+    left = tok.i
+    for child in tok.lefts:
+        if child.dep_ in _NP_MODS and child.dep_ != "poss":
+            left = min(left, child.left_edge.i)
+    end = tok.i + 1
+    proper = tok.pos_ == "PROPN"
+    if proper:
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs and objs[0].pos_ == "PROPN":
+                    end = max(end, objs[0].i + 1)
+            elif child.dep_ in ("compound", "flat", "nummod") and child.i == end:
+                end = child.i + 1
+    # a trailing unit in parentheses is kept only when closed: "(km)"
+    return _make(doc, left, end, "", proper)
+
+
+def phrase_mention(doc: Any, start_char: int, end_char: int) -> Mention | None:
+    """A mention for a piece of text (a list item, an alias): NER label when it matches an entity."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    label = ""
+    for ent in doc.ents:
+        if ent.start <= span.start and ent.end >= span.end - 1 and ent.label_ != "ORDINAL":
+            label = ent.label_
+            break
+    proper = any(t.pos_ == "PROPN" for t in span)
+    return _make(doc, span.start, span.end, label, proper)
+
+
+def _split_list(tok: Any, coref: Coref | None) -> list[Mention]:
+    """``tok`` and its conjuncts; a mis-parsed list ("solar, wind and hydro power") is split on its
+    text instead."""
+    conj = [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "X")]
+    mentions: list[Mention] = []
+    if conj:
+        for t in (tok, *conj):
+            m = mention_of(t, coref)
+            if m:
+                mentions.append(m)
+        return mentions
+    first = mention_of(tok, coref)
+    sub = list(tok.subtree)
+    has_list = any(t.dep_ == "cc" or (t.text == "," and t.i > tok.left_edge.i) for t in sub)
+    if has_list and not (first and first.label) and len(sub) <= 40:
+        doc = tok.doc
+        left = tok.left_edge.i
+        right = tok.i + 1
+        text = doc[left:right].text
+        base = doc[left].idx
+        pos = 0
+        for part in _LIST_SPLIT.split(text):
+            idx = text.find(part, pos)
+            if idx < 0 or not part.strip():
+                continue
+            pos = idx + len(part)
+            m = phrase_mention(doc, base + idx, base + idx + len(part))
+            if m and len(m.text.split()) <= 8:
+                mentions.append(m)
+        if len(mentions) >= 2:
+            return mentions
+        mentions = []
+    return [first] if first else []
+
+
+def _resolve_np(tok: Any) -> Any:
+    """Follow an apposition, a copula's attribute or a bracketed abbreviation ("the European Union
+    (EU)") to the thing actually talked about."""
+    for _ in range(3):
+        doc = tok.doc
+        if (0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")"
+                and tok.i >= 2 and doc[tok.i - 2].pos_ in ("PROPN", "NOUN")):
+            tok = doc[tok.i - 2]
+        elif tok.dep_ == "appos" and tok.pos_ in ("NOUN",) and tok.head.pos_ in ("PROPN", "NOUN"):
+            tok = tok.head
+        elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            subs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subs:
+                break
+            tok = subs[0]
+        else:
+            break
+    return tok
+
+
+def _is_passive(verb: Any) -> bool:
+    for child in verb.children:
+        if child.dep_ in ("auxpass", "nsubjpass"):
+            return True
+    if verb.tag_ == "VBN":
+        if verb.dep_ == "ROOT":  # a participle fragment: "Founded by the Parisii"
+            return not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+        if verb.dep_ in ("acl", "advcl", "relcl"):
+            return not any(c.dep_ == "aux" for c in verb.children)
+        if verb.dep_ == "conj":
+            return _is_passive(verb.head) and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+    return False
+
+
+def _subjects(verb: Any, default: Mention | None, coref: Coref | None, depth: int = 0) -> list[Mention]:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            tok = child
+            if tok.lower_ in _WH and verb.dep_ == "relcl":
+                tok = _resolve_np(verb.head)
+            elif tok.dep_ == "nsubj" and tok.lower_ in _WH:
+                return []
+            tok = _resolve_np(tok)
+            return _split_list(tok, coref)
+        if child.dep_ == "expl":
+            return []
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return _split_list(_resolve_np(verb.head), coref)
+    if verb.dep_ in ("conj", "xcomp", "advcl") and depth < 4 and verb.head.pos_ in ("VERB", "AUX"):
+        return _subjects(verb.head, default, coref, depth + 1)
+    if default is not None and verb.dep_ in ("ROOT", "conj") and depth == 0:
+        return [default]
+    return []
+
+
+def _neg(tok: Any) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children)
+
+
+def _noun_phrase_label(tok: Any) -> str:
+    """'doctoral advisor', 'capital', 'production team': the relational noun with its modifiers."""
+    words = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.i == tok.i - 1
+             or (c.dep_ in ("compound", "amod") and c.i >= tok.i - 3 and not c.ent_type_)]
+    return "_".join([*words, tok.lemma_.lower() if tok.tag_ == "NNS" else tok.lower_])
+
+
+def _of_object(tok: Any) -> Any:
+    """The 'Y' of 'R of Y' or of "Y's R" (possessive), if any."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+        if child.dep_ == "poss":
+            return child
+    return None
+
+
+def _is_valueish(m: Mention) -> bool:
+    return m.label in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT") or (
+        bool(m.text) and m.text[0].isdigit()
+    )
+
+
+def _span(*mentions: Mention, tok: Any = None) -> tuple[int, int]:
+    starts = [m.start for m in mentions]
+    ends = [m.end for m in mentions]
+    if tok is not None:
+        starts.append(tok.idx)
+        ends.append(tok.idx + len(tok.text))
+    return (min(starts), max(ends))
+
+
+class _Reader:
+    def __init__(self, default: Mention | None, coref: Coref | None) -> None:
+        self.default = default
+        self.coref = coref
+        self.out: list[Clause] = []
+
+    def add(self, s: Mention, pred: str, o: Mention, voice: Voice, *, tok: Any, neg: bool = False,
+            conf: float = 0.8, kind: ClauseKind = "relation") -> None:
+        if s.text.lower() == o.text.lower() or not pred:
+            return
+        start, end = _span(s, o, tok=tok)
+        self.out.append(Clause(s, pred, o, voice, kind, neg, conf, start, end))
+
+    # ---------------------------------------------------------------- copula / apposition
+    def relational_noun(self, subjects: list[Mention], attr: Any, *, tok: Any, neg: bool, conf: float) -> bool:
+        """'X is the R of Y' / 'X, the R of Y' / "X is Y's R"; also part/member/type of."""
+        of = _of_object(attr)
+        if of is None:
+            return False
+        objs = _split_list(of, self.coref)
+        if not objs:
+            return False
+        label = _noun_phrase_label(attr)
+        struct = _STRUCT_NOUNS.get(attr.lower_)
+        for s in subjects:
+            for o in objs:
+                if struct == "part_of":
+                    self.add(s, "part_of", o, "noun", tok=tok, neg=neg, conf=conf, kind="part_of")
+                elif struct == "member_of":
+                    self.add(s, "member_of", o, "noun", tok=tok, neg=neg, conf=conf, kind="member_of")
+                elif struct == "subclass_of":
+                    self.add(s, "is_a", o, "copula", tok=tok, neg=neg, conf=conf, kind="subclass_of")
+                else:
+                    self.add(s, f"{label}_of", o, "noun", tok=tok, neg=neg, conf=conf)
+        return True
+
+    def copula(self, verb: Any, subj_tok: Any | None, subjects: list[Mention], attr: Any, neg: bool) -> None:
+        attrs = [attr, *[c for c in attr.conjuncts]]
+        group = None
+        if subj_tok is not None and subj_tok.lower_ in _GROUP_NOUNS:
+            group = _of_object(subj_tok)
+        if group is not None:  # "the main types of X are A, B and C"
+            parent = mention_of(group, self.coref)
+            if parent:
+                for child in _split_list(attr, self.coref):
+                    self.add(child, "is_a", parent, "copula", tok=verb, neg=neg, conf=0.85, kind="subclass_of")
+            return
+        for a in attrs:
+            if self.relational_noun(subjects, a, tok=verb, neg=neg, conf=0.85):
+                continue
+            a_mention = mention_of(a, self.coref)
+            if a_mention is None:
+                continue
+            # "the R of Y is X" / "Y's R is X"
+            of = _of_object(subj_tok) if subj_tok is not None and subj_tok.pos_ == "NOUN" else None
+            if of is not None:
+                owner = mention_of(of, self.coref)
+                if owner:
+                    label = _noun_phrase_label(subj_tok)
+                    if _is_valueish(a_mention):
+                        self.add(owner, label, a_mention, "attribute", tok=verb, neg=neg, conf=0.85)
+                    else:
+                        self.add(a_mention, f"{label}_of", owner, "noun", tok=verb, neg=neg, conf=0.85)
+                continue
+            if a.pos_ == "NOUN" and not a_mention.label:
+                for s in subjects:
+                    self.add(s, "is_a", a_mention, "copula", tok=verb, neg=neg, conf=0.8, kind="is_a")
+                    for prep in a.children:
+                        if prep.dep_ == "prep" and prep.lower_ in ("in", "on", "at", "near"):
+                            for o in (mention_of(p, self.coref) for p in prep.children if p.dep_ == "pobj"):
+                                if o and o.label in ("GPE", "LOC", "FAC"):
+                                    self.add(s, "located_in", o, "passive", tok=verb, neg=neg, conf=0.75)
+
+    def appos(self, tok: Any) -> None:
+        head = tok.head
+        if head.pos_ not in ("PROPN", "NOUN") or tok.pos_ not in ("NOUN", "PROPN"):
+            return
+        subj = mention_of(head, self.coref)
+        if subj is None:
+            return
+        if tok.pos_ == "NOUN" and not tok.ent_type_:
+            if self.relational_noun([subj], tok, tok=tok, neg=False, conf=0.8):
+                return
+            m = mention_of(tok, self.coref)
+            if m:
+                self.add(subj, "is_a", m, "copula", tok=tok, conf=0.75, kind="is_a")
+            return
+        m = mention_of(tok, self.coref)
+        if m and m.label in ("GPE", "LOC") and subj.label in ("GPE", "LOC", "FAC"):
+            self.add(subj, "located_in", m, "passive", tok=tok, conf=0.7)
+
+    # ---------------------------------------------------------------- verbs
+    def verb(self, verb: Any) -> None:
+        subj_toks = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = _subjects(verb, self.default, self.coref)
+        if not subjects:
+            return
+        subj_tok = subj_toks[0] if subj_toks else None
+        neg = _neg(verb)
+        passive = _is_passive(verb)
+        conf = 0.8 if subj_toks else 0.7
+        if subj_tok is not None and verb.dep_ == "relcl" and any(c.lower_ == "whose" for c in subj_tok.children):
+            self.whose(verb, subj_tok, neg)
+            return
+        if verb.lemma_ == "be" and verb.pos_ == "AUX":
+            for child in verb.children:
+                if child.dep_ == "attr":
+                    self.copula(verb, subj_tok, subjects, child, neg)
+                elif child.dep_ == "acomp":
+                    self._preps(child, subjects, child.lemma_.lower(), "active", neg, conf)
+                elif child.dep_ == "prep":
+                    self._prep(child, subjects, "", "passive", neg, conf * 0.9)
+            return
+        particle = "".join(f"_{c.lower_}" for c in verb.children if c.dep_ == "prt")
+        base = (verb.lower_ if passive else verb.lemma_.lower()) + particle
+        group_parent = None
+        if subj_tok is not None and subj_tok.lower_ in _GROUP_NOUNS and verb.lemma_ in ("include", "be"):
+            group_parent = _of_object(subj_tok)
+        for child in verb.children:
+            dep = child.dep_
+            if dep in ("dobj", "obj", "oprd") or (dep == "attr"):
+                if child.lower_ in _WH and verb.dep_ == "relcl":
+                    objs = _split_list(_resolve_np(verb.head), self.coref)
+                else:
+                    objs = _split_list(child, self.coref)
+                if group_parent is not None:
+                    parent = mention_of(group_parent, self.coref)
+                    if parent:
+                        for o in objs:
+                            self.add(o, "is_a", parent, "copula", tok=verb, neg=neg, conf=0.85,
+                                     kind="subclass_of")
+                    continue
+                pred = base
+                if verb.lemma_ == "have":
+                    nums = [c for c in child.children if c.dep_ == "nummod"]
+                    of = _of_object(child)
+                    if nums:
+                        num = mention_of(nums[0])
+                        if num:
+                            for s in subjects:
+                                self.add(s, f"number_of_{child.lower_}", num, "attribute", tok=verb,
+                                         neg=neg, conf=conf)
+                        continue
+                    if of is not None and child.pos_ == "NOUN":
+                        value = mention_of(of, self.coref)
+                        if value:
+                            for s in subjects:
+                                self.add(s, _noun_phrase_label(child), value, "attribute", tok=verb,
+                                         neg=neg, conf=conf)
+                        continue
+                kind: ClauseKind = _STRUCT_VERBS.get(pred, "relation")
+                for s in subjects:
+                    for o in objs:
+                        self.add(s, pred, o, "passive" if passive else "active", tok=verb, neg=neg,
+                                 conf=conf, kind=kind)
+                for sub in child.children:  # "X won the award for Y" stays with the verb
+                    if sub.dep_ == "prep" and sub.lower_ in ("in", "at", "on") and verb.lemma_ != "have":
+                        self._prep(sub, subjects, base, "passive" if passive else "active", neg, conf * 0.8)
+            elif dep == "agent":
+                self._prep(child, subjects, base, "passive", neg, conf)
+            elif dep == "prep":
+                self._prep(child, subjects, base, "passive" if passive else "active", neg, conf)
+            elif dep == "dative":
+                for o in _split_list(child, self.coref):
+                    for s in subjects:
+                        self.add(s, f"{base}_to", o, "active", tok=verb, neg=neg, conf=conf * 0.9)
+            elif dep == "acomp":
+                self._preps(child, subjects, f"{base}_{child.lemma_.lower()}", "active", neg, conf * 0.9)
+
+    def whose(self, verb: Any, subj_tok: Any, neg: bool) -> None:
+        """'X, whose R is/was (on) Y': the owner's R is Y."""
+        owners = _split_list(_resolve_np(verb.head), self.coref)
+        label = _noun_phrase_label(subj_tok)
+        for child in verb.children:
+            objs: list[Mention] = []
+            if child.dep_ in ("attr", "dobj"):
+                objs = _split_list(child, self.coref)
+            elif child.dep_ == "prep":
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        objs.extend(_split_list(g, self.coref))
+            for owner in owners:
+                for o in objs:
+                    self.add(owner, label, o, "attribute", tok=verb, neg=neg, conf=0.75)
+
+    def _preps(self, head: Any, subjects: list[Mention], base: str, voice: Voice, neg: bool, conf: float) -> None:
+        for prep in head.children:
+            if prep.dep_ == "prep":
+                self._prep(prep, subjects, base, voice, neg, conf)
+
+    def _prep(self, prep: Any, subjects: list[Mention], base: str, voice: Voice, neg: bool, conf: float) -> None:
+        word = prep.lower_
+        if prep.dep_ == "agent":
+            word = "by"
+        pobjs = [g for g in prep.children if g.dep_ == "pobj"]
+        if not pobjs:
+            # "known for proving the theorem": the gerund's object
+            for g in prep.children:
+                if g.dep_ == "pcomp":
+                    pobjs = [d for d in g.children if d.dep_ == "dobj"]
+                    base = f"{base}_{word}_{g.lemma_.lower()}".strip("_")
+                    word = ""
+                    break
+        pred = f"{base}_{word}".strip("_") if word else base
+        for pobj in pobjs:
+            kind: ClauseKind = _STRUCT_VERBS.get(pred, "relation")
+            objs = _split_list(pobj, self.coref)
+            # "known for the invention of X": the thing invented is the object
+            if pobj.lemma_ in ("invention", "discovery", "creation", "development", "role") and len(objs) == 1:
+                of = _of_object(pobj)
+                if of is not None:
+                    objs = _split_list(of, self.coref) or objs
+            for s in subjects:
+                for o in objs:
+                    self.add(s, pred, o, voice, tok=prep, neg=neg, conf=conf, kind=kind)
+
+
+def clauses(sent: Any, *, default_subject: Mention | None = None, coref: Coref | None = None) -> list[Clause]:
+    """All clauses of one parsed sentence (a spaCy ``Span``), in reading order.
+
+    Args:
+        sent: the sentence.
+        default_subject: the implicit subject of a subject-less list item or fragment.
+        coref: resolves pronouns; it is *not* updated here (the caller notes each sentence's
+            subject after reading it, so "it" in a sentence never points into the same sentence).
+    """
+    reader = _Reader(default_subject, coref)
+    for tok in sent:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            if tok.pos_ == "AUX" and tok.lemma_ != "be":
+                continue
+            reader.verb(tok)
+        elif tok.dep_ == "appos":
+            reader.appos(tok)
+    return reader.out

