@@ -54,6 +54,17 @@ T = TypeVar("T")
 class ResumableStore(GraphStore, Protocol):
     """A store that remembers which calls an extractor already processed."""
 
+    def record_call(
+        self,
+        request: TeacherRequest,
+        response: TeacherResponse,
+        *,
+        prompt_template: str | None = None,
+        prompt_template_hash: str | None = None,
+        run_id: str | None = None,
+        source: str | None = None,
+    ) -> str: ...
+
     def is_processed(self, call_hash: str, extractor: str) -> bool: ...
 
     def mark_processed(self, call_hash: str, extractor: str, run_id: str | None = None) -> None: ...
@@ -187,7 +198,8 @@ class ExchangeIngester:
     def _ingest_one(self, pending: _Pending, extraction: Extraction | Exception) -> None:
         if isinstance(extraction, Exception):
             raise DistillError(f"extractor {self.extractor_id} failed: {extraction}") from extraction
-        call_hash = self.store.record_call(pending.request, pending.response, run_id=self.run_id)
+        call_hash = self.store.record_call(pending.request, pending.response, run_id=self.run_id,
+                                           source=pending.source)
         prov = pending.provenance.model_copy(update={"call_hash": call_hash, "source": pending.source})
         types = pending.knowledge_type if self.types_from_exchange else None
         if types is not None:

@@ -331,6 +331,12 @@ class SQLiteStore:
             )
         return call_hash
 
+    def call_sources(self, call_hashes: Sequence[str]) -> dict[str, str]:
+        """Where each call came from (``file:line`` for transcripts), for provenance display."""
+        return {h: src for h, src in self._chunked_rows(
+            "SELECT call_hash, source FROM teacher_calls WHERE call_hash IN ({ids})", list(call_hashes)
+        ) if src}
+
     def has_call(self, call_hash: str) -> bool:
         return bool(self._rows("SELECT 1 FROM teacher_calls WHERE call_hash = ?", (call_hash,)))
 

@@ -1,0 +1,140 @@
+"""``grapheme-distill distill``: the twin of :func:`grapheme_distill.pipeline.distill_transcripts`.
+
+Sources are mutually exclusive options, of which exactly one is required (today
+``--transcripts``); a new source (e.g. live ``--topics`` with ``--teacher``) adds its option, one
+entry in ``_sources`` and one runner, and reuses the progress bar and the summary table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from grapheme_distill.cli import config_options, load_config
+from grapheme_distill.cli._common import console, echo_json, key_value_table, store_option
+from grapheme_distill.extractors import available_extractors, get_extractor
+from grapheme_distill.pipeline import DistillSummary, ProgressCallback, distill_transcripts
+from grapheme_distill.store import SQLiteStore, open_store
+
+__all__ = ["distill_cli", "render_summary", "run_with_progress"]
+
+
+def render_summary(summary: DistillSummary) -> None:
+    """Print the closing summary tables of a distillation run."""
+    out = console()
+    failures = summary.failures
+    reasons = ", ".join(f"{k} {v}" for k, v in sorted(summary.failure_reasons.items()))
+    rejections = ", ".join(f"{k} {v}" for k, v in sorted(summary.rejections.items())) or "none"
+    rows: list[tuple[str, Any]] = [
+        ("exchanges read", summary.exchanges),
+        ("already processed (skipped)", summary.already_processed),
+        ("processed now", summary.processed),
+        ("knowledge records stored", summary.knowledge_records),
+        ("new observations", summary.new_observations),
+        ("soft targets stored", summary.soft_targets),
+        ("sessions", summary.sessions),
+        ("rejected by the session", rejections),
+        ("failures", f"{failures} ({reasons})" if failures else "0"),
+        ("bad input lines", summary.bad_lines),
+        ("teacher tokens (prompt / completion)",
+         f"{summary.prompt_tokens:,} / {summary.completion_tokens:,}"),
+        ("duration", f"{summary.duration_s:.2f} s"),
+    ]
+    if summary.rejected_files:
+        rows.append(("rejected lines written to", ", ".join(summary.rejected_files)))
+    out.print(key_value_table(f"Distillation run {summary.run_id}", rows))
+    if summary.store is not None:
+        s = summary.store
+        out.print(key_value_table("Store now holds", [
+            ("entities", s.entities), ("relations", s.relations), ("attributes", s.attributes),
+            ("procedures", s.procedures), ("hierarchy edges", s.hierarchy),
+            ("linguistic items", s.linguistic), ("observations", s.observations),
+            ("contradictions", s.contradictions), ("teacher calls", s.teacher_calls),
+        ]))
+
+
+def run_with_progress(run: Callable[[ProgressCallback | None], DistillSummary], *, show: bool) -> DistillSummary:
+    """Run ``run(progress)`` under a rich progress bar on stderr (or silently)."""
+    if not show:
+        return run(None)
+    with Progress(
+        TextColumn("[bold]distilling"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=Console(stderr=True), transient=True,
+    ) as bar:
+        task = bar.add_task("distill", total=None)
+
+        def progress(done: int, total: int | None) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return run(progress)
+
+
+@click.command("distill")
+@click.option(
+    "--transcripts", "transcripts", multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+    help="Recorded teacher exchanges (JSONL: prompt/messages + response, OpenAI chat-completion "
+    "objects or OpenAI batch output). More files may follow the flag or repeat it.",
+)
+@click.argument("more_files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path), metavar="[FILE]...")
+@store_option
+@click.option("--skip-bad", is_flag=True,
+              help="Skip bad input lines (counted, written to FILE.rejected.jsonl) instead of stopping.")
+@click.option("--extractor", "extractor_name", default="rules", show_default=True,
+              help=f"Knowledge extractor by registry name ({', '.join(available_extractors())}).")
+@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 100_000),
+              help="Exchanges per store transaction (a kill loses at most one batch of work).")
+@click.option("--fuzzy-threshold", type=click.FloatRange(0, 100), default=None,
+              help="Also merge entities whose names score at least this rapidfuzz ratio (0-100).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON instead of tables.")
+@click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
+@config_options
+def distill_cli(
+    transcripts: tuple[Path, ...],
+    more_files: tuple[Path, ...],
+    store_path: Path,
+    skip_bad: bool,
+    extractor_name: str,
+    batch_size: int,
+    fuzzy_threshold: float | None,
+    as_json: bool,
+    no_progress: bool,
+    config_path: str | None,
+    preset: str,
+    overrides: tuple[str, ...],
+) -> None:
+    """Distil teacher answers into the store, resumably: a re-run skips what is already done.
+
+    \b
+    Example:
+      grapheme-distill distill --transcripts examples/transcripts.jsonl --store graph.db
+    """
+    sources = {"--transcripts FILE...": bool(transcripts)}
+    given = [name for name, present in sources.items() if present]
+    if len(given) != 1:
+        raise click.UsageError(f"give exactly one source: {' or '.join(sources)}")
+    if more_files and not transcripts:
+        raise click.UsageError(f"unexpected argument {more_files[0]}")
+    config = load_config(config_path, preset, overrides)
+    extractor = get_extractor(extractor_name)
+    store: SQLiteStore = open_store(store_path, fuzzy_threshold=fuzzy_threshold)
+    try:
+        files = [*transcripts, *more_files]
+        summary = run_with_progress(
+            lambda progress: distill_transcripts(
+                files, store, config, extractor, skip_bad=skip_bad, progress=progress,
+                batch_size=batch_size,
+            ),
+            show=not (no_progress or as_json),
+        )
+    finally:
+        store.close()
+    if as_json:
+        echo_json(summary.model_dump(mode="json"))
+    else:
+        render_summary(summary)

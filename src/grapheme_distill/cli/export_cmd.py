@@ -1,0 +1,38 @@
+"""``grapheme-distill export``: the twin of :func:`grapheme_distill.export.export_graph`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from grapheme_distill.cli import config_options, load_config
+from grapheme_distill.cli._common import echo_json, open_existing_store, store_option
+from grapheme_distill.export import available_formats, export_graph
+
+__all__ = ["export_cli"]
+
+
+@click.command("export")
+@store_option
+@click.option("--format", "fmt", required=True, type=click.Choice(available_formats()),
+              help="Output format (json is lossless and can be merged back; graphml is for graph tools).")
+@click.option("--output", "-o", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write.")
+@click.option("--compress", is_flag=True,
+              help="Keep only the most confident items, compression_ratio x the observations.")
+@click.option("--json", "as_json", is_flag=True, help="Print the export report as JSON.")
+@config_options
+def export_cli(store_path: Path, fmt: str, output: Path, compress: bool, as_json: bool,
+               config_path: str | None, preset: str, overrides: tuple[str, ...]) -> None:
+    """Export the store's graph (entities, items, confidences, evidence) to a file."""
+    ratio = load_config(config_path, preset, overrides).compression_ratio if compress else None
+    store = open_existing_store(store_path)
+    try:
+        report = export_graph(store, fmt, output, compress_ratio=ratio)
+    finally:
+        store.close()
+    if as_json:
+        echo_json(report.model_dump())
+    else:
+        click.echo(f"wrote {report.path} ({report.format}): {report.nodes:,} nodes, {report.edges:,} edges")

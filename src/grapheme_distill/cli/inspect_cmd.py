@@ -1,0 +1,125 @@
+"""``grapheme-distill stats`` and ``show``: look into a store without changing it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.markup import escape
+from rich.table import Table
+
+from grapheme_distill.cli._common import console, echo_json, key_value_table, open_existing_store, store_option
+from grapheme_distill.model.graph import KnowledgeGraph
+from grapheme_distill.model.knowledge import (
+    Attribute,
+    Entity,
+    HierarchyEdge,
+    Item,
+    LinguisticItem,
+    Procedure,
+    Relation,
+)
+
+__all__ = ["show_cli", "stats_cli"]
+
+
+@click.command("stats")
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats_cli(store_path: Path, as_json: bool) -> None:
+    """Counts of entities, items, observations, contradictions, calls and teacher tokens."""
+    store = open_existing_store(store_path)
+    try:
+        stats = store.stats()
+        usage = store.usage_totals()
+        runs = store.runs()
+    finally:
+        store.close()
+    if as_json:
+        echo_json({**stats.model_dump(), "usage": usage, "last_run": runs[-1] if runs else None})
+        return
+    rows: list[tuple[str, Any]] = [(k.replace("_", " "), v) for k, v in stats.model_dump().items()]
+    rows += [("prompt tokens", int(usage["prompt_tokens"])),
+             ("completion tokens", int(usage["completion_tokens"])),
+             ("teacher time", f"{usage['latency_s']:.1f} s")]
+    if runs:
+        rows.append(("last run", f"{runs[-1]['kind']} started {runs[-1]['started_at']}"))
+    console().print(key_value_table(f"Store {store_path}", rows))
+
+
+def describe(item: Item, graph: KnowledgeGraph) -> tuple[str, str]:
+    """(kind, human statement) of an item, with entity names instead of ids."""
+
+    def name(entity_id: str | None) -> str:
+        if entity_id is None:
+            return "-"
+        entity = graph.entities.get(entity_id)
+        return entity.name if entity else entity_id
+
+    if isinstance(item, Relation):
+        neg = "NOT " if item.negated else ""
+        return "relation", f"{name(item.subject)} {neg}{item.predicate} {name(item.object)}"
+    if isinstance(item, HierarchyEdge):
+        return "hierarchy", f"{name(item.child)} {item.relation.value} {name(item.parent)}"
+    if isinstance(item, Attribute):
+        return "attribute", f"{name(item.entity)}.{item.name} = {item.value}"
+    if isinstance(item, LinguisticItem):
+        return "linguistic", f"{name(item.entity)} {item.relation.value}: {item.value}"
+    assert isinstance(item, Procedure)
+    return "procedure", f"{item.goal}: " + " → ".join(item.steps)
+
+
+@click.command("show")
+@click.argument("entity")
+@store_option
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1),
+              help="Show at most this many items, most confident first.")
+@click.option("--json", "as_json", is_flag=True, help="Print the neighbourhood as JSON.")
+def show_cli(entity: str, store_path: Path, limit: int, as_json: bool) -> None:
+    """Show ENTITY (a name, alias or id): its items with confidences and provenance."""
+    store = open_existing_store(store_path)
+    try:
+        found = store.find_entities(entity)
+        if not found:
+            raise click.ClickException(
+                f"no entity named {entity!r} in {store_path}; names match case-insensitively, "
+                "aliases too — try `grapheme-distill stats` to see what the store holds"
+            )
+        main: Entity = found[0]
+        hood = store.neighbourhood(main.id)
+        sources = store.call_sources(sorted({s for per in hood.evidence.values() for s in per}))
+    finally:
+        store.close()
+    items = sorted(hood.iter_items(), key=lambda i: (-i.confidence, i.id))[:limit]
+    if as_json:
+        echo_json({
+            "entity": main.model_dump(mode="json"),
+            "other_matches": [e.model_dump(mode="json") for e in found[1:]],
+            "items": [{**i.model_dump(mode="json"), "statement": describe(i, hood)[1],
+                       "evidence": [{**ev.model_dump(mode="json"), "where": sources.get(ev.source)}
+                                    for ev in hood.evidence.get(i.id, {}).values()]}
+                      for i in items],
+        })
+        return
+    out = console()
+    aliases = f"  aliases: {', '.join(main.aliases)}" if main.aliases else ""
+    out.print(f"[bold]{escape(main.name)}[/bold] ({main.type.value}) {main.id}{escape(aliases)}")
+    for other in found[1:]:
+        out.print(f"  also matches: {escape(other.name)} ({other.type.value}) {other.id}")
+    table = Table(show_lines=False)
+    for col, justify in (("kind", "left"), ("statement", "left"), ("confidence", "right"),
+                         ("sources", "right"), ("provenance", "left")):
+        table.add_column(col, justify=justify)  # type: ignore[arg-type]
+    for item in items:
+        kind, text = describe(item, hood)
+        evidence = list(hood.evidence.get(item.id, {}).values())
+        where = sorted({sources.get(ev.source, ev.source[:19]) for ev in evidence})
+        extractors = sorted({ev.extractor for ev in evidence})
+        provenance = "; ".join(where[:3]) + (" …" if len(where) > 3 else "")
+        table.add_row(kind, escape(text), f"{item.confidence:.3f}", str(len(evidence)),
+                      escape(f"{provenance} [{', '.join(extractors)}]"))
+    out.print(table)
+    total = sum(1 for _ in hood.iter_items())
+    if total > limit:
+        out.print(f"({total - limit} more; raise --limit to see them)")

@@ -1,0 +1,196 @@
+"""The transcript pipeline: stored knowledge, idempotence, capacity, failures, and resuming after
+``kill -9``."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from grapheme_distill import (
+    DistillationConfig,
+    Extraction,
+    InputError,
+    KnowledgeDistiller,
+    KnowledgeType,
+    RuleExtractor,
+)
+from grapheme_distill.pipeline import distill_transcripts
+from grapheme_distill.store import SQLiteStore, open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "transcripts.jsonl"
+
+
+def synthetic_transcript(path: Path, n: int) -> Path:
+    """``n`` distinct exchanges with overlapping entities (so resolution and noisy-or matter)."""
+    with path.open("w") as fh:
+        for i in range(n):
+            response = (
+                f"Station {i} is located in District {i % 37}. "
+                f"Station {i} was founded by Engineer {i % 211}. "
+                f"District {i % 37} is part of Region {i % 7}. "
+                f"Station {i % 50} is not located in District {(i + 1) % 37}."
+            )
+            fh.write(json.dumps({"id": f"s{i}", "prompt": f"Tell me about station {i}.",
+                                 "response": response, "model": "synthetic"}) + "\n")
+    return path
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[SQLiteStore]:
+    s = open_store(tmp_path / "g.db")
+    yield s
+    s.close()
+
+
+def test_example_transcripts_fill_the_store(store: SQLiteStore) -> None:
+    seen: list[tuple[int, int | None]] = []
+    summary = distill_transcripts([EXAMPLE], store, progress=lambda d, t: seen.append((d, t)))
+    assert summary.exchanges == summary.processed == 5
+    assert summary.new_observations == store.stats().observations > 0
+    assert summary.store is not None and summary.store.teacher_calls == 5
+    assert seen[-1] == (5, 5)
+    # the stored items are exactly what an in-memory session of the same answers yields
+    pairs = [(json.loads(line)["prompt"], json.loads(line)["response"]) for line in EXAMPLE.open()]
+    (result,) = KnowledgeDistiller().distill_batch(pairs)
+    stored = store.to_knowledge_graph()
+    assert {i.id for i in stored.iter_items()} == {i.id for i in result.graph.iter_items()}
+    assert store.runs()[0]["summary"]["processed"] == 5
+
+
+def test_second_run_adds_nothing(store: SQLiteStore) -> None:
+    distill_transcripts([EXAMPLE], store)
+    before = store.observations()
+    again = distill_transcripts([EXAMPLE], store)
+    assert (again.already_processed, again.processed, again.new_observations) == (5, 0, 0)
+    assert store.observations() == before
+
+
+def test_small_sessions_lose_nothing(tmp_path: Path) -> None:
+    path = synthetic_transcript(tmp_path / "t.jsonl", 40)
+    big, small = open_store(tmp_path / "big.db"), open_store(tmp_path / "small.db")
+    distill_transcripts([path], big)
+    summary = distill_transcripts([path], small, DistillationConfig(max_items_per_session=3))
+    assert summary.sessions > 10
+    assert small.observations() == big.observations()
+
+
+class FlakyExtractor:
+    """The rule extractor, except that it crashes on answers mentioning 'Station 3 '."""
+
+    name, version = "flaky", "1"
+
+    def __init__(self) -> None:
+        self.inner = RuleExtractor()
+
+    def extract(self, text: str, *, prompt: str = "", types: frozenset[KnowledgeType] | None = None,
+                preserve_structure: bool = True) -> Extraction:
+        if "Station 3 " in text:
+            raise RuntimeError("extractor crashed")
+        return self.inner.extract(text, prompt=prompt, types=types, preserve_structure=preserve_structure)
+
+    def pipe(self, texts, *, types=None, preserve_structure=True):  # type: ignore[no-untyped-def]
+        for prompt, text in texts:
+            yield self.extract(text, prompt=prompt, types=types, preserve_structure=preserve_structure)
+
+
+def test_failure_is_recorded_and_the_batch_kept(tmp_path: Path, store: SQLiteStore) -> None:
+    path = synthetic_transcript(tmp_path / "t.jsonl", 8)
+    summary = distill_transcripts([path], store, extractor=FlakyExtractor())
+    assert summary.processed == 7 and summary.failures == 1
+    (failure,) = store.failures()
+    assert failure["source"].endswith("t.jsonl:4") and "extractor crashed" in failure["reason"]
+    assert store.stats().teacher_calls == 7  # the failed call's writes were rolled back
+    again = distill_transcripts([path], store, extractor=FlakyExtractor())  # retried on resume
+    assert (again.already_processed, again.failures) == (7, 1)
+    assert len(store.failures()) == 1
+
+
+def test_bad_line_stops_but_keeps_committed_batches(tmp_path: Path, store: SQLiteStore) -> None:
+    path = synthetic_transcript(tmp_path / "t.jsonl", 6)
+    with path.open("a") as fh:
+        fh.write("{oops\n")
+    with pytest.raises(InputError, match=r"t\.jsonl:7: invalid JSON"):
+        distill_transcripts([path], store, batch_size=2)
+    assert store.stats().teacher_calls == 6
+
+
+def test_skip_bad_counts_lines_and_records_them(tmp_path: Path, store: SQLiteStore) -> None:
+    path = synthetic_transcript(tmp_path / "t.jsonl", 3)
+    with path.open("a") as fh:
+        fh.write('{"prompt": "no answer"}\n')
+    summary = distill_transcripts([path], store, skip_bad=True)
+    assert (summary.processed, summary.bad_lines) == (3, 1)
+    assert Path(summary.rejected_files[0]).read_text() == '{"prompt": "no answer"}\n'
+    assert [f["source"] for f in store.failures()] == [f"{path}:4"]
+
+
+def test_soft_targets_are_stored_per_token(tmp_path: Path, store: SQLiteStore) -> None:
+    top = [{"token": "Paris", "logprob": -0.05}, {"token": "Lyon", "logprob": -3.2}]
+    line = {"prompt": "Capital of France?", "response": "Paris is the capital of France.",
+            "logprobs": [{"token": "Paris", "logprob": -0.05, "top_logprobs": top},
+                         {"token": " is", "logprob": -0.01, "top_logprobs": []}]}
+    path = tmp_path / "lp.jsonl"
+    path.write_text(json.dumps(line) + "\n")
+    summary = distill_transcripts([path], store)
+    assert summary.soft_targets == 1
+    (target,) = store.iter_soft_targets()
+    assert target.argmax() == "Paris" and target.metadata["position"] == 0
+
+
+def _observations(db: Path) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT item_id, source, extractor, span_start, span_end, confidence "
+                        "FROM observations ORDER BY 1, 2, 3").fetchall()
+    conn.close()
+    return rows
+
+
+def _count(db: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(conn.execute("SELECT COUNT(*) FROM observations").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def test_kill_9_then_resume_gives_the_uninterrupted_observations(tmp_path: Path) -> None:
+    path = synthetic_transcript(tmp_path / "big.jsonl", 3000)
+    reference = open_store(tmp_path / "ref.db")
+    distill_transcripts([path], reference)
+    expected = reference.observations()
+    reference.close()
+
+    db = tmp_path / "killed.db"
+    cmd = [sys.executable, "-m", "grapheme_distill", "distill", "--transcripts", str(path),
+           "--store", str(db), "--batch-size", "16", "--no-progress"]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while _count(db) < len(expected) // 4 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run finished before it could be killed; make the input bigger"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = _count(db)
+    assert 0 < partial < len(expected)
+
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert _observations(db) == expected
+    store = open_store(db)
+    assert store.stats().teacher_calls == 3000
+    assert store.runs()[-1]["summary"]["already_processed"] > 0
+    store.close()
