@@ -24,6 +24,11 @@ __all__ = ["cli", "main"]
 #: command name -> "module:attribute" of its click command
 COMMANDS: dict[str, str] = {
     "config": "grapheme_distill.cli.config_cmd:config_cli",
+    "distill": "grapheme_distill.cli.distill_cmd:distill_cli",
+    "stats": "grapheme_distill.cli.inspect_cmd:stats_cli",
+    "show": "grapheme_distill.cli.inspect_cmd:show_cli",
+    "export": "grapheme_distill.cli.export_cmd:export_cli",
+    "merge": "grapheme_distill.cli.merge_cmd:merge_cli",
     "eval": "grapheme_distill.cli.eval_cmd:eval_cli",
 }
 
