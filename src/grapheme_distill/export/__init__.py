@@ -54,6 +54,8 @@ EXPORTERS: dict[str, Exporter] = {}
 _BUILTIN: dict[str, str] = {
     "json": "grapheme_distill.export.json_export:export_json",
     "graphml": "grapheme_distill.export.graphml:export_graphml",
+    "grapheme": "grapheme_distill.grapheme.convert:export_grapheme_format",
+    "student": "grapheme_distill.student:export_student_format",
 }
 
 

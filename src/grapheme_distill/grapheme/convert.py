@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import add
 from pathlib import Path
-from typing import IO, Final
+from typing import IO, Any, Final
 
 from grapheme_distill.errors import ExportError
 from grapheme_distill.grapheme.layout import HUBS, walk
@@ -41,6 +41,7 @@ __all__ = [
     "SIDECAR_FORMAT",
     "SIDECAR_SUFFIX",
     "GraphemeExport",
+    "export_grapheme_format",
     "grapheme_paths",
     "to_grapheme",
 ]
@@ -344,3 +345,18 @@ def _write_evidence(side: IO[str], graph: KnowledgeGraph) -> None:
         )
         side.write(("" if first else ",") + f"{_js(item_id)}:[{records}]")
         first = False
+
+
+def export_grapheme_format(graph: KnowledgeGraph, path: Path, *, store: object | None = None) -> Any:
+    """The ``grapheme`` format of :func:`grapheme_distill.export.export_graph` (the store is not
+    needed: everything is in the graph)."""
+    from grapheme_distill.export import ExportReport
+
+    result = to_grapheme(graph, path)
+    return ExportReport(
+        format="grapheme", path=str(result.graph_path), nodes=result.nodes, edges=result.edges,
+        details={
+            "sidecar": str(result.sidecar_path), "characters": result.characters,
+            "texts": result.texts, "entities": len(graph.entities),
+        },
+    )
