@@ -6,9 +6,11 @@ the resulting :class:`~grapheme_distill.extractors.base.Extraction` into surface
 relations, attributes (``entity, name, value``) and hierarchy edges (``child, part_of, parent``);
 negated relations assert nothing and are left out.  The evaluation is zero-shot and
 schema-constrained: each example's group vocabulary (the WebNLG category's predicates, the
-Text2KGBench ontology's relations) is used to map every predicate onto the schema through a
-``normalise_predicate(predicate, vocab)`` callable (by default the lexical normaliser of
-``extractors/vocab.py`` when it is installed, else exact matching after snake_casing).  At most
+Text2KGBench ontology's relations) is applied to the finished extraction — by default with the
+lexical matcher of :mod:`grapheme_distill.extractors.vocab` (``apply_vocabulary``, which also uses
+the voice a spaCy relation records to get its direction right), or with a caller's
+``normalise_predicate(predicate, vocab)`` callable — and whatever is left unmatched is compared
+with the labels after snake_casing.  The extractor never sees the gold.  At most
 ``max_triples`` triples per text are kept, most confident first: the official WebNLG alignment
 grows factorially and its README asks for a cap.
 
@@ -21,6 +23,7 @@ traced to the run that produced it.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import platform
 import time
@@ -39,13 +42,18 @@ from grapheme_distill.evaluation.scoring import (
     score_webnlg,
 )
 from grapheme_distill.extractors import Extraction, Extractor, get_extractor
-from grapheme_distill.model.knowledge import HierarchyKind, KnowledgeType, normalise_predicate
+from grapheme_distill.model.knowledge import (
+    HierarchyKind,
+    KnowledgeType,
+    Relation,
+    normalise_predicate,
+)
 
 __all__ = [
     "EvaluationReport",
     "PredicateNormaliser",
     "ScoredTriple",
-    "default_predicate_normaliser",
+    "default_vocabulary_mapper",
     "evaluate",
     "extraction_triples",
     "map_predicate",
@@ -70,7 +78,8 @@ def extraction_triples(extraction: Extraction) -> list[ScoredTriple]:
     for r in extraction.relations:
         if r.negated or r.subject not in names or r.object not in names:
             continue
-        out.append(ScoredTriple(Triple(names[r.subject], r.predicate, names[r.object]), r.confidence))
+        predicate = r.qualifiers.get("label") or r.predicate  # a vocabulary label as spelled
+        out.append(ScoredTriple(Triple(names[r.subject], predicate, names[r.object]), r.confidence))
     for a in extraction.attributes:
         if a.entity in names:
             out.append(ScoredTriple(Triple(names[a.entity], a.name, a.value), a.confidence))
@@ -85,16 +94,44 @@ def extraction_triples(extraction: Extraction) -> list[ScoredTriple]:
     return sorted(out, key=lambda s: -s.confidence)
 
 
-def default_predicate_normaliser() -> tuple[PredicateNormaliser | None, str]:
-    """The lexical vocabulary normaliser from ``extractors/vocab.py`` when it is available."""
+VocabularyMapper = Callable[[Extraction, tuple[str, ...]], Extraction]
+
+
+def default_vocabulary_mapper() -> tuple[VocabularyMapper | None, str]:
+    """``apply_vocabulary`` from ``extractors/vocab.py`` (one matcher per vocabulary, cached)."""
     try:
-        from grapheme_distill.extractors import vocab
+        from grapheme_distill.extractors.vocab import RelationVocabulary, apply_vocabulary
     except ImportError:
         return None, "exact (snake_case) match onto the vocabulary"
-    fn = getattr(vocab, "normalise_predicate", None)
-    if not callable(fn):
-        return None, "exact (snake_case) match onto the vocabulary"
-    return fn, "grapheme_distill.extractors.vocab.normalise_predicate (lexical similarity)"
+    cache: dict[tuple[str, ...], RelationVocabulary] = {}
+
+    def mapper(extraction: Extraction, labels: tuple[str, ...]) -> Extraction:
+        vocabulary = cache.get(labels)
+        if vocabulary is None:
+            vocabulary = cache[labels] = RelationVocabulary(labels)
+        exact, rest = _split_exact(extraction, labels)
+        mapped = apply_vocabulary(dataclasses.replace(extraction, relations=rest), vocabulary)
+        mapped.relations[:0] = exact
+        return mapped
+
+    return mapper, ("grapheme_distill.extractors.vocab.apply_vocabulary (lexical similarity, "
+                    "then exact snake_case match)")
+
+
+def _split_exact(extraction: Extraction,
+                 labels: tuple[str, ...]) -> tuple[list[Relation], list[Relation]]:
+    """Relations whose predicate *is* a label (after snake_casing) get that label outright; the
+    lexical matcher only sees the others (an exact name must not lose to a similar one)."""
+    by_key = {normalise_predicate(label): label for label in labels}
+    exact: list[Relation] = []
+    rest: list[Relation] = []
+    for r in extraction.relations:
+        label = by_key.get(r.predicate)
+        if label is None or "label" in r.qualifiers:
+            rest.append(r)
+        else:
+            exact.append(r.model_copy(update={"qualifiers": {**r.qualifiers, "label": label}}))
+    return exact, rest
 
 
 def map_predicate(
@@ -222,8 +259,9 @@ def evaluate(
     ds = ds.limited(limit)
     ex_obj = get_extractor(extractor, **(extractor_options or {})) if isinstance(extractor, str) \
         else extractor
+    mapper: VocabularyMapper | None = None
     if normalise_predicate is None and schema:
-        normalise_predicate, how = default_predicate_normaliser()
+        mapper, how = default_vocabulary_mapper()
     else:
         how = "caller-supplied normaliser" if schema else "none (predicates as extracted)"
 
@@ -241,6 +279,8 @@ def evaluate(
                 f = extraction.failures[0]
                 failure_samples.append({"id": ex.id, "reason": f.reason, "raw": f.raw[:200]})
         vocab = ds.vocab.get(ex.group, ()) if schema else ()
+        if mapper is not None and vocab:
+            extraction = mapper(extraction, tuple(vocab))
         triples = [
             ScoredTriple(Triple(s.triple.subject, map_predicate(s.triple.predicate, vocab,
                                                                 normalise_predicate),
