@@ -100,8 +100,9 @@ class _ArraySink:
         self.code_point.extend([*map(ord, text), -1])
         self.position.extend([*range(n), -1])
         self.label.extend([-1] * (n + 1))
-        self._edges(range(start, concept - 1), range(start + 1, concept), "Sequential")
+        # same order as the JSON writer: membership edges, then the chain
         self._edges([concept] * n, range(start, concept), "Clique")
+        self._edges(range(start, concept - 1), range(start + 1, concept), "Sequential")
         for a, b in grapheme_clusters(text):
             pattern = self.nodes
             self.kind.append(2)
