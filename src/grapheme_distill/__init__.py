@@ -43,6 +43,7 @@ from grapheme_distill.extractors import (
     available_extractors,
     get_extractor,
 )
+from grapheme_distill.grapheme import GraphemeExport, from_text, read_grapheme, to_grapheme, to_text
 from grapheme_distill.model import (
     CANONICAL_PREDICATES,
     Attribute,
@@ -74,6 +75,7 @@ from grapheme_distill.session import (
     SessionMetrics,
 )
 from grapheme_distill.soft_targets import SoftTarget, distillation_loss
+from grapheme_distill.student import StudentExport, build_student_arrays, export_student, to_pyg_data
 from grapheme_distill.teachers import (
     Message,
     Teacher,
@@ -107,6 +109,7 @@ __all__ = [
     "Extractor",
     "FatalTeacherError",
     "GraphStats",
+    "GraphemeExport",
     "HierarchyEdge",
     "HierarchyKind",
     "InputError",
@@ -136,6 +139,7 @@ __all__ = [
     "SessionNotFound",
     "SoftTarget",
     "StoreError",
+    "StudentExport",
     "Teacher",
     "TeacherError",
     "TeacherRequest",
@@ -144,11 +148,18 @@ __all__ = [
     "TopLogprob",
     "Usage",
     "available_extractors",
+    "build_student_arrays",
     "content_hash",
     "distillation_loss",
+    "export_student",
+    "from_text",
     "get_extractor",
     "noisy_or",
     "normalise_name",
     "normalise_predicate",
+    "read_grapheme",
+    "to_grapheme",
+    "to_pyg_data",
+    "to_text",
     "__version__",
 ]
