@@ -315,6 +315,10 @@ class LocalTeacher:
         chat: force chat-template (True) or completion-style (False) prompting.
         default_top_logprobs: alternatives per token when a request asks for logprobs without
             saying how many.
+        stop_on_repeated_line: stop (``finish_reason="repetition"``) when a completed line repeats
+            an earlier one verbatim — small models decoding greedily loop on lists, and every
+            looped token costs CPU time and adds nothing.
+        progress: told when weights are being assembled (it takes seconds on first use).
 
     Attributes:
         name: ``"local"`` (recorded in provenance); ``model_name`` says which weights.
@@ -333,6 +337,7 @@ class LocalTeacher:
         n_threads: int | None = None,
         chat: bool | None = None,
         default_top_logprobs: int = 5,
+        stop_on_repeated_line: bool = True,
         progress: Callable[[str], None] | None = None,
     ) -> None:
         if model_path is None and model not in MODELS:
@@ -345,6 +350,7 @@ class LocalTeacher:
         self._n_threads = n_threads or max(1, os.cpu_count() or 1)
         self._chat = chat
         self._default_top = default_top_logprobs
+        self._stop_on_repeat = stop_on_repeated_line
         self._progress = progress
         self._llm: Any = None
         self._formatter: Any = None
@@ -462,6 +468,7 @@ class LocalTeacher:
         generated: list[int] = []
         pieces: list[TokenLogprob] = []
         text_bytes = b""
+        ends: list[int] = []  # length of the decoded text after each generated token
         finish = "length"
         for _ in range(max_new):
             step = _Step(llm.scores[llm.n_tokens - 1])
@@ -475,10 +482,17 @@ class LocalTeacher:
             if request.logprobs:
                 pieces.append(_token_logprob(llm, token, step, want_top))
             text = text_bytes.decode("utf-8", "ignore")
+            ends.append(len(text))
             hit = _first_stop(text, stops)
             if hit is not None:
                 text_bytes = text[:hit].encode("utf-8")
                 finish = "stop"
+                break
+            cut = _repeated_line(text) if self._stop_on_repeat and b"\n" in piece else None
+            if cut is not None:  # greedy decoding fell into a loop: keep the text before it
+                text_bytes = text[:cut].encode("utf-8")
+                pieces = pieces[: sum(1 for e in ends if e <= cut)]
+                finish = "repetition"
                 break
             if len(generated) < max_new:
                 llm.eval([token])
@@ -514,6 +528,15 @@ def _token_logprob(llm: Any, token: int, step: _Step, k: int) -> TokenLogprob:
 
 def _piece(llm: Any, token: int) -> str:
     return str(llm.detokenize([token], special=True).decode("utf-8", "replace"))
+
+
+def _repeated_line(text: str) -> int | None:
+    """Offset where the last completed line starts if it repeats an earlier line, else None."""
+    lines = text.split("\n")[:-1]
+    last = lines[-1].strip() if lines else ""
+    if not last or last not in {line.strip() for line in lines[:-1]}:
+        return None
+    return len("\n".join(lines[:-1])) + 1 if len(lines) > 1 else 0
 
 
 def _first_stop(text: str, stops: Sequence[str]) -> int | None:

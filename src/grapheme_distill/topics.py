@@ -1,0 +1,402 @@
+"""The main job: ask a live teacher about topics, one versioned prompt template per knowledge type.
+
+Templates are package data (``grapheme_distill/prompts/<type>.v<N>.txt``): a ``[system]`` and a
+``[user]`` section with a ``{topic}`` placeholder.  The hash of the *whole file* is recorded with
+every teacher call and in every item's provenance, so an edited template can never pass for the
+old one; a changed template gets a new version in its file name.
+
+:func:`distill_topics` builds one request per (topic, template), skips requests whose answers this
+extractor already turned into knowledge (so a re-run or a resumed run asks nothing twice), asks the
+teacher with bounded concurrency, and hands each topic's answers as one batch to the pipeline's
+:class:`~grapheme_distill.pipeline.ExchangeIngester` — the same extract → session → store path
+recorded transcripts take, one store transaction per topic.  A teacher error is recorded as a
+failure of that (topic, template) with its reason and the run goes on.  Cloze prompts, when given,
+are asked too and stored as soft targets (:mod:`grapheme_distill.cloze`).  The summary says what
+was learned per topic, in words, so a user sees the graph grow.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+
+from grapheme_distill.cloze import ClozePrompt, aask_cloze
+from grapheme_distill.config import DistillationConfig
+from grapheme_distill.errors import DistillError, InputError
+from grapheme_distill.extractors import Extractor, RuleExtractor
+from grapheme_distill.model.hashing import content_hash
+from grapheme_distill.model.knowledge import DistilledKnowledge, KnowledgeType, Provenance
+from grapheme_distill.pipeline import (
+    DistillSummary,
+    ExchangeIngester,
+    ProgressCallback,
+    ResumableStore,
+    _Pending,
+)
+from grapheme_distill.teachers.base import Message, Teacher, TeacherRequest, TeacherResponse
+
+__all__ = [
+    "PromptTemplate",
+    "TopicsSummary",
+    "adistill_topics",
+    "distill_topics",
+    "clozes_from",
+    "describe",
+    "load_templates",
+    "read_topics",
+]
+
+_SECTION = re.compile(r"^\[(system|user)\]\s*$", re.M)
+
+
+@dataclass(frozen=True)
+class PromptTemplate:
+    """One versioned prompt for one knowledge type.
+
+    Attributes:
+        name: ``<type>.v<N>`` (the file name without ``.txt``); recorded in provenance.
+        knowledge_type: what the template asks for.
+        text: the whole file (what the hash covers).
+    """
+
+    name: str
+    knowledge_type: KnowledgeType
+    text: str
+
+    @cached_property
+    def hash(self) -> str:
+        """Content hash of the whole template file."""
+        return content_hash("prompt_template", self.text)
+
+    @cached_property
+    def _sections(self) -> dict[str, str]:
+        parts = _SECTION.split(self.text)
+        sections = {parts[i]: parts[i + 1].strip() for i in range(1, len(parts) - 1, 2)}
+        if "user" not in sections or "{topic}" not in sections["user"]:
+            raise InputError(self.name, None, "a template needs a [user] section containing {topic}")
+        return sections
+
+    def render(self, topic: str) -> tuple[Message, ...]:
+        """The chat messages asking about ``topic``."""
+        sections = self._sections
+        msgs = []
+        if sections.get("system"):
+            msgs.append(Message(role="system", content=sections["system"].replace("{topic}", topic)))
+        msgs.append(Message(role="user", content=sections["user"].replace("{topic}", topic)))
+        return tuple(msgs)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> PromptTemplate:
+        """A template from ``<type>.v<N>.txt`` anywhere (custom templates)."""
+        path = Path(path)
+        ktype = path.name.split(".", 1)[0]
+        try:
+            kind = KnowledgeType(ktype)
+        except ValueError as exc:
+            raise InputError(str(path), None, f"template file names start with a knowledge type "
+                             f"({', '.join(k.value for k in KnowledgeType)}), not {ktype!r}") from exc
+        template = cls(path.name.removesuffix(".txt"), kind, path.read_text(encoding="utf-8"))
+        template.render("x")  # validate now, naming the file
+        return template
+
+
+def load_templates(
+    version: str = "v1", types: Sequence[KnowledgeType | str] | None = None
+) -> list[PromptTemplate]:
+    """The shipped templates of ``version``, one per knowledge type (``types``: a subset)."""
+    wanted = [KnowledgeType(t) for t in types] if types else list(KnowledgeType)
+    root = resources.files("grapheme_distill").joinpath("prompts")
+    out = []
+    for kind in wanted:
+        name = f"{kind.value}.{version}"
+        res = root.joinpath(f"{name}.txt")
+        if not res.is_file():
+            raise InputError(f"prompts/{name}.txt", None, f"no shipped template {name}")
+        out.append(PromptTemplate(name, kind, res.read_text(encoding="utf-8")))
+    return out
+
+
+def read_topics(items: Sequence[str]) -> list[str]:
+    """Topics from arguments that are files (one topic per line, ``#`` comments) or literal text.
+
+    Raises:
+        InputError: a file with no topics (naming it).
+    """
+    topics: list[str] = []
+    for item in items:
+        path = Path(item)
+        if path.is_file():
+            found = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.lstrip().startswith("#")]
+            if not found:
+                raise InputError(str(path), None, "no topics in the file (one topic per line)")
+            topics.extend(found)
+        elif item.strip():
+            topics.append(item.strip())
+    return list(dict.fromkeys(topics))
+
+
+class TopicsSummary(DistillSummary):
+    """A topic run's summary: the pipeline's counters plus what was asked and learned."""
+
+    teacher: str = ""
+    model: str | None = None
+    topics: list[str] = Field(default_factory=list)
+    templates: dict[str, str] = Field(default_factory=dict)  # name -> hash
+    asked: int = 0
+    teacher_failures: int = 0
+    cloze_targets: int = 0
+    learned: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class _Collecting:
+    """Passes every call through to the store and keeps the knowledge records added, so the
+    summary can say what this run learned without re-querying the graph."""
+
+    def __init__(self, store: ResumableStore) -> None:
+        self._store = store
+        self.records: list[DistilledKnowledge] = []
+
+    def add_knowledge(self, knowledge: DistilledKnowledge, *, run_id: str | None = None) -> int:
+        self.records.append(knowledge)
+        return self._store.add_knowledge(knowledge, run_id=run_id)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+
+def describe(record: DistilledKnowledge, limit: int = 3) -> list[str]:
+    """A few human-readable lines for one knowledge record (entity ids shown as names)."""
+    names = {e.id: e.name for e in record.entities}
+
+    def n(eid: str | None) -> str:
+        return names.get(eid or "", eid or "?")
+
+    lines: list[str] = []
+    for r in record.relations:
+        lines.append(f"{n(r.subject)} —{'not ' if r.negated else ''}{r.predicate}→ {n(r.object)}")
+    for a in record.attributes:
+        lines.append(f"{n(a.entity)}: {a.name} = {a.value}")
+    for p in record.procedures:
+        lines.append(f"procedure '{p.goal}': {len(p.steps)} steps")
+    for h in record.hierarchy:
+        if h.relation.value == "contains":
+            lines.append(f"{n(h.parent)} contains {n(h.child)}")
+        else:
+            lines.append(f"{n(h.child)} {h.relation.value.replace('_', ' ')} {n(h.parent)}")
+    for li in record.linguistic:
+        lines.append(f"{n(li.entity)} ({li.relation.value}): {li.value}")
+    return lines[:limit]
+
+
+async def adistill_topics(
+    topics: Sequence[str],
+    teacher: Teacher,
+    store: ResumableStore,
+    config: DistillationConfig | None = None,
+    extractor: Extractor | None = None,
+    *,
+    templates: Sequence[PromptTemplate] | None = None,
+    clozes: Sequence[ClozePrompt] = (),
+    max_tokens: int = 160,
+    answer_logprobs: bool = False,
+    auto_clozes: int = 1,
+    model: str | None = None,
+    seed: int | None = 0,
+    concurrency: int = 4,
+    progress: ProgressCallback | None = None,
+) -> TopicsSummary:
+    """Ask ``teacher`` about each topic with each template; extract, store, summarise.
+
+    Args:
+        topics: what to ask about.
+        teacher: any :class:`~grapheme_distill.teachers.base.Teacher`; with logprobs, every
+            answer's per-token alternatives are stored as soft targets too.
+        store: the graph store (requests already processed by ``extractor`` are not asked again).
+        config: session thresholds and the soft-target temperature; default preset when None.
+        extractor: the rule extractor when None.
+        templates: one per knowledge type; the shipped ``v1`` set when None.
+        clozes: cloze prompts to ask for soft targets (needs a logprob teacher).
+        max_tokens: answer budget per request (the main cost on a CPU).
+        answer_logprobs: also ask for logprobs on the topic answers: every answer token's top-5
+            alternatives become soft targets and the mean token probability enters each record's
+            confidence.  Off by default: a free-text answer's mean token probability is ~0.7-0.8
+            even when it is right (many tokens are wording choices), which would push most records
+            of a small local model under ``min_confidence``.
+        auto_clozes: per topic, turn this many of the most confident learned relations into cloze
+            prompts ("Paris is located in ___") and store the teacher's distribution over how the
+            blank starts as a soft target (logprob teachers only; 0 turns it off).
+        model: model name for providers that need one.
+        seed: sampling seed (answers are greedy, T = 0; the seed matters to sampling teachers).
+        concurrency: requests in flight at once (a local model answers one at a time anyway).
+        progress: ``progress(done, total)`` over (topic, template) requests and clozes.
+
+    Returns:
+        The run's summary (also saved on the store's run record).
+    """
+    started = time.monotonic()
+    config = config or DistillationConfig.default()
+    extractor = extractor or RuleExtractor()
+    templates = list(templates) if templates is not None else load_templates()
+    topics = list(dict.fromkeys(t.strip() for t in topics if t.strip()))
+    want_lp = bool(teacher.supports_logprobs) and answer_logprobs
+    run_id = store.begin_run("distill_topics", {
+        "topics": topics, "teacher": teacher.name, "model": model,
+        "templates": {t.name: t.hash for t in templates},
+        "extractor": f"{extractor.name}@{extractor.version}", "config": config.model_dump(),
+        "max_tokens": max_tokens, "clozes": [c.text for c in clozes],
+    })
+    collecting = _Collecting(store)
+    ingester = ExchangeIngester(collecting, config, extractor, run_id)
+    summary = TopicsSummary(run_id=run_id, teacher=teacher.name, model=model, topics=topics,
+                            templates={t.name: t.hash for t in templates},
+                            inputs=list(topics), sessions=ingester.summary.sessions)
+    ingester.summary = summary
+    total = len(topics) * len(templates) + len(clozes)
+    done = 0
+    gate = asyncio.Semaphore(max(1, concurrency))
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, total)
+
+    async def ask(request: TeacherRequest, source: str) -> TeacherResponse | None:
+        async with gate:
+            try:
+                return await teacher.acomplete(request)
+            except DistillError as exc:
+                summary.teacher_failures += 1
+                summary.failures += 1
+                reason = type(exc).__name__
+                summary.failure_reasons[reason] = summary.failure_reasons.get(reason, 0) + 1
+                with store.transaction():
+                    store.clear_failures(source)
+                    store.record_failure(run_id, source, f"{reason}: {exc}")
+                return None
+            finally:
+                tick()
+
+    try:
+        for topic in topics:
+            jobs: list[tuple[PromptTemplate, TeacherRequest, str]] = []
+            for template in templates:
+                request = TeacherRequest(
+                    messages=template.render(topic), model=model, temperature=0.0,
+                    max_tokens=max_tokens, seed=seed, logprobs=want_lp,
+                    top_logprobs=5 if want_lp else None,
+                    metadata={"topic": topic, "template": template.name,
+                              "template_hash": template.hash},
+                )
+                summary.exchanges += 1
+                if ingester.is_done(request):
+                    summary.already_processed += 1
+                    tick()
+                    continue
+                jobs.append((template, request, f"topic:{topic}#{template.name}"))
+            responses = await asyncio.gather(*(ask(req, src) for _, req, src in jobs))
+            batch: list[_Pending] = []
+            for (template, request, source), response in zip(jobs, responses, strict=True):
+                if response is None:
+                    continue
+                summary.asked += 1
+                store.record_call(request, response, prompt_template=template.name,
+                                  prompt_template_hash=template.hash, run_id=run_id)
+                prov = Provenance(
+                    teacher=teacher.name, model=response.model or request.model,
+                    prompt_template=template.name, prompt_template_hash=template.hash,
+                    params=request.sampling_params(), source=source,
+                )
+                batch.append(_Pending(request, response, request.text, prov,
+                                      template.knowledge_type, source))
+            first = len(collecting.records)
+            ingester.ingest(batch)
+            learned = collecting.records[first:]
+            summary.learned[topic] = [line for rec in learned for line in describe(rec)]
+            if teacher.supports_logprobs and auto_clozes > 0:
+                clozes = [*clozes, *clozes_from(learned, auto_clozes)]
+                total = len(topics) * len(templates) + len(clozes)
+        for cloze in clozes:
+            await _ask_cloze(teacher, cloze, config, store, run_id, summary, max_tokens=4,
+                             model=model)
+            tick()
+    finally:
+        summary.duration_s = time.monotonic() - started
+        summary.store = store.stats()
+        store.finish_run(run_id, summary.model_dump(mode="json", exclude={"store"}))
+    return summary
+
+
+def clozes_from(records: Sequence[DistilledKnowledge], limit: int) -> list[ClozePrompt]:
+    """Cloze prompts from the most confident relations: "<subject> <predicate> ___", open-ended
+    (the teacher's own alternatives are the outcomes); the learned object is not a candidate, so
+    the distribution is the teacher's, not ours."""
+    ranked = sorted(
+        ((rec.confidence.value, rel, rec) for rec in records for rel in rec.relations
+         if not rel.negated),
+        key=lambda t: -t[0],
+    )
+    out: list[ClozePrompt] = []
+    for _, rel, rec in ranked:
+        names = {e.id: e.name for e in rec.entities}
+        subject = names.get(rel.subject)
+        if subject is None:
+            continue
+        text = f"{subject} {rel.predicate.replace('_', ' ')}"
+        if all(c.text != text for c in out):
+            out.append(ClozePrompt(text=text))
+        if len(out) >= limit:
+            break
+    return out
+
+
+async def _ask_cloze(
+    teacher: Teacher, cloze: ClozePrompt, config: DistillationConfig, store: ResumableStore,
+    run_id: str, summary: TopicsSummary, *, max_tokens: int, model: str | None,
+) -> None:
+    source = f"cloze:{cloze.text}"
+    try:
+        result = await aask_cloze(teacher, cloze, config, max_tokens=max_tokens, model=model)
+    except DistillError as exc:
+        reason = type(exc).__name__
+        summary.failures += 1
+        summary.failure_reasons[reason] = summary.failure_reasons.get(reason, 0) + 1
+        with store.transaction():
+            store.clear_failures(source)
+            store.record_failure(run_id, source, f"{reason}: {exc}", getattr(exc, "raw", ""))
+        return
+    with store.transaction():
+        call_hash = store.record_call(result.request, result.response, prompt_template="cloze",
+                                      run_id=run_id)
+        added = store.add_soft_target(result.target, call_hash=call_hash)
+    summary.cloze_targets += int(added)
+    summary.soft_targets += int(added)
+    summary.prompt_tokens += result.response.usage.prompt_tokens
+    summary.completion_tokens += result.response.usage.completion_tokens
+    top = sorted(result.target.as_dict().items(), key=lambda kv: -kv[1])[:3]
+    summary.learned.setdefault("cloze", []).append(
+        f"{cloze.text} … " + ", ".join(f"{c} {p:.2f}" for c, p in top)
+        + f" (T={result.target.temperature:g})"
+    )
+
+
+def distill_topics(
+    topics: Sequence[str],
+    teacher: Teacher,
+    store: ResumableStore,
+    config: DistillationConfig | None = None,
+    extractor: Extractor | None = None,
+    **options: Any,
+) -> TopicsSummary:
+    """Sync twin of :func:`adistill_topics` (same arguments)."""
+    return asyncio.run(adistill_topics(topics, teacher, store, config, extractor, **options))
