@@ -91,9 +91,11 @@ def test_ingesting_twice_adds_no_observation(store: SQLiteStore) -> None:
         ([("a", "x@1", 0.6), ("a", "y@1", 0.9), ("b", "x@1", 0.5)], 1 - 0.1 * 0.5),
     ],
 )
+@pytest.mark.parametrize("sql_math", [True, False], ids=["in-sql", "in-python"])
 def test_confidence_is_noisy_or_over_sources(
-    store: SQLiteStore, observations: list[tuple[str, str, float]], expected: float
+    store: SQLiteStore, observations: list[tuple[str, str, float]], expected: float, sql_math: bool
 ) -> None:
+    store._sql_math = sql_math  # both recomputation paths must agree
     for source, extractor, conf in observations:
         store.add_knowledge(record([(PARIS, "capital_of", FRANCE, conf)], source=source, extractor=extractor))
     (rel,) = store.to_knowledge_graph().relations.values()

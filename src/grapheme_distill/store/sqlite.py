@@ -32,7 +32,7 @@ import sqlite3
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -119,8 +119,9 @@ def _now() -> str:
 
 def _item_row(item: Item) -> tuple[Any, ...]:
     if isinstance(item, Relation):
-        return (item.id, item.subject, item.predicate, item.object, int(item.negated),
-                json.dumps(item.qualifiers, sort_keys=True), item.confidence)
+        quals = json.dumps(item.qualifiers, sort_keys=True) if item.qualifiers else "{}"
+        return (item.id, item.subject, item.predicate, item.object, int(item.negated), quals,
+                item.confidence)
     if isinstance(item, Attribute):
         return (item.id, item.entity, item.name, item.value, item.datatype, item.confidence)
     if isinstance(item, Procedure):
@@ -194,6 +195,17 @@ class Observation:
     run_id: str | None = None
 
 
+def _has_sql_math(conn: sqlite3.Connection) -> bool:
+    """Whether SQLite has ``ln``/``exp`` (3.35+ built with math functions) and ``UPDATE FROM``."""
+    if sqlite3.sqlite_version_info < (3, 35, 0):
+        return False
+    try:
+        conn.execute("SELECT ln(0.5), exp(1.0)").fetchone()
+    except sqlite3.OperationalError:
+        return False
+    return True
+
+
 def types_compatible(a: str, b: str) -> bool:
     """Entity types that may name the same thing: equal, or either one generic."""
     return a == b or a in _GENERIC or b in _GENERIC
@@ -218,6 +230,7 @@ class SQLiteStore:
         self.fuzzy_threshold = fuzzy_threshold
         self._depth = 0
         self._canon: dict[str, str] = {}  # entity id -> canonical entity id (cache)
+        self._aliased: set[tuple[str, str]] = set()  # (canonical id, alias) already written
         try:
             self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
@@ -227,9 +240,11 @@ class SQLiteStore:
             if self.path != ":memory:":
                 self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._conn.execute("PRAGMA cache_size = -131072")  # 128 MiB page cache
+            self._conn.execute("PRAGMA cache_size = -262144")  # 256 MiB page cache
             self._conn.execute("PRAGMA temp_store = MEMORY")
             migrate(self._conn, self.path)
+            self._sql_math = _has_sql_math(self._conn)
+            self._conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched (id TEXT PRIMARY KEY)")
         except MigrationError:
             self._conn.close()
             raise
@@ -260,6 +275,7 @@ class SQLiteStore:
         except BaseException as exc:
             self._depth = depth
             self._canon.clear()  # resolutions made inside the transaction are undone
+            self._aliased.clear()
             if depth == 0:
                 self._conn.execute("ROLLBACK")
             else:
@@ -393,22 +409,22 @@ class SQLiteStore:
 
     # ------------------------------------------------------------------ entities
     def _lookup_canonical(self, entity: Entity) -> str | None:
-        """The existing entity ``entity`` resolves to, or None when it is new."""
-        rows = self._rows("SELECT to_id FROM entity_redirects WHERE from_id = ?", (entity.id,))
-        if rows:
-            return str(rows[0][0])
-        if self._rows("SELECT 1 FROM entities WHERE id = ?", (entity.id,)):
-            return entity.id
+        """The existing entity ``entity`` resolves to, or None when it is new.
+
+        One query, ranked: a redirect left by an earlier merge, the same id, the same normalised
+        name with a compatible type, an alias with a compatible type; then (optionally) fuzzy.
+        """
         key = entity.key
         etype = entity.type.value
-        for eid, other in self._rows("SELECT id, type FROM entities WHERE key = ? ORDER BY id", (key,)):
-            if types_compatible(etype, other):
-                return str(eid)
-        for eid, other in self._rows(
-            "SELECT e.id, e.type FROM aliases a JOIN entities e ON e.id = a.entity_id "
-            "WHERE a.key = ? ORDER BY e.id", (key,)
+        for rank, eid, other in self._rows(
+            "SELECT 0, to_id, NULL FROM entity_redirects WHERE from_id = ?1 "
+            "UNION ALL SELECT 1, id, type FROM entities WHERE id = ?1 "
+            "UNION ALL SELECT 2, id, type FROM entities WHERE key = ?2 "
+            "UNION ALL SELECT 3, e.id, e.type FROM aliases a JOIN entities e ON e.id = a.entity_id "
+            "WHERE a.key = ?2 ORDER BY 1, 2",
+            (entity.id, key),
         ):
-            if types_compatible(etype, other):
+            if rank < 2 or types_compatible(etype, other):
                 return str(eid)
         if self.fuzzy_threshold is not None and len(key) >= 5:
             return self._fuzzy_match(key, etype)
@@ -455,9 +471,10 @@ class SQLiteStore:
             (canonical id, whether a new entity row was created).
         """
         cached = self._canon.get(entity.id)
-        if cached is not None and not entity.aliases:
+        if cached is not None and all((cached, a) in self._aliased for a in entity.aliases):
             return cached, False
-        with self.transaction():
+        # inside a bulk transaction the outer one guards atomicity; a savepoint per entity costs
+        with nullcontext() if self._depth else self.transaction():
             canon = cached or self._lookup_canonical(entity)
             new = canon is None
             if canon is None:
@@ -476,6 +493,7 @@ class SQLiteStore:
             for alias in entity.aliases:
                 self._add_alias(canon, alias)
         self._canon[entity.id] = canon
+        self._aliased.update((canon, a) for a in entity.aliases)
         return canon, new
 
     def get_entity(self, entity_id: str) -> Entity | None:
@@ -594,7 +612,29 @@ class SQLiteStore:
         return new
 
     def _recompute(self, table: str, ids: Sequence[str]) -> int:
-        """Set the confidence of ``ids`` in ``table`` to the noisy-or of their sources."""
+        """Set the confidence of ``ids`` in ``table`` to the noisy-or of their sources.
+
+        In SQL (one ``UPDATE … FROM`` over a temp table of the ids) when SQLite has its math
+        functions, otherwise in Python; both compute ``1 − exp(Σ ln(1 − cₛ))`` / ``1 − Π(1 − cₛ)``
+        over each source's best observation, and a single source keeps its value exactly.
+        """
+        if not ids:
+            return 0
+        if self._sql_math:
+            self._conn.execute("DELETE FROM temp.touched")
+            self._conn.executemany("INSERT OR IGNORE INTO temp.touched(id) VALUES (?)",
+                                   [(i,) for i in ids])
+            before = self._conn.total_changes
+            self._conn.execute(
+                f"UPDATE {table} AS t SET confidence = n.value FROM ("
+                "  SELECT item_id, CASE WHEN count(*) = 1 THEN max(c) WHEN max(c) >= 1.0 THEN 1.0"
+                "         ELSE 1.0 - exp(sum(ln(1.0 - c))) END AS value"
+                "  FROM (SELECT o.item_id, max(o.confidence) AS c FROM temp.touched k"
+                "        JOIN observations o ON o.item_id = k.id GROUP BY o.item_id, o.source)"
+                "  GROUP BY item_id) AS n "
+                "WHERE t.id = n.item_id AND t.confidence != n.value"
+            )
+            return self._conn.total_changes - before
         best: dict[str, dict[str, float]] = defaultdict(dict)
         for item_id, source, conf in self._chunked_rows(
             "SELECT item_id, source, MAX(confidence) FROM observations "
