@@ -167,3 +167,20 @@ def test_fuzzy_matching_is_one_to_one_and_labelled_or_not() -> None:
     assert correct == [[True, True, False, False]]
     unl, _ = score_fuzzy([gold], [[T("AWH Engineering College", "staff", "250")]])
     assert unl.f1 == 0.0 and unl.unlabelled_recall == 0.5
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("January 1, 1726", "1726-01-01", True),
+    ("01 January 1962", "1962-01-01", True),
+    ("February 18th, 1776", "1776-02-18", True),
+    ("29,000 people", "29000", True),
+    ("1095.0", "1095", True),
+    ("£282,838", "282838.0", True),
+    ("1777539", "1777538", False),  # numbers must be equal, not similar
+    ("1726-01-01", "1726-01-02", False),
+    ("Ciudad Ayaala", "Ciudad_Ayala", True),
+    ("Trane company", "Trane", False),
+])
+def test_fuzzy_values(a: str, b: str, same: bool) -> None:
+    hit = fuzzy_match_triples([T(b, "p", "x")], [T(a, "p", "x")])
+    assert (hit == [0]) is same
