@@ -92,6 +92,13 @@ _HEDGES = re.compile(
     r"reportedly|allegedly|could be|not sure|uncertain|arguably|supposedly|rumou?red)\b",
     re.IGNORECASE,
 )
+# instructions addressed to the model, not statements about the world: never read as knowledge
+_INJECTION = re.compile(
+    r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:instructions?|prompts?|rules|above|previous)\b"
+    r"|\byou are now\b|\bsystem prompt\b|\bact as (?:a|an|if)\b|\bjailbreak|\bdeveloper mode\b"
+    r"|\bnew instructions?\b|\b(?:output|print|respond with|reply with)\b.{0,30}\b(?:json|only|exactly)\b",
+    re.IGNORECASE,
+)
 _SEQUENCE = re.compile(
     r"^(first(?:ly)?|to begin(?: with)?|start by|then|next|after that|afterwards|second(?:ly)?|"
     r"third(?:ly)?|finally|lastly|last)\b[,:]?\s*",
@@ -200,6 +207,7 @@ class _State:
     coref: Coref = field(default_factory=Coref)
     sentences: int = 0
     hedged: int = 0
+    injection: int = 0
 
     def see(self, m: Mention) -> str:
         key = normalise_name(m.text)
@@ -245,7 +253,7 @@ class SpacyExtractor:
         batch_size: int = 64,
         relation_vocabulary: Sequence[str] | RelationVocabulary | None = None,
         unmatched: Literal["keep", "drop"] = "keep",
-        max_chars: int = 200_000,
+        max_chars: int = 100_000,
         nlp: Any = None,
     ) -> None:
         self.model = model
@@ -364,6 +372,12 @@ class SpacyExtractor:
                         structure=preserve_structure)
         flush_list()
         out.signals["hedged_fraction"] = state.hedged / state.sentences if state.sentences else 0.0
+        if state.injection:
+            out.signals["injection_sentences"] = float(state.injection)
+            out.failures.append(ExtractionFailure(
+                f"{state.injection} sentence(s) addressed to the model (prompt injection) were not read",
+                "",
+            ))
         self._finish(state, types, out)
 
     def _prose(
@@ -383,6 +397,9 @@ class SpacyExtractor:
             if len(text) < 2:
                 continue
             state.sentences += 1
+            if _INJECTION.search(text):
+                state.injection += 1
+                continue
             factor = 1.0
             if _HEDGES.search(text):
                 factor = 0.6
@@ -510,7 +527,27 @@ class SpacyExtractor:
                         confidence=0.75, span=piece.offsets.span(0, len(piece.text)),
                     ))
                 continue
+            before = len(state.records)
             self._prose(piece, doc, subject, types, state, structure=False)
+            if len(state.records) == before and subject is not None:
+                self._verb_fragment(piece, doc, subject, state)
+
+    @staticmethod
+    def _verb_fragment(piece: Piece, doc: Any, subject: Mention, state: _State) -> None:
+        """A list item like "Discovered radium", which the small model parses as a noun phrase
+        ("discovered" as an adjective): the leading verb form is the predicate, the noun the object."""
+        if len(doc) < 2 or doc[0].tag_ not in ("VB", "VBD", "VBN", "VBZ") or doc[0].dep_ == "ROOT":
+            return
+        root = next(iter(doc.sents)).root
+        if root.pos_ not in ("NOUN", "PROPN"):
+            return
+        obj = phrase_mention(doc, doc[1].idx, root.idx + len(root.text))
+        if obj is None:
+            return
+        state.records.append(_Record(
+            kind="relation", subject=subject, object=obj, predicate=doc[0].lemma_.lower(), voice="active",
+            confidence=0.6, span=piece.offsets.span(0, obj.end),
+        ))
 
     @staticmethod
     def _lead_subject(doc: Any, state: _State) -> Mention | None:

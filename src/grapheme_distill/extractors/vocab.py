@@ -77,6 +77,9 @@ _NUMBER_WORDS = frozenset({"number", "population", "length", "area", "elevation"
                            "width", "depth", "diameter", "period", "speed", "temperature", "size",
                            "budget", "gross", "rank", "percentage", "members", "apoapsis",
                            "periapsis", "distance"})
+# "capital_of", "leader_of" from extractors that do not record a voice: a noun, not a verb, before "of"
+_RELATIONAL_NOUN = re.compile(r"^(?!(?:consist|made|composed|comprised|think|dream|die|approve|"
+                              r"speak|hear|know|smell|accuse|rid|part|member|type|kind)_of$)[a-z_]+_of$")
 _AGENT = re.compile(r"(?:er|or|ist|ant|ent|ing)$")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _SPLIT = re.compile(r"[^0-9a-z]+")
@@ -218,7 +221,8 @@ class RelationVocabulary:
                 score += 0.05 if "by" in preps else -0.15
             score += self._type_affinity(label_set, object_type)
             if best is None or score > best.score + 1e-9:
-                inverse = relational_noun or (voice == "active" and agentive)
+                # "X is part of Y" is isPartOf(X, Y): a label that itself ends in "of" keeps the order
+                inverse = (relational_noun and entry.all_words[-1] != "of") or (voice == "active" and agentive)
                 best = VocabMatch(entry.label, round(min(score, 1.0), 4), inverse)
         if best is None or best.score < self.threshold:
             return None
@@ -276,7 +280,7 @@ def apply_vocabulary(
     for rel in extraction.relations:
         obj = extraction.entities.get(rel.object)
         raw = rel.qualifiers.get("source_predicate", rel.predicate)
-        voice_q = rel.qualifiers.get("voice", "active")
+        voice_q = rel.qualifiers.get("voice") or ("noun" if _RELATIONAL_NOUN.match(raw) else "active")
         voice: Voice = voice_q if voice_q in ("active", "passive", "noun", "attribute", "copula") else "active"  # type: ignore[assignment]
         m = vocabulary.match(raw, voice=voice, object_type=obj.type if obj else None)
         if m is None:

@@ -264,7 +264,7 @@ def _is_passive(verb: Any) -> bool:
             return True
     if verb.tag_ == "VBN":
         if verb.dep_ == "ROOT":  # a participle fragment: "Founded by the Parisii"
-            return not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+            return not any(c.dep_ in ("aux", "nsubj", "dobj") for c in verb.children)
         if verb.dep_ in ("acl", "advcl", "relcl"):
             return not any(c.dep_ == "aux" for c in verb.children)
         if verb.dep_ == "conj":

