@@ -330,3 +330,17 @@ def test_missing_model_is_a_clear_error() -> None:
 def test_hierarchy_kinds_are_the_model_enums(spacy_x: SpacyExtractor) -> None:
     ex = spacy_x.extract("A car consists of an engine and wheels.")
     assert {h.relation for h in ex.hierarchy} == {HierarchyKind.PART_OF}
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("```\nParis is the capital of France. It is large.\n```\n", True),  # an answer wrapped in a fence
+        ("```The capital\n\nParis is the capital of France. It is large.\n```\n", True),
+        ("```python\nParis is the capital of France. It is large.\n```\n", False),  # code is never read
+        ("```\nx = {'Paris': 'capital of France'}; y = f(x);\n```\n", False),
+    ],
+)
+def test_fenced_prose_is_read_and_fenced_code_is_not(spacy_x: SpacyExtractor, text: str, read: bool) -> None:
+    found = ("Paris", "capital_of", "France") in triples(spacy_x.extract(text))
+    assert found is read

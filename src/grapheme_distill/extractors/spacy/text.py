@@ -127,6 +127,38 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+def _blank_unreadable(match: re.Match[str]) -> str:
+    """Blank scripts, comments and code; but a fence around prose (LLMs wrap whole answers in
+    ``` ... ```) only loses its fence lines."""
+    block = match.group(0)
+    if match.group(2):  # a fenced block
+        first, _, rest = block.partition("\n")
+        info = first.strip().strip("`~").strip()
+        body, _, last = rest.rpartition("\n") if rest.rstrip().endswith(("```", "~~~")) else (rest, "", "")
+        language = re.fullmatch(r"[A-Za-z0-9_+#.-]+", info) is not None
+        if (not language or info.lower() in _PROSE_FENCES) and _looks_like_prose(body):
+            fence = re.match(r"[ \t]*(?:```|~~~)", first)
+            head = _blank_text(first) if language or fence is None else (
+                _blank_text(fence.group(0)) + first[fence.end():])
+            return head + "\n" + body + ("\n" + _blank_text(last) if last else "")
+    return _blank_text(block)
+
+
+_PROSE_FENCES = frozenset({"markdown", "md", "text", "txt", "plain", "plaintext"})
+
+
+def _blank_text(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
+
+
+def _looks_like_prose(body: str) -> bool:
+    if not body.strip():
+        return False
+    code = sum(body.count(ch) for ch in "{};=<>$\\|")
+    words = len(re.findall(r"[A-Za-z]{2,}", body))
+    return code <= 0.01 * len(body) and words >= 5 and bool(re.search(r"[a-z][.!?](?:\s|$)", body))
+
+
 def _is_bad_char(ch: str) -> bool:
     if ch == "\ufffd":
         return True
@@ -227,7 +259,7 @@ def prepare(text: str, *, max_chars: int = 200_000, max_piece_chars: int = 10_00
             text[cut : cut + 200],
         ))
         text = text[:cut]
-    visible = _BLANK_BLOCKS.sub(_blank, text)
+    visible = _BLANK_BLOCKS.sub(_blank_unreadable, text)
     visible = _TAG.sub(_blank, visible)
     visible = _JSON.sub(_blank, visible)
 

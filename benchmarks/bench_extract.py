@@ -1,0 +1,134 @@
+"""Throughput of the spaCy extractor against bare ``nlp.pipe`` on the same texts (issue 7).
+
+Target: the extractor keeps at least 70 % of the throughput of running the bare pipeline
+(``nlp.pipe(texts, batch_size=B, n_process=1)`` with every document consumed), i.e. everything the
+extractor adds — cleaning, markdown structure, clause reading, entity typing, item building — costs
+at most ~43 % on top of parsing.  Both are timed in the same process on the same texts, alternating,
+``--runs`` times; the medians and their ratio are reported (the machine is shared and noisy, so only
+the ratio of medians measured side by side means anything).
+
+Texts: the KGGen MINE essays (LLM-written articles, ~590 words each, in ``../shared/data``), or with
+``--synthetic`` a generated set of markdown answers (headings, lists, steps) for machines without the
+shared data.
+
+Run:  .venv/bin/python benchmarks/bench_extract.py [--essays 30] [--runs 5] [--batch-size 64]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor, load_model
+
+ROOT = Path(__file__).resolve().parents[1]
+ESSAYS = ROOT.parent / "shared" / "data" / "kggen_mine" / "essays.json"
+
+_SYNTHETIC = """## {name}
+
+{name} is a city in {country}. It was founded by {founder} in {year}, and it is known for its {thing}.
+The mayor of {name} is {mayor}. {name} has a population of {pop} people.
+
+Key facts about {name}:
+- Located on the {river}
+- Home to the {museum} (**{abbr}**)
+- Twinned with {twin}
+
+### How to visit {name}
+1. Book a train to {name}.
+2. Walk along the {river}.
+3. Visit the {museum}.
+
+First, buy a ticket. Then take the metro. Finally, enjoy the {thing}.
+"""
+
+
+def synthetic_texts(n: int) -> list[str]:
+    out = []
+    for i in range(n):
+        out.append(_SYNTHETIC.format(
+            name=f"Villa{i}", country="Portugal" if i % 2 else "Spain", founder=f"Joao Silva {i}",
+            year=1200 + i, thing="tiled facades", mayor=f"Ana Costa {i}", pop=10_000 + 37 * i,
+            river="Tagus", museum="National Museum of Art", abbr="NMA", twin=f"Town{i + 1}",
+        ))
+    return out
+
+
+def load_texts(essays: int, synthetic: bool) -> tuple[list[str], str]:
+    if not synthetic and ESSAYS.is_file():
+        data = json.loads(ESSAYS.read_text(encoding="utf-8"))
+        return [item["content"] for item in data[:essays]], f"KGGen MINE essays (first {essays})"
+    return synthetic_texts(essays * 4), f"synthetic markdown answers ({essays * 4})"
+
+
+def time_bare(nlp: object, texts: list[str], batch_size: int) -> float:
+    started = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=1):  # type: ignore[attr-defined]
+        pass
+    return time.perf_counter() - started
+
+
+def time_extractor(extractor: SpacyExtractor, texts: list[str]) -> tuple[float, int]:
+    started = time.perf_counter()
+    items = 0
+    for ex in extractor.pipe(("", t) for t in texts):
+        items += len(ex.relations) + len(ex.attributes) + len(ex.hierarchy) + len(ex.linguistic) + len(ex.procedures)
+    return time.perf_counter() - started, items
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--essays", type=int, default=30)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--synthetic", action="store_true")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+
+    texts, source = load_texts(args.essays, args.synthetic)
+    nlp = load_model()
+    extractor = SpacyExtractor(nlp=nlp, batch_size=args.batch_size)
+    words = sum(len(t.split()) for t in texts)
+    # warm-up (model caches, first-batch allocation) is not timed
+    time_bare(nlp, texts[:4], args.batch_size)
+    time_extractor(extractor, texts[:4])
+
+    bare: list[float] = []
+    ours: list[float] = []
+    items = 0
+    for _ in range(args.runs):
+        bare.append(time_bare(nlp, texts, args.batch_size))
+        elapsed, items = time_extractor(extractor, texts)
+        ours.append(elapsed)
+    bare_med, ours_med = statistics.median(bare), statistics.median(ours)
+    result = {
+        "texts": source,
+        "n_texts": len(texts),
+        "words": words,
+        "runs": args.runs,
+        "batch_size": args.batch_size,
+        "bare_nlp_pipe_s": [round(x, 3) for x in bare],
+        "extractor_pipe_s": [round(x, 3) for x in ours],
+        "bare_median_s": round(bare_med, 3),
+        "extractor_median_s": round(ours_med, 3),
+        "bare_words_per_s": round(words / bare_med),
+        "extractor_words_per_s": round(words / ours_med),
+        "throughput_ratio": round(bare_med / ours_med, 3),
+        "target_ratio": 0.70,
+        "items_per_run": items,
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {platform.processor() or 'cpu'}",
+    }
+    print(json.dumps(result, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0 if result["throughput_ratio"] >= 0.70 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
