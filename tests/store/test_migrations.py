@@ -48,3 +48,16 @@ def test_non_database_file_is_a_store_error(tmp_path: Path) -> None:
     bad.write_text("this is not sqlite at all" * 100)
     with pytest.raises(StoreError, match="not a grapheme-distill store"):
         open_store(bad)
+
+
+def test_old_store_is_migrated_on_open(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    migrate(conn, "old.db", MIGRATIONS[:1])  # a store written by the first release
+    conn.close()
+    store = open_store(tmp_path / "old.db")
+    assert store.schema_version == SCHEMA_VERSION >= 2
+    store.close()
+    conn = sqlite3.connect(tmp_path / "old.db")
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "relations_negated" in names
+    assert [r[0] for r in conn.execute("SELECT version FROM migrations ORDER BY 1")] == [1, 2]

@@ -167,7 +167,12 @@ CREATE TABLE processed (
 """
 
 #: Every migration, in order.  Append new ones; never edit an applied one.
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _V1),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _V1),
+    # contradiction checks start from the (few) negated relations instead of scanning them all
+    Migration(2, "index negated relations", "CREATE INDEX IF NOT EXISTS relations_negated "
+              "ON relations(subject, predicate, object) WHERE negated = 1"),
+)
 
 #: The version this code writes and expects.
 SCHEMA_VERSION = MIGRATIONS[-1].version

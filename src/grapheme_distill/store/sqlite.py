@@ -823,9 +823,9 @@ class SQLiteStore:
         cols = "id, subject, predicate, object, negated, qualifiers, confidence"
         rows = self._rows(
             f"SELECT {', '.join('a.' + c for c in cols.split(', '))}, "
-            f"{', '.join('n.' + c for c in cols.split(', '))} FROM relations a JOIN relations n "
+            f"{', '.join('n.' + c for c in cols.split(', '))} FROM relations n JOIN relations a "
             "ON a.subject = n.subject AND a.predicate = n.predicate AND a.object = n.object "
-            "WHERE a.negated = 0 AND n.negated = 1 ORDER BY a.id"
+            "WHERE n.negated = 1 AND a.negated = 0 ORDER BY a.id"
         )
         pairs: list[tuple[Relation, Relation]] = []
         for r in rows:
@@ -852,8 +852,8 @@ class SQLiteStore:
             runs=count("SELECT COUNT(*) FROM runs"),
             failures=count("SELECT COUNT(*) FROM failures"),
             contradictions=count(
-                "SELECT COUNT(*) FROM relations a JOIN relations n ON a.subject = n.subject AND "
-                "a.predicate = n.predicate AND a.object = n.object WHERE a.negated = 0 AND n.negated = 1"
+                "SELECT COUNT(*) FROM relations n JOIN relations a ON a.subject = n.subject AND "
+                "a.predicate = n.predicate AND a.object = n.object WHERE n.negated = 1 AND a.negated = 0"
             ),
             schema_version=self.schema_version,
         )
