@@ -188,6 +188,15 @@ def cloze_soft_target(
     )
 
 
+def _is_chat(teacher: Teacher) -> bool:
+    """Whether ``teacher`` wants chat messages: wrappers are looked through, and only teachers
+    that say otherwise (a local base model) get completion-style prompts."""
+    inner: object = teacher
+    while not hasattr(inner, "is_chat") and hasattr(inner, "inner"):
+        inner = inner.inner
+    return bool(getattr(inner, "is_chat", True))
+
+
 def _check(teacher: Teacher) -> None:
     if not teacher.supports_logprobs:
         raise FatalTeacherError(
@@ -209,7 +218,7 @@ async def aask_cloze(
     """
     _check(teacher)
     config = config or DistillationConfig.default()
-    request = cloze_request(cloze, chat=bool(getattr(teacher, "is_chat", True)),
+    request = cloze_request(cloze, chat=_is_chat(teacher),
                             top_logprobs=top_logprobs, max_tokens=max_tokens, model=model)
     response = await teacher.acomplete(request)
     return ClozeResult(request, response,
@@ -223,7 +232,7 @@ def ask_cloze(
     """Sync twin of :func:`aask_cloze`."""
     _check(teacher)
     config = config or DistillationConfig.default()
-    request = cloze_request(cloze, chat=bool(getattr(teacher, "is_chat", True)),
+    request = cloze_request(cloze, chat=_is_chat(teacher),
                             top_logprobs=top_logprobs, max_tokens=max_tokens, model=model)
     response = teacher.complete(request)
     return ClozeResult(request, response,

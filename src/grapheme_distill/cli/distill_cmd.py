@@ -82,6 +82,33 @@ def run_with_progress(run: Callable[[ProgressCallback | None], DistillSummary], 
     "objects or OpenAI batch output). More files may follow the flag or repeat it.",
 )
 @click.argument("more_files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path), metavar="[FILE]...")
+@click.option(
+    "--topics", "topics", multiple=True, metavar="FILE|TEXT",
+    help="Ask a live teacher about topics: a file with one topic per line, or the topic itself. "
+    "More topics may follow the flag or repeat it.",
+)
+@click.option("--teacher", "teacher_name", default="local", show_default=True,
+              help="Teacher for --topics: local (embedded GGUF model), openai, ollama, anthropic, "
+              "replay, or any name from a [teachers.<name>] config table.")
+@click.option("--model", default=None,
+              help="Model for --topics (local: qwen2.5-coder-1.5b or gemma3-270m; remote: the "
+              "provider's model name).")
+@click.option("--base-url", default=None, help="Server root for remote teachers, e.g. http://host:8000/v1.")
+@click.option("--max-tokens", default=160, show_default=True, type=click.IntRange(1, 32_768),
+              help="Answer budget per question (the main cost on a CPU).")
+@click.option("--cloze", "clozes", multiple=True, metavar="TEXT",
+              help='A cloze to store the teacher\'s distribution for, e.g. '
+              '"The capital of France is | Paris; Lyon" (repeatable; needs logprobs).')
+@click.option("--auto-clozes", default=1, show_default=True, type=click.IntRange(0, 100),
+              help="Per topic, ask this many learned relations back as clozes for soft targets.")
+@click.option("--answer-logprobs", is_flag=True,
+              help="Also keep the answers' token logprobs (soft targets, and the teacher's "
+              "certainty lowers each record's confidence).")
+@click.option("--concurrency", default=4, show_default=True, type=click.IntRange(1, 1024),
+              help="Teacher requests in flight at once (--topics).")
+@click.option("--replay-from", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="With --teacher replay: a store (.db) or transcript file to answer from "
+              "(default: the --store itself).")
 @store_option
 @click.option("--skip-bad", is_flag=True,
               help="Skip bad input lines (counted, written to FILE.rejected.jsonl) instead of stopping.")
@@ -97,6 +124,16 @@ def run_with_progress(run: Callable[[ProgressCallback | None], DistillSummary], 
 def distill_cli(
     transcripts: tuple[Path, ...],
     more_files: tuple[Path, ...],
+    topics: tuple[str, ...],
+    teacher_name: str,
+    model: str | None,
+    base_url: str | None,
+    max_tokens: int,
+    clozes: tuple[str, ...],
+    auto_clozes: int,
+    answer_logprobs: bool,
+    concurrency: int,
+    replay_from: Path | None,
     store_path: Path,
     skip_bad: bool,
     extractor_name: str,
@@ -111,19 +148,39 @@ def distill_cli(
     """Distil teacher answers into the store, resumably: a re-run skips what is already done.
 
     \b
-    Example:
+    Examples:
       grapheme-distill distill --transcripts examples/transcripts.jsonl --store graph.db
+      grapheme-distill distill --topics examples/topics.txt --teacher local --store graph.db
     """
-    sources = {"--transcripts FILE...": bool(transcripts)}
+    sources = {"--transcripts FILE...": bool(transcripts), "--topics FILE|TEXT...": bool(topics)}
     given = [name for name, present in sources.items() if present]
     if len(given) != 1:
         raise click.UsageError(f"give exactly one source: {' or '.join(sources)}")
-    if more_files and not transcripts:
+    if more_files and not (transcripts or topics):
         raise click.UsageError(f"unexpected argument {more_files[0]}")
     config = load_config(config_path, preset, overrides)
     extractor = get_extractor(extractor_name)
     store: SQLiteStore = open_store(store_path, fuzzy_threshold=fuzzy_threshold)
     try:
+        if topics:
+            from grapheme_distill.cli._topics import render_learned, run_topics
+
+            topic_summary = run_with_progress(
+                lambda progress: run_topics(
+                    (*topics, *(str(f) for f in more_files)), teacher_name=teacher_name,
+                    store=store, config=config, extractor=extractor, model=model,
+                    base_url=base_url, max_tokens=max_tokens, clozes=clozes,
+                    answer_logprobs=answer_logprobs, auto_clozes=auto_clozes,
+                    concurrency=concurrency, replay_from=replay_from, progress=progress,
+                ),
+                show=not (no_progress or as_json),
+            )
+            if as_json:
+                echo_json(topic_summary.model_dump(mode="json"))
+            else:
+                render_learned(topic_summary)
+                render_summary(topic_summary)
+            return
         files = [*transcripts, *more_files]
         summary = run_with_progress(
             lambda progress: distill_transcripts(
