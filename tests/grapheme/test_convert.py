@@ -203,3 +203,25 @@ def test_sidecar_from_another_graph_is_refused(tmp_path: Path) -> None:
     a.sidecar_path.write_bytes(b.sidecar_path.read_bytes())
     with pytest.raises(ExportError, match="node"):
         read_grapheme(a.graph_path)
+
+
+@pytest.mark.parametrize("n", [1025, 2100])
+def test_large_graph_crosses_every_buffer_boundary(
+    tmp_path: Path, n: int, validator: jsonschema.Draft202012Validator
+) -> None:
+    """Thousands of texts and evidence records: batched writes and spool copies stay exact."""
+    kg = KnowledgeGraph()
+    ents = [Entity(name=f"{TRICKY[i % len(TRICKY)]} {i}", type=list(EntityType)[i % 8]) for i in range(n)]
+    for e in ents:
+        kg.add_entity(e)
+    for i, e in enumerate(ents):
+        kg.add_item(Relation(subject=e.id, predicate="related_to", object=ents[(i + 1) % n].id,
+                             confidence=i / n), source=f"call-{i % 3}", extractor="rules@1")
+    result = to_grapheme(kg, tmp_path / "big")
+    doc = json.loads(result.graph_path.read_text(encoding="utf-8"))
+    if n == 1025:  # schema validation is slow on big documents: once is enough
+        validator.validate(doc)
+    assert len(doc["graph"]["nodes"]) == result.nodes and len(doc["graph"]["edges"]) == result.edges
+    assert len(doc["cliques"]) == n
+    assert to_text(doc) == "".join(e.name for e in ents)
+    assert read_grapheme(result.graph_path) == kg

@@ -3,13 +3,14 @@
 A GRAPHEME graph of a large knowledge graph has one node per character, so the JSON document is
 several hundred bytes per character; building it as Python dicts first would cost kilobytes per
 character.  The writer therefore never holds the document: :func:`~.layout.walk` feeds a sink that
-writes each node as soon as its index is known, appends edges to a temporary file beside the output
-(JSON wants every node before the first edge), and keeps only ``(start, length)`` of each character
-chain (16 bytes per text) to write ``input_nodes`` and ``cliques`` at the end.  Character nodes are
-spelled from per-character templates (one ``json.dumps`` per distinct character, not per node),
-and positions and indices are formatted in bulk per text.  Both files are written under temporary
-names and renamed into place only when complete, so a failed export never leaves a half file that
-looks valid.
+writes each node as soon as its index is known and spools edges, ``input_nodes`` and ``cliques``
+to three temporary files beside the output (JSON wants every node before the first edge), which are
+appended byte-for-byte at the end.  Character nodes are spelled from per-character templates (one
+``json.dumps`` per distinct character, not per node), indices are formatted once per text with
+C-level ``str.join``/``map``, and all output is ASCII (non-ASCII escaped), which Python joins and
+encodes several times faster than mixed text.  Memory therefore stays flat: a few small buffers
+plus the entity-id → node map.  Both files are written under temporary names and renamed into place
+only when complete, so a failed export never leaves a half file that looks valid.
 
 The sidecar carries only what GRAPHEME's types cannot: ids, evidence spans, qualifiers and the
 per-source evidence; ``docs/grapheme.md`` lists which part of the knowledge lives where.
@@ -22,13 +23,12 @@ import json
 import os
 import re
 import shutil
-from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import add
 from pathlib import Path
-from typing import IO, Any, Final
+from typing import IO, Any, Final, cast
 
 from grapheme_distill.errors import ExportError
 from grapheme_distill.grapheme.layout import HUBS, walk
@@ -114,40 +114,84 @@ class _CharTemplates(dict[str, str]):
         return text
 
 
-class _JsonSink:
-    """Writes nodes to ``out``, edges to ``edges`` (each prefixed by a comma) and sidecar records
-    to ``side``; remembers the character chains for ``input_nodes``/``cliques``.
+class _Spool:
+    """Text fragments bound for one temporary file, written (ASCII) in batches."""
 
-    Node and edge text is collected in small lists and written in batches (one ``write`` per
-    ~1,000 fragments), and per-character text is built with C-level ``str.join``/``map`` over
-    cached position strings: per character there is no Python bytecode at all.
+    def __init__(self, file: IO[bytes]) -> None:
+        self.file = file
+        self.parts: list[str] = []
+
+    def flush(self) -> None:
+        if self.parts:
+            self.file.write("".join(self.parts).encode("ascii"))
+            self.parts.clear()
+
+    def append_to(self, out: io.TextIOWrapper) -> None:
+        """Copy the spooled bytes into ``out``, dropping the leading comma of the first fragment."""
+        self.flush()
+        self.file.flush()
+        size = self.file.seek(0, os.SEEK_END)
+        self.file.seek(0)
+        if size and self.file.read(1) == b",":
+            out.flush()
+            _copy_bytes(self.file, cast(IO[bytes], out.buffer), 1, size - 1)
+
+
+def _copy_bytes(src: IO[bytes], dst: IO[bytes], offset: int, count: int) -> None:
+    """Append ``count`` bytes of ``src`` from ``offset`` to ``dst``: in the kernel when the OS
+    can (``copy_file_range``, no trip through Python buffers), else by ``shutil``."""
+    dst.flush()
+    out_fd, in_fd = dst.fileno(), src.fileno()
+    try:
+        while count > 0:
+            done = os.copy_file_range(in_fd, out_fd, min(count, 1 << 30), offset)
+            if done == 0:
+                break
+            offset += done
+            count -= done
+    except (AttributeError, OSError):
+        pass
+    if count > 0:
+        src.seek(offset)
+        shutil.copyfileobj(src, dst, 1 << 22)
+
+
+class _JsonSink:
+    """Writes nodes to ``out`` and sidecar records to ``side``; spools edges, input nodes and
+    cliques (each fragment prefixed by a comma) for :meth:`finish`.
+
+    Per character there is no Python bytecode: node text is ``template[char] + position`` joined
+    by C-level ``map``/``str.join`` over cached position strings, and the text's member indices
+    are formatted once and reused for its Clique node, its edges, ``input_nodes`` and ``cliques``.
     """
 
     _BATCH: Final = 2048
 
-    def __init__(self, out: IO[str], edges: IO[bytes], side: IO[str]) -> None:
+    def __init__(self, out: IO[str], side: IO[str], edges: IO[bytes], inputs: IO[bytes],
+                 cliques: IO[bytes]) -> None:
         self._out_file = out
-        self._edges_file = edges
         self._side = side.write
         self._template = _CharTemplates().__getitem__
         self._positions: list[str] = []
         self._node_buf: list[str] = []
-        self._edge_buf: list[str] = []
+        self.edge_spool, self.input_spool, self.clique_spool = _Spool(edges), _Spool(inputs), _Spool(cliques)
+        self._edge_buf = self.edge_spool.parts
+        self._input_buf = self.input_spool.parts
+        self._clique_buf = self.clique_spool.parts
         self._side_buf: list[str] = []
         self._records_started = False
         self.nodes = 0
         self.edges = 0
         self.characters = 0
-        self.starts = array("q")
-        self.lengths = array("q")
+        self.texts = 0
 
     def flush(self) -> None:
-        """Write the buffered node, edge and sidecar-record text."""
+        """Write the buffered node text and sidecar records; spool the rest."""
         self._flush_records()
         self._out_file.write("".join(self._node_buf))
         self._node_buf.clear()
-        self._edges_file.write("".join(self._edge_buf).encode("ascii"))
-        self._edge_buf.clear()
+        for spool in (self.edge_spool, self.input_spool, self.clique_spool):
+            spool.flush()
 
     # -------------------------------------------------------------- GraphSink
     def add_text(self, text: str) -> int:
@@ -160,20 +204,23 @@ class _JsonSink:
             if length > len(self._positions):
                 self._positions = [str(i) for i in range(max(length, 2 * len(self._positions), 256))]
             members = list(map(str, range(start, concept)))
-            # ',{…"position":' + 'i' per character, joined by the node's tail: no bytecode per char
+            joined = ",".join(members)
+            # ',{…"position":' + 'i' per character, joined by the node's tail
             nodes.append(_CHAR_END.join(map(add, map(self._template, text), self._positions)))
-            nodes.append(f'{_CHAR_END}{_OTHER_START}{{"Clique":[{",".join(members)}]}}{_OTHER_END}')
+            nodes.append(f'{_CHAR_END}{_OTHER_START}{{"Clique":[{joined}]}}{_OTHER_END}')
             head = f",[{concept},"
             edges.append(head + (_CLIQUE + head).join(members) + _CLIQUE)
             if length > 1:
                 edges.append(",[" + _SEQ_JOIN.join(map(",".join, zip(members, members[1:]))) + _SEQUENTIAL)
             self.edges += 2 * length - 1
+            self._input_buf.append("," + joined)
+            self._clique_buf.append(f",[{joined}]")
         else:
             nodes.append(f'{_OTHER_START}{{"Clique":[]}}{_OTHER_END}')
+            self._clique_buf.append(",[]")
         self.nodes = concept + 1
         self.characters += length
-        self.starts.append(start)
-        self.lengths.append(length)
+        self.texts += 1
         if not text.isascii() or "\r\n" in text:
             for a, b in grapheme_clusters(text):
                 pattern = self.nodes
@@ -183,11 +230,7 @@ class _JsonSink:
                 edges.append("".join([f",[{pattern},{start + i}{_CLIQUE}" for i in range(a, b)]))
                 self.edges += b - a
         if len(nodes) > self._BATCH:
-            self._out_file.write("".join(nodes))
-            nodes.clear()
-        if len(edges) > self._BATCH:
-            self._edges_file.write("".join(edges).encode("ascii"))
-            edges.clear()
+            self.flush()
         return concept
 
     def add_node(self, kind: str, label: str | None) -> int:
@@ -196,9 +239,8 @@ class _JsonSink:
         lead = _OTHER_START if self.nodes else _OTHER_START[1:]
         self._node_buf.append(f"{lead}{node_type}{_OTHER_END}")
         self.nodes += 1
-        if len(self._edge_buf) > self._BATCH:
-            self._edges_file.write("".join(self._edge_buf).encode("ascii"))
-            self._edge_buf.clear()
+        if len(self._node_buf) > self._BATCH:
+            self.flush()
         return self.nodes - 1
 
     def add_edge(self, src: int, dst: int, edge_type: str, weight: float) -> None:
@@ -262,25 +304,27 @@ def to_grapheme(graph: KnowledgeGraph, path: str | os.PathLike[str]) -> Grapheme
     """
     graph_path, sidecar_path = grapheme_paths(path)
     graph_path.parent.mkdir(parents=True, exist_ok=True)
-    edges_tmp = graph_path.with_name(f".{graph_path.name}.{os.getpid()}.edges.tmp")
+    spools = [graph_path.with_name(f".{graph_path.name}.{os.getpid()}.{part}.tmp")
+              for part in ("edges", "inputs", "cliques")]
     try:
-        with _atomic(graph_path) as out, _atomic(sidecar_path) as side:
-            with open(edges_tmp, "w+b", buffering=1 << 20) as edges:
-                side.write(
-                    f'{{"format":"{SIDECAR_FORMAT}","grapheme_file":{_ascii(graph_path.name)},'
-                    f'"hubs":{_ascii(list(HUBS))},"records":['
-                )
-                out.write('{"graph":{"nodes":[')
-                sink = _JsonSink(out, edges, side)
-                walk(graph, sink)
-                sink.flush()
-                out.write('],"node_holes":[],"edge_property":"directed","edges":[')
-                edges.flush()
-                out.flush()
-                edges.seek(0)
-                if edges.read(1) == b",":  # every edge was written with a leading comma
-                    shutil.copyfileobj(edges, out.buffer, 1 << 22)  # bytes: no decode/encode
-            _write_chains(out, sink)
+        with _atomic(graph_path) as out, _atomic(sidecar_path) as side, \
+                open(spools[0], "w+b") as edges, open(spools[1], "w+b") as inputs, \
+                open(spools[2], "w+b") as cliques:
+            side.write(
+                f'{{"format":"{SIDECAR_FORMAT}","grapheme_file":{_ascii(graph_path.name)},'
+                f'"hubs":{_ascii(list(HUBS))},"records":['
+            )
+            out.write('{"graph":{"nodes":[')
+            sink = _JsonSink(out, side, edges, inputs, cliques)
+            walk(graph, sink)
+            sink.flush()
+            out.write('],"node_holes":[],"edge_property":"directed","edges":[')
+            sink.edge_spool.append_to(out)
+            out.write(']},"input_nodes":[')
+            sink.input_spool.append_to(out)
+            out.write('],"cliques":[')
+            sink.clique_spool.append_to(out)
+            out.write("]}")
             side.write('],"evidence":{')
             _write_evidence(side, graph)
             side.write(
@@ -297,45 +341,23 @@ def to_grapheme(graph: KnowledgeGraph, path: str | os.PathLike[str]) -> Grapheme
     except OSError as exc:
         raise ExportError(f"{graph_path}: cannot write the GRAPHEME export: {exc}") from exc
     finally:
-        if edges_tmp.exists():
-            edges_tmp.unlink()
+        for spool in spools:
+            if spool.exists():
+                spool.unlink()
     return GraphemeExport(
         graph_path=graph_path,
         sidecar_path=sidecar_path,
         nodes=sink.nodes,
         edges=sink.edges,
         characters=sink.characters,
-        texts=len(sink.starts),
+        texts=sink.texts,
     )
 
 
-def _write_chains(out: IO[str], sink: _JsonSink) -> None:
-    """``input_nodes`` (every chain, in order) and ``cliques`` (one member list per chain),
-    formatted a batch of chains at a time."""
-    write = out.write
-    starts, lengths = sink.starts, sink.lengths
-    batch = 1024
-    write(']},"input_nodes":[')
-    first = True
-    for lo in range(0, len(starts), batch):
-        part = ",".join(
-            [",".join(map(str, range(s, s + n))) for s, n in zip(starts[lo : lo + batch], lengths[lo : lo + batch]) if n]
-        )
-        if part:
-            write(part if first else "," + part)
-            first = False
-    write('],"cliques":[')
-    for lo in range(0, len(starts), batch):
-        part = "],[".join(
-            [",".join(map(str, range(s, s + n))) for s, n in zip(starts[lo : lo + batch], lengths[lo : lo + batch])]
-        )
-        write(("[" if lo == 0 else ",[") + part + "]")
-    write("]}")
-
-
 def _write_evidence(side: IO[str], graph: KnowledgeGraph) -> None:
-    """``item id → [evidence, …]`` in the graph's order, one item at a time."""
-    first = True
+    """``item id → [evidence, …]`` in the graph's order, written a batch of items at a time."""
+    parts: list[str] = []
+    started = False
     for item_id, per_source in graph.evidence.items():
         records = ",".join(
             f'{{"source":{_js(ev.source)},"extractor":{_js(ev.extractor)},'
@@ -343,8 +365,13 @@ def _write_evidence(side: IO[str], graph: KnowledgeGraph) -> None:
             f'"span":{"null" if ev.span is None else f"[{ev.span[0]},{ev.span[1]}]"}}}'
             for ev in per_source.values()
         )
-        side.write(("" if first else ",") + f"{_js(item_id)}:[{records}]")
-        first = False
+        parts.append(f"{_js(item_id)}:[{records}]")
+        if len(parts) >= 1024:
+            side.write(("," if started else "") + ",".join(parts))
+            started = True
+            parts.clear()
+    if parts:
+        side.write(("," if started else "") + ",".join(parts))
 
 
 def export_grapheme_format(graph: KnowledgeGraph, path: Path, *, store: object | None = None) -> Any:
