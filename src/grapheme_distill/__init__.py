@@ -35,6 +35,7 @@ from grapheme_distill.errors import (
     StoreError,
     TeacherError,
 )
+from grapheme_distill.evaluation import EvaluationReport, evaluate
 from grapheme_distill.extractors import (
     Extraction,
     ExtractionFailure,
@@ -140,6 +141,7 @@ __all__ = [
     "DistilledKnowledge",
     "Entity",
     "EntityType",
+    "EvaluationReport",
     "Evidence",
     "ExportError",
     "Extraction",
@@ -213,6 +215,7 @@ __all__ = [
     "content_hash",
     "distill_transcripts",
     "distillation_loss",
+    "evaluate",
     "export_graph",
     "export_student",
     "from_text",
