@@ -162,3 +162,42 @@ def test_eval_command_errors_are_one_line(
     err = capsys.readouterr().err
     assert info.value.code == 1
     assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+class GoldTeacher:
+    """A Teacher answering the llm extractor's request with the gold triples of the text in it."""
+
+    name = "gold"
+    supports_logprobs = False
+
+    def __init__(self, examples: Iterable[Any]) -> None:
+        self.gold = {ex.text: ex.gold for ex in examples}
+        self.prompts: list[str] = []
+
+    def complete(self, request: Any) -> Any:
+        from grapheme_distill.teachers.base import TeacherResponse
+
+        prompt = request.text
+        self.prompts.append(prompt)
+        text = prompt.split("<<<TEXT\n", 1)[1].split("\nTEXT>>>", 1)[0]
+        triples = self.gold[text]
+        names = sorted({t.subject for t in triples} | {t.object for t in triples})
+        body = {"entities": [{"name": n} for n in names],
+                "relations": [{"subject": s, "predicate": p, "object": o, "confidence": 0.9}
+                              for s, p, o in triples]}
+        return TeacherResponse(text="```json\n" + json.dumps(body) + "\n```")
+
+    async def acomplete(self, request: Any) -> Any:
+        return self.complete(request)
+
+
+def test_the_llm_extractor_gets_each_texts_schema_in_its_prompt(shared_data: Path) -> None:
+    from grapheme_distill.extractors.llm import LLMExtractor
+
+    ds = load_dataset("text2kgbench-dbpedia", shared_data).limited(20)
+    teacher = GoldTeacher(ds.examples)
+    report = evaluate(ds, LLMExtractor(teacher))
+    assert report.official["f1"] == pytest.approx(1.0)
+    first = ds.examples[0]
+    assert "MUST be one of: " + ", ".join(ds.vocab[first.group]) in teacher.prompts[0]
+    assert report.failures["examples_with_failures"] == 0

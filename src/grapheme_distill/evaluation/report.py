@@ -18,7 +18,9 @@ One example that makes an extractor raise is recorded as a failure with its id a
 scored as "no triples"; it never discards the run.  The report carries the official scores, the
 normalised/fuzzy scores, the calibration of triple confidence against normalised-mode correctness,
 throughput, failure counts and the exact settings, so a figure in ``docs/benchmarks.md`` can be
-traced to the run that produced it.
+traced to the run that produced it.  An extractor with a ``relation_vocab`` attribute (the
+``llm`` one) is also handed each text's vocabulary before extracting, so it can put the schema in
+its prompt.
 """
 
 from __future__ import annotations
@@ -202,20 +204,27 @@ class EvaluationReport:
         ])
 
 
-def _run(extractor: Extractor, examples: Sequence[Example],
-         errors: list[dict[str, str]]) -> Iterator[Extraction]:
-    """Extractions in example order; an example that raises becomes an empty, failed one."""
+def _run(extractor: Extractor, examples: Sequence[Example], errors: list[dict[str, str]],
+         prepare: Callable[[Example], None] | None = None) -> Iterator[Extraction]:
+    """Extractions in example order; an example that raises becomes an empty, failed one.
+
+    With ``prepare`` (called before each example, e.g. to hand the extractor that example's
+    vocabulary) the texts go one by one instead of through ``pipe``.
+    """
     texts = [("", ex.text) for ex in examples]
     done = 0
-    try:
-        for extraction in extractor.pipe(texts, types=_TYPES, preserve_structure=False):
+    if prepare is None:
+        try:
+            for extraction in extractor.pipe(texts, types=_TYPES, preserve_structure=False):
+                done += 1
+                yield extraction
+        except (DistillError, ValueError, RuntimeError) as exc:  # fall back to one at a time
+            errors.append({"id": examples[done].id, "reason": f"{type(exc).__name__}: {exc}"})
+            yield Extraction(extractor=getattr(extractor, "name", "?"))
             done += 1
-            yield extraction
-    except (DistillError, ValueError, RuntimeError) as exc:  # fall back to one at a time
-        errors.append({"id": examples[done].id, "reason": f"{type(exc).__name__}: {exc}"})
-        yield Extraction(extractor=getattr(extractor, "name", "?"))
-        done += 1
     for ex in examples[done:]:
+        if prepare is not None:
+            prepare(ex)
         try:
             yield extractor.extract(ex.text, types=_TYPES, preserve_structure=False)
         except (DistillError, ValueError, RuntimeError) as exc:
@@ -270,7 +279,13 @@ def evaluate(
     failure_samples: list[dict[str, str]] = []
     predicted: list[list[ScoredTriple]] = []
     start = time.perf_counter()
-    extractions = list(_run(ex_obj, ds.examples, errors))
+    prepare: Callable[[Example], None] | None = None
+    if schema and hasattr(ex_obj, "relation_vocab"):
+        # an extractor that can take the schema up front (the llm one puts it in its prompt)
+        def prepare(example: Example) -> None:
+            ex_obj.relation_vocab = tuple(ds.vocab.get(example.group, ()))
+
+    extractions = list(_run(ex_obj, ds.examples, errors, prepare))
     elapsed = time.perf_counter() - start
     for ex, extraction in zip(ds.examples, extractions, strict=True):
         if extraction.failures:
