@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import re
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -263,6 +264,11 @@ async def adistill_topics(
     ingester.summary = summary
     total = len(topics) * len(templates) + len(clozes)
     done = 0
+    own_reasons: Counter[str] = Counter()  # teacher/cloze failures (the ingester counts its own)
+    ingester_reasons: dict[str, int] = {}
+
+    def merge_reasons() -> None:
+        summary.failure_reasons = dict(Counter(ingester_reasons) + own_reasons)
     gate = asyncio.Semaphore(max(1, concurrency))
 
     def tick() -> None:
@@ -279,7 +285,8 @@ async def adistill_topics(
                 summary.teacher_failures += 1
                 summary.failures += 1
                 reason = type(exc).__name__
-                summary.failure_reasons[reason] = summary.failure_reasons.get(reason, 0) + 1
+                own_reasons[reason] += 1
+                merge_reasons()
                 with store.transaction():
                     store.clear_failures(source)
                     store.record_failure(run_id, source, f"{reason}: {exc}")
@@ -320,15 +327,19 @@ async def adistill_topics(
                 batch.append(_Pending(request, response, request.text, prov,
                                       template.knowledge_type, source))
             first = len(collecting.records)
-            ingester.ingest(batch)
+            if batch:
+                ingester.ingest(batch)
+                ingester_reasons = dict(summary.failure_reasons)
+                merge_reasons()
             learned = collecting.records[first:]
             summary.learned[topic] = [line for rec in learned for line in describe(rec)]
             if teacher.supports_logprobs and auto_clozes > 0:
                 clozes = [*clozes, *clozes_from(learned, auto_clozes)]
                 total = len(topics) * len(templates) + len(clozes)
         for cloze in clozes:
-            await _ask_cloze(teacher, cloze, config, store, run_id, summary, max_tokens=4,
-                             model=model)
+            await _ask_cloze(teacher, cloze, config, store, run_id, summary, own_reasons,
+                             max_tokens=4, model=model)
+            merge_reasons()
             tick()
     finally:
         summary.duration_s = time.monotonic() - started
@@ -362,7 +373,8 @@ def clozes_from(records: Sequence[DistilledKnowledge], limit: int) -> list[Cloze
 
 async def _ask_cloze(
     teacher: Teacher, cloze: ClozePrompt, config: DistillationConfig, store: ResumableStore,
-    run_id: str, summary: TopicsSummary, *, max_tokens: int, model: str | None,
+    run_id: str, summary: TopicsSummary, reasons: Counter[str], *, max_tokens: int,
+    model: str | None,
 ) -> None:
     source = f"cloze:{cloze.text}"
     try:
@@ -370,7 +382,7 @@ async def _ask_cloze(
     except DistillError as exc:
         reason = type(exc).__name__
         summary.failures += 1
-        summary.failure_reasons[reason] = summary.failure_reasons.get(reason, 0) + 1
+        reasons[reason] += 1
         with store.transaction():
             store.clear_failures(source)
             store.record_failure(run_id, source, f"{reason}: {exc}", getattr(exc, "raw", ""))
