@@ -223,8 +223,7 @@ class GraphKnowledgeApplier:
                     new_ids.add(item.id)
                 for source, extractor, conf in self._evidence(incoming, original):
                     observations.append(Observation(original.model_copy(update={"confidence": conf}),
-                                                    source, extractor, conf, original.span,
-                                                    knowledge_id="merge"))
+                                                    source, extractor, conf, original.span))
             result.edges_added = len(new_ids)
             result.observations_added = store.add_observations(entities, observations)
         return result

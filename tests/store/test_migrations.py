@@ -53,11 +53,14 @@ def test_non_database_file_is_a_store_error(tmp_path: Path) -> None:
 def test_old_store_is_migrated_on_open(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
     migrate(conn, "old.db", MIGRATIONS[:1])  # a store written by the first release
+    conn.execute("INSERT INTO observations VALUES ('sha256:i', 'sha256:c', 'rules@1', 'relation', "
+                 "'sha256:k', 0, 5, 0.8, 'run')")
     conn.close()
     store = open_store(tmp_path / "old.db")
-    assert store.schema_version == SCHEMA_VERSION >= 2
+    assert store.schema_version == SCHEMA_VERSION >= 3
+    assert store.observations() == [("sha256:i", "sha256:c", "rules@1", 0, 5, 0.8)]  # data kept
     store.close()
     conn = sqlite3.connect(tmp_path / "old.db")
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "relations_negated" in names
-    assert [r[0] for r in conn.execute("SELECT version FROM migrations ORDER BY 1")] == [1, 2]
+    assert [r[0] for r in conn.execute("SELECT version FROM migrations ORDER BY 1")] == [m.version for m in MIGRATIONS]
