@@ -192,12 +192,15 @@ def test_cli_replays_a_recorded_run(tmp_path: Path) -> None:
     fresh.close()
 
 
-def test_cli_rejects_two_sources(tmp_path: Path) -> None:
+@pytest.mark.parametrize("args,message", [
+    (["--transcripts", "x.jsonl"], "exactly one source"),
+    (["--types", "factual,gossip"], "gossip"),
+])
+def test_cli_rejects_bad_usage(tmp_path: Path, args: list[str], message: str) -> None:
     result = CliRunner().invoke(cli, [
-        "distill", "--topics", "Gdansk", "--transcripts", str(tmp_path / "x.jsonl"),
-        "--store", str(tmp_path / "g.db"),
+        "distill", "--topics", "Gdansk", *args, "--store", str(tmp_path / "g.db"),
     ])
-    assert result.exit_code != 0 and "exactly one source" in result.output
+    assert result.exit_code != 0 and message in result.output
 
 
 @pytest.mark.slow
@@ -213,13 +216,14 @@ def test_cli_local_model_one_topic(tmp_path: Path, local_model_dir: Path) -> Non
     db = tmp_path / "distill.db"
     result = CliRunner().invoke(cli, [
         "distill", "--topics", "Paris", "--teacher", "local", "--store", str(db),
-        "--max-tokens", "48", "--no-progress", "--json",
+        "--types", "factual,relational", "--max-tokens", "48", "--no-progress", "--json",
     ])
     assert result.exit_code == 0, result.output
     import json
 
     summary = json.loads(result.output[result.output.index("{"):])
-    assert summary["asked"] == 5 and summary["teacher"] == "local"
+    assert summary["asked"] == 2 and summary["teacher"] == "local"
+    assert set(summary["templates"]) == {"factual.v1", "relational.v1"}
     assert summary["store"]["entities"] > 0
     assert summary["store"]["relations"] + summary["store"]["attributes"] > 0
     assert summary["learned"]["Paris"]

@@ -21,7 +21,8 @@ from grapheme_distill.errors import InputError
 from grapheme_distill.extractors import Extractor
 from grapheme_distill.pipeline import DistillSummary, ProgressCallback, ResumableStore
 from grapheme_distill.teachers.base import Teacher
-from grapheme_distill.topics import TopicsSummary, distill_topics, read_topics
+from grapheme_distill.model.knowledge import KnowledgeType
+from grapheme_distill.topics import TopicsSummary, distill_topics, load_templates, read_topics
 
 __all__ = ["build_teacher", "render_learned", "run_topics"]
 
@@ -66,10 +67,16 @@ def build_teacher(
 def run_topics(
     items: tuple[str, ...], *, teacher_name: str, store: ResumableStore,
     config: DistillationConfig, extractor: Extractor, model: str | None, base_url: str | None,
-    max_tokens: int, clozes: tuple[str, ...], answer_logprobs: bool, auto_clozes: int,
+    types: str | None, max_tokens: int, clozes: tuple[str, ...], answer_logprobs: bool, auto_clozes: int,
     concurrency: int, replay_from: Path | None, progress: ProgressCallback | None,
 ) -> TopicsSummary:
     """Parse the topic arguments and run :func:`distill_topics` (the CLI's twin)."""
+    wanted = [t.strip() for t in (types or "").split(",") if t.strip()]
+    known = {k.value for k in KnowledgeType}
+    if unknown := [t for t in wanted if t not in known]:
+        raise click.BadParameter(f"{unknown[0]!r} is not one of {', '.join(sorted(known))}",
+                                 param_hint="--types")
+    templates = load_templates(types=wanted or None)
     topics = read_topics(items)
     if not topics:
         raise click.UsageError("--topics needs at least one topic (text or a file of lines)")
@@ -77,7 +84,7 @@ def run_topics(
                             concurrency=concurrency, store=store, replay_from=replay_from)
     try:
         return distill_topics(
-            topics, teacher, store, config, extractor,
+            topics, teacher, store, config, extractor, templates=templates,
             clozes=[ClozePrompt.parse(c) for c in clozes], max_tokens=max_tokens,
             answer_logprobs=answer_logprobs, auto_clozes=auto_clozes,
             model=None if teacher_name == "local" else model,

@@ -94,6 +94,9 @@ def run_with_progress(run: Callable[[ProgressCallback | None], DistillSummary], 
               help="Model for --topics (local: qwen2.5-coder-1.5b or gemma3-270m; remote: the "
               "provider's model name).")
 @click.option("--base-url", default=None, help="Server root for remote teachers, e.g. http://host:8000/v1.")
+@click.option("--types", "types", default=None, metavar="TYPE,...",
+              help="Knowledge types to ask about with --topics (default all five: factual, "
+              "relational, procedural, structural, linguistic); fewer types, fewer questions.")
 @click.option("--max-tokens", default=160, show_default=True, type=click.IntRange(1, 32_768),
               help="Answer budget per question (the main cost on a CPU).")
 @click.option("--cloze", "clozes", multiple=True, metavar="TEXT",
@@ -128,6 +131,7 @@ def distill_cli(
     teacher_name: str,
     model: str | None,
     base_url: str | None,
+    types: str | None,
     max_tokens: int,
     clozes: tuple[str, ...],
     auto_clozes: int,
@@ -169,7 +173,7 @@ def distill_cli(
                 lambda progress: run_topics(
                     (*topics, *(str(f) for f in more_files)), teacher_name=teacher_name,
                     store=store, config=config, extractor=extractor, model=model,
-                    base_url=base_url, max_tokens=max_tokens, clozes=clozes,
+                    base_url=base_url, types=types, max_tokens=max_tokens, clozes=clozes,
                     answer_logprobs=answer_logprobs, auto_clozes=auto_clozes,
                     concurrency=concurrency, replay_from=replay_from, progress=progress,
                 ),
