@@ -249,3 +249,30 @@ def test_store_survives_reopen(tmp_path: Path) -> None:
 def test_open_refuses_missing_directory(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="does not exist"):
         open_store(tmp_path / "nope" / "g.db")
+
+
+def test_bulk_resolution_matches_entity_by_entity(tmp_path: Path) -> None:
+    """The batched resolver must give exactly what upsert_entity gives one entity at a time."""
+    import random
+
+    rng = random.Random(3)
+    names = ["Paris", "paris", "PARIS.", "Washington", "Mercury", "Amazon", "The Amazon", "EU"]
+    types = [EntityType.LOCATION, EntityType.PERSON, EntityType.CONCEPT, EntityType.OTHER,
+             EntityType.ORGANIZATION]
+
+    def random_entity() -> Entity:
+        aliases = (rng.choice(names + ["European Union", "Quicksilver"]),) if rng.random() < 0.3 else ()
+        return ent(rng.choice(names), rng.choice(types), aliases)
+
+    records = [record([(random_entity(), rng.choice(["is_a", "part_of"]), random_entity(), 0.9)],
+                      source=f"s{i}") for i in range(60)]
+    bulk, single = open_store(tmp_path / "bulk.db"), open_store(tmp_path / "single.db")
+    bulk.add_knowledge_many(records)
+    for k in records:
+        for e in k.entities:
+            single.upsert_entity(e)
+        single.add_knowledge(k)
+    assert bulk.stats() == single.stats()
+    assert bulk.to_knowledge_graph() == single.to_knowledge_graph()
+    for name in names:
+        assert [e.id for e in bulk.find_entities(name)] == [e.id for e in single.find_entities(name)]

@@ -492,6 +492,104 @@ class SQLiteStore:
         self._aliased.update((canon, a) for a in entity.aliases)
         return canon, new
 
+    def _upsert_entities(self, entities: Sequence[Entity]) -> dict[str, str]:
+        """Bulk :meth:`upsert_entity` with the same resolution, in the same order.
+
+        The candidates for every unseen entity (redirects, ids, names, aliases) are fetched with a
+        few chunked queries and the new rows written with ``executemany``; resolution then runs
+        entity by entity against those candidates plus the entities created earlier in the batch,
+        so the outcome is exactly that of calling :meth:`upsert_entity` in a loop (which fuzzy
+        matching still does).  Must run inside a transaction.
+
+        Returns:
+            entity id -> canonical id, for the entities whose id changes.
+        """
+        mapping: dict[str, str] = {}
+        pending: list[Entity] = []
+        for entity in entities:
+            cached = self._canon.get(entity.id)
+            if cached is not None and all((cached, a) in self._aliased for a in entity.aliases):
+                if cached != entity.id:
+                    mapping[entity.id] = cached
+            else:
+                pending.append(entity)
+        if not pending:
+            return mapping
+        if self.fuzzy_threshold is not None:
+            for entity in pending:
+                resolved, _ = self.upsert_entity(entity)
+                if resolved != entity.id:
+                    mapping[entity.id] = resolved
+            return mapping
+        ids = sorted({e.id for e in pending})
+        keys = sorted({e.key for e in pending} | {normalise_name(a) for e in pending for a in e.aliases})
+        redirects = dict(self._chunked_rows(
+            "SELECT from_id, to_id FROM entity_redirects WHERE from_id IN ({ids})", ids))
+        types: dict[str, str] = dict(self._chunked_rows(
+            "SELECT id, type FROM entities WHERE id IN ({ids})", ids))
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for key, eid, etype in self._chunked_rows(
+            "SELECT key, id, type FROM entities WHERE key IN ({ids})", keys):
+            by_key[key].append(eid)
+            types[eid] = etype
+        by_alias: dict[str, list[str]] = defaultdict(list)
+        for key, eid, etype in self._chunked_rows(
+            "SELECT a.key, e.id, e.type FROM aliases a JOIN entities e ON e.id = a.entity_id "
+            "WHERE a.key IN ({ids})", keys):
+            by_alias[key].append(eid)
+            types[eid] = etype
+        new_rows: list[tuple[str, str, str, str]] = []
+        redirect_rows: list[tuple[str, str]] = []
+        alias_rows: dict[tuple[str, str], str] = {}
+
+        def add_alias(canon: str, alias: str) -> None:
+            key = normalise_name(alias)
+            if key and (canon, key) not in alias_rows:
+                alias_rows[(canon, key)] = alias
+                if canon not in by_alias[key]:
+                    by_alias[key].append(canon)
+
+        for entity in pending:
+            cached = self._canon.get(entity.id)
+            canon = cached or redirects.get(entity.id)
+            if canon is None and entity.id in types:
+                canon = entity.id
+            if canon is None:
+                etype = entity.type.value
+                for table in (by_key, by_alias):
+                    for eid in sorted(table.get(entity.key, ())):
+                        if eid not in types:
+                            types[eid] = self._rows("SELECT type FROM entities WHERE id = ?", (eid,))[0][0]
+                        if types_compatible(etype, types[eid]):
+                            canon = eid
+                            break
+                    if canon is not None:
+                        break
+            if canon is None:
+                canon = entity.id
+                new_rows.append((entity.id, entity.name, entity.type.value, entity.key))
+                types[entity.id] = entity.type.value
+                by_key[entity.key].append(entity.id)
+            elif canon != entity.id:
+                if entity.id not in redirects:
+                    redirects[entity.id] = canon
+                    redirect_rows.append((entity.id, canon))
+                if cached is None:
+                    add_alias(canon, entity.name)
+            for alias in entity.aliases:
+                add_alias(canon, alias)
+            self._canon[entity.id] = canon
+            self._aliased.update((canon, a) for a in entity.aliases)
+            if canon != entity.id:
+                mapping[entity.id] = canon
+        self._conn.executemany("INSERT INTO entities(id, name, type, key) VALUES (?, ?, ?, ?)", new_rows)
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO entity_redirects(from_id, to_id) VALUES (?, ?)", redirect_rows)
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO aliases(entity_id, key, alias) VALUES (?, ?, ?)",
+            [(canon, key, alias) for (canon, key), alias in alias_rows.items()])
+        return mapping
+
     def get_entity(self, entity_id: str) -> Entity | None:
         rows = self._rows("SELECT to_id FROM entity_redirects WHERE from_id = ?", (entity_id,))
         if rows:
@@ -565,11 +663,7 @@ class SQLiteStore:
             How many observations were new.
         """
         with self.transaction():
-            mapping: dict[str, str] = {}
-            for entity in entities:
-                canon, _ = self.upsert_entity(entity)
-                if canon != entity.id:
-                    mapping[entity.id] = canon
+            mapping = self._upsert_entities(entities)
             for obs in observations:  # references to entities not given in this batch
                 for ref in entity_refs(obs.item):
                     if ref not in mapping and ref not in self._canon:
