@@ -33,7 +33,7 @@ from numpy.typing import NDArray
 
 from grapheme_distill.config import DistillationConfig
 from grapheme_distill.errors import ExportError, InvalidConfig, MissingDependency
-from grapheme_distill.grapheme.layout import HUBS, walk
+from grapheme_distill.grapheme.layout import HUBS, Edge, walk
 from grapheme_distill.grapheme.text import EDGE_TYPES, check_text, grapheme_clusters
 from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.model.knowledge import (
@@ -127,11 +127,17 @@ class _ArraySink:
         self.label.append(-1 if label is None else self.labels.setdefault(label, len(self.labels)))
         return self.nodes - 1
 
-    def add_edge(self, src: int, dst: int, edge_type: str, weight: float) -> None:
-        self.src.append(src)
-        self.dst.append(dst)
-        self.edge_type.append(_EDGE_CODE[edge_type])
-        self.weight.append(weight)
+    def add_edges(self, edges: list[Edge]) -> None:
+        for src, dst, edge_type, weight in edges:
+            self.src.append(src)
+            self.dst.append(dst)
+            self.edge_type.append(_EDGE_CODE[edge_type])
+            self.weight.append(weight)
+
+    def add_item(self, kind: str, label: str, item: Item) -> int:
+        node = self.add_node(kind, label)
+        self.item_nodes[item.id] = node
+        return node
 
     def entity(self, node: int, entity_id: str) -> None:
         self.entity_nodes.append(node)
@@ -139,9 +145,6 @@ class _ArraySink:
 
     def unresolved(self, node: int, entity_id: str) -> None:
         self.unresolved_nodes[entity_id] = node
-
-    def item(self, node: int, item: Item) -> None:
-        self.item_nodes[item.id] = node
 
 
 def _strings(values: Sequence[str]) -> Array:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import IO, Any, Final, cast
 
 from grapheme_distill.errors import ExportError
-from grapheme_distill.grapheme.layout import HUBS, walk
+from grapheme_distill.grapheme.layout import HUBS, Edge, walk
 from grapheme_distill.grapheme.text import EDGE_TYPES, grapheme_clusters
 from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.model.knowledge import Item, Relation
@@ -195,18 +195,23 @@ class _JsonSink:
 
     # -------------------------------------------------------------- GraphSink
     def add_text(self, text: str) -> int:
-        _check(text)
+        if text.isascii():  # O(1) in CPython
+            clusters = grapheme_clusters(text) if "\r\n" in text else None
+        else:
+            text.encode("utf-8")  # a lone surrogate raises here, before anything is written
+            clusters = grapheme_clusters(text)
         start = self.nodes
         length = len(text)
         concept = start + length
         nodes, edges = self._node_buf, self._edge_buf
         if length:
-            if length > len(self._positions):
-                self._positions = [str(i) for i in range(max(length, 2 * len(self._positions), 256))]
+            positions = self._positions
+            if length > len(positions):
+                positions = self._positions = [str(i) for i in range(max(length, 2 * len(positions), 256))]
             members = list(map(str, range(start, concept)))
             joined = ",".join(members)
             # ',{…"position":' + 'i' per character, joined by the node's tail
-            nodes.append(_CHAR_END.join(map(add, map(self._template, text), self._positions)))
+            nodes.append(_CHAR_END.join(map(add, map(self._template, text), positions)))
             nodes.append(f'{_CHAR_END}{_OTHER_START}{{"Clique":[{joined}]}}{_OTHER_END}')
             head = f",[{concept},"
             edges.append(head + (_CLIQUE + head).join(members) + _CLIQUE)
@@ -221,8 +226,8 @@ class _JsonSink:
         self.nodes = concept + 1
         self.characters += length
         self.texts += 1
-        if not text.isascii() or "\r\n" in text:
-            for a, b in grapheme_clusters(text):
+        if clusters:
+            for a, b in clusters:
                 pattern = self.nodes
                 data = ",".join(map(str, text[a:b].encode("utf-8")))
                 nodes.append(f'{_OTHER_START}{{"Pattern":[{data}]}}{_OTHER_END}')
@@ -243,17 +248,15 @@ class _JsonSink:
             self.flush()
         return self.nodes - 1
 
-    def add_edge(self, src: int, dst: int, edge_type: str, weight: float) -> None:
-        self._edge_buf.append(f',[{src},{dst},{{"weight":{weight!r}{_EDGE_TAIL[edge_type]}')
-        self.edges += 1
+    def add_edges(self, edges: list[Edge]) -> None:
+        tail = _EDGE_TAIL
+        self._edge_buf.append("".join([f',[{s},{d},{{"weight":{w!r}{tail[t]}' for s, d, t, w in edges]))
+        self.edges += len(edges)
 
-    def entity(self, node: int, entity_id: str) -> None:
-        self._record(f'["entity",{node},{_js(entity_id)}]')
-
-    def unresolved(self, node: int, entity_id: str) -> None:
-        self._record(f'["unresolved",{node},{_js(entity_id)}]')
-
-    def item(self, node: int, item: Item) -> None:
+    def add_item(self, kind: str, label: str, item: Item) -> int:
+        node = self.nodes
+        self._node_buf.append(f'{_OTHER_START}{{"{kind}":{_js(label)}}}{_OTHER_END}')
+        self.nodes = node + 1
         span = "null" if item.span is None else f"[{item.span[0]},{item.span[1]}]"
         extra = "null"
         if isinstance(item, Relation) and item.qualifiers:
@@ -261,7 +264,16 @@ class _JsonSink:
                 _check(key)
                 _check(value)
             extra = _ascii({"qualifiers": item.qualifiers})
-        self._record(f'["item",{node},{_js(item.id)},{span},{extra}]')
+        self._side_buf.append(f'["item",{node},{_js(item.id)},{span},{extra}]')
+        if len(self._node_buf) > self._BATCH or len(self._side_buf) > self._BATCH:
+            self.flush()
+        return node
+
+    def entity(self, node: int, entity_id: str) -> None:
+        self._side_buf.append(f'["entity",{node},{_js(entity_id)}]')  # flushed with the nodes
+
+    def unresolved(self, node: int, entity_id: str) -> None:
+        self._record(f'["unresolved",{node},{_js(entity_id)}]')
 
     def _record(self, text: str) -> None:
         buf = self._side_buf

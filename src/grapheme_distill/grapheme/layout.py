@@ -30,9 +30,12 @@ __all__ = [
     "HUBS",
     "KNOWLEDGE_HUB",
     "NEGATED_HUB",
+    "Edge",
     "GraphSink",
     "walk",
 ]
+
+Edge = tuple[int, int, str, float]  # (source, target, edge type, weight)
 
 _DATATYPES: Final = ("string", "number", "date")
 
@@ -60,7 +63,13 @@ class GraphSink(Protocol):
         """Add a ``Keyword``/``SemanticUnit`` node holding ``label``, or a ``Hidden`` node."""
         ...
 
-    def add_edge(self, src: int, dst: int, edge_type: str, weight: float) -> None: ...
+    def add_item(self, kind: str, label: str, item: Item) -> int:
+        """Add the item node of ``item`` (``kind`` holding ``label``) and its sidecar record."""
+        ...
+
+    def add_edges(self, edges: list[Edge]) -> None:
+        """Add ``(source, target, edge type, weight)`` edges, in order."""
+        ...
 
     def entity(self, node: int, entity_id: str) -> None:
         """``node`` is the concept of entity ``entity_id`` (a sidecar record)."""
@@ -70,9 +79,6 @@ class GraphSink(Protocol):
         """``node`` stands for an id that items reference but the graph has no entity for."""
         ...
 
-    def item(self, node: int, item: Item) -> None:
-        """``node`` is the item node of ``item`` (a sidecar record)."""
-        ...
 
 
 def walk(graph: KnowledgeGraph, sink: GraphSink) -> None:
@@ -84,65 +90,83 @@ def walk(graph: KnowledgeGraph, sink: GraphSink) -> None:
     for hub in HUBS:
         sink.add_node("Keyword", hub)
     concept: dict[str, int] = {}
-    add_text, add_node, add_edge = sink.add_text, sink.add_node, sink.add_edge
+    add_text, add_item, add_edges = sink.add_text, sink.add_item, sink.add_edges
     for entity in graph.entities.values():
         node = add_text(entity.name)
         concept[entity.id] = node
         sink.entity(node, entity.id)
-        add_edge(node, ENTITY_TYPE_HUB[entity.type.value], "Structural", 1.0)
+        edges: list[Edge] = [(node, ENTITY_TYPE_HUB[entity.type.value], "Structural", 1.0)]
         for alias in entity.aliases:
-            add_edge(node, add_text(alias), "Semantic", 1.0)
+            edges.append((node, add_text(alias), "Semantic", 1.0))
+        add_edges(edges)
 
-    def ref(entity_id: str) -> int:
-        node = concept.get(entity_id)
-        if node is None:
-            node = concept[entity_id] = add_node("Hidden", None)
-            sink.unresolved(node, entity_id)
+    def missing(entity_id: str) -> int:
+        node = concept[entity_id] = sink.add_node("Hidden", None)
+        sink.unresolved(node, entity_id)
         return node
 
+    relational, factual = KNOWLEDGE_HUB["relational"], KNOWLEDGE_HUB["factual"]
     for rel in graph.relations.values():
-        subject, obj = ref(rel.subject), ref(rel.object)
-        node = add_node("SemanticUnit", rel.predicate)
-        sink.item(node, rel)
-        add_edge(node, KNOWLEDGE_HUB["relational"], "Structural", 1.0)
-        add_edge(subject, node, "Semantic", rel.confidence)
-        add_edge(node, obj, "Semantic", rel.confidence)
+        subject = concept.get(rel.subject)
+        if subject is None:
+            subject = missing(rel.subject)
+        obj = concept.get(rel.object)
+        if obj is None:
+            obj = missing(rel.object)
+        node = add_item("SemanticUnit", rel.predicate, rel)
+        c = rel.confidence
         if rel.negated:
-            add_edge(node, NEGATED_HUB, "Structural", 1.0)
+            add_edges([(node, relational, "Structural", 1.0), (subject, node, "Semantic", c),
+                       (node, obj, "Semantic", c), (node, NEGATED_HUB, "Structural", 1.0)])
+        else:
+            add_edges([(node, relational, "Structural", 1.0), (subject, node, "Semantic", c),
+                       (node, obj, "Semantic", c)])
     for att in graph.attributes.values():
-        owner = ref(att.entity)
-        node = add_node("SemanticUnit", att.name)
-        sink.item(node, att)
-        add_edge(node, KNOWLEDGE_HUB["factual"], "Structural", 1.0)
-        add_edge(node, DATATYPE_HUB[att.datatype], "Structural", 1.0)
-        add_edge(owner, node, "Semantic", att.confidence)
-        add_edge(node, add_text(att.value), "Semantic", att.confidence)
+        owner = concept.get(att.entity)
+        if owner is None:
+            owner = missing(att.entity)
+        node = add_item("SemanticUnit", att.name, att)
+        value = add_text(att.value)
+        c = att.confidence
+        add_edges([(node, factual, "Structural", 1.0), (node, DATATYPE_HUB[att.datatype], "Structural", 1.0),
+                   (owner, node, "Semantic", c), (node, value, "Semantic", c)])
     for proc in graph.procedures.values():
-        owner_node = ref(proc.entity) if proc.entity is not None else None
-        node = add_node("Keyword", "procedure")
-        sink.item(node, proc)
-        add_edge(node, KNOWLEDGE_HUB["procedural"], "Structural", 1.0)
+        owner_node = None
+        if proc.entity is not None:
+            owner_node = concept.get(proc.entity)
+            if owner_node is None:
+                owner_node = missing(proc.entity)
+        node = add_item("Keyword", "procedure", proc)
+        c = proc.confidence
+        edges = [(node, KNOWLEDGE_HUB["procedural"], "Structural", 1.0)]
         if owner_node is not None:
-            add_edge(owner_node, node, "Semantic", proc.confidence)
-        add_edge(node, add_text(proc.goal), "Semantic", proc.confidence)
+            edges.append((owner_node, node, "Semantic", c))
+        edges.append((node, add_text(proc.goal), "Semantic", c))
         previous: int | None = None
         for step in proc.steps:
             step_node = add_text(step)
-            add_edge(node, step_node, "Structural", proc.confidence)
+            edges.append((node, step_node, "Structural", c))
             if previous is not None:
-                add_edge(previous, step_node, "Sequential", 1.0)
+                edges.append((previous, step_node, "Sequential", 1.0))
             previous = step_node
+        add_edges(edges)
     for edge in graph.hierarchy.values():
-        child, parent = ref(edge.child), ref(edge.parent)
-        node = add_node("Keyword", edge.relation.value)
-        sink.item(node, edge)
-        add_edge(node, KNOWLEDGE_HUB["structural"], "Structural", 1.0)
-        add_edge(child, node, "Structural", edge.confidence)
-        add_edge(node, parent, "Structural", edge.confidence)
+        child = concept.get(edge.child)
+        if child is None:
+            child = missing(edge.child)
+        parent = concept.get(edge.parent)
+        if parent is None:
+            parent = missing(edge.parent)
+        node = add_item("Keyword", edge.relation.value, edge)
+        c = edge.confidence
+        add_edges([(node, KNOWLEDGE_HUB["structural"], "Structural", 1.0), (child, node, "Structural", c),
+                   (node, parent, "Structural", c)])
     for ling in graph.linguistic.values():
-        owner = ref(ling.entity)
-        node = add_node("Keyword", ling.relation.value)
-        sink.item(node, ling)
-        add_edge(node, KNOWLEDGE_HUB["linguistic"], "Structural", 1.0)
-        add_edge(owner, node, "Semantic", ling.confidence)
-        add_edge(node, add_text(ling.value), "Semantic", ling.confidence)
+        owner = concept.get(ling.entity)
+        if owner is None:
+            owner = missing(ling.entity)
+        node = add_item("Keyword", ling.relation.value, ling)
+        value = add_text(ling.value)
+        c = ling.confidence
+        add_edges([(node, KNOWLEDGE_HUB["linguistic"], "Structural", 1.0), (owner, node, "Semantic", c),
+                   (node, value, "Semantic", c)])
