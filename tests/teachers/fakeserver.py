@@ -11,7 +11,7 @@ Behaviour is scripted, not random, so tests can assert exact outcomes:
 * ``faults``: a queue consumed one per request (then "ok"): ``"429"`` / ``"429:2"`` (Retry-After in
   seconds), ``"429date:2"`` (Retry-After as an HTTP-date), ``"500"``, ``"503"``, ``"timeout"`` (never
   answers; waits for the client to hang up), ``"truncate"`` (Content-Length larger than the body,
-  then close), ``"malformed"`` (200 with broken JSON), ``"400"``, ``"401"``, ``"404"``.
+  then close), ``"malformed"`` (200 with broken JSON), ``"301"``, ``"400"``, ``"401"``, ``"404"``.
 * A message containing ``[[fault:CODE]]`` always gets that fault (a permanently bad request).
 * ``api_key``: when set, requests without that key get 401.
 
@@ -41,7 +41,7 @@ __all__ = ["FakeLLMServer"]
 
 _FAULT_TAG = re.compile(r"\[\[fault:([a-z0-9:]+)\]\]")
 _TOKEN = re.compile(r"\s*\S+")
-_REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found",
+_REASONS = {200: "OK", 301: "Moved Permanently", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found",
             429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable"}
 
 
@@ -247,6 +247,8 @@ class FakeLLMServer:
             extra["Retry-After"] = email.utils.formatdate(when, usegmt=True)
         elif code == "429" and arg:
             extra["Retry-After"] = arg
+        elif code == "301":
+            extra["Location"] = "http://moved.invalid/v1/chat/completions"
         status = int(code) if code.isdigit() else 500
         message = {400: "invalid request", 404: "model not found",
                    429: "rate limit reached"}.get(status, "server error")

@@ -90,6 +90,7 @@ async def test_n_choices_keep_the_raw_body(fake_server: FakeLLMServer, openai_ur
         ("timeout", RetryableTeacherError, None, None, True),
         ("truncate", RetryableTeacherError, None, None, True),
         ("malformed", RetryableTeacherError, 200, None, True),
+        ("301", FatalTeacherError, 301, None, False),
         ("400", FatalTeacherError, 400, None, False),
         ("401", FatalTeacherError, 401, None, False),
         ("404", FatalTeacherError, 404, None, False),

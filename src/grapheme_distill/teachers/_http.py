@@ -29,6 +29,7 @@ import logging
 import math
 import os
 import ssl
+import threading
 import time
 import weakref
 from collections.abc import Callable, Mapping
@@ -250,6 +251,7 @@ class HTTPTeacher:
         self._transport = transport
         self._async_transport = async_transport
         self._client: httpx.Client | None = None
+        self._client_lock = threading.Lock()
         self._pools: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _ShardedPool]
         self._pools = weakref.WeakKeyDictionary()
 
@@ -349,6 +351,13 @@ class HTTPTeacher:
                     status=status,
                 )
             raise FatalTeacherError(f"{where}; {self._fatal_hint(status)}", status=status)
+        if 300 <= status < 400:
+            target = headers.get("location", "elsewhere")
+            raise FatalTeacherError(
+                f"{self.name} at {self.base_url} redirected the request (HTTP {status}) to "
+                f"{self._redact(target)}; set base_url to the server's real address",
+                status=status,
+            )
         if json_error is not None or data is None:
             err = RetryableTeacherError(
                 f"{self.name} at {self.base_url} sent a malformed JSON body "
@@ -400,13 +409,18 @@ class HTTPTeacher:
         return pool
 
     def _sync_client(self) -> httpx.Client:
+        with self._client_lock:  # threads may share one teacher through the sync twin
+            return self._make_sync_client()
+
+    def _make_sync_client(self) -> httpx.Client:
         if self._client is None:
             limits = httpx.Limits(
                 max_connections=self.max_connections,
                 max_keepalive_connections=self.max_connections,
             )
             self._client = httpx.Client(
-                timeout=self.timeout, limits=limits, transport=self._transport
+                timeout=self.timeout, limits=limits, transport=self._transport,
+                verify=_ssl_context(),
             )
         return self._client
 
