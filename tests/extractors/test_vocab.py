@@ -49,9 +49,9 @@ def test_label_words(label: str, words: tuple[str, ...]) -> None:
         # ...unless the label itself ends in "of": "X is part of Y" is isPartOf(X, Y)
         ("part_of", "noun", EntityType.LOCATION, "isPartOf", False),
         # agent nouns: "Y directed X" -> X director Y, but "X was directed by Y" keeps its direction
-        ("direct", "active", EntityType.PERSON, "director", True),
+        ("direct", "active", EntityType.OTHER, "director", True),
         ("directed_by", "passive", EntityType.PERSON, "director", False),
-        ("edit", "active", EntityType.PERSON, "editing", True),
+        ("edit", "active", EntityType.OTHER, "editing", True),
         ("managed_by", "passive", EntityType.PERSON, "manager", False),
         # shared stems and exact words
         ("located_in", "passive", EntityType.LOCATION, "location", False),
@@ -73,6 +73,21 @@ def test_match(
     assert m is not None, predicate
     assert (m.label, m.inverse) == (label, inverse)
     assert 0 < m.score <= 1
+
+
+@pytest.mark.parametrize(
+    ("subject_type", "object_type", "inverse"),
+    [
+        (EntityType.PERSON, EntityType.OTHER, True),  # "John Mills starred in the film" -> film starring John
+        (EntityType.OTHER, EntityType.PERSON, False),  # "a movie starring John Mills"
+        (None, None, True),  # no types: the active voice decides
+    ],
+)
+def test_agent_nouns_point_at_the_person(
+    vocab: RelationVocabulary, subject_type: EntityType | None, object_type: EntityType | None, inverse: bool
+) -> None:
+    m = vocab.match("star", voice="active", subject_type=subject_type, object_type=object_type)
+    assert m is not None and m.label == "starring" and m.inverse is inverse
 
 
 @pytest.mark.parametrize("predicate", ["visit", "is_a", "eat", "has_property"])
@@ -103,12 +118,24 @@ def test_extra_derivations_extend_the_table() -> None:
 def test_apply_vocabulary_works_on_any_extractor() -> None:
     ex = RuleExtractor().extract("Paris is the capital of France. Rome is a city.")
     vocab = RelationVocabulary(["capital", "isPartOf"])
-    mapped = apply_vocabulary(ex, vocab)
+    mapped = apply_vocabulary(ex, vocab, unmatched="keep")
     names = {k: v.name for k, v in mapped.entities.items()}
     found = {(names[r.subject], r.qualifiers.get("label", r.predicate), names[r.object]) for r in mapped.relations}
     assert ("France", "capital", "Paris") in found  # "Paris is the capital of France" read inverse
     assert ("Rome", "is_a", "city") in found  # unmatched kept
-    dropped = apply_vocabulary(ex, vocab, unmatched="drop")
-    assert all("label" in r.qualifiers for r in dropped.relations)
+    dropped = apply_vocabulary(ex, vocab)  # the default constrains onto the vocabulary
+    assert dropped.relations and all("label" in r.qualifiers for r in dropped.relations)
     assert len(dropped.relations) < len(mapped.relations)
     assert ex.relations and ex.relations[0].predicate == "capital_of"  # the input is not modified
+
+
+def test_hierarchy_edges_become_relations_only_when_the_vocabulary_has_their_kind() -> None:
+    ex = RuleExtractor().extract("Bavaria is part of Germany. The kit contains a hammer and a saw.")
+    assert ex.hierarchy
+    mapped = apply_vocabulary(ex, RelationVocabulary(["isPartOf"]))
+    names = {k: v.name for k, v in mapped.entities.items()}
+    assert not mapped.hierarchy
+    assert ("Bavaria", "isPartOf", "Germany") in {
+        (names[r.subject], r.qualifiers["label"], names[r.object]) for r in mapped.relations
+    }
+    assert all(r.qualifiers["label"] == "isPartOf" for r in mapped.relations)

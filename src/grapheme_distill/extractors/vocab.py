@@ -33,7 +33,13 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from grapheme_distill.extractors.base import Extraction
-from grapheme_distill.model.knowledge import Attribute, EntityType, Relation, normalise_predicate
+from grapheme_distill.model.knowledge import (
+    Attribute,
+    EntityType,
+    HierarchyKind,
+    Relation,
+    normalise_predicate,
+)
 
 __all__ = ["DERIVATIONS", "RelationVocabulary", "VocabMatch", "apply_vocabulary", "label_words"]
 
@@ -80,6 +86,7 @@ _NUMBER_WORDS = frozenset({"number", "population", "length", "area", "elevation"
 # "capital_of", "leader_of" from extractors that do not record a voice: a noun, not a verb, before "of"
 _RELATIONAL_NOUN = re.compile(r"^(?!(?:consist|made|composed|comprised|think|dream|die|approve|"
                               r"speak|hear|know|smell|accuse|rid|part|member|type|kind)_of$)[a-z_]+_of$")
+_AGENTS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
 _AGENT = re.compile(r"(?:er|or|ist|ant|ent|ing)$")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _SPLIT = re.compile(r"[^0-9a-z]+")
@@ -167,7 +174,12 @@ class RelationVocabulary:
         return label in self.labels
 
     def match(
-        self, predicate: str, *, voice: Voice = "active", object_type: EntityType | None = None
+        self,
+        predicate: str,
+        *,
+        voice: Voice = "active",
+        object_type: EntityType | None = None,
+        subject_type: EntityType | None = None,
     ) -> VocabMatch | None:
         """The best label for ``predicate`` (a snake_case or free phrase), or None.
 
@@ -177,10 +189,15 @@ class RelationVocabulary:
                 extractors.spacy.clauses.Clause`); decides whether a match is inverse.
             object_type: the object's entity type, used to break ties between e.g. birthPlace and
                 birthDate.
+            subject_type: the subject's entity type.  An agent-noun label (director, starring,
+                owner) has the work as subject and the person or organisation as object, so when
+                exactly one side is a person/organisation it decides the direction.
         """
-        return self._match(predicate, voice, object_type)
+        return self._match(predicate, voice, object_type, subject_type)
 
-    def _match_uncached(self, predicate: str, voice: Voice, object_type: EntityType | None) -> VocabMatch | None:
+    def _match_uncached(
+        self, predicate: str, voice: Voice, object_type: EntityType | None, subject_type: EntityType | None
+    ) -> VocabMatch | None:
         if predicate in self.labels:
             return VocabMatch(predicate, 1.0, False)
         words = [w for w in normalise_predicate(predicate).split("_") if w]
@@ -223,6 +240,11 @@ class RelationVocabulary:
             if best is None or score > best.score + 1e-9:
                 # "X is part of Y" is isPartOf(X, Y): a label that itself ends in "of" keeps the order
                 inverse = (relational_noun and entry.all_words[-1] != "of") or (voice == "active" and agentive)
+                if agentive and not relational_noun:
+                    agent_s = subject_type in _AGENTS
+                    agent_o = object_type in _AGENTS
+                    if agent_s != agent_o:  # the person/organisation is the label's object
+                        inverse = agent_s
                 best = VocabMatch(entry.label, round(min(score, 1.0), 4), inverse)
         if best is None or best.score < self.threshold:
             return None
@@ -255,9 +277,12 @@ def apply_vocabulary(
     extraction: Extraction,
     vocabulary: RelationVocabulary,
     *,
-    unmatched: Literal["keep", "drop"] = "keep",
+    unmatched: Literal["keep", "drop"] = "drop",
 ) -> Extraction:
-    """Rewrite an extraction's relation predicates and attribute names onto ``vocabulary``.
+    """Constrain an extraction onto ``vocabulary``: relation predicates and attribute names are
+    rewritten to its labels; what fits no label is dropped (or kept as it was with
+    ``unmatched="keep"``), and so are hierarchy edges, whose kinds (part_of, ...) are outside the
+    vocabulary unless it has them — then they become relations with that label.
 
     Works for any extractor.  The original predicate is kept in the relation's ``qualifiers``
     (``source_predicate``) and the label as spelled by the vocabulary in ``label`` (relation
@@ -272,25 +297,27 @@ def apply_vocabulary(
     """
     out = Extraction(
         extractor=extraction.extractor, entities=dict(extraction.entities),
-        procedures=list(extraction.procedures), hierarchy=list(extraction.hierarchy),
+        procedures=list(extraction.procedures),
+        hierarchy=list(extraction.hierarchy) if unmatched == "keep" else [],
         linguistic=list(extraction.linguistic), failures=list(extraction.failures),
         signals=dict(extraction.signals),
     )
     seen: set[str] = set()
     for rel in extraction.relations:
-        obj = extraction.entities.get(rel.object)
+        subject, object_ = rel.subject, rel.object
+        if rel.qualifiers.get("canonical_swap") == "true":  # undo e.g. owned_by -> owns
+            subject, object_ = object_, subject
+        subj, obj = extraction.entities.get(subject), extraction.entities.get(object_)
         raw = rel.qualifiers.get("source_predicate", rel.predicate)
         voice_q = rel.qualifiers.get("voice") or ("noun" if _RELATIONAL_NOUN.match(raw) else "active")
         voice: Voice = voice_q if voice_q in ("active", "passive", "noun", "attribute", "copula") else "active"  # type: ignore[assignment]
-        m = vocabulary.match(raw, voice=voice, object_type=obj.type if obj else None)
+        m = vocabulary.match(raw, voice=voice, object_type=obj.type if obj else None,
+                             subject_type=subj.type if subj else None)
         if m is None:
             if unmatched == "keep" and rel.id not in seen:
                 seen.add(rel.id)
                 out.relations.append(rel)
             continue
-        subject, object_ = rel.subject, rel.object
-        if rel.qualifiers.get("canonical_swap") == "true":  # undo e.g. owned_by -> owns
-            subject, object_ = object_, subject
         if m.inverse:
             subject, object_ = object_, subject
         qualifiers = {**rel.qualifiers, "source_predicate": raw, "label": m.label}
@@ -300,6 +327,17 @@ def apply_vocabulary(
         if new.id not in seen:
             seen.add(new.id)
             out.relations.append(new)
+    if unmatched == "drop":
+        for edge in extraction.hierarchy:
+            m = vocabulary.match(edge.relation.value, voice="noun")
+            if m is None or edge.relation is HierarchyKind.CONTAINS:
+                continue
+            new = Relation(subject=edge.child, predicate=m.label, object=edge.parent,
+                           confidence=edge.confidence * (0.5 + 0.5 * m.score), span=edge.span,
+                           qualifiers={"source_predicate": edge.relation.value, "label": m.label})
+            if new.id not in seen:
+                seen.add(new.id)
+                out.relations.append(new)
     for attr in extraction.attributes:
         m = vocabulary.match(attr.name, voice="attribute",
                              object_type=EntityType.DATETIME if attr.datatype == "date" else

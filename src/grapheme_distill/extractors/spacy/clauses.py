@@ -51,6 +51,14 @@ _STRUCT_VERBS: dict[str, ClauseKind] = {
     "consist_of": "part_of", "composed_of": "part_of", "made_of": "part_of", "comprise": "part_of",
     "made_up_of": "part_of", "contain": "contains", "include": "contains", "comprised_of": "part_of",
 }
+# class nouns after a name that say what kind of thing it is, not which one
+_CLASSIFIERS = frozenset({"genre", "style", "genres", "styles", "cuisine", "dish", "sport",
+                          "industry", "sector", "field", "discipline"})
+_EDGE_POS = frozenset({"AUX", "VERB", "ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON"})
+# "in the municipality of Gettysburg": the place is Gettysburg
+_PLACE_NOUNS = frozenset({"city", "town", "state", "country", "municipality", "region", "county",
+                          "province", "village", "district", "borough", "island", "capital"})
+_NAMING_VERBS = frozenset({"call", "name", "title", "dub", "know", "entitle", "nickname"})
 _GROUP_NOUNS = frozenset({"types", "kinds", "forms", "classes", "categories", "varieties", "examples"})
 
 
@@ -67,6 +75,7 @@ class Mention:
     label: str = ""
     proper: bool = False
     pronoun: str = ""
+    kind_noun: str = ""  # a class noun dropped from the name: "the asteroid 1147 Stavropolis"
 
 
 @dataclass(frozen=True)
@@ -102,6 +111,16 @@ class Coref:
         self.person: Mention | None = None
         self.thing: Mention | None = None
         self.any: Mention | None = None
+        self.classes: dict[str, Mention] = {}
+
+    def note_class(self, noun: str, mention: Mention) -> None:
+        """Remember that ``mention`` is a ``noun`` ("X is a film", "the film X"), so a later
+        "the film" can be resolved to it."""
+        if noun and not mention.pronoun:
+            self.classes[noun.lower()] = mention
+
+    def resolve_class(self, noun: str) -> Mention | None:
+        return self.classes.get(noun.lower())
 
     def note(self, mention: Mention) -> None:
         if mention.pronoun:
@@ -139,10 +158,36 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
     while start < end and (doc[start].dep_ in _SKIP_LEFT or doc[start].lower_ in ("the", "a", "an")
                            or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in ")\"'":
+    while end > start and (
+        (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in ")\"'"
+        or doc[end - 1].pos_ in _EDGE_POS
+    ):
         end -= 1
     if start >= end:
         return None
+    while end - start > 1 and doc[end - 1].tag_ == "POS":  # "Spartak Moscow's"
+        end -= 1
+    kind_noun = ""
+    if end - start > 1 and doc[end - 1].lower_ in _CLASSIFIERS and doc[end - 2].pos_ in ("NOUN", "PROPN", "ADJ"):
+        kind_noun = doc[end - 1].lower_  # "the pop rock genre": the genre is pop rock
+        end -= 1
+    if doc[end - 1].like_num and end - start > 1 and all(
+        t.pos_ == "NOUN" and t.text[:1].islower() for t in doc[start : end - 1]
+    ):
+        kind_noun = doc[start:end - 1].text.lower()  # "the year 2000", "ID 0711905"
+        start = end - 1
+    if any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[start:end]):
+        # "the mobile app company GMA New Media", "the Universal Music Group record label": the name
+        # is the capitalised part; the class noun around it is remembered, not kept in the name
+        first = start
+        while first < end and doc[first].pos_ in ("NOUN", "ADJ") and doc[first].text[:1].islower():
+            first += 1
+        last = end
+        while last > first and doc[last - 1].pos_ == "NOUN" and doc[last - 1].text[:1].islower():
+            last -= 1
+        if first < last and (first > start or last < end):
+            kind_noun = doc[last:end].text.lower() if last < end else doc[first - 1].lower_
+            start, end = first, last
     span = doc[start:end]
     text = span.text.strip(" \"'“”‘’")
     if text.count("(") != text.count(")"):
@@ -152,7 +197,8 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
         return None
     if len(span) == 1 and (span[0].is_stop or span[0].pos_ in ("PRON", "DET", "ADP", "CCONJ", "PART")):
         return None
-    return Mention(text=text, start=span.start_char, end=span.end_char, label=label, proper=proper)
+    return Mention(text=text, start=span.start_char, end=span.end_char, label=label, proper=proper,
+                   kind_noun=kind_noun)
 
 
 def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
@@ -166,17 +212,38 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
             return coref.resolve(low)
         return None
     doc = tok.doc
+    if coref is not None and tok.pos_ == "NOUN" and not tok.ent_type_:
+        # "the film" / "this airport" after "X is a film" / "the airport X": the same thing
+        dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+        if dets and dets[0] in ("the", "this", "that") and _of_object(tok) is None:
+            found = coref.resolve_class(tok.lemma_) or coref.resolve_class(tok.lower_)
+            if found is not None:
+                return found
+    if tok.pos_ == "NOUN":
+        named = _named_by(tok)
+        if named is not None:  # "a subsidiary called Mantecorp", "the municipality of Gettysburg"
+            m = mention_of(named, coref)
+            if m is not None:
+                return Mention(m.text, m.start, m.end, m.label, m.proper, "", tok.lower_)
     ent = _ent_span(tok)
     if ent is not None and tok.ent_type_ != "ORDINAL":
-        return _make(doc, ent.start, ent.end, tok.ent_type_, True)
+        m = _make(doc, ent.start, ent.end, tok.ent_type_, True)
+        if m is not None and m.kind_noun and coref is not None:
+            coref.note_class(m.kind_noun, m)
+        return m
     if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X", "ADJ", "SYM") and not tok.like_num:
         return None
     left = tok.i
-    for child in tok.lefts:
-        if child.dep_ in _NP_MODS and child.dep_ != "poss":
-            left = min(left, child.left_edge.i)
-    end = tok.i + 1
     proper = tok.pos_ == "PROPN"
+    for child in tok.lefts:
+        if child.dep_ not in _NP_MODS or child.dep_ == "poss":
+            continue
+        if proper and child.dep_ in ("amod", "nummod", "npadvmod", "quantmod") and not (
+            child.pos_ == "PROPN" and child.ent_type_ != "NORP" or child.i == tok.i - 1 and child.like_num
+        ):
+            continue  # "American Alan Shepard", "185 cm tall Aleksandr Prudnikov": not the name
+        left = min(left, child.left_edge.i)
+    end = tok.i + 1
     if proper:
         for child in tok.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -185,8 +252,28 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
                     end = max(end, objs[0].i + 1)
             elif child.dep_ in ("compound", "flat", "nummod") and child.i == end:
                 end = child.i + 1
-    # a trailing unit in parentheses is kept only when closed: "(km)"
-    return _make(doc, left, end, "", proper)
+    m = _make(doc, left, end, "", proper)
+    if m is not None and m.kind_noun and coref is not None:
+        coref.note_class(m.kind_noun, m)
+    return m
+
+
+def _named_by(tok: Any) -> Any:
+    """The name a class noun introduces: "a subsidiary *called* Mantecorp", "the city of Dijon"."""
+    for child in tok.children:
+        if child.dep_ == "acl" and child.lemma_ in _NAMING_VERBS:
+            for g in child.children:
+                if g.dep_ in ("oprd", "attr", "dobj") and g.pos_ in ("PROPN", "NOUN", "NUM"):
+                    return g
+                if g.dep_ == "prep" and g.lower_ == "as":
+                    for h in g.children:
+                        if h.dep_ == "pobj":
+                            return h
+        if child.dep_ == "prep" and child.lower_ == "of" and tok.lower_ in _PLACE_NOUNS:
+            for g in child.children:
+                if g.dep_ == "pobj" and g.pos_ == "PROPN":
+                    return g
+    return None
 
 
 def phrase_mention(doc: Any, start_char: int, end_char: int) -> Mention | None:
@@ -206,6 +293,9 @@ def phrase_mention(doc: Any, start_char: int, end_char: int) -> Mention | None:
 def _split_list(tok: Any, coref: Coref | None) -> list[Mention]:
     """``tok`` and its conjuncts; a mis-parsed list ("solar, wind and hydro power") is split on its
     text instead."""
+    if tok.pos_ == "NOUN" and (names := [c for c in tok.children if c.dep_ == "appos"
+                                         and c.pos_ == "PROPN" and c.i <= tok.i + 3]):
+        tok = names[0]  # "the film English Without Tears"
     conj = [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "X")]
     mentions: list[Mention] = []
     if conj:
@@ -248,6 +338,9 @@ def _resolve_np(tok: Any) -> Any:
             tok = doc[tok.i - 2]
         elif tok.dep_ == "appos" and tok.pos_ in ("NOUN",) and tok.head.pos_ in ("PROPN", "NOUN"):
             tok = tok.head
+        elif tok.pos_ == "NOUN" and (names := [c for c in tok.children if c.dep_ == "appos"
+                                                and c.pos_ == "PROPN" and c.i <= tok.i + 3]):
+            tok = names[0]  # "the asteroid 1147 Stavropolis, discovered by ..."
         elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
             subs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subs:
@@ -341,6 +434,8 @@ class _Reader:
             conf: float = 0.8, kind: ClauseKind = "relation") -> None:
         if s.text.lower() == o.text.lower() or not pred:
             return
+        if pred == "is_a" and self.coref is not None and kind == "is_a":
+            self.coref.note_class(o.text.split()[-1], s)
         start, end = _span(s, o, tok=tok)
         self.out.append(Clause(s, pred, o, voice, kind, neg, conf, start, end))
 
@@ -442,14 +537,27 @@ class _Reader:
                 elif child.dep_ == "acomp":
                     self._preps(child, subjects, child.lemma_.lower(), "active", neg, conf)
                 elif child.dep_ == "prep":
-                    self._prep(child, subjects, "", "passive", neg, conf * 0.9)
+                    of = _of_object(subj_tok) if subj_tok is not None and subj_tok.pos_ == "NOUN" else None
+                    owner = mention_of(of, self.coref) if of is not None else None
+                    if owner is not None and subj_tok is not None:
+                        # "X's nationality was with Y", "her residence was in India"
+                        self._prep(child, [owner], _noun_phrase_label(subj_tok), "attribute", neg, conf * 0.9,
+                                   with_prep=False)
+                    else:
+                        self._prep(child, subjects, "", "passive", neg, conf * 0.9)
             return
         particle = "".join(f"_{c.lower_}" for c in verb.children if c.dep_ == "prt")
         base = (verb.lower_ if passive else verb.lemma_.lower()) + particle
         group_parent = None
         if subj_tok is not None and subj_tok.lower_ in _GROUP_NOUNS and verb.lemma_ in ("include", "be"):
             group_parent = _of_object(subj_tok)
-        for child in verb.children:
+        children = list(verb.children)
+        if not any(c.dep_ in ("dobj", "obj", "attr", "oprd", "prep", "agent") for c in children):
+            for conj in children:  # "X produced and wrote the film": both verbs take the object
+                if conj.dep_ == "conj" and conj.pos_ == "VERB":
+                    children.extend(c for c in conj.children if c.dep_ == "dobj")
+                    break
+        for child in children:
             dep = child.dep_
             if dep in ("dobj", "obj", "oprd") or (dep == "attr"):
                 if child.lower_ in _WH and verb.dep_ == "relcl":
@@ -474,6 +582,17 @@ class _Reader:
                                 self.add(s, f"number_of_{child.lower_}", num, "attribute", tok=verb,
                                          neg=neg, conf=conf)
                         continue
+                    named = mention_of(child, self.coref)
+                    if named is not None and named.kind_noun and (
+                            named.end <= child.idx or named.start > child.idx):
+                        # "X has the Universal Music Group record label": X's record label is UMG
+                        for s in subjects:
+                            self.add(s, named.kind_noun.replace(" ", "_"), named, "attribute", tok=verb,
+                                     neg=neg, conf=conf)
+                        continue
+                    if of is None and child.pos_ == "NOUN":
+                        of = next((g for p in child.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+                                   for g in p.children if g.dep_ == "pobj"), None)
                     if of is not None and child.pos_ == "NOUN":
                         value = mention_of(of, self.coref)
                         if value:
@@ -521,8 +640,9 @@ class _Reader:
             if prep.dep_ == "prep":
                 self._prep(prep, subjects, base, voice, neg, conf)
 
-    def _prep(self, prep: Any, subjects: list[Mention], base: str, voice: Voice, neg: bool, conf: float) -> None:
-        word = prep.lower_
+    def _prep(self, prep: Any, subjects: list[Mention], base: str, voice: Voice, neg: bool, conf: float,
+              *, with_prep: bool = True) -> None:
+        word = prep.lower_ if with_prep else ""
         if prep.dep_ == "agent":
             word = "by"
         pobjs = [g for g in prep.children if g.dep_ == "pobj"]
@@ -535,9 +655,18 @@ class _Reader:
                     word = ""
                     break
         pred = f"{base}_{word}".strip("_") if word else base
+        if prep.dep_ == "agent" and not with_prep:
+            pred = base
         for pobj in pobjs:
             kind: ClauseKind = _STRUCT_VERBS.get(pred, "relation")
             objs = _split_list(pobj, self.coref)
+            if pobj.lower_ in _PLACE_NOUNS and _named_by(pobj) is not None and with_prep:
+                kind = "relation"
+                pred_here = f"{pred}_{pobj.lower_}"
+                for s in subjects:
+                    for o in objs:
+                        self.add(s, pred_here, o, voice, tok=prep, neg=neg, conf=conf)
+                continue
             # "known for the invention of X": the thing invented is the object
             if pobj.lemma_ in ("invention", "discovery", "creation", "development", "role") and len(objs) == 1:
                 of = _of_object(pobj)
