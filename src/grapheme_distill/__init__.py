@@ -97,7 +97,9 @@ from grapheme_distill.teachers.ollama import OllamaTeacher
 from grapheme_distill.teachers.openai_compat import OpenAICompatTeacher
 from grapheme_distill.teachers.pricing import ModelPrice, PriceTable
 from grapheme_distill.teachers.registry import (
+    ask_teacher,
     available_teachers,
+    describe_teachers,
     get_teacher,
     load_teacher_config,
     register_openai_compatible,
@@ -207,12 +209,14 @@ __all__ = [
     "TopLogprob",
     "TranscriptReader",
     "Usage",
+    "ask_teacher",
     "available_extractors",
     "available_teachers",
     "build_student_arrays",
     "complete_many",
     "complete_many_sync",
     "content_hash",
+    "describe_teachers",
     "distill_transcripts",
     "distillation_loss",
     "evaluate",

@@ -61,3 +61,9 @@ def test_bad_price_files_name_file_and_reason(tmp_path: Path, text: str, match: 
     path.write_text(text)
     with pytest.raises(InputError, match=match):
         PriceTable.from_toml(path)
+
+
+def test_a_run_config_without_prices_adds_none(tmp_path: Path) -> None:
+    path = tmp_path / "run.toml"
+    path.write_text('[distillation]\ntemperature = 2.0\n[teachers.box]\nbase_url = "http://x/v1"\n')
+    assert PriceTable.from_toml(path, include_defaults=False).models() == []

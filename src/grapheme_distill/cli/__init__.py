@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "export": "grapheme_distill.cli.export_cmd:export_cli",
     "merge": "grapheme_distill.cli.merge_cmd:merge_cli",
     "eval": "grapheme_distill.cli.eval_cmd:eval_cli",
+    "teachers": "grapheme_distill.cli.teachers_cmd:teachers_cli",
 }
 
 

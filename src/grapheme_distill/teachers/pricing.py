@@ -6,7 +6,8 @@ Prices change more often than code, so the table is data: :meth:`PriceTable.from
     input = 0.15                    # USD per 1M prompt tokens
     output = 0.60                   # USD per 1M completion tokens
 
-(the ``[prices]`` wrapper is optional).  A model is priced by its exact name, else by the longest
+(the ``[prices]`` wrapper is optional, so the same file can also hold the run's
+``[distillation]`` settings and ``[teachers.<name>]`` servers).  A model is priced by its exact name, else by the longest
 table key it starts with, so ``gpt-4o-mini`` also prices ``gpt-4o-mini-2024-07-18``.  A model the
 table does not know costs *unknown* (``None``), never zero: the run summary lists it so that a
 missing price is visible instead of a silently cheap run.  :data:`DEFAULT_PRICES` holds a few list
@@ -55,6 +56,10 @@ DEFAULT_PRICES: dict[str, ModelPrice] = {
 }
 
 
+#: sections of a run config file that are not prices (one file may hold them all)
+_OTHER_SECTIONS = frozenset({"distillation", "teachers"})
+
+
 class PriceTable:
     """Model name (or name prefix) → :class:`ModelPrice`.
 
@@ -82,7 +87,10 @@ class PriceTable:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise InputError(str(path), _toml_line(exc), f"not valid TOML: {exc}") from exc
-        table: Any = data.get("prices", data)
+        if "prices" in data:
+            table: Any = data["prices"]
+        else:  # a bare price file, or a run config whose other sections are not prices
+            table = {k: v for k, v in data.items() if k not in _OTHER_SECTIONS}
         if not isinstance(table, dict):
             raise InputError(str(path), None, "[prices] must be a table of model tables")
         prices: dict[str, ModelPrice] = {}

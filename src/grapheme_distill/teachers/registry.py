@@ -24,10 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from grapheme_distill.errors import ConfigError, InputError, MissingDependency
-from grapheme_distill.teachers.base import Teacher
+from grapheme_distill.teachers.base import Teacher, TeacherRequest, TeacherResponse
+from grapheme_distill.teachers.pricing import PriceTable
 
 __all__ = [
+    "ask_teacher",
     "available_teachers",
+    "describe_teachers",
     "get_teacher",
     "load_teacher_config",
     "register_openai_compatible",
@@ -139,6 +142,44 @@ def _load(name: str, target: str) -> Any:
     for part in attr.split("."):
         obj = getattr(obj, part)
     return obj
+
+
+def describe_teachers() -> list[dict[str, Any]]:
+    """Name, provider kind and server of every available teacher (nothing is imported)."""
+    rows: list[dict[str, Any]] = []
+    for name in available_teachers():
+        kind, defaults = _PRESETS.get(name, (name, {}))
+        source = "preset" if name in _PRESETS else "built-in" if name in _BUILTIN else "plugin"
+        rows.append({"name": name, "kind": kind, "source": source,
+                     "base_url": defaults.get("base_url"), "model": defaults.get("model")})
+    return rows
+
+
+def ask_teacher(
+    name: str,
+    request: TeacherRequest,
+    *,
+    prices: PriceTable | None = None,
+    max_attempts: int = 3,
+    **options: Any,
+) -> tuple[TeacherResponse, dict[str, Any]]:
+    """Ask the teacher ``name`` one question through the standard stack (retries, accounting).
+
+    The library twin of ``grapheme-distill teachers ask``: a quick way to check that a configured
+    teacher answers, what its logprobs look like and what a call costs.
+
+    Returns:
+        The response and the run account's summary (tokens, cost, retries).
+    """
+    from grapheme_distill.teachers.wrappers import wrap_teacher
+
+    stack = wrap_teacher(get_teacher(name, **options), concurrency=1, cache=False,
+                         max_attempts=max_attempts, prices=prices)
+    try:
+        response = stack.complete(request)
+    finally:
+        stack.close()
+    return response, stack.account.summary()
 
 
 def get_teacher(name: str, **options: Any) -> Teacher:
