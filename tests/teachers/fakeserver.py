@@ -17,7 +17,7 @@ Behaviour is scripted, not random, so tests can assert exact outcomes:
 
 The answer is derived from the prompt (``"Answer: <last user message>"``, or a JSON object for
 JSON response formats), so a test can tell which request an answer belongs to.  Counters:
-``requests``, ``in_flight``, ``max_in_flight``, ``bodies``, ``paths``.
+``requests``, ``in_flight``, ``max_in_flight``, ``bodies``, ``paths``, ``arrivals``.
 
 Run as a script to serve in its own process (the benchmark does, so the server's CPU time is not
 counted as the client's): ``python tests/teachers/fakeserver.py --latency 0.2`` prints
@@ -71,6 +71,7 @@ class FakeLLMServer:
         self.bodies: list[dict[str, Any]] = []
         self.paths: collections.Counter[str] = collections.Counter()
         self.auth_seen: list[str] = []
+        self.arrivals: list[float] = []  # time.monotonic() of each request's arrival
         self._loop: asyncio.AbstractEventLoop | None = None
         self._server: asyncio.AbstractServer | None = None
         self._thread: threading.Thread | None = None
@@ -87,6 +88,7 @@ class FakeLLMServer:
         self.bodies.clear()
         self.paths.clear()
         self.auth_seen.clear()
+        self.arrivals.clear()
 
     def start(self) -> FakeLLMServer:
         self._thread = threading.Thread(target=self._run, name="fake-llm-server", daemon=True)
@@ -169,6 +171,7 @@ class FakeLLMServer:
         body: bytes,
     ) -> bool:
         self.requests += 1
+        self.arrivals.append(time.monotonic())
         self.paths[path] += 1
         self.in_flight += 1
         self.max_in_flight = max(self.max_in_flight, self.in_flight)

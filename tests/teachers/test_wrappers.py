@@ -308,3 +308,20 @@ def test_wrappers_pass_identity_through(openai_url: str) -> None:
     assert isinstance(stack.provider, OpenAICompatTeacher)
     assert "RetryingTeacher(OpenAICompatTeacher(" in repr(stack)
     assert isinstance(RetryingTeacher(stack.provider).inner, OpenAICompatTeacher)
+
+
+async def test_retry_after_pauses_the_other_requests_too(
+    fake_server: FakeLLMServer, openai_url: str
+) -> None:
+    fake_server.faults.append("429:1")
+    stack = _stack(openai_url, concurrency=8, cache=False)
+    first = asyncio.create_task(stack.acomplete(TeacherRequest(prompt="first")))
+    while fake_server.requests < 1:
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.2)  # the 429 has arrived; now more work comes in
+    others = await asyncio.gather(*(stack.acomplete(TeacherRequest(prompt=f"o{i}")) for i in range(5)))
+    await first
+    assert [r.text for r in others] == [f"Answer: o{i}" for i in range(5)]
+    assert fake_server.requests == 7  # the 429, its retry and the five others: no extra 429s
+    first_arrival = fake_server.arrivals[0]
+    assert all(t - first_arrival >= 0.95 for t in fake_server.arrivals[1:])

@@ -527,8 +527,10 @@ class RetryingTeacher(TeacherWrapper):
         max_retry_after: a Retry-After longer than this is not waited for; the error is raised.
         account: where retries are counted.
 
-    The last error is re-raised unchanged (a note says how many attempts were made); fatal
-    errors are never retried.
+    A Retry-After also pauses every *other* request going through this wrapper until it has
+    passed: the server spoke about itself, and the requests that keep arriving meanwhile would
+    only earn more 429s (the storm users complain about).  The last error is re-raised unchanged
+    (a note says how many attempts were made); fatal errors are never retried.
     """
 
     def __init__(
@@ -543,8 +545,10 @@ class RetryingTeacher(TeacherWrapper):
     ) -> None:
         super().__init__(inner)
         self.max_attempts = max_attempts
+        self.max_retry_after = max_retry_after
         self.account = account
         self.retries = 0
+        self._resume_at = 0.0  # monotonic time before which no attempt starts (Retry-After)
         common: dict[str, Any] = {
             "retry": retry_if_exception_type(RetryableError),
             "wait": _WaitRetryAfter(backoff_initial, backoff_max),
@@ -570,10 +574,36 @@ class RetryingTeacher(TeacherWrapper):
     def _note(exc: BaseException, attempts: int) -> None:
         exc.add_note(f"gave up after {attempts} attempt(s)")
 
+    def _cool_down(self, exc: RetryableError) -> None:
+        """A Retry-After is about the server, not one request: hold back every new attempt."""
+        retry_after = getattr(exc, "retry_after", None)
+        if isinstance(retry_after, (int, float)) and 0 < retry_after <= self.max_retry_after:
+            self._resume_at = max(self._resume_at, time.monotonic() + float(retry_after))
+
+    async def _attempt(self, request: TeacherRequest) -> TeacherResponse:
+        pause = self._resume_at - time.monotonic()
+        if pause > 0:
+            await asyncio.sleep(pause)
+        try:
+            return await self.inner.acomplete(request)
+        except RetryableError as exc:
+            self._cool_down(exc)
+            raise
+
+    def _attempt_sync(self, request: TeacherRequest) -> TeacherResponse:
+        pause = self._resume_at - time.monotonic()
+        if pause > 0:
+            time.sleep(pause)
+        try:
+            return self.inner.complete(request)
+        except RetryableError as exc:
+            self._cool_down(exc)
+            raise
+
     async def acomplete(self, request: TeacherRequest) -> TeacherResponse:
         retrying = self._async.copy()  # per call: tenacity keeps call state on the instance
         try:
-            return await retrying(self.inner.acomplete, request)
+            return await retrying(self._attempt, request)
         except RetryableError as exc:
             self._note(exc, retrying.statistics.get("attempt_number", 1))
             raise
@@ -581,7 +611,7 @@ class RetryingTeacher(TeacherWrapper):
     def complete(self, request: TeacherRequest) -> TeacherResponse:
         retrying = self._sync.copy()
         try:
-            return retrying(self.inner.complete, request)
+            return retrying(self._attempt_sync, request)
         except RetryableError as exc:
             self._note(exc, retrying.statistics.get("attempt_number", 1))
             raise
