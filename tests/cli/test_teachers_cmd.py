@@ -12,8 +12,8 @@ import pytest
 from grapheme_distill.teachers import registry
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "teachers"))
-from fakeserver import FakeLLMServer  # noqa: E402
-from test_commands import run  # noqa: E402  (the CLI runner the other CLI tests use)
+from fakeserver import FakeLLMServer
+from test_commands import run  # the CLI runner the other CLI tests use
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fakeserver import FakeLLMServer  # noqa: E402
+from fakeserver import FakeLLMServer
 
 
 @pytest.fixture

@@ -35,7 +35,7 @@ import re
 import sys
 import threading
 import time
-from typing import Any
+from typing import Any, Self
 
 __all__ = ["FakeLLMServer"]
 
@@ -104,7 +104,7 @@ class FakeLLMServer:
         if self._thread is not None:
             self._thread.join(5)
 
-    def __enter__(self) -> FakeLLMServer:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

@@ -74,7 +74,7 @@ async def complete_many(
         for index, request in source:  # one shared iterator: each request goes to one worker
             try:
                 result = BatchResult(index, request, await teacher.acomplete(request))
-            except Exception as exc:  # a failure belongs to its request, not to the batch
+            except Exception as exc:  # noqa: BLE001 - a failure belongs to its request, not the batch
                 result = BatchResult(
                     index, request, None, str(exc) or type(exc).__name__, type(exc).__name__,
                     isinstance(exc, RetryableError),
