@@ -11,6 +11,7 @@ may change.  Quick start::
 
 from __future__ import annotations
 
+from grapheme_distill.cloze import ClozePrompt, ClozeResult, aask_cloze, ask_cloze
 from grapheme_distill.config import DistillationConfig
 from grapheme_distill.errors import (
     ConfigError,
@@ -119,6 +120,14 @@ from grapheme_distill.teachers.wrappers import (
     TeacherStack,
     wrap_teacher,
 )
+from grapheme_distill.teachers.local import LocalTeacher
+from grapheme_distill.topics import (
+    PromptTemplate,
+    TopicsSummary,
+    adistill_topics,
+    distill_topics,
+    load_templates,
+)
 from grapheme_distill.transcripts import TranscriptReader
 
 __version__ = "0.1.0"
@@ -132,6 +141,8 @@ __all__ = [
     "CANONICAL_PREDICATES",
     "CacheBackend",
     "CachingTeacher",
+    "ClozePrompt",
+    "ClozeResult",
     "ConcurrencyLimit",
     "Confidence",
     "ConfigError",
@@ -165,6 +176,7 @@ __all__ = [
     "KnowledgeType",
     "LinguisticItem",
     "LinguisticKind",
+    "LocalTeacher",
     "LowConfidence",
     "MemoryCache",
     "MergeStrategy",
@@ -177,6 +189,7 @@ __all__ = [
     "ParseError",
     "PriceTable",
     "Procedure",
+    "PromptTemplate",
     "Provenance",
     "RateLimitedTeacher",
     "RecordingTeacher",
@@ -207,8 +220,12 @@ __all__ = [
     "TeacherStack",
     "TokenLogprob",
     "TopLogprob",
+    "TopicsSummary",
     "TranscriptReader",
     "Usage",
+    "aask_cloze",
+    "adistill_topics",
+    "ask_cloze",
     "ask_teacher",
     "available_extractors",
     "available_teachers",
@@ -217,6 +234,7 @@ __all__ = [
     "complete_many_sync",
     "content_hash",
     "describe_teachers",
+    "distill_topics",
     "distill_transcripts",
     "distillation_loss",
     "evaluate",
@@ -226,6 +244,7 @@ __all__ = [
     "get_extractor",
     "get_teacher",
     "load_teacher_config",
+    "load_templates",
     "merge_into",
     "noisy_or",
     "normalise_name",

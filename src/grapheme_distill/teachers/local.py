@@ -430,7 +430,7 @@ class LocalTeacher:
             return out.prompt, [s for s in stops if s]
         if request.prompt is not None:
             return request.prompt, []
-        return _plain_transcript(request.chat_messages()), ["\nQuestion:", "\nQ:"]
+        return _plain_transcript(request.chat_messages()), ["\nQuestion:", "\nQ:", "\nAnswer:"]
 
     # ------------------------------------------------------------------ completion
     def complete(self, request: TeacherRequest) -> TeacherResponse:
