@@ -719,8 +719,10 @@ class SQLiteStore:
                 f"UPDATE {table} AS t SET confidence = n.value FROM ("
                 "  SELECT item_id, CASE WHEN count(*) = 1 THEN max(c) WHEN max(c) >= 1.0 THEN 1.0"
                 "         ELSE 1.0 - exp(sum(ln(1.0 - c))) END AS value"
+                # CROSS JOIN pins the loop order: touched ids outside, observation PK lookups
+                # inside (left to itself the planner may scan every observation per batch)
                 "  FROM (SELECT o.item_id, max(o.confidence) AS c FROM temp.touched k"
-                "        JOIN observations o ON o.item_id = k.id GROUP BY o.item_id, o.source)"
+                "        CROSS JOIN observations o ON o.item_id = k.id GROUP BY o.item_id, o.source)"
                 "  GROUP BY item_id) AS n "
                 "WHERE t.id = n.item_id AND t.confidence != n.value"
             )
