@@ -72,11 +72,13 @@ def test_an_oracle_scores_one_through_the_whole_pipeline(shared_data: Path, name
         assert report.official["exact"]["f1"] == pytest.approx(ceiling.exact.f1)
     else:
         # snake_cased predicates ("birth_place") are mapped back onto the schema ("birthPlace");
-        # a gold sentence without triples scores 0 whatever a system says, hence the ceiling
-        gold = {e.id: [t._replace(predicate=t.predicate.replace(" ", "_")) for t in e.gold]
+        # the ceiling: a gold sentence without triples scores 0 whatever a system says, and a
+        # gold relation missing from its own ontology cannot pass the schema
+        gold = {e.id: [t._replace(predicate=t.predicate.replace(" ", "_")) for t in e.gold
+                       if t.predicate in ds.vocab[e.group]]
                 for e in ds.examples}
         ceiling = score_text2kgbench(ds.examples, gold, ds.ontologies)
-        assert ceiling.f1 > 0.95
+        assert ceiling.f1 > 0.9
         assert report.official["f1"] == pytest.approx(ceiling.f1)
     assert report.normalised["f1"] == pytest.approx(1.0)
     data = json.loads(out.read_text())
