@@ -86,7 +86,7 @@ _NUMBER_WORDS = frozenset({"number", "population", "length", "area", "elevation"
 # "capital_of", "leader_of" from extractors that do not record a voice: a noun, not a verb, before "of"
 _RELATIONAL_NOUN = re.compile(r"^(?!(?:consist|made|composed|comprised|think|dream|die|approve|"
                               r"speak|hear|know|smell|accuse|rid|part|member|type|kind)_of$)[a-z_]+_of$")
-_AGENTS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
+_AGENCY = {EntityType.PERSON: 2, EntityType.ORGANIZATION: 1}
 _AGENT = re.compile(r"(?:er|or|ist|ant|ent|ing)$")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _SPLIT = re.compile(r"[^0-9a-z]+")
@@ -97,9 +97,21 @@ def label_words(label: str) -> tuple[str, ...]:
     return tuple(w for w in _SPLIT.split(_CAMEL.sub(" ", label).lower()) if w)
 
 
+_SUFFIX = re.compile(r"(?:ations?|ions?|ings?|ers?|ors?|ed|en|es|s|e)$")
+
+
+def _stem(word: str) -> str:
+    """Strip one inflectional/agentive suffix: edited, editing, editor → edit."""
+    stem = _SUFFIX.sub("", word)
+    return stem if len(stem) >= 3 else word
+
+
 def _stem_match(a: str, b: str) -> bool:
     if len(a) < 3 or len(b) < 3:
         return False
+    sa, sb = _stem(a), _stem(b)
+    if sa == sb or (min(len(sa), len(sb)) >= 4 and (sa.startswith(sb) or sb.startswith(sa))):
+        return True
     n = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
@@ -241,10 +253,10 @@ class RelationVocabulary:
                 # "X is part of Y" is isPartOf(X, Y): a label that itself ends in "of" keeps the order
                 inverse = (relational_noun and entry.all_words[-1] != "of") or (voice == "active" and agentive)
                 if agentive and not relational_noun:
-                    agent_s = subject_type in _AGENTS
-                    agent_o = object_type in _AGENTS
-                    if agent_s != agent_o:  # the person/organisation is the label's object
-                        inverse = agent_s
+                    agent_s = _AGENCY.get(subject_type, 0) if subject_type else 0
+                    agent_o = _AGENCY.get(object_type, 0) if object_type else 0
+                    if agent_s != agent_o:  # the person (or else organisation) is the label's object
+                        inverse = agent_s > agent_o
                 best = VocabMatch(entry.label, round(min(score, 1.0), 4), inverse)
         if best is None or best.score < self.threshold:
             return None

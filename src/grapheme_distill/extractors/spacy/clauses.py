@@ -397,10 +397,10 @@ def _noun_phrase_label(tok: Any) -> str:
     return "_".join([*words, tok.lemma_.lower() if tok.tag_ == "NNS" else tok.lower_])
 
 
-def _of_object(tok: Any) -> Any:
-    """The 'Y' of 'R of Y' or of "Y's R" (possessive), if any."""
+def _of_object(tok: Any, *, also_for: bool = False) -> Any:
+    """The 'Y' of 'R of Y' or of "Y's R" (possessive), if any ('R for Y' too with ``also_for``)."""
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and (child.lower_ == "of" or also_for and child.lower_ == "for"):
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g
@@ -434,6 +434,9 @@ class _Reader:
             conf: float = 0.8, kind: ClauseKind = "relation") -> None:
         if s.text.lower() == o.text.lower() or not pred:
             return
+        if o.kind_noun and voice in ("active", "passive") and kind == "relation":
+            # "plays in the Série C league", "is in the Pacific time zone": the class noun names the role
+            pred = f"{pred}_{o.kind_noun.replace(' ', '_')}"
         if pred == "is_a" and self.coref is not None and kind == "is_a":
             self.coref.note_class(o.text.split()[-1], s)
         start, end = _span(s, o, tok=tok)
@@ -441,8 +444,8 @@ class _Reader:
 
     # ---------------------------------------------------------------- copula / apposition
     def relational_noun(self, subjects: list[Mention], attr: Any, *, tok: Any, neg: bool, conf: float) -> bool:
-        """'X is the R of Y' / 'X, the R of Y' / "X is Y's R"; also part/member/type of."""
-        of = _of_object(attr)
+        """'X is the R of (for) Y' / 'X, the R of Y' / "X is Y's R"; also part/member/type of."""
+        of = _of_object(attr, also_for=True)
         if of is None:
             return False
         objs = _split_list(of, self.coref)
