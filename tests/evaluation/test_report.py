@@ -80,7 +80,8 @@ def test_an_oracle_scores_one_through_the_whole_pipeline(shared_data: Path, name
         ceiling = score_text2kgbench(ds.examples, gold, ds.ontologies)
         assert ceiling.f1 > 0.9
         assert report.official["f1"] == pytest.approx(ceiling.f1)
-    assert report.normalised["f1"] == pytest.approx(1.0)
+    # WebNLG's vocabulary is what its gold uses; a Text2KGBench ontology can miss a gold relation
+    assert report.normalised["f1"] > (0.999 if name == "webnlg2020" else 0.98)
     data = json.loads(out.read_text())
     assert data["examples"] == 60 and data["extractor"] == "oracle@1"
     assert data["calibration"]["accuracy"] == 1.0
