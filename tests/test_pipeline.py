@@ -75,12 +75,13 @@ def test_second_run_adds_nothing(store: SQLiteStore) -> None:
     assert store.observations() == before
 
 
-def test_small_sessions_lose_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("capacity", [1, 3])
+def test_small_sessions_lose_nothing(tmp_path: Path, capacity: int) -> None:
     path = synthetic_transcript(tmp_path / "t.jsonl", 40)
     big, small = open_store(tmp_path / "big.db"), open_store(tmp_path / "small.db")
     distill_transcripts([path], big)
-    summary = distill_transcripts([path], small, DistillationConfig(max_items_per_session=3))
-    assert summary.sessions > 10
+    summary = distill_transcripts([path], small, DistillationConfig(max_items_per_session=capacity))
+    assert summary.sessions > 10 and summary.failures == 0
     assert small.observations() == big.observations()
 
 

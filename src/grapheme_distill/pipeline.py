@@ -30,7 +30,7 @@ from typing import Protocol, TypeVar
 from pydantic import BaseModel, Field
 
 from grapheme_distill.config import DistillationConfig
-from grapheme_distill.errors import DistillError, SessionFull
+from grapheme_distill.errors import DistillError, LowConfidence, SessionFull, StoreError
 from grapheme_distill.extractors import Extraction, Extractor, RuleExtractor
 from grapheme_distill.model.knowledge import DistilledKnowledge, KnowledgeType, Provenance
 from grapheme_distill.session import DistillationSession
@@ -173,7 +173,9 @@ class ExchangeIngester:
                 try:
                     with self.store.transaction():
                         self._ingest_one(pending, extraction)
-                except (DistillError, ValueError) as exc:
+                except StoreError:
+                    raise  # the store itself is failing: stop, keeping what was committed
+                except Exception as exc:  # noqa: BLE001 - one exchange must not sink the batch
                     self._fail(pending, type(exc).__name__, str(exc))
         self.summary.rejections = dict(self._rejections)
         self.summary.failure_reasons = dict(self._failures)
@@ -237,9 +239,14 @@ class ExchangeIngester:
                         if r.reason == "session_full" and isinstance(r.item, DistilledKnowledge)]
             records = list(session.knowledge[kept:])
             self._count_rejections(session, rejected, skip="session_full")
-            session = self._session = self._new_session()
-            for record in overflow:
-                session.add_knowledge(record)
+            for record in overflow:  # the records that did not fit go to fresh sessions
+                if session.is_full:
+                    session = self._session = self._new_session()
+                try:
+                    session.add_knowledge(record)
+                except LowConfidence:
+                    self._rejections["low_confidence"] += 1
+                    continue
                 records.append(record)
             return records
         self._count_rejections(session, rejected)
