@@ -274,8 +274,9 @@ async def test_recording_gets_every_real_exchange_once(
     meta = {"prompt_template": "factual.v1", "prompt_template_hash": "sha256:abc"}
     await stack.acomplete(TeacherRequest(prompt="a", metadata=meta))
     await stack.acomplete(TeacherRequest(prompt="a", metadata=meta))  # cached: not re-recorded
-    stack.complete(TeacherRequest(prompt="b"))
+    stack.complete(TeacherRequest(prompt="b", metadata={"template": "t2", "template_hash": "h2"}))
     assert [c[1].text for c in calls] == ["Answer: a", "Answer: b"]
+    assert calls[1][2]["prompt_template"] == "t2" and calls[1][2]["prompt_template_hash"] == "h2"
     assert calls[0][0].model == "fake-model"  # the recorded request says which model answered
     assert calls[0][2] == {"prompt_template": "factual.v1",
                            "prompt_template_hash": "sha256:abc", "run_id": "run-1"}

@@ -419,7 +419,8 @@ class RecordingTeacher(TeacherWrapper):
     """Hands every real exchange to ``recorder.record_call`` (a store) or to a callable.
 
     The prompt template and its hash are taken from ``request.metadata`` keys ``prompt_template``
-    and ``prompt_template_hash`` when present.  Only the request and the response are recorded —
+    and ``prompt_template_hash`` (or ``template`` and ``template_hash``, as the topic job writes
+    them) when present.  Only the request and the response are recorded —
     never headers or the teacher's configuration, so no API key can reach the store.
     """
 
@@ -437,8 +438,9 @@ class RecordingTeacher(TeacherWrapper):
 
     def _record(self, request: TeacherRequest, response: TeacherResponse) -> None:
         if isinstance(self.recorder, CallRecorder):
-            template = request.metadata.get("prompt_template")
-            template_hash = request.metadata.get("prompt_template_hash")
+            meta = request.metadata
+            template = meta.get("prompt_template", meta.get("template"))
+            template_hash = meta.get("prompt_template_hash", meta.get("template_hash"))
             self.recorder.record_call(
                 request,
                 response,
