@@ -31,6 +31,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import psutil
@@ -152,9 +153,9 @@ def main() -> None:
         times, cpus, mems = [], [], []
         result = None
         for run in range(args.runs):
-            holder: dict[str, object] = {}
-            elapsed, cpu, mem = measure(lambda: holder.setdefault("r", to_grapheme(kg, out)))
-            result = holder["r"]
+            results: list[object] = []
+            elapsed, cpu, mem = measure(partial(lambda sink: sink.append(to_grapheme(kg, out)), results))
+            result = results[0]
             times.append(elapsed)
             cpus.append(cpu)
             mems.append(mem)

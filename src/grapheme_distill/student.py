@@ -21,6 +21,7 @@ result says how to get the ``Data`` object; asking for it explicitly raises
 from __future__ import annotations
 
 import json
+import math
 import os
 from array import array
 from collections.abc import Iterable, Sequence
@@ -161,8 +162,8 @@ def _split_order(keys: Sequence[str], seed: int, fractions: tuple[float, float, 
         return codes
     order = np.argsort(np.array(keys, dtype=object), kind="stable")
     perm = order[np.random.default_rng(seed).permutation(n)]
-    n_train = int(round(n * fractions[0]))
-    n_valid = min(n - n_train, int(round(n * fractions[1])))
+    n_train = round(n * fractions[0])
+    n_valid = min(n - n_train, round(n * fractions[1]))
     codes[perm[n_train : n_train + n_valid]] = 1
     codes[perm[n_train + n_valid :]] = 2
     return codes
@@ -203,7 +204,7 @@ def build_student_arrays(
     Raises:
         InvalidConfig: temperature, α or the split fractions are out of range.
     """
-    if not (0 < temperature <= 100) or temperature != temperature:
+    if not (math.isfinite(temperature) and 0 < temperature <= 100):
         raise InvalidConfig("temperature", temperature, "a number > 0 and <= 100")
     if not 0.0 <= alpha <= 1.0:
         raise InvalidConfig("distillation_weight", alpha, "0.0 to 1.0")
@@ -432,7 +433,7 @@ class StudentExport:
 def student_paths(path: str | os.PathLike[str]) -> tuple[Path, Path, Path]:
     """``(npz, manifest, pt)`` for ``out/name`` or ``out/name.npz``."""
     p = Path(path)
-    stem = p.name[:-4] if p.name.endswith(".npz") else p.name
+    stem = p.name.removesuffix(".npz")
     if not stem:
         raise ExportError(f"{path}: give the student export a file name, e.g. out/student.npz")
     return p.with_name(stem + ".npz"), p.with_name(stem + ".manifest.json"), p.with_name(stem + ".pt")

@@ -177,34 +177,6 @@ def test_empty_graph_round_trips(tmp_path: Path, validator: jsonschema.Draft2020
     assert read_grapheme(tmp_path / "empty") == KnowledgeGraph()
 
 
-def test_missing_sidecar_is_named(tmp_path: Path) -> None:
-    kg, _, _ = _sample()
-    result = to_grapheme(kg, tmp_path / "kg")
-    result.sidecar_path.unlink()
-    with pytest.raises(ExportError, match=r"kg\.sidecar\.json: sidecar not found"):
-        read_grapheme(result.graph_path)
-
-
-def test_truncated_graph_is_reported_not_read_as_empty(tmp_path: Path) -> None:
-    kg, _, _ = _sample()
-    result = to_grapheme(kg, tmp_path / "kg")
-    data = result.graph_path.read_text(encoding="utf-8")
-    result.graph_path.write_text(data[: len(data) // 2], encoding="utf-8")
-    with pytest.raises(ExportError, match="not valid JSON"):
-        read_grapheme(result.graph_path)
-
-
-def test_sidecar_from_another_graph_is_refused(tmp_path: Path) -> None:
-    kg, _, _ = _sample()
-    other = KnowledgeGraph()
-    other.add_entity(Entity(name="x"))
-    a = to_grapheme(kg, tmp_path / "a")
-    b = to_grapheme(other, tmp_path / "b")
-    a.sidecar_path.write_bytes(b.sidecar_path.read_bytes())
-    with pytest.raises(ExportError, match="node"):
-        read_grapheme(a.graph_path)
-
-
 @pytest.mark.parametrize("n", [1025, 2100])
 def test_large_graph_crosses_every_buffer_boundary(
     tmp_path: Path, n: int, validator: jsonschema.Draft202012Validator

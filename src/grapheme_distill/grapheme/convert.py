@@ -26,6 +26,7 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import pairwise
 from operator import add
 from pathlib import Path
 from typing import IO, Any, Final, cast
@@ -76,7 +77,7 @@ def grapheme_paths(path: str | os.PathLike[str]) -> tuple[Path, Path]:
     """``(graph file, sidecar file)`` for ``path``: ``out/kg`` and ``out/kg.grapheme.json`` both
     give ``out/kg.grapheme.json`` and ``out/kg.sidecar.json``."""
     p = Path(path)
-    stem = p.name[: -len(GRAPHEME_SUFFIX)] if p.name.endswith(GRAPHEME_SUFFIX) else p.name
+    stem = p.name.removesuffix(GRAPHEME_SUFFIX)
     if not stem:
         raise ExportError(f"{path}: give the export a file name, e.g. out/knowledge{GRAPHEME_SUFFIX}")
     return p.with_name(stem + GRAPHEME_SUFFIX), p.with_name(stem + SIDECAR_SUFFIX)
@@ -216,7 +217,7 @@ class _JsonSink:
             head = f",[{concept},"
             edges.append(head + (_CLIQUE + head).join(members) + _CLIQUE)
             if length > 1:
-                edges.append(",[" + _SEQ_JOIN.join(map(",".join, zip(members, members[1:]))) + _SEQUENTIAL)
+                edges.append(",[" + _SEQ_JOIN.join(map(",".join, pairwise(members))) + _SEQUENTIAL)
             self.edges += 2 * length - 1
             self._input_buf.append("," + joined)
             self._clique_buf.append(f",[{joined}]")
