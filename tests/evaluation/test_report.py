@@ -204,3 +204,36 @@ def test_the_llm_extractor_gets_each_texts_schema_in_its_prompt(shared_data: Pat
     first = ds.examples[0]
     assert "MUST be one of: " + ", ".join(ds.vocab[first.group]) in teacher.prompts[0]
     assert report.failures["examples_with_failures"] == 0
+
+
+def test_eval_command_runs_the_llm_extractor_through_a_real_http_teacher(
+    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The test server answers ``{"answer": ...}``: every text must come back as a recorded
+    failure with the raw answer, scored as no triples — never a silent empty graph."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "teachers"))
+    from fakeserver import FakeLLMServer
+
+    server = FakeLLMServer().start()
+    out = tmp_path / "llm.json"
+    code = 0
+    try:
+        main(["eval", "--dataset", "webnlg2020", "--extractor", "llm", "--limit", "3",
+              "--data-dir", str(shared_data), "--out", str(out),
+              "--option", "teacher=vllm", "--option", f"teacher.base_url={server.url}/v1",
+              "--option", "max_tokens=300", "--option", "glean=false"])
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    finally:
+        server.stop()
+    assert code == 0, capsys.readouterr().err
+    report = json.loads(out.read_text())
+    assert server.requests == 3
+    assert all(b["response_format"]["type"] == "json_schema" for b in server.bodies)
+    assert all(b["max_tokens"] == 300 for b in server.bodies)
+    assert "MUST be one of" in server.bodies[0]["messages"][0]["content"]  # the category schema
+    assert report["failures"]["examples_with_failures"] == 3
+    assert "none of the expected keys" in report["failures"]["failure_samples"][0]["reason"]
+    assert report["official"]["exact"]["f1"] == 0.0

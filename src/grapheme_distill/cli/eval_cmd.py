@@ -2,18 +2,38 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import click
 
 from grapheme_distill.errors import InvalidConfig
 
 
-def _options(pairs: tuple[str, ...]) -> dict[str, str]:
-    out: dict[str, str] = {}
+def _value(text: str) -> Any:
+    """``30`` → 30, ``true`` → True, ``null`` → None; anything else stays a string."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return text
+    return value if isinstance(value, int | float | bool) or value is None else text
+
+
+def _options(pairs: tuple[str, ...]) -> dict[str, Any]:
+    """``KEY=VALUE`` pairs for the extractor; ``teacher.KEY=VALUE`` go to its teacher."""
+    out: dict[str, Any] = {}
+    teacher: dict[str, Any] = {}
     for item in pairs:
         key, sep, value = item.partition("=")
-        if not sep or not key.strip():
+        key = key.strip()
+        if not sep or not key or key == "teacher.":
             raise InvalidConfig("--option", item, "KEY=VALUE, e.g. --option teacher=local")
-        out[key.strip()] = value.strip()
+        if key.startswith("teacher."):
+            teacher[key.removeprefix("teacher.")] = _value(value.strip())
+        else:
+            out[key] = value.strip() if key == "teacher" else _value(value.strip())
+    if teacher:
+        out["teacher_options"] = teacher
     return out
 
 
@@ -34,7 +54,9 @@ def _options(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--max-triples", type=click.IntRange(min=1), default=10, show_default=True,
               help="Keep at most this many triples per text (most confident first).")
 @click.option("--option", "options", multiple=True, metavar="KEY=VALUE",
-              help="Option passed to the extractor, e.g. --option teacher=local (repeatable).")
+              help="Extractor option, e.g. --option max_tokens=400; teacher.KEY=VALUE configures the "
+                   "llm extractor's teacher: --option teacher=vllm --option "
+                   "teacher.base_url=http://127.0.0.1:8000/v1 (repeatable).")
 def eval_cli(dataset: str, extractor_name: str, data_dir: str | None, limit: int | None,
              out: str | None, no_schema: bool, max_triples: int, options: tuple[str, ...]) -> None:
     """Run an extractor over a benchmark and print official and normalised P/R/F1.
