@@ -253,3 +253,18 @@ def test_through_a_real_openai_compatible_http_server() -> None:
     assert any("none of the expected keys" in f.reason and "answer" in f.reason
                for f in out.failures)
     assert any('"answer"' in f.raw for f in out.failures)
+
+
+def test_hostile_input_texts_are_cleaned_capped_and_recorded() -> None:
+    answer = json.dumps({"entities": [{"name": "Paris"}, {"name": "France"}],
+                         "relations": [{"subject": "Paris", "predicate": "in", "object": "France"}]})
+    big = "Paris is in France. " * 60_000  # 1.2 MB
+    out, teacher = run([answer], text=big)
+    assert len(teacher.requests[0].text) < 25_000
+    assert any("cut to its first 20000" in f.reason for f in out.failures)
+    assert triples(out) == {("Paris", "in", "France")}
+    out2, teacher2 = run([answer], text="Paris\x00 is in\x07 France\x1b.")
+    assert "\x00" not in teacher2.requests[0].text and out2.signals["control_characters"] == 1.0
+    out3, teacher3 = run([], text="\x00\x01\x02")
+    assert out3.is_empty and "only control characters" in out3.failures[0].reason
+    assert teacher3.requests == []

@@ -59,6 +59,7 @@ _REPAIR_FACTOR = 0.9
 _FUZZY_FACTOR = 0.95
 _RAW_KEEP = 2000  # characters of raw text kept per failure record
 _MAX_NAME = 300  # an entity or predicate longer than this is not a name but a runaway answer
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class _Lenient(BaseModel):
@@ -175,6 +176,9 @@ class LLMExtractor:
         model: model name passed in each request (None: the teacher's default).
         default_confidence: confidence of items for which the teacher gave none.
         prompt_version: which ``prompts/extract.<version>.txt`` to use.
+        max_input_chars: longer texts are cut to this many characters (recorded as a failure)
+            rather than sent whole: a 1 MB answer would blow any context window and the budget.
+        teacher_options: options for ``get_teacher`` when ``teacher`` is a name.
     """
 
     name = "llm"
@@ -191,6 +195,7 @@ class LLMExtractor:
         model: str | None = None,
         default_confidence: float | str = 0.8,
         prompt_version: str = "v1",
+        max_input_chars: int | str = 20_000,
         teacher_options: dict[str, Any] | None = None,
     ) -> None:
         if teacher is None:
@@ -209,6 +214,7 @@ class LLMExtractor:
         self.max_tokens = int(max_tokens)
         self.model = model
         self.default_confidence = float(default_confidence)
+        self.max_input_chars = int(max_input_chars)
         self.template_name = f"extract.{prompt_version}.txt"
         self.template, self.template_hash = load_prompt(self.template_name)
         self.glean_prompt, self.glean_hash = load_prompt(f"glean.{prompt_version}.txt")
@@ -284,6 +290,19 @@ class LLMExtractor:
         if not text or not text.strip():
             out.failures.append(ExtractionFailure("empty text: nothing to extract", raw=text))
             return out
+        clean = _CONTROL.sub(" ", text)
+        if clean != text:
+            out.signals["control_characters"] = 1.0
+        if len(clean) > self.max_input_chars:
+            out.failures.append(ExtractionFailure(
+                f"text of {len(clean)} characters cut to its first {self.max_input_chars} "
+                "(max_input_chars) before asking the teacher", raw=_clip(text)))
+            clean = clean[:self.max_input_chars]
+        if not clean.strip():
+            out.failures.append(ExtractionFailure("text holds only control characters",
+                                                  raw=_clip(text)))
+            return out
+        text = clean
         wanted = types if types is not None else frozenset(KnowledgeType)
         messages = self.build_messages(text, prompt, wanted)
         raw = self._ask(messages, out, "extract")
