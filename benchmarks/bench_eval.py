@@ -21,6 +21,7 @@ from grapheme_distill.evaluation import evaluate
 PUBLISHED = {
     "webnlg2020": "Amazon AI (fine-tuned, winner) Exact F1 0.689; bt5 0.682 (our scorer: 0.689 / 0.682)",
     "text2kgbench-dbpedia": "Vicuna-13B (few-shot) P 0.34 R 0.27 F1 0.30 (our scorer: 0.347 / 0.277 / 0.299)",
+    "text2kgbench-wikidata": "Vicuna-13B (few-shot) P 0.38 R 0.35 F1 0.35",
 }
 
 
@@ -29,7 +30,7 @@ def main() -> None:
     parser.add_argument("--data-dir", default=None)
     parser.add_argument("--out-dir", default="eval-reports")
     parser.add_argument("--extractors", default="spacy,baseline")
-    parser.add_argument("--datasets", default="webnlg2020,text2kgbench-dbpedia")
+    parser.add_argument("--datasets", default="webnlg2020,text2kgbench-dbpedia,text2kgbench-wikidata")
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
     out_dir = Path(args.out_dir)

@@ -44,6 +44,8 @@ class Oracle:
                 preserve_structure: bool = True) -> Extraction:
         if self.fail_on is not None and text == self.fail_on:
             raise ExtractionFailed("oracle", "scripted failure", raw=text)
+        if self.fail_on == "*bug*" and text == next(iter(self.gold)):
+            raise KeyError("a bug in an extractor")
         out = Extraction(extractor="oracle@1")
         for s, p, o in self.gold[text].popleft():
             a, b = out.add_entity(Entity(name=s)), out.add_entity(Entity(name=o))
@@ -237,3 +239,11 @@ def test_eval_command_runs_the_llm_extractor_through_a_real_http_teacher(
     assert report["failures"]["examples_with_failures"] == 3
     assert "none of the expected keys" in report["failures"]["failure_samples"][0]["reason"]
     assert report["official"]["exact"]["f1"] == 0.0
+
+
+def test_an_extractor_bug_on_one_text_does_not_end_the_run(shared_data: Path) -> None:
+    ds = load_dataset("text2kgbench-dbpedia", shared_data).limited(10)
+    report = evaluate(ds, Oracle(ds.examples, fail_on="*bug*"))
+    assert report.failures["examples_raising"] == 1
+    assert report.failures["raising_samples"][0]["reason"].startswith("KeyError")
+    assert report.official["f1"] > 0.8

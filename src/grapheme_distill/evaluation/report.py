@@ -34,7 +34,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from grapheme_distill.errors import DistillError
 from grapheme_distill.evaluation.calibration import CalibrationReport, calibration
 from grapheme_distill.evaluation.datasets import Dataset, Example, Triple, load_dataset
 from grapheme_distill.evaluation.scoring import (
@@ -218,7 +217,7 @@ def _run(extractor: Extractor, examples: Sequence[Example], errors: list[dict[st
             for extraction in extractor.pipe(texts, types=_TYPES, preserve_structure=False):
                 done += 1
                 yield extraction
-        except (DistillError, ValueError, RuntimeError) as exc:  # fall back to one at a time
+        except Exception as exc:  # noqa: BLE001 - one bad text must not end the run; recorded
             errors.append({"id": examples[done].id, "reason": f"{type(exc).__name__}: {exc}"})
             yield Extraction(extractor=getattr(extractor, "name", "?"))
             done += 1
@@ -227,7 +226,7 @@ def _run(extractor: Extractor, examples: Sequence[Example], errors: list[dict[st
             prepare(ex)
         try:
             yield extractor.extract(ex.text, types=_TYPES, preserve_structure=False)
-        except (DistillError, ValueError, RuntimeError) as exc:
+        except Exception as exc:  # noqa: BLE001 - recorded with its type, the run goes on
             errors.append({"id": ex.id, "reason": f"{type(exc).__name__}: {exc}"})
             yield Extraction(extractor=getattr(extractor, "name", "?"))
 
