@@ -6,6 +6,9 @@ labels of 4–20 characters (mostly ASCII, ~10 % with accents, combining marks o
 one relation per entity, an attribute for every fourth entity, evidence for every item.  Building
 the graph is not timed (it uses ``model_construct`` to be quick).
 
+A second baseline is the I/O floor: writing the same number of bytes, unformatted, to the same
+directory (on the shared VM writing to disk-backed page cache costs ~2 ns of kernel CPU per byte).
+
 Memory is the peak RSS during the conversion minus the RSS just before it, sampled every 2 ms by a
 thread (psutil); the conversion allocates steadily, so sampling does not miss a short spike.  The
 baseline measured in the same run is the naive approach — build the whole document as Python
@@ -107,6 +110,14 @@ def naive_convert(kg: KnowledgeGraph, path: Path) -> None:
         json.dump(doc, fh, ensure_ascii=False, separators=(",", ":"))
 
 
+def write_bytes(path: Path, size: int) -> None:
+    """The I/O floor: write ``size`` bytes in 4 MiB chunks (no formatting at all)."""
+    chunk = b"0" * (1 << 22)
+    with open(path, "wb") as fh:
+        fh.writelines(chunk for _ in range(size // len(chunk)))
+        fh.write(chunk[: size % len(chunk)])
+
+
 def measure(fn: Callable[[], object]) -> tuple[float, float, int]:
     """(wall seconds, CPU seconds of this process, peak RSS increase in bytes) of ``fn()``.
 
@@ -140,6 +151,7 @@ def main() -> None:
     parser.add_argument("--chars", type=int, default=10_000_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--baseline-chars", type=int, default=500_000)
+    parser.add_argument("--dir", default=None, help="where to write (default: the system temp dir)")
     args = parser.parse_args()
 
     print(f"machine: {platform.machine()}, {psutil.cpu_count()} cores, "
@@ -148,7 +160,7 @@ def main() -> None:
     kg, chars = build_graph(args.chars)
     print(f"graph: {len(kg.entities):,} entities, {len(kg.relations):,} relations, "
           f"{len(kg.attributes):,} attributes, {chars:,} characters (built in {time.perf_counter() - t0:.1f} s)")
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         out = Path(tmp) / "bench"
         times, cpus, mems = [], [], []
         result = None
@@ -168,6 +180,12 @@ def main() -> None:
         print(f"streaming writer, median of {args.runs}: wall {chars / t:,.0f} chars/s, cpu "
               f"{chars / c:,.0f} chars/s (target >= 500,000); peak memory {m / chars:.1f} B/char "
               f"(target <= 200); {result}; files {size / 2**20:,.0f} MiB + sidecar {side / 2**20:,.0f} MiB")
+
+        floor_t, floor_c, _ = measure(partial(write_bytes, Path(tmp) / "floor.bin", size + side))
+        print(f"I/O floor, same run and directory: writing {(size + side) / 2**20:,.0f} MiB of constant "
+              f"bytes takes wall {floor_t:.2f} s, cpu {floor_c:.2f} s = {chars / floor_c:,.0f} chars/s "
+              f"equivalent; the writer's median CPU is {c / floor_c:.1f}x that")
+        (Path(tmp) / "floor.bin").unlink()
 
         small, small_chars = build_graph(args.baseline_chars, seed=1)
         stream_t, _, stream_m = measure(lambda: to_grapheme(small, Path(tmp) / "s"))
