@@ -268,3 +268,41 @@ def test_hostile_input_texts_are_cleaned_capped_and_recorded() -> None:
     out3, teacher3 = run([], text="\x00\x01\x02")
     assert out3.is_empty and "only control characters" in out3.failures[0].reason
     assert teacher3.requests == []
+
+
+class EchoTeacher:
+    """Thread-safe: answers with one entity named after the text, after a short wait."""
+
+    name = "echo"
+    supports_logprobs = False
+
+    def __init__(self, wait: float) -> None:
+        import threading
+
+        self.wait = wait
+        self.lock = threading.Lock()
+        self.in_flight = 0
+        self.max_in_flight = 0
+
+    def complete(self, request: TeacherRequest) -> TeacherResponse:
+        with self.lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        time.sleep(self.wait)
+        with self.lock:
+            self.in_flight -= 1
+        text = request.text.split("<<<TEXT\n", 1)[1].split("\nTEXT>>>", 1)[0]
+        return TeacherResponse(text=json.dumps({"entities": [{"name": text}]}))
+
+    async def acomplete(self, request: TeacherRequest) -> TeacherResponse:
+        return self.complete(request)
+
+
+@pytest.mark.parametrize("concurrency", [1, 4])
+def test_pipe_keeps_input_order_and_runs_requests_concurrently(concurrency: int) -> None:
+    teacher = EchoTeacher(wait=0.05)
+    extractor = LLMExtractor(teacher, concurrency=concurrency)
+    texts = [("", f"Text number {i}") for i in range(8)]
+    outs = list(extractor.pipe(texts))
+    assert [next(iter(o.entities.values())).name for o in outs] == [t for _, t in texts]
+    assert teacher.max_in_flight == (1 if concurrency == 1 else 4)

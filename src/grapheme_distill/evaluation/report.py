@@ -203,32 +203,45 @@ class EvaluationReport:
         ])
 
 
-def _run(extractor: Extractor, examples: Sequence[Example], errors: list[dict[str, str]],
-         prepare: Callable[[Example], None] | None = None) -> Iterator[Extraction]:
-    """Extractions in example order; an example that raises becomes an empty, failed one.
-
-    With ``prepare`` (called before each example, e.g. to hand the extractor that example's
-    vocabulary) the texts go one by one instead of through ``pipe``.
-    """
+def _pipe_safely(extractor: Extractor, examples: Sequence[Example],
+                 errors: list[dict[str, str]]) -> Iterator[Extraction]:
+    """Extractions in example order through ``pipe``; if it raises, the text it failed on
+    becomes an empty extraction (recorded in ``errors``) and the rest go one by one."""
     texts = [("", ex.text) for ex in examples]
     done = 0
-    if prepare is None:
-        try:
-            for extraction in extractor.pipe(texts, types=_TYPES, preserve_structure=False):
-                done += 1
-                yield extraction
-        except Exception as exc:  # noqa: BLE001 - one bad text must not end the run; recorded
-            errors.append({"id": examples[done].id, "reason": f"{type(exc).__name__}: {exc}"})
-            yield Extraction(extractor=getattr(extractor, "name", "?"))
+    try:
+        for extraction in extractor.pipe(texts, types=_TYPES, preserve_structure=False):
             done += 1
+            yield extraction
+    except Exception as exc:  # noqa: BLE001 - one bad text must not end the run; recorded
+        errors.append({"id": examples[done].id, "reason": f"{type(exc).__name__}: {exc}"})
+        yield Extraction(extractor=getattr(extractor, "name", "?"))
+        done += 1
     for ex in examples[done:]:
-        if prepare is not None:
-            prepare(ex)
         try:
             yield extractor.extract(ex.text, types=_TYPES, preserve_structure=False)
         except Exception as exc:  # noqa: BLE001 - recorded with its type, the run goes on
             errors.append({"id": ex.id, "reason": f"{type(exc).__name__}: {exc}"})
             yield Extraction(extractor=getattr(extractor, "name", "?"))
+
+
+def _run(extractor: Extractor, examples: Sequence[Example], errors: list[dict[str, str]],
+         prepare: Callable[[Example], None] | None = None) -> list[Extraction]:
+    """Extractions in example order.  With ``prepare`` (which hands the extractor a group's
+    vocabulary) the examples are piped group by group, so a batching or concurrent extractor
+    still batches within each group."""
+    if prepare is None:
+        return list(_pipe_safely(extractor, examples, errors))
+    groups: dict[str, list[int]] = {}
+    for i, ex in enumerate(examples):
+        groups.setdefault(ex.group, []).append(i)
+    out: list[Extraction | None] = [None] * len(examples)
+    for indices in groups.values():
+        prepare(examples[indices[0]])
+        batch = [examples[i] for i in indices]
+        for i, extraction in zip(indices, _pipe_safely(extractor, batch, errors), strict=True):
+            out[i] = extraction
+    return [x if x is not None else Extraction(extractor="?") for x in out]
 
 
 def evaluate(
@@ -284,7 +297,7 @@ def evaluate(
         def prepare(example: Example) -> None:
             ex_obj.relation_vocab = tuple(ds.vocab.get(example.group, ()))
 
-    extractions = list(_run(ex_obj, ds.examples, errors, prepare))
+    extractions = _run(ex_obj, ds.examples, errors, prepare)
     elapsed = time.perf_counter() - start
     for ex, extraction in zip(ds.examples, extractions, strict=True):
         if extraction.failures:

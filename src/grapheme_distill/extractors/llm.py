@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from string import Template
 from typing import Any, Literal
@@ -178,6 +179,7 @@ class LLMExtractor:
         prompt_version: which ``prompts/extract.<version>.txt`` to use.
         max_input_chars: longer texts are cut to this many characters (recorded as a failure)
             rather than sent whole: a 1 MB answer would blow any context window and the budget.
+        concurrency: requests in flight at once in :meth:`pipe` (threads; 1: one at a time).
         teacher_options: options for ``get_teacher`` when ``teacher`` is a name.
     """
 
@@ -196,6 +198,7 @@ class LLMExtractor:
         default_confidence: float | str = 0.8,
         prompt_version: str = "v1",
         max_input_chars: int | str = 20_000,
+        concurrency: int | str = 1,
         teacher_options: dict[str, Any] | None = None,
     ) -> None:
         if teacher is None:
@@ -215,6 +218,7 @@ class LLMExtractor:
         self.model = model
         self.default_confidence = float(default_confidence)
         self.max_input_chars = int(max_input_chars)
+        self.concurrency = max(1, int(concurrency))
         self.template_name = f"extract.{prompt_version}.txt"
         self.template, self.template_hash = load_prompt(self.template_name)
         self.glean_prompt, self.glean_hash = load_prompt(f"glean.{prompt_version}.txt")
@@ -482,8 +486,18 @@ class LLMExtractor:
         types: frozenset[KnowledgeType] | None = None,
         preserve_structure: bool = True,
     ) -> Iterator[Extraction]:
-        """One request per text (a teacher wrapper may run them concurrently)."""
-        return pipe_each(self, texts, types=types, preserve_structure=preserve_structure)
+        """One request per text; with ``concurrency`` > 1 that many requests are in flight at
+        once (threads: a teacher's sync client must be thread-safe, as httpx's is).  Results
+        come back in input order."""
+        if self.concurrency <= 1:
+            return pipe_each(self, texts, types=types, preserve_structure=preserve_structure)
+        return self._pipe_concurrent(texts, types)
+
+    def _pipe_concurrent(self, texts: Iterable[tuple[str, str]],
+                         types: frozenset[KnowledgeType] | None) -> Iterator[Extraction]:
+        with ThreadPoolExecutor(max_workers=self.concurrency,
+                                thread_name_prefix="llm-extract") as pool:
+            yield from pool.map(lambda pt: self.extract(pt[1], prompt=pt[0], types=types), texts)
 
 
 def _flag(value: bool | str) -> bool:
