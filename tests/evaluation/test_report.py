@@ -86,6 +86,8 @@ def test_an_oracle_scores_one_through_the_whole_pipeline(shared_data: Path, name
     assert report.normalised["f1"] > (0.999 if name == "webnlg2020" else 0.98)
     data = json.loads(out.read_text())
     assert data["examples"] == 60 and data["extractor"] == "oracle@1"
+    groups = data["normalised"]["per_group"]
+    assert sum(g["texts"] for g in groups.values()) == 60 and len(groups) >= 8
     assert data["calibration"]["accuracy"] == 1.0
     assert data["calibration"]["ece"] == pytest.approx(0.1)
 

@@ -330,6 +330,12 @@ def evaluate(
         official = score_text2kgbench(ds.examples, system, ds.ontologies,
                                       ds.selected_ids).to_dict()
     fuzzy, correct = score_fuzzy(gold, cands)
+    per_group: dict[str, dict[str, float]] = {}
+    for group in dict.fromkeys(ex.group for ex in ds.examples):
+        idx = [i for i, ex in enumerate(ds.examples) if ex.group == group]
+        g_scores, _ = score_fuzzy([gold[i] for i in idx], [cands[i] for i in idx])
+        per_group[group] = {"texts": len(idx), "precision": g_scores.precision,
+                            "recall": g_scores.recall, "f1": g_scores.f1}
     calib = calibration(
         [s.confidence for p in predicted for s in p], [c for row in correct for c in row]
     )
@@ -339,7 +345,7 @@ def evaluate(
         extractor=f"{name}@{getattr(ex_obj, 'version', '?')}",
         examples=len(ds.examples),
         official=official,
-        normalised=fuzzy.to_dict(),
+        normalised={**fuzzy.to_dict(), "per_group": per_group},
         calibration=calib,
         settings={
             "data": ds.path,
