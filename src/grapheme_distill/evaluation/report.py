@@ -9,8 +9,9 @@ schema-constrained: each example's group vocabulary (the WebNLG category's predi
 Text2KGBench ontology's relations) is applied to the finished extraction — by default with the
 lexical matcher of :mod:`grapheme_distill.extractors.vocab` (``apply_vocabulary``, which also uses
 the voice a spaCy relation records to get its direction right), or with a caller's
-``normalise_predicate(predicate, vocab)`` callable — and whatever is left unmatched is compared
-with the labels after snake_casing.  The extractor never sees the gold.  At most
+``normalise_predicate(predicate, vocab)`` callable.  A relation whose snake_cased predicate *is* a
+label keeps that label; ``apply_vocabulary`` drops relations that fit no label (schema-constrained
+means off-schema triples are not offered).  The extractor never sees a gold triple.  At most
 ``max_triples`` triples per text are kept, most confident first: the official WebNLG alignment
 grows factorially and its README asks for a cap.
 
@@ -268,8 +269,8 @@ def evaluate(
         out: write the JSON report here.
         schema: map predicates onto each group's relation vocabulary (zero-shot,
             schema-constrained); False scores the predicates as extracted.
-        normalise_predicate: ``f(predicate, vocab) -> label | None``; default: the lexical
-            normaliser of ``extractors/vocab.py`` if present.
+        normalise_predicate: ``f(predicate, vocab) -> label | None`` used instead of the default
+            (``apply_vocabulary`` of ``extractors/vocab.py``); unmatched predicates stay as they are.
         max_triples: keep at most this many triples per text, most confident first.
         extractor_options: keyword options for the extractor when it is given by name.
 
