@@ -29,7 +29,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", default=None)
     parser.add_argument("--out-dir", default="eval-reports")
-    parser.add_argument("--extractors", default="spacy,baseline")
+    parser.add_argument("--extractors", default="spacy,rules,baseline")
     parser.add_argument("--datasets", default="webnlg2020,text2kgbench-dbpedia,text2kgbench-wikidata")
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
