@@ -72,7 +72,10 @@ Array = NDArray[Any]
 
 
 class _ArraySink:
-    """A :class:`~grapheme_distill.grapheme.layout.GraphSink` that fills typed arrays."""
+    """A :class:`~grapheme_distill.grapheme.layout.GraphSink` that fills typed arrays.
+
+    Edges come in the JSON writer's order: every text's ``Clique`` then ``Sequential`` edges, text
+    by text (``text_*``), then all other edges in walk order."""
 
     def __init__(self) -> None:
         self.kind = array("b")
@@ -80,6 +83,7 @@ class _ArraySink:
         self.position = array("i")
         self.label = array("i")
         self.labels: dict[str, int] = {}
+        self.text_src, self.text_dst, self.text_type = array("q"), array("q"), array("b")
         self.src = array("q")
         self.dst = array("q")
         self.edge_type = array("b")
@@ -101,25 +105,28 @@ class _ArraySink:
         self.code_point.extend([*map(ord, text), -1])
         self.position.extend([*range(n), -1])
         self.label.extend([-1] * (n + 1))
-        # same order as the JSON writer: membership edges, then the chain
-        self._edges([concept] * n, range(start, concept), "Clique")
-        self._edges(range(start, concept - 1), range(start + 1, concept), "Sequential")
+        self.text_src.extend([concept] * n)
+        self.text_dst.extend(range(start, concept))
+        self.text_type.extend([_EDGE_CODE["Clique"]] * n)
+        self.text_src.extend(range(start, concept - 1))
+        self.text_dst.extend(range(start + 1, concept))
+        self.text_type.extend([_EDGE_CODE["Sequential"]] * max(n - 1, 0))
         for a, b in grapheme_clusters(text):
             pattern = self.nodes
             self.kind.append(2)
             self.code_point.append(-1)
             self.position.append(-1)
             self.label.append(-1)
-            self._edges([pattern] * (b - a), range(start + a, start + b), "Clique")
+            self.add_edges([(pattern, start + i, "Clique", 1.0) for i in range(a, b)])
         return concept
 
-    def _edges(self, src: Iterable[int], dst: Iterable[int], edge_type: str) -> None:
-        before = len(self.src)
-        self.src.extend(src)
-        self.dst.extend(dst)
-        added = len(self.src) - before
-        self.edge_type.extend([_EDGE_CODE[edge_type]] * added)
-        self.weight.extend([1.0] * added)
+    def edge_arrays(self) -> tuple[Array, Array, Array]:
+        """``(edge_index, edge_type, edge_weight)`` in file order."""
+        src = np.concatenate([np.frombuffer(self.text_src, dtype=np.int64), np.frombuffer(self.src, dtype=np.int64)])
+        dst = np.concatenate([np.frombuffer(self.text_dst, dtype=np.int64), np.frombuffer(self.dst, dtype=np.int64)])
+        kind = np.concatenate([np.frombuffer(self.text_type, dtype=np.int8), np.frombuffer(self.edge_type, dtype=np.int8)])
+        weight = np.concatenate([np.ones(len(self.text_src), dtype=np.float32), np.frombuffer(self.weight, dtype=np.float32)])
+        return np.stack([src, dst]), kind.astype(np.int64), weight
 
     def add_node(self, kind: str, label: str | None) -> int:
         self.kind.append(_KIND_CODE[kind])
@@ -270,6 +277,7 @@ def build_student_arrays(
     for text in (*vocabulary, *cand_vocab, *sink.labels):
         check_text(text, what="vocabulary entry")
 
+    edge_index, edge_type, edge_weight = sink.edge_arrays()
     arrays: dict[str, Array] = {
         "x": x,
         "node_kind": kind,
@@ -281,10 +289,9 @@ def build_student_arrays(
         "train_mask": masks["train"],
         "valid_mask": masks["valid"],
         "test_mask": masks["test"],
-        "edge_index": np.stack([np.frombuffer(sink.src, dtype=np.int64), np.frombuffer(sink.dst, dtype=np.int64)])
-        if len(sink.src) else np.zeros((2, 0), dtype=np.int64),
-        "edge_type": np.frombuffer(sink.edge_type, dtype=np.int8).astype(np.int64),
-        "edge_weight": np.frombuffer(sink.weight, dtype=np.float32).copy(),
+        "edge_index": edge_index,
+        "edge_type": edge_type,
+        "edge_weight": edge_weight,
         "entity_id": _strings(sink.entity_ids),
         "entity_node": entity_node,
         "entity_type": entity_type,

@@ -158,41 +158,40 @@ def _copy_bytes(src: IO[bytes], dst: IO[bytes], offset: int, count: int) -> None
 
 
 class _JsonSink:
-    """Writes nodes to ``out`` and sidecar records to ``side``; spools edges, input nodes and
-    cliques (each fragment prefixed by a comma) for :meth:`finish`.
+    """Writes nodes to ``out`` and sidecar records to ``side``, spools the edges of items, hubs,
+    aliases and clusters to ``edges``, and keeps each text's member indices (formatted once, ~13
+    bytes per character) to write the texts' own edges, ``input_nodes`` and ``cliques`` at the end.
 
-    Per character there is no Python bytecode: node text is ``template[char] + position`` joined
-    by C-level ``map``/``str.join`` over cached position strings, and the text's member indices
-    are formatted once and reused for its Clique node, its edges, ``input_nodes`` and ``cliques``.
+    The ``Clique`` and ``Sequential`` edges of a text (two thirds of all edges) are not spooled:
+    they follow from the member indices, so :func:`_write_text_edges` writes them straight into the
+    output.  On disk-backed page cache every spooled byte costs a write and a copy, so this halves
+    the kernel work of the edges.  Per character there is no Python bytecode: node text is
+    ``template[char] + position`` joined by C-level ``map``/``str.join``.
     """
 
     _BATCH: Final = 2048
 
-    def __init__(self, out: IO[str], side: IO[str], edges: IO[bytes], inputs: IO[bytes],
-                 cliques: IO[bytes]) -> None:
+    def __init__(self, out: IO[str], side: IO[str], edges: IO[bytes]) -> None:
         self._out_file = out
         self._side = side.write
         self._template = _CharTemplates().__getitem__
         self._positions: list[str] = []
         self._node_buf: list[str] = []
-        self.edge_spool, self.input_spool, self.clique_spool = _Spool(edges), _Spool(inputs), _Spool(cliques)
+        self.edge_spool = _Spool(edges)
         self._edge_buf = self.edge_spool.parts
-        self._input_buf = self.input_spool.parts
-        self._clique_buf = self.clique_spool.parts
+        self.chains: list[str] = []  # per text: its member indices joined by ","
         self._side_buf: list[str] = []
         self._records_started = False
         self.nodes = 0
         self.edges = 0
         self.characters = 0
-        self.texts = 0
 
     def flush(self) -> None:
-        """Write the buffered node text and sidecar records; spool the rest."""
+        """Write the buffered node text and sidecar records; spool the buffered edges."""
         self._flush_records()
         self._out_file.write("".join(self._node_buf))
         self._node_buf.clear()
-        for spool in (self.edge_spool, self.input_spool, self.clique_spool):
-            spool.flush()
+        self.edge_spool.flush()
 
     # -------------------------------------------------------------- GraphSink
     def add_text(self, text: str) -> int:
@@ -204,36 +203,29 @@ class _JsonSink:
         start = self.nodes
         length = len(text)
         concept = start + length
-        nodes, edges = self._node_buf, self._edge_buf
+        nodes = self._node_buf
         if length:
             positions = self._positions
             if length > len(positions):
                 positions = self._positions = [str(i) for i in range(max(length, 2 * len(positions), 256))]
-            members = list(map(str, range(start, concept)))
-            joined = ",".join(members)
+            joined = ",".join(map(str, range(start, concept)))
             # ',{…"position":' + 'i' per character, joined by the node's tail
             nodes.append(_CHAR_END.join(map(add, map(self._template, text), positions)))
             nodes.append(f'{_CHAR_END}{_OTHER_START}{{"Clique":[{joined}]}}{_OTHER_END}')
-            head = f",[{concept},"
-            edges.append(head + (_CLIQUE + head).join(members) + _CLIQUE)
-            if length > 1:
-                edges.append(",[" + _SEQ_JOIN.join(map(",".join, pairwise(members))) + _SEQUENTIAL)
             self.edges += 2 * length - 1
-            self._input_buf.append("," + joined)
-            self._clique_buf.append(f",[{joined}]")
         else:
+            joined = ""
             nodes.append(f'{_OTHER_START}{{"Clique":[]}}{_OTHER_END}')
-            self._clique_buf.append(",[]")
+        self.chains.append(joined)
         self.nodes = concept + 1
         self.characters += length
-        self.texts += 1
         if clusters:
             for a, b in clusters:
                 pattern = self.nodes
                 data = ",".join(map(str, text[a:b].encode("utf-8")))
                 nodes.append(f'{_OTHER_START}{{"Pattern":[{data}]}}{_OTHER_END}')
                 self.nodes += 1
-                edges.append("".join([f",[{pattern},{start + i}{_CLIQUE}" for i in range(a, b)]))
+                self._edge_buf.append("".join([f",[{pattern},{start + i}{_CLIQUE}" for i in range(a, b)]))
                 self.edges += b - a
         if len(nodes) > self._BATCH:
             self.flush()
@@ -317,27 +309,23 @@ def to_grapheme(graph: KnowledgeGraph, path: str | os.PathLike[str]) -> Grapheme
     """
     graph_path, sidecar_path = grapheme_paths(path)
     graph_path.parent.mkdir(parents=True, exist_ok=True)
-    spools = [graph_path.with_name(f".{graph_path.name}.{os.getpid()}.{part}.tmp")
-              for part in ("edges", "inputs", "cliques")]
+    spool = graph_path.with_name(f".{graph_path.name}.{os.getpid()}.edges.tmp")
     try:
-        with _atomic(graph_path) as out, _atomic(sidecar_path) as side, \
-                open(spools[0], "w+b") as edges, open(spools[1], "w+b") as inputs, \
-                open(spools[2], "w+b") as cliques:
+        with _atomic(graph_path) as out, _atomic(sidecar_path) as side, open(spool, "w+b") as edges:
             side.write(
                 f'{{"format":"{SIDECAR_FORMAT}","grapheme_file":{_ascii(graph_path.name)},'
                 f'"hubs":{_ascii(list(HUBS))},"records":['
             )
             out.write('{"graph":{"nodes":[')
-            sink = _JsonSink(out, side, edges, inputs, cliques)
+            sink = _JsonSink(out, side, edges)
             walk(graph, sink)
             sink.flush()
             out.write('],"node_holes":[],"edge_property":"directed","edges":[')
+            wrote = _write_text_edges(out, sink.chains)
+            if wrote and sink.edge_spool.file.tell():
+                out.write(",")
             sink.edge_spool.append_to(out)
-            out.write(']},"input_nodes":[')
-            sink.input_spool.append_to(out)
-            out.write('],"cliques":[')
-            sink.clique_spool.append_to(out)
-            out.write("]}")
+            _write_chains(out, sink.chains)
             side.write('],"evidence":{')
             _write_evidence(side, graph)
             side.write(
@@ -354,17 +342,57 @@ def to_grapheme(graph: KnowledgeGraph, path: str | os.PathLike[str]) -> Grapheme
     except OSError as exc:
         raise ExportError(f"{graph_path}: cannot write the GRAPHEME export: {exc}") from exc
     finally:
-        for spool in spools:
-            if spool.exists():
-                spool.unlink()
+        if spool.exists():
+            spool.unlink()
     return GraphemeExport(
         graph_path=graph_path,
         sidecar_path=sidecar_path,
         nodes=sink.nodes,
         edges=sink.edges,
         characters=sink.characters,
-        texts=sink.texts,
+        texts=len(sink.chains),
     )
+
+
+_TEXT_BATCH: Final = 1024
+
+
+def _write_text_edges(out: IO[str], chains: list[str]) -> bool:
+    """Each text's ``Clique`` edges (concept → member) then ``Sequential`` edges (member → next),
+    text by text, from the kept member indices.  Returns whether anything was written."""
+    write = out.write
+    first = True
+    for lo in range(0, len(chains), _TEXT_BATCH):
+        parts: list[str] = []
+        for joined in chains[lo : lo + _TEXT_BATCH]:
+            if not joined:
+                continue
+            members = joined.split(",")
+            head = f",[{int(members[-1]) + 1},"
+            parts.append(head + (_CLIQUE + head).join(members) + _CLIQUE)
+            if len(members) > 1:
+                parts.append(",[" + _SEQ_JOIN.join(map(",".join, pairwise(members))) + _SEQUENTIAL)
+        if parts:
+            text = "".join(parts)
+            write(text[1:] if first else text)
+            first = False
+    return not first
+
+
+def _write_chains(out: IO[str], chains: list[str]) -> None:
+    """``input_nodes`` (every text's characters, in order) and ``cliques`` (one list per text)."""
+    write = out.write
+    write(']},"input_nodes":[')
+    first = True
+    for lo in range(0, len(chains), _TEXT_BATCH):
+        part = ",".join(filter(None, chains[lo : lo + _TEXT_BATCH]))
+        if part:
+            write(part if first else "," + part)
+            first = False
+    write('],"cliques":[')
+    for lo in range(0, len(chains), _TEXT_BATCH):
+        write(("[" if lo == 0 else ",[") + "],[".join(chains[lo : lo + _TEXT_BATCH]) + "]")
+    write("]}")
 
 
 def _write_evidence(side: IO[str], graph: KnowledgeGraph) -> None:
