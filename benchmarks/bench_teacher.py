@@ -15,6 +15,7 @@ Usage::
 
     .venv/bin/python benchmarks/bench_teacher.py              # N=2000, C=64, L=0.2, 5 runs
     .venv/bin/python benchmarks/bench_teacher.py --runs 3 --n 500
+    .venv/bin/python benchmarks/bench_teacher.py --fault-every 50 --fault 500 --baseline-n 0
 """
 
 from __future__ import annotations
@@ -43,9 +44,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SERVER = ROOT / "tests" / "teachers" / "fakeserver.py"
 
 
-def start_server(latency: float) -> tuple[subprocess.Popen[str], str]:
+def start_server(
+    latency: float, fault_every: int = 0, fault: str = "500"
+) -> tuple[subprocess.Popen[str], str]:
     proc = subprocess.Popen(
-        [sys.executable, str(SERVER), "--latency", str(latency)],
+        [sys.executable, str(SERVER), "--latency", str(latency),
+         "--fault-every", str(fault_every), "--fault", fault],
         stdout=subprocess.PIPE, text=True,
     )
     assert proc.stdout is not None
@@ -99,11 +103,14 @@ def main() -> None:
     parser.add_argument("--c", type=int, default=64)
     parser.add_argument("--latency", type=float, default=0.2)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--fault-every", type=int, default=0,
+                        help="the server fails every n-th request (0: never) ...")
+    parser.add_argument("--fault", default="500", help="... with this fault (500, 429:0, ...)")
     parser.add_argument("--baseline-n", type=int, default=500,
                         help="requests for the bare-httpx baseline (0: skip it; it is slow)")
     args = parser.parse_args()
     floor = math.ceil(args.n / args.c) * args.latency
-    proc, url = start_server(args.latency)
+    proc, url = start_server(args.latency, args.fault_every, args.fault)
     try:
         asyncio.run(run_library(url, args.c, args.c, "warmup"))  # imports, first connections
         lib: list[dict[str, Any]] = []
@@ -124,6 +131,8 @@ def main() -> None:
     wall, cpu = med(lib, "wall_s"), med(lib, "cpu_ms_per_req")
     summary = {
         "n": args.n, "c": args.c, "latency_s": args.latency, "runs": args.runs,
+        "fault_every": args.fault_every, "fault": args.fault if args.fault_every else None,
+        "library_retries_median": med(lib, "retries"),
         "floor_s": floor,
         "library_wall_s_median": round(wall, 3),
         "library_wall_over_floor": round(wall / floor, 3),

@@ -13,6 +13,7 @@ Behaviour is scripted, not random, so tests can assert exact outcomes:
   answers; waits for the client to hang up), ``"truncate"`` (Content-Length larger than the body,
   then close), ``"malformed"`` (200 with broken JSON), ``"301"``, ``"400"``, ``"401"``, ``"404"``.
 * A message containing ``[[fault:CODE]]`` always gets that fault (a permanently bad request).
+* ``fault_every=n``: every n-th request gets ``fault_kind`` (for load tests).
 * ``api_key``: when set, requests without that key get 401.
 
 The answer is derived from the prompt (``"Answer: <last user message>"``, or a JSON object for
@@ -57,6 +58,8 @@ class FakeLLMServer:
         api_key: str | None = None,
         hang_s: float = 30.0,
         keep_bodies: bool = True,
+        fault_every: int = 0,
+        fault_kind: str = "500",
     ) -> None:
         self.latency = latency
         self.host = host
@@ -64,6 +67,8 @@ class FakeLLMServer:
         self.api_key = api_key
         self.hang_s = hang_s
         self.keep_bodies = keep_bodies
+        self.fault_every = fault_every  # every n-th request gets fault_kind (0: never)
+        self.fault_kind = fault_kind
         self.faults: collections.deque[str] = collections.deque()
         self.requests = 0
         self.in_flight = 0
@@ -228,7 +233,10 @@ class FakeLLMServer:
         try:
             return self.faults.popleft()
         except IndexError:
-            return "ok"
+            pass
+        if self.fault_every and self.requests % self.fault_every == 0:
+            return self.fault_kind
+        return "ok"
 
     def _write(
         self, writer: asyncio.StreamWriter, status: int, payload: bytes,
@@ -343,8 +351,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--latency", type=float, default=0.2)
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--fault-every", type=int, default=0, help="fault every n-th request")
+    parser.add_argument("--fault", default="500", help="which fault (500, 429:1, timeout, ...)")
     args = parser.parse_args(argv)
-    server = FakeLLMServer(latency=args.latency, port=args.port, keep_bodies=False)
+    server = FakeLLMServer(latency=args.latency, port=args.port, keep_bodies=False,
+                           fault_every=args.fault_every, fault_kind=args.fault)
     try:
         asyncio.run(server.serve_forever())
     except KeyboardInterrupt:
