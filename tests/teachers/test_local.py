@@ -18,6 +18,8 @@ from grapheme_distill.teachers.local import (
     MODELS,
     LocalModelSpec,
     LocalTeacher,
+    _repeated_line,
+    _reusable_prefix,
     _Step,
     ensure_model,
     model_cache_dir,
@@ -171,6 +173,29 @@ def test_sampling_stays_inside_the_nucleus_and_is_seeded(top_p: float) -> None:
     assert draws == again
 
 
+class _FakeLlm:
+    def __init__(self, cached: list[int]) -> None:
+        self.input_ids = np.array(cached + [0] * 10, dtype=np.intc)
+        self.n_tokens = len(cached)
+
+
+@pytest.mark.parametrize("cached,tokens,expected", [
+    ([], [1, 2, 3], 0),
+    ([1, 2, 3, 4], [1, 2, 9, 9], 2),
+    ([1, 2, 3], [1, 2, 3], 2),          # whole prompt cached: still decode the last token
+    ([1, 2], [1, 2, 3, 4], 2),
+    ([5, 6], [1, 2], 0),
+])
+def test_reusable_prefix(cached: list[int], tokens: list[int], expected: int) -> None:
+    assert _reusable_prefix(_FakeLlm(cached), tokens) == expected
+
+
+def test_repeated_line_cut() -> None:
+    assert _repeated_line("a\nb\n") is None
+    assert _repeated_line("- x\n- y\n- x\n") == len("- x\n- y\n")
+    assert _repeated_line("\n\n") is None  # blank lines are not a loop
+
+
 # --------------------------------------------------------------------------- the real model
 
 _MODEL_DIR = model_cache_dir()  # resolved at import, before the autouse fixture moves HOME
@@ -215,8 +240,12 @@ def test_real_model_logprobs_are_distributions(_teacher: LocalTeacher) -> None:
     if resp.finish_reason == "length":  # the last reported token was drawn from exactly this row
         last = resp.logprobs[-1]
         assert max(full) == pytest.approx(last.top_logprobs[0].logprob, abs=1e-5)
-    # same seed, same answer; greedy is deterministic
-    assert _teacher.complete(req).text == resp.text
+    # same seed, same answer, same numbers — also when the prompt's KV cache is reused
+    again = _teacher.complete(req)
+    assert again.text == resp.text and again.logprobs is not None
+    assert [t.token for t in again.logprobs] == [t.token for t in resp.logprobs]
+    assert [t.logprob for t in again.logprobs] == pytest.approx(
+        [t.logprob for t in resp.logprobs], abs=1e-3)
 
 
 @pytest.mark.slow

@@ -463,8 +463,13 @@ class LocalTeacher:
         import llama_cpp
 
         vocab = llm._model.vocab
-        llm.reset()
-        llm.eval(tokens)
+        reuse = _reusable_prefix(llm, tokens)
+        if reuse > 0 and llm._ctx.kv_cache_seq_rm(-1, reuse, -1):
+            llm.n_tokens = reuse  # same system prompt / template head as the last call: keep it
+        else:
+            reuse = 0
+            llm.reset()
+        llm.eval(tokens[reuse:])
         generated: list[int] = []
         pieces: list[TokenLogprob] = []
         text_bytes = b""
@@ -528,6 +533,17 @@ def _token_logprob(llm: Any, token: int, step: _Step, k: int) -> TokenLogprob:
 
 def _piece(llm: Any, token: int) -> str:
     return str(llm.detokenize([token], special=True).decode("utf-8", "replace"))
+
+
+def _reusable_prefix(llm: Any, tokens: Sequence[int]) -> int:
+    """How many leading prompt tokens are already in the KV cache from the previous call (at
+    least one token is always left to decode, so fresh logits exist for the first sample)."""
+    if llm.n_tokens <= 0:
+        return 0
+    cached = np.asarray(llm.input_ids[: llm.n_tokens])
+    wanted = np.asarray(tokens[: min(len(tokens) - 1, cached.shape[0])], dtype=cached.dtype)
+    differ = np.flatnonzero(cached[: wanted.shape[0]] != wanted)
+    return int(differ[0]) if differ.shape[0] else int(wanted.shape[0])
 
 
 def _repeated_line(text: str) -> int | None:
