@@ -590,6 +590,14 @@ class _Reader:
             return
         particle = "".join(f"_{c.lower_}" for c in verb.children if c.dep_ == "prt")
         base = (verb.lower_ if passive else verb.lemma_.lower()) + particle
+        if (subj_tok is not None and subj_tok.pos_ == "NOUN" and subj_tok.lower_ not in _GROUP_NOUNS
+                and len(subjects) == 1 and not subjects[0].proper and not subjects[0].label):
+            of = _of_object(subj_tok)
+            owner = mention_of(of, self.coref) if of is not None else None
+            if owner is not None and (owner.proper or owner.label):
+                # "The campus of the Acharya Institute is located at X": the institute's campus is there
+                subjects = [owner]
+                base = f"{_noun_phrase_label(subj_tok)}_{base}"
         group_parent = None
         if subj_tok is not None and subj_tok.lower_ in _GROUP_NOUNS and verb.lemma_ in ("include", "be"):
             group_parent = _of_object(subj_tok)
