@@ -158,21 +158,23 @@ def entity_refs(item: Item) -> tuple[str, ...]:
     return (item.entity,)
 
 
+_REF_FIELDS: dict[type, tuple[str, ...]] = {
+    Relation: ("subject", "object"),
+    HierarchyEdge: ("parent", "child"),
+    Attribute: ("entity",),
+    LinguisticItem: ("entity",),
+    Procedure: ("entity",),
+}
+
+
 def remap_item(item: Item, mapping: dict[str, str]) -> Item:
     """The item with its entity references rewritten through ``mapping`` (and a fresh id, since
     ids hash the references).  Returns the item itself when nothing changes."""
-    fields = {
-        Relation: ("subject", "object"),
-        HierarchyEdge: ("parent", "child"),
-        Attribute: ("entity",),
-        LinguisticItem: ("entity",),
-        Procedure: ("entity",),
-    }[type(item)]
-    update = {
-        f: mapping[getattr(item, f)]
-        for f in fields
-        if getattr(item, f) is not None and mapping.get(getattr(item, f), getattr(item, f)) != getattr(item, f)
-    }
+    update = {}
+    for f in _REF_FIELDS[type(item)]:
+        ref = getattr(item, f)
+        if ref is not None and ref in mapping and mapping[ref] != ref:
+            update[f] = mapping[ref]
     if not update:
         return item
     data = item.model_dump()
@@ -506,12 +508,14 @@ class SQLiteStore:
         """
         mapping: dict[str, str] = {}
         pending: list[Entity] = []
+        queued: set[tuple[str, tuple[str, ...]]] = set()
         for entity in entities:
             cached = self._canon.get(entity.id)
             if cached is not None and all((cached, a) in self._aliased for a in entity.aliases):
                 if cached != entity.id:
                     mapping[entity.id] = cached
-            else:
+            elif (entity.id, entity.aliases) not in queued:  # repeats resolve the same way
+                queued.add((entity.id, entity.aliases))
                 pending.append(entity)
         if not pending:
             return mapping
@@ -664,21 +668,27 @@ class SQLiteStore:
         """
         with self.transaction():
             mapping = self._upsert_entities(entities)
-            for obs in observations:  # references to entities not given in this batch
-                for ref in entity_refs(obs.item):
-                    if ref not in mapping and ref not in self._canon:
-                        rows = self._rows(
-                            "SELECT to_id FROM entity_redirects WHERE from_id = ?", (ref,)
-                        )
-                        self._canon[ref] = rows[0][0] if rows else ref
-                    if self._canon.get(ref, ref) != ref:
-                        mapping[ref] = self._canon[ref]
+            canon = self._canon
+            refs = [entity_refs(obs.item) for obs in observations]
+            # references to entities not given in this batch: one query for their redirects
+            unknown = sorted({r for rs in refs for r in rs if r not in mapping and r not in canon})
+            if unknown:
+                found = dict(self._chunked_rows(
+                    "SELECT from_id, to_id FROM entity_redirects WHERE from_id IN ({ids})", unknown))
+                for ref in unknown:
+                    canon[ref] = found.get(ref, ref)
+            for rs in refs:
+                for ref in rs:
+                    if ref not in mapping and canon.get(ref, ref) != ref:
+                        mapping[ref] = canon[ref]
             item_rows: dict[str, dict[str, tuple[Any, ...]]] = defaultdict(dict)
             obs_rows: list[tuple[Any, ...]] = []
             touched: dict[str, list[str]] = defaultdict(list)
             aliases: list[tuple[str, str]] = []
-            for obs in observations:
-                item = remap_item(obs.item, mapping) if mapping else obs.item
+            for obs, rs in zip(observations, refs, strict=True):
+                item = obs.item
+                if mapping and any(r in mapping for r in rs):
+                    item = remap_item(item, mapping)
                 table = _KIND_TABLE[item.kind]
                 if item.id not in item_rows[table]:
                     item_rows[table][item.id] = _item_row(item)
