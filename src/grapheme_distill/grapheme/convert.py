@@ -3,14 +3,17 @@
 A GRAPHEME graph of a large knowledge graph has one node per character, so the JSON document is
 several hundred bytes per character; building it as Python dicts first would cost kilobytes per
 character.  The writer therefore never holds the document: :func:`~.layout.walk` feeds a sink that
-writes each node as soon as its index is known and spools edges, ``input_nodes`` and ``cliques``
-to three temporary files beside the output (JSON wants every node before the first edge), which are
-appended byte-for-byte at the end.  Character nodes are spelled from per-character templates (one
-``json.dumps`` per distinct character, not per node), indices are formatted once per text with
-C-level ``str.join``/``map``, and all output is ASCII (non-ASCII escaped), which Python joins and
-encodes several times faster than mixed text.  Memory therefore stays flat: a few small buffers
-plus the entity-id → node map.  Both files are written under temporary names and renamed into place
-only when complete, so a failed export never leaves a half file that looks valid.
+writes each node as soon as its index is known.  JSON wants every node before the first edge, so
+edges are deferred: the edges of items, hubs, aliases and clusters go to a temporary spool file
+beside the output (appended with a kernel-side copy at the end), while the ``Clique`` and
+``Sequential`` edges of the texts — two thirds of all edges — are not stored at all but written at
+the end from each text's member indices, which are kept as one short string per text (~13 bytes per
+character) and also give ``input_nodes`` and ``cliques``.  Character nodes are spelled from
+per-character templates (one ``json.dumps`` per distinct character, not per node), indices are
+formatted with C-level ``str.join``/``map``, and all output is ASCII (non-ASCII escaped), which
+Python joins and encodes several times faster than mixed text.  Both files are written under
+temporary names and renamed into place only when complete, so a failed export never leaves a half
+file that looks valid.
 
 The sidecar carries only what GRAPHEME's types cannot: ids, evidence spans, qualifiers and the
 per-source evidence; ``docs/grapheme.md`` lists which part of the knowledge lives where.
