@@ -22,6 +22,7 @@ skipped and items replaced.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
@@ -115,15 +116,29 @@ class GraphKnowledgeApplier:
         return self._apply_store(incoming, target)
 
     # ------------------------------------------------------------------ shared planning
-    def _select(
-        self, incoming: KnowledgeGraph, existing: dict[str, str]
-    ) -> tuple[list[Item], int]:
-        """The incoming items to add (LINK_EXISTING keeps those touching an existing entity)."""
+    def _plan(
+        self, incoming: KnowledgeGraph, resolve: Callable[[Entity], str | None]
+    ) -> tuple[dict[str, str], list[Item], int, set[str]]:
+        """Which incoming entities already exist, which items to add (LINK_EXISTING keeps those
+        touching an existing entity), how many are skipped, and which entities are needed.
+
+        Returns:
+            (incoming id -> existing id, items to add, items skipped, incoming entity ids needed)
+        """
+        existing: dict[str, str] = {}
+        for entity in incoming.entities.values():
+            canon = resolve(entity)
+            if canon is not None:
+                existing[entity.id] = canon
         items = list(incoming.iter_items())
+        skipped = 0
+        if self.strategy is MergeStrategy.LINK_EXISTING:
+            kept = [i for i in items if any(ref in existing for ref in entity_refs(i))]
+            items, skipped = kept, len(items) - len(kept)
+        needed = {ref for item in items for ref in entity_refs(item)}
         if self.strategy is not MergeStrategy.LINK_EXISTING:
-            return items, 0
-        kept = [i for i in items if any(ref in existing for ref in entity_refs(i))]
-        return kept, len(items) - len(kept)
+            needed |= set(incoming.entities)
+        return existing, items, skipped, needed
 
     @staticmethod
     def _evidence(incoming: KnowledgeGraph, item: Item) -> list[tuple[str, str, float]]:
@@ -136,15 +151,7 @@ class GraphKnowledgeApplier:
     def _apply_memory(self, incoming: KnowledgeGraph, target: KnowledgeGraph) -> ApplyResult:
         result = ApplyResult(strategy=self.strategy)
         index = _MemoryIndex(target)
-        existing: dict[str, str] = {}  # incoming id -> existing target id
-        for entity in incoming.entities.values():
-            canon = index.resolve(entity)
-            if canon is not None:
-                existing[entity.id] = canon
-        items, result.edges_skipped = self._select(incoming, existing)
-        needed = {ref for item in items for ref in entity_refs(item)}
-        if self.strategy is not MergeStrategy.LINK_EXISTING:
-            needed |= set(incoming.entities)
+        existing, items, result.edges_skipped, needed = self._plan(incoming, index.resolve)
         if self.strategy is MergeStrategy.REPLACE:
             owners = {existing[e] for e in needed if e in existing}
             doomed = [i.id for i in target.iter_items() if any(owns(i, o) for o in owners)]
@@ -188,15 +195,8 @@ class GraphKnowledgeApplier:
     def _apply_store(self, incoming: KnowledgeGraph, store: SQLiteStore) -> ApplyResult:
         result = ApplyResult(strategy=self.strategy)
         with store.transaction():
-            existing: dict[str, str] = {}
-            for entity in incoming.entities.values():
-                canon = store.resolve_existing(entity)
-                if canon is not None:
-                    existing[entity.id] = canon
-            items, result.edges_skipped = self._select(incoming, existing)
-            needed = {ref for item in items for ref in entity_refs(item)}
-            if self.strategy is not MergeStrategy.LINK_EXISTING:
-                needed |= set(incoming.entities)
+            existing, items, result.edges_skipped, needed = self._plan(
+                incoming, store.resolve_existing)
             if self.strategy is MergeStrategy.REPLACE:
                 doomed = sorted({i for e in needed if e in existing for i in store.fact_ids(existing[e])})
                 store.delete_items(doomed)
