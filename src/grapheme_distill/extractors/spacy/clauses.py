@@ -117,6 +117,13 @@ class Coref:
         self.thing: Mention | None = None
         self.any: Mention | None = None
         self.classes: dict[str, Mention] = {}
+        self.named: Mention | None = None  # the last named non-person thing, subject or object
+
+    def note_named(self, mention: Mention) -> None:
+        if mention.proper and not mention.pronoun and mention.label not in (
+            "PERSON", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC", "NORP"
+        ):
+            self.named = mention
 
     def note_class(self, noun: str, mention: Mention) -> None:
         """Remember that ``mention`` is a ``noun`` ("X is a film", "the film X"), so a later
@@ -223,8 +230,8 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
         if dets and dets[0] in ("the", "this", "that") and _of_object(tok) is None:
             found = coref.resolve_class(tok.lemma_) or coref.resolve_class(tok.lower_)
             if found is None and not any(c.dep_ in ("compound", "amod") for c in tok.children) \
-                    and tok.lemma_ in _WORK_NOUNS and coref.thing is not None and coref.thing.proper:
-                found = coref.thing  # "the film", "the album": the named work talked about last
+                    and tok.lemma_ in _WORK_NOUNS and coref.named is not None:
+                found = coref.named  # "the film", "the album": the named work talked about last
             if found is not None:
                 return found
     if tok.pos_ == "NOUN":
@@ -473,6 +480,9 @@ class _Reader:
             self.coref.note_class(o.text.split()[-1], s)
         start, end = _span(s, o, tok=tok)
         self.out.append(Clause(s, pred, o, voice, kind, neg, conf, start, end))
+        if self.coref is not None:
+            self.coref.note_named(s)
+            self.coref.note_named(o)
 
     # ---------------------------------------------------------------- copula / apposition
     def relational_noun(self, subjects: list[Mention], attr: Any, *, tok: Any, neg: bool, conf: float) -> bool:
@@ -607,6 +617,15 @@ class _Reader:
                 if conj.dep_ == "conj" and conj.pos_ == "VERB":
                     children.extend(c for c in conj.children if c.dep_ == "dobj")
                     break
+        if verb.lemma_ == "have":
+            roles = [g for c in children if c.dep_ == "prep" and c.lower_ == "as"
+                     for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+            holders = [c for c in children if c.dep_ == "dobj"]
+            if roles and holders:  # "The movie had Geof Bartz as the editor": its editor is Geof Bartz
+                for o in _split_list(holders[0], self.coref):
+                    for s in subjects:
+                        self.add(s, _noun_phrase_label(roles[0]), o, "attribute", tok=verb, neg=neg, conf=conf)
+                return
         for child in children:
             dep = child.dep_
             if dep in ("dobj", "obj", "oprd") or (dep == "attr"):
