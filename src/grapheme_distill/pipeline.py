@@ -41,6 +41,7 @@ from grapheme_distill.transcripts import Exchange, TranscriptReader, soft_target
 __all__ = [
     "DistillSummary",
     "ExchangeIngester",
+    "PendingExchange",
     "ProgressCallback",
     "ResumableStore",
     "distill_transcripts",
@@ -96,8 +97,8 @@ class DistillSummary(BaseModel):
 
 
 @dataclass
-class _Pending:
-    """One exchange waiting for its batch."""
+class PendingExchange:
+    """One exchange waiting for its batch: what every source hands to :class:`ExchangeIngester`."""
 
     request: TeacherRequest
     response: TeacherResponse
@@ -105,6 +106,9 @@ class _Pending:
     provenance: Provenance
     knowledge_type: KnowledgeType | None
     source: str
+
+
+_Pending = PendingExchange  # the name topics.py first imported
 
 
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -155,7 +159,7 @@ class ExchangeIngester:
         """Whether this request's answer was already turned into knowledge by this extractor."""
         return self.store.is_processed(request.content_hash(), self.extractor_id)
 
-    def ingest(self, batch: Sequence[_Pending]) -> None:
+    def ingest(self, batch: Sequence[PendingExchange]) -> None:
         """Process and store one batch in one transaction; failures are recorded, not raised."""
         if not batch:
             return
@@ -180,14 +184,14 @@ class ExchangeIngester:
         self.summary.rejections = dict(self._rejections)
         self.summary.failure_reasons = dict(self._failures)
 
-    def _extract_one(self, pending: _Pending) -> Extraction | Exception:
+    def _extract_one(self, pending: PendingExchange) -> Extraction | Exception:
         try:
             return self.extractor.extract(pending.response.text, prompt=pending.prompt,
                                           preserve_structure=self.config.preserve_structure)
         except Exception as exc:  # noqa: BLE001 - kept and recorded as this exchange's failure
             return exc
 
-    def _fail(self, pending: _Pending, reason: str, detail: str) -> None:
+    def _fail(self, pending: PendingExchange, reason: str, detail: str) -> None:
         """Keep the failure (replacing an older one of the same source); the call is not marked
         processed, so a later run retries it."""
         self._failures[reason] += 1
@@ -197,7 +201,7 @@ class ExchangeIngester:
             self.store.record_failure(self.run_id, pending.source, f"{reason}: {detail}",
                                       pending.response.text)
 
-    def _ingest_one(self, pending: _Pending, extraction: Extraction | Exception) -> None:
+    def _ingest_one(self, pending: PendingExchange, extraction: Extraction | Exception) -> None:
         if isinstance(extraction, Exception):
             raise DistillError(f"extractor {self.extractor_id} failed: {extraction}") from extraction
         call_hash = self.store.record_call(pending.request, pending.response, run_id=self.run_id,
@@ -224,7 +228,7 @@ class ExchangeIngester:
             self._fail_empty(pending)
 
     def _process(
-        self, pending: _Pending, extraction: Extraction, prov: Provenance, ktype: KnowledgeType | None
+        self, pending: PendingExchange, extraction: Extraction, prov: Provenance, ktype: KnowledgeType | None
     ) -> list[DistilledKnowledge]:
         """Run one answer through the session; a full session is replaced, never losing records."""
         session = self._session
@@ -259,7 +263,7 @@ class ExchangeIngester:
                 self._rejections[rejection.reason] += 1
                 self._last_rejections.append(f"{rejection.reason}: {rejection.detail}")
 
-    def _fail_empty(self, pending: _Pending) -> None:
+    def _fail_empty(self, pending: PendingExchange) -> None:
         """An answer that yielded nothing is a failure with the session's reason, kept for audit."""
         reasons = self._last_rejections
         self.summary.failures += 1
@@ -313,7 +317,7 @@ def distill_transcripts(
     summary = ingester.summary
     summary.inputs = [str(p) for p in paths]
 
-    def pending() -> Iterator[_Pending]:
+    def pending() -> Iterator[PendingExchange]:
         for ex in reader:
             summary.exchanges += 1
             if ingester.is_done(ex.request):
@@ -342,8 +346,8 @@ def distill_transcripts(
     return summary
 
 
-def _pending_from_exchange(ex: Exchange) -> _Pending:
+def _pending_from_exchange(ex: Exchange) -> PendingExchange:
     prov = Provenance(teacher="transcript", model=ex.response.model or ex.request.model,
                       params=ex.request.sampling_params(), source=ex.source)
-    return _Pending(ex.request, ex.response, ex.prompt, prov, ex.knowledge_type, ex.source)
+    return PendingExchange(ex.request, ex.response, ex.prompt, prov, ex.knowledge_type, ex.source)
 
