@@ -64,8 +64,11 @@ DERIVATIONS: Mapping[str, tuple[str, ...]] = {
     "precede": ("preceded", "predecessor"), "follow": ("followed", "successor"),
     "employ": ("employer",), "employed": ("employer",),
     "citizen": ("citizenship",), "national": ("nationality",),
-    "locate": ("location",), "located": ("location",), "situated": ("location",),
-    "base": ("location", "headquarter"), "based": ("location", "headquarter"),
+    # being somewhere: the most general label first; a vocabulary without one gets the next
+    "locate": ("location", "place", "country", "city", "region"),
+    "located": ("location", "place", "country", "city", "region"),
+    "situated": ("location", "place", "country", "city", "region"),
+    "base": ("location", "headquarter", "city"), "based": ("location", "headquarter", "city"),
     "large": ("largest",), "big": ("largest",), "biggest": ("largest",),
     "fly": ("flight",), "own": ("owner",), "owned": ("owner",),
 }
@@ -221,8 +224,8 @@ class RelationVocabulary:
         if not content:
             return None
         expanded: list[tuple[str, float]] = [(w, 1.0) for w in content]
-        for w in content:
-            expanded.extend((d, 0.88) for d in self._derivations.get(w, ()))
+        for w in content:  # earlier derivations are the likelier reading
+            expanded.extend((d, 0.88 - 0.02 * i) for i, d in enumerate(self._derivations.get(w, ())))
         best: VocabMatch | None = None
         for entry in self._entries:
             covered = 0.0
