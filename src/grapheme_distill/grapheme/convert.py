@@ -24,7 +24,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -61,7 +60,6 @@ _SEQUENTIAL: Final = ',{"weight":1.0,"edge_type":"Sequential"}]'
 _CLIQUE: Final = ',{"weight":1.0,"edge_type":"Clique"}]'
 _SEQ_JOIN: Final = _SEQUENTIAL + ",["
 _EDGE_TAIL: Final = {t: f',"edge_type":"{t}"}}]' for t in EDGE_TYPES}
-_PLAIN_STRING = re.compile(r'[\x20-\x7e]*').fullmatch  # no escaping needed unless " or \
 
 
 @dataclass(frozen=True)
@@ -101,10 +99,20 @@ def _check(text: str) -> None:
 
 def _js(text: str) -> str:
     """A JSON string literal, skipping ``json.dumps`` for the common plain-ASCII case."""
-    if _PLAIN_STRING(text) and '"' not in text and "\\" not in text:
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
         return f'"{text}"'
     _check(text)
     return _ascii(text)
+
+
+class _JsCache(dict[str, str]):
+    """``_js`` for strings that repeat (predicates, extractors, call hashes); capped in size."""
+
+    def __missing__(self, text: str) -> str:
+        if len(self) > 65536:
+            self.clear()
+        literal = self[text] = _js(text)
+        return literal
 
 
 class _CharTemplates(dict[str, str]):
@@ -178,6 +186,7 @@ class _JsonSink:
         self._out_file = out
         self._side = side.write
         self._template = _CharTemplates().__getitem__
+        self._labels = _JsCache()
         self._positions: list[str] = []
         self._node_buf: list[str] = []
         self.edge_spool = _Spool(edges)
@@ -251,7 +260,7 @@ class _JsonSink:
 
     def add_item(self, kind: str, label: str, item: Item) -> int:
         node = self.nodes
-        self._node_buf.append(f'{_OTHER_START}{{"{kind}":{_js(label)}}}{_OTHER_END}')
+        self._node_buf.append(f'{_OTHER_START}{{"{kind}":{self._labels[label]}}}{_OTHER_END}')
         self.nodes = node + 1
         span = "null" if item.span is None else f"[{item.span[0]},{item.span[1]}]"
         extra = "null"
@@ -402,9 +411,10 @@ def _write_evidence(side: IO[str], graph: KnowledgeGraph) -> None:
     """``item id → [evidence, …]`` in the graph's order, written a batch of items at a time."""
     parts: list[str] = []
     started = False
+    literal = _JsCache()
     for item_id, per_source in graph.evidence.items():
         records = ",".join(
-            f'{{"source":{_js(ev.source)},"extractor":{_js(ev.extractor)},'
+            f'{{"source":{literal[ev.source]},"extractor":{literal[ev.extractor]},'
             f'"confidence":{float(ev.confidence)!r},'
             f'"span":{"null" if ev.span is None else f"[{ev.span[0]},{ev.span[1]}]"}}}'
             for ev in per_source.values()
