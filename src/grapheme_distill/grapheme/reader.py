@@ -63,9 +63,11 @@ class _Graph:
             raise ExportError(f"{path}: not a GRAPHEME graph (missing {exc})") from exc
         self.out: dict[int, list[_Edge]] = defaultdict(list)
         self.into: dict[int, list[_Edge]] = defaultdict(list)
+        self.edge_count = 0
         for edge in raw_edges:
             if edge is None:  # a petgraph edge hole
                 continue
+            self.edge_count += 1
             src, dst, props = edge
             weight = float(props["weight"])
             self.out[src].append((dst, props["edge_type"], weight))
@@ -127,6 +129,13 @@ def read_grapheme(path: str | os.PathLike[str]) -> KnowledgeGraph:
         raise ExportError(
             f"{sidecar_path}: not a grapheme-distill sidecar (format "
             f"{side.get('format') if isinstance(side, dict) else None!r}, expected {SIDECAR_FORMAT!r})"
+        )
+    counts = side.get("counts") or {}
+    if counts.get("nodes") != len(g.nodes) or counts.get("edges") != g.edge_count:
+        raise ExportError(
+            f"{sidecar_path}: written for a graph of {counts.get('nodes')} nodes and "
+            f"{counts.get('edges')} edges, but {graph_path.name} has {len(g.nodes)} and "
+            f"{g.edge_count}; the two files are from different exports — export again"
         )
     try:
         return _rebuild(g, side)
