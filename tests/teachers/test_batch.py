@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import asyncio
+
+import pytest
 from fakeserver import FakeLLMServer
 
 from grapheme_distill.teachers.base import TeacherRequest
@@ -45,3 +48,35 @@ def test_sync_twin(fake_server: FakeLLMServer, openai_url: str) -> None:
 
 async def test_empty_batch(openai_url: str) -> None:
     assert await complete_many(_stack(openai_url), []) == []
+
+
+async def test_cancelling_a_batch_stops_every_worker_and_keeps_what_finished() -> None:
+    with FakeLLMServer(latency=0.05) as server:
+        seen: list[BatchResult] = []
+        task = asyncio.create_task(complete_many(
+            _stack(server.url + "/v1"), [TeacherRequest(prompt=f"q{i}") for i in range(200)],
+            on_result=seen.append,
+        ))
+        while len(seen) < 8:
+            await asyncio.sleep(0.01)
+        task.cancel()  # what Ctrl-C does to a running batch
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        kept = len(seen)
+        await asyncio.sleep(0.2)
+        assert len(seen) == kept < 200  # no worker carried on after the cancellation
+        assert all(r.ok for r in seen)
+        sent = server.requests
+        await asyncio.sleep(0.1)
+        assert server.requests == sent
+
+
+async def test_an_on_result_error_stops_the_batch(fake_server: FakeLLMServer, openai_url: str) -> None:
+    def boom(result: BatchResult) -> None:
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        await complete_many(_stack(openai_url), [TeacherRequest(prompt=f"q{i}") for i in range(50)],
+                            on_result=boom)
+    await asyncio.sleep(0.1)
+    assert fake_server.requests < 50
