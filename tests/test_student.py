@@ -229,3 +229,17 @@ def test_cli_exports_student_data_from_a_store(store_path: Path, tmp_path: Path)
     with np.load(out, allow_pickle=False) as npz:
         assert npz["soft_entity"].tolist() == [0]  # linked to Paris through call-1
         assert np.isclose(float(npz["temperature"]), DistillationConfig().temperature)
+
+
+@pytest.mark.parametrize("n", [0, 1])
+def test_tiny_graphs_without_soft_targets(tmp_path: Path, n: int) -> None:
+    kg, _ = make_graph(n) if n else (KnowledgeGraph(), [])
+    result = export_student(kg, [], tmp_path / "tiny", temperature=2.0, alpha=0.5, pyg=False)
+    counts = result.manifest["counts"]
+    assert counts["entities"] == n and counts["soft_targets"] == 0
+    # hubs + characters + concept + the 👍🏽 Pattern node + the (self-)relation node
+    assert counts["nodes"] == len(result.manifest["hubs"]) + (len("entité 0 👍🏽") + 3 if n else 0)
+    with np.load(result.npz_path, allow_pickle=False) as npz:
+        assert npz["soft_probs"].shape == (0, 0)
+        assert npz["edge_index"].shape[0] == 2
+        assert npz["train_entities"].tolist() == ([0] if n else [])
