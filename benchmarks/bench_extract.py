@@ -3,7 +3,10 @@
 Target: the extractor keeps at least 70 % of the throughput of running the bare pipeline
 (``nlp.pipe(texts, batch_size=B, n_process=1)`` with every document consumed), i.e. everything the
 extractor adds — cleaning, markdown structure, clause reading, entity typing, item building — costs
-at most ~43 % on top of parsing.  Both are timed in the same process on the same texts, alternating,
+at most ~43 % on top of parsing.  Two baselines are timed: the bare pipeline on the raw answers (the
+target as stated), and on the cleaned pieces the extractor actually parses — the raw text carries
+markup, fences and line breaks that cost parser time too, so the second ratio is the honest measure
+of the extractor's own overhead.  Both are timed in the same process on the same texts, alternating,
 ``--runs`` times; the medians and their ratio are reported (the machine is shared and noisy, so only
 the ratio of medians measured side by side means anything).
 
@@ -24,6 +27,7 @@ import sys
 import time
 from pathlib import Path
 
+from grapheme_distill.extractors.spacy.text import prepare
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor, load_model
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,6 +77,11 @@ def time_bare(nlp: object, texts: list[str], batch_size: int) -> float:
     return time.perf_counter() - started
 
 
+def piece_texts(texts: list[str], max_chars: int) -> list[str]:
+    """The cleaned pieces the extractor hands to the parser (markup, fences and line breaks gone)."""
+    return [p.text for t in texts for p in prepare(t, max_chars=max_chars).pieces]
+
+
 def time_extractor(extractor: SpacyExtractor, texts: list[str]) -> tuple[float, int]:
     started = time.perf_counter()
     items = 0
@@ -98,14 +107,18 @@ def main(argv: list[str] | None = None) -> int:
     time_bare(nlp, texts[:4], args.batch_size)
     time_extractor(extractor, texts[:4])
 
+    pieces = piece_texts(texts, extractor.max_chars)
     bare: list[float] = []
+    bare_pieces: list[float] = []
     ours: list[float] = []
     items = 0
     for _ in range(args.runs):
         bare.append(time_bare(nlp, texts, args.batch_size))
+        bare_pieces.append(time_bare(nlp, pieces, args.batch_size))
         elapsed, items = time_extractor(extractor, texts)
         ours.append(elapsed)
     bare_med, ours_med = statistics.median(bare), statistics.median(ours)
+    pieces_med = statistics.median(bare_pieces)
     result = {
         "texts": source,
         "n_texts": len(texts),
@@ -119,6 +132,11 @@ def main(argv: list[str] | None = None) -> int:
         "bare_words_per_s": round(words / bare_med),
         "extractor_words_per_s": round(words / ours_med),
         "throughput_ratio": round(bare_med / ours_med, 3),
+        # the parser alone on exactly the cleaned pieces the extractor parses: isolates the cost of
+        # everything the extractor does besides parsing
+        "bare_nlp_pipe_on_pieces_s": [round(x, 3) for x in bare_pieces],
+        "bare_on_pieces_median_s": round(pieces_med, 3),
+        "throughput_ratio_vs_pieces": round(pieces_med / ours_med, 3),
         "target_ratio": 0.70,
         "items_per_run": items,
         "python": platform.python_version(),
@@ -127,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps(result, indent=2))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    return 0 if result["throughput_ratio"] >= 0.70 else 1
+    return 0 if min(result["throughput_ratio"], result["throughput_ratio_vs_pieces"]) >= 0.70 else 1
 
 
 if __name__ == "__main__":
