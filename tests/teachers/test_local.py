@@ -21,6 +21,7 @@ from grapheme_distill.teachers.local import (
     _repeated_line,
     _reusable_prefix,
     _Step,
+    default_threads,
     ensure_model,
     model_cache_dir,
     next_token_logprobs,
@@ -188,6 +189,17 @@ class _FakeLlm:
 ])
 def test_reusable_prefix(cached: list[int], tokens: list[int], expected: int) -> None:
     assert _reusable_prefix(_FakeLlm(cached), tokens) == expected
+
+
+@pytest.mark.parametrize("load,expected", [(0.0, 4), (0.6, 4), (1.0, 3), (3.5, 1), (9.0, 1)])
+def test_default_threads_leave_busy_cores_alone(
+    monkeypatch: pytest.MonkeyPatch, load: float, expected: int
+) -> None:
+    import os
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3})
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    assert default_threads() == expected
 
 
 def test_repeated_line_cut() -> None:
