@@ -145,16 +145,15 @@ class FakeLLMServer:
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             while True:
-                line = await reader.readline()
-                if not line:
-                    break
-                method, path, _version = line.decode("latin-1").split(" ", 2)
+                try:
+                    head = await reader.readuntil(b"\r\n\r\n")
+                except asyncio.IncompleteReadError:
+                    break  # the client closed the connection between requests
+                line, *fields = head[:-4].decode("latin-1").split("\r\n")
+                method, path, _version = line.split(" ", 2)
                 headers: dict[str, str] = {}
-                while True:
-                    raw = await reader.readline()
-                    if raw in (b"\r\n", b"\n", b""):
-                        break
-                    key, _, value = raw.decode("latin-1").partition(":")
+                for field in fields:
+                    key, _, value = field.partition(":")
                     headers[key.strip().lower()] = value.strip()
                 length = int(headers.get("content-length") or 0)
                 body = await reader.readexactly(length) if length else b""
@@ -193,7 +192,7 @@ class FakeLLMServer:
             self.auth_seen.append(auth)
             if self.latency:
                 await asyncio.sleep(self.latency)
-            fault = self._fault_for(data)
+            fault = self._fault_for(data, body)
             if fault == "timeout":
                 try:  # answer nothing; wait until the client gives up and hangs up
                     await asyncio.wait_for(reader.read(1), self.hang_s)
@@ -226,10 +225,11 @@ class FakeLLMServer:
         finally:
             self.in_flight -= 1
 
-    def _fault_for(self, data: dict[str, Any]) -> str:
-        tagged = _FAULT_TAG.search(json.dumps(data.get("messages", "")))
-        if tagged:
-            return tagged.group(1)
+    def _fault_for(self, data: dict[str, Any], body: bytes) -> str:
+        if b"[[fault:" in body:
+            tagged = _FAULT_TAG.search(json.dumps(data.get("messages", "")))
+            if tagged:
+                return tagged.group(1)
         try:
             return self.faults.popleft()
         except IndexError:
@@ -285,7 +285,8 @@ class FakeLLMServer:
         text = json.dumps({"answer": prompt}) if wants_json else f"Answer: {prompt}"
         tokens = _TOKEN.findall(text)
         k = int(data.get("top_logprobs") or 0)
-        logprobs = [_token_logprob(i, tok, k) for i, tok in enumerate(tokens)]
+        logprobs = [_token_logprob(i, tok, k) for i, tok in enumerate(tokens)] if (
+            data.get("logprobs")) else []
         model = data.get("model") or "fake-model"
         if path == "/v1/chat/completions":
             n = int(data.get("n") or 1)
