@@ -45,6 +45,8 @@ from grapheme_distill.extractors import (
     available_extractors,
     get_extractor,
 )
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
+from grapheme_distill.extractors.vocab import RelationVocabulary, apply_vocabulary
 from grapheme_distill.grapheme import GraphemeExport, from_text, read_grapheme, to_grapheme, to_text
 from grapheme_distill.model import (
     CANONICAL_PREDICATES,
@@ -195,6 +197,7 @@ __all__ = [
     "RecordingTeacher",
     "Rejection",
     "Relation",
+    "RelationVocabulary",
     "ReplayMiss",
     "ReplayTeacher",
     "ResolutionError",
@@ -209,6 +212,7 @@ __all__ = [
     "SessionMetrics",
     "SessionNotFound",
     "SoftTarget",
+    "SpacyExtractor",
     "StoreCache",
     "StoreError",
     "StoreStats",
@@ -225,6 +229,7 @@ __all__ = [
     "Usage",
     "aask_cloze",
     "adistill_topics",
+    "apply_vocabulary",
     "ask_cloze",
     "ask_teacher",
     "available_extractors",

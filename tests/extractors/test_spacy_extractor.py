@@ -385,3 +385,12 @@ def test_one_date_written_two_ways_is_one_entity(spacy_x: SpacyExtractor) -> Non
 )
 def test_attribute_like_phrasings(spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in triples(spacy_x.extract(text)), triples(spacy_x.extract(text))
+
+
+def test_importing_the_package_does_not_load_spacy() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, grapheme_distill; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
