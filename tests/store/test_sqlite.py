@@ -101,6 +101,16 @@ def test_confidence_is_noisy_or_over_sources(
     (rel,) = store.to_knowledge_graph().relations.values()
     assert rel.confidence == pytest.approx(expected)
     assert store.stats().observations == len(observations)
+    assert store.recompute_confidence() == 0  # what ingestion stored is what the evidence gives
+
+
+def test_one_batch_with_repeats_gives_noisy_or(store: SQLiteStore) -> None:
+    batch = [record([(PARIS, "capital_of", FRANCE, c)], source=s)
+             for s, c in [("a", 0.5), ("b", 0.5), ("a", 0.7), ("c", 0.2)]]
+    assert store.add_knowledge_many(batch) == 3
+    (rel,) = store.to_knowledge_graph().relations.values()
+    assert rel.confidence == pytest.approx(noisy_or([0.5, 0.5, 0.2]))  # a's first answer stays
+    assert store.recompute_confidence() == 0
 
 
 def test_recompute_confidence_restores_values_from_evidence(store: SQLiteStore, tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ alias/abbreviation/synonym linguistic items) are kept for lookup.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 import uuid
 from collections import defaultdict
@@ -38,7 +39,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from grapheme_distill.errors import MigrationError, StoreError
-from grapheme_distill.model.graph import Evidence, KnowledgeGraph, noisy_or
+from grapheme_distill.model.graph import Evidence, KnowledgeGraph
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import (
     Attribute,
@@ -149,13 +150,14 @@ def _row_item(table: str, row: Sequence[Any]) -> Item:
 
 def entity_refs(item: Item) -> tuple[str, ...]:
     """The entity ids an item refers to."""
-    if isinstance(item, Relation):
-        return (item.subject, item.object)
-    if isinstance(item, HierarchyEdge):
-        return (item.parent, item.child)
-    if isinstance(item, Procedure):
-        return (item.entity,) if item.entity else ()
-    return (item.entity,)
+    cls = type(item)  # identity checks: this runs once per observation
+    if cls is Relation:
+        return (item.subject, item.object)  # type: ignore[union-attr]
+    if cls is HierarchyEdge:
+        return (item.parent, item.child)  # type: ignore[union-attr]
+    if cls is Procedure:
+        return (item.entity,) if item.entity else ()  # type: ignore[union-attr]
+    return (item.entity,)  # type: ignore[union-attr,return-value]
 
 
 _REF_FIELDS: dict[type, tuple[str, ...]] = {
@@ -191,6 +193,17 @@ class Observation(NamedTuple):
     extractor: str
     confidence: float
     span: Span | None = None
+
+
+def _noisy_or_sql(per_source: dict[str, float]) -> float:
+    """Noisy-or over sources, computed exactly as the SQL recomputation does (one source keeps
+    its value; ``1 − exp(Σ ln(1 − cₛ))`` otherwise), so both paths store the same numbers."""
+    values = list(per_source.values())
+    if len(values) == 1:
+        return values[0]
+    if max(values) >= 1.0:
+        return 1.0
+    return 1.0 - math.exp(sum(math.log(1.0 - c) for c in values))
 
 
 def _has_sql_math(conn: sqlite3.Connection) -> bool:
@@ -509,9 +522,12 @@ class SQLiteStore:
         mapping: dict[str, str] = {}
         pending: list[Entity] = []
         queued: set[tuple[str, tuple[str, ...]]] = set()
+        canon_cache, aliased = self._canon, self._aliased
         for entity in entities:
-            cached = self._canon.get(entity.id)
-            if cached is not None and all((cached, a) in self._aliased for a in entity.aliases):
+            cached = canon_cache.get(entity.id)
+            if cached is not None and (
+                not entity.aliases or all((cached, a) in aliased for a in entity.aliases)
+            ):
                 if cached != entity.id:
                     mapping[entity.id] = cached
             elif (entity.id, entity.aliases) not in queued:  # repeats resolve the same way
@@ -526,7 +542,8 @@ class SQLiteStore:
                     mapping[entity.id] = resolved
             return mapping
         ids = sorted({e.id for e in pending})
-        keys = sorted({e.key for e in pending} | {normalise_name(a) for e in pending for a in e.aliases})
+        key_of = {e.id: e.key for e in pending}  # normalise once per entity
+        keys = sorted({*key_of.values()} | {normalise_name(a) for e in pending for a in e.aliases})
         redirects = dict(self._chunked_rows(
             "SELECT from_id, to_id FROM entity_redirects WHERE from_id IN ({ids})", ids))
         types: dict[str, str] = dict(self._chunked_rows(
@@ -561,7 +578,7 @@ class SQLiteStore:
             if canon is None:
                 etype = entity.type.value
                 for table in (by_key, by_alias):
-                    for eid in sorted(table.get(entity.key, ())):
+                    for eid in sorted(table.get(key_of[entity.id], ())):
                         if eid not in types:
                             types[eid] = self._rows("SELECT type FROM entities WHERE id = ?", (eid,))[0][0]
                         if types_compatible(etype, types[eid]):
@@ -571,9 +588,9 @@ class SQLiteStore:
                         break
             if canon is None:
                 canon = entity.id
-                new_rows.append((entity.id, entity.name, entity.type.value, entity.key))
+                new_rows.append((entity.id, entity.name, entity.type.value, key_of[entity.id]))
                 types[entity.id] = entity.type.value
-                by_key[entity.key].append(entity.id)
+                by_key[key_of[entity.id]].append(entity.id)
             elif canon != entity.id:
                 if entity.id not in redirects:
                     redirects[entity.id] = canon
@@ -683,8 +700,9 @@ class SQLiteStore:
                         mapping[ref] = canon[ref]
             item_rows: dict[str, dict[str, tuple[Any, ...]]] = defaultdict(dict)
             obs_rows: list[tuple[Any, ...]] = []
-            touched: dict[str, list[str]] = defaultdict(list)
             aliases: list[tuple[str, str]] = []
+            batch_best: dict[str, dict[str, float]] = defaultdict(dict)
+            first_seen: set[tuple[str, str, str]] = set()
             for obs, rs in zip(observations, refs, strict=True):
                 item = obs.item
                 if mapping and any(r in mapping for r in rs):
@@ -692,7 +710,6 @@ class SQLiteStore:
                 table = _KIND_TABLE[item.kind]
                 if item.id not in item_rows[table]:
                     item_rows[table][item.id] = _item_row(item)
-                    touched[table].append(item.id)
                     if isinstance(item, LinguisticItem) and item.relation in _ALIAS_KINDS:
                         aliases.append((item.entity, item.value))
                 span = obs.span
@@ -700,14 +717,28 @@ class SQLiteStore:
                     item.id, obs.source, obs.extractor,
                     span[0] if span else None, span[1] if span else None, obs.confidence,
                 ))
+                key = (item.id, obs.source, obs.extractor)
+                if key not in first_seen:  # like INSERT OR IGNORE: the first observation stays
+                    first_seen.add(key)
+                    per_source = batch_best[item.id]
+                    if obs.confidence > per_source.get(obs.source, -1.0):
+                        per_source[obs.source] = obs.confidence
+            # Items new to the store have all their evidence in this batch: their confidence is
+            # computed here and written with the row; only items stored before are recomputed.
+            stored_before: dict[str, list[str]] = {}
             for table, per_table in item_rows.items():
-                self._conn.executemany(_INSERT_ITEM[table], per_table.values())
+                stored_before[table] = [r[0] for r in self._chunked_rows(
+                    f"SELECT id FROM {table} WHERE id IN ({{ids}})", list(per_table))]
+                old = set(stored_before[table])
+                rows = [row if item_id in old else (*row[:-1], _noisy_or_sql(batch_best[item_id]))
+                        for item_id, row in per_table.items()]
+                self._conn.executemany(_INSERT_ITEM[table], rows)
             before = self._conn.total_changes
             self._conn.executemany(_INSERT_OBS, obs_rows)
             new = self._conn.total_changes - before
             for entity_id, alias in aliases:
                 self._add_alias(entity_id, alias)
-            for table, ids in touched.items():
+            for table, ids in stored_before.items():
                 self._recompute(table, ids)
         return new
 
@@ -734,7 +765,7 @@ class SQLiteStore:
                 "  FROM (SELECT o.item_id, max(o.confidence) AS c FROM temp.touched k"
                 "        CROSS JOIN observations o ON o.item_id = k.id GROUP BY o.item_id, o.source)"
                 "  GROUP BY item_id) AS n "
-                "WHERE t.id = n.item_id AND t.confidence != n.value"
+                "WHERE t.id = n.item_id AND abs(t.confidence - n.value) > 1e-12"
             )
             return self._conn.total_changes - before
         best: dict[str, dict[str, float]] = defaultdict(dict)
@@ -743,10 +774,10 @@ class SQLiteStore:
             "WHERE item_id IN ({ids}) GROUP BY item_id, source", ids
         ):
             best[item_id][source] = conf
-        updates = [(noisy_or(per.values()), item_id) for item_id, per in best.items()]
+        updates = [(_noisy_or_sql(per), item_id) for item_id, per in best.items()]
         before = self._conn.total_changes
         self._conn.executemany(
-            f"UPDATE {table} SET confidence = ? WHERE id = ? AND confidence != ?",
+            f"UPDATE {table} SET confidence = ? WHERE id = ? AND abs(confidence - ?) > 1e-12",
             [(v, i, v) for v, i in updates],
         )
         return self._conn.total_changes - before
