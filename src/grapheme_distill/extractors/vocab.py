@@ -279,10 +279,12 @@ class RelationVocabulary:
         dateish = bool(label_set & _DATE_WORDS) or (len(label_set) == 1 and bool(label_set & _DATE_ALONE))
         placeish = bool(label_set & _PLACE_WORDS)
         numberish = bool(label_set & _NUMBER_WORDS)
+        # NER confuses bare numbers and years both ways ("1095" tagged DATE, "2000" tagged CARDINAL),
+        # so a number label is not penalised for a date object, nor a date label for a number
         if object_type is EntityType.DATETIME:
-            return 0.15 if dateish else -0.25
+            return 0.15 if dateish else (0.0 if numberish else -0.25)
         if object_type is EntityType.NUMBER:
-            return 0.15 if numberish else (-0.1 if not dateish else -0.2)
+            return 0.15 if numberish else (0.0 if dateish else -0.1)
         if object_type is EntityType.LOCATION:
             return 0.1 if placeish else (-0.25 if dateish or numberish else 0.0)
         return -0.25 if dateish or numberish else 0.0

@@ -62,8 +62,10 @@ _NAMING_VERBS = frozenset({"call", "name", "title", "dub", "know", "entitle", "n
 # nouns a definite description uses for the work or institution an answer is about
 _WORK_NOUNS = frozenset({"film", "movie", "album", "song", "single", "book", "novel", "series", "show",
                          "record", "building", "company", "band", "club", "team", "university",
-                         "school", "airport", "city", "town", "country", "museum", "team", "game",
-                         "programme", "program", "monument", "asteroid", "planet", "dish", "group"})
+                         "school", "airport", "aerodrome", "city", "town", "country", "museum", "game",
+                         "programme", "program", "monument", "asteroid", "planet", "dish", "group",
+                         "hall", "institute", "college", "station", "bridge", "tower", "church",
+                         "hospital", "stadium", "park", "river", "lake", "mountain", "island", "ship"})
 _GROUP_NOUNS = frozenset({"types", "kinds", "forms", "classes", "categories", "varieties", "examples"})
 
 
@@ -120,6 +122,10 @@ class Coref:
         self.named: Mention | None = None  # the last named non-person thing, subject or object
 
     def note_named(self, mention: Mention) -> None:
+        if mention.proper and not mention.pronoun:
+            last = mention.text.split()[-1].lower()
+            if last in _WORK_NOUNS:  # "Bedford Aerodrome" is what "the aerodrome" will mean
+                self.classes[last] = mention
         if mention.proper and not mention.pronoun and mention.label not in (
             "PERSON", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC", "NORP"
         ):
