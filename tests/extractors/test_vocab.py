@@ -80,6 +80,8 @@ def test_match(
     [
         (EntityType.PERSON, EntityType.OTHER, True),  # "John Mills starred in the film" -> film starring John
         (EntityType.OTHER, EntityType.PERSON, False),  # "a movie starring John Mills"
+        (EntityType.ORGANIZATION, EntityType.PERSON, False),  # a person is the agent over an organisation
+        (EntityType.ORGANIZATION, EntityType.OTHER, True),  # NER's ORG/OTHER is too noisy: voice decides
         (None, None, True),  # no types: the active voice decides
     ],
 )
@@ -93,6 +95,13 @@ def test_agent_nouns_point_at_the_person(
 @pytest.mark.parametrize("predicate", ["visit", "is_a", "eat", "has_property"])
 def test_unrelated_predicates_do_not_match(vocab: RelationVocabulary, predicate: str) -> None:
     assert vocab.match(predicate, voice="active", object_type=EntityType.LOCATION) is None
+
+
+@pytest.mark.parametrize(("voice", "inverse"), [("active", True), ("passive", False)])
+def test_passive_labels_turn_active_predicates_round(voice: str, inverse: bool) -> None:
+    # "Frank Giustra founded Lionsgate" is foundedBy(Lionsgate, Frank Giustra)
+    m = RelationVocabulary(["foundedBy"]).match("found" if voice == "active" else "founded_by", voice=voice)  # type: ignore[arg-type]
+    assert m is not None and m.label == "foundedBy" and m.inverse is inverse
 
 
 def test_founded_with_a_date_is_not_founded_by(vocab: RelationVocabulary) -> None:

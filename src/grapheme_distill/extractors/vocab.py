@@ -89,7 +89,6 @@ _NUMBER_WORDS = frozenset({"number", "population", "length", "area", "elevation"
 # "capital_of", "leader_of" from extractors that do not record a voice: a noun, not a verb, before "of"
 _RELATIONAL_NOUN = re.compile(r"^(?!(?:consist|made|composed|comprised|think|dream|die|approve|"
                               r"speak|hear|know|smell|accuse|rid|part|member|type|kind)_of$)[a-z_]+_of$")
-_AGENCY = {EntityType.PERSON: 2, EntityType.ORGANIZATION: 1}
 _AGENT = re.compile(r"(?:er|or|ist|ant|ent|ing)$")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _SPLIT = re.compile(r"[^0-9a-z]+")
@@ -231,6 +230,7 @@ class RelationVocabulary:
             covered = 0.0
             explained = [0.0] * len(content)
             agentive = False
+            literal = True  # every label word is literally in the predicate
             for lw in entry.words:
                 top = 0.0
                 for i, (pw, weight) in enumerate(expanded):
@@ -243,23 +243,30 @@ class RelationVocabulary:
                     if s >= 0.85 and pw != lw and _AGENT.search(lw) and not _AGENT.search(pw):
                         agentive = True
                 covered += top
+                literal = literal and top >= 1.0
             coverage = covered / len(entry.words)
             explanation = sum(explained) / len(content)
             score = 0.6 * coverage + 0.4 * explanation
             if score <= 0:
                 continue
             label_set = set(entry.all_words)
+            passive_label = entry.all_words[-1] == "by"  # foundedBy, lyrics by: the agent is the object
             if "by" in label_set:
-                score += 0.05 if "by" in preps else -0.15
+                score += 0.05 if "by" in preps else (0.0 if voice == "active" and not preps else -0.15)
             score += self._type_affinity(label_set, object_type)
             if best is None or score > best.score + 1e-9:
-                # "X is part of Y" is isPartOf(X, Y): a label that itself ends in "of" keeps the order
-                inverse = (relational_noun and entry.all_words[-1] != "of") or (voice == "active" and agentive)
-                if agentive and not relational_noun:
-                    agent_s = _AGENCY.get(subject_type, 0) if subject_type else 0
-                    agent_o = _AGENCY.get(object_type, 0) if object_type else 0
-                    if agent_s != agent_o:  # the person (or else organisation) is the label's object
-                        inverse = agent_s > agent_o
+                # "X is the leader of Y" is leader(Y, X) when the label *is* the noun; but "X is a
+                # graduate of Y" is almaMater(X, Y), "X is part of Y" isPartOf(X, Y): a derived label
+                # or one that itself ends in "of" keeps the order
+                inverse = (relational_noun and literal and entry.all_words[-1] != "of") or (
+                    voice == "active" and agentive)
+                if passive_label and voice == "active" and "by" not in preps:
+                    inverse = True  # "Frank Giustra founded Lionsgate" is foundedBy(Lionsgate, Frank Giustra)
+                elif agentive and voice in ("active", "span"):
+                    person_s = subject_type is EntityType.PERSON
+                    person_o = object_type is EntityType.PERSON
+                    if person_s != person_o:  # a person is the agent, so the label's object
+                        inverse = person_s
                 best = VocabMatch(entry.label, round(min(score, 1.0), 4), inverse)
         if best is None or best.score < self.threshold:
             return None
