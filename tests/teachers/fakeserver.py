@@ -175,6 +175,7 @@ class FakeLLMServer:
         body: bytes,
     ) -> bool:
         self.requests += 1
+        number = self.requests  # this request's own number (the counter moves on while it waits)
         self.arrivals.append(time.monotonic())
         self.paths[path] += 1
         self.in_flight += 1
@@ -190,9 +191,9 @@ class FakeLLMServer:
                 "x-api-key", ""
             )
             self.auth_seen.append(auth)
+            fault = self._fault_for(data, body, number)  # decided on arrival, in arrival order
             if self.latency:
                 await asyncio.sleep(self.latency)
-            fault = self._fault_for(data, body)
             if fault == "timeout":
                 try:  # answer nothing; wait until the client gives up and hangs up
                     await asyncio.wait_for(reader.read(1), self.hang_s)
@@ -225,7 +226,7 @@ class FakeLLMServer:
         finally:
             self.in_flight -= 1
 
-    def _fault_for(self, data: dict[str, Any], body: bytes) -> str:
+    def _fault_for(self, data: dict[str, Any], body: bytes, number: int) -> str:
         if b"[[fault:" in body:
             tagged = _FAULT_TAG.search(json.dumps(data.get("messages", "")))
             if tagged:
@@ -234,7 +235,7 @@ class FakeLLMServer:
             return self.faults.popleft()
         except IndexError:
             pass
-        if self.fault_every and self.requests % self.fault_every == 0:
+        if self.fault_every and number % self.fault_every == 0:
             return self.fault_kind
         return "ok"
 
