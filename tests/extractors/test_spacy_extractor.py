@@ -394,3 +394,13 @@ def test_importing_the_package_does_not_load_spacy() -> None:
     code = "import sys, grapheme_distill; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_place_with_its_region_is_one_name_inside_a_region(spacy_x: SpacyExtractor) -> None:
+    found = triples(spacy_x.extract("Trane was founded in La Crosse, Wisconsin."))
+    assert {("Trane", "founded_in", "La Crosse, Wisconsin"), ("La Crosse, Wisconsin", "located_in", "Wisconsin")} <= found
+
+
+def test_names_with_and_are_not_split_when_ner_keeps_them_whole(spacy_x: SpacyExtractor) -> None:
+    found = triples(spacy_x.extract("Procter & Gamble and Unilever make soap."))
+    assert ("Procter & Gamble", "make", "soap") in found

@@ -162,7 +162,7 @@ _M = r"(?P<m>[A-Za-z]{3,9})\.?"
 _Y = r"(?P<y>\d{4})"
 _DATE_FORMS = [
     re.compile(rf"^(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})$"),
-    re.compile(rf"^{_M}\s+{_D},?\s+{_Y}$", re.I),
+    re.compile(rf"^{_M}\s+{_D}(?:,\s*|\s+){_Y}$", re.I),
     re.compile(rf"^{_D}\s+(?:of\s+)?{_M},?\s+{_Y}$", re.I),
     re.compile(r"^(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>\d{4})$"),
 ]

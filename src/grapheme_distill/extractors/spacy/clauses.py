@@ -253,7 +253,20 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
             return m
     ent = _ent_span(tok)
     if ent is not None and tok.ent_type_ != "ORDINAL":
-        m = _make(doc, ent.start, ent.end, tok.ent_type_, True)
+        end = ent.end
+        # "Pools of Light", "King of Prussia": a name NER cut before its "of" part
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].pos_ == "PROPN" \
+                and doc[end].head.i == end - 1:
+            end += 2
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                end += 1
+        if tok.ent_type_ == "GPE" and end + 1 < len(doc) and doc[end].text == "," \
+                and doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B":
+            # "La Crosse, Wisconsin": a place disambiguated by its region is one name
+            nxt = _ent_span(doc[end + 1])
+            if nxt is not None and nxt.root.dep_ == "appos" and ent.start <= nxt.root.head.i < ent.end:
+                end = nxt.end
+        m = _make(doc, ent.start, end, tok.ent_type_, True)
         if m is not None and m.kind_noun and coref is not None:
             coref.note_class(m.kind_noun, m)
         return m
@@ -341,7 +354,9 @@ def _split_list(tok: Any, coref: Coref | None) -> list[Mention]:
     if tok.pos_ == "NOUN" and (names := [c for c in tok.children if c.dep_ == "appos"
                                          and c.pos_ == "PROPN" and c.i <= tok.i + 3]):
         tok = names[0]  # "the film English Without Tears"
-    conj = [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "X")]
+    ent = _ent_span(tok)
+    conj = [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "X")
+            and not (ent is not None and ent.start <= c.i < ent.end)]  # "George Allen and Unwin"
     mentions: list[Mention] = []
     if conj:
         for t in (tok, *conj):
