@@ -77,7 +77,7 @@ _STOP = frozenset({"is", "be", "was", "were", "are", "been", "the", "a", "an", "
 _PREPS = frozenset({"of", "in", "on", "at", "by", "to", "from", "for", "with", "as", "into", "about"})
 _DATE_WORDS = frozenset({"date", "year", "time", "day", "century"})
 _DATE_ALONE = frozenset({"established", "founded", "opened", "completed", "built", "released",
-                         "launched", "born", "died"})
+                         "launched", "born", "died", "discovered", "formed", "dissolved"})
 _PLACE_WORDS = frozenset({"place", "location", "country", "city", "residence", "region", "state",
                           "ground", "headquarter", "headquarters", "site", "nationality",
                           "birthplace", "origin", "hometown", "capital", "county", "district"})

@@ -621,6 +621,8 @@ class _Reader:
             return
         particle = "".join(f"_{c.lower_}" for c in verb.children if c.dep_ == "prt")
         base = (verb.lower_ if passive else verb.lemma_.lower()) + particle
+        if passive and verb.lemma_ == "find":
+            base = "located"  # "X can be found in Y" (not "founded")
         if (subj_tok is not None and subj_tok.pos_ == "NOUN" and subj_tok.lower_ not in _GROUP_NOUNS
                 and len(subjects) == 1 and not subjects[0].proper and not subjects[0].label):
             of = _of_object(subj_tok)
@@ -691,9 +693,11 @@ class _Reader:
         nums = [c for c in child.children if c.dep_ == "nummod"]
         if nums:
             num = mention_of(nums[0])
-            if num:
+            if num:  # "16,800 undergraduate students": number_of_undergraduate_students
+                words = [c.lower_ for c in child.lefts if c.dep_ in ("amod", "compound") and c.i > nums[0].i]
+                label = "_".join([*words, child.lower_])
                 for s in subjects:
-                    self.add(s, f"number_of_{child.lower_}", num, "attribute", tok=verb, neg=neg, conf=conf)
+                    self.add(s, f"number_of_{label}", num, "attribute", tok=verb, neg=neg, conf=conf)
             return True
         named = mention_of(child, self.coref)
         if named is not None and named.kind_noun and (named.end <= child.idx or named.start > child.idx):
