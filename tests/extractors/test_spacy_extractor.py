@@ -114,6 +114,9 @@ def test_negation_is_flagged_not_dropped(spacy_x: SpacyExtractor, text: str, exp
     [
         ("Marie Curie was born in Warsaw. She moved to Paris.", ("Marie Curie", "move_to", "Paris")),
         ("Google is a company. It was founded by Larry Page.", ("Google", "created_by", "Larry Page")),
+        # a possessive may point back to its own sentence's subject
+        ("Alan Shepard was born in New Hampshire and his nationality was the United States.",
+         ("United States", "nationality_of", "Alan Shepard")),
         # "he" skips the last subject when that is not a person
         ("Alan Turing studied at Cambridge. Cambridge is a city. He died in Wilmslow.",
          ("Alan Turing", "die_in", "Wilmslow")),

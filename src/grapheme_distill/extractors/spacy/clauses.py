@@ -30,6 +30,7 @@ ClauseKind = Literal["relation", "part_of", "member_of", "contains", "subclass_o
 _WH = frozenset({"which", "who", "whom", "that", "whose", "where", "when", "what"})
 _PERSON_PRON = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 _THING_PRON = frozenset({"it", "its", "itself"})
+_POSSESSIVE = frozenset({"his", "her", "its", "their"})
 _PLURAL_PRON = frozenset({"they", "them", "their", "theirs", "themselves"})
 _SKIP_NAMES = frozenset({
     "this", "that", "these", "those", "which", "who", "what", "something", "anything", "everything",
@@ -119,6 +120,7 @@ class Coref:
         self.thing: Mention | None = None
         self.any: Mention | None = None
         self.classes: dict[str, Mention] = {}
+        self.sentence: Mention | None = None  # the subject of the sentence being read
         self.named: Mention | None = None  # the last named non-person thing, subject or object
 
     def note_named(self, mention: Mention) -> None:
@@ -150,6 +152,12 @@ class Coref:
             self.thing = mention
 
     def resolve(self, pronoun: str) -> Mention | None:
+        here = self.sentence
+        if here is not None and not here.pronoun and pronoun in _POSSESSIVE:
+            person = here.label == "PERSON" or (here.proper and not here.label)
+            if (pronoun in _PERSON_PRON and person or pronoun in _THING_PRON and here.label != "PERSON"
+                    or pronoun in _PLURAL_PRON):
+                return here
         if pronoun in _PERSON_PRON:
             return self.person
         if pronoun in _THING_PRON:
@@ -776,12 +784,22 @@ def clauses(sent: Any, *, default_subject: Mention | None = None, coref: Coref |
         coref: resolves pronouns; it is *not* updated here (the caller notes each sentence's
             subject after reading it, so "it" in a sentence never points into the same sentence).
     """
+    if coref is not None:
+        # "X was born in 1923 and his nationality was ...": a pronoun may point back to the subject of
+        # its own sentence (the caller notes that subject for the next sentences afterwards)
+        subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and c.pos_ != "PRON"), None)
+        coref.sentence = mention_of(subj) if subj is not None else None
     reader = _Reader(default_subject, coref)
-    for tok in sent:
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
-            if tok.pos_ == "AUX" and tok.lemma_ != "be":
-                continue
-            reader.verb(tok)
-        elif tok.dep_ == "appos":
-            reader.appos(tok)
+    try:
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+                if tok.pos_ == "AUX" and tok.lemma_ != "be":
+                    continue
+                reader.verb(tok)
+            elif tok.dep_ == "appos":
+                reader.appos(tok)
+    finally:
+        if coref is not None:
+            coref.sentence = None
     return reader.out
