@@ -730,8 +730,8 @@ class SQLiteStore:
                 stored_before[table] = [r[0] for r in self._chunked_rows(
                     f"SELECT id FROM {table} WHERE id IN ({{ids}})", list(per_table))]
                 old = set(stored_before[table])
-                rows = [row if item_id in old else (*row[:-1], _noisy_or_sql(batch_best[item_id]))
-                        for item_id, row in per_table.items()]
+                rows = [(*row[:-1], _noisy_or_sql(batch_best[item_id]))
+                        for item_id, row in per_table.items() if item_id not in old]
                 self._conn.executemany(_INSERT_ITEM[table], rows)
             before = self._conn.total_changes
             self._conn.executemany(_INSERT_OBS, obs_rows)
