@@ -102,6 +102,30 @@ def test_missing_weights_package_says_how_to_install(
         ensure_model("ghost", tmp_path)
 
 
+def test_missing_llama_cpp_says_how_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "llama_cpp", None)  # import fails as if not installed
+    teacher = LocalTeacher(model_path=tmp_path / "x.gguf")
+    with pytest.raises(MissingDependency, match=r"pip install 'grapheme-distill\[local\]'"):
+        teacher.complete(TeacherRequest(prompt="hi"))
+
+
+def test_local_teacher_refuses_several_choices(tmp_path: Path) -> None:
+    with pytest.raises(FatalTeacherError, match="n=1"):
+        LocalTeacher(model_path=tmp_path / "x.gguf").complete(TeacherRequest(prompt="hi", n=2))
+
+
+def test_registry_builds_the_local_teacher() -> None:
+    from grapheme_distill.teachers.registry import get_teacher
+
+    teacher = get_teacher("local", model="gemma3-270m")
+    assert isinstance(teacher, LocalTeacher) and teacher.model_name == "gemma3-270m"
+    assert teacher.supports_logprobs
+
+
 def test_unknown_model_names_the_choices() -> None:
     with pytest.raises(InvalidConfig, match="qwen2.5-coder-1.5b"):
         LocalTeacher("gpt-17")
