@@ -777,6 +777,12 @@ class SpacyExtractor:
         swap = False
         qualifiers = {"voice": r.voice}
         confidence = r.confidence
+        # a claim about a named thing is more specific (and more often what was meant) than one about
+        # "creatures" or "understanding"
+        if not (r.subject.proper or r.subject.label):
+            confidence *= 0.85
+        if not (r.object.proper or r.object.label) and obj.type not in (EntityType.DATETIME, EntityType.NUMBER):
+            confidence *= 0.9
         if self.vocabulary is not None:
             match = self.vocabulary.match(raw, voice=r.voice, object_type=obj.type)  # type: ignore[arg-type]
             if match is None and self.unmatched == "drop":

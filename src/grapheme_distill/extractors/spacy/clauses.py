@@ -30,6 +30,11 @@ ClauseKind = Literal["relation", "part_of", "member_of", "contains", "subclass_o
 _WH = frozenset({"which", "who", "whom", "that", "whose", "where", "when", "what"})
 _PERSON_PRON = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 _THING_PRON = frozenset({"it", "its", "itself"})
+_ADVERBIAL_OBJECTS = frozenset({
+    "addition", "fact", "example", "instance", "particular", "course", "general", "least", "first",
+    "turn", "contrast", "summary", "conclusion", "short", "total", "part", "order", "case", "way",
+    "time", "times", "today", "recent", "future", "past", "end", "result", "spite", "light",
+})
 _POSSESSIVE = frozenset({"his", "her", "its", "their"})
 _PLURAL_PRON = frozenset({"they", "them", "their", "theirs", "themselves"})
 _SKIP_NAMES = frozenset({
@@ -754,7 +759,7 @@ class _Reader:
         if not pobjs:
             # "known for proving the theorem": the gerund's object
             for g in prep.children:
-                if g.dep_ == "pcomp":
+                if g.dep_ == "pcomp" and g.pos_ == "VERB":
                     pobjs = [d for d in g.children if d.dep_ == "dobj"]
                     base = f"{base}_{word}_{g.lemma_.lower()}".strip("_")
                     word = ""
@@ -763,6 +768,8 @@ class _Reader:
         if prep.dep_ == "agent" and not with_prep:
             pred = base
         for pobj in pobjs:
+            if pobj.lemma_.lower() in _ADVERBIAL_OBJECTS and not any(c.dep_ == "prep" for c in pobj.children):
+                continue  # "in addition", "for example": discourse, not an object
             kind: ClauseKind = _STRUCT_VERBS.get(pred, "relation")
             objs = _split_list(pobj, self.coref)
             # "known for the invention of X": the thing invented is the object
