@@ -134,7 +134,7 @@ def _logprobs(value: Any) -> tuple[TokenLogprob, ...] | None:
             for t, lp, top in zip(value["tokens"], value["token_logprobs"], tops, strict=True)
         )
     if not isinstance(value, list):
-        raise ValueError("logprobs must be the OpenAI logprobs.content list")
+        raise TypeError("logprobs must be the OpenAI logprobs.content list")
     return tuple(TokenLogprob.model_validate(t) for t in value)
 
 
@@ -160,7 +160,7 @@ def _from_completion(obj: dict[str, Any]) -> TeacherResponse:
     else:
         text = choice.get("text")
     if not isinstance(text, str):
-        raise ValueError("completion choice has no text")
+        raise TypeError("completion choice has no text")
     return TeacherResponse(
         text=text,
         model=obj.get("model"),
@@ -191,7 +191,7 @@ def parse_exchange(obj: Any, source: str = "") -> Exchange:
             reader turns these into :class:`InputError` with the file and line).
     """
     if not isinstance(obj, dict):
-        raise ValueError(f"expected a JSON object, got {type(obj).__name__}")
+        raise TypeError(f"expected a JSON object, got {type(obj).__name__}")
     if "custom_id" in obj and "response" in obj and "prompt" not in obj and "messages" not in obj:
         return _batch_line(obj, source)
     if "choices" in obj:
@@ -209,7 +209,7 @@ def parse_exchange(obj: Any, source: str = "") -> Exchange:
         raise ValueError("'prompt' must be a string")
     params = obj.get("params") or {}
     if not isinstance(params, dict):
-        raise ValueError("'params' must be an object")
+        raise TypeError("'params' must be an object")
     raw = obj["response"]
     if isinstance(raw, dict):
         response = _from_completion(raw)
@@ -219,7 +219,7 @@ def parse_exchange(obj: Any, source: str = "") -> Exchange:
         response = TeacherResponse(text=raw, logprobs=_logprobs(obj.get("logprobs")),
                                    usage=_usage(obj.get("usage")))
     else:
-        raise ValueError("'response' must be a string or an OpenAI completion object")
+        raise TypeError("'response' must be a string or an OpenAI completion object")
     model = obj.get("model") or response.model
     if response.logprobs and "logprobs" not in params:
         # logprobs were returned, so they were asked for: the request says so, and its hash then
@@ -259,7 +259,7 @@ def _batch_line(obj: dict[str, Any], source: str) -> Exchange:
         raise ValueError(f"batch request {obj['custom_id']} failed (status {status}): {reason or 'no reason given'}")
     body = resp.get("body")
     if not isinstance(body, dict):
-        raise ValueError("batch output line has no response.body")
+        raise TypeError("batch output line has no response.body")
     response = _from_completion(body)
     cid = str(obj["custom_id"])
     request = TeacherRequest(prompt=f"[batch request {cid}]", model=response.model)

@@ -110,7 +110,7 @@ def test_errors_are_one_line_without_traceback(
 def test_bad_input_in_a_real_process(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text("[1, 2]\n")
-    done = subprocess.run(
+    done = subprocess.run(  # noqa: PLW1510 - the exit code is what is tested
         [sys.executable, "-m", "grapheme_distill", "distill", "--transcripts", str(bad),
          "--store", str(tmp_path / "g.db")], capture_output=True, text=True, timeout=60,
     )

@@ -9,7 +9,13 @@ import networkx as nx
 import pytest
 
 from grapheme_distill import ExportError, KnowledgeGraph
-from grapheme_distill.export import EXPORTERS, ExportReport, available_formats, export_graph, register_exporter
+from grapheme_distill.export import (
+    EXPORTERS,
+    ExportReport,
+    available_formats,
+    export_graph,
+    register_exporter,
+)
 from grapheme_distill.pipeline import distill_transcripts
 from grapheme_distill.store import SQLiteStore, open_store
 

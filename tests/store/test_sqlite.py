@@ -188,10 +188,9 @@ def test_fuzzy_resolution_is_optional(tmp_path: Path, threshold: float | None, e
 
 
 def test_failed_transaction_keeps_nothing(store: SQLiteStore) -> None:
-    with pytest.raises(RuntimeError):
-        with store.transaction():
-            store.add_knowledge(record([(PARIS, "capital_of", FRANCE, 0.9)], source="a"))
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add_knowledge(record([(PARIS, "capital_of", FRANCE, 0.9)], source="a"))
+        raise RuntimeError("boom")
     assert store.stats().observations == 0 and store.stats().entities == 0
     # the entity cache was reset with the rollback: the same knowledge can be stored afterwards
     assert store.add_knowledge(record([(PARIS, "capital_of", FRANCE, 0.9)], source="a")) == 1

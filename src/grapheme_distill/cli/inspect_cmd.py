@@ -9,7 +9,13 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from grapheme_distill.cli._common import console, echo_json, key_value_table, open_existing_store, store_option
+from grapheme_distill.cli._common import (
+    console,
+    echo_json,
+    key_value_table,
+    open_existing_store,
+    store_option,
+)
 from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.model.knowledge import (
     Attribute,

@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Self
 
 from grapheme_distill.errors import MigrationError, StoreError
 from grapheme_distill.model.graph import Evidence, KnowledgeGraph
@@ -318,7 +318,7 @@ class SQLiteStore:
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self) -> SQLiteStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
