@@ -227,3 +227,50 @@ def test_cli_local_model_one_topic(tmp_path: Path, local_model_dir: Path) -> Non
     assert summary["store"]["entities"] > 0
     assert summary["store"]["relations"] + summary["store"]["attributes"] > 0
     assert summary["learned"]["Paris"]
+
+
+def test_ctrl_c_keeps_finished_topics_and_the_run_resumes(tmp_path: Path) -> None:
+    """SIGINT while the teacher is busy with the second topic: the first topic's knowledge is
+    committed, the store opens cleanly, and a re-run asks only what is missing."""
+    import signal
+    import subprocess
+    import sys
+    import textwrap
+
+    db = tmp_path / "g.db"
+    script = tmp_path / "run.py"
+    script.write_text(textwrap.dedent('''
+        import asyncio, sys
+        from grapheme_distill.store import open_store
+        from grapheme_distill.teachers.base import TeacherResponse
+        from grapheme_distill.topics import distill_topics
+
+        class Slow:
+            name = "slow"
+            supports_logprobs = False
+            def complete(self, request):
+                raise NotImplementedError
+            async def acomplete(self, request):
+                topic = request.metadata["topic"]
+                if topic == "Tallinn":
+                    print("READY", flush=True)
+                    await asyncio.sleep(120)
+                return TeacherResponse(text=f"{topic} is located in Europe.",
+                                       request_hash=request.content_hash())
+
+        distill_topics(["Gdansk", "Tallinn"], Slow(), open_store(sys.argv[1]), auto_clozes=0)
+    '''), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script), str(db)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "READY"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode != 0 and "KeyboardInterrupt" in err
+    store = open_store(db)
+    assert store.stats().teacher_calls == 5 and store.stats().relations == 1
+    teacher = FakeTeacher()
+    summary = distill_topics(["Gdansk", "Tallinn"], teacher, store, auto_clozes=0)
+    assert summary.already_processed == 5 and summary.asked == 5
+    assert {r.metadata["topic"] for r in teacher.requests} == {"Tallinn"}
+    store.close()
