@@ -188,7 +188,8 @@ def describe(record: DistilledKnowledge, limit: int = 3) -> list[str]:
     for a in record.attributes:
         lines.append(f"{n(a.entity)}: {a.name} = {a.value}")
     for p in record.procedures:
-        lines.append(f"procedure '{p.goal}': {len(p.steps)} steps")
+        first = p.steps[0] if p.steps else ""
+        lines.append(f"procedure '{p.goal}': {len(p.steps)} steps, first: {first[:60]}")
     for h in record.hierarchy:
         if h.relation.value == "contains":
             lines.append(f"{n(h.parent)} contains {n(h.child)}")
