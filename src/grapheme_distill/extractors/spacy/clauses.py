@@ -172,6 +172,21 @@ class Coref:
         return None
 
 
+def _of_name_end(doc: Any, end: int) -> int:
+    """Extend a name over an "of" part that is itself a name: "Pools of Light", "King of Prussia",
+    "McVeagh of the South Seas", "University of Texas" (the model often cuts names there)."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or doc[end].head.i != end - 1:
+        return end
+    i = end + 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if i >= len(doc) or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+        return end
+    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        i += 1
+    return i
+
+
 def _ent_span(tok: Any) -> Any:
     if not tok.ent_type_:
         return None
@@ -266,13 +281,7 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
             return m
     ent = _ent_span(tok)
     if ent is not None and tok.ent_type_ != "ORDINAL":
-        end = ent.end
-        # "Pools of Light", "King of Prussia": a name NER cut before its "of" part
-        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].pos_ == "PROPN" \
-                and doc[end].head.i == end - 1:
-            end += 2
-            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
-                end += 1
+        end = _of_name_end(doc, ent.end)
         if tok.ent_type_ == "GPE" and end + 1 < len(doc) and doc[end].text == "," \
                 and doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B":
             # "La Crosse, Wisconsin": a place disambiguated by its region is one name
@@ -298,12 +307,9 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
     end = tok.i + 1
     if proper:
         for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                objs = [g for g in child.children if g.dep_ == "pobj"]
-                if objs and objs[0].pos_ == "PROPN":
-                    end = max(end, objs[0].i + 1)
-            elif child.dep_ in ("compound", "flat", "nummod") and child.i == end:
+            if child.dep_ in ("compound", "flat", "nummod") and child.i == end:
                 end = child.i + 1
+        end = _of_name_end(doc, end)
     m = _make(doc, left, end, "", proper)
     if m is not None and m.kind_noun and coref is not None:
         coref.note_class(m.kind_noun, m)
