@@ -407,3 +407,18 @@ def test_a_place_with_its_region_is_one_name_inside_a_region(spacy_x: SpacyExtra
 def test_names_with_and_are_not_split_when_ner_keeps_them_whole(spacy_x: SpacyExtractor) -> None:
     found = triples(spacy_x.extract("Procter & Gamble and Unilever make soap."))
     assert ("Procter & Gamble", "make", "soap") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a class noun after a name is dropped from it ...
+        ("Mermaid was released by the Columbia Records label.", ("Mermaid", "released_by_label", "Columbia Records")),
+        # ... but a noun that is part of the name stays
+        ("Brandon Carter is known for the Carter constant.", ("Brandon Carter", "known_for", "Carter constant")),
+        ("McVeagh of the South Seas was directed by Cyril Bruce.",
+         ("McVeagh of the South Seas", "created_by", "Cyril Bruce")),
+    ],
+)
+def test_name_boundaries(spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(spacy_x.extract(text)), triples(spacy_x.extract(text))

@@ -30,6 +30,13 @@ ClauseKind = Literal["relation", "part_of", "member_of", "contains", "subclass_o
 _WH = frozenset({"which", "who", "whom", "that", "whose", "where", "when", "what"})
 _PERSON_PRON = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 _THING_PRON = frozenset({"it", "its", "itself"})
+_TRAILING_CLASSES = frozenset({
+    "label", "club", "team", "company", "band", "group", "album", "song", "single", "film", "movie",
+    "series", "show", "asteroid", "planet", "airport", "aerodrome", "river", "city", "town", "state",
+    "country", "party", "station", "zone", "league", "genre", "university", "school", "museum",
+    "corporation", "firm", "network", "channel", "magazine", "newspaper", "novel", "book", "game",
+    "building", "hall", "monument", "dish", "food", "brand", "organisation", "organization", "agency",
+})
 _ADVERBIAL_OBJECTS = frozenset({
     "addition", "fact", "example", "instance", "particular", "course", "general", "least", "first",
     "turn", "contrast", "summary", "conclusion", "short", "total", "part", "order", "case", "way",
@@ -229,8 +236,11 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
         while first < end and doc[first].pos_ in ("NOUN", "ADJ") and doc[first].text[:1].islower():
             first += 1
         last = end
-        while last > first and doc[last - 1].pos_ == "NOUN" and doc[last - 1].text[:1].islower():
-            last -= 1
+        # trailing class nouns only ("FC Amkar Perm football club"): "Carter constant" and "Penrose
+        # diagram" keep their noun, it is part of the name
+        if last > first and doc[last - 1].lemma_.lower() in _TRAILING_CLASSES and doc[last - 1].text[:1].islower():
+            while last > first and doc[last - 1].pos_ == "NOUN" and doc[last - 1].text[:1].islower():
+                last -= 1
         if first < last and (first > start or last < end):
             kind_noun = doc[last:end].text.lower() if last < end else doc[first - 1].lower_
             start, end = first, last
@@ -566,12 +576,12 @@ class _Reader:
                 continue
             # "the R of Y is X" / "Y's R is X"
             of = _of_object(subj_tok, also_for=True) if subj_tok is not None and subj_tok.pos_ == "NOUN" else None
-            if of is None and _is_valueish(a_mention):
-                for s in subjects:  # "Super Capers budget was 2000000": the class noun is the attribute
-                    if s.kind_noun and subj_tok is not None and s.end <= subj_tok.idx:
-                        self.add(s, s.kind_noun.replace(" ", "_"), a_mention, "attribute", tok=verb,
-                                 neg=neg, conf=0.8)
-                if any(s.kind_noun for s in subjects):
+            if of is None and _is_valueish(a_mention) and subj_tok is not None and subj_tok.pos_ == "NOUN":
+                names = [c for c in subj_tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                owner = phrase_mention(subj_tok.doc, names[0].left_edge.idx,
+                                       names[-1].idx + len(names[-1].text)) if names else None
+                if owner is not None:  # "Super Capers budget was 2000000": the noun is the attribute
+                    self.add(owner, subj_tok.lemma_.lower(), a_mention, "attribute", tok=verb, neg=neg, conf=0.8)
                     continue
             if of is not None:
                 owner = mention_of(of, self.coref)
