@@ -326,3 +326,15 @@ async def test_retry_after_pauses_the_other_requests_too(
     assert fake_server.requests == 7  # the 429, its retry and the five others: no extra 429s
     first_arrival = fake_server.arrivals[0]
     assert all(t - first_arrival >= 0.95 for t in fake_server.arrivals[1:])
+
+
+async def test_a_server_on_this_machine_is_free_unless_its_model_is_priced(
+    fake_server: FakeLLMServer, openai_url: str
+) -> None:
+    unpriced = _stack(openai_url, prices=PriceTable(include_defaults=False))
+    await unpriced.acomplete(TeacherRequest(prompt="q"))
+    summary = unpriced.account.summary()
+    assert summary["cost_usd"] == 0.0 and summary["cost_complete"] is True
+    remote = wrap_teacher(OpenAICompatTeacher(base_url="http://192.0.2.1/v1", model="m",
+                                              api_key="k"), prices=PriceTable(include_defaults=False))
+    assert remote.local is False and unpriced.local is True

@@ -35,6 +35,7 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
+from urllib.parse import urlsplit
 
 from aiolimiter import AsyncLimiter
 from tenacity import (
@@ -90,6 +91,19 @@ class _PerLoop(Generic[T]):
         if item is None:
             item = self._items[loop] = self._factory()
         return item
+
+
+def runs_locally(teacher: Teacher) -> bool:
+    """Whether the provider is a server on this machine (``localhost``/``127.0.0.1``: vLLM,
+    llama.cpp, LM Studio, Ollama behind any preset), looking through wrappers."""
+    while True:
+        base_url = getattr(teacher, "base_url", None)
+        if isinstance(base_url, str):
+            return (urlsplit(base_url).hostname or "") in {"localhost", "127.0.0.1", "::1"}
+        inner = getattr(teacher, "inner", None)
+        if inner is None:
+            return False
+        teacher = inner
 
 
 def resolve_request(teacher: Teacher, request: TeacherRequest) -> TeacherRequest:
@@ -235,7 +249,8 @@ class AccountingTeacher(TeacherWrapper):
     Args:
         prices: the price table (default: :class:`PriceTable` with the default prices).
         account: the account to add to (default: a new one, at ``.account``).
-        free: calls cost nothing (default: the provider runs locally: local, replay, ollama).
+        free: calls cost nothing (default: the local, replay and ollama providers).  A server
+            on this machine (:func:`runs_locally`) is charged only for models the table prices.
     """
 
     def __init__(
@@ -250,10 +265,13 @@ class AccountingTeacher(TeacherWrapper):
         self.prices = prices or PriceTable()
         self.account = account or RunAccount()
         self.free = (inner.name in FREE_TEACHERS) if free is None else free
+        self.local = runs_locally(inner)
 
     def _add(self, request: TeacherRequest, response: TeacherResponse) -> None:
         model = response.model or request.model or self.model or "unknown"
         cost = 0.0 if self.free else self.prices.cost(model, response.usage)
+        if cost is None and self.local:
+            cost = 0.0  # an unpriced model on this machine costs nothing, it is not "unknown"
         self.account.add_response(response, cost, model)
 
     async def acomplete(self, request: TeacherRequest) -> TeacherResponse:
