@@ -120,6 +120,7 @@ from grapheme_distill.teachers.wrappers import (
     RunAccount,
     StoreCache,
     TeacherStack,
+    TranscriptWriter,
     wrap_teacher,
 )
 from grapheme_distill.teachers.local import LocalTeacher
@@ -226,6 +227,7 @@ __all__ = [
     "TopLogprob",
     "TopicsSummary",
     "TranscriptReader",
+    "TranscriptWriter",
     "Usage",
     "aask_cloze",
     "adistill_topics",

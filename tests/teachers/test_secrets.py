@@ -16,7 +16,12 @@ from grapheme_distill.teachers.base import TeacherRequest
 from grapheme_distill.teachers.batch import complete_many
 from grapheme_distill.teachers.openai_compat import OpenAICompatTeacher
 from grapheme_distill.teachers.registry import get_teacher
-from grapheme_distill.teachers.wrappers import MemoryCache, wrap_teacher
+from grapheme_distill.teachers.wrappers import (
+    MemoryCache,
+    RecordingTeacher,
+    TranscriptWriter,
+    wrap_teacher,
+)
 
 SECRET = "sk-SECRET-7f3c9a1b2d4e6f80"
 WRONG = "sk-WRONG-0a1b2c3d4e5f6a7b"
@@ -40,8 +45,9 @@ async def test_secret_appears_nowhere(
             teacher = get_teacher("openai", base_url=url, model="m", api_key=SECRET, timeout=0.3)
         cache = MemoryCache()
         store = open_store(tmp_path / "kg.sqlite")
-        stack = wrap_teacher(teacher, recorder=store, cache=cache, backoff_initial=0.01,
-                             backoff_max=0.02, max_attempts=3)
+        transcript = TranscriptWriter(tmp_path / "run.jsonl")
+        stack = wrap_teacher(RecordingTeacher(teacher, transcript), recorder=store, cache=cache,
+                             backoff_initial=0.01, backoff_max=0.02, max_attempts=3)
         server.faults.extend(["429:0", "500", "timeout", "truncate", "malformed", "500", "500",
                               "500"])
         requests = [TeacherRequest(prompt=f"q{i}", logprobs=True, top_logprobs=2) for i in range(6)]
@@ -67,11 +73,14 @@ async def test_secret_appears_nowhere(
             seen += [request.model_dump_json(), response.model_dump_json()]
         seen += [response.model_dump_json() for response in cache._data.values()]
         store.close()
+        transcript.close()
         assert SECRET in server.auth_seen  # the key did travel, in the header only
     seen.append(caplog.text)
     seen += [r.getMessage() for r in caplog.records]
     db = b"".join(p.read_bytes() for p in tmp_path.glob("kg.sqlite*"))
     assert b"Answer: q0" in db  # the store really holds the exchanges we searched
     assert SECRET.encode() not in db
+    written = (tmp_path / "run.jsonl").read_text()
+    assert "Answer: q0" in written and SECRET not in written
     for text in seen:
         assert SECRET not in text and WRONG not in text

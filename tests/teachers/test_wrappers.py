@@ -8,7 +8,7 @@ import pytest
 from fakeserver import FakeLLMServer
 
 from grapheme_distill.errors import FatalTeacherError, RetryableTeacherError
-from grapheme_distill.teachers.base import TeacherRequest, TeacherResponse, Usage
+from grapheme_distill.teachers.base import Message, TeacherRequest, TeacherResponse, Usage
 from grapheme_distill.teachers.batch import complete_many
 from grapheme_distill.teachers.openai_compat import OpenAICompatTeacher
 from grapheme_distill.teachers.pricing import PriceTable
@@ -338,3 +338,28 @@ async def test_a_server_on_this_machine_is_free_unless_its_model_is_priced(
     remote = wrap_teacher(OpenAICompatTeacher(base_url="http://192.0.2.1/v1", model="m",
                                               api_key="k"), prices=PriceTable(include_defaults=False))
     assert remote.local is False and unpriced.local is True
+
+
+async def test_a_live_run_leaves_a_transcript_that_replays_offline(
+    fake_server: FakeLLMServer, openai_url: str, tmp_path: Any
+) -> None:
+    from grapheme_distill.teachers.replay import ReplayTeacher
+    from grapheme_distill.teachers.wrappers import TranscriptWriter
+
+    path = tmp_path / "run.jsonl"
+    requests = [
+        TeacherRequest(prompt="The capital of France is", logprobs=True, top_logprobs=3),
+        TeacherRequest(messages=(Message(role="system", content="terse"),
+                                 Message(role="user", content="Rome?")), temperature=0.4, seed=1),
+    ]
+    with TranscriptWriter(path) as writer:
+        stack = _stack(openai_url, recorder=writer)
+        live = [await stack.acomplete(r) for r in requests]
+        await stack.acomplete(requests[0])  # a cache hit is not written again
+    assert writer.written == 2 and len(path.read_text().splitlines()) == 2
+    replay = ReplayTeacher.from_transcripts([path])  # strict: a miss would raise
+    for request, answer in zip(requests, live, strict=True):
+        resolved = request.model_copy(update={"model": "fake-model"})
+        again = replay.complete(resolved)
+        assert again.text == answer.text and again.logprobs == answer.logprobs
+    assert fake_server.requests == 2

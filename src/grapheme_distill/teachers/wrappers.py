@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import json
 import logging
 import random
 import threading
@@ -34,7 +35,8 @@ import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
+from pathlib import Path
+from typing import Any, Generic, Protocol, Self, TypeVar, runtime_checkable
 from urllib.parse import urlsplit
 
 from aiolimiter import AsyncLimiter
@@ -66,6 +68,7 @@ __all__ = [
     "RunAccount",
     "StoreCache",
     "TeacherWrapper",
+    "TranscriptWriter",
     "wrap_teacher",
 ]
 
@@ -481,6 +484,51 @@ class RecordingTeacher(TeacherWrapper):
         response = self.inner.complete(request)
         self._record(request, response)
         return response
+
+
+class TranscriptWriter:
+    """Appends every exchange it is given to a JSONL transcript, in the native format that
+    :class:`~grapheme_distill.transcripts.TranscriptReader` reads (and ``replay`` serves).
+
+    Use it as ``recorder=`` of :class:`RecordingTeacher`/:func:`wrap_teacher`: a live run then
+    leaves a file that replays offline, request hash for request hash.  One line per exchange,
+    flushed at once, so a killed run loses nothing it was told.  Only the request (messages,
+    model, sampling parameters) and the answer are written — never headers or configuration.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._file = self.path.open("a", encoding="utf-8")
+        self._lock = threading.Lock()
+        self.written = 0
+
+    def __call__(self, request: TeacherRequest, response: TeacherResponse) -> None:
+        line: dict[str, Any] = {}
+        if request.messages is not None:
+            line["messages"] = [{"role": m.role, "content": m.content} for m in request.messages]
+        else:
+            line["prompt"] = request.prompt
+        line["model"] = request.model or response.model
+        line["params"] = request.sampling_params()
+        line["response"] = response.text
+        if response.logprobs is not None:
+            line["logprobs"] = [t.model_dump() for t in response.logprobs]
+        line["usage"] = {"prompt_tokens": response.usage.prompt_tokens,
+                         "completion_tokens": response.usage.completion_tokens}
+        text = json.dumps(line, ensure_ascii=False) + "\n"
+        with self._lock:
+            self._file.write(text)
+            self._file.flush()
+            self.written += 1
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 # ---------------------------------------------------------------------------- concurrency
