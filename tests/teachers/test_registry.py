@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from fakeserver import FakeLLMServer
 
-from grapheme_distill.errors import ConfigError, InputError
+from grapheme_distill.errors import ConfigError, FatalTeacherError, InputError
 from grapheme_distill.teachers import registry
 from grapheme_distill.teachers.anthropic import AnthropicTeacher
 from grapheme_distill.teachers.base import Teacher, TeacherRequest, TeacherResponse
@@ -116,3 +116,14 @@ def test_register_teacher_with_a_factory_path() -> None:
         get_teacher("gone")
     with pytest.raises(ConfigError, match="package.module:Class"):
         register_teacher("bad", "no-colon")
+
+
+def test_a_remote_server_configured_without_a_key_variable_sends_none(tmp_path: Path) -> None:
+    config = tmp_path / "t.toml"
+    config.write_text('[teachers.lab]\nbase_url = "http://gpu-box.example:8000/v1"\nmodel = "q"\n'
+                      '[teachers.lab-keyed]\nbase_url = "http://gpu-box.example:8000/v1"\n'
+                      'api_key_env = "LAB_KEY_NOT_SET"\n')
+    load_teacher_config(config)
+    assert "Authorization" not in get_teacher("lab")._headers()  # type: ignore[attr-defined]
+    with pytest.raises(FatalTeacherError, match=r"\$LAB_KEY_NOT_SET"):
+        get_teacher("lab-keyed")._headers()  # type: ignore[attr-defined]

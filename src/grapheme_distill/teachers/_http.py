@@ -193,8 +193,9 @@ class HTTPTeacher:
         model: default model when a request does not name one.
         api_key: the key itself, only when it comes from a config file; prefer ``api_key_env``.
         api_key_env: environment variable read (at request time) for the key; ``None`` for none.
-        require_api_key: fail fast when no key is found; default: required unless the server is
-            on this machine (local servers ignore keys).
+        require_api_key: fail fast when no key is found; default: required when a key variable
+            is named and the server is not on this machine (local servers ignore keys; a server
+            configured with ``api_key_env = None`` takes none).
         timeout: seconds for connect/read/write/pool each; a hung server becomes retryable.
         max_connections: connections at most (keep >= the concurrency you wrap it with, or
             requests queue inside httpx instead of on the wire).
@@ -239,7 +240,9 @@ class HTTPTeacher:
         self.api_key_env = self.default_api_key_env if api_key_env == "" else api_key_env
         self._api_key = Secret(api_key) if api_key else None
         host = urlsplit(self.base_url).hostname or ""
-        self.require_api_key = (host not in _LOOPBACK) if require_api_key is None else require_api_key
+        if require_api_key is None:  # a named key variable is needed, except on this machine
+            require_api_key = self.api_key_env is not None and host not in _LOOPBACK
+        self.require_api_key = require_api_key
         self.timeout = timeout
         self.max_connections = max_connections
         self.shard_size = max(1, min(shard_size, max_connections))
