@@ -64,7 +64,6 @@ _NER_TYPES: dict[str, EntityType] = {
     "PERCENT": EntityType.NUMBER,
     "EVENT": EntityType.EVENT,
 }
-_VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _FACT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT",
                           "WORK_OF_ART", "LAW", "LANGUAGE"})
 
@@ -115,8 +114,6 @@ _GOAL = re.compile(
     r"(?:,.*)?[?:.]?$",
     re.IGNORECASE,
 )
-_TOPIC = re.compile(r"(?:about|of|describe|explain|what is|who is|who was|what are|tell me about)\s+"
-                    r"(?P<t>[^?.]{2,60})\??$", re.IGNORECASE)
 _STRUCT_LEAD = re.compile(
     r"^(?P<x>.+?)\s+(?:(?P<part>consists? of|is made (?:up )?of|is composed of|comprises?|has (?:the )?"
     r"following (?:parts|components))|(?P<contain>contains?|includes?|has)|(?P<member>members?"

@@ -11,6 +11,14 @@ phrased with "is": "X is a Y" (``is_a``), "X is the R of Y" and "the R of Y is X
 subjects and objects yield one clause each; when the small model mis-attaches a list, the object's
 own text is split at commas and "and"/"or" instead.
 
+Names are the named-entity span (extended over an "of (the) Name" part NER cut off, and over a
+"City, Region" apposition), a quoted title, or the noun with its modifiers; a class noun around a name
+("the asteroid 1147 Stavropolis", "the Columbia Records label") is not part of it but is remembered,
+so that a later definite description ("the asteroid", "the film") resolves to the name, and it names
+the role in the predicate ("released_by_label").  Phrasings that put the attribute in a noun ("X has
+a population of N", "the runway length at X is N", "X had Y as the editor", "X, whose field was Y")
+become ``attribute``-voice clauses (the subject's R is the object).
+
 The result is plain data (:class:`Clause`, :class:`Mention`) with character offsets in the parsed
 text; turning it into knowledge items, typing entities consistently and canonicalising predicates is
 the extractor's job.
