@@ -148,3 +148,15 @@ def test_hierarchy_edges_become_relations_only_when_the_vocabulary_has_their_kin
         (names[r.subject], r.qualifiers["label"], names[r.object]) for r in mapped.relations
     }
     assert all(r.qualifiers["label"] == "isPartOf" for r in mapped.relations)
+
+
+@pytest.mark.parametrize(
+    ("object_type", "label"),
+    [(EntityType.DATETIME, "releaseDate"), (EntityType.OTHER, None), (EntityType.ORGANIZATION, "recordLabel")],
+)
+def test_date_labels_need_date_objects(object_type: EntityType, label: str | None) -> None:
+    vocab = RelationVocabulary(["releaseDate", "recordLabel"])
+    predicate = "released_under_record_label" if label == "recordLabel" else "released_on"
+    m = vocab.match(predicate if object_type is not EntityType.OTHER else "release", voice="passive",
+                    object_type=object_type)
+    assert (m.label if m else None) == label
