@@ -6,6 +6,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from grapheme_distill import (
     Confidence,
@@ -285,3 +287,35 @@ def test_bulk_resolution_matches_entity_by_entity(tmp_path: Path) -> None:
     assert bulk.to_knowledge_graph() == single.to_knowledge_graph()
     for name in names:
         assert [e.id for e in bulk.find_entities(name)] == [e.id for e in single.find_entities(name)]
+
+
+@given(
+    obs=st.lists(
+        st.tuples(st.integers(0, 5), st.integers(0, 5), st.sampled_from(["a", "b", "c", "d"]),
+                  st.sampled_from([0.3, 0.55, 0.8, 1.0]), st.booleans()),
+        min_size=1, max_size=25,
+    )
+)
+@settings(max_examples=30, deadline=None)
+def test_store_graph_equals_in_memory_graph(obs: list[tuple[int, int, str, float, bool]]) -> None:
+    """Whatever the order and repeats, the store keeps what KnowledgeGraph keeps (first answer of a
+    source per record, noisy-or over sources) and recomputation changes nothing."""
+    cities = [ent(f"City {i}", EntityType.LOCATION) for i in range(6)]
+    records = [record([(cities[s], "near", cities[o], c)], source=src, negated=neg)
+               for s, o, src, c, neg in obs]
+    store = SQLiteStore(":memory:")
+    store.add_knowledge_many(records[: len(records) // 2])
+    for k in records[len(records) // 2 :]:
+        store.add_knowledge(k)
+    graph = KnowledgeGraph()
+    first: set[tuple[str, str]] = set()
+    for k in records:  # the store keeps the first observation of (item, source, extractor)
+        for item in k.items():
+            if (item.id, k.provenance.call_hash or "") not in first:
+                first.add((item.id, k.provenance.call_hash or ""))
+                graph.add_item(item, source=k.provenance.call_hash, extractor=k.provenance.extractor)
+    stored = store.to_knowledge_graph()
+    assert {i.id: i.confidence for i in stored.iter_items()} == pytest.approx(
+        {i.id: i.confidence for i in graph.iter_items()})
+    assert store.stats().contradictions == len(graph.contradictions())
+    assert store.recompute_confidence() == 0
