@@ -778,7 +778,8 @@ class SpacyExtractor:
         # "creatures" or "understanding"
         if not (r.subject.proper or r.subject.label):
             confidence *= 0.85
-        if not (r.object.proper or r.object.label) and obj.type not in (EntityType.DATETIME, EntityType.NUMBER):
+        if not (r.object.proper or r.object.label) and obj.type not in (EntityType.DATETIME, EntityType.NUMBER) \
+                and r.voice != "copula":  # "X is a physicist": a class is meant to be a common noun
             confidence *= 0.9
         if self.vocabulary is not None:
             match = self.vocabulary.match(raw, voice=r.voice, object_type=obj.type)  # type: ignore[arg-type]
