@@ -243,3 +243,17 @@ def test_tiny_graphs_without_soft_targets(tmp_path: Path, n: int) -> None:
         assert npz["soft_probs"].shape == (0, 0)
         assert npz["edge_index"].shape[0] == 2
         assert npz["train_entities"].tolist() == ([0] if n else [])
+
+
+def test_cli_student_export_takes_temperature_and_alpha_from_the_config(
+    store_path: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "student.npz"
+    res = CliRunner().invoke(cli, ["export", "--store", str(store_path), "--format", "student", "-o", str(out),
+                                   "--preset", "quality", "--set", "temperature=4.5", "--json"])
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.output)
+    assert report["details"]["temperature"] == 4.5
+    assert report["details"]["alpha"] == DistillationConfig.quality().distillation_weight
+    with np.load(out, allow_pickle=False) as npz:
+        assert np.isclose(float(npz["temperature"]), 4.5)

@@ -72,7 +72,9 @@ def test_compress_keeps_the_most_confident(store: SQLiteStore, tmp_path: Path) -
 
 
 def test_registry_is_extensible(tmp_path: Path) -> None:
-    def export_count(graph: KnowledgeGraph, path: Path, *, store: object = None) -> ExportReport:
+    def export_count(
+        graph: KnowledgeGraph, path: Path, *, store: object = None, config: object = None
+    ) -> ExportReport:
         path.write_text(str(len(graph.entities)))
         return ExportReport(format="count", path=str(path), nodes=len(graph.entities))
 

@@ -26,10 +26,13 @@ __all__ = ["export_cli"]
 def export_cli(store_path: Path, fmt: str, output: Path, compress: bool, as_json: bool,
                config_path: str | None, preset: str, overrides: tuple[str, ...]) -> None:
     """Export the store's graph (entities, items, confidences, evidence) to a file."""
-    ratio = load_config(config_path, preset, overrides).compression_ratio if compress else None
+    config = load_config(config_path, preset, overrides)
     store = open_existing_store(store_path)
     try:
-        report = export_graph(store, fmt, output, compress_ratio=ratio)
+        report = export_graph(
+            store, fmt, output, compress_ratio=config.compression_ratio if compress else None,
+            config=config,
+        )
     finally:
         store.close()
     if as_json:

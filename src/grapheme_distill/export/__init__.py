@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, Field
 
+from grapheme_distill.config import DistillationConfig
 from grapheme_distill.errors import ExportError
 from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.store.base import GraphStore
@@ -42,8 +43,12 @@ class ExportReport(BaseModel):
 
 
 class Exporter(Protocol):
+    """Writes one format.  ``store`` gives formats that need more than the graph (soft targets)
+    access to it; ``config`` carries the run's settings (temperature, α) to formats that use them."""
+
     def __call__(
-        self, graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None
+        self, graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None,
+        config: DistillationConfig | None = None,
     ) -> ExportReport: ...
 
 
@@ -95,6 +100,7 @@ def export_graph(
     path: str | Path,
     *,
     compress_ratio: float | None = None,
+    config: DistillationConfig | None = None,
 ) -> ExportReport:
     """Write ``source`` (a graph or a store) to ``path`` in format ``fmt``.
 
@@ -104,6 +110,7 @@ def export_graph(
         path: the output file; its directory must exist.
         compress_ratio: keep only the most confident items, at most this share of the
             observations (:meth:`KnowledgeGraph.compress`); None keeps everything.
+        config: run settings for formats that use them (``student``: temperature and α).
 
     Raises:
         ExportError: unknown format, or the file cannot be written.
@@ -117,6 +124,6 @@ def export_graph(
     if compress_ratio is not None:
         graph = graph.compress(compress_ratio)
     try:
-        return exporter(graph, out, store=store)
+        return exporter(graph, out, store=store, config=config)
     except OSError as exc:
         raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc

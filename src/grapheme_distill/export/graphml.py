@@ -70,7 +70,9 @@ def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     return g
 
 
-def export_graphml(graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None) -> ExportReport:
+def export_graphml(
+    graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None, config: object | None = None
+) -> ExportReport:
     """Write GraphML that ``networkx.read_graphml`` (and Gephi, yEd, Cytoscape) can load."""
     g = to_networkx(graph)
     nx.write_graphml(g, path, encoding="utf-8", named_key_ids=True)

@@ -19,7 +19,9 @@ from . import ExportReport
 __all__ = ["export_json"]
 
 
-def export_json(graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None) -> ExportReport:
+def export_json(
+    graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None, config: object | None = None
+) -> ExportReport:
     """Write the graph as JSON (UTF-8, stable key order)."""
     data = graph.to_dict()
     data["contradictions"] = [[a.id, n.id] for a, n in graph.contradictions()]

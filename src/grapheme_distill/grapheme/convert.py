@@ -428,7 +428,9 @@ def _write_evidence(side: IO[str], graph: KnowledgeGraph) -> None:
         side.write(("," if started else "") + ",".join(parts))
 
 
-def export_grapheme_format(graph: KnowledgeGraph, path: Path, *, store: object | None = None) -> Any:
+def export_grapheme_format(
+    graph: KnowledgeGraph, path: Path, *, store: object | None = None, config: object | None = None
+) -> Any:
     """The ``grapheme`` format of :func:`grapheme_distill.export.export_graph` (the store is not
     needed: everything is in the graph)."""
     from grapheme_distill.export import ExportReport
