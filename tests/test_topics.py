@@ -4,6 +4,7 @@ keeps calls, knowledge, template hashes, failures and soft targets.  The CLI is 
 
 from __future__ import annotations
 
+import json
 import math
 import sqlite3
 from pathlib import Path
@@ -274,3 +275,31 @@ def test_ctrl_c_keeps_finished_topics_and_the_run_resumes(tmp_path: Path) -> Non
     assert summary.already_processed == 5 and summary.asked == 5
     assert {r.metadata["topic"] for r in teacher.requests} == {"Tallinn"}
     store.close()
+
+
+def test_cli_remote_teacher_from_config_reports_usage_and_cost(tmp_path: Path) -> None:
+    """A teacher defined only in the run config ([teachers.NAME]) is asked over real HTTP, and the
+    run prints its token usage priced with the config's [prices]."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "teachers"))
+    from fakeserver import FakeLLMServer
+
+    with FakeLLMServer() as server:
+        config = tmp_path / "run.toml"
+        config.write_text(
+            "[distillation]\nmin_confidence = 0.0\n\n"
+            f'[teachers.labbox]\nbase_url = "{server.url}/v1"\nmodel = "lab-model"\n\n'
+            '[prices.lab-model]\ninput = 1000.0\noutput = 2000.0\n'
+        )
+        result = CliRunner().invoke(cli, [
+            "distill", "--topics", "Paris", "--teacher", "labbox", "--types", "relational",
+            "--store", str(tmp_path / "kg.db"), "--config", str(config), "--no-progress", "--json",
+        ])
+        assert result.exit_code == 0, result.output
+        summary = json.loads(result.output)
+        assert server.requests >= 1 and server.bodies[0]["model"] == "lab-model"
+    account = summary["account"]
+    assert account["requests"] == server.requests and account["failures"] == 0
+    expected = (account["prompt_tokens"] * 1000.0 + account["completion_tokens"] * 2000.0) / 1e6
+    assert account["cost_usd"] == pytest.approx(expected) and expected > 0

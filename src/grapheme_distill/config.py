@@ -22,6 +22,7 @@ from grapheme_distill.errors import ConfigError, InputError, InvalidConfig
 __all__ = ["DistillationConfig"]
 
 _ENV_PREFIX = "GRAPHEME_DISTILL_"
+_OTHER_SECTIONS = frozenset({"teachers", "prices"})
 
 
 class DistillationConfig(BaseModel):
@@ -157,7 +158,10 @@ class DistillationConfig(BaseModel):
             found = re.search(r"at line (\d+)", str(exc))
             line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else None)
             raise InputError(str(path), line, f"not valid TOML: {exc}") from exc
-        table = data.get("distillation", data)
+        # a run config may also carry [teachers.*] and [prices] tables for the teacher layer
+        table = data.get("distillation") or {
+            k: v for k, v in data.items() if k not in _OTHER_SECTIONS
+        }
         if not isinstance(table, dict):
             raise InputError(str(path), None, "[distillation] must be a table")
         return dict(table)

@@ -157,6 +157,7 @@ class TopicsSummary(DistillSummary):
     teacher_failures: int = 0
     cloze_targets: int = 0
     learned: dict[str, list[str]] = Field(default_factory=dict)
+    account: dict[str, Any] | None = None  # tokens, cost, cache hits, retries (wrapped teachers)
 
 
 class _Collecting:

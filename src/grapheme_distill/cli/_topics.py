@@ -9,6 +9,7 @@ store or transcript file of an earlier run.
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +30,14 @@ __all__ = ["build_teacher", "render_learned", "run_topics"]
 
 def build_teacher(
     name: str, *, model: str | None, base_url: str | None, concurrency: int,
-    store: ResumableStore, replay_from: Path | None,
+    store: ResumableStore, replay_from: Path | None, config_path: str | None = None,
 ) -> Teacher:
-    """The teacher ``--teacher`` names, ready to use."""
+    """The teacher ``--teacher`` names, ready to use.
+
+    Remote teachers get the standard stack (:func:`wrap_teacher`): bounded concurrency, retries
+    honouring Retry-After, and cost accounting with the ``[prices]`` of the run's config file,
+    whose ``[teachers.<name>]`` tables also define extra OpenAI-compatible servers.
+    """
     if name == "local":
         from grapheme_distill.teachers.local import DEFAULT_LOCAL_MODEL, LocalTeacher
 
@@ -53,15 +59,25 @@ def build_teacher(
             finally:
                 source.close()
         return ReplayTeacher.from_transcripts([replay_from])
-    from grapheme_distill.teachers.registry import get_teacher
+    from grapheme_distill.teachers.pricing import PriceTable
+    from grapheme_distill.teachers.registry import get_teacher, load_teacher_config
     from grapheme_distill.teachers.wrappers import wrap_teacher
 
+    prices = None
+    if config_path is not None:
+        load_teacher_config(config_path)  # [teachers.<name>] tables, if any
+        with open(config_path, "rb") as fh:
+            if "prices" in tomllib.load(fh):
+                prices = PriceTable.from_toml(config_path)
     options: dict[str, Any] = {}
     if model:
         options["model"] = model
     if base_url:
         options["base_url"] = base_url
-    return wrap_teacher(get_teacher(name, **options), concurrency=concurrency, cache=False)
+    # no cache layer: distill_topics already skips requests the store has answered
+    return wrap_teacher(
+        get_teacher(name, **options), concurrency=concurrency, cache=False, prices=prices
+    )
 
 
 def run_topics(
@@ -69,6 +85,7 @@ def run_topics(
     config: DistillationConfig, extractor: Extractor, model: str | None, base_url: str | None,
     types: str | None, max_tokens: int, clozes: tuple[str, ...], answer_logprobs: bool, auto_clozes: int,
     concurrency: int, replay_from: Path | None, progress: ProgressCallback | None,
+    config_path: str | None = None,
 ) -> TopicsSummary:
     """Parse the topic arguments and run :func:`distill_topics` (the CLI's twin)."""
     wanted = [t.strip() for t in (types or "").split(",") if t.strip()]
@@ -81,15 +98,20 @@ def run_topics(
     if not topics:
         raise click.UsageError("--topics needs at least one topic (text or a file of lines)")
     teacher = build_teacher(teacher_name, model=model, base_url=base_url,
-                            concurrency=concurrency, store=store, replay_from=replay_from)
+                            concurrency=concurrency, store=store, replay_from=replay_from,
+                            config_path=config_path)
     try:
-        return distill_topics(
+        summary = distill_topics(
             topics, teacher, store, config, extractor, templates=templates,
             clozes=[ClozePrompt.parse(c) for c in clozes], max_tokens=max_tokens,
             answer_logprobs=answer_logprobs, auto_clozes=auto_clozes,
             model=None if teacher_name == "local" else model,
             concurrency=concurrency, progress=progress,
         )
+        account = getattr(teacher, "account", None)
+        if account is not None:
+            summary.account = account.summary()
+        return summary
     finally:
         closer = getattr(teacher, "close", None)
         if callable(closer):
@@ -112,3 +134,9 @@ def render_learned(summary: DistillSummary, per_topic: int = 8) -> None:
             out.print(f"  • {line}", markup=False, highlight=False)
         if len(lines) > per_topic:
             out.print(f"  … and {len(lines) - per_topic} more")
+    if summary.account:
+        acc = summary.account
+        cost = f"${acc['cost_usd']:.4f}" + ("" if acc["cost_complete"] else " (some models unpriced)")
+        out.print(f"[bold]Teacher usage[/bold]: {acc['requests']} requests, {acc['retries']} retries, "
+                  f"{acc['failures']} failures, {acc['prompt_tokens']:,}+{acc['completion_tokens']:,} "
+                  f"tokens, cost {cost}")

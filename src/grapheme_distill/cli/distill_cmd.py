@@ -176,6 +176,7 @@ def distill_cli(
                     base_url=base_url, types=types, max_tokens=max_tokens, clozes=clozes,
                     answer_logprobs=answer_logprobs, auto_clozes=auto_clozes,
                     concurrency=concurrency, replay_from=replay_from, progress=progress,
+                    config_path=config_path,
                 ),
                 show=not (no_progress or as_json),
             )
