@@ -28,13 +28,6 @@ def extractor(request: pytest.FixtureRequest) -> Extractor:
     return get_extractor(request.param)
 
 
-def known_gap(request: pytest.FixtureRequest, extractor: Extractor, name: str, reason: str) -> None:
-    """Mark a known weakness of one extractor as a strict xfail, so fixing it turns the run red until
-    the mark is removed."""
-    if extractor.name == name:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
-
-
 def names(ex: Extraction) -> set[str]:
     return {e.name.casefold() for e in ex.entities.values()}
 
@@ -82,8 +75,7 @@ HTML = (
 )
 
 
-def test_html_script_style_and_comments_are_never_read(extractor: Extractor, request: pytest.FixtureRequest) -> None:
-    known_gap(request, extractor, "rules", "the rules extractor reads HTML as text (script bodies included)")
+def test_html_script_style_and_comments_are_never_read(extractor: Extractor) -> None:
     ex = extractor.extract(HTML)
     leaked = all_text(ex)
     for word in ("mars", "berlin", "evil corp", "oslo", "peru", "venus", "madrid", "<", "script", "document"):
@@ -117,9 +109,8 @@ def test_injection_inside_a_real_answer_keeps_the_real_facts(extractor: Extracto
 
 
 def test_one_megabyte_answer_finishes_and_does_not_multiply_items(
-    extractor: Extractor, request: pytest.FixtureRequest
+    extractor: Extractor,
 ) -> None:
-    known_gap(request, extractor, "rules", "the rules extractor does not deduplicate repeated relations")
     text = ("Paris is the capital of France. The Seine flows through Paris. " * 20_000)[: 1 << 20]
     started = time.perf_counter()
     ex = extractor.extract(text)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from grapheme_distill.extractors.base import Extraction, ExtractionFailure, pipe_each
 from grapheme_distill.model.knowledge import (
@@ -123,6 +124,15 @@ _STRUCTURE_HINT = re.compile(
 )
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|;\s*)")
 _DIGIT = re.compile(r"\d")
+_HTML_HIDDEN = re.compile(
+    r"<(script|style|template|noscript)\b[^>]*>.*?(?:</\1\s*>|$)|<!--.*?(?:-->|$)|<[a-zA-Z/!][^<>]*>",
+    re.S | re.I,
+)
+
+
+def _blank(match: re.Match[str]) -> str:
+    """Same length, newlines kept: spans into the original answer stay valid."""
+    return re.sub(r"[^\n]", " ", match.group(0))
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAILING_JUNK = re.compile(r"[\s.,;:!?\"'”’)]+$")
@@ -203,6 +213,8 @@ class RuleExtractor:
         if not text or not text.strip():
             out.failures.append(ExtractionFailure("empty answer", text))
             return out
+        if "<" in text:  # HTML: scripts, styles, comments and tags are not the teacher's prose
+            text = _HTML_HIDDEN.sub(_blank, text)
         if _REFUSAL.match(text):
             out.signals["refusal"] = 1.0
             out.failures.append(ExtractionFailure("the teacher refused or did not know", text[:500]))
@@ -229,6 +241,7 @@ class RuleExtractor:
             self._sentence(strip_markup(sentence).rstrip(".!? "), (start, start + len(sentence)), factor, types, out)
         if sentences:
             out.signals["hedged_fraction"] = hedged / sentences
+        _dedupe(out)
         return out
 
     # ------------------------------------------------------------------ helpers
@@ -398,6 +411,18 @@ class RuleExtractor:
                     entity=ent.id if ent else None, confidence=0.75, span=(start, end),
                 ))
         flush()
+
+
+def _dedupe(out: Extraction) -> None:
+    """One item per id (a fact repeated in an answer is one fact), keeping the most confident."""
+    for name in ("relations", "attributes", "procedures", "hierarchy", "linguistic"):
+        items = getattr(out, name)
+        best: dict[str, Any] = {}
+        for item in items:
+            if item.id not in best or item.confidence > best[item.id].confidence:
+                best[item.id] = item
+        if len(best) != len(items):
+            setattr(out, name, list(best.values()))
 
 
 def _goal_from_prompt(prompt: str) -> str | None:
