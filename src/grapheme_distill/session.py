@@ -57,6 +57,9 @@ _KIND_TO_TYPE = {
 }
 
 
+_TYPE_ORDER = tuple(KnowledgeType)
+
+
 @dataclass(frozen=True)
 class Rejection:
     """Something a session did not accept, and why.  ``item`` is the rejected item or record."""
@@ -172,7 +175,7 @@ class DistillationSession:
         hedging = 1.0 - 0.2 * extraction.signals.get("hedged_fraction", 0.0)
         accepted: list[DistilledKnowledge] = []
         overflow = False
-        for ktype in sorted(types, key=list(KnowledgeType).index):
+        for ktype in (k for k in _TYPE_ORDER if k in types):
             record = self._build(ktype, prompt, response, extraction, prov, hedging, certainty)
             if record is None:
                 continue
@@ -349,7 +352,7 @@ class KnowledgeDistiller:
         self._completed += 1
         return DistillationResult(
             session_id=session.id,
-            graph=session.to_knowledge_graph(),
+            graph=session._graph,  # the session is gone: hand its graph over instead of copying
             knowledge=list(session.knowledge),
             soft_targets=list(session.soft_targets),
             metrics=session.metrics,

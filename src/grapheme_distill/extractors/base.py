@@ -27,6 +27,15 @@ from grapheme_distill.model.knowledge import (
 __all__ = ["Extraction", "ExtractionFailure", "Extractor", "pipe_each"]
 
 
+_LIST_OF = {
+    KnowledgeType.RELATIONAL: "relations",
+    KnowledgeType.FACTUAL: "attributes",
+    KnowledgeType.PROCEDURAL: "procedures",
+    KnowledgeType.STRUCTURAL: "hierarchy",
+    KnowledgeType.LINGUISTIC: "linguistic",
+}
+
+
 @dataclass(frozen=True)
 class ExtractionFailure:
     """Why (part of) an extraction failed; ``raw`` keeps the text that could not be used."""
@@ -61,15 +70,11 @@ class Extraction:
             self.entities[entity.id] = old
         return old
 
-    def items_of(self, kind: KnowledgeType) -> list[Relation | Attribute | Procedure | HierarchyEdge | LinguisticItem]:
-        table: dict[KnowledgeType, list[Relation | Attribute | Procedure | HierarchyEdge | LinguisticItem]] = {
-            KnowledgeType.RELATIONAL: list(self.relations),
-            KnowledgeType.FACTUAL: list(self.attributes),
-            KnowledgeType.PROCEDURAL: list(self.procedures),
-            KnowledgeType.STRUCTURAL: list(self.hierarchy),
-            KnowledgeType.LINGUISTIC: list(self.linguistic),
-        }
-        return table[kind]
+    def items_of(
+        self, kind: KnowledgeType
+    ) -> list[Relation | Attribute | Procedure | HierarchyEdge | LinguisticItem]:
+        """The items of one knowledge type (a live list: do not mutate)."""
+        return getattr(self, _LIST_OF[kind])  # type: ignore[no-any-return]
 
     @property
     def is_empty(self) -> bool:

@@ -127,7 +127,8 @@ class KnowledgeGraph:
         old = per_source.get(source)
         if old is not None and item.confidence <= old.confidence:
             return new
-        per_source[source] = Evidence(
+        # model_construct: every field comes from already-validated models (hot path)
+        per_source[source] = Evidence.model_construct(
             source=source, extractor=extractor, confidence=item.confidence, span=item.span
         )
         # Incremental noisy-or: keep Π(1 − cᵢ) per item so a popular item costs O(1) per
