@@ -10,6 +10,7 @@ them; it never needs to know which extractor ran.  An extractor that cannot do i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
@@ -24,7 +25,26 @@ from grapheme_distill.model.knowledge import (
     Relation,
 )
 
-__all__ = ["Extraction", "ExtractionFailure", "Extractor", "pipe_each"]
+__all__ = ["HEDGES", "Extraction", "ExtractionFailure", "Extractor", "looks_like_refusal", "pipe_each"]
+
+#: Words that mark a statement as uncertain; extractors lower the confidence of such sentences.
+HEDGES = re.compile(
+    r"\b(might|may|possibly|perhaps|probably|likely|i think|i believe|it is believed|some say|"
+    r"reportedly|allegedly|could be|not sure|uncertain|arguably|supposedly|rumou?red)\b",
+    re.IGNORECASE,
+)
+_REFUSAL = re.compile(
+    r"^\W*(i'?m sorry|i am sorry|sorry, (?:but )?i|i cannot|i can'?t|as an ai|as a language model|"
+    r"i am unable|i'?m unable|i'?m not able|i am not able|i do not have (?:enough )?information|"
+    r"i don'?t have (?:enough )?information|i don'?t know)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_refusal(text: str) -> bool:
+    """True when the answer opens with a refusal or an admission of not knowing (shared by every
+    extractor, so a refusal is recorded as one, never read as knowledge)."""
+    return bool(_REFUSAL.match(text[:300]))
 
 
 _LIST_OF = {

@@ -20,7 +20,13 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from grapheme_distill.extractors.base import Extraction, ExtractionFailure, pipe_each
+from grapheme_distill.extractors.base import (
+    HEDGES,
+    Extraction,
+    ExtractionFailure,
+    looks_like_refusal,
+    pipe_each,
+)
 from grapheme_distill.model.knowledge import (
     Attribute,
     Entity,
@@ -39,16 +45,6 @@ __all__ = ["RuleExtractor", "guess_entity_type", "strip_markup"]
 _ALL = frozenset(KnowledgeType)
 _SENT = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+(?:[.!?]+(?=\s|$)|(?=\n)|$)")
 _MARKUP = re.compile(r"(\*\*|__|\*|`|~~)")
-_HEDGES = re.compile(
-    r"\b(might|may|possibly|perhaps|probably|likely|i think|i believe|it is believed|"
-    r"some say|reportedly|allegedly|could be|not sure|uncertain)\b",
-    re.IGNORECASE,
-)
-_REFUSAL = re.compile(
-    r"^\s*(i'?m sorry|i am sorry|i cannot|i can'?t|as an ai|i am unable|i'?m unable|"
-    r"i do not have (?:enough )?information|i don'?t know)",
-    re.IGNORECASE,
-)
 _ORG = re.compile(
     r"\b(inc|corp|corporation|company|ltd|llc|gmbh|university|institute|society|association|"
     r"agency|bank|party|council|foundation|organi[sz]ation|group|ministry|committee)\b\.?$",
@@ -215,7 +211,7 @@ class RuleExtractor:
             return out
         if "<" in text:  # HTML: scripts, styles, comments and tags are not the teacher's prose
             text = _HTML_HIDDEN.sub(_blank, text)
-        if _REFUSAL.match(text):
+        if looks_like_refusal(text):
             out.signals["refusal"] = 1.0
             out.failures.append(ExtractionFailure("the teacher refused or did not know", text[:500]))
             return out
@@ -235,7 +231,7 @@ class RuleExtractor:
             start = m.start() + (len(raw) - len(raw.lstrip()))
             sentences += 1
             factor = 1.0
-            if _HEDGES.search(sentence):
+            if HEDGES.search(sentence):
                 factor = 0.6
                 hedged += 1
             self._sentence(strip_markup(sentence).rstrip(".!? "), (start, start + len(sentence)), factor, types, out)

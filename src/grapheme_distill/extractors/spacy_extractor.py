@@ -31,7 +31,7 @@ from itertools import islice
 from typing import Any, Literal
 
 from grapheme_distill.errors import MissingDependency
-from grapheme_distill.extractors.base import Extraction, ExtractionFailure
+from grapheme_distill.extractors.base import HEDGES, Extraction, ExtractionFailure
 from grapheme_distill.extractors.rules import guess_entity_type
 from grapheme_distill.extractors.spacy.clauses import Clause, Coref, Mention, clauses, mention_of, phrase_mention
 from grapheme_distill.extractors.spacy.text import Piece, prepare
@@ -86,11 +86,6 @@ _CANONICAL: dict[str, tuple[str, bool]] = {
     "follow": ("after", False), "come_after": ("after", False), "happen_after": ("after", False),
     "belong_to": ("part_of", False), "have": ("has_property", False),
 }
-_HEDGES = re.compile(
-    r"\b(might|may|possibly|perhaps|probably|likely|i think|i believe|it is believed|some say|"
-    r"reportedly|allegedly|could be|not sure|uncertain|arguably|supposedly|rumou?red)\b",
-    re.IGNORECASE,
-)
 # instructions addressed to the model, not statements about the world: never read as knowledge
 _INJECTION = re.compile(
     r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:instructions?|prompts?|rules|above|previous)\b"
@@ -440,7 +435,7 @@ class SpacyExtractor:
                 state.injection += 1
                 continue
             factor = 1.0
-            if _HEDGES.search(text):
+            if HEDGES.search(text):
                 factor = 0.6
                 state.hedged += 1
             if structure and (sm := _SEQUENCE.match(text)):

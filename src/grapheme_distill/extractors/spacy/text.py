@@ -19,7 +19,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["OffsetMap", "Piece", "Prepared", "looks_like_refusal", "prepare"]
+from grapheme_distill.extractors.base import looks_like_refusal
+
+__all__ = ["OffsetMap", "Piece", "Prepared", "prepare"]
 
 PieceKind = Literal["heading", "bullet", "numbered", "para"]
 
@@ -49,19 +51,6 @@ _INLINE = re.compile(
     r"|\s{2,}|[\t\r\n\f\v]"
 )
 _SENT_END = re.compile(r"(?<=[.!?])\s+")
-_REFUSAL = re.compile(
-    r"^\W*(i'?m sorry|i am sorry|sorry, (?:but )?i|i cannot|i can'?t|as an ai|as a language model|"
-    r"i am unable|i'?m unable|i'?m not able|i am not able|i do not have (?:enough )?information|"
-    r"i don'?t have (?:enough )?information|i don'?t know)\b",
-    re.IGNORECASE,
-)
-
-
-def looks_like_refusal(text: str) -> bool:
-    """True when the answer opens with a refusal or an admission of not knowing."""
-    return bool(_REFUSAL.match(text[:300]))
-
-
 class OffsetMap:
     """Maps offsets in a cleaned piece back to offsets in the original answer.
 
