@@ -25,7 +25,15 @@ from grapheme_distill.model.knowledge import (
     Relation,
 )
 
-__all__ = ["HEDGES", "Extraction", "ExtractionFailure", "Extractor", "looks_like_refusal", "pipe_each"]
+__all__ = [
+    "HEDGES",
+    "Extraction",
+    "ExtractionFailure",
+    "Extractor",
+    "is_title_line",
+    "looks_like_refusal",
+    "pipe_each",
+]
 
 #: Words that mark a statement as uncertain; extractors lower the confidence of such sentences.
 HEDGES = re.compile(
@@ -39,6 +47,13 @@ _REFUSAL = re.compile(
     r"i don'?t have (?:enough )?information|i don'?t know)\b",
     re.IGNORECASE,
 )
+
+
+def is_title_line(line: str, max_words: int = 12) -> bool:
+    """A short line without sentence-final punctuation: a title such as the one a model writes
+    above a numbered list, which names the procedure or the whole the list's items belong to."""
+    text = line.strip()
+    return bool(text) and len(text.split()) <= max_words and text[-1] not in ".!?;,"
 
 
 def looks_like_refusal(text: str) -> bool:

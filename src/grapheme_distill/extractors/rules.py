@@ -24,6 +24,7 @@ from grapheme_distill.extractors.base import (
     HEDGES,
     Extraction,
     ExtractionFailure,
+    is_title_line,
     looks_like_refusal,
     pipe_each,
 )
@@ -398,6 +399,8 @@ class RuleExtractor:
             if stripped.endswith(":"):
                 lead = _LEAD_IN.match(strip_markup(stripped))
                 context = _clean(lead.group("x")) if lead else None
+            elif is_title_line(strip_markup(stripped)):
+                context = _clean(strip_markup(stripped))
             seq = [s for s in re.split(r"(?<=[.!?])\s+", stripped) if _SEQUENCE.match(s)]
             if len(seq) >= 2 and KnowledgeType.PROCEDURAL in types:
                 g = goal or "procedure"

@@ -31,7 +31,7 @@ from itertools import islice
 from typing import Any, Literal
 
 from grapheme_distill.errors import MissingDependency
-from grapheme_distill.extractors.base import HEDGES, Extraction, ExtractionFailure
+from grapheme_distill.extractors.base import HEDGES, Extraction, ExtractionFailure, is_title_line
 from grapheme_distill.extractors.rules import guess_entity_type
 from grapheme_distill.extractors.spacy.clauses import Clause, Coref, Mention, clauses, mention_of, phrase_mention
 from grapheme_distill.extractors.spacy.text import Piece, prepare
@@ -402,6 +402,8 @@ class SpacyExtractor:
                     context_goal = goal
             else:
                 lead = None
+                if is_title_line(piece.text):  # "Photosynthesis: Light Reactions" above a list
+                    context_text = piece.text
             self._prose(piece, doc, None, types, state, prompt_goal=context_goal,
                         structure=preserve_structure)
         flush_list()
