@@ -108,9 +108,6 @@ class PendingExchange:
     source: str
 
 
-_Pending = PendingExchange  # the name topics.py first imported
-
-
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
     it = iter(items)
     while batch := list(islice(it, size)):

@@ -32,7 +32,6 @@ from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.model.knowledge import (
     Confidence,
     DistilledKnowledge,
-    Entity,
     Item,
     KnowledgeType,
     Provenance,
@@ -410,7 +409,3 @@ class KnowledgeDistiller:
         results.append(self.complete_session(session.id))
         return results
 
-
-def entities_of(knowledge: Iterable[DistilledKnowledge]) -> dict[str, Entity]:
-    """All entities referenced by ``knowledge``, by id."""
-    return {e.id: e for k in knowledge for e in k.entities}

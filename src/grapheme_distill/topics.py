@@ -39,9 +39,9 @@ from grapheme_distill.model.knowledge import DistilledKnowledge, KnowledgeType, 
 from grapheme_distill.pipeline import (
     DistillSummary,
     ExchangeIngester,
+    PendingExchange,
     ProgressCallback,
     ResumableStore,
-    _Pending,
 )
 from grapheme_distill.teachers.base import Message, Teacher, TeacherRequest, TeacherResponse
 
@@ -314,7 +314,7 @@ async def adistill_topics(
                     continue
                 jobs.append((template, request, f"topic:{topic}#{template.name}"))
             responses = await asyncio.gather(*(ask(req, src) for _, req, src in jobs))
-            batch: list[_Pending] = []
+            batch: list[PendingExchange] = []
             for (template, request, source), response in zip(jobs, responses, strict=True):
                 if response is None:
                     continue
@@ -326,7 +326,7 @@ async def adistill_topics(
                     prompt_template=template.name, prompt_template_hash=template.hash,
                     params=request.sampling_params(), source=source,
                 )
-                batch.append(_Pending(request, response, request.text, prov,
+                batch.append(PendingExchange(request, response, request.text, prov,
                                       template.knowledge_type, source))
             first = len(collecting.records)
             if batch:

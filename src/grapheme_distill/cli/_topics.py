@@ -20,9 +20,9 @@ from grapheme_distill.cloze import ClozePrompt
 from grapheme_distill.config import DistillationConfig
 from grapheme_distill.errors import InputError
 from grapheme_distill.extractors import Extractor
+from grapheme_distill.model.knowledge import KnowledgeType
 from grapheme_distill.pipeline import DistillSummary, ProgressCallback, ResumableStore
 from grapheme_distill.teachers.base import Teacher
-from grapheme_distill.model.knowledge import KnowledgeType
 from grapheme_distill.topics import TopicsSummary, distill_topics, load_templates, read_topics
 
 __all__ = ["build_teacher", "render_learned", "run_topics"]

@@ -30,6 +30,7 @@ __all__ = [
     "Extraction",
     "ExtractionFailure",
     "Extractor",
+    "PipeEach",
     "is_title_line",
     "looks_like_refusal",
     "pipe_each",
@@ -152,6 +153,19 @@ class Extractor(Protocol):
     ) -> Iterator[Extraction]:
         """Extract from many ``(prompt, answer)`` pairs; batching extractors override it."""
         ...
+
+
+class PipeEach:
+    """Mixin for extractors with nothing to batch: ``pipe`` is ``extract`` text by text."""
+
+    def pipe(
+        self,
+        texts: Iterable[tuple[str, str]],
+        *,
+        types: frozenset[KnowledgeType] | None = None,
+        preserve_structure: bool = True,
+    ) -> Iterator[Extraction]:
+        return pipe_each(self, texts, types=types, preserve_structure=preserve_structure)  # type: ignore[arg-type]
 
 
 def pipe_each(

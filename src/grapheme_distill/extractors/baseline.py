@@ -18,9 +18,8 @@ calibration report should show exactly that.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 
-from grapheme_distill.extractors.base import Extraction, pipe_each
+from grapheme_distill.extractors.base import Extraction, PipeEach
 from grapheme_distill.model.knowledge import Entity, EntityType, KnowledgeType, Relation
 
 __all__ = ["BaselineExtractor"]
@@ -30,7 +29,7 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 _CONFIDENCE = 0.5
 
 
-class BaselineExtractor:
+class BaselineExtractor(PipeEach):
     """The Rust toy's heuristics; see the module docstring.  For comparison only."""
 
     name = "baseline"
@@ -73,12 +72,3 @@ class BaselineExtractor:
         out.relations.append(Relation(subject=subj.id, predicate=p, object=obj.id,
                                       confidence=_CONFIDENCE, span=span))
 
-    def pipe(
-        self,
-        texts: Iterable[tuple[str, str]],
-        *,
-        types: frozenset[KnowledgeType] | None = None,
-        preserve_structure: bool = True,
-    ) -> Iterator[Extraction]:
-        """One text at a time: there is nothing to batch."""
-        return pipe_each(self, texts, types=types, preserve_structure=preserve_structure)

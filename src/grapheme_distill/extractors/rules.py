@@ -17,16 +17,15 @@ session can reject them with that reason.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 from grapheme_distill.extractors.base import (
     HEDGES,
     Extraction,
     ExtractionFailure,
+    PipeEach,
     is_title_line,
     looks_like_refusal,
-    pipe_each,
 )
 from grapheme_distill.model.knowledge import (
     Attribute,
@@ -172,7 +171,7 @@ def _split_list(text: str) -> list[str]:
     return [p for p in parts if p and len(p.split()) <= 8]
 
 
-class RuleExtractor:
+class RuleExtractor(PipeEach):
     """Regex and markdown rules; fast, dependency-free, precise on the patterns it knows."""
 
     name = "rules"
@@ -187,15 +186,6 @@ class RuleExtractor:
     def id(self) -> str:
         return f"{self.name}@{self.version}"
 
-    # ------------------------------------------------------------------ protocol
-    def pipe(
-        self,
-        texts: Iterable[tuple[str, str]],
-        *,
-        types: frozenset[KnowledgeType] | None = None,
-        preserve_structure: bool = True,
-    ) -> Iterator[Extraction]:
-        return pipe_each(self, texts, types=types, preserve_structure=preserve_structure)
 
     def extract(
         self,
