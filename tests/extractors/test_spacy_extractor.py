@@ -422,3 +422,44 @@ def test_names_with_and_are_not_split_when_ner_keeps_them_whole(spacy_x: SpacyEx
 )
 def test_name_boundaries(spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in triples(spacy_x.extract(text)), triples(spacy_x.extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # NER cuts these names short; the proper-noun compound of the parse is the name
+        ("Aleksandr Prudnikov plays for FC Amkar Perm.", ("Aleksandr Prudnikov", "play_for", "FC Amkar Perm")),
+        ("The ALCO RS-3 was built by the Montreal Locomotive Works.",
+         ("ALCO RS-3", "created_by", "Montreal Locomotive Works")),
+        ("The Adolfo Suárez Madrid–Barajas Airport is operated by ENAIRE.",
+         ("Adolfo Suárez Madrid–Barajas Airport", "operated_by", "ENAIRE")),
+        ("The 11th Mississippi Infantry Monument was erected in Adams County.",
+         ("11th Mississippi Infantry Monument", "erected_in", "Adams County")),
+        # a parenthesis NER ran into is not part of the name
+        ("The World Health Organization (WHO) is based in Geneva.",
+         ("World Health Organization", "located_in", "Geneva")),
+    ],
+)
+def test_whole_names(spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]) -> None:
+    ex = spacy_x.extract(text)
+    assert expected in triples(ex, negated=False), triples(ex)
+
+
+def test_short_name_is_the_long_name_of_the_same_answer(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract("Alan Shepard was born in New Hampshire. Shepard died in California.")
+    got = triples(ex, negated=False)
+    assert ("Alan Shepard", "die_in", "California") in got, got
+    assert "Shepard" not in {e.name for e in ex.entities.values()}
+
+
+def test_place_inside_a_name_stays_a_place(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract("FC Spartak Moscow plays at the Otkrytiye Arena. The club is based in Moscow.")
+    names = {e.name for e in ex.entities.values()}
+    assert {"FC Spartak Moscow", "Moscow"} <= names, names
+
+
+def test_two_people_with_one_surname_keep_the_surname_apart(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract("John Smith married Jane Smith. Smith was born in Leeds.")
+    names = {e.name for e in ex.entities.values()}
+    assert "John Smith" in names and "Jane Smith" in names, names
+    assert ("John Smith", "born_in", "Leeds") not in triples(ex), triples(ex)

@@ -253,6 +253,48 @@ class _State:
         return key
 
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
+
+
+def _short_names(state: _State) -> dict[str, str]:
+    """Partial names that stand for a longer name used in the same answer: key -> longer key.
+
+    Answers introduce a thing with its full name and then shorten it ("Alan Shepard ... Shepard
+    retired", "FC Spartak Moscow ... Spartak Moscow"); without this each short form becomes an
+    entity of its own, the duplicate-entity complaint in miniature.  A proper name whose words are a
+    contiguous run of exactly one longer proper name's words is that name.  A place inside an
+    organisation's or another place's name is not ("Moscow" in "FC Spartak Moscow", "Pennsylvania"
+    in "Adams County, Pennsylvania"), and numbers and dates are never shortened names.
+    """
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(w for w in re.split(r"[\s,]+", key) if w)
+
+    def labels(key: str) -> set[str]:
+        return set(state.votes.get(key, ()))
+
+    proper = [k for k, p in state.proper.items() if p and any(ch.isalpha() for ch in k)]
+    long_words = {k: words(k) for k in proper}
+    out: dict[str, str] = {}
+    for short in proper:
+        sw = long_words[short]
+        if not sw or labels(short) & _VALUE_LABELS:
+            continue
+        hits = []
+        for long, lw in long_words.items():
+            if len(lw) <= len(sw) or not any(lw[i:i + len(sw)] == sw for i in range(len(lw) - len(sw) + 1)):
+                continue
+            if labels(short) & _PLACE_LABELS and not ("PERSON" in labels(long) and lw[0] == sw[0]):
+                continue  # only a first name NER took for a place ("Aleksandr") is let through
+            hits.append(long)
+        # nested candidates ("Spartak Moscow" in "FC Spartak Moscow" in "FC Spartak Moscow youth team")
+        # are one name; two unrelated ones ("John Smith", "Jane Smith") leave "Smith" alone
+        maximal = [h for h in hits if not any(h != o and h in o for o in hits)]
+        if len(maximal) == 1:
+            out[short] = maximal[0]
+    return out
+
+
 def _goal_of(text: str) -> str | None:
     m = _GOAL.match(text.strip().rstrip(":?."))
     if m:
@@ -691,6 +733,9 @@ class SpacyExtractor:
             for m in (record.subject, record.object):
                 if m is not None:
                     state.see(m)
+        short = _short_names(state)
+        for key, long in short.items():  # the long name's type and spelling speak for both
+            state.votes.setdefault(long, Counter()).update(state.votes.get(key, Counter()))
         chosen: dict[str, EntityType] = {}
         for key, votes in state.votes.items():
             typed = Counter[EntityType]()
@@ -706,6 +751,7 @@ class SpacyExtractor:
 
         def entity(m: Mention) -> Entity:
             key = normalise_name(m.text)
+            key = short.get(key, key)
             name = state.names.get(key, m.text)
             etype = chosen.get(key, EntityType.CONCEPT)
             if etype is EntityType.DATETIME or m.label in ("DATE", ""):

@@ -202,6 +202,40 @@ def _of_name_end(doc: Any, end: int) -> int:
     return i
 
 
+_VALUE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
+_JOINERS = frozenset({"-", "\u2013", "\u2014", "/"})
+
+
+def _name_part(tok: Any) -> bool:
+    """A token that can be part of a proper name: capitalised proper noun, or an ordinal ("11th")."""
+    return (tok.pos_ == "PROPN" and tok.text[:1].isupper()) or bool(_ORDINAL.match(tok.text))
+
+
+def _extend_name(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """Widen a named-entity span to the whole proper-noun compound it belongs to.
+
+    The small model's NER often cuts a long name where the parse does not: "FC Amkar Perm" comes
+    back as "Amkar Perm", "The ALCO RS-3" as "RS-3", "Adolfo Suárez Madrid–Barajas Airport" as
+    "Suárez Madrid".  A capitalised token just left of the span whose head lies inside it (a
+    compound modifier), and proper nouns glued on by a dash without spaces, are the same name.
+    A demonym is left out ("American Alan Shepard"); a place that modifies the head is kept
+    ("Tennessee Titans").
+    """
+    while start > 0:
+        prev = doc[start - 1]
+        if not (_name_part(prev) and prev.dep_ in ("compound", "amod", "nmod", "nummod", "flat")
+                and start <= prev.head.i < end and prev.ent_type_ != "NORP" and prev.whitespace_):
+            break
+        start -= 1
+    while end + 1 < len(doc) and doc[end].text in _JOINERS and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and _name_part(doc[end + 1]):
+        end += 2  # "Madrid–Barajas"
+        while end < len(doc) and _name_part(doc[end]) and doc[end - 1].head.i == end:
+            end += 1  # "... Barajas Airport": the compound's head
+    return start, end
+
+
 def _ent_span(tok: Any) -> Any:
     if not tok.ent_type_:
         return None
@@ -228,6 +262,11 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
         return None
     while end - start > 1 and doc[end - 1].tag_ == "POS":  # "Spartak Moscow's"
         end -= 1
+    opened = [t.i for t in doc[start:end] if t.text == "("]
+    if opened and not any(t.text == ")" for t in doc[opened[-1]:end]) and opened[-1] > start:
+        end = opened[-1]  # NER ran into a parenthesis: "World Health Organization (WHO"
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
     kind_noun = ""
     if end - start > 1 and doc[end - 1].lower_ in _CLASSIFIERS and doc[end - 2].pos_ in ("NOUN", "PROPN", "ADJ"):
         kind_noun = doc[end - 1].lower_  # "the pop rock genre": the genre is pop rock
@@ -299,14 +338,17 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
             return m
     ent = _ent_span(tok)
     if ent is not None and tok.ent_type_ != "ORDINAL":
-        end = _of_name_end(doc, ent.end)
+        start, end = ent.start, ent.end
+        if tok.ent_type_ not in _VALUE_ENTS:
+            start, end = _extend_name(doc, start, end)
+        end = _of_name_end(doc, end)
         if tok.ent_type_ == "GPE" and end + 1 < len(doc) and doc[end].text == "," \
                 and doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B":
             # "La Crosse, Wisconsin": a place disambiguated by its region is one name
             nxt = _ent_span(doc[end + 1])
             if nxt is not None and nxt.root.dep_ == "appos" and ent.start <= nxt.root.head.i < ent.end:
                 end = nxt.end
-        m = _make(doc, ent.start, end, tok.ent_type_, True)
+        m = _make(doc, start, end, tok.ent_type_, True)
         if m is not None and m.kind_noun and coref is not None:
             coref.note_class(m.kind_noun, m)
         return m
@@ -319,6 +361,8 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
             continue
         if proper and child.dep_ in ("amod", "nummod", "npadvmod", "quantmod") and not (
             child.pos_ == "PROPN" and child.ent_type_ != "NORP" or child.i == tok.i - 1 and child.like_num
+            or _ORDINAL.match(child.text) and child.i == child.head.left_edge.i + (
+                1 if child.head.left_edge.lower_ in ("the", "a", "an") else 0)
         ):
             continue  # "American Alan Shepard", "185 cm tall Aleksandr Prudnikov": not the name
         left = min(left, child.left_edge.i)
@@ -327,6 +371,7 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
         for child in tok.rights:
             if child.dep_ in ("compound", "flat", "nummod") and child.i == end:
                 end = child.i + 1
+        left, end = _extend_name(doc, left, end)
         end = _of_name_end(doc, end)
     m = _make(doc, left, end, "", proper)
     if m is not None and m.kind_noun and coref is not None:
