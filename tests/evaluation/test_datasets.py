@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from grapheme_distill.errors import ConfigError, InputError
 from grapheme_distill.evaluation.datasets import (
+    DATASETS,
+    WEBNLG_DATASETS,
+    is_webnlg,
     load_dataset,
     load_text2kgbench,
     load_webnlg,
@@ -87,3 +92,96 @@ def test_unknown_dataset_and_missing_data(tmp_path: Path) -> None:
         load_dataset("webnlg2017", tmp_path)
     with pytest.raises(InputError, match="--data-dir"):
         load_dataset("webnlg2020", tmp_path)
+
+
+# ----------------------------------------------------------------- WebNLG splits
+
+@pytest.mark.parametrize(("name", "texts", "triples", "categories"), [
+    ("webnlg2020-seen", 606, 2387, 14),
+    ("webnlg2020-unseen-entities", 457, 1475, 9),
+    ("webnlg2020-unseen-categories", 1092, 3083, 13),
+])
+def test_webnlg_splits_are_datasets_with_the_full_sets_schema(
+    shared_data: Path, name: str, texts: int, triples: int, categories: int
+) -> None:
+    ds = load_dataset(name, shared_data)
+    full = load_dataset("webnlg2020", shared_data)
+    assert ds.name == name and is_webnlg(name) and name in WEBNLG_DATASETS
+    assert len(ds.examples) == texts
+    assert sum(len(e.gold) for e in ds.examples) == triples
+    assert len(ds.vocab) == categories
+    by_id = {e.id: e for e in full.examples}
+    assert all(by_id[e.id] == e for e in ds.examples)  # the same entries as in the full file
+    # every category's vocabulary is the full file's, not only what this split's gold uses
+    assert ds.vocab == {c: full.vocab[c] for c in ds.vocab}
+    own = {c: {t.predicate for e in ds.examples if e.group == c for t in e.gold} for c in ds.vocab}
+    assert any(set(ds.vocab[c]) > own[c] for c in ds.vocab)
+    assert "full test file" in ds.vocab_source
+
+
+def test_the_three_splits_partition_the_full_test_set(shared_data: Path) -> None:
+    ids = [e.id for n in WEBNLG_DATASETS[1:] for e in load_dataset(n, shared_data).examples]
+    assert len(WEBNLG_DATASETS) == 4
+    assert sorted(ids) == sorted(e.id for e in load_dataset("webnlg2020", shared_data).examples)
+    assert not is_webnlg("text2kgbench-dbpedia")
+
+
+def _webnlg_xml(entries: list[tuple[str, str, list[str]]]) -> str:
+    body = "".join(
+        f'<entry category="{cat}" eid="{eid}"><modifiedtripleset>'
+        + "".join(f"<mtriple>{t}</mtriple>" for t in triples)
+        + f'</modifiedtripleset><lex lid="1">Text of {eid}.</lex></entry>'
+        for eid, cat, triples in entries
+    )
+    return f"<benchmark><entries>{body}</entries></benchmark>"
+
+
+def test_a_split_takes_its_vocabulary_from_the_file_it_is_given(tmp_path: Path) -> None:
+    full = tmp_path / "full.xml"
+    split = tmp_path / "split.xml"
+    full.write_text(_webnlg_xml([("Id1", "Food", ["A | country | B"]),
+                                 ("Id2", "Food", ["C | ingredient | D"]),
+                                 ("Id3", "City", ["E | mayor | F"])]))
+    split.write_text(_webnlg_xml([("Id1", "Food", ["A | country | B"])]))
+    assert load_webnlg(split).vocab == {"Food": ("country",)}
+    ds = load_webnlg(split, name="webnlg2020-seen", vocabulary_from=full)
+    assert ds.vocab == {"Food": ("country", "ingredient")}  # only the split's categories
+    assert ds.name == "webnlg2020-seen"
+    with pytest.raises(InputError, match="full WebNLG test file is needed"):
+        load_webnlg(split, name="webnlg2020-seen", vocabulary_from=tmp_path / "missing.xml")
+
+
+def test_a_split_without_the_full_file_beside_it_says_what_to_do(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "webnlg2020"
+    folder.mkdir()
+    name = "semantic-parsing-test-data-with-refs-en.seen.xml"
+    (folder / name).write_text(_webnlg_xml([("Id2", "Company", ["Trane | location | Dublin"])]))
+    with pytest.raises(InputError, match="keep it beside the split files"):
+        load_dataset("webnlg2020-seen", tmp_path)
+
+
+def test_sample_evenly_never_repeats_an_example(shared_data: Path) -> None:
+    examples = load_dataset("webnlg2020-unseen-entities", shared_data).examples[:3]
+    assert sample_evenly(examples, 10) == examples
+
+
+def test_the_cli_offers_every_dataset() -> None:
+    from grapheme_distill.cli.eval_cmd import DATASET_CHOICES
+
+    assert DATASET_CHOICES == tuple(DATASETS)
+
+
+def test_eval_scores_a_split_with_the_webnlg_official_scorer(
+    shared_data: Path, tmp_path: Path, run_cli: Callable[[list[str]], tuple[int, str]]
+) -> None:
+    out = tmp_path / "r.json"
+    code, stdout = run_cli(["eval", "--dataset", "webnlg2020-unseen-categories", "--extractor",
+                            "baseline", "--limit", "8", "--data-dir", str(shared_data),
+                            "--out", str(out)])
+    assert code == 0 and "official (WebNLG Exact)" in stdout
+    data = json.loads(out.read_text())
+    assert data["dataset"] == "webnlg2020-unseen-categories"
+    assert data["official"]["headline"] == "exact.f1" and data["official"]["entries"] == 8
+    assert "full test file" in data["settings"]["vocabulary"]

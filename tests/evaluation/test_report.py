@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -138,16 +138,11 @@ def test_extraction_triples_cover_relations_attributes_and_hierarchy() -> None:
 
 
 def test_eval_command_prints_scores_and_writes_the_report(
-    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    shared_data: Path, tmp_path: Path, run_cli: Callable[[list[str]], tuple[int, str]]
 ) -> None:
     out = tmp_path / "r.json"
-    code = 0
-    try:
-        main(["eval", "--dataset", "text2kgbench-dbpedia", "--extractor", "baseline",
-              "--data-dir", str(shared_data), "--limit", "30", "--out", str(out)])
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    stdout = capsys.readouterr().out
+    code, stdout = run_cli(["eval", "--dataset", "text2kgbench-dbpedia", "--extractor", "baseline",
+                            "--data-dir", str(shared_data), "--limit", "30", "--out", str(out)])
     assert code == 0
     assert "official (Text2KGBench)" in stdout and "ECE" in stdout
     assert json.loads(out.read_text())["dataset"] == "text2kgbench-dbpedia"

@@ -2,7 +2,8 @@
 
 ``evaluate("webnlg2020", "spacy")`` runs an extractor over a gold benchmark and scores it with the
 benchmark's own rules (re-implemented and checked against published numbers) plus a normalised
-fuzzy mode; ``grapheme-distill eval`` is its command-line twin.
+fuzzy mode; ``grapheme-distill eval`` is its command-line twin.  ``explain_losses`` breaks the
+normalised mode down into where each gold and predicted triple went (``eval --explain N``).
 """
 
 from __future__ import annotations
@@ -10,16 +11,19 @@ from __future__ import annotations
 from grapheme_distill.evaluation.calibration import CalibrationBin, CalibrationReport, calibration
 from grapheme_distill.evaluation.datasets import (
     DATASETS,
+    WEBNLG_DATASETS,
     Dataset,
     Example,
     Ontology,
     Triple,
+    is_webnlg,
     load_dataset,
     load_text2kgbench,
     load_text2kgbench_responses,
     load_webnlg,
     load_webnlg_submission,
 )
+from grapheme_distill.evaluation.losses import LossReport, LossSample, explain_losses
 from grapheme_distill.evaluation.report import EvaluationReport, evaluate, extraction_triples
 from grapheme_distill.evaluation.scoring import (
     FuzzyScores,
@@ -32,19 +36,24 @@ from grapheme_distill.evaluation.scoring import (
 
 __all__ = [
     "DATASETS",
+    "WEBNLG_DATASETS",
     "CalibrationBin",
     "CalibrationReport",
     "Dataset",
     "EvaluationReport",
     "Example",
     "FuzzyScores",
+    "LossReport",
+    "LossSample",
     "Ontology",
     "Text2KGBenchScores",
     "Triple",
     "WebNLGScores",
     "calibration",
     "evaluate",
+    "explain_losses",
     "extraction_triples",
+    "is_webnlg",
     "load_dataset",
     "load_text2kgbench",
     "load_text2kgbench_responses",

@@ -9,10 +9,16 @@ Gold files are read where they lie (``../shared/data`` by default) and never cop
 Bad input is reported as :class:`~grapheme_distill.errors.InputError` naming the file, the line and
 the reason.  Participant submissions of WebNLG are not well-formed XML (bare ``&``), so they are
 read leniently with a regular expression, as the README of the data asks; the gold file is proper XML.
+
+The three official WebNLG splits (``webnlg2020-seen``, ``-unseen-entities``, ``-unseen-categories``)
+are datasets of their own, loaded and scored exactly like ``webnlg2020``; their relation vocabulary
+is taken from the full test file (see :func:`load_webnlg`), so a text gets the same schema whether it
+is scored in its split or in the full run.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
@@ -26,11 +32,13 @@ from grapheme_distill.errors import InputError
 
 __all__ = [
     "DATASETS",
+    "WEBNLG_DATASETS",
     "Dataset",
     "Example",
     "Ontology",
     "Triple",
     "default_data_dir",
+    "is_webnlg",
     "load_dataset",
     "load_text2kgbench",
     "load_text2kgbench_responses",
@@ -39,12 +47,28 @@ __all__ = [
     "sample_evenly",
 ]
 
+_WEBNLG_FULL = "semantic-parsing-test-data-with-refs-en.xml"
+
 #: dataset name -> (folder under the data dir, sub-folder or file)
 DATASETS: dict[str, tuple[str, str]] = {
-    "webnlg2020": ("webnlg2020", "semantic-parsing-test-data-with-refs-en.xml"),
+    "webnlg2020": ("webnlg2020", _WEBNLG_FULL),
+    "webnlg2020-seen": ("webnlg2020", "semantic-parsing-test-data-with-refs-en.seen.xml"),
+    "webnlg2020-unseen-entities": (
+        "webnlg2020", "semantic-parsing-test-data-with-refs-en.unseen-entities.xml"),
+    "webnlg2020-unseen-categories": (
+        "webnlg2020", "semantic-parsing-test-data-with-refs-en.unseen-categories.xml"),
     "text2kgbench-dbpedia": ("text2kgbench", "dbpedia_webnlg"),
     "text2kgbench-wikidata": ("text2kgbench", "wikidata_tekgen"),
 }
+
+#: the WebNLG+ 2020 datasets: the full test set and its three official splits (all scored with the
+#: WebNLG official scorer).
+WEBNLG_DATASETS: tuple[str, ...] = tuple(n for n in DATASETS if n.startswith("webnlg2020"))
+
+
+def is_webnlg(name: str) -> bool:
+    """Whether a dataset name is WebNLG+ 2020 (full or a split), i.e. scored by the WebNLG rules."""
+    return name in WEBNLG_DATASETS
 
 
 class Triple(NamedTuple):
@@ -102,15 +126,7 @@ class Dataset:
         """A copy holding ``limit`` examples spread evenly over the split (all when None)."""
         if limit is None or limit >= len(self.examples):
             return self
-        return Dataset(
-            name=self.name,
-            examples=sample_evenly(self.examples, limit),
-            vocab=self.vocab,
-            vocab_source=self.vocab_source,
-            ontologies=self.ontologies,
-            selected_ids=self.selected_ids,
-            path=self.path,
-        )
+        return dataclasses.replace(self, examples=sample_evenly(self.examples, limit))
 
 
 def sample_evenly(examples: list[Example], limit: int) -> list[Example]:
@@ -118,7 +134,8 @@ def sample_evenly(examples: list[Example], limit: int) -> list[Example]:
     if limit <= 0:
         return []
     n = len(examples)
-    return [examples[(i * n) // limit] for i in range(min(limit, n))]
+    limit = min(limit, n)  # more than there are: all of them, each once
+    return [examples[(i * n) // limit] for i in range(limit)]
 
 
 def default_data_dir() -> Path:
@@ -149,6 +166,8 @@ def load_dataset(name: str, data_dir: str | Path | None = None) -> Dataset:
         )
     if name == "webnlg2020":
         return load_webnlg(path)
+    if is_webnlg(name):
+        return load_webnlg(path, name=name, vocabulary_from=root / folder / _WEBNLG_FULL)
     return load_text2kgbench(path, name=name)
 
 
@@ -162,11 +181,8 @@ def _split_triple(text: str) -> Triple:
     return Triple(parts[0], parts[1], " | ".join(parts[2:]))
 
 
-def load_webnlg(path: str | Path) -> Dataset:
-    """Read the WebNLG+ 2020 Text-to-RDF gold XML: one example per ``entry`` (``lex`` → input,
-    ``modifiedtripleset`` → gold).  The vocabulary of a category is the set of predicates its gold
-    triples use in this file (the category's known predicates, given as a schema)."""
-    path = Path(path)
+def _read_webnlg(path: Path) -> list[Example]:
+    """The entries of a WebNLG gold XML file as examples (``lex`` → text, ``mtriple`` → gold)."""
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
@@ -175,7 +191,6 @@ def load_webnlg(path: str | Path) -> Dataset:
     except OSError as exc:
         raise InputError(str(path), None, f"cannot read: {exc.strerror or exc}") from exc
     examples: list[Example] = []
-    vocab: dict[str, set[str]] = {}
     for n, entry in enumerate(root.iter("entry"), start=1):
         eid = entry.get("eid") or f"Id{n}"
         category = entry.get("category") or "unknown"
@@ -187,16 +202,64 @@ def load_webnlg(path: str | Path) -> Dataset:
         )
         if not gold:
             raise InputError(str(path), None, f"entry {eid} has no <mtriple> gold triple")
-        vocab.setdefault(category, set()).update(t.predicate for t in gold)
         examples.append(Example(id=eid, text=(lex.text or "").strip(), gold=gold, group=category))
     if not examples:
         raise InputError(str(path), None, "no <entry> elements: is this a WebNLG benchmark file?")
+    return examples
+
+
+def _category_predicates(examples: Iterable[Example]) -> dict[str, set[str]]:
+    vocab: dict[str, set[str]] = {}
+    for ex in examples:
+        vocab.setdefault(ex.group, set()).update(t.predicate for t in ex.gold)
+    return vocab
+
+
+def load_webnlg(
+    path: str | Path, *, name: str = "webnlg2020", vocabulary_from: str | Path | None = None
+) -> Dataset:
+    """Read a WebNLG+ 2020 Text-to-RDF gold XML: one example per ``entry`` (``lex`` → input,
+    ``modifiedtripleset`` → gold).
+
+    The vocabulary of a category is the set of predicates its gold triples use — the category's
+    known predicates, handed to a schema-constrained extractor.  For the full test file they come
+    from the file itself.  A split (seen / unseen entities / unseen categories) passes the full
+    test file as ``vocabulary_from``, and its categories take their predicates from there, not
+    from the split: the splits partition the full set, so this gives every text exactly the schema
+    it has in the full run (a split's figures are then the full run's restricted to its texts,
+    and a held-out split is scored under the same conditions as the split developed on), and a
+    split's schema does not shrink to the few predicates its own texts happen to use — which
+    would hand the predicate mapper a smaller, easier label set than the full run has.
+
+    Args:
+        path: the gold XML file to score.
+        name: the dataset name written into reports (``webnlg2020``, ``webnlg2020-seen`` ...).
+        vocabulary_from: the XML file whose gold predicates make the per-category vocabulary
+            (default: ``path`` itself).
+    """
+    path = Path(path)
+    examples = _read_webnlg(path)
+    if vocabulary_from is None or Path(vocabulary_from) == path:
+        vocab = _category_predicates(examples)
+        source = ("per category: the predicates its gold triples use in the test file "
+                  "(the category's known predicates, handed to the extractor as a schema)")
+    else:
+        vocab_path = Path(vocabulary_from)
+        if not vocab_path.exists():
+            raise InputError(str(vocab_path), None,
+                             f"the full WebNLG test file is needed for the vocabulary of {name}; "
+                             "keep it beside the split files (or pass --data-dir to the folder "
+                             "holding both)")
+        full = _category_predicates(_read_webnlg(vocab_path))
+        own = _category_predicates(examples)
+        vocab = {c: full.get(c, set()) | preds for c, preds in own.items()}
+        source = (f"per category: the predicates its gold triples use in the full test file "
+                  f"{vocab_path.name} (the same schema as in the full run), not only in this split")
     return Dataset(
-        name="webnlg2020",
+        name=name,
         examples=examples,
         vocab={k: tuple(sorted(v)) for k, v in vocab.items()},
-        vocab_source="per category: the predicates its gold triples use in the test file "
-        "(the category's known predicates, handed to the extractor as a schema)",
+        vocab_source=source,
         path=str(path),
     )
 

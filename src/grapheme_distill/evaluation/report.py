@@ -18,8 +18,9 @@ grows factorially and its README asks for a cap.
 One example that makes an extractor raise is recorded as a failure with its id and reason and
 scored as "no triples"; it never discards the run.  The report carries the official scores, the
 normalised/fuzzy scores, the calibration of triple confidence against normalised-mode correctness,
-throughput, failure counts and the exact settings, so a figure in ``docs/benchmarks.md`` can be
-traced to the run that produced it.  An extractor with a ``relation_vocab`` attribute (the
+the loss breakdown of the normalised mode (``explain_losses``: where each gold and each predicted
+triple went, predicate confusions, samples), throughput, failure counts and the exact settings, so
+a figure in ``docs/benchmarks.md`` can be traced to the run that produced it.  An extractor with a ``relation_vocab`` attribute (the
 ``llm`` one) is also handed each text's vocabulary before extracting, so it can put the schema in
 its prompt.
 """
@@ -36,7 +37,14 @@ from pathlib import Path
 from typing import Any
 
 from grapheme_distill.evaluation.calibration import CalibrationReport, calibration
-from grapheme_distill.evaluation.datasets import Dataset, Example, Triple, load_dataset
+from grapheme_distill.evaluation.datasets import (
+    Dataset,
+    Example,
+    Triple,
+    is_webnlg,
+    load_dataset,
+)
+from grapheme_distill.evaluation.losses import LossReport, explain_losses
 from grapheme_distill.evaluation.scoring import (
     dedupe,
     score_fuzzy,
@@ -166,6 +174,7 @@ class EvaluationReport:
     settings: dict[str, Any] = field(default_factory=dict)
     timing: dict[str, float] = field(default_factory=dict)
     failures: dict[str, Any] = field(default_factory=dict)
+    losses: LossReport | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -179,6 +188,7 @@ class EvaluationReport:
             "settings": self.settings,
             "timing": self.timing,
             "failures": self.failures,
+            **({"losses": self.losses.to_dict()} if self.losses is not None else {}),
         }
 
     def summary(self) -> str:
@@ -256,6 +266,7 @@ def evaluate(
     normalise_predicate: PredicateNormaliser | None = None,
     max_triples: int = 10,
     extractor_options: dict[str, Any] | None = None,
+    explain: int = 3,
 ) -> EvaluationReport:
     """Score ``extractor`` on ``dataset`` with its official rules and the normalised mode.
 
@@ -273,6 +284,8 @@ def evaluate(
             (``apply_vocabulary`` of ``extractors/vocab.py``); unmatched predicates stay as they are.
         max_triples: keep at most this many triples per text, most confident first.
         extractor_options: keyword options for the extractor when it is given by name.
+        explain: samples per loss class kept in the report's ``losses`` section (the breakdown
+            itself is always computed; it costs a fraction of the extraction time).
 
     Returns:
         The report (also written to ``out`` when given).
@@ -324,7 +337,7 @@ def evaluate(
     gold = [ex.gold for ex in ds.examples]
     cands = [[s.triple for s in p] for p in predicted]
     official: dict[str, Any]
-    if ds.name == "webnlg2020":
+    if is_webnlg(ds.name):
         official = score_webnlg(gold, cands).to_dict()
     else:
         system = {ex.id: c for ex, c in zip(ds.examples, cands, strict=True)}
@@ -340,6 +353,8 @@ def evaluate(
     calib = calibration(
         [s.confidence for p in predicted for s in p], [c for row in correct for c in row]
     )
+    losses = explain_losses(gold, cands, ids=[ex.id for ex in ds.examples],
+                            texts=[ex.text for ex in ds.examples], samples=explain)
     name = getattr(ex_obj, "name", type(ex_obj).__name__)
     report = EvaluationReport(
         dataset=ds.name,
@@ -369,6 +384,7 @@ def evaluate(
             "examples_with_failures": recorded_failures,
             "failure_samples": failure_samples,
         },
+        losses=losses,
     )
     if out is not None:
         Path(out).write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n",

@@ -57,6 +57,8 @@ __all__ = [
     "WebNLGScores",
     "fuzzy_match_triples",
     "fuzzy_normalise",
+    "normalise_triple",
+    "same_entity",
     "score_fuzzy",
     "score_text2kgbench",
     "score_webnlg",
@@ -603,7 +605,10 @@ def fuzzy_normalise(text: str) -> str:
 _NUMERIC = re.compile(r"^[-\d. ]+$")
 
 
-def _same_entity(a: str, b: str) -> bool:
+def same_entity(a: str, b: str) -> bool:
+    """Whether two *normalised* entity strings (see :func:`fuzzy_normalise`) name the same thing
+    in the normalised mode: equal, or at least :data:`FUZZY_THRESHOLD` similar — except numbers and
+    dates, which must be equal (``1,200`` is not ``1,300``, however similar the strings)."""
     if a == b:
         return True
     if not a or not b or _NUMERIC.match(a) or _NUMERIC.match(b):
@@ -611,23 +616,27 @@ def _same_entity(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= FUZZY_THRESHOLD
 
 
+def normalise_triple(t: Triple) -> tuple[str, str, str]:
+    """Subject, predicate and object through :func:`fuzzy_normalise` (the normalised-mode key);
+    two predicates are the same in the normalised mode when these keys are equal."""
+    return fuzzy_normalise(t.subject), fuzzy_normalise(t.predicate), fuzzy_normalise(t.object)
+
+
 def fuzzy_match_triples(
     gold: Sequence[Triple], candidates: Sequence[Triple], *, labelled: bool = True
 ) -> list[int | None]:
     """For each candidate (in the order given: pass them most confident first), the index of
     the gold triple it matches one-to-one, or None."""
-    g_norm = [(fuzzy_normalise(t.subject), fuzzy_normalise(t.predicate),
-               fuzzy_normalise(t.object)) for t in gold]
+    g_norm = [normalise_triple(t) for t in gold]
     used: set[int] = set()
     out: list[int | None] = []
     for c in candidates:
-        cs, cp, co = (fuzzy_normalise(c.subject), fuzzy_normalise(c.predicate),
-                      fuzzy_normalise(c.object))
+        cs, cp, co = normalise_triple(c)
         hit = None
         for j, (gs, gp, go) in enumerate(g_norm):
             if j in used or (labelled and cp != gp):
                 continue
-            if _same_entity(cs, gs) and _same_entity(co, go):
+            if same_entity(cs, gs) and same_entity(co, go):
                 hit = j
                 break
         if hit is not None:
@@ -665,7 +674,7 @@ def dedupe(triples: Iterable[Triple]) -> list[Triple]:
     seen: set[tuple[str, str, str]] = set()
     out: list[Triple] = []
     for t in triples:
-        key = (fuzzy_normalise(t.subject), fuzzy_normalise(t.predicate), fuzzy_normalise(t.object))
+        key = normalise_triple(t)
         if key not in seen:
             seen.add(key)
             out.append(t)
