@@ -72,11 +72,12 @@ def main() -> None:
             print(f"| {rep.extractor} | {off} | {mid} | {n['precision']:.3f} / {n['recall']:.3f} / "
                   f"**{n['f1']:.3f}** | {n['unlabelled_f1']:.3f} | {rep.calibration.ece:.3f} | "
                   f"{rep.timing['texts_per_second']:.0f} |")
+        print()
         if "baseline" in rows and names[0] != "baseline":
             first, base = rows[names[0]], rows["baseline"]
             key = (lambda r: r.official["exact"]["f1"]) if "exact" in first.official else (
                 lambda r: r.official["f1"])
-            print(f"\nmargin of {names[0]} over baseline: official F1 "
+            print(f"margin of {names[0]} over baseline: official F1 "
                   f"{key(first) - key(base):+.3f}, normalised F1 "
                   f"{first.normalised['f1'] - base.normalised['f1']:+.3f}\n")
         spacy = rows.get("spacy")

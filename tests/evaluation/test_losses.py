@@ -1,4 +1,4 @@
-"""explain_losses puts every gold and predicted triple in one loss class, by the normalised rules."""
+"""explain_losses puts every gold and predicted triple in one loss class (normalised rules)."""
 
 from __future__ import annotations
 

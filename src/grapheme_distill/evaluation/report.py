@@ -20,9 +20,9 @@ scored as "no triples"; it never discards the run.  The report carries the offic
 normalised/fuzzy scores, the calibration of triple confidence against normalised-mode correctness,
 the loss breakdown of the normalised mode (``explain_losses``: where each gold and each predicted
 triple went, predicate confusions, samples), throughput, failure counts and the exact settings, so
-a figure in ``docs/benchmarks.md`` can be traced to the run that produced it.  An extractor with a ``relation_vocab`` attribute (the
-``llm`` one) is also handed each text's vocabulary before extracting, so it can put the schema in
-its prompt.
+a figure in ``docs/benchmarks.md`` can be traced to the run that produced it.  An extractor with a
+``relation_vocab`` attribute (the ``llm`` one) is also handed each text's vocabulary before
+extracting, so it can put the schema in its prompt.
 """
 
 from __future__ import annotations
