@@ -75,8 +75,8 @@ def eval_cli(dataset: str, extractor_name: str, data_dir: str | None, limit: int
 
     Scores follow each dataset's own rules (WebNLG+ 2020 Exact match; Text2KGBench P/R/F1 with
     OC/SH/RH/OH), a normalised fuzzy mode is reported beside them, and the calibration of triple
-    confidence is measured (reliability table, ECE).  ``--explain N`` adds the loss breakdown
-    (library: ``explain_losses``), which the JSON report always carries.
+    confidence is measured (reliability table, ECE). --explain N adds the loss breakdown
+    (library: explain_losses), which the JSON report always carries.
     """
     from grapheme_distill.evaluation import evaluate
 
