@@ -463,3 +463,41 @@ def test_two_people_with_one_surname_keep_the_surname_apart(spacy_x: SpacyExtrac
     names = {e.name for e in ex.entities.values()}
     assert "John Smith" in names and "Jane Smith" in names, names
     assert ("John Smith", "born_in", "Leeds") not in triples(ex), triples(ex)
+
+
+def _all(ex: Extraction) -> set[tuple[str, str, str]]:
+    names = {k: v.name for k, v in ex.entities.items()}
+    return triples(ex) | {(names[a.entity], a.name, a.value) for a in ex.attributes}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quantity on a dimension adjective, or above sea level, is an attribute
+        ("The ALCO RS-3 is 17068.8 millimetres long.", ("ALCO RS-3", "length", "17068.8 millimetres")),
+        ("Aleksandr Prudnikov is 185 cm tall.", ("Aleksandr Prudnikov", "height", "185 cm")),
+        ("Alderney Airport is located 88 metres above sea level.",
+         ("Alderney Airport", "elevation_above_sea_level", "88 metres")),
+        # ... of the owner when the thing measured is a part of a named thing
+        ("Alderney Airport is in Alderney with a runway that is 497 metres long.",
+         ("Alderney Airport", "runway_length", "497 metres")),
+        # a place phrase on a name locates it
+        ("The Baku Turkish Martyrs' Memorial in Azerbaijan was designed by Huseyin Butuner.",
+         ("Baku Turkish Martyrs' Memorial", "located_in", "Azerbaijan")),
+        # "the institute" is the name with that word read before; "their" is not the noun it modifies
+        ("Acharya Institute of Technology was established in 2000. The institute is affiliated with "
+         "Visvesvaraya Technological University.",
+         ("Acharya Institute of Technology", "affiliated_with", "Visvesvaraya Technological University")),
+        ("Agremiação Sportiva Arapiraquense play in Série C. Their ground is the Estádio Municipal.",
+         ("Estádio Municipal", "ground_of", "Agremiação Sportiva Arapiraquense")),
+    ],
+)
+def test_measures_places_and_descriptions(spacy_x: SpacyExtractor, text: str,
+                                          expected: tuple[str, str, str]) -> None:
+    ex = spacy_x.extract(text)
+    assert expected in _all(ex), _all(ex)
+
+
+def test_sea_level_is_not_an_object(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract("Alderney Airport is 88 metres above sea level.")
+    assert "sea level" not in {e.name for e in ex.entities.values()}

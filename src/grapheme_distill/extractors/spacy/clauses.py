@@ -87,6 +87,9 @@ _WORK_NOUNS = frozenset({"film", "movie", "album", "song", "single", "book", "no
                          "programme", "program", "monument", "asteroid", "planet", "dish", "group",
                          "hall", "institute", "college", "station", "bridge", "tower", "church",
                          "hospital", "stadium", "park", "river", "lake", "mountain", "island", "ship"})
+# "17068.8 millimetres long", "185 cm tall": the adjective names the dimension measured
+_MEASURES = {"long": "length", "tall": "height", "high": "height", "wide": "width", "deep": "depth",
+             "thick": "thickness", "old": "age", "heavy": "weight"}
 _GROUP_NOUNS = frozenset({"types", "kinds", "forms", "classes", "categories", "varieties", "examples"})
 
 
@@ -142,9 +145,12 @@ class Coref:
         self.classes: dict[str, Mention] = {}
         self.sentence: Mention | None = None  # the subject of the sentence being read
         self.named: Mention | None = None  # the last named non-person thing, subject or object
+        self.topic: Mention | None = None  # the first named subject: what the answer is about
+        self.names: list[Mention] = []  # every name read so far, latest last
 
     def note_named(self, mention: Mention) -> None:
         if mention.proper and not mention.pronoun:
+            self.names.append(mention)
             last = mention.text.split()[-1].lower()
             if last in _WORK_NOUNS:  # "Bedford Aerodrome" is what "the aerodrome" will mean
                 self.classes[last] = mention
@@ -162,17 +168,43 @@ class Coref:
     def resolve_class(self, noun: str) -> Mention | None:
         return self.classes.get(noun.lower())
 
+    def resolve_description(self, noun: str, *, plain: bool) -> Mention | None:
+        """What "the N" / "this N" means: a thing said to be an N, else the latest name that has
+        N among its words ("the institute" -> "Acharya Institute of Technology"), else, for a bare
+        N that names a kind of work or institution, the named thing talked about last or the
+        answer's topic ("the club" in an answer about a club)."""
+        noun = noun.lower()
+        found = self.classes.get(noun)
+        if found is not None:
+            return found
+        for m in reversed(self.names):
+            if noun in m.text.lower().split():
+                return m
+        if not plain or noun not in _WORK_NOUNS:
+            return None
+        if self.named is not None:
+            return self.named
+        if self.topic is not None and self.topic.label != "PERSON":
+            return self.topic
+        return None
+
     def note(self, mention: Mention) -> None:
         if mention.pronoun:
             return
+        if self.topic is None and mention.proper:
+            self.topic = mention
         self.any = mention
         if mention.label == "PERSON" or (mention.proper and not mention.label):
             self.person = mention
         if mention.label != "PERSON":
             self.thing = mention
 
-    def resolve(self, pronoun: str) -> Mention | None:
+    def resolve(self, pronoun: str, *, owner_of: int = -1) -> Mention | None:
+        """``owner_of``: the offset of the noun a possessive pronoun modifies ("their ground"),
+        which the pronoun cannot mean."""
         here = self.sentence
+        if here is not None and here.start <= owner_of < here.end:
+            here = None
         if here is not None and not here.pronoun and pronoun in _POSSESSIVE:
             person = here.label == "PERSON" or (here.proper and not here.label)
             if (pronoun in _PERSON_PRON and person or pronoun in _THING_PRON and here.label != "PERSON"
@@ -224,6 +256,10 @@ def _extend_name(doc: Any, start: int, end: int) -> tuple[int, int]:
     """
     while start > 0:
         prev = doc[start - 1]
+        if prev.text in _JOINERS and not prev.whitespace_ and start > 1 and not doc[start - 2].whitespace_ \
+                and _name_part(doc[start - 2]):
+            start -= 2  # "Madrid–Barajas Airport" seen from "Airport"
+            continue
         if not (_name_part(prev) and prev.dep_ in ("compound", "amod", "nmod", "nummod", "flat")
                 and start <= prev.head.i < end and prev.ent_type_ != "NORP" and prev.whitespace_):
             break
@@ -312,17 +348,15 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
     if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$", "WP", "WP$", "WDT"):
         low = tok.lower_
         if coref is not None:
-            return coref.resolve(low)
+            return coref.resolve(low, owner_of=tok.head.idx if tok.dep_ == "poss" else -1)
         return None
     doc = tok.doc
     if coref is not None and tok.pos_ == "NOUN" and not tok.ent_type_:
         # "the film" / "this airport" after "X is a film" / "the airport X": the same thing
         dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
         if dets and dets[0] in ("the", "this", "that") and _of_object(tok) is None:
-            found = coref.resolve_class(tok.lemma_) or coref.resolve_class(tok.lower_)
-            if found is None and not any(c.dep_ in ("compound", "amod") for c in tok.children) \
-                    and tok.lemma_ in _WORK_NOUNS and coref.named is not None:
-                found = coref.named  # "the film", "the album": the named work talked about last
+            plain = not any(c.dep_ in ("compound", "amod") for c in tok.children)
+            found = coref.resolve_class(tok.lower_) or coref.resolve_description(tok.lemma_, plain=plain)
             if found is not None:
                 return found
     if tok.pos_ == "NOUN":
@@ -551,6 +585,20 @@ def _of_object(tok: Any, *, also_for: bool = False) -> Any:
     return None
 
 
+def _owner_of_part(tok: Any, coref: Coref | None) -> Mention | None:
+    """The named thing a common noun is a part of: "the runway at/of X" -> X; "X ... with a runway
+    that ..." -> X (the subject of the clause the "with" hangs on)."""
+    of = _of_object(tok, also_for=True)
+    if of is not None:
+        m = mention_of(of, coref)
+        return m if m is not None and (m.proper or m.label) else None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ in ("VERB", "AUX"):
+        subjects = _subjects(tok.head.head, None, coref)
+        if len(subjects) == 1 and (subjects[0].proper or subjects[0].label):
+            return subjects[0]
+    return None
+
+
 def _is_valueish(m: Mention) -> bool:
     return m.label in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT") or (
         bool(m.text) and m.text[0].isdigit()
@@ -671,6 +719,61 @@ class _Reader:
         m = mention_of(tok, self.coref)
         if m and m.label in ("GPE", "LOC") and subj.label in ("GPE", "LOC", "FAC"):
             self.add(subj, "located_in", m, "passive", tok=tok, conf=0.7)
+
+    def name_in_place(self, tok: Any) -> None:
+        """'The Baku Memorial in Azerbaijan was designed ...': a place phrase on a name locates it."""
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                place = mention_of(pobj, self.coref)
+                if place is None or place.label not in ("GPE", "LOC"):
+                    continue
+                owner_tok = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+                    and tok.head.head.pos_ == "PROPN" else tok  # "Institute of Technology in India"
+                owner = mention_of(owner_tok, self.coref)
+                if owner is not None and owner.label not in ("DATE", "TIME", "CARDINAL"):
+                    self.add(owner, "located_in", place, "passive", tok=prep, conf=0.7)
+
+    def measure(self, unit: Any) -> None:
+        """"X is 17068.8 millimetres long", "X is located 610 metres above sea level", "a runway
+        that is 4,349 metres long": a quantity on a dimension adjective or on "above sea level"
+        is an attribute of the thing measured (of its owner when the thing is a part: the
+        airport's runway_length)."""
+        head = unit.head
+        if head.lower_ in _MEASURES:
+            name = _MEASURES[head.lower_]
+        elif head.lower_ == "above" and any(g.lower_ == "level" and any(c.lower_ == "sea" for c in g.children)
+                                            for g in head.children):
+            name = "elevation_above_sea_level"
+        else:
+            return
+        start = min(c.left_edge.i for c in unit.children if c.dep_ == "nummod")
+        value = _make(unit.doc, start, unit.i + 1, "QUANTITY", False)
+        if value is None:
+            return
+        verb = head.head if head.lower_ in _MEASURES else head
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("amod", "ROOT") and verb.head is not verb:
+            verb = verb.head  # "in Alcobendas, 610 meters above sea level": up to the clause
+        if head.dep_ == "amod":
+            things = [mention_of(head.head, self.coref)]
+            thing_tok = head.head
+        elif verb.pos_ in ("VERB", "AUX"):
+            things = list(_subjects(verb, self.default, self.coref))
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            thing_tok = _resolve_np(verb.head) if subj and subj[0].lower_ in _WH and verb.dep_ == "relcl" \
+                else (subj[0] if subj else None)
+        else:
+            return
+        part = thing_tok is not None and thing_tok.pos_ == "NOUN" and not thing_tok.ent_type_
+        owner = _owner_of_part(thing_tok, self.coref) if part else None
+        if owner is not None:
+            things, name = [owner], f"{thing_tok.lemma_.lower()}_{name}"
+        for thing in things:
+            if thing is not None:
+                self.add(thing, name, value, "attribute", tok=unit, conf=0.75)
 
     # ---------------------------------------------------------------- verbs
     def verb(self, verb: Any) -> None:
@@ -839,6 +942,8 @@ class _Reader:
         for pobj in pobjs:
             if pobj.lemma_.lower() in _ADVERBIAL_OBJECTS and not any(c.dep_ == "prep" for c in pobj.children):
                 continue  # "in addition", "for example": discourse, not an object
+            if pobj.lower_ == "level" and any(c.lower_ == "sea" for c in pobj.children):
+                continue  # "610 metres above sea level" is a measure (see measure())
             kind: ClauseKind = _STRUCT_VERBS.get(pred, "relation")
             objs = _split_list(pobj, self.coref)
             # "known for the invention of X": the thing invented is the object
@@ -875,6 +980,10 @@ def clauses(sent: Any, *, default_subject: Mention | None = None, coref: Coref |
                 reader.verb(tok)
             elif tok.dep_ == "appos":
                 reader.appos(tok)
+            if tok.pos_ == "PROPN" and tok.dep_ != "compound":
+                reader.name_in_place(tok)
+            if tok.dep_ == "npadvmod" and any(c.dep_ == "nummod" for c in tok.children):
+                reader.measure(tok)
     finally:
         if coref is not None:
             coref.sentence = None
