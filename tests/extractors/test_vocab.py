@@ -160,3 +160,93 @@ def test_date_labels_need_date_objects(object_type: EntityType, label: str | Non
     m = vocab.match(predicate if object_type is not EntityType.OTHER else "release", voice="passive",
                     object_type=object_type)
     assert (m.label if m else None) == label
+
+
+# Wikidata-style labels: several words with spaces, most of them not in the predicate
+WIKIDATA_LIKE = [
+    "director", "screenwriter", "cast member", "publication date", "production company", "performer",
+    "record label", "member of sports team", "astronaut mission", "platform", "country of origin",
+    "award received", "publisher",
+]
+
+
+@pytest.mark.parametrize(
+    ("predicate", "voice", "object_type", "label"),
+    [
+        # general paraphrases: the verb shares no word with the relation's noun
+        ("star", "active", EntityType.PERSON, "cast member"),  # "a film starring X"
+        ("play_for", "active", EntityType.ORGANIZATION, "member of sports team"),
+        ("fly_on", "active", EntityType.OTHER, "astronaut mission"),
+        ("released_for", "passive", EntityType.ORGANIZATION, "platform"),
+        ("recorded_by", "passive", EntityType.PERSON, "performer"),  # not "record label"
+        ("from", "passive", EntityType.LOCATION, "country of origin"),  # "X is from Y": a bare preposition
+        ("win", "active", EntityType.OTHER, "award received"),
+        # derivation publish/release -> publication, with a date object
+        ("released_on", "passive", EntityType.DATETIME, "publication date"),
+        ("published_in", "passive", EntityType.DATETIME, "publication date"),
+        ("published_by", "passive", EntityType.ORGANIZATION, "publisher"),
+        # a closed compound's head: written_by -> screenwriter
+        ("written_by", "passive", EntityType.PERSON, "screenwriter"),
+    ],
+)
+def test_wikidata_style_labels(predicate: str, voice: str, object_type: EntityType, label: str) -> None:
+    m = RelationVocabulary(WIKIDATA_LIKE).match(predicate, voice=voice, object_type=object_type)  # type: ignore[arg-type]
+    assert m is not None and m.label == label, (predicate, m)
+
+
+def test_a_person_object_is_not_an_organisation_label() -> None:
+    vocab = RelationVocabulary(["production company", "producer"])
+    m = vocab.match("produced_by", voice="passive", object_type=EntityType.PERSON)
+    assert m is not None and m.label == "producer"
+    assert RelationVocabulary(["production company"]).match(
+        "produced_by", voice="passive", object_type=EntityType.PERSON) is None
+    m = RelationVocabulary(["production company"]).match("produced_by", voice="passive",
+                                                         object_type=EntityType.ORGANIZATION)
+    assert m is not None and m.label == "production company"
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("1974", "birthYear"), ("1976-07-01", "birthDate"), ("1st July 1976", "birthDate"), ("July 1976", "birthDate")],
+)
+def test_a_bare_year_prefers_year_labels(name: str, label: str) -> None:
+    vocab = RelationVocabulary(["birthDate", "birthYear", "birthPlace"])
+    m = vocab.match("born_in", voice="passive", object_type=EntityType.DATETIME, object_name=name)
+    assert m is not None and m.label == label
+
+
+@pytest.mark.parametrize(
+    ("object_type", "label"), [(EntityType.DATETIME, "season"), (EntityType.ORGANIZATION, "league")]
+)
+def test_seasons_are_times(object_type: EntityType, label: str) -> None:
+    m = RelationVocabulary(["league", "season"]).match("play_in", voice="active", object_type=object_type)
+    assert m is not None and m.label == label
+
+
+@pytest.mark.parametrize(
+    ("predicate", "label"),
+    [("current_tenant_of", "currentTenants"), ("champion_of", "champions"), ("birthplace_of", "birthPlace")],
+)
+def test_relational_nouns_up_to_a_plural_or_compound_are_inverse(predicate: str, label: str) -> None:
+    # "X are the current tenants of Y" is currentTenants(Y, X); "Y is the birthplace of X" birthPlace(X, Y)
+    m = RelationVocabulary([label, "location"]).match(predicate, voice="noun")
+    assert m is not None and (m.label, m.inverse) == (label, True)
+
+
+def test_agent_noun_of_a_verb_ending_in_er() -> None:
+    # "Grigory Neujmin discovered 1147 Stavropolis" is discoverer(1147 Stavropolis, Grigory Neujmin)
+    m = RelationVocabulary(["discoverer", "periapsis"]).match(
+        "discover", voice="active", subject_type=EntityType.PERSON, object_type=EntityType.CONCEPT)
+    assert m is not None and (m.label, m.inverse) == ("discoverer", True)
+
+
+def test_ties_go_to_the_closer_spelling() -> None:
+    m = RelationVocabulary(["awards", "award"]).match("awarded", voice="passive", object_type=EntityType.OTHER)
+    assert m is not None and m.label == "award"
+
+
+def test_paraphrases_need_their_own_words() -> None:
+    # a bare preposition with no paraphrase says nothing; "play for" is not a record label
+    assert RelationVocabulary(WIKIDATA_LIKE).match("with", voice="passive", object_type=EntityType.LOCATION) is None
+    m = RelationVocabulary(["record label"]).match("play_for", voice="active", object_type=EntityType.ORGANIZATION)
+    assert m is None
