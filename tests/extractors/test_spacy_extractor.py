@@ -435,6 +435,12 @@ def test_name_boundaries(spacy_x: SpacyExtractor, text: str, expected: tuple[str
          ("Adolfo Suárez Madrid–Barajas Airport", "operated_by", "ENAIRE")),
         ("The 11th Mississippi Infantry Monument was erected in Adams County.",
          ("11th Mississippi Infantry Monument", "erected_in", "Adams County")),
+        # titles: Title Case words joined by small words, a number after a name
+        ("The Death on a Factory Farm was edited by Geof Bartz.",
+         ("Death on a Factory Farm", "edited_by", "Geof Bartz")),
+        ("Expect a Miracle, an easy listening album, is produced by Brian Kelly.",
+         ("Expect a Miracle", "created_by", "Brian Kelly")),
+        ("Alan Shepard was a crew member of Apollo 14.", ("Alan Shepard", "member_of", "Apollo 14")),
         # a parenthesis NER ran into is not part of the name
         ("The World Health Organization (WHO) is based in Geneva.",
          ("World Health Organization", "located_in", "Geneva")),
@@ -456,6 +462,12 @@ def test_place_inside_a_name_stays_a_place(spacy_x: SpacyExtractor) -> None:
     ex = spacy_x.extract("FC Spartak Moscow plays at the Otkrytiye Arena. The club is based in Moscow.")
     names = {e.name for e in ex.entities.values()}
     assert {"FC Spartak Moscow", "Moscow"} <= names, names
+
+
+def test_names_joined_by_and_or_in_stay_apart(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract("John Smith and Jane Smith visited the Baku Memorial in Azerbaijan.")
+    names = {e.name for e in ex.entities.values()}
+    assert {"John Smith", "Jane Smith", "Baku Memorial", "Azerbaijan"} <= names, names
 
 
 def test_two_people_with_one_surname_keep_the_surname_apart(spacy_x: SpacyExtractor) -> None:

@@ -269,6 +269,43 @@ def _extend_name(doc: Any, start: int, end: int) -> tuple[int, int]:
         end += 2  # "Madrid–Barajas"
         while end < len(doc) and _name_part(doc[end]) and doc[end - 1].head.i == end:
             end += 1  # "... Barajas Airport": the compound's head
+    return _title_span(doc, start, end)
+
+
+# small words a title keeps lowercase between its capitalised words ("Death on a Factory Farm",
+# "It's Great to Be Young"); "and", "in", "at", "with" are left out on purpose: they join two names
+# or a name and a place far more often than they sit inside a title
+_TITLE_GLUE = frozenset({"on", "a", "an", "the", "to", "of", "'s", "upon", "without", ":"})
+
+
+def _title_word(tok: Any) -> bool:
+    return (tok.text[:1].isupper() or tok.text.isdigit()) and tok.pos_ not in ("PUNCT", "SYM")
+
+
+def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """Widen a name over Title Case words joined by small words: "Death on a Factory Farm" (the
+    parse and NER stop at "Death"), "Expect a Miracle".  Only a run that ends in a capitalised
+    word counts, and never past the sentence."""
+    sent_end = doc[end - 1].sent.end
+    while end < sent_end and doc[end].text.isdigit() and doc[end].ent_type_ not in ("DATE", "TIME") \
+            and not doc[end - 1].text.isdigit():
+        end += 1  # "Apollo 14", "Volume 1"
+    while end < sent_end:
+        j = end
+        while j < sent_end and doc[j].lower_ in _TITLE_GLUE and not doc[j].text[:1].isupper():
+            j += 1
+        if j == end or j >= sent_end or not _title_word(doc[j]) or doc[j].ent_type_ in _VALUE_ENTS:
+            break
+        if doc[end].text == ":" and doc[end - 1].whitespace_:
+            break
+        end = j
+        while end < sent_end and _title_word(doc[end]):
+            end += 1
+    sent_start = doc[start].sent.start
+    while start - 2 >= sent_start and doc[start - 1].lower_ in _TITLE_GLUE \
+            and not doc[start - 1].text[:1].isupper() and _title_word(doc[start - 2]) \
+            and (start - 2 == sent_start or doc[start - 3].pos_ in ("DET", "PUNCT")):
+        start -= 2  # "Expect a Miracle, an easy listening album": the title starts the sentence
     return start, end
 
 
@@ -389,7 +426,9 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
     if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X", "ADJ", "SYM") and not tok.like_num:
         return None
     left = tok.i
-    proper = tok.pos_ == "PROPN"
+    # "The Death on a Factory Farm": a capitalised noun inside a sentence is a name the tagger missed
+    proper = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.is_sent_start
+                                     and not tok.text.isupper())
     for child in tok.lefts:
         if child.dep_ not in _NP_MODS or child.dep_ == "poss":
             continue
