@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from grapheme_distill.extractors import RuleExtractor
-from grapheme_distill.extractors.vocab import RelationVocabulary, apply_vocabulary, label_words
+from grapheme_distill.extractors.vocab import RelationVocabulary, apply_vocabulary, concept_type, label_words
 from grapheme_distill.model.knowledge import EntityType
 
 WEBNLG_LIKE = [
@@ -250,3 +250,70 @@ def test_paraphrases_need_their_own_words() -> None:
     assert RelationVocabulary(WIKIDATA_LIKE).match("with", voice="passive", object_type=EntityType.LOCATION) is None
     m = RelationVocabulary(["record label"]).match("play_for", voice="active", object_type=EntityType.ORGANIZATION)
     assert m is None
+
+
+@pytest.mark.parametrize(
+    ("concept", "etype"),
+    [("Person", EntityType.PERSON), ("human", EntityType.PERSON), ("City", EntityType.LOCATION),
+     ("Place", EntityType.LOCATION), ("RecordLabel", EntityType.ORGANIZATION),
+     ("film production company", EntityType.ORGANIZATION), ("date", EntityType.DATETIME),
+     ("number", EntityType.NUMBER), ("Food", None), ("string", None), ("Q5", None), ("", None)],
+)
+def test_concept_type_reads_the_head_word(concept: str, etype: EntityType | None) -> None:
+    assert concept_type(concept) is etype
+
+
+SIGNED = {"country": ("WrittenWork", "Country"), "nationality": ("Person", "Country")}
+
+
+@pytest.mark.parametrize(
+    ("subject_type", "label"), [(EntityType.PERSON, "nationality"), (EntityType.OTHER, "country")]
+)
+def test_signatures_pick_the_label_whose_domain_fits_the_subject(subject_type: EntityType, label: str) -> None:
+    # "Agnes Kant is from the Netherlands" (a person: nationality); "A Severed Wasp is from the
+    # United States" (a book: country)
+    vocab = RelationVocabulary(["country", "nationality"], signatures=SIGNED)
+    m = vocab.match("from", voice="passive", subject_type=subject_type, object_type=EntityType.LOCATION)
+    assert m is not None and m.label == label
+    # without signatures the lexical order decides, whatever the subject
+    plain = RelationVocabulary(["country", "nationality"]).match(
+        "from", voice="passive", subject_type=subject_type, object_type=EntityType.LOCATION)
+    assert plain is not None and plain.label == "country"
+
+
+def test_a_signature_rewards_a_fitting_object_and_docks_a_clearly_different_one() -> None:
+    signed = RelationVocabulary(["birthPlace"], signatures={"birthPlace": ("Person", "Place")})
+    plain = RelationVocabulary(["birthPlace"])
+
+    def score(vocab: RelationVocabulary, subject_type: EntityType, object_type: EntityType) -> float:
+        m = vocab.match("born_in", voice="passive", subject_type=subject_type, object_type=object_type)
+        assert m is not None
+        return m.score
+
+    person, other = EntityType.PERSON, EntityType.OTHER
+    assert score(signed, person, EntityType.LOCATION) > score(plain, person, EntityType.LOCATION)
+    assert score(signed, other, EntityType.PERSON) < score(plain, other, EntityType.PERSON)
+    # NER's ORG/GPE confusion is not held against a place: only the fitting domain counts (+0.05)
+    assert score(signed, person, EntityType.ORGANIZATION) == pytest.approx(
+        score(plain, person, EntityType.ORGANIZATION) + 0.05)
+
+
+def test_the_harness_mapper_hands_ontology_signatures_to_the_matcher() -> None:
+    from grapheme_distill.evaluation.datasets import Dataset, Ontology
+    from grapheme_distill.evaluation.report import default_vocabulary_mapper
+    from grapheme_distill.extractors.base import Extraction
+    from grapheme_distill.model.knowledge import Entity, Relation
+
+    labels = ("country", "nationality")
+    onto = Ontology(id="o", title="t", relations=labels, concepts=("Person", "Country", "WrittenWork"),
+                    domains=dict(SIGNED))
+    ds = Dataset(name="x", examples=[], vocab={"o": labels}, vocab_source="", ontologies={"o": onto})
+    ex = Extraction(extractor="t")
+    agnes = ex.add_entity(Entity(name="Agnes Kant", type=EntityType.PERSON))
+    nl = ex.add_entity(Entity(name="the Netherlands", type=EntityType.LOCATION))
+    ex.relations.append(Relation(subject=agnes.id, predicate="from", object=nl.id, qualifiers={"voice": "passive"}))
+    with_sig, how = default_vocabulary_mapper(ds)
+    without, _ = default_vocabulary_mapper()
+    assert with_sig is not None and without is not None and "signatures" in how
+    assert [r.qualifiers["label"] for r in with_sig(ex, labels).relations] == ["nationality"]
+    assert [r.qualifiers["label"] for r in without(ex, labels).relations] == ["country"]

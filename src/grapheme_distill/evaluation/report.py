@@ -107,25 +107,33 @@ def extraction_triples(extraction: Extraction) -> list[ScoredTriple]:
 VocabularyMapper = Callable[[Extraction, tuple[str, ...]], Extraction]
 
 
-def default_vocabulary_mapper() -> tuple[VocabularyMapper | None, str]:
-    """``apply_vocabulary`` from ``extractors/vocab.py`` (one matcher per vocabulary, cached)."""
+def default_vocabulary_mapper(dataset: Dataset | None = None) -> tuple[VocabularyMapper | None, str]:
+    """``apply_vocabulary`` from ``extractors/vocab.py`` (one matcher per vocabulary, cached).
+
+    Args:
+        dataset: when given, the domain and range its ontologies state for each relation
+            (Text2KGBench) reach the matcher as signatures, so a person object fits a
+            ``…(→ Person)`` label better than a ``…(→ City)`` one.  The vocabulary a mapper call
+            receives is matched to the ontology whose relation labels it is.
+    """
     try:
         from grapheme_distill.extractors.vocab import RelationVocabulary, apply_vocabulary
     except ImportError:
         return None, "exact (snake_case) match onto the vocabulary"
     cache: dict[tuple[str, ...], RelationVocabulary] = {}
+    signatures = {tuple(o.relations): o.domains for o in dataset.ontologies.values()} if dataset else {}
 
     def mapper(extraction: Extraction, labels: tuple[str, ...]) -> Extraction:
         vocabulary = cache.get(labels)
         if vocabulary is None:
-            vocabulary = cache[labels] = RelationVocabulary(labels)
+            vocabulary = cache[labels] = RelationVocabulary(labels, signatures=signatures.get(labels))
         exact, rest = _split_exact(extraction, labels)
         mapped = apply_vocabulary(dataclasses.replace(extraction, relations=rest), vocabulary)
         mapped.relations[:0] = exact
         return mapped
 
-    return mapper, ("grapheme_distill.extractors.vocab.apply_vocabulary (lexical similarity, "
-                    "then exact snake_case match)")
+    how = "lexical similarity" + (", ontology domain/range signatures" if signatures else "")
+    return mapper, f"grapheme_distill.extractors.vocab.apply_vocabulary ({how}, then exact snake_case match)"
 
 
 def _split_exact(extraction: Extraction,
