@@ -493,6 +493,16 @@ def _all(ex: Extraction) -> set[tuple[str, str, str]]:
         # ... of the owner when the thing measured is a part of a named thing
         ("Alderney Airport is in Alderney with a runway that is 497 metres long.",
          ("Alderney Airport", "runway_length", "497 metres")),
+        # "with X as the R"; a class noun before a name is not the subject; a shared "of Y"
+        ("English Without Tears was directed by Harold French, with Bernard Knowles as the cinematographer.",
+         ("English Without Tears", "cinematographer", "Bernard Knowles")),
+        ("The production team Stargate is associated with the musical artist Michael Jackson.",
+         ("Stargate", "associated_with", "Michael Jackson")),
+        ("Tom Simon was both the director and producer of the film Death on a Factory Farm.",
+         ("Tom Simon", "producer_of", "Death on a Factory Farm")),
+        # "the album X" introduces X, it does not point back at an earlier album
+        ("Following the album Squeeze, The Velvet Underground produced the album The Quine Tapes.",
+         ("Velvet Underground", "produce", "Quine Tapes")),
         # a place phrase on a name locates it
         ("The Baku Turkish Martyrs' Memorial in Azerbaijan was designed by Huseyin Butuner.",
          ("Baku Turkish Martyrs' Memorial", "located_in", "Azerbaijan")),

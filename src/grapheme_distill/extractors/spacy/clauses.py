@@ -294,6 +294,10 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
         j = end
         while j < sent_end and doc[j].lower_ in _TITLE_GLUE and not doc[j].text[:1].isupper():
             j += 1
+        if j == end and _title_word(doc[j]) and doc[j].ent_iob_ != "B" and doc[j].pos_ != "NUM" \
+                and not doc[j - 1].is_punct:
+            end += 1  # "English Without Tears": a capitalised word right after the name is more of it
+            continue
         if j == end or j >= sent_end or not _title_word(doc[j]) or doc[j].ent_type_ in _VALUE_ENTS:
             break
         if doc[end].text == ":" and doc[end - 1].whitespace_:
@@ -391,7 +395,7 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
     if coref is not None and tok.pos_ == "NOUN" and not tok.ent_type_:
         # "the film" / "this airport" after "X is a film" / "the airport X": the same thing
         dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
-        if dets and dets[0] in ("the", "this", "that") and _of_object(tok) is None:
+        if dets and dets[0] in ("the", "this", "that") and _of_object(tok) is None and _named_by(tok) is None:
             plain = not any(c.dep_ in ("compound", "amod") for c in tok.children)
             found = coref.resolve_class(tok.lower_) or coref.resolve_description(tok.lemma_, plain=plain)
             if found is not None:
@@ -472,8 +476,11 @@ def _quoted(doc: Any) -> dict[int, tuple[int, int]]:
 
 
 def _named_by(tok: Any) -> Any:
-    """The name a class noun introduces: "a subsidiary *called* Mantecorp", "the city of Dijon"."""
+    """The name a class noun introduces: "a subsidiary *called* Mantecorp", "the city of Dijon",
+    "the production team Stargate"."""
     for child in tok.children:
+        if child.dep_ == "appos" and child.left_edge.i == tok.i + 1 and child.text[:1].isupper():
+            return child  # "the film Death on a Factory Farm", "the album The Quine Tapes"
         if child.dep_ == "acl" and child.lemma_ in _NAMING_VERBS:
             for g in child.children:
                 if g.dep_ in ("oprd", "attr", "dobj") and g.pos_ in ("PROPN", "NOUN", "NUM"):
@@ -581,9 +588,12 @@ def _is_passive(verb: Any) -> bool:
 
 
 def _subjects(verb: Any, default: Mention | None, coref: Coref | None, depth: int = 0) -> list[Mention]:
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             tok = child
+            if len(subj) > 1 and tok.pos_ == "NOUN" and subj[1].pos_ == "PROPN" and subj[1].i == tok.i + 1:
+                tok = subj[1]  # "The production team Stargate is ...": the parse made both subjects
             if tok.lower_ in _WH and verb.dep_ == "relcl":
                 tok = _resolve_np(verb.head)
             elif tok.dep_ == "nsubj" and tok.lower_ in _WH:
@@ -675,9 +685,14 @@ class _Reader:
             self.coref.note_named(o)
 
     # ---------------------------------------------------------------- copula / apposition
-    def relational_noun(self, subjects: list[Mention], attr: Any, *, tok: Any, neg: bool, conf: float) -> bool:
-        """'X is the R of (for) Y' / 'X, the R of Y' / "X is Y's R"; also part/member/type of."""
+    def relational_noun(self, subjects: list[Mention], attr: Any, *, tok: Any, neg: bool, conf: float,
+                        shared: Any = None) -> bool:
+        """'X is the R of (for) Y' / 'X, the R of Y' / "X is Y's R"; also part/member/type of.
+        ``shared``: the first noun of a coordination whose "of Y" a bare conjunct shares ("the
+        director and producer of Y")."""
         of = _of_object(attr, also_for=True)
+        if of is None and shared is not None and attr.pos_ == "NOUN" and not list(attr.children):
+            of = _of_object(shared, also_for=True)
         if of is None:
             return False
         objs = _split_list(of, self.coref)
@@ -709,7 +724,8 @@ class _Reader:
                     self.add(child, "is_a", parent, "copula", tok=verb, neg=neg, conf=0.85, kind="subclass_of")
             return
         for a in attrs:
-            if self.relational_noun(subjects, a, tok=verb, neg=neg, conf=0.85):
+            if self.relational_noun(subjects, a, tok=verb, neg=neg, conf=0.85,
+                                    shared=attr if a is not attr else None):
                 continue
             a_mention = mention_of(a, self.coref)
             if a_mention is None:
@@ -981,6 +997,13 @@ class _Reader:
         for pobj in pobjs:
             if pobj.lemma_.lower() in _ADVERBIAL_OBJECTS and not any(c.dep_ == "prep" for c in pobj.children):
                 continue  # "in addition", "for example": discourse, not an object
+            role = next((g for p in pobj.children if p.dep_ == "prep" and p.lower_ == "as"
+                         for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            if word == "with" and role is not None:  # "..., with Bernard Knowles as the cinematographer"
+                for o in _split_list(pobj, self.coref):
+                    for s in subjects:
+                        self.add(s, _noun_phrase_label(role), o, "attribute", tok=prep, neg=neg, conf=conf)
+                continue
             if pobj.lower_ == "level" and any(c.lower_ == "sea" for c in pobj.children):
                 continue  # "610 metres above sea level" is a measure (see measure())
             kind: ClauseKind = _STRUCT_VERBS.get(pred, "relation")
