@@ -317,3 +317,31 @@ def test_the_harness_mapper_hands_ontology_signatures_to_the_matcher() -> None:
     assert with_sig is not None and without is not None and "signatures" in how
     assert [r.qualifiers["label"] for r in with_sig(ex, labels).relations] == ["nationality"]
     assert [r.qualifiers["label"] for r in without(ex, labels).relations] == ["country"]
+
+
+@pytest.mark.parametrize(("predicate", "voice", "inverse"), [("served_by", "passive", True), ("serve", "active", False)])
+def test_participle_labels_name_the_patient(predicate: str, voice: str, inverse: bool) -> None:
+    # "Alderney is served by Alderney Airport" and "Alderney Airport serves Alderney" are both
+    # cityServed(Alderney Airport, Alderney)
+    m = RelationVocabulary(["cityServed", "location"]).match(predicate, voice=voice, object_type=EntityType.LOCATION)  # type: ignore[arg-type]
+    assert m is not None and (m.label, m.inverse) == ("cityServed", inverse)
+
+
+@pytest.mark.parametrize(
+    ("predicate", "label", "inverse"),
+    [("wife_of", "spouse", True), ("head_of", "leader", True), ("graduate_of", "almaMater", False)],
+)
+def test_role_synonyms_read_like_the_label_noun(predicate: str, label: str, inverse: bool) -> None:
+    # "X is the wife of Y" is spouse(Y, X) like "X is the spouse of Y"; "X is a graduate of Y" is
+    # almaMater(X, Y): a graduate is not an alma mater
+    m = RelationVocabulary(["spouse", "leader", "almaMater"]).match(predicate, voice="noun")
+    assert m is not None and (m.label, m.inverse) == (label, inverse)
+
+
+def test_member_of_an_organisation_names_its_kind() -> None:
+    m = RelationVocabulary(["party", "birthPlace"]).match("member_of", voice="noun",
+                                                         object_type=EntityType.ORGANIZATION)
+    assert m is not None and (m.label, m.inverse) == ("party", False)
+    m = RelationVocabulary(["Member of", "party"]).match("member_of", voice="noun",
+                                                        object_type=EntityType.ORGANIZATION)
+    assert m is not None and m.label == "Member of"

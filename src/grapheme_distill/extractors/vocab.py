@@ -112,11 +112,15 @@ PARAPHRASES: Mapping[str, tuple[str, ...]] = {
     "set_in": ("narrative location", "setting"), "shoot_in": ("filming location",),
     "shot_in": ("filming location",),
     "play_in": ("league", "season"), "compete_in": ("league", "season", "competition"),
-    "join": ("member of",), "fly_on": ("mission",), "recorded_by": ("performer", "artist"),
+    "join": ("member of",), "member_of": ("member of", "party", "band", "team", "club"), "fly_on": ("mission",), "recorded_by": ("performer", "artist"),
     "released_for": ("platform",), "developed_for": ("platform",),
     "sign_to": ("record label",), "sign_with": ("record label",), "signed_to": ("record label",),
     "signed_with": ("record label",),
 }
+#: relational nouns that name the same role as a label, so "X is the R of Y" reads R(Y, X) as
+#: for the label itself (a derivation such as graduate → alma mater names a different role).
+_ROLE_SYNONYMS: Mapping[str, tuple[str, ...]] = {"wife": ("spouse",), "husband": ("spouse",),
+                                                 "head": ("leader",)}
 _STOP = frozenset({"is", "be", "was", "were", "are", "been", "the", "a", "an", "has", "have", "had",
                    "do", "does", "did", "its", "their", "his", "her"})
 _PREPS = frozenset({"of", "in", "on", "at", "by", "to", "from", "for", "with", "as", "into", "about"})
@@ -362,14 +366,14 @@ class RelationVocabulary:
         """
         return self._match(predicate, voice, object_type, subject_type, _date_grain(object_type, object_name))
 
-    def _expand(self, words: list[str], content: list[str]) -> list[tuple[str, float, int | None]]:
+    def _expand(self, key: str, words: list[str], content: list[str]) -> list[tuple[str, float, int | None]]:
         """Predicate words with their derivations and paraphrases: ``(word, weight, source)``,
         where ``source`` is the content word a derived word stands for (None: the whole phrase)."""
         expanded: list[tuple[str, float, int | None]] = [(w, 1.0, i) for i, w in enumerate(content)]
         for i, w in enumerate(content):  # earlier derivations are the likelier reading
             for j, phrase in enumerate(self._derivations.get(w, ())):
                 expanded.extend((d, 0.88 - 0.02 * j, i) for d in phrase.split())
-        for j, phrase in enumerate(PARAPHRASES.get("_".join(words), ())):
+        for j, phrase in enumerate(PARAPHRASES.get(key) or PARAPHRASES.get("_".join(words), ())):
             expanded.extend((d, 0.86 - 0.02 * j, None) for d in label_words(phrase))
         return expanded
 
@@ -379,7 +383,8 @@ class RelationVocabulary:
     ) -> VocabMatch | None:
         if predicate in self.labels:
             return VocabMatch(predicate, 1.0, False)
-        words = [w for w in normalise_predicate(predicate).split("_") if w]
+        key = normalise_predicate(predicate)
+        words = [w for w in key.split("_") if w]
         relational_noun = voice == "noun" and len(words) > 1 and words[-1] == "of"
         if relational_noun:
             words = words[:-1]
@@ -389,7 +394,7 @@ class RelationVocabulary:
             content = ["_".join(words)]  # "X is from Y": the preposition is the whole relation
         if not content:
             return None
-        expanded = self._expand(words, content)
+        expanded = self._expand(key, words, content)
         best: VocabMatch | None = None
         best_raw = 0.0  # the uncapped score of ``best`` (scores above 1 must still compare)
         for entry in self._entries:
@@ -411,7 +416,9 @@ class RelationVocabulary:
                 covered += top
                 literal = literal and any(_inflection(w, lw) for w in content)
             # a closed compound is the same noun: "birthplace_of" is literally birthPlace
-            literal = literal or "".join(entry.words) in content
+            literal = literal or "".join(entry.words) in content or (
+                # "X is the wife of Y": wife names the same role as spouse, so spouse(Y, X)
+                len(content) == 1 and _ROLE_SYNONYMS.get(content[0]) == entry.words)
             coverage = covered / len(entry.words)
             explanation = sum(explained) / len(content)
             score = 0.6 * coverage + 0.4 * explanation
@@ -433,6 +440,9 @@ class RelationVocabulary:
                 voice == "active" and agentive)
             if passive_label and voice == "active" and "by" not in preps:
                 inverse = True  # "Frank Giustra founded Lionsgate" is foundedBy(Lionsgate, Frank Giustra)
+            elif (voice == "passive" and "by" in preps and len(entry.words) > 1
+                  and entry.words[-1].endswith("ed") and entry.words[-1] in content):
+                inverse = True  # "Alderney is served by the airport": cityServed(airport, Alderney)
             elif agentive and voice in ("active", "span"):
                 person_s = subject_type is EntityType.PERSON
                 person_o = object_type is EntityType.PERSON
