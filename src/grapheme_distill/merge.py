@@ -156,7 +156,7 @@ class GraphKnowledgeApplier:
             owners = {existing[e] for e in needed if e in existing}
             doomed = [i.id for i in target.iter_items() if any(owns(i, o) for o in owners)]
             for item_id in doomed:
-                _remove_item(target, item_id)
+                target.remove_item(item_id)
             result.edges_replaced = len(doomed)
         mapping: dict[str, str] = {}
         for eid in sorted(needed):
@@ -227,17 +227,6 @@ class GraphKnowledgeApplier:
             result.edges_added = len(new_ids)
             result.observations_added = store.add_observations(entities, observations)
         return result
-
-
-def _remove_item(graph: KnowledgeGraph, item_id: str) -> None:
-    """Drop an item with its evidence (KnowledgeGraph has no public removal yet)."""
-    item = graph.get_item(item_id)
-    if item is not None:
-        del graph._table(item)[item_id]
-    graph.evidence.pop(item_id, None)
-    cache = getattr(graph, "_miss", None)  # the graph's incremental noisy-or cache
-    if isinstance(cache, dict):
-        cache.pop(item_id, None)
 
 
 def load_graph(source: str | Path) -> KnowledgeGraph:

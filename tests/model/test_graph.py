@@ -109,3 +109,40 @@ def test_compress_keeps_most_confident_within_budget() -> None:
     small = g.compress(0.3)
     assert sorted(r.confidence for r in small.relations.values()) == pytest.approx([0.8, 0.9, 1.0])
     assert set(small.entities) == {A.id, B.id}  # Gamma is touched by nothing kept
+
+
+def test_remove_item_drops_it_with_its_evidence_and_noisy_or_state() -> None:
+    keep = Relation(subject=A.id, predicate="owns", object=B.id, confidence=0.6)
+    gone = Relation(subject=A.id, predicate="owns", object=C.id, confidence=0.5)
+    neg = Relation(subject=A.id, predicate="owns", object=C.id, negated=True, confidence=0.5)
+    g = KnowledgeGraph()
+    g.add_knowledge(_record("q1", keep, gone, neg, call="c1"))
+    g.add_knowledge(_record("q2", gone, call="c2"))
+    assert g.relations[gone.id].confidence == pytest.approx(0.75)
+    assert g.contradictions() != []
+
+    removed = g.remove_item(gone.id)
+
+    assert removed is not None and removed.id == gone.id
+    assert g.get_item(gone.id) is None and gone.id not in g.evidence
+    assert [i.id for i in g.neighbourhood(C.id)] == [neg.id]
+    assert g.contradictions() == []
+    assert g.observation_count() == 2  # keep and neg, one source each
+    assert set(g.entities) == {A.id, B.id, C.id}  # entities stay: other items may use them
+    # Seen again from one source only: its confidence is that source's, not the removed
+    # sources' noisy-or (the incremental product must have gone with the evidence).
+    g.add_knowledge(_record("q3", gone, call="c3"))
+    assert g.relations[gone.id].confidence == pytest.approx(0.5)
+    assert set(g.evidence[gone.id]) == {"c3"}
+    assert KnowledgeGraph.from_dict(g.to_dict()) == g
+
+
+def test_remove_item_without_evidence_and_unknown_ids() -> None:
+    h = HierarchyEdge(parent=A.id, child=B.id, relation=HierarchyKind.PART_OF, confidence=0.7)
+    g = KnowledgeGraph()
+    g.add_item(h)  # no source: no evidence kept
+    before = g.to_dict()
+    assert g.remove_item("no-such-item") is None  # unknown: a no-op, like the store's delete
+    assert g.to_dict() == before
+    assert g.remove_item(h.id) == h
+    assert g.hierarchy == {} and g.remove_item(h.id) is None  # removing twice is idempotent

@@ -146,6 +146,25 @@ class KnowledgeGraph:
         table[item.id] = base if base.confidence == value else base.model_copy(update={"confidence": value})
         return new
 
+    def remove_item(self, item_id: str) -> Item | None:
+        """Remove an item with all its evidence; returns the removed item, or None if unknown.
+
+        The incremental noisy-or product is dropped with the evidence, so an item added again
+        later starts from its new sources only instead of inheriting the removed ones.  Entities
+        stay: they may be shared by other items, and an entity no item touches is still a known
+        name.  An unknown id is a no-op (returning None) rather than an error, like
+        :meth:`SQLiteStore.delete_items <grapheme_distill.store.sqlite.SQLiteStore.delete_items>`
+        on a store, so that removing a set of ids (a REPLACE merge, a caller pruning) is
+        idempotent and the same on both kinds of target; callers that must know can test the
+        result.
+        """
+        item = self.get_item(item_id)
+        if item is not None:
+            del self._table(item)[item_id]
+        self.evidence.pop(item_id, None)
+        self._miss.pop(item_id, None)
+        return item
+
     def add_knowledge(self, knowledge: DistilledKnowledge) -> tuple[int, int]:
         """Add everything a knowledge record carries.  Returns (new entities, new items)."""
         source = knowledge.provenance.call_hash or knowledge.id
