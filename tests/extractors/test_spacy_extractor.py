@@ -503,6 +503,16 @@ def _all(ex: Extraction) -> set[tuple[str, str, str]]:
         # "the album X" introduces X, it does not point back at an earlier album
         ("Following the album Squeeze, The Velvet Underground produced the album The Quine Tapes.",
          ("Velvet Underground", "produce", "Quine Tapes")),
+        # a time quantity before a work noun is its runtime; a Title Case clausal subject is a title
+        ("Harold French directed the 89 minute movie English Without Tears.",
+         ("English Without Tears", "runtime", "89 minute")),
+        ("Turn Me On is a 35.1 minute long album produced by Wharton Tiers.",
+         ("Turn Me On", "created_by", "Wharton Tiers")),
+        ("Turn Me On is a 35.1 minute long album produced by Wharton Tiers.",
+         ("Turn Me On", "runtime", "35.1 minute")),
+        # "it" in the same sentence: the named thing just talked about
+        ("Geof Bartz edited 'Death on a Factory Farm', while Tom Simon produced it.",
+         ("Tom Simon", "produce", "Death on a Factory Farm")),
         # a place phrase on a name locates it
         ("The Baku Turkish Martyrs' Memorial in Azerbaijan was designed by Huseyin Butuner.",
          ("Baku Turkish Martyrs' Memorial", "located_in", "Azerbaijan")),
@@ -523,3 +533,8 @@ def test_measures_places_and_descriptions(spacy_x: SpacyExtractor, text: str,
 def test_sea_level_is_not_an_object(spacy_x: SpacyExtractor) -> None:
     ex = spacy_x.extract("Alderney Airport is 88 metres above sea level.")
     assert "sea level" not in {e.name for e in ex.entities.values()}
+
+
+def test_a_preposition_inside_a_title_is_not_a_relation(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract("Geof Bartz edited 'Death on a Factory Farm'.")
+    assert {p for _, p, _ in triples(ex)} == {"edit"}, triples(ex)

@@ -79,6 +79,8 @@ _EDGE_POS = frozenset({"AUX", "VERB", "ADP", "DET", "CCONJ", "SCONJ", "PART", "P
 # "in the municipality of Gettysburg": the place is Gettysburg
 _PLACE_NOUNS = frozenset({"city", "town", "state", "country", "municipality", "region", "county",
                           "province", "village", "district", "borough", "island", "capital"})
+# "the field of mathematical optimization", "the genre of pop rock": the thing is the pobj itself
+_KIND_NOUNS = frozenset({"field", "genre", "area", "discipline", "style", "sport", "industry"})
 _NAMING_VERBS = frozenset({"call", "name", "title", "dub", "know", "entitle", "nickname"})
 # nouns a definite description uses for the work or institution an answer is about
 _WORK_NOUNS = frozenset({"film", "movie", "album", "song", "single", "book", "novel", "series", "show",
@@ -90,6 +92,7 @@ _WORK_NOUNS = frozenset({"film", "movie", "album", "song", "single", "book", "no
 # "17068.8 millimetres long", "185 cm tall": the adjective names the dimension measured
 _MEASURES = {"long": "length", "tall": "height", "high": "height", "wide": "width", "deep": "depth",
              "thick": "thickness", "old": "age", "heavy": "weight"}
+_TIME_UNITS = frozenset({"minute", "minutes", "second", "seconds", "hour", "hours", "min", "mins"})
 _GROUP_NOUNS = frozenset({"types", "kinds", "forms", "classes", "categories", "varieties", "examples"})
 
 
@@ -212,8 +215,8 @@ class Coref:
                 return here
         if pronoun in _PERSON_PRON:
             return self.person
-        if pronoun in _THING_PRON:
-            return self.thing
+        if pronoun in _THING_PRON:  # "Geof Bartz edited X, while Tom Simon produced it"
+            return self.thing or self.named
         if pronoun in _PLURAL_PRON:
             return self.any
         return None
@@ -489,9 +492,9 @@ def _named_by(tok: Any) -> Any:
                     for h in g.children:
                         if h.dep_ == "pobj":
                             return h
-        if child.dep_ == "prep" and child.lower_ == "of" and tok.lower_ in _PLACE_NOUNS:
+        if child.dep_ == "prep" and child.lower_ == "of" and tok.lower_ in _PLACE_NOUNS | _KIND_NOUNS:
             for g in child.children:
-                if g.dep_ == "pobj" and g.pos_ == "PROPN":
+                if g.dep_ == "pobj" and (g.pos_ == "PROPN" or tok.lower_ in _KIND_NOUNS and g.pos_ == "NOUN"):
                     return g
     return None
 
@@ -602,13 +605,33 @@ def _subjects(verb: Any, default: Mention | None, coref: Coref | None, depth: in
             return _split_list(tok, coref)
         if child.dep_ == "expl":
             return []
+        if child.dep_ == "csubj":
+            title = _title_clause(child)
+            return [title] if title is not None else []
+    if verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "attr" and verb.head.pos_ == "NOUN" \
+            and verb.head.head.lemma_ == "be" and depth < 4:
+        # "X is a 35.1 minute long album produced by Y": Y produced X
+        return _subjects(verb.head.head, default, coref, depth + 1)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return _split_list(_resolve_np(verb.head), coref)
+        head = verb.head
+        if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ in ("PROPN", "NOUN"):
+            head = head.head  # "X, a citizen residing in Y": the apposition describes X
+        return _split_list(_resolve_np(head), coref)
     if verb.dep_ in ("conj", "xcomp", "advcl") and depth < 4 and verb.head.pos_ in ("VERB", "AUX"):
         return _subjects(verb.head, default, coref, depth + 1)
     if default is not None and verb.dep_ in ("ROOT", "conj") and depth == 0:
         return [default]
     return []
+
+
+def _title_clause(tok: Any) -> Mention | None:
+    """A clausal subject written in Title Case is a title the parser read as a clause: "Turn Me
+    On is a 35.1 minute long album"."""
+    words = list(tok.subtree)
+    if len(words) < 2 or not all(t.text[:1].isupper() or t.is_punct for t in words):
+        return None
+    span = tok.doc[words[0].i:words[-1].i + 1]  # not _make: a title may end in "On" or "Me"
+    return Mention(text=span.text, start=span.start_char, end=span.end_char, label="WORK_OF_ART", proper=True)
 
 
 def _neg(tok: Any) -> bool:
@@ -798,8 +821,13 @@ class _Reader:
         is an attribute of the thing measured (of its owner when the thing is a part: the
         airport's runway_length)."""
         head = unit.head
+        if unit.dep_ == "compound" or head.lower_ not in _MEASURES and head.lower_ != "above":
+            self.work_length(unit)
+            return
         if head.lower_ in _MEASURES:
             name = _MEASURES[head.lower_]
+            if unit.lemma_.lower() in _TIME_UNITS:
+                name = "runtime"  # "a 35.1 minute long album"
         elif head.lower_ == "above" and any(g.lower_ == "level" and any(c.lower_ == "sea" for c in g.children)
                                             for g in head.children):
             name = "elevation_above_sea_level"
@@ -812,7 +840,11 @@ class _Reader:
         verb = head.head if head.lower_ in _MEASURES else head
         while verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("amod", "ROOT") and verb.head is not verb:
             verb = verb.head  # "in Alcobendas, 610 meters above sea level": up to the clause
-        if head.dep_ == "amod":
+        things: list[Mention | None]
+        thing_tok: Any = None
+        if head.dep_ == "amod" and head.head.dep_ == "attr" and head.head.head.lemma_ == "be":
+            things = list(_subjects(head.head.head, self.default, self.coref))  # "X is a 35 minute long album"
+        elif head.dep_ == "amod":
             things = [mention_of(head.head, self.coref)]
             thing_tok = head.head
         elif verb.pos_ in ("VERB", "AUX"):
@@ -824,11 +856,30 @@ class _Reader:
             return
         part = thing_tok is not None and thing_tok.pos_ == "NOUN" and not thing_tok.ent_type_
         owner = _owner_of_part(thing_tok, self.coref) if part else None
-        if owner is not None:
+        if owner is not None and thing_tok is not None:
             things, name = [owner], f"{thing_tok.lemma_.lower()}_{name}"
         for thing in things:
             if thing is not None:
                 self.add(thing, name, value, "attribute", tok=unit, conf=0.75)
+
+    def work_length(self, unit: Any) -> None:
+        """"X is an 83 minute HBO movie", "the 89 minute movie X": a time quantity in front of a
+        noun is the runtime of the thing the noun stands for."""
+        if unit.lemma_.lower() not in _TIME_UNITS or unit.head.pos_ != "NOUN":
+            return
+        start = min(c.left_edge.i for c in unit.children if c.dep_ == "nummod")
+        value = _make(unit.doc, start, unit.i + 1, "QUANTITY", False)
+        noun = unit.head
+        thing: Mention | None = None
+        if _named_by(noun) is not None:
+            thing = mention_of(noun, self.coref)
+        elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            things = _subjects(noun.head, self.default, self.coref)
+            thing = things[0] if len(things) == 1 else None
+        elif noun.dep_ == "appos":
+            thing = mention_of(noun.head, self.coref)
+        if value is not None and thing is not None and (thing.proper or thing.label):
+            self.add(thing, "runtime", value, "attribute", tok=unit, conf=0.7)
 
     # ---------------------------------------------------------------- verbs
     def verb(self, verb: Any) -> None:
@@ -1007,7 +1058,8 @@ class _Reader:
             if pobj.lower_ == "level" and any(c.lower_ == "sea" for c in pobj.children):
                 continue  # "610 metres above sea level" is a measure (see measure())
             kind: ClauseKind = _STRUCT_VERBS.get(pred, "relation")
-            objs = _split_list(pobj, self.coref)
+            objs = [o for o in _split_list(pobj, self.coref) if not o.start <= prep.idx < o.end]
+            # (a preposition inside the object's own name is part of a title: "edited 'Death on a Farm'")
             # "known for the invention of X": the thing invented is the object
             if pobj.lemma_ in ("invention", "discovery", "creation", "development", "role") and len(objs) == 1:
                 of = _of_object(pobj)
@@ -1044,7 +1096,7 @@ def clauses(sent: Any, *, default_subject: Mention | None = None, coref: Coref |
                 reader.appos(tok)
             if tok.pos_ == "PROPN" and tok.dep_ != "compound":
                 reader.name_in_place(tok)
-            if tok.dep_ == "npadvmod" and any(c.dep_ == "nummod" for c in tok.children):
+            if tok.dep_ in ("npadvmod", "compound", "nmod") and any(c.dep_ == "nummod" for c in tok.children):
                 reader.measure(tok)
     finally:
         if coref is not None:
