@@ -538,3 +538,13 @@ def test_sea_level_is_not_an_object(spacy_x: SpacyExtractor) -> None:
 def test_a_preposition_inside_a_title_is_not_a_relation(spacy_x: SpacyExtractor) -> None:
     ex = spacy_x.extract("Geof Bartz edited 'Death on a Factory Farm'.")
     assert {p for _, p, _ in triples(ex)} == {"edit"}, triples(ex)
+
+
+def test_an_address_is_one_place_and_a_name_is_not_its_own_region(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract("The Acharya Institute of Technology is located at Soldevanahalli, Acharya Dr. "
+                         "Sarvapalli Radhakrishnan Road, Hessarghatta Main Road, Bangalore – 560090.")
+    objects = {o for s, _, o in triples(ex) if s == "Acharya Institute of Technology"}
+    assert objects == {"Soldevanahalli, Acharya Dr. Sarvapalli Radhakrishnan Road, Hessarghatta Main Road, "
+                       "Bangalore – 560090"}, objects
+    ex = spacy_x.extract("Trane was founded in La Crosse, Wisconsin.")
+    assert ("La Crosse, Wisconsin", "located_in", "Wisconsin") not in triples(ex), triples(ex)

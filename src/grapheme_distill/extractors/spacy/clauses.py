@@ -519,6 +519,9 @@ def _split_list(tok: Any, coref: Coref | None) -> list[Mention]:
     if tok.pos_ == "NOUN" and (names := [c for c in tok.children if c.dep_ == "appos"
                                          and c.pos_ == "PROPN" and c.i <= tok.i + 3]):
         tok = names[0]  # "the film English Without Tears"
+    address = _address(tok)
+    if address is not None:
+        return [address]
     ent = _ent_span(tok)
     conj = [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "X")
             and not (ent is not None and ent.start <= c.i < ent.end)]  # "George Allen and Unwin"
@@ -551,6 +554,24 @@ def _split_list(tok: Any, coref: Coref | None) -> list[Mention]:
             return mentions
         mentions = []
     return [first] if first else []
+
+
+_STREET = re.compile(r"\b(?:Road|Street|St\.|Avenue|Ave\.|Way|Lane|Drive|Boulevard|Blvd\.|Square|Place)\b"
+                     r"|\b\d{5,6}\b")
+
+
+def _address(tok: Any) -> Mention | None:
+    """A comma list that holds a street or a postcode is one address, not a list of places:
+    "Soldevanahalli, Acharya Dr. Sarvapalli Radhakrishnan Road, Hessarghatta Main Road,
+    Bangalore – 560090"."""
+    sub = list(tok.subtree)
+    if sum(t.text == "," for t in sub) < 2 or len(sub) > 40:
+        return None
+    doc = tok.doc
+    span = doc[sub[0].i:sub[-1].i + 1]
+    if not _STREET.search(span.text):
+        return None
+    return _make(doc, span.start, span.end, "FAC", True)
 
 
 def _resolve_np(tok: Any) -> Any:
@@ -696,6 +717,8 @@ class _Reader:
             conf: float = 0.8, kind: ClauseKind = "relation") -> None:
         if s.text.lower() == o.text.lower() or not pred:
             return
+        if re.search(r",\s*" + re.escape(o.text) + "$", s.text):
+            return  # "Dijon, France" in France: the name says so already
         if o.kind_noun and voice in ("active", "passive") and kind == "relation":
             # "plays in the Série C league", "is in the Pacific time zone": the class noun names the role
             pred = f"{pred}_{o.kind_noun.replace(' ', '_')}"
