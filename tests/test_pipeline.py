@@ -22,6 +22,7 @@ from grapheme_distill import (
     KnowledgeDistiller,
     KnowledgeType,
     RuleExtractor,
+    noisy_or,
 )
 from grapheme_distill.pipeline import distill_transcripts
 from grapheme_distill.store import SQLiteStore, open_store
@@ -194,4 +195,55 @@ def test_kill_9_then_resume_gives_the_uninterrupted_observations(tmp_path: Path)
     store = open_store(db)
     assert store.stats().teacher_calls == 3000
     assert store.runs()[-1]["summary"]["already_processed"] > 0
+    store.close()
+
+
+def _sampled_lines(path: Path, temperature: float, answers: list[str]) -> Path:
+    """One prompt asked len(answers) times at ``temperature`` (answers may repeat)."""
+    with path.open("w") as fh:
+        for answer in answers:
+            fh.write(json.dumps({"prompt": "Tell me about Paris.", "response": answer,
+                                 "params": {"temperature": temperature}}) + "\n")
+    return path
+
+
+SAMPLE_A = "Paris is the capital of France. Paris is located in Europe."
+SAMPLE_B = "Paris is the capital of France. The Louvre is located in Paris."
+
+
+@pytest.mark.parametrize("batch_size", [1, 64])
+def test_two_samples_of_one_request_are_two_sources(tmp_path: Path, batch_size: int) -> None:
+    path = _sampled_lines(tmp_path / "t.jsonl", 0.8, [SAMPLE_A, SAMPLE_B, SAMPLE_A])
+    store = open_store(tmp_path / "g.db")
+    summary = distill_transcripts([path], store, batch_size=batch_size)
+    assert (summary.processed, summary.already_processed) == (2, 1)  # the repeated line is one sample
+    assert store.stats().teacher_calls == 2
+    graph = store.to_knowledge_graph()
+    name = {e.id: e.name for e in graph.entities.values()}
+    (capital,) = [r for r in graph.relations.values() if r.predicate == "capital_of"]
+    (europe,) = [r for r in graph.relations.values() if name[r.object] == "Europe"]
+    assert len(graph.evidence[capital.id]) == 2 and len(graph.evidence[europe.id]) == 1
+    sources = graph.evidence[capital.id].values()
+    assert capital.confidence == pytest.approx(noisy_or(e.confidence for e in sources))
+    assert capital.confidence > europe.confidence  # agreeing samples strengthen each other
+    before = store.observations()
+    again = distill_transcripts([path], store, batch_size=batch_size)
+    assert (again.processed, again.already_processed, again.new_observations) == (0, 3, 0)
+    assert store.observations() == before and store.stats().teacher_calls == 2
+    store.close()
+
+
+@pytest.mark.parametrize("batch_size", [1, 64])
+def test_deterministic_request_keeps_its_first_answer(tmp_path: Path, batch_size: int) -> None:
+    """At temperature 0 a second, different answer is a re-recording, not new evidence; it is
+    skipped the same way whether or not it falls in the first answer's batch."""
+    path = _sampled_lines(tmp_path / "t.jsonl", 0.0, [SAMPLE_A, SAMPLE_B])
+    store = open_store(tmp_path / "g.db")
+    summary = distill_transcripts([path], store, batch_size=batch_size)
+    assert (summary.processed, summary.already_processed) == (1, 1)
+    graph = store.to_knowledge_graph()
+    assert "Louvre" not in {e.name for e in graph.entities.values()}  # B was not read
+    assert all(len(per) == 1 for per in graph.evidence.values())
+    ((_, response),) = store.iter_calls()
+    assert response.text == SAMPLE_A
     store.close()

@@ -66,6 +66,8 @@ class ResumableStore(GraphStore, Protocol):
         source: str | None = None,
     ) -> str: ...
 
+    def call_key(self, request: TeacherRequest, response: TeacherResponse) -> str: ...
+
     def is_processed(self, call_hash: str, extractor: str) -> bool: ...
 
     def mark_processed(self, call_hash: str, extractor: str, run_id: str | None = None) -> None: ...
@@ -152,9 +154,15 @@ class ExchangeIngester:
         return DistillationSession(self.config, self.extractor,
                                    session_id=f"{self.run_id}-{self.summary.sessions}")
 
-    def is_done(self, request: TeacherRequest) -> bool:
-        """Whether this request's answer was already turned into knowledge by this extractor."""
-        return self.store.is_processed(request.content_hash(), self.extractor_id)
+    def is_done(self, request: TeacherRequest, response: TeacherResponse | None = None) -> bool:
+        """Whether this exchange was already turned into knowledge by this extractor.
+
+        With the ``response`` (a recorded exchange), the exchange's own key decides, so another
+        sample of a sampled request is new work.  Without it (a live source deciding whether to
+        ask at all) the request's hash decides, which covers deterministic requests.
+        """
+        key = request.content_hash() if response is None else self.store.call_key(request, response)
+        return self.store.is_processed(key, self.extractor_id)
 
     def ingest(self, batch: Sequence[PendingExchange]) -> None:
         """Process and store one batch in one transaction; failures are recorded, not raised."""
@@ -203,6 +211,11 @@ class ExchangeIngester:
             raise DistillError(f"extractor {self.extractor_id} failed: {extraction}") from extraction
         call_hash = self.store.record_call(pending.request, pending.response, run_id=self.run_id,
                                            source=pending.source)
+        if self.store.is_processed(call_hash, self.extractor_id):
+            # the same call earlier in this batch (a repeated line, or another answer to a
+            # deterministic request): skipped exactly as if it had been in an earlier batch
+            self.summary.already_processed += 1
+            return
         prov = pending.provenance.model_copy(update={"call_hash": call_hash, "source": pending.source})
         types = pending.knowledge_type if self.types_from_exchange else None
         if types is not None:
@@ -317,7 +330,7 @@ def distill_transcripts(
     def pending() -> Iterator[PendingExchange]:
         for ex in reader:
             summary.exchanges += 1
-            if ingester.is_done(ex.request):
+            if ingester.is_done(ex.request, ex.response):
                 summary.already_processed += 1
                 continue
             yield _pending_from_exchange(ex)

@@ -31,6 +31,7 @@ from pydantic import ValidationError
 from grapheme_distill.errors import InputError
 from grapheme_distill.model.knowledge import KnowledgeType
 from grapheme_distill.soft_targets import SoftTarget
+from grapheme_distill.store.sqlite import exchange_key
 from grapheme_distill.teachers.base import (
     Message,
     TeacherRequest,
@@ -76,7 +77,8 @@ class Exchange:
 
     @property
     def call_hash(self) -> str:
-        return self.request.content_hash()
+        """The key the store records this exchange under (request, plus answer when sampled)."""
+        return exchange_key(self.request, self.response)
 
     def soft_targets(self) -> list[SoftTarget]:
         """One soft target per generated token that came with ``top_logprobs``."""

@@ -64,3 +64,31 @@ def test_old_store_is_migrated_on_open(tmp_path: Path) -> None:
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "relations_negated" in names
     assert [r[0] for r in conn.execute("SELECT version FROM migrations ORDER BY 1")] == [m.version for m in MIGRATIONS]
+
+
+def test_v4_keeps_old_call_keys_valid_for_sampled_answers(tmp_path: Path) -> None:
+    """A sampled answer recorded under its request's hash before version 4 keeps that key (so
+    re-reading its transcript line adds nothing), while a new answer gets its own key."""
+    from grapheme_distill import TeacherRequest, TeacherResponse
+
+    request = TeacherRequest(prompt="Tell me about Paris.", temperature=0.7)
+    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    migrate(conn, "old.db", MIGRATIONS[:3])
+    conn.execute("INSERT INTO teacher_calls(call_hash, params, request, prompt, response, created_at) "
+                 "VALUES (?, '{}', ?, ?, 'Paris is in France.', 'then')",
+                 (request.content_hash(), request.model_dump_json(), request.text))
+    conn.close()
+    store = open_store(tmp_path / "old.db")
+    assert store.schema_version == SCHEMA_VERSION >= 4
+    old = TeacherResponse(text="Paris is in France.")
+    assert store.record_call(request, old) == request.content_hash()  # the old row, not a new one
+    new_key = store.record_call(request, TeacherResponse(text="Paris is on the Seine."))
+    assert new_key != request.content_hash() and store.stats().teacher_calls == 2
+    found = store.get_call(request.content_hash())
+    assert found is not None and found[1].text == "Paris is in France."
+    assert found[1].request_hash == request.content_hash()
+    store.close()
+    conn = sqlite3.connect(tmp_path / "old.db")
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "teacher_calls_request" in names
+    assert conn.execute("SELECT COUNT(*) FROM teacher_calls WHERE request_hash IS NULL").fetchone()[0] == 0

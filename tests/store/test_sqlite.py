@@ -29,6 +29,7 @@ from grapheme_distill import (
     noisy_or,
 )
 from grapheme_distill.store import GraphStore, SQLiteStore, open_store
+from grapheme_distill.store.sqlite import exchange_key
 
 
 def ent(name: str, etype: EntityType = EntityType.CONCEPT, aliases: tuple[str, ...] = ()) -> Entity:
@@ -221,6 +222,22 @@ def test_calls_round_trip_and_first_answer_wins(store: SQLiteStore) -> None:
     assert store.get_call("sha256:none") is None
     assert store.stats().teacher_calls == 1
     assert store.usage_totals()["calls"] == 1
+
+
+def test_sampled_request_keeps_every_distinct_answer(store: SQLiteStore) -> None:
+    """At temperature > 0 each distinct answer is its own call (independent evidence); the same
+    answer again is the same call; a lookup by the request's hash serves the first answer."""
+    req = TeacherRequest(prompt="Name a French city.", model="m", temperature=0.9)
+    first = store.record_call(req, TeacherResponse(text="Lyon.", model="m"))
+    second = store.record_call(req, TeacherResponse(text="Nice.", model="m"))
+    assert len({first, second, req.content_hash()}) == 3
+    assert store.record_call(req, TeacherResponse(text="Lyon.", model="m", latency_s=9.0)) == first
+    assert first == exchange_key(req, TeacherResponse(text="Lyon."))  # the answer's text decides
+    assert store.stats().teacher_calls == 2
+    by_request = store.get_call(req.content_hash())
+    assert by_request is not None and by_request[1].text == "Lyon."
+    assert by_request[1].request_hash == req.content_hash()
+    assert [resp.text for _, resp in store.iter_calls()] == ["Lyon.", "Nice."]
 
 
 def test_soft_targets_round_trip(store: SQLiteStore) -> None:

@@ -58,8 +58,9 @@ class GraphStore(Protocol):
         prompt_template_hash: str | None = None,
         run_id: str | None = None,
     ) -> str:
-        """Keep one teacher exchange; returns its call hash (= the request's content hash).
-        Recording the same request again keeps the first answer."""
+        """Keep one teacher exchange; returns its call hash.  A deterministic request
+        (temperature 0) is keyed by its content hash and keeps its first answer; a sampled one
+        keeps each distinct answer under its own hash (``exchange_key``), the same answer once."""
         ...
 
     def get_call(self, call_hash: str) -> tuple[TeacherRequest, TeacherResponse] | None: ...

@@ -12,7 +12,9 @@ Design notes on the schema (version 1): ids are the content hashes of the model
 aggregated ``confidence`` next to them for fast reads, while the evidence that produced it lives in
 ``observations`` (one row per item × source × extractor, unique, so re-ingesting adds nothing) and
 can recompute it at any time; ``processed`` remembers which calls an extractor@version has already
-turned into knowledge, so a resumed run skips them.  Entities merged by resolution leave a row in ``entity_redirects`` so
+turned into knowledge, so a resumed run skips them.  ``teacher_calls.call_hash`` is the request's
+hash for a deterministic request and a per-answer hash for a sampled one (version 4 adds
+``request_hash`` to find every answer to one request).  Entities merged by resolution leave a row in ``entity_redirects`` so
 that later knowledge naming the old id lands on the canonical entity.
 """
 
@@ -182,6 +184,12 @@ DROP TABLE observations;
 ALTER TABLE observations_v3 RENAME TO observations
 """
 
+_V4 = """
+ALTER TABLE teacher_calls ADD COLUMN request_hash TEXT;
+UPDATE teacher_calls SET request_hash = call_hash;
+CREATE INDEX teacher_calls_request ON teacher_calls(request_hash)
+"""
+
 #: Every migration, in order.  Append new ones; never edit an applied one.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _V1),
@@ -191,6 +199,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     # observations shrink to what evidence needs (item, source, extractor, span, confidence):
     # the run and record are reachable through the call, and half-size rows ingest twice as fast
     Migration(3, "slim observations", _V3),
+    # a call is keyed by request *and* answer when the teacher sampled (temperature > 0), so two
+    # answers to one request are two calls; request_hash finds every sample of a request (caches,
+    # replay) and, backfilled from the old request-keyed rows, keeps those rows' keys valid
+    Migration(4, "calls keep their request hash", _V4),
 )
 
 #: The version this code writes and expects.

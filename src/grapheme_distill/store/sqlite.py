@@ -10,7 +10,9 @@ prepared statements, then recomputes the confidence of only the items it touched
 Evidence.  An observation is one (item, source, extractor) triple with its span and confidence;
 the primary key makes re-ingesting the same evidence a no-op, which is what makes runs idempotent
 and resumable.  An item's stored confidence is the noisy-or ``1 − Π(1 − cₛ)`` over its independent
-sources ``s`` (a teacher call, or the knowledge record when there was no call), where ``cₛ`` is the
+sources ``s`` (a teacher call — keyed by its request when the teacher is deterministic, by request
+and answer when it sampled, so two samples are two sources: :func:`exchange_key` — or the knowledge
+record when there was no call), where ``cₛ`` is the
 best confidence any extractor gave from that source — the same rule as
 :class:`~grapheme_distill.model.graph.KnowledgeGraph`, so :meth:`recompute_confidence` can rebuild
 every value from the kept evidence.  Asserted and negated versions of a triple are different items
@@ -40,7 +42,7 @@ from typing import Any, NamedTuple, Self
 
 from grapheme_distill.errors import MigrationError, StoreError
 from grapheme_distill.model.graph import Evidence, KnowledgeGraph
-from grapheme_distill.model.hashing import normalise_name
+from grapheme_distill.model.hashing import content_hash, normalise_name
 from grapheme_distill.model.knowledge import (
     Attribute,
     DistilledKnowledge,
@@ -59,7 +61,7 @@ from grapheme_distill.store.base import StoreStats
 from grapheme_distill.store.migrations import migrate, schema_version
 from grapheme_distill.teachers.base import TeacherRequest, TeacherResponse, TokenLogprob, Usage
 
-__all__ = ["Observation", "SQLiteStore", "entity_refs", "remap_item", "types_compatible"]
+__all__ = ["Observation", "SQLiteStore", "entity_refs", "exchange_key", "remap_item", "types_compatible"]
 
 _GENERIC = {EntityType.CONCEPT.value, EntityType.OTHER.value}
 _ALIAS_KINDS = {LinguisticKind.ALIAS, LinguisticKind.ABBREVIATION, LinguisticKind.SYNONYM}
@@ -115,6 +117,25 @@ _CHUNK = 500  # ids per IN (...) query: well under SQLite's variable limit
 
 def _now() -> str:
     return datetime.now(UTC).isoformat()
+
+
+def _sampled(request: TeacherRequest) -> bool:
+    return request.temperature > 0.0
+
+
+def exchange_key(request: TeacherRequest, response: TeacherResponse) -> str:
+    """The key a teacher exchange is recorded under, and the evidence source of what it taught.
+
+    A deterministic request (temperature 0) is keyed by the request alone: asking it again gives
+    the same answer, so a second recording is not new evidence.  A sampled request (temperature
+    > 0) is keyed by the request *and* the answer text: two different samples are two independent
+    sources for the noisy-or, while the same answer read twice stays one.  The key depends on
+    nothing but the exchange, so two stores that saw the same sample merge it as one source.
+    """
+    request_hash = request.content_hash()
+    if not _sampled(request):
+        return request_hash
+    return content_hash("sample", request_hash, response.text)
 
 
 def _item_row(item: Item) -> tuple[Any, ...]:
@@ -325,6 +346,18 @@ class SQLiteStore:
         self.close()
 
     # ------------------------------------------------------------------ teacher calls
+    def call_key(self, request: TeacherRequest, response: TeacherResponse) -> str:
+        """The key this exchange is (or will be) recorded under: :func:`exchange_key`, except that
+        a sampled answer recorded before schema version 4 (keyed by its request alone) keeps its
+        old key, so re-reading an old transcript line stays a no-op."""
+        key = exchange_key(request, response)
+        if not _sampled(request):
+            return key
+        rows = self._rows(
+            "SELECT call_hash FROM teacher_calls WHERE request_hash = ? AND response = ? LIMIT 1",
+            (request.content_hash(), response.text))
+        return str(rows[0][0]) if rows else key
+
     def record_call(
         self,
         request: TeacherRequest,
@@ -335,8 +368,14 @@ class SQLiteStore:
         run_id: str | None = None,
         source: str | None = None,
     ) -> str:
-        """Keep one teacher exchange (the first answer wins); returns the request's hash."""
-        call_hash = request.content_hash()
+        """Keep one teacher exchange; returns its key (:meth:`call_key`).
+
+        A deterministic request (temperature 0) has one answer: the first recorded one is kept and
+        a later one is the same call.  A sampled request keeps every distinct answer as its own
+        call, so two samples are two independent sources of evidence, while the same answer read
+        again (the same transcript line, in any file) is the same call.
+        """
+        call_hash = self.call_key(request, response)
         logprobs = (
             json.dumps([t.model_dump() for t in response.logprobs])
             if response.logprobs is not None else None
@@ -346,14 +385,14 @@ class SQLiteStore:
             json.dumps(request.sampling_params(), sort_keys=True), request.model_dump_json(),
             request.text, response.text, logprobs, response.latency_s,
             response.usage.prompt_tokens, response.usage.completion_tokens,
-            response.finish_reason, source, run_id, _now(),
+            response.finish_reason, source, run_id, _now(), request.content_hash(),
         )
         with self.transaction():
             self._conn.execute(
                 "INSERT OR IGNORE INTO teacher_calls(call_hash, model, prompt_template, "
                 "template_hash, params, request, prompt, response, logprobs, latency_s, "
-                "prompt_tokens, completion_tokens, finish_reason, source, run_id, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "prompt_tokens, completion_tokens, finish_reason, source, run_id, created_at, "
+                "request_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row,
             )
         return call_hash
@@ -368,14 +407,15 @@ class SQLiteStore:
         return bool(self._rows("SELECT 1 FROM teacher_calls WHERE call_hash = ?", (call_hash,)))
 
     def get_call(self, call_hash: str) -> tuple[TeacherRequest, TeacherResponse] | None:
-        rows = self._rows(
-            "SELECT request, response, model, logprobs, latency_s, prompt_tokens, "
-            "completion_tokens, finish_reason FROM teacher_calls WHERE call_hash = ?",
-            (call_hash,),
-        )
+        """The exchange recorded under ``call_hash``; given a request's hash, its first recorded
+        answer (what a cache or a replay of that request serves, sampled or not)."""
+        columns = ("SELECT request, response, model, logprobs, latency_s, prompt_tokens, "
+                   "completion_tokens, finish_reason, request_hash FROM teacher_calls ")
+        rows = (self._rows(columns + "WHERE call_hash = ?", (call_hash,))
+                or self._rows(columns + "WHERE request_hash = ? ORDER BY rowid LIMIT 1", (call_hash,)))
         if not rows:
             return None
-        req, text, model, logprobs, latency, p_tok, c_tok, finish = rows[0]
+        req, text, model, logprobs, latency, p_tok, c_tok, finish, request_hash = rows[0]
         response = TeacherResponse(
             text=text,
             model=model,
@@ -384,13 +424,13 @@ class SQLiteStore:
             usage=Usage(prompt_tokens=p_tok, completion_tokens=c_tok),
             latency_s=latency,
             finish_reason=finish,
-            request_hash=call_hash,
+            request_hash=request_hash,
         )
         return TeacherRequest.model_validate_json(req), response
 
     def iter_calls(self) -> Iterator[tuple[TeacherRequest, TeacherResponse]]:
         """Every recorded exchange, oldest first (what a replay teacher can serve)."""
-        for (call_hash,) in self._rows("SELECT call_hash FROM teacher_calls ORDER BY created_at"):
+        for (call_hash,) in self._rows("SELECT call_hash FROM teacher_calls ORDER BY created_at, rowid"):
             pair = self.get_call(call_hash)
             if pair is not None:
                 yield pair
