@@ -125,7 +125,9 @@ class ExchangeIngester:
         extractor: the extractor (its ``name@version`` is the resume key).
         run_id: the store run this work belongs to.
         types_from_exchange: extract only the knowledge type an exchange says it asked for; off by
-            default, because an answer often teaches more than it was asked for.
+            default, because an answer often teaches more than it was asked for.  Calls processed
+            in this mode are remembered apart from all-types ones, so a later all-types run over
+            the same store still extracts the types this one left out.
     """
 
     def __init__(
@@ -143,6 +145,7 @@ class ExchangeIngester:
         self.extractor_id = f"{extractor.name}@{extractor.version}"
         self.run_id = run_id
         self.types_from_exchange = types_from_exchange
+        self._processed_key = self.extractor_id + ("+exchange-types" if types_from_exchange else "")
         self.summary = DistillSummary(run_id=run_id)
         self._session = self._new_session()
         self._rejections: Counter[str] = Counter()
@@ -162,7 +165,7 @@ class ExchangeIngester:
         ask at all) the request's hash decides, which covers deterministic requests.
         """
         key = request.content_hash() if response is None else self.store.call_key(request, response)
-        return self.store.is_processed(key, self.extractor_id)
+        return self.store.is_processed(key, self._processed_key)
 
     def ingest(self, batch: Sequence[PendingExchange]) -> None:
         """Process and store one batch in one transaction; failures are recorded, not raised."""
@@ -211,7 +214,7 @@ class ExchangeIngester:
             raise DistillError(f"extractor {self.extractor_id} failed: {extraction}") from extraction
         call_hash = self.store.record_call(pending.request, pending.response, run_id=self.run_id,
                                            source=pending.source)
-        if self.store.is_processed(call_hash, self.extractor_id):
+        if self.store.is_processed(call_hash, self._processed_key):
             # the same call earlier in this batch (a repeated line, or another answer to a
             # deterministic request): skipped exactly as if it had been in an earlier batch
             self.summary.already_processed += 1
@@ -228,7 +231,7 @@ class ExchangeIngester:
         self.summary.knowledge_records += len(records)
         for target in soft_targets_of(pending.response, call_hash, pending.source):
             self.summary.soft_targets += int(self.store.add_soft_target(target, call_hash=call_hash))
-        self.store.mark_processed(call_hash, self.extractor_id, self.run_id)
+        self.store.mark_processed(call_hash, self._processed_key, self.run_id)
         self.store.clear_failures(pending.source)
         usage = pending.response.usage
         self.summary.prompt_tokens += usage.prompt_tokens
@@ -305,7 +308,8 @@ def distill_transcripts(
             stopping at the first one.  Either way, batches already committed stay in the store.
         progress: called as ``progress(lines_done, total_lines)`` after each batch.
         batch_size: exchanges per store transaction.
-        types_from_exchange: extract only the ``knowledge_type`` a line names.
+        types_from_exchange: extract only the ``knowledge_type`` a line names (lines without
+            one still get all five types); the CLI's ``--types-from-transcript``.
 
     Returns:
         The run's summary, also saved on the store's run record.
@@ -321,6 +325,7 @@ def distill_transcripts(
     run_id = store.begin_run("distill_transcripts", {
         "inputs": [str(p) for p in paths], "extractor": f"{extractor.name}@{extractor.version}",
         "config": config.model_dump(), "skip_bad": skip_bad,
+        "types_from_exchange": types_from_exchange,
     })
     ingester = ExchangeIngester(store, config, extractor, run_id,
                                 types_from_exchange=types_from_exchange)

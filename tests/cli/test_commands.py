@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 import networkx as nx
@@ -134,3 +135,32 @@ def test_several_files_after_one_flag(tmp_path: Path, capsys: pytest.CaptureFixt
     code, out, _ = run(["distill", "--transcripts", str(EXAMPLE), str(other), "--store",
                         str(tmp_path / "g.db"), "--json"], capsys)
     assert code == 0 and json.loads(out)["processed"] == 6
+
+
+def test_types_from_transcript_honours_a_lines_knowledge_type(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A line asking only for procedural knowledge gives no relations with the flag, some
+    without it; an all-types run after a typed one still extracts what the typed run left out."""
+    transcript = tmp_path / "t.jsonl"
+    transcript.write_text(json.dumps({
+        "knowledge_type": "procedural", "prompt": "How do I get to the Louvre?",
+        "response": "Paris is the capital of France. The Louvre is located in Paris.",
+    }) + "\n")
+
+    def distill(db: str, *flags: str) -> dict[str, Any]:
+        code, out, err = run(["distill", "--transcripts", str(transcript), "--store",
+                              str(tmp_path / db), "--json", *flags], capsys)
+        assert code == 0, err
+        summary: dict[str, Any] = json.loads(out)
+        return summary
+
+    typed = distill("typed.db", "--types-from-transcript")
+    assert typed["processed"] == 1 and typed["store"]["relations"] == 0
+    assert distill("all.db", "--all-types")["store"]["relations"] == 2
+    assert distill("default.db")["store"]["relations"] == 2
+    widened = distill("typed.db")  # the typed run's calls are not "done" for all types
+    assert widened["processed"] == 1 and widened["store"]["relations"] == 2
+    code, _, err = run(["distill", "--topics", "Paris", "--types-from-transcript", "--store",
+                        str(tmp_path / "x.db")], capsys)
+    assert code == 2 and "--types" in err

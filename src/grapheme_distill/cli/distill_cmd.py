@@ -115,6 +115,11 @@ def run_with_progress(run: Callable[[ProgressCallback | None], DistillSummary], 
 @store_option
 @click.option("--skip-bad", is_flag=True,
               help="Skip bad input lines (counted, written to FILE.rejected.jsonl) instead of stopping.")
+@click.option("--types-from-transcript/--all-types", "types_from_transcript", default=False,
+              show_default=True,
+              help="With --transcripts: extract only the knowledge_type a line names (lines "
+              "without one get all five), or every type from every answer (default: an answer "
+              "often teaches more than it was asked for).")
 @click.option("--extractor", "extractor_name", default="rules", show_default=True,
               help=f"Knowledge extractor by registry name ({', '.join(available_extractors())}).")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 100_000),
@@ -140,6 +145,7 @@ def distill_cli(
     replay_from: Path | None,
     store_path: Path,
     skip_bad: bool,
+    types_from_transcript: bool,
     extractor_name: str,
     batch_size: int,
     fuzzy_threshold: float | None,
@@ -162,6 +168,9 @@ def distill_cli(
         raise click.UsageError(f"give exactly one source: {' or '.join(sources)}")
     if more_files and not (transcripts or topics):
         raise click.UsageError(f"unexpected argument {more_files[0]}")
+    if types_from_transcript and topics:
+        raise click.UsageError("--types-from-transcript reads transcript lines; with --topics "
+                               "choose the types to ask about with --types")
     config = load_config(config_path, preset, overrides)
     extractor = get_extractor(extractor_name)
     store: SQLiteStore = open_store(store_path, fuzzy_threshold=fuzzy_threshold)
@@ -190,7 +199,7 @@ def distill_cli(
         summary = run_with_progress(
             lambda progress: distill_transcripts(
                 files, store, config, extractor, skip_bad=skip_bad, progress=progress,
-                batch_size=batch_size,
+                batch_size=batch_size, types_from_exchange=types_from_transcript,
             ),
             show=not (no_progress or as_json),
         )
