@@ -151,6 +151,7 @@ class ExchangeIngester:
         self._rejections: Counter[str] = Counter()
         self._failures: Counter[str] = Counter()
         self._last_rejections: list[str] = []
+        self._batch_done: set[str] = set()  # calls processed in the current batch
 
     def _new_session(self) -> DistillationSession:
         self.summary.sessions += 1
@@ -171,6 +172,7 @@ class ExchangeIngester:
         """Process and store one batch in one transaction; failures are recorded, not raised."""
         if not batch:
             return
+        self._batch_done = set()  # earlier batches are committed: is_done() sees them
         types = frozenset(KnowledgeType)
         extractions: list[Extraction | Exception]
         try:
@@ -214,7 +216,7 @@ class ExchangeIngester:
             raise DistillError(f"extractor {self.extractor_id} failed: {extraction}") from extraction
         call_hash = self.store.record_call(pending.request, pending.response, run_id=self.run_id,
                                            source=pending.source)
-        if self.store.is_processed(call_hash, self._processed_key):
+        if call_hash in self._batch_done:
             # the same call earlier in this batch (a repeated line, or another answer to a
             # deterministic request): skipped exactly as if it had been in an earlier batch
             self.summary.already_processed += 1
@@ -239,6 +241,7 @@ class ExchangeIngester:
         self.summary.processed += 1
         if not records and self._last_rejections:  # (no rejections: a repeat of an earlier answer)
             self._fail_empty(pending)
+        self._batch_done.add(call_hash)
 
     def _process(
         self, pending: PendingExchange, extraction: Extraction, prov: Provenance, ktype: KnowledgeType | None
