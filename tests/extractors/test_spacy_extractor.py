@@ -515,6 +515,10 @@ def _all(ex: Extraction) -> set[tuple[str, str, str]]:
         # "it" in the same sentence: the named thing just talked about
         ("Geof Bartz edited 'Death on a Factory Farm', while Tom Simon produced it.",
          ("Tom Simon", "produce", "Death on a Factory Farm")),
+        # "where" clauses on a place speak about the place
+        ("Bionico is found in Mexico, where the currency is the peso.", ("Mexico", "currency", "peso")),
+        ("Ciudad Ayala is a city in Mexico, where Roberto Gil Zuarth is one of the leaders.",
+         ("Mexico", "leader", "Roberto Gil Zuarth")),
         # a place phrase on a name locates it
         ("The Baku Turkish Martyrs' Memorial in Azerbaijan was designed by Huseyin Butuner.",
          ("Baku Turkish Martyrs' Memorial", "located_in", "Azerbaijan")),

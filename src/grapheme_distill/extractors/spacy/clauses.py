@@ -917,6 +917,10 @@ class _Reader:
         if subj_tok is not None and verb.dep_ == "relcl" and any(c.lower_ == "whose" for c in subj_tok.children):
             self.whose(verb, subj_tok, neg)
             return
+        if verb.lemma_ == "be" and verb.pos_ == "AUX" and verb.dep_ == "relcl" \
+                and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+            if self.where(verb, subj_tok, neg):
+                return
         if verb.lemma_ == "be" and verb.pos_ == "AUX":
             for child in verb.children:
                 if child.dep_ == "attr":
@@ -1029,6 +1033,32 @@ class _Reader:
                     self.add(s, _noun_phrase_label(child), value, "attribute", tok=verb, neg=neg, conf=conf)
             return True
         return False
+
+    def where(self, verb: Any, subj_tok: Any | None, neg: bool) -> bool:
+        """"Mexico, where the currency is the peso" (the place's currency is the peso); "California,
+        the state where Dianne Feinstein is a senator", "Mexico, where X is one of the leaders" (X
+        is a senator / leader of the place).  False when the clause is not of that shape."""
+        place_tok = verb.head
+        if place_tok.dep_ == "appos" and place_tok.pos_ == "NOUN":
+            place_tok = place_tok.head  # "California, the state where ..."
+        place = mention_of(place_tok, self.coref)
+        attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+        if place is None or attr is None or subj_tok is None or place.label not in ("GPE", "LOC", "FAC", "") \
+                or not place.proper:
+            return False
+        if subj_tok.pos_ == "NOUN" and not subj_tok.ent_type_ and _of_object(subj_tok) is None:
+            for value in _split_list(attr, self.coref):
+                self.add(place, _noun_phrase_label(subj_tok), value, "attribute", tok=verb, neg=neg, conf=0.75)
+            return True
+        role = attr
+        if attr.lower_ == "one":  # "one of the leaders"
+            role = next((g for p in attr.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for g in p.children if g.dep_ == "pobj"), attr)
+        if role.pos_ != "NOUN":
+            return False
+        for holder in _split_list(subj_tok, self.coref):
+            self.add(place, role.lemma_.lower(), holder, "attribute", tok=verb, neg=neg, conf=0.75)
+        return True
 
     def whose(self, verb: Any, subj_tok: Any, neg: bool) -> None:
         """'X, whose R is/was (on) Y': the owner's R is Y."""
