@@ -443,6 +443,11 @@ def test_name_boundaries(spacy_x: SpacyExtractor, text: str, expected: tuple[str
         ("Expect a Miracle, an easy listening album, is produced by Brian Kelly.",
          ("Expect a Miracle", "created_by", "Brian Kelly")),
         ("Alan Shepard was a crew member of Apollo 14.", ("Alan Shepard", "member_of", "Apollo 14")),
+        ("The album Nord was produced by Year of No Light.", ("Nord", "created_by", "Year of No Light")),
+        ("Squeeze was preceded by Andy Warhol's Velvet Underground Featuring Nico.",
+         ("Squeeze", "after", "Andy Warhol's Velvet Underground Featuring Nico")),
+        # an artist's name before the class noun is not the work's name
+        ("The Train song Mermaid was written by Espen Lind.", ("Mermaid", "created_by", "Espen Lind")),
         # a parenthesis NER ran into is not part of the name
         ("The World Health Organization (WHO) is based in Geneva.",
          ("World Health Organization", "located_in", "Geneva")),

@@ -309,10 +309,18 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
         while end < sent_end and _title_word(doc[end]):
             end += 1
     sent_start = doc[start].sent.start
-    while start - 2 >= sent_start and doc[start - 1].lower_ in _TITLE_GLUE \
-            and not doc[start - 1].text[:1].isupper() and _title_word(doc[start - 2]) \
-            and (start - 2 == sent_start or doc[start - 3].pos_ in ("DET", "PUNCT")):
-        start -= 2  # "Expect a Miracle, an easy listening album": the title starts the sentence
+    while start > sent_start:
+        k = start - 1
+        while k >= sent_start and doc[k].lower_ in _TITLE_GLUE and not doc[k].text[:1].isupper():
+            k -= 1
+        if k == start - 1 or k < sent_start or not _title_word(doc[k]) or doc[k].ent_type_ in _VALUE_ENTS \
+                or doc[k].pos_ == "DET" or doc[k].tag_ in ("VBN", "VBG"):
+            break  # (a fronted participle is not a title: "Located on the Seine")
+        # "Expect a Miracle", "Year of No Light", "Andy Warhol's Velvet Underground Featuring Nico"
+        start = k
+        while start > sent_start and _title_word(doc[start - 1]) and doc[start - 1].pos_ != "DET" \
+                and doc[start - 1].ent_type_ not in _VALUE_ENTS:
+            start -= 1
     return start, end
 
 
@@ -356,6 +364,11 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
     ):
         kind_noun = doc[start:end - 1].text.lower()  # "the year 2000", "ID 0711905"
         start = end - 1
+    inner = [t.i for t in doc[start + 1:end - 1] if t.text[:1].islower() and t.lemma_.lower() in _WORK_NOUNS
+             and all(u.text[:1].isupper() for u in doc[t.i + 1:end])]
+    if inner:  # "the Velvet Underground album Squeeze", "The Train song Mermaid": the name is after the class
+        kind_noun = doc[inner[-1]].lower_
+        start = inner[-1] + 1
     if any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[start:end]):
         # "the mobile app company GMA New Media", "the Universal Music Group record label": the name
         # is the capitalised part; the class noun around it is remembered, not kept in the name
@@ -434,8 +447,8 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
         return None
     left = tok.i
     # "The Death on a Factory Farm": a capitalised noun inside a sentence is a name the tagger missed
-    proper = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.is_sent_start
-                                     and not tok.text.isupper())
+    proper = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.text.isupper()
+                                     and (not tok.is_sent_start or _title_span(doc, tok.i, tok.i + 1)[1] > tok.i + 1))
     for child in tok.lefts:
         if child.dep_ not in _NP_MODS or child.dep_ == "poss":
             continue
