@@ -820,6 +820,8 @@ class _Reader:
         head = tok.head
         if head.pos_ not in ("PROPN", "NOUN") or tok.pos_ not in ("NOUN", "PROPN"):
             return
+        if any(c.dep_ in ("conj", "cc") for t in (tok, head) for c in t.children) or head.dep_ == "conj":
+            return  # "sour cream, chopped fruits, condensed milk and granola": a list, not an apposition
         subj = mention_of(head, self.coref)
         if subj is None:
             return
