@@ -345,3 +345,9 @@ def test_member_of_an_organisation_names_its_kind() -> None:
     m = RelationVocabulary(["Member of", "party"]).match("member_of", voice="noun",
                                                         object_type=EntityType.ORGANIZATION)
     assert m is not None and m.label == "Member of"
+
+
+@pytest.mark.parametrize("predicate", ["born_within", "born_inside", "born_near"])
+def test_less_common_prepositions_are_not_content_words(predicate: str) -> None:
+    m = RelationVocabulary(["birthPlace", "birthDate"]).match(predicate, voice="passive", object_type=EntityType.LOCATION)
+    assert m is not None and m.label == "birthPlace"

@@ -123,7 +123,8 @@ _ROLE_SYNONYMS: Mapping[str, tuple[str, ...]] = {"wife": ("spouse",), "husband":
                                                  "head": ("leader",)}
 _STOP = frozenset({"is", "be", "was", "were", "are", "been", "the", "a", "an", "has", "have", "had",
                    "do", "does", "did", "its", "their", "his", "her"})
-_PREPS = frozenset({"of", "in", "on", "at", "by", "to", "from", "for", "with", "as", "into", "about"})
+_PREPS = frozenset({"of", "in", "on", "at", "by", "to", "from", "for", "with", "as", "into", "about",
+                    "within", "inside", "through", "throughout", "across", "during", "near", "via"})
 _DATE_WORDS = frozenset({"date", "year", "time", "day", "century", "season"})
 _DATE_ALONE = frozenset({"established", "founded", "opened", "completed", "built", "released",
                          "launched", "born", "died", "discovered", "formed", "dissolved"})
