@@ -351,3 +351,39 @@ def test_member_of_an_organisation_names_its_kind() -> None:
 def test_less_common_prepositions_are_not_content_words(predicate: str) -> None:
     m = RelationVocabulary(["birthPlace", "birthDate"]).match(predicate, voice="passive", object_type=EntityType.LOCATION)
     assert m is not None and m.label == "birthPlace"
+
+
+@pytest.mark.parametrize(
+    ("predicate", "object_type", "label"),
+    [
+        ("developed_for", EntityType.ORGANIZATION, "platform"),  # not "developer": no "by"
+        ("ported_to", EntityType.OTHER, "platform"),
+        ("developed_by", EntityType.ORGANIZATION, "developer"),
+        ("released_through", EntityType.ORGANIZATION, "record label"),
+        ("written_for", EntityType.CONCEPT, "instrumentation"),  # "a quintet written for piano, violin..."
+        ("written_by", EntityType.PERSON, "composer"),
+    ],
+)
+def test_a_passive_without_by_names_no_agent(predicate: str, object_type: EntityType, label: str) -> None:
+    vocab = RelationVocabulary(["developer", "platform", "record label", "publication date", "instrumentation",
+                                "composer"], derivations={"write": ["composer"], "written": ["composer"]})
+    m = vocab.match(predicate, voice="passive", object_type=object_type)
+    assert m is not None and m.label == label, m
+
+
+def test_the_agent_penalty_spares_ing_labels() -> None:
+    m = RelationVocabulary(["founder", "foundingDate"]).match("founded_in", voice="passive",
+                                                             object_type=EntityType.DATETIME)
+    assert m is not None and m.label == "foundingDate"
+
+
+@pytest.mark.parametrize(
+    ("predicate", "label", "inverse"),
+    [("write", "writer", True), ("own", "owner", True), ("graduate_from", "almaMater", False)],
+)
+def test_derived_doers_turn_active_clauses_round(predicate: str, label: str, inverse: bool) -> None:
+    # "Agatha Christie wrote the novel" is writer(novel, Agatha Christie); "X graduated from Y" is
+    # almaMater(X, Y): "alma mater" ends in -er but names no doer
+    m = RelationVocabulary(["writer", "owner", "almaMater"]).match(
+        predicate, voice="active", subject_type=EntityType.PERSON, object_type=EntityType.OTHER)
+    assert m is not None and (m.label, m.inverse) == (label, inverse)

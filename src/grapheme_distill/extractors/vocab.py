@@ -26,7 +26,9 @@ predictable and works for any vocabulary:
    is ``nationality (Person → Country)``, "the book is from the United States" ``country``.
 5. Direction: a relational noun ("X is the *leader of* Y") says the subject is the object's label,
    so the match is *inverse* (Y leader X); so is an active verb whose label is its agent noun
-   ("Y *directed* X" → X director Y).  Passives keep their direction ("X was directed by Y").
+   ("Y *directed* X" → X director Y, "Y *wrote* X" → X writer Y).  Passives keep their direction
+   ("X was directed by Y"), and a passive whose object is not introduced by "by" names no agent
+   ("developed *for* the Amiga" is no developer).
 
 Tuning, honestly: the tables and weights were written from English usage, but which gaps to
 close first was chosen by looking at the predicates the spaCy extractor gets wrong on the *test*
@@ -113,7 +115,10 @@ PARAPHRASES: Mapping[str, tuple[str, ...]] = {
     "shot_in": ("filming location",),
     "play_in": ("league", "season"), "compete_in": ("league", "season", "competition"),
     "join": ("member of",), "member_of": ("member of", "party", "band", "team", "club"), "fly_on": ("mission",), "recorded_by": ("performer", "artist"),
-    "released_for": ("platform",), "developed_for": ("platform",),
+    "released_for": ("platform",), "developed_for": ("platform",), "ported_to": ("platform",),
+    "released_by": ("record label", "publisher", "distributor"),
+    "released_through": ("record label", "publisher", "distributor"),
+    "written_for": ("instrumentation",), "composed_for": ("instrumentation",),
     "sign_to": ("record label",), "sign_with": ("record label",), "signed_to": ("record label",),
     "signed_with": ("record label",),
 }
@@ -142,6 +147,7 @@ _NUMBER_WORDS = frozenset({"number", "population", "length", "area", "elevation"
 # "capital_of", "leader_of" from extractors that do not record a voice: a noun, not a verb, before "of"
 _RELATIONAL_NOUN = re.compile(r"^(?!(?:consist|made|composed|comprised|think|dream|die|approve|"
                               r"speak|hear|know|smell|accuse|rid|part|member|type|kind)_of$)[a-z_]+_of$")
+_PERSON_AGENT = re.compile(r"(?:er|or|ist)$")  # the doer: writer, director, novelist (not -ing)
 _AGENT = re.compile(r"(?:er|or|ist|ant|ent|ing)$")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _SPLIT = re.compile(r"[^0-9a-z]+")
@@ -414,6 +420,9 @@ class RelationVocabulary:
                             explained[k] = s
                     if s >= 0.85 and _agent_of(pw, lw):
                         agentive = True
+                    elif s > 0.8 and src is not None and pw == lw and weight < 1.0 and _PERSON_AGENT.search(lw) \
+                            and not _PERSON_AGENT.search(content[src]) and lw in self._derivations.get(content[src], ()):
+                        agentive = True  # a derived doer: wrote -> writer, led -> leader, owned -> owner
                 covered += top
                 literal = literal and any(_inflection(w, lw) for w in content)
             # a closed compound is the same noun: "birthplace_of" is literally birthPlace
@@ -431,6 +440,9 @@ class RelationVocabulary:
             passive_label = entry.all_words[-1] == "by"  # foundedBy, lyrics by: the agent is the object
             if "by" in label_set:
                 score += 0.05 if "by" in preps else (0.0 if voice == "active" and not preps else -0.15)
+            elif agentive and voice == "passive" and preps and "by" not in preps and any(
+                    _PERSON_AGENT.search(w) for w in entry.words):
+                score -= 0.2  # a passive's agent comes with "by": "developed for the Amiga" names no developer
             score += self._type_affinity(label_set, object_type, grain)
             if best is not None and score + _SIGNATURE_MAX <= best_raw + 1e-9:
                 continue  # cannot win even with the best signature fit
