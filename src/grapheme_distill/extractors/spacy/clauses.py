@@ -923,7 +923,8 @@ class _Reader:
     def verb(self, verb: Any) -> None:
         subj_toks = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         subjects = _subjects(verb, self.default, self.coref)
-        if not subjects:
+        one_of = bool(subj_toks) and subj_toks[0].lower_ == "one" and verb.lemma_ == "be"
+        if not subjects and not one_of:
             return
         subj_tok = subj_toks[0] if subj_toks else None
         neg = _neg(verb)
@@ -937,8 +938,12 @@ class _Reader:
             if self.where(verb, subj_tok, neg):
                 return
         if verb.lemma_ == "be" and verb.pos_ == "AUX":
+            if subj_tok is not None and subj_tok.lower_ == "one":  # "One of the leaders of Turkey is X"
+                subj_tok = next((g for p in subj_tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                                 for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), subj_tok)
             for child in verb.children:
-                if child.dep_ == "attr":
+                if child.dep_ == "attr" or child.dep_ == "acomp" and child.like_num:
+                    # ("The total area of X is 1439.0": the parser may make the number an acomp)
                     self.copula(verb, subj_tok, subjects, child, neg)
                 elif child.dep_ == "acomp":
                     self._preps(child, subjects, child.lemma_.lower(), "active", neg, conf)
@@ -1048,6 +1053,14 @@ class _Reader:
                     self.add(s, _noun_phrase_label(child), value, "attribute", tok=verb, neg=neg, conf=conf)
             return True
         return False
+
+    def adjective_root(self, adj: Any) -> None:
+        """"Tom Sizemore, married to Maeve Quinlan, ...": the parser sometimes makes a participle an
+        adjective at the root; its prepositions still say something about the subject."""
+        subjects = [m for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")
+                    for m in _split_list(c, self.coref)]
+        if subjects:
+            self._preps(adj, subjects, adj.lower_, "passive", _neg(adj), 0.7)
 
     def where(self, verb: Any, subj_tok: Any | None, neg: bool) -> bool:
         """"Mexico, where the currency is the peso" (the place's currency is the peso); "California,
@@ -1160,6 +1173,8 @@ def clauses(sent: Any, *, default_subject: Mention | None = None, coref: Coref |
                 if tok.pos_ == "AUX" and tok.lemma_ != "be":
                     continue
                 reader.verb(tok)
+            elif tok.pos_ == "ADJ" and tok.dep_ == "ROOT":
+                reader.adjective_root(tok)
             elif tok.dep_ == "appos":
                 reader.appos(tok)
             if tok.pos_ == "PROPN" and tok.dep_ != "compound":
