@@ -815,6 +815,12 @@ class _Reader:
                             for o in (mention_of(p, self.coref) for p in prep.children if p.dep_ == "pobj"):
                                 if o and o.label in ("GPE", "LOC", "FAC"):
                                     self.add(s, "located_in", o, "passive", tok=verb, neg=neg, conf=0.75)
+                        elif prep.dep_ == "prep" and prep.lower_ == "by":  # "X is a pop rock song by Train"
+                            for p in prep.children:
+                                for o in _split_list(p, self.coref) if p.dep_ == "pobj" else []:
+                                    if o.proper or o.label:
+                                        self.add(s, f"{a.lemma_.lower()}_by", o, "passive", tok=verb, neg=neg,
+                                                 conf=0.75)
 
     def appos(self, tok: Any) -> None:
         head = tok.head
