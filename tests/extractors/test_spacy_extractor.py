@@ -361,6 +361,10 @@ def test_fenced_prose_is_read_and_fenced_code_is_not(spacy_x: SpacyExtractor, te
         ("1726-01-01", "1726-01-01"), ("03/04/1990", None), ("1908", None), ("May 1908", None),
     ],
 )
+def test_canonical_date_tolerates_a_space_before_the_comma() -> None:
+    assert canonical_date("June 14 ,1994") == "1994-06-14"
+
+
 def test_canonical_dates(text: str, iso: str | None) -> None:
     assert canonical_date(text) == iso
 

@@ -163,7 +163,7 @@ _DATE_FORMS = [
 def canonical_date(text: str) -> str | None:
     """``May 2nd, 1908``, ``2 May 1908``, ``08-16-1920`` → ISO ``1908-05-02``; None when the text is
     not a full date or is ambiguous (``03/04/1990`` could be March or April)."""
-    t = " ".join(text.strip().split())
+    t = re.sub(r"\s+,", ",", " ".join(text.strip().split()))  # "June 14 ,1994"
     for form in _DATE_FORMS:
         m = form.match(t)
         if not m:

@@ -232,6 +232,8 @@ def _of_name_end(doc: Any, end: int) -> int:
         i += 1
     if i >= len(doc) or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
         return end
+    if doc[end - 1].ent_type_ in ("GPE", "LOC") and doc[i].ent_type_ in ("GPE", "LOC"):
+        return end  # "New Jersey of the United States": two places, not one name
     while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
         i += 1
     return i
@@ -913,6 +915,8 @@ class _Reader:
             return
         start = min(c.left_edge.i for c in unit.children if c.dep_ == "nummod")
         value = _make(unit.doc, start, unit.i + 1, "QUANTITY", False)
+        if value is not None:  # "a 98-minute film": the quantity is "98 minute"
+            value = Mention(re.sub(r"(?<=\d)-(?=[a-z])", " ", value.text), value.start, value.end, value.label)
         noun = unit.head
         thing: Mention | None = None
         if _named_by(noun) is not None:
