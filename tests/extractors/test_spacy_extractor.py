@@ -361,10 +361,6 @@ def test_fenced_prose_is_read_and_fenced_code_is_not(spacy_x: SpacyExtractor, te
         ("1726-01-01", "1726-01-01"), ("03/04/1990", None), ("1908", None), ("May 1908", None),
     ],
 )
-def test_canonical_date_tolerates_a_space_before_the_comma() -> None:
-    assert canonical_date("June 14 ,1994") == "1994-06-14"
-
-
 def test_canonical_dates(text: str, iso: str | None) -> None:
     assert canonical_date(text) == iso
 
@@ -568,3 +564,7 @@ def test_an_address_is_one_place_and_a_name_is_not_its_own_region(spacy_x: Spacy
                        "Bangalore – 560090"}, objects
     ex = spacy_x.extract("Trane was founded in La Crosse, Wisconsin.")
     assert ("La Crosse, Wisconsin", "located_in", "Wisconsin") not in triples(ex), triples(ex)
+
+
+def test_canonical_date_tolerates_a_space_before_the_comma() -> None:
+    assert canonical_date("June 14 ,1994") == "1994-06-14"
