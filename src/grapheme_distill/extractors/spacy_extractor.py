@@ -275,13 +275,18 @@ def _short_names(state: _State) -> dict[str, str]:
 
     proper = [k for k, p in state.proper.items() if p and any(ch.isalpha() for ch in k)]
     long_words = {k: words(k) for k in proper}
+    by_word: dict[str, list[str]] = {}  # word -> names that use it (keeps long answers linear-ish)
+    for k, kw in long_words.items():
+        for w in set(kw):
+            by_word.setdefault(w, []).append(k)
     out: dict[str, str] = {}
     for short in proper:
         sw = long_words[short]
         if not sw or labels(short) & _VALUE_LABELS:
             continue
         hits = []
-        for long, lw in long_words.items():
+        for long in by_word.get(sw[0], ()):
+            lw = long_words[long]
             if len(lw) <= len(sw) or not any(lw[i:i + len(sw)] == sw for i in range(len(lw) - len(sw) + 1)):
                 continue
             if labels(short) & _PLACE_LABELS and not ("PERSON" in labels(long) and lw[0] == sw[0]):
