@@ -106,6 +106,25 @@ def test_truncated_json_is_repaired_and_the_repair_recorded() -> None:
     assert any("repaired" in f.reason for f in out.failures)
     capital = next(r for r in out.relations if r.predicate == "capital_of")
     assert capital.confidence == pytest.approx(0.95 * 0.9)
+    assert any("answer was cut: max_tokens (2048)" in f.reason for f in out.failures)
+
+
+def test_an_answer_cut_at_a_loop_is_recorded_and_its_cost_kept() -> None:
+    raw = json.dumps(GOOD)[:-160]
+
+    class Looping(FakeTeacher):
+        def complete(self, request: TeacherRequest) -> TeacherResponse:
+            self.requests.append(request)
+            return TeacherResponse(text=raw, finish_reason="repetition", latency_s=2.5,
+                                   usage={"prompt_tokens": 500, "completion_tokens": 120})
+
+    out = LLMExtractor(Looping([])).extract(TEXT)
+    assert ("Paris", "capital_of", "France") in triples(out)
+    assert out.signals["truncated"] == 1.0
+    cut = [f for f in out.failures if "answer was cut" in f.reason]
+    assert len(cut) == 1 and "loop" in cut[0].reason and cut[0].raw == raw
+    assert (out.signals["prompt_tokens"], out.signals["completion_tokens"],
+            out.signals["teacher_seconds"]) == (500.0, 120.0, 2.5)
 
 
 def test_trailing_commas_are_repaired() -> None:
@@ -158,6 +177,28 @@ def test_relations_whose_endpoints_are_not_entities_are_dropped_and_recorded() -
     assert any("'Rome' is not among the extracted entities" in f.reason for f in out.failures)
     fuzzy = next(r for r in out.relations if r.predicate == "located_in")
     assert fuzzy.confidence == pytest.approx(0.8 * 0.95)  # close match to "Paris", trusted less
+
+
+def test_endpoints_written_in_the_text_become_entities_when_the_list_forgot_them() -> None:
+    # a 1.5B local model answered "entities": [] with a correct relation (WebNLG Id1084)
+    text = "The album Turn Me On is preceded by the album Let It Breed, 35.1 minutes long."
+    answer = json.dumps({"entities": [], "relations": [
+        {"subject": "Turn Me On", "predicate": "precededBy", "object": "Let it breed",
+         "confidence": 1},
+        {"subject": "Turn Me On", "predicate": "runtime", "object": "35.1"},
+        {"subject": "Turn Me On", "predicate": "producer", "object": "Wharton Tiers"},
+        {"subject": "Turn Me On", "predicate": "genre", "object": "Bree"},
+    ]})
+    out, _ = run([answer], text=text)
+    assert triples(out) == {("Turn Me On", "preceded_by", "Let it breed"),
+                            ("Turn Me On", "runtime", "35.1")}
+    assert out.signals["endpoints_from_text"] == 3.0  # Turn Me On, Let it breed, 35.1
+    assert {e.name: e.type.value for e in out.entities.values()}["35.1"] == "NUMBER"
+    preceded = next(r for r in out.relations if r.predicate == "preceded_by")
+    assert preceded.confidence == pytest.approx(0.9 * 0.9)
+    # not in the text (or only inside a word: "Bree" of "Breed"): dropped and recorded
+    dropped = [f.reason for f in out.failures if "dropped" in f.reason]
+    assert len(dropped) == 2 and "'Wharton Tiers'" in dropped[0] and "'Bree'" in dropped[1]
 
 
 def test_one_invalid_item_costs_only_that_item() -> None:

@@ -18,6 +18,10 @@ from grapheme_distill.teachers.local import (
     MODELS,
     LocalModelSpec,
     LocalTeacher,
+    _JsonEnd,
+    _looks_structured,
+    _periodic_tail,
+    _repeated_block,
     _repeated_line,
     _reusable_prefix,
     _Step,
@@ -230,6 +234,89 @@ def test_repeated_line_cut() -> None:
     assert _repeated_line("a\nb\n") is None
     assert _repeated_line("- x\n- y\n- x\n") == len("- x\n- y\n")
     assert _repeated_line("\n\n") is None  # blank lines are not a loop
+
+
+_PRETTY = """```json
+{
+  "entities": [
+    {
+      "name": "Turn Me On",
+      "type": "OTHER"
+    },
+    {
+      "name": "Wharton Tiers",
+      "type": "PERSON"
+    }
+  ],
+  "relations": [
+    {
+      "subject": "Turn Me On",
+      "predicate": "producer",
+      "object": "Wharton Tiers",
+      "negated": false
+    },
+    {
+      "subject": "Turn Me On",
+      "predicate": "runtime",
+      "object": "35.1",
+      "negated": false
+    }
+  ]
+}
+```
+"""
+
+
+def test_pretty_json_is_not_a_loop_at_any_line() -> None:
+    # pretty-printed JSON repeats "{", "}," and '"negated": false' lines: the line rule would
+    # cut it after two lines, the block rule must never cut it
+    assert _looks_structured(_PRETTY) and not _looks_structured("Paris is the capital.")
+    assert _repeated_line(_PRETTY[:_PRETTY.index('"name": "Wharton')]) is not None
+    for end in range(len(_PRETTY)):
+        if _PRETTY[end] == "\n":
+            assert _repeated_block(_PRETTY[:end + 1]) is None, _PRETTY[:end + 1]
+
+
+def test_a_json_item_emitted_again_is_a_loop() -> None:
+    item = ('    {\n      "subject": "A",\n      "predicate": "p",\n      "object": "B"\n'
+            '    },\n')
+    head = '{\n  "relations": [\n' + item
+    assert _repeated_block(head) is None
+    assert _repeated_block(head + item) == len(head)  # the second copy is dropped, the first kept
+    assert _repeated_block('"type": "PERSON",\n"type": "PERSON",\n') == len('"type": "PERSON",\n')
+    assert _repeated_block("  }\n}\n") is None  # closing brackets are not content
+
+
+def test_a_loop_inside_one_line_is_cut_and_valid_json_never() -> None:
+    # what the 1.5B model emitted for a WebNLG airport text until max_tokens (1531 tokens)
+    head = '{"entities": [{"name": "Adolfo Suárez Madrid–Barajas Airport", "aliases": ['
+    items = [f'"Madrid–Barajas Airport (Alcobendas{", Spain" * min(k, 11)})", ' for k in range(30)]
+    text = head
+    cut = None
+    for item in items:
+        for ch in item:
+            text += ch
+            cut = _periodic_tail(text)
+            if cut is not None:
+                break
+        if cut is not None:
+            break
+    assert cut is not None and len(text) < len(head + "".join(items)) // 2
+    kept = text[:cut]
+    assert items[10] in kept and kept.count(items[11]) <= 1  # before the loop kept, copies go
+    compact = " ".join(line.strip() for line in _PRETTY.splitlines())
+    for sample in (_PRETTY, compact, '{"apoapsis": "418476000000000000.0", "rule": "' + "-" * 60):
+        assert all(_periodic_tail(sample[:n]) is None for n in range(len(sample) + 1))
+
+
+def test_json_end_finds_the_close_of_the_first_value_incrementally() -> None:
+    answer = 'Sure:\n```json\n{"a": "x } ] \\" {", "b": [1, {"c": 2}]}\n```\nHope it helps {'
+    close = answer.index("]}") + 2
+    scan = _JsonEnd()
+    seen = [scan.feed(answer[:n]) for n in range(1, len(answer) + 1)]
+    assert seen[close - 1] == close and all(s is None for s in seen[:close - 1])
+    assert _JsonEnd().feed("I cannot do {that}.") is None  # an opener inside a sentence is prose
+    assert _JsonEnd().feed("[1, [2]]") == len("[1, [2]]")
 
 
 # --------------------------------------------------------------------------- the real model

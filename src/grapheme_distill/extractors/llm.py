@@ -7,8 +7,10 @@ that is recorded), and reads the answer with :func:`~grapheme_distill.extractors
 — strict JSON when possible, ``json_repair`` otherwise.  Items are validated one by one, so one
 malformed relation costs that relation, not the answer.  Relation, hierarchy, attribute and
 linguistic endpoints are constrained to the extracted entities: a name is resolved by normalised
-equality, else by a close ``rapidfuzz`` match (which lowers the item's confidence), else the item
-is dropped and the drop recorded.  Optionally the extractor *gleans*: a second request in the
+equality, else by a close ``rapidfuzz`` match (which lowers the item's confidence), else — when
+the name is written in the text itself (word-bounded, case-folded) — it becomes an entity of its
+own (small models often list a relation but leave ``entities`` short; signal
+``endpoints_from_text``, confidence x0.9), else the item is dropped and the drop recorded.  Optionally the extractor *gleans*: a second request in the
 same conversation asks for items the first answer missed, and the new ones are merged.
 
 Nothing fails silently.  A teacher error, an empty or prose-only answer, JSON that cannot be
@@ -18,14 +20,16 @@ the raw text, so an empty extraction always says why it is empty.
 
 Confidence of an item is the teacher's own ``confidence`` field when given (else
 ``default_confidence``), times 0.9 when the JSON needed repair and 0.95 when an endpoint was
-matched fuzzily; the signals ``json_repaired``, ``gleaned_items`` and ``truncated`` are kept on the
-extraction.
+matched fuzzily; the signals ``json_repaired``, ``gleaned_items`` and ``truncated`` (an answer cut at
+``max_tokens`` or at a loop, also recorded as a failure) are kept on the extraction, and so is the
+text's cost: ``prompt_tokens``, ``completion_tokens`` and ``teacher_seconds`` summed over requests.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
@@ -58,6 +62,7 @@ __all__ = ["LLMExtractor", "LLMOutput", "load_prompt"]
 _FUZZY_ENDPOINT = 90.0
 _REPAIR_FACTOR = 0.9
 _FUZZY_FACTOR = 0.95
+_GROUNDED_FACTOR = 0.9  # an endpoint missing from "entities" but written in the text
 _RAW_KEEP = 2000  # characters of raw text kept per failure record
 _MAX_NAME = 300  # an entity or predicate longer than this is not a name but a runaway answer
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -275,8 +280,20 @@ class LLMExtractor:
             except TeacherError as exc:
                 out.failures.append(ExtractionFailure(f"{stage}: teacher failed: {exc}"))
                 return None
-            if response.finish_reason == "length":
+            usage = response.usage
+            for key, value in (("prompt_tokens", usage.prompt_tokens),
+                               ("completion_tokens", usage.completion_tokens),
+                               ("teacher_seconds", response.latency_s)):
+                # summed over the stages (extract + glean): what this text cost
+                out.signals[key] = out.signals.get(key, 0.0) + float(value)
+            if response.finish_reason in ("length", "repetition"):
                 out.signals["truncated"] = 1.0
+                why = (f"max_tokens ({self.max_tokens}) or the context window was reached"
+                       if response.finish_reason == "length" else
+                       "the teacher cut a loop (the same text emitted again and again)")
+                out.failures.append(ExtractionFailure(
+                    f"{stage}: the answer was cut: {why}; what came before it is used",
+                    raw=_clip(response.text)))
             return response.text
         return None  # pragma: no cover - the loop always returns
 
@@ -408,6 +425,8 @@ class LLMExtractor:
             for a in entity.aliases:
                 index.setdefault(normalise_name(a), entity)
 
+        haystack: list[str] = []  # the text folded like names, built on first need
+
         def resolve(name: str, what: str) -> tuple[Entity | None, float]:
             key = normalise_name(name)
             if key in index:
@@ -416,8 +435,19 @@ class LLMExtractor:
                                      score_cutoff=_FUZZY_ENDPOINT) if index else None
             if hit is not None:
                 return index[hit[0]], _FUZZY_FACTOR
+            if not haystack:
+                haystack.append(_fold(text))
+            if key and len(name) <= _MAX_NAME and re.search(
+                    r"(?<!\w)" + re.escape(key) + r"(?!\w)", haystack[0]):
+                # small models often leave "entities" short; a name written in the text is
+                # grounded anyway, so it becomes an entity instead of costing the item
+                entity = out.add_entity(Entity(name=name.strip(), type=_guess_type(name)))
+                index[key] = entity
+                out.signals["endpoints_from_text"] = out.signals.get("endpoints_from_text", 0.0) + 1
+                return entity, _GROUNDED_FACTOR
             out.failures.append(ExtractionFailure(
-                f"{stage}: {what} dropped: {name!r} is not among the extracted entities"))
+                f"{stage}: {what} dropped: {name!r} is not among the extracted entities "
+                "nor written in the text"))
             return None, 1.0
 
         def conf(given: float | None, *factors: float) -> float:
@@ -509,6 +539,21 @@ def _flag(value: bool | str) -> bool:
 def _count(out: Extraction) -> int:
     return (len(out.relations) + len(out.attributes) + len(out.hierarchy) + len(out.linguistic)
             + len(out.procedures) + len(out.entities))
+
+
+def _fold(text: str) -> str:
+    """The text folded as :func:`normalise_name` folds a name (case, width, whitespace)."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).casefold())
+
+
+def _guess_type(name: str) -> EntityType:
+    """Type of an endpoint the teacher did not list: a number, a date, else OTHER."""
+    value = name.strip()
+    if _NUMBER.match(value):
+        return EntityType.NUMBER
+    if _DATE.fullmatch(value) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return EntityType.DATETIME
+    return EntityType.OTHER
 
 
 def _span(text: str, first: str, second: str) -> tuple[int, int] | None:
