@@ -347,3 +347,40 @@ def test_pipe_keeps_input_order_and_runs_requests_concurrently(concurrency: int)
     outs = list(extractor.pipe(texts))
     assert [next(iter(o.entities.values())).name for o in outs] == [t for _, t in texts]
     assert teacher.max_in_flight == (1 if concurrency == 1 else 4)
+
+
+@pytest.mark.slow
+def test_the_embedded_local_model_answers_in_full_json(local_model_dir: Path) -> None:
+    # pretty-printed JSON repeats "{" and "}," lines; the local teacher once cut every answer
+    # there as a "loop", so every real extraction came back truncated and mostly empty
+    from grapheme_distill.errors import MissingDependency
+    from grapheme_distill.teachers.local import LocalTeacher
+
+    seen: list[TeacherResponse] = []
+
+    class Keep:
+        name = "local"
+        supports_logprobs = True
+
+        def __init__(self) -> None:
+            self.inner = LocalTeacher(cache_dir=local_model_dir, n_ctx=1024)
+
+        def complete(self, request: TeacherRequest) -> TeacherResponse:
+            seen.append(self.inner.complete(request))
+            return seen[-1]
+
+        async def acomplete(self, request: TeacherRequest) -> TeacherResponse:
+            return self.complete(request)
+
+    try:
+        teacher = Keep()
+        teacher.inner.load()
+    except MissingDependency as exc:
+        pytest.skip(str(exc))
+    extractor = LLMExtractor(teacher, relation_vocab=("producer", "followedBy"), max_tokens=400)
+    out = extractor.extract("Turn Me On is an album produced by Wharton Tiers.",
+                            types=frozenset({KnowledgeType.RELATIONAL}))
+    assert seen[0].finish_reason == "stop" and seen[0].text.rstrip().endswith("}")
+    assert "json_repaired" not in out.signals and "truncated" not in out.signals
+    assert out.signals["completion_tokens"] == seen[0].usage.completion_tokens > 0
+    assert ("Turn Me On", "producer", "Wharton Tiers") in triples(out)
