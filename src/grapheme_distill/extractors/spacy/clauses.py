@@ -26,6 +26,7 @@ the extractor's job.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -89,6 +90,20 @@ _WORK_NOUNS = frozenset({"film", "movie", "album", "song", "single", "book", "no
                          "programme", "program", "monument", "asteroid", "planet", "dish", "group",
                          "hall", "institute", "college", "station", "bridge", "tower", "church",
                          "hospital", "stadium", "park", "river", "lake", "mountain", "island", "ship"})
+# what NER may call the thing a description names ("" = NER gave no label, common for titles)
+_WORKS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", ""})
+_INSTITUTIONS = frozenset({"ORG", "FAC", "NORP", ""})
+_PLACES = frozenset({"GPE", "LOC", "FAC", ""})
+_DESCRIPTION_LABELS: dict[str, frozenset[str]] = {
+    **{n: _WORKS for n in ("film", "movie", "album", "song", "single", "book", "novel", "series", "show",
+                            "record", "programme", "program", "game")},
+    **{n: _INSTITUTIONS for n in ("company", "band", "club", "team", "university", "school", "group",
+                                   "institute", "college", "museum", "hospital")},
+    **{n: _PLACES for n in ("city", "town", "country", "airport", "aerodrome", "station", "bridge", "tower",
+                             "church", "stadium", "park", "river", "lake", "mountain", "island", "building",
+                             "hall", "monument")},
+}
+_NOT_A_THING = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 # "17068.8 millimetres long", "185 cm tall": the adjective names the dimension measured
 _MEASURES = {"long": "length", "tall": "height", "high": "height", "wide": "width", "deep": "depth",
              "thick": "thickness", "old": "age", "heavy": "weight"}
@@ -110,6 +125,10 @@ class Mention:
     proper: bool = False
     pronoun: str = ""
     kind_noun: str = ""  # a class noun dropped from the name: "the asteroid 1147 Stavropolis"
+    # "the movie" in an answer about named things, that no name could be found for: it points at
+    # one of them, but which is unknown (as a subject it would become a "movie" node shared by
+    # every answer that says "the movie")
+    unresolved: bool = False
 
 
 @dataclass(frozen=True)
@@ -185,8 +204,12 @@ class Coref:
                 return m
         if not plain or noun not in _WORK_NOUNS:
             return None
-        if self.named is not None:
-            return self.named
+        # the latest name NER did not type as something else ("the film" is not HBO, the ORG that
+        # broadcast it), else the answer's topic
+        wanted = _DESCRIPTION_LABELS.get(noun)
+        for m in reversed(self.names):
+            if m.label not in _NOT_A_THING and (wanted is None or m.label in wanted):
+                return m
         if self.topic is not None and self.topic.label != "PERSON":
             return self.topic
         return None
@@ -471,6 +494,9 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
     m = _make(doc, left, end, "", proper)
     if m is not None and m.kind_noun and coref is not None:
         coref.note_class(m.kind_noun, m)
+    if m is not None and not proper and tok.pos_ == "NOUN" and coref is not None and coref.topic is not None \
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
+        m = dataclasses.replace(m, unresolved=True)
     return m
 
 
@@ -499,6 +525,9 @@ def _named_by(tok: Any) -> Any:
     for child in tok.children:
         if child.dep_ == "appos" and child.left_edge.i == tok.i + 1 and child.text[:1].isupper():
             return child  # "the film Death on a Factory Farm", "the album The Quine Tapes"
+        if child.dep_ in ("compound", "nsubj", "nmod") and child.pos_ == "PROPN" and child.i == tok.i - 1 \
+                and tok.lemma_.lower() in _TRAILING_CLASSES | _WORK_NOUNS and tok.text[:1].islower():
+            return child  # "1147 Stavropolis asteroid (absolute magnitude 11.5) has ..."
         if child.dep_ == "acl" and child.lemma_ in _NAMING_VERBS:
             for g in child.children:
                 if g.dep_ in ("oprd", "attr", "dobj") and g.pos_ in ("PROPN", "NOUN", "NUM"):
@@ -631,7 +660,7 @@ def _subjects(verb: Any, default: Mention | None, coref: Coref | None, depth: in
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             tok = child
-            if len(subj) > 1 and tok.pos_ == "NOUN" and subj[1].pos_ == "PROPN" and subj[1].i == tok.i + 1:
+            if len(subj) > 1 and tok.pos_ == "NOUN" and subj[1].pos_ == "PROPN" and subj[1].left_edge.i == tok.i + 1:
                 tok = subj[1]  # "The production team Stargate is ...": the parse made both subjects
             if tok.lower_ in _WH and verb.dep_ == "relcl":
                 tok = _resolve_np(verb.head)
@@ -730,7 +759,7 @@ class _Reader:
 
     def add(self, s: Mention, pred: str, o: Mention, voice: Voice, *, tok: Any, neg: bool = False,
             conf: float = 0.8, kind: ClauseKind = "relation") -> None:
-        if s.text.lower() == o.text.lower() or not pred:
+        if s.text.lower() == o.text.lower() or not pred or s.unresolved:
             return
         if re.search(r",\s*" + re.escape(o.text) + "$", s.text):
             return  # "Dijon, France" in France: the name says so already
@@ -845,8 +874,14 @@ class _Reader:
             self.add(subj, "located_in", m, "passive", tok=tok, conf=0.7)
 
     def name_in_place(self, tok: Any) -> None:
-        """'The Baku Memorial in Azerbaijan was designed ...': a place phrase on a name locates it."""
+        """'The Baku Memorial in Azerbaijan was designed ...': a place phrase on a name locates it;
+        "Ciudad Ayala, with an elevation of 1147, ...": a "with" phrase on a name describes it."""
         for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                owner = mention_of(tok, self.coref)
+                for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
+                    if owner is not None:
+                        self._with_values(pobj, [owner], prep, False, 0.75)
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
                 continue
             for pobj in prep.children:
@@ -1064,6 +1099,19 @@ class _Reader:
             return True
         return False
 
+    def _with_values(self, noun: Any, subjects: list[Mention], prep: Any, neg: bool, conf: float) -> bool:
+        """"X ..., with an elevation of 1147 and a population density of 1604": each "R of N" after
+        "with" is an attribute of the subject.  False when the phrase holds no such value."""
+        found = False
+        for n in (noun, *noun.conjuncts):
+            of = _of_object(n) if n.pos_ == "NOUN" else None
+            value = mention_of(of, self.coref) if of is not None else None
+            if value is not None and _is_valueish(value):
+                for s in subjects:
+                    self.add(s, _noun_phrase_label(n), value, "attribute", tok=prep, neg=neg, conf=conf)
+                found = True
+        return found
+
     def adjective_root(self, adj: Any) -> None:
         """"Tom Sizemore, married to Maeve Quinlan, ...": the parser sometimes makes a participle an
         adjective at the root; its prepositions still say something about the subject."""
@@ -1146,6 +1194,8 @@ class _Reader:
                     for s in subjects:
                         self.add(s, _noun_phrase_label(role), o, "attribute", tok=prep, neg=neg, conf=conf)
                 continue
+            if word == "with" and pobj.pos_ == "NOUN" and self._with_values(pobj, subjects, prep, neg, conf):
+                continue  # "with a periapsis of 260855000000 (and a population density of 1604)"
             if pobj.lower_ == "level" and any(c.lower_ == "sea" for c in pobj.children):
                 continue  # "610 metres above sea level" is a measure (see measure())
             kind: ClauseKind = _STRUCT_VERBS.get(pred, "relation")
