@@ -537,6 +537,11 @@ def _all(ex: Extraction) -> set[tuple[str, str, str]]:
         # "the film" is the latest name NER did not call something else (not HBO, an ORG)
         ("Death on a Factory Farm was originally featured on HBO. Tom Simon produced the film.",
          ("Tom Simon", "produce", "Death on a Factory Farm")),
+        # the words in front of a work noun are its genre
+        ("Mermaid is a pop rock song by the musical band Train.", ("Mermaid", "genre", "pop rock")),
+        ("Mermaid is a pop rock song by the musical band Train.", ("Mermaid", "song_by", "Train")),
+        ("Expect a Miracle, an easy listening album, is produced by Brian Kelly.",
+         ("Expect a Miracle", "genre", "easy listening")),
         # a place phrase on a name locates it
         ("The Baku Turkish Martyrs' Memorial in Azerbaijan was designed by Huseyin Butuner.",
          ("Baku Turkish Martyrs' Memorial", "located_in", "Azerbaijan")),
@@ -585,3 +590,8 @@ def test_an_unresolved_definite_description_is_not_a_subject(spacy_x: SpacyExtra
     # a generic statement about a common noun stays
     ex = spacy_x.extract("The heart pumps blood through the body.")
     assert ("heart", "pump", "blood") in triples(ex), triples(ex)
+
+
+def test_a_debut_album_has_no_genre_debut(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract("Nord is a debut album.")
+    assert not any(p == "genre" for _, p, _ in _all(ex)), _all(ex)

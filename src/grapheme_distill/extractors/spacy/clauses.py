@@ -722,6 +722,30 @@ def _of_object(tok: Any, *, also_for: bool = False) -> Any:
     return None
 
 
+# works whose kind is told by the words in front of the noun: "a pop rock song", "a punk blues album"
+_STYLED_WORKS = frozenset({"song", "single", "album", "ep", "record", "band", "group", "film", "movie", "novel"})
+_NOT_STYLES = frozenset({"debut", "first", "second", "third", "last", "new", "famous", "popular", "studio",
+                         "live", "compilation", "self", "produced", "solo", "hit", "feature", "short",
+                         "animated", "full", "length", "original", "american", "british", "english"})
+
+
+def _style_of(noun: Any) -> Mention | None:
+    """The genre words in front of a work noun: "a pop rock song" -> "pop rock", "an instrumental
+    music album" -> "instrumental music"; None when they are not plain words (numbers, names,
+    "debut", "compilation")."""
+    if noun.lemma_.lower() not in _STYLED_WORKS:
+        return None
+    mods = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    if not mods:
+        return None
+    start = min(m.left_edge.i for m in mods)
+    words = noun.doc[start:noun.i]
+    if any(not t.is_alpha and t.text != "-" or t.text[:1].isupper() or t.lower_ in _NOT_STYLES
+           or t.pos_ not in ("NOUN", "ADJ", "PROPN", "PUNCT") for t in words):
+        return None
+    return _make(noun.doc, start, noun.i, "", False)
+
+
 def _owner_of_part(tok: Any, coref: Coref | None) -> Mention | None:
     """The named thing a common noun is a part of: "the runway at/of X" -> X; "X ... with a runway
     that ..." -> X (the subject of the clause the "with" hangs on)."""
@@ -839,8 +863,11 @@ class _Reader:
                         self.add(a_mention, f"{label}_of", owner, "noun", tok=verb, neg=neg, conf=0.85)
                 continue
             if a.pos_ == "NOUN" and not a_mention.label:
+                style = _style_of(a)
                 for s in subjects:
                     self.add(s, "is_a", a_mention, "copula", tok=verb, neg=neg, conf=0.8, kind="is_a")
+                    if style is not None:
+                        self.add(s, "genre", style, "attribute", tok=verb, neg=neg, conf=0.7)
                     for prep in a.children:
                         if prep.dep_ == "prep" and prep.lower_ in ("in", "on", "at", "near"):
                             for o in (mention_of(p, self.coref) for p in prep.children if p.dep_ == "pobj"):
@@ -868,6 +895,9 @@ class _Reader:
             m = mention_of(tok, self.coref)
             if m:
                 self.add(subj, "is_a", m, "copula", tok=tok, conf=0.75, kind="is_a")
+                style = _style_of(tok)
+                if style is not None:  # "Expect a Miracle, an easy listening album, ..."
+                    self.add(subj, "genre", style, "attribute", tok=tok, conf=0.65)
             return
         m = mention_of(tok, self.coref)
         if m and m.label in ("GPE", "LOC") and subj.label in ("GPE", "LOC", "FAC"):
