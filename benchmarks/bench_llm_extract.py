@@ -8,7 +8,7 @@ The scores come from one ``evaluate`` call — exactly what ``grapheme-distill e
 --option teacher=local`` runs, schema-constrained, so each text's category vocabulary goes into the
 prompt — but the extractor is the real ``LLMExtractor`` with two recording hooks the CLI has no
 place to print: every teacher answer (raw text, prompt/completion tokens, seconds, finish reason)
-and every extraction's recorded failures.  Those give the wall time and tokens per text and the
+and every extraction's recorded failures and signals.  Those give the wall time and tokens per text and the
 count of texts whose JSON was invalid and what the repair did.  ``--compare spacy`` scores the
 same texts with the offline extractor for a same-texts comparison.  Writes
 ``<out-dir>/<dataset>.llm-local.json`` (report + per-text records) and prints a markdown table.
@@ -112,8 +112,9 @@ def main() -> None:
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     report = evaluate(args.dataset, extractor, data_dir=args.data_dir, limit=args.limit)
     records = extractor.records
-    for rec, call in zip(records, teacher.calls, strict=False):
-        rec["answer"] = call
+    calls = iter(teacher.calls)
+    for rec in records:  # one request per text, two when a loop was asked again
+        rec["answers"] = [next(calls) for _ in range(1 + int(rec["signals"].get("loop_retries", 0)))]
     walls = [r["wall_s"] for r in records]
     completion = [c["completion_tokens"] for c in teacher.calls]
     prompt = [c["prompt_tokens"] for c in teacher.calls]
@@ -130,6 +131,9 @@ def main() -> None:
         "decode_tokens_per_s": sum(completion) / sum(c["wall_s"] for c in teacher.calls),
         "finish_reasons": dict(finishes),
         "texts_with_failure_kind": dict(kinds),
+        "texts_with_loop_retry": sum(1 for r in records if r["signals"].get("loop_retries")),
+        "texts_with_endpoints_from_text": sum(
+            1 for r in records if r["signals"].get("endpoints_from_text")),
         "texts_with_no_triple": sum(1 for r in records if not r["relations"] and not r["attributes"]),
     }
     payload = {"summary": summary, "report": report.to_dict(), "records": records}

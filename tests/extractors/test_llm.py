@@ -109,7 +109,7 @@ def test_truncated_json_is_repaired_and_the_repair_recorded() -> None:
     assert any("answer was cut: max_tokens (2048)" in f.reason for f in out.failures)
 
 
-def test_an_answer_cut_at_a_loop_is_recorded_and_its_cost_kept() -> None:
+def test_an_answer_cut_at_a_loop_is_asked_again_sampled_and_every_cost_kept() -> None:
     raw = json.dumps(GOOD)[:-160]
 
     class Looping(FakeTeacher):
@@ -118,13 +118,25 @@ def test_an_answer_cut_at_a_loop_is_recorded_and_its_cost_kept() -> None:
             return TeacherResponse(text=raw, finish_reason="repetition", latency_s=2.5,
                                    usage={"prompt_tokens": 500, "completion_tokens": 120})
 
-    out = LLMExtractor(Looping([])).extract(TEXT)
-    assert ("Paris", "capital_of", "France") in triples(out)
-    assert out.signals["truncated"] == 1.0
+    looping = Looping([])
+    out = LLMExtractor(looping).extract(TEXT)
+    assert [(r.temperature, r.seed) for r in looping.requests] == [(0.0, None), (0.7, 0)]
+    assert ("Paris", "capital_of", "France") in triples(out)  # both cut: the first is used
+    assert out.signals["truncated"] == 1.0 and out.signals["loop_retries"] == 1.0
     cut = [f for f in out.failures if "answer was cut" in f.reason]
-    assert len(cut) == 1 and "loop" in cut[0].reason and cut[0].raw == raw
+    assert len(cut) == 2 and "loop" in cut[0].reason and cut[0].raw == raw
+    assert any("retry was cut too; the first answer is used" in f.reason for f in out.failures)
     assert (out.signals["prompt_tokens"], out.signals["completion_tokens"],
-            out.signals["teacher_seconds"]) == (500.0, 120.0, 2.5)
+            out.signals["teacher_seconds"]) == (1000.0, 240.0, 5.0)
+
+    # the sampled retry answers in full: its answer is used, and no repair was needed
+    out, teacher = run([(raw, "repetition"), (json.dumps(GOOD), "stop")])
+    assert len(teacher.requests) == 2 and "json_repaired" not in out.signals
+    assert ("Louvre", "located_in", "Paris") in triples(out) and len(out.procedures) == 1
+    assert any("asked again at temperature 0.7" in f.reason for f in out.failures)
+    # turned off: one request, the cut answer is repaired
+    out, teacher = run([(raw, "repetition")], loop_retry_temperature=0)
+    assert len(teacher.requests) == 1 and out.signals["json_repaired"] == 1.0
 
 
 def test_trailing_commas_are_repaired() -> None:
@@ -264,6 +276,10 @@ def test_types_and_vocabulary_shape_the_request_and_the_result() -> None:
     only = LLMExtractor(teacher2).extract(TEXT, types=frozenset({KnowledgeType.RELATIONAL}))
     assert only.relations and not only.attributes and not only.procedures and not only.hierarchy
     assert "Leave these keys empty" in teacher2.requests[0].text
+    assert 'Leave every entity\'s "aliases" empty' in teacher2.requests[0].text
+    assert "aliases\" empty" not in prompt  # all types wanted: aliases are asked for
+    louvre = next(e for e in only.entities.values() if e.name == "Louvre")
+    assert louvre.aliases == ("Louvre Museum",)  # given anyway: still kept
 
 
 def test_registry_builds_it_and_requires_a_teacher() -> None:

@@ -21,8 +21,8 @@ the raw text, so an empty extraction always says why it is empty.
 Confidence of an item is the teacher's own ``confidence`` field when given (else
 ``default_confidence``), times 0.9 when the JSON needed repair and 0.95 when an endpoint was
 matched fuzzily; the signals ``json_repaired``, ``gleaned_items`` and ``truncated`` (an answer cut at
-``max_tokens`` or at a loop, also recorded as a failure) are kept on the extraction, and so is the
-text's cost: ``prompt_tokens``, ``completion_tokens`` and ``teacher_seconds`` summed over requests.
+``max_tokens`` or at a loop, also recorded as a failure; a loop is asked for once more with
+sampling, ``loop_retries``) are kept on the extraction, and so is the text's cost: ``prompt_tokens``, ``completion_tokens`` and ``teacher_seconds`` summed over requests.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ from grapheme_distill.model.knowledge import (
     Procedure,
     Relation,
 )
-from grapheme_distill.teachers.base import Message, Teacher, TeacherRequest
+from grapheme_distill.teachers.base import Message, Teacher, TeacherRequest, TeacherResponse
 
 __all__ = ["LLMExtractor", "LLMOutput", "load_prompt"]
 
@@ -185,6 +185,8 @@ class LLMExtractor:
         max_input_chars: longer texts are cut to this many characters (recorded as a failure)
             rather than sent whole: a 1 MB answer would blow any context window and the budget.
         concurrency: requests in flight at once in :meth:`pipe` (threads; 1: one at a time).
+        loop_retry_temperature: an answer the teacher cut at a loop is asked for once more at
+            this temperature (seed 0, reproducible); 0 turns the retry off.
         teacher_options: options for ``get_teacher`` when ``teacher`` is a name.
     """
 
@@ -204,6 +206,7 @@ class LLMExtractor:
         prompt_version: str = "v1",
         max_input_chars: int | str = 20_000,
         concurrency: int | str = 1,
+        loop_retry_temperature: float | str = 0.7,
         teacher_options: dict[str, Any] | None = None,
     ) -> None:
         if teacher is None:
@@ -224,6 +227,7 @@ class LLMExtractor:
         self.default_confidence = float(default_confidence)
         self.max_input_chars = int(max_input_chars)
         self.concurrency = max(1, int(concurrency))
+        self.loop_retry_temperature = float(loop_retry_temperature)
         self.template_name = f"extract.{prompt_version}.txt"
         self.template, self.template_hash = load_prompt(self.template_name)
         self.glean_prompt, self.glean_hash = load_prompt(f"glean.{prompt_version}.txt")
@@ -237,6 +241,10 @@ class LLMExtractor:
         skip = [s for s, t in _SECTION_TYPE.items() if t not in wanted]
         types_clause = (f"Leave these keys empty, they are not needed: {', '.join(skip)}.\n"
                         if skip else "")
+        if KnowledgeType.LINGUISTIC not in wanted:
+            # aliases are linguistic knowledge; a small model asked for them anyway pads them
+            # with type words and variants and can loop there ("X, Spain, Spain, ...")
+            types_clause += 'Leave every entity\'s "aliases" empty ([]), they are not needed.\n'
         vocab_clause = (
             "Each relation predicate MUST be one of: " + ", ".join(self.relation_vocab) + ".\n"
             if self.relation_vocab else ""
@@ -257,10 +265,50 @@ class LLMExtractor:
         }
 
     def _ask(self, messages: list[Message], out: Extraction, stage: str) -> str | None:
+        """The teacher's answer text (None, recorded, when the teacher failed).
+
+        An answer the teacher cut at a loop is asked for once more with sampling
+        (``loop_retry_temperature``, fixed seed): greedy decoding would fall into the same loop,
+        and a loop inside the entity list costs every relation after it.  The sampled answer is
+        used unless it is cut as well; both outcomes are recorded.
+        """
+        response = self._request(messages, out, stage, 0.0)
+        if response is None:
+            return None
+        self._note_cut(response, out, stage)
+        if response.finish_reason != "repetition" or self.loop_retry_temperature <= 0:
+            return response.text
+        retry = self._request(messages, out, f"{stage} (sampled retry)",
+                              self.loop_retry_temperature, seed=0)
+        out.signals["loop_retries"] = out.signals.get("loop_retries", 0.0) + 1
+        if retry is None:
+            return response.text
+        self._note_cut(retry, out, f"{stage} (sampled retry)")
+        if retry.finish_reason in ("length", "repetition"):
+            out.failures.append(ExtractionFailure(
+                f"{stage}: the sampled retry was cut too; the first answer is used"))
+            return response.text
+        out.failures.append(ExtractionFailure(
+            f"{stage}: asked again at temperature {self.loop_retry_temperature} after the loop; "
+            "the retry's whole answer is used", raw=_clip(retry.text)))
+        return retry.text
+
+    def _note_cut(self, response: TeacherResponse, out: Extraction, stage: str) -> None:
+        if response.finish_reason in ("length", "repetition"):
+            out.signals["truncated"] = 1.0
+            why = (f"max_tokens ({self.max_tokens}) or the context window was reached"
+                   if response.finish_reason == "length" else
+                   "the teacher cut a loop (the same text emitted again and again)")
+            out.failures.append(ExtractionFailure(
+                f"{stage}: the answer was cut: {why}; what came before it is used",
+                raw=_clip(response.text)))
+
+    def _request(self, messages: list[Message], out: Extraction, stage: str,
+                 temperature: float, seed: int | None = None) -> TeacherResponse | None:
         fmt = self._response_format() if self.use_json_schema else None
         for attempt in range(2):
             request = TeacherRequest(
-                messages=tuple(messages), model=self.model, temperature=0.0,
+                messages=tuple(messages), model=self.model, temperature=temperature, seed=seed,
                 max_tokens=self.max_tokens, response_format=fmt,
                 metadata={"prompt_template": self.template_name,
                           "prompt_template_hash": self.template_hash, "stage": stage},
@@ -284,17 +332,9 @@ class LLMExtractor:
             for key, value in (("prompt_tokens", usage.prompt_tokens),
                                ("completion_tokens", usage.completion_tokens),
                                ("teacher_seconds", response.latency_s)):
-                # summed over the stages (extract + glean): what this text cost
+                # summed over all requests (extract, retry, glean): what this text cost
                 out.signals[key] = out.signals.get(key, 0.0) + float(value)
-            if response.finish_reason in ("length", "repetition"):
-                out.signals["truncated"] = 1.0
-                why = (f"max_tokens ({self.max_tokens}) or the context window was reached"
-                       if response.finish_reason == "length" else
-                       "the teacher cut a loop (the same text emitted again and again)")
-                out.failures.append(ExtractionFailure(
-                    f"{stage}: the answer was cut: {why}; what came before it is used",
-                    raw=_clip(response.text)))
-            return response.text
+            return response
         return None  # pragma: no cover - the loop always returns
 
     # ------------------------------------------------------------------ extraction
