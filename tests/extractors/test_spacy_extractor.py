@@ -595,3 +595,9 @@ def test_an_unresolved_definite_description_is_not_a_subject(spacy_x: SpacyExtra
 def test_a_debut_album_has_no_genre_debut(spacy_x: SpacyExtractor) -> None:
     ex = spacy_x.extract("Nord is a debut album.")
     assert not any(p == "genre" for _, p, _ in _all(ex)), _all(ex)
+
+
+def test_coordinated_participles_share_the_agent(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract("The Hobbit is a novel written and published by George Allen.")
+    assert ("Hobbit", "published_by", "George Allen") in triples(ex), triples(ex)
+    assert ("Hobbit", "created_by", "George Allen") in triples(ex), triples(ex)  # written_by, canonical

@@ -1051,7 +1051,9 @@ class _Reader:
         if not any(c.dep_ in ("dobj", "obj", "attr", "oprd", "prep", "agent") for c in children):
             for conj in children:  # "X produced and wrote the film": both verbs take the object
                 if conj.dep_ == "conj" and conj.pos_ == "VERB":
-                    children.extend(c for c in conj.children if c.dep_ == "dobj")
+                    # ("written and directed by Ray Griggs": both participles take the agent)
+                    children.extend(c for c in conj.children if c.dep_ == "dobj"
+                                    or c.dep_ == "agent" and passive and _is_passive(conj))
                     break
         if verb.lemma_ == "have":
             roles = [g for c in children if c.dep_ == "prep" and c.lower_ == "as"
@@ -1114,8 +1116,9 @@ class _Reader:
             return True
         named = mention_of(child, self.coref)
         if named is not None and named.kind_noun and (named.end <= child.idx or named.start > child.idx):
+            label = named.kind_noun.replace(" ", "_")
             for s in subjects:
-                self.add(s, named.kind_noun.replace(" ", "_"), named, "attribute", tok=verb, neg=neg, conf=conf)
+                self.add(s, label, named, "attribute", tok=verb, neg=neg, conf=conf)
             return True
         of = _of_object(child)
         if of is None and child.pos_ == "NOUN":
