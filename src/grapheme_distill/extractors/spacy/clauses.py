@@ -446,6 +446,8 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
         if named is not None:  # "a subsidiary called Mantecorp", "the municipality of Gettysburg"
             m = mention_of(named, coref)
             if m is not None:
+                if coref is not None:  # "the movie Super Capers": a later "this movie" is Super Capers
+                    coref.note_class(tok.lemma_, m)
                 return Mention(m.text, m.start, m.end, m.label, m.proper, "", tok.lower_)
     quoted = _quoted(doc).get(tok.i)
     if quoted is not None:  # a title in quotes is one name, whatever NER made of it
@@ -850,6 +852,8 @@ class _Reader:
                 names = [c for c in subj_tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
                 owner = phrase_mention(subj_tok.doc, names[0].left_edge.idx,
                                        names[-1].idx + len(names[-1].text)) if names else None
+                if owner is None and subjects and subjects[0].unresolved and self.coref is not None:
+                    owner = self.coref.topic  # "... Super Capers ... The budget was $2,000,000."
                 if owner is not None:  # "Super Capers budget was 2000000": the noun is the attribute
                     self.add(owner, subj_tok.lemma_.lower(), a_mention, "attribute", tok=verb, neg=neg, conf=0.8)
                     continue
@@ -861,6 +865,13 @@ class _Reader:
                         self.add(owner, label, a_mention, "attribute", tok=verb, neg=neg, conf=0.85)
                     else:
                         self.add(a_mention, f"{label}_of", owner, "noun", tok=verb, neg=neg, conf=0.85)
+                continue
+            if (subj_tok is not None and subjects and subjects[0].unresolved and self.coref is not None
+                    and self.coref.topic is not None and (a_mention.proper or a_mention.label)
+                    and subj_tok.lemma_.lower() not in _WORK_NOUNS):
+                # "... Super Capers ... The director is Ray Griggs": the topic's director
+                self.add(a_mention, f"{_noun_phrase_label(subj_tok)}_of", self.coref.topic, "noun", tok=verb,
+                         neg=neg, conf=0.75)
                 continue
             if a.pos_ == "NOUN" and not a_mention.label:
                 style = _style_of(a)
@@ -1040,6 +1051,9 @@ class _Reader:
                 and len(subjects) == 1 and not subjects[0].proper and not subjects[0].label):
             of = _of_object(subj_tok)
             owner = mention_of(of, self.coref) if of is not None else None
+            if owner is None and subjects[0].unresolved and self.coref is not None \
+                    and subj_tok.lemma_.lower() not in _WORK_NOUNS:
+                owner = self.coref.topic  # "English Without Tears ... The music was composed by N."
             if owner is not None and (owner.proper or owner.label):
                 # "The campus of the Acharya Institute is located at X": the institute's campus is there
                 subjects = [owner]
