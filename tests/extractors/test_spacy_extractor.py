@@ -555,6 +555,8 @@ def _all(ex: Extraction) -> set[tuple[str, str, str]]:
         ("Jamie Lawrence played in the club Brentford F.C.", ("Jamie Lawrence", "play_in_club", "Brentford F.C.")),
         ("Tom Simon directed the HBO film ‘Death on a Factory Farm’.",
          ("Tom Simon", "direct_film", "Death on a Factory Farm")),
+        # a name that owns something is still a name ("Hypermarcas's revenue")
+        ("Hypermarcas's revenue is $1,800,000,000.", ("Hypermarcas", "revenue", "1,800,000,000")),
         # a place phrase on a name locates it
         ("The Baku Turkish Martyrs' Memorial in Azerbaijan was designed by Huseyin Butuner.",
          ("Baku Turkish Martyrs' Memorial", "located_in", "Azerbaijan")),

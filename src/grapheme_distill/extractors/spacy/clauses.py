@@ -363,9 +363,10 @@ def _ent_span(tok: Any) -> Any:
 
 
 def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention | None:
-    while start < end and (doc[start].dep_ in _SKIP_LEFT or doc[start].lower_ in ("the", "a", "an")
-                           or doc[start].is_punct or doc[start].is_space):
-        start += 1
+    while start < end and (doc[start].dep_ in _SKIP_LEFT and not (doc[start].dep_ == "poss" and doc[start].pos_
+                                                                    in ("PROPN", "NOUN"))
+                           or doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+        start += 1  # (a possessor that is a name is kept: "Hypermarcas's revenue" is Hypermarcas's)
     while end > start and (
         (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in ")\"'"
         or doc[end - 1].pos_ in _EDGE_POS
