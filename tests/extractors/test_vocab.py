@@ -387,3 +387,17 @@ def test_derived_doers_turn_active_clauses_round(predicate: str, label: str, inv
     m = RelationVocabulary(["writer", "owner", "almaMater"]).match(
         predicate, voice="active", subject_type=EntityType.PERSON, object_type=EntityType.OTHER)
     assert m is not None and (m.label, m.inverse) == (label, inverse)
+
+
+def test_a_title_label_takes_a_role_and_its_base_label_a_person() -> None:
+    v = RelationVocabulary(["leader", "leaderTitle", "country"])
+    role = v.match("leader", voice="attribute", object_type=EntityType.CONCEPT, object_name="City Manager")
+    person = v.match("leader", voice="attribute", object_type=EntityType.PERSON, object_name="Joe Biden")
+    assert role is not None and role.label == "leaderTitle"
+    assert person is not None and person.label == "leader"
+    # "Binali Yildirim is the leader of Turkey": inverse, the value (the person) was the subject
+    inv = v.match("leader_of", voice="noun", object_type=EntityType.LOCATION, subject_type=EntityType.PERSON)
+    assert inv is not None and inv.label == "leader" and inv.inverse
+    # without a title label nothing changes
+    assert RelationVocabulary(["leader"]).match("leader", voice="attribute",
+                                                 object_type=EntityType.CONCEPT) is not None

@@ -341,6 +341,13 @@ class RelationVocabulary:
             for label, (domain, range_) in (signatures or {}).items()
         }
         self._match = lru_cache(maxsize=4096)(self._match_uncached)
+        # "leader" / "leaderTitle": the same relation, once to a person and once to a role's name
+        by_words = {label_words(label): label for label in self.labels}
+        self._titled: dict[str, str] = {
+            by_words[words[:-1]]: label for words, label in by_words.items()
+            if len(words) > 1 and words[-1] == "title" and words[:-1] in by_words
+        }
+        self._untitled = {v: k for k, v in self._titled.items()}
 
     def __len__(self) -> int:
         return len(self.labels)
@@ -371,7 +378,17 @@ class RelationVocabulary:
             object_name: the object as written; for a date it tells a bare year (``1974`` prefers
                 ``birthYear``) from a full date (``1976-07-01`` prefers ``birthDate``).
         """
-        return self._match(predicate, voice, object_type, subject_type, _date_grain(object_type, object_name))
+        m = self._match(predicate, voice, object_type, subject_type, _date_grain(object_type, object_name))
+        value_type = subject_type if m is not None and m.inverse else object_type  # after the swap
+        if m is None or value_type is None:
+            return m
+        # "the leader is called the City Manager" names a role (leaderTitle), "the leader is
+        # Joe Biden" a person (leader)
+        if value_type is not EntityType.PERSON and m.label in self._titled:
+            return VocabMatch(self._titled[m.label], m.score, m.inverse)
+        if value_type is EntityType.PERSON and m.label in self._untitled:
+            return VocabMatch(self._untitled[m.label], m.score, m.inverse)
+        return m
 
     def _expand(self, key: str, words: list[str], content: list[str]) -> list[tuple[str, float, int | None]]:
         """Predicate words with their derivations and paraphrases: ``(word, weight, source)``,
