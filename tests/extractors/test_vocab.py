@@ -401,3 +401,18 @@ def test_a_title_label_takes_a_role_and_its_base_label_a_person() -> None:
     # without a title label nothing changes
     assert RelationVocabulary(["leader"]).match("leader", voice="attribute",
                                                  object_type=EntityType.CONCEPT) is not None
+
+
+@pytest.mark.parametrize(
+    ("predicate", "voice", "object_type", "labels", "expected"),
+    [
+        ("citizen_of", "noun", EntityType.LOCATION, ["nationality", "birthPlace"], "nationality"),
+        ("running_time", "attribute", EntityType.NUMBER, ["runtime", "budget"], "runtime"),
+        ("run", "active", EntityType.NUMBER, ["runtime", "budget"], "runtime"),
+        ("begin_on", "passive", EntityType.DATETIME, ["buildingStartDate", "completionDate"], "buildingStartDate"),
+    ],
+)
+def test_general_english_derivations(predicate: str, voice: str, object_type: EntityType, labels: list[str],
+                                     expected: str) -> None:
+    m = RelationVocabulary(labels).match(predicate, voice=voice, object_type=object_type)  # type: ignore[arg-type]
+    assert m is not None and m.label == expected, m

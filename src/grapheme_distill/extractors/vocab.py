@@ -82,8 +82,10 @@ DERIVATIONS: Mapping[str, tuple[str, ...]] = {
     "build": ("builder",), "built": ("builder",),
     "succeed": ("successor",), "succeeded": ("successor",),
     "precede": ("preceded", "predecessor"), "follow": ("followed", "successor"),
-    "employ": ("employer",), "employed": ("employer",),
-    "citizen": ("citizenship",), "national": ("nationality",),
+    "employ": ("employer", "employees"), "employed": ("employer",),
+    "citizen": ("citizenship", "nationality"), "national": ("nationality",),
+    "begin": ("start",), "began": ("start",), "begun": ("start",), "commence": ("start",),
+    "started": ("start",), "ended": ("end",), "finish": ("end",), "finished": ("end",),
     # being somewhere: the most general label first; a vocabulary without one gets the next
     "locate": ("location", "place", "country", "city", "region"),
     "located": ("location", "place", "country", "city", "region"),
@@ -121,6 +123,7 @@ PARAPHRASES: Mapping[str, tuple[str, ...]] = {
     "written_for": ("instrumentation",), "composed_for": ("instrumentation",),
     "sign_to": ("record label",), "sign_with": ("record label",), "signed_to": ("record label",),
     "signed_with": ("record label",),
+    "run": ("runtime", "duration"), "running_time": ("runtime", "duration"), "run_for": ("runtime", "duration"),
 }
 #: relational nouns that name the same role as a label, so "X is the R of Y" reads R(Y, X) as
 #: for the label itself (a derivation such as graduate → alma mater names a different role).
