@@ -557,6 +557,10 @@ def _all(ex: Extraction) -> set[tuple[str, str, str]]:
          ("Tom Simon", "direct_film", "Death on a Factory Farm")),
         # a name that owns something is still a name ("Hypermarcas's revenue")
         ("Hypermarcas's revenue is $1,800,000,000.", ("Hypermarcas", "revenue", "1,800,000,000")),
+        # where a named thing's part is, is what that part is
+        ("The University of Burgundy's campus is located in Dijon.", ("University of Burgundy", "campus", "Dijon")),
+        ("The Acharya Institute of Technology campus is located in Bangalore.",
+         ("Acharya Institute of Technology", "campus", "Bangalore")),
         # a place phrase on a name locates it
         ("The Baku Turkish Martyrs' Memorial in Azerbaijan was designed by Huseyin Butuner.",
          ("Baku Turkish Martyrs' Memorial", "located_in", "Azerbaijan")),

@@ -45,7 +45,11 @@ _TRAILING_CLASSES = frozenset({
     "country", "party", "station", "zone", "league", "genre", "university", "school", "museum",
     "corporation", "firm", "network", "channel", "magazine", "newspaper", "novel", "book", "game",
     "building", "hall", "monument", "dish", "food", "brand", "organisation", "organization", "agency",
+    "campus", "headquarters",
 })
+# parts of a named thing that a trailing noun picks out: "the X campus is in Y" is where X's campus is
+_PART_NOUNS = frozenset({"campus", "headquarters"})
+_PART_LOCATED = re.compile(r"^([a-z]+(?:_[a-z]+)?)_(?:located|situated|based|found)(?:_(?:in|at|on))?$")
 _ADVERBIAL_OBJECTS = frozenset({
     "addition", "fact", "example", "instance", "particular", "course", "general", "least", "first",
     "turn", "contrast", "summary", "conclusion", "short", "total", "part", "order", "case", "way",
@@ -816,6 +820,12 @@ class _Reader:
         if o.kind_noun and voice in ("active", "passive") and kind == "relation":
             # "plays in the Série C league", "is in the Pacific time zone": the class noun names the role
             pred = f"{pred}_{o.kind_noun.replace(' ', '_')}"
+        if s.kind_noun in _PART_NOUNS and voice in ("active", "passive") and kind == "relation":
+            pred = f"{s.kind_noun}_{pred}"  # "The Acharya Institute of Technology campus is located in ..."
+        located = _PART_LOCATED.match(pred)
+        if located and kind == "relation":
+            # "X's campus is located in Y" says what X's campus is: the attribute campus, not a location
+            pred, voice = located.group(1), "attribute"
         if pred == "is_a" and self.coref is not None and kind == "is_a":
             self.coref.note_class(o.text.split()[-1], s)
         start, end = _span(s, o, tok=tok)
