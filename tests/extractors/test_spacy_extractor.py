@@ -561,6 +561,10 @@ def _all(ex: Extraction) -> set[tuple[str, str, str]]:
         ("The University of Burgundy's campus is located in Dijon.", ("University of Burgundy", "campus", "Dijon")),
         ("The Acharya Institute of Technology campus is located in Bangalore.",
          ("Acharya Institute of Technology", "campus", "Bangalore")),
+        # a name with "of" in it is not a role; "the state of X" is X
+        ("The full name of the Philippines is the Republic of the Philippines.",
+         ("Republic of the Philippines", "full_name_of", "Philippines")),
+        ("The state of Morelos is in Mexico.", ("Morelos", "located_in", "Mexico")),
         # a place phrase on a name locates it
         ("The Baku Turkish Martyrs' Memorial in Azerbaijan was designed by Huseyin Butuner.",
          ("Baku Turkish Martyrs' Memorial", "located_in", "Azerbaijan")),

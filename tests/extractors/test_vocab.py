@@ -416,3 +416,9 @@ def test_general_english_derivations(predicate: str, voice: str, object_type: En
                                      expected: str) -> None:
     m = RelationVocabulary(labels).match(predicate, voice=voice, object_type=object_type)  # type: ignore[arg-type]
     assert m is not None and m.label == expected, m
+
+
+def test_who_created_a_work_is_its_artist() -> None:
+    m = RelationVocabulary(["artist", "producer", "genre"]).match(
+        "create", voice="active", object_type=EntityType.OTHER, subject_type=EntityType.ORGANIZATION)
+    assert m is not None and m.label == "artist" and m.inverse, m

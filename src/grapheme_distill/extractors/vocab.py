@@ -96,6 +96,7 @@ DERIVATIONS: Mapping[str, tuple[str, ...]] = {
     "publish": ("publication",), "published": ("publication",),
     "release": ("publication",), "released": ("publication",),
     "design": ("designer", "architect"), "designed": ("designer", "architect"),
+    "create": ("creator", "artist"), "created": ("creator", "artist"),
 }
 
 #: General English paraphrases of relations whose verb shares no word with the relation's noun:

@@ -840,6 +840,8 @@ class _Reader:
         """'X is the R of (for) Y' / 'X, the R of Y' / "X is Y's R"; also part/member/type of.
         ``shared``: the first noun of a coordination whose "of Y" a bare conjunct shares ("the
         director and producer of Y")."""
+        if attr.pos_ == "PROPN":
+            return False  # "... is the Republic of the Philippines": a name, not a role
         of = _of_object(attr, also_for=True)
         if of is None and shared is not None and attr.pos_ == "NOUN" and not list(attr.children):
             of = _of_object(shared, also_for=True)
@@ -1068,7 +1070,8 @@ class _Reader:
                 elif child.dep_ == "acomp":
                     self._preps(child, subjects, child.lemma_.lower(), "active", neg, conf)
                 elif child.dep_ == "prep":
-                    of = _of_object(subj_tok) if subj_tok is not None and subj_tok.pos_ == "NOUN" else None
+                    of = _of_object(subj_tok) if subj_tok is not None and subj_tok.pos_ == "NOUN" \
+                        and _named_by(subj_tok) is None else None  # ("the state of Morelos" is Morelos)
                     owner = mention_of(of, self.coref) if of is not None else None
                     if owner is not None and subj_tok is not None:
                         # "X's nationality was with Y", "her residence was in India"
