@@ -422,3 +422,8 @@ def test_who_created_a_work_is_its_artist() -> None:
     m = RelationVocabulary(["artist", "producer", "genre"]).match(
         "create", voice="active", object_type=EntityType.OTHER, subject_type=EntityType.ORGANIZATION)
     assert m is not None and m.label == "artist" and m.inverse, m
+
+
+def test_how_long_a_work_lasts_is_its_runtime() -> None:
+    m = RelationVocabulary(["runtime", "recordLabel"]).match("last", voice="active", object_type=EntityType.NUMBER)
+    assert m is not None and m.label == "runtime", m

@@ -45,7 +45,7 @@ _TRAILING_CLASSES = frozenset({
     "country", "party", "station", "zone", "league", "genre", "university", "school", "museum",
     "corporation", "firm", "network", "channel", "magazine", "newspaper", "novel", "book", "game",
     "building", "hall", "monument", "dish", "food", "brand", "organisation", "organization", "agency",
-    "campus", "headquarters",
+    "campus", "headquarters", "mission",
 })
 # parts of a named thing that a trailing noun picks out: "the X campus is in Y" is where X's campus is
 _PART_NOUNS = frozenset({"campus", "headquarters"})
@@ -453,7 +453,9 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
             if m is not None:
                 if coref is not None:  # "the movie Super Capers": a later "this movie" is Super Capers
                     coref.note_class(tok.lemma_, m)
-                return Mention(m.text, m.start, m.end, m.label, m.proper, "", tok.lower_)
+                kind = " ".join(c.lower_ for c in tok.lefts if c.dep_ == "compound" and not c.ent_type_
+                                and c.pos_ == "NOUN")  # "the time zone known as X": a time zone
+                return Mention(m.text, m.start, m.end, m.label, m.proper, "", f"{kind} {tok.lower_}".strip())
     quoted = _quoted(doc).get(tok.i)
     if quoted is not None:  # a title in quotes is one name, whatever NER made of it
         m = _make(doc, quoted[0], quoted[1], tok.ent_type_ or "WORK_OF_ART", True)
@@ -1080,7 +1082,9 @@ class _Reader:
                     else:
                         self._prep(child, subjects, "", "passive", neg, conf * 0.9)
             return
-        particle = "".join(f"_{c.lower_}" for c in verb.children if c.dep_ == "prt")
+        particle = "".join(f"_{c.lower_}" for c in verb.children if c.dep_ == "prt"
+                           or c.dep_ == "dobj" and c.lower_ in ("part", "place") and not list(c.children))
+        # ("took part in X": the light verb's noun belongs to the predicate, take_part_in)
         base = (verb.lower_ if passive else verb.lemma_.lower()) + particle
         if passive and verb.lemma_ == "find":
             base = "located"  # "X can be found in Y" (not "founded")
