@@ -570,6 +570,9 @@ def _all(ex: Extraction) -> set[tuple[str, str, str]]:
          ("Nie Haisheng", "take_part_in_mission", "Shenzhou 10")),
         ("Istanbul uses the time zone known as Eastern European Summer Time.",
          ("Istanbul", "use_time_zone", "Eastern European Summer Time")),
+        # "There are N Xs at Y"
+        ("There are 16800 undergraduate students at the University of Burgundy.",
+         ("University of Burgundy", "number_of_undergraduate_students", "16800")),
         # a place phrase on a name locates it
         ("The Baku Turkish Martyrs' Memorial in Azerbaijan was designed by Huseyin Butuner.",
          ("Baku Turkish Martyrs' Memorial", "located_in", "Azerbaijan")),

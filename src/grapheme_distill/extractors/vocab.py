@@ -124,7 +124,7 @@ PARAPHRASES: Mapping[str, tuple[str, ...]] = {
     "written_for": ("instrumentation",), "composed_for": ("instrumentation",),
     "sign_to": ("record label",), "sign_with": ("record label",), "signed_to": ("record label",),
     "signed_with": ("record label",),
-    "run": ("runtime", "duration"), "last": ("runtime", "duration"), "running_time": ("runtime", "duration"), "run_for": ("runtime", "duration"),
+    "run": ("runtime", "duration"), "last": ("runtime", "duration"), "perform": ("genre",), "running_time": ("runtime", "duration"), "run_for": ("runtime", "duration"),
 }
 #: relational nouns that name the same role as a label, so "X is the R of Y" reads R(Y, X) as
 #: for the label itself (a derivation such as graduate → alma mater names a different role).

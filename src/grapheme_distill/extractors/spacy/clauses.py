@@ -85,7 +85,7 @@ _EDGE_POS = frozenset({"AUX", "VERB", "ADP", "DET", "CCONJ", "SCONJ", "PART", "P
 _PLACE_NOUNS = frozenset({"city", "town", "state", "country", "municipality", "region", "county",
                           "province", "village", "district", "borough", "island", "capital"})
 # "the field of mathematical optimization", "the genre of pop rock": the thing is the pobj itself
-_KIND_NOUNS = frozenset({"field", "genre", "area", "discipline", "style", "sport", "industry"})
+_KIND_NOUNS = frozenset({"field", "genre", "area", "discipline", "style", "sport", "industry", "label", "labels"})
 _NAMING_VERBS = frozenset({"call", "name", "title", "dub", "know", "entitle", "nickname"})
 # nouns a definite description uses for the work or institution an answer is about
 _WORK_NOUNS = frozenset({"film", "movie", "album", "song", "single", "book", "novel", "series", "show",
@@ -1044,8 +1044,27 @@ class _Reader:
             self.add(thing, "runtime", value, "attribute", tok=unit, conf=0.7)
 
     # ---------------------------------------------------------------- verbs
+    def existential(self, verb: Any) -> None:
+        """"There are 16800 undergraduate students at the University of Burgundy": the place has
+        that many students (number_of_undergraduate_students)."""
+        for attr in (c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
+            nums = [c for c in attr.children if c.dep_ == "nummod"]
+            num = mention_of(nums[0]) if nums else None
+            places = [g for p in attr.children if p.dep_ == "prep" and p.lower_ in ("at", "in", "on")
+                      for g in p.children if g.dep_ == "pobj"]
+            if num is None or not places:
+                continue
+            owner = mention_of(places[0], self.coref)
+            if owner is not None and (owner.proper or owner.label):
+                words = [c.lower_ for c in attr.lefts if c.dep_ in ("amod", "compound") and c.i > nums[0].i]
+                self.add(owner, "number_of_" + "_".join([*words, attr.lower_]), num, "attribute", tok=verb,
+                         neg=_neg(verb), conf=0.75)
+
     def verb(self, verb: Any) -> None:
         subj_toks = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children):
+            self.existential(verb)
+            return
         subjects = _subjects(verb, self.default, self.coref)
         one_of = bool(subj_toks) and subj_toks[0].lower_ == "one" and verb.lemma_ == "be"
         if not subjects and not one_of:
