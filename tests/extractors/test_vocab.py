@@ -406,7 +406,8 @@ def test_a_title_label_takes_a_role_and_its_base_label_a_person() -> None:
 @pytest.mark.parametrize(
     ("predicate", "voice", "object_type", "labels", "expected"),
     [
-        ("citizen_of", "noun", EntityType.LOCATION, ["nationality", "birthPlace"], "nationality"),
+        ("citizen_of", "noun", EntityType.LOCATION, ["citizenship", "nationality"], "citizenship"),
+        ("released_under", "passive", EntityType.ORGANIZATION, ["recordLabel", "genre"], "recordLabel"),
         ("running_time", "attribute", EntityType.NUMBER, ["runtime", "budget"], "runtime"),
         ("run", "active", EntityType.NUMBER, ["runtime", "budget"], "runtime"),
         ("begin_on", "passive", EntityType.DATETIME, ["buildingStartDate", "completionDate"], "buildingStartDate"),

@@ -83,7 +83,7 @@ DERIVATIONS: Mapping[str, tuple[str, ...]] = {
     "succeed": ("successor",), "succeeded": ("successor",),
     "precede": ("preceded", "predecessor"), "follow": ("followed", "successor"),
     "employ": ("employer", "employees"), "employed": ("employer",),
-    "citizen": ("citizenship", "nationality"), "national": ("nationality",),
+    "citizen": ("citizenship",), "national": ("nationality",),
     "begin": ("start",), "began": ("start",), "begun": ("start",), "commence": ("start",),
     "started": ("start",), "ended": ("end",), "finish": ("end",), "finished": ("end",),
     # being somewhere: the most general label first; a vocabulary without one gets the next
@@ -123,7 +123,7 @@ PARAPHRASES: Mapping[str, tuple[str, ...]] = {
     "released_through": ("record label", "publisher", "distributor"),
     "written_for": ("instrumentation",), "composed_for": ("instrumentation",),
     "sign_to": ("record label",), "sign_with": ("record label",), "signed_to": ("record label",),
-    "signed_with": ("record label",),
+    "signed_with": ("record label",), "released_under": ("record label",),
     "run": ("runtime", "duration"), "last": ("runtime", "duration"), "perform": ("genre",), "running_time": ("runtime", "duration"), "run_for": ("runtime", "duration"),
 }
 #: relational nouns that name the same role as a label, so "X is the R of Y" reads R(Y, X) as
