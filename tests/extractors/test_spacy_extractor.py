@@ -573,6 +573,12 @@ def _all(ex: Extraction) -> set[tuple[str, str, str]]:
         # "There are N Xs at Y"
         ("There are 16800 undergraduate students at the University of Burgundy.",
          ("University of Burgundy", "number_of_undergraduate_students", "16800")),
+        # a work noun right before a Title Case run names that work, whatever the parse
+        ("John Mills starred in the 1956 movie It's Great to Be Young which was directed by Cyril Frankel.",
+         ("It's Great to Be Young", "created_by", "Cyril Frankel")),
+        ("The Honeymoon Killers is the producer of the punk blues album Turn Me On.",
+         ("Honeymoon Killers", "producer_of", "Turn Me On")),
+        ("Super Capers has a total length of 98 minutes.", ("Super Capers", "runtime", "98 minutes")),
         # a place phrase on a name locates it
         ("The Baku Turkish Martyrs' Memorial in Azerbaijan was designed by Huseyin Butuner.",
          ("Baku Turkish Martyrs' Memorial", "located_in", "Azerbaijan")),

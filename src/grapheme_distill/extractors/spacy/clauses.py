@@ -49,6 +49,7 @@ _TRAILING_CLASSES = frozenset({
 })
 # parts of a named thing that a trailing noun picks out: "the X campus is in Y" is where X's campus is
 _PART_NOUNS = frozenset({"campus", "headquarters"})
+_DURATION = re.compile(r"\b(?:minutes?|mins?|seconds?|secs?|hours?)\b", re.I)
 _PART_LOCATED = re.compile(r"^([a-z]+(?:_[a-z]+)?)_(?:located|situated|based|found)(?:_(?:in|at|on))?$")
 _ADVERBIAL_OBJECTS = frozenset({
     "addition", "fact", "example", "instance", "particular", "course", "general", "least", "first",
@@ -446,6 +447,15 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
             found = coref.resolve_class(tok.lower_) or coref.resolve_description(tok.lemma_, plain=plain)
             if found is not None:
                 return found
+    if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):
+        for j in range(tok.i - 1, max(tok.sent.start, tok.i - 9) - 1, -1):
+            title = _title_after(doc[j]) if doc[j].pos_ == "NOUN" else None
+            if title is not None and title.start <= tok.idx < title.end:
+                return title  # "... the 1956 movie It's Great to Be Young which was directed by ..."
+    if tok.pos_ == "NOUN" and (title := _title_after(tok)) is not None:
+        if coref is not None:
+            coref.note_class(tok.lemma_, title)
+        return title
     if tok.pos_ == "NOUN":
         named = _named_by(tok)
         if named is not None:  # "a subsidiary called Mantecorp", "the municipality of Gettysburg"
@@ -527,6 +537,38 @@ def _quoted(doc: Any) -> dict[int, tuple[int, int]]:
                     found[t.i] = (span.start, span.end)
     doc.user_data["grapheme_distill.quoted"] = found
     return found
+
+
+_WORK_TITLED = frozenset({"film", "movie", "album", "song", "single", "book", "novel", "series", "show", "ep",
+                          "record", "programme", "program", "game", "play", "opera", "poem"})
+
+
+def _title_after(tok: Any) -> Mention | None:
+    """"the 1956 movie It's Great to Be Young", "the album Turn Me On": a work noun right before a
+    Title Case run names that work, whatever the parser made of the words (a pronoun, a verb)."""
+    doc = tok.doc
+    if tok.lemma_.lower() not in _WORK_TITLED or tok.i + 1 >= len(doc):
+        return None
+    i = tok.i + 1
+    if doc[i].is_quote:
+        return None  # quoted titles are read by _quoted
+    if doc[i].lower_ == "the" and i + 1 < len(doc):
+        i += 1  # "the album The Quine Tapes": the article is not kept in names
+    if not doc[i].text[:1].isupper() or doc[i].pos_ in ("PROPN", "NUM") and doc[i].ent_type_ not in ("", "PERSON"):
+        return None  # (a proper noun run is found by the name readings)
+    end, last_cap = i, i
+    while end < len(doc) and doc[end].sent == tok.sent and (
+            doc[end].text[:1].isupper() or doc[end].lower_ in _TITLE_GLUE or doc[end].text.isdigit()):
+        if doc[end].text[:1].isupper() or doc[end].text.isdigit():
+            last_cap = end
+        end += 1
+    if last_cap == i and doc[i].pos_ == "PROPN":
+        return None
+    span = doc[i:last_cap + 1]
+    if len(span) < 2 or any(t.pos_ == "PROPN" for t in span) and all(t.pos_ == "PROPN" for t in span):
+        return None
+    return Mention(text=span.text, start=span.start_char, end=span.end_char, label="WORK_OF_ART", proper=True,
+                   kind_noun=tok.lower_)
 
 
 def _name_after(tok: Any) -> Any:
@@ -824,6 +866,8 @@ class _Reader:
             pred = f"{pred}_{o.kind_noun.replace(' ', '_')}"
         if s.kind_noun in _PART_NOUNS and voice in ("active", "passive") and kind == "relation":
             pred = f"{s.kind_noun}_{pred}"  # "The Acharya Institute of Technology campus is located in ..."
+        if pred in ("length", "duration", "total_length") and _DURATION.search(o.text):
+            pred = "runtime"  # "its total length is 35 minutes": how long a work runs
         located = _PART_LOCATED.match(pred)
         if located and kind == "relation":
             # "X's campus is located in Y" says what X's campus is: the attribute campus, not a location
