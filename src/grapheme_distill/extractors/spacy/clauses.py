@@ -1104,6 +1104,23 @@ class _Reader:
                 self.add(owner, "number_of_" + "_".join([*words, attr.lower_]), num, "attribute", tok=verb,
                          neg=_neg(verb), conf=0.75)
 
+    def measure_verb(self, verb: Any, subjects: list[Mention]) -> bool:
+        """"X measures 17068.8 millimetres in length": the dimension named after "in" is an
+        attribute of the subject.  False when the verb is not used that way."""
+        dims = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+                for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+        units = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")
+                 and any(n.dep_ == "nummod" for n in c.children)]
+        if not dims or not units:
+            return False
+        start = min(n.left_edge.i for n in units[0].children if n.dep_ == "nummod")
+        value = _make(verb.doc, start, units[0].i + 1, "QUANTITY", False)
+        if value is None:
+            return False
+        for s in subjects:
+            self.add(s, dims[0].lemma_.lower(), value, "attribute", tok=verb, conf=0.75)
+        return True
+
     def verb(self, verb: Any) -> None:
         subj_toks = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children):
@@ -1112,6 +1129,8 @@ class _Reader:
         subjects = _subjects(verb, self.default, self.coref)
         one_of = bool(subj_toks) and subj_toks[0].lower_ == "one" and verb.lemma_ == "be"
         if not subjects and not one_of:
+            return
+        if verb.lemma_ == "measure" and self.measure_verb(verb, subjects):
             return
         subj_tok = subj_toks[0] if subj_toks else None
         neg = _neg(verb)
