@@ -581,6 +581,8 @@ def _all(ex: Extraction) -> set[tuple[str, str, str]]:
         ("Super Capers has a total length of 98 minutes.", ("Super Capers", "runtime", "98 minutes")),
         ("Measuring 17068.8 millimeters in length, the ALCO RS-3 boasts a four-stroke engine.",
          ("ALCO RS-3", "length", "17068.8 millimeters")),
+        ("The place served by the Bedford Aerodrome is the Bedford Autodrome.",
+         ("Bedford Autodrome", "served_by", "Bedford Aerodrome")),
         # a place phrase on a name locates it
         ("The Baku Turkish Martyrs' Memorial in Azerbaijan was designed by Huseyin Butuner.",
          ("Baku Turkish Martyrs' Memorial", "located_in", "Azerbaijan")),

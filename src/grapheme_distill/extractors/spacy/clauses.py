@@ -948,6 +948,15 @@ class _Reader:
                     else:
                         self.add(a_mention, f"{label}_of", owner, "noun", tok=verb, neg=neg, conf=0.85)
                 continue
+            served = next((c for c in subj_tok.children if c.dep_ == "acl" and c.tag_ == "VBN"), None) \
+                if subj_tok is not None and subj_tok.pos_ == "NOUN" else None
+            agents = [g for p in served.children if p.dep_ == "agent" for g in p.children
+                      if g.dep_ == "pobj"] if served is not None else []
+            doer = mention_of(agents[0], self.coref) if agents else None
+            if doer is not None and (doer.proper or doer.label) and (a_mention.proper or a_mention.label):
+                # "The place served by the Bedford Aerodrome is the Bedford Autodrome"
+                self.add(a_mention, f"{served.lower_}_by", doer, "passive", tok=verb, neg=neg, conf=0.75)
+                continue
             if (subj_tok is not None and subjects and subjects[0].unresolved and self.coref is not None
                     and self.coref.topic is not None and (a_mention.proper or a_mention.label)
                     and subj_tok.lemma_.lower() not in _WORK_NOUNS):
