@@ -953,7 +953,8 @@ class _Reader:
             agents = [g for p in served.children if p.dep_ == "agent" for g in p.children
                       if g.dep_ == "pobj"] if served is not None else []
             doer = mention_of(agents[0], self.coref) if agents else None
-            if doer is not None and (doer.proper or doer.label) and (a_mention.proper or a_mention.label):
+            if served is not None and doer is not None and (doer.proper or doer.label) \
+                    and (a_mention.proper or a_mention.label):
                 # "The place served by the Bedford Aerodrome is the Bedford Autodrome"
                 self.add(a_mention, f"{served.lower_}_by", doer, "passive", tok=verb, neg=neg, conf=0.75)
                 continue
