@@ -583,6 +583,9 @@ def _all(ex: Extraction) -> set[tuple[str, str, str]]:
          ("ALCO RS-3", "length", "17068.8 millimeters")),
         ("The place served by the Bedford Aerodrome is the Bedford Autodrome.",
          ("Bedford Autodrome", "served_by", "Bedford Aerodrome")),
+        # a person "is a R in Y" holds a role there; a place "is a city in Y" is located there
+        ("Graco Ramírez is a leader in Morelos.", ("Graco Ramírez", "leader_of", "Morelos")),
+        ("Ciudad Ayala is a city in Mexico.", ("Ciudad Ayala", "located_in", "Mexico")),
         # a place phrase on a name locates it
         ("The Baku Turkish Martyrs' Memorial in Azerbaijan was designed by Huseyin Butuner.",
          ("Baku Turkish Martyrs' Memorial", "located_in", "Azerbaijan")),

@@ -974,7 +974,13 @@ class _Reader:
                     for prep in a.children:
                         if prep.dep_ == "prep" and prep.lower_ in ("in", "on", "at", "near"):
                             for o in (mention_of(p, self.coref) for p in prep.children if p.dep_ == "pobj"):
-                                if o and o.label in ("GPE", "LOC", "FAC"):
+                                if o and s.label == "PERSON" and prep.lower_ == "in" and (o.proper or o.label) \
+                                        and a.lemma_.lower() not in _PLACE_NOUNS | _WORK_NOUNS | _TRAILING_CLASSES:
+                                    # a person is not "a city in Y": "Graco Ramírez is a leader in Morelos"
+                                    # names a role there
+                                    self.add(s, f"{_noun_phrase_label(a)}_of", o, "noun", tok=verb, neg=neg,
+                                             conf=0.7)
+                                elif o and o.label in ("GPE", "LOC", "FAC"):
                                     self.add(s, "located_in", o, "passive", tok=verb, neg=neg, conf=0.75)
                         elif prep.dep_ == "prep" and prep.lower_ == "by":  # "X is a pop rock song by Train"
                             for p in prep.children:
