@@ -586,6 +586,11 @@ def _all(ex: Extraction) -> set[tuple[str, str, str]]:
         # a person "is a R in Y" holds a role there; a place "is a city in Y" is located there
         ("Graco Ramírez is a leader in Morelos.", ("Graco Ramírez", "leader_of", "Morelos")),
         ("Ciudad Ayala is a city in Mexico.", ("Ciudad Ayala", "located_in", "Mexico")),
+        # a conjoined apposition's participle describes the head; "started Ving" dates the start
+        ("Aaron Turner, a singer and musician born in Boston, started performing in 1995.",
+         ("Aaron Turner", "born_in", "Boston")),
+        ("Aaron Turner, a singer and musician born in Boston, started performing in 1995.",
+         ("Aaron Turner", "start_perform_in", "1995")),
         # a place phrase on a name locates it
         ("The Baku Turkish Martyrs' Memorial in Azerbaijan was designed by Huseyin Butuner.",
          ("Baku Turkish Martyrs' Memorial", "located_in", "Azerbaijan")),

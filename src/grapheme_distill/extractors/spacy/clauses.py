@@ -753,6 +753,8 @@ def _subjects(verb: Any, default: Mention | None, coref: Coref | None, depth: in
         return _subjects(verb.head.head, default, coref, depth + 1)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         head = verb.head
+        if head.dep_ == "conj" and head.pos_ == "NOUN" and head.head.dep_ == "appos":
+            head = head.head  # "X, a singer and musician born in Boston"
         if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ in ("PROPN", "NOUN"):
             head = head.head  # "X, a citizen residing in Y": the apposition describes X
         return _split_list(_resolve_np(head), coref)
@@ -1180,10 +1182,12 @@ class _Reader:
                     else:
                         self._prep(child, subjects, "", "passive", neg, conf * 0.9)
             return
+        start_of = "start_" if verb.dep_ == "xcomp" and verb.head.lemma_ in ("start", "begin") else ""
         particle = "".join(f"_{c.lower_}" for c in verb.children if c.dep_ == "prt"
                            or c.dep_ == "dobj" and c.lower_ in ("part", "place") and not list(c.children))
         # ("took part in X": the light verb's noun belongs to the predicate, take_part_in)
-        base = (verb.lower_ if passive else verb.lemma_.lower()) + particle
+        base = start_of + (verb.lower_ if passive else verb.lemma_.lower()) + particle
+        # ("started performing in 1995": when the performing started, start_perform_in)
         if passive and verb.lemma_ == "find":
             base = "located"  # "X can be found in Y" (not "founded")
         if (subj_tok is not None and subj_tok.pos_ == "NOUN" and subj_tok.lower_ not in _GROUP_NOUNS
