@@ -591,6 +591,9 @@ def _all(ex: Extraction) -> set[tuple[str, str, str]]:
          ("Aaron Turner", "born_in", "Boston")),
         ("Aaron Turner, a singer and musician born in Boston, started performing in 1995.",
          ("Aaron Turner", "start_perform_in", "1995")),
+        # "X's R was ... . He ..." : he is X
+        ("Alan Shepard's birth place was New Hampshire. He died in California.",
+         ("Alan Shepard", "die_in", "California")),
         # a place phrase on a name locates it
         ("The Baku Turkish Martyrs' Memorial in Azerbaijan was designed by Huseyin Butuner.",
          ("Baku Turkish Martyrs' Memorial", "located_in", "Azerbaijan")),
@@ -630,6 +633,7 @@ def test_an_address_is_one_place_and_a_name_is_not_its_own_region(spacy_x: Spacy
 
 def test_canonical_date_tolerates_a_space_before_the_comma() -> None:
     assert canonical_date("June 14 ,1994") == "1994-06-14"
+    assert canonical_date("21st of July,1998") == "1998-07-21"
 
 
 def test_an_unresolved_definite_description_is_not_a_subject(spacy_x: SpacyExtractor) -> None:

@@ -163,7 +163,7 @@ _DATE_FORMS = [
 def canonical_date(text: str) -> str | None:
     """``May 2nd, 1908``, ``2 May 1908``, ``08-16-1920`` → ISO ``1908-05-02``; None when the text is
     not a full date or is ambiguous (``03/04/1990`` could be March or April)."""
-    t = re.sub(r"\s+,", ",", " ".join(text.strip().split()))  # "June 14 ,1994"
+    t = re.sub(r"\s*,\s*", ", ", " ".join(text.strip().split()))  # "June 14 ,1994", "July,1998"
     for form in _DATE_FORMS:
         m = form.match(t)
         if not m:
@@ -504,6 +504,10 @@ class SpacyExtractor:
             subject = self._sentence_subject(sent, state)
             if subject is not None:
                 state.coref.note(subject)
+            owner = next((g for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")
+                          for g in c.children if g.dep_ == "poss" and g.pos_ == "PROPN"), None)
+            if owner is not None and (m := mention_of(owner, state.coref)) is not None:
+                state.coref.note(m)  # "Alan Shepard's birth place was X. He died in Y": he is Alan Shepard
         if len(sequence) >= 2 and KnowledgeType.PROCEDURAL in types:
             start = piece.offsets.span(sequence[0][1], sequence[0][2])[0]
             end = piece.offsets.span(sequence[-1][1], sequence[-1][2])[1]
