@@ -448,6 +448,8 @@ def test_name_boundaries(spacy_x: SpacyExtractor, text: str, expected: tuple[str
          ("Squeeze", "after", "Andy Warhol's Velvet Underground Featuring Nico")),
         # an artist's name before the class noun is not the work's name
         ("The Train song Mermaid was written by Espen Lind.", ("Mermaid", "created_by", "Espen Lind")),
+        ("Alan B. Miller Hall is owned by the College of William and Mary.",
+         ("College of William and Mary", "owns", "Alan B. Miller Hall")),
         # a parenthesis NER ran into is not part of the name
         ("The World Health Organization (WHO) is based in Geneva.",
          ("World Health Organization", "located_in", "Geneva")),

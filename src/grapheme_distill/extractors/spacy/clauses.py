@@ -264,7 +264,24 @@ def _of_name_end(doc: Any, end: int) -> int:
         return end  # "New Jersey of the United States": two places, not one name
     while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
         i += 1
-    return i
+    return _and_name_end(doc, end - 1, i)
+
+
+def _and_name_end(doc: Any, head: int, end: int) -> int:
+    """"the College of William and Mary", "Department of Health and Human Services": an institution
+    named "<noun> of A and B" runs on over "and B" (``head`` is the institution noun's index)."""
+    if doc[head].lower_ in _INSTITUTIONS_OF and end + 1 < len(doc) and doc[end].lower_ == "and" \
+            and any(t.lower_ == "of" for t in doc[head:end]) \
+            and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper():
+        end += 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+    return end
+
+
+# institutions whose names are "<noun> of A and B"
+_INSTITUTIONS_OF = frozenset({"college", "university", "school", "institute", "department", "ministry",
+                              "museum", "academy", "society", "council", "board", "bank", "church"})
 
 
 _VALUE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
@@ -477,6 +494,9 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
         if tok.ent_type_ not in _VALUE_ENTS:
             start, end = _extend_name(doc, start, end)
         end = _of_name_end(doc, end)
+        heads = [t.i for t in doc[start:end] if t.lower_ in _INSTITUTIONS_OF]
+        if heads:
+            end = _and_name_end(doc, heads[0], end)
         if tok.ent_type_ == "GPE" and end + 1 < len(doc) and doc[end].text == "," \
                 and doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B":
             # "La Crosse, Wisconsin": a place disambiguated by its region is one name
