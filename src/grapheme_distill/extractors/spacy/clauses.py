@@ -225,9 +225,12 @@ class Coref:
         if self.topic is None and mention.proper:
             self.topic = mention
         self.any = mention
-        if mention.label == "PERSON" or (mention.proper and not mention.label):
+        # NER calls many buildings and works PERSON ("The Alan B. Miller Hall"): the class noun
+        # at the end of a name says it is a thing
+        thing = mention.label != "PERSON" or mention.text.split()[-1].lower() in _TRAILING_CLASSES | _WORK_NOUNS
+        if not thing and (mention.label == "PERSON" or (mention.proper and not mention.label)):
             self.person = mention
-        if mention.label != "PERSON":
+        if thing:
             self.thing = mention
 
     def resolve(self, pronoun: str, *, owner_of: int = -1) -> Mention | None:
@@ -497,6 +500,10 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
         heads = [t.i for t in doc[start:end] if t.lower_ in _INSTITUTIONS_OF]
         if heads:
             end = _and_name_end(doc, heads[0], end)
+        if tok.ent_type_ == "DATE":  # "on 3rd October 1983": NER leaves the day out
+            k = start - 1 if start > 0 and doc[start - 1].lower_ == "of" else start
+            if k > 0 and (_ORDINAL.match(doc[k - 1].text) or doc[k - 1].text.isdigit() and len(doc[k - 1]) <= 2):
+                start = k - 1
         if tok.ent_type_ == "GPE" and end + 1 < len(doc) and doc[end].text == "," \
                 and doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B":
             # "La Crosse, Wisconsin": a place disambiguated by its region is one name
@@ -1272,6 +1279,11 @@ class _Reader:
                 self._prep(child, subjects, base, "passive", neg, conf)
             elif dep == "prep":
                 self._prep(child, subjects, base, "passive" if passive else "active", neg, conf)
+            elif dep == "npadvmod" and child.ent_type_ == "DATE" and verb.tag_ == "VBN":
+                when = mention_of(child, self.coref)  # "X, born 1989-02-24, ..."
+                if when is not None:
+                    for s in subjects:
+                        self.add(s, f"{base}_on", when, "passive", tok=verb, neg=neg, conf=conf * 0.9)
             elif dep == "dative":
                 for o in _split_list(child, self.coref):
                     for s in subjects:
