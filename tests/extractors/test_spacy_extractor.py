@@ -602,6 +602,8 @@ def _all(ex: Extraction) -> set[tuple[str, str, str]]:
          ("Aleksandr Prudnikov", "born_on", "1989-02-24")),
         ("The Alan B. Miller Hall is in the USA. It is currently tenanted by the Mason School of Business.",
          ("Alan B. Miller Hall", "tenanted_by", "Mason School of Business")),
+        ("The Train song Mermaid was preceded by the song This'll Be My Year.",
+         ("Mermaid", "preceded_by_song", "This'll Be My Year")),
         # a place phrase on a name locates it
         ("The Baku Turkish Martyrs' Memorial in Azerbaijan was designed by Huseyin Butuner.",
          ("Baku Turkish Martyrs' Memorial", "located_in", "Azerbaijan")),

@@ -462,7 +462,8 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
     if coref is not None and tok.pos_ == "NOUN" and not tok.ent_type_:
         # "the film" / "this airport" after "X is a film" / "the airport X": the same thing
         dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
-        if dets and dets[0] in ("the", "this", "that") and _of_object(tok) is None and _named_by(tok) is None:
+        if dets and dets[0] in ("the", "this", "that") and _of_object(tok) is None and _named_by(tok) is None \
+                and _title_after(tok) is None:
             plain = not any(c.dep_ in ("compound", "amod") for c in tok.children)
             found = coref.resolve_class(tok.lower_) or coref.resolve_description(tok.lemma_, plain=plain)
             if found is not None:
@@ -566,6 +567,9 @@ def _quoted(doc: Any) -> dict[int, tuple[int, int]]:
     return found
 
 
+# more small words a title after a work noun may hold ("the album Let it Breed", "This'll Be My Year")
+_TITLE_SMALL = frozenset({"it", "me", "my", "you", "your", "be", "up", "off", "out", "'ll", "’ll", "'s", "’s",
+                          "n't", "'re", "'ve", "'d"})
 _WORK_TITLED = frozenset({"film", "movie", "album", "song", "single", "book", "novel", "series", "show", "ep",
                           "record", "programme", "program", "game", "play", "opera", "poem"})
 
@@ -585,7 +589,8 @@ def _title_after(tok: Any) -> Mention | None:
         return None  # (a proper noun run is found by the name readings)
     end, last_cap = i, i
     while end < len(doc) and doc[end].sent == tok.sent and (
-            doc[end].text[:1].isupper() or doc[end].lower_ in _TITLE_GLUE or doc[end].text.isdigit()):
+            doc[end].text[:1].isupper() or doc[end].lower_ in _TITLE_GLUE | _TITLE_SMALL
+            or doc[end].text.isdigit()):
         if doc[end].text[:1].isupper() or doc[end].text.isdigit():
             last_cap = end
         end += 1
