@@ -604,6 +604,9 @@ def _all(ex: Extraction) -> set[tuple[str, str, str]]:
          ("Alan B. Miller Hall", "tenanted_by", "Mason School of Business")),
         ("The Train song Mermaid was preceded by the song This'll Be My Year.",
          ("Mermaid", "preceded_by_song", "This'll Be My Year")),
+        # a common-noun object owned by a name stands for the name
+        ("Aleksandr Prudnikov played for FC Spartak Moscow's youth team.",
+         ("Aleksandr Prudnikov", "play_for_youth_team", "FC Spartak Moscow")),
         # a place phrase on a name locates it
         ("The Baku Turkish Martyrs' Memorial in Azerbaijan was designed by Huseyin Butuner.",
          ("Baku Turkish Martyrs' Memorial", "located_in", "Azerbaijan")),

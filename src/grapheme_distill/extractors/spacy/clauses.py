@@ -854,6 +854,20 @@ def _style_of(noun: Any) -> Mention | None:
     return _make(noun.doc, start, noun.i, "", False)
 
 
+def _owned_object(tok: Any, coref: Coref | None) -> list[Mention]:
+    """"played for FC Spartak Moscow's youth team": an object that is a common noun owned by a
+    name stands for that name, the noun naming the role (kind noun "youth team"); a bare "youth team"
+    node would be shared by every club's youth team.  Empty when the object is not of that shape."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or any(c.dep_ == "det" for c in tok.children):
+        return []
+    owners = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    owner = mention_of(owners[0], coref) if owners else None
+    if owner is None or not owner.proper:
+        return []
+    kind = _noun_phrase_label(tok).replace("_", " ")
+    return [dataclasses.replace(owner, kind_noun=kind)]
+
+
 def _owner_of_part(tok: Any, coref: Coref | None) -> Mention | None:
     """The named thing a common noun is a part of: "the runway at/of X" -> X; "X ... with a runway
     that ..." -> X (the subject of the clause the "with" hangs on)."""
@@ -1259,7 +1273,7 @@ class _Reader:
                 if child.lower_ in _WH and verb.dep_ == "relcl":
                     objs = _split_list(_resolve_np(verb.head), self.coref)
                 else:
-                    objs = _split_list(child, self.coref)
+                    objs = _owned_object(child, self.coref) or _split_list(child, self.coref)
                 if group_parent is not None:
                     parent = mention_of(group_parent, self.coref)
                     if parent:
@@ -1426,7 +1440,8 @@ class _Reader:
             if pobj.lower_ == "level" and any(c.lower_ == "sea" for c in pobj.children):
                 continue  # "610 metres above sea level" is a measure (see measure())
             kind: ClauseKind = _STRUCT_VERBS.get(pred, "relation")
-            objs = [o for o in _split_list(pobj, self.coref) if not o.start <= prep.idx < o.end]
+            objs = [o for o in _owned_object(pobj, self.coref) or _split_list(pobj, self.coref)
+                    if not o.start <= prep.idx < o.end]
             # (a preposition inside the object's own name is part of a title: "edited 'Death on a Farm'")
             # "known for the invention of X": the thing invented is the object
             if pobj.lemma_ in ("invention", "discovery", "creation", "development", "role") and len(objs) == 1:
