@@ -130,9 +130,11 @@ class Mention:
     proper: bool = False
     pronoun: str = ""
     kind_noun: str = ""  # a class noun dropped from the name: "the asteroid 1147 Stavropolis"
-    # "the movie" in an answer about named things, that no name could be found for: it points at
-    # one of them, but which is unknown (as a subject it would become a "movie" node shared by
-    # every answer that says "the movie")
+    # "the budget", "the movie" in an answer about a named thing, that no name was found for
+    definite: bool = False
+    # ... and the noun is a class of named things ("the movie", "the club"): it points at one of
+    # them, but which is unknown (as a subject it would become a "movie" node shared by every
+    # answer that says "the movie"); generic definites ("the swift conserves energy") are kept
     unresolved: bool = False
 
 
@@ -542,8 +544,11 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
     if m is not None and m.kind_noun and coref is not None:
         coref.note_class(m.kind_noun, m)
     if m is not None and not proper and tok.pos_ == "NOUN" and coref is not None and coref.topic is not None \
+            and coref.topic.label not in _VALUE_ENTS \
             and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
-        m = dataclasses.replace(m, unresolved=True)
+        lemma = tok.lemma_.lower()
+        m = dataclasses.replace(m, definite=True, unresolved=lemma in _WORK_NOUNS | _TRAILING_CLASSES
+                                or lemma in coref.classes)
     return m
 
 
@@ -982,7 +987,7 @@ class _Reader:
                 names = [c for c in subj_tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
                 owner = phrase_mention(subj_tok.doc, names[0].left_edge.idx,
                                        names[-1].idx + len(names[-1].text)) if names else None
-                if owner is None and subjects and subjects[0].unresolved and self.coref is not None:
+                if owner is None and subjects and subjects[0].definite and self.coref is not None:
                     owner = self.coref.topic  # "... Super Capers ... The budget was $2,000,000."
                 if owner is not None:  # "Super Capers budget was 2000000": the noun is the attribute
                     self.add(owner, subj_tok.lemma_.lower(), a_mention, "attribute", tok=verb, neg=neg, conf=0.8)
@@ -1006,7 +1011,7 @@ class _Reader:
                 # "The place served by the Bedford Aerodrome is the Bedford Autodrome"
                 self.add(a_mention, f"{served.lower_}_by", doer, "passive", tok=verb, neg=neg, conf=0.75)
                 continue
-            if (subj_tok is not None and subjects and subjects[0].unresolved and self.coref is not None
+            if (subj_tok is not None and subjects and subjects[0].definite and self.coref is not None
                     and self.coref.topic is not None and (a_mention.proper or a_mention.label)
                     and subj_tok.lemma_.lower() not in _WORK_NOUNS):
                 # "... Super Capers ... The director is Ray Griggs": the topic's director
@@ -1240,7 +1245,7 @@ class _Reader:
                 and len(subjects) == 1 and not subjects[0].proper and not subjects[0].label):
             of = _of_object(subj_tok)
             owner = mention_of(of, self.coref) if of is not None else None
-            if owner is None and subjects[0].unresolved and self.coref is not None \
+            if owner is None and subjects[0].definite and passive and self.coref is not None \
                     and subj_tok.lemma_.lower() not in _WORK_NOUNS:
                 owner = self.coref.topic  # "English Without Tears ... The music was composed by N."
             if owner is not None and (owner.proper or owner.label):
