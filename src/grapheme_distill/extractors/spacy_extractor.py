@@ -33,7 +33,14 @@ from typing import Any, Literal
 from grapheme_distill.errors import MissingDependency
 from grapheme_distill.extractors.base import HEDGES, Extraction, ExtractionFailure, is_title_line
 from grapheme_distill.extractors.rules import guess_entity_type
-from grapheme_distill.extractors.spacy.clauses import Clause, Coref, Mention, clauses, mention_of, phrase_mention
+from grapheme_distill.extractors.spacy.clauses import (
+    Clause,
+    Coref,
+    Mention,
+    clauses,
+    mention_of,
+    phrase_mention,
+)
 from grapheme_distill.extractors.spacy.text import Piece, prepare
 from grapheme_distill.extractors.vocab import RelationVocabulary
 from grapheme_distill.model.hashing import normalise_name
@@ -153,9 +160,9 @@ _D = r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 _M = r"(?P<m>[A-Za-z]{3,9})\.?"
 _Y = r"(?P<y>\d{4})"
 _DATE_FORMS = [
-    re.compile(rf"^(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})$"),
-    re.compile(rf"^{_M}\s+{_D}(?:,\s*|\s+){_Y}$", re.I),
-    re.compile(rf"^{_D}\s+(?:of\s+)?{_M},?\s+{_Y}$", re.I),
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
+    re.compile(rf"^{_M}\s+{_D}(?:,\s*|\s+){_Y}$", re.IGNORECASE),
+    re.compile(rf"^{_D}\s+(?:of\s+)?{_M},?\s+{_Y}$", re.IGNORECASE),
     re.compile(r"^(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>\d{4})$"),
 ]
 
@@ -304,7 +311,7 @@ def _goal_of(text: str) -> str | None:
     m = _GOAL.match(text.strip().rstrip(":?."))
     if m:
         goal = m.group("g").strip().rstrip(":?.")
-        goal = re.sub(r",?\s*(?:follow|do|use|try)\s+(?:these|the following)\s+steps$", "", goal, flags=re.I)
+        goal = re.sub(r",?\s*(?:follow|do|use|try)\s+(?:these|the following)\s+steps$", "", goal, flags=re.IGNORECASE)
         return goal or None
     return None
 
@@ -680,7 +687,7 @@ class SpacyExtractor:
             if term is None:
                 continue
             v = vm.group("v").strip()
-            v = re.sub(r"^(?:the|a|an)\s+", "", v, flags=re.I)
+            v = re.sub(r"^(?:the|a|an)\s+", "", v, flags=re.IGNORECASE)
             if v and normalise_name(v) != normalise_name(term.text):
                 state.records.append(_Record(kind="linguistic", subject=term, linguistic=LinguisticKind.ALIAS,
                                              value=v, confidence=0.85 * factor, span=span))

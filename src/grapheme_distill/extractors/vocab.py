@@ -434,11 +434,9 @@ class RelationVocabulary:
                 top = 0.0
                 for pw, weight, src in expanded:
                     s = _word_score(pw, lw) * weight
-                    if s > top:
-                        top = s
+                    top = max(top, s)
                     for k in range(len(content)) if src is None else (src,):
-                        if s > explained[k]:
-                            explained[k] = s
+                        explained[k] = max(explained[k], s)
                     if s >= 0.85 and _agent_of(pw, lw):
                         agentive = True
                     elif s > 0.8 and src is not None and pw == lw and weight < 1.0 and _PERSON_AGENT.search(lw) \

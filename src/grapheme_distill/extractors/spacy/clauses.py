@@ -49,7 +49,7 @@ _TRAILING_CLASSES = frozenset({
 })
 # parts of a named thing that a trailing noun picks out: "the X campus is in Y" is where X's campus is
 _PART_NOUNS = frozenset({"campus", "headquarters"})
-_DURATION = re.compile(r"\b(?:minutes?|mins?|seconds?|secs?|hours?)\b", re.I)
+_DURATION = re.compile(r"\b(?:minutes?|mins?|seconds?|secs?|hours?)\b", re.IGNORECASE)
 _PART_LOCATED = re.compile(r"^([a-z]+(?:_[a-z]+)?)_(?:located|situated|based|found)(?:_(?:in|at|on))?$")
 _ADVERBIAL_OBJECTS = frozenset({
     "addition", "fact", "example", "instance", "particular", "course", "general", "least", "first",
@@ -290,7 +290,7 @@ _INSTITUTIONS_OF = frozenset({"college", "university", "school", "institute", "d
 
 
 _VALUE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _JOINERS = frozenset({"-", "\u2013", "\u2014", "/"})
 
 
@@ -1209,9 +1209,9 @@ class _Reader:
             self.whose(verb, subj_tok, neg)
             return
         if verb.lemma_ == "be" and verb.pos_ == "AUX" and verb.dep_ == "relcl" \
-                and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
-            if self.where(verb, subj_tok, neg):
-                return
+                and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children) \
+                and self.where(verb, subj_tok, neg):
+            return
         if verb.lemma_ == "be" and verb.pos_ == "AUX":
             if subj_tok is not None and subj_tok.lower_ == "one":  # "One of the leaders of Turkey is X"
                 subj_tok = next((g for p in subj_tok.children if p.dep_ == "prep" and p.lower_ == "of"

@@ -243,8 +243,8 @@ def prepare(text: str, *, max_chars: int = 200_000, max_piece_chars: int = 10_00
         cut = text.rfind("\n", 0, max_chars)
         cut = cut if cut > max_chars // 2 else max_chars
         result.failures.append((
-            f"answer has {len(text)} characters; only the first {cut} were read "
-            "(raise max_chars to read more)",
+            (f"answer has {len(text)} characters; only the first {cut} were read "
+             "(raise max_chars to read more)"),
             text[cut : cut + 200],
         ))
         text = text[:cut]
