@@ -28,7 +28,13 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from grapheme_distill.config import DistillationConfig
 from grapheme_distill.errors import ExtractionFailed, FatalTeacherError
 from grapheme_distill.soft_targets import SoftTarget, log_softmax
-from grapheme_distill.teachers.base import Message, Teacher, TeacherRequest, TeacherResponse, TokenLogprob
+from grapheme_distill.teachers.base import (
+    Message,
+    Teacher,
+    TeacherRequest,
+    TeacherResponse,
+    TokenLogprob,
+)
 
 __all__ = [
     "ClozePrompt",

@@ -49,14 +49,14 @@ __all__ = [
     "PromptTemplate",
     "TopicsSummary",
     "adistill_topics",
-    "distill_topics",
     "clozes_from",
     "describe",
+    "distill_topics",
     "load_templates",
     "read_topics",
 ]
 
-_SECTION = re.compile(r"^\[(system|user)\]\s*$", re.M)
+_SECTION = re.compile(r"^\[(system|user)\]\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)

@@ -264,9 +264,9 @@ def load_webnlg(
     )
 
 
-_ENTRY = re.compile(r"<entry\b([^>]*)>(.*?)</entry>", re.S)
+_ENTRY = re.compile(r"<entry\b([^>]*)>(.*?)</entry>", re.DOTALL)
 _EID = re.compile(r'\beid="([^"]*)"')
-_GTRIPLE = re.compile(r"<gtriple>(.*?)</gtriple>", re.S)
+_GTRIPLE = re.compile(r"<gtriple>(.*?)</gtriple>", re.DOTALL)
 
 
 def load_webnlg_submission(path: str | Path) -> dict[str, list[Triple]]:

@@ -27,7 +27,7 @@ __all__ = ["MAX_REPAIR_CHARS", "ParsedJSON", "find_json_text", "parse_json"]
 #: repair (which is slower than strict parsing) looks at no more than this many characters
 MAX_REPAIR_CHARS = 100_000
 
-_FENCE = re.compile(r"```[ \t]*(?:json|JSON|json5|javascript|js)?[ \t]*\r?\n?(.*?)(?:```|\Z)", re.S)
+_FENCE = re.compile(r"```[ \t]*(?:json|JSON|json5|javascript|js)?[ \t]*\r?\n?(.*?)(?:```|\Z)", re.DOTALL)
 _DECODER = json.JSONDecoder()
 
 

@@ -50,15 +50,15 @@ _ORG = re.compile(
     r"agency|bank|party|council|foundation|organi[sz]ation|group|ministry|committee)\b\.?$",
     re.IGNORECASE,
 )
-_PERSON = re.compile(r"^(mr|mrs|ms|dr|prof|sir|lady|lord|king|queen|saint|st|president)\.?\s", re.I)
+_PERSON = re.compile(r"^(mr|mrs|ms|dr|prof|sir|lady|lord|king|queen|saint|st|president)\.?\s", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:in\s+)?(1[0-9]{3}|20[0-9]{2})$")
 _DATE = re.compile(
     r"^(?:\d{1,2}\s+)?(january|february|march|april|may|june|july|august|september|october|"
     r"november|december)(?:\s+\d{1,2})?,?\s+\d{3,4}$",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|thousand))?$", re.I)
-_EVENT = re.compile(r"\b(war|revolution|battle|olympics|election|festival|summit|crisis)\b", re.I)
+_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|thousand))?$", re.IGNORECASE)
+_EVENT = re.compile(r"\b(war|revolution|battle|olympics|election|festival|summit|crisis)\b", re.IGNORECASE)
 
 def _kw(*words: str) -> frozenset[str]:
     """Keywords (single lower-case words) of a pattern: it is tried only when one of them occurs
@@ -75,32 +75,32 @@ _NOT = r"(?P<neg>\s+not|n't)?"
 
 # (pattern, predicate, confidence).  Order matters: the first match in a sentence wins.
 _RELATION_PATTERNS: list[tuple[re.Pattern[str], str, float, frozenset[str]]] = [
-    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:located|situated|found)\s+in\s+{_O}$", re.I), "located_in", 0.9, _kw("located", "situated", "found")),
+    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:located|situated|found)\s+in\s+{_O}$", re.IGNORECASE), "located_in", 0.9, _kw("located", "situated", "found")),
     (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:founded|created|written|invented|developed|designed|built|"
-                rf"discovered|composed|painted|directed|established)\s+by\s+{_O}$", re.I), "created_by", 0.9, _kw("by")),
-    (re.compile(rf"^{_S}\s+(?:works|worked)\s+(?:for|at)\s+{_O}$", re.I), "works_for", 0.85, _kw("works", "worked")),
-    (re.compile(rf"^{_S}\s+(?:owns|owned)\s+{_O}$", re.I), "owns", 0.85, _kw("owns", "owned")),
-    (re.compile(rf"^{_S}\s+(?:causes|caused|leads to|led to|results in|resulted in)\s+{_O}$", re.I), "causes", 0.85, _kw("causes", "caused", "leads", "led", "results", "resulted")),
-    (re.compile(rf"^{_S}\s+(?:came|comes|happened|occurred)\s+before\s+{_O}$", re.I), "before", 0.8, _kw("before")),
-    (re.compile(rf"^{_S}\s+(?:came|comes|happened|occurred)\s+after\s+{_O}$", re.I), "after", 0.8, _kw("after")),
-    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:a |an )?part\s+of\s+{_O}$", re.I), "part_of", 0.9, _kw("part")),
-    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+the\s+(?P<rel>[a-z][a-z ]{{1,30}}?)\s+of\s+{_O}$", re.I), "", 0.85, _kw("the")),
-    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:a|an)\s+{_O}$", re.I), "is_a", 0.8, _kw("a", "an")),
-    (re.compile(rf"^{_S}\s+(?:has|have|had)\s+(?:a |an )?{_O}$", re.I), "has_property", 0.7, _kw("has", "have", "had")),
+                rf"discovered|composed|painted|directed|established)\s+by\s+{_O}$", re.IGNORECASE), "created_by", 0.9, _kw("by")),
+    (re.compile(rf"^{_S}\s+(?:works|worked)\s+(?:for|at)\s+{_O}$", re.IGNORECASE), "works_for", 0.85, _kw("works", "worked")),
+    (re.compile(rf"^{_S}\s+(?:owns|owned)\s+{_O}$", re.IGNORECASE), "owns", 0.85, _kw("owns", "owned")),
+    (re.compile(rf"^{_S}\s+(?:causes|caused|leads to|led to|results in|resulted in)\s+{_O}$", re.IGNORECASE), "causes", 0.85, _kw("causes", "caused", "leads", "led", "results", "resulted")),
+    (re.compile(rf"^{_S}\s+(?:came|comes|happened|occurred)\s+before\s+{_O}$", re.IGNORECASE), "before", 0.8, _kw("before")),
+    (re.compile(rf"^{_S}\s+(?:came|comes|happened|occurred)\s+after\s+{_O}$", re.IGNORECASE), "after", 0.8, _kw("after")),
+    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:a |an )?part\s+of\s+{_O}$", re.IGNORECASE), "part_of", 0.9, _kw("part")),
+    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+the\s+(?P<rel>[a-z][a-z ]{{1,30}}?)\s+of\s+{_O}$", re.IGNORECASE), "", 0.85, _kw("the")),
+    (re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:a|an)\s+{_O}$", re.IGNORECASE), "is_a", 0.8, _kw("a", "an")),
+    (re.compile(rf"^{_S}\s+(?:has|have|had)\s+(?:a |an )?{_O}$", re.IGNORECASE), "has_property", 0.7, _kw("has", "have", "had")),
 ]
 _HIERARCHY_PATTERNS: list[tuple[re.Pattern[str], HierarchyKind, bool, float, frozenset[str]]] = [
     # (pattern, kind, list-in-object, confidence); parent is group "p", children group "c"
-    (re.compile(r"^(?:the\s+)?(?:main\s+|common\s+)?(?:types|kinds|forms|classes)\s+of\s+(?P<p>[^,;:()]{1,60}?)\s+(?:include|are)\s+(?P<c>.+)$", re.I), HierarchyKind.SUBCLASS_OF, True, 0.85, _kw("types", "kinds", "forms", "classes")),
-    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:consists|consisted)\s+of\s+(?P<c>.+)$", re.I), HierarchyKind.PART_OF, True, 0.85, _kw("consists", "consisted")),
-    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:made up|composed)\s+of\s+(?P<c>.+)$", re.I), HierarchyKind.PART_OF, True, 0.85, _kw("made", "composed")),
-    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:contains|contain|included|includes|include)\s+(?P<c>.+)$", re.I), HierarchyKind.CONTAINS, True, 0.8, _kw("contains", "contain", "included", "includes", "include")),
-    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:a\s+)?members?\s+of\s+(?P<p>.+)$", re.I), HierarchyKind.MEMBER_OF, False, 0.9, _kw("member", "members")),
-    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:a\s+)?(?:part)\s+of\s+(?P<p>.+)$", re.I), HierarchyKind.PART_OF, False, 0.9, _kw("part")),
-    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are)\s+(?:a\s+)?(?:type|kind|subclass|form)\s+of\s+(?P<p>.+)$", re.I), HierarchyKind.SUBCLASS_OF, False, 0.9, _kw("type", "kind", "subclass", "form")),
+    (re.compile(r"^(?:the\s+)?(?:main\s+|common\s+)?(?:types|kinds|forms|classes)\s+of\s+(?P<p>[^,;:()]{1,60}?)\s+(?:include|are)\s+(?P<c>.+)$", re.IGNORECASE), HierarchyKind.SUBCLASS_OF, True, 0.85, _kw("types", "kinds", "forms", "classes")),
+    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:consists|consisted)\s+of\s+(?P<c>.+)$", re.IGNORECASE), HierarchyKind.PART_OF, True, 0.85, _kw("consists", "consisted")),
+    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:made up|composed)\s+of\s+(?P<c>.+)$", re.IGNORECASE), HierarchyKind.PART_OF, True, 0.85, _kw("made", "composed")),
+    (re.compile(r"^(?P<p>[^,;:()]{1,80}?)\s+(?:contains|contain|included|includes|include)\s+(?P<c>.+)$", re.IGNORECASE), HierarchyKind.CONTAINS, True, 0.8, _kw("contains", "contain", "included", "includes", "include")),
+    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:a\s+)?members?\s+of\s+(?P<p>.+)$", re.IGNORECASE), HierarchyKind.MEMBER_OF, False, 0.9, _kw("member", "members")),
+    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:a\s+)?(?:part)\s+of\s+(?P<p>.+)$", re.IGNORECASE), HierarchyKind.PART_OF, False, 0.9, _kw("part")),
+    (re.compile(r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are)\s+(?:a\s+)?(?:type|kind|subclass|form)\s+of\s+(?P<p>.+)$", re.IGNORECASE), HierarchyKind.SUBCLASS_OF, False, 0.9, _kw("type", "kind", "subclass", "form")),
 ]
-_AKA = re.compile(r"^(?P<t>[^,;:()]{1,80}?),?\s+(?:also known as|also called|aka|a\.k\.a\.|otherwise known as|commonly called)\s+(?P<v>[^,;()]{1,80})", re.I)
-_DEFINE = re.compile(r"^(?P<t>[^,;:()]{1,80}?)\s+(?:is defined as|refers to|means|is the term for)\s+(?P<v>.{3,300})$", re.I)
-_SYNONYM = re.compile(r"^(?P<t>[^,;:()]{1,80}?)\s+(?:is|are)\s+(?:a\s+)?synonym(?:ous)?\s+(?:of|with|for)\s+(?P<v>[^,;()]{1,80})$", re.I)
+_AKA = re.compile(r"^(?P<t>[^,;:()]{1,80}?),?\s+(?:also known as|also called|aka|a\.k\.a\.|otherwise known as|commonly called)\s+(?P<v>[^,;()]{1,80})", re.IGNORECASE)
+_DEFINE = re.compile(r"^(?P<t>[^,;:()]{1,80}?)\s+(?:is defined as|refers to|means|is the term for)\s+(?P<v>.{3,300})$", re.IGNORECASE)
+_SYNONYM = re.compile(r"^(?P<t>[^,;:()]{1,80}?)\s+(?:is|are)\s+(?:a\s+)?synonym(?:ous)?\s+(?:of|with|for)\s+(?P<v>[^,;()]{1,80})$", re.IGNORECASE)
 _LINGUISTIC_PATTERNS: list[tuple[re.Pattern[str], LinguisticKind, float, frozenset[str]]] = [
     (_AKA, LinguisticKind.ALIAS, 0.85, _kw("known", "called", "aka", "k")),
     (_SYNONYM, LinguisticKind.SYNONYM, 0.85, _kw("synonym", "synonymous")),
@@ -108,21 +108,21 @@ _LINGUISTIC_PATTERNS: list[tuple[re.Pattern[str], LinguisticKind, float, frozens
 ]
 _WORDS = re.compile(r"[a-z]+")
 _ABBREV = re.compile(r"(?P<t>(?:[A-Z][\w'-]*\s+){1,7}?(?:of\s+|and\s+|for\s+|the\s+)*(?:[A-Z][\w'-]*))\s+\((?P<a>[A-Z][A-Za-z0-9&.]{1,10})\)")
-_ATTR = re.compile(r"^(?P<s>[^,;:()]{1,80}?)\s+(?:has|had)\s+(?:a|an)\s+(?P<a>[a-z][a-z ]{1,30}?)\s+of\s+(?:about\s+|around\s+|approximately\s+|over\s+)?(?P<v>[-+]?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|thousand|km|kilometres|kilometers|miles|metres|meters|kg|years))?)$", re.I)
-_YEAR_EVENT = re.compile(r"^(?P<s>[^,;:()]{1,80}?)\s+(?:was|were)\s+(?P<a>founded|born|built|established|created|invented|discovered|released|published|completed|opened)\b.*?\bin\s+(?P<v>(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{3,4})\b", re.I)
-_NUMBERED = re.compile(r"^\s*(?:step\s*)?(\d+)[.):]\s+(.+)$", re.I)
+_ATTR = re.compile(r"^(?P<s>[^,;:()]{1,80}?)\s+(?:has|had)\s+(?:a|an)\s+(?P<a>[a-z][a-z ]{1,30}?)\s+of\s+(?:about\s+|around\s+|approximately\s+|over\s+)?(?P<v>[-+]?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|thousand|km|kilometres|kilometers|miles|metres|meters|kg|years))?)$", re.IGNORECASE)
+_YEAR_EVENT = re.compile(r"^(?P<s>[^,;:()]{1,80}?)\s+(?:was|were)\s+(?P<a>founded|born|built|established|created|invented|discovered|released|published|completed|opened)\b.*?\bin\s+(?P<v>(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{3,4})\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\s*(?:step\s*)?(\d+)[.):]\s+(.+)$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[-*•+]\s+(.+)$")
 _HEADING = re.compile(r"^\s*#{1,6}\s+(.+?)\s*#*\s*$")
-_SEQUENCE = re.compile(r"^(first|firstly|to begin|start by|then|next|after that|afterwards|second|secondly|third|thirdly|finally|lastly|last)\b[,:]?\s*", re.I)
+_SEQUENCE = re.compile(r"^(first|firstly|to begin|start by|then|next|after that|afterwards|second|secondly|third|thirdly|finally|lastly|last)\b[,:]?\s*", re.IGNORECASE)
 _STRUCTURE_HINT = re.compile(
     r"^\s*(?:#|[-*•+]\s|\d+[.):]|step\s*\d)|:\s*$|\b(?:first|firstly|then|next|finally|lastly)\b",
-    re.I | re.M,
+    re.IGNORECASE | re.MULTILINE,
 )
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|;\s*)")
 _DIGIT = re.compile(r"\d")
 _HTML_HIDDEN = re.compile(
     r"<(script|style|template|noscript)\b[^>]*>.*?(?:</\1\s*>|$)|<!--.*?(?:-->|$)|<[a-zA-Z/!][^<>]*>",
-    re.S | re.I,
+    re.DOTALL | re.IGNORECASE,
 )
 
 
@@ -130,11 +130,11 @@ def _blank(match: re.Match[str]) -> str:
     """Same length, newlines kept: spans into the original answer stay valid."""
     return re.sub(r"[^\n]", " ", match.group(0))
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _TRAILING_JUNK = re.compile(r"[\s.,;:!?\"'”’)]+$")
-_LEAD_IN = re.compile(r"^(?P<x>.{1,80}?)\s*(?:consists of|includes|contains|has|are|is made of|:)?\s*:$", re.I)
-_PROMPT_GOAL = re.compile(r"^(?:how (?:do|can|should|would) (?:you|i|one|we)|how to|what are the steps (?:to|for)|steps to|explain how to)\s+(?P<g>.+?)\??$", re.I)
-_TOPIC_FROM_PROMPT = re.compile(r"(?:about|of|describe|explain|what is|who is|what are)\s+(?P<t>[^?.]{2,60})\??$", re.I)
+_LEAD_IN = re.compile(r"^(?P<x>.{1,80}?)\s*(?:consists of|includes|contains|has|are|is made of|:)?\s*:$", re.IGNORECASE)
+_PROMPT_GOAL = re.compile(r"^(?:how (?:do|can|should|would) (?:you|i|one|we)|how to|what are the steps (?:to|for)|steps to|explain how to)\s+(?P<g>.+?)\??$", re.IGNORECASE)
+_TOPIC_FROM_PROMPT = re.compile(r"(?:about|of|describe|explain|what is|who is|what are)\s+(?P<t>[^?.]{2,60})\??$", re.IGNORECASE)
 
 
 def strip_markup(text: str) -> str:
@@ -166,7 +166,7 @@ def _clean(phrase: str) -> str:
 
 
 def _split_list(text: str) -> list[str]:
-    text = re.sub(r"^(?:the following|such as|including)\s*:?\s*", "", text.strip(), flags=re.I)
+    text = re.sub(r"^(?:the following|such as|including)\s*:?\s*", "", text.strip(), flags=re.IGNORECASE)
     parts = [_clean(p) for p in _LIST_SPLIT.split(text)]
     return [p for p in parts if p and len(p.split()) <= 8]
 

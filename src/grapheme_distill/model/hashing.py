@@ -66,6 +66,5 @@ def normalise_name(name: str) -> str:
     """
     text = unicodedata.normalize("NFKC", name).casefold()
     text = _WS.sub(" ", text).strip(_EDGE_PUNCT)
-    if text.startswith("the "):
-        text = text[4:]
+    text = text.removeprefix("the ")
     return text
