@@ -34,6 +34,7 @@ from grapheme_distill.errors import MissingDependency
 from grapheme_distill.extractors.base import HEDGES, Extraction, ExtractionFailure, is_title_line
 from grapheme_distill.extractors.rules import guess_entity_type
 from grapheme_distill.extractors.spacy.clauses import (
+    VALUE_LABELS,
     Clause,
     Coref,
     Mention,
@@ -261,7 +262,6 @@ class _State:
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 
 
 def _short_names(state: _State) -> dict[str, str]:
@@ -289,7 +289,7 @@ def _short_names(state: _State) -> dict[str, str]:
     out: dict[str, str] = {}
     for short in proper:
         sw = long_words[short]
-        if not sw or labels(short) & _VALUE_LABELS:
+        if not sw or labels(short) & VALUE_LABELS:
             continue
         hits = []
         for long in by_word.get(sw[0], ()):

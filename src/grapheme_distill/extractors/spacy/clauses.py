@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-__all__ = ["Clause", "Coref", "Mention", "clauses", "mention_of", "phrase_mention"]
+__all__ = ["VALUE_LABELS", "Clause", "Coref", "Mention", "clauses", "mention_of", "phrase_mention"]
 
 Voice = Literal["active", "passive", "noun", "attribute", "copula"]
 ClauseKind = Literal["relation", "part_of", "member_of", "contains", "subclass_of", "is_a", "alias"]
@@ -113,6 +113,8 @@ _NOT_A_THING = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "QUANTITY", "MON
 _MEASURES = {"long": "length", "tall": "height", "high": "height", "wide": "width", "deep": "depth",
              "thick": "thickness", "old": "age", "heavy": "weight"}
 _TIME_UNITS = frozenset({"minute", "minutes", "second", "seconds", "hour", "hours", "min", "mins"})
+# class nouns of named things: a name ends in one ("Bedford Aerodrome"), "the N" points at one
+_CLASS_NOUNS = _TRAILING_CLASSES | _WORK_NOUNS
 _GROUP_NOUNS = frozenset({"types", "kinds", "forms", "classes", "categories", "varieties", "examples"})
 
 
@@ -229,7 +231,7 @@ class Coref:
         self.any = mention
         # NER calls many buildings and works PERSON ("The Alan B. Miller Hall"): the class noun
         # at the end of a name says it is a thing
-        thing = mention.label != "PERSON" or mention.text.split()[-1].lower() in _TRAILING_CLASSES | _WORK_NOUNS
+        thing = mention.label != "PERSON" or mention.text.split()[-1].lower() in _CLASS_NOUNS
         if not thing and (mention.label == "PERSON" or (mention.proper and not mention.label)):
             self.person = mention
         if thing:
@@ -289,7 +291,8 @@ _INSTITUTIONS_OF = frozenset({"college", "university", "school", "institute", "d
                               "museum", "academy", "society", "council", "board", "bank", "church"})
 
 
-_VALUE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
+#: NER labels of values (dates, numbers, amounts), never names
+VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _JOINERS = frozenset({"-", "\u2013", "\u2014", "/"})
 
@@ -353,7 +356,7 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
                 and not doc[j - 1].is_punct:
             end += 1  # "English Without Tears": a capitalised word right after the name is more of it
             continue
-        if j == end or j >= sent_end or not _title_word(doc[j]) or doc[j].ent_type_ in _VALUE_ENTS:
+        if j == end or j >= sent_end or not _title_word(doc[j]) or doc[j].ent_type_ in VALUE_LABELS:
             break
         if doc[end].text == ":" and doc[end - 1].whitespace_:
             break
@@ -365,13 +368,13 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
         k = start - 1
         while k >= sent_start and doc[k].lower_ in _TITLE_GLUE and not doc[k].text[:1].isupper():
             k -= 1
-        if k == start - 1 or k < sent_start or not _title_word(doc[k]) or doc[k].ent_type_ in _VALUE_ENTS \
+        if k == start - 1 or k < sent_start or not _title_word(doc[k]) or doc[k].ent_type_ in VALUE_LABELS \
                 or doc[k].pos_ == "DET" or doc[k].tag_ in ("VBN", "VBG"):
             break  # (a fronted participle is not a title: "Located on the Seine")
         # "Expect a Miracle", "Year of No Light", "Andy Warhol's Velvet Underground Featuring Nico"
         start = k
         while start > sent_start and _title_word(doc[start - 1]) and doc[start - 1].pos_ != "DET" \
-                and doc[start - 1].ent_type_ not in _VALUE_ENTS:
+                and doc[start - 1].ent_type_ not in VALUE_LABELS:
             start -= 1
     return start, end
 
@@ -497,7 +500,7 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
     ent = _ent_span(tok)
     if ent is not None and tok.ent_type_ != "ORDINAL":
         start, end = ent.start, ent.end
-        if tok.ent_type_ not in _VALUE_ENTS:
+        if tok.ent_type_ not in VALUE_LABELS:
             start, end = _extend_name(doc, start, end)
         end = _of_name_end(doc, end)
         heads = [t.i for t in doc[start:end] if t.lower_ in _INSTITUTIONS_OF]
@@ -544,10 +547,10 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
     if m is not None and m.kind_noun and coref is not None:
         coref.note_class(m.kind_noun, m)
     if m is not None and not proper and tok.pos_ == "NOUN" and coref is not None and coref.topic is not None \
-            and coref.topic.label not in _VALUE_ENTS \
+            and coref.topic.label not in VALUE_LABELS \
             and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
         lemma = tok.lemma_.lower()
-        m = dataclasses.replace(m, definite=True, unresolved=lemma in _WORK_NOUNS | _TRAILING_CLASSES
+        m = dataclasses.replace(m, definite=True, unresolved=lemma in _CLASS_NOUNS
                                 or lemma in coref.classes)
     return m
 
@@ -575,13 +578,22 @@ def _quoted(doc: Any) -> dict[int, tuple[int, int]]:
 # more small words a title after a work noun may hold ("the album Let it Breed", "This'll Be My Year")
 _TITLE_SMALL = frozenset({"it", "me", "my", "you", "your", "be", "up", "off", "out", "'ll", "’ll", "'s", "’s",
                           "n't", "'re", "'ve", "'d"})
+_TITLE_WORDS_AFTER_NOUN = _TITLE_GLUE | _TITLE_SMALL
 _WORK_TITLED = frozenset({"film", "movie", "album", "song", "single", "book", "novel", "series", "show", "ep",
                           "record", "programme", "program", "game", "play", "opera", "poem"})
 
 
 def _title_after(tok: Any) -> Mention | None:
     """"the 1956 movie It's Great to Be Young", "the album Turn Me On": a work noun right before a
-    Title Case run names that work, whatever the parser made of the words (a pronoun, a verb)."""
+    Title Case run names that work, whatever the parser made of the words (a pronoun, a verb).
+    Cached on the doc: every capitalised word asks it of the nouns before it."""
+    cache: dict[int, Mention | None] = tok.doc.user_data.setdefault("grapheme_distill.title_after", {})
+    if tok.i not in cache:
+        cache[tok.i] = _title_after_uncached(tok)
+    return cache[tok.i]
+
+
+def _title_after_uncached(tok: Any) -> Mention | None:
     doc = tok.doc
     if tok.lemma_.lower() not in _WORK_TITLED or tok.i + 1 >= len(doc):
         return None
@@ -594,7 +606,7 @@ def _title_after(tok: Any) -> Mention | None:
         return None  # (a proper noun run is found by the name readings)
     end, last_cap = i, i
     while end < len(doc) and doc[end].sent == tok.sent and (
-            doc[end].text[:1].isupper() or doc[end].lower_ in _TITLE_GLUE | _TITLE_SMALL
+            doc[end].text[:1].isupper() or doc[end].lower_ in _TITLE_WORDS_AFTER_NOUN
             or doc[end].text.isdigit()):
         if doc[end].text[:1].isupper() or doc[end].text.isdigit():
             last_cap = end
@@ -612,7 +624,7 @@ def _name_after(tok: Any) -> Any:
     """"the club Brentford F.C.": a class noun right before a proper name the parser hung elsewhere;
     the name's last token (its NER span or compound chain gives the whole name)."""
     doc = tok.doc
-    if tok.lemma_.lower() not in _TRAILING_CLASSES | _WORK_NOUNS or tok.i + 1 >= len(doc) \
+    if tok.lemma_.lower() not in _CLASS_NOUNS or tok.i + 1 >= len(doc) \
             or not any(c.dep_ == "det" for c in tok.children):
         return None
     i = tok.i + 1
@@ -637,7 +649,7 @@ def _named_by(tok: Any) -> Any:
         # a name right before the class noun, when none follows: "1147 Stavropolis asteroid has ..."
         # (but "the HBO film ‘Death on a Factory Farm’" is the film, found above)
         if child.dep_ in ("compound", "nsubj", "nmod") and child.pos_ == "PROPN" and child.i == tok.i - 1 \
-                and tok.lemma_.lower() in _TRAILING_CLASSES | _WORK_NOUNS and tok.text[:1].islower():
+                and tok.lemma_.lower() in _CLASS_NOUNS and tok.text[:1].islower():
             return child
         if child.dep_ == "acl" and child.lemma_ in _NAMING_VERBS:
             for g in child.children:
@@ -859,6 +871,19 @@ def _style_of(noun: Any) -> Mention | None:
     return _make(noun.doc, start, noun.i, "", False)
 
 
+def _quantity(unit: Any) -> Mention | None:
+    """The quantity a unit noun closes: "17068.8 millimetres" from its number modifiers."""
+    start = min(c.left_edge.i for c in unit.children if c.dep_ == "nummod")
+    return _make(unit.doc, start, unit.i + 1, "QUANTITY", False)
+
+
+def _count_label(noun: Any, num: Any) -> str:
+    """"16,800 undergraduate students" -> number_of_undergraduate_students (the words between the
+    number and the noun belong to what is counted)."""
+    words = [c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound") and c.i > num.i]
+    return "number_of_" + "_".join([*words, noun.lower_])
+
+
 def _owned_object(tok: Any, coref: Coref | None) -> list[Mention]:
     """"played for FC Spartak Moscow's youth team": an object that is a common noun owned by a
     name stands for that name, the noun naming the role (kind noun "youth team"); a bare "youth team"
@@ -1028,7 +1053,7 @@ class _Reader:
                         if prep.dep_ == "prep" and prep.lower_ in ("in", "on", "at", "near"):
                             for o in (mention_of(p, self.coref) for p in prep.children if p.dep_ == "pobj"):
                                 if o and s.label == "PERSON" and prep.lower_ == "in" and (o.proper or o.label) \
-                                        and a.lemma_.lower() not in _PLACE_NOUNS | _WORK_NOUNS | _TRAILING_CLASSES:
+                                        and a.lemma_.lower() not in _PLACE_NOUNS | _CLASS_NOUNS:
                                     # a person is not "a city in Y": "Graco Ramírez is a leader in Morelos"
                                     # names a role there
                                     self.add(s, f"{_noun_phrase_label(a)}_of", o, "noun", tok=verb, neg=neg,
@@ -1106,8 +1131,7 @@ class _Reader:
             name = "elevation_above_sea_level"
         else:
             return
-        start = min(c.left_edge.i for c in unit.children if c.dep_ == "nummod")
-        value = _make(unit.doc, start, unit.i + 1, "QUANTITY", False)
+        value = _quantity(unit)
         if value is None:
             return
         verb = head.head if head.lower_ in _MEASURES else head
@@ -1140,8 +1164,7 @@ class _Reader:
         noun is the runtime of the thing the noun stands for."""
         if unit.lemma_.lower() not in _TIME_UNITS or unit.head.pos_ != "NOUN":
             return
-        start = min(c.left_edge.i for c in unit.children if c.dep_ == "nummod")
-        value = _make(unit.doc, start, unit.i + 1, "QUANTITY", False)
+        value = _quantity(unit)
         if value is not None:  # "a 98-minute film": the quantity is "98 minute"
             value = Mention(re.sub(r"(?<=\d)-(?=[a-z])", " ", value.text), value.start, value.end, value.label)
         noun = unit.head
@@ -1169,9 +1192,7 @@ class _Reader:
                 continue
             owner = mention_of(places[0], self.coref)
             if owner is not None and (owner.proper or owner.label):
-                words = [c.lower_ for c in attr.lefts if c.dep_ in ("amod", "compound") and c.i > nums[0].i]
-                self.add(owner, "number_of_" + "_".join([*words, attr.lower_]), num, "attribute", tok=verb,
-                         neg=_neg(verb), conf=0.75)
+                self.add(owner, _count_label(attr, nums[0]), num, "attribute", tok=verb, neg=_neg(verb), conf=0.75)
 
     def measure_verb(self, verb: Any, subjects: list[Mention]) -> bool:
         """"X measures 17068.8 millimetres in length": the dimension named after "in" is an
@@ -1182,8 +1203,7 @@ class _Reader:
                  and any(n.dep_ == "nummod" for n in c.children)]
         if not dims or not units:
             return False
-        start = min(n.left_edge.i for n in units[0].children if n.dep_ == "nummod")
-        value = _make(verb.doc, start, units[0].i + 1, "QUANTITY", False)
+        value = _quantity(units[0])
         if value is None:
             return False
         for s in subjects:
@@ -1321,11 +1341,9 @@ class _Reader:
         nums = [c for c in child.children if c.dep_ == "nummod"]
         if nums:
             num = mention_of(nums[0])
-            if num:  # "16,800 undergraduate students": number_of_undergraduate_students
-                words = [c.lower_ for c in child.lefts if c.dep_ in ("amod", "compound") and c.i > nums[0].i]
-                label = "_".join([*words, child.lower_])
+            if num:
                 for s in subjects:
-                    self.add(s, f"number_of_{label}", num, "attribute", tok=verb, neg=neg, conf=conf)
+                    self.add(s, _count_label(child, nums[0]), num, "attribute", tok=verb, neg=neg, conf=conf)
             return True
         named = mention_of(child, self.coref)
         if named is not None and named.kind_noun and (named.end <= child.idx or named.start > child.idx):
