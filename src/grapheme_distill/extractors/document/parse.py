@@ -1,0 +1,289 @@
+"""Markdown → :class:`~grapheme_distill.extractors.document.model.Document`, with markdown-it-py.
+
+A real CommonMark parser (plus GFM tables) decides what is a heading, a list, a nested list, a
+table or a code block; hand-written line regexes got nesting, continuation lines and tables wrong.
+markdown-it reports block positions as line ranges and inline content with the markup still in it,
+so two small steps give character offsets: each inline's raw content is located line by line in
+the answer (:func:`_locate`), then its child tokens (text, code, emphasis, links) are walked to
+build the clean text and an offset map from clean text to the answer (:func:`_inline`).  Code
+blocks, HTML blocks and images are never read.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from grapheme_distill.extractors.document.model import Block, BlockRole, Document, Inline
+from grapheme_distill.extractors.spacy.text import OffsetMap
+
+__all__ = ["ATTRIBUTE_KEYS", "parse_document"]
+
+#: Keys that label an attribute of the subject, not a term being glossed ("**Born:** 1915").
+ATTRIBUTE_KEYS = frozenset({
+    "born", "died", "birth", "death", "date of birth", "date of death", "birthplace", "birth place",
+    "place of birth", "place of death", "spouse", "spouses", "partner", "children", "parents",
+    "capital", "population", "area", "founded", "established", "founder", "founders", "founded by",
+    "headquarters", "hq", "ceo", "chairman", "president", "leader", "location", "located",
+    "country", "nationality", "citizenship", "occupation", "profession", "genre", "genres",
+    "language", "languages", "official language", "currency", "length", "height", "elevation",
+    "width", "depth", "weight", "mass", "diameter", "source", "mouth", "discharge", "released",
+    "release date", "release", "published", "author", "director", "directed by", "written by",
+    "composer", "developer", "developed by", "designer", "inventor", "invented", "discovered",
+    "discovered by", "known for", "awards", "education", "alma mater", "era", "period", "style",
+    "members", "years active", "label", "origin", "type", "industry", "revenue", "employees",
+    "owner", "parent", "subsidiaries", "products", "key people", "website", "region", "continent",
+    "time zone", "government", "religion", "area code", "symbol", "atomic number", "formula",
+    "melting point", "boiling point", "density", "orbit", "moons", "distance", "age", "lifespan",
+    "habitat", "diet", "range", "status", "order", "family", "kingdom", "phylum", "class", "genus",
+    "species", "cuisine", "main ingredients", "ingredients", "course", "serves", "cooking time",
+    "prep time", "duration", "date", "dates", "venue", "winner", "runner-up", "champion", "team",
+    "position", "sport", "league", "stadium", "coach", "manager", "club", "medium", "dimensions",
+    "museum", "license", "written in", "initial release", "stable release", "operating system",
+    "platform", "paradigm", "typing", "created by", "first appeared", "successor", "predecessor",
+    "reign", "preceded by", "succeeded by", "term", "party", "basin size", "cities", "countries",
+    "tributaries", "instruments", "notable works", "famous works", "works", "albums", "books",
+})
+
+_KEY_COLON = re.compile(r"^(?P<k>[A-Z][^:.!?]{0,40}?)\s*:\s+(?P<v>\S.*)$", re.DOTALL)
+_KEY_DASH = re.compile(r"^(?P<k>[^\s:.!?][^:.!?]{0,50}?)\s+[\u2013\u2014-]{1,2}\s+(?P<v>\S.*)$", re.DOTALL)
+_SEPARATOR = re.compile(r"^\s*(?::|[\u2013\u2014]|-{1,2}(?=\s))\s*")
+
+
+@cache
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    # html stays on so that HTML blocks are recognised as such (and skipped), never read as prose
+    return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+
+
+def _line_starts(source: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer("\n", source):
+        starts.append(m.end())
+    return starts
+
+
+def _locate(source: str, lines: list[int], line: int, content: str, cursor: int = -1) -> tuple[
+        OffsetMap, int]:
+    """Map the raw inline ``content`` (lines joined by ``\\n``) to answer offsets: each content
+    line is searched for in the answer from the start of ``line`` on (or ``cursor``)."""
+    offsets = OffsetMap()
+    pos = max(cursor, lines[line] if line < len(lines) else len(source))
+    clean = 0
+    for k, part in enumerate(content.split("\n")):
+        if k:
+            clean += 1  # the "\n" itself: maps to wherever the next part starts
+        found = source.find(part, pos) if part else pos
+        if found < 0:
+            found = pos
+        offsets.add(clean, found)
+        pos = found + len(part)
+        clean += len(part)
+    return offsets, pos
+
+
+def _inline(token: Any, raw_map: OffsetMap) -> Inline:
+    """Clean text of one inline token: text and code kept, markup dropped, breaks as spaces."""
+    raw = token.content
+    out: list[str] = []
+    offsets = OffsetMap()
+    emphasis: list[tuple[int, int]] = []
+    opened: list[int] = []
+    pos = 0  # clean length
+    cursor = 0  # position in raw content
+    for child in token.children or ():
+        kind = child.type
+        if kind in ("image", "html_inline"):
+            continue
+        if kind in ("strong_open", "em_open"):
+            opened.append(pos)
+            continue
+        if kind in ("strong_close", "em_close"):
+            if opened:
+                start = opened.pop()
+                if pos > start:
+                    emphasis.append((start, pos))
+            continue
+        if kind in ("softbreak", "hardbreak"):
+            if out and not out[-1].endswith(" "):
+                offsets.add(pos, raw_map.to_orig(cursor))
+                out.append(" ")
+                pos += 1
+            nl = raw.find("\n", cursor)
+            cursor = nl + 1 if nl >= 0 else cursor
+            continue
+        if kind not in ("text", "code_inline") or not child.content:
+            continue
+        text = child.content
+        found = raw.find(text, cursor)
+        if found < 0:
+            found = cursor
+        offsets.add(pos, raw_map.to_orig(found))
+        out.append(text)
+        pos += len(text)
+        cursor = found + len(text)
+    clean = "".join(out)
+    stripped = clean.rstrip()
+    lead = len(clean) - len(clean.lstrip())
+    if lead:
+        shifted = OffsetMap()
+        for s, o in zip(offsets.starts, offsets.origins, strict=True):
+            shifted.add(max(0, s - lead), o + max(0, lead - s))
+        offsets = shifted
+        emphasis = [(max(0, a - lead), max(0, b - lead)) for a, b in emphasis]
+        stripped = stripped.lstrip()
+    spans = tuple(sorted((a, min(b, len(stripped))) for a, b in emphasis if a < len(stripped)))
+    return Inline(stripped, offsets, spans)
+
+
+def _key_value(inline: Inline) -> tuple[BlockRole, tuple[int, int], tuple[int, int]] | None:
+    """Is this text "key: value" / "**Term** — gloss"?  Which role, key span, value span."""
+    text = inline.text
+    key: tuple[int, int] | None = None
+    value_start = -1
+    if inline.emphasis and inline.emphasis[0][0] == 0:
+        a, b = inline.emphasis[0]
+        bold = text[a:b]
+        if bold.rstrip().endswith(":") and b < len(text):
+            key, value_start = (a, a + len(bold.rstrip()) - 1), b
+        elif (sep := _SEPARATOR.match(text[b:])) is not None and sep.group(0).strip():
+            key, value_start = (a, b), b + sep.end()
+    if key is None:
+        m = _KEY_COLON.match(text) or _KEY_DASH.match(text)
+        if m is None or len(m.group("k").split()) > 6:
+            return None
+        key, value_start = (m.start("k"), m.end("k")), m.start("v")
+    while value_start < len(text) and text[value_start] in " \t:":
+        value_start += 1
+    k = text[key[0] : key[1]].strip().rstrip(":").strip()
+    if not k or value_start >= len(text) or len(k.split()) > 8:
+        return None
+    value = text[value_start:]
+    words = value.split()
+    key_lower = k.lower()
+    attribute = key_lower in ATTRIBUTE_KEYS or (
+        len(words) <= 4 and (value[:1].isdigit() or value[:1].isupper()) and not value.rstrip().endswith(".")
+        and len(k.split()) <= 3
+    )
+    role: BlockRole = "key_value" if attribute else "glossary"
+    return role, (key[0], key[0] + len(text[key[0] : key[1]].rstrip().rstrip(":").rstrip())), (
+        value_start, len(text.rstrip()))
+
+
+def _title_like(text: str) -> bool:
+    return text.endswith(":") or (len(text.split()) <= 12 and text[-1:] not in ".!?;,")
+
+
+def parse_document(source: str) -> Document:
+    """Parse one answer into blocks (see :class:`Document`)."""
+    doc = Document(source=source)
+    if not source.strip():
+        return doc
+    tokens = _parser().parse(source)
+    lines = _line_starts(source)
+    headings: list[int] = []  # open heading indexes, by level
+    item_stack: list[dict[str, Any]] = []  # open list items: index of first block, depth, list
+    list_stack: list[dict[str, Any]] = []
+    next_list = 0
+    last_para: int | None = None  # the paragraph right before a list (its lead-in)
+    header: list[str] = []
+    row_text: list[str] = []
+    row_map = OffsetMap()
+    row_cursor = -1
+    in_head = False
+    pending: tuple[str, int] | None = None  # heading level / item info for the next inline
+
+    def section() -> int | None:
+        return headings[-1] if headings else None
+
+    def add(block: Block) -> int:
+        block.index = len(doc.blocks)
+        if block.section is None and block.role != "heading":
+            block.section = section()
+        doc.blocks.append(block)
+        return block.index
+
+    for i, tok in enumerate(tokens):
+        t = tok.type
+        if t == "heading_open":
+            pending = ("heading", int(tok.tag[1:]))
+        elif t in ("bullet_list_open", "ordered_list_open"):
+            lead = item_stack[-1]["first"] if item_stack else last_para
+            list_stack.append({"id": next_list, "ordered": t == "ordered_list_open", "lead": lead})
+            next_list += 1
+        elif t in ("bullet_list_close", "ordered_list_close"):
+            list_stack.pop()
+            last_para = None
+        elif t == "list_item_open":
+            item_stack.append({"first": None, "depth": len(list_stack) - 1})
+        elif t == "list_item_close":
+            item_stack.pop()
+        elif t == "tr_open":
+            row_text, row_map, row_cursor = [], OffsetMap(), -1
+        elif t == "thead_open":
+            in_head = True
+        elif t == "thead_close":
+            in_head = False
+        elif t == "table_open":
+            header = []
+        elif t == "tr_close":
+            if in_head:
+                header = row_text
+            elif any(row_text):
+                cells: list[tuple[int, int]] = []
+                pos = 0
+                for cell_text in row_text:
+                    cells.append((pos, pos + len(cell_text)))
+                    pos += len(cell_text) + 3
+                add(Block(role="table_row", inline=Inline(" | ".join(row_text), row_map),
+                          header=tuple(header), cells=tuple(cells), lead_in=last_para))
+        elif t == "inline":
+            parent = tokens[i - 1]
+            start_line = (parent.map or tok.map or [0, 0])[0]
+            if parent.type in ("th_open", "td_open"):
+                tr_line = next((tokens[j].map[0] for j in range(i - 1, -1, -1)
+                                if tokens[j].type == "tr_open" and tokens[j].map), start_line)
+                raw_map, row_cursor = _locate(source, lines, tr_line, tok.content, row_cursor)
+                cell = _inline(tok, raw_map)
+                base = sum(len(x) + 3 for x in row_text)
+                for s, o in zip(cell.offsets.starts, cell.offsets.origins, strict=True):
+                    row_map.add(base + s, o)
+                row_text.append(cell.text)
+                continue
+            raw_map, _ = _locate(source, lines, start_line, tok.content)
+            inline = _inline(tok, raw_map)
+            if not inline.text or not any(ch.isalnum() for ch in inline.text):
+                continue
+            if pending and pending[0] == "heading":
+                level = pending[1]
+                while headings and doc.blocks[headings[-1]].level >= level:
+                    headings.pop()
+                idx = add(Block(role="heading", inline=inline, level=level, section=section()))
+                headings.append(idx)
+                pending = None
+                last_para = None
+                continue
+            role: BlockRole = "paragraph"
+            block = Block(role=role, inline=inline)
+            kv = _key_value(inline)
+            if item_stack:
+                item = item_stack[-1]
+                if item["first"] is None:
+                    lst = list_stack[-1]
+                    block.role = "list_item"
+                    block.list_id, block.ordered = lst["id"], lst["ordered"]
+                    block.level, block.lead_in = item["depth"], lst["lead"]
+                    block.parent = item_stack[-2]["first"] if len(item_stack) > 1 else None
+                    if kv is not None:
+                        block.role, block.key, block.value = kv
+                    item["first"] = add(block)
+                    continue
+                block.parent = item["first"]
+            elif kv is not None and "\n" not in tok.content.strip():
+                block.role, block.key, block.value = kv
+            idx = add(block)
+            last_para = idx if block.role == "paragraph" and _title_like(inline.text) else None
+    return doc
