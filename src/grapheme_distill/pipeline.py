@@ -80,6 +80,7 @@ class DistillSummary(BaseModel):
 
     run_id: str
     inputs: list[str] = Field(default_factory=list)
+    extractor: str = ""  # the reader that ran, name@version
     exchanges: int = 0
     already_processed: int = 0
     processed: int = 0
@@ -108,6 +109,9 @@ class PendingExchange:
     provenance: Provenance
     knowledge_type: KnowledgeType | None
     source: str
+    #: the prompt template the request was rendered from (live sources), recorded with the call
+    template: str | None = None
+    template_hash: str | None = None
 
 
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -128,6 +132,12 @@ class ExchangeIngester:
             default, because an answer often teaches more than it was asked for.  Calls processed
             in this mode are remembered apart from all-types ones, so a later all-types run over
             the same store still extracts the types this one left out.
+        summary: the run summary to count into (a source with a richer summary passes its own);
+            a fresh :class:`DistillSummary` when None.
+
+    The ingester is the only writer of teacher calls and knowledge for every source: a source
+    hands it :class:`PendingExchange` objects (template and source travel with them) and gets
+    back the records :meth:`ingest` stored.
     """
 
     def __init__(
@@ -138,6 +148,7 @@ class ExchangeIngester:
         run_id: str,
         *,
         types_from_exchange: bool = False,
+        summary: DistillSummary | None = None,
     ) -> None:
         self.store = store
         self.config = config
@@ -146,7 +157,8 @@ class ExchangeIngester:
         self.run_id = run_id
         self.types_from_exchange = types_from_exchange
         self._processed_key = self.extractor_id + ("+exchange-types" if types_from_exchange else "")
-        self.summary = DistillSummary(run_id=run_id)
+        self.summary = summary if summary is not None else DistillSummary(run_id=run_id)
+        self.summary.extractor = self.extractor_id
         self._session = self._new_session()
         self._rejections: Counter[str] = Counter()
         self._failures: Counter[str] = Counter()
@@ -168,35 +180,61 @@ class ExchangeIngester:
         key = request.content_hash() if response is None else self.store.call_key(request, response)
         return self.store.is_processed(key, self._processed_key)
 
-    def ingest(self, batch: Sequence[PendingExchange]) -> None:
-        """Process and store one batch in one transaction; failures are recorded, not raised."""
+    def ingest(self, batch: Sequence[PendingExchange]) -> list[DistilledKnowledge]:
+        """Process and store one batch in one transaction; failures are recorded, not raised.
+
+        Returns the knowledge records stored for this batch, in input order.
+        """
         if not batch:
-            return
+            return []
         self._batch_done = set()  # earlier batches are committed: is_done() sees them
-        types = frozenset(KnowledgeType)
-        extractions: list[Extraction | Exception]
-        try:
-            extractions = list(self.extractor.pipe(
-                [(p.prompt, p.response.text) for p in batch], types=types,
-                preserve_structure=self.config.preserve_structure,
-            ))
-        except Exception:  # noqa: BLE001 - one-by-one, so one bad answer cannot sink the batch
-            extractions = [self._extract_one(p) for p in batch]
+        extractions = self._extract(batch)
+        added: list[DistilledKnowledge] = []
         with self.store.transaction():
             for pending, extraction in zip(batch, extractions, strict=True):
                 try:
                     with self.store.transaction():
-                        self._ingest_one(pending, extraction)
+                        added.extend(self._ingest_one(pending, extraction))
                 except StoreError:
                     raise  # the store itself is failing: stop, keeping what was committed
                 except Exception as exc:  # noqa: BLE001 - one exchange must not sink the batch
                     self._fail(pending, type(exc).__name__, str(exc))
         self.summary.rejections = dict(self._rejections)
         self.summary.failure_reasons = dict(self._failures)
+        return added
 
-    def _extract_one(self, pending: PendingExchange) -> Extraction | Exception:
+    def _types_of(self, pending: PendingExchange) -> frozenset[KnowledgeType]:
+        if self.types_from_exchange and pending.knowledge_type is not None:
+            return frozenset({pending.knowledge_type})
+        return frozenset(KnowledgeType)
+
+    def _extract(self, batch: Sequence[PendingExchange]) -> list[Extraction | Exception]:
+        """Each answer extracted exactly once, for the types it is read for: one ``pipe`` call per
+        distinct type set (one call in the default all-types mode), so batching extractors
+        still batch."""
+        groups: dict[frozenset[KnowledgeType], list[int]] = {}
+        for i, pending in enumerate(batch):
+            groups.setdefault(self._types_of(pending), []).append(i)
+        out: list[Extraction | Exception] = [ValueError("not extracted")] * len(batch)
+        for types, indices in groups.items():
+            results: list[Extraction | Exception]
+            try:
+                results = list(self.extractor.pipe(
+                    [(batch[i].prompt, batch[i].response.text) for i in indices], types=types,
+                    preserve_structure=self.config.preserve_structure,
+                ))
+            except Exception:  # noqa: BLE001 - one-by-one, so one bad answer cannot sink the batch
+                results = [self._extract_one(batch[i], types) for i in indices]
+            for i, result in zip(indices, results, strict=True):
+                out[i] = result
+        return out
+
+    def _extract_one(
+        self, pending: PendingExchange, types: frozenset[KnowledgeType]
+    ) -> Extraction | Exception:
         try:
             return self.extractor.extract(pending.response.text, prompt=pending.prompt,
+                                          types=types,
                                           preserve_structure=self.config.preserve_structure)
         except Exception as exc:  # noqa: BLE001 - kept and recorded as this exchange's failure
             return exc
@@ -211,22 +249,22 @@ class ExchangeIngester:
             self.store.record_failure(self.run_id, pending.source, f"{reason}: {detail}",
                                       pending.response.text)
 
-    def _ingest_one(self, pending: PendingExchange, extraction: Extraction | Exception) -> None:
+    def _ingest_one(
+        self, pending: PendingExchange, extraction: Extraction | Exception
+    ) -> list[DistilledKnowledge]:
         if isinstance(extraction, Exception):
             raise DistillError(f"extractor {self.extractor_id} failed: {extraction}") from extraction
-        call_hash = self.store.record_call(pending.request, pending.response, run_id=self.run_id,
-                                           source=pending.source)
+        call_hash = self.store.record_call(
+            pending.request, pending.response, run_id=self.run_id, source=pending.source,
+            prompt_template=pending.template, prompt_template_hash=pending.template_hash,
+        )
         if call_hash in self._batch_done:
             # the same call earlier in this batch (a repeated line, or another answer to a
             # deterministic request): skipped exactly as if it had been in an earlier batch
             self.summary.already_processed += 1
-            return
+            return []
         prov = pending.provenance.model_copy(update={"call_hash": call_hash, "source": pending.source})
         types = pending.knowledge_type if self.types_from_exchange else None
-        if types is not None:
-            extraction = self.extractor.extract(pending.response.text, prompt=pending.prompt,
-                                                types=frozenset({types}),
-                                                preserve_structure=self.config.preserve_structure)
         records = self._process(pending, extraction, prov, types)
         for record in records:
             self.summary.new_observations += self.store.add_knowledge(record, run_id=self.run_id)
@@ -242,6 +280,7 @@ class ExchangeIngester:
         if not records and self._last_rejections:  # (no rejections: a repeat of an earlier answer)
             self._fail_empty(pending)
         self._batch_done.add(call_hash)
+        return records
 
     def _process(
         self, pending: PendingExchange, extraction: Extraction, prov: Provenance, ktype: KnowledgeType | None

@@ -47,15 +47,6 @@ __all__ = [
     "SessionMetrics",
 ]
 
-_KIND_TO_TYPE = {
-    "relation": KnowledgeType.RELATIONAL,
-    "attribute": KnowledgeType.FACTUAL,
-    "procedure": KnowledgeType.PROCEDURAL,
-    "hierarchy": KnowledgeType.STRUCTURAL,
-    "linguistic": KnowledgeType.LINGUISTIC,
-}
-
-
 _TYPE_ORDER = tuple(KnowledgeType)
 
 
@@ -216,25 +207,18 @@ class DistillationSession:
             return None
         entity_ids: set[str] = set()
         for item in kept:
-            entity_ids.update(_entity_refs(item))
+            entity_ids.update(item.entity_refs())
         entities = tuple(e for eid, e in extraction.entities.items() if eid in entity_ids)
         signals = {"extractor": sum(i.confidence for i in kept) / len(kept), "hedging": hedging}
         if certainty is not None:
             signals["teacher_certainty"] = certainty
         value = min(1.0, math.prod(signals.values()))
-        grouped: dict[str, list[Any]] = {"relation": [], "attribute": [], "procedure": [], "hierarchy": [], "linguistic": []}
-        for item in kept:
-            grouped[item.kind].append(item)
         return DistilledKnowledge(
             knowledge_type=ktype,
             prompt=prompt,
             response=response,
             entities=entities,
-            relations=tuple(grouped["relation"]),
-            attributes=tuple(grouped["attribute"]),
-            procedures=tuple(grouped["procedure"]),
-            hierarchy=tuple(grouped["hierarchy"]),
-            linguistic=tuple(grouped["linguistic"]),
+            items=tuple(kept),
             confidence=Confidence(value=value, method="product", signals=signals),
             provenance=prov,
         )
@@ -296,16 +280,6 @@ class DistillationSession:
         graph = KnowledgeGraph()
         graph.merge(self._graph)
         return graph.compress(self.config.compression_ratio) if compress else graph
-
-
-def _entity_refs(item: Item) -> tuple[str, ...]:
-    if item.kind == "relation":
-        return (item.subject, item.object)
-    if item.kind == "hierarchy":
-        return (item.parent, item.child)
-    if item.kind == "procedure":
-        return (item.entity,) if item.entity else ()
-    return (item.entity,)
 
 
 @dataclass

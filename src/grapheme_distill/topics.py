@@ -21,7 +21,7 @@ import asyncio
 import re
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -44,6 +44,7 @@ from grapheme_distill.pipeline import (
     ResumableStore,
 )
 from grapheme_distill.teachers.base import Message, Teacher, TeacherRequest, TeacherResponse
+from grapheme_distill.teachers.open import open_teacher
 
 __all__ = [
     "PromptTemplate",
@@ -54,6 +55,7 @@ __all__ = [
     "distill_topics",
     "load_templates",
     "read_topics",
+    "run_topics",
 ]
 
 _SECTION = re.compile(r"^\[(system|user)\]\s*$", re.MULTILINE)
@@ -160,22 +162,6 @@ class TopicsSummary(DistillSummary):
     account: dict[str, Any] | None = None  # tokens, cost, cache hits, retries (wrapped teachers)
 
 
-class _Collecting:
-    """Passes every call through to the store and keeps the knowledge records added, so the
-    summary can say what this run learned without re-querying the graph."""
-
-    def __init__(self, store: ResumableStore) -> None:
-        self._store = store
-        self.records: list[DistilledKnowledge] = []
-
-    def add_knowledge(self, knowledge: DistilledKnowledge, *, run_id: str | None = None) -> int:
-        self.records.append(knowledge)
-        return self._store.add_knowledge(knowledge, run_id=run_id)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)
-
-
 def describe(record: DistilledKnowledge, limit: int = 3) -> list[str]:
     """A few human-readable lines for one knowledge record (entity ids shown as names)."""
     names = {e.id: e.name for e in record.entities}
@@ -258,12 +244,9 @@ async def adistill_topics(
         "extractor": f"{extractor.name}@{extractor.version}", "config": config.model_dump(),
         "max_tokens": max_tokens, "clozes": [c.text for c in clozes],
     })
-    collecting = _Collecting(store)
-    ingester = ExchangeIngester(collecting, config, extractor, run_id)
     summary = TopicsSummary(run_id=run_id, teacher=teacher.name, model=model, topics=topics,
-                            templates={t.name: t.hash for t in templates},
-                            inputs=list(topics), sessions=ingester.summary.sessions)
-    ingester.summary = summary
+                            templates={t.name: t.hash for t in templates}, inputs=list(topics))
+    ingester = ExchangeIngester(store, config, extractor, run_id, summary=summary)
     total = len(topics) * len(templates) + len(clozes)
     done = 0
     own_reasons: Counter[str] = Counter()  # teacher/cloze failures (the ingester counts its own)
@@ -319,22 +302,22 @@ async def adistill_topics(
                 if response is None:
                     continue
                 summary.asked += 1
-                store.record_call(request, response, prompt_template=template.name,
-                                  prompt_template_hash=template.hash, run_id=run_id)
                 prov = Provenance(
                     teacher=teacher.name, model=response.model or request.model,
                     prompt_template=template.name, prompt_template_hash=template.hash,
                     params=request.sampling_params(), source=source,
                 )
                 batch.append(PendingExchange(request, response, request.text, prov,
-                                      template.knowledge_type, source))
-            first = len(collecting.records)
+                                             template.knowledge_type, source,
+                                             template=template.name,
+                                             template_hash=template.hash))
+            learned = ingester.ingest(batch)
             if batch:
-                ingester.ingest(batch)
                 ingester_reasons = dict(summary.failure_reasons)
                 merge_reasons()
-            learned = collecting.records[first:]
-            summary.learned[topic] = [line for rec in learned for line in describe(rec)]
+            # one line per fact, however many answers taught it
+            summary.learned[topic] = list(dict.fromkeys(
+                line for rec in learned for line in describe(rec)))
             if teacher.supports_logprobs and auto_clozes > 0:
                 clozes = [*clozes, *clozes_from(learned, auto_clozes)]
                 total = len(topics) * len(templates) + len(clozes)
@@ -414,3 +397,61 @@ def distill_topics(
 ) -> TopicsSummary:
     """Sync twin of :func:`adistill_topics` (same arguments)."""
     return asyncio.run(adistill_topics(topics, teacher, store, config, extractor, **options))
+
+
+def run_topics(
+    items: Sequence[str],
+    store: ResumableStore,
+    config: DistillationConfig | None = None,
+    extractor: Extractor | None = None,
+    *,
+    teacher: str = "local",
+    model: str | None = None,
+    base_url: str | None = None,
+    types: Sequence[str] = (),
+    clozes: Sequence[str] = (),
+    concurrency: int = 4,
+    config_path: str | Path | None = None,
+    replay_store: Any = None,
+    replay_from: Path | None = None,
+    on_status: Callable[[str], None] | None = None,
+    **options: Any,
+) -> TopicsSummary:
+    """The main job from names and files, as the CLI's ``distill --topics`` runs it.
+
+    ``items`` are topics or files of topics (:func:`read_topics`), ``types`` knowledge type names
+    (all five when empty), ``clozes`` cloze texts (:meth:`ClozePrompt.parse`); the teacher comes
+    from :func:`~grapheme_distill.teachers.open.open_teacher` and is closed afterwards (``replay``
+    answers from ``replay_store``, by default ``store`` itself, or from ``replay_from``).  Other
+    ``options`` go to :func:`adistill_topics` (``max_tokens``, ``auto_clozes``, ``progress`` …).
+
+    Raises:
+        InputError: an unknown knowledge type, no topics, or an unreadable topics file.
+    """
+    known = {k.value for k in KnowledgeType}
+    if unknown := [t for t in types if t not in known]:
+        raise InputError("--types", None,
+                         f"{unknown[0]!r} is not one of {', '.join(sorted(known))}")
+    templates = load_templates(types=list(types) or None)
+    topics = read_topics(items)
+    if not topics:
+        raise InputError("--topics", None, "needs at least one topic (text or a file of lines)")
+    chosen = open_teacher(teacher, model=model, base_url=base_url, concurrency=concurrency,
+                          config_path=config_path,
+                          replay_store=store if replay_store is None else replay_store,
+                          replay_from=replay_from,
+                          on_status=on_status)
+    try:
+        summary = distill_topics(
+            topics, chosen, store, config, extractor, templates=templates,
+            clozes=[ClozePrompt.parse(c) for c in clozes],
+            model=None if teacher == "local" else model, concurrency=concurrency, **options,
+        )
+        account = getattr(chosen, "account", None)
+        if account is not None:
+            summary.account = account.summary()
+        return summary
+    finally:
+        closer = getattr(chosen, "close", None)
+        if callable(closer):
+            closer()

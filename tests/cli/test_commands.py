@@ -42,10 +42,13 @@ def test_every_command_and_option_has_help(name: str) -> None:
 
 def test_distill_then_stats_show_export_merge(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "g.db"
-    code, out, _ = run(["distill", "--transcripts", str(EXAMPLE), "--store", str(db), "--no-progress"], capsys)
+    code, out, _ = run(["distill", "--transcripts", str(EXAMPLE), "--store", str(db), "--no-progress",
+                        "--extractor", "rules"], capsys)
     assert code == 0 and "new observations" in out and "Store now holds" in out
+    assert "rules@" in out  # the summary says which reader ran
 
-    code, out, _ = run(["distill", "--transcripts", str(EXAMPLE), "--store", str(db), "--json"], capsys)
+    code, out, _ = run(["distill", "--transcripts", str(EXAMPLE), "--store", str(db), "--json",
+                        "--extractor", "rules"], capsys)
     summary = json.loads(out)
     assert (summary["already_processed"], summary["new_observations"]) == (5, 0)
 

@@ -49,7 +49,7 @@ class Oracle:
         out = Extraction(extractor="oracle@1")
         for s, p, o in self.gold[text].popleft():
             a, b = out.add_entity(Entity(name=s)), out.add_entity(Entity(name=o))
-            out.relations.append(Relation(subject=a.id, predicate=p, object=b.id,
+            out.add(Relation(subject=a.id, predicate=p, object=b.id,
                                           confidence=self.confidence))
         if not out.relations:
             out.failures.append(ExtractionFailure("nothing", raw=text))
@@ -129,9 +129,9 @@ def test_map_predicate_uses_the_normaliser_then_exact_matching() -> None:
 def test_extraction_triples_cover_relations_attributes_and_hierarchy() -> None:
     out = Extraction(extractor="x@1")
     a, b = out.add_entity(Entity(name="Wheel")), out.add_entity(Entity(name="Car"))
-    out.relations.append(Relation(subject=a.id, predicate="p", object=b.id, confidence=0.4))
-    out.relations.append(Relation(subject=a.id, predicate="q", object=b.id, negated=True))
-    out.hierarchy.append(HierarchyEdge(parent=b.id, child=a.id, relation=HierarchyKind.PART_OF,
+    out.add(Relation(subject=a.id, predicate="p", object=b.id, confidence=0.4))
+    out.add(Relation(subject=a.id, predicate="q", object=b.id, negated=True))
+    out.add(HierarchyEdge(parent=b.id, child=a.id, relation=HierarchyKind.PART_OF,
                                        confidence=0.9))
     got = [(s.triple, s.confidence) for s in extraction_triples(out)]
     assert got == [(("Wheel", "part_of", "Car"), 0.9), (("Wheel", "p", "Car"), 0.4)]

@@ -311,7 +311,7 @@ def test_the_harness_mapper_hands_ontology_signatures_to_the_matcher() -> None:
     ex = Extraction(extractor="t")
     agnes = ex.add_entity(Entity(name="Agnes Kant", type=EntityType.PERSON))
     nl = ex.add_entity(Entity(name="the Netherlands", type=EntityType.LOCATION))
-    ex.relations.append(Relation(subject=agnes.id, predicate="from", object=nl.id, qualifiers={"voice": "passive"}))
+    ex.add(Relation(subject=agnes.id, predicate="from", object=nl.id, qualifiers={"voice": "passive"}))
     with_sig, how = default_vocabulary_mapper(ds)
     without, _ = default_vocabulary_mapper()
     assert with_sig is not None and without is not None and "signatures" in how

@@ -117,7 +117,7 @@ def test_distilled_knowledge_id_and_items() -> None:
         confidence=Confidence(value=0.8), provenance=Provenance(extractor="spacy@1"),
     )
     assert k.id == same.id != other.id
-    assert k.items() == [rel] and k.item_count == 1
+    assert k.items == (rel,) and k.item_count == 1
 
 
 def test_normalise_name_keeps_accents_and_folds_case() -> None:

@@ -16,8 +16,18 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from grapheme_distill.cli import config_options, load_config
-from grapheme_distill.cli._common import console, echo_json, key_value_table, store_option
-from grapheme_distill.extractors import available_extractors, get_extractor
+from grapheme_distill.cli._common import (
+    console,
+    echo_json,
+    key_value_table,
+    open_existing_store,
+    store_option,
+)
+from grapheme_distill.extractors import (
+    available_extractors,
+    best_available_extractor,
+    get_extractor,
+)
 from grapheme_distill.pipeline import DistillSummary, ProgressCallback, distill_transcripts
 from grapheme_distill.store import SQLiteStore, open_store
 
@@ -31,6 +41,7 @@ def render_summary(summary: DistillSummary) -> None:
     reasons = ", ".join(f"{k} {v}" for k, v in sorted(summary.failure_reasons.items()))
     rejections = ", ".join(f"{k} {v}" for k, v in sorted(summary.rejections.items())) or "none"
     rows: list[tuple[str, Any]] = [
+        ("reader (extractor)", summary.extractor),
         ("exchanges read", summary.exchanges),
         ("already processed (skipped)", summary.already_processed),
         ("processed now", summary.processed),
@@ -120,8 +131,10 @@ def run_with_progress(run: Callable[[ProgressCallback | None], DistillSummary], 
               help="With --transcripts: extract only the knowledge_type a line names (lines "
               "without one get all five), or every type from every answer (default: an answer "
               "often teaches more than it was asked for).")
-@click.option("--extractor", "extractor_name", default="rules", show_default=True,
-              help=f"Knowledge extractor by registry name ({', '.join(available_extractors())}).")
+@click.option("--extractor", "extractor_name", default=None,
+              help="Knowledge extractor by registry name "
+              f"({', '.join(available_extractors())}; default: spacy where the [spacy] extra is "
+              "installed, else rules).")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 100_000),
               help="Exchanges per store transaction (a kill loses at most one batch of work).")
 @click.option("--fuzzy-threshold", type=click.FloatRange(0, 100), default=None,
@@ -146,7 +159,7 @@ def distill_cli(
     store_path: Path,
     skip_bad: bool,
     types_from_transcript: bool,
-    extractor_name: str,
+    extractor_name: str | None,
     batch_size: int,
     fuzzy_threshold: float | None,
     as_json: bool,
@@ -172,23 +185,33 @@ def distill_cli(
         raise click.UsageError("--types-from-transcript reads transcript lines; with --topics "
                                "choose the types to ask about with --types")
     config = load_config(config_path, preset, overrides)
-    extractor = get_extractor(extractor_name)
+    extractor = get_extractor(extractor_name or best_available_extractor())
     store: SQLiteStore = open_store(store_path, fuzzy_threshold=fuzzy_threshold)
     try:
         if topics:
-            from grapheme_distill.cli._topics import render_learned, run_topics
+            from grapheme_distill.cli._topics import render_learned
+            from grapheme_distill.topics import run_topics
 
-            topic_summary = run_with_progress(
-                lambda progress: run_topics(
-                    (*topics, *(str(f) for f in more_files)), teacher_name=teacher_name,
-                    store=store, config=config, extractor=extractor, model=model,
-                    base_url=base_url, types=types, max_tokens=max_tokens, clozes=clozes,
-                    answer_logprobs=answer_logprobs, auto_clozes=auto_clozes,
-                    concurrency=concurrency, replay_from=replay_from, progress=progress,
-                    config_path=config_path,
-                ),
-                show=not (no_progress or as_json),
-            )
+            replay_store: Any = store
+            if replay_from is not None and replay_from.suffix in {".db", ".sqlite", ".sqlite3"}:
+                replay_store, replay_from = open_existing_store(replay_from), None
+            try:
+                topic_summary = run_with_progress(
+                    lambda progress: run_topics(
+                        (*topics, *(str(f) for f in more_files)), store, config, extractor,
+                        teacher=teacher_name, model=model, base_url=base_url,
+                        types=[t.strip() for t in (types or "").split(",") if t.strip()],
+                        clozes=clozes, concurrency=concurrency, config_path=config_path,
+                        replay_store=replay_store, replay_from=replay_from,
+                        on_status=lambda msg: click.echo(msg, err=True),
+                        max_tokens=max_tokens, answer_logprobs=answer_logprobs,
+                        auto_clozes=auto_clozes, progress=progress,
+                    ),
+                    show=not (no_progress or as_json),
+                )
+            finally:
+                if replay_store is not store:
+                    replay_store.close()
             if as_json:
                 echo_json(topic_summary.model_dump(mode="json"))
             else:

@@ -128,8 +128,10 @@ def default_vocabulary_mapper(dataset: Dataset | None = None) -> tuple[Vocabular
         if vocabulary is None:
             vocabulary = cache[labels] = RelationVocabulary(labels, signatures=signatures.get(labels))
         exact, rest = _split_exact(extraction, labels)
-        mapped = apply_vocabulary(dataclasses.replace(extraction, relations=rest), vocabulary)
-        mapped.relations[:0] = exact
+        others = [item for item in extraction.items if item.kind != "relation"]
+        mapped = apply_vocabulary(dataclasses.replace(extraction, items=[*rest, *others]),
+                                  vocabulary)
+        mapped.items[:0] = exact
         return mapped
 
     how = "lexical similarity" + (", ontology domain/range signatures" if signatures else "")

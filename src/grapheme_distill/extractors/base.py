@@ -19,6 +19,7 @@ from grapheme_distill.model.knowledge import (
     Attribute,
     Entity,
     HierarchyEdge,
+    Item,
     KnowledgeType,
     LinguisticItem,
     Procedure,
@@ -63,15 +64,6 @@ def looks_like_refusal(text: str) -> bool:
     return bool(_REFUSAL.match(text[:300]))
 
 
-_LIST_OF = {
-    KnowledgeType.RELATIONAL: "relations",
-    KnowledgeType.FACTUAL: "attributes",
-    KnowledgeType.PROCEDURAL: "procedures",
-    KnowledgeType.STRUCTURAL: "hierarchy",
-    KnowledgeType.LINGUISTIC: "linguistic",
-}
-
-
 @dataclass(frozen=True)
 class ExtractionFailure:
     """Why (part of) an extraction failed; ``raw`` keeps the text that could not be used."""
@@ -82,15 +74,16 @@ class ExtractionFailure:
 
 @dataclass
 class Extraction:
-    """The items one extractor found in one text, each with its span and confidence."""
+    """The items one extractor found in one text, each with its span and confidence.
+
+    One ``items`` list in reading order, whatever the kind: the session, the store and the
+    exporters iterate over it and dispatch on ``item.kind``.  The per-kind properties are
+    read-only views for readers and tests; add items with :meth:`add`.
+    """
 
     extractor: str
     entities: dict[str, Entity] = field(default_factory=dict)
-    relations: list[Relation] = field(default_factory=list)
-    attributes: list[Attribute] = field(default_factory=list)
-    procedures: list[Procedure] = field(default_factory=list)
-    hierarchy: list[HierarchyEdge] = field(default_factory=list)
-    linguistic: list[LinguisticItem] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
     failures: list[ExtractionFailure] = field(default_factory=list)
     signals: dict[str, float] = field(default_factory=dict)  # e.g. hedging, refusal
 
@@ -106,18 +99,45 @@ class Extraction:
             self.entities[entity.id] = old
         return old
 
-    def items_of(
-        self, kind: KnowledgeType
-    ) -> list[Relation | Attribute | Procedure | HierarchyEdge | LinguisticItem]:
-        """The items of one knowledge type (a live list: do not mutate)."""
-        return getattr(self, _LIST_OF[kind])  # type: ignore[no-any-return]
+    def add(self, *items: Item) -> None:
+        """Append items (any kind) in reading order."""
+        self.items.extend(items)
+
+    def of_kind(self, kind: str) -> list[Item]:
+        """The items of one kind (``"relation"``, ``"hierarchy"`` …), in order (a new list)."""
+        return [item for item in self.items if item.kind == kind]
+
+    def items_of(self, ktype: KnowledgeType) -> list[Item]:
+        """The items of one knowledge type, in order (a new list)."""
+        return [item for item in self.items if item.knowledge_type is ktype]
+
+    def remove(self, item: Item) -> None:
+        """Drop one item (by identity of content)."""
+        self.items.remove(item)
+
+    @property
+    def relations(self) -> tuple[Relation, ...]:
+        return tuple(self.of_kind("relation"))  # type: ignore[arg-type]
+
+    @property
+    def attributes(self) -> tuple[Attribute, ...]:
+        return tuple(self.of_kind("attribute"))  # type: ignore[arg-type]
+
+    @property
+    def procedures(self) -> tuple[Procedure, ...]:
+        return tuple(self.of_kind("procedure"))  # type: ignore[arg-type]
+
+    @property
+    def hierarchy(self) -> tuple[HierarchyEdge, ...]:
+        return tuple(self.of_kind("hierarchy"))  # type: ignore[arg-type]
+
+    @property
+    def linguistic(self) -> tuple[LinguisticItem, ...]:
+        return tuple(self.of_kind("linguistic"))  # type: ignore[arg-type]
 
     @property
     def is_empty(self) -> bool:
-        return not (
-            self.entities or self.relations or self.attributes or self.procedures
-            or self.hierarchy or self.linguistic
-        )
+        return not (self.entities or self.items)
 
 
 @runtime_checkable

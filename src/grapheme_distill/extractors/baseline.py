@@ -69,6 +69,6 @@ class BaselineExtractor(PipeEach):
     def _relation(out: Extraction, s: str, p: str, o: str, span: tuple[int, int]) -> None:
         subj = out.add_entity(Entity(name=s, type=EntityType.OTHER))
         obj = out.add_entity(Entity(name=o, type=EntityType.OTHER))
-        out.relations.append(Relation(subject=subj.id, predicate=p, object=obj.id,
+        out.add(Relation(subject=subj.id, predicate=p, object=obj.id,
                                       confidence=_CONFIDENCE, span=span))
 

@@ -504,7 +504,7 @@ class LLMExtractor:
                 o, fo = resolve(r.object, label) if s else (None, 1.0)
                 if s is None or o is None:
                     continue
-                out.relations.append(Relation(
+                out.add(Relation(
                     subject=s.id, predicate=r.predicate, object=o.id, negated=r.negated,
                     confidence=conf(r.confidence, factor, fs, fo), span=_span(text, s.name, o.name)))
         if KnowledgeType.FACTUAL in wanted:
@@ -515,7 +515,7 @@ class LLMExtractor:
                 datatype: Literal["string", "number", "date"] = (
                     "number" if _NUMBER.match(a.value.strip()) else
                     "date" if _DATE.search(a.value) else "string")
-                out.attributes.append(Attribute(
+                out.add(Attribute(
                     entity=e.id, name=a.name, value=a.value.strip(), datatype=datatype,
                     confidence=conf(a.confidence, factor, fe), span=_span(text, e.name, a.value)))
         if KnowledgeType.STRUCTURAL in wanted:
@@ -525,7 +525,7 @@ class LLMExtractor:
                 c, fc = resolve(h.child, label) if p else (None, 1.0)
                 if p is None or c is None:
                     continue
-                out.hierarchy.append(HierarchyEdge(
+                out.add(HierarchyEdge(
                     parent=p.id, child=c.id, relation=HierarchyKind(h.relation),
                     confidence=conf(h.confidence, factor, fp, fc), span=_span(text, p.name, c.name)))
         if KnowledgeType.LINGUISTIC in wanted:
@@ -533,7 +533,7 @@ class LLMExtractor:
                 e, fe = resolve(li.term, f"linguistic {li.kind} of {li.term}")
                 if e is None:
                     continue
-                out.linguistic.append(LinguisticItem(
+                out.add(LinguisticItem(
                     entity=e.id, relation=LinguisticKind(li.kind), value=li.value.strip(),
                     confidence=conf(li.confidence, factor, fe), span=_span(text, e.name, li.value)))
         if KnowledgeType.PROCEDURAL in wanted:
@@ -544,7 +544,7 @@ class LLMExtractor:
                         f"{stage}: procedure {pr.goal!r} has no non-empty step"))
                     continue
                 goal_entity = index.get(normalise_name(pr.goal))
-                out.procedures.append(Procedure(
+                out.add(Procedure(
                     goal=pr.goal.strip(), steps=steps,
                     entity=goal_entity.id if goal_entity else None,
                     confidence=conf(pr.confidence, factor)))

@@ -265,7 +265,7 @@ class RuleExtractor(PipeEach):
                 for child_name in children:
                     child = self._entity(out, child_name)
                     if parent and child and parent.id != child.id:
-                        out.hierarchy.append(HierarchyEdge(
+                        out.add(HierarchyEdge(
                             parent=parent.id, child=child.id, relation=kind,
                             confidence=conf * factor, span=span,
                         ))
@@ -284,7 +284,7 @@ class RuleExtractor(PipeEach):
                 for obj_name in objects:
                     obj = self._entity(out, obj_name)
                     if subj and obj and subj.id != obj.id:
-                        out.relations.append(Relation(
+                        out.add(Relation(
                             subject=subj.id, predicate=pred, object=obj.id, negated=negated,
                             confidence=conf * factor, span=span,
                         ))
@@ -299,7 +299,7 @@ class RuleExtractor(PipeEach):
             if initials and abbr.replace(".", "").upper().startswith(initials[:1]):
                 ent = self._entity(out, term)
                 if ent:
-                    out.linguistic.append(LinguisticItem(
+                    out.add(LinguisticItem(
                         entity=ent.id, relation=LinguisticKind.ABBREVIATION, value=abbr,
                         confidence=0.9 * factor, span=span,
                     ))
@@ -309,7 +309,7 @@ class RuleExtractor(PipeEach):
                 ent = self._entity(out, lm.group("t"))
                 value = _clean(lm.group("v")) if kind is not LinguisticKind.DEFINITION else lm.group("v").strip()
                 if ent and value:
-                    out.linguistic.append(LinguisticItem(
+                    out.add(LinguisticItem(
                         entity=ent.id, relation=kind, value=value, confidence=conf * factor, span=span,
                     ))
                     if kind is LinguisticKind.ALIAS:
@@ -323,7 +323,7 @@ class RuleExtractor(PipeEach):
         if am:
             ent = self._entity(out, am.group("s"))
             if ent:
-                out.attributes.append(Attribute(
+                out.add(Attribute(
                     entity=ent.id, name=am.group("a").strip(), value=am.group("v").strip(),
                     datatype="number", confidence=0.85 * factor, span=span,
                 ))
@@ -331,7 +331,7 @@ class RuleExtractor(PipeEach):
         if ym:
             ent = self._entity(out, ym.group("s"))
             if ent:
-                out.attributes.append(Attribute(
+                out.add(Attribute(
                     entity=ent.id, name=f"{ym.group('a').lower()}_date", value=ym.group("v").strip(),
                     datatype="date", confidence=0.85 * factor, span=span,
                 ))
@@ -350,7 +350,7 @@ class RuleExtractor(PipeEach):
             if steps and KnowledgeType.PROCEDURAL in types and len(steps) >= 2:
                 g = goal or context or "procedure"
                 ent = self._entity(out, g)
-                out.procedures.append(Procedure(
+                out.add(Procedure(
                     goal=_clean(g), steps=tuple(s for s, _, _ in steps), entity=ent.id if ent else None,
                     confidence=0.85, span=(steps[0][1], steps[-1][2]),
                 ))
@@ -360,7 +360,7 @@ class RuleExtractor(PipeEach):
                     head = re.split(r"\s*[:\u2013\u2014-]\s+|\s*\(", b, maxsplit=1)[0]
                     child = self._entity(out, head)
                     if parent and child and parent.id != child.id:
-                        out.hierarchy.append(HierarchyEdge(
+                        out.add(HierarchyEdge(
                             parent=parent.id, child=child.id, relation=HierarchyKind.CONTAINS,
                             confidence=0.75, span=(s, e),
                         ))
@@ -395,7 +395,7 @@ class RuleExtractor(PipeEach):
             if len(seq) >= 2 and KnowledgeType.PROCEDURAL in types:
                 g = goal or "procedure"
                 ent = self._entity(out, g)
-                out.procedures.append(Procedure(
+                out.add(Procedure(
                     goal=_clean(g), steps=tuple(_clean(_SEQUENCE.sub("", s)) for s in seq),
                     entity=ent.id if ent else None, confidence=0.75, span=(start, end),
                 ))

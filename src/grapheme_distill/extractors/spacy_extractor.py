@@ -809,11 +809,11 @@ class SpacyExtractor:
                 proc = Procedure(goal=goal, steps=r.steps, entity=goal_entity.id if goal_entity else None,
                                  confidence=r.confidence, span=r.span)
                 procedures.setdefault(proc.id, proc)
-        out.relations.extend(relations.values())
-        out.attributes.extend(attributes.values())
-        out.hierarchy.extend(hierarchy.values())
-        out.linguistic.extend(linguistic.values())
-        out.procedures.extend(procedures.values())
+        out.add(*relations.values())
+        out.add(*attributes.values())
+        out.add(*hierarchy.values())
+        out.add(*linguistic.values())
+        out.add(*procedures.values())
 
     def _relation(
         self,

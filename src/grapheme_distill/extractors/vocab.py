@@ -540,12 +540,11 @@ def apply_vocabulary(
         vocabulary: the target labels.
         unmatched: keep an unmatched relation with its own predicate, or drop it.
     """
+    kept_kinds = {"procedure", "linguistic"} | ({"hierarchy"} if unmatched == "keep" else set())
     out = Extraction(
         extractor=extraction.extractor, entities=dict(extraction.entities),
-        procedures=list(extraction.procedures),
-        hierarchy=list(extraction.hierarchy) if unmatched == "keep" else [],
-        linguistic=list(extraction.linguistic), failures=list(extraction.failures),
-        signals=dict(extraction.signals),
+        items=[item for item in extraction.items if item.kind in kept_kinds],
+        failures=list(extraction.failures), signals=dict(extraction.signals),
     )
     seen: set[str] = set()
     for rel in extraction.relations:
@@ -561,7 +560,7 @@ def apply_vocabulary(
         if m is None:
             if unmatched == "keep" and rel.id not in seen:
                 seen.add(rel.id)
-                out.relations.append(rel)
+                out.add(rel)
             continue
         if m.inverse:
             subject, object_ = object_, subject
@@ -571,7 +570,7 @@ def apply_vocabulary(
                        qualifiers=qualifiers)
         if new.id not in seen:
             seen.add(new.id)
-            out.relations.append(new)
+            out.add(new)
     if unmatched == "drop":
         for edge in extraction.hierarchy:
             m = vocabulary.match(edge.relation.value, voice="noun")
@@ -582,7 +581,7 @@ def apply_vocabulary(
                            qualifiers={"source_predicate": edge.relation.value, "label": m.label})
             if new.id not in seen:
                 seen.add(new.id)
-                out.relations.append(new)
+                out.add(new)
     for attr in extraction.attributes:
         m = vocabulary.match(attr.name, voice="attribute",
                              object_type=EntityType.DATETIME if attr.datatype == "date" else
@@ -590,9 +589,8 @@ def apply_vocabulary(
                              object_name=attr.value)
         if m is None or m.inverse:
             if unmatched == "keep":
-                out.attributes.append(attr)
+                out.add(attr)
             continue
-        out.attributes.append(Attribute(entity=attr.entity, name=m.label, value=attr.value,
-                                        datatype=attr.datatype, confidence=attr.confidence,
-                                        span=attr.span))
+        out.add(Attribute(entity=attr.entity, name=m.label, value=attr.value,
+                          datatype=attr.datatype, confidence=attr.confidence, span=attr.span))
     return out

@@ -23,6 +23,7 @@ from grapheme_distill.model.knowledge import (
     Attribute,
     DistilledKnowledge,
     Entity,
+    ITEM_CLASSES,
     HierarchyEdge,
     Item,
     KnowledgeType,
@@ -33,24 +34,6 @@ from grapheme_distill.model.knowledge import (
 )
 
 __all__ = ["Evidence", "GraphStats", "KnowledgeGraph", "noisy_or"]
-
-_ITEM_TYPES: dict[str, type[BaseModel]] = {
-    "relation": Relation,
-    "attribute": Attribute,
-    "procedure": Procedure,
-    "hierarchy": HierarchyEdge,
-    "linguistic": LinguisticItem,
-}
-
-#: Which knowledge type each item kind belongs to.
-ITEM_KNOWLEDGE_TYPE: dict[str, KnowledgeType] = {
-    "relation": KnowledgeType.RELATIONAL,
-    "attribute": KnowledgeType.FACTUAL,
-    "procedure": KnowledgeType.PROCEDURAL,
-    "hierarchy": KnowledgeType.STRUCTURAL,
-    "linguistic": KnowledgeType.LINGUISTIC,
-}
-
 
 def noisy_or(confidences: Iterable[float]) -> float:
     """``1 − Π(1 − cᵢ)``: the probability that at least one independent source is right."""
@@ -171,7 +154,7 @@ class KnowledgeGraph:
         extractor = knowledge.provenance.extractor
         new_entities = sum(self.add_entity(e) for e in knowledge.entities)
         new_items = sum(
-            self.add_item(item, source=source, extractor=extractor) for item in knowledge.items()
+            self.add_item(item, source=source, extractor=extractor) for item in knowledge.items
         )
         return new_entities, new_items
 
@@ -303,8 +286,8 @@ class KnowledgeGraph:
             ent = Entity.model_validate(e)
             graph.entities[ent.id] = ent
         for raw in data.get("items", []):
-            model = _ITEM_TYPES[raw["kind"]]
-            item: Item = model.model_validate(raw)  # type: ignore[assignment]
+            model = ITEM_CLASSES[raw["kind"]]
+            item: Item = model.model_validate(raw)
             graph._table(item)[item.id] = item
         for item_id, evs in data.get("evidence", {}).items():
             graph.evidence[item_id] = {

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -32,7 +32,10 @@ __all__ = [
     "EntityType",
     "HierarchyEdge",
     "HierarchyKind",
+    "ITEM_CLASSES",
+    "ITEM_KNOWLEDGE_TYPE",
     "Item",
+    "ItemField",
     "KnowledgeType",
     "LinguisticItem",
     "LinguisticKind",
@@ -149,8 +152,20 @@ class Entity(_Frozen):
 
 
 class _ItemBase(_Frozen):
+    """What every item kind shares.  Per-kind facts (which knowledge type a kind belongs to,
+    which entity ids it refers to) live on the kind's class, so adding a kind is one class here
+    plus its store table and its GRAPHEME layout function — not a dozen parallel lists."""
+
+    #: The knowledge type this kind of item belongs to (the one kind → type map, see
+    #: :data:`ITEM_KNOWLEDGE_TYPE`).
+    knowledge_type: ClassVar[KnowledgeType]
+
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     span: Span | None = None  # character span of the evidence in the teacher's answer
+
+    def entity_refs(self) -> tuple[str, ...]:
+        """The entity ids this item refers to, in role order."""
+        raise NotImplementedError
 
 
 class Relation(_ItemBase):
@@ -167,6 +182,11 @@ class Relation(_ItemBase):
     object: str
     negated: bool = False
     qualifiers: dict[str, str] = Field(default_factory=dict)
+
+    knowledge_type: ClassVar[KnowledgeType] = KnowledgeType.RELATIONAL
+
+    def entity_refs(self) -> tuple[str, ...]:
+        return (self.subject, self.object)
 
     @model_validator(mode="before")
     @classmethod
@@ -196,6 +216,11 @@ class Attribute(_ItemBase):
     value: str
     datatype: Literal["string", "number", "date"] = "string"
 
+    knowledge_type: ClassVar[KnowledgeType] = KnowledgeType.FACTUAL
+
+    def entity_refs(self) -> tuple[str, ...]:
+        return (self.entity,)
+
     @model_validator(mode="before")
     @classmethod
     def _id(cls, data: Any) -> Any:
@@ -215,6 +240,11 @@ class Procedure(_ItemBase):
     goal: str
     steps: tuple[str, ...]
     entity: str | None = None
+
+    knowledge_type: ClassVar[KnowledgeType] = KnowledgeType.PROCEDURAL
+
+    def entity_refs(self) -> tuple[str, ...]:
+        return (self.entity,) if self.entity else ()
 
     @model_validator(mode="before")
     @classmethod
@@ -238,6 +268,11 @@ class HierarchyEdge(_ItemBase):
     child: str
     relation: HierarchyKind
 
+    knowledge_type: ClassVar[KnowledgeType] = KnowledgeType.STRUCTURAL
+
+    def entity_refs(self) -> tuple[str, ...]:
+        return (self.parent, self.child)
+
     @model_validator(mode="before")
     @classmethod
     def _id(cls, data: Any) -> Any:
@@ -257,6 +292,11 @@ class LinguisticItem(_ItemBase):
     relation: LinguisticKind
     value: str
 
+    knowledge_type: ClassVar[KnowledgeType] = KnowledgeType.LINGUISTIC
+
+    def entity_refs(self) -> tuple[str, ...]:
+        return (self.entity,)
+
     @model_validator(mode="before")
     @classmethod
     def _id(cls, data: Any) -> Any:
@@ -269,6 +309,21 @@ class LinguisticItem(_ItemBase):
 
 
 Item = Union[Relation, Attribute, Procedure, HierarchyEdge, LinguisticItem]
+#: ``Item`` as a pydantic field: a discriminated union on ``kind``, so a stored or serialised
+#: item comes back as the right class without trying each in turn.
+ItemField = Annotated[Item, Field(discriminator="kind")]
+
+#: kind → item class, in the order items are listed everywhere (stores, exports, summaries).
+ITEM_CLASSES: dict[str, type[Item]] = {
+    cls.model_fields["kind"].default: cls
+    for cls in (Relation, Attribute, Procedure, HierarchyEdge, LinguisticItem)
+}
+#: kind → knowledge type: the one map, read off the classes.
+ITEM_KNOWLEDGE_TYPE: dict[str, KnowledgeType] = {
+    kind: cls.knowledge_type for kind, cls in ITEM_CLASSES.items()
+}
+#: Legacy per-kind field names (``relations=…``) that :class:`DistilledKnowledge` still accepts.
+_LEGACY_LISTS: tuple[str, ...] = ("relations", "attributes", "procedures", "hierarchy", "linguistic")
 
 
 class Confidence(_Frozen):
@@ -309,11 +364,7 @@ class DistilledKnowledge(_Frozen):
     prompt: str
     response: str
     entities: tuple[Entity, ...] = ()
-    relations: tuple[Relation, ...] = ()
-    attributes: tuple[Attribute, ...] = ()
-    procedures: tuple[Procedure, ...] = ()
-    hierarchy: tuple[HierarchyEdge, ...] = ()
-    linguistic: tuple[LinguisticItem, ...] = ()
+    items: tuple[ItemField, ...] = ()
     confidence: Confidence
     metadata: dict[str, Any] = Field(default_factory=dict)
     provenance: Provenance = Field(default_factory=Provenance)
@@ -321,6 +372,14 @@ class DistilledKnowledge(_Frozen):
     @model_validator(mode="before")
     @classmethod
     def _id(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.keys().isdisjoint(_LEGACY_LISTS):
+            # ``relations=…, hierarchy=…`` as earlier releases took them: folded into ``items``
+            data = dict(data)
+            items = list(data.get("items", ()))
+            for key in _LEGACY_LISTS:
+                items.extend(data.pop(key, ()))
+            data["items"] = tuple(items)
+
         def make(d: dict[str, Any]) -> str:
             prov = d.get("provenance")
             extractor = (
@@ -332,18 +391,32 @@ class DistilledKnowledge(_Frozen):
 
         return _fill_id(data, make)
 
-    def items(self) -> list[Item]:
-        """The items this knowledge asserts (entities excluded), in a stable order."""
-        return [
-            *self.relations,
-            *self.attributes,
-            *self.procedures,
-            *self.hierarchy,
-            *self.linguistic,
-        ]
+    def of_kind(self, kind: str) -> tuple[Item, ...]:
+        """The items of one kind (``"relation"``, ``"hierarchy"`` …), in order."""
+        return tuple(item for item in self.items if item.kind == kind)
+
+    @property
+    def relations(self) -> tuple[Relation, ...]:
+        return self.of_kind("relation")  # type: ignore[return-value]
+
+    @property
+    def attributes(self) -> tuple[Attribute, ...]:
+        return self.of_kind("attribute")  # type: ignore[return-value]
+
+    @property
+    def procedures(self) -> tuple[Procedure, ...]:
+        return self.of_kind("procedure")  # type: ignore[return-value]
+
+    @property
+    def hierarchy(self) -> tuple[HierarchyEdge, ...]:
+        return self.of_kind("hierarchy")  # type: ignore[return-value]
+
+    @property
+    def linguistic(self) -> tuple[LinguisticItem, ...]:
+        return self.of_kind("linguistic")  # type: ignore[return-value]
 
     @property
     def item_count(self) -> int:
         """Items of this knowledge's own type (entities count for FACTUAL)."""
         extra = len(self.entities) if self.knowledge_type is KnowledgeType.FACTUAL else 0
-        return len(self.items()) + extra
+        return len(self.items) + extra
