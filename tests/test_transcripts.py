@@ -87,12 +87,14 @@ def test_logprobs_imply_logprob_request_params() -> None:
         ("{not json", "invalid JSON"),
         ('["a list"]', "expected a JSON object"),
         ('{"prompt": "p"}', "missing 'response'"),
-        ('{"prompt": "p", "messages": [], "response": "r"}', "exactly one of"),
+        ('{"prompt": "p", "messages": [], "response": "r"}', "messages: List should have at least 1"),
+        ('{"prompt": "p", "messages": [{"role": "user", "content": "q"}], "response": "r"}',
+         "exactly one of"),
         ('{"prompt": "p", "response": "r", "knowledge_type": "gossip"}', "unknown knowledge_type"),
         ('{"prompt": "p", "response": "r", "logprobs": [{"token": "a"}]}', "invalid exchange"),
         ('{"custom_id": "q", "response": {"status_code": 429, "body": {"error": {"message": "rate limited"}}}}',
          "rate limited"),
-        ('{"choices": []}', "no choices"),
+        ('{"choices": []}', "choices: List should have at least 1 item"),
     ],
 )
 def test_bad_line_names_file_line_and_reason(tmp_path: Path, line: str, reason: str) -> None:

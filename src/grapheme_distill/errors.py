@@ -21,6 +21,8 @@ so the original cause stays visible in tracebacks and logs.
     ├── TeacherError
     │   ├── RetryableTeacherError       429, 5xx, time-outs, dropped connections (also RetryableError)
     │   ├── FatalTeacherError           4xx other than 429, bad credentials, unknown model
+    │   │   └── TeacherUnavailable      fail fast: several requests in a row met the same
+    │   │                               teacher-wide failure (bad key, unreachable, unknown model)
     │   └── ReplayMiss                  a replay teacher has no recording for a request
     ├── InputError                      a bad input file: names the file, line and reason
     ├── StoreError
@@ -56,7 +58,19 @@ __all__ = [
     "SessionNotFound",
     "StoreError",
     "TeacherError",
+    "TeacherUnavailable",
+    "printable",
 ]
+
+
+def printable(text: str) -> str:
+    """``text`` with lone surrogates (from ``"\\ud800"`` escapes or undecodable file names)
+    written as backslash escapes.
+
+    Why: a message is printed, logged and stored in SQLite, and each of those encodes it as
+    UTF-8, which a lone surrogate cannot be; a message about bad input must never fail itself.
+    """
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class DistillError(Exception):
@@ -153,7 +167,19 @@ class ParseError(ExtractionError):
 
 
 class TeacherError(DistillError):
-    """A teacher (LLM provider) call failed."""
+    """A teacher (LLM provider) call failed.
+
+    Attributes:
+        systemic: the failure is about the teacher, not this request (bad or missing key, an
+            unreachable server, an unknown model), so every other request will meet it too;
+            :class:`~grapheme_distill.teachers.failfast.FailFastTeacher` stops a run after a
+            few of these in a row instead of letting every request fail slowly.
+        kind: a short, stable name of what went wrong (``HTTP 401``, ``connection refused``,
+            ``malformed body`` ...), for the summary's commonest-reasons count.
+    """
+
+    systemic: bool = False
+    kind: str = ""
 
 
 class RetryableTeacherError(TeacherError, RetryableError):
@@ -165,19 +191,43 @@ class RetryableTeacherError(TeacherError, RetryableError):
     """
 
     def __init__(
-        self, message: str, *, retry_after: float | None = None, status: int | None = None
+        self, message: str, *, retry_after: float | None = None, status: int | None = None,
+        systemic: bool = False, kind: str = "",
     ) -> None:
         self.retry_after = retry_after
         self.status = status
+        self.systemic = systemic
+        self.kind = kind or (f"HTTP {status}" if status is not None else "")
         super().__init__(message)
 
 
 class FatalTeacherError(TeacherError):
     """A call that will fail the same way again (bad request, bad key, unknown model)."""
 
-    def __init__(self, message: str, *, status: int | None = None) -> None:
+    def __init__(
+        self, message: str, *, status: int | None = None, systemic: bool = False, kind: str = ""
+    ) -> None:
         self.status = status
+        self.systemic = systemic
+        self.kind = kind or (f"HTTP {status}" if status is not None else "")
         super().__init__(message)
+
+
+class TeacherUnavailable(FatalTeacherError):
+    """Several requests in a row met a failure every request will meet (bad key, unreachable
+    server, unknown model): the run stops instead of asking (and retrying) every remaining
+    request in vain.  ``last`` is the failure that tripped it."""
+
+    def __init__(self, teacher: str, count: int, last: TeacherError) -> None:
+        self.teacher = teacher
+        self.count = count
+        self.last = last
+        super().__init__(
+            f"teacher {teacher} is unusable: {count} requests in a row failed the same way "
+            f"({printable(str(last))}); the run stopped early. Fix this, then re-run the same "
+            "command: what was already stored is kept and not asked again",
+            status=getattr(last, "status", None), systemic=True, kind=last.kind or "unavailable",
+        )
 
 
 class ReplayMiss(TeacherError):
@@ -195,11 +245,11 @@ class InputError(DistillError):
     """A bad input file.  The message names the file, the line (1-based) and the reason."""
 
     def __init__(self, path: str, line: int | None, reason: str) -> None:
-        self.path = path
+        self.path = printable(path)  # an undecodable file name must not break the message
         self.line = line
-        self.reason = reason
-        where = f"{path}:{line}" if line is not None else path
-        super().__init__(f"{where}: {reason}")
+        self.reason = printable(reason)
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {self.reason}")
 
 
 class StoreError(DistillError):

@@ -20,29 +20,42 @@ again.  Top-logprobs become one :class:`SoftTarget` per generated token position
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Annotated, Any
 
-from pydantic import ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
-from grapheme_distill.errors import InputError
+from grapheme_distill.errors import InputError, printable
+from grapheme_distill.model.hashing import content_hash, exchange_key
 from grapheme_distill.model.knowledge import KnowledgeType
 from grapheme_distill.soft_targets import SoftTarget
-from grapheme_distill.store.sqlite import exchange_key
-from grapheme_distill.teachers.base import (
-    Message,
-    TeacherRequest,
-    TeacherResponse,
-    TokenLogprob,
-    TopLogprob,
-    Usage,
+from grapheme_distill.teachers.base import Message, TeacherRequest, TeacherResponse, Usage
+from grapheme_distill.teachers.wire import (
+    DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_LINE_BYTES,
+    ChatCompletionBody,
+    LogprobsField,
+    MalformedJSON,
+    UsageBody,
+    decode_json,
+    logprobs_input,
+    reason_of,
 )
 
 __all__ = [
+    "BatchLine",
     "Exchange",
+    "NativeLine",
     "ReadStats",
     "TranscriptReader",
     "parse_exchange",
@@ -78,7 +91,8 @@ class Exchange:
     @property
     def call_hash(self) -> str:
         """The key the store records this exchange under (request, plus answer when sampled)."""
-        return exchange_key(self.request, self.response)
+        request = self.request
+        return exchange_key(request.content_hash(), request.temperature, self.response.text)
 
     def soft_targets(self) -> list[SoftTarget]:
         """One soft target per generated token that came with ``top_logprobs``."""
@@ -117,72 +131,84 @@ class ReadStats:
     rejected_files: list[str] = field(default_factory=list)
 
 
+# ---------------------------------------------------------------------------- the schema
+_Text = Annotated[str, Strict()]
+
+
+class _Line(BaseModel):
+    """Fields a line may carry that are read; anything else on the line is ignored."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, allow_inf_nan=False)
+
+
+class NativeLine(_Line):
+    """``{"prompt" | "messages", "response", ...}``: the project's own transcript line."""
+
+    prompt: _Text | None = None
+    messages: list[Message] | None = Field(default=None, min_length=1)
+    response: _Text | ChatCompletionBody
+    model: _Text | None = None
+    params: dict[str, Any] | None = None
+    logprobs: LogprobsField | None = None
+    usage: UsageBody | None = None
+    knowledge_type: _Text | None = None
+    id: _Text | Annotated[int, Strict()] | None = None
+
+    @field_validator("logprobs", mode="before")
+    @classmethod
+    def _bare_list(cls, value: Any) -> Any:
+        return logprobs_input(value)
+
+    @model_validator(mode="after")
+    def _one_input(self) -> NativeLine:
+        if (self.prompt is None) == (self.messages is None):
+            raise ValueError("give exactly one of 'prompt' or 'messages'")
+        return self
+
+
+class BatchResponse(_Line):
+    status_code: Annotated[int, Strict()] | None = None
+    body: Any = None
+
+
+class BatchLine(_Line):
+    """One line of an OpenAI Batch API output file."""
+
+    custom_id: _Text | Annotated[int, Strict()]
+    response: BatchResponse | None = None
+    error: Any = None
+
+
 # ---------------------------------------------------------------------------- parsing
-def _logprobs(value: Any) -> tuple[TokenLogprob, ...] | None:
-    """OpenAI ``logprobs.content`` (or the wrapper, or the legacy completions layout)."""
-    if value is None:
-        return None
-    if isinstance(value, dict) and "content" in value:
-        value = value["content"]
-        if value is None:
-            return None
-    elif isinstance(value, dict) and "tokens" in value:  # legacy completions API
-        tops = value.get("top_logprobs") or [None] * len(value["tokens"])
-        return tuple(
-            TokenLogprob(
-                token=t, logprob=lp,
-                top_logprobs=tuple(TopLogprob(token=k, logprob=v) for k, v in (top or {}).items()),
-            )
-            for t, lp, top in zip(value["tokens"], value["token_logprobs"], tops, strict=True)
-        )
-    if not isinstance(value, list):
-        raise TypeError("logprobs must be the OpenAI logprobs.content list")
-    return tuple(TokenLogprob.model_validate(t) for t in value)
-
-
-def _usage(value: Any) -> Usage:
-    if not isinstance(value, dict):
-        return Usage()
-    return Usage(prompt_tokens=int(value.get("prompt_tokens") or 0),
-                 completion_tokens=int(value.get("completion_tokens") or 0))
-
-
-def _from_completion(obj: dict[str, Any]) -> TeacherResponse:
-    """An OpenAI chat-completion (or text-completion) response object → TeacherResponse."""
-    choices = obj.get("choices")
-    if not isinstance(choices, list) or not choices:
-        raise ValueError("completion object has no choices")
-    choice = choices[0]
-    if "message" in choice:
-        message = choice["message"] or {}
-        text = message.get("content")
-        if text is None:
-            refusal = message.get("refusal")
-            raise ValueError(f"the answer has no content{f' (refusal: {refusal})' if refusal else ''}")
-    else:
-        text = choice.get("text")
-    if not isinstance(text, str):
-        raise TypeError("completion choice has no text")
-    return TeacherResponse(
-        text=text,
-        model=obj.get("model"),
-        logprobs=_logprobs(choice.get("logprobs")),
-        usage=_usage(obj.get("usage")),
-        finish_reason=choice.get("finish_reason"),
-    )
+def _from_completion(obj: Any, where: str = "") -> TeacherResponse:
+    """An OpenAI chat-completion (or text-completion) object → TeacherResponse."""
+    try:
+        return ChatCompletionBody.parse(obj).to_response()
+    except ValidationError as exc:
+        raise ValueError(f"{where}{reason_of(exc)}") from None
 
 
 def _request(
-    *, prompt: str | None, messages: Any, model: str | None, params: dict[str, Any]
+    *, prompt: str | None, messages: Sequence[Message] | None, model: str | None,
+    params: dict[str, Any],
 ) -> TeacherRequest:
     kwargs: dict[str, Any] = {k: params[k] for k in _REQUEST_PARAMS if params.get(k) is not None}
     extra = {k: v for k, v in params.items() if k not in _REQUEST_PARAMS}
-    if messages is not None:
-        if not isinstance(messages, list) or not messages:
-            raise ValueError("messages must be a non-empty list of {role, content}")
-        msgs = tuple(Message(role=m["role"], content=m["content"]) for m in messages)
-        return TeacherRequest(messages=msgs, model=model, metadata={"params": extra}, **kwargs)
-    return TeacherRequest(prompt=prompt, model=model, metadata={"params": extra}, **kwargs)
+    try:
+        if messages is not None:
+            return TeacherRequest(messages=tuple(messages), model=model,
+                                  metadata={"params": extra}, **kwargs)
+        return TeacherRequest(prompt=prompt, model=model, metadata={"params": extra}, **kwargs)
+    except ValidationError as exc:
+        raise ValueError(f"params.{reason_of(exc)}") from None
+
+
+def _identified(request: TeacherRequest, response: TeacherResponse, line_id: str | None) -> TeacherRequest:
+    """The request tagged with what makes this recording one exchange (see :class:`Exchange`)."""
+    identity = (f"id:{line_id}" if line_id is not None else content_hash(
+        "recorded_exchange", request.content_hash(), response.text, response.model,
+        [t.model_dump() for t in response.logprobs or ()]))
+    return request.model_copy(update={"metadata": {**request.metadata, "exchange_id": identity}})
 
 
 def parse_exchange(obj: Any, source: str = "") -> Exchange:
@@ -193,105 +219,130 @@ def parse_exchange(obj: Any, source: str = "") -> Exchange:
             reader turns these into :class:`InputError` with the file and line).
     """
     if not isinstance(obj, dict):
-        raise TypeError(f"expected a JSON object, got {type(obj).__name__}")
+        raise TypeError(f"expected a JSON object, got {_json_type(obj)}")
     if "custom_id" in obj and "response" in obj and "prompt" not in obj and "messages" not in obj:
         return _batch_line(obj, source)
     if "choices" in obj:
         response = _from_completion(obj)
-        rid = str(obj.get("id") or source)
+        rid = obj.get("id")
+        rid = str(rid) if isinstance(rid, (str, int)) and rid != "" else source
         request = TeacherRequest(prompt=f"[recorded response {rid}]", model=response.model)
         return Exchange(request, response, prompt="", id=rid, source=source)
     if "response" not in obj:
         raise ValueError("missing 'response' (expected prompt/messages + response, an OpenAI "
                          "chat-completion object, or an OpenAI batch output line)")
-    prompt, messages = obj.get("prompt"), obj.get("messages")
-    if (prompt is None) == (messages is None):
-        raise ValueError("give exactly one of 'prompt' or 'messages'")
-    if prompt is not None and not isinstance(prompt, str):
-        raise ValueError("'prompt' must be a string")
-    params = obj.get("params") or {}
-    if not isinstance(params, dict):
-        raise TypeError("'params' must be an object")
-    raw = obj["response"]
-    if isinstance(raw, dict):
-        response = _from_completion(raw)
-        if obj.get("logprobs") is not None:
-            response = response.model_copy(update={"logprobs": _logprobs(obj["logprobs"])})
-    elif isinstance(raw, str):
-        response = TeacherResponse(text=raw, logprobs=_logprobs(obj.get("logprobs")),
-                                   usage=_usage(obj.get("usage")))
+    line = NativeLine.model_validate(obj)
+    params = dict(line.params or {})
+    if isinstance(line.response, ChatCompletionBody):
+        response = line.response.to_response()
+        if line.logprobs is not None:
+            response = response.model_copy(update={"logprobs": line.logprobs.tokens()})
     else:
-        raise TypeError("'response' must be a string or an OpenAI completion object")
-    model = obj.get("model") or response.model
+        response = TeacherResponse(
+            text=line.response, logprobs=line.logprobs.tokens() if line.logprobs else None,
+            usage=line.usage.usage() if line.usage is not None else Usage())
+    model = line.model or response.model
     if response.logprobs and "logprobs" not in params:
         # logprobs were returned, so they were asked for: the request says so, and its hash then
         # matches the live request that would have produced this recording
-        params = {**params, "logprobs": True}
+        params["logprobs"] = True
         k = max(len(t.top_logprobs) for t in response.logprobs)
         if k and "top_logprobs" not in params:
             params["top_logprobs"] = k
-    request = _request(prompt=prompt, messages=messages, model=model, params=params)
+    request = _request(prompt=line.prompt, messages=line.messages, model=model, params=params)
     if response.model is None and model is not None:
         response = response.model_copy(update={"model": model})
-    raw_type = obj.get("knowledge_type")
     ktype: KnowledgeType | None = None
-    if raw_type is not None:
+    if line.knowledge_type is not None:
         try:
-            ktype = KnowledgeType(str(raw_type).lower())
+            ktype = KnowledgeType(line.knowledge_type.lower())
         except ValueError:
             raise ValueError(
-                f"unknown knowledge_type {raw_type!r}; use one of "
+                f"unknown knowledge_type {line.knowledge_type!r}; use one of "
                 f"{', '.join(t.value for t in KnowledgeType)}"
             ) from None
-    line_id = obj.get("id")
-    return Exchange(request, response.model_copy(update={"request_hash": request.content_hash()}),
-                    prompt=request.text, knowledge_type=ktype,
-                    id=str(line_id) if line_id is not None else None, source=source)
+    line_id = str(line.id) if line.id is not None else None
+    response = response.model_copy(update={"request_hash": request.content_hash()})
+    return Exchange(_identified(request, response, line_id), response, prompt=request.text,
+                    knowledge_type=ktype, id=line_id, source=source)
+
+
+def _json_type(value: Any) -> str:
+    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
+            int: "a number", float: "a number", type(None): "null"}.get(type(value), "a value")
 
 
 def _batch_line(obj: dict[str, Any], source: str) -> Exchange:
-    error = obj.get("error")
-    resp = obj.get("response") or {}
-    status = resp.get("status_code")
-    if error or (status is not None and status != 200):
-        reason = (error or {}).get("message") if isinstance(error, dict) else error
-        body_err = (resp.get("body") or {}).get("error") if isinstance(resp.get("body"), dict) else None
-        if not reason and isinstance(body_err, dict):
-            reason = body_err.get("message")
-        raise ValueError(f"batch request {obj['custom_id']} failed (status {status}): {reason or 'no reason given'}")
-    body = resp.get("body")
-    if not isinstance(body, dict):
-        raise TypeError("batch output line has no response.body")
-    response = _from_completion(body)
-    cid = str(obj["custom_id"])
+    line = BatchLine.model_validate(obj)
+    cid = str(line.custom_id)
+    resp = line.response or BatchResponse()
+    status = resp.status_code
+    if line.error or (status is not None and status != 200):
+        reason = _error_text(line.error) or _error_text(
+            resp.body.get("error") if isinstance(resp.body, dict) else None)
+        raise ValueError(f"batch request {cid} failed (status {status}): "
+                         f"{reason or 'no reason given'}")
+    if not isinstance(resp.body, dict):
+        raise TypeError("batch output line has no response.body object")
+    response = _from_completion(resp.body, "response.body.")
     request = TeacherRequest(prompt=f"[batch request {cid}]", model=response.model)
     return Exchange(request, response, prompt="", id=cid, source=source)
 
 
+def _error_text(error: Any) -> str:
+    """The message of an error value of any shape (a string, or an object with ``message``)."""
+    if isinstance(error, dict):
+        error = error.get("message") or error.get("code")
+    return printable(str(error))[:300] if isinstance(error, (str, int)) and error != "" else ""
+
+
 # ---------------------------------------------------------------------------- reading
+_BOM = b"\xef\xbb\xbf"
+
+
 class TranscriptReader:
     """Iterate the exchanges of one or more transcript files, in order.
+
+    Lines are counted as ``wc -l`` counts them: only ``\n`` ends a line (a lone ``\r`` is part
+    of it), so a reported line number is the one an editor shows; a UTF-8 byte-order mark at the
+    start of a file is skipped.  Each line is checked before it is believed: at most
+    ``max_line_bytes`` long (a longer one is skipped without being held in memory), valid UTF-8,
+    JSON (:func:`~grapheme_distill.teachers.wire.decode_json`: nesting at most ``max_depth``,
+    finite numbers, no lone surrogates) and one of the three shapes, with typed fields.
 
     Args:
         paths: JSONL files.
         skip_bad: continue past bad lines (counted in :attr:`stats`, written verbatim to
             ``<file>.rejected.jsonl``) instead of raising :class:`InputError`.
+        max_line_bytes: longest line accepted.
+        max_depth: deepest JSON nesting accepted.
     """
 
-    def __init__(self, paths: Iterable[str | Path], *, skip_bad: bool = False) -> None:
+    def __init__(
+        self, paths: Iterable[str | Path], *, skip_bad: bool = False,
+        max_line_bytes: int = DEFAULT_MAX_LINE_BYTES, max_depth: int = DEFAULT_MAX_DEPTH,
+    ) -> None:
         self.paths = [Path(p) for p in paths]
         self.skip_bad = skip_bad
+        self.max_line_bytes = max_line_bytes
+        self.max_depth = max_depth
         self.stats = ReadStats()
         for path in self.paths:
             if not path.is_file():
                 raise InputError(str(path), None, "no such transcript file; check the path")
 
     def count_lines(self) -> int:
-        """Non-blank lines over all files (for progress bars)."""
+        """Non-blank lines over all files (for progress bars), read in bounded chunks."""
         total = 0
         for path in self.paths:
             with path.open("rb") as fh:
-                total += sum(1 for line in fh if line.strip())
+                blank = True
+                while chunk := fh.readline(1 << 20):
+                    blank = blank and not chunk.strip()
+                    if chunk.endswith(b"\n"):
+                        total += not blank
+                        blank = True
+                total += not blank
         return total
 
     def __iter__(self) -> Iterator[Exchange]:
@@ -299,51 +350,73 @@ class TranscriptReader:
             yield from self._read(path)
 
     def _read(self, path: Path) -> Iterator[Exchange]:
-        side: IO[str] | None = None
+        side: IO[bytes] | None = None
         try:
-            with path.open("r", encoding="utf-8", errors="strict", newline="") as fh:
+            with path.open("rb") as fh:
                 lineno = 0
-                while True:
-                    try:
-                        line = fh.readline()
-                    except UnicodeDecodeError as exc:
-                        raise InputError(str(path), lineno + 1, f"not UTF-8 text: {exc.reason}") from exc
-                    if not line:
-                        break
+                while raw := fh.readline(self.max_line_bytes + 1):
                     lineno += 1
-                    if not line.strip():
+                    if lineno == 1 and raw.startswith(_BOM):
+                        raw = raw[len(_BOM):]
+                    too_long = len(raw) > self.max_line_bytes and not raw.endswith(b"\n")
+                    if not too_long and not raw.strip():
                         continue
                     self.stats.lines += 1
-                    try:
-                        exchange = parse_exchange(json.loads(line), f"{path}:{lineno}")
-                    except json.JSONDecodeError as exc:
-                        error = InputError(str(path), lineno, f"invalid JSON: {exc.msg} at column {exc.colno}")
-                    except ValidationError as exc:
-                        first = exc.errors()[0]
-                        where = ".".join(str(x) for x in first["loc"])
-                        error = InputError(str(path), lineno, f"invalid exchange: {where}: {first['msg']}")
-                    except (ValueError, KeyError, TypeError) as exc:
-                        reason = f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
-                        error = InputError(str(path), lineno, reason)
+                    source = f"{printable(str(path))}:{lineno}"
+                    if too_long:
+                        error = InputError(str(path), lineno, f"line longer than "
+                                           f"{self.max_line_bytes:,} bytes (the max_line_bytes limit)")
                     else:
-                        self.stats.exchanges += 1
-                        yield exchange
-                        continue
+                        try:
+                            exchange = self._parse(raw, source)
+                        except _BadLine as exc:
+                            error = InputError(str(path), lineno, exc.reason)
+                        else:
+                            self.stats.exchanges += 1
+                            yield exchange
+                            continue
                     if not self.skip_bad:
                         raise error
                     self.stats.rejected += 1
                     self.stats.errors.append(error)
                     if side is None:
                         side_path = path.with_name(path.name + ".rejected.jsonl")
-                        side = side_path.open("w", encoding="utf-8")
-                        self.stats.rejected_files.append(str(side_path))
-                    side.write(line if line.endswith("\n") else line + "\n")
+                        side = side_path.open("wb")
+                        self.stats.rejected_files.append(printable(str(side_path)))
+                    side.write(raw)
+                    while too_long and not raw.endswith(b"\n") and (raw := fh.readline(1 << 20)):
+                        side.write(raw)  # the rest of the long line, streamed, never held
+                    if not raw.endswith(b"\n"):
+                        side.write(b"\n")
                     side.flush()
         finally:
             if side is not None:
                 side.close()
 
+    def _parse(self, raw: bytes, source: str) -> Exchange:
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise _BadLine(f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at byte {exc.start + 1} "
+                           "of the line") from None
+        try:
+            return parse_exchange(decode_json(raw, max_depth=self.max_depth), source)
+        except MalformedJSON as exc:
+            raise _BadLine(str(exc)) from None
+        except (ValueError, KeyError, TypeError) as exc:  # ValidationError is a ValueError
+            prefix = "invalid exchange: " if isinstance(exc, ValidationError) else ""
+            raise _BadLine(prefix + reason_of(exc)) from None
 
-def read_transcripts(paths: Iterable[str | Path], *, skip_bad: bool = False) -> list[Exchange]:
-    """All exchanges of ``paths`` (small files; use :class:`TranscriptReader` to stream)."""
-    return list(TranscriptReader(paths, skip_bad=skip_bad))
+
+class _BadLine(Exception):
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+def read_transcripts(
+    paths: Iterable[str | Path], *, skip_bad: bool = False, **limits: int
+) -> list[Exchange]:
+    """All exchanges of ``paths`` (small files; use :class:`TranscriptReader` to stream).
+    ``limits``: ``max_line_bytes`` and ``max_depth`` of :class:`TranscriptReader`."""
+    return list(TranscriptReader(paths, skip_bad=skip_bad, **limits))

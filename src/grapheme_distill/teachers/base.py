@@ -13,9 +13,10 @@ key — so it is safe to store, and identical requests hit the cache or a replay
 
 from __future__ import annotations
 
-from typing import Any, Literal, Protocol, runtime_checkable
+import math
+from typing import Annotated, Any, Literal, Protocol, runtime_checkable
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, model_validator
 
 from grapheme_distill.model.hashing import content_hash
 
@@ -28,6 +29,20 @@ __all__ = [
     "TopLogprob",
     "Usage",
 ]
+
+#: a logprob this far above 0 is float noise of a log-softmax (kept, as 0.0); above it, an error
+LOGPROB_TOLERANCE = 1e-6
+
+
+def _check_logprob(value: float) -> float:
+    if math.isnan(value) or value > LOGPROB_TOLERANCE:
+        raise ValueError(f"a logprob is a log-probability, at most 0, not {value!r}")
+    return min(value, 0.0)
+
+
+#: Why strict: a recorded ``true`` or ``"0.5"`` is a broken recording, not a number to coerce.
+Logprob = Annotated[float, Strict(), AfterValidator(_check_logprob)]
+TokenCount = Annotated[int, Strict(), Field(ge=0)]
 
 
 class Message(BaseModel):
@@ -46,13 +61,15 @@ class TeacherRequest(BaseModel):
     messages: tuple[Message, ...] | None = None
     prompt: str | None = None
     model: str | None = None
-    temperature: float = 0.0
-    top_p: float | None = None
-    max_tokens: int | None = 512
-    seed: int | None = None
-    n: int = 1
-    logprobs: bool = False
-    top_logprobs: int | None = None
+    # strict and bounded: a NaN, negative or boolean sampling parameter (from a hand-edited
+    # transcript, say) would otherwise be hashed, stored and sent as if it meant something
+    temperature: Annotated[float, Strict(), Field(ge=0.0, allow_inf_nan=False)] = 0.0
+    top_p: Annotated[float, Strict(), Field(gt=0.0, le=1.0)] | None = None
+    max_tokens: Annotated[int, Strict(), Field(ge=1)] | None = 512
+    seed: Annotated[int, Strict()] | None = None
+    n: Annotated[int, Strict(), Field(ge=1)] = 1
+    logprobs: Annotated[bool, Strict()] = False
+    top_logprobs: Annotated[int, Strict(), Field(ge=0)] | None = None
     response_format: dict[str, Any] | None = None
     metadata: dict[str, Any] = Field(default_factory=dict)  # not hashed: template ids, topic, ...
 
@@ -106,8 +123,8 @@ class TeacherRequest(BaseModel):
 class TopLogprob(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    token: str
-    logprob: float
+    token: Annotated[str, Strict()]
+    logprob: Logprob
 
 
 class TokenLogprob(BaseModel):
@@ -115,16 +132,19 @@ class TokenLogprob(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    token: str
-    logprob: float
+    token: Annotated[str, Strict()]
+    logprob: Logprob
     top_logprobs: tuple[TopLogprob, ...] = ()
 
 
 class Usage(BaseModel):
+    """Tokens a call cost: whole, non-negative numbers (a negative or boolean count is a broken
+    answer, and would corrupt every total it is added to)."""
+
     model_config = ConfigDict(frozen=True)
 
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
+    prompt_tokens: TokenCount = 0
+    completion_tokens: TokenCount = 0
 
     @property
     def total_tokens(self) -> int:
