@@ -31,14 +31,10 @@ from pydantic import BaseModel
 from grapheme_distill.errors import InputError
 from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.model.hashing import normalise_name
-from grapheme_distill.model.knowledge import Entity, HierarchyEdge, Item, Relation
-from grapheme_distill.store.sqlite import (
-    Observation,
-    SQLiteStore,
-    entity_refs,
-    remap_item,
-    types_compatible,
-)
+from grapheme_distill.model.knowledge import Entity, Item
+from grapheme_distill.model.references import owner, remap_item, types_compatible
+from grapheme_distill.store import open_store
+from grapheme_distill.store.base import KnowledgeWriter, Observation
 
 __all__ = ["ApplyResult", "GraphKnowledgeApplier", "MergeStrategy", "load_graph", "merge_into"]
 
@@ -65,11 +61,7 @@ class ApplyResult(BaseModel):
 
 def owns(item: Item, entity_id: str) -> bool:
     """Whether ``item`` states a fact *about* ``entity_id`` (what REPLACE supersedes)."""
-    if isinstance(item, Relation):
-        return item.subject == entity_id
-    if isinstance(item, HierarchyEdge):
-        return item.child == entity_id
-    return item.entity == entity_id
+    return owner(item) == entity_id
 
 
 class _MemoryIndex:
@@ -104,12 +96,15 @@ class GraphKnowledgeApplier:
             self.strategy = MergeStrategy(strategy)
         except ValueError:
             raise InputError(
-                "--strategy", None,
+                "--strategy",
+                None,
                 f"unknown merge strategy {strategy!r}; use one of "
                 f"{', '.join(s.value for s in MergeStrategy)}",
             ) from None
 
-    def apply(self, incoming: KnowledgeGraph, target: KnowledgeGraph | SQLiteStore) -> ApplyResult:
+    def apply(
+        self, incoming: KnowledgeGraph, target: KnowledgeGraph | KnowledgeWriter
+    ) -> ApplyResult:
         """Merge ``incoming`` into ``target`` (modified in place) and count what changed."""
         if isinstance(target, KnowledgeGraph):
             return self._apply_memory(incoming, target)
@@ -133,9 +128,9 @@ class GraphKnowledgeApplier:
         items = list(incoming.iter_items())
         skipped = 0
         if self.strategy is MergeStrategy.LINK_EXISTING:
-            kept = [i for i in items if any(ref in existing for ref in entity_refs(i))]
+            kept = [i for i in items if any(ref in existing for ref in i.entity_refs())]
             items, skipped = kept, len(items) - len(kept)
-        needed = {ref for item in items for ref in entity_refs(item)}
+        needed = {ref for item in items for ref in item.entity_refs()}
         if self.strategy is not MergeStrategy.LINK_EXISTING:
             needed |= set(incoming.entities)
         return existing, items, skipped, needed
@@ -174,8 +169,15 @@ class GraphKnowledgeApplier:
                 if canon == existing.get(eid):
                     result.nodes_merged += 1
                 old = target.entities[canon]
-                aliases = tuple(dict.fromkeys((*old.aliases, *entity.aliases,
-                                               *((entity.name,) if entity.key != old.key else ()))))
+                aliases = tuple(
+                    dict.fromkeys(
+                        (
+                            *old.aliases,
+                            *entity.aliases,
+                            *((entity.name,) if entity.key != old.key else ()),
+                        )
+                    )
+                )
                 if aliases != old.aliases:
                     target.entities[canon] = old.model_copy(update={"aliases": aliases})
             if canon != eid:
@@ -185,20 +187,24 @@ class GraphKnowledgeApplier:
             added_new = False
             for source, extractor, conf in self._evidence(incoming, original):
                 before = len(target.evidence.get(item.id, {}))
-                added_new |= target.add_item(item.model_copy(update={"confidence": conf}),
-                                             source=source, extractor=extractor)
+                added_new |= target.add_item(
+                    item.model_copy(update={"confidence": conf}), source=source, extractor=extractor
+                )
                 result.observations_added += len(target.evidence.get(item.id, {})) - before
             result.edges_added += int(added_new)
         return result
 
     # ------------------------------------------------------------------ store
-    def _apply_store(self, incoming: KnowledgeGraph, store: SQLiteStore) -> ApplyResult:
+    def _apply_store(self, incoming: KnowledgeGraph, store: KnowledgeWriter) -> ApplyResult:
         result = ApplyResult(strategy=self.strategy)
         with store.transaction():
             existing, items, result.edges_skipped, needed = self._plan(
-                incoming, store.resolve_existing)
+                incoming, store.resolve_existing
+            )
             if self.strategy is MergeStrategy.REPLACE:
-                doomed = sorted({i for e in needed if e in existing for i in store.fact_ids(existing[e])})
+                doomed = sorted(
+                    {i for e in needed if e in existing for i in store.fact_ids(existing[e])}
+                )
                 store.delete_items(doomed)
                 result.edges_replaced = len(doomed)
             mapping: dict[str, str] = {}
@@ -222,8 +228,15 @@ class GraphKnowledgeApplier:
                 if item.id not in present:
                     new_ids.add(item.id)
                 for source, extractor, conf in self._evidence(incoming, original):
-                    observations.append(Observation(original.model_copy(update={"confidence": conf}),
-                                                    source, extractor, conf, original.span))
+                    observations.append(
+                        Observation(
+                            original.model_copy(update={"confidence": conf}),
+                            source,
+                            extractor,
+                            conf,
+                            original.span,
+                        )
+                    )
             result.edges_added = len(new_ids)
             result.observations_added = store.add_observations(entities, observations)
         return result
@@ -237,15 +250,19 @@ def load_graph(source: str | Path) -> KnowledgeGraph:
     with path.open("rb") as fh:
         head = fh.read(16)
     if head.startswith(b"SQLite format 3"):
-        with SQLiteStore(path) as store:
+        store = open_store(path)
+        try:
             return store.to_knowledge_graph()
+        finally:
+            store.close()
     import json
 
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(str(path), getattr(exc, "lineno", None),
-                         f"neither a store nor a JSON export: {exc}") from exc
+        raise InputError(
+            str(path), getattr(exc, "lineno", None), f"neither a store nor a JSON export: {exc}"
+        ) from exc
     if not isinstance(data, dict) or "entities" not in data:
         raise InputError(str(path), None, "not a grapheme-distill JSON export (no 'entities')")
     try:
@@ -256,7 +273,7 @@ def load_graph(source: str | Path) -> KnowledgeGraph:
 
 def merge_into(
     source: str | Path | KnowledgeGraph,
-    target: SQLiteStore | KnowledgeGraph,
+    target: KnowledgeWriter | KnowledgeGraph,
     strategy: MergeStrategy | str = MergeStrategy.ADD_ALL,
 ) -> ApplyResult:
     """Merge a store, a JSON export or a graph into ``target`` (the library twin of ``merge``)."""

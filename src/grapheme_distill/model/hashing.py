@@ -16,7 +16,14 @@ import re
 import unicodedata
 from typing import Any
 
-__all__ = ["HASH_ALGORITHM", "canonical_json", "content_hash", "normalise_name", "verify_hash"]
+__all__ = [
+    "HASH_ALGORITHM",
+    "canonical_json",
+    "content_hash",
+    "exchange_key",
+    "normalise_name",
+    "verify_hash",
+]
 
 HASH_ALGORITHM = "sha256"
 _HEX_LEN = 32
@@ -54,6 +61,28 @@ def verify_hash(value: str, *parts: Any) -> bool:
     """Re-derive a hash from its parts and compare; False for an unknown algorithm tag."""
     algo, _, _ = value.partition(":")
     return algo == HASH_ALGORITHM and content_hash(*parts) == value
+
+
+def exchange_key(request_hash: str, temperature: float, answer: str) -> str:
+    """The key a teacher exchange is recorded under, and the evidence source of what it taught.
+
+    A deterministic request (``temperature`` 0) is keyed by the request alone: asking it again
+    gives the same answer, so a second recording is not new evidence.  A sampled request
+    (temperature > 0) is keyed by the request *and* the answer text: two different samples are two
+    independent sources for the noisy-or, while the same answer read twice stays one.  The key
+    depends on nothing but the exchange, so two stores that saw the same sample merge it as one
+    source.
+
+    Why plain arguments (the request's content hash, its temperature, the answer text) rather
+    than the teacher's request and response objects: the rule is about evidence identity, which
+    the stores, the transcript reader and graph merging all share, and ``model/`` sits below
+    ``teachers/`` — taking :class:`~grapheme_distill.teachers.base.TeacherRequest` here would turn
+    the layers upside down.  Callers pass ``request.content_hash(), request.temperature,
+    response.text``.
+    """
+    if not temperature > 0.0:  # deterministic (NaN counts as not sampled, as before)
+        return request_hash
+    return content_hash("sample", request_hash, answer)
 
 
 def normalise_name(name: str) -> str:

@@ -1,18 +1,45 @@
 """Persistent graph stores behind the :class:`GraphStore` protocol (SQLite by default).
 
 :func:`open_store` is the one front door: it picks the backend from the path (today every path is
-a SQLite file; ``":memory:"`` gives a throw-away store) so callers and the CLI never name a class.
+a SQLite file; ``":memory:"`` gives a throw-away SQLite store) so callers and the CLI never name a
+class.  :class:`~grapheme_distill.store.memory.MemoryStore` is the second implementation of the
+protocol, in plain Python, used by the tests to show that nothing above the store depends on SQL.
+Callers type-hint the narrowest slice of :class:`GraphStore` they use (:class:`CallLog`,
+:class:`KnowledgeWriter`, :class:`SoftTargetLog`, :class:`RunLog`, :class:`GraphReader`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from grapheme_distill.store.base import GraphStore, StoreStats
+from grapheme_distill.store.base import (
+    CallLog,
+    GraphReader,
+    GraphStore,
+    KnowledgeWriter,
+    Observation,
+    RunLog,
+    SoftTargetLog,
+    StoreStats,
+)
+from grapheme_distill.store.memory import MemoryStore
 from grapheme_distill.store.migrations import SCHEMA_VERSION
 from grapheme_distill.store.sqlite import SQLiteStore
 
-__all__ = ["SCHEMA_VERSION", "GraphStore", "SQLiteStore", "StoreStats", "open_store"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "CallLog",
+    "GraphReader",
+    "GraphStore",
+    "KnowledgeWriter",
+    "MemoryStore",
+    "Observation",
+    "RunLog",
+    "SQLiteStore",
+    "SoftTargetLog",
+    "StoreStats",
+    "open_store",
+]
 
 
 def open_store(path: str | Path, *, fuzzy_threshold: float | None = None) -> SQLiteStore:

@@ -1,26 +1,49 @@
 """The store seam: a persistent, incremental knowledge graph with the evidence behind it.
 
 :class:`GraphStore` is what the pipeline, the CLI and the exporters talk to; SQLite is the default
-backend and others can follow behind the same protocol.  A store keeps every teacher call (by the
-content hash of its request), every observation (which item, which call, which extractor@version,
-which span, what confidence) and the items they support, so that confidence is recomputable
-(noisy-or over independent sources) and ingesting the same evidence twice changes nothing.
+backend (:mod:`grapheme_distill.store.sqlite`) and :class:`~grapheme_distill.store.memory.MemoryStore`
+implements the same protocol in memory, which is what keeps the protocol honest: the store tests
+run against both.  A store keeps every teacher call (by :func:`~grapheme_distill.model.hashing.exchange_key`),
+every observation (which item, which source, which extractor@version, which span, what confidence)
+and the items they support, so that confidence is recomputable (noisy-or over independent sources)
+and ingesting the same evidence twice changes nothing.
+
+One protocol, cut in slices.  :class:`GraphStore` is the sum of narrow protocols — :class:`CallLog`
+(teacher exchanges and which extractor processed them), :class:`KnowledgeWriter` (entities, items
+and observations), :class:`SoftTargetLog`, :class:`RunLog` (runs and failures) and
+:class:`GraphReader` — so that a caller type-hints only what it uses (a replay teacher needs a
+:class:`CallLog`, a merge a :class:`KnowledgeWriter`) and a new backend can be written, and tested,
+one slice at a time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from pydantic import BaseModel
 
-from grapheme_distill.model.graph import KnowledgeGraph
-from grapheme_distill.model.knowledge import DistilledKnowledge, Entity
+from grapheme_distill.model.graph import Evidence, KnowledgeGraph
+from grapheme_distill.model.knowledge import DistilledKnowledge, Entity, Item, Relation, Span
 from grapheme_distill.soft_targets import SoftTarget
 from grapheme_distill.teachers.base import TeacherRequest, TeacherResponse
 
-__all__ = ["GraphStore", "StoreStats"]
+__all__ = [
+    "CallLog",
+    "GraphReader",
+    "GraphStore",
+    "KnowledgeWriter",
+    "Observation",
+    "RunLog",
+    "SoftTargetLog",
+    "StoreStats",
+    "Transactional",
+    "best_evidence",
+    "stored_noisy_or",
+]
 
 
 class StoreStats(BaseModel):
@@ -40,14 +63,57 @@ class StoreStats(BaseModel):
     schema_version: int
 
 
-@runtime_checkable
-class GraphStore(Protocol):
-    """A persistent knowledge graph.  All writes are transactional: a failure or a kill leaves the
-    store as it was after the last committed call."""
+class Observation(NamedTuple):
+    """One piece of evidence for one item, as it is stored (a tuple: built a million times)."""
 
+    item: Item
+    source: str
+    extractor: str
+    confidence: float
+    span: Span | None = None
+
+
+def stored_noisy_or(per_source: dict[str, float]) -> float:
+    """The confidence a store keeps for an item whose sources gave ``per_source`` (each source's
+    best observation): one source keeps its value exactly; otherwise ``1 − exp(Σ ln(1 − cₛ))``,
+    which is how SQLite computes it, so every backend stores the same numbers for the same
+    evidence (:func:`~grapheme_distill.model.graph.noisy_or` is the same rule as a product)."""
+    values = list(per_source.values())
+    if len(values) == 1:
+        return values[0]
+    if max(values) >= 1.0:
+        return 1.0
+    return 1.0 - math.exp(sum(math.log(1.0 - c) for c in values))
+
+
+def best_evidence(rows: Iterable[Sequence[Any]]) -> dict[str, dict[str, Evidence]]:
+    """Per item and source, the most confident of the observation rows ``(item_id, source,
+    extractor, span_start, span_end, confidence)`` (the first of equals): the evidence a
+    :class:`~grapheme_distill.model.graph.KnowledgeGraph` keeps for an item."""
+    out: dict[str, dict[str, Evidence]] = defaultdict(dict)
+    for item_id, source, extractor, s0, s1, conf in rows:
+        old = out[item_id].get(source)
+        if old is None or conf > old.confidence:
+            out[item_id][source] = Evidence(
+                source=source,
+                extractor=extractor,
+                confidence=conf,
+                span=(s0, s1) if s0 is not None else None,
+            )
+    return dict(out)
+
+
+@runtime_checkable
+class Transactional(Protocol):
     def transaction(self) -> AbstractContextManager[None]:
         """Group writes; commits on success, rolls back on error (nestable)."""
         ...
+
+
+@runtime_checkable
+class CallLog(Protocol):
+    """Teacher exchanges, keyed by :func:`~grapheme_distill.model.hashing.exchange_key`, and
+    which extractor@version already turned each into knowledge (what a resumed run skips)."""
 
     def record_call(
         self,
@@ -57,32 +123,127 @@ class GraphStore(Protocol):
         prompt_template: str | None = None,
         prompt_template_hash: str | None = None,
         run_id: str | None = None,
+        source: str | None = None,
     ) -> str:
-        """Keep one teacher exchange; returns its call hash.  A deterministic request
-        (temperature 0) is keyed by its content hash and keeps its first answer; a sampled one
-        keeps each distinct answer under its own hash (``exchange_key``), the same answer once."""
+        """Keep one teacher exchange; returns its key (:meth:`call_key`).  A deterministic
+        request (temperature 0) keeps its first answer; a sampled one keeps each distinct answer
+        under its own key, the same answer once."""
         ...
 
-    def get_call(self, call_hash: str) -> tuple[TeacherRequest, TeacherResponse] | None: ...
+    def call_key(self, request: TeacherRequest, response: TeacherResponse) -> str:
+        """The key this exchange is (or will be) recorded under."""
+        ...
+
+    def get_call(self, call_hash: str) -> tuple[TeacherRequest, TeacherResponse] | None:
+        """The exchange recorded under ``call_hash``; given a request's hash, its first answer."""
+        ...
+
+    def has_call(self, call_hash: str) -> bool: ...
+
+    def iter_calls(self) -> Iterator[tuple[TeacherRequest, TeacherResponse]]:
+        """Every recorded exchange, oldest first."""
+        ...
+
+    def call_sources(self, call_hashes: Sequence[str]) -> dict[str, str]:
+        """Where each call came from (``file:line``), for the calls that have a source."""
+        ...
+
+    def usage_totals(self) -> dict[str, float]:
+        """``calls``, ``prompt_tokens``, ``completion_tokens`` and ``latency_s`` recorded."""
+        ...
+
+    def is_processed(self, call_hash: str, extractor: str) -> bool: ...
+
+    def mark_processed(self, call_hash: str, extractor: str, run_id: str | None = None) -> None: ...
+
+
+@runtime_checkable
+class KnowledgeWriter(Transactional, Protocol):
+    """Entities (resolved on the way in), items and their observations."""
 
     def add_knowledge(self, knowledge: DistilledKnowledge, *, run_id: str | None = None) -> int:
         """Upsert entities and items and add one observation per item; returns how many
         observations were new (0 when this evidence was already stored)."""
         ...
 
-    def add_soft_target(self, target: SoftTarget, *, call_hash: str | None = None) -> bool: ...
+    def add_knowledge_many(
+        self, records: Iterable[DistilledKnowledge], *, run_id: str | None = None
+    ) -> int: ...
 
-    def iter_soft_targets(self) -> Iterator[SoftTarget]: ...
+    def add_observations(
+        self, entities: Sequence[Entity], observations: Sequence[Observation]
+    ) -> int:
+        """Upsert ``entities``, then the observed items (references rewritten to canonical
+        entities) and their observations; returns how many observations were new."""
+        ...
+
+    def upsert_entity(self, entity: Entity) -> tuple[str, bool]:
+        """Resolve and insert ``entity``; returns (canonical id, whether it is new)."""
+        ...
+
+    def resolve_existing(self, entity: Entity) -> str | None:
+        """The stored entity ``entity`` would merge into, or None (nothing is written)."""
+        ...
+
+    def existing_items(self, item_ids: Sequence[str]) -> set[str]: ...
+
+    def fact_ids(self, entity_id: str) -> list[str]:
+        """Ids of the items that state facts *about* ``entity_id`` (it is their owner)."""
+        ...
+
+    def delete_items(self, item_ids: Sequence[str]) -> int:
+        """Remove items and their observations; returns how many items were removed."""
+        ...
+
+    def recompute_confidence(self) -> int:
+        """Recompute every item's confidence from its observations; returns how many changed."""
+        ...
+
+
+@runtime_checkable
+class SoftTargetLog(Protocol):
+    """The teacher's distributions, kept for training."""
+
+    def add_soft_target(self, target: SoftTarget, *, call_hash: str | None = None) -> bool:
+        """Keep a teacher distribution; returns False when it was already stored."""
+        ...
+
+    def iter_soft_targets(self, call_hash: str | None = None) -> Iterator[SoftTarget]: ...
+
+
+@runtime_checkable
+class RunLog(Protocol):
+    """Runs (what was asked, what it did) and failed inputs (retried on resume)."""
 
     def begin_run(self, kind: str, params: dict[str, Any]) -> str: ...
 
     def finish_run(self, run_id: str, summary: dict[str, Any]) -> None: ...
 
+    def runs(self) -> list[dict[str, Any]]:
+        """Every run, oldest first: ``id``, ``kind``, ``params``, ``started_at``,
+        ``finished_at``, ``summary``."""
+        ...
+
     def record_failure(self, run_id: str | None, source: str, reason: str, raw: str = "") -> None:
         """Keep a failed document/request with its reason (it is retried on resume)."""
         ...
 
-    def find_entities(self, name: str) -> list[Entity]: ...
+    def failures(self, run_id: str | None = None) -> list[dict[str, Any]]: ...
+
+    def clear_failures(self, source: str) -> None:
+        """Forget earlier failures of ``source`` (it has now been processed)."""
+        ...
+
+
+@runtime_checkable
+class GraphReader(Protocol):
+    """Reading the graph back, with its evidence."""
+
+    def find_entities(self, name: str) -> list[Entity]:
+        """Entities whose id, normalised name or alias matches ``name`` (best connected first)."""
+        ...
+
+    def get_entity(self, entity_id: str) -> Entity | None: ...
 
     def neighbourhood(self, entity_id: str) -> KnowledgeGraph:
         """The entity, every item touching it and the entities at their other ends."""
@@ -92,6 +253,19 @@ class GraphStore(Protocol):
         """Everything, with evidence, as an in-memory graph."""
         ...
 
+    def observations(self, item_id: str | None = None) -> list[tuple[Any, ...]]:
+        """Raw observation rows ``(item_id, source, extractor, span_start, span_end,
+        confidence)``, sorted."""
+        ...
+
+    def contradictions(self) -> list[tuple[Relation, Relation]]: ...
+
     def stats(self) -> StoreStats: ...
+
+
+@runtime_checkable
+class GraphStore(CallLog, KnowledgeWriter, SoftTargetLog, RunLog, GraphReader, Protocol):
+    """A persistent knowledge graph: every slice above.  All writes are transactional: a failure
+    or a kill leaves the store as it was after the last committed call."""
 
     def close(self) -> None: ...

@@ -194,8 +194,12 @@ CREATE INDEX teacher_calls_request ON teacher_calls(request_hash)
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _V1),
     # contradiction checks start from the (few) negated relations instead of scanning them all
-    Migration(2, "index negated relations", "CREATE INDEX IF NOT EXISTS relations_negated "
-              "ON relations(subject, predicate, object) WHERE negated = 1"),
+    Migration(
+        2,
+        "index negated relations",
+        "CREATE INDEX IF NOT EXISTS relations_negated "
+        "ON relations(subject, predicate, object) WHERE negated = 1",
+    ),
     # observations shrink to what evidence needs (item, source, extractor, span, confidence):
     # the run and record are reachable through the call, and half-size rows ingest twice as fast
     Migration(3, "slim observations", _V3),

@@ -1,0 +1,116 @@
+"""Graph reads: an entity's neighbourhood, the whole graph, raw evidence, contradictions, counts.
+
+Reads go back to :class:`~grapheme_distill.model.graph.KnowledgeGraph` so that everything
+downstream (exporters, ``show``, the student) works on one in-memory shape whatever the store; an
+item's evidence keeps, per source, its best observation, as the graph does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from grapheme_distill.model.graph import KnowledgeGraph
+from grapheme_distill.model.knowledge import Item, Relation
+from grapheme_distill.store.base import StoreStats, best_evidence
+from grapheme_distill.store.sqlite.entities import EntitiesMixin
+from grapheme_distill.store.sqlite.rows import KIND_TABLES, row_item
+
+__all__ = ["ReadsMixin"]
+
+_OBSERVATION_COLUMNS = "item_id, source, extractor, span_start, span_end, confidence"
+_CONTRADICTIONS = (
+    "FROM relations n JOIN relations a ON a.subject = n.subject AND a.predicate = n.predicate "
+    "AND a.object = n.object WHERE n.negated = 1 AND a.negated = 0"
+)
+
+
+class ReadsMixin(EntitiesMixin):
+    """:class:`~grapheme_distill.store.base.GraphReader` over every table."""
+
+    def _items_where(self, kind: str, where: str, params: Sequence[Any]) -> list[Item]:
+        spec = KIND_TABLES[kind]
+        return [spec.from_row(r) for r in self._rows(f"{spec.select} WHERE {where}", params)]
+
+    def neighbourhood(self, entity_id: str) -> KnowledgeGraph:
+        """The entity, every item touching it (with evidence) and the entities at the other ends."""
+        redirect = self._rows("SELECT to_id FROM entity_redirects WHERE from_id = ?", (entity_id,))
+        if redirect:
+            entity_id = redirect[0][0]
+        graph = KnowledgeGraph()
+        items: list[Item] = []
+        for kind, spec in KIND_TABLES.items():
+            where = " OR ".join(f"{c} = ?" for c in spec.entity_columns)
+            items.extend(self._items_where(kind, where, [entity_id] * len(spec.entity_columns)))
+        ids: set[str] = {entity_id}
+        for item in items:
+            graph._table(item)[item.id] = item
+            ids.update(item.entity_refs())
+        graph.entities.update(self._entities(sorted(ids)))
+        graph.evidence.update(
+            best_evidence(
+                self._chunked_rows(
+                    f"SELECT {_OBSERVATION_COLUMNS} FROM observations "
+                    "WHERE item_id IN ({ids}) ORDER BY item_id, source, extractor",
+                    [i.id for i in items],
+                )
+            )
+        )
+        return graph
+
+    def to_knowledge_graph(self) -> KnowledgeGraph:
+        graph = KnowledgeGraph()
+        ids = [r[0] for r in self._rows("SELECT id FROM entities")]
+        graph.entities.update(self._entities(ids))
+        for spec in KIND_TABLES.values():
+            for row in self._rows(spec.select):
+                item = spec.from_row(row)
+                graph._table(item)[item.id] = item
+        graph.evidence.update(
+            best_evidence(self._rows(f"SELECT {_OBSERVATION_COLUMNS} FROM observations"))
+        )
+        return graph
+
+    def observations(self, item_id: str | None = None) -> list[tuple[Any, ...]]:
+        """Raw observation rows ``(item_id, source, extractor, span_start, span_end, confidence)``,
+        sorted; the whole evidence when ``item_id`` is None (used to compare runs)."""
+        sql = f"SELECT {_OBSERVATION_COLUMNS} FROM observations"
+        if item_id is not None:
+            return self._rows(sql + " WHERE item_id = ? ORDER BY source, extractor", (item_id,))
+        return self._rows(sql + " ORDER BY item_id, source, extractor")
+
+    def contradictions(self) -> list[tuple[Relation, Relation]]:
+        """Pairs (asserted, negated) of stored relations with the same subject, predicate, object."""
+        cols = KIND_TABLES["relation"].columns
+        rows = self._rows(
+            f"SELECT {', '.join('a.' + c for c in cols)}, {', '.join('n.' + c for c in cols)} "
+            f"{_CONTRADICTIONS} ORDER BY a.id"
+        )
+        pairs: list[tuple[Relation, Relation]] = []
+        for r in rows:
+            a, n = row_item("relations", r[: len(cols)]), row_item("relations", r[len(cols) :])
+            assert isinstance(a, Relation) and isinstance(n, Relation)
+            pairs.append((a, n))
+        return pairs
+
+    def stats(self) -> StoreStats:
+        count = self._count
+        tables = (
+            "entities",
+            "aliases",
+            "relations",
+            "attributes",
+            "procedures",
+            "hierarchy",
+            "linguistic",
+            "observations",
+        )
+        return StoreStats(
+            **{t: count(f"SELECT COUNT(*) FROM {t}") for t in tables},
+            teacher_calls=count("SELECT COUNT(*) FROM teacher_calls"),
+            soft_targets=count("SELECT COUNT(*) FROM soft_targets"),
+            runs=count("SELECT COUNT(*) FROM runs"),
+            failures=count("SELECT COUNT(*) FROM failures"),
+            contradictions=count(f"SELECT COUNT(*) {_CONTRADICTIONS}"),
+            schema_version=self.schema_version,
+        )
