@@ -11,7 +11,12 @@ Behaviour is scripted, not random, so tests can assert exact outcomes:
 * ``faults``: a queue consumed one per request (then "ok"): ``"429"`` / ``"429:2"`` (Retry-After in
   seconds), ``"429date:2"`` (Retry-After as an HTTP-date), ``"500"``, ``"503"``, ``"timeout"`` (never
   answers; waits for the client to hang up), ``"truncate"`` (Content-Length larger than the body,
-  then close), ``"malformed"`` (200 with broken JSON), ``"301"``, ``"400"``, ``"401"``, ``"404"``.
+  then close), ``"malformed"`` (200 with broken JSON), ``"301"``, ``"400"``, ``"401"``, ``"403"``,
+  ``"404"``, and the hostile 200 answers ``"reset"`` (the connection is dropped unanswered),
+  ``"garbage"`` (bytes that are not JSON), ``"deep"`` (a body nested 100,000 deep), ``"huge"``
+  (a ``huge_bytes`` answer), ``"null"`` (``"content": null``), ``"inf"`` (``"usage": Infinity``),
+  ``"overflow"`` (a token count of ``1e400``), ``"shape"`` (choices that are strings),
+  ``"surrogate"`` (a lone ``\ud800`` escape in the answer).
 * A message containing ``[[fault:CODE]]`` always gets that fault (a permanently bad request).
 * ``fault_every=n``: every n-th request gets ``fault_kind`` (for load tests).
 * ``api_key``: when set, requests without that key get 401.
@@ -42,7 +47,9 @@ __all__ = ["FakeLLMServer"]
 
 _FAULT_TAG = re.compile(r"\[\[fault:([a-z0-9:]+)\]\]")
 _TOKEN = re.compile(r"\s*\S+")
-_REASONS = {200: "OK", 301: "Moved Permanently", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found",
+_ANSWER_FAULTS = frozenset({"null", "shape", "inf", "overflow", "surrogate"})
+_REASONS = {200: "OK", 301: "Moved Permanently", 400: "Bad Request", 401: "Unauthorized",
+            403: "Forbidden", 404: "Not Found",
             429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable"}
 
 
@@ -60,7 +67,9 @@ class FakeLLMServer:
         keep_bodies: bool = True,
         fault_every: int = 0,
         fault_kind: str = "500",
+        huge_bytes: int = 2 * 1024 * 1024,
     ) -> None:
+        self.huge_bytes = huge_bytes
         self.latency = latency
         self.host = host
         self.port = port
@@ -95,7 +104,7 @@ class FakeLLMServer:
         self.auth_seen.clear()
         self.arrivals.clear()
 
-    def start(self) -> FakeLLMServer:
+    def start(self) -> Self:
         self._thread = threading.Thread(target=self._run, name="fake-llm-server", daemon=True)
         self._thread.start()
         if not self._ready.wait(10):
@@ -217,14 +226,45 @@ class FakeLLMServer:
                 writer.write(head + payload[: len(payload) // 2])
                 await writer.drain()
                 return False
-            if fault == "malformed":
-                self._write(writer, 200, b'{"choices": [{"message": {"content": "unfinished')
+            if fault == "reset":
+                writer.transport.abort()  # RST, nothing answered
+                return False
+            hostile = self._hostile(fault, path, data)
+            if hostile is not None:
+                self._write(writer, 200, hostile)
             elif fault not in ("ok",):
                 self._write_error(writer, path, fault, auth)
             await writer.drain()
             return True
         finally:
             self.in_flight -= 1
+
+    def _hostile(self, fault: str, path: str, data: dict[str, Any]) -> bytes | None:
+        """The body of a hostile 200 answer, or None when ``fault`` is not one."""
+        if fault == "malformed":
+            return b'{"choices": [{"message": {"content": "unfinished'
+        if fault == "garbage":
+            return b"\x00\xff<html>not json at all{[\x80"
+        if fault == "deep":
+            return b"[" * 100_000 + b"]" * 100_000
+        if fault == "huge":
+            return b'{"choices": [{"message": {"content": "' + b"x" * self.huge_bytes + b'"}}]}'
+        answer = self._answer(path, data) or {}
+        if fault not in _ANSWER_FAULTS or "choices" not in answer:
+            return None
+        if fault == "null":
+            answer["choices"][0]["message"]["content"] = None
+        elif fault == "shape":
+            answer["choices"] = ["not an object"]
+        elif fault in ("inf", "overflow", "surrogate"):
+            text = json.dumps(answer)
+            if fault == "surrogate":
+                return text.replace("Answer: ", "Answer: \\ud800", 1).encode()
+            usage = json.dumps(answer["usage"])
+            number = "Infinity" if fault == "inf" else "1e400"
+            return text.replace(usage, number if fault == "inf" else usage.replace(
+                str(answer["usage"]["completion_tokens"]), number, 1), 1).encode()
+        return json.dumps(answer).encode()
 
     def _fault_for(self, data: dict[str, Any], body: bytes, number: int) -> str:
         if b"[[fault:" in body:

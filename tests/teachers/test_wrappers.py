@@ -307,7 +307,7 @@ def test_wrappers_pass_identity_through(openai_url: str) -> None:
     assert stack.name == "openai" and stack.supports_logprobs and stack.model == "fake-model"
     assert stack.max_concurrency == 4
     assert isinstance(stack.provider, OpenAICompatTeacher)
-    assert "RetryingTeacher(OpenAICompatTeacher(" in repr(stack)
+    assert "RetryingTeacher(FailFastTeacher(OpenAICompatTeacher(" in repr(stack)
     assert isinstance(RetryingTeacher(stack.provider).inner, OpenAICompatTeacher)
 
 

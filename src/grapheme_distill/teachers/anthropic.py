@@ -86,18 +86,22 @@ class AnthropicTeacher(HTTPTeacher):
 
     def parse_body(self, request: TeacherRequest, data: Any, latency_s: float) -> TeacherResponse:
         blocks = data["content"]
-        text = "".join(str(b.get("text", "")) for b in blocks if b.get("type") == "text")
+        texts = [b.get("text") for b in blocks if b.get("type") == "text"]
+        if not texts or not all(isinstance(t, str) for t in texts):
+            raise TypeError("the answer has no text content block")
         usage = data.get("usage") or {}
+        model = data.get("model")
+        stop = data.get("stop_reason")
         return TeacherResponse(
-            text=text,
-            model=data.get("model") or self.resolve_model(request),
+            text="".join(texts),
+            model=model if isinstance(model, str) and model else self.resolve_model(request),
             logprobs=None,
-            usage=Usage(
-                prompt_tokens=int(usage.get("input_tokens") or 0),
-                completion_tokens=int(usage.get("output_tokens") or 0),
+            usage=Usage(  # validated: counts are whole and non-negative
+                prompt_tokens=usage.get("input_tokens") or 0,
+                completion_tokens=usage.get("output_tokens") or 0,
             ),
             latency_s=latency_s,
-            finish_reason=data.get("stop_reason"),
+            finish_reason=stop if isinstance(stop, str) else None,
             request_hash=request.content_hash(),
         )
 

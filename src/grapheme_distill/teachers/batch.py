@@ -5,7 +5,9 @@ million requests, unlike one task per request) and returns one :class:`BatchResu
 in input order: the response, or the error with its reason.  A permanent failure — a 400, a
 retry budget spent — is *recorded*, never raised, so the rest of the batch is kept; the caller
 decides what to do with failures (the pipeline stores them with ``record_failure`` and retries
-them on resume).  ``on_result`` sees each result as soon as it exists, so work can be persisted
+them on resume).  The one failure that is raised is
+:class:`~grapheme_distill.errors.TeacherUnavailable` (the teacher can answer no one: a bad key, a
+refused connection): asking the rest would only fail them all, slowly.  ``on_result`` sees each result as soon as it exists, so work can be persisted
 incrementally and an interrupted batch loses only what was in flight.
 """
 
@@ -15,7 +17,7 @@ import asyncio
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from grapheme_distill.errors import RetryableError
+from grapheme_distill.errors import RetryableError, TeacherUnavailable
 from grapheme_distill.teachers.base import Teacher, TeacherRequest, TeacherResponse
 
 __all__ = ["BatchResult", "complete_many", "complete_many_sync"]
@@ -65,6 +67,9 @@ async def complete_many(
         One result per request, in input order.
 
     Cancellation (Ctrl-C) propagates: results already passed to ``on_result`` are kept.
+
+    Raises:
+        TeacherUnavailable: the teacher failed fast (see :mod:`~grapheme_distill.teachers.failfast`).
     """
     workers = concurrency or getattr(teacher, "max_concurrency", None) or 64
     results: dict[int, BatchResult] = {}
@@ -74,6 +79,8 @@ async def complete_many(
         for index, request in source:  # one shared iterator: each request goes to one worker
             try:
                 result = BatchResult(index, request, await teacher.acomplete(request))
+            except TeacherUnavailable:
+                raise  # stops every worker (see the finally below); stored results are kept
             except Exception as exc:  # noqa: BLE001 - a failure belongs to its request, not the batch
                 result = BatchResult(
                     index, request, None, str(exc) or type(exc).__name__, type(exc).__name__,

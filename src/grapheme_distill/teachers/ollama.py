@@ -78,17 +78,23 @@ class OllamaTeacher(HTTPTeacher):
 
     def parse_body(self, request: TeacherRequest, data: Any, latency_s: float) -> TeacherResponse:
         message = data["message"]
+        text = message.get("content")
+        if not isinstance(text, str):  # null, or not text: a broken answer, never stored as ""
+            raise TypeError(f"message.content is {type(text).__name__}, not text")
         block = data.get("logprobs")
+        model = data.get("model")
+        done_reason = data.get("done_reason")
         return TeacherResponse(
-            text=str(message.get("content") or ""),
-            model=data.get("model") or self.resolve_model(request),
+            text=text,
+            model=model if isinstance(model, str) and model else self.resolve_model(request),
             logprobs=parse_openai_logprobs(block) if block is not None else None,
-            usage=Usage(
-                prompt_tokens=int(data.get("prompt_eval_count") or 0),
-                completion_tokens=int(data.get("eval_count") or 0),
+            usage=Usage(  # validated: counts are whole and non-negative
+                prompt_tokens=data.get("prompt_eval_count") or 0,
+                completion_tokens=data.get("eval_count") or 0,
             ),
             latency_s=latency_s,
-            finish_reason=data.get("done_reason") or ("stop" if data.get("done") else None),
+            finish_reason=done_reason if isinstance(done_reason, str) else (
+                "stop" if data.get("done") else None),
             request_hash=request.content_hash(),
         )
 

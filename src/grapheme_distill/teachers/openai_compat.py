@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from grapheme_distill.teachers._http import HTTPTeacher, parse_openai_logprobs
-from grapheme_distill.teachers.base import TeacherRequest, TeacherResponse, Usage
+from grapheme_distill.teachers._http import HTTPTeacher
+from grapheme_distill.teachers.base import TeacherRequest, TeacherResponse
+from grapheme_distill.teachers.wire import ChatCompletionBody
 
 __all__ = ["OpenAICompatTeacher"]
 
@@ -78,26 +79,10 @@ class OpenAICompatTeacher(HTTPTeacher):
         return body
 
     def parse_body(self, request: TeacherRequest, data: Any, latency_s: float) -> TeacherResponse:
-        choice = data["choices"][0]
-        message = choice.get("message") or {}
-        text = message.get("content")
-        if text is None:
-            # a refusal or a tool call carries no content; keep the refusal text if there is one
-            text = message.get("refusal") or ""
-        logprobs = None
-        block = choice.get("logprobs")
-        if block and block.get("content") is not None:
-            logprobs = parse_openai_logprobs(block["content"])
-        usage = data.get("usage") or {}
-        return TeacherResponse(
-            text=str(text),
-            model=data.get("model") or self.resolve_model(request),
-            logprobs=logprobs,
-            usage=Usage(
-                prompt_tokens=int(usage.get("prompt_tokens") or 0),
-                completion_tokens=int(usage.get("completion_tokens") or 0),
-            ),
-            latency_s=latency_s,
-            finish_reason=choice.get("finish_reason"),
+        """The first choice, validated by :class:`~grapheme_distill.teachers.wire.ChatCompletionBody`
+        (a choice with ``content: null`` — a refusal, a tool call, a glitch — raises: an empty
+        string stored as the answer would never be asked again)."""
+        return ChatCompletionBody.parse(data).to_response(
+            model=self.resolve_model(request), latency_s=latency_s,
             request_hash=request.content_hash(),
         )

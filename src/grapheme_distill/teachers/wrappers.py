@@ -9,8 +9,9 @@ they compose around any provider (HTTP, embedded, replay) and can be tested alon
         RecordingTeacher     every real exchange -> store.record_call(...)
           ConcurrencyLimit   at most C requests in flight (backoff holds the slot: fewer 429s)
             RetryingTeacher  tenacity: exponential backoff + full jitter, Retry-After honoured
-              RateLimited    aiolimiter: requests/minute and tokens/minute, per attempt
-                provider
+              FailFast       N systemic failures in a row (bad key, refused): stop (failfast.py)
+                RateLimited  aiolimiter: requests/minute and tokens/minute, per attempt
+                  provider
 
 Why this order: cache hits must cost nothing and be recorded once, so the cache sits above
 recording and the network; a retry is a new attempt and must pass the rate limiter again; a
@@ -838,6 +839,7 @@ def wrap_teacher(
     run_id: str | None = None,
     account: RunAccount | None = None,
     free: bool | None = None,
+    fail_fast_after: int | None = 5,
 ) -> TeacherStack:
     """The standard stack around ``teacher`` (see the module docstring for the order and why).
 
@@ -852,6 +854,9 @@ def wrap_teacher(
         run_id: passed to ``record_call``.
         account: a :class:`RunAccount` to add to (several stacks can share one).
         free: force the calls to cost nothing (default: local providers are free).
+        fail_fast_after: attempts in a row failing the same teacher-wide way (bad key, refused
+            connection, unknown model) after which every call raises ``TeacherUnavailable``
+            (``None``: never).
 
     Returns:
         A teacher; ``.account.summary()`` tells tokens, cost, hits, retries and failures.
@@ -862,6 +867,10 @@ def wrap_teacher(
         layer = RateLimitedTeacher(
             layer, requests_per_minute=requests_per_minute, tokens_per_minute=tokens_per_minute
         )
+    if fail_fast_after is not None:
+        from grapheme_distill.teachers.failfast import FailFastTeacher  # it subclasses ours
+
+        layer = FailFastTeacher(layer, fail_fast_after)
     retrying = None
     if max_attempts > 1:
         layer = retrying = RetryingTeacher(
