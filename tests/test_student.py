@@ -75,7 +75,7 @@ def test_arrays_describe_the_grapheme_graph(tmp_path: Path) -> None:
     assert [vocab[t] for t in arrays["relation_type"]] == [r.predicate for r in rels]
     assert arrays["relation_negated"].tolist() == [r.negated for r in rels]
     for node, rel in zip(arrays["relation_node"], rels, strict=True):
-        assert nodes[node]["node_type"] == {"SemanticUnit": rel.predicate}
+        assert nodes[node]["node_type"] == {"Call": rel.predicate}
 
 
 def test_soft_labels_are_the_targets_at_the_chosen_temperature() -> None:
@@ -237,8 +237,9 @@ def test_tiny_graphs_without_soft_targets(tmp_path: Path, n: int) -> None:
     result = export_student(kg, [], tmp_path / "tiny", temperature=2.0, alpha=0.5, pyg=False)
     counts = result.manifest["counts"]
     assert counts["entities"] == n and counts["soft_targets"] == 0
-    # hubs + characters + concept + the 👍🏽 Pattern node + the (self-)relation node
-    assert counts["nodes"] == len(result.manifest["hubs"]) + (len("entité 0 👍🏽") + 3 if n else 0)
+    # the hubs in use (entity type, knowledge:relational, negated: the one relation is negated) +
+    # characters + concept + the 👍🏽 Pattern node + the (self-)relation node; nothing when empty
+    assert counts["nodes"] == (len("entité 0 👍🏽") + 6 if n else 0)
     with np.load(result.npz_path, allow_pickle=False) as npz:
         assert npz["soft_probs"].shape == (0, 0)
         assert npz["edge_index"].shape[0] == 2

@@ -61,7 +61,7 @@ __all__ = [
 
 STUDENT_FORMAT: Final = "grapheme-distill.student.v1"
 #: node kind codes of ``node_kind`` (GRAPHEME node type variants used by the layout)
-NODE_KINDS: Final = ("Input", "Clique", "Pattern", "Keyword", "SemanticUnit", "Hidden")
+NODE_KINDS: Final = ("Input", "Clique", "Pattern", "Keyword", "Call", "Hidden")
 SPLITS: Final = ("train", "valid", "test")
 _ENTITY_TYPES: Final = tuple(t.value for t in EntityType)
 _KIND_CODE: Final = {kind: code for code, kind in enumerate(NODE_KINDS)}
@@ -330,9 +330,9 @@ _MEANING: Final[dict[str, str]] = {
     "node_kind": "node kind code, index into node_kinds",
     "node_code_point": "Unicode code point of an Input (character) node, -1 for other nodes",
     "node_position": "index of a character in its text (label, alias, value, step), -1 otherwise",
-    "node_label": "index into node_label_vocabulary for Keyword/SemanticUnit nodes (hubs, predicates, "
+    "node_label": "index into node_label_vocabulary for Keyword hubs and Call item nodes (predicates, "
                   "attribute names, kinds), -1 otherwise",
-    "node_label_vocabulary": "strings of Keyword/SemanticUnit nodes",
+    "node_label_vocabulary": "strings of Keyword/Call nodes",
     "node_y": "entity type (index into entity_types) on entity concept nodes, -1 elsewhere",
     "train_mask": "entity concept nodes in the train split",
     "valid_mask": "entity concept nodes in the valid split",
@@ -347,7 +347,7 @@ _MEANING: Final[dict[str, str]] = {
     "train_entities": "indices of train entities (into the entity_* arrays)",
     "valid_entities": "indices of valid entities",
     "test_entities": "indices of test entities",
-    "relation_node": "node index of each relation's predicate (SemanticUnit) node",
+    "relation_node": "node index of each relation's predicate (Call) node",
     "relation_subject": "subject entity index, -1 if the id has no entity in the graph",
     "relation_object": "object entity index, -1 if the id has no entity in the graph",
     "relation_type": "predicate, index into relation_vocabulary",

@@ -118,7 +118,10 @@ def test_graph_itself_carries_labels_types_predicates_and_confidences(tmp_path: 
     result = to_grapheme(kg, tmp_path / "kg.grapheme.json")
     doc = json.loads(result.graph_path.read_text(encoding="utf-8"))
     nodes, edges = doc["graph"]["nodes"], doc["graph"]["edges"]
-    assert [n["node_type"] for n in nodes[: len(HUBS)]] == [{"Keyword": h} for h in HUBS]
+    hub = {n["node_type"]["Keyword"]: i for i, n in enumerate(nodes) if "Keyword" in n["node_type"]}
+    # only the hubs the graph uses, each classifying at least one node
+    assert set(hub) == {"entity_type:LOCATION", "knowledge:relational", "knowledge:procedural", "negated"}
+    assert set(hub) <= set(HUBS)
     # every text is a chain of single code points, a Clique over it, listed in cliques
     labels = ["".join(nodes[m]["node_type"]["Input"] for m in members) for members in doc["cliques"]]
     assert labels == ["Paris", "Lutèce", "Franc\u0327e 🇫🇷", "visit", "fly", "walk"]
@@ -128,15 +131,14 @@ def test_graph_itself_carries_labels_types_predicates_and_confidences(tmp_path: 
     # the multi-code-point clusters are marked with their UTF-8 bytes
     patterns = [n["node_type"]["Pattern"] for n in nodes if isinstance(n["node_type"], dict) and "Pattern" in n["node_type"]]
     assert sorted(patterns) == sorted([list("c\u0327".encode()), list("🇫🇷".encode())])
-    # entity type via a Structural edge to its hub
-    loc_hub = HUBS.index("entity_type:LOCATION")
-    assert [concept["Paris"], loc_hub, {"weight": 1.0, "edge_type": "Structural"}] in edges
-    # relation: subject -> SemanticUnit(predicate) -> object, weight = confidence, negation hub
-    predicate_nodes = [i for i, n in enumerate(nodes) if n["node_type"] == {"SemanticUnit": "located_in"}]
+    # entity type: a Structural edge from its hub to the concept
+    assert [hub["entity_type:LOCATION"], concept["Paris"], {"weight": 1.0, "edge_type": "Structural"}] in edges
+    # relation: subject -> Call(predicate) -> object, weight = confidence, negation hub -> it
+    predicate_nodes = [i for i, n in enumerate(nodes) if n["node_type"] == {"Call": "located_in"}]
     assert len(predicate_nodes) == 2
     asserted = kg.relations[Relation(subject=paris.id, predicate="located_in", object=france.id).id]
     weights = {(s, d): e["weight"] for s, d, e in edges}
-    negated = [p for p in predicate_nodes if (p, HUBS.index("negated")) in weights]
+    negated = [p for p in predicate_nodes if (hub["negated"], p) in weights]
     (pos,) = set(predicate_nodes) - set(negated)
     assert weights[(concept["Paris"], pos)] == asserted.confidence
     assert weights[(pos, concept["Franc\u0327e 🇫🇷"])] == asserted.confidence
@@ -155,7 +157,7 @@ def test_streamed_nodes_equal_from_text(tmp_path: Path) -> None:
     text = 'ab"\\\x00é👍🏽'
     kg.add_entity(Entity(name=text))
     doc = json.loads(to_grapheme(kg, tmp_path / "one").graph_path.read_text(encoding="utf-8"))
-    chain = doc["graph"]["nodes"][len(HUBS) : len(HUBS) + len(text)]
+    chain = doc["graph"]["nodes"][1 : 1 + len(text)]  # after the one entity-type hub
     assert chain == from_text(text)["graph"]["nodes"]
 
 

@@ -11,7 +11,17 @@ import pytest
 from grapheme_distill.errors import ExportError
 from grapheme_distill.grapheme import read_grapheme, to_grapheme
 from grapheme_distill.model.graph import KnowledgeGraph
-from grapheme_distill.model.knowledge import Entity, EntityType, Relation
+from grapheme_distill.model.knowledge import (
+    Attribute,
+    Entity,
+    EntityType,
+    HierarchyEdge,
+    HierarchyKind,
+    LinguisticItem,
+    LinguisticKind,
+    Procedure,
+    Relation,
+)
 
 
 def _sample() -> KnowledgeGraph:
@@ -64,9 +74,64 @@ def test_edited_graph_is_refused(tmp_path: Path) -> None:
     result = to_grapheme(_sample(), tmp_path / "kg")
     doc = json.loads(result.graph_path.read_text(encoding="utf-8"))
     nodes = doc["graph"]["nodes"]
-    for edge in doc["graph"]["edges"]:  # retype the predicate node's hub edge (counts unchanged)
-        if edge[2]["edge_type"] == "Structural" and nodes[edge[0]]["node_type"] == {"SemanticUnit": "located_in"}:
+    for edge in doc["graph"]["edges"]:  # retype the hub edge into the predicate node (counts unchanged)
+        if edge[2]["edge_type"] == "Structural" and nodes[edge[1]]["node_type"] == {"Call": "located_in"}:
             edge[2]["edge_type"] = "Skip"
     result.graph_path.write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(ExportError, match="expected one edge to a 'knowledge:' hub"):
         read_grapheme(result.graph_path)
+
+
+DATA = Path(__file__).parent / "data"
+
+
+# The knowledge graph of the checked-in v1 fixture ``data/v1.grapheme.json`` (+ sidecar).
+#
+# The fixture was written by the first GRAPHEME writer (sidecar format v1: 17 hub ``Keyword`` nodes
+# first, hubs as edge *targets*, relations and attributes as ``SemanticUnit`` nodes), which
+# grapheme-core cannot load; the reader must still read such files.  It was generated once with that
+# writer from :func:`v1_sample` (``src/grapheme_distill/grapheme/convert.py`` as of commit fd1d07e) and
+# is kept as data, so the test does not depend on the old code.
+
+
+def v1_sample() -> KnowledgeGraph:
+    """Every item kind, negation, qualifiers, an empty value, an alias and a dangling id."""
+    kg = KnowledgeGraph()
+    paris = Entity(name="Paris", type=EntityType.LOCATION, aliases=("Lutèce",))
+    france = Entity(name="Franc\u0327e 🇫🇷", type=EntityType.LOCATION)
+    dna = Entity(name="DNA", type=EntityType.CONCEPT)
+    for entity in (paris, france, dna):
+        kg.add_entity(entity)
+    kg.add_item(Relation(subject=paris.id, predicate="located in", object=france.id, confidence=0.9,
+                         qualifiers={"since": "508"}, span=(0, 12)),
+                source="call-1", extractor="rules@1")
+    kg.add_item(Relation(subject=paris.id, predicate="located in", object=france.id, negated=True,
+                         confidence=0.2))
+    kg.add_item(Relation(subject=paris.id, predicate="twinned_with", object="sha256:gone",
+                         confidence=0.4))
+    kg.add_item(Attribute(entity=paris.id, name="population", value="2.1 million",
+                          datatype="number", confidence=0.7), source="call-1", extractor="rules@1")
+    kg.add_item(Attribute(entity=dna.id, name="note", value="", confidence=0.5))
+    kg.add_item(Procedure(goal="visit", steps=("fly", "walk"), entity=paris.id, confidence=0.5))
+    kg.add_item(HierarchyEdge(parent=france.id, child=paris.id, relation=HierarchyKind.PART_OF,
+                              confidence=0.8))
+    kg.add_item(LinguisticItem(entity=dna.id, relation=LinguisticKind.ABBREVIATION,
+                               value="Deoxyribonucleic acid", confidence=0.95),
+                source="call-2", extractor="spacy@1")
+    return kg
+
+
+def test_reads_files_of_the_first_layout() -> None:
+    """A v1 export (hubs as edge targets, ``SemanticUnit`` predicates) still reads back exactly."""
+    doc = json.loads((DATA / "v1.grapheme.json").read_text(encoding="utf-8"))
+    kinds = {next(iter(n["node_type"])) if isinstance(n["node_type"], dict) else n["node_type"]
+             for n in doc["graph"]["nodes"]}
+    assert {"SemanticUnit", "Keyword", "Hidden"} <= kinds  # really the old layout
+    assert read_grapheme(DATA / "v1") == v1_sample()
+
+
+def test_current_layout_of_the_same_graph_reads_back(tmp_path: Path) -> None:
+    kg = v1_sample()
+    to_grapheme(kg, tmp_path / "v2")
+    assert json.loads((tmp_path / "v2.sidecar.json").read_text(encoding="utf-8"))["format"].endswith("v2")
+    assert read_grapheme(tmp_path / "v2") == kg

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import IO, Any, Final, cast
 
 from grapheme_distill.errors import ExportError
-from grapheme_distill.grapheme.layout import HUBS, Edge, walk
+from grapheme_distill.grapheme.layout import Edge, walk
 from grapheme_distill.grapheme.text import EDGE_TYPES, grapheme_clusters
 from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.model.knowledge import Item, Relation
@@ -51,7 +51,9 @@ __all__ = [
 
 GRAPHEME_SUFFIX: Final = ".grapheme.json"
 SIDECAR_SUFFIX: Final = ".sidecar.json"
-SIDECAR_FORMAT: Final = "grapheme-distill.grapheme-sidecar.v1"
+#: v2: hubs point at what they classify, items are ``Call`` nodes (v1, read too: hubs received
+#: edges, relations and attributes were ``SemanticUnit`` nodes, which grapheme-core cannot load).
+SIDECAR_FORMAT: Final = "grapheme-distill.grapheme-sidecar.v2"
 
 _CHAR_END: Final = ',"pre_activation":1.0,"activation_fn":"Linear"}'
 _OTHER_START: Final = ',{"value":null,"activation":0.0,"node_type":'
@@ -184,6 +186,7 @@ class _JsonSink:
 
     def __init__(self, out: IO[str], side: IO[str], edges: IO[bytes]) -> None:
         self._out_file = out
+        self._nodes_started = False
         self._side = side.write
         self._template = _CharTemplates().__getitem__
         self._labels = _JsCache()
@@ -201,8 +204,12 @@ class _JsonSink:
     def flush(self) -> None:
         """Write the buffered node text and sidecar records; spool the buffered edges."""
         self._flush_records()
-        self._out_file.write("".join(self._node_buf))
-        self._node_buf.clear()
+        if self._node_buf:
+            text = "".join(self._node_buf)
+            # every node fragment starts with a comma; the document's first node must not
+            self._out_file.write(text if self._nodes_started else text[1:])
+            self._nodes_started = True
+            self._node_buf.clear()
         self.edge_spool.flush()
 
     # -------------------------------------------------------------- GraphSink
@@ -245,9 +252,7 @@ class _JsonSink:
 
     def add_node(self, kind: str, label: str | None) -> int:
         node_type = f'{{"{kind}":{_js(label)}}}' if label is not None else f'"{kind}"'
-        # the first node of the document has no leading comma
-        lead = _OTHER_START if self.nodes else _OTHER_START[1:]
-        self._node_buf.append(f"{lead}{node_type}{_OTHER_END}")
+        self._node_buf.append(f"{_OTHER_START}{node_type}{_OTHER_END}")
         self.nodes += 1
         if len(self._node_buf) > self._BATCH:
             self.flush()
@@ -326,7 +331,7 @@ def to_grapheme(graph: KnowledgeGraph, path: str | os.PathLike[str]) -> Grapheme
         with _atomic(graph_path) as out, _atomic(sidecar_path) as side, open(spool, "w+b") as edges:
             side.write(
                 f'{{"format":"{SIDECAR_FORMAT}","grapheme_file":{_ascii(graph_path.name)},'
-                f'"hubs":{_ascii(list(HUBS))},"records":['
+                '"records":['
             )
             out.write('{"graph":{"nodes":[')
             sink = _JsonSink(out, side, edges)

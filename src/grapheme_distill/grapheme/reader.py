@@ -1,116 +1,448 @@
-"""Reader: ``<name>.grapheme.json`` + ``<name>.sidecar.json`` → an equal KnowledgeGraph.
+"""Reader: ``<name>.grapheme.json`` + ``<name>.sidecar.json`` → an equal KnowledgeGraph, streaming.
 
 The reader inverts :func:`~grapheme_distill.grapheme.layout.walk`.  Everything that *is* knowledge
 comes from the GRAPHEME graph: labels and values are re-read from the ``Input`` characters of each
-concept's ``Clique`` members, entity types, knowledge types, datatypes and negation from the edges
-to the hub ``Keyword`` nodes, predicates and attribute names from ``SemanticUnit`` nodes, kinds of
-hierarchy, linguistic items and procedures from ``Keyword`` nodes, confidences from role-edge
-weights, order (aliases, steps) from edge order.  The sidecar only says which node is which id and
-adds what GRAPHEME cannot hold (spans, qualifiers, evidence).  Every inconsistency is an
-:class:`~grapheme_distill.errors.ExportError` naming the file and the node, because a reader that
-guessed would silently turn a damaged file into a different graph.
+concept's ``Clique`` members, entity types, knowledge types, datatypes and negation from the
+``Structural`` edges of the hub ``Keyword`` nodes, predicates, attribute names and kinds from the
+item nodes, confidences from role-edge weights, order (aliases, steps) from edge order.  The sidecar
+only says which node is which id and adds what GRAPHEME cannot hold (spans, qualifiers, evidence).
+Every inconsistency is an :class:`~grapheme_distill.errors.ExportError` naming the file and the
+node, because a reader that guessed would silently turn a damaged file into a different graph.
+
+**Memory.**  An export holds ~270 bytes of JSON per character; ``json.load`` of it costs several
+kilobytes per character (tens of GB for 10 M characters).  The graph file is therefore parsed with
+ijson (yajl's C parser) one node and one edge at a time, in two passes, and only what the layout
+needs is kept, in typed arrays: per node a kind byte and one 32-bit number (the code point of a
+character, the offset of a concept's member list, the index of a label), the member lists, and the
+edges that carry knowledge (``Semantic`` and ``Structural``; the texts' ``Clique``/``Sequential``
+edges and ``Skip`` back-edges are only counted).  That is ~15 bytes per character; adjacency is a
+sorted index over the kept edges (numpy).  The sidecar is streamed the same way, and
+:class:`GraphemeReader` hands entities, items and evidence out one at a time, so a caller that
+stores them elsewhere never holds the whole :class:`KnowledgeGraph`.
+
+**Versions.**  Sidecar format v2 is the current layout (hubs are the sources of their edges, items
+are ``Call`` nodes).  v1 files, written before grapheme-core compatibility was checked (hubs were
+edge targets, relations and attributes ``SemanticUnit`` nodes), are still read.
 """
 
 from __future__ import annotations
 
-import json
 import os
-from collections import defaultdict
+from array import array
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, Final
+
+import ijson
+import numpy as np
+from numpy.typing import NDArray
 
 from grapheme_distill.errors import ExportError
 from grapheme_distill.grapheme.convert import SIDECAR_FORMAT, grapheme_paths
-from grapheme_distill.grapheme.layout import HUBS
+from grapheme_distill.grapheme.layout import HUBS, ITEM_NODE, NEGATED
 from grapheme_distill.model.graph import Evidence, KnowledgeGraph
 from grapheme_distill.model.knowledge import (
     Attribute,
     Entity,
     HierarchyEdge,
+    Item,
     LinguisticItem,
     Procedure,
     Relation,
 )
 
-__all__ = ["read_grapheme"]
+__all__ = ["SIDECAR_V1", "GraphemeReader", "read_grapheme"]
 
-_Edge = tuple[int, str, float]  # (other end, edge type, weight)
-_HUB_NAMES = frozenset(HUBS)
+SIDECAR_V1: Final = "grapheme-distill.grapheme-sidecar.v1"
+
+# node kinds in the index
+_INPUT, _CLIQUE, _KEYWORD, _CALL, _SEMANTIC_UNIT, _HIDDEN, _OTHER = range(7)
+_LABELLED: Final = {"Keyword": _KEYWORD, "Call": _CALL, "SemanticUnit": _SEMANTIC_UNIT}
+_KIND_NAME: Final = {
+    _INPUT: "Input", _CLIQUE: "Clique", _KEYWORD: "Keyword", _CALL: "Call",
+    _SEMANTIC_UNIT: "SemanticUnit", _HIDDEN: "Hidden", _OTHER: "other",
+}
+# edges that carry knowledge; every other edge type is derived (texts) or a back-reference
+_SEMANTIC, _STRUCTURAL = 0, 1
+_KEPT: Final = {"Semantic": _SEMANTIC, "Structural": _STRUCTURAL}
+_HUB_NAMES: Final = frozenset(HUBS)
+_ITEM_KIND: Final = _LABELLED[ITEM_NODE]
+_BUF: Final = 1 << 20
+_MAX_INDEX: Final = 2**31 - 1
+
+_Edge = tuple[int, int, float]  # (other end, edge type code, weight)
 
 
-def _load(path: Path, what: str) -> Any:
+def _open(path: Path, what: str) -> IO[bytes]:
     try:
-        with open(path, encoding="utf-8") as fh:
-            return json.load(fh)
+        return open(path, "rb")
     except FileNotFoundError as exc:
         raise ExportError(
             f"{path}: {what} not found; a GRAPHEME export is two files written together "
             "(<name>.grapheme.json and <name>.sidecar.json) — export again or copy both"
         ) from exc
-    except json.JSONDecodeError as exc:
-        raise ExportError(f"{path}:{exc.lineno}: {what} is not valid JSON ({exc.msg}); the file is truncated or damaged, export again") from exc
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot read the {what}: {exc}") from exc
 
 
-class _Graph:
-    """Indexed view of the serde document: node types, out/in edges in file order."""
-
-    def __init__(self, doc: Any, path: Path) -> None:
-        self.path = path
+def _stream(path: Path, what: str, prefix: str, kv: bool = False) -> Iterator[Any]:
+    """ijson ``items`` (or ``kvitems``) at ``prefix``; a parse error becomes an ExportError with
+    the byte offset (exports are one line, so the offset is the position)."""
+    with _open(path, what) as fh:
+        parse = ijson.kvitems if kv else ijson.items
         try:
-            self.nodes: list[Any] = doc["graph"]["nodes"]
-            raw_edges: list[Any] = doc["graph"]["edges"]
-        except (KeyError, TypeError) as exc:
-            raise ExportError(f"{path}: not a GRAPHEME graph (missing {exc})") from exc
-        self.out: dict[int, list[_Edge]] = defaultdict(list)
-        self.into: dict[int, list[_Edge]] = defaultdict(list)
-        self.edge_count = 0
-        for edge in raw_edges:
-            if edge is None:  # a petgraph edge hole
-                continue
-            self.edge_count += 1
-            src, dst, props = edge
-            weight = float(props["weight"])
-            self.out[src].append((dst, props["edge_type"], weight))
-            self.into[dst].append((src, props["edge_type"], weight))
-        # hubs are recognised by their Keyword text, not by position: the graph alone says which
-        self.hubs: dict[int, str] = {}
-        for index, node in enumerate(self.nodes):
-            node_type = node["node_type"]
-            if isinstance(node_type, dict) and node_type.get("Keyword") in _HUB_NAMES:
-                self.hubs[index] = node_type["Keyword"]
+            yield from parse(fh, prefix, use_float=True, buf_size=_BUF)
+        except (ijson.JSONError, UnicodeDecodeError) as exc:
+            raise ExportError(
+                f"{path}: {what} is not valid JSON (error at or before byte {fh.tell()}: "
+                f"{str(exc).strip()[:200]}); the file is truncated or damaged, export again"
+            ) from exc
+
+
+class _Index:
+    """The compact, indexed view of a GRAPHEME graph file (see the module docstring)."""
+
+    def __init__(self, path: Path, hubs_are_sources: bool) -> None:
+        self.path = path
+        self.hubs_are_sources = hubs_are_sources
+        self.kind = array("b")
+        self.ref = array("i")
+        self.members = array("i")  # per concept: member count, then the members
+        self.labels: list[str] = []
+        self._read_nodes()
+        self.nodes = len(self.kind)
+        self._read_edges()
 
     def fail(self, node: int, reason: str) -> ExportError:
         return ExportError(f"{self.path}: node {node}: {reason}; the export is damaged, export again")
 
-    def payload(self, node: int, kind: str) -> Any:
-        node_type = self.nodes[node]["node_type"] if 0 <= node < len(self.nodes) else None
-        if not isinstance(node_type, dict) or kind not in node_type:
-            raise self.fail(node, f"expected a {kind} node, found {node_type!r}")
-        return node_type[kind]
+    def _read_nodes(self) -> None:
+        kind, ref, members, labels = self.kind, self.ref, self.members, self.labels
+        label_index: dict[str, int] = {}
+        add_kind, add_ref = kind.append, ref.append
+        for node_type in _stream(self.path, "GRAPHEME graph", "graph.nodes.item.node_type"):
+            try:
+                if type(node_type) is dict and len(node_type) == 1:
+                    ((name, payload),) = node_type.items()
+                    if name == "Input":
+                        add_ref(ord(payload))
+                        add_kind(_INPUT)
+                    elif name == "Clique":
+                        add_ref(len(members))
+                        members.append(len(payload))
+                        members.extend(payload)
+                        add_kind(_CLIQUE)
+                    elif name in _LABELLED and isinstance(payload, str):
+                        index = label_index.get(payload)
+                        if index is None:
+                            index = label_index[payload] = len(labels)
+                            labels.append(payload)
+                        add_ref(index)
+                        add_kind(_LABELLED[name])
+                    else:
+                        add_ref(-1)
+                        add_kind(_OTHER)
+                else:
+                    add_ref(-1)
+                    add_kind(_HIDDEN if node_type == "Hidden" else _OTHER)
+            except (TypeError, OverflowError) as exc:
+                raise self.fail(len(kind), f"malformed node type {node_type!r} ({exc})") from exc
+        if len(kind) > _MAX_INDEX:
+            raise ExportError(f"{self.path}: more than {_MAX_INDEX} nodes; too large to read")
+
+    def _read_edges(self) -> None:
+        src, dst, etype, weight = array("i"), array("i"), array("b"), array("d")
+        count = 0
+        n = self.nodes
+        for edge in _stream(self.path, "GRAPHEME graph", "graph.edges.item"):
+            if edge is None:  # a petgraph edge hole
+                continue
+            count += 1
+            try:
+                code = _KEPT.get(edge[2]["edge_type"])
+                if code is not None:
+                    s, d = edge[0], edge[1]
+                    if not (0 <= s < n and 0 <= d < n):
+                        raise ValueError(f"endpoint out of range (graph has {n} nodes)")
+                    src.append(s)
+                    dst.append(d)
+                    etype.append(code)
+                    weight.append(float(edge[2]["weight"]))
+            except (TypeError, KeyError, IndexError, ValueError) as exc:
+                raise ExportError(
+                    f"{self.path}: edge {count - 1} is not [source, target, {{weight, edge_type}}]: "
+                    f"{edge!r} ({exc}); the export is damaged, export again"
+                ) from exc
+        self.edge_count = count
+        self.src, self.dst, self.etype, self.weight = src, dst, etype, weight
+        self.out_order, self.out_ptr = self._adjacency(src)
+        self.in_order, self.in_ptr = self._adjacency(dst)
+
+    def _adjacency(self, ends: array[int]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+        """Edge indices sorted by ``ends`` (stable: file order within a node) and per-node start
+        offsets into them (CSR)."""
+        keys = np.frombuffer(ends, dtype=np.int32) if len(ends) else np.zeros(0, dtype=np.int32)
+        order = np.argsort(keys, kind="stable")
+        ptr = np.zeros(self.nodes + 1, dtype=np.int64)
+        np.cumsum(np.bincount(keys, minlength=self.nodes), out=ptr[1:])
+        return order, ptr
+
+    # ------------------------------------------------------------------ queries
+    def check(self, node: Any) -> int:
+        if type(node) is not int or not 0 <= node < self.nodes:
+            raise ExportError(f"{self.path}: the sidecar names node {node!r}, which the graph lacks")
+        return node
+
+    def out_edges(self, node: int) -> list[_Edge]:
+        a, b = int(self.out_ptr[node]), int(self.out_ptr[node + 1])
+        dst, etype, weight = self.dst, self.etype, self.weight
+        return [(dst[i], etype[i], weight[i]) for i in self.out_order[a:b].tolist()]
+
+    def in_edges(self, node: int) -> list[_Edge]:
+        a, b = int(self.in_ptr[node]), int(self.in_ptr[node + 1])
+        src, etype, weight = self.src, self.etype, self.weight
+        return [(src[i], etype[i], weight[i]) for i in self.in_order[a:b].tolist()]
+
+    def is_hub(self, node: int) -> bool:
+        return self.kind[node] == _KEYWORD and self.labels[self.ref[node]] in _HUB_NAMES
+
+    def label(self, node: int, kind: int) -> str:
+        if self.kind[node] != kind:
+            raise self.fail(node, f"expected a {_KIND_NAME[kind]} node, found {_KIND_NAME[self.kind[node]]}")
+        return self.labels[self.ref[node]]
 
     def text(self, concept: int) -> str:
         """The label of a concept: the Input characters of its Clique members."""
-        members = self.payload(concept, "Clique")
-        return "".join(self.payload(m, "Input") for m in members)
+        if self.kind[concept] != _CLIQUE:
+            raise self.fail(concept, f"expected a Clique concept, found {_KIND_NAME[self.kind[concept]]}")
+        start = self.ref[concept] + 1
+        kind, ref = self.kind, self.ref
+        chars = []
+        for m in self.members[start : start + self.members[start - 1]]:
+            if not 0 <= m < self.nodes or kind[m] != _INPUT:
+                raise self.fail(concept, f"member {m} is not an Input character")
+            chars.append(ref[m])
+        try:
+            return "".join(map(chr, chars))
+        except ValueError as exc:
+            raise self.fail(concept, f"a member is not a Unicode character ({exc})") from exc
 
-    def hub_targets(self, node: int, prefix: str) -> list[str]:
+    def hubs(self, node: int, prefix: str) -> list[str]:
+        """The ``prefix`` hubs classifying ``node`` (v2: hub → node; v1: node → hub)."""
+        edges = self.in_edges(node) if self.hubs_are_sources else self.out_edges(node)
+        labels, ref = self.labels, self.ref
         return [
-            self.hubs[dst][len(prefix):]
-            for dst, kind, _ in self.out.get(node, ())
-            if kind == "Structural" and dst in self.hubs and self.hubs[dst].startswith(prefix)
+            labels[ref[other]][len(prefix):]
+            for other, code, _ in edges
+            if code == _STRUCTURAL and self.is_hub(other) and labels[ref[other]].startswith(prefix)
         ]
 
     def one_hub(self, node: int, prefix: str) -> str:
-        found = self.hub_targets(node, prefix)
+        found = self.hubs(node, prefix)
         if len(found) != 1:
             raise self.fail(node, f"expected one edge to a '{prefix}' hub, found {len(found)}")
         return found[0]
 
-    def role_out(self, node: int, edge_type: str) -> list[tuple[int, float]]:
-        return [(d, w) for d, k, w in self.out.get(node, ()) if k == edge_type and d not in self.hubs]
+    def role_out(self, node: int, code: int) -> list[tuple[int, float]]:
+        return [(d, w) for d, c, w in self.out_edges(node) if c == code and not self.is_hub(d)]
 
-    def role_in(self, node: int, edge_type: str) -> list[tuple[int, float]]:
-        return [(s, w) for s, k, w in self.into.get(node, ()) if k == edge_type]
+    def role_in(self, node: int, code: int) -> list[tuple[int, float]]:
+        return [(s, w) for s, c, w in self.in_edges(node) if c == code and not self.is_hub(s)]
+
+    def single(self, edges: list[tuple[int, float]], node: int, role: str) -> tuple[int, float]:
+        if len(edges) != 1:
+            raise self.fail(node, f"expected one {role} edge, found {len(edges)}")
+        return edges[0]
+
+
+class GraphemeReader:
+    """Streams a GRAPHEME export back: :meth:`entities`, :meth:`items` and :meth:`evidence` yield
+    one object at a time, in the order they were written.
+
+    Opening indexes the graph file (two ijson passes, ~15 bytes per character kept) and checks the
+    two files against each other; each generator then streams the sidecar.  :func:`read_grapheme`
+    collects all three into a :class:`KnowledgeGraph`.
+
+    Raises:
+        ExportError: a file is missing, not JSON, not a GRAPHEME export, or inconsistent with the
+            other (raised by the constructor or by the generators, naming file and node).
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.graph_path, self.sidecar_path = grapheme_paths(path)
+        fmt = next(_stream(self.sidecar_path, "sidecar", "format"), None)
+        if fmt not in (SIDECAR_FORMAT, SIDECAR_V1):
+            raise ExportError(
+                f"{self.sidecar_path}: not a grapheme-distill sidecar (format {fmt!r}, expected "
+                f"{SIDECAR_FORMAT!r} or {SIDECAR_V1!r})"
+            )
+        self.version = 1 if fmt == SIDECAR_V1 else 2
+        self._g = _Index(self.graph_path, hubs_are_sources=self.version >= 2)
+        g = self._g
+        if g.nodes == 0 and next(_stream(self.graph_path, "GRAPHEME graph", "graph.edge_property"), None) is None:
+            raise ExportError(f"{self.graph_path}: not a GRAPHEME graph (no 'graph' with nodes and edges)")
+        counts = next(_stream(self.sidecar_path, "sidecar", "counts"), None) or {}
+        if counts.get("nodes") != g.nodes or counts.get("edges") != g.edge_count:
+            raise ExportError(
+                f"{self.sidecar_path}: written for a graph of {counts.get('nodes')} nodes and "
+                f"{counts.get('edges')} edges, but {self.graph_path.name} has {g.nodes} and "
+                f"{g.edge_count}; the two files are from different exports — export again"
+            )
+        self._ids: dict[int, str] | None = None
+
+    def _records(self) -> Iterator[list[Any]]:
+        for record in _stream(self.sidecar_path, "sidecar", "records.item"):
+            if not isinstance(record, list) or not record or record[0] not in _RECORD_TAGS:
+                raise ExportError(f"{self.sidecar_path}: unknown sidecar record {record!r}")
+            yield record
+
+    def _mismatch(self, exc: Exception) -> ExportError:
+        return ExportError(
+            f"{self.sidecar_path}: does not match {self.graph_path.name}: {exc!r}; export again"
+        )
+
+    def entities(self) -> Iterator[Entity]:
+        """The entities, in graph order (records the node → id map that :meth:`items` needs)."""
+        g = self._g
+        ids: dict[int, str] = {}
+        for record in self._records():
+            tag = record[0]
+            try:
+                if tag == "entity":
+                    node, entity_id = g.check(record[1]), record[2]
+                    ids[node] = entity_id
+                    aliases = tuple(
+                        g.text(dst) for dst, _ in g.role_out(node, _SEMANTIC) if g.kind[dst] == _CLIQUE
+                    )
+                    yield Entity(
+                        id=entity_id, name=g.text(node), type=g.one_hub(node, "entity_type:"),
+                        aliases=aliases,
+                    )
+                elif tag == "unresolved":
+                    node = g.check(record[1])
+                    if g.kind[node] != _HIDDEN:
+                        raise g.fail(node, "expected the Hidden node of an unresolved entity id")
+                    ids[node] = record[2]
+            except ExportError:
+                raise
+            except (IndexError, TypeError, ValueError) as exc:
+                raise self._mismatch(exc) from exc
+        self._ids = ids
+
+    def items(self) -> Iterator[Item]:
+        """The items, in the order they were written (by kind, then graph order)."""
+        if self._ids is None:
+            for _ in self.entities():
+                pass
+        assert self._ids is not None
+        ids, g = self._ids, self._g
+
+        def entity_at(node: int) -> str:
+            if node not in ids:
+                raise g.fail(node, "an item refers to a node that is not an entity")
+            return ids[node]
+
+        for record in self._records():
+            if record[0] != "item":
+                continue
+            try:
+                node, item_id, span, extra = g.check(record[1]), record[2], record[3], record[4]
+                common: dict[str, Any] = {"id": item_id, "span": tuple(span) if span is not None else None}
+                kind = g.one_hub(node, "knowledge:")
+                build = _READ.get(kind)
+                if build is None:
+                    raise g.fail(node, f"unknown knowledge type {kind!r}")
+                yield build(g, node, common, extra or {}, entity_at, self.version)
+            except ExportError:
+                raise
+            except (IndexError, TypeError, ValueError) as exc:
+                raise self._mismatch(exc) from exc
+
+    def evidence(self) -> Iterator[tuple[str, dict[str, Evidence]]]:
+        """``(item id, {source: Evidence})`` per item with evidence, in the graph's order."""
+        for item_id, records in _stream(self.sidecar_path, "sidecar", "evidence", kv=True):
+            try:
+                yield item_id, {
+                    rec["source"]: Evidence.model_validate(
+                        {**rec, "span": tuple(rec["span"]) if rec["span"] is not None else None}
+                    )
+                    for rec in records
+                }
+            except (KeyError, TypeError, ValueError) as exc:
+                raise self._mismatch(exc) from exc
+
+
+_RECORD_TAGS: Final = frozenset({"entity", "unresolved", "item"})
+_EntityAt = Callable[[int], str]
+
+
+def _payload(g: _Index, node: int, version: int, v1_kind: int) -> str:
+    """The item node's label: a ``Call`` node (v2), or the v1 node type of that kind."""
+    return g.label(node, _ITEM_KIND if version >= 2 else v1_kind)
+
+
+def _read_relation(g: _Index, node: int, common: dict[str, Any], extra: dict[str, Any],
+                   entity_at: _EntityAt, version: int) -> Relation:
+    subject, weight = g.single(g.role_in(node, _SEMANTIC), node, "subject")
+    obj, _ = g.single(g.role_out(node, _SEMANTIC), node, "object")
+    return Relation(
+        **common, subject=entity_at(subject), predicate=_payload(g, node, version, _SEMANTIC_UNIT),
+        object=entity_at(obj), negated=bool(g.hubs(node, NEGATED)),
+        qualifiers=extra.get("qualifiers", {}), confidence=weight,
+    )
+
+
+def _read_attribute(g: _Index, node: int, common: dict[str, Any], extra: dict[str, Any],
+                    entity_at: _EntityAt, version: int) -> Attribute:
+    owner, weight = g.single(g.role_in(node, _SEMANTIC), node, "entity")
+    value, _ = g.single(g.role_out(node, _SEMANTIC), node, "value")
+    return Attribute(
+        **common, entity=entity_at(owner), name=_payload(g, node, version, _SEMANTIC_UNIT),
+        value=g.text(value), datatype=g.one_hub(node, "datatype:"), confidence=weight,
+    )
+
+
+def _read_procedure(g: _Index, node: int, common: dict[str, Any], extra: dict[str, Any],
+                    entity_at: _EntityAt, version: int) -> Procedure:
+    owners = g.role_in(node, _SEMANTIC)
+    goal, weight = g.single(g.role_out(node, _SEMANTIC), node, "goal")
+    steps = tuple(g.text(dst) for dst, _ in g.role_out(node, _STRUCTURAL))
+    if _payload(g, node, version, _KEYWORD) != "procedure" or len(owners) > 1:
+        raise g.fail(node, "not a procedure node")
+    return Procedure(
+        **common, goal=g.text(goal), steps=steps,
+        entity=entity_at(owners[0][0]) if owners else None, confidence=weight,
+    )
+
+
+def _read_hierarchy(g: _Index, node: int, common: dict[str, Any], extra: dict[str, Any],
+                    entity_at: _EntityAt, version: int) -> HierarchyEdge:
+    child, weight = g.single(g.role_in(node, _STRUCTURAL), node, "child")
+    parent, _ = g.single(g.role_out(node, _STRUCTURAL), node, "parent")
+    return HierarchyEdge(
+        **common, child=entity_at(child), parent=entity_at(parent),
+        relation=_payload(g, node, version, _KEYWORD), confidence=weight,
+    )
+
+
+def _read_linguistic(g: _Index, node: int, common: dict[str, Any], extra: dict[str, Any],
+                     entity_at: _EntityAt, version: int) -> LinguisticItem:
+    owner, weight = g.single(g.role_in(node, _SEMANTIC), node, "entity")
+    value, _ = g.single(g.role_out(node, _SEMANTIC), node, "value")
+    return LinguisticItem(
+        **common, entity=entity_at(owner), relation=_payload(g, node, version, _KEYWORD),
+        value=g.text(value), confidence=weight,
+    )
+
+
+#: knowledge type (the item's ``knowledge:*`` hub) → the function that reads one such item.
+_READ: Final[dict[str, Callable[..., Item]]] = {
+    "relational": _read_relation,
+    "factual": _read_attribute,
+    "procedural": _read_procedure,
+    "structural": _read_hierarchy,
+    "linguistic": _read_linguistic,
+}
 
 
 def read_grapheme(path: str | os.PathLike[str]) -> KnowledgeGraph:
@@ -122,117 +454,12 @@ def read_grapheme(path: str | os.PathLike[str]) -> KnowledgeGraph:
     Raises:
         ExportError: a file is missing, not JSON, or inconsistent with the other.
     """
-    graph_path, sidecar_path = grapheme_paths(path)
-    g = _Graph(_load(graph_path, "GRAPHEME graph"), graph_path)
-    side = _load(sidecar_path, "sidecar")
-    if not isinstance(side, dict) or side.get("format") != SIDECAR_FORMAT:
-        raise ExportError(
-            f"{sidecar_path}: not a grapheme-distill sidecar (format "
-            f"{side.get('format') if isinstance(side, dict) else None!r}, expected {SIDECAR_FORMAT!r})"
-        )
-    counts = side.get("counts") or {}
-    if counts.get("nodes") != len(g.nodes) or counts.get("edges") != g.edge_count:
-        raise ExportError(
-            f"{sidecar_path}: written for a graph of {counts.get('nodes')} nodes and "
-            f"{counts.get('edges')} edges, but {graph_path.name} has {len(g.nodes)} and "
-            f"{g.edge_count}; the two files are from different exports — export again"
-        )
-    try:
-        return _rebuild(g, side)
-    except ExportError:
-        raise
-    except (KeyError, IndexError, TypeError, ValueError) as exc:
-        raise ExportError(f"{sidecar_path}: does not match {graph_path.name}: {exc!r}; export again") from exc
-
-
-def _rebuild(g: _Graph, side: dict[str, Any]) -> KnowledgeGraph:
+    reader = GraphemeReader(path)
     kg = KnowledgeGraph()
-    ids: dict[int, str] = {}
-    items: list[tuple[int, str, Any, Any]] = []
-    for record in side["records"]:
-        tag = record[0]
-        if tag == "entity":
-            node, entity_id = record[1], record[2]
-            ids[node] = entity_id
-            aliases = tuple(
-                g.text(dst) for dst, _ in g.role_out(node, "Semantic") if "Clique" in g.nodes[dst]["node_type"]
-            )
-            kg.entities[entity_id] = Entity(
-                id=entity_id, name=g.text(node), type=g.one_hub(node, "entity_type:"), aliases=aliases
-            )
-        elif tag == "unresolved":
-            if g.nodes[record[1]]["node_type"] != "Hidden":
-                raise g.fail(record[1], "expected the Hidden node of an unresolved entity id")
-            ids[record[1]] = record[2]
-        elif tag == "item":
-            items.append((record[1], record[2], record[3], record[4]))
-        else:
-            raise ExportError(f"unknown sidecar record {tag!r}")
-
-    def entity_at(node: int) -> str:
-        if node not in ids:
-            raise g.fail(node, "an item refers to a node that is not an entity")
-        return ids[node]
-
-    def single(edges: list[tuple[int, float]], node: int, role: str) -> tuple[int, float]:
-        if len(edges) != 1:
-            raise g.fail(node, f"expected one {role} edge, found {len(edges)}")
-        return edges[0]
-
-    for node, item_id, span, extra in items:
-        kind = g.one_hub(node, "knowledge:")
-        common: dict[str, Any] = {"id": item_id, "span": tuple(span) if span is not None else None}
-        if kind == "relational":
-            subject, weight = single(g.role_in(node, "Semantic"), node, "subject")
-            obj, _ = single(g.role_out(node, "Semantic"), node, "object")
-            rel = Relation(
-                **common, subject=entity_at(subject), predicate=g.payload(node, "SemanticUnit"),
-                object=entity_at(obj), negated=bool(g.hub_targets(node, "negated")),
-                qualifiers=(extra or {}).get("qualifiers", {}), confidence=weight,
-            )
-            kg.relations[rel.id] = rel
-        elif kind == "factual":
-            owner, weight = single(g.role_in(node, "Semantic"), node, "entity")
-            value, _ = single(g.role_out(node, "Semantic"), node, "value")
-            att = Attribute(
-                **common, entity=entity_at(owner), name=g.payload(node, "SemanticUnit"),
-                value=g.text(value), datatype=g.one_hub(node, "datatype:"), confidence=weight,
-            )
-            kg.attributes[att.id] = att
-        elif kind == "procedural":
-            owners = g.role_in(node, "Semantic")
-            goal, weight = single(g.role_out(node, "Semantic"), node, "goal")
-            steps = tuple(g.text(dst) for dst, _ in g.role_out(node, "Structural"))
-            if g.payload(node, "Keyword") != "procedure" or len(owners) > 1:
-                raise g.fail(node, "not a procedure node")
-            proc = Procedure(
-                **common, goal=g.text(goal), steps=steps,
-                entity=entity_at(owners[0][0]) if owners else None, confidence=weight,
-            )
-            kg.procedures[proc.id] = proc
-        elif kind == "structural":
-            child, weight = single(g.role_in(node, "Structural"), node, "child")
-            parent, _ = single(g.role_out(node, "Structural"), node, "parent")
-            edge = HierarchyEdge(
-                **common, child=entity_at(child), parent=entity_at(parent),
-                relation=g.payload(node, "Keyword"), confidence=weight,
-            )
-            kg.hierarchy[edge.id] = edge
-        elif kind == "linguistic":
-            owner, weight = single(g.role_in(node, "Semantic"), node, "entity")
-            value, _ = single(g.role_out(node, "Semantic"), node, "value")
-            ling = LinguisticItem(
-                **common, entity=entity_at(owner), relation=g.payload(node, "Keyword"),
-                value=g.text(value), confidence=weight,
-            )
-            kg.linguistic[ling.id] = ling
-        else:
-            raise g.fail(node, f"unknown knowledge type {kind!r}")
-    for item_id, records in side["evidence"].items():
-        kg.evidence[item_id] = {
-            rec["source"]: Evidence.model_validate(
-                {**rec, "span": tuple(rec["span"]) if rec["span"] is not None else None}
-            )
-            for rec in records
-        }
+    for entity in reader.entities():
+        kg.entities[entity.id] = entity
+    for item in reader.items():
+        kg.add_item(item)
+    for item_id, evidence in reader.evidence():
+        kg.evidence[item_id] = evidence
     return kg
