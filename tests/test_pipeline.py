@@ -55,7 +55,8 @@ def store(tmp_path: Path) -> Iterator[SQLiteStore]:
 
 def test_example_transcripts_fill_the_store(store: SQLiteStore) -> None:
     seen: list[tuple[int, int | None]] = []
-    summary = distill_transcripts([EXAMPLE], store, progress=lambda d, t: seen.append((d, t)))
+    summary = distill_transcripts([EXAMPLE], store, extractor=RuleExtractor(),
+                                  progress=lambda d, t: seen.append((d, t)))
     assert summary.exchanges == summary.processed == 5
     assert summary.new_observations == store.stats().observations > 0
     assert summary.store is not None and summary.store.teacher_calls == 5

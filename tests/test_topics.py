@@ -201,7 +201,7 @@ def test_cli_rejects_bad_usage(tmp_path: Path, args: list[str], message: str) ->
     result = CliRunner().invoke(cli, [
         "distill", "--topics", "Gdansk", *args, "--store", str(tmp_path / "g.db"),
     ])
-    assert result.exit_code != 0 and message in result.output
+    assert result.exit_code != 0 and message in result.output + str(result.exception)
 
 
 @pytest.mark.slow

@@ -31,7 +31,12 @@ from pydantic import BaseModel, Field
 
 from grapheme_distill.config import DistillationConfig
 from grapheme_distill.errors import DistillError, LowConfidence, SessionFull, StoreError
-from grapheme_distill.extractors import Extraction, Extractor, RuleExtractor
+from grapheme_distill.extractors import (
+    Extraction,
+    Extractor,
+    best_available_extractor,
+    get_extractor,
+)
 from grapheme_distill.model.knowledge import DistilledKnowledge, KnowledgeType, Provenance
 from grapheme_distill.session import DistillationSession
 from grapheme_distill.store.base import GraphStore, StoreStats
@@ -345,7 +350,7 @@ def distill_transcripts(
         paths: JSONL transcript files (see :mod:`grapheme_distill.transcripts` for the shapes).
         store: the graph store; calls already processed by this extractor are skipped.
         config: session settings; the default preset when None.
-        extractor: the rule extractor when None.
+        extractor: the best installed offline reader when None (:func:`best_available_extractor`).
         skip_bad: skip (count, and write to ``<file>.rejected.jsonl``) bad lines instead of
             stopping at the first one.  Either way, batches already committed stay in the store.
         progress: called as ``progress(lines_done, total_lines)`` after each batch.
@@ -361,7 +366,7 @@ def distill_transcripts(
     """
     started = time.monotonic()
     config = config or DistillationConfig.default()
-    extractor = extractor or RuleExtractor()
+    extractor = extractor or get_extractor(best_available_extractor())
     reader = TranscriptReader(paths, skip_bad=skip_bad)
     total = reader.count_lines() if progress else None
     run_id = store.begin_run("distill_transcripts", {

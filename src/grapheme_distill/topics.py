@@ -33,7 +33,7 @@ from pydantic import Field
 from grapheme_distill.cloze import ClozePrompt, aask_cloze
 from grapheme_distill.config import DistillationConfig
 from grapheme_distill.errors import DistillError, InputError
-from grapheme_distill.extractors import Extractor, RuleExtractor
+from grapheme_distill.extractors import Extractor, best_available_extractor, get_extractor
 from grapheme_distill.model.hashing import content_hash
 from grapheme_distill.model.knowledge import DistilledKnowledge, KnowledgeType, Provenance
 from grapheme_distill.pipeline import (
@@ -212,7 +212,7 @@ async def adistill_topics(
             answer's per-token alternatives are stored as soft targets too.
         store: the graph store (requests already processed by ``extractor`` are not asked again).
         config: session thresholds and the soft-target temperature; default preset when None.
-        extractor: the rule extractor when None.
+        extractor: the best installed offline reader when None (:func:`best_available_extractor`).
         templates: one per knowledge type; the shipped ``v1`` set when None.
         clozes: cloze prompts to ask for soft targets (needs a logprob teacher).
         max_tokens: answer budget per request (the main cost on a CPU).
@@ -234,7 +234,7 @@ async def adistill_topics(
     """
     started = time.monotonic()
     config = config or DistillationConfig.default()
-    extractor = extractor or RuleExtractor()
+    extractor = extractor or get_extractor(best_available_extractor())
     templates = list(templates) if templates is not None else load_templates()
     topics = list(dict.fromkeys(t.strip() for t in topics if t.strip()))
     want_lp = bool(teacher.supports_logprobs) and answer_logprobs

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,7 @@ def test_distill_then_stats_show_export_merge(tmp_path: Path, capsys: pytest.Cap
 
     exported = tmp_path / "g.json"
     run(["export", "--store", str(db), "--format", "json", "-o", str(exported)], capsys)
-    code, out, _ = run(["merge", str(exported), "--into", str(tmp_path / "new.db"), "--strategy",
+    code, out, _ = run(["merge", str(exported), "--store", str(tmp_path / "new.db"), "--strategy",
                         "ADD_ALL", "--json"], capsys)
     merged = json.loads(out)
     assert code == 0 and merged["nodes_added"] == stats["entities"]
@@ -91,8 +92,8 @@ def test_distill_then_stats_show_export_merge(tmp_path: Path, capsys: pytest.Cap
         (["stats", "--store", "{missing}"], "no store at"),
         (["show", "Atlantis", "--store", "{db}"], "no entity named 'Atlantis'"),
         (["export", "--store", "{db}", "--format", "xml", "-o", "{out}"], "Invalid value for '--format'"),
-        (["merge", "{bad}", "--into", "{db}"], "neither a store nor a JSON export"),
-        (["merge", "{good}", "--into", "{db}", "--strategy", "all"], "Invalid value for '--strategy'"),
+        (["merge", "{bad}", "--store", "{db}"], "neither a store nor a JSON export"),
+        (["merge", "{good}", "--store", "{db}", "--strategy", "all"], "Invalid value for '--strategy'"),
     ],
 )
 def test_errors_are_one_line_without_traceback(
@@ -119,7 +120,7 @@ def test_bad_input_in_a_real_process(tmp_path: Path) -> None:
          "--store", str(tmp_path / "g.db")], capture_output=True, text=True, timeout=60,
     )
     assert done.returncode == 1
-    assert done.stderr.strip() == f"Error: {bad}:1: expected a JSON object, got list"
+    assert done.stderr.strip() == f"Error: {bad}:1: expected a JSON object, got an array"
 
 
 def test_skip_bad_from_the_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -167,3 +168,43 @@ def test_types_from_transcript_honours_a_lines_knowledge_type(
     code, _, err = run(["distill", "--topics", "Paris", "--types-from-transcript", "--store",
                         str(tmp_path / "x.db")], capsys)
     assert code == 2 and "--types" in err
+
+
+def _walk(command: click.Command, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], click.Command]]:
+    yield path, command
+    if isinstance(command, click.Group):
+        ctx = click.Context(command)
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            assert sub is not None, name
+            yield from _walk(sub, (*path, name))
+
+
+def test_every_command_speaks_one_vocabulary(capsys: pytest.CaptureFixture[str]) -> None:
+    """Every command's --help works; stores are --store, written files -o/--output, settings
+    --set, and no visible option uses an older spelling."""
+    seen = 0
+    for path, command in _walk(cli):
+        code, out, err = run([*path, "--help"], capsys)
+        assert code == 0, (path, err)
+        seen += 1
+        names = {opt for p in command.params if isinstance(p, click.Option) and not p.hidden
+                 for opt in p.opts}
+        assert not names & {"--into", "--out", "--option", "--output-file"}, (path, names)
+        for p in command.params:
+            if isinstance(p, click.Option) and not p.hidden and p.name == "output":
+                assert {"-o", "--output"} <= set(p.opts), path
+            if isinstance(p, click.Option) and not p.hidden and p.name == "store_path":
+                assert p.opts == ["--store"], path
+    assert seen >= 10
+
+
+def test_old_spellings_still_work_and_warn(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    exported = tmp_path / "g.json"
+    db = tmp_path / "g.db"
+    run(["distill", "--transcripts", str(EXAMPLE), "--store", str(db), "--no-progress",
+         "--extractor", "rules"], capsys)
+    run(["export", "--store", str(db), "--format", "json", "-o", str(exported)], capsys)
+    code, out, err = run(["merge", str(exported), "--into", str(tmp_path / "new.db"), "--json"], capsys)
+    assert code == 0 and json.loads(out)["nodes_added"] > 0
+    assert "--into is deprecated" in err and "--store" in err

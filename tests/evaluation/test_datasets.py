@@ -179,7 +179,7 @@ def test_eval_scores_a_split_with_the_webnlg_official_scorer(
     out = tmp_path / "r.json"
     code, stdout = run_cli(["eval", "--dataset", "webnlg2020-unseen-categories", "--extractor",
                             "baseline", "--limit", "8", "--data-dir", str(shared_data),
-                            "--out", str(out)])
+                            "--output", str(out)])
     assert code == 0 and "official (WebNLG Exact)" in stdout
     data = json.loads(out.read_text())
     assert data["dataset"] == "webnlg2020-unseen-categories"

@@ -167,7 +167,7 @@ def test_eval_explain_prints_the_breakdown_and_the_report_carries_it(
 ) -> None:
     out = tmp_path / "r.json"
     code, stdout = run_cli(["eval", "--dataset", "webnlg2020-seen", "--extractor", "spacy",
-                            "--limit", "20", "--data-dir", str(shared_data), "--out", str(out),
+                            "--limit", "20", "--data-dir", str(shared_data), "--output", str(out),
                             "--explain", "2"])
     assert code == 0
     data = json.loads(out.read_text())
@@ -186,6 +186,6 @@ def test_eval_explain_prints_the_breakdown_and_the_report_carries_it(
     # without --explain the table is not printed, the report still has the section
     out = tmp_path / "r2.json"
     code, stdout = run_cli(["eval", "--dataset", "webnlg2020-seen", "--extractor", "baseline",
-                            "--limit", "5", "--data-dir", str(shared_data), "--out", str(out)])
+                            "--limit", "5", "--data-dir", str(shared_data), "--output", str(out)])
     assert code == 0 and "official (WebNLG Exact)" in stdout and "where the" not in stdout
     assert json.loads(out.read_text())["losses"]["texts"] == 5

@@ -142,7 +142,7 @@ def test_eval_command_prints_scores_and_writes_the_report(
 ) -> None:
     out = tmp_path / "r.json"
     code, stdout = run_cli(["eval", "--dataset", "text2kgbench-dbpedia", "--extractor", "baseline",
-                            "--data-dir", str(shared_data), "--limit", "30", "--out", str(out)])
+                            "--data-dir", str(shared_data), "--limit", "30", "--output", str(out)])
     assert code == 0
     assert "official (Text2KGBench)" in stdout and "ECE" in stdout
     assert json.loads(out.read_text())["dataset"] == "text2kgbench-dbpedia"
@@ -151,7 +151,7 @@ def test_eval_command_prints_scores_and_writes_the_report(
 @pytest.mark.parametrize(("args", "message"), [
     (["--extractor", "nope"], "unknown extractor 'nope'"),
     (["--extractor", "baseline", "--data-dir", "/nonexistent"], "benchmark data not found"),
-    (["--extractor", "baseline", "--option", "oops"], "KEY=VALUE"),
+    (["--extractor", "baseline", "--set", "oops"], "KEY=VALUE"),
 ])
 def test_eval_command_errors_are_one_line(
     shared_data: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
@@ -220,9 +220,9 @@ def test_eval_command_runs_the_llm_extractor_through_a_real_http_teacher(
     code = 0
     try:
         main(["eval", "--dataset", "webnlg2020", "--extractor", "llm", "--limit", "3",
-              "--data-dir", str(shared_data), "--out", str(out),
-              "--option", "teacher=vllm", "--option", f"teacher.base_url={server.url}/v1",
-              "--option", "max_tokens=300", "--option", "glean=false"])
+              "--data-dir", str(shared_data), "--output", str(out),
+              "--set", "teacher=vllm", "--set", f"teacher.base_url={server.url}/v1",
+              "--set", "max_tokens=300", "--set", "glean=false"])
     except SystemExit as exc:
         code = int(exc.code or 0)
     finally:

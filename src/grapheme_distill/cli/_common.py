@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
@@ -15,7 +16,22 @@ from rich.table import Table
 from grapheme_distill.errors import StoreError
 from grapheme_distill.store import SQLiteStore, open_store
 
-__all__ = ["console", "echo_json", "key_value_table", "open_existing_store", "store_option"]
+__all__ = [
+    "console",
+    "deprecated_option",
+    "echo_json",
+    "json_option",
+    "key_value_table",
+    "open_existing_store",
+    "output_option",
+    "store_option",
+]
+
+#: The CLI's one vocabulary (a test walks every command's help for it): ``--store PATH`` wherever
+#: a store is meant, ``-o/--output FILE`` for every file written, ``--set KEY=VALUE`` for every
+#: setting, ``--config FILE`` for the one run config (``[distillation]``, ``[teachers.<name>]``,
+#: ``[prices]``), ``--json`` on every command that prints figures.  Older spellings stay for one
+#: release as hidden options that warn (:func:`deprecated_option`).
 
 
 def store_option(func: Any) -> Any:
@@ -24,6 +40,39 @@ def store_option(func: Any) -> Any:
         "--store", "store_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
         metavar="PATH", help="The SQLite graph store file.",
     )(func)
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def output_option(*, required: bool, help: str) -> Callable[[_F], _F]:
+    """``-o/--output FILE``: the file a command writes."""
+    return click.option("-o", "--output", "output", required=required, default=None,
+                        type=click.Path(dir_okay=False, path_type=Path), metavar="FILE", help=help)
+
+
+def json_option(what: str = "the figures") -> Callable[[_F], _F]:
+    """``--json``: machine-readable output instead of tables."""
+    return click.option("--json", "as_json", is_flag=True, help=f"Print {what} as JSON.")
+
+
+def _warn_deprecated(old: str, new: str) -> Any:
+    def callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        if value not in (None, (), False):
+            click.echo(f"Warning: {old} is deprecated and goes in the next release; use {new}.",
+                       err=True)
+        return value
+
+    return callback
+
+
+def deprecated_option(old: str, new: str, dest: str, **kwargs: Any) -> Callable[[_F], _F]:
+    """A hidden option ``old`` kept for one release: it still works, and says to use ``new``.
+
+    The command reads it as ``dest`` and merges it with the new option's value.
+    """
+    return click.option(old, dest, hidden=True, callback=_warn_deprecated(old, new),
+                        help=f"Deprecated spelling of {new}.", **kwargs)
 
 
 def open_existing_store(path: Path) -> SQLiteStore:

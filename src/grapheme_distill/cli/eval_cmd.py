@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import click
 
+from grapheme_distill.cli._common import deprecated_option, echo_json, json_option, output_option
 from grapheme_distill.errors import InvalidConfig
 
 #: the names of ``evaluation.datasets.DATASETS``, spelled out so that ``--help`` does not import
@@ -34,7 +36,7 @@ def _options(pairs: tuple[str, ...]) -> dict[str, Any]:
         key, sep, value = item.partition("=")
         key = key.strip()
         if not sep or not key or key == "teacher.":
-            raise InvalidConfig("--option", item, "KEY=VALUE, e.g. --option teacher=local")
+            raise InvalidConfig("--set", item, "KEY=VALUE, e.g. --set teacher=local")
         if key.startswith("teacher."):
             teacher[key.removeprefix("teacher.")] = _value(value.strip())
         else:
@@ -55,22 +57,25 @@ def _options(pairs: tuple[str, ...]) -> dict[str, Any]:
               help="Folder holding the benchmarks (default: ../shared/data).")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Score only N texts, spread evenly over the split.")
-@click.option("--out", type=click.Path(dir_okay=False), default=None,
-              help="Write the full JSON report here.")
+@output_option(required=False, help="Write the full JSON report here.")
+@deprecated_option("--out", "-o/--output", "out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--no-schema", is_flag=True,
               help="Do not map predicates onto the dataset's relation vocabulary.")
 @click.option("--max-triples", type=click.IntRange(min=1), default=10, show_default=True,
               help="Keep at most this many triples per text (most confident first).")
-@click.option("--option", "options", multiple=True, metavar="KEY=VALUE",
-              help="Extractor option, e.g. --option max_tokens=400; teacher.KEY=VALUE configures the "
-                   "llm extractor's teacher: --option teacher=vllm --option "
+@click.option("--set", "options", multiple=True, metavar="KEY=VALUE",
+              help="Extractor setting, e.g. --set max_tokens=400; teacher.KEY=VALUE configures the "
+                   "llm extractor's teacher: --set teacher=vllm --set "
                    "teacher.base_url=http://127.0.0.1:8000/v1 (repeatable).")
+@deprecated_option("--option", "--set", "old_options", multiple=True)
 @click.option("--explain", type=click.IntRange(min=0), default=None, metavar="N",
               help="Print where the triples are lost (normalised mode: loss classes, predicate "
                    "confusions) and N samples per class.")
+@json_option("the report")
 def eval_cli(dataset: str, extractor_name: str, data_dir: str | None, limit: int | None,
-             out: str | None, no_schema: bool, max_triples: int, options: tuple[str, ...],
-             explain: int | None) -> None:
+             output: Path | None, out: Path | None, no_schema: bool, max_triples: int,
+             options: tuple[str, ...], old_options: tuple[str, ...], explain: int | None,
+             as_json: bool) -> None:
     """Run an extractor over a benchmark and print official and normalised P/R/F1.
 
     Scores follow each dataset's own rules (WebNLG+ 2020 Exact match; Text2KGBench P/R/F1 with
@@ -80,17 +85,21 @@ def eval_cli(dataset: str, extractor_name: str, data_dir: str | None, limit: int
     """
     from grapheme_distill.evaluation import evaluate
 
+    output = output or out
     samples: dict[str, Any] = {} if explain is None else {"explain": explain}
     report = evaluate(
-        dataset, extractor_name, data_dir=data_dir, limit=limit, out=out, schema=not no_schema,
-        max_triples=max_triples, extractor_options=_options(options),
-        **samples,
+        dataset, extractor_name, data_dir=data_dir, limit=limit, out=output,
+        schema=not no_schema, max_triples=max_triples,
+        extractor_options=_options((*options, *old_options)), **samples,
     )
+    if as_json:
+        echo_json(report.to_dict())
+        return
     click.echo(report.summary())
     click.echo(report.calibration.table())
     if explain is not None and report.losses is not None:
         click.echo(report.losses.table())
         if explain > 0:
             click.echo(report.losses.samples_text(explain))
-    if out:
-        click.echo(f"report written to {out}")
+    if output:
+        click.echo(f"report written to {output}")

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import click
 
-from grapheme_distill.cli._common import console, echo_json, key_value_table
+from grapheme_distill.cli._common import (
+    console,
+    deprecated_option,
+    echo_json,
+    json_option,
+    key_value_table,
+)
 from grapheme_distill.merge import MergeStrategy, merge_into
 from grapheme_distill.store import open_store
 
@@ -15,17 +21,22 @@ __all__ = ["merge_cli"]
 
 @click.command("merge")
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--into", "into", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              metavar="STORE", help="The store to merge into (created if missing).")
+@click.option("--store", "store_path", type=click.Path(dir_okay=False, path_type=Path),
+              metavar="PATH", help="The store to merge into (created if missing).")
+@deprecated_option("--into", "--store", "into", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--strategy", type=click.Choice([s.value for s in MergeStrategy], case_sensitive=False),
               default=MergeStrategy.ADD_ALL.value, show_default=True,
               help="add_all: everything; link_existing: only knowledge touching entities already in "
               "STORE; replace: new facts about matching entities supersede the old ones.")
 @click.option("--fuzzy-threshold", type=click.FloatRange(0, 100), default=None,
               help="Also merge entities whose names score at least this rapidfuzz ratio (0-100).")
-@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
-def merge_cli(source: Path, into: Path, strategy: str, fuzzy_threshold: float | None, as_json: bool) -> None:
-    """Merge SOURCE (a store or a JSON export) into STORE, resolving duplicate entities."""
+@json_option("the counts")
+def merge_cli(source: Path, store_path: Path | None, into: Path | None, strategy: str,
+              fuzzy_threshold: float | None, as_json: bool) -> None:
+    """Merge SOURCE (a store or a JSON export) into the --store, resolving duplicate entities."""
+    into = store_path or into
+    if into is None:
+        raise click.UsageError("Missing option '--store'.")
     store = open_store(into, fuzzy_threshold=fuzzy_threshold)
     try:
         result = merge_into(source, store, strategy.lower())
