@@ -16,6 +16,7 @@ from grapheme_distill.cli import cli
 from grapheme_distill.cloze import ClozePrompt
 from grapheme_distill.config import DistillationConfig
 from grapheme_distill.errors import InputError, RetryableTeacherError
+from grapheme_distill.extractors import RuleExtractor
 from grapheme_distill.model.knowledge import KnowledgeType
 from grapheme_distill.store import open_store
 from grapheme_distill.teachers.base import TeacherRequest, TeacherResponse, TokenLogprob, TopLogprob
@@ -99,6 +100,25 @@ def test_distill_topics_stores_knowledge_with_template_provenance(
     assert summary.cloze_targets == len(targets) == len(topics)
     assert all(t.temperature == 2.0 and t.argmax() == "Europe" for t in targets)
     store.close()
+
+
+def test_topic_facts_show_their_source(tmp_path: Path) -> None:
+    """The ingester is the only writer of a topic run's calls, so each call keeps its source and
+    template, and ``show`` names them for every fact (before, topics.py recorded the call first
+    without a source, and INSERT OR IGNORE kept that row)."""
+    db = tmp_path / "g.db"
+    store = open_store(db)
+    distill_topics(["Gdansk"], FakeTeacher(), store, extractor=RuleExtractor())
+    calls = _rows(db, "SELECT source, prompt_template FROM teacher_calls "
+                      "WHERE prompt_template != 'cloze'")
+    assert sorted(calls) == sorted((f"topic:Gdansk#{t.name}", t.name) for t in load_templates())
+    store.close()
+    result = CliRunner().invoke(cli, ["show", "Gdansk", "--store", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.output)
+    wheres = {ev["where"] for item in shown["items"] for ev in item["evidence"]}
+    assert wheres and all(w and w.startswith("topic:Gdansk#") for w in wheres), wheres
+    assert "topic:Gdansk#relational.v1" in wheres
 
 
 def test_rerun_asks_nothing_twice_and_failures_are_retried(tmp_path: Path) -> None:
