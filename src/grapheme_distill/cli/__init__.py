@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "merge": "grapheme_distill.cli.merge_cmd:merge_cli",
     "eval": "grapheme_distill.cli.eval_cmd:eval_cli",
     "teachers": "grapheme_distill.cli.teachers_cmd:teachers_cli",
+    "sparql": "grapheme_distill.cli.sparql_cmd:sparql_cli",
 }
 
 

@@ -11,6 +11,7 @@ Built-ins are imported lazily, so a format with a heavy dependency costs nothing
 from __future__ import annotations
 
 import importlib
+import inspect
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -61,6 +62,15 @@ _BUILTIN: dict[str, str] = {
     "graphml": "grapheme_distill.export.graphml:export_graphml",
     "grapheme": "grapheme_distill.grapheme.convert:export_grapheme_format",
     "student": "grapheme_distill.student:export_student_format",
+    "turtle": "grapheme_distill.export.rdf:export_turtle",
+    "ntriples": "grapheme_distill.export.rdf:export_ntriples",
+    "jsonld": "grapheme_distill.export.rdf:export_jsonld",
+    "csv": "grapheme_distill.export.tables:export_csv",
+    "parquet": "grapheme_distill.export.tables:export_parquet",
+    "neo4j": "grapheme_distill.export.neo4j:export_neo4j",
+    "dot": "grapheme_distill.export.dot:export_dot",
+    "png": "grapheme_distill.export.dot:export_png",
+    "html": "grapheme_distill.export.viewer:export_html",
 }
 
 
@@ -101,6 +111,7 @@ def export_graph(
     *,
     compress_ratio: float | None = None,
     config: DistillationConfig | None = None,
+    options: dict[str, str] | None = None,
 ) -> ExportReport:
     """Write ``source`` (a graph or a store) to ``path`` in format ``fmt``.
 
@@ -111,6 +122,8 @@ def export_graph(
         compress_ratio: keep only the most confident items, at most this share of the
             observations (:meth:`KnowledgeGraph.compress`); None keeps everything.
         config: run settings for formats that use them (``student``: temperature and α).
+        options: format options (``base_iri`` for RDF, ``entity`` and ``hops`` to export one
+            neighbourhood); a format that takes none refuses them.
 
     Raises:
         ExportError: unknown format, or the file cannot be written.
@@ -120,10 +133,22 @@ def export_graph(
     if not out.parent.is_dir():
         raise ExportError(f"cannot write {out}: directory {out.parent} does not exist")
     store = None if isinstance(source, KnowledgeGraph) else source
-    graph = source if isinstance(source, KnowledgeGraph) else source.to_knowledge_graph()
+    options = dict(options or {})
+    entity, hops = options.pop("entity", None), options.pop("hops", "1")
+    if entity is not None:
+        from grapheme_distill.export.subgraph import neighbourhood_graph
+
+        graph = neighbourhood_graph(source, entity, hops=hops)
+    else:
+        graph = source if isinstance(source, KnowledgeGraph) else source.to_knowledge_graph()
     if compress_ratio is not None:
         graph = graph.compress(compress_ratio)
+    kwargs: dict[str, Any] = {"store": store, "config": config}
+    if "options" in inspect.signature(exporter).parameters:
+        kwargs["options"] = options
+    elif options:
+        raise ExportError(f"format {fmt!r} takes no options (got {', '.join(sorted(options))})")
     try:
-        return exporter(graph, out, store=store, config=config)
+        return exporter(graph, out, **kwargs)
     except OSError as exc:
         raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
