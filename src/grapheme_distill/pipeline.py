@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -57,27 +57,9 @@ ProgressCallback = Callable[[int, int | None], None]
 T = TypeVar("T")
 
 
-class ResumableStore(GraphStore, Protocol):
-    """A store that remembers which calls an extractor already processed."""
-
-    def record_call(
-        self,
-        request: TeacherRequest,
-        response: TeacherResponse,
-        *,
-        prompt_template: str | None = None,
-        prompt_template_hash: str | None = None,
-        run_id: str | None = None,
-        source: str | None = None,
-    ) -> str: ...
-
-    def call_key(self, request: TeacherRequest, response: TeacherResponse) -> str: ...
-
-    def is_processed(self, call_hash: str, extractor: str) -> bool: ...
-
-    def mark_processed(self, call_hash: str, extractor: str, run_id: str | None = None) -> None: ...
-
-    def clear_failures(self, source: str) -> None: ...
+#: Deprecated name (one release): :class:`GraphStore` now has every method the ingester uses
+#: (its :class:`~grapheme_distill.store.base.CallLog` slice remembers processed calls).
+ResumableStore = GraphStore
 
 
 class DistillSummary(BaseModel):

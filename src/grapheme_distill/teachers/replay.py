@@ -14,17 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from grapheme_distill.errors import ReplayMiss
 from grapheme_distill.teachers.base import TeacherRequest, TeacherResponse
 from grapheme_distill.transcripts import Exchange, TranscriptReader
 
+if TYPE_CHECKING:  # typing only: teachers do not depend on stores
+    from grapheme_distill.store.base import CallLog
+
 __all__ = ["ReplayTeacher"]
-
-
-class _CallLog(Protocol):
-    def iter_calls(self) -> Iterable[tuple[TeacherRequest, TeacherResponse]]: ...
 
 
 class ReplayTeacher:
@@ -67,7 +66,7 @@ class ReplayTeacher:
         return cls(TranscriptReader(paths, skip_bad=skip_bad), strict=strict, match_prompt=match_prompt)
 
     @classmethod
-    def from_store(cls, store: _CallLog, *, strict: bool = True, match_prompt: bool = False) -> ReplayTeacher:
+    def from_store(cls, store: CallLog, *, strict: bool = True, match_prompt: bool = False) -> ReplayTeacher:
         """Replay every call a store has recorded."""
         return cls(store.iter_calls(), strict=strict, match_prompt=match_prompt)
 

@@ -37,7 +37,7 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, Protocol, Self, TypeVar, runtime_checkable
+from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar, runtime_checkable
 from urllib.parse import urlsplit
 
 from aiolimiter import AsyncLimiter
@@ -56,11 +56,13 @@ from grapheme_distill.errors import RetryableError
 from grapheme_distill.teachers.base import Teacher, TeacherRequest, TeacherResponse
 from grapheme_distill.teachers.pricing import PriceTable
 
+if TYPE_CHECKING:  # the store slices, for typing only: teachers do not depend on stores
+    from grapheme_distill.store.base import CallLog, CallRecorder
+
 __all__ = [
     "AccountingTeacher",
     "CacheBackend",
     "CachingTeacher",
-    "CallRecorder",
     "ConcurrencyLimit",
     "MemoryCache",
     "RateLimitedTeacher",
@@ -337,12 +339,6 @@ class MemoryCache:
         return len(self._data)
 
 
-class _CallStore(Protocol):
-    def get_call(self, call_hash: str) -> tuple[TeacherRequest, TeacherResponse] | None: ...
-
-    def record_call(self, request: TeacherRequest, response: TeacherResponse) -> str: ...
-
-
 class StoreCache:
     """A persistent cache on a :class:`~grapheme_distill.store.base.GraphStore`: answers recorded
     in earlier runs (``get_call``) are not asked again, new ones are recorded (``record_call``).
@@ -350,7 +346,7 @@ class StoreCache:
     This is what makes an interrupted run resumable without paying twice.
     """
 
-    def __init__(self, store: _CallStore) -> None:
+    def __init__(self, store: CallLog) -> None:
         self.store = store
 
     def get(self, key: str) -> TeacherResponse | None:
@@ -422,21 +418,6 @@ class CachingTeacher(TeacherWrapper):
 
 
 # ---------------------------------------------------------------------------- recording
-@runtime_checkable
-class CallRecorder(Protocol):
-    """Anything that keeps exchanges; :class:`GraphStore` satisfies it."""
-
-    def record_call(
-        self,
-        request: TeacherRequest,
-        response: TeacherResponse,
-        *,
-        prompt_template: str | None = None,
-        prompt_template_hash: str | None = None,
-        run_id: str | None = None,
-    ) -> str: ...
-
-
 class RecordingTeacher(TeacherWrapper):
     """Hands every real exchange to ``recorder.record_call`` (a store) or to a callable.
 
@@ -459,7 +440,7 @@ class RecordingTeacher(TeacherWrapper):
         self.recorded = 0
 
     def _record(self, request: TeacherRequest, response: TeacherResponse) -> None:
-        if isinstance(self.recorder, CallRecorder):
+        if hasattr(self.recorder, "record_call"):  # a store (CallRecorder), else a callable
             meta = request.metadata
             template = meta.get("prompt_template", meta.get("template"))
             template_hash = meta.get("prompt_template_hash", meta.get("template_hash"))
