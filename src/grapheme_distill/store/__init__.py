@@ -14,6 +14,7 @@ from pathlib import Path
 
 from grapheme_distill.store.base import (
     CallLog,
+    CallRecorder,
     GraphReader,
     GraphStore,
     KnowledgeWriter,
@@ -29,6 +30,7 @@ from grapheme_distill.store.sqlite import SQLiteStore
 __all__ = [
     "SCHEMA_VERSION",
     "CallLog",
+    "CallRecorder",
     "GraphReader",
     "GraphStore",
     "KnowledgeWriter",

@@ -9,7 +9,8 @@ and the items they support, so that confidence is recomputable (noisy-or over in
 and ingesting the same evidence twice changes nothing.
 
 One protocol, cut in slices.  :class:`GraphStore` is the sum of narrow protocols — :class:`CallLog`
-(teacher exchanges and which extractor processed them), :class:`KnowledgeWriter` (entities, items
+(teacher exchanges and which extractor processed them; its :class:`CallRecorder` part is all a
+recording teacher needs), :class:`KnowledgeWriter` (entities, items
 and observations), :class:`SoftTargetLog`, :class:`RunLog` (runs and failures) and
 :class:`GraphReader` — so that a caller type-hints only what it uses (a replay teacher needs a
 :class:`CallLog`, a merge a :class:`KnowledgeWriter`) and a new backend can be written, and tested,
@@ -33,6 +34,7 @@ from grapheme_distill.teachers.base import TeacherRequest, TeacherResponse
 
 __all__ = [
     "CallLog",
+    "CallRecorder",
     "GraphReader",
     "GraphStore",
     "KnowledgeWriter",
@@ -111,9 +113,8 @@ class Transactional(Protocol):
 
 
 @runtime_checkable
-class CallLog(Protocol):
-    """Teacher exchanges, keyed by :func:`~grapheme_distill.model.hashing.exchange_key`, and
-    which extractor@version already turned each into knowledge (what a resumed run skips)."""
+class CallRecorder(Protocol):
+    """The narrowest slice: somewhere to keep exchanges (what a recording teacher needs)."""
 
     def record_call(
         self,
@@ -125,10 +126,16 @@ class CallLog(Protocol):
         run_id: str | None = None,
         source: str | None = None,
     ) -> str:
-        """Keep one teacher exchange; returns its key (:meth:`call_key`).  A deterministic
-        request (temperature 0) keeps its first answer; a sampled one keeps each distinct answer
-        under its own key, the same answer once."""
+        """Keep one teacher exchange; returns its key (:meth:`CallLog.call_key`).  A
+        deterministic request (temperature 0) keeps its first answer; a sampled one keeps each
+        distinct answer under its own key, the same answer once."""
         ...
+
+
+@runtime_checkable
+class CallLog(CallRecorder, Protocol):
+    """Teacher exchanges, keyed by :func:`~grapheme_distill.model.hashing.exchange_key`, and
+    which extractor@version already turned each into knowledge (what a resumed run skips)."""
 
     def call_key(self, request: TeacherRequest, response: TeacherResponse) -> str:
         """The key this exchange is (or will be) recorded under."""
