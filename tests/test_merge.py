@@ -17,7 +17,7 @@ from grapheme_distill import (
     Relation,
 )
 from grapheme_distill.merge import GraphKnowledgeApplier, MergeStrategy, load_graph, merge_into
-from grapheme_distill.store import SQLiteStore, open_store
+from grapheme_distill.store import GraphStore, MemoryStore, open_store
 
 PARIS = Entity(name="Paris", type=EntityType.LOCATION)
 FRANCE = Entity(name="France", type=EntityType.LOCATION)
@@ -68,8 +68,9 @@ EXPECTED = {
 }
 
 
-def store_target(tmp_path: Path) -> SQLiteStore:
-    store = open_store(tmp_path / "t.db")
+def store_target(tmp_path: Path, kind: str = "store") -> GraphStore:
+    """The target graph in a SQLite store (``store``) or a MemoryStore (``memory-store``)."""
+    store: GraphStore = open_store(tmp_path / "t.db") if kind == "store" else MemoryStore()
     GraphKnowledgeApplier(MergeStrategy.ADD_ALL).apply(target_graph(), store)
     return store
 
@@ -83,13 +84,13 @@ def test_store_import_reproduces_the_graph(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("strategy", list(MergeStrategy))
-@pytest.mark.parametrize("kind", ["memory", "store"])
+@pytest.mark.parametrize("kind", ["memory", "store", "memory-store"])
 def test_counts_match_resulting_graph(tmp_path: Path, strategy: MergeStrategy, kind: str) -> None:
     if kind == "memory":
-        target: KnowledgeGraph | SQLiteStore = target_graph()
+        target: KnowledgeGraph | GraphStore = target_graph()
         before = target_graph()
     else:
-        target = store_target(tmp_path)
+        target = store_target(tmp_path, kind)
         before = target.to_knowledge_graph()
     result = GraphKnowledgeApplier(strategy).apply(incoming_graph(), target)
     after = target if isinstance(target, KnowledgeGraph) else target.to_knowledge_graph()
@@ -121,6 +122,10 @@ def test_memory_and_store_targets_agree(tmp_path: Path, strategy: MergeStrategy)
     assert set(stored.entities) == set(memory.entities)
     assert {i.id: i.confidence for i in stored.iter_items()} == pytest.approx(
         {i.id: i.confidence for i in memory.iter_items()})
+    in_memory_store = store_target(tmp_path, "memory-store")
+    GraphKnowledgeApplier(strategy).apply(incoming_graph(), in_memory_store)
+    assert in_memory_store.to_knowledge_graph() == stored  # both stores: the same graph
+    assert in_memory_store.stats() == store.stats()
 
 
 def test_merging_twice_adds_nothing(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from grapheme_distill import (
     noisy_or,
 )
 from grapheme_distill.pipeline import distill_transcripts
-from grapheme_distill.store import SQLiteStore, open_store
+from grapheme_distill.store import GraphStore, MemoryStore, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "transcripts.jsonl"
@@ -46,14 +46,15 @@ def synthetic_transcript(path: Path, n: int) -> Path:
     return path
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[SQLiteStore]:
-    s = open_store(tmp_path / "g.db")
+@pytest.fixture(params=["sqlite", "memory"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
+    """Every GraphStore: the pipeline needs nothing beyond the protocol."""
+    s: GraphStore = open_store(tmp_path / "g.db") if request.param == "sqlite" else MemoryStore()
     yield s
     s.close()
 
 
-def test_example_transcripts_fill_the_store(store: SQLiteStore) -> None:
+def test_example_transcripts_fill_the_store(store: GraphStore) -> None:
     seen: list[tuple[int, int | None]] = []
     summary = distill_transcripts([EXAMPLE], store, extractor=RuleExtractor(),
                                   progress=lambda d, t: seen.append((d, t)))
@@ -69,7 +70,7 @@ def test_example_transcripts_fill_the_store(store: SQLiteStore) -> None:
     assert store.runs()[0]["summary"]["processed"] == 5
 
 
-def test_second_run_adds_nothing(store: SQLiteStore) -> None:
+def test_second_run_adds_nothing(store: GraphStore) -> None:
     distill_transcripts([EXAMPLE], store)
     before = store.observations()
     again = distill_transcripts([EXAMPLE], store)
@@ -106,7 +107,7 @@ class FlakyExtractor:
             yield self.extract(text, prompt=prompt, types=types, preserve_structure=preserve_structure)
 
 
-def test_failure_is_recorded_and_the_batch_kept(tmp_path: Path, store: SQLiteStore) -> None:
+def test_failure_is_recorded_and_the_batch_kept(tmp_path: Path, store: GraphStore) -> None:
     path = synthetic_transcript(tmp_path / "t.jsonl", 8)
     summary = distill_transcripts([path], store, extractor=FlakyExtractor())
     assert summary.processed == 7 and summary.failures == 1
@@ -118,7 +119,7 @@ def test_failure_is_recorded_and_the_batch_kept(tmp_path: Path, store: SQLiteSto
     assert len(store.failures()) == 1
 
 
-def test_bad_line_stops_but_keeps_committed_batches(tmp_path: Path, store: SQLiteStore) -> None:
+def test_bad_line_stops_but_keeps_committed_batches(tmp_path: Path, store: GraphStore) -> None:
     path = synthetic_transcript(tmp_path / "t.jsonl", 6)
     with path.open("a") as fh:
         fh.write("{oops\n")
@@ -127,7 +128,7 @@ def test_bad_line_stops_but_keeps_committed_batches(tmp_path: Path, store: SQLit
     assert store.stats().teacher_calls == 6
 
 
-def test_skip_bad_counts_lines_and_records_them(tmp_path: Path, store: SQLiteStore) -> None:
+def test_skip_bad_counts_lines_and_records_them(tmp_path: Path, store: GraphStore) -> None:
     path = synthetic_transcript(tmp_path / "t.jsonl", 3)
     with path.open("a") as fh:
         fh.write('{"prompt": "no answer"}\n')
@@ -137,7 +138,7 @@ def test_skip_bad_counts_lines_and_records_them(tmp_path: Path, store: SQLiteSto
     assert [f["source"] for f in store.failures()] == [f"{path}:4"]
 
 
-def test_soft_targets_are_stored_per_token(tmp_path: Path, store: SQLiteStore) -> None:
+def test_soft_targets_are_stored_per_token(tmp_path: Path, store: GraphStore) -> None:
     top = [{"token": "Paris", "logprob": -0.05}, {"token": "Lyon", "logprob": -3.2}]
     line = {"prompt": "Capital of France?", "response": "Paris is the capital of France.",
             "logprobs": [{"token": "Paris", "logprob": -0.05, "top_logprobs": top},
