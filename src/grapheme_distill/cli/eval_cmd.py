@@ -48,11 +48,24 @@ def _options(pairs: tuple[str, ...]) -> dict[str, Any]:
 
 @click.command("eval")
 @click.option("--dataset", required=True,
-              type=click.Choice(DATASET_CHOICES),
+              type=click.Choice((*DATASET_CHOICES, "answers")),
               help="Gold benchmark to score against (webnlg2020-seen, -unseen-entities and "
-                   "-unseen-categories are the official WebNLG splits).")
-@click.option("--extractor", "extractor_name", required=True, metavar="NAME",
-              help="Registered extractor: spacy, rules, baseline, llm, ...")
+                   "-unseen-categories are the official WebNLG splits; answers: the --gold file "
+                   "of annotated chat-assistant answers, all five knowledge types).")
+@click.option("--extractor", "extractor_name", default=None, metavar="NAME",
+              help="Registered extractor: spacy, rules, baseline, llm, ... (required except for "
+                   "--dataset answers, where the best installed offline reader is the default).")
+@click.option("--gold", type=click.Path(dir_okay=False), default=None,
+              help="--dataset answers: the gold JSONL (format: ../shared/eval/README.md).")
+@click.option("--scorer", type=click.Path(dir_okay=False), default=None,
+              help="--dataset answers: the reference score_answers.py (default: "
+                   "../shared/eval/score_answers.py).")
+@click.option("--predictions", type=click.Path(dir_okay=False), default=None,
+              help="--dataset answers: also write the predictions as {id, pred} JSONL lines, "
+                   "which the reference scorer reads.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+              help="--dataset answers: threshold of the precision-at-min_confidence figures "
+                   "(default: the config's min_confidence).")
 @click.option("--data-dir", type=click.Path(file_okay=False), default=None,
               help="Folder holding the benchmarks (default: ../shared/data).")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
@@ -72,20 +85,32 @@ def _options(pairs: tuple[str, ...]) -> dict[str, Any]:
               help="Print where the triples are lost (normalised mode: loss classes, predicate "
                    "confusions) and N samples per class.")
 @json_option("the report")
-def eval_cli(dataset: str, extractor_name: str, data_dir: str | None, limit: int | None,
-             output: Path | None, out: Path | None, no_schema: bool, max_triples: int,
-             options: tuple[str, ...], old_options: tuple[str, ...], explain: int | None,
-             as_json: bool) -> None:
+def eval_cli(dataset: str, extractor_name: str | None, gold: str | None, scorer: str | None,
+             predictions: str | None, min_confidence: float | None, data_dir: str | None,
+             limit: int | None, output: Path | None, out: Path | None, no_schema: bool,
+             max_triples: int, options: tuple[str, ...], old_options: tuple[str, ...],
+             explain: int | None, as_json: bool) -> None:
     """Run an extractor over a benchmark and print official and normalised P/R/F1.
 
     Scores follow each dataset's own rules (WebNLG+ 2020 Exact match; Text2KGBench P/R/F1 with
     OC/SH/RH/OH), a normalised fuzzy mode is reported beside them, and the calibration of triple
     confidence is measured (reliability table, ECE). --explain N adds the loss breakdown
     (library: explain_losses), which the JSON report always carries.
+
+    --dataset answers --gold FILE scores all five knowledge types with the reference scorer
+    (library: evaluate_answers): per-type P/R/F1, micro and macro F1, its diagnostics, the
+    calibration of relation and item confidence, precision at min_confidence; --explain N lists
+    N misses and N false positives per type.
     """
+    output = output or out
+    if dataset == "answers":
+        _answers(extractor_name, gold, scorer, predictions, min_confidence, output,
+                 _options((*options, *old_options)), explain, as_json)
+        return
+    if extractor_name is None:
+        raise click.UsageError("--extractor NAME is required for this dataset")
     from grapheme_distill.evaluation import evaluate
 
-    output = output or out
     samples: dict[str, Any] = {} if explain is None else {"explain": explain}
     report = evaluate(
         dataset, extractor_name, data_dir=data_dir, limit=limit, out=output,
@@ -103,3 +128,26 @@ def eval_cli(dataset: str, extractor_name: str, data_dir: str | None, limit: int
             click.echo(report.losses.samples_text(explain))
     if output:
         click.echo(f"report written to {output}")
+
+
+def _answers(extractor_name: str | None, gold: str | None, scorer: str | None,
+             predictions: str | None, min_confidence: float | None, output: Path | None,
+             options: dict[str, Any], explain: int | None, as_json: bool) -> None:
+    """``eval --dataset answers``: the twin of ``evaluate_answers``."""
+    if gold is None:
+        raise click.UsageError("--dataset answers needs --gold FILE")
+    from grapheme_distill.evaluation.answers import evaluate_answers
+
+    report = evaluate_answers(gold, extractor_name, scorer=scorer, min_confidence=min_confidence,
+                              explain=explain, output=output, predictions=predictions,
+                              extractor_options=options)
+    if as_json:
+        echo_json(report.to_dict())
+        return
+    click.echo(report.summary())
+    click.echo(report.calibration_text())
+    if explain is not None:
+        click.echo(report.explain_text())
+    for path, what in ((output, "report"), (predictions, "predictions")):
+        if path:
+            click.echo(f"{what} written to {path}")

@@ -4,10 +4,13 @@
 benchmark's own rules (re-implemented and checked against published numbers) plus a normalised
 fuzzy mode; ``grapheme-distill eval`` is its command-line twin.  ``explain_losses`` breaks the
 normalised mode down into where each gold and predicted triple went (``eval --explain N``).
+``evaluate_answers(gold, extractor)`` scores all five knowledge types on annotated chat-assistant
+answers with the reference scorer (``eval --dataset answers --gold FILE``).
 """
 
 from __future__ import annotations
 
+from grapheme_distill.evaluation.answers import AnswersReport, evaluate_answers
 from grapheme_distill.evaluation.calibration import CalibrationBin, CalibrationReport, calibration
 from grapheme_distill.evaluation.datasets import (
     DATASETS,
@@ -37,6 +40,7 @@ from grapheme_distill.evaluation.scoring import (
 __all__ = [
     "DATASETS",
     "WEBNLG_DATASETS",
+    "AnswersReport",
     "CalibrationBin",
     "CalibrationReport",
     "Dataset",
@@ -51,6 +55,7 @@ __all__ = [
     "WebNLGScores",
     "calibration",
     "evaluate",
+    "evaluate_answers",
     "explain_losses",
     "extraction_triples",
     "is_webnlg",

@@ -36,7 +36,12 @@ from typing import Any
 from grapheme_distill.config import DistillationConfig
 from grapheme_distill.errors import InputError
 from grapheme_distill.evaluation.calibration import CalibrationReport, calibration
-from grapheme_distill.extractors import Extraction, Extractor, get_extractor
+from grapheme_distill.extractors import (
+    Extraction,
+    Extractor,
+    best_available_extractor,
+    get_extractor,
+)
 from grapheme_distill.model.knowledge import (
     Attribute,
     HierarchyEdge,
@@ -437,7 +442,7 @@ def _step_confidences(answer: PredictedAnswer) -> list[float | None]:
 
 def evaluate_answers(
     gold: str | Path,
-    extractor: str | Extractor = "rules",
+    extractor: str | Extractor | None = None,
     *,
     scorer: str | Path | None = None,
     min_confidence: float | None = None,
@@ -451,7 +456,8 @@ def evaluate_answers(
 
     Args:
         gold: a gold JSONL file (``../shared/eval/README.md`` format).
-        extractor: a registered extractor name (built with ``extractor_options``) or an instance.
+        extractor: a registered extractor name (built with ``extractor_options``) or an instance;
+            None: the best installed offline reader (what ``distill`` uses).
         scorer: the reference ``score_answers.py`` (default: :func:`default_scorer_path`).
         min_confidence: the threshold for the "precision at min_confidence" figures (default:
             ``DistillationConfig().min_confidence``, what a session uses).
@@ -465,6 +471,8 @@ def evaluate_answers(
     """
     module = load_scorer(scorer)
     items = read_gold(gold, module)
+    if extractor is None:
+        extractor = best_available_extractor()
     ex = get_extractor(extractor, **(extractor_options or {})) if isinstance(extractor, str) \
         else extractor
     threshold = DistillationConfig().min_confidence if min_confidence is None else min_confidence
