@@ -190,6 +190,48 @@ UPDATE teacher_calls SET request_hash = call_hash;
 CREATE INDEX teacher_calls_request ON teacher_calls(request_hash)
 """
 
+_V5 = """
+CREATE TABLE crawl_frontier (
+    crawl TEXT NOT NULL,
+    key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    depth INTEGER NOT NULL,
+    parent TEXT,
+    status TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (crawl, key)
+) WITHOUT ROWID;
+CREATE INDEX crawl_frontier_pending ON crawl_frontier(crawl, status, depth, seq);
+CREATE TABLE crawl_state (
+    crawl TEXT PRIMARY KEY,
+    params TEXT NOT NULL,
+    requests INTEGER NOT NULL DEFAULT 0,
+    prompt_tokens INTEGER NOT NULL DEFAULT 0,
+    completion_tokens INTEGER NOT NULL DEFAULT 0,
+    cost_usd REAL NOT NULL DEFAULT 0,
+    outcome TEXT
+);
+CREATE TABLE crawl_metrics (
+    crawl TEXT NOT NULL,
+    run_id TEXT NOT NULL,
+    at_request INTEGER NOT NULL,
+    frontier INTEGER NOT NULL,
+    visited INTEGER NOT NULL,
+    new_entities INTEGER NOT NULL,
+    new_facts INTEGER NOT NULL,
+    PRIMARY KEY (crawl, run_id, at_request)
+) WITHOUT ROWID;
+CREATE TABLE crawl_disagreements (
+    crawl TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    teachers TEXT NOT NULL,
+    PRIMARY KEY (crawl, item_id)
+) WITHOUT ROWID
+"""
+
 #: Every migration, in order.  Append new ones; never edit an applied one.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _V1),
@@ -207,6 +249,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     # answers to one request are two calls; request_hash finds every sample of a request (caches,
     # replay) and, backfilled from the old request-keyed rows, keeps those rows' keys valid
     Migration(4, "calls keep their request hash", _V4),
+    # a crawl's frontier, visited set, budget and per-run metrics live in the store, so a killed
+    # crawl resumes where it stopped and asks nothing twice (grapheme_distill.crawl)
+    Migration(5, "crawl frontier", _V5),
 )
 
 #: The version this code writes and expects.
