@@ -32,6 +32,9 @@ COMMANDS: dict[str, str] = {
     "eval": "grapheme_distill.cli.eval_cmd:eval_cli",
     "teachers": "grapheme_distill.cli.teachers_cmd:teachers_cli",
     "sparql": "grapheme_distill.cli.sparql_cmd:sparql_cli",
+    "calls": "grapheme_distill.cli.calls_cmd:calls_cli",
+    "call": "grapheme_distill.cli.calls_cmd:call_cli",
+    "entities": "grapheme_distill.cli.calls_cmd:entities_cli",
 }
 
 

@@ -9,6 +9,7 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
+from grapheme_distill.browse import describe_item, source_labels, usage_by_model
 from grapheme_distill.cli._common import (
     console,
     echo_json,
@@ -17,15 +18,7 @@ from grapheme_distill.cli._common import (
     store_option,
 )
 from grapheme_distill.model.graph import KnowledgeGraph
-from grapheme_distill.model.knowledge import (
-    Attribute,
-    Entity,
-    HierarchyEdge,
-    Item,
-    LinguisticItem,
-    Procedure,
-    Relation,
-)
+from grapheme_distill.model.knowledge import Entity, Item
 
 __all__ = ["show_cli", "stats_cli"]
 
@@ -40,10 +33,12 @@ def stats_cli(store_path: Path, as_json: bool) -> None:
         stats = store.stats()
         usage = store.usage_totals()
         runs = store.runs()
+        per_model = usage_by_model(store)
     finally:
         store.close()
     if as_json:
-        echo_json({**stats.model_dump(), "usage": usage, "last_run": runs[-1] if runs else None})
+        echo_json({**stats.model_dump(), "usage": usage, "last_run": runs[-1] if runs else None,
+                   "models": [m.model_dump() for m in per_model]})
         return
     rows: list[tuple[str, Any]] = [(k.replace("_", " "), v) for k, v in stats.model_dump().items()]
     rows += [("prompt tokens", int(usage["prompt_tokens"])),
@@ -52,28 +47,20 @@ def stats_cli(store_path: Path, as_json: bool) -> None:
     if runs:
         rows.append(("last run", f"{runs[-1]['kind']} started {runs[-1]['started_at']}"))
     console().print(key_value_table(f"Store {store_path}", rows))
+    if per_model:
+        table = Table(title="Teacher calls per model", title_justify="left")
+        for col in ("model", "calls", "prompt tokens", "completion tokens", "cost (USD)"):
+            table.add_column(col, justify="left" if col == "model" else "right")
+        for m in per_model:
+            table.add_row(escape(m.model), f"{m.calls:,}", f"{m.prompt_tokens:,}",
+                          f"{m.completion_tokens:,}",
+                          "unknown (no price)" if m.cost_usd is None else f"{m.cost_usd:.4f}")
+        console().print(table)
 
 
 def describe(item: Item, graph: KnowledgeGraph) -> tuple[str, str]:
     """(kind, human statement) of an item, with entity names instead of ids."""
-
-    def name(entity_id: str | None) -> str:
-        if entity_id is None:
-            return "-"
-        entity = graph.entities.get(entity_id)
-        return entity.name if entity else entity_id
-
-    if isinstance(item, Relation):
-        neg = "NOT " if item.negated else ""
-        return "relation", f"{name(item.subject)} {neg}{item.predicate} {name(item.object)}"
-    if isinstance(item, HierarchyEdge):
-        return "hierarchy", f"{name(item.child)} {item.relation.value} {name(item.parent)}"
-    if isinstance(item, Attribute):
-        return "attribute", f"{name(item.entity)}.{item.name} = {item.value}"
-    if isinstance(item, LinguisticItem):
-        return "linguistic", f"{name(item.entity)} {item.relation.value}: {item.value}"
-    assert isinstance(item, Procedure)
-    return "procedure", f"{item.goal}: " + " → ".join(item.steps)
+    return item.kind, describe_item(item, graph)
 
 
 @click.command("show")
@@ -95,6 +82,7 @@ def show_cli(entity: str, store_path: Path, limit: int, as_json: bool) -> None:
         main: Entity = found[0]
         hood = store.neighbourhood(main.id)
         sources = store.call_sources(sorted({s for per in hood.evidence.values() for s in per}))
+        labels = source_labels(store, sorted({s for per in hood.evidence.values() for s in per}))
     finally:
         store.close()
     items = sorted(hood.iter_items(), key=lambda i: (-i.confidence, i.id))[:limit]
@@ -103,7 +91,8 @@ def show_cli(entity: str, store_path: Path, limit: int, as_json: bool) -> None:
             "entity": main.model_dump(mode="json"),
             "other_matches": [e.model_dump(mode="json") for e in found[1:]],
             "items": [{**i.model_dump(mode="json"), "statement": describe(i, hood)[1],
-                       "evidence": [{**ev.model_dump(mode="json"), "where": sources.get(ev.source)}
+                       "evidence": [{**ev.model_dump(mode="json"), "where": sources.get(ev.source),
+                                     **labels.get(ev.source, {})}
                                     for ev in hood.evidence.get(i.id, {}).values()]}
                       for i in items],
         })
@@ -120,7 +109,7 @@ def show_cli(entity: str, store_path: Path, limit: int, as_json: bool) -> None:
     for item in items:
         kind, text = describe(item, hood)
         evidence = list(hood.evidence.get(item.id, {}).values())
-        where = sorted({sources.get(ev.source, ev.source[:19]) for ev in evidence})
+        where = sorted({_source_label(ev.source, labels) for ev in evidence})
         extractors = sorted({ev.extractor for ev in evidence})
         provenance = "; ".join(where[:3]) + (" …" if len(where) > 3 else "")
         table.add_row(kind, escape(text), f"{item.confidence:.3f}", str(len(evidence)),
@@ -129,3 +118,15 @@ def show_cli(entity: str, store_path: Path, limit: int, as_json: bool) -> None:
     total = sum(1 for _ in hood.iter_items())
     if total > limit:
         out.print(f"({total - limit} more; raise --limit to see them)")
+    if labels:
+        out.print(f"open a source: grapheme-distill call HASH --store {store_path}")
+
+
+def _source_label(source: str, labels: dict[str, dict[str, Any]]) -> str:
+    """``teacher/model/template #hash`` (the hash to open with ``call``), or the raw source."""
+    label = labels.get(source)
+    short = source.removeprefix("sha256:")[:12]
+    if label is None:
+        return short
+    parts = [str(label[k]) for k in ("teacher", "model", "template") if label.get(k)]
+    return f"{'/'.join(parts) or label.get('where') or '?'} #{short}"
