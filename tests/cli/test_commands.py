@@ -47,6 +47,7 @@ def test_distill_then_stats_show_export_merge(tmp_path: Path, capsys: pytest.Cap
                         "--extractor", "rules"], capsys)
     assert code == 0 and "new observations" in out and "Store now holds" in out
     assert "rules@" in out  # the summary says which reader ran
+    assert f"The graph is in {db}" in out and f"show NAME --store {db}" in out  # what next
 
     code, out, _ = run(["distill", "--transcripts", str(EXAMPLE), "--store", str(db), "--json",
                         "--extractor", "rules"], capsys)

@@ -7,12 +7,14 @@ entry in ``_sources`` and one runner, and reuses the progress bar and the summar
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from grapheme_distill.cli import config_options, load_config
@@ -67,6 +69,20 @@ def render_summary(summary: DistillSummary) -> None:
             ("linguistic items", s.linguistic), ("observations", s.observations),
             ("contradictions", s.contradictions), ("teacher calls", s.teacher_calls),
         ]))
+
+
+def render_next_steps(store_path: Path, example: str | None) -> None:
+    """Say where the result is and what to try next (a first-time user has no idea)."""
+    store = shlex.quote(str(store_path))
+    name = shlex.quote(example) if example else "NAME"
+    out = console()
+    out.print(f"[bold]The graph is in {escape(str(store_path))}[/bold] (SQLite). Next:",
+              highlight=False)
+    for line in (f"grapheme-distill show {name} --store {store}",
+                 f"grapheme-distill stats --store {store}",
+                 f"grapheme-distill export --store {store} --format grapheme "
+                 f"-o {shlex.quote(store_path.stem + '.grapheme.json')}"):
+        out.print(f"  {escape(line)}", highlight=False)
 
 
 def run_with_progress(run: Callable[[ProgressCallback | None], DistillSummary], *, show: bool) -> DistillSummary:
@@ -217,6 +233,7 @@ def distill_cli(
             else:
                 render_learned(topic_summary)
                 render_summary(topic_summary)
+                render_next_steps(store_path, next(iter(topic_summary.topics), None))
             return
         files = [*transcripts, *more_files]
         summary = run_with_progress(
@@ -232,3 +249,4 @@ def distill_cli(
         echo_json(summary.model_dump(mode="json"))
     else:
         render_summary(summary)
+        render_next_steps(store_path, None)
