@@ -10,7 +10,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
@@ -85,7 +85,10 @@ def render_next_steps(store_path: Path, example: str | None) -> None:
         out.print(f"  {escape(line)}", highlight=False)
 
 
-def run_with_progress(run: Callable[[ProgressCallback | None], DistillSummary], *, show: bool) -> DistillSummary:
+_S = TypeVar("_S", bound=DistillSummary)
+
+
+def run_with_progress(run: Callable[[ProgressCallback | None], _S], *, show: bool) -> _S:
     """Run ``run(progress)`` under a rich progress bar on stderr (or silently)."""
     if not show:
         return run(None)
