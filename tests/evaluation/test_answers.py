@@ -184,6 +184,9 @@ def test_cli_end_to_end_reports_what_the_reference_scorer_says(
     assert f"relations   {rel['precision']:>6.3f} {rel['recall']:>6.3f} {rel['f1']:>6.3f}" in text
     assert "relation confidence:" in text and "ECE" in text
     assert "== hierarchy:" in text  # --explain
+    for kind, ref in reference["types"].items():
+        assert report["explain"][kind]["missed"] == ref["fn"]
+        assert report["explain"][kind]["false_positives"] == ref["fp"]
     assert report["calibration"]["relations"]["items"] >= 0
     assert report["at_min_confidence"]["threshold"] == 0.7
 

@@ -322,7 +322,11 @@ class AnswersReport:
             linguistic items — what ``min_confidence`` should read as.
         relation_calibration / item_calibration: reliability tables of relation confidence and of
             every item with a confidence, against correctness (neutral predictions left out).
-        explain: per type, up to N missed gold units and N false positives (``--explain N``).
+        failures: answers on which the extractor raised (scored as empty predictions).
+        recorded: the failures extractors recorded in their extractions (``Extraction.failures``,
+            e.g. sentences addressed to the model that were not read).
+        explain: per type, the scorer's count of misses and of false positives, up to N gold
+            units that no prediction recalls and up to N false positives (``--explain N``).
     """
 
     gold: str
@@ -335,6 +339,7 @@ class AnswersReport:
     settings: dict[str, Any] = field(default_factory=dict)
     timing: dict[str, float] = field(default_factory=dict)
     failures: list[dict[str, str]] = field(default_factory=list)
+    recorded: list[dict[str, str]] = field(default_factory=list)
     explain: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -350,6 +355,7 @@ class AnswersReport:
             "settings": self.settings,
             "timing": self.timing,
             "failures": self.failures,
+            "recorded_extraction_failures": self.recorded,
             **({"explain": self.explain} if self.explain is not None else {}),
         }
 
@@ -357,7 +363,9 @@ class AnswersReport:
         """The per-type table, averages, diagnostics and the threshold figures."""
         s = self.scores
         lines = [f"answers: {self.answers} in {self.gold}, extractor {self.extractor}"
-                 + (f" ({len(self.failures)} failed)" if self.failures else ""),
+                 + (f" ({len(self.failures)} raised)" if self.failures else "")
+                 + (f", {len(self.recorded)} extraction failures recorded" if self.recorded
+                    else ""),
                  (f"{'type':<11} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5} "
                   f"{'neutral':>8} {'dup':>5}")]
         for name, v in [*s["types"].items(), ("micro", s["micro"])]:
@@ -404,7 +412,7 @@ class AnswersReport:
 class _Losses:
     """Where one type's units went wrong (``--explain``)."""
 
-    missed: int = 0
+    missed: int = 0  # the reference scorer's fn (greedy one-to-one assignment)
     false_positives: int = 0
     missed_samples: list[dict[str, Any]] = field(default_factory=list)
     fp_samples: list[dict[str, Any]] = field(default_factory=list)
@@ -520,12 +528,13 @@ def evaluate_answers(
         if explain is not None:
             for kind, units in missed_gold(module, item["gold"], answer.pred).items():
                 part = detail[kind]
-                part.missed += len(units)
                 for unit in units:
                     if len(part.missed_samples) < keep:
                         part.missed_samples.append(
                             {"id": item["id"], "gold": describe_unit(kind, unit)})
 
+    for kind in TYPES:  # the headline is the scorer's own count; samples: units nothing recalls
+        detail[kind].missed = scores["types"][kind]["fn"]
     report = AnswersReport(
         gold=str(gold),
         extractor=f"{getattr(ex, 'name', '?')}@{getattr(ex, 'version', '?')}",
@@ -541,7 +550,8 @@ def evaluate_answers(
                   "extractor_options": extractor_options or {}},
         timing={"extract_seconds": round(seconds, 3),
                 "answers_per_second": round(len(items) / seconds, 3) if seconds else 0.0},
-        failures=failures + [{"id": a.id, "reason": r} for a in answers for r in a.failures],
+        failures=failures,
+        recorded=[{"id": a.id, "reason": r} for a in answers for r in a.failures],
         explain={k: dataclasses.asdict(v) for k, v in detail.items()} if explain is not None
         else None,
     )
