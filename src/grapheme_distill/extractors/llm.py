@@ -27,6 +27,7 @@ sampling, ``loop_retries``) are kept on the extraction, and so is the text's cos
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -57,7 +58,7 @@ from grapheme_distill.model.knowledge import (
 )
 from grapheme_distill.teachers.base import Message, Teacher, TeacherRequest, TeacherResponse
 
-__all__ = ["LLMExtractor", "LLMOutput", "load_prompt"]
+__all__ = ["LLMExtractor", "LLMOutput", "load_prompt", "response_format"]
 
 _FUZZY_ENDPOINT = 90.0
 _REPAIR_FACTOR = 0.9
@@ -152,6 +153,18 @@ _TYPE_ALIASES = {
 }
 _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 _DATE = re.compile(r"^\d{3,4}(?:-\d{2}(?:-\d{2})?)?$|\b(?:1[0-9]{3}|20[0-9]{2})\b")
+
+
+@functools.cache
+def response_format() -> dict[str, Any]:
+    """``response_format`` asking for :class:`LLMOutput` JSON, built once per process: pydantic
+    rebuilds a schema on every ``model_json_schema()`` call (~2.5 ms, a third of the client CPU
+    per request at concurrency 64).  Shared, so never mutate it."""
+    return {
+        "type": "json_schema",
+        "json_schema": {"name": "knowledge_extraction", "schema": LLMOutput.model_json_schema(),
+                        "strict": False},
+    }
 
 
 def load_prompt(name: str) -> tuple[str, str]:
@@ -258,11 +271,7 @@ class LLMExtractor:
         return [Message(role="user", content=content)]
 
     def _response_format(self) -> dict[str, Any]:
-        return {
-            "type": "json_schema",
-            "json_schema": {"name": "knowledge_extraction", "schema": LLMOutput.model_json_schema(),
-                            "strict": False},
-        }
+        return response_format()
 
     def _ask(self, messages: list[Message], out: Extraction, stage: str) -> str | None:
         """The teacher's answer text (None, recorded, when the teacher failed).
