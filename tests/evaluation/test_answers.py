@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from grapheme_distill.config import DistillationConfig
 from grapheme_distill.errors import InputError
 from grapheme_distill.evaluation.answers import (
     CORRECT,
@@ -188,7 +189,7 @@ def test_cli_end_to_end_reports_what_the_reference_scorer_says(
         assert report["explain"][kind]["missed"] == ref["fn"]
         assert report["explain"][kind]["false_positives"] == ref["fp"]
     assert report["calibration"]["relations"]["items"] >= 0
-    assert report["at_min_confidence"]["threshold"] == 0.7
+    assert report["at_min_confidence"]["threshold"] == DistillationConfig().min_confidence
 
     code, text = run_cli(["eval", "--dataset", "answers", "--gold", str(gold3), "--scorer",
                           str(scorer_path), "--json"])
