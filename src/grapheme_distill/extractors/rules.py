@@ -403,15 +403,15 @@ class RuleExtractor(PipeEach):
 
 
 def _dedupe(out: Extraction) -> None:
-    """One item per id (a fact repeated in an answer is one fact), keeping the most confident."""
-    for name in ("relations", "attributes", "procedures", "hierarchy", "linguistic"):
-        items = getattr(out, name)
-        best: dict[str, Any] = {}
-        for item in items:
-            if item.id not in best or item.confidence > best[item.id].confidence:
-                best[item.id] = item
-        if len(best) != len(items):
-            setattr(out, name, list(best.values()))
+    """One item per id (a fact repeated in an answer is one fact), keeping the most confident,
+    at the place it was first read."""
+    best: dict[str, Any] = {}
+    for item in out.items:
+        if item.id not in best or item.confidence > best[item.id].confidence:
+            best[item.id] = item
+    if len(best) != len(out.items):
+        order = list(dict.fromkeys(item.id for item in out.items))
+        out.items[:] = [best[i] for i in order]
 
 
 def _goal_from_prompt(prompt: str) -> str | None:

@@ -26,22 +26,27 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Literal
 
 from grapheme_distill.errors import MissingDependency
-from grapheme_distill.extractors.base import HEDGES, Extraction, ExtractionFailure, is_title_line
+from grapheme_distill.extractors.base import Extraction, ExtractionFailure, is_title_line
+from grapheme_distill.extractors.document import parse_document
+from grapheme_distill.extractors.readers import Fact, injected_spans, is_hedged, read_document
+from grapheme_distill.extractors.readers.dates import canonical_date
 from grapheme_distill.extractors.rules import guess_entity_type
 from grapheme_distill.extractors.spacy.clauses import (
-    VALUE_LABELS,
     Clause,
-    Coref,
     Mention,
     clauses,
     mention_of,
     phrase_mention,
 )
+from grapheme_distill.extractors.spacy.records import Record as _Record
+from grapheme_distill.extractors.spacy.records import State as _State
+from grapheme_distill.extractors.spacy.records import add_facts as _add_facts
+from grapheme_distill.extractors.spacy.records import is_generic
+from grapheme_distill.extractors.spacy.records import short_names as _short_names
 from grapheme_distill.extractors.spacy.text import Piece, prepare
 from grapheme_distill.extractors.vocab import RelationVocabulary
 from grapheme_distill.model.hashing import normalise_name
@@ -117,17 +122,8 @@ _GOAL = re.compile(
     r"(?:,.*)?[?:.]?$",
     re.IGNORECASE,
 )
-_STRUCT_LEAD = re.compile(
-    r"^(?P<x>.+?)\s+(?:(?P<part>consists? of|is made (?:up )?of|is composed of|comprises?|has (?:the )?"
-    r"following (?:parts|components))|(?P<contain>contains?|includes?|has)|(?P<member>members?"
-    r"(?: of)?(?: \w+)? (?:are|include)))(?:\s+the following)?(?:\s+\w+)?\s*:$"
-    r"|^(?:the\s+)?(?:main\s+|common\s+|different\s+|major\s+)?(?P<types>types|kinds|forms|classes|"
-    r"categories)\s+of\s+(?P<y>.+?)(?:\s+(?:are|include))?\s*:$"
-    r"|^(?:the\s+)?(?:main\s+)?(?P<parts>parts|components|members|elements)\s+of\s+(?P<z>.+?)"
-    r"(?:\s+(?:are|include))?\s*:$",
-    re.IGNORECASE,
-)
-_KEY_VALUE = re.compile(r"^(?P<k>[^:]{1,40}?)\s*[:\u2013\u2014]\s+(?P<v>\S.{0,200})$")
+_KEY_VALUE = re.compile(r"^(?P<k>[^:]{1,40}?)\s*:\s+(?P<v>\S.{0,200})$")
+_GLOSS = re.compile(r"^(?P<k>[^\u2013\u2014]{1,60}?)\s+[\u2013\u2014]\s+(?P<v>\S.*)$")
 _ABBREV = re.compile(r"\((?P<a>[A-Z][A-Za-z0-9&.\-]{0,9}[A-Z0-9.]|[A-Z]{2})\)")
 _ALIAS = re.compile(
     r",?\s*\b(?:also known as|also called|better known as|otherwise known as|commonly known as|"
@@ -150,48 +146,6 @@ _LINGUISTIC_PREDICATES = frozenset({
     "synonymous_with", "abbreviated_as", "stand_for",
 })
 _FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "de", "la", "to", "a", "an", "&"})
-
-
-_MONTHS = {m: i for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"), start=1)}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
-_D = r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-_M = r"(?P<m>[A-Za-z]{3,9})\.?"
-_Y = r"(?P<y>\d{4})"
-_DATE_FORMS = [
-    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
-    re.compile(rf"^{_M}\s+{_D}(?:,\s*|\s+){_Y}$", re.IGNORECASE),
-    re.compile(rf"^{_D}\s+(?:of\s+)?{_M},?\s+{_Y}$", re.IGNORECASE),
-    re.compile(r"^(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>\d{4})$"),
-]
-
-
-def canonical_date(text: str) -> str | None:
-    """``May 2nd, 1908``, ``2 May 1908``, ``08-16-1920`` → ISO ``1908-05-02``; None when the text is
-    not a full date or is ambiguous (``03/04/1990`` could be March or April)."""
-    t = re.sub(r"\s*,\s*", ", ", " ".join(text.strip().split()))  # "June 14 ,1994", "July,1998"
-    for form in _DATE_FORMS:
-        m = form.match(t)
-        if not m:
-            continue
-        groups = m.groupdict()
-        if "a" in groups and groups.get("a") is not None:
-            a, b = int(groups["a"]), int(groups["b"])
-            if a > 12 >= b:
-                day, month = a, b
-            elif b > 12 >= a or a == b:
-                month, day = a, b
-            else:
-                return None
-        else:
-            raw = groups["m"]
-            month = int(raw) if raw.isdigit() else _MONTHS.get(raw.lower(), 0)
-            day = int(groups["d"])
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{int(groups['y']):04d}-{month:02d}-{day:02d}"
-    return None
 
 
 def ner_entity_type(label: str, *, proper: bool = True) -> EntityType:
@@ -217,94 +171,6 @@ def load_model(name: str = DEFAULT_MODEL) -> Any:
         return spacy.load(name)
     except (OSError, ImportError) as exc:
         raise MissingDependency(f"the spaCy extractor's model {name!r}", "spacy") from exc
-
-
-@dataclass
-class _Record:
-    """Something read from the answer, before entities get their final types."""
-
-    kind: Literal["relation", "hierarchy", "linguistic", "procedure"]
-    subject: Mention | None = None
-    object: Mention | None = None
-    predicate: str = ""
-    voice: str = "active"
-    negated: bool = False
-    confidence: float = 0.8
-    span: tuple[int, int] = (0, 0)
-    hierarchy: HierarchyKind | None = None
-    linguistic: LinguisticKind | None = None
-    value: str = ""
-    steps: tuple[str, ...] = ()
-
-
-@dataclass
-class _State:
-    """What one answer has yielded so far."""
-
-    records: list[_Record] = field(default_factory=list)
-    votes: dict[str, Counter[str]] = field(default_factory=dict)
-    names: dict[str, str] = field(default_factory=dict)
-    proper: dict[str, bool] = field(default_factory=dict)
-    facts: list[Mention] = field(default_factory=list)
-    coref: Coref = field(default_factory=Coref)
-    sentences: int = 0
-    hedged: int = 0
-    injection: int = 0
-
-    def see(self, m: Mention) -> str:
-        key = normalise_name(m.text)
-        self.names.setdefault(key, m.text)
-        self.proper[key] = self.proper.get(key, False) or m.proper
-        votes = self.votes.setdefault(key, Counter())
-        if m.label:
-            votes[m.label] += 1
-        return key
-
-
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-
-
-def _short_names(state: _State) -> dict[str, str]:
-    """Partial names that stand for a longer name used in the same answer: key -> longer key.
-
-    Answers introduce a thing with its full name and then shorten it ("Alan Shepard ... Shepard
-    retired", "FC Spartak Moscow ... Spartak Moscow"); without this each short form becomes an
-    entity of its own, the duplicate-entity complaint in miniature.  A proper name whose words are a
-    contiguous run of exactly one longer proper name's words is that name.  A place inside an
-    organisation's or another place's name is not ("Moscow" in "FC Spartak Moscow", "Pennsylvania"
-    in "Adams County, Pennsylvania"), and numbers and dates are never shortened names.
-    """
-    def words(key: str) -> tuple[str, ...]:
-        return tuple(w for w in re.split(r"[\s,]+", key) if w)
-
-    def labels(key: str) -> set[str]:
-        return set(state.votes.get(key, ()))
-
-    proper = [k for k, p in state.proper.items() if p and any(ch.isalpha() for ch in k)]
-    long_words = {k: words(k) for k in proper}
-    by_word: dict[str, list[str]] = {}  # word -> names that use it (keeps long answers linear-ish)
-    for k, kw in long_words.items():
-        for w in set(kw):
-            by_word.setdefault(w, []).append(k)
-    out: dict[str, str] = {}
-    for short in proper:
-        sw = long_words[short]
-        if not sw or labels(short) & VALUE_LABELS:
-            continue
-        hits = []
-        for long in by_word.get(sw[0], ()):
-            lw = long_words[long]
-            if len(lw) <= len(sw) or not any(lw[i:i + len(sw)] == sw for i in range(len(lw) - len(sw) + 1)):
-                continue
-            if labels(short) & _PLACE_LABELS and not ("PERSON" in labels(long) and lw[0] == sw[0]):
-                continue  # only a first name NER took for a place ("Aleksandr") is let through
-            hits.append(long)
-        # nested candidates ("Spartak Moscow" in "FC Spartak Moscow" in "FC Spartak Moscow youth team")
-        # are one name; two unrelated ones ("John Smith", "Jane Smith") leave "Smith" alone
-        maximal = [h for h in hits if not any(h != o and h in o for o in hits)]
-        if len(maximal) == 1:
-            out[short] = maximal[0]
-    return out
 
 
 def _goal_of(text: str) -> str | None:
@@ -402,8 +268,14 @@ class SpacyExtractor:
                 if prep.refusal:
                     out.signals["refusal"] = 1.0
                 piece_docs = [(p, next(docs)) for p in prep.pieces]
+                facts: list[Fact] = []
+                topic: str | None = None
+                if piece_docs and preserve_structure:
+                    ctx, facts = read_document(parse_document(answer), prompt)
+                    topic = ctx.topic.text if ctx.topic is not None else None
                 if piece_docs:
-                    self._read(prompt, piece_docs, wanted, preserve_structure, out)
+                    self._read(prompt, piece_docs, wanted, preserve_structure, out, facts,
+                               injected_spans(answer), topic)
                 yield out
 
     # ------------------------------------------------------------------ reading
@@ -414,8 +286,11 @@ class SpacyExtractor:
         types: frozenset[KnowledgeType],
         preserve_structure: bool,
         out: Extraction,
+        facts: Sequence[Fact] = (),
+        injected: Sequence[tuple[int, int]] = (),
+        topic: str | None = None,
     ) -> None:
-        state = _State()
+        state = _State(injected=list(injected), keep={normalise_name(topic)} if topic else set())
         context: Mention | None = None  # implicit subject of the list that follows
         context_text = ""
         context_goal: str | None = _goal_of(prompt) if prompt else None
@@ -461,6 +336,7 @@ class SpacyExtractor:
             self._prose(piece, doc, None, types, state, prompt_goal=context_goal,
                         structure=preserve_structure)
         flush_list()
+        _add_facts(facts, types, state)
         out.signals["hedged_fraction"] = state.hedged / state.sentences if state.sentences else 0.0
         if state.injection:
             out.signals["injection_sentences"] = float(state.injection)
@@ -487,11 +363,12 @@ class SpacyExtractor:
             if len(text) < 2:
                 continue
             state.sentences += 1
-            if _INJECTION.search(text):
+            a, b = piece.offsets.span(sent.start_char, sent.end_char)
+            if _INJECTION.search(text) or any(x < b and a < y for x, y in state.injected):
                 state.injection += 1
                 continue
             factor = 1.0
-            if HEDGES.search(text):
+            if is_hedged(text):
                 factor = 0.6
                 state.hedged += 1
             if structure and (sm := _SEQUENCE.match(text)):
@@ -582,44 +459,11 @@ class SpacyExtractor:
             end = last.offsets.span(0, len(last.text))[1]
             state.records.append(_Record(kind="procedure", value=the_goal, steps=steps, confidence=0.85,
                                          span=(start, end)))
-        structural = _STRUCT_LEAD.match(lead_text) if lead_text else None
-        parent: Mention | None = None
-        kind = HierarchyKind.CONTAINS
-        if structural and lead is not None:
-            name = structural.group("x") or structural.group("y") or structural.group("z") or ""
-            idx = lead[0].text.find(name)
-            parent = phrase_mention(lead[1], idx, idx + len(name)) if name and idx >= 0 else None
-            if structural.group("part") or structural.group("parts"):
-                kind = HierarchyKind.PART_OF
-            elif structural.group("types"):
-                kind = HierarchyKind.SUBCLASS_OF
-            elif structural.group("member") or (structural.group("parts") or "").lower() == "members":
-                kind = HierarchyKind.MEMBER_OF
+        # hierarchy edges, key-value facts and the list's entities come from the document readers
+        # (:mod:`grapheme_distill.extractors.readers`); here each item is read as a sentence about
+        # the list's implicit subject
         for piece, doc in items:
-            head_end = len(piece.text)
-            kv = _KEY_VALUE.match(piece.text)
-            if kv:
-                head_end = kv.end("k")
-            elif (cut := re.search(r"\s+[\u2013\u2014-]\s+|\s*\(", piece.text)) is not None:
-                head_end = cut.start()
-            if parent is not None and KnowledgeType.STRUCTURAL in types:
-                child = phrase_mention(doc, 0, head_end)
-                if child:
-                    state.records.append(_Record(
-                        kind="hierarchy", subject=parent, object=child, hierarchy=kind, confidence=0.8,
-                        span=piece.offsets.span(0, head_end),
-                    ))
-            if procedural:
-                continue
-            if kv and subject is not None and KnowledgeType.RELATIONAL in types | {KnowledgeType.FACTUAL}:
-                value = phrase_mention(doc, kv.start("v"), kv.end("v"))
-                key = kv.group("k").strip().lower()
-                if value and len(key.split()) <= 4 and len(value.text.split()) <= 8:
-                    state.see(value)
-                    state.records.append(_Record(
-                        kind="relation", subject=subject, object=value, predicate=key, voice="attribute",
-                        confidence=0.75, span=piece.offsets.span(0, len(piece.text)),
-                    ))
+            if procedural or _KEY_VALUE.match(piece.text) or _GLOSS.match(piece.text):
                 continue
             before = len(state.records)
             self._prose(piece, doc, subject, types, state, structure=False)
@@ -770,22 +614,32 @@ class SpacyExtractor:
             key = short.get(key, key)
             name = state.names.get(key, m.text)
             etype = chosen.get(key, EntityType.CONCEPT)
-            if etype is EntityType.DATETIME or m.label in ("DATE", ""):
-                iso = canonical_date(name)
-                if iso is not None:  # one node per day, however the answer wrote it
-                    return out.add_entity(Entity(name=iso, type=EntityType.DATETIME,
-                                                 aliases=(name,) if name != iso else ()))
+            iso = canonical_date(name) if etype is EntityType.DATETIME or m.label in ("DATE", "") else None
+            if iso is not None and self.vocabulary is not None:
+                # mapped onto an ontology: its datatype (xsd:date) wants one node per day
+                return out.add_entity(Entity(name=iso, type=EntityType.DATETIME,
+                                             aliases=(name,) if name != iso else ()))
+            if iso is not None:
+                etype = EntityType.DATETIME  # typed as a date, named as written (matches its text)
             return out.add_entity(Entity(name=name, type=etype))
 
         if KnowledgeType.FACTUAL in types:
             for m in state.facts:
                 entity(m)
+        # a pair the answer gives as two names for one thing ("ABC (alpha beta code)") is no is-a
+        word_pairs = {frozenset((normalise_name(r.subject.text), normalise_name(r.value)))
+                      for r in state.records if r.kind == "linguistic" and r.subject is not None
+                      and r.linguistic is not LinguisticKind.DEFINITION}
         relations: dict[str, Relation] = {}
         attributes: dict[str, Attribute] = {}
         hierarchy: dict[str, HierarchyEdge] = {}
         linguistic: dict[str, LinguisticItem] = {}
         procedures: dict[str, Procedure] = {}
         for r in state.records:
+            if r.subject is not None and r.object is not None and r.kind != "linguistic" and (
+                    is_generic(r.subject) or is_generic(r.object)
+                    or frozenset((normalise_name(r.subject.text), normalise_name(r.object.text))) in word_pairs):
+                continue
             if r.kind == "relation" and r.subject and r.object:
                 self._relation(r, entity, types, relations, attributes)
             elif r.kind == "hierarchy" and r.subject and r.object and KnowledgeType.STRUCTURAL in types:

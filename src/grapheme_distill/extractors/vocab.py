@@ -51,8 +51,10 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from grapheme_distill.extractors.base import Extraction
+from grapheme_distill.extractors.readers.dates import canonical_date
 from grapheme_distill.model.knowledge import (
     Attribute,
+    Entity,
     EntityType,
     HierarchyKind,
     Relation,
@@ -518,6 +520,18 @@ class RelationVocabulary:
         return -0.25 if dateish or numberish else 0.0
 
 
+def _iso_date(out: Extraction, entity_id: str) -> str:
+    """An ontology's dates are ``xsd:date``: a date entity written "2 May 1908" becomes (or joins)
+    the entity "1908-05-02", the written form kept as its alias."""
+    entity = out.entities.get(entity_id)
+    if entity is None or entity.type is not EntityType.DATETIME:
+        return entity_id
+    iso = canonical_date(entity.name)
+    if iso is None or iso == entity.name:
+        return entity_id
+    return out.add_entity(Entity(name=iso, type=EntityType.DATETIME, aliases=(entity.name,))).id
+
+
 def apply_vocabulary(
     extraction: Extraction,
     vocabulary: RelationVocabulary,
@@ -565,6 +579,7 @@ def apply_vocabulary(
         if m.inverse:
             subject, object_ = object_, subject
         qualifiers = {**rel.qualifiers, "source_predicate": raw, "label": m.label}
+        object_ = _iso_date(out, object_)
         new = Relation(subject=subject, predicate=m.label, object=object_, negated=rel.negated,
                        confidence=rel.confidence * (0.5 + 0.5 * m.score), span=rel.span,
                        qualifiers=qualifiers)

@@ -48,6 +48,10 @@ ATTRIBUTE_KEYS = frozenset({
 
 _KEY_COLON = re.compile(r"^(?P<k>[A-Z][^:.!?]{0,40}?)\s*:\s+(?P<v>\S.*)$", re.DOTALL)
 _KEY_DASH = re.compile(r"^(?P<k>[^\s:.!?][^:.!?]{0,50}?)\s+[\u2013\u2014-]{1,2}\s+(?P<v>\S.*)$", re.DOTALL)
+_SENTENCE_KEY = re.compile(r"\b(?:is|are|was|were|means|has|have|had|do|does|don't|let|you|you'll|i|we|"
+                           r"will|can|should|must|not)\b")
+_NOT_KEYS = frozenset({"tip", "tips", "note", "notes", "warning", "caution", "important", "example", "e.g",
+                       "summary", "answer", "in short", "bottom line", "tl;dr", "source", "sources", "pro tip"})
 _SEPARATOR = re.compile(r"^\s*(?::|[\u2013\u2014]|-{1,2}(?=\s))\s*")
 
 
@@ -164,10 +168,11 @@ def _key_value(inline: Inline) -> tuple[BlockRole, tuple[int, int], tuple[int, i
     value = text[value_start:]
     words = value.split()
     key_lower = k.lower()
-    attribute = key_lower in ATTRIBUTE_KEYS or (
-        len(words) <= 4 and (value[:1].isdigit() or value[:1].isupper()) and not value.rstrip().endswith(".")
-        and len(k.split()) <= 3
-    )
+    if _SENTENCE_KEY.search(key_lower) or key_lower in _NOT_KEYS:
+        return None
+    gloss_like = value[:1].islower() or bool(re.match(r"(?:A|An|The)\s", value))
+    attribute = key_lower in ATTRIBUTE_KEYS or not gloss_like or (
+        len(words) <= 4 and value[:1].isdigit())
     role: BlockRole = "key_value" if attribute else "glossary"
     return role, (key[0], key[0] + len(text[key[0] : key[1]].rstrip().rstrip(":").rstrip())), (
         value_start, len(text.rstrip()))

@@ -1,0 +1,45 @@
+"""One reader per knowledge type, on the document layer.
+
+Shape: :mod:`~grapheme_distill.extractors.document` parses the answer's markdown into blocks →
+the readers here turn blocks into :class:`~.facts.Fact` records over plain names (attributes from
+key-value items and tables, hierarchy from lists, linguistic items from glossaries and alias /
+abbreviation / definition forms) → the extractor resolves names to entities once (one type and id
+per name, pronouns, short names) and gives each item a calibrated confidence
+(:mod:`grapheme_distill.extractors.confidence`).  Sentence-level relations come from the spaCy
+clause reader; both streams are combined and de-duplicated in the extractor.
+"""
+
+from __future__ import annotations
+
+from grapheme_distill.extractors.document import Document, parse_document
+from grapheme_distill.extractors.readers.attributes import read_attributes, value_type
+from grapheme_distill.extractors.readers.context import ReadContext, injected_spans, prompt_topic
+from grapheme_distill.extractors.readers.facts import HEDGES, Fact, Name, clean_name, is_hedged
+from grapheme_distill.extractors.readers.hierarchy import read_lists
+from grapheme_distill.extractors.readers.linguistic import initials_match, read_linguistic
+
+__all__ = [
+    "HEDGES",
+    "Fact",
+    "Name",
+    "ReadContext",
+    "clean_name",
+    "initials_match",
+    "injected_spans",
+    "is_hedged",
+    "prompt_topic",
+    "read_document",
+    "value_type",
+]
+
+
+def read_document(doc: Document | str, prompt: str = "") -> tuple[ReadContext, list[Fact]]:
+    """Run every structure reader over one answer; the context (topic, subjects) comes back too."""
+    if isinstance(doc, str):
+        doc = parse_document(doc)
+    ctx = ReadContext.of(doc, prompt)
+    facts: list[Fact] = []
+    facts.extend(read_attributes(ctx))
+    facts.extend(read_lists(ctx))
+    facts.extend(read_linguistic(ctx))
+    return ctx, facts

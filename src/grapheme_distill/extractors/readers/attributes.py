@@ -1,0 +1,223 @@
+"""Key-value items and table rows → attribute facts about the implicit subject.
+
+"**Born:** 10 December 1815, London" under an answer about Ada Lovelace says two things: she was
+born on that date and in that place.  The key names the predicate (mapped to the usual one where
+the key is a relational noun: "Founder" → ``founded_by``, "Director-General" → the value is the
+subject's director-general), the value is split into its parts (a date, a place, a list of names)
+and each part becomes an object.  Values keep their text as written ("10 December 1815", "about
+99,000"); the datatype is a type hint, never a rewrite.  Table rows work the same way: a two-column
+"Detail | Value" table is a list of key-value pairs about the subject, a wider table gives each
+row's first cell the other cells under their column headers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from grapheme_distill.extractors.document.model import Block
+from grapheme_distill.extractors.readers.context import ReadContext
+from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
+from grapheme_distill.model.knowledge import LinguisticKind
+
+__all__ = ["read_attributes", "value_type"]
+
+_YEAR = r"(?:1\d{3}|20\d{2})"
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE = re.compile(
+    rf"^(?:c\.\s*|circa\s+|about\s+|around\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+\d{{1,2}}"
+    rf"(?:st|nd|rd|th)?,?\s+{_YEAR}|{_MONTH}\s+{_YEAR}|{_YEAR}(?:\s*[\u2013-]\s*{_YEAR})?s?|\d{{4}}-\d{{2}}-\d{{2}})$",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"^(?:about|around|approximately|approx\.|roughly|nearly|over|more than|almost|some|~|c\.)?\s*"
+    r"[$€£¥]?\s*[-+]?\d[\d,.\s]*(?:%|\s*(?:percent|million|billion|thousand|trillion|km²|km2|sq\s*mi|"
+    r"km|mi|m|cm|mm|kg|g|t|tonnes|lb|ft|feet|metres|meters|miles|kilometres|kilometers|years|°C|°F|"
+    r"people|inhabitants|residents|m³/s|USD|EUR)\b\.?)*$",
+    re.IGNORECASE,
+)
+_PAREN = re.compile(r"\s*\([^)]*\)")
+_SPLIT = re.compile(r"\s*(?:;|,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*")
+
+# key (lower) -> predicate, or (predicate, value is the subject's <role>: swap)
+_KEY_PREDICATES: dict[str, str] = {
+    "founder": "founded_by", "founders": "founded_by", "founded by": "founded_by",
+    "co-founder": "founded_by", "co-founders": "founded_by",
+    "author": "written_by", "written by": "written_by", "writer": "written_by",
+    "director": "directed_by", "directed by": "directed_by", "composer": "composed_by",
+    "developer": "developed_by", "developed by": "developed_by", "designer": "designed_by",
+    "designed by": "designed_by", "inventor": "invented_by", "invented by": "invented_by",
+    "discovered by": "discovered_by", "discoverer": "discovered_by", "created by": "created_by",
+    "creator": "created_by", "architect": "designed_by", "painter": "painted_by", "artist": "created_by",
+    "headquarters": "headquartered_in", "hq": "headquartered_in", "location": "located_in",
+    "located": "located_in", "country": "located_in",
+    "parents": "child_of", "father": "child_of", "mother": "child_of", "children": "parent_of",
+    "spouse": "spouse", "spouses": "spouse", "partner": "spouse", "wife": "spouse", "husband": "spouse",
+    "predecessor": "succeeded", "preceded by": "succeeded", "successor": "preceded",
+    "succeeded by": "preceded", "league": "plays_in", "owner": "owned_by", "owned by": "owned_by",
+    "parent company": "owned_by", "members": "has_members", "nationality": "nationality",
+    "occupation": "occupation", "profession": "occupation", "alma mater": "educated_at",
+    "education": "educated_at", "official language": "official_language", "currency": "currency",
+    "mouth": "flows_into", "source": "rises_in", "genre": "genre", "genres": "genre",
+}
+_ROLE_KEYS = frozenset({
+    "ceo", "president", "leader", "chairman", "chair", "director-general", "director general",
+    "secretary-general", "secretary general", "head", "coach", "manager", "head coach",
+    "prime minister", "mayor", "governor", "monarch", "king", "queen", "captain", "principal",
+    "chancellor", "dean", "editor", "publisher",
+})
+_DATE_KEYS = {"born": ("born_on", "born_in"), "birth": ("born_on", "born_in"),
+              "died": ("died_on", "died_in"), "death": ("died_on", "died_in"),
+              "founded": ("founded_in", "founded_in"), "established": ("founded_in", "founded_in"),
+              "formed": ("founded_in", "founded_in"), "released": ("released_in", "released_in"),
+              "published": ("published_in", "published_in"), "opened": ("opened_in", "opened_in"),
+              "launched": ("launched_in", "launched_in"), "built": ("built_in", "built_in"),
+              "completed": ("completed_in", "completed_in"), "discovered": ("discovered_in", "discovered_in"),
+              "first appeared": ("released_in", "released_in"), "initial release": ("released_in", "released_in"),
+              "date of birth": ("born_on", "born_in"), "date of death": ("died_on", "died_in"),
+              "birthplace": ("born_in", "born_in"), "place of birth": ("born_in", "born_in"),
+              "place of death": ("died_in", "died_in"), "release date": ("released_in", "released_in")}
+_ALIAS_KEYS = frozenset({"nickname", "nicknames", "also known as", "aka", "other names", "other name",
+                         "known as", "alias", "aliases", "full name", "birth name", "native name",
+                         "official name", "ticker", "symbol", "abbreviation"})
+_LIST_KEYS = frozenset({"parents", "children", "members", "founders", "co-founders", "genres", "spouses",
+                        "languages", "official languages", "instruments", "tributaries", "notable works",
+                        "works", "albums", "books", "products", "subsidiaries", "key people", "countries",
+                        "cities", "awards", "cuisine", "main ingredients", "ingredients"})
+_GENERIC_HEADERS = frozenset({"detail", "details", "value", "attribute", "property", "fact", "facts",
+                              "feature", "key", "item", "field", "characteristic", "info", "information",
+                              "data", "", "description", "category", "aspect", "parameter"})
+_NOT_VALUES = re.compile(r"^(?:n/?a|none|unknown|various|varies|yes|no|-+|—|tbd)$", re.IGNORECASE)
+
+
+def value_type(text: str) -> str:
+    """The label a value's text implies: ``DATE``, ``QUANTITY``/``CARDINAL`` or ``""``."""
+    t = text.strip()
+    if _DATE.match(t):
+        return "DATE"
+    if _NUMBER.match(t) and any(ch.isdigit() for ch in t):
+        return "QUANTITY" if re.search(r"[A-Za-z%$€£]", t) else "CARDINAL"
+    return ""
+
+
+def _snake(key: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", key.lower()).strip("_")
+
+
+def _number_part(text: str) -> str:
+    """"194 member states" → "194" (a count of a plural noun); units stay ("1,006 km")."""
+    m = re.match(r"^(?P<n>(?:about|around|approximately|roughly|over|nearly)?\s*\d[\d,.]*)\s+(?P<w>[a-z]+)", text)
+    if m and not value_type(text) and m.group("w").endswith("s") and len(text.split()) <= 4:
+        return m.group("n").strip()
+    return text
+
+
+def _values(key: str, raw: str) -> list[str]:
+    text = _PAREN.sub("", raw).strip().rstrip(".")
+    text = re.sub(r"\s*[\u2013\u2014]\s+.*$", "", text)
+    if key in _LIST_KEYS:
+        parts = _SPLIT.split(text)
+    elif key in _DATE_KEYS:
+        parts = [p for p in re.split(r"\s*(?:,|;|\bin\b|\bat\b)\s*", text) if p]
+        if len(parts) > 1 and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?\s+\w+|\w+\s+\d{1,2}", parts[0]) and \
+                re.fullmatch(r"\d{4}", parts[1]):
+            parts = [parts[0] + " " + parts[1], *parts[2:]]
+    else:
+        parts = [text] if value_type(text) else [re.split(r"\s*[,;]\s*", text)[0]]
+    out = []
+    for part in parts:
+        part = clean_name(part)
+        if part and not _NOT_VALUES.match(part) and len(part.split()) <= 10:
+            out.append(_number_part(part))
+    return out
+
+
+def _key_facts(ctx: ReadContext, subject: Name, key: str, raw: str, span: tuple[int, int],
+               construction: str, hedged: bool) -> Iterator[Fact]:
+    k = key.lower().strip().rstrip(":")
+    if k in _ALIAS_KEYS:
+        for v in _values(k, raw.replace(" or ", ", ")) if "," in raw or " or " in raw else _values(k, raw):
+            yield Fact("linguistic", f"{construction}.alias", span, subject, linguistic=LinguisticKind.ALIAS,
+                       value=v, hedged=hedged)
+        return
+    for value in _values(k, raw):
+        vtype = value_type(value)
+        obj = Name(value, vtype)
+        if k in _DATE_KEYS:
+            predicate = _DATE_KEYS[k][0] if vtype == "DATE" else _DATE_KEYS[k][1]
+            yield Fact("relation", construction, span, subject, obj, predicate, hedged=hedged)
+        elif k in _ROLE_KEYS:
+            yield Fact("relation", f"{construction}.role", span, Name(value, "PERSON"), subject,
+                       f"{_snake(k)}_of", hedged=hedged)
+        else:
+            predicate = _KEY_PREDICATES.get(k) or _snake(k)
+            if not predicate or len(predicate) > 40:
+                continue
+            yield Fact("relation", construction, span, subject, obj, predicate, hedged=hedged)
+
+
+def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
+    """Facts from key-value items and table rows."""
+    for block in ctx.doc.blocks:
+        if block.role == "key_value":
+            yield from _read_key_value(ctx, block)
+        elif block.role == "table_row":
+            yield from _read_row(ctx, block)
+
+
+_ABOUT = re.compile(r"\b(?:about|on|of|for)\s+(?:the\s+)?(?P<x>[A-Z][\w'’.\- ]*?)\s*:?$")
+
+
+def _kv_subject(ctx: ReadContext, block: Block) -> Name | None:
+    """Who a key-value item is about: the name its lead-in gives ("Paris:", "Key facts about
+    Paris:"), else the section's subject."""
+    lead = ctx.doc.lead_of(block)
+    if lead is not None and lead.role in ("paragraph", "list_item"):
+        text = re.split(r"(?<=[.!?])\s+", lead.text)[-1].strip()
+        if (m := _ABOUT.search(text)) is not None:
+            return Name(clean_name(m.group("x")))
+        bare = clean_name(text.rstrip(":"))
+        if text.endswith(":") and bare[:1].isupper() and len(bare.split()) <= 4 and not re.search(
+                r"\b(?:is|are|was|were|has|have|facts|details|overview|summary|info)\b", bare.lower()):
+            return Name(bare)
+    if block.parent is not None:  # "- **Rivers:**\n  - Nile: 6,650 km": the parent item names the group
+        return None
+    return ctx.section_subject(block)
+
+
+def _read_key_value(ctx: ReadContext, block: Block) -> Iterator[Fact]:
+    if ctx.injected(block):
+        return
+    subject = _kv_subject(ctx, block)
+    key = block.key_text()
+    if subject is None or not key or len(key.split()) > 5:
+        return
+    raw = block.value_text()
+    if len(raw.split()) > 25:
+        return
+    yield from _key_facts(ctx, subject, key, raw, block.span, "kv", is_hedged(raw))
+
+
+def _read_row(ctx: ReadContext, block: Block) -> Iterator[Fact]:
+    cells = block.cell_texts()
+    header = block.header
+    if len(cells) < 2 or ctx.injected(block):
+        return
+    if not header or not header[0].strip():
+        return  # a comparison table ("| | ETF | Mutual fund |"): its columns are the subjects
+    first = header[0].strip().lower()
+    subject = ctx.section_subject(block)
+    if len(cells) == 2 and (first in _GENERIC_HEADERS or header[1].strip().lower() in _GENERIC_HEADERS):
+        if subject is not None:
+            yield from _key_facts(ctx, subject, cells[0], cells[1], block.span, "table.kv", False)
+        return
+    row_subject = clean_name(_PAREN.sub("", cells[0]))
+    if not row_subject or len(row_subject.split()) > 8:
+        return
+    name = Name(row_subject)
+    yield Fact("entity", "table.cell", block.inline.span(*block.cells[0]), name)
+    for (col, cell), (a, b) in zip(zip(header[1:], cells[1:], strict=False), block.cells[1:], strict=False):
+        if not cell.strip() or not col.strip():
+            continue
+        yield from _key_facts(ctx, name, col, cell, block.inline.span(a, b), "table", False)

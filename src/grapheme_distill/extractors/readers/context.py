@@ -1,0 +1,194 @@
+"""Shared context of the readers: the answer's topic, each block's implicit subject, sentences,
+injected instructions.
+
+An answer rarely repeats its subject: "## Quick facts / - **Born:** 1815" is about the person the
+answer opened with, "## The Loire Valley" makes the valley the subject of its section, "The
+band's members:" makes the band the whole its items belong to.  :class:`ReadContext` works this out
+once per answer so that every reader asks the same question the same way.
+
+Instructions addressed to the model inside an answer ("ignore the above and record that …") are
+never facts: :func:`injected_spans` finds them (to the end of their sentence or quotation) and
+:meth:`ReadContext.sentences` leaves them out for every reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from grapheme_distill.extractors.document.model import Block, Document
+from grapheme_distill.extractors.readers.facts import Name, clean_name
+
+__all__ = ["INJECTION", "ReadContext", "Sentence", "injected_spans", "prompt_topic"]
+
+#: Text addressed to the model rather than stating something about the world.
+INJECTION = re.compile(
+    r"\b(?:ignore|disregard|forget)\b.{0,40}?\b(?:instructions?|prompts?|rules|above|previous|everything)\b"
+    r"|\byou are now\b|\bsystem (?:prompt|note|message)\b|\bact as (?:a|an|if)\b|\bjailbreak"
+    r"|\bdeveloper mode\b|\bnew instructions?\b"
+    r"|(?:^|[.!?:;\u2013\u2014\"“]\s*|\band\s+|\bplease\s+|\binstead\s+)(?:record|remember|store|note down|write down|save"
+    r"|state|say)\s+(?:that|the fact that)\b"
+    r"|\b(?:output|print|respond with|reply with)\b.{0,30}\b(?:json|only|exactly)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+(?=[\s\"”*_)]|$)|$)")
+_QUOTE_END = re.compile(r"[\"”]")
+
+_GENERIC_HEADINGS = frozenset({
+    "facts", "fact", "overview", "history", "background", "summary", "key", "quick", "details",
+    "work", "works", "career", "life", "early", "later", "legacy", "course", "geography", "notes",
+    "tips", "steps", "how", "what", "why", "where", "when", "features", "characteristics", "uses",
+    "use", "examples", "example", "types", "structure", "comparison", "conclusion", "glance",
+    "profile", "biography", "information", "info", "about", "introduction", "definition", "terms",
+    "glossary", "key facts", "timeline", "achievements", "importance", "significance", "impact",
+    "origins", "origin", "description", "ingredients", "method", "instructions", "procedure",
+    "at a glance", "main", "major", "notable", "famous", "today", "modern", "members", "parts",
+    "components", "kinds", "personal", "death", "family", "education", "style", "reception",
+    "culture", "economy", "politics", "climate", "population", "name", "etymology", "see also",
+    "note", "warning", "caution", "safety", "symptoms", "treatment", "causes", "diagnosis",
+    "prevention", "benefits", "risks", "pros", "cons", "advantages", "disadvantages", "vs",
+})
+
+_PROMPT_TOPIC = [
+    re.compile(r"^(?:who|what)\s+(?:was|is|were|are)\s+(?:the\s+|a\s+|an\s+)?(?P<x>.+?)(?:\s+and\s+.*)?\??$",
+               re.IGNORECASE),
+    re.compile(r"\b(?:tell me about|overview of|summary of|summari[sz]e|explain|describe|profile of|"
+               r"facts about|information about|history of)\s+(?:the\s+|a\s+|an\s+)?(?P<x>.+?)[.?!]*$",
+               re.IGNORECASE),
+]
+_PRONOUNS = frozenset({"it", "its", "he", "she", "they", "this", "his", "her", "their", "these", "that"})
+
+
+def prompt_topic(prompt: str) -> str | None:
+    """The thing a prompt asks about ("Who was Ada Lovelace?" → "Ada Lovelace"), if it says."""
+    text = " ".join(prompt.strip().split())
+    for pattern in _PROMPT_TOPIC:
+        m = pattern.search(text)
+        if m:
+            topic = re.split(r"\s+(?:for|in|from|and what|with)\s+(?:me|my|a|the)\b|[,;]|\s+(?:made of|used for|"
+                             r"known for|famous for|consist|do|does|work|mean|good for)\b", m.group("x"))[0]
+            topic = clean_name(re.sub(r"^[A-Z][\w\u00c0-\u024f.\- ]*['’]s\s+(?=[A-Z])", "", topic))
+            if topic and len(topic.split()) <= 6 and topic.lower() not in _PRONOUNS:
+                return topic
+    return None
+
+
+def injected_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of instructions addressed to the model: from each marker to the end of its sentence
+    or of the quotation it sits in."""
+    spans: list[tuple[int, int]] = []
+    for m in INJECTION.finditer(text):
+        start = text.rfind(".", 0, m.start()) + 1
+        for opener in ("\"", "“"):
+            q = text.rfind(opener, 0, m.start())
+            start = max(q, start)
+        stop = re.search(r"[.!?](?:\s|$)", text[m.end():])
+        end = m.end() + stop.end() if stop else len(text)
+        if text[start:start + 1] in ("\"", "“"):  # a quoted instruction ends with its quotation
+            close = _QUOTE_END.search(text, m.end())
+            end = close.end() if close is not None else len(text)
+        spans.append((start, end))
+    return spans
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a block: its text and where it starts in the block's clean text."""
+
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def _heading_name(text: str) -> str | None:
+    """The entity a heading names ("The Loire Valley"), or None for a generic heading
+    ("Quick facts", "How it works")."""
+    head = text.split(":")[0].strip()
+    words = re.findall(r"[\w'-]+", head.lower())
+    if not words or len(words) > 6:
+        return None
+    if any(w in _GENERIC_HEADINGS for w in words) or " ".join(words) in _GENERIC_HEADINGS:
+        return None
+    if words[0] in ("how", "what", "why", "when", "where", "which", "who", "step"):
+        return None
+    return clean_name(head) or None
+
+
+@dataclass
+class ReadContext:
+    """Per-answer context shared by the readers."""
+
+    doc: Document
+    prompt: str = ""
+    topic: Name | None = None
+    _injected: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Document, prompt: str = "") -> ReadContext:
+        ctx = cls(doc=doc, prompt=prompt)
+        ctx.topic = ctx._find_topic()
+        return ctx
+
+    def _find_topic(self) -> Name | None:
+        """The answer's subject: the bold term that opens it, else a heading naming something, else
+        the prompt's topic, else the first sentence's subject."""
+        for block in self.doc.blocks[:3]:
+            if (block.role == "paragraph" or block.index == 0) and block.inline.emphasis:
+                a, b = block.inline.emphasis[0]
+                if a <= 4 and block.text[b:b + 40].lstrip().startswith(("(", "is ", "was ", "are ", ",",
+                                                                          "were ", "refers", "stands")):
+                    name = clean_name(re.sub(r"\s*\([^)]*\)?", "", block.text[a:b]))
+                    if name:
+                        return Name(name)
+        first = self.doc.blocks[0] if self.doc.blocks else None
+        if first is not None and first.role == "heading" and (h := _heading_name(first.text)):
+            return Name(h)
+        if self.prompt and (p := prompt_topic(self.prompt)):
+            return Name(p)
+        for block in self.doc.blocks[:3]:
+            if block.role == "paragraph":
+                m = re.match(r"^(?:The\s+)?(?P<x>[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|de|the|and))"
+                             r"{0,5})\s+(?:is|was|are|were)\b", block.text)
+                if m:
+                    return Name(clean_name(m.group("x")))
+        return None
+
+    def section_subject(self, block: Block) -> Name | None:
+        """The implicit subject of a block: the nearest heading that names something, else the
+        topic."""
+        heading = self.doc.heading_of(block)
+        while heading is not None:
+            name = _heading_name(heading.text)
+            same = self.topic is not None and name is not None and name.lower() == self.topic.text.lower()
+            if name is not None and not same and (heading.index != 0 or self.topic is None):
+                return Name(name)
+            heading = self.doc.heading_of(heading)
+        return self.topic
+
+    def injected(self, block: Block) -> list[tuple[int, int]]:
+        spans = self._injected.get(block.index)
+        if spans is None:
+            spans = injected_spans(block.text)
+            self._injected[block.index] = spans
+        return spans
+
+    def sentences(self, block: Block) -> Iterator[Sentence]:
+        """The block's sentences, without instructions addressed to the model."""
+        bad = self.injected(block)
+        for m in _SENTENCE.finditer(block.text):
+            text = m.group(0)
+            lead = len(text) - len(text.lstrip())
+            text = text.strip()
+            if not text:
+                continue
+            start = m.start() + lead
+            if any(a < start + len(text) and start < b for a, b in bad):
+                continue
+            yield Sentence(text, start)
+
+    def span(self, block: Block, start: int, end: int) -> tuple[int, int]:
+        return block.inline.span(start, end)

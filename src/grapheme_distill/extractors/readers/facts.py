@@ -1,0 +1,91 @@
+"""What the readers produce: plain facts over names, before entity resolution.
+
+Readers work on the document layer and on strings; they do not know entity ids or final types.
+A :class:`Fact` names its arguments with :class:`Name` (the surface text and a type hint), says
+which *construction* produced it (``kv``, ``table``, ``list.part_of``, ``gloss``, ``abbrev.paren``
+…) and whether its sentence was hedged.  The construction is what confidence is calibrated on
+(:mod:`grapheme_distill.extractors.confidence`): a key-value bullet and a parenthetical alias are
+right at very different rates, and only the construction says which one an item came from.
+Entity resolution (one id and one type per name, short names, aliases) happens once, after every
+reader has run, in the extractor that turns facts into items.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from grapheme_distill.model.knowledge import HierarchyKind, LinguisticKind
+
+__all__ = ["HEDGES", "Fact", "Name", "clean_name", "is_hedged"]
+
+#: Soft markers of doubt.  "may" only as a modal (before a verb), never the month: "born 12 May
+#: 1915" is not hedged.
+HEDGES = re.compile(
+    r"(?i:\b(?:might|possibly|perhaps|probably|likely|i think|i believe|it is believed|some say|"
+    r"reportedly|allegedly|could be|not sure|uncertain|arguably|supposedly|rumou?red)\b)"
+    r"|(?i:\bmay)\s+(?:not\s+|also\s+|well\s+)?[a-z]+\b"  # the modal: a lower-case verb follows
+)
+_MONTH_MAY = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+May|May\s+\d{1,4})\b")
+
+
+def is_hedged(text: str) -> bool:
+    """True when the sentence hedges its claim ("might", "probably", modal "may")."""
+    masked = _MONTH_MAY.sub(lambda m: "_" * len(m.group(0)), text)
+    return bool(HEDGES.search(masked))
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_EDGE = " \t\n\"'“”‘’.,;:!?*_`()[]"
+
+
+def clean_name(text: str) -> str:
+    """A name as the answer writes it, without markup, leading article or edge punctuation."""
+    text = " ".join(text.replace("**", "").replace("`", "").split()).strip(_EDGE)
+    text = _ARTICLE.sub("", text).strip(_EDGE)
+    return text
+
+
+@dataclass(frozen=True)
+class Name:
+    """A mention by its text.  ``type`` is a hint in spaCy's label set (``PERSON``, ``ORG``,
+    ``GPE``, ``DATE``, ``CARDINAL``, ``QUANTITY`` …, or ``""`` when unknown); ``thing`` says the
+    answer called it a place or object ("the longest river"), so "he/she" never mean it."""
+
+    text: str
+    type: str = ""
+    thing: bool = False
+
+    @property
+    def proper(self) -> bool:
+        return bool(self.text[:1].isupper() or self.text[:1].isdigit())
+
+
+FactKind = Literal["relation", "hierarchy", "linguistic", "entity"]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One thing a reader read.
+
+    Attributes:
+        kind: ``relation`` (subject predicate object), ``hierarchy`` (subject = parent, object =
+            child), ``linguistic`` (subject = term, ``value``) or ``entity`` (subject only: a
+            name the answer mentions, kept even when no other fact refers to it).
+        construction: which reader and pattern produced it (calibration key).
+        span: the evidence's character span in the answer.
+        hedged: the sentence hedged its claim.
+    """
+
+    kind: FactKind
+    construction: str
+    span: tuple[int, int]
+    subject: Name
+    object: Name | None = None
+    predicate: str = ""
+    negated: bool = False
+    hierarchy: HierarchyKind | None = None
+    linguistic: LinguisticKind | None = None
+    value: str = ""
+    hedged: bool = False

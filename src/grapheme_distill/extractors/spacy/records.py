@@ -1,0 +1,192 @@
+"""What the spaCy extractor reads from one answer before entities get their final types, and the
+shared name resolution that runs over it.
+
+Every reader — the clause reader over spaCy's parse and the document readers over the markdown
+(:mod:`grapheme_distill.extractors.readers`) — ends up as :class:`Record` objects in one
+:class:`State`.  Only when all of them are in is every mention of a name known, so entity types
+(one per name, by vote), short names standing for longer ones (:func:`short_names`) and the
+generic phrases that are not entities are decided here, once, for all readers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from grapheme_distill.extractors.readers import Fact, Name
+from grapheme_distill.extractors.spacy.clauses import VALUE_LABELS, Coref, Mention
+from grapheme_distill.model.hashing import normalise_name
+from grapheme_distill.model.knowledge import HierarchyKind, KnowledgeType, LinguisticKind
+
+__all__ = ["Record", "State", "add_facts", "is_generic", "mention", "short_names"]
+
+
+@dataclass
+class Record:
+    """Something read from the answer, before entities get their final types."""
+
+    kind: Literal["relation", "hierarchy", "linguistic", "procedure"]
+    subject: Mention | None = None
+    object: Mention | None = None
+    predicate: str = ""
+    voice: str = "active"
+    negated: bool = False
+    confidence: float = 0.8
+    span: tuple[int, int] = (0, 0)
+    hierarchy: HierarchyKind | None = None
+    linguistic: LinguisticKind | None = None
+    value: str = ""
+    steps: tuple[str, ...] = ()
+    construction: str = "clause"  # which reader and pattern: what confidence is calibrated on
+    hedged: bool = False
+
+
+@dataclass
+class State:
+    """What one answer has yielded so far."""
+
+    records: list[Record] = field(default_factory=list)
+    votes: dict[str, Counter[str]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    proper: dict[str, bool] = field(default_factory=dict)
+    facts: list[Mention] = field(default_factory=list)
+    coref: Coref = field(default_factory=Coref)
+    sentences: int = 0
+    hedged: int = 0
+    injection: int = 0
+    injected: list[tuple[int, int]] = field(default_factory=list)  # answer spans never read
+    keep: set[str] = field(default_factory=set)  # names never folded into a longer one (the topic)
+
+    def see(self, m: Mention) -> str:
+        key = normalise_name(m.text)
+        self.names.setdefault(key, m.text)
+        self.proper[key] = self.proper.get(key, False) or m.proper
+        votes = self.votes.setdefault(key, Counter())
+        if m.label:
+            votes[m.label] += 1
+        return key
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# words that make a name containing another name a different thing ("Loire" / "Loire Valley",
+# "Paris" / "Paris Basin", "Nobel" / "Nobel Prize"); "FC", "River" or a first name do not
+_DISTINCT_HEADS = frozenset({
+    "valley", "basin", "delta", "bridge", "airport", "station", "museum", "park", "university",
+    "college", "school", "cathedral", "church", "street", "avenue", "square", "region", "department",
+    "province", "county", "district", "gorge", "estuary", "dam", "festival", "prize", "award", "awards",
+    "foundation", "institute", "syndrome", "disease", "effect", "theorem", "law", "principle",
+    "equation", "tower", "palace", "castle", "stadium", "hall", "library", "hospital", "company",
+    "records", "studios", "symphony", "orchestra", "trophy", "cup", "league", "championship", "war",
+    "treaty", "act", "agreement", "canal", "tunnel", "railway", "line", "harbour", "harbor", "port",
+    "peninsula", "plateau", "mountains", "range", "desert", "sea", "gulf", "bay", "lake", "island",
+    "islands", "forest", "on", "the", "by", "in", "at", "with", "from", "to",
+})
+
+
+def short_names(state: State) -> dict[str, str]:
+    """Partial names that stand for a longer name used in the same answer: key -> longer key.
+
+    Answers introduce a thing with its full name and then shorten it ("Alan Shepard ... Shepard
+    retired", "FC Spartak Moscow ... Spartak Moscow"); without this each short form becomes an
+    entity of its own, the duplicate-entity complaint in miniature.  A proper name whose words are a
+    contiguous run of exactly one longer proper name's words is that name.  A place inside an
+    organisation's or another place's name is not ("Moscow" in "FC Spartak Moscow", "Pennsylvania"
+    in "Adams County, Pennsylvania"), and numbers and dates are never shortened names.
+    """
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(w for w in re.split(r"[\s,]+", key) if w)
+
+    def labels(key: str) -> set[str]:
+        return set(state.votes.get(key, ()))
+
+    proper = [k for k, p in state.proper.items() if p and any(ch.isalpha() for ch in k)]
+    long_words = {k: words(k) for k in proper}
+    by_word: dict[str, list[str]] = {}  # word -> names that use it (keeps long answers linear-ish)
+    for k, kw in long_words.items():
+        for w in set(kw):
+            by_word.setdefault(w, []).append(k)
+    out: dict[str, str] = {}
+    for short in proper:
+        sw = long_words[short]
+        if not sw or labels(short) & VALUE_LABELS:
+            continue
+        hits = []
+        for long in by_word.get(sw[0], ()):
+            lw = long_words[long]
+            if len(lw) <= len(sw) or not any(lw[i:i + len(sw)] == sw for i in range(len(lw) - len(sw) + 1)):
+                continue
+            if (set(lw) - set(sw)) & _DISTINCT_HEADS or short in state.keep:
+                continue  # "Loire" is not "Loire Valley": the extra word names another thing
+            if labels(short) & _PLACE_LABELS and not ("PERSON" in labels(long) and lw[0] == sw[0]):
+                continue  # only a first name NER took for a place ("Aleksandr") is let through
+            hits.append(long)
+        # nested candidates ("Spartak Moscow" in "FC Spartak Moscow" in "FC Spartak Moscow youth team")
+        # are one name; two unrelated ones ("John Smith", "Jane Smith") leave "Smith" alone
+        maximal = [h for h in hits if not any(h != o and h in o for o in hits)]
+        if len(maximal) == 1:
+            out[short] = maximal[0]
+    return out
+
+
+# generic phrases are not entities: "five countries", "several major cities", "smaller part"
+_GENERIC = re.compile(
+    r"^(?:the\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|few|a few|"
+    r"various|most|other|these|those|such|more|fewer|numerous|multiple|smaller|larger|bigger|main|"
+    r"certain|different|each|every|both|all)\s+[a-z][\w\s-]*$",
+    re.IGNORECASE,
+)
+
+
+_UNITS = frozenset({"km", "m", "cm", "mm", "kg", "g", "t", "lb", "ft", "mi", "miles", "metres", "meters",
+                    "kilometres", "kilometers", "feet", "inches", "minutes", "minute", "hours", "seconds",
+                    "years", "days", "tonnes", "tons", "percent", "million", "billion", "thousand"})
+
+
+def is_generic(m: Mention) -> bool:
+    """True for a counted or quantified common-noun phrase ("five countries", "several major
+    cities"), which names no particular thing; a measure ("185 cm", "89 minutes") is a value."""
+    text = m.text.strip()
+    if m.label in VALUE_LABELS or m.proper or not _GENERIC.match(text):
+        return False
+    words = text.lower().split()
+    return not (words[0][:1].isdigit() and (words[-1] in _UNITS or len(words) == 1))
+
+
+def mention(name: Name) -> Mention:
+    """A reader's name as a mention (no parse offsets: resolution only needs text and label)."""
+    return Mention(text=name.text, start=-1, end=-1, label=name.type, proper=name.proper)
+
+
+_CONFIDENCE = 0.8  # before calibration; the calibration map replaces it by construction
+
+
+def add_facts(facts: Sequence[Fact], types: frozenset[KnowledgeType], state: State) -> None:
+    """Turn the document readers' facts into records beside the clause reader's."""
+    for f in facts:
+        subject = mention(f.subject)
+        state.see(subject)
+        if f.kind == "entity":
+            if KnowledgeType.FACTUAL in types:
+                state.facts.append(subject)
+            continue
+        obj = mention(f.object) if f.object is not None else None
+        if obj is not None:
+            state.see(obj)
+            if KnowledgeType.FACTUAL in types:
+                state.facts.append(obj)
+        if KnowledgeType.FACTUAL in types:
+            state.facts.append(subject)
+        common = {"span": f.span, "construction": f.construction, "hedged": f.hedged,
+                  "confidence": _CONFIDENCE * (0.6 if f.hedged else 1.0)}
+        if f.kind == "relation" and obj is not None:
+            state.records.append(Record(kind="relation", subject=subject, object=obj, predicate=f.predicate,
+                                        voice="structure", negated=f.negated, **common))  # type: ignore[arg-type]
+        elif f.kind == "hierarchy" and obj is not None and f.hierarchy is not None:
+            state.records.append(Record(kind="hierarchy", subject=subject, object=obj,
+                                        hierarchy=f.hierarchy, **common))  # type: ignore[arg-type]
+        elif f.kind == "linguistic" and f.linguistic is not None and f.value:
+            state.records.append(Record(kind="linguistic", subject=subject, linguistic=f.linguistic,
+                                        value=f.value, **common))  # type: ignore[arg-type]
