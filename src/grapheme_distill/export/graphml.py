@@ -27,6 +27,7 @@ from grapheme_distill.model.knowledge import (
 from grapheme_distill.store.base import GraphStore
 
 from . import ExportReport
+from ._files import atomic_file, xml_text
 
 __all__ = ["export_graphml", "to_networkx"]
 
@@ -73,8 +74,25 @@ def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
 def export_graphml(
     graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None, config: object | None = None
 ) -> ExportReport:
-    """Write GraphML that ``networkx.read_graphml`` (and Gephi, yEd, Cytoscape) can load."""
-    g = to_networkx(graph)
-    nx.write_graphml(g, path, encoding="utf-8", named_key_ids=True)
+    """Write GraphML that ``networkx.read_graphml`` (and Gephi, yEd, Cytoscape) can load.
+
+    Written atomically (a full disk or a crash never leaves half a file under ``path``) and
+    well-formed for any label: characters XML 1.0 cannot hold become U+FFFD.
+    """
+    g = _xml_safe(to_networkx(graph))
+    with atomic_file(path) as tmp:
+        nx.write_graphml(g, tmp, encoding="utf-8", named_key_ids=True)
     return ExportReport(format="graphml", path=str(path), nodes=g.number_of_nodes(),
                         edges=g.number_of_edges())
+
+
+def _xml_safe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose node ids and string attributes XML can hold (labels come from answers)."""
+    def clean(attrs: dict[str, Any]) -> dict[str, Any]:
+        return {k: xml_text(v) if isinstance(v, str) else v for k, v in attrs.items()}
+
+    safe = nx.MultiDiGraph()
+    safe.add_nodes_from((xml_text(str(n)), clean(a)) for n, a in g.nodes(data=True))
+    safe.add_edges_from((xml_text(str(u)), xml_text(str(v)), xml_text(str(k)), clean(a))
+                        for u, v, k, a in g.edges(keys=True, data=True))
+    return safe

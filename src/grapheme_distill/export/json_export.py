@@ -15,6 +15,7 @@ from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.store.base import GraphStore
 
 from . import ExportReport
+from ._files import atomic_text
 
 __all__ = ["export_json"]
 
@@ -22,10 +23,14 @@ __all__ = ["export_json"]
 def export_json(
     graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None, config: object | None = None
 ) -> ExportReport:
-    """Write the graph as JSON (UTF-8, stable key order)."""
+    """Write the graph as JSON (UTF-8, stable key order), atomically: a full disk or a crash
+    never leaves a truncated file under ``path``.  Text JSON cannot carry as UTF-8 (a lone
+    surrogate) is written as its ``\\uXXXX`` escape instead of failing the export."""
     data = graph.to_dict()
     data["contradictions"] = [[a.id, n.id] for a, n in graph.contradictions()]
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    with atomic_text(path) as out:
+        out.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
     return ExportReport(
         format="json", path=str(path), nodes=len(graph.entities),
         edges=sum(1 for _ in graph.iter_items()),
