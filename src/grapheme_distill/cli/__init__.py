@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "calls": "grapheme_distill.cli.calls_cmd:calls_cli",
     "call": "grapheme_distill.cli.calls_cmd:call_cli",
     "entities": "grapheme_distill.cli.calls_cmd:entities_cli",
+    "view": "grapheme_distill.cli.view_cmd:view_cli",
 }
 
 

@@ -1,0 +1,87 @@
+"""Versioned crawl prompts: what the teacher is asked about one entity.
+
+A template is package data (``crawl/prompts/entity.v<N>.txt``, ``[system]`` and ``[user]``
+sections, an ``{entity}`` placeholder).  Its whole-file hash is recorded with every call, so an
+edited template can never pass for the old one.  The answer is asked for as JSON by the schema of
+the LLM extractor (:func:`~grapheme_distill.extractors.llm.response_format`), so the crawl reads
+answers with the extractor's own validation and repair (:mod:`.reader`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+
+from grapheme_distill.errors import InputError
+from grapheme_distill.extractors.llm import response_format
+from grapheme_distill.model.hashing import content_hash
+from grapheme_distill.teachers.base import Message, TeacherRequest
+
+__all__ = ["SAMPLE_TEMPERATURE", "CrawlTemplate", "load_crawl_template"]
+
+_SECTION = re.compile(r"^\[(system|user)\]\s*$", re.MULTILINE)
+
+#: temperature of the k samples of ``--samples k`` (k = 1 asks greedily, at 0)
+SAMPLE_TEMPERATURE = 0.7
+
+
+@dataclass(frozen=True)
+class CrawlTemplate:
+    """One versioned crawl prompt (``entity.v1``)."""
+
+    name: str
+    text: str
+
+    @cached_property
+    def hash(self) -> str:
+        return content_hash("prompt_template", self.text)
+
+    @cached_property
+    def _sections(self) -> dict[str, str]:
+        parts = _SECTION.split(self.text)
+        sections = {parts[i]: parts[i + 1].strip() for i in range(1, len(parts) - 1, 2)}
+        if "{entity}" not in sections.get("user", ""):
+            raise InputError(self.name, None, "a crawl template needs a [user] section "
+                             "containing {entity}")
+        return sections
+
+    def render(self, entity: str) -> tuple[Message, ...]:
+        sections = self._sections
+        msgs = []
+        if sections.get("system"):
+            msgs.append(Message(role="system", content=sections["system"]))
+        msgs.append(Message(role="user", content=sections["user"].replace("{entity}", entity)))
+        return tuple(msgs)
+
+    def request(
+        self, entity: str, *, model: str | None, max_tokens: int, sample: int, samples: int,
+        schema: bool = True,
+    ) -> TeacherRequest:
+        """The request for sample ``sample`` of ``samples`` about ``entity``.
+
+        One sample is greedy (temperature 0); k samples are asked at :data:`SAMPLE_TEMPERATURE`
+        with seeds 0..k-1, so each is its own reproducible request (its own hash: a resumed
+        crawl finds each sample's recorded answer) and how many samples agree on an item is a
+        confidence signal (each sample is its own noisy-or source).
+        """
+        sampled = samples > 1
+        return TeacherRequest(
+            messages=self.render(entity), model=model, max_tokens=max_tokens,
+            temperature=SAMPLE_TEMPERATURE if sampled else 0.0, seed=sample if sampled else 0,
+            response_format=response_format() if schema else None,
+            metadata={"template": self.name, "template_hash": self.hash, "entity": entity,
+                      "sample": sample},
+        )
+
+
+def load_crawl_template(version: str = "v1") -> CrawlTemplate:
+    """The shipped crawl template of ``version``."""
+    name = f"entity.{version}"
+    res = resources.files("grapheme_distill.crawl").joinpath("prompts", f"{name}.txt")
+    if not res.is_file():
+        raise InputError(f"crawl/prompts/{name}.txt", None, f"no shipped crawl template {name}")
+    template = CrawlTemplate(name, res.read_text(encoding="utf-8"))
+    template.render("x")  # validate now, naming the file
+    return template

@@ -1,0 +1,245 @@
+"""``neo4j``: a Cypher script and ``neo4j-admin database import`` CSV files, in one directory.
+
+The property graph (one schema for both files, so either loads the same graph)::
+
+    (:Entity {id, name, type, aliases})          aliases: a JSON list
+    (:Value {id, text})                          a literal an attribute or linguistic item points at
+    (:Procedure {id, goal, steps, confidence, sources, evidence})   steps: a JSON list
+    (:Entity)-[:RELATION {id, predicate, negated, confidence, sources, evidence}]->(:Entity)
+    (:Entity)-[:HIERARCHY {id, relation, ...}]->(:Entity)        child -> parent
+    (:Entity)-[:ATTRIBUTE {id, name, value, datatype, ...}]->(:Value)
+    (:Entity)-[:LINGUISTIC {id, relation, value, ...}]->(:Value)
+    (:Procedure)-[:ABOUT]->(:Entity)
+
+``evidence`` is a JSON list of ``{source, extractor, confidence, span}``: the teacher calls behind
+the item (``grapheme-distill call HASH`` opens one).  Entity types are a property, not labels, and
+predicates are a property, not relationship types: a fixed set of labels keeps the import schema
+fixed, lets engines that need declared tables (kuzu, Memgraph's importer) load the same files, and
+``MATCH (:Entity {type: 'PERSON'})-[r:RELATION {predicate: 'born_in'}]->()`` reads as well.
+
+Files written:
+
+* ``graph.cypher`` — ``UNWIND [...] AS row CREATE …`` statements, 500 rows each (fast in Neo4j,
+  portable: kuzu runs it unchanged after ``schema.kuzu.cypher``).  Strings are single-quoted with
+  ``\\`` and ``'`` escaped and every other character kept as is, which Neo4j's and kuzu's parsers
+  both read back exactly (a label holding ``// comment``, ``*/`` or ``;`` stays inside its string);
+* ``schema.neo4j.cypher`` — uniqueness constraints to run first in Neo4j;
+* ``schema.kuzu.cypher`` — the same schema as kuzu node and relationship tables;
+* ``entities.csv values.csv procedures.csv relations.csv hierarchy.csv attributes.csv
+  linguistic.csv about.csv`` with ``neo4j-admin`` headers (``id:ID(Entity)``,
+  ``:START_ID(Entity)``, ``confidence:double`` …), RFC 4180 quoting (quotes doubled; fields may
+  hold newlines, hence ``--multiline-fields=true``), columns in schema order so kuzu's ``COPY``
+  loads them too;
+* ``neo4j-admin-import.sh`` — the import command.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from grapheme_distill.model.graph import KnowledgeGraph
+from grapheme_distill.model.knowledge import Item
+from grapheme_distill.store.base import GraphStore
+
+from . import ExportReport
+from ._files import atomic_dir
+
+__all__ = ["NODE_TABLES", "REL_TABLES", "cypher_string", "export_neo4j", "kuzu_schema"]
+
+BATCH = 500
+
+#: label -> ((property, neo4j type), ...); the first property is the id
+NODE_TABLES: dict[str, tuple[tuple[str, str], ...]] = {
+    "Entity": (("id", "string"), ("name", "string"), ("type", "string"), ("aliases", "string")),
+    "Value": (("id", "string"), ("text", "string")),
+    "Procedure": (("id", "string"), ("goal", "string"), ("steps", "string"),
+                  ("confidence", "double"), ("sources", "int"), ("evidence", "string")),
+}
+_ITEM_PROPS = (("confidence", "double"), ("sources", "int"), ("evidence", "string"))
+#: type -> (from label, to label, ((property, neo4j type), ...))
+REL_TABLES: dict[str, tuple[str, str, tuple[tuple[str, str], ...]]] = {
+    "RELATION": ("Entity", "Entity", (("id", "string"), ("predicate", "string"),
+                                      ("negated", "boolean"), *_ITEM_PROPS)),
+    "HIERARCHY": ("Entity", "Entity", (("id", "string"), ("relation", "string"), *_ITEM_PROPS)),
+    "ATTRIBUTE": ("Entity", "Value", (("id", "string"), ("name", "string"), ("value", "string"),
+                                      ("datatype", "string"), *_ITEM_PROPS)),
+    "LINGUISTIC": ("Entity", "Value", (("id", "string"), ("relation", "string"),
+                                       ("value", "string"), *_ITEM_PROPS)),
+    "ABOUT": ("Procedure", "Entity", ()),
+}
+_KUZU_TYPES = {"string": "STRING", "double": "DOUBLE", "int": "INT64", "boolean": "BOOLEAN"}
+_CSV_NAMES = {"Entity": "entities", "Value": "values", "Procedure": "procedures",
+              "RELATION": "relations", "HIERARCHY": "hierarchy", "ATTRIBUTE": "attributes",
+              "LINGUISTIC": "linguistic", "ABOUT": "about"}
+
+Row = tuple[Any, ...]
+
+
+def cypher_string(text: str) -> str:
+    """``text`` as a single-quoted Cypher string literal."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def _cypher_value(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return cypher_string(str(value))
+
+
+def kuzu_schema() -> str:
+    """The schema as kuzu DDL (node tables keyed by ``id``, relationship tables)."""
+    lines = []
+    for label, props in NODE_TABLES.items():
+        cols = ", ".join(f"{name} {_KUZU_TYPES[kind]}" for name, kind in props)
+        lines.append(f"CREATE NODE TABLE {label}({cols}, PRIMARY KEY(id));")
+    for rel, (start, end, props) in REL_TABLES.items():
+        cols = "".join(f", {name} {_KUZU_TYPES[kind]}" for name, kind in props)
+        lines.append(f"CREATE REL TABLE {rel}(FROM {start} TO {end}{cols});")
+    return "\n".join(lines) + "\n"
+
+
+def _value_id(text: str) -> str:
+    return "value:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def _item_props(graph: KnowledgeGraph, item: Item) -> tuple[float, int, str]:
+    evidence = [{"source": ev.source, "extractor": ev.extractor, "confidence": ev.confidence,
+                 "span": list(ev.span) if ev.span else None}
+                for ev in graph.evidence.get(item.id, {}).values()]
+    return item.confidence, len(evidence) or 1, json.dumps(evidence, ensure_ascii=False)
+
+
+def _rows(graph: KnowledgeGraph) -> dict[str, Callable[[], Iterator[Row]]]:
+    """table -> rows (node rows: properties; relationship rows: start id, end id, properties)."""
+
+    def entities() -> Iterator[Row]:
+        for e in graph.entities.values():
+            yield e.id, e.name, e.type.value, json.dumps(list(e.aliases), ensure_ascii=False)
+
+    def values() -> Iterator[Row]:
+        seen: set[str] = set()
+        texts = [a.value for a in graph.attributes.values()]
+        texts += [li.value for li in graph.linguistic.values()]
+        for text in texts:
+            vid = _value_id(text)
+            if vid not in seen:
+                seen.add(vid)
+                yield vid, text
+
+    def procedures() -> Iterator[Row]:
+        for p in graph.procedures.values():
+            yield (p.id, p.goal, json.dumps(list(p.steps), ensure_ascii=False),
+                   *_item_props(graph, p))
+
+    def relations() -> Iterator[Row]:
+        for r in graph.relations.values():
+            yield r.subject, r.object, r.id, r.predicate, r.negated, *_item_props(graph, r)
+
+    def hierarchy() -> Iterator[Row]:
+        for h in graph.hierarchy.values():
+            yield h.child, h.parent, h.id, h.relation.value, *_item_props(graph, h)
+
+    def attributes() -> Iterator[Row]:
+        for a in graph.attributes.values():
+            yield (a.entity, _value_id(a.value), a.id, a.name, a.value, a.datatype,
+                   *_item_props(graph, a))
+
+    def linguistic() -> Iterator[Row]:
+        for li in graph.linguistic.values():
+            yield (li.entity, _value_id(li.value), li.id, li.relation.value, li.value,
+                   *_item_props(graph, li))
+
+    def about() -> Iterator[Row]:
+        for p in graph.procedures.values():
+            if p.entity:
+                yield p.id, p.entity
+
+    return {"Entity": entities, "Value": values, "Procedure": procedures, "RELATION": relations,
+            "HIERARCHY": hierarchy, "ATTRIBUTE": attributes, "LINGUISTIC": linguistic,
+            "ABOUT": about}
+
+
+def _cypher_batches(table: str, rows: Iterator[Row]) -> Iterator[str]:
+    if table in NODE_TABLES:
+        names = [name for name, _ in NODE_TABLES[table]]
+        keys = names
+        sets = ", ".join(f"{n}: row.{n}" for n in names)
+        template = f"CREATE (:{table} {{{sets}}})"
+    else:
+        start, end, props = REL_TABLES[table]
+        names = [name for name, _ in props]
+        keys = ["s", "e", *names]
+        sets = ", ".join(f"{n}: row.{n}" for n in names)
+        template = (f"MATCH (a:{start} {{id: row.s}}), (b:{end} {{id: row.e}}) "
+                    f"CREATE (a)-[:{table}{' {' + sets + '}' if sets else ''}]->(b)")
+    while batch := list(islice(rows, BATCH)):
+        data = ", ".join(
+            "{" + ", ".join(f"{k}: {_cypher_value(v)}" for k, v in zip(keys, row, strict=True))
+            + "}" for row in batch)
+        yield f"UNWIND [{data}] AS row {template};\n"
+
+
+def _csv_header(table: str) -> list[str]:
+    def typed(name: str, kind: str) -> str:
+        return name if kind == "string" else f"{name}:{kind}"
+
+    if table in NODE_TABLES:
+        props = NODE_TABLES[table]
+        return [f"id:ID({table})", *(typed(n, k) for n, k in props[1:])]
+    start, end, rel_props = REL_TABLES[table]
+    return [f":START_ID({start})", f":END_ID({end})", *(typed(n, k) for n, k in rel_props)]
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else value
+
+
+def _import_command() -> str:
+    nodes = " ".join(f"--nodes={label}={_CSV_NAMES[label]}.csv" for label in NODE_TABLES)
+    rels = " ".join(f"--relationships={rel}={_CSV_NAMES[rel]}.csv" for rel in REL_TABLES)
+    return ("#!/bin/sh\n# Load into an empty Neo4j 5 database (stop it first); run from this "
+            "directory.\nset -e\nneo4j-admin database import full --multiline-fields=true "
+            f"--overwrite-destination {nodes} {rels} \"${{1:-neo4j}}\"\n")
+
+
+def export_neo4j(graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None,
+                 config: object | None = None) -> ExportReport:
+    """A directory with ``graph.cypher``, the schemas, ``neo4j-admin`` CSV files and the import
+    command (see the module docstring)."""
+    producers = _rows(graph)
+    counts: dict[str, int] = {}
+    with atomic_dir(path) as folder:
+        with (folder / "graph.cypher").open("w", encoding="utf-8", newline="\n") as script:
+            script.write("// grapheme-distill knowledge graph; run schema.neo4j.cypher first\n")
+            for table, produce in producers.items():
+                for statement in _cypher_batches(table, produce()):
+                    script.write(statement)
+        for table, produce in producers.items():
+            with (folder / f"{_CSV_NAMES[table]}.csv").open("w", encoding="utf-8",
+                                                           newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(_csv_header(table))
+                count = 0
+                for row in produce():
+                    writer.writerow([_csv_cell(v) for v in row])
+                    count += 1
+                counts[table] = count
+        (folder / "schema.neo4j.cypher").write_text("".join(
+            f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) "
+            "REQUIRE n.id IS UNIQUE;\n" for label in NODE_TABLES), encoding="utf-8")
+        (folder / "schema.kuzu.cypher").write_text(kuzu_schema(), encoding="utf-8")
+        (folder / "neo4j-admin-import.sh").write_text(_import_command(), encoding="utf-8")
+    return ExportReport(format="neo4j", path=str(path), nodes=sum(counts[t] for t in NODE_TABLES),
+                        edges=sum(counts[t] for t in REL_TABLES), details={"counts": counts})

@@ -1,0 +1,178 @@
+"""``html`` / ``grapheme-distill view``: one self-contained HTML page to look at the graph.
+
+The page holds its data, its script and its style inline: it opens from disk, offline, with no
+CDN and nothing to install.  The renderer is a small hand-written canvas force layout
+(``viewer_assets/viewer.js``, ~350 lines, no dependencies) rather than a vendored graph library:
+what the page needs — search, expand a neighbourhood, colour by type, width by confidence, a
+confidence slider, contradictions in red, click for provenance — is little code, while a library
+(vis-network, cytoscape.js: 400-700 kB minified) would dominate every file written and bring a
+licence and an update chore into the package.  It is auditable here and tested in headless
+Chromium (tests/export/test_viewer.py).
+
+Provenance: each edge carries its evidence (teacher call hash, extractor, confidence, span); when
+written from a store, the page also holds each call's answer text, teacher, model and template, so
+a click shows the answer with the span that taught the item highlighted.  Labels reach the page
+only as JSON data (``<``, ``>``, ``&`` and the JavaScript line separators escaped, so no label can
+close the script element) and are put on screen with ``textContent`` and canvas ``fillText``,
+never as markup.
+
+A store can be large and a browser cannot draw a million edges: the page keeps at most
+``max_items`` items (the most confident; default 3,000) and says how many it left out;
+``--entity NAME --hops N`` views one neighbourhood instead.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from grapheme_distill.model.graph import KnowledgeGraph
+from grapheme_distill.model.knowledge import (
+    Attribute,
+    HierarchyEdge,
+    Item,
+    LinguisticItem,
+    Procedure,
+    Relation,
+)
+from grapheme_distill.store.base import GraphStore
+
+from . import ExportReport
+from ._files import atomic_text
+from .dot import TYPE_COLOURS
+
+__all__ = ["MAX_ITEMS", "export_html", "viewer_data", "write_viewer"]
+
+MAX_ITEMS = 3000
+SHOW_ALL_BELOW = 300
+
+
+def _json_for_script(data: Any) -> str:
+    """JSON that is safe inside ``<script type="application/json">``."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def viewer_data(graph: KnowledgeGraph, store: GraphStore | None = None, *,
+                max_items: int = MAX_ITEMS) -> dict[str, Any]:
+    """The page's data: nodes, edges with evidence, the calls behind them, the colours."""
+    items = sorted(graph.iter_items(), key=lambda i: (-i.confidence, i.id))
+    truncated = max(0, len(items) - max_items)
+    items = items[:max_items]
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: list[dict[str, Any]] = []
+    contradicted = {i.id for pair in graph.contradictions() for i in pair}
+
+    def entity(entity_id: str) -> str:
+        if entity_id not in nodes:
+            e = graph.entities.get(entity_id)
+            nodes[entity_id] = {"id": entity_id, "name": e.name if e else entity_id,
+                                "type": e.type.value if e else "OTHER",
+                                "aliases": list(e.aliases) if e else []}
+        return entity_id
+
+    def value(text: str) -> str:
+        key = "value:" + text
+        nodes.setdefault(key, {"id": key, "name": text, "type": "VALUE", "aliases": []})
+        return key
+
+    def edge(s: str, t: str, item: Item, label: str, suffix: str = "") -> None:
+        edges.append({
+            "id": item.id + suffix, "s": s, "t": t, "label": label, "kind": item.kind,
+            "conf": round(item.confidence, 4), "negated": bool(getattr(item, "negated", False)),
+            "contradiction": item.id in contradicted,
+            "evidence": [{"source": ev.source, "extractor": ev.extractor,
+                          "conf": round(ev.confidence, 4),
+                          "span": list(ev.span) if ev.span else None}
+                         for ev in graph.evidence.get(item.id, {}).values()],
+        })
+
+    for item in items:
+        if isinstance(item, Relation):
+            edge(entity(item.subject), entity(item.object), item, item.predicate)
+        elif isinstance(item, HierarchyEdge):
+            edge(entity(item.child), entity(item.parent), item, item.relation.value)
+        elif isinstance(item, Attribute):
+            edge(entity(item.entity), value(item.value), item, item.name)
+        elif isinstance(item, LinguisticItem):
+            edge(entity(item.entity), value(item.value), item, item.relation.value)
+        elif isinstance(item, Procedure):
+            goal = entity(item.entity) if item.entity else value(item.goal)
+            for n, step in enumerate(item.steps, 1):
+                edge(goal, value(f"{n}. {step}"), item, "step", suffix=f"#{n}")
+    if not items:
+        for entity_id in list(graph.entities)[:max_items]:
+            entity(entity_id)
+    calls: dict[str, dict[str, Any]] = {}
+    if store is not None:
+        from grapheme_distill.browse import source_labels
+
+        sources = sorted({ev["source"] for e in edges for ev in e["evidence"]})
+        labels = source_labels(store, sources)
+        for source in sources:
+            pair = store.get_call(source)
+            if pair is not None:
+                calls[source] = {**labels.get(source, {}), "answer": pair[1].text}
+    return {"nodes": list(nodes.values()), "edges": edges, "calls": calls,
+            "colours": TYPE_COLOURS, "truncated": truncated,
+            "contradictions": len(graph.contradictions()), "show_all_below": SHOW_ALL_BELOW}
+
+
+def _asset(name: str) -> str:
+    return (resources.files("grapheme_distill.export") / "viewer_assets" / name).read_text(
+        encoding="utf-8")
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>grapheme-distill graph</title>
+<style>{css}</style>
+</head>
+<body>
+<div id="side">
+  <input id="search" type="search" placeholder="Search entities and aliases…" autocomplete="off">
+  <ul id="results"></ul>
+  <div id="summary" class="meta"></div>
+  <label>Minimum confidence <span id="threshold-value">0.00</span>
+    <input id="threshold" type="range" min="0" max="1" step="0.01" value="0"></label>
+  <button id="show-all">Show everything</button>
+  <div id="legend"></div>
+  <div id="details"><p class="meta">Search, or click a node. Double-click a node (or its
+    Expand button) to reveal its neighbours; click an item to see the answer that taught it.</p>
+  </div>
+  <div id="provenance"></div>
+</div>
+<div id="main"><canvas id="graph"></canvas></div>
+<script type="application/json" id="graph-data">{data}</script>
+<script>{js}</script>
+</body>
+</html>
+"""
+
+
+def write_viewer(graph: KnowledgeGraph, path: Path, store: GraphStore | None = None, *,
+                 max_items: int = MAX_ITEMS) -> dict[str, Any]:
+    """Write the page; returns its data (for the report)."""
+    data = viewer_data(graph, store, max_items=max_items)
+    page = _PAGE.format(css=_asset("viewer.css"), js=_asset("viewer.js"),
+                        data=_json_for_script(data))
+    with atomic_text(path) as handle:
+        handle.write(page)
+    return data
+
+
+def export_html(graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None,
+                config: object | None = None,
+                options: dict[str, str] | None = None) -> ExportReport:
+    """The viewer page (``options``: ``max_items``)."""
+    max_items = int((options or {}).get("max_items", MAX_ITEMS))
+    data = write_viewer(graph, path, store, max_items=max_items)
+    return ExportReport(format="html", path=str(path), nodes=len(data["nodes"]),
+                        edges=len(data["edges"]), details={"left_out": data["truncated"]})
