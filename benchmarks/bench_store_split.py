@@ -36,7 +36,7 @@ runpy.run_path({bench!r}, run_name="__main__")
 def _figures(output: str) -> dict[str, float]:
     found = {}
     for key in ("ingest_s", "ingest_cpu_s", "hood_median_ms", "find_median_ms"):
-        m = re.search(rf"^{key}\s+([\d.,]+)", output, re.M)
+        m = re.search(rf"^{key}\s+([\d.,]+)", output, re.MULTILINE)
         if m:
             found[key] = float(m.group(1).replace(",", ""))
     return found
@@ -48,16 +48,27 @@ def main() -> None:
     parser.add_argument("--observations", type=int, default=200_000)
     parser.add_argument("--entities", type=int, default=20_000)
     args = parser.parse_args()
-    old = subprocess.run(["git", "show", f"{BEFORE}:src/grapheme_distill/store/sqlite.py"],
-                         cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    old = subprocess.run(
+        ["git", "show", f"{BEFORE}:src/grapheme_distill/store/sqlite.py"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     old = old.replace("for item in record.items():", "for item in record.items:")
     with tempfile.TemporaryDirectory() as tmp:
         one_file = Path(tmp) / "one_file_sqlite.py"
         one_file.write_text(old)
         runner = Path(tmp) / "run_one_file.py"
         runner.write_text(_ONE_FILE_RUNNER.format(bench=str(ROOT / "benchmarks/bench_store.py")))
-        bench = ["--observations", str(args.observations), "--entities", str(args.entities),
-                 "--queries", "500"]
+        bench = [
+            "--observations",
+            str(args.observations),
+            "--entities",
+            str(args.entities),
+            "--queries",
+            "500",
+        ]
         results: dict[str, list[dict[str, float]]] = {"split": [], "one file": []}
         for run in range(args.runs):
             for name, cmd in (

@@ -38,9 +38,11 @@ def graph(entities: list[Entity], items: list[Relation | Attribute], source: str
 def target_graph() -> KnowledgeGraph:
     return graph(
         [PARIS, FRANCE, EUROPE],
-        [Relation(subject=PARIS.id, predicate="capital_of", object=FRANCE.id, confidence=0.8),
-         Relation(subject=FRANCE.id, predicate="located_in", object=EUROPE.id, confidence=0.9),
-         Attribute(entity=PARIS.id, name="population", value="2.1 million", confidence=0.9)],
+        [
+            Relation(subject=PARIS.id, predicate="capital_of", object=FRANCE.id, confidence=0.8),
+            Relation(subject=FRANCE.id, predicate="located_in", object=EUROPE.id, confidence=0.9),
+            Attribute(entity=PARIS.id, name="population", value="2.1 million", confidence=0.9),
+        ],
         "a",
     )
 
@@ -48,10 +50,18 @@ def target_graph() -> KnowledgeGraph:
 def incoming_graph() -> KnowledgeGraph:
     return graph(
         [PARIS_GENERIC, FRANCE, SEINE, BERLIN, GERMANY],
-        [Relation(subject=SEINE.id, predicate="flows_through", object=PARIS_GENERIC.id, confidence=0.9),
-         Relation(subject=BERLIN.id, predicate="capital_of", object=GERMANY.id, confidence=0.9),
-         Relation(subject=PARIS_GENERIC.id, predicate="capital_of", object=FRANCE.id, confidence=0.5),
-         Attribute(entity=PARIS_GENERIC.id, name="population", value="2.2 million", confidence=0.9)],
+        [
+            Relation(
+                subject=SEINE.id, predicate="flows_through", object=PARIS_GENERIC.id, confidence=0.9
+            ),
+            Relation(subject=BERLIN.id, predicate="capital_of", object=GERMANY.id, confidence=0.9),
+            Relation(
+                subject=PARIS_GENERIC.id, predicate="capital_of", object=FRANCE.id, confidence=0.5
+            ),
+            Attribute(
+                entity=PARIS_GENERIC.id, name="population", value="2.2 million", confidence=0.9
+            ),
+        ],
         "b",
     )
 
@@ -79,7 +89,9 @@ def test_store_import_reproduces_the_graph(tmp_path: Path) -> None:
     store = store_target(tmp_path)
     got, want = store.to_knowledge_graph(), target_graph()
     assert got.entities == want.entities
-    assert {i.id: i.confidence for i in got.iter_items()} == {i.id: i.confidence for i in want.iter_items()}
+    assert {i.id: i.confidence for i in got.iter_items()} == {
+        i.id: i.confidence for i in want.iter_items()
+    }
     assert got.evidence.keys() == want.evidence.keys()
 
 
@@ -94,8 +106,13 @@ def test_counts_match_resulting_graph(tmp_path: Path, strategy: MergeStrategy, k
         before = target.to_knowledge_graph()
     result = GraphKnowledgeApplier(strategy).apply(incoming_graph(), target)
     after = target if isinstance(target, KnowledgeGraph) else target.to_knowledge_graph()
-    counts = (result.nodes_added, result.nodes_merged, result.edges_added, result.edges_skipped,
-              result.edges_replaced)
+    counts = (
+        result.nodes_added,
+        result.nodes_merged,
+        result.edges_added,
+        result.edges_skipped,
+        result.edges_replaced,
+    )
     assert counts == EXPECTED[strategy]
     assert len(after.entities) - len(before.entities) == result.nodes_added
     assert n_items(after) == n_items(before) - result.edges_replaced + result.edges_added
@@ -121,7 +138,8 @@ def test_memory_and_store_targets_agree(tmp_path: Path, strategy: MergeStrategy)
     stored = store.to_knowledge_graph()
     assert set(stored.entities) == set(memory.entities)
     assert {i.id: i.confidence for i in stored.iter_items()} == pytest.approx(
-        {i.id: i.confidence for i in memory.iter_items()})
+        {i.id: i.confidence for i in memory.iter_items()}
+    )
     in_memory_store = store_target(tmp_path, "memory-store")
     GraphKnowledgeApplier(strategy).apply(incoming_graph(), in_memory_store)
     assert in_memory_store.to_knowledge_graph() == stored  # both stores: the same graph

@@ -17,7 +17,9 @@ def test_new_store_is_at_current_version(tmp_path: Path) -> None:
     assert store.schema_version == SCHEMA_VERSION == store.stats().schema_version
     store.close()
     conn = sqlite3.connect(tmp_path / "g.db")
-    assert [r[0] for r in conn.execute("SELECT version FROM migrations")] == [m.version for m in MIGRATIONS]
+    assert [r[0] for r in conn.execute("SELECT version FROM migrations")] == [
+        m.version for m in MIGRATIONS
+    ]
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -36,7 +38,10 @@ def test_pending_migrations_apply_in_order_and_failed_ones_roll_back(tmp_path: P
     extra = (*MIGRATIONS, Migration(SCHEMA_VERSION + 1, "add notes", "CREATE TABLE notes (x TEXT)"))
     assert migrate(conn, "g.db", extra) == [SCHEMA_VERSION + 1]
     assert migrate(conn, "g.db", extra) == []
-    broken = (*extra, Migration(SCHEMA_VERSION + 2, "broken", "CREATE TABLE ok2 (x); CREATE TABLE notes (y)"))
+    broken = (
+        *extra,
+        Migration(SCHEMA_VERSION + 2, "broken", "CREATE TABLE ok2 (x); CREATE TABLE notes (y)"),
+    )
     with pytest.raises(MigrationError, match="left at version"):
         migrate(conn, "g.db", broken)
     assert schema_version(conn) == SCHEMA_VERSION + 1
@@ -53,8 +58,10 @@ def test_non_database_file_is_a_store_error(tmp_path: Path) -> None:
 def test_old_store_is_migrated_on_open(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
     migrate(conn, "old.db", MIGRATIONS[:1])  # a store written by the first release
-    conn.execute("INSERT INTO observations VALUES ('sha256:i', 'sha256:c', 'rules@1', 'relation', "
-                 "'sha256:k', 0, 5, 0.8, 'run')")
+    conn.execute(
+        "INSERT INTO observations VALUES ('sha256:i', 'sha256:c', 'rules@1', 'relation', "
+        "'sha256:k', 0, 5, 0.8, 'run')"
+    )
     conn.close()
     store = open_store(tmp_path / "old.db")
     assert store.schema_version == SCHEMA_VERSION >= 3
@@ -63,7 +70,9 @@ def test_old_store_is_migrated_on_open(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "old.db")
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "relations_negated" in names
-    assert [r[0] for r in conn.execute("SELECT version FROM migrations ORDER BY 1")] == [m.version for m in MIGRATIONS]
+    assert [r[0] for r in conn.execute("SELECT version FROM migrations ORDER BY 1")] == [
+        m.version for m in MIGRATIONS
+    ]
 
 
 def test_v4_keeps_old_call_keys_valid_for_sampled_answers(tmp_path: Path) -> None:
@@ -74,9 +83,11 @@ def test_v4_keeps_old_call_keys_valid_for_sampled_answers(tmp_path: Path) -> Non
     request = TeacherRequest(prompt="Tell me about Paris.", temperature=0.7)
     conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
     migrate(conn, "old.db", MIGRATIONS[:3])
-    conn.execute("INSERT INTO teacher_calls(call_hash, params, request, prompt, response, created_at) "
-                 "VALUES (?, '{}', ?, ?, 'Paris is in France.', 'then')",
-                 (request.content_hash(), request.model_dump_json(), request.text))
+    conn.execute(
+        "INSERT INTO teacher_calls(call_hash, params, request, prompt, response, created_at) "
+        "VALUES (?, '{}', ?, ?, 'Paris is in France.', 'then')",
+        (request.content_hash(), request.model_dump_json(), request.text),
+    )
     conn.close()
     store = open_store(tmp_path / "old.db")
     assert store.schema_version == SCHEMA_VERSION >= 4
@@ -91,4 +102,7 @@ def test_v4_keeps_old_call_keys_valid_for_sampled_answers(tmp_path: Path) -> Non
     conn = sqlite3.connect(tmp_path / "old.db")
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "teacher_calls_request" in names
-    assert conn.execute("SELECT COUNT(*) FROM teacher_calls WHERE request_hash IS NULL").fetchone()[0] == 0
+    assert (
+        conn.execute("SELECT COUNT(*) FROM teacher_calls WHERE request_hash IS NULL").fetchone()[0]
+        == 0
+    )

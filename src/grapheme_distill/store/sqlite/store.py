@@ -25,9 +25,7 @@ from grapheme_distill.store.sqlite.soft_targets import SoftTargetsMixin
 __all__ = ["SQLiteStore"]
 
 
-class SQLiteStore(
-    CallsMixin, KnowledgeMixin, SoftTargetsMixin, RunsMixin, ReadsMixin, CrawlMixin
-):
+class SQLiteStore(CallsMixin, KnowledgeMixin, SoftTargetsMixin, RunsMixin, ReadsMixin, CrawlMixin):
     """A :class:`~grapheme_distill.store.base.GraphStore` in one SQLite file.
 
     Args:
