@@ -61,6 +61,19 @@ __all__ = [
 _SECTION = re.compile(r"^\[(system|user)\]\s*$", re.MULTILINE)
 
 
+def template_sections(name: str, text: str, placeholder: str) -> dict[str, str]:
+    """The ``[system]``/``[user]`` sections of a prompt template file (topics, crawl).
+
+    Raises:
+        InputError: no ``[user]`` section containing ``placeholder`` (naming the template).
+    """
+    parts = _SECTION.split(text)
+    sections = {parts[i]: parts[i + 1].strip() for i in range(1, len(parts) - 1, 2)}
+    if placeholder not in sections.get("user", ""):
+        raise InputError(name, None, f"a template needs a [user] section containing {placeholder}")
+    return sections
+
+
 @dataclass(frozen=True)
 class PromptTemplate:
     """One versioned prompt for one knowledge type.
@@ -82,11 +95,7 @@ class PromptTemplate:
 
     @cached_property
     def _sections(self) -> dict[str, str]:
-        parts = _SECTION.split(self.text)
-        sections = {parts[i]: parts[i + 1].strip() for i in range(1, len(parts) - 1, 2)}
-        if "user" not in sections or "{topic}" not in sections["user"]:
-            raise InputError(self.name, None, "a template needs a [user] section containing {topic}")
-        return sections
+        return template_sections(self.name, self.text, "{topic}")
 
     def render(self, topic: str) -> tuple[Message, ...]:
         """The chat messages asking about ``topic``."""

@@ -25,6 +25,8 @@ __all__ = ["cli", "main"]
 COMMANDS: dict[str, str] = {
     "config": "grapheme_distill.cli.config_cmd:config_cli",
     "distill": "grapheme_distill.cli.distill_cmd:distill_cli",
+    "crawl": "grapheme_distill.cli.crawl_cmd:crawl_cli",
+    "crawl-compare": "grapheme_distill.cli.crawl_cmd:crawl_compare_cli",
     "stats": "grapheme_distill.cli.inspect_cmd:stats_cli",
     "show": "grapheme_distill.cli.inspect_cmd:show_cli",
     "export": "grapheme_distill.cli.export_cmd:export_cli",

@@ -9,7 +9,6 @@ answers with the extractor's own validation and repair (:mod:`.reader`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -18,10 +17,9 @@ from grapheme_distill.errors import InputError
 from grapheme_distill.extractors.llm import response_format
 from grapheme_distill.model.hashing import content_hash
 from grapheme_distill.teachers.base import Message, TeacherRequest
+from grapheme_distill.topics import template_sections
 
 __all__ = ["SAMPLE_TEMPERATURE", "CrawlTemplate", "load_crawl_template"]
-
-_SECTION = re.compile(r"^\[(system|user)\]\s*$", re.MULTILINE)
 
 #: temperature of the k samples of ``--samples k`` (k = 1 asks greedily, at 0)
 SAMPLE_TEMPERATURE = 0.7
@@ -40,12 +38,7 @@ class CrawlTemplate:
 
     @cached_property
     def _sections(self) -> dict[str, str]:
-        parts = _SECTION.split(self.text)
-        sections = {parts[i]: parts[i + 1].strip() for i in range(1, len(parts) - 1, 2)}
-        if "{entity}" not in sections.get("user", ""):
-            raise InputError(self.name, None, "a crawl template needs a [user] section "
-                             "containing {entity}")
-        return sections
+        return template_sections(self.name, self.text, "{entity}")
 
     def render(self, entity: str) -> tuple[Message, ...]:
         sections = self._sections

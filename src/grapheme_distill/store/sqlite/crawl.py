@@ -140,3 +140,8 @@ class CrawlMixin(SQLiteConnection):
             "SELECT o.item_id, c.source FROM observations o JOIN teacher_calls c "
             "ON c.call_hash = o.source WHERE c.source >= ? AND c.source < ?",
             (prefix, prefix + "\U0010ffff"))]
+
+    def crawl_attributes(self, item_ids: list[str]) -> list[tuple[str, str, str, str]]:
+        """(id, entity, name, value) of the attributes among ``item_ids``."""
+        return [(str(a), str(b), str(c), str(d)) for a, b, c, d in self._chunked_rows(
+            "SELECT id, entity, name, value FROM attributes WHERE id IN ({ids})", item_ids)]
