@@ -159,6 +159,12 @@ class _ItemBase(_Frozen):
     #: The knowledge type this kind of item belongs to (the one kind → type map, see
     #: :data:`ITEM_KNOWLEDGE_TYPE`).
     knowledge_type: ClassVar[KnowledgeType]
+    #: The fields that hold entity ids, in role order (what entity resolution rewrites; the
+    #: store names its columns after them).
+    ref_fields: ClassVar[tuple[str, ...]]
+    #: The field naming the entity the item states a fact *about* (the subject of a relation,
+    #: the child of a hierarchy edge): what a REPLACE merge supersedes.
+    owner_field: ClassVar[str]
 
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     span: Span | None = None  # character span of the evidence in the teacher's answer
@@ -184,6 +190,8 @@ class Relation(_ItemBase):
     qualifiers: dict[str, str] = Field(default_factory=dict)
 
     knowledge_type: ClassVar[KnowledgeType] = KnowledgeType.RELATIONAL
+    ref_fields: ClassVar[tuple[str, ...]] = ("subject", "object")
+    owner_field: ClassVar[str] = "subject"
 
     def entity_refs(self) -> tuple[str, ...]:
         return (self.subject, self.object)
@@ -217,6 +225,8 @@ class Attribute(_ItemBase):
     datatype: Literal["string", "number", "date"] = "string"
 
     knowledge_type: ClassVar[KnowledgeType] = KnowledgeType.FACTUAL
+    ref_fields: ClassVar[tuple[str, ...]] = ("entity",)
+    owner_field: ClassVar[str] = "entity"
 
     def entity_refs(self) -> tuple[str, ...]:
         return (self.entity,)
@@ -242,6 +252,8 @@ class Procedure(_ItemBase):
     entity: str | None = None
 
     knowledge_type: ClassVar[KnowledgeType] = KnowledgeType.PROCEDURAL
+    ref_fields: ClassVar[tuple[str, ...]] = ("entity",)
+    owner_field: ClassVar[str] = "entity"
 
     def entity_refs(self) -> tuple[str, ...]:
         return (self.entity,) if self.entity else ()
@@ -269,6 +281,8 @@ class HierarchyEdge(_ItemBase):
     relation: HierarchyKind
 
     knowledge_type: ClassVar[KnowledgeType] = KnowledgeType.STRUCTURAL
+    ref_fields: ClassVar[tuple[str, ...]] = ("parent", "child")
+    owner_field: ClassVar[str] = "child"
 
     def entity_refs(self) -> tuple[str, ...]:
         return (self.parent, self.child)
@@ -293,6 +307,8 @@ class LinguisticItem(_ItemBase):
     value: str
 
     knowledge_type: ClassVar[KnowledgeType] = KnowledgeType.LINGUISTIC
+    ref_fields: ClassVar[tuple[str, ...]] = ("entity",)
+    owner_field: ClassVar[str] = "entity"
 
     def entity_refs(self) -> tuple[str, ...]:
         return (self.entity,)

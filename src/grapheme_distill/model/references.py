@@ -15,8 +15,6 @@ from grapheme_distill.model.knowledge import EntityType, Item, LinguisticKind
 __all__ = [
     "ALIAS_KINDS",
     "GENERIC_TYPES",
-    "OWNER_FIELD",
-    "REF_FIELDS",
     "owner",
     "remap_item",
     "types_compatible",
@@ -31,29 +29,10 @@ ALIAS_KINDS: frozenset[LinguisticKind] = frozenset(
     {LinguisticKind.ALIAS, LinguisticKind.ABBREVIATION, LinguisticKind.SYNONYM}
 )
 
-#: The fields of each item kind that hold entity ids (what :func:`remap_item` rewrites; a store
-#: names its columns after them).
-REF_FIELDS: dict[str, tuple[str, ...]] = {
-    "relation": ("subject", "object"),
-    "attribute": ("entity",),
-    "procedure": ("entity",),
-    "hierarchy": ("parent", "child"),
-    "linguistic": ("entity",),
-}
-#: The field of each item kind that names the entity the item states a fact *about* (the subject
-#: of a relation, the child of a hierarchy edge): what a REPLACE merge supersedes.
-OWNER_FIELD: dict[str, str] = {
-    "relation": "subject",
-    "attribute": "entity",
-    "procedure": "entity",
-    "hierarchy": "child",
-    "linguistic": "entity",
-}
-
 
 def owner(item: Item) -> str | None:
     """The entity ``item`` states a fact about (None for a procedure without an entity)."""
-    value: str | None = getattr(item, OWNER_FIELD[item.kind])
+    value: str | None = getattr(item, type(item).owner_field)
     return value
 
 
@@ -66,7 +45,7 @@ def remap_item(item: Item, mapping: dict[str, str]) -> Item:
     """The item with its entity references rewritten through ``mapping`` (and a fresh id, since
     ids hash the references).  Returns the item itself when nothing changes."""
     update = {}
-    for name in REF_FIELDS[item.kind]:
+    for name in type(item).ref_fields:
         ref = getattr(item, name)
         if ref is not None and ref in mapping and mapping[ref] != ref:
             update[name] = mapping[ref]

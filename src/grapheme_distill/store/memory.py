@@ -37,7 +37,7 @@ from grapheme_distill.model.knowledge import (
     LinguisticItem,
     Relation,
 )
-from grapheme_distill.model.references import ALIAS_KINDS, REF_FIELDS, owner, remap_item
+from grapheme_distill.model.references import ALIAS_KINDS, owner, remap_item
 from grapheme_distill.resolution import EntityResolver, MemoryEntityIndex
 from grapheme_distill.soft_targets import SoftTarget
 from grapheme_distill.store.base import (
@@ -451,4 +451,4 @@ class MemoryStore:
 
 def _refs(item: Item) -> list[str]:
     """Every entity reference of ``item``, one per field (a self-loop counts twice)."""
-    return [ref for name in REF_FIELDS[item.kind] if (ref := getattr(item, name)) is not None]
+    return [ref for name in type(item).ref_fields if (ref := getattr(item, name)) is not None]
