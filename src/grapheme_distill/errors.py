@@ -93,14 +93,25 @@ class InvalidConfig(ConfigError):
         allowed: a human description of the allowed values.
     """
 
-    def __init__(self, field: str, value: Any, allowed: str) -> None:
+    def __init__(self, field: str, value: Any, allowed: str, *, hint: str | None = None) -> None:
         self.field = field
         self.value = value
         self.allowed = allowed
+        hint = _setting_hint(field) if hint is None else hint
         super().__init__(
-            f"invalid config: {field}={value!r}; allowed: {allowed}. "
-            f"Fix it in the config file, the --set option or GRAPHEME_DISTILL_{field.upper()}."
+            f"invalid config: {field}={value!r}; allowed: {allowed}." + (f" {hint}" if hint else "")
         )
+
+
+def _setting_hint(field: str) -> str:
+    """Where a setting can be fixed — only for real settings: pointing at ``--set foo=`` or
+    ``GRAPHEME_DISTILL_MODEL`` for a name that is no setting sends the user to a dead end."""
+    from grapheme_distill.config import DistillationConfig  # lazy: config imports this module
+
+    if field not in DistillationConfig.model_fields:
+        return ""
+    return (f"Fix it in the config file, with --set {field}=VALUE or "
+            f"GRAPHEME_DISTILL_{field.upper()}.")
 
 
 class SessionError(DistillError):

@@ -58,7 +58,9 @@ class AnthropicTeacher(HTTPTeacher):
         model = self.resolve_model(request)
         if not model:
             raise FatalTeacherError(
-                "anthropic needs a model name: pass model=... to the teacher or the request"
+                "anthropic needs a model name: give --model NAME on the command line "
+                "(model=... in Python)",
+                systemic=True, kind="no model",
             )
         if request.n != 1:
             raise FatalTeacherError(

@@ -145,6 +145,8 @@ MODELS: dict[str, LocalModelSpec] = {
 }
 
 DEFAULT_LOCAL_MODEL = "qwen2.5-coder-1.5b"
+#: where the embedded model is chosen (it is no distillation setting: no --set, no env variable)
+_MODEL_HINT = "Choose it with --model NAME on the command line, or LocalTeacher(model=NAME)."
 
 
 def model_cache_dir(cache_dir: str | Path | None = None) -> Path:
@@ -185,7 +187,8 @@ def ensure_model(
     """
     spec = MODELS.get(model)
     if spec is None:
-        raise InvalidConfig("model", model, "one of " + ", ".join(MODELS) + " (or pass model_path)")
+        raise InvalidConfig("model", model, "one of " + ", ".join(MODELS) + " (or pass model_path)",
+                            hint=_MODEL_HINT)
     target = model_cache_dir(cache_dir) / spec.filename
     marker = _marker(target)
     if target.is_file() and marker.is_file():
@@ -365,7 +368,9 @@ class LocalTeacher:
         progress: Callable[[str], None] | None = None,
     ) -> None:
         if model_path is None and model not in MODELS:
-            raise InvalidConfig("model", model, "one of " + ", ".join(MODELS) + " (or pass model_path)")
+            raise InvalidConfig("model", model,
+                                "one of " + ", ".join(MODELS) + " (or pass model_path)",
+                                hint=_MODEL_HINT)
         self.model_name = Path(model_path).name if model_path is not None else model
         self._model_key = model
         self._model_path = Path(model_path) if model_path is not None else None

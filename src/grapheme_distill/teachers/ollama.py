@@ -44,8 +44,10 @@ class OllamaTeacher(HTTPTeacher):
         model = self.resolve_model(request)
         if not model:
             raise FatalTeacherError(
-                "ollama needs a model name: pass model=... to the teacher or the request "
-                "(`ollama list` shows the installed ones)"
+                "ollama needs a model name: give --model NAME on the command line "
+                "(model=... in Python) "
+                "(`ollama list` shows the installed ones)",
+                systemic=True, kind="no model",
             )
         if request.n != 1:
             raise FatalTeacherError(
