@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from grapheme_distill.config import DistillationConfig
@@ -45,3 +47,16 @@ def test_input_errors_survive_lone_surrogates() -> None:
     text = str(error)
     text.encode("utf-8")  # printable, loggable, storable
     assert text.startswith("bad\\udcffname.jsonl:3: ")
+
+
+def test_eval_with_a_keyless_llm_extractor_fails_instead_of_scoring_zero(
+    shared_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from grapheme_distill.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main(["eval", "--dataset", "webnlg2020", "--extractor", "llm", "--set", "teacher=openai",
+              "--set", "teacher.model=gpt-4o-mini", "--limit", "2", "--data-dir", str(shared_data)])
+    assert done.value.code == 1
+    err = capsys.readouterr().err
+    assert "no API key" in err and "OPENAI_API_KEY" in err and "Traceback" not in err

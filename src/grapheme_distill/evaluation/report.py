@@ -235,6 +235,8 @@ def _pipe_safely(extractor: Extractor, examples: Sequence[Example],
             done += 1
             yield extraction
     except Exception as exc:  # noqa: BLE001 - one bad text must not end the run; recorded
+        if getattr(exc, "systemic", False):  # no key, bad key: every text would fail (F1 0.000)
+            raise
         errors.append({"id": examples[done].id, "reason": f"{type(exc).__name__}: {exc}"})
         yield Extraction(extractor=getattr(extractor, "name", "?"))
         done += 1
@@ -242,6 +244,8 @@ def _pipe_safely(extractor: Extractor, examples: Sequence[Example],
         try:
             yield extractor.extract(ex.text, types=_TYPES, preserve_structure=False)
         except Exception as exc:  # noqa: BLE001 - recorded with its type, the run goes on
+            if getattr(exc, "systemic", False):
+                raise
             errors.append({"id": ex.id, "reason": f"{type(exc).__name__}: {exc}"})
             yield Extraction(extractor=getattr(extractor, "name", "?"))
 

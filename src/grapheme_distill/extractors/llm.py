@@ -325,6 +325,8 @@ class LLMExtractor:
             try:
                 response = self.teacher.complete(request)
             except FatalTeacherError as exc:
+                if exc.systemic:  # no key, bad key, unknown model: every text would fail alike
+                    raise
                 status = getattr(exc, "status", None)
                 if fmt is not None and attempt == 0 and status in (400, 422):
                     out.failures.append(ExtractionFailure(
