@@ -10,7 +10,13 @@ import kuzu
 import pytest
 
 from grapheme_distill.export import export_graph
-from grapheme_distill.export.neo4j import _CSV_NAMES, NODE_TABLES, REL_TABLES, cypher_string
+from grapheme_distill.export.neo4j import (
+    _CSV_NAMES,
+    NODE_TABLES,
+    REL_TABLES,
+    cypher_statements,
+    cypher_string,
+)
 from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.store import SQLiteStore
 
@@ -27,7 +33,8 @@ def rows(conn: kuzu.Connection, query: str) -> list[list[Any]]:
 def load_script(folder: Path, db: Path) -> kuzu.Connection:
     conn = kuzu.Connection(kuzu.Database(str(db)))
     conn.execute((folder / "schema.kuzu.cypher").read_text())
-    conn.execute((folder / "graph.cypher").read_text())
+    for statement in cypher_statements((folder / "graph.cypher").read_bytes().decode()):
+        conn.execute(statement)
     return conn
 
 

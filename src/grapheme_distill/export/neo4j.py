@@ -50,7 +50,7 @@ from grapheme_distill.store.base import GraphStore
 from . import ExportReport
 from ._files import atomic_dir
 
-__all__ = ["NODE_TABLES", "REL_TABLES", "cypher_string", "export_neo4j", "kuzu_schema"]
+__all__ = ["NODE_TABLES", "REL_TABLES", "cypher_statements", "cypher_string", "export_neo4j", "kuzu_schema"]
 
 BATCH = 500
 
@@ -84,6 +84,39 @@ Row = tuple[Any, ...]
 def cypher_string(text: str) -> str:
     """``text`` as a single-quoted Cypher string literal."""
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def cypher_statements(script: str) -> Iterator[str]:
+    """The statements of a script this module wrote, one at a time (split on ``;`` outside
+    string literals, ``//`` comments outside them dropped).  Engines that take one statement per call, or
+    that normalise line ends when given a whole script (kuzu turns a CR LF inside a string into
+    LF), get every statement exactly as written."""
+    statements: list[str] = []
+    current: list[str] = []
+    i, quoted = 0, False
+    while i < len(script):
+        char = script[i]
+        if quoted:
+            if char == "\\":
+                current.append(script[i:i + 2])
+                i += 2
+                continue
+            quoted = char != "'"
+        elif char == "'":
+            quoted = True
+        elif script.startswith("//", i):  # a comment: to the end of the line
+            i = script.find("\n", i)
+            i = len(script) if i < 0 else i
+            continue
+        elif char == ";":
+            statements.append("".join(current).strip())
+            current = []
+            i += 1
+            continue
+        current.append(char)
+        i += 1
+    statements.append("".join(current).strip())
+    yield from (s for s in statements if s)
 
 
 def _cypher_value(value: Any) -> str:
@@ -222,7 +255,7 @@ def export_neo4j(graph: KnowledgeGraph, path: Path, *, store: GraphStore | None 
     counts: dict[str, int] = {}
     with atomic_dir(path) as folder:
         with (folder / "graph.cypher").open("w", encoding="utf-8", newline="\n") as script:
-            script.write("// grapheme-distill knowledge graph; run schema.neo4j.cypher first\n")
+            script.write("// grapheme-distill knowledge graph: run schema.neo4j.cypher first\n")
             for table, produce in producers.items():
                 for statement in _cypher_batches(table, produce()):
                     script.write(statement)
