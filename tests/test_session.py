@@ -42,7 +42,7 @@ def test_process_response_splits_by_knowledge_type() -> None:
         ("Paris", "located_in", "Europe"),
         ("Eiffel Tower", "created_by", "Gustave Eiffel"),
     }
-    assert rel.provenance.extractor == "rules@1"
+    assert rel.provenance.extractor == "rules@2"
     assert all(r.span is not None for r in rel.relations)
     start, end = rel.relations[0].span  # type: ignore[misc]
     assert "Paris is the capital of France" in PARIS[1][start:end]
@@ -154,7 +154,7 @@ def test_provenance_is_attached() -> None:
                       params={"temperature": 0.0}, call_hash="sha256:abc")
     record = DistillationSession().process_response(*PARIS, provenance=prov)[0]
     assert record.provenance.model == "gpt-x" and record.provenance.call_hash == "sha256:abc"
-    assert record.provenance.extractor == "rules@1"
+    assert record.provenance.extractor == "rules@2"
 
 
 def test_metrics() -> None:
