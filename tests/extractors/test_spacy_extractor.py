@@ -324,8 +324,8 @@ def test_pipe_matches_extract_and_keeps_order(spacy_x: SpacyExtractor) -> None:
 def test_registered_and_identified() -> None:
     x = get_extractor("spacy")
     assert isinstance(x, SpacyExtractor)
-    assert (x.name, x.version) == ("spacy", "1")
-    assert x.extract("Paris is the capital of France.").extractor == "spacy@1"
+    assert (x.name, x.version) == ("spacy", "2")
+    assert x.extract("Paris is the capital of France.").extractor == "spacy@2"
 
 
 def test_missing_model_is_a_clear_error() -> None:

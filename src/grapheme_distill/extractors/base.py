@@ -32,17 +32,28 @@ __all__ = [
     "ExtractionFailure",
     "Extractor",
     "PipeEach",
+    "is_hedged",
     "is_title_line",
     "looks_like_refusal",
     "pipe_each",
 ]
 
 #: Words that mark a statement as uncertain; extractors lower the confidence of such sentences.
+#: "may" counts only as the modal (lower-case, a verb after it), never as the month: "born 12 May
+#: 1915" is not hedged.  Use :func:`is_hedged`, which also masks dates such as "May 1915".
 HEDGES = re.compile(
-    r"\b(might|may|possibly|perhaps|probably|likely|i think|i believe|it is believed|some say|"
-    r"reportedly|allegedly|could be|not sure|uncertain|arguably|supposedly|rumou?red)\b",
-    re.IGNORECASE,
+    r"(?i:\b(?:might|possibly|perhaps|probably|likely|i think|i believe|it is believed|some say|"
+    r"reportedly|allegedly|could be|not sure|uncertain|arguably|supposedly|rumou?red)\b)"
+    r"|\bmay\s+(?:not\s+|also\s+|well\s+)?[a-z]+\b"
 )
+_MONTH_MAY = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+May|May\s+\d{1,4})\b", re.IGNORECASE)
+
+
+def is_hedged(text: str) -> bool:
+    """True when the sentence hedges its claim ("might", "probably", the modal "may")."""
+    return bool(HEDGES.search(_MONTH_MAY.sub(lambda m: "_" * len(m.group(0)), text)))
+
+
 _REFUSAL = re.compile(
     r"^\W*(i'?m sorry|i am sorry|sorry, (?:but )?i|i cannot|i can'?t|as an ai|as a language model|"
     r"i am unable|i'?m unable|i'?m not able|i am not able|i do not have (?:enough )?information|"

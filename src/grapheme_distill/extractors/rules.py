@@ -20,10 +20,10 @@ import re
 from typing import Any
 
 from grapheme_distill.extractors.base import (
-    HEDGES,
     Extraction,
     ExtractionFailure,
     PipeEach,
+    is_hedged,
     is_title_line,
     looks_like_refusal,
 )
@@ -175,7 +175,7 @@ class RuleExtractor(PipeEach):
     """Regex and markdown rules; fast, dependency-free, precise on the patterns it knows."""
 
     name = "rules"
-    version = "1"
+    version = "2"
 
     def __init__(self, max_phrase_words: int = 8, cache_size: int = 100_000) -> None:
         self.max_phrase_words = max_phrase_words
@@ -222,7 +222,7 @@ class RuleExtractor(PipeEach):
             start = m.start() + (len(raw) - len(raw.lstrip()))
             sentences += 1
             factor = 1.0
-            if HEDGES.search(sentence):
+            if is_hedged(sentence):
                 factor = 0.6
                 hedged += 1
             self._sentence(strip_markup(sentence).rstrip(".!? "), (start, start + len(sentence)), factor, types, out)

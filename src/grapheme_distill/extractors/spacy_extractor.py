@@ -22,6 +22,7 @@ unreadable input become ``failures`` and signals, never an empty result that loo
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter
@@ -45,7 +46,7 @@ from grapheme_distill.extractors.spacy.clauses import (
 from grapheme_distill.extractors.spacy.records import Record as _Record
 from grapheme_distill.extractors.spacy.records import State as _State
 from grapheme_distill.extractors.spacy.records import add_facts as _add_facts
-from grapheme_distill.extractors.spacy.records import is_generic
+from grapheme_distill.extractors.spacy.records import is_generic, thing_label
 from grapheme_distill.extractors.spacy.records import short_names as _short_names
 from grapheme_distill.extractors.spacy.text import Piece, prepare
 from grapheme_distill.extractors.vocab import RelationVocabulary
@@ -198,7 +199,7 @@ class SpacyExtractor:
     """
 
     name = "spacy"
-    version = "1"
+    version = "2"
 
     def __init__(
         self,
@@ -386,6 +387,11 @@ class SpacyExtractor:
                 for clause in clauses(sent, default_subject=default, coref=state.coref):
                     self._clause(piece, clause, factor, state)
             subject = self._sentence_subject(sent, state)
+            if subject is not None and subject.proper and (label := thing_label(sent)) is not None:
+                # "The Rhône is the longest river": a river, whatever NER said, so "it" means it
+                subject = dataclasses.replace(subject, label=label)
+                state.see(subject)
+                state.votes[normalise_name(subject.text)][label] += 2
             if subject is not None:
                 state.coref.note(subject)
             owner = next((g for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")

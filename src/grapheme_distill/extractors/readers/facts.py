@@ -16,25 +16,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from grapheme_distill.extractors.base import HEDGES, is_hedged
 from grapheme_distill.model.knowledge import HierarchyKind, LinguisticKind
 
 __all__ = ["HEDGES", "Fact", "Name", "clean_name", "is_hedged"]
-
-#: Soft markers of doubt.  "may" only as a modal (before a verb), never the month: "born 12 May
-#: 1915" is not hedged.
-HEDGES = re.compile(
-    r"(?i:\b(?:might|possibly|perhaps|probably|likely|i think|i believe|it is believed|some say|"
-    r"reportedly|allegedly|could be|not sure|uncertain|arguably|supposedly|rumou?red)\b)"
-    r"|(?i:\bmay)\s+(?:not\s+|also\s+|well\s+)?[a-z]+\b"  # the modal: a lower-case verb follows
-)
-_MONTH_MAY = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+May|May\s+\d{1,4})\b")
-
-
-def is_hedged(text: str) -> bool:
-    """True when the sentence hedges its claim ("might", "probably", modal "may")."""
-    masked = _MONTH_MAY.sub(lambda m: "_" * len(m.group(0)), text)
-    return bool(HEDGES.search(masked))
-
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _EDGE = " \t\n\"'“”‘’.,;:!?*_`()[]"

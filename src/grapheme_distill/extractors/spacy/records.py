@@ -14,14 +14,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from grapheme_distill.extractors.readers import Fact, Name
 from grapheme_distill.extractors.spacy.clauses import VALUE_LABELS, Coref, Mention
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import HierarchyKind, KnowledgeType, LinguisticKind
 
-__all__ = ["Record", "State", "add_facts", "is_generic", "mention", "short_names"]
+__all__ = ["Record", "State", "add_facts", "is_generic", "mention", "short_names", "thing_label"]
 
 
 @dataclass
@@ -153,6 +153,35 @@ def is_generic(m: Mention) -> bool:
         return False
     words = text.lower().split()
     return not (words[0][:1].isdigit() and (words[-1] in _UNITS or len(words) == 1))
+
+
+_THING_NOUNS: dict[str, str] = {
+    **dict.fromkeys(("river", "lake", "sea", "ocean", "mountain", "mountains", "range", "island", "city",
+                     "town", "village", "country", "state", "region", "province", "valley", "desert", "forest",
+                     "volcano", "peak", "capital", "waterfall", "canal", "bay", "gulf", "strait", "peninsula",
+                     "continent", "tributary", "glacier", "reef", "park", "building", "tower", "bridge",
+                     "cathedral", "church", "palace", "castle", "museum", "stadium", "airport", "monument"),
+                    "LOC"),
+    **dict.fromkeys(("company", "corporation", "organisation", "organization", "agency", "band", "club",
+                     "team", "university", "party", "firm", "brand", "manufacturer", "bank", "charity",
+                     "foundation", "institute", "orchestra"), "ORG"),
+    **dict.fromkeys(("film", "movie", "novel", "book", "album", "song", "opera", "symphony", "painting",
+                     "sculpture", "statue", "play", "poem", "series", "game", "language", "protocol",
+                     "software", "programme", "program", "law", "regulation", "treaty"), "WORK_OF_ART"),
+}
+
+
+def thing_label(sent: Any) -> str | None:
+    """The label a copula sentence gives its subject by the class noun it names ("X is the
+    longest river" → ``LOC``), or None.  NER calls many rivers and works ``PERSON``; the
+    answer's own words are better evidence, and pronouns then resolve to the right thing."""
+    root = sent.root
+    if root.lemma_ != "be":
+        return None
+    for child in root.children:
+        if child.dep_ == "attr" and child.pos_ == "NOUN":
+            return _THING_NOUNS.get(child.lemma_.lower()) or _THING_NOUNS.get(child.text.lower())
+    return None
 
 
 def mention(name: Name) -> Mention:
