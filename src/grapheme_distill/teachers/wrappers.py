@@ -339,22 +339,48 @@ class MemoryCache:
         return len(self._data)
 
 
+_STORE_LOCKS: weakref.WeakKeyDictionary[object, threading.RLock] = weakref.WeakKeyDictionary()
+_STORE_LOCKS_GUARD = threading.Lock()
+
+
+def store_lock(store: object) -> threading.RLock:
+    """The one lock of ``store`` that every teacher wrapper touching it holds (cache, recorder).
+
+    Why one lock rather than a connection per thread: a store is one SQLite connection whose
+    transaction depth is per connection, so two threads writing through it corrupt each other's
+    transaction ("cannot start a transaction within a transaction" after ~80 requests at
+    concurrency 64).  SQLite admits one writer at a time anyway, a cache lookup or a call record
+    takes well under a millisecond against a request's hundreds, and the wrappers only see the
+    store's protocol (a MemoryStore has no file to open a second connection to) — so serialising
+    the store calls costs nothing measurable and needs no second connection, no busy retries.
+    """
+    with _STORE_LOCKS_GUARD:
+        lock = _STORE_LOCKS.get(store)
+        if lock is None:
+            lock = _STORE_LOCKS[store] = threading.RLock()
+        return lock
+
+
 class StoreCache:
     """A persistent cache on a :class:`~grapheme_distill.store.base.GraphStore`: answers recorded
     in earlier runs (``get_call``) are not asked again, new ones are recorded (``record_call``).
 
-    This is what makes an interrupted run resumable without paying twice.
+    This is what makes an interrupted run resumable without paying twice.  Safe from many threads
+    (the llm extractor's): every store call holds the store's one lock (:func:`store_lock`).
     """
 
     def __init__(self, store: CallLog) -> None:
         self.store = store
+        self._lock = store_lock(store)
 
     def get(self, key: str) -> TeacherResponse | None:
-        found = self.store.get_call(key)
+        with self._lock:
+            found = self.store.get_call(key)
         return None if found is None else found[1]
 
     def put(self, key: str, request: TeacherRequest, response: TeacherResponse) -> None:
-        self.store.record_call(request, response)
+        with self._lock:
+            self.store.record_call(request, response)
 
 
 class CachingTeacher(TeacherWrapper):
@@ -444,13 +470,14 @@ class RecordingTeacher(TeacherWrapper):
             meta = request.metadata
             template = meta.get("prompt_template", meta.get("template"))
             template_hash = meta.get("prompt_template_hash", meta.get("template_hash"))
-            self.recorder.record_call(
-                request,
-                response,
-                prompt_template=str(template) if template is not None else None,
-                prompt_template_hash=str(template_hash) if template_hash is not None else None,
-                run_id=self.run_id,
-            )
+            with store_lock(self.recorder):  # threads share the store's one connection
+                self.recorder.record_call(
+                    request,
+                    response,
+                    prompt_template=str(template) if template is not None else None,
+                    prompt_template_hash=str(template_hash) if template_hash is not None else None,
+                    run_id=self.run_id,
+                )
         else:
             self.recorder(request, response)
         self.recorded += 1
