@@ -250,7 +250,7 @@ def load_graph(source: str | Path) -> KnowledgeGraph:
     with path.open("rb") as fh:
         head = fh.read(16)
     if head.startswith(b"SQLite format 3"):
-        store = open_store(path)
+        store = open_store(path, read_only=True)  # a source is read, never changed
         try:
             return store.to_knowledge_graph()
         finally:

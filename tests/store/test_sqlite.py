@@ -126,3 +126,104 @@ def test_store_graph_equals_in_memory_graph(obs: list[tuple[int, int, str, float
     )
     assert store.stats().contradictions == len(graph.contradictions())
     assert store.recompute_confidence() == 0
+
+
+# ---------------------------------------------------------------------------- files not our own
+def _foreign_db(path: Path) -> bytes:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (x TEXT)")
+    conn.execute("INSERT INTO notes VALUES ('keep me')")
+    conn.commit()
+    conn.close()
+    return path.read_bytes()
+
+
+def test_another_programs_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "app.db"
+    before = _foreign_db(path)
+    with pytest.raises(StoreError, match=r"another program \(tables: notes\).*left as it was"):
+        open_store(path)
+    assert path.read_bytes() == before  # no tables added, journal mode not switched to WAL
+    assert not (tmp_path / "app.db-wal").exists()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()
+
+
+def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("just some text, long enough to look like a header of something else\n")
+    with pytest.raises(StoreError, match="not a grapheme-distill store.*left as it was"):
+        open_store(path)
+    assert path.read_text().startswith("just some text")
+
+
+def _filled_store(path: Path) -> None:
+    with open_store(path) as s:
+        s.add_knowledge(record([(PARIS, "capital_of", FRANCE, 0.8)], source="a"))
+
+
+def test_read_only_store_reads_everything_and_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "g.db"
+    _filled_store(path)
+    before = path.read_bytes()
+    with open_store(path, read_only=True) as s:
+        assert s.read_only
+        assert s.stats().relations == 1
+        assert [e.id for e in s.find_entities("paris")] == [PARIS.id]
+        assert len(s.neighbourhood(PARIS.id).relations) == 1
+        assert s.to_knowledge_graph().stats().relations == 1
+        with pytest.raises(StoreError, match="read-only.*nothing was written"):
+            s.add_knowledge(record([(PARIS, "located_in", ent("Europe"), 0.9)], source="b"))
+        with pytest.raises(StoreError, match="read-only"):
+            s.begin_run("distill", {})
+    assert path.read_bytes() == before
+
+
+def test_unwritable_store_opens_read_only_by_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a read-only mount (or without write permission) the store is opened read-only instead
+    of being called "not a store".  Checked by hand on a real read-only bind mount; here the
+    permission probe answers as such a mount does (root may write anywhere else)."""
+    from grapheme_distill.store.sqlite import connection
+
+    path = tmp_path / "g.db"
+    _filled_store(path)
+    monkeypatch.setattr(connection.os, "access", lambda p, mode: mode != connection.os.W_OK)
+    with open_store(path) as s:
+        assert s.read_only and s.stats().relations == 1
+        with pytest.raises(StoreError, match="not writable"):
+            s.record_failure(None, "x", "y")
+
+
+def test_read_only_store_that_needs_an_upgrade_says_so(tmp_path: Path) -> None:
+    from grapheme_distill.store.migrations import MIGRATIONS, migrate
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    migrate(conn, str(path), MIGRATIONS[:3])
+    conn.close()
+    with pytest.raises(StoreError, match="schema version 3 and read-only.*writable to upgrade"):
+        open_store(path, read_only=True)
+
+
+# ---------------------------------------------------------------------------- failed starts
+def test_a_failed_start_leaves_no_store_file(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    with pytest.raises(RuntimeError), open_store(path):
+        raise RuntimeError("the teacher could not be built")
+    assert list(tmp_path.iterdir()) == []  # neither the file nor its -wal/-shm
+
+
+def test_a_failed_run_keeps_a_store_that_holds_something(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    with pytest.raises(RuntimeError), open_store(path) as s:
+        s.begin_run("distill", {})
+        raise RuntimeError("later")
+    assert open_store(path).stats().runs == 1
+    existing = tmp_path / "old.db"
+    open_store(existing).close()  # an empty store someone made on purpose
+    with pytest.raises(RuntimeError), open_store(existing):
+        raise RuntimeError("not created by this open: kept")
+    assert existing.exists()

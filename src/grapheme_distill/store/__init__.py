@@ -44,16 +44,21 @@ __all__ = [
 ]
 
 
-def open_store(path: str | Path, *, fuzzy_threshold: float | None = None) -> SQLiteStore:
+def open_store(
+    path: str | Path, *, fuzzy_threshold: float | None = None, read_only: bool | None = None
+) -> SQLiteStore:
     """Open (creating and migrating if needed) the store at ``path``.
 
     Args:
         path: a SQLite file, or ``":memory:"``.
         fuzzy_threshold: merge entities whose names score at least this rapidfuzz ratio (0-100)
             against an existing one; None (default) merges only exact names and aliases.
+        read_only: True opens an existing store without writing anything to it; None (default)
+            does so by itself when the file or its folder is not writable.
 
     Raises:
-        StoreError: the path cannot be opened or is not a store.
+        StoreError: the path cannot be opened, is not a store (another program's SQLite file is
+            refused untouched), or is read-only and needs a schema upgrade.
         MigrationError: the store is newer than this version of grapheme-distill.
     """
     if str(path) != ":memory:":
@@ -63,4 +68,4 @@ def open_store(path: str | Path, *, fuzzy_threshold: float | None = None) -> SQL
 
             raise StoreError(f"cannot create store {path}: directory {parent} does not exist")
         path = Path(path).expanduser()
-    return SQLiteStore(path, fuzzy_threshold=fuzzy_threshold)
+    return SQLiteStore(path, fuzzy_threshold=fuzzy_threshold, read_only=read_only)

@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 
 from grapheme_distill.errors import MigrationError
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "migrate", "schema_version"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "migrate", "pending", "schema_version"]
 
 
 @dataclass(frozen=True)
@@ -263,6 +263,24 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def pending(
+    conn: sqlite3.Connection, path: str, migrations: tuple[Migration, ...] = MIGRATIONS
+) -> list[Migration]:
+    """The migrations this store still needs (none for a current one); reads only.
+
+    Raises:
+        MigrationError: the store is newer than this code.
+    """
+    current = schema_version(conn)
+    newest = migrations[-1].version
+    if current > newest:
+        raise MigrationError(
+            f"store {path} has schema version {current}, but this grapheme-distill only knows "
+            f"versions up to {newest}; upgrade grapheme-distill to open it"
+        )
+    return [step for step in migrations if step.version > current]
+
+
 def migrate(
     conn: sqlite3.Connection,
     path: str,
@@ -274,17 +292,8 @@ def migrate(
         MigrationError: the store is newer than this code, or a step failed (the store is left
             at the last completed version).
     """
-    current = schema_version(conn)
-    newest = migrations[-1].version
-    if current > newest:
-        raise MigrationError(
-            f"store {path} has schema version {current}, but this grapheme-distill only knows "
-            f"versions up to {newest}; upgrade grapheme-distill to open it"
-        )
     applied: list[int] = []
-    for step in migrations:
-        if step.version <= current:
-            continue
+    for step in pending(conn, path, migrations):
         try:
             conn.execute("BEGIN IMMEDIATE")
             for statement in step.sql.split(";"):

@@ -4,10 +4,21 @@ Every write goes through :meth:`SQLiteConnection.transaction` (``BEGIN IMMEDIATE
 savepoints when nested), so a crash or a ``kill -9`` leaves the store exactly as it was after the
 last committed transaction; WAL keeps readers (``stats``, ``show``) working while a run writes.
 ``sqlite3`` errors are translated here, at the boundary, into :class:`StoreError` naming the file.
+
+A store touches no file that is not its own: an existing SQLite database without the store's
+``migrations`` table (another program's) is refused before anything is written to it — not even
+the WAL journal mode, which would change its header.  A store that cannot be written (a read-only
+mount, a file or folder without write permission), or one opened with ``read_only=True``, is
+opened with ``mode=ro`` and serves every read while refusing writes with a clear error, instead of
+being reported as "not a store".  And a store file created by an open that then failed — or by a
+run that failed before storing anything (:meth:`SQLiteConnection.discard_if_unused`) — is removed,
+so a failed start leaves no empty store behind.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -16,7 +27,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from grapheme_distill.errors import MigrationError, StoreError
-from grapheme_distill.store.migrations import migrate, schema_version
+from grapheme_distill.store.migrations import SCHEMA_VERSION, migrate, pending, schema_version
 
 __all__ = ["CHUNK", "SQLiteConnection", "now"]
 
@@ -25,6 +36,55 @@ CHUNK = 500  # ids per IN (...) query: well under SQLite's variable limit
 
 def now() -> str:
     return datetime.now(UTC).isoformat()
+
+
+def _writable(path: str) -> bool:
+    """Whether the file and its folder (where SQLite keeps ``-wal``/``-shm``) can be written;
+    false on a read-only mount even for root."""
+    folder = os.path.dirname(os.path.abspath(path))
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+
+
+def _connect(path: str, *, read_only: bool) -> sqlite3.Connection:
+    """A connection; read-only ones never write (``mode=ro``), and a WAL store on a read-only
+    mount, whose ``-shm`` cannot be created, is opened as immutable (nothing can change it)."""
+    if not read_only:
+        return sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    uri = Path(path).resolve().as_uri()
+    conn = sqlite3.connect(
+        f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+    )
+    try:
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+    return sqlite3.connect(
+        f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None, check_same_thread=False
+    )
+
+
+def _refuse_foreign(conn: sqlite3.Connection, path: str) -> None:
+    """Raise unless ``conn`` is a grapheme-distill store (or an empty database): a SQLite file of
+    another program is left exactly as it was, not migrated into a store."""
+    tables = sorted(
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    )
+    if tables and "migrations" not in tables:
+        shown = ", ".join(tables[:5]) + (f" and {len(tables) - 5} more" if len(tables) > 5 else "")
+        raise StoreError(
+            f"{path} is a SQLite database of another program (tables: {shown}), not a "
+            "grapheme-distill store; it was left as it was — give a new path or an existing store"
+        )
+
+
+def _remove_store_files(path: str) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path + suffix)
 
 
 def _has_sql_math(conn: sqlite3.Connection) -> bool:
@@ -44,41 +104,86 @@ class SQLiteConnection:
     It also holds the entity-resolution cache (entity id → canonical id, aliases written), because
     a rolled-back transaction must forget the resolutions made inside it.
 
+    Args:
+        path: the database file; ``":memory:"`` for a throw-away store.
+        fuzzy_threshold: see :class:`~grapheme_distill.store.sqlite.SQLiteStore`.
+        read_only: True opens the store without writing anything; None (default) does so when
+            the file or its folder is not writable.
+
     Raises:
-        StoreError: the file cannot be opened or is not a SQLite database.
+        StoreError: the file cannot be opened, is not a SQLite database, belongs to another
+            program, or is read-only and needs a schema upgrade.
         MigrationError: the store was written by a newer grapheme-distill.
     """
 
-    def __init__(self, path: str | Path, *, fuzzy_threshold: float | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        fuzzy_threshold: float | None = None,
+        read_only: bool | None = None,
+    ) -> None:
         self.path = str(path)
         self.fuzzy_threshold = fuzzy_threshold
         self._depth = 0
         self._canon: dict[str, str] = {}  # entity id -> canonical entity id (cache)
         self._aliased: set[tuple[str, str]] = set()  # (canonical id, alias) already written
+        self._closed = False
+        memory = self.path == ":memory:"
+        existed = memory or (os.path.isfile(self.path) and os.path.getsize(self.path) > 0)
+        #: Whether this open created the file (a failed start then removes it again).
+        self.created = not memory and not os.path.exists(self.path)
+        self._read_only_reason = ""
+        if read_only is None and existed and not memory and not _writable(self.path):
+            read_only, self._read_only_reason = True, "the file or its folder is not writable"
+        elif read_only:
+            self._read_only_reason = "it was opened read-only"
+        #: Whether writes are refused (nothing is written to the file, not even the journal mode).
+        self.read_only = bool(read_only)
+        if self.read_only and not existed:
+            raise StoreError(f"no store at {self.path} to open read-only")
         try:
-            self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._conn = _connect(self.path, read_only=self.read_only)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}; check the path") from exc
         try:
             self._conn.execute("PRAGMA busy_timeout = 10000")
-            if self.path != ":memory:":
-                self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA synchronous = NORMAL")
+            if existed and not memory:
+                _refuse_foreign(self._conn, self.path)  # before anything could write to it
+            if self.read_only:
+                if pending(self._conn, self.path):
+                    raise StoreError(
+                        f"store {self.path} is at schema version {schema_version(self._conn)} and "
+                        f"read-only ({self._read_only_reason}); this grapheme-distill needs "
+                        f"version {SCHEMA_VERSION}: open it once where it is writable to upgrade it"
+                    )
+            else:
+                if not memory:
+                    self._conn.execute("PRAGMA journal_mode = WAL")
+                self._conn.execute("PRAGMA synchronous = NORMAL")
+                migrate(self._conn, self.path)
             # up to 512 MiB page cache, used as needed
             self._conn.execute("PRAGMA cache_size = -524288")
             self._conn.execute("PRAGMA temp_store = MEMORY")
-            migrate(self._conn, self.path)
             self._sql_math = _has_sql_math(self._conn)
-            self._conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched (id TEXT PRIMARY KEY)")
-        except MigrationError:
-            self._conn.close()
+            if not self.read_only:  # after temp_store: changing it drops temp tables
+                self._conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched (id TEXT PRIMARY KEY)")
+        except (MigrationError, StoreError):
+            self._abandon()
             raise
         except sqlite3.DatabaseError as exc:
-            self._conn.close()
+            self._abandon()
             raise StoreError(
-                f"{self.path} is not a grapheme-distill store ({exc}); give a new path or an "
-                "existing store"
+                f"{self.path} is not a grapheme-distill store ({exc}); it was left as it was — "
+                "give a new path or an existing store"
             ) from exc
+
+    def _abandon(self) -> None:
+        """A failed open: close, and remove the file if this open created it."""
+        self._conn.close()
+        self._closed = True
+        if self.created:
+            _remove_store_files(self.path)
 
     @property
     def schema_version(self) -> int:
@@ -88,6 +193,11 @@ class SQLiteConnection:
     def transaction(self) -> Iterator[None]:
         """Group writes: commit on success, roll back on any error.  Nested calls use savepoints,
         so an inner failure that the caller catches undoes only the inner writes."""
+        if self.read_only:
+            raise StoreError(
+                f"store {self.path} is read-only ({self._read_only_reason}); nothing was written "
+                "— copy it somewhere writable to add to it"
+            )
         depth = self._depth
         try:
             self._conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT sp{depth}")
@@ -134,10 +244,38 @@ class SQLiteConnection:
         return int(self._rows(sql)[0][0])
 
     def close(self) -> None:
-        self._conn.close()
+        """Close the connection (a second call does nothing)."""
+        if not self._closed:
+            self._closed = True
+            self._conn.close()
+
+    def discard_if_unused(self) -> bool:
+        """Close; and if this open created the file and nothing was stored in it, remove it (with
+        its ``-wal``/``-shm``), so that a run which failed before writing anything leaves no empty
+        store behind.  Returns whether the file was removed.  A store that holds anything — even
+        one run record — is kept."""
+        if self._closed or not self.created or self.read_only:
+            self.close()
+            return False
+        tables = [
+            name
+            for (name,) in self._rows(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "AND name != 'migrations'"
+            )
+        ]
+        unused = not any(self._rows(f'SELECT 1 FROM "{t}" LIMIT 1') for t in tables)
+        self.close()
+        if unused:
+            _remove_store_files(self.path)
+        return unused
 
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
+        """Close; when the block failed, a store it created and never wrote to is removed."""
+        if exc_type is not None:
+            self.discard_if_unused()
+        else:
+            self.close()

@@ -13,8 +13,6 @@ the cache without a facade re-declaring ~40 methods; each mixin is one job in on
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from grapheme_distill.store.sqlite.calls import CallsMixin
 from grapheme_distill.store.sqlite.crawl import CrawlMixin
 from grapheme_distill.store.sqlite.observations import KnowledgeMixin
@@ -33,11 +31,11 @@ class SQLiteStore(CallsMixin, KnowledgeMixin, SoftTargetsMixin, RunsMixin, Reads
         fuzzy_threshold: when set (0–100), entities whose names score at least this rapidfuzz
             ratio against an existing entity's name are merged into it; off by default because a
             wrong merge is harder to undo than a duplicate.
+        read_only: True opens the store without writing anything (writes raise
+            :class:`StoreError`); None (default) does so when the file or its folder is not
+            writable, e.g. on a read-only mount.
 
     Raises:
         StoreError: the file cannot be opened or is not a SQLite database.
         MigrationError: the store was written by a newer grapheme-distill.
     """
-
-    def __init__(self, path: str | Path, *, fuzzy_threshold: float | None = None) -> None:
-        super().__init__(path, fuzzy_threshold=fuzzy_threshold)
