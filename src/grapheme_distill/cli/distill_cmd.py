@@ -246,6 +246,9 @@ def distill_cli(
             ),
             show=not (no_progress or as_json),
         )
+    except BaseException:
+        store.discard_if_unused()  # a run that failed before storing anything leaves no file
+        raise
     finally:
         store.close()
     if as_json:
