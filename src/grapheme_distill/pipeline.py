@@ -30,13 +30,20 @@ from typing import TypeVar
 from pydantic import BaseModel, Field
 
 from grapheme_distill.config import DistillationConfig
-from grapheme_distill.errors import DistillError, LowConfidence, SessionFull, StoreError
+from grapheme_distill.errors import (
+    DistillError,
+    InputError,
+    LowConfidence,
+    SessionFull,
+    StoreError,
+)
 from grapheme_distill.extractors import (
     Extraction,
     Extractor,
     best_available_extractor,
     get_extractor,
 )
+from grapheme_distill.model.hashing import content_hash
 from grapheme_distill.model.knowledge import DistilledKnowledge, KnowledgeType, Provenance
 from grapheme_distill.session import DistillationSession
 from grapheme_distill.store.base import GraphStore, StoreStats
@@ -49,6 +56,7 @@ __all__ = [
     "PendingExchange",
     "ProgressCallback",
     "ResumableStore",
+    "distill_documents",
     "distill_transcripts",
 ]
 
@@ -395,3 +403,134 @@ def _pending_from_exchange(ex: Exchange) -> PendingExchange:
                       params=ex.request.sampling_params(), source=ex.source)
     return PendingExchange(ex.request, ex.response, ex.prompt, prov, ex.knowledge_type, ex.source)
 
+
+#: file suffixes ``distill_documents`` reads from folders (a file named directly is always read)
+DOCUMENT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".rst"})
+
+
+def document_files(paths: Sequence[str | Path]) -> list[Path]:
+    """The documents ``paths`` name: files as given, folders walked (text and markdown files,
+    sorted, hidden ones skipped).
+
+    Raises:
+        InputError: a path that does not exist, or folders holding no document.
+    """
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file()
+                           and p.suffix.lower() in DOCUMENT_SUFFIXES
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not found:
+                raise InputError(str(path), None, "no text or markdown files in this folder "
+                                 f"({', '.join(sorted(DOCUMENT_SUFFIXES))})")
+            out.extend(found)
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise InputError(str(path), None, "no such file or folder")
+    return list(dict.fromkeys(out))
+
+
+def read_document(path: Path) -> str:
+    """A document's text (UTF-8, BOM accepted).
+
+    Raises:
+        InputError: the file is not UTF-8 text (naming the line of the first bad byte).
+    """
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(str(path), line, f"not UTF-8 text ({exc.reason} at byte {exc.start})"
+                         ) from exc
+
+
+def document_exchange(path: Path, text: str) -> PendingExchange:
+    """A document as an exchange: an empty question, the file's text as the answer.
+
+    The request names the file and its content hash, so each document (and each edit of it) is
+    its own call: an unchanged file is skipped on a re-run, an edited one is read again.
+    """
+    digest = content_hash("document", text)
+    request = TeacherRequest(prompt=f"document {path} {digest}", model="document", max_tokens=None)
+    response = TeacherResponse(text=text, model="document")
+    prov = Provenance(teacher="document", model="document", source=str(path))
+    return PendingExchange(request, response, "", prov, None, str(path))
+
+
+def distill_documents(
+    paths: Sequence[str | Path],
+    store: ResumableStore,
+    config: DistillationConfig | None = None,
+    extractor: Extractor | None = None,
+    *,
+    skip_bad: bool = False,
+    progress: ProgressCallback | None = None,
+    batch_size: int = 64,
+) -> DistillSummary:
+    """Distil your own text and markdown files into ``store`` (resumable, idempotent): the twin
+    of :func:`distill_transcripts` for documents, through the same ingester.
+
+    Args:
+        paths: files and folders (folders: every ``.txt``/``.md``/``.markdown``/``.rst`` inside).
+        store: the graph store; documents this extractor already read are skipped.
+        config: session settings; the default preset when None.
+        extractor: any extractor; ``llm`` with a teacher asks it about each document (its
+            ``concurrency`` requests in flight within each batch).
+        skip_bad: record an unreadable file as a failure and go on, instead of stopping.
+        progress: ``progress(documents_done, documents_total)`` after each batch.
+        batch_size: documents per store transaction.
+
+    Raises:
+        InputError: a missing path, an empty folder, or (without ``skip_bad``) a file that is not
+            UTF-8 text.
+    """
+    started = time.monotonic()
+    config = config or DistillationConfig.default()
+    extractor = extractor or get_extractor(best_available_extractor())
+    files = document_files(paths)
+    run_id = store.begin_run("distill_documents", {
+        "inputs": [str(p) for p in paths], "documents": len(files),
+        "extractor": f"{extractor.name}@{extractor.version}", "config": config.model_dump(),
+    })
+    ingester = ExchangeIngester(store, config, extractor, run_id)
+    summary = ingester.summary
+    summary.inputs = [str(p) for p in paths]
+    done = 0
+
+    def pending() -> Iterator[PendingExchange]:
+        nonlocal done
+        for path in files:
+            done += 1
+            try:
+                text = read_document(path)
+            except InputError as exc:
+                if not skip_bad:
+                    raise
+                summary.bad_lines += 1
+                with store.transaction():
+                    store.clear_failures(str(path))
+                    store.record_failure(run_id, str(path), f"bad document: {exc}")
+                continue
+            summary.exchanges += 1
+            ex = document_exchange(path, text)
+            if ingester.is_done(ex.request, ex.response):
+                summary.already_processed += 1
+                continue
+            yield ex
+
+    try:
+        for batch in _batches(pending(), batch_size):
+            ingester.ingest(batch)
+            if progress:
+                progress(done, len(files))
+    finally:
+        summary.duration_s = time.monotonic() - started
+        summary.store = store.stats()
+        store.finish_run(run_id, summary.model_dump(mode="json", exclude={"store"}))
+    if progress:
+        progress(done, len(files))
+    return summary

@@ -14,6 +14,8 @@ same number, so no layer silently caps another.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from grapheme_distill.teachers.base import Teacher, TeacherRequest, TeacherResponse
 
@@ -47,12 +49,18 @@ class RequestPool:
             self._gate, self._loop = asyncio.Semaphore(self.concurrency), loop
         return self._gate
 
-    async def complete(self, teacher: Teacher, request: TeacherRequest) -> TeacherResponse:
-        """``teacher.acomplete(request)`` once a slot is free."""
+    @asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        """Hold one of the slots (for work that asks a teacher in its own way, e.g. clozes)."""
         async with self._semaphore():
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
             try:
-                return await teacher.acomplete(request)
+                yield
             finally:
                 self.in_flight -= 1
+
+    async def complete(self, teacher: Teacher, request: TeacherRequest) -> TeacherResponse:
+        """``teacher.acomplete(request)`` once a slot is free."""
+        async with self.slot():
+            return await teacher.acomplete(request)

@@ -43,6 +43,7 @@ from grapheme_distill.pipeline import (
     ProgressCallback,
     ResumableStore,
 )
+from grapheme_distill.pool import DEFAULT_CONCURRENCY, RequestPool
 from grapheme_distill.teachers.base import Message, Teacher, TeacherRequest, TeacherResponse
 from grapheme_distill.teachers.open import open_teacher
 
@@ -210,7 +211,7 @@ async def adistill_topics(
     auto_clozes: int = 1,
     model: str | None = None,
     seed: int | None = 0,
-    concurrency: int = 4,
+    concurrency: int = DEFAULT_CONCURRENCY,
     progress: ProgressCallback | None = None,
 ) -> TopicsSummary:
     """Ask ``teacher`` about each topic with each template; extract, store, summarise.
@@ -235,7 +236,8 @@ async def adistill_topics(
             blank starts as a soft target (logprob teachers only; 0 turns it off).
         model: model name for providers that need one.
         seed: sampling seed (answers are greedy, T = 0; the seed matters to sampling teachers).
-        concurrency: requests in flight at once (a local model answers one at a time anyway).
+        concurrency: requests in flight at once across all topics and templates (one
+            :class:`~grapheme_distill.pool.RequestPool`; a local model answers one at a time).
         progress: ``progress(done, total)`` over (topic, template) requests and clozes.
 
     Returns:
@@ -263,7 +265,7 @@ async def adistill_topics(
 
     def merge_reasons() -> None:
         summary.failure_reasons = dict(Counter(ingester_reasons) + own_reasons)
-    gate = asyncio.Semaphore(max(1, concurrency))
+    pool = RequestPool(concurrency)
 
     def tick() -> None:
         nonlocal done
@@ -272,40 +274,54 @@ async def adistill_topics(
             progress(done, total)
 
     async def ask(request: TeacherRequest, source: str) -> TeacherResponse | None:
-        async with gate:
-            try:
-                return await teacher.acomplete(request)
-            except DistillError as exc:
-                summary.teacher_failures += 1
-                summary.failures += 1
-                reason = type(exc).__name__
-                own_reasons[reason] += 1
-                merge_reasons()
-                with store.transaction():
-                    store.clear_failures(source)
-                    store.record_failure(run_id, source, f"{reason}: {exc}")
-                return None
-            finally:
-                tick()
+        try:
+            return await pool.complete(teacher, request)
+        except DistillError as exc:
+            summary.teacher_failures += 1
+            summary.failures += 1
+            reason = type(exc).__name__
+            own_reasons[reason] += 1
+            merge_reasons()
+            with store.transaction():
+                store.clear_failures(source)
+                store.record_failure(run_id, source, f"{reason}: {exc}")
+            return None
+        finally:
+            tick()
 
+    Job = tuple[PromptTemplate, TeacherRequest, str]
+
+    async def ask_topic(topic: str, jobs: list[Job]) -> tuple[str, list[Job],
+                                                              list[TeacherResponse | None]]:
+        return topic, jobs, list(await asyncio.gather(*(ask(req, src) for _, req, src in jobs)))
+
+    def plan(topic: str) -> list[Job]:
+        jobs: list[Job] = []
+        for template in templates:
+            request = TeacherRequest(
+                messages=template.render(topic), model=model, temperature=0.0,
+                max_tokens=max_tokens, seed=seed, logprobs=want_lp,
+                top_logprobs=5 if want_lp else None,
+                metadata={"topic": topic, "template": template.name,
+                          "template_hash": template.hash},
+            )
+            summary.exchanges += 1
+            if ingester.is_done(request):
+                summary.already_processed += 1
+                tick()
+                continue
+            jobs.append((template, request, f"topic:{topic}#{template.name}"))
+        return jobs
+
+    groups: list[asyncio.Future[tuple[str, list[Job], list[TeacherResponse | None]]]] = []
     try:
-        for topic in topics:
-            jobs: list[tuple[PromptTemplate, TeacherRequest, str]] = []
-            for template in templates:
-                request = TeacherRequest(
-                    messages=template.render(topic), model=model, temperature=0.0,
-                    max_tokens=max_tokens, seed=seed, logprobs=want_lp,
-                    top_logprobs=5 if want_lp else None,
-                    metadata={"topic": topic, "template": template.name,
-                              "template_hash": template.hash},
-                )
-                summary.exchanges += 1
-                if ingester.is_done(request):
-                    summary.already_processed += 1
-                    tick()
-                    continue
-                jobs.append((template, request, f"topic:{topic}#{template.name}"))
-            responses = await asyncio.gather(*(ask(req, src) for _, req, src in jobs))
+        # every (topic, template) request goes into the one pool at once, so `concurrency`
+        # requests stay in flight across topics; each topic is ingested (one transaction, the
+        # ingester the only writer) as soon as all its answers are in
+        summary.learned = {topic: [] for topic in topics}
+        groups += [asyncio.ensure_future(ask_topic(topic, plan(topic))) for topic in topics]
+        for next_group in asyncio.as_completed(groups):
+            topic, jobs, responses = await next_group
             batch: list[PendingExchange] = []
             for (template, request, source), response in zip(jobs, responses, strict=True):
                 if response is None:
@@ -330,12 +346,18 @@ async def adistill_topics(
             if teacher.supports_logprobs and auto_clozes > 0:
                 clozes = [*clozes, *clozes_from(learned, auto_clozes)]
                 total = len(topics) * len(templates) + len(clozes)
-        for cloze in clozes:
-            await _ask_cloze(teacher, cloze, config, store, run_id, summary, own_reasons,
-                             max_tokens=4, model=model)
+
+        async def ask_cloze(cloze: ClozePrompt) -> None:
+            async with pool.slot():
+                await _ask_cloze(teacher, cloze, config, store, run_id, summary, own_reasons,
+                                 max_tokens=4, model=model)
             merge_reasons()
             tick()
+
+        await asyncio.gather(*(ask_cloze(cloze) for cloze in clozes))
     finally:
+        for group in groups:  # a failing store stops the run: no request is left dangling
+            group.cancel()
         summary.duration_s = time.monotonic() - started
         summary.store = store.stats()
         store.finish_run(run_id, summary.model_dump(mode="json", exclude={"store"}))
@@ -419,7 +441,7 @@ def run_topics(
     base_url: str | None = None,
     types: Sequence[str] = (),
     clozes: Sequence[str] = (),
-    concurrency: int = 4,
+    concurrency: int = DEFAULT_CONCURRENCY,
     config_path: str | Path | None = None,
     replay_store: Any = None,
     replay_from: Path | None = None,

@@ -1,7 +1,8 @@
 """A deterministic teacher that knows a small synthetic world, served over real HTTP.
 
 It is the tests' :class:`FakeLLMServer` (OpenAI wire format, latency, faults) answering a crawl
-prompt ("Entity: <name>") with knowledge JSON about that entity: ``Node n`` is linked to
+prompt ("Entity: <name>"), or an extraction prompt about a text naming ``Node n``, with knowledge
+JSON about that entity: ``Node n`` is linked to
 ``Node 2n+1`` and ``Node 2n+2`` (while below ``size``), has a ``number`` attribute, a founding year
 (a DATETIME literal that must never be crawled) and is part of ``Region n%3``.  ``variant="b"``
 answers like a second teacher that disagrees: another colour, and a negated link of node 0.
@@ -108,7 +109,10 @@ class KnowledgeServer(FakeLLMServer):
     def _answer(self, path: str, data: dict[str, Any]) -> dict[str, Any] | None:
         answer = super()._answer(path, data)
         users = [m.get("content", "") for m in data.get("messages") or [] if m.get("role") == "user"]
-        found = _ENTITY.search(users[-1] if users else "")
+        prompt = users[-1] if users else ""
+        found = _ENTITY.search(prompt)
+        if found is None and "<<<TEXT" in prompt:  # an extraction request: the text's first node
+            found = re.search(r"(Node \d+)", prompt.split("<<<TEXT", 1)[1])
         if answer is None or found is None:
             return answer
         entity = found.group(1).strip()

@@ -65,7 +65,7 @@ def test_samples_are_separate_requests_and_raise_agreement(world: KnowledgeServe
     summary = crawl(["Node 0"], [teacher(world)], store, samples=3, depth=0)
     assert summary.requests == 3 and len(world.answered) == 3
     temps = {b.get("temperature") for b in world.bodies}
-    seeds = sorted(b.get("seed") for b in world.bodies)
+    seeds = sorted(int(b["seed"]) for b in world.bodies)
     assert temps == {0.7} and seeds == [0, 1, 2]
 
 

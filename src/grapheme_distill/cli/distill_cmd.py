@@ -30,7 +30,14 @@ from grapheme_distill.extractors import (
     best_available_extractor,
     get_extractor,
 )
-from grapheme_distill.pipeline import DistillSummary, ProgressCallback, distill_transcripts
+from grapheme_distill.extractors.base import Extractor
+from grapheme_distill.pipeline import (
+    DistillSummary,
+    ProgressCallback,
+    distill_documents,
+    distill_transcripts,
+)
+from grapheme_distill.pool import DEFAULT_CONCURRENCY
 from grapheme_distill.store import SQLiteStore, open_store
 
 __all__ = ["distill_cli", "render_summary", "run_with_progress"]
@@ -117,6 +124,16 @@ def run_with_progress(run: Callable[[ProgressCallback | None], _S], *, show: boo
     help="Ask a live teacher about topics: a file with one topic per line, or the topic itself. "
     "More topics may follow the flag or repeat it.",
 )
+@click.option(
+    "--documents", "documents", multiple=True,
+    type=click.Path(exists=False, path_type=Path), metavar="PATH",
+    help="Your own text and markdown files, or folders of them (.txt, .md, .markdown, .rst): "
+    "each document's text is read as an answer. More paths may follow the flag or repeat it.",
+)
+@click.option("--extract-teacher", default=None, metavar="NAME",
+              help="Read answers with the llm extractor asking this teacher (implies --extractor "
+              "llm; --base-url applies to it; --set extractor.KEY=VALUE sets its options, e.g. "
+              "extractor.model=gpt-4o-mini, extractor.glean=true).")
 @click.option("--teacher", "teacher_name", default="local", show_default=True,
               help="Teacher for --topics: local (embedded GGUF model), openai, ollama, anthropic, "
               "replay, or any name from a [teachers.<name>] config table.")
@@ -137,8 +154,10 @@ def run_with_progress(run: Callable[[ProgressCallback | None], _S], *, show: boo
 @click.option("--answer-logprobs", is_flag=True,
               help="Also keep the answers' token logprobs (soft targets, and the teacher's "
               "certainty lowers each record's confidence).")
-@click.option("--concurrency", default=4, show_default=True, type=click.IntRange(1, 1024),
-              help="Teacher requests in flight at once (--topics).")
+@click.option("--concurrency", default=DEFAULT_CONCURRENCY, show_default=True,
+              type=click.IntRange(1, 1024),
+              help="Teacher requests in flight at once, across all topics (--topics) or "
+              "documents (--extract-teacher); the teacher is opened with the same limit.")
 @click.option("--replay-from", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="With --teacher replay: a store (.db) or transcript file to answer from "
               "(default: the --store itself).")
@@ -165,6 +184,8 @@ def distill_cli(
     transcripts: tuple[Path, ...],
     more_files: tuple[Path, ...],
     topics: tuple[str, ...],
+    documents: tuple[Path, ...],
+    extract_teacher: str | None,
     teacher_name: str,
     model: str | None,
     base_url: str | None,
@@ -193,18 +214,22 @@ def distill_cli(
     Examples:
       grapheme-distill distill --transcripts examples/transcripts.jsonl --store graph.db
       grapheme-distill distill --topics examples/topics.txt --teacher local --store graph.db
+      grapheme-distill distill --documents notes/ --extract-teacher openai --store graph.db
     """
-    sources = {"--transcripts FILE...": bool(transcripts), "--topics FILE|TEXT...": bool(topics)}
+    sources = {"--transcripts FILE...": bool(transcripts), "--topics FILE|TEXT...": bool(topics),
+               "--documents PATH...": bool(documents)}
     given = [name for name, present in sources.items() if present]
     if len(given) != 1:
         raise click.UsageError(f"give exactly one source: {' or '.join(sources)}")
-    if more_files and not (transcripts or topics):
+    if more_files and not (transcripts or topics or documents):
         raise click.UsageError(f"unexpected argument {more_files[0]}")
     if types_from_transcript and topics:
         raise click.UsageError("--types-from-transcript reads transcript lines; with --topics "
                                "choose the types to ask about with --types")
-    config = load_config(config_path, preset, overrides)
-    extractor = get_extractor(extractor_name or best_available_extractor())
+    extractor_sets = tuple(o for o in overrides if o.startswith("extractor."))
+    config = load_config(config_path, preset, tuple(o for o in overrides if o not in extractor_sets))
+    extractor = _extractor(extractor_name, extract_teacher, extractor_sets, base_url=base_url,
+                           concurrency=concurrency, config_path=config_path)
     store: SQLiteStore = open_store(store_path, fuzzy_threshold=fuzzy_threshold)
     try:
         if topics:
@@ -238,6 +263,15 @@ def distill_cli(
                 render_summary(topic_summary)
                 render_next_steps(store_path, next(iter(topic_summary.topics), None))
             return
+        if documents:
+            summary = run_with_progress(
+                lambda progress: distill_documents(
+                    [*documents, *more_files], store, config, extractor, skip_bad=skip_bad,
+                    progress=progress, batch_size=batch_size,
+                ),
+                show=not (no_progress or as_json),
+            )
+            return _print(summary, as_json, store_path)
         files = [*transcripts, *more_files]
         summary = run_with_progress(
             lambda progress: distill_transcripts(
@@ -251,8 +285,40 @@ def distill_cli(
         raise
     finally:
         store.close()
+        closer = getattr(getattr(extractor, "teacher", None), "close", None)
+        if extract_teacher and callable(closer):
+            closer()
+    _print(summary, as_json, store_path)
+
+
+def _print(summary: DistillSummary, as_json: bool, store_path: Path) -> None:
     if as_json:
         echo_json(summary.model_dump(mode="json"))
     else:
         render_summary(summary)
         render_next_steps(store_path, None)
+
+
+def _extractor(name: str | None, extract_teacher: str | None, sets: tuple[str, ...], *,
+               base_url: str | None, concurrency: int, config_path: str | None) -> Extractor:
+    """The extractor the options ask for; ``--extract-teacher`` opens the llm extractor's
+    teacher with the run's one concurrency limit (the extractor keeps as many in flight)."""
+    options: dict[str, Any] = {}
+    for item in sets:
+        key, sep, value = item.removeprefix("extractor.").partition("=")
+        if not sep or not key:
+            raise click.UsageError(f"--set {item}: expected extractor.KEY=VALUE")
+        options[key.replace("-", "_")] = value
+    if extract_teacher is None:
+        if (name or "") == "llm":
+            raise click.UsageError("--extractor llm needs --extract-teacher NAME (see "
+                                   "`grapheme-distill teachers list`)")
+        return get_extractor(name or best_available_extractor(), **options)
+    if name not in (None, "llm"):
+        raise click.UsageError(f"--extract-teacher asks the llm extractor; not --extractor {name}")
+    from grapheme_distill.teachers.open import open_teacher
+
+    teacher = open_teacher(extract_teacher, model=options.get("model"), base_url=base_url,
+                           concurrency=concurrency, config_path=config_path)
+    options.setdefault("concurrency", concurrency)
+    return get_extractor("llm", teacher=teacher, **options)
