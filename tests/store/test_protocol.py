@@ -19,6 +19,7 @@ from grapheme_distill import (
     Attribute,
     Confidence,
     DistilledKnowledge,
+    Entity,
     EntityType,
     HierarchyEdge,
     HierarchyKind,
@@ -354,7 +355,7 @@ def _mixed_records(seed: int, n: int) -> list[DistilledKnowledge]:
         EntityType.ORGANIZATION,
     ]
 
-    def random_entity():  # type: ignore[no-untyped-def]
+    def random_entity() -> Entity:
         aliases = (
             (rng.choice([*names, "European Union", "Quicksilver"]),) if rng.random() < 0.3 else ()
         )

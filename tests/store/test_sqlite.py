@@ -186,11 +186,11 @@ def test_unwritable_store_opens_read_only_by_itself(
     """On a read-only mount (or without write permission) the store is opened read-only instead
     of being called "not a store".  Checked by hand on a real read-only bind mount; here the
     permission probe answers as such a mount does (root may write anywhere else)."""
-    from grapheme_distill.store.sqlite import connection
+    import os
 
     path = tmp_path / "g.db"
     _filled_store(path)
-    monkeypatch.setattr(connection.os, "access", lambda p, mode: mode != connection.os.W_OK)
+    monkeypatch.setattr(os, "access", lambda p, mode: mode != os.W_OK)
     with open_store(path) as s:
         assert s.read_only and s.stats().relations == 1
         with pytest.raises(StoreError, match="not writable"):
