@@ -176,3 +176,41 @@ def test_bad_merge_source_is_an_input_error(tmp_path: Path, content: str) -> Non
 def test_unknown_strategy() -> None:
     with pytest.raises(InputError, match="add_all, link_existing, replace"):
         GraphKnowledgeApplier("everything")
+
+
+def test_memory_target_resolves_by_the_stores_rule(tmp_path: Path) -> None:
+    """A name beats an alias, and an incoming entity's own aliases are not looked up — in memory
+    as in a store (the in-memory merge used to take the smallest id among names and aliases, and
+    to match incoming aliases, so the two targets could disagree)."""
+    eu = Entity(name="EU")
+    union = Entity(name="Union of Europe", aliases=("EU",))
+    assert union.id < eu.id  # the smaller id is the alias holder: the old rule picked it
+    first = graph(
+        [eu, FRANCE],
+        [Relation(subject=FRANCE.id, predicate="member_of", object=eu.id, confidence=0.9)],
+        "a",
+    )
+    second = graph([union], [], "a")
+    eu_org = Entity(name="eu", type=EntityType.ORGANIZATION)
+    bloc = Entity(name="Brussels bloc", aliases=("EU",))
+    incoming = graph(
+        [eu_org, bloc, BERLIN],
+        [
+            Relation(subject=BERLIN.id, predicate="seat_of", object=eu_org.id, confidence=0.8),
+            Relation(subject=bloc.id, predicate="based_in", object=BERLIN.id, confidence=0.7),
+        ],
+        "b",
+    )
+    memory, store = KnowledgeGraph(), open_store(tmp_path / "t.db")
+    for target in (memory, store):
+        for g in (first, second, incoming):
+            GraphKnowledgeApplier().apply(g, target)
+    stored = store.to_knowledge_graph()
+    assert (
+        set(memory.entities)
+        == set(stored.entities)
+        == {eu.id, union.id, FRANCE.id, bloc.id, BERLIN.id}
+    )
+    assert {i.id for i in memory.iter_items()} == {i.id for i in stored.iter_items()}
+    seat = Relation(subject=BERLIN.id, predicate="seat_of", object=eu.id)
+    assert seat.id in memory.relations  # 'eu' is the entity named EU, not the alias holder

@@ -12,8 +12,9 @@ three strategies:
   procedures, and hierarchy edges it is the child of) are removed before the new ones are added: new
   knowledge supersedes old.
 
-Resolution is the store's rule (same normalised name with a compatible type, or an alias), applied
-to in-memory targets too, so the two kinds of target give the same graph.  Evidence travels with the
+Resolution is the store's rule (same normalised name with a compatible type, then an alias), and
+an in-memory target runs the very same resolver (:mod:`grapheme_distill.resolution`, over an index
+of the graph's entities) instead of a look-alike, so the two kinds of target give the same graph.  Evidence travels with the
 items, source by source, so confidences stay noisy-or aggregates.  :class:`ApplyResult` counts what
 changed: nodes (entities) added, edges (items) added, nodes merged into existing entities, items
 skipped and items replaced.
@@ -21,7 +22,6 @@ skipped and items replaced.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -30,9 +30,9 @@ from pydantic import BaseModel
 
 from grapheme_distill.errors import InputError
 from grapheme_distill.model.graph import KnowledgeGraph
-from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import Entity, Item
-from grapheme_distill.model.references import owner, remap_item, types_compatible
+from grapheme_distill.model.references import owner, remap_item
+from grapheme_distill.resolution import EntityResolver, MemoryEntityIndex
 from grapheme_distill.store import open_store
 from grapheme_distill.store.base import KnowledgeWriter, Observation
 
@@ -62,30 +62,6 @@ class ApplyResult(BaseModel):
 def owns(item: Item, entity_id: str) -> bool:
     """Whether ``item`` states a fact *about* ``entity_id`` (what REPLACE supersedes)."""
     return owner(item) == entity_id
-
-
-class _MemoryIndex:
-    """Name and alias lookup over an in-memory graph, mirroring the store's resolution."""
-
-    def __init__(self, graph: KnowledgeGraph) -> None:
-        self.graph = graph
-        self.by_key: dict[str, list[str]] = defaultdict(list)
-        for entity in graph.entities.values():
-            self.add(entity)
-
-    def add(self, entity: Entity) -> None:
-        self.by_key[entity.key].append(entity.id)
-        for alias in entity.aliases:
-            self.by_key[normalise_name(alias)].append(entity.id)
-
-    def resolve(self, entity: Entity) -> str | None:
-        if entity.id in self.graph.entities:
-            return entity.id
-        for key in (entity.key, *(normalise_name(a) for a in entity.aliases)):
-            for eid in sorted(self.by_key.get(key, ())):
-                if types_compatible(entity.type.value, self.graph.entities[eid].type.value):
-                    return eid
-        return None
 
 
 class GraphKnowledgeApplier:
@@ -145,8 +121,9 @@ class GraphKnowledgeApplier:
     # ------------------------------------------------------------------ in memory
     def _apply_memory(self, incoming: KnowledgeGraph, target: KnowledgeGraph) -> ApplyResult:
         result = ApplyResult(strategy=self.strategy)
-        index = _MemoryIndex(target)
-        existing, items, result.edges_skipped, needed = self._plan(incoming, index.resolve)
+        index = MemoryEntityIndex.of_entities(target.entities.values())
+        resolver = EntityResolver(index)  # the store's rule, so both targets give one graph
+        existing, items, result.edges_skipped, needed = self._plan(incoming, resolver.find)
         if self.strategy is MergeStrategy.REPLACE:
             owners = {existing[e] for e in needed if e in existing}
             doomed = [i.id for i in target.iter_items() if any(owns(i, o) for o in owners)]
@@ -159,10 +136,12 @@ class GraphKnowledgeApplier:
             if found is None:
                 continue
             entity = found
-            canon = existing.get(eid) or index.resolve(entity)
+            canon = existing.get(eid) or resolver.find(entity)
             if canon is None:
                 target.entities[entity.id] = entity
-                index.add(entity)
+                index.add_entity(entity)
+                for alias in entity.aliases:
+                    index.add_alias(entity.id, alias)
                 result.nodes_added += 1
                 canon = entity.id
             else:
@@ -180,6 +159,8 @@ class GraphKnowledgeApplier:
                 )
                 if aliases != old.aliases:
                     target.entities[canon] = old.model_copy(update={"aliases": aliases})
+                for alias in aliases:  # later names find it, as in a store
+                    index.add_alias(canon, alias)
             if canon != eid:
                 mapping[eid] = canon
         for original in items:

@@ -88,6 +88,19 @@ class MemoryEntityIndex:
         self.added_aliases: dict[tuple[str, str], str] = {}
         self._alias_texts: dict[str, list[str]] = defaultdict(list)
 
+    @classmethod
+    def of_entities(cls, entities: Iterable[Entity]) -> MemoryEntityIndex:
+        """An index of ``entities`` as they are (their names and aliases; nothing journaled):
+        what resolving against an in-memory graph needs."""
+        index = cls()
+        for entity in entities:
+            index.known_entity(entity.id, entity.type.value, entity.key)
+            for alias in entity.aliases:
+                key = normalise_name(alias)
+                if key and entity.id not in index.by_alias[key]:
+                    index.known_alias(key, entity.id, entity.type.value)
+        return index
+
     # ------------------------------------------------------------------ prefetched facts
     def known_redirect(self, from_id: str, to_id: str) -> None:
         self.redirects[from_id] = to_id
