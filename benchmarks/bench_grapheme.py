@@ -1,4 +1,4 @@
-"""Benchmark: streaming KnowledgeGraph → GRAPHEME conversion (issue 5).
+"""Benchmark: streaming KnowledgeGraph → GRAPHEME conversion (issue 5) and reading back (issue 18).
 
 Target: a graph with 10 million characters converts at ≥ 500,000 characters/s with ≤ 200 bytes of
 peak memory per character node.  The graph is synthetic but shaped like a store export: entity
@@ -15,10 +15,23 @@ baseline measured in the same run is the naive approach — build the whole docu
 objects with :func:`from_text`-style node dicts and ``json.dump`` it — on a slice of the graph
 (the naive way cannot hold 10 M characters in memory).
 
+``--read`` measures the streaming reader instead (issue 18; target: a 10 M-character export reads
+back within 1 GB peak RSS).  Every phase runs in its own subprocess, so each peak RSS
+(``ru_maxrss``: the whole process, interpreter and imports included) is that phase's alone:
+
+* ``write``: build the graph, ``to_grapheme`` it (timed);
+* ``floor``: only build the same graph in memory — what holding the *result* of a read costs;
+* ``iterate``: :class:`GraphemeReader` — index the graph file, stream entities, items and evidence
+  without keeping them (what an import into a store needs);
+* ``read``: :func:`read_grapheme`, the whole :class:`KnowledgeGraph` back;
+* baseline ``json.load`` of an export of ``--baseline-chars`` characters: the core of the previous
+  reader, which loaded the document whole.
+
 Usage::
 
-    .venv/bin/python benchmarks/bench_grapheme.py                 # 10 M characters, 3 runs
+    .venv/bin/python benchmarks/bench_grapheme.py                 # writer: 10 M characters, 3 runs
     .venv/bin/python benchmarks/bench_grapheme.py --chars 1000000 --runs 5
+    .venv/bin/python benchmarks/bench_grapheme.py --read          # reader: 10 M characters, 3 runs
 """
 
 from __future__ import annotations
@@ -29,7 +42,10 @@ import json
 import os
 import platform
 import random
+import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -39,7 +55,7 @@ from pathlib import Path
 
 import psutil
 
-from grapheme_distill.grapheme import to_grapheme
+from grapheme_distill.grapheme import GraphemeReader, read_grapheme, to_grapheme
 from grapheme_distill.grapheme.text import char_node, edge, other_node
 from grapheme_distill.model.graph import Evidence, KnowledgeGraph
 from grapheme_distill.model.knowledge import Attribute, Entity, EntityType, Relation
@@ -146,13 +162,109 @@ def measure(fn: Callable[[], object]) -> tuple[float, float, int]:
     return elapsed, cpu, peak - base
 
 
+def run_phase(phase: str, chars: int, directory: Path) -> dict[str, float]:
+    """One phase in this process (called in a fresh subprocess by :func:`read_benchmark`)."""
+    proc = psutil.Process()
+    out = directory / f"bench{chars}"
+    result: dict[str, float] = {}
+    if phase in ("write", "floor"):
+        kg, result["chars"] = build_graph(chars)
+        if phase == "write":
+            gc.collect()
+            t0, c0 = time.perf_counter(), time.process_time()
+            to_grapheme(kg, out)
+            result["wall"], result["cpu"] = time.perf_counter() - t0, time.process_time() - c0
+    else:
+        gc.collect()
+        result["base_rss"] = proc.memory_info().rss
+        t0, c0 = time.perf_counter(), time.process_time()
+        if phase == "iterate":
+            reader = GraphemeReader(out)
+            result["entities"] = sum(1 for _ in reader.entities())
+            result["items"] = sum(1 for _ in reader.items())
+            result["evidence"] = sum(1 for _ in reader.evidence())
+        elif phase == "read":
+            kg = read_grapheme(out)
+            result["entities"] = len(kg.entities)
+            result["items"] = sum(1 for _ in kg.iter_items())
+        elif phase == "jsonload":
+            with open(out.with_name(out.name + ".grapheme.json"), "rb") as fh:
+                doc = json.load(fh)
+            result["nodes"] = len(doc["graph"]["nodes"])
+        result["wall"], result["cpu"] = time.perf_counter() - t0, time.process_time() - c0
+    result["peak_rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return result
+
+
+def _phase(phase: str, chars: int, directory: Path) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--phase", phase, "--chars", str(chars), "--dir", str(directory)],
+        capture_output=True, text=True, check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"phase {phase} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def read_benchmark(target: int, runs: int, baseline_chars: int, directory: str | None) -> None:
+    """Write once, then per phase a subprocess: peak RSS and speed of reading back."""
+    mib = 2**20
+    with tempfile.TemporaryDirectory(dir=directory) as tmp:
+        d = Path(tmp)
+        w = _phase("write", target, d)
+        chars = int(w["chars"])  # files are named after the target, rates use the real count
+        size = (d / f"bench{target}.grapheme.json").stat().st_size
+        side = (d / f"bench{target}.sidecar.json").stat().st_size
+        print(f"write: {chars:,} chars in {w['wall']:.1f} s wall = {chars / w['wall']:,.0f} chars/s, "
+              f"cpu {chars / w['cpu']:,.0f} chars/s; files {size / mib:,.0f} MiB + {side / mib:,.0f} MiB; "
+              f"process peak {w['peak_rss'] / mib:,.0f} MiB", flush=True)
+        floor = _phase("floor", target, d)
+        print(f"floor: the graph alone in memory: process peak {floor['peak_rss'] / mib:,.0f} MiB", flush=True)
+        for phase in ("iterate", "read"):
+            got = []
+            for run in range(runs):
+                r = _phase(phase, target, d)
+                got.append(r)
+                print(f"  {phase} run {run + 1}: wall {r['wall']:.1f} s = {chars / r['wall']:,.0f} chars/s, "
+                      f"cpu {chars / r['cpu']:,.0f} chars/s, process peak {r['peak_rss'] / mib:,.0f} MiB "
+                      f"(before reading {r['base_rss'] / mib:,.0f} MiB), {int(r['entities']):,} entities, "
+                      f"{int(r['items']):,} items, load {os.getloadavg()[0]:.1f}", flush=True)
+            wall = statistics.median(r["wall"] for r in got)
+            cpu = statistics.median(r["cpu"] for r in got)
+            peak = statistics.median(r["peak_rss"] for r in got)
+            print(f"{phase}, median of {runs}: {chars / wall:,.0f} chars/s wall, {chars / cpu:,.0f} chars/s cpu "
+                  f"({size / mib / wall:,.1f} MiB/s of JSON), process peak {peak / mib:,.0f} MiB "
+                  f"(target <= 1024), {(peak - got[0]['base_rss']) / chars:.1f} B/char over the interpreter", flush=True)
+        for f in d.iterdir():
+            f.unlink()
+        bchars = int(_phase("write", baseline_chars, d)["chars"])
+        base = _phase("jsonload", baseline_chars, d)
+        small = _phase("iterate", baseline_chars, d)
+        print(f"baseline on {bchars:,} chars: json.load of the document {bchars / base['wall']:,.0f} chars/s, "
+              f"{(base['peak_rss'] - base['base_rss']) / bchars:,.0f} B/char over the interpreter "
+              f"(peak {base['peak_rss'] / mib:,.0f} MiB); streaming reader (GraphemeReader) on the same file "
+              f"{bchars / small['wall']:,.0f} chars/s, {(small['peak_rss'] - small['base_rss']) / bchars:,.0f} "
+              f"B/char (peak {small['peak_rss'] / mib:,.0f} MiB)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--chars", type=int, default=10_000_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--baseline-chars", type=int, default=500_000)
     parser.add_argument("--dir", default=None, help="where to write (default: the system temp dir)")
+    parser.add_argument("--read", action="store_true", help="benchmark the reader (issue 18)")
+    parser.add_argument("--phase", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.phase:
+        print(json.dumps(run_phase(args.phase, args.chars, Path(args.dir))))
+        return
+    if args.read:
+        print(f"machine: {platform.machine()}, {psutil.cpu_count()} cores, "
+              f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}, "
+              f"load {os.getloadavg()[0]:.1f}", flush=True)
+        read_benchmark(args.chars, args.runs, args.baseline_chars, args.dir)
+        return
 
     print(f"machine: {platform.machine()}, {psutil.cpu_count()} cores, "
           f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}")

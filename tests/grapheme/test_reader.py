@@ -4,6 +4,8 @@ silently different graph."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -135,3 +137,44 @@ def test_current_layout_of_the_same_graph_reads_back(tmp_path: Path) -> None:
     to_grapheme(kg, tmp_path / "v2")
     assert json.loads((tmp_path / "v2.sidecar.json").read_text(encoding="utf-8"))["format"].endswith("v2")
     assert read_grapheme(tmp_path / "v2") == kg
+
+
+# Peak RSS of the reading alone: Linux's high-water mark (VmHWM) is reset after the imports
+# (writing 5 to clear_refs), so a peak while importing (e.g. compiling .pyc files) does not count.
+_MEASURE = """
+import gc, json, re, sys
+from pathlib import Path
+from grapheme_distill.grapheme import GraphemeReader
+def hwm():
+    return int(re.search(r"VmHWM:\\s+(\\d+) kB", Path("/proc/self/status").read_text())[1]) * 1024
+def rss():
+    return int(re.search(r"VmRSS:\\s+(\\d+) kB", Path("/proc/self/status").read_text())[1]) * 1024
+gc.collect()
+Path("/proc/self/clear_refs").write_text("5")
+base = rss()
+reader = GraphemeReader(sys.argv[1])
+counts = [sum(1 for _ in reader.entities()), sum(1 for _ in reader.items()),
+          sum(1 for _ in reader.evidence())]
+print(json.dumps({"grown": hwm() - base, "counts": counts}))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/clear_refs").exists(), reason="needs Linux's /proc peak RSS reset")
+def test_reading_back_streams_in_a_fraction_of_the_file_size(tmp_path: Path) -> None:
+    """The reader never holds the document: reading a ~40 MB export grows the process by less
+    than a quarter of the file (``json.load`` alone needs several times the file)."""
+    kg = KnowledgeGraph()
+    ents = [Entity(name=f"entity number {i} with a long label, Zoë 👍🏽 {i}") for i in range(3000)]
+    for e in ents:
+        kg.add_entity(e)
+    for i, e in enumerate(ents):
+        kg.add_item(Relation(subject=e.id, predicate="related_to", object=ents[i - 1].id, confidence=0.5),
+                    source=f"call-{i}", extractor="rules@1")
+    result = to_grapheme(kg, tmp_path / "big")
+    size = result.graph_path.stat().st_size
+    assert size > 30 * 2**20
+    done = subprocess.run([sys.executable, "-c", _MEASURE, str(result.graph_path)],
+                          capture_output=True, text=True, check=True)
+    measured = json.loads(done.stdout)
+    assert measured["counts"] == [3000, 3000, 3000]
+    assert measured["grown"] < size / 4, (measured["grown"], size)

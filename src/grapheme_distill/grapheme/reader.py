@@ -67,7 +67,7 @@ _SEMANTIC, _STRUCTURAL = 0, 1
 _KEPT: Final = {"Semantic": _SEMANTIC, "Structural": _STRUCTURAL}
 _HUB_NAMES: Final = frozenset(HUBS)
 _ITEM_KIND: Final = _LABELLED[ITEM_NODE]
-_BUF: Final = 1 << 20
+_BUF: Final = 1 << 16  # ijson builds a whole buffer's objects at once: keep it small
 _MAX_INDEX: Final = 2**31 - 1
 
 _Edge = tuple[int, int, float]  # (other end, edge type code, weight)
@@ -178,13 +178,20 @@ class _Index:
         self.out_order, self.out_ptr = self._adjacency(src)
         self.in_order, self.in_ptr = self._adjacency(dst)
 
-    def _adjacency(self, ends: array[int]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    def _adjacency(self, ends: array[int]) -> tuple[NDArray[np.int32], NDArray[np.int32]]:
         """Edge indices sorted by ``ends`` (stable: file order within a node) and per-node start
-        offsets into them (CSR)."""
+        offsets into them (CSR), 4 bytes each; the offsets are computed a slice of nodes at a
+        time so that no 8-byte-per-node temporary exists."""
         keys = np.frombuffer(ends, dtype=np.int32) if len(ends) else np.zeros(0, dtype=np.int32)
-        order = np.argsort(keys, kind="stable")
-        ptr = np.zeros(self.nodes + 1, dtype=np.int64)
-        np.cumsum(np.bincount(keys, minlength=self.nodes), out=ptr[1:])
+        if len(keys) > _MAX_INDEX:
+            raise ExportError(f"{self.path}: more than {_MAX_INDEX} knowledge edges; too large to read")
+        order = np.argsort(keys, kind="stable").astype(np.int32)
+        ordered = keys[order]
+        ptr = np.empty(self.nodes + 1, dtype=np.int32)
+        step = 1 << 16  # 64 Ki nodes: 0.75 MiB of temporaries
+        for lo in range(0, self.nodes + 1, step):
+            hi = min(lo + step, self.nodes + 1)
+            ptr[lo:hi] = np.searchsorted(ordered, np.arange(lo, hi, dtype=np.int32))
         return order, ptr
 
     # ------------------------------------------------------------------ queries
