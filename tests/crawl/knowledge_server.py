@@ -10,7 +10,8 @@ answers like a second teacher that disagrees: another colour, and a negated link
 ``freeze_at=n``: when the n-th request arrives, no answer is written any more (answers in flight
 are held) until :meth:`thaw`, which drops the held ones unanswered — so a test can kill the
 client at a moment when every answer the server wrote has reached it.  ``answered`` lists the
-entity of every answer written, in order (a request answered twice shows up twice).
+entity of every answer written, in order, and ``answered_requests`` its (entity, seed, model): a
+request answered twice shows up twice.
 """
 
 from __future__ import annotations
@@ -76,7 +77,8 @@ class KnowledgeServer(FakeLLMServer):
         self.frozen = False
         self.epoch = 0
         self.answered: list[str] = []
-        self._last: str | None = None
+        self.answered_requests: list[tuple[str, Any, Any]] = []  # (entity, seed, model)
+        self._last: tuple[str, Any, Any] | None = None
 
     def thaw(self) -> None:
         """Drop the held requests unanswered and answer again."""
@@ -102,7 +104,8 @@ class KnowledgeServer(FakeLLMServer):
     def _write(self, writer: asyncio.StreamWriter, status: int, payload: bytes,
                *args: Any, **kwargs: Any) -> None:
         if status == 200 and self._last is not None:
-            self.answered.append(self._last)
+            self.answered.append(self._last[0])
+            self.answered_requests.append(self._last)
             self._last = None
         super()._write(writer, status, payload, *args, **kwargs)
 
@@ -116,7 +119,8 @@ class KnowledgeServer(FakeLLMServer):
         if answer is None or found is None:
             return answer
         entity = found.group(1).strip()
-        self._last = entity  # logged by _write when it is really written (200)
+        # logged by _write when it is really written (200)
+        self._last = (entity, data.get("seed"), data.get("model"))
         text = json.dumps(knowledge(entity, self.size, self.variant))
         for choice in answer.get("choices", []):
             choice["message"]["content"] = text
