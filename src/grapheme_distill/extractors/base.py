@@ -97,6 +97,9 @@ class Extraction:
     items: list[Item] = field(default_factory=list)
     failures: list[ExtractionFailure] = field(default_factory=list)
     signals: dict[str, float] = field(default_factory=dict)  # e.g. hedging, refusal
+    #: per item id, what its confidence was computed from: the construction (reader and pattern)
+    #: that produced it, the reader's raw score, hedging, agreement — until items carry signals
+    item_signals: dict[str, dict[str, str | float]] = field(default_factory=dict)
 
     def add_entity(self, entity: Entity) -> Entity:
         """Add (or merge aliases into) an entity and return the stored one."""

@@ -32,6 +32,7 @@ from typing import Any, Literal
 
 from grapheme_distill.errors import MissingDependency
 from grapheme_distill.extractors.base import Extraction, ExtractionFailure, is_title_line
+from grapheme_distill.extractors.confidence import CalibrationMap, load_calibration
 from grapheme_distill.extractors.document import parse_document
 from grapheme_distill.extractors.readers import Fact, injected_spans, is_hedged, read_document
 from grapheme_distill.extractors.readers.dates import canonical_date
@@ -196,6 +197,10 @@ class SpacyExtractor:
         max_chars: longer answers are read up to this many characters; the rest is reported in
             ``failures`` (the parser's cost grows with length, and no teacher answer needs more).
         nlp: an already loaded pipeline (tests, or sharing one between extractors).
+        calibration: map each item's raw score to a calibrated confidence with the shipped map
+            (:mod:`~grapheme_distill.extractors.confidence`; default), a given map, or ``False``
+            for raw scores (what ``benchmarks/fit_calibration.py`` fits on).  Off with a
+            ``relation_vocabulary``: the map was fitted on the extractor's own predicates.
     """
 
     name = "spacy"
@@ -210,6 +215,7 @@ class SpacyExtractor:
         unmatched: Literal["keep", "drop"] = "keep",
         max_chars: int = 100_000,
         nlp: Any = None,
+        calibration: CalibrationMap | bool = True,
     ) -> None:
         self.model = model
         self.batch_size = batch_size
@@ -220,6 +226,13 @@ class SpacyExtractor:
         else:
             self.vocabulary = RelationVocabulary(relation_vocabulary)
         self._nlp = nlp
+        # calibrated confidences only without an ontology: the map was fitted on free predicates
+        if isinstance(calibration, CalibrationMap):
+            self.calibration: CalibrationMap | None = calibration
+        elif calibration and relation_vocabulary is None:
+            self.calibration = load_calibration("spacy")
+        else:
+            self.calibration = None
 
     @property
     def id(self) -> str:
@@ -404,6 +417,7 @@ class SpacyExtractor:
             state.records.append(_Record(
                 kind="procedure", value=prompt_goal or "procedure",
                 steps=tuple(s for s, _, _ in sequence), confidence=0.75, span=(start, end),
+                construction="procedure.sequence",
             ))
 
     @staticmethod
@@ -464,7 +478,7 @@ class SpacyExtractor:
             last = items[-1][0]
             end = last.offsets.span(0, len(last.text))[1]
             state.records.append(_Record(kind="procedure", value=the_goal, steps=steps, confidence=0.85,
-                                         span=(start, end)))
+                                         span=(start, end), construction="procedure.list"))
         # hierarchy edges, key-value facts and the list's entities come from the document readers
         # (:mod:`grapheme_distill.extractors.readers`); here each item is read as a sentence about
         # the list's implicit subject
@@ -641,13 +655,22 @@ class SpacyExtractor:
         hierarchy: dict[str, HierarchyEdge] = {}
         linguistic: dict[str, LinguisticItem] = {}
         procedures: dict[str, Procedure] = {}
+        origin: dict[str, _Record] = {}  # item id -> the most confident record that produced it
+        agree: Counter[str] = Counter()  # item id -> how many records produced it
+
+        def note(item_id: str, r: _Record) -> None:
+            agree[item_id] += 1
+            if item_id not in origin or origin[item_id].confidence < r.confidence:
+                origin[item_id] = r
+
         for r in state.records:
             if r.subject is not None and r.object is not None and r.kind != "linguistic" and (
                     is_generic(r.subject) or is_generic(r.object)
                     or frozenset((normalise_name(r.subject.text), normalise_name(r.object.text))) in word_pairs):
                 continue
             if r.kind == "relation" and r.subject and r.object:
-                self._relation(r, entity, types, relations, attributes)
+                for item_id in self._relation(r, entity, types, relations, attributes):
+                    note(item_id, r)
             elif r.kind == "hierarchy" and r.subject and r.object and KnowledgeType.STRUCTURAL in types:
                 if r.negated or r.hierarchy is None:
                     continue
@@ -656,11 +679,13 @@ class SpacyExtractor:
                     edge = HierarchyEdge(parent=parent.id, child=child.id, relation=r.hierarchy,
                                          confidence=round(r.confidence, 4), span=r.span)
                     hierarchy.setdefault(edge.id, edge)
+                    note(edge.id, r)
             elif r.kind == "linguistic" and r.subject and r.linguistic and KnowledgeType.LINGUISTIC in types:
                 term = entity(r.subject)
                 item = LinguisticItem(entity=term.id, relation=r.linguistic, value=r.value,
                                       confidence=round(r.confidence, 4), span=r.span)
                 linguistic.setdefault(item.id, item)
+                note(item.id, r)
                 if r.linguistic in (LinguisticKind.ALIAS, LinguisticKind.ABBREVIATION):
                     out.add_entity(term.model_copy(update={"aliases": (*term.aliases, r.value)}))
             elif r.kind == "procedure" and KnowledgeType.PROCEDURAL in types and len(r.steps) >= 2:
@@ -669,11 +694,31 @@ class SpacyExtractor:
                 proc = Procedure(goal=goal, steps=r.steps, entity=goal_entity.id if goal_entity else None,
                                  confidence=r.confidence, span=r.span)
                 procedures.setdefault(proc.id, proc)
-        out.add(*relations.values())
-        out.add(*attributes.values())
-        out.add(*hierarchy.values())
-        out.add(*linguistic.values())
-        out.add(*procedures.values())
+                note(proc.id, r)
+        for store in (relations, attributes, hierarchy, linguistic, procedures):
+            out.add(*(self._calibrated(item, origin.get(item.id), agree[item.id], out)
+                      for item in store.values()))
+
+    def _calibrated(self, item: Any, record: _Record | None, agreement: int, out: Extraction) -> Any:
+        """The item with its calibrated confidence; what it was computed from goes to
+        ``out.item_signals`` (:mod:`grapheme_distill.extractors.confidence`)."""
+        construction = "clause"
+        if record is not None:
+            construction = record.construction
+            if construction == "clause":
+                construction = f"clause.{record.voice}"
+        raw = float(item.confidence)
+        signals: dict[str, str | float] = {"construction": construction, "raw": raw,
+                                           "agreement": float(agreement)}
+        if record is not None:
+            signals["hedged"] = 1.0 if record.hedged or record.confidence < 0.5 else 0.0
+        if self.calibration is None:
+            out.item_signals[item.id] = signals
+            return item
+        calibrated = self.calibration.calibrate(item.kind, construction, raw)
+        signals["calibrated"] = calibrated
+        out.item_signals[item.id] = signals
+        return item.model_copy(update={"confidence": calibrated})
 
     def _relation(
         self,
@@ -682,12 +727,14 @@ class SpacyExtractor:
         types: frozenset[KnowledgeType],
         relations: dict[str, Relation],
         attributes: dict[str, Attribute],
-    ) -> None:
+    ) -> list[str]:
+        """Add the relation (and attribute) a record states; return their ids."""
         assert r.subject is not None and r.object is not None
+        made: list[str] = []
         subj: Entity = entity(r.subject)
         obj: Entity = entity(r.object)
         if subj.id == obj.id:
-            return
+            return made
         raw = r.predicate
         predicate = raw
         swap = False
@@ -703,7 +750,7 @@ class SpacyExtractor:
         if self.vocabulary is not None:
             match = self.vocabulary.match(raw, voice=r.voice, object_type=obj.type)  # type: ignore[arg-type]
             if match is None and self.unmatched == "drop":
-                return
+                return made
             if match is not None:
                 predicate, swap = match.label, match.inverse
                 qualifiers["label"] = match.label
@@ -726,8 +773,11 @@ class SpacyExtractor:
             old = relations.get(rel.id)
             if old is None or old.confidence < rel.confidence:
                 relations[rel.id] = rel
+            made.append(rel.id)
         if is_value and not swap and not r.negated and KnowledgeType.FACTUAL in types:
             attr = Attribute(entity=subj.id, name=predicate, value=obj.name,
                              datatype="date" if obj.type is EntityType.DATETIME else "number",
                              confidence=round(confidence, 4), span=r.span)
             attributes.setdefault(attr.id, attr)
+            made.append(attr.id)
+        return made
