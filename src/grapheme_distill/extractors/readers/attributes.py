@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
-from grapheme_distill.model.knowledge import LinguisticKind
+from grapheme_distill.model.knowledge import HierarchyKind, LinguisticKind
 
 __all__ = ["read_attributes", "value_type"]
 
@@ -88,6 +88,14 @@ _LIST_KEYS = frozenset({"parents", "children", "members", "founders", "co-founde
 _GENERIC_HEADERS = frozenset({"detail", "details", "value", "attribute", "property", "fact", "facts",
                               "feature", "key", "item", "field", "characteristic", "info", "information",
                               "data", "", "description", "category", "aspect", "parameter"})
+_GROUP_KEYS: dict[str, HierarchyKind] = {
+    **dict.fromkeys(("types", "kinds", "formats", "varieties", "subtypes", "classes", "categories", "forms",
+                     "subspecies", "breeds", "styles"), HierarchyKind.SUBCLASS_OF),
+    **dict.fromkeys(("members", "line-up", "lineup", "players", "personnel", "member states", "band members",
+                     "cast"), HierarchyKind.MEMBER_OF),
+    **dict.fromkeys(("parts", "components", "chambers", "layers", "subdivisions", "divisions", "regions",
+                     "movements", "organs", "sections"), HierarchyKind.PART_OF),
+}
 _NOT_VALUES = re.compile(r"^(?:n/?a|none|unknown|various|varies|yes|no|-+|—|tbd)$", re.IGNORECASE)
 
 
@@ -140,6 +148,15 @@ def _key_facts(ctx: ReadContext, subject: Name, key: str, raw: str, span: tuple[
         for v in _values(k, raw.replace(" or ", ", ")) if "," in raw or " or " in raw else _values(k, raw):
             yield Fact("linguistic", f"{construction}.alias", span, subject, linguistic=LinguisticKind.ALIAS,
                        value=v, hedged=hedged)
+        return
+    group = _GROUP_KEYS.get(k)
+    if group is not None and not raw.strip()[:1].isdigit():
+        # "**Formats:** Test cricket, One Day Internationals and Twenty20": kinds of the subject
+        for value in _SPLIT.split(_PAREN.sub("", raw).strip().rstrip(".")):
+            child = clean_name(value)
+            if child and len(child.split()) <= 5:
+                yield Fact("hierarchy", f"{construction}.group", span, subject, Name(child), hierarchy=group,
+                           hedged=hedged)
         return
     for value in _values(k, raw):
         vtype = value_type(value)

@@ -50,6 +50,11 @@ _GENERIC_HEADINGS = frozenset({
     "prevention", "benefits", "risks", "pros", "cons", "advantages", "disadvantages", "vs",
 })
 
+_GROUP_HEADING = re.compile(
+    r"\b(?:members|monarchs|kings|queens|rulers|presidents|players|personnel|line-?up|types|kinds|classes|"
+    r"categories|varieties|parts|components|examples|steps)\b", re.IGNORECASE)
+_KIND_OF = re.compile(r"^(?:main\s+|major\s+|different\s+|common\s+)?(?:types?|kinds?|classes|categories|"
+                      r"varieties|forms|parts|components|members)\s+of\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
 _PROMPT_TOPIC = [
     re.compile(r"^(?:who|what)\s+(?:was|is|were|are)\s+(?:the\s+|a\s+|an\s+)?(?P<x>.+?)(?:\s+and\s+.*)?\??$",
                re.IGNORECASE),
@@ -69,6 +74,7 @@ def prompt_topic(prompt: str) -> str | None:
             topic = re.split(r"\s+(?:for|in|from|and what|with)\s+(?:me|my|a|the)\b|[,;]|\s+(?:made of|used for|"
                              r"known for|famous for|consist|do|does|work|mean|good for)\b", m.group("x"))[0]
             topic = clean_name(re.sub(r"^[A-Z][\w\u00c0-\u024f.\- ]*['’]s\s+(?=[A-Z])", "", topic))
+            topic = clean_name(_KIND_OF.sub("", topic))
             if topic and len(topic.split()) <= 6 and topic.lower() not in _PRONOUNS:
                 return topic
     return None
@@ -115,6 +121,8 @@ def _heading_name(text: str) -> str | None:
         return None
     if words[0] in ("how", "what", "why", "when", "where", "which", "who", "step"):
         return None
+    if _GROUP_HEADING.search(head):
+        return None  # "The five Tudor monarchs", "Types": a heading over a list of members or kinds
     return clean_name(head) or None
 
 
@@ -139,8 +147,7 @@ class ReadContext:
         for block in self.doc.blocks[:3]:
             if (block.role == "paragraph" or block.index == 0) and block.inline.emphasis:
                 a, b = block.inline.emphasis[0]
-                if a <= 4 and block.text[b:b + 40].lstrip().startswith(("(", "is ", "was ", "are ", ",",
-                                                                          "were ", "refers", "stands")):
+                if a <= 4 and not block.text[b:b + 3].lstrip().startswith(":"):
                     name = clean_name(re.sub(r"\s*\([^)]*\)?", "", block.text[a:b]))
                     if name:
                         return Name(name)

@@ -25,7 +25,9 @@ __all__ = ["item_head", "read_lists"]
 
 _KINDS: list[tuple[HierarchyKind, re.Pattern[str]]] = [
     (HierarchyKind.MEMBER_OF, re.compile(
-        r"\b(?:members?|line-?up|players|roster|squad|cast|member states|member countries)\b", re.IGNORECASE)),
+        r"\b(?:members?|line-?up|players|roster|squad|cast|member states|member countries|personnel|"
+        r"monarchs|kings|queens|rulers|presidents|emperors|leaders|alumni|musicians|band members|"
+        r"examples of|belong to|belongs to)\b", re.IGNORECASE)),
     (HierarchyKind.SUBCLASS_OF, re.compile(
         r"\b(?:types?|kinds?|classes|categories|varieties|subtypes?|breeds|subspecies|forms of|"
         r"branches of|families of|classified into)\b", re.IGNORECASE)),
@@ -35,11 +37,12 @@ _KINDS: list[tuple[HierarchyKind, re.Pattern[str]]] = [
         r"building blocks|pieces|elements of|regions of)\b", re.IGNORECASE)),
     (HierarchyKind.CONTAINS, re.compile(r"\b(?:includes?|contains?|holds|houses)\b", re.IGNORECASE)),
 ]
+_OF_WORDS = (r"types?|kinds?|classes|categories|varieties|forms|parts?|components?|members?|elements|"
+             r"sections|layers|organs|structures|subdivisions|branches")
+# lower-case kind words, or capitalised only at the start: "Types of clouds", not "Kind of Blue"
 _OF = re.compile(
-    r"\b(?:types?|kinds?|classes|categories|varieties|forms|parts?|components?|members?|elements|"
-    r"sections|layers|organs|structures|subdivisions|branches)\s+of\s+(?:the\s+|a\s+|an\s+)?"
+    rf"(?:^(?i:the\s+)?(?i:main\s+)?(?i:{_OF_WORDS})|\b(?:{_OF_WORDS}))\s+of\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<x>[\w'\- ]+?)(?:\s+(?:are|is|include|includes|consist|:)\b|[:,.?!]|$)",
-    re.IGNORECASE,
 )
 _POSSESSOR = re.compile(r"^(?:the\s+)?(?P<x>[\w'\- ]+?)['’]s?\s+(?:\w+\s+){0,2}?(?:members?|parts?|"
                         r"components?|types|kinds|line-?up|players)\b", re.IGNORECASE)
@@ -56,6 +59,21 @@ _LEAD_VERB = re.compile(
 _PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she", "this", "these", "its", "their", "his", "her"})
 _VERBISH = re.compile(r"^(?:[a-z]+(?:s|ed|ing)|is|are|was|were|has|have|can|will|use|add|make|take|put|do)\b")
 _PROCEDURE_LEAD = re.compile(r"\b(?:steps?|how to|instructions|procedure|method|directions)\b", re.IGNORECASE)
+
+
+_LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|;\s*)")
+
+
+def name_list(text: str) -> list[str] | None:
+    """"amoxicillin, flucloxacillin" → the names; None when the text is a phrase or a sentence."""
+    text = re.sub(r"\s*\([^)]*\)", "", text).strip().rstrip(".")
+    if not text or re.match(r"(?i)(?:a|an|the|any|some|one|two|used|made|often|also)\b", text):
+        return None
+    parts = [clean_name(p) for p in _LIST_SPLIT.split(text) if p.strip()]
+    if not parts or any(not p or len(p.split()) > 3 or re.search(
+            r"\b(?:is|are|was|were|has|have|can|will|that|which|who|of|for|to|with|by|from)\b", p) for p in parts):
+        return None
+    return parts
 
 
 def item_head(block: Block) -> tuple[str, int, int] | None:
@@ -106,6 +124,8 @@ def _title_name(text: str) -> str | None:
     name = clean_name(re.sub(r"\s*\([^)]*\)", "", text.rstrip(":")))
     name = re.sub(r"\s+(?:run|runs|include|includes|contain|contains|has|have|hold|holds|comprises?|are|is)$",
                   "", name)
+    if _kind_of(name) is not None and " of " not in f" {name.lower()} ":
+        return None  # "Types", "The main classes, with common examples": a kind, not the whole
     if (not name or len(name.split()) > 5 or name.lower() in _GENERIC_LEADS
             or re.search(r"\b(?:is|are|was|were|has|have|include|includes|run|runs|the following)\b", name.lower())):
         return None
@@ -213,6 +233,13 @@ def _read_list(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
         if head is not None and head[0].lower() != parent.text.lower():
             yield Fact("hierarchy", f"{construction}.{kind.value}", block.span, parent, Name(head[0]),
                        hierarchy=kind)
+            examples = name_list(block.value_text()) if block.role == "glossary" else None
+            if examples and kind in (HierarchyKind.SUBCLASS_OF, HierarchyKind.MEMBER_OF):
+                # "**Penicillins** — amoxicillin, flucloxacillin": the examples are its members
+                for example in examples:
+                    yield Fact("entity", "list.example", block.span, Name(example))
+                    yield Fact("hierarchy", "list.examples", block.span, Name(head[0]), Name(example),
+                               hierarchy=HierarchyKind.MEMBER_OF)
 
 
 def _lead_verb(ctx: ReadContext, items: list[Block], heads: list[tuple[Block, tuple[str, int, int] | None]],

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
+from grapheme_distill.extractors.readers.hierarchy import name_list
 from grapheme_distill.model.knowledge import LinguisticKind
 
 __all__ = ["initials_match", "read_linguistic"]
@@ -151,7 +152,7 @@ def _glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         yield _fact(block, None, "gloss.alias", term, LinguisticKind.SYNONYM, clean_name(alias.group("v")))
         gloss = alias.group("rest")
     gloss = re.split(r";|\.\s|\.$|,\s+(?:often|also|sometimes|usually)\s+(?:called|known)", gloss)[0].strip()
-    if len(gloss.split()) >= 2:
+    if len(gloss.split()) >= 2 and name_list(gloss) is None:  # "amoxicillin, flucloxacillin": examples
         yield _fact(block, None, "gloss.definition", term, LinguisticKind.DEFINITION, gloss)
 
 
