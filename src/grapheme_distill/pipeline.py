@@ -37,6 +37,7 @@ from grapheme_distill.errors import (
     SessionFull,
     StoreError,
 )
+from grapheme_distill.executors import Executor, ExtractJob, extract_batch
 from grapheme_distill.extractors import (
     Extraction,
     Extractor,
@@ -175,15 +176,28 @@ class ExchangeIngester:
         key = request.content_hash() if response is None else self.store.call_key(request, response)
         return self.store.is_processed(key, self._processed_key)
 
-    def ingest(self, batch: Sequence[PendingExchange]) -> list[DistilledKnowledge]:
+    def ingest(
+        self,
+        batch: Sequence[PendingExchange],
+        extractions: Sequence[Extraction | Exception] | None = None,
+    ) -> list[DistilledKnowledge]:
         """Process and store one batch in one transaction; failures are recorded, not raised.
+
+        ``extractions``: the batch already read by an executor, ahead of this writer; an exchange
+        stored since it was read (a repeat of an earlier line) is skipped now, as a
+        single-process run skips it when reading.
 
         Returns the knowledge records stored for this batch, in input order.
         """
+        if extractions is not None:
+            keep = [i for i, p in enumerate(batch) if not self.is_done(p.request, p.response)]
+            self.summary.already_processed += len(batch) - len(keep)
+            batch, extractions = [batch[i] for i in keep], [extractions[i] for i in keep]
         if not batch:
             return []
         self._batch_done = set()  # earlier batches are committed: is_done() sees them
-        extractions = self._extract(batch)
+        if extractions is None:
+            extractions = self._extract(batch)
         added: list[DistilledKnowledge] = []
         with self.store.transaction():
             for pending, extraction in zip(batch, extractions, strict=True):
@@ -198,41 +212,36 @@ class ExchangeIngester:
         self.summary.failure_reasons = dict(self._failures)
         return added
 
+    def ingest_batches(
+        self, batches: Iterable[Sequence[PendingExchange]], executor: Executor | None = None
+    ) -> Iterator[list[DistilledKnowledge]]:
+        """:meth:`ingest` each batch, in input order, yielding what each stored.
+
+        With an ``executor`` (e.g. Ray), the batches are read there, a bounded window ahead of
+        this writer, and stored here in input order: the store ends exactly as without one.
+        """
+        if executor is None:
+            for batch in batches:
+                yield self.ingest(batch)
+            return
+        jobs = ((batch, [self._job(p) for p in batch]) for batch in batches)
+        for batch, extractions in executor.map_extract(
+                self.extractor, jobs, preserve_structure=self.config.preserve_structure):
+            yield self.ingest(batch, extractions)
+
     def _types_of(self, pending: PendingExchange) -> frozenset[KnowledgeType]:
         if self.types_from_exchange and pending.knowledge_type is not None:
             return frozenset({pending.knowledge_type})
         return frozenset(KnowledgeType)
 
-    def _extract(self, batch: Sequence[PendingExchange]) -> list[Extraction | Exception]:
-        """Each answer extracted exactly once, for the types it is read for: one ``pipe`` call per
-        distinct type set (one call in the default all-types mode), so batching extractors
-        still batch."""
-        groups: dict[frozenset[KnowledgeType], list[int]] = {}
-        for i, pending in enumerate(batch):
-            groups.setdefault(self._types_of(pending), []).append(i)
-        out: list[Extraction | Exception] = [ValueError("not extracted")] * len(batch)
-        for types, indices in groups.items():
-            results: list[Extraction | Exception]
-            try:
-                results = list(self.extractor.pipe(
-                    [(batch[i].prompt, batch[i].response.text) for i in indices], types=types,
-                    preserve_structure=self.config.preserve_structure,
-                ))
-            except Exception:  # noqa: BLE001 - one-by-one, so one bad answer cannot sink the batch
-                results = [self._extract_one(batch[i], types) for i in indices]
-            for i, result in zip(indices, results, strict=True):
-                out[i] = result
-        return out
+    def _job(self, pending: PendingExchange) -> ExtractJob:
+        return (pending.prompt, pending.response.text, self._types_of(pending))
 
-    def _extract_one(
-        self, pending: PendingExchange, types: frozenset[KnowledgeType]
-    ) -> Extraction | Exception:
-        try:
-            return self.extractor.extract(pending.response.text, prompt=pending.prompt,
-                                          types=types,
-                                          preserve_structure=self.config.preserve_structure)
-        except Exception as exc:  # noqa: BLE001 - kept and recorded as this exchange's failure
-            return exc
+    def _extract(self, batch: Sequence[PendingExchange]) -> list[Extraction | Exception]:
+        """Each answer extracted exactly once, for the types it is read for (how: see
+        :func:`~grapheme_distill.executors.local.extract_batch`, which executors run too)."""
+        return extract_batch(self.extractor, [self._job(p) for p in batch],
+                             preserve_structure=self.config.preserve_structure)
 
     def _fail(self, pending: PendingExchange, reason: str, detail: str) -> None:
         """Keep the failure (replacing an older one of the same source); the call is not marked
@@ -333,6 +342,7 @@ def distill_transcripts(
     progress: ProgressCallback | None = None,
     batch_size: int = 64,
     types_from_exchange: bool = False,
+    executor: Executor | None = None,
 ) -> DistillSummary:
     """Distil recorded teacher transcripts into ``store`` (resumable, idempotent).
 
@@ -347,6 +357,9 @@ def distill_transcripts(
         batch_size: exchanges per store transaction.
         types_from_exchange: extract only the ``knowledge_type`` a line names (lines without
             one still get all five types); the CLI's ``--types-from-transcript``.
+        executor: where answers are read (e.g. a
+            :class:`~grapheme_distill.executors.ray.RayExecutor`); None reads them here.  The
+            store ends the same either way (this process stays the only writer).
 
     Returns:
         The run's summary, also saved on the store's run record.
@@ -378,8 +391,7 @@ def distill_transcripts(
             yield _pending_from_exchange(ex)
 
     try:
-        for batch in _batches(pending(), batch_size):
-            ingester.ingest(batch)
+        for _ in ingester.ingest_batches(_batches(pending(), batch_size), executor):
             if progress:
                 progress(reader.stats.lines, total)
     finally:
@@ -402,6 +414,7 @@ def _pending_from_exchange(ex: Exchange) -> PendingExchange:
     prov = Provenance(teacher="transcript", model=ex.response.model or ex.request.model,
                       params=ex.request.sampling_params(), source=ex.source)
     return PendingExchange(ex.request, ex.response, ex.prompt, prov, ex.knowledge_type, ex.source)
+
 
 
 #: file suffixes ``distill_documents`` reads from folders (a file named directly is always read)
@@ -470,6 +483,7 @@ def distill_documents(
     skip_bad: bool = False,
     progress: ProgressCallback | None = None,
     batch_size: int = 64,
+    executor: Executor | None = None,
 ) -> DistillSummary:
     """Distil your own text and markdown files into ``store`` (resumable, idempotent): the twin
     of :func:`distill_transcripts` for documents, through the same ingester.
@@ -483,6 +497,8 @@ def distill_documents(
         skip_bad: record an unreadable file as a failure and go on, instead of stopping.
         progress: ``progress(documents_done, documents_total)`` after each batch.
         batch_size: documents per store transaction.
+        executor: where documents are read (e.g. Ray); None reads them here.  The store ends
+            the same either way (this process stays the only writer).
 
     Raises:
         InputError: a missing path, an empty folder, or (without ``skip_bad``) a file that is not
@@ -523,8 +539,7 @@ def distill_documents(
             yield ex
 
     try:
-        for batch in _batches(pending(), batch_size):
-            ingester.ingest(batch)
+        for _ in ingester.ingest_batches(_batches(pending(), batch_size), executor):
             if progress:
                 progress(done, len(files))
     finally:

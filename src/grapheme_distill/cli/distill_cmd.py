@@ -25,6 +25,7 @@ from grapheme_distill.cli._common import (
     open_existing_store,
     store_option,
 )
+from grapheme_distill.executors import EXECUTORS, Executor, get_executor
 from grapheme_distill.extractors import (
     available_extractors,
     best_available_extractor,
@@ -175,6 +176,13 @@ def run_with_progress(run: Callable[[ProgressCallback | None], _S], *, show: boo
               "installed, else rules).")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 100_000),
               help="Exchanges per store transaction (a kill loses at most one batch of work).")
+@click.option("--executor", "executor_name", type=click.Choice(EXECUTORS), default="local",
+              show_default=True,
+              help="Where answers are read: here, or in Ray tasks on a cluster (extra [ray]; "
+              "this process stays the only writer, so the store is the same either way).")
+@click.option("--ray-address", default=None, metavar="ADDR",
+              help="With --executor ray: the cluster to join (auto, HOST:6379, "
+              "ray://HOST:10001); default: start one on this machine's cores.")
 @click.option("--fuzzy-threshold", type=click.FloatRange(0, 100), default=None,
               help="Also merge entities whose names score at least this rapidfuzz ratio (0-100).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON instead of tables.")
@@ -201,6 +209,8 @@ def distill_cli(
     types_from_transcript: bool,
     extractor_name: str | None,
     batch_size: int,
+    executor_name: str,
+    ray_address: str | None,
     fuzzy_threshold: float | None,
     as_json: bool,
     no_progress: bool,
@@ -223,6 +233,11 @@ def distill_cli(
         raise click.UsageError(f"give exactly one source: {' or '.join(sources)}")
     if more_files and not (transcripts or topics or documents):
         raise click.UsageError(f"unexpected argument {more_files[0]}")
+    if ray_address is not None and executor_name != "ray":
+        raise click.UsageError("--ray-address needs --executor ray")
+    if executor_name != "local" and topics:
+        raise click.UsageError("--executor reads answers and documents (--transcripts, "
+                               "--documents); --topics asks a teacher, bounded by --concurrency")
     if types_from_transcript and topics:
         raise click.UsageError("--types-from-transcript reads transcript lines; with --topics "
                                "choose the types to ask about with --types")
@@ -231,7 +246,10 @@ def distill_cli(
     extractor = _extractor(extractor_name, extract_teacher, extractor_sets, base_url=base_url,
                            concurrency=concurrency, config_path=config_path)
     store: SQLiteStore = open_store(store_path, fuzzy_threshold=fuzzy_threshold)
+    executor: Executor | None = None
     try:
+        if executor_name != "local":
+            executor = get_executor(executor_name, address=ray_address)
         if topics:
             from grapheme_distill.cli._topics import render_learned
             from grapheme_distill.topics import run_topics
@@ -267,7 +285,7 @@ def distill_cli(
             summary = run_with_progress(
                 lambda progress: distill_documents(
                     [*documents, *more_files], store, config, extractor, skip_bad=skip_bad,
-                    progress=progress, batch_size=batch_size,
+                    progress=progress, batch_size=batch_size, executor=executor,
                 ),
                 show=not (no_progress or as_json),
             )
@@ -277,6 +295,7 @@ def distill_cli(
             lambda progress: distill_transcripts(
                 files, store, config, extractor, skip_bad=skip_bad, progress=progress,
                 batch_size=batch_size, types_from_exchange=types_from_transcript,
+                executor=executor,
             ),
             show=not (no_progress or as_json),
         )
@@ -285,6 +304,8 @@ def distill_cli(
         raise
     finally:
         store.close()
+        if executor is not None:
+            executor.close()
         closer = getattr(getattr(extractor, "teacher", None), "close", None)
         if extract_teacher and callable(closer):
             closer()
