@@ -197,6 +197,15 @@
     }
     settle(); showNode(n);
   }
+  function fit() {
+    const shown = nodes.filter((n) => visible.has(n.id));
+    if (!shown.length) return;
+    const xs = shown.map((n) => n.x), ys = shown.map((n) => n.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const r = canvas.getBoundingClientRect();
+    view.k = Math.max(0.1, Math.min(2, r.width / (x1 - x0 + 160), r.height / (y1 - y0 + 80)));
+    view.x = -(x0 + x1) / 2; view.y = -(y0 + y1) / 2;
+  }
   function focus(n) {
     visible.add(n.id);
     expand(n);
@@ -227,7 +236,11 @@
     threshold = Number(ev.target.value);
     $("threshold-value").textContent = threshold.toFixed(2);
   });
-  $("show-all").onclick = () => { visible = new Set(nodes.map((n) => n.id)); settle(); };
+  $("show-all").onclick = () => {
+    visible = new Set(nodes.map((n) => n.id));
+    for (let i = 0; i < 100; i++) step(1);
+    fit(); settle();
+  };
 
   // ---------------------------------------------------------------- mouse
   let drag = null;
@@ -281,6 +294,7 @@
   window.addEventListener("resize", resize);
   resize();
   for (let i = 0; i < 150; i++) step(1);
+  fit();
   heat = 0.3;
   requestAnimationFrame(frame);
   // a small API for scripts and tests: where a node is drawn, and selecting one
