@@ -304,7 +304,8 @@ class SpacyExtractor:
         injected: Sequence[tuple[int, int]] = (),
         topic: str | None = None,
     ) -> None:
-        state = _State(injected=list(injected), keep={normalise_name(topic)} if topic else set())
+        state = _State(injected=list(injected), keep={normalise_name(topic)} if topic else set(),
+                       documented=preserve_structure)
         context: Mention | None = None  # implicit subject of the list that follows
         context_text = ""
         context_goal: str | None = _goal_of(prompt) if prompt else None
@@ -394,8 +395,8 @@ class SpacyExtractor:
                         if m:
                             state.facts.append(m)
                             state.see(m)
-            if KnowledgeType.LINGUISTIC in types:
-                self._linguistic(piece, doc, sent, factor, state)
+            if KnowledgeType.LINGUISTIC in types and not state.documented:
+                self._linguistic(piece, doc, sent, factor, state)  # the document readers do it otherwise
             if types & {KnowledgeType.RELATIONAL, KnowledgeType.STRUCTURAL, KnowledgeType.FACTUAL}:
                 for clause in clauses(sent, default_subject=default, coref=state.coref):
                     self._clause(piece, clause, factor, state)

@@ -147,13 +147,19 @@ class ReadContext:
         for block in self.doc.blocks[:3]:
             if (block.role == "paragraph" or block.index == 0) and block.inline.emphasis:
                 a, b = block.inline.emphasis[0]
-                if a <= 4 and not block.text[b:b + 3].lstrip().startswith(":"):
+                rest = block.text[b:].strip()
+                if a <= 4 and rest and not rest.startswith(":"):  # not a bold title line
                     name = clean_name(re.sub(r"\s*\([^)]*\)?", "", block.text[a:b]))
                     if name:
                         return Name(name)
         first = self.doc.blocks[0] if self.doc.blocks else None
         if first is not None and first.role == "heading" and (h := _heading_name(first.text)):
             return Name(h)
+        for block in self.doc.blocks[:2]:  # "MRI stands for magnetic resonance imaging."
+            m = re.match(r"^(?:The\s+)?(?P<a>[A-Za-z][\w&.\-]{1,10})\s+(?:stands for|is short for|is the (?:\w+\s+)?"
+                         r"abbreviation (?:for|of))\s+(?P<x>[^.,;:()]{3,60})", block.text)
+            if m:
+                return Name(clean_name(m.group("x")))
         if self.prompt and (p := prompt_topic(self.prompt)):
             return Name(p)
         for block in self.doc.blocks[:3]:

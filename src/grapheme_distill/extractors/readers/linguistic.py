@@ -18,26 +18,28 @@ from collections.abc import Iterator
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
-from grapheme_distill.extractors.readers.hierarchy import name_list
+from grapheme_distill.extractors.readers.hierarchy import item_head, name_list
 from grapheme_distill.model.knowledge import LinguisticKind
 
 __all__ = ["initials_match", "read_linguistic"]
 
 _FUNCTION = frozenset({"of", "and", "the", "for", "in", "on", "de", "la", "to", "a", "an", "&", "du", "des"})
-_ABBR = r"[A-Z][A-Za-z0-9&.\-]{0,9}[A-Z0-9.]|[A-Z]{2}"
+_ABBR = r"[a-z]?[A-Z][A-Za-z0-9&.\-]{0,9}[A-Z0-9.]s?|[A-Z]{2}"
 _PAREN = re.compile(r"\((?P<p>[^()]{1,120})\)")
 _NAME_RUN = re.compile(r"(?:[A-Z0-9][\w'’&.\-]*|of|the|and|de|la|du|von|van|der|y|for|&)"
                        r"(?:\s+(?:[A-Z0-9][\w'’&.\-]*|of|the|and|de|la|du|von|van|der|y|for|&))*$")
 _STANDS = re.compile(
     r"^(?:the\s+)?(?P<a>" + _ABBR + r")\s+(?:stands for|is short for|is an abbreviation (?:of|for)|"
+    r"is the (?:usual |common |official |standard )?(?:abbreviation|acronym|short form) (?:of|for)|"
     r"is shorthand for|is an acronym (?:of|for)|means)\s+(?P<v>[^.;:]+)")
-_SHORT_FOR = re.compile(r"(?P<a>\b" + _ABBR + r")\s*,?\s*(?:short for|an abbreviation (?:of|for)|which stands for)\s+"
-                        r"(?P<v>[^.;:,()]+)")
+_SHORT_FOR = re.compile(r"(?P<a>\b[\w\-]+)[*_]*\s*,?\s*(?:is\s+)?(?:short for|an abbreviation (?:of|for)|which stands for)"
+                        r"\s+[*_\"“]*(?P<v>[^.;:,()*_\"”]+)")
 _SHORTENED = re.compile(r",?\s*\(?(?:usually|often|commonly|typically|also|sometimes)?\s*(?:shortened|abbreviated)"
                         r"(?:\s+(?:to|as))?\s+[\"“*]*(?P<a>[\w.&\-]+)")
 _ALIAS = re.compile(
     r"\b(?P<m>also known as|also called|better known as|otherwise known as|commonly known as|commonly called|"
     r"often called|sometimes called|usually called|widely known as|popularly known as|known as|"
+    r"known in \w+ as|called in \w+|"
     r"nicknamed|a\.k\.a\.|aka|formerly known as|formerly called|formerly|later known as|later renamed|"
     r"renamed|now known as|now called|or simply|often just|also simply|originally called|originally named)"
     r"\s+(?:the\s+)?[\"“*_]*(?P<v>[^,;:()\"”.*_]{1,80})", re.IGNORECASE)
@@ -45,8 +47,11 @@ _BORN = re.compile(r"\bborn\s+(?P<v>(?:[A-Z][\w'’\-]+|y|de|von|van|da|del|di|l
                    r"(?:\s+(?:[A-Z][\w'’\-]+|y|de|von|van|da|del|di|la|le))+)")
 _FOREIGN = re.compile(r"^(?P<lang>[A-Z][a-z]+)\s*:\s*(?P<v>.+)$")
 _COPULA_DEF = re.compile(
-    r"^(?P<x>.{1,70}?)\s+(?:is|are|'s|’s)\s+(?P<v>(?:a|an|the)\s+.+)$")
-_DEF_MARK = re.compile(r"\b(?:that|which|who|whose|where|in which|responsible for|used (?:to|for|in)|between|"
+    r"^(?P<x>.{1,70}?)\s+(?:is|are|'s|’s)\s+(?P<v>(?:a|an|the)\s+.+|[a-z]+s\s+(?:that|which|who|used)\b.+)$")
+_CALLED_DEF = re.compile(r"^(?P<v>(?:the|a|an)\s+.{5,120}?)\s+(?:is|are)\s+(?:called|known as|termed)\s+(?P<x>.{2,60})$",
+                         re.IGNORECASE)
+_DEF_MARK = re.compile(r"\b(?:\w+ed\s+(?:with|by|in|to|from|for|on|at|as)|that|which|who|whose|where|in which|"
+                       r"responsible for|used (?:to|for|in)|between|"
                        r"designed|made|consisting|containing|located|found in|known for|characteri[sz]ed|"
                        r"caused by|produced|based on|involving|refers)\b")
 _MEANS = re.compile(
@@ -55,6 +60,8 @@ _MEANS = re.compile(
 _MEANING = re.compile(r"(?P<x>[*_]?[\w'’\-]+(?:\s+[\w'’\-]+){0,3}[*_]?)\s*,\s+(?:meaning|which means|i\.e\.)\s+"
                       r"[\"“]?(?P<v>[^,;.\"”]{3,120})")
 _PRONOUNS = frozenset({"it", "this", "they", "he", "she", "these", "that"})
+_GLOSSARY_CUE = re.compile(r"\b(?:glossary|terms|terminology|definitions?|jargon|vocabulary|mean|means|meaning|"
+                           r"what (?:do|does) .* mean|words)\b", re.IGNORECASE)
 
 
 def initials_match(long: str, abbr: str) -> bool:
@@ -107,9 +114,19 @@ def _name_before(text: str) -> str | None:
     return name
 
 
+_PREPOSITIONS = frozenset({"after", "before", "in", "on", "at", "from", "with", "by", "of", "to", "for", "since",
+                           "during", "into", "than", "like", "unlike", "under", "over", "about"})
+
+
 def _term(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name | None:
-    """The term a marker at ``upto`` (sentence offset) refers to."""
+    """The term a marker at ``upto`` (sentence offset) refers to: the item's head in a list item
+    ("- **Mary I** — ..., often called "Bloody Mary""), the clause's subject ("It is sometimes
+    called ..."), else the name right before the marker."""
     before = sent.text[:upto]
+    if block.is_item and sent.start == 0:
+        head = item_head(block)
+        if head is not None and head[2] <= upto:
+            return Name(head[0])
     subj = re.match(r"^(?P<x>.+?)\s+(?:is|was|are|were|has been|had been)\b(?:\s+\w+ly)?\s*,?$", before.strip())
     if subj is not None:
         x = clean_name(subj.group("x"))
@@ -118,17 +135,38 @@ def _term(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name | N
         return Name(x) if x and len(x.split()) <= 8 else None
     name = _name_before(before)
     if name is not None:
+        preceding = before[: before.rstrip(" ,*_\"“”").rfind(name.split()[0])].split()
+        if preceding and preceding[-1].lower() in _PREPOSITIONS:
+            return None  # "after Brexit, known as the UK GDPR": Brexit is not what is named
         return Name(name)
     bold = [block.text[a:b] for a, b in block.inline.emphasis if b <= sent.start + upto and b >= sent.start + upto - 3]
     return Name(clean_name(bold[-1])) if bold else None
+
+
+_HEAD_PAREN = re.compile(r"^(?P<t>[^()\d]{2,60}?)\s*\((?P<a>[^()\d]{2,40})\)\s*(?:$|[\u2013\u2014:,-])")
 
 
 def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
     for block in ctx.doc.blocks:
         if block.role == "glossary":
             yield from _glossary(ctx, block)
+        if block.role == "heading" or block.is_item:
+            yield from _head_alias(block)
         for sent in ctx.sentences(block):
             yield from _sentence(ctx, block, sent)
+
+
+def _head_alias(block: Block) -> Iterator[Fact]:
+    """"## Baleen whales (Mysticeti)", "- orca (killer whale), which ...": the other name."""
+    m = _HEAD_PAREN.match(block.text)
+    if m is None:
+        return
+    term, other = clean_name(m.group("t")), clean_name(m.group("a"))
+    if (not term or not other or len(term.split()) > 5 or re.fullmatch(_ABBR, other)
+            or re.match(r"(?i)(?:plural|singular|pl\.|r\.|c\.|born|died|est\.|see|e\.g|i\.e|also|or|and)\b", other)
+            or initials_match(term, other)):
+        return
+    yield _fact(block, None, "head.paren", Name(term), LinguisticKind.ALIAS, other)
 
 
 def _fact(block: Block, sent: Sentence | None, construction: str, term: Name, kind: LinguisticKind,
@@ -151,8 +189,24 @@ def _glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     if alias:
         yield _fact(block, None, "gloss.alias", term, LinguisticKind.SYNONYM, clean_name(alias.group("v")))
         gloss = alias.group("rest")
+    named = re.match(r"^(?:the\s+)?(?P<n>[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|de|la))*),\s+(?P<rest>.+)$",
+                     gloss)
+    if named is not None and len(named.group("n").split()) >= 2:
+        # "**Kinkaku-ji** — the Temple of the Golden Pavilion, a Zen Buddhist temple"
+        yield _fact(block, None, "gloss.name", term, LinguisticKind.ALIAS, clean_name(named.group("n")))
+        gloss = named.group("rest")
     gloss = re.split(r";|\.\s|\.$|,\s+(?:often|also|sometimes|usually)\s+(?:called|known)", gloss)[0].strip()
-    if len(gloss.split()) >= 2 and name_list(gloss) is None:  # "amoxicillin, flucloxacillin": examples
+    stands = re.match(r"^(?:stands for|short for|abbreviation (?:of|for))\s+(?P<v>[^:;,.]+)[:;,.]?\s*(?P<rest>.*)$",
+                      gloss, re.IGNORECASE)
+    if stands is not None:  # "**LBW** — stands for *leg before wicket*: the ball would have hit ..."
+        long = clean_name(stands.group("v"))
+        yield _fact(block, None, "gloss.abbreviation", Name(long), LinguisticKind.ABBREVIATION, term_text)
+        term, gloss = Name(long), stands.group("rest")
+    lead, heading = ctx.doc.lead_of(block), ctx.doc.heading_of(block)
+    context = " ".join(b.text for b in (lead, heading) if b is not None) + " " + ctx.prompt
+    glossary = _GLOSSARY_CUE.search(context)
+    defined = glossary is not None or re.match(r"(?:a|an|the|one|any)\s", gloss, re.IGNORECASE) is not None
+    if defined and len(gloss.split()) >= 2 and name_list(gloss) is None:  # "amoxicillin, ...": examples
         yield _fact(block, None, "gloss.definition", term, LinguisticKind.DEFINITION, gloss)
 
 
@@ -225,7 +279,9 @@ def _parentheses(ctx: ReadContext, block: Block, sent: Sentence, hedged: bool) -
                     continue
                 yield _fact(block, sent, "paren.alias", term, LinguisticKind.ALIAS, value, hedged)
             continue
-        if re.fullmatch(_ABBR, plain) and not plain.isdigit():
+        first = re.split(r"[,;]\s*", plain)[0]
+        if re.fullmatch(_ABBR, first) and not first.isdigit():
+            plain = first
             long = _long_before(before, plain)
             if long:
                 yield _fact(block, sent, "abbrev.paren", Name(long), LinguisticKind.ABBREVIATION, plain, hedged)
@@ -271,6 +327,13 @@ def _definitions(ctx: ReadContext, block: Block, sent: Sentence, hedged: bool) -
     for mm in _MEANING.finditer(text):
         yield _fact(block, sent, "meaning", Name(clean_name(mm.group("x"))), LinguisticKind.DEFINITION,
                     mm.group("v").strip(), hedged)
+    called = _CALLED_DEF.match(text)
+    if called is not None:
+        term = clean_name(called.group("x"))
+        if term and len(term.split()) <= 5:
+            yield _fact(block, sent, "called.definition", Name(term), LinguisticKind.DEFINITION,
+                        called.group("v").strip(), hedged)
+        return
     c = _COPULA_DEF.match(text)
     if c is None:
         return

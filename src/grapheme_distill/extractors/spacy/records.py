@@ -59,6 +59,7 @@ class State:
     injection: int = 0
     injected: list[tuple[int, int]] = field(default_factory=list)  # answer spans never read
     keep: set[str] = field(default_factory=set)  # names never folded into a longer one (the topic)
+    documented: bool = False  # the document readers read the answer's linguistic forms
 
     def see(self, m: Mention) -> str:
         key = normalise_name(m.text)
