@@ -235,7 +235,9 @@ class MemoryStore:
 
     def _degree(self, entity_id: str) -> int:
         return sum(
-            ref == entity_id for item in self._state.graph.iter_items() for ref in _refs(item)
+            ref == entity_id
+            for item in self._state.graph.iter_items()
+            for ref in item.entity_refs()
         )
 
     # ------------------------------------------------------------------ knowledge
@@ -406,7 +408,7 @@ class MemoryStore:
 
     def neighbourhood(self, entity_id: str) -> KnowledgeGraph:
         entity_id = self._canonical(entity_id)
-        items = [i for i in self._state.graph.iter_items() if entity_id in _refs(i)]
+        items = [i for i in self._state.graph.iter_items() if entity_id in i.entity_refs()]
         return self._graph_of(items, {entity_id, *(r for i in items for r in i.entity_refs())})
 
     def to_knowledge_graph(self) -> KnowledgeGraph:
@@ -447,8 +449,3 @@ class MemoryStore:
             contradictions=len(self.contradictions()),
             schema_version=self.schema_version,
         )
-
-
-def _refs(item: Item) -> list[str]:
-    """Every entity reference of ``item``, one per field (a self-loop counts twice)."""
-    return [ref for name in type(item).ref_fields if (ref := getattr(item, name)) is not None]
