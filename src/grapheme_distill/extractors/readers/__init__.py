@@ -17,6 +17,7 @@ from grapheme_distill.extractors.readers.context import ReadContext, injected_sp
 from grapheme_distill.extractors.readers.facts import HEDGES, Fact, Name, clean_name, is_hedged
 from grapheme_distill.extractors.readers.hierarchy import read_lists
 from grapheme_distill.extractors.readers.linguistic import initials_match, read_linguistic
+from grapheme_distill.extractors.readers.people import read_people
 
 __all__ = [
     "HEDGES",
@@ -42,4 +43,5 @@ def read_document(doc: Document | str, prompt: str = "") -> tuple[ReadContext, l
     facts.extend(read_attributes(ctx))
     facts.extend(read_lists(ctx))
     facts.extend(read_linguistic(ctx))
+    facts.extend(read_people(ctx))
     return ctx, facts

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from grapheme_distill.extractors.document import ATTRIBUTE_KEYS
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
@@ -132,7 +133,7 @@ def _values(key: str, raw: str) -> list[str]:
                 re.fullmatch(r"\d{4}", parts[1]):
             parts = [parts[0] + " " + parts[1], *parts[2:]]
     else:
-        parts = [text] if value_type(text) else [re.split(r"\s*[,;]\s*", text)[0]]
+        parts = [text] if value_type(text) else [re.split(r"\s*;\s*|,\s+", text)[0]]
     out = []
     for part in parts:
         part = clean_name(part)
@@ -174,9 +175,33 @@ def _key_facts(ctx: ReadContext, subject: Name, key: str, raw: str, span: tuple[
             yield Fact("relation", construction, span, subject, obj, predicate, hedged=hedged)
 
 
+_CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|uses?|makes?|can|will|does|do|did|differ|exists?)\b")
+_RANKS = ("domain", "kingdom", "phylum", "division", "class", "order", "family", "subfamily", "tribe", "genus",
+          "species")
+
+
+def _taxonomy(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
+    """"Kingdom: Plantae / Order: Rosales / Family: Rosaceae": each rank a subclass of the one above."""
+    ranked: list[tuple[int, str, Block]] = []
+    for block in items:
+        key = block.key_text().lower()
+        if block.role == "key_value" and key in _RANKS:
+            value = clean_name(re.split(r"\s*[(,;]|\s+[\u2013\u2014-]\s+", block.value_text())[0])
+            if value:
+                ranked.append((_RANKS.index(key), value, block))
+    ranked.sort(key=lambda r: r[0])
+    for (_, upper, _), (_, lower, block) in zip(ranked, ranked[1:], strict=False):
+        yield Fact("hierarchy", "kv.taxonomy", block.span, Name(upper), Name(lower),
+                   hierarchy=HierarchyKind.SUBCLASS_OF)
+
+
 def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
     """Facts from key-value items and table rows."""
+    for items in ctx.doc.lists():
+        yield from _taxonomy(ctx, items)
     for block in ctx.doc.blocks:
+        if block.role == "key_value" and block.key_text().lower() in _RANKS:
+            continue
         if block.role == "key_value":
             yield from _read_key_value(ctx, block)
         elif block.role == "table_row":
@@ -211,8 +236,9 @@ def _read_key_value(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     if subject is None or not key or len(key.split()) > 5:
         return
     raw = block.value_text()
-    if len(raw.split()) > 25:
-        return
+    known = key.lower() in ATTRIBUTE_KEYS
+    if len(raw.split()) > (25 if known else 8) or (not known and _CLAUSE.search(raw)):
+        return  # "Why it exists: CPython's memory management uses ...": a sentence, not a value
     yield from _key_facts(ctx, subject, key, raw, block.span, "kv", is_hedged(raw))
 
 
