@@ -134,8 +134,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--latency", type=float, default=0.2)
     parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--fault-every", type=int, default=0, help="fault every n-th request")
+    parser.add_argument("--fault", default="500", help="which fault (500, 429:1, ...)")
     args = parser.parse_args()
-    server = KnowledgeServer(size=args.size, latency=args.latency, keep_bodies=False)
+    server = KnowledgeServer(size=args.size, latency=args.latency, keep_bodies=False,
+                             fault_every=args.fault_every, fault_kind=args.fault)
     asyncio.run(server.serve_forever())
 
 

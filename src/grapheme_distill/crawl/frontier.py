@@ -56,8 +56,8 @@ def discovered(
             ids += [edge.parent, edge.child]
         for eid in ids:
             entity = by_id.get(eid)
-            if entity is None or not crawlable(entity):
-                continue
+            if entity is None or normalise_name(entity.name) in skip or not crawlable(entity):
+                continue  # (a name already on the frontier needs no store lookup)
             key, display = canonical(store, entity.name)
             if key and key not in skip and key not in out:
                 out[key] = FrontierEntry(key, display, depth, parent)

@@ -33,7 +33,7 @@ from grapheme_distill.crawl.frontier import canonical, discovered
 from grapheme_distill.crawl.prompts import CrawlTemplate, load_crawl_template
 from grapheme_distill.crawl.reader import AnswerReader
 from grapheme_distill.errors import DistillError, InputError, TeacherUnavailable
-from grapheme_distill.model.knowledge import Provenance
+from grapheme_distill.model.knowledge import DistilledKnowledge, Provenance
 from grapheme_distill.pipeline import DistillSummary, ExchangeIngester, PendingExchange
 from grapheme_distill.pool import DEFAULT_CONCURRENCY, RequestPool
 from grapheme_distill.store.sqlite import SQLiteStore
@@ -161,39 +161,49 @@ class _Crawl:
             return 0.0
         return self.prices.cost(response.model, response.usage) or 0.0
 
-    def absorb(self, entry: FrontierEntry, answers: list[_Answer]) -> list[FrontierEntry]:
-        """Ingest one entity's answers; in the same transaction: done mark, new frontier, spend.
+    def absorb(self, groups: list[tuple[FrontierEntry, list[_Answer]]]) -> list[FrontierEntry]:
+        """Ingest the answers of the entities whose groups completed together, in one
+        transaction with their done marks, the new frontier entries and the budget spent (one
+        ingest and one commit for all of them: at concurrency 64 several complete at once).
         Returns the entities that joined the frontier."""
         batch: list[PendingExchange] = []
+        owner: dict[str, int] = {}  # source -> group
         tokens = 0
         usd = 0.0
-        for a in answers:
-            if a.response is None:
-                continue
-            prov = Provenance(teacher=a.label, model=a.response.model or a.request.model,
-                              prompt_template=self.template.name,
-                              prompt_template_hash=self.template.hash,
-                              params=a.request.sampling_params(), source=a.source)
-            batch.append(PendingExchange(a.request, a.response, a.request.text, prov, None,
-                                         a.source, template=self.template.name,
-                                         template_hash=self.template.hash))
-            tokens += a.response.usage.total_tokens
-            usd += self.cost(a.label, a.response)
-        complete = len(batch) == len(answers)
+        for g, (_, answers) in enumerate(groups):
+            for a in answers:
+                if a.response is None:
+                    continue
+                prov = Provenance(teacher=a.label, model=a.response.model or a.request.model,
+                                  prompt_template=self.template.name,
+                                  prompt_template_hash=self.template.hash,
+                                  params=a.request.sampling_params(), source=a.source)
+                batch.append(PendingExchange(a.request, a.response, a.request.text, prov, None,
+                                             a.source, template=self.template.name,
+                                             template_hash=self.template.hash))
+                owner[a.source] = g
+                tokens += a.response.usage.total_tokens
+                usd += self.cost(a.label, a.response)
         before = self.summary.new_observations
+        new: list[FrontierEntry] = []
         with self.store.transaction():
             records = self.ingester.ingest(batch)
-            new: list[FrontierEntry] = []
-            if self.depth is None or entry.depth < self.depth:
-                new = discovered(self.store, records, depth=entry.depth + 1, parent=entry.key,
-                                 seen=self.seen)
-                self.store.frontier_add(self.name, new)
-            if complete:
-                self.store.frontier_done(self.name, entry.key)
-            self.store.crawl_spend(self.name, len(batch), *_split(answers), usd)
-        self.seen.update(e.key for e in new)
+            by_group: list[list[DistilledKnowledge]] = [[] for _ in groups]
+            for record in records:
+                by_group[owner.get(record.provenance.source or "", 0)].append(record)
+            for (entry, answers), found in zip(groups, by_group, strict=True):
+                if self.depth is None or entry.depth < self.depth:
+                    found_new = discovered(self.store, found, depth=entry.depth + 1,
+                                           parent=entry.key, seen=self.seen)
+                    self.seen.update(e.key for e in found_new)
+                    new += found_new
+                if all(a.response is not None for a in answers):
+                    self.store.frontier_done(self.name, entry.key)
+                    self.summary.entities_asked += 1
+            self.store.frontier_add(self.name, new)
+            self.store.crawl_spend(self.name, len(batch),
+                                   *_split([a for _, answers in groups for a in answers]), usd)
         self.summary.requests += len(batch)
-        self.summary.entities_asked += int(complete)
         self.summary.new_entities += len(new)
         self.summary.new_facts += self.summary.new_observations - before
         self.summary.cost_usd += usd
@@ -334,18 +344,16 @@ async def _loop(run: _Crawl, concurrency: int,
         if not tasks:
             break
         done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-        for task in done:
-            tasks.discard(task)
-            entry, answers = task.result()
-            for new in run.absorb(entry, answers):
-                heapq.heappush(queue, (new.depth, order, new))
-                order += 1
-            summary.frontier_over_time.append((run.budget.spent_requests, len(queue)))
-            run.store.crawl_metric(run.name, summary.run_id, run.budget.spent_requests,
-                                   len(queue), summary.entities_asked, summary.new_entities,
-                                   summary.new_facts)
-            if progress:
-                progress(summary.requests, run.budget.requests)
+        tasks -= done
+        for new in run.absorb([task.result() for task in done]):
+            heapq.heappush(queue, (new.depth, order, new))
+            order += 1
+        summary.frontier_over_time.append((run.budget.spent_requests, len(queue)))
+        run.store.crawl_metric(run.name, summary.run_id, run.budget.spent_requests,
+                               len(queue), summary.entities_asked, summary.new_entities,
+                               summary.new_facts)
+        if progress:
+            progress(summary.requests, run.budget.requests)
     if run.unavailable:
         return TEACHER_UNAVAILABLE
     return BUDGET_SPENT if (blocked or (queue and not run.budget.allows(group, 0))) else FRONTIER_EMPTY
