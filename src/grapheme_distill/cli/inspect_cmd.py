@@ -83,6 +83,7 @@ def show_cli(entity: str, store_path: Path, limit: int, as_json: bool) -> None:
         hood = store.neighbourhood(main.id)
         sources = store.call_sources(sorted({s for per in hood.evidence.values() for s in per}))
         labels = source_labels(store, sorted({s for per in hood.evidence.values() for s in per}))
+        disagreements = store.disagreements(main.id)  # flagged by a crawl with several teachers
     finally:
         store.close()
     items = sorted(hood.iter_items(), key=lambda i: (-i.confidence, i.id))[:limit]
@@ -95,6 +96,7 @@ def show_cli(entity: str, store_path: Path, limit: int, as_json: bool) -> None:
                                      **labels.get(ev.source, {})}
                                     for ev in hood.evidence.get(i.id, {}).values()]}
                       for i in items],
+            "disagreements": disagreements,
         })
         return
     out = console()
@@ -120,6 +122,9 @@ def show_cli(entity: str, store_path: Path, limit: int, as_json: bool) -> None:
         out.print(f"({total - limit} more; raise --limit to see them)")
     if labels:
         out.print(f"open a source: grapheme-distill call HASH --store {store_path}")
+    for flag in dict.fromkeys((f["kind"], f["detail"]) for f in disagreements):
+        out.print(f"[bold red]teachers disagree[/bold red] ({flag[0].replace('_', ' ')}): "
+                  f"{escape(flag[1])}")
 
 
 def _source_label(source: str, labels: dict[str, dict[str, Any]]) -> str:
