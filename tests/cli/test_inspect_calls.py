@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -10,18 +11,21 @@ import pytest
 from grapheme_distill.browse import call_detail, list_calls, list_entities, usage_by_model
 from grapheme_distill.cli import main
 from grapheme_distill.errors import ConfigError, StoreError
-from grapheme_distill.pipeline import distill_transcripts
-from grapheme_distill.store import SQLiteStore, open_store
+from grapheme_distill.store import SQLiteStore
 from grapheme_distill.teachers.base import TeacherRequest, TeacherResponse, Usage
 from grapheme_distill.teachers.pricing import PriceTable
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "transcripts.jsonl"
+# the sample store of the export tests: known knowledge citing spans of recorded answers
+_SPEC = importlib.util.spec_from_file_location(
+    "sample_store", Path(__file__).resolve().parents[1] / "export" / "sample_store.py")
+assert _SPEC is not None and _SPEC.loader is not None
+sample_store = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(sample_store)
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> SQLiteStore:
-    s = open_store(tmp_path / "g.db")
-    distill_transcripts([EXAMPLE], s)
+    s: SQLiteStore = sample_store.build_store(tmp_path / "g.db")
     s.record_call(TeacherRequest(prompt="What is 2+2?", model="gpt-4o-mini"),
                   TeacherResponse(text="4", model="gpt-4o-mini",
                                   usage=Usage(prompt_tokens=1_000_000, completion_tokens=500_000)),
@@ -41,9 +45,10 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 
 def test_calls_list_every_exchange_with_tokens_cost_and_items(store: SQLiteStore) -> None:
     calls = list_calls(store)
-    assert len(calls) == 6
+    assert len(calls) == 5
     paris = next(c for c in calls if "Paris" in c.prompt)
-    assert paris.source is not None and paris.source.endswith("transcripts.jsonl:1")
+    assert paris.source == "examples/sample.jsonl:5" and paris.template == "relational.v1"
+    assert paris.prompt_tokens == 20 and paris.completion_tokens == 60
     assert paris.items == sum(1 for row in store.observations() if row[1] == paris.hash) > 0
     math = next(c for c in calls if c.model == "gpt-4o-mini")
     assert math.cost_usd == pytest.approx(0.15 + 0.30)  # list price: 0.15 in, 0.60 out per 1M
@@ -84,15 +89,16 @@ def test_usage_by_model(store: SQLiteStore) -> None:
     usage = {m.model: m for m in usage_by_model(store)}
     assert usage["gpt-4o-mini"].calls == 1
     assert usage["gpt-4o-mini"].cost_usd == pytest.approx(0.45)
-    assert usage["recorded-example"].calls == 5 and usage["recorded-example"].cost_usd is None
+    assert usage["recorded-example"].calls == 4 and usage["recorded-example"].cost_usd is None
+    assert usage["recorded-example"].prompt_tokens == 80
 
 
 def test_commands(store: SQLiteStore, capsys: pytest.CaptureFixture[str]) -> None:
     db = store.path
     code, out, _ = run(["calls", "--store", db, "--json"], capsys)
     calls = json.loads(out)
-    assert code == 0 and len(calls) == 6
-    code, out, _ = run(["calls", "--store", db, "--search", "Paris"], capsys)
+    assert code == 0 and len(calls) == 5
+    code, out, _ = run(["calls", "--store", db, "--search", "Eiffel"], capsys)
     assert code == 0 and "1 calls" in out
     code, out, _ = run(["call", calls[0]["hash"], "--store", db, "--json"], capsys)
     assert code == 0 and json.loads(out)["extracted"]
@@ -115,8 +121,9 @@ def test_show_names_each_source(store: SQLiteStore, capsys: pytest.CaptureFixtur
     paris = next(c for c in list_calls(store) if "Paris" in c.prompt)
     code, out, _ = run(["show", "Paris", "--store", store.path], capsys)
     assert code == 0
-    assert f"transcript/recorded-example #{paris.hash[7:19]}" in out.replace("\n", "")
+    assert f"#{paris.hash[7:19]}" in out and "relational.v1" in out and "transcript/" in out
     assert "grapheme-distill call HASH" in out
     code, out, _ = run(["show", "Paris", "--store", store.path, "--json"], capsys)
     evidence = json.loads(out)["items"][0]["evidence"][0]
     assert evidence["model"] == "recorded-example" and evidence["teacher"] == "transcript"
+    assert evidence["template"] in {"relational.v1", "structural.v1"}

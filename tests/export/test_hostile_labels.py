@@ -94,7 +94,7 @@ def _kuzu_names(folder: Path, tmp: Path) -> tuple[set[str], set[str]]:
         assert not isinstance(result, list)
         names = set()
         while result.has_next():
-            names.add(list(result.get_next())[0])
+            names.add(next(iter(result.get_next())))
         found.append(names)
     return found[0], found[1]
 

