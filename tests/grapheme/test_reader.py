@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from grapheme_distill.errors import ExportError
-from grapheme_distill.grapheme import read_grapheme, to_grapheme
+from grapheme_distill.grapheme import GraphemeReader, read_grapheme, to_grapheme
 from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.model.knowledge import (
     Attribute,
@@ -178,3 +178,12 @@ def test_reading_back_streams_in_a_fraction_of_the_file_size(tmp_path: Path) -> 
     measured = json.loads(done.stdout)
     assert measured["counts"] == [3000, 3000, 3000]
     assert measured["grown"] < size / 4, (measured["grown"], size)
+
+
+def test_items_stream_without_reading_entities_first(tmp_path: Path) -> None:
+    kg = v1_sample()
+    to_grapheme(kg, tmp_path / "kg")
+    reader = GraphemeReader(tmp_path / "kg")
+    assert list(reader.items()) == list(kg.iter_items())
+    assert list(reader.entities()) == list(kg.entities.values())
+    assert dict(reader.evidence()) == kg.evidence

@@ -338,11 +338,16 @@ class GraphemeReader:
 
     def items(self) -> Iterator[Item]:
         """The items, in the order they were written (by kind, then graph order)."""
-        if self._ids is None:
-            for _ in self.entities():
-                pass
-        assert self._ids is not None
-        ids, g = self._ids, self._g
+        g = self._g
+        ids = self._ids
+        if ids is None:  # entities() was not run to the end: only the node → id map is needed
+            ids = {}
+            for record in self._records():
+                if record[0] in ("entity", "unresolved"):
+                    try:
+                        ids[g.check(record[1])] = record[2]
+                    except IndexError as exc:
+                        raise self._mismatch(exc) from exc
 
         def entity_at(node: int) -> str:
             if node not in ids:
