@@ -122,13 +122,18 @@ def soft_targets_of(response: TeacherResponse, call_hash: str, source: str = "")
 
 @dataclass
 class ReadStats:
-    """What a reader has seen: lines, exchanges, rejected lines with reasons, side files."""
+    """What a reader has seen: lines, exchanges, rejected lines with reasons, side files, and
+    lines that repeat an earlier exchange of the same input (``repeats``: how many; ``repeat_notes``:
+    the first few, each saying which line it repeats and why), so a summary can tell "already
+    processed" apart from "stored by an earlier run"."""
 
     lines: int = 0
     exchanges: int = 0
     rejected: int = 0
     errors: list[InputError] = field(default_factory=list)
     rejected_files: list[str] = field(default_factory=list)
+    repeats: int = 0
+    repeat_notes: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------- the schema
@@ -298,6 +303,7 @@ def _error_text(error: Any) -> str:
 
 # ---------------------------------------------------------------------------- reading
 _BOM = b"\xef\xbb\xbf"
+_REPEAT_NOTES = 5
 
 
 class TranscriptReader:
@@ -327,6 +333,7 @@ class TranscriptReader:
         self.max_line_bytes = max_line_bytes
         self.max_depth = max_depth
         self.stats = ReadStats()
+        self._seen: dict[str, str] = {}  # exchange key -> the line that first had it
         for path in self.paths:
             if not path.is_file():
                 raise InputError(str(path), None, "no such transcript file; check the path")
@@ -373,6 +380,7 @@ class TranscriptReader:
                             error = InputError(str(path), lineno, exc.reason)
                         else:
                             self.stats.exchanges += 1
+                            self._note_repeat(exchange)
                             yield exchange
                             continue
                     if not self.skip_bad:
@@ -392,6 +400,18 @@ class TranscriptReader:
         finally:
             if side is not None:
                 side.close()
+
+    def _note_repeat(self, exchange: Exchange) -> None:
+        """Count a line that is the same exchange as an earlier one (same id, or same content)."""
+        key = exchange.call_hash
+        first = self._seen.setdefault(key, exchange.source)
+        if first == exchange.source:
+            return
+        self.stats.repeats += 1
+        if len(self.stats.repeat_notes) < _REPEAT_NOTES:
+            why = f"same id {exchange.id!r}" if exchange.request.recorded_as and exchange.id else (
+                "same request" if not exchange.request.recorded_as else "same content")
+            self.stats.repeat_notes.append(f"{exchange.source} repeats {first} ({why})")
 
     def _parse(self, raw: bytes, source: str) -> Exchange:
         try:

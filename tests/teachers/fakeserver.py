@@ -17,7 +17,8 @@ Behaviour is scripted, not random, so tests can assert exact outcomes:
   (a ``huge_bytes`` answer), ``"null"`` (``"content": null``), ``"inf"`` (``"usage": Infinity``),
   ``"overflow"`` (a token count of ``1e400``), ``"shape"`` (choices that are strings),
   ``"surrogate"`` (a lone ``\ud800`` escape in the answer).
-* A message containing ``[[fault:CODE]]`` always gets that fault (a permanently bad request).
+* A message containing ``[[fault:CODE]]`` always gets that fault (a permanently bad request);
+  one containing ``[[say:TEXT]]`` is answered with TEXT.
 * ``fault_every=n``: every n-th request gets ``fault_kind`` (for load tests).
 * ``api_key``: when set, requests without that key get 401.
 
@@ -46,6 +47,7 @@ from typing import Any, Self
 __all__ = ["FakeLLMServer"]
 
 _FAULT_TAG = re.compile(r"\[\[fault:([a-z0-9:]+)\]\]")
+_SAY_TAG = re.compile(r"\[\[say:(.+?)\]\]")
 _TOKEN = re.compile(r"\s*\S+")
 _ANSWER_FAULTS = frozenset({"null", "shape", "inf", "overflow", "surrogate"})
 _REASONS = {200: "OK", 301: "Moved Permanently", 400: "Bad Request", 401: "Unauthorized",
@@ -323,7 +325,11 @@ class FakeLLMServer:
         wants_json = bool(data.get("response_format") or data.get("format"))
         if path == "/v1/messages" and "JSON" in str(data.get("system", "")):
             wants_json = True
-        text = json.dumps({"answer": prompt}) if wants_json else f"Answer: {prompt}"
+        said = _SAY_TAG.search(prompt)
+        if said:  # a prompt that says what to answer (an answer a reader can learn from)
+            text = said.group(1)
+        else:
+            text = json.dumps({"answer": prompt}) if wants_json else f"Answer: {prompt}"
         tokens = _TOKEN.findall(text)
         k = int(data.get("top_logprobs") or 0)
         logprobs = [_token_logprob(i, tok, k) for i, tok in enumerate(tokens)] if (

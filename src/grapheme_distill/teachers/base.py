@@ -80,6 +80,16 @@ class TeacherRequest(BaseModel):
             raise ValueError("give exactly one of messages or prompt")
         return self
 
+    @property
+    def recorded_as(self) -> str | None:
+        """What makes a *recorded* exchange (a transcript line) one exchange: the line's id, or
+        a hash of its whole content (``metadata["exchange_id"]``, set by the transcript reader).
+        ``None`` for a live request, which is one exchange per request (deterministic) or per
+        answer (sampled).  Why: nine recorded answers to one prompt are nine pieces of data, not
+        one answer seen nine times."""
+        value = self.metadata.get("exchange_id")
+        return value if isinstance(value, str) else None
+
     def chat_messages(self) -> list[Message]:
         """The request as chat messages (a bare prompt becomes one user message)."""
         if self.messages is not None:
