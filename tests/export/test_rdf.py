@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 import rdflib
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from grapheme_distill.errors import ExportError
 from grapheme_distill.export import export_graph
-from grapheme_distill.export.rdf import DEFAULT_BASE_IRI, to_rdf_graph, typed_literal
+from grapheme_distill.export.rdf import DEFAULT_BASE_IRI, literal, to_rdf_graph, typed_literal
 from grapheme_distill.export.sparql import sparql_query
 from grapheme_distill.store import SQLiteStore
 
@@ -29,6 +30,10 @@ def test_rdf_round_trip_gives_the_same_triples(distilled: SQLiteStore, tmp_path:
     expected = to_rdf_graph(graph, BASE)
     assert report.nodes == len(graph.entities) and report.details["triples"] >= len(back)
     assert len(back) == len(expected) > 200
+    # a second, independent reader (Oxigraph, Rust) reads the same number of triples
+    ox_format = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
+                 "jsonld": ox.RdfFormat.JSON_LD}[fmt]
+    assert len(list(ox.parse(path=str(out), format=ox_format))) >= len(back)
     # blank nodes differ between the two graphs; everything else must be equal
     named = {t for t in back if not any(isinstance(x, rdflib.BNode) for x in t)}
     assert named == {t for t in expected if not any(isinstance(x, rdflib.BNode) for x in t)}
@@ -58,12 +63,19 @@ def test_mapping_uses_standard_vocabularies(distilled: SQLiteStore) -> None:
 
 
 def test_typed_literals_only_for_valid_lexical_forms() -> None:
-    assert typed_literal("1991", "date").datatype == XSD.gYear
-    assert typed_literal("1991-02-24", "date").datatype == XSD.date
-    assert typed_literal("-3.5", "number").datatype == XSD.decimal
-    assert typed_literal("42", "number").datatype == XSD.integer
-    assert typed_literal("2.1 million", "number").datatype is None
-    assert typed_literal("42", "string").datatype is None
+    assert typed_literal("1991", "date") == ("1991", str(XSD.gYear))
+    assert typed_literal("1991-02-24", "date")[1] == str(XSD.date)
+    assert typed_literal("-3.5", "number")[1] == str(XSD.decimal)
+    assert typed_literal("42", "number")[1] == str(XSD.integer)
+    assert typed_literal("2.1 million", "number")[1] is None
+    assert typed_literal("42", "string")[1] is None
+
+
+@pytest.mark.parametrize("text", ["plain", 'q"uote', "back\\slash", "new\nline\r\n", "\x00\x01\x7f",
+                                  "\ufffe\uffff \u2028 é 😀", "\\u0041 not an escape"])
+def test_literals_read_back_exactly(text: str) -> None:
+    graph = rdflib.Graph().parse(data=f"<urn:a> <urn:b> {literal(text)} .\n", format="nt")
+    assert [str(o) for o in graph.objects()] == [text]
 
 
 def test_negated_relation_is_described_not_asserted(tmp_path: Path) -> None:

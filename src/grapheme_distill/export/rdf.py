@@ -1,4 +1,4 @@
-"""``turtle``, ``ntriples``, ``jsonld``: the knowledge graph as RDF, written by rdflib.
+"""``turtle``, ``ntriples``, ``jsonld``: the knowledge graph as RDF.
 
 The mapping (argued in docs/exports.md), under a configurable base IRI ``B`` (default
 :data:`DEFAULT_BASE_IRI`; ``export --base-iri``):
@@ -7,8 +7,8 @@ The mapping (argued in docs/exports.md), under a configurable base IRI ``B`` (de
   ``skos:altLabel`` for its aliases;
 * an asserted relation is the triple ``<subject> B relation/<predicate> <object>``; a negated one
   is *not* asserted (it would say the opposite), only described;
-* an attribute is ``<entity> B attribute/<name> "value"`` with ``xsd:decimal``/``xsd:date`` when
-  the extractor typed it;
+* an attribute is ``<entity> B attribute/<name> "value"``, typed (``xsd:integer``, ``xsd:gYear``
+  …) when its text is a valid lexical form of the type the extractor gave (:func:`typed_literal`);
 * hierarchy edges use the standard properties: ``rdfs:subClassOf``, ``dcterms:isPartOf``,
   ``dcterms:hasPart`` (contains), ``gd:memberOf``;
 * linguistic items: definitions are ``skos:definition``; aliases, abbreviations and synonyms are
@@ -20,9 +20,15 @@ The mapping (argued in docs/exports.md), under a configurable base IRI ``B`` (de
   ``grapheme-distill call HASH`` opens; ``gd:extractor``; ``gd:confidence``; ``gd:spanStart`` and
   ``gd:spanEnd`` into the answer).
 
-Large graphs stream: items are turned into triples a chunk at a time and each chunk is serialised
-and appended, so memory holds one chunk of triples beside the graph (Turtle repeats its
-``@prefix`` lines per chunk, which Turtle allows; JSON-LD is one expanded array).
+Writing.  A million observations are some ten million triples; building an rdflib (or Oxigraph)
+term object for each costs microseconds apiece, minutes in all, and rdflib's Turtle and JSON-LD
+serialisers cost ten times more again.  So :class:`RdfMapping` produces every term directly in
+N-Triples syntax — IRIs it builds itself from percent-encoded names, literals escaped as the
+N-Triples grammar says (``\\``, ``"``, line ends and every other control character escaped) —
+and the three writers stream them: N-Triples line by line, Turtle grouped by subject with
+prefixed names (every N-Triples term is a Turtle term), expanded JSON-LD as one array of node
+objects (JSON escaping by :mod:`json`).  rdflib and Oxigraph read every file back in the tests
+(equal graphs, for hostile labels too).
 """
 
 from __future__ import annotations
@@ -30,12 +36,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import groupby, islice
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from grapheme_distill.errors import ExportError, MissingDependency
+from grapheme_distill.errors import ExportError
 from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.model.knowledge import (
     Attribute,
@@ -52,216 +58,291 @@ from grapheme_distill.store.base import GraphStore
 from . import ExportReport
 from ._files import atomic_text
 
-try:
-    from rdflib import BNode, Graph, Literal, Namespace, URIRef
-    from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
-    from rdflib.plugins.serializers.nt import _nt_row
-except ImportError as exc:  # pragma: no cover - the [rdf] extra is missing
-    raise MissingDependency("RDF export and SPARQL", "rdf") from exc
-
 __all__ = [
     "DEFAULT_BASE_IRI",
     "RdfMapping",
     "export_jsonld",
     "export_ntriples",
     "export_turtle",
+    "literal",
     "to_rdf_graph",
+    "typed_literal",
 ]
 
 #: The default base IRI: example.org is reserved for documentation, so an unconfigured export is
 #: recognisably unconfigured; set your own with ``--base-iri``.
 DEFAULT_BASE_IRI = "https://example.org/grapheme-distill/"
-#: Items per serialised chunk: bounds the triples held in memory at once.
+#: Entities or items per chunk: bounds the triples held in memory at once.
 CHUNK = 2000
 
-Triple = tuple[Any, Any, Any]
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCTERMS = "http://purl.org/dc/terms/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+#: a triple as three N-Triples terms
+Triple = tuple[str, str, str]
+
+_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\\ufffe\uffff]')
+_SHORT = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group()
+    return _SHORT.get(char) or f"\\u{ord(char):04X}"
+
+
+def literal(text: str, datatype: str | None = None) -> str:
+    """``text`` as an N-Triples (and Turtle) literal, optionally typed by the IRI ``datatype``."""
+    body = _ESCAPE.sub(_escape_char, text) if _ESCAPE.search(text) else text
+    return f'"{body}"^^<{datatype}>' if datatype else f'"{body}"'
 
 
 _TYPED = (
-    ("number", re.compile(r"[+-]?\d+"), XSD.integer),
-    ("number", re.compile(r"[+-]?(\d+\.\d*|\.\d+)"), XSD.decimal),
-    ("number", re.compile(r"[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+"), XSD.double),
-    ("date", re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
-    ("date", re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
-    ("date", re.compile(r"\d{4}"), XSD.gYear),
+    ("number", re.compile(r"[+-]?\d+"), XSD + "integer"),
+    ("number", re.compile(r"[+-]?(\d+\.\d*|\.\d+)"), XSD + "decimal"),
+    ("number", re.compile(r"[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+"), XSD + "double"),
+    ("date", re.compile(r"\d{4}-\d{2}-\d{2}"), XSD + "date"),
+    ("date", re.compile(r"\d{4}-\d{2}"), XSD + "gYearMonth"),
+    ("date", re.compile(r"\d{4}"), XSD + "gYear"),
 )
 
 
-def typed_literal(value: str, datatype: str) -> Literal:
-    """An attribute value as a typed literal when its text is a valid lexical form of the XSD
-    type (``1991`` → ``xsd:gYear``, ``-3.5`` → ``xsd:decimal``); a number or date the extractor
-    kept in words (``2.1 million``) stays a plain string, since a typed literal with an invalid
-    lexical form is an error for every RDF reader."""
+def typed_literal(value: str, datatype: str) -> tuple[str, str | None]:
+    """(lexical form, XSD datatype IRI or None) of an attribute value: typed when the text is a
+    valid lexical form of the type (``1991`` → ``xsd:gYear``, ``-3.5`` → ``xsd:decimal``); a
+    number or date kept in words (``2.1 million``) stays a plain string, since a typed literal
+    with an invalid lexical form is an error for every RDF reader."""
     for kind, pattern, xsd in _TYPED:
         if kind == datatype and pattern.fullmatch(value):
-            return Literal(value, datatype=xsd)
-    return Literal(value)
+            return value, xsd
+    return value, None
 
 
 class RdfMapping:
-    """IRIs and triples for one base IRI (the mapping in the module docstring)."""
+    """IRIs and triples (as N-Triples terms) for one base IRI."""
 
     def __init__(self, base_iri: str = DEFAULT_BASE_IRI) -> None:
-        if not base_iri.startswith(("http://", "https://", "urn:", "tag:", "file:")):
-            raise ExportError(f"base IRI {base_iri!r} must be absolute (http://…, urn:…)")
+        if not base_iri.startswith(("http://", "https://", "urn:", "tag:", "file:")) or \
+                re.search(r'[\s<>"{}|\\^`]', base_iri):
+            raise ExportError(f"base IRI {base_iri!r} must be an absolute IRI (http://…, urn:…)")
         if not base_iri.endswith(("/", "#", ":")):
             base_iri += "/"
         self.base = base_iri
-        self.gd = Namespace(base_iri + "vocab#")
-        self.entity_ns = Namespace(base_iri + "entity/")
-        self.relation_ns = Namespace(base_iri + "relation/")
-        self.attribute_ns = Namespace(base_iri + "attribute/")
-        self.item_ns = Namespace(base_iri + "item/")
-        self.call_ns = Namespace(base_iri + "call/")
-
-    def bind(self, graph: Graph) -> None:
-        for prefix, ns in (("gd", self.gd), ("ent", self.entity_ns), ("rel", self.relation_ns),
-                           ("attr", self.attribute_ns), ("item", self.item_ns),
-                           ("call", self.call_ns), ("skos", SKOS), ("dcterms", DCTERMS)):
-            graph.bind(prefix, ns)
+        self.namespaces = {
+            "gd": base_iri + "vocab#", "ent": base_iri + "entity/",
+            "rel": base_iri + "relation/", "attr": base_iri + "attribute/",
+            "item": base_iri + "item/", "call": base_iri + "call/",
+            "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "dcterms": DCTERMS, "xsd": XSD,
+        }
+        self._blank = 0
+        gd = self.namespaces["gd"]
+        self.v = {name: f"<{gd}{name}>" for name in (
+            "Entity", "Procedure", "kind", "confidence", "negated", "datatype", "linguisticKind",
+            "goal", "about", "step", "position", "evidence", "source", "extractor", "spanStart",
+            "spanEnd", "memberOf")}
+        self.type, self.label = f"<{RDF}type>", f"<{RDFS}label>"
+        self.alt_label, self.definition = f"<{SKOS}altLabel>", f"<{SKOS}definition>"
+        self.statement = (f"<{RDF}Statement>", f"<{RDF}subject>", f"<{RDF}predicate>",
+                          f"<{RDF}object>")
+        self.hierarchy = {HierarchyKind.SUBCLASS_OF: f"<{RDFS}subClassOf>",
+                          HierarchyKind.PART_OF: f"<{DCTERMS}isPartOf>",
+                          HierarchyKind.CONTAINS: f"<{DCTERMS}hasPart>",
+                          HierarchyKind.MEMBER_OF: self.v["memberOf"]}
 
     @staticmethod
     def _local(value: str) -> str:
         """An IRI-safe local name: hashes lose their ``sha256:`` tag, anything else is
         percent-encoded (predicates are snake_case words, but in any script)."""
-        return quote(value.split(":", 1)[1] if value.startswith("sha256:") else value, safe="")
+        return quote(value.removeprefix("sha256:"), safe="")
 
-    def entity(self, entity_id: str) -> URIRef:
-        return self.entity_ns[self._local(entity_id)]
+    def iri(self, prefix: str, local: str) -> str:
+        return f"<{self.namespaces[prefix]}{self._local(local)}>"
 
-    def item(self, item_id: str) -> URIRef:
-        return self.item_ns[self._local(item_id)]
+    def blank(self) -> str:
+        self._blank += 1
+        return f"_:b{self._blank}"
 
-    def call(self, source: str) -> URIRef:
-        return self.call_ns[self._local(source)]
-
-    def entity_triples(self, graph: KnowledgeGraph) -> Iterator[Triple]:
-        for e in graph.entities.values():
-            node = self.entity(e.id)
-            yield node, RDF.type, self.gd.Entity
-            yield node, RDF.type, self.gd[e.type.value.capitalize()]
-            yield node, RDFS.label, Literal(e.name)
+    def entity_triples(self, graph: KnowledgeGraph, ids: Iterable[str]) -> Iterator[Triple]:
+        gd_type = f"<{self.namespaces['gd']}"
+        for entity_id in ids:
+            e = graph.entities[entity_id]
+            node = self.iri("ent", e.id)
+            yield node, self.type, self.v["Entity"]
+            yield node, self.type, f"{gd_type}{e.type.value.capitalize()}>"
+            yield node, self.label, literal(e.name)
             for alias in e.aliases:
-                yield node, SKOS.altLabel, Literal(alias)
+                yield node, self.alt_label, literal(alias)
 
-    def _statement(self, item: Item) -> tuple[Any, Any, Any, bool] | None:
+    def _statement(self, item: Item) -> tuple[str, str, str, bool] | None:
         """(subject, predicate, object, asserted) of the triple an item states, if one."""
         if isinstance(item, Relation):
-            return (self.entity(item.subject), self.relation_ns[self._local(item.predicate)],
-                    self.entity(item.object), not item.negated)
+            return (self.iri("ent", item.subject), self.iri("rel", item.predicate),
+                    self.iri("ent", item.object), not item.negated)
         if isinstance(item, Attribute):
-            return (self.entity(item.entity), self.attribute_ns[self._local(item.name)],
-                    typed_literal(item.value, item.datatype),
-                    True)
+            return (self.iri("ent", item.entity), self.iri("attr", item.name),
+                    literal(*typed_literal(item.value, item.datatype)), True)
         if isinstance(item, HierarchyEdge):
-            child, parent = self.entity(item.child), self.entity(item.parent)
+            child, parent = self.iri("ent", item.child), self.iri("ent", item.parent)
             if item.relation is HierarchyKind.CONTAINS:
-                return parent, DCTERMS.hasPart, child, True
-            prop = {HierarchyKind.SUBCLASS_OF: RDFS.subClassOf,
-                    HierarchyKind.PART_OF: DCTERMS.isPartOf}.get(item.relation, self.gd.memberOf)
-            return child, prop, parent, True
+                return parent, self.hierarchy[item.relation], child, True
+            return child, self.hierarchy[item.relation], parent, True
         if isinstance(item, LinguisticItem):
-            prop = (SKOS.definition if item.relation is LinguisticKind.DEFINITION
-                    else SKOS.altLabel)
-            return self.entity(item.entity), prop, Literal(item.value), True
+            prop = (self.definition if item.relation is LinguisticKind.DEFINITION
+                    else self.alt_label)
+            return self.iri("ent", item.entity), prop, literal(item.value), True
         return None
 
     def item_triples(self, item: Item, graph: KnowledgeGraph) -> Iterator[Triple]:
         """The item's own triple (when asserted), its statement node and its evidence."""
-        node = self.item(item.id)
-        gd = self.gd
-        yield node, gd.kind, Literal(item.kind)
-        yield node, gd.confidence, Literal(round(item.confidence, 6), datatype=XSD.double)
+        node, v = self.iri("item", item.id), self.v
+        double = XSD + "double"
+        yield node, v["kind"], literal(item.kind)
+        yield node, v["confidence"], literal(repr(round(item.confidence, 6)), double)
         statement = self._statement(item)
         if statement is not None:
             s, p, o, asserted = statement
             if asserted:
                 yield s, p, o
-            yield node, RDF.type, RDF.Statement
-            yield node, RDF.subject, s
-            yield node, RDF.predicate, p
-            yield node, RDF.object, o
+            kind, subject, predicate, obj = self.statement
+            yield node, self.type, kind
+            yield node, subject, s
+            yield node, predicate, p
+            yield node, obj, o
             if isinstance(item, Relation):
-                yield node, gd.negated, Literal(item.negated)
+                yield node, v["negated"], literal("true" if item.negated else "false",
+                                                  XSD + "boolean")
             if isinstance(item, Attribute):
-                yield node, gd.datatype, Literal(item.datatype)
+                yield node, v["datatype"], literal(item.datatype)
             if isinstance(item, LinguisticItem):
-                yield node, gd.linguisticKind, Literal(item.relation.value)
+                yield node, v["linguisticKind"], literal(item.relation.value)
         if isinstance(item, Procedure):
-            yield node, RDF.type, gd.Procedure
-            yield node, gd.goal, Literal(item.goal)
+            yield node, self.type, v["Procedure"]
+            yield node, v["goal"], literal(item.goal)
             if item.entity:
-                yield node, gd.about, self.entity(item.entity)
+                yield node, v["about"], self.iri("ent", item.entity)
             for n, text in enumerate(item.steps, 1):
-                step = BNode()
-                yield node, gd.step, step
-                yield step, gd.position, Literal(n)
-                yield step, RDFS.label, Literal(text)
+                step = self.blank()
+                yield node, v["step"], step
+                yield step, v["position"], literal(str(n), XSD + "integer")
+                yield step, self.label, literal(text)
         for ev in graph.evidence.get(item.id, {}).values():
-            evidence = BNode()
-            yield node, gd.evidence, evidence
-            yield evidence, gd.source, self.call(ev.source)
-            yield evidence, gd.extractor, Literal(ev.extractor)
-            yield evidence, gd.confidence, Literal(round(ev.confidence, 6), datatype=XSD.double)
+            evidence = self.blank()
+            yield node, v["evidence"], evidence
+            yield evidence, v["source"], self.iri("call", ev.source)
+            yield evidence, v["extractor"], literal(ev.extractor)
+            yield evidence, v["confidence"], literal(repr(round(ev.confidence, 6)), double)
             if ev.span is not None:
-                yield evidence, gd.spanStart, Literal(ev.span[0])
-                yield evidence, gd.spanEnd, Literal(ev.span[1])
+                yield evidence, v["spanStart"], literal(str(ev.span[0]), XSD + "integer")
+                yield evidence, v["spanEnd"], literal(str(ev.span[1]), XSD + "integer")
 
     def chunks(self, graph: KnowledgeGraph, size: int = CHUNK) -> Iterator[list[Triple]]:
         """The whole graph's triples, ``size`` entities or items at a time."""
-        entities = iter(graph.entities.values())
+        entities = iter(graph.entities)
         while batch := list(islice(entities, size)):
-            yield list(self.entity_triples(KnowledgeGraph(entities={e.id: e for e in batch})))
+            yield list(self.entity_triples(graph, batch))
         items = graph.iter_items()
         while batch_items := list(islice(items, size)):
             yield [t for item in batch_items for t in self.item_triples(item, graph)]
 
 
-def to_rdf_graph(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
-    """The whole knowledge graph as one in-memory rdflib :class:`~rdflib.Graph`."""
-    mapping = RdfMapping(base_iri)
-    out = Graph()
-    mapping.bind(out)
-    for chunk in mapping.chunks(graph):
-        for triple in chunk:
-            out.add(triple)
-    return out
-
-
 def write_ntriples(chunks: Iterable[list[Triple]], handle: TextIO) -> int:
-    """N-Triples, line by line (rdflib's own row writer, without building a graph)."""
+    """N-Triples, one triple a line."""
     count = 0
     for chunk in chunks:
-        handle.write("".join(_nt_row(t) for t in chunk))
+        handle.write("".join(f"{s} {p} {o} .\n" for s, p, o in chunk))
         count += len(chunk)
     return count
 
 
+_PN_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_%-]*[A-Za-z0-9_])?")
+
+
+def _turtle_term(term: str, prefixes: list[tuple[str, str]]) -> str:
+    """An N-Triples term, shortened to a prefixed name when its local part is plainly safe."""
+    if term.startswith("<"):
+        iri = term[1:-1]
+        for prefix, namespace in prefixes:
+            if iri.startswith(namespace) and _PN_LOCAL.fullmatch(iri[len(namespace):]):
+                return f"{prefix}:{iri[len(namespace):]}"
+    return term
+
+
+def write_turtle(mapping: RdfMapping, chunks: Iterable[list[Triple]], handle: TextIO) -> int:
+    """Turtle: ``@prefix`` lines, then each subject's triples as one ``;`` block."""
+    prefixes = sorted(mapping.namespaces.items(), key=lambda kv: -len(kv[1]))
+    handle.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in mapping.namespaces.items()))
+    rdf_type = mapping.type
+    count = 0
+    for chunk in chunks:
+        out = []
+        for subject, triples in groupby(chunk, key=lambda t: t[0]):
+            lines = [f"{'a' if p == rdf_type else _turtle_term(p, prefixes)} "
+                     f"{_turtle_term(o, prefixes)}" for _, p, o in triples]
+            count += len(lines)
+            out.append(f"\n{_turtle_term(subject, prefixes)} " + " ;\n    ".join(lines) + " .\n")
+        handle.write("".join(out))
+    return count
+
+
+_LITERAL = re.compile(r'"(.*)"(?:\^\^<(.*)>)?', re.DOTALL)
+
+
+def _jsonld_value(term: str) -> dict[str, str]:
+    if term.startswith("<"):
+        return {"@id": term[1:-1]}
+    if term.startswith("_:"):
+        return {"@id": term}
+    match = _LITERAL.fullmatch(term)
+    assert match is not None
+    text = json.loads('"' + match.group(1) + '"')  # N-Triples escapes are JSON escapes
+    return {"@value": text, "@type": match.group(2)} if match.group(2) else {"@value": text}
+
+
+def write_jsonld(chunks: Iterable[list[Triple]], handle: TextIO) -> int:
+    """Expanded JSON-LD: one array of node objects, a subject's triples in one object (a subject
+    may recur in a later chunk: JSON-LD processors merge node objects with the same ``@id``)."""
+    count, first = 0, True
+    handle.write("[")
+    for chunk in chunks:
+        for subject, triples in groupby(chunk, key=lambda t: t[0]):
+            node: dict[str, Any] = {"@id": subject[1:-1] if subject.startswith("<") else subject}
+            for _, p, o in triples:
+                count += 1
+                if p == "<" + RDF + "type>":
+                    node.setdefault("@type", []).append(o[1:-1])
+                else:
+                    node.setdefault(p[1:-1], []).append(_jsonld_value(o))
+            handle.write(("\n" if first else ",\n") + json.dumps(node, ensure_ascii=False))
+            first = False
+    handle.write("\n]\n")
+    return count
+
+
+def to_rdf_graph(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> Any:
+    """The whole knowledge graph as one in-memory rdflib ``Graph`` (needs the ``[rdf]`` extra)."""
+    import io
+
+    from rdflib import Graph
+
+    text = io.StringIO()
+    mapping = RdfMapping(base_iri)
+    write_ntriples(mapping.chunks(graph), text)
+    out = Graph()
+    for prefix, namespace in mapping.namespaces.items():
+        out.bind(prefix, namespace)
+    return out.parse(data=text.getvalue(), format="nt")
+
+
 def _write(graph: KnowledgeGraph, path: Path, fmt: str, options: dict[str, str] | None) -> int:
     mapping = RdfMapping((options or {}).get("base_iri", DEFAULT_BASE_IRI))
-    count = 0
     with atomic_text(path) as handle:
         if fmt == "nt":
             return write_ntriples(mapping.chunks(graph), handle)
-        first = True
-        if fmt == "json-ld":
-            handle.write("[\n")
-        for chunk in mapping.chunks(graph):
-            part = Graph()
-            mapping.bind(part)
-            for triple in chunk:
-                part.add(triple)
-            count += len(chunk)
-            if fmt == "turtle":
-                handle.write(part.serialize(format="turtle"))
-                continue
-            nodes = json.loads(part.serialize(format="json-ld"))
-            for node in nodes:
-                handle.write(("" if first else ",\n") + json.dumps(node, ensure_ascii=False))
-                first = False
-        if fmt == "json-ld":
-            handle.write("\n]\n")
-    return count
+        if fmt == "turtle":
+            return write_turtle(mapping, mapping.chunks(graph), handle)
+        return write_jsonld(mapping.chunks(graph), handle)
 
 
 def _report(fmt: str, path: Path, graph: KnowledgeGraph, triples: int) -> ExportReport:

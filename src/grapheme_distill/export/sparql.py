@@ -19,7 +19,7 @@ from grapheme_distill.errors import ExportError, MissingDependency
 from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.store.base import GraphStore
 
-from .rdf import DEFAULT_BASE_IRI, RdfMapping, write_ntriples
+from .rdf import DEFAULT_BASE_IRI, RdfMapping, to_rdf_graph, write_ntriples
 
 __all__ = ["SparqlResult", "engines", "sparql_query"]
 
@@ -57,25 +57,11 @@ def engines() -> list[str]:
 
 def prefixes(mapping: RdfMapping) -> dict[str, str]:
     """The prefixes every query may use without declaring them."""
-    return {
-        "gd": str(mapping.gd), "ent": str(mapping.entity_ns), "rel": str(mapping.relation_ns),
-        "attr": str(mapping.attribute_ns), "item": str(mapping.item_ns),
-        "call": str(mapping.call_ns),
-        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-        "skos": "http://www.w3.org/2004/02/skos/core#",
-        "dcterms": "http://purl.org/dc/terms/",
-        "xsd": "http://www.w3.org/2001/XMLSchema#",
-    }
+    return dict(mapping.namespaces)
 
 
 def _rdflib(graph: KnowledgeGraph, mapping: RdfMapping, query: str) -> SparqlResult:
-    from rdflib import Graph
-
-    rdf = Graph()
-    for chunk in mapping.chunks(graph):
-        for triple in chunk:
-            rdf.add(triple)
+    rdf = to_rdf_graph(graph, mapping.base)
     try:
         result = rdf.query(query, initNs=prefixes(mapping))
     except Exception as exc:  # pyparsing and rdflib raise their own, unrelated classes
@@ -84,10 +70,10 @@ def _rdflib(graph: KnowledgeGraph, mapping: RdfMapping, query: str) -> SparqlRes
         return SparqlResult(kind="ask", engine="rdflib", boolean=bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         return SparqlResult(kind="graph", engine="rdflib",
-                            triples=[(str(s), str(p), str(o))  # type: ignore[misc]
+                            triples=[(str(s), str(p), str(o))
                                      for s, p, o in result])
     names = [str(v) for v in result.vars or ()]
-    rows = [{name: (None if row[i] is None else str(row[i]))  # type: ignore[index]
+    rows = [{name: (None if row[i] is None else str(row[i]))
              for i, name in enumerate(names)} for row in result]
     return SparqlResult(kind="select", engine="rdflib", variables=names, rows=rows)
 
