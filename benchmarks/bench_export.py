@@ -81,8 +81,9 @@ def child(fmt: str, store_path: Path, out: Path) -> None:
     else:
         report = export_graph(store, fmt, out)
         result.update(nodes=report.nodes, edges=report.edges)
-        result["bytes"] = (sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-                           if out.is_dir() else out.stat().st_size)
+        written = [p for p in out.parent.glob(out.stem + "*")]  # sidecars (grapheme) included
+        files = [f for p in written for f in ([*p.rglob("*")] if p.is_dir() else [p])]
+        result["bytes"] = sum(f.stat().st_size for f in files if f.is_file())
     result.update(wall_s=time.perf_counter() - t0, cpu_s=time.process_time() - c0,
                   peak_rss_mb=peak_rss_mb())
     store.close()
@@ -95,9 +96,8 @@ def measure(fmt: str, store_path: Path, folder: Path) -> dict[str, object]:
                            "--out", str(out)], capture_output=True, text=True, check=False)
     if done.returncode != 0:
         return {"error": done.stderr.strip().splitlines()[-1] if done.stderr else "failed"}
-    shutil.rmtree(out, ignore_errors=True) if out.is_dir() else out.unlink(missing_ok=True)
-    for extra in folder.glob("export.*"):  # sidecars (grapheme)
-        extra.unlink()
+    for written in folder.glob("export*"):
+        shutil.rmtree(written) if written.is_dir() else written.unlink()
     result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
