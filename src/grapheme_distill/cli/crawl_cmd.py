@@ -112,6 +112,9 @@ def _open_teachers(names: tuple[str, ...], models: tuple[str, ...], base_url: st
               "and teachers.")
 @click.option("--max-tokens", type=click.IntRange(1, 32_768), default=1024, show_default=True,
               help="Answer budget per request.")
+@click.option("--max-items", type=click.IntRange(1, 1000), default=None,
+              help="At most this many items per list of an answer (in the JSON schema: the "
+              "embedded teacher's grammar enforces it, so small models end their answers).")
 @click.option("--crawl", "crawl_name", default="default", show_default=True,
               help="Which crawl of the store to start or continue.")
 @json_option("the crawl's figures")
@@ -121,7 +124,8 @@ def crawl_cli(
     seeds: tuple[str, ...], seeds_file: Path | None, teacher_names: tuple[str, ...],
     models: tuple[str, ...], base_url: str | None, store_path: Path,
     budget_requests: int | None, budget_tokens: int | None, budget_usd: float | None,
-    depth: int | None, samples: int, concurrency: int, max_tokens: int, crawl_name: str,
+    depth: int | None, samples: int, concurrency: int, max_tokens: int, max_items: int | None,
+    crawl_name: str,
     as_json: bool, no_progress: bool, config_path: str | None, preset: str,
     overrides: tuple[str, ...],
 ) -> None:
@@ -157,7 +161,7 @@ def crawl_cli(
                 seed_list, teachers, store, config, crawl_name=crawl_name,
                 budget_requests=budget_requests, budget_tokens=budget_tokens,
                 budget_usd=budget_usd, depth=depth, samples=samples, concurrency=concurrency,
-                max_tokens=max_tokens, progress=progress),
+                max_tokens=max_tokens, max_items=max_items, progress=progress),
             show=not (no_progress or as_json),
         )
     finally:

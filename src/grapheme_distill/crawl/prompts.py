@@ -9,9 +9,12 @@ answers with the extractor's own validation and repair (:mod:`.reader`).
 
 from __future__ import annotations
 
+import copy
+import functools
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
+from typing import Any
 
 from grapheme_distill.errors import InputError
 from grapheme_distill.extractors.llm import response_format
@@ -23,6 +26,30 @@ __all__ = ["SAMPLE_TEMPERATURE", "CrawlTemplate", "load_crawl_template"]
 
 #: temperature of the k samples of ``--samples k`` (k = 1 asks greedily, at 0)
 SAMPLE_TEMPERATURE = 0.7
+
+
+@functools.cache
+def bounded_format(max_items: int | None) -> dict[str, Any]:
+    """The extractor's ``response_format`` with at most ``max_items`` per list (None: as it is).
+
+    Why: a crawl answer is open-ended ("what do you know"), and a small model fills lists until
+    ``max_tokens`` or loops inside one; with ``maxItems`` in the schema, a grammar-constrained
+    teacher (the embedded one) cannot, so an answer ends as complete JSON within a known budget.
+    Built once per bound (shared: never mutate it).
+    """
+    base = response_format()
+    if max_items is None:
+        return base
+    fmt = copy.deepcopy(base)
+    schema = fmt["json_schema"]["schema"]
+    for prop in schema.get("properties", {}).values():
+        if prop.get("type") == "array":
+            prop["maxItems"] = max_items
+    for definition in schema.get("$defs", {}).values():
+        for name, prop in definition.get("properties", {}).items():
+            if prop.get("type") == "array" and name in ("aliases", "steps"):
+                prop["maxItems"] = min(max_items, 3) if name == "aliases" else max_items
+    return fmt
 
 
 @dataclass(frozen=True)
@@ -50,7 +77,7 @@ class CrawlTemplate:
 
     def request(
         self, entity: str, *, model: str | None, max_tokens: int, sample: int, samples: int,
-        schema: bool = True,
+        max_items: int | None = None,
     ) -> TeacherRequest:
         """The request for sample ``sample`` of ``samples`` about ``entity``.
 
@@ -63,7 +90,7 @@ class CrawlTemplate:
         return TeacherRequest(
             messages=self.render(entity), model=model, max_tokens=max_tokens,
             temperature=SAMPLE_TEMPERATURE if sampled else 0.0, seed=sample if sampled else 0,
-            response_format=response_format() if schema else None,
+            response_format=bounded_format(max_items),
             metadata={"template": self.name, "template_hash": self.hash, "entity": entity,
                       "sample": sample},
         )

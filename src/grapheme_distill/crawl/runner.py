@@ -116,6 +116,7 @@ class _Crawl:
     max_tokens: int
     depth: int | None
     prices: PriceTable
+    max_items: int | None = None
     seen: set[str] = field(default_factory=set)
     unavailable: bool = False
 
@@ -127,7 +128,7 @@ class _Crawl:
         model = getattr(teacher, "model", None)
         request = self.template.request(entity, model=model if isinstance(model, str) else None,
                                         max_tokens=self.max_tokens, sample=sample,
-                                        samples=self.samples)
+                                        samples=self.samples, max_items=self.max_items)
         source = self.source(label, entity, sample)
         found = self.store.get_call(request.content_hash())
         if found is not None:  # answered before a kill: never asked twice
@@ -232,6 +233,7 @@ async def acrawl(
     samples: int = 1,
     concurrency: int = DEFAULT_CONCURRENCY,
     max_tokens: int = 1024,
+    max_items: int | None = None,
     template: CrawlTemplate | None = None,
     prices: PriceTable | None = None,
     progress: Callable[[int, int | None], None] | None = None,
@@ -254,6 +256,8 @@ async def acrawl(
             samples agree on an item raises its noisy-or confidence.
         concurrency: requests in flight at once across all entities, samples and teachers.
         max_tokens: answer budget per request.
+        max_items: at most this many items per list of the answer's JSON (in the schema, so a
+            grammar-constrained teacher such as the embedded one ends within a known budget).
         template: the crawl prompt (the shipped ``entity.v1`` when None).
         prices: price table for ``budget_usd`` (default prices when None).
         progress: ``progress(requests_done, budget_requests)``.
@@ -271,6 +275,7 @@ async def acrawl(
     params: dict[str, Any] = {
         "seeds": seeds, "teachers": sorted(labelled), "samples": samples, "depth": depth,
         "template": template.name, "template_hash": template.hash, "max_tokens": max_tokens,
+        "max_items": max_items,
     }
     store.crawl_begin(crawl_name, params)
     run_id = store.begin_run("crawl", {**params, "crawl": crawl_name, "budget_requests":
@@ -287,7 +292,7 @@ async def acrawl(
                      float(state.get("cost_usd", 0.0)))
     run = _Crawl(store, crawl_name, labelled, template, RequestPool(concurrency),
                  ExchangeIngester(store, config, AnswerReader(), run_id, summary=summary),
-                 summary, budget, samples, max_tokens, depth, prices or PriceTable())
+                 summary, budget, samples, max_tokens, depth, prices or PriceTable(), max_items)
     run.seen = store.frontier_keys(crawl_name)
     seed_entries = []
     for seed in seeds:

@@ -508,13 +508,17 @@ class LocalTeacher:
         ends: list[int] = []  # length of the decoded text after each generated token
         finish = "length"
         json_end = _JsonEnd() if request.response_format is not None else None
+        grammar = _Grammar.of(llm, request.response_format)
         structured: bool | None = True if json_end is not None else None  # None: not known yet
         for _ in range(max_new):
-            step = _Step(llm.scores[llm.n_tokens - 1])
+            logits = llm.scores[llm.n_tokens - 1]
+            step = _Step(grammar.mask(logits) if grammar is not None else logits)
             token = step.sample(request.temperature, request.top_p, rng)
             if llama_cpp.llama_vocab_is_eog(vocab, token):
                 finish = "stop"
                 break
+            if grammar is not None:  # (an end token is only allowed once the JSON is complete)
+                grammar.accept(token)
             piece = llm.detokenize([token], prev_tokens=tokens + generated)
             generated.append(token)
             text_bytes += piece
@@ -646,6 +650,60 @@ def _periodic_tail(text: str, longest: int = 200, min_copies: int = 3,
         if copies >= min_copies and copies * size >= min_span:
             return n - (copies - 1) * size
     return None
+
+
+class _Grammar:
+    """llama.cpp's grammar-constrained decoding under this module's own sampling.
+
+    A ``response_format`` of type ``json_schema`` is turned into a GBNF grammar
+    (llama-cpp-python's ``json_schema_to_gbnf``) and llama.cpp's grammar sampler; before each
+    sample it sets the logit of every token the grammar cannot take next to -inf, and each chosen
+    token advances it.  So the answer *is* JSON of the schema (up to ``max_tokens``), instead of
+    free text that is cut where a JSON value happens to close.  The sampled token and the reported
+    logprobs come from the masked distribution (what the token was really drawn from).  A schema
+    the converter cannot handle leaves the request unconstrained (the JSON end is still found).
+    """
+
+    def __init__(self, llm: Any, gbnf: str) -> None:
+        import ctypes
+
+        import llama_cpp
+        from llama_cpp._internals import LlamaTokenDataArray
+
+        self._llama = llama_cpp
+        self._byref = ctypes.byref
+        self._sampler = llama_cpp.llama_sampler_init_grammar(
+            llm._model.vocab, gbnf.encode("utf-8"), b"root")
+        if not self._sampler:
+            raise ValueError("llama.cpp refused the grammar")
+        self._array = LlamaTokenDataArray(n_vocab=llm.n_vocab())
+
+    @classmethod
+    def of(cls, llm: Any, response_format: dict[str, Any] | None) -> _Grammar | None:
+        schema = ((response_format or {}).get("json_schema") or {}).get("schema")
+        if not isinstance(schema, dict):
+            return None
+        import json
+
+        from llama_cpp.llama_grammar import json_schema_to_gbnf
+
+        try:
+            return cls(llm, json_schema_to_gbnf(json.dumps(schema)))
+        except Exception:  # noqa: BLE001 - an unsupported schema: answer unconstrained
+            return None
+
+    def mask(self, logits: NDArray[np.float32]) -> NDArray[np.float32]:
+        self._array.copy_logits(logits)
+        self._llama.llama_sampler_apply(self._sampler, self._byref(self._array.candidates))
+        return np.asarray(self._array.candidates_data.logit, dtype=np.float32)
+
+    def accept(self, token: int) -> None:
+        self._llama.llama_sampler_accept(self._sampler, token)
+
+    def __del__(self) -> None:
+        sampler = getattr(self, "_sampler", None)
+        if sampler:
+            self._llama.llama_sampler_free(sampler)
 
 
 class _JsonEnd:
