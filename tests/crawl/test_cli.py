@@ -37,6 +37,8 @@ model = "m-b"
     assert "teachers disagree (attribute value)" in shown.output
     assert "red (alpha)" in shown.output and "blue (beta)" in shown.output
     assert "teachers disagree (negation)" in shown.output
+    stats = runner.invoke(cli, ["stats", "--store", store])
+    assert "agreement of teacher alpha" in stats.output and "agreement of teacher beta" in stats.output
     as_json = json.loads(runner.invoke(cli, ["show", "Node 0", "--store", store, "--json"]).output)
     assert {d["kind"] for d in as_json["disagreements"]} == {"attribute_value", "negation"}
 

@@ -36,9 +36,13 @@ def stats_cli(store_path: Path, as_json: bool) -> None:
         per_model = usage_by_model(store)
     finally:
         store.close()
+    # agreement per teacher, as the last crawl with several teachers measured it
+    agreement: dict[str, Any] = next(
+        (r["summary"]["agreement"] for r in reversed(runs)
+         if r["kind"] == "crawl" and (r["summary"] or {}).get("agreement")), {})
     if as_json:
         echo_json({**stats.model_dump(), "usage": usage, "last_run": runs[-1] if runs else None,
-                   "models": [m.model_dump() for m in per_model]})
+                   "models": [m.model_dump() for m in per_model], "agreement": agreement})
         return
     rows: list[tuple[str, Any]] = [(k.replace("_", " "), v) for k, v in stats.model_dump().items()]
     rows += [("prompt tokens", int(usage["prompt_tokens"])),
@@ -46,6 +50,9 @@ def stats_cli(store_path: Path, as_json: bool) -> None:
              ("teacher time", f"{usage['latency_s']:.1f} s")]
     if runs:
         rows.append(("last run", f"{runs[-1]['kind']} started {runs[-1]['started_at']}"))
+    for label, figures in sorted(agreement.items()):
+        rows.append((f"agreement of teacher {label}",
+                     f"{figures['agreement']:.0%} of {int(figures['items'])} items"))
     console().print(key_value_table(f"Store {store_path}", rows))
     if per_model:
         table = Table(title="Teacher calls per model", title_justify="left")
