@@ -430,6 +430,8 @@ class SpacyExtractor:
         return None
 
     def _clause(self, piece: Piece, clause: Clause, factor: float, state: _State) -> None:
+        if state.documented and re.search(r"(?:^|_)includ(?:e|es|ed)$", clause.predicate) and clause.kind == "relation":
+            return  # "Its main tributaries include A, B": read by the sentence reader (tributary_of)
         if clause.predicate in _LINGUISTIC_PREDICATES:
             return  # "also known as", "is defined as": linguistic knowledge, read by _linguistic
         span = piece.offsets.span(clause.start, clause.end)
@@ -468,9 +470,13 @@ class SpacyExtractor:
         context = lead_text or heading_text
         numbered = items[0][0].kind == "numbered"
         starts_with_verb = sum(1 for _, doc in items if len(doc) and doc[0].tag_ == "VB")
+        # a numbered list is steps when its items are instructions, not when it numbers names
+        # ("1. **Penicillins** — amoxicillin", "1. Adagio", "1. **Henry VII** (r. 1485–1509)")
+        named = sum(1 for p, _ in items if _KEY_VALUE.match(p.text) or _GLOSS.match(p.text)
+                    or (p.text[:1].isupper() and len(p.text.split()) <= 4 and not p.text.rstrip().endswith(".")))
         procedural = len(items) >= 2 and (
-            numbered or bool(_PROCEDURAL.search(context)) or bool(goal and prompt_procedural)
-            or starts_with_verb * 2 > len(items)
+            (numbered and named * 2 < len(items)) or bool(_PROCEDURAL.search(context))
+            or bool(goal and prompt_procedural) or starts_with_verb * 2 > len(items)
         )
         if procedural and KnowledgeType.PROCEDURAL in types:
             steps = tuple(_SEQUENCE.sub("", p.text).rstrip(".") for p, _ in items)

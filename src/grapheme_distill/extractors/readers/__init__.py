@@ -18,6 +18,7 @@ from grapheme_distill.extractors.readers.facts import HEDGES, Fact, Name, clean_
 from grapheme_distill.extractors.readers.hierarchy import read_lists
 from grapheme_distill.extractors.readers.linguistic import initials_match, read_linguistic
 from grapheme_distill.extractors.readers.people import read_people
+from grapheme_distill.extractors.readers.sentences import read_sentences
 
 __all__ = [
     "HEDGES",
@@ -44,4 +45,5 @@ def read_document(doc: Document | str, prompt: str = "") -> tuple[ReadContext, l
     facts.extend(read_lists(ctx))
     facts.extend(read_linguistic(ctx))
     facts.extend(read_people(ctx))
+    facts.extend(read_sentences(ctx))
     return ctx, facts

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from grapheme_distill.extractors.document import ATTRIBUTE_KEYS
 from grapheme_distill.extractors.document.model import Block
@@ -190,7 +191,7 @@ def _taxonomy(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
             if value:
                 ranked.append((_RANKS.index(key), value, block))
     ranked.sort(key=lambda r: r[0])
-    for (_, upper, _), (_, lower, block) in zip(ranked, ranked[1:], strict=False):
+    for (_, upper, _), (_, lower, block) in pairwise(ranked):
         yield Fact("hierarchy", "kv.taxonomy", block.span, Name(upper), Name(lower),
                    hierarchy=HierarchyKind.SUBCLASS_OF)
 

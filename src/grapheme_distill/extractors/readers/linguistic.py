@@ -312,8 +312,19 @@ def _parentheses(ctx: ReadContext, block: Block, sent: Sentence, hedged: bool) -
                 yield _fact(block, sent, "paren.name", Name(named), LinguisticKind.ALIAS, plain, hedged)
 
 
+_SYNONYM = re.compile(
+    r"^(?P<t>[^,;()]{1,60}?)\s+(?:is|are)\s+(?:a\s+|another\s+)?(?:synonym|synonymous)s?\s+(?:of|with|for|to)\s+"
+    r"(?P<v>[^,;()]{1,60})$"
+    r"|^(?P<t2>[^,;()]{1,60}?)\s+and\s+(?P<v2>[^,;()]{1,60}?)\s+are\s+synonyms$", re.I)
+
+
 def _definitions(ctx: ReadContext, block: Block, sent: Sentence, hedged: bool) -> Iterator[Fact]:
     text = sent.text.rstrip(".!")
+    syn = _SYNONYM.match(text)
+    if syn is not None:
+        term, value = (syn.group("t"), syn.group("v")) if syn.group("t") else (syn.group("t2"), syn.group("v2"))
+        yield _fact(block, sent, "synonym", Name(clean_name(term)), LinguisticKind.SYNONYM, clean_name(value), hedged)
+        return
     m = _MEANS.match(text)
     if m is not None and not _STANDS.match(text):
         term = clean_name(m.group("x"))

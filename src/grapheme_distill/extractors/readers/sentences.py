@@ -1,0 +1,72 @@
+"""Sentence shapes the clause reader misreads: "Its main tributaries include the Allier, the Cher
+and the Vienne" says each river is a tributary *of* the subject (the parser sees the subject
+"including" them); "The band's members were A, B and C" is membership.
+
+The relational noun becomes the predicate (``tributary_of``), read from the item to the owner, so
+that it lines up with how the fact is usually stated ("the Allier is a tributary of the Loire").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from grapheme_distill.extractors.readers.context import ReadContext
+from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
+from grapheme_distill.model.knowledge import HierarchyKind
+
+__all__ = ["read_sentences"]
+
+_OWNED_LIST = re.compile(
+    r"^(?P<owner>Its|His|Her|Their|(?:The\s+)?[A-Z]?[\w\s\-]{1,40}?['’]s?)\s+"
+    r"(?:(?:main|major|notable|key|principal|largest|biggest|most\s+famous|best-known|famous|important|"
+    r"other|chief|primary|notable)\s+)*(?P<noun>[a-z][a-z\-]+)\s+(?:include|includes|included|are|were)\s+"
+    r"(?:the\s+following:?\s+)?(?P<list>[^.;:]+)"
+)
+_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+)")
+_PRONOUNS = frozenset({"its", "his", "her", "their"})
+_MEMBERS = frozenset({"member", "player", "musician", "founder", "founding member"})
+_WORKS = frozenset({"work", "painting", "book", "novel", "album", "song", "film", "opera", "symphony", "poem",
+                    "play", "composition", "invention", "discovery", "creation", "recording"})
+
+
+def _singular(noun: str) -> str:
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if noun.endswith(("ches", "shes", "sses", "xes")):
+        return noun[:-2]
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def read_sentences(ctx: ReadContext) -> Iterator[Fact]:
+    for block in ctx.doc.blocks:
+        if block.role not in ("paragraph", "list_item"):
+            continue
+        for sent in ctx.sentences(block):
+            m = _OWNED_LIST.match(sent.text)
+            if m is None or not m.group("noun").endswith("s"):
+                continue
+            owner_text = m.group("owner").strip()
+            if owner_text.lower() in _PRONOUNS:
+                owner = ctx.section_subject(block)
+            else:
+                owner_name = clean_name(re.sub(r"['’]s?$", "", owner_text))
+                owner = Name(owner_name) if owner_name and owner_name[:1].isupper() else None
+            if owner is None:
+                continue
+            noun = _singular(m.group("noun"))
+            items = [clean_name(p) for p in _SPLIT.split(m.group("list")) if p.strip()]
+            if len(items) < 1 or any(not i or len(i.split()) > 5 for i in items):
+                continue
+            span = block.inline.span(sent.start, sent.end)
+            hedged = is_hedged(sent.text)
+            for item in items:
+                child = Name(item)
+                if noun in _MEMBERS:
+                    yield Fact("hierarchy", "sentence.members", span, owner, child, hierarchy=HierarchyKind.MEMBER_OF,
+                               hedged=hedged)
+                elif noun in _WORKS:
+                    yield Fact("relation", "sentence.works", span, owner, child, "created", hedged=hedged)
+                else:
+                    yield Fact("relation", "sentence.owned_list", span, child, owner, f"{noun.replace('-', '_')}_of",
+                               hedged=hedged)
