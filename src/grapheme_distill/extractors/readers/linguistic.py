@@ -315,7 +315,7 @@ def _parentheses(ctx: ReadContext, block: Block, sent: Sentence, hedged: bool) -
 _SYNONYM = re.compile(
     r"^(?P<t>[^,;()]{1,60}?)\s+(?:is|are)\s+(?:a\s+|another\s+)?(?:synonym|synonymous)s?\s+(?:of|with|for|to)\s+"
     r"(?P<v>[^,;()]{1,60})$"
-    r"|^(?P<t2>[^,;()]{1,60}?)\s+and\s+(?P<v2>[^,;()]{1,60}?)\s+are\s+synonyms$", re.I)
+    r"|^(?P<t2>[^,;()]{1,60}?)\s+and\s+(?P<v2>[^,;()]{1,60}?)\s+are\s+synonyms$", re.IGNORECASE)
 
 
 def _definitions(ctx: ReadContext, block: Block, sent: Sentence, hedged: bool) -> Iterator[Fact]:
