@@ -208,10 +208,12 @@ def _request(
         raise ValueError(f"params.{reason_of(exc)}") from None
 
 
-def _identified(request: TeacherRequest, response: TeacherResponse, line_id: str | None) -> TeacherRequest:
+def _identified(
+    request: TeacherRequest, response: TeacherResponse, line_id: str | None
+) -> TeacherRequest:
     """The request tagged with what makes this recording one exchange (see :class:`Exchange`)."""
     identity = (f"id:{line_id}" if line_id is not None else content_hash(
-        "recorded_exchange", request.content_hash(), response.text, response.model,
+        "recorded_exchange", response.request_hash, response.text, response.model,
         [t.model_dump() for t in response.logprobs or ()]))
     return request.model_copy(update={"metadata": {**request.metadata, "exchange_id": identity}})
 

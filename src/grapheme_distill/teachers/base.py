@@ -43,7 +43,7 @@ def _check_logprob(value: float) -> float:
 
 #: Why strict: a recorded ``true`` or ``"0.5"`` is a broken recording, not a number to coerce.
 Logprob = Annotated[float, Strict(), AfterValidator(_check_logprob)]
-TokenCount = Annotated[int, Strict(), Field(ge=0)]
+TokenCount = Annotated[int, Strict(), Field(ge=0, le=2**62)]  # le: what SQLite can hold
 
 
 class Message(BaseModel):
