@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from grapheme_distill.model.hashing import normalise_name
-from grapheme_distill.store.sqlite import SQLiteStore
+from grapheme_distill.store import SQLiteStore
 
 __all__ = ["AgreementReport", "flag_disagreements", "teachers_of"]
 

@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import DistilledKnowledge, Entity, EntityType
+from grapheme_distill.store import FrontierEntry
 from grapheme_distill.store.base import GraphReader
-from grapheme_distill.store.sqlite.crawl import FrontierEntry
 
 __all__ = ["LITERAL_TYPES", "canonical", "crawlable", "discovered"]
 

@@ -36,8 +36,7 @@ from grapheme_distill.errors import DistillError, InputError, TeacherUnavailable
 from grapheme_distill.model.knowledge import DistilledKnowledge, Provenance
 from grapheme_distill.pipeline import DistillSummary, ExchangeIngester, PendingExchange
 from grapheme_distill.pool import DEFAULT_CONCURRENCY, RequestPool
-from grapheme_distill.store.sqlite import SQLiteStore
-from grapheme_distill.store.sqlite.crawl import FrontierEntry
+from grapheme_distill.store import FrontierEntry, SQLiteStore
 from grapheme_distill.teachers.base import Teacher, TeacherRequest, TeacherResponse
 from grapheme_distill.teachers.pricing import PriceTable
 from grapheme_distill.teachers.wrappers import FREE_TEACHERS, runs_locally

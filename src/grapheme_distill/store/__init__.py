@@ -26,11 +26,13 @@ from grapheme_distill.store.base import (
 from grapheme_distill.store.memory import MemoryStore
 from grapheme_distill.store.migrations import SCHEMA_VERSION
 from grapheme_distill.store.sqlite import SQLiteStore
+from grapheme_distill.store.sqlite.crawl import FrontierEntry
 
 __all__ = [
     "SCHEMA_VERSION",
     "CallLog",
     "CallRecorder",
+    "FrontierEntry",
     "GraphReader",
     "GraphStore",
     "KnowledgeWriter",
