@@ -127,3 +127,59 @@ def test_non_utf8_is_an_input_error(tmp_path: Path) -> None:
     path.write_bytes(b'{"prompt": "p", "response": "r"}\n{"prompt": "caf\xe9", "response": "r"}\n')
     with pytest.raises(InputError, match="not UTF-8"):
         read_transcripts([path])
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ('{"prompt": "p", "response": "\\ud800"}', "surrogate"),
+        ('{"prompt": "p", "response": "r", "model": "\\udc00"}', "surrogate"),
+        ('{"choices": "not a list"}', "choices: Input should be a valid list"),
+        ('{"choices": ["text"]}', "choices.0: Input should be a valid dictionary"),
+        ('{"messages": "hi", "response": "r"}', "messages: Input should be a valid list"),
+        ('{"messages": [["user", "hi"]], "response": "r"}', "messages.0"),
+        ("[" * 1000 + "]" * 1000, "nested deeper than"),
+        ('{"prompt": "p", "response": "r", "usage": {"prompt_tokens": Infinity}}', "invalid JSON"),
+        ('{"prompt": "p", "response": "r", "usage": {"prompt_tokens": 1e400}}', "out of range"),
+        ('{"prompt": "p", "response": "r", "usage": {"prompt_tokens": -3}}', "greater than or equal"),
+        ('{"prompt": "p", "response": "r", "usage": {"completion_tokens": true}}', "valid integer"),
+        ('{"prompt": "p", "response": "r", "usage": {"prompt_tokens": 1' + "0" * 30 + '}}',
+         "less than or equal"),
+        ('{"prompt": "p", "response": "r", "params": {"temperature": NaN}}', "invalid JSON"),
+        ('{"prompt": "p", "response": "r", "params": {"temperature": -0.5}}', "params.temperature"),
+        ('{"prompt": "p", "response": "r", "params": {"max_tokens": false}}', "params.max_tokens"),
+        ('{"prompt": "p", "response": "r", "params": {"top_p": 2}}', "params.top_p"),
+        ('{"prompt": "p", "response": "a", "logprobs": [{"token": "a", "logprob": 0.5}]}',
+         "at most 0"),
+    ],
+)
+def test_hostile_values_are_bad_lines_with_a_reason(tmp_path: Path, line: str, reason: str) -> None:
+    path = write(tmp_path, [{"prompt": "ok", "response": "fine"}, line, {"prompt": "q", "response": "a"}])
+    reader = TranscriptReader([path], skip_bad=True)
+    assert [e.prompt for e in reader] == ["ok", "q"]  # the rest of the file is still read
+    (error,) = reader.stats.errors
+    assert error.line == 2 and reason in error.reason, error.reason
+    str(error).encode("utf-8")  # printable: no lone surrogate in the message
+
+
+def test_lines_are_counted_as_wc_counts_them(tmp_path: Path) -> None:
+    path = tmp_path / "t.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"prompt": "p1",\r "response": "r1"}\n'  # BOM, lone CR: one line
+                     b'{"prompt": "caf\xe9", "response": "r"}\n'  # Latin-1: not UTF-8
+                     b'{"prompt": "p3", "response": "r3"}\n')
+    reader = TranscriptReader([path], skip_bad=True)
+    assert [e.prompt for e in reader] == ["p1", "p3"]
+    (error,) = reader.stats.errors
+    assert error.line == 2 and "not UTF-8" in error.reason and "0xe9" in error.reason
+    with pytest.raises(InputError) as err:
+        read_transcripts([path])
+    assert err.value.line == 2
+
+
+def test_an_over_long_line_is_skipped_without_holding_it(tmp_path: Path) -> None:
+    path = write(tmp_path, [{"prompt": "p", "response": "x" * 5000}, {"prompt": "q", "response": "a"}])
+    reader = TranscriptReader([path], skip_bad=True, max_line_bytes=1000)
+    assert [e.prompt for e in reader] == ["q"]
+    assert "longer than 1,000 bytes" in reader.stats.errors[0].reason
+    side = Path(reader.stats.rejected_files[0]).read_text().splitlines()
+    assert len(side) == 1 and len(side[0]) > 5000  # verbatim, whole
