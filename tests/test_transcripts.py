@@ -14,7 +14,7 @@ from grapheme_distill.transcripts import TranscriptReader, parse_exchange, read_
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
-LOGPROBS = [
+LOGPROBS: list[dict[str, Any]] = [
     {"token": "Paris", "logprob": -0.01, "top_logprobs": [
         {"token": "Paris", "logprob": -0.01}, {"token": "Lyon", "logprob": -5.0}]},
     {"token": " is", "logprob": -0.2, "top_logprobs": [
