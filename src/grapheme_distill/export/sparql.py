@@ -85,10 +85,11 @@ def _term(term: Any) -> str | None:
 def _oxigraph(graph: KnowledgeGraph, mapping: RdfMapping, query: str) -> SparqlResult:
     import pyoxigraph as ox
 
-    text = io.StringIO()
-    write_ntriples(mapping.chunks(graph), text)
     store = ox.Store()
-    store.load(text.getvalue().encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    for chunk in mapping.chunks(graph, size=20_000):  # bounded: one chunk of text at a time
+        text = io.StringIO()
+        write_ntriples([chunk], text)
+        store.load(text.getvalue().encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
     try:
         result = store.query(query, prefixes=prefixes(mapping))
     except SyntaxError as exc:
