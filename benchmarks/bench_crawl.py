@@ -7,7 +7,9 @@ counted as the client's, with fault injection: every n-th request gets a 500 and
 * ``topics``: ``run_topics`` on 200 topics x 5 templates (1,000 requests, rules reader);
 * ``crawl``: ``crawl`` with a 1,000-request budget, from one seed and from 64 seeds (one seed
   cannot fill 64 slots until the frontier is 64 wide: a chain of dependent rounds);
-* ``documents``: ``distill_documents`` on 2,000 markdown files read by the llm extractor.
+* ``documents``: ``distill_documents`` on 2,000 markdown files read by the llm extractor;
+* ``bare``: the same-run baseline, 1,000 crawl requests through the same pool and teacher stack
+  with nothing read or stored (on a shared machine, what the load allows right now).
 
 Each is compared with the latency floor ``ceil(N / C) * L`` (N requests, C concurrency,
 L latency); start-up (imports, opening the store) is outside the timed part.  Client CPU per
@@ -62,7 +64,7 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, default=64)
     ap.add_argument("--latency", type=float, default=0.2)
     ap.add_argument("--fault-every", type=int, default=100)
-    ap.add_argument("--jobs", default="topics,crawl1,crawl64,documents")
+    ap.add_argument("--jobs", default="bare,topics,crawl1,crawl64,documents")
     ap.add_argument("--json", dest="json_out", default=None)
     args = ap.parse_args()
 
@@ -102,6 +104,27 @@ def main() -> None:
             return s.requests
         return job
 
+    def bare() -> int:
+        """The same-run baseline: 1,000 crawl requests through the same pool and teacher stack,
+        nothing read or stored (what this machine allows right now)."""
+        import asyncio
+
+        from grapheme_distill.crawl.prompts import bounded_format, load_crawl_template
+        from grapheme_distill.pool import RequestPool
+
+        teacher = open_teacher("vllm", model="m", base_url=url, concurrency=c)
+        template = load_crawl_template()
+        bounded_format(None)
+
+        async def ask_all() -> None:
+            pool = RequestPool(c)
+            await asyncio.gather(*(pool.complete(teacher, template.request(
+                f"Node {i}", model="m", max_tokens=512, sample=0, samples=1))
+                for i in range(1000)))
+
+        asyncio.run(ask_all())
+        return 1000
+
     def documents() -> int:
         teacher = open_teacher("vllm", model="m", base_url=url, concurrency=c)
         extractor = get_extractor("llm", teacher=teacher, concurrency=c, max_tokens=512)
@@ -110,6 +133,7 @@ def main() -> None:
         return s.processed
 
     jobs: dict[str, tuple[Callable[[], int], int]] = {
+        "bare": (bare, 1000),
         "topics": (topics, 1000),
         "crawl1": (crawl_from(["Node 0"]), 1000),
         "crawl64": (crawl_from([f"Node {i}" for i in range(64)]), 1000),

@@ -26,6 +26,7 @@ __all__ = ["SAMPLE_TEMPERATURE", "CrawlTemplate", "load_crawl_template"]
 
 #: temperature of the k samples of ``--samples k`` (k = 1 asks greedily, at 0)
 SAMPLE_TEMPERATURE = 0.7
+_FIRST = ("relations", "hierarchy", "attributes")
 
 
 @functools.cache
@@ -42,7 +43,13 @@ def bounded_format(max_items: int | None) -> dict[str, Any]:
         return base
     fmt = copy.deepcopy(base)
     schema = fmt["json_schema"]["schema"]
-    for prop in schema.get("properties", {}).values():
+    # what an entity is linked to first: a grammar writes keys in schema order, and a small model
+    # that has listed only the entity itself then closes the relations list at once
+    props = schema.get("properties", {})
+    schema["properties"] = {k: props[k] for k in (*_FIRST, *props) if k in props}
+    schema["required"] = list(schema["properties"])  # every key, in this order (else a grammar
+    # lets the model skip straight to "entities")
+    for prop in schema["properties"].values():
         if prop.get("type") == "array":
             prop["maxItems"] = max_items
     for definition in schema.get("$defs", {}).values():
