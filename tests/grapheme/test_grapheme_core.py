@@ -64,13 +64,31 @@ CHECK = REPO.parent / "shared" / "grapheme-core-check" / "check.sh"
 LOCAL_ANSWERS = REPO / "benchmarks" / "data" / "answers" / "raw" / "local_answers.jsonl"
 
 HOSTILE = [
-    '<script>alert("x")</script>', "<b onmouseover='x'>bold</b> &amp; &lt;", "'; DROP TABLE entities; --",
-    '"double" \'single\' `back`', "back\\slash \\n \\u0041 \\", "nul\x00bel\x07bs\x08esc\x1b[31mred\x7f",
-    "tab\there\r\nCRLF\rCR\nLF\x0b\x0c", "\x85next line\u2028line\u2029para", "👍🏽👍🏿 thumbs",
-    "👩\u200d👩\u200d👧\u200d👦 family", "🏳\ufe0f\u200d🌈 flag", "🇫🇷🇩🇪🇯🇵", "1\ufe0f\u20e3 keycap",
-    "e\u0301te\u0301 Zo\u0308e", "Z\u0351\u0362a\u0310l\u0300g\u0303o", "שָׁלוֹם עולם", "مرحبا بالعالم",
-    "mixed שלום and عربي text", "\u202eevil\u202c override", "\ufeffBOM", "\uffff\U0010ffff\ufffd",
-    "क्षत्रिय देवनागरी", "東京タワー", " ", "",
+    '<script>alert("x")</script>',
+    "<b onmouseover='x'>bold</b> &amp; &lt;",
+    "'; DROP TABLE entities; --",
+    "\"double\" 'single' `back`",
+    "back\\slash \\n \\u0041 \\",
+    "nul\x00bel\x07bs\x08esc\x1b[31mred\x7f",
+    "tab\there\r\nCRLF\rCR\nLF\x0b\x0c",
+    "\x85next line\u2028line\u2029para",
+    "👍🏽👍🏿 thumbs",
+    "👩\u200d👩\u200d👧\u200d👦 family",
+    "🏳\ufe0f\u200d🌈 flag",
+    "🇫🇷🇩🇪🇯🇵",
+    "1\ufe0f\u20e3 keycap",
+    "e\u0301te\u0301 Zo\u0308e",
+    "Z\u0351\u0362a\u0310l\u0300g\u0303o",
+    "שָׁלוֹם עולם",
+    "مرحبا بالعالم",
+    "mixed שלום and عربي text",
+    "\u202eevil\u202c override",
+    "\ufeffBOM",
+    "\uffff\U0010ffff\ufffd",
+    "क्षत्रिय देवनागरी",
+    "東京タワー",
+    " ",
+    "",
 ]
 
 
@@ -84,7 +102,8 @@ def _cargo_env() -> dict[str, str]:
         cargo = str(home_cargo / "cargo")
     if cargo is None or not CHECK.is_file():
         reason = (
-            f"{CHECK} not found (../shared beside the project)" if not CHECK.is_file()
+            f"{CHECK} not found (../shared beside the project)"
+            if not CHECK.is_file()
             else "cargo not found on PATH or in ~/.cargo/bin (Debian: apt-get install cargo, or rustup)"
         )
         if os.environ.get("CI"):
@@ -101,8 +120,16 @@ def _cli(*args: str) -> None:
 
 def _distill_export(store: Path, out: Path, *transcripts: Path) -> KnowledgeGraph:
     for transcript in transcripts:
-        _cli("distill", "--transcripts", str(transcript), "--store", str(store),
-             "--extractor", "spacy", "--no-progress")
+        _cli(
+            "distill",
+            "--transcripts",
+            str(transcript),
+            "--store",
+            str(store),
+            "--extractor",
+            "spacy",
+            "--no-progress",
+        )
     out.parent.mkdir(parents=True, exist_ok=True)
     _cli("export", "--store", str(store), "--format", "grapheme", "-o", str(out))
     s = open_store(store)
@@ -117,10 +144,19 @@ def _local_answers(path: Path) -> Path:
     with open(LOCAL_ANSWERS, encoding="utf-8") as src, open(path, "w", encoding="utf-8") as out:
         for line in src:
             answer = json.loads(line)
-            out.write(json.dumps({
-                "id": answer["id"], "model": answer["model"], "prompt": answer["prompt"],
-                "response": answer["response"], "knowledge_type": answer["primary_type"],
-            }, ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps(
+                    {
+                        "id": answer["id"],
+                        "model": answer["model"],
+                        "prompt": answer["prompt"],
+                        "response": answer["response"],
+                        "knowledge_type": answer["primary_type"],
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
     return path
 
 
@@ -130,22 +166,37 @@ def _hostile_store(store: Path) -> None:
     s = open_store(store)
     try:
         for i, label in enumerate(HOSTILE):
-            subject = Entity(name=label or "(empty)", type=list(EntityType)[i % 8],
-                             aliases=(label, f"{label} alias {i}"))
+            subject = Entity(
+                name=label or "(empty)",
+                type=list(EntityType)[i % 8],
+                aliases=(label, f"{label} alias {i}"),
+            )
             obj = Entity(name=f"{label} {i}", type=EntityType.CONCEPT)
             items: list[Item] = [
-                Relation(subject=subject.id, predicate=label or "p", object=obj.id,
-                         negated=i % 3 == 0, confidence=0.5 + i / 100, qualifiers={label: label}),
+                Relation(
+                    subject=subject.id,
+                    predicate=label or "p",
+                    object=obj.id,
+                    negated=i % 3 == 0,
+                    confidence=0.5 + i / 100,
+                    qualifiers={label: label},
+                ),
                 Attribute(entity=subject.id, name=label, value=label, confidence=0.8),
                 Procedure(goal=label, steps=(label, f"then {label}", ""), entity=obj.id),
                 HierarchyEdge(parent=obj.id, child=subject.id, relation=HierarchyKind.PART_OF),
                 LinguisticItem(entity=subject.id, relation=LinguisticKind.ALIAS, value=label),
             ]
-            s.add_knowledge(DistilledKnowledge(
-                knowledge_type=KnowledgeType.RELATIONAL, prompt=f"hostile {i}", response=label,
-                entities=(subject, obj), items=tuple(items), confidence=Confidence(value=0.9),
-                provenance=Provenance(extractor="hostile@1", call_hash=f"call-{i}"),
-            ))
+            s.add_knowledge(
+                DistilledKnowledge(
+                    knowledge_type=KnowledgeType.RELATIONAL,
+                    prompt=f"hostile {i}",
+                    response=label,
+                    entities=(subject, obj),
+                    items=tuple(items),
+                    confidence=Confidence(value=0.9),
+                    provenance=Provenance(extractor="hostile@1", call_hash=f"call-{i}"),
+                )
+            )
     finally:
         s.close()
 
@@ -156,12 +207,19 @@ def random_graph(seed: int) -> KnowledgeGraph:
     rng = random.Random(seed)
 
     def text() -> str:
-        return "".join(rng.choice(HOSTILE + ["a", "Paris", "x y"]) for _ in range(rng.randint(0, 2)))
+        return "".join(
+            rng.choice(HOSTILE + ["a", "Paris", "x y"]) for _ in range(rng.randint(0, 2))
+        )
 
     kg = KnowledgeGraph()
     for _ in range(rng.randint(3, 30)):
-        kg.add_entity(Entity(name=text(), type=rng.choice(list(EntityType)),
-                             aliases=tuple(text() for _ in range(rng.randint(0, 2)))))
+        kg.add_entity(
+            Entity(
+                name=text(),
+                type=rng.choice(list(EntityType)),
+                aliases=tuple(text() for _ in range(rng.randint(0, 2))),
+            )
+        )
     ids = [*kg.entities, "sha256:dangling-1", "sha256:dangling-2"]
 
     def ref() -> str:
@@ -171,20 +229,39 @@ def random_graph(seed: int) -> KnowledgeGraph:
         return round(rng.random(), 6)
 
     makers: list[Callable[[], Item]] = [
-        lambda: Relation(subject=ref(), predicate=text() or "related_to", object=ref(),
-                         negated=rng.random() < 0.3, confidence=conf()),
-        lambda: Attribute(entity=ref(), name=text(), value=text(), confidence=conf(),
-                          datatype=rng.choice(["string", "number", "date"])),
-        lambda: Procedure(goal=text(), steps=tuple(text() for _ in range(rng.randint(0, 4))),
-                          entity=rng.choice([None, ref()]), confidence=conf()),
-        lambda: HierarchyEdge(parent=ref(), child=ref(), relation=rng.choice(list(HierarchyKind)),
-                              confidence=conf()),
-        lambda: LinguisticItem(entity=ref(), relation=rng.choice(list(LinguisticKind)),
-                               value=text(), confidence=conf()),
+        lambda: Relation(
+            subject=ref(),
+            predicate=text() or "related_to",
+            object=ref(),
+            negated=rng.random() < 0.3,
+            confidence=conf(),
+        ),
+        lambda: Attribute(
+            entity=ref(),
+            name=text(),
+            value=text(),
+            confidence=conf(),
+            datatype=rng.choice(["string", "number", "date"]),
+        ),
+        lambda: Procedure(
+            goal=text(),
+            steps=tuple(text() for _ in range(rng.randint(0, 4))),
+            entity=rng.choice([None, ref()]),
+            confidence=conf(),
+        ),
+        lambda: HierarchyEdge(
+            parent=ref(), child=ref(), relation=rng.choice(list(HierarchyKind)), confidence=conf()
+        ),
+        lambda: LinguisticItem(
+            entity=ref(), relation=rng.choice(list(LinguisticKind)), value=text(), confidence=conf()
+        ),
     ]
     for _ in range(rng.randint(5, 60)):
-        kg.add_item(rng.choice(makers)(), source=rng.choice([None, "call-a", "call-b"]),
-                    extractor="random@1")
+        kg.add_item(
+            rng.choice(makers)(),
+            source=rng.choice([None, "call-a", "call-b"]),
+            extractor="random@1",
+        )
     for maker in makers:  # every kind at least once
         kg.add_item(maker())
     return kg
@@ -209,7 +286,13 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """Write every file, run check.sh once on all of them, return its report per file."""
     env = _cargo_env()
     tmp = tmp_path_factory.mktemp("grapheme-core")
-    files: dict[str, list[Path]] = {"examples": [], "main-job": [], "hostile": [], "random": [], "text": []}
+    files: dict[str, list[Path]] = {
+        "examples": [],
+        "main-job": [],
+        "hostile": [],
+        "random": [],
+        "text": [],
+    }
     graphs: dict[Path, KnowledgeGraph] = {}
 
     out = tmp / "examples" / "examples.grapheme.json"
@@ -217,8 +300,12 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     files["examples"].append(out)
 
     out = tmp / "main" / "main.grapheme.json"
-    graphs[out] = _distill_export(tmp / "main.db", out, REPO / "examples" / "transcripts.jsonl",
-                                  _local_answers(tmp / "local_answers.jsonl"))
+    graphs[out] = _distill_export(
+        tmp / "main.db",
+        out,
+        REPO / "examples" / "transcripts.jsonl",
+        _local_answers(tmp / "local_answers.jsonl"),
+    )
     files["main-job"].append(out)
 
     _hostile_store(tmp / "hostile.db")
@@ -231,10 +318,15 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         graphs[out] = random_graph(seed)
         files["random"].append(out)
 
-    args: list[str] = [str(p) for group in ("examples", "main-job", "hostile", "random") for p in files[group]]
+    args: list[str] = [
+        str(p) for group in ("examples", "main-job", "hostile", "random") for p in files[group]
+    ]
     texts: dict[Path, str] = {}
     for i, text in enumerate([t for t in HOSTILE if t] + ["\n".join(HOSTILE)]):
-        graph_file, text_file = tmp / "text" / f"text{i}.grapheme.json", tmp / "text" / f"text{i}.txt"
+        graph_file, text_file = (
+            tmp / "text" / f"text{i}.grapheme.json",
+            tmp / "text" / f"text{i}.txt",
+        )
         graph_file.parent.mkdir(exist_ok=True)
         graph_file.write_text(json.dumps(from_text(text), ensure_ascii=False), encoding="utf-8")
         text_file.write_bytes(text.encode("utf-8"))
@@ -242,12 +334,24 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         files["text"].append(graph_file)
         args += [str(graph_file), "--text", str(text_file)]
 
-    run = subprocess.run(["bash", str(CHECK), *args], env=env, capture_output=True, text=True,
-                         timeout=1200, check=False)
+    run = subprocess.run(
+        ["bash", str(CHECK), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+        check=False,
+    )
     report = run.stdout + run.stderr
     assert "building the loader failed" not in report, report[-3000:]
-    return {"rc": run.returncode, "report": report, "blocks": _blocks(run.stdout), "files": files,
-            "graphs": graphs, "texts": texts}
+    return {
+        "rc": run.returncode,
+        "report": report,
+        "blocks": _blocks(run.stdout),
+        "files": files,
+        "graphs": graphs,
+        "texts": texts,
+    }
 
 
 def _assert_loaded(checked: dict[str, Any], group: str) -> None:
@@ -270,7 +374,10 @@ def _assert_exported(checked: dict[str, Any], group: str) -> None:
         doc = json.loads(path.read_text(encoding="utf-8"))
         counted = re.match(r"loads: (\d+) nodes, (\d+) edges", checked["blocks"][str(path)][0])
         assert counted is not None
-        assert tuple(map(int, counted.groups())) == (len(doc["graph"]["nodes"]), len(doc["graph"]["edges"]))
+        assert tuple(map(int, counted.groups())) == (
+            len(doc["graph"]["nodes"]),
+            len(doc["graph"]["edges"]),
+        )
         assert read_grapheme(path) == checked["graphs"][path]
 
 
@@ -302,9 +409,11 @@ def test_generated_graphs_load_in_grapheme_core(checked: dict[str, Any]) -> None
 def test_from_text_reads_back_exactly_in_rust(checked: dict[str, Any]) -> None:
     _assert_loaded(checked, "text")
     for path in checked["files"]["text"]:
-        assert any(line.startswith("input nodes spell") and line.endswith(
-            f"exactly ({len(checked['texts'][path])} chars)") for line in checked["blocks"][str(path)]), \
-            checked["blocks"][str(path)]
+        assert any(
+            line.startswith("input nodes spell")
+            and line.endswith(f"exactly ({len(checked['texts'][path])} chars)")
+            for line in checked["blocks"][str(path)]
+        ), checked["blocks"][str(path)]
 
 
 def test_check_sh_passes_on_every_file(checked: dict[str, Any]) -> None:

@@ -15,8 +15,8 @@ ijson (yajl's C parser) one node and one edge at a time, in two passes, and only
 needs is kept, in typed arrays: per node a kind byte and one 32-bit number (the code point of a
 character, the offset of a concept's member list, the index of a label), the member lists, and the
 edges that carry knowledge (``Semantic`` and ``Structural``; the texts' ``Clique``/``Sequential``
-edges and ``Skip`` back-edges are only counted).  That is ~15 bytes per character; adjacency is a
-sorted index over the kept edges (numpy).  The sidecar is streamed the same way, and
+edges and ``Skip`` back-edges are only counted), and adjacency is a CSR index over the kept
+edges (numpy, 4-byte offsets): ~35 bytes per character at peak, measured (``docs/benchmarks.md``).  The sidecar is streamed the same way, and
 :class:`GraphemeReader` hands entities, items and evidence out one at a time, so a caller that
 stores them elsewhere never holds the whole :class:`KnowledgeGraph`.
 
@@ -59,8 +59,13 @@ SIDECAR_V1: Final = "grapheme-distill.grapheme-sidecar.v1"
 _INPUT, _CLIQUE, _KEYWORD, _CALL, _SEMANTIC_UNIT, _HIDDEN, _OTHER = range(7)
 _LABELLED: Final = {"Keyword": _KEYWORD, "Call": _CALL, "SemanticUnit": _SEMANTIC_UNIT}
 _KIND_NAME: Final = {
-    _INPUT: "Input", _CLIQUE: "Clique", _KEYWORD: "Keyword", _CALL: "Call",
-    _SEMANTIC_UNIT: "SemanticUnit", _HIDDEN: "Hidden", _OTHER: "other",
+    _INPUT: "Input",
+    _CLIQUE: "Clique",
+    _KEYWORD: "Keyword",
+    _CALL: "Call",
+    _SEMANTIC_UNIT: "SemanticUnit",
+    _HIDDEN: "Hidden",
+    _OTHER: "other",
 }
 # edges that carry knowledge; every other edge type is derived (texts) or a back-reference
 _SEMANTIC, _STRUCTURAL = 0, 1
@@ -114,7 +119,9 @@ class _Index:
         self._read_edges()
 
     def fail(self, node: int, reason: str) -> ExportError:
-        return ExportError(f"{self.path}: node {node}: {reason}; the export is damaged, export again")
+        return ExportError(
+            f"{self.path}: node {node}: {reason}; the export is damaged, export again"
+        )
 
     def _read_nodes(self) -> None:
         kind, ref, members, labels = self.kind, self.ref, self.members, self.labels
@@ -184,7 +191,9 @@ class _Index:
         time so that no 8-byte-per-node temporary exists."""
         keys = np.frombuffer(ends, dtype=np.int32) if len(ends) else np.zeros(0, dtype=np.int32)
         if len(keys) > _MAX_INDEX:
-            raise ExportError(f"{self.path}: more than {_MAX_INDEX} knowledge edges; too large to read")
+            raise ExportError(
+                f"{self.path}: more than {_MAX_INDEX} knowledge edges; too large to read"
+            )
         order = np.argsort(keys, kind="stable").astype(np.int32)
         ordered = keys[order]
         ptr = np.empty(self.nodes + 1, dtype=np.int32)
@@ -197,7 +206,9 @@ class _Index:
     # ------------------------------------------------------------------ queries
     def check(self, node: Any) -> int:
         if type(node) is not int or not 0 <= node < self.nodes:
-            raise ExportError(f"{self.path}: the sidecar names node {node!r}, which the graph lacks")
+            raise ExportError(
+                f"{self.path}: the sidecar names node {node!r}, which the graph lacks"
+            )
         return node
 
     def out_edges(self, node: int) -> list[_Edge]:
@@ -215,13 +226,17 @@ class _Index:
 
     def label(self, node: int, kind: int) -> str:
         if self.kind[node] != kind:
-            raise self.fail(node, f"expected a {_KIND_NAME[kind]} node, found {_KIND_NAME[self.kind[node]]}")
+            raise self.fail(
+                node, f"expected a {_KIND_NAME[kind]} node, found {_KIND_NAME[self.kind[node]]}"
+            )
         return self.labels[self.ref[node]]
 
     def text(self, concept: int) -> str:
         """The label of a concept: the Input characters of its Clique members."""
         if self.kind[concept] != _CLIQUE:
-            raise self.fail(concept, f"expected a Clique concept, found {_KIND_NAME[self.kind[concept]]}")
+            raise self.fail(
+                concept, f"expected a Clique concept, found {_KIND_NAME[self.kind[concept]]}"
+            )
         start = self.ref[concept] + 1
         kind, ref = self.kind, self.ref
         chars = []
@@ -239,7 +254,7 @@ class _Index:
         edges = self.in_edges(node) if self.hubs_are_sources else self.out_edges(node)
         labels, ref = self.labels, self.ref
         return [
-            labels[ref[other]][len(prefix):]
+            labels[ref[other]][len(prefix) :]
             for other, code, _ in edges
             if code == _STRUCTURAL and self.is_hub(other) and labels[ref[other]].startswith(prefix)
         ]
@@ -266,8 +281,8 @@ class GraphemeReader:
     """Streams a GRAPHEME export back: :meth:`entities`, :meth:`items` and :meth:`evidence` yield
     one object at a time, in the order they were written.
 
-    Opening indexes the graph file (two ijson passes, ~15 bytes per character kept) and checks the
-    two files against each other; each generator then streams the sidecar.  :func:`read_grapheme`
+    Opening indexes the graph file (two ijson passes, ~35 bytes per character at peak) and checks
+    the two files against each other; each generator then streams the sidecar.  :func:`read_grapheme`
     collects all three into a :class:`KnowledgeGraph`.
 
     Raises:
@@ -286,8 +301,12 @@ class GraphemeReader:
         self.version = 1 if fmt == SIDECAR_V1 else 2
         self._g = _Index(self.graph_path, hubs_are_sources=self.version >= 2)
         g = self._g
-        if g.nodes == 0 and next(_stream(self.graph_path, "GRAPHEME graph", "graph.edge_property"), None) is None:
-            raise ExportError(f"{self.graph_path}: not a GRAPHEME graph (no 'graph' with nodes and edges)")
+        if g.nodes == 0:  # an empty export, or no GRAPHEME graph at all?
+            layout = next(_stream(self.graph_path, "GRAPHEME graph", "graph.edge_property"), None)
+            if layout is None:
+                raise ExportError(
+                    f"{self.graph_path}: not a GRAPHEME graph (no 'graph' with nodes and edges)"
+                )
         counts = next(_stream(self.sidecar_path, "sidecar", "counts"), None) or {}
         if counts.get("nodes") != g.nodes or counts.get("edges") != g.edge_count:
             raise ExportError(
@@ -319,10 +338,14 @@ class GraphemeReader:
                     node, entity_id = g.check(record[1]), record[2]
                     ids[node] = entity_id
                     aliases = tuple(
-                        g.text(dst) for dst, _ in g.role_out(node, _SEMANTIC) if g.kind[dst] == _CLIQUE
+                        g.text(dst)
+                        for dst, _ in g.role_out(node, _SEMANTIC)
+                        if g.kind[dst] == _CLIQUE
                     )
                     yield Entity(
-                        id=entity_id, name=g.text(node), type=g.one_hub(node, "entity_type:"),
+                        id=entity_id,
+                        name=g.text(node),
+                        type=g.one_hub(node, "entity_type:"),
                         aliases=aliases,
                     )
                 elif tag == "unresolved":
@@ -359,7 +382,10 @@ class GraphemeReader:
                 continue
             try:
                 node, item_id, span, extra = g.check(record[1]), record[2], record[3], record[4]
-                common: dict[str, Any] = {"id": item_id, "span": tuple(span) if span is not None else None}
+                common: dict[str, Any] = {
+                    "id": item_id,
+                    "span": tuple(span) if span is not None else None,
+                }
                 kind = g.one_hub(node, "knowledge:")
                 build = _READ.get(kind)
                 if build is None:
@@ -374,12 +400,15 @@ class GraphemeReader:
         """``(item id, {source: Evidence})`` per item with evidence, in the graph's order."""
         for item_id, records in _stream(self.sidecar_path, "sidecar", "evidence", kv=True):
             try:
-                yield item_id, {
-                    rec["source"]: Evidence.model_validate(
-                        {**rec, "span": tuple(rec["span"]) if rec["span"] is not None else None}
-                    )
-                    for rec in records
-                }
+                yield (
+                    item_id,
+                    {
+                        rec["source"]: Evidence.model_validate(
+                            {**rec, "span": tuple(rec["span"]) if rec["span"] is not None else None}
+                        )
+                        for rec in records
+                    },
+                )
             except (KeyError, TypeError, ValueError) as exc:
                 raise self._mismatch(exc) from exc
 
@@ -393,57 +422,104 @@ def _payload(g: _Index, node: int, version: int, v1_kind: int) -> str:
     return g.label(node, _ITEM_KIND if version >= 2 else v1_kind)
 
 
-def _read_relation(g: _Index, node: int, common: dict[str, Any], extra: dict[str, Any],
-                   entity_at: _EntityAt, version: int) -> Relation:
+def _read_relation(
+    g: _Index,
+    node: int,
+    common: dict[str, Any],
+    extra: dict[str, Any],
+    entity_at: _EntityAt,
+    version: int,
+) -> Relation:
     subject, weight = g.single(g.role_in(node, _SEMANTIC), node, "subject")
     obj, _ = g.single(g.role_out(node, _SEMANTIC), node, "object")
     return Relation(
-        **common, subject=entity_at(subject), predicate=_payload(g, node, version, _SEMANTIC_UNIT),
-        object=entity_at(obj), negated=bool(g.hubs(node, NEGATED)),
-        qualifiers=extra.get("qualifiers", {}), confidence=weight,
+        **common,
+        subject=entity_at(subject),
+        predicate=_payload(g, node, version, _SEMANTIC_UNIT),
+        object=entity_at(obj),
+        negated=bool(g.hubs(node, NEGATED)),
+        qualifiers=extra.get("qualifiers", {}),
+        confidence=weight,
     )
 
 
-def _read_attribute(g: _Index, node: int, common: dict[str, Any], extra: dict[str, Any],
-                    entity_at: _EntityAt, version: int) -> Attribute:
+def _read_attribute(
+    g: _Index,
+    node: int,
+    common: dict[str, Any],
+    extra: dict[str, Any],
+    entity_at: _EntityAt,
+    version: int,
+) -> Attribute:
     owner, weight = g.single(g.role_in(node, _SEMANTIC), node, "entity")
     value, _ = g.single(g.role_out(node, _SEMANTIC), node, "value")
     return Attribute(
-        **common, entity=entity_at(owner), name=_payload(g, node, version, _SEMANTIC_UNIT),
-        value=g.text(value), datatype=g.one_hub(node, "datatype:"), confidence=weight,
+        **common,
+        entity=entity_at(owner),
+        name=_payload(g, node, version, _SEMANTIC_UNIT),
+        value=g.text(value),
+        datatype=g.one_hub(node, "datatype:"),
+        confidence=weight,
     )
 
 
-def _read_procedure(g: _Index, node: int, common: dict[str, Any], extra: dict[str, Any],
-                    entity_at: _EntityAt, version: int) -> Procedure:
+def _read_procedure(
+    g: _Index,
+    node: int,
+    common: dict[str, Any],
+    extra: dict[str, Any],
+    entity_at: _EntityAt,
+    version: int,
+) -> Procedure:
     owners = g.role_in(node, _SEMANTIC)
     goal, weight = g.single(g.role_out(node, _SEMANTIC), node, "goal")
     steps = tuple(g.text(dst) for dst, _ in g.role_out(node, _STRUCTURAL))
     if _payload(g, node, version, _KEYWORD) != "procedure" or len(owners) > 1:
         raise g.fail(node, "not a procedure node")
     return Procedure(
-        **common, goal=g.text(goal), steps=steps,
-        entity=entity_at(owners[0][0]) if owners else None, confidence=weight,
+        **common,
+        goal=g.text(goal),
+        steps=steps,
+        entity=entity_at(owners[0][0]) if owners else None,
+        confidence=weight,
     )
 
 
-def _read_hierarchy(g: _Index, node: int, common: dict[str, Any], extra: dict[str, Any],
-                    entity_at: _EntityAt, version: int) -> HierarchyEdge:
+def _read_hierarchy(
+    g: _Index,
+    node: int,
+    common: dict[str, Any],
+    extra: dict[str, Any],
+    entity_at: _EntityAt,
+    version: int,
+) -> HierarchyEdge:
     child, weight = g.single(g.role_in(node, _STRUCTURAL), node, "child")
     parent, _ = g.single(g.role_out(node, _STRUCTURAL), node, "parent")
     return HierarchyEdge(
-        **common, child=entity_at(child), parent=entity_at(parent),
-        relation=_payload(g, node, version, _KEYWORD), confidence=weight,
+        **common,
+        child=entity_at(child),
+        parent=entity_at(parent),
+        relation=_payload(g, node, version, _KEYWORD),
+        confidence=weight,
     )
 
 
-def _read_linguistic(g: _Index, node: int, common: dict[str, Any], extra: dict[str, Any],
-                     entity_at: _EntityAt, version: int) -> LinguisticItem:
+def _read_linguistic(
+    g: _Index,
+    node: int,
+    common: dict[str, Any],
+    extra: dict[str, Any],
+    entity_at: _EntityAt,
+    version: int,
+) -> LinguisticItem:
     owner, weight = g.single(g.role_in(node, _SEMANTIC), node, "entity")
     value, _ = g.single(g.role_out(node, _SEMANTIC), node, "value")
     return LinguisticItem(
-        **common, entity=entity_at(owner), relation=_payload(g, node, version, _KEYWORD),
-        value=g.text(value), confidence=weight,
+        **common,
+        entity=entity_at(owner),
+        relation=_payload(g, node, version, _KEYWORD),
+        value=g.text(value),
+        confidence=weight,
     )
 
 
