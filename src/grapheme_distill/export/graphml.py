@@ -5,8 +5,9 @@ literal value an item points at (attribute values, linguistic values, procedure 
 ``type`` = ``VALUE``/``PROCEDURE``), so every item becomes at least one edge and nothing is lost
 for graph tools.  Edges carry ``kind`` (relation, hierarchy, attribute, linguistic, procedure),
 ``predicate`` (the relation predicate, hierarchy kind, attribute name, linguistic kind or
-``has_step``), ``confidence``, ``negated``, ``sources`` (independent evidence count) and the item
-``id``.  GraphML attributes must be scalars, hence the joined strings.
+``has_step``), ``label`` (the predicate as graph tools show edge text: Gephi, yEd and Cytoscape
+read ``label``; ``NOT`` before a negated one), ``confidence``, ``negated``, ``sources``
+(independent evidence count) and the item ``id``.  GraphML attributes must be scalars, hence the joined strings.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
             if end not in g:  # an item pointing at an entity the graph does not hold
                 g.add_node(end, label=end, type="UNKNOWN", aliases="")
         g.add_edge(u, v, key=item.id + extra.pop("suffix", ""), id=item.id, kind=kind,
-                   predicate=predicate, confidence=float(item.confidence),
+                   predicate=predicate, label=("NOT " if getattr(item, "negated", False) else "")
+                   + predicate, confidence=float(item.confidence),
                    negated=bool(getattr(item, "negated", False)),
                    sources=len(graph.evidence.get(item.id, {})) or 1, **extra)
 
