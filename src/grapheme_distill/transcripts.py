@@ -92,7 +92,8 @@ class Exchange:
     def call_hash(self) -> str:
         """The key the store records this exchange under (request, plus answer when sampled)."""
         request = self.request
-        return exchange_key(request.content_hash(), request.temperature, self.response.text)
+        return exchange_key(request.content_hash(), request.temperature, self.response.text,
+                            request.recorded_as)
 
     def soft_targets(self) -> list[SoftTarget]:
         """One soft target per generated token that came with ``top_logprobs``."""

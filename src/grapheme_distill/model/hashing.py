@@ -63,13 +63,17 @@ def verify_hash(value: str, *parts: Any) -> bool:
     return algo == HASH_ALGORITHM and content_hash(*parts) == value
 
 
-def exchange_key(request_hash: str, temperature: float, answer: str) -> str:
+def exchange_key(
+    request_hash: str, temperature: float, answer: str, recorded_as: str | None = None
+) -> str:
     """The key a teacher exchange is recorded under, and the evidence source of what it taught.
 
     A deterministic request (``temperature`` 0) is keyed by the request alone: asking it again
     gives the same answer, so a second recording is not new evidence.  A sampled request
     (temperature > 0) is keyed by the request *and* the answer text: two different samples are two
-    independent sources for the noisy-or, while the same answer read twice stays one.  The key
+    independent sources for the noisy-or, while the same answer read twice stays one.  A
+    *recorded* exchange (a transcript line, ``recorded_as`` = its id or a hash of its whole
+    content) is keyed by that: nine recorded answers to one prompt are nine exchanges.  The key
     depends on nothing but the exchange, so two stores that saw the same sample merge it as one
     source.
 
@@ -80,6 +84,8 @@ def exchange_key(request_hash: str, temperature: float, answer: str) -> str:
     the layers upside down.  Callers pass ``request.content_hash(), request.temperature,
     response.text``.
     """
+    if recorded_as is not None:  # a recorded line: its id or its whole content names it
+        return content_hash("recorded", request_hash, recorded_as)
     if not temperature > 0.0:  # deterministic (NaN counts as not sampled, as before)
         return request_hash
     return content_hash("sample", request_hash, answer)

@@ -125,7 +125,8 @@ class MemoryStore:
 
     # ------------------------------------------------------------------ calls
     def call_key(self, request: TeacherRequest, response: TeacherResponse) -> str:
-        return exchange_key(request.content_hash(), request.temperature, response.text)
+        return exchange_key(request.content_hash(), request.temperature, response.text,
+                            request.recorded_as)
 
     def record_call(
         self,

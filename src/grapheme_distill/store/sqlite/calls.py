@@ -26,9 +26,13 @@ class CallsMixin(SQLiteConnection):
         a sampled answer recorded before schema version 4 (keyed by its request alone) keeps its
         old key, so re-reading an old transcript line stays a no-op."""
         request_hash = request.content_hash()
-        key = exchange_key(request_hash, request.temperature, response.text)
+        key = exchange_key(request_hash, request.temperature, response.text, request.recorded_as)
         if key == request_hash:
             return key
+        if request.recorded_as is not None:  # the same answer read before lines had identities
+            old = self._rows("SELECT 1 FROM teacher_calls WHERE call_hash = ? AND response = ?",
+                             (request_hash, response.text))
+            return request_hash if old else key
         rows = self._rows(
             "SELECT call_hash FROM teacher_calls WHERE request_hash = ? AND response = ? LIMIT 1",
             (request_hash, response.text),
