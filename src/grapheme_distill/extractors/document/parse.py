@@ -287,7 +287,11 @@ def parse_document(source: str) -> Document:
                     item["first"] = add(block)
                     continue
                 block.parent = item["first"]
-            elif kv is not None and "\n" not in tok.content.strip():
+            elif kv is not None and "\n" not in tok.content.strip() and (
+                    inline.emphasis[:1] and inline.emphasis[0][0] == 0
+                    or (len(inline.text[kv[2][0]:].split()) <= 8 and not inline.text.rstrip().endswith("."))):
+                # a paragraph is a key-value line when its key is bold or its value short; "Bootleg
+                # Series Volume 1: The Quine Tapes was released ..." is a sentence with a colon
                 block.role, block.key, block.value = kv
             idx = add(block)
             last_para = idx if block.role == "paragraph" and _title_like(inline.text) else None

@@ -129,7 +129,7 @@ def _term(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name | N
             return Name(head[0])
     subj = re.match(r"^(?P<x>.+?)\s+(?:is|was|are|were|has been|had been)\b(?:\s+\w+ly)?\s*,?$", before.strip())
     if subj is not None:
-        x = clean_name(subj.group("x"))
+        x = clean_name(re.split(r",\s*(?:who|which|whose|that)?\b", subj.group("x"))[0])
         if x.lower() in _PRONOUNS:
             return ctx.section_subject(block)
         return Name(x) if x and len(x.split()) <= 8 else None

@@ -25,7 +25,7 @@ _IS_A = re.compile(
     rf"influential|leading|prominent|pioneering|great|important|noted)\s+)?(?P<nat>{_NAT}(?:-{_NAT})?)\s+"
     rf"(?P<occ>[a-z][a-z\-]+)(?:\s*(?:,|and)\s+(?P<occ2>[a-z][a-z\-]+))?(?P<rest>.*)$"
 )
-_APPOS = re.compile(rf"\b(?:the|an?)\s+(?:(?P<nat>{_NAT})\s+)?(?:[a-z]+\s+)?(?P<occ>[a-z][a-z\-]+)\s+(?P<x>{_NAME})")
+_APPOS = re.compile(rf"\b(?:the|an?)\s+(?P<nat>{_NAT})\s+(?:[a-z]+\s+)?(?P<occ>[a-z][a-z\-]+)\s+(?P<x>{_NAME})")
 _LIFESPAN = re.compile(rf"(?P<x>{_NAME})[*_]*\s*\((?:c\.\s*)?(?P<b>\d{{3,4}})\s*[\u2013\u2014-]\s*(?:c\.\s*)?"
                        rf"(?P<d>\d{{3,4}})\)")
 _OCCUPATIONS = frozenset({
@@ -71,8 +71,7 @@ def read_people(ctx: ReadContext) -> Iterator[Fact]:
                 if a.group("occ") not in _OCCUPATIONS:
                     continue
                 person = Name(clean_name(a.group("x")), "PERSON")
-                if a.group("nat"):
-                    yield Fact("relation", "people.appos", span, person, Name(a.group("nat"), "NORP"),
-                               "nationality", hedged=hedged)
+                yield Fact("relation", "people.appos", span, person, Name(a.group("nat"), "NORP"),
+                           "nationality", hedged=hedged)
                 yield Fact("relation", "people.appos", span, person, Name(a.group("occ")), "occupation",
                            hedged=hedged)

@@ -146,6 +146,9 @@ _UNITS = frozenset({"km", "m", "cm", "mm", "kg", "g", "t", "lb", "ft", "mi", "mi
                     "years", "days", "tonnes", "tons", "percent", "million", "billion", "thousand"})
 
 
+_COMPARATIVES = frozenset({"smaller", "larger", "bigger", "greater", "lesser", "higher", "lower", "other"})
+
+
 def is_generic(m: Mention) -> bool:
     """True for a counted or quantified common-noun phrase ("five countries", "several major
     cities"), which names no particular thing; a measure ("185 cm", "89 minutes") is a value."""
@@ -153,7 +156,13 @@ def is_generic(m: Mention) -> bool:
     if m.label in VALUE_LABELS or m.proper or not _GENERIC.match(text):
         return False
     words = text.lower().split()
-    return not (words[0][:1].isdigit() and (words[-1] in _UNITS or len(words) == 1))
+    if words[0] == "the":
+        words = words[1:]
+    if len(words) < 2 or words[-1] in _UNITS:
+        return False
+    if words[0] in _COMPARATIVES:
+        return True  # "smaller part"
+    return words[-1].endswith("s") and not words[-1].endswith("ss")  # "five countries", not "98 minute film"
 
 
 _THING_NOUNS: dict[str, str] = {
