@@ -30,6 +30,7 @@ from __future__ import annotations
 import os
 from array import array
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Final
 
@@ -390,7 +391,7 @@ class GraphemeReader:
                 build = _READ.get(kind)
                 if build is None:
                     raise g.fail(node, f"unknown knowledge type {kind!r}")
-                yield build(g, node, common, extra or {}, entity_at, self.version)
+                yield build(_At(g, node, common, extra or {}, entity_at, self.version))
             except ExportError:
                 raise
             except (IndexError, TypeError, ValueError) as exc:
@@ -414,117 +415,97 @@ class GraphemeReader:
 
 
 _RECORD_TAGS: Final = frozenset({"entity", "unresolved", "item"})
-_EntityAt = Callable[[int], str]
 
 
-def _payload(g: _Index, node: int, version: int, v1_kind: int) -> str:
-    """The item node's label: a ``Call`` node (v2), or the v1 node type of that kind."""
-    return g.label(node, _ITEM_KIND if version >= 2 else v1_kind)
+@dataclass(frozen=True)
+class _At:
+    """One item record being read: the index, the item node, and what the sidecar adds."""
+
+    g: _Index
+    node: int
+    common: dict[str, Any]  # id and span
+    extra: dict[str, Any]  # qualifiers
+    entity_at: Callable[[int], str]
+    version: int
+
+    def label(self, v1_kind: int) -> str:
+        """The item node's label: a ``Call`` node (v2), or the v1 node type of that kind."""
+        return self.g.label(self.node, _ITEM_KIND if self.version >= 2 else v1_kind)
+
+    def one(self, code: int, out: bool, role: str) -> tuple[int, float]:
+        g, node = self.g, self.node
+        return g.single(g.role_out(node, code) if out else g.role_in(node, code), node, role)
 
 
-def _read_relation(
-    g: _Index,
-    node: int,
-    common: dict[str, Any],
-    extra: dict[str, Any],
-    entity_at: _EntityAt,
-    version: int,
-) -> Relation:
-    subject, weight = g.single(g.role_in(node, _SEMANTIC), node, "subject")
-    obj, _ = g.single(g.role_out(node, _SEMANTIC), node, "object")
+def _read_relation(at: _At) -> Relation:
+    subject, weight = at.one(_SEMANTIC, False, "subject")
+    obj, _ = at.one(_SEMANTIC, True, "object")
     return Relation(
-        **common,
-        subject=entity_at(subject),
-        predicate=_payload(g, node, version, _SEMANTIC_UNIT),
-        object=entity_at(obj),
-        negated=bool(g.hubs(node, NEGATED)),
-        qualifiers=extra.get("qualifiers", {}),
+        **at.common,
+        subject=at.entity_at(subject),
+        predicate=at.label(_SEMANTIC_UNIT),
+        object=at.entity_at(obj),
+        negated=bool(at.g.hubs(at.node, NEGATED)),
+        qualifiers=at.extra.get("qualifiers", {}),
         confidence=weight,
     )
 
 
-def _read_attribute(
-    g: _Index,
-    node: int,
-    common: dict[str, Any],
-    extra: dict[str, Any],
-    entity_at: _EntityAt,
-    version: int,
-) -> Attribute:
-    owner, weight = g.single(g.role_in(node, _SEMANTIC), node, "entity")
-    value, _ = g.single(g.role_out(node, _SEMANTIC), node, "value")
+def _read_attribute(at: _At) -> Attribute:
+    owner, weight = at.one(_SEMANTIC, False, "entity")
+    value, _ = at.one(_SEMANTIC, True, "value")
     return Attribute(
-        **common,
-        entity=entity_at(owner),
-        name=_payload(g, node, version, _SEMANTIC_UNIT),
-        value=g.text(value),
-        datatype=g.one_hub(node, "datatype:"),
+        **at.common,
+        entity=at.entity_at(owner),
+        name=at.label(_SEMANTIC_UNIT),
+        value=at.g.text(value),
+        datatype=at.g.one_hub(at.node, "datatype:"),
         confidence=weight,
     )
 
 
-def _read_procedure(
-    g: _Index,
-    node: int,
-    common: dict[str, Any],
-    extra: dict[str, Any],
-    entity_at: _EntityAt,
-    version: int,
-) -> Procedure:
+def _read_procedure(at: _At) -> Procedure:
+    g, node = at.g, at.node
     owners = g.role_in(node, _SEMANTIC)
-    goal, weight = g.single(g.role_out(node, _SEMANTIC), node, "goal")
+    goal, weight = at.one(_SEMANTIC, True, "goal")
     steps = tuple(g.text(dst) for dst, _ in g.role_out(node, _STRUCTURAL))
-    if _payload(g, node, version, _KEYWORD) != "procedure" or len(owners) > 1:
+    if at.label(_KEYWORD) != "procedure" or len(owners) > 1:
         raise g.fail(node, "not a procedure node")
     return Procedure(
-        **common,
+        **at.common,
         goal=g.text(goal),
         steps=steps,
-        entity=entity_at(owners[0][0]) if owners else None,
+        entity=at.entity_at(owners[0][0]) if owners else None,
         confidence=weight,
     )
 
 
-def _read_hierarchy(
-    g: _Index,
-    node: int,
-    common: dict[str, Any],
-    extra: dict[str, Any],
-    entity_at: _EntityAt,
-    version: int,
-) -> HierarchyEdge:
-    child, weight = g.single(g.role_in(node, _STRUCTURAL), node, "child")
-    parent, _ = g.single(g.role_out(node, _STRUCTURAL), node, "parent")
+def _read_hierarchy(at: _At) -> HierarchyEdge:
+    child, weight = at.one(_STRUCTURAL, False, "child")
+    parent, _ = at.one(_STRUCTURAL, True, "parent")
     return HierarchyEdge(
-        **common,
-        child=entity_at(child),
-        parent=entity_at(parent),
-        relation=_payload(g, node, version, _KEYWORD),
+        **at.common,
+        child=at.entity_at(child),
+        parent=at.entity_at(parent),
+        relation=at.label(_KEYWORD),
         confidence=weight,
     )
 
 
-def _read_linguistic(
-    g: _Index,
-    node: int,
-    common: dict[str, Any],
-    extra: dict[str, Any],
-    entity_at: _EntityAt,
-    version: int,
-) -> LinguisticItem:
-    owner, weight = g.single(g.role_in(node, _SEMANTIC), node, "entity")
-    value, _ = g.single(g.role_out(node, _SEMANTIC), node, "value")
+def _read_linguistic(at: _At) -> LinguisticItem:
+    owner, weight = at.one(_SEMANTIC, False, "entity")
+    value, _ = at.one(_SEMANTIC, True, "value")
     return LinguisticItem(
-        **common,
-        entity=entity_at(owner),
-        relation=_payload(g, node, version, _KEYWORD),
-        value=g.text(value),
+        **at.common,
+        entity=at.entity_at(owner),
+        relation=at.label(_KEYWORD),
+        value=at.g.text(value),
         confidence=weight,
     )
 
 
 #: knowledge type (the item's ``knowledge:*`` hub) → the function that reads one such item.
-_READ: Final[dict[str, Callable[..., Item]]] = {
+_READ: Final[dict[str, Callable[[_At], Item]]] = {
     "relational": _read_relation,
     "factual": _read_attribute,
     "procedural": _read_procedure,
