@@ -26,7 +26,7 @@ def index(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[EntityInde
         return
     store: SQLiteStore = open_store(tmp_path / "r.db")
     with store.transaction():  # the index writes inside the store's transaction
-        yield SQLEntityIndex(store)
+        yield SQLEntityIndex(store, variants=True)
     store.close()
 
 

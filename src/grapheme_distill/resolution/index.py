@@ -10,14 +10,23 @@ batch into it can write the additions back in bulk.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from enum import IntEnum
 from typing import NamedTuple, Protocol
 
 from grapheme_distill.model.hashing import normalise_name
-from grapheme_distill.model.knowledge import Entity
+from grapheme_distill.model.knowledge import Entity, EntityType
+from grapheme_distill.model.references import types_compatible
+from grapheme_distill.resolution.variants import name_form
 
-__all__ = ["FUZZY_BLOCK_LIMIT", "Candidate", "EntityIndex", "MemoryEntityIndex", "Rank"]
+__all__ = [
+    "FUZZY_BLOCK_LIMIT",
+    "Candidate",
+    "EntityIndex",
+    "MemoryEntityIndex",
+    "Rank",
+    "entity_variant_keys",
+]
 
 #: At most this many fuzzy candidates are scored for one name (the blocking stays cheap on
 #: stores with millions of entities).
@@ -41,6 +50,13 @@ class Candidate(NamedTuple):
     type: str | None
 
 
+def entity_variant_keys(name: str, etype: str) -> tuple[str, ...]:
+    """Every key an entity is indexed under for the rule and fuzzy stages (variant and block
+    keys, :mod:`grapheme_distill.resolution.variants`)."""
+    form = name_form(name, types_compatible(etype, EntityType.PERSON.value))
+    return form.index_keys + form.block_keys
+
+
 class EntityIndex(Protocol):
     """What resolution reads and writes.  Implementations: the SQLite store's entity tables,
     :class:`MemoryEntityIndex`."""
@@ -50,9 +66,15 @@ class EntityIndex(Protocol):
         ``key``, then those with the alias ``key``: by rank, then by id."""
         ...
 
+    def variant_candidates(self, keys: Sequence[str]) -> Iterable[tuple[str, str, str]]:
+        """``(key, id, type)`` of the entities indexed under any of the variant ``keys``
+        (:func:`entity_variant_keys`); the key is the entity's normalised name."""
+        ...
+
     def fuzzy_candidates(self, key: str) -> Iterable[tuple[str, str, str]]:
-        """``(key, id, type)`` of the entities worth scoring against ``key`` (blocking: those
-        whose key starts with the same two characters, at most :data:`FUZZY_BLOCK_LIMIT`)."""
+        """``(key, id, type)`` of the entities worth scoring against ``key`` (token blocking:
+        those sharing a distinctive token of its folded name, rarest tokens first, at most
+        :data:`FUZZY_BLOCK_LIMIT`)."""
         ...
 
     def add_entity(self, entity: Entity) -> None:
@@ -87,6 +109,8 @@ class MemoryEntityIndex:
         self.added_redirects: list[tuple[str, str]] = []
         self.added_aliases: dict[tuple[str, str], str] = {}
         self._alias_texts: dict[str, list[str]] = defaultdict(list)
+        self.names: dict[str, str] = {}
+        self._variants: dict[str, list[str]] | None = None  # built on first use
 
     @classmethod
     def of_entities(cls, entities: Iterable[Entity]) -> MemoryEntityIndex:
@@ -94,7 +118,7 @@ class MemoryEntityIndex:
         what resolving against an in-memory graph needs."""
         index = cls()
         for entity in entities:
-            index.known_entity(entity.id, entity.type.value, entity.key)
+            index.known_entity(entity.id, entity.type.value, entity.key, entity.name)
             for alias in entity.aliases:
                 key = normalise_name(alias)
                 if key and entity.id not in index.by_alias[key]:
@@ -105,11 +129,28 @@ class MemoryEntityIndex:
     def known_redirect(self, from_id: str, to_id: str) -> None:
         self.redirects[from_id] = to_id
 
-    def known_entity(self, entity_id: str, etype: str, key: str | None = None) -> None:
+    def known_entity(
+        self, entity_id: str, etype: str, key: str | None = None, name: str | None = None
+    ) -> None:
         self.types[entity_id] = etype
         if key is not None:
             self.keys[entity_id] = key
             self.by_key[key].append(entity_id)
+            self.names[entity_id] = name or key
+            if self._variants is not None:
+                self._index_variants(entity_id)
+
+    def _index_variants(self, entity_id: str) -> None:
+        assert self._variants is not None
+        for vkey in entity_variant_keys(self.names[entity_id], self.types[entity_id]):
+            self._variants[vkey].append(entity_id)
+
+    def _variant_table(self) -> dict[str, list[str]]:
+        if self._variants is None:
+            self._variants = defaultdict(list)
+            for entity_id in self.names:
+                self._index_variants(entity_id)
+        return self._variants
 
     def known_alias(self, key: str, entity_id: str, etype: str) -> None:
         self.types[entity_id] = etype
@@ -126,18 +167,26 @@ class MemoryEntityIndex:
             for eid in sorted(table.get(key, ())):
                 yield Candidate(rank, eid, self.types[eid])
 
+    def variant_candidates(self, keys: Sequence[str]) -> Iterator[tuple[str, str, str]]:
+        table = self._variant_table()
+        for vkey in keys:
+            for eid in table.get(vkey, ()):
+                yield self.keys[eid], eid, self.types[eid]
+
     def fuzzy_candidates(self, key: str) -> Iterator[tuple[str, str, str]]:
-        prefix = key[:2]
-        found = 0
-        for other in sorted(k for k in self.by_key if k.startswith(prefix)):
-            for eid in self.by_key[other]:
-                if found == FUZZY_BLOCK_LIMIT:
-                    return
-                found += 1
-                yield other, eid, self.types[eid]
+        table = self._variant_table()
+        blocks = sorted((table[b] for b in name_form(key).block_keys if b in table), key=len)
+        seen: set[str] = set()
+        for block in blocks:
+            for eid in block:
+                if eid not in seen:
+                    if len(seen) == FUZZY_BLOCK_LIMIT:
+                        return
+                    seen.add(eid)
+                    yield self.keys[eid], eid, self.types[eid]
 
     def add_entity(self, entity: Entity) -> None:
-        self.known_entity(entity.id, entity.type.value, entity.key)
+        self.known_entity(entity.id, entity.type.value, entity.key, entity.name)
         self.added_entities.append(entity)
 
     def add_redirect(self, from_id: str, to_id: str) -> None:

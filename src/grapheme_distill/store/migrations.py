@@ -232,6 +232,15 @@ CREATE TABLE crawl_disagreements (
 ) WITHOUT ROWID
 """
 
+_V6 = """
+CREATE TABLE entity_variants (
+    key TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    PRIMARY KEY (key, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX entity_variants_entity ON entity_variants(entity_id)
+"""
+
 #: Every migration, in order.  Append new ones; never edit an applied one.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _V1),
@@ -252,6 +261,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     # a crawl's frontier, visited set, budget and per-run metrics live in the store, so a killed
     # crawl resumes where it stopped and asks nothing twice (grapheme_distill.crawl)
     Migration(5, "crawl frontier", _V5),
+    # the variant and token keys of the rule and fuzzy resolution stages
+    # (grapheme_distill.resolution.variants); filled lazily by the first resolution that needs
+    # them, since only Python can compute them, and kept by every later entity insert
+    Migration(6, "entity variant keys", _V6),
 )
 
 #: The version this code writes and expects.

@@ -128,6 +128,7 @@ class SQLiteConnection:
         self._depth = 0
         self._canon: dict[str, str] = {}  # entity id -> canonical entity id (cache)
         self._aliased: set[tuple[str, str]] = set()  # (canonical id, alias) already written
+        self._variants_indexed = False  # entity_variants backfilled (resolution.variants)
         self._closed = False
         memory = self.path == ":memory:"
         existed = memory or (os.path.isfile(self.path) and os.path.getsize(self.path) > 0)

@@ -17,7 +17,8 @@ from collections.abc import Iterator, Sequence
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import Entity
 from grapheme_distill.resolution import EntityResolver, MemoryEntityIndex
-from grapheme_distill.resolution.index import FUZZY_BLOCK_LIMIT, Candidate
+from grapheme_distill.resolution.index import FUZZY_BLOCK_LIMIT, Candidate, entity_variant_keys
+from grapheme_distill.resolution.variants import name_form
 from grapheme_distill.store.sqlite.connection import SQLiteConnection
 from grapheme_distill.store.sqlite.rows import KIND_TABLES
 
@@ -27,8 +28,34 @@ __all__ = ["EntitiesMixin", "SQLEntityIndex"]
 class SQLEntityIndex:
     """:class:`~grapheme_distill.resolution.index.EntityIndex` over a store's entity tables."""
 
-    def __init__(self, store: SQLiteConnection) -> None:
+    def __init__(self, store: SQLiteConnection, *, variants: bool = False) -> None:
         self._store = store
+        self._variants = variants
+
+    def backfill_variants(self) -> None:
+        """Index the entities stored without variant keys (before migration 6, or by a
+        resolution that did not need them)."""
+        rows = self._store._rows(
+            "SELECT id, name, type FROM entities e WHERE NOT EXISTS "
+            "(SELECT 1 FROM entity_variants v WHERE v.entity_id = e.id)"
+        )
+        self._store._conn.executemany(
+            "INSERT OR IGNORE INTO entity_variants(key, entity_id) VALUES (?, ?)",
+            [(k, eid) for eid, name, etype in rows for k in (*entity_variant_keys(name, etype), "")],
+        )
+
+    def variant_candidates(self, keys: Sequence[str]) -> list[tuple[str, str, str]]:
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        return [
+            (str(k), str(i), str(t))
+            for k, i, t in self._store._rows(
+                f"SELECT e.key, e.id, e.type FROM entity_variants v JOIN entities e "
+                f"ON e.id = v.entity_id WHERE v.key IN ({marks})",
+                tuple(keys),
+            )
+        ]
 
     def exact_candidates(self, entity_id: str, key: str) -> Iterator[Candidate]:
         for rank, eid, etype in self._store._rows(
@@ -42,21 +69,29 @@ class SQLEntityIndex:
             yield Candidate(rank, str(eid), etype)
 
     def fuzzy_candidates(self, key: str) -> list[tuple[str, str, str]]:
-        prefix = key[:2]
-        return [
-            (str(k), str(i), str(t))
-            for k, i, t in self._store._rows(
-                f"SELECT key, id, type FROM entities WHERE key >= ? AND key < ? "
-                f"LIMIT {FUZZY_BLOCK_LIMIT}",
-                (prefix, prefix + "\U0010ffff"),
+        found: dict[str, tuple[str, str, str]] = {}
+        for block in name_form(key).block_keys:
+            rows = self._store._rows(
+                "SELECT e.key, e.id, e.type FROM entity_variants v JOIN entities e "
+                f"ON e.id = v.entity_id WHERE v.key = ? LIMIT {FUZZY_BLOCK_LIMIT}",
+                (block,),
             )
-        ]
+            for k, i, t in rows:
+                if len(found) == FUZZY_BLOCK_LIMIT:
+                    return list(found.values())
+                found.setdefault(str(i), (str(k), str(i), str(t)))
+        return list(found.values())
 
     def add_entity(self, entity: Entity) -> None:
         self._store._conn.execute(
             "INSERT INTO entities(id, name, type, key) VALUES (?, ?, ?, ?)",
             (entity.id, entity.name, entity.type.value, entity.key),
         )
+        if self._variants:  # "" marks the entity as indexed, even with no variant key
+            self._store._conn.executemany(
+                "INSERT OR IGNORE INTO entity_variants(key, entity_id) VALUES (?, ?)",
+                [(k, entity.id) for k in (*entity_variant_keys(entity.name, entity.type.value), "")],
+            )
 
     def add_redirect(self, from_id: str, to_id: str) -> None:
         self._store._conn.execute(
@@ -78,7 +113,14 @@ class EntitiesMixin(SQLiteConnection):
 
     @property
     def _resolver(self) -> EntityResolver:
-        return EntityResolver(SQLEntityIndex(self), self.fuzzy_threshold)
+        if self.fuzzy_threshold is None:
+            return EntityResolver(SQLEntityIndex(self))
+        index = SQLEntityIndex(self, variants=True)
+        if not self._variants_indexed and not self.read_only:
+            with self.transaction():
+                index.backfill_variants()
+            self._variants_indexed = True
+        return EntityResolver(index, self.fuzzy_threshold)
 
     def resolve_existing(self, entity: Entity) -> str | None:
         """The id of the stored entity ``entity`` would merge into, or None (nothing is written)."""
