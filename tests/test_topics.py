@@ -126,7 +126,7 @@ def test_rerun_asks_nothing_twice_and_failures_are_retried(tmp_path: Path) -> No
     flaky = FakeTeacher(fail_on="procedural")
     first = distill_topics(["Gdansk"], flaky, store, auto_clozes=0)
     assert first.teacher_failures == 1 and first.asked == 4
-    assert first.failure_reasons == {"RetryableTeacherError": 1}
+    assert first.failure_reasons == {"RetryableTeacherError: HTTP 503": 1}
     assert store.stats().failures == 1 and store.stats().procedures == 0
     healthy = FakeTeacher()
     second = distill_topics(["Gdansk"], healthy, store, auto_clozes=0)

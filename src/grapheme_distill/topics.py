@@ -32,8 +32,9 @@ from pydantic import Field
 
 from grapheme_distill.cloze import ClozePrompt, aask_cloze
 from grapheme_distill.config import DistillationConfig
-from grapheme_distill.errors import DistillError, InputError
+from grapheme_distill.errors import DistillError, InputError, TeacherUnavailable
 from grapheme_distill.extractors import Extractor, best_available_extractor, get_extractor
+from grapheme_distill.failures import reason_key
 from grapheme_distill.model.hashing import content_hash
 from grapheme_distill.model.knowledge import DistilledKnowledge, KnowledgeType, Provenance
 from grapheme_distill.pipeline import (
@@ -153,9 +154,23 @@ def read_topics(items: Sequence[str]) -> list[str]:
             if not found:
                 raise InputError(str(path), None, "no topics in the file (one topic per line)")
             topics.extend(found)
+        elif _names_a_file(path):
+            raise InputError(item, None, "no such topics file; check the path (a topic given as "
+                             "text is used as it is, but this one names a file)")
         elif item.strip():
             topics.append(item.strip())
     return list(dict.fromkeys(topics))
+
+
+_TOPIC_FILE_SUFFIXES = frozenset({".txt", ".lst", ".list", ".csv", ".tsv", ".md", ".jsonl"})
+
+
+def _names_a_file(path: Path) -> bool:
+    """Whether a ``--topics`` argument that is no file was meant as one (a typo in a path):
+    a file suffix, or a folder part that exists ("AC/DC" is a topic, "data/topcis" a typo)."""
+    if path.suffix.lower() in _TOPIC_FILE_SUFFIXES:
+        return True
+    return len(path.parts) > 1 and path.parent.is_dir()
 
 
 class TopicsSummary(DistillSummary):
@@ -276,10 +291,12 @@ async def adistill_topics(
     async def ask(request: TeacherRequest, source: str) -> TeacherResponse | None:
         try:
             return await pool.complete(teacher, request)
+        except TeacherUnavailable:
+            raise  # fail fast: every other request would fail the same way (bad key, refused)
         except DistillError as exc:
             summary.teacher_failures += 1
             summary.failures += 1
-            reason = type(exc).__name__
+            reason = reason_key(exc)
             own_reasons[reason] += 1
             merge_reasons()
             with store.transaction():
@@ -306,6 +323,7 @@ async def adistill_topics(
                           "template_hash": template.hash},
             )
             summary.exchanges += 1
+            asked_of[topic].append((template, request))
             if ingester.is_done(request):
                 summary.already_processed += 1
                 tick()
@@ -319,6 +337,7 @@ async def adistill_topics(
         # requests stay in flight across topics; each topic is ingested (one transaction, the
         # ingester the only writer) as soon as all its answers are in
         summary.learned = {topic: [] for topic in topics}
+        asked_of: dict[str, list[tuple[PromptTemplate, TeacherRequest]]] = {t: [] for t in topics}
         groups += [asyncio.ensure_future(ask_topic(topic, plan(topic))) for topic in topics]
         for next_group in asyncio.as_completed(groups):
             topic, jobs, responses = await next_group
@@ -327,15 +346,7 @@ async def adistill_topics(
                 if response is None:
                     continue
                 summary.asked += 1
-                prov = Provenance(
-                    teacher=teacher.name, model=response.model or request.model,
-                    prompt_template=template.name, prompt_template_hash=template.hash,
-                    params=request.sampling_params(), source=source,
-                )
-                batch.append(PendingExchange(request, response, request.text, prov,
-                                             template.knowledge_type, source,
-                                             template=template.name,
-                                             template_hash=template.hash))
+                batch.append(_pending(teacher.name, template, request, response))
             learned = ingester.ingest(batch)
             if batch:
                 ingester_reasons = dict(summary.failure_reasons)
@@ -344,7 +355,11 @@ async def adistill_topics(
             summary.learned[topic] = list(dict.fromkeys(
                 line for rec in learned for line in describe(rec)))
             if teacher.supports_logprobs and auto_clozes > 0:
-                clozes = [*clozes, *clozes_from(learned, auto_clozes)]
+                # a topic answered (in part) before an interruption gets the clozes an
+                # uninterrupted run would ask: they come from all its answers, read again
+                basis = learned if len(jobs) == len(asked_of[topic]) else _relearn(
+                    store, config, extractor, teacher.name, asked_of[topic])
+                clozes = [*clozes, *clozes_from(basis, auto_clozes)]
                 total = len(topics) * len(templates) + len(clozes)
 
         async def ask_cloze(cloze: ClozePrompt) -> None:
@@ -362,6 +377,32 @@ async def adistill_topics(
         summary.store = store.stats()
         store.finish_run(run_id, summary.model_dump(mode="json", exclude={"store"}))
     return summary
+
+
+def _relearn(
+    store: ResumableStore, config: DistillationConfig, extractor: Extractor, teacher: str,
+    jobs: Sequence[tuple[PromptTemplate, TeacherRequest]],
+) -> list[DistilledKnowledge]:
+    """What the stored answers to ``jobs`` teach, read again in a scratch store (the real one
+    already holds it): a resumed run derives the same clozes from them as an uninterrupted one."""
+    from grapheme_distill.store.memory import MemoryStore
+
+    batch = []
+    for template, request in jobs:
+        pair = store.get_call(request.content_hash())
+        if pair is not None:
+            batch.append(_pending(teacher, template, request, pair[1]))
+    return ExchangeIngester(MemoryStore(), config, extractor, "relearn").ingest(batch)
+
+
+def _pending(teacher: str, template: PromptTemplate, request: TeacherRequest,
+             response: TeacherResponse) -> PendingExchange:
+    source = f"topic:{request.metadata.get('topic', '')}#{template.name}"
+    prov = Provenance(teacher=teacher, model=response.model or request.model,
+                      prompt_template=template.name, prompt_template_hash=template.hash,
+                      params=request.sampling_params(), source=source)
+    return PendingExchange(request, response, request.text, prov, template.knowledge_type, source,
+                           template=template.name, template_hash=template.hash)
 
 
 def clozes_from(records: Sequence[DistilledKnowledge], limit: int) -> list[ClozePrompt]:

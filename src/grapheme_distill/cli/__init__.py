@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "call": "grapheme_distill.cli.calls_cmd:call_cli",
     "entities": "grapheme_distill.cli.calls_cmd:entities_cli",
     "view": "grapheme_distill.cli.view_cmd:view_cli",
+    "failures": "grapheme_distill.cli.failures_cmd:failures_cli",
 }
 
 
@@ -74,7 +75,9 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="grapheme-distill", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+        click.echo("Interrupted. Everything stored before the interrupt is kept; run the same "
+                   "command again to continue where it stopped (nothing stored is asked again).",
+                   err=True)
         sys.exit(130)
     except click.ClickException as exc:
         exc.show()

@@ -7,6 +7,8 @@ transcript path never imports teacher code.
 
 from __future__ import annotations
 
+from rich.markup import escape
+
 from grapheme_distill.cli._common import console
 from grapheme_distill.pipeline import DistillSummary
 from grapheme_distill.topics import TopicsSummary
@@ -19,11 +21,11 @@ def render_learned(summary: DistillSummary, per_topic: int = 8) -> None:
     if not isinstance(summary, TopicsSummary):
         return
     out = console()
-    out.print(f"[bold]Teacher[/bold] {summary.teacher}"
-              + (f" ({summary.model})" if summary.model else "")
-              + f"; templates: {', '.join(summary.templates)}")
+    out.print(f"[bold]Teacher[/bold] {escape(summary.teacher)}"  # names are data, not markup
+              + (f" ({escape(summary.model)})" if summary.model else "")
+              + f"; templates: {escape(', '.join(summary.templates))}")
     for topic, lines in summary.learned.items():
-        title = "Cloze soft targets" if topic == "cloze" else f"Learned about {topic}"
+        title = "Cloze soft targets" if topic == "cloze" else f"Learned about {escape(topic)}"
         out.print(f"[bold]{title}[/bold] ({len(lines)} items)"
                   if lines else f"[bold]{title}[/bold]: nothing new (see failures)")
         for line in lines[:per_topic]:
