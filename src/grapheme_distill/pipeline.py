@@ -183,16 +183,10 @@ class ExchangeIngester:
     ) -> list[DistilledKnowledge]:
         """Process and store one batch in one transaction; failures are recorded, not raised.
 
-        ``extractions``: the batch already read by an executor, ahead of this writer; an exchange
-        stored since it was read (a repeat of an earlier line) is skipped now, as a
-        single-process run skips it when reading.
+        ``extractions``: the batch already read (by an executor), one per exchange.
 
         Returns the knowledge records stored for this batch, in input order.
         """
-        if extractions is not None:
-            keep = [i for i, p in enumerate(batch) if not self.is_done(p.request, p.response)]
-            self.summary.already_processed += len(batch) - len(keep)
-            batch, extractions = [batch[i] for i in keep], [extractions[i] for i in keep]
         if not batch:
             return []
         self._batch_done = set()  # earlier batches are committed: is_done() sees them
@@ -213,21 +207,35 @@ class ExchangeIngester:
         return added
 
     def ingest_batches(
-        self, batches: Iterable[Sequence[PendingExchange]], executor: Executor | None = None
+        self, pending: Iterable[PendingExchange], batch_size: int,
+        executor: Executor | None = None,
     ) -> Iterator[list[DistilledKnowledge]]:
-        """:meth:`ingest` each batch, in input order, yielding what each stored.
+        """:meth:`ingest` ``pending`` in batches of ``batch_size``, in input order, yielding what
+        each batch stored.
 
-        With an ``executor`` (e.g. Ray), the batches are read there, a bounded window ahead of
-        this writer, and stored here in input order: the store ends exactly as without one.
+        With an ``executor`` (e.g. Ray), answers are read there, a bounded window ahead of this
+        writer, and stored here in input order, in the very batches a run without one makes:
+        an exchange that a batch stored since it was read (a repeat of an earlier line) is
+        dropped when its batch is formed, as a run without an executor drops it when reading.
+        So the store ends exactly as without one, to the last bit of every confidence.
         """
         if executor is None:
-            for batch in batches:
+            for batch in _batches(pending, batch_size):
                 yield self.ingest(batch)
             return
-        jobs = ((batch, [self._job(p) for p in batch]) for batch in batches)
-        for batch, extractions in executor.map_extract(
-                self.extractor, jobs, preserve_structure=self.config.preserve_structure):
-            yield self.ingest(batch, extractions)
+        jobs = ((batch, [self._job(p) for p in batch]) for batch in _batches(pending, batch_size))
+        read = executor.map_extract(self.extractor, jobs,
+                                    preserve_structure=self.config.preserve_structure)
+        pairs = (pair for batch, extractions in read
+                 for pair in zip(batch, extractions, strict=True))
+        for group in _batches((pair for pair in pairs if not self._done_since(pair[0])),
+                              batch_size):
+            yield self.ingest([p for p, _ in group], [e for _, e in group])
+
+    def _done_since(self, pending: PendingExchange) -> bool:
+        done = self.is_done(pending.request, pending.response)
+        self.summary.already_processed += done
+        return done
 
     def _types_of(self, pending: PendingExchange) -> frozenset[KnowledgeType]:
         if self.types_from_exchange and pending.knowledge_type is not None:
@@ -391,7 +399,7 @@ def distill_transcripts(
             yield _pending_from_exchange(ex)
 
     try:
-        for _ in ingester.ingest_batches(_batches(pending(), batch_size), executor):
+        for _ in ingester.ingest_batches(pending(), batch_size, executor):
             if progress:
                 progress(reader.stats.lines, total)
     finally:
@@ -539,7 +547,7 @@ def distill_documents(
             yield ex
 
     try:
-        for _ in ingester.ingest_batches(_batches(pending(), batch_size), executor):
+        for _ in ingester.ingest_batches(pending(), batch_size, executor):
             if progress:
                 progress(done, len(files))
     finally:

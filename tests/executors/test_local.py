@@ -57,7 +57,7 @@ def test_fingerprint_sees_a_changed_confidence(tmp_path: Path) -> None:
     distill_transcripts([transcript], store, extractor=get_extractor("rules"))
     before = fingerprint_parts(store)
     with store.transaction():
-        store._conn.execute(  # noqa: SLF001 - one confidence nudged in the last digits
+        store._conn.execute(  # one confidence nudged in the last digits
             "UPDATE relations SET confidence = confidence * (1 - 1e-12) "
             "WHERE id = (SELECT min(id) FROM relations)")
     after = fingerprint_parts(store)
