@@ -27,6 +27,7 @@ from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from pydantic import BaseModel
 
+from grapheme_distill.model.functional import DEFAULT_PROPERTIES, Conflict, FunctionalProperty
 from grapheme_distill.model.graph import Evidence, KnowledgeGraph
 from grapheme_distill.model.knowledge import DistilledKnowledge, Entity, Item, Relation, Span
 from grapheme_distill.soft_targets import SoftTarget
@@ -266,6 +267,13 @@ class GraphReader(Protocol):
         ...
 
     def contradictions(self) -> list[tuple[Relation, Relation]]: ...
+
+    def functional_conflicts(
+        self, properties: Sequence[FunctionalProperty] = DEFAULT_PROPERTIES
+    ) -> list[Conflict]:
+        """Different values of one functional property of one entity (a second birth date, a
+        second capital), each side with its evidence: :mod:`grapheme_distill.model.functional`."""
+        ...
 
     def stats(self) -> StoreStats: ...
 

@@ -28,6 +28,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Self
 
+from grapheme_distill.model.functional import (
+    DEFAULT_PROPERTIES,
+    Conflict,
+    FunctionalProperty,
+    find_conflicts,
+)
 from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.model.hashing import exchange_key, normalise_name
 from grapheme_distill.model.knowledge import (
@@ -421,6 +427,11 @@ class MemoryStore:
             for (i, source, extractor), (s0, s1, conf) in sorted(self._state.observations.items())
             if item_id is None or i == item_id
         ]
+
+    def functional_conflicts(
+        self, properties: Sequence[FunctionalProperty] = DEFAULT_PROPERTIES
+    ) -> list[Conflict]:
+        return find_conflicts(self.to_knowledge_graph(), properties)
 
     def contradictions(self) -> list[tuple[Relation, Relation]]:
         relations = self._state.graph.relations.values()

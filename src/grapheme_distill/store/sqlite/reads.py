@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from grapheme_distill.model.functional import DEFAULT_PROPERTIES, Conflict, FunctionalProperty
+from grapheme_distill.model.functional import find_conflicts as _find_conflicts
 from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.model.knowledge import Item, Relation
 from grapheme_distill.store.base import StoreStats, best_evidence
@@ -92,6 +94,38 @@ class ReadsMixin(EntitiesMixin):
             assert isinstance(a, Relation) and isinstance(n, Relation)
             pairs.append((a, n))
         return pairs
+
+    def functional_conflicts(
+        self, properties: Sequence[FunctionalProperty] = DEFAULT_PROPERTIES
+    ) -> list[Conflict]:
+        """Conflicting values of functional properties
+        (:func:`~grapheme_distill.model.functional.find_conflicts`), read from only the
+        attributes and relations that can hold them."""
+        names = sorted(
+            {n for p in properties for n in (*p.attributes, *p.relations, *p.inverse)}
+        )
+        if not names:
+            return []
+        marks = ",".join("?" * len(names))
+        graph = KnowledgeGraph()
+        items = self._items_where(
+            "attribute", f"replace(lower(name), ' ', '_') IN ({marks})", names
+        ) + self._items_where("relation", f"predicate IN ({marks}) AND negated = 0", names)
+        ids: set[str] = set()
+        for item in items:
+            graph._table(item)[item.id] = item
+            ids.update(item.entity_refs())
+        graph.entities.update(self._entities(sorted(ids)))
+        graph.evidence.update(
+            best_evidence(
+                self._chunked_rows(
+                    f"SELECT {_OBSERVATION_COLUMNS} FROM observations "
+                    "WHERE item_id IN ({ids}) ORDER BY item_id, source, extractor",
+                    [i.id for i in items],
+                )
+            )
+        )
+        return _find_conflicts(graph, properties)
 
     def stats(self) -> StoreStats:
         count = self._count
