@@ -117,7 +117,7 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         store_path = args.store or Path(tmp) / "bench.db"
-        info: dict[str, object] = {}
+        info: dict[str, float] = {}
         if not store_path.exists():
             info = build(store_path, args.observations)
             print(f"built {store_path}: {info}", flush=True)

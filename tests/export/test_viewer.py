@@ -11,15 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from selenium import webdriver
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from grapheme_distill.export import export_graph
 from grapheme_distill.export.viewer import viewer_data
 from grapheme_distill.store import SQLiteStore
-
-webdriver = pytest.importorskip("selenium.webdriver")
-from selenium.webdriver.common.action_chains import ActionChains
-from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 CHROMEDRIVER = shutil.which("chromedriver")
 
