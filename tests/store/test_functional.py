@@ -118,3 +118,25 @@ def test_users_declare_their_own_properties(store: GraphStore, tmp_path: Path) -
     json_path.write_text('{"functional": [{"name": "x", "values": "colour"}]}')
     with pytest.raises(InputError, match=r"f\.json.*property 1: values"):
         load_properties(json_path)
+
+
+def test_json_and_graphml_exports_flag_conflicting_items(store: GraphStore, tmp_path: Path) -> None:
+    import json
+
+    import networkx as nx
+
+    from grapheme_distill.export.graphml import export_graphml
+    from grapheme_distill.export.json_export import export_json
+
+    lyon = ent("Lyon", EntityType.LOCATION)
+    store.add_knowledge(record([(PARIS, "capital_of", FRANCE, 0.9)], source="a"))
+    store.add_knowledge(record([(lyon, "capital_of", FRANCE, 0.6)], source="b"))
+    store.add_knowledge(record([(PARIS, "twinned_with", ent("Rome"), 0.9)], source="c"))
+    graph = store.to_knowledge_graph()
+    export_json(graph, tmp_path / "g.json")
+    (conflict,) = json.loads((tmp_path / "g.json").read_text())["functional_conflicts"]
+    assert conflict["property"] == "capital" and len(conflict["sides"]) == 2
+    export_graphml(graph, tmp_path / "g.graphml")
+    g = nx.read_graphml(tmp_path / "g.graphml")
+    flags = {d["predicate"]: d["conflict"] for _, _, d in g.edges(data=True)}
+    assert flags == {"capital_of": "capital", "twinned_with": ""}

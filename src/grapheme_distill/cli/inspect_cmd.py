@@ -17,20 +17,47 @@ from grapheme_distill.cli._common import (
     open_existing_store,
     store_option,
 )
+from grapheme_distill.model.functional import (
+    DEFAULT_PROPERTIES,
+    Conflict,
+    FunctionalProperty,
+    load_properties,
+)
 from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.model.knowledge import Entity, Item
 
 __all__ = ["show_cli", "stats_cli"]
 
+functional_option = click.option(
+    "--functional", "functional_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A TOML/JSON table of functional properties ([[functional]] name, relations, inverse, "
+         "attributes, values, per) added to the built-in ones (birth date, capital, ...).")
+
+
+def _properties(path: Path | None) -> tuple[FunctionalProperty, ...]:
+    return DEFAULT_PROPERTIES if path is None else load_properties(path)
+
+
+def _conflict_text(conflict: Conflict) -> str:
+    slot = f" [{conflict.slot}]" if conflict.slot else ""
+    sides = " vs ".join(f"{s.value} ({s.confidence:.2f}, {len(s.sources)} source"
+                        f"{'' if len(s.sources) == 1 else 's'})" for s in conflict.sides)
+    return f"{conflict.property.replace('_', ' ')}{slot}: {sides}"
+
 
 @click.command("stats")
 @store_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def stats_cli(store_path: Path, as_json: bool) -> None:
+@functional_option
+def stats_cli(store_path: Path, as_json: bool, functional_path: Path | None) -> None:
     """Counts of entities, items, observations, contradictions, calls and teacher tokens."""
+    properties = _properties(functional_path)
     store = open_existing_store(store_path)
     try:
         stats = store.stats()
+        conflicts = store.functional_conflicts(properties)
+        names = {c.entity: getattr(store.get_entity(c.entity), "name", c.entity)
+                 for c in conflicts[:20]}
         usage = store.usage_totals()
         runs = store.runs()
         per_model = usage_by_model(store)
@@ -41,10 +68,13 @@ def stats_cli(store_path: Path, as_json: bool) -> None:
         (r["summary"]["agreement"] for r in reversed(runs)
          if r["kind"] == "crawl" and (r["summary"] or {}).get("agreement")), {})
     if as_json:
-        echo_json({**stats.model_dump(), "usage": usage, "last_run": runs[-1] if runs else None,
+        echo_json({**stats.model_dump(), "functional_conflicts": len(conflicts),
+                   "conflicts": [c.model_dump() for c in conflicts],
+                   "usage": usage, "last_run": runs[-1] if runs else None,
                    "models": [m.model_dump() for m in per_model], "agreement": agreement})
         return
     rows: list[tuple[str, Any]] = [(k.replace("_", " "), v) for k, v in stats.model_dump().items()]
+    rows.append(("functional conflicts", len(conflicts)))
     rows += [("prompt tokens", int(usage["prompt_tokens"])),
              ("completion tokens", int(usage["completion_tokens"])),
              ("teacher time", f"{usage['latency_s']:.1f} s")]
@@ -54,6 +84,9 @@ def stats_cli(store_path: Path, as_json: bool) -> None:
         rows.append((f"agreement of teacher {label}",
                      f"{figures['agreement']:.0%} of {int(figures['items'])} items"))
     console().print(key_value_table(f"Store {store_path}", rows))
+    for conflict in conflicts[:20]:
+        console().print(f"[bold red]conflicting values[/bold red] of {escape(names[conflict.entity])} "
+                        f"{escape(_conflict_text(conflict))}")
     if per_model:
         table = Table(title="Teacher calls per model", title_justify="left")
         for col in ("model", "calls", "prompt tokens", "completion tokens", "cost (USD)"):
@@ -76,8 +109,11 @@ def describe(item: Item, graph: KnowledgeGraph) -> tuple[str, str]:
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1),
               help="Show at most this many items, most confident first.")
 @click.option("--json", "as_json", is_flag=True, help="Print the neighbourhood as JSON.")
-def show_cli(entity: str, store_path: Path, limit: int, as_json: bool) -> None:
+@functional_option
+def show_cli(entity: str, store_path: Path, limit: int, as_json: bool,
+             functional_path: Path | None) -> None:
     """Show ENTITY (a name, alias or id): its items with confidences and provenance."""
+    properties = _properties(functional_path)
     store = open_existing_store(store_path)
     try:
         found = store.find_entities(entity)
@@ -91,6 +127,7 @@ def show_cli(entity: str, store_path: Path, limit: int, as_json: bool) -> None:
         sources = store.call_sources(sorted({s for per in hood.evidence.values() for s in per}))
         labels = source_labels(store, sorted({s for per in hood.evidence.values() for s in per}))
         disagreements = store.disagreements(main.id)  # flagged by a crawl with several teachers
+        conflicts = [c for c in store.functional_conflicts(properties) if c.entity == main.id]
     finally:
         store.close()
     items = sorted(hood.iter_items(), key=lambda i: (-i.confidence, i.id))[:limit]
@@ -104,6 +141,7 @@ def show_cli(entity: str, store_path: Path, limit: int, as_json: bool) -> None:
                                     for ev in hood.evidence.get(i.id, {}).values()]}
                       for i in items],
             "disagreements": disagreements,
+            "conflicts": [c.model_dump() for c in conflicts],
         })
         return
     out = console()
@@ -129,6 +167,9 @@ def show_cli(entity: str, store_path: Path, limit: int, as_json: bool) -> None:
         out.print(f"({total - limit} more; raise --limit to see them)")
     if labels:
         out.print(f"open a source: grapheme-distill call HASH --store {store_path}")
+    for conflict in conflicts:
+        out.print(f"[bold red]conflicting values[/bold red] of "
+                  f"{escape(_conflict_text(conflict))}")
     for flag in dict.fromkeys((f["kind"], f["detail"]) for f in disagreements):
         out.print(f"[bold red]teachers disagree[/bold red] ({flag[0].replace('_', ' ')}): "
                   f"{escape(flag[1])}")

@@ -7,7 +7,8 @@ for graph tools.  Edges carry ``kind`` (relation, hierarchy, attribute, linguist
 ``predicate`` (the relation predicate, hierarchy kind, attribute name, linguistic kind or
 ``has_step``), ``label`` (the predicate as graph tools show edge text: Gephi, yEd and Cytoscape
 read ``label``; ``NOT`` before a negated one), ``confidence``, ``negated``, ``sources``
-(independent evidence count) and the item ``id``.  GraphML attributes must be scalars, hence the joined strings.
+(independent evidence count), ``conflict`` (the functional property whose other value it
+contradicts, ``negation`` for an asserted/negated pair, else empty) and the item ``id``.  GraphML attributes must be scalars, hence the joined strings.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 import networkx as nx
 
+from grapheme_distill.model.functional import conflict_flags
 from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.model.knowledge import (
     Attribute,
@@ -36,6 +38,7 @@ __all__ = ["export_graphml", "to_networkx"]
 def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     """The graph as a networkx ``MultiDiGraph`` with the attributes described above."""
     g = nx.MultiDiGraph()
+    flags = conflict_flags(graph)
     for e in graph.entities.values():
         g.add_node(e.id, label=e.name, type=e.type.value, aliases="|".join(e.aliases))
 
@@ -53,7 +56,8 @@ def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
                    predicate=predicate, label=("NOT " if getattr(item, "negated", False) else "")
                    + predicate, confidence=float(item.confidence),
                    negated=bool(getattr(item, "negated", False)),
-                   sources=len(graph.evidence.get(item.id, {})) or 1, **extra)
+                   sources=len(graph.evidence.get(item.id, {})) or 1,
+                   conflict=flags.get(item.id, ""), **extra)
 
     for item in graph.iter_items():
         if isinstance(item, Relation):

@@ -45,6 +45,7 @@ from grapheme_distill.model.knowledge import Attribute, Item, Relation, normalis
 
 __all__ = [
     "DEFAULT_PROPERTIES",
+    "conflict_flags",
     "Conflict",
     "ConflictSide",
     "FunctionalProperty",
@@ -145,7 +146,8 @@ class ConflictSide(BaseModel):
     item_id: str
     value: str
     confidence: float
-    sources: tuple[str, ...]  # the evidence sources (calls) behind the item
+    sources: tuple[str, ...]  # the evidence sources (calls) behind the side's items
+    items: tuple[str, ...] = ()  # every item of the side (values that agree with each other)
 
 
 class Conflict(BaseModel):
@@ -241,6 +243,7 @@ def find_conflicts(
                         sources=tuple(
                             sorted({s for _, _, i in g for s in graph.evidence.get(i.id, {})})
                         ),
+                        items=tuple(sorted({i.id for _, _, i in g})),
                     )
                     for g in groups
                 )
@@ -280,3 +283,13 @@ def load_properties(path: str | Path, *, replace: bool = False) -> tuple[Functio
             ) from exc
         loaded[prop.name] = prop
     return tuple(loaded.values())
+
+
+def conflict_flags(graph: KnowledgeGraph) -> dict[str, str]:
+    """Item id → what it is in conflict over: the functional property's name, or ``negation``
+    for both sides of an asserted and negated relation; what exports flag items with."""
+    flags = {i.id: "negation" for pair in graph.contradictions() for i in pair}
+    for conflict in find_conflicts(graph):
+        for side in conflict.sides:
+            flags.update(dict.fromkeys(side.items, conflict.property))
+    return flags
