@@ -134,6 +134,7 @@ class ReadContext:
     prompt: str = ""
     topic: Name | None = None
     _injected: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    _sentences: dict[int, list[Sentence]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Document, prompt: str = "") -> ReadContext:
@@ -189,8 +190,15 @@ class ReadContext:
             self._injected[block.index] = spans
         return spans
 
-    def sentences(self, block: Block) -> Iterator[Sentence]:
-        """The block's sentences, without instructions addressed to the model."""
+    def sentences(self, block: Block) -> list[Sentence]:
+        """The block's sentences, without instructions addressed to the model (cut once, shared
+        by every reader)."""
+        cached = self._sentences.get(block.index)
+        if cached is None:
+            cached = self._sentences[block.index] = list(self._cut(block))
+        return cached
+
+    def _cut(self, block: Block) -> Iterator[Sentence]:
         bad = self.injected(block)
         for m in _SENTENCE.finditer(block.text):
             text = m.group(0)

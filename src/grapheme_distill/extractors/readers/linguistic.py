@@ -237,7 +237,8 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         term = _term(ctx, block, sent, m.start())
         if abbr and term is not None and term.text.lower() != abbr.lower():
             yield _fact(block, sent, "abbrev.shortened", term, LinguisticKind.ABBREVIATION, abbr, hedged)
-    yield from _parentheses(ctx, block, sent, hedged)
+    if "(" in text:
+        yield from _parentheses(ctx, block, sent, hedged)
     for m in _ALIAS.finditer(text):
         value = clean_name(m.group("v"))
         value = re.split(r"\s+(?:and|or|but|because|since|who|which|in|on|at|for|by|after)\s+", value)[0]
@@ -248,7 +249,7 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             continue
         yield _fact(block, sent, f"alias.{m.group('m').split()[0].lower()}", term, LinguisticKind.ALIAS, value,
                     hedged)
-    for m in _BORN.finditer(text):
+    for m in _BORN.finditer(text) if "born" in text else ():
         if text[max(0, m.start() - 1):m.start()] == "(":
             continue  # "(born X)": read with the parentheses
         term = _term(ctx, block, sent, m.start()) or ctx.section_subject(block)
