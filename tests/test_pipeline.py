@@ -236,16 +236,17 @@ def test_two_samples_of_one_request_are_two_sources(tmp_path: Path, batch_size: 
 
 
 @pytest.mark.parametrize("batch_size", [1, 64])
-def test_deterministic_request_keeps_its_first_answer(tmp_path: Path, batch_size: int) -> None:
-    """At temperature 0 a second, different answer is a re-recording, not new evidence; it is
-    skipped the same way whether or not it falls in the first answer's batch."""
+def test_two_recorded_answers_to_a_deterministic_request_are_both_kept(
+    tmp_path: Path, batch_size: int
+) -> None:
+    """A recorded answer is data (issue 12): two lines with different answers to one prompt are
+    two exchanges, even at temperature 0, whether or not they fall in one batch; reading the file
+    again skips both."""
     path = _sampled_lines(tmp_path / "t.jsonl", 0.0, [SAMPLE_A, SAMPLE_B])
     store = open_store(tmp_path / "g.db")
     summary = distill_transcripts([path], store, batch_size=batch_size)
-    assert (summary.processed, summary.already_processed) == (1, 1)
-    graph = store.to_knowledge_graph()
-    assert "Louvre" not in {e.name for e in graph.entities.values()}  # B was not read
-    assert all(len(per) == 1 for per in graph.evidence.values())
-    ((_, response),) = store.iter_calls()
-    assert response.text == SAMPLE_A
+    assert (summary.processed, summary.already_processed) == (2, 0)
+    assert sorted(response.text for _, response in store.iter_calls()) == [SAMPLE_A, SAMPLE_B]
+    again = distill_transcripts([path], store, batch_size=batch_size)
+    assert (again.processed, again.already_processed) == (0, 2)
     store.close()

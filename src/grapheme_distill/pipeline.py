@@ -79,6 +79,10 @@ class DistillSummary(BaseModel):
     extractor: str = ""  # the reader that ran, name@version
     exchanges: int = 0
     already_processed: int = 0
+    #: why: "repeated in this input" (same id, or same content, as an earlier line) and
+    #: "stored by an earlier run"; ``skipped_notes``: the first few repeats, line by line
+    skipped: dict[str, int] = Field(default_factory=dict)
+    skipped_notes: list[str] = Field(default_factory=list)
     processed: int = 0
     knowledge_records: int = 0
     new_observations: int = 0
@@ -405,6 +409,11 @@ def distill_transcripts(
     finally:
         summary.bad_lines = reader.stats.rejected
         summary.rejected_files = list(reader.stats.rejected_files)
+        repeats = min(reader.stats.repeats, summary.already_processed)
+        summary.skipped = {why: n for why, n in (
+            ("repeated in this input", repeats),
+            ("stored by an earlier run", summary.already_processed - repeats)) if n}
+        summary.skipped_notes = list(reader.stats.repeat_notes)
         with store.transaction():
             for error in reader.stats.errors:
                 where = f"{error.path}:{error.line}"

@@ -8,13 +8,14 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from grapheme_distill.cli.failures_cmd import failures_cli
+from grapheme_distill.extractors import RuleExtractor
 from grapheme_distill.failures import failure_kind, list_failures
 from grapheme_distill.pipeline import distill_transcripts
 from grapheme_distill.store import open_store
 
 
 def _store(tmp_path: Path) -> Path:
-    lines = [b'{"prompt": "Where is Paris?", "response": "Paris is in France."}',
+    lines = [b'{"prompt": "Where is Paris?", "response": "Paris is the capital of France."}',
              b"{broken", b"{broken too", b'{"prompt": "p", "response": "\\ud800"}', b"\xff\xfe",
              b'[1, 2]']
     path = tmp_path / "t.jsonl"
@@ -22,7 +23,7 @@ def _store(tmp_path: Path) -> Path:
     db = tmp_path / "s.db"
     store = open_store(db)
     try:
-        distill_transcripts([path], store, skip_bad=True)
+        distill_transcripts([path], store, extractor=RuleExtractor(), skip_bad=True)
         store.record_failure(None, "topic:x#factual.v1", "RetryableTeacherError: openai at "
                              "http://h/v1 answered HTTP 503: busy; retry later")
     finally:

@@ -48,12 +48,15 @@ def render_summary(summary: DistillSummary) -> None:
     """Print the closing summary tables of a distillation run."""
     out = console()
     failures = summary.failures
-    reasons = ", ".join(f"{k} {v}" for k, v in sorted(summary.failure_reasons.items()))
+    reasons = ", ".join(f"{k} {v}" for k, v in sorted(  # the commonest first
+        summary.failure_reasons.items(), key=lambda kv: (-kv[1], kv[0])))
+    skipped = ", ".join(f"{why} {n:,}" for why, n in summary.skipped.items())
     rejections = ", ".join(f"{k} {v}" for k, v in sorted(summary.rejections.items())) or "none"
     rows: list[tuple[str, Any]] = [
         ("reader (extractor)", summary.extractor),
         ("exchanges read", summary.exchanges),
-        ("already processed (skipped)", summary.already_processed),
+        ("already processed (skipped)",
+         f"{summary.already_processed:,} ({skipped})" if skipped else summary.already_processed),
         ("processed now", summary.processed),
         ("knowledge records stored", summary.knowledge_records),
         ("new observations", summary.new_observations),
@@ -68,6 +71,7 @@ def render_summary(summary: DistillSummary) -> None:
     ]
     if summary.rejected_files:
         rows.append(("rejected lines written to", ", ".join(summary.rejected_files)))
+    rows += [("skipped, e.g.", note) for note in summary.skipped_notes[:3]]
     out.print(key_value_table(f"Distillation run {summary.run_id}", rows))
     if summary.store is not None:
         s = summary.store
