@@ -139,3 +139,33 @@ def test_kill_9_then_resume_asks_nothing_twice_and_completes(server: Any,
     clozes = [c for c in _calls(reference) if c[1] == "cloze"]
     assert len(clozes) >= 20  # the run asks clozes: the resumed one must ask the same
     assert sorted(_calls(db)) == sorted(_calls(reference))  # clozes and soft-target calls too
+
+
+def test_ctrl_c_says_what_was_kept_and_the_run_resumes(server: Any, tmp_path: Path) -> None:
+    server.latency = 0.1
+    topics, db = _topics(tmp_path, 24), tmp_path / "s.db"
+    proc = subprocess.Popen(_cmd(topics, server.url + "/v1", db), env=_env(),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 300
+    while len(_templated(db)) < 10 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130 and "Traceback" not in err, err[-2000:]
+    assert "Everything stored before the interrupt is kept" in err and "same command" in err
+    kept = len(_templated(db))
+    server.latency = 0.0
+    done = subprocess.run(_cmd(topics, server.url + "/v1", db), env=_env(), capture_output=True,
+                          text=True, timeout=600, check=False)
+    assert done.returncode == 0 and len(_templated(db)) == 24 * TEMPLATES > kept
+
+
+def test_topic_names_are_text_not_markup(server: Any, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    cmd = _cmd(tmp_path / "unused", server.url + "/v1", db)
+    cmd[cmd.index("--topics") + 1] = "[/nope] [bold]Paris"
+    done = subprocess.run(cmd, env=_env(), capture_output=True, text=True, timeout=600,
+                          check=False)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert "[/nope] [bold]Paris" in done.stdout
