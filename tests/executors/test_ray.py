@@ -18,10 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-ray = pytest.importorskip("ray")
-pytest.importorskip("spacy")
-
 from answers import recorded_answers, write_transcript
 from click.testing import CliRunner
 
@@ -38,6 +34,9 @@ from grapheme_distill.store import open_store
 from grapheme_distill.store.fingerprint import fingerprint_parts, store_fingerprint
 from grapheme_distill.teachers.base import TeacherRequest, TeacherResponse, Usage
 from grapheme_distill.teachers.replay import ReplayTeacher
+
+ray = pytest.importorskip("ray")
+pytest.importorskip("spacy")
 
 BATCH = 16  # ten batches: enough for tasks to finish out of order on two workers
 #: a low threshold keeps most of what is read, so the stores compared hold hundreds of items
@@ -248,7 +247,7 @@ def _replay() -> ReplayTeacher:
 def test_gated_teachers_in_workers_share_one_gate(cluster: None) -> None:
     gate = _gate(TeacherLimits(concurrency=1, max_requests=12))
 
-    @ray.remote(num_cpus=0)
+    @ray.remote(num_cpus=0)  # type: ignore[untyped-decorator]
     def ask(prompts: list[str]) -> list[str]:
         teacher = GatedTeacher(_replay(), gate)
         return [teacher.complete(TeacherRequest(prompt=p, model="m")).text for p in prompts]
@@ -283,4 +282,39 @@ def test_extractor_factory_builds_in_workers_and_results_keep_input_order(cluste
         executor.close()
     want = list(LocalExecutor().map_extract(get_extractor("rules"), batches))
     assert [tag for tag, _ in got] == list(range(8))
-    assert [[e.items for e in es] for _, es in got] == [[e.items for e in es] for _, es in want]
+    def items(results: list[tuple[int, list[Extraction | Exception]]]) -> list[list[Any]]:
+        return [[e.items if isinstance(e, Extraction) else e for e in es] for _, es in results]
+
+    assert items(got) == items(want)
+
+
+def test_documents_read_by_a_teacher_in_workers_share_one_concurrency_bound(
+    cluster: None, tmp_path: Path
+) -> None:
+    """``distill --documents --extract-teacher … --executor ray``: each worker opens its own
+    teacher (an HTTP client cannot be pickled) and one gate keeps ``--concurrency`` requests in
+    flight over both workers; the store is the single-process one."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "crawl"))
+    from knowledge_server import KnowledgeServer  # type: ignore[import-not-found]
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(16):
+        (docs / f"d{i:02}.txt").write_text(f"Node {i} is linked to Node {2 * i + 1}.\n",
+                                           encoding="utf-8")
+    fingerprints = []
+    with KnowledgeServer(size=100, latency=0.05) as server:
+        for executor in ("local", "ray"):
+            db = tmp_path / f"{executor}.db"
+            result = CliRunner().invoke(cli, [
+                "distill", "--documents", str(docs), "--extract-teacher", "vllm",
+                "--base-url", server.url + "/v1", "--set", "extractor.model=m-x",
+                "--concurrency", "2", "--batch-size", "4", "--executor", executor,
+                "--store", str(db), "--json"])
+            assert result.exit_code == 0, result.output
+            assert '"processed": 16' in result.output
+            store = open_store(db)
+            fingerprints.append(fingerprint_parts(store))
+            store.close()
+        assert 1 <= server.max_in_flight <= 2  # two workers, each with its own teacher: 2 in all
+    assert fingerprints[0] == fingerprints[1]

@@ -7,6 +7,7 @@ entry in ``_sources`` and one runner, and reuses the progress bar and the summar
 
 from __future__ import annotations
 
+import functools
 import shlex
 from collections.abc import Callable
 from pathlib import Path
@@ -253,7 +254,9 @@ def distill_cli(
     executor: Executor | None = None
     try:
         if executor_name != "local":
-            executor = get_executor(executor_name, address=ray_address)
+            executor = get_executor(executor_name, address=ray_address, **_worker_options(
+                extractor_name, extract_teacher, extractor_sets, base_url=base_url,
+                concurrency=concurrency, config_path=config_path))
         if topics:
             from grapheme_distill.cli._topics import render_learned
             from grapheme_distill.topics import run_topics
@@ -322,6 +325,21 @@ def _print(summary: DistillSummary, as_json: bool, store_path: Path) -> None:
     else:
         render_summary(summary)
         render_next_steps(store_path, None)
+
+
+def _worker_options(name: str | None, extract_teacher: str | None, sets: tuple[str, ...], *,
+                    base_url: str | None, concurrency: int,
+                    config_path: str | None) -> dict[str, Any]:
+    """With ``--extract-teacher``, what a Ray executor needs: each worker opens its own teacher
+    (an HTTP client cannot be pickled), and one gate keeps ``--concurrency`` requests in flight
+    over all workers together (docs/scale.md)."""
+    if extract_teacher is None:
+        return {}
+    from grapheme_distill.executors.gate import TeacherLimits
+
+    factory = functools.partial(_extractor, name, extract_teacher, sets, base_url=base_url,
+                                concurrency=concurrency, config_path=config_path)
+    return {"extractor_factory": factory, "teacher_limits": TeacherLimits(concurrency=concurrency)}
 
 
 def _extractor(name: str | None, extract_teacher: str | None, sets: tuple[str, ...], *,

@@ -25,6 +25,7 @@ rate limit, concurrency bound and budget (``teacher_limits``).
 from __future__ import annotations
 
 import logging
+import pickle
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -156,10 +157,7 @@ class RayExecutor:
     ) -> Iterator[tuple[T, list[Extraction | Exception]]]:
         """``(tag, extractions)`` per batch, in input order (see :class:`Executor`)."""
         ray = _ray()
-        if self.extractor_factory is not None:
-            shipment = _Shipment(ray.put(self.extractor_factory), True, self.gate)
-        else:
-            shipment = _Shipment(ray.put(extractor), False, self.gate)
+        shipment = self._ship(extractor)
         window: deque[tuple[T, Any]] = deque()
         try:
             for tag, jobs in batches:
@@ -175,6 +173,18 @@ class RayExecutor:
         finally:
             for _, ref in window:  # stopped early (an error, a kill): drop what is queued
                 ray.cancel(ref)
+
+    def _ship(self, extractor: Extractor) -> _Shipment:
+        """The run's extractor (or its factory) in the object store, once."""
+        ray = _ray()
+        if self.extractor_factory is not None:
+            return _Shipment(ray.put(self.extractor_factory), True, self.gate)
+        try:
+            return _Shipment(ray.put(extractor), False, self.gate)
+        except (TypeError, ValueError, pickle.PicklingError) as exc:
+            raise ConfigError(
+                f"the {extractor.name} extractor cannot be sent to Ray workers ({exc}); build it "
+                "in each worker instead: RayExecutor(extractor_factory=...)") from exc
 
     def close(self) -> None:
         """Stop the local cluster if this executor started it (a joined one keeps running)."""
