@@ -225,7 +225,8 @@ class LLMExtractor:
         if teacher is None:
             raise ConfigError(
                 "the llm extractor needs a teacher: get_extractor('llm', teacher=...) or, on the "
-                "command line, --option teacher=NAME (see `grapheme-distill teachers`)"
+                "command line, distill --extract-teacher NAME or eval --set teacher=NAME (see "
+                "`grapheme-distill teachers list`)"
             )
         if isinstance(teacher, str):
             from grapheme_distill.teachers.registry import get_teacher
