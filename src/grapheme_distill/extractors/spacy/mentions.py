@@ -1,0 +1,240 @@
+"""Mentions, clauses and light coreference: the plain data the clause reader produces, and the
+vocabularies (class nouns, pronouns, place and work nouns) it and the name readers share.
+
+Split out of :mod:`.clauses` (behaviour unchanged): :mod:`.mentions` (this module) → :mod:`.names`
+(how a token becomes a name: NER spans, titles, "of"-names, addresses, lists) → :mod:`.clauses`
+(the clause reader over a dependency parse).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["Clause", "ClauseKind", "Coref", "Mention", "Voice"]
+
+Voice = Literal["active", "passive", "noun", "attribute", "copula"]
+ClauseKind = Literal["relation", "part_of", "member_of", "contains", "subclass_of", "is_a", "alias"]
+
+_WH = frozenset({"which", "who", "whom", "that", "whose", "where", "when", "what"})
+_PERSON_PRON = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+_THING_PRON = frozenset({"it", "its", "itself"})
+_TRAILING_CLASSES = frozenset({
+    "label", "club", "team", "company", "band", "group", "album", "song", "single", "film", "movie",
+    "series", "show", "asteroid", "planet", "airport", "aerodrome", "river", "city", "town", "state",
+    "country", "party", "station", "zone", "league", "genre", "university", "school", "museum",
+    "corporation", "firm", "network", "channel", "magazine", "newspaper", "novel", "book", "game",
+    "building", "hall", "monument", "dish", "food", "brand", "organisation", "organization", "agency",
+    "campus", "headquarters", "mission",
+})
+# parts of a named thing that a trailing noun picks out: "the X campus is in Y" is where X's campus is
+_PART_NOUNS = frozenset({"campus", "headquarters"})
+_DURATION = re.compile(r"\b(?:minutes?|mins?|seconds?|secs?|hours?)\b", re.IGNORECASE)
+_PART_LOCATED = re.compile(r"^([a-z]+(?:_[a-z]+)?)_(?:located|situated|based|found)(?:_(?:in|at|on))?$")
+_ADVERBIAL_OBJECTS = frozenset({
+    "addition", "fact", "example", "instance", "particular", "course", "general", "least", "first",
+    "turn", "contrast", "summary", "conclusion", "short", "total", "part", "order", "case", "way",
+    "time", "times", "today", "recent", "future", "past", "end", "result", "spite", "light",
+})
+_POSSESSIVE = frozenset({"his", "her", "its", "their"})
+_PLURAL_PRON = frozenset({"they", "them", "their", "theirs", "themselves"})
+_SKIP_NAMES = frozenset({
+    "this", "that", "these", "those", "which", "who", "what", "something", "anything", "everything",
+    "nothing", "one", "thing", "things", "i", "you", "we", "me", "us", "my", "your", "our", "here",
+    "there", "following", "example", "lot", "way", "ways", "kind", "type", "part", "all", "some",
+    "many", "most", "several", "other", "others", "each", "both", "such", "instructions",
+    "previous instructions", "above", "below", "information",
+})
+_NP_MODS = frozenset({"compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "poss"})
+_SKIP_LEFT = frozenset({"det", "poss", "predet", "case", "punct", "cc", "prep", "advmod", "preconj"})
+_LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|;\s*)")
+_STRUCT_NOUNS = {
+    "part": "part_of", "parts": "part_of", "component": "part_of", "member": "member_of",
+    "members": "member_of", "type": "subclass_of", "kind": "subclass_of", "form": "subclass_of",
+    "subclass": "subclass_of", "subtype": "subclass_of", "variety": "subclass_of",
+    "species": "subclass_of", "branch": "subclass_of", "category": "subclass_of",
+}
+_STRUCT_VERBS: dict[str, ClauseKind] = {
+    "consist_of": "part_of", "composed_of": "part_of", "made_of": "part_of", "comprise": "part_of",
+    "made_up_of": "part_of", "contain": "contains", "include": "contains", "comprised_of": "part_of",
+}
+# class nouns after a name that say what kind of thing it is, not which one
+_CLASSIFIERS = frozenset({"genre", "style", "genres", "styles", "cuisine", "dish", "sport",
+                          "industry", "sector", "field", "discipline"})
+_EDGE_POS = frozenset({"AUX", "VERB", "ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON"})
+# "in the municipality of Gettysburg": the place is Gettysburg
+_PLACE_NOUNS = frozenset({"city", "town", "state", "country", "municipality", "region", "county",
+                          "province", "village", "district", "borough", "island", "capital"})
+# "the field of mathematical optimization", "the genre of pop rock": the thing is the pobj itself
+_KIND_NOUNS = frozenset({"field", "genre", "area", "discipline", "style", "sport", "industry", "label", "labels"})
+_NAMING_VERBS = frozenset({"call", "name", "title", "dub", "know", "entitle", "nickname"})
+# nouns a definite description uses for the work or institution an answer is about
+_WORK_NOUNS = frozenset({"film", "movie", "album", "song", "single", "book", "novel", "series", "show",
+                         "record", "building", "company", "band", "club", "team", "university",
+                         "school", "airport", "aerodrome", "city", "town", "country", "museum", "game",
+                         "programme", "program", "monument", "asteroid", "planet", "dish", "group",
+                         "hall", "institute", "college", "station", "bridge", "tower", "church",
+                         "hospital", "stadium", "park", "river", "lake", "mountain", "island", "ship"})
+# what NER may call the thing a description names ("" = NER gave no label, common for titles)
+_WORKS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", ""})
+_INSTITUTIONS = frozenset({"ORG", "FAC", "NORP", ""})
+_PLACES = frozenset({"GPE", "LOC", "FAC", ""})
+_DESCRIPTION_LABELS: dict[str, frozenset[str]] = {
+    **{n: _WORKS for n in ("film", "movie", "album", "song", "single", "book", "novel", "series", "show",
+                            "record", "programme", "program", "game")},
+    **{n: _INSTITUTIONS for n in ("company", "band", "club", "team", "university", "school", "group",
+                                   "institute", "college", "museum", "hospital")},
+    **{n: _PLACES for n in ("city", "town", "country", "airport", "aerodrome", "station", "bridge", "tower",
+                             "church", "stadium", "park", "river", "lake", "mountain", "island", "building",
+                             "hall", "monument")},
+}
+_NOT_A_THING = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
+# "17068.8 millimetres long", "185 cm tall": the adjective names the dimension measured
+_MEASURES = {"long": "length", "tall": "height", "high": "height", "wide": "width", "deep": "depth",
+             "thick": "thickness", "old": "age", "heavy": "weight"}
+_TIME_UNITS = frozenset({"minute", "minutes", "second", "seconds", "hour", "hours", "min", "mins"})
+# class nouns of named things: a name ends in one ("Bedford Aerodrome"), "the N" points at one
+_CLASS_NOUNS = _TRAILING_CLASSES | _WORK_NOUNS
+_GROUP_NOUNS = frozenset({"types", "kinds", "forms", "classes", "categories", "varieties", "examples"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A phrase that names an entity: text and offsets in the parsed text, and what NER said.
+
+    ``pronoun`` is set (and ``text`` is the pronoun) when the mention still needs resolving.
+    """
+
+    text: str
+    start: int
+    end: int
+    label: str = ""
+    proper: bool = False
+    pronoun: str = ""
+    kind_noun: str = ""  # a class noun dropped from the name: "the asteroid 1147 Stavropolis"
+    # "the budget", "the movie" in an answer about a named thing, that no name was found for
+    definite: bool = False
+    # ... and the noun is a class of named things ("the movie", "the club"): it points at one of
+    # them, but which is unknown (as a subject it would become a "movie" node shared by every
+    # answer that says "the movie"); generic definites ("the swift conserves energy") are kept
+    unresolved: bool = False
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One reading of one clause: ``subject predicate object``.
+
+    ``voice`` says how ``predicate`` was formed, which matters for mapping onto a vocabulary:
+    ``active`` (verb lemma [+ particle/preposition]), ``passive`` (participle + preposition, e.g.
+    ``born_in``, ``founded_by``), ``noun`` (a relational noun, ``capital_of``: the subject *is* the
+    R of the object), ``attribute`` (the object *is* the subject's R, e.g. population), ``copula``
+    (``is_a`` / ``has_property``).
+    """
+
+    subject: Mention
+    predicate: str
+    object: Mention
+    voice: Voice
+    kind: ClauseKind = "relation"
+    negated: bool = False
+    confidence: float = 0.8
+    start: int = 0
+    end: int = 0
+
+
+class Coref:
+    """Light coreference: a pronoun resolves to the last compatible subject seen before it.
+
+    "he/she" want a person (or a proper name NER left untyped), "it" anything but a person,
+    "they" anything; nothing is guessed when no earlier subject fits.
+    """
+
+    def __init__(self) -> None:
+        self.person: Mention | None = None
+        self.thing: Mention | None = None
+        self.any: Mention | None = None
+        self.classes: dict[str, Mention] = {}
+        self.sentence: Mention | None = None  # the subject of the sentence being read
+        self.named: Mention | None = None  # the last named non-person thing, subject or object
+        self.topic: Mention | None = None  # the first named subject: what the answer is about
+        self.names: list[Mention] = []  # every name read so far, latest last
+
+    def note_named(self, mention: Mention) -> None:
+        if mention.proper and not mention.pronoun:
+            self.names.append(mention)
+            last = mention.text.split()[-1].lower()
+            if last in _WORK_NOUNS:  # "Bedford Aerodrome" is what "the aerodrome" will mean
+                self.classes[last] = mention
+        if mention.proper and not mention.pronoun and mention.label not in (
+            "PERSON", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC", "NORP"
+        ):
+            self.named = mention
+
+    def note_class(self, noun: str, mention: Mention) -> None:
+        """Remember that ``mention`` is a ``noun`` ("X is a film", "the film X"), so a later
+        "the film" can be resolved to it."""
+        if noun and not mention.pronoun:
+            self.classes[noun.lower()] = mention
+
+    def resolve_class(self, noun: str) -> Mention | None:
+        return self.classes.get(noun.lower())
+
+    def resolve_description(self, noun: str, *, plain: bool) -> Mention | None:
+        """What "the N" / "this N" means: a thing said to be an N, else the latest name that has
+        N among its words ("the institute" -> "Acharya Institute of Technology"), else, for a bare
+        N that names a kind of work or institution, the named thing talked about last or the
+        answer's topic ("the club" in an answer about a club)."""
+        noun = noun.lower()
+        found = self.classes.get(noun)
+        if found is not None:
+            return found
+        for m in reversed(self.names):
+            if noun in m.text.lower().split():
+                return m
+        if not plain or noun not in _WORK_NOUNS:
+            return None
+        # the latest name NER did not type as something else ("the film" is not HBO, the ORG that
+        # broadcast it), else the answer's topic
+        wanted = _DESCRIPTION_LABELS.get(noun)
+        for m in reversed(self.names):
+            if m.label not in _NOT_A_THING and (wanted is None or m.label in wanted):
+                return m
+        if self.topic is not None and self.topic.label != "PERSON":
+            return self.topic
+        return None
+
+    def note(self, mention: Mention) -> None:
+        if mention.pronoun:
+            return
+        if self.topic is None and mention.proper:
+            self.topic = mention
+        self.any = mention
+        # NER calls many buildings and works PERSON ("The Alan B. Miller Hall"): the class noun
+        # at the end of a name says it is a thing
+        thing = mention.label != "PERSON" or mention.text.split()[-1].lower() in _CLASS_NOUNS
+        if not thing and (mention.label == "PERSON" or (mention.proper and not mention.label)):
+            self.person = mention
+        if thing:
+            self.thing = mention
+
+    def resolve(self, pronoun: str, *, owner_of: int = -1) -> Mention | None:
+        """``owner_of``: the offset of the noun a possessive pronoun modifies ("their ground"),
+        which the pronoun cannot mean."""
+        here = self.sentence
+        if here is not None and here.start <= owner_of < here.end:
+            here = None
+        if here is not None and not here.pronoun and pronoun in _POSSESSIVE:
+            person = here.label == "PERSON" or (here.proper and not here.label)
+            if (pronoun in _PERSON_PRON and person or pronoun in _THING_PRON and here.label != "PERSON"
+                    or pronoun in _PLURAL_PRON):
+                return here
+        if pronoun in _PERSON_PRON:
+            return self.person
+        if pronoun in _THING_PRON:  # "Geof Bartz edited X, while Tom Simon produced it"
+            return self.thing or self.named
+        if pronoun in _PLURAL_PRON:
+            return self.any
+        return None
+
+
