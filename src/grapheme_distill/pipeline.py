@@ -513,7 +513,8 @@ def distill_documents(
             ``concurrency`` requests in flight within each batch).
         skip_bad: record an unreadable file as a failure and go on, instead of stopping.
         progress: ``progress(documents_done, documents_total)`` after each batch.
-        batch_size: documents per store transaction.
+        batch_size: documents per store transaction (at least 4x the ``concurrency`` of an
+            extractor that asks a teacher).
         executor: where documents are read (e.g. Ray); None reads them here.  The store ends
             the same either way (this process stays the only writer).
 
@@ -525,6 +526,9 @@ def distill_documents(
     config = config or DistillationConfig.default()
     extractor = extractor or get_extractor(best_available_extractor())
     files = document_files(paths)
+    # an extractor that asks a teacher keeps `concurrency` requests in flight only inside a batch
+    # (nothing is asked while a batch is stored): batches of a few rounds keep the pool busy
+    batch_size = max(batch_size, 4 * int(getattr(extractor, "concurrency", 1) or 1))
     run_id = store.begin_run("distill_documents", {
         "inputs": [str(p) for p in paths], "documents": len(files),
         "extractor": f"{extractor.name}@{extractor.version}", "config": config.model_dump(),
