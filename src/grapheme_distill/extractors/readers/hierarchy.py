@@ -218,9 +218,12 @@ def _read_list(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
     construction = "list.lead" if _kind_of(lead) else "list.heading"
     if kind is None and not lead and not heading and ctx.prompt:
         kind, construction = _kind_of(ctx.prompt), "list.prompt"
-    if kind is None and lead and not _title_name(lead):
-        yield from _lead_verb(ctx, items, heads, lead)
-        return
+    if kind is None and lead:
+        related = list(_lead_verb(ctx, items, heads, lead))
+        # "The river passes through several capitals:" is a verb with its preposition, no title
+        if any("_" in f.predicate for f in related) or not _title_name(lead):
+            yield from related
+            return
     if kind is None:
         kind = _kind_of(ctx.prompt) if (lead and _title_name(lead)) or heading else None
         if kind is None:
