@@ -28,7 +28,8 @@ def _triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
     [
         ("The band's members:\n- John Lennon\n- Paul McCartney\n", "Tell me about the Beatles.",
          {("Beatles", "member_of", "John Lennon"), ("Beatles", "member_of", "Paul McCartney")}),
-        ("## Types\n- **Cirrus** — thin, wispy clouds\n- **Cumulus** — puffy clouds\n", "What kinds of clouds are there?",
+        ("## Types\n- **Cirrus** — thin, wispy clouds\n- **Cumulus** — puffy clouds\n",
+         "What kinds of clouds are there?",
          {("clouds", "subclass_of", "Cirrus"), ("clouds", "subclass_of", "Cumulus")}),
         ("The heart consists of:\n- the left atrium\n- the right ventricle\n", "",
          {("heart", "part_of", "left atrium"), ("heart", "part_of", "right ventricle")}),

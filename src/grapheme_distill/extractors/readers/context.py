@@ -27,7 +27,8 @@ INJECTION = re.compile(
     r"\b(?:ignore|disregard|forget)\b.{0,40}?\b(?:instructions?|prompts?|rules|above|previous|everything)\b"
     r"|\byou are now\b|\bsystem (?:prompt|note|message)\b|\bact as (?:a|an|if)\b|\bjailbreak"
     r"|\bdeveloper mode\b|\bnew instructions?\b"
-    r"|(?:^|[.!?:;\u2013\u2014\"“]\s*|\band\s+|\bplease\s+|\binstead\s+)(?:record|remember|store|note down|write down|save"
+    r"|(?:^|[.!?:;\u2013\u2014\"“]\s*|\band\s+|\bplease\s+|\binstead\s+)"
+    r"(?:record|remember|store|note down|write down|save"
     r"|state|say)\s+(?:that|the fact that)\b"
     r"|\b(?:output|print|respond with|reply with)\b.{0,30}\b(?:json|only|exactly)\b",
     re.IGNORECASE,

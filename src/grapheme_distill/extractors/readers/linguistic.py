@@ -32,7 +32,8 @@ _STANDS = re.compile(
     r"^(?:the\s+)?(?P<a>" + _ABBR + r")\s+(?:stands for|is short for|is an abbreviation (?:of|for)|"
     r"is the (?:usual |common |official |standard )?(?:abbreviation|acronym|short form) (?:of|for)|"
     r"is shorthand for|is an acronym (?:of|for)|means)\s+(?P<v>[^.;:]+)")
-_SHORT_FOR = re.compile(r"(?P<a>\b[\w\-]+)[*_]*\s*,?\s*(?:is\s+)?(?:short for|an abbreviation (?:of|for)|which stands for)"
+_SHORT_FOR = re.compile(r"(?P<a>\b[\w\-]+)[*_]*\s*,?\s*(?:is\s+)?"
+                        r"(?:short for|an abbreviation (?:of|for)|which stands for)"
                         r"\s+[*_\"“]*(?P<v>[^.;:,()*_\"”]+)")
 _SHORTENED = re.compile(r",?\s*\(?(?:usually|often|commonly|typically|also|sometimes)?\s*(?:shortened|abbreviated)"
                         r"(?:\s+(?:to|as))?\s+[\"“*]*(?P<a>[\w.&\-]+)")
@@ -48,7 +49,8 @@ _BORN = re.compile(r"\bborn\s+(?P<v>(?:[A-Z][\w'’\-]+|y|de|von|van|da|del|di|l
 _FOREIGN = re.compile(r"^(?P<lang>[A-Z][a-z]+)\s*:\s*(?P<v>.+)$")
 _COPULA_DEF = re.compile(
     r"^(?P<x>.{1,70}?)\s+(?:is|are|'s|’s)\s+(?P<v>(?:a|an|the)\s+.+|[a-z]+s\s+(?:that|which|who|used)\b.+)$")
-_CALLED_DEF = re.compile(r"^(?P<v>(?:the|a|an)\s+.{5,120}?)\s+(?:is|are)\s+(?:called|known as|termed)\s+(?P<x>.{2,60})$",
+_CALLED_DEF = re.compile(r"^(?P<v>(?:the|a|an)\s+.{5,120}?)\s+(?:is|are)\s+(?:called|known as|termed)\s+"
+                         r"(?P<x>.{2,60})$",
                          re.IGNORECASE)
 _DEF_MARK = re.compile(r"\b(?:\w+ed\s+(?:with|by|in|to|from|for|on|at|as)|that|which|who|whose|where|in which|"
                        r"responsible for|used (?:to|for|in)|between|"
