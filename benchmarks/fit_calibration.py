@@ -45,7 +45,8 @@ def _unit_ids(extraction: Any) -> dict[str, list[str | None]]:
     names = set(extraction.entities)
     ids: dict[str, list[str | None]] = defaultdict(list)
     for item in extraction.items:
-        if isinstance(item, Relation) and item.subject in names and item.object in names or isinstance(item, Attribute) and item.entity in names:
+        relation = isinstance(item, Relation) and item.subject in names and item.object in names
+        if relation or (isinstance(item, Attribute) and item.entity in names):
             ids["relations"].append(item.id)
         elif isinstance(item, Procedure):
             ids["procedures"].extend([item.id] * len(item.steps))
