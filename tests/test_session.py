@@ -221,3 +221,28 @@ def test_distill_response_and_batch_roll_over_full_sessions() -> None:
     assert sum(r.metrics.knowledge_records for r in results) == 5
     assert all(r.metrics.knowledge_records <= 2 for r in results)
     assert distiller.active_sessions == []
+
+
+def test_teacher_certainty_reaches_the_stored_items() -> None:
+    """An answer-level signal scales each item before the threshold (before, a record at 0.49
+    stored its items at their extractor confidence, e.g. 0.9)."""
+    unsure_lp = [TokenLogprob(token="x", logprob=math.log(0.5))] * 4
+    sure = DistillationSession(DistillationConfig(min_confidence=0.0)).process_response(*PARIS)
+    unsure = DistillationSession(DistillationConfig(min_confidence=0.0)).process_response(
+        *PARIS, logprobs=unsure_lp)
+    before = {i.id: i.confidence for r in sure for i in r.items}
+    after = {i.id: i.confidence for r in unsure for i in r.items}
+    assert before.keys() == after.keys() and before
+    assert all(after[k] == pytest.approx(before[k] * 0.5) for k in before)
+    # and the threshold applies to what is stored: at 0.6 none of these halved items survive
+    gated = DistillationSession(DistillationConfig(min_confidence=0.6)).process_response(
+        *PARIS, logprobs=unsure_lp)
+    assert all(i.confidence >= 0.6 for r in gated for i in r.items)
+
+
+def test_named_entities_are_kept_when_their_facts_are_not() -> None:
+    session = DistillationSession(DistillationConfig(min_confidence=0.99))
+    records = session.process_response(*PARIS)
+    names = {e.name for r in records for e in r.entities}
+    assert "Paris" in names and "France" in names
+    assert all(not r.items for r in records) and records[0].knowledge_type == KnowledgeType.FACTUAL

@@ -8,9 +8,14 @@ in ``session.rejected`` with its reason, and extractor failures (empty answers, 
 JSON) are rejections too.  :class:`KnowledgeDistiller` manages many sessions and offers one-call
 helpers for single answers and batches.
 
-Confidence of a record is the product of its signals, each recorded: the mean extractor confidence
-of its items, a hedging factor (share of hedged sentences), the teacher's own certainty
-(``exp(mean token logprob)``) when logprobs were given, and 0 for refusals.
+Confidence lives on items.  An extractor gives each item a confidence that reads as an expected
+precision (the spaCy reader's is calibrated per construction, hedging included); an answer-level
+signal — the teacher's own certainty, ``exp(mean token logprob)``, when logprobs were given —
+scales every item of the answer *before* the threshold, so a stored item carries every signal that
+spoke about it.  A record's confidence is the mean of its items', with the signals recorded.  The
+FACTUAL record of an answer also carries every named entity the answer mentions (people, places,
+organisations, works, dates …), whether or not a fact about it passed the threshold: a mention is
+factual knowledge in its own right; concepts and numbers come only with a fact.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.model.knowledge import (
     Confidence,
     DistilledKnowledge,
+    EntityType,
     Item,
     KnowledgeType,
     Provenance,
@@ -48,6 +54,7 @@ __all__ = [
 ]
 
 _TYPE_ORDER = tuple(KnowledgeType)
+_ONLY_WITH_A_FACT = frozenset({EntityType.CONCEPT, EntityType.NUMBER})
 
 
 @dataclass(frozen=True)
@@ -162,13 +169,13 @@ class DistillationSession:
             return []
 
         certainty = _mean_token_certainty(logprobs)
-        hedging = 1.0 - 0.2 * extraction.signals.get("hedged_fraction", 0.0)
+        records = [record for ktype in _TYPE_ORDER if ktype in types
+                   if (record := self._build(ktype, prompt, response, extraction, prov, certainty))]
+        if KnowledgeType.FACTUAL in types:
+            records = self._with_mentions(records, prompt, response, extraction, prov, certainty)
         accepted: list[DistilledKnowledge] = []
         overflow = False
-        for ktype in (k for k in _TYPE_ORDER if k in types):
-            record = self._build(ktype, prompt, response, extraction, prov, hedging, certainty)
-            if record is None:
-                continue
+        for record in records:
             if overflow or self.is_full:
                 overflow = True
                 self._reject(Rejection("session_full", f"capacity {self.capacity} reached", record, prompt))
@@ -189,39 +196,80 @@ class DistillationSession:
         response: str,
         extraction: Extraction,
         prov: Provenance,
-        hedging: float,
         certainty: float | None,
     ) -> DistilledKnowledge | None:
         threshold = self.config.min_confidence
+        # An answer-level signal (the teacher's own certainty) scales every item it carries, so
+        # what is stored says what the record says; hedging is per sentence, the extractor's job.
+        factor = 1.0 if certainty is None else certainty
         kept: list[Item] = []
+        read = 0.0  # the extractor's own confidences of the kept items, summed
         for item in extraction.items_of(ktype):
-            if item.confidence < threshold:
+            value = item.confidence * factor
+            if value < threshold:
                 self._reject(Rejection(
                     "item_low_confidence",
-                    f"{item.kind} confidence {item.confidence:.3f} < {threshold:.3f}",
-                    item, prompt, item.confidence,
+                    f"{item.kind} confidence {value:.3f} < {threshold:.3f}",
+                    item, prompt, value,
                 ))
             else:
-                kept.append(item)
+                read += item.confidence
+                kept.append(item if factor == 1.0 else item.model_copy(update={"confidence": value}))
         if not kept:
             return None
         entity_ids: set[str] = set()
         for item in kept:
             entity_ids.update(item.entity_refs())
         entities = tuple(e for eid, e in extraction.entities.items() if eid in entity_ids)
-        signals = {"extractor": sum(i.confidence for i in kept) / len(kept), "hedging": hedging}
+        signals = {"extractor": read / len(kept),
+                   "hedged_fraction": extraction.signals.get("hedged_fraction", 0.0)}
         if certainty is not None:
             signals["teacher_certainty"] = certainty
-        value = min(1.0, math.prod(signals.values()))
+        value = sum(i.confidence for i in kept) / len(kept)
         return DistilledKnowledge(
             knowledge_type=ktype,
             prompt=prompt,
             response=response,
             entities=entities,
             items=tuple(kept),
-            confidence=Confidence(value=value, method="product", signals=signals),
+            confidence=Confidence(value=value, method="mean of item confidences", signals=signals),
             provenance=prov,
         )
+
+    def _with_mentions(
+        self,
+        records: list[DistilledKnowledge],
+        prompt: str,
+        response: str,
+        extraction: Extraction,
+        prov: Provenance,
+        certainty: float | None,
+    ) -> list[DistilledKnowledge]:
+        """Every named thing the answer mentions is factual knowledge in its own right, even when
+        no fact about it passed the threshold: such entities ride along with the answer's first
+        record (the FACTUAL one when there is one), or form a FACTUAL record of their own.
+        Concepts and numbers come only with a fact."""
+        carried = {e.id for record in records for e in record.entities}
+        mentions = tuple(e for e in extraction.entities.values()
+                         if e.type not in _ONLY_WITH_A_FACT and e.id not in carried)
+        if not mentions:
+            return records
+        for i, record in enumerate(records):
+            if record.knowledge_type is KnowledgeType.FACTUAL:
+                break
+        else:
+            i = 0
+        if records:
+            records[i] = records[i].model_copy(update={"entities": (*records[i].entities, *mentions)})
+            return records
+        value = 1.0 if certainty is None else certainty
+        signals = {} if certainty is None else {"teacher_certainty": certainty}
+        return [DistilledKnowledge(
+            knowledge_type=KnowledgeType.FACTUAL, prompt=prompt, response=response,
+            entities=mentions,
+            confidence=Confidence(value=value, method="named entities mentioned", signals=signals),
+            provenance=prov,
+        )]
 
     def add_knowledge(self, knowledge: DistilledKnowledge) -> None:
         """Accept one record, enforcing capacity and the confidence threshold.
