@@ -35,6 +35,10 @@ def prices_option(func: Any) -> Any:
                         help="Run config whose [prices] table prices the calls.")(func)
 
 
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _cost(value: float | None) -> str:
     return "?" if value is None else f"${value:.4f}"
 
@@ -83,11 +87,11 @@ def calls_cli(store_path: Path, failed: bool, search: str | None, limit: int,
                          ("prompt → answer", "left")):
         table.add_column(col, justify=justify, overflow="fold")  # type: ignore[arg-type]
     for c in calls:
-        table.add_row(c.hash.removeprefix("sha256:")[:12], escape(f"{c.teacher or '?'} / "
-                                                                  f"{c.model or '?'}"),
-                      escape(c.template or c.source or ""),
+        table.add_row(c.hash.removeprefix("sha256:")[:12],
+                      escape(f"{c.teacher or '?'} / {c.model or '?'}"),
+                      escape(_clip(c.template or c.source or "", 24)),
                       f"{c.prompt_tokens}+{c.completion_tokens}", _cost(c.cost_usd), str(c.items),
-                      escape(f"{c.prompt[:40]} → {c.answer[:60]}"))
+                      escape(_clip(c.prompt, 28) + " → " + _clip(c.answer, 36)))
     console().print(table)
     click.echo(f"{len(calls)} calls; open one with `grapheme-distill call HASH --store {store_path}`")
 
