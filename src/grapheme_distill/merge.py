@@ -30,9 +30,10 @@ from pydantic import BaseModel
 
 from grapheme_distill.errors import InputError
 from grapheme_distill.model.graph import KnowledgeGraph
-from grapheme_distill.model.knowledge import Entity, Item
-from grapheme_distill.model.references import owner, remap_item
+from grapheme_distill.model.knowledge import Entity, Item, LinguisticItem
+from grapheme_distill.model.references import ALIAS_KINDS, owner, remap_item
 from grapheme_distill.resolution import EntityResolver, MemoryEntityIndex
+from grapheme_distill.resolution.late import merge_by_aliases
 from grapheme_distill.store import open_store
 from grapheme_distill.store.base import KnowledgeWriter, Observation
 
@@ -173,6 +174,12 @@ class GraphKnowledgeApplier:
                 )
                 result.observations_added += len(target.evidence.get(item.id, {})) - before
             result.edges_added += int(added_new)
+        # an alias learned now merges entities already named it, as a store does (late merges)
+        taught = [(mapping.get(e, e), a) for e in sorted(needed) if e in incoming.entities
+                  for a in incoming.entities[e].aliases]
+        taught += [(mapping.get(i.entity, i.entity), i.value) for i in items
+                   if isinstance(i, LinguisticItem) and i.relation in ALIAS_KINDS]
+        merge_by_aliases(target, taught)
         return result
 
     # ------------------------------------------------------------------ store

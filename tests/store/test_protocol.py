@@ -416,7 +416,16 @@ def test_bulk_resolution_matches_entity_by_entity(tmp_path: Path, store_kind: st
             single.upsert_entity(e)
         single.add_knowledge(k)
     assert bulk.stats() == single.stats()
-    assert bulk.to_knowledge_graph() == single.to_knowledge_graph()
+    # Late merges (an alias naming another stored entity) run at the end of each batch, so one
+    # batch and sixty merge at different moments: the same entities, items and sources result,
+    # but where two merged items had one source, which observation of it stayed first may differ.
+    big, small = bulk.to_knowledge_graph(), single.to_knowledge_graph()
+    assert big.entities == small.entities
+    assert {i.id for i in big.iter_items()} == {i.id for i in small.iter_items()}
+    assert {k: sorted(v) for k, v in big.evidence.items()} == {
+        k: sorted(v) for k, v in small.evidence.items()
+    }
+    assert [m["from_id"] for m in bulk.merges()] == [m["from_id"] for m in single.merges()]
     for name in ("Paris", "Washington", "The Amazon", "EU", "Quicksilver"):
         assert [e.id for e in bulk.find_entities(name)] == [
             e.id for e in single.find_entities(name)

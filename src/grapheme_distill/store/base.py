@@ -106,6 +106,23 @@ def best_evidence(rows: Iterable[Sequence[Any]]) -> dict[str, dict[str, Evidence
     return dict(out)
 
 
+def alias_pairs(
+    entities: Iterable[Entity], observations: Iterable[Observation]
+) -> list[tuple[str, str]]:
+    """``(entity id, alias)`` for every alias a batch teaches — its entities' aliases, then its
+    alias, abbreviation and synonym items — in order: what late merges look up."""
+    from grapheme_distill.model.knowledge import LinguisticItem
+    from grapheme_distill.model.references import ALIAS_KINDS
+
+    pairs = [(e.id, a) for e in entities for a in e.aliases]
+    pairs += [
+        (o.item.entity, o.item.value)
+        for o in observations
+        if isinstance(o.item, LinguisticItem) and o.item.relation in ALIAS_KINDS
+    ]
+    return pairs
+
+
 @runtime_checkable
 class Transactional(Protocol):
     def transaction(self) -> AbstractContextManager[None]:
@@ -205,6 +222,22 @@ class KnowledgeWriter(Transactional, Protocol):
 
     def recompute_confidence(self) -> int:
         """Recompute every item's confidence from its observations; returns how many changed."""
+        ...
+
+    def merge_entities(self, from_id: str, into_id: str, *, reason: str = "") -> int:
+        """Merge a stored entity into another after the fact (items, observations, aliases and
+        redirects rewritten in one transaction, logged); returns the merge's id.  Adding knowledge
+        does this by itself when a new alias is the name of another stored entity."""
+        ...
+
+    def merges(self) -> list[dict[str, Any]]:
+        """The merge log, oldest first (id, from_id, into_id, name, type, reason, at, items,
+        undone_at)."""
+        ...
+
+    def unmerge(self, merge_id: int) -> dict[str, Any]:
+        """Take a merge back exactly; raises StoreError when a later merge of the same entities
+        is still in force."""
         ...
 
 

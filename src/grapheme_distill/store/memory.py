@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Self
 
+from grapheme_distill.errors import StoreError
 from grapheme_distill.model.functional import (
     DEFAULT_PROPERTIES,
     Conflict,
@@ -43,12 +44,13 @@ from grapheme_distill.model.knowledge import (
     LinguisticItem,
     Relation,
 )
-from grapheme_distill.model.references import ALIAS_KINDS, owner, remap_item
+from grapheme_distill.model.references import ALIAS_KINDS, owner, remap_item, types_compatible
 from grapheme_distill.resolution import EntityResolver, MemoryEntityIndex
 from grapheme_distill.soft_targets import SoftTarget
 from grapheme_distill.store.base import (
     Observation,
     StoreStats,
+    alias_pairs,
     best_evidence,
     stored_noisy_or,
 )
@@ -91,6 +93,8 @@ class _State:
     soft_targets: dict[str, tuple[str | None, int | None, SoftTarget]] = field(default_factory=dict)
     runs: dict[str, dict[str, Any]] = field(default_factory=dict)
     failures: list[dict[str, Any]] = field(default_factory=list)
+    #: the merge log (as SQLite's ``merges``), each entry with what unmerge needs in ``_undo``
+    merges: list[dict[str, Any]] = field(default_factory=list)
 
 
 class MemoryStore:
@@ -302,7 +306,130 @@ class MemoryStore:
                     new += 1
                 touched.add(item.id)
             self._recompute(touched)
+            self._merge_by_aliases(alias_pairs(entities, observations))
         return new
+
+    # ------------------------------------------------------------------ late merges
+    def _merge_by_aliases(self, aliased: Iterable[tuple[str, str]]) -> list[int]:
+        """As :meth:`SQLiteStore._merge_by_aliases`: entities *named* a new alias join its
+        owner."""
+        made: list[int] = []
+        index = self._state.index
+        for entity_id, alias in dict.fromkeys(aliased):
+            owner_id = self._canonical(entity_id)
+            if owner_id not in self._entity_rows():
+                continue
+            for other in list(index.by_key.get(normalise_name(alias), ())):
+                if other != owner_id and types_compatible(index.types[owner_id], index.types[other]):
+                    made.append(self.merge_entities(other, owner_id, reason=f"alias {alias!r}"))
+        return made
+
+    def merge_entities(self, from_id: str, into_id: str, *, reason: str = "") -> int:
+        with self.transaction():
+            state, index = self._state, self._state.index
+            from_id, into_id = self._canonical(from_id), self._canonical(into_id)
+            rows = self._entity_rows()
+            if from_id not in rows or into_id not in rows:
+                raise StoreError(f"memory store: cannot merge {from_id} into {into_id}: both "
+                                 "must be stored entities")
+            if from_id == into_id:
+                raise StoreError(f"memory store: {from_id} is already {into_id}")
+            entity = rows.pop(from_id)
+            index.added_entities = [e for e in index.added_entities if e.id != from_id]
+            index.by_key[entity.key].remove(from_id)
+            for table in (index.types, index.keys, index.names):
+                table.pop(from_id, None)
+            index._variants = None
+            moved = []
+            for (eid, key), alias in list(index.added_aliases.items()):
+                if eid != from_id:
+                    continue
+                had = (into_id, key) in index.added_aliases
+                moved.append((key, alias, had))
+                self._drop_alias(from_id, key)
+                if not had:
+                    index.add_alias(into_id, alias)
+            added = (into_id, entity.key) not in index.added_aliases
+            index.add_alias(into_id, entity.name)
+            redirected = [f for f, t in index.redirects.items() if t == from_id]
+            index.redirects.update(dict.fromkeys(redirected, into_id))
+            index.redirects[from_id] = into_id
+            log = []
+            naming = [i for i in state.graph.iter_items() if from_id in i.entity_refs()]
+            for item in sorted(naming, key=lambda i: i.id):  # the order SQLite moves them in
+                new = remap_item(item, {from_id: into_id})
+                existed = state.graph.get_item(new.id) is not None
+                if not existed:
+                    state.graph._table(new)[new.id] = new
+                obs = []
+                for okey in [k for k in state.observations if k[0] == item.id]:
+                    nkey = (new.id, okey[1], okey[2])
+                    fresh = nkey not in state.observations
+                    if fresh:
+                        state.observations[nkey] = state.observations[okey]
+                    obs.append((okey[1], okey[2], state.observations.pop(okey), fresh))
+                state.graph.remove_item(item.id)
+                log.append((item, new.id, existed, obs))
+            self._recompute(new_id for _, new_id, _, _ in log)
+            merge_id = len(state.merges) + 1
+            state.merges.append({
+                "id": merge_id, "from_id": from_id, "into_id": into_id, "name": entity.name,
+                "type": entity.type.value, "reason": reason, "at": _now(), "items": len(log),
+                "undone_at": None, "_undo": (entity, moved, added, redirected, log),
+            })
+        return merge_id
+
+    def _drop_alias(self, entity_id: str, key: str) -> None:
+        index = self._state.index
+        alias = index.added_aliases.pop((entity_id, key))
+        index._alias_texts[entity_id].remove(alias)
+        index.by_alias[key].remove(entity_id)
+
+    def merges(self) -> list[dict[str, Any]]:
+        return [{k: v for k, v in m.items() if k != "_undo"} for m in self._state.merges]
+
+    def unmerge(self, merge_id: int) -> dict[str, Any]:
+        with self.transaction():
+            state, index = self._state, self._state.index
+            found = [m for m in state.merges if m["id"] == merge_id]
+            if not found:
+                raise StoreError(f"memory store: no merge {merge_id} (see `merges`)")
+            merge = found[0]
+            if merge["undone_at"]:
+                raise StoreError(f"memory store: merge {merge_id} was undone at "
+                                 f"{merge['undone_at']}")
+            ends = {merge["from_id"], merge["into_id"]}
+            later = [m["id"] for m in state.merges if m["id"] > merge_id
+                     and not m["undone_at"] and ends & {m["from_id"], m["into_id"]}]
+            if later:
+                raise StoreError(f"memory store: merge {merge_id} is followed by merges "
+                                 f"{', '.join(map(str, later))} of the same entities; "
+                                 "unmerge those first")
+            entity, moved, added, redirected, log = merge["_undo"]
+            from_id, into_id = merge["from_id"], merge["into_id"]
+            self._entity_rows()
+            index.add_entity(entity)
+            state.entities[from_id] = entity
+            index._variants = None
+            if added:
+                self._drop_alias(into_id, entity.key)
+            for key, alias, had in moved:
+                if not had:
+                    self._drop_alias(into_id, key)
+                index.add_alias(from_id, alias)
+            del index.redirects[from_id]
+            index.redirects.update(dict.fromkeys(redirected, from_id))
+            for item, new_id, existed, obs in log:
+                for source, extractor, value, fresh in obs:
+                    if fresh:
+                        del state.observations[(new_id, source, extractor)]
+                    state.observations[(item.id, source, extractor)] = value
+                state.graph._table(item)[item.id] = item
+                if not existed and not any(k[0] == new_id for k in state.observations):
+                    state.graph.remove_item(new_id)
+            self._recompute({i for item, new_id, _, _ in log for i in (item.id, new_id)})
+            merge["undone_at"] = _now()
+        return {k: v for k, v in merge.items() if k != "_undo"}
 
     def _recompute(self, item_ids: Iterable[str]) -> int:
         wanted = set(item_ids)

@@ -241,6 +241,31 @@ CREATE TABLE entity_variants (
 CREATE INDEX entity_variants_entity ON entity_variants(entity_id)
 """
 
+_V7 = """
+CREATE TABLE merges (
+    id INTEGER PRIMARY KEY,
+    from_id TEXT NOT NULL,
+    into_id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    added_alias TEXT,
+    redirects TEXT NOT NULL,
+    undone_at TEXT
+);
+CREATE TABLE merge_items (
+    merge_id INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    old_id TEXT NOT NULL,
+    old_row TEXT NOT NULL,
+    new_id TEXT NOT NULL,
+    new_existed INTEGER NOT NULL,
+    observations TEXT NOT NULL,
+    PRIMARY KEY (merge_id, old_id)
+) WITHOUT ROWID
+"""
+
 #: Every migration, in order.  Append new ones; never edit an applied one.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _V1),
@@ -265,6 +290,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     # (grapheme_distill.resolution.variants); filled lazily by the first resolution that needs
     # them, since only Python can compute them, and kept by every later entity insert
     Migration(6, "entity variant keys", _V6),
+    # late merges (an alias learned after the facts) are logged with everything they changed,
+    # so `unmerge` can take one back (grapheme_distill.store.sqlite.merges)
+    Migration(7, "merge log", _V7),
 )
 
 #: The version this code writes and expects.

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from grapheme_distill.store.sqlite.calls import CallsMixin
 from grapheme_distill.store.sqlite.crawl import CrawlMixin
+from grapheme_distill.store.sqlite.merges import MergesMixin
 from grapheme_distill.store.sqlite.observations import KnowledgeMixin
 from grapheme_distill.store.sqlite.reads import ReadsMixin
 from grapheme_distill.store.sqlite.runs import RunsMixin
@@ -23,7 +24,9 @@ from grapheme_distill.store.sqlite.soft_targets import SoftTargetsMixin
 __all__ = ["SQLiteStore"]
 
 
-class SQLiteStore(CallsMixin, KnowledgeMixin, SoftTargetsMixin, RunsMixin, ReadsMixin, CrawlMixin):
+class SQLiteStore(
+    CallsMixin, MergesMixin, KnowledgeMixin, SoftTargetsMixin, RunsMixin, ReadsMixin, CrawlMixin
+):
     """A :class:`~grapheme_distill.store.base.GraphStore` in one SQLite file.
 
     Args:
