@@ -21,7 +21,9 @@ def merge_graph_entities(graph: KnowledgeGraph, from_id: str, into_id: str) -> i
     """Rewrite every item naming ``from_id`` onto ``into_id`` (evidence source by source, in
     item-id order as the stores do), make ``from_id``'s names aliases of ``into_id`` and drop
     it; returns how many items were rewritten."""
-    naming = sorted((i for i in graph.iter_items() if from_id in i.entity_refs()), key=lambda i: i.id)
+    naming = sorted(
+        (i for i in graph.iter_items() if from_id in i.entity_refs()), key=lambda i: i.id
+    )
     for item in naming:
         evidence = graph.evidence.get(item.id, {})
         graph.remove_item(item.id)
@@ -29,8 +31,11 @@ def merge_graph_entities(graph: KnowledgeGraph, from_id: str, into_id: str) -> i
         if not evidence:
             graph.add_item(new)
         for ev in evidence.values():
-            graph.add_item(new.model_copy(update={"confidence": ev.confidence, "span": ev.span}),
-                           source=ev.source, extractor=ev.extractor)
+            graph.add_item(
+                new.model_copy(update={"confidence": ev.confidence, "span": ev.span}),
+                source=ev.source,
+                extractor=ev.extractor,
+            )
     entity = graph.entities.pop(from_id)
     into = graph.entities[into_id]
     names = (*into.aliases, *entity.aliases, *((entity.name,) if entity.key != into.key else ()))

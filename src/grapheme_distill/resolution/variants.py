@@ -41,8 +41,20 @@ __all__ = ["NameForm", "fold", "name_form", "qualifier_of"]
 
 #: Letters NFKD does not decompose, folded as the usual transliteration does.
 _FOLD = str.maketrans(
-    {"ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th",
-     "ı": "i", "ħ": "h", "ŋ": "ng", "&": " and "}
+    {
+        "ł": "l",
+        "ø": "o",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+        "ħ": "h",
+        "ŋ": "ng",
+        "&": " and ",
+    }
 )
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _QUALIFIED = re.compile(r"^(?P<base>.+?)\s*(?:\((?P<paren>[^()]+)\)|,\s*(?P<comma>[^,]+))$")
@@ -50,10 +62,53 @@ _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}|(?:[A-Z]\.){2,8})$")
 _INITIAL = re.compile(r"^(?:[A-Z]\.?|(?:[A-Z]\.){2,4}|[A-Z][a-z]{1,3}\.)$")
 #: Trailing words that only say what kind of company a name is.
 LEGAL_SUFFIXES = frozenset(
-    ["inc", "incorporated", "ltd", "limited", "llc", "llp", "corp", "corporation", "co", "plc", "gmbh", "ag", "sa", "nv", "bv", "spa", "srl", "pty", "kg", "oy", "ab", "as"]
+    [
+        "inc",
+        "incorporated",
+        "ltd",
+        "limited",
+        "llc",
+        "llp",
+        "corp",
+        "corporation",
+        "co",
+        "plc",
+        "gmbh",
+        "ag",
+        "sa",
+        "nv",
+        "bv",
+        "spa",
+        "srl",
+        "pty",
+        "kg",
+        "oy",
+        "ab",
+        "as",
+    ]
 )
 #: Words an acronym skips ("United States of America" → USA) and that never block fuzzily.
-STOPWORDS = frozenset(["of", "and", "the", "for", "de", "du", "des", "la", "le", "von", "van", "in", "on", "at", "a", "an", "to"])
+STOPWORDS = frozenset(
+    [
+        "of",
+        "and",
+        "the",
+        "for",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "von",
+        "van",
+        "in",
+        "on",
+        "at",
+        "a",
+        "an",
+        "to",
+    ]
+)
 #: Tokens shorter than this do not block (too many names share them).
 MIN_BLOCK_TOKEN = 3
 
@@ -172,9 +227,7 @@ def name_form(name: str, person: bool = True) -> NameForm:
                     probe.append("s:" + sig + tail)
                 else:
                     probe.append("S:" + sig + tail)
-        blocks.extend(
-            "t:" + w for w in words if len(w) >= MIN_BLOCK_TOKEN and w not in STOPWORDS
-        )
+        blocks.extend("t:" + w for w in words if len(w) >= MIN_BLOCK_TOKEN and w not in STOPWORDS)
     return NameForm(
         folded,
         qualifier,

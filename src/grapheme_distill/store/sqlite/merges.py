@@ -65,8 +65,10 @@ class MergesMixin(KnowledgeMixin):
             from_id, into_id = self._canonical_id(from_id), self._canonical_id(into_id)
             rows = self._rows("SELECT name, type, key FROM entities WHERE id = ?", (from_id,))
             if not rows or not self._rows("SELECT 1 FROM entities WHERE id = ?", (into_id,)):
-                raise StoreError(f"{self.path}: cannot merge {from_id} into {into_id}: "
-                                 "both must be stored entities")
+                raise StoreError(
+                    f"{self.path}: cannot merge {from_id} into {into_id}: "
+                    "both must be stored entities"
+                )
             if from_id == into_id:
                 raise StoreError(f"{self.path}: {from_id} is already {into_id}")
             name, etype, key = rows[0]
@@ -82,35 +84,50 @@ class MergesMixin(KnowledgeMixin):
         for akey, alias in self._rows(
             "SELECT key, alias FROM aliases WHERE entity_id = ?", (from_id,)
         ):
-            had = bool(self._rows(
-                "SELECT 1 FROM aliases WHERE entity_id = ? AND key = ?", (into_id, akey)))
+            had = bool(
+                self._rows("SELECT 1 FROM aliases WHERE entity_id = ? AND key = ?", (into_id, akey))
+            )
             aliases.append((akey, alias, had))
             if had:
                 self._conn.execute(
-                    "DELETE FROM aliases WHERE entity_id = ? AND key = ?", (from_id, akey))
+                    "DELETE FROM aliases WHERE entity_id = ? AND key = ?", (from_id, akey)
+                )
             else:
                 self._conn.execute(
                     "UPDATE aliases SET entity_id = ? WHERE entity_id = ? AND key = ?",
-                    (into_id, from_id, akey))
+                    (into_id, from_id, akey),
+                )
         name_key = normalise_name(name)
         added = self._conn.execute(
             "INSERT OR IGNORE INTO aliases(entity_id, key, alias) VALUES (?, ?, ?)",
             (into_id, name_key, name),
         ).rowcount
-        redirected = [r[0] for r in self._rows(
-            "SELECT from_id FROM entity_redirects WHERE to_id = ?", (from_id,))]
+        redirected = [
+            r[0]
+            for r in self._rows("SELECT from_id FROM entity_redirects WHERE to_id = ?", (from_id,))
+        ]
         self._conn.execute(
-            "UPDATE entity_redirects SET to_id = ? WHERE to_id = ?", (into_id, from_id))
+            "UPDATE entity_redirects SET to_id = ? WHERE to_id = ?", (into_id, from_id)
+        )
         self._conn.execute(
             "INSERT OR REPLACE INTO entity_redirects(from_id, to_id) VALUES (?, ?)",
-            (from_id, into_id))
+            (from_id, into_id),
+        )
         self._conn.execute("DELETE FROM entity_variants WHERE entity_id = ?", (from_id,))
         self._conn.execute("DELETE FROM entities WHERE id = ?", (from_id,))
         cur = self._conn.execute(
             "INSERT INTO merges(from_id, into_id, reason, at, entity, aliases, added_alias, "
             "redirects) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (from_id, into_id, reason, datetime.now(UTC).isoformat(), json.dumps(entity),
-             json.dumps(aliases), name_key if added else None, json.dumps(redirected)),
+            (
+                from_id,
+                into_id,
+                reason,
+                datetime.now(UTC).isoformat(),
+                json.dumps(entity),
+                json.dumps(aliases),
+                name_key if added else None,
+                json.dumps(redirected),
+            ),
         )
         return int(cur.lastrowid or 0)
 
@@ -121,8 +138,12 @@ class MergesMixin(KnowledgeMixin):
         found = []
         for kind, spec in KIND_TABLES.items():
             where = " OR ".join(f"{c} = ?" for c in spec.entity_columns)
-            found += [(row[0], kind, row) for row in self._rows(
-                f"{spec.select} WHERE {where}", [from_id] * len(spec.entity_columns))]
+            found += [
+                (row[0], kind, row)
+                for row in self._rows(
+                    f"{spec.select} WHERE {where}", [from_id] * len(spec.entity_columns)
+                )
+            ]
         touched: dict[str, list[str]] = {}
         for _, kind, row in sorted(found):
             spec = KIND_TABLES[kind]
@@ -131,12 +152,17 @@ class MergesMixin(KnowledgeMixin):
             existed = bool(self._rows(f"SELECT 1 FROM {spec.table} WHERE id = ?", (new.id,)))
             if not existed:
                 self._conn.execute(spec.insert, item_row(new))
-            had = {(s, e) for s, e in self._rows(
-                "SELECT source, extractor FROM observations WHERE item_id = ?", (new.id,))}
+            had = {
+                (s, e)
+                for s, e in self._rows(
+                    "SELECT source, extractor FROM observations WHERE item_id = ?", (new.id,)
+                )
+            }
             obs = [
                 [*o, (o[0], o[1]) not in had]  # moved, or already there (kept on unmerge)
                 for o in self._rows(
-                    f"SELECT {_OBS} FROM observations WHERE item_id = ?", (item.id,))
+                    f"SELECT {_OBS} FROM observations WHERE item_id = ?", (item.id,)
+                )
             ]
             self._conn.executemany(
                 f"INSERT OR IGNORE INTO observations(item_id, {_OBS}) VALUES (?, ?, ?, ?, ?, ?)",
@@ -147,8 +173,15 @@ class MergesMixin(KnowledgeMixin):
             self._conn.execute(
                 "INSERT INTO merge_items(merge_id, kind, old_id, old_row, new_id, "
                 "new_existed, observations) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (merge_id, kind, item.id, json.dumps(list(row)), new.id, int(existed),
-                 json.dumps(obs)),
+                (
+                    merge_id,
+                    kind,
+                    item.id,
+                    json.dumps(list(row)),
+                    new.id,
+                    int(existed),
+                    json.dumps(obs),
+                ),
             )
             touched.setdefault(spec.table, []).append(new.id)
         for table, ids in touched.items():
@@ -168,18 +201,26 @@ class MergesMixin(KnowledgeMixin):
                 raise StoreError(f"{self.path}: no merge {merge_id} (see `merges`)")
             merge = found[0]
             if merge["undone_at"]:
-                raise StoreError(f"{self.path}: merge {merge_id} was undone at "
-                                 f"{merge['undone_at']}")
+                raise StoreError(
+                    f"{self.path}: merge {merge_id} was undone at {merge['undone_at']}"
+                )
             ends = {merge["from_id"], merge["into_id"]}
-            later = [m["id"] for m in self.merges() if m["id"] > merge_id
-                     and not m["undone_at"] and ends & {m["from_id"], m["into_id"]}]
+            later = [
+                m["id"]
+                for m in self.merges()
+                if m["id"] > merge_id and not m["undone_at"] and ends & {m["from_id"], m["into_id"]}
+            ]
             if later:
-                raise StoreError(f"{self.path}: merge {merge_id} is followed by merges "
-                                 f"{', '.join(map(str, later))} of the same entities; "
-                                 "unmerge those first")
+                raise StoreError(
+                    f"{self.path}: merge {merge_id} is followed by merges "
+                    f"{', '.join(map(str, later))} of the same entities; "
+                    "unmerge those first"
+                )
             self._restore(merge_id, merge["from_id"], merge["into_id"])
-            self._conn.execute("UPDATE merges SET undone_at = ? WHERE id = ?",
-                               (datetime.now(UTC).isoformat(), merge_id))
+            self._conn.execute(
+                "UPDATE merges SET undone_at = ? WHERE id = ?",
+                (datetime.now(UTC).isoformat(), merge_id),
+            )
             self._canon.clear()
             self._aliased.clear()
             self._variants_indexed = False  # the restored entity needs its variant keys again
@@ -187,38 +228,50 @@ class MergesMixin(KnowledgeMixin):
 
     def _restore(self, merge_id: int, from_id: str, into_id: str) -> None:
         entity, aliases, added, redirected = self._rows(
-            "SELECT entity, aliases, added_alias, redirects FROM merges WHERE id = ?",
-            (merge_id,))[0]
+            "SELECT entity, aliases, added_alias, redirects FROM merges WHERE id = ?", (merge_id,)
+        )[0]
         name, etype, key = json.loads(entity)
-        self._conn.execute("INSERT INTO entities(id, name, type, key) VALUES (?, ?, ?, ?)",
-                           (from_id, name, etype, key))
+        self._conn.execute(
+            "INSERT INTO entities(id, name, type, key) VALUES (?, ?, ?, ?)",
+            (from_id, name, etype, key),
+        )
         for akey, alias, had in json.loads(aliases):
             if had:
-                self._conn.execute("INSERT OR IGNORE INTO aliases(entity_id, key, alias) "
-                                   "VALUES (?, ?, ?)", (from_id, akey, alias))
+                self._conn.execute(
+                    "INSERT OR IGNORE INTO aliases(entity_id, key, alias) VALUES (?, ?, ?)",
+                    (from_id, akey, alias),
+                )
             else:
-                self._conn.execute("UPDATE aliases SET entity_id = ? WHERE entity_id = ? "
-                                   "AND key = ?", (from_id, into_id, akey))
+                self._conn.execute(
+                    "UPDATE aliases SET entity_id = ? WHERE entity_id = ? AND key = ?",
+                    (from_id, into_id, akey),
+                )
         if added is not None:
-            self._conn.execute("DELETE FROM aliases WHERE entity_id = ? AND key = ?",
-                               (into_id, added))
+            self._conn.execute(
+                "DELETE FROM aliases WHERE entity_id = ? AND key = ?", (into_id, added)
+            )
         self._conn.execute("DELETE FROM entity_redirects WHERE from_id = ?", (from_id,))
-        self._conn.executemany("UPDATE entity_redirects SET to_id = ? WHERE from_id = ?",
-                               [(from_id, r) for r in json.loads(redirected)])
+        self._conn.executemany(
+            "UPDATE entity_redirects SET to_id = ? WHERE from_id = ?",
+            [(from_id, r) for r in json.loads(redirected)],
+        )
         touched: dict[str, list[str]] = {}
         for kind, old_id, old_row, new_id, existed, obs in self._rows(
             "SELECT kind, old_id, old_row, new_id, new_existed, observations FROM merge_items "
-            "WHERE merge_id = ?", (merge_id,)
+            "WHERE merge_id = ?",
+            (merge_id,),
         ):
             spec = KIND_TABLES[kind]
             observations = json.loads(obs)
             self._conn.executemany(
                 "DELETE FROM observations WHERE item_id = ? AND source = ? AND extractor = ?",
-                [(new_id, o[0], o[1]) for o in observations if o[5]])
+                [(new_id, o[0], o[1]) for o in observations if o[5]],
+            )
             self._conn.execute(spec.insert, tuple(json.loads(old_row)))
             self._conn.executemany(
                 f"INSERT OR IGNORE INTO observations(item_id, {_OBS}) VALUES (?, ?, ?, ?, ?, ?)",
-                [(old_id, *o[:5]) for o in observations])
+                [(old_id, *o[:5]) for o in observations],
+            )
             if not existed and not self._rows(
                 "SELECT 1 FROM observations WHERE item_id = ? LIMIT 1", (new_id,)
             ):
@@ -231,13 +284,22 @@ class MergesMixin(KnowledgeMixin):
         """Every merge, oldest first: id, from_id, into_id, the merged entity's name and type,
         reason, at, how many items it rewrote, and undone_at (None while in force)."""
         return [
-            {"id": mid, "from_id": f, "into_id": i, "name": json.loads(e)[0],
-             "type": json.loads(e)[1], "reason": reason, "at": at, "items": int(n),
-             "undone_at": undone}
+            {
+                "id": mid,
+                "from_id": f,
+                "into_id": i,
+                "name": json.loads(e)[0],
+                "type": json.loads(e)[1],
+                "reason": reason,
+                "at": at,
+                "items": int(n),
+                "undone_at": undone,
+            }
             for mid, f, i, e, reason, at, undone, n in self._rows(
                 "SELECT m.id, m.from_id, m.into_id, m.entity, m.reason, m.at, m.undone_at, "
                 "(SELECT COUNT(*) FROM merge_items x WHERE x.merge_id = m.id) "
-                "FROM merges m ORDER BY m.id")
+                "FROM merges m ORDER BY m.id"
+            )
         ]
 
     def _merge_by_aliases(self, aliased: Iterable[tuple[str, str]]) -> list[int]:
