@@ -79,7 +79,8 @@ def test_distill_topics_stores_knowledge_with_template_provenance(
     db = tmp_path / "g.db"
     store = open_store(db)
     teacher = FakeTeacher()
-    summary = distill_topics(topics, teacher, store, DistillationConfig(temperature=2.0))
+    summary = distill_topics(topics, teacher, store, DistillationConfig(temperature=2.0),
+                             RuleExtractor())
     templates = {t.name: t.hash for t in load_templates()}
     assert summary.asked == 5 * len(topics) and summary.failures == 0
     assert summary.templates == templates
@@ -124,12 +125,13 @@ def test_topic_facts_show_their_source(tmp_path: Path) -> None:
 def test_rerun_asks_nothing_twice_and_failures_are_retried(tmp_path: Path) -> None:
     store = open_store(tmp_path / "g.db")
     flaky = FakeTeacher(fail_on="procedural")
-    first = distill_topics(["Gdansk"], flaky, store, auto_clozes=0)
+    first = distill_topics(["Gdansk"], flaky, store, extractor=RuleExtractor(), auto_clozes=0)
     assert first.teacher_failures == 1 and first.asked == 4
     assert first.failure_reasons == {"RetryableTeacherError: HTTP 503": 1}
     assert store.stats().failures == 1 and store.stats().procedures == 0
     healthy = FakeTeacher()
-    second = distill_topics(["Gdansk"], healthy, store, auto_clozes=0)
+    second = distill_topics(["Gdansk"], healthy, store, extractor=RuleExtractor(),
+                            auto_clozes=0)
     assert second.already_processed == 4 and second.asked == 1
     assert [r.metadata["template"] for r in healthy.requests] == ["procedural.v1"]
     assert store.stats().procedures == 1 and store.stats().failures == 0
@@ -196,14 +198,14 @@ def test_cli_replays_a_recorded_run(tmp_path: Path) -> None:
     ``distill --topics ... --teacher replay`` on a fresh store from the recording."""
     recorded = tmp_path / "recorded.db"
     store = open_store(recorded)
-    distill_topics(["Gdansk"], FakeTeacher(), store)
+    distill_topics(["Gdansk"], FakeTeacher(), store, extractor=RuleExtractor())
     store.close()
     topics = tmp_path / "topics.txt"
     topics.write_text("Gdansk\n", encoding="utf-8")
     out_db = tmp_path / "new.db"
     result = CliRunner().invoke(cli, [
         "distill", "--topics", str(topics), "--teacher", "replay", "--replay-from", str(recorded),
-        "--store", str(out_db), "--no-progress",
+        "--store", str(out_db), "--no-progress", "--extractor", "rules",
     ])
     assert result.exit_code == 0, result.output
     assert "Learned about Gdansk" in result.output and "Europe" in result.output
@@ -262,6 +264,7 @@ def test_ctrl_c_keeps_finished_topics_and_the_run_resumes(tmp_path: Path) -> Non
     script = tmp_path / "run.py"
     script.write_text(textwrap.dedent('''
         import asyncio, sys
+        from grapheme_distill.extractors import RuleExtractor
         from grapheme_distill.store import open_store
         from grapheme_distill.teachers.base import TeacherResponse
         from grapheme_distill.topics import distill_topics
@@ -279,7 +282,8 @@ def test_ctrl_c_keeps_finished_topics_and_the_run_resumes(tmp_path: Path) -> Non
                 return TeacherResponse(text=f"{topic} is located in Europe.",
                                        request_hash=request.content_hash())
 
-        distill_topics(["Gdansk", "Tallinn"], Slow(), open_store(sys.argv[1]), auto_clozes=0)
+        distill_topics(["Gdansk", "Tallinn"], Slow(), open_store(sys.argv[1]),
+                       extractor=RuleExtractor(), auto_clozes=0)
     '''), encoding="utf-8")
     proc = subprocess.Popen([sys.executable, str(script), str(db)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
@@ -291,7 +295,8 @@ def test_ctrl_c_keeps_finished_topics_and_the_run_resumes(tmp_path: Path) -> Non
     store = open_store(db)
     assert store.stats().teacher_calls == 5 and store.stats().relations == 1
     teacher = FakeTeacher()
-    summary = distill_topics(["Gdansk", "Tallinn"], teacher, store, auto_clozes=0)
+    summary = distill_topics(["Gdansk", "Tallinn"], teacher, store, extractor=RuleExtractor(),
+                             auto_clozes=0)
     assert summary.already_processed == 5 and summary.asked == 5
     assert {r.metadata["topic"] for r in teacher.requests} == {"Tallinn"}
     store.close()

@@ -155,7 +155,7 @@ def test_types_from_transcript_honours_a_lines_knowledge_type(
 
     def distill(db: str, *flags: str) -> dict[str, Any]:
         code, out, err = run(["distill", "--transcripts", str(transcript), "--store",
-                              str(tmp_path / db), "--json", *flags], capsys)
+                              str(tmp_path / db), "--json", "--extractor", "rules", *flags], capsys)
         assert code == 0, err
         summary: dict[str, Any] = json.loads(out)
         return summary
