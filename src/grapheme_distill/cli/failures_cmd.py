@@ -45,7 +45,9 @@ def failures_cli(store_path: Path, run_id: str | None, limit: int, as_json: bool
     if not report.total:
         out.print("No failures recorded" + (f" for run {escape(run_id)}" if run_id else "") + ".")
         return
-    kinds = Table(title=f"{report.total:,} failures, commonest reasons first", title_justify="left")
+    plural = "" if report.total == 1 else "s"
+    out.print(f"[bold]{report.total:,} failure{plural}[/bold], commonest reasons first")
+    kinds = Table()
     kinds.add_column("reason")
     kinds.add_column("count", justify="right")
     for kind, count in report.kinds:
