@@ -31,6 +31,8 @@ COMMANDS: dict[str, str] = {
     "show": "grapheme_distill.cli.inspect_cmd:show_cli",
     "export": "grapheme_distill.cli.export_cmd:export_cli",
     "merge": "grapheme_distill.cli.merge_cmd:merge_cli",
+    "merges": "grapheme_distill.cli.merges_cmd:merges_cli",
+    "unmerge": "grapheme_distill.cli.merges_cmd:unmerge_cli",
     "eval": "grapheme_distill.cli.eval_cmd:eval_cli",
     "teachers": "grapheme_distill.cli.teachers_cmd:teachers_cli",
     "sparql": "grapheme_distill.cli.sparql_cmd:sparql_cli",
