@@ -27,6 +27,7 @@ from grapheme_distill.extractors.base import (
     is_title_line,
     looks_like_refusal,
 )
+from grapheme_distill.extractors.readers import injected_spans, read_document
 from grapheme_distill.model.knowledge import (
     Attribute,
     Entity,
@@ -214,12 +215,16 @@ class RuleExtractor(PipeEach):
             self._structure(text, prompt, types, out)
         hedged = 0
         sentences = 0
+        injected = injected_spans(text)
         for m in _SENT.finditer(text):
             raw = m.group(0)
             sentence = raw.strip()
             if len(sentence) < 3 or _NUMBERED.match(sentence) or _BULLET.match(sentence) or _HEADING.match(sentence):
                 continue
             start = m.start() + (len(raw) - len(raw.lstrip()))
+            if any(a < start + len(sentence) and start < b for a, b in injected):
+                out.signals["injection_sentences"] = out.signals.get("injection_sentences", 0.0) + 1.0
+                continue  # an instruction addressed to the model is never a fact
             sentences += 1
             factor = 1.0
             if is_hedged(sentence):
@@ -228,8 +233,33 @@ class RuleExtractor(PipeEach):
             self._sentence(strip_markup(sentence).rstrip(".!? "), (start, start + len(sentence)), factor, types, out)
         if sentences:
             out.signals["hedged_fraction"] = hedged / sentences
+        if preserve_structure:
+            self._documented(text, prompt, types, out)
         _dedupe(out)
         return out
+
+    def _documented(self, text: str, prompt: str, types: frozenset[KnowledgeType], out: Extraction) -> None:
+        """What the document readers read (key-value items, tables, lists under a lead-in, alias,
+        abbreviation and definition forms), named the way this extractor names entities."""
+        _, facts = read_document(text, prompt)
+        for f in facts:
+            subject = self._entity(out, f.subject.text)
+            if subject is None:
+                continue
+            confidence = 0.8 * (0.6 if f.hedged else 1.0)
+            if f.kind == "linguistic" and f.linguistic is not None and KnowledgeType.LINGUISTIC in types:
+                out.add(LinguisticItem(entity=subject.id, relation=f.linguistic, value=f.value,
+                                       confidence=confidence, span=f.span))
+                continue
+            obj = self._entity(out, f.object.text) if f.object is not None else None
+            if obj is None or obj.id == subject.id:
+                continue
+            if f.kind == "relation" and KnowledgeType.RELATIONAL in types:
+                out.add(Relation(subject=subject.id, predicate=f.predicate, object=obj.id, negated=f.negated,
+                                 confidence=confidence, span=f.span))
+            elif f.kind == "hierarchy" and f.hierarchy is not None and KnowledgeType.STRUCTURAL in types:
+                out.add(HierarchyEdge(parent=subject.id, child=obj.id, relation=f.hierarchy,
+                                      confidence=confidence, span=f.span))
 
     # ------------------------------------------------------------------ helpers
     def _entity(self, out: Extraction, phrase: str) -> Entity | None:
