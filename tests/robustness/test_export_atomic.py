@@ -12,6 +12,7 @@ import networkx as nx
 import pytest
 
 from grapheme_distill.export import export_graph
+from grapheme_distill.extractors import RuleExtractor
 from grapheme_distill.pipeline import distill_transcripts
 from grapheme_distill.store import open_store
 
@@ -29,7 +30,7 @@ def store_path(tmp_path: Path) -> Path:
     db = tmp_path / "s.db"
     store = open_store(db)
     try:
-        distill_transcripts([transcript], store)
+        distill_transcripts([transcript], store, extractor=RuleExtractor())
     finally:
         store.close()
     return db

@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from grapheme_distill.errors import InputError, TeacherError
+from grapheme_distill.extractors import RuleExtractor
 from grapheme_distill.pipeline import distill_transcripts
 from grapheme_distill.store import open_store
 from grapheme_distill.teachers.anthropic import AnthropicTeacher
@@ -167,7 +168,7 @@ def test_the_pipeline_never_fails_on_hostile_lines(
                                                 "response": "Paris is in France."})]) + b"\n")
     store = open_store(folder / "s.db")
     try:
-        summary = distill_transcripts([path], store, skip_bad=True)
+        summary = distill_transcripts([path], store, extractor=RuleExtractor(), skip_bad=True)
         assert summary.exchanges + summary.bad_lines == sum(
             1 for raw in path.read_bytes().split(b"\n") if raw.strip())
         assert summary.processed + summary.already_processed >= 1  # the last, good line
