@@ -42,6 +42,7 @@ from grapheme_distill.model.knowledge import (
     KnowledgeType,
     Provenance,
 )
+from grapheme_distill.model.predicates import unify_items
 from grapheme_distill.soft_targets import SoftTarget
 from grapheme_distill.teachers.base import TokenLogprob
 
@@ -281,6 +282,9 @@ class DistillationSession:
         """
         if self.is_full:
             raise SessionFull(self.id, self.capacity)
+        unified = unify_items(knowledge.items)  # one fact, one item, whichever reader read it
+        if unified != knowledge.items:
+            knowledge = knowledge.model_copy(update={"items": unified})
         threshold = self.config.min_confidence
         if knowledge.confidence.value < threshold:
             self._reject(Rejection(
@@ -289,9 +293,12 @@ class DistillationSession:
                 knowledge, knowledge.prompt, knowledge.confidence.value,
             ))
             raise LowConfidence(knowledge.id, knowledge.confidence.value, threshold)
-        if knowledge.id in self._seen:
-            return  # the same answer processed twice adds nothing
-        self._seen.add(knowledge.id)
+        # the same answer from the same call processed twice adds nothing; the same answer from
+        # another call (another teacher model, another sample) is another source: agreement
+        seen = f"{knowledge.id}|{knowledge.provenance.call_hash or ''}"
+        if seen in self._seen:
+            return
+        self._seen.add(seen)
         self.knowledge.append(knowledge)
         self._types[knowledge.knowledge_type.value] += 1
         self._confidence_sum += knowledge.confidence.value
