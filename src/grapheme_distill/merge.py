@@ -137,7 +137,7 @@ class GraphKnowledgeApplier:
             if found is None:
                 continue
             entity = found
-            canon = existing.get(eid) or resolver.find(entity)
+            canon = resolver.find(entity)  # at upsert time, as a store resolves (upsert_entity)
             if canon is None:
                 target.entities[entity.id] = entity
                 index.add_entity(entity)
