@@ -12,7 +12,7 @@ from grapheme_distill.teachers.wrappers import wrap_teacher
 
 
 def _stack(url: str):  # type: ignore[no-untyped-def]
-    teacher = OpenAICompatTeacher(base_url=url, model="m", timeout=0.3)
+    teacher = OpenAICompatTeacher(base_url=url, model="m", timeout=30.0)  # no hang injected
     return wrap_teacher(teacher, max_attempts=2, backoff_initial=0.01, backoff_max=0.02,
                         concurrency=4)
 

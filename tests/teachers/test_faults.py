@@ -33,7 +33,7 @@ SYSTEMIC = ["401", "403", "404"]
 
 def _teacher(url: str, **options: object) -> OpenAICompatTeacher:
     settings: dict[str, object] = {"base_url": url, "model": "fake-model", "api_key_env": None,
-                                   "timeout": 1.0, "max_body_bytes": 1024 * 1024, **options}
+                                   "timeout": 2.0, "max_body_bytes": 1024 * 1024, **options}
     return OpenAICompatTeacher(**settings)  # type: ignore[arg-type]
 
 

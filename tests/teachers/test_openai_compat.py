@@ -101,7 +101,7 @@ async def test_errors_are_mapped_at_the_boundary(
     fake_server: FakeLLMServer, openai_url: str, mode: str, fault: str,
     kind: type[Exception], status: int | None, retry_after: float | None, chained: bool,
 ) -> None:
-    teacher = _teacher(openai_url, timeout=0.3)
+    teacher = _teacher(openai_url, timeout=2.0)  # the "timeout" case waits this long
     fake_server.faults.append(fault)
     request = TeacherRequest(prompt="q")
     with pytest.raises(kind) as info:

@@ -9,6 +9,7 @@ import pytest
 
 from grapheme_distill import ReplayMiss, Teacher, TeacherRequest, TeacherResponse
 from grapheme_distill.store import open_store
+from grapheme_distill.teachers.base import Message
 from grapheme_distill.teachers.replay import ReplayTeacher
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -57,7 +58,7 @@ def test_prompt_fallback_ignores_sampling_settings() -> None:
 
 def test_replays_a_store_call_log(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.db")
-    req = TeacherRequest(messages=({"role": "user", "content": "Hi"},), model="m")  # type: ignore[arg-type]
+    req = TeacherRequest(messages=(Message(role="user", content="Hi"),), model="m")
     store.record_call(req, TeacherResponse(text="Hello."))
     store.record_call(req, TeacherResponse(text="Second answer is ignored."))
     teacher = ReplayTeacher.from_store(store)

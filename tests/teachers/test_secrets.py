@@ -40,9 +40,9 @@ async def test_secret_appears_nowhere(
         if source == "env":
             monkeypatch.setenv("SECRET_TEST_KEY", SECRET)
             teacher = get_teacher("openai", base_url=url, model="m", api_key_env="SECRET_TEST_KEY",
-                                  timeout=0.3)
+                                  timeout=2.0)
         else:
-            teacher = get_teacher("openai", base_url=url, model="m", api_key=SECRET, timeout=0.3)
+            teacher = get_teacher("openai", base_url=url, model="m", api_key=SECRET, timeout=2.0)
         cache = MemoryCache()
         store = open_store(tmp_path / "kg.sqlite")
         transcript = TranscriptWriter(tmp_path / "run.jsonl")
