@@ -76,6 +76,14 @@ def template_sections(name: str, text: str, placeholder: str) -> dict[str, str]:
     return sections
 
 
+def render_sections(sections: dict[str, str], placeholder: str, value: str) -> tuple[Message, ...]:
+    """The chat messages of a template's sections with ``placeholder`` filled in (topics, crawl)."""
+    return tuple(
+        Message(role=role, content=sections[role].replace(placeholder, value))
+        for role in ("system", "user") if sections.get(role)
+    )
+
+
 @dataclass(frozen=True)
 class PromptTemplate:
     """One versioned prompt for one knowledge type.
@@ -101,12 +109,7 @@ class PromptTemplate:
 
     def render(self, topic: str) -> tuple[Message, ...]:
         """The chat messages asking about ``topic``."""
-        sections = self._sections
-        msgs = []
-        if sections.get("system"):
-            msgs.append(Message(role="system", content=sections["system"].replace("{topic}", topic)))
-        msgs.append(Message(role="user", content=sections["user"].replace("{topic}", topic)))
-        return tuple(msgs)
+        return render_sections(self._sections, "{topic}", topic)
 
     @classmethod
     def from_file(cls, path: str | Path) -> PromptTemplate:

@@ -20,7 +20,7 @@ from grapheme_distill.errors import InputError
 from grapheme_distill.extractors.llm import response_format
 from grapheme_distill.model.hashing import content_hash
 from grapheme_distill.teachers.base import Message, TeacherRequest
-from grapheme_distill.topics import template_sections
+from grapheme_distill.topics import render_sections, template_sections
 
 __all__ = ["SAMPLE_TEMPERATURE", "CrawlTemplate", "load_crawl_template"]
 
@@ -75,12 +75,7 @@ class CrawlTemplate:
         return template_sections(self.name, self.text, "{entity}")
 
     def render(self, entity: str) -> tuple[Message, ...]:
-        sections = self._sections
-        msgs = []
-        if sections.get("system"):
-            msgs.append(Message(role="system", content=sections["system"]))
-        msgs.append(Message(role="user", content=sections["user"].replace("{entity}", entity)))
-        return tuple(msgs)
+        return render_sections(self._sections, "{entity}", entity)
 
     def request(
         self, entity: str, *, model: str | None, max_tokens: int, sample: int, samples: int,
