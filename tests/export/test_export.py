@@ -16,6 +16,7 @@ from grapheme_distill.export import (
     export_graph,
     register_exporter,
 )
+from grapheme_distill.extractors import RuleExtractor
 from grapheme_distill.pipeline import distill_transcripts
 from grapheme_distill.store import SQLiteStore, open_store
 
@@ -25,7 +26,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 @pytest.fixture
 def store(tmp_path: Path) -> SQLiteStore:
     s = open_store(tmp_path / "g.db")
-    distill_transcripts([EXAMPLES / "transcripts.jsonl"], s)
+    distill_transcripts([EXAMPLES / "transcripts.jsonl"], s, extractor=RuleExtractor())
     return s
 
 
