@@ -59,7 +59,6 @@ __all__ = [
     "StoreError",
     "TeacherError",
     "TeacherUnavailable",
-    "printable",
 ]
 
 
