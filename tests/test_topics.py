@@ -269,6 +269,8 @@ def test_ctrl_c_keeps_finished_topics_and_the_run_resumes(tmp_path: Path) -> Non
         from grapheme_distill.teachers.base import TeacherResponse
         from grapheme_distill.topics import distill_topics
 
+        store = open_store(sys.argv[1])
+
         class Slow:
             name = "slow"
             supports_logprobs = False
@@ -277,13 +279,17 @@ def test_ctrl_c_keeps_finished_topics_and_the_run_resumes(tmp_path: Path) -> Non
             async def acomplete(self, request):
                 topic = request.metadata["topic"]
                 if topic == "Tallinn":
+                    # requests of both topics are in flight at once (one pool): say READY only
+                    # once Gdansk's answers are committed, whatever the machine's speed
+                    while store.stats().teacher_calls < 5:
+                        await asyncio.sleep(0.05)
                     print("READY", flush=True)
                     await asyncio.sleep(120)
                 return TeacherResponse(text=f"{topic} is located in Europe.",
                                        request_hash=request.content_hash())
 
-        distill_topics(["Gdansk", "Tallinn"], Slow(), open_store(sys.argv[1]),
-                       extractor=RuleExtractor(), auto_clozes=0)
+        distill_topics(["Gdansk", "Tallinn"], Slow(), store, extractor=RuleExtractor(),
+                       auto_clozes=0)
     '''), encoding="utf-8")
     proc = subprocess.Popen([sys.executable, str(script), str(db)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
