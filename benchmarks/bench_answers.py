@@ -35,9 +35,12 @@ def row(gold: Path, extractor: str) -> dict[str, Any]:
     s = report.scores
     at = report.at_min_confidence
     return {
-        "split": gold.stem, "extractor": report.extractor, "answers": report.answers,
+        "split": gold.stem,
+        "extractor": report.extractor,
+        "answers": report.answers,
         **{t: s["types"][t]["f1"] for t in TYPES},
-        "micro_f1": s["micro"]["f1"], "macro_f1": s["macro_f1"],
+        "micro_f1": s["micro"]["f1"],
+        "macro_f1": s["macro_f1"],
         "relation_precision": s["types"]["relations"]["precision"],
         "relation_ece": round(report.relation_calibration.ece, 3),
         "relations_calibrated": report.relation_calibration.items,
@@ -51,9 +54,11 @@ def row(gold: Path, extractor: str) -> dict[str, Any]:
 
 
 def markdown(rows: list[dict[str, Any]]) -> str:
-    head = ("| split | extractor | entities | relations | procedures | hierarchy | linguistic "
-            "| micro F1 | macro F1 | rel. P | rel. ECE (n) | item ECE | P@min_conf items / rel. "
-            "| s |")
+    head = (
+        "| split | extractor | entities | relations | procedures | hierarchy | linguistic "
+        "| micro F1 | macro F1 | rel. P | rel. ECE (n) | item ECE | P@min_conf items / rel. "
+        "| s |"
+    )
     lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
     for r in rows:
         lines.append(
@@ -62,20 +67,23 @@ def markdown(rows: list[dict[str, Any]]) -> str:
             + f" | **{r['micro_f1']:.3f}** | {r['macro_f1']:.3f} | {r['relation_precision']:.3f} "
             f"| {r['relation_ece']:.3f} ({r['relations_calibrated']}) | {r['item_ece']:.3f} "
             f"| {r['precision_items_at_min_conf']:.3f} / {r['relation_precision_at_min_conf']:.3f}"
-            f" | {r['seconds']:.1f} |")
+            f" | {r['seconds']:.1f} |"
+        )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--gold", type=Path, nargs="+",
-                    default=[DATA / "dev.jsonl", DATA / "blind.jsonl"])
+    ap.add_argument(
+        "--gold", type=Path, nargs="+", default=[DATA / "dev.jsonl", DATA / "blind.jsonl"]
+    )
     ap.add_argument("--extractors", default="rules,spacy,baseline")
     ap.add_argument("-o", "--output", type=Path, default=None, help="write the rows as JSON")
     args = ap.parse_args(argv)
     rows = [row(gold, name) for gold in args.gold for name in args.extractors.split(",")]
-    print(f"machine: {platform.processor() or platform.machine()}, Python "
-          f"{platform.python_version()}")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}"
+    )
     print(markdown(rows))
     if args.output is not None:
         args.output.write_text(json.dumps(rows, indent=2), encoding="utf-8")

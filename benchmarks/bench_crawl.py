@@ -41,9 +41,19 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def start_server(latency: float, fault_every: int) -> tuple[subprocess.Popen[str], str]:
     proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "crawl" / "knowledge_server.py"),
-         "--latency", str(latency), "--fault-every", str(fault_every), "--fault", "500"],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            str(ROOT / "tests" / "crawl" / "knowledge_server.py"),
+            "--latency",
+            str(latency),
+            "--fault-every",
+            str(fault_every),
+            "--fault",
+            "500",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     line = proc.stdout.readline()
     if not line.startswith("PORT "):
@@ -83,16 +93,25 @@ def main() -> None:
     for i in range(2000):
         (docs / f"d{i:04d}.md").write_text(
             f"# Node {i}\n\nNode {i} is linked to Node {2 * i + 1} and Node {2 * i + 2}.\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     counter = iter(range(1_000_000))
 
     def store() -> Any:
         return open_store(tmp / f"s{next(counter)}.db")
 
     def topics() -> int:
-        s = run_topics([f"topic {i}" for i in range(200)], s_ := store(), None,
-                       get_extractor("rules"), teacher="vllm", model="m", base_url=url,
-                       concurrency=c, auto_clozes=0)
+        s = run_topics(
+            [f"topic {i}" for i in range(200)],
+            s_ := store(),
+            None,
+            get_extractor("rules"),
+            teacher="vllm",
+            model="m",
+            base_url=url,
+            concurrency=c,
+            auto_clozes=0,
+        )
         s_.close()
         return s.asked
 
@@ -102,6 +121,7 @@ def main() -> None:
             s = crawl(seeds, [teacher], st := store(), budget_requests=1000, concurrency=c)
             st.close()
             return s.requests
+
         return job
 
     def bare() -> int:
@@ -118,9 +138,17 @@ def main() -> None:
 
         async def ask_all() -> None:
             pool = RequestPool(c)
-            await asyncio.gather(*(pool.complete(teacher, template.request(
-                f"Node {i}", model="m", max_tokens=512, sample=0, samples=1))
-                for i in range(1000)))
+            await asyncio.gather(
+                *(
+                    pool.complete(
+                        teacher,
+                        template.request(
+                            f"Node {i}", model="m", max_tokens=512, sample=0, samples=1
+                        ),
+                    )
+                    for i in range(1000)
+                )
+            )
 
         asyncio.run(ask_all())
         return 1000
@@ -147,19 +175,27 @@ def main() -> None:
             floor = math.ceil(n / c) * lat
             wall = statistics.median(r["wall_s"] for r in runs)
             results[name] = {
-                "requests": runs[0]["requests"], "floor_s": floor, "median_wall_s": round(wall, 3),
+                "requests": runs[0]["requests"],
+                "floor_s": floor,
+                "median_wall_s": round(wall, 3),
                 "ratio_to_floor": round(wall / floor, 3),
-                "median_cpu_ms_per_request": round(statistics.median(
-                    r["cpu_ms_per_request"] for r in runs), 3),
+                "median_cpu_ms_per_request": round(
+                    statistics.median(r["cpu_ms_per_request"] for r in runs), 3
+                ),
                 "runs_wall_s": [round(r["wall_s"], 3) for r in runs],
             }
             print(name, json.dumps(results[name]), flush=True)
     finally:
         server.terminate()
         server.wait()
-    report = {"machine": f"{platform.machine()} {platform.python_version()}",
-              "concurrency": c, "latency_s": lat, "fault_every": args.fault_every,
-              "runs": args.runs, "results": results}
+    report = {
+        "machine": f"{platform.machine()} {platform.python_version()}",
+        "concurrency": c,
+        "latency_s": lat,
+        "fault_every": args.fault_every,
+        "runs": args.runs,
+        "results": results,
+    }
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(report, indent=2), encoding="utf-8")
 

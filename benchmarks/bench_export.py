@@ -32,8 +32,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-FORMATS = ["json", "graphml", "turtle", "ntriples", "jsonld", "csv", "parquet", "neo4j", "html",
-           "grapheme"]
+FORMATS = [
+    "json",
+    "graphml",
+    "turtle",
+    "ntriples",
+    "jsonld",
+    "csv",
+    "parquet",
+    "neo4j",
+    "html",
+    "grapheme",
+]
 SPARQL = """SELECT ?name (COUNT(?o) AS ?n) WHERE {
   ?s rel:located_in ?o . ?s rdfs:label ?name } GROUP BY ?name ORDER BY DESC(?n) LIMIT 5"""
 
@@ -56,9 +66,13 @@ def build(path: Path, observations: int, seed: int = 7) -> dict[str, float]:
         store.add_knowledge_many(batch)
     stats = store.stats()
     store.close()
-    return {"build_s": time.perf_counter() - t0, "observations": stats.observations,
-            "items": stats.relations + stats.attributes + stats.hierarchy + stats.linguistic,
-            "entities": stats.entities, "contradictions": stats.contradictions}
+    return {
+        "build_s": time.perf_counter() - t0,
+        "observations": stats.observations,
+        "items": stats.relations + stats.attributes + stats.hierarchy + stats.linguistic,
+        "entities": stats.entities,
+        "contradictions": stats.contradictions,
+    }
 
 
 def child(fmt: str, store_path: Path, out: Path) -> None:
@@ -84,16 +98,21 @@ def child(fmt: str, store_path: Path, out: Path) -> None:
         written = [p for p in out.parent.glob(out.stem + "*")]  # sidecars (grapheme) included
         files = [f for p in written for f in ([*p.rglob("*")] if p.is_dir() else [p])]
         result["bytes"] = sum(f.stat().st_size for f in files if f.is_file())
-    result.update(wall_s=time.perf_counter() - t0, cpu_s=time.process_time() - c0,
-                  peak_rss_mb=peak_rss_mb())
+    result.update(
+        wall_s=time.perf_counter() - t0, cpu_s=time.process_time() - c0, peak_rss_mb=peak_rss_mb()
+    )
     store.close()
     print(json.dumps(result))
 
 
 def measure(fmt: str, store_path: Path, folder: Path) -> dict[str, object]:
     out = folder / f"export.{fmt}"
-    done = subprocess.run([sys.executable, __file__, "--child", fmt, "--store", str(store_path),
-                           "--out", str(out)], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", fmt, "--store", str(store_path), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         return {"error": done.stderr.strip().splitlines()[-1] if done.stderr else "failed"}
     for written in folder.glob("export*"):
@@ -105,8 +124,9 @@ def measure(fmt: str, store_path: Path, folder: Path) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--observations", type=int, default=1_000_000)
-    parser.add_argument("--store", type=Path, default=None,
-                        help="store to use (built there first when missing)")
+    parser.add_argument(
+        "--store", type=Path, default=None, help="store to use (built there first when missing)"
+    )
     parser.add_argument("--formats", default=",".join(FORMATS))
     parser.add_argument("--sparql", action="store_true", help="time the SPARQL engines instead")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
@@ -121,10 +141,16 @@ def main() -> None:
         if not store_path.exists():
             info = build(store_path, args.observations)
             print(f"built {store_path}: {info}", flush=True)
-        print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-              f"load {os.getloadavg()[0]:.1f}; Python {platform.python_version()}", flush=True)
-        targets = (["read", "sparql-rdflib", "sparql-oxigraph"] if args.sparql
-                   else ["read", *args.formats.split(",")])
+        print(
+            f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+            f"load {os.getloadavg()[0]:.1f}; Python {platform.python_version()}",
+            flush=True,
+        )
+        targets = (
+            ["read", "sparql-rdflib", "sparql-oxigraph"]
+            if args.sparql
+            else ["read", *args.formats.split(",")]
+        )
         results = {}
         for fmt in targets:
             results[fmt] = measure(fmt, store_path, Path(tmp))

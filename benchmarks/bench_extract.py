@@ -55,11 +55,21 @@ First, buy a ticket. Then take the metro. Finally, enjoy the {thing}.
 def synthetic_texts(n: int) -> list[str]:
     out = []
     for i in range(n):
-        out.append(_SYNTHETIC.format(
-            name=f"Villa{i}", country="Portugal" if i % 2 else "Spain", founder=f"Joao Silva {i}",
-            year=1200 + i, thing="tiled facades", mayor=f"Ana Costa {i}", pop=10_000 + 37 * i,
-            river="Tagus", museum="National Museum of Art", abbr="NMA", twin=f"Town{i + 1}",
-        ))
+        out.append(
+            _SYNTHETIC.format(
+                name=f"Villa{i}",
+                country="Portugal" if i % 2 else "Spain",
+                founder=f"Joao Silva {i}",
+                year=1200 + i,
+                thing="tiled facades",
+                mayor=f"Ana Costa {i}",
+                pop=10_000 + 37 * i,
+                river="Tagus",
+                museum="National Museum of Art",
+                abbr="NMA",
+                twin=f"Town{i + 1}",
+            )
+        )
     return out
 
 
@@ -86,7 +96,13 @@ def time_extractor(extractor: SpacyExtractor, texts: list[str]) -> tuple[float, 
     started = time.perf_counter()
     items = 0
     for ex in extractor.pipe(("", t) for t in texts):
-        items += len(ex.relations) + len(ex.attributes) + len(ex.hierarchy) + len(ex.linguistic) + len(ex.procedures)
+        items += (
+            len(ex.relations)
+            + len(ex.attributes)
+            + len(ex.hierarchy)
+            + len(ex.linguistic)
+            + len(ex.procedures)
+        )
     return time.perf_counter() - started, items
 
 

@@ -60,8 +60,24 @@ from grapheme_distill.grapheme.text import char_node, edge, other_node
 from grapheme_distill.model.graph import Evidence, KnowledgeGraph
 from grapheme_distill.model.knowledge import Attribute, Entity, EntityType, Relation
 
-_WORDS = ["alpha", "Paris", "river", "Zoë", "Ωmega", "cafe\u0301", "👍🏽", "🇫🇷", "data", "München",
-          "graph", "東京", "node", "learn", "Ångström", "x"]
+_WORDS = [
+    "alpha",
+    "Paris",
+    "river",
+    "Zoë",
+    "Ωmega",
+    "cafe\u0301",
+    "👍🏽",
+    "🇫🇷",
+    "data",
+    "München",
+    "graph",
+    "東京",
+    "node",
+    "learn",
+    "Ångström",
+    "x",
+]
 _TYPES = list(EntityType)
 
 
@@ -84,22 +100,33 @@ def build_graph(target_chars: int, seed: int = 0) -> tuple[KnowledgeGraph, int]:
         if i % 4 == 3:
             value = f"{rng.random():.6f}"
             att = Attribute.model_construct(
-                id=f"sha256:a{i:031x}", entity=ent_id, name="score", value=value,
-                datatype="number", confidence=0.8, span=None,
+                id=f"sha256:a{i:031x}",
+                entity=ent_id,
+                name="score",
+                value=value,
+                datatype="number",
+                confidence=0.8,
+                span=None,
             )
             kg.attributes[att.id] = att
             chars += len(value)
         i += 1
     for n, ent_id in enumerate(ids):
         rel = Relation.model_construct(
-            id=f"sha256:r{n:031x}", subject=ent_id, predicate="related_to",
-            object=ids[rng.randrange(len(ids))], negated=n % 50 == 0, qualifiers={},
-            confidence=0.5 + (n % 50) / 100, span=(0, 10),
+            id=f"sha256:r{n:031x}",
+            subject=ent_id,
+            predicate="related_to",
+            object=ids[rng.randrange(len(ids))],
+            negated=n % 50 == 0,
+            qualifiers={},
+            confidence=0.5 + (n % 50) / 100,
+            span=(0, 10),
         )
         kg.relations[rel.id] = rel
         kg.evidence[rel.id] = {
-            "call": Evidence.model_construct(source="call", extractor="rules@1",
-                                             confidence=rel.confidence, span=(0, 10))
+            "call": Evidence.model_construct(
+                source="call", extractor="rules@1", confidence=rel.confidence, span=(0, 10)
+            )
         }
     return kg, chars
 
@@ -120,8 +147,11 @@ def naive_convert(kg: KnowledgeGraph, path: Path) -> None:
         edges.extend(edge(concept, j, "Clique") for j in members)
         inputs.extend(members)
         cliques.append(members)
-    doc = {"graph": {"nodes": nodes, "node_holes": [], "edge_property": "directed", "edges": edges},
-           "input_nodes": inputs, "cliques": cliques}
+    doc = {
+        "graph": {"nodes": nodes, "node_holes": [], "edge_property": "directed", "edges": edges},
+        "input_nodes": inputs,
+        "cliques": cliques,
+    }
     with open(path, "w", encoding="utf-8") as fh:
         json.dump(doc, fh, ensure_ascii=False, separators=(",", ":"))
 
@@ -198,8 +228,19 @@ def run_phase(phase: str, chars: int, directory: Path) -> dict[str, float]:
 
 def _phase(phase: str, chars: int, directory: Path) -> dict[str, float]:
     done = subprocess.run(
-        [sys.executable, __file__, "--phase", phase, "--chars", str(chars), "--dir", str(directory)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            __file__,
+            "--phase",
+            phase,
+            "--chars",
+            str(chars),
+            "--dir",
+            str(directory),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if done.returncode != 0:
         raise SystemExit(f"phase {phase} failed:\n{done.stderr[-3000:]}")
@@ -215,40 +256,56 @@ def read_benchmark(target: int, runs: int, baseline_chars: int, directory: str |
         chars = int(w["chars"])  # files are named after the target, rates use the real count
         size = (d / f"bench{target}.grapheme.json").stat().st_size
         side = (d / f"bench{target}.sidecar.json").stat().st_size
-        print(f"write: {chars:,} chars in {w['wall']:.1f} s wall = {chars / w['wall']:,.0f} chars/s, "
-              f"cpu {chars / w['cpu']:,.0f} chars/s; files {size / mib:,.0f} MiB + {side / mib:,.0f} MiB; "
-              f"process peak {w['peak_rss'] / mib:,.0f} MiB", flush=True)
+        print(
+            f"write: {chars:,} chars in {w['wall']:.1f} s wall = {chars / w['wall']:,.0f} chars/s, "
+            f"cpu {chars / w['cpu']:,.0f} chars/s; files {size / mib:,.0f} MiB + {side / mib:,.0f} MiB; "
+            f"process peak {w['peak_rss'] / mib:,.0f} MiB",
+            flush=True,
+        )
         floor = _phase("floor", target, d)
-        print(f"floor: the graph alone in memory: process peak {floor['peak_rss'] / mib:,.0f} MiB", flush=True)
+        print(
+            f"floor: the graph alone in memory: process peak {floor['peak_rss'] / mib:,.0f} MiB",
+            flush=True,
+        )
         for phase in ("iterate", "read"):
             got = []
             for run in range(runs):
                 r = _phase(phase, target, d)
                 got.append(r)
-                print(f"  {phase} run {run + 1}: wall {r['wall']:.1f} s = {chars / r['wall']:,.0f} chars/s, "
-                      f"cpu {chars / r['cpu']:,.0f} chars/s, process peak {r['peak_rss'] / mib:,.0f} MiB "
-                      f"(before reading {r['base_rss'] / mib:,.0f} MiB), {int(r['entities']):,} entities, "
-                      f"{int(r['items']):,} items, load {os.getloadavg()[0]:.1f}", flush=True)
+                print(
+                    f"  {phase} run {run + 1}: wall {r['wall']:.1f} s = {chars / r['wall']:,.0f} chars/s, "
+                    f"cpu {chars / r['cpu']:,.0f} chars/s, process peak {r['peak_rss'] / mib:,.0f} MiB "
+                    f"(before reading {r['base_rss'] / mib:,.0f} MiB), {int(r['entities']):,} entities, "
+                    f"{int(r['items']):,} items, load {os.getloadavg()[0]:.1f}",
+                    flush=True,
+                )
             wall = statistics.median(r["wall"] for r in got)
             cpu = statistics.median(r["cpu"] for r in got)
             peak = statistics.median(r["peak_rss"] for r in got)
-            print(f"{phase}, median of {runs}: {chars / wall:,.0f} chars/s wall, {chars / cpu:,.0f} chars/s cpu "
-                  f"({size / mib / wall:,.1f} MiB/s of JSON), process peak {peak / mib:,.0f} MiB "
-                  f"(target <= 1024), {(peak - got[0]['base_rss']) / chars:.1f} B/char over the interpreter", flush=True)
+            print(
+                f"{phase}, median of {runs}: {chars / wall:,.0f} chars/s wall, {chars / cpu:,.0f} chars/s cpu "
+                f"({size / mib / wall:,.1f} MiB/s of JSON), process peak {peak / mib:,.0f} MiB "
+                f"(target <= 1024), {(peak - got[0]['base_rss']) / chars:.1f} B/char over the interpreter",
+                flush=True,
+            )
         for f in d.iterdir():
             f.unlink()
         bchars = int(_phase("write", baseline_chars, d)["chars"])
         base = _phase("jsonload", baseline_chars, d)
         small = _phase("iterate", baseline_chars, d)
-        print(f"baseline on {bchars:,} chars: json.load of the document {bchars / base['wall']:,.0f} chars/s, "
-              f"{(base['peak_rss'] - base['base_rss']) / bchars:,.0f} B/char over the interpreter "
-              f"(peak {base['peak_rss'] / mib:,.0f} MiB); streaming reader (GraphemeReader) on the same file "
-              f"{bchars / small['wall']:,.0f} chars/s, {(small['peak_rss'] - small['base_rss']) / bchars:,.0f} "
-              f"B/char (peak {small['peak_rss'] / mib:,.0f} MiB)")
+        print(
+            f"baseline on {bchars:,} chars: json.load of the document {bchars / base['wall']:,.0f} chars/s, "
+            f"{(base['peak_rss'] - base['base_rss']) / bchars:,.0f} B/char over the interpreter "
+            f"(peak {base['peak_rss'] / mib:,.0f} MiB); streaming reader (GraphemeReader) on the same file "
+            f"{bchars / small['wall']:,.0f} chars/s, {(small['peak_rss'] - small['base_rss']) / bchars:,.0f} "
+            f"B/char (peak {small['peak_rss'] / mib:,.0f} MiB)"
+        )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--chars", type=int, default=10_000_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--baseline-chars", type=int, default=500_000)
@@ -260,25 +317,34 @@ def main() -> None:
         print(json.dumps(run_phase(args.phase, args.chars, Path(args.dir))))
         return
     if args.read:
-        print(f"machine: {platform.machine()}, {psutil.cpu_count()} cores, "
-              f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}, "
-              f"load {os.getloadavg()[0]:.1f}", flush=True)
+        print(
+            f"machine: {platform.machine()}, {psutil.cpu_count()} cores, "
+            f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}, "
+            f"load {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
         read_benchmark(args.chars, args.runs, args.baseline_chars, args.dir)
         return
 
-    print(f"machine: {platform.machine()}, {psutil.cpu_count()} cores, "
-          f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {psutil.cpu_count()} cores, "
+        f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}"
+    )
     t0 = time.perf_counter()
     kg, chars = build_graph(args.chars)
-    print(f"graph: {len(kg.entities):,} entities, {len(kg.relations):,} relations, "
-          f"{len(kg.attributes):,} attributes, {chars:,} characters (built in {time.perf_counter() - t0:.1f} s)")
+    print(
+        f"graph: {len(kg.entities):,} entities, {len(kg.relations):,} relations, "
+        f"{len(kg.attributes):,} attributes, {chars:,} characters (built in {time.perf_counter() - t0:.1f} s)"
+    )
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         out = Path(tmp) / "bench"
         times, cpus, mems = [], [], []
         result = None
         for run in range(args.runs):
             results: list[object] = []
-            elapsed, cpu, mem = measure(partial(lambda sink: sink.append(to_grapheme(kg, out)), results))
+            elapsed, cpu, mem = measure(
+                partial(lambda sink: sink.append(to_grapheme(kg, out)), results)
+            )
             result = results[0]
             times.append(elapsed)
             cpus.append(cpu)
@@ -287,28 +353,37 @@ def main() -> None:
                 for done_path in (result.graph_path, result.sidecar_path):  # type: ignore[attr-defined]
                     done_path.unlink()
                 os.sync()  # start the next run without the previous run's dirty pages
-            print(f"  run {run + 1}: wall {elapsed:.2f} s = {chars / elapsed:,.0f} chars/s, "
-                  f"cpu {cpu:.2f} s = {chars / cpu:,.0f} chars/s, peak +{mem / 2**20:.1f} MiB = "
-                  f"{mem / chars:.1f} B/char, load {os.getloadavg()[0]:.1f}", flush=True)
+            print(
+                f"  run {run + 1}: wall {elapsed:.2f} s = {chars / elapsed:,.0f} chars/s, "
+                f"cpu {cpu:.2f} s = {chars / cpu:,.0f} chars/s, peak +{mem / 2**20:.1f} MiB = "
+                f"{mem / chars:.1f} B/char, load {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
         size = (out.parent / "bench.grapheme.json").stat().st_size
         side = (out.parent / "bench.sidecar.json").stat().st_size
         t, c, m = statistics.median(times), statistics.median(cpus), statistics.median(mems)
-        print(f"streaming writer, median of {args.runs}: wall {chars / t:,.0f} chars/s, cpu "
-              f"{chars / c:,.0f} chars/s (target >= 500,000); peak memory {m / chars:.1f} B/char "
-              f"(target <= 200); {result}; files {size / 2**20:,.0f} MiB + sidecar {side / 2**20:,.0f} MiB")
+        print(
+            f"streaming writer, median of {args.runs}: wall {chars / t:,.0f} chars/s, cpu "
+            f"{chars / c:,.0f} chars/s (target >= 500,000); peak memory {m / chars:.1f} B/char "
+            f"(target <= 200); {result}; files {size / 2**20:,.0f} MiB + sidecar {side / 2**20:,.0f} MiB"
+        )
 
         floor_t, floor_c, _ = measure(partial(write_bytes, Path(tmp) / "floor.bin", size + side))
-        print(f"I/O floor, same run and directory: writing {(size + side) / 2**20:,.0f} MiB of constant "
-              f"bytes takes wall {floor_t:.2f} s, cpu {floor_c:.2f} s = {chars / floor_c:,.0f} chars/s "
-              f"equivalent; the writer's median CPU is {c / floor_c:.1f}x that")
+        print(
+            f"I/O floor, same run and directory: writing {(size + side) / 2**20:,.0f} MiB of constant "
+            f"bytes takes wall {floor_t:.2f} s, cpu {floor_c:.2f} s = {chars / floor_c:,.0f} chars/s "
+            f"equivalent; the writer's median CPU is {c / floor_c:.1f}x that"
+        )
         (Path(tmp) / "floor.bin").unlink()
 
         small, small_chars = build_graph(args.baseline_chars, seed=1)
         stream_t, _, stream_m = measure(lambda: to_grapheme(small, Path(tmp) / "s"))
         naive_t, _, naive_m = measure(lambda: naive_convert(small, Path(tmp) / "naive.json"))
-        print(f"baseline on {small_chars:,} chars: naive build+json.dump {small_chars / naive_t:,.0f} chars/s, "
-              f"{naive_m / small_chars:.0f} B/char; streaming {small_chars / stream_t:,.0f} chars/s, "
-              f"{stream_m / small_chars:.0f} B/char (naive writes only labels: no items, no sidecar)")
+        print(
+            f"baseline on {small_chars:,} chars: naive build+json.dump {small_chars / naive_t:,.0f} chars/s, "
+            f"{naive_m / small_chars:.0f} B/char; streaming {small_chars / stream_t:,.0f} chars/s, "
+            f"{stream_m / small_chars:.0f} B/char (naive writes only labels: no items, no sidecar)"
+        )
 
 
 if __name__ == "__main__":

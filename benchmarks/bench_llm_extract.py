@@ -46,13 +46,15 @@ class RecordingTeacher:
     def complete(self, request: TeacherRequest) -> TeacherResponse:
         start = time.perf_counter()
         response = self.inner.complete(request)
-        self.calls.append({
-            "wall_s": time.perf_counter() - start,
-            "prompt_tokens": response.usage.prompt_tokens,
-            "completion_tokens": response.usage.completion_tokens,
-            "finish_reason": response.finish_reason,
-            "answer": response.text,
-        })
+        self.calls.append(
+            {
+                "wall_s": time.perf_counter() - start,
+                "prompt_tokens": response.usage.prompt_tokens,
+                "completion_tokens": response.usage.completion_tokens,
+                "finish_reason": response.finish_reason,
+                "answer": response.text,
+            }
+        )
         return response
 
     async def acomplete(self, request: TeacherRequest) -> TeacherResponse:
@@ -64,29 +66,44 @@ class RecordingLLMExtractor(LLMExtractor):
 
     records: list[dict[str, Any]]
 
-    def extract(self, text: str, *, prompt: str = "",
-                types: frozenset[KnowledgeType] | None = None,
-                preserve_structure: bool = True) -> Extraction:
+    def extract(
+        self,
+        text: str,
+        *,
+        prompt: str = "",
+        types: frozenset[KnowledgeType] | None = None,
+        preserve_structure: bool = True,
+    ) -> Extraction:
         start = time.perf_counter()
-        out = super().extract(text, prompt=prompt, types=types,
-                              preserve_structure=preserve_structure)
-        self.records.append({
-            "text": text, "wall_s": time.perf_counter() - start,
-            "vocab_size": len(self.relation_vocab),
-            "relations": len(out.relations), "attributes": len(out.attributes),
-            "entities": len(out.entities), "signals": dict(out.signals),
-            "failures": [{"reason": f.reason, "raw": f.raw[:600]} for f in out.failures],
-        })
+        out = super().extract(
+            text, prompt=prompt, types=types, preserve_structure=preserve_structure
+        )
+        self.records.append(
+            {
+                "text": text,
+                "wall_s": time.perf_counter() - start,
+                "vocab_size": len(self.relation_vocab),
+                "relations": len(out.relations),
+                "attributes": len(out.attributes),
+                "entities": len(out.entities),
+                "signals": dict(out.signals),
+                "failures": [{"reason": f.reason, "raw": f.raw[:600]} for f in out.failures],
+            }
+        )
         return out
 
 
 def _kind(reason: str) -> str:
     """A failure reason reduced to its class (for counting)."""
-    for key, label in (("repaired", "JSON repaired"), ("answer was cut", "answer cut"),
-                       ("is not among the extracted entities", "endpoint not an entity (dropped)"),
-                       ("no usable item", "no usable item"), ("is invalid", "invalid item"),
-                       ("none of the expected keys", "wrong JSON shape"),
-                       ("teacher failed", "teacher error")):
+    for key, label in (
+        ("repaired", "JSON repaired"),
+        ("answer was cut", "answer cut"),
+        ("is not among the extracted entities", "endpoint not an entity (dropped)"),
+        ("no usable item", "no usable item"),
+        ("is invalid", "invalid item"),
+        ("none of the expected keys", "wrong JSON shape"),
+        ("teacher failed", "teacher error"),
+    ):
         if key in reason:
             return label
     return reason.split(":")[1].strip() if ":" in reason else reason
@@ -98,9 +115,15 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=40)
     parser.add_argument("--data-dir", default=None)
     parser.add_argument("--out-dir", default="eval-reports")
-    parser.add_argument("--option", action="append", default=[],
-                        help="extractor option KEY=VALUE (teacher.KEY=VALUE for LocalTeacher)")
-    parser.add_argument("--compare", default=None, help="also score this extractor on the same texts")
+    parser.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        help="extractor option KEY=VALUE (teacher.KEY=VALUE for LocalTeacher)",
+    )
+    parser.add_argument(
+        "--compare", default=None, help="also score this extractor on the same texts"
+    )
     args = parser.parse_args()
     options = _options(tuple(args.option))
     options.pop("teacher", None)
@@ -114,45 +137,64 @@ def main() -> None:
     records = extractor.records
     calls = iter(teacher.calls)
     for rec in records:  # one request per text, two when a loop was asked again
-        rec["answers"] = [next(calls) for _ in range(1 + int(rec["signals"].get("loop_retries", 0)))]
+        rec["answers"] = [
+            next(calls) for _ in range(1 + int(rec["signals"].get("loop_retries", 0)))
+        ]
     walls = [r["wall_s"] for r in records]
     completion = [c["completion_tokens"] for c in teacher.calls]
     prompt = [c["prompt_tokens"] for c in teacher.calls]
     kinds = Counter(k for r in records for k in {_kind(f["reason"]) for f in r["failures"]})
     finishes = Counter(c["finish_reason"] for c in teacher.calls)
     summary = {
-        "started": started, "machine": f"{platform.machine()}, Python {platform.python_version()}",
-        "threads": teacher.inner.threads, "texts": len(records),
-        "wall_s_per_text": {"median": statistics.median(walls), "mean": statistics.mean(walls),
-                            "max": max(walls)},
+        "started": started,
+        "machine": f"{platform.machine()}, Python {platform.python_version()}",
+        "threads": teacher.inner.threads,
+        "texts": len(records),
+        "wall_s_per_text": {
+            "median": statistics.median(walls),
+            "mean": statistics.mean(walls),
+            "max": max(walls),
+        },
         "prompt_tokens": {"median": statistics.median(prompt), "max": max(prompt)},
-        "completion_tokens": {"median": statistics.median(completion), "max": max(completion),
-                              "total": sum(completion)},
+        "completion_tokens": {
+            "median": statistics.median(completion),
+            "max": max(completion),
+            "total": sum(completion),
+        },
         "decode_tokens_per_s": sum(completion) / sum(c["wall_s"] for c in teacher.calls),
         "finish_reasons": dict(finishes),
         "texts_with_failure_kind": dict(kinds),
         "texts_with_loop_retry": sum(1 for r in records if r["signals"].get("loop_retries")),
         "texts_with_endpoints_from_text": sum(
-            1 for r in records if r["signals"].get("endpoints_from_text")),
-        "texts_with_no_triple": sum(1 for r in records if not r["relations"] and not r["attributes"]),
+            1 for r in records if r["signals"].get("endpoints_from_text")
+        ),
+        "texts_with_no_triple": sum(
+            1 for r in records if not r["relations"] and not r["attributes"]
+        ),
     }
     payload = {"summary": summary, "report": report.to_dict(), "records": records}
     path = out_dir / f"{args.dataset}.llm-local.json"
     path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     rows = [("llm (local qwen2.5-coder-1.5b)", report)]
     if args.compare:
-        rows.append((args.compare, evaluate(args.dataset, args.compare, data_dir=args.data_dir,
-                                            limit=args.limit)))
+        rows.append(
+            (
+                args.compare,
+                evaluate(args.dataset, args.compare, data_dir=args.data_dir, limit=args.limit),
+            )
+        )
     print(json.dumps(summary, indent=2))
     print(f"\n**{args.dataset}**, {report.examples} texts\n")
     print("| extractor | official Exact P / R / F1 | normalised P / R / F1 | ECE | s/text |")
     print("|---|---|---|---|---|")
     for name, rep in rows:
         ex, n = rep.official["exact"], rep.normalised
-        print(f"| {name} | {ex['precision']:.3f} / {ex['recall']:.3f} / {ex['f1']:.3f} | "
-              f"{n['precision']:.3f} / {n['recall']:.3f} / {n['f1']:.3f} | "
-              f"{rep.calibration.ece:.3f} | "
-              f"{1 / rep.timing['texts_per_second'] if rep.timing['texts_per_second'] else 0:.2f} |")
+        print(
+            f"| {name} | {ex['precision']:.3f} / {ex['recall']:.3f} / {ex['f1']:.3f} | "
+            f"{n['precision']:.3f} / {n['recall']:.3f} / {n['f1']:.3f} | "
+            f"{rep.calibration.ece:.3f} | "
+            f"{1 / rep.timing['texts_per_second'] if rep.timing['texts_per_second'] else 0:.2f} |"
+        )
     print(f"\nreport and per-text records: {path}")
 
 

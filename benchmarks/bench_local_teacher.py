@@ -4,7 +4,8 @@ Both sides load the same GGUF with the same thread count in the same process and
 same number of tokens greedily from the same prompt; runs are interleaved in pairs (the order
 inside a pair alternates) so background load on a shared machine hits both alike.  On a machine
 shared with other jobs single runs swing by 10x or more, so besides the ratio of the medians the
-script reports the median of the per-pair ratios (each pair ran under nearly the same load).  The teacher side also returns
+script reports the median of the per-pair ratios (each pair ran under nearly the same load).  The
+teacher side also returns
 per-token logprobs with top-5 alternatives (``logits_all=True`` + its own log-softmax), which is
 the configuration distillation uses.  Reported: median tokens/s of each side and their ratio.
 
@@ -40,12 +41,22 @@ def main() -> None:
     from llama_cpp import Llama
 
     path = ensure_model(args.model)
-    bare = Llama(model_path=str(path), n_ctx=2048, n_threads=args.threads,
-                 n_threads_batch=args.threads, verbose=False)
+    bare = Llama(
+        model_path=str(path),
+        n_ctx=2048,
+        n_threads=args.threads,
+        n_threads_batch=args.threads,
+        verbose=False,
+    )
     teacher = LocalTeacher(args.model, n_threads=args.threads, chat=False)
     teacher.load()
-    request = TeacherRequest(prompt=PROMPT, max_tokens=args.tokens, temperature=0.0,
-                             logprobs=args.logprobs, top_logprobs=5 if args.logprobs else None)
+    request = TeacherRequest(
+        prompt=PROMPT,
+        max_tokens=args.tokens,
+        temperature=0.0,
+        logprobs=args.logprobs,
+        top_logprobs=5 if args.logprobs else None,
+    )
 
     def run_bare() -> float:  # (both sides reuse the cached prompt prefix between runs)
         t0 = time.perf_counter()
@@ -80,7 +91,8 @@ def main() -> None:
         "teacher_tok_s_median": round(t, 2),
         "ratio_of_medians": round(t / b, 3),
         "median_of_paired_ratios": round(
-            statistics.median(x / y for x, y in zip(teacher_tps, bare_tps, strict=True)), 3),
+            statistics.median(x / y for x, y in zip(teacher_tps, bare_tps, strict=True)), 3
+        ),
         "target": ">= 0.90",
         "bare_runs": [round(x, 2) for x in bare_tps],
         "teacher_runs": [round(x, 2) for x in teacher_tps],

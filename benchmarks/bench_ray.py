@@ -35,29 +35,148 @@ import time
 from pathlib import Path
 from typing import Any
 
-FIRST = ["Ada", "Bruno", "Chiara", "Dmitri", "Elena", "Farid", "Greta", "Hugo", "Ines", "Jonas",
-         "Keiko", "Lars", "Maya", "Nikolai", "Olga", "Pedro", "Quentin", "Rosa", "Sven", "Tara",
-         "Umar", "Vera", "Walter", "Ximena", "Yusuf", "Zora", "Anton", "Bianca", "Carlos", "Dora",
-         "Emil", "Freya", "Gustav", "Hana", "Ivan", "Julia", "Karl", "Lena", "Marco", "Nora"]
-LAST = ["Albrecht", "Bellini", "Castillo", "Dvorak", "Eriksen", "Fontaine", "Gallagher", "Horvath",
-        "Ivanova", "Jansen", "Kowalski", "Lindqvist", "Moreau", "Novak", "Okafor", "Petrov",
-        "Quint", "Rossi", "Schneider", "Tanaka", "Ulrich", "Varga", "Weber", "Xu", "Yilmaz",
-        "Zeller", "Andersen", "Brandt", "Costa", "Duval", "Engel", "Fischer", "Grant", "Hoffmann",
-        "Ito", "Jovanovic", "Keller", "Laurent", "Meyer", "Nielsen"]
-PLACES = [("Vienna", "Austria"), ("Lyon", "France"), ("Porto", "Portugal"), ("Krakow", "Poland"),
-          ("Gothenburg", "Sweden"), ("Turin", "Italy"), ("Leipzig", "Germany"),
-          ("Bilbao", "Spain"), ("Utrecht", "the Netherlands"), ("Ghent", "Belgium"),
-          ("Bergen", "Norway"), ("Aarhus", "Denmark"), ("Tampere", "Finland"),
-          ("Brno", "the Czech Republic"), ("Cork", "Ireland"), ("Graz", "Austria"),
-          ("Nantes", "France"), ("Seville", "Spain"), ("Bologna", "Italy"), ("Dresden", "Germany"),
-          ("Osaka", "Japan"), ("Busan", "South Korea"), ("Pune", "India"), ("Curitiba", "Brazil"),
-          ("Rosario", "Argentina"), ("Calgary", "Canada"), ("Austin", "the United States"),
-          ("Perth", "Australia"), ("Durban", "South Africa"), ("Izmir", "Turkey")]
-ORGS = [f"{a} {b}" for a in ("Northwind", "Bluestone", "Helix", "Aurora", "Cobalt", "Meridian",
-                              "Quantum", "Silverline")
-        for b in ("Labs", "Systems", "Foods", "Energy", "Robotics", "Press")]
-FIELDS = ["chemistry", "physics", "economics", "linguistics", "architecture", "medicine",
-          "mathematics", "astronomy", "biology", "philosophy"]
+FIRST = [
+    "Ada",
+    "Bruno",
+    "Chiara",
+    "Dmitri",
+    "Elena",
+    "Farid",
+    "Greta",
+    "Hugo",
+    "Ines",
+    "Jonas",
+    "Keiko",
+    "Lars",
+    "Maya",
+    "Nikolai",
+    "Olga",
+    "Pedro",
+    "Quentin",
+    "Rosa",
+    "Sven",
+    "Tara",
+    "Umar",
+    "Vera",
+    "Walter",
+    "Ximena",
+    "Yusuf",
+    "Zora",
+    "Anton",
+    "Bianca",
+    "Carlos",
+    "Dora",
+    "Emil",
+    "Freya",
+    "Gustav",
+    "Hana",
+    "Ivan",
+    "Julia",
+    "Karl",
+    "Lena",
+    "Marco",
+    "Nora",
+]
+LAST = [
+    "Albrecht",
+    "Bellini",
+    "Castillo",
+    "Dvorak",
+    "Eriksen",
+    "Fontaine",
+    "Gallagher",
+    "Horvath",
+    "Ivanova",
+    "Jansen",
+    "Kowalski",
+    "Lindqvist",
+    "Moreau",
+    "Novak",
+    "Okafor",
+    "Petrov",
+    "Quint",
+    "Rossi",
+    "Schneider",
+    "Tanaka",
+    "Ulrich",
+    "Varga",
+    "Weber",
+    "Xu",
+    "Yilmaz",
+    "Zeller",
+    "Andersen",
+    "Brandt",
+    "Costa",
+    "Duval",
+    "Engel",
+    "Fischer",
+    "Grant",
+    "Hoffmann",
+    "Ito",
+    "Jovanovic",
+    "Keller",
+    "Laurent",
+    "Meyer",
+    "Nielsen",
+]
+PLACES = [
+    ("Vienna", "Austria"),
+    ("Lyon", "France"),
+    ("Porto", "Portugal"),
+    ("Krakow", "Poland"),
+    ("Gothenburg", "Sweden"),
+    ("Turin", "Italy"),
+    ("Leipzig", "Germany"),
+    ("Bilbao", "Spain"),
+    ("Utrecht", "the Netherlands"),
+    ("Ghent", "Belgium"),
+    ("Bergen", "Norway"),
+    ("Aarhus", "Denmark"),
+    ("Tampere", "Finland"),
+    ("Brno", "the Czech Republic"),
+    ("Cork", "Ireland"),
+    ("Graz", "Austria"),
+    ("Nantes", "France"),
+    ("Seville", "Spain"),
+    ("Bologna", "Italy"),
+    ("Dresden", "Germany"),
+    ("Osaka", "Japan"),
+    ("Busan", "South Korea"),
+    ("Pune", "India"),
+    ("Curitiba", "Brazil"),
+    ("Rosario", "Argentina"),
+    ("Calgary", "Canada"),
+    ("Austin", "the United States"),
+    ("Perth", "Australia"),
+    ("Durban", "South Africa"),
+    ("Izmir", "Turkey"),
+]
+ORGS = [
+    f"{a} {b}"
+    for a in (
+        "Northwind",
+        "Bluestone",
+        "Helix",
+        "Aurora",
+        "Cobalt",
+        "Meridian",
+        "Quantum",
+        "Silverline",
+    )
+    for b in ("Labs", "Systems", "Foods", "Energy", "Robotics", "Press")
+]
+FIELDS = [
+    "chemistry",
+    "physics",
+    "economics",
+    "linguistics",
+    "architecture",
+    "medicine",
+    "mathematics",
+    "astronomy",
+    "biology",
+    "philosophy",
+]
 YEARS = list(range(1890, 2015))
 
 
@@ -81,8 +200,10 @@ def make_answer(i: int) -> dict[str, Any]:
             f"{person} founded {rng.choice(ORGS)} in {year + rng.randint(20, 40)}.",
             f"{city} is located in {country}.",
             f"{person} was married to {_person(rng)}.",
-            (f"{person} received the {rng.choice(['Nobel Prize', 'Wolf Prize', 'Abel Prize'])} "
-             f"in {field}."),
+            (
+                f"{person} received the {rng.choice(['Nobel Prize', 'Wolf Prize', 'Abel Prize'])} "
+                f"in {field}."
+            ),
         ]
     else:
         prompt = f"What is {org}?"
@@ -97,8 +218,10 @@ def make_answer(i: int) -> dict[str, Any]:
     chosen = sentences[:2] + rng.sample(sentences[2:], rng.randint(1, len(sentences) - 2))
     text = " ".join(chosen)
     if rng.random() < 0.25:
-        text += (f"\n\nKey facts about {city2}:\n- {city2} is located in {country2}.\n"
-                 f"- {city2} has a population of {rng.randint(100, 2000)} thousand.")
+        text += (
+            f"\n\nKey facts about {city2}:\n- {city2} is located in {country2}.\n"
+            f"- {city2} has a population of {rng.randint(100, 2000)} thousand."
+        )
     return {"prompt": prompt + f" (#{i})", "response": text, "model": "bench"}
 
 
@@ -149,13 +272,19 @@ def run_mode(mode: str, transcript: Path, db: Path, cpus: int) -> dict[str, Any]
     # a low threshold keeps most of what is read: the writer stores ~10 items per answer, more
     # than the default keeps (the conservative case for the speed-up: more work for one writer)
     config = DistillationConfig(min_confidence=0.3)
-    summary = distill_transcripts([transcript], store, config, extractor=extractor,
-                                  executor=executor)
+    summary = distill_transcripts(
+        [transcript], store, config, extractor=extractor, executor=executor
+    )
     wall = time.perf_counter() - started
     result: dict[str, Any] = {
-        "mode": mode, "wall_s": wall, "cluster_start_s": start_s, "answers": summary.exchanges,
-        "processed": summary.processed, "observations": summary.new_observations,
-        "facts": summary.knowledge_records, **timers,
+        "mode": mode,
+        "wall_s": wall,
+        "cluster_start_s": start_s,
+        "answers": summary.exchanges,
+        "processed": summary.processed,
+        "observations": summary.new_observations,
+        "facts": summary.knowledge_records,
+        **timers,
     }
     if mode == "single":  # ingest() includes extraction here: the writer alone is the rest
         result["write_s"] = timers["write_s"] - timers["extract_s"]
@@ -170,8 +299,9 @@ def run_mode(mode: str, transcript: Path, db: Path, cpus: int) -> dict[str, Any]
         result["task_roundtrip_ms"] = (time.perf_counter() - t) * 1000 / 100
         executor.close()
     stats = store.stats()
-    result["store_items"] = (stats.relations + stats.attributes + stats.procedures
-                             + stats.hierarchy + stats.linguistic)
+    result["store_items"] = (
+        stats.relations + stats.attributes + stats.procedures + stats.hierarchy + stats.linguistic
+    )
     t = time.perf_counter()
     result["fingerprint"] = store_fingerprint(store)
     result["fingerprint_s"] = time.perf_counter() - t
@@ -204,8 +334,20 @@ def run_child(mode: str, transcript: Path, workdir: Path, cpus: int) -> dict[str
     """One mode in a fresh interpreter, with the peak RSS of its whole process tree."""
     db = workdir / f"{mode}-{time.monotonic_ns()}.db"
     out = workdir / f"{mode}.json"
-    cmd = [sys.executable, __file__, "--mode", mode, "--transcript", str(transcript),
-           "--db", str(db), "--out", str(out), "--cpus", str(cpus)]
+    cmd = [
+        sys.executable,
+        __file__,
+        "--mode",
+        mode,
+        "--transcript",
+        str(transcript),
+        "--db",
+        str(db),
+        "--out",
+        str(out),
+        "--cpus",
+        str(cpus),
+    ]
     proc = subprocess.Popen(cmd)
     peak = 0
     cpu: dict[int, float] = {}
@@ -269,11 +411,16 @@ def merge_experiment(n: int, workdir: Path) -> dict[str, Any]:
     a, b = fingerprint_parts(one), fingerprint_parts(merged)
     knowledge = ("entities", "relations", "attributes", "procedures", "hierarchy", "linguistic")
     stats = merged.stats()
-    items = (stats.relations + stats.attributes + stats.procedures + stats.hierarchy
-             + stats.linguistic)
+    items = (
+        stats.relations + stats.attributes + stats.procedures + stats.hierarchy + stats.linguistic
+    )
     result = {
-        "answers": n, "shards": 4, "items": items, "observations": observations,
-        "merge_s": merge_s, "items_per_s": items / merge_s,
+        "answers": n,
+        "shards": 4,
+        "items": items,
+        "observations": observations,
+        "merge_s": merge_s,
+        "items_per_s": items / merge_s,
         "observations_per_s": observations / merge_s,
         "same_items": all(a[k] == b[k] for k in knowledge),
         "differing_parts": sorted(k for k in a if a[k] != b[k]),
@@ -308,9 +455,11 @@ def main() -> None:
             for mode in ("single", "ray"):
                 res = run_child(mode, transcript, workdir, args.cpus)
                 runs[mode].append(res)
-                print(f"[{r + 1}/{args.repeats}] {mode}: {res['wall_s']:.1f} s, "
-                      f"peak RSS {res['peak_rss_mb']:.0f} MB, load {os.getloadavg()[0]:.1f}",
-                      file=sys.stderr)
+                print(
+                    f"[{r + 1}/{args.repeats}] {mode}: {res['wall_s']:.1f} s, "
+                    f"peak RSS {res['peak_rss_mb']:.0f} MB, load {os.getloadavg()[0]:.1f}",
+                    file=sys.stderr,
+                )
         merge = merge_experiment(args.merge_answers, workdir) if args.merge_answers else None
     report = summarise(runs, merge, args, load_before)
     text = json.dumps(report, indent=2)
@@ -319,8 +468,12 @@ def main() -> None:
         args.json.write_text(text)
 
 
-def summarise(runs: dict[str, list[dict[str, Any]]], merge: dict[str, Any] | None,
-              args: argparse.Namespace, load_before: tuple[float, float, float]) -> dict[str, Any]:
+def summarise(
+    runs: dict[str, list[dict[str, Any]]],
+    merge: dict[str, Any] | None,
+    args: argparse.Namespace,
+    load_before: tuple[float, float, float],
+) -> dict[str, Any]:
     def med(mode: str, key: str) -> float:
         return statistics.median(float(r[key]) for r in runs[mode])
 
@@ -331,9 +484,13 @@ def summarise(runs: dict[str, list[dict[str, Any]]], merge: dict[str, Any] | Non
     task_ms = med("ray", "task_roundtrip_ms")
     fingerprints = {r["fingerprint"] for mode in runs for r in runs[mode]}
     report: dict[str, Any] = {
-        "answers": n, "repeats": args.repeats, "cpus": args.cpus,
-        "load_before": load_before, "load_after": os.getloadavg(),
-        "single_wall_s_median": single, "ray_wall_s_median": ray_,
+        "answers": n,
+        "repeats": args.repeats,
+        "cpus": args.cpus,
+        "load_before": load_before,
+        "load_after": os.getloadavg(),
+        "single_wall_s_median": single,
+        "ray_wall_s_median": ray_,
         "speedup": single / ray_,
         "single_cpu_s_median": med("single", "tree_cpu_s"),
         "ray_cpu_s_median": med("ray", "tree_cpu_s"),
@@ -351,14 +508,16 @@ def summarise(runs: dict[str, list[dict[str, Any]]], merge: dict[str, Any] | Non
         "task_roundtrip_ms": task_ms,
         "tasks": runs["ray"][0]["tasks"],
         "facts_per_answer": runs["single"][0]["facts"] / max(1, runs["single"][0]["processed"]),
-        "runs": runs, "merge": merge,
+        "runs": runs,
+        "merge": merge,
     }
     report["projection_10M_32_nodes"] = project(extract_ms, write_ms, task_ms, merge)
     return report
 
 
-def project(extract_ms: float, write_ms: float, task_ms: float,
-            merge: dict[str, Any] | None) -> dict[str, Any]:
+def project(
+    extract_ms: float, write_ms: float, task_ms: float, merge: dict[str, Any] | None
+) -> dict[str, Any]:
     """10M answers on 32 nodes of 16 cores, from the measured per-answer and per-task figures.
 
     One writer stores answers at ``1000 / write_ms`` per second whatever the cluster size, so
@@ -372,7 +531,7 @@ def project(extract_ms: float, write_ms: float, task_ms: float,
     one_writer_s = answers * write_ms / 1000
     out: dict[str, Any] = {
         "assumptions": f"{nodes} nodes x {cores} cores, per-core speed as measured here, "
-                       f"{batch} answers per task",
+        f"{batch} answers per task",
         "extraction_s": extract_s,
         "one_writer_s": one_writer_s,
         "one_writer_run_s": max(extract_s, one_writer_s),

@@ -46,70 +46,119 @@ from grapheme_distill import Entity, EntityType
 from grapheme_distill.resolution import EntityResolver, MemoryEntityIndex
 from grapheme_distill.resolution.variants import name_form
 
-P, L, O, C = EntityType.PERSON, EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.CONCEPT
+P, L, ORG, C = EntityType.PERSON, EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.CONCEPT
 
 #: (surface, identity, type): mentions a resolver should put together exactly by identity.
 HARD_CASES: list[tuple[str, str, EntityType]] = [
     # initials, abbreviated first names, hyphenated and maiden names, word order
-    ("Marie Curie", "Q:marie_curie", P), ("M. Curie", "Q:marie_curie", P),
-    ("Marie Skłodowska-Curie", "Q:marie_curie", P), ("Curie, Marie", "Q:marie_curie", P),
+    ("Marie Curie", "Q:marie_curie", P),
+    ("M. Curie", "Q:marie_curie", P),
+    ("Marie Skłodowska-Curie", "Q:marie_curie", P),
+    ("Curie, Marie", "Q:marie_curie", P),
     ("Marie Sklodowska Curie", "Q:marie_curie", P),
-    ("Pierre Curie", "Q:pierre_curie", P), ("P. Curie", "Q:pierre_curie", P),
+    ("Pierre Curie", "Q:pierre_curie", P),
+    ("P. Curie", "Q:pierre_curie", P),
     ("Curie, Pierre", "Q:pierre_curie", P),
-    ("Johann Sebastian Bach", "Q:js_bach", P), ("J. S. Bach", "Q:js_bach", P),
-    ("J.S. Bach", "Q:js_bach", P), ("Bach, Johann Sebastian", "Q:js_bach", P),
-    ("Carl Philipp Emanuel Bach", "Q:cpe_bach", P), ("C. P. E. Bach", "Q:cpe_bach", P),
-    ("Albert Einstein", "Q:einstein", P), ("A. Einstein", "Q:einstein", P),
+    ("Johann Sebastian Bach", "Q:js_bach", P),
+    ("J. S. Bach", "Q:js_bach", P),
+    ("J.S. Bach", "Q:js_bach", P),
+    ("Bach, Johann Sebastian", "Q:js_bach", P),
+    ("Carl Philipp Emanuel Bach", "Q:cpe_bach", P),
+    ("C. P. E. Bach", "Q:cpe_bach", P),
+    ("Albert Einstein", "Q:einstein", P),
+    ("A. Einstein", "Q:einstein", P),
     ("Einstein, Albert", "Q:einstein", P),
-    ("William Shakespeare", "Q:shakespeare", P), ("Wm. Shakespeare", "Q:shakespeare", P),
+    ("William Shakespeare", "Q:shakespeare", P),
+    ("Wm. Shakespeare", "Q:shakespeare", P),
     ("W. Shakespeare", "Q:shakespeare", P),
-    ("John F. Kennedy", "Q:jfk", P), ("John Fitzgerald Kennedy", "Q:jfk", P),
-    ("Robert F. Kennedy", "Q:rfk", P), ("Robert Francis Kennedy", "Q:rfk", P),
+    ("John F. Kennedy", "Q:jfk", P),
+    ("John Fitzgerald Kennedy", "Q:jfk", P),
+    ("Robert F. Kennedy", "Q:rfk", P),
+    ("Robert Francis Kennedy", "Q:rfk", P),
     # transliterations and diacritics
-    ("Pyotr Ilyich Tchaikovsky", "Q:tchaikovsky", P), ("Pyotr Tchaikovsky", "Q:tchaikovsky", P),
-    ("Piotr Ilyich Tchaikovsky", "Q:tchaikovsky", P), ("Pyotr Il'yich Tchaikovsky", "Q:tchaikovsky", P),
-    ("Fyodor Dostoevsky", "Q:dostoevsky", P), ("Fyodor Dostoyevsky", "Q:dostoevsky", P),
+    ("Pyotr Ilyich Tchaikovsky", "Q:tchaikovsky", P),
+    ("Pyotr Tchaikovsky", "Q:tchaikovsky", P),
+    ("Piotr Ilyich Tchaikovsky", "Q:tchaikovsky", P),
+    ("Pyotr Il'yich Tchaikovsky", "Q:tchaikovsky", P),
+    ("Fyodor Dostoevsky", "Q:dostoevsky", P),
+    ("Fyodor Dostoyevsky", "Q:dostoevsky", P),
     ("Fëdor Dostoevskij", "Q:dostoevsky", P),
-    ("Antonín Dvořák", "Q:dvorak", P), ("Antonin Dvorak", "Q:dvorak", P),
-    ("Zoë Saldaña", "Q:saldana", P), ("Zoe Saldana", "Q:saldana", P),
-    ("Kraków", "Q:krakow", L), ("Krakow", "Q:krakow", L),
-    ("Łódź", "Q:lodz", L), ("Lodz", "Q:lodz", L),
-    ("São Paulo", "Q:sao_paulo", L), ("Sao Paulo", "Q:sao_paulo", L),
-    ("Zürich", "Q:zurich", L), ("Zurich", "Q:zurich", L),
-    ("Gdańsk", "Q:gdansk", L), ("Gdansk", "Q:gdansk", L),
-    ("Mao Zedong", "Q:mao", P), ("Mao Tse-tung", "Q:mao", P),
-    ("Muammar Gaddafi", "Q:gaddafi", P), ("Muammar al-Gaddafi", "Q:gaddafi", P),
+    ("Antonín Dvořák", "Q:dvorak", P),
+    ("Antonin Dvorak", "Q:dvorak", P),
+    ("Zoë Saldaña", "Q:saldana", P),
+    ("Zoe Saldana", "Q:saldana", P),
+    ("Kraków", "Q:krakow", L),
+    ("Krakow", "Q:krakow", L),
+    ("Łódź", "Q:lodz", L),
+    ("Lodz", "Q:lodz", L),
+    ("São Paulo", "Q:sao_paulo", L),
+    ("Sao Paulo", "Q:sao_paulo", L),
+    ("Zürich", "Q:zurich", L),
+    ("Zurich", "Q:zurich", L),
+    ("Gdańsk", "Q:gdansk", L),
+    ("Gdansk", "Q:gdansk", L),
+    ("Mao Zedong", "Q:mao", P),
+    ("Mao Tse-tung", "Q:mao", P),
+    ("Muammar Gaddafi", "Q:gaddafi", P),
+    ("Muammar al-Gaddafi", "Q:gaddafi", P),
     # acronyms
-    ("New York City", "Q:nyc", L), ("NYC", "Q:nyc", L),
-    ("National Aeronautics and Space Administration", "Q:nasa", O), ("NASA", "Q:nasa", O),
-    ("United States of America", "Q:usa", L), ("USA", "Q:usa", L), ("U.S.A.", "Q:usa", L),
-    ("United Kingdom", "Q:uk", L), ("UK", "Q:uk", L),
-    ("World Health Organization", "Q:who", O), ("WHO", "Q:who", O),
-    ("International Business Machines", "Q:ibm", O), ("IBM", "Q:ibm", O),
-    ("European Union", "Q:eu", O), ("EU", "Q:eu", O),
+    ("New York City", "Q:nyc", L),
+    ("NYC", "Q:nyc", L),
+    ("National Aeronautics and Space Administration", "Q:nasa", ORG),
+    ("NASA", "Q:nasa", ORG),
+    ("United States of America", "Q:usa", L),
+    ("USA", "Q:usa", L),
+    ("U.S.A.", "Q:usa", L),
+    ("United Kingdom", "Q:uk", L),
+    ("UK", "Q:uk", L),
+    ("World Health Organization", "Q:who", ORG),
+    ("WHO", "Q:who", ORG),
+    ("International Business Machines", "Q:ibm", ORG),
+    ("IBM", "Q:ibm", ORG),
+    ("European Union", "Q:eu", ORG),
+    ("EU", "Q:eu", ORG),
     # legal suffixes
-    ("Acme Inc.", "Q:acme", O), ("Acme Incorporated", "Q:acme", O), ("Acme", "Q:acme", O),
-    ("Rolls-Royce Ltd", "Q:rolls", O), ("Rolls-Royce Limited", "Q:rolls", O),
-    ("Siemens AG", "Q:siemens", O), ("Siemens", "Q:siemens", O),
-    ("Apple Inc.", "Q:apple_inc", O), ("Apple", "Q:apple_inc", O),
+    ("Acme Inc.", "Q:acme", ORG),
+    ("Acme Incorporated", "Q:acme", ORG),
+    ("Acme", "Q:acme", ORG),
+    ("Rolls-Royce Ltd", "Q:rolls", ORG),
+    ("Rolls-Royce Limited", "Q:rolls", ORG),
+    ("Siemens AG", "Q:siemens", ORG),
+    ("Siemens", "Q:siemens", ORG),
+    ("Apple Inc.", "Q:apple_inc", ORG),
+    ("Apple", "Q:apple_inc", ORG),
     # homonyms that must stay apart (types, qualifiers, other given names)
-    ("Paris", "Q:paris", L), ("Paris, France", "Q:paris", L),
-    ("Paris, Texas", "Q:paris_texas", L), ("Paris (Texas)", "Q:paris_texas", L),
-    ("Paris", "Q:paris_hilton", P), ("Paris Hilton", "Q:paris_hilton", P),
-    ("Georgia", "Q:georgia_country", L), ("Georgia (U.S. state)", "Q:georgia_state", L),
+    ("Paris", "Q:paris", L),
+    ("Paris, France", "Q:paris", L),
+    ("Paris, Texas", "Q:paris_texas", L),
+    ("Paris (Texas)", "Q:paris_texas", L),
+    ("Paris", "Q:paris_hilton", P),
+    ("Paris Hilton", "Q:paris_hilton", P),
+    ("Georgia", "Q:georgia_country", L),
+    ("Georgia (U.S. state)", "Q:georgia_state", L),
     ("Springfield, Illinois", "Q:springfield_il", L),
     ("Springfield, Massachusetts", "Q:springfield_ma", L),
-    ("Michael Jordan", "Q:mj_basketball", P), ("Michael B. Jordan", "Q:mj_actor", P),
-    ("George Bush", "Q:gwb", P), ("George W. Bush", "Q:gwb", P),
+    ("Michael Jordan", "Q:mj_basketball", P),
+    ("Michael B. Jordan", "Q:mj_actor", P),
+    ("George Bush", "Q:gwb", P),
+    ("George W. Bush", "Q:gwb", P),
     ("George H. W. Bush", "Q:ghwb", P),
-    ("Jaguar", "Q:jaguar_animal", C), ("Jaguar Cars", "Q:jaguar_cars", O),
-    ("Amazon", "Q:amazon_river", L), ("Amazon.com, Inc.", "Q:amazon_com", O),
-    ("Washington", "Q:washington_state", L), ("George Washington", "Q:george_washington", P),
-    ("Mercury", "Q:mercury_planet", C), ("Freddie Mercury", "Q:freddie", P),
-    ("Austria", "Q:austria", L), ("Australia", "Q:australia", L),
-    ("Sweden", "Q:sweden", L), ("Swedish", "Q:swedish", C),
-    ("Iran", "Q:iran", L), ("Iraq", "Q:iraq", L),
-    ("John Smith", "Q:john_smith", P), ("Jane Smith", "Q:jane_smith", P),
+    ("Jaguar", "Q:jaguar_animal", C),
+    ("Jaguar Cars", "Q:jaguar_cars", ORG),
+    ("Amazon", "Q:amazon_river", L),
+    ("Amazon.com, Inc.", "Q:amazon_com", ORG),
+    ("Washington", "Q:washington_state", L),
+    ("George Washington", "Q:george_washington", P),
+    ("Mercury", "Q:mercury_planet", C),
+    ("Freddie Mercury", "Q:freddie", P),
+    ("Austria", "Q:austria", L),
+    ("Australia", "Q:australia", L),
+    ("Sweden", "Q:sweden", L),
+    ("Swedish", "Q:swedish", C),
+    ("Iran", "Q:iran", L),
+    ("Iraq", "Q:iraq", L),
+    ("John Smith", "Q:john_smith", P),
+    ("Jane Smith", "Q:jane_smith", P),
 ]
 
 _LITERAL = re.compile(r'^["\d\-+.]|^\d{4}-\d{2}-\d{2}')
@@ -242,16 +291,22 @@ def main() -> None:
         for name, stream in (("webnlg", webnlg), ("hard", hard)):
             assigned, stages = cluster(stream, threshold, rules)
             precision, recall, pairs = pairwise(assigned)
-            row[name] = {"precision": round(precision, 4), "recall": round(recall, 4),
-                         "true_pairs": pairs, "stages": stages}
+            row[name] = {
+                "precision": round(precision, 4),
+                "recall": round(recall, 4),
+                "true_pairs": pairs,
+                "stages": stages,
+            }
         row["mentions_per_s"] = round(throughput(webnlg + hard, threshold, rules, args.repeat))
         results.append(row)
     report["results"] = results
     if args.json:
         print(json.dumps(report, indent=2))
         return
-    print(f"mentions: WebNLG {report['webnlg_mentions']} ({report['webnlg_distinct']} distinct), "
-          f"hard cases {len(hard)}")
+    print(
+        f"mentions: WebNLG {report['webnlg_mentions']} ({report['webnlg_distinct']} distinct), "
+        f"hard cases {len(hard)}"
+    )
     print(f"{'config':28} {'WebNLG P/R':>14} {'hard P/R':>14} {'mentions/s':>11}")
     for row in results:
         cells = []

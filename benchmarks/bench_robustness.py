@@ -49,12 +49,19 @@ def _synthetic(path: Path, n: int) -> None:
     top = [{"token": "City", "logprob": -0.05}, {"token": "Town", "logprob": -3.2}]
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
-            fh.write(json.dumps({
-                "id": f"l{i}", "model": "m", "params": {"temperature": 0.0},
-                "prompt": f"Tell me about city {i}.",
-                "response": f"City {i} is located in Europe. City {i} has {i} people.",
-                "logprobs": [{"token": "City", "logprob": -0.05, "top_logprobs": top}] * 5,
-            }) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "id": f"l{i}",
+                        "model": "m",
+                        "params": {"temperature": 0.0},
+                        "prompt": f"Tell me about city {i}.",
+                        "response": f"City {i} is located in Europe. City {i} has {i} people.",
+                        "logprobs": [{"token": "City", "logprob": -0.05, "top_logprobs": top}] * 5,
+                    }
+                )
+                + "\n"
+            )
 
 
 def _naive(path: Path) -> int:
@@ -80,12 +87,17 @@ def _hostile(folder: Path) -> dict[str, Any]:
     hostile: Any = importlib.import_module("hostile")  # the corpus the tests use
     lines = hostile.write(folder / "hostile.jsonl")
     start = time.perf_counter()
-    reader = TranscriptReader([folder / "hostile.jsonl"], skip_bad=True,
-                              max_line_bytes=hostile.LONG_LINE_LIMIT)
+    reader = TranscriptReader(
+        [folder / "hostile.jsonl"], skip_bad=True, max_line_bytes=hostile.LONG_LINE_LIMIT
+    )
     kept = sum(1 for _ in reader)
-    return {"lines": len(lines), "rejected": reader.stats.rejected, "kept": kept,
-            "good_lines": sum(line.good for line in lines),
-            "seconds": round(time.perf_counter() - start, 3)}
+    return {
+        "lines": len(lines),
+        "rejected": reader.stats.rejected,
+        "kept": kept,
+        "good_lines": sum(line.good for line in lines),
+        "seconds": round(time.perf_counter() - start, 3),
+    }
 
 
 def _dead_port() -> int:
@@ -95,21 +107,33 @@ def _dead_port() -> int:
 
 
 def _refused(fail_fast: bool, n: int = 200) -> dict[str, Any]:
-    teacher = OpenAICompatTeacher(base_url=f"http://127.0.0.1:{_dead_port()}/v1", model="m",
-                                  api_key_env=None)
-    stack = wrap_teacher(teacher, concurrency=4, cache=False, backoff_initial=0.01,
-                         backoff_max=0.05, fail_fast_after=5 if fail_fast else None)
+    teacher = OpenAICompatTeacher(
+        base_url=f"http://127.0.0.1:{_dead_port()}/v1", model="m", api_key_env=None
+    )
+    stack = wrap_teacher(
+        teacher,
+        concurrency=4,
+        cache=False,
+        backoff_initial=0.01,
+        backoff_max=0.05,
+        fail_fast_after=5 if fail_fast else None,
+    )
     start = time.perf_counter()
     outcome = "finished"
     try:
-        results = asyncio.run(complete_many(stack, [TeacherRequest(prompt=f"q{i}")
-                                                   for i in range(n)]))
+        results = asyncio.run(
+            complete_many(stack, [TeacherRequest(prompt=f"q{i}") for i in range(n)])
+        )
         failed = sum(not r.ok for r in results)
     except TeacherError as exc:
         outcome, failed = f"stopped: {type(exc).__name__}", -1
-    return {"requests": n, "outcome": outcome, "failed_results": failed,
-            "attempts": stack.account.retries + stack.account.requests,
-            "seconds": round(time.perf_counter() - start, 3)}
+    return {
+        "requests": n,
+        "outcome": outcome,
+        "failed_results": failed,
+        "attempts": stack.account.retries + stack.account.requests,
+        "seconds": round(time.perf_counter() - start, 3),
+    }
 
 
 def main() -> None:
@@ -125,7 +149,7 @@ def main() -> None:
         checked_rate, count = _median_rate(_checked, folder / "t.jsonl", args.runs)
         report = {
             "machine": f"{platform.machine()}, CPython {platform.python_version()}, "
-                       f"{os.cpu_count()} cores",
+            f"{os.cpu_count()} cores",
             "load_avg_1min_at_start": os.getloadavg()[0],
             "transcript_lines": count,
             "checked_lines_per_s": round(checked_rate),

@@ -20,10 +20,46 @@ import time
 
 from grapheme_distill import DistillationConfig, DistillationSession, KnowledgeDistiller
 
-CITIES = ["Paris", "Berlin", "Madrid", "Rome", "Vienna", "Lisbon", "Prague", "Warsaw", "Oslo", "Dublin"]
-COUNTRIES = ["France", "Germany", "Spain", "Italy", "Austria", "Portugal", "Czechia", "Poland", "Norway", "Ireland"]
-PEOPLE = ["Ada Lovelace", "Alan Turing", "Grace Hopper", "Marie Curie", "Niels Bohr", "Emmy Noether"]
-THINGS = ["the museum", "the bridge", "the cathedral", "the library", "the observatory", "the opera house"]
+CITIES = [
+    "Paris",
+    "Berlin",
+    "Madrid",
+    "Rome",
+    "Vienna",
+    "Lisbon",
+    "Prague",
+    "Warsaw",
+    "Oslo",
+    "Dublin",
+]
+COUNTRIES = [
+    "France",
+    "Germany",
+    "Spain",
+    "Italy",
+    "Austria",
+    "Portugal",
+    "Czechia",
+    "Poland",
+    "Norway",
+    "Ireland",
+]
+PEOPLE = [
+    "Ada Lovelace",
+    "Alan Turing",
+    "Grace Hopper",
+    "Marie Curie",
+    "Niels Bohr",
+    "Emmy Noether",
+]
+THINGS = [
+    "the museum",
+    "the bridge",
+    "the cathedral",
+    "the library",
+    "the observatory",
+    "the opera house",
+]
 FILLER = (
     "Visitors often describe the area as lively and full of history, with many small shops, "
     "quiet courtyards and busy streets that change with the seasons"
@@ -47,7 +83,9 @@ def make_answer(rng: random.Random, i: int) -> tuple[str, str]:
     rng.shuffle(sentences)
     body = " ".join(sentences)
     if i % 3 == 0:
-        body += "\n\n## How to visit\n1. Buy a ticket.\n2. Take the train.\n3. Walk to the centre.\n"
+        body += (
+            "\n\n## How to visit\n1. Buy a ticket.\n2. Take the train.\n3. Walk to the centre.\n"
+        )
     return f"Tell me about {city}.", body
 
 
@@ -114,7 +152,10 @@ def main() -> None:
             "answers_per_cpu_second": round(args.answers / batch_cpu),
         },
         "load_average_1min": round(os.getloadavg()[0], 2),
-        "min_max_answers_per_second": [round(args.answers / max(times)), round(args.answers / min(times))],
+        "min_max_answers_per_second": [
+            round(args.answers / max(times)),
+            round(args.answers / min(times)),
+        ],
         "baseline_sentence_split_seconds": round(statistics.median(bases), 4),
         "ratio_to_bare_split": round(med / statistics.median(bases), 1),
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),

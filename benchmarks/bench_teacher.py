@@ -49,9 +49,18 @@ def start_server(
     latency: float, fault_every: int = 0, fault: str = "500"
 ) -> tuple[subprocess.Popen[str], str]:
     proc = subprocess.Popen(
-        [sys.executable, str(SERVER), "--latency", str(latency),
-         "--fault-every", str(fault_every), "--fault", fault],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            str(SERVER),
+            "--latency",
+            str(latency),
+            "--fault-every",
+            str(fault_every),
+            "--fault",
+            fault,
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert proc.stdout is not None
     line = proc.stdout.readline().strip()
@@ -62,8 +71,10 @@ def start_server(
 
 
 def requests_for(n: int, tag: str) -> list[TeacherRequest]:
-    return [TeacherRequest(prompt=f"{tag} question number {i}: what is it?", max_tokens=64)
-            for i in range(n)]
+    return [
+        TeacherRequest(prompt=f"{tag} question number {i}: what is it?", max_tokens=64)
+        for i in range(n)
+    ]
 
 
 async def run_library(url: str, n: int, c: int, tag: str) -> dict[str, Any]:
@@ -75,8 +86,12 @@ async def run_library(url: str, n: int, c: int, tag: str) -> dict[str, Any]:
     wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     await teacher.aclose()
     ok = sum(r.ok for r in results)
-    return {"wall_s": wall, "cpu_ms_per_req": cpu * 1000 / n, "ok": ok,
-            "retries": stack.account.retries}
+    return {
+        "wall_s": wall,
+        "cpu_ms_per_req": cpu * 1000 / n,
+        "ok": ok,
+        "retries": stack.account.retries,
+    }
 
 
 async def run_bare_httpx(url: str, n: int, c: int, tag: str, shards: int = 1) -> dict[str, Any]:
@@ -95,8 +110,12 @@ async def run_bare_httpx(url: str, n: int, c: int, tag: str, shards: int = 1) ->
 
     async def one(i: int) -> None:
         nonlocal ok
-        body = {"model": "bench-model", "max_tokens": 64, "temperature": 0.0,
-                "messages": [{"role": "user", "content": f"{tag} question number {i}"}]}
+        body = {
+            "model": "bench-model",
+            "max_tokens": 64,
+            "temperature": 0.0,
+            "messages": [{"role": "user", "content": f"{tag} question number {i}"}],
+        }
         async with sem:
             k = min(range(shards), key=load.__getitem__)
             load[k] += 1
@@ -120,11 +139,19 @@ def main() -> None:
     parser.add_argument("--c", type=int, default=64)
     parser.add_argument("--latency", type=float, default=0.2)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--fault-every", type=int, default=0,
-                        help="the server fails every n-th request (0: never) ...")
+    parser.add_argument(
+        "--fault-every",
+        type=int,
+        default=0,
+        help="the server fails every n-th request (0: never) ...",
+    )
     parser.add_argument("--fault", default="500", help="... with this fault (500, 429:0, ...)")
-    parser.add_argument("--baseline-n", type=int, default=500,
-                        help="requests for the one-pool httpx baseline (0: skip it; it is slow)")
+    parser.add_argument(
+        "--baseline-n",
+        type=int,
+        default=500,
+        help="requests for the one-pool httpx baseline (0: skip it; it is slow)",
+    )
     args = parser.parse_args()
     floor = math.ceil(args.n / args.c) * args.latency
     proc, url = start_server(args.latency, args.fault_every, args.fault)
@@ -136,13 +163,23 @@ def main() -> None:
         for run in range(args.runs):
             lib.append(asyncio.run(run_library(url, args.n, args.c, f"lib{run}")))
             if not args.fault_every:  # the bare clients do not retry
-                sharded.append(asyncio.run(
-                    run_bare_httpx(url, args.n, args.c, f"sharded{run}", shards=8)))
+                sharded.append(
+                    asyncio.run(run_bare_httpx(url, args.n, args.c, f"sharded{run}", shards=8))
+                )
             if args.baseline_n and not args.fault_every:
                 bare.append(asyncio.run(run_bare_httpx(url, args.baseline_n, args.c, f"bare{run}")))
-            print(json.dumps({"run": run, "load_avg_1min": os.getloadavg()[0], "library": lib[-1],
-                              "httpx_sharded": sharded[-1] if sharded else None,
-                              "httpx_one_pool": bare[-1] if bare else None}), flush=True)
+            print(
+                json.dumps(
+                    {
+                        "run": run,
+                        "load_avg_1min": os.getloadavg()[0],
+                        "library": lib[-1],
+                        "httpx_sharded": sharded[-1] if sharded else None,
+                        "httpx_one_pool": bare[-1] if bare else None,
+                    }
+                ),
+                flush=True,
+            )
     finally:
         proc.terminate()
         proc.wait(5)
@@ -152,8 +189,12 @@ def main() -> None:
 
     wall, cpu = med(lib, "wall_s"), med(lib, "cpu_ms_per_req")
     summary = {
-        "n": args.n, "c": args.c, "latency_s": args.latency, "runs": args.runs,
-        "fault_every": args.fault_every, "fault": args.fault if args.fault_every else None,
+        "n": args.n,
+        "c": args.c,
+        "latency_s": args.latency,
+        "runs": args.runs,
+        "fault_every": args.fault_every,
+        "fault": args.fault if args.fault_every else None,
         "library_retries_median": med(lib, "retries"),
         "floor_s": floor,
         "library_wall_s_median": round(wall, 3),
@@ -163,7 +204,7 @@ def main() -> None:
         "wall_target_met": wall <= 1.11 * floor,
         "cpu_target_met": cpu <= 2.0,
         "machine": f"{platform.machine()}, {platform.python_implementation()} "
-                   f"{platform.python_version()}, {os.cpu_count()} cores",
+        f"{platform.python_version()}, {os.cpu_count()} cores",
         "load_avg_1min_at_end": os.getloadavg()[0],
     }
     if sharded:

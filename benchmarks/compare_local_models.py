@@ -49,9 +49,12 @@ def measure(name: str, max_tokens: int) -> dict[str, object]:
     load_s = time.perf_counter() - t0
     right, tokens, gen_s, answers = 0, 0, 0.0, []
     for question, key in QUESTIONS:
-        resp = teacher.complete(TeacherRequest(
-            messages=(Message(role="user", content=question + " Answer briefly."),),
-            max_tokens=max_tokens))
+        resp = teacher.complete(
+            TeacherRequest(
+                messages=(Message(role="user", content=question + " Answer briefly."),),
+                max_tokens=max_tokens,
+            )
+        )
         ok = key in resp.text.lower()
         right += ok
         tokens += resp.usage.completion_tokens
@@ -61,7 +64,8 @@ def measure(name: str, max_tokens: int) -> dict[str, object]:
     for text, key in CLOZES:
         target = ask_cloze(teacher, ClozePrompt(text=text), max_tokens=3).target
         cloze_right += target.argmax().lower().startswith(key) or key.startswith(
-            target.argmax().lower())
+            target.argmax().lower()
+        )
     teacher.close()
     return {
         "model": name,
@@ -81,10 +85,15 @@ def main() -> None:
     ap.add_argument("--max-tokens", type=int, default=64)
     args = ap.parse_args()
     results = [measure(m, args.max_tokens) for m in args.models]
-    print(json.dumps({
-        "machine": f"{platform.machine()} {os.cpu_count()} cores, load avg {os.getloadavg()[0]:.1f}",
-        "results": results,
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "machine": f"{platform.machine()} {os.cpu_count()} cores, load avg {os.getloadavg()[0]:.1f}",
+                "results": results,
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

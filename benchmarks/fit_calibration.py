@@ -91,8 +91,9 @@ def collect(gold: Path) -> list[tuple[str, str, float, bool]]:
     return samples
 
 
-def fit(samples: list[tuple[str, str, float, bool]], *, min_samples: int, prior_weight: float) -> dict[
-        str, dict[str, Any]]:
+def fit(
+    samples: list[tuple[str, str, float, bool]], *, min_samples: int, prior_weight: float
+) -> dict[str, dict[str, Any]]:
     """One isotonic curve per key with enough samples and one per kind."""
     from sklearn.isotonic import IsotonicRegression  # type: ignore[import-untyped]
 
@@ -120,11 +121,19 @@ def fit(samples: list[tuple[str, str, float, bool]], *, min_samples: int, prior_
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold answers (the development part)")
+    ap.add_argument(
+        "--gold", type=Path, default=DEFAULT_GOLD, help="gold answers (the development part)"
+    )
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--min-samples", type=int, default=12, help="fewer: the key uses its kind's curve")
-    ap.add_argument("--prior-weight", type=float, default=8.0,
-                    help="pseudo-count pulling a key's curve towards its kind's precision")
+    ap.add_argument(
+        "--min-samples", type=int, default=12, help="fewer: the key uses its kind's curve"
+    )
+    ap.add_argument(
+        "--prior-weight",
+        type=float,
+        default=8.0,
+        help="pseudo-count pulling a key's curve towards its kind's precision",
+    )
     ap.add_argument("--dry-run", action="store_true", help="do not write the map")
     ap.add_argument("--show", action="store_true", help="print every curve")
     args = ap.parse_args(argv)
@@ -138,7 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     data = {
         "format": "grapheme-distill.calibration.v1",
         "extractor": f"spacy@{SpacyExtractor.version}",
-        "fitted_on": str(args.gold.relative_to(ROOT) if args.gold.is_relative_to(ROOT) else args.gold),
+        "fitted_on": str(
+            args.gold.relative_to(ROOT) if args.gold.is_relative_to(ROOT) else args.gold
+        ),
         "fitted_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "samples": len(samples),
         "method": "isotonic regression per key, shrunk towards the kind's precision",
@@ -147,8 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(samples)} samples, {len(curves)} curves")
     if args.show:
         for key, c in curves.items():
-            print(f"  {key:<32} n={c['n']:<4} " + " ".join(f"{x:.2f}->{y:.2f}" for x, y in zip(c["x"], c["y"],
-                                                                                               strict=True)))
+            print(
+                f"  {key:<32} n={c['n']:<4} "
+                + " ".join(f"{x:.2f}->{y:.2f}" for x, y in zip(c["x"], c["y"], strict=True))
+            )
     if not args.dry_run:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -15,7 +15,8 @@ Two steps, so that the set can be regenerated and audited:
 
 ``split``
     Reads the annotated pool (``annotated/*.txt``, the annotation source format below), checks
-    every item with the reference scorer's ``validate_gold``, and splits it 60/40 into ``dev.jsonl`` and ``blind.jsonl``,
+    every item with the reference scorer's ``validate_gold``, and splits it 60/40 into ``dev.jsonl``
+    and ``blind.jsonl``,
     stratified by (source, domain).  Within a stratum, items are taken in id order and dealt by
     the repeating pattern dev, blind, dev, dev, blind from an offset drawn with a fixed seed per
     stratum.  Appending answers to a stratum never moves an earlier answer to the other split, so
@@ -90,7 +91,9 @@ def _plan() -> list[tuple[str, str, str, str]]:
 def _read(path: Path) -> list[dict[str, Any]]:
     if not path.is_file():
         return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def generate(out: Path, max_tokens: int, threads: int | None) -> int:
@@ -110,12 +113,19 @@ def generate(out: Path, max_tokens: int, threads: int | None) -> int:
         request = TeacherRequest(messages=messages, temperature=0.0, max_tokens=max_tokens)
         response = teacher.complete(request)
         row = {
-            "id": iid, "source": "local-teacher", "domain": domain, "topic": topic,
-            "primary_type": ktype, "template": template.name, "template_hash": template.hash,
-            "model": teacher.model_name, "max_tokens": max_tokens,
+            "id": iid,
+            "source": "local-teacher",
+            "domain": domain,
+            "topic": topic,
+            "primary_type": ktype,
+            "template": template.name,
+            "template_hash": template.hash,
+            "model": teacher.model_name,
+            "max_tokens": max_tokens,
             "finish_reason": response.finish_reason,
             "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d"),
-            "prompt": request.text, "response": response.text,
+            "prompt": request.text,
+            "response": response.text,
         }
         with out.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -141,7 +151,9 @@ def _gold_line(gold: dict[str, list[Any]], line: str, where: str) -> None:
         gold["entities"].append({"name": name, "type": etype})
     elif tag in ("R", "R!"):
         s, p, o = _fields(rest, 3, where)
-        gold["relations"].append({"subject": s, "predicate": p, "object": o, "negated": tag == "R!"})
+        gold["relations"].append(
+            {"subject": s, "predicate": p, "object": o, "negated": tag == "R!"}
+        )
     elif tag == "H":
         rel, parent, child = _fields(rest, 3, where)
         gold["hierarchy"].append({"parent": parent, "child": child, "relation": rel})
@@ -181,8 +193,12 @@ def parse_annotations(path: Path, raw: dict[str, dict[str, Any]]) -> list[dict[s
             gen = raw.get(item["id"])
             if gen is None:
                 raise AnnotationError(f"{path}:{i + 1}: no generated answer with id {item['id']}")
-            item.update({k: gen[k] for k in ("source", "prompt", "response", "template", "model",
-                                              "date", "topic")})
+            item.update(
+                {
+                    k: gen[k]
+                    for k in ("source", "prompt", "response", "template", "model", "date", "topic")
+                }
+            )
             i += 1
             while i < len(lines) and lines[i].strip() != "gold:":
                 i += 1
@@ -194,8 +210,9 @@ def parse_annotations(path: Path, raw: dict[str, dict[str, Any]]) -> list[dict[s
                 i += 1
             item["response"] = "\n".join(body).strip("\n")
         i += 1  # "gold:"
-        gold: dict[str, list[Any]] = {t: [] for t in
-                                      ("entities", "relations", "procedures", "hierarchy", "linguistic")}
+        gold: dict[str, list[Any]] = {
+            t: [] for t in ("entities", "relations", "procedures", "hierarchy", "linguistic")
+        }
         while i < len(lines) and not lines[i].startswith("### "):
             if lines[i].strip() and not lines[i].startswith("#"):
                 _gold_line(gold, lines[i].strip(), f"{path}:{i + 1}")
@@ -229,8 +246,9 @@ def split(pool: list[Path], raw_path: Path, dev: Path, blind: Path, seed: int) -
             parts[PATTERN[(offset + n) % len(PATTERN)]].append(row)
     for name, path in (("dev", dev), ("blind", blind)):
         rows = sorted(parts[name], key=lambda r: str(r["id"]))
-        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
-                        encoding="utf-8")
+        path.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+        )
         print(f"{path}: {len(rows)} answers")
     return 0
 
@@ -243,7 +261,9 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--max-tokens", type=int, default=300)
     g.add_argument("--threads", type=int, default=None)
     s = sub.add_parser("split", help="60/40 split of the annotated pool, stratified")
-    s.add_argument("--pool", type=Path, nargs="*", default=sorted((DATA / "annotated").glob("*.txt")))
+    s.add_argument(
+        "--pool", type=Path, nargs="*", default=sorted((DATA / "annotated").glob("*.txt"))
+    )
     s.add_argument("--raw", type=Path, default=DATA / "raw" / "local_answers.jsonl")
     s.add_argument("--dev", type=Path, default=DATA / "dev.jsonl")
     s.add_argument("--blind", type=Path, default=DATA / "blind.jsonl")

@@ -27,9 +27,12 @@ ANSWER = "Paris is located in France. The Eiffel Tower is located in Paris."
 def test_three_teachers_saying_one_thing_are_three_sources(tmp_path: Path) -> None:
     path = tmp_path / "t.jsonl"
     models = ["gpt-4o", "llama-3", "qwen-2"]
-    path.write_text("".join(
-        json.dumps({"model": m, "prompt": "Tell me about Paris.", "response": ANSWER}) + "\n"
-        for m in models))
+    path.write_text(
+        "".join(
+            json.dumps({"model": m, "prompt": "Tell me about Paris.", "response": ANSWER}) + "\n"
+            for m in models
+        )
+    )
     config = DistillationConfig(min_confidence=0.1)
     with open_store(tmp_path / "a.db") as one, open_store(tmp_path / "b.db") as three:
         first = tmp_path / "one.jsonl"
@@ -51,14 +54,22 @@ def test_a_part_of_relation_and_a_part_of_edge_are_one_item() -> None:
     session = DistillationSession()
 
     def read(items: tuple[Relation | HierarchyEdge, ...], call: str) -> None:
-        session.add_knowledge(DistilledKnowledge(
-            knowledge_type=KnowledgeType.STRUCTURAL, prompt="p", response=call,
-            entities=(seine, france), items=items, confidence=Confidence(value=0.9),
-            provenance=Provenance(extractor="x@1", call_hash=call)))
+        session.add_knowledge(
+            DistilledKnowledge(
+                knowledge_type=KnowledgeType.STRUCTURAL,
+                prompt="p",
+                response=call,
+                entities=(seine, france),
+                items=items,
+                confidence=Confidence(value=0.9),
+                provenance=Provenance(extractor="x@1", call_hash=call),
+            )
+        )
 
     as_relation = Relation(subject=seine.id, predicate="part of", object=france.id, confidence=0.8)
-    as_edge = HierarchyEdge(parent=france.id, child=seine.id, relation=HierarchyKind.PART_OF,
-                            confidence=0.7)
+    as_edge = HierarchyEdge(
+        parent=france.id, child=seine.id, relation=HierarchyKind.PART_OF, confidence=0.7
+    )
     read((as_relation, as_edge), "a")  # one reader, both readings
     read((as_relation,), "b")  # another reader, the relation only
     contains = Relation(subject=france.id, predicate="contains", object=seine.id, confidence=0.6)

@@ -31,8 +31,9 @@ class FakeTeacher:
 
     name = "fake"
 
-    def __init__(self, steps: list[tuple[str, dict[str, float]]], *, logprobs: bool = True,
-                 chat: bool = True) -> None:
+    def __init__(
+        self, steps: list[tuple[str, dict[str, float]]], *, logprobs: bool = True, chat: bool = True
+    ) -> None:
         self.steps = steps
         self.supports_logprobs = logprobs
         self.is_chat = chat
@@ -41,20 +42,36 @@ class FakeTeacher:
     def complete(self, request: TeacherRequest) -> TeacherResponse:
         self.requests.append(request)
         lps = tuple(
-            TokenLogprob(token=tok, logprob=alts.get(tok, -9.0),
-                         top_logprobs=tuple(TopLogprob(token=t, logprob=lp) for t, lp in alts.items()))
+            TokenLogprob(
+                token=tok,
+                logprob=alts.get(tok, -9.0),
+                top_logprobs=tuple(TopLogprob(token=t, logprob=lp) for t, lp in alts.items()),
+            )
             for tok, alts in self.steps
         )
-        return TeacherResponse(text="".join(t for t, _ in self.steps), model="fake-1",
-                               logprobs=lps if request.logprobs else None,
-                               request_hash=request.content_hash())
+        return TeacherResponse(
+            text="".join(t for t, _ in self.steps),
+            model="fake-1",
+            logprobs=lps if request.logprobs else None,
+            request_hash=request.content_hash(),
+        )
 
     async def acomplete(self, request: TeacherRequest) -> TeacherResponse:
         return self.complete(request)
 
 
-PARIS = [(" Paris", {" Paris": math.log(0.6), "Paris": math.log(0.1), " Lyon": math.log(0.1),
-                     " the": math.log(0.15)}), (".", {".": -0.01})]
+PARIS = [
+    (
+        " Paris",
+        {
+            " Paris": math.log(0.6),
+            "Paris": math.log(0.1),
+            " Lyon": math.log(0.1),
+            " the": math.log(0.15),
+        },
+    ),
+    (".", {".": -0.01}),
+]
 
 
 def test_fake_teacher_is_a_teacher() -> None:
@@ -123,14 +140,16 @@ def test_failures_are_explicit(case: str) -> None:
 
 async def test_async_twin_and_completion_style() -> None:
     teacher = FakeTeacher(PARIS, chat=False)
-    result = await aask_cloze(teacher, ClozePrompt(text="The capital of France is",
-                                                   candidates=("Paris",)))
+    result = await aask_cloze(
+        teacher, ClozePrompt(text="The capital of France is", candidates=("Paris",))
+    )
     assert teacher.requests[0].prompt == "The capital of France is"
     assert result.target.candidates == ("Paris",)
     assert cloze_request(ClozePrompt(text="a b"), chat=False).metadata["kind"] == "cloze"
 
 
 # --------------------------------------------------------------------------- the real model
+
 
 def _model_dir() -> object:
     from grapheme_distill.teachers.local import model_cache_dir
@@ -145,6 +164,7 @@ _MODEL_DIR = _model_dir()  # resolved at import, before the autouse fixture move
 def test_real_local_model_prefers_the_right_answer() -> None:
     from grapheme_distill.errors import MissingDependency
     from grapheme_distill.teachers.local import LocalTeacher
+
     try:
         teacher = LocalTeacher(cache_dir=_MODEL_DIR, n_ctx=256)  # type: ignore[arg-type]
         teacher.load()
@@ -156,8 +176,9 @@ def test_real_local_model_prefers_the_right_answer() -> None:
     assert target.argmax() == "Paris"
     assert set(target.metadata["unseen"]) | set(target.candidates) == {"Paris", "Lyon", "Marseille"}
     # without candidates: the teacher's own first-token alternatives, a proper distribution
-    free = ask_cloze(teacher, ClozePrompt(text="The capital of France is"), config,
-                     max_tokens=2).target
+    free = ask_cloze(
+        teacher, ClozePrompt(text="The capital of France is"), config, max_tokens=2
+    ).target
     assert free.argmax() == "Paris" and len(free.candidates) > 1
     assert free.with_temperature(1.0).as_dict()["Paris"] > 0.5
     assert 0.0 <= free.tail_mass < 1.0

@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from grapheme_distill import DistillationConfig, InputError, InvalidConfig
 
@@ -17,8 +18,14 @@ from grapheme_distill import DistillationConfig, InputError, InvalidConfig
 )
 def test_presets(preset: str, expected: tuple[object, ...]) -> None:
     cfg = getattr(DistillationConfig, preset)()
-    got = (cfg.temperature, cfg.distillation_weight, cfg.min_confidence,
-           cfg.max_items_per_session, cfg.preserve_structure, cfg.compression_ratio)
+    got = (
+        cfg.temperature,
+        cfg.distillation_weight,
+        cfg.min_confidence,
+        cfg.max_items_per_session,
+        cfg.preserve_structure,
+        cfg.compression_ratio,
+    )
     assert got == expected
     assert DistillationConfig.preset(preset) == cfg
 
@@ -54,15 +61,19 @@ def test_unknown_preset() -> None:
 
 def test_frozen() -> None:
     cfg = DistillationConfig()
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         cfg.temperature = 5.0  # type: ignore[misc]
 
 
 def test_precedence_preset_file_env_override(tmp_path: Path) -> None:
     path = tmp_path / "distill.toml"
-    path.write_text("[distillation]\ntemperature = 4.0\nmin_confidence = 0.5\nmax_items_per_session = 7\n")
+    path.write_text(
+        "[distillation]\ntemperature = 4.0\nmin_confidence = 0.5\nmax_items_per_session = 7\n"
+    )
     env = {"GRAPHEME_DISTILL_MIN_CONFIDENCE": "0.55", "GRAPHEME_DISTILL_PRESERVE_STRUCTURE": "off"}
-    cfg = DistillationConfig.load(path, preset="quality", environ=env, overrides={"max_items_per_session": "9"})
+    cfg = DistillationConfig.load(
+        path, preset="quality", environ=env, overrides={"max_items_per_session": "9"}
+    )
     assert cfg.temperature == 4.0  # file over preset
     assert cfg.min_confidence == 0.55  # env over file
     assert cfg.preserve_structure is False  # env

@@ -25,8 +25,11 @@ def corpus(root: Path, n: int = 3) -> Path:
     (docs / "sub").mkdir(parents=True)
     for i in range(n):
         target = docs / ("sub" if i % 2 else "") / f"d{i}.{'md' if i % 2 else 'txt'}"
-        target.write_text(f"# Node {i}\n\nNode {i} is linked to Node {2 * i + 1}. "
-                          f"Paris is the capital of France.\n", encoding="utf-8")
+        target.write_text(
+            f"# Node {i}\n\nNode {i} is linked to Node {2 * i + 1}. "
+            f"Paris is the capital of France.\n",
+            encoding="utf-8",
+        )
     (docs / ".hidden.md").write_text("Berlin is the capital of Germany.", encoding="utf-8")
     (docs / "image.png").write_bytes(b"\x89PNG")
     return docs
@@ -48,7 +51,8 @@ def test_documents_are_read_resumably(tmp_path: Path) -> None:
     sources = {o[1] for o in store.observations()}
     assert sources  # every observation points at a call whose source is the file
     assert set(store.call_sources(sorted(sources)).values()) <= {
-        str(p) for p in document_files([docs])}
+        str(p) for p in document_files([docs])
+    }
 
 
 def test_bad_documents_name_file_and_line(tmp_path: Path) -> None:
@@ -70,11 +74,27 @@ def test_cli_documents_with_an_extract_teacher(tmp_path: Path) -> None:
     docs = corpus(tmp_path, n=12)
     runner = CliRunner()
     with KnowledgeServer(size=100, latency=0.05) as server:
-        result = runner.invoke(cli, [
-            "distill", "--documents", str(docs), "--extract-teacher", "vllm",
-            "--base-url", server.url + "/v1", "--set", "extractor.model=m-x",
-            "--set", "extractor.max_tokens=256", "--concurrency", "8",
-            "--store", str(tmp_path / "g.db"), "--json"])
+        result = runner.invoke(
+            cli,
+            [
+                "distill",
+                "--documents",
+                str(docs),
+                "--extract-teacher",
+                "vllm",
+                "--base-url",
+                server.url + "/v1",
+                "--set",
+                "extractor.model=m-x",
+                "--set",
+                "extractor.max_tokens=256",
+                "--concurrency",
+                "8",
+                "--store",
+                str(tmp_path / "g.db"),
+                "--json",
+            ],
+        )
         assert result.exit_code == 0, result.output
         summary = json.loads(result.output)
         assert summary["processed"] == 12 and summary["extractor"] == "llm@1"
@@ -83,6 +103,16 @@ def test_cli_documents_with_an_extract_teacher(tmp_path: Path) -> None:
         assert all(b["max_tokens"] == 256 for b in server.bodies)
     store = open_store(tmp_path / "g.db")
     assert store.find_entities("Node 23")  # a link the teacher read from d11's text
-    bad = runner.invoke(cli, ["distill", "--documents", str(docs), "--extractor", "llm",
-                              "--store", str(tmp_path / "g.db")])
+    bad = runner.invoke(
+        cli,
+        [
+            "distill",
+            "--documents",
+            str(docs),
+            "--extractor",
+            "llm",
+            "--store",
+            str(tmp_path / "g.db"),
+        ],
+    )
     assert bad.exit_code != 0 and "--extract-teacher" in bad.output

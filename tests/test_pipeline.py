@@ -42,8 +42,17 @@ def synthetic_transcript(path: Path, n: int) -> Path:
                 f"District {i % 37} is part of Region {i % 7}. "
                 f"Station {i % 50} is not located in District {(i + 1) % 37}."
             )
-            fh.write(json.dumps({"id": f"s{i}", "prompt": f"Tell me about station {i}.",
-                                 "response": response, "model": "synthetic"}) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "id": f"s{i}",
+                        "prompt": f"Tell me about station {i}.",
+                        "response": response,
+                        "model": "synthetic",
+                    }
+                )
+                + "\n"
+            )
     return path
 
 
@@ -57,8 +66,9 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore
 
 def test_example_transcripts_fill_the_store(store: GraphStore) -> None:
     seen: list[tuple[int, int | None]] = []
-    summary = distill_transcripts([EXAMPLE], store, extractor=RuleExtractor(),
-                                  progress=lambda d, t: seen.append((d, t)))
+    summary = distill_transcripts(
+        [EXAMPLE], store, extractor=RuleExtractor(), progress=lambda d, t: seen.append((d, t))
+    )
     assert summary.exchanges == summary.processed == 5
     assert summary.new_observations == store.stats().observations > 0
     assert summary.store is not None and summary.store.teacher_calls == 5
@@ -75,8 +85,14 @@ def test_example_transcripts_fill_the_store(store: GraphStore) -> None:
             entity = graph.entities[entity_id]
             return "Deoxyribonucleic Acid" if entity.name == "DNA" else entity.name
 
-        return sorted((i.kind, str(getattr(i, "predicate", getattr(i, "relation", ""))),
-                       *map(name, i.entity_refs())) for i in graph.iter_items())
+        return sorted(
+            (
+                i.kind,
+                str(getattr(i, "predicate", getattr(i, "relation", ""))),
+                *map(name, i.entity_refs()),
+            )
+            for i in graph.iter_items()
+        )
 
     assert facts(stored) == facts(result.graph)
     assert store.runs()[0]["summary"]["processed"] == 5
@@ -108,15 +124,25 @@ class FlakyExtractor:
     def __init__(self) -> None:
         self.inner = RuleExtractor()
 
-    def extract(self, text: str, *, prompt: str = "", types: frozenset[KnowledgeType] | None = None,
-                preserve_structure: bool = True) -> Extraction:
+    def extract(
+        self,
+        text: str,
+        *,
+        prompt: str = "",
+        types: frozenset[KnowledgeType] | None = None,
+        preserve_structure: bool = True,
+    ) -> Extraction:
         if "Station 3 " in text:
             raise RuntimeError("extractor crashed")
-        return self.inner.extract(text, prompt=prompt, types=types, preserve_structure=preserve_structure)
+        return self.inner.extract(
+            text, prompt=prompt, types=types, preserve_structure=preserve_structure
+        )
 
     def pipe(self, texts, *, types=None, preserve_structure=True):  # type: ignore[no-untyped-def]
         for prompt, text in texts:
-            yield self.extract(text, prompt=prompt, types=types, preserve_structure=preserve_structure)
+            yield self.extract(
+                text, prompt=prompt, types=types, preserve_structure=preserve_structure
+            )
 
 
 def test_failure_is_recorded_and_the_batch_kept(tmp_path: Path, store: GraphStore) -> None:
@@ -152,9 +178,14 @@ def test_skip_bad_counts_lines_and_records_them(tmp_path: Path, store: GraphStor
 
 def test_soft_targets_are_stored_per_token(tmp_path: Path, store: GraphStore) -> None:
     top = [{"token": "Paris", "logprob": -0.05}, {"token": "Lyon", "logprob": -3.2}]
-    line = {"prompt": "Capital of France?", "response": "Paris is the capital of France.",
-            "logprobs": [{"token": "Paris", "logprob": -0.05, "top_logprobs": top},
-                         {"token": " is", "logprob": -0.01, "top_logprobs": []}]}
+    line = {
+        "prompt": "Capital of France?",
+        "response": "Paris is the capital of France.",
+        "logprobs": [
+            {"token": "Paris", "logprob": -0.05, "top_logprobs": top},
+            {"token": " is", "logprob": -0.01, "top_logprobs": []},
+        ],
+    }
     path = tmp_path / "lp.jsonl"
     path.write_text(json.dumps(line) + "\n")
     summary = distill_transcripts([path], store)
@@ -165,8 +196,10 @@ def test_soft_targets_are_stored_per_token(tmp_path: Path, store: GraphStore) ->
 
 def _observations(db: Path) -> list[tuple[object, ...]]:
     conn = sqlite3.connect(db)
-    rows = conn.execute("SELECT item_id, source, extractor, span_start, span_end, confidence "
-                        "FROM observations ORDER BY 1, 2, 3").fetchall()
+    rows = conn.execute(
+        "SELECT item_id, source, extractor, span_start, span_end, confidence "
+        "FROM observations ORDER BY 1, 2, 3"
+    ).fetchall()
     conn.close()
     return rows
 
@@ -190,8 +223,19 @@ def test_kill_9_then_resume_gives_the_uninterrupted_observations(tmp_path: Path)
     reference.close()
 
     db = tmp_path / "killed.db"
-    cmd = [sys.executable, "-m", "grapheme_distill", "distill", "--transcripts", str(path),
-           "--store", str(db), "--batch-size", "16", "--no-progress"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "grapheme_distill",
+        "distill",
+        "--transcripts",
+        str(path),
+        "--store",
+        str(db),
+        "--batch-size",
+        "16",
+        "--no-progress",
+    ]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
@@ -216,8 +260,16 @@ def _sampled_lines(path: Path, temperature: float, answers: list[str]) -> Path:
     """One prompt asked len(answers) times at ``temperature`` (answers may repeat)."""
     with path.open("w") as fh:
         for answer in answers:
-            fh.write(json.dumps({"prompt": "Tell me about Paris.", "response": answer,
-                                 "params": {"temperature": temperature}}) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "prompt": "Tell me about Paris.",
+                        "response": answer,
+                        "params": {"temperature": temperature},
+                    }
+                )
+                + "\n"
+            )
     return path
 
 
@@ -230,7 +282,10 @@ def test_two_samples_of_one_request_are_two_sources(tmp_path: Path, batch_size: 
     path = _sampled_lines(tmp_path / "t.jsonl", 0.8, [SAMPLE_A, SAMPLE_B, SAMPLE_A])
     store = open_store(tmp_path / "g.db")
     summary = distill_transcripts([path], store, extractor=RuleExtractor(), batch_size=batch_size)
-    assert (summary.processed, summary.already_processed) == (2, 1)  # the repeated line is one sample
+    assert (summary.processed, summary.already_processed) == (
+        2,
+        1,
+    )  # the repeated line is one sample
     assert store.stats().teacher_calls == 2
     graph = store.to_knowledge_graph()
     name = {e.id: e.name for e in graph.entities.values()}

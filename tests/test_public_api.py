@@ -25,18 +25,34 @@ def test_every_public_class_and_function_is_exported() -> None:
     public = {
         name
         for name, value in vars(grapheme_distill).items()
-        if not name.startswith("_") and not inspect.ismodule(value)
-        and name not in {"annotations"}
+        if not name.startswith("_") and not inspect.ismodule(value) and name not in {"annotations"}
     }
     assert public - set(grapheme_distill.__all__) == set()
 
 
 @pytest.mark.parametrize(
     "name",
-    ["DistillationConfig", "KnowledgeType", "Entity", "Relation", "Procedure", "HierarchyEdge",
-     "LinguisticItem", "DistilledKnowledge", "SoftTarget", "DistillationSession",
-     "KnowledgeDistiller", "DistillationResult", "DistillError", "SessionFull", "LowConfidence",
-     "SessionNotFound", "ExtractionFailed", "InvalidConfig", "Extractor"],
+    [
+        "DistillationConfig",
+        "KnowledgeType",
+        "Entity",
+        "Relation",
+        "Procedure",
+        "HierarchyEdge",
+        "LinguisticItem",
+        "DistilledKnowledge",
+        "SoftTarget",
+        "DistillationSession",
+        "KnowledgeDistiller",
+        "DistillationResult",
+        "DistillError",
+        "SessionFull",
+        "LowConfidence",
+        "SessionNotFound",
+        "ExtractionFailed",
+        "InvalidConfig",
+        "Extractor",
+    ],
 )
 def test_issue_api_is_public(name: str) -> None:
     assert name in grapheme_distill.__all__

@@ -27,7 +27,9 @@ def readme_commands(text: str) -> list[str]:
     blocks = [body for lang, body in _FENCE.findall(text) if lang == "bash"]
     lines: list[str] = []
     for body in blocks[2:]:
-        lines.extend(line for line in body.splitlines() if line.strip() and not line.startswith("#"))
+        lines.extend(
+            line for line in body.splitlines() if line.strip() and not line.startswith("#")
+        )
     return lines
 
 
@@ -52,9 +54,18 @@ def test_every_readme_command_runs_as_written(tmp_path: Path) -> None:
     for line in readme_commands((ROOT / "README.md").read_text()):
         if "# needs:" in line or line.startswith(".venv/bin/pip install"):
             continue  # see the module docstring
-        done = subprocess.run(["bash", "-euo", "pipefail", "-c", line], cwd=work, env=env,
-                              capture_output=True, text=True, timeout=900, check=False)
-        assert done.returncode == 0, f"README command failed: {line}\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
+        done = subprocess.run(
+            ["bash", "-euo", "pipefail", "-c", line],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
+        assert done.returncode == 0, (
+            f"README command failed: {line}\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
+        )
         assert "Traceback" not in done.stderr, line
         ran += 1
     assert ran >= 20

@@ -91,7 +91,9 @@ def test_low_confidence_items_are_rejected_not_lost() -> None:
     kept = [r.predicate for rec in records for r in rec.relations]
     assert kept == ["capital_of"]
     rejected = [r for r in session.rejected if r.reason == "item_low_confidence"]
-    assert len(rejected) == 1 and rejected[0].confidence is not None and rejected[0].confidence < 0.7
+    assert (
+        len(rejected) == 1 and rejected[0].confidence is not None and rejected[0].confidence < 0.7
+    )
     assert session.metrics.rejections_by_reason == {"item_low_confidence": 1}
 
 
@@ -118,8 +120,11 @@ def test_teacher_certainty_lowers_confidence() -> None:
 
 @pytest.mark.parametrize(
     ("response", "reason"),
-    [("", "extraction_failed"), ("I'm sorry, I cannot help with that.", "refusal"),
-     ("lorem ipsum dolor sit amet", "extraction_failed")],
+    [
+        ("", "extraction_failed"),
+        ("I'm sorry, I cannot help with that.", "refusal"),
+        ("lorem ipsum dolor sit amet", "extraction_failed"),
+    ],
 )
 def test_empty_and_refusals_are_recorded(response: str, reason: str) -> None:
     session = DistillationSession()
@@ -150,8 +155,13 @@ def test_independent_agreeing_answers_raise_confidence() -> None:
 
 
 def test_provenance_is_attached() -> None:
-    prov = Provenance(teacher="openai", model="gpt-x", prompt_template="relational.v1",
-                      params={"temperature": 0.0}, call_hash="sha256:abc")
+    prov = Provenance(
+        teacher="openai",
+        model="gpt-x",
+        prompt_template="relational.v1",
+        params={"temperature": 0.0},
+        call_hash="sha256:abc",
+    )
     record = DistillationSession().process_response(*PARIS, provenance=prov)[0]
     assert record.provenance.model == "gpt-x" and record.provenance.call_hash == "sha256:abc"
     assert record.provenance.extractor == "rules@2"
@@ -194,7 +204,11 @@ def test_preserve_structure_off_skips_lists() -> None:
     on = DistillationSession(DistillationConfig(preserve_structure=True)).process_response(*BREAD)
     off = DistillationSession(DistillationConfig(preserve_structure=False)).process_response(*BREAD)
     assert [r.knowledge_type for r in on] == [KnowledgeType.PROCEDURAL]
-    assert on[0].procedures[0].steps == ("Mix flour and water", "Knead the dough", "Bake it for 30 minutes")
+    assert on[0].procedures[0].steps == (
+        "Mix flour and water",
+        "Knead the dough",
+        "Bake it for 30 minutes",
+    )
     assert off == []
 
 
@@ -229,14 +243,16 @@ def test_teacher_certainty_reaches_the_stored_items() -> None:
     unsure_lp = [TokenLogprob(token="x", logprob=math.log(0.5))] * 4
     sure = DistillationSession(DistillationConfig(min_confidence=0.0)).process_response(*PARIS)
     unsure = DistillationSession(DistillationConfig(min_confidence=0.0)).process_response(
-        *PARIS, logprobs=unsure_lp)
+        *PARIS, logprobs=unsure_lp
+    )
     before = {i.id: i.confidence for r in sure for i in r.items}
     after = {i.id: i.confidence for r in unsure for i in r.items}
     assert before.keys() == after.keys() and before
     assert all(after[k] == pytest.approx(before[k] * 0.5) for k in before)
     # and the threshold applies to what is stored: at 0.6 none of these halved items survive
     gated = DistillationSession(DistillationConfig(min_confidence=0.6)).process_response(
-        *PARIS, logprobs=unsure_lp)
+        *PARIS, logprobs=unsure_lp
+    )
     assert all(i.confidence >= 0.6 for r in gated for i in r.items)
 
 

@@ -13,13 +13,17 @@ from grapheme_distill import InvalidConfig, SoftTarget, distillation_loss
 from grapheme_distill.soft_targets import log_softmax, softmax
 
 logit_lists = st.lists(
-    st.floats(min_value=-30, max_value=30, allow_nan=False, allow_infinity=False), min_size=1, max_size=40
+    st.floats(min_value=-30, max_value=30, allow_nan=False, allow_infinity=False),
+    min_size=1,
+    max_size=40,
 )
 temperatures = st.floats(min_value=0.05, max_value=50)
 
 
 def _target(logits: list[float], t: float = 1.0) -> SoftTarget:
-    return SoftTarget.from_logits("slot", [f"c{i}" for i in range(len(logits))], logits, temperature=t)
+    return SoftTarget.from_logits(
+        "slot", [f"c{i}" for i in range(len(logits))], logits, temperature=t
+    )
 
 
 @given(logit_lists, temperatures)
@@ -79,8 +83,12 @@ def test_kl_of_itself_is_zero(logits: list[float], t: float) -> None:
 
 
 @given(logit_lists, temperatures, st.data())
-def test_kl_is_non_negative_and_scales_with_t_squared(logits: list[float], t: float, data: st.DataObject) -> None:
-    student = data.draw(st.lists(st.floats(min_value=-30, max_value=30), min_size=len(logits), max_size=len(logits)))
+def test_kl_is_non_negative_and_scales_with_t_squared(
+    logits: list[float], t: float, data: st.DataObject
+) -> None:
+    student = data.draw(
+        st.lists(st.floats(min_value=-30, max_value=30), min_size=len(logits), max_size=len(logits))
+    )
     teacher = _target(logits, t)
     kl = teacher.kl_divergence(student)
     assert kl >= 0.0
@@ -95,7 +103,9 @@ def test_softmax_is_numerically_stable_for_huge_logits() -> None:
 
 
 def test_top_logprobs_keep_the_tail_mass() -> None:
-    target = SoftTarget.from_top_logprobs("The capital of France is", {" Paris": math.log(0.6), " Lyon": math.log(0.2)})
+    target = SoftTarget.from_top_logprobs(
+        "The capital of France is", {" Paris": math.log(0.6), " Lyon": math.log(0.2)}
+    )
     assert target.tail_mass == pytest.approx(0.2)
     assert target.as_dict()[" Paris"] == pytest.approx(0.75)  # 0.6 / 0.8
     with_tail = target.probabilities_with_tail()

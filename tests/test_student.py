@@ -37,13 +37,20 @@ def make_graph(n: int = 40) -> tuple[KnowledgeGraph, list[SoftTarget]]:
         kg.add_entity(e)
     for i in range(n):
         kg.add_item(
-            Relation(subject=ents[i].id, predicate=["located_in", "part_of", "owns"][i % 3],
-                     object=ents[(i * 7 + 1) % n].id, confidence=0.5 + i / (4 * n), negated=i % 9 == 0),
-            source=f"call-{i}", extractor="rules@1",
+            Relation(
+                subject=ents[i].id,
+                predicate=["located_in", "part_of", "owns"][i % 3],
+                object=ents[(i * 7 + 1) % n].id,
+                confidence=0.5 + i / (4 * n),
+                negated=i % 9 == 0,
+            ),
+            source=f"call-{i}",
+            extractor="rules@1",
         )
     targets = [
-        SoftTarget.from_logits(f"slot {i}", ["a", "b", "c"][: 2 + i % 2], [2.0, 1.0, 0.0][: 2 + i % 2])
-        .model_copy(update={"metadata": {"call_hash": f"call-{i}"} if i % 2 else {}})
+        SoftTarget.from_logits(
+            f"slot {i}", ["a", "b", "c"][: 2 + i % 2], [2.0, 1.0, 0.0][: 2 + i % 2]
+        ).model_copy(update={"metadata": {"call_hash": f"call-{i}"} if i % 2 else {}})
         for i in range(12)
     ]
     return kg, targets
@@ -65,7 +72,9 @@ def test_arrays_describe_the_grapheme_graph(tmp_path: Path) -> None:
         if kind == "Input":
             assert arrays["node_code_point"][i] == ord(nt["Input"])
             assert arrays["node_position"][i] == node["position"]
-    assert [manifest["edge_types"][t] for t in arrays["edge_type"]] == [e[2]["edge_type"] for e in edges]
+    assert [manifest["edge_types"][t] for t in arrays["edge_type"]] == [
+        e[2]["edge_type"] for e in edges
+    ]
     for ent_index, node in enumerate(arrays["entity_node"]):
         eid = str(arrays["entity_id"][ent_index])
         assert nodes[node]["node_type"] == {"Clique": doc["cliques"][ent_index]}
@@ -109,8 +118,13 @@ def test_splits_are_seeded_disjoint_and_by_entity() -> None:
     assert (len(train), len(valid), len(test)) == (32, 4, 4)
     assert not (train & valid or train & test or valid & test)
     assert train | valid | test == set(range(40))
-    assert not (a["train_mask"] & a["valid_mask"]).any() and not (a["train_mask"] & a["test_mask"]).any()
-    assert a["train_mask"].sum() == 32 and set(np.flatnonzero(a["test_mask"])) == set(a["entity_node"][list(test)])
+    assert (
+        not (a["train_mask"] & a["valid_mask"]).any()
+        and not (a["train_mask"] & a["test_mask"]).any()
+    )
+    assert a["train_mask"].sum() == 32 and set(np.flatnonzero(a["test_mask"])) == set(
+        a["entity_node"][list(test)]
+    )
     # relations follow their subject; soft targets linked through their call follow its entity
     assert np.array_equal(a["relation_split"], a["entity_split"][a["relation_subject"]])
     linked = a["soft_entity"] >= 0
@@ -134,8 +148,11 @@ def test_split_does_not_depend_on_insertion_order() -> None:
 
 @pytest.mark.parametrize(
     ("kwargs", "field"),
-    [({"temperature": 0.0}, "temperature"), ({"alpha": 1.5}, "distillation_weight"),
-     ({"split": (0.5, 0.6, 0.1)}, "split")],
+    [
+        ({"temperature": 0.0}, "temperature"),
+        ({"alpha": 1.5}, "distillation_weight"),
+        ({"split": (0.5, 0.6, 0.1)}, "split"),
+    ],
 )
 def test_bad_settings_name_the_field(kwargs: dict[str, object], field: str) -> None:
     kg, targets = make_graph(3)
@@ -146,8 +163,13 @@ def test_bad_settings_name_the_field(kwargs: dict[str, object], field: str) -> N
 
 def test_files_and_manifest_describe_every_array(tmp_path: Path) -> None:
     kg, targets = make_graph(10)
-    result = export_student(kg, targets, tmp_path / "student", config=DistillationConfig(temperature=4.0,
-                            distillation_weight=0.7), pyg=False)
+    result = export_student(
+        kg,
+        targets,
+        tmp_path / "student",
+        config=DistillationConfig(temperature=4.0, distillation_weight=0.7),
+        pyg=False,
+    )
     manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
     assert (manifest["temperature"], manifest["alpha"]) == (4.0, 0.7)
     with np.load(result.npz_path, allow_pickle=False) as npz:
@@ -194,14 +216,26 @@ def store_path(tmp_path: Path) -> Path:
     path = tmp_path / "kg.db"
     store = open_store(path)
     paris, france = Entity(name="Paris", type="LOCATION"), Entity(name="Françe 🇫🇷", type="LOCATION")
-    store.add_knowledge(DistilledKnowledge(
-        knowledge_type="relational", prompt="Where is Paris?", response="Paris is in France.",
-        entities=(paris, france),
-        relations=(Relation(subject=paris.id, predicate="located_in", object=france.id, confidence=0.9),),
-        confidence=Confidence(value=0.9), provenance=Provenance(call_hash="call-1", extractor="rules@1"),
-    ))
-    store.add_soft_target(SoftTarget.from_logits("The capital of France is", ["Paris", "Lyon"], [3.0, 1.0])
-                          .model_copy(update={"metadata": {"call_hash": "call-1"}}))
+    store.add_knowledge(
+        DistilledKnowledge(
+            knowledge_type="relational",
+            prompt="Where is Paris?",
+            response="Paris is in France.",
+            entities=(paris, france),
+            relations=(
+                Relation(
+                    subject=paris.id, predicate="located_in", object=france.id, confidence=0.9
+                ),
+            ),
+            confidence=Confidence(value=0.9),
+            provenance=Provenance(call_hash="call-1", extractor="rules@1"),
+        )
+    )
+    store.add_soft_target(
+        SoftTarget.from_logits(
+            "The capital of France is", ["Paris", "Lyon"], [3.0, 1.0]
+        ).model_copy(update={"metadata": {"call_hash": "call-1"}})
+    )
     store.close()
     return path
 
@@ -209,7 +243,9 @@ def store_path(tmp_path: Path) -> Path:
 def test_cli_exports_grapheme_from_a_store(store_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "out" / "kg.grapheme.json"
     out.parent.mkdir()
-    res = CliRunner().invoke(cli, ["export", "--store", str(store_path), "--format", "grapheme", "-o", str(out)])
+    res = CliRunner().invoke(
+        cli, ["export", "--store", str(store_path), "--format", "grapheme", "-o", str(out)]
+    )
     assert res.exit_code == 0, res.output
     store = open_store(store_path)
     try:
@@ -221,8 +257,9 @@ def test_cli_exports_grapheme_from_a_store(store_path: Path, tmp_path: Path) -> 
 
 def test_cli_exports_student_data_from_a_store(store_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "student.npz"
-    res = CliRunner().invoke(cli, ["export", "--store", str(store_path), "--format", "student", "-o", str(out),
-                                   "--json"])
+    res = CliRunner().invoke(
+        cli, ["export", "--store", str(store_path), "--format", "student", "-o", str(out), "--json"]
+    )
     assert res.exit_code == 0, res.output
     report = json.loads(res.output)
     assert report["details"]["soft_targets"] == 1 and report["details"]["entities"] == 2
@@ -250,8 +287,23 @@ def test_cli_student_export_takes_temperature_and_alpha_from_the_config(
     store_path: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "student.npz"
-    res = CliRunner().invoke(cli, ["export", "--store", str(store_path), "--format", "student", "-o", str(out),
-                                   "--preset", "quality", "--set", "temperature=4.5", "--json"])
+    res = CliRunner().invoke(
+        cli,
+        [
+            "export",
+            "--store",
+            str(store_path),
+            "--format",
+            "student",
+            "-o",
+            str(out),
+            "--preset",
+            "quality",
+            "--set",
+            "temperature=4.5",
+            "--json",
+        ],
+    )
     assert res.exit_code == 0, res.output
     report = json.loads(res.output)
     assert report["details"]["temperature"] == 4.5

@@ -52,11 +52,18 @@ class FakeTeacher:
         self.requests.append(request)
         meta = request.metadata
         if meta.get("kind") == "cloze":
-            alts = (TopLogprob(token=" Europe", logprob=math.log(0.7)),
-                    TopLogprob(token=" France", logprob=math.log(0.2)))
-            return TeacherResponse(text=" Europe", model="fake-1", request_hash=request.content_hash(),
-                                   logprobs=(TokenLogprob(token=" Europe", logprob=alts[0].logprob,
-                                                          top_logprobs=alts),))
+            alts = (
+                TopLogprob(token=" Europe", logprob=math.log(0.7)),
+                TopLogprob(token=" France", logprob=math.log(0.2)),
+            )
+            return TeacherResponse(
+                text=" Europe",
+                model="fake-1",
+                request_hash=request.content_hash(),
+                logprobs=(
+                    TokenLogprob(token=" Europe", logprob=alts[0].logprob, top_logprobs=alts),
+                ),
+            )
         kind = str(meta["template"]).split(".")[0]
         if kind == self.fail_on:
             raise RetryableTeacherError("server overloaded", status=503)
@@ -79,16 +86,19 @@ def test_distill_topics_stores_knowledge_with_template_provenance(
     db = tmp_path / "g.db"
     store = open_store(db)
     teacher = FakeTeacher()
-    summary = distill_topics(topics, teacher, store, DistillationConfig(temperature=2.0),
-                             RuleExtractor())
+    summary = distill_topics(
+        topics, teacher, store, DistillationConfig(temperature=2.0), RuleExtractor()
+    )
     templates = {t.name: t.hash for t in load_templates()}
     assert summary.asked == 5 * len(topics) and summary.failures == 0
     assert summary.templates == templates
     stats = store.stats()
     assert stats.relations > 0 and stats.procedures == len(topics) and stats.hierarchy >= 3
     # every topic call carries its template name and the hash of the template file
-    calls = _rows(db, "SELECT prompt_template, template_hash FROM teacher_calls "
-                      "WHERE prompt_template != 'cloze'")
+    calls = _rows(
+        db,
+        "SELECT prompt_template, template_hash FROM teacher_calls WHERE prompt_template != 'cloze'",
+    )
     assert len(calls) == 5 * len(topics)
     assert all(templates[name] == h for name, h in calls)  # type: ignore[index]
     # the items' provenance names the template too
@@ -110,8 +120,9 @@ def test_topic_facts_show_their_source(tmp_path: Path) -> None:
     db = tmp_path / "g.db"
     store = open_store(db)
     distill_topics(["Gdansk"], FakeTeacher(), store, extractor=RuleExtractor())
-    calls = _rows(db, "SELECT source, prompt_template FROM teacher_calls "
-                      "WHERE prompt_template != 'cloze'")
+    calls = _rows(
+        db, "SELECT source, prompt_template FROM teacher_calls WHERE prompt_template != 'cloze'"
+    )
     assert sorted(calls) == sorted((f"topic:Gdansk#{t.name}", t.name) for t in load_templates())
     store.close()
     result = CliRunner().invoke(cli, ["show", "Gdansk", "--store", str(db), "--json"])
@@ -130,8 +141,7 @@ def test_rerun_asks_nothing_twice_and_failures_are_retried(tmp_path: Path) -> No
     assert first.failure_reasons == {"RetryableTeacherError: HTTP 503": 1}
     assert store.stats().failures == 1 and store.stats().procedures == 0
     healthy = FakeTeacher()
-    second = distill_topics(["Gdansk"], healthy, store, extractor=RuleExtractor(),
-                            auto_clozes=0)
+    second = distill_topics(["Gdansk"], healthy, store, extractor=RuleExtractor(), auto_clozes=0)
     assert second.already_processed == 4 and second.asked == 1
     assert [r.metadata["template"] for r in healthy.requests] == ["procedural.v1"]
     assert store.stats().procedures == 1 and store.stats().failures == 0
@@ -142,12 +152,19 @@ def test_explicit_clozes_and_answer_logprobs(tmp_path: Path) -> None:
     store = open_store(tmp_path / "g.db")
     teacher = FakeTeacher()
     summary = distill_topics(
-        ["Gdansk"], teacher, store, auto_clozes=0, answer_logprobs=True,
+        ["Gdansk"],
+        teacher,
+        store,
+        auto_clozes=0,
+        answer_logprobs=True,
         clozes=[ClozePrompt.parse("Gdansk is located in | Europe; France; Asia")],
         templates=load_templates(types=["relational"]),
     )
-    assert all(r.logprobs and r.top_logprobs == 5 for r in teacher.requests
-               if r.metadata.get("kind") != "cloze")
+    assert all(
+        r.logprobs and r.top_logprobs == 5
+        for r in teacher.requests
+        if r.metadata.get("kind") != "cloze"
+    )
     (target,) = list(store.iter_soft_targets())
     assert target.candidates == ("Europe", "France")
     assert target.metadata["unseen"] == ["Asia"]
@@ -160,7 +177,11 @@ def test_templates_are_versioned_and_hashed(tmp_path: Path) -> None:
     assert [t.knowledge_type for t in templates] == list(KnowledgeType)
     assert len({t.hash for t in templates}) == 5
     msgs = templates[0].render("Gdansk")
-    assert msgs[0].role == "system" and "Gdansk" in msgs[-1].content and "{topic}" not in msgs[-1].content
+    assert (
+        msgs[0].role == "system"
+        and "Gdansk" in msgs[-1].content
+        and "{topic}" not in msgs[-1].content
+    )
     custom = tmp_path / "factual.v2.txt"
     custom.write_text(templates[0].text.replace("5 key facts", "3 key facts"), encoding="utf-8")
     edited = PromptTemplate.from_file(custom)
@@ -203,10 +224,23 @@ def test_cli_replays_a_recorded_run(tmp_path: Path) -> None:
     topics = tmp_path / "topics.txt"
     topics.write_text("Gdansk\n", encoding="utf-8")
     out_db = tmp_path / "new.db"
-    result = CliRunner().invoke(cli, [
-        "distill", "--topics", str(topics), "--teacher", "replay", "--replay-from", str(recorded),
-        "--store", str(out_db), "--no-progress", "--extractor", "rules",
-    ])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "distill",
+            "--topics",
+            str(topics),
+            "--teacher",
+            "replay",
+            "--replay-from",
+            str(recorded),
+            "--store",
+            str(out_db),
+            "--no-progress",
+            "--extractor",
+            "rules",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "Learned about Gdansk" in result.output and "Europe" in result.output
     assert "Cloze soft targets" in result.output
@@ -215,14 +249,25 @@ def test_cli_replays_a_recorded_run(tmp_path: Path) -> None:
     fresh.close()
 
 
-@pytest.mark.parametrize("args,message", [
-    (["--transcripts", "x.jsonl"], "exactly one source"),
-    (["--types", "factual,gossip"], "gossip"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["--transcripts", "x.jsonl"], "exactly one source"),
+        (["--types", "factual,gossip"], "gossip"),
+    ],
+)
 def test_cli_rejects_bad_usage(tmp_path: Path, args: list[str], message: str) -> None:
-    result = CliRunner().invoke(cli, [
-        "distill", "--topics", "Gdansk", *args, "--store", str(tmp_path / "g.db"),
-    ])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "distill",
+            "--topics",
+            "Gdansk",
+            *args,
+            "--store",
+            str(tmp_path / "g.db"),
+        ],
+    )
     assert result.exit_code != 0 and message in result.output + str(result.exception)
 
 
@@ -237,14 +282,28 @@ def test_cli_local_model_one_topic(tmp_path: Path, local_model_dir: Path) -> Non
         except Exception as exc:  # noqa: BLE001 - weights not installed: nothing to run
             pytest.skip(str(exc))
     db = tmp_path / "distill.db"
-    result = CliRunner().invoke(cli, [
-        "distill", "--topics", "Paris", "--teacher", "local", "--store", str(db),
-        "--types", "factual,relational", "--max-tokens", "48", "--no-progress", "--json",
-    ])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "distill",
+            "--topics",
+            "Paris",
+            "--teacher",
+            "local",
+            "--store",
+            str(db),
+            "--types",
+            "factual,relational",
+            "--max-tokens",
+            "48",
+            "--no-progress",
+            "--json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     import json
 
-    summary = json.loads(result.output[result.output.index("{"):])
+    summary = json.loads(result.output[result.output.index("{") :])
     assert summary["asked"] == 2 and summary["teacher"] == "local"
     assert set(summary["templates"]) == {"factual.v1", "relational.v1"}
     assert summary["store"]["entities"] > 0
@@ -262,7 +321,8 @@ def test_ctrl_c_keeps_finished_topics_and_the_run_resumes(tmp_path: Path) -> Non
 
     db = tmp_path / "g.db"
     script = tmp_path / "run.py"
-    script.write_text(textwrap.dedent('''
+    script.write_text(
+        textwrap.dedent("""
         import asyncio, sys
         from grapheme_distill.extractors import RuleExtractor
         from grapheme_distill.store import open_store
@@ -290,9 +350,15 @@ def test_ctrl_c_keeps_finished_topics_and_the_run_resumes(tmp_path: Path) -> Non
 
         distill_topics(["Gdansk", "Tallinn"], Slow(), store, extractor=RuleExtractor(),
                        auto_clozes=0)
-    '''), encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, str(script), str(db)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    """),
+        encoding="utf-8",
+    )
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "READY"
     proc.send_signal(signal.SIGINT)
@@ -301,8 +367,9 @@ def test_ctrl_c_keeps_finished_topics_and_the_run_resumes(tmp_path: Path) -> Non
     store = open_store(db)
     assert store.stats().teacher_calls == 5 and store.stats().relations == 1
     teacher = FakeTeacher()
-    summary = distill_topics(["Gdansk", "Tallinn"], teacher, store, extractor=RuleExtractor(),
-                             auto_clozes=0)
+    summary = distill_topics(
+        ["Gdansk", "Tallinn"], teacher, store, extractor=RuleExtractor(), auto_clozes=0
+    )
     assert summary.already_processed == 5 and summary.asked == 5
     assert {r.metadata["topic"] for r in teacher.requests} == {"Tallinn"}
     store.close()
@@ -321,12 +388,26 @@ def test_cli_remote_teacher_from_config_reports_usage_and_cost(tmp_path: Path) -
         config.write_text(
             "[distillation]\nmin_confidence = 0.0\n\n"
             f'[teachers.labbox]\nbase_url = "{server.url}/v1"\nmodel = "lab-model"\n\n'
-            '[prices.lab-model]\ninput = 1000.0\noutput = 2000.0\n'
+            "[prices.lab-model]\ninput = 1000.0\noutput = 2000.0\n"
         )
-        result = CliRunner().invoke(cli, [
-            "distill", "--topics", "Paris", "--teacher", "labbox", "--types", "relational",
-            "--store", str(tmp_path / "kg.db"), "--config", str(config), "--no-progress", "--json",
-        ])
+        result = CliRunner().invoke(
+            cli,
+            [
+                "distill",
+                "--topics",
+                "Paris",
+                "--teacher",
+                "labbox",
+                "--types",
+                "relational",
+                "--store",
+                str(tmp_path / "kg.db"),
+                "--config",
+                str(config),
+                "--no-progress",
+                "--json",
+            ],
+        )
         assert result.exit_code == 0, result.output
         summary = json.loads(result.output)
         assert server.requests >= 1 and server.bodies[0]["model"] == "lab-model"

@@ -15,15 +15,29 @@ from grapheme_distill.transcripts import TranscriptReader, parse_exchange, read_
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 LOGPROBS: list[dict[str, Any]] = [
-    {"token": "Paris", "logprob": -0.01, "top_logprobs": [
-        {"token": "Paris", "logprob": -0.01}, {"token": "Lyon", "logprob": -5.0}]},
-    {"token": " is", "logprob": -0.2, "top_logprobs": [
-        {"token": " is", "logprob": -0.2}, {"token": " was", "logprob": -1.8}]},
+    {
+        "token": "Paris",
+        "logprob": -0.01,
+        "top_logprobs": [{"token": "Paris", "logprob": -0.01}, {"token": "Lyon", "logprob": -5.0}],
+    },
+    {
+        "token": " is",
+        "logprob": -0.2,
+        "top_logprobs": [{"token": " is", "logprob": -0.2}, {"token": " was", "logprob": -1.8}],
+    },
 ]
 COMPLETION = {
-    "id": "chatcmpl-123", "object": "chat.completion", "model": "gpt-4o-mini",
-    "choices": [{"index": 0, "message": {"role": "assistant", "content": "Paris is in France."},
-                 "logprobs": {"content": LOGPROBS}, "finish_reason": "stop"}],
+    "id": "chatcmpl-123",
+    "object": "chat.completion",
+    "model": "gpt-4o-mini",
+    "choices": [
+        {
+            "index": 0,
+            "message": {"role": "assistant", "content": "Paris is in France."},
+            "logprobs": {"content": LOGPROBS},
+            "finish_reason": "stop",
+        }
+    ],
     "usage": {"prompt_tokens": 12, "completion_tokens": 5, "total_tokens": 17},
 }
 
@@ -47,13 +61,35 @@ def test_example_file_reads() -> None:
 @pytest.mark.parametrize(
     ("line", "text", "model", "tokens"),
     [
-        ({"prompt": "Where is Paris?", "response": "Paris is in France.", "logprobs": LOGPROBS,
-          "model": "m"}, "Paris is in France.", "m", 0),
-        ({"messages": [{"role": "user", "content": "Where is Paris?"}], "response": COMPLETION},
-         "Paris is in France.", "gpt-4o-mini", 17),
+        (
+            {
+                "prompt": "Where is Paris?",
+                "response": "Paris is in France.",
+                "logprobs": LOGPROBS,
+                "model": "m",
+            },
+            "Paris is in France.",
+            "m",
+            0,
+        ),
+        (
+            {"messages": [{"role": "user", "content": "Where is Paris?"}], "response": COMPLETION},
+            "Paris is in France.",
+            "gpt-4o-mini",
+            17,
+        ),
         (COMPLETION, "Paris is in France.", "gpt-4o-mini", 17),
-        ({"id": "batch_req_1", "custom_id": "q-7", "response": {"status_code": 200, "request_id": "r",
-          "body": COMPLETION}, "error": None}, "Paris is in France.", "gpt-4o-mini", 17),
+        (
+            {
+                "id": "batch_req_1",
+                "custom_id": "q-7",
+                "response": {"status_code": 200, "request_id": "r", "body": COMPLETION},
+                "error": None,
+            },
+            "Paris is in France.",
+            "gpt-4o-mini",
+            17,
+        ),
     ],
     ids=["native", "native-with-completion", "chat-completion", "batch-output"],
 )
@@ -87,13 +123,20 @@ def test_logprobs_imply_logprob_request_params() -> None:
         ("{not json", "invalid JSON"),
         ('["a list"]', "expected a JSON object"),
         ('{"prompt": "p"}', "missing 'response'"),
-        ('{"prompt": "p", "messages": [], "response": "r"}', "messages: List should have at least 1"),
-        ('{"prompt": "p", "messages": [{"role": "user", "content": "q"}], "response": "r"}',
-         "exactly one of"),
+        (
+            '{"prompt": "p", "messages": [], "response": "r"}',
+            "messages: List should have at least 1",
+        ),
+        (
+            '{"prompt": "p", "messages": [{"role": "user", "content": "q"}], "response": "r"}',
+            "exactly one of",
+        ),
         ('{"prompt": "p", "response": "r", "knowledge_type": "gossip"}', "unknown knowledge_type"),
         ('{"prompt": "p", "response": "r", "logprobs": [{"token": "a"}]}', "invalid exchange"),
-        ('{"custom_id": "q", "response": {"status_code": 429, "body": {"error": {"message": "rate limited"}}}}',
-         "rate limited"),
+        (
+            '{"custom_id": "q", "response": {"status_code": 429, "body": {"error": {"message": "rate limited"}}}}',
+            "rate limited",
+        ),
         ('{"choices": []}', "choices: List should have at least 1 item"),
     ],
 )
@@ -107,8 +150,15 @@ def test_bad_line_names_file_line_and_reason(tmp_path: Path, line: str, reason: 
 
 
 def test_skip_bad_counts_and_writes_side_file(tmp_path: Path) -> None:
-    path = write(tmp_path, [{"prompt": "p1", "response": "r1"}, "{broken", {"prompt": "p2"},
-                            {"prompt": "p3", "response": "r3"}])
+    path = write(
+        tmp_path,
+        [
+            {"prompt": "p1", "response": "r1"},
+            "{broken",
+            {"prompt": "p2"},
+            {"prompt": "p3", "response": "r3"},
+        ],
+    )
     reader = TranscriptReader([path], skip_bad=True)
     assert [e.prompt for e in reader] == ["p1", "p3"]
     assert reader.stats.rejected == 2 and reader.stats.exchanges == 2 and reader.stats.lines == 4
@@ -141,20 +191,29 @@ def test_non_utf8_is_an_input_error(tmp_path: Path) -> None:
         ("[" * 1000 + "]" * 1000, "nested deeper than"),
         ('{"prompt": "p", "response": "r", "usage": {"prompt_tokens": Infinity}}', "invalid JSON"),
         ('{"prompt": "p", "response": "r", "usage": {"prompt_tokens": 1e400}}', "out of range"),
-        ('{"prompt": "p", "response": "r", "usage": {"prompt_tokens": -3}}', "greater than or equal"),
+        (
+            '{"prompt": "p", "response": "r", "usage": {"prompt_tokens": -3}}',
+            "greater than or equal",
+        ),
         ('{"prompt": "p", "response": "r", "usage": {"completion_tokens": true}}', "valid integer"),
-        ('{"prompt": "p", "response": "r", "usage": {"prompt_tokens": 1' + "0" * 30 + '}}',
-         "less than or equal"),
+        (
+            '{"prompt": "p", "response": "r", "usage": {"prompt_tokens": 1' + "0" * 30 + "}}",
+            "less than or equal",
+        ),
         ('{"prompt": "p", "response": "r", "params": {"temperature": NaN}}', "invalid JSON"),
         ('{"prompt": "p", "response": "r", "params": {"temperature": -0.5}}', "params.temperature"),
         ('{"prompt": "p", "response": "r", "params": {"max_tokens": false}}', "params.max_tokens"),
         ('{"prompt": "p", "response": "r", "params": {"top_p": 2}}', "params.top_p"),
-        ('{"prompt": "p", "response": "a", "logprobs": [{"token": "a", "logprob": 0.5}]}',
-         "at most 0"),
+        (
+            '{"prompt": "p", "response": "a", "logprobs": [{"token": "a", "logprob": 0.5}]}',
+            "at most 0",
+        ),
     ],
 )
 def test_hostile_values_are_bad_lines_with_a_reason(tmp_path: Path, line: str, reason: str) -> None:
-    path = write(tmp_path, [{"prompt": "ok", "response": "fine"}, line, {"prompt": "q", "response": "a"}])
+    path = write(
+        tmp_path, [{"prompt": "ok", "response": "fine"}, line, {"prompt": "q", "response": "a"}]
+    )
     reader = TranscriptReader([path], skip_bad=True)
     assert [e.prompt for e in reader] == ["ok", "q"]  # the rest of the file is still read
     (error,) = reader.stats.errors
@@ -164,9 +223,11 @@ def test_hostile_values_are_bad_lines_with_a_reason(tmp_path: Path, line: str, r
 
 def test_lines_are_counted_as_wc_counts_them(tmp_path: Path) -> None:
     path = tmp_path / "t.jsonl"
-    path.write_bytes(b'\xef\xbb\xbf{"prompt": "p1",\r "response": "r1"}\n'  # BOM, lone CR: one line
-                     b'{"prompt": "caf\xe9", "response": "r"}\n'  # Latin-1: not UTF-8
-                     b'{"prompt": "p3", "response": "r3"}\n')
+    path.write_bytes(
+        b'\xef\xbb\xbf{"prompt": "p1",\r "response": "r1"}\n'  # BOM, lone CR: one line
+        b'{"prompt": "caf\xe9", "response": "r"}\n'  # Latin-1: not UTF-8
+        b'{"prompt": "p3", "response": "r3"}\n'
+    )
     reader = TranscriptReader([path], skip_bad=True)
     assert [e.prompt for e in reader] == ["p1", "p3"]
     (error,) = reader.stats.errors
@@ -177,7 +238,9 @@ def test_lines_are_counted_as_wc_counts_them(tmp_path: Path) -> None:
 
 
 def test_an_over_long_line_is_skipped_without_holding_it(tmp_path: Path) -> None:
-    path = write(tmp_path, [{"prompt": "p", "response": "x" * 5000}, {"prompt": "q", "response": "a"}])
+    path = write(
+        tmp_path, [{"prompt": "p", "response": "x" * 5000}, {"prompt": "q", "response": "a"}]
+    )
     reader = TranscriptReader([path], skip_bad=True, max_line_bytes=1000)
     assert [e.prompt for e in reader] == ["q"]
     assert "longer than 1,000 bytes" in reader.stats.errors[0].reason

@@ -37,6 +37,7 @@ from grapheme_distill.errors import (
     TeacherError,
 )
 from grapheme_distill.evaluation import EvaluationReport, evaluate
+from grapheme_distill.export import export_graph
 from grapheme_distill.extractors import (
     Extraction,
     ExtractionFailure,
@@ -48,6 +49,7 @@ from grapheme_distill.extractors import (
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 from grapheme_distill.extractors.vocab import RelationVocabulary, apply_vocabulary
 from grapheme_distill.grapheme import GraphemeExport, from_text, read_grapheme, to_grapheme, to_text
+from grapheme_distill.merge import ApplyResult, GraphKnowledgeApplier, MergeStrategy, merge_into
 from grapheme_distill.model import (
     CANONICAL_PREDICATES,
     Attribute,
@@ -71,6 +73,7 @@ from grapheme_distill.model import (
     normalise_name,
     normalise_predicate,
 )
+from grapheme_distill.pipeline import DistillSummary, distill_transcripts
 from grapheme_distill.session import (
     DistillationResult,
     DistillationSession,
@@ -79,7 +82,13 @@ from grapheme_distill.session import (
     SessionMetrics,
 )
 from grapheme_distill.soft_targets import SoftTarget, distillation_loss
-from grapheme_distill.student import StudentExport, build_student_arrays, export_student, to_pyg_data
+from grapheme_distill.store import GraphStore, SQLiteStore, StoreStats, open_store
+from grapheme_distill.student import (
+    StudentExport,
+    build_student_arrays,
+    export_student,
+    to_pyg_data,
+)
 from grapheme_distill.teachers import (
     Message,
     Teacher,
@@ -89,13 +98,9 @@ from grapheme_distill.teachers import (
     TopLogprob,
     Usage,
 )
-from grapheme_distill.export import export_graph
-from grapheme_distill.merge import ApplyResult, GraphKnowledgeApplier, MergeStrategy, merge_into
-from grapheme_distill.pipeline import DistillSummary, distill_transcripts
-from grapheme_distill.store import GraphStore, SQLiteStore, StoreStats, open_store
-from grapheme_distill.teachers.replay import ReplayTeacher
 from grapheme_distill.teachers.anthropic import AnthropicTeacher
 from grapheme_distill.teachers.batch import BatchResult, complete_many, complete_many_sync
+from grapheme_distill.teachers.local import LocalTeacher
 from grapheme_distill.teachers.ollama import OllamaTeacher
 from grapheme_distill.teachers.openai_compat import OpenAICompatTeacher
 from grapheme_distill.teachers.pricing import ModelPrice, PriceTable
@@ -108,6 +113,7 @@ from grapheme_distill.teachers.registry import (
     register_openai_compatible,
     register_teacher,
 )
+from grapheme_distill.teachers.replay import ReplayTeacher
 from grapheme_distill.teachers.wrappers import (
     AccountingTeacher,
     CacheBackend,
@@ -123,7 +129,6 @@ from grapheme_distill.teachers.wrappers import (
     TranscriptWriter,
     wrap_teacher,
 )
-from grapheme_distill.teachers.local import LocalTeacher
 from grapheme_distill.topics import (
     PromptTemplate,
     TopicsSummary,

@@ -104,25 +104,45 @@ def _teacher_of(source: str | None, teachers: dict[str, str]) -> str | None:
     if source is None:
         return None
     if source.startswith("topic:"):
-        return next((t for kind, t in teachers.items() if "topic" in kind),
-                    next(iter(teachers.values()), None))
+        return next(
+            (t for kind, t in teachers.items() if "topic" in kind),
+            next(iter(teachers.values()), None),
+        )
     return "transcript"
 
 
-def _summary(call_hash: str, request: TeacherRequest, response: TeacherResponse,
-             source: str | None, teachers: dict[str, str], prices: PriceTable,
-             items: int, cls: type[CallSummary] = CallSummary, **extra: Any) -> Any:
+def _summary(
+    call_hash: str,
+    request: TeacherRequest,
+    response: TeacherResponse,
+    source: str | None,
+    teachers: dict[str, str],
+    prices: PriceTable,
+    items: int,
+    cls: type[CallSummary] = CallSummary,
+    **extra: Any,
+) -> Any:
     meta = request.metadata
     model = response.model or request.model
-    prompt = request.prompt if request.prompt is not None else "\n".join(
-        m.content for m in request.chat_messages() if m.role != "system") or ""
+    prompt = (
+        request.prompt
+        if request.prompt is not None
+        else "\n".join(m.content for m in request.chat_messages() if m.role != "system") or ""
+    )
     return cls(
-        hash=call_hash, teacher=_teacher_of(source, teachers), model=model,
-        template=meta.get("template"), topic=meta.get("topic"), source=source,
-        prompt=prompt, answer=response.text,
+        hash=call_hash,
+        teacher=_teacher_of(source, teachers),
+        model=model,
+        template=meta.get("template"),
+        topic=meta.get("topic"),
+        source=source,
+        prompt=prompt,
+        answer=response.text,
         prompt_tokens=response.usage.prompt_tokens,
         completion_tokens=response.usage.completion_tokens,
-        cost_usd=prices.cost(model, response.usage), latency_s=response.latency_s, items=items,
+        cost_usd=prices.cost(model, response.usage),
+        latency_s=response.latency_s,
+        items=items,
         **extra,
     )
 
@@ -131,8 +151,13 @@ def _items_per_source(store: GraphStore) -> Counter[str]:
     return Counter(row[1] for row in store.observations())
 
 
-def list_calls(store: GraphStore, *, search: str | None = None, limit: int | None = None,
-               prices: PriceTable | None = None) -> list[CallSummary]:
+def list_calls(
+    store: GraphStore,
+    *,
+    search: str | None = None,
+    limit: int | None = None,
+    prices: PriceTable | None = None,
+) -> list[CallSummary]:
     """Every recorded exchange, oldest first; ``search`` keeps those whose prompt, answer, model,
     template or source contains it (case-insensitive).  Prompt and answer are one-line previews."""
     prices = prices or PriceTable()
@@ -143,16 +168,27 @@ def list_calls(store: GraphStore, *, search: str | None = None, limit: int | Non
     needle = search.casefold() if search else None
     out: list[CallSummary] = []
     for call_hash, req, resp in pairs:
-        summary = _summary(call_hash, req, resp, sources.get(call_hash), teachers, prices,
-                           counts[call_hash])
+        summary = _summary(
+            call_hash, req, resp, sources.get(call_hash), teachers, prices, counts[call_hash]
+        )
         if needle is not None and not any(
             needle in (text or "").casefold()
-            for text in (summary.prompt, summary.answer, summary.model, summary.template,
-                         summary.source, summary.topic, call_hash)
+            for text in (
+                summary.prompt,
+                summary.answer,
+                summary.model,
+                summary.template,
+                summary.source,
+                summary.topic,
+                call_hash,
+            )
         ):
             continue
-        out.append(summary.model_copy(update={"prompt": _preview(summary.prompt),
-                                              "answer": _preview(summary.answer)}))
+        out.append(
+            summary.model_copy(
+                update={"prompt": _preview(summary.prompt), "answer": _preview(summary.answer)}
+            )
+        )
         if limit is not None and len(out) >= limit:
             break
     return out
@@ -167,21 +203,26 @@ def _resolve_hash(store: GraphStore, call_hash: str) -> str:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise StoreError(f"no teacher call {call_hash!r} in this store; "
-                         "`grapheme-distill calls --store …` lists them")
+        raise StoreError(
+            f"no teacher call {call_hash!r} in this store; "
+            "`grapheme-distill calls --store …` lists them"
+        )
     raise StoreError(f"{call_hash!r} matches {len(found)} calls; give more of the hash")
 
 
 def describe_item(item: Any, graph: KnowledgeGraph) -> str:
     """A human statement of an item, with entity names instead of ids."""
+
     def name(entity_id: str | None) -> str:
         entity = graph.entities.get(entity_id or "")
         return entity.name if entity else (entity_id or "-")
 
     kind = item.kind
     if kind == "relation":
-        return f"{name(item.subject)} {'NOT ' if item.negated else ''}{item.predicate} " \
-               f"{name(item.object)}"
+        return (
+            f"{name(item.subject)} {'NOT ' if item.negated else ''}{item.predicate} "
+            f"{name(item.object)}"
+        )
     if kind == "hierarchy":
         return f"{name(item.child)} {item.relation.value} {name(item.parent)}"
     if kind == "attribute":
@@ -191,8 +232,9 @@ def describe_item(item: Any, graph: KnowledgeGraph) -> str:
     return f"{item.goal}: " + " → ".join(item.steps)
 
 
-def call_detail(store: GraphStore, call_hash: str, *,
-                prices: PriceTable | None = None) -> CallDetail:
+def call_detail(
+    store: GraphStore, call_hash: str, *, prices: PriceTable | None = None
+) -> CallDetail:
     """The exchange recorded under ``call_hash`` (or a unique prefix of it) in full, with every
     item extracted from its answer (statement, confidence, extractor and answer span).
 
@@ -209,24 +251,43 @@ def call_detail(store: GraphStore, call_hash: str, *,
         ev = graph.evidence.get(item.id, {}).get(full)
         if ev is None:
             continue
-        extracted.append({
-            "id": item.id, "kind": item.kind, "statement": describe_item(item, graph),
-            "confidence": ev.confidence, "extractor": ev.extractor,
-            "span": list(ev.span) if ev.span else None,
-            "text": response.text[ev.span[0]:ev.span[1]] if ev.span else None,
-        })
+        extracted.append(
+            {
+                "id": item.id,
+                "kind": item.kind,
+                "statement": describe_item(item, graph),
+                "confidence": ev.confidence,
+                "extractor": ev.extractor,
+                "span": list(ev.span) if ev.span else None,
+                "text": response.text[ev.span[0] : ev.span[1]] if ev.span else None,
+            }
+        )
     extracted.sort(key=lambda e: (e["span"] or [0])[0])
     messages = [{"role": m.role, "content": m.content} for m in request.chat_messages()]
     detail: CallDetail = _summary(
-        full, request, response, store.call_sources([full]).get(full), _teachers(store),
-        prices or PriceTable(), len(extracted), cls=CallDetail, messages=messages,
-        sampling=request.sampling_params(), finish_reason=response.finish_reason,
-        extracted=extracted)
+        full,
+        request,
+        response,
+        store.call_sources([full]).get(full),
+        _teachers(store),
+        prices or PriceTable(),
+        len(extracted),
+        cls=CallDetail,
+        messages=messages,
+        sampling=request.sampling_params(),
+        finish_reason=response.finish_reason,
+        extracted=extracted,
+    )
     return detail
 
 
-def list_entities(store: GraphStore, *, search: str | None = None, type: str | None = None,
-                  limit: int | None = None) -> list[EntitySummary]:
+def list_entities(
+    store: GraphStore,
+    *,
+    search: str | None = None,
+    type: str | None = None,
+    limit: int | None = None,
+) -> list[EntitySummary]:
     """Entities, best connected first; ``search`` keeps names or aliases containing it
     (case-insensitive), ``type`` one entity type (PERSON, LOCATION …).
 
@@ -234,8 +295,9 @@ def list_entities(store: GraphStore, *, search: str | None = None, type: str | N
         ConfigError: ``type`` is not an entity type.
     """
     if type is not None and type.upper() not in EntityType.__members__:
-        raise ConfigError(f"unknown entity type {type!r}; one of "
-                         f"{', '.join(EntityType.__members__)}")
+        raise ConfigError(
+            f"unknown entity type {type!r}; one of {', '.join(EntityType.__members__)}"
+        )
     graph = store.to_knowledge_graph()
     touching: Counter[str] = Counter()
     best: dict[str, float] = defaultdict(float)
@@ -250,8 +312,16 @@ def list_entities(store: GraphStore, *, search: str | None = None, type: str | N
             continue
         if needle is not None and not any(needle in n.casefold() for n in (e.name, *e.aliases)):
             continue
-        out.append(EntitySummary(id=e.id, name=e.name, type=e.type.value, aliases=list(e.aliases),
-                                 items=touching[e.id], confidence=round(best[e.id], 6)))
+        out.append(
+            EntitySummary(
+                id=e.id,
+                name=e.name,
+                type=e.type.value,
+                aliases=list(e.aliases),
+                items=touching[e.id],
+                confidence=round(best[e.id], 6),
+            )
+        )
     out.sort(key=lambda s: (-s.items, s.name.casefold(), s.id))
     return out[:limit] if limit is not None else out
 
@@ -270,8 +340,10 @@ def usage_by_model(store: GraphStore, *, prices: PriceTable | None = None) -> li
         cost = prices.cost(model, response.usage)
         previous = costs.get(model, 0.0)
         costs[model] = None if cost is None or previous is None else previous + cost
-    return [ModelUsage(model=m, calls=c, prompt_tokens=p, completion_tokens=o, cost_usd=costs[m])
-            for m, (c, p, o) in sorted(totals.items())]
+    return [
+        ModelUsage(model=m, calls=c, prompt_tokens=p, completion_tokens=o, cost_usd=costs[m])
+        for m, (c, p, o) in sorted(totals.items())
+    ]
 
 
 def source_labels(store: GraphStore, call_hashes: list[str]) -> dict[str, dict[str, Any]]:

@@ -94,7 +94,11 @@ class ClozeResult:
 
 
 def cloze_request(
-    cloze: ClozePrompt, *, chat: bool = True, top_logprobs: int = 20, max_tokens: int = 4,
+    cloze: ClozePrompt,
+    *,
+    chat: bool = True,
+    top_logprobs: int = 20,
+    max_tokens: int = 4,
     model: str | None = None,
 ) -> TeacherRequest:
     """The request that asks ``cloze``: greedy, short, with top-k logprobs.
@@ -105,14 +109,25 @@ def cloze_request(
     meta = {"kind": "cloze", "cloze": cloze.text}
     if chat:
         return TeacherRequest(
-            messages=(Message(role="system", content=_SYSTEM),
-                      Message(role="user", content=f"{cloze.text} {BLANK}")),
-            model=model, temperature=0.0, max_tokens=max_tokens, logprobs=True,
-            top_logprobs=top_logprobs, metadata=meta,
+            messages=(
+                Message(role="system", content=_SYSTEM),
+                Message(role="user", content=f"{cloze.text} {BLANK}"),
+            ),
+            model=model,
+            temperature=0.0,
+            max_tokens=max_tokens,
+            logprobs=True,
+            top_logprobs=top_logprobs,
+            metadata=meta,
         )
     return TeacherRequest(
-        prompt=cloze.text, model=model, temperature=0.0, max_tokens=max_tokens, logprobs=True,
-        top_logprobs=top_logprobs, metadata=meta,
+        prompt=cloze.text,
+        model=model,
+        temperature=0.0,
+        max_tokens=max_tokens,
+        logprobs=True,
+        top_logprobs=top_logprobs,
+        metadata=meta,
     )
 
 
@@ -142,8 +157,12 @@ def cloze_soft_target(
             candidates appears among the teacher's alternatives (the raw answer is kept).
     """
     if not response.logprobs:
-        raise ExtractionFailed("cloze", "the teacher returned no logprobs; use a teacher that "
-                               "supports them (local, openai-compatible)", response.text)
+        raise ExtractionFailed(
+            "cloze",
+            "the teacher returned no logprobs; use a teacher that "
+            "supports them (local, openai-compatible)",
+            response.text,
+        )
     found = _first_content(response.logprobs)
     if found is None:
         raise ExtractionFailed("cloze", "no answer token with top logprobs", response.text)
@@ -159,8 +178,9 @@ def cloze_soft_target(
         pooled: dict[str, list[float]] = {c: [] for c in cloze.candidates}
         ambiguous: list[str] = []
         for key, lps in offered.items():
-            hits = [c for c in cloze.candidates
-                    if _norm(c).startswith(key) or key.startswith(_norm(c))]
+            hits = [
+                c for c in cloze.candidates if _norm(c).startswith(key) or key.startswith(_norm(c))
+            ]
             if len(hits) == 1:
                 pooled[hits[0]].extend(lps)
             elif len(hits) > 1:
@@ -187,8 +207,12 @@ def cloze_soft_target(
         temperature=temperature,
         tail_mass=min(1.0, max(0.0, 1.0 - listed)),
         metadata={
-            "kind": "cloze", "position": position, "token": tok.token, "unseen": unseen,
-            "ambiguous_tokens": ambiguous, "model": response.model,
+            "kind": "cloze",
+            "position": position,
+            "token": tok.token,
+            "unseen": unseen,
+            "ambiguous_tokens": ambiguous,
+            "model": response.model,
             "request_hash": response.request_hash,
         },
     )
@@ -212,8 +236,13 @@ def _check(teacher: Teacher) -> None:
 
 
 async def aask_cloze(
-    teacher: Teacher, cloze: ClozePrompt, config: DistillationConfig | None = None, *,
-    top_logprobs: int = 20, max_tokens: int = 4, model: str | None = None,
+    teacher: Teacher,
+    cloze: ClozePrompt,
+    config: DistillationConfig | None = None,
+    *,
+    top_logprobs: int = 20,
+    max_tokens: int = 4,
+    model: str | None = None,
 ) -> ClozeResult:
     """Ask ``teacher`` one cloze and return the exchange and its soft target at
     ``config.temperature``.
@@ -224,22 +253,31 @@ async def aask_cloze(
     """
     _check(teacher)
     config = config or DistillationConfig.default()
-    request = cloze_request(cloze, chat=_is_chat(teacher),
-                            top_logprobs=top_logprobs, max_tokens=max_tokens, model=model)
+    request = cloze_request(
+        cloze, chat=_is_chat(teacher), top_logprobs=top_logprobs, max_tokens=max_tokens, model=model
+    )
     response = await teacher.acomplete(request)
-    return ClozeResult(request, response,
-                       cloze_soft_target(cloze, response, temperature=config.temperature))
+    return ClozeResult(
+        request, response, cloze_soft_target(cloze, response, temperature=config.temperature)
+    )
 
 
 def ask_cloze(
-    teacher: Teacher, cloze: ClozePrompt, config: DistillationConfig | None = None, *,
-    top_logprobs: int = 20, max_tokens: int = 4, model: str | None = None,
+    teacher: Teacher,
+    cloze: ClozePrompt,
+    config: DistillationConfig | None = None,
+    *,
+    top_logprobs: int = 20,
+    max_tokens: int = 4,
+    model: str | None = None,
 ) -> ClozeResult:
     """Sync twin of :func:`aask_cloze`."""
     _check(teacher)
     config = config or DistillationConfig.default()
-    request = cloze_request(cloze, chat=_is_chat(teacher),
-                            top_logprobs=top_logprobs, max_tokens=max_tokens, model=model)
+    request = cloze_request(
+        cloze, chat=_is_chat(teacher), top_logprobs=top_logprobs, max_tokens=max_tokens, model=model
+    )
     response = teacher.complete(request)
-    return ClozeResult(request, response,
-                       cloze_soft_target(cloze, response, temperature=config.temperature))
+    return ClozeResult(
+        request, response, cloze_soft_target(cloze, response, temperature=config.temperature)
+    )

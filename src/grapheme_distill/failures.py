@@ -22,8 +22,14 @@ __all__ = ["FailureRecord", "FailureReport", "failure_kind", "list_failures", "r
 
 _HTTP = re.compile(r"\bHTTP (\d{3})\b")
 #: kinds named inside teacher error messages (grapheme_distill.teachers._http)
-_TEACHER_KINDS = ("no API key", "cannot connect", "timed out", "connection failed",
-                  "malformed answer", "is unusable")
+_TEACHER_KINDS = (
+    "no API key",
+    "cannot connect",
+    "timed out",
+    "connection failed",
+    "malformed answer",
+    "is unusable",
+)
 _CLAUSE = re.compile(r"^([^:;(]{1,60})")
 
 
@@ -75,16 +81,22 @@ def failure_kind(reason: str) -> str:
     return clause.group(1).strip() if clause else "unknown"
 
 
-def list_failures(store: _FailureSource, *, run_id: str | None = None,
-                  limit: int | None = None) -> FailureReport:
+def list_failures(
+    store: _FailureSource, *, run_id: str | None = None, limit: int | None = None
+) -> FailureReport:
     """The store's failures (of ``run_id`` only, when given), newest last, and their kinds
     counted over all of them (``limit`` only shortens the list of rows)."""
     rows = store.failures(run_id)
-    records = [FailureRecord(source=printable(str(r.get("source", ""))),
-                             reason=printable(str(r.get("reason", ""))),
-                             kind=failure_kind(printable(str(r.get("reason", "")))),
-                             run_id=r.get("run_id"), created_at=r.get("created_at"))
-               for r in rows]
+    records = [
+        FailureRecord(
+            source=printable(str(r.get("source", ""))),
+            reason=printable(str(r.get("reason", ""))),
+            kind=failure_kind(printable(str(r.get("reason", "")))),
+            run_id=r.get("run_id"),
+            created_at=r.get("created_at"),
+        )
+        for r in rows
+    ]
     kinds = Counter(r.kind for r in records).most_common()
     shown = records if limit is None else records[-limit:]
     return FailureReport(total=len(records), kinds=kinds, failures=shown)

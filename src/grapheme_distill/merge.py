@@ -14,7 +14,8 @@ three strategies:
 
 Resolution is the store's rule (same normalised name with a compatible type, then an alias), and
 an in-memory target runs the very same resolver (:mod:`grapheme_distill.resolution`, over an index
-of the graph's entities) instead of a look-alike, so the two kinds of target give the same graph.  Evidence travels with the
+of the graph's entities) instead of a look-alike, so the two kinds of target give the same graph.
+Evidence travels with the
 items, source by source, so confidences stay noisy-or aggregates.  :class:`ApplyResult` counts what
 changed: nodes (entities) added, edges (items) added, nodes merged into existing entities, items
 skipped and items replaced.
@@ -175,10 +176,17 @@ class GraphKnowledgeApplier:
                 result.observations_added += len(target.evidence.get(item.id, {})) - before
             result.edges_added += int(added_new)
         # an alias learned now merges entities already named it, as a store does (late merges)
-        taught = [(mapping.get(e, e), a) for e in sorted(needed) if e in incoming.entities
-                  for a in incoming.entities[e].aliases]
-        taught += [(mapping.get(i.entity, i.entity), i.value) for i in items
-                   if isinstance(i, LinguisticItem) and i.relation in ALIAS_KINDS]
+        taught = [
+            (mapping.get(e, e), a)
+            for e in sorted(needed)
+            if e in incoming.entities
+            for a in incoming.entities[e].aliases
+        ]
+        taught += [
+            (mapping.get(i.entity, i.entity), i.value)
+            for i in items
+            if isinstance(i, LinguisticItem) and i.relation in ALIAS_KINDS
+        ]
         merge_by_aliases(target, taught)
         return result
 

@@ -167,8 +167,9 @@ class ExchangeIngester:
 
     def _new_session(self) -> DistillationSession:
         self.summary.sessions += 1
-        return DistillationSession(self.config, self.extractor,
-                                   session_id=f"{self.run_id}-{self.summary.sessions}")
+        return DistillationSession(
+            self.config, self.extractor, session_id=f"{self.run_id}-{self.summary.sessions}"
+        )
 
     def is_done(self, request: TeacherRequest, response: TeacherResponse | None = None) -> bool:
         """Whether this exchange was already turned into knowledge by this extractor.
@@ -211,7 +212,9 @@ class ExchangeIngester:
         return added
 
     def ingest_batches(
-        self, pending: Iterable[PendingExchange], batch_size: int,
+        self,
+        pending: Iterable[PendingExchange],
+        batch_size: int,
         executor: Executor | None = None,
     ) -> Iterator[list[DistilledKnowledge]]:
         """:meth:`ingest` ``pending`` in batches of ``batch_size``, in input order, yielding what
@@ -228,12 +231,15 @@ class ExchangeIngester:
                 yield self.ingest(batch)
             return
         jobs = ((batch, [self._job(p) for p in batch]) for batch in _batches(pending, batch_size))
-        read = executor.map_extract(self.extractor, jobs,
-                                    preserve_structure=self.config.preserve_structure)
-        pairs = (pair for batch, extractions in read
-                 for pair in zip(batch, extractions, strict=True))
-        for group in _batches((pair for pair in pairs if not self._done_since(pair[0])),
-                              batch_size):
+        read = executor.map_extract(
+            self.extractor, jobs, preserve_structure=self.config.preserve_structure
+        )
+        pairs = (
+            pair for batch, extractions in read for pair in zip(batch, extractions, strict=True)
+        )
+        for group in _batches(
+            (pair for pair in pairs if not self._done_since(pair[0])), batch_size
+        ):
             yield self.ingest([p for p, _ in group], [e for _, e in group])
 
     def _done_since(self, pending: PendingExchange) -> bool:
@@ -252,8 +258,11 @@ class ExchangeIngester:
     def _extract(self, batch: Sequence[PendingExchange]) -> list[Extraction | Exception]:
         """Each answer extracted exactly once, for the types it is read for (how: see
         :func:`~grapheme_distill.executors.local.extract_batch`, which executors run too)."""
-        return extract_batch(self.extractor, [self._job(p) for p in batch],
-                             preserve_structure=self.config.preserve_structure)
+        return extract_batch(
+            self.extractor,
+            [self._job(p) for p in batch],
+            preserve_structure=self.config.preserve_structure,
+        )
 
     def _fail(self, pending: PendingExchange, reason: str, detail: str) -> None:
         """Keep the failure (replacing an older one of the same source); the call is not marked
@@ -262,31 +271,42 @@ class ExchangeIngester:
         self.summary.failures += 1
         with self.store.transaction():
             self.store.clear_failures(pending.source)
-            self.store.record_failure(self.run_id, pending.source, f"{reason}: {detail}",
-                                      pending.response.text)
+            self.store.record_failure(
+                self.run_id, pending.source, f"{reason}: {detail}", pending.response.text
+            )
 
     def _ingest_one(
         self, pending: PendingExchange, extraction: Extraction | Exception
     ) -> list[DistilledKnowledge]:
         if isinstance(extraction, Exception):
-            raise DistillError(f"extractor {self.extractor_id} failed: {extraction}") from extraction
+            raise DistillError(
+                f"extractor {self.extractor_id} failed: {extraction}"
+            ) from extraction
         call_hash = self.store.record_call(
-            pending.request, pending.response, run_id=self.run_id, source=pending.source,
-            prompt_template=pending.template, prompt_template_hash=pending.template_hash,
+            pending.request,
+            pending.response,
+            run_id=self.run_id,
+            source=pending.source,
+            prompt_template=pending.template,
+            prompt_template_hash=pending.template_hash,
         )
         if call_hash in self._batch_done:
             # the same call earlier in this batch (a repeated line, or another answer to a
             # deterministic request): skipped exactly as if it had been in an earlier batch
             self.summary.already_processed += 1
             return []
-        prov = pending.provenance.model_copy(update={"call_hash": call_hash, "source": pending.source})
+        prov = pending.provenance.model_copy(
+            update={"call_hash": call_hash, "source": pending.source}
+        )
         types = pending.knowledge_type if self.types_from_exchange else None
         records = self._process(pending, extraction, prov, types)
         for record in records:
             self.summary.new_observations += self.store.add_knowledge(record, run_id=self.run_id)
         self.summary.knowledge_records += len(records)
         for target in soft_targets_of(pending.response, call_hash, pending.source):
-            self.summary.soft_targets += int(self.store.add_soft_target(target, call_hash=call_hash))
+            self.summary.soft_targets += int(
+                self.store.add_soft_target(target, call_hash=call_hash)
+            )
         self.store.mark_processed(call_hash, self._processed_key, self.run_id)
         self.store.clear_failures(pending.source)
         usage = pending.response.usage
@@ -299,7 +319,11 @@ class ExchangeIngester:
         return records
 
     def _process(
-        self, pending: PendingExchange, extraction: Extraction, prov: Provenance, ktype: KnowledgeType | None
+        self,
+        pending: PendingExchange,
+        extraction: Extraction,
+        prov: Provenance,
+        ktype: KnowledgeType | None,
     ) -> list[DistilledKnowledge]:
         """Run one answer through the session; a full session is replaced, never losing records."""
         session = self._session
@@ -307,11 +331,20 @@ class ExchangeIngester:
             session = self._session = self._new_session()
         kept, rejected = len(session.knowledge), len(session.rejected)
         try:
-            session.process_response(pending.prompt, pending.response.text, ktype, provenance=prov,
-                                     logprobs=pending.response.logprobs, extraction=extraction)
+            session.process_response(
+                pending.prompt,
+                pending.response.text,
+                ktype,
+                provenance=prov,
+                logprobs=pending.response.logprobs,
+                extraction=extraction,
+            )
         except SessionFull:
-            overflow = [r.item for r in session.rejected[rejected:]
-                        if r.reason == "session_full" and isinstance(r.item, DistilledKnowledge)]
+            overflow = [
+                r.item
+                for r in session.rejected[rejected:]
+                if r.reason == "session_full" and isinstance(r.item, DistilledKnowledge)
+            ]
             records = list(session.knowledge[kept:])
             self._count_rejections(session, rejected, skip="session_full")
             for record in overflow:  # the records that did not fit go to fresh sessions
@@ -339,9 +372,12 @@ class ExchangeIngester:
         reasons = self._last_rejections
         self.summary.failures += 1
         self._failures["no_knowledge"] += 1
-        self.store.record_failure(self.run_id, pending.source,
-                                  "no knowledge accepted; " + ("; ".join(reasons[:5]) or "nothing found"),
-                                  pending.response.text)
+        self.store.record_failure(
+            self.run_id,
+            pending.source,
+            "no knowledge accepted; " + ("; ".join(reasons[:5]) or "nothing found"),
+            pending.response.text,
+        )
 
 
 def distill_transcripts(
@@ -384,13 +420,19 @@ def distill_transcripts(
     extractor = extractor or get_extractor(best_available_extractor())
     reader = TranscriptReader(paths, skip_bad=skip_bad)
     total = reader.count_lines() if progress else None
-    run_id = store.begin_run("distill_transcripts", {
-        "inputs": [str(p) for p in paths], "extractor": f"{extractor.name}@{extractor.version}",
-        "config": config.model_dump(), "skip_bad": skip_bad,
-        "types_from_exchange": types_from_exchange,
-    })
-    ingester = ExchangeIngester(store, config, extractor, run_id,
-                                types_from_exchange=types_from_exchange)
+    run_id = store.begin_run(
+        "distill_transcripts",
+        {
+            "inputs": [str(p) for p in paths],
+            "extractor": f"{extractor.name}@{extractor.version}",
+            "config": config.model_dump(),
+            "skip_bad": skip_bad,
+            "types_from_exchange": types_from_exchange,
+        },
+    )
+    ingester = ExchangeIngester(
+        store, config, extractor, run_id, types_from_exchange=types_from_exchange
+    )
     summary = ingester.summary
     summary.inputs = [str(p) for p in paths]
 
@@ -410,9 +452,14 @@ def distill_transcripts(
         summary.bad_lines = reader.stats.rejected
         summary.rejected_files = list(reader.stats.rejected_files)
         repeats = min(reader.stats.repeats, summary.already_processed)
-        summary.skipped = {why: n for why, n in (
-            ("repeated in this input", repeats),
-            ("stored by an earlier run", summary.already_processed - repeats)) if n}
+        summary.skipped = {
+            why: n
+            for why, n in (
+                ("repeated in this input", repeats),
+                ("stored by an earlier run", summary.already_processed - repeats),
+            )
+            if n
+        }
         summary.skipped_notes = list(reader.stats.repeat_notes)
         with store.transaction():
             for error in reader.stats.errors:
@@ -428,10 +475,13 @@ def distill_transcripts(
 
 
 def _pending_from_exchange(ex: Exchange) -> PendingExchange:
-    prov = Provenance(teacher="transcript", model=ex.response.model or ex.request.model,
-                      params=ex.request.sampling_params(), source=ex.source)
+    prov = Provenance(
+        teacher="transcript",
+        model=ex.response.model or ex.request.model,
+        params=ex.request.sampling_params(),
+        source=ex.source,
+    )
     return PendingExchange(ex.request, ex.response, ex.prompt, prov, ex.knowledge_type, ex.source)
-
 
 
 #: file suffixes ``distill_documents`` reads from folders (a file named directly is always read)
@@ -449,12 +499,20 @@ def document_files(paths: Sequence[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file()
-                           and p.suffix.lower() in DOCUMENT_SUFFIXES
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in DOCUMENT_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
             if not found:
-                raise InputError(str(path), None, "no text or markdown files in this folder "
-                                 f"({', '.join(sorted(DOCUMENT_SUFFIXES))})")
+                raise InputError(
+                    str(path),
+                    None,
+                    "no text or markdown files in this folder "
+                    f"({', '.join(sorted(DOCUMENT_SUFFIXES))})",
+                )
             out.extend(found)
         elif path.is_file():
             out.append(path)
@@ -474,8 +532,9 @@ def read_document(path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(str(path), line, f"not UTF-8 text ({exc.reason} at byte {exc.start})"
-                         ) from exc
+        raise InputError(
+            str(path), line, f"not UTF-8 text ({exc.reason} at byte {exc.start})"
+        ) from exc
 
 
 def document_exchange(path: Path, text: str) -> PendingExchange:
@@ -529,10 +588,15 @@ def distill_documents(
     # an extractor that asks a teacher keeps `concurrency` requests in flight only inside a batch
     # (nothing is asked while a batch is stored): batches of a few rounds keep the pool busy
     batch_size = max(batch_size, 4 * int(getattr(extractor, "concurrency", 1) or 1))
-    run_id = store.begin_run("distill_documents", {
-        "inputs": [str(p) for p in paths], "documents": len(files),
-        "extractor": f"{extractor.name}@{extractor.version}", "config": config.model_dump(),
-    })
+    run_id = store.begin_run(
+        "distill_documents",
+        {
+            "inputs": [str(p) for p in paths],
+            "documents": len(files),
+            "extractor": f"{extractor.name}@{extractor.version}",
+            "config": config.model_dump(),
+        },
+    )
     ingester = ExchangeIngester(store, config, extractor, run_id)
     summary = ingester.summary
     summary.inputs = [str(p) for p in paths]

@@ -25,7 +25,6 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from pydantic import BaseModel
 
@@ -159,19 +158,28 @@ class DistillationSession:
         types = frozenset(KnowledgeType) if knowledge_type is None else frozenset({knowledge_type})
         if extraction is None:
             extraction = self.extractor.extract(
-                response, prompt=prompt, types=types,
+                response,
+                prompt=prompt,
+                types=types,
                 preserve_structure=self.config.preserve_structure,
             )
         prov = (provenance or Provenance()).model_copy(update={"extractor": extraction.extractor})
         if extraction.is_empty:
             reason = "refusal" if extraction.signals.get("refusal") else "extraction_failed"
-            detail = "; ".join(f.reason for f in extraction.failures) or "no knowledge found in the answer"
+            detail = (
+                "; ".join(f.reason for f in extraction.failures)
+                or "no knowledge found in the answer"
+            )
             self._reject(Rejection(reason, detail, prompt=prompt, confidence=0.0))
             return []
 
         certainty = _mean_token_certainty(logprobs)
-        records = [record for ktype in _TYPE_ORDER if ktype in types
-                   if (record := self._build(ktype, prompt, response, extraction, prov, certainty))]
+        records = [
+            record
+            for ktype in _TYPE_ORDER
+            if ktype in types
+            if (record := self._build(ktype, prompt, response, extraction, prov, certainty))
+        ]
         if KnowledgeType.FACTUAL in types:
             records = self._with_mentions(records, prompt, response, extraction, prov, certainty)
         accepted: list[DistilledKnowledge] = []
@@ -179,7 +187,9 @@ class DistillationSession:
         for record in records:
             if overflow or self.is_full:
                 overflow = True
-                self._reject(Rejection("session_full", f"capacity {self.capacity} reached", record, prompt))
+                self._reject(
+                    Rejection("session_full", f"capacity {self.capacity} reached", record, prompt)
+                )
                 continue
             try:
                 self.add_knowledge(record)
@@ -208,22 +218,30 @@ class DistillationSession:
         for item in extraction.items_of(ktype):
             value = item.confidence * factor
             if value < threshold:
-                self._reject(Rejection(
-                    "item_low_confidence",
-                    f"{item.kind} confidence {value:.3f} < {threshold:.3f}",
-                    item, prompt, value,
-                ))
+                self._reject(
+                    Rejection(
+                        "item_low_confidence",
+                        f"{item.kind} confidence {value:.3f} < {threshold:.3f}",
+                        item,
+                        prompt,
+                        value,
+                    )
+                )
             else:
                 read += item.confidence
-                kept.append(item if factor == 1.0 else item.model_copy(update={"confidence": value}))
+                kept.append(
+                    item if factor == 1.0 else item.model_copy(update={"confidence": value})
+                )
         if not kept:
             return None
         entity_ids: set[str] = set()
         for item in kept:
             entity_ids.update(item.entity_refs())
         entities = tuple(e for eid, e in extraction.entities.items() if eid in entity_ids)
-        signals = {"extractor": read / len(kept),
-                   "hedged_fraction": extraction.signals.get("hedged_fraction", 0.0)}
+        signals = {
+            "extractor": read / len(kept),
+            "hedged_fraction": extraction.signals.get("hedged_fraction", 0.0),
+        }
         if certainty is not None:
             signals["teacher_certainty"] = certainty
         value = sum(i.confidence for i in kept) / len(kept)
@@ -251,26 +269,34 @@ class DistillationSession:
         record (the FACTUAL one when there is one), or form a FACTUAL record of their own.
         Concepts and numbers come only with a fact."""
         carried = {e.id for record in records for e in record.entities}
-        mentions = tuple(e for e in extraction.entities.values()
-                         if e.type not in _ONLY_WITH_A_FACT and e.id not in carried)
+        mentions = tuple(
+            e
+            for e in extraction.entities.values()
+            if e.type not in _ONLY_WITH_A_FACT and e.id not in carried
+        )
         if not mentions:
             return records
-        for i, record in enumerate(records):
-            if record.knowledge_type is KnowledgeType.FACTUAL:
-                break
-        else:
-            i = 0
+        kinds = [record.knowledge_type for record in records]
+        i = kinds.index(KnowledgeType.FACTUAL) if KnowledgeType.FACTUAL in kinds else 0
         if records:
-            records[i] = records[i].model_copy(update={"entities": (*records[i].entities, *mentions)})
+            records[i] = records[i].model_copy(
+                update={"entities": (*records[i].entities, *mentions)}
+            )
             return records
         value = 1.0 if certainty is None else certainty
         signals = {} if certainty is None else {"teacher_certainty": certainty}
-        return [DistilledKnowledge(
-            knowledge_type=KnowledgeType.FACTUAL, prompt=prompt, response=response,
-            entities=mentions,
-            confidence=Confidence(value=value, method="named entities mentioned", signals=signals),
-            provenance=prov,
-        )]
+        return [
+            DistilledKnowledge(
+                knowledge_type=KnowledgeType.FACTUAL,
+                prompt=prompt,
+                response=response,
+                entities=mentions,
+                confidence=Confidence(
+                    value=value, method="named entities mentioned", signals=signals
+                ),
+                provenance=prov,
+            )
+        ]
 
     def add_knowledge(self, knowledge: DistilledKnowledge) -> None:
         """Accept one record, enforcing capacity and the confidence threshold.
@@ -287,11 +313,15 @@ class DistillationSession:
             knowledge = knowledge.model_copy(update={"items": unified})
         threshold = self.config.min_confidence
         if knowledge.confidence.value < threshold:
-            self._reject(Rejection(
-                "low_confidence",
-                f"{knowledge.knowledge_type} record confidence {knowledge.confidence.value:.3f} < {threshold:.3f}",
-                knowledge, knowledge.prompt, knowledge.confidence.value,
-            ))
+            self._reject(
+                Rejection(
+                    "low_confidence",
+                    f"{knowledge.knowledge_type} record confidence {knowledge.confidence.value:.3f} < {threshold:.3f}",
+                    knowledge,
+                    knowledge.prompt,
+                    knowledge.confidence.value,
+                )
+            )
             raise LowConfidence(knowledge.id, knowledge.confidence.value, threshold)
         # the same answer from the same call processed twice adds nothing; the same answer from
         # another call (another teacher model, another sample) is another source: agreement
@@ -352,7 +382,9 @@ class DistillationResult:
 class KnowledgeDistiller:
     """Manages sessions; ``distill_response``/``distill_batch`` are the one-call front doors."""
 
-    def __init__(self, config: DistillationConfig | None = None, extractor: Extractor | None = None) -> None:
+    def __init__(
+        self, config: DistillationConfig | None = None, extractor: Extractor | None = None
+    ) -> None:
         self.config = config or DistillationConfig.default()
         self.extractor: Extractor = extractor or RuleExtractor()
         self._sessions: dict[str, DistillationSession] = {}
@@ -419,7 +451,9 @@ class KnowledgeDistiller:
         types = frozenset(KnowledgeType) if knowledge_type is None else frozenset({knowledge_type})
         results: list[DistillationResult] = []
         session = self.start_session()
-        extractions = self.extractor.pipe(pairs, types=types, preserve_structure=self.config.preserve_structure)
+        extractions = self.extractor.pipe(
+            pairs, types=types, preserve_structure=self.config.preserve_structure
+        )
         for (prompt, response), extraction in zip(pairs, extractions, strict=True):
             if session.is_full:
                 results.append(self.complete_session(session.id))
@@ -428,7 +462,8 @@ class KnowledgeDistiller:
                 session.process_response(prompt, response, knowledge_type, extraction=extraction)
             except SessionFull:
                 overflow = [
-                    r.item for r in session.rejected
+                    r.item
+                    for r in session.rejected
                     if r.reason == "session_full" and isinstance(r.item, DistilledKnowledge)
                 ]
                 results.append(self.complete_session(session.id))
@@ -437,4 +472,3 @@ class KnowledgeDistiller:
                     session.add_knowledge(record)
         results.append(self.complete_session(session.id))
         return results
-

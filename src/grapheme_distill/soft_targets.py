@@ -87,11 +87,20 @@ class SoftTarget(BaseModel):
     ) -> SoftTarget:
         """From raw logits (any scale); stored as T = 1 log-probabilities, viewed at ``temperature``."""
         lp = log_softmax(logits, 1.0)
-        return cls(slot=slot, candidates=tuple(candidates), logits=tuple(lp.tolist()), temperature=temperature)
+        return cls(
+            slot=slot,
+            candidates=tuple(candidates),
+            logits=tuple(lp.tolist()),
+            temperature=temperature,
+        )
 
     @classmethod
     def from_probabilities(
-        cls, slot: str, candidates: Sequence[str], probabilities: ArrayLike, temperature: float = 1.0
+        cls,
+        slot: str,
+        candidates: Sequence[str],
+        probabilities: ArrayLike,
+        temperature: float = 1.0,
     ) -> SoftTarget:
         """From probabilities that were produced *at* ``temperature``: the T = 1 logits are
         recovered as ``T · log p`` (up to a constant), so re-tempering is exact."""
@@ -109,7 +118,9 @@ class SoftTarget(BaseModel):
 
     @classmethod
     def from_top_logprobs(
-        cls, slot: str, top_logprobs: Mapping[str, float] | Sequence[tuple[str, float]],
+        cls,
+        slot: str,
+        top_logprobs: Mapping[str, float] | Sequence[tuple[str, float]],
         temperature: float = 1.0,
     ) -> SoftTarget:
         """From a teacher's top-k log-probabilities (OpenAI ``top_logprobs`` layout).
@@ -117,7 +128,9 @@ class SoftTarget(BaseModel):
         The k candidates are renormalised among themselves; the mass the teacher put elsewhere,
         ``1 − Σ exp(lpᵢ)``, is kept in ``tail_mass``.  Duplicate tokens keep their best value.
         """
-        pairs = list(top_logprobs.items()) if isinstance(top_logprobs, Mapping) else list(top_logprobs)
+        pairs = (
+            list(top_logprobs.items()) if isinstance(top_logprobs, Mapping) else list(top_logprobs)
+        )
         best: dict[str, float] = {}
         for tok, lp in pairs:
             if tok not in best or lp > best[tok]:

@@ -122,10 +122,24 @@ class _ArraySink:
 
     def edge_arrays(self) -> tuple[Array, Array, Array]:
         """``(edge_index, edge_type, edge_weight)`` in file order."""
-        src = np.concatenate([np.frombuffer(self.text_src, dtype=np.int64), np.frombuffer(self.src, dtype=np.int64)])
-        dst = np.concatenate([np.frombuffer(self.text_dst, dtype=np.int64), np.frombuffer(self.dst, dtype=np.int64)])
-        kind = np.concatenate([np.frombuffer(self.text_type, dtype=np.int8), np.frombuffer(self.edge_type, dtype=np.int8)])
-        weight = np.concatenate([np.ones(len(self.text_src), dtype=np.float32), np.frombuffer(self.weight, dtype=np.float32)])
+        src = np.concatenate(
+            [np.frombuffer(self.text_src, dtype=np.int64), np.frombuffer(self.src, dtype=np.int64)]
+        )
+        dst = np.concatenate(
+            [np.frombuffer(self.text_dst, dtype=np.int64), np.frombuffer(self.dst, dtype=np.int64)]
+        )
+        kind = np.concatenate(
+            [
+                np.frombuffer(self.text_type, dtype=np.int8),
+                np.frombuffer(self.edge_type, dtype=np.int8),
+            ]
+        )
+        weight = np.concatenate(
+            [
+                np.ones(len(self.text_src), dtype=np.float32),
+                np.frombuffer(self.weight, dtype=np.float32),
+            ]
+        )
         return np.stack([src, dst]), kind.astype(np.int64), weight
 
     def add_node(self, kind: str, label: str | None) -> int:
@@ -216,7 +230,9 @@ def build_student_arrays(
     if not 0.0 <= alpha <= 1.0:
         raise InvalidConfig("distillation_weight", alpha, "0.0 to 1.0")
     if len(split) != 3 or min(split) < 0 or abs(sum(split) - 1.0) > 1e-9:
-        raise InvalidConfig("split", split, "three non-negative fractions summing to 1, e.g. 0.8,0.1,0.1")
+        raise InvalidConfig(
+            "split", split, "three non-negative fractions summing to 1, e.g. 0.8,0.1,0.1"
+        )
 
     sink = _ArraySink()
     walk(graph, sink)
@@ -232,7 +248,8 @@ def build_student_arrays(
     entity_index = {eid: i for i, eid in enumerate(sink.entity_ids)}
     entity_split = _split_order(sink.entity_ids, seed, split)
     entity_type = np.array(
-        [_ENTITY_TYPES.index(graph.entities[eid].type.value) for eid in sink.entity_ids], dtype=np.int64
+        [_ENTITY_TYPES.index(graph.entities[eid].type.value) for eid in sink.entity_ids],
+        dtype=np.int64,
     )
     entity_node = np.array(sink.entity_nodes, dtype=np.int64)
     node_y = np.full(n, -1, dtype=np.int64)
@@ -256,7 +273,9 @@ def build_student_arrays(
         if not touched:
             continue
         for source in graph.evidence.get(item.id, {}):
-            call_entities[source] = min(touched + ([call_entities[source]] if source in call_entities else []))
+            call_entities[source] = min(
+                touched + ([call_entities[source]] if source in call_entities else [])
+            )
     targets = [t.with_temperature(temperature) for t in soft_targets]
     width = max((len(t.candidates) for t in targets), default=0)
     cand_vocab: dict[str, int] = {}
@@ -301,8 +320,12 @@ def build_student_arrays(
         "test_entities": np.flatnonzero(entity_split == 2).astype(np.int64),
         "relation_node": np.array([sink.item_nodes[r.id] for r in relations], dtype=np.int64),
         "relation_subject": rel_subject,
-        "relation_object": np.array([entity_index.get(r.object, -1) for r in relations], dtype=np.int64),
-        "relation_type": np.array([predicate_index[r.predicate] for r in relations], dtype=np.int64),
+        "relation_object": np.array(
+            [entity_index.get(r.object, -1) for r in relations], dtype=np.int64
+        ),
+        "relation_type": np.array(
+            [predicate_index[r.predicate] for r in relations], dtype=np.int64
+        ),
         "relation_vocabulary": _strings(vocabulary),
         "relation_negated": np.array([r.negated for r in relations], dtype=bool),
         "relation_confidence": np.array([r.confidence for r in relations], dtype=np.float32),
@@ -326,12 +349,12 @@ def build_student_arrays(
 
 _MEANING: Final[dict[str, str]] = {
     "x": "node features: one-hot node kind (columns 0-5 in NODE_KINDS order), code point / 0x10FFFF "
-         "(characters, else 0), log(1 + position) (characters, else 0)",
+    "(characters, else 0), log(1 + position) (characters, else 0)",
     "node_kind": "node kind code, index into node_kinds",
     "node_code_point": "Unicode code point of an Input (character) node, -1 for other nodes",
     "node_position": "index of a character in its text (label, alias, value, step), -1 otherwise",
     "node_label": "index into node_label_vocabulary for Keyword hubs and Call item nodes (predicates, "
-                  "attribute names, kinds), -1 otherwise",
+    "attribute names, kinds), -1 otherwise",
     "node_label_vocabulary": "strings of Keyword/Call nodes",
     "node_y": "entity type (index into entity_types) on entity concept nodes, -1 elsewhere",
     "train_mask": "entity concept nodes in the train split",
@@ -371,7 +394,11 @@ _MEANING: Final[dict[str, str]] = {
 
 
 def _manifest(
-    arrays: dict[str, Array], *, temperature: float, alpha: float, seed: int,
+    arrays: dict[str, Array],
+    *,
+    temperature: float,
+    alpha: float,
+    seed: int,
     split: tuple[float, float, float],
 ) -> dict[str, Any]:
     return {
@@ -414,7 +441,9 @@ def to_pyg_data(arrays: dict[str, Array]) -> Any:
         import torch
         from torch_geometric.data import Data
     except ImportError as exc:
-        raise MissingDependency("the PyTorch Geometric Data object of the student export", "torch") from exc
+        raise MissingDependency(
+            "the PyTorch Geometric Data object of the student export", "torch"
+        ) from exc
     renamed = {"node_y": "y", "valid_mask": "val_mask"}
     tensors = {
         renamed.get(name, name): torch.from_numpy(np.ascontiguousarray(value))
@@ -443,7 +472,11 @@ def student_paths(path: str | os.PathLike[str]) -> tuple[Path, Path, Path]:
     stem = p.name.removesuffix(".npz")
     if not stem:
         raise ExportError(f"{path}: give the student export a file name, e.g. out/student.npz")
-    return p.with_name(stem + ".npz"), p.with_name(stem + ".manifest.json"), p.with_name(stem + ".pt")
+    return (
+        p.with_name(stem + ".npz"),
+        p.with_name(stem + ".manifest.json"),
+        p.with_name(stem + ".pt"),
+    )
 
 
 def export_student(
@@ -482,8 +515,12 @@ def export_student(
     t = cfg.temperature if temperature is None else temperature
     a = cfg.distillation_weight if alpha is None else alpha
     npz_path, manifest_path, pt_path = student_paths(path)
-    arrays, manifest = build_student_arrays(graph, soft_targets, temperature=t, alpha=a, seed=seed, split=split)
-    result = StudentExport(npz_path=npz_path, manifest_path=manifest_path, arrays=arrays, manifest=manifest)
+    arrays, manifest = build_student_arrays(
+        graph, soft_targets, temperature=t, alpha=a, seed=seed, split=split
+    )
+    result = StudentExport(
+        npz_path=npz_path, manifest_path=manifest_path, arrays=arrays, manifest=manifest
+    )
     if pyg is not False:
         try:
             result.data = to_pyg_data(arrays)
@@ -499,7 +536,9 @@ def export_student(
         npz_path.parent.mkdir(parents=True, exist_ok=True)
         with open(npz_path, "wb") as fh:
             np.savez_compressed(fh, allow_pickle=False, **arrays)
-        manifest_path.write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
+        manifest_path.write_text(
+            json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8"
+        )
         if result.data is not None:
             import torch
 
@@ -511,7 +550,10 @@ def export_student(
 
 
 def export_student_format(
-    graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None,
+    graph: KnowledgeGraph,
+    path: Path,
+    *,
+    store: GraphStore | None = None,
     config: DistillationConfig | None = None,
 ) -> Any:
     """The ``student`` format of :func:`grapheme_distill.export.export_graph`: soft targets come
@@ -522,7 +564,10 @@ def export_student_format(
     result = export_student(graph, targets, path, config=config)
     counts = result.manifest["counts"]
     return ExportReport(
-        format="student", path=str(result.npz_path), nodes=counts["nodes"], edges=counts["edges"],
+        format="student",
+        path=str(result.npz_path),
+        nodes=counts["nodes"],
+        edges=counts["edges"],
         details={
             "manifest": str(result.manifest_path),
             "pyg": str(result.pyg_path) if result.pyg_path else None,

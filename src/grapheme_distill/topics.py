@@ -80,7 +80,8 @@ def render_sections(sections: dict[str, str], placeholder: str, value: str) -> t
     """The chat messages of a template's sections with ``placeholder`` filled in (topics, crawl)."""
     return tuple(
         Message(role=role, content=sections[role].replace(placeholder, value))
-        for role in ("system", "user") if sections.get(role)
+        for role in ("system", "user")
+        if sections.get(role)
     )
 
 
@@ -119,8 +120,12 @@ class PromptTemplate:
         try:
             kind = KnowledgeType(ktype)
         except ValueError as exc:
-            raise InputError(str(path), None, f"template file names start with a knowledge type "
-                             f"({', '.join(k.value for k in KnowledgeType)}), not {ktype!r}") from exc
+            raise InputError(
+                str(path),
+                None,
+                f"template file names start with a knowledge type "
+                f"({', '.join(k.value for k in KnowledgeType)}), not {ktype!r}",
+            ) from exc
         template = cls(path.name.removesuffix(".txt"), kind, path.read_text(encoding="utf-8"))
         template.render("x")  # validate now, naming the file
         return template
@@ -152,14 +157,21 @@ def read_topics(items: Sequence[str]) -> list[str]:
     for item in items:
         path = Path(item)
         if path.is_file():
-            found = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.lstrip().startswith("#")]
+            found = [
+                line.strip()
+                for line in path.read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.lstrip().startswith("#")
+            ]
             if not found:
                 raise InputError(str(path), None, "no topics in the file (one topic per line)")
             topics.extend(found)
         elif _names_a_file(path):
-            raise InputError(item, None, "no such topics file; check the path (a topic given as "
-                             "text is used as it is, but this one names a file)")
+            raise InputError(
+                item,
+                None,
+                "no such topics file; check the path (a topic given as "
+                "text is used as it is, but this one names a file)",
+            )
         elif item.strip():
             topics.append(item.strip())
     return list(dict.fromkeys(topics))
@@ -267,14 +279,27 @@ async def adistill_topics(
     templates = list(templates) if templates is not None else load_templates()
     topics = list(dict.fromkeys(t.strip() for t in topics if t.strip()))
     want_lp = bool(teacher.supports_logprobs) and answer_logprobs
-    run_id = store.begin_run("distill_topics", {
-        "topics": topics, "teacher": teacher.name, "model": model,
-        "templates": {t.name: t.hash for t in templates},
-        "extractor": f"{extractor.name}@{extractor.version}", "config": config.model_dump(),
-        "max_tokens": max_tokens, "clozes": [c.text for c in clozes],
-    })
-    summary = TopicsSummary(run_id=run_id, teacher=teacher.name, model=model, topics=topics,
-                            templates={t.name: t.hash for t in templates}, inputs=list(topics))
+    run_id = store.begin_run(
+        "distill_topics",
+        {
+            "topics": topics,
+            "teacher": teacher.name,
+            "model": model,
+            "templates": {t.name: t.hash for t in templates},
+            "extractor": f"{extractor.name}@{extractor.version}",
+            "config": config.model_dump(),
+            "max_tokens": max_tokens,
+            "clozes": [c.text for c in clozes],
+        },
+    )
+    summary = TopicsSummary(
+        run_id=run_id,
+        teacher=teacher.name,
+        model=model,
+        topics=topics,
+        templates={t.name: t.hash for t in templates},
+        inputs=list(topics),
+    )
     ingester = ExchangeIngester(store, config, extractor, run_id, summary=summary)
     total = len(topics) * len(templates) + len(clozes)
     done = 0
@@ -283,6 +308,7 @@ async def adistill_topics(
 
     def merge_reasons() -> None:
         summary.failure_reasons = dict(Counter(ingester_reasons) + own_reasons)
+
     pool = RequestPool(concurrency)
 
     def tick() -> None:
@@ -311,19 +337,27 @@ async def adistill_topics(
 
     Job = tuple[PromptTemplate, TeacherRequest, str]
 
-    async def ask_topic(topic: str, jobs: list[Job]) -> tuple[str, list[Job],
-                                                              list[TeacherResponse | None]]:
+    async def ask_topic(
+        topic: str, jobs: list[Job]
+    ) -> tuple[str, list[Job], list[TeacherResponse | None]]:
         return topic, jobs, list(await asyncio.gather(*(ask(req, src) for _, req, src in jobs)))
 
     def plan(topic: str) -> list[Job]:
         jobs: list[Job] = []
         for template in templates:
             request = TeacherRequest(
-                messages=template.render(topic), model=model, temperature=0.0,
-                max_tokens=max_tokens, seed=seed, logprobs=want_lp,
+                messages=template.render(topic),
+                model=model,
+                temperature=0.0,
+                max_tokens=max_tokens,
+                seed=seed,
+                logprobs=want_lp,
                 top_logprobs=5 if want_lp else None,
-                metadata={"topic": topic, "template": template.name,
-                          "template_hash": template.hash},
+                metadata={
+                    "topic": topic,
+                    "template": template.name,
+                    "template_hash": template.hash,
+                },
             )
             summary.exchanges += 1
             asked_of[topic].append((template, request))
@@ -345,7 +379,7 @@ async def adistill_topics(
         for next_group in asyncio.as_completed(groups):
             topic, jobs, responses = await next_group
             batch: list[PendingExchange] = []
-            for (template, request, source), response in zip(jobs, responses, strict=True):
+            for (template, request, _source), response in zip(jobs, responses, strict=True):
                 if response is None:
                     continue
                 summary.asked += 1
@@ -355,20 +389,33 @@ async def adistill_topics(
                 ingester_reasons = dict(summary.failure_reasons)
                 merge_reasons()
             # one line per fact, however many answers taught it
-            summary.learned[topic] = list(dict.fromkeys(
-                line for rec in learned for line in describe(rec)))
+            summary.learned[topic] = list(
+                dict.fromkeys(line for rec in learned for line in describe(rec))
+            )
             if teacher.supports_logprobs and auto_clozes > 0:
                 # a topic answered (in part) before an interruption gets the clozes an
                 # uninterrupted run would ask: they come from all its answers, read again
-                basis = learned if len(jobs) == len(asked_of[topic]) else _relearn(
-                    store, config, extractor, teacher.name, asked_of[topic])
+                basis = (
+                    learned
+                    if len(jobs) == len(asked_of[topic])
+                    else _relearn(store, config, extractor, teacher.name, asked_of[topic])
+                )
                 clozes = [*clozes, *clozes_from(basis, auto_clozes)]
                 total = len(topics) * len(templates) + len(clozes)
 
         async def ask_cloze(cloze: ClozePrompt) -> None:
             async with pool.slot():
-                await _ask_cloze(teacher, cloze, config, store, run_id, summary, own_reasons,
-                                 max_tokens=4, model=model)
+                await _ask_cloze(
+                    teacher,
+                    cloze,
+                    config,
+                    store,
+                    run_id,
+                    summary,
+                    own_reasons,
+                    max_tokens=4,
+                    model=model,
+                )
             merge_reasons()
             tick()
 
@@ -383,7 +430,10 @@ async def adistill_topics(
 
 
 def _relearn(
-    store: ResumableStore, config: DistillationConfig, extractor: Extractor, teacher: str,
+    store: ResumableStore,
+    config: DistillationConfig,
+    extractor: Extractor,
+    teacher: str,
     jobs: Sequence[tuple[PromptTemplate, TeacherRequest]],
 ) -> list[DistilledKnowledge]:
     """What the stored answers to ``jobs`` teach, read again in a scratch store (the real one
@@ -398,14 +448,28 @@ def _relearn(
     return ExchangeIngester(MemoryStore(), config, extractor, "relearn").ingest(batch)
 
 
-def _pending(teacher: str, template: PromptTemplate, request: TeacherRequest,
-             response: TeacherResponse) -> PendingExchange:
+def _pending(
+    teacher: str, template: PromptTemplate, request: TeacherRequest, response: TeacherResponse
+) -> PendingExchange:
     source = f"topic:{request.metadata.get('topic', '')}#{template.name}"
-    prov = Provenance(teacher=teacher, model=response.model or request.model,
-                      prompt_template=template.name, prompt_template_hash=template.hash,
-                      params=request.sampling_params(), source=source)
-    return PendingExchange(request, response, request.text, prov, template.knowledge_type, source,
-                           template=template.name, template_hash=template.hash)
+    prov = Provenance(
+        teacher=teacher,
+        model=response.model or request.model,
+        prompt_template=template.name,
+        prompt_template_hash=template.hash,
+        params=request.sampling_params(),
+        source=source,
+    )
+    return PendingExchange(
+        request,
+        response,
+        request.text,
+        prov,
+        template.knowledge_type,
+        source,
+        template=template.name,
+        template_hash=template.hash,
+    )
 
 
 def clozes_from(records: Sequence[DistilledKnowledge], limit: int) -> list[ClozePrompt]:
@@ -413,8 +477,12 @@ def clozes_from(records: Sequence[DistilledKnowledge], limit: int) -> list[Cloze
     (the teacher's own alternatives are the outcomes); the learned object is not a candidate, so
     the distribution is the teacher's, not ours."""
     ranked = sorted(
-        ((rec.confidence.value, rel, rec) for rec in records for rel in rec.relations
-         if not rel.negated),
+        (
+            (rec.confidence.value, rel, rec)
+            for rec in records
+            for rel in rec.relations
+            if not rel.negated
+        ),
         key=lambda t: -t[0],
     )
     out: list[ClozePrompt] = []
@@ -432,8 +500,15 @@ def clozes_from(records: Sequence[DistilledKnowledge], limit: int) -> list[Cloze
 
 
 async def _ask_cloze(
-    teacher: Teacher, cloze: ClozePrompt, config: DistillationConfig, store: ResumableStore,
-    run_id: str, summary: TopicsSummary, reasons: Counter[str], *, max_tokens: int,
+    teacher: Teacher,
+    cloze: ClozePrompt,
+    config: DistillationConfig,
+    store: ResumableStore,
+    run_id: str,
+    summary: TopicsSummary,
+    reasons: Counter[str],
+    *,
+    max_tokens: int,
     model: str | None,
 ) -> None:
     source = f"cloze:{cloze.text}"
@@ -448,8 +523,9 @@ async def _ask_cloze(
             store.record_failure(run_id, source, f"{reason}: {exc}", getattr(exc, "raw", ""))
         return
     with store.transaction():
-        call_hash = store.record_call(result.request, result.response, prompt_template="cloze",
-                                      run_id=run_id)
+        call_hash = store.record_call(
+            result.request, result.response, prompt_template="cloze", run_id=run_id
+        )
         added = store.add_soft_target(result.target, call_hash=call_hash)
     summary.cloze_targets += int(added)
     summary.soft_targets += int(added)
@@ -457,7 +533,8 @@ async def _ask_cloze(
     summary.completion_tokens += result.response.usage.completion_tokens
     top = sorted(result.target.as_dict().items(), key=lambda kv: -kv[1])[:3]
     summary.learned.setdefault("cloze", []).append(
-        f"{cloze.text} … " + ", ".join(f"{c} {p:.2f}" for c, p in top)
+        f"{cloze.text} … "
+        + ", ".join(f"{c} {p:.2f}" for c, p in top)
         + f" (T={result.target.temperature:g})"
     )
 
@@ -505,22 +582,35 @@ def run_topics(
     """
     known = {k.value for k in KnowledgeType}
     if unknown := [t for t in types if t not in known]:
-        raise InputError("--types", None,
-                         f"{unknown[0]!r} is not one of {', '.join(sorted(known))}")
+        raise InputError(
+            "--types", None, f"{unknown[0]!r} is not one of {', '.join(sorted(known))}"
+        )
     templates = load_templates(types=list(types) or None)
     topics = read_topics(items)
     if not topics:
         raise InputError("--topics", None, "needs at least one topic (text or a file of lines)")
-    chosen = open_teacher(teacher, model=model, base_url=base_url, concurrency=concurrency,
-                          config_path=config_path,
-                          replay_store=store if replay_store is None else replay_store,
-                          replay_from=replay_from,
-                          on_status=on_status)
+    chosen = open_teacher(
+        teacher,
+        model=model,
+        base_url=base_url,
+        concurrency=concurrency,
+        config_path=config_path,
+        replay_store=store if replay_store is None else replay_store,
+        replay_from=replay_from,
+        on_status=on_status,
+    )
     try:
         summary = distill_topics(
-            topics, chosen, store, config, extractor, templates=templates,
+            topics,
+            chosen,
+            store,
+            config,
+            extractor,
+            templates=templates,
             clozes=[ClozePrompt.parse(c) for c in clozes],
-            model=None if teacher == "local" else model, concurrency=concurrency, **options,
+            model=None if teacher == "local" else model,
+            concurrency=concurrency,
+            **options,
         )
         account = getattr(chosen, "account", None)
         if account is not None:

@@ -37,7 +37,9 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-def test_stats_counts_and_show_lists_conflicts(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_stats_counts_and_show_lists_conflicts(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out = run(["stats", "--store", str(db)], capsys)
     assert code == 0 and "functional conflicts" in out and "capital: Paris" in out
     code, out = run(["stats", "--store", str(db), "--json"], capsys)
@@ -55,8 +57,9 @@ def test_a_users_table_adds_properties(
 ) -> None:
     table = tmp_path / "f.toml"
     table.write_text('[[functional]]\nname = "mayor"\nrelations = ["mayor"]\n')
-    code, out = run(["show", "Paris", "--store", str(db), "--json", "--functional", str(table)],
-                    capsys)
+    code, out = run(
+        ["show", "Paris", "--store", str(db), "--json", "--functional", str(table)], capsys
+    )
     assert [c["property"] for c in json.loads(out)["conflicts"]] == ["mayor"]
     table.write_text("[[functional]]\nnom = 1\n")
     code, out = run(["stats", "--store", str(db), "--functional", str(table)], capsys)

@@ -17,7 +17,8 @@ from grapheme_distill.teachers.pricing import PriceTable
 
 # the sample store of the export tests: known knowledge citing spans of recorded answers
 _SPEC = importlib.util.spec_from_file_location(
-    "sample_store", Path(__file__).resolve().parents[1] / "export" / "sample_store.py")
+    "sample_store", Path(__file__).resolve().parents[1] / "export" / "sample_store.py"
+)
 assert _SPEC is not None and _SPEC.loader is not None
 sample_store = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(sample_store)
@@ -26,10 +27,16 @@ _SPEC.loader.exec_module(sample_store)
 @pytest.fixture
 def store(tmp_path: Path) -> SQLiteStore:
     s: SQLiteStore = sample_store.build_store(tmp_path / "g.db")
-    s.record_call(TeacherRequest(prompt="What is 2+2?", model="gpt-4o-mini"),
-                  TeacherResponse(text="4", model="gpt-4o-mini",
-                                  usage=Usage(prompt_tokens=1_000_000, completion_tokens=500_000)),
-                  prompt_template="arithmetic.v1", source="topic:math#arithmetic")
+    s.record_call(
+        TeacherRequest(prompt="What is 2+2?", model="gpt-4o-mini"),
+        TeacherResponse(
+            text="4",
+            model="gpt-4o-mini",
+            usage=Usage(prompt_tokens=1_000_000, completion_tokens=500_000),
+        ),
+        prompt_template="arithmetic.v1",
+        source="topic:math#arithmetic",
+    )
     return s
 
 
@@ -52,8 +59,9 @@ def test_calls_list_every_exchange_with_tokens_cost_and_items(store: SQLiteStore
     assert paris.items == sum(1 for row in store.observations() if row[1] == paris.hash) > 0
     math = next(c for c in calls if c.model == "gpt-4o-mini")
     assert math.cost_usd == pytest.approx(0.15 + 0.30)  # list price: 0.15 in, 0.60 out per 1M
-    assert list_calls(store, prices=PriceTable({"gpt-4o-mini": (1.0, 1.0)}))[-1].cost_usd == \
-        pytest.approx(1.5)
+    assert list_calls(store, prices=PriceTable({"gpt-4o-mini": (1.0, 1.0)}))[
+        -1
+    ].cost_usd == pytest.approx(1.5)
     assert [c.hash for c in list_calls(store, search="eiffel")] == [paris.hash]
     assert list_calls(store, search="no such words anywhere") == []
 
@@ -66,7 +74,7 @@ def test_one_call_in_full_with_what_was_extracted(store: SQLiteStore) -> None:
     statements = {e["statement"] for e in detail.extracted}
     assert "Paris capital_of France" in statements
     capital = next(e for e in detail.extracted if e["statement"] == "Paris capital_of France")
-    assert capital["text"] == detail.answer[capital["span"][0]:capital["span"][1]]
+    assert capital["text"] == detail.answer[capital["span"][0] : capital["span"][1]]
     assert "capital of France" in capital["text"]
     with pytest.raises(StoreError, match="no teacher call"):
         call_detail(store, "ffffffffffff")
@@ -76,8 +84,10 @@ def test_entities_search_and_type(store: SQLiteStore) -> None:
     everything = list_entities(store)
     assert len(everything) == store.stats().entities
     assert everything[0].items >= everything[-1].items
-    assert sorted(e.name for e in list_entities(store, search="eiff")) == ["Eiffel Tower",
-                                                                           "Gustave Eiffel"]
+    assert sorted(e.name for e in list_entities(store, search="eiff")) == [
+        "Eiffel Tower",
+        "Gustave Eiffel",
+    ]
     locations = list_entities(store, type="location")
     assert locations and all(e.type == "LOCATION" for e in locations)
     assert "Paris" in {e.name for e in locations}

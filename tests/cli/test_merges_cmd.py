@@ -26,7 +26,9 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     return code, out + err
 
 
-def test_merges_lists_and_unmerge_restores(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_merges_lists_and_unmerge_restores(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "m.db"
     nyc, usa = ent("NYC", EntityType.LOCATION), ent("United States", EntityType.LOCATION)
     city = ent("New York City", EntityType.LOCATION, aliases=("NYC",))

@@ -37,37 +37,59 @@ def knowledge(entity: str, size: int, variant: str = "a") -> dict[str, Any]:
     if not m:
         region = re.match(r"^Region (\d+)$", entity)
         if region:
-            return {"entities": [{"name": entity, "type": "LOCATION"}],
-                    "attributes": [{"entity": entity, "name": "kind", "value": "region"}]}
-        return {"entities": [{"name": entity, "type": "CONCEPT"}], "relations": [],
-                "attributes": [{"entity": entity, "name": "known", "value": "no"}]}
+            return {
+                "entities": [{"name": entity, "type": "LOCATION"}],
+                "attributes": [{"entity": entity, "name": "kind", "value": "region"}],
+            }
+        return {
+            "entities": [{"name": entity, "type": "CONCEPT"}],
+            "relations": [],
+            "attributes": [{"entity": entity, "name": "known", "value": "no"}],
+        }
     n = int(m.group(1))
     year = str(1900 + n)
-    entities: list[dict[str, Any]] = [{"name": entity, "type": "CONCEPT"},
-                                      {"name": year, "type": "DATETIME"},
-                                      {"name": f"Region {n % 3}", "type": "LOCATION"}]
-    relations: list[dict[str, Any]] = [{"subject": entity, "predicate": "founded_in",
-                                        "object": year}]
+    entities: list[dict[str, Any]] = [
+        {"name": entity, "type": "CONCEPT"},
+        {"name": year, "type": "DATETIME"},
+        {"name": f"Region {n % 3}", "type": "LOCATION"},
+    ]
+    relations: list[dict[str, Any]] = [
+        {"subject": entity, "predicate": "founded_in", "object": year}
+    ]
     for child in (2 * n + 1, 2 * n + 2):
         if child < size:
             entities.append({"name": f"Node {child}", "type": "CONCEPT"})
-            relations.append({"subject": entity, "predicate": "linked_to",
-                              "object": f"Node {child}",
-                              "negated": variant == "b" and n == 0 and child == 1})
+            relations.append(
+                {
+                    "subject": entity,
+                    "predicate": "linked_to",
+                    "object": f"Node {child}",
+                    "negated": variant == "b" and n == 0 and child == 1,
+                }
+            )
     return {
         "entities": entities,
         "relations": relations,
-        "attributes": [{"entity": entity, "name": "number", "value": str(n)},
-                       {"entity": entity, "name": "colour",
-                        "value": "red" if variant == "a" else "blue"}],
+        "attributes": [
+            {"entity": entity, "name": "number", "value": str(n)},
+            {"entity": entity, "name": "colour", "value": "red" if variant == "a" else "blue"},
+        ],
         "hierarchy": [{"parent": f"Region {n % 3}", "child": entity, "relation": "part_of"}],
-        "linguistic": [], "procedures": [],
+        "linguistic": [],
+        "procedures": [],
     }
 
 
 class KnowledgeServer(FakeLLMServer):
-    def __init__(self, *, size: int = 15, variant: str = "a", freeze_at: int = 0,
-                 delay: float = 0.0, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        size: int = 15,
+        variant: str = "a",
+        freeze_at: int = 0,
+        delay: float = 0.0,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.size = size
         self.variant = variant
@@ -86,8 +108,15 @@ class KnowledgeServer(FakeLLMServer):
         self.frozen = False
         self.freeze_at = 0
 
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
-                     method: str, path: str, headers: dict[str, str], body: bytes) -> bool:
+    async def _serve(
+        self,
+        reader: asyncio.StreamReader,
+        writer: asyncio.StreamWriter,
+        method: str,
+        path: str,
+        headers: dict[str, str],
+        body: bytes,
+    ) -> bool:
         self.arrived += 1
         if self.freeze_at and self.arrived >= self.freeze_at:
             self.frozen = True
@@ -101,8 +130,9 @@ class KnowledgeServer(FakeLLMServer):
             return False
         return await super()._serve(reader, writer, method, path, headers, body)
 
-    def _write(self, writer: asyncio.StreamWriter, status: int, payload: bytes,
-               *args: Any, **kwargs: Any) -> None:
+    def _write(
+        self, writer: asyncio.StreamWriter, status: int, payload: bytes, *args: Any, **kwargs: Any
+    ) -> None:
         if status == 200 and self._last is not None:
             self.answered.append(self._last[0])
             self.answered_requests.append(self._last)
@@ -111,7 +141,9 @@ class KnowledgeServer(FakeLLMServer):
 
     def _answer(self, path: str, data: dict[str, Any]) -> dict[str, Any] | None:
         answer = super()._answer(path, data)
-        users = [m.get("content", "") for m in data.get("messages") or [] if m.get("role") == "user"]
+        users = [
+            m.get("content", "") for m in data.get("messages") or [] if m.get("role") == "user"
+        ]
         prompt = users[-1] if users else ""
         found = _ENTITY.search(prompt)
         if found is None and "<<<TEXT" in prompt:  # an extraction request: the text's first node
@@ -137,8 +169,13 @@ def main() -> None:
     parser.add_argument("--fault-every", type=int, default=0, help="fault every n-th request")
     parser.add_argument("--fault", default="500", help="which fault (500, 429:1, ...)")
     args = parser.parse_args()
-    server = KnowledgeServer(size=args.size, latency=args.latency, keep_bodies=False,
-                             fault_every=args.fault_every, fault_kind=args.fault)
+    server = KnowledgeServer(
+        size=args.size,
+        latency=args.latency,
+        keep_bodies=False,
+        fault_every=args.fault_every,
+        fault_kind=args.fault,
+    )
     asyncio.run(server.serve_forever())
 
 

@@ -33,10 +33,31 @@ WORLD = {f"Node {i}" for i in range(SIZE)} | {f"Region {i}" for i in range(3)}
 
 def run_crawl(url: str, store: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "grapheme_distill", "crawl", "--seed", "Node 0", "--teacher",
-         "vllm", "--model", "m", "--base-url", url, "--store", str(store), "--concurrency", "4",
-         "--samples", "2", "--no-progress", "--json"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        [
+            sys.executable,
+            "-m",
+            "grapheme_distill",
+            "crawl",
+            "--seed",
+            "Node 0",
+            "--teacher",
+            "vllm",
+            "--model",
+            "m",
+            "--base-url",
+            url,
+            "--store",
+            str(store),
+            "--concurrency",
+            "4",
+            "--samples",
+            "2",
+            "--no-progress",
+            "--json",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 def test_kill_9_three_times_then_resume(tmp_path: Path) -> None:
@@ -44,8 +65,9 @@ def test_kill_9_three_times_then_resume(tmp_path: Path) -> None:
     rng = random.Random(seed)
     with KnowledgeServer(size=SIZE, delay=0.05) as reference_server:
         reference = open_store(tmp_path / "reference.db")
-        teacher = open_teacher("vllm", model="m", base_url=reference_server.url + "/v1",
-                               concurrency=4)
+        teacher = open_teacher(
+            "vllm", model="m", base_url=reference_server.url + "/v1", concurrency=4
+        )
         summary = crawl(["Node 0"], [teacher], reference, concurrency=4, samples=2)
         assert summary.outcome == "frontier_empty"
     store_path = tmp_path / "killed.db"

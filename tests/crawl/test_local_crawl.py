@@ -18,8 +18,15 @@ def test_local_crawl_answers_all_parse(local_model_dir: Path, tmp_path: Path) ->
     teacher = LocalTeacher(DEFAULT_LOCAL_MODEL)
     store = open_store(tmp_path / "kb.db")
     try:
-        summary = crawl(["Marie Curie"], [teacher], store, budget_requests=10, max_tokens=400,
-                        max_items=2, concurrency=1)
+        summary = crawl(
+            ["Marie Curie"],
+            [teacher],
+            store,
+            budget_requests=10,
+            max_tokens=400,
+            max_items=2,
+            concurrency=1,
+        )
     finally:
         teacher.close()
     assert summary.requests == 10 or summary.outcome == "frontier_empty"

@@ -24,7 +24,8 @@ def teacher(server: KnowledgeServer, model: str = "m-a") -> Teacher:
 
 
 def test_crawl_asks_every_reachable_entity_once_and_ends_on_an_empty_frontier(
-        world: KnowledgeServer, tmp_path: Path) -> None:
+    world: KnowledgeServer, tmp_path: Path
+) -> None:
     store = open_store(tmp_path / "kb.db")
     summary = crawl(["Node 0"], [teacher(world)], store, concurrency=8)
     assert summary.outcome == "frontier_empty"
@@ -41,7 +42,8 @@ def test_crawl_asks_every_reachable_entity_once_and_ends_on_an_empty_frontier(
 
 
 def test_budget_stops_the_crawl_and_a_rerun_continues_asking_nothing_twice(
-        world: KnowledgeServer, tmp_path: Path) -> None:
+    world: KnowledgeServer, tmp_path: Path
+) -> None:
     store = open_store(tmp_path / "kb.db")
     first = crawl(["Node 0"], [teacher(world)], store, budget_requests=5, concurrency=4)
     assert first.outcome == "budget_spent" and first.requests == 5
@@ -59,8 +61,9 @@ def test_depth_limit(world: KnowledgeServer, tmp_path: Path) -> None:
     assert sorted(world.answered) == ["Node 0", "Node 1", "Node 2", "Region 0"]
 
 
-def test_samples_are_separate_requests_and_raise_agreement(world: KnowledgeServer,
-                                                          tmp_path: Path) -> None:
+def test_samples_are_separate_requests_and_raise_agreement(
+    world: KnowledgeServer, tmp_path: Path
+) -> None:
     store = open_store(tmp_path / "kb.db")
     summary = crawl(["Node 0"], [teacher(world)], store, samples=3, depth=0)
     assert summary.requests == 3 and len(world.answered) == 3
@@ -69,12 +72,13 @@ def test_samples_are_separate_requests_and_raise_agreement(world: KnowledgeServe
     assert temps == {0.7} and seeds == [0, 1, 2]
 
 
-def test_two_teachers_that_disagree_are_flagged(world: KnowledgeServer,
-                                                 other_world: KnowledgeServer,
-                                                 tmp_path: Path) -> None:
+def test_two_teachers_that_disagree_are_flagged(
+    world: KnowledgeServer, other_world: KnowledgeServer, tmp_path: Path
+) -> None:
     store = open_store(tmp_path / "kb.db")
-    summary = crawl(["Node 0"], {"a": teacher(world, "m-a"), "b": teacher(other_world, "m-b")},
-                    store, depth=0)
+    summary = crawl(
+        ["Node 0"], {"a": teacher(world, "m-a"), "b": teacher(other_world, "m-b")}, store, depth=0
+    )
     assert summary.teachers == ["a", "b"]
     flags = store.disagreements()
     kinds = {f["kind"] for f in flags}

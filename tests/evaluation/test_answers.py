@@ -60,8 +60,12 @@ def gold3(tmp_path: Path) -> Path:
 
 def _reference(scorer: Path, gold: Path, preds: Path) -> dict[str, Any]:
     """What the reference scorer prints for the same predictions (run as its own process)."""
-    out = subprocess.run([sys.executable, str(scorer), "--gold", str(gold), str(preds), "--json"],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, str(scorer), "--gold", str(gold), str(preds), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return dict(json.loads(out.stdout))
 
 
@@ -75,18 +79,22 @@ def test_extraction_to_pred_maps_every_kind_to_the_gold_shape() -> None:
         ex.add_entity(e)
     ex.add(
         Relation(subject=ada.id, predicate="born in", object=london.id, confidence=0.8),
-        Relation(subject=ada.id, predicate="attended", object=london.id, negated=True,
-                 confidence=0.6),
-        Attribute(entity=ada.id, name="born on", value="10 December 1815", datatype="date",
-                  confidence=0.9),
-        Attribute(entity=engine.id, name="weight", value="15 tons", datatype="number",
-                  confidence=0.5),
-        HierarchyEdge(parent=engine.id, child=parts.id, relation=HierarchyKind.PART_OF,
-                      confidence=0.7),
-        LinguisticItem(entity=ada.id, relation=LinguisticKind.ALIAS, value="Ada",
-                       confidence=0.75),
-        Procedure(goal="run a program", steps=("punch the cards", "turn the crank"),
-                  confidence=0.65),
+        Relation(
+            subject=ada.id, predicate="attended", object=london.id, negated=True, confidence=0.6
+        ),
+        Attribute(
+            entity=ada.id, name="born on", value="10 December 1815", datatype="date", confidence=0.9
+        ),
+        Attribute(
+            entity=engine.id, name="weight", value="15 tons", datatype="number", confidence=0.5
+        ),
+        HierarchyEdge(
+            parent=engine.id, child=parts.id, relation=HierarchyKind.PART_OF, confidence=0.7
+        ),
+        LinguisticItem(entity=ada.id, relation=LinguisticKind.ALIAS, value="Ada", confidence=0.75),
+        Procedure(
+            goal="run a program", steps=("punch the cards", "turn the crank"), confidence=0.65
+        ),
         Relation(subject=ada.id, predicate="knew", object="no-such-entity", confidence=0.9),
     )
     pred, conf = extraction_to_pred(ex)
@@ -100,14 +108,30 @@ def test_extraction_to_pred_maps_every_kind_to_the_gold_shape() -> None:
             {"name": "15 tons", "type": "NUMBER"},
         ],
         "relations": [
-            {"subject": "Ada Lovelace", "predicate": "born_in", "object": "London",
-             "negated": False},
-            {"subject": "Ada Lovelace", "predicate": "attended", "object": "London",
-             "negated": True},
-            {"subject": "Ada Lovelace", "predicate": "born_on", "object": "10 December 1815",
-             "negated": False},
-            {"subject": "Analytical Engine", "predicate": "weight", "object": "15 tons",
-             "negated": False},
+            {
+                "subject": "Ada Lovelace",
+                "predicate": "born_in",
+                "object": "London",
+                "negated": False,
+            },
+            {
+                "subject": "Ada Lovelace",
+                "predicate": "attended",
+                "object": "London",
+                "negated": True,
+            },
+            {
+                "subject": "Ada Lovelace",
+                "predicate": "born_on",
+                "object": "10 December 1815",
+                "negated": False,
+            },
+            {
+                "subject": "Analytical Engine",
+                "predicate": "weight",
+                "object": "15 tons",
+                "negated": False,
+            },
         ],
         "procedures": [{"goal": "run a program", "steps": ["punch the cards", "turn the crank"]}],
         "hierarchy": [{"parent": "Analytical Engine", "child": "mill", "relation": "part_of"}],
@@ -131,8 +155,9 @@ def test_a_datetime_entity_is_a_gold_date() -> None:
     assert extraction_to_pred(ex)[0]["entities"] == [{"name": "1848", "type": "DATE"}]
 
 
-def test_scores_agree_with_the_reference_scorer(scorer_path: Path, gold3: Path,
-                                                tmp_path: Path) -> None:
+def test_scores_agree_with_the_reference_scorer(
+    scorer_path: Path, gold3: Path, tmp_path: Path
+) -> None:
     preds = tmp_path / "preds.jsonl"
     report = evaluate_answers(gold3, "rules", scorer=scorer_path, predictions=preds)
     reference = _reference(scorer_path, gold3, preds)
@@ -150,8 +175,10 @@ def test_per_prediction_outcomes_add_up_to_the_reference_counts(scorer_path: Pat
     scorer = load_scorer(scorer_path)
     items = read_gold(DEV, scorer)
     extractor = get_extractor("rules")
-    totals = {k: {CORRECT: 0, WRONG: 0, NEUTRAL: 0} for k in
-              ("entities", "relations", "procedures", "hierarchy", "linguistic")}
+    totals = {
+        k: {CORRECT: 0, WRONG: 0, NEUTRAL: 0}
+        for k in ("entities", "relations", "procedures", "hierarchy", "linguistic")
+    }
     preds = {}
     for item in items:
         pred, _ = extraction_to_pred(extractor.extract(item["response"], prompt=item["prompt"]))
@@ -169,12 +196,28 @@ def test_per_prediction_outcomes_add_up_to_the_reference_counts(scorer_path: Pat
 
 
 def test_cli_end_to_end_reports_what_the_reference_scorer_says(
-        scorer_path: Path, gold3: Path, tmp_path: Path,
-        run_cli: Callable[[list[str]], tuple[int, str]]) -> None:
+    scorer_path: Path, gold3: Path, tmp_path: Path, run_cli: Callable[[list[str]], tuple[int, str]]
+) -> None:
     preds, out = tmp_path / "p.jsonl", tmp_path / "report.json"
-    code, text = run_cli(["eval", "--dataset", "answers", "--gold", str(gold3), "--extractor",
-                          "rules", "--scorer", str(scorer_path), "--predictions", str(preds),
-                          "-o", str(out), "--explain", "2"])
+    code, text = run_cli(
+        [
+            "eval",
+            "--dataset",
+            "answers",
+            "--gold",
+            str(gold3),
+            "--extractor",
+            "rules",
+            "--scorer",
+            str(scorer_path),
+            "--predictions",
+            str(preds),
+            "-o",
+            str(out),
+            "--explain",
+            "2",
+        ]
+    )
     assert code == 0
     reference = _reference(scorer_path, gold3, preds)
     report = json.loads(out.read_text(encoding="utf-8"))
@@ -191,25 +234,35 @@ def test_cli_end_to_end_reports_what_the_reference_scorer_says(
     assert report["calibration"]["relations"]["items"] >= 0
     assert report["at_min_confidence"]["threshold"] == DistillationConfig().min_confidence
 
-    code, text = run_cli(["eval", "--dataset", "answers", "--gold", str(gold3), "--scorer",
-                          str(scorer_path), "--json"])
+    code, text = run_cli(
+        [
+            "eval",
+            "--dataset",
+            "answers",
+            "--gold",
+            str(gold3),
+            "--scorer",
+            str(scorer_path),
+            "--json",
+        ]
+    )
     assert code == 0
     # without --extractor: the best installed reader, as distill uses
     assert json.loads(text)["extractor"].startswith(best_available_extractor() + "@")
 
 
 def test_bad_gold_file_is_named_with_line_and_reason(
-        scorer_path: Path, gold3: Path, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    scorer_path: Path, gold3: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from grapheme_distill.cli import main
 
     lines = gold3.read_text(encoding="utf-8").splitlines()
     broken = json.loads(lines[1])
-    broken["gold"]["relations"].append({"subject": "Nobody", "predicate": "knows",
-                                        "object": "Nothing", "negated": False})
+    broken["gold"]["relations"].append(
+        {"subject": "Nobody", "predicate": "knows", "object": "Nothing", "negated": False}
+    )
     bad = tmp_path / "bad.jsonl"
-    bad.write_text("\n".join([lines[0], json.dumps(broken), "{not json"]) + "\n",
-                   encoding="utf-8")
+    bad.write_text("\n".join([lines[0], json.dumps(broken), "{not json"]) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"bad\.jsonl:2: .*relation node not an entity: 'Nobody'"):
         evaluate_answers(bad, "rules", scorer=scorer_path)
     with pytest.raises(SystemExit) as exit_info:

@@ -41,12 +41,16 @@ def test_webnlg_submissions_are_read_leniently(webnlg_dir: Path) -> None:
     assert bt5["Id2"] == [("Trane", "location", "Swords,_Dublin")]
 
 
-@pytest.mark.parametrize(("name", "texts", "triples", "groups", "relations"), [
-    ("text2kgbench-dbpedia", 2014, 6259, 19, 358),
-    ("text2kgbench-wikidata", 4062, 7232, 10, 91),
-])
-def test_text2kgbench_test_sets(shared_data: Path, name: str, texts: int, triples: int,
-                                groups: int, relations: int) -> None:
+@pytest.mark.parametrize(
+    ("name", "texts", "triples", "groups", "relations"),
+    [
+        ("text2kgbench-dbpedia", 2014, 6259, 19, 358),
+        ("text2kgbench-wikidata", 4062, 7232, 10, 91),
+    ],
+)
+def test_text2kgbench_test_sets(
+    shared_data: Path, name: str, texts: int, triples: int, groups: int, relations: int
+) -> None:
     ds = load_dataset(name, shared_data)
     assert len(ds.examples) == texts
     assert sum(len(e.gold) for e in ds.examples) == triples
@@ -96,11 +100,15 @@ def test_unknown_dataset_and_missing_data(tmp_path: Path) -> None:
 
 # ----------------------------------------------------------------- WebNLG splits
 
-@pytest.mark.parametrize(("name", "texts", "triples", "categories"), [
-    ("webnlg2020-seen", 606, 2387, 14),
-    ("webnlg2020-unseen-entities", 457, 1475, 9),
-    ("webnlg2020-unseen-categories", 1092, 3083, 13),
-])
+
+@pytest.mark.parametrize(
+    ("name", "texts", "triples", "categories"),
+    [
+        ("webnlg2020-seen", 606, 2387, 14),
+        ("webnlg2020-unseen-entities", 457, 1475, 9),
+        ("webnlg2020-unseen-categories", 1092, 3083, 13),
+    ],
+)
 def test_webnlg_splits_are_datasets_with_the_full_sets_schema(
     shared_data: Path, name: str, texts: int, triples: int, categories: int
 ) -> None:
@@ -139,9 +147,15 @@ def _webnlg_xml(entries: list[tuple[str, str, list[str]]]) -> str:
 def test_a_split_takes_its_vocabulary_from_the_file_it_is_given(tmp_path: Path) -> None:
     full = tmp_path / "full.xml"
     split = tmp_path / "split.xml"
-    full.write_text(_webnlg_xml([("Id1", "Food", ["A | country | B"]),
-                                 ("Id2", "Food", ["C | ingredient | D"]),
-                                 ("Id3", "City", ["E | mayor | F"])]))
+    full.write_text(
+        _webnlg_xml(
+            [
+                ("Id1", "Food", ["A | country | B"]),
+                ("Id2", "Food", ["C | ingredient | D"]),
+                ("Id3", "City", ["E | mayor | F"]),
+            ]
+        )
+    )
     split.write_text(_webnlg_xml([("Id1", "Food", ["A | country | B"])]))
     assert load_webnlg(split).vocab == {"Food": ("country",)}
     ds = load_webnlg(split, name="webnlg2020-seen", vocabulary_from=full)
@@ -170,16 +184,28 @@ def test_sample_evenly_never_repeats_an_example(shared_data: Path) -> None:
 def test_the_cli_offers_every_dataset() -> None:
     from grapheme_distill.cli.eval_cmd import DATASET_CHOICES
 
-    assert DATASET_CHOICES == tuple(DATASETS)
+    assert tuple(DATASETS) == DATASET_CHOICES
 
 
 def test_eval_scores_a_split_with_the_webnlg_official_scorer(
     shared_data: Path, tmp_path: Path, run_cli: Callable[[list[str]], tuple[int, str]]
 ) -> None:
     out = tmp_path / "r.json"
-    code, stdout = run_cli(["eval", "--dataset", "webnlg2020-unseen-categories", "--extractor",
-                            "baseline", "--limit", "8", "--data-dir", str(shared_data),
-                            "--output", str(out)])
+    code, stdout = run_cli(
+        [
+            "eval",
+            "--dataset",
+            "webnlg2020-unseen-categories",
+            "--extractor",
+            "baseline",
+            "--limit",
+            "8",
+            "--data-dir",
+            str(shared_data),
+            "--output",
+            str(out),
+        ]
+    )
     assert code == 0 and "official (WebNLG Exact)" in stdout
     data = json.loads(out.read_text())
     assert data["dataset"] == "webnlg2020-unseen-categories"

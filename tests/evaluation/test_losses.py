@@ -15,22 +15,22 @@ from grapheme_distill.evaluation.scoring import score_fuzzy
 
 # one text whose gold triples each fall into a different class
 GOLD = [
-    T("Trane", "location", "Swords,_Dublin"),         # matched (punctuation, underscores)
-    T("Trane", "country", "Ireland"),                 # subject + object right, predicate wrong
-    T("Trane", "industry", "HVAC"),                   # swapped
-    T("Trane", "foundingYear", "1913"),               # subject + predicate right, object wrong
-    T("Alan_Bean", "nationality", "United_States"),   # subject found, rest wrong
-    T("Paris", "capital", "France"),                  # subject never a subject
-    T("Acme", "ceo", "Bob"),                          # subject never a subject (only an object)
+    T("Trane", "location", "Swords,_Dublin"),  # matched (punctuation, underscores)
+    T("Trane", "country", "Ireland"),  # subject + object right, predicate wrong
+    T("Trane", "industry", "HVAC"),  # swapped
+    T("Trane", "foundingYear", "1913"),  # subject + predicate right, object wrong
+    T("Alan_Bean", "nationality", "United_States"),  # subject found, rest wrong
+    T("Paris", "capital", "France"),  # subject never a subject
+    T("Acme", "ceo", "Bob"),  # subject never a subject (only an object)
 ]
 PREDICTED = [
-    T("Trane", "location", "Swords, Dublin"),         # matched
-    T("Trane", "founding_year", "1914"),              # object wrong (dates/numbers must be equal)
-    T("HVAC", "industry", "Trane"),                   # swapped
-    T("Trane", "location", "Ireland"),                # predicate wrong
-    T("Alan Bean", "birthPlace", "Ohio"),             # subject is a gold subject, rest wrong
-    T("Bob", "ceo", "Joe"),                           # not a gold subject, predicate in gold
-    T("Moon", "crew", "Bean"),                        # not a gold subject, predicate not in gold
+    T("Trane", "location", "Swords, Dublin"),  # matched
+    T("Trane", "founding_year", "1914"),  # object wrong (dates/numbers must be equal)
+    T("HVAC", "industry", "Trane"),  # swapped
+    T("Trane", "location", "Ireland"),  # predicate wrong
+    T("Alan Bean", "birthPlace", "Ohio"),  # subject is a gold subject, rest wrong
+    T("Bob", "ceo", "Joe"),  # not a gold subject, predicate in gold
+    T("Moon", "crew", "Bean"),  # not a gold subject, predicate not in gold
 ]
 
 
@@ -40,8 +40,15 @@ def explained(**kw: int) -> LossReport:
 
 def test_every_gold_class_on_literal_triples() -> None:
     r = explained()
-    assert r.gold == {"matched": 1, "predicate_wrong": 1, "swapped": 1, "object_wrong": 1,
-                      "subject_only": 1, "subject_missing": 2, "repeated": 0}
+    assert r.gold == {
+        "matched": 1,
+        "predicate_wrong": 1,
+        "swapped": 1,
+        "object_wrong": 1,
+        "subject_only": 1,
+        "subject_missing": 2,
+        "repeated": 0,
+    }
     assert list(r.gold) == list(GOLD_CLASSES)  # the table's order
     assert r.gold_triples == 7 and r.texts == 1
     assert r.gold_shares["subject_missing"] == pytest.approx(2 / 7)
@@ -55,8 +62,16 @@ def test_every_gold_class_on_literal_triples() -> None:
 
 def test_every_predicted_class_on_literal_triples() -> None:
     r = explained()
-    assert r.predicted == {"matched": 1, "predicate_wrong": 1, "swapped": 1, "object_wrong": 1,
-                           "subject_only": 1, "wrong_subject": 1, "off_gold": 1, "redundant": 0}
+    assert r.predicted == {
+        "matched": 1,
+        "predicate_wrong": 1,
+        "swapped": 1,
+        "object_wrong": 1,
+        "subject_only": 1,
+        "wrong_subject": 1,
+        "off_gold": 1,
+        "redundant": 0,
+    }
     assert list(r.predicted) == list(PREDICTED_CLASSES)
     by_class = {k: [s.triple for s in v] for k, v in r.predicted_samples.items()}
     assert by_class["predicate_wrong"] == [PREDICTED[3]]
@@ -81,25 +96,32 @@ def test_matched_is_exactly_the_normalised_modes_true_positives() -> None:
 
 
 def test_a_duplicate_on_either_side_is_repeated_or_redundant() -> None:
-    gold = [[T("Acme", "ceo", "Bob"), T("The Acme", "ceo", "Bob.")]]   # normalise to the same
+    gold = [[T("Acme", "ceo", "Bob"), T("The Acme", "ceo", "Bob.")]]  # normalise to the same
     r = explain_losses(gold, [[T("Acme", "ceo", "Bob")]])
     assert r.gold["matched"] == 1 and r.gold["repeated"] == 1
-    r = explain_losses([[T("Acme", "ceo", "Bob")]], [[T("Acme", "ceo", "Bob"),
-                                                       T("ACME", "CEO", "bob")]])
+    r = explain_losses(
+        [[T("Acme", "ceo", "Bob")]], [[T("Acme", "ceo", "Bob"), T("ACME", "CEO", "bob")]]
+    )
     assert r.predicted["matched"] == 1 and r.predicted["redundant"] == 1
 
 
 def test_predicate_confusions_are_counted_and_ranked() -> None:
-    gold = [[T("A", "country", "X"), T("B", "city", "Y")],
-            [T("C", "country", "Z")],
-            [T("D", "city", "W"), T("D", "location", "W")]]
-    pred = [[T("A", "location", "X"), T("B", "location", "Y")],
-            [T("C", "location", "Z")],
-            [T("D", "location", "W")]]
+    gold = [
+        [T("A", "country", "X"), T("B", "city", "Y")],
+        [T("C", "country", "Z")],
+        [T("D", "city", "W"), T("D", "location", "W")],
+    ]
+    pred = [
+        [T("A", "location", "X"), T("B", "location", "Y")],
+        [T("C", "location", "Z")],
+        [T("D", "location", "W")],
+    ]
     r = explain_losses(gold, pred)
     # D city W: the only close prediction matched D location W; it still shows the confusion
-    assert r.confusions == [("country", "location", 2), ("city", "location", 2)] or \
-        r.confusions == [("city", "location", 2), ("country", "location", 2)]
+    assert r.confusions == [
+        ("country", "location", 2),
+        ("city", "location", 2),
+    ] or r.confusions == [("city", "location", 2), ("country", "location", 2)]
     assert r.confusions[0][0] == "city"  # ties break alphabetically: deterministic
     assert explain_losses(gold, pred, confusions=1).confusions == [("city", "location", 2)]
     assert "2  city -> location" in r.table()
@@ -118,8 +140,9 @@ def test_closest_predictions_prefer_unmatched_ones() -> None:
 def test_samples_are_capped_and_spread_over_the_run() -> None:
     gold = [[T(f"S{i}", "p", "O")] for i in range(20)]
     pred: list[list[T]] = [[] for _ in range(20)]
-    r = explain_losses(gold, pred, ids=[f"Id{i}" for i in range(20)],
-                       texts=["x" * 2000] * 20, samples=4)
+    r = explain_losses(
+        gold, pred, ids=[f"Id{i}" for i in range(20)], texts=["x" * 2000] * 20, samples=4
+    )
     got = r.gold_samples["subject_missing"]
     assert [s.id for s in got] == ["Id0", "Id5", "Id10", "Id15"]
     assert len(got[0].text) == 500 and got[0].closest == ()
@@ -131,10 +154,14 @@ def test_json_round_trip_and_determinism() -> None:
     r = explained(samples=3)
     data = json.loads(json.dumps(r.to_dict()))
     assert LossReport.from_dict(data) == r
-    assert data["gold"]["swapped"] == {"label": "subject/object swapped", "count": 1,
-                                       "share": pytest.approx(1 / 7)}
-    assert data["predicate_confusions"] == [{"gold": "country", "predicted": "location",
-                                             "count": 1}]
+    assert data["gold"]["swapped"] == {
+        "label": "subject/object swapped",
+        "count": 1,
+        "share": pytest.approx(1 / 7),
+    }
+    assert data["predicate_confusions"] == [
+        {"gold": "country", "predicted": "location", "count": 1}
+    ]
     assert data["samples"]["gold"]["swapped"][0]["triple"] == list(GOLD[2])
     assert explained(samples=3).to_dict() == r.to_dict()
 
@@ -166,9 +193,23 @@ def test_eval_explain_prints_the_breakdown_and_the_report_carries_it(
     shared_data: Path, tmp_path: Path, run_cli: Callable[[list[str]], tuple[int, str]]
 ) -> None:
     out = tmp_path / "r.json"
-    code, stdout = run_cli(["eval", "--dataset", "webnlg2020-seen", "--extractor", "spacy",
-                            "--limit", "20", "--data-dir", str(shared_data), "--output", str(out),
-                            "--explain", "2"])
+    code, stdout = run_cli(
+        [
+            "eval",
+            "--dataset",
+            "webnlg2020-seen",
+            "--extractor",
+            "spacy",
+            "--limit",
+            "20",
+            "--data-dir",
+            str(shared_data),
+            "--output",
+            str(out),
+            "--explain",
+            "2",
+        ]
+    )
     assert code == 0
     data = json.loads(out.read_text())
     losses = LossReport.from_dict(data["losses"])
@@ -185,7 +226,20 @@ def test_eval_explain_prints_the_breakdown_and_the_report_carries_it(
             assert s.id.startswith("Id") and s.text
     # without --explain the table is not printed, the report still has the section
     out = tmp_path / "r2.json"
-    code, stdout = run_cli(["eval", "--dataset", "webnlg2020-seen", "--extractor", "baseline",
-                            "--limit", "5", "--data-dir", str(shared_data), "--output", str(out)])
+    code, stdout = run_cli(
+        [
+            "eval",
+            "--dataset",
+            "webnlg2020-seen",
+            "--extractor",
+            "baseline",
+            "--limit",
+            "5",
+            "--data-dir",
+            str(shared_data),
+            "--output",
+            str(out),
+        ]
+    )
     assert code == 0 and "official (WebNLG Exact)" in stdout and "where the" not in stdout
     assert json.loads(out.read_text())["losses"]["texts"] == 5

@@ -31,17 +31,23 @@ class Oracle:
     name = "oracle"
     version = "1"
 
-    def __init__(self, examples: Iterable[Any], *, fail_on: str | None = None,
-                 confidence: float = 0.9) -> None:
+    def __init__(
+        self, examples: Iterable[Any], *, fail_on: str | None = None, confidence: float = 0.9
+    ) -> None:
         self.gold: dict[str, deque[Any]] = defaultdict(deque)
         for ex in examples:
             self.gold[ex.text].append(ex.gold)
         self.fail_on = fail_on
         self.confidence = confidence
 
-    def extract(self, text: str, *, prompt: str = "",
-                types: frozenset[KnowledgeType] | None = None,
-                preserve_structure: bool = True) -> Extraction:
+    def extract(
+        self,
+        text: str,
+        *,
+        prompt: str = "",
+        types: frozenset[KnowledgeType] | None = None,
+        preserve_structure: bool = True,
+    ) -> Extraction:
         if self.fail_on is not None and text == self.fail_on:
             raise ExtractionFailed("oracle", "scripted failure", raw=text)
         if self.fail_on == "*bug*" and text == next(iter(self.gold)):
@@ -49,21 +55,25 @@ class Oracle:
         out = Extraction(extractor="oracle@1")
         for s, p, o in self.gold[text].popleft():
             a, b = out.add_entity(Entity(name=s)), out.add_entity(Entity(name=o))
-            out.add(Relation(subject=a.id, predicate=p, object=b.id,
-                                          confidence=self.confidence))
+            out.add(Relation(subject=a.id, predicate=p, object=b.id, confidence=self.confidence))
         if not out.relations:
             out.failures.append(ExtractionFailure("nothing", raw=text))
         return out
 
-    def pipe(self, texts: Iterable[tuple[str, str]], *,
-             types: frozenset[KnowledgeType] | None = None,
-             preserve_structure: bool = True) -> Iterator[Extraction]:
+    def pipe(
+        self,
+        texts: Iterable[tuple[str, str]],
+        *,
+        types: frozenset[KnowledgeType] | None = None,
+        preserve_structure: bool = True,
+    ) -> Iterator[Extraction]:
         return pipe_each(self, texts, types=types, preserve_structure=preserve_structure)
 
 
 @pytest.mark.parametrize("name", ["webnlg2020", "text2kgbench-dbpedia", "text2kgbench-wikidata"])
-def test_an_oracle_scores_one_through_the_whole_pipeline(shared_data: Path, name: str,
-                                                         tmp_path: Path) -> None:
+def test_an_oracle_scores_one_through_the_whole_pipeline(
+    shared_data: Path, name: str, tmp_path: Path
+) -> None:
     ds = load_dataset(name, shared_data).limited(60)
     out = tmp_path / "report.json"
     report = evaluate(ds, Oracle(ds.examples), out=out)
@@ -76,9 +86,14 @@ def test_an_oracle_scores_one_through_the_whole_pipeline(shared_data: Path, name
         # snake_cased predicates ("birth_place") are mapped back onto the schema ("birthPlace");
         # the ceiling: a gold sentence without triples scores 0 whatever a system says, and a
         # gold relation missing from its own ontology cannot pass the schema
-        gold = {e.id: [t._replace(predicate=t.predicate.replace(" ", "_")) for t in e.gold
-                       if t.predicate in ds.vocab[e.group]]
-                for e in ds.examples}
+        gold = {
+            e.id: [
+                t._replace(predicate=t.predicate.replace(" ", "_"))
+                for t in e.gold
+                if t.predicate in ds.vocab[e.group]
+            ]
+            for e in ds.examples
+        }
         ceiling = score_text2kgbench(ds.examples, gold, ds.ontologies)
         assert ceiling.f1 > 0.9
         assert report.official["f1"] == pytest.approx(ceiling.f1)
@@ -131,8 +146,7 @@ def test_extraction_triples_cover_relations_attributes_and_hierarchy() -> None:
     a, b = out.add_entity(Entity(name="Wheel")), out.add_entity(Entity(name="Car"))
     out.add(Relation(subject=a.id, predicate="p", object=b.id, confidence=0.4))
     out.add(Relation(subject=a.id, predicate="q", object=b.id, negated=True))
-    out.add(HierarchyEdge(parent=b.id, child=a.id, relation=HierarchyKind.PART_OF,
-                                       confidence=0.9))
+    out.add(HierarchyEdge(parent=b.id, child=a.id, relation=HierarchyKind.PART_OF, confidence=0.9))
     got = [(s.triple, s.confidence) for s in extraction_triples(out)]
     assert got == [(("Wheel", "part_of", "Car"), 0.9), (("Wheel", "p", "Car"), 0.4)]
 
@@ -141,18 +155,34 @@ def test_eval_command_prints_scores_and_writes_the_report(
     shared_data: Path, tmp_path: Path, run_cli: Callable[[list[str]], tuple[int, str]]
 ) -> None:
     out = tmp_path / "r.json"
-    code, stdout = run_cli(["eval", "--dataset", "text2kgbench-dbpedia", "--extractor", "baseline",
-                            "--data-dir", str(shared_data), "--limit", "30", "--output", str(out)])
+    code, stdout = run_cli(
+        [
+            "eval",
+            "--dataset",
+            "text2kgbench-dbpedia",
+            "--extractor",
+            "baseline",
+            "--data-dir",
+            str(shared_data),
+            "--limit",
+            "30",
+            "--output",
+            str(out),
+        ]
+    )
     assert code == 0
     assert "official (Text2KGBench)" in stdout and "ECE" in stdout
     assert json.loads(out.read_text())["dataset"] == "text2kgbench-dbpedia"
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--extractor", "nope"], "unknown extractor 'nope'"),
-    (["--extractor", "baseline", "--data-dir", "/nonexistent"], "benchmark data not found"),
-    (["--extractor", "baseline", "--set", "oops"], "KEY=VALUE"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--extractor", "nope"], "unknown extractor 'nope'"),
+        (["--extractor", "baseline", "--data-dir", "/nonexistent"], "benchmark data not found"),
+        (["--extractor", "baseline", "--set", "oops"], "KEY=VALUE"),
+    ],
+)
 def test_eval_command_errors_are_one_line(
     shared_data: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
@@ -184,9 +214,13 @@ class GoldTeacher:
         text = prompt.split("<<<TEXT\n", 1)[1].split("\nTEXT>>>", 1)[0]
         triples = self.gold[text]
         names = sorted({t.subject for t in triples} | {t.object for t in triples})
-        body = {"entities": [{"name": n} for n in names],
-                "relations": [{"subject": s, "predicate": p, "object": o, "confidence": 0.9}
-                              for s, p, o in triples]}
+        body = {
+            "entities": [{"name": n} for n in names],
+            "relations": [
+                {"subject": s, "predicate": p, "object": o, "confidence": 0.9}
+                for s, p, o in triples
+            ],
+        }
         return TeacherResponse(text="```json\n" + json.dumps(body) + "\n```")
 
     async def acomplete(self, request: Any) -> Any:
@@ -219,10 +253,29 @@ def test_eval_command_runs_the_llm_extractor_through_a_real_http_teacher(
     out = tmp_path / "llm.json"
     code = 0
     try:
-        main(["eval", "--dataset", "webnlg2020", "--extractor", "llm", "--limit", "3",
-              "--data-dir", str(shared_data), "--output", str(out),
-              "--set", "teacher=vllm", "--set", f"teacher.base_url={server.url}/v1",
-              "--set", "max_tokens=300", "--set", "glean=false"])
+        main(
+            [
+                "eval",
+                "--dataset",
+                "webnlg2020",
+                "--extractor",
+                "llm",
+                "--limit",
+                "3",
+                "--data-dir",
+                str(shared_data),
+                "--output",
+                str(out),
+                "--set",
+                "teacher=vllm",
+                "--set",
+                f"teacher.base_url={server.url}/v1",
+                "--set",
+                "max_tokens=300",
+                "--set",
+                "glean=false",
+            ]
+        )
     except SystemExit as exc:
         code = int(exc.code or 0)
     finally:

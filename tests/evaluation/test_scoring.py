@@ -29,16 +29,22 @@ GOLD_XML = "semantic-parsing-test-data-with-refs-en.xml"
 
 # ----------------------------------------------------------------- published numbers
 
-@pytest.mark.parametrize(("team", "p", "r", "f1"), [
-    ("Amazon_AI_Shanghai", 0.689, 0.690, 0.689),  # WebNLG+ 2020 report, Exact, all 2,155 texts
-    ("bt5", 0.670, 0.701, 0.682),
-])
+
+@pytest.mark.parametrize(
+    ("team", "p", "r", "f1"),
+    [
+        ("Amazon_AI_Shanghai", 0.689, 0.690, 0.689),  # WebNLG+ 2020 report, Exact, all 2,155 texts
+        ("bt5", 0.670, 0.701, 0.682),
+    ],
+)
 def test_webnlg_scorer_reproduces_published_exact_scores(
     webnlg_dir: Path, team: str, p: float, r: float, f1: float
 ) -> None:
     gold = load_webnlg(webnlg_dir / GOLD_XML)
     sub = load_webnlg_submission(webnlg_dir / "submissions_text2rdf_en" / f"{team}.primary.xml")
-    scores = score_webnlg([e.gold for e in gold.examples], [sub.get(e.id, []) for e in gold.examples])
+    scores = score_webnlg(
+        [e.gold for e in gold.examples], [sub.get(e.id, []) for e in gold.examples]
+    )
     assert scores.entries == 2155
     assert scores.exact.f1 == pytest.approx(f1, abs=0.0015)
     assert scores.exact.precision == pytest.approx(p, abs=0.0015)
@@ -67,15 +73,20 @@ def test_text2kgbench_scorer_reproduces_published_vicuna_scores(dbpedia_dir: Pat
 
 # ----------------------------------------------------------------- WebNLG literal cases
 
+
 def T(s: str, p: str, o: str) -> Triple:
     return Triple(s, p, o)
 
 
 def test_webnlg_normalisation_follows_the_official_steps() -> None:
-    assert webnlg_normalise("Turn_Me_On_(album) | runtime | 35.1_(minutes)") == \
-        "turn me on (album) | runtime | 35.1"
-    assert webnlg_normalise("Trane | leaderTitle | Swords,_Dublin") == \
-        "trane | leader title | swords, dublin"
+    assert (
+        webnlg_normalise("Turn_Me_On_(album) | runtime | 35.1_(minutes)")
+        == "turn me on (album) | runtime | 35.1"
+    )
+    assert (
+        webnlg_normalise("Trane | leaderTitle | Swords,_Dublin")
+        == "trane | leader title | swords, dublin"
+    )
 
 
 def test_webnlg_identical_triples_score_one_in_any_order() -> None:
@@ -147,6 +158,7 @@ def test_text2kgbench_wikidata_labels_need_underscores_and_absent_systems_score_
 
 # ----------------------------------------------------------------- normalised / fuzzy mode
 
+
 def test_fuzzy_normalise() -> None:
     assert fuzzy_normalise("The AWH_Engineering_College") == "awh engineering college"
     assert fuzzy_normalise("1,777,539") == "1777539"
@@ -155,12 +167,16 @@ def test_fuzzy_normalise() -> None:
 
 
 def test_fuzzy_matching_is_one_to_one_and_labelled_or_not() -> None:
-    gold = [T("AWH_Engineering_College", "academicStaffSize", "250"),
-            T("Ciudad_Ayala", "populationMetro", "1777539")]
-    cands = [T("The AWH Engineering College", "academic_staff_size", "250"),
-             T("Ciudad Ayaala", "population_metro", "1,777,539"),
-             T("AWH Engineering College", "academic_staff_size", "250"),  # duplicate: no match
-             T("Ciudad Ayala", "population", "1777539")]
+    gold = [
+        T("AWH_Engineering_College", "academicStaffSize", "250"),
+        T("Ciudad_Ayala", "populationMetro", "1777539"),
+    ]
+    cands = [
+        T("The AWH Engineering College", "academic_staff_size", "250"),
+        T("Ciudad Ayaala", "population_metro", "1,777,539"),
+        T("AWH Engineering College", "academic_staff_size", "250"),  # duplicate: no match
+        T("Ciudad Ayala", "population", "1777539"),
+    ]
     assert fuzzy_match_triples(gold, cands) == [0, 1, None, None]
     scores, correct = score_fuzzy([gold], [cands])
     assert (scores.matched, scores.precision, scores.recall) == (2, 0.5, 1.0)
@@ -169,18 +185,21 @@ def test_fuzzy_matching_is_one_to_one_and_labelled_or_not() -> None:
     assert unl.f1 == 0.0 and unl.unlabelled_recall == 0.5
 
 
-@pytest.mark.parametrize(("a", "b", "same"), [
-    ("January 1, 1726", "1726-01-01", True),
-    ("01 January 1962", "1962-01-01", True),
-    ("February 18th, 1776", "1776-02-18", True),
-    ("29,000 people", "29000", True),
-    ("1095.0", "1095", True),
-    ("£282,838", "282838.0", True),
-    ("1777539", "1777538", False),  # numbers must be equal, not similar
-    ("1726-01-01", "1726-01-02", False),
-    ("Ciudad Ayaala", "Ciudad_Ayala", True),
-    ("Trane company", "Trane", False),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("January 1, 1726", "1726-01-01", True),
+        ("01 January 1962", "1962-01-01", True),
+        ("February 18th, 1776", "1776-02-18", True),
+        ("29,000 people", "29000", True),
+        ("1095.0", "1095", True),
+        ("£282,838", "282838.0", True),
+        ("1777539", "1777538", False),  # numbers must be equal, not similar
+        ("1726-01-01", "1726-01-02", False),
+        ("Ciudad Ayaala", "Ciudad_Ayala", True),
+        ("Trane company", "Trane", False),
+    ],
+)
 def test_fuzzy_values(a: str, b: str, same: bool) -> None:
     hit = fuzzy_match_triples([T(b, "p", "x")], [T(a, "p", "x")])
     assert (hit == [0]) is same

@@ -19,9 +19,12 @@ ANSWERS = ROOT / "benchmarks" / "data" / "answers"
 
 
 def recorded_answers() -> list[dict[str, Any]]:
-    return [json.loads(line) for name in ("dev", "blind")
-            for line in (ANSWERS / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    return [
+        json.loads(line)
+        for name in ("dev", "blind")
+        for line in (ANSWERS / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
 def write_transcript(path: Path, lines: int = 150) -> Path:
@@ -35,10 +38,22 @@ def write_transcript(path: Path, lines: int = 150) -> Path:
         row = answers[i % len(answers)]
         prompt = f"{row['prompt']} (question {i % 110})"
         if i % 10 == 4:  # a sampled request: each distinct answer is its own evidence
-            out.append({"prompt": prompt, "response": row["response"], "model": "m",
-                        "params": {"temperature": 0.8}})
-            out.append({"prompt": prompt, "response": answers[(i + 7) % len(answers)]["response"],
-                        "model": "m", "params": {"temperature": 0.8}})
+            out.append(
+                {
+                    "prompt": prompt,
+                    "response": row["response"],
+                    "model": "m",
+                    "params": {"temperature": 0.8},
+                }
+            )
+            out.append(
+                {
+                    "prompt": prompt,
+                    "response": answers[(i + 7) % len(answers)]["response"],
+                    "model": "m",
+                    "params": {"temperature": 0.8},
+                }
+            )
             continue
         out.append({"prompt": prompt, "response": row["response"], "model": "m"})
     path.write_text("".join(json.dumps(line) + "\n" for line in out[:lines]), encoding="utf-8")

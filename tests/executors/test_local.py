@@ -27,19 +27,24 @@ class ReadAhead(LocalExecutor):
     and hands them back in input order."""
 
     def map_extract(
-        self, extractor: Extractor, batches: Iterable[tuple[T, Sequence[ExtractJob]]], *,
+        self,
+        extractor: Extractor,
+        batches: Iterable[tuple[T, Sequence[ExtractJob]]],
+        *,
         preserve_structure: bool = True,
     ) -> Iterator[tuple[T, list[Extraction | Exception]]]:
-        return iter(list(super().map_extract(extractor, batches,
-                                             preserve_structure=preserve_structure)))
+        return iter(
+            list(super().map_extract(extractor, batches, preserve_structure=preserve_structure))
+        )
 
 
 def test_reading_ahead_of_the_writer_gives_the_same_store(tmp_path: Path) -> None:
     transcript = write_transcript(tmp_path / "answers.jsonl", lines=120)
     one, ahead = open_store(tmp_path / "one.db"), open_store(tmp_path / "ahead.db")
     first = distill_transcripts([transcript], one, extractor=get_extractor("rules"), batch_size=8)
-    second = distill_transcripts([transcript], ahead, extractor=get_extractor("rules"),
-                                 batch_size=8, executor=ReadAhead())
+    second = distill_transcripts(
+        [transcript], ahead, extractor=get_extractor("rules"), batch_size=8, executor=ReadAhead()
+    )
     # repeats of earlier lines were read ahead, then skipped by the writer, as a plain run skips
     assert first.already_processed == second.already_processed > 5
     assert (first.processed, first.new_observations) == (second.processed, second.new_observations)
@@ -59,7 +64,8 @@ def test_fingerprint_sees_a_changed_confidence(tmp_path: Path) -> None:
     with store.transaction():
         store._conn.execute(  # one confidence nudged in the last digits
             "UPDATE relations SET confidence = confidence * (1 - 1e-12) "
-            "WHERE id = (SELECT min(id) FROM relations)")
+            "WHERE id = (SELECT min(id) FROM relations)"
+        )
     after = fingerprint_parts(store)
     assert {k for k in before if before[k] != after[k]} == {"relations"}
     store.close()
@@ -75,8 +81,9 @@ def test_default_run_imports_no_ray(tmp_path: Path) -> None:
         "standalone_mode=False)\n"
         "print('RAY' if 'ray' in sys.modules else 'NO-RAY')\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=300, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("NO-RAY")
 

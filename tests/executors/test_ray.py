@@ -62,8 +62,9 @@ def transcript(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def baseline(transcript: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """The single-process store's fingerprint (by parts, so a failure says what differs)."""
     store = open_store(tmp_path_factory.mktemp("one") / "one.db")
-    summary = distill_transcripts([transcript], store, CONFIG, extractor=SpacyExtractor(),
-                                  batch_size=BATCH)
+    summary = distill_transcripts(
+        [transcript], store, CONFIG, extractor=SpacyExtractor(), batch_size=BATCH
+    )
     assert summary.processed > 100 and summary.already_processed > 10  # repeats were skipped
     assert summary.store is not None and summary.store.observations > 200
     parts = fingerprint_parts(store)
@@ -101,8 +102,15 @@ def _ray_run(transcript: Path, db: Path, extractor: Any = None, **options: Any) 
     store = open_store(db)
     executor = RayExecutor()
     try:
-        distill_transcripts([transcript], store, CONFIG, extractor=extractor or SpacyExtractor(),
-                            batch_size=BATCH, executor=executor, **options)
+        distill_transcripts(
+            [transcript],
+            store,
+            CONFIG,
+            extractor=extractor or SpacyExtractor(),
+            batch_size=BATCH,
+            executor=executor,
+            **options,
+        )
         assert executor.tasks >= 8
         return fingerprint_parts(store)
     finally:
@@ -145,15 +153,28 @@ def test_interrupted_then_resumed_on_a_new_executor(
     store = open_store(db)
     executor = RayExecutor()
     with pytest.raises(Stop):
-        distill_transcripts([transcript], store, CONFIG, extractor=SpacyExtractor(), batch_size=BATCH,
-                            executor=executor, progress=stop_after_three)
+        distill_transcripts(
+            [transcript],
+            store,
+            CONFIG,
+            extractor=SpacyExtractor(),
+            batch_size=BATCH,
+            executor=executor,
+            progress=stop_after_three,
+        )
     executor.close()
     store.close()
     store = open_store(db)
     executor = RayExecutor()
     try:
-        summary = distill_transcripts([transcript], store, CONFIG, extractor=SpacyExtractor(),
-                                      batch_size=BATCH, executor=executor)
+        summary = distill_transcripts(
+            [transcript],
+            store,
+            CONFIG,
+            extractor=SpacyExtractor(),
+            batch_size=BATCH,
+            executor=executor,
+        )
         assert summary.already_processed >= 3 * BATCH - 10  # three batches were kept
         assert fingerprint_parts(store) == baseline
     finally:
@@ -165,18 +186,43 @@ def test_cli_executor_ray(
     cluster: None, transcript: Path, baseline: dict[str, str], tmp_path: Path
 ) -> None:
     db = tmp_path / "cli.db"
-    result = CliRunner().invoke(cli, [
-        "distill", "--transcripts", str(transcript), "--store", str(db), "--extractor", "spacy",
-        "--batch-size", str(BATCH), "--set", "min_confidence=0.3", "--executor", "ray",
-        "--no-progress", "--json",
-    ])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "distill",
+            "--transcripts",
+            str(transcript),
+            "--store",
+            str(db),
+            "--extractor",
+            "spacy",
+            "--batch-size",
+            str(BATCH),
+            "--set",
+            "min_confidence=0.3",
+            "--executor",
+            "ray",
+            "--no-progress",
+            "--json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     store = open_store(db)
     assert fingerprint_parts(store) == baseline
     assert store_fingerprint(store).startswith("sha256:")
     store.close()
-    bad = CliRunner().invoke(cli, ["distill", "--transcripts", str(transcript), "--store",
-                                    str(tmp_path / "x.db"), "--ray-address", "auto"])
+    bad = CliRunner().invoke(
+        cli,
+        [
+            "distill",
+            "--transcripts",
+            str(transcript),
+            "--store",
+            str(tmp_path / "x.db"),
+            "--ray-address",
+            "auto",
+        ],
+    )
     assert bad.exit_code == 2 and "--executor ray" in bad.output
 
 
@@ -217,13 +263,13 @@ def test_gate_budget_refuses_what_it_cannot_cover(cluster: None) -> None:
     assert ray.get(gate.acquire.remote(10))
     assert not ray.get(gate.acquire.remote(1))  # a fourth request: over max_requests
     state = ray.get(gate.state.remote())
-    assert state == {"requests": 3, "tokens": 90, "refused": 2, "in_flight": 2,
-                     "max_in_flight": 2}
+    assert state == {"requests": 3, "tokens": 90, "refused": 2, "in_flight": 2, "max_in_flight": 2}
     ray.kill(gate)
 
 
 def test_gate_rate_limit_spaces_requests() -> None:
     """The leaky bucket itself (in-process): 120/min lets two through per second."""
+
     async def burst() -> float:
         gate = TeacherGate(TeacherLimits(requests_per_minute=120))
         loop = asyncio.get_running_loop()
@@ -238,9 +284,16 @@ def test_gate_rate_limit_spaces_requests() -> None:
 def _replay() -> ReplayTeacher:
     pairs = []
     for i, row in enumerate(recorded_answers()[:12]):
-        pairs.append((TeacherRequest(prompt=row["prompt"], model="m"),
-                      TeacherResponse(text=row["response"], model="m",
-                                      usage=Usage(prompt_tokens=10, completion_tokens=i))))
+        pairs.append(
+            (
+                TeacherRequest(prompt=row["prompt"], model="m"),
+                TeacherResponse(
+                    text=row["response"],
+                    model="m",
+                    usage=Usage(prompt_tokens=10, completion_tokens=i),
+                ),
+            )
+        )
     return ReplayTeacher(pairs)
 
 
@@ -255,7 +308,8 @@ def test_gated_teachers_in_workers_share_one_gate(cluster: None) -> None:
     prompts = [row["prompt"] for row in recorded_answers()[:12]]
     answers = ray.get([ask.remote(prompts[i::4]) for i in range(4)])
     assert sorted(a for part in answers for a in part) == sorted(
-        row["response"] for row in recorded_answers()[:12])
+        row["response"] for row in recorded_answers()[:12]
+    )
     state = ray.get(gate.state.remote())
     assert state["requests"] == 12 and state["max_in_flight"] == 1
     assert state["tokens"] == sum(10 + i for i in range(12))  # what the answers really used
@@ -274,7 +328,7 @@ def test_extractor_factory_builds_in_workers_and_results_keep_input_order(cluste
 
     rows = recorded_answers()[:24]
     jobs = [(row["prompt"], row["response"], frozenset(KnowledgeType)) for row in rows]
-    batches = [(n, jobs[n * 3:(n + 1) * 3]) for n in range(8)]
+    batches = [(n, jobs[n * 3 : (n + 1) * 3]) for n in range(8)]
     executor = RayExecutor(extractor_factory=partial(get_extractor, "rules"), tasks_in_flight=8)
     try:
         got = list(executor.map_extract(get_extractor("baseline"), batches))
@@ -282,6 +336,7 @@ def test_extractor_factory_builds_in_workers_and_results_keep_input_order(cluste
         executor.close()
     want = list(LocalExecutor().map_extract(get_extractor("rules"), batches))
     assert [tag for tag, _ in got] == list(range(8))
+
     def items(results: list[tuple[int, list[Extraction | Exception]]]) -> list[list[Any]]:
         return [[e.items if isinstance(e, Extraction) else e for e in es] for _, es in results]
 
@@ -300,17 +355,36 @@ def test_documents_read_by_a_teacher_in_workers_share_one_concurrency_bound(
     docs = tmp_path / "docs"
     docs.mkdir()
     for i in range(16):
-        (docs / f"d{i:02}.txt").write_text(f"Node {i} is linked to Node {2 * i + 1}.\n",
-                                           encoding="utf-8")
+        (docs / f"d{i:02}.txt").write_text(
+            f"Node {i} is linked to Node {2 * i + 1}.\n", encoding="utf-8"
+        )
     fingerprints = []
     with KnowledgeServer(size=100, latency=0.05) as server:
         for executor in ("local", "ray"):
             db = tmp_path / f"{executor}.db"
-            result = CliRunner().invoke(cli, [
-                "distill", "--documents", str(docs), "--extract-teacher", "vllm",
-                "--base-url", server.url + "/v1", "--set", "extractor.model=m-x",
-                "--concurrency", "2", "--batch-size", "4", "--executor", executor,
-                "--store", str(db), "--json"])
+            result = CliRunner().invoke(
+                cli,
+                [
+                    "distill",
+                    "--documents",
+                    str(docs),
+                    "--extract-teacher",
+                    "vllm",
+                    "--base-url",
+                    server.url + "/v1",
+                    "--set",
+                    "extractor.model=m-x",
+                    "--concurrency",
+                    "2",
+                    "--batch-size",
+                    "4",
+                    "--executor",
+                    executor,
+                    "--store",
+                    str(db),
+                    "--json",
+                ],
+            )
             assert result.exit_code == 0, result.output
             assert '"processed": 16' in result.output
             store = open_store(db)

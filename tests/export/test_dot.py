@@ -24,8 +24,9 @@ def test_a_neighbourhood_as_dot_and_png(distilled: SQLiteStore, tmp_path: Path) 
     assert "label=<European Union>" not in text  # two hops away (Paris, France, EU), not one
     svg = subprocess.run(["dot", "-Tsvg", str(out)], capture_output=True, text=True, check=True)
     assert ">capital_of<" in svg.stdout
-    two = export_graph(distilled, "dot", tmp_path / "two.dot", options={"entity": "Paris",
-                                                                        "hops": "2"})
+    two = export_graph(
+        distilled, "dot", tmp_path / "two.dot", options={"entity": "Paris", "hops": "2"}
+    )
     two_text = (tmp_path / "two.dot").read_text()
     assert two.nodes > report.nodes and "label=<European Union>" in two_text
     assert "label=<Germany>" not in two_text  # three hops
@@ -34,8 +35,9 @@ def test_a_neighbourhood_as_dot_and_png(distilled: SQLiteStore, tmp_path: Path) 
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_png_without_graphviz_says_what_to_install(distilled: SQLiteStore, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_png_without_graphviz_says_what_to_install(
+    distilled: SQLiteStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     with pytest.raises(ExportError, match="install graphviz"):
         export_graph(distilled, "png", tmp_path / "g.png")
@@ -46,5 +48,4 @@ def test_unknown_entity_and_bad_hops(distilled: SQLiteStore, tmp_path: Path) -> 
     with pytest.raises(ExportError, match="no entity named 'Atlantis'"):
         export_graph(distilled, "dot", tmp_path / "g.dot", options={"entity": "Atlantis"})
     with pytest.raises(ExportError, match="hops"):
-        export_graph(distilled, "dot", tmp_path / "g.dot", options={"entity": "Paris",
-                                                                    "hops": "9"})
+        export_graph(distilled, "dot", tmp_path / "g.dot", options={"entity": "Paris", "hops": "9"})

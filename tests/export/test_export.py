@@ -30,7 +30,9 @@ def store(tmp_path: Path) -> SQLiteStore:
     return s
 
 
-def test_graphml_loads_in_networkx_with_everything_intact(store: SQLiteStore, tmp_path: Path) -> None:
+def test_graphml_loads_in_networkx_with_everything_intact(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
     out = tmp_path / "g.graphml"
     report = export_graph(store, "graphml", out)
     graph = store.to_knowledge_graph()
@@ -49,7 +51,9 @@ def test_graphml_loads_in_networkx_with_everything_intact(store: SQLiteStore, tm
         assert d["negated"] is rel.negated
     for attr in graph.attributes.values():
         u, v, d = edges[attr.id]
-        assert u == attr.entity and g.nodes[v]["label"] == attr.value and d["predicate"] == attr.name
+        assert (
+            u == attr.entity and g.nodes[v]["label"] == attr.value and d["predicate"] == attr.name
+        )
     for edge in graph.hierarchy.values():
         u, v, d = edges[edge.id]
         assert (u, v, d["predicate"]) == (edge.child, edge.parent, edge.relation.value)
@@ -88,10 +92,13 @@ def test_registry_is_extensible(tmp_path: Path) -> None:
         EXPORTERS.pop("count")
 
 
-@pytest.mark.parametrize(("fmt", "where", "match"), [
-    ("xml", "out.x", "unknown export format 'xml'; available: .*graphml.*json"),
-    ("json", "missing/out.json", "does not exist"),
-])
+@pytest.mark.parametrize(
+    ("fmt", "where", "match"),
+    [
+        ("xml", "out.x", "unknown export format 'xml'; available: .*graphml.*json"),
+        ("json", "missing/out.json", "does not exist"),
+    ],
+)
 def test_export_errors(tmp_path: Path, fmt: str, where: str, match: str) -> None:
     with pytest.raises(ExportError, match=match):
         export_graph(KnowledgeGraph(), fmt, tmp_path / where)

@@ -34,11 +34,11 @@ from grapheme_distill.model.knowledge import (
 
 HOSTILE = [
     "<script>alert('x')</script>",
-    'quote " double and \' single',
+    "quote \" double and ' single",
     "line one\nline two\r\nthree\ttab",
     "ctrl \x01\x02\x1b\x1f\x7f end",
     "nul \x00 inside",
-    "=HYPERLINK(\"http://evil.example\",\"click\")",
+    '=HYPERLINK("http://evil.example","click")',
     "+1+2",
     "-2+3 cmd",
     "@SUM(A1:A9)",
@@ -51,7 +51,7 @@ HOSTILE = [
     "`backtick` ${x} {{y}}",
     "unicode é 😀 \u2028 \u2029 \ufffe",
     "@prefix x: <http://x> .",
-    "_:b0 <a> \"lit\" .",
+    '_:b0 <a> "lit" .',
 ]
 
 
@@ -62,14 +62,30 @@ def hostile_graph() -> KnowledgeGraph:
         graph.add_entity(entity)
     for n, (a, b) in enumerate(pairwise(entities)):
         source = f"sha256:{n:032x}"
-        graph.add_item(Relation(subject=a.id, predicate="related_to", object=b.id,
-                                confidence=0.9, span=(0, 5)), source=source, extractor="x@1")
-        graph.add_item(Attribute(entity=a.id, name="note", value=b.name, confidence=0.8),
-                       source=source, extractor="x@1")
-        graph.add_item(LinguisticItem(entity=a.id, relation="definition", value=b.name,
-                                      confidence=0.7), source=source, extractor="x@1")
-    graph.add_item(Procedure(goal=HOSTILE[0], steps=tuple(HOSTILE[1:6]), entity=entities[0].id,
-                             confidence=0.6), source="sha256:" + "f" * 32, extractor="x@1")
+        graph.add_item(
+            Relation(
+                subject=a.id, predicate="related_to", object=b.id, confidence=0.9, span=(0, 5)
+            ),
+            source=source,
+            extractor="x@1",
+        )
+        graph.add_item(
+            Attribute(entity=a.id, name="note", value=b.name, confidence=0.8),
+            source=source,
+            extractor="x@1",
+        )
+        graph.add_item(
+            LinguisticItem(entity=a.id, relation="definition", value=b.name, confidence=0.7),
+            source=source,
+            extractor="x@1",
+        )
+    graph.add_item(
+        Procedure(
+            goal=HOSTILE[0], steps=tuple(HOSTILE[1:6]), entity=entities[0].id, confidence=0.6
+        ),
+        source="sha256:" + "f" * 32,
+        extractor="x@1",
+    )
     return graph
 
 
@@ -86,8 +102,10 @@ def _kuzu_names(folder: Path, tmp: Path) -> tuple[set[str], set[str]]:
     tables = kuzu.Connection(kuzu.Database(str(tmp / "b.kz")))
     tables.execute((folder / "schema.kuzu.cypher").read_text())
     for table in (*NODE_TABLES, *REL_TABLES):
-        tables.execute(f"COPY {table} FROM '{folder / (_CSV_NAMES[table] + '.csv')}' "
-                       "(header=true, parallel=false)")
+        tables.execute(
+            f"COPY {table} FROM '{folder / (_CSV_NAMES[table] + '.csv')}' "
+            "(header=true, parallel=false)"
+        )
     found = []
     for conn in (script, tables):
         result = conn.execute("MATCH (e:Entity) RETURN e.name")
@@ -111,8 +129,7 @@ def read_labels(fmt: str, path: Path, tmp: Path) -> set[str]:
     if fmt == "csv":
         frame = pd.read_csv(path / "entities.csv", keep_default_na=False)
         for table in path.iterdir():  # no text cell anywhere starts a formula
-            for row in pd.read_csv(table, dtype=str, keep_default_na=False).itertuples(
-                    index=False):
+            for row in pd.read_csv(table, dtype=str, keep_default_na=False).itertuples(index=False):
                 for cell in row:
                     assert spreadsheet_text(cell) == cell or cell.startswith("'"), (table, cell)
         return set(frame["name"])
@@ -143,8 +160,18 @@ def expected(fmt: str, label: str) -> str:
     return label
 
 
-FORMATS = ["json", "graphml", "turtle", "ntriples", "jsonld", "csv", "parquet", "neo4j", "html",
-           "grapheme"]
+FORMATS = [
+    "json",
+    "graphml",
+    "turtle",
+    "ntriples",
+    "jsonld",
+    "csv",
+    "parquet",
+    "neo4j",
+    "html",
+    "grapheme",
+]
 
 
 def test_the_suite_covers_every_format() -> None:

@@ -21,8 +21,9 @@ def _read(fmt: str, folder: Path, table: str) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
-def test_tables_load_in_pandas_with_the_stores_counts(distilled: SQLiteStore, tmp_path: Path,
-                                                      fmt: str) -> None:
+def test_tables_load_in_pandas_with_the_stores_counts(
+    distilled: SQLiteStore, tmp_path: Path, fmt: str
+) -> None:
     out = tmp_path / "tables"
     report = export_graph(distilled, fmt, out)
     graph = distilled.to_knowledge_graph()
@@ -71,10 +72,19 @@ def test_a_second_export_replaces_the_first_whole(distilled: SQLiteStore, tmp_pa
     assert sorted(p.name for p in out.parent.iterdir()) == ["tables"]
 
 
-@pytest.mark.parametrize(("text", "shown"), [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1+1", "'+1+1"),
-    ("@SUM(A1)", "'@SUM(A1)"), ("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"),
-    ("\tx", "'\tx"), ("-5", "-5"), ("+3.5e2", "+3.5e2"), ("Paris", "Paris"), ("", ""),
-])
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1+1", "'+1+1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"),
+        ("\tx", "'\tx"),
+        ("-5", "-5"),
+        ("+3.5e2", "+3.5e2"),
+        ("Paris", "Paris"),
+        ("", ""),
+    ],
+)
 def test_spreadsheet_text_keeps_formulas_inert(text: str, shown: str) -> None:
     assert spreadsheet_text(text) == shown

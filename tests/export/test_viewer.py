@@ -26,21 +26,30 @@ CHROMEDRIVER = shutil.which("chromedriver")
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     if CHROMEDRIVER is None:
-        pytest.skip("chromium-driver is not installed (apt-get install chromium chromium-driver;"
-                    " .ci/run installs it)")
+        pytest.skip(
+            "chromium-driver is not installed (apt-get install chromium chromium-driver;"
+            " .ci/run installs it)"
+        )
     options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1400,900"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--window-size=1400,900",
+    ):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=CHROMEDRIVER),
-                              options=options)
+    driver = webdriver.Chrome(
+        service=webdriver.ChromeService(executable_path=CHROMEDRIVER), options=options
+    )
     yield driver
     driver.quit()
 
 
-def test_viewer_in_headless_chromium(distilled: SQLiteStore, tmp_path: Path,
-                                     browser: object) -> None:
+def test_viewer_in_headless_chromium(
+    distilled: SQLiteStore, tmp_path: Path, browser: object
+) -> None:
     driver: Any = browser
     page = tmp_path / "graph.html"
     report = export_graph(distilled, "html", page)
@@ -62,7 +71,8 @@ def test_viewer_in_headless_chromium(distilled: SQLiteStore, tmp_path: Path,
     # a click on a node drawn on the canvas selects it
     driver.execute_script("window.graphViewer.freeze()")
     france = driver.execute_script(
-        "return window.graphViewer.screenPosition(window.graphViewer.nodeId('France'))")
+        "return window.graphViewer.screenPosition(window.graphViewer.nodeId('France'))"
+    )
     canvas = driver.find_element(By.ID, "graph")
     size = canvas.size
     ActionChains(driver).move_to_element_with_offset(
@@ -71,8 +81,11 @@ def test_viewer_in_headless_chromium(distilled: SQLiteStore, tmp_path: Path,
     assert driver.find_element(By.CSS_SELECTOR, "#details h2").text == "France"
 
     # clicking an item shows its provenance: the answer with the span highlighted
-    link = next(a for a in driver.find_elements(By.CSS_SELECTOR, "#details a.item")
-                if a.text == "Paris capital_of France")
+    link = next(
+        a
+        for a in driver.find_elements(By.CSS_SELECTOR, "#details a.item")
+        if a.text == "Paris capital_of France"
+    )
     link.click()
     provenance = driver.find_element(By.ID, "provenance")
     assert provenance.find_element(By.TAG_NAME, "h3").text == "Paris capital_of France"
@@ -82,7 +95,7 @@ def test_viewer_in_headless_chromium(distilled: SQLiteStore, tmp_path: Path,
     for evidence in graph.evidence[capital.id].values():
         pair = distilled.get_call(evidence.source)
         assert pair is not None and evidence.span is not None
-        taught.add(pair[1].text[evidence.span[0]:evidence.span[1]])
+        taught.add(pair[1].text[evidence.span[0] : evidence.span[1]])
     assert "Paris is the capital of France" in taught and len(taught) == 2
     assert {m.text for m in provenance.find_elements(By.TAG_NAME, "mark")} == taught
     assert "recorded-example" in provenance.text and "sha256:" in provenance.text
@@ -96,16 +109,16 @@ def test_data_cannot_close_the_script_element(distilled: SQLiteStore, tmp_path: 
     page = tmp_path / "graph.html"
     export_graph(distilled, "html", page)
     html = page.read_text()
-    embedded = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html,
-                         re.DOTALL)
+    embedded = re.search(
+        r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.DOTALL
+    )
     assert embedded is not None
     data = json.loads(embedded.group(1))
     assert data == json.loads(json.dumps(viewer_data(distilled.to_knowledge_graph(), distilled)))
     assert "<" not in embedded.group(1)
 
 
-def test_large_graphs_are_cut_to_the_most_confident(distilled: SQLiteStore,
-                                                    tmp_path: Path) -> None:
+def test_large_graphs_are_cut_to_the_most_confident(distilled: SQLiteStore, tmp_path: Path) -> None:
     report = export_graph(distilled, "html", tmp_path / "g.html", options={"max_items": "5"})
     graph = distilled.to_knowledge_graph()
     assert report.details["left_out"] == sum(1 for _ in graph.iter_items()) - 5

@@ -17,7 +17,8 @@ def triples(text: str) -> set[tuple[str, str, str]]:
 
 def test_x_is_y_splits_at_the_first_is() -> None:
     assert triples("the sky is blue and the sea is green") == {
-        ("the sky", "is", "blue and the sea is green")}
+        ("the sky", "is", "blue and the sea is green")
+    }
 
 
 def test_capitalised_words_become_entities_sentence_start_included() -> None:
@@ -34,7 +35,8 @@ def test_confidence_is_flat_and_types_are_respected() -> None:
     out = BaselineExtractor().extract("Alice met Bob. Paris is a city.")
     assert {r.confidence for r in out.relations} == {0.5}
     only_entities = BaselineExtractor().extract(
-        "Alice met Bob.", types=frozenset({KnowledgeType.FACTUAL}))
+        "Alice met Bob.", types=frozenset({KnowledgeType.FACTUAL})
+    )
     assert only_entities.entities and not only_entities.relations
 
 

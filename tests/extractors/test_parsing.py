@@ -8,15 +8,18 @@ from grapheme_distill.errors import ParseError
 from grapheme_distill.extractors.parsing import find_json_text, parse_json
 
 
-@pytest.mark.parametrize(("text", "value", "repaired"), [
-    ('{"a": 1}', {"a": 1}, False),
-    ('Here:\n```json\n{"a": [1, 2]}\n```\nDone.', {"a": [1, 2]}, False),
-    ('```\n[{"a": 1}]\n```', [{"a": 1}], False),
-    ('{"a": 1} and some words after', {"a": 1}, False),
-    ('{"a": [1, 2,],}', {"a": [1, 2]}, True),
-    ('```json\n{"a": {"b": "unterminated', {"a": {"b": "unterminated"}}, True),
-    ("{'a': 'single quotes'}", {"a": "single quotes"}, True),
-])
+@pytest.mark.parametrize(
+    ("text", "value", "repaired"),
+    [
+        ('{"a": 1}', {"a": 1}, False),
+        ('Here:\n```json\n{"a": [1, 2]}\n```\nDone.', {"a": [1, 2]}, False),
+        ('```\n[{"a": 1}]\n```', [{"a": 1}], False),
+        ('{"a": 1} and some words after', {"a": 1}, False),
+        ('{"a": [1, 2,],}', {"a": [1, 2]}, True),
+        ('```json\n{"a": {"b": "unterminated', {"a": {"b": "unterminated"}}, True),
+        ("{'a': 'single quotes'}", {"a": "single quotes"}, True),
+    ],
+)
 def test_parse_json_reads_or_repairs(text: str, value: object, repaired: bool) -> None:
     parsed = parse_json(text)
     assert parsed.value == value
@@ -24,13 +27,16 @@ def test_parse_json_reads_or_repairs(text: str, value: object, repaired: bool) -
     assert (any(n.startswith("repaired") for n in parsed.notes)) is repaired
 
 
-@pytest.mark.parametrize(("text", "reason"), [
-    ("", "empty answer"),
-    ("no json here at all", "prose only"),
-    ("true", "prose only"),
-    ('"just a string"', "prose only"),
-    ("{xxxxxxxx", "could not turn into an object"),
-])
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "empty answer"),
+        ("no json here at all", "prose only"),
+        ("true", "prose only"),
+        ('"just a string"', "prose only"),
+        ("{xxxxxxxx", "could not turn into an object"),
+    ],
+)
 def test_parse_json_refuses_with_a_reason_and_the_raw_text(text: str, reason: str) -> None:
     with pytest.raises(ParseError) as info:
         parse_json(text)

@@ -26,7 +26,10 @@ def _triples(ex: Extraction) -> set[tuple[str, str, str, bool]]:
     [
         ("Paris is the capital of France.", ("Paris", "capital_of", "France", False)),
         ("The Louvre is located in Paris.", ("Louvre", "located_in", "Paris", False)),
-        ("Python was created by Guido van Rossum.", ("Python", "created_by", "Guido van Rossum", False)),
+        (
+            "Python was created by Guido van Rossum.",
+            ("Python", "created_by", "Guido van Rossum", False),
+        ),
         ("Alice works for Acme Corp.", ("Alice", "works_for", "Acme Corp", False)),
         ("Smoking causes cancer.", ("Smoking", "causes", "cancer", False)),
         ("A whale is a mammal.", ("whale", "is_a", "mammal", False)),
@@ -42,13 +45,23 @@ def test_relations(text: str, triple: tuple[str, str, str, bool]) -> None:
 @pytest.mark.parametrize(
     ("text", "edges"),
     [
-        ("The EU consists of France, Germany and Italy.",
-         {("EU", "France", "part_of"), ("EU", "Germany", "part_of"), ("EU", "Italy", "part_of")}),
+        (
+            "The EU consists of France, Germany and Italy.",
+            {("EU", "France", "part_of"), ("EU", "Germany", "part_of"), ("EU", "Italy", "part_of")},
+        ),
         ("France is a member of NATO.", {("NATO", "France", "member_of")}),
-        ("Types of rock include granite and basalt.",
-         {("rock", "granite", "subclass_of"), ("rock", "basalt", "subclass_of")}),
-        ("The kit contains a hammer, a saw and nails.",
-         {("kit", "hammer", "contains"), ("kit", "saw", "contains"), ("kit", "nails", "contains")}),
+        (
+            "Types of rock include granite and basalt.",
+            {("rock", "granite", "subclass_of"), ("rock", "basalt", "subclass_of")},
+        ),
+        (
+            "The kit contains a hammer, a saw and nails.",
+            {
+                ("kit", "hammer", "contains"),
+                ("kit", "saw", "contains"),
+                ("kit", "nails", "contains"),
+            },
+        ),
     ],
 )
 def test_hierarchy(text: str, edges: set[tuple[str, str, str]]) -> None:
@@ -60,10 +73,17 @@ def test_hierarchy(text: str, edges: set[tuple[str, str, str]]) -> None:
 @pytest.mark.parametrize(
     ("text", "kind", "value"),
     [
-        ("The World Health Organization (WHO) was founded in 1948.", LinguisticKind.ABBREVIATION, "WHO"),
+        (
+            "The World Health Organization (WHO) was founded in 1948.",
+            LinguisticKind.ABBREVIATION,
+            "WHO",
+        ),
         ("Mumbai, also known as Bombay, is a city.", LinguisticKind.ALIAS, "Bombay"),
-        ("Photosynthesis is defined as the conversion of light into chemical energy.",
-         LinguisticKind.DEFINITION, "the conversion of light into chemical energy"),
+        (
+            "Photosynthesis is defined as the conversion of light into chemical energy.",
+            LinguisticKind.DEFINITION,
+            "the conversion of light into chemical energy",
+        ),
         ("Big is a synonym of large.", LinguisticKind.SYNONYM, "large"),
     ],
 )
@@ -79,7 +99,9 @@ def test_alias_lands_on_entity() -> None:
 
 
 def test_attributes_dates_and_numbers() -> None:
-    ex = RuleExtractor().extract("Paris has a population of 2.1 million. Python was released in 1991.")
+    ex = RuleExtractor().extract(
+        "Paris has a population of 2.1 million. Python was released in 1991."
+    )
     got = {(a.name, a.value, a.datatype) for a in ex.attributes}
     assert got == {("population", "2.1 million", "number"), ("released_date", "1991", "date")}
 
@@ -96,7 +118,9 @@ def test_numbered_steps_and_sequence_prose() -> None:
 
 
 def test_bullets_under_lead_in_become_parts() -> None:
-    ex = RuleExtractor().extract("The solar system has these planets:\n- Mercury\n- Venus: hot\n- **Earth**\n")
+    ex = RuleExtractor().extract(
+        "The solar system has these planets:\n- Mercury\n- Venus: hot\n- **Earth**\n"
+    )
     names = {e.id: e.name for e in ex.entities.values()}
     assert {(names[h.parent], names[h.child]) for h in ex.hierarchy} == {
         ("solar system has these planets", "Mercury"),
@@ -118,7 +142,10 @@ def test_spans_point_into_the_text() -> None:
     text = "Intro line.\nThe Louvre is located in Paris."
     ex = RuleExtractor().extract(text)
     (rel,) = ex.relations
-    assert rel.span is not None and text[rel.span[0]:rel.span[1]] == "The Louvre is located in Paris."
+    assert (
+        rel.span is not None
+        and text[rel.span[0] : rel.span[1]] == "The Louvre is located in Paris."
+    )
 
 
 def test_hedged_sentences_get_lower_confidence() -> None:
@@ -129,9 +156,16 @@ def test_hedged_sentences_get_lower_confidence() -> None:
 
 @pytest.mark.parametrize(
     ("name", "etype"),
-    [("1991", EntityType.DATETIME), ("3 March 2001", EntityType.DATETIME), ("42", EntityType.NUMBER),
-     ("Acme Corp", EntityType.ORGANIZATION), ("Dr. Who", EntityType.PERSON),
-     ("World War II", EntityType.EVENT), ("Paris", EntityType.OTHER), ("mammal", EntityType.CONCEPT)],
+    [
+        ("1991", EntityType.DATETIME),
+        ("3 March 2001", EntityType.DATETIME),
+        ("42", EntityType.NUMBER),
+        ("Acme Corp", EntityType.ORGANIZATION),
+        ("Dr. Who", EntityType.PERSON),
+        ("World War II", EntityType.EVENT),
+        ("Paris", EntityType.OTHER),
+        ("mammal", EntityType.CONCEPT),
+    ],
 )
 def test_entity_type_from_name(name: str, etype: EntityType) -> None:
     assert guess_entity_type(name) is etype

@@ -20,7 +20,6 @@ from grapheme_distill.model.knowledge import (  # noqa: E402
     EntityType,
     HierarchyKind,
     KnowledgeType,
-    LinguisticKind,
 )
 
 
@@ -53,7 +52,10 @@ def lingo(ex: Extraction) -> set[tuple[str, str, str]]:
     [
         # passive voice, canonical predicate
         ("Paris was founded by the Parisii.", ("Paris", "created_by", "Parisii")),
-        ("The Eiffel Tower was designed by Gustave Eiffel.", ("Eiffel Tower", "created_by", "Gustave Eiffel")),
+        (
+            "The Eiffel Tower was designed by Gustave Eiffel.",
+            ("Eiffel Tower", "created_by", "Gustave Eiffel"),
+        ),
         # copulas
         ("Marie Curie was a physicist.", ("Marie Curie", "is_a", "physicist")),
         ("Paris is the capital of France.", ("Paris", "capital_of", "France")),
@@ -61,12 +63,21 @@ def lingo(ex: Extraction) -> set[tuple[str, str, str]]:
         ("Berlin is located in Germany.", ("Berlin", "located_in", "Germany")),
         # apposition
         ("Paris, the capital of France, is a large city.", ("Paris", "capital_of", "France")),
-        ("Brandon Carter, a physicist, studied black holes.", ("Brandon Carter", "is_a", "physicist")),
+        (
+            "Brandon Carter, a physicist, studied black holes.",
+            ("Brandon Carter", "is_a", "physicist"),
+        ),
         # prepositional objects
         ("Marie Curie moved to Paris in 1891.", ("Marie Curie", "move_to", "Paris")),
-        ("Alan Turing worked for the British government.", ("Alan Turing", "works_for", "British government")),
+        (
+            "Alan Turing worked for the British government.",
+            ("Alan Turing", "works_for", "British government"),
+        ),
         # possessive relational noun
-        ("Stargate was Michael Jackson's production team.", ("Stargate", "production_team_of", "Michael Jackson")),
+        (
+            "Stargate was Michael Jackson's production team.",
+            ("Stargate", "production_team_of", "Michael Jackson"),
+        ),
         # participle hanging on a noun
         ("The club, managed by Vica, plays in Brazil.", ("club", "managed_by", "Vica")),
         # owned by -> owns with the direction turned round
@@ -74,7 +85,9 @@ def lingo(ex: Extraction) -> set[tuple[str, str, str]]:
         ("Smoking causes lung cancer.", ("Smoking", "causes", "lung cancer")),
     ],
 )
-def test_relation_constructions(spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]) -> None:
+def test_relation_constructions(
+    spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]
+) -> None:
     ex = spacy_x.extract(text)
     assert expected in triples(ex, negated=False), triples(ex)
 
@@ -82,7 +95,12 @@ def test_relation_constructions(spacy_x: SpacyExtractor, text: str, expected: tu
 @pytest.mark.parametrize(
     ("text", "subject", "predicate", "objects"),
     [
-        ("Marie Curie visited London, Berlin and Rome.", "Marie Curie", "visit", {"London", "Berlin", "Rome"}),
+        (
+            "Marie Curie visited London, Berlin and Rome.",
+            "Marie Curie",
+            "visit",
+            {"London", "Berlin", "Rome"},
+        ),
         ("Tesla and SpaceX were founded by Elon Musk.", None, "created_by", {"Elon Musk"}),
     ],
 )
@@ -91,7 +109,9 @@ def test_conjunctions_yield_one_triple_each(
 ) -> None:
     found = triples(spacy_x.extract(text))
     if subject is None:  # coordinated subjects
-        assert {("Tesla", predicate, "Elon Musk"), ("SpaceX", predicate, "Elon Musk")} <= found, found
+        assert {("Tesla", predicate, "Elon Musk"), ("SpaceX", predicate, "Elon Musk")} <= found, (
+            found
+        )
     else:
         assert {(subject, predicate, o) for o in objects} <= found, found
 
@@ -103,7 +123,9 @@ def test_conjunctions_yield_one_triple_each(
         ("Einstein never worked for Google.", ("Einstein", "works_for", "Google")),
     ],
 )
-def test_negation_is_flagged_not_dropped(spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]) -> None:
+def test_negation_is_flagged_not_dropped(
+    spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]
+) -> None:
     ex = spacy_x.extract(text)
     assert expected in triples(ex, negated=True), triples(ex)
     assert expected not in triples(ex, negated=False)
@@ -112,14 +134,24 @@ def test_negation_is_flagged_not_dropped(spacy_x: SpacyExtractor, text: str, exp
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Marie Curie was born in Warsaw. She moved to Paris.", ("Marie Curie", "move_to", "Paris")),
-        ("Google is a company. It was founded by Larry Page.", ("Google", "created_by", "Larry Page")),
+        (
+            "Marie Curie was born in Warsaw. She moved to Paris.",
+            ("Marie Curie", "move_to", "Paris"),
+        ),
+        (
+            "Google is a company. It was founded by Larry Page.",
+            ("Google", "created_by", "Larry Page"),
+        ),
         # a possessive may point back to its own sentence's subject
-        ("Alan Shepard was born in New Hampshire and his nationality was the United States.",
-         ("United States", "nationality_of", "Alan Shepard")),
+        (
+            "Alan Shepard was born in New Hampshire and his nationality was the United States.",
+            ("United States", "nationality_of", "Alan Shepard"),
+        ),
         # "he" skips the last subject when that is not a person
-        ("Alan Turing studied at Cambridge. Cambridge is a city. He died in Wilmslow.",
-         ("Alan Turing", "die_in", "Wilmslow")),
+        (
+            "Alan Turing studied at Cambridge. Cambridge is a city. He died in Wilmslow.",
+            ("Alan Turing", "die_in", "Wilmslow"),
+        ),
     ],
 )
 def test_pronouns_resolve_to_last_compatible_subject(
@@ -136,10 +168,14 @@ def test_unresolvable_pronoun_yields_nothing(spacy_x: SpacyExtractor) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Key facts about Paris:\n- Located on the Seine\n- Founded by the Parisii\n",
-         {("Paris", "located_in", "Seine"), ("Paris", "created_by", "Parisii")}),
-        ("## Marie Curie\n\n- Born in Warsaw\n- Discovered radium\n",
-         {("Marie Curie", "born_in", "Warsaw"), ("Marie Curie", "discover", "radium")}),
+        (
+            "Key facts about Paris:\n- Located on the Seine\n- Founded by the Parisii\n",
+            {("Paris", "located_in", "Seine"), ("Paris", "created_by", "Parisii")},
+        ),
+        (
+            "## Marie Curie\n\n- Born in Warsaw\n- Discovered radium\n",
+            {("Marie Curie", "born_in", "Warsaw"), ("Marie Curie", "discover", "radium")},
+        ),
         ("Paris:\n* Population: 2.1 million\n", {("Paris", "population", "2.1 million")}),
     ],
 )
@@ -164,15 +200,30 @@ def test_emphasis_is_stripped_and_spans_point_into_the_answer(spacy_x: SpacyExtr
 @pytest.mark.parametrize(
     ("prompt", "text", "goal", "steps"),
     [
-        ("How do I bake bread?", "1. Mix flour and water.\n2. Knead the dough.\n3. Bake for 30 minutes.\n",
-         "bake bread", ("Mix flour and water", "Knead the dough", "Bake for 30 minutes")),
-        ("", "## How to make tea\n- Boil the water\n- Add the tea leaves\n- Wait three minutes\n",
-         "make tea", ("Boil the water", "Add the tea leaves", "Wait three minutes")),
-        ("How do you change a tyre?",
-         "First, loosen the nuts. Then lift the car with a jack. Finally, swap the wheel.",
-         "change a tyre", ("loosen the nuts", "lift the car with a jack", "swap the wheel")),
-        ("", "To plant a tree, follow these steps:\n1. Dig a hole.\n2. Place the tree.\n",
-         "plant a tree", ("Dig a hole", "Place the tree")),
+        (
+            "How do I bake bread?",
+            "1. Mix flour and water.\n2. Knead the dough.\n3. Bake for 30 minutes.\n",
+            "bake bread",
+            ("Mix flour and water", "Knead the dough", "Bake for 30 minutes"),
+        ),
+        (
+            "",
+            "## How to make tea\n- Boil the water\n- Add the tea leaves\n- Wait three minutes\n",
+            "make tea",
+            ("Boil the water", "Add the tea leaves", "Wait three minutes"),
+        ),
+        (
+            "How do you change a tyre?",
+            "First, loosen the nuts. Then lift the car with a jack. Finally, swap the wheel.",
+            "change a tyre",
+            ("loosen the nuts", "lift the car with a jack", "swap the wheel"),
+        ),
+        (
+            "",
+            "To plant a tree, follow these steps:\n1. Dig a hole.\n2. Place the tree.\n",
+            "plant a tree",
+            ("Dig a hole", "Place the tree"),
+        ),
     ],
 )
 def test_procedures_are_ordered_steps_with_a_goal(
@@ -187,18 +238,40 @@ def test_procedures_are_ordered_steps_with_a_goal(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("A car consists of an engine, wheels and a chassis.",
-         {("car", "part_of", "engine"), ("car", "part_of", "wheels"), ("car", "part_of", "chassis")}),
-        ("The library contains books and maps.", {("library", "contains", "books"), ("library", "contains", "maps")}),
-        ("The toolkit includes a hammer, a saw and a drill.",
-         {("toolkit", "contains", "hammer"), ("toolkit", "contains", "saw"), ("toolkit", "contains", "drill")}),
+        (
+            "A car consists of an engine, wheels and a chassis.",
+            {
+                ("car", "part_of", "engine"),
+                ("car", "part_of", "wheels"),
+                ("car", "part_of", "chassis"),
+            },
+        ),
+        (
+            "The library contains books and maps.",
+            {("library", "contains", "books"), ("library", "contains", "maps")},
+        ),
+        (
+            "The toolkit includes a hammer, a saw and a drill.",
+            {
+                ("toolkit", "contains", "hammer"),
+                ("toolkit", "contains", "saw"),
+                ("toolkit", "contains", "drill"),
+            },
+        ),
         ("Bavaria is part of Germany.", {("Germany", "part_of", "Bavaria")}),
         ("France is a member of the European Union.", {("European Union", "member_of", "France")}),
-        ("Types of renewable energy include solar power and wind power.",
-         {("renewable energy", "subclass_of", "solar power"), ("renewable energy", "subclass_of", "wind power")}),
+        (
+            "Types of renewable energy include solar power and wind power.",
+            {
+                ("renewable energy", "subclass_of", "solar power"),
+                ("renewable energy", "subclass_of", "wind power"),
+            },
+        ),
         ("A sonnet is a kind of poem.", {("poem", "subclass_of", "sonnet")}),
-        ("The solar system consists of:\n- the Sun\n- the planets\n",
-         {("solar system", "part_of", "Sun"), ("solar system", "part_of", "planets")}),
+        (
+            "The solar system consists of:\n- the Sun\n- the planets\n",
+            {("solar system", "part_of", "Sun"), ("solar system", "part_of", "planets")},
+        ),
     ],
 )
 def test_structural_sentences_become_hierarchy(
@@ -210,17 +283,32 @@ def test_structural_sentences_become_hierarchy(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The World Health Organization (WHO) coordinates health policy.",
-         ("World Health Organization", "abbreviation", "WHO")),
-        ("New York, also known as the Big Apple, is a large city.", ("New York", "alias", "Big Apple")),
-        ("Samuel Clemens, better known as Mark Twain, wrote novels.", ("Samuel Clemens", "alias", "Mark Twain")),
-        ("Photosynthesis is defined as the process by which plants make sugar.",
-         ("Photosynthesis", "definition", "the process by which plants make sugar")),
-        ("Entropy refers to the disorder of a system.", ("Entropy", "definition", "the disorder of a system")),
+        (
+            "The World Health Organization (WHO) coordinates health policy.",
+            ("World Health Organization", "abbreviation", "WHO"),
+        ),
+        (
+            "New York, also known as the Big Apple, is a large city.",
+            ("New York", "alias", "Big Apple"),
+        ),
+        (
+            "Samuel Clemens, better known as Mark Twain, wrote novels.",
+            ("Samuel Clemens", "alias", "Mark Twain"),
+        ),
+        (
+            "Photosynthesis is defined as the process by which plants make sugar.",
+            ("Photosynthesis", "definition", "the process by which plants make sugar"),
+        ),
+        (
+            "Entropy refers to the disorder of a system.",
+            ("Entropy", "definition", "the disorder of a system"),
+        ),
         ("Big is a synonym of large.", ("Big", "synonym", "large")),
     ],
 )
-def test_linguistic_patterns(spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]) -> None:
+def test_linguistic_patterns(
+    spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]
+) -> None:
     ex = spacy_x.extract(text)
     assert expected in lingo(ex), lingo(ex)
 
@@ -234,11 +322,20 @@ def test_alias_is_added_to_the_entity(spacy_x: SpacyExtractor) -> None:
 @pytest.mark.parametrize(
     ("label", "expected"),
     [
-        ("PERSON", EntityType.PERSON), ("ORG", EntityType.ORGANIZATION), ("GPE", EntityType.LOCATION),
-        ("LOC", EntityType.LOCATION), ("FAC", EntityType.LOCATION), ("DATE", EntityType.DATETIME),
-        ("TIME", EntityType.DATETIME), ("CARDINAL", EntityType.NUMBER), ("MONEY", EntityType.NUMBER),
-        ("PERCENT", EntityType.NUMBER), ("QUANTITY", EntityType.NUMBER), ("EVENT", EntityType.EVENT),
-        ("WORK_OF_ART", EntityType.OTHER), ("", EntityType.OTHER),
+        ("PERSON", EntityType.PERSON),
+        ("ORG", EntityType.ORGANIZATION),
+        ("GPE", EntityType.LOCATION),
+        ("LOC", EntityType.LOCATION),
+        ("FAC", EntityType.LOCATION),
+        ("DATE", EntityType.DATETIME),
+        ("TIME", EntityType.DATETIME),
+        ("CARDINAL", EntityType.NUMBER),
+        ("MONEY", EntityType.NUMBER),
+        ("PERCENT", EntityType.NUMBER),
+        ("QUANTITY", EntityType.NUMBER),
+        ("EVENT", EntityType.EVENT),
+        ("WORK_OF_ART", EntityType.OTHER),
+        ("", EntityType.OTHER),
     ],
 )
 def test_ner_labels_map_onto_entity_types(label: str, expected: EntityType) -> None:
@@ -254,7 +351,9 @@ def test_named_entities_are_typed(spacy_x: SpacyExtractor) -> None:
 
 
 def test_dates_and_numbers_become_attributes(spacy_x: SpacyExtractor) -> None:
-    ex = spacy_x.extract("Marie Curie was born in 1867. The Eiffel Tower has a height of 330 metres.")
+    ex = spacy_x.extract(
+        "Marie Curie was born in 1867. The Eiffel Tower has a height of 330 metres."
+    )
     names = {k: v.name for k, v in ex.entities.items()}
     facts = {(names[a.entity], a.name, a.value, a.datatype) for a in ex.attributes}
     assert ("Marie Curie", "born_in", "1867", "date") in facts
@@ -262,19 +361,25 @@ def test_dates_and_numbers_become_attributes(spacy_x: SpacyExtractor) -> None:
 
 
 def test_one_name_gets_one_type_and_one_id_per_answer(spacy_x: SpacyExtractor) -> None:
-    text = ("Jordan is a country in the Middle East. Jordan borders Israel. "
-            "Michael visited Jordan. Jordan has a population of 11 million.")
+    text = (
+        "Jordan is a country in the Middle East. Jordan borders Israel. "
+        "Michael visited Jordan. Jordan has a population of 11 million."
+    )
     ex = spacy_x.extract(text)
     jordans = [e for e in ex.entities.values() if e.key == "jordan"]
     assert len(jordans) == 1
 
 
 def test_types_filter_limits_the_output(spacy_x: SpacyExtractor) -> None:
-    text = ("The European Union (EU) consists of member states. Paris is the capital of France.\n"
-            "1. Mix flour.\n2. Bake it.\n")
+    text = (
+        "The European Union (EU) consists of member states. Paris is the capital of France.\n"
+        "1. Mix flour.\n2. Bake it.\n"
+    )
     only = spacy_x.extract(text, types=frozenset({KnowledgeType.RELATIONAL}))
     assert only.relations
-    assert not only.hierarchy and not only.linguistic and not only.procedures and not only.attributes
+    assert (
+        not only.hierarchy and not only.linguistic and not only.procedures and not only.attributes
+    )
     full = spacy_x.extract(text)
     assert full.hierarchy and full.linguistic and full.procedures
 
@@ -295,7 +400,9 @@ def test_hedged_sentences_get_lower_confidence(spacy_x: SpacyExtractor) -> None:
 
 def test_relation_vocabulary_maps_and_orients_predicates() -> None:
     x = SpacyExtractor(relation_vocabulary=["birthPlace", "birthDate", "leader", "location"])
-    ex = x.extract("Liselotte Grschebina was born in Karlsruhe on 2 May 1908. The leader of Morelos is Graco Ramirez.")
+    ex = x.extract(
+        "Liselotte Grschebina was born in Karlsruhe on 2 May 1908. The leader of Morelos is Graco Ramirez."
+    )
     found = triples(ex)
     assert ("Liselotte Grschebina", "birth_place", "Karlsruhe") in found
     assert ("Liselotte Grschebina", "birth_date", "1908-05-02") in found  # dates are canonical
@@ -313,7 +420,11 @@ def test_relation_vocabulary_can_drop_unmatched() -> None:
 
 
 def test_pipe_matches_extract_and_keeps_order(spacy_x: SpacyExtractor) -> None:
-    pairs = [("", "Paris is the capital of France."), ("", ""), ("", "Rome is the capital of Italy.")]
+    pairs = [
+        ("", "Paris is the capital of France."),
+        ("", ""),
+        ("", "Rome is the capital of Italy."),
+    ]
     piped = list(spacy_x.pipe(pairs))
     assert len(piped) == 3
     assert triples(piped[0]) == triples(spacy_x.extract(pairs[0][1]))
@@ -342,13 +453,21 @@ def test_hierarchy_kinds_are_the_model_enums(spacy_x: SpacyExtractor) -> None:
 @pytest.mark.parametrize(
     ("text", "read"),
     [
-        ("```\nParis is the capital of France. It is large.\n```\n", True),  # an answer wrapped in a fence
+        (
+            "```\nParis is the capital of France. It is large.\n```\n",
+            True,
+        ),  # an answer wrapped in a fence
         ("```The capital\n\nParis is the capital of France. It is large.\n```\n", True),
-        ("```python\nParis is the capital of France. It is large.\n```\n", False),  # code is never read
+        (
+            "```python\nParis is the capital of France. It is large.\n```\n",
+            False,
+        ),  # code is never read
         ("```\nx = {'Paris': 'capital of France'}; y = f(x);\n```\n", False),
     ],
 )
-def test_fenced_prose_is_read_and_fenced_code_is_not(spacy_x: SpacyExtractor, text: str, read: bool) -> None:
+def test_fenced_prose_is_read_and_fenced_code_is_not(
+    spacy_x: SpacyExtractor, text: str, read: bool
+) -> None:
     found = ("Paris", "capital_of", "France") in triples(spacy_x.extract(text))
     assert found is read
 
@@ -356,40 +475,67 @@ def test_fenced_prose_is_read_and_fenced_code_is_not(spacy_x: SpacyExtractor, te
 @pytest.mark.parametrize(
     ("text", "iso"),
     [
-        ("May 2nd, 1908", "1908-05-02"), ("2 May 1908", "1908-05-02"), ("the 24th of February 1989", "1989-02-24"),
-        ("Nov. 18, 1923", "1923-11-18"), ("08-16-1920", "1920-08-16"), ("13/10/1964", "1964-10-13"),
-        ("1726-01-01", "1726-01-01"), ("03/04/1990", None), ("1908", None), ("May 1908", None),
+        ("May 2nd, 1908", "1908-05-02"),
+        ("2 May 1908", "1908-05-02"),
+        ("the 24th of February 1989", "1989-02-24"),
+        ("Nov. 18, 1923", "1923-11-18"),
+        ("08-16-1920", "1920-08-16"),
+        ("13/10/1964", "1964-10-13"),
+        ("1726-01-01", "1726-01-01"),
+        ("03/04/1990", None),
+        ("1908", None),
+        ("May 1908", None),
     ],
 )
 def test_canonical_dates(text: str, iso: str | None) -> None:
     assert canonical_date(text) == iso
 
 
-def test_dates_keep_their_text_and_become_one_node_under_an_ontology(spacy_x: SpacyExtractor) -> None:
-    text = "Ada Lovelace was born on December 10, 1815. Charles Babbage met her on 10 December 1815."
+def test_dates_keep_their_text_and_become_one_node_under_an_ontology(
+    spacy_x: SpacyExtractor,
+) -> None:
+    text = (
+        "Ada Lovelace was born on December 10, 1815. Charles Babbage met her on 10 December 1815."
+    )
     ex = spacy_x.extract(text)
     dates = {e.name for e in ex.entities.values() if e.type is EntityType.DATETIME}
     assert dates == {"December 10, 1815", "10 December 1815"}  # as written: they match the answer
     assert all(d in text for d in dates)
     mapped = SpacyExtractor(nlp=spacy_x.nlp, relation_vocabulary=["birthDate"]).extract(text)
-    assert [e.name for e in mapped.entities.values() if e.type is EntityType.DATETIME] == ["1815-12-10"]
+    assert [e.name for e in mapped.entities.values() if e.type is EntityType.DATETIME] == [
+        "1815-12-10"
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Super Capers budget was 2000000.", ("Super Capers", "budget", "2000000")),
-        ("The runway length at the Bedford Aerodrome is 1095.", ("Bedford Aerodrome", "runway_length", "1095")),
-        ("Hypermarcas has a subsidiary called Mantecorp.", ("Hypermarcas", "subsidiary", "Mantecorp")),
-        ("Lady Anne Monson's nationality was with the Kingdom of England.",
-         ("Lady Anne Monson", "nationality", "Kingdom of England")),
-        ("Mermaid was released under the Columbia Records record label.",
-         ("Mermaid", "released_under_record_label", "Columbia Records")),
-        ("The monument is located in the municipality of Gettysburg.",
-         ("monument", "located_in_municipality", "Gettysburg")),
+        (
+            "The runway length at the Bedford Aerodrome is 1095.",
+            ("Bedford Aerodrome", "runway_length", "1095"),
+        ),
+        (
+            "Hypermarcas has a subsidiary called Mantecorp.",
+            ("Hypermarcas", "subsidiary", "Mantecorp"),
+        ),
+        (
+            "Lady Anne Monson's nationality was with the Kingdom of England.",
+            ("Lady Anne Monson", "nationality", "Kingdom of England"),
+        ),
+        (
+            "Mermaid was released under the Columbia Records record label.",
+            ("Mermaid", "released_under_record_label", "Columbia Records"),
+        ),
+        (
+            "The monument is located in the municipality of Gettysburg.",
+            ("monument", "located_in_municipality", "Gettysburg"),
+        ),
     ],
 )
-def test_attribute_like_phrasings(spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]) -> None:
+def test_attribute_like_phrasings(
+    spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]
+) -> None:
     assert expected in triples(spacy_x.extract(text)), triples(spacy_x.extract(text))
 
 
@@ -418,14 +564,24 @@ def test_names_with_and_are_not_split_when_ner_keeps_them_whole(spacy_x: SpacyEx
     ("text", "expected"),
     [
         # a class noun after a name is dropped from it ...
-        ("Mermaid was released by the Columbia Records label.", ("Mermaid", "released_by_label", "Columbia Records")),
+        (
+            "Mermaid was released by the Columbia Records label.",
+            ("Mermaid", "released_by_label", "Columbia Records"),
+        ),
         # ... but a noun that is part of the name stays
-        ("Brandon Carter is known for the Carter constant.", ("Brandon Carter", "known_for", "Carter constant")),
-        ("McVeagh of the South Seas was directed by Cyril Bruce.",
-         ("McVeagh of the South Seas", "created_by", "Cyril Bruce")),
+        (
+            "Brandon Carter is known for the Carter constant.",
+            ("Brandon Carter", "known_for", "Carter constant"),
+        ),
+        (
+            "McVeagh of the South Seas was directed by Cyril Bruce.",
+            ("McVeagh of the South Seas", "created_by", "Cyril Bruce"),
+        ),
     ],
 )
-def test_name_boundaries(spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]) -> None:
+def test_name_boundaries(
+    spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]
+) -> None:
     assert expected in triples(spacy_x.extract(text)), triples(spacy_x.extract(text))
 
 
@@ -433,29 +589,57 @@ def test_name_boundaries(spacy_x: SpacyExtractor, text: str, expected: tuple[str
     ("text", "expected"),
     [
         # NER cuts these names short; the proper-noun compound of the parse is the name
-        ("Aleksandr Prudnikov plays for FC Amkar Perm.", ("Aleksandr Prudnikov", "play_for", "FC Amkar Perm")),
-        ("The ALCO RS-3 was built by the Montreal Locomotive Works.",
-         ("ALCO RS-3", "created_by", "Montreal Locomotive Works")),
-        ("The Adolfo Suárez Madrid–Barajas Airport is operated by ENAIRE.",
-         ("Adolfo Suárez Madrid–Barajas Airport", "operated_by", "ENAIRE")),
-        ("The 11th Mississippi Infantry Monument was erected in Adams County.",
-         ("11th Mississippi Infantry Monument", "erected_in", "Adams County")),
+        (
+            "Aleksandr Prudnikov plays for FC Amkar Perm.",
+            ("Aleksandr Prudnikov", "play_for", "FC Amkar Perm"),
+        ),
+        (
+            "The ALCO RS-3 was built by the Montreal Locomotive Works.",
+            ("ALCO RS-3", "created_by", "Montreal Locomotive Works"),
+        ),
+        (
+            "The Adolfo Suárez Madrid–Barajas Airport is operated by ENAIRE.",
+            ("Adolfo Suárez Madrid–Barajas Airport", "operated_by", "ENAIRE"),
+        ),
+        (
+            "The 11th Mississippi Infantry Monument was erected in Adams County.",
+            ("11th Mississippi Infantry Monument", "erected_in", "Adams County"),
+        ),
         # titles: Title Case words joined by small words, a number after a name
-        ("The Death on a Factory Farm was edited by Geof Bartz.",
-         ("Death on a Factory Farm", "edited_by", "Geof Bartz")),
-        ("Expect a Miracle, an easy listening album, is produced by Brian Kelly.",
-         ("Expect a Miracle", "created_by", "Brian Kelly")),
-        ("Alan Shepard was a crew member of Apollo 14.", ("Alan Shepard", "member_of", "Apollo 14")),
-        ("The album Nord was produced by Year of No Light.", ("Nord", "created_by", "Year of No Light")),
-        ("Squeeze was preceded by Andy Warhol's Velvet Underground Featuring Nico.",
-         ("Squeeze", "after", "Andy Warhol's Velvet Underground Featuring Nico")),
+        (
+            "The Death on a Factory Farm was edited by Geof Bartz.",
+            ("Death on a Factory Farm", "edited_by", "Geof Bartz"),
+        ),
+        (
+            "Expect a Miracle, an easy listening album, is produced by Brian Kelly.",
+            ("Expect a Miracle", "created_by", "Brian Kelly"),
+        ),
+        (
+            "Alan Shepard was a crew member of Apollo 14.",
+            ("Alan Shepard", "member_of", "Apollo 14"),
+        ),
+        (
+            "The album Nord was produced by Year of No Light.",
+            ("Nord", "created_by", "Year of No Light"),
+        ),
+        (
+            "Squeeze was preceded by Andy Warhol's Velvet Underground Featuring Nico.",
+            ("Squeeze", "after", "Andy Warhol's Velvet Underground Featuring Nico"),
+        ),
         # an artist's name before the class noun is not the work's name
-        ("The Train song Mermaid was written by Espen Lind.", ("Mermaid", "created_by", "Espen Lind")),
-        ("Alan B. Miller Hall is owned by the College of William and Mary.",
-         ("College of William and Mary", "owns", "Alan B. Miller Hall")),
+        (
+            "The Train song Mermaid was written by Espen Lind.",
+            ("Mermaid", "created_by", "Espen Lind"),
+        ),
+        (
+            "Alan B. Miller Hall is owned by the College of William and Mary.",
+            ("College of William and Mary", "owns", "Alan B. Miller Hall"),
+        ),
         # a parenthesis NER ran into is not part of the name
-        ("The World Health Organization (WHO) is based in Geneva.",
-         ("World Health Organization", "located_in", "Geneva")),
+        (
+            "The World Health Organization (WHO) is based in Geneva.",
+            ("World Health Organization", "located_in", "Geneva"),
+        ),
     ],
 )
 def test_whole_names(spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]) -> None:
@@ -471,7 +655,9 @@ def test_short_name_is_the_long_name_of_the_same_answer(spacy_x: SpacyExtractor)
 
 
 def test_place_inside_a_name_stays_a_place(spacy_x: SpacyExtractor) -> None:
-    ex = spacy_x.extract("FC Spartak Moscow plays at the Otkrytiye Arena. The club is based in Moscow.")
+    ex = spacy_x.extract(
+        "FC Spartak Moscow plays at the Otkrytiye Arena. The club is based in Moscow."
+    )
     names = {e.name for e in ex.entities.values()}
     assert {"FC Spartak Moscow", "Moscow"} <= names, names
 
@@ -498,131 +684,238 @@ def _all(ex: Extraction) -> set[tuple[str, str, str]]:
     ("text", "expected"),
     [
         # a quantity on a dimension adjective, or above sea level, is an attribute
-        ("The ALCO RS-3 is 17068.8 millimetres long.", ("ALCO RS-3", "length", "17068.8 millimetres")),
+        (
+            "The ALCO RS-3 is 17068.8 millimetres long.",
+            ("ALCO RS-3", "length", "17068.8 millimetres"),
+        ),
         ("Aleksandr Prudnikov is 185 cm tall.", ("Aleksandr Prudnikov", "height", "185 cm")),
-        ("Alderney Airport is located 88 metres above sea level.",
-         ("Alderney Airport", "elevation_above_sea_level", "88 metres")),
+        (
+            "Alderney Airport is located 88 metres above sea level.",
+            ("Alderney Airport", "elevation_above_sea_level", "88 metres"),
+        ),
         # ... of the owner when the thing measured is a part of a named thing
-        ("Alderney Airport is in Alderney with a runway that is 497 metres long.",
-         ("Alderney Airport", "runway_length", "497 metres")),
+        (
+            "Alderney Airport is in Alderney with a runway that is 497 metres long.",
+            ("Alderney Airport", "runway_length", "497 metres"),
+        ),
         # "with X as the R"; a class noun before a name is not the subject; a shared "of Y"
-        ("English Without Tears was directed by Harold French, with Bernard Knowles as the cinematographer.",
-         ("English Without Tears", "cinematographer", "Bernard Knowles")),
-        ("The production team Stargate is associated with the musical artist Michael Jackson.",
-         ("Stargate", "associated_with", "Michael Jackson")),
-        ("Tom Simon was both the director and producer of the film Death on a Factory Farm.",
-         ("Tom Simon", "producer_of", "Death on a Factory Farm")),
+        (
+            "English Without Tears was directed by Harold French, with Bernard Knowles as the cinematographer.",
+            ("English Without Tears", "cinematographer", "Bernard Knowles"),
+        ),
+        (
+            "The production team Stargate is associated with the musical artist Michael Jackson.",
+            ("Stargate", "associated_with", "Michael Jackson"),
+        ),
+        (
+            "Tom Simon was both the director and producer of the film Death on a Factory Farm.",
+            ("Tom Simon", "producer_of", "Death on a Factory Farm"),
+        ),
         # "the album X" introduces X, it does not point back at an earlier album
-        ("Following the album Squeeze, The Velvet Underground produced the album The Quine Tapes.",
-         ("Velvet Underground", "produce", "Quine Tapes")),
+        (
+            "Following the album Squeeze, The Velvet Underground produced the album The Quine Tapes.",
+            ("Velvet Underground", "produce", "Quine Tapes"),
+        ),
         # a time quantity before a work noun is its runtime; a Title Case clausal subject is a title
-        ("Harold French directed the 89 minute movie English Without Tears.",
-         ("English Without Tears", "runtime", "89 minute")),
-        ("Turn Me On is a 35.1 minute long album produced by Wharton Tiers.",
-         ("Turn Me On", "created_by", "Wharton Tiers")),
-        ("Turn Me On is a 35.1 minute long album produced by Wharton Tiers.",
-         ("Turn Me On", "runtime", "35.1 minute")),
+        (
+            "Harold French directed the 89 minute movie English Without Tears.",
+            ("English Without Tears", "runtime", "89 minute"),
+        ),
+        (
+            "Turn Me On is a 35.1 minute long album produced by Wharton Tiers.",
+            ("Turn Me On", "created_by", "Wharton Tiers"),
+        ),
+        (
+            "Turn Me On is a 35.1 minute long album produced by Wharton Tiers.",
+            ("Turn Me On", "runtime", "35.1 minute"),
+        ),
         # "it" in the same sentence: the named thing just talked about
-        ("Geof Bartz edited 'Death on a Factory Farm', while Tom Simon produced it.",
-         ("Tom Simon", "produce", "Death on a Factory Farm")),
+        (
+            "Geof Bartz edited 'Death on a Factory Farm', while Tom Simon produced it.",
+            ("Tom Simon", "produce", "Death on a Factory Farm"),
+        ),
         # "where" clauses on a place speak about the place
-        ("Bionico is found in Mexico, where the currency is the peso.", ("Mexico", "currency", "peso")),
-        ("Ciudad Ayala is a city in Mexico, where Roberto Gil Zuarth is one of the leaders.",
-         ("Mexico", "leader", "Roberto Gil Zuarth")),
+        (
+            "Bionico is found in Mexico, where the currency is the peso.",
+            ("Mexico", "currency", "peso"),
+        ),
+        (
+            "Ciudad Ayala is a city in Mexico, where Roberto Gil Zuarth is one of the leaders.",
+            ("Mexico", "leader", "Roberto Gil Zuarth"),
+        ),
         # parses the small model gets half wrong: a number as acomp, a participle as an adjective root
-        ("The total area of Saint Petersburg is 1439.0.", ("Saint Petersburg", "total_area", "1439.0")),
-        ("Tom Sizemore, married to Maeve Quinlan, stars in the film Super Capers.",
-         ("Tom Sizemore", "married_to", "Maeve Quinlan")),
-        ("One of the leaders of Turkey is Binali Yildirim.", ("Binali Yildirim", "leader_of", "Turkey")),
+        (
+            "The total area of Saint Petersburg is 1439.0.",
+            ("Saint Petersburg", "total_area", "1439.0"),
+        ),
+        (
+            "Tom Sizemore, married to Maeve Quinlan, stars in the film Super Capers.",
+            ("Tom Sizemore", "married_to", "Maeve Quinlan"),
+        ),
+        (
+            "One of the leaders of Turkey is Binali Yildirim.",
+            ("Binali Yildirim", "leader_of", "Turkey"),
+        ),
         # a name before or after its class noun, and "with a R of N"
-        ("The asteroid 1147 Stavropolis has a rotation period of 20378.5 with a periapsis of 260855000000.",
-         ("1147 Stavropolis", "periapsis", "260855000000")),
-        ("Ciudad Ayala, with an elevation of 1147.0 above sea level, is a part of Morelos.",
-         ("Ciudad Ayala", "elevation", "1147.0 above sea level")),
+        (
+            "The asteroid 1147 Stavropolis has a rotation period of 20378.5 with a periapsis of 260855000000.",
+            ("1147 Stavropolis", "periapsis", "260855000000"),
+        ),
+        (
+            "Ciudad Ayala, with an elevation of 1147.0 above sea level, is a part of Morelos.",
+            ("Ciudad Ayala", "elevation", "1147.0 above sea level"),
+        ),
         # "the film" is the latest name NER did not call something else (not HBO, an ORG)
-        ("Death on a Factory Farm was originally featured on HBO. Tom Simon produced the film.",
-         ("Tom Simon", "produce", "Death on a Factory Farm")),
+        (
+            "Death on a Factory Farm was originally featured on HBO. Tom Simon produced the film.",
+            ("Tom Simon", "produce", "Death on a Factory Farm"),
+        ),
         # the words in front of a work noun are its genre
         ("Mermaid is a pop rock song by the musical band Train.", ("Mermaid", "genre", "pop rock")),
         ("Mermaid is a pop rock song by the musical band Train.", ("Mermaid", "song_by", "Train")),
-        ("Expect a Miracle, an easy listening album, is produced by Brian Kelly.",
-         ("Expect a Miracle", "genre", "easy listening")),
+        (
+            "Expect a Miracle, an easy listening album, is produced by Brian Kelly.",
+            ("Expect a Miracle", "genre", "easy listening"),
+        ),
         # an attribute noun with no owner speaks about the answer's topic
-        ("English Without Tears was a film. The music was composed by Nicholas Brodszky.",
-         ("English Without Tears", "music_composed_by", "Nicholas Brodszky")),
-        ("Super Capers is a film directed by Ray Griggs. The budget was $2,000,000.",
-         ("Super Capers", "budget", "2,000,000")),
-        ("Super Capers is a film. The director is Ray Griggs.", ("Ray Griggs", "director_of", "Super Capers")),
+        (
+            "English Without Tears was a film. The music was composed by Nicholas Brodszky.",
+            ("English Without Tears", "music_composed_by", "Nicholas Brodszky"),
+        ),
+        (
+            "Super Capers is a film directed by Ray Griggs. The budget was $2,000,000.",
+            ("Super Capers", "budget", "2,000,000"),
+        ),
+        (
+            "Super Capers is a film. The director is Ray Griggs.",
+            ("Ray Griggs", "director_of", "Super Capers"),
+        ),
         # "the movie X" makes X what "this movie" means later
-        ("Lionsgate distributed the movie Super Capers. Stacy Katzman edited this movie.",
-         ("Stacy Katzman", "edit", "Super Capers")),
+        (
+            "Lionsgate distributed the movie Super Capers. Stacy Katzman edited this movie.",
+            ("Stacy Katzman", "edit", "Super Capers"),
+        ),
         # a class noun right before a name the parser hung elsewhere; titles in curly single quotes
-        ("Jamie Lawrence played in the club Brentford F.C.", ("Jamie Lawrence", "play_in_club", "Brentford F.C.")),
-        ("Tom Simon directed the HBO film ‘Death on a Factory Farm’.",
-         ("Tom Simon", "direct_film", "Death on a Factory Farm")),
+        (
+            "Jamie Lawrence played in the club Brentford F.C.",
+            ("Jamie Lawrence", "play_in_club", "Brentford F.C."),
+        ),
+        (
+            "Tom Simon directed the HBO film ‘Death on a Factory Farm’.",
+            ("Tom Simon", "direct_film", "Death on a Factory Farm"),
+        ),
         # a name that owns something is still a name ("Hypermarcas's revenue")
         ("Hypermarcas's revenue is $1,800,000,000.", ("Hypermarcas", "revenue", "1,800,000,000")),
         # where a named thing's part is, is what that part is
-        ("The University of Burgundy's campus is located in Dijon.", ("University of Burgundy", "campus", "Dijon")),
-        ("The Acharya Institute of Technology campus is located in Bangalore.",
-         ("Acharya Institute of Technology", "campus", "Bangalore")),
+        (
+            "The University of Burgundy's campus is located in Dijon.",
+            ("University of Burgundy", "campus", "Dijon"),
+        ),
+        (
+            "The Acharya Institute of Technology campus is located in Bangalore.",
+            ("Acharya Institute of Technology", "campus", "Bangalore"),
+        ),
         # a name with "of" in it is not a role; "the state of X" is X
-        ("The full name of the Philippines is the Republic of the Philippines.",
-         ("Republic of the Philippines", "full_name_of", "Philippines")),
+        (
+            "The full name of the Philippines is the Republic of the Philippines.",
+            ("Republic of the Philippines", "full_name_of", "Philippines"),
+        ),
         ("The state of Morelos is in Mexico.", ("Morelos", "located_in", "Mexico")),
         # light verbs keep their noun; a compound class noun names the role
-        ("Nie Haisheng took part in the Shenzhou 10 mission.",
-         ("Nie Haisheng", "take_part_in_mission", "Shenzhou 10")),
-        ("Istanbul uses the time zone known as Eastern European Summer Time.",
-         ("Istanbul", "use_time_zone", "Eastern European Summer Time")),
+        (
+            "Nie Haisheng took part in the Shenzhou 10 mission.",
+            ("Nie Haisheng", "take_part_in_mission", "Shenzhou 10"),
+        ),
+        (
+            "Istanbul uses the time zone known as Eastern European Summer Time.",
+            ("Istanbul", "use_time_zone", "Eastern European Summer Time"),
+        ),
         # "There are N Xs at Y"
-        ("There are 16800 undergraduate students at the University of Burgundy.",
-         ("University of Burgundy", "number_of_undergraduate_students", "16800")),
+        (
+            "There are 16800 undergraduate students at the University of Burgundy.",
+            ("University of Burgundy", "number_of_undergraduate_students", "16800"),
+        ),
         # a work noun right before a Title Case run names that work, whatever the parse
-        ("John Mills starred in the 1956 movie It's Great to Be Young which was directed by Cyril Frankel.",
-         ("It's Great to Be Young", "created_by", "Cyril Frankel")),
-        ("The Honeymoon Killers is the producer of the punk blues album Turn Me On.",
-         ("Honeymoon Killers", "producer_of", "Turn Me On")),
-        ("Super Capers has a total length of 98 minutes.", ("Super Capers", "runtime", "98 minutes")),
-        ("Measuring 17068.8 millimeters in length, the ALCO RS-3 boasts a four-stroke engine.",
-         ("ALCO RS-3", "length", "17068.8 millimeters")),
-        ("The place served by the Bedford Aerodrome is the Bedford Autodrome.",
-         ("Bedford Autodrome", "served_by", "Bedford Aerodrome")),
+        (
+            "John Mills starred in the 1956 movie It's Great to Be Young which was directed by Cyril Frankel.",
+            ("It's Great to Be Young", "created_by", "Cyril Frankel"),
+        ),
+        (
+            "The Honeymoon Killers is the producer of the punk blues album Turn Me On.",
+            ("Honeymoon Killers", "producer_of", "Turn Me On"),
+        ),
+        (
+            "Super Capers has a total length of 98 minutes.",
+            ("Super Capers", "runtime", "98 minutes"),
+        ),
+        (
+            "Measuring 17068.8 millimeters in length, the ALCO RS-3 boasts a four-stroke engine.",
+            ("ALCO RS-3", "length", "17068.8 millimeters"),
+        ),
+        (
+            "The place served by the Bedford Aerodrome is the Bedford Autodrome.",
+            ("Bedford Autodrome", "served_by", "Bedford Aerodrome"),
+        ),
         # a person "is a R in Y" holds a role there; a place "is a city in Y" is located there
         ("Graco Ramírez is a leader in Morelos.", ("Graco Ramírez", "leader_of", "Morelos")),
         ("Ciudad Ayala is a city in Mexico.", ("Ciudad Ayala", "located_in", "Mexico")),
         # a conjoined apposition's participle describes the head; "started Ving" dates the start
-        ("Aaron Turner, a singer and musician born in Boston, started performing in 1995.",
-         ("Aaron Turner", "born_in", "Boston")),
-        ("Aaron Turner, a singer and musician born in Boston, started performing in 1995.",
-         ("Aaron Turner", "start_perform_in", "1995")),
+        (
+            "Aaron Turner, a singer and musician born in Boston, started performing in 1995.",
+            ("Aaron Turner", "born_in", "Boston"),
+        ),
+        (
+            "Aaron Turner, a singer and musician born in Boston, started performing in 1995.",
+            ("Aaron Turner", "start_perform_in", "1995"),
+        ),
         # "X's R was ... . He ..." : he is X
-        ("Alan Shepard's birth place was New Hampshire. He died in California.",
-         ("Alan Shepard", "die_in", "California")),
+        (
+            "Alan Shepard's birth place was New Hampshire. He died in California.",
+            ("Alan Shepard", "die_in", "California"),
+        ),
         # the day NER left out of a date; a date right after a participle; "it" is the Hall NER called a person
         ("Bananaman first aired on 3rd October 1983.", ("Bananaman", "air_on", "3rd October 1983")),
-        ("Aleksandr Prudnikov, born 1989-02-24, plays for FC Amkar Perm.",
-         ("Aleksandr Prudnikov", "born_on", "1989-02-24")),
-        ("The Alan B. Miller Hall is in the USA. It is currently tenanted by the Mason School of Business.",
-         ("Alan B. Miller Hall", "tenanted_by", "Mason School of Business")),
-        ("The Train song Mermaid was preceded by the song This'll Be My Year.",
-         ("Mermaid", "preceded_by_song", "This'll Be My Year")),
+        (
+            "Aleksandr Prudnikov, born 1989-02-24, plays for FC Amkar Perm.",
+            ("Aleksandr Prudnikov", "born_on", "1989-02-24"),
+        ),
+        (
+            "The Alan B. Miller Hall is in the USA. It is currently tenanted by the Mason School of Business.",
+            ("Alan B. Miller Hall", "tenanted_by", "Mason School of Business"),
+        ),
+        (
+            "The Train song Mermaid was preceded by the song This'll Be My Year.",
+            ("Mermaid", "preceded_by_song", "This'll Be My Year"),
+        ),
         # a common-noun object owned by a name stands for the name
-        ("Aleksandr Prudnikov played for FC Spartak Moscow's youth team.",
-         ("Aleksandr Prudnikov", "play_for_youth_team", "FC Spartak Moscow")),
+        (
+            "Aleksandr Prudnikov played for FC Spartak Moscow's youth team.",
+            ("Aleksandr Prudnikov", "play_for_youth_team", "FC Spartak Moscow"),
+        ),
         # a place phrase on a name locates it
-        ("The Baku Turkish Martyrs' Memorial in Azerbaijan was designed by Huseyin Butuner.",
-         ("Baku Turkish Martyrs' Memorial", "located_in", "Azerbaijan")),
+        (
+            "The Baku Turkish Martyrs' Memorial in Azerbaijan was designed by Huseyin Butuner.",
+            ("Baku Turkish Martyrs' Memorial", "located_in", "Azerbaijan"),
+        ),
         # "the institute" is the name with that word read before; "their" is not the noun it modifies
-        ("Acharya Institute of Technology was established in 2000. The institute is affiliated with "
-         "Visvesvaraya Technological University.",
-         ("Acharya Institute of Technology", "affiliated_with", "Visvesvaraya Technological University")),
-        ("Agremiação Sportiva Arapiraquense play in Série C. Their ground is the Estádio Municipal.",
-         ("Estádio Municipal", "ground_of", "Agremiação Sportiva Arapiraquense")),
+        (
+            "Acharya Institute of Technology was established in 2000. The institute is affiliated with "
+            "Visvesvaraya Technological University.",
+            (
+                "Acharya Institute of Technology",
+                "affiliated_with",
+                "Visvesvaraya Technological University",
+            ),
+        ),
+        (
+            "Agremiação Sportiva Arapiraquense play in Série C. Their ground is the Estádio Municipal.",
+            ("Estádio Municipal", "ground_of", "Agremiação Sportiva Arapiraquense"),
+        ),
     ],
 )
-def test_measures_places_and_descriptions(spacy_x: SpacyExtractor, text: str,
-                                          expected: tuple[str, str, str]) -> None:
+def test_measures_places_and_descriptions(
+    spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]
+) -> None:
     ex = spacy_x.extract(text)
     assert expected in _all(ex), _all(ex)
 
@@ -638,11 +931,15 @@ def test_a_preposition_inside_a_title_is_not_a_relation(spacy_x: SpacyExtractor)
 
 
 def test_an_address_is_one_place_and_a_name_is_not_its_own_region(spacy_x: SpacyExtractor) -> None:
-    ex = spacy_x.extract("The Acharya Institute of Technology is located at Soldevanahalli, Acharya Dr. "
-                         "Sarvapalli Radhakrishnan Road, Hessarghatta Main Road, Bangalore – 560090.")
+    ex = spacy_x.extract(
+        "The Acharya Institute of Technology is located at Soldevanahalli, Acharya Dr. "
+        "Sarvapalli Radhakrishnan Road, Hessarghatta Main Road, Bangalore – 560090."
+    )
     objects = {o for s, _, o in triples(ex) if s == "Acharya Institute of Technology"}
-    assert objects == {"Soldevanahalli, Acharya Dr. Sarvapalli Radhakrishnan Road, Hessarghatta Main Road, "
-                       "Bangalore – 560090"}, objects
+    assert objects == {
+        "Soldevanahalli, Acharya Dr. Sarvapalli Radhakrishnan Road, Hessarghatta Main Road, "
+        "Bangalore – 560090"
+    }, objects
     ex = spacy_x.extract("Trane was founded in La Crosse, Wisconsin.")
     assert ("La Crosse, Wisconsin", "located_in", "Wisconsin") not in triples(ex), triples(ex)
 
@@ -654,12 +951,16 @@ def test_canonical_date_tolerates_a_space_before_the_comma() -> None:
 
 def test_an_unresolved_definite_description_is_not_a_subject(spacy_x: SpacyExtractor) -> None:
     # "the ground" points at something the answer named, but nothing says which: no "ground" node
-    ex = spacy_x.extract("Agremiação Sportiva Arapiraquense has 17000 members. The ground is located in Arapiraca.")
+    ex = spacy_x.extract(
+        "Agremiação Sportiva Arapiraquense has 17000 members. The ground is located in Arapiraca."
+    )
     assert "ground" not in {e.name for e in ex.entities.values()}, triples(ex)
     # a generic statement about a common noun stays, also in an answer about a named thing
     ex = spacy_x.extract("The heart pumps blood through the body.")
     assert ("heart", "pump", "blood") in triples(ex), triples(ex)
-    ex = spacy_x.extract("Alexander Fleming discovered penicillin in 1928. The mould killed the bacteria.")
+    ex = spacy_x.extract(
+        "Alexander Fleming discovered penicillin in 1928. The mould killed the bacteria."
+    )
     assert ("mould", "kill", "bacteria") in triples(ex), triples(ex)
 
 
@@ -671,4 +972,6 @@ def test_a_debut_album_has_no_genre_debut(spacy_x: SpacyExtractor) -> None:
 def test_coordinated_participles_share_the_agent(spacy_x: SpacyExtractor) -> None:
     ex = spacy_x.extract("The Hobbit is a novel written and published by George Allen.")
     assert ("Hobbit", "published_by", "George Allen") in triples(ex), triples(ex)
-    assert ("Hobbit", "created_by", "George Allen") in triples(ex), triples(ex)  # written_by, canonical
+    assert ("Hobbit", "created_by", "George Allen") in triples(ex), triples(
+        ex
+    )  # written_by, canonical

@@ -17,7 +17,9 @@ ANSWER = (
 
 @pytest.mark.parametrize("name", ["rules", "spacy"])
 def test_title_line_becomes_the_procedure_goal(name: str) -> None:
-    ex = get_extractor(name).extract(ANSWER, prompt="Explain one important process involving photosynthesis.")
+    ex = get_extractor(name).extract(
+        ANSWER, prompt="Explain one important process involving photosynthesis."
+    )
     (proc,) = ex.procedures
     assert proc.goal == "Photosynthesis: Light-Dependent Reactions"
     assert proc.steps[0] == "Light energy is absorbed by chlorophyll"
@@ -26,9 +28,14 @@ def test_title_line_becomes_the_procedure_goal(name: str) -> None:
 
 @pytest.mark.parametrize(
     ("line", "title"),
-    [("Brewing Tea", True), ("Photosynthesis: Light Reactions", True), ("Water is wet.", False),
-     ("", False), ("one two three four five six seven eight nine ten eleven twelve thirteen", False),
-     ("Is it?", False)],
+    [
+        ("Brewing Tea", True),
+        ("Photosynthesis: Light Reactions", True),
+        ("Water is wet.", False),
+        ("", False),
+        ("one two three four five six seven eight nine ten eleven twelve thirteen", False),
+        ("Is it?", False),
+    ],
 )
 def test_is_title_line(line: str, title: bool) -> None:
     assert is_title_line(line) is title

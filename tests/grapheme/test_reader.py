@@ -31,8 +31,11 @@ def _sample() -> KnowledgeGraph:
     paris, france = Entity(name="Paris", type=EntityType.LOCATION), Entity(name="France 🇫🇷")
     kg.add_entity(paris)
     kg.add_entity(france)
-    kg.add_item(Relation(subject=paris.id, predicate="located_in", object=france.id, confidence=0.9),
-                source="call-1", extractor="rules@1")
+    kg.add_item(
+        Relation(subject=paris.id, predicate="located_in", object=france.id, confidence=0.9),
+        source="call-1",
+        extractor="rules@1",
+    )
     return kg
 
 
@@ -76,8 +79,12 @@ def test_edited_graph_is_refused(tmp_path: Path) -> None:
     result = to_grapheme(_sample(), tmp_path / "kg")
     doc = json.loads(result.graph_path.read_text(encoding="utf-8"))
     nodes = doc["graph"]["nodes"]
-    for edge in doc["graph"]["edges"]:  # retype the hub edge into the predicate node (counts unchanged)
-        if edge[2]["edge_type"] == "Structural" and nodes[edge[1]]["node_type"] == {"Call": "located_in"}:
+    for edge in doc["graph"][
+        "edges"
+    ]:  # retype the hub edge into the predicate node (counts unchanged)
+        if edge[2]["edge_type"] == "Structural" and nodes[edge[1]]["node_type"] == {
+            "Call": "located_in"
+        }:
             edge[2]["edge_type"] = "Skip"
     result.graph_path.write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(ExportError, match="expected one edge to a 'knowledge:' hub"):
@@ -104,30 +111,64 @@ def v1_sample() -> KnowledgeGraph:
     dna = Entity(name="DNA", type=EntityType.CONCEPT)
     for entity in (paris, france, dna):
         kg.add_entity(entity)
-    kg.add_item(Relation(subject=paris.id, predicate="located in", object=france.id, confidence=0.9,
-                         qualifiers={"since": "508"}, span=(0, 12)),
-                source="call-1", extractor="rules@1")
-    kg.add_item(Relation(subject=paris.id, predicate="located in", object=france.id, negated=True,
-                         confidence=0.2))
-    kg.add_item(Relation(subject=paris.id, predicate="twinned_with", object="sha256:gone",
-                         confidence=0.4))
-    kg.add_item(Attribute(entity=paris.id, name="population", value="2.1 million",
-                          datatype="number", confidence=0.7), source="call-1", extractor="rules@1")
+    kg.add_item(
+        Relation(
+            subject=paris.id,
+            predicate="located in",
+            object=france.id,
+            confidence=0.9,
+            qualifiers={"since": "508"},
+            span=(0, 12),
+        ),
+        source="call-1",
+        extractor="rules@1",
+    )
+    kg.add_item(
+        Relation(
+            subject=paris.id, predicate="located in", object=france.id, negated=True, confidence=0.2
+        )
+    )
+    kg.add_item(
+        Relation(subject=paris.id, predicate="twinned_with", object="sha256:gone", confidence=0.4)
+    )
+    kg.add_item(
+        Attribute(
+            entity=paris.id,
+            name="population",
+            value="2.1 million",
+            datatype="number",
+            confidence=0.7,
+        ),
+        source="call-1",
+        extractor="rules@1",
+    )
     kg.add_item(Attribute(entity=dna.id, name="note", value="", confidence=0.5))
     kg.add_item(Procedure(goal="visit", steps=("fly", "walk"), entity=paris.id, confidence=0.5))
-    kg.add_item(HierarchyEdge(parent=france.id, child=paris.id, relation=HierarchyKind.PART_OF,
-                              confidence=0.8))
-    kg.add_item(LinguisticItem(entity=dna.id, relation=LinguisticKind.ABBREVIATION,
-                               value="Deoxyribonucleic acid", confidence=0.95),
-                source="call-2", extractor="spacy@1")
+    kg.add_item(
+        HierarchyEdge(
+            parent=france.id, child=paris.id, relation=HierarchyKind.PART_OF, confidence=0.8
+        )
+    )
+    kg.add_item(
+        LinguisticItem(
+            entity=dna.id,
+            relation=LinguisticKind.ABBREVIATION,
+            value="Deoxyribonucleic acid",
+            confidence=0.95,
+        ),
+        source="call-2",
+        extractor="spacy@1",
+    )
     return kg
 
 
 def test_reads_files_of_the_first_layout() -> None:
     """A v1 export (hubs as edge targets, ``SemanticUnit`` predicates) still reads back exactly."""
     doc = json.loads((DATA / "v1.grapheme.json").read_text(encoding="utf-8"))
-    kinds = {next(iter(n["node_type"])) if isinstance(n["node_type"], dict) else n["node_type"]
-             for n in doc["graph"]["nodes"]}
+    kinds = {
+        next(iter(n["node_type"])) if isinstance(n["node_type"], dict) else n["node_type"]
+        for n in doc["graph"]["nodes"]
+    }
     assert {"SemanticUnit", "Keyword", "Hidden"} <= kinds  # really the old layout
     assert read_grapheme(DATA / "v1") == v1_sample()
 
@@ -135,7 +176,9 @@ def test_reads_files_of_the_first_layout() -> None:
 def test_current_layout_of_the_same_graph_reads_back(tmp_path: Path) -> None:
     kg = v1_sample()
     to_grapheme(kg, tmp_path / "v2")
-    assert json.loads((tmp_path / "v2.sidecar.json").read_text(encoding="utf-8"))["format"].endswith("v2")
+    assert json.loads((tmp_path / "v2.sidecar.json").read_text(encoding="utf-8"))[
+        "format"
+    ].endswith("v2")
     assert read_grapheme(tmp_path / "v2") == kg
 
 
@@ -159,7 +202,9 @@ print(json.dumps({"grown": hwm() - base, "counts": counts}))
 """
 
 
-@pytest.mark.skipif(not Path("/proc/self/clear_refs").exists(), reason="needs Linux's /proc peak RSS reset")
+@pytest.mark.skipif(
+    not Path("/proc/self/clear_refs").exists(), reason="needs Linux's /proc peak RSS reset"
+)
 def test_reading_back_streams_in_a_fraction_of_the_file_size(tmp_path: Path) -> None:
     """The reader never holds the document: reading a ~40 MB export grows the process by less
     than a quarter of the file (``json.load`` alone needs several times the file)."""
@@ -168,13 +213,20 @@ def test_reading_back_streams_in_a_fraction_of_the_file_size(tmp_path: Path) -> 
     for e in ents:
         kg.add_entity(e)
     for i, e in enumerate(ents):
-        kg.add_item(Relation(subject=e.id, predicate="related_to", object=ents[i - 1].id, confidence=0.5),
-                    source=f"call-{i}", extractor="rules@1")
+        kg.add_item(
+            Relation(subject=e.id, predicate="related_to", object=ents[i - 1].id, confidence=0.5),
+            source=f"call-{i}",
+            extractor="rules@1",
+        )
     result = to_grapheme(kg, tmp_path / "big")
     size = result.graph_path.stat().st_size
     assert size > 30 * 2**20
-    done = subprocess.run([sys.executable, "-c", _MEASURE, str(result.graph_path)],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, str(result.graph_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     measured = json.loads(done.stdout)
     assert measured["counts"] == [3000, 3000, 3000]
     assert measured["grown"] < size / 4, (measured["grown"], size)

@@ -16,8 +16,23 @@ from grapheme_distill.grapheme import from_text, grapheme_clusters, to_text
 SCHEMA_PATH = Path(__file__).resolve().parents[2].parent / "shared" / "grapheme_graph.schema.json"
 
 # characters that stress a text round trip: combining marks, ZWJ emoji, flags, controls, CR LF
-TRICKY = ["e\u0301", "👩\u200d👩\u200d👧", "👍🏽", "🇫🇷", "\x00", "\x1b", "\r\n", "\u2028", "\ufeff",
-          "한", "\u1100\u1161", "क्षि", "\U0010ffff", '"', "\\"]
+TRICKY = [
+    "e\u0301",
+    "👩\u200d👩\u200d👧",
+    "👍🏽",
+    "🇫🇷",
+    "\x00",
+    "\x1b",
+    "\r\n",
+    "\u2028",
+    "\ufeff",
+    "한",
+    "\u1100\u1161",
+    "क्षि",
+    "\U0010ffff",
+    '"',
+    "\\",
+]
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +57,9 @@ def test_round_trip_through_json(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["hi", "", "e\u0301 👍🏽 🇫🇷\x00\r\n"])
-def test_layout_is_grapheme_core_chain(text: str, validator: jsonschema.Draft202012Validator) -> None:
+def test_layout_is_grapheme_core_chain(
+    text: str, validator: jsonschema.Draft202012Validator
+) -> None:
     doc = from_text(text)
     validator.validate(json.loads(json.dumps(doc)))
     nodes = doc["graph"]["nodes"]
@@ -56,13 +73,24 @@ def test_layout_is_grapheme_core_chain(text: str, validator: jsonschema.Draft202
         assert node["node_type"] == {"Input": char}
         assert node["position"] == i
         assert node["value"] == (ord(char) if ord(char) < 128 else None)
-        assert (node["activation"], node["pre_activation"], node["activation_fn"]) == (1.0, 1.0, "Linear")
+        assert (node["activation"], node["pre_activation"], node["activation_fn"]) == (
+            1.0,
+            1.0,
+            "Linear",
+        )
 
 
 @pytest.mark.parametrize(
     ("text", "clusters"),
-    [("abc", []), ("a\r\nb", [(1, 3)]), ("cafe\u0301!", [(3, 5)]), ("👍🏽🇫🇷x", [(0, 2), (2, 4)]),
-     ("Zoë München 東京", []), ("👩\u200d👩\u200d👧", [(0, 5)]), ("क्षि", [(0, 4)])],
+    [
+        ("abc", []),
+        ("a\r\nb", [(1, 3)]),
+        ("cafe\u0301!", [(3, 5)]),
+        ("👍🏽🇫🇷x", [(0, 2), (2, 4)]),
+        ("Zoë München 東京", []),
+        ("👩\u200d👩\u200d👧", [(0, 5)]),
+        ("क्षि", [(0, 4)]),
+    ],
 )
 def test_grapheme_clusters(text: str, clusters: list[tuple[int, int]]) -> None:
     assert grapheme_clusters(text) == clusters
@@ -75,8 +103,12 @@ def test_lone_surrogate_is_refused_with_position() -> None:
 
 @pytest.mark.parametrize(
     "doc",
-    [{}, {"graph": {"nodes": []}}, {"graph": {"nodes": [{"node_type": "Hidden"}]}, "input_nodes": [0]},
-     {"graph": {"nodes": []}, "input_nodes": [3]}],
+    [
+        {},
+        {"graph": {"nodes": []}},
+        {"graph": {"nodes": [{"node_type": "Hidden"}]}, "input_nodes": [0]},
+        {"graph": {"nodes": []}, "input_nodes": [3]},
+    ],
 )
 def test_to_text_rejects_non_graphs(doc: dict[str, object]) -> None:
     with pytest.raises(ExportError):

@@ -22,8 +22,12 @@ A, B, C = Entity(name="Alpha"), Entity(name="Beta"), Entity(name="Gamma")
 
 def _record(prompt: str, *relations: Relation, call: str | None = None) -> DistilledKnowledge:
     return DistilledKnowledge(
-        knowledge_type=KnowledgeType.RELATIONAL, prompt=prompt, response=prompt,
-        entities=(A, B, C), relations=relations, confidence=Confidence(value=0.9),
+        knowledge_type=KnowledgeType.RELATIONAL,
+        prompt=prompt,
+        response=prompt,
+        entities=(A, B, C),
+        relations=relations,
+        confidence=Confidence(value=0.9),
         provenance=Provenance(extractor="rules@1", call_hash=call),
     )
 
@@ -93,8 +97,14 @@ def test_neighbourhood_and_stats() -> None:
 
 
 def test_dict_round_trip_is_equal_and_json_safe() -> None:
-    rel = Relation(subject=A.id, predicate="owns", object=B.id, confidence=0.5, span=(1, 5),
-                   qualifiers={"since": "1999"})
+    rel = Relation(
+        subject=A.id,
+        predicate="owns",
+        object=B.id,
+        confidence=0.5,
+        span=(1, 5),
+        qualifiers={"since": "1999"},
+    )
     g = KnowledgeGraph()
     g.add_knowledge(_record("q1", rel, call="c1"))
     g.add_item(HierarchyEdge(parent=A.id, child=B.id, relation=HierarchyKind.PART_OF))
@@ -103,7 +113,10 @@ def test_dict_round_trip_is_equal_and_json_safe() -> None:
 
 
 def test_compress_keeps_most_confident_within_budget() -> None:
-    rels = [Relation(subject=A.id, predicate=f"p{i}", object=B.id, confidence=i / 10) for i in range(1, 11)]
+    rels = [
+        Relation(subject=A.id, predicate=f"p{i}", object=B.id, confidence=i / 10)
+        for i in range(1, 11)
+    ]
     g = KnowledgeGraph()
     g.add_knowledge(_record("q", *rels, call="c"))
     small = g.compress(0.3)

@@ -10,12 +10,20 @@ from grapheme_distill import Entity, EntityType
 from grapheme_distill.resolution import EntityResolver, MemoryEntityIndex
 from grapheme_distill.store import open_store
 
-P, L, O = EntityType.PERSON, EntityType.LOCATION, EntityType.ORGANIZATION
+P, L, ORG = EntityType.PERSON, EntityType.LOCATION, EntityType.ORGANIZATION
 
 STORED = [
-    ("Marie Curie", P), ("Pierre Curie", P), ("Johann Sebastian Bach", P), ("New York City", L),
-    ("National Aeronautics and Space Administration", O), ("Acme Inc.", O), ("Kraków", L),
-    ("Paris", L), ("Pyotr Ilyich Tchaikovsky", P), ("Michael Jordan", P), ("Shenzhou 6", O),
+    ("Marie Curie", P),
+    ("Pierre Curie", P),
+    ("Johann Sebastian Bach", P),
+    ("New York City", L),
+    ("National Aeronautics and Space Administration", ORG),
+    ("Acme Inc.", ORG),
+    ("Kraków", L),
+    ("Paris", L),
+    ("Pyotr Ilyich Tchaikovsky", P),
+    ("Michael Jordan", P),
+    ("Shenzhou 6", ORG),
     ("Gettysburg, Pennsylvania", L),
 ]
 
@@ -45,8 +53,8 @@ def _name_of(entity_id: str) -> str:
         ("P. Curie", P, "Pierre Curie"),  # the other Curie keeps his own initial
         ("J.S. Bach", P, "Johann Sebastian Bach"),
         ("NYC", L, "New York City"),  # acronyms
-        ("NASA", O, "National Aeronautics and Space Administration"),
-        ("Acme Ltd", O, "Acme Inc."),  # legal suffixes
+        ("NASA", ORG, "National Aeronautics and Space Administration"),
+        ("Acme Ltd", ORG, "Acme Inc."),  # legal suffixes
         ("Krakow", L, "Kraków"),
         ("Pyotr Tchaikovsky", P, "Pyotr Ilyich Tchaikovsky"),  # a middle name dropped
         ("Piotr Ilyich Tchaikovsky", P, "Pyotr Ilyich Tchaikovsky"),  # fuzzy, token-blocked
@@ -56,7 +64,7 @@ def _name_of(entity_id: str) -> str:
         ("Paris (Texas)", L, None),
         ("Paris", P, None),  # a type
         ("Michael B. Jordan", P, None),  # a middle initial the other lacks
-        ("Shenzhou 10", O, None),  # another number
+        ("Shenzhou 10", ORG, None),  # another number
         ("NYC", P, None),
     ],
 )
@@ -91,8 +99,8 @@ def test_a_store_resolves_variants_also_for_entities_stored_before(tmp_path: Pat
     with open_store(path, fuzzy_threshold=90.0) as store:  # the keys are filled in on first use
         assert store.upsert_entity(Entity(name="M. Curie", type=P)) == (curie, False)
         assert store.resolve_existing(Entity(name="Curie, Marie", type=P)) == curie
-        nasa, _ = store.upsert_entity(Entity(name="NASA", type=O))
-        full = Entity(name="National Aeronautics and Space Administration", type=O)
+        nasa, _ = store.upsert_entity(Entity(name="NASA", type=ORG))
+        full = Entity(name="National Aeronautics and Space Administration", type=ORG)
         assert store.upsert_entity(full) == (nasa, False)
     with open_store(path, fuzzy_threshold=90.0) as store:
         assert store.resolve_existing(Entity(name="Marie Skłodowska-Curie", type=P)) == curie

@@ -38,7 +38,9 @@ def test_nyc_facts_read_first_join_new_york_city_and_unmerge_restores_them(tmp_p
     graph = store.to_knowledge_graph()
     assert nyc.id not in graph.entities
     assert {(r.subject, r.predicate, r.object) for r in graph.relations.values()} == {
-        (city.id, "located_in", usa.id), (hudson.id, "flows_through", city.id)}
+        (city.id, "located_in", usa.id),
+        (hudson.id, "flows_through", city.id),
+    }
     # two sources now say New York City is in the United States: noisy-or of 0.6 and 0.5
     fact = next(r for r in graph.relations.values() if r.predicate == "located_in")
     assert fact.confidence == pytest.approx(0.8) and set(graph.evidence[fact.id]) == {"a", "c"}

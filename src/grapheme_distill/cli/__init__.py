@@ -77,9 +77,11 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="grapheme-distill", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("Interrupted. Everything stored before the interrupt is kept; run the same "
-                   "command again to continue where it stopped (nothing stored is asked again).",
-                   err=True)
+        click.echo(
+            "Interrupted. Everything stored before the interrupt is kept; run the same "
+            "command again to continue where it stopped (nothing stored is asked again).",
+            err=True,
+        )
         sys.exit(130)
     except click.ClickException as exc:
         exc.show()
@@ -102,15 +104,24 @@ def main(argv: list[str] | None = None) -> None:
 def config_options(func: Any) -> Any:
     """Shared options: ``--config FILE``, ``--preset NAME`` and repeatable ``--set key=value``."""
     func = click.option(
-        "--set", "overrides", multiple=True, metavar="KEY=VALUE",
+        "--set",
+        "overrides",
+        multiple=True,
+        metavar="KEY=VALUE",
         help="Override a DistillationConfig field, e.g. --set temperature=3 (repeatable).",
     )(func)
     func = click.option(
-        "--preset", type=click.Choice(["default", "fast", "quality"]), default="default",
-        show_default=True, help="Starting point for the distillation settings.",
+        "--preset",
+        type=click.Choice(["default", "fast", "quality"]),
+        default="default",
+        show_default=True,
+        help="Starting point for the distillation settings.",
     )(func)
     func = click.option(
-        "--config", "config_path", type=click.Path(dir_okay=False), default=None,
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False),
+        default=None,
         help="TOML file with distillation settings (top level or a [distillation] table).",
     )(func)
     return func

@@ -37,8 +37,12 @@ __all__ = [
 def store_option(func: Any) -> Any:
     """``--store PATH`` (required)."""
     return click.option(
-        "--store", "store_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
-        metavar="PATH", help="The SQLite graph store file.",
+        "--store",
+        "store_path",
+        required=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        metavar="PATH",
+        help="The SQLite graph store file.",
     )(func)
 
 
@@ -47,8 +51,16 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 
 def output_option(*, required: bool, help: str) -> Callable[[_F], _F]:
     """``-o/--output FILE``: the file a command writes."""
-    return click.option("-o", "--output", "output", required=required, default=None,
-                        type=click.Path(dir_okay=False, path_type=Path), metavar="FILE", help=help)
+    return click.option(
+        "-o",
+        "--output",
+        "output",
+        required=required,
+        default=None,
+        type=click.Path(dir_okay=False, path_type=Path),
+        metavar="FILE",
+        help=help,
+    )
 
 
 def json_option(what: str = "the figures") -> Callable[[_F], _F]:
@@ -59,8 +71,9 @@ def json_option(what: str = "the figures") -> Callable[[_F], _F]:
 def _warn_deprecated(old: str, new: str) -> Any:
     def callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
         if value not in (None, (), False):
-            click.echo(f"Warning: {old} is deprecated and goes in the next release; use {new}.",
-                       err=True)
+            click.echo(
+                f"Warning: {old} is deprecated and goes in the next release; use {new}.", err=True
+            )
         return value
 
     return callback
@@ -71,14 +84,22 @@ def deprecated_option(old: str, new: str, dest: str, **kwargs: Any) -> Callable[
 
     The command reads it as ``dest`` and merges it with the new option's value.
     """
-    return click.option(old, dest, hidden=True, callback=_warn_deprecated(old, new),
-                        help=f"Deprecated spelling of {new}.", **kwargs)
+    return click.option(
+        old,
+        dest,
+        hidden=True,
+        callback=_warn_deprecated(old, new),
+        help=f"Deprecated spelling of {new}.",
+        **kwargs,
+    )
 
 
 def open_existing_store(path: Path) -> SQLiteStore:
     """Open a store that must already exist (reading commands never create an empty one)."""
     if not path.is_file():
-        raise StoreError(f"no store at {path}; create one with `grapheme-distill distill ... --store {path}`")
+        raise StoreError(
+            f"no store at {path}; create one with `grapheme-distill distill ... --store {path}`"
+        )
     return open_store(path)
 
 

@@ -30,9 +30,14 @@ def price_table(config_path: str | None) -> Any:
 
 def prices_option(func: Any) -> Any:
     """``--config FILE``: a run config whose ``[prices]`` price the calls."""
-    return click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-                        metavar="FILE",
-                        help="Run config whose [prices] table prices the calls.")(func)
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False),
+        default=None,
+        metavar="FILE",
+        help="Run config whose [prices] table prices the calls.",
+    )(func)
 
 
 def _clip(text: str, width: int) -> str:
@@ -46,14 +51,29 @@ def _cost(value: float | None) -> str:
 @click.command("calls")
 @store_option
 @click.option("--failed", is_flag=True, help="List the failed inputs (with reasons) instead.")
-@click.option("--search", default=None, metavar="TEXT",
-              help="Keep calls whose prompt, answer, model, template or source contains TEXT.")
-@click.option("--limit", default=100, show_default=True, type=click.IntRange(1),
-              help="Show at most this many.")
+@click.option(
+    "--search",
+    default=None,
+    metavar="TEXT",
+    help="Keep calls whose prompt, answer, model, template or source contains TEXT.",
+)
+@click.option(
+    "--limit",
+    default=100,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Show at most this many.",
+)
 @prices_option
 @click.option("--json", "as_json", is_flag=True, help="Print the calls as JSON.")
-def calls_cli(store_path: Path, failed: bool, search: str | None, limit: int,
-              config_path: str | None, as_json: bool) -> None:
+def calls_cli(
+    store_path: Path,
+    failed: bool,
+    search: str | None,
+    limit: int,
+    config_path: str | None,
+    as_json: bool,
+) -> None:
     """List the teacher calls (oldest first): hash, teacher, model, template, tokens, cost,
     items extracted, and the start of prompt and answer; `call HASH` opens one."""
     store = open_existing_store(store_path)
@@ -61,8 +81,7 @@ def calls_cli(store_path: Path, failed: bool, search: str | None, limit: int,
         if failed:
             failures = store.failures()[:limit]
         else:
-            calls = list_calls(store, search=search, limit=limit,
-                               prices=price_table(config_path))
+            calls = list_calls(store, search=search, limit=limit, prices=price_table(config_path))
     finally:
         store.close()
     if failed:
@@ -73,8 +92,11 @@ def calls_cli(store_path: Path, failed: bool, search: str | None, limit: int,
         for col in ("source", "reason", "run"):
             table.add_column(col)
         for f in failures:
-            table.add_row(escape(str(f.get("source"))), escape(str(f.get("reason"))),
-                          escape(str(f.get("run_id") or "")))
+            table.add_row(
+                escape(str(f.get("source"))),
+                escape(str(f.get("reason"))),
+                escape(str(f.get("run_id") or "")),
+            )
         console().print(table)
         click.echo(f"{len(failures)} failed inputs")
         return
@@ -82,18 +104,30 @@ def calls_cli(store_path: Path, failed: bool, search: str | None, limit: int,
         echo_json([c.model_dump() for c in calls])
         return
     table = Table(show_lines=False)
-    for col, justify in (("hash", "left"), ("teacher / model", "left"), ("template", "left"),
-                         ("tokens", "right"), ("cost", "right"), ("items", "right"),
-                         ("prompt → answer", "left")):
+    for col, justify in (
+        ("hash", "left"),
+        ("teacher / model", "left"),
+        ("template", "left"),
+        ("tokens", "right"),
+        ("cost", "right"),
+        ("items", "right"),
+        ("prompt → answer", "left"),
+    ):
         table.add_column(col, justify=justify, overflow="fold")  # type: ignore[arg-type]
     for c in calls:
-        table.add_row(c.hash.removeprefix("sha256:")[:12],
-                      escape(f"{c.teacher or '?'} / {c.model or '?'}"),
-                      escape(_clip(c.template or c.source or "", 24)),
-                      f"{c.prompt_tokens}+{c.completion_tokens}", _cost(c.cost_usd), str(c.items),
-                      escape(_clip(c.prompt, 28) + " → " + _clip(c.answer, 36)))
+        table.add_row(
+            c.hash.removeprefix("sha256:")[:12],
+            escape(f"{c.teacher or '?'} / {c.model or '?'}"),
+            escape(_clip(c.template or c.source or "", 24)),
+            f"{c.prompt_tokens}+{c.completion_tokens}",
+            _cost(c.cost_usd),
+            str(c.items),
+            escape(_clip(c.prompt, 28) + " → " + _clip(c.answer, 36)),
+        )
     console().print(table)
-    click.echo(f"{len(calls)} calls; open one with `grapheme-distill call HASH --store {store_path}`")
+    click.echo(
+        f"{len(calls)} calls; open one with `grapheme-distill call HASH --store {store_path}`"
+    )
 
 
 @click.command("call")
@@ -114,12 +148,18 @@ def call_cli(call_hash: str, store_path: Path, config_path: str | None, as_json:
         return
     out = console()
     out.print(f"[bold]{detail.hash}[/bold]")
-    rows = [("teacher", detail.teacher), ("model", detail.model), ("template", detail.template),
-            ("topic", detail.topic), ("source", detail.source),
-            ("sampling", ", ".join(f"{k}={v}" for k, v in sorted(detail.sampling.items()))),
-            ("tokens", f"{detail.prompt_tokens} prompt + {detail.completion_tokens} completion"),
-            ("cost", _cost(detail.cost_usd)), ("latency", f"{detail.latency_s:.2f} s"),
-            ("finish", detail.finish_reason)]
+    rows = [
+        ("teacher", detail.teacher),
+        ("model", detail.model),
+        ("template", detail.template),
+        ("topic", detail.topic),
+        ("source", detail.source),
+        ("sampling", ", ".join(f"{k}={v}" for k, v in sorted(detail.sampling.items()))),
+        ("tokens", f"{detail.prompt_tokens} prompt + {detail.completion_tokens} completion"),
+        ("cost", _cost(detail.cost_usd)),
+        ("latency", f"{detail.latency_s:.2f} s"),
+        ("finish", detail.finish_reason),
+    ]
     for key, value in rows:
         if value:
             out.print(f"  [bold]{key:<9}[/bold] {escape(str(value))}")
@@ -137,22 +177,42 @@ def call_cli(call_hash: str, store_path: Path, config_path: str | None, as_json:
         table.add_column(col)
     for item in detail.extracted:
         span = f"{item['span'][0]}-{item['span'][1]}" if item["span"] else ""
-        table.add_row(item["kind"], escape(item["statement"]), f"{item['confidence']:.3f}", span,
-                      escape(item["extractor"]))
+        table.add_row(
+            item["kind"],
+            escape(item["statement"]),
+            f"{item['confidence']:.3f}",
+            span,
+            escape(item["extractor"]),
+        )
     out.print(table)
 
 
 @click.command("entities")
 @store_option
-@click.option("--search", default=None, metavar="TEXT",
-              help="Keep entities whose name or an alias contains TEXT (case-insensitive).")
-@click.option("--type", "entity_type", default=None, metavar="T",
-              help="Keep one entity type (PERSON, ORGANIZATION, LOCATION, CONCEPT …).")
-@click.option("--limit", default=100, show_default=True, type=click.IntRange(1),
-              help="Show at most this many, best connected first.")
+@click.option(
+    "--search",
+    default=None,
+    metavar="TEXT",
+    help="Keep entities whose name or an alias contains TEXT (case-insensitive).",
+)
+@click.option(
+    "--type",
+    "entity_type",
+    default=None,
+    metavar="T",
+    help="Keep one entity type (PERSON, ORGANIZATION, LOCATION, CONCEPT …).",
+)
+@click.option(
+    "--limit",
+    default=100,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Show at most this many, best connected first.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the entities as JSON.")
-def entities_cli(store_path: Path, search: str | None, entity_type: str | None, limit: int,
-                 as_json: bool) -> None:
+def entities_cli(
+    store_path: Path, search: str | None, entity_type: str | None, limit: int, as_json: bool
+) -> None:
     """List entities, best connected first: name, type, aliases, items and best confidence;
     `show NAME` opens one."""
     store = open_existing_store(store_path)
@@ -165,12 +225,24 @@ def entities_cli(store_path: Path, search: str | None, entity_type: str | None, 
         echo_json([e.model_dump() for e in shown])
         return
     table = Table(show_lines=False)
-    for col, justify in (("name", "left"), ("type", "left"), ("aliases", "left"),
-                         ("items", "right"), ("best confidence", "right"), ("id", "left")):
+    for col, justify in (
+        ("name", "left"),
+        ("type", "left"),
+        ("aliases", "left"),
+        ("items", "right"),
+        ("best confidence", "right"),
+        ("id", "left"),
+    ):
         table.add_column(col, justify=justify)  # type: ignore[arg-type]
     for e in shown:
-        table.add_row(escape(e.name), e.type, escape(", ".join(e.aliases)), str(e.items),
-                      f"{e.confidence:.3f}", e.id.removeprefix("sha256:")[:12])
+        table.add_row(
+            escape(e.name),
+            e.type,
+            escape(", ".join(e.aliases)),
+            str(e.items),
+            f"{e.confidence:.3f}",
+            e.id.removeprefix("sha256:")[:12],
+        )
     console().print(table)
     more = f" (showing {limit}; raise --limit)" if len(found) > limit else ""
     click.echo(f"{len(found)} entities{more}")

@@ -40,17 +40,24 @@ def render_crawl(summary: CrawlSummary) -> None:
     rows: list[tuple[str, Any]] = [
         ("ended because", _OUTCOMES.get(summary.outcome, summary.outcome)),
         ("teachers", ", ".join(summary.teachers)),
-        ("requests (this run / crawl total)", f"{summary.requests:,} / {int(spent['requests']):,}"
-         + (f" of {int(budget['requests'] or 0):,}" if budget.get("requests") else "")),
+        (
+            "requests (this run / crawl total)",
+            f"{summary.requests:,} / {int(spent['requests']):,}"
+            + (f" of {int(budget['requests'] or 0):,}" if budget.get("requests") else ""),
+        ),
         ("sent to the teachers this run", summary.asked),
-        ("tokens (prompt / completion, this run)",
-         f"{summary.prompt_tokens:,} / {summary.completion_tokens:,}"),
+        (
+            "tokens (prompt / completion, this run)",
+            f"{summary.prompt_tokens:,} / {summary.completion_tokens:,}",
+        ),
         ("cost (this run / crawl total)", f"${summary.cost_usd:.4f} / ${spent['cost_usd']:.4f}"),
         ("entities asked about", summary.entities_asked),
         ("new entities on the frontier", summary.new_entities),
         ("new facts (observations)", summary.new_facts),
-        ("yield per request (entities / facts)",
-         f"{summary.yield_entities:.2f} / {summary.yield_facts:.2f}"),
+        (
+            "yield per request (entities / facts)",
+            f"{summary.yield_entities:.2f} / {summary.yield_facts:.2f}",
+        ),
         ("frontier left / visited", f"{summary.frontier_pending:,} / {summary.visited:,}"),
         ("most requests in flight", summary.max_in_flight),
         ("teacher failures", summary.teacher_failures),
@@ -59,18 +66,31 @@ def render_crawl(summary: CrawlSummary) -> None:
     if summary.frontier_over_time:
         points = summary.frontier_over_time
         step = max(1, len(points) // 8)
-        rows.append(("frontier over time (requests: size)",
-                     ", ".join(f"{r}: {f}" for r, f in points[::step])))
+        rows.append(
+            (
+                "frontier over time (requests: size)",
+                ", ".join(f"{r}: {f}" for r, f in points[::step]),
+            )
+        )
     for label, figures in sorted(summary.agreement.items()):
-        rows.append((f"agreement of {label}",
-                     f"{figures['agreement']:.0%} of {int(figures['items'])} items"))
+        rows.append(
+            (
+                f"agreement of {label}",
+                f"{figures['agreement']:.0%} of {int(figures['items'])} items",
+            )
+        )
     if summary.agreement:
         rows.append(("flagged disagreements", summary.disagreements))
     out.print(key_value_table(f"Crawl {summary.crawl}, run {summary.run_id}", rows))
 
 
-def _open_teachers(names: tuple[str, ...], models: tuple[str, ...], base_url: str | None,
-                   concurrency: int, config_path: str | None) -> dict[str, Teacher]:
+def _open_teachers(
+    names: tuple[str, ...],
+    models: tuple[str, ...],
+    base_url: str | None,
+    concurrency: int,
+    config_path: str | None,
+) -> dict[str, Teacher]:
     from grapheme_distill.teachers.open import open_teacher
 
     if models and len(models) not in (1, len(names)):
@@ -78,55 +98,127 @@ def _open_teachers(names: tuple[str, ...], models: tuple[str, ...], base_url: st
     teachers: dict[str, Teacher] = {}
     for i, name in enumerate(names):
         model = models[i] if len(models) == len(names) else (models[0] if models else None)
-        teachers[name] = open_teacher(name, model=model, base_url=base_url,
-                                      concurrency=concurrency, config_path=config_path,
-                                      on_status=lambda msg: click.echo(msg, err=True))
+        teachers[name] = open_teacher(
+            name,
+            model=model,
+            base_url=base_url,
+            concurrency=concurrency,
+            config_path=config_path,
+            on_status=lambda msg: click.echo(msg, err=True),
+        )
     return teachers
 
 
 @click.command("crawl")
-@click.option("--seed", "seeds", multiple=True, metavar="NAME",
-              help="An entity to start from (repeatable).")
-@click.option("--seeds", "seeds_file", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, metavar="FILE", help="A file of seed entities, one per line.")
-@click.option("--teacher", "teacher_names", multiple=True, metavar="NAME",
-              help="Teacher to ask (repeatable: several teachers crawl one frontier; default "
-              "local).")
-@click.option("--model", "models", multiple=True,
-              help="Model of the teacher (once, or once per --teacher, in the same order).")
+@click.option(
+    "--seed", "seeds", multiple=True, metavar="NAME", help="An entity to start from (repeatable)."
+)
+@click.option(
+    "--seeds",
+    "seeds_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE",
+    help="A file of seed entities, one per line.",
+)
+@click.option(
+    "--teacher",
+    "teacher_names",
+    multiple=True,
+    metavar="NAME",
+    help="Teacher to ask (repeatable: several teachers crawl one frontier; default local).",
+)
+@click.option(
+    "--model",
+    "models",
+    multiple=True,
+    help="Model of the teacher (once, or once per --teacher, in the same order).",
+)
 @click.option("--base-url", default=None, help="Server root for remote teachers.")
 @store_option
-@click.option("--budget-requests", type=click.IntRange(1), default=None,
-              help="Stop when the crawl (all runs) has made this many requests.")
-@click.option("--budget-tokens", type=click.IntRange(1), default=None,
-              help="Stop when the crawl has spent this many tokens.")
-@click.option("--budget-usd", type=click.FloatRange(0), default=None,
-              help="Stop when the crawl has cost this much (priced models only).")
-@click.option("--depth", type=click.IntRange(0), default=None,
-              help="Do not queue entities further than this many hops from a seed.")
-@click.option("--samples", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Ask each question this many times at temperature 0.7 (agreement between "
-              "samples raises confidence).")
-@click.option("--concurrency", type=click.IntRange(1, 1024), default=DEFAULT_CONCURRENCY,
-              show_default=True, help="Requests in flight at once, across entities, samples "
-              "and teachers.")
-@click.option("--max-tokens", type=click.IntRange(1, 32_768), default=1024, show_default=True,
-              help="Answer budget per request.")
-@click.option("--max-items", type=click.IntRange(1, 1000), default=None,
-              help="At most this many items per list of an answer (in the JSON schema: the "
-              "embedded teacher's grammar enforces it, so small models end their answers).")
-@click.option("--crawl", "crawl_name", default="default", show_default=True,
-              help="Which crawl of the store to start or continue.")
+@click.option(
+    "--budget-requests",
+    type=click.IntRange(1),
+    default=None,
+    help="Stop when the crawl (all runs) has made this many requests.",
+)
+@click.option(
+    "--budget-tokens",
+    type=click.IntRange(1),
+    default=None,
+    help="Stop when the crawl has spent this many tokens.",
+)
+@click.option(
+    "--budget-usd",
+    type=click.FloatRange(0),
+    default=None,
+    help="Stop when the crawl has cost this much (priced models only).",
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(0),
+    default=None,
+    help="Do not queue entities further than this many hops from a seed.",
+)
+@click.option(
+    "--samples",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Ask each question this many times at temperature 0.7 (agreement between "
+    "samples raises confidence).",
+)
+@click.option(
+    "--concurrency",
+    type=click.IntRange(1, 1024),
+    default=DEFAULT_CONCURRENCY,
+    show_default=True,
+    help="Requests in flight at once, across entities, samples and teachers.",
+)
+@click.option(
+    "--max-tokens",
+    type=click.IntRange(1, 32_768),
+    default=1024,
+    show_default=True,
+    help="Answer budget per request.",
+)
+@click.option(
+    "--max-items",
+    type=click.IntRange(1, 1000),
+    default=None,
+    help="At most this many items per list of an answer (in the JSON schema: the "
+    "embedded teacher's grammar enforces it, so small models end their answers).",
+)
+@click.option(
+    "--crawl",
+    "crawl_name",
+    default="default",
+    show_default=True,
+    help="Which crawl of the store to start or continue.",
+)
 @json_option("the crawl's figures")
 @click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
 @config_options
 def crawl_cli(
-    seeds: tuple[str, ...], seeds_file: Path | None, teacher_names: tuple[str, ...],
-    models: tuple[str, ...], base_url: str | None, store_path: Path,
-    budget_requests: int | None, budget_tokens: int | None, budget_usd: float | None,
-    depth: int | None, samples: int, concurrency: int, max_tokens: int, max_items: int | None,
+    seeds: tuple[str, ...],
+    seeds_file: Path | None,
+    teacher_names: tuple[str, ...],
+    models: tuple[str, ...],
+    base_url: str | None,
+    store_path: Path,
+    budget_requests: int | None,
+    budget_tokens: int | None,
+    budget_usd: float | None,
+    depth: int | None,
+    samples: int,
+    concurrency: int,
+    max_tokens: int,
+    max_items: int | None,
     crawl_name: str,
-    as_json: bool, no_progress: bool, config_path: str | None, preset: str,
+    as_json: bool,
+    no_progress: bool,
+    config_path: str | None,
+    preset: str,
     overrides: tuple[str, ...],
 ) -> None:
     """Crawl what a teacher knows, recursively from seed entities, into the store.
@@ -150,18 +242,30 @@ def crawl_cli(
         raise InputError(str(seeds_file), None, "no such seeds file")
     seed_list = read_topics(names)
     config = load_config(config_path, preset, overrides)
-    teachers = _open_teachers(teacher_names or ("local",), models, base_url, concurrency,
-                              config_path)
+    teachers = _open_teachers(
+        teacher_names or ("local",), models, base_url, concurrency, config_path
+    )
     store = open_store(store_path)
     try:
         if not seed_list and store.crawl_state(crawl_name) is None:
             raise click.UsageError("a new crawl needs --seed NAME or --seeds FILE")
         summary = run_with_progress(
             lambda progress: crawl(
-                seed_list, teachers, store, config, crawl_name=crawl_name,
-                budget_requests=budget_requests, budget_tokens=budget_tokens,
-                budget_usd=budget_usd, depth=depth, samples=samples, concurrency=concurrency,
-                max_tokens=max_tokens, max_items=max_items, progress=progress),
+                seed_list,
+                teachers,
+                store,
+                config,
+                crawl_name=crawl_name,
+                budget_requests=budget_requests,
+                budget_tokens=budget_tokens,
+                budget_usd=budget_usd,
+                depth=depth,
+                samples=samples,
+                concurrency=concurrency,
+                max_tokens=max_tokens,
+                max_items=max_items,
+                progress=progress,
+            ),
             show=not (no_progress or as_json),
         )
     finally:
@@ -196,7 +300,9 @@ def crawl_compare_cli(first: Path, second: Path, as_json: bool) -> None:
         return
     rows: list[tuple[str, Any]] = []
     for what, o in (("entities", result.entities), ("facts", result.facts)):
-        rows += [(f"{what}: A / B / both", f"{o.a:,} / {o.b:,} / {o.both:,}"),
-                 (f"{what}: Jaccard", f"{o.jaccard:.3f}"),
-                 (f"{what}: A found in B / B found in A", f"{o.a_in_b:.1%} / {o.b_in_a:.1%}")]
+        rows += [
+            (f"{what}: A / B / both", f"{o.a:,} / {o.b:,} / {o.both:,}"),
+            (f"{what}: Jaccard", f"{o.jaccard:.3f}"),
+            (f"{what}: A found in B / B found in A", f"{o.a_in_b:.1%} / {o.b_in_a:.1%}"),
+        ]
     console().print(key_value_table(f"Crawl overlap: A={first} B={second}", rows))

@@ -49,15 +49,21 @@ def render_summary(summary: DistillSummary) -> None:
     """Print the closing summary tables of a distillation run."""
     out = console()
     failures = summary.failures
-    reasons = ", ".join(f"{k} {v}" for k, v in sorted(  # the commonest first
-        summary.failure_reasons.items(), key=lambda kv: (-kv[1], kv[0])))
+    reasons = ", ".join(
+        f"{k} {v}"
+        for k, v in sorted(  # the commonest first
+            summary.failure_reasons.items(), key=lambda kv: (-kv[1], kv[0])
+        )
+    )
     skipped = ", ".join(f"{why} {n:,}" for why, n in summary.skipped.items())
     rejections = ", ".join(f"{k} {v}" for k, v in sorted(summary.rejections.items())) or "none"
     rows: list[tuple[str, Any]] = [
         ("reader (extractor)", summary.extractor),
         ("exchanges read", summary.exchanges),
-        ("already processed (skipped)",
-         f"{summary.already_processed:,} ({skipped})" if skipped else summary.already_processed),
+        (
+            "already processed (skipped)",
+            f"{summary.already_processed:,} ({skipped})" if skipped else summary.already_processed,
+        ),
         ("processed now", summary.processed),
         ("knowledge records stored", summary.knowledge_records),
         ("new observations", summary.new_observations),
@@ -66,8 +72,10 @@ def render_summary(summary: DistillSummary) -> None:
         ("rejected by the session", rejections),
         ("failures", f"{failures} ({reasons})" if failures else "0"),
         ("bad input lines", summary.bad_lines),
-        ("teacher tokens (prompt / completion)",
-         f"{summary.prompt_tokens:,} / {summary.completion_tokens:,}"),
+        (
+            "teacher tokens (prompt / completion)",
+            f"{summary.prompt_tokens:,} / {summary.completion_tokens:,}",
+        ),
         ("duration", f"{summary.duration_s:.2f} s"),
     ]
     if summary.rejected_files:
@@ -76,12 +84,22 @@ def render_summary(summary: DistillSummary) -> None:
     out.print(key_value_table(f"Distillation run {summary.run_id}", rows))
     if summary.store is not None:
         s = summary.store
-        out.print(key_value_table("Store now holds", [
-            ("entities", s.entities), ("relations", s.relations), ("attributes", s.attributes),
-            ("procedures", s.procedures), ("hierarchy edges", s.hierarchy),
-            ("linguistic items", s.linguistic), ("observations", s.observations),
-            ("contradictions", s.contradictions), ("teacher calls", s.teacher_calls),
-        ]))
+        out.print(
+            key_value_table(
+                "Store now holds",
+                [
+                    ("entities", s.entities),
+                    ("relations", s.relations),
+                    ("attributes", s.attributes),
+                    ("procedures", s.procedures),
+                    ("hierarchy edges", s.hierarchy),
+                    ("linguistic items", s.linguistic),
+                    ("observations", s.observations),
+                    ("contradictions", s.contradictions),
+                    ("teacher calls", s.teacher_calls),
+                ],
+            )
+        )
 
 
 def render_next_steps(store_path: Path, example: str | None) -> None:
@@ -89,12 +107,15 @@ def render_next_steps(store_path: Path, example: str | None) -> None:
     store = shlex.quote(str(store_path))
     name = shlex.quote(example) if example else "NAME"
     out = console()
-    out.print(f"[bold]The graph is in {escape(str(store_path))}[/bold] (SQLite). Next:",
-              highlight=False)
-    for line in (f"grapheme-distill show {name} --store {store}",
-                 f"grapheme-distill stats --store {store}",
-                 f"grapheme-distill export --store {store} --format grapheme "
-                 f"-o {shlex.quote(store_path.stem + '.grapheme.json')}"):
+    out.print(
+        f"[bold]The graph is in {escape(str(store_path))}[/bold] (SQLite). Next:", highlight=False
+    )
+    for line in (
+        f"grapheme-distill show {name} --store {store}",
+        f"grapheme-distill stats --store {store}",
+        f"grapheme-distill export --store {store} --format grapheme "
+        f"-o {shlex.quote(store_path.stem + '.grapheme.json')}",
+    ):
         out.print(f"  {escape(line)}", highlight=False)
 
 
@@ -106,8 +127,12 @@ def run_with_progress(run: Callable[[ProgressCallback | None], _S], *, show: boo
     if not show:
         return run(None)
     with Progress(
-        TextColumn("[bold]distilling"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=Console(stderr=True), transient=True,
+        TextColumn("[bold]distilling"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
     ) as bar:
         task = bar.add_task("distill", total=None)
 
@@ -119,78 +144,165 @@ def run_with_progress(run: Callable[[ProgressCallback | None], _S], *, show: boo
 
 @click.command("distill")
 @click.option(
-    "--transcripts", "transcripts", multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+    "--transcripts",
+    "transcripts",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
     help="Recorded teacher exchanges (JSONL: prompt/messages + response, OpenAI chat-completion "
     "objects or OpenAI batch output). More files may follow the flag or repeat it.",
 )
-@click.argument("more_files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path), metavar="[FILE]...")
+@click.argument(
+    "more_files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path), metavar="[FILE]..."
+)
 @click.option(
-    "--topics", "topics", multiple=True, metavar="FILE|TEXT",
+    "--topics",
+    "topics",
+    multiple=True,
+    metavar="FILE|TEXT",
     help="Ask a live teacher about topics: a file with one topic per line, or the topic itself. "
     "More topics may follow the flag or repeat it.",
 )
 @click.option(
-    "--documents", "documents", multiple=True,
-    type=click.Path(exists=False, path_type=Path), metavar="PATH",
+    "--documents",
+    "documents",
+    multiple=True,
+    type=click.Path(exists=False, path_type=Path),
+    metavar="PATH",
     help="Your own text and markdown files, or folders of them (.txt, .md, .markdown, .rst): "
     "each document's text is read as an answer. More paths may follow the flag or repeat it.",
 )
-@click.option("--extract-teacher", default=None, metavar="NAME",
-              help="Read answers with the llm extractor asking this teacher (implies --extractor "
-              "llm; --base-url applies to it; --set extractor.KEY=VALUE sets its options, e.g. "
-              "extractor.model=gpt-4o-mini, extractor.glean=true).")
-@click.option("--teacher", "teacher_name", default="local", show_default=True,
-              help="Teacher for --topics: local (embedded GGUF model), openai, ollama, anthropic, "
-              "replay, or any name from a [teachers.<name>] config table.")
-@click.option("--model", default=None,
-              help="Model for --topics (local: qwen2.5-coder-1.5b or gemma3-270m; remote: the "
-              "provider's model name).")
-@click.option("--base-url", default=None, help="Server root for remote teachers, e.g. http://host:8000/v1.")
-@click.option("--types", "types", default=None, metavar="TYPE,...",
-              help="Knowledge types to ask about with --topics (default all five: factual, "
-              "relational, procedural, structural, linguistic); fewer types, fewer questions.")
-@click.option("--max-tokens", default=160, show_default=True, type=click.IntRange(1, 32_768),
-              help="Answer budget per question (the main cost on a CPU).")
-@click.option("--cloze", "clozes", multiple=True, metavar="TEXT",
-              help='A cloze to store the teacher\'s distribution for, e.g. '
-              '"The capital of France is | Paris; Lyon" (repeatable; needs logprobs).')
-@click.option("--auto-clozes", default=1, show_default=True, type=click.IntRange(0, 100),
-              help="Per topic, ask this many learned relations back as clozes for soft targets.")
-@click.option("--answer-logprobs", is_flag=True,
-              help="Also keep the answers' token logprobs (soft targets, and the teacher's "
-              "certainty lowers each record's confidence).")
-@click.option("--concurrency", default=DEFAULT_CONCURRENCY, show_default=True,
-              type=click.IntRange(1, 1024),
-              help="Teacher requests in flight at once, across all topics (--topics) or "
-              "documents (--extract-teacher); the teacher is opened with the same limit.")
-@click.option("--replay-from", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="With --teacher replay: a store (.db) or transcript file to answer from "
-              "(default: the --store itself).")
+@click.option(
+    "--extract-teacher",
+    default=None,
+    metavar="NAME",
+    help="Read answers with the llm extractor asking this teacher (implies --extractor "
+    "llm; --base-url applies to it; --set extractor.KEY=VALUE sets its options, e.g. "
+    "extractor.model=gpt-4o-mini, extractor.glean=true).",
+)
+@click.option(
+    "--teacher",
+    "teacher_name",
+    default="local",
+    show_default=True,
+    help="Teacher for --topics: local (embedded GGUF model), openai, ollama, anthropic, "
+    "replay, or any name from a [teachers.<name>] config table.",
+)
+@click.option(
+    "--model",
+    default=None,
+    help="Model for --topics (local: qwen2.5-coder-1.5b or gemma3-270m; remote: the "
+    "provider's model name).",
+)
+@click.option(
+    "--base-url", default=None, help="Server root for remote teachers, e.g. http://host:8000/v1."
+)
+@click.option(
+    "--types",
+    "types",
+    default=None,
+    metavar="TYPE,...",
+    help="Knowledge types to ask about with --topics (default all five: factual, "
+    "relational, procedural, structural, linguistic); fewer types, fewer questions.",
+)
+@click.option(
+    "--max-tokens",
+    default=160,
+    show_default=True,
+    type=click.IntRange(1, 32_768),
+    help="Answer budget per question (the main cost on a CPU).",
+)
+@click.option(
+    "--cloze",
+    "clozes",
+    multiple=True,
+    metavar="TEXT",
+    help="A cloze to store the teacher's distribution for, e.g. "
+    '"The capital of France is | Paris; Lyon" (repeatable; needs logprobs).',
+)
+@click.option(
+    "--auto-clozes",
+    default=1,
+    show_default=True,
+    type=click.IntRange(0, 100),
+    help="Per topic, ask this many learned relations back as clozes for soft targets.",
+)
+@click.option(
+    "--answer-logprobs",
+    is_flag=True,
+    help="Also keep the answers' token logprobs (soft targets, and the teacher's "
+    "certainty lowers each record's confidence).",
+)
+@click.option(
+    "--concurrency",
+    default=DEFAULT_CONCURRENCY,
+    show_default=True,
+    type=click.IntRange(1, 1024),
+    help="Teacher requests in flight at once, across all topics (--topics) or "
+    "documents (--extract-teacher); the teacher is opened with the same limit.",
+)
+@click.option(
+    "--replay-from",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="With --teacher replay: a store (.db) or transcript file to answer from "
+    "(default: the --store itself).",
+)
 @store_option
-@click.option("--skip-bad", is_flag=True,
-              help="Skip bad input lines (counted, written to FILE.rejected.jsonl) instead of stopping.")
-@click.option("--types-from-transcript/--all-types", "types_from_transcript", default=False,
-              show_default=True,
-              help="With --transcripts: extract only the knowledge_type a line names (lines "
-              "without one get all five), or every type from every answer (default: an answer "
-              "often teaches more than it was asked for).")
-@click.option("--extractor", "extractor_name", default=None,
-              help="Knowledge extractor by registry name "
-              f"({', '.join(available_extractors())}; default: spacy where the [spacy] extra is "
-              "installed, else rules).")
-@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 100_000),
-              help="Exchanges per store transaction (a kill loses at most one batch of work).")
-@click.option("--executor", "executor_name", type=click.Choice(EXECUTORS), default="local",
-              show_default=True,
-              help="Where answers are read: here, or in Ray tasks on a cluster (extra [ray]; "
-              "this process stays the only writer, so the store is the same either way).")
-@click.option("--ray-address", default=None, metavar="ADDR",
-              help="With --executor ray: the cluster to join (auto, HOST:6379, "
-              "ray://HOST:10001); default: start one on this machine's cores.")
-@click.option("--fuzzy-threshold", type=click.FloatRange(0, 100), default=None,
-              help="Also merge entities whose names score at least this rapidfuzz ratio (0-100).")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON instead of tables.")
+@click.option(
+    "--skip-bad",
+    is_flag=True,
+    help="Skip bad input lines (counted, written to FILE.rejected.jsonl) instead of stopping.",
+)
+@click.option(
+    "--types-from-transcript/--all-types",
+    "types_from_transcript",
+    default=False,
+    show_default=True,
+    help="With --transcripts: extract only the knowledge_type a line names (lines "
+    "without one get all five), or every type from every answer (default: an answer "
+    "often teaches more than it was asked for).",
+)
+@click.option(
+    "--extractor",
+    "extractor_name",
+    default=None,
+    help="Knowledge extractor by registry name "
+    f"({', '.join(available_extractors())}; default: spacy where the [spacy] extra is "
+    "installed, else rules).",
+)
+@click.option(
+    "--batch-size",
+    default=64,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Exchanges per store transaction (a kill loses at most one batch of work).",
+)
+@click.option(
+    "--executor",
+    "executor_name",
+    type=click.Choice(EXECUTORS),
+    default="local",
+    show_default=True,
+    help="Where answers are read: here, or in Ray tasks on a cluster (extra [ray]; "
+    "this process stays the only writer, so the store is the same either way).",
+)
+@click.option(
+    "--ray-address",
+    default=None,
+    metavar="ADDR",
+    help="With --executor ray: the cluster to join (auto, HOST:6379, "
+    "ray://HOST:10001); default: start one on this machine's cores.",
+)
+@click.option(
+    "--fuzzy-threshold",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Also merge entities whose names score at least this rapidfuzz ratio (0-100).",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the summary as JSON instead of tables."
+)
 @click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
 @config_options
 def distill_cli(
@@ -231,8 +343,11 @@ def distill_cli(
       grapheme-distill distill --topics examples/topics.txt --teacher local --store graph.db
       grapheme-distill distill --documents notes/ --extract-teacher openai --store graph.db
     """
-    sources = {"--transcripts FILE...": bool(transcripts), "--topics FILE|TEXT...": bool(topics),
-               "--documents PATH...": bool(documents)}
+    sources = {
+        "--transcripts FILE...": bool(transcripts),
+        "--topics FILE|TEXT...": bool(topics),
+        "--documents PATH...": bool(documents),
+    }
     given = [name for name, present in sources.items() if present]
     if len(given) != 1:
         raise click.UsageError(f"give exactly one source: {' or '.join(sources)}")
@@ -241,22 +356,43 @@ def distill_cli(
     if ray_address is not None and executor_name != "ray":
         raise click.UsageError("--ray-address needs --executor ray")
     if executor_name != "local" and topics:
-        raise click.UsageError("--executor reads answers and documents (--transcripts, "
-                               "--documents); --topics asks a teacher, bounded by --concurrency")
+        raise click.UsageError(
+            "--executor reads answers and documents (--transcripts, "
+            "--documents); --topics asks a teacher, bounded by --concurrency"
+        )
     if types_from_transcript and topics:
-        raise click.UsageError("--types-from-transcript reads transcript lines; with --topics "
-                               "choose the types to ask about with --types")
+        raise click.UsageError(
+            "--types-from-transcript reads transcript lines; with --topics "
+            "choose the types to ask about with --types"
+        )
     extractor_sets = tuple(o for o in overrides if o.startswith("extractor."))
-    config = load_config(config_path, preset, tuple(o for o in overrides if o not in extractor_sets))
-    extractor = _extractor(extractor_name, extract_teacher, extractor_sets, base_url=base_url,
-                           concurrency=concurrency, config_path=config_path)
+    config = load_config(
+        config_path, preset, tuple(o for o in overrides if o not in extractor_sets)
+    )
+    extractor = _extractor(
+        extractor_name,
+        extract_teacher,
+        extractor_sets,
+        base_url=base_url,
+        concurrency=concurrency,
+        config_path=config_path,
+    )
     store: SQLiteStore = open_store(store_path, fuzzy_threshold=fuzzy_threshold)
     executor: Executor | None = None
     try:
         if executor_name != "local":
-            executor = get_executor(executor_name, address=ray_address, **_worker_options(
-                extractor_name, extract_teacher, extractor_sets, base_url=base_url,
-                concurrency=concurrency, config_path=config_path))
+            executor = get_executor(
+                executor_name,
+                address=ray_address,
+                **_worker_options(
+                    extractor_name,
+                    extract_teacher,
+                    extractor_sets,
+                    base_url=base_url,
+                    concurrency=concurrency,
+                    config_path=config_path,
+                ),
+            )
         if topics:
             from grapheme_distill.cli._topics import render_learned
             from grapheme_distill.topics import run_topics
@@ -267,14 +403,24 @@ def distill_cli(
             try:
                 topic_summary = run_with_progress(
                     lambda progress: run_topics(
-                        (*topics, *(str(f) for f in more_files)), store, config, extractor,
-                        teacher=teacher_name, model=model, base_url=base_url,
+                        (*topics, *(str(f) for f in more_files)),
+                        store,
+                        config,
+                        extractor,
+                        teacher=teacher_name,
+                        model=model,
+                        base_url=base_url,
                         types=[t.strip() for t in (types or "").split(",") if t.strip()],
-                        clozes=clozes, concurrency=concurrency, config_path=config_path,
-                        replay_store=replay_store, replay_from=replay_from,
+                        clozes=clozes,
+                        concurrency=concurrency,
+                        config_path=config_path,
+                        replay_store=replay_store,
+                        replay_from=replay_from,
                         on_status=lambda msg: click.echo(msg, err=True),
-                        max_tokens=max_tokens, answer_logprobs=answer_logprobs,
-                        auto_clozes=auto_clozes, progress=progress,
+                        max_tokens=max_tokens,
+                        answer_logprobs=answer_logprobs,
+                        auto_clozes=auto_clozes,
+                        progress=progress,
                     ),
                     show=not (no_progress or as_json),
                 )
@@ -291,8 +437,14 @@ def distill_cli(
         if documents:
             summary = run_with_progress(
                 lambda progress: distill_documents(
-                    [*documents, *more_files], store, config, extractor, skip_bad=skip_bad,
-                    progress=progress, batch_size=batch_size, executor=executor,
+                    [*documents, *more_files],
+                    store,
+                    config,
+                    extractor,
+                    skip_bad=skip_bad,
+                    progress=progress,
+                    batch_size=batch_size,
+                    executor=executor,
                 ),
                 show=not (no_progress or as_json),
             )
@@ -300,8 +452,14 @@ def distill_cli(
         files = [*transcripts, *more_files]
         summary = run_with_progress(
             lambda progress: distill_transcripts(
-                files, store, config, extractor, skip_bad=skip_bad, progress=progress,
-                batch_size=batch_size, types_from_exchange=types_from_transcript,
+                files,
+                store,
+                config,
+                extractor,
+                skip_bad=skip_bad,
+                progress=progress,
+                batch_size=batch_size,
+                types_from_exchange=types_from_transcript,
                 executor=executor,
             ),
             show=not (no_progress or as_json),
@@ -327,9 +485,15 @@ def _print(summary: DistillSummary, as_json: bool, store_path: Path) -> None:
         render_next_steps(store_path, None)
 
 
-def _worker_options(name: str | None, extract_teacher: str | None, sets: tuple[str, ...], *,
-                    base_url: str | None, concurrency: int,
-                    config_path: str | None) -> dict[str, Any]:
+def _worker_options(
+    name: str | None,
+    extract_teacher: str | None,
+    sets: tuple[str, ...],
+    *,
+    base_url: str | None,
+    concurrency: int,
+    config_path: str | None,
+) -> dict[str, Any]:
     """With ``--extract-teacher``, what a Ray executor needs: each worker opens its own teacher
     (an HTTP client cannot be pickled), and one gate keeps ``--concurrency`` requests in flight
     over all workers together (docs/scale.md)."""
@@ -337,13 +501,27 @@ def _worker_options(name: str | None, extract_teacher: str | None, sets: tuple[s
         return {}
     from grapheme_distill.executors.gate import TeacherLimits
 
-    factory = functools.partial(_extractor, name, extract_teacher, sets, base_url=base_url,
-                                concurrency=concurrency, config_path=config_path)
+    factory = functools.partial(
+        _extractor,
+        name,
+        extract_teacher,
+        sets,
+        base_url=base_url,
+        concurrency=concurrency,
+        config_path=config_path,
+    )
     return {"extractor_factory": factory, "teacher_limits": TeacherLimits(concurrency=concurrency)}
 
 
-def _extractor(name: str | None, extract_teacher: str | None, sets: tuple[str, ...], *,
-               base_url: str | None, concurrency: int, config_path: str | None) -> Extractor:
+def _extractor(
+    name: str | None,
+    extract_teacher: str | None,
+    sets: tuple[str, ...],
+    *,
+    base_url: str | None,
+    concurrency: int,
+    config_path: str | None,
+) -> Extractor:
     """The extractor the options ask for; ``--extract-teacher`` opens the llm extractor's
     teacher with the run's one concurrency limit (the extractor keeps as many in flight)."""
     options: dict[str, Any] = {}
@@ -354,14 +532,21 @@ def _extractor(name: str | None, extract_teacher: str | None, sets: tuple[str, .
         options[key.replace("-", "_")] = value
     if extract_teacher is None:
         if (name or "") == "llm":
-            raise click.UsageError("--extractor llm needs --extract-teacher NAME (see "
-                                   "`grapheme-distill teachers list`)")
+            raise click.UsageError(
+                "--extractor llm needs --extract-teacher NAME (see "
+                "`grapheme-distill teachers list`)"
+            )
         return get_extractor(name or best_available_extractor(), **options)
     if name not in (None, "llm"):
         raise click.UsageError(f"--extract-teacher asks the llm extractor; not --extractor {name}")
     from grapheme_distill.teachers.open import open_teacher
 
-    teacher = open_teacher(extract_teacher, model=options.get("model"), base_url=base_url,
-                           concurrency=concurrency, config_path=config_path)
+    teacher = open_teacher(
+        extract_teacher,
+        model=options.get("model"),
+        base_url=base_url,
+        concurrency=concurrency,
+        config_path=config_path,
+    )
     options.setdefault("concurrency", concurrency)
     return get_extractor("llm", teacher=teacher, **options)

@@ -20,10 +20,20 @@ __all__ = ["failures_cli"]
 
 @click.command("failures")
 @store_option
-@click.option("--run", "run_id", default=None, metavar="RUN_ID",
-              help="Only the failures of this run (ids are in the run summary).")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1),
-              help="Show at most this many failed inputs (the newest); kinds count them all.")
+@click.option(
+    "--run",
+    "run_id",
+    default=None,
+    metavar="RUN_ID",
+    help="Only the failures of this run (ids are in the run summary).",
+)
+@click.option(
+    "--limit",
+    default=50,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Show at most this many failed inputs (the newest); kinds count them all.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def failures_cli(store_path: Path, run_id: str | None, limit: int, as_json: bool) -> None:
     """List recorded failures: the commonest reasons, then each failed input with its reason.
@@ -60,5 +70,7 @@ def failures_cli(store_path: Path, run_id: str | None, limit: int, as_json: bool
         rows.add_row(escape(f.source), escape(f.reason[:300]), escape((f.run_id or "")[:12]))
     out.print(rows)
     if report.total > len(report.failures):
-        click.echo(f"… {report.total - len(report.failures):,} older failures not shown "
-                   "(raise --limit to see them)")
+        click.echo(
+            f"… {report.total - len(report.failures):,} older failures not shown "
+            "(raise --limit to see them)"
+        )

@@ -46,9 +46,15 @@ def merges_cli(store_path: Path, as_json: bool) -> None:
     for col in ("id", "merged", "into", "why", "items", "when", "undone"):
         table.add_column(col, justify="right" if col in ("id", "items") else "left")
     for m in log:
-        table.add_row(str(m["id"]), escape(f"{m['name']} ({m['type']})"),
-                      escape(names[m["into_id"]]), escape(m["reason"]), str(m["items"]),
-                      m["at"][:19], m["undone_at"][:19] if m["undone_at"] else "")
+        table.add_row(
+            str(m["id"]),
+            escape(f"{m['name']} ({m['type']})"),
+            escape(names[m["into_id"]]),
+            escape(m["reason"]),
+            str(m["items"]),
+            m["at"][:19],
+            m["undone_at"][:19] if m["undone_at"] else "",
+        )
     console().print(table)
     console().print(f"take one back: grapheme-distill unmerge ID --store {escape(str(store_path))}")
 
@@ -67,5 +73,7 @@ def unmerge_cli(merge_id: int, store_path: Path, as_json: bool) -> None:
     if as_json:
         echo_json(merge)
         return
-    console().print(f"merge {merge_id} undone: {escape(merge['name'])} ({merge['type']}) is its "
-                    f"own entity again, with {merge['items']} items")
+    console().print(
+        f"merge {merge_id} undone: {escape(merge['name'])} ({merge['type']}) is its "
+        f"own entity again, with {merge['items']} items"
+    )

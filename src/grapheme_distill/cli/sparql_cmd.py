@@ -21,13 +21,23 @@ __all__ = ["sparql_cli"]
 @click.command("sparql")
 @click.argument("query")
 @store_option
-@click.option("--engine", type=click.Choice(["auto", "oxigraph", "rdflib"]), default="auto",
-              show_default=True, help="SPARQL engine (auto: Oxigraph when installed, else rdflib).")
-@click.option("--base-iri", default=None, metavar="IRI",
-              help="Base IRI of the RDF mapping (as in `export --base-iri`).")
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "oxigraph", "rdflib"]),
+    default="auto",
+    show_default=True,
+    help="SPARQL engine (auto: Oxigraph when installed, else rdflib).",
+)
+@click.option(
+    "--base-iri",
+    default=None,
+    metavar="IRI",
+    help="Base IRI of the RDF mapping (as in `export --base-iri`).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
-def sparql_cli(query: str, store_path: Path, engine: str, base_iri: str | None,
-               as_json: bool) -> None:
+def sparql_cli(
+    query: str, store_path: Path, engine: str, base_iri: str | None, as_json: bool
+) -> None:
     """Answer a SPARQL QUERY (text, or a .rq file) over the store mapped to RDF.
 
     Prefixes gd: ent: rel: attr: item: call: rdf: rdfs: skos: dcterms: xsd: are predeclared, e.g.
@@ -42,8 +52,7 @@ def sparql_cli(query: str, store_path: Path, engine: str, base_iri: str | None,
         query = Path(query).read_text(encoding="utf-8")
     store = open_existing_store(store_path)
     try:
-        result = sparql_query(store, query, base_iri=base_iri or DEFAULT_BASE_IRI,
-                              engine=engine)  # type: ignore[arg-type]
+        result = sparql_query(store, query, base_iri=base_iri or DEFAULT_BASE_IRI, engine=engine)  # type: ignore[arg-type]
     finally:
         store.close()
     if as_json:
@@ -63,8 +72,9 @@ def sparql_cli(query: str, store_path: Path, engine: str, base_iri: str | None,
         for name in result.variables:
             table.add_column(escape(name))
         for row in result.rows:
-            table.add_row(*("" if row[n] is None else escape(str(row[n]))
-                            for n in result.variables))
+            table.add_row(
+                *("" if row[n] is None else escape(str(row[n])) for n in result.variables)
+            )
     out.print(table)
     count = len(result.triples) if result.kind == "graph" else len(result.rows)
     out.print(f"{count:,} {'triples' if result.kind == 'graph' else 'rows'} ({result.engine})")

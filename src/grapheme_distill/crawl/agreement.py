@@ -36,7 +36,7 @@ def teachers_of(store: SQLiteStore) -> dict[str, set[str]]:
     """Item id → labels of the crawl teachers whose answers taught it."""
     out: dict[str, set[str]] = defaultdict(set)
     for item_id, source in store.observation_sources(_PREFIX):
-        out[item_id].add(source[len(_PREFIX):].split(":", 1)[0])
+        out[item_id].add(source[len(_PREFIX) :].split(":", 1)[0])
     return out
 
 
@@ -48,8 +48,11 @@ def flag_disagreements(store: SQLiteStore, crawl: str) -> AgreementReport:
     for label in labels:
         mine = [ts for ts in by_item.values() if label in ts]
         shared = sum(1 for ts in mine if len(ts) > 1)
-        report.agreement[label] = {"items": float(len(mine)), "shared": float(shared),
-                                   "agreement": round(shared / len(mine), 4) if mine else 0.0}
+        report.agreement[label] = {
+            "items": float(len(mine)),
+            "shared": float(shared),
+            "agreement": round(shared / len(mine), 4) if mine else 0.0,
+        }
 
     def name(entity_id: str) -> str:
         entity = store.get_entity(entity_id)
@@ -64,15 +67,18 @@ def flag_disagreements(store: SQLiteStore, crawl: str) -> AgreementReport:
         if len(values) < 2 or len(set().union(*speakers)) < 2:
             continue
         detail = f"{name(entity)} {rows[0][1]}: " + " vs ".join(
-            f"{v} ({', '.join(sorted(by_item[i]))})" for i, _, v in rows)
+            f"{v} ({', '.join(sorted(by_item[i]))})" for i, _, v in rows
+        )
         for (item_id, _, _), who in zip(rows, speakers, strict=True):
             report.flags.append((item_id, entity, "attribute_value", detail, sorted(who)))
     for positive, negative in store.contradictions():
         yes, no = by_item.get(positive.id, set()), by_item.get(negative.id, set())
         if not yes or not no or yes == no:
             continue
-        detail = (f"{name(positive.subject)} {positive.predicate} {name(positive.object)}: "
-                  f"asserted by {', '.join(sorted(yes))}, negated by {', '.join(sorted(no))}")
+        detail = (
+            f"{name(positive.subject)} {positive.predicate} {name(positive.object)}: "
+            f"asserted by {', '.join(sorted(yes))}, negated by {', '.join(sorted(no))}"
+        )
         report.flags.append((positive.id, positive.subject, "negation", detail, sorted(yes)))
         report.flags.append((negative.id, negative.subject, "negation", detail, sorted(no)))
     store.set_disagreements(crawl, report.flags)

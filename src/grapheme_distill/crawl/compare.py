@@ -35,9 +35,14 @@ class CrawlComparison(BaseModel):
 def _overlap(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> Overlap:
     both = len(a & b)
     union = len(a | b)
-    return Overlap(a=len(a), b=len(b), both=both, jaccard=round(both / union, 4) if union else 1.0,
-                   a_in_b=round(both / len(a), 4) if a else 1.0,
-                   b_in_a=round(both / len(b), 4) if b else 1.0)
+    return Overlap(
+        a=len(a),
+        b=len(b),
+        both=both,
+        jaccard=round(both / union, 4) if union else 1.0,
+        a_in_b=round(both / len(a), 4) if a else 1.0,
+        b_in_a=round(both / len(b), 4) if b else 1.0,
+    )
 
 
 def facts_of(graph: KnowledgeGraph) -> set[tuple[str, ...]]:
@@ -66,5 +71,6 @@ def compare_stores(a: GraphReader, b: GraphReader) -> CrawlComparison:
     ga, gb = a.to_knowledge_graph(), b.to_knowledge_graph()
     ents_a: set[tuple[str, ...]] = {(normalise_name(e.name),) for e in ga.entities.values()}
     ents_b: set[tuple[str, ...]] = {(normalise_name(e.name),) for e in gb.entities.values()}
-    return CrawlComparison(entities=_overlap(ents_a, ents_b),
-                           facts=_overlap(facts_of(ga), facts_of(gb)))
+    return CrawlComparison(
+        entities=_overlap(ents_a, ents_b), facts=_overlap(facts_of(ga), facts_of(gb))
+    )

@@ -29,8 +29,12 @@ _MAX_NAME = 100
 def crawlable(entity: Entity) -> bool:
     """Whether ``entity`` is a thing to ask about (not a literal, not a runaway name)."""
     name = entity.name.strip()
-    return (entity.type not in LITERAL_TYPES and 0 < len(name) <= _MAX_NAME
-            and not _LITERAL.match(name) and bool(normalise_name(name)))
+    return (
+        entity.type not in LITERAL_TYPES
+        and 0 < len(name) <= _MAX_NAME
+        and not _LITERAL.match(name)
+        and bool(normalise_name(name))
+    )
 
 
 def canonical(store: GraphReader, name: str) -> tuple[str, str]:
@@ -41,7 +45,11 @@ def canonical(store: GraphReader, name: str) -> tuple[str, str]:
 
 
 def discovered(
-    store: GraphReader, records: Sequence[DistilledKnowledge], *, depth: int, parent: str,
+    store: GraphReader,
+    records: Sequence[DistilledKnowledge],
+    *,
+    depth: int,
+    parent: str,
     seen: Iterable[str] = (),
 ) -> list[FrontierEntry]:
     """Frontier entries (at ``depth``) for the crawlable entities the records name."""

@@ -78,7 +78,13 @@ class CrawlTemplate:
         return render_sections(self._sections, "{entity}", entity)
 
     def request(
-        self, entity: str, *, model: str | None, max_tokens: int, sample: int, samples: int,
+        self,
+        entity: str,
+        *,
+        model: str | None,
+        max_tokens: int,
+        sample: int,
+        samples: int,
         max_items: int | None = None,
     ) -> TeacherRequest:
         """The request for sample ``sample`` of ``samples`` about ``entity``.
@@ -90,11 +96,18 @@ class CrawlTemplate:
         """
         sampled = samples > 1
         return TeacherRequest(
-            messages=self.render(entity), model=model, max_tokens=max_tokens,
-            temperature=SAMPLE_TEMPERATURE if sampled else 0.0, seed=sample if sampled else 0,
+            messages=self.render(entity),
+            model=model,
+            max_tokens=max_tokens,
+            temperature=SAMPLE_TEMPERATURE if sampled else 0.0,
+            seed=sample if sampled else 0,
             response_format=bounded_format(max_items),
-            metadata={"template": self.name, "template_hash": self.hash, "entity": entity,
-                      "sample": sample},
+            metadata={
+                "template": self.name,
+                "template_hash": self.hash,
+                "entity": entity,
+                "sample": sample,
+            },
         )
 
 

@@ -44,7 +44,11 @@ from grapheme_distill.teachers.wrappers import FREE_TEACHERS, runs_locally
 __all__ = ["CrawlSummary", "acrawl", "crawl"]
 
 #: how a crawl ended
-FRONTIER_EMPTY, BUDGET_SPENT, TEACHER_UNAVAILABLE = "frontier_empty", "budget_spent", "teacher_unavailable"
+FRONTIER_EMPTY, BUDGET_SPENT, TEACHER_UNAVAILABLE = (
+    "frontier_empty",
+    "budget_spent",
+    "teacher_unavailable",
+)
 
 
 class CrawlSummary(DistillSummary):
@@ -125,9 +129,14 @@ class _Crawl:
     async def ask(self, label: str, entity: str, sample: int) -> _Answer:
         teacher = self.teachers[label]
         model = getattr(teacher, "model", None)
-        request = self.template.request(entity, model=model if isinstance(model, str) else None,
-                                        max_tokens=self.max_tokens, sample=sample,
-                                        samples=self.samples, max_items=self.max_items)
+        request = self.template.request(
+            entity,
+            model=model if isinstance(model, str) else None,
+            max_tokens=self.max_tokens,
+            sample=sample,
+            samples=self.samples,
+            max_items=self.max_items,
+        )
         source = self.source(label, entity, sample)
         found = self.store.get_call(request.content_hash())
         if found is not None:  # answered before a kill: never asked twice
@@ -142,17 +151,25 @@ class _Crawl:
             reasons[type(exc).__name__] = reasons.get(type(exc).__name__, 0) + 1
             with self.store.transaction():
                 self.store.clear_failures(source)
-                self.store.record_failure(self.summary.run_id, source, f"{type(exc).__name__}: {exc}")
+                self.store.record_failure(
+                    self.summary.run_id, source, f"{type(exc).__name__}: {exc}"
+                )
             return _Answer(label, sample, request, None, source)
         self.summary.asked += 1
-        self.store.record_call(request, response, prompt_template=self.template.name,
-                               prompt_template_hash=self.template.hash,
-                               run_id=self.summary.run_id, source=source)
+        self.store.record_call(
+            request,
+            response,
+            prompt_template=self.template.name,
+            prompt_template_hash=self.template.hash,
+            run_id=self.summary.run_id,
+            source=source,
+        )
         return _Answer(label, sample, request, response, source)
 
     async def ask_group(self, entry: FrontierEntry) -> tuple[FrontierEntry, list[_Answer]]:
-        jobs = [self.ask(label, entry.name, j) for label in self.teachers
-                for j in range(self.samples)]
+        jobs = [
+            self.ask(label, entry.name, j) for label in self.teachers for j in range(self.samples)
+        ]
         return entry, list(await asyncio.gather(*jobs))
 
     def cost(self, label: str, response: TeacherResponse) -> float:
@@ -174,13 +191,26 @@ class _Crawl:
             for a in answers:
                 if a.response is None:
                     continue
-                prov = Provenance(teacher=a.label, model=a.response.model or a.request.model,
-                                  prompt_template=self.template.name,
-                                  prompt_template_hash=self.template.hash,
-                                  params=a.request.sampling_params(), source=a.source)
-                batch.append(PendingExchange(a.request, a.response, a.request.text, prov, None,
-                                             a.source, template=self.template.name,
-                                             template_hash=self.template.hash))
+                prov = Provenance(
+                    teacher=a.label,
+                    model=a.response.model or a.request.model,
+                    prompt_template=self.template.name,
+                    prompt_template_hash=self.template.hash,
+                    params=a.request.sampling_params(),
+                    source=a.source,
+                )
+                batch.append(
+                    PendingExchange(
+                        a.request,
+                        a.response,
+                        a.request.text,
+                        prov,
+                        None,
+                        a.source,
+                        template=self.template.name,
+                        template_hash=self.template.hash,
+                    )
+                )
                 owner[a.source] = g
                 tokens += a.response.usage.total_tokens
                 usd += self.cost(a.label, a.response)
@@ -193,16 +223,18 @@ class _Crawl:
                 by_group[owner.get(record.provenance.source or "", 0)].append(record)
             for (entry, answers), found in zip(groups, by_group, strict=True):
                 if self.depth is None or entry.depth < self.depth:
-                    found_new = discovered(self.store, found, depth=entry.depth + 1,
-                                           parent=entry.key, seen=self.seen)
+                    found_new = discovered(
+                        self.store, found, depth=entry.depth + 1, parent=entry.key, seen=self.seen
+                    )
                     self.seen.update(e.key for e in found_new)
                     new += found_new
                 if all(a.response is not None for a in answers):
                     self.store.frontier_done(self.name, entry.key)
                     self.summary.entities_asked += 1
             self.store.frontier_add(self.name, new)
-            self.store.crawl_spend(self.name, len(batch),
-                                   *_split([a for _, answers in groups for a in answers]), usd)
+            self.store.crawl_spend(
+                self.name, len(batch), *_split([a for _, answers in groups for a in answers]), usd
+            )
         self.summary.requests += len(batch)
         self.summary.new_entities += len(new)
         self.summary.new_facts += self.summary.new_observations - before
@@ -272,26 +304,59 @@ async def acrawl(
     template = template or load_crawl_template()
     config = config or DistillationConfig.default()
     params: dict[str, Any] = {
-        "seeds": seeds, "teachers": sorted(labelled), "samples": samples, "depth": depth,
-        "template": template.name, "template_hash": template.hash, "max_tokens": max_tokens,
+        "seeds": seeds,
+        "teachers": sorted(labelled),
+        "samples": samples,
+        "depth": depth,
+        "template": template.name,
+        "template_hash": template.hash,
+        "max_tokens": max_tokens,
         "max_items": max_items,
     }
     store.crawl_begin(crawl_name, params)
-    run_id = store.begin_run("crawl", {**params, "crawl": crawl_name, "budget_requests":
-                                       budget_requests, "budget_tokens": budget_tokens,
-                                       "budget_usd": budget_usd, "concurrency": concurrency})
-    summary = CrawlSummary(run_id=run_id, crawl=crawl_name, teachers=sorted(labelled),
-                           seeds=seeds, inputs=seeds,
-                           budget={"requests": budget_requests, "tokens": budget_tokens,
-                                   "usd": budget_usd})
+    run_id = store.begin_run(
+        "crawl",
+        {
+            **params,
+            "crawl": crawl_name,
+            "budget_requests": budget_requests,
+            "budget_tokens": budget_tokens,
+            "budget_usd": budget_usd,
+            "concurrency": concurrency,
+        },
+    )
+    summary = CrawlSummary(
+        run_id=run_id,
+        crawl=crawl_name,
+        teachers=sorted(labelled),
+        seeds=seeds,
+        inputs=seeds,
+        budget={"requests": budget_requests, "tokens": budget_tokens, "usd": budget_usd},
+    )
     state = store.crawl_state(crawl_name) or {}
-    budget = _Budget(budget_requests, budget_tokens, budget_usd,
-                     int(state.get("requests", 0)),
-                     int(state.get("prompt_tokens", 0)) + int(state.get("completion_tokens", 0)),
-                     float(state.get("cost_usd", 0.0)))
-    run = _Crawl(store, crawl_name, labelled, template, RequestPool(concurrency),
-                 ExchangeIngester(store, config, AnswerReader(), run_id, summary=summary),
-                 summary, budget, samples, max_tokens, depth, prices or PriceTable(), max_items)
+    budget = _Budget(
+        budget_requests,
+        budget_tokens,
+        budget_usd,
+        int(state.get("requests", 0)),
+        int(state.get("prompt_tokens", 0)) + int(state.get("completion_tokens", 0)),
+        float(state.get("cost_usd", 0.0)),
+    )
+    run = _Crawl(
+        store,
+        crawl_name,
+        labelled,
+        template,
+        RequestPool(concurrency),
+        ExchangeIngester(store, config, AnswerReader(), run_id, summary=summary),
+        summary,
+        budget,
+        samples,
+        max_tokens,
+        depth,
+        prices or PriceTable(),
+        max_items,
+    )
     run.seen = store.frontier_keys(crawl_name)
     seed_entries = []
     for seed in seeds:
@@ -312,8 +377,10 @@ async def acrawl(
             summary.yield_entities = summary.new_entities / summary.requests
             summary.yield_facts = summary.new_facts / summary.requests
         state = store.crawl_state(crawl_name) or {}
-        summary.spent = {k: float(state.get(k, 0)) for k in
-                         ("requests", "prompt_tokens", "completion_tokens", "cost_usd")}
+        summary.spent = {
+            k: float(state.get(k, 0))
+            for k in ("requests", "prompt_tokens", "completion_tokens", "cost_usd")
+        }
         if len(labelled) > 1:
             report = flag_disagreements(store, crawl_name)
             summary.agreement, summary.disagreements = report.agreement, len(report.flags)
@@ -323,8 +390,9 @@ async def acrawl(
     return summary
 
 
-async def _loop(run: _Crawl, concurrency: int,
-                progress: Callable[[int, int | None], None] | None) -> str:
+async def _loop(
+    run: _Crawl, concurrency: int, progress: Callable[[int, int | None], None] | None
+) -> str:
     """Dispatch groups while the budget allows, absorb them as they complete; how it ended."""
     group = len(run.teachers) * run.samples
     queue: list[tuple[int, int, FrontierEntry]] = []
@@ -353,14 +421,22 @@ async def _loop(run: _Crawl, concurrency: int,
             heapq.heappush(queue, (new.depth, order, new))
             order += 1
         summary.frontier_over_time.append((run.budget.spent_requests, len(queue)))
-        run.store.crawl_metric(run.name, summary.run_id, run.budget.spent_requests,
-                               len(queue), summary.entities_asked, summary.new_entities,
-                               summary.new_facts)
+        run.store.crawl_metric(
+            run.name,
+            summary.run_id,
+            run.budget.spent_requests,
+            len(queue),
+            summary.entities_asked,
+            summary.new_entities,
+            summary.new_facts,
+        )
         if progress:
             progress(summary.requests, run.budget.requests)
     if run.unavailable:
         return TEACHER_UNAVAILABLE
-    return BUDGET_SPENT if (blocked or (queue and not run.budget.allows(group, 0))) else FRONTIER_EMPTY
+    return (
+        BUDGET_SPENT if (blocked or (queue and not run.budget.allows(group, 0))) else FRONTIER_EMPTY
+    )
 
 
 def _labels(teachers: Mapping[str, Teacher] | Sequence[Teacher]) -> dict[str, Teacher]:
@@ -383,9 +459,13 @@ def _labels(teachers: Mapping[str, Teacher] | Sequence[Teacher]) -> dict[str, Te
         if ident in models:
             # a request's hash covers its model, not the server: two teachers of one model
             # would ask one request, and the call log keeps one answer per request
-            raise InputError("--teacher", None, f"teachers {models[ident]} and {label} both ask "
-                             f"model {ident!r}: give each teacher its own model (--model, or "
-                             "model = in its [teachers.<name>] table)")
+            raise InputError(
+                "--teacher",
+                None,
+                f"teachers {models[ident]} and {label} both ask "
+                f"model {ident!r}: give each teacher its own model (--model, or "
+                "model = in its [teachers.<name>] table)",
+            )
         models[ident] = label
     return labelled
 

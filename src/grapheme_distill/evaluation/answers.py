@@ -94,8 +94,12 @@ def load_scorer(path: str | Path | None = None) -> ModuleType:
     where = Path(path) if path is not None else default_scorer_path()
     if where is None or not where.is_file():
         shown = str(where) if where is not None else f"../shared/eval/{_SCORER_NAME}"
-        raise InputError(shown, None, f"reference scorer not found; pass --scorer PATH or set "
-                                      f"{SCORER_ENV} to the {_SCORER_NAME} of the gold format")
+        raise InputError(
+            shown,
+            None,
+            f"reference scorer not found; pass --scorer PATH or set "
+            f"{SCORER_ENV} to the {_SCORER_NAME} of the gold format",
+        )
     key = f"_grapheme_distill_score_answers_{abs(hash(str(where.resolve())))}"
     cached = sys.modules.get(key)
     if cached is not None:
@@ -174,8 +178,9 @@ class PredictedAnswer:
         return {"id": self.id, "pred": self.pred}
 
 
-def extraction_to_pred(extraction: Extraction) -> tuple[dict[str, list[dict[str, Any]]],
-                                                         dict[str, list[float | None]]]:
+def extraction_to_pred(
+    extraction: Extraction,
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[float | None]]]:
     """An :class:`Extraction` in the gold format's ``pred`` shape, and each item's confidence.
 
     Entities keep their name and type (``DATETIME`` is the gold format's ``DATE``).  An attribute
@@ -203,35 +208,52 @@ def extraction_to_pred(extraction: Extraction) -> tuple[dict[str, list[dict[str,
     for item in extraction.items:
         if isinstance(item, Relation):
             if item.subject in names and item.object in names:
-                pred["relations"].append({"subject": names[item.subject],
-                                          "predicate": item.predicate,
-                                          "object": names[item.object],
-                                          "negated": item.negated})
+                pred["relations"].append(
+                    {
+                        "subject": names[item.subject],
+                        "predicate": item.predicate,
+                        "object": names[item.object],
+                        "negated": item.negated,
+                    }
+                )
                 conf["relations"].append(item.confidence)
         elif isinstance(item, Attribute):
             if item.entity in names:
                 entity(item.value, _VALUE_TYPE.get(item.datatype, "OTHER"))
-                pred["relations"].append({"subject": names[item.entity],
-                                          "predicate": normalise_predicate(item.name),
-                                          "object": item.value, "negated": False})
+                pred["relations"].append(
+                    {
+                        "subject": names[item.entity],
+                        "predicate": normalise_predicate(item.name),
+                        "object": item.value,
+                        "negated": False,
+                    }
+                )
                 conf["relations"].append(item.confidence)
         elif isinstance(item, Procedure):
             pred["procedures"].append({"goal": item.goal, "steps": list(item.steps)})
             conf["procedures"].append(item.confidence)
         elif isinstance(item, HierarchyEdge):
             if item.parent in names and item.child in names:
-                pred["hierarchy"].append({"parent": names[item.parent],
-                                          "child": names[item.child],
-                                          "relation": item.relation.value})
+                pred["hierarchy"].append(
+                    {
+                        "parent": names[item.parent],
+                        "child": names[item.child],
+                        "relation": item.relation.value,
+                    }
+                )
                 conf["hierarchy"].append(item.confidence)
         elif isinstance(item, LinguisticItem) and item.entity in names:
-            pred["linguistic"].append({"term": names[item.entity], "kind": item.relation.value,
-                                       "value": item.value})
+            pred["linguistic"].append(
+                {"term": names[item.entity], "kind": item.relation.value, "value": item.value}
+            )
             conf["linguistic"].append(item.confidence)
             stated_aliases.add((item.entity, item.value.casefold()))
     for eid, e in extraction.entities.items():
         for alias in e.aliases:
-            if (eid, alias.casefold()) not in stated_aliases and alias.casefold() != e.name.casefold():
+            if (
+                eid,
+                alias.casefold(),
+            ) not in stated_aliases and alias.casefold() != e.name.casefold():
                 stated_aliases.add((eid, alias.casefold()))
                 pred["linguistic"].append({"term": e.name, "kind": "alias", "value": alias})
                 conf["linguistic"].append(None)
@@ -247,8 +269,9 @@ def _alone(kind: str, element: dict[str, Any]) -> dict[str, list[dict[str, Any]]
     return {t: ([element] if t == kind else []) for t in TYPES}
 
 
-def prediction_outcomes(scorer: ModuleType, gold: dict[str, Any],
-                        pred: dict[str, list[dict[str, Any]]]) -> dict[str, list[str]]:
+def prediction_outcomes(
+    scorer: ModuleType, gold: dict[str, Any], pred: dict[str, list[dict[str, Any]]]
+) -> dict[str, list[str]]:
     """Per type, whether each predicted unit is ``correct``, ``wrong`` or ``neutral`` under the
     reference scorer (non-strict mode), scoring it alone against the item's gold (see the module
     docstring for why that is exact).  Procedures are scored per step, in order."""
@@ -262,14 +285,16 @@ def prediction_outcomes(scorer: ModuleType, gold: dict[str, Any],
         else:
             units = pred[kind]
         for unit in units:
-            counts = getattr(scorer.ItemScorer(g, scorer.coerce(_alone(kind, unit)),
-                                               0.85, 0.6, 0.5, False), kind)()
+            counts = getattr(
+                scorer.ItemScorer(g, scorer.coerce(_alone(kind, unit)), 0.85, 0.6, 0.5, False), kind
+            )()
             out[kind].append(WRONG if counts["fp"] else CORRECT if counts["tp_p"] else NEUTRAL)
     return out
 
 
-def missed_gold(scorer: ModuleType, gold: dict[str, Any],
-                pred: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+def missed_gold(
+    scorer: ModuleType, gold: dict[str, Any], pred: dict[str, list[dict[str, Any]]]
+) -> dict[str, list[dict[str, Any]]]:
     """Per type, the gold units no prediction recalls (each scored as the only unit of its type,
     the rest of the gold kept for names and aliases; procedures per step)."""
     g = scorer.coerce(gold)
@@ -350,8 +375,10 @@ class AnswersReport:
             "answers": self.answers,
             "scores": self.scores,
             "at_min_confidence": self.at_min_confidence,
-            "calibration": {"relations": self.relation_calibration.to_dict(),
-                            "items": self.item_calibration.to_dict()},
+            "calibration": {
+                "relations": self.relation_calibration.to_dict(),
+                "items": self.item_calibration.to_dict(),
+            },
             "settings": self.settings,
             "timing": self.timing,
             "failures": self.failures,
@@ -362,32 +389,45 @@ class AnswersReport:
     def summary(self) -> str:
         """The per-type table, averages, diagnostics and the threshold figures."""
         s = self.scores
-        lines = [f"answers: {self.answers} in {self.gold}, extractor {self.extractor}"
-                 + (f" ({len(self.failures)} raised)" if self.failures else "")
-                 + (f", {len(self.recorded)} extraction failures recorded" if self.recorded
-                    else ""),
-                 (f"{'type':<11} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5} "
-                  f"{'neutral':>8} {'dup':>5}")]
+        lines = [
+            f"answers: {self.answers} in {self.gold}, extractor {self.extractor}"
+            + (f" ({len(self.failures)} raised)" if self.failures else "")
+            + (f", {len(self.recorded)} extraction failures recorded" if self.recorded else ""),
+            (
+                f"{'type':<11} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5} "
+                f"{'neutral':>8} {'dup':>5}"
+            ),
+        ]
         for name, v in [*s["types"].items(), ("micro", s["micro"])]:
-            lines.append(f"{name:<11} {v['precision']:>6.3f} {v['recall']:>6.3f} {v['f1']:>6.3f} "
-                         f"{v['tp_r']:>5} {v['fp']:>5} {v['fn']:>5} {v['neutral']:>8} "
-                         f"{v['duplicates']:>5}")
+            lines.append(
+                f"{name:<11} {v['precision']:>6.3f} {v['recall']:>6.3f} {v['f1']:>6.3f} "
+                f"{v['tp_r']:>5} {v['fp']:>5} {v['fn']:>5} {v['neutral']:>8} "
+                f"{v['duplicates']:>5}"
+            )
         lines.append(f"macro F1 {s['macro_f1']:.3f}   micro F1 {s['micro']['f1']:.3f}")
         lines.append("diagnostics: " + ", ".join(f"{k}={v}" for k, v in s["diagnostics"].items()))
         t = self.at_min_confidence
         rel = t["scores"]["types"]["relations"]
-        lines.append(f"at min_confidence {t['threshold']:.2f}: item precision "
-                     f"{t['precision_items']:.3f} ({t['kept']} of {t['kept'] + t['dropped']} "
-                     f"items kept), relation precision {rel['precision']:.3f}, "
-                     f"micro F1 {t['scores']['micro']['f1']:.3f}")
-        lines.append(f"calibration: relation ECE {self.relation_calibration.ece:.3f} over "
-                     f"{self.relation_calibration.items} relations, item ECE "
-                     f"{self.item_calibration.ece:.3f} over {self.item_calibration.items} items")
+        lines.append(
+            f"at min_confidence {t['threshold']:.2f}: item precision "
+            f"{t['precision_items']:.3f} ({t['kept']} of {t['kept'] + t['dropped']} "
+            f"items kept), relation precision {rel['precision']:.3f}, "
+            f"micro F1 {t['scores']['micro']['f1']:.3f}"
+        )
+        lines.append(
+            f"calibration: relation ECE {self.relation_calibration.ece:.3f} over "
+            f"{self.relation_calibration.items} relations, item ECE "
+            f"{self.item_calibration.ece:.3f} over {self.item_calibration.items} items"
+        )
         return "\n".join(lines)
 
     def calibration_text(self) -> str:
-        return ("relation confidence:\n" + self.relation_calibration.table()
-                + "\nall items with a confidence:\n" + self.item_calibration.table())
+        return (
+            "relation confidence:\n"
+            + self.relation_calibration.table()
+            + "\nall items with a confidence:\n"
+            + self.item_calibration.table()
+        )
 
     def explain_text(self) -> str:
         if not self.explain:
@@ -395,13 +435,15 @@ class AnswersReport:
         lines: list[str] = []
         for kind in TYPES:
             part = self.explain[kind]
-            lines.append(f"== {kind}: {part['missed']} missed, {part['false_positives']} false "
-                         f"positives")
+            lines.append(
+                f"== {kind}: {part['missed']} missed, {part['false_positives']} false positives"
+            )
             lines.extend(f"  miss  {m['id']}: {m['gold']}" for m in part["missed_samples"])
-            lines.extend(f"  fp    {f['id']}: {f['pred']}"
-                         + (f"  (conf {f['confidence']:.2f})" if f["confidence"] is not None
-                            else "")
-                         for f in part["fp_samples"])
+            lines.extend(
+                f"  fp    {f['id']}: {f['pred']}"
+                + (f"  (conf {f['confidence']:.2f})" if f["confidence"] is not None else "")
+                for f in part["fp_samples"]
+            )
         return "\n".join(lines)
 
 
@@ -418,8 +460,9 @@ class _Losses:
     fp_samples: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _extract_all(extractor: Extractor, items: list[dict[str, Any]],
-                 failures: list[dict[str, str]]) -> list[PredictedAnswer]:
+def _extract_all(
+    extractor: Extractor, items: list[dict[str, Any]], failures: list[dict[str, str]]
+) -> list[PredictedAnswer]:
     """Each answer's predictions; an answer that makes the extractor raise is recorded as a
     failure with its id and reason and scored as an empty prediction (the run goes on)."""
     out = []
@@ -438,14 +481,22 @@ def _extract_all(extractor: Extractor, items: list[dict[str, Any]],
 
 def _at_threshold(answer: PredictedAnswer, threshold: float) -> dict[str, list[dict[str, Any]]]:
     """The predictions whose confidence reaches ``threshold`` (those without one are kept)."""
-    return {kind: [unit for unit, c in zip(answer.pred[kind], answer.confidences[kind],
-                                           strict=True) if c is None or c >= threshold]
-            for kind in TYPES}
+    return {
+        kind: [
+            unit
+            for unit, c in zip(answer.pred[kind], answer.confidences[kind], strict=True)
+            if c is None or c >= threshold
+        ]
+        for kind in TYPES
+    }
 
 
 def _step_confidences(answer: PredictedAnswer) -> list[float | None]:
-    return [c for proc, c in zip(answer.pred["procedures"], answer.confidences["procedures"],
-                                 strict=True) for _ in proc["steps"]]
+    return [
+        c
+        for proc, c in zip(answer.pred["procedures"], answer.confidences["procedures"], strict=True)
+        for _ in proc["steps"]
+    ]
 
 
 def evaluate_answers(
@@ -481,8 +532,11 @@ def evaluate_answers(
     items = read_gold(gold, module)
     if extractor is None:
         extractor = best_available_extractor()
-    ex = get_extractor(extractor, **(extractor_options or {})) if isinstance(extractor, str) \
+    ex = (
+        get_extractor(extractor, **(extractor_options or {}))
+        if isinstance(extractor, str)
         else extractor
+    )
     threshold = DistillationConfig().min_confidence if min_confidence is None else min_confidence
     failures: list[dict[str, str]] = []
     started = time.perf_counter()
@@ -506,18 +560,24 @@ def evaluate_answers(
     for item, answer in zip(items, answers, strict=True):
         outcomes = prediction_outcomes(module, item["gold"], answer.pred)
         for kind in TYPES:
-            confs = (_step_confidences(answer) if kind == "procedures"
-                     else answer.confidences[kind])
-            units = ([{"goal": p["goal"], "steps": [s]} for p in answer.pred["procedures"]
-                      for s in p["steps"]] if kind == "procedures" else answer.pred[kind])
+            confs = _step_confidences(answer) if kind == "procedures" else answer.confidences[kind]
+            units = (
+                [
+                    {"goal": p["goal"], "steps": [s]}
+                    for p in answer.pred["procedures"]
+                    for s in p["steps"]
+                ]
+                if kind == "procedures"
+                else answer.pred[kind]
+            )
             for unit, c, outcome in zip(units, confs, outcomes[kind], strict=True):
                 if outcome == WRONG:
                     part = detail[kind]
                     part.false_positives += 1
                     if len(part.fp_samples) < keep:
                         part.fp_samples.append(
-                            {"id": item["id"], "pred": describe_unit(kind, unit),
-                             "confidence": c})
+                            {"id": item["id"], "pred": describe_unit(kind, unit), "confidence": c}
+                        )
                 if c is None or outcome == NEUTRAL:
                     continue
                 all_conf.append(c)
@@ -531,7 +591,8 @@ def evaluate_answers(
                 for unit in units:
                     if len(part.missed_samples) < keep:
                         part.missed_samples.append(
-                            {"id": item["id"], "gold": describe_unit(kind, unit)})
+                            {"id": item["id"], "gold": describe_unit(kind, unit)}
+                        )
 
     for kind in TYPES:  # the headline is the scorer's own count; samples: units nothing recalls
         detail[kind].missed = scores["types"][kind]["fn"]
@@ -540,26 +601,38 @@ def evaluate_answers(
         extractor=f"{getattr(ex, 'name', '?')}@{getattr(ex, 'version', '?')}",
         answers=len(items),
         scores=scores,
-        at_min_confidence={"threshold": threshold, "scores": at, "kept": n_kept,
-                           "dropped": n_all - n_kept,
-                           "precision_items": tp / (tp + fp) if tp + fp else 0.0},
+        at_min_confidence={
+            "threshold": threshold,
+            "scores": at,
+            "kept": n_kept,
+            "dropped": n_all - n_kept,
+            "precision_items": tp / (tp + fp) if tp + fp else 0.0,
+        },
         relation_calibration=calibration(rel_conf, rel_ok),
         item_calibration=calibration(all_conf, all_ok),
-        settings={"scorer": str(module.__file__), "min_confidence": threshold,
-                  "calibration": "non-strict outcomes; neutral predictions left out",
-                  "extractor_options": extractor_options or {}},
-        timing={"extract_seconds": round(seconds, 3),
-                "answers_per_second": round(len(items) / seconds, 3) if seconds else 0.0},
+        settings={
+            "scorer": str(module.__file__),
+            "min_confidence": threshold,
+            "calibration": "non-strict outcomes; neutral predictions left out",
+            "extractor_options": extractor_options or {},
+        },
+        timing={
+            "extract_seconds": round(seconds, 3),
+            "answers_per_second": round(len(items) / seconds, 3) if seconds else 0.0,
+        },
         failures=failures,
         recorded=[{"id": a.id, "reason": r} for a in answers for r in a.failures],
-        explain={k: dataclasses.asdict(v) for k, v in detail.items()} if explain is not None
+        explain={k: dataclasses.asdict(v) for k, v in detail.items()}
+        if explain is not None
         else None,
     )
     if predictions is not None:
         Path(predictions).write_text(
             "".join(json.dumps(a.to_json(), ensure_ascii=False) + "\n" for a in answers),
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     if output is not None:
-        Path(output).write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2),
-                                encoding="utf-8")
+        Path(output).write_text(
+            json.dumps(report.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8"
+        )
     return report

@@ -95,7 +95,10 @@ def calibration(
             ece += count / n * gap
             mce = max(mce, gap)
     return CalibrationReport(
-        bins=bins, ece=ece, mce=mce, items=n,
+        bins=bins,
+        ece=ece,
+        mce=mce,
+        items=n,
         mean_confidence=(sum(confidences) / n) if n else 0.0,
         accuracy=(sum(bool(x) for x in correct) / n) if n else 0.0,
     )

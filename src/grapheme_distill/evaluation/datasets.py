@@ -54,9 +54,13 @@ DATASETS: dict[str, tuple[str, str]] = {
     "webnlg2020": ("webnlg2020", _WEBNLG_FULL),
     "webnlg2020-seen": ("webnlg2020", "semantic-parsing-test-data-with-refs-en.seen.xml"),
     "webnlg2020-unseen-entities": (
-        "webnlg2020", "semantic-parsing-test-data-with-refs-en.unseen-entities.xml"),
+        "webnlg2020",
+        "semantic-parsing-test-data-with-refs-en.unseen-entities.xml",
+    ),
     "webnlg2020-unseen-categories": (
-        "webnlg2020", "semantic-parsing-test-data-with-refs-en.unseen-categories.xml"),
+        "webnlg2020",
+        "semantic-parsing-test-data-with-refs-en.unseen-categories.xml",
+    ),
     "text2kgbench-dbpedia": ("text2kgbench", "dbpedia_webnlg"),
     "text2kgbench-wikidata": ("text2kgbench", "wikidata_tekgen"),
 }
@@ -160,7 +164,8 @@ def load_dataset(name: str, data_dir: str | Path | None = None) -> Dataset:
     path = root / folder / sub
     if not path.exists():
         raise InputError(
-            str(path), None,
+            str(path),
+            None,
             "benchmark data not found; pass --data-dir pointing at the folder that holds "
             f"{folder}/ (usually ../shared/data)",
         )
@@ -241,20 +246,27 @@ def load_webnlg(
     examples = _read_webnlg(path)
     if vocabulary_from is None or Path(vocabulary_from) == path:
         vocab = _category_predicates(examples)
-        source = ("per category: the predicates its gold triples use in the test file "
-                  "(the category's known predicates, handed to the extractor as a schema)")
+        source = (
+            "per category: the predicates its gold triples use in the test file "
+            "(the category's known predicates, handed to the extractor as a schema)"
+        )
     else:
         vocab_path = Path(vocabulary_from)
         if not vocab_path.exists():
-            raise InputError(str(vocab_path), None,
-                             f"the full WebNLG test file is needed for the vocabulary of {name}; "
-                             "keep it beside the split files (or pass --data-dir to the folder "
-                             "holding both)")
+            raise InputError(
+                str(vocab_path),
+                None,
+                f"the full WebNLG test file is needed for the vocabulary of {name}; "
+                "keep it beside the split files (or pass --data-dir to the folder "
+                "holding both)",
+            )
         full = _category_predicates(_read_webnlg(vocab_path))
         own = _category_predicates(examples)
         vocab = {c: full.get(c, set()) | preds for c, preds in own.items()}
-        source = (f"per category: the predicates its gold triples use in the full test file "
-                  f"{vocab_path.name} (the same schema as in the full run), not only in this split")
+        source = (
+            f"per category: the predicates its gold triples use in the full test file "
+            f"{vocab_path.name} (the same schema as in the full run), not only in this split"
+        )
     return Dataset(
         name=name,
         examples=examples,
@@ -329,8 +341,11 @@ def _load_ontology(path: Path) -> Ontology:
     except (KeyError, TypeError) as exc:
         raise InputError(str(path), None, f"not a Text2KGBench ontology (missing {exc})") from exc
     return Ontology(
-        id=str(data.get("id", path.stem)), title=str(data.get("title", "")),
-        relations=relations, concepts=concepts, domains=domains,
+        id=str(data.get("id", path.stem)),
+        title=str(data.get("title", "")),
+        relations=relations,
+        concepts=concepts,
+        domains=domains,
     )
 
 
@@ -362,15 +377,18 @@ def load_text2kgbench(path: str | Path, *, name: str = "text2kgbench") -> Datase
                 gold = tuple(
                     Triple(str(t["sub"]), str(t["rel"]), str(t["obj"])) for t in rec["triples"]
                 )
-                examples.append(Example(id=str(rec["id"]), text=str(rec["sent"]), gold=gold,
-                                        group=group))
+                examples.append(
+                    Example(id=str(rec["id"]), text=str(rec["sent"]), gold=gold, group=group)
+                )
             except (KeyError, TypeError) as exc:
-                raise InputError(str(f), lineno, f"missing field {exc} (need id, sent, triples "
-                                 "with sub/rel/obj)") from exc
+                raise InputError(
+                    str(f), lineno, f"missing field {exc} (need id, sent, triples with sub/rel/obj)"
+                ) from exc
     selected: set[str] = set()
     for sel in sorted((root / "manually_verified_sentences").glob("selected_*.txt")):
-        selected.update(line.strip() for line in sel.read_text(encoding="utf-8").splitlines()
-                        if line.strip())
+        selected.update(
+            line.strip() for line in sel.read_text(encoding="utf-8").splitlines() if line.strip()
+        )
     return Dataset(
         name=name,
         examples=examples,
@@ -393,7 +411,9 @@ def load_text2kgbench_responses(folder: str | Path) -> dict[str, list[Triple]]:
             triples: list[Triple] = []
             for t in rec.get("triples") or []:
                 if not isinstance(t, list | tuple) or len(t) != 3:
-                    raise InputError(str(f), lineno, f"triple {t!r} is not [subject, relation, object]")
+                    raise InputError(
+                        str(f), lineno, f"triple {t!r} is not [subject, relation, object]"
+                    )
                 triples.append(Triple(str(t[0]), str(t[1]), str(t[2])))
             if "id" not in rec:
                 raise InputError(str(f), lineno, "missing field 'id'")

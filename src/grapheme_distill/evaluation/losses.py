@@ -66,8 +66,14 @@ PREDICTED_CLASSES: dict[str, str] = {
 
 # how one gold triple relates to one predicted triple, closest first
 _SAME, _PREDICATE, _SWAPPED, _OBJECT, _SUBJECT, _NONE = range(6)
-_GOLD_BY_RELATION = ("repeated", "predicate_wrong", "swapped", "object_wrong", "subject_only",
-                     "subject_missing")
+_GOLD_BY_RELATION = (
+    "repeated",
+    "predicate_wrong",
+    "swapped",
+    "object_wrong",
+    "subject_only",
+    "subject_missing",
+)
 _PRED_BY_RELATION = ("redundant", "predicate_wrong", "swapped", "object_wrong", "subject_only")
 _TEXT_CHARS = 500  # a sample's text is cut here so a report of long documents stays readable
 _CLOSEST = 3
@@ -111,13 +117,21 @@ class LossSample:
     closest: tuple[Triple, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text, "triple": list(self.triple),
-                "closest": [list(t) for t in self.closest]}
+        return {
+            "id": self.id,
+            "text": self.text,
+            "triple": list(self.triple),
+            "closest": [list(t) for t in self.closest],
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> LossSample:
-        return cls(id=str(data["id"]), text=str(data["text"]), triple=Triple(*data["triple"]),
-                   closest=tuple(Triple(*t) for t in data["closest"]))
+        return cls(
+            id=str(data["id"]),
+            text=str(data["text"]),
+            triple=Triple(*data["triple"]),
+            closest=tuple(Triple(*t) for t in data["closest"]),
+        )
 
 
 def _shares(counts: Mapping[str, int], total: int) -> dict[str, float]:
@@ -151,11 +165,14 @@ class LossReport:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready; :meth:`from_dict` reads it back."""
-        def side(counts: dict[str, int], total: int,
-                 labels: dict[str, str]) -> dict[str, dict[str, Any]]:
+
+        def side(
+            counts: dict[str, int], total: int, labels: dict[str, str]
+        ) -> dict[str, dict[str, Any]]:
             shares = _shares(counts, total)
-            return {k: {"label": labels[k], "count": v, "share": shares[k]}
-                    for k, v in counts.items()}
+            return {
+                k: {"label": labels[k], "count": v, "share": shares[k]} for k, v in counts.items()
+            }
 
         return {
             "mode": "normalised",
@@ -164,12 +181,14 @@ class LossReport:
             "predicted_triples": self.predicted_triples,
             "gold": side(self.gold, self.gold_triples, GOLD_CLASSES),
             "predicted": side(self.predicted, self.predicted_triples, PREDICTED_CLASSES),
-            "predicate_confusions": [{"gold": g, "predicted": p, "count": n}
-                                     for g, p, n in self.confusions],
+            "predicate_confusions": [
+                {"gold": g, "predicted": p, "count": n} for g, p, n in self.confusions
+            ],
             "samples": {
                 "gold": {k: [s.to_dict() for s in v] for k, v in self.gold_samples.items()},
-                "predicted": {k: [s.to_dict() for s in v]
-                              for k, v in self.predicted_samples.items()},
+                "predicted": {
+                    k: [s.to_dict() for s in v] for k, v in self.predicted_samples.items()
+                },
             },
         }
 
@@ -183,12 +202,17 @@ class LossReport:
             predicted_triples=int(data["predicted_triples"]),
             gold={k: int(v["count"]) for k, v in data["gold"].items()},
             predicted={k: int(v["count"]) for k, v in data["predicted"].items()},
-            confusions=[(str(c["gold"]), str(c["predicted"]), int(c["count"]))
-                        for c in data.get("predicate_confusions", [])],
-            gold_samples={k: [LossSample.from_dict(s) for s in v]
-                          for k, v in samples.get("gold", {}).items()},
-            predicted_samples={k: [LossSample.from_dict(s) for s in v]
-                               for k, v in samples.get("predicted", {}).items()},
+            confusions=[
+                (str(c["gold"]), str(c["predicted"]), int(c["count"]))
+                for c in data.get("predicate_confusions", [])
+            ],
+            gold_samples={
+                k: [LossSample.from_dict(s) for s in v] for k, v in samples.get("gold", {}).items()
+            },
+            predicted_samples={
+                k: [LossSample.from_dict(s) for s in v]
+                for k, v in samples.get("predicted", {}).items()
+            },
         )
 
     def table(self, confusions: int = 10) -> str:
@@ -199,8 +223,9 @@ class LossReport:
             lines.append(f"  {GOLD_CLASSES[k]:<52}{self.gold[k]:>7,}  {100 * share:5.1f} %")
         lines.append(f"where the {self.predicted_triples:,} predicted triples went")
         for k, share in self.predicted_shares.items():
-            lines.append(f"  {PREDICTED_CLASSES[k]:<52}{self.predicted[k]:>7,}  "
-                         f"{100 * share:5.1f} %")
+            lines.append(
+                f"  {PREDICTED_CLASSES[k]:<52}{self.predicted[k]:>7,}  {100 * share:5.1f} %"
+            )
         if self.confusions and confusions > 0:
             lines.append("top predicate confusions (gold -> predicted)")
             lines += [f"  {n:>5}  {g} -> {p}" for g, p, n in self.confusions[:confusions]]
@@ -208,6 +233,7 @@ class LossReport:
 
     def samples_text(self, per_class: int | None = None) -> str:
         """The samples, class by class (at most ``per_class`` each), for a terminal."""
+
         def show(t: Triple) -> str:
             return f"({t.subject} | {t.predicate} | {t.object})"
 
@@ -283,14 +309,13 @@ def explain_losses(
         gold_predicates = {g[1] for g in g_keys}
 
         for j, g in enumerate(g_keys):
-            if j in matched_gold:
-                cls = "matched"
-            else:
-                cls = _GOLD_BY_RELATION[min(rel[j], default=_NONE)]
+            cls = "matched" if j in matched_gold else _GOLD_BY_RELATION[min(rel[j], default=_NONE)]
             gold_counts[cls] += 1
             gold_where[cls].append((i, j))
-            order = sorted(range(len(p_keys)), key=lambda q: (
-                rel[j][q], not free[q], -_similarity(g, p_keys[q]), q))
+            order = sorted(
+                range(len(p_keys)),
+                key=lambda q: (rel[j][q], not free[q], -_similarity(g, p_keys[q]), q),
+            )
             closest_pred[(i, j)] = tuple(p_triples[q] for q in order[:_CLOSEST])
             if cls == "predicate_wrong":
                 pairs[(g_triples[j].predicate, p_triples[order[0]].predicate)] += 1
@@ -306,17 +331,18 @@ def explain_losses(
                     cls = "wrong_subject" if p[1] in gold_predicates else "off_gold"
             pred_counts[cls] += 1
             pred_where[cls].append((i, q))
-            order = sorted(range(len(g_keys)), key=lambda j: (
-                rel[j][q], -_similarity(g_keys[j], p), j))
+            order = sorted(
+                range(len(g_keys)), key=lambda j: (rel[j][q], -_similarity(g_keys[j], p), j)
+            )
             closest_gold[(i, q)] = tuple(g_triples[j] for j in order[:_CLOSEST])
 
-    def sample(where: tuple[int, int], triple: Triple,
-               closest: tuple[Triple, ...]) -> LossSample:
+    def sample(where: tuple[int, int], triple: Triple, closest: tuple[Triple, ...]) -> LossSample:
         i = where[0]
         return LossSample(
             id=ids[i] if ids is not None else f"#{i}",
             text=(texts[i] if texts is not None else "")[:_TEXT_CHARS],
-            triple=triple, closest=closest,
+            triple=triple,
+            closest=closest,
         )
 
     ranked = sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -327,9 +353,12 @@ def explain_losses(
         gold=gold_counts,
         predicted=pred_counts,
         confusions=[(g, p, c) for (g, p), c in ranked[:confusions]],
-        gold_samples={k: [sample(w, gold[w[0]][w[1]], closest_pred[w]) for w in _spread(v, samples)]
-                      for k, v in gold_where.items()},
-        predicted_samples={k: [sample(w, predicted[w[0]][w[1]], closest_gold[w])
-                               for w in _spread(v, samples)]
-                           for k, v in pred_where.items()},
+        gold_samples={
+            k: [sample(w, gold[w[0]][w[1]], closest_pred[w]) for w in _spread(v, samples)]
+            for k, v in gold_where.items()
+        },
+        predicted_samples={
+            k: [sample(w, predicted[w[0]][w[1]], closest_gold[w]) for w in _spread(v, samples)]
+            for k, v in pred_where.items()
+        },
     )

@@ -107,7 +107,9 @@ def extraction_triples(extraction: Extraction) -> list[ScoredTriple]:
 VocabularyMapper = Callable[[Extraction, tuple[str, ...]], Extraction]
 
 
-def default_vocabulary_mapper(dataset: Dataset | None = None) -> tuple[VocabularyMapper | None, str]:
+def default_vocabulary_mapper(
+    dataset: Dataset | None = None,
+) -> tuple[VocabularyMapper | None, str]:
     """``apply_vocabulary`` from ``extractors/vocab.py`` (one matcher per vocabulary, cached).
 
     Args:
@@ -121,25 +123,34 @@ def default_vocabulary_mapper(dataset: Dataset | None = None) -> tuple[Vocabular
     except ImportError:
         return None, "exact (snake_case) match onto the vocabulary"
     cache: dict[tuple[str, ...], RelationVocabulary] = {}
-    signatures = {tuple(o.relations): o.domains for o in dataset.ontologies.values()} if dataset else {}
+    signatures = (
+        {tuple(o.relations): o.domains for o in dataset.ontologies.values()} if dataset else {}
+    )
 
     def mapper(extraction: Extraction, labels: tuple[str, ...]) -> Extraction:
         vocabulary = cache.get(labels)
         if vocabulary is None:
-            vocabulary = cache[labels] = RelationVocabulary(labels, signatures=signatures.get(labels))
+            vocabulary = cache[labels] = RelationVocabulary(
+                labels, signatures=signatures.get(labels)
+            )
         exact, rest = _split_exact(extraction, labels)
         others = [item for item in extraction.items if item.kind != "relation"]
-        mapped = apply_vocabulary(dataclasses.replace(extraction, items=[*rest, *others]),
-                                  vocabulary)
+        mapped = apply_vocabulary(
+            dataclasses.replace(extraction, items=[*rest, *others]), vocabulary
+        )
         mapped.items[:0] = exact
         return mapped
 
     how = "lexical similarity" + (", ontology domain/range signatures" if signatures else "")
-    return mapper, f"grapheme_distill.extractors.vocab.apply_vocabulary ({how}, then exact snake_case match)"
+    return (
+        mapper,
+        f"grapheme_distill.extractors.vocab.apply_vocabulary ({how}, then exact snake_case match)",
+    )
 
 
-def _split_exact(extraction: Extraction,
-                 labels: tuple[str, ...]) -> tuple[list[Relation], list[Relation]]:
+def _split_exact(
+    extraction: Extraction, labels: tuple[str, ...]
+) -> tuple[list[Relation], list[Relation]]:
     """Relations whose predicate *is* a label (after snake_casing) get that label outright; the
     lexical matcher only sees the others (an exact name must not lose to a similar one)."""
     by_key = {normalise_predicate(label): label for label in labels}
@@ -205,27 +216,34 @@ class EvaluationReport:
         """A few lines for a terminal."""
         off = self.official
         if "exact" in off:
-            head = (f"official (WebNLG Exact): P {off['exact']['precision']:.3f}  "
-                    f"R {off['exact']['recall']:.3f}  F1 {off['exact']['f1']:.3f}")
+            head = (
+                f"official (WebNLG Exact): P {off['exact']['precision']:.3f}  "
+                f"R {off['exact']['recall']:.3f}  F1 {off['exact']['f1']:.3f}"
+            )
         else:
-            head = (f"official (Text2KGBench): P {off['precision']:.3f}  R {off['recall']:.3f}  "
-                    f"F1 {off['f1']:.3f}  OC {off['onto_conformance']:.2f}  "
-                    f"SH {off['sub_hallucination']:.2f}  RH {off['rel_hallucination']:.2f}  "
-                    f"OH {off['obj_hallucination']:.2f}")
+            head = (
+                f"official (Text2KGBench): P {off['precision']:.3f}  R {off['recall']:.3f}  "
+                f"F1 {off['f1']:.3f}  OC {off['onto_conformance']:.2f}  "
+                f"SH {off['sub_hallucination']:.2f}  RH {off['rel_hallucination']:.2f}  "
+                f"OH {off['obj_hallucination']:.2f}"
+            )
         n = self.normalised
-        return "\n".join([
-            f"{self.dataset}: {self.examples} texts, extractor {self.extractor}",
-            head,
-            f"normalised (fuzzy): P {n['precision']:.3f}  R {n['recall']:.3f}  F1 {n['f1']:.3f}   "
-            f"unlabelled F1 {n['unlabelled_f1']:.3f}",
-            f"calibration: ECE {self.calibration.ece:.3f} over {self.calibration.items} triples",
-            f"extraction: {self.timing.get('texts_per_second', 0.0):.1f} texts/s, "
-            f"{self.failures.get('examples_with_failures', 0)} texts with recorded failures",
-        ])
+        return "\n".join(
+            [
+                f"{self.dataset}: {self.examples} texts, extractor {self.extractor}",
+                head,
+                f"normalised (fuzzy): P {n['precision']:.3f}  R {n['recall']:.3f}  F1 {n['f1']:.3f}   "
+                f"unlabelled F1 {n['unlabelled_f1']:.3f}",
+                f"calibration: ECE {self.calibration.ece:.3f} over {self.calibration.items} triples",
+                f"extraction: {self.timing.get('texts_per_second', 0.0):.1f} texts/s, "
+                f"{self.failures.get('examples_with_failures', 0)} texts with recorded failures",
+            ]
+        )
 
 
-def _pipe_safely(extractor: Extractor, examples: Sequence[Example],
-                 errors: list[dict[str, str]]) -> Iterator[Extraction]:
+def _pipe_safely(
+    extractor: Extractor, examples: Sequence[Example], errors: list[dict[str, str]]
+) -> Iterator[Extraction]:
     """Extractions in example order through ``pipe``; if it raises, the text it failed on
     becomes an empty extraction (recorded in ``errors``) and the rest go one by one."""
     texts = [("", ex.text) for ex in examples]
@@ -250,8 +268,12 @@ def _pipe_safely(extractor: Extractor, examples: Sequence[Example],
             yield Extraction(extractor=getattr(extractor, "name", "?"))
 
 
-def _run(extractor: Extractor, examples: Sequence[Example], errors: list[dict[str, str]],
-         prepare: Callable[[Example], None] | None = None) -> list[Extraction]:
+def _run(
+    extractor: Extractor,
+    examples: Sequence[Example],
+    errors: list[dict[str, str]],
+    prepare: Callable[[Example], None] | None = None,
+) -> list[Extraction]:
     """Extractions in example order.  With ``prepare`` (which hands the extractor a group's
     vocabulary) the examples are piped group by group, so a batching or concurrent extractor
     still batches within each group."""
@@ -306,8 +328,11 @@ def evaluate(
     """
     ds = dataset if isinstance(dataset, Dataset) else load_dataset(dataset, data_dir)
     ds = ds.limited(limit)
-    ex_obj = get_extractor(extractor, **(extractor_options or {})) if isinstance(extractor, str) \
+    ex_obj = (
+        get_extractor(extractor, **(extractor_options or {}))
+        if isinstance(extractor, str)
         else extractor
+    )
     mapper: VocabularyMapper | None = None
     if normalise_predicate is None and schema:
         mapper, how = default_vocabulary_mapper()
@@ -337,9 +362,14 @@ def evaluate(
         if mapper is not None and vocab:
             extraction = mapper(extraction, tuple(vocab))
         triples = [
-            ScoredTriple(Triple(s.triple.subject, map_predicate(s.triple.predicate, vocab,
-                                                                normalise_predicate),
-                                s.triple.object), s.confidence)
+            ScoredTriple(
+                Triple(
+                    s.triple.subject,
+                    map_predicate(s.triple.predicate, vocab, normalise_predicate),
+                    s.triple.object,
+                ),
+                s.confidence,
+            )
             for s in extraction_triples(extraction)
         ]
         kept_keys = dedupe(s.triple for s in triples)
@@ -355,20 +385,28 @@ def evaluate(
         official = score_webnlg(gold, cands).to_dict()
     else:
         system = {ex.id: c for ex, c in zip(ds.examples, cands, strict=True)}
-        official = score_text2kgbench(ds.examples, system, ds.ontologies,
-                                      ds.selected_ids).to_dict()
+        official = score_text2kgbench(ds.examples, system, ds.ontologies, ds.selected_ids).to_dict()
     fuzzy, correct = score_fuzzy(gold, cands)
     per_group: dict[str, dict[str, float]] = {}
     for group in dict.fromkeys(ex.group for ex in ds.examples):
         idx = [i for i, ex in enumerate(ds.examples) if ex.group == group]
         g_scores, _ = score_fuzzy([gold[i] for i in idx], [cands[i] for i in idx])
-        per_group[group] = {"texts": len(idx), "precision": g_scores.precision,
-                            "recall": g_scores.recall, "f1": g_scores.f1}
+        per_group[group] = {
+            "texts": len(idx),
+            "precision": g_scores.precision,
+            "recall": g_scores.recall,
+            "f1": g_scores.f1,
+        }
     calib = calibration(
         [s.confidence for p in predicted for s in p], [c for row in correct for c in row]
     )
-    losses = explain_losses(gold, cands, ids=[ex.id for ex in ds.examples],
-                            texts=[ex.text for ex in ds.examples], samples=explain)
+    losses = explain_losses(
+        gold,
+        cands,
+        ids=[ex.id for ex in ds.examples],
+        texts=[ex.text for ex in ds.examples],
+        samples=explain,
+    )
     name = getattr(ex_obj, "name", type(ex_obj).__name__)
     report = EvaluationReport(
         dataset=ds.name,
@@ -401,6 +439,7 @@ def evaluate(
         losses=losses,
     )
     if out is not None:
-        Path(out).write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n",
-                             encoding="utf-8")
+        Path(out).write_text(
+            json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     return report

@@ -26,7 +26,8 @@ over the sentences of an ontology, then over ontologies.
 candidate matches an unused gold triple when the predicates are equal after normalisation
 (camelCase split, case, punctuation) and subject and object are equal after normalisation
 (punctuation and a leading article dropped, a trailing parenthetical dropped, dates and numbers in
-one canonical form) or at least :data:`FUZZY_THRESHOLD` similar by ``rapidfuzz``'s ratio.  Micro P/R/F1 over the whole split, plus the
+one canonical form) or at least :data:`FUZZY_THRESHOLD` similar by ``rapidfuzz``'s ratio.  Micro
+P/R/F1 over the whole split, plus the
 same with predicates ignored ("unlabelled"), which separates entity finding from relation naming.
 The similarity threshold was fixed before any extractor was run; the date/number
 canonicalisation was added after reading the first misses of the spaCy extractor on WebNLG
@@ -113,7 +114,7 @@ def _tokens(text: str) -> tuple[str, ...]:
 def _find_sub(sub: list[str], seq: list[str]) -> tuple[int, int] | None:
     n = len(sub)
     for i, tok in enumerate(seq):
-        if tok == sub[0] and seq[i:i + n] == sub:
+        if tok == sub[0] and seq[i : i + n] == sub:
             return i, i + n - 1
     return None
 
@@ -125,7 +126,7 @@ def _link(ref: list[str], cand: list[str], found: int, n: int) -> None:
     the official script's; they decide which matched chunks later merge into one span.
     """
     while n > 0:
-        grams = [cand[i:i + n] for i in range(len(cand) - n + 1)]
+        grams = [cand[i : i + n] for i in range(len(cand) - n + 1)]
         for gram in grams:
             where_ref = _find_sub(gram, ref)
             if where_ref is None:
@@ -229,8 +230,9 @@ _Result = tuple[bool, list[Span], list[Span], list[Any]]
 
 def _semeval(true: list[Span], pred: list[Span]) -> dict[str, dict[str, float]]:
     """SemEval-2013 counts and P/R/F1 for the four schemes, with nervaluate 0.1.7's rules."""
-    counts = {s: {"correct": 0, "incorrect": 0, "partial": 0, "missed": 0, "spurious": 0}
-              for s in SCHEMES}
+    counts = {
+        s: {"correct": 0, "incorrect": 0, "partial": 0, "missed": 0, "spurious": 0} for s in SCHEMES
+    }
     overlapped: list[Span] = []
     true_set = set(true)
     for p in pred:
@@ -419,8 +421,13 @@ def score_webnlg(
         cands += [""] * (n - len(cands))
         table = [[_pair_scores(r, c) for r in refs] for c in cands]
         matrix = np.array(
-            [[sum(cell[s]["f1"] for s in ("ent_type", "partial", "strict", "exact")) / 4
-              for cell in row] for row in table]
+            [
+                [
+                    sum(cell[s]["f1"] for s in ("ent_type", "partial", "strict", "exact")) / 4
+                    for cell in row
+                ]
+                for row in table
+            ]
         )
         for i, j in enumerate(_best_assignment(matrix)):
             cell = table[i][j]
@@ -430,7 +437,9 @@ def score_webnlg(
     mean = {s: (sums[s] / pairs if pairs else np.zeros(3)) for s in SCHEMES}
     return WebNLGScores(
         **{s: ElementScores(*(float(x) for x in mean[s])) for s in SCHEMES},
-        entries=len(gold), pairs=pairs, candidate_triples=n_cand,
+        entries=len(gold),
+        pairs=pairs,
+        candidate_triples=n_cand,
     )
 
 
@@ -448,7 +457,9 @@ def _stemmer() -> Callable[[str], str]:
     try:
         from nltk.stem import PorterStemmer
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise MissingDependency("Text2KGBench hallucination metrics (Porter stemmer)", "eval") from exc
+        raise MissingDependency(
+            "Text2KGBench hallucination metrics (Porter stemmer)", "eval"
+        ) from exc
     return PorterStemmer().stem  # type: ignore[no-any-return]
 
 
@@ -482,16 +493,27 @@ class Text2KGBenchScores:
     def to_dict(self) -> dict[str, Any]:
         return {
             "headline": "f1",
-            "precision": self.precision, "recall": self.recall, "f1": self.f1,
-            "onto_conformance": self.onto_conformance, "rel_hallucination": self.rel_hallucination,
-            "sub_hallucination": self.sub_hallucination, "obj_hallucination": self.obj_hallucination,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "onto_conformance": self.onto_conformance,
+            "rel_hallucination": self.rel_hallucination,
+            "sub_hallucination": self.sub_hallucination,
+            "obj_hallucination": self.obj_hallucination,
             "per_ontology": self.per_ontology,
             **({"selected": self.selected} if self.selected is not None else {}),
         }
 
 
-_T2K_FIELDS = ("precision", "recall", "f1", "onto_conformance", "rel_hallucination",
-               "sub_hallucination", "obj_hallucination")
+_T2K_FIELDS = (
+    "precision",
+    "recall",
+    "f1",
+    "onto_conformance",
+    "rel_hallucination",
+    "sub_hallucination",
+    "obj_hallucination",
+)
 
 
 def _t2k_sentence(example: Example, system: Sequence[Triple], ontology: Ontology) -> list[float]:
@@ -546,7 +568,8 @@ def score_text2kgbench(
     glob = {k: float(np.mean([v[k] for v in per.values()])) if per else 0.0 for k in _T2K_FIELDS}
     selected = (
         dict(zip(_T2K_FIELDS, (float(x) for x in np.mean(np.array(sel_rows), axis=0)), strict=True))
-        if sel_rows else None
+        if sel_rows
+        else None
     )
     return Text2KGBenchScores(**glob, per_ontology=per, selected=selected)
 
@@ -558,12 +581,31 @@ _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 
 
-_MONTHS = {m: i for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"), start=1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _DATE_MDY = re.compile(r"^(?P<m>[a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{3,4})$")
-_DATE_DMY = re.compile(r"^(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>[a-z]+)\.?,?\s+(?P<y>\d{3,4})$")
+_DATE_DMY = re.compile(
+    r"^(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>[a-z]+)\.?,?\s+(?P<y>\d{3,4})$"
+)
 _DATE_ISO = re.compile(r"^(?P<y>\d{3,4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
 _NUM_UNIT = re.compile(r"^[£$€]?\s*(?P<n>[-+]?\d[\d,]*(?:\.\d+)?)(?:\s*[a-z%]+){0,2}$")
 

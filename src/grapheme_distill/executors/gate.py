@@ -45,8 +45,13 @@ class TeacherLimits:
     max_tokens: int | None = None  # budget: tokens (prompt + completion) in the whole run
 
     def __post_init__(self) -> None:
-        for name in ("requests_per_minute", "tokens_per_minute", "concurrency", "max_requests",
-                     "max_tokens"):
+        for name in (
+            "requests_per_minute",
+            "tokens_per_minute",
+            "concurrency",
+            "max_requests",
+            "max_tokens",
+        ):
             value = getattr(self, name)
             if value is not None and value <= 0:
                 raise ValueError(f"{name} must be > 0 (or None for no limit)")
@@ -113,8 +118,13 @@ class TeacherGate:
 
     def state(self) -> dict[str, int]:
         """Requests let through, tokens charged, refusals, and requests in flight (now, most)."""
-        return {"requests": self.requests, "tokens": self.tokens, "refused": self.refused,
-                "in_flight": self.in_flight, "max_in_flight": self.max_in_flight}
+        return {
+            "requests": self.requests,
+            "tokens": self.tokens,
+            "refused": self.refused,
+            "in_flight": self.in_flight,
+            "max_in_flight": self.max_in_flight,
+        }
 
 
 def start_gate(limits: TeacherLimits) -> Any:
@@ -133,8 +143,11 @@ class GatedTeacher(TeacherWrapper):
         self.gate = gate
 
     def _refused(self) -> FatalTeacherError:
-        return FatalTeacherError("the run's teacher budget is spent (TeacherLimits.max_requests "
-                                 "/ max_tokens)", systemic=True, kind="budget spent")
+        return FatalTeacherError(
+            "the run's teacher budget is spent (TeacherLimits.max_requests / max_tokens)",
+            systemic=True,
+            kind="budget spent",
+        )
 
     async def acomplete(self, request: TeacherRequest) -> TeacherResponse:
         estimate = estimate_tokens(request)

@@ -36,10 +36,13 @@ def extract_batch(
     for types, indices in groups.items():
         results: list[Extraction | Exception]
         try:
-            results = list(extractor.pipe(
-                [(jobs[i][0], jobs[i][1]) for i in indices], types=types,
-                preserve_structure=preserve_structure,
-            ))
+            results = list(
+                extractor.pipe(
+                    [(jobs[i][0], jobs[i][1]) for i in indices],
+                    types=types,
+                    preserve_structure=preserve_structure,
+                )
+            )
         except Exception:  # noqa: BLE001 - one-by-one, so one bad answer cannot sink the batch
             results = [_extract_one(extractor, jobs[i], preserve_structure) for i in indices]
         for i, result in zip(indices, results, strict=True):
@@ -52,8 +55,9 @@ def _extract_one(
 ) -> Extraction | Exception:
     prompt, text, types = job
     try:
-        return extractor.extract(text, prompt=prompt, types=types,
-                                 preserve_structure=preserve_structure)
+        return extractor.extract(
+            text, prompt=prompt, types=types, preserve_structure=preserve_structure
+        )
     except Exception as exc:  # noqa: BLE001 - kept and recorded as this answer's failure
         return exc
 

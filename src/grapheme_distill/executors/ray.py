@@ -129,12 +129,19 @@ class RayExecutor:
     ) -> None:
         ray = _ray()
         if address is not None and num_cpus is not None:
-            raise ConfigError("num_cpus is for a local cluster; a cluster at an address has its own")
+            raise ConfigError(
+                "num_cpus is for a local cluster; a cluster at an address has its own"
+            )
         self._owns_cluster = False
         if not ray.is_initialized():
             try:
-                ray.init(address=address, num_cpus=num_cpus, include_dashboard=False,
-                         logging_level=logging.WARNING, runtime_env=runtime_env)
+                ray.init(
+                    address=address,
+                    num_cpus=num_cpus,
+                    include_dashboard=False,
+                    logging_level=logging.WARNING,
+                    runtime_env=runtime_env,
+                )
             except ConnectionError as exc:
                 raise ConfigError(f"cannot join the Ray cluster at {address}: {exc}") from exc
             self._owns_cluster = True
@@ -184,7 +191,8 @@ class RayExecutor:
         except (TypeError, ValueError, pickle.PicklingError) as exc:
             raise ConfigError(
                 f"the {extractor.name} extractor cannot be sent to Ray workers ({exc}); build it "
-                "in each worker instead: RayExecutor(extractor_factory=...)") from exc
+                "in each worker instead: RayExecutor(extractor_factory=...)"
+            ) from exc
 
     def close(self) -> None:
         """Stop the local cluster if this executor started it (a joined one keeps running)."""

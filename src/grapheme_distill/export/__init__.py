@@ -48,7 +48,11 @@ class Exporter(Protocol):
     access to it; ``config`` carries the run's settings (temperature, α) to formats that use them."""
 
     def __call__(
-        self, graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None,
+        self,
+        graph: KnowledgeGraph,
+        path: Path,
+        *,
+        store: GraphStore | None = None,
         config: DistillationConfig | None = None,
     ) -> ExportReport: ...
 

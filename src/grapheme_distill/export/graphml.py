@@ -8,7 +8,8 @@ for graph tools.  Edges carry ``kind`` (relation, hierarchy, attribute, linguist
 ``has_step``), ``label`` (the predicate as graph tools show edge text: Gephi, yEd and Cytoscape
 read ``label``; ``NOT`` before a negated one), ``confidence``, ``negated``, ``sources``
 (independent evidence count), ``conflict`` (the functional property whose other value it
-contradicts, ``negation`` for an asserted/negated pair, else empty) and the item ``id``.  GraphML attributes must be scalars, hence the joined strings.
+contradicts, ``negation`` for an asserted/negated pair, else empty) and the item ``id``.  GraphML
+attributes must be scalars, hence the joined strings.
 """
 
 from __future__ import annotations
@@ -52,12 +53,20 @@ def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
         for end in (u, v):
             if end not in g:  # an item pointing at an entity the graph does not hold
                 g.add_node(end, label=end, type="UNKNOWN", aliases="")
-        g.add_edge(u, v, key=item.id + extra.pop("suffix", ""), id=item.id, kind=kind,
-                   predicate=predicate, label=("NOT " if getattr(item, "negated", False) else "")
-                   + predicate, confidence=float(item.confidence),
-                   negated=bool(getattr(item, "negated", False)),
-                   sources=len(graph.evidence.get(item.id, {})) or 1,
-                   conflict=flags.get(item.id, ""), **extra)
+        g.add_edge(
+            u,
+            v,
+            key=item.id + extra.pop("suffix", ""),
+            id=item.id,
+            kind=kind,
+            predicate=predicate,
+            label=("NOT " if getattr(item, "negated", False) else "") + predicate,
+            confidence=float(item.confidence),
+            negated=bool(getattr(item, "negated", False)),
+            sources=len(graph.evidence.get(item.id, {})) or 1,
+            conflict=flags.get(item.id, ""),
+            **extra,
+        )
 
     for item in graph.iter_items():
         if isinstance(item, Relation):
@@ -65,20 +74,43 @@ def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
         elif isinstance(item, HierarchyEdge):
             edge(item.child, item.parent, item, "hierarchy", item.relation.value)
         elif isinstance(item, Attribute):
-            edge(item.entity, value_node("value", item.value), item, "attribute", item.name,
-                 datatype=item.datatype)
+            edge(
+                item.entity,
+                value_node("value", item.value),
+                item,
+                "attribute",
+                item.name,
+                datatype=item.datatype,
+            )
         elif isinstance(item, LinguisticItem):
-            edge(item.entity, value_node("value", item.value), item, "linguistic", item.relation.value)
+            edge(
+                item.entity,
+                value_node("value", item.value),
+                item,
+                "linguistic",
+                item.relation.value,
+            )
         elif isinstance(item, Procedure):
             goal = item.entity or value_node("procedure", item.goal)
             for n, step in enumerate(item.steps, 1):
-                edge(goal, value_node("value", step), item, "procedure", "has_step",
-                     step=n, suffix=f"#{n}")
+                edge(
+                    goal,
+                    value_node("value", step),
+                    item,
+                    "procedure",
+                    "has_step",
+                    step=n,
+                    suffix=f"#{n}",
+                )
     return g
 
 
 def export_graphml(
-    graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None, config: object | None = None
+    graph: KnowledgeGraph,
+    path: Path,
+    *,
+    store: GraphStore | None = None,
+    config: object | None = None,
 ) -> ExportReport:
     """Write GraphML that ``networkx.read_graphml`` (and Gephi, yEd, Cytoscape) can load.
 
@@ -88,17 +120,21 @@ def export_graphml(
     g = _xml_safe(to_networkx(graph))
     with atomic_file(path) as tmp:
         nx.write_graphml(g, tmp, encoding="utf-8", named_key_ids=True)
-    return ExportReport(format="graphml", path=str(path), nodes=g.number_of_nodes(),
-                        edges=g.number_of_edges())
+    return ExportReport(
+        format="graphml", path=str(path), nodes=g.number_of_nodes(), edges=g.number_of_edges()
+    )
 
 
 def _xml_safe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy whose node ids and string attributes XML can hold (labels come from answers)."""
+
     def clean(attrs: dict[str, Any]) -> dict[str, Any]:
         return {k: xml_text(v) if isinstance(v, str) else v for k, v in attrs.items()}
 
     safe = nx.MultiDiGraph()
     safe.add_nodes_from((xml_text(str(n)), clean(a)) for n, a in g.nodes(data=True))
-    safe.add_edges_from((xml_text(str(u)), xml_text(str(v)), xml_text(str(k)), clean(a))
-                        for u, v, k, a in g.edges(keys=True, data=True))
+    safe.add_edges_from(
+        (xml_text(str(u)), xml_text(str(v)), xml_text(str(k)), clean(a))
+        for u, v, k, a in g.edges(keys=True, data=True)
+    )
     return safe

@@ -23,7 +23,11 @@ __all__ = ["export_json"]
 
 
 def export_json(
-    graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None, config: object | None = None
+    graph: KnowledgeGraph,
+    path: Path,
+    *,
+    store: GraphStore | None = None,
+    config: object | None = None,
 ) -> ExportReport:
     """Write the graph as JSON (UTF-8, stable key order), atomically: a full disk or a crash
     never leaves a truncated file under ``path``.  Text JSON cannot carry as UTF-8 (a lone
@@ -35,6 +39,8 @@ def export_json(
     with atomic_text(path) as out:
         out.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
     return ExportReport(
-        format="json", path=str(path), nodes=len(graph.entities),
+        format="json",
+        path=str(path),
+        nodes=len(graph.entities),
         edges=sum(1 for _ in graph.iter_items()),
     )

@@ -50,7 +50,14 @@ from grapheme_distill.store.base import GraphStore
 from . import ExportReport
 from ._files import atomic_dir
 
-__all__ = ["NODE_TABLES", "REL_TABLES", "cypher_statements", "cypher_string", "export_neo4j", "kuzu_schema"]
+__all__ = [
+    "NODE_TABLES",
+    "REL_TABLES",
+    "cypher_statements",
+    "cypher_string",
+    "export_neo4j",
+    "kuzu_schema",
+]
 
 BATCH = 500
 
@@ -58,25 +65,53 @@ BATCH = 500
 NODE_TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     "Entity": (("id", "string"), ("name", "string"), ("type", "string"), ("aliases", "string")),
     "Value": (("id", "string"), ("text", "string")),
-    "Procedure": (("id", "string"), ("goal", "string"), ("steps", "string"),
-                  ("confidence", "double"), ("sources", "int"), ("evidence", "string")),
+    "Procedure": (
+        ("id", "string"),
+        ("goal", "string"),
+        ("steps", "string"),
+        ("confidence", "double"),
+        ("sources", "int"),
+        ("evidence", "string"),
+    ),
 }
 _ITEM_PROPS = (("confidence", "double"), ("sources", "int"), ("evidence", "string"))
 #: type -> (from label, to label, ((property, neo4j type), ...))
 REL_TABLES: dict[str, tuple[str, str, tuple[tuple[str, str], ...]]] = {
-    "RELATION": ("Entity", "Entity", (("id", "string"), ("predicate", "string"),
-                                      ("negated", "boolean"), *_ITEM_PROPS)),
+    "RELATION": (
+        "Entity",
+        "Entity",
+        (("id", "string"), ("predicate", "string"), ("negated", "boolean"), *_ITEM_PROPS),
+    ),
     "HIERARCHY": ("Entity", "Entity", (("id", "string"), ("relation", "string"), *_ITEM_PROPS)),
-    "ATTRIBUTE": ("Entity", "Value", (("id", "string"), ("name", "string"), ("value", "string"),
-                                      ("datatype", "string"), *_ITEM_PROPS)),
-    "LINGUISTIC": ("Entity", "Value", (("id", "string"), ("relation", "string"),
-                                       ("value", "string"), *_ITEM_PROPS)),
+    "ATTRIBUTE": (
+        "Entity",
+        "Value",
+        (
+            ("id", "string"),
+            ("name", "string"),
+            ("value", "string"),
+            ("datatype", "string"),
+            *_ITEM_PROPS,
+        ),
+    ),
+    "LINGUISTIC": (
+        "Entity",
+        "Value",
+        (("id", "string"), ("relation", "string"), ("value", "string"), *_ITEM_PROPS),
+    ),
     "ABOUT": ("Procedure", "Entity", ()),
 }
 _KUZU_TYPES = {"string": "STRING", "double": "DOUBLE", "int": "INT64", "boolean": "BOOLEAN"}
-_CSV_NAMES = {"Entity": "entities", "Value": "values", "Procedure": "procedures",
-              "RELATION": "relations", "HIERARCHY": "hierarchy", "ATTRIBUTE": "attributes",
-              "LINGUISTIC": "linguistic", "ABOUT": "about"}
+_CSV_NAMES = {
+    "Entity": "entities",
+    "Value": "values",
+    "Procedure": "procedures",
+    "RELATION": "relations",
+    "HIERARCHY": "hierarchy",
+    "ATTRIBUTE": "attributes",
+    "LINGUISTIC": "linguistic",
+    "ABOUT": "about",
+}
 
 Row = tuple[Any, ...]
 
@@ -98,7 +133,7 @@ def cypher_statements(script: str) -> Iterator[str]:
         char = script[i]
         if quoted:
             if char == "\\":
-                current.append(script[i:i + 2])
+                current.append(script[i : i + 2])
                 i += 2
                 continue
             quoted = char != "'"
@@ -146,9 +181,15 @@ def _value_id(text: str) -> str:
 
 
 def _item_props(graph: KnowledgeGraph, item: Item) -> tuple[float, int, str]:
-    evidence = [{"source": ev.source, "extractor": ev.extractor, "confidence": ev.confidence,
-                 "span": list(ev.span) if ev.span else None}
-                for ev in graph.evidence.get(item.id, {}).values()]
+    evidence = [
+        {
+            "source": ev.source,
+            "extractor": ev.extractor,
+            "confidence": ev.confidence,
+            "span": list(ev.span) if ev.span else None,
+        }
+        for ev in graph.evidence.get(item.id, {}).values()
+    ]
     return item.confidence, len(evidence) or 1, json.dumps(evidence, ensure_ascii=False)
 
 
@@ -171,8 +212,12 @@ def _rows(graph: KnowledgeGraph) -> dict[str, Callable[[], Iterator[Row]]]:
 
     def procedures() -> Iterator[Row]:
         for p in graph.procedures.values():
-            yield (p.id, p.goal, json.dumps(list(p.steps), ensure_ascii=False),
-                   *_item_props(graph, p))
+            yield (
+                p.id,
+                p.goal,
+                json.dumps(list(p.steps), ensure_ascii=False),
+                *_item_props(graph, p),
+            )
 
     def relations() -> Iterator[Row]:
         for r in graph.relations.values():
@@ -184,22 +229,42 @@ def _rows(graph: KnowledgeGraph) -> dict[str, Callable[[], Iterator[Row]]]:
 
     def attributes() -> Iterator[Row]:
         for a in graph.attributes.values():
-            yield (a.entity, _value_id(a.value), a.id, a.name, a.value, a.datatype,
-                   *_item_props(graph, a))
+            yield (
+                a.entity,
+                _value_id(a.value),
+                a.id,
+                a.name,
+                a.value,
+                a.datatype,
+                *_item_props(graph, a),
+            )
 
     def linguistic() -> Iterator[Row]:
         for li in graph.linguistic.values():
-            yield (li.entity, _value_id(li.value), li.id, li.relation.value, li.value,
-                   *_item_props(graph, li))
+            yield (
+                li.entity,
+                _value_id(li.value),
+                li.id,
+                li.relation.value,
+                li.value,
+                *_item_props(graph, li),
+            )
 
     def about() -> Iterator[Row]:
         for p in graph.procedures.values():
             if p.entity:
                 yield p.id, p.entity
 
-    return {"Entity": entities, "Value": values, "Procedure": procedures, "RELATION": relations,
-            "HIERARCHY": hierarchy, "ATTRIBUTE": attributes, "LINGUISTIC": linguistic,
-            "ABOUT": about}
+    return {
+        "Entity": entities,
+        "Value": values,
+        "Procedure": procedures,
+        "RELATION": relations,
+        "HIERARCHY": hierarchy,
+        "ATTRIBUTE": attributes,
+        "LINGUISTIC": linguistic,
+        "ABOUT": about,
+    }
 
 
 def _cypher_batches(table: str, rows: Iterator[Row]) -> Iterator[str]:
@@ -213,12 +278,17 @@ def _cypher_batches(table: str, rows: Iterator[Row]) -> Iterator[str]:
         names = [name for name, _ in props]
         keys = ["s", "e", *names]
         sets = ", ".join(f"{n}: row.{n}" for n in names)
-        template = (f"MATCH (a:{start} {{id: row.s}}), (b:{end} {{id: row.e}}) "
-                    f"CREATE (a)-[:{table}{' {' + sets + '}' if sets else ''}]->(b)")
+        template = (
+            f"MATCH (a:{start} {{id: row.s}}), (b:{end} {{id: row.e}}) "
+            f"CREATE (a)-[:{table}{' {' + sets + '}' if sets else ''}]->(b)"
+        )
     while batch := list(islice(rows, BATCH)):
         data = ", ".join(
-            "{" + ", ".join(f"{k}: {_cypher_value(v)}" for k, v in zip(keys, row, strict=True))
-            + "}" for row in batch)
+            "{"
+            + ", ".join(f"{k}: {_cypher_value(v)}" for k, v in zip(keys, row, strict=True))
+            + "}"
+            for row in batch
+        )
         yield f"UNWIND [{data}] AS row {template};\n"
 
 
@@ -242,13 +312,20 @@ def _csv_cell(value: Any) -> Any:
 def _import_command() -> str:
     nodes = " ".join(f"--nodes={label}={_CSV_NAMES[label]}.csv" for label in NODE_TABLES)
     rels = " ".join(f"--relationships={rel}={_CSV_NAMES[rel]}.csv" for rel in REL_TABLES)
-    return ("#!/bin/sh\n# Load into an empty Neo4j 5 database (stop it first); run from this "
-            "directory.\nset -e\nneo4j-admin database import full --multiline-fields=true "
-            f"--overwrite-destination {nodes} {rels} \"${{1:-neo4j}}\"\n")
+    return (
+        "#!/bin/sh\n# Load into an empty Neo4j 5 database (stop it first); run from this "
+        "directory.\nset -e\nneo4j-admin database import full --multiline-fields=true "
+        f'--overwrite-destination {nodes} {rels} "${{1:-neo4j}}"\n'
+    )
 
 
-def export_neo4j(graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None,
-                 config: object | None = None) -> ExportReport:
+def export_neo4j(
+    graph: KnowledgeGraph,
+    path: Path,
+    *,
+    store: GraphStore | None = None,
+    config: object | None = None,
+) -> ExportReport:
     """A directory with ``graph.cypher``, the schemas, ``neo4j-admin`` CSV files and the import
     command (see the module docstring)."""
     producers = _rows(graph)
@@ -260,8 +337,9 @@ def export_neo4j(graph: KnowledgeGraph, path: Path, *, store: GraphStore | None 
                 for statement in _cypher_batches(table, produce()):
                     script.write(statement)
         for table, produce in producers.items():
-            with (folder / f"{_CSV_NAMES[table]}.csv").open("w", encoding="utf-8",
-                                                           newline="") as handle:
+            with (folder / f"{_CSV_NAMES[table]}.csv").open(
+                "w", encoding="utf-8", newline=""
+            ) as handle:
                 writer = csv.writer(handle)
                 writer.writerow(_csv_header(table))
                 count = 0
@@ -269,10 +347,20 @@ def export_neo4j(graph: KnowledgeGraph, path: Path, *, store: GraphStore | None 
                     writer.writerow([_csv_cell(v) for v in row])
                     count += 1
                 counts[table] = count
-        (folder / "schema.neo4j.cypher").write_text("".join(
-            f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) "
-            "REQUIRE n.id IS UNIQUE;\n" for label in NODE_TABLES), encoding="utf-8")
+        (folder / "schema.neo4j.cypher").write_text(
+            "".join(
+                f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) "
+                "REQUIRE n.id IS UNIQUE;\n"
+                for label in NODE_TABLES
+            ),
+            encoding="utf-8",
+        )
         (folder / "schema.kuzu.cypher").write_text(kuzu_schema(), encoding="utf-8")
         (folder / "neo4j-admin-import.sh").write_text(_import_command(), encoding="utf-8")
-    return ExportReport(format="neo4j", path=str(path), nodes=sum(counts[t] for t in NODE_TABLES),
-                        edges=sum(counts[t] for t in REL_TABLES), details={"counts": counts})
+    return ExportReport(
+        format="neo4j",
+        path=str(path),
+        nodes=sum(counts[t] for t in NODE_TABLES),
+        edges=sum(counts[t] for t in REL_TABLES),
+        details={"counts": counts},
+    )

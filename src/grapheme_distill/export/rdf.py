@@ -124,32 +124,64 @@ class RdfMapping:
     """IRIs and triples (as N-Triples terms) for one base IRI."""
 
     def __init__(self, base_iri: str = DEFAULT_BASE_IRI) -> None:
-        if not base_iri.startswith(("http://", "https://", "urn:", "tag:", "file:")) or \
-                re.search(r'[\s<>"{}|\\^`]', base_iri):
+        if not base_iri.startswith(("http://", "https://", "urn:", "tag:", "file:")) or re.search(
+            r'[\s<>"{}|\\^`]', base_iri
+        ):
             raise ExportError(f"base IRI {base_iri!r} must be an absolute IRI (http://…, urn:…)")
         if not base_iri.endswith(("/", "#", ":")):
             base_iri += "/"
         self.base = base_iri
         self.namespaces = {
-            "gd": base_iri + "vocab#", "ent": base_iri + "entity/",
-            "rel": base_iri + "relation/", "attr": base_iri + "attribute/",
-            "item": base_iri + "item/", "call": base_iri + "call/",
-            "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "dcterms": DCTERMS, "xsd": XSD,
+            "gd": base_iri + "vocab#",
+            "ent": base_iri + "entity/",
+            "rel": base_iri + "relation/",
+            "attr": base_iri + "attribute/",
+            "item": base_iri + "item/",
+            "call": base_iri + "call/",
+            "rdf": RDF,
+            "rdfs": RDFS,
+            "skos": SKOS,
+            "dcterms": DCTERMS,
+            "xsd": XSD,
         }
         self._blank = 0
         gd = self.namespaces["gd"]
-        self.v = {name: f"<{gd}{name}>" for name in (
-            "Entity", "Procedure", "kind", "confidence", "negated", "datatype", "linguisticKind",
-            "goal", "about", "step", "position", "evidence", "source", "extractor", "spanStart",
-            "spanEnd", "memberOf")}
+        self.v = {
+            name: f"<{gd}{name}>"
+            for name in (
+                "Entity",
+                "Procedure",
+                "kind",
+                "confidence",
+                "negated",
+                "datatype",
+                "linguisticKind",
+                "goal",
+                "about",
+                "step",
+                "position",
+                "evidence",
+                "source",
+                "extractor",
+                "spanStart",
+                "spanEnd",
+                "memberOf",
+            )
+        }
         self.type, self.label = f"<{RDF}type>", f"<{RDFS}label>"
         self.alt_label, self.definition = f"<{SKOS}altLabel>", f"<{SKOS}definition>"
-        self.statement = (f"<{RDF}Statement>", f"<{RDF}subject>", f"<{RDF}predicate>",
-                          f"<{RDF}object>")
-        self.hierarchy = {HierarchyKind.SUBCLASS_OF: f"<{RDFS}subClassOf>",
-                          HierarchyKind.PART_OF: f"<{DCTERMS}isPartOf>",
-                          HierarchyKind.CONTAINS: f"<{DCTERMS}hasPart>",
-                          HierarchyKind.MEMBER_OF: self.v["memberOf"]}
+        self.statement = (
+            f"<{RDF}Statement>",
+            f"<{RDF}subject>",
+            f"<{RDF}predicate>",
+            f"<{RDF}object>",
+        )
+        self.hierarchy = {
+            HierarchyKind.SUBCLASS_OF: f"<{RDFS}subClassOf>",
+            HierarchyKind.PART_OF: f"<{DCTERMS}isPartOf>",
+            HierarchyKind.CONTAINS: f"<{DCTERMS}hasPart>",
+            HierarchyKind.MEMBER_OF: self.v["memberOf"],
+        }
 
     @staticmethod
     def _local(value: str) -> str:
@@ -178,19 +210,26 @@ class RdfMapping:
     def _statement(self, item: Item) -> tuple[str, str, str, bool] | None:
         """(subject, predicate, object, asserted) of the triple an item states, if one."""
         if isinstance(item, Relation):
-            return (self.iri("ent", item.subject), self.iri("rel", item.predicate),
-                    self.iri("ent", item.object), not item.negated)
+            return (
+                self.iri("ent", item.subject),
+                self.iri("rel", item.predicate),
+                self.iri("ent", item.object),
+                not item.negated,
+            )
         if isinstance(item, Attribute):
-            return (self.iri("ent", item.entity), self.iri("attr", item.name),
-                    literal(*typed_literal(item.value, item.datatype)), True)
+            return (
+                self.iri("ent", item.entity),
+                self.iri("attr", item.name),
+                literal(*typed_literal(item.value, item.datatype)),
+                True,
+            )
         if isinstance(item, HierarchyEdge):
             child, parent = self.iri("ent", item.child), self.iri("ent", item.parent)
             if item.relation is HierarchyKind.CONTAINS:
                 return parent, self.hierarchy[item.relation], child, True
             return child, self.hierarchy[item.relation], parent, True
         if isinstance(item, LinguisticItem):
-            prop = (self.definition if item.relation is LinguisticKind.DEFINITION
-                    else self.alt_label)
+            prop = self.definition if item.relation is LinguisticKind.DEFINITION else self.alt_label
             return self.iri("ent", item.entity), prop, literal(item.value), True
         return None
 
@@ -211,8 +250,11 @@ class RdfMapping:
             yield node, predicate, p
             yield node, obj, o
             if isinstance(item, Relation):
-                yield node, v["negated"], literal("true" if item.negated else "false",
-                                                  XSD + "boolean")
+                yield (
+                    node,
+                    v["negated"],
+                    literal("true" if item.negated else "false", XSD + "boolean"),
+                )
             if isinstance(item, Attribute):
                 yield node, v["datatype"], literal(item.datatype)
             if isinstance(item, LinguisticItem):
@@ -264,8 +306,8 @@ def _turtle_term(term: str, prefixes: list[tuple[str, str]]) -> str:
     if term.startswith("<"):
         iri = term[1:-1]
         for prefix, namespace in prefixes:
-            if iri.startswith(namespace) and _PN_LOCAL.fullmatch(iri[len(namespace):]):
-                return f"{prefix}:{iri[len(namespace):]}"
+            if iri.startswith(namespace) and _PN_LOCAL.fullmatch(iri[len(namespace) :]):
+                return f"{prefix}:{iri[len(namespace) :]}"
     return term
 
 
@@ -278,8 +320,10 @@ def write_turtle(mapping: RdfMapping, chunks: Iterable[list[Triple]], handle: Te
     for chunk in chunks:
         out = []
         for subject, triples in groupby(chunk, key=lambda t: t[0]):
-            lines = [f"{'a' if p == rdf_type else _turtle_term(p, prefixes)} "
-                     f"{_turtle_term(o, prefixes)}" for _, p, o in triples]
+            lines = [
+                f"{'a' if p == rdf_type else _turtle_term(p, prefixes)} {_turtle_term(o, prefixes)}"
+                for _, p, o in triples
+            ]
             count += len(lines)
             out.append(f"\n{_turtle_term(subject, prefixes)} " + " ;\n    ".join(lines) + " .\n")
         handle.write("".join(out))
@@ -346,26 +390,46 @@ def _write(graph: KnowledgeGraph, path: Path, fmt: str, options: dict[str, str] 
 
 
 def _report(fmt: str, path: Path, graph: KnowledgeGraph, triples: int) -> ExportReport:
-    return ExportReport(format=fmt, path=str(path), nodes=len(graph.entities),
-                        edges=sum(1 for _ in graph.iter_items()), details={"triples": triples})
+    return ExportReport(
+        format=fmt,
+        path=str(path),
+        nodes=len(graph.entities),
+        edges=sum(1 for _ in graph.iter_items()),
+        details={"triples": triples},
+    )
 
 
-def export_turtle(graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None,
-                  config: object | None = None,
-                  options: dict[str, str] | None = None) -> ExportReport:
+def export_turtle(
+    graph: KnowledgeGraph,
+    path: Path,
+    *,
+    store: GraphStore | None = None,
+    config: object | None = None,
+    options: dict[str, str] | None = None,
+) -> ExportReport:
     """Turtle (``options``: ``base_iri``)."""
     return _report("turtle", path, graph, _write(graph, path, "turtle", options))
 
 
-def export_ntriples(graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None,
-                    config: object | None = None,
-                    options: dict[str, str] | None = None) -> ExportReport:
+def export_ntriples(
+    graph: KnowledgeGraph,
+    path: Path,
+    *,
+    store: GraphStore | None = None,
+    config: object | None = None,
+    options: dict[str, str] | None = None,
+) -> ExportReport:
     """N-Triples, one triple a line (``options``: ``base_iri``)."""
     return _report("ntriples", path, graph, _write(graph, path, "nt", options))
 
 
-def export_jsonld(graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None,
-                  config: object | None = None,
-                  options: dict[str, str] | None = None) -> ExportReport:
+def export_jsonld(
+    graph: KnowledgeGraph,
+    path: Path,
+    *,
+    store: GraphStore | None = None,
+    config: object | None = None,
+    options: dict[str, str] | None = None,
+) -> ExportReport:
     """Expanded JSON-LD, one array of node objects (``options``: ``base_iri``)."""
     return _report("jsonld", path, graph, _write(graph, path, "json-ld", options))

@@ -69,12 +69,14 @@ def _rdflib(graph: KnowledgeGraph, mapping: RdfMapping, query: str) -> SparqlRes
     if result.type == "ASK":
         return SparqlResult(kind="ask", engine="rdflib", boolean=bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return SparqlResult(kind="graph", engine="rdflib",
-                            triples=[(str(s), str(p), str(o))
-                                     for s, p, o in result])
+        return SparqlResult(
+            kind="graph", engine="rdflib", triples=[(str(s), str(p), str(o)) for s, p, o in result]
+        )
     names = [str(v) for v in result.vars or ()]
-    rows = [{name: (None if row[i] is None else str(row[i]))
-             for i, name in enumerate(names)} for row in result]
+    rows = [
+        {name: (None if row[i] is None else str(row[i])) for i, name in enumerate(names)}
+        for row in result
+    ]
     return SparqlResult(kind="select", engine="rdflib", variables=names, rows=rows)
 
 
@@ -97,16 +99,26 @@ def _oxigraph(graph: KnowledgeGraph, mapping: RdfMapping, query: str) -> SparqlR
     if isinstance(result, ox.QueryBoolean):
         return SparqlResult(kind="ask", engine="oxigraph", boolean=bool(result))
     if isinstance(result, ox.QueryTriples):
-        return SparqlResult(kind="graph", engine="oxigraph", triples=[
-            (str(_term(t.subject)), str(_term(t.predicate)), str(_term(t.object)))
-            for t in result])
+        return SparqlResult(
+            kind="graph",
+            engine="oxigraph",
+            triples=[
+                (str(_term(t.subject)), str(_term(t.predicate)), str(_term(t.object)))
+                for t in result
+            ],
+        )
     names = [v.value for v in result.variables]
     rows = [{name: _term(sol[name]) for name in names} for sol in result]
     return SparqlResult(kind="select", engine="oxigraph", variables=names, rows=rows)
 
 
-def sparql_query(source: KnowledgeGraph | GraphStore, query: str, *,
-                 base_iri: str = DEFAULT_BASE_IRI, engine: Engine = "auto") -> SparqlResult:
+def sparql_query(
+    source: KnowledgeGraph | GraphStore,
+    query: str,
+    *,
+    base_iri: str = DEFAULT_BASE_IRI,
+    engine: Engine = "auto",
+) -> SparqlResult:
     """Answer a SPARQL 1.1 query over ``source`` (a store or a graph) mapped to RDF.
 
     Raises:

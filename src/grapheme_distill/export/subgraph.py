@@ -31,8 +31,9 @@ def _hood(source: KnowledgeGraph | GraphStore, entity_id: str) -> KnowledgeGraph
     return out
 
 
-def neighbourhood_graph(source: KnowledgeGraph | GraphStore, entity: str,
-                        hops: int | str = 1) -> KnowledgeGraph:
+def neighbourhood_graph(
+    source: KnowledgeGraph | GraphStore, entity: str, hops: int | str = 1
+) -> KnowledgeGraph:
     """The entity named ``entity`` (a name, alias or id) with every item up to ``hops`` away.
 
     Raises:
@@ -48,8 +49,9 @@ def neighbourhood_graph(source: KnowledgeGraph | GraphStore, entity: str,
     if not found and isinstance(source, KnowledgeGraph) and entity in source.entities:
         found = [source.entities[entity]]
     if not found:
-        raise ExportError(f"no entity named {entity!r}; names match case-insensitively, "
-                          "aliases and ids too")
+        raise ExportError(
+            f"no entity named {entity!r}; names match case-insensitively, aliases and ids too"
+        )
     out = KnowledgeGraph()
     seen: set[str] = set()
     frontier = {found[0].id}

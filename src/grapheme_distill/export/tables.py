@@ -70,29 +70,61 @@ def _aliases(g: KnowledgeGraph) -> Iterator[Row]:
 def _relations(g: KnowledgeGraph) -> Iterator[Row]:
     name = _namer(g)
     for r in g.relations.values():
-        yield (r.id, r.subject, name(r.subject), r.predicate, r.object, name(r.object),
-               r.negated, r.confidence, _sources(g, r.id))
+        yield (
+            r.id,
+            r.subject,
+            name(r.subject),
+            r.predicate,
+            r.object,
+            name(r.object),
+            r.negated,
+            r.confidence,
+            _sources(g, r.id),
+        )
 
 
 def _attributes(g: KnowledgeGraph) -> Iterator[Row]:
     name = _namer(g)
     for a in g.attributes.values():
-        yield (a.id, a.entity, name(a.entity), a.name, a.value, a.datatype, a.confidence,
-               _sources(g, a.id))
+        yield (
+            a.id,
+            a.entity,
+            name(a.entity),
+            a.name,
+            a.value,
+            a.datatype,
+            a.confidence,
+            _sources(g, a.id),
+        )
 
 
 def _hierarchy(g: KnowledgeGraph) -> Iterator[Row]:
     name = _namer(g)
     for h in g.hierarchy.values():
-        yield (h.id, h.child, name(h.child), h.relation.value, h.parent, name(h.parent),
-               h.confidence, _sources(g, h.id))
+        yield (
+            h.id,
+            h.child,
+            name(h.child),
+            h.relation.value,
+            h.parent,
+            name(h.parent),
+            h.confidence,
+            _sources(g, h.id),
+        )
 
 
 def _linguistic(g: KnowledgeGraph) -> Iterator[Row]:
     name = _namer(g)
     for li in g.linguistic.values():
-        yield (li.id, li.entity, name(li.entity), li.relation.value, li.value, li.confidence,
-               _sources(g, li.id))
+        yield (
+            li.id,
+            li.entity,
+            name(li.entity),
+            li.relation.value,
+            li.value,
+            li.confidence,
+            _sources(g, li.id),
+        )
 
 
 def _procedures(g: KnowledgeGraph) -> Iterator[Row]:
@@ -117,33 +149,113 @@ def _evidence(g: KnowledgeGraph) -> Iterator[Row]:
 def _contradictions(g: KnowledgeGraph) -> Iterator[Row]:
     name = _namer(g)
     for asserted, negated in g.contradictions():
-        yield (asserted.id, negated.id, name(asserted.subject), asserted.predicate,
-               name(asserted.object), asserted.confidence, negated.confidence)
+        yield (
+            asserted.id,
+            negated.id,
+            name(asserted.subject),
+            asserted.predicate,
+            name(asserted.object),
+            asserted.confidence,
+            negated.confidence,
+        )
 
 
 _S, _F, _I, _B = "str", "float", "int", "bool"
 TABLES: dict[str, TableSpec] = {
     "entities": ((("id", _S), ("name", _S), ("type", _S), ("aliases", _I)), _entities),
     "aliases": ((("entity_id", _S), ("entity", _S), ("alias", _S)), _aliases),
-    "relations": ((("id", _S), ("subject_id", _S), ("subject", _S), ("predicate", _S),
-                   ("object_id", _S), ("object", _S), ("negated", _B), ("confidence", _F),
-                   ("sources", _I)), _relations),
-    "attributes": ((("id", _S), ("entity_id", _S), ("entity", _S), ("name", _S), ("value", _S),
-                    ("datatype", _S), ("confidence", _F), ("sources", _I)), _attributes),
-    "hierarchy": ((("id", _S), ("child_id", _S), ("child", _S), ("relation", _S),
-                   ("parent_id", _S), ("parent", _S), ("confidence", _F), ("sources", _I)),
-                  _hierarchy),
-    "linguistic": ((("id", _S), ("entity_id", _S), ("entity", _S), ("relation", _S),
-                    ("value", _S), ("confidence", _F), ("sources", _I)), _linguistic),
-    "procedures": ((("id", _S), ("goal", _S), ("entity_id", _S), ("entity", _S), ("steps", _I),
-                    ("confidence", _F), ("sources", _I)), _procedures),
-    "procedure_steps": ((("procedure_id", _S), ("goal", _S), ("position", _I), ("step", _S)),
-                        _steps),
-    "evidence": ((("item_id", _S), ("kind", _S), ("source", _S), ("extractor", _S),
-                  ("confidence", _F), ("span_start", _I), ("span_end", _I)), _evidence),
-    "contradictions": ((("asserted_id", _S), ("negated_id", _S), ("subject", _S),
-                        ("predicate", _S), ("object", _S), ("asserted_confidence", _F),
-                        ("negated_confidence", _F)), _contradictions),
+    "relations": (
+        (
+            ("id", _S),
+            ("subject_id", _S),
+            ("subject", _S),
+            ("predicate", _S),
+            ("object_id", _S),
+            ("object", _S),
+            ("negated", _B),
+            ("confidence", _F),
+            ("sources", _I),
+        ),
+        _relations,
+    ),
+    "attributes": (
+        (
+            ("id", _S),
+            ("entity_id", _S),
+            ("entity", _S),
+            ("name", _S),
+            ("value", _S),
+            ("datatype", _S),
+            ("confidence", _F),
+            ("sources", _I),
+        ),
+        _attributes,
+    ),
+    "hierarchy": (
+        (
+            ("id", _S),
+            ("child_id", _S),
+            ("child", _S),
+            ("relation", _S),
+            ("parent_id", _S),
+            ("parent", _S),
+            ("confidence", _F),
+            ("sources", _I),
+        ),
+        _hierarchy,
+    ),
+    "linguistic": (
+        (
+            ("id", _S),
+            ("entity_id", _S),
+            ("entity", _S),
+            ("relation", _S),
+            ("value", _S),
+            ("confidence", _F),
+            ("sources", _I),
+        ),
+        _linguistic,
+    ),
+    "procedures": (
+        (
+            ("id", _S),
+            ("goal", _S),
+            ("entity_id", _S),
+            ("entity", _S),
+            ("steps", _I),
+            ("confidence", _F),
+            ("sources", _I),
+        ),
+        _procedures,
+    ),
+    "procedure_steps": (
+        (("procedure_id", _S), ("goal", _S), ("position", _I), ("step", _S)),
+        _steps,
+    ),
+    "evidence": (
+        (
+            ("item_id", _S),
+            ("kind", _S),
+            ("source", _S),
+            ("extractor", _S),
+            ("confidence", _F),
+            ("span_start", _I),
+            ("span_end", _I),
+        ),
+        _evidence,
+    ),
+    "contradictions": (
+        (
+            ("asserted_id", _S),
+            ("negated_id", _S),
+            ("subject", _S),
+            ("predicate", _S),
+            ("object", _S),
+            ("asserted_confidence", _F),
+            ("negated_confidence", _F),
+        ),
+        _contradictions,
+    ),
 }
 
 
@@ -160,8 +272,12 @@ def _write_csv(graph: KnowledgeGraph, table: str, path: Path) -> int:
         writer = csv.writer(handle)
         writer.writerow([name for name, _ in columns])
         for row in rows(graph):
-            writer.writerow([spreadsheet_text(v) if is_text and isinstance(v, str) else v
-                             for v, is_text in zip(row, text_columns, strict=True)])
+            writer.writerow(
+                [
+                    spreadsheet_text(v) if is_text and isinstance(v, str) else v
+                    for v, is_text in zip(row, text_columns, strict=True)
+                ]
+            )
             count += 1
     return count
 
@@ -179,16 +295,20 @@ def _write_parquet(graph: KnowledgeGraph, table: str, path: Path) -> int:
     with pq.ParquetWriter(path, schema) as writer:
         generated = rows(graph)
         while batch := list(islice(generated, BATCH)):
-            writer.write_table(pa.Table.from_pylist(
-                [dict(zip(schema.names, row, strict=True)) for row in batch], schema=schema))
+            writer.write_table(
+                pa.Table.from_pylist(
+                    [dict(zip(schema.names, row, strict=True)) for row in batch], schema=schema
+                )
+            )
             count += len(batch)
         if count == 0:
             writer.write_table(schema.empty_table())
     return count
 
 
-def _export(graph: KnowledgeGraph, path: Path, fmt: str,
-            write: Callable[[KnowledgeGraph, str, Path], int]) -> ExportReport:
+def _export(
+    graph: KnowledgeGraph, path: Path, fmt: str, write: Callable[[KnowledgeGraph, str, Path], int]
+) -> ExportReport:
     counts: dict[str, int] = {}
 
     def write_all(folder: Path) -> list[Path]:
@@ -200,27 +320,45 @@ def _export(graph: KnowledgeGraph, path: Path, fmt: str,
         return files
 
     if path.suffix.lower() == ".zip":
-        with tempfile.TemporaryDirectory(prefix=f".{path.name}.", dir=path.parent) as scratch, \
-                atomic_file(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as bundle:
+        with (
+            tempfile.TemporaryDirectory(prefix=f".{path.name}.", dir=path.parent) as scratch,
+            atomic_file(path) as tmp,
+            zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as bundle,
+        ):
             for file in write_all(Path(scratch)):
                 bundle.write(file, arcname=file.name)
                 file.unlink()
     else:
         with atomic_dir(path) as folder:
             write_all(folder)
-    return ExportReport(format=fmt, path=str(path), nodes=counts["entities"],
-                        edges=sum(counts[t] for t in ("relations", "attributes", "hierarchy",
-                                                      "linguistic", "procedures")),
-                        details={"tables": counts})
+    return ExportReport(
+        format=fmt,
+        path=str(path),
+        nodes=counts["entities"],
+        edges=sum(
+            counts[t] for t in ("relations", "attributes", "hierarchy", "linguistic", "procedures")
+        ),
+        details={"tables": counts},
+    )
 
 
-def export_csv(graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None,
-               config: object | None = None) -> ExportReport:
+def export_csv(
+    graph: KnowledgeGraph,
+    path: Path,
+    *,
+    store: GraphStore | None = None,
+    config: object | None = None,
+) -> ExportReport:
     """A directory (or ``.zip``) of CSV tables, one per kind."""
     return _export(graph, path, "csv", _write_csv)
 
 
-def export_parquet(graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None,
-                   config: object | None = None) -> ExportReport:
+def export_parquet(
+    graph: KnowledgeGraph,
+    path: Path,
+    *,
+    store: GraphStore | None = None,
+    config: object | None = None,
+) -> ExportReport:
     """A directory (or ``.zip``) of Parquet tables, one per kind (extra ``[tables]``)."""
     return _export(graph, path, "parquet", _write_parquet)

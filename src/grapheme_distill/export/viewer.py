@@ -52,12 +52,18 @@ SHOW_ALL_BELOW = 300
 def _json_for_script(data: Any) -> str:
     """JSON that is safe inside ``<script type="application/json">``."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
-def viewer_data(graph: KnowledgeGraph, store: GraphStore | None = None, *,
-                max_items: int = MAX_ITEMS) -> dict[str, Any]:
+def viewer_data(
+    graph: KnowledgeGraph, store: GraphStore | None = None, *, max_items: int = MAX_ITEMS
+) -> dict[str, Any]:
     """The page's data: nodes, edges with evidence, the calls behind them, the colours."""
     items = sorted(graph.iter_items(), key=lambda i: (-i.confidence, i.id))
     truncated = max(0, len(items) - max_items)
@@ -69,9 +75,12 @@ def viewer_data(graph: KnowledgeGraph, store: GraphStore | None = None, *,
     def entity(entity_id: str) -> str:
         if entity_id not in nodes:
             e = graph.entities.get(entity_id)
-            nodes[entity_id] = {"id": entity_id, "name": e.name if e else entity_id,
-                                "type": e.type.value if e else "OTHER",
-                                "aliases": list(e.aliases) if e else []}
+            nodes[entity_id] = {
+                "id": entity_id,
+                "name": e.name if e else entity_id,
+                "type": e.type.value if e else "OTHER",
+                "aliases": list(e.aliases) if e else [],
+            }
         return entity_id
 
     def value(text: str) -> str:
@@ -80,15 +89,27 @@ def viewer_data(graph: KnowledgeGraph, store: GraphStore | None = None, *,
         return key
 
     def edge(s: str, t: str, item: Item, label: str, suffix: str = "") -> None:
-        edges.append({
-            "id": item.id + suffix, "s": s, "t": t, "label": label, "kind": item.kind,
-            "conf": round(item.confidence, 4), "negated": bool(getattr(item, "negated", False)),
-            "contradiction": item.id in contradicted,
-            "evidence": [{"source": ev.source, "extractor": ev.extractor,
-                          "conf": round(ev.confidence, 4),
-                          "span": list(ev.span) if ev.span else None}
-                         for ev in graph.evidence.get(item.id, {}).values()],
-        })
+        edges.append(
+            {
+                "id": item.id + suffix,
+                "s": s,
+                "t": t,
+                "label": label,
+                "kind": item.kind,
+                "conf": round(item.confidence, 4),
+                "negated": bool(getattr(item, "negated", False)),
+                "contradiction": item.id in contradicted,
+                "evidence": [
+                    {
+                        "source": ev.source,
+                        "extractor": ev.extractor,
+                        "conf": round(ev.confidence, 4),
+                        "span": list(ev.span) if ev.span else None,
+                    }
+                    for ev in graph.evidence.get(item.id, {}).values()
+                ],
+            }
+        )
 
     for item in items:
         if isinstance(item, Relation):
@@ -116,14 +137,21 @@ def viewer_data(graph: KnowledgeGraph, store: GraphStore | None = None, *,
             pair = store.get_call(source)
             if pair is not None:
                 calls[source] = {**labels.get(source, {}), "answer": pair[1].text}
-    return {"nodes": list(nodes.values()), "edges": edges, "calls": calls,
-            "colours": TYPE_COLOURS, "truncated": truncated,
-            "contradictions": len(graph.contradictions()), "show_all_below": SHOW_ALL_BELOW}
+    return {
+        "nodes": list(nodes.values()),
+        "edges": edges,
+        "calls": calls,
+        "colours": TYPE_COLOURS,
+        "truncated": truncated,
+        "contradictions": len(graph.contradictions()),
+        "show_all_below": SHOW_ALL_BELOW,
+    }
 
 
 def _asset(name: str) -> str:
     return (resources.files("grapheme_distill.export") / "viewer_assets" / name).read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
 
 
 _PAGE = """<!DOCTYPE html>
@@ -157,22 +185,38 @@ _PAGE = """<!DOCTYPE html>
 """
 
 
-def write_viewer(graph: KnowledgeGraph, path: Path, store: GraphStore | None = None, *,
-                 max_items: int = MAX_ITEMS) -> dict[str, Any]:
+def write_viewer(
+    graph: KnowledgeGraph,
+    path: Path,
+    store: GraphStore | None = None,
+    *,
+    max_items: int = MAX_ITEMS,
+) -> dict[str, Any]:
     """Write the page; returns its data (for the report)."""
     data = viewer_data(graph, store, max_items=max_items)
-    page = _PAGE.format(css=_asset("viewer.css"), js=_asset("viewer.js"),
-                        data=_json_for_script(data))
+    page = _PAGE.format(
+        css=_asset("viewer.css"), js=_asset("viewer.js"), data=_json_for_script(data)
+    )
     with atomic_text(path) as handle:
         handle.write(page)
     return data
 
 
-def export_html(graph: KnowledgeGraph, path: Path, *, store: GraphStore | None = None,
-                config: object | None = None,
-                options: dict[str, str] | None = None) -> ExportReport:
+def export_html(
+    graph: KnowledgeGraph,
+    path: Path,
+    *,
+    store: GraphStore | None = None,
+    config: object | None = None,
+    options: dict[str, str] | None = None,
+) -> ExportReport:
     """The viewer page (``options``: ``max_items``)."""
     max_items = int((options or {}).get("max_items", MAX_ITEMS))
     data = write_viewer(graph, path, store, max_items=max_items)
-    return ExportReport(format="html", path=str(path), nodes=len(data["nodes"]),
-                        edges=len(data["edges"]), details={"left_out": data["truncated"]})
+    return ExportReport(
+        format="html",
+        path=str(path),
+        nodes=len(data["nodes"]),
+        edges=len(data["edges"]),
+        details={"left_out": data["truncated"]},
+    )

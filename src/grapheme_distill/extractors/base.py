@@ -211,4 +211,6 @@ def pipe_each(
 ) -> Iterator[Extraction]:
     """The obvious ``pipe`` for extractors with nothing to batch."""
     for prompt, text in texts:
-        yield extractor.extract(text, prompt=prompt, types=types, preserve_structure=preserve_structure)
+        yield extractor.extract(
+            text, prompt=prompt, types=types, preserve_structure=preserve_structure
+        )

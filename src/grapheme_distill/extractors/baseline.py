@@ -57,18 +57,22 @@ class BaselineExtractor(PipeEach):
                 continue
             left, sep, right = sentence.partition(" is ")
             if sep and left.strip() and right.strip():
-                self._relation(out, left.strip(), "is", right.strip(),
-                               (m.start(), m.end()))
+                self._relation(out, left.strip(), "is", right.strip(), (m.start(), m.end()))
             for a, w, b in zip(words, words[1:], words[2:], strict=False):
                 if a.group(0)[0].isupper() and b.group(0)[0].isupper():
-                    self._relation(out, a.group(0), w.group(0), b.group(0),
-                                   (m.start() + a.start(), m.start() + b.end()))
+                    self._relation(
+                        out,
+                        a.group(0),
+                        w.group(0),
+                        b.group(0),
+                        (m.start() + a.start(), m.start() + b.end()),
+                    )
         return out
 
     @staticmethod
     def _relation(out: Extraction, s: str, p: str, o: str, span: tuple[int, int]) -> None:
         subj = out.add_entity(Entity(name=s, type=EntityType.OTHER))
         obj = out.add_entity(Entity(name=o, type=EntityType.OTHER))
-        out.add(Relation(subject=subj.id, predicate=p, object=obj.id,
-                                      confidence=_CONFIDENCE, span=span))
-
+        out.add(
+            Relation(subject=subj.id, predicate=p, object=obj.id, confidence=_CONFIDENCE, span=span)
+        )

@@ -72,13 +72,20 @@ class CalibrationMap:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CalibrationMap:
-        curves = {k: _Curve(tuple(v["x"]), tuple(v["y"]), int(v.get("n", 0)))
-                  for k, v in data.get("curves", {}).items()}
+        curves = {
+            k: _Curve(tuple(v["x"]), tuple(v["y"]), int(v.get("n", 0)))
+            for k, v in data.get("curves", {}).items()
+        }
         return cls(curves, {k: v for k, v in data.items() if k != "curves"})
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.meta, "curves": {k: {"x": list(c.x), "y": list(c.y), "n": c.n}
-                                        for k, c in sorted(self.curves.items())}}
+        return {
+            **self.meta,
+            "curves": {
+                k: {"x": list(c.x), "y": list(c.y), "n": c.n}
+                for k, c in sorted(self.curves.items())
+            },
+        }
 
 
 @cache

@@ -10,7 +10,8 @@ linguistic endpoints are constrained to the extracted entities: a name is resolv
 equality, else by a close ``rapidfuzz`` match (which lowers the item's confidence), else — when
 the name is written in the text itself (word-bounded, case-folded) — it becomes an entity of its
 own (small models often list a relation but leave ``entities`` short; signal
-``endpoints_from_text``, confidence x0.9), else the item is dropped and the drop recorded.  Optionally the extractor *gleans*: a second request in the
+``endpoints_from_text``, confidence x0.9), else the item is dropped and the drop recorded.
+Optionally the extractor *gleans*: a second request in the
 same conversation asks for items the first answer missed, and the new ones are merged.
 
 Nothing fails silently.  A teacher error, an empty or prose-only answer, JSON that cannot be
@@ -22,7 +23,8 @@ Confidence of an item is the teacher's own ``confidence`` field when given (else
 ``default_confidence``), times 0.9 when the JSON needed repair and 0.95 when an endpoint was
 matched fuzzily; the signals ``json_repaired``, ``gleaned_items`` and ``truncated`` (an answer cut at
 ``max_tokens`` or at a loop, also recorded as a failure; a loop is asked for once more with
-sampling, ``loop_retries``) are kept on the extraction, and so is the text's cost: ``prompt_tokens``, ``completion_tokens`` and ``teacher_seconds`` summed over requests.
+sampling, ``loop_retries``) are kept on the extraction, and so is the text's cost:
+``prompt_tokens``, ``completion_tokens`` and ``teacher_seconds`` summed over requests.
 """
 
 from __future__ import annotations
@@ -141,15 +143,31 @@ _SECTION_TYPE = {
     "procedures": KnowledgeType.PROCEDURAL,
 }
 _TYPE_ALIASES = {
-    "PER": EntityType.PERSON, "PERSON": EntityType.PERSON, "PEOPLE": EntityType.PERSON,
-    "ORG": EntityType.ORGANIZATION, "ORGANISATION": EntityType.ORGANIZATION,
-    "ORGANIZATION": EntityType.ORGANIZATION, "COMPANY": EntityType.ORGANIZATION,
-    "LOC": EntityType.LOCATION, "GPE": EntityType.LOCATION, "PLACE": EntityType.LOCATION,
-    "LOCATION": EntityType.LOCATION, "COUNTRY": EntityType.LOCATION, "CITY": EntityType.LOCATION,
-    "DATE": EntityType.DATETIME, "TIME": EntityType.DATETIME, "DATETIME": EntityType.DATETIME,
-    "YEAR": EntityType.DATETIME, "NUMBER": EntityType.NUMBER, "QUANTITY": EntityType.NUMBER,
-    "CARDINAL": EntityType.NUMBER, "MONEY": EntityType.NUMBER, "PERCENT": EntityType.NUMBER,
-    "CONCEPT": EntityType.CONCEPT, "EVENT": EntityType.EVENT, "OTHER": EntityType.OTHER,
+    "PER": EntityType.PERSON,
+    "PERSON": EntityType.PERSON,
+    "PEOPLE": EntityType.PERSON,
+    "ORG": EntityType.ORGANIZATION,
+    "ORGANISATION": EntityType.ORGANIZATION,
+    "ORGANIZATION": EntityType.ORGANIZATION,
+    "COMPANY": EntityType.ORGANIZATION,
+    "LOC": EntityType.LOCATION,
+    "GPE": EntityType.LOCATION,
+    "PLACE": EntityType.LOCATION,
+    "LOCATION": EntityType.LOCATION,
+    "COUNTRY": EntityType.LOCATION,
+    "CITY": EntityType.LOCATION,
+    "DATE": EntityType.DATETIME,
+    "TIME": EntityType.DATETIME,
+    "DATETIME": EntityType.DATETIME,
+    "YEAR": EntityType.DATETIME,
+    "NUMBER": EntityType.NUMBER,
+    "QUANTITY": EntityType.NUMBER,
+    "CARDINAL": EntityType.NUMBER,
+    "MONEY": EntityType.NUMBER,
+    "PERCENT": EntityType.NUMBER,
+    "CONCEPT": EntityType.CONCEPT,
+    "EVENT": EntityType.EVENT,
+    "OTHER": EntityType.OTHER,
 }
 _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 _DATE = re.compile(r"^\d{3,4}(?:-\d{2}(?:-\d{2})?)?$|\b(?:1[0-9]{3}|20[0-9]{2})\b")
@@ -162,8 +180,11 @@ def response_format() -> dict[str, Any]:
     per request at concurrency 64).  Shared, so never mutate it."""
     return {
         "type": "json_schema",
-        "json_schema": {"name": "knowledge_extraction", "schema": LLMOutput.model_json_schema(),
-                        "strict": False},
+        "json_schema": {
+            "name": "knowledge_extraction",
+            "schema": LLMOutput.model_json_schema(),
+            "strict": False,
+        },
     }
 
 
@@ -253,20 +274,25 @@ class LLMExtractor:
         """The chat messages of the extraction request (also useful to inspect a prompt)."""
         wanted = types if types is not None else frozenset(KnowledgeType)
         skip = [s for s, t in _SECTION_TYPE.items() if t not in wanted]
-        types_clause = (f"Leave these keys empty, they are not needed: {', '.join(skip)}.\n"
-                        if skip else "")
+        types_clause = (
+            f"Leave these keys empty, they are not needed: {', '.join(skip)}.\n" if skip else ""
+        )
         if KnowledgeType.LINGUISTIC not in wanted:
             # aliases are linguistic knowledge; a small model asked for them anyway pads them
             # with type words and variants and can loop there ("X, Spain, Spain, ...")
             types_clause += 'Leave every entity\'s "aliases" empty ([]), they are not needed.\n'
         vocab_clause = (
             "Each relation predicate MUST be one of: " + ", ".join(self.relation_vocab) + ".\n"
-            if self.relation_vocab else ""
+            if self.relation_vocab
+            else ""
         )
-        prompt_clause = (f"(The text answered this question: {prompt.strip()})\n"
-                         if prompt.strip() else "")
+        prompt_clause = (
+            f"(The text answered this question: {prompt.strip()})\n" if prompt.strip() else ""
+        )
         content = Template(self.template).safe_substitute(
-            text=text, types_clause=types_clause, vocab_clause=vocab_clause,
+            text=text,
+            types_clause=types_clause,
+            vocab_clause=vocab_clause,
             prompt_clause=prompt_clause,
         )
         return [Message(role="user", content=content)]
@@ -288,40 +314,66 @@ class LLMExtractor:
         self._note_cut(response, out, stage)
         if response.finish_reason != "repetition" or self.loop_retry_temperature <= 0:
             return response.text
-        retry = self._request(messages, out, f"{stage} (sampled retry)",
-                              self.loop_retry_temperature, seed=0)
+        retry = self._request(
+            messages, out, f"{stage} (sampled retry)", self.loop_retry_temperature, seed=0
+        )
         out.signals["loop_retries"] = out.signals.get("loop_retries", 0.0) + 1
         if retry is None:
             return response.text
         self._note_cut(retry, out, f"{stage} (sampled retry)")
         if retry.finish_reason in ("length", "repetition"):
-            out.failures.append(ExtractionFailure(
-                f"{stage}: the sampled retry was cut too; the first answer is used"))
+            out.failures.append(
+                ExtractionFailure(
+                    f"{stage}: the sampled retry was cut too; the first answer is used"
+                )
+            )
             return response.text
-        out.failures.append(ExtractionFailure(
-            f"{stage}: asked again at temperature {self.loop_retry_temperature} after the loop; "
-            "the retry's whole answer is used", raw=_clip(retry.text)))
+        out.failures.append(
+            ExtractionFailure(
+                f"{stage}: asked again at temperature {self.loop_retry_temperature} after the loop; "
+                "the retry's whole answer is used",
+                raw=_clip(retry.text),
+            )
+        )
         return retry.text
 
     def _note_cut(self, response: TeacherResponse, out: Extraction, stage: str) -> None:
         if response.finish_reason in ("length", "repetition"):
             out.signals["truncated"] = 1.0
-            why = (f"max_tokens ({self.max_tokens}) or the context window was reached"
-                   if response.finish_reason == "length" else
-                   "the teacher cut a loop (the same text emitted again and again)")
-            out.failures.append(ExtractionFailure(
-                f"{stage}: the answer was cut: {why}; what came before it is used",
-                raw=_clip(response.text)))
+            why = (
+                f"max_tokens ({self.max_tokens}) or the context window was reached"
+                if response.finish_reason == "length"
+                else "the teacher cut a loop (the same text emitted again and again)"
+            )
+            out.failures.append(
+                ExtractionFailure(
+                    f"{stage}: the answer was cut: {why}; what came before it is used",
+                    raw=_clip(response.text),
+                )
+            )
 
-    def _request(self, messages: list[Message], out: Extraction, stage: str,
-                 temperature: float, seed: int | None = None) -> TeacherResponse | None:
+    def _request(
+        self,
+        messages: list[Message],
+        out: Extraction,
+        stage: str,
+        temperature: float,
+        seed: int | None = None,
+    ) -> TeacherResponse | None:
         fmt = self._response_format() if self.use_json_schema else None
         for attempt in range(2):
             request = TeacherRequest(
-                messages=tuple(messages), model=self.model, temperature=temperature, seed=seed,
-                max_tokens=self.max_tokens, response_format=fmt,
-                metadata={"prompt_template": self.template_name,
-                          "prompt_template_hash": self.template_hash, "stage": stage},
+                messages=tuple(messages),
+                model=self.model,
+                temperature=temperature,
+                seed=seed,
+                max_tokens=self.max_tokens,
+                response_format=fmt,
+                metadata={
+                    "prompt_template": self.template_name,
+                    "prompt_template_hash": self.template_hash,
+                    "stage": stage,
+                },
             )
             try:
                 response = self.teacher.complete(request)
@@ -330,9 +382,12 @@ class LLMExtractor:
                     raise
                 status = getattr(exc, "status", None)
                 if fmt is not None and attempt == 0 and status in (400, 422):
-                    out.failures.append(ExtractionFailure(
-                        f"{stage}: server rejected response_format json_schema ({exc}); "
-                        "asked again without it"))
+                    out.failures.append(
+                        ExtractionFailure(
+                            f"{stage}: server rejected response_format json_schema ({exc}); "
+                            "asked again without it"
+                        )
+                    )
                     fmt = None
                     continue
                 out.failures.append(ExtractionFailure(f"{stage}: teacher failed: {exc}"))
@@ -341,9 +396,11 @@ class LLMExtractor:
                 out.failures.append(ExtractionFailure(f"{stage}: teacher failed: {exc}"))
                 return None
             usage = response.usage
-            for key, value in (("prompt_tokens", usage.prompt_tokens),
-                               ("completion_tokens", usage.completion_tokens),
-                               ("teacher_seconds", response.latency_s)):
+            for key, value in (
+                ("prompt_tokens", usage.prompt_tokens),
+                ("completion_tokens", usage.completion_tokens),
+                ("teacher_seconds", response.latency_s),
+            ):
                 # summed over all requests (extract, retry, glean): what this text cost
                 out.signals[key] = out.signals.get(key, 0.0) + float(value)
             return response
@@ -367,13 +424,18 @@ class LLMExtractor:
         if clean != text:
             out.signals["control_characters"] = 1.0
         if len(clean) > self.max_input_chars:
-            out.failures.append(ExtractionFailure(
-                f"text of {len(clean)} characters cut to its first {self.max_input_chars} "
-                "(max_input_chars) before asking the teacher", raw=_clip(text)))
-            clean = clean[:self.max_input_chars]
+            out.failures.append(
+                ExtractionFailure(
+                    f"text of {len(clean)} characters cut to its first {self.max_input_chars} "
+                    "(max_input_chars) before asking the teacher",
+                    raw=_clip(text),
+                )
+            )
+            clean = clean[: self.max_input_chars]
         if not clean.strip():
-            out.failures.append(ExtractionFailure("text holds only control characters",
-                                                  raw=_clip(text)))
+            out.failures.append(
+                ExtractionFailure("text holds only control characters", raw=_clip(text))
+            )
             return out
         text = clean
         wanted = types if types is not None else frozenset(KnowledgeType)
@@ -384,8 +446,10 @@ class LLMExtractor:
         ok = self._absorb(raw, text, out, wanted, "extract")
         if self.glean and ok:
             before = _count(out)
-            messages += [Message(role="assistant", content=raw),
-                         Message(role="user", content=self.glean_prompt)]
+            messages += [
+                Message(role="assistant", content=raw),
+                Message(role="user", content=self.glean_prompt),
+            ]
             raw2 = self._ask(messages, out, "glean")
             if raw2 is not None:
                 self._absorb(raw2, text, out, wanted, "glean", allow_empty=True)
@@ -394,8 +458,16 @@ class LLMExtractor:
             out.failures.append(ExtractionFailure("extract: no items", raw=_clip(raw)))
         return out
 
-    def _absorb(self, raw: str, text: str, out: Extraction, wanted: frozenset[KnowledgeType],
-                stage: str, *, allow_empty: bool = False) -> bool:
+    def _absorb(
+        self,
+        raw: str,
+        text: str,
+        out: Extraction,
+        wanted: frozenset[KnowledgeType],
+        stage: str,
+        *,
+        allow_empty: bool = False,
+    ) -> bool:
         """Parse one answer into ``out``; False (with a recorded failure) when nothing usable."""
         try:
             parsed = parse_json(raw)
@@ -405,37 +477,51 @@ class LLMExtractor:
         value = parsed.value
         if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
             # a bare list of objects: relations if they look like relations, else entities
-            value = {"relations": value} if all(
-                {"subject", "object"} <= set(v) for v in value) else {"entities": value}
+            value = (
+                {"relations": value}
+                if all({"subject", "object"} <= set(v) for v in value)
+                else {"entities": value}
+            )
         if not isinstance(value, dict) or not set(value) & set(_SECTIONS):
             keys = ", ".join(sorted(value)) if isinstance(value, dict) else type(value).__name__
-            out.failures.append(ExtractionFailure(
-                f"{stage}: JSON has none of the expected keys {', '.join(_SECTIONS)} (got: {keys})",
-                raw=_clip(raw)))
+            out.failures.append(
+                ExtractionFailure(
+                    f"{stage}: JSON has none of the expected keys {', '.join(_SECTIONS)} (got: {keys})",
+                    raw=_clip(raw),
+                )
+            )
             return False
         factor = _REPAIR_FACTOR if parsed.repaired else 1.0
         if parsed.repaired:
             out.signals["json_repaired"] = 1.0
-            out.failures.append(ExtractionFailure(f"{stage}: {'; '.join(parsed.notes)}",
-                                                  raw=_clip(raw)))
+            out.failures.append(
+                ExtractionFailure(f"{stage}: {'; '.join(parsed.notes)}", raw=_clip(raw))
+            )
         items = self._validate(value, out, stage, raw)
         before = _count(out)
         self._build(items, text, out, wanted, factor, stage)
         if _count(out) == before and not allow_empty:
-            out.failures.append(ExtractionFailure(
-                f"{stage}: the teacher's JSON holds no usable item", raw=_clip(raw)))
+            out.failures.append(
+                ExtractionFailure(
+                    f"{stage}: the teacher's JSON holds no usable item", raw=_clip(raw)
+                )
+            )
             return False
         return True
 
-    def _validate(self, value: dict[str, Any], out: Extraction, stage: str,
-                  raw: str) -> dict[str, list[Any]]:
+    def _validate(
+        self, value: dict[str, Any], out: Extraction, stage: str, raw: str
+    ) -> dict[str, list[Any]]:
         items: dict[str, list[Any]] = {}
         for section, model in _SECTIONS.items():
             entries = value.get(section) or []
             if not isinstance(entries, list):
-                out.failures.append(ExtractionFailure(
-                    f"{stage}: '{section}' is a {type(entries).__name__}, not a list",
-                    raw=_clip(raw)))
+                out.failures.append(
+                    ExtractionFailure(
+                        f"{stage}: '{section}' is a {type(entries).__name__}, not a list",
+                        raw=_clip(raw),
+                    )
+                )
                 continue
             good: list[Any] = []
             for i, entry in enumerate(entries):
@@ -446,14 +532,24 @@ class LLMExtractor:
                 except ValidationError as exc:
                     first = exc.errors()[0]
                     where = ".".join(str(x) for x in first.get("loc", ()))
-                    out.failures.append(ExtractionFailure(
-                        f"{stage}: {section}[{i}] is invalid ({where}: {first.get('msg')})",
-                        raw=_clip(repr(entry))))
+                    out.failures.append(
+                        ExtractionFailure(
+                            f"{stage}: {section}[{i}] is invalid ({where}: {first.get('msg')})",
+                            raw=_clip(repr(entry)),
+                        )
+                    )
             items[section] = good
         return items
 
-    def _build(self, items: dict[str, list[Any]], text: str, out: Extraction,
-               wanted: frozenset[KnowledgeType], factor: float, stage: str) -> None:
+    def _build(
+        self,
+        items: dict[str, list[Any]],
+        text: str,
+        out: Extraction,
+        wanted: frozenset[KnowledgeType],
+        factor: float,
+        stage: str,
+    ) -> None:
         index: dict[str, Entity] = {}
         for earlier in out.entities.values():  # entities from an earlier pass (gleaning)
             index[earlier.key] = earlier
@@ -462,17 +558,26 @@ class LLMExtractor:
         for ent in items["entities"]:
             key = normalise_name(ent.name)
             if not key:
-                out.failures.append(ExtractionFailure(f"{stage}: entity with an empty name",
-                                                      raw=ent.name))
+                out.failures.append(
+                    ExtractionFailure(f"{stage}: entity with an empty name", raw=ent.name)
+                )
                 continue
             known = index.get(key)
             if known is not None:
                 if ent.aliases:
-                    index[key] = out.add_entity(known.model_copy(update={
-                        "aliases": tuple(dict.fromkeys((*known.aliases, *ent.aliases)))}))
+                    index[key] = out.add_entity(
+                        known.model_copy(
+                            update={"aliases": tuple(dict.fromkeys((*known.aliases, *ent.aliases)))}
+                        )
+                    )
                 continue
-            entity = out.add_entity(Entity(name=ent.name.strip(), type=_entity_type(ent.type),
-                                           aliases=tuple(a for a in ent.aliases if a.strip())))
+            entity = out.add_entity(
+                Entity(
+                    name=ent.name.strip(),
+                    type=_entity_type(ent.type),
+                    aliases=tuple(a for a in ent.aliases if a.strip()),
+                )
+            )
             index[key] = entity
             for a in entity.aliases:
                 index.setdefault(normalise_name(a), entity)
@@ -483,23 +588,34 @@ class LLMExtractor:
             key = normalise_name(name)
             if key in index:
                 return index[key], 1.0
-            hit = process.extractOne(key, list(index), scorer=fuzz.ratio,
-                                     score_cutoff=_FUZZY_ENDPOINT) if index else None
+            hit = (
+                process.extractOne(
+                    key, list(index), scorer=fuzz.ratio, score_cutoff=_FUZZY_ENDPOINT
+                )
+                if index
+                else None
+            )
             if hit is not None:
                 return index[hit[0]], _FUZZY_FACTOR
             if not haystack:
                 haystack.append(_fold(text))
-            if key and len(name) <= _MAX_NAME and re.search(
-                    r"(?<!\w)" + re.escape(key) + r"(?!\w)", haystack[0]):
+            if (
+                key
+                and len(name) <= _MAX_NAME
+                and re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", haystack[0])
+            ):
                 # small models often leave "entities" short; a name written in the text is
                 # grounded anyway, so it becomes an entity instead of costing the item
                 entity = out.add_entity(Entity(name=name.strip(), type=_guess_type(name)))
                 index[key] = entity
                 out.signals["endpoints_from_text"] = out.signals.get("endpoints_from_text", 0.0) + 1
                 return entity, _GROUNDED_FACTOR
-            out.failures.append(ExtractionFailure(
-                f"{stage}: {what} dropped: {name!r} is not among the extracted entities "
-                "nor written in the text"))
+            out.failures.append(
+                ExtractionFailure(
+                    f"{stage}: {what} dropped: {name!r} is not among the extracted entities "
+                    "nor written in the text"
+                )
+            )
             return None, 1.0
 
         def conf(given: float | None, *factors: float) -> float:
@@ -516,20 +632,38 @@ class LLMExtractor:
                 o, fo = resolve(r.object, label) if s else (None, 1.0)
                 if s is None or o is None:
                     continue
-                out.add(Relation(
-                    subject=s.id, predicate=r.predicate, object=o.id, negated=r.negated,
-                    confidence=conf(r.confidence, factor, fs, fo), span=_span(text, s.name, o.name)))
+                out.add(
+                    Relation(
+                        subject=s.id,
+                        predicate=r.predicate,
+                        object=o.id,
+                        negated=r.negated,
+                        confidence=conf(r.confidence, factor, fs, fo),
+                        span=_span(text, s.name, o.name),
+                    )
+                )
         if KnowledgeType.FACTUAL in wanted:
             for a in items["attributes"]:
                 e, fe = resolve(a.entity, f"attribute {a.name}={a.value}")
                 if e is None:
                     continue
                 datatype: Literal["string", "number", "date"] = (
-                    "number" if _NUMBER.match(a.value.strip()) else
-                    "date" if _DATE.search(a.value) else "string")
-                out.add(Attribute(
-                    entity=e.id, name=a.name, value=a.value.strip(), datatype=datatype,
-                    confidence=conf(a.confidence, factor, fe), span=_span(text, e.name, a.value)))
+                    "number"
+                    if _NUMBER.match(a.value.strip())
+                    else "date"
+                    if _DATE.search(a.value)
+                    else "string"
+                )
+                out.add(
+                    Attribute(
+                        entity=e.id,
+                        name=a.name,
+                        value=a.value.strip(),
+                        datatype=datatype,
+                        confidence=conf(a.confidence, factor, fe),
+                        span=_span(text, e.name, a.value),
+                    )
+                )
         if KnowledgeType.STRUCTURAL in wanted:
             for h in items["hierarchy"]:
                 label = f"hierarchy ({h.child} {h.relation} {h.parent})"
@@ -537,29 +671,46 @@ class LLMExtractor:
                 c, fc = resolve(h.child, label) if p else (None, 1.0)
                 if p is None or c is None:
                     continue
-                out.add(HierarchyEdge(
-                    parent=p.id, child=c.id, relation=HierarchyKind(h.relation),
-                    confidence=conf(h.confidence, factor, fp, fc), span=_span(text, p.name, c.name)))
+                out.add(
+                    HierarchyEdge(
+                        parent=p.id,
+                        child=c.id,
+                        relation=HierarchyKind(h.relation),
+                        confidence=conf(h.confidence, factor, fp, fc),
+                        span=_span(text, p.name, c.name),
+                    )
+                )
         if KnowledgeType.LINGUISTIC in wanted:
             for li in items["linguistic"]:
                 e, fe = resolve(li.term, f"linguistic {li.kind} of {li.term}")
                 if e is None:
                     continue
-                out.add(LinguisticItem(
-                    entity=e.id, relation=LinguisticKind(li.kind), value=li.value.strip(),
-                    confidence=conf(li.confidence, factor, fe), span=_span(text, e.name, li.value)))
+                out.add(
+                    LinguisticItem(
+                        entity=e.id,
+                        relation=LinguisticKind(li.kind),
+                        value=li.value.strip(),
+                        confidence=conf(li.confidence, factor, fe),
+                        span=_span(text, e.name, li.value),
+                    )
+                )
         if KnowledgeType.PROCEDURAL in wanted:
             for pr in items["procedures"]:
                 steps = tuple(s.strip() for s in pr.steps if s.strip())
                 if not steps:
-                    out.failures.append(ExtractionFailure(
-                        f"{stage}: procedure {pr.goal!r} has no non-empty step"))
+                    out.failures.append(
+                        ExtractionFailure(f"{stage}: procedure {pr.goal!r} has no non-empty step")
+                    )
                     continue
                 goal_entity = index.get(normalise_name(pr.goal))
-                out.add(Procedure(
-                    goal=pr.goal.strip(), steps=steps,
-                    entity=goal_entity.id if goal_entity else None,
-                    confidence=conf(pr.confidence, factor)))
+                out.add(
+                    Procedure(
+                        goal=pr.goal.strip(),
+                        steps=steps,
+                        entity=goal_entity.id if goal_entity else None,
+                        confidence=conf(pr.confidence, factor),
+                    )
+                )
 
     def pipe(
         self,
@@ -575,10 +726,12 @@ class LLMExtractor:
             return pipe_each(self, texts, types=types, preserve_structure=preserve_structure)
         return self._pipe_concurrent(texts, types)
 
-    def _pipe_concurrent(self, texts: Iterable[tuple[str, str]],
-                         types: frozenset[KnowledgeType] | None) -> Iterator[Extraction]:
-        with ThreadPoolExecutor(max_workers=self.concurrency,
-                                thread_name_prefix="llm-extract") as pool:
+    def _pipe_concurrent(
+        self, texts: Iterable[tuple[str, str]], types: frozenset[KnowledgeType] | None
+    ) -> Iterator[Extraction]:
+        with ThreadPoolExecutor(
+            max_workers=self.concurrency, thread_name_prefix="llm-extract"
+        ) as pool:
             yield from pool.map(lambda pt: self.extract(pt[1], prompt=pt[0], types=types), texts)
 
 
@@ -589,8 +742,14 @@ def _flag(value: bool | str) -> bool:
 
 
 def _count(out: Extraction) -> int:
-    return (len(out.relations) + len(out.attributes) + len(out.hierarchy) + len(out.linguistic)
-            + len(out.procedures) + len(out.entities))
+    return (
+        len(out.relations)
+        + len(out.attributes)
+        + len(out.hierarchy)
+        + len(out.linguistic)
+        + len(out.procedures)
+        + len(out.entities)
+    )
 
 
 def _fold(text: str) -> str:

@@ -27,7 +27,9 @@ __all__ = ["MAX_REPAIR_CHARS", "ParsedJSON", "find_json_text", "parse_json"]
 #: repair (which is slower than strict parsing) looks at no more than this many characters
 MAX_REPAIR_CHARS = 100_000
 
-_FENCE = re.compile(r"```[ \t]*(?:json|JSON|json5|javascript|js)?[ \t]*\r?\n?(.*?)(?:```|\Z)", re.DOTALL)
+_FENCE = re.compile(
+    r"```[ \t]*(?:json|JSON|json5|javascript|js)?[ \t]*\r?\n?(.*?)(?:```|\Z)", re.DOTALL
+)
 _DECODER = json.JSONDecoder()
 
 
@@ -49,7 +51,7 @@ def find_json_text(text: str) -> str | None:
         if body[:1] in ("{", "["):
             return body
     starts = [i for i in (text.find("{"), text.find("[")) if i >= 0]
-    return text[min(starts):] if starts else None
+    return text[min(starts) :] if starts else None
 
 
 def parse_json(text: str) -> ParsedJSON:
@@ -78,17 +80,23 @@ def parse_json(text: str) -> ParsedJSON:
 
     snippet = candidate[:MAX_REPAIR_CHARS]
     if len(candidate) > MAX_REPAIR_CHARS:
-        notes.append(f"repair looked at the first {MAX_REPAIR_CHARS} of {len(candidate)} characters")
+        notes.append(
+            f"repair looked at the first {MAX_REPAIR_CHARS} of {len(candidate)} characters"
+        )
     try:
         value = json_repair.repair_json(snippet, return_objects=True)
     except Exception as exc:  # json_repair raises assorted errors on hostile input
         raise ParseError(f"invalid JSON ({complaint}) and repair failed: {exc}", raw=text) from exc
     if not isinstance(value, dict | list) or not value:
-        raise ParseError(f"invalid JSON ({complaint}) that repair could not turn into an object",
-                         raw=text)
+        raise ParseError(
+            f"invalid JSON ({complaint}) that repair could not turn into an object", raw=text
+        )
     if isinstance(value, list) != candidate.startswith("["):
         # "{xxx" repaired into ["xxx"]: the repair guessed a different shape, which is garbage
-        raise ParseError(f"invalid JSON ({complaint}) that repair could not turn into an object "
-                         f"(it guessed a {type(value).__name__} instead)", raw=text)
+        raise ParseError(
+            f"invalid JSON ({complaint}) that repair could not turn into an object "
+            f"(it guessed a {type(value).__name__} instead)",
+            raw=text,
+        )
     notes.append(f"repaired: {complaint}")
     return ParsedJSON(value, repaired=True, notes=notes)

@@ -73,33 +73,95 @@ _ALL = frozenset(KnowledgeType)
 _NER_TYPES: dict[str, EntityType] = {
     "PERSON": EntityType.PERSON,
     "ORG": EntityType.ORGANIZATION,
-    "GPE": EntityType.LOCATION, "LOC": EntityType.LOCATION, "FAC": EntityType.LOCATION,
-    "DATE": EntityType.DATETIME, "TIME": EntityType.DATETIME,
-    "CARDINAL": EntityType.NUMBER, "QUANTITY": EntityType.NUMBER, "MONEY": EntityType.NUMBER,
+    "GPE": EntityType.LOCATION,
+    "LOC": EntityType.LOCATION,
+    "FAC": EntityType.LOCATION,
+    "DATE": EntityType.DATETIME,
+    "TIME": EntityType.DATETIME,
+    "CARDINAL": EntityType.NUMBER,
+    "QUANTITY": EntityType.NUMBER,
+    "MONEY": EntityType.NUMBER,
     "PERCENT": EntityType.NUMBER,
     "EVENT": EntityType.EVENT,
 }
-_FACT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT",
-                          "WORK_OF_ART", "LAW", "LANGUAGE"})
+_FACT_LABELS = frozenset(
+    {
+        "PERSON",
+        "ORG",
+        "GPE",
+        "LOC",
+        "FAC",
+        "EVENT",
+        "NORP",
+        "PRODUCT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+    }
+)
 
 # predicate (as read) -> (canonical predicate, swap subject and object)
-_CREATED = ("founded", "created", "written", "invented", "developed", "designed", "built",
-            "discovered", "composed", "painted", "directed", "established", "authored", "made",
-            "produced", "engineered", "sculpted", "drawn", "coined", "formulated")
+_CREATED = (
+    "founded",
+    "created",
+    "written",
+    "invented",
+    "developed",
+    "designed",
+    "built",
+    "discovered",
+    "composed",
+    "painted",
+    "directed",
+    "established",
+    "authored",
+    "made",
+    "produced",
+    "engineered",
+    "sculpted",
+    "drawn",
+    "coined",
+    "formulated",
+)
 _CANONICAL: dict[str, tuple[str, bool]] = {
     **{f"{v}_by": ("created_by", False) for v in _CREATED},
-    **{p: ("located_in", False) for p in (
-        "located_in", "situated_in", "based_in", "headquartered_in", "found_in", "lie_in", "locate_in",
-        "located_on", "situated_on", "located_at", "lie_on", "set_in")},
-    **{p: ("works_for", False) for p in (
-        "work_for", "work_at", "employed_by", "employed_at", "work_with")},
-    "own": ("owns", False), "owned_by": ("owns", True), "possess": ("owns", False),
+    **{
+        p: ("located_in", False)
+        for p in (
+            "located_in",
+            "situated_in",
+            "based_in",
+            "headquartered_in",
+            "found_in",
+            "lie_in",
+            "locate_in",
+            "located_on",
+            "situated_on",
+            "located_at",
+            "lie_on",
+            "set_in",
+        )
+    },
+    **{
+        p: ("works_for", False)
+        for p in ("work_for", "work_at", "employed_by", "employed_at", "work_with")
+    },
+    "own": ("owns", False),
+    "owned_by": ("owns", True),
+    "possess": ("owns", False),
     **{p: ("causes", False) for p in ("cause", "lead_to", "result_in", "trigger", "produce_by")},
-    "caused_by": ("causes", True), "triggered_by": ("causes", True),
-    "precede": ("before", False), "come_before": ("before", False), "happen_before": ("before", False),
-    "preceded_by": ("after", False), "followed_by": ("before", False),
-    "follow": ("after", False), "come_after": ("after", False), "happen_after": ("after", False),
-    "belong_to": ("part_of", False), "have": ("has_property", False),
+    "caused_by": ("causes", True),
+    "triggered_by": ("causes", True),
+    "precede": ("before", False),
+    "come_before": ("before", False),
+    "happen_before": ("before", False),
+    "preceded_by": ("after", False),
+    "followed_by": ("before", False),
+    "follow": ("after", False),
+    "come_after": ("after", False),
+    "happen_after": ("after", False),
+    "belong_to": ("part_of", False),
+    "have": ("has_property", False),
 }
 # instructions addressed to the model, not statements about the world: never read as knowledge
 _INJECTION = re.compile(
@@ -142,12 +204,31 @@ _SYNONYM = re.compile(
     r"|^(?P<t2>[^,;()]{1,60}?)\s+and\s+(?P<v2>[^,;()]{1,60}?)\s+are\s+synonyms[.!]?$",
     re.IGNORECASE,
 )
-_LINGUISTIC_PREDICATES = frozenset({
-    "known_as", "called", "call", "also_known_as", "defined_as", "refer_to", "mean", "denote",
-    "nicknamed", "named", "termed", "dubbed", "synonym_of", "synonym_for", "synonym_with",
-    "synonymous_with", "abbreviated_as", "stand_for",
-})
-_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "de", "la", "to", "a", "an", "&"})
+_LINGUISTIC_PREDICATES = frozenset(
+    {
+        "known_as",
+        "called",
+        "call",
+        "also_known_as",
+        "defined_as",
+        "refer_to",
+        "mean",
+        "denote",
+        "nicknamed",
+        "named",
+        "termed",
+        "dubbed",
+        "synonym_of",
+        "synonym_for",
+        "synonym_with",
+        "synonymous_with",
+        "abbreviated_as",
+        "stand_for",
+    }
+)
+_FUNCTION_WORDS = frozenset(
+    {"of", "and", "the", "for", "in", "on", "de", "la", "to", "a", "an", "&"}
+)
 
 
 def ner_entity_type(label: str, *, proper: bool = True) -> EntityType:
@@ -179,7 +260,12 @@ def _goal_of(text: str) -> str | None:
     m = _GOAL.match(text.strip().rstrip(":?."))
     if m:
         goal = m.group("g").strip().rstrip(":?.")
-        goal = re.sub(r",?\s*(?:follow|do|use|try)\s+(?:these|the following)\s+steps$", "", goal, flags=re.IGNORECASE)
+        goal = re.sub(
+            r",?\s*(?:follow|do|use|try)\s+(?:these|the following)\s+steps$",
+            "",
+            goal,
+            flags=re.IGNORECASE,
+        )
         return goal or None
     return None
 
@@ -255,7 +341,9 @@ class SpacyExtractor:
         preserve_structure: bool = True,
     ) -> Extraction:
         """Extract from one answer (see :meth:`pipe` for many)."""
-        return next(iter(self.pipe([(prompt, text)], types=types, preserve_structure=preserve_structure)))
+        return next(
+            iter(self.pipe([(prompt, text)], types=types, preserve_structure=preserve_structure))
+        )
 
     def pipe(
         self,
@@ -274,7 +362,9 @@ class SpacyExtractor:
                 return
             prepared = [prepare(answer, max_chars=self.max_chars) for _, answer in chunk]
             all_pieces = [p for prep in prepared for p in prep.pieces]
-            docs = iter(self.nlp.pipe((p.text for p in all_pieces), batch_size=self.batch_size, n_process=1))
+            docs = iter(
+                self.nlp.pipe((p.text for p in all_pieces), batch_size=self.batch_size, n_process=1)
+            )
             for (prompt, answer), prep in zip(chunk, prepared, strict=True):
                 out = Extraction(extractor=self.id)
                 for reason, raw in prep.failures:
@@ -288,8 +378,16 @@ class SpacyExtractor:
                     ctx, facts = read_document(parse_document(answer), prompt)
                     topic = ctx.topic.text if ctx.topic is not None else None
                 if piece_docs:
-                    self._read(prompt, piece_docs, wanted, preserve_structure, out, facts,
-                               injected_spans(answer), topic)
+                    self._read(
+                        prompt,
+                        piece_docs,
+                        wanted,
+                        preserve_structure,
+                        out,
+                        facts,
+                        injected_spans(answer),
+                        topic,
+                    )
                 yield out
 
     # ------------------------------------------------------------------ reading
@@ -304,8 +402,11 @@ class SpacyExtractor:
         injected: Sequence[tuple[int, int]] = (),
         topic: str | None = None,
     ) -> None:
-        state = _State(injected=list(injected), keep={normalise_name(topic)} if topic else set(),
-                       documented=preserve_structure)
+        state = _State(
+            injected=list(injected),
+            keep={normalise_name(topic)} if topic else set(),
+            documented=preserve_structure,
+        )
         context: Mention | None = None  # implicit subject of the list that follows
         context_text = ""
         context_goal: str | None = _goal_of(prompt) if prompt else None
@@ -317,8 +418,16 @@ class SpacyExtractor:
         def flush_list() -> None:
             nonlocal list_items, list_key
             if list_items and preserve_structure:
-                self._list(list_items, lead, context, context_text, context_goal, prompt_procedural,
-                           types, state)
+                self._list(
+                    list_items,
+                    lead,
+                    context,
+                    context_text,
+                    context_goal,
+                    prompt_procedural,
+                    types,
+                    state,
+                )
             list_items, list_key = [], None
 
         for piece, doc in piece_docs:
@@ -348,17 +457,26 @@ class SpacyExtractor:
                 lead = None
                 if is_title_line(piece.text):  # "Photosynthesis: Light Reactions" above a list
                     context_text = piece.text
-            self._prose(piece, doc, None, types, state, prompt_goal=context_goal,
-                        structure=preserve_structure)
+            self._prose(
+                piece,
+                doc,
+                None,
+                types,
+                state,
+                prompt_goal=context_goal,
+                structure=preserve_structure,
+            )
         flush_list()
         _add_facts(facts, types, state)
         out.signals["hedged_fraction"] = state.hedged / state.sentences if state.sentences else 0.0
         if state.injection:
             out.signals["injection_sentences"] = float(state.injection)
-            out.failures.append(ExtractionFailure(
-                f"{state.injection} sentence(s) addressed to the model (prompt injection) were not read",
-                "",
-            ))
+            out.failures.append(
+                ExtractionFailure(
+                    f"{state.injection} sentence(s) addressed to the model (prompt injection) were not read",
+                    "",
+                )
+            )
         self._finish(state, types, out)
 
     def _prose(
@@ -387,7 +505,7 @@ class SpacyExtractor:
                 factor = 0.6
                 state.hedged += 1
             if structure and (sm := _SEQUENCE.match(text)):
-                sequence.append((text[sm.end():].rstrip(".!"), sent.start_char, sent.end_char))
+                sequence.append((text[sm.end() :].rstrip(".!"), sent.start_char, sent.end_char))
             if KnowledgeType.FACTUAL in types:
                 for ent in sent.ents:
                     if ent.label_ in _FACT_LABELS:
@@ -396,7 +514,9 @@ class SpacyExtractor:
                             state.facts.append(m)
                             state.see(m)
             if KnowledgeType.LINGUISTIC in types and not state.documented:
-                self._linguistic(piece, doc, sent, factor, state)  # the document readers do it otherwise
+                self._linguistic(
+                    piece, doc, sent, factor, state
+                )  # the document readers do it otherwise
             if types & {KnowledgeType.RELATIONAL, KnowledgeType.STRUCTURAL, KnowledgeType.FACTUAL}:
                 for clause in clauses(sent, default_subject=default, coref=state.coref):
                     self._clause(piece, clause, factor, state)
@@ -408,18 +528,33 @@ class SpacyExtractor:
                 state.votes[normalise_name(subject.text)][label] += 2
             if subject is not None:
                 state.coref.note(subject)
-            owner = next((g for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")
-                          for g in c.children if g.dep_ == "poss" and g.pos_ == "PROPN"), None)
+            owner = next(
+                (
+                    g
+                    for c in sent.root.children
+                    if c.dep_ in ("nsubj", "nsubjpass")
+                    for g in c.children
+                    if g.dep_ == "poss" and g.pos_ == "PROPN"
+                ),
+                None,
+            )
             if owner is not None and (m := mention_of(owner, state.coref)) is not None:
-                state.coref.note(m)  # "Alan Shepard's birth place was X. He died in Y": he is Alan Shepard
+                state.coref.note(
+                    m
+                )  # "Alan Shepard's birth place was X. He died in Y": he is Alan Shepard
         if len(sequence) >= 2 and KnowledgeType.PROCEDURAL in types:
             start = piece.offsets.span(sequence[0][1], sequence[0][2])[0]
             end = piece.offsets.span(sequence[-1][1], sequence[-1][2])[1]
-            state.records.append(_Record(
-                kind="procedure", value=prompt_goal or "procedure",
-                steps=tuple(s for s, _, _ in sequence), confidence=0.75, span=(start, end),
-                construction="procedure.sequence",
-            ))
+            state.records.append(
+                _Record(
+                    kind="procedure",
+                    value=prompt_goal or "procedure",
+                    steps=tuple(s for s, _, _ in sequence),
+                    confidence=0.75,
+                    span=(start, end),
+                    construction="procedure.sequence",
+                )
+            )
 
     @staticmethod
     def _sentence_subject(sent: Any, state: _State) -> Mention | None:
@@ -430,7 +565,11 @@ class SpacyExtractor:
         return None
 
     def _clause(self, piece: Piece, clause: Clause, factor: float, state: _State) -> None:
-        if state.documented and re.search(r"(?:^|_)includ(?:e|es|ed)$", clause.predicate) and clause.kind == "relation":
+        if (
+            state.documented
+            and re.search(r"(?:^|_)includ(?:e|es|ed)$", clause.predicate)
+            and clause.kind == "relation"
+        ):
             return  # "Its main tributaries include A, B": read by the sentence reader (tributary_of)
         if clause.predicate in _LINGUISTIC_PREDICATES:
             return  # "also known as", "is defined as": linguistic knowledge, read by _linguistic
@@ -440,16 +579,37 @@ class SpacyExtractor:
             parent, child = clause.object, clause.subject
             if clause.voice in ("active", "passive") or clause.kind == "contains":
                 parent, child = clause.subject, clause.object
-            kind = {"part_of": HierarchyKind.PART_OF, "member_of": HierarchyKind.MEMBER_OF,
-                    "contains": HierarchyKind.CONTAINS, "subclass_of": HierarchyKind.SUBCLASS_OF}[clause.kind]
-            state.records.append(_Record(kind="hierarchy", subject=parent, object=child, hierarchy=kind,
-                                         negated=clause.negated, confidence=conf, span=span))
+            kind = {
+                "part_of": HierarchyKind.PART_OF,
+                "member_of": HierarchyKind.MEMBER_OF,
+                "contains": HierarchyKind.CONTAINS,
+                "subclass_of": HierarchyKind.SUBCLASS_OF,
+            }[clause.kind]
+            state.records.append(
+                _Record(
+                    kind="hierarchy",
+                    subject=parent,
+                    object=child,
+                    hierarchy=kind,
+                    negated=clause.negated,
+                    confidence=conf,
+                    span=span,
+                )
+            )
             if clause.kind in ("contains",) or clause.voice in ("active", "passive"):
                 return  # "X consists of / includes Y" is structure, not a relation
-        state.records.append(_Record(
-            kind="relation", subject=clause.subject, object=clause.object, predicate=clause.predicate,
-            voice=clause.voice, negated=clause.negated, confidence=conf, span=span,
-        ))
+        state.records.append(
+            _Record(
+                kind="relation",
+                subject=clause.subject,
+                object=clause.object,
+                predicate=clause.predicate,
+                voice=clause.voice,
+                negated=clause.negated,
+                confidence=conf,
+                span=span,
+            )
+        )
 
     # ------------------------------------------------------------------ markdown lists
     def _list(
@@ -472,11 +632,22 @@ class SpacyExtractor:
         starts_with_verb = sum(1 for _, doc in items if len(doc) and doc[0].tag_ == "VB")
         # a numbered list is steps when its items are instructions, not when it numbers names
         # ("1. **Penicillins** — amoxicillin", "1. Adagio", "1. **Henry VII** (r. 1485–1509)")
-        named = sum(1 for p, _ in items if _KEY_VALUE.match(p.text) or _GLOSS.match(p.text)
-                    or (p.text[:1].isupper() and len(p.text.split()) <= 4 and not p.text.rstrip().endswith(".")))
+        named = sum(
+            1
+            for p, _ in items
+            if _KEY_VALUE.match(p.text)
+            or _GLOSS.match(p.text)
+            or (
+                p.text[:1].isupper()
+                and len(p.text.split()) <= 4
+                and not p.text.rstrip().endswith(".")
+            )
+        )
         procedural = len(items) >= 2 and (
-            (numbered and named * 2 < len(items)) or bool(_PROCEDURAL.search(context))
-            or bool(goal and prompt_procedural) or starts_with_verb * 2 > len(items)
+            (numbered and named * 2 < len(items))
+            or bool(_PROCEDURAL.search(context))
+            or bool(goal and prompt_procedural)
+            or starts_with_verb * 2 > len(items)
         )
         if procedural and KnowledgeType.PROCEDURAL in types:
             steps = tuple(_SEQUENCE.sub("", p.text).rstrip(".") for p, _ in items)
@@ -484,8 +655,16 @@ class SpacyExtractor:
             start = items[0][0].offsets.to_orig(0)
             last = items[-1][0]
             end = last.offsets.span(0, len(last.text))[1]
-            state.records.append(_Record(kind="procedure", value=the_goal, steps=steps, confidence=0.85,
-                                         span=(start, end), construction="procedure.list"))
+            state.records.append(
+                _Record(
+                    kind="procedure",
+                    value=the_goal,
+                    steps=steps,
+                    confidence=0.85,
+                    span=(start, end),
+                    construction="procedure.list",
+                )
+            )
         # hierarchy edges, key-value facts and the list's entities come from the document readers
         # (:mod:`grapheme_distill.extractors.readers`); here each item is read as a sentence about
         # the list's implicit subject
@@ -509,10 +688,17 @@ class SpacyExtractor:
         obj = phrase_mention(doc, doc[1].idx, root.idx + len(root.text))
         if obj is None:
             return
-        state.records.append(_Record(
-            kind="relation", subject=subject, object=obj, predicate=doc[0].lemma_.lower(), voice="active",
-            confidence=0.6, span=piece.offsets.span(0, obj.end),
-        ))
+        state.records.append(
+            _Record(
+                kind="relation",
+                subject=subject,
+                object=obj,
+                predicate=doc[0].lemma_.lower(),
+                voice="active",
+                confidence=0.6,
+                span=piece.offsets.span(0, obj.end),
+            )
+        )
 
     @staticmethod
     def _lead_subject(doc: Any, state: _State) -> Mention | None:
@@ -546,12 +732,22 @@ class SpacyExtractor:
                 t_start = base + len(before.rstrip()) - len(full)
                 m = phrase_mention(doc, t_start, t_start + len(full))
                 if m:
-                    state.records.append(_Record(kind="linguistic", subject=m, linguistic=LinguisticKind.ABBREVIATION,
-                                                 value=abbr, confidence=0.9 * factor, span=span))
+                    state.records.append(
+                        _Record(
+                            kind="linguistic",
+                            subject=m,
+                            linguistic=LinguisticKind.ABBREVIATION,
+                            value=abbr,
+                            confidence=0.9 * factor,
+                            span=span,
+                        )
+                    )
         for alias in _ALIAS.finditer(text):
             head_end = alias.start()
-            vm = re.match(r"[\"“']?(?P<v>[^,;:()\"”.]{1,80}?)[\"”']?(?=[,;:().]|\s+(?:is|was|are|were|and|has)\b|$)",
-                          text[alias.end():])
+            vm = re.match(
+                r"[\"“']?(?P<v>[^,;:()\"”.]{1,80}?)[\"”']?(?=[,;:().]|\s+(?:is|was|are|were|and|has)\b|$)",
+                text[alias.end() :],
+            )
             if not vm:
                 continue
             term = self._term_before(doc, sent, base + head_end, state)
@@ -560,10 +756,20 @@ class SpacyExtractor:
             v = vm.group("v").strip()
             v = re.sub(r"^(?:the|a|an)\s+", "", v, flags=re.IGNORECASE)
             if v and normalise_name(v) != normalise_name(term.text):
-                state.records.append(_Record(kind="linguistic", subject=term, linguistic=LinguisticKind.ALIAS,
-                                             value=v, confidence=0.85 * factor, span=span))
-        for pattern, kind, conf in ((_DEFINE, LinguisticKind.DEFINITION, 0.8),
-                                    (_SYNONYM, LinguisticKind.SYNONYM, 0.85)):
+                state.records.append(
+                    _Record(
+                        kind="linguistic",
+                        subject=term,
+                        linguistic=LinguisticKind.ALIAS,
+                        value=v,
+                        confidence=0.85 * factor,
+                        span=span,
+                    )
+                )
+        for pattern, kind, conf in (
+            (_DEFINE, LinguisticKind.DEFINITION, 0.8),
+            (_SYNONYM, LinguisticKind.SYNONYM, 0.85),
+        ):
             lm = pattern.match(text.strip())
             if not lm:
                 continue
@@ -571,11 +777,23 @@ class SpacyExtractor:
             v_key = "v" if lm.group("t") else "v2"
             term_text = lm.group(t_key)
             offset = text.find(term_text)
-            term_m = phrase_mention(doc, base + offset, base + offset + len(term_text)) if offset >= 0 else None
+            term_m = (
+                phrase_mention(doc, base + offset, base + offset + len(term_text))
+                if offset >= 0
+                else None
+            )
             value_text = lm.group(v_key).strip()
             if term_m and value_text and len(term_m.text.split()) <= 8:
-                state.records.append(_Record(kind="linguistic", subject=term_m, linguistic=kind, value=value_text,
-                                             confidence=conf * factor, span=span))
+                state.records.append(
+                    _Record(
+                        kind="linguistic",
+                        subject=term_m,
+                        linguistic=kind,
+                        value=value_text,
+                        confidence=conf * factor,
+                        span=span,
+                    )
+                )
 
     @staticmethod
     def _abbreviated(before: str, abbr: str) -> str | None:
@@ -641,11 +859,18 @@ class SpacyExtractor:
             key = short.get(key, key)
             name = state.names.get(key, m.text)
             etype = chosen.get(key, EntityType.CONCEPT)
-            iso = canonical_date(name) if etype is EntityType.DATETIME or m.label in ("DATE", "") else None
+            iso = (
+                canonical_date(name)
+                if etype is EntityType.DATETIME or m.label in ("DATE", "")
+                else None
+            )
             if iso is not None and self.vocabulary is not None:
                 # mapped onto an ontology: its datatype (xsd:date) wants one node per day
-                return out.add_entity(Entity(name=iso, type=EntityType.DATETIME,
-                                             aliases=(name,) if name != iso else ()))
+                return out.add_entity(
+                    Entity(
+                        name=iso, type=EntityType.DATETIME, aliases=(name,) if name != iso else ()
+                    )
+                )
             if iso is not None:
                 etype = EntityType.DATETIME  # typed as a date, named as written (matches its text)
             return out.add_entity(Entity(name=name, type=etype))
@@ -654,9 +879,13 @@ class SpacyExtractor:
             for m in state.facts:
                 entity(m)
         # a pair the answer gives as two names for one thing ("ABC (alpha beta code)") is no is-a
-        word_pairs = {frozenset((normalise_name(r.subject.text), normalise_name(r.value)))
-                      for r in state.records if r.kind == "linguistic" and r.subject is not None
-                      and r.linguistic is not LinguisticKind.DEFINITION}
+        word_pairs = {
+            frozenset((normalise_name(r.subject.text), normalise_name(r.value)))
+            for r in state.records
+            if r.kind == "linguistic"
+            and r.subject is not None
+            and r.linguistic is not LinguisticKind.DEFINITION
+        }
         relations: dict[str, Relation] = {}
         attributes: dict[str, Attribute] = {}
         hierarchy: dict[str, HierarchyEdge] = {}
@@ -671,42 +900,83 @@ class SpacyExtractor:
                 origin[item_id] = r
 
         for r in state.records:
-            if r.subject is not None and r.object is not None and r.kind != "linguistic" and (
-                    is_generic(r.subject) or is_generic(r.object)
-                    or frozenset((normalise_name(r.subject.text), normalise_name(r.object.text))) in word_pairs):
+            if (
+                r.subject is not None
+                and r.object is not None
+                and r.kind != "linguistic"
+                and (
+                    is_generic(r.subject)
+                    or is_generic(r.object)
+                    or frozenset((normalise_name(r.subject.text), normalise_name(r.object.text)))
+                    in word_pairs
+                )
+            ):
                 continue
             if r.kind == "relation" and r.subject and r.object:
                 for item_id in self._relation(r, entity, types, relations, attributes):
                     note(item_id, r)
-            elif r.kind == "hierarchy" and r.subject and r.object and KnowledgeType.STRUCTURAL in types:
+            elif (
+                r.kind == "hierarchy"
+                and r.subject
+                and r.object
+                and KnowledgeType.STRUCTURAL in types
+            ):
                 if r.negated or r.hierarchy is None:
                     continue
                 parent, child = entity(r.subject), entity(r.object)
                 if parent.id != child.id:
-                    edge = HierarchyEdge(parent=parent.id, child=child.id, relation=r.hierarchy,
-                                         confidence=round(r.confidence, 4), span=r.span)
+                    edge = HierarchyEdge(
+                        parent=parent.id,
+                        child=child.id,
+                        relation=r.hierarchy,
+                        confidence=round(r.confidence, 4),
+                        span=r.span,
+                    )
                     hierarchy.setdefault(edge.id, edge)
                     note(edge.id, r)
-            elif r.kind == "linguistic" and r.subject and r.linguistic and KnowledgeType.LINGUISTIC in types:
+            elif (
+                r.kind == "linguistic"
+                and r.subject
+                and r.linguistic
+                and KnowledgeType.LINGUISTIC in types
+            ):
                 term = entity(r.subject)
-                item = LinguisticItem(entity=term.id, relation=r.linguistic, value=r.value,
-                                      confidence=round(r.confidence, 4), span=r.span)
+                item = LinguisticItem(
+                    entity=term.id,
+                    relation=r.linguistic,
+                    value=r.value,
+                    confidence=round(r.confidence, 4),
+                    span=r.span,
+                )
                 linguistic.setdefault(item.id, item)
                 note(item.id, r)
                 if r.linguistic in (LinguisticKind.ALIAS, LinguisticKind.ABBREVIATION):
                     out.add_entity(term.model_copy(update={"aliases": (*term.aliases, r.value)}))
             elif r.kind == "procedure" and KnowledgeType.PROCEDURAL in types and len(r.steps) >= 2:
                 goal = r.value.strip()
-                goal_entity = out.add_entity(Entity(name=goal, type=EntityType.CONCEPT)) if goal else None
-                proc = Procedure(goal=goal, steps=r.steps, entity=goal_entity.id if goal_entity else None,
-                                 confidence=r.confidence, span=r.span)
+                goal_entity = (
+                    out.add_entity(Entity(name=goal, type=EntityType.CONCEPT)) if goal else None
+                )
+                proc = Procedure(
+                    goal=goal,
+                    steps=r.steps,
+                    entity=goal_entity.id if goal_entity else None,
+                    confidence=r.confidence,
+                    span=r.span,
+                )
                 procedures.setdefault(proc.id, proc)
                 note(proc.id, r)
         for store in (relations, attributes, hierarchy, linguistic, procedures):
-            out.add(*(self._calibrated(item, origin.get(item.id), agree[item.id], out)
-                      for item in store.values()))
+            out.add(
+                *(
+                    self._calibrated(item, origin.get(item.id), agree[item.id], out)
+                    for item in store.values()
+                )
+            )
 
-    def _calibrated(self, item: Any, record: _Record | None, agreement: int, out: Extraction) -> Any:
+    def _calibrated(
+        self, item: Any, record: _Record | None, agreement: int, out: Extraction
+    ) -> Any:
         """The item with its calibrated confidence; what it was computed from goes to
         ``out.item_signals`` (:mod:`grapheme_distill.extractors.confidence`)."""
         construction = "clause"
@@ -715,8 +985,11 @@ class SpacyExtractor:
             if construction == "clause":
                 construction = f"clause.{record.voice}"
         raw = float(item.confidence)
-        signals: dict[str, str | float] = {"construction": construction, "raw": raw,
-                                           "agreement": float(agreement)}
+        signals: dict[str, str | float] = {
+            "construction": construction,
+            "raw": raw,
+            "agreement": float(agreement),
+        }
         if record is not None:
             signals["hedged"] = 1.0 if record.hedged or record.confidence < 0.5 else 0.0
         if self.calibration is None:
@@ -751,8 +1024,11 @@ class SpacyExtractor:
         # "creatures" or "understanding"
         if not (r.subject.proper or r.subject.label):
             confidence *= 0.85
-        if not (r.object.proper or r.object.label) and obj.type not in (EntityType.DATETIME, EntityType.NUMBER) \
-                and r.voice != "copula":  # "X is a physicist": a class is meant to be a common noun
+        if (
+            not (r.object.proper or r.object.label)
+            and obj.type not in (EntityType.DATETIME, EntityType.NUMBER)
+            and r.voice != "copula"
+        ):  # "X is a physicist": a class is meant to be a common noun
             confidence *= 0.9
         if self.vocabulary is not None:
             match = self.vocabulary.match(raw, voice=r.voice, object_type=obj.type)  # type: ignore[arg-type]
@@ -775,16 +1051,28 @@ class SpacyExtractor:
         s, o = (obj, subj) if swap else (subj, obj)
         is_value = obj.type in (EntityType.DATETIME, EntityType.NUMBER)
         if KnowledgeType.RELATIONAL in types:
-            rel = Relation(subject=s.id, predicate=predicate, object=o.id, negated=r.negated,
-                           confidence=round(confidence, 4), span=r.span, qualifiers=qualifiers)
+            rel = Relation(
+                subject=s.id,
+                predicate=predicate,
+                object=o.id,
+                negated=r.negated,
+                confidence=round(confidence, 4),
+                span=r.span,
+                qualifiers=qualifiers,
+            )
             old = relations.get(rel.id)
             if old is None or old.confidence < rel.confidence:
                 relations[rel.id] = rel
             made.append(rel.id)
         if is_value and not swap and not r.negated and KnowledgeType.FACTUAL in types:
-            attr = Attribute(entity=subj.id, name=predicate, value=obj.name,
-                             datatype="date" if obj.type is EntityType.DATETIME else "number",
-                             confidence=round(confidence, 4), span=r.span)
+            attr = Attribute(
+                entity=subj.id,
+                name=predicate,
+                value=obj.name,
+                datatype="date" if obj.type is EntityType.DATETIME else "number",
+                confidence=round(confidence, 4),
+                span=r.span,
+            )
             attributes.setdefault(attr.id, attr)
             made.append(attr.id)
         return made

@@ -61,8 +61,15 @@ from grapheme_distill.model.knowledge import (
     normalise_predicate,
 )
 
-__all__ = ["DERIVATIONS", "PARAPHRASES", "RelationVocabulary", "VocabMatch", "apply_vocabulary", "concept_type",
-           "label_words"]
+__all__ = [
+    "DERIVATIONS",
+    "PARAPHRASES",
+    "RelationVocabulary",
+    "VocabMatch",
+    "apply_vocabulary",
+    "concept_type",
+    "label_words",
+]
 
 Voice = Literal["active", "passive", "noun", "attribute", "copula"]
 
@@ -70,35 +77,75 @@ Voice = Literal["active", "passive", "noun", "attribute", "copula"]
 #: purpose: each entry is a word-formation fact of English, not a benchmark-specific mapping.  A
 #: value is a list of alternative readings, likelier first; a reading may be a phrase ("alma mater").
 DERIVATIONS: Mapping[str, tuple[str, ...]] = {
-    "born": ("birth",), "bear": ("birth",), "birth": ("born",),
-    "die": ("death",), "died": ("death",), "death": ("die",),
-    "marry": ("spouse",), "married": ("spouse",), "wife": ("spouse",), "husband": ("spouse",),
+    "born": ("birth",),
+    "bear": ("birth",),
+    "birth": ("born",),
+    "die": ("death",),
+    "died": ("death",),
+    "death": ("die",),
+    "marry": ("spouse",),
+    "married": ("spouse",),
+    "wife": ("spouse",),
+    "husband": ("spouse",),
     "spouse": ("married",),
-    "live": ("residence",), "lived": ("residence",), "reside": ("residence",),
-    "resident": ("residence",), "home": ("residence",),
-    "lead": ("leader",), "led": ("leader",), "head": ("leader",), "headed": ("leader",),
-    "study": ("alma mater",), "studied": ("alma mater",), "graduate": ("alma mater",),
-    "graduated": ("alma mater",), "attend": ("alma mater",), "attended": ("alma mater",),
-    "speak": ("language",), "spoken": ("language",),
-    "write": ("writer", "author"), "written": ("writer", "author"), "wrote": ("writer", "author"),
-    "build": ("builder",), "built": ("builder",),
-    "succeed": ("successor",), "succeeded": ("successor",),
-    "precede": ("preceded", "predecessor"), "follow": ("followed", "successor"),
-    "employ": ("employer", "employees"), "employed": ("employer",),
-    "citizen": ("citizenship",), "national": ("nationality",),
-    "begin": ("start",), "began": ("start",), "begun": ("start",), "commence": ("start",),
-    "started": ("start",), "ended": ("end",), "finish": ("end",), "finished": ("end",),
+    "live": ("residence",),
+    "lived": ("residence",),
+    "reside": ("residence",),
+    "resident": ("residence",),
+    "home": ("residence",),
+    "lead": ("leader",),
+    "led": ("leader",),
+    "head": ("leader",),
+    "headed": ("leader",),
+    "study": ("alma mater",),
+    "studied": ("alma mater",),
+    "graduate": ("alma mater",),
+    "graduated": ("alma mater",),
+    "attend": ("alma mater",),
+    "attended": ("alma mater",),
+    "speak": ("language",),
+    "spoken": ("language",),
+    "write": ("writer", "author"),
+    "written": ("writer", "author"),
+    "wrote": ("writer", "author"),
+    "build": ("builder",),
+    "built": ("builder",),
+    "succeed": ("successor",),
+    "succeeded": ("successor",),
+    "precede": ("preceded", "predecessor"),
+    "follow": ("followed", "successor"),
+    "employ": ("employer", "employees"),
+    "employed": ("employer",),
+    "citizen": ("citizenship",),
+    "national": ("nationality",),
+    "begin": ("start",),
+    "began": ("start",),
+    "begun": ("start",),
+    "commence": ("start",),
+    "started": ("start",),
+    "ended": ("end",),
+    "finish": ("end",),
+    "finished": ("end",),
     # being somewhere: the most general label first; a vocabulary without one gets the next
     "locate": ("location", "place", "country", "city", "region"),
     "located": ("location", "place", "country", "city", "region"),
     "situated": ("location", "place", "country", "city", "region"),
-    "base": ("location", "headquarter", "city"), "based": ("location", "headquarter", "city"),
-    "large": ("largest",), "big": ("largest",), "biggest": ("largest",),
-    "fly": ("flight",), "own": ("owner",), "owned": ("owner",),
-    "publish": ("publication",), "published": ("publication",),
-    "release": ("publication",), "released": ("publication",),
-    "design": ("designer", "architect"), "designed": ("designer", "architect"),
-    "create": ("creator", "artist"), "created": ("creator", "artist"),
+    "base": ("location", "headquarter", "city"),
+    "based": ("location", "headquarter", "city"),
+    "large": ("largest",),
+    "big": ("largest",),
+    "biggest": ("largest",),
+    "fly": ("flight",),
+    "own": ("owner",),
+    "owned": ("owner",),
+    "publish": ("publication",),
+    "published": ("publication",),
+    "release": ("publication",),
+    "released": ("publication",),
+    "design": ("designer", "architect"),
+    "designed": ("designer", "architect"),
+    "create": ("creator", "artist"),
+    "created": ("creator", "artist"),
 }
 
 #: General English paraphrases of relations whose verb shares no word with the relation's noun:
@@ -108,51 +155,195 @@ DERIVATIONS: Mapping[str, tuple[str, ...]] = {
 #: the meaning of the English phrase, never from a benchmark's label list; each value lists the
 #: readings, likelier first, like :data:`DERIVATIONS`.
 PARAPHRASES: Mapping[str, tuple[str, ...]] = {
-    "star": ("starring", "cast member"), "star_in": ("starring", "cast member"),
-    "play_for": ("team", "club", "member of team"), "play_with": ("associated band", "team", "club"),
-    "fight_in": ("battle", "war"), "serve_in": ("military branch", "battle"),
-    "from": ("origin", "country", "nationality"), "come_from": ("origin", "country"),
-    "originate_from": ("origin", "country"), "originate_in": ("origin", "country"),
+    "star": ("starring", "cast member"),
+    "star_in": ("starring", "cast member"),
+    "play_for": ("team", "club", "member of team"),
+    "play_with": ("associated band", "team", "club"),
+    "fight_in": ("battle", "war"),
+    "serve_in": ("military branch", "battle"),
+    "from": ("origin", "country", "nationality"),
+    "come_from": ("origin", "country"),
+    "originate_from": ("origin", "country"),
+    "originate_in": ("origin", "country"),
     "in": ("location", "country", "city", "region"),
-    "serve_as": ("position held", "office", "occupation"), "work_as": ("occupation", "profession"),
-    "win": ("award",), "won": ("award",),
-    "set_in": ("narrative location", "setting"), "shoot_in": ("filming location",),
+    "serve_as": ("position held", "office", "occupation"),
+    "work_as": ("occupation", "profession"),
+    "win": ("award",),
+    "won": ("award",),
+    "set_in": ("narrative location", "setting"),
+    "shoot_in": ("filming location",),
     "shot_in": ("filming location",),
-    "play_in": ("league", "season"), "compete_in": ("league", "season", "competition"),
-    "join": ("member of",), "member_of": ("member of", "party", "band", "team", "club"), "fly_on": ("mission",), "recorded_by": ("performer", "artist"),
-    "released_for": ("platform",), "developed_for": ("platform",), "ported_to": ("platform",),
+    "play_in": ("league", "season"),
+    "compete_in": ("league", "season", "competition"),
+    "join": ("member of",),
+    "member_of": ("member of", "party", "band", "team", "club"),
+    "fly_on": ("mission",),
+    "recorded_by": ("performer", "artist"),
+    "released_for": ("platform",),
+    "developed_for": ("platform",),
+    "ported_to": ("platform",),
     "released_by": ("record label", "publisher", "distributor"),
     "released_through": ("record label", "publisher", "distributor"),
-    "written_for": ("instrumentation",), "composed_for": ("instrumentation",),
-    "sign_to": ("record label",), "sign_with": ("record label",), "signed_to": ("record label",),
-    "signed_with": ("record label",), "released_under": ("record label",),
-    "run": ("runtime", "duration"), "last": ("runtime", "duration"), "perform": ("genre",), "running_time": ("runtime", "duration"), "run_for": ("runtime", "duration"),
+    "written_for": ("instrumentation",),
+    "composed_for": ("instrumentation",),
+    "sign_to": ("record label",),
+    "sign_with": ("record label",),
+    "signed_to": ("record label",),
+    "signed_with": ("record label",),
+    "released_under": ("record label",),
+    "run": ("runtime", "duration"),
+    "last": ("runtime", "duration"),
+    "perform": ("genre",),
+    "running_time": ("runtime", "duration"),
+    "run_for": ("runtime", "duration"),
 }
 #: relational nouns that name the same role as a label, so "X is the R of Y" reads R(Y, X) as
 #: for the label itself (a derivation such as graduate → alma mater names a different role).
-_ROLE_SYNONYMS: Mapping[str, tuple[str, ...]] = {"wife": ("spouse",), "husband": ("spouse",),
-                                                 "head": ("leader",)}
-_STOP = frozenset({"is", "be", "was", "were", "are", "been", "the", "a", "an", "has", "have", "had",
-                   "do", "does", "did", "its", "their", "his", "her"})
-_PREPS = frozenset({"of", "in", "on", "at", "by", "to", "from", "for", "with", "as", "into", "about",
-                    "within", "inside", "through", "throughout", "across", "during", "near", "via"})
+_ROLE_SYNONYMS: Mapping[str, tuple[str, ...]] = {
+    "wife": ("spouse",),
+    "husband": ("spouse",),
+    "head": ("leader",),
+}
+_STOP = frozenset(
+    {
+        "is",
+        "be",
+        "was",
+        "were",
+        "are",
+        "been",
+        "the",
+        "a",
+        "an",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "its",
+        "their",
+        "his",
+        "her",
+    }
+)
+_PREPS = frozenset(
+    {
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "to",
+        "from",
+        "for",
+        "with",
+        "as",
+        "into",
+        "about",
+        "within",
+        "inside",
+        "through",
+        "throughout",
+        "across",
+        "during",
+        "near",
+        "via",
+    }
+)
 _DATE_WORDS = frozenset({"date", "year", "time", "day", "century", "season"})
-_DATE_ALONE = frozenset({"established", "founded", "opened", "completed", "built", "released",
-                         "launched", "born", "died", "discovered", "formed", "dissolved"})
-_PLACE_WORDS = frozenset({"place", "location", "country", "city", "residence", "region", "state",
-                          "ground", "headquarter", "headquarters", "site", "nationality",
-                          "birthplace", "origin", "hometown", "capital", "county", "district"})
+_DATE_ALONE = frozenset(
+    {
+        "established",
+        "founded",
+        "opened",
+        "completed",
+        "built",
+        "released",
+        "launched",
+        "born",
+        "died",
+        "discovered",
+        "formed",
+        "dissolved",
+    }
+)
+_PLACE_WORDS = frozenset(
+    {
+        "place",
+        "location",
+        "country",
+        "city",
+        "residence",
+        "region",
+        "state",
+        "ground",
+        "headquarter",
+        "headquarters",
+        "site",
+        "nationality",
+        "birthplace",
+        "origin",
+        "hometown",
+        "capital",
+        "county",
+        "district",
+    }
+)
 #: labels whose object is an organisation, not a person
-_ORG_WORDS = frozenset({"label", "company", "club", "team", "party", "organisation", "organization",
-                        "league", "network", "broadcaster", "airline"})
-_NUMBER_WORDS = frozenset({"number", "population", "length", "area", "elevation", "height", "runtime",
-                           "mass", "density", "capacity", "total", "code", "count", "weight",
-                           "width", "depth", "diameter", "period", "speed", "temperature", "size",
-                           "budget", "gross", "rank", "percentage", "members", "apoapsis",
-                           "periapsis", "distance"})
+_ORG_WORDS = frozenset(
+    {
+        "label",
+        "company",
+        "club",
+        "team",
+        "party",
+        "organisation",
+        "organization",
+        "league",
+        "network",
+        "broadcaster",
+        "airline",
+    }
+)
+_NUMBER_WORDS = frozenset(
+    {
+        "number",
+        "population",
+        "length",
+        "area",
+        "elevation",
+        "height",
+        "runtime",
+        "mass",
+        "density",
+        "capacity",
+        "total",
+        "code",
+        "count",
+        "weight",
+        "width",
+        "depth",
+        "diameter",
+        "period",
+        "speed",
+        "temperature",
+        "size",
+        "budget",
+        "gross",
+        "rank",
+        "percentage",
+        "members",
+        "apoapsis",
+        "periapsis",
+        "distance",
+    }
+)
 # "capital_of", "leader_of" from extractors that do not record a voice: a noun, not a verb, before "of"
-_RELATIONAL_NOUN = re.compile(r"^(?!(?:consist|made|composed|comprised|think|dream|die|approve|"
-                              r"speak|hear|know|smell|accuse|rid|part|member|type|kind)_of$)[a-z_]+_of$")
+_RELATIONAL_NOUN = re.compile(
+    r"^(?!(?:consist|made|composed|comprised|think|dream|die|approve|"
+    r"speak|hear|know|smell|accuse|rid|part|member|type|kind)_of$)[a-z_]+_of$"
+)
 _PERSON_AGENT = re.compile(r"(?:er|or|ist)$")  # the doer: writer, director, novelist (not -ing)
 _AGENT = re.compile(r"(?:er|or|ist|ant|ent|ing)$")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -201,7 +392,9 @@ def _inflection(a: str, b: str) -> bool:
 
 
 _YEAR = re.compile(r"^\d{3,4}$")
-_DAY = re.compile(r"^\d{3,4}-\d\d-\d\d$|\b\d{1,2}(?:st|nd|rd|th)?\b.*\b\d{3,4}\b|\b\d{3,4}\b.*\b\d{1,2}\b")
+_DAY = re.compile(
+    r"^\d{3,4}-\d\d-\d\d$|\b\d{1,2}(?:st|nd|rd|th)?\b.*\b\d{3,4}\b|\b\d{3,4}\b.*\b\d{1,2}\b"
+)
 
 
 def _date_grain(object_type: EntityType | None, name: str | None) -> str | None:
@@ -220,24 +413,90 @@ def _agent_of(pw: str, lw: str) -> bool:
     alone would miss it)."""
     if pw == lw or not _AGENT.search(lw):
         return False
-    return not _AGENT.search(pw) or (lw.startswith(pw) and lw[len(pw):] in ("er", "or", "ist", "ing", "r"))
+    return not _AGENT.search(pw) or (
+        lw.startswith(pw) and lw[len(pw) :] in ("er", "or", "ist", "ing", "r")
+    )
 
 
 #: head words of ontology concepts, by the entity type NER gives their instances (GPE/LOC/FAC are
 #: all LOCATION, so buildings and airports are places).  General English class nouns only.
 _CONCEPT_HEADS: Mapping[EntityType, frozenset[str]] = {
-    EntityType.PERSON: frozenset({"person", "human", "people", "artist", "athlete", "astronaut",
-                                  "scientist", "politician", "writer", "author", "actor", "musician",
-                                  "monarch", "saint", "commander", "leader", "player", "president"}),
-    EntityType.LOCATION: frozenset({"place", "location", "country", "city", "state", "county", "region",
-                                    "territory", "town", "village", "municipality", "settlement",
-                                    "river", "mountain", "island", "continent", "airport", "building",
-                                    "monument", "station", "campus", "ground", "venue", "stadium",
-                                    "observatory", "watercourse"}),
-    EntityType.ORGANIZATION: frozenset({"organisation", "organization", "company", "business",
-                                        "university", "college", "school", "club", "team", "league",
-                                        "band", "party", "label", "publisher", "agency", "institution",
-                                        "airline", "channel", "broadcaster", "network"}),
+    EntityType.PERSON: frozenset(
+        {
+            "person",
+            "human",
+            "people",
+            "artist",
+            "athlete",
+            "astronaut",
+            "scientist",
+            "politician",
+            "writer",
+            "author",
+            "actor",
+            "musician",
+            "monarch",
+            "saint",
+            "commander",
+            "leader",
+            "player",
+            "president",
+        }
+    ),
+    EntityType.LOCATION: frozenset(
+        {
+            "place",
+            "location",
+            "country",
+            "city",
+            "state",
+            "county",
+            "region",
+            "territory",
+            "town",
+            "village",
+            "municipality",
+            "settlement",
+            "river",
+            "mountain",
+            "island",
+            "continent",
+            "airport",
+            "building",
+            "monument",
+            "station",
+            "campus",
+            "ground",
+            "venue",
+            "stadium",
+            "observatory",
+            "watercourse",
+        }
+    ),
+    EntityType.ORGANIZATION: frozenset(
+        {
+            "organisation",
+            "organization",
+            "company",
+            "business",
+            "university",
+            "college",
+            "school",
+            "club",
+            "team",
+            "league",
+            "band",
+            "party",
+            "label",
+            "publisher",
+            "agency",
+            "institution",
+            "airline",
+            "channel",
+            "broadcaster",
+            "network",
+        }
+    ),
     EntityType.DATETIME: frozenset({"date", "year", "time", "datetime"}),
     EntityType.NUMBER: frozenset({"number", "integer", "float", "double", "decimal", "quantity"}),
 }
@@ -258,8 +517,10 @@ def concept_type(concept: str) -> EntityType | None:
     return None
 
 
-_CONFUSABLE = (frozenset({EntityType.ORGANIZATION, EntityType.LOCATION}),  # NER: ORG vs GPE/FAC
-               frozenset({EntityType.DATETIME, EntityType.NUMBER}))  # years tagged CARDINAL
+_CONFUSABLE = (
+    frozenset({EntityType.ORGANIZATION, EntityType.LOCATION}),  # NER: ORG vs GPE/FAC
+    frozenset({EntityType.DATETIME, EntityType.NUMBER}),
+)  # years tagged CARDINAL
 
 
 def _fit(expected: EntityType | None, actual: EntityType | None) -> float:
@@ -267,7 +528,11 @@ def _fit(expected: EntityType | None, actual: EntityType | None) -> float:
     -0.05 clearly different (mild: NER is often wrong, and a harsher -0.15 or -0.25 lost more
     right triples than it removed wrong ones on Text2KGBench DBpedia).  Only the types NER assigns
     with some reliability count."""
-    if expected is None or actual is None or actual in (EntityType.CONCEPT, EntityType.OTHER, EntityType.EVENT):
+    if (
+        expected is None
+        or actual is None
+        or actual in (EntityType.CONCEPT, EntityType.OTHER, EntityType.EVENT)
+    ):
         return 0.0
     if expected is actual:
         return 0.1
@@ -329,7 +594,9 @@ class RelationVocabulary:
         derivations: Mapping[str, Sequence[str]] | None = None,
         signatures: Mapping[str, tuple[str, str]] | None = None,
     ) -> None:
-        self.labels: tuple[str, ...] = tuple(dict.fromkeys(str(x) for x in labels if str(x).strip()))
+        self.labels: tuple[str, ...] = tuple(
+            dict.fromkeys(str(x) for x in labels if str(x).strip())
+        )
         self.threshold = threshold
         self._derivations: dict[str, tuple[str, ...]] = dict(DERIVATIONS)
         for key, values in (derivations or {}).items():
@@ -350,7 +617,8 @@ class RelationVocabulary:
         # "leader" / "leaderTitle": the same relation, once to a person and once to a role's name
         by_words = {label_words(label): label for label in self.labels}
         self._titled: dict[str, str] = {
-            by_words[words[:-1]]: label for words, label in by_words.items()
+            by_words[words[:-1]]: label
+            for words, label in by_words.items()
             if len(words) > 1 and words[-1] == "title" and words[:-1] in by_words
         }
         self._untitled = {v: k for k, v in self._titled.items()}
@@ -384,7 +652,9 @@ class RelationVocabulary:
             object_name: the object as written; for a date it tells a bare year (``1974`` prefers
                 ``birthYear``) from a full date (``1976-07-01`` prefers ``birthDate``).
         """
-        m = self._match(predicate, voice, object_type, subject_type, _date_grain(object_type, object_name))
+        m = self._match(
+            predicate, voice, object_type, subject_type, _date_grain(object_type, object_name)
+        )
         value_type = subject_type if m is not None and m.inverse else object_type  # after the swap
         if m is None or value_type is None:
             return m
@@ -396,7 +666,9 @@ class RelationVocabulary:
             return VocabMatch(self._untitled[m.label], m.score, m.inverse)
         return m
 
-    def _expand(self, key: str, words: list[str], content: list[str]) -> list[tuple[str, float, int | None]]:
+    def _expand(
+        self, key: str, words: list[str], content: list[str]
+    ) -> list[tuple[str, float, int | None]]:
         """Predicate words with their derivations and paraphrases: ``(word, weight, source)``,
         where ``source`` is the content word a derived word stands for (None: the whole phrase)."""
         expanded: list[tuple[str, float, int | None]] = [(w, 1.0, i) for i, w in enumerate(content)]
@@ -408,7 +680,11 @@ class RelationVocabulary:
         return expanded
 
     def _match_uncached(
-        self, predicate: str, voice: Voice, object_type: EntityType | None, subject_type: EntityType | None,
+        self,
+        predicate: str,
+        voice: Voice,
+        object_type: EntityType | None,
+        subject_type: EntityType | None,
         grain: str | None,
     ) -> VocabMatch | None:
         if predicate in self.labels:
@@ -441,15 +717,29 @@ class RelationVocabulary:
                         explained[k] = max(explained[k], s)
                     if s >= 0.85 and _agent_of(pw, lw):
                         agentive = True
-                    elif s > 0.8 and src is not None and pw == lw and weight < 1.0 and _PERSON_AGENT.search(lw) \
-                            and not _PERSON_AGENT.search(content[src]) and lw in self._derivations.get(content[src], ()):
-                        agentive = True  # a derived doer: wrote -> writer, led -> leader, owned -> owner
+                    elif (
+                        s > 0.8
+                        and src is not None
+                        and pw == lw
+                        and weight < 1.0
+                        and _PERSON_AGENT.search(lw)
+                        and not _PERSON_AGENT.search(content[src])
+                        and lw in self._derivations.get(content[src], ())
+                    ):
+                        agentive = (
+                            True  # a derived doer: wrote -> writer, led -> leader, owned -> owner
+                        )
                 covered += top
                 literal = literal and any(_inflection(w, lw) for w in content)
             # a closed compound is the same noun: "birthplace_of" is literally birthPlace
-            literal = literal or "".join(entry.words) in content or (
-                # "X is the wife of Y": wife names the same role as spouse, so spouse(Y, X)
-                len(content) == 1 and _ROLE_SYNONYMS.get(content[0]) == entry.words)
+            literal = (
+                literal
+                or "".join(entry.words) in content
+                or (
+                    # "X is the wife of Y": wife names the same role as spouse, so spouse(Y, X)
+                    len(content) == 1 and _ROLE_SYNONYMS.get(content[0]) == entry.words
+                )
+            )
             coverage = covered / len(entry.words)
             explanation = sum(explained) / len(content)
             score = 0.6 * coverage + 0.4 * explanation
@@ -458,11 +748,20 @@ class RelationVocabulary:
             # ties ("awarded": award or awards) go to the label spelled most like the predicate
             score += 0.01 * fuzz.ratio("".join(content), "".join(entry.words)) / 100.0
             label_set = set(entry.all_words)
-            passive_label = entry.all_words[-1] == "by"  # foundedBy, lyrics by: the agent is the object
+            passive_label = (
+                entry.all_words[-1] == "by"
+            )  # foundedBy, lyrics by: the agent is the object
             if "by" in label_set:
-                score += 0.05 if "by" in preps else (0.0 if voice == "active" and not preps else -0.15)
-            elif agentive and voice == "passive" and preps and "by" not in preps and any(
-                    _PERSON_AGENT.search(w) for w in entry.words):
+                score += (
+                    0.05 if "by" in preps else (0.0 if voice == "active" and not preps else -0.15)
+                )
+            elif (
+                agentive
+                and voice == "passive"
+                and preps
+                and "by" not in preps
+                and any(_PERSON_AGENT.search(w) for w in entry.words)
+            ):
                 score -= 0.2  # a passive's agent comes with "by": "developed for the Amiga" names no developer
             score += self._type_affinity(label_set, object_type, grain)
             if best is not None and score + _SIGNATURE_MAX <= best_raw + 1e-9:
@@ -471,11 +770,19 @@ class RelationVocabulary:
             # graduate of Y" is almaMater(X, Y), "X is part of Y" isPartOf(X, Y): a derived label
             # or one that itself ends in "of" keeps the order
             inverse = (relational_noun and literal and entry.all_words[-1] != "of") or (
-                voice == "active" and agentive)
+                voice == "active" and agentive
+            )
             if passive_label and voice == "active" and "by" not in preps:
-                inverse = True  # "Frank Giustra founded Lionsgate" is foundedBy(Lionsgate, Frank Giustra)
-            elif (voice == "passive" and "by" in preps and len(entry.words) > 1
-                  and entry.words[-1].endswith("ed") and entry.words[-1] in content):
+                inverse = (
+                    True  # "Frank Giustra founded Lionsgate" is foundedBy(Lionsgate, Frank Giustra)
+                )
+            elif (
+                voice == "passive"
+                and "by" in preps
+                and len(entry.words) > 1
+                and entry.words[-1].endswith("ed")
+                and entry.words[-1] in content
+            ):
                 inverse = True  # "Alderney is served by the airport": cityServed(airport, Alderney)
             elif agentive and voice in ("active", "span"):
                 person_s = subject_type is EntityType.PERSON
@@ -484,7 +791,9 @@ class RelationVocabulary:
                     inverse = person_s
             signature = self._signatures.get(entry.label)
             if signature is not None:
-                s_type, o_type = (object_type, subject_type) if inverse else (subject_type, object_type)
+                s_type, o_type = (
+                    (object_type, subject_type) if inverse else (subject_type, object_type)
+                )
                 score += 0.5 * _fit(signature[0], s_type) + _fit(signature[1], o_type)
             if best is None or score > best_raw + 1e-9:
                 best, best_raw = VocabMatch(entry.label, round(min(score, 1.0), 4), inverse), score
@@ -493,10 +802,14 @@ class RelationVocabulary:
         return best
 
     @staticmethod
-    def _type_affinity(label_set: set[str], object_type: EntityType | None, grain: str | None = None) -> float:
+    def _type_affinity(
+        label_set: set[str], object_type: EntityType | None, grain: str | None = None
+    ) -> float:
         if object_type is None:
             return 0.0
-        dateish = bool(label_set & _DATE_WORDS) or (len(label_set) == 1 and bool(label_set & _DATE_ALONE))
+        dateish = bool(label_set & _DATE_WORDS) or (
+            len(label_set) == 1 and bool(label_set & _DATE_ALONE)
+        )
         if object_type is EntityType.DATETIME and dateish and grain is not None:
             # a bare year fills a "...Year" label, a day-precise date a "...Date" one
             year, date = "year" in label_set, "date" in label_set
@@ -505,7 +818,10 @@ class RelationVocabulary:
             return 0.05 if year and not date else 0.15
         placeish = bool(label_set & _PLACE_WORDS)
         numberish = bool(label_set & _NUMBER_WORDS)
-        if object_type in (EntityType.CONCEPT, EntityType.OTHER):  # "Train released Mermaid": no date
+        if object_type in (
+            EntityType.CONCEPT,
+            EntityType.OTHER,
+        ):  # "Train released Mermaid": no date
             return -0.25 if dateish else (-0.1 if numberish else 0.0)
         # NER confuses bare numbers and years both ways ("1095" tagged DATE, "2000" tagged CARDINAL),
         # so a number label is not penalised for a date object, nor a date label for a number
@@ -556,9 +872,11 @@ def apply_vocabulary(
     """
     kept_kinds = {"procedure", "linguistic"} | ({"hierarchy"} if unmatched == "keep" else set())
     out = Extraction(
-        extractor=extraction.extractor, entities=dict(extraction.entities),
+        extractor=extraction.extractor,
+        entities=dict(extraction.entities),
         items=[item for item in extraction.items if item.kind in kept_kinds],
-        failures=list(extraction.failures), signals=dict(extraction.signals),
+        failures=list(extraction.failures),
+        signals=dict(extraction.signals),
     )
     seen: set[str] = set()
     for rel in extraction.relations:
@@ -567,10 +885,21 @@ def apply_vocabulary(
             subject, object_ = object_, subject
         subj, obj = extraction.entities.get(subject), extraction.entities.get(object_)
         raw = rel.qualifiers.get("source_predicate", rel.predicate)
-        voice_q = rel.qualifiers.get("voice") or ("noun" if _RELATIONAL_NOUN.match(raw) else "active")
-        voice: Voice = voice_q if voice_q in ("active", "passive", "noun", "attribute", "copula") else "active"  # type: ignore[assignment]
-        m = vocabulary.match(raw, voice=voice, object_type=obj.type if obj else None,
-                             subject_type=subj.type if subj else None, object_name=obj.name if obj else None)
+        voice_q = rel.qualifiers.get("voice") or (
+            "noun" if _RELATIONAL_NOUN.match(raw) else "active"
+        )
+        voice: Voice = (
+            voice_q  # type: ignore[assignment]
+            if voice_q in ("active", "passive", "noun", "attribute", "copula")
+            else "active"
+        )
+        m = vocabulary.match(
+            raw,
+            voice=voice,
+            object_type=obj.type if obj else None,
+            subject_type=subj.type if subj else None,
+            object_name=obj.name if obj else None,
+        )
         if m is None:
             if unmatched == "keep" and rel.id not in seen:
                 seen.add(rel.id)
@@ -580,9 +909,15 @@ def apply_vocabulary(
             subject, object_ = object_, subject
         qualifiers = {**rel.qualifiers, "source_predicate": raw, "label": m.label}
         object_ = _iso_date(out, object_)
-        new = Relation(subject=subject, predicate=m.label, object=object_, negated=rel.negated,
-                       confidence=rel.confidence * (0.5 + 0.5 * m.score), span=rel.span,
-                       qualifiers=qualifiers)
+        new = Relation(
+            subject=subject,
+            predicate=m.label,
+            object=object_,
+            negated=rel.negated,
+            confidence=rel.confidence * (0.5 + 0.5 * m.score),
+            span=rel.span,
+            qualifiers=qualifiers,
+        )
         if new.id not in seen:
             seen.add(new.id)
             out.add(new)
@@ -591,21 +926,40 @@ def apply_vocabulary(
             m = vocabulary.match(edge.relation.value, voice="noun")
             if m is None or edge.relation is HierarchyKind.CONTAINS:
                 continue
-            new = Relation(subject=edge.child, predicate=m.label, object=edge.parent,
-                           confidence=edge.confidence * (0.5 + 0.5 * m.score), span=edge.span,
-                           qualifiers={"source_predicate": edge.relation.value, "label": m.label})
+            new = Relation(
+                subject=edge.child,
+                predicate=m.label,
+                object=edge.parent,
+                confidence=edge.confidence * (0.5 + 0.5 * m.score),
+                span=edge.span,
+                qualifiers={"source_predicate": edge.relation.value, "label": m.label},
+            )
             if new.id not in seen:
                 seen.add(new.id)
                 out.add(new)
     for attr in extraction.attributes:
-        m = vocabulary.match(attr.name, voice="attribute",
-                             object_type=EntityType.DATETIME if attr.datatype == "date" else
-                             EntityType.NUMBER if attr.datatype == "number" else None,
-                             object_name=attr.value)
+        m = vocabulary.match(
+            attr.name,
+            voice="attribute",
+            object_type=EntityType.DATETIME
+            if attr.datatype == "date"
+            else EntityType.NUMBER
+            if attr.datatype == "number"
+            else None,
+            object_name=attr.value,
+        )
         if m is None or m.inverse:
             if unmatched == "keep":
                 out.add(attr)
             continue
-        out.add(Attribute(entity=attr.entity, name=m.label, value=attr.value,
-                          datatype=attr.datatype, confidence=attr.confidence, span=attr.span))
+        out.add(
+            Attribute(
+                entity=attr.entity,
+                name=m.label,
+                value=attr.value,
+                datatype=attr.datatype,
+                confidence=attr.confidence,
+                span=attr.span,
+            )
+        )
     return out

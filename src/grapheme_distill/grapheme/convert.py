@@ -82,7 +82,9 @@ def grapheme_paths(path: str | os.PathLike[str]) -> tuple[Path, Path]:
     p = Path(path)
     stem = p.name.removesuffix(GRAPHEME_SUFFIX)
     if not stem:
-        raise ExportError(f"{path}: give the export a file name, e.g. out/knowledge{GRAPHEME_SUFFIX}")
+        raise ExportError(
+            f"{path}: give the export a file name, e.g. out/knowledge{GRAPHEME_SUFFIX}"
+        )
     return p.with_name(stem + GRAPHEME_SUFFIX), p.with_name(stem + SIDECAR_SUFFIX)
 
 
@@ -226,7 +228,9 @@ class _JsonSink:
         if length:
             positions = self._positions
             if length > len(positions):
-                positions = self._positions = [str(i) for i in range(max(length, 2 * len(positions), 256))]
+                positions = self._positions = [
+                    str(i) for i in range(max(length, 2 * len(positions), 256))
+                ]
             joined = ",".join(map(str, range(start, concept)))
             # ',{…"position":' + 'i' per character, joined by the node's tail
             nodes.append(_CHAR_END.join(map(add, map(self._template, text), positions)))
@@ -244,7 +248,9 @@ class _JsonSink:
                 data = ",".join(map(str, text[a:b].encode("utf-8")))
                 nodes.append(f'{_OTHER_START}{{"Pattern":[{data}]}}{_OTHER_END}')
                 self.nodes += 1
-                self._edge_buf.append("".join([f",[{pattern},{start + i}{_CLIQUE}" for i in range(a, b)]))
+                self._edge_buf.append(
+                    "".join([f",[{pattern},{start + i}{_CLIQUE}" for i in range(a, b)])
+                )
                 self.edges += b - a
         if len(nodes) > self._BATCH:
             self.flush()
@@ -260,7 +266,9 @@ class _JsonSink:
 
     def add_edges(self, edges: list[Edge]) -> None:
         tail = _EDGE_TAIL
-        self._edge_buf.append("".join([f',[{s},{d},{{"weight":{w!r}{tail[t]}' for s, d, t, w in edges]))
+        self._edge_buf.append(
+            "".join([f',[{s},{d},{{"weight":{w!r}{tail[t]}' for s, d, t, w in edges])
+        )
         self.edges += len(edges)
 
     def add_item(self, kind: str, label: str, item: Item) -> int:
@@ -442,9 +450,14 @@ def export_grapheme_format(
 
     result = to_grapheme(graph, path)
     return ExportReport(
-        format="grapheme", path=str(result.graph_path), nodes=result.nodes, edges=result.edges,
+        format="grapheme",
+        path=str(result.graph_path),
+        nodes=result.nodes,
+        edges=result.edges,
         details={
-            "sidecar": str(result.sidecar_path), "characters": result.characters,
-            "texts": result.texts, "entities": len(graph.entities),
+            "sidecar": str(result.sidecar_path),
+            "characters": result.characters,
+            "texts": result.texts,
+            "entities": len(graph.entities),
         },
     )

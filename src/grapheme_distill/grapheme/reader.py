@@ -16,7 +16,8 @@ needs is kept, in typed arrays: per node a kind byte and one 32-bit number (the 
 character, the offset of a concept's member list, the index of a label), the member lists, and the
 edges that carry knowledge (``Semantic`` and ``Structural``; the texts' ``Clique``/``Sequential``
 edges and ``Skip`` back-edges are only counted), and adjacency is a CSR index over the kept
-edges (numpy, 4-byte offsets): ~35 bytes per character at peak, measured (``docs/benchmarks.md``).  The sidecar is streamed the same way, and
+edges (numpy, 4-byte offsets): ~35 bytes per character at peak, measured (``docs/benchmarks.md``).
+The sidecar is streamed the same way, and
 :class:`GraphemeReader` hands entities, items and evidence out one at a time, so a caller that
 stores them elsewhere never holds the whole :class:`KnowledgeGraph`.
 

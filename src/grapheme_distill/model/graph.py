@@ -20,13 +20,12 @@ from pydantic import BaseModel, ConfigDict
 
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import (
+    ITEM_CLASSES,
     Attribute,
     DistilledKnowledge,
     Entity,
-    ITEM_CLASSES,
     HierarchyEdge,
     Item,
-    KnowledgeType,
     LinguisticItem,
     Procedure,
     Relation,
@@ -34,6 +33,7 @@ from grapheme_distill.model.knowledge import (
 )
 
 __all__ = ["Evidence", "GraphStats", "KnowledgeGraph", "noisy_or"]
+
 
 def noisy_or(confidences: Iterable[float]) -> float:
     """``1 − Π(1 − cᵢ)``: the probability that at least one independent source is right."""
@@ -94,7 +94,9 @@ class KnowledgeGraph:
     def _table(self, item: Item) -> dict[str, Any]:
         return getattr(self, _TABLE_OF[item.kind])  # type: ignore[no-any-return]
 
-    def add_item(self, item: Item, *, source: str | None = None, extractor: str = "unknown@0") -> bool:
+    def add_item(
+        self, item: Item, *, source: str | None = None, extractor: str = "unknown@0"
+    ) -> bool:
         """Add one observation of ``item``; returns True when the item itself is new.
 
         ``source`` identifies the independent piece of evidence; without one, the item's
@@ -126,7 +128,9 @@ class KnowledgeGraph:
         self._miss[item.id] = miss
         value = 1.0 - miss
         base = item if new else table[item.id]
-        table[item.id] = base if base.confidence == value else base.model_copy(update={"confidence": value})
+        table[item.id] = (
+            base if base.confidence == value else base.model_copy(update={"confidence": value})
+        )
         return new
 
     def remove_item(self, item_id: str) -> Item | None:
@@ -183,7 +187,13 @@ class KnowledgeGraph:
         yield from self.linguistic.values()
 
     def get_item(self, item_id: str) -> Item | None:
-        for table in (self.relations, self.attributes, self.procedures, self.hierarchy, self.linguistic):
+        for table in (
+            self.relations,
+            self.attributes,
+            self.procedures,
+            self.hierarchy,
+            self.linguistic,
+        ):
             if item_id in table:
                 return table[item_id]
         return None
@@ -290,10 +300,10 @@ class KnowledgeGraph:
             item: Item = model.model_validate(raw)
             graph._table(item)[item.id] = item
         for item_id, evs in data.get("evidence", {}).items():
-            graph.evidence[item_id] = {
-                ev["source"]: Evidence.model_validate(ev) for ev in evs
-            }
-            graph._miss[item_id] = 1.0 - noisy_or(e.confidence for e in graph.evidence[item_id].values())
+            graph.evidence[item_id] = {ev["source"]: Evidence.model_validate(ev) for ev in evs}
+            graph._miss[item_id] = 1.0 - noisy_or(
+                e.confidence for e in graph.evidence[item_id].values()
+            )
         return graph
 
     def __eq__(self, other: object) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 from functools import lru_cache
-from typing import Annotated, Any, ClassVar, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -324,7 +324,7 @@ class LinguisticItem(_ItemBase):
         )
 
 
-Item = Union[Relation, Attribute, Procedure, HierarchyEdge, LinguisticItem]
+Item = Relation | Attribute | Procedure | HierarchyEdge | LinguisticItem
 #: ``Item`` as a pydantic field: a discriminated union on ``kind``, so a stored or serialised
 #: item comes back as the right class without trying each in turn.
 ItemField = Annotated[Item, Field(discriminator="kind")]
@@ -339,7 +339,13 @@ ITEM_KNOWLEDGE_TYPE: dict[str, KnowledgeType] = {
     kind: cls.knowledge_type for kind, cls in ITEM_CLASSES.items()
 }
 #: Legacy per-kind field names (``relations=…``) that :class:`DistilledKnowledge` still accepts.
-_LEGACY_LISTS: tuple[str, ...] = ("relations", "attributes", "procedures", "hierarchy", "linguistic")
+_LEGACY_LISTS: tuple[str, ...] = (
+    "relations",
+    "attributes",
+    "procedures",
+    "hierarchy",
+    "linguistic",
+)
 
 
 class Confidence(_Frozen):

@@ -29,10 +29,14 @@ def unify_item(item: Item) -> Item:
     kind = HIERARCHY_PREDICATES.get(item.predicate)
     if kind is None:
         return item
-    child, parent = (item.object, item.subject) if kind is HierarchyKind.CONTAINS else (
-        item.subject, item.object)
-    return HierarchyEdge(parent=parent, child=child, relation=kind,
-                         confidence=item.confidence, span=item.span)
+    child, parent = (
+        (item.object, item.subject)
+        if kind is HierarchyKind.CONTAINS
+        else (item.subject, item.object)
+    )
+    return HierarchyEdge(
+        parent=parent, child=child, relation=kind, confidence=item.confidence, span=item.span
+    )
 
 
 def unify_items(items: Iterable[Item]) -> tuple[Item, ...]:

@@ -59,21 +59,31 @@ def fingerprint_parts(store: _Fingerprintable) -> dict[str, str]:
     last bit differs here."""
     graph = store.to_knowledge_graph()
     parts = {
-        "entities": _digest(_json([e.id, e.name, str(e.type), sorted(e.aliases)])
-                            for e in graph.entities.values()),
+        "entities": _digest(
+            _json([e.id, e.name, str(e.type), sorted(e.aliases)]) for e in graph.entities.values()
+        ),
     }
     for table in _ITEM_TABLES:
         items = getattr(graph, table)
         parts[table] = _digest(_json(item.model_dump(mode="json")) for item in items.values())
-    parts["observations"] = _digest(_json([repr(v) if isinstance(v, float) else v for v in row])
-                                    for row in store.observations())
+    parts["observations"] = _digest(
+        _json([repr(v) if isinstance(v, float) else v for v in row]) for row in store.observations()
+    )
     parts["calls"] = _digest(
-        _json([store.call_key(req, resp), req.model_dump(mode="json"), resp.text,
-               resp.model, resp.finish_reason])
+        _json(
+            [
+                store.call_key(req, resp),
+                req.model_dump(mode="json"),
+                resp.text,
+                resp.model,
+                resp.finish_reason,
+            ]
+        )
         for req, resp in store.iter_calls()
     )
-    parts["soft_targets"] = _digest(_json(t.model_dump(mode="json"))
-                                    for t in store.iter_soft_targets())
+    parts["soft_targets"] = _digest(
+        _json(t.model_dump(mode="json")) for t in store.iter_soft_targets()
+    )
     return parts
 
 

@@ -135,8 +135,9 @@ class MemoryStore:
 
     # ------------------------------------------------------------------ calls
     def call_key(self, request: TeacherRequest, response: TeacherResponse) -> str:
-        return exchange_key(request.content_hash(), request.temperature, response.text,
-                            request.recorded_as)
+        return exchange_key(
+            request.content_hash(), request.temperature, response.text, request.recorded_as
+        )
 
     def record_call(
         self,
@@ -320,7 +321,9 @@ class MemoryStore:
             if owner_id not in self._entity_rows():
                 continue
             for other in list(index.by_key.get(normalise_name(alias), ())):
-                if other != owner_id and types_compatible(index.types[owner_id], index.types[other]):
+                if other != owner_id and types_compatible(
+                    index.types[owner_id], index.types[other]
+                ):
                     made.append(self.merge_entities(other, owner_id, reason=f"alias {alias!r}"))
         return made
 
@@ -330,8 +333,10 @@ class MemoryStore:
             from_id, into_id = self._canonical(from_id), self._canonical(into_id)
             rows = self._entity_rows()
             if from_id not in rows or into_id not in rows:
-                raise StoreError(f"memory store: cannot merge {from_id} into {into_id}: both "
-                                 "must be stored entities")
+                raise StoreError(
+                    f"memory store: cannot merge {from_id} into {into_id}: both "
+                    "must be stored entities"
+                )
             if from_id == into_id:
                 raise StoreError(f"memory store: {from_id} is already {into_id}")
             entity = rows.pop(from_id)
@@ -372,11 +377,20 @@ class MemoryStore:
                 log.append((item, new.id, existed, obs))
             self._recompute(new_id for _, new_id, _, _ in log)
             merge_id = len(state.merges) + 1
-            state.merges.append({
-                "id": merge_id, "from_id": from_id, "into_id": into_id, "name": entity.name,
-                "type": entity.type.value, "reason": reason, "at": _now(), "items": len(log),
-                "undone_at": None, "_undo": (entity, moved, added, redirected, log),
-            })
+            state.merges.append(
+                {
+                    "id": merge_id,
+                    "from_id": from_id,
+                    "into_id": into_id,
+                    "name": entity.name,
+                    "type": entity.type.value,
+                    "reason": reason,
+                    "at": _now(),
+                    "items": len(log),
+                    "undone_at": None,
+                    "_undo": (entity, moved, added, redirected, log),
+                }
+            )
         return merge_id
 
     def _drop_alias(self, entity_id: str, key: str) -> None:
@@ -396,15 +410,21 @@ class MemoryStore:
                 raise StoreError(f"memory store: no merge {merge_id} (see `merges`)")
             merge = found[0]
             if merge["undone_at"]:
-                raise StoreError(f"memory store: merge {merge_id} was undone at "
-                                 f"{merge['undone_at']}")
+                raise StoreError(
+                    f"memory store: merge {merge_id} was undone at {merge['undone_at']}"
+                )
             ends = {merge["from_id"], merge["into_id"]}
-            later = [m["id"] for m in state.merges if m["id"] > merge_id
-                     and not m["undone_at"] and ends & {m["from_id"], m["into_id"]}]
+            later = [
+                m["id"]
+                for m in state.merges
+                if m["id"] > merge_id and not m["undone_at"] and ends & {m["from_id"], m["into_id"]}
+            ]
             if later:
-                raise StoreError(f"memory store: merge {merge_id} is followed by merges "
-                                 f"{', '.join(map(str, later))} of the same entities; "
-                                 "unmerge those first")
+                raise StoreError(
+                    f"memory store: merge {merge_id} is followed by merges "
+                    f"{', '.join(map(str, later))} of the same entities; "
+                    "unmerge those first"
+                )
             entity, moved, added, redirected, log = merge["_undo"]
             from_id, into_id = merge["from_id"], merge["into_id"]
             self._entity_rows()

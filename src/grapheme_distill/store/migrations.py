@@ -14,7 +14,8 @@ aggregated ``confidence`` next to them for fast reads, while the evidence that p
 can recompute it at any time; ``processed`` remembers which calls an extractor@version has already
 turned into knowledge, so a resumed run skips them.  ``teacher_calls.call_hash`` is the request's
 hash for a deterministic request and a per-answer hash for a sampled one (version 4 adds
-``request_hash`` to find every answer to one request).  Entities merged by resolution leave a row in ``entity_redirects`` so
+``request_hash`` to find every answer to one request).  Entities merged by resolution leave a row in
+``entity_redirects`` so
 that later knowledge naming the old id lands on the canonical entity.
 """
 

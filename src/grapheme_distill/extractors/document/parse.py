@@ -21,37 +21,210 @@ from grapheme_distill.extractors.spacy.text import OffsetMap
 __all__ = ["ATTRIBUTE_KEYS", "parse_document"]
 
 #: Keys that label an attribute of the subject, not a term being glossed ("**Born:** 1915").
-ATTRIBUTE_KEYS = frozenset({
-    "born", "died", "birth", "death", "date of birth", "date of death", "birthplace", "birth place",
-    "place of birth", "place of death", "spouse", "spouses", "partner", "children", "parents",
-    "capital", "population", "area", "founded", "established", "founder", "founders", "founded by",
-    "headquarters", "hq", "ceo", "chairman", "president", "leader", "location", "located",
-    "country", "nationality", "citizenship", "occupation", "profession", "genre", "genres",
-    "language", "languages", "official language", "currency", "length", "height", "elevation",
-    "width", "depth", "weight", "mass", "diameter", "source", "mouth", "discharge", "released",
-    "release date", "release", "published", "author", "director", "directed by", "written by",
-    "composer", "developer", "developed by", "designer", "inventor", "invented", "discovered",
-    "discovered by", "known for", "awards", "education", "alma mater", "era", "period", "style",
-    "members", "years active", "label", "origin", "type", "industry", "revenue", "employees",
-    "owner", "parent", "subsidiaries", "products", "key people", "website", "region", "continent",
-    "time zone", "government", "religion", "area code", "symbol", "atomic number", "formula",
-    "melting point", "boiling point", "density", "orbit", "moons", "distance", "age", "lifespan",
-    "habitat", "diet", "range", "status", "order", "family", "kingdom", "phylum", "class", "genus",
-    "species", "cuisine", "main ingredients", "ingredients", "course", "serves", "cooking time",
-    "prep time", "duration", "date", "dates", "venue", "winner", "runner-up", "champion", "team",
-    "position", "sport", "league", "stadium", "coach", "manager", "club", "medium", "dimensions",
-    "museum", "license", "written in", "initial release", "stable release", "operating system",
-    "platform", "paradigm", "typing", "created by", "first appeared", "successor", "predecessor",
-    "reign", "preceded by", "succeeded by", "term", "party", "basin size", "cities", "countries",
-    "tributaries", "instruments", "notable works", "famous works", "works", "albums", "books",
-})
+ATTRIBUTE_KEYS = frozenset(
+    {
+        "born",
+        "died",
+        "birth",
+        "death",
+        "date of birth",
+        "date of death",
+        "birthplace",
+        "birth place",
+        "place of birth",
+        "place of death",
+        "spouse",
+        "spouses",
+        "partner",
+        "children",
+        "parents",
+        "capital",
+        "population",
+        "area",
+        "founded",
+        "established",
+        "founder",
+        "founders",
+        "founded by",
+        "headquarters",
+        "hq",
+        "ceo",
+        "chairman",
+        "president",
+        "leader",
+        "location",
+        "located",
+        "country",
+        "nationality",
+        "citizenship",
+        "occupation",
+        "profession",
+        "genre",
+        "genres",
+        "language",
+        "languages",
+        "official language",
+        "currency",
+        "length",
+        "height",
+        "elevation",
+        "width",
+        "depth",
+        "weight",
+        "mass",
+        "diameter",
+        "source",
+        "mouth",
+        "discharge",
+        "released",
+        "release date",
+        "release",
+        "published",
+        "author",
+        "director",
+        "directed by",
+        "written by",
+        "composer",
+        "developer",
+        "developed by",
+        "designer",
+        "inventor",
+        "invented",
+        "discovered",
+        "discovered by",
+        "known for",
+        "awards",
+        "education",
+        "alma mater",
+        "era",
+        "period",
+        "style",
+        "members",
+        "years active",
+        "label",
+        "origin",
+        "type",
+        "industry",
+        "revenue",
+        "employees",
+        "owner",
+        "parent",
+        "subsidiaries",
+        "products",
+        "key people",
+        "website",
+        "region",
+        "continent",
+        "time zone",
+        "government",
+        "religion",
+        "area code",
+        "symbol",
+        "atomic number",
+        "formula",
+        "melting point",
+        "boiling point",
+        "density",
+        "orbit",
+        "moons",
+        "distance",
+        "age",
+        "lifespan",
+        "habitat",
+        "diet",
+        "range",
+        "status",
+        "order",
+        "family",
+        "kingdom",
+        "phylum",
+        "class",
+        "genus",
+        "species",
+        "cuisine",
+        "main ingredients",
+        "ingredients",
+        "course",
+        "serves",
+        "cooking time",
+        "prep time",
+        "duration",
+        "date",
+        "dates",
+        "venue",
+        "winner",
+        "runner-up",
+        "champion",
+        "team",
+        "position",
+        "sport",
+        "league",
+        "stadium",
+        "coach",
+        "manager",
+        "club",
+        "medium",
+        "dimensions",
+        "museum",
+        "license",
+        "written in",
+        "initial release",
+        "stable release",
+        "operating system",
+        "platform",
+        "paradigm",
+        "typing",
+        "created by",
+        "first appeared",
+        "successor",
+        "predecessor",
+        "reign",
+        "preceded by",
+        "succeeded by",
+        "term",
+        "party",
+        "basin size",
+        "cities",
+        "countries",
+        "tributaries",
+        "instruments",
+        "notable works",
+        "famous works",
+        "works",
+        "albums",
+        "books",
+    }
+)
 
 _KEY_COLON = re.compile(r"^(?P<k>[A-Z][^:.!?]{0,40}?)\s*:\s+(?P<v>\S.*)$", re.DOTALL)
-_KEY_DASH = re.compile(r"^(?P<k>[^\s:.!?][^:.!?]{0,50}?)\s+[\u2013\u2014-]{1,2}\s+(?P<v>\S.*)$", re.DOTALL)
-_SENTENCE_KEY = re.compile(r"\b(?:is|are|was|were|means|has|have|had|do|does|don't|let|you|you'll|i|we|"
-                           r"will|can|should|must|not)\b")
-_NOT_KEYS = frozenset({"tip", "tips", "note", "notes", "warning", "caution", "important", "example", "e.g",
-                       "summary", "answer", "in short", "bottom line", "tl;dr", "source", "sources", "pro tip"})
+_KEY_DASH = re.compile(
+    r"^(?P<k>[^\s:.!?][^:.!?]{0,50}?)\s+[\u2013\u2014-]{1,2}\s+(?P<v>\S.*)$", re.DOTALL
+)
+_SENTENCE_KEY = re.compile(
+    r"\b(?:is|are|was|were|means|has|have|had|do|does|don't|let|you|you'll|i|we|"
+    r"will|can|should|must|not)\b"
+)
+_NOT_KEYS = frozenset(
+    {
+        "tip",
+        "tips",
+        "note",
+        "notes",
+        "warning",
+        "caution",
+        "important",
+        "example",
+        "e.g",
+        "summary",
+        "answer",
+        "in short",
+        "bottom line",
+        "tl;dr",
+        "source",
+        "sources",
+        "pro tip",
+    }
+)
 _SEPARATOR = re.compile(r"^\s*(?::|[\u2013\u2014]|-{1,2}(?=\s))\s*")
 
 
@@ -70,8 +243,9 @@ def _line_starts(source: str) -> list[int]:
     return starts
 
 
-def _locate(source: str, lines: list[int], line: int, content: str, cursor: int = -1) -> tuple[
-        OffsetMap, int]:
+def _locate(
+    source: str, lines: list[int], line: int, content: str, cursor: int = -1
+) -> tuple[OffsetMap, int]:
     """Map the raw inline ``content`` (lines joined by ``\\n``) to answer offsets: each content
     line is searched for in the answer from the start of ``line`` on (or ``cursor``)."""
     offsets = OffsetMap()
@@ -171,11 +345,15 @@ def _key_value(inline: Inline) -> tuple[BlockRole, tuple[int, int], tuple[int, i
     if _SENTENCE_KEY.search(key_lower) or key_lower in _NOT_KEYS:
         return None
     gloss_like = value[:1].islower() or bool(re.match(r"(?:A|An|The)\s", value))
-    attribute = key_lower in ATTRIBUTE_KEYS or not gloss_like or (
-        len(words) <= 4 and value[:1].isdigit())
+    attribute = (
+        key_lower in ATTRIBUTE_KEYS or not gloss_like or (len(words) <= 4 and value[:1].isdigit())
+    )
     role: BlockRole = "key_value" if attribute else "glossary"
-    return role, (key[0], key[0] + len(text[key[0] : key[1]].rstrip().rstrip(":").rstrip())), (
-        value_start, len(text.rstrip()))
+    return (
+        role,
+        (key[0], key[0] + len(text[key[0] : key[1]].rstrip().rstrip(":").rstrip())),
+        (value_start, len(text.rstrip())),
+    )
 
 
 def _title_like(text: str) -> bool:
@@ -243,14 +421,27 @@ def parse_document(source: str) -> Document:
                 for cell_text in row_text:
                     cells.append((pos, pos + len(cell_text)))
                     pos += len(cell_text) + 3
-                add(Block(role="table_row", inline=Inline(" | ".join(row_text), row_map),
-                          header=tuple(header), cells=tuple(cells), lead_in=last_para))
+                add(
+                    Block(
+                        role="table_row",
+                        inline=Inline(" | ".join(row_text), row_map),
+                        header=tuple(header),
+                        cells=tuple(cells),
+                        lead_in=last_para,
+                    )
+                )
         elif t == "inline":
             parent = tokens[i - 1]
             start_line = (parent.map or tok.map or [0, 0])[0]
             if parent.type in ("th_open", "td_open"):
-                tr_line = next((tokens[j].map[0] for j in range(i - 1, -1, -1)
-                                if tokens[j].type == "tr_open" and tokens[j].map), start_line)
+                tr_line = next(
+                    (
+                        tokens[j].map[0]
+                        for j in range(i - 1, -1, -1)
+                        if tokens[j].type == "tr_open" and tokens[j].map
+                    ),
+                    start_line,
+                )
                 raw_map, row_cursor = _locate(source, lines, tr_line, tok.content, row_cursor)
                 cell = _inline(tok, raw_map)
                 base = sum(len(x) + 3 for x in row_text)
@@ -287,9 +478,18 @@ def parse_document(source: str) -> Document:
                     item["first"] = add(block)
                     continue
                 block.parent = item["first"]
-            elif kv is not None and "\n" not in tok.content.strip() and (
-                    inline.emphasis[:1] and inline.emphasis[0][0] == 0
-                    or (len(inline.text[kv[2][0]:].split()) <= 8 and not inline.text.rstrip().endswith("."))):
+            elif (
+                kv is not None
+                and "\n" not in tok.content.strip()
+                and (
+                    inline.emphasis[:1]
+                    and inline.emphasis[0][0] == 0
+                    or (
+                        len(inline.text[kv[2][0] :].split()) <= 8
+                        and not inline.text.rstrip().endswith(".")
+                    )
+                )
+            ):
                 # a paragraph is a key-value line when its key is bold or its value short; "Bootleg
                 # Series Volume 1: The Quine Tapes was released ..." is a sentence with a colon
                 block.role, block.key, block.value = kv

@@ -25,8 +25,10 @@ from grapheme_distill.model.knowledge import HierarchyKind, LinguisticKind
 __all__ = ["read_attributes", "value_type"]
 
 _YEAR = r"(?:1\d{3}|20\d{2})"
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _DATE = re.compile(
     rf"^(?:c\.\s*|circa\s+|about\s+|around\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+\d{{1,2}}"
     rf"(?:st|nd|rd|th)?,?\s+{_YEAR}|{_MONTH}\s+{_YEAR}|{_YEAR}(?:\s*[\u2013-]\s*{_YEAR})?s?|\d{{4}}-\d{{2}}-\d{{2}})$",
@@ -44,59 +46,235 @@ _SPLIT = re.compile(r"\s*(?:;|,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*")
 
 # key (lower) -> predicate, or (predicate, value is the subject's <role>: swap)
 _KEY_PREDICATES: dict[str, str] = {
-    "founder": "founded_by", "founders": "founded_by", "founded by": "founded_by",
-    "co-founder": "founded_by", "co-founders": "founded_by",
-    "author": "written_by", "written by": "written_by", "writer": "written_by",
-    "director": "directed_by", "directed by": "directed_by", "composer": "composed_by",
-    "developer": "developed_by", "developed by": "developed_by", "designer": "designed_by",
-    "designed by": "designed_by", "inventor": "invented_by", "invented by": "invented_by",
-    "discovered by": "discovered_by", "discoverer": "discovered_by", "created by": "created_by",
-    "creator": "created_by", "architect": "designed_by", "painter": "painted_by", "artist": "created_by",
-    "headquarters": "headquartered_in", "hq": "headquartered_in", "location": "located_in",
-    "located": "located_in", "country": "located_in",
-    "parents": "child_of", "father": "child_of", "mother": "child_of", "children": "parent_of",
-    "spouse": "spouse", "spouses": "spouse", "partner": "spouse", "wife": "spouse", "husband": "spouse",
-    "predecessor": "succeeded", "preceded by": "succeeded", "successor": "preceded",
-    "succeeded by": "preceded", "league": "plays_in", "owner": "owned_by", "owned by": "owned_by",
-    "parent company": "owned_by", "members": "has_members", "nationality": "nationality",
-    "occupation": "occupation", "profession": "occupation", "alma mater": "educated_at",
-    "education": "educated_at", "official language": "official_language", "currency": "currency",
-    "mouth": "flows_into", "source": "rises_in", "genre": "genre", "genres": "genre",
+    "founder": "founded_by",
+    "founders": "founded_by",
+    "founded by": "founded_by",
+    "co-founder": "founded_by",
+    "co-founders": "founded_by",
+    "author": "written_by",
+    "written by": "written_by",
+    "writer": "written_by",
+    "director": "directed_by",
+    "directed by": "directed_by",
+    "composer": "composed_by",
+    "developer": "developed_by",
+    "developed by": "developed_by",
+    "designer": "designed_by",
+    "designed by": "designed_by",
+    "inventor": "invented_by",
+    "invented by": "invented_by",
+    "discovered by": "discovered_by",
+    "discoverer": "discovered_by",
+    "created by": "created_by",
+    "creator": "created_by",
+    "architect": "designed_by",
+    "painter": "painted_by",
+    "artist": "created_by",
+    "headquarters": "headquartered_in",
+    "hq": "headquartered_in",
+    "location": "located_in",
+    "located": "located_in",
+    "country": "located_in",
+    "parents": "child_of",
+    "father": "child_of",
+    "mother": "child_of",
+    "children": "parent_of",
+    "spouse": "spouse",
+    "spouses": "spouse",
+    "partner": "spouse",
+    "wife": "spouse",
+    "husband": "spouse",
+    "predecessor": "succeeded",
+    "preceded by": "succeeded",
+    "successor": "preceded",
+    "succeeded by": "preceded",
+    "league": "plays_in",
+    "owner": "owned_by",
+    "owned by": "owned_by",
+    "parent company": "owned_by",
+    "members": "has_members",
+    "nationality": "nationality",
+    "occupation": "occupation",
+    "profession": "occupation",
+    "alma mater": "educated_at",
+    "education": "educated_at",
+    "official language": "official_language",
+    "currency": "currency",
+    "mouth": "flows_into",
+    "source": "rises_in",
+    "genre": "genre",
+    "genres": "genre",
 }
-_ROLE_KEYS = frozenset({
-    "ceo", "president", "leader", "chairman", "chair", "director-general", "director general",
-    "secretary-general", "secretary general", "head", "coach", "manager", "head coach",
-    "prime minister", "mayor", "governor", "monarch", "king", "queen", "captain", "principal",
-    "chancellor", "dean", "editor", "publisher",
-})
-_DATE_KEYS = {"born": ("born_on", "born_in"), "birth": ("born_on", "born_in"),
-              "died": ("died_on", "died_in"), "death": ("died_on", "died_in"),
-              "founded": ("founded_in", "founded_in"), "established": ("founded_in", "founded_in"),
-              "formed": ("founded_in", "founded_in"), "released": ("released_in", "released_in"),
-              "published": ("published_in", "published_in"), "opened": ("opened_in", "opened_in"),
-              "launched": ("launched_in", "launched_in"), "built": ("built_in", "built_in"),
-              "completed": ("completed_in", "completed_in"), "discovered": ("discovered_in", "discovered_in"),
-              "first appeared": ("released_in", "released_in"), "initial release": ("released_in", "released_in"),
-              "date of birth": ("born_on", "born_in"), "date of death": ("died_on", "died_in"),
-              "birthplace": ("born_in", "born_in"), "place of birth": ("born_in", "born_in"),
-              "place of death": ("died_in", "died_in"), "release date": ("released_in", "released_in")}
-_ALIAS_KEYS = frozenset({"nickname", "nicknames", "also known as", "aka", "other names", "other name",
-                         "known as", "alias", "aliases", "full name", "birth name", "native name",
-                         "official name", "ticker", "symbol", "abbreviation"})
-_LIST_KEYS = frozenset({"parents", "children", "members", "founders", "co-founders", "genres", "spouses",
-                        "languages", "official languages", "instruments", "tributaries", "notable works",
-                        "works", "albums", "books", "products", "subsidiaries", "key people", "countries",
-                        "cities", "awards", "cuisine", "main ingredients", "ingredients"})
-_GENERIC_HEADERS = frozenset({"detail", "details", "value", "attribute", "property", "fact", "facts",
-                              "feature", "key", "item", "field", "characteristic", "info", "information",
-                              "data", "", "description", "category", "aspect", "parameter"})
+_ROLE_KEYS = frozenset(
+    {
+        "ceo",
+        "president",
+        "leader",
+        "chairman",
+        "chair",
+        "director-general",
+        "director general",
+        "secretary-general",
+        "secretary general",
+        "head",
+        "coach",
+        "manager",
+        "head coach",
+        "prime minister",
+        "mayor",
+        "governor",
+        "monarch",
+        "king",
+        "queen",
+        "captain",
+        "principal",
+        "chancellor",
+        "dean",
+        "editor",
+        "publisher",
+    }
+)
+_DATE_KEYS = {
+    "born": ("born_on", "born_in"),
+    "birth": ("born_on", "born_in"),
+    "died": ("died_on", "died_in"),
+    "death": ("died_on", "died_in"),
+    "founded": ("founded_in", "founded_in"),
+    "established": ("founded_in", "founded_in"),
+    "formed": ("founded_in", "founded_in"),
+    "released": ("released_in", "released_in"),
+    "published": ("published_in", "published_in"),
+    "opened": ("opened_in", "opened_in"),
+    "launched": ("launched_in", "launched_in"),
+    "built": ("built_in", "built_in"),
+    "completed": ("completed_in", "completed_in"),
+    "discovered": ("discovered_in", "discovered_in"),
+    "first appeared": ("released_in", "released_in"),
+    "initial release": ("released_in", "released_in"),
+    "date of birth": ("born_on", "born_in"),
+    "date of death": ("died_on", "died_in"),
+    "birthplace": ("born_in", "born_in"),
+    "place of birth": ("born_in", "born_in"),
+    "place of death": ("died_in", "died_in"),
+    "release date": ("released_in", "released_in"),
+}
+_ALIAS_KEYS = frozenset(
+    {
+        "nickname",
+        "nicknames",
+        "also known as",
+        "aka",
+        "other names",
+        "other name",
+        "known as",
+        "alias",
+        "aliases",
+        "full name",
+        "birth name",
+        "native name",
+        "official name",
+        "ticker",
+        "symbol",
+        "abbreviation",
+    }
+)
+_LIST_KEYS = frozenset(
+    {
+        "parents",
+        "children",
+        "members",
+        "founders",
+        "co-founders",
+        "genres",
+        "spouses",
+        "languages",
+        "official languages",
+        "instruments",
+        "tributaries",
+        "notable works",
+        "works",
+        "albums",
+        "books",
+        "products",
+        "subsidiaries",
+        "key people",
+        "countries",
+        "cities",
+        "awards",
+        "cuisine",
+        "main ingredients",
+        "ingredients",
+    }
+)
+_GENERIC_HEADERS = frozenset(
+    {
+        "detail",
+        "details",
+        "value",
+        "attribute",
+        "property",
+        "fact",
+        "facts",
+        "feature",
+        "key",
+        "item",
+        "field",
+        "characteristic",
+        "info",
+        "information",
+        "data",
+        "",
+        "description",
+        "category",
+        "aspect",
+        "parameter",
+    }
+)
 _GROUP_KEYS: dict[str, HierarchyKind] = {
-    **dict.fromkeys(("types", "kinds", "formats", "varieties", "subtypes", "classes", "categories", "forms",
-                     "subspecies", "breeds", "styles"), HierarchyKind.SUBCLASS_OF),
-    **dict.fromkeys(("members", "line-up", "lineup", "players", "personnel", "member states", "band members",
-                     "cast"), HierarchyKind.MEMBER_OF),
-    **dict.fromkeys(("parts", "components", "chambers", "layers", "subdivisions", "divisions", "regions",
-                     "movements", "organs", "sections"), HierarchyKind.PART_OF),
+    **dict.fromkeys(
+        (
+            "types",
+            "kinds",
+            "formats",
+            "varieties",
+            "subtypes",
+            "classes",
+            "categories",
+            "forms",
+            "subspecies",
+            "breeds",
+            "styles",
+        ),
+        HierarchyKind.SUBCLASS_OF,
+    ),
+    **dict.fromkeys(
+        (
+            "members",
+            "line-up",
+            "lineup",
+            "players",
+            "personnel",
+            "member states",
+            "band members",
+            "cast",
+        ),
+        HierarchyKind.MEMBER_OF,
+    ),
+    **dict.fromkeys(
+        (
+            "parts",
+            "components",
+            "chambers",
+            "layers",
+            "subdivisions",
+            "divisions",
+            "regions",
+            "movements",
+            "organs",
+            "sections",
+        ),
+        HierarchyKind.PART_OF,
+    ),
 }
 _NOT_VALUES = re.compile(r"^(?:n/?a|none|unknown|various|varies|yes|no|-+|—|tbd)$", re.IGNORECASE)
 
@@ -116,8 +294,11 @@ def _snake(key: str) -> str:
 
 
 def _number_part(text: str) -> str:
-    """"194 member states" → "194" (a count of a plural noun); units stay ("1,006 km")."""
-    m = re.match(r"^(?P<n>(?:about|around|approximately|roughly|over|nearly)?\s*\d[\d,.]*)\s+(?P<w>[a-z]+)", text)
+    """ "194 member states" → "194" (a count of a plural noun); units stay ("1,006 km")."""
+    m = re.match(
+        r"^(?P<n>(?:about|around|approximately|roughly|over|nearly)?\s*\d[\d,.]*)\s+(?P<w>[a-z]+)",
+        text,
+    )
     if m and not value_type(text) and m.group("w").endswith("s") and len(text.split()) <= 4:
         return m.group("n").strip()
     return text
@@ -130,8 +311,11 @@ def _values(key: str, raw: str) -> list[str]:
         parts = _SPLIT.split(text)
     elif key in _DATE_KEYS:
         parts = [p for p in re.split(r"\s*(?:,|;|\bin\b|\bat\b)\s*", text) if p]
-        if len(parts) > 1 and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?\s+\w+|\w+\s+\d{1,2}", parts[0]) and \
-                re.fullmatch(r"\d{4}", parts[1]):
+        if (
+            len(parts) > 1
+            and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?\s+\w+|\w+\s+\d{1,2}", parts[0])
+            and re.fullmatch(r"\d{4}", parts[1])
+        ):
             parts = [parts[0] + " " + parts[1], *parts[2:]]
     else:
         parts = [text] if value_type(text) else [re.split(r"\s*;\s*|,\s+", text)[0]]
@@ -143,13 +327,31 @@ def _values(key: str, raw: str) -> list[str]:
     return out
 
 
-def _key_facts(ctx: ReadContext, subject: Name, key: str, raw: str, span: tuple[int, int],
-               construction: str, hedged: bool) -> Iterator[Fact]:
+def _key_facts(
+    ctx: ReadContext,
+    subject: Name,
+    key: str,
+    raw: str,
+    span: tuple[int, int],
+    construction: str,
+    hedged: bool,
+) -> Iterator[Fact]:
     k = key.lower().strip().rstrip(":")
     if k in _ALIAS_KEYS:
-        for v in _values(k, raw.replace(" or ", ", ")) if "," in raw or " or " in raw else _values(k, raw):
-            yield Fact("linguistic", f"{construction}.alias", span, subject, linguistic=LinguisticKind.ALIAS,
-                       value=v, hedged=hedged)
+        for v in (
+            _values(k, raw.replace(" or ", ", "))
+            if "," in raw or " or " in raw
+            else _values(k, raw)
+        ):
+            yield Fact(
+                "linguistic",
+                f"{construction}.alias",
+                span,
+                subject,
+                linguistic=LinguisticKind.ALIAS,
+                value=v,
+                hedged=hedged,
+            )
         return
     group = _GROUP_KEYS.get(k)
     if group is not None and not raw.strip()[:1].isdigit():
@@ -157,8 +359,15 @@ def _key_facts(ctx: ReadContext, subject: Name, key: str, raw: str, span: tuple[
         for value in _SPLIT.split(_PAREN.sub("", raw).strip().rstrip(".")):
             child = clean_name(value)
             if child and len(child.split()) <= 5:
-                yield Fact("hierarchy", f"{construction}.group", span, subject, Name(child), hierarchy=group,
-                           hedged=hedged)
+                yield Fact(
+                    "hierarchy",
+                    f"{construction}.group",
+                    span,
+                    subject,
+                    Name(child),
+                    hierarchy=group,
+                    hedged=hedged,
+                )
         return
     for value in _values(k, raw):
         vtype = value_type(value)
@@ -167,8 +376,15 @@ def _key_facts(ctx: ReadContext, subject: Name, key: str, raw: str, span: tuple[
             predicate = _DATE_KEYS[k][0] if vtype == "DATE" else _DATE_KEYS[k][1]
             yield Fact("relation", construction, span, subject, obj, predicate, hedged=hedged)
         elif k in _ROLE_KEYS:
-            yield Fact("relation", f"{construction}.role", span, Name(value, "PERSON"), subject,
-                       f"{_snake(k)}_of", hedged=hedged)
+            yield Fact(
+                "relation",
+                f"{construction}.role",
+                span,
+                Name(value, "PERSON"),
+                subject,
+                f"{_snake(k)}_of",
+                hedged=hedged,
+            )
         else:
             predicate = _KEY_PREDICATES.get(k) or _snake(k)
             if not predicate or len(predicate) > 40:
@@ -176,13 +392,26 @@ def _key_facts(ctx: ReadContext, subject: Name, key: str, raw: str, span: tuple[
             yield Fact("relation", construction, span, subject, obj, predicate, hedged=hedged)
 
 
-_CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|uses?|makes?|can|will|does|do|did|differ|exists?)\b")
-_RANKS = ("domain", "kingdom", "phylum", "division", "class", "order", "family", "subfamily", "tribe", "genus",
-          "species")
+_CLAUSE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|uses?|makes?|can|will|does|do|did|differ|exists?)\b"
+)
+_RANKS = (
+    "domain",
+    "kingdom",
+    "phylum",
+    "division",
+    "class",
+    "order",
+    "family",
+    "subfamily",
+    "tribe",
+    "genus",
+    "species",
+)
 
 
 def _taxonomy(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
-    """"Kingdom: Plantae / Order: Rosales / Family: Rosaceae": each rank a subclass of the one above."""
+    """ "Kingdom: Plantae / Order: Rosales / Family: Rosaceae": each rank a subclass of the one above."""
     ranked: list[tuple[int, str, Block]] = []
     for block in items:
         key = block.key_text().lower()
@@ -192,8 +421,14 @@ def _taxonomy(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
                 ranked.append((_RANKS.index(key), value, block))
     ranked.sort(key=lambda r: r[0])
     for (_, upper, _), (_, lower, block) in pairwise(ranked):
-        yield Fact("hierarchy", "kv.taxonomy", block.span, Name(upper), Name(lower),
-                   hierarchy=HierarchyKind.SUBCLASS_OF)
+        yield Fact(
+            "hierarchy",
+            "kv.taxonomy",
+            block.span,
+            Name(upper),
+            Name(lower),
+            hierarchy=HierarchyKind.SUBCLASS_OF,
+        )
 
 
 def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
@@ -221,10 +456,19 @@ def _kv_subject(ctx: ReadContext, block: Block) -> Name | None:
         if (m := _ABOUT.search(text)) is not None:
             return Name(clean_name(m.group("x")))
         bare = clean_name(text.rstrip(":"))
-        if text.endswith(":") and bare[:1].isupper() and len(bare.split()) <= 4 and not re.search(
-                r"\b(?:is|are|was|were|has|have|facts|details|overview|summary|info)\b", bare.lower()):
+        if (
+            text.endswith(":")
+            and bare[:1].isupper()
+            and len(bare.split()) <= 4
+            and not re.search(
+                r"\b(?:is|are|was|were|has|have|facts|details|overview|summary|info)\b",
+                bare.lower(),
+            )
+        ):
             return Name(bare)
-    if block.parent is not None:  # "- **Rivers:**\n  - Nile: 6,650 km": the parent item names the group
+    if (
+        block.parent is not None
+    ):  # "- **Rivers:**\n  - Nile: 6,650 km": the parent item names the group
         return None
     return ctx.section_subject(block)
 
@@ -252,7 +496,9 @@ def _read_row(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         return  # a comparison table ("| | ETF | Mutual fund |"): its columns are the subjects
     first = header[0].strip().lower()
     subject = ctx.section_subject(block)
-    if len(cells) == 2 and (first in _GENERIC_HEADERS or header[1].strip().lower() in _GENERIC_HEADERS):
+    if len(cells) == 2 and (
+        first in _GENERIC_HEADERS or header[1].strip().lower() in _GENERIC_HEADERS
+    ):
         if subject is not None:
             yield from _key_facts(ctx, subject, cells[0], cells[1], block.span, "table.kv", False)
         return
@@ -261,7 +507,9 @@ def _read_row(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         return
     name = Name(row_subject)
     yield Fact("entity", "table.cell", block.inline.span(*block.cells[0]), name)
-    for (col, cell), (a, b) in zip(zip(header[1:], cells[1:], strict=False), block.cells[1:], strict=False):
+    for (col, cell), (a, b) in zip(
+        zip(header[1:], cells[1:], strict=False), block.cells[1:], strict=False
+    ):
         if not cell.strip() or not col.strip():
             continue
         yield from _key_facts(ctx, name, col, cell, block.inline.span(a, b), "table", False)

@@ -36,34 +36,135 @@ INJECTION = re.compile(
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+(?=[\s\"”*_)]|$)|$)")
 _QUOTE_END = re.compile(r"[\"”]")
 
-_GENERIC_HEADINGS = frozenset({
-    "facts", "fact", "overview", "history", "background", "summary", "key", "quick", "details",
-    "work", "works", "career", "life", "early", "later", "legacy", "course", "geography", "notes",
-    "tips", "steps", "how", "what", "why", "where", "when", "features", "characteristics", "uses",
-    "use", "examples", "example", "types", "structure", "comparison", "conclusion", "glance",
-    "profile", "biography", "information", "info", "about", "introduction", "definition", "terms",
-    "glossary", "key facts", "timeline", "achievements", "importance", "significance", "impact",
-    "origins", "origin", "description", "ingredients", "method", "instructions", "procedure",
-    "at a glance", "main", "major", "notable", "famous", "today", "modern", "members", "parts",
-    "components", "kinds", "personal", "death", "family", "education", "style", "reception",
-    "culture", "economy", "politics", "climate", "population", "name", "etymology", "see also",
-    "note", "warning", "caution", "safety", "symptoms", "treatment", "causes", "diagnosis",
-    "prevention", "benefits", "risks", "pros", "cons", "advantages", "disadvantages", "vs",
-})
+_GENERIC_HEADINGS = frozenset(
+    {
+        "facts",
+        "fact",
+        "overview",
+        "history",
+        "background",
+        "summary",
+        "key",
+        "quick",
+        "details",
+        "work",
+        "works",
+        "career",
+        "life",
+        "early",
+        "later",
+        "legacy",
+        "course",
+        "geography",
+        "notes",
+        "tips",
+        "steps",
+        "how",
+        "what",
+        "why",
+        "where",
+        "when",
+        "features",
+        "characteristics",
+        "uses",
+        "use",
+        "examples",
+        "example",
+        "types",
+        "structure",
+        "comparison",
+        "conclusion",
+        "glance",
+        "profile",
+        "biography",
+        "information",
+        "info",
+        "about",
+        "introduction",
+        "definition",
+        "terms",
+        "glossary",
+        "key facts",
+        "timeline",
+        "achievements",
+        "importance",
+        "significance",
+        "impact",
+        "origins",
+        "origin",
+        "description",
+        "ingredients",
+        "method",
+        "instructions",
+        "procedure",
+        "at a glance",
+        "main",
+        "major",
+        "notable",
+        "famous",
+        "today",
+        "modern",
+        "members",
+        "parts",
+        "components",
+        "kinds",
+        "personal",
+        "death",
+        "family",
+        "education",
+        "style",
+        "reception",
+        "culture",
+        "economy",
+        "politics",
+        "climate",
+        "population",
+        "name",
+        "etymology",
+        "see also",
+        "note",
+        "warning",
+        "caution",
+        "safety",
+        "symptoms",
+        "treatment",
+        "causes",
+        "diagnosis",
+        "prevention",
+        "benefits",
+        "risks",
+        "pros",
+        "cons",
+        "advantages",
+        "disadvantages",
+        "vs",
+    }
+)
 
 _GROUP_HEADING = re.compile(
     r"\b(?:members|monarchs|kings|queens|rulers|presidents|players|personnel|line-?up|types|kinds|classes|"
-    r"categories|varieties|parts|components|examples|steps)\b", re.IGNORECASE)
-_KIND_OF = re.compile(r"^(?:main\s+|major\s+|different\s+|common\s+)?(?:types?|kinds?|classes|categories|"
-                      r"varieties|forms|parts|components|members)\s+of\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
+    r"categories|varieties|parts|components|examples|steps)\b",
+    re.IGNORECASE,
+)
+_KIND_OF = re.compile(
+    r"^(?:main\s+|major\s+|different\s+|common\s+)?(?:types?|kinds?|classes|categories|"
+    r"varieties|forms|parts|components|members)\s+of\s+(?:the\s+|a\s+|an\s+)?",
+    re.IGNORECASE,
+)
 _PROMPT_TOPIC = [
-    re.compile(r"^(?:who|what)\s+(?:was|is|were|are)\s+(?:the\s+|a\s+|an\s+)?(?P<x>.+?)(?:\s+and\s+.*)?\??$",
-               re.IGNORECASE),
-    re.compile(r"\b(?:tell me about|overview of|summary of|summari[sz]e|explain|describe|profile of|"
-               r"facts about|information about|history of)\s+(?:the\s+|a\s+|an\s+)?(?P<x>.+?)[.?!]*$",
-               re.IGNORECASE),
+    re.compile(
+        r"^(?:who|what)\s+(?:was|is|were|are)\s+(?:the\s+|a\s+|an\s+)?(?P<x>.+?)(?:\s+and\s+.*)?\??$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:tell me about|overview of|summary of|summari[sz]e|explain|describe|profile of|"
+        r"facts about|information about|history of)\s+(?:the\s+|a\s+|an\s+)?(?P<x>.+?)[.?!]*$",
+        re.IGNORECASE,
+    ),
 ]
-_PRONOUNS = frozenset({"it", "its", "he", "she", "they", "this", "his", "her", "their", "these", "that"})
+_PRONOUNS = frozenset(
+    {"it", "its", "he", "she", "they", "this", "his", "her", "their", "these", "that"}
+)
 
 
 def prompt_topic(prompt: str) -> str | None:
@@ -72,8 +173,11 @@ def prompt_topic(prompt: str) -> str | None:
     for pattern in _PROMPT_TOPIC:
         m = pattern.search(text)
         if m:
-            topic = re.split(r"\s+(?:for|in|from|and what|with)\s+(?:me|my|a|the)\b|[,;]|\s+(?:made of|used for|"
-                             r"known for|famous for|consist|do|does|work|mean|good for)\b", m.group("x"))[0]
+            topic = re.split(
+                r"\s+(?:for|in|from|and what|with)\s+(?:me|my|a|the)\b|[,;]|\s+(?:made of|used for|"
+                r"known for|famous for|consist|do|does|work|mean|good for)\b",
+                m.group("x"),
+            )[0]
             topic = clean_name(re.sub(r"^[A-Z][\w\u00c0-\u024f.\- ]*['’]s\s+(?=[A-Z])", "", topic))
             topic = clean_name(_KIND_OF.sub("", topic))
             if topic and len(topic.split()) <= 6 and topic.lower() not in _PRONOUNS:
@@ -87,12 +191,12 @@ def injected_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in INJECTION.finditer(text):
         start = text.rfind(".", 0, m.start()) + 1
-        for opener in ("\"", "“"):
+        for opener in ('"', "“"):
             q = text.rfind(opener, 0, m.start())
             start = max(q, start)
-        stop = re.search(r"[.!?](?:\s|$)", text[m.end():])
+        stop = re.search(r"[.!?](?:\s|$)", text[m.end() :])
         end = m.end() + stop.end() if stop else len(text)
-        if text[start:start + 1] in ("\"", "“"):  # a quoted instruction ends with its quotation
+        if text[start : start + 1] in ('"', "“"):  # a quoted instruction ends with its quotation
             close = _QUOTE_END.search(text, m.end())
             end = close.end() if close is not None else len(text)
         spans.append((start, end))
@@ -158,16 +262,22 @@ class ReadContext:
         if first is not None and first.role == "heading" and (h := _heading_name(first.text)):
             return Name(h)
         for block in self.doc.blocks[:2]:  # "MRI stands for magnetic resonance imaging."
-            m = re.match(r"^(?:The\s+)?(?P<a>[A-Za-z][\w&.\-]{1,10})\s+(?:stands for|is short for|is the (?:\w+\s+)?"
-                         r"abbreviation (?:for|of))\s+(?P<x>[^.,;:()]{3,60})", block.text)
+            m = re.match(
+                r"^(?:The\s+)?(?P<a>[A-Za-z][\w&.\-]{1,10})\s+(?:stands for|is short for|is the (?:\w+\s+)?"
+                r"abbreviation (?:for|of))\s+(?P<x>[^.,;:()]{3,60})",
+                block.text,
+            )
             if m:
                 return Name(clean_name(m.group("x")))
         if self.prompt and (p := prompt_topic(self.prompt)):
             return Name(p)
         for block in self.doc.blocks[:3]:
             if block.role == "paragraph":
-                m = re.match(r"^(?:The\s+)?(?P<x>[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|de|the|and))"
-                             r"{0,5})\s+(?:is|was|are|were)\b", block.text)
+                m = re.match(
+                    r"^(?:The\s+)?(?P<x>[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|de|the|and))"
+                    r"{0,5})\s+(?:is|was|are|were)\b",
+                    block.text,
+                )
                 if m:
                     return Name(clean_name(m.group("x")))
         return None
@@ -178,7 +288,11 @@ class ReadContext:
         heading = self.doc.heading_of(block)
         while heading is not None:
             name = _heading_name(heading.text)
-            same = self.topic is not None and name is not None and name.lower() == self.topic.text.lower()
+            same = (
+                self.topic is not None
+                and name is not None
+                and name.lower() == self.topic.text.lower()
+            )
             if name is not None and not same and (heading.index != 0 or self.topic is None):
                 return Name(name)
             heading = self.doc.heading_of(heading)

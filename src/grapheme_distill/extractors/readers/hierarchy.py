@@ -24,31 +24,56 @@ from grapheme_distill.model.knowledge import HierarchyKind
 __all__ = ["item_head", "read_lists"]
 
 _KINDS: list[tuple[HierarchyKind, re.Pattern[str]]] = [
-    (HierarchyKind.MEMBER_OF, re.compile(
-        r"\b(?:members?|line-?up|players|roster|squad|cast|member states|member countries|personnel|"
-        r"monarchs|kings|queens|rulers|presidents|emperors|leaders|alumni|musicians|band members|"
-        r"examples of|belong to|belongs to)\b", re.IGNORECASE)),
-    (HierarchyKind.SUBCLASS_OF, re.compile(
-        r"\b(?:types?|kinds?|classes|categories|varieties|subtypes?|breeds|subspecies|forms of|"
-        r"branches of|families of|classified into)\b", re.IGNORECASE)),
-    (HierarchyKind.PART_OF, re.compile(
-        r"\b(?:parts?|components?|organs|chambers|layers|sections|subdivisions|divisions|organelles|"
-        r"consists? of|made up of|made of|composed of|movements|divided into|comprises?|structures|anatomy|"
-        r"building blocks|pieces|elements of|regions of)\b", re.IGNORECASE)),
-    (HierarchyKind.CONTAINS, re.compile(r"\b(?:includes?|contains?|holds|houses)\b", re.IGNORECASE)),
+    (
+        HierarchyKind.MEMBER_OF,
+        re.compile(
+            r"\b(?:members?|line-?up|players|roster|squad|cast|member states|member countries|personnel|"
+            r"monarchs|kings|queens|rulers|presidents|emperors|leaders|alumni|musicians|band members|"
+            r"examples of|belong to|belongs to)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        HierarchyKind.SUBCLASS_OF,
+        re.compile(
+            r"\b(?:types?|kinds?|classes|categories|varieties|subtypes?|breeds|subspecies|forms of|"
+            r"branches of|families of|classified into)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        HierarchyKind.PART_OF,
+        re.compile(
+            r"\b(?:parts?|components?|organs|chambers|layers|sections|subdivisions|divisions|organelles|"
+            r"consists? of|made up of|made of|composed of|movements|divided into|comprises?|structures|anatomy|"
+            r"building blocks|pieces|elements of|regions of)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        HierarchyKind.CONTAINS,
+        re.compile(r"\b(?:includes?|contains?|holds|houses)\b", re.IGNORECASE),
+    ),
 ]
-_OF_WORDS = (r"types?|kinds?|classes|categories|varieties|forms|parts?|components?|members?|elements|"
-             r"sections|layers|organs|structures|subdivisions|branches")
+_OF_WORDS = (
+    r"types?|kinds?|classes|categories|varieties|forms|parts?|components?|members?|elements|"
+    r"sections|layers|organs|structures|subdivisions|branches"
+)
 # lower-case kind words, or capitalised only at the start: "Types of clouds", not "Kind of Blue"
 _OF = re.compile(
     rf"(?:^(?i:the\s+)?(?i:main\s+)?(?i:{_OF_WORDS})|\b(?:{_OF_WORDS}))\s+of\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<x>[\w'\- ]+?)(?:\s+(?:are|is|include|includes|consist|:)\b|[:,.?!]|$)",
 )
-_POSSESSOR = re.compile(r"^(?:the\s+)?(?P<x>[\w'\- ]+?)['’]s?\s+(?:\w+\s+){0,2}?(?:members?|parts?|"
-                        r"components?|types|kinds|line-?up|players)\b", re.IGNORECASE)
+_POSSESSOR = re.compile(
+    r"^(?:the\s+)?(?P<x>[\w'\- ]+?)['’]s?\s+(?:\w+\s+){0,2}?(?:members?|parts?|"
+    r"components?|types|kinds|line-?up|players)\b",
+    re.IGNORECASE,
+)
 _LEAD_SUBJECT = re.compile(
     r"^(?P<x>.+?)\s+(?:has|have|had|consists? of|is made up of|are made up of|is composed of|comprises?|"
-    r"includes?|contains?|is divided into|are divided into|can be divided into|is home to|features)\b", re.IGNORECASE)
+    r"includes?|contains?|is divided into|are divided into|can be divided into|is home to|features)\b",
+    re.IGNORECASE,
+)
 _LEAD_VERB = re.compile(
     r"^(?P<s>(?:the\s+|its\s+|this\s+)?[\w'\-]+(?:\s+[\w'\-]+){0,4}?)\s+(?P<v>(?:also\s+)?[a-z]+(?:s|ed)"
     r"(?:\s+(?:through|in|into|across|to|with|by|on|from|at|for|along|over|between))?)\s+"
@@ -56,22 +81,34 @@ _LEAD_VERB = re.compile(
     r"nine|ten)\s+)?(?P<o>[\w\s'-]*)$",
     re.IGNORECASE,
 )
-_PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she", "this", "these", "its", "their", "his", "her"})
-_VERBISH = re.compile(r"^(?:[a-z]+(?:s|ed|ing)|is|are|was|were|has|have|can|will|use|add|make|take|put|do)\b")
-_PROCEDURE_LEAD = re.compile(r"\b(?:steps?|how to|instructions|procedure|method|directions)\b", re.IGNORECASE)
+_PRONOUN_SUBJECTS = frozenset(
+    {"it", "they", "he", "she", "this", "these", "its", "their", "his", "her"}
+)
+_VERBISH = re.compile(
+    r"^(?:[a-z]+(?:s|ed|ing)|is|are|was|were|has|have|can|will|use|add|make|take|put|do)\b"
+)
+_PROCEDURE_LEAD = re.compile(
+    r"\b(?:steps?|how to|instructions|procedure|method|directions)\b", re.IGNORECASE
+)
 
 
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|;\s*)")
 
 
 def name_list(text: str) -> list[str] | None:
-    """"amoxicillin, flucloxacillin" → the names; None when the text is a phrase or a sentence."""
+    """ "amoxicillin, flucloxacillin" → the names; None when the text is a phrase or a sentence."""
     text = re.sub(r"\s*\([^)]*\)", "", text).strip().rstrip(".")
     if not text or re.match(r"(?i)(?:a|an|the|any|some|one|two|used|made|often|also)\b", text):
         return None
     parts = [clean_name(p) for p in _LIST_SPLIT.split(text) if p.strip()]
-    if not parts or any(not p or len(p.split()) > 3 or re.search(
-            r"\b(?:is|are|was|were|has|have|can|will|that|which|who|of|for|to|with|by|from)\b", p) for p in parts):
+    if not parts or any(
+        not p
+        or len(p.split()) > 3
+        or re.search(
+            r"\b(?:is|are|was|were|has|have|can|will|that|which|who|of|for|to|with|by|from)\b", p
+        )
+        for p in parts
+    ):
         return None
     return parts
 
@@ -94,8 +131,15 @@ def item_head(block: Block) -> tuple[str, int, int] | None:
         head = head[:paren]
     name = clean_name(head)
     words = name.split()
-    if not name or len(words) > 7 or (_VERBISH.match(name.lower()) and len(words) >= 3
-                                      and not all(w[:1].isupper() for w in words)):
+    if (
+        not name
+        or len(words) > 7
+        or (
+            _VERBISH.match(name.lower())
+            and len(words) >= 3
+            and not all(w[:1].isupper() for w in words)
+        )
+    ):
         return None  # "coordinates responses to outbreaks", "Located on the Seine": a sentence
     if re.search(r"\b(?:is|are|was|were|has|have)\b", name):
         return None
@@ -108,26 +152,53 @@ def _context_text(ctx: ReadContext, items: list[Block]) -> tuple[str, str]:
     lead = ctx.doc.lead_of(first)
     heading = ctx.doc.heading_of(first)
     lead_text = lead.text if lead is not None else ""
-    if lead_text:  # the lead-in is the paragraph's last sentence; "Examples:" leaves the heading to say
+    if (
+        lead_text
+    ):  # the lead-in is the paragraph's last sentence; "Examples:" leaves the heading to say
         lead_text = re.split(r"(?<=[.!?])\s+", lead_text)[-1]
         if clean_name(lead_text.rstrip(":")).lower() in _GENERIC_LEADS:
             lead_text = ""
     return (lead_text, heading.text if heading is not None else "")
 
 
-_GENERIC_LEADS = frozenset({"examples", "example", "for example", "such as", "including", "key facts",
-                            "facts", "notes", "details", "highlights", "overview", "summary", "e.g"})
+_GENERIC_LEADS = frozenset(
+    {
+        "examples",
+        "example",
+        "for example",
+        "such as",
+        "including",
+        "key facts",
+        "facts",
+        "notes",
+        "details",
+        "highlights",
+        "overview",
+        "summary",
+        "e.g",
+    }
+)
 
 
 def _title_name(text: str) -> str | None:
     """A lead-in that is only a name ("Control plane", "Baleen whales (Mysticeti)")."""
     name = clean_name(re.sub(r"\s*\([^)]*\)", "", text.rstrip(":")))
-    name = re.sub(r"\s+(?:run|runs|include|includes|contain|contains|has|have|hold|holds|comprises?|are|is)$",
-                  "", name)
+    name = re.sub(
+        r"\s+(?:run|runs|include|includes|contain|contains|has|have|hold|holds|comprises?|are|is)$",
+        "",
+        name,
+    )
     if _kind_of(name) is not None and " of " not in f" {name.lower()} ":
         return None  # "Types", "The main classes, with common examples": a kind, not the whole
-    if (not name or len(name.split()) > 5 or name.lower() in _GENERIC_LEADS
-            or re.search(r"\b(?:is|are|was|were|has|have|include|includes|run|runs|the following)\b", name.lower())):
+    if (
+        not name
+        or len(name.split()) > 5
+        or name.lower() in _GENERIC_LEADS
+        or re.search(
+            r"\b(?:is|are|was|were|has|have|include|includes|run|runs|the following)\b",
+            name.lower(),
+        )
+    ):
         return None
     return name
 
@@ -148,7 +219,9 @@ def _resolve(ctx: ReadContext, items: list[Block], phrase: str) -> Name | None:
         return None
     words = phrase.lower().split()
     subject = ctx.section_subject(items[0])
-    if words[0] in _PRONOUN_SUBJECTS or (len(words) == 1 and phrase.islower() and subject is not None):
+    if words[0] in _PRONOUN_SUBJECTS or (
+        len(words) == 1 and phrase.islower() and subject is not None
+    ):
         return subject  # "It", "The river", "the band": what the section is about
     return Name(phrase)
 
@@ -177,8 +250,14 @@ def _parent(ctx: ReadContext, items: list[Block], lead: str, heading: str) -> Na
 def _procedural(ctx: ReadContext, items: list[Block], lead: str, heading: str) -> bool:
     if _PROCEDURE_LEAD.search(lead) or _PROCEDURE_LEAD.search(heading):
         return True
-    verbs = sum(1 for b in items if re.match(r"^[A-Z][a-z]+\b", b.text) and b.key is None
-                and not b.inline.emphasis and len(b.text.split()) > 3)
+    verbs = sum(
+        1
+        for b in items
+        if re.match(r"^[A-Z][a-z]+\b", b.text)
+        and b.key is None
+        and not b.inline.emphasis
+        and len(b.text.split()) > 3
+    )
     return items[0].ordered and verbs * 2 > len(items)
 
 
@@ -203,16 +282,28 @@ def _read_list(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
     for block, head in heads:
         if head is not None and block.role != "key_value":  # a key ("Population") is no entity
             yield Fact("entity", "list.item", block.inline.span(head[1], head[2]), Name(head[0]))
-            year = re.match(r"\s*\((?P<y>(?:c\.\s*)?\d{4})\)", block.text[head[2]:])
+            year = re.match(r"\s*\((?P<y>(?:c\.\s*)?\d{4})\)", block.text[head[2] :])
             if year:
-                yield Fact("relation", "list.item_year", block.span, Name(head[0]), Name(year.group("y"), "DATE"),
-                           "date")
+                yield Fact(
+                    "relation",
+                    "list.item_year",
+                    block.span,
+                    Name(head[0]),
+                    Name(year.group("y"), "DATE"),
+                    "date",
+                )
     if nested_parent is not None:
         nested_kind = _kind_of(lead, heading, ctx.prompt) or HierarchyKind.MEMBER_OF
         for block, head in heads:
             if head is not None:
-                yield Fact("hierarchy", "list.nested", block.span, nested_parent, Name(head[0]),
-                           hierarchy=nested_kind)
+                yield Fact(
+                    "hierarchy",
+                    "list.nested",
+                    block.span,
+                    nested_parent,
+                    Name(head[0]),
+                    hierarchy=nested_kind,
+                )
         return
     kind: HierarchyKind | None = _kind_of(lead) or _kind_of(heading)
     construction = "list.lead" if _kind_of(lead) else "list.heading"
@@ -234,20 +325,36 @@ def _read_list(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
         return
     for block, head in heads:
         if head is not None and head[0].lower() != parent.text.lower():
-            yield Fact("hierarchy", f"{construction}.{kind.value}", block.span, parent, Name(head[0]),
-                       hierarchy=kind)
+            yield Fact(
+                "hierarchy",
+                f"{construction}.{kind.value}",
+                block.span,
+                parent,
+                Name(head[0]),
+                hierarchy=kind,
+            )
             examples = name_list(block.value_text()) if block.role == "glossary" else None
             if examples and kind in (HierarchyKind.SUBCLASS_OF, HierarchyKind.MEMBER_OF):
                 # "**Penicillins** — amoxicillin, flucloxacillin": the examples are its members
                 for example in examples:
                     yield Fact("entity", "list.example", block.span, Name(example))
-                    yield Fact("hierarchy", "list.examples", block.span, Name(head[0]), Name(example),
-                               hierarchy=HierarchyKind.MEMBER_OF)
+                    yield Fact(
+                        "hierarchy",
+                        "list.examples",
+                        block.span,
+                        Name(head[0]),
+                        Name(example),
+                        hierarchy=HierarchyKind.MEMBER_OF,
+                    )
 
 
-def _lead_verb(ctx: ReadContext, items: list[Block], heads: list[tuple[Block, tuple[str, int, int] | None]],
-               lead: str) -> Iterator[Fact]:
-    """"The river passes through several major cities:" → (river, passes_through, item)."""
+def _lead_verb(
+    ctx: ReadContext,
+    items: list[Block],
+    heads: list[tuple[Block, tuple[str, int, int] | None]],
+    lead: str,
+) -> Iterator[Fact]:
+    """ "The river passes through several major cities:" → (river, passes_through, item)."""
     m = _LEAD_VERB.match(lead.rstrip(":").strip())
     if m is None:
         return

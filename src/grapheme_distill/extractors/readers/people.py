@@ -25,23 +25,120 @@ _IS_A = re.compile(
     rf"influential|leading|prominent|pioneering|great|important|noted)\s+)?(?P<nat>{_NAT}(?:-{_NAT})?)\s+"
     rf"(?P<occ>[a-z][a-z\-]+)(?:\s*(?:,|and)\s+(?P<occ2>[a-z][a-z\-]+))?(?P<rest>.*)$"
 )
-_APPOS = re.compile(rf"\b(?:the|an?)\s+(?P<nat>{_NAT})\s+(?:[a-z]+\s+)?(?P<occ>[a-z][a-z\-]+)\s+(?P<x>{_NAME})")
-_LIFESPAN = re.compile(rf"(?P<x>{_NAME})[*_]*\s*\((?:c\.\s*)?(?P<b>\d{{3,4}})\s*[\u2013\u2014-]\s*(?:c\.\s*)?"
-                       rf"(?P<d>\d{{3,4}})\)")
-_OCCUPATIONS = frozenset({
-    "mathematician", "writer", "painter", "composer", "physicist", "chemist", "engineer", "poet", "novelist",
-    "philosopher", "scientist", "inventor", "architect", "sculptor", "muralist", "artist", "actor", "actress",
-    "singer", "songwriter", "musician", "pianist", "violinist", "guitarist", "drummer", "trumpeter", "saxophonist",
-    "conductor", "director", "filmmaker", "producer", "politician", "statesman", "lawyer", "judge", "economist",
-    "historian", "astronomer", "biologist", "botanist", "naturalist", "geologist", "explorer", "navigator",
-    "general", "admiral", "soldier", "emperor", "king", "queen", "monarch", "president", "journalist", "editor",
-    "businessman", "businesswoman", "entrepreneur", "industrialist", "banker", "physician", "doctor", "surgeon",
-    "nurse", "psychologist", "sociologist", "linguist", "playwright", "dramatist", "footballer", "cyclist",
-    "athlete", "tennis", "boxer", "swimmer", "runner", "chef", "designer", "photographer", "programmer",
-    "computer", "activist", "theologian", "priest", "monk", "nun", "missionary", "diplomat", "aviator",
-    "pilot", "astronaut", "cosmonaut", "mountaineer", "biochemist", "geneticist", "neuroscientist", "critic",
-    "cartoonist", "illustrator", "dancer", "choreographer", "comedian", "rapper", "poet-philosopher",
-})
+_APPOS = re.compile(
+    rf"\b(?:the|an?)\s+(?P<nat>{_NAT})\s+(?:[a-z]+\s+)?(?P<occ>[a-z][a-z\-]+)\s+(?P<x>{_NAME})"
+)
+_LIFESPAN = re.compile(
+    rf"(?P<x>{_NAME})[*_]*\s*\((?:c\.\s*)?(?P<b>\d{{3,4}})\s*[\u2013\u2014-]\s*(?:c\.\s*)?"
+    rf"(?P<d>\d{{3,4}})\)"
+)
+_OCCUPATIONS = frozenset(
+    {
+        "mathematician",
+        "writer",
+        "painter",
+        "composer",
+        "physicist",
+        "chemist",
+        "engineer",
+        "poet",
+        "novelist",
+        "philosopher",
+        "scientist",
+        "inventor",
+        "architect",
+        "sculptor",
+        "muralist",
+        "artist",
+        "actor",
+        "actress",
+        "singer",
+        "songwriter",
+        "musician",
+        "pianist",
+        "violinist",
+        "guitarist",
+        "drummer",
+        "trumpeter",
+        "saxophonist",
+        "conductor",
+        "director",
+        "filmmaker",
+        "producer",
+        "politician",
+        "statesman",
+        "lawyer",
+        "judge",
+        "economist",
+        "historian",
+        "astronomer",
+        "biologist",
+        "botanist",
+        "naturalist",
+        "geologist",
+        "explorer",
+        "navigator",
+        "general",
+        "admiral",
+        "soldier",
+        "emperor",
+        "king",
+        "queen",
+        "monarch",
+        "president",
+        "journalist",
+        "editor",
+        "businessman",
+        "businesswoman",
+        "entrepreneur",
+        "industrialist",
+        "banker",
+        "physician",
+        "doctor",
+        "surgeon",
+        "nurse",
+        "psychologist",
+        "sociologist",
+        "linguist",
+        "playwright",
+        "dramatist",
+        "footballer",
+        "cyclist",
+        "athlete",
+        "tennis",
+        "boxer",
+        "swimmer",
+        "runner",
+        "chef",
+        "designer",
+        "photographer",
+        "programmer",
+        "computer",
+        "activist",
+        "theologian",
+        "priest",
+        "monk",
+        "nun",
+        "missionary",
+        "diplomat",
+        "aviator",
+        "pilot",
+        "astronaut",
+        "cosmonaut",
+        "mountaineer",
+        "biochemist",
+        "geneticist",
+        "neuroscientist",
+        "critic",
+        "cartoonist",
+        "illustrator",
+        "dancer",
+        "choreographer",
+        "comedian",
+        "rapper",
+        "poet-philosopher",
+    }
+)
 
 
 def read_people(ctx: ReadContext) -> Iterator[Fact]:
@@ -55,23 +152,66 @@ def read_people(ctx: ReadContext) -> Iterator[Fact]:
             for m in _LIFESPAN.finditer(text):
                 person = Name(clean_name(m.group("x")), "PERSON")
                 if int(m.group("b")) < int(m.group("d")):
-                    yield Fact("relation", "people.lifespan", span, person, Name(m.group("b"), "DATE"),
-                               "born_in_year", hedged=hedged)
-                    yield Fact("relation", "people.lifespan", span, person, Name(m.group("d"), "DATE"),
-                               "died_in_year", hedged=hedged)
+                    yield Fact(
+                        "relation",
+                        "people.lifespan",
+                        span,
+                        person,
+                        Name(m.group("b"), "DATE"),
+                        "born_in_year",
+                        hedged=hedged,
+                    )
+                    yield Fact(
+                        "relation",
+                        "people.lifespan",
+                        span,
+                        person,
+                        Name(m.group("d"), "DATE"),
+                        "died_in_year",
+                        hedged=hedged,
+                    )
             who = _IS_A.match(text)
             if who is not None and who.group("occ") in _OCCUPATIONS:
                 person = Name(clean_name(who.group("x")), "PERSON")
-                yield Fact("relation", "people.is_a", span, person, Name(who.group("nat"), "NORP"), "nationality",
-                           hedged=hedged)
+                yield Fact(
+                    "relation",
+                    "people.is_a",
+                    span,
+                    person,
+                    Name(who.group("nat"), "NORP"),
+                    "nationality",
+                    hedged=hedged,
+                )
                 for occ in (who.group("occ"), who.group("occ2")):
                     if occ and occ in _OCCUPATIONS:
-                        yield Fact("relation", "people.is_a", span, person, Name(occ), "occupation", hedged=hedged)
+                        yield Fact(
+                            "relation",
+                            "people.is_a",
+                            span,
+                            person,
+                            Name(occ),
+                            "occupation",
+                            hedged=hedged,
+                        )
             for a in _APPOS.finditer(text):
                 if a.group("occ") not in _OCCUPATIONS:
                     continue
                 person = Name(clean_name(a.group("x")), "PERSON")
-                yield Fact("relation", "people.appos", span, person, Name(a.group("nat"), "NORP"),
-                           "nationality", hedged=hedged)
-                yield Fact("relation", "people.appos", span, person, Name(a.group("occ")), "occupation",
-                           hedged=hedged)
+                yield Fact(
+                    "relation",
+                    "people.appos",
+                    span,
+                    person,
+                    Name(a.group("nat"), "NORP"),
+                    "nationality",
+                    hedged=hedged,
+                )
+                yield Fact(
+                    "relation",
+                    "people.appos",
+                    span,
+                    person,
+                    Name(a.group("occ")),
+                    "occupation",
+                    hedged=hedged,
+                )

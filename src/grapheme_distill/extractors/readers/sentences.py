@@ -26,8 +26,26 @@ _OWNED_LIST = re.compile(
 _SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+)")
 _PRONOUNS = frozenset({"its", "his", "her", "their"})
 _MEMBERS = frozenset({"member", "player", "musician", "founder", "founding member"})
-_WORKS = frozenset({"work", "painting", "book", "novel", "album", "song", "film", "opera", "symphony", "poem",
-                    "play", "composition", "invention", "discovery", "creation", "recording"})
+_WORKS = frozenset(
+    {
+        "work",
+        "painting",
+        "book",
+        "novel",
+        "album",
+        "song",
+        "film",
+        "opera",
+        "symphony",
+        "poem",
+        "play",
+        "composition",
+        "invention",
+        "discovery",
+        "creation",
+        "recording",
+    }
+)
 
 
 def _singular(noun: str) -> str:
@@ -63,10 +81,26 @@ def read_sentences(ctx: ReadContext) -> Iterator[Fact]:
             for item in items:
                 child = Name(item)
                 if noun in _MEMBERS:
-                    yield Fact("hierarchy", "sentence.members", span, owner, child, hierarchy=HierarchyKind.MEMBER_OF,
-                               hedged=hedged)
+                    yield Fact(
+                        "hierarchy",
+                        "sentence.members",
+                        span,
+                        owner,
+                        child,
+                        hierarchy=HierarchyKind.MEMBER_OF,
+                        hedged=hedged,
+                    )
                 elif noun in _WORKS:
-                    yield Fact("relation", "sentence.works", span, owner, child, "created", hedged=hedged)
+                    yield Fact(
+                        "relation", "sentence.works", span, owner, child, "created", hedged=hedged
+                    )
                 else:
-                    yield Fact("relation", "sentence.owned_list", span, child, owner, f"{noun.replace('-', '_')}_of",
-                               hedged=hedged)
+                    yield Fact(
+                        "relation",
+                        "sentence.owned_list",
+                        span,
+                        child,
+                        owner,
+                        f"{noun.replace('-', '_')}_of",
+                        hedged=hedged,
+                    )

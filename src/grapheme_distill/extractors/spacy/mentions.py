@@ -20,83 +20,358 @@ ClauseKind = Literal["relation", "part_of", "member_of", "contains", "subclass_o
 _WH = frozenset({"which", "who", "whom", "that", "whose", "where", "when", "what"})
 _PERSON_PRON = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 _THING_PRON = frozenset({"it", "its", "itself"})
-_TRAILING_CLASSES = frozenset({
-    "label", "club", "team", "company", "band", "group", "album", "song", "single", "film", "movie",
-    "series", "show", "asteroid", "planet", "airport", "aerodrome", "river", "city", "town", "state",
-    "country", "party", "station", "zone", "league", "genre", "university", "school", "museum",
-    "corporation", "firm", "network", "channel", "magazine", "newspaper", "novel", "book", "game",
-    "building", "hall", "monument", "dish", "food", "brand", "organisation", "organization", "agency",
-    "campus", "headquarters", "mission",
-})
+_TRAILING_CLASSES = frozenset(
+    {
+        "label",
+        "club",
+        "team",
+        "company",
+        "band",
+        "group",
+        "album",
+        "song",
+        "single",
+        "film",
+        "movie",
+        "series",
+        "show",
+        "asteroid",
+        "planet",
+        "airport",
+        "aerodrome",
+        "river",
+        "city",
+        "town",
+        "state",
+        "country",
+        "party",
+        "station",
+        "zone",
+        "league",
+        "genre",
+        "university",
+        "school",
+        "museum",
+        "corporation",
+        "firm",
+        "network",
+        "channel",
+        "magazine",
+        "newspaper",
+        "novel",
+        "book",
+        "game",
+        "building",
+        "hall",
+        "monument",
+        "dish",
+        "food",
+        "brand",
+        "organisation",
+        "organization",
+        "agency",
+        "campus",
+        "headquarters",
+        "mission",
+    }
+)
 # parts of a named thing that a trailing noun picks out: "the X campus is in Y" is where X's campus is
 _PART_NOUNS = frozenset({"campus", "headquarters"})
 _DURATION = re.compile(r"\b(?:minutes?|mins?|seconds?|secs?|hours?)\b", re.IGNORECASE)
-_PART_LOCATED = re.compile(r"^([a-z]+(?:_[a-z]+)?)_(?:located|situated|based|found)(?:_(?:in|at|on))?$")
-_ADVERBIAL_OBJECTS = frozenset({
-    "addition", "fact", "example", "instance", "particular", "course", "general", "least", "first",
-    "turn", "contrast", "summary", "conclusion", "short", "total", "part", "order", "case", "way",
-    "time", "times", "today", "recent", "future", "past", "end", "result", "spite", "light",
-})
+_PART_LOCATED = re.compile(
+    r"^([a-z]+(?:_[a-z]+)?)_(?:located|situated|based|found)(?:_(?:in|at|on))?$"
+)
+_ADVERBIAL_OBJECTS = frozenset(
+    {
+        "addition",
+        "fact",
+        "example",
+        "instance",
+        "particular",
+        "course",
+        "general",
+        "least",
+        "first",
+        "turn",
+        "contrast",
+        "summary",
+        "conclusion",
+        "short",
+        "total",
+        "part",
+        "order",
+        "case",
+        "way",
+        "time",
+        "times",
+        "today",
+        "recent",
+        "future",
+        "past",
+        "end",
+        "result",
+        "spite",
+        "light",
+    }
+)
 _POSSESSIVE = frozenset({"his", "her", "its", "their"})
 _PLURAL_PRON = frozenset({"they", "them", "their", "theirs", "themselves"})
-_SKIP_NAMES = frozenset({
-    "this", "that", "these", "those", "which", "who", "what", "something", "anything", "everything",
-    "nothing", "one", "thing", "things", "i", "you", "we", "me", "us", "my", "your", "our", "here",
-    "there", "following", "example", "lot", "way", "ways", "kind", "type", "part", "all", "some",
-    "many", "most", "several", "other", "others", "each", "both", "such", "instructions",
-    "previous instructions", "above", "below", "information",
-})
+_SKIP_NAMES = frozenset(
+    {
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "who",
+        "what",
+        "something",
+        "anything",
+        "everything",
+        "nothing",
+        "one",
+        "thing",
+        "things",
+        "i",
+        "you",
+        "we",
+        "me",
+        "us",
+        "my",
+        "your",
+        "our",
+        "here",
+        "there",
+        "following",
+        "example",
+        "lot",
+        "way",
+        "ways",
+        "kind",
+        "type",
+        "part",
+        "all",
+        "some",
+        "many",
+        "most",
+        "several",
+        "other",
+        "others",
+        "each",
+        "both",
+        "such",
+        "instructions",
+        "previous instructions",
+        "above",
+        "below",
+        "information",
+    }
+)
 _NP_MODS = frozenset({"compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "poss"})
-_SKIP_LEFT = frozenset({"det", "poss", "predet", "case", "punct", "cc", "prep", "advmod", "preconj"})
+_SKIP_LEFT = frozenset(
+    {"det", "poss", "predet", "case", "punct", "cc", "prep", "advmod", "preconj"}
+)
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|;\s*)")
 _STRUCT_NOUNS = {
-    "part": "part_of", "parts": "part_of", "component": "part_of", "member": "member_of",
-    "members": "member_of", "type": "subclass_of", "kind": "subclass_of", "form": "subclass_of",
-    "subclass": "subclass_of", "subtype": "subclass_of", "variety": "subclass_of",
-    "species": "subclass_of", "branch": "subclass_of", "category": "subclass_of",
+    "part": "part_of",
+    "parts": "part_of",
+    "component": "part_of",
+    "member": "member_of",
+    "members": "member_of",
+    "type": "subclass_of",
+    "kind": "subclass_of",
+    "form": "subclass_of",
+    "subclass": "subclass_of",
+    "subtype": "subclass_of",
+    "variety": "subclass_of",
+    "species": "subclass_of",
+    "branch": "subclass_of",
+    "category": "subclass_of",
 }
 _STRUCT_VERBS: dict[str, ClauseKind] = {
-    "consist_of": "part_of", "composed_of": "part_of", "made_of": "part_of", "comprise": "part_of",
-    "made_up_of": "part_of", "contain": "contains", "include": "contains", "comprised_of": "part_of",
+    "consist_of": "part_of",
+    "composed_of": "part_of",
+    "made_of": "part_of",
+    "comprise": "part_of",
+    "made_up_of": "part_of",
+    "contain": "contains",
+    "include": "contains",
+    "comprised_of": "part_of",
 }
 # class nouns after a name that say what kind of thing it is, not which one
-_CLASSIFIERS = frozenset({"genre", "style", "genres", "styles", "cuisine", "dish", "sport",
-                          "industry", "sector", "field", "discipline"})
+_CLASSIFIERS = frozenset(
+    {
+        "genre",
+        "style",
+        "genres",
+        "styles",
+        "cuisine",
+        "dish",
+        "sport",
+        "industry",
+        "sector",
+        "field",
+        "discipline",
+    }
+)
 _EDGE_POS = frozenset({"AUX", "VERB", "ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON"})
 # "in the municipality of Gettysburg": the place is Gettysburg
-_PLACE_NOUNS = frozenset({"city", "town", "state", "country", "municipality", "region", "county",
-                          "province", "village", "district", "borough", "island", "capital"})
+_PLACE_NOUNS = frozenset(
+    {
+        "city",
+        "town",
+        "state",
+        "country",
+        "municipality",
+        "region",
+        "county",
+        "province",
+        "village",
+        "district",
+        "borough",
+        "island",
+        "capital",
+    }
+)
 # "the field of mathematical optimization", "the genre of pop rock": the thing is the pobj itself
-_KIND_NOUNS = frozenset({"field", "genre", "area", "discipline", "style", "sport", "industry", "label", "labels"})
+_KIND_NOUNS = frozenset(
+    {"field", "genre", "area", "discipline", "style", "sport", "industry", "label", "labels"}
+)
 _NAMING_VERBS = frozenset({"call", "name", "title", "dub", "know", "entitle", "nickname"})
 # nouns a definite description uses for the work or institution an answer is about
-_WORK_NOUNS = frozenset({"film", "movie", "album", "song", "single", "book", "novel", "series", "show",
-                         "record", "building", "company", "band", "club", "team", "university",
-                         "school", "airport", "aerodrome", "city", "town", "country", "museum", "game",
-                         "programme", "program", "monument", "asteroid", "planet", "dish", "group",
-                         "hall", "institute", "college", "station", "bridge", "tower", "church",
-                         "hospital", "stadium", "park", "river", "lake", "mountain", "island", "ship"})
+_WORK_NOUNS = frozenset(
+    {
+        "film",
+        "movie",
+        "album",
+        "song",
+        "single",
+        "book",
+        "novel",
+        "series",
+        "show",
+        "record",
+        "building",
+        "company",
+        "band",
+        "club",
+        "team",
+        "university",
+        "school",
+        "airport",
+        "aerodrome",
+        "city",
+        "town",
+        "country",
+        "museum",
+        "game",
+        "programme",
+        "program",
+        "monument",
+        "asteroid",
+        "planet",
+        "dish",
+        "group",
+        "hall",
+        "institute",
+        "college",
+        "station",
+        "bridge",
+        "tower",
+        "church",
+        "hospital",
+        "stadium",
+        "park",
+        "river",
+        "lake",
+        "mountain",
+        "island",
+        "ship",
+    }
+)
 # what NER may call the thing a description names ("" = NER gave no label, common for titles)
 _WORKS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", ""})
 _INSTITUTIONS = frozenset({"ORG", "FAC", "NORP", ""})
 _PLACES = frozenset({"GPE", "LOC", "FAC", ""})
 _DESCRIPTION_LABELS: dict[str, frozenset[str]] = {
-    **{n: _WORKS for n in ("film", "movie", "album", "song", "single", "book", "novel", "series", "show",
-                            "record", "programme", "program", "game")},
-    **{n: _INSTITUTIONS for n in ("company", "band", "club", "team", "university", "school", "group",
-                                   "institute", "college", "museum", "hospital")},
-    **{n: _PLACES for n in ("city", "town", "country", "airport", "aerodrome", "station", "bridge", "tower",
-                             "church", "stadium", "park", "river", "lake", "mountain", "island", "building",
-                             "hall", "monument")},
+    **{
+        n: _WORKS
+        for n in (
+            "film",
+            "movie",
+            "album",
+            "song",
+            "single",
+            "book",
+            "novel",
+            "series",
+            "show",
+            "record",
+            "programme",
+            "program",
+            "game",
+        )
+    },
+    **{
+        n: _INSTITUTIONS
+        for n in (
+            "company",
+            "band",
+            "club",
+            "team",
+            "university",
+            "school",
+            "group",
+            "institute",
+            "college",
+            "museum",
+            "hospital",
+        )
+    },
+    **{
+        n: _PLACES
+        for n in (
+            "city",
+            "town",
+            "country",
+            "airport",
+            "aerodrome",
+            "station",
+            "bridge",
+            "tower",
+            "church",
+            "stadium",
+            "park",
+            "river",
+            "lake",
+            "mountain",
+            "island",
+            "building",
+            "hall",
+            "monument",
+        )
+    },
 }
-_NOT_A_THING = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
+_NOT_A_THING = frozenset(
+    {"PERSON", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
+)
 # "17068.8 millimetres long", "185 cm tall": the adjective names the dimension measured
-_MEASURES = {"long": "length", "tall": "height", "high": "height", "wide": "width", "deep": "depth",
-             "thick": "thickness", "old": "age", "heavy": "weight"}
+_MEASURES = {
+    "long": "length",
+    "tall": "height",
+    "high": "height",
+    "wide": "width",
+    "deep": "depth",
+    "thick": "thickness",
+    "old": "age",
+    "heavy": "weight",
+}
 _TIME_UNITS = frozenset({"minute", "minutes", "second", "seconds", "hour", "hours", "min", "mins"})
 # class nouns of named things: a name ends in one ("Bedford Aerodrome"), "the N" points at one
 _CLASS_NOUNS = _TRAILING_CLASSES | _WORK_NOUNS
-_GROUP_NOUNS = frozenset({"types", "kinds", "forms", "classes", "categories", "varieties", "examples"})
+_GROUP_NOUNS = frozenset(
+    {"types", "kinds", "forms", "classes", "categories", "varieties", "examples"}
+)
 
 
 @dataclass(frozen=True)
@@ -166,8 +441,22 @@ class Coref:
             last = mention.text.split()[-1].lower()
             if last in _WORK_NOUNS:  # "Bedford Aerodrome" is what "the aerodrome" will mean
                 self.classes[last] = mention
-        if mention.proper and not mention.pronoun and mention.label not in (
-            "PERSON", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC", "NORP"
+        if (
+            mention.proper
+            and not mention.pronoun
+            and mention.label
+            not in (
+                "PERSON",
+                "DATE",
+                "TIME",
+                "CARDINAL",
+                "QUANTITY",
+                "MONEY",
+                "PERCENT",
+                "GPE",
+                "LOC",
+                "NORP",
+            )
         ):
             self.named = mention
 
@@ -226,8 +515,13 @@ class Coref:
             here = None
         if here is not None and not here.pronoun and pronoun in _POSSESSIVE:
             person = here.label == "PERSON" or (here.proper and not here.label)
-            if (pronoun in _PERSON_PRON and person or pronoun in _THING_PRON and here.label != "PERSON"
-                    or pronoun in _PLURAL_PRON):
+            if (
+                pronoun in _PERSON_PRON
+                and person
+                or pronoun in _THING_PRON
+                and here.label != "PERSON"
+                or pronoun in _PLURAL_PRON
+            ):
                 return here
         if pronoun in _PERSON_PRON:
             return self.person
@@ -236,5 +530,3 @@ class Coref:
         if pronoun in _PLURAL_PRON:
             return self.any
         return None
-
-

@@ -49,11 +49,16 @@ def _of_name_end(doc: Any, end: int) -> int:
 
 
 def _and_name_end(doc: Any, head: int, end: int) -> int:
-    """"the College of William and Mary", "Department of Health and Human Services": an institution
+    """ "the College of William and Mary", "Department of Health and Human Services": an institution
     named "<noun> of A and B" runs on over "and B" (``head`` is the institution noun's index)."""
-    if doc[head].lower_ in _INSTITUTIONS_OF and end + 1 < len(doc) and doc[end].lower_ == "and" \
-            and any(t.lower_ == "of" for t in doc[head:end]) \
-            and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper():
+    if (
+        doc[head].lower_ in _INSTITUTIONS_OF
+        and end + 1 < len(doc)
+        and doc[end].lower_ == "and"
+        and any(t.lower_ == "of" for t in doc[head:end])
+        and doc[end + 1].pos_ == "PROPN"
+        and doc[end + 1].text[:1].isupper()
+    ):
         end += 1
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
             end += 1
@@ -61,8 +66,23 @@ def _and_name_end(doc: Any, head: int, end: int) -> int:
 
 
 # institutions whose names are "<noun> of A and B"
-_INSTITUTIONS_OF = frozenset({"college", "university", "school", "institute", "department", "ministry",
-                              "museum", "academy", "society", "council", "board", "bank", "church"})
+_INSTITUTIONS_OF = frozenset(
+    {
+        "college",
+        "university",
+        "school",
+        "institute",
+        "department",
+        "ministry",
+        "museum",
+        "academy",
+        "society",
+        "council",
+        "board",
+        "bank",
+        "church",
+    }
+)
 
 
 #: NER labels of values (dates, numbers, amounts), never names
@@ -88,16 +108,31 @@ def _extend_name(doc: Any, start: int, end: int) -> tuple[int, int]:
     """
     while start > 0:
         prev = doc[start - 1]
-        if prev.text in _JOINERS and not prev.whitespace_ and start > 1 and not doc[start - 2].whitespace_ \
-                and _name_part(doc[start - 2]):
+        if (
+            prev.text in _JOINERS
+            and not prev.whitespace_
+            and start > 1
+            and not doc[start - 2].whitespace_
+            and _name_part(doc[start - 2])
+        ):
             start -= 2  # "Madrid–Barajas Airport" seen from "Airport"
             continue
-        if not (_name_part(prev) and prev.dep_ in ("compound", "amod", "nmod", "nummod", "flat")
-                and start <= prev.head.i < end and prev.ent_type_ != "NORP" and prev.whitespace_):
+        if not (
+            _name_part(prev)
+            and prev.dep_ in ("compound", "amod", "nmod", "nummod", "flat")
+            and start <= prev.head.i < end
+            and prev.ent_type_ != "NORP"
+            and prev.whitespace_
+        ):
             break
         start -= 1
-    while end + 1 < len(doc) and doc[end].text in _JOINERS and not doc[end - 1].whitespace_ \
-            and not doc[end].whitespace_ and _name_part(doc[end + 1]):
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in _JOINERS
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and _name_part(doc[end + 1])
+    ):
         end += 2  # "Madrid–Barajas"
         while end < len(doc) and _name_part(doc[end]) and doc[end - 1].head.i == end:
             end += 1  # "... Barajas Airport": the compound's head
@@ -119,16 +154,27 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
     parse and NER stop at "Death"), "Expect a Miracle".  Only a run that ends in a capitalised
     word counts, and never past the sentence."""
     sent_end = doc[end - 1].sent.end
-    while end < sent_end and doc[end].text.isdigit() and doc[end].ent_type_ not in ("DATE", "TIME") \
-            and not doc[end - 1].text.isdigit():
+    while (
+        end < sent_end
+        and doc[end].text.isdigit()
+        and doc[end].ent_type_ not in ("DATE", "TIME")
+        and not doc[end - 1].text.isdigit()
+    ):
         end += 1  # "Apollo 14", "Volume 1"
     while end < sent_end:
         j = end
         while j < sent_end and doc[j].lower_ in _TITLE_GLUE and not doc[j].text[:1].isupper():
             j += 1
-        if j == end and _title_word(doc[j]) and doc[j].ent_iob_ != "B" and doc[j].pos_ != "NUM" \
-                and not doc[j - 1].is_punct:
-            end += 1  # "English Without Tears": a capitalised word right after the name is more of it
+        if (
+            j == end
+            and _title_word(doc[j])
+            and doc[j].ent_iob_ != "B"
+            and doc[j].pos_ != "NUM"
+            and not doc[j - 1].is_punct
+        ):
+            end += (
+                1  # "English Without Tears": a capitalised word right after the name is more of it
+            )
             continue
         if j == end or j >= sent_end or not _title_word(doc[j]) or doc[j].ent_type_ in VALUE_LABELS:
             break
@@ -142,13 +188,23 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
         k = start - 1
         while k >= sent_start and doc[k].lower_ in _TITLE_GLUE and not doc[k].text[:1].isupper():
             k -= 1
-        if k == start - 1 or k < sent_start or not _title_word(doc[k]) or doc[k].ent_type_ in VALUE_LABELS \
-                or doc[k].pos_ == "DET" or doc[k].tag_ in ("VBN", "VBG"):
+        if (
+            k == start - 1
+            or k < sent_start
+            or not _title_word(doc[k])
+            or doc[k].ent_type_ in VALUE_LABELS
+            or doc[k].pos_ == "DET"
+            or doc[k].tag_ in ("VBN", "VBG")
+        ):
             break  # (a fronted participle is not a title: "Located on the Seine")
         # "Expect a Miracle", "Year of No Light", "Andy Warhol's Velvet Underground Featuring Nico"
         start = k
-        while start > sent_start and _title_word(doc[start - 1]) and doc[start - 1].pos_ != "DET" \
-                and doc[start - 1].ent_type_ not in VALUE_LABELS:
+        while (
+            start > sent_start
+            and _title_word(doc[start - 1])
+            and doc[start - 1].pos_ != "DET"
+            and doc[start - 1].ent_type_ not in VALUE_LABELS
+        ):
             start -= 1
     return start, end
 
@@ -167,12 +223,17 @@ def _ent_span(tok: Any) -> Any:
 
 
 def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention | None:
-    while start < end and (doc[start].dep_ in _SKIP_LEFT and not (doc[start].dep_ == "poss" and doc[start].pos_
-                                                                    in ("PROPN", "NOUN"))
-                           or doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+    while start < end and (
+        doc[start].dep_ in _SKIP_LEFT
+        and not (doc[start].dep_ == "poss" and doc[start].pos_ in ("PROPN", "NOUN"))
+        or doc[start].lower_ in ("the", "a", "an")
+        or doc[start].is_punct
+        or doc[start].is_space
+    ):
         start += 1  # (a possessor that is a name is kept: "Hypermarcas's revenue" is Hypermarcas's)
     while end > start and (
-        (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in ")\"'"
+        (doc[end - 1].is_punct or doc[end - 1].is_space)
+        and doc[end - 1].text not in ")\"'"
         or doc[end - 1].pos_ in _EDGE_POS
     ):
         end -= 1
@@ -181,21 +242,32 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
     while end - start > 1 and doc[end - 1].tag_ == "POS":  # "Spartak Moscow's"
         end -= 1
     opened = [t.i for t in doc[start:end] if t.text == "("]
-    if opened and not any(t.text == ")" for t in doc[opened[-1]:end]) and opened[-1] > start:
+    if opened and not any(t.text == ")" for t in doc[opened[-1] : end]) and opened[-1] > start:
         end = opened[-1]  # NER ran into a parenthesis: "World Health Organization (WHO"
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
     kind_noun = ""
-    if end - start > 1 and doc[end - 1].lower_ in _CLASSIFIERS and doc[end - 2].pos_ in ("NOUN", "PROPN", "ADJ"):
+    if (
+        end - start > 1
+        and doc[end - 1].lower_ in _CLASSIFIERS
+        and doc[end - 2].pos_ in ("NOUN", "PROPN", "ADJ")
+    ):
         kind_noun = doc[end - 1].lower_  # "the pop rock genre": the genre is pop rock
         end -= 1
-    if doc[end - 1].like_num and end - start > 1 and all(
-        t.pos_ == "NOUN" and t.text[:1].islower() for t in doc[start : end - 1]
+    if (
+        doc[end - 1].like_num
+        and end - start > 1
+        and all(t.pos_ == "NOUN" and t.text[:1].islower() for t in doc[start : end - 1])
     ):
-        kind_noun = doc[start:end - 1].text.lower()  # "the year 2000", "ID 0711905"
+        kind_noun = doc[start : end - 1].text.lower()  # "the year 2000", "ID 0711905"
         start = end - 1
-    inner = [t.i for t in doc[start + 1:end - 1] if t.text[:1].islower() and t.lemma_.lower() in _WORK_NOUNS
-             and all(u.text[:1].isupper() for u in doc[t.i + 1:end])]
+    inner = [
+        t.i
+        for t in doc[start + 1 : end - 1]
+        if t.text[:1].islower()
+        and t.lemma_.lower() in _WORK_NOUNS
+        and all(u.text[:1].isupper() for u in doc[t.i + 1 : end])
+    ]
     if inner:  # "the Velvet Underground album Squeeze", "The Train song Mermaid": the name is after the class
         kind_noun = doc[inner[-1]].lower_
         start = inner[-1] + 1
@@ -208,8 +280,14 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
         last = end
         # trailing class nouns only ("FC Amkar Perm football club"): "Carter constant" and "Penrose
         # diagram" keep their noun, it is part of the name
-        if last > first and doc[last - 1].lemma_.lower() in _TRAILING_CLASSES and doc[last - 1].text[:1].islower():
-            while last > first and doc[last - 1].pos_ == "NOUN" and doc[last - 1].text[:1].islower():
+        if (
+            last > first
+            and doc[last - 1].lemma_.lower() in _TRAILING_CLASSES
+            and doc[last - 1].text[:1].islower()
+        ):
+            while (
+                last > first and doc[last - 1].pos_ == "NOUN" and doc[last - 1].text[:1].islower()
+            ):
                 last -= 1
         if first < last and (first > start or last < end):
             kind_noun = doc[last:end].text.lower() if last < end else doc[first - 1].lower_
@@ -221,10 +299,18 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
     low = text.lower()
     if not text or low in _SKIP_NAMES or not any(ch.isalnum() for ch in text) or len(text) > 120:
         return None
-    if len(span) == 1 and (span[0].is_stop or span[0].pos_ in ("PRON", "DET", "ADP", "CCONJ", "PART")):
+    if len(span) == 1 and (
+        span[0].is_stop or span[0].pos_ in ("PRON", "DET", "ADP", "CCONJ", "PART")
+    ):
         return None
-    return Mention(text=text, start=span.start_char, end=span.end_char, label=label, proper=proper,
-                   kind_noun=kind_noun)
+    return Mention(
+        text=text,
+        start=span.start_char,
+        end=span.end_char,
+        label=label,
+        proper=proper,
+        kind_noun=kind_noun,
+    )
 
 
 def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
@@ -241,17 +327,26 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
     if coref is not None and tok.pos_ == "NOUN" and not tok.ent_type_:
         # "the film" / "this airport" after "X is a film" / "the airport X": the same thing
         dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
-        if dets and dets[0] in ("the", "this", "that") and _of_object(tok) is None and _named_by(tok) is None \
-                and _title_after(tok) is None:
+        if (
+            dets
+            and dets[0] in ("the", "this", "that")
+            and _of_object(tok) is None
+            and _named_by(tok) is None
+            and _title_after(tok) is None
+        ):
             plain = not any(c.dep_ in ("compound", "amod") for c in tok.children)
-            found = coref.resolve_class(tok.lower_) or coref.resolve_description(tok.lemma_, plain=plain)
+            found = coref.resolve_class(tok.lower_) or coref.resolve_description(
+                tok.lemma_, plain=plain
+            )
             if found is not None:
                 return found
     if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):
         for j in range(tok.i - 1, max(tok.sent.start, tok.i - 9) - 1, -1):
             title = _title_after(doc[j]) if doc[j].pos_ == "NOUN" else None
             if title is not None and title.start <= tok.idx < title.end:
-                return title  # "... the 1956 movie It's Great to Be Young which was directed by ..."
+                return (
+                    title  # "... the 1956 movie It's Great to Be Young which was directed by ..."
+                )
     if tok.pos_ == "NOUN" and (title := _title_after(tok)) is not None:
         if coref is not None:
             coref.note_class(tok.lemma_, title)
@@ -261,11 +356,18 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
         if named is not None:  # "a subsidiary called Mantecorp", "the municipality of Gettysburg"
             m = mention_of(named, coref)
             if m is not None:
-                if coref is not None:  # "the movie Super Capers": a later "this movie" is Super Capers
+                if (
+                    coref is not None
+                ):  # "the movie Super Capers": a later "this movie" is Super Capers
                     coref.note_class(tok.lemma_, m)
-                kind = " ".join(c.lower_ for c in tok.lefts if c.dep_ == "compound" and not c.ent_type_
-                                and c.pos_ == "NOUN")  # "the time zone known as X": a time zone
-                return Mention(m.text, m.start, m.end, m.label, m.proper, "", f"{kind} {tok.lower_}".strip())
+                kind = " ".join(
+                    c.lower_
+                    for c in tok.lefts
+                    if c.dep_ == "compound" and not c.ent_type_ and c.pos_ == "NOUN"
+                )  # "the time zone known as X": a time zone
+                return Mention(
+                    m.text, m.start, m.end, m.label, m.proper, "", f"{kind} {tok.lower_}".strip()
+                )
     quoted = _quoted(doc).get(tok.i)
     if quoted is not None:  # a title in quotes is one name, whatever NER made of it
         m = _make(doc, quoted[0], quoted[1], tok.ent_type_ or "WORK_OF_ART", True)
@@ -282,13 +384,26 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
             end = _and_name_end(doc, heads[0], end)
         if tok.ent_type_ == "DATE":  # "on 3rd October 1983": NER leaves the day out
             k = start - 1 if start > 0 and doc[start - 1].lower_ == "of" else start
-            if k > 0 and (_ORDINAL.match(doc[k - 1].text) or doc[k - 1].text.isdigit() and len(doc[k - 1]) <= 2):
+            if k > 0 and (
+                _ORDINAL.match(doc[k - 1].text)
+                or doc[k - 1].text.isdigit()
+                and len(doc[k - 1]) <= 2
+            ):
                 start = k - 1
-        if tok.ent_type_ == "GPE" and end + 1 < len(doc) and doc[end].text == "," \
-                and doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B":
+        if (
+            tok.ent_type_ == "GPE"
+            and end + 1 < len(doc)
+            and doc[end].text == ","
+            and doc[end + 1].ent_type_ == "GPE"
+            and doc[end + 1].ent_iob_ == "B"
+        ):
             # "La Crosse, Wisconsin": a place disambiguated by its region is one name
             nxt = _ent_span(doc[end + 1])
-            if nxt is not None and nxt.root.dep_ == "appos" and ent.start <= nxt.root.head.i < ent.end:
+            if (
+                nxt is not None
+                and nxt.root.dep_ == "appos"
+                and ent.start <= nxt.root.head.i < ent.end
+            ):
                 end = nxt.end
         m = _make(doc, start, end, tok.ent_type_, True)
         if m is not None and m.kind_noun and coref is not None:
@@ -298,15 +413,28 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
         return None
     left = tok.i
     # "The Death on a Factory Farm": a capitalised noun inside a sentence is a name the tagger missed
-    proper = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.text.isupper()
-                                     and (not tok.is_sent_start or _title_span(doc, tok.i, tok.i + 1)[1] > tok.i + 1))
+    proper = tok.pos_ == "PROPN" or (
+        tok.pos_ == "NOUN"
+        and tok.text[:1].isupper()
+        and not tok.text.isupper()
+        and (not tok.is_sent_start or _title_span(doc, tok.i, tok.i + 1)[1] > tok.i + 1)
+    )
     for child in tok.lefts:
         if child.dep_ not in _NP_MODS or child.dep_ == "poss":
             continue
-        if proper and child.dep_ in ("amod", "nummod", "npadvmod", "quantmod") and not (
-            child.pos_ == "PROPN" and child.ent_type_ != "NORP" or child.i == tok.i - 1 and child.like_num
-            or _ORDINAL.match(child.text) and child.i == child.head.left_edge.i + (
-                1 if child.head.left_edge.lower_ in ("the", "a", "an") else 0)
+        if (
+            proper
+            and child.dep_ in ("amod", "nummod", "npadvmod", "quantmod")
+            and not (
+                child.pos_ == "PROPN"
+                and child.ent_type_ != "NORP"
+                or child.i == tok.i - 1
+                and child.like_num
+                or _ORDINAL.match(child.text)
+                and child.i
+                == child.head.left_edge.i
+                + (1 if child.head.left_edge.lower_ in ("the", "a", "an") else 0)
+            )
         ):
             continue  # "American Alan Shepard", "185 cm tall Aleksandr Prudnikov": not the name
         left = min(left, child.left_edge.i)
@@ -320,12 +448,22 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
     m = _make(doc, left, end, "", proper)
     if m is not None and m.kind_noun and coref is not None:
         coref.note_class(m.kind_noun, m)
-    if m is not None and not proper and tok.pos_ == "NOUN" and coref is not None and coref.topic is not None \
-            and coref.topic.label not in VALUE_LABELS \
-            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
+    if (
+        m is not None
+        and not proper
+        and tok.pos_ == "NOUN"
+        and coref is not None
+        and coref.topic is not None
+        and coref.topic.label not in VALUE_LABELS
+        and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+            for c in tok.children
+        )
+    ):
         lemma = tok.lemma_.lower()
-        m = dataclasses.replace(m, definite=True, unresolved=lemma in _CLASS_NOUNS
-                                or lemma in coref.classes)
+        m = dataclasses.replace(
+            m, definite=True, unresolved=lemma in _CLASS_NOUNS or lemma in coref.classes
+        )
     return m
 
 
@@ -350,18 +488,58 @@ def _quoted(doc: Any) -> dict[int, tuple[int, int]]:
 
 
 # more small words a title after a work noun may hold ("the album Let it Breed", "This'll Be My Year")
-_TITLE_SMALL = frozenset({"it", "me", "my", "you", "your", "be", "up", "off", "out", "'ll", "’ll", "'s", "’s",
-                          "n't", "'re", "'ve", "'d"})
+_TITLE_SMALL = frozenset(
+    {
+        "it",
+        "me",
+        "my",
+        "you",
+        "your",
+        "be",
+        "up",
+        "off",
+        "out",
+        "'ll",
+        "’ll",
+        "'s",
+        "’s",
+        "n't",
+        "'re",
+        "'ve",
+        "'d",
+    }
+)
 _TITLE_WORDS_AFTER_NOUN = _TITLE_GLUE | _TITLE_SMALL
-_WORK_TITLED = frozenset({"film", "movie", "album", "song", "single", "book", "novel", "series", "show", "ep",
-                          "record", "programme", "program", "game", "play", "opera", "poem"})
+_WORK_TITLED = frozenset(
+    {
+        "film",
+        "movie",
+        "album",
+        "song",
+        "single",
+        "book",
+        "novel",
+        "series",
+        "show",
+        "ep",
+        "record",
+        "programme",
+        "program",
+        "game",
+        "play",
+        "opera",
+        "poem",
+    }
+)
 
 
 def _title_after(tok: Any) -> Mention | None:
-    """"the 1956 movie It's Great to Be Young", "the album Turn Me On": a work noun right before a
+    """ "the 1956 movie It's Great to Be Young", "the album Turn Me On": a work noun right before a
     Title Case run names that work, whatever the parser made of the words (a pronoun, a verb).
     Cached on the doc: every capitalised word asks it of the nouns before it."""
-    cache: dict[int, Mention | None] = tok.doc.user_data.setdefault("grapheme_distill.title_after", {})
+    cache: dict[int, Mention | None] = tok.doc.user_data.setdefault(
+        "grapheme_distill.title_after", {}
+    )
     if tok.i not in cache:
         cache[tok.i] = _title_after_uncached(tok)
     return cache[tok.i]
@@ -376,30 +554,53 @@ def _title_after_uncached(tok: Any) -> Mention | None:
         return None  # quoted titles are read by _quoted
     if doc[i].lower_ == "the" and i + 1 < len(doc):
         i += 1  # "the album The Quine Tapes": the article is not kept in names
-    if not doc[i].text[:1].isupper() or doc[i].pos_ in ("PROPN", "NUM") and doc[i].ent_type_ not in ("", "PERSON"):
+    if (
+        not doc[i].text[:1].isupper()
+        or doc[i].pos_ in ("PROPN", "NUM")
+        and doc[i].ent_type_ not in ("", "PERSON")
+    ):
         return None  # (a proper noun run is found by the name readings)
     end, last_cap = i, i
-    while end < len(doc) and doc[end].sent == tok.sent and (
-            doc[end].text[:1].isupper() or doc[end].lower_ in _TITLE_WORDS_AFTER_NOUN
-            or doc[end].text.isdigit()):
+    while (
+        end < len(doc)
+        and doc[end].sent == tok.sent
+        and (
+            doc[end].text[:1].isupper()
+            or doc[end].lower_ in _TITLE_WORDS_AFTER_NOUN
+            or doc[end].text.isdigit()
+        )
+    ):
         if doc[end].text[:1].isupper() or doc[end].text.isdigit():
             last_cap = end
         end += 1
     if last_cap == i and doc[i].pos_ == "PROPN":
         return None
-    span = doc[i:last_cap + 1]
-    if len(span) < 2 or any(t.pos_ == "PROPN" for t in span) and all(t.pos_ == "PROPN" for t in span):
+    span = doc[i : last_cap + 1]
+    if (
+        len(span) < 2
+        or any(t.pos_ == "PROPN" for t in span)
+        and all(t.pos_ == "PROPN" for t in span)
+    ):
         return None
-    return Mention(text=span.text, start=span.start_char, end=span.end_char, label="WORK_OF_ART", proper=True,
-                   kind_noun=tok.lower_)
+    return Mention(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        label="WORK_OF_ART",
+        proper=True,
+        kind_noun=tok.lower_,
+    )
 
 
 def _name_after(tok: Any) -> Any:
-    """"the club Brentford F.C.": a class noun right before a proper name the parser hung elsewhere;
+    """ "the club Brentford F.C.": a class noun right before a proper name the parser hung elsewhere;
     the name's last token (its NER span or compound chain gives the whole name)."""
     doc = tok.doc
-    if tok.lemma_.lower() not in _CLASS_NOUNS or tok.i + 1 >= len(doc) \
-            or not any(c.dep_ == "det" for c in tok.children):
+    if (
+        tok.lemma_.lower() not in _CLASS_NOUNS
+        or tok.i + 1 >= len(doc)
+        or not any(c.dep_ == "det" for c in tok.children)
+    ):
         return None
     i = tok.i + 1
     if not _name_part(doc[i]) or doc[i].head.i == tok.i:
@@ -416,14 +617,28 @@ def _named_by(tok: Any) -> Any:
     if after is not None:
         return after
     for child in tok.children:
-        if child.dep_ == "appos" and child.text[:1].isupper() and (
-                child.left_edge.i == tok.i + 1 or child.left_edge.i == tok.i + 2 and tok.nbor(1).is_quote):
-            return child  # "the film Death on a Factory Farm", "the album The Quine Tapes", "film ‘X’"
+        if (
+            child.dep_ == "appos"
+            and child.text[:1].isupper()
+            and (
+                child.left_edge.i == tok.i + 1
+                or child.left_edge.i == tok.i + 2
+                and tok.nbor(1).is_quote
+            )
+        ):
+            return (
+                child  # "the film Death on a Factory Farm", "the album The Quine Tapes", "film ‘X’"
+            )
     for child in tok.children:
         # a name right before the class noun, when none follows: "1147 Stavropolis asteroid has ..."
         # (but "the HBO film ‘Death on a Factory Farm’" is the film, found above)
-        if child.dep_ in ("compound", "nsubj", "nmod") and child.pos_ == "PROPN" and child.i == tok.i - 1 \
-                and tok.lemma_.lower() in _CLASS_NOUNS and tok.text[:1].islower():
+        if (
+            child.dep_ in ("compound", "nsubj", "nmod")
+            and child.pos_ == "PROPN"
+            and child.i == tok.i - 1
+            and tok.lemma_.lower() in _CLASS_NOUNS
+            and tok.text[:1].islower()
+        ):
             return child
         if child.dep_ == "acl" and child.lemma_ in _NAMING_VERBS:
             for g in child.children:
@@ -433,9 +648,15 @@ def _named_by(tok: Any) -> Any:
                     for h in g.children:
                         if h.dep_ == "pobj":
                             return h
-        if child.dep_ == "prep" and child.lower_ == "of" and tok.lower_ in _PLACE_NOUNS | _KIND_NOUNS:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and tok.lower_ in _PLACE_NOUNS | _KIND_NOUNS
+        ):
             for g in child.children:
-                if g.dep_ == "pobj" and (g.pos_ == "PROPN" or tok.lower_ in _KIND_NOUNS and g.pos_ == "NOUN"):
+                if g.dep_ == "pobj" and (
+                    g.pos_ == "PROPN" or tok.lower_ in _KIND_NOUNS and g.pos_ == "NOUN"
+                ):
                     return g
     return None
 
@@ -457,15 +678,22 @@ def phrase_mention(doc: Any, start_char: int, end_char: int) -> Mention | None:
 def _split_list(tok: Any, coref: Coref | None) -> list[Mention]:
     """``tok`` and its conjuncts; a mis-parsed list ("solar, wind and hydro power") is split on its
     text instead."""
-    if tok.pos_ == "NOUN" and (names := [c for c in tok.children if c.dep_ == "appos"
-                                         and c.pos_ == "PROPN" and c.i <= tok.i + 3]):
+    if tok.pos_ == "NOUN" and (
+        names := [
+            c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i <= tok.i + 3
+        ]
+    ):
         tok = names[0]  # "the film English Without Tears"
     address = _address(tok)
     if address is not None:
         return [address]
     ent = _ent_span(tok)
-    conj = [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "X")
-            and not (ent is not None and ent.start <= c.i < ent.end)]  # "George Allen and Unwin"
+    conj = [
+        c
+        for c in tok.conjuncts
+        if c.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "X")
+        and not (ent is not None and ent.start <= c.i < ent.end)
+    ]  # "George Allen and Unwin"
     mentions: list[Mention] = []
     if conj:
         for t in (tok, *conj):
@@ -497,8 +725,10 @@ def _split_list(tok: Any, coref: Coref | None) -> list[Mention]:
     return [first] if first else []
 
 
-_STREET = re.compile(r"\b(?:Road|Street|St\.|Avenue|Ave\.|Way|Lane|Drive|Boulevard|Blvd\.|Square|Place)\b"
-                     r"|\b\d{5,6}\b")
+_STREET = re.compile(
+    r"\b(?:Road|Street|St\.|Avenue|Ave\.|Way|Lane|Drive|Boulevard|Blvd\.|Square|Place)\b"
+    r"|\b\d{5,6}\b"
+)
 
 
 def _address(tok: Any) -> Mention | None:
@@ -509,7 +739,7 @@ def _address(tok: Any) -> Mention | None:
     if sum(t.text == "," for t in sub) < 2 or len(sub) > 40:
         return None
     doc = tok.doc
-    span = doc[sub[0].i:sub[-1].i + 1]
+    span = doc[sub[0].i : sub[-1].i + 1]
     if not _STREET.search(span.text):
         return None
     return _make(doc, span.start, span.end, "FAC", True)
@@ -520,13 +750,23 @@ def _resolve_np(tok: Any) -> Any:
     (EU)") to the thing actually talked about."""
     for _ in range(3):
         doc = tok.doc
-        if (0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")"
-                and tok.i >= 2 and doc[tok.i - 2].pos_ in ("PROPN", "NOUN")):
+        if (
+            0 < tok.i < len(doc) - 1
+            and doc[tok.i - 1].text == "("
+            and doc[tok.i + 1].text == ")"
+            and tok.i >= 2
+            and doc[tok.i - 2].pos_ in ("PROPN", "NOUN")
+        ):
             tok = doc[tok.i - 2]
         elif tok.dep_ == "appos" and tok.pos_ in ("NOUN",) and tok.head.pos_ in ("PROPN", "NOUN"):
             tok = tok.head
-        elif tok.pos_ == "NOUN" and (names := [c for c in tok.children if c.dep_ == "appos"
-                                                and c.pos_ == "PROPN" and c.i <= tok.i + 3]):
+        elif tok.pos_ == "NOUN" and (
+            names := [
+                c
+                for c in tok.children
+                if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i <= tok.i + 3
+            ]
+        ):
             tok = names[0]  # "the asteroid 1147 Stavropolis, discovered by ..."
         elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
             subs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -548,16 +788,25 @@ def _is_passive(verb: Any) -> bool:
         if verb.dep_ in ("acl", "advcl", "relcl"):
             return not any(c.dep_ == "aux" for c in verb.children)
         if verb.dep_ == "conj":
-            return _is_passive(verb.head) and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+            return _is_passive(verb.head) and not any(
+                c.dep_ in ("aux", "nsubj") for c in verb.children
+            )
     return False
 
 
-def _subjects(verb: Any, default: Mention | None, coref: Coref | None, depth: int = 0) -> list[Mention]:
+def _subjects(
+    verb: Any, default: Mention | None, coref: Coref | None, depth: int = 0
+) -> list[Mention]:
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             tok = child
-            if len(subj) > 1 and tok.pos_ == "NOUN" and subj[1].pos_ == "PROPN" and subj[1].left_edge.i == tok.i + 1:
+            if (
+                len(subj) > 1
+                and tok.pos_ == "NOUN"
+                and subj[1].pos_ == "PROPN"
+                and subj[1].left_edge.i == tok.i + 1
+            ):
                 tok = subj[1]  # "The production team Stargate is ...": the parse made both subjects
             if tok.lower_ in _WH and verb.dep_ == "relcl":
                 tok = _resolve_np(verb.head)
@@ -570,8 +819,13 @@ def _subjects(verb: Any, default: Mention | None, coref: Coref | None, depth: in
         if child.dep_ == "csubj":
             title = _title_clause(child)
             return [title] if title is not None else []
-    if verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "attr" and verb.head.pos_ == "NOUN" \
-            and verb.head.head.lemma_ == "be" and depth < 4:
+    if (
+        verb.dep_ in ("relcl", "acl")
+        and verb.head.dep_ == "attr"
+        and verb.head.pos_ == "NOUN"
+        and verb.head.head.lemma_ == "be"
+        and depth < 4
+    ):
         # "X is a 35.1 minute long album produced by Y": Y produced X
         return _subjects(verb.head.head, default, coref, depth + 1)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -594,8 +848,10 @@ def _title_clause(tok: Any) -> Mention | None:
     words = list(tok.subtree)
     if len(words) < 2 or not all(t.text[:1].isupper() or t.is_punct for t in words):
         return None
-    span = tok.doc[words[0].i:words[-1].i + 1]  # not _make: a title may end in "On" or "Me"
-    return Mention(text=span.text, start=span.start_char, end=span.end_char, label="WORK_OF_ART", proper=True)
+    span = tok.doc[words[0].i : words[-1].i + 1]  # not _make: a title may end in "On" or "Me"
+    return Mention(
+        text=span.text, start=span.start_char, end=span.end_char, label="WORK_OF_ART", proper=True
+    )
 
 
 def _neg(tok: Any) -> bool:
@@ -604,15 +860,22 @@ def _neg(tok: Any) -> bool:
 
 def _noun_phrase_label(tok: Any) -> str:
     """'doctoral advisor', 'capital', 'production team': the relational noun with its modifiers."""
-    words = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.i == tok.i - 1
-             or (c.dep_ in ("compound", "amod") and c.i >= tok.i - 3 and not c.ent_type_)]
+    words = [
+        c.lower_
+        for c in tok.lefts
+        if c.dep_ in ("compound", "amod", "nmod")
+        and c.i == tok.i - 1
+        or (c.dep_ in ("compound", "amod") and c.i >= tok.i - 3 and not c.ent_type_)
+    ]
     return "_".join([*words, tok.lemma_.lower() if tok.tag_ == "NNS" else tok.lower_])
 
 
 def _of_object(tok: Any, *, also_for: bool = False) -> Any:
     """The 'Y' of 'R of Y' or of "Y's R" (possessive), if any ('R for Y' too with ``also_for``)."""
     for child in tok.children:
-        if child.dep_ == "prep" and (child.lower_ == "of" or also_for and child.lower_ in ("for", "at")):
+        if child.dep_ == "prep" and (
+            child.lower_ == "of" or also_for and child.lower_ in ("for", "at")
+        ):
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g
@@ -622,10 +885,37 @@ def _of_object(tok: Any, *, also_for: bool = False) -> Any:
 
 
 # works whose kind is told by the words in front of the noun: "a pop rock song", "a punk blues album"
-_STYLED_WORKS = frozenset({"song", "single", "album", "ep", "record", "band", "group", "film", "movie", "novel"})
-_NOT_STYLES = frozenset({"debut", "first", "second", "third", "last", "new", "famous", "popular", "studio",
-                         "live", "compilation", "self", "produced", "solo", "hit", "feature", "short",
-                         "animated", "full", "length", "original", "american", "british", "english"})
+_STYLED_WORKS = frozenset(
+    {"song", "single", "album", "ep", "record", "band", "group", "film", "movie", "novel"}
+)
+_NOT_STYLES = frozenset(
+    {
+        "debut",
+        "first",
+        "second",
+        "third",
+        "last",
+        "new",
+        "famous",
+        "popular",
+        "studio",
+        "live",
+        "compilation",
+        "self",
+        "produced",
+        "solo",
+        "hit",
+        "feature",
+        "short",
+        "animated",
+        "full",
+        "length",
+        "original",
+        "american",
+        "british",
+        "english",
+    }
+)
 
 
 def _style_of(noun: Any) -> Mention | None:
@@ -638,9 +928,15 @@ def _style_of(noun: Any) -> Mention | None:
     if not mods:
         return None
     start = min(m.left_edge.i for m in mods)
-    words = noun.doc[start:noun.i]
-    if any(not t.is_alpha and t.text != "-" or t.text[:1].isupper() or t.lower_ in _NOT_STYLES
-           or t.pos_ not in ("NOUN", "ADJ", "PROPN", "PUNCT") for t in words):
+    words = noun.doc[start : noun.i]
+    if any(
+        not t.is_alpha
+        and t.text != "-"
+        or t.text[:1].isupper()
+        or t.lower_ in _NOT_STYLES
+        or t.pos_ not in ("NOUN", "ADJ", "PROPN", "PUNCT")
+        for t in words
+    ):
         return None
     return _make(noun.doc, start, noun.i, "", False)
 
@@ -652,14 +948,14 @@ def _quantity(unit: Any) -> Mention | None:
 
 
 def _count_label(noun: Any, num: Any) -> str:
-    """"16,800 undergraduate students" -> number_of_undergraduate_students (the words between the
+    """ "16,800 undergraduate students" -> number_of_undergraduate_students (the words between the
     number and the noun belong to what is counted)."""
     words = [c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound") and c.i > num.i]
     return "number_of_" + "_".join([*words, noun.lower_])
 
 
 def _owned_object(tok: Any, coref: Coref | None) -> list[Mention]:
-    """"played for FC Spartak Moscow's youth team": an object that is a common noun owned by a
+    """ "played for FC Spartak Moscow's youth team": an object that is a common noun owned by a
     name stands for that name, the noun naming the role (kind noun "youth team"); a bare "youth team"
     node would be shared by every club's youth team.  Empty when the object is not of that shape."""
     if tok.pos_ != "NOUN" or tok.ent_type_ or any(c.dep_ == "det" for c in tok.children):

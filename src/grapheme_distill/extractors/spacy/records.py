@@ -74,17 +74,94 @@ class State:
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # words that make a name containing another name a different thing ("Loire" / "Loire Valley",
 # "Paris" / "Paris Basin", "Nobel" / "Nobel Prize"); "FC", "River" or a first name do not
-_DISTINCT_HEADS = frozenset({
-    "valley", "basin", "delta", "bridge", "airport", "station", "museum", "park", "university",
-    "college", "school", "cathedral", "church", "street", "avenue", "square", "region", "department",
-    "province", "county", "district", "gorge", "estuary", "dam", "festival", "prize", "award", "awards",
-    "foundation", "institute", "syndrome", "disease", "effect", "theorem", "law", "principle",
-    "equation", "tower", "palace", "castle", "stadium", "hall", "library", "hospital", "company",
-    "records", "studios", "symphony", "orchestra", "trophy", "cup", "league", "championship", "war",
-    "treaty", "act", "agreement", "canal", "tunnel", "railway", "line", "harbour", "harbor", "port",
-    "peninsula", "plateau", "mountains", "range", "desert", "sea", "gulf", "bay", "lake", "island",
-    "islands", "forest", "on", "the", "by", "in", "at", "with", "from", "to",
-})
+_DISTINCT_HEADS = frozenset(
+    {
+        "valley",
+        "basin",
+        "delta",
+        "bridge",
+        "airport",
+        "station",
+        "museum",
+        "park",
+        "university",
+        "college",
+        "school",
+        "cathedral",
+        "church",
+        "street",
+        "avenue",
+        "square",
+        "region",
+        "department",
+        "province",
+        "county",
+        "district",
+        "gorge",
+        "estuary",
+        "dam",
+        "festival",
+        "prize",
+        "award",
+        "awards",
+        "foundation",
+        "institute",
+        "syndrome",
+        "disease",
+        "effect",
+        "theorem",
+        "law",
+        "principle",
+        "equation",
+        "tower",
+        "palace",
+        "castle",
+        "stadium",
+        "hall",
+        "library",
+        "hospital",
+        "company",
+        "records",
+        "studios",
+        "symphony",
+        "orchestra",
+        "trophy",
+        "cup",
+        "league",
+        "championship",
+        "war",
+        "treaty",
+        "act",
+        "agreement",
+        "canal",
+        "tunnel",
+        "railway",
+        "line",
+        "harbour",
+        "harbor",
+        "port",
+        "peninsula",
+        "plateau",
+        "mountains",
+        "range",
+        "desert",
+        "sea",
+        "gulf",
+        "bay",
+        "lake",
+        "island",
+        "islands",
+        "forest",
+        "on",
+        "the",
+        "by",
+        "in",
+        "at",
+        "with",
+        "from",
+        "to",
+    }
+)
 
 
 def short_names(state: State) -> dict[str, str]:
@@ -97,6 +174,7 @@ def short_names(state: State) -> dict[str, str]:
     organisation's or another place's name is not ("Moscow" in "FC Spartak Moscow", "Pennsylvania"
     in "Adams County, Pennsylvania"), and numbers and dates are never shortened names.
     """
+
     def words(key: str) -> tuple[str, ...]:
         return tuple(w for w in re.split(r"[\s,]+", key) if w)
 
@@ -117,7 +195,9 @@ def short_names(state: State) -> dict[str, str]:
         hits = []
         for long in by_word.get(sw[0], ()):
             lw = long_words[long]
-            if len(lw) <= len(sw) or not any(lw[i:i + len(sw)] == sw for i in range(len(lw) - len(sw) + 1)):
+            if len(lw) <= len(sw) or not any(
+                lw[i : i + len(sw)] == sw for i in range(len(lw) - len(sw) + 1)
+            ):
                 continue
             if (set(lw) - set(sw)) & _DISTINCT_HEADS or short in state.keep:
                 continue  # "Loire" is not "Loire Valley": the extra word names another thing
@@ -141,12 +221,44 @@ _GENERIC = re.compile(
 )
 
 
-_UNITS = frozenset({"km", "m", "cm", "mm", "kg", "g", "t", "lb", "ft", "mi", "miles", "metres", "meters",
-                    "kilometres", "kilometers", "feet", "inches", "minutes", "minute", "hours", "seconds",
-                    "years", "days", "tonnes", "tons", "percent", "million", "billion", "thousand"})
+_UNITS = frozenset(
+    {
+        "km",
+        "m",
+        "cm",
+        "mm",
+        "kg",
+        "g",
+        "t",
+        "lb",
+        "ft",
+        "mi",
+        "miles",
+        "metres",
+        "meters",
+        "kilometres",
+        "kilometers",
+        "feet",
+        "inches",
+        "minutes",
+        "minute",
+        "hours",
+        "seconds",
+        "years",
+        "days",
+        "tonnes",
+        "tons",
+        "percent",
+        "million",
+        "billion",
+        "thousand",
+    }
+)
 
 
-_COMPARATIVES = frozenset({"smaller", "larger", "bigger", "greater", "lesser", "higher", "lower", "other"})
+_COMPARATIVES = frozenset(
+    {"smaller", "larger", "bigger", "greater", "lesser", "higher", "lower", "other"}
+)
 
 
 def is_generic(m: Mention) -> bool:
@@ -162,22 +274,111 @@ def is_generic(m: Mention) -> bool:
         return False
     if words[0] in _COMPARATIVES:
         return True  # "smaller part"
-    return words[-1].endswith("s") and not words[-1].endswith("ss")  # "five countries", not "98 minute film"
+    return words[-1].endswith("s") and not words[-1].endswith(
+        "ss"
+    )  # "five countries", not "98 minute film"
 
 
 _THING_NOUNS: dict[str, str] = {
-    **dict.fromkeys(("river", "lake", "sea", "ocean", "mountain", "mountains", "range", "island", "city",
-                     "town", "village", "country", "state", "region", "province", "valley", "desert", "forest",
-                     "volcano", "peak", "capital", "waterfall", "canal", "bay", "gulf", "strait", "peninsula",
-                     "continent", "tributary", "glacier", "reef", "park", "building", "tower", "bridge",
-                     "cathedral", "church", "palace", "castle", "museum", "stadium", "airport", "monument"),
-                    "LOC"),
-    **dict.fromkeys(("company", "corporation", "organisation", "organization", "agency", "band", "club",
-                     "team", "university", "party", "firm", "brand", "manufacturer", "bank", "charity",
-                     "foundation", "institute", "orchestra"), "ORG"),
-    **dict.fromkeys(("film", "movie", "novel", "book", "album", "song", "opera", "symphony", "painting",
-                     "sculpture", "statue", "play", "poem", "series", "game", "language", "protocol",
-                     "software", "programme", "program", "law", "regulation", "treaty"), "WORK_OF_ART"),
+    **dict.fromkeys(
+        (
+            "river",
+            "lake",
+            "sea",
+            "ocean",
+            "mountain",
+            "mountains",
+            "range",
+            "island",
+            "city",
+            "town",
+            "village",
+            "country",
+            "state",
+            "region",
+            "province",
+            "valley",
+            "desert",
+            "forest",
+            "volcano",
+            "peak",
+            "capital",
+            "waterfall",
+            "canal",
+            "bay",
+            "gulf",
+            "strait",
+            "peninsula",
+            "continent",
+            "tributary",
+            "glacier",
+            "reef",
+            "park",
+            "building",
+            "tower",
+            "bridge",
+            "cathedral",
+            "church",
+            "palace",
+            "castle",
+            "museum",
+            "stadium",
+            "airport",
+            "monument",
+        ),
+        "LOC",
+    ),
+    **dict.fromkeys(
+        (
+            "company",
+            "corporation",
+            "organisation",
+            "organization",
+            "agency",
+            "band",
+            "club",
+            "team",
+            "university",
+            "party",
+            "firm",
+            "brand",
+            "manufacturer",
+            "bank",
+            "charity",
+            "foundation",
+            "institute",
+            "orchestra",
+        ),
+        "ORG",
+    ),
+    **dict.fromkeys(
+        (
+            "film",
+            "movie",
+            "novel",
+            "book",
+            "album",
+            "song",
+            "opera",
+            "symphony",
+            "painting",
+            "sculpture",
+            "statue",
+            "play",
+            "poem",
+            "series",
+            "game",
+            "language",
+            "protocol",
+            "software",
+            "programme",
+            "program",
+            "law",
+            "regulation",
+            "treaty",
+        ),
+        "WORK_OF_ART",
+    ),
 }
 
 
@@ -218,14 +419,41 @@ def add_facts(facts: Sequence[Fact], types: frozenset[KnowledgeType], state: Sta
                 state.facts.append(obj)
         if KnowledgeType.FACTUAL in types:
             state.facts.append(subject)
-        common = {"span": f.span, "construction": f.construction, "hedged": f.hedged,
-                  "confidence": _CONFIDENCE * (0.6 if f.hedged else 1.0)}
+        common = {
+            "span": f.span,
+            "construction": f.construction,
+            "hedged": f.hedged,
+            "confidence": _CONFIDENCE * (0.6 if f.hedged else 1.0),
+        }
         if f.kind == "relation" and obj is not None:
-            state.records.append(Record(kind="relation", subject=subject, object=obj, predicate=f.predicate,
-                                        voice="structure", negated=f.negated, **common))  # type: ignore[arg-type]
+            state.records.append(
+                Record(
+                    kind="relation",
+                    subject=subject,
+                    object=obj,
+                    predicate=f.predicate,
+                    voice="structure",
+                    negated=f.negated,
+                    **common,  # type: ignore[arg-type]
+                )
+            )
         elif f.kind == "hierarchy" and obj is not None and f.hierarchy is not None:
-            state.records.append(Record(kind="hierarchy", subject=subject, object=obj,
-                                        hierarchy=f.hierarchy, **common))  # type: ignore[arg-type]
+            state.records.append(
+                Record(
+                    kind="hierarchy",
+                    subject=subject,
+                    object=obj,
+                    hierarchy=f.hierarchy,
+                    **common,  # type: ignore[arg-type]
+                )
+            )
         elif f.kind == "linguistic" and f.linguistic is not None and f.value:
-            state.records.append(Record(kind="linguistic", subject=subject, linguistic=f.linguistic,
-                                        value=f.value, **common))  # type: ignore[arg-type]
+            state.records.append(
+                Record(
+                    kind="linguistic",
+                    subject=subject,
+                    linguistic=f.linguistic,
+                    value=f.value,
+                    **common,  # type: ignore[arg-type]
+                )
+            )

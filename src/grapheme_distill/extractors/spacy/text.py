@@ -51,6 +51,8 @@ _INLINE = re.compile(
     r"|\s{2,}|[\t\r\n\f\v]"
 )
 _SENT_END = re.compile(r"(?<=[.!?])\s+")
+
+
 class OffsetMap:
     """Maps offsets in a cleaned piece back to offsets in the original answer.
 
@@ -123,12 +125,17 @@ def _blank_unreadable(match: re.Match[str]) -> str:
     if match.group(2):  # a fenced block
         first, _, rest = block.partition("\n")
         info = first.strip().strip("`~").strip()
-        body, _, last = rest.rpartition("\n") if rest.rstrip().endswith(("```", "~~~")) else (rest, "", "")
+        body, _, last = (
+            rest.rpartition("\n") if rest.rstrip().endswith(("```", "~~~")) else (rest, "", "")
+        )
         language = re.fullmatch(r"[A-Za-z0-9_+#.-]+", info) is not None
         if (not language or info.lower() in _PROSE_FENCES) and _looks_like_prose(body):
             fence = re.match(r"[ \t]*(?:```|~~~)", first)
-            head = _blank_text(first) if language or fence is None else (
-                _blank_text(fence.group(0)) + first[fence.end():])
+            head = (
+                _blank_text(first)
+                if language or fence is None
+                else (_blank_text(fence.group(0)) + first[fence.end() :])
+            )
             return head + "\n" + body + ("\n" + _blank_text(last) if last else "")
     return _blank_text(block)
 
@@ -155,7 +162,9 @@ def _is_bad_char(ch: str) -> bool:
     return cat in ("Cc", "Cs", "Co", "Cn") and ch not in "\t\n\r"
 
 
-def _clean_range(text: str, start: int, end: int, out: list[str], offsets: OffsetMap, pos: int) -> int:
+def _clean_range(
+    text: str, start: int, end: int, out: list[str], offsets: OffsetMap, pos: int
+) -> int:
     """Append the cleaned ``text[start:end]`` to ``out``; return the new clean length."""
     segment = text[start:end]
     last = 0
@@ -197,8 +206,14 @@ def _make_piece(
     cleaned = "".join(out).rstrip()
     if not cleaned or not any(ch.isalnum() for ch in cleaned):
         return None
-    return Piece(kind=kind, text=cleaned, offsets=offsets, indent=indent, group=group,
-                 lead_in=cleaned.endswith(":"))
+    return Piece(
+        kind=kind,
+        text=cleaned,
+        offsets=offsets,
+        indent=indent,
+        group=group,
+        lead_in=cleaned.endswith(":"),
+    )
 
 
 def _split_long(piece: Piece, limit: int) -> list[Piece]:
@@ -242,11 +257,15 @@ def prepare(text: str, *, max_chars: int = 200_000, max_piece_chars: int = 10_00
     if len(text) > max_chars:
         cut = text.rfind("\n", 0, max_chars)
         cut = cut if cut > max_chars // 2 else max_chars
-        result.failures.append((
-            (f"answer has {len(text)} characters; only the first {cut} were read "
-             "(raise max_chars to read more)"),
-            text[cut : cut + 200],
-        ))
+        result.failures.append(
+            (
+                (
+                    f"answer has {len(text)} characters; only the first {cut} were read "
+                    "(raise max_chars to read more)"
+                ),
+                text[cut : cut + 200],
+            )
+        )
         text = text[:cut]
     visible = _BLANK_BLOCKS.sub(_blank_unreadable, text)
     visible = _TAG.sub(_blank, visible)

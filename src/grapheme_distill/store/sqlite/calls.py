@@ -30,8 +30,10 @@ class CallsMixin(SQLiteConnection):
         if key == request_hash:
             return key
         if request.recorded_as is not None:  # the same answer read before lines had identities
-            old = self._rows("SELECT 1 FROM teacher_calls WHERE call_hash = ? AND response = ?",
-                             (request_hash, response.text))
+            old = self._rows(
+                "SELECT 1 FROM teacher_calls WHERE call_hash = ? AND response = ?",
+                (request_hash, response.text),
+            )
             return request_hash if old else key
         rows = self._rows(
             "SELECT call_hash FROM teacher_calls WHERE request_hash = ? AND response = ? LIMIT 1",

@@ -41,7 +41,11 @@ class SQLEntityIndex:
         )
         self._store._conn.executemany(
             "INSERT OR IGNORE INTO entity_variants(key, entity_id) VALUES (?, ?)",
-            [(k, eid) for eid, name, etype in rows for k in (*entity_variant_keys(name, etype), "")],
+            [
+                (k, eid)
+                for eid, name, etype in rows
+                for k in (*entity_variant_keys(name, etype), "")
+            ],
         )
 
     def variant_candidates(self, keys: Sequence[str]) -> list[tuple[str, str, str]]:
@@ -90,7 +94,10 @@ class SQLEntityIndex:
         if self._variants:  # "" marks the entity as indexed, even with no variant key
             self._store._conn.executemany(
                 "INSERT OR IGNORE INTO entity_variants(key, entity_id) VALUES (?, ?)",
-                [(k, entity.id) for k in (*entity_variant_keys(entity.name, entity.type.value), "")],
+                [
+                    (k, entity.id)
+                    for k in (*entity_variant_keys(entity.name, entity.type.value), "")
+                ],
             )
 
     def add_redirect(self, from_id: str, to_id: str) -> None:

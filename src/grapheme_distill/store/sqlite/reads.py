@@ -101,9 +101,7 @@ class ReadsMixin(EntitiesMixin):
         """Conflicting values of functional properties
         (:func:`~grapheme_distill.model.functional.find_conflicts`), read from only the
         attributes and relations that can hold them."""
-        names = sorted(
-            {n for p in properties for n in (*p.attributes, *p.relations, *p.inverse)}
-        )
+        names = sorted({n for p in properties for n in (*p.attributes, *p.relations, *p.inverse)})
         if not names:
             return []
         marks = ",".join("?" * len(names))
