@@ -13,11 +13,17 @@ from hypothesis import HealthCheck, settings
 # the machine was busy (a 200 ms deadline missed under load) or because today's random draw
 # differed is a broken gate.  `HYPOTHESIS_PROFILE=explore` searches wider, with fresh randomness.
 settings.register_profile(
-    "ci", deadline=None, derandomize=True, database=None,
+    "ci",
+    deadline=None,
+    derandomize=True,
+    database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile(
-    "explore", deadline=None, max_examples=1000, suppress_health_check=[HealthCheck.too_slow],
+    "explore",
+    deadline=None,
+    max_examples=1000,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

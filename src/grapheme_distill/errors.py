@@ -109,8 +109,9 @@ def _setting_hint(field: str) -> str:
 
     if field not in DistillationConfig.model_fields:
         return ""
-    return (f"Fix it in the config file, with --set {field}=VALUE or "
-            f"GRAPHEME_DISTILL_{field.upper()}.")
+    return (
+        f"Fix it in the config file, with --set {field}=VALUE or GRAPHEME_DISTILL_{field.upper()}."
+    )
 
 
 class SessionError(DistillError):
@@ -201,8 +202,13 @@ class RetryableTeacherError(TeacherError, RetryableError):
     """
 
     def __init__(
-        self, message: str, *, retry_after: float | None = None, status: int | None = None,
-        systemic: bool = False, kind: str = "",
+        self,
+        message: str,
+        *,
+        retry_after: float | None = None,
+        status: int | None = None,
+        systemic: bool = False,
+        kind: str = "",
     ) -> None:
         self.retry_after = retry_after
         self.status = status
@@ -236,7 +242,9 @@ class TeacherUnavailable(FatalTeacherError):
             f"teacher {teacher} is unusable: {count} requests in a row failed the same way "
             f"({printable(str(last))}); the run stopped early. Fix this, then re-run the same "
             "command: what was already stored is kept and not asked again",
-            status=getattr(last, "status", None), systemic=True, kind=last.kind or "unavailable",
+            status=getattr(last, "status", None),
+            systemic=True,
+            kind=last.kind or "unavailable",
         )
 
 
@@ -285,6 +293,5 @@ class MissingDependency(DistillError):
         self.feature = feature
         self.extra = extra
         super().__init__(
-            f"{feature} needs the optional extra [{extra}]: "
-            f"pip install 'grapheme-distill[{extra}]'"
+            f"{feature} needs the optional extra [{extra}]: pip install 'grapheme-distill[{extra}]'"
         )

@@ -92,15 +92,18 @@ class Exchange:
     def call_hash(self) -> str:
         """The key the store records this exchange under (request, plus answer when sampled)."""
         request = self.request
-        return exchange_key(request.content_hash(), request.temperature, self.response.text,
-                            request.recorded_as)
+        return exchange_key(
+            request.content_hash(), request.temperature, self.response.text, request.recorded_as
+        )
 
     def soft_targets(self) -> list[SoftTarget]:
         """One soft target per generated token that came with ``top_logprobs``."""
         return soft_targets_of(self.response, self.call_hash, self.source)
 
 
-def soft_targets_of(response: TeacherResponse, call_hash: str, source: str = "") -> list[SoftTarget]:
+def soft_targets_of(
+    response: TeacherResponse, call_hash: str, source: str = ""
+) -> list[SoftTarget]:
     """One soft target per generated token of ``response`` that came with top-logprobs.
 
     The slot is the answer text before the token (its last 400 characters), so a target says
@@ -114,9 +117,18 @@ def soft_targets_of(response: TeacherResponse, call_hash: str, source: str = "")
             target = SoftTarget.from_top_logprobs(
                 prefix[-_SLOT_CONTEXT:], [(t.token, t.logprob) for t in tok.top_logprobs]
             )
-            targets.append(target.model_copy(update={"metadata": {
-                "position": position, "token": tok.token, "call_hash": call_hash, "source": source,
-            }}))
+            targets.append(
+                target.model_copy(
+                    update={
+                        "metadata": {
+                            "position": position,
+                            "token": tok.token,
+                            "call_hash": call_hash,
+                            "source": source,
+                        }
+                    }
+                )
+            )
         prefix += tok.token
     return targets
 
@@ -195,15 +207,19 @@ def _from_completion(obj: Any, where: str = "") -> TeacherResponse:
 
 
 def _request(
-    *, prompt: str | None, messages: Sequence[Message] | None, model: str | None,
+    *,
+    prompt: str | None,
+    messages: Sequence[Message] | None,
+    model: str | None,
     params: dict[str, Any],
 ) -> TeacherRequest:
     kwargs: dict[str, Any] = {k: params[k] for k in _REQUEST_PARAMS if params.get(k) is not None}
     extra = {k: v for k, v in params.items() if k not in _REQUEST_PARAMS}
     try:
         if messages is not None:
-            return TeacherRequest(messages=tuple(messages), model=model,
-                                  metadata={"params": extra}, **kwargs)
+            return TeacherRequest(
+                messages=tuple(messages), model=model, metadata={"params": extra}, **kwargs
+            )
         return TeacherRequest(prompt=prompt, model=model, metadata={"params": extra}, **kwargs)
     except ValidationError as exc:
         raise ValueError(f"params.{reason_of(exc)}") from None
@@ -213,9 +229,17 @@ def _identified(
     request: TeacherRequest, response: TeacherResponse, line_id: str | None
 ) -> TeacherRequest:
     """The request tagged with what makes this recording one exchange (see :class:`Exchange`)."""
-    identity = (f"id:{line_id}" if line_id is not None else content_hash(
-        "recorded_exchange", response.request_hash, response.text, response.model,
-        [t.model_dump() for t in response.logprobs or ()]))
+    identity = (
+        f"id:{line_id}"
+        if line_id is not None
+        else content_hash(
+            "recorded_exchange",
+            response.request_hash,
+            response.text,
+            response.model,
+            [t.model_dump() for t in response.logprobs or ()],
+        )
+    )
     return request.model_copy(update={"metadata": {**request.metadata, "exchange_id": identity}})
 
 
@@ -237,8 +261,10 @@ def parse_exchange(obj: Any, source: str = "") -> Exchange:
         request = TeacherRequest(prompt=f"[recorded response {rid}]", model=response.model)
         return Exchange(request, response, prompt="", id=rid, source=source)
     if "response" not in obj:
-        raise ValueError("missing 'response' (expected prompt/messages + response, an OpenAI "
-                         "chat-completion object, or an OpenAI batch output line)")
+        raise ValueError(
+            "missing 'response' (expected prompt/messages + response, an OpenAI "
+            "chat-completion object, or an OpenAI batch output line)"
+        )
     line = NativeLine.model_validate(obj)
     params = dict(line.params or {})
     if isinstance(line.response, ChatCompletionBody):
@@ -247,8 +273,10 @@ def parse_exchange(obj: Any, source: str = "") -> Exchange:
             response = response.model_copy(update={"logprobs": line.logprobs.tokens()})
     else:
         response = TeacherResponse(
-            text=line.response, logprobs=line.logprobs.tokens() if line.logprobs else None,
-            usage=line.usage.usage() if line.usage is not None else Usage())
+            text=line.response,
+            logprobs=line.logprobs.tokens() if line.logprobs else None,
+            usage=line.usage.usage() if line.usage is not None else Usage(),
+        )
     model = line.model or response.model
     if response.logprobs and "logprobs" not in params:
         # logprobs were returned, so they were asked for: the request says so, and its hash then
@@ -271,13 +299,26 @@ def parse_exchange(obj: Any, source: str = "") -> Exchange:
             ) from None
     line_id = str(line.id) if line.id is not None else None
     response = response.model_copy(update={"request_hash": request.content_hash()})
-    return Exchange(_identified(request, response, line_id), response, prompt=request.text,
-                    knowledge_type=ktype, id=line_id, source=source)
+    return Exchange(
+        _identified(request, response, line_id),
+        response,
+        prompt=request.text,
+        knowledge_type=ktype,
+        id=line_id,
+        source=source,
+    )
 
 
 def _json_type(value: Any) -> str:
-    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
-            int: "a number", float: "a number", type(None): "null"}.get(type(value), "a value")
+    return {
+        dict: "an object",
+        list: "an array",
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }.get(type(value), "a value")
 
 
 def _batch_line(obj: dict[str, Any], source: str) -> Exchange:
@@ -287,9 +328,11 @@ def _batch_line(obj: dict[str, Any], source: str) -> Exchange:
     status = resp.status_code
     if line.error or (status is not None and status != 200):
         reason = _error_text(line.error) or _error_text(
-            resp.body.get("error") if isinstance(resp.body, dict) else None)
-        raise ValueError(f"batch request {cid} failed (status {status}): "
-                         f"{reason or 'no reason given'}")
+            resp.body.get("error") if isinstance(resp.body, dict) else None
+        )
+        raise ValueError(
+            f"batch request {cid} failed (status {status}): {reason or 'no reason given'}"
+        )
     if not isinstance(resp.body, dict):
         raise TypeError("batch output line has no response.body object")
     response = _from_completion(resp.body, "response.body.")
@@ -328,8 +371,12 @@ class TranscriptReader:
     """
 
     def __init__(
-        self, paths: Iterable[str | Path], *, skip_bad: bool = False,
-        max_line_bytes: int = DEFAULT_MAX_LINE_BYTES, max_depth: int = DEFAULT_MAX_DEPTH,
+        self,
+        paths: Iterable[str | Path],
+        *,
+        skip_bad: bool = False,
+        max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+        max_depth: int = DEFAULT_MAX_DEPTH,
     ) -> None:
         self.paths = [Path(p) for p in paths]
         self.skip_bad = skip_bad
@@ -367,15 +414,19 @@ class TranscriptReader:
                 while raw := fh.readline(self.max_line_bytes + 1):
                     lineno += 1
                     if lineno == 1 and raw.startswith(_BOM):
-                        raw = raw[len(_BOM):]
+                        raw = raw[len(_BOM) :]
                     too_long = len(raw) > self.max_line_bytes and not raw.endswith(b"\n")
                     if not too_long and not raw.strip():
                         continue
                     self.stats.lines += 1
                     source = f"{printable(str(path))}:{lineno}"
                     if too_long:
-                        error = InputError(str(path), lineno, f"line longer than "
-                                           f"{self.max_line_bytes:,} bytes (the max_line_bytes limit)")
+                        error = InputError(
+                            str(path),
+                            lineno,
+                            f"line longer than "
+                            f"{self.max_line_bytes:,} bytes (the max_line_bytes limit)",
+                        )
                     else:
                         try:
                             exchange = self._parse(raw, source)
@@ -412,16 +463,20 @@ class TranscriptReader:
             return
         self.stats.repeats += 1
         if len(self.stats.repeat_notes) < _REPEAT_NOTES:
-            why = f"same id {exchange.id!r}" if exchange.request.recorded_as and exchange.id else (
-                "same request" if not exchange.request.recorded_as else "same content")
+            why = (
+                f"same id {exchange.id!r}"
+                if exchange.request.recorded_as and exchange.id
+                else ("same request" if not exchange.request.recorded_as else "same content")
+            )
             self.stats.repeat_notes.append(f"{exchange.source} repeats {first} ({why})")
 
     def _parse(self, raw: bytes, source: str) -> Exchange:
         try:
             raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise _BadLine(f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at byte {exc.start + 1} "
-                           "of the line") from None
+            raise _BadLine(
+                f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at byte {exc.start + 1} of the line"
+            ) from None
         try:
             return parse_exchange(decode_json(raw, max_depth=self.max_depth), source)
         except MalformedJSON as exc:

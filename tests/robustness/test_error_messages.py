@@ -55,8 +55,23 @@ def test_eval_with_a_keyless_llm_extractor_fails_instead_of_scoring_zero(
     from grapheme_distill.cli import main
 
     with pytest.raises(SystemExit) as done:
-        main(["eval", "--dataset", "webnlg2020", "--extractor", "llm", "--set", "teacher=openai",
-              "--set", "teacher.model=gpt-4o-mini", "--limit", "2", "--data-dir", str(shared_data)])
+        main(
+            [
+                "eval",
+                "--dataset",
+                "webnlg2020",
+                "--extractor",
+                "llm",
+                "--set",
+                "teacher=openai",
+                "--set",
+                "teacher.model=gpt-4o-mini",
+                "--limit",
+                "2",
+                "--data-dir",
+                str(shared_data),
+            ]
+        )
     assert done.value.code == 1
     err = capsys.readouterr().err
     assert "no API key" in err and "OPENAI_API_KEY" in err and "Traceback" not in err

@@ -22,9 +22,14 @@ HOSTILE_NAMES = ["Null\x00Byte", "Esc\x1b[31mape", "[/nope] markup", "<b>&amp;</
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:
     """A store whose entity names hold what XML cannot (from an ordinary transcript)."""
-    lines = [{"id": f"h{i}", "prompt": f"Tell me about {name}.",
-              "response": f"{name} is located in France. Paris is the capital of France."}
-             for i, name in enumerate(HOSTILE_NAMES)]
+    lines = [
+        {
+            "id": f"h{i}",
+            "prompt": f"Tell me about {name}.",
+            "response": f"{name} is located in France. Paris is the capital of France.",
+        }
+        for i, name in enumerate(HOSTILE_NAMES)
+    ]
     transcript = tmp_path / "t.jsonl"
     transcript.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     db = tmp_path / "s.db"
@@ -56,8 +61,9 @@ def test_exports_are_well_formed_for_any_label(store_path: Path, tmp_path: Path,
 
 
 @pytest.mark.parametrize("fmt", ["json", "graphml"])
-def test_a_full_disk_leaves_the_old_export_untouched(store_path: Path, tmp_path: Path,
-                                                     fmt: str) -> None:
+def test_a_full_disk_leaves_the_old_export_untouched(
+    store_path: Path, tmp_path: Path, fmt: str
+) -> None:
     out = tmp_path / f"g.{fmt}"
     out.write_text("the previous export\n", encoding="utf-8")
     script = textwrap.dedent(f"""
@@ -73,9 +79,11 @@ def test_a_full_disk_leaves_the_old_export_untouched(store_path: Path, tmp_path:
             print(type(exc).__name__, exc)
             sys.exit(3)
     """)
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
     assert done.returncode == 3, done.stdout + done.stderr
     assert out.read_text(encoding="utf-8") == "the previous export\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["g." + fmt, "s.db", "t.jsonl", *(p.name for p in tmp_path.glob("s.db-*"))])
+        ["g." + fmt, "s.db", "t.jsonl", *(p.name for p in tmp_path.glob("s.db-*"))]
+    )

@@ -15,17 +15,25 @@ from grapheme_distill.store import open_store
 
 
 def _store(tmp_path: Path) -> Path:
-    lines = [b'{"prompt": "Where is Paris?", "response": "Paris is the capital of France."}',
-             b"{broken", b"{broken too", b'{"prompt": "p", "response": "\\ud800"}', b"\xff\xfe",
-             b'[1, 2]']
+    lines = [
+        b'{"prompt": "Where is Paris?", "response": "Paris is the capital of France."}',
+        b"{broken",
+        b"{broken too",
+        b'{"prompt": "p", "response": "\\ud800"}',
+        b"\xff\xfe",
+        b"[1, 2]",
+    ]
     path = tmp_path / "t.jsonl"
     path.write_bytes(b"\n".join(lines) + b"\n")
     db = tmp_path / "s.db"
     store = open_store(db)
     try:
         distill_transcripts([path], store, extractor=RuleExtractor(), skip_bad=True)
-        store.record_failure(None, "topic:x#factual.v1", "RetryableTeacherError: openai at "
-                             "http://h/v1 answered HTTP 503: busy; retry later")
+        store.record_failure(
+            None,
+            "topic:x#factual.v1",
+            "RetryableTeacherError: openai at http://h/v1 answered HTTP 503: busy; retry later",
+        )
     finally:
         store.close()
     return db
@@ -40,8 +48,9 @@ def test_list_failures_counts_kinds_commonest_first(tmp_path: Path) -> None:
     assert report.total == 6
     assert report.kinds[0] == ("bad line: invalid JSON", 3)
     assert dict(report.kinds)["RetryableTeacherError: HTTP 503"] == 1
-    assert {f.source.rsplit(":", 1)[1] for f in report.failures if f.source.endswith(
-        tuple("23456"))} == {"2", "3", "4", "5", "6"}
+    assert {
+        f.source.rsplit(":", 1)[1] for f in report.failures if f.source.endswith(tuple("23456"))
+    } == {"2", "3", "4", "5", "6"}
 
 
 def test_the_command_prints_a_table_and_json(tmp_path: Path) -> None:
@@ -57,9 +66,13 @@ def test_the_command_prints_a_table_and_json(tmp_path: Path) -> None:
 
 
 def test_failure_kinds_are_short_and_stable() -> None:
-    assert failure_kind("bad line: not UTF-8 text: byte 0xff at byte 3") == "bad line: not UTF-8 text"
+    assert (
+        failure_kind("bad line: not UTF-8 text: byte 0xff at byte 3") == "bad line: not UTF-8 text"
+    )
     assert failure_kind("FatalTeacherError: openai at u answered HTTP 401: bad key") == (
-        "FatalTeacherError: HTTP 401")
+        "FatalTeacherError: HTTP 401"
+    )
     assert failure_kind("RetryableTeacherError: x: cannot connect (refused)") == (
-        "RetryableTeacherError: cannot connect")
+        "RetryableTeacherError: cannot connect"
+    )
     assert failure_kind("no knowledge accepted; low_confidence: 0.2") == "no knowledge accepted"

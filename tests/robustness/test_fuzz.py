@@ -30,23 +30,67 @@ from grapheme_distill.teachers.ollama import OllamaTeacher
 from grapheme_distill.teachers.openai_compat import OpenAICompatTeacher
 from grapheme_distill.transcripts import Exchange, TranscriptReader, parse_exchange
 
-KEYS = ["prompt", "messages", "response", "choices", "custom_id", "params", "logprobs", "usage",
-        "model", "id", "knowledge_type", "error", "message", "content", "role", "text", "token",
-        "logprob", "top_logprobs", "prompt_tokens", "completion_tokens", "temperature", "top_p",
-        "max_tokens", "seed", "n", "status_code", "body", "refusal", "tokens", "token_logprobs",
-        "input_tokens", "output_tokens", "type", "eval_count", "prompt_eval_count", "done"]
+KEYS = [
+    "prompt",
+    "messages",
+    "response",
+    "choices",
+    "custom_id",
+    "params",
+    "logprobs",
+    "usage",
+    "model",
+    "id",
+    "knowledge_type",
+    "error",
+    "message",
+    "content",
+    "role",
+    "text",
+    "token",
+    "logprob",
+    "top_logprobs",
+    "prompt_tokens",
+    "completion_tokens",
+    "temperature",
+    "top_p",
+    "max_tokens",
+    "seed",
+    "n",
+    "status_code",
+    "body",
+    "refusal",
+    "tokens",
+    "token_logprobs",
+    "input_tokens",
+    "output_tokens",
+    "type",
+    "eval_count",
+    "prompt_eval_count",
+    "done",
+]
 ROLES = st.sampled_from(["user", "assistant", "system", "tool", ""])
-TEXT = st.text(st.characters(categories=["Lu", "Ll", "Nd", "Zs", "Po", "Cs", "Cc", "So"]),
-               max_size=12)
-SCALARS = (st.none() | st.booleans() | st.integers(-3, 10**30) | TEXT | ROLES
-           | st.floats(allow_nan=True, allow_infinity=True) | st.sampled_from([-0.5, 0.0, 1e-9, 0.3]))
+TEXT = st.text(
+    st.characters(categories=["Lu", "Ll", "Nd", "Zs", "Po", "Cs", "Cc", "So"]), max_size=12
+)
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 10**30)
+    | TEXT
+    | ROLES
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.sampled_from([-0.5, 0.0, 1e-9, 0.3])
+)
 
 
 def _json_values() -> st.SearchStrategy[Any]:
     return st.recursive(
         SCALARS,
-        lambda inner: st.lists(inner, max_size=4)
-        | st.dictionaries(st.sampled_from(KEYS) | TEXT, inner, max_size=5),
+        lambda inner: (
+            st.lists(inner, max_size=4)
+            | st.dictionaries(st.sampled_from(KEYS) | TEXT, inner, max_size=5)
+        ),
         max_leaves=25,
     )
 
@@ -126,9 +170,12 @@ def test_parse_exchange_rejects_with_a_reason_never_a_crash(obj: Any) -> None:
 
 BODY_KEYS = st.sampled_from(KEYS)
 BODIES = st.one_of(
-    st.builds(lambda c, u, m: {"choices": c, "usage": u, "model": m},
-              st.lists(st.dictionaries(BODY_KEYS, VALUES, max_size=4), max_size=3) | VALUES,
-              VALUES, VALUES),
+    st.builds(
+        lambda c, u, m: {"choices": c, "usage": u, "model": m},
+        st.lists(st.dictionaries(BODY_KEYS, VALUES, max_size=4), max_size=3) | VALUES,
+        VALUES,
+        VALUES,
+    ),
     st.builds(lambda c, extra: {"message": c, **extra}, VALUES, st.dictionaries(BODY_KEYS, VALUES)),
     st.builds(lambda c, u: {"content": c, "usage": u}, VALUES, VALUES),
     VALUES,
@@ -142,7 +189,9 @@ TEACHERS = [
 
 
 @settings(max_examples=300)
-@given(st.sampled_from(TEACHERS), STATUSES, BODIES | st.binary(max_size=60) | NESTED.map(str.encode))
+@given(
+    st.sampled_from(TEACHERS), STATUSES, BODIES | st.binary(max_size=60) | NESTED.map(str.encode)
+)
 def test_a_teacher_body_is_an_answer_or_a_teacher_error(
     teacher: OpenAICompatTeacher, status: int, body: bytes
 ) -> None:
@@ -164,13 +213,18 @@ def test_the_pipeline_never_fails_on_hostile_lines(
 ) -> None:
     folder = tmp_path_factory.mktemp("pipe")
     path = folder / "t.jsonl"
-    path.write_bytes(b"\n".join([*lines, _line({"prompt": "Where is Paris?",
-                                                "response": "Paris is in France."})]) + b"\n")
+    path.write_bytes(
+        b"\n".join(
+            [*lines, _line({"prompt": "Where is Paris?", "response": "Paris is in France."})]
+        )
+        + b"\n"
+    )
     store = open_store(folder / "s.db")
     try:
         summary = distill_transcripts([path], store, extractor=RuleExtractor(), skip_bad=True)
         assert summary.exchanges + summary.bad_lines == sum(
-            1 for raw in path.read_bytes().split(b"\n") if raw.strip())
+            1 for raw in path.read_bytes().split(b"\n") if raw.strip()
+        )
         assert summary.processed + summary.already_processed >= 1  # the last, good line
     finally:
         store.close()

@@ -20,8 +20,16 @@ from grapheme_distill.store import open_store
 from grapheme_distill.transcripts import TranscriptReader
 
 #: classes every field must reject, whatever the field
-ALWAYS_BAD = ("surrogate ", "surrogate in", "nesting 6", "nesting 1", "nesting 2", "nesting 5",
-              "nesting 9", "bad number in")
+ALWAYS_BAD = (
+    "surrogate ",
+    "surrogate in",
+    "nesting 6",
+    "nesting 1",
+    "nesting 2",
+    "nesting 5",
+    "nesting 9",
+    "bad number in",
+)
 NON_FINITE = ("Infinity", "NaN", "1e400")
 
 
@@ -31,7 +39,8 @@ def _must_reject(line: HostileLine) -> bool:
     if line.kind.startswith(("surrogate", "nesting")):
         return "allowed" not in line.kind
     return any(bad in line.raw.decode("utf-8", "replace") for bad in NON_FINITE) and (
-        line.kind.startswith("bad number"))
+        line.kind.startswith("bad number")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -49,13 +58,19 @@ def test_the_reader_rejects_cleanly_and_keeps_every_good_line(
     accepted = {int(ex.source.rsplit(":", 1)[1]) for ex in reader}
     rejected = {e.line or 0 for e in reader.stats.errors}
     assert accepted.isdisjoint(rejected) and len(accepted) + len(rejected) == len(lines)
-    assert all(e.path == str(path) and str(e).startswith(f"{path}:{e.line}: ")
-               for e in reader.stats.errors)
+    assert all(
+        e.path == str(path) and str(e).startswith(f"{path}:{e.line}: ") for e in reader.stats.errors
+    )
     for number, line in enumerate(lines, start=1):
         if line.good:
             assert number in accepted, (number, line.kind)
-        if _must_reject(line) or line.kind in {"invalid UTF-8 byte", "line over the size limit",
-                                               "BOM not at the start", "refusal", "tool call"}:
+        if _must_reject(line) or line.kind in {
+            "invalid UTF-8 byte",
+            "line over the size limit",
+            "BOM not at the start",
+            "refusal",
+            "tool call",
+        }:
             assert number in rejected, (number, line.kind)
     side = Path(reader.stats.rejected_files[0]).read_bytes().split(b"\n")[:-1]
     assert side == [lines[n - 1].raw for n in sorted(rejected)]  # verbatim, in order
@@ -82,7 +97,8 @@ def _rejected(line: HostileLine) -> bool:
 
 
 def test_the_pipeline_stores_every_good_exchange_and_records_every_bad_line(
-    corpus: tuple[Path, list[HostileLine]], tmp_path: Path,
+    corpus: tuple[Path, list[HostileLine]],
+    tmp_path: Path,
 ) -> None:
     path, lines = corpus
     db = tmp_path / "s.db"
@@ -104,19 +120,41 @@ def test_the_pipeline_stores_every_good_exchange_and_records_every_bad_line(
                 assert text in answers, (line.kind, text)
 
 
-def test_the_cli_never_shows_a_traceback(corpus: tuple[Path, list[HostileLine]],
-                                         tmp_path: Path) -> None:
+def test_the_cli_never_shows_a_traceback(
+    corpus: tuple[Path, list[HostileLine]], tmp_path: Path
+) -> None:
     path, lines = corpus
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    base = [sys.executable, "-m", "grapheme_distill", "distill", "--transcripts", str(path),
-            "--extractor", "rules", "--no-progress"]
-    done = subprocess.run([*base, "--store", str(tmp_path / "a.db"), "--skip-bad", "--json"],
-                          env=env, capture_output=True, text=True, timeout=600, check=False)
+    base = [
+        sys.executable,
+        "-m",
+        "grapheme_distill",
+        "distill",
+        "--transcripts",
+        str(path),
+        "--extractor",
+        "rules",
+        "--no-progress",
+    ]
+    done = subprocess.run(
+        [*base, "--store", str(tmp_path / "a.db"), "--skip-bad", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
     summary = json.loads(done.stdout)
     assert summary["bad_lines"] > 1000
-    stopped = subprocess.run([*base, "--store", str(tmp_path / "b.db")], env=env,
-                             capture_output=True, text=True, timeout=600, check=False)
+    stopped = subprocess.run(
+        [*base, "--store", str(tmp_path / "b.db")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert stopped.returncode == 1 and "Traceback" not in stopped.stderr
     first_bad = next(i for i, line in enumerate(lines, 1) if not line.good and _rejected(line))
     assert stopped.stderr.startswith(f"Error: {path}:{first_bad}: "), stopped.stderr[:500]

@@ -26,8 +26,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "teachers"))
 FakeLLMServer: Any = importlib.import_module("fakeserver").FakeLLMServer  # the tests' own server
 
 TEMPLATES = 5
-HOSTILE = ["429:0", "500", "503", "truncate", "malformed", "reset", "garbage", "deep", "huge",
-           "null", "inf", "overflow", "shape", "surrogate"]
+HOSTILE = [
+    "429:0",
+    "500",
+    "503",
+    "truncate",
+    "malformed",
+    "reset",
+    "garbage",
+    "deep",
+    "huge",
+    "null",
+    "inf",
+    "overflow",
+    "shape",
+    "surrogate",
+]
 
 
 @pytest.fixture
@@ -39,16 +53,39 @@ def server() -> Iterator[Any]:
 
 def _topics(tmp_path: Path, n: int) -> Path:
     path = tmp_path / "topics.txt"
-    path.write_text("".join(  # answers the reader learns relations from, so clozes are asked
-        f"Town{i} [[say:Town{i} is located in Region{i}. Town{i} is the capital of Region{i}.]]\n"
-        for i in range(n)), encoding="utf-8")
+    path.write_text(
+        "".join(  # answers the reader learns relations from, so clozes are asked
+            f"Town{i} [[say:Town{i} is located in Region{i}. Town{i} is the capital of Region{i}.]]\n"
+            for i in range(n)
+        ),
+        encoding="utf-8",
+    )
     return path
 
 
 def _cmd(topics: Path, url: str, db: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "grapheme_distill", "distill", "--topics", str(topics),
-            "--teacher", "openai", "--model", "fake-model", "--base-url", url, "--store", str(db),
-            "--extractor", "rules", "--no-progress", "--concurrency", "4", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "grapheme_distill",
+        "distill",
+        "--topics",
+        str(topics),
+        "--teacher",
+        "openai",
+        "--model",
+        "fake-model",
+        "--base-url",
+        url,
+        "--store",
+        str(db),
+        "--extractor",
+        "rules",
+        "--no-progress",
+        "--concurrency",
+        "4",
+        *extra,
+    ]
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -62,8 +99,10 @@ def _calls(db: Path) -> list[tuple[str, str | None, str]]:
     except sqlite3.Error:
         return []
     try:
-        return [(str(r[0]), r[1], str(r[2])) for r in conn.execute(
-            "SELECT prompt, prompt_template, response FROM teacher_calls")]
+        return [
+            (str(r[0]), r[1], str(r[2]))
+            for r in conn.execute("SELECT prompt, prompt_template, response FROM teacher_calls")
+        ]
     except sqlite3.Error:
         return []
     finally:
@@ -77,8 +116,14 @@ def _templated(db: Path) -> list[tuple[str, str | None, str]]:
 def test_a_flaky_hostile_server_loses_no_answer(server: Any, tmp_path: Path) -> None:
     server.faults.extend(HOSTILE)
     topics, db = _topics(tmp_path, 6), tmp_path / "s.db"
-    done = subprocess.run(_cmd(topics, server.url + "/v1", db), env=_env(), capture_output=True,
-                          text=True, timeout=600, check=False)
+    done = subprocess.run(
+        _cmd(topics, server.url + "/v1", db),
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-3000:]
     calls = _templated(db)
     assert len(calls) == 6 * TEMPLATES
@@ -89,9 +134,14 @@ def test_a_wrong_key_stops_the_run_at_once(server: Any, tmp_path: Path) -> None:
     server.api_key = "the-right-key"
     topics, db = _topics(tmp_path, 40), tmp_path / "s.db"
     started = time.monotonic()
-    done = subprocess.run(_cmd(topics, server.url + "/v1", db),
-                          env=_env(OPENAI_API_KEY="a-wrong-key"), capture_output=True, text=True,
-                          timeout=600, check=False)
+    done = subprocess.run(
+        _cmd(topics, server.url + "/v1", db),
+        env=_env(OPENAI_API_KEY="a-wrong-key"),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert done.returncode != 0 and "Traceback" not in done.stderr
     assert "HTTP 401" in done.stderr and "a-wrong-key" not in done.stderr + done.stdout
     assert server.requests <= 10 and time.monotonic() - started < 60
@@ -102,24 +152,39 @@ def test_a_dead_port_stops_the_run_at_once(tmp_path: Path) -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     topics, db = _topics(tmp_path, 40), tmp_path / "s.db"
-    done = subprocess.run(_cmd(topics, f"http://127.0.0.1:{port}/v1", db), env=_env(),
-                          capture_output=True, text=True, timeout=600, check=False)
+    done = subprocess.run(
+        _cmd(topics, f"http://127.0.0.1:{port}/v1", db),
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert done.returncode != 0 and "Traceback" not in done.stderr
     assert "cannot connect" in done.stderr
 
 
-def test_kill_9_then_resume_asks_nothing_twice_and_completes(server: Any,
-                                                             tmp_path: Path) -> None:
+def test_kill_9_then_resume_asks_nothing_twice_and_completes(server: Any, tmp_path: Path) -> None:
     topics = _topics(tmp_path, 24)
     reference = tmp_path / "reference.db"
-    ref = subprocess.run(_cmd(topics, server.url + "/v1", reference), env=_env(),
-                         capture_output=True, text=True, timeout=600, check=False)
+    ref = subprocess.run(
+        _cmd(topics, server.url + "/v1", reference),
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert ref.returncode == 0, ref.stderr[-3000:]
     server.reset()
     server.latency = 0.1
     db = tmp_path / "killed.db"
-    proc = subprocess.Popen(_cmd(topics, server.url + "/v1", db), env=_env(),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        _cmd(topics, server.url + "/v1", db),
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 300
     while len(_templated(db)) < 30 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -130,11 +195,18 @@ def test_kill_9_then_resume_asks_nothing_twice_and_completes(server: Any,
     assert 0 < len(stored_before) < 24 * TEMPLATES
     asked_before = len(server.bodies)
     server.latency = 0.0
-    done = subprocess.run(_cmd(topics, server.url + "/v1", db), env=_env(), capture_output=True,
-                          text=True, timeout=600, check=False)
+    done = subprocess.run(
+        _cmd(topics, server.url + "/v1", db),
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-3000:]
-    asked_again = Counter(str(body["messages"][-1]["content"])
-                          for body in server.bodies[asked_before:])
+    asked_again = Counter(
+        str(body["messages"][-1]["content"]) for body in server.bodies[asked_before:]
+    )
     assert not {p for p in stored_before if asked_again[p]}  # nothing stored was asked again
     clozes = [c for c in _calls(reference) if c[1] == "cloze"]
     assert len(clozes) >= 20  # the run asks clozes: the resumed one must ask the same
@@ -144,8 +216,13 @@ def test_kill_9_then_resume_asks_nothing_twice_and_completes(server: Any,
 def test_ctrl_c_says_what_was_kept_and_the_run_resumes(server: Any, tmp_path: Path) -> None:
     server.latency = 0.1
     topics, db = _topics(tmp_path, 24), tmp_path / "s.db"
-    proc = subprocess.Popen(_cmd(topics, server.url + "/v1", db), env=_env(),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        _cmd(topics, server.url + "/v1", db),
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 300
     while len(_templated(db)) < 10 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -156,8 +233,14 @@ def test_ctrl_c_says_what_was_kept_and_the_run_resumes(server: Any, tmp_path: Pa
     assert "Everything stored before the interrupt is kept" in err and "same command" in err
     kept = len(_templated(db))
     server.latency = 0.0
-    done = subprocess.run(_cmd(topics, server.url + "/v1", db), env=_env(), capture_output=True,
-                          text=True, timeout=600, check=False)
+    done = subprocess.run(
+        _cmd(topics, server.url + "/v1", db),
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert done.returncode == 0 and len(_templated(db)) == 24 * TEMPLATES > kept
 
 
@@ -165,7 +248,6 @@ def test_topic_names_are_text_not_markup(server: Any, tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     cmd = _cmd(tmp_path / "unused", server.url + "/v1", db)
     cmd[cmd.index("--topics") + 1] = "[/nope] [bold]Paris"
-    done = subprocess.run(cmd, env=_env(), capture_output=True, text=True, timeout=600,
-                          check=False)
+    done = subprocess.run(cmd, env=_env(), capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
     assert "[/nope] [bold]Paris" in done.stdout

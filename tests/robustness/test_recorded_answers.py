@@ -11,11 +11,17 @@ from grapheme_distill.pipeline import distill_transcripts
 from grapheme_distill.store import open_store
 from grapheme_distill.teachers.base import TeacherRequest, TeacherResponse
 
-FACTS = ["Paris is the capital of France.", "Rome is the capital of Italy.",
-         "Berlin is the capital of Germany.", "Madrid is the capital of Spain.",
-         "Vienna is the capital of Austria.", "Lisbon is the capital of Portugal.",
-         "Athens is the capital of Greece.", "Dublin is the capital of Ireland.",
-         "Oslo is the capital of Norway."]
+FACTS = [
+    "Paris is the capital of France.",
+    "Rome is the capital of Italy.",
+    "Berlin is the capital of Germany.",
+    "Madrid is the capital of Spain.",
+    "Vienna is the capital of Austria.",
+    "Lisbon is the capital of Portugal.",
+    "Athens is the capital of Greece.",
+    "Dublin is the capital of Ireland.",
+    "Oslo is the capital of Norway.",
+]
 
 
 def _write(path: Path, lines: list[dict[str, object]]) -> Path:
@@ -32,9 +38,13 @@ def _answers(db: Path) -> list[str]:
 
 
 def test_nine_answers_to_one_prompt_are_nine_exchanges(tmp_path: Path) -> None:
-    path = _write(tmp_path / "t.jsonl", [
-        {"id": f"fact-{i}", "prompt": "Tell me a fact.", "response": fact}
-        for i, fact in enumerate(FACTS)])
+    path = _write(
+        tmp_path / "t.jsonl",
+        [
+            {"id": f"fact-{i}", "prompt": "Tell me a fact.", "response": fact}
+            for i, fact in enumerate(FACTS)
+        ],
+    )
     db = tmp_path / "s.db"
     store = open_store(db)
     try:
@@ -48,7 +58,9 @@ def test_nine_answers_to_one_prompt_are_nine_exchanges(tmp_path: Path) -> None:
 
 
 def test_lines_without_ids_are_kept_unless_identical(tmp_path: Path) -> None:
-    lines: list[dict[str, object]] = [{"prompt": "Name a capital.", "response": f} for f in FACTS[:3]]
+    lines: list[dict[str, object]] = [
+        {"prompt": "Name a capital.", "response": f} for f in FACTS[:3]
+    ]
     lines.append(dict(lines[1]))  # the same line again: the same exchange
     path = _write(tmp_path / "t.jsonl", lines)
     store = open_store(tmp_path / "s.db")
@@ -61,9 +73,13 @@ def test_lines_without_ids_are_kept_unless_identical(tmp_path: Path) -> None:
 
 
 def test_the_same_id_is_the_same_exchange(tmp_path: Path) -> None:
-    path = _write(tmp_path / "t.jsonl", [
-        {"id": "q1", "prompt": "Tell me a fact.", "response": FACTS[0]},
-        {"id": "q1", "prompt": "Tell me a fact.", "response": FACTS[1]}])
+    path = _write(
+        tmp_path / "t.jsonl",
+        [
+            {"id": "q1", "prompt": "Tell me a fact.", "response": FACTS[0]},
+            {"id": "q1", "prompt": "Tell me a fact.", "response": FACTS[1]},
+        ],
+    )
     store = open_store(tmp_path / "s.db")
     try:
         summary = distill_transcripts([path], store, extractor=RuleExtractor())
@@ -82,9 +98,13 @@ def test_a_line_stored_before_lines_had_identities_is_not_read_twice(tmp_path: P
         assert key == old.content_hash()
         reader = RuleExtractor()
         store.mark_processed(key, f"{reader.name}@{reader.version}")
-        path = _write(tmp_path / "t.jsonl", [
-            {"prompt": "Tell me a fact.", "model": "m", "response": FACTS[0]},
-            {"prompt": "Tell me a fact.", "model": "m", "response": FACTS[1]}])
+        path = _write(
+            tmp_path / "t.jsonl",
+            [
+                {"prompt": "Tell me a fact.", "model": "m", "response": FACTS[0]},
+                {"prompt": "Tell me a fact.", "model": "m", "response": FACTS[1]},
+            ],
+        )
         summary = distill_transcripts([path], store, extractor=RuleExtractor())
     finally:
         store.close()

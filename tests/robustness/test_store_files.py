@@ -47,11 +47,26 @@ def test_stats_on_another_programs_sqlite_file_refuses_and_changes_nothing(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["app.sqlite"]
 
 
-def test_a_read_only_store_is_read_not_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_read_only_store_is_read_not_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "s.db"
-    assert _run(["distill", "--transcripts", str(EXAMPLE), "--store", str(db), "--no-progress",
-                 "--extractor", "rules"], capsys)[0] == 0
+    assert (
+        _run(
+            [
+                "distill",
+                "--transcripts",
+                str(EXAMPLE),
+                "--store",
+                str(db),
+                "--no-progress",
+                "--extractor",
+                "rules",
+            ],
+            capsys,
+        )[0]
+        == 0
+    )
     before, files = _digest(db), sorted(p.name for p in tmp_path.iterdir())
     db.chmod(stat.S_IRUSR)
     tmp_path.chmod(stat.S_IRUSR | stat.S_IXUSR)
@@ -74,19 +89,44 @@ def test_a_read_only_store_is_read_not_refused(tmp_path: Path, capsys: pytest.Ca
         db.chmod(stat.S_IRUSR | stat.S_IWUSR)
 
 
-def test_a_failed_start_leaves_no_empty_store(tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_failed_start_leaves_no_empty_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "new.db"
-    code, _, err = _run(["distill", "--topics", "Paris", "--teacher", "local", "--model",
-                         "no-such-model", "--store", str(db)], capsys)
+    code, _, err = _run(
+        [
+            "distill",
+            "--topics",
+            "Paris",
+            "--teacher",
+            "local",
+            "--model",
+            "no-such-model",
+            "--store",
+            str(db),
+        ],
+        capsys,
+    )
     assert code != 0 and "Traceback" not in err
     assert not db.exists() and not list(tmp_path.iterdir())
 
 
-def test_a_missing_topics_file_is_an_error_not_a_topic(tmp_path: Path,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_topics_file_is_an_error_not_a_topic(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "s.db"
-    code, _, err = _run(["distill", "--topics", str(tmp_path / "topcis.txt"), "--teacher",
-                         "openai", "--base-url", "http://127.0.0.1:9/v1", "--store", str(db)],
-                        capsys)
+    code, _, err = _run(
+        [
+            "distill",
+            "--topics",
+            str(tmp_path / "topcis.txt"),
+            "--teacher",
+            "openai",
+            "--base-url",
+            "http://127.0.0.1:9/v1",
+            "--store",
+            str(db),
+        ],
+        capsys,
+    )
     assert code != 0 and "topcis.txt" in err and "Traceback" not in err

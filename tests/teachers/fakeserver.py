@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import collections
+import contextlib
 import email.utils
 import json
 import re
@@ -50,9 +51,17 @@ _FAULT_TAG = re.compile(r"\[\[fault:([a-z0-9:]+)\]\]")
 _SAY_TAG = re.compile(r"\[\[say:(.+?)\]\]")
 _TOKEN = re.compile(r"\s*\S+")
 _ANSWER_FAULTS = frozenset({"null", "shape", "inf", "overflow", "surrogate"})
-_REASONS = {200: "OK", 301: "Moved Permanently", 400: "Bad Request", 401: "Unauthorized",
-            403: "Forbidden", 404: "Not Found",
-            429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable"}
+_REASONS = {
+    200: "OK",
+    301: "Moved Permanently",
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not Found",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
 
 
 class FakeLLMServer:
@@ -206,10 +215,9 @@ class FakeLLMServer:
             if self.latency:
                 await asyncio.sleep(self.latency)
             if fault == "timeout":
-                try:  # answer nothing; wait until the client gives up and hangs up
+                # answer nothing; wait until the client gives up and hangs up
+                with contextlib.suppress(TimeoutError, ConnectionError):
                     await asyncio.wait_for(reader.read(1), self.hang_s)
-                except (TimeoutError, ConnectionError):
-                    pass
                 return False
             if self.api_key is not None and auth != self.api_key and fault == "ok":
                 fault = "401"
@@ -223,8 +231,10 @@ class FakeLLMServer:
                     self._write(writer, 200, json.dumps(answer).encode())
             if fault == "truncate":
                 payload = json.dumps(self._answer(path, data) or {}).encode()
-                head = (f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                        f"Content-Length: {len(payload) + 100}\r\n\r\n").encode()
+                head = (
+                    f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    f"Content-Length: {len(payload) + 100}\r\n\r\n"
+                ).encode()
                 writer.write(head + payload[: len(payload) // 2])
                 await writer.drain()
                 return False
@@ -264,8 +274,13 @@ class FakeLLMServer:
                 return text.replace("Answer: ", "Answer: \\ud800", 1).encode()
             usage = json.dumps(answer["usage"])
             number = "Infinity" if fault == "inf" else "1e400"
-            return text.replace(usage, number if fault == "inf" else usage.replace(
-                str(answer["usage"]["completion_tokens"]), number, 1), 1).encode()
+            return text.replace(
+                usage,
+                number
+                if fault == "inf"
+                else usage.replace(str(answer["usage"]["completion_tokens"]), number, 1),
+                1,
+            ).encode()
         return json.dumps(answer).encode()
 
     def _fault_for(self, data: dict[str, Any], body: bytes, number: int) -> str:
@@ -282,11 +297,17 @@ class FakeLLMServer:
         return "ok"
 
     def _write(
-        self, writer: asyncio.StreamWriter, status: int, payload: bytes,
+        self,
+        writer: asyncio.StreamWriter,
+        status: int,
+        payload: bytes,
         extra: dict[str, str] | None = None,
     ) -> None:
-        head = [f"HTTP/1.1 {status} {_REASONS.get(status, 'Error')}",
-                "Content-Type: application/json", f"Content-Length: {len(payload)}"]
+        head = [
+            f"HTTP/1.1 {status} {_REASONS.get(status, 'Error')}",
+            "Content-Type: application/json",
+            f"Content-Length: {len(payload)}",
+        ]
         head += [f"{k}: {v}" for k, v in (extra or {}).items()]
         writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + payload)
 
@@ -304,8 +325,9 @@ class FakeLLMServer:
         elif code == "301":
             extra["Location"] = "http://moved.invalid/v1/chat/completions"
         status = int(code) if code.isdigit() else 500
-        message = {400: "invalid request", 404: "model not found",
-                   429: "rate limit reached"}.get(status, "server error")
+        message = {400: "invalid request", 404: "model not found", 429: "rate limit reached"}.get(
+            status, "server error"
+        )
         if status == 401:  # like OpenAI, echo the rejected key: clients must redact it
             message = f"Incorrect API key provided: {auth}"
         if path == "/api/chat":
@@ -326,14 +348,16 @@ class FakeLLMServer:
         if path == "/v1/messages" and "JSON" in str(data.get("system", "")):
             wants_json = True
         said = _SAY_TAG.search(prompt)
-        if said:  # a prompt that says what to answer (an answer a reader can learn from)
-            text = said.group(1)
-        else:
-            text = json.dumps({"answer": prompt}) if wants_json else f"Answer: {prompt}"
+        # a prompt may say what to answer (an answer a reader can learn from)
+        default = json.dumps({"answer": prompt}) if wants_json else f"Answer: {prompt}"
+        text = said.group(1) if said else default
         tokens = _TOKEN.findall(text)
         k = int(data.get("top_logprobs") or 0)
-        logprobs = [_token_logprob(i, tok, k) for i, tok in enumerate(tokens)] if (
-            data.get("logprobs")) else []
+        logprobs = (
+            [_token_logprob(i, tok, k) for i, tok in enumerate(tokens)]
+            if (data.get("logprobs"))
+            else []
+        )
         model = data.get("model") or "fake-model"
         if path == "/v1/chat/completions":
             n = int(data.get("n") or 1)
@@ -352,8 +376,11 @@ class FakeLLMServer:
                 "created": 0,
                 "model": model,
                 "choices": choices,
-                "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": len(tokens),
-                          "total_tokens": prompt_tokens + len(tokens)},
+                "usage": {
+                    "prompt_tokens": prompt_tokens,
+                    "completion_tokens": len(tokens),
+                    "total_tokens": prompt_tokens + len(tokens),
+                },
             }
         if path == "/api/chat":
             answer: dict[str, Any] = {
@@ -391,8 +418,12 @@ def _token_logprob(i: int, token: str, k: int) -> dict[str, Any]:
         q = (1 - p) / (2**j)
         alt = f"alt{j}"
         top.append({"token": alt, "logprob": math.log(q), "bytes": list(alt.encode())})
-    return {"token": token, "logprob": math.log(p), "bytes": list(token.encode()),
-            "top_logprobs": top[:k]}
+    return {
+        "token": token,
+        "logprob": math.log(p),
+        "bytes": list(token.encode()),
+        "top_logprobs": top[:k],
+    }
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -402,12 +433,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--fault-every", type=int, default=0, help="fault every n-th request")
     parser.add_argument("--fault", default="500", help="which fault (500, 429:1, timeout, ...)")
     args = parser.parse_args(argv)
-    server = FakeLLMServer(latency=args.latency, port=args.port, keep_bodies=False,
-                           fault_every=args.fault_every, fault_kind=args.fault)
-    try:
+    server = FakeLLMServer(
+        latency=args.latency,
+        port=args.port,
+        keep_bodies=False,
+        fault_every=args.fault_every,
+        fault_kind=args.fault,
+    )
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(server.serve_forever())
-    except KeyboardInterrupt:
-        pass
     sys.exit(0)
 
 

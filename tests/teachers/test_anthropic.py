@@ -18,9 +18,13 @@ async def test_messages_api_body_headers_and_answer(
     teacher = AnthropicTeacher(base_url=fake_server.url, model="claude-haiku-4-5")
     assert teacher.supports_logprobs is False
     request = TeacherRequest(
-        messages=(Message(role="system", content="be terse"),
-                  Message(role="user", content="Who wrote Hamlet?")),
-        max_tokens=None, temperature=0.3, logprobs=True,
+        messages=(
+            Message(role="system", content="be terse"),
+            Message(role="user", content="Who wrote Hamlet?"),
+        ),
+        max_tokens=None,
+        temperature=0.3,
+        logprobs=True,
     )
     response = await teacher.acomplete(request) if mode == "async" else teacher.complete(request)
     assert fake_server.paths["/v1/messages"] == 1
@@ -38,8 +42,11 @@ async def test_messages_api_body_headers_and_answer(
 async def test_json_schema_becomes_a_system_instruction(fake_server: FakeLLMServer) -> None:
     teacher = AnthropicTeacher(base_url=fake_server.url, model="c", api_key="ak")
     schema = {"type": "object", "required": ["answer"]}
-    response = await teacher.acomplete(TeacherRequest(
-        prompt="x", response_format={"type": "json_schema", "json_schema": {"schema": schema}}))
+    response = await teacher.acomplete(
+        TeacherRequest(
+            prompt="x", response_format={"type": "json_schema", "json_schema": {"schema": schema}}
+        )
+    )
     system = fake_server.bodies[0]["system"]
     assert "JSON" in system and json.dumps(schema, sort_keys=True) in system
     assert json.loads(response.text) == {"answer": "x"}

@@ -13,8 +13,9 @@ from grapheme_distill.teachers.wrappers import wrap_teacher
 
 def _stack(url: str):  # type: ignore[no-untyped-def]
     teacher = OpenAICompatTeacher(base_url=url, model="m", timeout=30.0)  # no hang injected
-    return wrap_teacher(teacher, max_attempts=2, backoff_initial=0.01, backoff_max=0.02,
-                        concurrency=4)
+    return wrap_teacher(
+        teacher, max_attempts=2, backoff_initial=0.01, backoff_max=0.02, concurrency=4
+    )
 
 
 async def test_one_permanent_failure_does_not_discard_the_batch(
@@ -42,7 +43,9 @@ async def test_one_permanent_failure_does_not_discard_the_batch(
 
 
 def test_sync_twin(fake_server: FakeLLMServer, openai_url: str) -> None:
-    results = complete_many_sync(_stack(openai_url), (TeacherRequest(prompt=f"q{i}") for i in range(9)))
+    results = complete_many_sync(
+        _stack(openai_url), (TeacherRequest(prompt=f"q{i}") for i in range(9))
+    )
     assert [r.response.text for r in results if r.response] == [f"Answer: q{i}" for i in range(9)]
 
 
@@ -53,10 +56,13 @@ async def test_empty_batch(openai_url: str) -> None:
 async def test_cancelling_a_batch_stops_every_worker_and_keeps_what_finished() -> None:
     with FakeLLMServer(latency=0.05) as server:
         seen: list[BatchResult] = []
-        task = asyncio.create_task(complete_many(
-            _stack(server.url + "/v1"), [TeacherRequest(prompt=f"q{i}") for i in range(200)],
-            on_result=seen.append,
-        ))
+        task = asyncio.create_task(
+            complete_many(
+                _stack(server.url + "/v1"),
+                [TeacherRequest(prompt=f"q{i}") for i in range(200)],
+                on_result=seen.append,
+            )
+        )
         while len(seen) < 8:
             await asyncio.sleep(0.01)
         task.cancel()  # what Ctrl-C does to a running batch
@@ -71,12 +77,15 @@ async def test_cancelling_a_batch_stops_every_worker_and_keeps_what_finished() -
         assert server.requests == sent
 
 
-async def test_an_on_result_error_stops_the_batch(fake_server: FakeLLMServer, openai_url: str) -> None:
+async def test_an_on_result_error_stops_the_batch(
+    fake_server: FakeLLMServer, openai_url: str
+) -> None:
     def boom(result: BatchResult) -> None:
         raise OSError("disk full")
 
     with pytest.raises(OSError, match="disk full"):
-        await complete_many(_stack(openai_url), [TeacherRequest(prompt=f"q{i}") for i in range(50)],
-                            on_result=boom)
+        await complete_many(
+            _stack(openai_url), [TeacherRequest(prompt=f"q{i}") for i in range(50)], on_result=boom
+        )
     await asyncio.sleep(0.1)
     assert fake_server.requests < 50

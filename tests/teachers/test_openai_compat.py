@@ -26,15 +26,28 @@ async def test_body_carries_every_parameter_and_response_is_parsed(
 ) -> None:
     teacher = _teacher(openai_url)
     request = TeacherRequest(
-        messages=(Message(role="system", content="be brief"), Message(role="user", content="Paris?")),
-        temperature=0.7, top_p=0.9, max_tokens=33, seed=7,
+        messages=(
+            Message(role="system", content="be brief"),
+            Message(role="user", content="Paris?"),
+        ),
+        temperature=0.7,
+        top_p=0.9,
+        max_tokens=33,
+        seed=7,
     )
     response = await teacher.acomplete(request) if mode == "async" else teacher.complete(request)
     body = fake_server.bodies[0]
     assert body["model"] == "fake-model"
-    assert body["messages"] == [{"role": "system", "content": "be brief"},
-                                {"role": "user", "content": "Paris?"}]
-    assert (body["temperature"], body["top_p"], body["max_tokens"], body["seed"]) == (0.7, 0.9, 33, 7)
+    assert body["messages"] == [
+        {"role": "system", "content": "be brief"},
+        {"role": "user", "content": "Paris?"},
+    ]
+    assert (body["temperature"], body["top_p"], body["max_tokens"], body["seed"]) == (
+        0.7,
+        0.9,
+        33,
+        7,
+    )
     assert "logprobs" not in body and "n" not in body
     assert response.text == "Answer: Paris?"
     assert response.finish_reason == "stop"
@@ -45,7 +58,9 @@ async def test_body_carries_every_parameter_and_response_is_parsed(
     await teacher.aclose()
 
 
-async def test_logprobs_with_top_k_alternatives(fake_server: FakeLLMServer, openai_url: str) -> None:
+async def test_logprobs_with_top_k_alternatives(
+    fake_server: FakeLLMServer, openai_url: str
+) -> None:
     teacher = _teacher(openai_url)
     response = await teacher.acomplete(
         TeacherRequest(prompt="the capital of France", logprobs=True, top_logprobs=3)
@@ -61,10 +76,16 @@ async def test_logprobs_with_top_k_alternatives(fake_server: FakeLLMServer, open
     await teacher.aclose()
 
 
-async def test_response_format_json_schema_is_sent(fake_server: FakeLLMServer, openai_url: str) -> None:
+async def test_response_format_json_schema_is_sent(
+    fake_server: FakeLLMServer, openai_url: str
+) -> None:
     fmt = {"type": "json_schema", "json_schema": {"name": "a", "schema": {"type": "object"}}}
-    teacher = _teacher(openai_url, extra_body={"top_k": 5}, max_tokens_field="max_completion_tokens")
-    response = await teacher.acomplete(TeacherRequest(prompt="x", response_format=fmt, max_tokens=9))
+    teacher = _teacher(
+        openai_url, extra_body={"top_k": 5}, max_tokens_field="max_completion_tokens"
+    )
+    response = await teacher.acomplete(
+        TeacherRequest(prompt="x", response_format=fmt, max_tokens=9)
+    )
     body = fake_server.bodies[0]
     assert body["response_format"] == fmt
     assert body["top_k"] == 5 and body["max_completion_tokens"] == 9 and "max_tokens" not in body
@@ -98,8 +119,14 @@ async def test_n_choices_keep_the_raw_body(fake_server: FakeLLMServer, openai_ur
 )
 @pytest.mark.parametrize("mode", ["async", "sync"])
 async def test_errors_are_mapped_at_the_boundary(
-    fake_server: FakeLLMServer, openai_url: str, mode: str, fault: str,
-    kind: type[Exception], status: int | None, retry_after: float | None, chained: bool,
+    fake_server: FakeLLMServer,
+    openai_url: str,
+    mode: str,
+    fault: str,
+    kind: type[Exception],
+    status: int | None,
+    retry_after: float | None,
+    chained: bool,
 ) -> None:
     teacher = _teacher(openai_url, timeout=2.0)  # the "timeout" case waits this long
     fake_server.faults.append(fault)
@@ -135,8 +162,14 @@ async def test_retry_after_as_http_date(fake_server: FakeLLMServer, openai_url: 
         ({"retry-after": "7"}, 7.0),
         ({"retry-after": "1.5"}, 1.5),
         ({"retry-after-ms": "250", "retry-after": "9"}, 0.25),
-        ({"retry-after": format_datetime(datetime(2030, 1, 1, 0, 0, 30, tzinfo=UTC), usegmt=True)},
-         30.0),
+        (
+            {
+                "retry-after": format_datetime(
+                    datetime(2030, 1, 1, 0, 0, 30, tzinfo=UTC), usegmt=True
+                )
+            },
+            30.0,
+        ),
         ({"retry-after": format_datetime(datetime(2029, 12, 31, tzinfo=UTC), usegmt=True)}, 0.0),
         ({"retry-after": "soon"}, None),
         ({}, None),
@@ -148,8 +181,9 @@ def test_parse_retry_after(headers: dict[str, str], expected: float | None) -> N
 
 
 def test_remote_server_without_key_fails_fast_naming_the_variable() -> None:
-    teacher = OpenAICompatTeacher(base_url="https://api.example.invalid/v1", model="m",
-                                  api_key_env="MY_LLM_KEY")
+    teacher = OpenAICompatTeacher(
+        base_url="https://api.example.invalid/v1", model="m", api_key_env="MY_LLM_KEY"
+    )
     with pytest.raises(FatalTeacherError, match=r"\$MY_LLM_KEY"):
         teacher.complete(TeacherRequest(prompt="q"))
 
@@ -171,7 +205,9 @@ def test_key_from_env_is_sent_as_bearer(monkeypatch: pytest.MonkeyPatch) -> None
 def test_async_client_survives_new_event_loops(fake_server: FakeLLMServer, openai_url: str) -> None:
     teacher = _teacher(openai_url)
     for i in range(3):  # each asyncio.run brings a new loop; a loop-bound pool would break
-        assert asyncio.run(teacher.acomplete(TeacherRequest(prompt=f"q{i}"))).text == f"Answer: q{i}"
+        assert (
+            asyncio.run(teacher.acomplete(TeacherRequest(prompt=f"q{i}"))).text == f"Answer: q{i}"
+        )
     assert fake_server.requests == 3
 
 

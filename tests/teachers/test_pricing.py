@@ -36,24 +36,26 @@ def test_cost_per_million_tokens() -> None:
 
 def test_from_toml_overrides_defaults(tmp_path: Path) -> None:
     path = tmp_path / "prices.toml"
-    path.write_text('[prices."gpt-4o-mini"]\ninput = 1.0\noutput = 2.0\n'
-                    '[prices.my-model]\ninput = 0\noutput = 0.5\n')
+    path.write_text(
+        '[prices."gpt-4o-mini"]\ninput = 1.0\noutput = 2.0\n'
+        "[prices.my-model]\ninput = 0\noutput = 0.5\n"
+    )
     table = PriceTable.from_toml(path)
     assert table.lookup("gpt-4o-mini") == ModelPrice(input=1.0, output=2.0)
     assert table.lookup("my-model-q4") == ModelPrice(input=0.0, output=0.5)
     assert table.lookup("gpt-4.1") == DEFAULT_PRICES["gpt-4.1"]
     bare = tmp_path / "bare.toml"  # the [prices] wrapper is optional
-    bare.write_text('[x]\ninput = 1\noutput = 1\n')
+    bare.write_text("[x]\ninput = 1\noutput = 1\n")
     assert PriceTable.from_toml(bare, include_defaults=False).models() == ["x"]
 
 
 @pytest.mark.parametrize(
     ("text", "match"),
     [
-        ('[prices.m]\ninput = -1\noutput = 1\n', r"price for 'm'.*greater than or equal"),
-        ('[prices.m]\ninput = 1\n', r"price for 'm'.*Field required"),
-        ('[prices.m]\ninput = 1\noutput = 1\nextra = 2\n', r"price for 'm'"),
-        ('[prices.m]\ninput = = 1\n', r"prices.toml:2: not valid TOML"),
+        ("[prices.m]\ninput = -1\noutput = 1\n", r"price for 'm'.*greater than or equal"),
+        ("[prices.m]\ninput = 1\n", r"price for 'm'.*Field required"),
+        ("[prices.m]\ninput = 1\noutput = 1\nextra = 2\n", r"price for 'm'"),
+        ("[prices.m]\ninput = = 1\n", r"prices.toml:2: not valid TOML"),
     ],
 )
 def test_bad_price_files_name_file_and_reason(tmp_path: Path, text: str, match: str) -> None:

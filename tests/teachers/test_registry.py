@@ -52,8 +52,9 @@ def test_presets_name_themselves_and_send_no_key(monkeypatch: pytest.MonkeyPatch
     assert "Authorization" not in teacher._headers()  # type: ignore[attr-defined]
 
 
-def test_a_new_server_from_config_only(fake_server: FakeLLMServer, tmp_path: Path,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_new_server_from_config_only(
+    fake_server: FakeLLMServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     config = tmp_path / "teachers.toml"
     config.write_text(
         f'[teachers.my-server]\nbase_url = "{fake_server.url}/v1"\nmodel = "served-model"\n'
@@ -82,7 +83,7 @@ def test_register_openai_compatible_in_code(fake_server: FakeLLMServer) -> None:
     [
         ('[teachers.a]\nmodel = "m"\n', "needs base_url"),
         ('[teachers.a]\nkind = "telepathy"\n', "unknown kind 'telepathy'"),
-        ('[teachers]\na = 3\n', r"\[teachers.a\] must be a table"),
+        ("[teachers]\na = 3\n", r"\[teachers.a\] must be a table"),
         ("[teachers.a\n", "not valid TOML"),
     ],
 )
@@ -120,9 +121,11 @@ def test_register_teacher_with_a_factory_path() -> None:
 
 def test_a_remote_server_configured_without_a_key_variable_sends_none(tmp_path: Path) -> None:
     config = tmp_path / "t.toml"
-    config.write_text('[teachers.lab]\nbase_url = "http://gpu-box.example:8000/v1"\nmodel = "q"\n'
-                      '[teachers.lab-keyed]\nbase_url = "http://gpu-box.example:8000/v1"\n'
-                      'api_key_env = "LAB_KEY_NOT_SET"\n')
+    config.write_text(
+        '[teachers.lab]\nbase_url = "http://gpu-box.example:8000/v1"\nmodel = "q"\n'
+        '[teachers.lab-keyed]\nbase_url = "http://gpu-box.example:8000/v1"\n'
+        'api_key_env = "LAB_KEY_NOT_SET"\n'
+    )
     load_teacher_config(config)
     assert "Authorization" not in get_teacher("lab")._headers()  # type: ignore[attr-defined]
     with pytest.raises(FatalTeacherError, match=r"\$LAB_KEY_NOT_SET"):

@@ -33,7 +33,9 @@ async def test_async_twin() -> None:
     assert (await teacher.acomplete(paris_request())).text == teacher.complete(paris_request()).text
 
 
-@pytest.mark.parametrize("change", [{"model": "other"}, {"temperature": 0.7}, {"prompt": "Tell me about Rome."}])
+@pytest.mark.parametrize(
+    "change", [{"model": "other"}, {"temperature": 0.7}, {"prompt": "Tell me about Rome."}]
+)
 def test_strict_miss_raises(change: dict[str, object]) -> None:
     teacher = ReplayTeacher.from_transcripts([EXAMPLES / "transcripts.jsonl"])
     request = paris_request().model_copy(update=change)
@@ -53,7 +55,9 @@ def test_lenient_miss_is_counted_and_reported() -> None:
 
 def test_prompt_fallback_ignores_sampling_settings() -> None:
     teacher = ReplayTeacher.from_transcripts([EXAMPLES / "transcripts.jsonl"], match_prompt=True)
-    assert teacher.complete(paris_request().model_copy(update={"model": "x"})).text.startswith("Paris")
+    assert teacher.complete(paris_request().model_copy(update={"model": "x"})).text.startswith(
+        "Paris"
+    )
 
 
 def test_replays_a_store_call_log(tmp_path: Path) -> None:

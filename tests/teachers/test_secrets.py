@@ -39,17 +39,25 @@ async def test_secret_appears_nowhere(
         url = server.url + "/v1"
         if source == "env":
             monkeypatch.setenv("SECRET_TEST_KEY", SECRET)
-            teacher = get_teacher("openai", base_url=url, model="m", api_key_env="SECRET_TEST_KEY",
-                                  timeout=2.0)
+            teacher = get_teacher(
+                "openai", base_url=url, model="m", api_key_env="SECRET_TEST_KEY", timeout=2.0
+            )
         else:
             teacher = get_teacher("openai", base_url=url, model="m", api_key=SECRET, timeout=2.0)
         cache = MemoryCache()
         store = open_store(tmp_path / "kg.sqlite")
         transcript = TranscriptWriter(tmp_path / "run.jsonl")
-        stack = wrap_teacher(RecordingTeacher(teacher, transcript), recorder=store, cache=cache,
-                             backoff_initial=0.01, backoff_max=0.02, max_attempts=3)
-        server.faults.extend(["429:0", "500", "timeout", "truncate", "malformed", "500", "500",
-                              "500"])
+        stack = wrap_teacher(
+            RecordingTeacher(teacher, transcript),
+            recorder=store,
+            cache=cache,
+            backoff_initial=0.01,
+            backoff_max=0.02,
+            max_attempts=3,
+        )
+        server.faults.extend(
+            ["429:0", "500", "timeout", "truncate", "malformed", "500", "500", "500"]
+        )
         requests = [TeacherRequest(prompt=f"q{i}", logprobs=True, top_logprobs=2) for i in range(6)]
         requests.append(TeacherRequest(prompt="[[fault:400]]"))
         results = await complete_many(stack, requests + requests[:2], concurrency=1)
@@ -67,8 +75,14 @@ async def test_secret_appears_nowhere(
         seen.append(echoed)
         anthropic = AnthropicTeacher(base_url=server.url, model="c", api_key=SECRET)
         await anthropic.acomplete(TeacherRequest(prompt="hello"))
-        seen += [repr(teacher), str(teacher), repr(stack), repr(anthropic), repr(vars(teacher)),
-                 json.dumps(stack.account.summary())]
+        seen += [
+            repr(teacher),
+            str(teacher),
+            repr(stack),
+            repr(anthropic),
+            repr(vars(teacher)),
+            json.dumps(stack.account.summary()),
+        ]
         for request, response in store.iter_calls():
             seen += [request.model_dump_json(), response.model_dump_json()]
         seen += [response.model_dump_json() for response in cache._data.values()]

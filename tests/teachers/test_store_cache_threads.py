@@ -13,12 +13,17 @@ from grapheme_distill.teachers.registry import get_teacher
 from grapheme_distill.teachers.wrappers import StoreCache, wrap_teacher
 
 
-def test_store_cache_and_recorder_at_concurrency_64(fake_server: FakeLLMServer,
-                                                    tmp_path: Path) -> None:
+def test_store_cache_and_recorder_at_concurrency_64(
+    fake_server: FakeLLMServer, tmp_path: Path
+) -> None:
     fake_server.latency = 0.01
     store = open_store(tmp_path / "g.db")
-    teacher = wrap_teacher(get_teacher("vllm", base_url=fake_server.url + "/v1", model="m"),
-                           concurrency=64, cache=StoreCache(store), recorder=store)
+    teacher = wrap_teacher(
+        get_teacher("vllm", base_url=fake_server.url + "/v1", model="m"),
+        concurrency=64,
+        cache=StoreCache(store),
+        recorder=store,
+    )
     extractor = LLMExtractor(teacher, concurrency=64)
     texts = [("", f"Text number {i} about Paris.") for i in range(300)]
     results = list(extractor.pipe(texts))

@@ -134,8 +134,9 @@ async def test_server_never_sees_more_than_c_in_flight(limit: int) -> None:
         # and the bound is what did it: without it the server sees the 40 workers at once
         server.reset()
         unbounded = _stack(server.url + "/v1", concurrency=None, cache=False)
-        await complete_many(unbounded, [TeacherRequest(prompt=f"r{i}") for i in range(40)],
-                            concurrency=40)
+        await complete_many(
+            unbounded, [TeacherRequest(prompt=f"r{i}") for i in range(40)], concurrency=40
+        )
         assert server.max_in_flight > limit
 
 
@@ -145,19 +146,23 @@ async def test_sync_concurrency_limit_with_threads() -> None:
     with FakeLLMServer(latency=0.03) as server:
         limited = ConcurrencyLimit(_provider(server.url + "/v1"), 3)
         with ThreadPoolExecutor(12) as pool:
-            texts = list(pool.map(lambda i: limited.complete(TeacherRequest(prompt=f"q{i}")).text,
-                                  range(24)))
+            texts = list(
+                pool.map(lambda i: limited.complete(TeacherRequest(prompt=f"q{i}")).text, range(24))
+            )
         assert texts == [f"Answer: q{i}" for i in range(24)]
         assert server.max_in_flight == 3
 
 
-async def test_identical_requests_hit_the_cache(fake_server: FakeLLMServer, openai_url: str) -> None:
+async def test_identical_requests_hit_the_cache(
+    fake_server: FakeLLMServer, openai_url: str
+) -> None:
     stack = _stack(openai_url)
     request = TeacherRequest(prompt="same")
     first = await stack.acomplete(request)
     again = [await stack.acomplete(request) for _ in range(4)]
-    together = await asyncio.gather(*(stack.acomplete(TeacherRequest(prompt="burst"))
-                                      for _ in range(10)))
+    together = await asyncio.gather(
+        *(stack.acomplete(TeacherRequest(prompt="burst")) for _ in range(10))
+    )
     assert fake_server.requests == 2  # "same" once, "burst" once (coalesced while in flight)
     assert not first.cached and all(r.cached and r.text == first.text for r in again)
     assert sum(r.cached for r in together) == 9
@@ -220,8 +225,9 @@ async def test_rate_limit_requests_per_minute(fake_server: FakeLLMServer, openai
 
 async def test_rate_limit_tokens_per_minute(fake_server: FakeLLMServer, openai_url: str) -> None:
     # 6000 tokens/min, 100 tokens per request: 60 at once, then one per second
-    limited = RateLimitedTeacher(_provider(openai_url), tokens_per_minute=6000,
-                                 estimate=lambda request: 100)
+    limited = RateLimitedTeacher(
+        _provider(openai_url), tokens_per_minute=6000, estimate=lambda request: 100
+    )
     start = time.perf_counter()
     await asyncio.gather(*(limited.acomplete(TeacherRequest(prompt=f"q{i}")) for i in range(60)))
     await limited.acomplete(TeacherRequest(prompt="one more"))
@@ -271,8 +277,7 @@ async def test_recording_gets_every_real_exchange_once(
     calls: list[tuple[TeacherRequest, TeacherResponse, dict[str, Any]]] = []
 
     class Recorder:
-        def record_call(self, request: TeacherRequest, response: TeacherResponse,
-                        **kw: Any) -> str:
+        def record_call(self, request: TeacherRequest, response: TeacherResponse, **kw: Any) -> str:
             calls.append((request, response, kw))
             return request.content_hash()
 
@@ -284,8 +289,11 @@ async def test_recording_gets_every_real_exchange_once(
     assert [c[1].text for c in calls] == ["Answer: a", "Answer: b"]
     assert calls[1][2]["prompt_template"] == "t2" and calls[1][2]["prompt_template_hash"] == "h2"
     assert calls[0][0].model == "fake-model"  # the recorded request says which model answered
-    assert calls[0][2] == {"prompt_template": "factual.v1",
-                           "prompt_template_hash": "sha256:abc", "run_id": "run-1"}
+    assert calls[0][2] == {
+        "prompt_template": "factual.v1",
+        "prompt_template_hash": "sha256:abc",
+        "run_id": "run-1",
+    }
     plain: list[str] = []
     teacher = RecordingTeacher(_provider(openai_url), lambda q, r: plain.append(r.text))
     await teacher.acomplete(TeacherRequest(prompt="c"))
@@ -299,10 +307,13 @@ async def test_recording_into_the_sqlite_store(
 
     with open_store(tmp_path / "kg.sqlite") as store:
         stack = _stack(openai_url, recorder=store)
-        response = await stack.acomplete(TeacherRequest(prompt="kept", logprobs=True, top_logprobs=2))
+        response = await stack.acomplete(
+            TeacherRequest(prompt="kept", logprobs=True, top_logprobs=2)
+        )
         assert response.request_hash is not None
-        key = TeacherRequest(prompt="kept", logprobs=True, top_logprobs=2,
-                             model="fake-model").content_hash()
+        key = TeacherRequest(
+            prompt="kept", logprobs=True, top_logprobs=2, model="fake-model"
+        ).content_hash()
         found = store.get_call(key)
         assert found is not None and found[1].text == "Answer: kept"
         assert found[1].logprobs == response.logprobs
@@ -326,7 +337,9 @@ async def test_retry_after_pauses_the_other_requests_too(
     while fake_server.requests < 1:
         await asyncio.sleep(0.01)
     await asyncio.sleep(0.2)  # the 429 has arrived; now more work comes in
-    others = await asyncio.gather(*(stack.acomplete(TeacherRequest(prompt=f"o{i}")) for i in range(5)))
+    others = await asyncio.gather(
+        *(stack.acomplete(TeacherRequest(prompt=f"o{i}")) for i in range(5))
+    )
     await first
     assert [r.text for r in others] == [f"Answer: o{i}" for i in range(5)]
     assert fake_server.requests == 7  # the 429, its retry and the five others: no extra 429s
@@ -341,8 +354,10 @@ async def test_a_server_on_this_machine_is_free_unless_its_model_is_priced(
     await unpriced.acomplete(TeacherRequest(prompt="q"))
     summary = unpriced.account.summary()
     assert summary["cost_usd"] == 0.0 and summary["cost_complete"] is True
-    remote = wrap_teacher(OpenAICompatTeacher(base_url="http://192.0.2.1/v1", model="m",
-                                              api_key="k"), prices=PriceTable(include_defaults=False))
+    remote = wrap_teacher(
+        OpenAICompatTeacher(base_url="http://192.0.2.1/v1", model="m", api_key="k"),
+        prices=PriceTable(include_defaults=False),
+    )
     assert remote.local is False and unpriced.local is True
 
 
@@ -355,8 +370,14 @@ async def test_a_live_run_leaves_a_transcript_that_replays_offline(
     path = tmp_path / "run.jsonl"
     requests = [
         TeacherRequest(prompt="The capital of France is", logprobs=True, top_logprobs=3),
-        TeacherRequest(messages=(Message(role="system", content="terse"),
-                                 Message(role="user", content="Rome?")), temperature=0.4, seed=1),
+        TeacherRequest(
+            messages=(
+                Message(role="system", content="terse"),
+                Message(role="user", content="Rome?"),
+            ),
+            temperature=0.4,
+            seed=1,
+        ),
     ]
     with TranscriptWriter(path) as writer:
         stack = _stack(openai_url, recorder=writer)

@@ -19,7 +19,8 @@ read up to ``max_body_bytes`` (streamed, so a huge body is cut off, not buffered
 surrogates) and validated by the provider's schema; anything else — a body nested 100,000 deep,
 ``"usage": 1e400``, ``"content": null`` — is a malformed answer, retryable, never a traceback and
 never stored as an answer.  Failures every request would meet (401/403, 404, no key, connection
-refused) are marked ``systemic`` so a run can stop early (:mod:`~grapheme_distill.teachers.failfast`).  The API key lives in a
+refused) are marked ``systemic`` so a run can stop early
+(:mod:`~grapheme_distill.teachers.failfast`).  The API key lives in a
 :class:`Secret` whose ``repr`` is ``'***'``; it is sent as a header only, and every message built
 from a server answer is passed through :meth:`HTTPTeacher._redact` because some servers echo the
 key they rejected.
@@ -275,9 +276,7 @@ class HTTPTeacher:
         """The JSON body for ``request`` (provider-specific)."""
         raise NotImplementedError
 
-    def parse_body(
-        self, request: TeacherRequest, data: Any, latency_s: float
-    ) -> TeacherResponse:
+    def parse_body(self, request: TeacherRequest, data: Any, latency_s: float) -> TeacherResponse:
         """The response for a 2xx JSON body; may raise KeyError/TypeError/ValueError on bad shapes."""
         raise NotImplementedError
 
@@ -321,7 +320,8 @@ class HTTPTeacher:
             raise FatalTeacherError(
                 f"{self.name}: no API key for {self.base_url}; set {where} "
                 "(keys are read only from the environment or the config)",
-                systemic=True, kind="no API key",
+                systemic=True,
+                kind="no API key",
             )
         return headers
 
@@ -341,14 +341,16 @@ class HTTPTeacher:
             what, kind = f"connection failed ({type(exc).__name__}: {exc})", "connection failed"
         return RetryableTeacherError(
             self._redact(f"{self.name} at {self.base_url}: {what}; retry, or check the server"),
-            systemic=systemic, kind=kind,
+            systemic=systemic,
+            kind=kind,
         )
 
     def _malformed(self, status: int, why: str) -> RetryableTeacherError:
         return RetryableTeacherError(
             f"{self.name} at {self.base_url} sent a malformed answer (HTTP {status}: "
             f"{self._redact(why)[:_MAX_ERROR_CHARS]}); retrying usually helps",
-            status=status, kind="malformed answer",
+            status=status,
+            kind="malformed answer",
         )
 
     def _finish(
@@ -366,8 +368,10 @@ class HTTPTeacher:
         except MalformedJSON as exc:
             data, json_error = None, exc
         if status >= 400:
-            detail = self.error_message(data) if data is not None else content[:200].decode(
-                "utf-8", "replace"
+            detail = (
+                self.error_message(data)
+                if data is not None
+                else content[:200].decode("utf-8", "replace")
             )
             detail = self._redact(detail)[:_MAX_ERROR_CHARS]
             where = f"{self.name} at {self.base_url} answered HTTP {status}: {detail}"
@@ -379,8 +383,11 @@ class HTTPTeacher:
                     retry_after=retry_after,
                     status=status,
                 )
-            raise FatalTeacherError(f"{where}; {self._fatal_hint(status)}", status=status,
-                                    systemic=status in _SYSTEMIC_STATUSES)
+            raise FatalTeacherError(
+                f"{where}; {self._fatal_hint(status)}",
+                status=status,
+                systemic=status in _SYSTEMIC_STATUSES,
+            )
         if 300 <= status < 400:
             target = headers.get("location", "elsewhere")
             raise FatalTeacherError(
@@ -422,7 +429,9 @@ class HTTPTeacher:
 
             def make() -> httpx.AsyncClient:
                 return httpx.AsyncClient(
-                    timeout=self.timeout, limits=limits, transport=self._async_transport,
+                    timeout=self.timeout,
+                    limits=limits,
+                    transport=self._async_transport,
                     verify=verify,
                 )
 
@@ -441,7 +450,9 @@ class HTTPTeacher:
                 max_keepalive_connections=self.max_connections,
             )
             self._client = httpx.Client(
-                timeout=self.timeout, limits=limits, transport=self._transport,
+                timeout=self.timeout,
+                limits=limits,
+                transport=self._transport,
                 verify=_ssl_context(),
             )
         return self._client
@@ -449,8 +460,10 @@ class HTTPTeacher:
     # ------------------------------------------------------------------ the protocol
     def _too_large(self, answer: httpx.Response, size: int) -> RetryableTeacherError:
         return self._malformed(
-            answer.status_code, f"a body of at least {size:,} bytes, over the max_body_bytes "
-            f"limit of {self.max_body_bytes:,}")
+            answer.status_code,
+            f"a body of at least {size:,} bytes, over the max_body_bytes "
+            f"limit of {self.max_body_bytes:,}",
+        )
 
     def _declared_too_large(self, answer: httpx.Response) -> RetryableTeacherError | None:
         declared = answer.headers.get("content-length", "")
@@ -496,7 +509,11 @@ class HTTPTeacher:
         finally:
             pool.release(shard)
         return self._finish(
-            request, answer.status_code, answer.headers, content, time.perf_counter() - start,
+            request,
+            answer.status_code,
+            answer.headers,
+            content,
+            time.perf_counter() - start,
         )
 
     def complete(self, request: TeacherRequest) -> TeacherResponse:
@@ -510,7 +527,11 @@ class HTTPTeacher:
         except httpx.TransportError as exc:
             raise self._transport_error(exc) from exc
         return self._finish(
-            request, answer.status_code, answer.headers, content, time.perf_counter() - start,
+            request,
+            answer.status_code,
+            answer.headers,
+            content,
+            time.perf_counter() - start,
         )
 
     async def aclose(self) -> None:

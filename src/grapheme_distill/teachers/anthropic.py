@@ -60,7 +60,8 @@ class AnthropicTeacher(HTTPTeacher):
             raise FatalTeacherError(
                 "anthropic needs a model name: give --model NAME on the command line "
                 "(model=... in Python)",
-                systemic=True, kind="no model",
+                systemic=True,
+                kind="no model",
             )
         if request.n != 1:
             raise FatalTeacherError(

@@ -7,7 +7,8 @@ retry budget spent — is *recorded*, never raised, so the rest of the batch is 
 decides what to do with failures (the pipeline stores them with ``record_failure`` and retries
 them on resume).  The one failure that is raised is
 :class:`~grapheme_distill.errors.TeacherUnavailable` (the teacher can answer no one: a bad key, a
-refused connection): asking the rest would only fail them all, slowly.  ``on_result`` sees each result as soon as it exists, so work can be persisted
+refused connection): asking the rest would only fail them all, slowly.  ``on_result`` sees each
+result as soon as it exists, so work can be persisted
 incrementally and an interrupted batch loses only what was in flight.
 """
 
@@ -83,7 +84,11 @@ async def complete_many(
                 raise  # stops every worker (see the finally below); stored results are kept
             except Exception as exc:  # noqa: BLE001 - a failure belongs to its request, not the batch
                 result = BatchResult(
-                    index, request, None, str(exc) or type(exc).__name__, type(exc).__name__,
+                    index,
+                    request,
+                    None,
+                    str(exc) or type(exc).__name__,
+                    type(exc).__name__,
                     isinstance(exc, RetryableError),
                 )
             results[index] = result

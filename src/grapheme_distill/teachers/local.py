@@ -99,7 +99,9 @@ class LocalModelSpec:
                     f"the embedded model {self.name!r} (weights package {dist})", "local"
                 ) from exc
             if not path.is_file():
-                raise MissingDependency(f"the embedded model {self.name!r} ({path} is missing)", "local")
+                raise MissingDependency(
+                    f"the embedded model {self.name!r} ({path} is missing)", "local"
+                )
             paths.append(path)
         return paths
 
@@ -113,7 +115,9 @@ class LocalModelSpec:
         wanted = f"{package}/{self.chunk_files[index]}"
         for entry in files:
             if str(entry) == wanted and entry.hash is not None and entry.hash.mode == "sha256":
-                raw = base64.urlsafe_b64decode(entry.hash.value + "=" * (-len(entry.hash.value) % 4))
+                raw = base64.urlsafe_b64decode(
+                    entry.hash.value + "=" * (-len(entry.hash.value) % 4)
+                )
                 return raw.hex()
         return None
 
@@ -187,8 +191,12 @@ def ensure_model(
     """
     spec = MODELS.get(model)
     if spec is None:
-        raise InvalidConfig("model", model, "one of " + ", ".join(MODELS) + " (or pass model_path)",
-                            hint=_MODEL_HINT)
+        raise InvalidConfig(
+            "model",
+            model,
+            "one of " + ", ".join(MODELS) + " (or pass model_path)",
+            hint=_MODEL_HINT,
+        )
     target = model_cache_dir(cache_dir) / spec.filename
     marker = _marker(target)
     if target.is_file() and marker.is_file():
@@ -199,10 +207,13 @@ def ensure_model(
             pass
     chunks = spec.chunk_paths()
     target.parent.mkdir(parents=True, exist_ok=True)
-    if target.is_file() and target.stat().st_size == spec.size:
-        if _sha256_file(target) == spec.sha256:  # assembled before, marker lost
-            marker.write_text(_marker_text(spec, target), encoding="utf-8")
-            return target
+    if (
+        target.is_file()
+        and target.stat().st_size == spec.size
+        and _sha256_file(target) == spec.sha256  # assembled before, marker lost
+    ):
+        marker.write_text(_marker_text(spec, target), encoding="utf-8")
+        return target
     if progress is not None:
         progress(f"assembling {spec.name} ({spec.size / 1e6:.0f} MB) into {target.parent}")
     tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
@@ -368,9 +379,12 @@ class LocalTeacher:
         progress: Callable[[str], None] | None = None,
     ) -> None:
         if model_path is None and model not in MODELS:
-            raise InvalidConfig("model", model,
-                                "one of " + ", ".join(MODELS) + " (or pass model_path)",
-                                hint=_MODEL_HINT)
+            raise InvalidConfig(
+                "model",
+                model,
+                "one of " + ", ".join(MODELS) + " (or pass model_path)",
+                hint=_MODEL_HINT,
+            )
         self.model_name = Path(model_path).name if model_path is not None else model
         self._model_key = model
         self._model_path = Path(model_path) if model_path is not None else None
@@ -391,7 +405,9 @@ class LocalTeacher:
     def model_path(self) -> Path:
         """The GGUF file (assembled on first access for known models)."""
         if self._model_path is None:
-            self._model_path = ensure_model(self._model_key, self._cache_dir, progress=self._progress)
+            self._model_path = ensure_model(
+                self._model_key, self._cache_dir, progress=self._progress
+            )
         return self._model_path
 
     def load(self) -> Any:
@@ -401,7 +417,9 @@ class LocalTeacher:
         try:
             from llama_cpp import Llama
         except ImportError as exc:
-            raise MissingDependency("the embedded local teacher (llama-cpp-python)", "local") from exc
+            raise MissingDependency(
+                "the embedded local teacher (llama-cpp-python)", "local"
+            ) from exc
         path = self.model_path
         if not path.is_file():
             raise FatalTeacherError(f"model file {path} does not exist; pass an existing GGUF file")
@@ -434,8 +452,12 @@ class LocalTeacher:
             bos = llm.token_bos()
             self._formatter = Jinja2ChatFormatter(
                 template=template,
-                eos_token=llm.detokenize([eos], special=True).decode("utf-8", "replace") if eos >= 0 else "",
-                bos_token=llm.detokenize([bos], special=True).decode("utf-8", "replace") if bos >= 0 else "",
+                eos_token=llm.detokenize([eos], special=True).decode("utf-8", "replace")
+                if eos >= 0
+                else "",
+                bos_token=llm.detokenize([bos], special=True).decode("utf-8", "replace")
+                if bos >= 0
+                else "",
             )
         self._llm = llm
         return llm
@@ -578,7 +600,11 @@ class LocalTeacher:
 
 
 def _token_logprob(llm: Any, token: int, step: _Step, k: int) -> TokenLogprob:
-    top = tuple(TopLogprob(token=_piece(llm, i), logprob=step.logprob(i)) for i in step.top(k)) if k > 0 else ()
+    top = (
+        tuple(TopLogprob(token=_piece(llm, i), logprob=step.logprob(i)) for i in step.top(k))
+        if k > 0
+        else ()
+    )
     return TokenLogprob(token=_piece(llm, token), logprob=step.logprob(token), top_logprobs=top)
 
 
@@ -624,13 +650,14 @@ def _repeated_block(text: str, longest: int = 16) -> int | None:
     lines = [line.strip() for line in raw]
     for size in range(1, min(longest, len(lines) // 2) + 1):
         block = lines[-size:]
-        if block == lines[-2 * size:-size] and sum(c.isalnum() for c in "".join(block)) >= 4:
+        if block == lines[-2 * size : -size] and sum(c.isalnum() for c in "".join(block)) >= 4:
             return len("\n".join(raw[:-size])) + 1
     return None
 
 
-def _periodic_tail(text: str, longest: int = 200, min_copies: int = 3,
-                   min_span: int = 100) -> int | None:
+def _periodic_tail(
+    text: str, longest: int = 200, min_copies: int = 3, min_span: int = 100
+) -> int | None:
     """Offset where a loop inside a line starts, else None.
 
     A small model can loop without a newline (one JSON list growing ``"A, Spain, Spain, ...``
@@ -641,11 +668,14 @@ def _periodic_tail(text: str, longest: int = 200, min_copies: int = 3,
     """
     n = len(text)
     for size in range(1, min(longest, n // min_copies) + 1):
-        chunk = text[n - size:]
-        if text[n - 2 * size:n - size] != chunk:
+        chunk = text[n - size :]
+        if text[n - 2 * size : n - size] != chunk:
             continue
         copies = 2
-        while n - (copies + 1) * size >= 0 and text[n - (copies + 1) * size:n - copies * size] == chunk:
+        while (
+            n - (copies + 1) * size >= 0
+            and text[n - (copies + 1) * size : n - copies * size] == chunk
+        ):
             copies += 1
         if copies >= min_copies and copies * size >= min_span:
             return n - (copies - 1) * size
@@ -673,7 +703,8 @@ class _Grammar:
         self._llama = llama_cpp
         self._byref = ctypes.byref
         self._sampler = llama_cpp.llama_sampler_init_grammar(
-            llm._model.vocab, gbnf.encode("utf-8"), b"root")
+            llm._model.vocab, gbnf.encode("utf-8"), b"root"
+        )
         if not self._sampler:
             raise ValueError("llama.cpp refused the grammar")
         self._array = LlamaTokenDataArray(n_vocab=llm.n_vocab())

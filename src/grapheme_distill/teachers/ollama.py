@@ -47,7 +47,8 @@ class OllamaTeacher(HTTPTeacher):
                 "ollama needs a model name: give --model NAME on the command line "
                 "(model=... in Python) "
                 "(`ollama list` shows the installed ones)",
-                systemic=True, kind="no model",
+                systemic=True,
+                kind="no model",
             )
         if request.n != 1:
             raise FatalTeacherError(
@@ -95,8 +96,9 @@ class OllamaTeacher(HTTPTeacher):
                 completion_tokens=data.get("eval_count") or 0,
             ),
             latency_s=latency_s,
-            finish_reason=done_reason if isinstance(done_reason, str) else (
-                "stop" if data.get("done") else None),
+            finish_reason=done_reason
+            if isinstance(done_reason, str)
+            else ("stop" if data.get("done") else None),
             request_hash=request.content_hash(),
         )
 

@@ -20,6 +20,7 @@ from grapheme_distill.teachers.base import Teacher
 
 __all__ = ["open_teacher"]
 
+
 def open_teacher(
     name: str,
     *,

@@ -83,6 +83,7 @@ class OpenAICompatTeacher(HTTPTeacher):
         (a choice with ``content: null`` — a refusal, a tool call, a glitch — raises: an empty
         string stored as the answer would never be asked again)."""
         return ChatCompletionBody.parse(data).to_response(
-            model=self.resolve_model(request), latency_s=latency_s,
+            model=self.resolve_model(request),
+            latency_s=latency_s,
             request_hash=request.content_hash(),
         )

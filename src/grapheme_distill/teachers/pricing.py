@@ -7,7 +7,8 @@ Prices change more often than code, so the table is data: :meth:`PriceTable.from
     output = 0.60                   # USD per 1M completion tokens
 
 (the ``[prices]`` wrapper is optional, so the same file can also hold the run's
-``[distillation]`` settings and ``[teachers.<name>]`` servers).  A model is priced by its exact name, else by the longest
+``[distillation]`` settings and ``[teachers.<name>]`` servers).  A model is priced by its exact
+name, else by the longest
 table key it starts with, so ``gpt-4o-mini`` also prices ``gpt-4o-mini-2024-07-18``.  A model the
 table does not know costs *unknown* (``None``), never zero: the run summary lists it so that a
 missing price is visible instead of a silently cheap run.  :data:`DEFAULT_PRICES` holds a few list
@@ -100,7 +101,8 @@ class PriceTable:
             except ValidationError as exc:
                 reason = exc.errors()[0]["msg"]
                 raise InputError(
-                    str(path), None,
+                    str(path),
+                    None,
                     f"price for {model!r}: {reason}; write input = <USD per 1M prompt tokens> "
                     "and output = <USD per 1M completion tokens>",
                 ) from exc

@@ -106,14 +106,16 @@ def load_teacher_config(path: str | Path) -> list[str]:
         kind = str(options.pop("kind", "openai"))
         if kind not in _BUILTIN and kind not in _entry_point_names():
             raise InputError(
-                str(path), None,
+                str(path),
+                None,
                 f"[teachers.{name}] has unknown kind {kind!r}; use one of "
                 + ", ".join(sorted(set(_BUILTIN) | _entry_point_names())),
             )
         if kind == "openai":
             if "base_url" not in options:
                 raise InputError(
-                    str(path), None,
+                    str(path),
+                    None,
                     f"[teachers.{name}] needs base_url (the server root, e.g. http://host:8000/v1)",
                 )
             options.setdefault("api_key_env", None)
@@ -150,8 +152,15 @@ def describe_teachers() -> list[dict[str, Any]]:
     for name in available_teachers():
         kind, defaults = _PRESETS.get(name, (name, {}))
         source = "preset" if name in _PRESETS else "built-in" if name in _BUILTIN else "plugin"
-        rows.append({"name": name, "kind": kind, "source": source,
-                     "base_url": defaults.get("base_url"), "model": defaults.get("model")})
+        rows.append(
+            {
+                "name": name,
+                "kind": kind,
+                "source": source,
+                "base_url": defaults.get("base_url"),
+                "model": defaults.get("model"),
+            }
+        )
     return rows
 
 
@@ -173,8 +182,13 @@ def ask_teacher(
     """
     from grapheme_distill.teachers.wrappers import wrap_teacher
 
-    stack = wrap_teacher(get_teacher(name, **options), concurrency=1, cache=False,
-                         max_attempts=max_attempts, prices=prices)
+    stack = wrap_teacher(
+        get_teacher(name, **options),
+        concurrency=1,
+        cache=False,
+        max_attempts=max_attempts,
+        prices=prices,
+    )
     try:
         response = stack.complete(request)
     finally:

@@ -59,14 +59,22 @@ class ReplayTeacher:
 
     @classmethod
     def from_transcripts(
-        cls, paths: Iterable[str | Path], *, strict: bool = True, skip_bad: bool = False,
+        cls,
+        paths: Iterable[str | Path],
+        *,
+        strict: bool = True,
+        skip_bad: bool = False,
         match_prompt: bool = False,
     ) -> ReplayTeacher:
         """Replay JSONL transcripts (any shape :mod:`grapheme_distill.transcripts` reads)."""
-        return cls(TranscriptReader(paths, skip_bad=skip_bad), strict=strict, match_prompt=match_prompt)
+        return cls(
+            TranscriptReader(paths, skip_bad=skip_bad), strict=strict, match_prompt=match_prompt
+        )
 
     @classmethod
-    def from_store(cls, store: CallLog, *, strict: bool = True, match_prompt: bool = False) -> ReplayTeacher:
+    def from_store(
+        cls, store: CallLog, *, strict: bool = True, match_prompt: bool = False
+    ) -> ReplayTeacher:
         """Replay every call a store has recorded."""
         return cls(store.iter_calls(), strict=strict, match_prompt=match_prompt)
 
@@ -87,8 +95,9 @@ class ReplayTeacher:
             if self.strict:
                 raise ReplayMiss(key)
             self.misses.append(key)
-            return TeacherResponse(text="", model=request.model, finish_reason="replay_miss",
-                                   request_hash=key)
+            return TeacherResponse(
+                text="", model=request.model, finish_reason="replay_miss", request_hash=key
+            )
         self.hits += 1
         return found.model_copy(update={"request_hash": key, "cached": True, "latency_s": 0.0})
 

@@ -111,10 +111,16 @@ def _may_break_limits(data: bytes | str, limit: int) -> bool:
     text has more than ``limit`` opening brackets, or a number that may overflow (both counted on
     the raw text, strings included, so the answer errs towards checking)."""
     if isinstance(data, str):
-        return (data.count("[") + data.count("{") > limit or bool(_EXPONENT.search(data))
-                or bool(_LONG_DIGITS.search(data)))
-    return (data.count(b"[") + data.count(b"{") > limit or bool(_EXPONENT_BYTES.search(data))
-            or bool(_LONG_DIGITS_BYTES.search(data)))
+        return (
+            data.count("[") + data.count("{") > limit
+            or bool(_EXPONENT.search(data))
+            or bool(_LONG_DIGITS.search(data))
+        )
+    return (
+        data.count(b"[") + data.count(b"{") > limit
+        or bool(_EXPONENT_BYTES.search(data))
+        or bool(_LONG_DIGITS_BYTES.search(data))
+    )
 
 
 def _check_tree(value: Any, limit: int) -> None:
@@ -178,8 +184,11 @@ class LegacyLogprobs(_Body):
         if not len(self.tokens_) == len(self.token_logprobs) == len(tops):
             raise ValueError("logprobs: tokens, token_logprobs and top_logprobs differ in length")
         return tuple(
-            TokenLogprob(token=t, logprob=lp, top_logprobs=tuple(
-                TopLogprob(token=k, logprob=v) for k, v in (top or {}).items()))
+            TokenLogprob(
+                token=t,
+                logprob=lp,
+                top_logprobs=tuple(TopLogprob(token=k, logprob=v) for k, v in (top or {}).items()),
+            )
             for t, lp, top in zip(self.tokens_, self.token_logprobs, tops, strict=True)
         )
 
@@ -246,8 +255,9 @@ class UsageBody(_Body):
     completion_tokens: TokenCount | None = None
 
     def usage(self) -> Usage:
-        return Usage(prompt_tokens=self.prompt_tokens or 0,
-                     completion_tokens=self.completion_tokens or 0)
+        return Usage(
+            prompt_tokens=self.prompt_tokens or 0, completion_tokens=self.completion_tokens or 0
+        )
 
 
 class ChatCompletionBody(_Body):

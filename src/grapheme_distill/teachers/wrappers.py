@@ -522,8 +522,10 @@ class TranscriptWriter:
         line["response"] = response.text
         if response.logprobs is not None:
             line["logprobs"] = [t.model_dump() for t in response.logprobs]
-        line["usage"] = {"prompt_tokens": response.usage.prompt_tokens,
-                         "completion_tokens": response.usage.completion_tokens}
+        line["usage"] = {
+            "prompt_tokens": response.usage.prompt_tokens,
+            "completion_tokens": response.usage.completion_tokens,
+        }
         text = json.dumps(line, ensure_ascii=False) + "\n"
         with self._lock:
             self._file.write(text)
@@ -643,8 +645,11 @@ class RetryingTeacher(TeacherWrapper):
         exc = state.outcome.exception() if state.outcome is not None else None
         wait = state.next_action.sleep if state.next_action is not None else 0.0
         logger.warning(
-            "%s: attempt %d failed (%s); retrying in %.2fs", self.name, state.attempt_number,
-            exc, wait,
+            "%s: attempt %d failed (%s); retrying in %.2fs",
+            self.name,
+            state.attempt_number,
+            exc,
+            wait,
         )
 
     @staticmethod
@@ -774,8 +779,10 @@ class RateLimitedTeacher(TeacherWrapper):
         estimate: Callable[[TeacherRequest], int] = estimate_tokens,
     ) -> None:
         super().__init__(inner)
-        for label, value in (("requests_per_minute", requests_per_minute),
-                             ("tokens_per_minute", tokens_per_minute)):
+        for label, value in (
+            ("requests_per_minute", requests_per_minute),
+            ("tokens_per_minute", tokens_per_minute),
+        ):
             if value is not None and value <= 0:
                 raise ValueError(f"{label} must be > 0 (or None for no limit)")
         self.requests_per_minute = requests_per_minute
@@ -901,6 +908,9 @@ def wrap_teacher(
         layer = caching = CachingTeacher(layer, backend)
     stack = TeacherStack(layer, prices=prices, account=account, free=free)
     stack.cache, stack.retrying, stack.concurrency, stack.recording = (
-        caching, retrying, limit, recording,
+        caching,
+        retrying,
+        limit,
+        recording,
     )
     return stack
