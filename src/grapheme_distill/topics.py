@@ -423,6 +423,10 @@ async def adistill_topics(
     finally:
         for group in groups:  # a failing store stops the run: no request is left dangling
             group.cancel()
+        # wait for the cancellations and collect what other topics raised (the same fail-fast
+        # error, say): the caller reports the run's error once, with no "exception never
+        # retrieved" traceback from the event loop afterwards
+        await asyncio.gather(*groups, return_exceptions=True)
         summary.duration_s = time.monotonic() - started
         summary.store = store.stats()
         store.finish_run(run_id, summary.model_dump(mode="json", exclude={"store"}))
