@@ -217,3 +217,27 @@ def test_memory_target_resolves_by_the_stores_rule(tmp_path: Path) -> None:
     assert seat.id in memory.relations and seat.id in stored.relations
     member = Relation(subject=FRANCE.id, predicate="member_of", object=union.id)
     assert member.id in memory.relations and member.id in stored.relations
+
+
+@pytest.mark.parametrize("kind", ["memory", "store"])
+def test_each_observation_keeps_its_own_span(tmp_path: Path, kind: str) -> None:
+    """Two answers quoting one fact at different places stay two spans after a merge (the
+    merge used to give every observation the item's first span)."""
+    fact = Relation(subject=SEINE.id, predicate="flows_through", object=PARIS.id, confidence=0.7)
+    incoming = KnowledgeGraph()
+    for e in (SEINE, PARIS):
+        incoming.add_entity(e)
+    incoming.add_item(fact.model_copy(update={"span": (0, 20)}), source="a", extractor="x@1")
+    incoming.add_item(fact.model_copy(update={"span": (40, 65)}), source="b", extractor="x@1")
+    if kind == "memory":
+        target: KnowledgeGraph | GraphStore = KnowledgeGraph()
+        merge_into(incoming, target)
+        result = target
+    else:
+        store = open_store(tmp_path / "t.db")
+        target = store
+        merge_into(incoming, store)
+        result = store.to_knowledge_graph()
+        store.close()
+    spans = {ev.source: ev.span for ev in result.evidence[fact.id].values()}
+    assert spans == {"a": (0, 20), "b": (40, 65)}

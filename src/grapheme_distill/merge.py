@@ -31,7 +31,7 @@ from pydantic import BaseModel
 
 from grapheme_distill.errors import InputError
 from grapheme_distill.model.graph import KnowledgeGraph
-from grapheme_distill.model.knowledge import Entity, Item, LinguisticItem
+from grapheme_distill.model.knowledge import Entity, Item, LinguisticItem, Span
 from grapheme_distill.model.references import ALIAS_KINDS, owner, remap_item
 from grapheme_distill.resolution import EntityResolver, MemoryEntityIndex
 from grapheme_distill.resolution.late import merge_by_aliases
@@ -114,11 +114,15 @@ class GraphKnowledgeApplier:
         return existing, items, skipped, needed
 
     @staticmethod
-    def _evidence(incoming: KnowledgeGraph, item: Item) -> list[tuple[str, str, float]]:
+    def _evidence(
+        incoming: KnowledgeGraph, item: Item
+    ) -> list[tuple[str, str, float, Span | None]]:
+        """Each observation of ``item`` as (source, extractor, confidence, span): the span is the
+        observation's own (two answers quote one fact at different places), not the item's."""
         per = incoming.evidence.get(item.id)
         if not per:
-            return [(f"merge:{item.id}", _MERGE_EXTRACTOR, item.confidence)]
-        return [(ev.source, ev.extractor, ev.confidence) for ev in per.values()]
+            return [(f"merge:{item.id}", _MERGE_EXTRACTOR, item.confidence, item.span)]
+        return [(ev.source, ev.extractor, ev.confidence, ev.span) for ev in per.values()]
 
     # ------------------------------------------------------------------ in memory
     def _apply_memory(self, incoming: KnowledgeGraph, target: KnowledgeGraph) -> ApplyResult:
@@ -168,10 +172,12 @@ class GraphKnowledgeApplier:
         for original in items:
             item = remap_item(original, mapping) if mapping else original
             added_new = False
-            for source, extractor, conf in self._evidence(incoming, original):
+            for source, extractor, conf, span in self._evidence(incoming, original):
                 before = len(target.evidence.get(item.id, {}))
                 added_new |= target.add_item(
-                    item.model_copy(update={"confidence": conf}), source=source, extractor=extractor
+                    item.model_copy(update={"confidence": conf, "span": span}),
+                    source=source,
+                    extractor=extractor,
                 )
                 result.observations_added += len(target.evidence.get(item.id, {})) - before
             result.edges_added += int(added_new)
@@ -223,14 +229,14 @@ class GraphKnowledgeApplier:
             for original, item in zip(items, remapped, strict=True):
                 if item.id not in present:
                     new_ids.add(item.id)
-                for source, extractor, conf in self._evidence(incoming, original):
+                for source, extractor, conf, span in self._evidence(incoming, original):
                     observations.append(
                         Observation(
-                            original.model_copy(update={"confidence": conf}),
+                            original.model_copy(update={"confidence": conf, "span": span}),
                             source,
                             extractor,
                             conf,
-                            original.span,
+                            span,
                         )
                     )
             result.edges_added = len(new_ids)
