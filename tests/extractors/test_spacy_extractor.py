@@ -51,10 +51,10 @@ def lingo(ex: Extraction) -> set[tuple[str, str, str]]:
     ("text", "expected"),
     [
         # passive voice, canonical predicate
-        ("Paris was founded by the Parisii.", ("Paris", "created_by", "Parisii")),
+        ("Paris was founded by the Parisii.", ("Paris", "founded_by", "Parisii")),
         (
             "The Eiffel Tower was designed by Gustave Eiffel.",
-            ("Eiffel Tower", "created_by", "Gustave Eiffel"),
+            ("Eiffel Tower", "designed_by", "Gustave Eiffel"),
         ),
         # copulas
         ("Marie Curie was a physicist.", ("Marie Curie", "is_a", "physicist")),
@@ -101,7 +101,7 @@ def test_relation_constructions(
             "visit",
             {"London", "Berlin", "Rome"},
         ),
-        ("Tesla and SpaceX were founded by Elon Musk.", None, "created_by", {"Elon Musk"}),
+        ("Tesla and SpaceX were founded by Elon Musk.", None, "founded_by", {"Elon Musk"}),
     ],
 )
 def test_conjunctions_yield_one_triple_each(
@@ -140,7 +140,7 @@ def test_negation_is_flagged_not_dropped(
         ),
         (
             "Google is a company. It was founded by Larry Page.",
-            ("Google", "created_by", "Larry Page"),
+            ("Google", "founded_by", "Larry Page"),
         ),
         # a possessive may point back to its own sentence's subject
         (
@@ -170,7 +170,7 @@ def test_unresolvable_pronoun_yields_nothing(spacy_x: SpacyExtractor) -> None:
     [
         (
             "Key facts about Paris:\n- Located on the Seine\n- Founded by the Parisii\n",
-            {("Paris", "located_in", "Seine"), ("Paris", "created_by", "Parisii")},
+            {("Paris", "located_in", "Seine"), ("Paris", "founded_by", "Parisii")},
         ),
         (
             "## Marie Curie\n\n- Born in Warsaw\n- Discovered radium\n",
@@ -575,7 +575,7 @@ def test_names_with_and_are_not_split_when_ner_keeps_them_whole(spacy_x: SpacyEx
         ),
         (
             "McVeagh of the South Seas was directed by Cyril Bruce.",
-            ("McVeagh of the South Seas", "created_by", "Cyril Bruce"),
+            ("McVeagh of the South Seas", "directed_by", "Cyril Bruce"),
         ),
     ],
 )
@@ -595,7 +595,7 @@ def test_name_boundaries(
         ),
         (
             "The ALCO RS-3 was built by the Montreal Locomotive Works.",
-            ("ALCO RS-3", "created_by", "Montreal Locomotive Works"),
+            ("ALCO RS-3", "built_by", "Montreal Locomotive Works"),
         ),
         (
             "The Adolfo Suárez Madrid–Barajas Airport is operated by ENAIRE.",
@@ -612,7 +612,7 @@ def test_name_boundaries(
         ),
         (
             "Expect a Miracle, an easy listening album, is produced by Brian Kelly.",
-            ("Expect a Miracle", "created_by", "Brian Kelly"),
+            ("Expect a Miracle", "produced_by", "Brian Kelly"),
         ),
         (
             "Alan Shepard was a crew member of Apollo 14.",
@@ -620,7 +620,7 @@ def test_name_boundaries(
         ),
         (
             "The album Nord was produced by Year of No Light.",
-            ("Nord", "created_by", "Year of No Light"),
+            ("Nord", "produced_by", "Year of No Light"),
         ),
         (
             "Squeeze was preceded by Andy Warhol's Velvet Underground Featuring Nico.",
@@ -629,7 +629,7 @@ def test_name_boundaries(
         # an artist's name before the class noun is not the work's name
         (
             "The Train song Mermaid was written by Espen Lind.",
-            ("Mermaid", "created_by", "Espen Lind"),
+            ("Mermaid", "written_by", "Espen Lind"),
         ),
         (
             "Alan B. Miller Hall is owned by the College of William and Mary.",
@@ -723,7 +723,7 @@ def _all(ex: Extraction) -> set[tuple[str, str, str]]:
         ),
         (
             "Turn Me On is a 35.1 minute long album produced by Wharton Tiers.",
-            ("Turn Me On", "created_by", "Wharton Tiers"),
+            ("Turn Me On", "produced_by", "Wharton Tiers"),
         ),
         (
             "Turn Me On is a 35.1 minute long album produced by Wharton Tiers.",
@@ -838,7 +838,7 @@ def _all(ex: Extraction) -> set[tuple[str, str, str]]:
         # a work noun right before a Title Case run names that work, whatever the parse
         (
             "John Mills starred in the 1956 movie It's Great to Be Young which was directed by Cyril Frankel.",
-            ("It's Great to Be Young", "created_by", "Cyril Frankel"),
+            ("It's Great to Be Young", "directed_by", "Cyril Frankel"),
         ),
         (
             "The Honeymoon Killers is the producer of the punk blues album Turn Me On.",
@@ -972,6 +972,6 @@ def test_a_debut_album_has_no_genre_debut(spacy_x: SpacyExtractor) -> None:
 def test_coordinated_participles_share_the_agent(spacy_x: SpacyExtractor) -> None:
     ex = spacy_x.extract("The Hobbit is a novel written and published by George Allen.")
     assert ("Hobbit", "published_by", "George Allen") in triples(ex), triples(ex)
-    assert ("Hobbit", "created_by", "George Allen") in triples(ex), triples(
+    assert ("Hobbit", "written_by", "George Allen") in triples(ex), triples(
         ex
     )  # written_by, canonical

@@ -11,9 +11,11 @@ every mention of a name known: each normalised name gets the one entity type mos
 were tagged with, so "Paris" is one entity (one id) in the whole answer even when the tagger called
 it a place in one sentence and a person in another.
 
-Predicates are canonicalised where a canonical one fits (``founded_by`` → ``created_by``,
-``located_in``, ``works_for``, ``owns``, ``causes``, ``part_of``, ``is_a``, ...); otherwise they stay
-the lower-snake verb (+ preposition) or relational noun (``capital_of``).  With a
+Predicates are canonicalised per meaning where a cluster holds them (:mod:`.spacy.predicates`:
+``headquartered_in`` → ``located_in``, ``authored_by`` → ``written_by``, while ``directed_by``,
+``written_by`` and ``produced_by`` stay three relations), the surface form kept as
+``source_predicate``; otherwise they stay the lower-snake verb (+ preposition) or relational noun
+(``capital_of``).  With a
 ``relation_vocabulary`` they are mapped onto it instead (:mod:`.vocab`), which is what
 schema-constrained benchmarks need.  Relations whose object is a date or a number are also reported as
 attributes (factual knowledge).  Hedged sentences get lower confidence; refusals, empty answers and
@@ -32,7 +34,7 @@ from typing import Any, Literal
 
 from grapheme_distill.errors import MissingDependency
 from grapheme_distill.extractors.base import Extraction, ExtractionFailure, is_title_line
-from grapheme_distill.extractors.confidence import CalibrationMap, load_calibration
+from grapheme_distill.extractors.confidence import CalibrationMap, annotate, load_calibration
 from grapheme_distill.extractors.document import parse_document
 from grapheme_distill.extractors.readers import Fact, injected_spans, is_hedged, read_document
 from grapheme_distill.extractors.readers.dates import canonical_date
@@ -44,6 +46,7 @@ from grapheme_distill.extractors.spacy.clauses import (
     mention_of,
     phrase_mention,
 )
+from grapheme_distill.extractors.spacy.predicates import canonical_predicate
 from grapheme_distill.extractors.spacy.records import Record as _Record
 from grapheme_distill.extractors.spacy.records import State as _State
 from grapheme_distill.extractors.spacy.records import add_facts as _add_facts
@@ -100,69 +103,6 @@ _FACT_LABELS = frozenset(
     }
 )
 
-# predicate (as read) -> (canonical predicate, swap subject and object)
-_CREATED = (
-    "founded",
-    "created",
-    "written",
-    "invented",
-    "developed",
-    "designed",
-    "built",
-    "discovered",
-    "composed",
-    "painted",
-    "directed",
-    "established",
-    "authored",
-    "made",
-    "produced",
-    "engineered",
-    "sculpted",
-    "drawn",
-    "coined",
-    "formulated",
-)
-_CANONICAL: dict[str, tuple[str, bool]] = {
-    **{f"{v}_by": ("created_by", False) for v in _CREATED},
-    **{
-        p: ("located_in", False)
-        for p in (
-            "located_in",
-            "situated_in",
-            "based_in",
-            "headquartered_in",
-            "found_in",
-            "lie_in",
-            "locate_in",
-            "located_on",
-            "situated_on",
-            "located_at",
-            "lie_on",
-            "set_in",
-        )
-    },
-    **{
-        p: ("works_for", False)
-        for p in ("work_for", "work_at", "employed_by", "employed_at", "work_with")
-    },
-    "own": ("owns", False),
-    "owned_by": ("owns", True),
-    "possess": ("owns", False),
-    **{p: ("causes", False) for p in ("cause", "lead_to", "result_in", "trigger", "produce_by")},
-    "caused_by": ("causes", True),
-    "triggered_by": ("causes", True),
-    "precede": ("before", False),
-    "come_before": ("before", False),
-    "happen_before": ("before", False),
-    "preceded_by": ("after", False),
-    "followed_by": ("before", False),
-    "follow": ("after", False),
-    "come_after": ("after", False),
-    "happen_after": ("after", False),
-    "belong_to": ("part_of", False),
-    "have": ("has_property", False),
-}
 # instructions addressed to the model, not statements about the world: never read as knowledge
 _INJECTION = re.compile(
     r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:instructions?|prompts?|rules|above|previous)\b"
@@ -388,6 +328,9 @@ class SpacyExtractor:
                         injected_spans(answer),
                         topic,
                     )
+                annotate(out, text=answer, prompt=prompt, topic=topic)
+                if self.calibration is not None:
+                    self.calibration.apply(out)
                 yield out
 
     # ------------------------------------------------------------------ reading
@@ -977,8 +920,9 @@ class SpacyExtractor:
     def _calibrated(
         self, item: Any, record: _Record | None, agreement: int, out: Extraction
     ) -> Any:
-        """The item with its calibrated confidence; what it was computed from goes to
-        ``out.item_signals`` (:mod:`grapheme_distill.extractors.confidence`)."""
+        """The item, with what its confidence is computed from in ``out.item_signals``; the
+        map (:mod:`grapheme_distill.extractors.confidence`) applies in :meth:`pipe`, once every
+        item and entity is in and the signals can say what an item's arguments are."""
         construction = "clause"
         if record is not None:
             construction = record.construction
@@ -992,13 +936,8 @@ class SpacyExtractor:
         }
         if record is not None:
             signals["hedged"] = 1.0 if record.hedged or record.confidence < 0.5 else 0.0
-        if self.calibration is None:
-            out.item_signals[item.id] = signals
-            return item
-        calibrated = self.calibration.calibrate(item.kind, construction, raw)
-        signals["calibrated"] = calibrated
-        out.item_signals[item.id] = signals
-        return item.model_copy(update={"confidence": calibrated})
+        out.item_signals[item.id] = signals  # calibrated in `pipe`, once the items are all in
+        return item
 
     def _relation(
         self,
@@ -1039,9 +978,7 @@ class SpacyExtractor:
                 qualifiers["label"] = match.label
                 confidence *= 0.5 + 0.5 * match.score
         else:
-            canon = _CANONICAL.get(raw)
-            if raw == "in" and obj.type is EntityType.LOCATION:
-                canon = ("located_in", False)
+            canon = canonical_predicate(raw, obj.type)
             if canon is not None:
                 predicate, swap = canon
                 if swap:

@@ -1,0 +1,83 @@
+"""Canonical predicates per meaning: surface predicates clustered onto the relation they name.
+
+A clause reader sees many spellings of one relation ("headquartered in", "based in", "situated
+in"), and one spelling family that hides several relations ("written by", "directed by",
+"produced by" are all creation, yet a film has one director and several writers).  So the
+clusters here are drawn by *meaning*, not by verb family: the spellings of one meaning share a
+canonical predicate, and two roles a user would ask about separately never share one.  The
+surface form is never lost — the extractor keeps it as the ``source_predicate`` qualifier — so a
+vocabulary mapping (:mod:`grapheme_distill.extractors.vocab`) still sees what the text said.
+"""
+
+from __future__ import annotations
+
+from grapheme_distill.model.knowledge import EntityType
+
+__all__ = ["MEANINGS", "canonical_predicate"]
+
+#: canonical predicate -> the surface predicates (as the clause reader spells them) that say it.
+#: A canonical predicate is listed among its own spellings.  Creation roles stay apart: who wrote,
+#: directed, produced, composed, painted, designed, built, founded or discovered a thing are
+#: different questions.
+MEANINGS: dict[str, tuple[str, ...]] = {
+    "created_by": ("created_by", "made_by"),
+    "founded_by": ("founded_by", "established_by", "cofounded_by", "co_founded_by", "set_up_by"),
+    "written_by": ("written_by", "authored_by", "penned_by"),
+    "directed_by": ("directed_by", "co_directed_by"),
+    "produced_by": ("produced_by", "co_produced_by"),
+    "composed_by": ("composed_by",),
+    "painted_by": ("painted_by",),
+    "drawn_by": ("drawn_by", "illustrated_by"),
+    "sculpted_by": ("sculpted_by", "carved_by"),
+    "designed_by": ("designed_by", "engineered_by"),
+    "built_by": ("built_by", "constructed_by", "manufactured_by"),
+    "developed_by": ("developed_by",),
+    "invented_by": ("invented_by", "devised_by"),
+    "discovered_by": ("discovered_by",),
+    "coined_by": ("coined_by",),
+    "formulated_by": ("formulated_by",),
+    "located_in": (
+        "located_in",
+        "situated_in",
+        "based_in",
+        "headquartered_in",
+        "found_in",
+        "lie_in",
+        "locate_in",
+        "located_on",
+        "situated_on",
+        "located_at",
+        "lie_on",
+        "set_in",
+    ),
+    "works_for": ("work_for", "work_at", "employed_by", "employed_at", "work_with"),
+    "owns": ("own", "possess"),
+    "causes": ("cause", "lead_to", "result_in", "trigger"),
+    "before": ("precede", "come_before", "happen_before", "followed_by"),
+    "after": ("follow", "come_after", "happen_after", "preceded_by"),
+    "part_of": ("belong_to",),
+    "has_property": ("have",),
+}
+# surface predicates that say a canonical one the other way round ("Y is owned by X": X owns Y)
+_INVERSE: dict[str, str] = {
+    "owned_by": "owns",
+    "caused_by": "causes",
+    "triggered_by": "causes",
+}
+
+_TABLE: dict[str, tuple[str, bool]] = {
+    **{s: (canon, False) for canon, spellings in MEANINGS.items() for s in spellings},
+    **{s: (canon, True) for s, canon in _INVERSE.items()},
+}
+
+
+def canonical_predicate(raw: str, object_type: EntityType | None = None) -> tuple[str, bool] | None:
+    """The canonical predicate a surface predicate says, and whether subject and object swap;
+    ``None`` when no cluster holds it (the surface predicate is then kept as it is).
+
+    A bare "in" is containment only when its object is a place ("Lyon is in France"); "in 1998"
+    or "in English" are other relations.
+    """
+    if raw == "in":
+        return ("located_in", False) if object_type is EntityType.LOCATION else None
+    return _TABLE.get(raw)

