@@ -36,6 +36,7 @@ from grapheme_distill.teachers.base import TeacherRequest, TeacherResponse
 __all__ = [
     "CallLog",
     "CallRecorder",
+    "GraphChunk",
     "GraphReader",
     "GraphStore",
     "KnowledgeWriter",
@@ -121,6 +122,25 @@ def alias_pairs(
         if isinstance(o.item, LinguisticItem) and o.item.relation in ALIAS_KINDS
     ]
     return pairs
+
+
+class GraphChunk(NamedTuple):
+    """One piece of a graph read a chunk at a time (:meth:`GraphReader.iter_graph`).
+
+    ``graph`` holds a run of entities (consecutive in id order), every item whose owner (its
+    ``owner_field``: a relation's subject, a hierarchy edge's child, an attribute's entity …)
+    falls in that run's id range, and those items' evidence.  ``others`` holds the entities that
+    these items reference but that belong to other chunks, so a writer can name both ends of an
+    item without the whole entity table in memory.  Both sides of a contradiction share a subject,
+    hence a chunk: ``graph.contradictions()`` of each chunk together are the store's.
+    """
+
+    graph: KnowledgeGraph
+    others: dict[str, Entity]
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """A referenced entity, whichever chunk holds it (None when the store has none)."""
+        return self.graph.entities.get(entity_id) or self.others.get(entity_id)
 
 
 @runtime_checkable
@@ -292,6 +312,13 @@ class GraphReader(Protocol):
 
     def to_knowledge_graph(self) -> KnowledgeGraph:
         """Everything, with evidence, as an in-memory graph."""
+        ...
+
+    def iter_graph(self, chunk_size: int = 2000) -> Iterator[GraphChunk]:
+        """Everything :meth:`to_knowledge_graph` returns, ``chunk_size`` entities at a time (in
+        id order) with the items they own and their evidence (:class:`GraphChunk`): every entity
+        and every item exactly once, items without an owner in the last chunk.  What exports of
+        a large store read, so memory holds one chunk rather than the graph."""
         ...
 
     def observations(self, item_id: str | None = None) -> list[tuple[Any, ...]]:

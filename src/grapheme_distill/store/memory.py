@@ -18,6 +18,7 @@ transaction, which is fine for what this store is for; use SQLite for real volum
 
 from __future__ import annotations
 
+import bisect
 import copy
 import json
 import uuid
@@ -48,6 +49,7 @@ from grapheme_distill.model.references import ALIAS_KINDS, owner, remap_item, ty
 from grapheme_distill.resolution import EntityResolver, MemoryEntityIndex
 from grapheme_distill.soft_targets import SoftTarget
 from grapheme_distill.store.base import (
+    GraphChunk,
     Observation,
     StoreStats,
     alias_pairs,
@@ -567,6 +569,42 @@ class MemoryStore:
 
     def to_knowledge_graph(self) -> KnowledgeGraph:
         return self._graph_of(self._state.graph.iter_items(), self._entity_rows())
+
+    def iter_graph(self, chunk_size: int = 2000) -> Iterator[GraphChunk]:
+        """As :meth:`SQLiteStore.iter_graph <grapheme_distill.store.sqlite.SQLiteStore.iter_graph>`:
+        entities in id order, each item in the chunk whose id range holds its owner."""
+        if chunk_size < 1:
+            raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
+        ids = sorted(self._entity_rows())
+        starts = ids[::chunk_size]
+        items: dict[int, list[Item]] = defaultdict(list)
+        for item in self._state.graph.iter_items():
+            key = owner(item)
+            last = max(len(starts) - 1, 0)
+            items[last if key is None else max(bisect.bisect_right(starts, key) - 1, 0)].append(
+                item
+            )
+        rows: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+        for row in self.observations():
+            rows[row[0]].append(row)
+        for n in range(max(len(starts), 1 if items else 0)):
+            graph = KnowledgeGraph()
+            for eid in ids[n * chunk_size : (n + 1) * chunk_size]:
+                entity = self._entity(eid)
+                if entity is not None:
+                    graph.entities[eid] = entity
+            for item in sorted(items.get(n, ()), key=lambda i: i.id):
+                graph._table(item)[item.id] = item
+            graph.evidence.update(
+                best_evidence(r for i in graph.iter_items() for r in rows.get(i.id, ()))
+            )
+            refs = {ref for item in graph.iter_items() for ref in item.entity_refs()}
+            others = {
+                eid: entity
+                for eid in sorted(refs - graph.entities.keys())
+                if (entity := self._entity(eid)) is not None
+            }
+            yield GraphChunk(graph, others)
 
     def observations(self, item_id: str | None = None) -> list[tuple[Any, ...]]:
         return [
