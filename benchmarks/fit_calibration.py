@@ -1,27 +1,50 @@
-"""Fit the spaCy extractor's calibration map on the development answers (issue 11).
+"""Fit the spaCy extractor's calibration map on the development answers (issue 11), and say by
+cross-validation how honest each way of fitting it is.
 
 Runs the extractor with raw scores (``SpacyExtractor(calibration=False)``) over a gold file of
 annotated answers (default ``benchmarks/data/answers/dev.jsonl`` — never the blind part), asks the
 reference scorer whether each predicted item is right (``prediction_outcomes``: correct, wrong, or
-neutral — neutral items are left out, as they are of precision), and fits one isotonic regression
-of correctness on the raw score per key (``relation:kv``, ``hierarchy:list.lead`` …; see
-:func:`grapheme_distill.extractors.confidence.calibration_key`) plus one per kind as the fallback.
-A key's curve is shrunk towards its kind's precision by its sample count (``--prior-weight``), so a
-construction seen five times does not get a confidence of 1.0.  The map is written as package
-data, ``src/grapheme_distill/extractors/calibration/spacy.json``.
+neutral — neutral items are left out, as they are of precision), and fits a map from each item's
+kind and signals (``Extraction.item_signals``; see :mod:`grapheme_distill.extractors.confidence`)
+to the probability that it is right.  The map is written as package data,
+``src/grapheme_distill/extractors/calibration/spacy.json``.
+
+Methods (``--method``):
+
+* ``logistic`` (default): L2-regularised logistic regression on the sparse features of
+  :func:`~grapheme_distill.extractors.confidence.features` (kind, kind and construction,
+  hedging, and what a fact's arguments are).  ``logistic-cells`` and ``logistic-signals`` use
+  only the first two and three groups of them (for the comparison).
+* ``pooled``: per construction cell, its precision shrunk towards its parent cell's (construction →
+  kind → all) by a beta prior of ``--prior-weight`` pseudo-items; ``pooled-lb`` takes the lower
+  quartile of that posterior instead of its mean (a conservative map).
+* ``isotonic``: the first map's method (isotonic curve of the raw score per kind and
+  construction, shrunk towards the kind's precision).
+
+``--cv K`` answers "how good would this map be on answers it was not fitted on?": answers are
+split
+into K folds by answer (the local teacher's answers on one topic stay together), each method is
+fitted on K-1 folds and scores the held-out fold, and the held-out predictions of all folds are
+scored together — ECE (10 bins, as ``eval`` reports it), precision of the items at or above the
+default ``min_confidence`` and how many are kept; repeated over ``--repeats`` shuffles.
 
 Needs scikit-learn (``pip install -e '.[calibrate]'``)::
 
-    .venv/bin/python benchmarks/fit_calibration.py                     # fit on dev.jsonl, write the map
-    .venv/bin/python benchmarks/fit_calibration.py --dry-run --show   # print the curves only
+    .venv/bin/python benchmarks/fit_calibration.py                  # fit on dev.jsonl, write the map
+    .venv/bin/python benchmarks/fit_calibration.py --cv 5            # compare methods, write nothing
+    .venv/bin/python benchmarks/fit_calibration.py --dry-run --show  # print the fitted map only
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
+import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -29,6 +52,31 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT / "benchmarks" / "data" / "answers" / "dev.jsonl"
 DEFAULT_OUT = ROOT / "src" / "grapheme_distill" / "extractors" / "calibration" / "spacy.json"
+DEFAULT_METHOD = "logistic"
+DEFAULT_C = 1.0
+METHODS = (
+    "isotonic",
+    "pooled",
+    "pooled-lb",
+    "logistic-cells",
+    "logistic-signals",
+    "logistic",
+)
+_FACT_KINDS = ("relation", "attribute")
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One predicted, non-neutral item: which answer, its kind and signals, and whether right."""
+
+    group: str
+    kind: str
+    signals: dict[str, str | float]
+    correct: bool
+
+    @property
+    def construction(self) -> str:
+        return str(self.signals.get("construction", "clause"))
 
 
 def _unit_ids(extraction: Any) -> dict[str, list[str | None]]:
@@ -57,8 +105,15 @@ def _unit_ids(extraction: Any) -> dict[str, list[str | None]]:
     return ids
 
 
-def collect(gold: Path) -> list[tuple[str, str, float, bool]]:
-    """(kind, key, raw score, correct) for every non-neutral predicted item of every answer."""
+def answer_group(answer_id: str) -> str:
+    """The fold unit of an answer: the local teacher's answers on one topic (``local-01-proc``,
+    ``local-01-rela``) share their text's facts, so they are held out together."""
+    match = re.match(r"(local-\d+)-", answer_id)
+    return match.group(1) if match else answer_id
+
+
+def collect(gold: Path) -> list[Sample]:
+    """Every non-neutral predicted item of every answer, with its signals and correctness."""
     from grapheme_distill.evaluation.answers import (
         CORRECT,
         NEUTRAL,
@@ -67,42 +122,47 @@ def collect(gold: Path) -> list[tuple[str, str, float, bool]]:
         prediction_outcomes,
         read_gold,
     )
-    from grapheme_distill.extractors.confidence import calibration_key
     from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 
     scorer = load_scorer()
     items = read_gold(gold, scorer)
     extractor = SpacyExtractor(calibration=False)
-    samples: list[tuple[str, str, float, bool]] = []
+    samples: list[Sample] = []
     extractions = extractor.pipe([(it["prompt"], it["response"]) for it in items])
     for item, extraction in zip(items, extractions, strict=True):
         pred, _ = extraction_to_pred(extraction)
         outcomes = prediction_outcomes(scorer, item["gold"], pred)
-        ids = _unit_ids(extraction)
         kinds = {i.id: i.kind for i in extraction.items}
-        for ptype, unit_ids in ids.items():
+        for ptype, unit_ids in _unit_ids(extraction).items():
             for item_id, outcome in zip(unit_ids, outcomes[ptype], strict=False):
                 if item_id is None or outcome == NEUTRAL:
                     continue
-                signals = extraction.item_signals.get(item_id, {})
-                kind = kinds[item_id]
-                key = calibration_key(kind, str(signals.get("construction", "clause")))
-                samples.append((kind, key, float(signals.get("raw", 0.5)), outcome == CORRECT))
+                signals = dict(extraction.item_signals.get(item_id, {}))
+                samples.append(
+                    Sample(answer_group(item["id"]), kinds[item_id], signals, outcome == CORRECT)
+                )
     return samples
 
 
-def fit(
-    samples: list[tuple[str, str, float, bool]], *, min_samples: int, prior_weight: float
-) -> dict[str, dict[str, Any]]:
-    """One isotonic curve per key with enough samples and one per kind."""
+# --------------------------------------------------------------------------- fitters
+
+
+def fit_isotonic(
+    samples: Sequence[Sample], *, min_samples: int = 12, prior_weight: float = 8.0
+) -> dict[str, Any]:
+    """One isotonic curve of the raw score per key with enough samples and one per kind, a key's
+    curve shrunk towards its kind's precision by its count (the first map's method)."""
     from sklearn.isotonic import IsotonicRegression  # type: ignore[import-untyped]
 
+    from grapheme_distill.extractors.confidence import calibration_key
+
     groups: dict[str, list[tuple[float, bool]]] = defaultdict(list)
-    for kind, key, raw, ok in samples:
-        groups[kind].append((raw, ok))
-        groups[key].append((raw, ok))
-    curves: dict[str, dict[str, Any]] = {}
+    for s in samples:
+        raw = float(s.signals.get("raw", 0.5))
+        groups[s.kind].append((raw, s.correct))
+        groups[calibration_key(s.kind, s.construction)].append((raw, s.correct))
     kind_rate = {k: sum(ok for _, ok in v) / len(v) for k, v in groups.items() if ":" not in k}
+    curves: dict[str, dict[str, Any]] = {}
     for key, rows in sorted(groups.items()):
         if len(rows) < min_samples and ":" in key:
             continue
@@ -112,62 +172,278 @@ def fit(
         grid = sorted({round(x, 4) for x in xs})
         fitted = [float(v) for v in iso.predict(grid)]
         prior = kind_rate.get(key.split(":")[0], sum(ys) / len(ys))
+        weight = len(rows) / (len(rows) + prior_weight) if ":" in key else 1.0
+        curves[key] = {
+            "x": grid,
+            "y": [round(weight * y + (1 - weight) * prior, 4) for y in fitted],
+            "n": len(rows),
+        }
+    return {"method_id": "isotonic", "curves": curves}
+
+
+def fit_pooled(
+    samples: Sequence[Sample], *, prior_weight: float = 10.0, quantile: float | None = None
+) -> dict[str, Any]:
+    """Per cell (``cell_keys``: construction, shorter construction, kind, all), its precision
+    with a beta prior of ``prior_weight`` pseudo-items at its parent's precision; with
+    ``quantile``, that quantile of the posterior rather than its mean (conservative)."""
+    from scipy.stats import beta  # type: ignore[import-untyped]
+
+    from grapheme_distill.extractors.confidence import cell_keys
+
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    parent: dict[str, str | None] = {}
+    for s in samples:
+        chain = cell_keys(s.kind, s.construction)
+        for i, key in enumerate(chain):
+            counts[key][0] += int(s.correct)
+            counts[key][1] += 1
+            parent[key] = chain[i + 1] if i + 1 < len(chain) else None
+    mean: dict[str, float] = {}
+    cells: dict[str, dict[str, float | int]] = {}
+
+    def solve(key: str) -> float:
+        if key not in mean:
+            up = parent[key]
+            prior = solve(up) if up is not None else 0.5
+            weight = prior_weight if up is not None else 2.0
+            k, n = counts[key]
+            a, b = k + weight * prior, n - k + weight * (1 - prior)
+            mean[key] = a / (a + b)
+            value = float(beta.ppf(quantile, a, b)) if quantile is not None else mean[key]
+            cells[key] = {"p": round(value, 4), "n": n}
+        return mean[key]
+
+    for key in counts:
+        solve(key)
+    return {"method_id": "pooled", "cells": dict(sorted(cells.items()))}
+
+
+_GROUPS: dict[str, Callable[[str], bool]] = {
+    "logistic-cells": lambda f: f.startswith(("kind=", "cell=")),
+    "logistic-signals": lambda f: f.startswith(("kind=", "cell=", "hedged", "agreement")),
+    "logistic": lambda f: True,
+}
+
+
+def fit_logistic(samples: Sequence[Sample], *, c: float = DEFAULT_C, subset: str = "logistic"):  # type: ignore[no-untyped-def]
+    """L2-regularised logistic regression on the items' sparse features (``subset``: which
+    groups of them); the intercept is the ``bias`` weight."""
+    from sklearn.feature_extraction import DictVectorizer  # type: ignore[import-untyped]
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+
+    from grapheme_distill.extractors.confidence import features
+
+    keep = _GROUPS[subset]
+    rows = [
+        {f: v for f, v in features(s.kind, s.signals).items() if f != "bias" and keep(f)}
+        for s in samples
+    ]
+    vec = DictVectorizer(sparse=True)
+    x = vec.fit_transform(rows)
+    y = [int(s.correct) for s in samples]
+    model = LogisticRegression(C=c, max_iter=2000).fit(x, y)
+    weights = {"bias": round(float(model.intercept_[0]), 5)}
+    for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True):
+        weights[str(name)] = round(float(w), 5)
+    return {"method_id": "logistic", "weights": weights, "regularisation_C": c}
+
+
+def fit(method: str, samples: Sequence[Sample], *, c: float, prior_weight: float) -> Any:
+    """A :class:`CalibrationMap` fitted on ``samples`` by ``method`` (one of ``METHODS``)."""
+    from grapheme_distill.extractors.confidence import CalibrationMap
+
+    if method == "isotonic":
+        data = fit_isotonic(samples)
+    elif method in ("pooled", "pooled-lb"):
+        q = 0.25 if method == "pooled-lb" else None
+        data = fit_pooled(samples, prior_weight=prior_weight, quantile=q)
+    else:
+        data = fit_logistic(samples, c=c, subset=method)
+    return CalibrationMap.from_dict({"format": "grapheme-distill.calibration.v2", **data})
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+def measure(
+    confidences: Sequence[float], samples: Sequence[Sample], threshold: float
+) -> dict[str, float]:
+    """ECE of all items and of relations (attribute facts included, as ``eval`` pools them),
+    precision and count of the items at or above ``threshold``, recall of the right ones kept,
+    Brier score."""
+    from grapheme_distill.evaluation.calibration import calibration
+
+    ok = [s.correct for s in samples]
+    rel = [i for i, s in enumerate(samples) if s.kind in _FACT_KINDS]
+    kept = [i for i, c in enumerate(confidences) if c >= threshold]
+    rel_kept = [i for i in kept if samples[i].kind in _FACT_KINDS]
+    right = sum(ok)
+    return {
+        "item_ece": calibration(confidences, ok).ece,
+        "relation_ece": calibration([confidences[i] for i in rel], [ok[i] for i in rel]).ece,
+        "precision": sum(ok[i] for i in kept) / len(kept) if kept else 0.0,
+        "kept": float(len(kept)),
+        "recall_kept": sum(ok[i] for i in kept) / right if right else 0.0,
+        "relation_precision": sum(ok[i] for i in rel_kept) / len(rel_kept) if rel_kept else 0.0,
+        "relations_kept": float(len(rel_kept)),
+        "brier": sum((c - o) ** 2 for c, o in zip(confidences, ok, strict=True)) / len(ok),
+    }
+
+
+def predict(cmap: Any, samples: Sequence[Sample]) -> list[float]:
+    return [cmap.confidence(s.kind, s.signals) for s in samples]
+
+
+def cross_validate(
+    samples: Sequence[Sample],
+    methods: Sequence[str],
+    *,
+    folds: int,
+    repeats: int,
+    threshold: float,
+    c: float,
+    prior_weight: float,
+) -> dict[str, dict[str, float]]:
+    """Mean over ``repeats`` shuffles of the held-out figures of each method (K folds by answer
+    group; ``folds`` larger than the groups: leave one group out)."""
+    groups = sorted({s.group for s in samples})
+    k = min(folds, len(groups))
+    totals: dict[str, Counter[str]] = {m: Counter() for m in methods}
+    for rep in range(repeats if k < len(groups) else 1):
+        order = groups[:]
+        random.Random(rep).shuffle(order)
+        fold_of = {g: i % k for i, g in enumerate(order)}
+        held: dict[str, list[float]] = {m: [0.0] * len(samples) for m in methods}
+        for fold in range(k):
+            train = [s for s in samples if fold_of[s.group] != fold]
+            test = [i for i, s in enumerate(samples) if fold_of[s.group] == fold]
+            for m in methods:
+                cmap = fit(m, train, c=c, prior_weight=prior_weight)
+                for i, conf in zip(test, predict(cmap, [samples[i] for i in test]), strict=True):
+                    held[m][i] = conf
+        for m in methods:
+            totals[m].update(measure(held[m], samples, threshold))
+            totals[m]["runs"] += 1
+    return {
+        m: {key: v / t["runs"] for key, v in t.items() if key != "runs"} for m, t in totals.items()
+    }
+
+
+def table(rows: dict[str, dict[str, float]], threshold: float) -> str:
+    head = (
+        f"| method | item ECE | relation ECE | P@{threshold:g} items (kept) | recall of right "
+        f"items kept | P@{threshold:g} relations (kept) | Brier |"
+    )
+    lines = [head, "|---|---|---|---|---|---|---|"]
+    for m, r in rows.items():
+        lines.append(
+            f"| {m} | {r['item_ece']:.3f} | {r['relation_ece']:.3f} | {r['precision']:.3f} "
+            f"({r['kept']:.0f}) | {r['recall_kept']:.3f} | {r['relation_precision']:.3f} "
+            f"({r['relations_kept']:.0f}) | {r['brier']:.4f} |"
+        )
+    return "\n".join(lines)
+
+
+def describe(samples: Sequence[Sample], cmap: Any) -> str:
+    """Per cell (kind and construction): items, their precision and the map's mean confidence."""
+    from grapheme_distill.extractors.confidence import calibration_key
+
+    cells: dict[str, list[tuple[bool, float]]] = defaultdict(list)
+    for s, conf in zip(samples, predict(cmap, samples), strict=True):
+        cells[calibration_key(s.kind, s.construction)].append((s.correct, conf))
+    lines = [f"  {'cell':<34} {'n':>4} {'right':>6} {'mean conf':>9}"]
+    for key, rows in sorted(cells.items(), key=lambda kv: -len(kv[1])):
         n = len(rows)
-        weight = n / (n + prior_weight) if ":" in key else 1.0
-        shrunk = [round(weight * y + (1 - weight) * prior, 4) for y in fitted]
-        curves[key] = {"x": grid, "y": shrunk, "n": n}
-    return curves
+        lines.append(
+            f"  {key:<34} {n:4d} {sum(ok for ok, _ in rows) / n:6.2f} "
+            f"{sum(c for _, c in rows) / n:9.2f}"
+        )
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument(
-        "--gold", type=Path, default=DEFAULT_GOLD, help="gold answers (the development part)"
-    )
+    ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold answers (dev part)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--method", choices=METHODS, default=DEFAULT_METHOD)
+    ap.add_argument("-C", type=float, default=DEFAULT_C, help="logistic: inverse L2 strength")
     ap.add_argument(
-        "--min-samples", type=int, default=12, help="fewer: the key uses its kind's curve"
+        "--prior-weight", type=float, default=10.0, help="pooled: pseudo-items of the parent cell"
     )
     ap.add_argument(
-        "--prior-weight",
-        type=float,
-        default=8.0,
-        help="pseudo-count pulling a key's curve towards its kind's precision",
+        "--cv", type=int, metavar="K", help="cross-validate every method; write nothing"
     )
+    ap.add_argument("--repeats", type=int, default=5, help="--cv: shuffles of the folds")
+    ap.add_argument("--threshold", type=float, default=None, help="default: the config's")
     ap.add_argument("--dry-run", action="store_true", help="do not write the map")
-    ap.add_argument("--show", action="store_true", help="print every curve")
+    ap.add_argument("--show", action="store_true", help="print the map's weights / cells")
     args = ap.parse_args(argv)
     if "blind" in args.gold.name:
         print("refusing to fit on the blind part of the set", file=sys.stderr)
         return 2
+    from grapheme_distill.config import DistillationConfig
+
+    threshold = DistillationConfig().min_confidence if args.threshold is None else args.threshold
     samples = collect(args.gold)
-    curves = fit(samples, min_samples=args.min_samples, prior_weight=args.prior_weight)
+    answers = len({s.group for s in samples})
+    print(f"{len(samples)} items (non-neutral) from {answers} answer groups of {args.gold.name}")
+    if args.cv:
+        rows = cross_validate(
+            samples,
+            METHODS,
+            folds=args.cv,
+            repeats=args.repeats,
+            threshold=threshold,
+            c=args.C,
+            prior_weight=args.prior_weight,
+        )
+        print(f"held-out figures, {args.cv}-fold by answer, mean of {args.repeats} shuffles:")
+        print(table(rows, threshold))
+        return 0
+    cmap = fit(args.method, samples, c=args.C, prior_weight=args.prior_weight)
+    in_sample = measure(predict(cmap, samples), samples, threshold)
     from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 
-    data = {
-        "format": "grapheme-distill.calibration.v1",
+    cell_counts = Counter(
+        key for s in samples for key in (s.kind, f"{s.kind}:{s.construction.split('.')[0]}")
+    )
+    meta = {
         "extractor": f"spacy@{SpacyExtractor.version}",
         "fitted_on": str(
             args.gold.relative_to(ROOT) if args.gold.is_relative_to(ROOT) else args.gold
         ),
         "fitted_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "samples": len(samples),
-        "method": "isotonic regression per key, shrunk towards the kind's precision",
-        "curves": curves,
+        "method": _METHOD_TEXT[args.method].format(c=args.C, w=args.prior_weight),
+        "cell_counts": dict(sorted(cell_counts.items())),
     }
-    print(f"{len(samples)} samples, {len(curves)} curves")
+    data = {**cmap.to_dict(), **meta}
+    print(f"method: {data['method']}")
+    print(describe(samples, cmap))
+    print(
+        f"in-sample: item ECE {in_sample['item_ece']:.3f}, relation ECE "
+        f"{in_sample['relation_ece']:.3f}, precision at {threshold:g} {in_sample['precision']:.3f}"
+        f" ({in_sample['kept']:.0f} of {len(samples)} kept) — optimistic; `--cv 5` is the honest one"
+    )
     if args.show:
-        for key, c in curves.items():
-            print(
-                f"  {key:<32} n={c['n']:<4} "
-                + " ".join(f"{x:.2f}->{y:.2f}" for x, y in zip(c["x"], c["y"], strict=True))
-            )
+        for key, value in {**data.get("weights", {}), **data.get("cells", {})}.items():
+            print(f"  {key:<40} {value}")
     if not args.dry_run:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {args.out}")
     return 0
 
+
+_METHOD_TEXT = {
+    "isotonic": "isotonic regression per key, shrunk towards the kind's precision",
+    "pooled": "precision per cell, beta prior of {w:g} items at the parent cell's precision",
+    "pooled-lb": "lower quartile of the per-cell beta posterior ({w:g} parent pseudo-items)",
+    "logistic-cells": "L2 logistic regression (C={c:g}) on kind and construction",
+    "logistic-signals": "L2 logistic regression (C={c:g}) on kind, construction, hedging",
+    "logistic": "L2 logistic regression (C={c:g}) on kind, construction, hedging and arguments",
+}
 
 if __name__ == "__main__":
     sys.exit(main())

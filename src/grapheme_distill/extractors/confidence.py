@@ -4,36 +4,177 @@ such items are right.
 A reader's raw score says little by itself: a key-value bullet ("**Born:** 1815") and a relation
 guessed from a long sentence both came out at 0.8, and were right at very different rates.  So
 every item keeps the *signals* its confidence is computed from (``Extraction.item_signals``: the
-construction — which reader and pattern produced it —, the raw score, hedging) and gets one
-calibrated confidence: the precision that items of its kind and construction reached at that raw
-score on the development set (``benchmarks/data/answers/dev.jsonl``), read off a monotone map
-fitted with isotonic regression by ``benchmarks/fit_calibration.py``.  The fitted map ships as
-package data (``calibration/<extractor>.json``: breakpoints per key), so nothing is fitted at run
-time and scikit-learn is only needed to re-fit.
+construction — which reader and pattern produced it —, the raw score, hedging, agreement, and what
+its arguments are: their entity types, whether the subject is the answer's topic, where in the
+answer it was read; :func:`annotate`) and gets one calibrated confidence: the expected precision of
+items like it on unseen answers, fitted on the development set
+(``benchmarks/data/answers/dev.jsonl``) by ``benchmarks/fit_calibration.py``.  The fitted map
+ships as package data (``calibration/<extractor>.json``), so nothing is fitted at run time and
+scikit-learn is only needed to re-fit.
 
-With calibrated confidences ``min_confidence`` reads as an expected precision: at the default 0.7,
-about 70 % or more of the items kept are right (on answers like the development set).
+With calibrated confidences ``min_confidence`` reads as an expected precision: at the default 0.6,
+about 60 % or more of the items kept are right (on answers like the development set).
 
-Keys back off from the most specific to the least: ``relation:kv`` → ``relation`` → the raw score
-itself, so a construction seen too rarely to fit keeps the kind's map.
+Three map methods are read (the file says which, ``format`` versions the layout):
+
+* ``logistic`` (format v2, what ships): a regularised logistic regression on a handful of sparse
+  features (:func:`features`): the kind, the kind and construction (L2-shrunk towards the kind,
+  so a construction seen five times stays near its kind's rate), hedging, and for facts whether
+  the subject is the topic and a proper name, and whether the object is a common noun, a date or
+  number.  Chosen because it was the best *cross-validated* method on the development set: the
+  per-construction isotonic curves it replaced were right on the answers they were fitted on and
+  optimistic on others (see docs/benchmarks.md, "calibration method, cross-validated on dev").
+* ``pooled``: one precision per cell, each shrunk towards its parent cell (construction → kind →
+  all) by a beta prior; ``cells`` holds them.
+* ``isotonic`` (format v1): monotone curves of the raw score per key, ``curves`` holds them.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
-__all__ = ["CalibrationMap", "calibration_key", "load_calibration"]
+from grapheme_distill.errors import ConfigError
+from grapheme_distill.model.hashing import normalise_name
+
+__all__ = [
+    "FORMAT",
+    "CalibrationMap",
+    "annotate",
+    "calibration_key",
+    "cell_keys",
+    "features",
+    "load_calibration",
+]
+
+#: The map file layout this module writes; v1 (isotonic curves only) is still read.
+FORMAT = "grapheme-distill.calibration.v2"
+_FORMATS = ("grapheme-distill.calibration.v1", FORMAT)
+
+_LAYOUT = ("format", "method_id", "curves", "cells", "weights")  # the rest of a file is meta
+Signals = Mapping[str, str | float]
 
 
 def calibration_key(kind: str, construction: str) -> str:
     """The specific key of an item: its kind and the first two parts of its construction
     (``list.lead.part_of`` → ``hierarchy:list.lead``)."""
     return f"{kind}:{'.'.join(construction.split('.')[:2])}"
+
+
+def cell_keys(kind: str, construction: str) -> tuple[str, ...]:
+    """An item's cells from the most specific to the least: ``hierarchy:list.lead.part_of``,
+    ``hierarchy:list.lead``, ``hierarchy``, ``*`` (what the pooled method backs off through)."""
+    parts = construction.split(".")
+    keys = [f"{kind}:{'.'.join(parts[:depth])}" for depth in range(len(parts), 1, -1)]
+    if len(parts) == 1:
+        keys.append(f"{kind}:{construction}")
+    return (*dict.fromkeys(keys), kind, "*")
+
+
+# ------------------------------------------------------------------ signals of an item
+
+_VALUE_TYPES = {"date": "DATETIME", "number": "NUMBER", "string": "STRING"}
+
+
+def _entity(extraction: Any, entity_id: object) -> tuple[str, str] | None:
+    entity = extraction.entities.get(entity_id) if isinstance(entity_id, str) else None
+    if entity is None:
+        return None
+    return entity.name, str(getattr(entity.type, "value", entity.type))
+
+
+def annotate(extraction: Any, *, text: str, prompt: str = "", topic: str | None = None) -> None:
+    """Add to every item's ``extraction.item_signals`` what its arguments are (names and types
+    from the finished extraction, the answer's topic, the item's place in ``text``), so that the
+    map — and ``benchmarks/fit_calibration.py`` when it fits one — reads them from the signals
+    alone.  Items without signals (no reader recorded a construction) are left alone."""
+    topic_key = normalise_name(topic) if topic else ""
+    prompt_key = f" {normalise_name(prompt)} " if prompt else ""
+    length = max(1, len(text))
+    for item in extraction.items:
+        signals = extraction.item_signals.get(item.id)
+        if signals is None:
+            continue
+        kind = item.kind
+        subject = _entity(
+            extraction, getattr(item, "subject", None) or getattr(item, "entity", None)
+        )
+        if kind == "hierarchy":
+            subject = _entity(extraction, item.parent)
+        obj: tuple[str, str] | None = None
+        if kind == "relation":
+            obj = _entity(extraction, item.object)
+        elif kind == "attribute":
+            obj = (item.value, _VALUE_TYPES.get(item.datatype, "STRING"))
+        elif kind == "hierarchy":
+            obj = _entity(extraction, item.child)
+        elif kind == "linguistic":
+            obj = (item.value, "STRING")
+        if subject is not None:
+            key = normalise_name(subject[0])
+            signals["subject_type"] = subject[1]
+            signals["subject_proper"] = 1.0 if subject[0][:1].isupper() else 0.0
+            signals["subject_topic"] = (
+                1.0 if key and (key == topic_key or f" {key} " in prompt_key) else 0.0
+            )
+        if obj is not None:
+            signals["object_type"] = obj[1]
+            signals["object_words"] = float(len(obj[0].split()))
+            signals["object_comma"] = 1.0 if "," in obj[0] else 0.0
+        predicate = getattr(item, "predicate", None) or getattr(item, "name", None)
+        if kind in ("relation", "attribute") and isinstance(predicate, str):
+            signals["predicate_words"] = float(len([w for w in predicate.split("_") if w]))
+        if item.span is not None:
+            signals["position"] = round(min(1.0, item.span[0] / length), 4)
+
+
+_FACTS = ("relation", "attribute")
+_NAMED = frozenset({"PERSON", "ORGANIZATION", "LOCATION", "EVENT", "OTHER"})
+
+
+def features(kind: str, signals: Signals) -> dict[str, float]:
+    """The sparse feature vector of an item for the ``logistic`` method, from its kind and
+    signals.  Every feature names what it tests; a feature absent from the map weighs nothing, so
+    a construction the map never saw falls back to its kind's weights."""
+    construction = str(signals.get("construction", "clause"))
+    out: dict[str, float] = {
+        "bias": 1.0,
+        f"kind={kind}": 1.0,
+        f"cell={calibration_key(kind, construction)}": 1.0,
+    }
+    if float(signals.get("hedged", 0.0)) > 0:
+        out["hedged"] = 1.0
+    if float(signals.get("agreement", 1.0)) > 1:
+        out["agreement>1"] = 1.0
+    family = "fact" if kind in _FACTS else kind
+    if float(signals.get("subject_topic", 0.0)) > 0:
+        out[f"{family}.subject_topic"] = 1.0
+    if family != "fact":
+        return out
+    if "subject_proper" in signals and float(signals["subject_proper"]) == 0:
+        out["fact.subject_lower"] = 1.0
+    object_type = str(signals.get("object_type", ""))
+    if object_type == "CONCEPT":
+        out["fact.object_concept"] = 1.0
+    elif object_type in ("DATETIME", "NUMBER"):
+        out["fact.object_value"] = 1.0
+    elif object_type in _NAMED:
+        out["fact.object_named"] = 1.0
+    if float(signals.get("object_comma", 0.0)) > 0:
+        out["fact.object_comma"] = 1.0
+    if float(signals.get("predicate_words", 0.0)) >= 3:
+        out["fact.predicate_long"] = 1.0
+    out["fact.position"] = float(signals.get("position", 0.0))
+    return out
+
+
+# ------------------------------------------------------------------ the map
 
 
 @dataclass(frozen=True)
@@ -58,34 +199,97 @@ class _Curve:
 
 @dataclass(frozen=True)
 class CalibrationMap:
-    """Per-key curves; :meth:`calibrate` applies the most specific one that was fitted."""
+    """A fitted map from an item's kind and signals to its calibrated confidence.
 
+    ``method`` says which of ``curves`` (isotonic), ``cells`` (pooled) or ``weights``
+    (logistic) it reads; an empty map leaves raw scores as they are."""
+
+    method: str = "isotonic"
     curves: dict[str, _Curve] = field(default_factory=dict)
+    cells: dict[str, float] = field(default_factory=dict)
+    weights: dict[str, float] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def empty(self) -> bool:
+        return not (self.curves or self.cells or self.weights)
+
+    def confidence(self, kind: str, signals: Signals) -> float:
+        """The calibrated confidence of an item of ``kind`` with ``signals`` (rounded to 4
+        places, within [0, 1]); the raw score when the map has nothing for it."""
+        construction = str(signals.get("construction", "clause"))
+        raw = float(signals.get("raw", 0.5))
+        value: float | None = None
+        if self.method == "logistic" and self.weights:
+            z = sum(self.weights.get(f, 0.0) * v for f, v in features(kind, signals).items())
+            value = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        elif self.method == "pooled" and self.cells:
+            value = next(
+                (self.cells[k] for k in cell_keys(kind, construction) if k in self.cells), None
+            )
+        else:
+            for key in (calibration_key(kind, construction), kind):
+                curve = self.curves.get(key)
+                if curve is not None:
+                    value = curve(raw)
+                    break
+        return round(min(1.0, max(0.0, raw if value is None else value)), 4)
+
     def calibrate(self, kind: str, construction: str, raw: float) -> float:
-        for key in (calibration_key(kind, construction), kind):
-            curve = self.curves.get(key)
-            if curve is not None:
-                return round(min(1.0, max(0.0, curve(raw))), 4)
-        return round(raw, 4)
+        """The calibrated confidence from the construction and raw score alone (the v1 call)."""
+        return self.confidence(kind, {"construction": construction, "raw": raw})
+
+    def apply(self, extraction: Any) -> None:
+        """Give every item of ``extraction`` with signals its calibrated confidence (in place;
+        the value is also kept as the ``calibrated`` signal)."""
+        if self.empty:
+            return
+        for i, item in enumerate(extraction.items):
+            signals = extraction.item_signals.get(item.id)
+            if signals is None:
+                continue
+            value = self.confidence(item.kind, signals)
+            signals["calibrated"] = value
+            extraction.items[i] = item.model_copy(update={"confidence": value})
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> CalibrationMap:
-        curves = {
-            k: _Curve(tuple(v["x"]), tuple(v["y"]), int(v.get("n", 0)))
-            for k, v in data.get("curves", {}).items()
-        }
-        return cls(curves, {k: v for k, v in data.items() if k != "curves"})
+    def from_dict(cls, data: dict[str, Any], source: str = "calibration map") -> CalibrationMap:
+        """Read a map file's content (v1 or v2).
+
+        Raises:
+            ConfigError: an unknown format or method, or a malformed entry (naming ``source``).
+        """
+        fmt = data.get("format", _FORMATS[0])
+        method = data.get("method_id", "isotonic" if fmt == _FORMATS[0] else data.get("method"))
+        if fmt not in _FORMATS or method not in ("isotonic", "pooled", "logistic"):
+            raise ConfigError(f"{source}: unknown calibration format {fmt!r} / method {method!r}")
+        try:
+            curves = {
+                k: _Curve(tuple(map(float, v["x"])), tuple(map(float, v["y"])), int(v.get("n", 0)))
+                for k, v in data.get("curves", {}).items()
+            }
+            cells = {k: float(v["p"]) for k, v in data.get("cells", {}).items()}
+            weights = {k: float(v) for k, v in data.get("weights", {}).items()}
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ConfigError(f"{source}: malformed calibration map ({exc})") from exc
+        meta = {k: v for k, v in data.items() if k not in _LAYOUT}
+        return cls(str(method), curves, cells, weights, meta)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            **self.meta,
-            "curves": {
+        counts = self.meta.get("cell_counts", {})
+        out: dict[str, Any] = {**self.meta, "format": FORMAT, "method_id": self.method}
+        if self.curves:
+            out["curves"] = {
                 k: {"x": list(c.x), "y": list(c.y), "n": c.n}
                 for k, c in sorted(self.curves.items())
-            },
-        }
+            }
+        if self.cells:
+            out["cells"] = {
+                k: {"p": p, "n": counts.get(k, 0)} for k, p in sorted(self.cells.items())
+            }
+        if self.weights:
+            out["weights"] = dict(sorted(self.weights.items()))
+        return out
 
 
 @cache
@@ -94,4 +298,5 @@ def load_calibration(name: str = "spacy") -> CalibrationMap:
     resource = files("grapheme_distill.extractors").joinpath("calibration", f"{name}.json")
     if not resource.is_file():
         return CalibrationMap()
-    return CalibrationMap.from_dict(json.loads(resource.read_text(encoding="utf-8")))
+    data = json.loads(resource.read_text(encoding="utf-8"))
+    return CalibrationMap.from_dict(data, f"calibration/{name}.json")
