@@ -74,6 +74,10 @@ TOPICS: list[tuple[str, str]] = [
     ("food", "sourdough bread"),
     ("art", "the Mona Lisa"),
     ("taxonomy", "the cat family (Felidae)"),
+    # Second batch (appended: the plan of earlier topics, hence their ids, never changes).
+    ("medicine", "the human heart"),
+    ("organisations", "NASA"),
+    ("how-to", "brewing coffee with a French press"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
@@ -234,9 +238,14 @@ def load_pool(pool: list[Path], raw_path: Path) -> list[dict[str, Any]]:
     return items
 
 
-def split(pool: list[Path], raw_path: Path, dev: Path, blind: Path, seed: int) -> int:
+def assign(items: list[dict[str, Any]], seed: int) -> dict[str, list[dict[str, Any]]]:
+    """Deal ``items`` into ``{"dev": [...], "blind": [...]}`` (the stratified rule above).
+
+    An item's part depends only on its stratum's seed and its rank by id within the stratum, so
+    answers appended with later ids never change the part of an earlier one.
+    """
     strata: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for row in load_pool(pool, raw_path):
+    for row in items:
         strata[(row["source"], row["domain"])].append(row)
     parts: dict[str, list[dict[str, Any]]] = {"dev": [], "blind": []}
     for key in sorted(strata):
@@ -244,6 +253,11 @@ def split(pool: list[Path], raw_path: Path, dev: Path, blind: Path, seed: int) -
         offset = random.Random(f"{seed}:{key[0]}:{key[1]}").randrange(len(PATTERN))
         for n, row in enumerate(rows):
             parts[PATTERN[(offset + n) % len(PATTERN)]].append(row)
+    return parts
+
+
+def split(pool: list[Path], raw_path: Path, dev: Path, blind: Path, seed: int) -> int:
+    parts = assign(load_pool(pool, raw_path), seed)
     for name, path in (("dev", dev), ("blind", blind)):
         rows = sorted(parts[name], key=lambda r: str(r["id"]))
         path.write_text(
