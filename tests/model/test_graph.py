@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -159,3 +160,27 @@ def test_remove_item_without_evidence_and_unknown_ids() -> None:
     assert g.to_dict() == before
     assert g.remove_item(h.id) == h
     assert g.hierarchy == {} and g.remove_item(h.id) is None  # removing twice is idempotent
+
+
+def test_a_graph_read_back_keeps_aggregating_its_evidence(tmp_path: Path) -> None:
+    """A graph read from a store or a GRAPHEME export gets its evidence set directly, not through
+    ``add_item``; one more observation must still combine with all of it (noisy-or), not start
+    from nothing (which gave 0.5 for a fact already seen at 0.6 and 0.6)."""
+    from grapheme_distill.grapheme import read_grapheme, to_grapheme
+    from grapheme_distill.merge import merge_into
+    from grapheme_distill.store import open_store
+
+    rel = Relation(subject=A.id, predicate="owns", object=B.id, confidence=0.6)
+    g = KnowledgeGraph()
+    for e in (A, B):
+        g.add_entity(e)
+    g.add_item(rel, source="c1", extractor="x@1")
+    g.add_item(rel, source="c2", extractor="x@1")
+    store = open_store(tmp_path / "s.db")
+    merge_into(g, store)
+    from_store = store.to_knowledge_graph()
+    store.close()
+    to_grapheme(g, tmp_path / "g")
+    for back in (from_store, read_grapheme(tmp_path / "g"), KnowledgeGraph.from_dict(g.to_dict())):
+        back.add_item(rel.model_copy(update={"confidence": 0.5}), source="c3", extractor="x@1")
+        assert back.relations[rel.id].confidence == pytest.approx(1 - 0.4 * 0.4 * 0.5)

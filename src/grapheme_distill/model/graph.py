@@ -112,13 +112,15 @@ class KnowledgeGraph:
         old = per_source.get(source)
         if old is not None and item.confidence <= old.confidence:
             return new
+        miss = self._miss.get(item.id)
+        if miss is None:  # evidence set by a reader or a copy, not by add_item: derive it once
+            miss = 1.0 - noisy_or(e.confidence for e in per_source.values()) if per_source else 1.0
         # model_construct: every field comes from already-validated models (hot path)
         per_source[source] = Evidence.model_construct(
             source=source, extractor=extractor, confidence=item.confidence, span=item.span
         )
         # Incremental noisy-or: keep Π(1 − cᵢ) per item so a popular item costs O(1) per
         # observation, not O(sources); recompute only when a factor of 0 cannot be divided out.
-        miss = self._miss.get(item.id, 1.0)
         if old is None:
             miss *= 1.0 - item.confidence
         elif old.confidence < 1.0:
