@@ -6,6 +6,11 @@ formats that need more than the graph, such as soft targets for student training
 are registered by name in :data:`EXPORTERS`; adding a format is one :func:`register_exporter`
 call (or one line in ``_BUILTIN``), and the CLI's ``--format`` choices follow the registry.
 Built-ins are imported lazily, so a format with a heavy dependency costs nothing until used.
+
+Formats in :data:`STREAMING` take a :class:`~grapheme_distill.export._source.GraphSource`
+instead of a graph: exported from a store, they read it a chunk of entities at a time
+(:meth:`~grapheme_distill.store.base.GraphReader.iter_graph`), so a million-observation store is
+exported in well under the ~2 GB that reading it whole takes; docs/benchmarks.md has the figures.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from __future__ import annotations
 import importlib
 import inspect
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from pydantic import BaseModel, Field
 
@@ -22,8 +27,11 @@ from grapheme_distill.errors import ExportError
 from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.store.base import GraphStore
 
+from ._source import GraphSource
+
 __all__ = [
     "EXPORTERS",
+    "STREAMING",
     "ExportReport",
     "Exporter",
     "available_formats",
@@ -76,10 +84,28 @@ _BUILTIN: dict[str, str] = {
     "png": "grapheme_distill.export.dot:export_png",
     "html": "grapheme_distill.export.viewer:export_html",
 }
+#: formats whose exporter takes a :class:`GraphSource` (a store read in chunks) as its graph
+STREAMING: set[str] = {
+    "json",
+    "graphml",
+    "turtle",
+    "ntriples",
+    "jsonld",
+    "csv",
+    "parquet",
+    "neo4j",
+    "html",
+}
 
 
-def register_exporter(name: str, exporter: Exporter | str) -> None:
-    """Register a format: a callable, or a lazy ``"module:function"`` string."""
+def register_exporter(name: str, exporter: Exporter | str, *, streams: bool = False) -> None:
+    """Register a format: a callable, or a lazy ``"module:function"`` string.  ``streams``: the
+    exporter takes a :class:`GraphSource` (read it with ``as_source(graph).chunks()``) rather
+    than a whole :class:`KnowledgeGraph`."""
+    if streams:
+        STREAMING.add(name)
+    else:
+        STREAMING.discard(name)
     if isinstance(exporter, str):
         _BUILTIN[name] = exporter
         EXPORTERS.pop(name, None)
@@ -120,7 +146,8 @@ def export_graph(
     """Write ``source`` (a graph or a store) to ``path`` in format ``fmt``.
 
     Args:
-        source: an in-memory graph, or a store (read whole, with its evidence).
+        source: an in-memory graph, or a store (read a chunk at a time by the formats in
+            :data:`STREAMING`, whole by the others).
         fmt: a registered format name (:func:`available_formats`).
         path: the output file; its directory must exist.
         compress_ratio: keep only the most confident items, at most this share of the
@@ -139,20 +166,26 @@ def export_graph(
     store = None if isinstance(source, KnowledgeGraph) else source
     options = dict(options or {})
     entity, hops = options.pop("entity", None), options.pop("hops", "1")
+    data: KnowledgeGraph | GraphSource
     if entity is not None:
         from grapheme_distill.export.subgraph import neighbourhood_graph
 
-        graph = neighbourhood_graph(source, entity, hops=hops)
+        data = neighbourhood_graph(source, entity, hops=hops)
+    elif isinstance(source, KnowledgeGraph) or compress_ratio is not None:
+        data = source if isinstance(source, KnowledgeGraph) else source.to_knowledge_graph()
+    elif fmt in STREAMING:
+        data = GraphSource(source)
     else:
-        graph = source if isinstance(source, KnowledgeGraph) else source.to_knowledge_graph()
-    if compress_ratio is not None:
-        graph = graph.compress(compress_ratio)
+        data = source.to_knowledge_graph()
+    if compress_ratio is not None and isinstance(data, KnowledgeGraph):
+        data = data.compress(compress_ratio)
     kwargs: dict[str, Any] = {"store": store, "config": config}
     if "options" in inspect.signature(exporter).parameters:
         kwargs["options"] = options
     elif options:
         raise ExportError(f"format {fmt!r} takes no options (got {', '.join(sorted(options))})")
     try:
-        return exporter(graph, out, **kwargs)
+        # a GraphSource only reaches the formats in STREAMING, whose exporters take one
+        return exporter(cast(KnowledgeGraph, data), out, **kwargs)
     except OSError as exc:
         raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc

@@ -25,10 +25,10 @@ term object for each costs microseconds apiece, minutes in all, and rdflib's Tur
 serialisers cost ten times more again.  So :class:`RdfMapping` produces every term directly in
 N-Triples syntax — IRIs it builds itself from percent-encoded names, literals escaped as the
 N-Triples grammar says (``\\``, ``"``, line ends and every other control character escaped) —
-and the three writers stream them: N-Triples line by line, Turtle grouped by subject with
-prefixed names (every N-Triples term is a Turtle term), expanded JSON-LD as one array of node
-objects (JSON escaping by :mod:`json`).  rdflib and Oxigraph read every file back in the tests
-(equal graphs, for hostile labels too).
+and the three writers stream them, a chunk of the store at a time (:mod:`._source`): N-Triples
+line by line, Turtle grouped by subject with prefixed names (every N-Triples term is a Turtle
+term), expanded JSON-LD as one array of node objects (JSON escaping by :mod:`json`).  rdflib
+and Oxigraph read every file back in the tests (equal graphs, for hostile labels too).
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ from grapheme_distill.store.base import GraphStore
 
 from . import ExportReport
 from ._files import atomic_text
+from ._source import GraphSource, as_source
 
 __all__ = [
     "DEFAULT_BASE_IRI",
@@ -145,6 +146,8 @@ class RdfMapping:
             "xsd": XSD,
         }
         self._blank = 0
+        #: entities and items :meth:`chunks` has produced (what an export reports)
+        self.entities_written = self.items_written = 0
         gd = self.namespaces["gd"]
         self.v = {
             name: f"<{gd}{name}>"
@@ -279,14 +282,20 @@ class RdfMapping:
                 yield evidence, v["spanStart"], literal(str(ev.span[0]), XSD + "integer")
                 yield evidence, v["spanEnd"], literal(str(ev.span[1]), XSD + "integer")
 
-    def chunks(self, graph: KnowledgeGraph, size: int = CHUNK) -> Iterator[list[Triple]]:
-        """The whole graph's triples, ``size`` entities or items at a time."""
-        entities = iter(graph.entities)
-        while batch := list(islice(entities, size)):
-            yield list(self.entity_triples(graph, batch))
-        items = graph.iter_items()
-        while batch_items := list(islice(items, size)):
-            yield [t for item in batch_items for t in self.item_triples(item, graph)]
+    def chunks(
+        self, graph: KnowledgeGraph | GraphSource, size: int = CHUNK
+    ) -> Iterator[list[Triple]]:
+        """The whole graph's triples, ``size`` entities or items at a time; a store is read a
+        chunk of entities at a time (:class:`~._source.GraphSource`)."""
+        for part in as_source(graph).chunks():
+            entities = iter(part.graph.entities)
+            while batch := list(islice(entities, size)):
+                self.entities_written += len(batch)
+                yield list(self.entity_triples(part.graph, batch))
+            items = part.graph.iter_items()
+            while batch_items := list(islice(items, size)):
+                self.items_written += len(batch_items)
+                yield [t for item in batch_items for t in self.item_triples(item, part.graph)]
 
 
 def write_ntriples(chunks: Iterable[list[Triple]], handle: TextIO) -> int:
@@ -364,7 +373,7 @@ def write_jsonld(chunks: Iterable[list[Triple]], handle: TextIO) -> int:
     return count
 
 
-def to_rdf_graph(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> Any:
+def to_rdf_graph(graph: KnowledgeGraph | GraphSource, base_iri: str = DEFAULT_BASE_IRI) -> Any:
     """The whole knowledge graph as one in-memory rdflib ``Graph`` (needs the ``[rdf]`` extra)."""
     import io
 
@@ -379,28 +388,28 @@ def to_rdf_graph(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> Any
     return out.parse(data=text.getvalue(), format="nt")
 
 
-def _write(graph: KnowledgeGraph, path: Path, fmt: str, options: dict[str, str] | None) -> int:
+def _export(
+    graph: KnowledgeGraph | GraphSource, path: Path, fmt: str, options: dict[str, str] | None
+) -> ExportReport:
     mapping = RdfMapping((options or {}).get("base_iri", DEFAULT_BASE_IRI))
     with atomic_text(path) as handle:
-        if fmt == "nt":
-            return write_ntriples(mapping.chunks(graph), handle)
-        if fmt == "turtle":
-            return write_turtle(mapping, mapping.chunks(graph), handle)
-        return write_jsonld(mapping.chunks(graph), handle)
-
-
-def _report(fmt: str, path: Path, graph: KnowledgeGraph, triples: int) -> ExportReport:
+        if fmt == "ntriples":
+            triples = write_ntriples(mapping.chunks(graph), handle)
+        elif fmt == "turtle":
+            triples = write_turtle(mapping, mapping.chunks(graph), handle)
+        else:
+            triples = write_jsonld(mapping.chunks(graph), handle)
     return ExportReport(
         format=fmt,
         path=str(path),
-        nodes=len(graph.entities),
-        edges=sum(1 for _ in graph.iter_items()),
+        nodes=mapping.entities_written,
+        edges=mapping.items_written,
         details={"triples": triples},
     )
 
 
 def export_turtle(
-    graph: KnowledgeGraph,
+    graph: KnowledgeGraph | GraphSource,
     path: Path,
     *,
     store: GraphStore | None = None,
@@ -408,11 +417,11 @@ def export_turtle(
     options: dict[str, str] | None = None,
 ) -> ExportReport:
     """Turtle (``options``: ``base_iri``)."""
-    return _report("turtle", path, graph, _write(graph, path, "turtle", options))
+    return _export(graph, path, "turtle", options)
 
 
 def export_ntriples(
-    graph: KnowledgeGraph,
+    graph: KnowledgeGraph | GraphSource,
     path: Path,
     *,
     store: GraphStore | None = None,
@@ -420,11 +429,11 @@ def export_ntriples(
     options: dict[str, str] | None = None,
 ) -> ExportReport:
     """N-Triples, one triple a line (``options``: ``base_iri``)."""
-    return _report("ntriples", path, graph, _write(graph, path, "nt", options))
+    return _export(graph, path, "ntriples", options)
 
 
 def export_jsonld(
-    graph: KnowledgeGraph,
+    graph: KnowledgeGraph | GraphSource,
     path: Path,
     *,
     store: GraphStore | None = None,
@@ -432,4 +441,4 @@ def export_jsonld(
     options: dict[str, str] | None = None,
 ) -> ExportReport:
     """Expanded JSON-LD, one array of node objects (``options``: ``base_iri``)."""
-    return _report("jsonld", path, graph, _write(graph, path, "json-ld", options))
+    return _export(graph, path, "jsonld", options)

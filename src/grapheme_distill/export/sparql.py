@@ -19,6 +19,7 @@ from grapheme_distill.errors import ExportError, MissingDependency
 from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.store.base import GraphStore
 
+from ._source import GraphSource
 from .rdf import DEFAULT_BASE_IRI, RdfMapping, to_rdf_graph, write_ntriples
 
 __all__ = ["SparqlResult", "engines", "sparql_query"]
@@ -60,7 +61,7 @@ def prefixes(mapping: RdfMapping) -> dict[str, str]:
     return dict(mapping.namespaces)
 
 
-def _rdflib(graph: KnowledgeGraph, mapping: RdfMapping, query: str) -> SparqlResult:
+def _rdflib(graph: GraphSource, mapping: RdfMapping, query: str) -> SparqlResult:
     rdf = to_rdf_graph(graph, mapping.base)
     try:
         result = rdf.query(query, initNs=prefixes(mapping))
@@ -84,7 +85,7 @@ def _term(term: Any) -> str | None:
     return None if term is None else str(term.value)
 
 
-def _oxigraph(graph: KnowledgeGraph, mapping: RdfMapping, query: str) -> SparqlResult:
+def _oxigraph(graph: GraphSource, mapping: RdfMapping, query: str) -> SparqlResult:
     import pyoxigraph as ox
 
     store = ox.Store()
@@ -129,7 +130,6 @@ def sparql_query(
     chosen = (available[0] if available else None) if engine == "auto" else engine
     if chosen is None or chosen not in available:
         raise MissingDependency(f"SPARQL with {engine}", "rdf")
-    graph = source if isinstance(source, KnowledgeGraph) else source.to_knowledge_graph()
     mapping = RdfMapping(base_iri)
     run = _oxigraph if chosen == "oxigraph" else _rdflib
-    return run(graph, mapping, query)
+    return run(GraphSource(source), mapping, query)  # a store is read a chunk at a time

@@ -13,8 +13,9 @@ float, negated bool, span ints).
 
 Spreadsheets run a cell starting with ``= + - @`` as a formula; CSV text cells that start so get a
 leading apostrophe (:func:`~._files.spreadsheet_text`; plain numbers such as ``-5`` are left
-alone).  Parquet holds the text exactly, since no spreadsheet reads it.  Rows are written as they
-are generated, in batches, so memory holds one batch beside the graph.
+alone).  Parquet holds the text exactly, since no spreadsheet reads it.  The graph is read a
+chunk of entities at a time (:mod:`._source`) and every table grows by that chunk's rows, all ten
+files open at once, so memory holds one chunk (and, for Parquet, one batch per table).
 """
 
 from __future__ import annotations
@@ -23,30 +24,31 @@ import csv
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
-from itertools import islice
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 from grapheme_distill.errors import MissingDependency
 from grapheme_distill.model.graph import KnowledgeGraph
-from grapheme_distill.store.base import GraphStore
+from grapheme_distill.store.base import GraphChunk, GraphStore
 
 from . import ExportReport
 from ._files import atomic_dir, atomic_file, spreadsheet_text
+from ._source import GraphSource, as_source
 
 __all__ = ["TABLES", "export_csv", "export_parquet", "table_rows"]
 
 Row = tuple[Any, ...]
 #: table -> ((column, type) ..., row generator); types: str, float, int, bool
-TableSpec = tuple[tuple[tuple[str, str], ...], Callable[[KnowledgeGraph], Iterator[Row]]]
-BATCH = 50_000
+TableSpec = tuple[tuple[tuple[str, str], ...], Callable[[GraphChunk], Iterator[Row]]]
+BATCH = 20_000
 
 
-def _namer(graph: KnowledgeGraph) -> Callable[[str | None], str | None]:
+def _namer(chunk: GraphChunk) -> Callable[[str | None], str | None]:
     def name(entity_id: str | None) -> str | None:
         if entity_id is None:
             return None
-        entity = graph.entities.get(entity_id)
+        entity = chunk.entity(entity_id)
         return entity.name if entity else None
 
     return name
@@ -56,19 +58,22 @@ def _sources(graph: KnowledgeGraph, item_id: str) -> int:
     return len(graph.evidence.get(item_id, ())) or 1
 
 
-def _entities(g: KnowledgeGraph) -> Iterator[Row]:
+def _entities(c: GraphChunk) -> Iterator[Row]:
+    g = c.graph
     for e in g.entities.values():
         yield e.id, e.name, e.type.value, len(e.aliases)
 
 
-def _aliases(g: KnowledgeGraph) -> Iterator[Row]:
+def _aliases(c: GraphChunk) -> Iterator[Row]:
+    g = c.graph
     for e in g.entities.values():
         for alias in e.aliases:
             yield e.id, e.name, alias
 
 
-def _relations(g: KnowledgeGraph) -> Iterator[Row]:
-    name = _namer(g)
+def _relations(c: GraphChunk) -> Iterator[Row]:
+    g = c.graph
+    name = _namer(c)
     for r in g.relations.values():
         yield (
             r.id,
@@ -83,8 +88,9 @@ def _relations(g: KnowledgeGraph) -> Iterator[Row]:
         )
 
 
-def _attributes(g: KnowledgeGraph) -> Iterator[Row]:
-    name = _namer(g)
+def _attributes(c: GraphChunk) -> Iterator[Row]:
+    g = c.graph
+    name = _namer(c)
     for a in g.attributes.values():
         yield (
             a.id,
@@ -98,8 +104,9 @@ def _attributes(g: KnowledgeGraph) -> Iterator[Row]:
         )
 
 
-def _hierarchy(g: KnowledgeGraph) -> Iterator[Row]:
-    name = _namer(g)
+def _hierarchy(c: GraphChunk) -> Iterator[Row]:
+    g = c.graph
+    name = _namer(c)
     for h in g.hierarchy.values():
         yield (
             h.id,
@@ -113,8 +120,9 @@ def _hierarchy(g: KnowledgeGraph) -> Iterator[Row]:
         )
 
 
-def _linguistic(g: KnowledgeGraph) -> Iterator[Row]:
-    name = _namer(g)
+def _linguistic(c: GraphChunk) -> Iterator[Row]:
+    g = c.graph
+    name = _namer(c)
     for li in g.linguistic.values():
         yield (
             li.id,
@@ -127,27 +135,31 @@ def _linguistic(g: KnowledgeGraph) -> Iterator[Row]:
         )
 
 
-def _procedures(g: KnowledgeGraph) -> Iterator[Row]:
-    name = _namer(g)
+def _procedures(c: GraphChunk) -> Iterator[Row]:
+    g = c.graph
+    name = _namer(c)
     for p in g.procedures.values():
         yield p.id, p.goal, p.entity, name(p.entity), len(p.steps), p.confidence, _sources(g, p.id)
 
 
-def _steps(g: KnowledgeGraph) -> Iterator[Row]:
+def _steps(c: GraphChunk) -> Iterator[Row]:
+    g = c.graph
     for p in g.procedures.values():
         for n, step in enumerate(p.steps, 1):
             yield p.id, p.goal, n, step
 
 
-def _evidence(g: KnowledgeGraph) -> Iterator[Row]:
+def _evidence(c: GraphChunk) -> Iterator[Row]:
+    g = c.graph
     for item in g.iter_items():
         for ev in g.evidence.get(item.id, {}).values():
             start, end = ev.span if ev.span is not None else (None, None)
             yield item.id, item.kind, ev.source, ev.extractor, ev.confidence, start, end
 
 
-def _contradictions(g: KnowledgeGraph) -> Iterator[Row]:
-    name = _namer(g)
+def _contradictions(c: GraphChunk) -> Iterator[Row]:
+    g = c.graph
+    name = _namer(c)
     for asserted, negated in g.contradictions():
         yield (
             asserted.id,
@@ -259,65 +271,89 @@ TABLES: dict[str, TableSpec] = {
 }
 
 
-def table_rows(graph: KnowledgeGraph, table: str) -> Iterator[Row]:
+def table_rows(graph: KnowledgeGraph | GraphSource, table: str) -> Iterator[Row]:
     """The rows of one table (columns as in :data:`TABLES`)."""
-    return TABLES[table][1](graph)
+    for chunk in as_source(graph).chunks():
+        yield from TABLES[table][1](chunk)
 
 
-def _write_csv(graph: KnowledgeGraph, table: str, path: Path) -> int:
-    columns, rows = TABLES[table]
-    text_columns = [kind == _S for _, kind in columns]
-    count = 0
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([name for name, _ in columns])
-        for row in rows(graph):
-            writer.writerow(
-                [
-                    spreadsheet_text(v) if is_text and isinstance(v, str) else v
-                    for v, is_text in zip(row, text_columns, strict=True)
-                ]
-            )
-            count += 1
-    return count
+class _CsvTable:
+    """One CSV file being written (formula cells made inert)."""
+
+    def __init__(self, table: str, path: Path, stack: ExitStack) -> None:
+        columns = TABLES[table][0]
+        self.text_columns = [kind == _S for _, kind in columns]
+        self.writer = csv.writer(stack.enter_context(path.open("w", encoding="utf-8", newline="")))
+        self.writer.writerow([name for name, _ in columns])
+
+    def write(self, rows: list[Row]) -> None:
+        self.writer.writerows(
+            [
+                spreadsheet_text(v) if is_text and isinstance(v, str) else v
+                for v, is_text in zip(row, self.text_columns, strict=True)
+            ]
+            for row in rows
+        )
+
+    def close(self) -> None:
+        pass
 
 
-def _write_parquet(graph: KnowledgeGraph, table: str, path: Path) -> int:
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as exc:
-        raise MissingDependency("Parquet export", "tables") from exc
-    columns, rows = TABLES[table]
-    types = {_S: pa.string(), _F: pa.float64(), _I: pa.int64(), _B: pa.bool_()}
-    schema = pa.schema([(name, types[kind]) for name, kind in columns])
-    count = 0
-    with pq.ParquetWriter(path, schema) as writer:
-        generated = rows(graph)
-        while batch := list(islice(generated, BATCH)):
-            writer.write_table(
-                pa.Table.from_pylist(
-                    [dict(zip(schema.names, row, strict=True)) for row in batch], schema=schema
-                )
-            )
-            count += len(batch)
-        if count == 0:
-            writer.write_table(schema.empty_table())
-    return count
+class _ParquetTable:
+    """One Parquet file being written, a batch of rows at a time."""
+
+    def __init__(self, table: str, path: Path, stack: ExitStack) -> None:
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError as exc:
+            raise MissingDependency("Parquet export", "tables") from exc
+        types = {_S: pa.string(), _F: pa.float64(), _I: pa.int64(), _B: pa.bool_()}
+        self.schema = pa.schema([(name, types[kind]) for name, kind in TABLES[table][0]])
+        self.writer = stack.enter_context(pq.ParquetWriter(path, self.schema))
+        self.pending: list[Row] = []
+        self.written = 0
+        self.table = pa.Table
+
+    def write(self, rows: list[Row]) -> None:
+        self.pending += rows
+        if len(self.pending) >= BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        names = self.schema.names
+        batch = [dict(zip(names, row, strict=True)) for row in self.pending]
+        self.writer.write_table(self.table.from_pylist(batch, schema=self.schema))
+        self.written += len(self.pending)
+        self.pending = []
+
+    def close(self) -> None:
+        if self.pending:
+            self._flush()
+        if self.written == 0:
+            self.writer.write_table(self.schema.empty_table())
 
 
 def _export(
-    graph: KnowledgeGraph, path: Path, fmt: str, write: Callable[[KnowledgeGraph, str, Path], int]
+    graph: KnowledgeGraph | GraphSource,
+    path: Path,
+    fmt: str,
+    table_type: type[_CsvTable] | type[_ParquetTable],
 ) -> ExportReport:
-    counts: dict[str, int] = {}
+    counts = dict.fromkeys(TABLES, 0)
 
     def write_all(folder: Path) -> list[Path]:
-        files = []
-        for table in TABLES:
-            file = folder / f"{table}.{fmt}"
-            counts[table] = write(graph, table, file)
-            files.append(file)
-        return files
+        files = {table: folder / f"{table}.{fmt}" for table in TABLES}
+        with ExitStack() as stack:
+            out = {table: table_type(table, file, stack) for table, file in files.items()}
+            for chunk in as_source(graph).chunks():
+                for table, (_, produce) in TABLES.items():
+                    rows = list(produce(chunk))
+                    out[table].write(rows)
+                    counts[table] += len(rows)
+            for table_out in out.values():
+                table_out.close()
+        return list(files.values())
 
     if path.suffix.lower() == ".zip":
         with (
@@ -343,22 +379,22 @@ def _export(
 
 
 def export_csv(
-    graph: KnowledgeGraph,
+    graph: KnowledgeGraph | GraphSource,
     path: Path,
     *,
     store: GraphStore | None = None,
     config: object | None = None,
 ) -> ExportReport:
     """A directory (or ``.zip``) of CSV tables, one per kind."""
-    return _export(graph, path, "csv", _write_csv)
+    return _export(graph, path, "csv", _CsvTable)
 
 
 def export_parquet(
-    graph: KnowledgeGraph,
+    graph: KnowledgeGraph | GraphSource,
     path: Path,
     *,
     store: GraphStore | None = None,
     config: object | None = None,
 ) -> ExportReport:
     """A directory (or ``.zip``) of Parquet tables, one per kind (extra ``[tables]``)."""
-    return _export(graph, path, "parquet", _write_parquet)
+    return _export(graph, path, "parquet", _ParquetTable)
