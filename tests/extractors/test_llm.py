@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sys
 import time
@@ -365,7 +366,7 @@ def test_hostile_input_texts_are_cleaned_capped_and_recorded() -> None:
         }
     )
     big = "Paris is in France. " * 60_000  # 1.2 MB
-    out, teacher = run([answer], text=big)
+    out, teacher = run([answer], text=big, section_chars=0)
     assert len(teacher.requests[0].text) < 25_000
     assert any("cut to its first 20000" in f.reason for f in out.failures)
     assert triples(out) == {("Paris", "in", "France")}
@@ -374,6 +375,54 @@ def test_hostile_input_texts_are_cleaned_capped_and_recorded() -> None:
     out3, teacher3 = run([], text="\x00\x01\x02")
     assert out3.is_empty and "only control characters" in out3.failures[0].reason
     assert teacher3.requests == []
+
+
+class SectionTeacher:
+    """Answers with the known names written in the text it was given, and one relation between
+    the first two of them, so each section's request is answered from that section alone."""
+
+    name = "sections"
+    supports_logprobs = False
+    NAMES = ("Danube", "Vienna", "Inn", "Passau", "Budapest", "Hungary")
+
+    def __init__(self) -> None:
+        self.requests: list[TeacherRequest] = []
+
+    def complete(self, request: TeacherRequest) -> TeacherResponse:
+        self.requests.append(request)
+        text = request.text.split("<<<TEXT\n", 1)[1].split("\nTEXT>>>", 1)[0]
+        found = [n for n in self.NAMES if n in text]
+        rel = [{"subject": found[0], "predicate": "near", "object": found[1]}] if found[1:] else []
+        return TeacherResponse(text=json.dumps({"entities": found, "relations": rel}))
+
+    async def acomplete(self, request: TeacherRequest) -> TeacherResponse:
+        return self.complete(request)
+
+
+def test_a_long_text_is_read_section_by_section_with_its_headings_as_context() -> None:
+    filler = "It carries barges and silt along its course every single day of the year. " * 6
+    text = (
+        f"# Danube\n\n{filler}\n\nThe Danube flows through Vienna.\n\n"
+        f"## Tributaries\n\n{filler}\n\nThe Inn joins it at Passau.\n\n"
+        f"## Cities\n\n{filler}\n\nBudapest, the capital of Hungary, lies on it.\n"
+    )
+    teacher = SectionTeacher()
+    out = LLMExtractor(teacher, section_chars=600).extract(text, prompt="Tell me about the Danube")
+    assert len(teacher.requests) == 3 and out.signals["sections"] == 3
+    assert "under the heading" not in teacher.requests[0].text  # the first piece opens the text
+    assert "under the heading: Danube)" in teacher.requests[1].text
+    assert "Tributaries" in teacher.requests[1].text and "Cities" not in teacher.requests[1].text
+    assert all("Tell me about the Danube" in r.text for r in teacher.requests)
+    assert {e.name for e in out.entities.values()} == set(SectionTeacher.NAMES)
+    names = {k: e.name for k, e in out.entities.items()}
+    for rel in out.relations:  # spans point into the whole text, not into the piece
+        assert rel.span is not None
+        quoted = text[rel.span[0] : rel.span[1]]
+        assert names[rel.subject] in quoted and names[rel.object] in quoted
+    assert len(out.relations) == 3
+    whole = SectionTeacher()
+    LLMExtractor(whole, section_chars=0).extract(text)
+    assert len(whole.requests) == 1
 
 
 class EchoTeacher:
@@ -390,18 +439,26 @@ class EchoTeacher:
         self.in_flight = 0
         self.max_in_flight = 0
 
-    def complete(self, request: TeacherRequest) -> TeacherResponse:
+    def _enter(self) -> None:
         with self.lock:
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
-        time.sleep(self.wait)
+
+    def _leave(self, request: TeacherRequest) -> TeacherResponse:
         with self.lock:
             self.in_flight -= 1
         text = request.text.split("<<<TEXT\n", 1)[1].split("\nTEXT>>>", 1)[0]
         return TeacherResponse(text=json.dumps({"entities": [{"name": text}]}))
 
+    def complete(self, request: TeacherRequest) -> TeacherResponse:
+        self._enter()
+        time.sleep(self.wait)
+        return self._leave(request)
+
     async def acomplete(self, request: TeacherRequest) -> TeacherResponse:
-        return self.complete(request)
+        self._enter()
+        await asyncio.sleep(self.wait)  # the pipe's requests share one event loop
+        return self._leave(request)
 
 
 @pytest.mark.parametrize("concurrency", [1, 4])

@@ -45,6 +45,7 @@ from rapidfuzz import fuzz, process
 from grapheme_distill.errors import ConfigError, FatalTeacherError, ParseError, TeacherError
 from grapheme_distill.extractors.base import Extraction, ExtractionFailure, pipe_each
 from grapheme_distill.extractors.parsing import parse_json
+from grapheme_distill.extractors.sections import split_sections
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import (
     Attribute,
@@ -52,6 +53,7 @@ from grapheme_distill.model.knowledge import (
     EntityType,
     HierarchyEdge,
     HierarchyKind,
+    Item,
     KnowledgeType,
     LinguisticItem,
     LinguisticKind,
@@ -219,6 +221,9 @@ class LLMExtractor:
         max_input_chars: longer texts are cut to this many characters (recorded as a failure)
             rather than sent whole: a 1 MB answer would blow any context window and the budget.
         concurrency: requests in flight at once in :meth:`pipe` (threads; 1: one at a time).
+        section_chars: a text longer than this is read section by section, one request per piece
+            cut at headings by the document layer, each with its headings and the prompt as
+            context (:mod:`~grapheme_distill.extractors.sections`); 0 reads every text whole.
         loop_retry_temperature: an answer the teacher cut at a loop is asked for once more at
             this temperature (seed 0, reproducible); 0 turns the retry off.
         teacher_options: options for ``get_teacher`` when ``teacher`` is a name.
@@ -240,6 +245,7 @@ class LLMExtractor:
         prompt_version: str = "v1",
         max_input_chars: int | str = 20_000,
         concurrency: int | str = 1,
+        section_chars: int | str = 6000,
         loop_retry_temperature: float | str = 0.7,
         teacher_options: dict[str, Any] | None = None,
     ) -> None:
@@ -262,6 +268,7 @@ class LLMExtractor:
         self.default_confidence = float(default_confidence)
         self.max_input_chars = int(max_input_chars)
         self.concurrency = max(1, int(concurrency))
+        self.section_chars = int(section_chars)
         self.loop_retry_temperature = float(loop_retry_temperature)
         self.template_name = f"extract.{prompt_version}.txt"
         self.template, self.template_hash = load_prompt(self.template_name)
@@ -269,7 +276,11 @@ class LLMExtractor:
 
     # ------------------------------------------------------------------ requests
     def build_messages(
-        self, text: str, prompt: str = "", types: frozenset[KnowledgeType] | None = None
+        self,
+        text: str,
+        prompt: str = "",
+        types: frozenset[KnowledgeType] | None = None,
+        context: str = "",
     ) -> list[Message]:
         """The chat messages of the extraction request (also useful to inspect a prompt)."""
         wanted = types if types is not None else frozenset(KnowledgeType)
@@ -289,6 +300,10 @@ class LLMExtractor:
         prompt_clause = (
             f"(The text answered this question: {prompt.strip()})\n" if prompt.strip() else ""
         )
+        if context:
+            prompt_clause += (
+                f"(The text is one part of a longer text, under the heading: {context})\n"
+            )
         content = Template(self.template).safe_substitute(
             text=text,
             types_clause=types_clause,
@@ -439,24 +454,54 @@ class LLMExtractor:
             return out
         text = clean
         wanted = types if types is not None else frozenset(KnowledgeType)
-        messages = self.build_messages(text, prompt, wanted)
-        raw = self._ask(messages, out, "extract")
+        pieces = split_sections(text, self.section_chars)
+        if len(pieces) == 1:
+            self._read(text, prompt, wanted, out, "extract")
+        else:
+            out.signals["sections"] = float(len(pieces))
+            for n, piece in enumerate(pieces, 1):
+                before = len(out.items)
+                self._read(
+                    text[piece.start : piece.end],
+                    prompt,
+                    wanted,
+                    out,
+                    f"extract section {n}/{len(pieces)}",
+                    context=piece.context(),
+                )
+                # spans were found in the piece: move them into the whole text
+                out.items[before:] = [_shifted(item, piece.start) for item in out.items[before:]]
+        if out.is_empty and not out.failures:  # defensive: an empty result always says why
+            out.failures.append(ExtractionFailure("extract: no items"))
+        return out
+
+    def _read(
+        self,
+        text: str,
+        prompt: str,
+        wanted: frozenset[KnowledgeType],
+        out: Extraction,
+        stage: str,
+        context: str = "",
+    ) -> None:
+        """One request (plus the optional glean) for ``text``, its items added to ``out``."""
+        messages = self.build_messages(text, prompt, wanted, context)
+        raw = self._ask(messages, out, stage)
         if raw is None:
-            return out
-        ok = self._absorb(raw, text, out, wanted, "extract")
+            return
+        ok = self._absorb(raw, text, out, wanted, stage, allow_empty=bool(context))
         if self.glean and ok:
             before = _count(out)
             messages += [
                 Message(role="assistant", content=raw),
                 Message(role="user", content=self.glean_prompt),
             ]
-            raw2 = self._ask(messages, out, "glean")
+            raw2 = self._ask(messages, out, f"glean ({stage})" if context else "glean")
             if raw2 is not None:
                 self._absorb(raw2, text, out, wanted, "glean", allow_empty=True)
-            out.signals["gleaned_items"] = float(_count(out) - before)
-        if out.is_empty and not out.failures:  # defensive: an empty result always says why
-            out.failures.append(ExtractionFailure("extract: no items", raw=_clip(raw)))
-        return out
+            out.signals["gleaned_items"] = out.signals.get("gleaned_items", 0.0) + float(
+                _count(out) - before
+            )
 
     def _absorb(
         self,
@@ -733,6 +778,12 @@ class LLMExtractor:
             max_workers=self.concurrency, thread_name_prefix="llm-extract"
         ) as pool:
             yield from pool.map(lambda pt: self.extract(pt[1], prompt=pt[0], types=types), texts)
+
+
+def _shifted(item: Item, offset: int) -> Item:
+    if item.span is None or offset == 0:
+        return item
+    return item.model_copy(update={"span": (item.span[0] + offset, item.span[1] + offset)})
 
 
 def _flag(value: bool | str) -> bool:
