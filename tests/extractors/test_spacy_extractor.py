@@ -772,7 +772,10 @@ def _all(ex: Extraction) -> set[tuple[str, str, str]]:
         ),
         # the words in front of a work noun are its genre
         ("Mermaid is a pop rock song by the musical band Train.", ("Mermaid", "genre", "pop rock")),
-        ("Mermaid is a pop rock song by the musical band Train.", ("Mermaid", "song_by", "Train")),
+        (
+            "Mermaid is a pop rock song by the musical band Train.",
+            ("Mermaid", "created_by", "Train"),
+        ),
         (
             "Expect a Miracle, an easy listening album, is produced by Brian Kelly.",
             ("Expect a Miracle", "genre", "easy listening"),

@@ -27,6 +27,7 @@ from grapheme_distill.extractors.spacy.mentions import (  # noqa: F401
     Coref,
     Mention,
 )
+from grapheme_distill.extractors.spacy.qualifiers import described_noun, is_name_qualifier
 
 __all__ = ["VALUE_LABELS", "mention_of", "phrase_mention"]
 
@@ -403,6 +404,7 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
                 nxt is not None
                 and nxt.root.dep_ == "appos"
                 and ent.start <= nxt.root.head.i < ent.end
+                and is_name_qualifier(nxt.text)  # "Geneva, Switzerland": Geneva, in Switzerland
             ):
                 end = nxt.end
         m = _make(doc, start, end, tok.ent_type_, True)
@@ -830,6 +832,11 @@ def _subjects(
         return _subjects(verb.head.head, default, coref, depth + 1)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         head = verb.head
+        described = described_noun(verb)
+        if described is not None and described.dep_ == "attr" and depth < 4:
+            return _subjects(described.head, default, coref, depth + 1)
+        if described is not None and described.dep_ == "appos":
+            head = described.head
         if head.dep_ == "conj" and head.pos_ == "NOUN" and head.head.dep_ == "appos":
             head = head.head  # "X, a singer and musician born in Boston"
         if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ in ("PROPN", "NOUN"):

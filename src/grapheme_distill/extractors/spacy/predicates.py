@@ -65,7 +65,46 @@ _INVERSE: dict[str, str] = {
     "triggered_by": "causes",
 }
 
+# "a novel by Tolkien", "a 1959 album by Miles Davis": "by" on a work names its maker without
+# saying the role, so the relation is the general one
+_WORKS = frozenset(
+    {
+        "album",
+        "song",
+        "single",
+        "record",
+        "track",
+        "novel",
+        "book",
+        "poem",
+        "play",
+        "opera",
+        "symphony",
+        "concerto",
+        "sonata",
+        "ballet",
+        "musical",
+        "composition",
+        "painting",
+        "portrait",
+        "mural",
+        "sculpture",
+        "statue",
+        "photograph",
+        "film",
+        "movie",
+        "essay",
+        "paper",
+        "article",
+        "story",
+        "work",
+        "game",
+        "series",
+    }
+)
+
 _TABLE: dict[str, tuple[str, bool]] = {
+    **{f"{w}_by": ("created_by", False) for w in _WORKS},
     **{s: (canon, False) for canon, spellings in MEANINGS.items() for s in spellings},
     **{s: (canon, True) for s, canon in _INVERSE.items()},
 }
