@@ -6,9 +6,10 @@ is awaited (200 topics at ``--concurrency 64`` kept at most 5 requests in flight
 the latency floor).  Every job submits its requests to the one :class:`RequestPool`, which keeps
 up to ``concurrency`` of them in flight whichever group they belong to.
 
-:data:`DEFAULT_CONCURRENCY` is the one default of the command line and the library entry points
-(``distill --topics``, ``distill --documents``, ``crawl``); the teacher stack is opened with the
-same number, so no layer silently caps another.
+:data:`DEFAULT_CONCURRENCY` (defined with the teacher protocol, re-exported here) is the one default
+of the command line, the library entry points (``distill --topics``, ``distill --documents``,
+``crawl``), ``wrap_teacher``, ``open_teacher`` and the ``llm`` extractor; the teacher stack is
+opened with the same number, so no layer silently caps another.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from grapheme_distill.teachers.base import Teacher, TeacherRequest, TeacherResponse
+from grapheme_distill.teachers.base import (
+    DEFAULT_CONCURRENCY,
+    Teacher,
+    TeacherRequest,
+    TeacherResponse,
+)
 
 __all__ = ["DEFAULT_CONCURRENCY", "RequestPool"]
-
-#: requests in flight at once unless told otherwise: enough to hide a remote server's latency,
-#: few enough for a provider's default rate limits (a local model answers one at a time anyway).
-DEFAULT_CONCURRENCY = 16
 
 
 class RequestPool:

@@ -14,6 +14,14 @@ own (small models often list a relation but leave ``entities`` short; signal
 Optionally the extractor *gleans*: a second request in the
 same conversation asks for items the first answer missed, and the new ones are merged.
 
+One extraction is written once, as *steps* that yield each teacher request and receive its answer
+(or the teacher's error): :meth:`LLMExtractor.extract` drives them with the sync client,
+:meth:`LLMExtractor.aextract` with the async one.  :meth:`LLMExtractor.pipe` and
+:meth:`LLMExtractor.stream` keep ``concurrency`` extractions in flight on one event loop in a
+background thread — not 64 threads, whose GIL hand-offs and connection-pool lock cost more client
+CPU than the requests themselves — and hand results back in input order, a bounded window ahead
+of the caller, so the caller can store one batch while the next is being asked.
+
 Nothing fails silently.  A teacher error, an empty or prose-only answer, JSON that cannot be
 repaired, JSON of the wrong shape, an invalid item, a dropped endpoint, or valid JSON with no item
 at all each add an :class:`~grapheme_distill.extractors.base.ExtractionFailure` with the reason and
@@ -29,15 +37,18 @@ sampling, ``loop_retries``) are kept on the extraction, and so is the text's cos
 
 from __future__ import annotations
 
+import asyncio
+import collections
+import concurrent.futures
 import functools
 import hashlib
 import re
+import threading
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from importlib import resources
 from string import Template
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rapidfuzz import fuzz, process
@@ -60,7 +71,13 @@ from grapheme_distill.model.knowledge import (
     Procedure,
     Relation,
 )
-from grapheme_distill.teachers.base import Message, Teacher, TeacherRequest, TeacherResponse
+from grapheme_distill.teachers.base import (
+    DEFAULT_CONCURRENCY,
+    Message,
+    Teacher,
+    TeacherRequest,
+    TeacherResponse,
+)
 
 __all__ = ["LLMExtractor", "LLMOutput", "load_prompt", "response_format"]
 
@@ -71,6 +88,14 @@ _GROUNDED_FACTOR = 0.9  # an endpoint missing from "entities" but written in the
 _RAW_KEEP = 2000  # characters of raw text kept per failure record
 _MAX_NAME = 300  # an entity or predicate longer than this is not a name but a runaway answer
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_T = TypeVar("_T")
+#: what a step of an extraction gets back for the request it yielded: the answer, or the
+#: teacher's error (the step decides what the error means for this text)
+_Outcome = TeacherResponse | TeacherError
+_Steps = Generator[TeacherRequest, _Outcome, _T]
+#: one text to read: (prompt, text, knowledge types or None for all)
+StreamJob = tuple[str, str, frozenset[KnowledgeType] | None]
+_LOOP_GUARD = threading.Lock()  # module-level: an extractor stays picklable
 
 
 class _Lenient(BaseModel):
@@ -220,13 +245,19 @@ class LLMExtractor:
         prompt_version: which ``prompts/extract.<version>.txt`` to use.
         max_input_chars: longer texts are cut to this many characters (recorded as a failure)
             rather than sent whole: a 1 MB answer would blow any context window and the budget.
-        concurrency: requests in flight at once in :meth:`pipe` (threads; 1: one at a time).
+        concurrency: requests in flight at once in :meth:`pipe` and :meth:`stream` (one event
+            loop; 1: one at a time, sync).  None: the teacher's ``max_concurrency`` when it has
+            one (a wrapped stack's limit; 1 for the embedded model), else
+            :data:`~grapheme_distill.teachers.base.DEFAULT_CONCURRENCY`.
         section_chars: a text longer than this is read section by section, one request per piece
             cut at headings by the document layer, each with its headings and the prompt as
             context (:mod:`~grapheme_distill.extractors.sections`); 0 reads every text whole.
         loop_retry_temperature: an answer the teacher cut at a loop is asked for once more at
             this temperature (seed 0, reproducible); 0 turns the retry off.
-        teacher_options: options for ``get_teacher`` when ``teacher`` is a name.
+        teacher_options: options for the teacher when ``teacher`` is a name: it is opened by
+            :func:`~grapheme_distill.teachers.open.open_teacher` (``model``, ``base_url``,
+            ``config_path`` or provider options), a remote one with the standard stack, so
+            ``eval --set teacher=NAME`` retries transient 429/5xx like every other run.
     """
 
     name = "llm"
@@ -244,7 +275,7 @@ class LLMExtractor:
         default_confidence: float | str = 0.8,
         prompt_version: str = "v1",
         max_input_chars: int | str = 20_000,
-        concurrency: int | str = 1,
+        concurrency: int | str | None = None,
         section_chars: int | str = 6000,
         loop_retry_temperature: float | str = 0.7,
         teacher_options: dict[str, Any] | None = None,
@@ -256,10 +287,16 @@ class LLMExtractor:
                 "`grapheme-distill teachers list`)"
             )
         if isinstance(teacher, str):
-            from grapheme_distill.teachers.registry import get_teacher
+            from grapheme_distill.teachers.open import open_teacher
 
-            teacher = get_teacher(teacher, **(teacher_options or {}))
+            teacher = open_teacher(
+                teacher,
+                concurrency=DEFAULT_CONCURRENCY if concurrency is None else int(concurrency),
+                **(teacher_options or {}),
+            )
         self.teacher: Teacher = teacher
+        if concurrency is None:
+            concurrency = getattr(teacher, "max_concurrency", None) or DEFAULT_CONCURRENCY
         self.glean = _flag(glean)
         self.use_json_schema = _flag(use_json_schema)
         self.relation_vocab = tuple(relation_vocab or ())
@@ -273,6 +310,7 @@ class LLMExtractor:
         self.template_name = f"extract.{prompt_version}.txt"
         self.template, self.template_hash = load_prompt(self.template_name)
         self.glean_prompt, self.glean_hash = load_prompt(f"glean.{prompt_version}.txt")
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     # ------------------------------------------------------------------ requests
     def build_messages(
@@ -315,7 +353,7 @@ class LLMExtractor:
     def _response_format(self) -> dict[str, Any]:
         return response_format()
 
-    def _ask(self, messages: list[Message], out: Extraction, stage: str) -> str | None:
+    def _ask(self, messages: list[Message], out: Extraction, stage: str) -> _Steps[str | None]:
         """The teacher's answer text (None, recorded, when the teacher failed).
 
         An answer the teacher cut at a loop is asked for once more with sampling
@@ -323,13 +361,13 @@ class LLMExtractor:
         and a loop inside the entity list costs every relation after it.  The sampled answer is
         used unless it is cut as well; both outcomes are recorded.
         """
-        response = self._request(messages, out, stage, 0.0)
+        response = yield from self._request(messages, out, stage, 0.0)
         if response is None:
             return None
         self._note_cut(response, out, stage)
         if response.finish_reason != "repetition" or self.loop_retry_temperature <= 0:
             return response.text
-        retry = self._request(
+        retry = yield from self._request(
             messages, out, f"{stage} (sampled retry)", self.loop_retry_temperature, seed=0
         )
         out.signals["loop_retries"] = out.signals.get("loop_retries", 0.0) + 1
@@ -374,7 +412,7 @@ class LLMExtractor:
         stage: str,
         temperature: float,
         seed: int | None = None,
-    ) -> TeacherResponse | None:
+    ) -> _Steps[TeacherResponse | None]:
         fmt = self._response_format() if self.use_json_schema else None
         for attempt in range(2):
             request = TeacherRequest(
@@ -390,11 +428,11 @@ class LLMExtractor:
                     "stage": stage,
                 },
             )
-            try:
-                response = self.teacher.complete(request)
-            except FatalTeacherError as exc:
+            response = yield request
+            if isinstance(response, FatalTeacherError):
+                exc = response
                 if exc.systemic:  # no key, bad key, unknown model: every text would fail alike
-                    raise
+                    raise exc
                 status = getattr(exc, "status", None)
                 if fmt is not None and attempt == 0 and status in (400, 422):
                     out.failures.append(
@@ -407,8 +445,8 @@ class LLMExtractor:
                     continue
                 out.failures.append(ExtractionFailure(f"{stage}: teacher failed: {exc}"))
                 return None
-            except TeacherError as exc:
-                out.failures.append(ExtractionFailure(f"{stage}: teacher failed: {exc}"))
+            if isinstance(response, TeacherError):
+                out.failures.append(ExtractionFailure(f"{stage}: teacher failed: {response}"))
                 return None
             usage = response.usage
             for key, value in (
@@ -431,6 +469,41 @@ class LLMExtractor:
         preserve_structure: bool = True,
     ) -> Extraction:
         """Ask the teacher for the knowledge in ``text`` and turn its JSON into items."""
+        return self._drive(self._extract(text, prompt, types))
+
+    async def aextract(
+        self, text: str, *, prompt: str = "", types: frozenset[KnowledgeType] | None = None
+    ) -> Extraction:
+        """Async twin of :meth:`extract` (the same steps, asked through ``acomplete``)."""
+        steps = self._extract(text, prompt, types)
+        try:
+            request = next(steps)
+            while True:
+                try:
+                    outcome: _Outcome = await self.teacher.acomplete(request)
+                except TeacherError as exc:
+                    outcome = exc
+                request = steps.send(outcome)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+
+    def _drive(self, steps: _Steps[_T]) -> _T:
+        """Run ``steps`` with the sync client."""
+        try:
+            request = next(steps)
+            while True:
+                try:
+                    outcome: _Outcome = self.teacher.complete(request)
+                except TeacherError as exc:
+                    outcome = exc
+                request = steps.send(outcome)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+
+    def _extract(
+        self, text: str, prompt: str, types: frozenset[KnowledgeType] | None
+    ) -> _Steps[Extraction]:
+        """The steps of one extraction (see the module docstring)."""
         out = Extraction(extractor=f"{self.name}@{self.version}")
         if not text or not text.strip():
             out.failures.append(ExtractionFailure("empty text: nothing to extract", raw=text))
@@ -456,12 +529,12 @@ class LLMExtractor:
         wanted = types if types is not None else frozenset(KnowledgeType)
         pieces = split_sections(text, self.section_chars)
         if len(pieces) == 1:
-            self._read(text, prompt, wanted, out, "extract")
+            yield from self._read(text, prompt, wanted, out, "extract")
         else:
             out.signals["sections"] = float(len(pieces))
             for n, piece in enumerate(pieces, 1):
                 before = len(out.items)
-                self._read(
+                yield from self._read(
                     text[piece.start : piece.end],
                     prompt,
                     wanted,
@@ -483,10 +556,10 @@ class LLMExtractor:
         out: Extraction,
         stage: str,
         context: str = "",
-    ) -> None:
+    ) -> _Steps[None]:
         """One request (plus the optional glean) for ``text``, its items added to ``out``."""
         messages = self.build_messages(text, prompt, wanted, context)
-        raw = self._ask(messages, out, stage)
+        raw = yield from self._ask(messages, out, stage)
         if raw is None:
             return
         ok = self._absorb(raw, text, out, wanted, stage, allow_empty=bool(context))
@@ -496,7 +569,7 @@ class LLMExtractor:
                 Message(role="assistant", content=raw),
                 Message(role="user", content=self.glean_prompt),
             ]
-            raw2 = self._ask(messages, out, f"glean ({stage})" if context else "glean")
+            raw2 = yield from self._ask(messages, out, f"glean ({stage})" if context else "glean")
             if raw2 is not None:
                 self._absorb(raw2, text, out, wanted, "glean", allow_empty=True)
             out.signals["gleaned_items"] = out.signals.get("gleaned_items", 0.0) + float(
@@ -765,19 +838,73 @@ class LLMExtractor:
         preserve_structure: bool = True,
     ) -> Iterator[Extraction]:
         """One request per text; with ``concurrency`` > 1 that many requests are in flight at
-        once (threads: a teacher's sync client must be thread-safe, as httpx's is).  Results
-        come back in input order."""
+        once (on the extractor's event loop).  Results come back in input order; an error that
+        ends the run (a systemic teacher failure) is raised."""
         if self.concurrency <= 1:
             return pipe_each(self, texts, types=types, preserve_structure=preserve_structure)
-        return self._pipe_concurrent(texts, types)
+        return (future.result() for future in self._in_flight((p, t, types) for p, t in texts))
 
-    def _pipe_concurrent(
-        self, texts: Iterable[tuple[str, str]], types: frozenset[KnowledgeType] | None
-    ) -> Iterator[Extraction]:
-        with ThreadPoolExecutor(
-            max_workers=self.concurrency, thread_name_prefix="llm-extract"
-        ) as pool:
-            yield from pool.map(lambda pt: self.extract(pt[1], prompt=pt[0], types=types), texts)
+    def stream(self, jobs: Iterable[StreamJob]) -> Iterator[Extraction | Exception]:
+        """Extract ``(prompt, text, types)`` jobs with ``concurrency`` requests in flight,
+        yielding results in input order, a few rounds ahead of the caller at most (``jobs`` is
+        consumed lazily): a caller storing one batch keeps the next one being asked.  A job
+        whose extraction raised comes back as its exception."""
+        for future in self._in_flight(jobs):
+            try:
+                yield future.result()
+            except Exception as exc:  # noqa: BLE001 - the job's own failure, kept for its writer
+                yield exc
+
+    def _in_flight(
+        self, jobs: Iterable[StreamJob]
+    ) -> Iterator[concurrent.futures.Future[Extraction]]:
+        """Submit jobs to the event loop, a window ahead; yield their futures in input order,
+        each once it is done.  Leaving early (an error, Ctrl-C) cancels what is in flight."""
+        loop = self._event_loop()
+        gate = asyncio.Semaphore(self.concurrency)  # bound to the extractor's loop on first use
+
+        async def one(prompt: str, text: str, types: frozenset[KnowledgeType] | None) -> Extraction:
+            async with gate:
+                return await self.aextract(text, prompt=prompt, types=types)
+
+        window: collections.deque[concurrent.futures.Future[Extraction]] = collections.deque()
+        ahead = 4 * self.concurrency
+        try:
+            for prompt, text, types in jobs:
+                window.append(asyncio.run_coroutine_threadsafe(one(prompt, text, types), loop))
+                if len(window) >= ahead:
+                    concurrent.futures.wait([window[0]])
+                    yield window.popleft()
+            while window:
+                concurrent.futures.wait([window[0]])
+                yield window.popleft()
+        finally:
+            for future in window:
+                future.cancel()
+
+    def _event_loop(self) -> asyncio.AbstractEventLoop:
+        """The extractor's event loop, running in a daemon thread from first use: one loop for
+        the extractor's life, so the teacher's async connection pool is reused across calls."""
+        with _LOOP_GUARD:
+            if self._loop is None or self._loop.is_closed():
+                loop = asyncio.new_event_loop()
+                threading.Thread(
+                    target=loop.run_forever, name="llm-extract-loop", daemon=True
+                ).start()
+                self._loop = loop
+            return self._loop
+
+    def close(self) -> None:
+        """Stop the extractor's event loop (the teacher is the caller's to close)."""
+        with _LOOP_GUARD:
+            loop, self._loop = self._loop, None
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(loop.stop)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_loop"] = None  # a loop belongs to its process
+        return state
 
 
 def _shifted(item: Item, offset: int) -> Item:

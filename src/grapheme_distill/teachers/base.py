@@ -22,6 +22,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, model
 from grapheme_distill.model.hashing import content_hash
 
 __all__ = [
+    "DEFAULT_CONCURRENCY",
     "Message",
     "Teacher",
     "TeacherRequest",
@@ -30,6 +31,13 @@ __all__ = [
     "TopLogprob",
     "Usage",
 ]
+
+#: Teacher requests in flight at once unless told otherwise: the one default of every layer that
+#: bounds them (``wrap_teacher``, ``open_teacher``, the ``llm`` extractor, the request pool of
+#: ``distill --topics``/``--documents`` and ``crawl``, and their ``--concurrency``), so that no
+#: layer silently caps another.  Enough to hide a remote server's latency, few enough for a
+#: provider's default rate limits; the embedded model answers one request at a time anyway.
+DEFAULT_CONCURRENCY = 16
 
 #: a logprob this far above 0 is float noise of a log-softmax (kept, as 0.0); above it, an error
 LOGPROB_TOLERANCE = 1e-6

@@ -19,7 +19,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from grapheme_distill.errors import RetryableError, TeacherUnavailable
-from grapheme_distill.teachers.base import Teacher, TeacherRequest, TeacherResponse
+from grapheme_distill.teachers.base import (
+    DEFAULT_CONCURRENCY,
+    Teacher,
+    TeacherRequest,
+    TeacherResponse,
+)
 
 __all__ = ["BatchResult", "complete_many", "complete_many_sync"]
 
@@ -61,7 +66,8 @@ async def complete_many(
         teacher: any teacher (wrap it with :func:`~grapheme_distill.teachers.wrappers.wrap_teacher`
             for retries, limits and caching).
         requests: the requests (consumed lazily).
-        concurrency: workers; default the teacher's ``max_concurrency`` if it has one, else 64.
+        concurrency: workers; default the teacher's ``max_concurrency`` if it has one, else
+            :data:`~grapheme_distill.teachers.base.DEFAULT_CONCURRENCY`.
         on_result: called with each result as it completes (e.g. to store it at once).
 
     Returns:
@@ -72,7 +78,7 @@ async def complete_many(
     Raises:
         TeacherUnavailable: the teacher failed fast (see :mod:`~grapheme_distill.teachers.failfast`).
     """
-    workers = concurrency or getattr(teacher, "max_concurrency", None) or 64
+    workers = concurrency or getattr(teacher, "max_concurrency", None) or DEFAULT_CONCURRENCY
     results: dict[int, BatchResult] = {}
     source: Iterator[tuple[int, TeacherRequest]] = enumerate(requests)
 

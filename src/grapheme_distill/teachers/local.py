@@ -364,6 +364,9 @@ class LocalTeacher:
 
     name = "local"
     supports_logprobs = True
+    #: one request at a time (a lock serialises calls): callers that size their concurrency
+    #: from the teacher (the ``llm`` extractor, ``complete_many``) keep no idle waiters
+    max_concurrency = 1
 
     def __init__(
         self,

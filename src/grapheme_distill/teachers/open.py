@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from grapheme_distill.errors import InputError
-from grapheme_distill.teachers.base import Teacher
+from grapheme_distill.teachers.base import DEFAULT_CONCURRENCY, Teacher
 
 __all__ = ["open_teacher"]
 
@@ -26,11 +26,12 @@ def open_teacher(
     *,
     model: str | None = None,
     base_url: str | None = None,
-    concurrency: int = 4,
+    concurrency: int = DEFAULT_CONCURRENCY,
     config_path: str | Path | None = None,
     replay_store: Any = None,
     replay_from: Path | None = None,
     on_status: Callable[[str], None] | None = None,
+    **options: Any,
 ) -> Teacher:
     """The teacher ``name`` stands for, ready to use.
 
@@ -39,25 +40,32 @@ def open_teacher(
             ``anthropic``, ``vllm``, … or a ``[teachers.<name>]`` table of ``config_path``).
         model: the model (the embedded default for ``local`` when None).
         base_url: server root for remote teachers.
-        concurrency: requests in flight at once (remote teachers).
+        concurrency: requests in flight at once (remote teachers); the one default,
+            :data:`~grapheme_distill.teachers.base.DEFAULT_CONCURRENCY`.
         config_path: TOML with ``[teachers.<name>]`` servers and a ``[prices]`` table.
         replay_store: for ``replay``: the store whose recorded calls answer (anything with
             ``iter_calls()``; the caller opens it — teachers sit below the store layer).
         replay_from: for ``replay``: a transcript file to answer from instead.
         on_status: receives progress lines (the embedded model's download/assembly messages).
+        options: further provider options (``get_teacher``'s, e.g. ``timeout``; for ``local``
+            the :class:`~grapheme_distill.teachers.local.LocalTeacher` ones, e.g. ``n_ctx``).
 
     Raises:
         InputError: a ``replay_from`` file that does not exist.
         UnknownTeacher: no teacher of that name.
     """
-    if name == "local":
-        from grapheme_distill.teachers.local import DEFAULT_LOCAL_MODEL, LocalTeacher
+    from grapheme_distill.teachers.registry import get_teacher
 
-        return LocalTeacher(model or DEFAULT_LOCAL_MODEL, progress=on_status)
+    if name == "local":
+        from grapheme_distill.teachers.local import DEFAULT_LOCAL_MODEL
+
+        return get_teacher(
+            "local", model=model or DEFAULT_LOCAL_MODEL, progress=on_status, **options
+        )
     if name == "replay":
         return _replay(replay_store, replay_from)
     from grapheme_distill.teachers.pricing import PriceTable
-    from grapheme_distill.teachers.registry import get_teacher, load_teacher_config
+    from grapheme_distill.teachers.registry import load_teacher_config
     from grapheme_distill.teachers.wrappers import wrap_teacher
 
     prices = None
@@ -66,7 +74,6 @@ def open_teacher(
         with open(config_path, "rb") as fh:
             if "prices" in tomllib.load(fh):
                 prices = PriceTable.from_toml(config_path)
-    options: dict[str, Any] = {}
     if model:
         options["model"] = model
     if base_url:

@@ -53,7 +53,12 @@ from tenacity.stop import stop_base
 from tenacity.wait import wait_base
 
 from grapheme_distill.errors import RetryableError
-from grapheme_distill.teachers.base import Teacher, TeacherRequest, TeacherResponse
+from grapheme_distill.teachers.base import (
+    DEFAULT_CONCURRENCY,
+    Teacher,
+    TeacherRequest,
+    TeacherResponse,
+)
 from grapheme_distill.teachers.pricing import PriceTable
 
 if TYPE_CHECKING:  # the store slices, for typing only: teachers do not depend on stores
@@ -841,7 +846,7 @@ class TeacherStack(AccountingTeacher):
 def wrap_teacher(
     teacher: Teacher,
     *,
-    concurrency: int | None = 8,
+    concurrency: int | None = DEFAULT_CONCURRENCY,
     max_attempts: int = 6,
     backoff_initial: float = 0.5,
     backoff_max: float = 30.0,
@@ -859,7 +864,8 @@ def wrap_teacher(
     """The standard stack around ``teacher`` (see the module docstring for the order and why).
 
     Args:
-        concurrency: requests in flight at most (``None``: unbounded).
+        concurrency: requests in flight at most (``None``: unbounded); the one default,
+            :data:`~grapheme_distill.teachers.base.DEFAULT_CONCURRENCY`.
         max_attempts: attempts per request including the first (1 disables retries).
         requests_per_minute / tokens_per_minute: provider limits to stay under (``None``: none).
         cache: ``True`` for an in-memory cache, a :class:`CacheBackend` (e.g.
