@@ -7,7 +7,7 @@ edge) and a ``save_json``/``load_json`` round trip; with ``--text`` Rust's ``to_
 back exactly the string of the text file.  The files checked here:
 
 * the GRAPHEME export of ``examples/transcripts.jsonl`` (built with the CLI);
-* a store like the main job's: ``examples/transcripts.jsonl`` plus the 39 recorded answers of the
+* a store like the main job's: ``examples/transcripts.jsonl`` plus the recorded answers of the
   main job's teacher (the embedded local model, the main job's own prompt templates,
   ``benchmarks/data/answers/raw/local_answers.jsonl``) distilled with ``distill --transcripts
   --extractor spacy`` into one SQLite store, exported with ``export --format grapheme``;
