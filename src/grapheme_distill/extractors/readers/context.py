@@ -146,9 +146,11 @@ _GROUP_HEADING = re.compile(
     r"categories|varieties|parts|components|examples|steps)\b",
     re.IGNORECASE,
 )
+_KIND = r"(?:types?|kinds?|classes|categories|varieties|forms|parts|components|members|groups)"
+# "main parts, components or kinds of X" (the main job's own template), "groups of X"
 _KIND_OF = re.compile(
-    r"^(?:main\s+|major\s+|different\s+|common\s+)?(?:types?|kinds?|classes|categories|"
-    r"varieties|forms|parts|components|members)\s+of\s+(?:the\s+|a\s+|an\s+)?",
+    rf"^(?:main\s+|major\s+|different\s+|common\s+)?(?:{_KIND}\s*(?:,\s*|\s+or\s+|\s+and\s+))*"
+    rf"{_KIND}\s+of\s+(?:the\s+|a\s+|an\s+)?",
     re.IGNORECASE,
 )
 _PROMPT_TOPIC = [
