@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import re
 import statistics
@@ -44,7 +45,8 @@ from rapidfuzz import fuzz
 
 from grapheme_distill import Entity, EntityType
 from grapheme_distill.resolution import EntityResolver, MemoryEntityIndex
-from grapheme_distill.resolution.variants import name_form
+from grapheme_distill.resolution.embed import MiniLMEmbedder, embedding_available
+from grapheme_distill.resolution.variants import clear_caches
 
 P, L, ORG, C = EntityType.PERSON, EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.CONCEPT
 
@@ -219,10 +221,36 @@ def webnlg_mentions(data_dir: Path) -> list[Mention]:
     return mentions
 
 
-def cluster(stream: list[Mention], threshold: float | None, rules: bool) -> tuple[dict, dict]:
+class Config(NamedTuple):
+    label: str
+    fuzzy: float | None
+    rules: bool
+    embed: float | None = None  # cosine threshold of the embedding stage; None: no stage
+
+
+#: One embedder for every configuration that uses one (the model loads once).
+_EMBEDDER: list[MiniLMEmbedder] = []
+
+
+def resolver_for(config: Config) -> EntityResolver:
+    """A fresh resolver over a fresh index, as ``config`` says (sharing the embedder and its
+    vector cache: :func:`throughput` empties it before each timed run)."""
+    if config.embed is None:
+        return EntityResolver(MemoryEntityIndex(), config.fuzzy, rules=config.rules)
+    if not _EMBEDDER:
+        _EMBEDDER.append(MiniLMEmbedder())
+    return EntityResolver(
+        MemoryEntityIndex(),
+        config.fuzzy,
+        rules=config.rules,
+        embedder=_EMBEDDER[0],
+        embed_threshold=config.embed,
+    )
+
+
+def cluster(stream: list[Mention], config: Config) -> tuple[dict, dict]:
     """Resolve ``stream`` in order; (distinct mention -> entity id, stage counts)."""
-    index = MemoryEntityIndex()
-    resolver = EntityResolver(index, threshold, rules=rules)
+    resolver = resolver_for(config)
     assigned: dict[Mention, str] = {}
     for mention in stream:
         if mention not in assigned:
@@ -246,13 +274,15 @@ def pairwise(assigned: dict[Mention, str]) -> tuple[float, float, int]:
     return precision, recall, len(true_pairs)
 
 
-def throughput(stream: list[Mention], threshold: float | None, rules: bool, repeat: int) -> float:
-    """Median mentions per second over the whole stream, fresh index and cold caches each run."""
+def throughput(stream: list[Mention], config: Config, repeat: int) -> float:
+    """Median mentions per second over the whole stream, fresh index and cold caches each run
+    (the embedding model itself stays loaded: its one-off load is not per mention)."""
     rates = []
     for _ in range(repeat):
-        name_form.cache_clear()
-        index = MemoryEntityIndex()
-        resolver = EntityResolver(index, threshold, rules=rules)
+        clear_caches()
+        resolver = resolver_for(config)
+        if _EMBEDDER:
+            _EMBEDDER[0].clear()
         entities = [Entity(name=m.surface, type=m.type) for m in stream]  # as an extractor gives
         started = time.perf_counter()
         for entity in entities:
@@ -261,11 +291,11 @@ def throughput(stream: list[Mention], threshold: float | None, rules: bool, repe
     return statistics.median(rates)
 
 
-CONFIGS: list[tuple[str, float | None, bool]] = [
-    ("exact (names and aliases)", None, False),
-    ("+ rules", None, True),
-    ("+ rules + fuzzy 90", 90.0, True),
-    ("+ rules + fuzzy 85", 85.0, True),
+CONFIGS: list[Config] = [
+    Config("exact (names and aliases)", None, False),
+    Config("+ rules", None, True),
+    Config("+ rules + fuzzy 90", 90.0, True),
+    Config("+ rules + fuzzy 85", 85.0, True),
 ]
 
 
@@ -274,22 +304,40 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--embed",
+        default="0.75,0.8,0.85,0.9",
+        help="comma-separated cosine thresholds of the embedding stage (after rules + fuzzy 85) "
+        "to measure; 'none' skips it (it needs the [embed] extra)",
+    )
+    parser.add_argument(
+        "--embed-repeat", type=int, default=1, help="timed runs of each embedding configuration"
+    )
     args = parser.parse_args()
+    configs = list(CONFIGS)
+    if args.embed != "none":
+        if not embedding_available():
+            parser.error("--embed needs the [embed] extra (or pass --embed none)")
+        configs += [
+            Config(f"+ rules + fuzzy 85 + embed {t}", 85.0, True, float(t))
+            for t in args.embed.split(",")
+        ]
     webnlg = webnlg_mentions(args.data_dir)
     hard = [Mention(*case) for case in HARD_CASES]
     report: dict[str, object] = {
         "machine": f"{platform.machine()} {platform.processor() or ''}".strip(),
         "python": platform.python_version(),
+        "load_average_1min_at_start": round(os.getloadavg()[0], 1),
         "webnlg_mentions": len(webnlg),
         "webnlg_distinct": len(set(webnlg)),
         "hard_cases": len(hard),
         "results": [],
     }
     results: list[dict[str, object]] = []
-    for label, threshold, rules in CONFIGS:
-        row: dict[str, object] = {"config": label}
+    for config in configs:
+        row: dict[str, object] = {"config": config.label}
         for name, stream in (("webnlg", webnlg), ("hard", hard)):
-            assigned, stages = cluster(stream, threshold, rules)
+            assigned, stages = cluster(stream, config)
             precision, recall, pairs = pairwise(assigned)
             row[name] = {
                 "precision": round(precision, 4),
@@ -297,24 +345,36 @@ def main() -> None:
                 "true_pairs": pairs,
                 "stages": stages,
             }
-        row["mentions_per_s"] = round(throughput(webnlg + hard, threshold, rules, args.repeat))
+        repeat = args.repeat if config.embed is None else args.embed_repeat
+        row["mentions_per_s"] = round(throughput(webnlg + hard, config, repeat))
         results.append(row)
+    base = results[0]["mentions_per_s"]
+    assert isinstance(base, int)
+    for row in results:
+        rate = row["mentions_per_s"]
+        assert isinstance(rate, int)
+        row["vs_exact"] = round(rate / base, 3)  # the exact-only baseline of this same run
     report["results"] = results
+    report["load_average_1min_at_end"] = round(os.getloadavg()[0], 1)
     if args.json:
         print(json.dumps(report, indent=2))
         return
     print(
         f"mentions: WebNLG {report['webnlg_mentions']} ({report['webnlg_distinct']} distinct), "
-        f"hard cases {len(hard)}"
+        f"hard cases {len(hard)}; load average {report['load_average_1min_at_start']} -> "
+        f"{report['load_average_1min_at_end']}"
     )
-    print(f"{'config':28} {'WebNLG P/R':>14} {'hard P/R':>14} {'mentions/s':>11}")
+    print(f"{'config':36} {'WebNLG P/R':>14} {'hard P/R':>14} {'mentions/s':>11} {'vs exact':>8}")
     for row in results:
         cells = []
         for name in ("webnlg", "hard"):
             cell = row[name]
             assert isinstance(cell, dict)
             cells.append(f"{cell['precision']:.3f}/{cell['recall']:.3f}")
-        print(f"{row['config']:28} {cells[0]:>14} {cells[1]:>14} {row['mentions_per_s']:>11,}")
+        print(
+            f"{row['config']:36} {cells[0]:>14} {cells[1]:>14} {row['mentions_per_s']:>11,} "
+            f"{row['vs_exact']:>8.3f}"
+        )
 
 
 if __name__ == "__main__":

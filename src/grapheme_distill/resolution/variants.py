@@ -37,7 +37,15 @@ from typing import NamedTuple
 
 from grapheme_distill.model.hashing import normalise_name
 
-__all__ = ["NameForm", "fold", "name_form", "qualifier_of"]
+__all__ = [
+    "NameForm",
+    "clear_caches",
+    "fold",
+    "key_form",
+    "name_form",
+    "numbers_of",
+    "qualifier_of",
+]
 
 #: Letters NFKD does not decompose, folded as the usual transliteration does.
 _FOLD = str.maketrans(
@@ -115,8 +123,10 @@ MIN_BLOCK_TOKEN = 3
 
 def fold(text: str) -> str:
     """``text`` lower-cased and folded to ASCII words separated by single spaces."""
-    text = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold().translate(_FOLD)
+    if not text.isascii():  # most names are ASCII already: no decomposition to undo
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", text).strip()
 
 
@@ -237,6 +247,22 @@ def name_form(name: str, person: bool = True) -> NameForm:
     )
 
 
+@lru_cache(maxsize=200_000)
 def key_form(key: str) -> NameForm:
-    """:func:`name_form` of a stored normalised name (its case is lost: no acronym keys)."""
+    """:func:`name_form` of a stored normalised name (its case is lost: no acronym keys);
+    cached, since the fuzzy stage reads the same candidates' forms for name after name."""
     return name_form(normalise_name(key))
+
+
+@lru_cache(maxsize=200_000)
+def numbers_of(folded: str) -> tuple[str, ...]:
+    """The numbers and initials in a folded name: "Shenzhou 6" and "Shenzhou 10", "Michael
+    Jordan" and "Michael B. Jordan" are two things however close the strings are."""
+    return tuple(w for w in folded.split() if w.isdigit() or len(w) == 1)
+
+
+def clear_caches() -> None:
+    """Forget every cached name form (what a benchmark does to measure cold runs)."""
+    name_form.cache_clear()
+    key_form.cache_clear()
+    numbers_of.cache_clear()
