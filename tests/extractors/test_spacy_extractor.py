@@ -351,13 +351,20 @@ def test_named_entities_are_typed(spacy_x: SpacyExtractor) -> None:
 
 
 def test_dates_and_numbers_become_attributes(spacy_x: SpacyExtractor) -> None:
-    ex = spacy_x.extract(
-        "Marie Curie was born in 1867. The Eiffel Tower has a height of 330 metres."
-    )
+    text = "Marie Curie was born in 1867. The Eiffel Tower has a height of 330 metres."
+    ex = spacy_x.extract(text, types=frozenset({KnowledgeType.FACTUAL}))
     names = {k: v.name for k, v in ex.entities.items()}
     facts = {(names[a.entity], a.name, a.value, a.datatype) for a in ex.attributes}
     assert ("Marie Curie", "born_in", "1867", "date") in facts
     assert ("Eiffel Tower", "height", "330 metres", "number") in facts
+
+
+def test_a_value_fact_is_one_item(spacy_x: SpacyExtractor) -> None:
+    """Issue 13: one fact read once is stored once — a relation to the value node when relations
+    are asked for, not also an attribute (the answers scorer counted a wrong date fact twice)."""
+    ex = spacy_x.extract("Marie Curie was born in 1867.")
+    assert ("Marie Curie", "born_in", "1867") in triples(ex)
+    assert not ex.attributes, ex.attributes
 
 
 def test_one_name_gets_one_type_and_one_id_per_answer(spacy_x: SpacyExtractor) -> None:

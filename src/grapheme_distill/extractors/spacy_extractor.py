@@ -987,6 +987,15 @@ class SpacyExtractor:
             qualifiers["source_predicate"] = raw
         s, o = (obj, subj) if swap else (subj, obj)
         is_value = obj.type in (EntityType.DATETIME, EntityType.NUMBER)
+        # one fact, one item (issue 13): a value fact ("born on 12 May 1915") is a relation to a
+        # value node, and an attribute only where relations were not asked for
+        as_attribute = (
+            is_value
+            and not swap
+            and not r.negated
+            and KnowledgeType.FACTUAL in types
+            and KnowledgeType.RELATIONAL not in types
+        )
         if KnowledgeType.RELATIONAL in types:
             rel = Relation(
                 subject=s.id,
@@ -1001,7 +1010,7 @@ class SpacyExtractor:
             if old is None or old.confidence < rel.confidence:
                 relations[rel.id] = rel
             made.append(rel.id)
-        if is_value and not swap and not r.negated and KnowledgeType.FACTUAL in types:
+        if as_attribute:
             attr = Attribute(
                 entity=subj.id,
                 name=predicate,
