@@ -20,7 +20,7 @@ did not fit are moved into a fresh session, so no answer is lost to capacity.
 from __future__ import annotations
 
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -49,6 +49,7 @@ from grapheme_distill.model.knowledge import DistilledKnowledge, KnowledgeType, 
 from grapheme_distill.session import DistillationSession
 from grapheme_distill.store.base import GraphStore, StoreStats
 from grapheme_distill.teachers.base import TeacherRequest, TeacherResponse
+from grapheme_distill.teachers.wrappers import store_lock
 from grapheme_distill.transcripts import Exchange, TranscriptReader, soft_targets_of
 
 __all__ = [
@@ -112,6 +113,9 @@ class PendingExchange:
     #: the prompt template the request was rendered from (live sources), recorded with the call
     template: str | None = None
     template_hash: str | None = None
+    #: the call's key when the source already recorded it (a crawl's write-ahead log): the
+    #: ingester then does not serialise and write the same call a second time
+    call_hash: str | None = None
 
 
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -198,7 +202,9 @@ class ExchangeIngester:
         if extractions is None:
             extractions = self._extract(batch)
         added: list[DistilledKnowledge] = []
-        with self.store.transaction():
+        # the store's one lock: a teacher wrapper on this store (StoreCache, a recorder) may be
+        # writing from another thread (the llm extractor's event loop) while this batch is stored
+        with store_lock(self.store), self.store.transaction():
             for pending, extraction in zip(batch, extractions, strict=True):
                 try:
                     with self.store.transaction():
@@ -282,7 +288,7 @@ class ExchangeIngester:
             raise DistillError(
                 f"extractor {self.extractor_id} failed: {extraction}"
             ) from extraction
-        call_hash = self.store.record_call(
+        call_hash = pending.call_hash or self.store.record_call(
             pending.request,
             pending.response,
             run_id=self.run_id,
@@ -300,8 +306,10 @@ class ExchangeIngester:
         )
         types = pending.knowledge_type if self.types_from_exchange else None
         records = self._process(pending, extraction, prov, types)
-        for record in records:
-            self.summary.new_observations += self.store.add_knowledge(record, run_id=self.run_id)
+        if records:  # one store call for the answer's records (one resolution pass, one upsert)
+            self.summary.new_observations += self.store.add_knowledge_many(
+                records, run_id=self.run_id
+            )
         self.summary.knowledge_records += len(records)
         for target in soft_targets_of(pending.response, call_hash, pending.source):
             self.summary.soft_targets += int(
@@ -484,6 +492,40 @@ def _pending_from_exchange(ex: Exchange) -> PendingExchange:
     return PendingExchange(ex.request, ex.response, ex.prompt, prov, ex.knowledge_type, ex.source)
 
 
+class _ReadAhead:
+    """An executor for an extractor that streams (the ``llm`` one): all batches go through one
+    :meth:`~grapheme_distill.extractors.llm.LLMExtractor.stream`, whose requests stay in flight
+    while the writer stores the batch before — without it the teacher idles while each batch is
+    stored, and the run takes the sum of asking and storing instead of the larger of the two."""
+
+    name = "read-ahead"
+
+    def map_extract(
+        self,
+        extractor: Extractor,
+        batches: Iterable[tuple[T, Sequence[ExtractJob]]],
+        *,
+        preserve_structure: bool = True,
+    ) -> Iterator[tuple[T, list[Extraction | Exception]]]:
+        shapes: deque[tuple[T, int]] = deque()  # batches the stream has pulled, in order
+
+        def jobs() -> Iterator[ExtractJob]:
+            for tag, batch in batches:
+                if batch:
+                    shapes.append((tag, len(batch)))
+                    yield from batch
+
+        current: list[Extraction | Exception] = []
+        for result in extractor.stream(jobs()):  # type: ignore[attr-defined]
+            current.append(result)
+            if len(current) == shapes[0][1]:
+                yield shapes.popleft()[0], current
+                current = []
+
+    def close(self) -> None:
+        """Nothing to release (the extractor keeps its event loop)."""
+
+
 #: file suffixes ``distill_documents`` reads from folders (a file named directly is always read)
 DOCUMENT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".rst"})
 
@@ -585,9 +627,12 @@ def distill_documents(
     config = config or DistillationConfig.default()
     extractor = extractor or get_extractor(best_available_extractor())
     files = document_files(paths)
-    # an extractor that asks a teacher keeps `concurrency` requests in flight only inside a batch
-    # (nothing is asked while a batch is stored): batches of a few rounds keep the pool busy
-    batch_size = max(batch_size, 4 * int(getattr(extractor, "concurrency", 1) or 1))
+    concurrency = int(getattr(extractor, "concurrency", 1) or 1)
+    # an extractor that asks a teacher: batches of a few rounds of requests, and (when it can
+    # stream) the next batch is asked while this one is stored, so the teacher never waits on us
+    batch_size = max(batch_size, 4 * concurrency)
+    if executor is None and concurrency > 1 and callable(getattr(extractor, "stream", None)):
+        executor = _ReadAhead()
     run_id = store.begin_run(
         "distill_documents",
         {

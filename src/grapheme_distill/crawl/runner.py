@@ -101,6 +101,7 @@ class _Answer:
     request: TeacherRequest
     response: TeacherResponse | None
     source: str
+    call_hash: str | None = None  # its key in the call log, when this run wrote it there
 
 
 @dataclass
@@ -156,7 +157,7 @@ class _Crawl:
                 )
             return _Answer(label, sample, request, None, source)
         self.summary.asked += 1
-        self.store.record_call(
+        call_hash = self.store.record_call(
             request,
             response,
             prompt_template=self.template.name,
@@ -164,7 +165,7 @@ class _Crawl:
             run_id=self.summary.run_id,
             source=source,
         )
-        return _Answer(label, sample, request, response, source)
+        return _Answer(label, sample, request, response, source, call_hash)
 
     async def ask_group(self, entry: FrontierEntry) -> tuple[FrontierEntry, list[_Answer]]:
         jobs = [
@@ -209,6 +210,7 @@ class _Crawl:
                         a.source,
                         template=self.template.name,
                         template_hash=self.template.hash,
+                        call_hash=a.call_hash,  # written ahead: not serialised again
                     )
                 )
                 owner[a.source] = g

@@ -7,8 +7,10 @@ connection pool belongs to the loop that made it, and the sync twin or ``asyncio
 new loop); the sync twin uses a plain :class:`httpx.Client`, so neither path pays for the other.
 The async connections are spread over several small pools (:class:`_ShardedPool`, ``shard_size``
 connections each) because httpcore re-scans every connection for every queued request whenever a
-request starts or ends: at 64 requests in flight one big pool cost ~11 ms of CPU per request, eight
-pools of eight cost ~1 ms (benchmarks/bench_teacher.py).
+request starts or ends (and each check of a connection is a ``getpeername`` system call): at 64
+requests in flight one big pool cost ~11 ms of CPU per request, eight pools of eight ~1 ms on a
+quiet core (benchmarks/bench_teacher.py), sixteen pools of four a further ~0.6 ms less than eight
+of eight under load (2.5 -> 1.8 ms per crawl request, benchmarks/bench_crawl.py's ``bare``).
 
 Every failure leaves this module as a :class:`TeacherError`, chained with ``from``: 408/409/425/429
 and 5xx answers, time-outs, dropped connections, truncated or malformed bodies become
@@ -232,7 +234,7 @@ class HTTPTeacher:
         require_api_key: bool | None = None,
         timeout: float = 60.0,
         max_connections: int = 256,
-        shard_size: int = 8,
+        shard_size: int = 4,
         headers: Mapping[str, str] | None = None,
         name: str | None = None,
         transport: httpx.BaseTransport | None = None,
