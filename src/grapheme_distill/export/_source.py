@@ -4,9 +4,11 @@ Reading a large store whole into a :class:`KnowledgeGraph` (pydantic items, one 
 source) costs ~2 GB at a million observations, more than every writer needs together; so the
 writers take a :class:`GraphSource` and walk :meth:`GraphSource.chunks`: a store's
 :meth:`~grapheme_distill.store.base.GraphReader.iter_graph` (a chunk of entities, the items they
-own, their evidence, the names of what those items point at), or an in-memory graph as one chunk.
-A writer is then the same code for both, and memory holds one chunk plus what the format itself
-must remember (a set of value ids, the viewer's most confident items).
+own, their evidence; every entity's name), or an in-memory graph as one chunk.  A writer is then
+the same code for both, and memory holds one chunk, the entity names (~150 bytes an entity) and
+what the format itself must remember (a set of value ids, the viewer's most confident items).
+What spans chunks — contradictions, conflicting values of functional properties — is read once,
+compactly, by the store's own queries.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from functools import cached_property
 
 from grapheme_distill.model.functional import Conflict, find_conflicts
 from grapheme_distill.model.graph import KnowledgeGraph
-from grapheme_distill.model.knowledge import Entity
+from grapheme_distill.model.knowledge import Entity, Relation
 from grapheme_distill.store.base import GraphChunk, GraphReader
 
 __all__ = ["CHUNK_ENTITIES", "GraphSource", "as_source"]
@@ -40,7 +42,8 @@ class GraphSource:
     def chunks(self) -> Iterator[GraphChunk]:
         """The graph a chunk at a time; each call reads it again from the start."""
         if isinstance(self.source, KnowledgeGraph):
-            yield GraphChunk(self.source, {})
+            names = {eid: entity.name for eid, entity in self.source.entities.items()}
+            yield GraphChunk(self.source, names)
         else:
             yield from self.source.iter_graph(self.chunk_size)
 
@@ -49,6 +52,11 @@ class GraphSource:
         if isinstance(self.source, KnowledgeGraph):
             return self.source.entities.get(entity_id)
         return self.source.get_entity(entity_id)
+
+    @cached_property
+    def contradictions(self) -> list[tuple[Relation, Relation]]:
+        """Pairs (asserted, negated) of relations with the same subject, predicate, object."""
+        return self.source.contradictions()
 
     @cached_property
     def functional_conflicts(self) -> list[Conflict]:

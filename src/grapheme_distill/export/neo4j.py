@@ -31,6 +31,11 @@ Files written:
   hold newlines, hence ``--multiline-fields=true``), columns in schema order so kuzu's ``COPY``
   loads them too;
 * ``neo4j-admin-import.sh`` — the import command.
+
+A store is read a chunk of entities at a time (:mod:`._source`): each table's rows of a chunk go
+to its CSV file and to its part of the script (nodes must be created before the relationships
+that match them, so the parts are joined into ``graph.cypher`` at the end); what is remembered
+across chunks is the set of value ids already written.
 """
 
 from __future__ import annotations
@@ -38,7 +43,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+import shutil
+from collections.abc import Iterator
+from contextlib import ExitStack
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -49,6 +56,7 @@ from grapheme_distill.store.base import GraphStore
 
 from . import ExportReport
 from ._files import atomic_dir
+from ._source import GraphSource, as_source
 
 __all__ = [
     "NODE_TABLES",
@@ -193,43 +201,42 @@ def _item_props(graph: KnowledgeGraph, item: Item) -> tuple[float, int, str]:
     return item.confidence, len(evidence) or 1, json.dumps(evidence, ensure_ascii=False)
 
 
-def _rows(graph: KnowledgeGraph) -> dict[str, Callable[[], Iterator[Row]]]:
-    """table -> rows (node rows: properties; relationship rows: start id, end id, properties)."""
-
-    def entities() -> Iterator[Row]:
-        for e in graph.entities.values():
-            yield e.id, e.name, e.type.value, json.dumps(list(e.aliases), ensure_ascii=False)
-
-    def values() -> Iterator[Row]:
-        seen: set[str] = set()
-        texts = [a.value for a in graph.attributes.values()]
-        texts += [li.value for li in graph.linguistic.values()]
-        for text in texts:
-            vid = _value_id(text)
-            if vid not in seen:
-                seen.add(vid)
-                yield vid, text
-
-    def procedures() -> Iterator[Row]:
-        for p in graph.procedures.values():
-            yield (
+def _rows(graph: KnowledgeGraph, seen_values: set[str]) -> dict[str, list[Row]]:
+    """table -> this graph's rows (node rows: properties; relationship rows: start id, end id,
+    properties); a value already in ``seen_values`` is not written again (it is added)."""
+    values: list[Row] = []
+    texts = [a.value for a in graph.attributes.values()]
+    texts += [li.value for li in graph.linguistic.values()]
+    for text in texts:
+        vid = _value_id(text)
+        if vid not in seen_values:
+            seen_values.add(vid)
+            values.append((vid, text))
+    return {
+        "Entity": [
+            (e.id, e.name, e.type.value, json.dumps(list(e.aliases), ensure_ascii=False))
+            for e in graph.entities.values()
+        ],
+        "Value": values,
+        "Procedure": [
+            (
                 p.id,
                 p.goal,
                 json.dumps(list(p.steps), ensure_ascii=False),
                 *_item_props(graph, p),
             )
-
-    def relations() -> Iterator[Row]:
-        for r in graph.relations.values():
-            yield r.subject, r.object, r.id, r.predicate, r.negated, *_item_props(graph, r)
-
-    def hierarchy() -> Iterator[Row]:
-        for h in graph.hierarchy.values():
-            yield h.child, h.parent, h.id, h.relation.value, *_item_props(graph, h)
-
-    def attributes() -> Iterator[Row]:
-        for a in graph.attributes.values():
-            yield (
+            for p in graph.procedures.values()
+        ],
+        "RELATION": [
+            (r.subject, r.object, r.id, r.predicate, r.negated, *_item_props(graph, r))
+            for r in graph.relations.values()
+        ],
+        "HIERARCHY": [
+            (h.child, h.parent, h.id, h.relation.value, *_item_props(graph, h))
+            for h in graph.hierarchy.values()
+        ],
+        "ATTRIBUTE": [
+            (
                 a.entity,
                 _value_id(a.value),
                 a.id,
@@ -238,10 +245,10 @@ def _rows(graph: KnowledgeGraph) -> dict[str, Callable[[], Iterator[Row]]]:
                 a.datatype,
                 *_item_props(graph, a),
             )
-
-    def linguistic() -> Iterator[Row]:
-        for li in graph.linguistic.values():
-            yield (
+            for a in graph.attributes.values()
+        ],
+        "LINGUISTIC": [
+            (
                 li.entity,
                 _value_id(li.value),
                 li.id,
@@ -249,21 +256,9 @@ def _rows(graph: KnowledgeGraph) -> dict[str, Callable[[], Iterator[Row]]]:
                 li.value,
                 *_item_props(graph, li),
             )
-
-    def about() -> Iterator[Row]:
-        for p in graph.procedures.values():
-            if p.entity:
-                yield p.id, p.entity
-
-    return {
-        "Entity": entities,
-        "Value": values,
-        "Procedure": procedures,
-        "RELATION": relations,
-        "HIERARCHY": hierarchy,
-        "ATTRIBUTE": attributes,
-        "LINGUISTIC": linguistic,
-        "ABOUT": about,
+            for li in graph.linguistic.values()
+        ],
+        "ABOUT": [(p.id, p.entity) for p in graph.procedures.values() if p.entity],
     }
 
 
@@ -320,7 +315,7 @@ def _import_command() -> str:
 
 
 def export_neo4j(
-    graph: KnowledgeGraph,
+    graph: KnowledgeGraph | GraphSource,
     path: Path,
     *,
     store: GraphStore | None = None,
@@ -328,25 +323,32 @@ def export_neo4j(
 ) -> ExportReport:
     """A directory with ``graph.cypher``, the schemas, ``neo4j-admin`` CSV files and the import
     command (see the module docstring)."""
-    producers = _rows(graph)
-    counts: dict[str, int] = {}
+    tables = [*NODE_TABLES, *REL_TABLES]
+    counts = dict.fromkeys(tables, 0)
+    seen_values: set[str] = set()
     with atomic_dir(path) as folder:
+        with ExitStack() as stack:
+            parts, writers = {}, {}
+            for table in tables:
+                part = folder / f".{table}.cypher.part"
+                parts[table] = stack.enter_context(part.open("w", encoding="utf-8", newline="\n"))
+                handle = (folder / f"{_CSV_NAMES[table]}.csv").open(
+                    "w", encoding="utf-8", newline=""
+                )
+                writers[table] = csv.writer(stack.enter_context(handle))
+                writers[table].writerow(_csv_header(table))
+            for chunk in as_source(graph).chunks():
+                for table, rows in _rows(chunk.graph, seen_values).items():
+                    parts[table].writelines(_cypher_batches(table, iter(rows)))
+                    writers[table].writerows([_csv_cell(v) for v in row] for row in rows)
+                    counts[table] += len(rows)
         with (folder / "graph.cypher").open("w", encoding="utf-8", newline="\n") as script:
             script.write("// grapheme-distill knowledge graph: run schema.neo4j.cypher first\n")
-            for table, produce in producers.items():
-                for statement in _cypher_batches(table, produce()):
-                    script.write(statement)
-        for table, produce in producers.items():
-            with (folder / f"{_CSV_NAMES[table]}.csv").open(
-                "w", encoding="utf-8", newline=""
-            ) as handle:
-                writer = csv.writer(handle)
-                writer.writerow(_csv_header(table))
-                count = 0
-                for row in produce():
-                    writer.writerow([_csv_cell(v) for v in row])
-                    count += 1
-                counts[table] = count
+            for table in tables:
+                part = folder / f".{table}.cypher.part"
+                with part.open(encoding="utf-8", newline="") as written:
+                    shutil.copyfileobj(written, script)
+                part.unlink()
         (folder / "schema.neo4j.cypher").write_text(
             "".join(
                 f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) "

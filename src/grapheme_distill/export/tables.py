@@ -40,16 +40,13 @@ __all__ = ["TABLES", "export_csv", "export_parquet", "table_rows"]
 
 Row = tuple[Any, ...]
 #: table -> ((column, type) ..., row generator); types: str, float, int, bool
-TableSpec = tuple[tuple[tuple[str, str], ...], Callable[[GraphChunk], Iterator[Row]]]
+TableSpec = tuple[tuple[tuple[str, str], ...], Callable[[GraphChunk, GraphSource], Iterator[Row]]]
 BATCH = 20_000
 
 
 def _namer(chunk: GraphChunk) -> Callable[[str | None], str | None]:
     def name(entity_id: str | None) -> str | None:
-        if entity_id is None:
-            return None
-        entity = chunk.entity(entity_id)
-        return entity.name if entity else None
+        return None if entity_id is None else chunk.names.get(entity_id)
 
     return name
 
@@ -58,20 +55,20 @@ def _sources(graph: KnowledgeGraph, item_id: str) -> int:
     return len(graph.evidence.get(item_id, ())) or 1
 
 
-def _entities(c: GraphChunk) -> Iterator[Row]:
+def _entities(c: GraphChunk, _: GraphSource) -> Iterator[Row]:
     g = c.graph
     for e in g.entities.values():
         yield e.id, e.name, e.type.value, len(e.aliases)
 
 
-def _aliases(c: GraphChunk) -> Iterator[Row]:
+def _aliases(c: GraphChunk, _: GraphSource) -> Iterator[Row]:
     g = c.graph
     for e in g.entities.values():
         for alias in e.aliases:
             yield e.id, e.name, alias
 
 
-def _relations(c: GraphChunk) -> Iterator[Row]:
+def _relations(c: GraphChunk, _: GraphSource) -> Iterator[Row]:
     g = c.graph
     name = _namer(c)
     for r in g.relations.values():
@@ -88,7 +85,7 @@ def _relations(c: GraphChunk) -> Iterator[Row]:
         )
 
 
-def _attributes(c: GraphChunk) -> Iterator[Row]:
+def _attributes(c: GraphChunk, _: GraphSource) -> Iterator[Row]:
     g = c.graph
     name = _namer(c)
     for a in g.attributes.values():
@@ -104,7 +101,7 @@ def _attributes(c: GraphChunk) -> Iterator[Row]:
         )
 
 
-def _hierarchy(c: GraphChunk) -> Iterator[Row]:
+def _hierarchy(c: GraphChunk, _: GraphSource) -> Iterator[Row]:
     g = c.graph
     name = _namer(c)
     for h in g.hierarchy.values():
@@ -120,7 +117,7 @@ def _hierarchy(c: GraphChunk) -> Iterator[Row]:
         )
 
 
-def _linguistic(c: GraphChunk) -> Iterator[Row]:
+def _linguistic(c: GraphChunk, _: GraphSource) -> Iterator[Row]:
     g = c.graph
     name = _namer(c)
     for li in g.linguistic.values():
@@ -135,21 +132,21 @@ def _linguistic(c: GraphChunk) -> Iterator[Row]:
         )
 
 
-def _procedures(c: GraphChunk) -> Iterator[Row]:
+def _procedures(c: GraphChunk, _: GraphSource) -> Iterator[Row]:
     g = c.graph
     name = _namer(c)
     for p in g.procedures.values():
         yield p.id, p.goal, p.entity, name(p.entity), len(p.steps), p.confidence, _sources(g, p.id)
 
 
-def _steps(c: GraphChunk) -> Iterator[Row]:
+def _steps(c: GraphChunk, _: GraphSource) -> Iterator[Row]:
     g = c.graph
     for p in g.procedures.values():
         for n, step in enumerate(p.steps, 1):
             yield p.id, p.goal, n, step
 
 
-def _evidence(c: GraphChunk) -> Iterator[Row]:
+def _evidence(c: GraphChunk, _: GraphSource) -> Iterator[Row]:
     g = c.graph
     for item in g.iter_items():
         for ev in g.evidence.get(item.id, {}).values():
@@ -157,10 +154,12 @@ def _evidence(c: GraphChunk) -> Iterator[Row]:
             yield item.id, item.kind, ev.source, ev.extractor, ev.confidence, start, end
 
 
-def _contradictions(c: GraphChunk) -> Iterator[Row]:
-    g = c.graph
+def _contradictions(c: GraphChunk, source: GraphSource) -> Iterator[Row]:
+    """The contradictions whose asserted relation is in this chunk (so each comes once)."""
     name = _namer(c)
-    for asserted, negated in g.contradictions():
+    for asserted, negated in source.contradictions:
+        if asserted.id not in c.graph.relations:
+            continue
         yield (
             asserted.id,
             negated.id,
@@ -273,8 +272,9 @@ TABLES: dict[str, TableSpec] = {
 
 def table_rows(graph: KnowledgeGraph | GraphSource, table: str) -> Iterator[Row]:
     """The rows of one table (columns as in :data:`TABLES`)."""
-    for chunk in as_source(graph).chunks():
-        yield from TABLES[table][1](chunk)
+    source = as_source(graph)
+    for chunk in source.chunks():
+        yield from TABLES[table][1](chunk, source)
 
 
 class _CsvTable:
@@ -341,14 +341,15 @@ def _export(
     table_type: type[_CsvTable] | type[_ParquetTable],
 ) -> ExportReport:
     counts = dict.fromkeys(TABLES, 0)
+    source = as_source(graph)
 
     def write_all(folder: Path) -> list[Path]:
         files = {table: folder / f"{table}.{fmt}" for table in TABLES}
         with ExitStack() as stack:
             out = {table: table_type(table, file, stack) for table, file in files.items()}
-            for chunk in as_source(graph).chunks():
+            for chunk in source.chunks():
                 for table, (_, produce) in TABLES.items():
-                    rows = list(produce(chunk))
+                    rows = list(produce(chunk, source))
                     out[table].write(rows)
                     counts[table] += len(rows)
             for table_out in out.values():

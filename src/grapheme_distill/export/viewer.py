@@ -18,19 +18,24 @@ never as markup.
 
 A store can be large and a browser cannot draw a million edges: the page keeps at most
 ``max_items`` items (the most confident; default 3,000) and says how many it left out;
-``--entity NAME --hops N`` views one neighbourhood instead.
+``--entity NAME --hops N`` views one neighbourhood instead.  The store is read a chunk at a time
+(:mod:`._source`), keeping the ``max_items`` most confident items seen so far with their
+evidence; the entities they name are looked up at the end, so memory holds one chunk plus the
+page's own data.
 """
 
 from __future__ import annotations
 
+import heapq
 import json
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from grapheme_distill.model.graph import KnowledgeGraph
+from grapheme_distill.model.graph import Evidence, KnowledgeGraph
 from grapheme_distill.model.knowledge import (
     Attribute,
+    Entity,
     HierarchyEdge,
     Item,
     LinguisticItem,
@@ -41,6 +46,7 @@ from grapheme_distill.store.base import GraphStore
 
 from . import ExportReport
 from ._files import atomic_text
+from ._source import GraphSource, as_source
 from .dot import TYPE_COLOURS
 
 __all__ = ["MAX_ITEMS", "export_html", "viewer_data", "write_viewer"]
@@ -61,20 +67,55 @@ def _json_for_script(data: Any) -> str:
     )
 
 
+#: an item kept for the page, with its evidence
+_Kept = tuple[Item, dict[str, Evidence]]
+
+
+def _rank(kept: _Kept) -> tuple[float, str]:
+    return -kept[0].confidence, kept[0].id
+
+
+def _most_confident(
+    source: GraphSource, max_items: int
+) -> tuple[list[_Kept], int, dict[str, Entity]]:
+    """(the ``max_items`` most confident items, most confident first; how many items in all;
+    the first ``max_items`` entities, for a graph without items) — read a chunk at a time."""
+    kept: list[_Kept] = []
+    total = 0
+    first_entities: dict[str, Entity] = {}
+    for chunk in source.chunks():
+        g = chunk.graph
+        for entity_id in list(g.entities)[: max(0, max_items - len(first_entities))]:
+            first_entities[entity_id] = g.entities[entity_id]
+        candidates = [(item, g.evidence.get(item.id, {})) for item in g.iter_items()]
+        total += len(candidates)
+        kept = heapq.nsmallest(max_items, [*kept, *candidates], key=_rank)
+    return kept, total, first_entities
+
+
 def viewer_data(
-    graph: KnowledgeGraph, store: GraphStore | None = None, *, max_items: int = MAX_ITEMS
+    graph: KnowledgeGraph | GraphSource,
+    store: GraphStore | None = None,
+    *,
+    max_items: int = MAX_ITEMS,
 ) -> dict[str, Any]:
     """The page's data: nodes, edges with evidence, the calls behind them, the colours."""
-    items = sorted(graph.iter_items(), key=lambda i: (-i.confidence, i.id))
-    truncated = max(0, len(items) - max_items)
-    items = items[:max_items]
+    source = as_source(graph)
+    kept, total, first_entities = _most_confident(source, max_items)
+    truncated = max(0, total - max_items)
+    contradicted = {i.id for pair in source.contradictions for i in pair}
+    known = {
+        ref: e
+        for ref in sorted({ref for item, _ in kept for ref in item.entity_refs()})
+        if (e := source.entity(ref)) is not None
+    }
+    evidence = {item.id: ev for item, ev in kept}
     nodes: dict[str, dict[str, Any]] = {}
     edges: list[dict[str, Any]] = []
-    contradicted = {i.id for pair in graph.contradictions() for i in pair}
 
     def entity(entity_id: str) -> str:
         if entity_id not in nodes:
-            e = graph.entities.get(entity_id)
+            e = known.get(entity_id)
             nodes[entity_id] = {
                 "id": entity_id,
                 "name": e.name if e else entity_id,
@@ -106,12 +147,12 @@ def viewer_data(
                         "conf": round(ev.confidence, 4),
                         "span": list(ev.span) if ev.span else None,
                     }
-                    for ev in graph.evidence.get(item.id, {}).values()
+                    for ev in evidence.get(item.id, {}).values()
                 ],
             }
         )
 
-    for item in items:
+    for item, _ in kept:
         if isinstance(item, Relation):
             edge(entity(item.subject), entity(item.object), item, item.predicate)
         elif isinstance(item, HierarchyEdge):
@@ -124,8 +165,9 @@ def viewer_data(
             goal = entity(item.entity) if item.entity else value(item.goal)
             for n, step in enumerate(item.steps, 1):
                 edge(goal, value(f"{n}. {step}"), item, "step", suffix=f"#{n}")
-    if not items:
-        for entity_id in list(graph.entities)[:max_items]:
+    if not kept:
+        known = first_entities
+        for entity_id in first_entities:
             entity(entity_id)
     calls: dict[str, dict[str, Any]] = {}
     if store is not None:
@@ -133,17 +175,17 @@ def viewer_data(
 
         sources = sorted({ev["source"] for e in edges for ev in e["evidence"]})
         labels = source_labels(store, sources)
-        for source in sources:
-            pair = store.get_call(source)
+        for call in sources:
+            pair = store.get_call(call)
             if pair is not None:
-                calls[source] = {**labels.get(source, {}), "answer": pair[1].text}
+                calls[call] = {**labels.get(call, {}), "answer": pair[1].text}
     return {
         "nodes": list(nodes.values()),
         "edges": edges,
         "calls": calls,
         "colours": TYPE_COLOURS,
         "truncated": truncated,
-        "contradictions": len(graph.contradictions()),
+        "contradictions": len(source.contradictions),
         "show_all_below": SHOW_ALL_BELOW,
     }
 
@@ -186,7 +228,7 @@ _PAGE = """<!DOCTYPE html>
 
 
 def write_viewer(
-    graph: KnowledgeGraph,
+    graph: KnowledgeGraph | GraphSource,
     path: Path,
     store: GraphStore | None = None,
     *,
@@ -203,7 +245,7 @@ def write_viewer(
 
 
 def export_html(
-    graph: KnowledgeGraph,
+    graph: KnowledgeGraph | GraphSource,
     path: Path,
     *,
     store: GraphStore | None = None,

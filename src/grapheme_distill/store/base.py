@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
@@ -127,20 +127,19 @@ def alias_pairs(
 class GraphChunk(NamedTuple):
     """One piece of a graph read a chunk at a time (:meth:`GraphReader.iter_graph`).
 
-    ``graph`` holds a run of entities (consecutive in id order), every item whose owner (its
-    ``owner_field``: a relation's subject, a hierarchy edge's child, an attribute's entity …)
-    falls in that run's id range, and those items' evidence.  ``others`` holds the entities that
-    these items reference but that belong to other chunks, so a writer can name both ends of an
-    item without the whole entity table in memory.  Both sides of a contradiction share a subject,
-    hence a chunk: ``graph.contradictions()`` of each chunk together are the store's.
+    The chunks cut the id space into consecutive ranges: ``graph`` holds the entities whose ids
+    fall in this chunk's range, the items whose ids fall in the same range, and those items'
+    evidence.  Entity and item ids are content hashes spread evenly over one space, so a range
+    holds its share of both, and a store reads each range sequentially (entities, each item
+    table and the observations are all keyed by id).  An item's entities are usually in other
+    chunks: ``names`` (shared by all chunks of one read, not copied) maps every stored entity id
+    to its name, so a writer can name both ends of an item; an id it lacks is no stored entity.
+    Contradictions span chunks (an asserted and a negated relation have different ids): read them
+    with :meth:`GraphReader.contradictions`.
     """
 
     graph: KnowledgeGraph
-    others: dict[str, Entity]
-
-    def entity(self, entity_id: str) -> Entity | None:
-        """A referenced entity, whichever chunk holds it (None when the store has none)."""
-        return self.graph.entities.get(entity_id) or self.others.get(entity_id)
+    names: Mapping[str, str]
 
 
 @runtime_checkable
@@ -315,10 +314,10 @@ class GraphReader(Protocol):
         ...
 
     def iter_graph(self, chunk_size: int = 2000) -> Iterator[GraphChunk]:
-        """Everything :meth:`to_knowledge_graph` returns, ``chunk_size`` entities at a time (in
-        id order) with the items they own and their evidence (:class:`GraphChunk`): every entity
-        and every item exactly once, items without an owner in the last chunk.  What exports of
-        a large store read, so memory holds one chunk rather than the graph."""
+        """Everything :meth:`to_knowledge_graph` returns, a range of ids at a time: ``chunk_size``
+        entities (in id order) and the items whose ids fall in the same range, with their
+        evidence (:class:`GraphChunk`) — every entity and every item exactly once.  What exports
+        of a large store read, so memory holds one chunk and the entity names, not the graph."""
         ...
 
     def observations(self, item_id: str | None = None) -> list[tuple[Any, ...]]:

@@ -572,21 +572,19 @@ class MemoryStore:
 
     def iter_graph(self, chunk_size: int = 2000) -> Iterator[GraphChunk]:
         """As :meth:`SQLiteStore.iter_graph <grapheme_distill.store.sqlite.SQLiteStore.iter_graph>`:
-        entities in id order, each item in the chunk whose id range holds its owner."""
+        ranges of ids, each starting at an entity id and holding ``chunk_size`` entities, and the
+        items whose ids fall in each range."""
         if chunk_size < 1:
             raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
         ids = sorted(self._entity_rows())
         starts = ids[::chunk_size]
         items: dict[int, list[Item]] = defaultdict(list)
         for item in self._state.graph.iter_items():
-            key = owner(item)
-            last = max(len(starts) - 1, 0)
-            items[last if key is None else max(bisect.bisect_right(starts, key) - 1, 0)].append(
-                item
-            )
+            items[max(bisect.bisect_right(starts, item.id) - 1, 0)].append(item)
         rows: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
         for row in self.observations():
             rows[row[0]].append(row)
+        names = {eid: entity.name for eid, entity in self._entity_rows().items()}
         for n in range(max(len(starts), 1 if items else 0)):
             graph = KnowledgeGraph()
             for eid in ids[n * chunk_size : (n + 1) * chunk_size]:
@@ -598,13 +596,7 @@ class MemoryStore:
             graph.evidence.update(
                 best_evidence(r for i in graph.iter_items() for r in rows.get(i.id, ()))
             )
-            refs = {ref for item in graph.iter_items() for ref in item.entity_refs()}
-            others = {
-                eid: entity
-                for eid in sorted(refs - graph.entities.keys())
-                if (entity := self._entity(eid)) is not None
-            }
-            yield GraphChunk(graph, others)
+            yield GraphChunk(graph, names)
 
     def observations(self, item_id: str | None = None) -> list[tuple[Any, ...]]:
         return [

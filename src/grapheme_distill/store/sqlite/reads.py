@@ -7,13 +7,14 @@ item's evidence keeps, per source, its best observation, as the graph does.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from grapheme_distill.model.functional import DEFAULT_PROPERTIES, Conflict, FunctionalProperty
 from grapheme_distill.model.functional import find_conflicts as _find_conflicts
 from grapheme_distill.model.graph import KnowledgeGraph
-from grapheme_distill.model.knowledge import Item, Relation
+from grapheme_distill.model.knowledge import Entity, EntityType, Item, Relation
 from grapheme_distill.store.base import GraphChunk, StoreStats, best_evidence
 from grapheme_distill.store.sqlite.entities import EntitiesMixin
 from grapheme_distill.store.sqlite.rows import KIND_TABLES, row_item
@@ -27,9 +28,8 @@ _CONTRADICTIONS = (
 )
 
 
-def _owner_range(column: str, low: str | None, high: str | None) -> tuple[str, list[str]]:
-    """SQL condition (and parameters) for ``low <= column < high``, None meaning unbounded; the
-    range without an upper bound also takes the rows whose column is NULL (ownerless items)."""
+def _id_range(column: str, low: str | None, high: str | None) -> tuple[str, list[str]]:
+    """SQL condition (with parameters) for ``low <= column < high``, None meaning unbounded."""
     conds, params = [], []
     if low is not None:
         conds.append(f"{column} >= ?")
@@ -37,8 +37,7 @@ def _owner_range(column: str, low: str | None, high: str | None) -> tuple[str, l
     if high is not None:
         conds.append(f"{column} < ?")
         params.append(high)
-    where = " AND ".join(conds) or "1"
-    return (where if high is not None else f"({where} OR {column} IS NULL)"), params
+    return " AND ".join(conds) or "1", params
 
 
 class ReadsMixin(EntitiesMixin):
@@ -88,56 +87,68 @@ class ReadsMixin(EntitiesMixin):
         return graph
 
     def iter_graph(self, chunk_size: int = 2000) -> Iterator[GraphChunk]:
-        """The graph ``chunk_size`` entities at a time (:class:`GraphChunk`), paged by entity id:
-        a chunk is the entities from one id up to the next chunk's first, and every item whose
-        owner column lies in that range (read through the owner's index), so an item is read
-        exactly once whichever chunks its other references fall in."""
+        """The graph a range of ids at a time (:class:`GraphChunk`): each range starts at an
+        entity id and holds ``chunk_size`` entities; every table is read by a range of its
+        primary key (the observations by item id), so a chunk is a few sequential reads."""
         if chunk_size < 1:
             raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
+        names: dict[str, str] = dict(self._rows("SELECT id, name FROM entities"))
         low: str | None = None
         while True:
-            if low is None:
-                rows = self._rows("SELECT id FROM entities ORDER BY id LIMIT ?", (chunk_size + 1,))
-            else:
-                rows = self._rows(
-                    "SELECT id FROM entities WHERE id >= ? ORDER BY id LIMIT ?",
-                    (low, chunk_size + 1),
-                )
-            ids = [r[0] for r in rows[:chunk_size]]
+            where, params = _id_range("id", low, None)
+            rows = self._rows(
+                f"SELECT id FROM entities WHERE {where} ORDER BY id LIMIT ?",
+                [*params, chunk_size + 1],
+            )
             high: str | None = rows[chunk_size][0] if len(rows) > chunk_size else None
-            chunk = self._graph_chunk(ids, low, high)
-            if ids or next(chunk.graph.iter_items(), None) is not None:
+            chunk = GraphChunk(self._id_range_graph(low, high), names)
+            if chunk.graph.entities or next(chunk.graph.iter_items(), None) is not None:
                 yield chunk
             if high is None:
                 return
             low = high
 
-    def _graph_chunk(self, ids: list[str], low: str | None, high: str | None) -> GraphChunk:
-        """Entities ``ids`` and the items owned in ``[low, high)`` (None: unbounded; the last
-        range also takes the items without an owner)."""
+    def _id_range_graph(self, low: str | None, high: str | None) -> KnowledgeGraph:
+        """The entities and items with ids in ``[low, high)`` (None: unbounded), with evidence."""
         graph = KnowledgeGraph()
-        found = self._entities(ids)
-        graph.entities.update((eid, found[eid]) for eid in ids if eid in found)
-        evidence: list[Any] = []
-        cols = ", ".join("o." + c.strip() for c in _OBSERVATION_COLUMNS.split(","))
+        where, params = _id_range("id", low, high)
+        alias_where, _ = _id_range("entity_id", low, high)
+        graph.entities.update(
+            self._stored_entities(
+                self._rows(f"SELECT id, name, type FROM entities WHERE {where}", params),
+                self._rows(f"SELECT entity_id, alias FROM aliases WHERE {alias_where}", params),
+            )
+        )
         for spec in KIND_TABLES.values():
-            where, params = _owner_range(spec.owner_column, low, high)
-            # sorted here, not by ORDER BY: that could lead SQLite to scan the table in id
-            # order instead of the owner range through its index, once per chunk
-            for row in sorted(self._rows(f"{spec.select} WHERE {where}", params)):
+            for row in self._rows(f"{spec.select} WHERE {where} ORDER BY id", params):
                 item = spec.from_row(row)
                 graph._table(item)[item.id] = item
-            where, params = _owner_range("t." + spec.owner_column, low, high)
-            evidence += self._rows(
-                f"SELECT {cols} FROM {spec.table} t JOIN observations o ON o.item_id = t.id "
-                f"WHERE {where}",
-                params,
+        evidence_where, _ = _id_range("item_id", low, high)
+        graph.evidence.update(
+            best_evidence(
+                self._rows(
+                    f"SELECT {_OBSERVATION_COLUMNS} FROM observations WHERE {evidence_where} "
+                    "ORDER BY item_id, source, extractor",
+                    params,
+                )
             )
-        evidence.sort(key=lambda r: (r[0], r[1], r[2]))  # best_evidence keeps the first of equals
-        graph.evidence.update(best_evidence(evidence))
-        refs = {ref for item in graph.iter_items() for ref in item.entity_refs()}
-        others = self._entities(sorted(refs - graph.entities.keys()))
-        return GraphChunk(graph, others)
+        )
+        return graph
+
+    @staticmethod
+    def _stored_entities(rows: list[Any], alias_rows: list[Any]) -> dict[str, Entity]:
+        """Entities from their rows, by id in id order, aliases sorted: as ``_entities`` builds
+        them, without validating what the store validated on the way in (a chunk names a few
+        thousand entities; validation was a third of reading it)."""
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for eid, alias in alias_rows:
+            aliases[eid].append(alias)
+        return {
+            eid: Entity.model_construct(
+                id=eid, name=name, type=EntityType(etype), aliases=tuple(sorted(aliases[eid]))
+            )
+            for eid, name, etype in sorted(rows)
+        }
 
     def observations(self, item_id: str | None = None) -> list[tuple[Any, ...]]:
         """Raw observation rows ``(item_id, source, extractor, span_start, span_end, confidence)``,
