@@ -33,6 +33,11 @@ from grapheme_distill.extractors import (
     get_extractor,
 )
 from grapheme_distill.extractors.base import Extractor
+from grapheme_distill.extractors.vocab_file import (
+    VocabularyExtractor,
+    VocabularyFile,
+    load_vocabulary,
+)
 from grapheme_distill.pipeline import (
     DistillSummary,
     ProgressCallback,
@@ -301,6 +306,15 @@ def run_with_progress(run: Callable[[ProgressCallback | None], _S], *, show: boo
     help="Also merge entities whose names score at least this rapidfuzz ratio (0-100).",
 )
 @click.option(
+    "--vocabulary",
+    "vocabulary_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE",
+    help="Map relations onto your predicates: a TOML file of [[relation]] tables (name, "
+    "surface, inverse, domain, range, functional, values); relations that fit none are kept.",
+)
+@click.option(
     "--json", "as_json", is_flag=True, help="Print the summary as JSON instead of tables."
 )
 @click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
@@ -329,6 +343,7 @@ def distill_cli(
     executor_name: str,
     ray_address: str | None,
     fuzzy_threshold: float | None,
+    vocabulary_path: Path | None,
     as_json: bool,
     no_progress: bool,
     config_path: str | None,
@@ -369,6 +384,7 @@ def distill_cli(
     config = load_config(
         config_path, preset, tuple(o for o in overrides if o not in extractor_sets)
     )
+    vocabulary = load_vocabulary(vocabulary_path) if vocabulary_path is not None else None
     extractor = _extractor(
         extractor_name,
         extract_teacher,
@@ -377,22 +393,25 @@ def distill_cli(
         concurrency=concurrency,
         config_path=config_path,
     )
+    if vocabulary is not None:
+        extractor = VocabularyExtractor(extractor, vocabulary)
     store: SQLiteStore = open_store(store_path, fuzzy_threshold=fuzzy_threshold)
     executor: Executor | None = None
     try:
         if executor_name != "local":
-            executor = get_executor(
-                executor_name,
-                address=ray_address,
-                **_worker_options(
-                    extractor_name,
-                    extract_teacher,
-                    extractor_sets,
-                    base_url=base_url,
-                    concurrency=concurrency,
-                    config_path=config_path,
-                ),
+            worker_options = _worker_options(
+                extractor_name,
+                extract_teacher,
+                extractor_sets,
+                base_url=base_url,
+                concurrency=concurrency,
+                config_path=config_path,
             )
+            if vocabulary is not None and "extractor_factory" in worker_options:
+                worker_options["extractor_factory"] = functools.partial(
+                    _with_vocabulary, worker_options["extractor_factory"], vocabulary
+                )
+            executor = get_executor(executor_name, address=ray_address, **worker_options)
         if topics:
             from grapheme_distill.cli._topics import render_learned
             from grapheme_distill.topics import run_topics
@@ -483,6 +502,11 @@ def _print(summary: DistillSummary, as_json: bool, store_path: Path) -> None:
     else:
         render_summary(summary)
         render_next_steps(store_path, None)
+
+
+def _with_vocabulary(factory: Callable[[], Extractor], vocabulary: VocabularyFile) -> Extractor:
+    """A worker's extractor, mapped onto the run's vocabulary file as the driver's is."""
+    return VocabularyExtractor(factory(), vocabulary)
 
 
 def _worker_options(

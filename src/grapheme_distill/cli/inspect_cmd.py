@@ -37,8 +37,24 @@ functional_option = click.option(
 )
 
 
-def _properties(path: Path | None) -> tuple[FunctionalProperty, ...]:
-    return DEFAULT_PROPERTIES if path is None else load_properties(path)
+vocabulary_option = click.option(
+    "--vocabulary",
+    "vocabulary_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The relation vocabulary file given to distill: its functional = true predicates "
+    "are checked for conflicting values too.",
+)
+
+
+def _properties(
+    path: Path | None, vocabulary: Path | None = None
+) -> tuple[FunctionalProperty, ...]:
+    properties = DEFAULT_PROPERTIES if path is None else load_properties(path)
+    if vocabulary is not None:
+        from grapheme_distill.extractors.vocab_file import load_vocabulary
+
+        properties = load_vocabulary(vocabulary).functional_properties(properties)
+    return properties
 
 
 def _conflict_text(conflict: Conflict) -> str:
@@ -55,9 +71,12 @@ def _conflict_text(conflict: Conflict) -> str:
 @store_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @functional_option
-def stats_cli(store_path: Path, as_json: bool, functional_path: Path | None) -> None:
+@vocabulary_option
+def stats_cli(
+    store_path: Path, as_json: bool, functional_path: Path | None, vocabulary_path: Path | None
+) -> None:
     """Counts of entities, items, observations, contradictions, calls and teacher tokens."""
-    properties = _properties(functional_path)
+    properties = _properties(functional_path, vocabulary_path)
     store = open_existing_store(store_path)
     try:
         stats = store.stats()
@@ -146,11 +165,17 @@ def describe(item: Item, graph: KnowledgeGraph) -> tuple[str, str]:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the neighbourhood as JSON.")
 @functional_option
+@vocabulary_option
 def show_cli(
-    entity: str, store_path: Path, limit: int, as_json: bool, functional_path: Path | None
+    entity: str,
+    store_path: Path,
+    limit: int,
+    as_json: bool,
+    functional_path: Path | None,
+    vocabulary_path: Path | None,
 ) -> None:
     """Show ENTITY (a name, alias or id): its items with confidences and provenance."""
-    properties = _properties(functional_path)
+    properties = _properties(functional_path, vocabulary_path)
     store = open_existing_store(store_path)
     try:
         found = store.find_entities(entity)
