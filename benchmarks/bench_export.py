@@ -5,8 +5,11 @@ The store is the synthetic one of ``bench_store.py`` (its generator, imported): 
 observations over ``--observations / 10`` entities, ~42 % distinct items, contradictions, one
 teacher-call source per record.  It is built once (or reused with ``--store``); then each format
 is exported by a fresh child process (``export_graph(store, fmt, …)``, the path the CLI takes), so
-each peak RSS is that export's own.  ``read`` is the baseline measured in the same run: a child
-that only reads the store into a :class:`KnowledgeGraph` (what every export starts with).
+each peak RSS is that export's own.  Two baselines are measured in the same run: ``read``, a child
+that reads the store whole into a :class:`KnowledgeGraph` (what every export did before they
+streamed, and what ``grapheme`` and ``student`` still do), and ``stream``, a child that reads it
+the way streaming exports do (``store.iter_graph()``, a range of ids at a time) and drops each
+chunk.
 
 Run::
 
@@ -86,6 +89,10 @@ def child(fmt: str, store_path: Path, out: Path) -> None:
     if fmt == "read":
         graph = store.to_knowledge_graph()
         result["items"] = sum(1 for _ in graph.iter_items())
+    elif fmt == "stream":
+        result["items"] = sum(
+            sum(1 for _ in chunk.graph.iter_items()) for chunk in store.iter_graph()
+        )
     elif fmt.startswith("sparql-"):
         from grapheme_distill.export.sparql import sparql_query
 
@@ -149,7 +156,7 @@ def main() -> None:
         targets = (
             ["read", "sparql-rdflib", "sparql-oxigraph"]
             if args.sparql
-            else ["read", *args.formats.split(",")]
+            else ["read", "stream", *args.formats.split(",")]
         )
         results = {}
         for fmt in targets:
