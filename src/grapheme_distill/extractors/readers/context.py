@@ -33,7 +33,12 @@ INJECTION = re.compile(
     r"|\b(?:output|print|respond with|reply with)\b.{0,30}\b(?:json|only|exactly)\b",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+(?=[\s\"”*_)]|$)|$)")
+# a sentence ends at . ! ? before a space, a closing mark or the end; not inside "5.17", "3.13",
+# "e.g.", "i.e.", "a.k.a.", "Dr." (those stay inside the sentence instead of cutting it)
+_SENTENCE = re.compile(
+    r"(?:[^.!?]|[.!?](?![\s\"”*_)]|$)|(?<=\be\.g)\.|(?<=\bi\.e)\.|(?<=a\.k\.a)\.|(?<=\bvs)\.|"
+    r"(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bSt)\.)+(?:[.!?]+|$)"
+)
 _QUOTE_END = re.compile(r"[\"”]")
 
 _GENERIC_HEADINGS = frozenset(
