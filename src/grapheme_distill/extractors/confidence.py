@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -89,6 +90,16 @@ def _entity(extraction: Any, entity_id: object) -> tuple[str, str] | None:
     return entity.name, str(getattr(entity.type, "value", entity.type))
 
 
+_ODD = re.compile(r"[:()\[\]\"“”–—|]|^\W|\b(?:it|they|this|that|which|what)$", re.IGNORECASE)
+
+
+def _odd(name: str) -> bool:
+    """A name no careful reader would give a thing: markup or sentence punctuation left in it
+    ("Headquarters: Geneva", "cat family (Felidae"), a dash or bullet opening it, a pronoun or
+    relative word closing it ("What it") — the mark of a name cut from the wrong span."""
+    return bool(_ODD.search(name.strip()))
+
+
 def annotate(extraction: Any, *, text: str, prompt: str = "", topic: str | None = None) -> None:
     """Add to every item's ``extraction.item_signals`` what its arguments are (names and types
     from the finished extraction, the answer's topic, the item's place in ``text``), so that the
@@ -123,10 +134,12 @@ def annotate(extraction: Any, *, text: str, prompt: str = "", topic: str | None 
             signals["subject_topic"] = (
                 1.0 if key and (key == topic_key or f" {key} " in prompt_key) else 0.0
             )
+            signals["subject_odd"] = 1.0 if _odd(subject[0]) else 0.0
         if obj is not None:
             signals["object_type"] = obj[1]
             signals["object_words"] = float(len(obj[0].split()))
             signals["object_comma"] = 1.0 if "," in obj[0] else 0.0
+            signals["object_odd"] = 1.0 if _odd(obj[0]) else 0.0
         predicate = getattr(item, "predicate", None) or getattr(item, "name", None)
         if kind in ("relation", "attribute") and isinstance(predicate, str):
             signals["predicate_words"] = float(len([w for w in predicate.split("_") if w]))
@@ -141,7 +154,9 @@ _NAMED = frozenset({"PERSON", "ORGANIZATION", "LOCATION", "EVENT", "OTHER"})
 def features(kind: str, signals: Signals) -> dict[str, float]:
     """The sparse feature vector of an item for the ``logistic`` method, from its kind and
     signals.  Every feature names what it tests; a feature absent from the map weighs nothing, so
-    a construction the map never saw falls back to its kind's weights."""
+    a construction the map never saw falls back to its kind's weights.  What an item's arguments
+    are is read per family (facts — relations and attributes —, hierarchy, linguistic,
+    procedure), since a lower-case subject says something else of a definition than of a fact."""
     construction = str(signals.get("construction", "clause"))
     out: dict[str, float] = {
         "bias": 1.0,
@@ -153,12 +168,19 @@ def features(kind: str, signals: Signals) -> dict[str, float]:
     if float(signals.get("agreement", 1.0)) > 1:
         out["agreement>1"] = 1.0
     family = "fact" if kind in _FACTS else kind
-    if float(signals.get("subject_topic", 0.0)) > 0:
-        out[f"{family}.subject_topic"] = 1.0
+    flags = {
+        "subject_topic": float(signals.get("subject_topic", 0.0)) > 0,
+        "subject_lower": "subject_proper" in signals and float(signals["subject_proper"]) == 0,
+        "subject_odd": float(signals.get("subject_odd", 0.0)) > 0,
+        "object_odd": float(signals.get("object_odd", 0.0)) > 0,
+        "object_long": family in ("fact", "hierarchy")
+        and float(signals.get("object_words", 0.0)) >= 4,
+    }
+    out.update({f"{family}.{name}": 1.0 for name, on in flags.items() if on})
+    if "position" in signals:
+        out[f"{family}.position"] = float(signals["position"])
     if family != "fact":
         return out
-    if "subject_proper" in signals and float(signals["subject_proper"]) == 0:
-        out["fact.subject_lower"] = 1.0
     object_type = str(signals.get("object_type", ""))
     if object_type == "CONCEPT":
         out["fact.object_concept"] = 1.0
@@ -170,7 +192,6 @@ def features(kind: str, signals: Signals) -> dict[str, float]:
         out["fact.object_comma"] = 1.0
     if float(signals.get("predicate_words", 0.0)) >= 3:
         out["fact.predicate_long"] = 1.0
-    out["fact.position"] = float(signals.get("position", 0.0))
     return out
 
 
@@ -277,7 +298,7 @@ class CalibrationMap:
 
     def to_dict(self) -> dict[str, Any]:
         counts = self.meta.get("cell_counts", {})
-        out: dict[str, Any] = {**self.meta, "format": FORMAT, "method_id": self.method}
+        out: dict[str, Any] = {"format": FORMAT, "method_id": self.method, **self.meta}
         if self.curves:
             out["curves"] = {
                 k: {"x": list(c.x), "y": list(c.y), "n": c.n}
