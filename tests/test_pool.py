@@ -149,3 +149,39 @@ def test_crawl_keeps_the_configured_concurrency_in_flight(tmp_path: Path) -> Non
         )
         assert summary.requests == 60 and server.requests == 60
         assert server.max_in_flight == summary.max_in_flight == 12
+
+
+def test_progress_knows_its_total_from_the_start(tmp_path: Path) -> None:
+    """Each job's first progress call says 0 of the total, before any answer arrives (the bar
+    is never an indeterminate spinner while requests are in flight)."""
+    docs = _documents(tmp_path / "docs", 5)
+    calls: dict[str, list[tuple[int, int | None]]] = {"topics": [], "documents": [], "crawl": []}
+    with KnowledgeServer(size=50, latency=0.05) as server:
+        url = server.url + "/v1"
+        run_topics(
+            ["alpha", "beta"],
+            open_store(tmp_path / "t.db"),
+            None,
+            get_extractor("rules"),
+            teacher="vllm",
+            model="m",
+            base_url=url,
+            auto_clozes=0,
+            progress=lambda done, total: calls["topics"].append((done, total)),
+        )
+        distill_documents(
+            [docs],
+            open_store(tmp_path / "d.db"),
+            extractor=LLMExtractor(open_teacher("vllm", model="m", base_url=url)),
+            progress=lambda done, total: calls["documents"].append((done, total)),
+        )
+        crawl(
+            ["Node 0"],
+            [open_teacher("vllm", model="m", base_url=url)],
+            open_store(tmp_path / "k.db"),
+            budget_requests=4,
+            progress=lambda done, total: calls["crawl"].append((done, total)),
+        )
+    assert calls["topics"][0] == (0, 10) and calls["topics"][-1] == (10, 10)
+    assert calls["documents"][0] == (0, 5) and calls["documents"][-1] == (5, 5)
+    assert calls["crawl"][0] == (0, 4) and calls["crawl"][-1] == (4, 4)

@@ -428,6 +428,8 @@ def distill_transcripts(
     extractor = extractor or get_extractor(best_available_extractor())
     reader = TranscriptReader(paths, skip_bad=skip_bad)
     total = reader.count_lines() if progress else None
+    if progress:  # the bar knows its total from the start
+        progress(0, total)
     run_id = store.begin_run(
         "distill_transcripts",
         {
@@ -646,6 +648,8 @@ def distill_documents(
     summary = ingester.summary
     summary.inputs = [str(p) for p in paths]
     done = 0
+    if progress:  # the bar knows its total from the start
+        progress(0, len(files))
 
     def pending() -> Iterator[PendingExchange]:
         nonlocal done

@@ -310,6 +310,8 @@ async def adistill_topics(
         summary.failure_reasons = dict(Counter(ingester_reasons) + own_reasons)
 
     pool = RequestPool(concurrency)
+    if progress:  # the bar knows its total before the first answer
+        progress(0, total)
 
     def tick() -> None:
         nonlocal done
@@ -604,6 +606,11 @@ def run_topics(
         on_status=on_status,
     )
     try:
+        load = getattr(chosen, "load", None)  # the embedded model: loading is its own step,
+        if callable(load):  # said before any progress, not hidden in the first request
+            if on_status:
+                on_status("loading the embedded model ...")
+            load()
         summary = distill_topics(
             topics,
             chosen,

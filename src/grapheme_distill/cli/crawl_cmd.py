@@ -249,6 +249,11 @@ def crawl_cli(
     try:
         if not seed_list and store.crawl_state(crawl_name) is None:
             raise click.UsageError("a new crawl needs --seed NAME or --seeds FILE")
+        for teacher in teachers.values():
+            load = getattr(teacher, "load", None)  # the embedded model: its own step, before
+            if callable(load):  # the bar, instead of a first request that seems to hang
+                click.echo("loading the embedded model ...", err=True)
+                load()
         summary = run_with_progress(
             lambda progress: crawl(
                 seed_list,

@@ -367,6 +367,8 @@ async def acrawl(
             seed_entries.append(FrontierEntry(key, display, 0, None))
             run.seen.add(key)
     store.frontier_add(crawl_name, seed_entries)
+    if progress:  # the bar knows its total (the request budget) from the start
+        progress(0, budget_requests)
     try:
         summary.outcome = await _loop(run, concurrency, progress)
     finally:
