@@ -965,13 +965,16 @@ def test_an_unresolved_definite_description_is_not_a_subject(spacy_x: SpacyExtra
         "Agremiação Sportiva Arapiraquense has 17000 members. The ground is located in Arapiraca."
     )
     assert "ground" not in {e.name for e in ex.entities.values()}, triples(ex)
-    # a generic statement about a common noun stays, also in an answer about a named thing
+    # a generic statement about the common noun an answer is about stays
     ex = spacy_x.extract("The heart pumps blood through the body.")
     assert ("heart", "pump", "blood") in triples(ex), triples(ex)
+    # ... but in an answer about a named thing, an active clause between two other common nouns
+    # is rarely a fact (precision 0.08 on the development answers): not stated
     ex = spacy_x.extract(
         "Alexander Fleming discovered penicillin in 1928. The mould killed the bacteria."
     )
-    assert ("mould", "kill", "bacteria") in triples(ex), triples(ex)
+    assert ("Alexander Fleming", "discover", "penicillin") in triples(ex), triples(ex)
+    assert ("mould", "kill", "bacteria") not in triples(ex), triples(ex)
 
 
 def test_a_debut_album_has_no_genre_debut(spacy_x: SpacyExtractor) -> None:

@@ -50,7 +50,7 @@ from grapheme_distill.extractors.spacy.predicates import canonical_predicate
 from grapheme_distill.extractors.spacy.records import Record as _Record
 from grapheme_distill.extractors.spacy.records import State as _State
 from grapheme_distill.extractors.spacy.records import add_facts as _add_facts
-from grapheme_distill.extractors.spacy.records import is_generic, thing_label
+from grapheme_distill.extractors.spacy.records import is_generic, is_loose, thing_label
 from grapheme_distill.extractors.spacy.records import short_names as _short_names
 from grapheme_distill.extractors.spacy.text import Piece, prepare
 from grapheme_distill.extractors.vocab import RelationVocabulary
@@ -842,6 +842,10 @@ class SpacyExtractor:
             if item_id not in origin or origin[item_id].confidence < r.confidence:
                 origin[item_id] = r
 
+        # what the answer is about: its topic, else the subject its first clause opens with
+        about = set(state.keep) or {
+            normalise_name(r.subject.text) for r in state.records[:1] if r.subject is not None
+        }
         for r in state.records:
             if (
                 r.subject is not None
@@ -852,6 +856,7 @@ class SpacyExtractor:
                     or is_generic(r.object)
                     or frozenset((normalise_name(r.subject.text), normalise_name(r.object.text)))
                     in word_pairs
+                    or is_loose(r, about)
                 )
             ):
                 continue

@@ -64,12 +64,15 @@ def test_a_participle_after_a_comma_describes_the_work_not_its_maker(
 ) -> None:
     got = _triples(
         spacy_x,
-        "Kind of Blue is a 1959 studio album by the American jazz trumpeter Miles Davis, "
-        "recorded at Columbia's 30th Street Studio in New York and released by Columbia Records "
-        "on 17 August 1959.",
+        "Blue Train is a 1957 studio album by the American jazz saxophonist John Coltrane, "
+        "recorded at Van Gelder Studio in Hackensack and released by Blue Note Records on "
+        "1 January 1958.",
     )
-    assert ("Kind of Blue", "released_by", "Columbia Records") in got, got
-    assert ("Kind of Blue", "released_on", "17 August 1959") in got, got
-    assert not any(s == "Miles Davis" and p.startswith(("recorded", "released")) for s, p, _ in got)
+    assert ("Blue Train", "recorded_at", "Van Gelder Studio") in got, got
+    assert ("Blue Train", "released_by", "Blue Note Records") in got, got
+    assert ("Blue Train", "released_on", "1 January 1958") in got, got
+    assert not any(
+        s == "John Coltrane" and p.startswith(("recorded", "released")) for s, p, _ in got
+    )
     # "by" on a work names its maker without the role: the general creation relation
-    assert ("Kind of Blue", "created_by", "Miles Davis") in got, got
+    assert ("Blue Train", "created_by", "John Coltrane") in got, got

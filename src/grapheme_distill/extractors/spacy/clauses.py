@@ -69,6 +69,7 @@ from grapheme_distill.extractors.spacy.names import (  # noqa: F401
     mention_of,
     phrase_mention,
 )
+from grapheme_distill.extractors.spacy.predicates import denied
 
 __all__ = ["VALUE_LABELS", "Clause", "Coref", "Mention", "clauses", "mention_of", "phrase_mention"]
 
@@ -93,6 +94,8 @@ class _Reader:
     ) -> None:
         if s.text.lower() == o.text.lower() or not pred or s.unresolved:
             return
+        here = tok.sent.start_char <= o.start < tok.sent.end_char  # not an antecedent elsewhere
+        pred, neg = denied(pred, neg, tok.doc.text[: o.start] if here else "")  # "has no X"
         if re.search(r",\s*" + re.escape(o.text) + "$", s.text):
             return  # "Dijon, France" in France: the name says so already
         if o.kind_noun and voice in ("active", "passive") and kind == "relation":

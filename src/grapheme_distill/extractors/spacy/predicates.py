@@ -11,9 +11,11 @@ vocabulary mapping (:mod:`grapheme_distill.extractors.vocab`) still sees what th
 
 from __future__ import annotations
 
+import re
+
 from grapheme_distill.model.knowledge import EntityType
 
-__all__ = ["MEANINGS", "canonical_predicate"]
+__all__ = ["MEANINGS", "canonical_predicate", "denied"]
 
 #: canonical predicate -> the surface predicates (as the clause reader spells them) that say it.
 #: A canonical predicate is listed among its own spellings.  Creation roles stay apart: who wrote,
@@ -51,12 +53,12 @@ MEANINGS: dict[str, tuple[str, ...]] = {
         "set_in",
     ),
     "works_for": ("work_for", "work_at", "employed_by", "employed_at", "work_with"),
-    "owns": ("own", "possess"),
+    "owns": ("own",),
     "causes": ("cause", "lead_to", "result_in", "trigger"),
     "before": ("precede", "come_before", "happen_before", "followed_by"),
     "after": ("follow", "come_after", "happen_after", "preceded_by"),
     "part_of": ("belong_to",),
-    "has_property": ("have",),
+    "has": ("have", "possess"),
 }
 # surface predicates that say a canonical one the other way round ("Y is owned by X": X owns Y)
 _INVERSE: dict[str, str] = {
@@ -120,3 +122,19 @@ def canonical_predicate(raw: str, object_type: EntityType | None = None) -> tupl
     if raw == "in":
         return ("located_in", False) if object_type is EntityType.LOCATION else None
     return _TABLE.get(raw)
+
+
+# verbs that state the absence of their object ("animal cells lack a cell wall")
+_LACKING = {"lack": "have", "lack_in": "have", "miss": "have"}
+_NO_BEFORE = re.compile(r"(?:^|\W)(?:no|without)\s*$", re.IGNORECASE)
+
+
+def denied(predicate: str, negated: bool, before_object: str) -> tuple[str, bool]:
+    """The predicate and negation a clause states once its object's determiner is read: "has no
+    children" denies "has children" (spaCy puts "no" on the noun, not on the verb), and "lacks a
+    cell wall" is "does not have a cell wall".  ``before_object`` is the text before the object."""
+    if predicate in _LACKING:
+        return _LACKING[predicate], not negated
+    if _NO_BEFORE.search(before_object[-12:]):
+        return predicate, True
+    return predicate, negated

