@@ -17,7 +17,7 @@ from typing import NamedTuple, Protocol
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import Entity, EntityType
 from grapheme_distill.model.references import types_compatible
-from grapheme_distill.resolution.variants import name_form
+from grapheme_distill.resolution.variants import key_form, name_form
 
 __all__ = [
     "FUZZY_BLOCK_LIMIT",
@@ -175,7 +175,7 @@ class MemoryEntityIndex:
 
     def fuzzy_candidates(self, key: str) -> Iterator[tuple[str, str, str]]:
         table = self._variant_table()
-        blocks = sorted((table[b] for b in name_form(key).block_keys if b in table), key=len)
+        blocks = sorted((table[b] for b in key_form(key).block_keys if b in table), key=len)
         seen: set[str] = set()
         for block in blocks:
             for eid in block:

@@ -35,6 +35,9 @@ __all__ = ["FUZZY_MIN_KEY_LENGTH", "EntityResolver"]
 FUZZY_MIN_KEY_LENGTH = 5
 
 _PERSON = EntityType.PERSON.value
+#: ``type.value`` without the enum descriptor on every mention (it showed in the profile).
+_TYPE_VALUE = {t: t.value for t in EntityType}
+_BY_NAME = int(Rank.NAME)  # ranks below it (redirect, same id) win whatever the types
 #: :func:`normalise_name` per name text, cached (``Entity.key`` recomputes it on every read).
 _key_of = lru_cache(maxsize=200_000)(normalise_name)
 
@@ -107,9 +110,9 @@ class EntityResolver:
         compatible type; then, when enabled, the best fuzzy match among compatible types.
         """
         key = _key_of(entity.name)
-        etype = entity.type.value
+        etype = _TYPE_VALUE[entity.type]
         for rank, entity_id, other in self.index.exact_candidates(entity.id, key):
-            if rank < Rank.NAME or types_compatible(etype, other or ""):
+            if rank < _BY_NAME or types_compatible(etype, other or ""):
                 self.stages["exact"] += 1
                 return entity_id
         found = self._rules(entity.name, etype) if self.rules else None

@@ -161,7 +161,7 @@ class NameForm(NamedTuple):
 def _signature(words: list[str]) -> str | None:
     if len(words) < 2 or not words[-1].isalpha() or len(words[-1]) < 2:
         return None
-    return words[-1] + "|" + "".join(w[0] for w in words[:-1])
+    return words[-1] + "|" + "".join([w[0] for w in words[:-1]])
 
 
 def _readings(base: str, person: bool) -> list[tuple[str, str]]:
@@ -211,7 +211,7 @@ def name_form(name: str, person: bool = True) -> NameForm:
             probe.append("a:" + joined.replace(" ", "") + tail)
         content = [w for w in words if w not in STOPWORDS]
         if len(content) >= 2:
-            acronym = "".join(w[0] for w in content)
+            acronym = "".join([w[0] for w in content])
             index.append("a:" + acronym + tail)
             probe.append("A:" + acronym + tail)
         if person and len(words) == 2:  # "Pyotr Tchaikovsky" meets "Pyotr Ilyich Tchaikovsky"
@@ -237,7 +237,7 @@ def name_form(name: str, person: bool = True) -> NameForm:
                     probe.append("s:" + sig + tail)
                 else:
                     probe.append("S:" + sig + tail)
-        blocks.extend("t:" + w for w in words if len(w) >= MIN_BLOCK_TOKEN and w not in STOPWORDS)
+        blocks.extend(_blocks(words))
     return NameForm(
         folded,
         qualifier,
@@ -247,11 +247,33 @@ def name_form(name: str, person: bool = True) -> NameForm:
     )
 
 
+def _blocks(words: list[str]) -> list[str]:
+    return ["t:" + w for w in words if len(w) >= MIN_BLOCK_TOKEN and w not in STOPWORDS]
+
+
+class KeyForm(NamedTuple):
+    """What the fuzzy and embedding stages need of a stored normalised name: the parts of its
+    :class:`NameForm` that do not depend on case."""
+
+    folded: str
+    qualifier: str
+    block_keys: tuple[str, ...]
+
+
 @lru_cache(maxsize=200_000)
-def key_form(key: str) -> NameForm:
-    """:func:`name_form` of a stored normalised name (its case is lost: no acronym keys);
-    cached, since the fuzzy stage reads the same candidates' forms for name after name."""
-    return name_form(normalise_name(key))
+def key_form(key: str) -> KeyForm:
+    """The folded name, qualifier and block keys of a stored normalised name, exactly as
+    :func:`name_form` computes them for a person-or-untyped name, without the variant keys a
+    key (its case lost) cannot give anyway; cached, since the fuzzy stage reads the same
+    candidates' forms for name after name."""
+    folded = qualifier = ""
+    blocks: list[str] = []
+    for i, (text, qual) in enumerate(_readings(normalise_name(key).strip(), True)):
+        words = _strip_legal(fold(text).split())
+        if i == 0:
+            folded, qualifier = " ".join(words), qual
+        blocks.extend(_blocks(words))
+    return KeyForm(folded, qualifier, tuple(dict.fromkeys(blocks)))
 
 
 @lru_cache(maxsize=200_000)
