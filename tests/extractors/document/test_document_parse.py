@@ -72,3 +72,31 @@ def test_empty_and_plain_text() -> None:
     assert parse_document("").blocks == []
     doc = parse_document("Paris is the capital of France. It is large.")
     assert [b.role for b in doc.blocks] == ["paragraph"]
+
+
+def test_inline_lists_glossary_runs_and_key_value_lines() -> None:
+    doc = parse_document("Git consists of: - a repository - a staging area - commands")
+    assert [b.role for b in doc.blocks] == ["paragraph", "list_item", "list_item", "list_item"]
+    assert doc.blocks[0].text == "Git consists of:"
+    items = doc.items_of(doc.blocks[1].list_id)
+    assert [b.text for b in items] == ["a repository", "a staging area", "commands"]
+    assert all(doc.lead_of(b) is doc.blocks[0] for b in items)
+    answer = "Git consists of: - a repository\n- a staging area\n"
+    doc = parse_document(answer)
+    items = doc.items_of(doc.blocks[1].list_id)
+    assert [b.text for b in items] == ["a repository", "a staging area"]  # one list, one lead-in
+    s, e = items[0].span
+    assert answer[s:e] == "a repository"
+    doc = parse_document("- principal amount: the initial sum\n- rate: the yearly percentage\n")
+    assert [b.role for b in doc.blocks] == ["glossary", "glossary"]
+    assert doc.blocks[0].key_text() == "principal amount"
+    doc = parse_document("**Woodwinds** — flutes and oboes.\n\n**Brass** — horns and tubas.\n")
+    assert doc.blocks[0].list_id == doc.blocks[1].list_id >= 0  # one glossary, as if bulleted
+    answer = "**Born:** 18 July 1918, Mvezo\n**Party:** African National Congress\n"
+    doc = parse_document(answer)
+    assert [(b.role, b.key_text(), b.value_text()) for b in doc.blocks] == [
+        ("key_value", "Born", "18 July 1918, Mvezo"),
+        ("key_value", "Party", "African National Congress"),
+    ]
+    s, e = doc.blocks[1].span
+    assert answer[s:e] == "Party:** African National Congress"

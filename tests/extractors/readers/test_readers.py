@@ -156,4 +156,7 @@ def test_helpers() -> None:
     assert not initials_match("United Nations", "WHO")
     assert prompt_topic("Who was Ada Lovelace?") == "Ada Lovelace"
     assert prompt_topic("What are the main classes of antibiotics?") == "antibiotics"
+    assert prompt_topic("What are the main groups of vertebrates?") == "vertebrates"
+    topic = prompt_topic("What are the main parts, components or kinds of the cat family?")
+    assert topic == "cat family"
     assert prompt_topic("Why is Kind of Blue so famous?") is None

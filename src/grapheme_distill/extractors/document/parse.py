@@ -18,7 +18,7 @@ from typing import Any
 from grapheme_distill.extractors.document.model import Block, BlockRole, Document, Inline
 from grapheme_distill.extractors.spacy.text import OffsetMap
 
-__all__ = ["ATTRIBUTE_KEYS", "parse_document"]
+__all__ = ["ATTRIBUTE_KEYS", "parse_document", "split_key_value"]
 
 #: Keys that label an attribute of the subject, not a term being glossed ("**Born:** 1915").
 ATTRIBUTE_KEYS = frozenset(
@@ -197,6 +197,7 @@ ATTRIBUTE_KEYS = frozenset(
 )
 
 _KEY_COLON = re.compile(r"^(?P<k>[A-Z][^:.!?]{0,40}?)\s*:\s+(?P<v>\S.*)$", re.DOTALL)
+_KEY_COLON_ANY = re.compile(r"^(?P<k>[A-Za-z][^:.!?]{0,40}?)\s*:\s+(?P<v>\S.*)$", re.DOTALL)
 _KEY_DASH = re.compile(
     r"^(?P<k>[^\s:.!?][^:.!?]{0,50}?)\s+[\u2013\u2014-]{1,2}\s+(?P<v>\S.*)$", re.DOTALL
 )
@@ -317,8 +318,11 @@ def _inline(token: Any, raw_map: OffsetMap) -> Inline:
     return Inline(stripped, offsets, spans)
 
 
-def _key_value(inline: Inline) -> tuple[BlockRole, tuple[int, int], tuple[int, int]] | None:
-    """Is this text "key: value" / "**Term** — gloss"?  Which role, key span, value span."""
+def split_key_value(
+    inline: Inline, lower_keys: bool = False
+) -> tuple[BlockRole, tuple[int, int], tuple[int, int]] | None:
+    """Is this text "key: value" / "**Term** — gloss"?  Which role, key span, value span.
+    ``lower_keys``: a list item's key may be lower case ("principal amount: the initial …")."""
     text = inline.text
     key: tuple[int, int] | None = None
     value_start = -1
@@ -330,7 +334,7 @@ def _key_value(inline: Inline) -> tuple[BlockRole, tuple[int, int], tuple[int, i
         elif (sep := _SEPARATOR.match(text[b:])) is not None and sep.group(0).strip():
             key, value_start = (a, b), b + sep.end()
     if key is None:
-        m = _KEY_COLON.match(text) or _KEY_DASH.match(text)
+        m = (_KEY_COLON_ANY if lower_keys else _KEY_COLON).match(text) or _KEY_DASH.match(text)
         if m is None or len(m.group("k").split()) > 6:
             return None
         key, value_start = (m.start("k"), m.end("k")), m.start("v")
@@ -464,7 +468,7 @@ def parse_document(source: str) -> Document:
                 continue
             role: BlockRole = "paragraph"
             block = Block(role=role, inline=inline)
-            kv = _key_value(inline)
+            kv = split_key_value(inline)
             if item_stack:
                 item = item_stack[-1]
                 if item["first"] is None:
@@ -495,4 +499,6 @@ def parse_document(source: str) -> Document:
                 block.role, block.key, block.value = kv
             idx = add(block)
             last_para = idx if block.role == "paragraph" and _title_like(inline.text) else None
-    return doc
+    from grapheme_distill.extractors.document.refine import refine
+
+    return refine(doc)

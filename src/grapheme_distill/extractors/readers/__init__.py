@@ -2,9 +2,10 @@
 
 Shape: :mod:`~grapheme_distill.extractors.document` parses the answer's markdown into blocks →
 the readers here turn blocks into :class:`~.facts.Fact` records over plain names (attributes from
-key-value items and tables, hierarchy from lists, linguistic items from glossaries and alias /
-abbreviation / definition forms) → the extractor resolves names to entities once (one type and id
-per name, pronouns, short names) and gives each item a calibrated confidence
+key-value items and tables, hierarchy from lists, tables, sub-headings and prose, linguistic items
+from glossaries and alias / abbreviation / definition forms) → the extractor resolves names to
+entities once (one type and id per name, pronouns, short names) and gives each item a calibrated
+confidence
 (:mod:`grapheme_distill.extractors.confidence`).  Sentence-level relations come from the spaCy
 clause reader; both streams are combined and de-duplicated in the extractor.
 """
@@ -16,6 +17,7 @@ from grapheme_distill.extractors.readers.attributes import read_attributes, valu
 from grapheme_distill.extractors.readers.context import ReadContext, injected_spans, prompt_topic
 from grapheme_distill.extractors.readers.facts import HEDGES, Fact, Name, clean_name, is_hedged
 from grapheme_distill.extractors.readers.hierarchy import read_lists
+from grapheme_distill.extractors.readers.hierarchy_prose import read_prose_hierarchy
 from grapheme_distill.extractors.readers.linguistic import initials_match, read_linguistic
 from grapheme_distill.extractors.readers.people import read_people
 from grapheme_distill.extractors.readers.sentences import read_sentences
@@ -43,6 +45,7 @@ def read_document(doc: Document | str, prompt: str = "") -> tuple[ReadContext, l
     facts: list[Fact] = []
     facts.extend(read_attributes(ctx))
     facts.extend(read_lists(ctx))
+    facts.extend(read_prose_hierarchy(ctx))
     facts.extend(read_linguistic(ctx))
     facts.extend(read_people(ctx))
     facts.extend(read_sentences(ctx))

@@ -1,14 +1,16 @@
-"""Lists under a lead-in or heading → entities, hierarchy edges, or relations named by the lead-in.
+"""Lists, tables and sub-headings under a lead-in or heading → entities and hierarchy edges.
 
-A list's items are the children of something, and the words that introduce the list say how:
-"The band's members:" (``member_of``), "Types of clouds" (``subclass_of``), "The heart consists
-of:" / "## Parts" (``part_of``), "The kit includes:" (``contains``).  A lead-in with a verb ("The
-river passes through several major cities:") relates its subject to each item with that verb
-instead.  The whole is the lead-in's own subject ("The heart"), the noun after "of" ("Types of
-clouds"), a possessor ("The band's"), the heading's name, the prompt's ("the main parts of a
-eukaryotic cell"), or the section's implicit subject, in that order.  Every item's head — its bold
-term, its key, or the short phrase before a dash or parenthesis — is kept as an entity.
-Numbered lists and lists of instructions are procedures, read elsewhere.
+A list's items are the children of something, and the words that introduce the list say how
+(:mod:`.phrases`): "The band's members:" (``member_of``), "## Types of clouds" (``subclass_of``),
+"The heart consists of:" / "**Parts**" (``part_of``), "The kit includes:" (``contains``).  The
+same holds for the rows of a table whose first column names things ("| Type | … |" under "There
+are three types of muscle:"), for the sub-headings under a lead-in ("Primates fall into two
+groups:" followed by "## Strepsirrhines", "## Haplorhines") and for nested lists (each nested
+item is a child of the item it hangs from).  A lead-in with a verb and no kind word ("The river
+passes through several major cities:") relates its subject to each item with that verb instead.
+Lists of tips, steps, reasons, pros and cons, facts or ingredients are no structure, and an item
+that is a sentence is no child.  Every item's head — its bold term, its key, or the short phrase
+before a dash or parenthesis — is kept as an entity.
 """
 
 from __future__ import annotations
@@ -19,60 +21,38 @@ from collections.abc import Iterator
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
+from grapheme_distill.extractors.readers.phrases import (
+    GENERIC_LEADS,
+    first_subject,
+    kind_of,
+    lead_parent,
+    name_list,
+    not_structure,
+    noun_phrase,
+    resolve,
+)
 from grapheme_distill.model.knowledge import HierarchyKind
 
-__all__ = ["item_head", "read_lists"]
+__all__ = ["item_head", "name_list", "read_lists"]
 
-_KINDS: list[tuple[HierarchyKind, re.Pattern[str]]] = [
-    (
-        HierarchyKind.MEMBER_OF,
-        re.compile(
-            r"\b(?:members?|line-?up|players|roster|squad|cast|member states|member countries|personnel|"
-            r"monarchs|kings|queens|rulers|presidents|emperors|leaders|alumni|musicians|band members|"
-            r"examples of|belong to|belongs to)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        HierarchyKind.SUBCLASS_OF,
-        re.compile(
-            r"\b(?:types?|kinds?|classes|categories|varieties|subtypes?|breeds|subspecies|forms of|"
-            r"branches of|families of|classified into)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        HierarchyKind.PART_OF,
-        re.compile(
-            r"\b(?:parts?|components?|organs|chambers|layers|sections|subdivisions|divisions|organelles|"
-            r"consists? of|made up of|made of|composed of|movements|divided into|comprises?|structures|anatomy|"
-            r"building blocks|pieces|elements of|regions of)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        HierarchyKind.CONTAINS,
-        re.compile(r"\b(?:includes?|contains?|holds|houses)\b", re.IGNORECASE),
-    ),
-]
-_OF_WORDS = (
-    r"types?|kinds?|classes|categories|varieties|forms|parts?|components?|members?|elements|"
-    r"sections|layers|organs|structures|subdivisions|branches"
+_PRONOUN_SUBJECTS = frozenset(
+    {"it", "they", "he", "she", "this", "these", "its", "their", "his", "her"}
 )
-# lower-case kind words, or capitalised only at the start: "Types of clouds", not "Kind of Blue"
-_OF = re.compile(
-    rf"(?:^(?i:the\s+)?(?i:main\s+)?(?i:{_OF_WORDS})|\b(?:{_OF_WORDS}))\s+of\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?P<x>[\w'\- ]+?)(?:\s+(?:are|is|include|includes|consist|:)\b|[:,.?!]|$)",
+_VERBISH = re.compile(
+    r"^(?:[a-z]+(?:s|ed|ing)|is|are|was|were|has|have|can|will|use|add|make|take|put|do)\b"
 )
-_POSSESSOR = re.compile(
-    r"^(?:the\s+)?(?P<x>[\w'\- ]+?)['’]s?\s+(?:\w+\s+){0,2}?(?:members?|parts?|"
-    r"components?|types|kinds|line-?up|players)\b",
+# a gloss with these is a description ("the interest earned on a loan"), not a list of examples
+_PHRASE_WORDS = re.compile(
+    r"^(?:the|a|an)\s|\b(?:in|on|for|with|through|to|by|from|at|into|than|who|that|which)\s"
+)
+_PREPOSITIONS = frozenset({"of", "for", "in", "on", "with", "to", "from", "by", "and", "at"})
+_SENTENCE_WORDS = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|can|will|would|should|must|it|they|you|we|i|"
+    r"don't|doesn't|isn't|aren't)\b",
     re.IGNORECASE,
 )
-_LEAD_SUBJECT = re.compile(
-    r"^(?P<x>.+?)\s+(?:has|have|had|consists? of|is made up of|are made up of|is composed of|comprises?|"
-    r"includes?|contains?|is divided into|are divided into|can be divided into|is home to|features)\b",
-    re.IGNORECASE,
+_PROCEDURE_LEAD = re.compile(
+    r"\b(?:steps?|how to|instructions|procedure|method|directions)\b", re.IGNORECASE
 )
 _LEAD_VERB = re.compile(
     r"^(?P<s>(?:the\s+|its\s+|this\s+)?[\w'\-]+(?:\s+[\w'\-]+){0,4}?)\s+(?P<v>(?:also\s+)?[a-z]+(?:s|ed)"
@@ -81,55 +61,62 @@ _LEAD_VERB = re.compile(
     r"nine|ten)\s+)?(?P<o>[\w\s'-]*)$",
     re.IGNORECASE,
 )
-_PRONOUN_SUBJECTS = frozenset(
-    {"it", "they", "he", "she", "this", "these", "its", "their", "his", "her"}
+# "The solar system has eight planets:", "Kyoto has 17 sites:": counted children
+_HAS_COUNTED = re.compile(
+    r"\b(?:has|have|had|contains?|features?|boasts?|is home to)\s+(?:about\s+|around\s+|over\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a few|"
+    r"numerous)\s+[\w\s'-]*\w$",
+    re.IGNORECASE,
 )
-_VERBISH = re.compile(
-    r"^(?:[a-z]+(?:s|ed|ing)|is|are|was|were|has|have|can|will|use|add|make|take|put|do)\b"
+# a heading that names a group by "N of M" ("Core rights of individuals", "Planets of the inner
+# solar system"): its items are members of that group
+_GROUP_HEADING = re.compile(
+    r"^(?:(?:the|core|main|key|major|basic|fundamental|principal|\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten)\s+)*(?P<x>[a-z][\w'\-]*s\s+of\s+.+)$",
+    re.IGNORECASE,
 )
-_PROCEDURE_LEAD = re.compile(
-    r"\b(?:steps?|how to|instructions|procedure|method|directions)\b", re.IGNORECASE
+# "Common second factors, from weakest to strongest:": kinds of a second factor
+_COMMON_KINDS = re.compile(
+    r"^(?:the\s+)?(?:most\s+)?(?:common|main|major|popular|typical|different|basic|principal)\s+"
+    r"(?P<x>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}s)(?:,\s+[^,]{0,40})?$"
 )
-
-
-_LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|;\s*)")
-
-
-def name_list(text: str) -> list[str] | None:
-    """ "amoxicillin, flucloxacillin" → the names; None when the text is a phrase or a sentence."""
-    text = re.sub(r"\s*\([^)]*\)", "", text).strip().rstrip(".")
-    if not text or re.match(r"(?i)(?:a|an|the|any|some|one|two|used|made|often|also)\b", text):
-        return None
-    parts = [clean_name(p) for p in _LIST_SPLIT.split(text) if p.strip()]
-    if not parts or any(
-        not p
-        or len(p.split()) > 3
-        or re.search(
-            r"\b(?:is|are|was|were|has|have|can|will|that|which|who|of|for|to|with|by|from)\b", p
-        )
-        for p in parts
-    ):
-        return None
-    return parts
+_TABLE_KIND_HEADERS = re.compile(
+    r"^(?:types?|kinds?|class(?:es)?|category|categories|members?|parts?|components?|species|"
+    r"breeds?|variet(?:y|ies)|layers?|organs?|stages?|phases?|regions?|planets?|elements?|"
+    r"organelles?|groups?|families|family|genus|genera|order|subtypes?|forms?|branch(?:es)?|"
+    r"sections?|movements?|tracks?|players?|musicians?)$",
+    re.IGNORECASE,
+)
 
 
 def item_head(block: Block) -> tuple[str, int, int] | None:
     """The name a list item is about: its key, a bold term opening it, or a short phrase before a
-    dash, colon or parenthesis; None for an item that is a sentence."""
+    dash, colon or parenthesis; None for an item that is a sentence.  A short capitalised title
+    after a dash stays ("Allegro – Presto", a movement's name)."""
     text = block.text
     if block.key is not None:
         a, b = block.key
-    elif block.inline.emphasis and block.inline.emphasis[0][0] == 0:
-        a, b = block.inline.emphasis[0]
+        if block.role == "key_value" and block.ordered and _titled(block.value_text()):
+            b = len(text.rstrip("."))  # "3. Minuet: Allegretto" names one movement
+    elif block.inline.emphasis and (
+        block.inline.emphasis[0][0] == 0
+        or len(text[: block.inline.emphasis[0][0]].split()) <= 3
+        and re.match(r"(?i)(?:the|a|an|\d+|one|two|three|four|five|six)\b", text)
+    ):
+        a, b = block.inline.emphasis[0]  # "the **Board of Governors** in Washington: …"
     else:
         cut = re.search(r"\s+[\u2013\u2014-]\s+|:\s|\s*\(|,\s", text)
         a, b = 0, cut.start() if cut else len(text.rstrip(".;"))
+        if cut and cut.group(0).strip() in "\u2013\u2014-" and _titled(text[cut.end() :]):
+            b = len(text.rstrip("."))
     head = text[a:b]
     paren = head.find("(")
     if paren > 0:
         b = a + paren
         head = head[:paren]
     name = clean_name(head)
+    if block.key is None and not _titled(name):
+        name = noun_phrase(head)
     words = name.split()
     if (
         not name
@@ -138,46 +125,49 @@ def item_head(block: Block) -> tuple[str, int, int] | None:
             _VERBISH.match(name.lower())
             and len(words) >= 3
             and not all(w[:1].isupper() for w in words)
+            and words[1].lower() not in _PREPOSITIONS
         )
+        or re.search(r"\b(?:is|are|was|were|has|have)\b", name)
     ):
         return None  # "coordinates responses to outbreaks", "Located on the Seine": a sentence
-    if re.search(r"\b(?:is|are|was|were|has|have)\b", name):
-        return None
     start = text.find(name, a)
     return (name, start, start + len(name)) if start >= 0 else (name, a, b)
+
+
+def _titled(text: str) -> bool:
+    """A short capitalised title ("Presto", "Molto vivace"), not a gloss."""
+    words = text.strip().rstrip(".").split()
+    return (
+        0 < len(words) <= 3
+        and words[0][:1].isupper()
+        and not _SENTENCE_WORDS.search(text)
+        and not re.search(r"\d", text)
+    )
+
+
+def _childlike(name: str, nested: bool) -> bool:
+    """A name that can be a child: not a sentence, not a remark ("closest to the Sun")."""
+    words = name.split()
+    if not words or len(words) > 6 or _SENTENCE_WORDS.search(name):
+        return False
+    if nested and not name[:1].isupper():
+        return not re.search(
+            r"\b(?:to|at|on|with|by|from|than|about|over|under|into|est)\b|\w+est\b|\w+ly\b", name
+        )
+    return True
 
 
 def _context_text(ctx: ReadContext, items: list[Block]) -> tuple[str, str]:
     first = items[0]
     lead = ctx.doc.lead_of(first)
     heading = ctx.doc.heading_of(first)
-    lead_text = lead.text if lead is not None else ""
-    if (
-        lead_text
-    ):  # the lead-in is the paragraph's last sentence; "Examples:" leaves the heading to say
-        lead_text = re.split(r"(?<=[.!?])\s+", lead_text)[-1]
-        if clean_name(lead_text.rstrip(":")).lower() in _GENERIC_LEADS:
+    lead_text = ""
+    if lead is not None and lead.index != first.parent:
+        # the lead-in is the paragraph's last sentence; "Examples:" leaves the heading to say
+        lead_text = re.split(r"(?<=[.!?])\s+", lead.text)[-1]
+        if clean_name(lead_text.rstrip(":")).lower() in ("examples", "example", "for example"):
             lead_text = ""
     return (lead_text, heading.text if heading is not None else "")
-
-
-_GENERIC_LEADS = frozenset(
-    {
-        "examples",
-        "example",
-        "for example",
-        "such as",
-        "including",
-        "key facts",
-        "facts",
-        "notes",
-        "details",
-        "highlights",
-        "overview",
-        "summary",
-        "e.g",
-    }
-)
 
 
 def _title_name(text: str) -> str | None:
@@ -188,14 +178,15 @@ def _title_name(text: str) -> str | None:
         "",
         name,
     )
-    if _kind_of(name) is not None and " of " not in f" {name.lower()} ":
+    if kind_of(name) is not None and " of " not in f" {name.lower()} ":
         return None  # "Types", "The main classes, with common examples": a kind, not the whole
     if (
         not name
         or len(name.split()) > 5
-        or name.lower() in _GENERIC_LEADS
+        or name.lower() in GENERIC_LEADS
+        or not_structure(name)
         or re.search(
-            r"\b(?:is|are|was|were|has|have|include|includes|run|runs|the following)\b",
+            r"\b(?:is|are|was|were|has|have|include|includes|run|runs|the following|how|what|why)\b",
             name.lower(),
         )
     ):
@@ -203,52 +194,8 @@ def _title_name(text: str) -> str | None:
     return name
 
 
-def _kind_of(*texts: str) -> HierarchyKind | None:
-    for text in texts:
-        if not text:
-            continue
-        for kind, pattern in _KINDS:
-            if pattern.search(text):
-                return kind
-    return None
-
-
-def _resolve(ctx: ReadContext, items: list[Block], phrase: str) -> Name | None:
-    phrase = clean_name(phrase)
-    if not phrase:
-        return None
-    words = phrase.lower().split()
-    subject = ctx.section_subject(items[0])
-    if words[0] in _PRONOUN_SUBJECTS or (
-        len(words) == 1 and phrase.islower() and subject is not None
-    ):
-        return subject  # "It", "The river", "the band": what the section is about
-    return Name(phrase)
-
-
-def _parent(ctx: ReadContext, items: list[Block], lead: str, heading: str) -> Name | None:
-    for text in (lead, heading):
-        if not text:
-            continue
-        if (m := _POSSESSOR.match(text)) is not None:
-            return _resolve(ctx, items, m.group("x"))
-        if (m := _OF.search(text)) is not None:
-            return _resolve(ctx, items, m.group("x"))
-        if text is lead and (m := _LEAD_SUBJECT.match(text)) is not None:
-            return _resolve(ctx, items, m.group("x"))
-        if text is lead and (name := _title_name(text)) is not None:
-            return _resolve(ctx, items, name)  # "**Control plane**" above its parts
-    if heading and ":" in heading:
-        return _resolve(ctx, items, heading.split(":")[0])
-    if heading and (name := _title_name(heading)) is not None:
-        return _resolve(ctx, items, name)
-    if ctx.prompt and (m := _OF.search(ctx.prompt)) is not None:
-        return _resolve(ctx, items, m.group("x"))
-    return ctx.section_subject(items[0])
-
-
-def _procedural(ctx: ReadContext, items: list[Block], lead: str, heading: str) -> bool:
-    if _PROCEDURE_LEAD.search(lead) or _PROCEDURE_LEAD.search(heading):
+def _procedural(items: list[Block], lead: str, heading: str) -> bool:
+    if _PROCEDURE_LEAD.search(lead) or (not lead and _PROCEDURE_LEAD.search(heading)):
         return True
     verbs = sum(
         1
@@ -262,23 +209,39 @@ def _procedural(ctx: ReadContext, items: list[Block], lead: str, heading: str) -
 
 
 def read_lists(ctx: ReadContext) -> Iterator[Fact]:
-    """Facts from every list of the answer."""
+    """Facts from every list, table and lead-in over sub-headings of the answer."""
     for items in ctx.doc.lists():
         yield from _read_list(ctx, items)
+    yield from _read_tables(ctx)
+    yield from _read_subheadings(ctx)
+
+
+def _structural_context(ctx: ReadContext, items: list[Block], lead: str, heading: str) -> bool:
+    """The list hangs under no procedure, tip list or list of remarks (checked up the nesting)."""
+    if _procedural(items, lead, heading) or any(ctx.injected(b) for b in items):
+        return False
+    if (lead and not_structure(lead)) or (not lead and heading and not_structure(heading)):
+        return False
+    parent = items[0].parent
+    if parent is not None:
+        outer = ctx.doc.items_of(ctx.doc.blocks[parent].list_id)
+        if outer:
+            o_lead, o_heading = _context_text(ctx, outer)
+            return not (
+                _procedural(outer, o_lead, o_heading)
+                or (o_lead and not_structure(o_lead))
+                or (not o_lead and o_heading and not_structure(o_heading))
+            )
+    return True
 
 
 def _read_list(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
     lead, heading = _context_text(ctx, items)
-    if items[0].parent is not None:
-        parent_block = ctx.doc.blocks[items[0].parent]
-        head = item_head(parent_block)
-        lead = lead if lead != parent_block.text else ""
-        nested_parent = Name(head[0]) if head else None
-    else:
-        nested_parent = None
-    if _procedural(ctx, items, lead, heading) or any(ctx.injected(b) for b in items):
-        return
+    nested = items[0].parent is not None
     heads = [(b, item_head(b)) for b in items]
+    structural = _structural_context(ctx, items, lead, heading)
+    if _procedural(items, lead, heading) or any(ctx.injected(b) for b in items):
+        return
     for block, head in heads:
         if head is not None and block.role != "key_value":  # a key ("Population") is no entity
             yield Fact("entity", "list.item", block.inline.span(head[1], head[2]), Name(head[0]))
@@ -292,60 +255,115 @@ def _read_list(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
                     Name(year.group("y"), "DATE"),
                     "date",
                 )
-    if nested_parent is not None:
-        nested_kind = _kind_of(lead, heading, ctx.prompt) or HierarchyKind.MEMBER_OF
-        for block, head in heads:
-            if head is not None:
-                yield Fact(
-                    "hierarchy",
-                    "list.nested",
-                    block.span,
-                    nested_parent,
-                    Name(head[0]),
-                    hierarchy=nested_kind,
-                )
+    if not structural:
         return
-    kind: HierarchyKind | None = _kind_of(lead) or _kind_of(heading)
-    construction = "list.lead" if _kind_of(lead) else "list.heading"
-    if kind is None and not lead and not heading and ctx.prompt:
-        kind, construction = _kind_of(ctx.prompt), "list.prompt"
+    if nested:
+        parent_block = ctx.doc.blocks[items[0].parent]  # type: ignore[index]
+        head = item_head(parent_block)
+        if head is None or not _childlike(head[0], nested=False):
+            return
+        kind = kind_of(parent_block.text if parent_block.key is None else "", heading, ctx.prompt)
+        yield from _children(
+            items, heads, Name(head[0]), kind or HierarchyKind.MEMBER_OF, "list.nested"
+        )
+        return
+    parent: Name | None = None
+    kind, construction = kind_of(lead), "list.lead"
+    if kind is None and lead and _HAS_COUNTED.search(lead.rstrip(":")):
+        kind = HierarchyKind.PART_OF
+    if kind is None and lead and (m := _COMMON_KINDS.match(lead.rstrip(":"))):
+        kind, construction = HierarchyKind.SUBCLASS_OF, "list.common"
+        parent = Name(clean_name(m.group("x")))
+    if kind is None and not lead:
+        kind, construction = kind_of(heading), "list.heading"
     if kind is None and lead:
         related = list(_lead_verb(ctx, items, heads, lead))
         # "The river passes through several capitals:" is a verb with its preposition, no title
-        if any("_" in f.predicate for f in related) or not _title_name(lead):
+        if related or not _title_name(lead):
             yield from related
             return
+    if kind is None and not lead and heading and (m := _GROUP_HEADING.match(heading)):
+        kind, construction = HierarchyKind.MEMBER_OF, "list.group_heading"
+        parent = Name(clean_name(m.group("x")))
     if kind is None:
-        kind = _kind_of(ctx.prompt) if (lead and _title_name(lead)) or heading else None
+        if not ((lead and _title_name(lead)) or heading):
+            return
+        kind, construction = kind_of(ctx.prompt), "list.prompt"
         if kind is None:
             return
-        construction = "list.prompt"
-    parent = _parent(ctx, items, lead, heading)
+    lead_block = ctx.doc.lead_of(items[0])
+    if lead_block is not None and lead_block.key is not None and lead.endswith(":"):
+        # "**Strings** — the largest section:" over its instruments: the key is the whole
+        parent = Name(clean_name(lead_block.key_text()))
+        kind = HierarchyKind.MEMBER_OF if kind is HierarchyKind.PART_OF else kind
+    parent = parent or _parent(ctx, items[0], lead, heading)
     if parent is None:
         return
+    yield from _children(items, heads, parent, kind, f"{construction}.{kind.value}")
+
+
+def _children(
+    items: list[Block],
+    heads: list[tuple[Block, tuple[str, int, int] | None]],
+    parent: Name,
+    kind: HierarchyKind,
+    construction: str,
+) -> Iterator[Fact]:
+    nested = items[0].parent is not None
     for block, head in heads:
-        if head is not None and head[0].lower() != parent.text.lower():
+        if head is None or head[0].lower() == parent.text.lower():
+            continue
+        if not _childlike(head[0], nested):
+            continue
+        child = Name(head[0])
+        yield Fact("hierarchy", construction, block.span, parent, child, hierarchy=kind)
+        yield from _examples(block, child, kind)
+
+
+def _examples(block: Block, child: Name, kind: HierarchyKind) -> Iterator[Fact]:
+    """ "**Penicillins** — amoxicillin, flucloxacillin", "a stove such as a Trangia": the item's
+    examples are members of it."""
+    examples: list[str] | None = None
+    if block.role == "glossary":  # its gloss's first sentence, when that is only names
+        gloss = re.split(r"(?<=\.)\s+", block.value_text())[0]
+        if not re.search(_PHRASE_WORDS, gloss):
+            examples = name_list(gloss)
+    such = re.search(r"\b(?:such as|e\.g\.,?|for example)\s+(?P<x>[^.;:()]+)", block.text)
+    if examples is None and such is not None and block.role == "list_item":
+        examples = name_list(such.group("x")) or [noun_phrase(such.group("x"))]
+    for example in examples or ():
+        if example and example.lower() != child.text.lower() and len(example.split()) <= 4:
+            yield Fact("entity", "list.example", block.span, Name(example))
             yield Fact(
                 "hierarchy",
-                f"{construction}.{kind.value}",
+                "list.examples",
                 block.span,
-                parent,
-                Name(head[0]),
-                hierarchy=kind,
+                child,
+                Name(example),
+                hierarchy=HierarchyKind.MEMBER_OF,
             )
-            examples = name_list(block.value_text()) if block.role == "glossary" else None
-            if examples and kind in (HierarchyKind.SUBCLASS_OF, HierarchyKind.MEMBER_OF):
-                # "**Penicillins** — amoxicillin, flucloxacillin": the examples are its members
-                for example in examples:
-                    yield Fact("entity", "list.example", block.span, Name(example))
-                    yield Fact(
-                        "hierarchy",
-                        "list.examples",
-                        block.span,
-                        Name(head[0]),
-                        Name(example),
-                        hierarchy=HierarchyKind.MEMBER_OF,
-                    )
+
+
+def _parent(ctx: ReadContext, block: Block, lead: str, heading: str) -> Name | None:
+    """The whole a list belongs to: what its lead-in names, else its heading, else the prompt's
+    "parts of X", else the section's subject."""
+    if lead:
+        if (name := lead_parent(ctx, block, lead)) is not None:
+            return name
+        if (title := _title_name(lead)) is not None:
+            return resolve(ctx, block, title)  # "**Control plane**" above its parts
+    if heading:
+        if (name := lead_parent(ctx, block, heading)) is not None:
+            return name
+        if ":" in heading:
+            return resolve(ctx, block, heading.split(":")[0])
+        title = _title_name(heading) if not kind_of(heading) else None
+        named = ctx.section_subject(block)
+        if title and (named is None or named != ctx.topic):  # a heading that names a thing
+            return resolve(ctx, block, title)
+    if ctx.prompt and kind_of(ctx.prompt) and (name := lead_parent(ctx, block, ctx.prompt)):
+        return name
+    return ctx.section_subject(block) or first_subject(ctx)
 
 
 def _lead_verb(
@@ -356,15 +374,112 @@ def _lead_verb(
 ) -> Iterator[Fact]:
     """ "The river passes through several major cities:" → (river, passes_through, item)."""
     m = _LEAD_VERB.match(lead.rstrip(":").strip())
-    if m is None:
-        return
-    if not m.group("o").strip():
+    if m is None or not m.group("o").strip():
         return  # "Worker nodes run:": no object noun, so "nodes" may well be the verb's subject
-    subject = _resolve(ctx, items, m.group("s"))
+    subject = resolve(ctx, items[0], m.group("s"))
     verb = m.group("v").lower().replace("also ", "")
     if subject is None or verb.split()[0] in {"is", "was", "has", "includes", "contains", "does"}:
         return
+    if subject.text.lower() in _PRONOUN_SUBJECTS or "_" not in verb.replace(" ", "_"):
+        return  # a bare verb with no preposition ("Gardeners grow roses:") relates too loosely
     predicate = re.sub(r"\s+", "_", verb)
     for block, head in heads:
-        if head is not None:
+        if head is not None and _childlike(head[0], nested=False):
             yield Fact("relation", "list.lead_verb", block.span, subject, Name(head[0]), predicate)
+
+
+def _tables(ctx: ReadContext) -> list[list[Block]]:
+    """Table rows grouped by table (consecutive rows under one header)."""
+    tables: list[list[Block]] = []
+    for block in ctx.doc.blocks:
+        if block.role != "table_row":
+            continue
+        if (
+            tables
+            and tables[-1][-1].index == block.index - 1
+            and tables[-1][-1].header == block.header
+        ):
+            tables[-1].append(block)
+        else:
+            tables.append([block])
+    return tables
+
+
+def _read_tables(ctx: ReadContext) -> Iterator[Fact]:
+    """ "There are three types of muscle:" over "| Type | … |": each row's first cell is a child."""
+    for rows in _tables(ctx):
+        first = rows[0]
+        if not first.header or not first.header[0].strip() or len(rows) < 2:
+            continue
+        lead_block = ctx.doc.lead_of(first)
+        lead = re.split(r"(?<=[.!?])\s+", lead_block.text)[-1] if lead_block else ""
+        heading_block = ctx.doc.heading_of(first)
+        heading = heading_block.text if heading_block else ""
+        header_kind = bool(_TABLE_KIND_HEADERS.match(first.header[0].strip()))
+        kind = kind_of(lead) if lead else None
+        kind = kind or (kind_of(heading) if heading else None)
+        if kind is None and header_kind:
+            kind = kind_of(first.header[0]) or HierarchyKind.SUBCLASS_OF
+        if kind is None or (lead and not_structure(lead)) or any(ctx.injected(b) for b in rows):
+            continue
+        parent = _parent(ctx, first, lead, heading)
+        if parent is None:
+            continue
+        for row in rows:
+            name = clean_name(re.sub(r"\s*\([^)]*\)", "", row.cell_texts()[0]))
+            if name and _childlike(name, nested=False) and name.lower() != parent.text.lower():
+                yield Fact(
+                    "hierarchy",
+                    f"table.rows.{kind.value}",
+                    row.span,
+                    parent,
+                    Name(name),
+                    hierarchy=kind,
+                )
+
+
+def _heading_child(text: str) -> str:
+    text = re.sub(
+        r"^(?:\d+[.)]\s*|(?:type|part|step|group)\s+\d+\s*[:.\u2013\u2014-]\s*)", "", text
+    )
+    text = re.sub(r"\s*\([^)]*\)", "", text)
+    return clean_name(re.split(r"\s+[\u2013\u2014-]\s+|:\s", text)[0])
+
+
+def _read_subheadings(ctx: ReadContext) -> Iterator[Fact]:
+    """A lead-in ("Primates fall into two groups:") or a kind heading ("## Types of stars")
+    right above sub-headings: each sub-heading names a child."""
+    blocks = ctx.doc.blocks
+    for i, block in enumerate(blocks[:-1]):
+        nxt = blocks[i + 1]
+        if nxt.role != "heading":
+            continue
+        if block.role == "paragraph" and block.text.endswith(":"):
+            lead = re.split(r"(?<=[.!?])\s+", block.text)[-1]
+            level, parent_section = nxt.level, nxt.section
+        elif block.role == "heading" and nxt.level > block.level:
+            lead = block.text
+            level, parent_section = nxt.level, block.index
+        else:
+            continue
+        kind = kind_of(lead)
+        if kind is None or not_structure(lead) or ctx.injected(block):
+            continue
+        parent = lead_parent(ctx, block, lead) or ctx.section_subject(block)
+        if parent is None:
+            continue
+        for sub in blocks[i + 1 :]:
+            if sub.role == "heading" and sub.level < level:
+                break
+            if sub.role != "heading" or sub.level != level or sub.section != parent_section:
+                continue
+            name = _heading_child(sub.text)
+            if name and _childlike(name, nested=False) and name.lower() != parent.text.lower():
+                yield Fact(
+                    "hierarchy",
+                    f"headings.{kind.value}",
+                    sub.span,
+                    parent,
+                    Name(name),
+                    hierarchy=kind,
+                )

@@ -1,0 +1,376 @@
+"""Definitions, in the forms answers give them.
+
+Glossary items ("**Term** — gloss", "term: gloss"), "X is a Y that/which/who …" (present or past:
+"The French Revolution was a period of …"), "X means / refers to / is defined as …", "X, meaning
+…", "Y is called X", "X, which is a Y that …", an appositive "the *Bombe*, an electromechanical
+machine used to …", a bold term glossed after a dash ("**HbA1c** — a blood test that …").  A
+definition is of a term: a named person or work described by a participle ("a 1959 album by Miles
+Davis, recorded in …") is a description, left to relations and the entity type, and "the book is
+…" (an anaphor) defines nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from grapheme_distill.extractors.document.model import Block
+from grapheme_distill.extractors.readers.context import ReadContext, Sentence
+from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
+from grapheme_distill.extractors.readers.hierarchy import name_list
+from grapheme_distill.extractors.readers.terms import PRONOUNS, STANDS, lfact
+from grapheme_distill.model.knowledge import LinguisticKind
+
+__all__ = ["read_definitions", "read_glossary"]
+
+_COPULA_DEF = re.compile(
+    r"^(?P<x>.{1,70}?)(?:\s+(?:is|are|was|were)|['’]s)\s+(?:\w+ly\s+)?"
+    r"(?P<v>(?:a|an|the)\s+.+|[a-z]+s\s+(?:that|which|who|used)\b.+)$"
+)
+#: markers of a defining clause strong enough for a named thing ("Kubernetes is a system *for
+#: automating* …"); a participle ("an album recorded in …") only describes it
+_STRONG_MARK = re.compile(
+    r"\b(?:that|which|who|whose|where|in which|responsible for|used (?:to|for|in)|designed (?:to|for)|"
+    r"for \w+ing|refers)\b"
+)
+_PERSON_HEAD = re.compile(
+    r"(?:\w+(?:ist|ian|ess|man|woman|eer)|king|queen|emperor|empress|pope|monk|nun|saint|general|"
+    r"poet|chef|judge|prince|princess|duke|lord|lady|sultan|pharaoh|tsar|czar|admiral|diplomat|"
+    r"activist|writer|painter|singer|player|leader|ruler|founder|teacher|composer|author|actor|"
+    r"actress|director|inventor|explorer|governor|senator|sailor|soldier|officer|programmer|"
+    r"designer|producer|manager|owner|farmer|banker|lawyer|dancer|rapper|songwriter|drummer|"
+    r"footballer|cricketer|golfer|boxer|swimmer|runner|driver|climber|astronaut|pilot|"
+    r"philosopher|theologian|economist|astronomer|reformer|commander|conqueror|mathematician|"
+    r"physicist|chemist|sculptor|architect|athlete|politician|scientist|figure|hero|heroine|wife|"
+    r"husband|son|daughter|father|mother|brother|sister|friend|partner|uncle|aunt|cousin|child|"
+    r"children|widow|grandson|granddaughter|member)s?"
+)
+#: genus nouns of events and eras: "The French Revolution was a period of …" defines it
+_EVENT_HEAD = re.compile(
+    r"(?:period|era|age|war|revolution|movement|series|event|conflict|campaign|dynasty|crisis|"
+    r"reign|process|programme|program|mission|project|treaty|agreement|law|act|style|genre|"
+    r"technique|method|theory|principle|doctrine|phenomenon|condition|disease|disorder)s?"
+)
+
+
+def _genus_head(value: str) -> str:
+    """The head noun of a definition's genus ("an English mathematician and writer" → the last
+    noun before "and", "of", a relative or a participle)."""
+    genus = re.split(
+        r"\s+(?:that|which|who|whose|where|of|for|by|in|on|at|with|and|or|from|to|known|"
+        r"\w+ed)\b|,",
+        value,
+    )[0]
+    words = genus.split()
+    return words[-1].lower() if words else ""
+
+
+_ASIDE = re.compile(r"\s+[\u2013\u2014]\s+[^\u2013\u2014]{1,80}?\s+[\u2013\u2014]\s+|\s*\([^()]*\)")
+_RELATIVE_DEF = re.compile(
+    r"(?P<x>[^,;]{1,80}?),\s+which\s+(?:is|was|are|were)\s+(?P<v>(?:a|an)\s+[^;]{5,200})$"
+)
+_APPOSITIVE = re.compile(
+    r"(?P<x>[^,;]{1,80}?),\s+(?P<v>(?:a|an)\s+[^,;()]{3,120}?\b(?:that|which|who|used to|used for|"
+    r"designed to|designed for|responsible for)\b[^,;()]{3,150})"
+)
+_BOLD_GLOSS = re.compile(
+    r"^\s+[\u2013\u2014]\s+(?P<v>[^\u2013\u2014()]{5,200}?)(?=\s+[\u2013\u2014]\s|\s*\(|[.;]|$)"
+)
+_CALLED_DEF = re.compile(
+    r"^(?P<v>(?:the|a|an)\s+.{5,120}?)\s+(?:is|are)\s+(?:called|known as|termed)\s+"
+    r"(?P<x>.{2,60})$",
+    re.IGNORECASE,
+)
+_DEF_MARK = re.compile(
+    r"\b(?:\w+ed\s+(?:with|by|in|to|from|for|on|at|as)|that|which|who|whose|where|in which|"
+    r"responsible for|used (?:to|for|in)|between|"
+    r"designed|made|consisting|containing|located|found in|known for|characteri[sz]ed|"
+    r"caused by|produced|based on|involving|refers|for \w+ing)\b"
+)
+_MEANS = re.compile(
+    r"^(?P<x>.{1,60}?)\s*,?\s+(?:(?:simply|literally|just|basically|roughly|essentially)\s+)?"
+    r"(?:means|refers to|is defined as|are defined as|denotes|is the term for|describes)\s+"
+    r"(?P<v>.{3,300})$"
+)
+_MEANING = re.compile(
+    r"(?P<x>[*_]?[\w'’\-]+(?:\s+[\w'’\-]+){0,3}[*_]?)\s*,\s+(?:meaning|which means|i\.e\.)\s+"
+    r"[\"“]?(?P<v>[^,;.\"”]{3,120})"
+)
+_GLOSSARY_CUE = re.compile(
+    r"\b(?:glossary|terms|terminology|definitions?|jargon|vocabulary|mean|means|meaning|"
+    r"what (?:do|does) .* mean|words)\b",
+    re.IGNORECASE,
+)
+
+
+def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
+    if ctx.injected(block):
+        return
+    key = block.key_text()
+    term_text = clean_name(re.sub(r"\s*\([^)]*\)", "", key))
+    if not term_text or re.search(r"\s(?:by|of|to|for|in|on|at|with)$", term_text):
+        return  # "**Commissioned by:** …": an attribute's key, not a term
+    term = Name(term_text)
+    gloss = re.sub(r"^(?:is|are)\s+", "", block.value_text().strip())
+    alias = re.match(
+        r"^(?:also known as|also called|or|aka)\s+(?:the\s+)?(?P<v>[^,;]+),\s*(?:it\s+)?(?P<rest>.*)$",
+        gloss,
+        re.IGNORECASE,
+    )
+    if alias:
+        yield lfact(
+            block, None, "gloss.alias", term, LinguisticKind.SYNONYM, clean_name(alias.group("v"))
+        )
+        gloss = alias.group("rest")
+    named = re.match(
+        r"^(?:the\s+)?(?P<n>[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|de|la))*),\s+(?P<rest>.+)$",
+        gloss,
+    )
+    if named is not None and len(named.group("n").split()) >= 2:
+        # "**Kinkaku-ji** — the Temple of the Golden Pavilion, a Zen Buddhist temple"
+        yield lfact(
+            block, None, "gloss.name", term, LinguisticKind.ALIAS, clean_name(named.group("n"))
+        )
+        gloss = named.group("rest")
+    gloss = re.split(r";|\.\s|\.$|,\s+(?:often|also|sometimes|usually)\s+(?:called|known)", gloss)[
+        0
+    ].strip()
+    stands = re.match(
+        r"^(?:stands for|short for|abbreviation (?:of|for))\s+(?P<v>[^:;,.]+)[:;,.]?\s*(?P<rest>.*)$",
+        gloss,
+        re.IGNORECASE,
+    )
+    if (
+        stands is not None
+    ):  # "**LBW** — stands for *leg before wicket*: the ball would have hit ..."
+        long = clean_name(stands.group("v"))
+        yield lfact(
+            block, None, "gloss.abbreviation", Name(long), LinguisticKind.ABBREVIATION, term_text
+        )
+        term, gloss = Name(long), stands.group("rest")
+    lead, heading = ctx.doc.lead_of(block), ctx.doc.heading_of(block)
+    context = " ".join(b.text for b in (lead, heading) if b is not None) + " " + ctx.prompt
+    glossary = _GLOSSARY_CUE.search(context)
+    # a list whose glosses mostly open with an article is a glossary: its other glosses define too
+    # ("how often interest is compounded"); a list of roles or figures is not ("– tenor sax")
+    siblings = ctx.doc.items_of(block.list_id) if block.is_item else [block]
+    articled = sum(
+        1
+        for b in siblings
+        if b.role == "glossary" and re.match(r"(?i)(?:a|an|the)\s", b.value_text().strip())
+    )
+    in_glossary = articled * 2 >= len(siblings) >= 2
+    defined = (
+        glossary is not None
+        or in_glossary
+        or re.match(r"(?:a|an|the|one|any)\s", gloss, re.IGNORECASE) is not None
+    )
+    if (
+        defined
+        and len(gloss.split()) >= 2
+        and name_list(gloss) is None  # "amoxicillin, ...": examples
+        and not re.search(r"\d{4}|\band\b", term.text)  # "16 July 1969", "ATLAS and CMS"
+        and not re.match(r"\d", term.text)
+    ):
+        yield lfact(block, None, "gloss.definition", term, LinguisticKind.DEFINITION, gloss)
+
+
+_SYNONYM = re.compile(
+    r"^(?P<t>[^,;()]{1,60}?)\s+(?:is|are)\s+(?:a\s+|another\s+)?(?:synonym|synonymous)s?\s+(?:of|with|for|to)\s+"
+    r"(?P<v>[^,;()]{1,60})$"
+    r"|^(?P<t2>[^,;()]{1,60}?)\s+and\s+(?P<v2>[^,;()]{1,60}?)\s+are\s+synonyms$",
+    re.IGNORECASE,
+)
+
+
+def read_definitions(
+    ctx: ReadContext, block: Block, sent: Sentence, hedged: bool
+) -> Iterator[Fact]:
+    """Definitions in one sentence, clause by clause ("…; a "golden duck" means out first ball")."""
+    yield from _bold_glosses(block, sent, hedged)
+    for clause in re.split(r";\s+", sent.text.rstrip(".!")):
+        yield from _clause(ctx, block, sent, clause.strip(), hedged)
+
+
+def _bold_glosses(block: Block, sent: Sentence, hedged: bool) -> Iterator[Fact]:
+    """ "check your **HbA1c** — a blood test that shows …": a highlighted term glossed after a
+    dash, inside a sentence (a glossary item's own key is read by :func:`read_glossary`)."""
+    for a, b in block.inline.emphasis:
+        if not sent.start <= a < sent.end or (block.key is not None and a == block.key[0]):
+            continue
+        m = _BOLD_GLOSS.match(block.text[b : sent.end])
+        if m is None:
+            continue
+        value = m.group("v").strip().rstrip(",")
+        if re.match(r"(?:is|are|was|were|has|have|his|her|their|its)\b", value):
+            continue  # "**K8s** — is an …": the dash closed an aside, the sentence goes on
+        if re.match(r"(?:a|an|the)\s", value) or _STRONG_MARK.search(value):
+            term = clean_name(block.text[a:b])
+            if (
+                term
+                and len(term.split()) <= 5
+                and len(value.split()) >= 3
+                and not re.search(r"\d", term)
+            ):
+                yield lfact(
+                    block,
+                    sent,
+                    "gloss.inline",
+                    Name(term),
+                    LinguisticKind.DEFINITION,
+                    value,
+                    hedged,
+                )
+
+
+def _emphasised_before(block: Block, sent: Sentence, pos: int) -> str | None:
+    """The highlighted term ending right before ``pos`` (sentence offset)."""
+    end = sent.start + pos
+    for a, b in block.inline.emphasis:
+        if end - 2 <= b <= end and block.text[b:end].strip(" ,*_") == "":
+            return clean_name(block.text[a:b])
+    return None
+
+
+def _proper(ctx: ReadContext, term: str) -> bool:
+    """A named thing (never written in lower case in the answer or the prompt), not a notion."""
+    if not term[:1].isupper():
+        return False
+    low = term.lower()
+    return low not in ctx.doc.source and low not in ctx.prompt
+
+
+def _clause(
+    ctx: ReadContext, block: Block, sent: Sentence, text: str, hedged: bool
+) -> Iterator[Fact]:
+    syn = _SYNONYM.match(text)
+    if syn is not None:
+        term, value = (
+            (syn.group("t"), syn.group("v"))
+            if syn.group("t")
+            else (syn.group("t2"), syn.group("v2"))
+        )
+        if clean_name(term).lower() != clean_name(value).lower():
+            yield lfact(
+                block,
+                sent,
+                "synonym",
+                Name(clean_name(term)),
+                LinguisticKind.SYNONYM,
+                clean_name(value),
+                hedged,
+            )
+        return
+    m = _MEANS.match(text)
+    if m is not None and not STANDS.match(text):
+        term = clean_name(m.group("x"))
+        value = m.group("v").strip()
+        if value[:1] in '"“':  # *latte* simply means "milk" in Italian
+            value = re.split(r"[\"”]", value[1:])[0]
+        if term.lower() in PRONOUNS:
+            name = ctx.section_subject(block)
+        elif re.search(r"[,:]", term):
+            name = None  # "Mammals: Cats are mammals, which means …": no term to define
+        else:
+            name = Name(term) if term and len(term.split()) <= 6 else None
+        if name is not None and value:
+            yield lfact(block, sent, "means", name, LinguisticKind.DEFINITION, value, hedged)
+        return
+    for mm in _MEANING.finditer(text):
+        term = _emphasised_before(block, sent, sent.text.find(mm.group(0)) + len(mm.group("x")))
+        if term is None and len(mm.group("x").split()) == 1:
+            term = clean_name(mm.group("x"))
+        if term:
+            yield lfact(
+                block,
+                sent,
+                "meaning",
+                Name(term),
+                LinguisticKind.DEFINITION,
+                mm.group("v").strip(),
+                hedged,
+            )
+    called = _CALLED_DEF.match(text)
+    if called is not None:
+        term = clean_name(called.group("x"))
+        if term and len(term.split()) <= 5:
+            yield lfact(
+                block,
+                sent,
+                "called.definition",
+                Name(term),
+                LinguisticKind.DEFINITION,
+                called.group("v").strip(),
+                hedged,
+            )
+        return
+    plain = _ASIDE.sub(" ", text).strip()
+    for pattern, construction in ((_RELATIVE_DEF, "which.definition"), (_APPOSITIVE, "appositive")):
+        for r in pattern.finditer(plain):
+            term = _emphasised_before(block, sent, sent.text.find(r.group("x")) + len(r.group("x")))
+            if term is None or _PERSON_HEAD.fullmatch(_genus_head(r.group("v"))):
+                continue
+            value = _trim(r.group("v"))
+            if len(value.split()) >= 3:
+                yield lfact(
+                    block, sent, construction, Name(term), LinguisticKind.DEFINITION, value, hedged
+                )
+    c = _COPULA_DEF.match(plain)
+    if c is not None:
+        yield from _copula(ctx, block, sent, c.group("x"), c.group("v"), hedged)
+
+
+def _trim(value: str) -> str:
+    value = re.split(
+        r";|\s+[\u2013\u2014]\s+|,\s+(?:just|such as|and|but|while|although|like)\b", value
+    )[0].strip()
+    if len(value.split()) > 25:
+        value = value.split(",")[0]
+    return value
+
+
+def _copula(
+    ctx: ReadContext, block: Block, sent: Sentence, x: str, value: str, hedged: bool
+) -> Iterator[Fact]:
+    """ "X is/was a Y that …": a definition of a term, not a description of a named person or
+    work ("a 1959 album by Miles Davis, recorded in …"), nor of an anaphor ("the book")."""
+    raw = re.sub(r"\s*\([^)]*\)?", "", x).strip()
+    subject = clean_name(raw)
+    head = _genus_head(value)
+    generic = re.match(r"(?i)an?\s", raw) is not None  # "A Roth IRA is …": a class of things
+    marked = (
+        _DEF_MARK.search(value)
+        or _EVENT_HEAD.fullmatch(head)
+        or (generic and len(value.split()) >= 4)
+    )
+    if (
+        not subject
+        or len(subject.split()) > 6
+        or not marked
+        or re.search(r"['’]s\b|\band\b", subject)  # "the sport's governing body", "A and B"
+        or re.match(r"the\s+[A-Z]", value)  # "… is the International Cricket Council": a name
+    ):
+        return
+    person = bool(_PERSON_HEAD.fullmatch(head))
+    if subject.lower() in PRONOUNS or re.fullmatch(r"(?i)it", subject):
+        name = ctx.section_subject(block)
+        if person:
+            return
+    elif re.search(
+        r"\b(?:there|here|which|what|one|some|many|most|this|these|that)\b", subject.lower()
+    ):
+        return
+    elif re.match(r"(?i)the\s+[a-z]+$", raw) and subject.islower():
+        return  # "The book is the best-known example …": an anaphor, not a term
+    else:
+        name = Name(subject)
+        named = _proper(ctx, subject) and not generic and not _EVENT_HEAD.fullmatch(head)
+        if person or (named and not _STRONG_MARK.search(value)):
+            return
+    if name is None:
+        return
+    value = _trim(value)
+    if len(value.split()) >= 3:
+        yield lfact(
+            block, sent, "copula.definition", name, LinguisticKind.DEFINITION, value, hedged
+        )

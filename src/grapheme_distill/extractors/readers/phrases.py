@@ -1,0 +1,329 @@
+"""Phrases the structure readers share: which relation a lead-in names, what whole it names, and
+the name an item or a list of names stands for.
+
+A list's items, a heading's sub-sections and a sentence's "A, B and C" are children of something,
+and the words that introduce them say how: "members" / "line-up" → ``member_of``, "parts" /
+"consists of" / "is divided into" → ``part_of``, "types" / "kinds" / "species" → ``subclass_of``,
+"includes" / "contains" → ``contains``.  The whole is named by the same words: "types of *X*",
+"*X*'s members", "*X* types", "group *X* into", or the lead-in's own subject ("The heart consists
+of:").  A bare "It" or "the band" is the section's implicit subject.  These rules are about how
+English introduces a list, not about any one answer, so both the list reader
+(:mod:`.hierarchy`) and the prose reader (:mod:`.hierarchy_prose`) use them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from grapheme_distill.extractors.document.model import Block
+from grapheme_distill.extractors.readers.context import ReadContext
+from grapheme_distill.extractors.readers.facts import Name, clean_name
+from grapheme_distill.model.knowledge import HierarchyKind
+
+__all__ = [
+    "GENERIC_LEADS",
+    "first_subject",
+    "KIND_WORDS",
+    "kind_of",
+    "lead_parent",
+    "name_list",
+    "noun_phrase",
+    "resolve",
+]
+
+_MEMBER = (
+    r"members?|line-?ups?|players|roster|squad|cast|member states|member countries|personnel|"
+    r"monarchs|kings|queens|rulers|presidents|emperors|leaders|alumni|musicians|band members|"
+    r"belong to|belongs to|signatories|participants|teams|clubs"
+)
+_SUBCLASS = (
+    r"types?|kinds?|classes|categories|varieties|subtypes?|breeds|species|subspecies|genera|"
+    r"families|forms of|branches|styles|genres|flavou?rs|strains|sorts of|classified into|"
+    r"groups?|subgroups?|subfamilies|orders|formats|schools of"
+)
+_PART = (
+    r"parts?|components?|organs|chambers|layers|sections|subdivisions|divisions|organelles|"
+    r"consists? of|consisting of|made up of|composed of|movements|divided into|split into|"
+    r"comprises?|comprising|made of|structures|anatomy|building blocks|pieces|elements|regions|stages|"
+    r"phases|steps of the cycle|lobes|bones|muscles|modules|subsystems|units|departments|"
+    r"branches of government|halves|districts|provinces|boroughs|tracks|songs|"
+    r"chapters|books of|volumes|episodes|courses of"
+)
+_CONTAINS = r"includes?|including|contains?|containing|holds|houses"
+
+KINDS: list[tuple[HierarchyKind, re.Pattern[str]]] = [
+    (HierarchyKind.PART_OF, re.compile(rf"\b(?:{_PART})\b", re.IGNORECASE)),
+    (HierarchyKind.MEMBER_OF, re.compile(rf"\b(?:{_MEMBER})\b", re.IGNORECASE)),
+    (HierarchyKind.SUBCLASS_OF, re.compile(rf"\b(?:{_SUBCLASS})\b", re.IGNORECASE)),
+    (HierarchyKind.CONTAINS, re.compile(rf"\b(?:{_CONTAINS})\b", re.IGNORECASE)),
+]
+#: Nouns that name the children of a whole ("the *parts* of X", "X *types*").
+KIND_WORDS = (
+    r"types?|kinds?|classes|categories|varieties|subtypes|forms|parts?|components?|members?|"
+    r"elements|sections|layers|organs|structures|subdivisions|divisions|branches|species|breeds|"
+    r"genres|styles|groups|families|movements|stages|phases|regions|tracks|songs|organelles|"
+    r"chambers|lobes|players|line-?up|examples|subfamilies|orders|formats|schools|modules|units"
+)
+#: Lead-ins and headings that introduce no structure: what follows are remarks, not children.
+GENERIC_LEADS = frozenset(
+    {
+        "examples",
+        "example",
+        "for example",
+        "such as",
+        "including",
+        "key facts",
+        "facts",
+        "quick facts",
+        "fun facts",
+        "notes",
+        "note",
+        "details",
+        "highlights",
+        "overview",
+        "summary",
+        "e.g",
+        "tips",
+        "tip",
+        "pros",
+        "cons",
+        "advantages",
+        "disadvantages",
+        "benefits",
+        "drawbacks",
+        "risks",
+        "warnings",
+        "warning",
+        "caution",
+        "symptoms",
+        "causes",
+        "reasons",
+        "features",
+        "key features",
+        "characteristics",
+        "uses",
+        "applications",
+        "steps",
+        "instructions",
+        "method",
+        "ingredients",
+        "you'll need",
+        "you will need",
+        "what you need",
+        "tools",
+        "equipment",
+        "materials",
+        "sources",
+        "references",
+        "see also",
+        "timeline",
+        "key dates",
+        "achievements",
+        "key contributions",
+        "contributions",
+        "legacy",
+        "why it matters",
+        "in short",
+        "bottom line",
+    }
+)
+_NOT_STRUCTURE = re.compile(
+    r"\b(?:tips?|advice|steps?|how to|instructions|directions|procedure|recipe|ingredients|"
+    r"you(?:'ll| will)? need|pros|cons|advantages|disadvantages|benefits|drawbacks|risks|"
+    r"warnings?|reasons?|why|symptoms|causes|signs|things to|keep in mind|mistakes|remember|"
+    r"facts|highlights|features|characteristics|uses|applications|timeline|dates|"
+    r"contributions|achievements|notes?|questions|faq|ways to|strategies|options|method)\b",
+    re.IGNORECASE,
+)
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "that", "our"}
+)
+_QUANTIFIERS = re.compile(
+    r"^(?:(?:most|many|some|all|both|several|various|certain|different|other|living|modern|"
+    r"today's|the|a|an|its|their|his|her|this|these|those|main|major|key|core|basic|common|"
+    r"principal|primary|important|notable|essential|fundamental|broad|distinct|separate|"
+    r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|few)\s+)+",
+    re.IGNORECASE,
+)
+_QUESTION = frozenset({"who", "what", "which", "how", "why", "where", "when", "whose"})
+_PRONOUNS = frozenset(
+    {"it", "they", "he", "she", "this", "these", "its", "their", "his", "her", "them", "there"}
+)
+_VERB_WORDS = (
+    r"is|are|was|were|be|been|has|have|had|can|could|may|might|will|would|should|must|do|does|"
+    r"did|consists?|comprises?|includes?|contains?|falls?|fall|comes?|features?|divides?|"
+    r"splits?|belongs?|goes|uses?|needs?|requires?|runs?|holds?|houses?|makes?|made|offers?|lists?|"
+    r"['’](?:s|re)"
+)
+#: an adverb before a verb ("usually has"), not a noun ending in -ly ("The cat family consists")
+ADVERB = r"(?!(?:family|assembly|supply|italy|july|ally|rally|jelly|belly|lily|fly)\b)\w+ly"
+_VERB = re.compile(rf"\b(?:{_VERB_WORDS})\b", re.IGNORECASE)
+_OF = re.compile(
+    rf"(?:^|\b)(?:{KIND_WORDS})\s+(?:of|in|within)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<x>[\w'’\-]+(?:\s+[\w'’\-]+){0,5}?)(?=\s+(?:are|is|include|includes|consist|can|"
+    r"fall|exist|you|we|there|that|which|:)\b|\s*[:,.?!(]|$)",
+    re.IGNORECASE,
+)
+_X_KINDS = re.compile(
+    rf"^(?P<x>[\w'’\-]+(?:\s+[\w'’\-]+){{0,3}}?)\s+(?:{KIND_WORDS})\s*:?$", re.IGNORECASE
+)
+_POSSESSOR = re.compile(
+    r"^(?P<x>(?:the\s+)?[\w'’\- ]+?)['’]s?\s+(?:\w+\s+){0,2}?"
+    rf"(?:{KIND_WORDS}|tributaries|personnel)\b",
+    re.IGNORECASE,
+)
+_GROUP_INTO = re.compile(
+    r"\b(?:group|groups|grouped|divide|divides|divided|classify|classifies|classified|split|"
+    r"splits|sort|sorts|sorted|organi[sz]e|organi[sz]es|organi[sz]ed|categori[sz]e|"
+    r"categori[sz]es|categori[sz]ed|break|breaks|broken)\s+(?:down\s+)?"
+    r"(?P<x>(?!into\b)[\w'’\-]+(?:\s+(?!into\b)[\w'’\-]+){0,4})\s+into\b",
+    re.IGNORECASE,
+)
+_LEAD_SUBJECT = re.compile(
+    rf"^(?:(?:here|there)\s+(?:are|is)\s+.*|(?P<x>.+?)\s+(?:{ADVERB}\s+)?(?:{_VERB_WORDS}|"
+    r"\w+ed)\b.*)$",
+    re.IGNORECASE,
+)
+_LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|;\s*|\s*\+\s*)")
+_NOT_NAMES = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|can|will|would|should|that|which|who|whose|it|they|"
+    r"you|we|i|do|does|did|not|very|more|most)\b",
+    re.IGNORECASE,
+)
+
+
+def kind_of(*texts: str) -> HierarchyKind | None:
+    """The relation the first text that names one names ("members" → member_of)."""
+    for text in texts:
+        if not text:
+            continue
+        hits = [
+            (m.start(), kind)
+            for kind, pattern in KINDS
+            for m in pattern.finditer(text)
+            # "Kind of Blue", "Parts Unknown": a capitalised kind word inside a text is a title
+            if m.start() == 0 or not m.group(0)[:1].isupper()
+        ]
+        if hits:
+            return min(hits, key=lambda h: h[0])[1]
+    return None
+
+
+def not_structure(text: str) -> bool:
+    """A lead-in or heading over remarks (tips, steps, pros, reasons, facts), not children."""
+    bare = clean_name(text.rstrip(":")).lower()
+    return bare in GENERIC_LEADS or bool(_NOT_STRUCTURE.search(text))
+
+
+def noun_phrase(text: str) -> str:
+    """ "A set of commands for inspecting history" → "commands for inspecting history", "21
+    stages" → "stages", "a stove such as a Trangia" → "stove": the name an item gives."""
+    text = re.split(
+        r"\s+(?:such as|e\.g\.|e\.g|for example|including|like)\b|,\s|;|\s+[\u2013\u2014]\s+|\s+-\s+",
+        text,
+    )[0]
+    if re.match(r"(?i)an?\s", text):  # "A repository to store the history", not "the right to X"
+        text = re.split(r"\s+to\s+(?=[a-z]+\b)", text)[0]
+    text = re.sub(r"\s*\([^)]*\)?", "", text)
+    name = clean_name(text)
+    name = re.sub(
+        r"(?i)^(?:a|an|the)?\s*(?:set|number|range|pair|series|group|couple)\s+of\s+", "", name
+    )
+    name = re.sub(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+", "", name)
+    return clean_name(name)
+
+
+def name_list(text: str, max_words: int = 4) -> list[str] | None:
+    """ "amoxicillin, flucloxacillin and ampicillin" → the names; None when the text is a phrase
+    or a sentence rather than a list of names."""
+    text = re.sub(r"\s*\([^)]*\)", "", text).strip().rstrip(".")
+    text = re.sub(r"(?i)^(?:the following|these|such as|including|e\.g\.?)\s*:?\s*", "", text)
+    if not text:
+        return None
+    parts = []
+    for raw in _LIST_SPLIT.split(text):
+        if not raw.strip():
+            continue
+        part = noun_phrase(raw) if not re.search(r"[\"“]", raw) else clean_name(raw)
+        part = _QUANTIFIERS.sub("", part) if not part[:1].isupper() else part
+        if part.lower() not in ("more", "others", "etc", "so on", "many more", "other"):
+            parts.append(clean_name(part))
+
+    def too_long(p: str) -> bool:  # a proper name may be long ("Federal Reserve Bank of New York")
+        return len(p.split()) > (8 if p[:1].isupper() else max_words)
+
+    if (
+        not parts
+        or any(not p or too_long(p) or _NOT_NAMES.search(p) for p in parts)
+        or (len(parts) == 1 and not re.search(r",|\band\b|\bor\b|\+", text))
+    ):
+        return None
+    return parts
+
+
+def resolve(ctx: ReadContext, block: Block, phrase: str) -> Name | None:
+    """The whole a phrase names: a pronoun or "the <noun>" is the section's implicit subject
+    (when there is one), anything else is the phrase itself, quantifiers dropped."""
+    raw = re.sub(
+        r"(?i)\b(it|they|he|she|this|these)['’](?:s|re|ve|ll)\b", r"\1", " ".join(phrase.split())
+    )
+    words = raw.lower().split()
+    if not words:
+        return None
+    subject = ctx.section_subject(block)
+    if words[0] in _PRONOUNS and len(words) <= 2:
+        return subject
+    if words[0] in _QUESTION or all(w in _DETERMINERS for w in words):
+        return None  # "Who were …", a bare "The": no whole named
+    name = clean_name(_QUANTIFIERS.sub("", raw + " ").strip())
+    if not name:
+        return None
+    determined = words[0] in _DETERMINERS
+    if (
+        determined
+        and subject is not None
+        and len(name.split()) == 1
+        and name.islower()
+        and (subject.text.lower().endswith(name.lower().rstrip("s")) or not name.endswith("s"))
+    ):
+        return subject  # "the band", "The symphony": what the section is about
+    return Name(name)
+
+
+def lead_parent(ctx: ReadContext, block: Block, text: str) -> Name | None:
+    """The whole a lead-in or heading names, or None when it names none."""
+    text = re.split(r"(?<=[.!?])\s+", text.strip())[-1].rstrip(":").strip()
+    text = re.sub(r"\s*\([^)]*\)", "", text)
+    if not text:
+        return None
+    if (m := _POSSESSOR.match(text)) is not None:
+        return resolve(ctx, block, m.group("x"))
+    if (m := _OF.search(text)) is not None:
+        return resolve(ctx, block, m.group("x"))
+    if (m := _GROUP_INTO.search(text)) is not None:
+        return resolve(ctx, block, m.group("x"))
+    if (m := _X_KINDS.match(text)) is not None and not _VERB.search(m.group("x")):
+        return resolve(ctx, block, m.group("x"))
+    if (m := _LEAD_SUBJECT.match(text)) is not None and m.group("x"):
+        subject = m.group("x")
+        if len(subject.split()) <= 6 and not re.search(r"[,;]", subject):
+            return resolve(ctx, block, subject)
+    return None
+
+
+def first_subject(ctx: ReadContext) -> Name | None:
+    """The subject of the answer's first sentence ("A modern symphony orchestra usually has …"
+    → "symphony orchestra"): the whole when neither heading, lead-in nor prompt names one."""
+    for block in ctx.doc.blocks[:3]:
+        if block.role != "paragraph":
+            continue
+        sents = ctx.sentences(block)
+        if not sents:
+            continue
+        m = _LEAD_SUBJECT.match(sents[0].text)
+        if m is not None and m.group("x") and len(m.group("x").split()) <= 5:
+            name = clean_name(_QUANTIFIERS.sub("", m.group("x") + " ").strip())
+            if name and name.lower().split()[0] not in _PRONOUNS | _QUESTION:
+                return Name(name)
+        return None
+    return None

@@ -1,0 +1,162 @@
+"""Who a linguistic form is about: the term before a marker, a name run, the initials test.
+
+"X, also known as Y", "X (Y)", "It is sometimes called Y", "- **Mary I** — …, often called Y":
+the marker is found by the alias and definition readers, the term it refers to is found here,
+one way for all of them (the item's head in a list item, the clause's subject, the capitalised
+run right before the marker, a bold term ending there).
+"""
+
+from __future__ import annotations
+
+import re
+
+from grapheme_distill.extractors.document.model import Block
+from grapheme_distill.extractors.readers.context import ReadContext, Sentence
+from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
+from grapheme_distill.extractors.readers.hierarchy import item_head
+from grapheme_distill.model.knowledge import LinguisticKind
+
+__all__ = [
+    "ABBR",
+    "FUNCTION",
+    "PRONOUNS",
+    "STANDS",
+    "initials_match",
+    "lfact",
+    "name_before",
+    "term_at",
+]
+
+#: An abbreviation's shape: "WHO", "ATP", "fMRI", "K8s", "Sgr A*" excepted.
+ABBR = r"[a-z]?[A-Z][A-Za-z0-9&.\-]{0,9}[A-Z0-9.]s?|[A-Z]{2}"
+STANDS = re.compile(
+    r"^(?:the\s+)?(?P<a>" + ABBR + r")\s+(?:stands for|is short for|is an abbreviation (?:of|for)|"
+    r"is the (?:usual |common |official |standard )?(?:abbreviation|acronym|short form) (?:of|for)|"
+    r"is shorthand for|is an acronym (?:of|for)|means)\s+(?P<v>[^.;:]+)"
+)
+
+FUNCTION = frozenset(
+    {"of", "and", "the", "for", "in", "on", "de", "la", "to", "a", "an", "&", "du", "des"}
+)
+_NAME_RUN = re.compile(
+    r"(?:[A-Z0-9][\w'’&.\-]*|of|the|and|de|la|du|von|van|der|y|for|&)"
+    r"(?:\s+(?:[A-Z0-9][\w'’&.\-]*|of|the|and|de|la|du|von|van|der|y|for|&))*$"
+)
+PRONOUNS = frozenset({"it", "this", "they", "he", "she", "these", "that"})
+
+
+def initials_match(long: str, abbr: str) -> bool:
+    """True when the words of ``long`` spell ``abbr`` ("World Health Organization" / "WHO")."""
+    letters = [c.upper() for c in abbr if c.isalpha()]
+    words = re.findall(r"[\w']+", long.replace("-", " "))
+    if len(words) == 1 and re.search(r"\d", abbr) and len(abbr) >= 2:
+        # "Twenty20" / "T20": the short form's letters and digits, in order, inside one word
+        word, pos = words[0].upper(), 0
+        if word[:1] != abbr[:1].upper():
+            return False
+        for ch in abbr.upper():
+            pos = word.find(ch, pos) + 1
+            if pos == 0:
+                return False
+        return True
+    if len(letters) < 2 or not words:
+        return False
+    content = [w[0].upper() for w in words if w.lower() not in FUNCTION]
+    every = [w[0].upper() for w in words]
+    if content == letters or every == letters:
+        return True
+    # letters taken from inside words ("adenosine triphosphate" / "ATP", "ribonucleic acid" / "RNA")
+    joined = "".join(w.upper() for w in words if w.lower() not in FUNCTION)
+    if content and content[0] == letters[0] and len(content) <= len(letters):
+        pos = 0
+        for ch in letters:
+            pos = joined.find(ch, pos)
+            if pos < 0:
+                return False
+            pos += 1
+        return all(w[0].upper() in letters for w in words if w.lower() not in FUNCTION)
+    return False
+
+
+def name_before(text: str) -> str | None:
+    """The name that ends right before a position: a capitalised run ("Frida Kahlo")."""
+    tail = text.rstrip(' ,*_"“”')
+    m = _NAME_RUN.search(tail)
+    if m is None:
+        return None
+    name = clean_name(m.group(0))
+    while name and name.split()[0].lower() in FUNCTION:
+        name = clean_name(" ".join(name.split()[1:]))
+    if not name or not name[:1].isupper() or len(name.split()) > 8:
+        return None
+    return name
+
+
+_PREPOSITIONS = frozenset(
+    {
+        "after",
+        "before",
+        "in",
+        "on",
+        "at",
+        "from",
+        "with",
+        "by",
+        "of",
+        "to",
+        "for",
+        "since",
+        "during",
+        "into",
+        "than",
+        "like",
+        "unlike",
+        "under",
+        "over",
+        "about",
+    }
+)
+
+
+def term_at(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name | None:
+    """The term a marker at ``upto`` (sentence offset) refers to: the item's head in a list item
+    ("- **Mary I** — ..., often called "Bloody Mary""), the clause's subject ("It is sometimes
+    called ..."), else the name right before the marker."""
+    before = sent.text[:upto]
+    if block.is_item and sent.start == 0:
+        head = item_head(block)
+        if head is not None and head[2] <= upto:
+            return Name(head[0])
+    subj = re.match(
+        r"^(?P<x>.+?)\s+(?:is|was|are|were|has been|had been)\b(?:\s+\w+ly)?\s*,?$", before.strip()
+    )
+    if subj is not None:
+        x = clean_name(re.split(r",\s*(?:who|which|whose|that)?\b", subj.group("x"))[0])
+        if x.lower() in PRONOUNS:
+            return ctx.section_subject(block)
+        return Name(x) if x and len(x.split()) <= 8 else None
+    name = name_before(before)
+    if name is not None:
+        preceding = before[: before.rstrip(' ,*_"“”').rfind(name.split()[0])].split()
+        if preceding and preceding[-1].lower() in _PREPOSITIONS:
+            return None  # "after Brexit, known as the UK GDPR": Brexit is not what is named
+        return Name(name)
+    bold = [
+        block.text[a:b]
+        for a, b in block.inline.emphasis
+        if b <= sent.start + upto and b >= sent.start + upto - 3
+    ]
+    return Name(clean_name(bold[-1])) if bold else None
+
+
+def lfact(
+    block: Block,
+    sent: Sentence | None,
+    construction: str,
+    term: Name,
+    kind: LinguisticKind,
+    value: str,
+    hedged: bool = False,
+) -> Fact:
+    span = block.inline.span(sent.start, sent.end) if sent is not None else block.span
+    return Fact("linguistic", construction, span, term, linguistic=kind, value=value, hedged=hedged)
