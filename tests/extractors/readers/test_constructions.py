@@ -207,6 +207,38 @@ HIERARCHY = [
         id="movement-titles-keep-their-dash",
     ),
     pytest.param(
+        "## The four sections\n**Strings** — the largest section, seated at the front:\n"
+        "- first and second violins\n- violas\n\n**Woodwinds** — flutes, oboes and clarinets.\n\n"
+        "**Brass** — French horns, trumpets and the tuba.\n",
+        "How is a symphony orchestra organised?",
+        {
+            ("strings", "first violins"),
+            ("strings", "second violins"),
+            ("strings", "violas"),
+            ("woodwinds", "oboes"),
+            ("brass", "french horns"),
+        },
+        id="glossary-paragraphs-with-their-lists",
+    ),
+    pytest.param(
+        "Common second factors, from weakest to strongest:\n- SMS codes — better than nothing\n"
+        "- authenticator apps such as Google Authenticator, which generate codes\n- passkeys\n",
+        "",
+        {
+            ("second factors", "sms codes"),
+            ("second factors", "passkeys"),
+            ("authenticator apps", "google authenticator"),
+        },
+        id="common-kinds-lead-and-such-as",
+    ),
+    pytest.param(
+        "**Apollo 11** was the first crewed Moon landing.\n\n## Crew\n- **Neil Armstrong** — "
+        "commander\n- **Michael Collins** — command module pilot\n",
+        "",
+        {("apollo 11", "neil armstrong"), ("apollo 11", "michael collins")},
+        id="crew-heading",
+    ),
+    pytest.param(
         "Living primates fall into two groups:\n\n## Strepsirrhines\nLemurs and lorises.\n\n"
         "## Haplorhines\nTarsiers, monkeys and apes.\n",
         "",

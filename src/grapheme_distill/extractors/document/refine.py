@@ -117,7 +117,7 @@ def _glossary_runs(doc: Document) -> None:
 
     def close() -> None:
         nonlocal next_list
-        if len(run) >= 2:
+        if len(run) >= 2 and any(b.role == "glossary" for b in run):
             before = doc.blocks[run[0].index - 1] if run[0].index > 0 else None
             lead = before.index if before is not None and before.role == "paragraph" else None
             if before is not None and not before.text.endswith(":"):
@@ -127,8 +127,22 @@ def _glossary_runs(doc: Document) -> None:
             next_list += 1
         run.clear()
 
+    previous: Block | None = None
     for block in doc.blocks:
-        if block.role == "glossary" and not block.is_item:
+        if (
+            block.is_item
+            and block.lead_in is None
+            and block.level == 0
+            and previous is not None
+            and previous.key is not None
+            and previous.text.endswith(":")
+        ):
+            block.lead_in = previous.index  # "**Strings** — the largest section:" over its list
+        previous = block if not block.is_item else previous
+        bold_key = block.key is not None and any(
+            a == block.key[0] for a, _ in block.inline.emphasis
+        )
+        if block.role in ("glossary", "key_value") and bold_key and not block.is_item:
             if run and run[-1].section != block.section:
                 close()
             run.append(block)

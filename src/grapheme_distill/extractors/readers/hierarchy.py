@@ -77,7 +77,7 @@ _GROUP_HEADING = re.compile(
 )
 # "Common second factors, from weakest to strongest:": kinds of a second factor
 _COMMON_KINDS = re.compile(
-    r"^(?:the\s+)?(?:most\s+)?(?:common|main|major|popular|typical|different|basic|principal)\s+"
+    r"^(?i:the\s+)?(?i:most\s+)?(?i:common|main|major|popular|typical|different|basic|principal)\s+"
     r"(?P<x>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}s)(?:,\s+[^,]{0,40})?$"
 )
 _TABLE_KIND_HEADERS = re.compile(
@@ -267,6 +267,12 @@ def _read_list(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
             items, heads, Name(head[0]), kind or HierarchyKind.MEMBER_OF, "list.nested"
         )
         return
+    lead_block = ctx.doc.lead_of(items[0])
+    if lead_block is not None and lead_block.key is not None and lead.endswith(":"):
+        # "**Strings** — the largest section:" over its instruments: the key is the whole
+        whole = Name(clean_name(re.sub(r"\s*\([^)]*\)", "", lead_block.key_text())))
+        yield from _children(items, heads, whole, HierarchyKind.MEMBER_OF, "list.key_lead")
+        return
     parent: Name | None = None
     kind, construction = kind_of(lead), "list.lead"
     if kind is None and lead and _HAS_COUNTED.search(lead.rstrip(":")):
@@ -291,11 +297,6 @@ def _read_list(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
         kind, construction = kind_of(ctx.prompt), "list.prompt"
         if kind is None:
             return
-    lead_block = ctx.doc.lead_of(items[0])
-    if lead_block is not None and lead_block.key is not None and lead.endswith(":"):
-        # "**Strings** — the largest section:" over its instruments: the key is the whole
-        parent = Name(clean_name(lead_block.key_text()))
-        kind = HierarchyKind.MEMBER_OF if kind is HierarchyKind.PART_OF else kind
     parent = parent or _parent(ctx, items[0], lead, heading)
     if parent is None:
         return
@@ -315,9 +316,14 @@ def _children(
             continue
         if not _childlike(head[0], nested):
             continue
-        child = Name(head[0])
-        yield Fact("hierarchy", construction, block.span, parent, child, hierarchy=kind)
-        yield from _examples(block, child, kind)
+        shared = re.fullmatch(r"([a-z][\w\-]*) and ([a-z][\w\-]*) ([a-z][\w\-]*s)", head[0])
+        names = [head[0]]
+        if shared is not None:  # "first and second violins": two children, one head noun
+            names = [f"{shared[1]} {shared[3]}", f"{shared[2]} {shared[3]}"]
+        for name in names:
+            child = Name(name)
+            yield Fact("hierarchy", construction, block.span, parent, child, hierarchy=kind)
+            yield from _examples(block, child, kind)
 
 
 def _examples(block: Block, child: Name, kind: HierarchyKind) -> Iterator[Fact]:
@@ -330,7 +336,8 @@ def _examples(block: Block, child: Name, kind: HierarchyKind) -> Iterator[Fact]:
             examples = name_list(gloss)
     such = re.search(r"\b(?:such as|e\.g\.,?|for example)\s+(?P<x>[^.;:()]+)", block.text)
     if examples is None and such is not None and block.role == "list_item":
-        examples = name_list(such.group("x")) or [noun_phrase(such.group("x"))]
+        listed = re.split(r",\s+(?:which|who|that|each|all)\b", such.group("x"))[0]
+        examples = name_list(listed) or [noun_phrase(listed)]
     for example in examples or ():
         if example and example.lower() != child.text.lower() and len(example.split()) <= 4:
             yield Fact("entity", "list.example", block.span, Name(example))
@@ -363,7 +370,10 @@ def _parent(ctx: ReadContext, block: Block, lead: str, heading: str) -> Name | N
             return resolve(ctx, block, title)
     if ctx.prompt and kind_of(ctx.prompt) and (name := lead_parent(ctx, block, ctx.prompt)):
         return name
-    return ctx.section_subject(block) or first_subject(ctx)
+    subject = ctx.section_subject(block)
+    if subject is not None and kind_of(subject.text) is None:
+        return subject  # not "four sections": a heading that names the children, not the whole
+    return ctx.topic or first_subject(ctx)
 
 
 def _lead_verb(

@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 _MEMBER = (
-    r"members?|line-?ups?|players|roster|squad|cast|member states|member countries|personnel|"
+    r"members?|line-?ups?|players|roster|squad|cast|crew|crew members|staff|member states|member countries|personnel|"
     r"monarchs|kings|queens|rulers|presidents|emperors|leaders|alumni|musicians|band members|"
     r"belong to|belongs to|signatories|participants|teams|clubs"
 )
