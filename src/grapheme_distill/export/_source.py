@@ -66,6 +66,17 @@ class GraphSource:
             return find_conflicts(self.source)
         return self.source.functional_conflicts()
 
+    @cached_property
+    def conflict_flags(self) -> dict[str, str]:
+        """Item id -> the contradiction flag every export carries: the functional property
+        whose other value the item contradicts, or ``negation`` for both sides of an asserted
+        and negated relation (:func:`~grapheme_distill.model.functional.conflict_flags`)."""
+        flags = {i.id: "negation" for pair in self.contradictions for i in pair}
+        for conflict in self.functional_conflicts:
+            for side in conflict.sides:
+                flags.update(dict.fromkeys(side.items, conflict.property))
+        return flags
+
 
 def as_source(graph: KnowledgeGraph | GraphSource) -> GraphSource:
     """``graph`` as a :class:`GraphSource` (exporters are called with either)."""

@@ -191,11 +191,7 @@ def export_graphml(
     well-formed for any label: characters XML 1.0 cannot hold become U+FFFD.
     """
     source = as_source(graph)
-    negation = {i.id for pair in source.contradictions for i in pair}
-    functional: dict[str, str] = {}
-    for conflict in source.functional_conflicts:
-        for side in conflict.sides:
-            functional.update(dict.fromkeys(side.items, conflict.property))
+    flags = source.conflict_flags
     with atomic_file(path) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as handle:
         xml = XMLGenerator(handle, encoding="utf-8", short_empty_elements=True)
         xml.startDocument()
@@ -215,9 +211,10 @@ def export_graphml(
                     e.id, {"label": e.name, "type": e.type.value, "aliases": "|".join(e.aliases)}
                 )
             for item in g.iter_items():
-                flag = functional.get(item.id, "negation" if item.id in negation else "")
                 sources = len(g.evidence.get(item.id, {})) or 1
-                for values, (u, v, key, attrs) in _item_edges(item, sources, flag):
+                for values, (u, v, key, attrs) in _item_edges(
+                    item, sources, flags.get(item.id, "")
+                ):
                     for node, node_attrs in values:
                         out.node(node, node_attrs)
                     for end in {u, v} - {node for node, _ in values}:

@@ -80,9 +80,16 @@ NODE_TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("confidence", "double"),
         ("sources", "int"),
         ("evidence", "string"),
+        ("conflict", "string"),
     ),
 }
-_ITEM_PROPS = (("confidence", "double"), ("sources", "int"), ("evidence", "string"))
+#: ``conflict``: the contradiction flag (a functional property's name, ``negation`` or "")
+_ITEM_PROPS = (
+    ("confidence", "double"),
+    ("sources", "int"),
+    ("evidence", "string"),
+    ("conflict", "string"),
+)
 #: type -> (from label, to label, ((property, neo4j type), ...))
 REL_TABLES: dict[str, tuple[str, str, tuple[tuple[str, str], ...]]] = {
     "RELATION": (
@@ -188,7 +195,9 @@ def _value_id(text: str) -> str:
     return "value:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def _item_props(graph: KnowledgeGraph, item: Item) -> tuple[float, int, str]:
+def _item_props(
+    graph: KnowledgeGraph, item: Item, flags: dict[str, str]
+) -> tuple[float, int, str, str]:
     evidence = [
         {
             "source": ev.source,
@@ -198,10 +207,17 @@ def _item_props(graph: KnowledgeGraph, item: Item) -> tuple[float, int, str]:
         }
         for ev in graph.evidence.get(item.id, {}).values()
     ]
-    return item.confidence, len(evidence) or 1, json.dumps(evidence, ensure_ascii=False)
+    return (
+        item.confidence,
+        len(evidence) or 1,
+        json.dumps(evidence, ensure_ascii=False),
+        flags.get(item.id, ""),
+    )
 
 
-def _rows(graph: KnowledgeGraph, seen_values: set[str]) -> dict[str, list[Row]]:
+def _rows(
+    graph: KnowledgeGraph, seen_values: set[str], flags: dict[str, str]
+) -> dict[str, list[Row]]:
     """table -> this graph's rows (node rows: properties; relationship rows: start id, end id,
     properties); a value already in ``seen_values`` is not written again (it is added)."""
     values: list[Row] = []
@@ -223,16 +239,16 @@ def _rows(graph: KnowledgeGraph, seen_values: set[str]) -> dict[str, list[Row]]:
                 p.id,
                 p.goal,
                 json.dumps(list(p.steps), ensure_ascii=False),
-                *_item_props(graph, p),
+                *_item_props(graph, p, flags),
             )
             for p in graph.procedures.values()
         ],
         "RELATION": [
-            (r.subject, r.object, r.id, r.predicate, r.negated, *_item_props(graph, r))
+            (r.subject, r.object, r.id, r.predicate, r.negated, *_item_props(graph, r, flags))
             for r in graph.relations.values()
         ],
         "HIERARCHY": [
-            (h.child, h.parent, h.id, h.relation.value, *_item_props(graph, h))
+            (h.child, h.parent, h.id, h.relation.value, *_item_props(graph, h, flags))
             for h in graph.hierarchy.values()
         ],
         "ATTRIBUTE": [
@@ -243,7 +259,7 @@ def _rows(graph: KnowledgeGraph, seen_values: set[str]) -> dict[str, list[Row]]:
                 a.name,
                 a.value,
                 a.datatype,
-                *_item_props(graph, a),
+                *_item_props(graph, a, flags),
             )
             for a in graph.attributes.values()
         ],
@@ -254,7 +270,7 @@ def _rows(graph: KnowledgeGraph, seen_values: set[str]) -> dict[str, list[Row]]:
                 li.id,
                 li.relation.value,
                 li.value,
-                *_item_props(graph, li),
+                *_item_props(graph, li, flags),
             )
             for li in graph.linguistic.values()
         ],
@@ -337,8 +353,9 @@ def export_neo4j(
                 )
                 writers[table] = csv.writer(stack.enter_context(handle))
                 writers[table].writerow(_csv_header(table))
-            for chunk in as_source(graph).chunks():
-                for table, rows in _rows(chunk.graph, seen_values).items():
+            source = as_source(graph)
+            for chunk in source.chunks():
+                for table, rows in _rows(chunk.graph, seen_values, source.conflict_flags).items():
                     parts[table].writelines(_cypher_batches(table, iter(rows)))
                     writers[table].writerows([_csv_cell(v) for v in row] for row in rows)
                     counts[table] += len(rows)

@@ -169,6 +169,7 @@ class RdfMapping:
                 "spanStart",
                 "spanEnd",
                 "memberOf",
+                "conflict",
             )
         }
         self.type, self.label = f"<{RDF}type>", f"<{RDFS}label>"
@@ -236,12 +237,17 @@ class RdfMapping:
             return self.iri("ent", item.entity), prop, literal(item.value), True
         return None
 
-    def item_triples(self, item: Item, graph: KnowledgeGraph) -> Iterator[Triple]:
-        """The item's own triple (when asserted), its statement node and its evidence."""
+    def item_triples(
+        self, item: Item, graph: KnowledgeGraph, conflict: str = ""
+    ) -> Iterator[Triple]:
+        """The item's own triple (when asserted), its statement node and its evidence; with
+        ``gd:conflict`` the contradiction flag (:attr:`~._source.GraphSource.conflict_flags`)."""
         node, v = self.iri("item", item.id), self.v
         double = XSD + "double"
         yield node, v["kind"], literal(item.kind)
         yield node, v["confidence"], literal(repr(round(item.confidence, 6)), double)
+        if conflict:
+            yield node, v["conflict"], literal(conflict)
         statement = self._statement(item)
         if statement is not None:
             s, p, o, asserted = statement
@@ -287,7 +293,9 @@ class RdfMapping:
     ) -> Iterator[list[Triple]]:
         """The whole graph's triples, ``size`` entities or items at a time; a store is read a
         chunk of entities at a time (:class:`~._source.GraphSource`)."""
-        for part in as_source(graph).chunks():
+        source = as_source(graph)
+        flags = source.conflict_flags
+        for part in source.chunks():
             entities = iter(part.graph.entities)
             while batch := list(islice(entities, size)):
                 self.entities_written += len(batch)
@@ -295,7 +303,11 @@ class RdfMapping:
             items = part.graph.iter_items()
             while batch_items := list(islice(items, size)):
                 self.items_written += len(batch_items)
-                yield [t for item in batch_items for t in self.item_triples(item, part.graph)]
+                yield [
+                    t
+                    for item in batch_items
+                    for t in self.item_triples(item, part.graph, flags.get(item.id, ""))
+                ]
 
 
 def write_ntriples(chunks: Iterable[list[Triple]], handle: TextIO) -> int:

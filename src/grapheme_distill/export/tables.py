@@ -68,9 +68,10 @@ def _aliases(c: GraphChunk, _: GraphSource) -> Iterator[Row]:
             yield e.id, e.name, alias
 
 
-def _relations(c: GraphChunk, _: GraphSource) -> Iterator[Row]:
+def _relations(c: GraphChunk, source: GraphSource) -> Iterator[Row]:
     g = c.graph
     name = _namer(c)
+    flags = source.conflict_flags
     for r in g.relations.values():
         yield (
             r.id,
@@ -82,12 +83,14 @@ def _relations(c: GraphChunk, _: GraphSource) -> Iterator[Row]:
             r.negated,
             r.confidence,
             _sources(g, r.id),
+            flags.get(r.id, ""),
         )
 
 
-def _attributes(c: GraphChunk, _: GraphSource) -> Iterator[Row]:
+def _attributes(c: GraphChunk, source: GraphSource) -> Iterator[Row]:
     g = c.graph
     name = _namer(c)
+    flags = source.conflict_flags
     for a in g.attributes.values():
         yield (
             a.id,
@@ -98,6 +101,7 @@ def _attributes(c: GraphChunk, _: GraphSource) -> Iterator[Row]:
             a.datatype,
             a.confidence,
             _sources(g, a.id),
+            flags.get(a.id, ""),
         )
 
 
@@ -186,6 +190,7 @@ TABLES: dict[str, TableSpec] = {
             ("negated", _B),
             ("confidence", _F),
             ("sources", _I),
+            ("conflict", _S),
         ),
         _relations,
     ),
@@ -199,6 +204,7 @@ TABLES: dict[str, TableSpec] = {
             ("datatype", _S),
             ("confidence", _F),
             ("sources", _I),
+            ("conflict", _S),
         ),
         _attributes,
     ),

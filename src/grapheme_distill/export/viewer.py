@@ -103,7 +103,7 @@ def viewer_data(
     source = as_source(graph)
     kept, total, first_entities = _most_confident(source, max_items)
     truncated = max(0, total - max_items)
-    contradicted = {i.id for pair in source.contradictions for i in pair}
+    flags = source.conflict_flags  # negation or a functional property's conflicting values
     known = {
         ref: e
         for ref in sorted({ref for item, _ in kept for ref in item.entity_refs()})
@@ -139,7 +139,8 @@ def viewer_data(
                 "kind": item.kind,
                 "conf": round(item.confidence, 4),
                 "negated": bool(getattr(item, "negated", False)),
-                "contradiction": item.id in contradicted,
+                "contradiction": item.id in flags,
+                "conflict": flags.get(item.id, ""),
                 "evidence": [
                     {
                         "source": ev.source,

@@ -165,8 +165,9 @@
     panel.append(el("h3", statement(e)));
     panel.append(el("div", e.kind + " \u00b7 confidence " + e.conf.toFixed(3) + " \u00b7 " +
       e.evidence.length + " source(s)", "meta"));
-    if (e.contradiction) panel.append(el("div", "Contradicted: the store holds both this and " +
-      "its negation.", "warn"));
+    if (e.contradiction) panel.append(el("div", e.conflict && e.conflict !== "negation" ?
+      "Conflicting values of " + e.conflict.replace(/_/g, " ") + ": the store holds another " +
+      "value too." : "Contradicted: the store holds both this and its negation.", "warn"));
     for (const ev of e.evidence) {
       const box = el("div", null, "evidence");
       const call = DATA.calls[ev.source] || {};
