@@ -983,7 +983,7 @@ class SpacyExtractor:
                 qualifiers["label"] = match.label
                 confidence *= 0.5 + 0.5 * match.score
         else:
-            canon = canonical_predicate(raw, obj.type)
+            canon = canonical_predicate(raw, obj.type, obj.name)
             if canon is not None:
                 predicate, swap = canon
                 if swap:

@@ -53,3 +53,25 @@ def test_canonical_table_is_a_function_of_the_surface_form() -> None:
     assert canonical_predicate("in", EntityType.LOCATION) == ("located_in", False)
     assert canonical_predicate("in", EntityType.DATETIME) is None
     assert canonical_predicate("directed_by") != canonical_predicate("written_by")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Alan Turing died in 1954 in Wilmslow.", ("Alan Turing", "died_on", "1954")),
+        ("Alan Turing died in 1954 in Wilmslow.", ("Alan Turing", "died_in", "Wilmslow")),
+        ("Marie Curie was born in 1867.", ("Marie Curie", "born_on", "1867")),
+        ("The war lasted for six years.", ("war", "duration", "six years")),
+        (
+            "At 1,006 km, the Loire is the longest river in France.",
+            ("Loire", "has_length", "1,006 km"),
+        ),
+    ],
+)
+def test_a_verb_with_a_date_or_measure_names_the_attribute(
+    spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    ex = spacy_x.extract(text)
+    names = {k: v.name for k, v in ex.entities.items()}
+    got = {(names[r.subject], r.predicate, names[r.object]) for r in ex.relations}
+    assert expected in got, got

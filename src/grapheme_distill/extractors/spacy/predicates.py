@@ -112,15 +112,44 @@ _TABLE: dict[str, tuple[str, bool]] = {
 }
 
 
-def canonical_predicate(raw: str, object_type: EntityType | None = None) -> tuple[str, bool] | None:
+# a life event with a date is its date, with a place its place: "born in 1867" is the birth date
+_DATED = {
+    "born_in": "born_on",
+    "born_on": "born_on",
+    "die_in": "died_on",
+    "die_on": "died_on",
+    "died_in": "died_on",
+}
+# a verb whose object is a measure says which dimension it measures
+_MEASURED = {"last": "duration", "last_for": "duration", "run_for": "duration", "stand": "height"}
+_SPANS = frozenset({"at", "measure", "stretch", "stretch_for", "run", "run_for", "span", "extend"})
+_LENGTH = re.compile(r"\b(?:km|kilometres?|kilometers?|miles?|m|metres?|meters?|ft|feet)\b")
+
+
+def canonical_predicate(
+    raw: str, object_type: EntityType | None = None, object_text: str = ""
+) -> tuple[str, bool] | None:
     """The canonical predicate a surface predicate says, and whether subject and object swap;
     ``None`` when no cluster holds it (the surface predicate is then kept as it is).
 
     A bare "in" is containment only when its object is a place ("Lyon is in France"); "in 1998"
-    or "in English" are other relations.
+    or "in English" are other relations.  With a date or a measure as object, a verb names the
+    attribute it gives: "died in 1954" → ``died_on``, "lasted ten years" → ``duration``, "stands
+    5.17 m tall" → ``height``, "at 1,006 km, the Loire ..." → ``has_length``.
     """
     if raw == "in":
         return ("located_in", False) if object_type is EntityType.LOCATION else None
+    if object_type is EntityType.DATETIME and raw in _DATED:
+        return _DATED[raw], False
+    if object_type is EntityType.LOCATION and raw in ("die_in", "die_at"):
+        return "died_in", False
+    if object_type is EntityType.DATETIME and raw in ("last", "last_for"):
+        return "duration", False  # "lasted ten years": NER calls a span of years a date
+    if object_type is EntityType.NUMBER:
+        if raw in _MEASURED:
+            return _MEASURED[raw], False
+        if raw in _SPANS and _LENGTH.search(object_text):
+            return "has_length", False
     return _TABLE.get(raw)
 
 
