@@ -9,8 +9,9 @@ pipeline's :class:`~grapheme_distill.pipeline.ExchangeIngester` (the answers' JS
 :class:`~grapheme_distill.crawl.reader.AnswerReader`), and in the *same* transaction the entity is
 marked done, the entities its answers name join the frontier, and the budget spent is added.
 
-Asking nothing twice, even after ``kill -9``: each answer is written to the call log the moment it
-arrives (write-ahead, with the source and template the ingester would record), and a request whose
+Asking nothing twice, even after ``kill -9``: each answer is written to the call log within a few
+milliseconds of its arrival (write-ahead, with the source and template the ingester would record;
+the answers that arrive together share one commit, :data:`WRITE_AHEAD_DELAY`), and a request whose
 answer is already in the log is served from there.  So a killed crawl re-run re-asks only requests
 whose answers never arrived, and ends with the same entities and facts as an uninterrupted one
 (the reading is deterministic and the frontier is in the store).
@@ -42,6 +43,11 @@ from grapheme_distill.teachers.pricing import PriceTable
 from grapheme_distill.teachers.wrappers import FREE_TEACHERS, runs_locally
 
 __all__ = ["CrawlSummary", "acrawl", "crawl"]
+
+#: seconds an arrived answer may wait for the answers arriving with it, so that they share one
+#: write-ahead commit (a commit costs more client CPU than the rest of recording a call; at
+#: concurrency 64 answers arrive in waves).  Far below any moment a kill could tell apart.
+WRITE_AHEAD_DELAY = 0.005
 
 #: how a crawl ended
 FRONTIER_EMPTY, BUDGET_SPENT, TEACHER_UNAVAILABLE = (
@@ -123,6 +129,34 @@ class _Crawl:
     max_items: int | None = None
     seen: set[str] = field(default_factory=set)
     unavailable: bool = False
+    unlogged: list[_Answer] = field(default_factory=list)  # arrived, not yet in the call log
+    flush_at: asyncio.TimerHandle | None = None
+
+    def write_ahead(self, answer: _Answer) -> None:
+        """Queue an arrived answer for the call log; the first of a wave schedules the commit."""
+        self.unlogged.append(answer)
+        if self.flush_at is None:
+            self.flush_at = asyncio.get_running_loop().call_later(WRITE_AHEAD_DELAY, self.flush)
+
+    def flush(self) -> None:
+        """Write the queued answers to the call log in one transaction."""
+        if self.flush_at is not None:
+            self.flush_at.cancel()
+            self.flush_at = None
+        answers, self.unlogged = self.unlogged, []
+        if not answers:
+            return
+        with self.store.transaction():
+            for a in answers:
+                assert a.response is not None
+                a.call_hash = self.store.record_call(
+                    a.request,
+                    a.response,
+                    prompt_template=self.template.name,
+                    prompt_template_hash=self.template.hash,
+                    run_id=self.summary.run_id,
+                    source=a.source,
+                )
 
     def source(self, label: str, entity: str, sample: int) -> str:
         return f"crawl:{label}:{entity}#s{sample}"
@@ -157,15 +191,9 @@ class _Crawl:
                 )
             return _Answer(label, sample, request, None, source)
         self.summary.asked += 1
-        call_hash = self.store.record_call(
-            request,
-            response,
-            prompt_template=self.template.name,
-            prompt_template_hash=self.template.hash,
-            run_id=self.summary.run_id,
-            source=source,
-        )
-        return _Answer(label, sample, request, response, source, call_hash)
+        answer = _Answer(label, sample, request, response, source)
+        self.write_ahead(answer)
+        return answer
 
     async def ask_group(self, entry: FrontierEntry) -> tuple[FrontierEntry, list[_Answer]]:
         jobs = [
@@ -184,6 +212,7 @@ class _Crawl:
         transaction with their done marks, the new frontier entries and the budget spent (one
         ingest and one commit for all of them: at concurrency 64 several complete at once).
         Returns the entities that joined the frontier."""
+        self.flush()  # every answer is in the call log before it is read
         batch: list[PendingExchange] = []
         owner: dict[str, int] = {}  # source -> group
         tokens = 0
@@ -372,6 +401,7 @@ async def acrawl(
     try:
         summary.outcome = await _loop(run, concurrency, progress)
     finally:
+        run.flush()  # answers of groups left unfinished (an error, Ctrl-C) are kept for a re-run
         store.crawl_set_outcome(crawl_name, summary.outcome or "interrupted")
         counts = store.frontier_counts(crawl_name)
         summary.frontier_pending = counts.get("pending", 0)
