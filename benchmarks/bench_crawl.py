@@ -11,8 +11,9 @@ counted as the client's, with fault injection: every n-th request gets a 500 and
 * ``bare``: the same-run baseline, 1,000 crawl requests through the same pool and teacher stack
   with nothing read or stored (on a shared machine, what the load allows right now).
 
-Each is compared with the latency floor ``ceil(N / C) * L`` (N requests, C concurrency,
-L latency); start-up (imports, opening the store) is outside the timed part.  Client CPU per
+Each is compared with the latency floor ``ceil(N / C) * L`` (N requests, C concurrency, L latency)
+and with the same run's ``bare`` (wall per request, CPU per request); the 1-minute load average at
+the start of each job is kept.  Start-up (imports, opening the store) is outside the timed part.  Client CPU per
 request is this process's CPU time (all threads) over the requests.  The machine is shared and
 noisy, so every figure is the median of ``--runs`` runs.
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import platform
 import statistics
 import subprocess
@@ -171,6 +173,7 @@ def main() -> None:
     try:
         for name in args.jobs.split(","):
             job, n = jobs[name]
+            load = os.getloadavg()[0]
             runs = [measure(job) for _ in range(args.runs)]
             floor = math.ceil(n / c) * lat
             wall = statistics.median(r["wall_s"] for r in runs)
@@ -183,7 +186,19 @@ def main() -> None:
                     statistics.median(r["cpu_ms_per_request"] for r in runs), 3
                 ),
                 "runs_wall_s": [round(r["wall_s"], 3) for r in runs],
+                "runs_cpu_ms_per_request": [round(r["cpu_ms_per_request"], 3) for r in runs],
+                "load_average_1m": round(load, 1),
             }
+            if "bare" in results and name != "bare":
+                bare = results["bare"]
+                per_request = wall / results[name]["requests"]
+                results[name]["wall_vs_bare"] = round(
+                    per_request / (bare["median_wall_s"] / bare["requests"]), 3
+                )
+                results[name]["cpu_vs_bare"] = round(
+                    results[name]["median_cpu_ms_per_request"] / bare["median_cpu_ms_per_request"],
+                    3,
+                )
             print(name, json.dumps(results[name]), flush=True)
     finally:
         server.terminate()
