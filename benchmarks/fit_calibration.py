@@ -13,8 +13,9 @@ Methods (``--method``):
 
 * ``logistic`` (default): L2-regularised logistic regression on the sparse features of
   :func:`~grapheme_distill.extractors.confidence.features` (kind, kind and construction,
-  hedging, and what a fact's arguments are).  ``logistic-cells`` and ``logistic-signals`` use
-  only the first two and three groups of them (for the comparison).
+  hedging and agreement, what a fact's arguments are, whether a name looks cut from the wrong
+  span).  ``logistic-cells``, ``logistic-signals`` and ``logistic-arguments`` stop after the
+  first two, three and four of those groups (for the comparison).
 * ``pooled``: per construction cell, its precision shrunk towards its parent cell's (construction →
   kind → all) by a beta prior of ``--prior-weight`` pseudo-items; ``pooled-lb`` takes the lower
   quartile of that posterior instead of its mean (a conservative map).
@@ -22,16 +23,19 @@ Methods (``--method``):
   construction, shrunk towards the kind's precision).
 
 ``--cv K`` answers "how good would this map be on answers it was not fitted on?": answers are
-split
-into K folds by answer (the local teacher's answers on one topic stay together), each method is
-fitted on K-1 folds and scores the held-out fold, and the held-out predictions of all folds are
+split into K folds by answer (the local teacher's answers on one topic stay together), each method
+is fitted on K-1 folds and scores the held-out fold, and the held-out predictions of all folds are
 scored together — ECE (10 bins, as ``eval`` reports it), precision of the items at or above the
-default ``min_confidence`` and how many are kept; repeated over ``--repeats`` shuffles.
+default ``min_confidence`` and how many are kept; repeated over ``--repeats`` shuffles.  With
+``--since REV`` only the answers added to the gold file after git revision REV are scored (the
+maps still fit on everything else): answers the readers were not developed on, a stand-in for
+unseen ones.  The table goes to docs/benchmarks.md; the shipped method is the one that wins it.
 
 Needs scikit-learn (``pip install -e '.[calibrate]'``)::
 
     .venv/bin/python benchmarks/fit_calibration.py                  # fit on dev.jsonl, write the map
     .venv/bin/python benchmarks/fit_calibration.py --cv 5            # compare methods, write nothing
+    .venv/bin/python benchmarks/fit_calibration.py --cv 4 --since 3745bc0  # on newer answers only
     .venv/bin/python benchmarks/fit_calibration.py --dry-run --show  # print the fitted map only
 """
 
