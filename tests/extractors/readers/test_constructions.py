@@ -239,6 +239,20 @@ HIERARCHY = [
         id="crew-heading",
     ),
     pytest.param(
+        "## The Great Lakes\n\n| Lake | Area |\n|---|---|\n| Superior | 82,100 km² |\n"
+        "| Michigan | 57,800 km² |\n",
+        "",
+        {("great lakes", "superior"), ("great lakes", "michigan")},
+        id="table-rows-of-the-heading's-group",
+    ),
+    pytest.param(
+        "Lions, tigers and leopards are all members of the genus Panthera. The robin is one of "
+        "the most common types of thrush.",
+        "",
+        {("panthera", "lions"), ("panthera", "leopards"), ("thrush", "robin")},
+        id="prose-list-are-members-of-and-one-of",
+    ),
+    pytest.param(
         "Living primates fall into two groups:\n\n## Strepsirrhines\nLemurs and lorises.\n\n"
         "## Haplorhines\nTarsiers, monkeys and apes.\n",
         "",
@@ -300,6 +314,12 @@ NOT_HIERARCHY = [
         "Why it matters:\n- it lowers costs\n- it reduces waste\n",
         "",
         id="reasons",
+    ),
+    pytest.param(
+        "## Comparison\n\n| Feature | Plan A | Plan B |\n|---|---|---|\n| Price | $5 | $9 |\n"
+        "| Storage | 10 GB | 50 GB |\n",
+        "",
+        id="comparison-table",
     ),
 ]
 
@@ -440,6 +460,26 @@ LINGUISTIC = [
         id="aka",
     ),
     pytest.param(
+        "The European Central Bank (ECB for short) sets interest rates.",
+        ("european central bank", "abbreviation", "ecb"),
+        id="for-short",
+    ),
+    pytest.param(
+        "Holland is another name for the Netherlands.",
+        ("netherlands", "alias", "holland"),
+        id="another-name-for",
+    ),
+    pytest.param(
+        "The Netherlands is often referred to as Holland.",
+        ("netherlands", "alias", "holland"),
+        id="referred-to-as",
+    ),
+    pytest.param(
+        "Freddie Mercury, whose real name was Farrokh Bulsara, led Queen.",
+        ("freddie mercury", "alias", "farrokh bulsara"),
+        id="real-name",
+    ),
+    pytest.param(
         'Buzz Aldrin flew with them. Edwin "Buzz" Aldrin was the lunar module pilot.',
         ("edwin aldrin", "alias", "buzz aldrin"),
         id="nickname-inside-a-name",
@@ -497,6 +537,9 @@ NOT_LINGUISTIC = [
     pytest.param("- **Tip:** use cold water\n- **Note:** it takes an hour\n", id="tips"),
     pytest.param("Cook for 20 minutes (or until golden).", id="paren-condition"),
     pytest.param("Use a large pan (optional).", id="paren-optional"),
+    pytest.param(
+        "A mnemonic is HOMES (Huron, Ontario, Michigan, Erie, Superior).", id="paren-list"
+    ),
     pytest.param(
         "- violas\n- harp (often counted with the strings)\n", id="paren-remark-after-item"
     ),

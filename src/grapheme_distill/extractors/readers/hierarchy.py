@@ -425,14 +425,24 @@ def _read_tables(ctx: ReadContext) -> Iterator[Fact]:
         lead = re.split(r"(?<=[.!?])\s+", lead_block.text)[-1] if lead_block else ""
         heading_block = ctx.doc.heading_of(first)
         heading = heading_block.text if heading_block else ""
-        header_kind = bool(_TABLE_KIND_HEADERS.match(first.header[0].strip()))
+        header_word = first.header[0].strip().lower()
+        header_kind = bool(_TABLE_KIND_HEADERS.match(header_word))
+        # "## The Great Lakes" over "| Lake | Area |": each row is one of the heading's lakes
+        plural = re.compile(rf"\b{re.escape(header_word)}(?:s|es)?\b", re.IGNORECASE)
+        group_of = next(
+            (t for t in (lead, heading) if t and header_word and plural.search(t)), None
+        )
         kind = kind_of(lead) if lead else None
         kind = kind or (kind_of(heading) if heading else None)
         if kind is None and header_kind:
             kind = kind_of(first.header[0]) or HierarchyKind.SUBCLASS_OF
+        group: Name | None = None
+        if kind is None and group_of is not None and len(header_word.split()) == 1:
+            kind = HierarchyKind.MEMBER_OF
+            group = resolve(ctx, first, re.sub(r"\s*\([^)]*\)", "", group_of).rstrip(":"))
         if kind is None or (lead and not_structure(lead)) or any(ctx.injected(b) for b in rows):
             continue
-        parent = _parent(ctx, first, lead, heading)
+        parent = group or _parent(ctx, first, lead, heading)
         if parent is None:
             continue
         for row in rows:

@@ -60,8 +60,9 @@ _KINDS_INCLUDE = re.compile(
     re.IGNORECASE,
 )
 _IS_KIND_OF = re.compile(
-    rf"^(?P<a>{_NP})\s+(?:is|are|was|were)\s+(?:also\s+|actually\s+|essentially\s+)?"
-    r"(?:a|an|one|the)?\s*(?:(?:main|major|common|specific|particular|special|distinct|"
+    r"^(?P<a>[\w'’\-]+(?:(?:\s+|,\s+|,?\s+and\s+)[\w'’\-]+){0,9}?)\s+(?:is|are|was|were)\s+"
+    r"(?:also\s+|actually\s+|essentially\s+|all\s+|both\s+)?"
+    r"(?:one of (?:the\s+)?(?:\w+\s+)?|a|an|one|the)?\s*(?:(?:main|major|common|specific|particular|special|distinct|"
     r"separate)\s+)?(?P<k>type|kind|form|class|subclass|subtype|variety|species|subspecies|breed|"
     r"genus|branch|member|part|component|subset|category|style|genre|subgenre|sort|division|"
     r"subfield|field)s?\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<y>[^,;:.()]{2,60})"
@@ -210,15 +211,15 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         kind = kind_of(m.group("k")) or HierarchyKind.SUBCLASS_OF
         if m.group("k").lower() in ("member",):
             kind = HierarchyKind.MEMBER_OF
-        named = _subject(ctx, block, m.group("a"))
         parent_name = clean_name(y)
-        fact = (
-            _edge(block, sent, "prose.kind_of", Name(parent_name), named.text, kind)
-            if named is not None and parent_name and len(parent_name.split()) <= 5
-            else None
-        )
-        if fact is not None:
-            yield fact
+        listed = name_list(m.group("a"))  # "Lions, tigers and leopards are all members of …"
+        named = _subject(ctx, block, m.group("a")) if listed is None else None
+        children = listed or ([named.text] if named is not None else [])
+        if parent_name and len(parent_name.split()) <= 5:
+            for child in children:
+                fact = _edge(block, sent, "prose.kind_of", Name(parent_name), child, kind)
+                if fact is not None:
+                    yield fact
         return
     if (m := _BELONG.match(text)) is not None:
         y = clean_name(_RANKS.sub("", _Y_TAIL.sub("", m.group("y")).strip()))

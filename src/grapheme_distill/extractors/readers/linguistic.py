@@ -54,9 +54,22 @@ _ALIAS = re.compile(
     r"known in \w+ as|called in \w+|"
     r"nicknamed|a\.k\.a\.|aka|formerly known as|formerly called|formerly|later known as|later renamed|"
     r"renamed|now known as|now called|or simply|often just|also simply|originally called|originally named|"
-    r"known by (?:his|her|its|their) [\w\- ]{0,25}?name,?|officially|formally)"
+    r"known by (?:his|her|its|their) [\w\- ]{0,25}?name,?|officially|formally|dubbed|"
+    r"(?:commonly |often |sometimes |also )?referred to as|also spelled|spelled|sometimes written|"
+    r"goes by|went by|whose real name (?:is|was)|real name|stage name|pen name|born as)"
     r"\s+(?:the\s+)?[\"“*_]*(?P<v>[^,;:()\"”.*_]{1,80})",
     re.IGNORECASE,
+)
+# "the European Central Bank (ECB for short)", "…, or ECB for short": the short form named
+_FOR_SHORT = re.compile(
+    r"(?:\(|,\s*(?:or\s+)?|\bor\s+)(?:just\s+|simply\s+)?[\"“*_]*(?P<a>[\w.&\-]+)[\"”*_]*"
+    r"\s+for short"
+)
+# "Holland is another name for the Netherlands", "Y is the common name for X"
+_NAME_FOR = re.compile(
+    r"^(?P<v>.{2,60}?)\s+is\s+(?:another|an(?:other)? informal|the (?:common|popular|usual|everyday|"
+    r"scientific|official|formal|old|former|local|English|Latin)|a (?:common|popular|informal|"
+    r"nickname|name))\s+(?:name|term|word)?\s*for\s+(?:the\s+)?(?P<x>[^,;:.()]{2,60})"
 )
 _BORN = re.compile(
     r"\bborn\s+(?P<v>(?:[A-Z][\w'’\-]+|y|de|von|van|da|del|di|la|le)"
@@ -265,6 +278,19 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             value,
             hedged,
         )
+    for m in _FOR_SHORT.finditer(text):
+        abbr = clean_name(m.group("a"))
+        term = term_at(ctx, block, sent, m.start())
+        if abbr and term is not None and term.text.lower() != abbr.lower():
+            yield lfact(
+                block, sent, "abbrev.for_short", term, LinguisticKind.ABBREVIATION, abbr, hedged
+            )
+    if (m := _NAME_FOR.match(text)) is not None:
+        value, term_text = clean_name(m.group("v")), clean_name(m.group("x"))
+        if value and term_text and value.lower() not in PRONOUNS:
+            yield lfact(
+                block, sent, "alias.name_for", Name(term_text), LinguisticKind.ALIAS, value, hedged
+            )
     for m in _NICKNAME.finditer(text):
         # Edwin "Buzz" Aldrin: the nickname with the surname is another name of the person
         yield lfact(
@@ -474,7 +500,7 @@ def _parentheses(ctx: ReadContext, block: Block, sent: Sentence, hedged: bool) -
             continue
         if (
             plain[:1].isupper()
-            and not re.search(r"\d", plain)
+            and not re.search(r"\d|[,;]", plain)  # "(Huron, Ontario, …)": a list, not a name
             and len(plain.split()) <= 5
             and not re.search(r"\b(?:is|are|was|were|see|e\.g|i\.e)\b", plain)
         ):
