@@ -456,7 +456,7 @@ def _parentheses(ctx: ReadContext, block: Block, sent: Sentence, hedged: bool) -
                 )
             continue
         short = re.search(r"(?:^|[\s*_\"“])(?P<a>" + ABBR + r")[*_\"”]*$", before)
-        if short is not None and initials_match(plain, short.group("a")):
+        if short is not None and "," not in plain and initials_match(plain, short.group("a")):
             # "ABC (Alpha Beta Code)" and "ABC (alpha beta code)": the expansion, never an is-a
             yield lfact(
                 block,
