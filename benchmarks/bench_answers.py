@@ -3,8 +3,9 @@
 For each gold file (default: the development split and the blind split of
 ``benchmarks/data/answers``) and each extractor, runs :func:`evaluate_answers` — the reference
 scorer ``../shared/eval/score_answers.py`` on the extractor's predictions — and reports per-type
-F1, micro and macro F1, the ECE of relation confidence and of every item's confidence, and
-precision at the default ``min_confidence`` (items pooled, and relations alone).  It never prints
+F1, micro and macro F1, the ECE of relation confidence and of every item's confidence,
+precision at the default ``min_confidence`` (items pooled, and relations alone) and at
+0.5 / 0.6 / 0.7 / 0.8 (read off the reliability table).  It never prints
 misses or false positives: the blind split's are not to be read (see the data README); use
 ``grapheme-distill eval --dataset answers --gold benchmarks/data/answers/dev.jsonl --explain N``
 on the development split instead.
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from grapheme_distill.evaluation.answers import evaluate_answers
+from grapheme_distill.evaluation.calibration import CalibrationBin
 
 DATA = Path(__file__).resolve().parent / "data" / "answers"
 TYPES = ("entities", "relations", "procedures", "hierarchy", "linguistic")
@@ -48,16 +50,33 @@ def row(gold: Path, extractor: str) -> dict[str, Any]:
         "min_confidence": at["threshold"],
         "precision_items_at_min_conf": round(at["precision_items"], 3),
         "relation_precision_at_min_conf": at["scores"]["types"]["relations"]["precision"],
+        "precision_at": sweep(report.item_calibration.bins),
         "seconds": report.timing["extract_seconds"],
         "failures": len(report.failures),
     }
+
+
+SWEEP = (0.5, 0.6, 0.7, 0.8)
+
+
+def sweep(bins: list[CalibrationBin]) -> dict[str, float]:
+    """Precision of the items at or above each threshold of ``SWEEP``, read off the reliability
+    table (its bins are tenths, so a threshold at a bin edge is exact): what ``min_confidence``
+    would give at each, from one run.  Unlike ``precision_items_at_min_conf`` (the reference
+    scorer's count) it leaves out units that carry no confidence (aliases read off entities)."""
+    out: dict[str, float] = {}
+    for t in SWEEP:
+        kept = [b for b in bins if b.lower >= t - 1e-9]
+        n = sum(b.count for b in kept)
+        out[f"{t:g}"] = round(sum(b.accuracy * b.count for b in kept) / n, 3) if n else 0.0
+    return out
 
 
 def markdown(rows: list[dict[str, Any]]) -> str:
     head = (
         "| split | extractor | entities | relations | procedures | hierarchy | linguistic "
         "| micro F1 | macro F1 | rel. P | rel. ECE (n) | item ECE | P@min_conf items / rel. "
-        "| s |"
+        "| P@" + " / ".join(f"{t:g}" for t in SWEEP) + " | s |"
     )
     lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
     for r in rows:
@@ -67,6 +86,7 @@ def markdown(rows: list[dict[str, Any]]) -> str:
             + f" | **{r['micro_f1']:.3f}** | {r['macro_f1']:.3f} | {r['relation_precision']:.3f} "
             f"| {r['relation_ece']:.3f} ({r['relations_calibrated']}) | {r['item_ece']:.3f} "
             f"| {r['precision_items_at_min_conf']:.3f} / {r['relation_precision_at_min_conf']:.3f}"
+            f" | {' / '.join(f'{p:.2f}' for p in r['precision_at'].values())}"
             f" | {r['seconds']:.1f} |"
         )
     return "\n".join(lines)
