@@ -348,6 +348,7 @@ def _copula(
         or len(subject.split()) > 6
         or not marked
         or re.search(r"['’]s\b|\band\b", subject)  # "the sport's governing body", "A and B"
+        or re.match(r"(?i)(?:another|being|one|each|every|such)\b", subject)
         or re.match(r"the\s+[A-Z]", value)  # "… is the International Cricket Council": a name
     ):
         return

@@ -145,6 +145,8 @@ def _children(text: str) -> list[str] | None:
 def _subject(ctx: ReadContext, block: Block, phrase: str) -> Name | None:
     phrase = re.sub(r"\s*\([^)]*\)", "", phrase)
     phrase = re.split(r",\s+", phrase)[-1]
+    if re.search(r"(?i)\b(?:could|can|may|might|would|will|should|must|also|often)$", phrase):
+        return None  # "Such items could include …": a possibility, not a stated whole
     if re.match(r"(?i)(?:its|his|her|their|our|your|my)\s+\S", phrase):
         return None  # "Its main tributaries include …": an owned list, read as relations
     name = resolve(ctx, block, phrase)
