@@ -36,6 +36,7 @@ from grapheme_distill.config import DistillationConfig
 from grapheme_distill.errors import ExportError, InvalidConfig, MissingDependency
 from grapheme_distill.grapheme.layout import HUBS, Edge, walk
 from grapheme_distill.grapheme.text import EDGE_TYPES, check_text, grapheme_clusters
+from grapheme_distill.model.functional import conflict_flags
 from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.model.knowledge import (
     Attribute,
@@ -297,6 +298,7 @@ def build_student_arrays(
         check_text(text, what="vocabulary entry")
 
     edge_index, edge_type, edge_weight = sink.edge_arrays()
+    flags = conflict_flags(graph)  # the contradiction flag every export carries
     arrays: dict[str, Array] = {
         "x": x,
         "node_kind": kind,
@@ -329,6 +331,7 @@ def build_student_arrays(
         "relation_vocabulary": _strings(vocabulary),
         "relation_negated": np.array([r.negated for r in relations], dtype=bool),
         "relation_confidence": np.array([r.confidence for r in relations], dtype=np.float32),
+        "relation_conflict": np.array([r.id in flags for r in relations], dtype=bool),
         "relation_split": rel_split,
         "soft_probs": soft_probs,
         "soft_candidates": soft_cand,
@@ -377,6 +380,8 @@ _MEANING: Final[dict[str, str]] = {
     "relation_vocabulary": "sorted distinct predicates",
     "relation_negated": "the relation is asserted as false",
     "relation_confidence": "confidence of the relation (noisy-or over its evidence)",
+    "relation_conflict": "the relation contradicts another: its negation, or another value of "
+    "a functional property (grapheme-distill show lists which)",
     "relation_split": "split of the relation's subject entity (train when the subject is unresolved)",
     "soft_probs": "teacher probabilities softmax(logits / T) at `temperature`, zero-padded per row",
     "soft_candidates": "candidate per column, index into soft_candidate_vocabulary, -1 padding",

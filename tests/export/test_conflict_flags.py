@@ -130,3 +130,40 @@ def test_the_viewer_marks_both_kinds_of_conflict() -> None:
         edge = next(e for i, e in edges.items() if i.startswith(item_id))
         assert edge["conflict"] == flag
         assert edge["contradiction"] is bool(flag)  # drawn red either way
+
+
+def test_the_grapheme_sidecar_carries_the_flags(tmp_path: Path) -> None:
+    export_graph(_graph(), "grapheme", tmp_path / "g.grapheme.json")
+    sidecar = json.loads((tmp_path / "g.sidecar.json").read_text(encoding="utf-8"))
+    flags = sidecar["conflicts"]
+    assert {i: flags.get(i, "") for i in EXPECTED} == EXPECTED
+    from grapheme_distill.grapheme.reader import read_grapheme
+
+    assert set(read_grapheme(tmp_path / "g.grapheme.json").relations) == {
+        CAPITAL.id,
+        NOT_CAPITAL.id,
+    }  # the reader still reads the sidecar
+
+
+def test_student_arrays_mark_conflicting_relations() -> None:
+    from grapheme_distill.student import build_student_arrays
+
+    graph = _graph()
+    graph.add_item(Relation(subject=PARIS.id, predicate="located_in", object=FRANCE.id))
+    arrays, manifest = build_student_arrays(graph, [], temperature=2.0, alpha=0.5)
+    assert "relation_conflict" in manifest["arrays"]
+    vocabulary = [str(v) for v in arrays["relation_vocabulary"]]
+    marked = {
+        (vocabulary[t], bool(n), bool(c))
+        for t, n, c in zip(
+            arrays["relation_type"],
+            arrays["relation_negated"],
+            arrays["relation_conflict"],
+            strict=True,
+        )
+    }
+    assert marked == {
+        ("capital_of", False, True),
+        ("capital_of", True, True),
+        ("located_in", False, False),
+    }

@@ -1,9 +1,10 @@
 """``dot`` and ``png``: a neighbourhood drawn by graphviz (``export --entity NAME --format dot``).
 
 Nodes are entities (filled by type) and literal values (boxes); edges are items, labelled with the
-predicate, as wide as they are confident, dashed red when negated.  Graphviz gives ``\\n``, ``\\l``
-and ``\\N`` in quoted labels a meaning of their own, so every label is an HTML-like label
-(``label=<…>``) holding XML-escaped text instead, and node names are generated (``n0``, ``n1``
+predicate, as wide as they are confident, dashed red when negated, red with a ⚠ and the reason
+when in conflict (the contradiction flag: a functional property's other value, or a negation).
+Graphviz gives ``\\n``, ``\\l`` and ``\\N`` in quoted labels a meaning of their own, so every label is an
+HTML-like label (``label=<…>``) holding XML-escaped text instead, and node names are generated (``n0``, ``n1``
 …), so no label can reach DOT syntax.  ``png`` runs graphviz's ``dot`` program on that text (it
 must be installed: ``apt-get install graphviz``).
 """
@@ -16,6 +17,7 @@ import subprocess
 from pathlib import Path
 
 from grapheme_distill.errors import ExportError
+from grapheme_distill.model.functional import conflict_flags
 from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.model.knowledge import (
     Attribute,
@@ -79,8 +81,15 @@ def to_dot(graph: KnowledgeGraph) -> str:
         e = graph.entities.get(entity_id)
         return node(entity_id, e.name if e else entity_id, e.type.value if e else "OTHER")
 
-    def edge(a: str, b: str, text: str, confidence: float, negated: bool = False) -> None:
+    flags = conflict_flags(graph)
+
+    def edge(
+        a: str, b: str, text: str, confidence: float, negated: bool = False, conflict: str = ""
+    ) -> None:
         style = ', style=dashed, color="#c0392b"' if negated else ""
+        if conflict:
+            style += ', color="#c0392b"'
+            text = f"\u26a0 {text}" + ("" if conflict == "negation" else f" ({conflict} conflict)")
         lines.append(
             f"  {a} -> {b} [label={_label(('NOT ' if negated else '') + text)}, "
             f"penwidth={0.5 + 3.5 * confidence:.2f}{style}];"
@@ -96,13 +105,14 @@ def to_dot(graph: KnowledgeGraph) -> str:
                 item.predicate,
                 item.confidence,
                 item.negated,
+                flags.get(item.id, ""),
             )
         elif isinstance(item, HierarchyEdge):
             edge(entity(item.child), entity(item.parent), item.relation.value, item.confidence)
         elif isinstance(item, Attribute | LinguisticItem):
             value = node("value:" + item.value, item.value, "VALUE")
             text = item.name if isinstance(item, Attribute) else item.relation.value
-            edge(entity(item.entity), value, text, item.confidence)
+            edge(entity(item.entity), value, text, item.confidence, conflict=flags.get(item.id, ""))
         elif isinstance(item, Procedure):
             goal = (
                 entity(item.entity)

@@ -36,6 +36,7 @@ from typing import IO, Any, Final, cast
 from grapheme_distill.errors import ExportError
 from grapheme_distill.grapheme.layout import Edge, walk
 from grapheme_distill.grapheme.text import EDGE_TYPES, grapheme_clusters
+from grapheme_distill.model.functional import conflict_flags
 from grapheme_distill.model.graph import KnowledgeGraph
 from grapheme_distill.model.knowledge import Item, Relation
 
@@ -353,8 +354,10 @@ def to_grapheme(graph: KnowledgeGraph, path: str | os.PathLike[str]) -> Grapheme
             _write_chains(out, sink.chains)
             side.write('],"evidence":{')
             _write_evidence(side, graph)
+            # the contradiction flag every export carries: item id -> property or "negation"
+            side.write('},"conflicts":' + _ascii(dict(sorted(conflict_flags(graph).items()))))
             side.write(
-                f'}},"counts":{{"nodes":{sink.nodes},"edges":{sink.edges},'
+                f',"counts":{{"nodes":{sink.nodes},"edges":{sink.edges},'
                 f'"characters":{sink.characters},"entities":{len(graph.entities)}}}}}'
             )
     except UnicodeEncodeError as exc:
