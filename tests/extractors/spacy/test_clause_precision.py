@@ -59,3 +59,29 @@ def test_an_active_clause_between_two_common_nouns_is_not_a_fact(spacy_x: SpacyE
     assert not any(s in ("magnet", "radio-frequency pulses") for s, _, _, _ in got), got
     # the topic's own clauses stay
     assert any(s == "Magnetic resonance imaging" for s, _, _, _ in got), got
+
+
+def test_a_gloss_in_another_language_is_no_subject(spacy_x: SpacyExtractor) -> None:
+    got = _facts(
+        spacy_x,
+        "**Iceland** (Icelandic: *Ísland*) is a Nordic island country in the North Atlantic.",
+    )
+    assert ("Iceland", "located_in", "North Atlantic", False) in got, got
+    assert not any(":" in s or ":" in o for s, _, o, _ in got), got
+
+
+def test_a_label_and_its_value_are_no_name(spacy_x: SpacyExtractor) -> None:
+    got = _facts(spacy_x, "Step 1: Water is an ecosystem.\n\nMammals: Cats are mammals.")
+    assert not any(":" in s or ":" in o for s, _, o, _ in got), got
+
+
+def test_a_definite_description_that_is_not_the_topic_is_no_subject(
+    spacy_x: SpacyExtractor,
+) -> None:
+    got = _facts(
+        spacy_x,
+        "**David** is a marble statue by **Michelangelo**. The copy has stood in the Piazza "
+        "della Signoria since 1910.",
+    )
+    assert ("David", "created_by", "Michelangelo", False) in got, got
+    assert not any(s == "copy" for s, _, _, _ in got), got

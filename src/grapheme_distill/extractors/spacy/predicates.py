@@ -139,6 +139,8 @@ def canonical_predicate(
     """
     if raw == "in":
         return ("located_in", False) if object_type is EntityType.LOCATION else None
+    if raw == "by" and object_type in (EntityType.PERSON, EntityType.ORGANIZATION):
+        return "created_by", False  # "a marble statue by Michelangelo"
     if object_type is EntityType.DATETIME and raw in _DATED:
         return _DATED[raw], False
     if object_type is EntityType.LOCATION and raw in ("die_in", "die_at"):

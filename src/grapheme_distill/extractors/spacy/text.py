@@ -42,7 +42,10 @@ _RULE = re.compile(r"^[ \t]*([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
 _TABLE = re.compile(r"^[ \t]*\|")
 # inline markup and whitespace runs, deleted (or collapsed to one space) inside a piece
 _INLINE = re.compile(
-    r"!\[[^\]]*\]\([^)]*\)"  # images: nothing to read
+    # a gloss in another language, "(Icelandic: *Ísland*)": the document readers make it an
+    # alias; parsed, it became the sentence's subject ("Icelandic: Ísland is a Nordic country")
+    r"\s\((?:[A-Z][\w-]*\s?){1,3}:\s[^()\n]{1,80}\)"
+    r"|!\[[^\]]*\]\([^)]*\)"  # images: nothing to read
     r"|(?<=\])\([^)\s]*\)"  # link targets after [text]
     r"|[\[\]]"  # link brackets
     r"|\*\*|__|~~|`+"
