@@ -477,9 +477,15 @@ def main(argv: list[str] | None = None) -> int:
             if fresh is not None
             else "every item"
         )
+        n_groups = len(fresh if fresh is not None else {s.group for s in samples})
+        how = (
+            "leave one answer group out"
+            if args.cv >= n_groups
+            else f"{args.cv}-fold by answer group, mean of {args.repeats} shuffles"
+        )
         print(
-            f"held-out figures, {args.cv}-fold by answer group, mean of {args.repeats} shuffles,"
-            f" scored on {scored} (C={args.C:g}, prior weight {args.prior_weight:g}):"
+            f"held-out figures, {how}, scored on {scored}"
+            f" (C={args.C:g}, prior weight {args.prior_weight:g}):"
         )
         print(table(rows, threshold))
         return 0
