@@ -6,6 +6,10 @@ Skipped only when the extra is absent (the README's test command installs it thr
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -14,6 +18,10 @@ from grapheme_distill.errors import MissingDependency
 from grapheme_distill.resolution import EntityResolver, MemoryEntityIndex
 from grapheme_distill.resolution import embed as embed_module
 from grapheme_distill.resolution.embed import MiniLMEmbedder, embedding_available
+from grapheme_distill.store import open_store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
+from knowledge_records import record  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not embedding_available(), reason="the [embed] extra is absent")
 
@@ -85,3 +93,41 @@ def test_a_missing_model_package_says_which_extra_to_install(
     assert not embedding_available()
     with pytest.raises(MissingDependency, match=r"\[embed\]"):
         MiniLMEmbedder().encode(["anything"])
+
+
+def test_a_store_opened_with_an_embedder_merges_stored_knowledge(
+    embedder: MiniLMEmbedder, tmp_path: Path
+) -> None:
+    composer = Entity(name="Pyotr Ilyich Tchaikovsky", type=P)
+    spelled = Entity(name="Pyotr Il'yich Tchaikovsky", type=P)
+    works = (Entity(name="Swan Lake", type=C), Entity(name="The Nutcracker", type=C))
+    counts = []
+    for name, with_embedder in (("plain.db", None), ("embed.db", embedder)):
+        with open_store(tmp_path / name, fuzzy_threshold=85.0, embedder=with_embedder) as store:
+            store.add_knowledge(record([(composer, "composed", works[0], 0.9)], source="a"))
+            store.add_knowledge(record([(spelled, "composed", works[1], 0.9)], source="b"))
+            counts.append(store.stats().entities)
+    assert counts == [4, 3]  # the soft-sign spelling joins the composer only with the embedder
+
+
+def test_distill_embeddings_from_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from grapheme_distill.cli import main
+
+    doc = tmp_path / "composer.md"
+    doc.write_text(
+        "Pyotr Ilyich Tchaikovsky composed Swan Lake.\n\n"
+        "Pyotr Il'yich Tchaikovsky composed The Nutcracker.\n",
+        encoding="utf-8",
+    )
+    entities = []
+    for name, flags in (("plain.db", []), ("embed.db", ["--embeddings"])):
+        args = ["distill", "--documents", str(doc), "--store", str(tmp_path / name)]
+        args += ["--extractor", "spacy", "--fuzzy-threshold", "85", "--json", *flags]
+        try:
+            main([*args, "--set", "min_confidence=0.3"])
+        except SystemExit as exc:
+            assert not exc.code
+        entities.append(json.loads(capsys.readouterr().out)["store"]["entities"])
+    assert entities[1] == entities[0] - 1  # the two spellings of the composer are one entity

@@ -306,6 +306,12 @@ def run_with_progress(run: Callable[[ProgressCallback | None], _S], *, show: boo
     help="Also merge entities whose names score at least this rapidfuzz ratio (0-100).",
 )
 @click.option(
+    "--embeddings",
+    is_flag=True,
+    help="Also merge names an offline sentence encoder puts close together (Mao Zedong / Mao "
+    "Tse-tung), among candidates sharing a word, type, qualifier and numbers; extra [embed].",
+)
+@click.option(
     "--vocabulary",
     "vocabulary_path",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -343,6 +349,7 @@ def distill_cli(
     executor_name: str,
     ray_address: str | None,
     fuzzy_threshold: float | None,
+    embeddings: bool,
     vocabulary_path: Path | None,
     as_json: bool,
     no_progress: bool,
@@ -395,7 +402,15 @@ def distill_cli(
     )
     if vocabulary is not None:
         extractor = VocabularyExtractor(extractor, vocabulary)
-    store: SQLiteStore = open_store(store_path, fuzzy_threshold=fuzzy_threshold)
+    embedder = None
+    if embeddings:
+        from grapheme_distill.errors import MissingDependency
+        from grapheme_distill.resolution.embed import MiniLMEmbedder, embedding_available
+
+        if not embedding_available():
+            raise MissingDependency("--embeddings", "embed")
+        embedder = MiniLMEmbedder()
+    store: SQLiteStore = open_store(store_path, fuzzy_threshold=fuzzy_threshold, embedder=embedder)
     executor: Executor | None = None
     try:
         if executor_name != "local":

@@ -11,6 +11,7 @@ Callers type-hint the narrowest slice of :class:`GraphStore` they use (:class:`C
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from grapheme_distill.store.base import (
     CallLog,
@@ -27,6 +28,9 @@ from grapheme_distill.store.memory import MemoryStore
 from grapheme_distill.store.migrations import SCHEMA_VERSION
 from grapheme_distill.store.sqlite import SQLiteStore
 from grapheme_distill.store.sqlite.crawl import FrontierEntry
+
+if TYPE_CHECKING:
+    from grapheme_distill.resolution.embed import NameEmbedder
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -47,7 +51,11 @@ __all__ = [
 
 
 def open_store(
-    path: str | Path, *, fuzzy_threshold: float | None = None, read_only: bool | None = None
+    path: str | Path,
+    *,
+    fuzzy_threshold: float | None = None,
+    read_only: bool | None = None,
+    embedder: NameEmbedder | None = None,
 ) -> SQLiteStore:
     """Open (creating and migrating if needed) the store at ``path``.
 
@@ -57,6 +65,8 @@ def open_store(
             against an existing one; None (default) merges only exact names and aliases.
         read_only: True opens an existing store without writing anything to it; None (default)
             does so by itself when the file or its folder is not writable.
+        embedder: also merge names whose vectors are close (the embedding stage, extra
+            ``[embed]``: :class:`~grapheme_distill.resolution.embed.MiniLMEmbedder`).
 
     Raises:
         StoreError: the path cannot be opened, is not a store (another program's SQLite file is
@@ -70,4 +80,6 @@ def open_store(
 
             raise StoreError(f"cannot create store {path}: directory {parent} does not exist")
         path = Path(path).expanduser()
-    return SQLiteStore(path, fuzzy_threshold=fuzzy_threshold, read_only=read_only)
+    return SQLiteStore(
+        path, fuzzy_threshold=fuzzy_threshold, read_only=read_only, embedder=embedder
+    )

@@ -24,9 +24,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from grapheme_distill.errors import MigrationError, StoreError
+
+if TYPE_CHECKING:
+    from grapheme_distill.resolution.embed import NameEmbedder
 from grapheme_distill.store.migrations import SCHEMA_VERSION, migrate, pending, schema_version
 
 __all__ = ["CHUNK", "SQLiteConnection", "now"]
@@ -107,6 +110,8 @@ class SQLiteConnection:
     Args:
         path: the database file; ``":memory:"`` for a throw-away store.
         fuzzy_threshold: see :class:`~grapheme_distill.store.sqlite.SQLiteStore`.
+        embedder: the embedding stage of entity resolution (extra ``[embed]``,
+            :class:`~grapheme_distill.resolution.embed.MiniLMEmbedder`); None (default): none.
         read_only: True opens the store without writing anything; None (default) does so when
             the file or its folder is not writable.
 
@@ -122,9 +127,11 @@ class SQLiteConnection:
         *,
         fuzzy_threshold: float | None = None,
         read_only: bool | None = None,
+        embedder: NameEmbedder | None = None,
     ) -> None:
         self.path = str(path)
         self.fuzzy_threshold = fuzzy_threshold
+        self.embedder = embedder
         self._depth = 0
         self._canon: dict[str, str] = {}  # entity id -> canonical entity id (cache)
         self._aliased: set[tuple[str, str]] = set()  # (canonical id, alias) already written

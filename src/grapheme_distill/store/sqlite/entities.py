@@ -120,14 +120,14 @@ class EntitiesMixin(SQLiteConnection):
 
     @property
     def _resolver(self) -> EntityResolver:
-        if self.fuzzy_threshold is None:
+        if self.fuzzy_threshold is None and self.embedder is None:
             return EntityResolver(SQLEntityIndex(self))
         index = SQLEntityIndex(self, variants=True)
         if not self._variants_indexed and not self.read_only:
             with self.transaction():
                 index.backfill_variants()
             self._variants_indexed = True
-        return EntityResolver(index, self.fuzzy_threshold)
+        return EntityResolver(index, self.fuzzy_threshold, embedder=self.embedder)
 
     def resolve_existing(self, entity: Entity) -> str | None:
         """The id of the stored entity ``entity`` would merge into, or None (nothing is written)."""
@@ -179,7 +179,7 @@ class EntitiesMixin(SQLiteConnection):
                 pending.append(entity)
         if not pending:
             return mapping
-        if self.fuzzy_threshold is not None:
+        if self.fuzzy_threshold is not None or self.embedder is not None:
             for entity in pending:
                 resolved, _ = self.upsert_entity(entity)
                 if resolved != entity.id:
