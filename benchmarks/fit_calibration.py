@@ -42,6 +42,7 @@ Needs scikit-learn (``pip install -e '.[calibrate]'``)::
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import random
 import re
@@ -456,8 +457,17 @@ def main(argv: list[str] | None = None) -> int:
     from grapheme_distill.config import DistillationConfig
 
     threshold = DistillationConfig().min_confidence if args.threshold is None else args.threshold
+    if importlib.util.find_spec("sklearn") is None:
+        print("fitting needs scikit-learn: pip install -e '.[calibrate]'", file=sys.stderr)
+        return 2
     fresh = groups_since(args.gold, args.since) if args.cv and args.since else None
-    samples = collect(args.gold)
+    from grapheme_distill.errors import DistillError
+
+    try:
+        samples = collect(args.gold)
+    except DistillError as exc:  # no scorer, a bad gold file: one line, no traceback
+        print(f"fit_calibration: {exc}", file=sys.stderr)
+        return 2
     answers = len({s.group for s in samples})
     print(f"{len(samples)} items (non-neutral) from {answers} answer groups of {args.gold.name}")
     if args.cv:
