@@ -271,7 +271,7 @@ _COMPARATIVES = frozenset(
 
 
 # "Key: value" read as one name by the parser; titles may have a subtitle after a colon
-_LABELLED = re.compile(r"^[^:]{1,30}:\s+\S")
+_LABELLED = re.compile(r"^[^:\s]+(?: [^:\s]+)?:\s+\S")  # "Step 1: Water", not a subtitle
 _TITLED = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 
 
