@@ -160,3 +160,11 @@ def test_helpers() -> None:
     topic = prompt_topic("What are the main parts, components or kinds of the cat family?")
     assert topic == "cat family"
     assert prompt_topic("Why is Kind of Blue so famous?") is None
+
+
+def test_the_prompts_topic_ends_with_its_sentence() -> None:
+    prompt = (
+        "Give 5 key facts about the French Revolution. Write each fact as one short declarative "
+        'sentence that starts with "the French Revolution".'
+    )
+    assert prompt_topic(prompt) == "French Revolution"

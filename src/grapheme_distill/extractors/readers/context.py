@@ -183,7 +183,7 @@ def prompt_topic(prompt: str) -> str | None:
             topic = re.split(
                 r"\s+(?:for|in|from|and what|with)\s+(?:me|my|a|the)\b|[,;]|\s+(?:made of|used for|"
                 r"known for|famous for|consist|do|does|work|mean|good for)\b",
-                _KIND_OF.sub("", m.group("x")),
+                _KIND_OF.sub("", re.split(r"[.?!]\s", m.group("x"))[0]),
             )[0]
             topic = clean_name(re.sub(r"^[A-Z][\w\u00c0-\u024f.\- ]*['’]s\s+(?=[A-Z])", "", topic))
             topic = clean_name(_KIND_OF.sub("", topic))
