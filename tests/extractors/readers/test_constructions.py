@@ -347,6 +347,11 @@ LINGUISTIC = [
         id="past-tense-definition",
     ),
     pytest.param(
+        "Photosynthesis is the process by which plants turn light into chemical energy.",
+        ("photosynthesis", "definition", "the process by which plants turn light"),
+        id="the-process-by-which",
+    ),
+    pytest.param(
         "It's a protocol that lets browsers talk to servers.",
         None,
         id="its-definition-without-subject",

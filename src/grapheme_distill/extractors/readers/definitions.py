@@ -34,7 +34,7 @@ _STRONG_MARK = re.compile(
     r"for \w+ing|refers)\b"
 )
 _PERSON_HEAD = re.compile(
-    r"(?:\w+(?:ist|ian|ess|man|woman|eer)|king|queen|emperor|empress|pope|monk|nun|saint|general|"
+    r"(?:\w+(?:ist|ian|eer|woman)|\w+(?<!hu)(?<!Ger)man|goddess|hostess|king|queen|emperor|empress|pope|monk|nun|saint|general|"
     r"poet|chef|judge|prince|princess|duke|lord|lady|sultan|pharaoh|tsar|czar|admiral|diplomat|"
     r"activist|writer|painter|singer|player|leader|ruler|founder|teacher|composer|author|actor|"
     r"actress|director|inventor|explorer|governor|senator|sailor|soldier|officer|programmer|"
