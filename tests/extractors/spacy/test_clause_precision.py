@@ -85,3 +85,29 @@ def test_a_definite_description_that_is_not_the_topic_is_no_subject(
     )
     assert ("David", "created_by", "Michelangelo", False) in got, got
     assert not any(s == "copy" for s, _, _, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        # a relational noun with one common word as object ranks, it does not relate
+        (
+            "**Kind of Blue** is the best-selling jazz album of all time.",
+            ("Kind of Blue", "time"),
+        ),
+        (
+            "The **Tour de France** is the longest cycling race of the world.",
+            ("Tour de France", "world"),
+        ),
+        # a copula between common nouns that are not the topic is a definition or an identity
+        (
+            "**Earth** has a layered structure. The outer shell is the lithosphere.",
+            ("outer shell", "lithosphere"),
+        ),
+    ],
+)
+def test_rankings_and_identities_of_common_nouns_are_no_relations(
+    spacy_x: SpacyExtractor, text: str, unwanted: tuple[str, str]
+) -> None:
+    got = _facts(spacy_x, text)
+    assert not any((s, o) == unwanted for s, _, o, _ in got), got

@@ -305,13 +305,24 @@ def is_loose(r: Record, topic: set[str]) -> bool:
     if r.kind != "relation" or r.construction != "clause":
         return False
     s, o = r.subject, r.object
-    if s is not None and s.definite and normalise_name(s.text) not in topic:
+    if s is None or o is None:
+        return False
+    about = normalise_name(s.text) in topic
+    if s.definite and not about:
         return True
+    common_s = not (s.proper or s.label)
+    common_o = not (o.proper or o.label)
+    if r.voice == "copula" and r.predicate == "is_a":
+        # "the outer shell is the lithosphere", "a shot is coffee": a definition (the linguistic
+        # reader's) or an identity, rarely a class membership, when the subject is a common noun
+        return common_s and not about
+    if r.voice == "noun":
+        # "the longest cycling race of the world", "the best-selling jazz album of all time": a
+        # relational noun whose object is one common word ranks, it does not relate
+        return common_o and len(o.text.split()) == 1
     if r.voice != "active":
         return False
-    if s is None or o is None or s.proper or s.label or o.proper or o.label:
-        return False
-    return normalise_name(s.text) not in topic
+    return common_s and common_o and not about
 
 
 _THING_NOUNS: dict[str, str] = {
