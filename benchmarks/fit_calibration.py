@@ -273,9 +273,12 @@ def fit_logistic(
 
 
 def fit(method: str, samples: Sequence[Sample], *, c: float, prior_weight: float) -> Any:
-    """A :class:`CalibrationMap` fitted on ``samples`` by ``method`` (one of ``METHODS``)."""
+    """A :class:`CalibrationMap` fitted on ``samples`` by ``method`` (one of ``METHODS``, or
+    ``logistic C=x``: the full logistic map at another regularisation, for the comparison)."""
     from grapheme_distill.extractors.confidence import CalibrationMap
 
+    if method.startswith("logistic C="):
+        method, c = "logistic", float(method.split("=", 1)[1])
     if method == "isotonic":
         data = fit_isotonic(samples)
     elif method in ("pooled", "pooled-lb"):
@@ -473,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv:
         rows = cross_validate(
             samples,
-            METHODS,
+            [*METHODS, f"logistic C={args.C / 3:.3g}", f"logistic C={args.C * 3:.3g}"],
             folds=args.cv,
             repeats=args.repeats,
             threshold=threshold,
