@@ -75,3 +75,29 @@ def test_a_verb_with_a_date_or_measure_names_the_attribute(
     names = {k: v.name for k, v in ex.entities.items()}
     got = {(names[r.subject], r.predicate, names[r.object]) for r in ex.relations}
     assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Paul Lauterbur shared the Nobel Prize in Physiology or Medicine with Peter Mansfield.",
+            ("Paul Lauterbur", "win", "Nobel Prize in Physiology or Medicine"),
+        ),
+        (
+            "Marie Curie won the Nobel Prize in Physics.",
+            ("Marie Curie", "win", "Nobel Prize in Physics"),
+        ),
+        (
+            "Frida Kahlo married Diego Rivera in 1929.",
+            ("Frida Kahlo", "married_to", "Diego Rivera"),
+        ),
+    ],
+)
+def test_spellings_of_winning_and_marrying_share_a_predicate(
+    spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    ex = spacy_x.extract(text)
+    names = {k: v.name for k, v in ex.entities.items()}
+    got = {(names[r.subject], r.predicate, names[r.object]) for r in ex.relations}
+    assert expected in got, got

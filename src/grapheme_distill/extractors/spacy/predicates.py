@@ -59,6 +59,7 @@ MEANINGS: dict[str, tuple[str, ...]] = {
     "after": ("follow", "come_after", "happen_after", "preceded_by"),
     "part_of": ("belong_to",),
     "has": ("have", "possess"),
+    "married_to": ("marry", "married_to", "marry_to", "wed", "married"),
 }
 # surface predicates that say a canonical one the other way round ("Y is owned by X": X owns Y)
 _INVERSE: dict[str, str] = {
@@ -123,6 +124,8 @@ _DATED = {
 # a verb whose object is a measure says which dimension it measures
 _MEASURED = {"last": "duration", "last_for": "duration", "run_for": "duration", "stand": "height"}
 _SPANS = frozenset({"at", "measure", "stretch", "stretch_for", "run", "run_for", "span", "extend"})
+_AWARDED = frozenset({"share", "win", "awarded", "receive", "earn", "award"})
+_AWARD = re.compile(r"\b(?:prize|award|medal|trophy|cup|championship|title)s?\b", re.IGNORECASE)
 _LENGTH = re.compile(r"\b(?:km|kilometres?|kilometers?|miles?|m|metres?|meters?|ft|feet)\b")
 
 
@@ -147,6 +150,8 @@ def canonical_predicate(
         return "died_in", False
     if object_type is EntityType.DATETIME and raw in ("last", "last_for"):
         return "duration", False  # "lasted ten years": NER calls a span of years a date
+    if raw in _AWARDED and _AWARD.search(object_text):
+        return "win", False  # "shared the Nobel Prize", "was awarded the Turing Award"
     if object_type is EntityType.NUMBER:
         if raw in _MEASURED:
             return _MEASURED[raw], False
