@@ -465,6 +465,26 @@ LINGUISTIC = [
         id="aka",
     ),
     pytest.param(
+        "The human heart is also known as the heart or the circulatory system.",
+        ("human heart", "alias", "circulatory system"),
+        id="alias-list-with-or",
+    ),
+    pytest.param(
+        "The cat family (Felidae) is also known as felines.",
+        ("cat family", "alias", "felines"),
+        id="alias-after-a-parenthesis",
+    ),
+    pytest.param(
+        "The cat family (Felidae) includes lions.",
+        ("cat family", "alias", "felidae"),
+        id="scientific-name-in-parentheses",
+    ),
+    pytest.param(
+        "Insulin is used to treat diabetes, which is a condition in which blood sugar is high.",
+        ("diabetes", "definition", "a condition in which blood sugar is high"),
+        id="which-is-a-after-a-plain-noun",
+    ),
+    pytest.param(
         "The European Central Bank (ECB for short) sets interest rates.",
         ("european central bank", "abbreviation", "ecb"),
         id="for-short",
@@ -542,6 +562,15 @@ NOT_LINGUISTIC = [
     pytest.param("- **Tip:** use cold water\n- **Note:** it takes an hour\n", id="tips"),
     pytest.param("Cook for 20 minutes (or until golden).", id="paren-condition"),
     pytest.param("Use a large pan (optional).", id="paren-optional"),
+    pytest.param("**What it means in practice**\n\n- code runs faster\n", id="question-title"),
+    pytest.param(
+        "Key characters:\n- José Arcadio — the founder of Macondo\n- Úrsula — his wife, who "
+        "lives long\n",
+        id="people-with-roles",
+    ),
+    pytest.param(
+        "**Woodwinds** — flutes (plus the piccolo), oboes and clarinets.\n", id="paren-plus"
+    ),
     pytest.param(
         "A mnemonic is HOMES (Huron, Ontario, Michigan, Erie, Superior).", id="paren-list"
     ),

@@ -168,6 +168,8 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     if (
         defined
         and len(gloss.split()) >= 2
+        and not re.match(r"(?i)(?:his|her|their|its)\s", gloss)  # "his wife, who …": a person
+        and not _PERSON_HEAD.fullmatch(_genus_head(gloss))  # "the founder of Macondo"
         and name_list(gloss) is None  # "amoxicillin, ...": examples
         and not re.search(r"\d{4}|\band\b", term.text)  # "16 July 1969", "ATLAS and CMS"
         and not re.match(r"\d", term.text)
@@ -232,6 +234,16 @@ def _emphasised_before(block: Block, sent: Sentence, pos: int) -> str | None:
     return None
 
 
+def _word_before(text: str) -> str | None:
+    """The name ending a clause: its capitalised run ("the Reign of Terror") or its last noun
+    ("made with a starter")."""
+    run = re.search(r"((?:[A-Z][\w'’\-]*)(?:\s+(?:[A-Z][\w'’\-]*|of|the|de|and))*)$", text)
+    if run is not None and not re.match(r"(?:The|A|An|It|This)$", run.group(1)):
+        return clean_name(run.group(1))
+    last = re.search(r"\b(?:a|an|the|treat|of|with|called|and|as)\s+([a-z][\w\-]{3,})$", text)
+    return last.group(1) if last is not None else None
+
+
 def _proper(ctx: ReadContext, term: str) -> bool:
     """A named thing (never written in lower case in the answer or the prompt), not a notion."""
     if not term[:1].isupper():
@@ -263,14 +275,14 @@ def _clause(
         return
     m = _MEANS.match(text)
     if m is not None and not STANDS.match(text):
-        term = clean_name(m.group("x"))
+        term = clean_name(re.sub(r"\s*\([^)]*\)", "", m.group("x")))  # "The cat family (Felidae)"
         value = m.group("v").strip()
         if value[:1] in '"“':  # *latte* simply means "milk" in Italian
             value = re.split(r"[\"”]", value[1:])[0]
         if term.lower() in PRONOUNS:
             name = ctx.section_subject(block)
-        elif re.search(r"[,:]", term):
-            name = None  # "Mammals: Cats are mammals, which means …": no term to define
+        elif re.search(r"[,:]", term) or re.match(r"(?i)(?:what|how|why|when|where|who)\b", term):
+            name = None  # "Mammals: Cats are mammals, which means …", "What it means in practice"
         else:
             name = Name(term) if term and len(term.split()) <= 6 else None
         if name is not None and value:
@@ -308,6 +320,8 @@ def _clause(
     for pattern, construction in ((_RELATIVE_DEF, "which.definition"), (_APPOSITIVE, "appositive")):
         for r in pattern.finditer(plain):
             term = _emphasised_before(block, sent, sent.text.find(r.group("x")) + len(r.group("x")))
+            if term is None and construction == "which.definition":
+                term = _word_before(r.group("x"))  # "to treat diabetes, which is a condition …"
             if term is None or _PERSON_HEAD.fullmatch(_genus_head(r.group("v"))):
                 continue
             value = _trim(r.group("v"))
@@ -355,8 +369,13 @@ def _copula(
     person = bool(_PERSON_HEAD.fullmatch(head))
     if subject.lower() in PRONOUNS or re.fullmatch(r"(?i)it", subject):
         name = ctx.section_subject(block)
-        if person:
-            return
+        if person or (
+            name is not None
+            and _proper(ctx, name.text)
+            and not _EVENT_HEAD.fullmatch(head)
+            and not _STRONG_MARK.search(value)
+        ):
+            return  # "It's the best-selling jazz album of all time": a named work described
     elif re.search(
         r"\b(?:there|here|which|what|one|some|many|most|this|these|that)\b", subject.lower()
     ):

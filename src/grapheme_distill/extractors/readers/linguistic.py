@@ -24,6 +24,7 @@ from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.definitions import read_definitions, read_glossary
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
+from grapheme_distill.extractors.readers.phrases import name_list
 from grapheme_distill.extractors.readers.terms import (
     ABBR,
     FUNCTION,
@@ -103,6 +104,27 @@ def _long_before(before: str, abbr: str) -> str | None:
     return None
 
 
+def _alias_values(text: str, m: re.Match[str]) -> list[str]:
+    """The names after an alias marker: one ("known as the Fab Four, a nickname"), or a list of
+    names ("also known as the heart or the circulatory system", "also known as A, B, C")."""
+    first = clean_name(m.group("v"))
+    first = re.split(
+        r"\s+(?:and|or)\s+(?=[a-z])|\s+(?:but|because|since|who|which|in|on|at|for|by|after)\s+",
+        first,
+    )[0]
+    values = [first] if first and len(first.split()) <= 8 and first.lower() not in PRONOUNS else []
+    rest = re.match(r"[^.;:()]{0,200}", text[m.start("v") :])
+    names = name_list(rest.group(0), max_words=4) if rest is not None else None
+    if (
+        names
+        and len(names) >= 2
+        and all(n[:1].isupper() for n in names)
+        or (names and re.search(r"\bor\b", rest.group(0) if rest else ""))
+    ):
+        values = list(dict.fromkeys([*values, *names]))[:5]
+    return values
+
+
 def _clipped(long: str, short: str) -> bool:
     """ "latte" / "caffè latte", "bike" / "bicycle": the short form is a word of the long one or
     the beginning of one."""
@@ -173,6 +195,8 @@ def _head_alias(block: Block) -> Iterator[Fact]:
     if m is None:
         return
     term, other = clean_name(m.group("t")), clean_name(m.group("a"))
+    if re.search(r":|,|\s[\u2013\u2014-]\s", m.group("t")):
+        return  # "Woodwinds — flutes (plus the piccolo)", "Headquarters: Geneva (…)": no head
     regional = re.match(
         r"(?i)in (?:the\s+)?[A-Z][\w.]*(?:\s+English)?,\s+(?:the\s+)?(?P<v>.+)$", other
     )
@@ -259,25 +283,20 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     if "(" in text:
         yield from _parentheses(ctx, block, sent, hedged)
     for m in _ALIAS.finditer(text):
-        value = clean_name(m.group("v"))
-        value = re.split(
-            r"\s+(?:and|or)\s+(?=[a-z])|\s+(?:but|because|since|who|which|in|on|at|for|by|after)\s+",
-            value,
-        )[0]
-        if not value or len(value.split()) > 8 or value.lower() in PRONOUNS:
-            continue
         term = term_at(ctx, block, sent, m.start())
-        if term is None or term.text.lower() == value.lower():
+        if term is None:
             continue
-        yield lfact(
-            block,
-            sent,
-            f"alias.{m.group('m').split()[0].lower()}",
-            term,
-            LinguisticKind.ALIAS,
-            value,
-            hedged,
-        )
+        for value in _alias_values(text, m):
+            if value.lower() != term.text.lower():
+                yield lfact(
+                    block,
+                    sent,
+                    f"alias.{m.group('m').split()[0].lower()}",
+                    term,
+                    LinguisticKind.ALIAS,
+                    value,
+                    hedged,
+                )
     for m in _FOR_SHORT.finditer(text):
         abbr = clean_name(m.group("a"))
         term = term_at(ctx, block, sent, m.start())
@@ -345,7 +364,7 @@ _NOT_ALIAS = re.compile(
     r"(?i)^(?:optional|plural|singular|pl\.|approx|roughly|about|around|or|and|see|e\.g|i\.e|"
     r"for|from|in|on|at|by|with|to|if|when|the|a|an|usually|often|sometimes|mostly|few|many|"
     r"some|all|most|both|either|each|now|then|today|still|only|just|etc|including|your|my|his|"
-    r"her|its|their|our|this|that|these|those)\b"
+    r"her|its|their|our|this|that|these|those|plus|minus|except|excluding|not|without|with)\b"
 )
 _RANK = re.compile(
     r"(?i)^(?:(?:super|sub|infra|par)?(?:kingdom|phylum|class|order|family|genus|species|tribe))\s+"
@@ -509,6 +528,11 @@ def _parentheses(ctx: ReadContext, block: Block, sent: Sentence, hedged: bool) -
             end = sent.start + len(before)
             bold = [block.text[a:b] for a, b in block.inline.emphasis if end - 2 <= b <= end]
             named_text = clean_name(bold[-1]) if bold else (name_before(before) or "")
+            np = re.search(
+                r"\b(?i:the|a|an)\s+(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})$", before
+            )
+            if not named_text and np is not None and len(plain.split()) == 1:
+                named_text = np.group("np")  # "the cat family (Felidae)": its scientific name
             if (
                 named_text
                 and named_text.lower() != plain.lower()

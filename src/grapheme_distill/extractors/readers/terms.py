@@ -131,7 +131,8 @@ def term_at(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name |
         r"^(?P<x>.+?)\s+(?:is|was|are|were|has been|had been)\b(?:\s+\w+ly)?\s*,?$", before.strip()
     )
     if subj is not None:
-        x = clean_name(re.split(r",\s*(?:who|which|whose|that)?\b", subj.group("x"))[0])
+        x = re.sub(r"\s*\([^)]*\)", "", subj.group("x"))  # "The cat family (Felidae) is …"
+        x = clean_name(re.split(r",\s*(?:who|which|whose|that)?\b", x)[0])
         if x.lower() in PRONOUNS:
             return ctx.section_subject(block)
         return Name(x) if x and len(x.split()) <= 8 else None
