@@ -253,6 +253,13 @@ HIERARCHY = [
         id="prose-list-are-members-of-and-one-of",
     ),
     pytest.param(
+        "The main classes, with common examples:\n- **Macrolides** — erythromycin, azithromycin\n"
+        "- **Tetracyclines** — doxycycline\n",
+        "What are the main classes of antibiotics?",
+        {("macrolides", "erythromycin"), ("tetracyclines", "doxycycline")},
+        id="single-example-in-an-example-list",
+    ),
+    pytest.param(
         "Living primates fall into two groups:\n\n## Strepsirrhines\nLemurs and lorises.\n\n"
         "## Haplorhines\nTarsiers, monkeys and apes.\n",
         "",
@@ -483,6 +490,28 @@ LINGUISTIC = [
         "Insulin is used to treat diabetes, which is a condition in which blood sugar is high.",
         ("diabetes", "definition", "a condition in which blood sugar is high"),
         id="which-is-a-after-a-plain-noun",
+    ),
+    pytest.param(
+        "Jazz grew into **modal jazz** — improvisation based on scales — in 1959.",
+        ("modal jazz", "definition", "improvisation based on scales"),
+        id="lower-case-bold-term-glossed-after-a-dash",
+    ),
+    pytest.param(
+        "MSF is the usual abbreviation for Médecins Sans Frontières, known in English as Doctors "
+        "Without Borders.",
+        ("médecins sans frontières", "alias", "doctors without borders"),
+        id="known-in-english-as",
+    ),
+    pytest.param(
+        "The rose family includes fruit trees such as apples (*Malus*) and the dog rose "
+        "(*Rosa canina*).",
+        ("dog rose", "alias", "rosa canina"),
+        id="common-name-then-scientific-name",
+    ),
+    pytest.param(
+        "The GDPR is the European Union's main data-protection law.",
+        ("gdpr", "definition", "the european union's main data-protection law"),
+        id="definition-opening-with-a-name",
     ),
     pytest.param(
         "The European Central Bank (ECB for short) sets interest rates.",

@@ -206,23 +206,23 @@ def _bold_glosses(block: Block, sent: Sentence, hedged: bool) -> Iterator[Fact]:
         value = m.group("v").strip().rstrip(",")
         if re.match(r"(?:is|are|was|were|has|have|his|her|their|its)\b", value):
             continue  # "**K8s** — is an …": the dash closed an aside, the sentence goes on
-        if re.match(r"(?:a|an|the)\s", value) or _STRONG_MARK.search(value):
-            term = clean_name(block.text[a:b])
-            if (
-                term
-                and len(term.split()) <= 5
-                and len(value.split()) >= 3
-                and not re.search(r"\d", term)
-            ):
-                yield lfact(
-                    block,
-                    sent,
-                    "gloss.inline",
-                    Name(term),
-                    LinguisticKind.DEFINITION,
-                    value,
-                    hedged,
-                )
+        term = clean_name(block.text[a:b])
+        concept = term[:1].islower()  # "**modal jazz** — improvisation based on scales"
+        glossed = (
+            re.match(r"(?:a|an|the)\s", value)
+            or _STRONG_MARK.search(value)
+            or (concept and (_DEF_MARK.search(value) or len(value.split()) <= 4))
+        )
+        if (
+            glossed
+            and term
+            and len(term.split()) <= 5
+            and len(value.split()) >= (2 if concept else 3)
+            and not re.search(r"\d", term)
+        ):
+            yield lfact(
+                block, sent, "gloss.inline", Name(term), LinguisticKind.DEFINITION, value, hedged
+            )
 
 
 def _emphasised_before(block: Block, sent: Sentence, pos: int) -> str | None:
@@ -363,7 +363,10 @@ def _copula(
         or not marked
         or re.search(r"['’]s\b|\band\b", subject)  # "the sport's governing body", "A and B"
         or re.match(r"(?i)(?:another|being|one|each|every|such)\b", subject)
-        or re.match(r"the\s+[A-Z]", value)  # "… is the International Cricket Council": a name
+        # "… is the International Cricket Council": a name, not a definition
+        or re.fullmatch(
+            r"the\s+[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|for))*(?:,.*)?", value
+        )
     ):
         return
     person = bool(_PERSON_HEAD.fullmatch(head))

@@ -323,17 +323,35 @@ def _children(
         for name in names:
             child = Name(name)
             yield Fact("hierarchy", construction, block.span, parent, child, hierarchy=kind)
-            yield from _examples(block, child, kind)
+            yield from _examples(block, child, kind, items)
 
 
-def _examples(block: Block, child: Name, kind: HierarchyKind) -> Iterator[Fact]:
+def _gloss_names(block: Block) -> list[str] | None:
+    """The names a glossary item's gloss lists ("— amoxicillin, flucloxacillin"), if it is one."""
+    gloss = re.split(r"(?<=\.)\s+", block.value_text())[0]
+    return None if re.search(_PHRASE_WORDS, gloss) else name_list(gloss)
+
+
+def _examples(
+    block: Block, child: Name, kind: HierarchyKind, siblings: list[Block] | None = None
+) -> Iterator[Fact]:
     """ "**Penicillins** — amoxicillin, flucloxacillin", "a stove such as a Trangia": the item's
-    examples are members of it."""
+    examples are members of it.  In a list whose glosses are lists of examples, a gloss that is a
+    single name ("**Tetracyclines** — doxycycline") is one example."""
     examples: list[str] | None = None
     if block.role == "glossary":  # its gloss's first sentence, when that is only names
-        gloss = re.split(r"(?<=\.)\s+", block.value_text())[0]
-        if not re.search(_PHRASE_WORDS, gloss):
-            examples = name_list(gloss)
+        examples = _gloss_names(block)
+        single = clean_name(block.value_text().rstrip("."))
+        if (
+            examples is None
+            and siblings
+            and sum(1 for b in siblings if b.role == "glossary" and _gloss_names(b)) * 2
+            >= len(siblings)
+            and 0 < len(single.split()) <= 2
+            and not re.search(_PHRASE_WORDS, single)
+            and not _SENTENCE_WORDS.search(single)
+        ):
+            examples = [single]
     such = re.search(r"\b(?:such as|e\.g\.,?|for example)\s+(?P<x>[^.;:()]+)", block.text)
     if examples is None and such is not None and block.role == "list_item":
         listed = re.split(r",\s+(?:which|who|that|each|all)\b", such.group("x"))[0]

@@ -24,7 +24,6 @@ from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.definitions import read_definitions, read_glossary
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
-from grapheme_distill.extractors.readers.phrases import name_list
 from grapheme_distill.extractors.readers.terms import (
     ABBR,
     FUNCTION,
@@ -114,13 +113,15 @@ def _alias_values(text: str, m: re.Match[str]) -> list[str]:
     )[0]
     values = [first] if first and len(first.split()) <= 8 and first.lower() not in PRONOUNS else []
     rest = re.match(r"[^.;:()]{0,200}", text[m.start("v") :])
-    names = name_list(rest.group(0), max_words=4) if rest is not None else None
-    if (
-        names
-        and len(names) >= 2
-        and all(n[:1].isupper() for n in names)
-        or (names and re.search(r"\bor\b", rest.group(0) if rest else ""))
-    ):
+    window = rest.group(0) if rest is not None else ""
+    if len(window) >= 200:  # cut inside a runaway list: its last part is no name
+        window = window[: window.rfind(",")]
+    parts = [clean_name(p) for p in re.split(r",\s*|\s+or\s+", window) if p.strip()]
+    names = [p for p in parts if p and 1 <= len(p.split()) <= 6 and not _NOT_ALIAS.fullmatch(p)]
+    listed = len(names) >= 2 and (
+        all(n[:1].isupper() for n in names) or re.search(r"\bor\b", window) is not None
+    )
+    if listed and not any(re.search(r"\b(?:is|are|was|were|that|which|who)\b", n) for n in names):
         values = list(dict.fromkeys([*values, *names]))[:5]
     return values
 
@@ -531,8 +532,11 @@ def _parentheses(ctx: ReadContext, block: Block, sent: Sentence, hedged: bool) -
             np = re.search(
                 r"\b(?i:the|a|an)\s+(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})$", before
             )
-            if not named_text and np is not None and len(plain.split()) == 1:
+            if not named_text and np is not None and len(plain.split()) <= 2:
                 named_text = np.group("np")  # "the cat family (Felidae)": its scientific name
+            word = re.search(r"\b(?!(?:as|and|or|of|the|such)\b)([a-z][\w\-]{2,})$", before)
+            if not named_text and italic and word is not None and len(plain.split()) <= 2:
+                named_text = word.group(1)  # "such as apples (*Malus*)"
             if (
                 named_text
                 and named_text.lower() != plain.lower()

@@ -92,29 +92,11 @@ def name_before(text: str) -> str | None:
     return name
 
 
+#: a name right after one of these is a time or place, not what a marker names ("after Brexit,
+#: known as the UK GDPR"); "the abbreviation for X, known in English as Y" does name X
 _PREPOSITIONS = frozenset(
-    {
-        "after",
-        "before",
-        "in",
-        "on",
-        "at",
-        "from",
-        "with",
-        "by",
-        "of",
-        "to",
-        "for",
-        "since",
-        "during",
-        "into",
-        "than",
-        "like",
-        "unlike",
-        "under",
-        "over",
-        "about",
-    }
+    {"after", "before", "since", "during", "until", "in", "on", "at", "from", "into", "than"}
+    | {"like", "unlike", "under", "over", "about"}
 )
 
 
