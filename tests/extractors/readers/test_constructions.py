@@ -628,3 +628,8 @@ def test_sentences_are_not_cut_inside_numbers_and_abbreviations() -> None:
         "It stands 5.17 m (17 ft) tall.",
         "Python 3.13 ships it, e.g. on Linux.",
     ]
+
+
+def test_membership_keys_give_hierarchy() -> None:
+    answer = "**Nelson Mandela** was a politician.\n\n- **Party:** African National Congress\n"
+    assert ("african national congress", "nelson mandela") in _pairs(answer)

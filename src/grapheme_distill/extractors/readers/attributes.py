@@ -20,6 +20,7 @@ from grapheme_distill.extractors.document import ATTRIBUTE_KEYS
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
+from grapheme_distill.extractors.readers.phrases import first_subject
 from grapheme_distill.model.knowledge import HierarchyKind, LinguisticKind
 
 __all__ = ["read_attributes", "value_type"]
@@ -276,6 +277,24 @@ _GROUP_KEYS: dict[str, HierarchyKind] = {
         HierarchyKind.PART_OF,
     ),
 }
+#: keys whose value is a group the subject belongs to (a party, a band, an alliance)
+_MEMBERSHIP_KEYS = frozenset(
+    {
+        "party",
+        "political party",
+        "member of",
+        "affiliation",
+        "affiliations",
+        "alliance",
+        "alliances",
+        "memberships",
+        "band",
+        "group",
+        "house",
+        "dynasty",
+        "conference",
+    }
+)
 _NOT_VALUES = re.compile(r"^(?:n/?a|none|unknown|various|varies|yes|no|-+|—|tbd)$", re.IGNORECASE)
 
 
@@ -369,6 +388,18 @@ def _key_facts(
                     hedged=hedged,
                 )
         return
+    if k in _MEMBERSHIP_KEYS:  # "**Party:** African National Congress": a member of it
+        for value in _values(k, raw):
+            if not value_type(value):
+                yield Fact(
+                    "hierarchy",
+                    f"{construction}.membership",
+                    span,
+                    Name(value),
+                    subject,
+                    hierarchy=HierarchyKind.MEMBER_OF,
+                    hedged=hedged,
+                )
     for value in _values(k, raw):
         vtype = value_type(value)
         obj = Name(value, vtype)
@@ -470,7 +501,7 @@ def _kv_subject(ctx: ReadContext, block: Block) -> Name | None:
         block.parent is not None
     ):  # "- **Rivers:**\n  - Nile: 6,650 km": the parent item names the group
         return None
-    return ctx.section_subject(block)
+    return ctx.section_subject(block) or first_subject(ctx)
 
 
 def _read_key_value(ctx: ReadContext, block: Block) -> Iterator[Fact]:
