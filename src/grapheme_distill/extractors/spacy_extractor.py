@@ -53,6 +53,7 @@ from grapheme_distill.extractors.spacy.records import add_facts as _add_facts
 from grapheme_distill.extractors.spacy.records import is_generic, is_loose, thing_label
 from grapheme_distill.extractors.spacy.records import short_names as _short_names
 from grapheme_distill.extractors.spacy.text import Piece, prepare
+from grapheme_distill.extractors.spacy.timeline import DATE_KEY, timeline_facts
 from grapheme_distill.extractors.vocab import RelationVocabulary
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import (
@@ -612,12 +613,34 @@ class SpacyExtractor:
         # (:mod:`grapheme_distill.extractors.readers`); here each item is read as a sentence about
         # the list's implicit subject
         for piece, doc in items:
+            if not procedural and DATE_KEY.match(piece.text):
+                self._timeline(piece, doc, subject, state)
+                continue
             if procedural or _KEY_VALUE.match(piece.text) or _GLOSS.match(piece.text):
                 continue
             before = len(state.records)
             self._prose(piece, doc, subject, types, state, structure=False)
             if len(state.records) == before and subject is not None:
                 self._verb_fragment(piece, doc, subject, state)
+
+    @staticmethod
+    def _timeline(piece: Piece, doc: Any, subject: Mention | None, state: _State) -> None:
+        """A date-keyed item of a timeline (:mod:`.spacy.timeline`); a generic heading
+        ("Timeline") is no subject, the answer's topic is."""
+        if subject is None or not (subject.proper or subject.label):
+            subject = state.coref.topic
+        for s, predicate, o in timeline_facts(doc, subject, state.coref):
+            state.records.append(
+                _Record(
+                    kind="relation",
+                    subject=s,
+                    object=o,
+                    predicate=predicate,
+                    confidence=0.6,
+                    span=piece.offsets.span(0, len(piece.text)),
+                    construction="list.timeline",
+                )
+            )
 
     @staticmethod
     def _verb_fragment(piece: Piece, doc: Any, subject: Mention, state: _State) -> None:
