@@ -67,6 +67,7 @@ def test_functional_entries_join_the_contradiction_table(tmp_path: Path) -> None
             "already defined at line 2",
         ),
         (FILM.replace('range = "Person"', 'range = " "'), 7, "blank"),
+        (FILM.replace('name = "written_by"', 'title = "written_by"'), 10, "name"),  # missing
     ],
 )
 def test_bad_files_name_the_line(tmp_path: Path, text: str, line: int, reason: str) -> None:

@@ -168,11 +168,12 @@ def _entry_lines(text: str) -> list[int]:
 
 
 def _key_line(text: str, start: int, key: str) -> int:
-    """The line of ``key = ...`` in the entry that starts at line ``start`` (else ``start``)."""
+    """The 1-based line of ``key = ...`` in the entry whose header is on 1-based line ``start``
+    (``start`` itself when the key is not written there, e.g. a missing required key)."""
     lines = text.splitlines()
     pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-    for n in range(start, len(lines)):
-        if n > start and lines[n].lstrip().startswith("["):
+    for n in range(start, len(lines)):  # n: the 0-based index of the line after the header
+        if lines[n].lstrip().startswith("["):
             break
         if pattern.match(lines[n]):
             return n + 1
@@ -215,7 +216,7 @@ def load_vocabulary(path: str | Path) -> VocabularyFile:
         except ValidationError as exc:
             first = exc.errors()[0]
             key = str(first["loc"][0]) if first["loc"] else ""
-            line = _key_line(text, start - 1, key) if key else start
+            line = _key_line(text, start, key) if key else start
             raise InputError(where, line, f"relation {key or 'entry'}: {first['msg']}") from exc
         name = normalise_predicate(entry.name)
         if name in seen:
