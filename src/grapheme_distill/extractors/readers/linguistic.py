@@ -139,6 +139,9 @@ _HEAD_PAREN = re.compile(
 
 
 def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
+    source = ctx.doc.source
+    if len(re.findall(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]", source)) > 0.02 * len(source):
+        return  # binary garbage, not prose: brackets and capitals there name nothing
     facts: list[Fact] = []
     for block in ctx.doc.blocks:
         if block.role == "glossary":
