@@ -1,0 +1,45 @@
+"""A request body is the same JSON whether its response format's schema was serialised before
+(memoised per schema object) or not, and an answer to it arrives as usual."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from fakeserver import FakeLLMServer
+
+from grapheme_distill.extractors.llm import response_format
+from grapheme_distill.teachers._http import _body_json
+from grapheme_distill.teachers.base import TeacherRequest
+from grapheme_distill.teachers.registry import get_teacher
+
+SCHEMA = {"type": "object", "properties": {"a": {"type": "string"}}}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"model": "m", "messages": [{"role": "user", "content": 'say "hi"\n'}], "n": 1},
+        {"model": "m", "response_format": {"type": "json_schema", "json_schema": SCHEMA}},
+        {"response_format": {"json_schema": {}}},
+        {"response_format": {"type": "json_object"}},
+        {"response_format": "text", "x": [1.5, None, True]},
+        {},
+    ],
+)
+def test_body_json_is_the_plain_json(body: dict[str, Any]) -> None:
+    for _ in range(2):  # the second time from the memo
+        assert json.loads(_body_json(body)) == body
+    assert b" " not in _body_json({"a": [1, 2], "b": {"c": 3}})  # compact
+
+
+def test_requests_with_the_shared_schema_reach_the_server_whole(
+    fake_server: FakeLLMServer, openai_url: str
+) -> None:
+    teacher = get_teacher("vllm", base_url=openai_url, model="m")
+    for i in range(3):
+        teacher.complete(TeacherRequest(prompt=f"q{i}", response_format=response_format()))
+    sent = fake_server.bodies  # as the server parsed them
+    assert [b["response_format"] for b in sent] == [response_format()] * 3
+    assert [b["messages"][-1]["content"] for b in sent] == ["q0", "q1", "q2"]
