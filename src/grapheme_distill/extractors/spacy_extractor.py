@@ -50,7 +50,12 @@ from grapheme_distill.extractors.spacy.predicates import canonical_predicate
 from grapheme_distill.extractors.spacy.records import Record as _Record
 from grapheme_distill.extractors.spacy.records import State as _State
 from grapheme_distill.extractors.spacy.records import add_facts as _add_facts
-from grapheme_distill.extractors.spacy.records import is_generic, is_loose, thing_label
+from grapheme_distill.extractors.spacy.records import (
+    date_the_made_thing,
+    is_generic,
+    is_loose,
+    thing_label,
+)
 from grapheme_distill.extractors.spacy.records import short_names as _short_names
 from grapheme_distill.extractors.spacy.text import Piece, prepare
 from grapheme_distill.extractors.spacy.timeline import DATE_KEY, timeline_facts
@@ -800,6 +805,7 @@ class SpacyExtractor:
 
     # ------------------------------------------------------------------ items
     def _finish(self, state: _State, types: frozenset[KnowledgeType], out: Extraction) -> None:
+        date_the_made_thing(state.records)
         for record in state.records:
             for m in (record.subject, record.object):
                 if m is not None:

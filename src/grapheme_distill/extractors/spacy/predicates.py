@@ -15,7 +15,7 @@ import re
 
 from grapheme_distill.model.knowledge import EntityType
 
-__all__ = ["MEANINGS", "canonical_predicate", "denied"]
+__all__ = ["MEANINGS", "canonical_predicate", "denied", "participle_of_making"]
 
 #: canonical predicate -> the surface predicates (as the clause reader spells them) that say it.
 #: A canonical predicate is listed among its own spellings.  Creation roles stay apart: who wrote,
@@ -174,3 +174,53 @@ def denied(predicate: str, negated: bool, before_object: str) -> tuple[str, bool
     if _NO_BEFORE.search(before_object[-12:]):
         return predicate, True
     return predicate, negated
+
+
+# verbs that bring their object into being or into someone's hands: "proposed the Turing test in
+# 1950" dates the test, "acquired The Starry Night in 1941" dates the acquisition of the painting
+_MAKING = frozenset(
+    {
+        "found",
+        "co_found",
+        "cofound",
+        "establish",
+        "create",
+        "propose",
+        "predict",
+        "discover",
+        "acquire",
+        "buy",
+        "publish",
+        "release",
+        "build",
+        "invent",
+        "write",
+        "compose",
+        "paint",
+        "design",
+        "launch",
+        "introduce",
+        "develop",
+        "coin",
+        "formulate",
+        "record",
+        "premiere",
+        "open",
+        "sign",
+    }
+)
+_IRREGULAR = {"build": "built", "write": "written", "buy": "bought"}
+
+
+def participle_of_making(verb: str) -> str | None:
+    """The past participle of a verb of making ("propose" → "proposed", "write" → "written"), or
+    ``None`` for other verbs: a date on such a clause is the date of the thing made."""
+    if verb not in _MAKING:
+        return None
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ied"
+    return verb + "ed"

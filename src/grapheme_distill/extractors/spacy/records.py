@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from grapheme_distill.extractors.readers import Fact, Name
 from grapheme_distill.extractors.spacy.clauses import VALUE_LABELS, Coref, Mention
+from grapheme_distill.extractors.spacy.predicates import participle_of_making
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import HierarchyKind, KnowledgeType, LinguisticKind
 
@@ -25,6 +26,7 @@ __all__ = [
     "Record",
     "State",
     "add_facts",
+    "date_the_made_thing",
     "is_generic",
     "is_loose",
     "mention",
@@ -323,6 +325,32 @@ def is_loose(r: Record, topic: set[str]) -> bool:
     if r.voice != "active":
         return False
     return common_s and common_o and not about
+
+
+def date_the_made_thing(records: list[Record]) -> None:
+    """ "Turing proposed the Turing test in 1950": the year is the test's (``Turing test
+    proposed_in 1950``), not something Turing has; the clause's other reading (Turing proposed
+    the test) stays.  Only for verbs of making and a named object of the same clause."""
+    made: dict[tuple[str, int, str], Mention] = {}
+    for r in records:
+        if r.kind == "relation" and r.construction == "clause" and r.voice == "active":
+            o = r.object
+            if (
+                r.subject is not None
+                and o is not None
+                and any(w[:1].isupper() for w in o.text.split())
+            ):
+                made.setdefault((r.subject.text, r.span[0], r.predicate), o)
+    for r in records:
+        if r.kind != "relation" or r.subject is None or r.object is None:
+            continue
+        if r.object.label not in ("DATE", "") or r.construction != "clause":
+            continue
+        verb, _, prep = r.predicate.rpartition("_")
+        participle = participle_of_making(verb) if prep in ("in", "on") else None
+        thing = made.get((r.subject.text, r.span[0], verb))
+        if participle is not None and thing is not None and r.object.label == "DATE":
+            r.subject, r.predicate, r.voice = thing, f"{participle}_{prep}", "passive"
 
 
 _THING_NOUNS: dict[str, str] = {
