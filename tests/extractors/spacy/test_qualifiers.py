@@ -70,3 +70,9 @@ def test_a_participle_after_a_comma_describes_the_work_not_its_maker(
     )
     # "by" on a work names its maker without the role: the general creation relation
     assert ("Blue Train", "created_by", "John Coltrane") in got, got
+
+
+def test_from_one_place_to_another_is_two_places(facts: Facts) -> None:
+    got = _triples(facts, "In 1768 Corsica passed from Genoa to France.")
+    assert ("Corsica", "pass_from", "Genoa") in got, got
+    assert not any("Genoa to France" in o for _, _, o in got), got

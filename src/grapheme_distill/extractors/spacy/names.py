@@ -150,6 +150,9 @@ def _title_word(tok: Any) -> bool:
     return (tok.text[:1].isupper() or tok.text.isdigit()) and tok.pos_ not in ("PUNCT", "SYM")
 
 
+_ROUTE = frozenset({"GPE", "LOC"})
+
+
 def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
     """Widen a name over Title Case words joined by small words: "Death on a Factory Farm" (the
     parse and NER stop at "Death"), "Expect a Miracle".  Only a run that ends in a capitalised
@@ -181,6 +184,12 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
             break
         if doc[end].text == ":" and doc[end - 1].whitespace_:
             break
+        if (
+            doc[end - 1].ent_type_ in _ROUTE
+            and doc[j].ent_type_ in _ROUTE
+            and doc[j].ent_iob_ == "B"
+        ):
+            break  # "from Genoa to France": two places, not one title
         end = j
         while end < sent_end and _title_word(doc[end]):
             end += 1
