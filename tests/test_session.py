@@ -40,7 +40,7 @@ def test_process_response_splits_by_knowledge_type() -> None:
     assert triples == {
         ("Paris", "capital_of", "France"),
         ("Paris", "located_in", "Europe"),
-        ("Eiffel Tower", "created_by", "Gustave Eiffel"),
+        ("Eiffel Tower", "designed_by", "Gustave Eiffel"),
     }
     assert rel.provenance.extractor == "rules@2"
     assert all(r.span is not None for r in rel.relations)

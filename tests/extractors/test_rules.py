@@ -42,6 +42,22 @@ def test_relations(text: str, triple: tuple[str, str, str, bool]) -> None:
     assert triple in _triples(RuleExtractor().extract(text))
 
 
+def test_creation_roles_keep_their_meaning_and_surface_form() -> None:
+    """Who directed, wrote or founded a thing are different questions (issue 13); the rules
+    reader once made every "X by Y" created_by, unlike spacy, which shares its table."""
+    out = RuleExtractor().extract(
+        "Jaws was directed by Steven Spielberg. The novel was written by Peter Benchley. "
+        "Harvard was established by the Massachusetts colony."
+    )
+    assert {(t[0], t[1]) for t in _triples(out)} == {
+        ("Jaws", "directed_by"),
+        ("novel", "written_by"),
+        ("Harvard", "founded_by"),
+    }
+    surface = {r.predicate: r.qualifiers.get("source_predicate") for r in out.relations}
+    assert surface["founded_by"] == "established_by"
+
+
 @pytest.mark.parametrize(
     ("text", "edges"),
     [

@@ -27,6 +27,7 @@ from grapheme_distill.extractors.base import (
     is_title_line,
     looks_like_refusal,
 )
+from grapheme_distill.extractors.predicates import canonical_predicate
 from grapheme_distill.extractors.readers import injected_spans, read_document
 from grapheme_distill.model.knowledge import (
     Attribute,
@@ -93,8 +94,8 @@ _RELATION_PATTERNS: list[tuple[re.Pattern[str], str, float, frozenset[str]]] = [
     ),
     (
         re.compile(
-            rf"^{_S}\s+{_BE}{_NOT}\s+(?:founded|created|written|invented|developed|designed|built|"
-            rf"discovered|composed|painted|directed|established)\s+by\s+{_O}$",
+            rf"^{_S}\s+{_BE}{_NOT}\s+(?P<role>founded|created|written|invented|developed|designed|"
+            rf"built|discovered|composed|painted|directed|established)\s+by\s+{_O}$",
             re.IGNORECASE,
         ),
         "created_by",
@@ -544,6 +545,12 @@ class RuleExtractor(PipeEach):
                 if not rm:
                     continue
                 pred = predicate or (rm.group("rel").strip().replace(" ", "_") + "_of")
+                qualifiers: dict[str, str] = {}
+                if rm.groupdict().get("role"):
+                    # "directed by" is not "written by": the role keeps its meaning, as in spacy
+                    surface = rm.group("role").lower() + "_by"
+                    pred = (canonical_predicate(surface) or (pred, False))[0]
+                    qualifiers["source_predicate"] = surface
                 negated = bool(rm.groupdict().get("neg"))
                 objects = (
                     _split_list(rm.group("o"))
@@ -562,6 +569,7 @@ class RuleExtractor(PipeEach):
                                 negated=negated,
                                 confidence=conf * factor,
                                 span=span,
+                                qualifiers=qualifiers,
                             )
                         )
                 break

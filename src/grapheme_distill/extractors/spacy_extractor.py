@@ -36,6 +36,7 @@ from grapheme_distill.errors import MissingDependency
 from grapheme_distill.extractors.base import Extraction, ExtractionFailure, is_title_line
 from grapheme_distill.extractors.confidence import CalibrationMap, annotate, load_calibration
 from grapheme_distill.extractors.document import parse_document
+from grapheme_distill.extractors.predicates import canonical_predicate
 from grapheme_distill.extractors.readers import Fact, injected_spans, is_hedged, read_document
 from grapheme_distill.extractors.readers.dates import canonical_date
 from grapheme_distill.extractors.rules import guess_entity_type
@@ -46,7 +47,6 @@ from grapheme_distill.extractors.spacy.clauses import (
     mention_of,
     phrase_mention,
 )
-from grapheme_distill.extractors.spacy.predicates import canonical_predicate
 from grapheme_distill.extractors.spacy.records import Record as _Record
 from grapheme_distill.extractors.spacy.records import State as _State
 from grapheme_distill.extractors.spacy.records import add_facts as _add_facts

