@@ -49,6 +49,7 @@ from rapidfuzz import fuzz
 
 from grapheme_distill.errors import MissingDependency
 from grapheme_distill.evaluation.datasets import Example, Ontology, Triple
+from grapheme_distill.extractors.readers.dates import MONTHS
 
 __all__ = [
     "FUZZY_THRESHOLD",
@@ -581,27 +582,6 @@ _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        start=1,
-    )
-}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _DATE_MDY = re.compile(r"^(?P<m>[a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{3,4})$")
 _DATE_DMY = re.compile(
     r"^(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>[a-z]+)\.?,?\s+(?P<y>\d{3,4})$"
@@ -617,7 +597,7 @@ def _canonical_value(t: str) -> str | None:
         m = pattern.match(t)
         if m:
             month = m.group("m")
-            mi = int(month) if month.isdigit() else _MONTHS.get(month)
+            mi = int(month) if month.isdigit() else MONTHS.get(month)
             if mi is not None and 1 <= mi <= 12:
                 return f"{int(m.group('y')):04d} {mi:02d} {int(m.group('d')):02d}"
     m = _NUM_UNIT.match(t)

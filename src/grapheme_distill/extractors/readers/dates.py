@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["canonical_date"]
+__all__ = ["MONTHS", "canonical_date"]
 
-_MONTHS = {
+#: month name or abbreviation (lower case) -> number; shared with the scorers
+MONTHS = {
     m: i
     for i, m in enumerate(
         (
@@ -32,8 +33,8 @@ _MONTHS = {
         start=1,
     )
 }
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
 _D = r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 _M = r"(?P<m>[A-Za-z]{3,9})\.?"
 _Y = r"(?P<y>\d{4})"
@@ -64,7 +65,7 @@ def canonical_date(text: str) -> str | None:
                 return None
         else:
             raw = groups["m"]
-            month = int(raw) if raw.isdigit() else _MONTHS.get(raw.lower(), 0)
+            month = int(raw) if raw.isdigit() else MONTHS.get(raw.lower(), 0)
             day = int(groups["d"])
         if 1 <= month <= 12 and 1 <= day <= 31:
             return f"{int(groups['y']):04d}-{month:02d}-{day:02d}"
