@@ -22,6 +22,13 @@ Two steps, so that the set can be regenerated and audited:
     stratum.  Appending answers to a stratum never moves an earlier answer to the other split, so
     the set can grow without leaking dev answers into the blind part.
 
+``export``
+    Reads any annotation files given with ``--pool`` (for instance a held-out batch kept outside
+    ``annotated/`` so that nobody develops against it), validates every item the way ``split``
+    does, and writes all of them, unsplit and in id order, to one JSONL file in the line format of
+    ``dev.jsonl``, so the batch can be scored with ``grapheme-distill eval`` or the reference
+    scorer without joining the split yet.
+
 Annotation source format (one block per answer; easier to write and review than JSON)::
 
     ### w-001
@@ -41,6 +48,7 @@ Usage::
 
     .venv/bin/python benchmarks/make_answer_set.py generate --max-tokens 300
     .venv/bin/python benchmarks/make_answer_set.py split
+    .venv/bin/python benchmarks/make_answer_set.py export --pool FILE.txt... --out OUT.jsonl
 """
 
 from __future__ import annotations
@@ -78,6 +86,10 @@ TOPICS: list[tuple[str, str]] = [
     ("medicine", "the human heart"),
     ("organisations", "NASA"),
     ("how-to", "brewing coffee with a French press"),
+    # Third batch (held out in fresh/ during the third session; appended the same way).
+    ("places", "the Sahara Desert"),
+    ("history", "the Roman Empire"),
+    ("sport", "the FIFA World Cup"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
@@ -231,10 +243,17 @@ def load_pool(pool: list[Path], raw_path: Path) -> list[dict[str, Any]]:
     from grapheme_distill.evaluation.answers import load_scorer
 
     raw = {row["id"]: row for row in _read(raw_path)}
-    items = [it for path in pool for it in parse_annotations(path, raw)]
-    errors = load_scorer().validate_gold(items)
+    scorer = load_scorer()
+    items: list[dict[str, Any]] = []
+    for path in pool:
+        found = parse_annotations(path, raw)
+        errors = scorer.validate_gold(found)
+        if errors:
+            raise AnnotationError(f"{path}: " + "; ".join(errors[:20]))
+        items.extend(found)
+    errors = scorer.validate_gold(items)  # ids repeated across files
     if errors:
-        raise AnnotationError("; ".join(errors[:20]))
+        raise AnnotationError(f"{', '.join(map(str, pool))}: " + "; ".join(errors[:20]))
     return items
 
 
@@ -256,15 +275,39 @@ def assign(items: list[dict[str, Any]], seed: int) -> dict[str, list[dict[str, A
     return parts
 
 
+def _write_rows(path: Path, rows: list[dict[str, Any]]) -> None:
+    """One JSON line per item, in id order (the format of ``dev.jsonl``)."""
+    rows = sorted(rows, key=lambda r: str(r["id"]))
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
+    print(f"{path}: {len(rows)} answers")
+
+
 def split(pool: list[Path], raw_path: Path, dev: Path, blind: Path, seed: int) -> int:
     parts = assign(load_pool(pool, raw_path), seed)
     for name, path in (("dev", dev), ("blind", blind)):
-        rows = sorted(parts[name], key=lambda r: str(r["id"]))
-        path.write_text(
-            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
-        )
-        print(f"{path}: {len(rows)} answers")
+        _write_rows(path, parts[name])
     return 0
+
+
+def export(pool: list[Path], raw_path: Path, out: Path) -> int:
+    """Every item of ``pool`` in one file, unsplit (for a batch held out of ``annotated/``)."""
+    missing = [str(p) for p in pool if not p.is_file()]
+    if missing:
+        raise AnnotationError(f"{', '.join(missing)}: no such annotation file")
+    items = load_pool(pool, raw_path)
+    if not items:
+        raise AnnotationError(f"{', '.join(map(str, pool))}: no '### id' block to export")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _write_rows(out, items)
+    return 0
+
+
+def default_pool() -> list[Path]:
+    """What ``split`` deals by default: ``annotated/*.txt`` only.  A batch kept elsewhere (such
+    as ``fresh/``, held out while the readers change) joins the split only when moved there."""
+    return sorted((DATA / "annotated").glob("*.txt"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -275,17 +318,25 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--max-tokens", type=int, default=300)
     g.add_argument("--threads", type=int, default=None)
     s = sub.add_parser("split", help="60/40 split of the annotated pool, stratified")
-    s.add_argument(
-        "--pool", type=Path, nargs="*", default=sorted((DATA / "annotated").glob("*.txt"))
-    )
+    s.add_argument("--pool", type=Path, nargs="*", default=default_pool())
     s.add_argument("--raw", type=Path, default=DATA / "raw" / "local_answers.jsonl")
     s.add_argument("--dev", type=Path, default=DATA / "dev.jsonl")
     s.add_argument("--blind", type=Path, default=DATA / "blind.jsonl")
     s.add_argument("--seed", type=int, default=SEED)
+    e = sub.add_parser("export", help="every answer of some annotation files in one JSONL")
+    e.add_argument("--pool", type=Path, nargs="+", required=True)
+    e.add_argument("--raw", type=Path, default=DATA / "raw" / "local_answers.jsonl")
+    e.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
     if args.cmd == "generate":
         return generate(args.out, args.max_tokens, args.threads)
-    return split(args.pool, args.raw, args.dev, args.blind, args.seed)
+    try:
+        if args.cmd == "export":
+            return export(args.pool, args.raw, args.out)
+        return split(args.pool, args.raw, args.dev, args.blind, args.seed)
+    except AnnotationError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
