@@ -159,7 +159,7 @@ _VERB_WORDS = (
 ADVERB = r"(?!(?:family|assembly|supply|italy|july|ally|rally|jelly|belly|lily|fly)\b)\w+ly"
 _VERB = re.compile(rf"\b(?:{_VERB_WORDS})\b", re.IGNORECASE)
 _OF = re.compile(
-    rf"(?:^|\b)(?:{KIND_WORDS})\s+(?:of|in|within)\s+(?:the\s+|a\s+|an\s+)?"
+    rf"(?:^|\b)(?P<k>{KIND_WORDS})\s+(?:of|in|within)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<x>[\w'’\-]+(?:\s+[\w'’\-]+){0,5}?)(?=\s+(?:are|is|include|includes|consist|can|"
     r"fall|exist|you|we|there|that|which|:)\b|\s*[:,.?!(]|$)",
     re.IGNORECASE,
@@ -201,12 +201,24 @@ def kind_of(*texts: str) -> HierarchyKind | None:
             (m.start(), kind)
             for kind, pattern in KINDS
             for m in pattern.finditer(text)
-            # "Kind of Blue", "Parts Unknown": a capitalised kind word inside a text is a title
-            if m.start() == 0 or not m.group(0)[:1].isupper()
+            if not in_title(text, m.start(), m.end())
         ]
         if hits:
             return min(hits, key=lambda h: h[0])[1]
     return None
+
+
+def in_title(text: str, start: int, end: int) -> bool:
+    """The kind word at ``text[start:end]`` is part of a title, not a cue: capitalised inside a
+    text ("Why is Kind of Blue so famous?", "Parts Unknown"), or a capitalised singular
+    "Kind/Part/Type of" + a capitalised word opening it ("Kind of Blue", "Part of Me").  A plural
+    heading ("Types of Clouds", "Members of Parliament") stays a cue."""
+    word = text[start:end]
+    if not word[:1].isupper():
+        return False
+    if start > 0:
+        return True
+    return not word.lower().endswith("s") and bool(re.match(r"\s+of\s+[A-Z]", text[end:]))
 
 
 def not_structure(text: str) -> bool:
@@ -298,7 +310,11 @@ def lead_parent(ctx: ReadContext, block: Block, text: str) -> Name | None:
         return None
     if (m := _POSSESSOR.match(text)) is not None:
         return resolve(ctx, block, m.group("x"))
-    if (m := _OF.search(text)) is not None:
+    m = next(
+        (o for o in _OF.finditer(text) if not in_title(text, o.start("k"), o.end("k"))),
+        None,
+    )
+    if m is not None:
         return resolve(ctx, block, m.group("x"))
     if (m := _GROUP_INTO.search(text)) is not None:
         return resolve(ctx, block, m.group("x"))

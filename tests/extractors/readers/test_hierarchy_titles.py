@@ -1,0 +1,46 @@
+"""A title that opens with a kind word ("Kind of Blue", "Part of Me") is a name, not a cue: it
+must not make its list a hierarchy nor its tail ("Blue so famous") a parent (issue 11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors.readers import read_document
+from grapheme_distill.extractors.readers.phrases import in_title, kind_of
+
+
+def _edges(text: str, prompt: str = "") -> list[tuple[str, str]]:
+    _, facts = read_document(text, prompt)
+    return [(f.subject.text, f.object.text) for f in facts if f.kind == "hierarchy" and f.object]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "text"),
+    [
+        ("Why is Kind of Blue so famous?", "## Kind of Blue\n\n- Miles Davis\n- John Coltrane\n"),
+        (
+            "Why is Kind of Blue so famous?",
+            "Kind of Blue is a 1959 album.\n\nWhy it lasts:\n\n- modal jazz\n- Bill Evans\n",
+        ),
+        ("Tell me about Part of Me", "## Part of Me\n\n- a 2012 single\n- Katy Perry\n"),
+    ],
+)
+def test_a_title_with_a_kind_word_is_no_parent(prompt: str, text: str) -> None:
+    edges = _edges(text, prompt)
+    assert not any("so famous" in p or p in ("Blue", "Me") for p, _ in edges), edges
+    assert not any(p.lower().startswith("kind of") and c == "Miles Davis" for p, c in edges)
+
+
+def test_a_plural_kind_heading_still_names_the_children() -> None:
+    edges = _edges("## Types of Clouds\n\n- Cirrus\n- Cumulus\n", "What are the types of clouds?")
+    assert ("Clouds", "Cirrus") in edges or ("clouds", "Cirrus") in edges
+
+
+def test_in_title_tells_titles_from_cues() -> None:
+    assert in_title("Kind of Blue", 0, 4)
+    assert in_title("Why is Kind of Blue so famous?", 7, 11)
+    assert not in_title("Types of Clouds", 0, 5)
+    assert not in_title("kind of blue", 0, 4)
+    assert kind_of("Kind of Blue") is None
+    assert kind_of("Why is Kind of Blue so famous?") is None
+    assert kind_of("Types of clouds") is not None
