@@ -30,6 +30,21 @@ import re
 from typing import Any
 
 from grapheme_distill.extractors.predicates import denied
+from grapheme_distill.extractors.spacy.arguments import (  # noqa: F401
+    _count_label,
+    _is_passive,
+    _is_valueish,
+    _neg,
+    _noun_phrase_label,
+    _owned_object,
+    _owner_of_part,
+    _quantity,
+    _resolve_np,
+    _span,
+    _split_list,
+    _style_of,
+    _subjects,
+)
 from grapheme_distill.extractors.spacy.mentions import (  # noqa: F401
     _ADVERBIAL_OBJECTS,
     _CLASS_NOUNS,
@@ -52,21 +67,8 @@ from grapheme_distill.extractors.spacy.mentions import (  # noqa: F401
 )
 from grapheme_distill.extractors.spacy.names import (  # noqa: F401
     VALUE_LABELS,
-    _count_label,
-    _is_passive,
-    _is_valueish,
     _named_by,
-    _neg,
-    _noun_phrase_label,
     _of_object,
-    _owned_object,
-    _owner_of_part,
-    _quantity,
-    _resolve_np,
-    _span,
-    _split_list,
-    _style_of,
-    _subjects,
     mention_of,
     phrase_mention,
 )

@@ -1,0 +1,214 @@
+"""Titles of works: where a title starts and ends when the parse and NER cut it short.
+
+A title is one name whatever its words are: "Death on a Factory Farm" (Title Case joined by small
+words), "It's Great to Be Young" after "the 1956 movie", a quoted "Part of the Plan".  The small
+model tags the words of a title as verbs, pronouns and adjectives, so these rules read the
+capitalisation and the work noun in front instead of the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from grapheme_distill.extractors.spacy.mentions import Mention
+
+__all__ = ["VALUE_LABELS"]
+
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def _name_part(tok: Any) -> bool:
+    """A token that can be part of a proper name: capitalised proper noun, or an ordinal ("11th")."""
+    return (tok.pos_ == "PROPN" and tok.text[:1].isupper()) or bool(_ORDINAL.match(tok.text))
+
+
+#: NER labels of values (dates, numbers, amounts), never names
+VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
+
+
+# small words a title keeps lowercase between its capitalised words ("Death on a Factory Farm",
+# "It's Great to Be Young"); "and", "in", "at", "with" are left out on purpose: they join two names
+# or a name and a place far more often than they sit inside a title
+_TITLE_GLUE = frozenset({"on", "a", "an", "the", "to", "of", "'s", "upon", "without", ":"})
+
+
+def _title_word(tok: Any) -> bool:
+    return (tok.text[:1].isupper() or tok.text.isdigit()) and tok.pos_ not in ("PUNCT", "SYM")
+
+
+_ROUTE = frozenset({"GPE", "LOC"})
+
+
+def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """Widen a name over Title Case words joined by small words: "Death on a Factory Farm" (the
+    parse and NER stop at "Death"), "Expect a Miracle".  Only a run that ends in a capitalised
+    word counts, and never past the sentence."""
+    sent_end = doc[end - 1].sent.end
+    while (
+        end < sent_end
+        and doc[end].text.isdigit()
+        and doc[end].ent_type_ not in ("DATE", "TIME")
+        and not doc[end - 1].text.isdigit()
+    ):
+        end += 1  # "Apollo 14", "Volume 1"
+    while end < sent_end:
+        j = end
+        while j < sent_end and doc[j].lower_ in _TITLE_GLUE and not doc[j].text[:1].isupper():
+            j += 1
+        if (
+            j == end
+            and _title_word(doc[j])
+            and doc[j].ent_iob_ != "B"
+            and doc[j].pos_ != "NUM"
+            and not doc[j - 1].is_punct
+        ):
+            end += (
+                1  # "English Without Tears": a capitalised word right after the name is more of it
+            )
+            continue
+        if j == end or j >= sent_end or not _title_word(doc[j]) or doc[j].ent_type_ in VALUE_LABELS:
+            break
+        if doc[end].text == ":" and doc[end - 1].whitespace_:
+            break
+        if (
+            doc[end - 1].ent_type_ in _ROUTE
+            and doc[j].ent_type_ in _ROUTE
+            and doc[j].ent_iob_ == "B"
+        ):
+            break  # "from Genoa to France": two places, not one title
+        end = j
+        while end < sent_end and _title_word(doc[end]):
+            end += 1
+    sent_start = doc[start].sent.start
+    while start > sent_start:
+        k = start - 1
+        while k >= sent_start and doc[k].lower_ in _TITLE_GLUE and not doc[k].text[:1].isupper():
+            k -= 1
+        if (
+            k == start - 1
+            or k < sent_start
+            or not _title_word(doc[k])
+            or doc[k].ent_type_ in VALUE_LABELS
+            or doc[k].pos_ == "DET"
+            or doc[k].tag_ in ("VBN", "VBG")
+        ):
+            break  # (a fronted participle is not a title: "Located on the Seine")
+        # "Expect a Miracle", "Year of No Light", "Andy Warhol's Velvet Underground Featuring Nico"
+        start = k
+        while (
+            start > sent_start
+            and _title_word(doc[start - 1])
+            and doc[start - 1].pos_ != "DET"
+            and doc[start - 1].ent_type_ not in VALUE_LABELS
+        ):
+            start -= 1
+    return start, end
+
+
+_QUOTED = re.compile(r"[\"“]([A-Z0-9][^\"“”\n]{0,78}?)[\"”]|‘([A-Z0-9][^‘’\n]{0,78}?)’(?!\w)")
+
+
+def _quoted(doc: Any) -> dict[int, tuple[int, int]]:
+    """Token index → (start, end) of the quoted capitalised title it is in (cached on the doc)."""
+    cached: dict[int, tuple[int, int]] | None = doc.user_data.get("grapheme_distill.quoted")
+    if cached is not None:
+        return cached
+    found: dict[int, tuple[int, int]] = {}
+    if '"' in doc.text or "“" in doc.text or "‘" in doc.text:
+        for m in _QUOTED.finditer(doc.text):
+            g = 1 if m.group(1) is not None else 2
+            span = doc.char_span(m.start(g), m.end(g), alignment_mode="contract")
+            if span is not None and 0 < len(span) <= 12:
+                for t in span:
+                    found[t.i] = (span.start, span.end)
+    doc.user_data["grapheme_distill.quoted"] = found
+    return found
+
+
+# more small words a title after a work noun may hold ("the album Let it Breed", "This'll Be My Year")
+_TITLE_SMALL = frozenset(
+    {
+        "it",
+        "me",
+        "my",
+        "you",
+        "your",
+        "be",
+        "up",
+        "off",
+        "out",
+        "'ll",
+        "’ll",
+        "'s",
+        "’s",
+        "n't",
+        "'re",
+        "'ve",
+        "'d",
+    }
+)
+_TITLE_WORDS_AFTER_NOUN = _TITLE_GLUE | _TITLE_SMALL
+_WORK_TITLED = frozenset(
+    ["film", "movie", "album", "song", "single", "book", "novel", "series", "show", "ep"]
+    + ["record", "programme", "program", "game", "play", "opera", "poem"]
+)
+
+
+def _title_after(tok: Any) -> Mention | None:
+    """ "the 1956 movie It's Great to Be Young", "the album Turn Me On": a work noun right before a
+    Title Case run names that work, whatever the parser made of the words (a pronoun, a verb).
+    Cached on the doc: every capitalised word asks it of the nouns before it."""
+    cache: dict[int, Mention | None] = tok.doc.user_data.setdefault(
+        "grapheme_distill.title_after", {}
+    )
+    if tok.i not in cache:
+        cache[tok.i] = _title_after_uncached(tok)
+    return cache[tok.i]
+
+
+def _title_after_uncached(tok: Any) -> Mention | None:
+    doc = tok.doc
+    if tok.lemma_.lower() not in _WORK_TITLED or tok.i + 1 >= len(doc):
+        return None
+    i = tok.i + 1
+    if doc[i].is_quote:
+        return None  # quoted titles are read by _quoted
+    if doc[i].lower_ == "the" and i + 1 < len(doc):
+        i += 1  # "the album The Quine Tapes": the article is not kept in names
+    if (
+        not doc[i].text[:1].isupper()
+        or doc[i].pos_ in ("PROPN", "NUM")
+        and doc[i].ent_type_ not in ("", "PERSON")
+    ):
+        return None  # (a proper noun run is found by the name readings)
+    end, last_cap = i, i
+    while (
+        end < len(doc)
+        and doc[end].sent == tok.sent
+        and (
+            doc[end].text[:1].isupper()
+            or doc[end].lower_ in _TITLE_WORDS_AFTER_NOUN
+            or doc[end].text.isdigit()
+        )
+    ):
+        if doc[end].text[:1].isupper() or doc[end].text.isdigit():
+            last_cap = end
+        end += 1
+    if last_cap == i and doc[i].pos_ == "PROPN":
+        return None
+    span = doc[i : last_cap + 1]
+    if (
+        len(span) < 2
+        or any(t.pos_ == "PROPN" for t in span)
+        and all(t.pos_ == "PROPN" for t in span)
+    ):
+        return None
+    return Mention(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        label="WORK_OF_ART",
+        proper=True,
+        kind_noun=tok.lower_,
+    )
