@@ -15,7 +15,13 @@ import re
 
 from grapheme_distill.model.knowledge import EntityType
 
-__all__ = ["MEANINGS", "canonical_predicate", "denied", "participle_of_making"]
+__all__ = [
+    "MEANINGS",
+    "canonical_predicate",
+    "dated_work_predicate",
+    "denied",
+    "participle_of_making",
+]
 
 #: canonical predicate -> the surface predicates (as the clause reader spells them) that say it.
 #: A canonical predicate is listed among its own spellings.  Creation roles stay apart: who wrote,
@@ -106,6 +112,29 @@ _WORKS = frozenset(
     }
 )
 
+# the act that dates each kind of work ("a 1967 novel" was published in 1967); every one of these
+# names the date a work came out, so readers that say "released" for a novel still agree
+_WORK_DATES: dict[str, str] = {
+    **dict.fromkeys(
+        ("novel", "book", "poem", "essay", "paper", "article", "story"), "published_in"
+    ),
+    **dict.fromkeys(
+        ("painting", "portrait", "mural", "sculpture", "statue", "photograph"), "created_in"
+    ),
+    **dict.fromkeys(("symphony", "concerto", "sonata", "opera", "ballet"), "composed_in"),
+    **dict.fromkeys(
+        ("album", "song", "single", "record", "track", "film", "movie", "game"), "released_in"
+    ),
+    **dict.fromkeys(("play", "musical"), "premiered_in"),
+}
+
+
+def dated_work_predicate(noun: str) -> str | None:
+    """The predicate of a year written on the class of a work ("a 1959 album" → ``released_in``),
+    or ``None`` when ``noun`` names no kind of work."""
+    return _WORK_DATES.get(noun)
+
+
 _TABLE: dict[str, tuple[str, bool]] = {
     **{f"{w}_by": ("created_by", False) for w in _WORKS},
     **{s: (canon, False) for canon, spellings in MEANINGS.items() for s in spellings},
@@ -157,7 +186,90 @@ def canonical_predicate(
             return _MEASURED[raw], False
         if raw in _SPANS and _LENGTH.search(object_text):
             return "has_length", False
-    return _TABLE.get(raw)
+    if raw in _TABLE:
+        return _TABLE[raw]
+    general = _general_form(raw, object_type)
+    return None if general == raw else (general, False)
+
+
+# "a suburb of Geneva", "a village in Kent": a place word of a place says where the place is
+_PLACE_WORD = re.compile(
+    r"^(?:[a-z]+_)?(?:suburb|neighbou?rhood|district|borough|quarter|town|city|village|hamlet"
+    r"|commune|municipality|region|province|county|prefecture|canton|parish)_(?:of|in)$"
+)
+# "invented by the British scientist X", "released by the company X": the class noun of the agent
+# is what the agent is, not its part in the act; a few class nouns do name that part ("released
+# by the Columbia Records label": the record label) and stay
+_AGENT_CLASS = re.compile(r"^([a-z_]+?_by)_([a-z]+)$")
+_ROLE_CLASSES = frozenset({"label", "publisher", "network", "studio", "broadcaster", "imprint"})
+# "became South Africa's first black president": the office, held of the place or body
+_BECAME = re.compile(r"^become_(?:[a-z]+_)*([a-z]+)$")
+_HOLDERS = (EntityType.LOCATION, EntityType.ORGANIZATION)
+
+
+def _general_form(raw: str, object_type: EntityType | None) -> str:
+    """The spelling of an untabled predicate that names its relation in general: the class
+    noun of an agent dropped, a place word of a place read as containment, an office someone
+    became read as the office, founding with partners read as founding, and a verb ending in a
+    consonant + y put in its ``-ied`` form (the only regular form whose stem differs from the
+    base: "studied" and "studies" share one, "study" shares it with neither)."""
+    if object_type in _HOLDERS or object_type is EntityType.PERSON:
+        agent = _AGENT_CLASS.match(raw)
+        if agent is not None and agent.group(2) not in _ROLE_CLASSES:
+            short = agent.group(1)
+            return _TABLE[short][0] if short in _TABLE else _ied(short)
+    if object_type is EntityType.LOCATION and _PLACE_WORD.match(raw) and "est_" not in raw:
+        return "located_in"
+    if object_type in _HOLDERS:
+        became = _BECAME.match(raw)
+        if became is not None and became.group(1) not in ("a", "an", "the", "one", "part"):
+            return f"{became.group(1)}_of"
+    if raw in ("co_found", "cofound", "found_with", "co_found_with"):
+        return "co_founded"
+    return _ied(raw)
+
+
+# verbs ending in a consonant + y (a predicate string has no part of speech, and "city_of" or
+# "family_of" must stay as they are): the common ones, and every "-ify" verb
+_Y_VERBS = frozenset(
+    {
+        "study",
+        "carry",
+        "apply",
+        "marry",
+        "bury",
+        "copy",
+        "deny",
+        "rely",
+        "supply",
+        "occupy",
+        "try",
+        "fly",
+        "dry",
+        "cry",
+        "hurry",
+        "worry",
+        "reply",
+        "multiply",
+        "accompany",
+        "embody",
+        "envy",
+        "ferry",
+        "vary",
+        "tidy",
+        "ally",
+        "defy",
+        "comply",
+        "imply",
+    }
+)
+
+
+def _ied(predicate: str) -> str:
+    head, sep, rest = predicate.partition("_")
+    if head in _Y_VERBS or (head.endswith("ify") and len(head) > 4):
+        return f"{head[:-1]}ied{sep}{rest}"
+    return predicate
 
 
 # verbs that state the absence of their object ("animal cells lack a cell wall")

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from grapheme_distill.extractors.predicates import denied
+from grapheme_distill.extractors.predicates import dated_work_predicate, denied
 from grapheme_distill.extractors.spacy.arguments import (  # noqa: F401
     _count_label,
     _is_passive,
@@ -72,6 +72,8 @@ from grapheme_distill.extractors.spacy.names import (  # noqa: F401
     mention_of,
     phrase_mention,
 )
+
+_YEAR = re.compile(r"^(?:1[0-9]|20)[0-9]{2}$")
 
 __all__ = ["VALUE_LABELS", "Clause", "Coref", "Mention", "clauses", "mention_of", "phrase_mention"]
 
@@ -291,6 +293,7 @@ class _Reader:
                     self.add(
                         s, "is_a", a_mention, "copula", tok=verb, neg=neg, conf=0.8, kind="is_a"
                     )
+                    self.dated_work(s, a, neg=neg)
                     if style is not None:
                         self.add(s, "genre", style, "attribute", tok=verb, neg=neg, conf=0.7)
                     for prep in a.children:
@@ -336,6 +339,18 @@ class _Reader:
                                             conf=0.75,
                                         )
 
+    def dated_work(self, s: Mention, noun: Any, *, neg: bool) -> None:
+        """'X is a 1959 studio album', 'X, a 1937 oil painting by Y': a year on the class of a work
+        is the year the work came out (``dated_work_predicate`` names the act by the kind)."""
+        predicate = dated_work_predicate(noun.lemma_.lower())
+        if predicate is None:
+            return
+        for y in noun.lefts:
+            if y.dep_ in ("nummod", "compound", "amod") and _YEAR.match(y.text):
+                year = phrase_mention(y.doc, y.idx, y.idx + len(y.text))
+                if year is not None:
+                    self.add(s, predicate, year, "attribute", tok=noun, neg=neg, conf=0.8)
+
     def appos(self, tok: Any) -> None:
         head = tok.head
         if head.pos_ not in ("PROPN", "NOUN") or tok.pos_ not in ("NOUN", "PROPN"):
@@ -354,6 +369,7 @@ class _Reader:
             m = mention_of(tok, self.coref)
             if m:
                 self.add(subj, "is_a", m, "copula", tok=tok, conf=0.75, kind="is_a")
+                self.dated_work(subj, tok, neg=False)
                 style = _style_of(tok)
                 if style is not None:  # "Expect a Miracle, an easy listening album, ..."
                     self.add(subj, "genre", style, "attribute", tok=tok, conf=0.65)
