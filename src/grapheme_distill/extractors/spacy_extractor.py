@@ -47,6 +47,7 @@ from grapheme_distill.extractors.spacy.clauses import (
     mention_of,
     phrase_mention,
 )
+from grapheme_distill.extractors.spacy.names import named_mentions
 from grapheme_distill.extractors.spacy.records import Record as _Record
 from grapheme_distill.extractors.spacy.records import State as _State
 from grapheme_distill.extractors.spacy.records import add_facts as _add_facts
@@ -456,12 +457,9 @@ class SpacyExtractor:
             if structure and (sm := _SEQUENCE.match(text)):
                 sequence.append((text[sm.end() :].rstrip(".!"), sent.start_char, sent.end_char))
             if KnowledgeType.FACTUAL in types:
-                for ent in sent.ents:
-                    if ent.label_ in _FACT_LABELS:
-                        m = mention_of(ent.root)
-                        if m:
-                            state.facts.append(m)
-                            state.see(m)
+                for named in named_mentions(sent):
+                    state.facts.append(named)
+                    state.see(named)
             if KnowledgeType.LINGUISTIC in types and not state.documented:
                 self._linguistic(
                     piece, doc, sent, factor, state
@@ -618,6 +616,21 @@ class SpacyExtractor:
         # (:mod:`grapheme_distill.extractors.readers`); here each item is read as a sentence about
         # the list's implicit subject
         for piece, doc in items:
+            a, b = piece.offsets.span(0, len(piece.text))
+            if (
+                KnowledgeType.FACTUAL in types
+                and (
+                    procedural
+                    or DATE_KEY.match(piece.text)
+                    or _KEY_VALUE.match(piece.text)
+                    or _GLOSS.match(piece.text)
+                )
+                and not _INJECTION.search(piece.text)
+                and not any(x < b and a < y for x, y in state.injected)
+            ):  # items not read as prose below: their named things and dates are still nodes
+                for m in named_mentions(doc):
+                    state.facts.append(m)
+                    state.see(m)
             if not procedural and DATE_KEY.match(piece.text):
                 self._timeline(piece, doc, subject, state)
                 continue

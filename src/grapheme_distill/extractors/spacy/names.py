@@ -10,6 +10,7 @@ Title Case runs, quoted titles, "the album X"), this module (what one token name
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
 from grapheme_distill.extractors.spacy.mentions import (
@@ -494,3 +495,54 @@ def phrase_mention(doc: Any, start_char: int, end_char: int) -> Mention | None:
             break
     proper = any(t.pos_ == "PROPN" for t in span)
     return _make(doc, span.start, span.end, label, proper)
+
+
+#: NER labels of named things an answer mentions; each is a node of the graph even when no fact
+#: reaches it (a nationality, a collaborator, a place in passing)
+NAMED_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"}
+    | {"LANGUAGE"}
+)
+
+
+def named_mentions(span: Any) -> list[Mention]:
+    """Every named thing and explicit date in a sentence or list item, as mentions.
+
+    The annotation conventions make every named thing and every explicit date a node, whether or
+    not a fact reaches it.  A date counts when it holds a digit ("5 May 1821", "the 1960s"), not
+    "today" or "a few years".  NER often runs a "Key: value" item into one entity ("Spouse:
+    William King"): the part holding the entity's head is the name.
+    """
+    out: list[Mention] = []
+    for ent in span.ents:
+        if ent.label_ not in NAMED_LABELS and not (
+            ent.label_ == "DATE" and any(ch.isdigit() for ch in ent.text)
+        ):
+            continue
+        m = mention_of(ent.root)
+        if m is None:
+            continue
+        if _SEPARATOR.search(m.text):
+            m = _segment(m, ent.root.idx)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+_SEPARATOR = re.compile(r":\s+|\s+[\u2013\u2014]\s+")
+
+
+def _segment(m: Mention, root: int) -> Mention | None:
+    """The part of a mention run over a separator ("Spouse: William King", "Docker Hub — Docker's
+    registry") that holds the entity's head token: one name, not a key and its value."""
+    pos = 0
+    for part in _SEPARATOR.split(m.text):
+        at = m.text.index(part, pos)
+        pos = at + len(part)
+        if m.start + at <= root < m.start + pos:
+            name = part.strip(" ,;*_\"'“”")
+            if not name:
+                return None
+            start = m.start + at + part.index(name)
+            return dataclasses.replace(m, text=name, start=start, end=start + len(name))
+    return None
