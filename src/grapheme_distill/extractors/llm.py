@@ -38,8 +38,10 @@ sampling, ``loop_retries``) are kept on the extraction, and so is the text's cos
 from __future__ import annotations
 
 import asyncio
+import atexit
 import collections
 import concurrent.futures
+import contextlib
 import functools
 import hashlib
 import re
@@ -884,27 +886,51 @@ class LLMExtractor:
 
     def _event_loop(self) -> asyncio.AbstractEventLoop:
         """The extractor's event loop, running in a daemon thread from first use: one loop for
-        the extractor's life, so the teacher's async connection pool is reused across calls."""
+        the extractor's life, so the teacher's async connection pool is reused across calls.
+        It is stopped by :meth:`close`, or at interpreter exit for an extractor never closed."""
         with _LOOP_GUARD:
             if self._loop is None or self._loop.is_closed():
                 loop = asyncio.new_event_loop()
                 threading.Thread(
                     target=loop.run_forever, name="llm-extract-loop", daemon=True
                 ).start()
+                _LOOPS.add(loop)
                 self._loop = loop
             return self._loop
 
     def close(self) -> None:
-        """Stop the extractor's event loop (the teacher is the caller's to close)."""
+        """Stop the extractor's event loop, closing the connections the teacher opened on it
+        (the teacher itself is the caller's to close)."""
         with _LOOP_GUARD:
             loop, self._loop = self._loop, None
-        if loop is not None and not loop.is_closed():
-            loop.call_soon_threadsafe(loop.stop)
+        if loop is not None:
+            _LOOPS.discard(loop)
+            _stop_loop(loop)
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         state["_loop"] = None  # a loop belongs to its process
         return state
+
+
+#: the extractors' loops still running (their threads hold them anyway), stopped at exit
+_LOOPS: set[asyncio.AbstractEventLoop] = set()
+
+
+@atexit.register
+def _stop_loops() -> None:
+    for loop in list(_LOOPS):
+        _stop_loop(loop)
+
+
+def _stop_loop(loop: asyncio.AbstractEventLoop) -> None:
+    """Shut down ``loop``'s async generators (which closes the HTTP sessions opened on it) and
+    stop it; waits at most a few seconds, and does nothing to a loop already stopped."""
+    if loop.is_closed() or not loop.is_running():
+        return
+    with contextlib.suppress(Exception):
+        asyncio.run_coroutine_threadsafe(loop.shutdown_asyncgens(), loop).result(timeout=5)
+    loop.call_soon_threadsafe(loop.stop)
 
 
 def _shifted(item: Item, offset: int) -> Item:

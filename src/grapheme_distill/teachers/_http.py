@@ -2,15 +2,14 @@
 
 A provider module (OpenAI-compatible, Ollama, Anthropic) only says how a :class:`TeacherRequest`
 becomes a JSON body and how a JSON answer becomes a :class:`TeacherResponse`; this base class owns
-the transport.  The async path uses one :class:`httpx.AsyncClient` per event loop (a client's
+the transport.  The async path uses one :class:`aiohttp.ClientSession` per event loop (a session's
 connection pool belongs to the loop that made it, and the sync twin or ``asyncio.run`` may bring a
-new loop); the sync twin uses a plain :class:`httpx.Client`, so neither path pays for the other.
-The async connections are spread over several small pools (:class:`_ShardedPool`, ``shard_size``
-connections each) because httpcore re-scans every connection for every queued request whenever a
-request starts or ends (and each check of a connection is a ``getpeername`` system call): at 64
-requests in flight one big pool cost ~11 ms of CPU per request, eight pools of eight ~1 ms on a
-quiet core (benchmarks/bench_teacher.py), sixteen pools of four a further ~0.6 ms less than eight
-of eight under load (2.5 -> 1.8 ms per crawl request, benchmarks/bench_crawl.py's ``bare``).
+new loop; the session is closed when its loop shuts down its async generators, as ``asyncio.run``
+does); the sync twin uses a plain :class:`httpx.Client`, so neither path pays for the other.  Why
+aiohttp for the async path: at 64 requests in flight httpx's async stack (httpcore's pool
+re-scanning every connection, anyio's cancel scopes, h11) cost 1.5-2 ms of client CPU per request
+even spread over sixteen small pools, aiohttp ~0.2 ms on the same server (benchmarks/bench_crawl.py,
+whose jobs have only ~3 ms of CPU per request to spend at concurrency 64 and 200 ms latency).
 
 Every failure leaves this module as a :class:`TeacherError`, chained with ``from``: 408/409/425/429
 and 5xx answers, time-outs, dropped connections, truncated or malformed bodies become
@@ -41,11 +40,12 @@ import ssl
 import threading
 import time
 import weakref
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Mapping
 from datetime import UTC, datetime
 from typing import Any, Self
 from urllib.parse import urlsplit
 
+import aiohttp
 import httpx
 from pydantic import TypeAdapter
 
@@ -183,42 +183,25 @@ def _with_member(obj: dict[str, Any], key: str, value_json: str) -> str:
     return f"{head}{',' if obj else ''}{json.dumps(key)}:{value_json}}}"
 
 
-class _ShardedPool:
-    """Several small :class:`httpx.AsyncClient` pools used as one (see the module docstring).
+async def _closed_with_loop(session: aiohttp.ClientSession) -> AsyncIterator[None]:
+    """An async generator that closes ``session`` when its loop shuts down async generators
+    (``asyncio.run`` and pytest's loops do), so a teacher nobody closed leaves no "Unclosed client
+    session" warning behind."""
+    try:
+        yield
+    finally:
+        await session.close()
 
-    A request takes the first pool with a free connection (so a quiet teacher keeps reusing the
-    same warm connections), opens a new pool when all are busy, and only queues — on the least
-    loaded pool — once ``max_shards`` pools are full.
-    """
 
-    def __init__(self, make: Callable[[], httpx.AsyncClient], shard_size: int, max_shards: int):
-        self._make = make
-        self.shard_size = shard_size
-        self.max_shards = max_shards
-        self.clients: list[httpx.AsyncClient] = []
-        self.load: list[int] = []
+class _LoopSession:
+    """The aiohttp session of one event loop, and the generator that closes it with the loop."""
 
-    def acquire(self) -> int:
-        for index, load in enumerate(self.load):
-            if load < self.shard_size:
-                self.load[index] += 1
-                return index
-        if len(self.clients) < self.max_shards:
-            self.clients.append(self._make())
-            self.load.append(1)
-            return len(self.clients) - 1
-        index = min(range(len(self.load)), key=self.load.__getitem__)
-        self.load[index] += 1
-        return index
-
-    def release(self, index: int) -> None:
-        self.load[index] -= 1
+    def __init__(self, session: aiohttp.ClientSession) -> None:
+        self.session = session
+        self.closer = _closed_with_loop(session)  # the loop keeps only a weak reference
 
     async def aclose(self) -> None:
-        for client in self.clients:
-            await client.aclose()
-        self.clients.clear()
-        self.load.clear()
+        await self.session.close()
 
 
 class HTTPTeacher:
@@ -237,11 +220,10 @@ class HTTPTeacher:
             configured with ``api_key_env = None`` takes none).
         timeout: seconds for connect/read/write/pool each; a hung server becomes retryable.
         max_connections: connections at most (keep >= the concurrency you wrap it with, or
-            requests queue inside httpx instead of on the wire).
-        shard_size: connections per internal async pool (see the module docstring).
+            requests queue inside the client instead of on the wire).
         headers: extra headers sent with every request (never logged).
         name: provider name recorded in provenance.
-        transport / async_transport: httpx transports, for tests or proxies.
+        transport: an httpx transport for the sync twin (tests, proxies).
         keep_raw: keep the provider's JSON body in ``TeacherResponse.raw`` (always kept when
             ``n > 1`` so the other choices are not lost).
         max_body_bytes: longest answer body read; a longer one is cut off and is a retryable
@@ -265,11 +247,9 @@ class HTTPTeacher:
         require_api_key: bool | None = None,
         timeout: float = 60.0,
         max_connections: int = 256,
-        shard_size: int = 4,
         headers: Mapping[str, str] | None = None,
         name: str | None = None,
         transport: httpx.BaseTransport | None = None,
-        async_transport: httpx.AsyncBaseTransport | None = None,
         keep_raw: bool = False,
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
         max_depth: int = DEFAULT_MAX_DEPTH,
@@ -291,18 +271,16 @@ class HTTPTeacher:
         self.require_api_key = require_api_key
         self.timeout = timeout
         self.max_connections = max_connections
-        self.shard_size = max(1, min(shard_size, max_connections))
         self._extra_headers = dict(headers or {})
         if name is not None:
             self.name = name
         self.keep_raw = keep_raw
         self._url = self.base_url + self.endpoint
         self._transport = transport
-        self._async_transport = async_transport
         self._client: httpx.Client | None = None
         self._client_lock = threading.Lock()
-        self._pools: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _ShardedPool]
-        self._pools = weakref.WeakKeyDictionary()
+        self._sessions: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _LoopSession]
+        self._sessions = weakref.WeakKeyDictionary()
 
     # ------------------------------------------------------------------ provider hooks
     def build_body(self, request: TeacherRequest) -> dict[str, Any]:
@@ -364,8 +342,8 @@ class HTTPTeacher:
     def _transport_error(self, exc: Exception) -> RetryableTeacherError:
         # a refused or unresolvable connection meets every request alike (systemic); a time-out,
         # a reset or a cut-off body is about this exchange
-        systemic = isinstance(exc, httpx.ConnectError)
-        if isinstance(exc, httpx.TimeoutException):
+        systemic = isinstance(exc, httpx.ConnectError | aiohttp.ClientConnectorError)
+        if isinstance(exc, httpx.TimeoutException | TimeoutError):
             what, kind = f"timed out after {self.timeout:g}s", "timed out"
         elif systemic:
             what, kind = f"cannot connect ({exc})", "cannot connect"
@@ -389,7 +367,7 @@ class HTTPTeacher:
         self,
         request: TeacherRequest,
         status: int,
-        headers: httpx.Headers,
+        headers: Mapping[str, str],
         content: bytes,
         latency_s: float,
     ) -> TeacherResponse:
@@ -449,27 +427,22 @@ class HTTPTeacher:
         return "fix the request (model, parameters) before retrying"
 
     # ------------------------------------------------------------------ clients
-    def _async_pool(self) -> _ShardedPool:
+    async def _async_session(self) -> aiohttp.ClientSession:
+        """This loop's session (made on first use, closed with the loop)."""
         loop = asyncio.get_running_loop()
-        pool = self._pools.get(loop)
-        if pool is None:
-            limits = httpx.Limits(
-                max_connections=self.shard_size, max_keepalive_connections=self.shard_size
+        held = self._sessions.get(loop)
+        if held is None or held.session.closed:
+            connector = aiohttp.TCPConnector(
+                limit=self.max_connections, limit_per_host=0, ssl=_ssl_context()
             )
-
-            verify = _ssl_context()  # shared, even for http:// (httpx builds one regardless)
-
-            def make() -> httpx.AsyncClient:
-                return httpx.AsyncClient(
-                    timeout=self.timeout,
-                    limits=limits,
-                    transport=self._async_transport,
-                    verify=verify,
-                )
-
-            shards = max(1, -(-self.max_connections // self.shard_size))
-            pool = self._pools[loop] = _ShardedPool(make, self.shard_size, shards)
-        return pool
+            timeout = aiohttp.ClientTimeout(
+                total=None, connect=self.timeout, sock_connect=self.timeout, sock_read=self.timeout
+            )
+            held = self._sessions[loop] = _LoopSession(
+                aiohttp.ClientSession(connector=connector, timeout=timeout)
+            )
+            await held.closer.__anext__()  # registered with the loop from its first step
+        return held.session
 
     def _sync_client(self) -> httpx.Client:
         with self._client_lock:  # threads may share one teacher through the sync twin
@@ -490,63 +463,57 @@ class HTTPTeacher:
         return self._client
 
     # ------------------------------------------------------------------ the protocol
-    def _too_large(self, answer: httpx.Response, size: int) -> RetryableTeacherError:
+    def _too_large(self, status: int, size: int) -> RetryableTeacherError:
         return self._malformed(
-            answer.status_code,
+            status,
             f"a body of at least {size:,} bytes, over the max_body_bytes "
             f"limit of {self.max_body_bytes:,}",
         )
 
-    def _declared_too_large(self, answer: httpx.Response) -> RetryableTeacherError | None:
-        declared = answer.headers.get("content-length", "")
+    def _declared_too_large(
+        self, status: int, headers: Mapping[str, str]
+    ) -> RetryableTeacherError | None:
+        declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_body_bytes:
-            return self._too_large(answer, int(declared))
+            return self._too_large(status, int(declared))
         return None
 
-    async def _aread(self, answer: httpx.Response) -> bytes:
+    async def _aread(self, answer: aiohttp.ClientResponse) -> bytes:
         """The body, read as it streams in and abandoned past ``max_body_bytes``."""
-        if (err := self._declared_too_large(answer)) is not None:
+        if (err := self._declared_too_large(answer.status, answer.headers)) is not None:
             raise err
         body = bytearray()
-        async for chunk in answer.aiter_bytes():
+        async for chunk in answer.content.iter_any():
             body += chunk
             if len(body) > self.max_body_bytes:
-                raise self._too_large(answer, len(body))
+                raise self._too_large(answer.status, len(body))
         return bytes(body)
 
     def _read(self, answer: httpx.Response) -> bytes:
         """Sync twin of :meth:`_aread`."""
-        if (err := self._declared_too_large(answer)) is not None:
+        if (err := self._declared_too_large(answer.status_code, answer.headers)) is not None:
             raise err
         body = bytearray()
         for chunk in answer.iter_bytes():
             body += chunk
             if len(body) > self.max_body_bytes:
-                raise self._too_large(answer, len(body))
+                raise self._too_large(answer.status_code, len(body))
         return bytes(body)
 
     async def acomplete(self, request: TeacherRequest) -> TeacherResponse:
         """Answer one request over HTTP (async); errors are TeacherErrors, chained."""
         headers, payload = self._prepare(request)
-        pool = self._async_pool()
-        shard = pool.acquire()
+        session = await self._async_session()
         start = time.perf_counter()
         try:
-            async with pool.clients[shard].stream(
-                "POST", self._url, content=payload, headers=headers
+            async with session.post(
+                self._url, data=payload, headers=headers, allow_redirects=False
             ) as answer:
                 content = await self._aread(answer)
-        except httpx.TransportError as exc:
+                status, answer_headers = answer.status, answer.headers
+        except (aiohttp.ClientError, TimeoutError) as exc:
             raise self._transport_error(exc) from exc
-        finally:
-            pool.release(shard)
-        return self._finish(
-            request,
-            answer.status_code,
-            answer.headers,
-            content,
-            time.perf_counter() - start,
-        )
+        return self._finish(request, status, answer_headers, content, time.perf_counter() - start)
 
     def complete(self, request: TeacherRequest) -> TeacherResponse:
         """Sync twin of :meth:`acomplete` (own blocking client; no event loop involved)."""
@@ -568,9 +535,9 @@ class HTTPTeacher:
 
     async def aclose(self) -> None:
         """Close the connection pools (the one of this loop, and the sync one)."""
-        pool = self._pools.pop(asyncio.get_running_loop(), None)
-        if pool is not None:
-            await pool.aclose()
+        held = self._sessions.pop(asyncio.get_running_loop(), None)
+        if held is not None:
+            await held.aclose()
         self.close()
 
     def close(self) -> None:
