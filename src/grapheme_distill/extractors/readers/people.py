@@ -17,21 +17,21 @@ from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is
 
 __all__ = ["read_people"]
 
-_NAT = r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|ch|sh|ic|i|ss|ot)|Greek|Thai|Dutch|Swiss|French|English|Welsh|Irish|Scottish)"
+_NAT1 = r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|ch|sh|ic|i|ss|ot)|Greek|Thai|Dutch|Swiss|French|English|Welsh|Irish|Scottish)"
+# "South African", "Sri Lankan", "Costa Rican": a nationality of two words
+_NAT = rf"(?:(?:South|North|East|West|Central|Sri|Saudi|Costa|Puerto|El)\s+)?{_NAT1}"
+# between nationality and occupation: a hyphenated modifier is part of the occupation
+# ("anti-apartheid activist"); a plain one ("jazz trumpeter") or a capitalised one (a school or
+# movement: "Post-Impressionist painter") is not
+_MOD = r"(?:(?P<mod>[a-z][a-z\-]+)\s+)?(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s+)?"
 _NAME = r"[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|da|di|van|von|y|del|la|le))*"
 _OCC = r"[a-z][a-z\-]+(?:\s+(?:and|or)\s+[a-z][a-z\-]+)?"
-_IS_A = re.compile(
-    rf"^(?P<x>{_NAME})(?:\s*\([^)]*\))?\s+(?:was|is)\s+(?:an?|the)\s+(?:(?:[a-z]+ly|famous|renowned|celebrated|"
-    rf"influential|leading|prominent|pioneering|great|important|noted)\s+)?(?P<nat>{_NAT}(?:-{_NAT})?)\s+"
-    rf"(?P<occ>[a-z][a-z\-]+)(?:\s*(?:,|and)\s+(?P<occ2>[a-z][a-z\-]+))?(?P<rest>.*)$"
-)
-_APPOS = re.compile(
-    rf"\b(?:the|an?)\s+(?P<nat>{_NAT})\s+(?:[a-z]+\s+)?(?P<occ>[a-z][a-z\-]+)\s+(?P<x>{_NAME})"
-)
 _LIFESPAN = re.compile(
     rf"(?P<x>{_NAME})[*_]*\s*\((?:c\.\s*)?(?P<b>\d{{3,4}})\s*[\u2013\u2014-]\s*(?:c\.\s*)?"
     rf"(?P<d>\d{{3,4}})\)"
 )
+# groups of people: they have a nationality ("an English rock band") but no occupation
+_GROUPS = frozenset({"band", "group", "duo", "trio", "quartet", "orchestra", "choir", "ensemble"})
 _OCCUPATIONS = frozenset(
     {
         "mathematician",
@@ -141,6 +141,16 @@ _OCCUPATIONS = frozenset(
 )
 
 
+# the occupation is a known one, so that "a Mexican painter known for ..." backtracks onto it
+_KNOWN = "(?:" + "|".join(sorted(_OCCUPATIONS | _GROUPS, key=len, reverse=True)) + ")"
+_IS_A = re.compile(
+    rf"^(?P<x>{_NAME})(?:\s*\([^)]*\))?\s+(?:was|is|were|are)\s+(?:an?|the)\s+(?:(?:[a-z]+ly|famous|renowned|celebrated|"
+    rf"influential|leading|prominent|pioneering|great|important|noted)\s+)?(?P<nat>{_NAT}(?:-{_NAT1})?)\s+"
+    rf"{_MOD}(?P<occ>{_KNOWN})\b(?:\s*(?:,|and)\s+(?P<occ2>[a-z][a-z\-]+))?(?P<rest>.*)$"
+)
+_APPOS = re.compile(rf"\b(?:the|an?)\s+(?P<nat>{_NAT})\s+{_MOD}(?P<occ>{_KNOWN})\s+(?P<x>{_NAME})")
+
+
 def read_people(ctx: ReadContext) -> Iterator[Fact]:
     for block in ctx.doc.blocks:
         if block.role not in ("paragraph", "list_item"):
@@ -171,7 +181,17 @@ def read_people(ctx: ReadContext) -> Iterator[Fact]:
                         hedged=hedged,
                     )
             who = _IS_A.match(text)
-            if who is not None and who.group("occ") in _OCCUPATIONS:
+            if who is not None and who.group("occ") in _GROUPS:
+                yield Fact(
+                    "relation",
+                    "people.is_a",
+                    span,
+                    Name(clean_name(who.group("x")), "ORG"),
+                    Name(who.group("nat"), "NORP"),
+                    "nationality",
+                    hedged=hedged,
+                )
+            elif who is not None and who.group("occ") in _OCCUPATIONS:
                 person = Name(clean_name(who.group("x")), "PERSON")
                 yield Fact(
                     "relation",
@@ -182,8 +202,8 @@ def read_people(ctx: ReadContext) -> Iterator[Fact]:
                     "nationality",
                     hedged=hedged,
                 )
-                for occ in (who.group("occ"), who.group("occ2")):
-                    if occ and occ in _OCCUPATIONS:
+                for occ in (_occupation(who.group("mod"), who.group("occ")), who.group("occ2")):
+                    if occ and occ.split()[-1] in _OCCUPATIONS:
                         yield Fact(
                             "relation",
                             "people.is_a",
@@ -211,7 +231,18 @@ def read_people(ctx: ReadContext) -> Iterator[Fact]:
                     "people.appos",
                     span,
                     person,
-                    Name(a.group("occ")),
+                    Name(_occupation(a.group("mod"), a.group("occ"))),
                     "occupation",
                     hedged=hedged,
                 )
+
+
+def _occupation(modifier: str | None, noun: str) -> str:
+    """The occupation with its hyphenated modifier ("anti-apartheid activist", not "self-taught");
+    a plain modifier is a genre or a field ("jazz trumpeter"), said apart from the occupation."""
+    if modifier is None or "-" not in modifier or modifier in _PRAISE:
+        return noun
+    return f"{modifier} {noun}"
+
+
+_PRAISE = frozenset({"self-taught", "world-famous", "well-known", "award-winning"})
