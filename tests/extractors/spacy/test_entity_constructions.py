@@ -59,3 +59,23 @@ def test_named_things_are_nodes(
     names = _names(spacy_x, answer)
     assert wanted <= names, names
     assert not unwanted & names, names
+
+
+@pytest.mark.parametrize(
+    ("answer", "title", "fragment"),
+    [
+        # "Kind of" / "Part of" opening a title: the parser makes them adverbs or the head noun
+        ("Kind of Blue is a 1959 album by Miles Davis.", "Kind of Blue", "Blue"),
+        ("In 1959 Miles Davis released Kind of Blue.", "Kind of Blue", "Blue"),
+        # a number spelled in capitals inside a title is part of it, not a money amount
+        (
+            "Gabriel García Márquez wrote One Hundred Years of Solitude in 1967.",
+            "One Hundred Years of Solitude",
+            "Years of Solitude",
+        ),
+    ],
+)
+def test_titles_stay_whole(spacy_x: SpacyExtractor, answer: str, title: str, fragment: str) -> None:
+    names = _names(spacy_x, answer)
+    assert title in names, names
+    assert fragment not in names, names

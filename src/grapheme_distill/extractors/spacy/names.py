@@ -36,6 +36,7 @@ from grapheme_distill.extractors.spacy.titles import (
     _quoted,
     _title_after,
     _title_span,
+    title_edges,
 )
 
 __all__ = ["VALUE_LABELS", "mention_of", "phrase_mention"]
@@ -155,18 +156,25 @@ def _ent_span(tok: Any) -> Any:
 
 
 def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention | None:
-    while start < end and (
-        doc[start].dep_ in _SKIP_LEFT
-        and not (doc[start].dep_ == "poss" and doc[start].pos_ in ("PROPN", "NOUN"))
-        or doc[start].lower_ in ("the", "a", "an")
-        or doc[start].is_punct
-        or doc[start].is_space
+    keep_head, keep_tail = title_edges(doc, start, end)
+    title_end = end
+    while (
+        start < end
+        and not keep_head
+        and (
+            doc[start].dep_ in _SKIP_LEFT
+            and not (doc[start].dep_ == "poss" and doc[start].pos_ in ("PROPN", "NOUN"))
+            or doc[start].lower_ in ("the", "a", "an")
+            or doc[start].is_punct
+            or doc[start].is_space
+        )
     ):
         start += 1  # (a possessor that is a name is kept: "Hypermarcas's revenue" is Hypermarcas's)
     while end > start and (
         (doc[end - 1].is_punct or doc[end - 1].is_space)
         and doc[end - 1].text not in ")\"'"
         or doc[end - 1].pos_ in _EDGE_POS
+        and not (keep_tail and end == title_end)
     ):
         end -= 1
     if start >= end:

@@ -13,7 +13,7 @@ from typing import Any
 
 from grapheme_distill.extractors.spacy.mentions import Mention
 
-__all__ = ["VALUE_LABELS"]
+__all__ = ["VALUE_LABELS", "title_edges"]
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 
@@ -89,7 +89,7 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
             k == start - 1
             or k < sent_start
             or not _title_word(doc[k])
-            or doc[k].ent_type_ in VALUE_LABELS
+            or _value_word(doc[k])
             or doc[k].pos_ == "DET"
             or doc[k].tag_ in ("VBN", "VBG")
         ):
@@ -100,10 +100,40 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
             start > sent_start
             and _title_word(doc[start - 1])
             and doc[start - 1].pos_ != "DET"
-            and doc[start - 1].ent_type_ not in VALUE_LABELS
+            and not _value_word(doc[start - 1])
         ):
             start -= 1
     return start, end
+
+
+def _value_word(tok: Any) -> bool:
+    """A date or number that ends a title's widening ("in 1959 Kind of Blue"); a number spelled
+    in capitals inside a sentence is a word of the title ("wrote One Hundred Years of Solitude")."""
+    if tok.ent_type_ not in VALUE_LABELS:
+        return False
+    return not (tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start)
+
+
+def title_edges(doc: Any, start: int, end: int) -> tuple[bool, bool]:
+    """Whether the first and the last token of ``doc[start:end]`` belong to a title whose words a
+    name reader would otherwise trim: "Kind of Blue" (the parser makes "Kind of" an adverb),
+    "Part of Me" (it ends in a pronoun).  A span is a title here when it is Title Case around a
+    small lower-case word; "The", "A" and "I" are never kept by this."""
+    words = doc[start:end]
+    if len(words) < 3 or not any(
+        t.lower_ in _TITLE_GLUE and not t.text[:1].isupper() for t in words[1:-1]
+    ):
+        return False, False
+    first, last = doc[start], doc[end - 1]
+    head = (
+        first.text[:1].isupper()
+        and first.lower_ not in ("the", "a", "an")
+        and first.pos_ not in ("ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "VERB")
+        and doc[start + 1].lower_ in _TITLE_GLUE
+        and not doc[start + 1].text[:1].isupper()
+    )
+    tail = last.text[:1].isupper() and last.text != "I" and last.is_alpha
+    return head, tail
 
 
 _QUOTED = re.compile(r"[\"“]([A-Z0-9][^\"“”\n]{0,78}?)[\"”]|‘([A-Z0-9][^‘’\n]{0,78}?)’(?!\w)")
