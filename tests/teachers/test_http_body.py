@@ -10,6 +10,7 @@ import pytest
 from fakeserver import FakeLLMServer
 
 from grapheme_distill.extractors.llm import response_format
+from grapheme_distill.model.hashing import content_hash
 from grapheme_distill.teachers._http import _body_json
 from grapheme_distill.teachers.base import TeacherRequest
 from grapheme_distill.teachers.registry import get_teacher
@@ -43,3 +44,25 @@ def test_requests_with_the_shared_schema_reach_the_server_whole(
     sent = fake_server.bodies  # as the server parsed them
     assert [b["response_format"] for b in sent] == [response_format()] * 3
     assert [b["messages"][-1]["content"] for b in sent] == ["q0", "q1", "q2"]
+
+
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        None,
+        {"type": "json_object"},
+        {"type": "json_schema", "json_schema": SCHEMA},
+        {"zeta": 1, "json_schema": {"name": "é\x1f", "schema": SCHEMA}, "type": "json_schema"},
+        response_format(),
+    ],
+)
+def test_request_hash_with_a_memoised_schema_is_the_plain_hash(fmt: dict[str, Any] | None) -> None:
+    """The request hash serialises a shared schema once, and must still hash the same bytes as
+    the plain canonical JSON (a changed hash would re-ask every recorded request)."""
+    request = TeacherRequest(prompt="p", model="m", response_format=fmt)
+    plain = content_hash(
+        "teacher_request", None, "p", "m", request.sampling_params(), request.response_format
+    )
+    assert request.content_hash() == plain
+    again = TeacherRequest(prompt="p", model="m", response_format=fmt)  # from the memo
+    assert again.content_hash() == plain

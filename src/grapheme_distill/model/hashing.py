@@ -18,6 +18,7 @@ from typing import Any
 
 __all__ = [
     "HASH_ALGORITHM",
+    "Canonical",
     "canonical_json",
     "content_hash",
     "exchange_key",
@@ -38,9 +39,19 @@ def canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
 
 
+class Canonical(str):
+    """A value already written as :func:`canonical_json`: :func:`content_hash` hashes it exactly
+    as it hashes the value itself, without serialising it again (a request's ~3 kB JSON schema,
+    the same for every request of a run, cost ~0.1 ms per hash)."""
+
+    __slots__ = ()
+
+
 def _encode_part(part: Any) -> str:
     # Strings (the overwhelmingly common case) skip JSON: tag "s", and the separator doubled
     # inside the string keeps the encoding unambiguous.  Everything else is canonical JSON.
+    if isinstance(part, Canonical):
+        return "j" + part.replace(_SEP, _SEP + _SEP)
     if isinstance(part, str):
         return "s" + part.replace(_SEP, _SEP + _SEP)
     if part is True or part is False or part is None:

@@ -13,13 +13,14 @@ key — so it is safe to store, and identical requests hit the cache or a replay
 
 from __future__ import annotations
 
+import json
 import math
 import weakref
 from typing import Annotated, Any, Literal, Protocol, runtime_checkable
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, model_validator
 
-from grapheme_distill.model.hashing import content_hash
+from grapheme_distill.model.hashing import Canonical, canonical_json, content_hash
 
 __all__ = [
     "DEFAULT_CONCURRENCY",
@@ -145,10 +146,36 @@ class TeacherRequest(BaseModel):
             self.prompt,
             self.model,
             self.sampling_params(),
-            self.response_format,
+            _canonical_format(self.response_format),
         )
         _HASHES[key] = (weakref.ref(self, lambda _: _HASHES.pop(key, None)), value)
         return value
+
+
+#: the canonical JSON of each ``json_schema`` a response format carried, by the schema object
+#: (held, so its id is not reused): the requests of a run share one schema object, while pydantic
+#: gives each request its own copy of the outer ``response_format`` dict
+_SCHEMA_CANON: dict[int, tuple[object, str]] = {}
+
+
+def _canonical_format(fmt: dict[str, Any] | None) -> dict[str, Any] | Canonical | None:
+    """``fmt`` as :class:`Canonical` JSON with its ``json_schema`` serialised once per schema
+    object (the same bytes as ``canonical_json(fmt)``, so the same hash)."""
+    schema = fmt.get("json_schema") if fmt is not None else None
+    if fmt is None or not isinstance(schema, dict):
+        return fmt
+    memo = _SCHEMA_CANON.get(id(schema))
+    if memo is None or memo[0] is not schema:
+        if len(_SCHEMA_CANON) >= 64:  # a bound, not a policy: a run uses one or two schemas
+            _SCHEMA_CANON.clear()
+        memo = _SCHEMA_CANON[id(schema)] = (schema, canonical_json(schema))
+    members = (
+        json.dumps(k, ensure_ascii=False)
+        + ":"
+        + (memo[1] if k == "json_schema" else canonical_json(fmt[k]))
+        for k in sorted(fmt)
+    )
+    return Canonical("{" + ",".join(members) + "}")
 
 
 #: id(request) -> (weak reference to it, its content hash); an entry leaves with its request
