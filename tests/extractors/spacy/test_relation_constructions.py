@@ -139,3 +139,42 @@ def test_nationality_and_occupation_in_general_shapes(
     for s, p, o in expected:
         assert (s, p, o) in got or (s.removeprefix("The "), p, o) in norm, got
     assert not any(p == "occupation" and o in ("band", "punk band") for _, p, o in got), got
+
+
+# ------------------------------------------------------------------ timelines
+_MISSION = (
+    "**Voyager 2** is a NASA space probe.\n\n## Timeline\n"
+    "- **20 August 1977:** launched on a Titan IIIE rocket from Cape Canaveral\n"
+    "- **1979:** flyby of Jupiter\n"
+    "- **24 January 1986:** the probe passed Uranus\n"
+)
+
+
+def test_a_timeline_item_reads_places_nested_in_its_objects(facts: Facts) -> None:
+    got = facts(_MISSION)
+    assert ("Voyager 2", "launch_on", "20 August 1977", False) in got, got
+    assert ("Voyager 2", "launch_from", "Cape Canaveral", False) in got, got
+
+
+def test_a_timeline_item_without_a_verb_names_its_event(facts: Facts) -> None:
+    got = facts(_MISSION)
+    assert ("Voyager 2", "flyby_in", "1979", False) in got, got
+    assert ("Voyager 2", "flyby_of", "Jupiter", False) in got, got
+
+
+# ------------------------------------------------------------------ what is not a fact
+def test_an_infinitive_of_purpose_is_no_fact(facts: Facts) -> None:
+    got = facts("The coastal road is the best way to see Portugal.")
+    assert not any(p.startswith("see") for _, p, _, _ in got), got
+
+
+def test_whose_with_an_action_is_no_attribute(facts: Facts) -> None:
+    got = facts("Mount Pinatubo, whose 1991 eruption cooled the planet, lies in Luzon.")
+    assert not any(p == "eruption" for _, p, _, _ in got), got
+    got = facts("Mount Etna, whose summit is 3,357 m high, is in Sicily.")
+    assert ("Mount Etna", "summit", "3,357 m", False) in got, got
+
+
+def test_the_first_to_do_something_did_it(facts: Facts) -> None:
+    got = facts("Valentina Tereshkova was the first woman to fly into space.")
+    assert any(s == "Valentina Tereshkova" and p.startswith("fl") for s, p, _, _ in got), got

@@ -78,6 +78,12 @@ from grapheme_distill.extractors.spacy.names import (  # noqa: F401
 __all__ = ["VALUE_LABELS", "Clause", "Coref", "Mention", "clauses", "mention_of", "phrase_mention"]
 
 
+# nouns whose "to"-infinitive names what they are for: "the best way to see Portugal"
+_PURPOSE_NOUNS = frozenset(
+    {"way", "place", "time", "tool", "method", "means", "option", "approach", "thing", "reason"}
+)
+
+
 class _Reader(ClauseBase):
     """The verb readings on top of the copulas, appositions and measures."""
 
@@ -106,6 +112,21 @@ class _Reader(ClauseBase):
         return True
 
     def verb(self, verb: Any) -> None:
+        if (
+            verb.dep_ in ("acl", "relcl")
+            and verb.head.pos_ == "NOUN"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and not any(
+                c.lower_ in ("first", "only", "last")
+                or c.ent_type_ == "ORDINAL"
+                or c.tag_ == "JJS"
+                and verb.head.lemma_ not in _PURPOSE_NOUNS
+                for c in verb.head.lefts
+            )
+        ):
+            # "the best way to see Portugal", "a tool to build images": a purpose, no fact; but
+            # "the first woman to win a Nobel Prize" says she won it
+            return
         subj_toks = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children):
             self.existential(verb)
@@ -445,7 +466,10 @@ class _Reader(ClauseBase):
         return True
 
     def whose(self, verb: Any, subj_tok: Any, neg: bool) -> None:
-        """'X, whose R is/was (on) Y': the owner's R is Y."""
+        """'X, whose R is/was (on) Y': the owner's R is Y.  With another verb the clause tells
+        what the R did ("whose 1991 eruption cooled the planet"), which is no value of X."""
+        if verb.lemma_ not in ("be", "become", "remain") and not _is_passive(verb):
+            return
         owners = _split_list(_resolve_np(verb.head), self.coref)
         label = _noun_phrase_label(subj_tok)
         for child in verb.children:

@@ -35,13 +35,18 @@ def timeline_facts(
     doc: Any, subject: Mention | None, coref: Coref | None
 ) -> list[tuple[Mention, str, Mention]]:
     """``(subject, predicate, object)`` facts of one date-keyed item, parsed as ``doc``; none when
-    the item is not "DATE: clause" or no subject is known."""
+    the item is not "DATE: clause" or no subject is known.
+
+    The parser reads the date and the text after it as one sentence and often hangs the text on
+    the date, so the item's head is found as the first word after the key whose head lies
+    before it: a verb ("launched from ...") is what the subject did, an event noun with a named
+    object ("flyby of Jupiter", "splashdown in the Pacific") names the event."""
     m = DATE_KEY.match(doc.text)
     if m is None:
         return []
     date = phrase_mention(doc, m.start("d"), m.end("d"))
-    root = next(iter(doc.sents)).root
-    if date is None or root.pos_ != "VERB" or root.idx < m.end():
+    root = _body_head(doc, m.end())
+    if date is None or root is None:
         return []
     actor = subject
     for child in root.children:
@@ -49,16 +54,52 @@ def timeline_facts(
             actor = mention_of(child, coref)
     if actor is None:
         return []
-    verb = root.lemma_.lower()
-    out = [(actor, f"{verb}_{'on' if _DAY.search(m.group('d')) else 'in'}", date)]
-    for child in root.children:
+    head = root.lemma_.lower()
+    named = _named_objects(root, coref)
+    if root.pos_ == "NOUN" and not any(p != head for p, _ in named):
+        return []  # "1979: first album": no event, nothing named
+    out = [(actor, f"{head}_{'on' if _DAY.search(m.group('d')) else 'in'}", date)]
+    out.extend((actor, predicate, obj) for predicate, obj in named)
+    return out
+
+
+def _body_head(doc: Any, start: int) -> Any:
+    """The head of the text after the date key: a verb if one heads part of it, else a noun."""
+    heads = [
+        t for t in doc if t.idx >= start and (t.head.idx < start or t.head.i == t.i) and not t.is_punct
+    ]
+    verb = next((t for t in heads if t.pos_ == "VERB"), None)
+    if verb is not None:
+        return verb
+    return next((t for t in heads if t.pos_ == "NOUN"), None)
+
+
+def _named_objects(head: Any, coref: Coref | None) -> list[tuple[str, Mention]]:
+    """The named objects of the item's head and the place phrases hanging on them ("launched on a
+    rocket from Cape Canaveral": the launch was from Cape Canaveral)."""
+    word = head.lemma_.lower()
+    out: list[tuple[str, Mention]] = []
+    holders = [head]
+    for child in head.children:
         if child.dep_ == "dobj":
+            holders.append(child)
             obj = mention_of(child, coref)
             if obj is not None and (obj.proper or obj.label):
-                out.append((actor, verb, obj))
-        elif child.dep_ in ("prep", "agent"):
+                out.append((word, obj))
+    for holder in list(holders):
+        holders.extend(
+            g
+            for child in holder.children
+            if child.dep_ in ("prep", "agent") and holder.i == head.i
+            for g in child.children
+            if g.dep_ == "pobj"
+        )
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ not in ("prep", "agent"):
+                continue
             for pobj in (g for g in child.children if g.dep_ == "pobj"):
                 obj = mention_of(pobj, coref)
                 if obj is not None and (obj.proper or obj.label):
-                    out.append((actor, f"{verb}_{child.lower_}", obj))
+                    out.append((f"{word}_{child.lower_}", obj))
     return out
