@@ -52,6 +52,16 @@ _EVENT_HEAD = re.compile(
     r"technique|method|theory|principle|doctrine|phenomenon|condition|disease|disorder)s?"
 )
 
+#: genus nouns of institutions and systems: "The Bank of Japan is the central bank of Japan",
+#: "CERN is … the world's largest particle physics laboratory" define a named thing (a person, a
+#: work, a club or a race described by its genus is not defined: "a 1959 album", "a football club")
+_INSTITUTION_HEAD = re.compile(
+    r"(?:agency|organi[sz]ation|bank|laboratory|lab|institution|body|authority|regulator|"
+    r"regulation|platform|framework|protocol|standard|language|system|network|union|alliance|"
+    r"council|court|committee|federation|parliament|legislature|government|mutex|library|"
+    r"database|format|algorithm|programme|agreement|convention)s?"
+)
+
 
 def _genus_head(value: str) -> str:
     """The head noun of a definition's genus ("an English mathematician and writer" → the last
@@ -100,6 +110,13 @@ _GLOSSARY_CUE = re.compile(
     r"\b(?:glossary|terms|terminology|definitions?|jargon|vocabulary|mean|means|meaning|"
     r"what (?:do|does) .* mean|words)\b",
     re.IGNORECASE,
+)
+
+#: a gloss that opens with what the thing does: "sets the tempo", "packages and ships proteins",
+#: "it stores …", "used to make …" (a bare plural noun, "plates move apart", is left alone)
+_FUNCTIONAL = re.compile(
+    r"(?P<it>(?:it|they)\s+)?(?:[a-z]+s\s+(?:the|a|an|its|their|your|and\s+[a-z]+s)\b"
+    r"|(?:used|designed|made|built|intended|bred|grown)\s+(?:to|for|from|as|since|by|in)\b)"
 )
 
 
@@ -160,9 +177,15 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         if b.role == "glossary" and re.match(r"(?i)(?:a|an|the)\s", b.value_text().strip())
     )
     in_glossary = articled * 2 >= len(siblings) >= 2
+    # "**Referee** — enforces the laws of the game", "**Centrifuge** — used to separate …": a
+    # gloss that says what the thing does defines it as much as a genus does
+    functional = _FUNCTIONAL.match(gloss)
+    if functional is not None:
+        gloss = gloss[functional.end("it") :] if functional.group("it") else gloss
     defined = (
         glossary is not None
         or in_glossary
+        or functional is not None
         or re.match(r"(?:a|an|the|one|any)\s", gloss, re.IGNORECASE) is not None
     )
     if (
@@ -170,7 +193,7 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         and len(gloss.split()) >= 2
         and not re.match(r"(?i)(?:his|her|their|its)\s", gloss)  # "his wife, who …": a person
         and not _PERSON_HEAD.fullmatch(_genus_head(gloss))  # "the founder of Macondo"
-        and name_list(gloss) is None  # "amoxicillin, ...": examples
+        and (functional is not None or name_list(gloss) is None)  # "amoxicillin, …": examples
         and not re.search(r"\d{4}|\band\b", term.text)  # "16 July 1969", "ATLAS and CMS"
         and not re.match(r"\d", term.text)
     ):
@@ -352,22 +375,31 @@ def _copula(
     subject = clean_name(raw)
     head = _genus_head(value)
     generic = re.match(r"(?i)an?\s", raw) is not None  # "A Roth IRA is …": a class of things
-    marked = (
-        _DEF_MARK.search(value)
-        or _EVENT_HEAD.fullmatch(head)
-        or (generic and len(value.split()) >= 4)
-    )
     if (
         not subject
         or len(subject.split()) > 6
-        or not marked
         or re.search(r"['’]s\b|\band\b", subject)  # "the sport's governing body", "A and B"
         or re.match(r"(?i)(?:another|being|one|each|every|such)\b", subject)
-        # "… is the International Cricket Council": a name, not a definition
-        or re.fullmatch(
-            r"the\s+[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|for))*(?:,.*)?", value
-        )
     ):
+        return
+    # "… is the International Cricket Council": a name, not a definition; "… is the European
+    # Organization for Nuclear Research, the world's largest laboratory": the appositive defines
+    named_value = re.fullmatch(
+        r"the\s+[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|for))*(?:,\s*(?P<a>.*))?", value
+    )
+    if named_value is not None:
+        appositive = named_value.group("a") or ""
+        if not re.match(r"(?:a|an|the)\s+[a-z]", appositive):
+            return
+        value = appositive
+        head = _genus_head(value)
+    marked = (
+        _DEF_MARK.search(value)
+        or _EVENT_HEAD.fullmatch(head)
+        or _INSTITUTION_HEAD.fullmatch(head)
+        or (generic and len(value.split()) >= 4)
+    )
+    if not marked:
         return
     person = bool(_PERSON_HEAD.fullmatch(head))
     if subject.lower() in PRONOUNS or re.fullmatch(r"(?i)it", subject):
@@ -387,7 +419,12 @@ def _copula(
         return  # "The book is the best-known example …": an anaphor, not a term
     else:
         name = Name(subject)
-        named = _proper(ctx, subject) and not generic and not _EVENT_HEAD.fullmatch(head)
+        named = (
+            _proper(ctx, subject)
+            and not generic
+            and not _EVENT_HEAD.fullmatch(head)
+            and not _INSTITUTION_HEAD.fullmatch(head)
+        )
         if person or (named and not _STRONG_MARK.search(value)):
             return
     if name is None:

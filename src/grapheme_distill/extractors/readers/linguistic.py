@@ -49,7 +49,9 @@ _SHORTENED = re.compile(
     r"(?:\s+(?:to|as))?\s+[\"“*]*(?P<a>[\w.&\-]+)"
 )
 _ALIAS = re.compile(
-    r"\b(?P<m>also known as|also called|better known as|otherwise known as|commonly known as|commonly called|"
+    r"\b(?P<m>(?:(?:usually|often|commonly|sometimes|also|simply|just|generally|widely|"
+    r"popularly|affectionately|informally)\s+){1,3}(?:called|known as|referred to as|named)|"
+    r"also known as|also called|better known as|otherwise known as|commonly known as|commonly called|"
     r"often called|sometimes called|usually called|widely known as|popularly known as|known as|"
     r"known in \w+ as|called in \w+|"
     r"nicknamed|a\.k\.a\.|aka|formerly known as|formerly called|formerly|later known as|later renamed|"
@@ -57,7 +59,7 @@ _ALIAS = re.compile(
     r"known by (?:his|her|its|their) [\w\- ]{0,25}?name,?|officially|formally|dubbed|"
     r"(?:commonly |often |sometimes |also )?referred to as|also spelled|spelled|sometimes written|"
     r"goes by|went by|whose real name (?:is|was)|real name|stage name|pen name|born as)"
-    r"\s+(?:the\s+)?[\"“*_]*(?P<v>[^,;:()\"”.*_]{1,80})",
+    r"\s+(?:the\s+)?[\"“*_]*(?P<v>[^,;:()\"”.*_\u2013\u2014]{1,80})",
     re.IGNORECASE,
 )
 # "the European Central Bank (ECB for short)", "…, or ECB for short": the short form named
@@ -478,7 +480,8 @@ def _parentheses(ctx: ReadContext, block: Block, sent: Sentence, hedged: bool) -
                     hedged,
                 )
             continue
-        short = re.search(r"(?:^|[\s*_\"“])(?P<a>" + ABBR + r")[*_\"”]*$", before)
+        # "ABC (…)", and "ABC codes (…)": the acronym may come with the noun it qualifies
+        short = re.search(r"(?:^|[\s*_\"“])(?P<a>" + ABBR + r")[*_\"”]*(?:\s+[a-z]+)?$", before)
         if short is not None and "," not in plain and initials_match(plain, short.group("a")):
             # "ABC (Alpha Beta Code)" and "ABC (alpha beta code)": the expansion, never an is-a
             yield lfact(
@@ -505,6 +508,18 @@ def _parentheses(ctx: ReadContext, block: Block, sent: Sentence, hedged: bool) -
                     Name(plain),
                     LinguisticKind.DEFINITION,
                     clean_name(phrase),
+                    hedged,
+                )
+            elif (clause := _last_clause(before)) is not None:
+                # "…, and one plate slides under the other (*subduction*)": the term names the
+                # process the clause before it describes
+                yield lfact(
+                    block,
+                    sent,
+                    "paren.term",
+                    Name(plain),
+                    LinguisticKind.DEFINITION,
+                    clause,
                     hedged,
                 )
             continue
@@ -569,6 +584,52 @@ def _parentheses(ctx: ReadContext, block: Block, sent: Sentence, hedged: bool) -
                 yield lfact(
                     block, sent, "paren.common", highlighted, LinguisticKind.ALIAS, plain, hedged
                 )
+            elif (
+                len(plain.split()) >= 2
+                and "," not in inner  # "(daemon, dockerd)": a list, not a gloss
+                and (technical := _technical_term(before)) is not None
+            ):
+                # "causes pyrexia (high body temperature)": a term glossed in everyday words
+                yield lfact(
+                    block,
+                    sent,
+                    "paren.plain",
+                    Name(technical),
+                    LinguisticKind.SYNONYM,
+                    plain,
+                    hedged,
+                )
+
+
+_CLAUSE_VERB = re.compile(r"\b[a-z]+(?:s|ed)\b|\b(?:is|are|was|were|can|may|will|must)\b")
+
+
+def _last_clause(before: str) -> str | None:
+    """The clause a parenthesised term closes: the text after the last comma, dash or semicolon,
+    when it reads as a clause (3 to 12 words with a verb), else None."""
+    clause = re.split(r",\s*(?:and|but|or|so)?\s*|;\s*|\s+[\u2013\u2014]\s+", before)[-1].strip()
+    words = clause.split()
+    if not 3 <= len(words) <= 12 or not _CLAUSE_VERB.search(" ".join(words[1:])):
+        return None
+    return clean_name(clause)
+
+
+#: adjective endings of a two-word technical term ("renal failure", "myocardial infarction")
+_TERM_ADJECTIVE = re.compile(r"[a-z]+(?:al|ic|ar|ous|ive|ary|oid)$")
+
+
+def _technical_term(before: str) -> str | None:
+    """The lower-case term right before a plain-words gloss: its last word, with an adjective
+    before it ("renal failure"); None after a pronoun and verb ("you *know*") or a function
+    word."""
+    words: list[str] = re.findall(r"[A-Za-z][\w\-]*", before)[-3:]
+    if not words or not re.fullmatch(r"[a-z][a-z\-]{3,}", words[-1]) or words[-1] in FUNCTION:
+        return None
+    if re.search(r"\b(?:you|we|they|i|he|she|it)\s+\S+$", before, re.IGNORECASE):
+        return None
+    if len(words) >= 2 and _TERM_ADJECTIVE.fullmatch(words[-2]):
+        return f"{words[-2]} {words[-1]}"
+    return words[-1]
 
 
 def _common_name(plain: str) -> bool:

@@ -27,8 +27,8 @@ __all__ = [
     "term_at",
 ]
 
-#: An abbreviation's shape: "WHO", "ATP", "fMRI", "K8s", "Sgr A*" excepted.
-ABBR = r"[a-z]?[A-Z][A-Za-z0-9&.\-]{0,9}[A-Z0-9.]s?|[A-Z]{2}"
+#: An abbreviation's shape: "WHO", "ATP", "fMRI", "K8s", "2FA", "3D"; "Sgr A*" excepted.
+ABBR = r"[a-z]?[A-Z][A-Za-z0-9&.\-]{0,9}[A-Z0-9.]s?|[A-Z]{2}|\d[A-Z]{1,4}"
 STANDS = re.compile(
     r"^(?:the\s+)?(?P<a>" + ABBR + r")\s+(?:stands for|is short for|is an abbreviation (?:of|for)|"
     r"is the (?:usual |common |official |standard )?(?:abbreviation|acronym|short form) (?:of|for)|"
@@ -80,7 +80,7 @@ def initials_match(long: str, abbr: str) -> bool:
 
 def name_before(text: str) -> str | None:
     """The name that ends right before a position: a capitalised run ("Frida Kahlo")."""
-    tail = text.rstrip(' ,*_"“”')
+    tail = text.rstrip(' ,*_"“”\u2013\u2014')  # "The Fed — usually called …"
     m = _NAME_RUN.search(tail)
     if m is None:
         return None
@@ -120,7 +120,7 @@ def term_at(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name |
         return Name(x) if x and len(x.split()) <= 8 else None
     name = name_before(before)
     if name is not None:
-        preceding = before[: before.rstrip(' ,*_"“”').rfind(name.split()[0])].split()
+        preceding = before[: before.rstrip(' ,*_"“”\u2013\u2014').rfind(name.split()[0])].split()
         if preceding and preceding[-1].lower() in _PREPOSITIONS:
             return None  # "after Brexit, known as the UK GDPR": Brexit is not what is named
         return Name(name)

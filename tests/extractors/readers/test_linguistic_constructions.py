@@ -1,0 +1,120 @@
+"""Linguistic items in forms the development answers did not all show (issue 11, third session):
+each case is a small synthetic answer in one construction, written before the readers were
+widened for it.  ``present`` items must be read ((term, kind, value), lower case); ``absent``
+pins precision: the look-alikes that are not aliases or definitions."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors.readers import read_document
+
+
+def _items(answer: str, prompt: str = "") -> set[tuple[str, str, str]]:
+    return {
+        (f.subject.text.lower(), f.linguistic.value, f.value.lower())
+        for f in read_document(answer, prompt)[1]
+        if f.kind == "linguistic" and f.linguistic is not None
+    }
+
+
+CASES = [
+    # an alias in a dash aside, with adverbs before the marker
+    (
+        "The **Bank of England** — usually just called **the Old Lady** — is the central bank "
+        "of the United Kingdom.",
+        {("bank of england", "alias", "old lady")},
+        set(),
+    ),
+    (
+        "The Metropolitan Museum of Art, often simply called the Met, opened in 1872.",
+        {("metropolitan museum of art", "alias", "met")},
+        set(),
+    ),
+    # an abbreviation whose short form opens with a digit
+    (
+        "**3D** stands for **three-dimensional**. It describes objects with depth.",
+        {("three-dimensional", "abbreviation", "3d")},
+        set(),
+    ),
+    # an acronym followed by its noun, then the expansion in parentheses
+    (
+        "Most banks send **OTP** messages (one-time passwords) by text.",
+        {("one-time passwords", "abbreviation", "otp")},
+        set(),
+    ),
+    # a named institution defined by its genus: "X is the central bank of Y"
+    (
+        "The **Bank of Japan** is the central bank of Japan. It sets interest rates.",
+        {("bank of japan", "definition", "the central bank of japan")},
+        set(),
+    ),
+    # "X is the Full Name, the genus …": the name is an alias, the appositive the definition
+    (
+        "**ESA** is the European Space Agency, an intergovernmental organisation devoted to the "
+        "exploration of space.",
+        {
+            (
+                "esa",
+                "definition",
+                "an intergovernmental organisation devoted to the exploration of space",
+            )
+        },
+        set(),
+    ),
+    # a person or a work described by a genus is no definition
+    (
+        "**Ada Lovelace** was an English mathematician and writer. **Guernica** is a 1937 "
+        "painting by Pablo Picasso.",
+        set(),
+        {("ada lovelace", "definition", "an english mathematician and writer")},
+    ),
+    # a technical word glossed in plain words: "pyrexia (high temperature)"
+    (
+        "An infection often causes pyrexia (high body temperature) and tiredness.",
+        {("pyrexia", "synonym", "high body temperature")},
+        set(),
+    ),
+    (
+        "Chronic kidney disease can lead to renal failure (kidney failure) if untreated.",
+        {("renal failure", "synonym", "kidney failure")},
+        set(),
+    ),
+    # a clause glossed by the term that names it: "…, and one slides under the other (*subduction*)"
+    (
+        "At some boundaries the plates collide, and one plate slides under the other "
+        "(*subduction*).",
+        {("subduction", "definition", "one plate slides under the other")},
+        set(),
+    ),
+    # a remark in parentheses is none of these
+    (
+        "Bake for 20 minutes (or until golden) and serve warm (optional).",
+        set(),
+        {("minutes", "synonym", "or until golden")},
+    ),
+    # a glossary item glossed by what the thing does
+    (
+        "## Who does what\n- **Goalkeeper** — guards the goal and organises the defence.\n"
+        "- **Referee** — enforces the laws of the game.\n",
+        {
+            ("goalkeeper", "definition", "guards the goal and organises the defence"),
+            ("referee", "definition", "enforces the laws of the game"),
+        },
+        set(),
+    ),
+    (
+        "- **Centrifuge** — used to separate liquids of different density.\n",
+        {("centrifuge", "definition", "used to separate liquids of different density")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("answer", "present", "absent"), CASES)
+def test_linguistic_constructions(
+    answer: str, present: set[tuple[str, str, str]], absent: set[tuple[str, str, str]]
+) -> None:
+    found = _items(answer)
+    assert present <= found, found
+    assert not absent & found, found
