@@ -178,3 +178,12 @@ def test_whose_with_an_action_is_no_attribute(facts: Facts) -> None:
 def test_the_first_to_do_something_did_it(facts: Facts) -> None:
     got = facts("Valentina Tereshkova was the first woman to fly into space.")
     assert any(s == "Valentina Tereshkova" and p.startswith("fl") for s, p, _, _ in got), got
+
+
+def test_key_value_lines_in_one_paragraph_keep_their_values_apart(facts: Facts) -> None:
+    got = facts(
+        "**Ada Lovelace** was a mathematician.\n\n**Died:** 27 November 1852, Marylebone\n"
+        "**Spouse:** William King\n"
+    )
+    assert ("Ada Lovelace", "died_in", "Marylebone", False) in got, got
+    assert not any(":" in o for _, _, o, _ in got), got

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from grapheme_distill.extractors.document import ATTRIBUTE_KEYS
 from grapheme_distill.extractors.predicates import participle_of_making
 from grapheme_distill.extractors.readers import Fact, Name
 from grapheme_distill.extractors.spacy.clauses import VALUE_LABELS, Coref, Mention
@@ -175,6 +176,11 @@ _DISTINCT_HEADS = frozenset(
 )
 
 
+# one-word keys of key-value lines ("Spouse", "Party"): a name ending in one is two lines read
+# as one phrase
+_KEY_WORDS = frozenset(k for k in ATTRIBUTE_KEYS if " " not in k)
+
+
 def short_names(state: State) -> dict[str, str]:
     """Partial names that stand for a longer name used in the same answer: key -> longer key.
 
@@ -193,6 +199,10 @@ def short_names(state: State) -> dict[str, str]:
         return set(state.votes.get(key, ()))
 
     proper = [k for k, p in state.proper.items() if p and any(ch.isalpha() for ch in k)]
+    # a colon or a line break inside a long "name" joins two things: "Johannesburg Party: African
+    # National Congress" or "Marylebone\nSpouse", key-value lines the parser read as one phrase,
+    # or "Star Wars: A New Hope", a work of the franchise; neither is what its part means
+    targets = {k for k in proper if not re.search(r": |\n", state.names.get(k, k))}
     long_words = {k: words(k) for k in proper}
     by_word: dict[str, list[str]] = {}  # word -> names that use it (keeps long answers linear-ish)
     for k, kw in long_words.items():
@@ -205,13 +215,17 @@ def short_names(state: State) -> dict[str, str]:
             continue
         hits = []
         for long in by_word.get(sw[0], ()):
+            if long not in targets:
+                continue
             lw = long_words[long]
             if len(lw) <= len(sw) or not any(
                 lw[i : i + len(sw)] == sw for i in range(len(lw) - len(sw) + 1)
             ):
                 continue
-            if (set(lw) - set(sw)) & _DISTINCT_HEADS or short in state.keep:
-                continue  # "Loire" is not "Loire Valley": the extra word names another thing
+            if (set(lw) - set(sw)) & (_DISTINCT_HEADS | _KEY_WORDS) or short in state.keep:
+                # "Loire" is not "Loire Valley": the extra word names another thing; nor is
+                # "Marylebone" "Marylebone Spouse", a value run into the next line's key
+                continue
             if labels(short) & _PLACE_LABELS and not ("PERSON" in labels(long) and lw[0] == sw[0]):
                 continue  # only a first name NER took for a place ("Aleksandr") is let through
             hits.append(long)
