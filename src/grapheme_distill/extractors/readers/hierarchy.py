@@ -21,6 +21,12 @@ from collections.abc import Iterator
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
+from grapheme_distill.extractors.readers.list_parents import (
+    Candidate,
+    ListChoice,
+    ListShape,
+    active_parent_model,
+)
 from grapheme_distill.extractors.readers.phrases import (
     GENERIC_LEADS,
     first_subject,
@@ -33,7 +39,7 @@ from grapheme_distill.extractors.readers.phrases import (
 )
 from grapheme_distill.model.knowledge import HierarchyKind
 
-__all__ = ["item_head", "name_list", "read_lists"]
+__all__ = ["item_head", "list_choices", "name_list", "read_lists"]
 
 _PRONOUN_SUBJECTS = frozenset(
     {"it", "they", "he", "she", "this", "these", "its", "their", "his", "her"}
@@ -239,7 +245,6 @@ def _read_list(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
     lead, heading = _context_text(ctx, items)
     nested = items[0].parent is not None
     heads = [(b, item_head(b)) for b in items]
-    structural = _structural_context(ctx, items, lead, heading)
     if _procedural(items, lead, heading) or any(ctx.injected(b) for b in items):
         return
     for block, head in heads:
@@ -255,7 +260,21 @@ def _read_list(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
                     Name(year.group("y"), "DATE"),
                     "date",
                 )
-    if not structural:
+    model = active_parent_model()
+    # a nested list hangs from its item (layout, no choice to learn: dev has none to learn from)
+    if model is not None and not nested:
+        related, choices = _choices(ctx, items, heads, lead, heading)
+        yield from related
+        for choice in choices:
+            picked = model.choose(choice)
+            if picked is not None:
+                one: list[tuple[Block, tuple[str, int, int] | None]] = [
+                    (choice.block, (choice.head, 0, 0))
+                ]
+                construction = _construction(picked[0], choice.kind)
+                yield from _children(items, one, picked[0].name, choice.kind, construction)
+        return
+    if not _structural_context(ctx, items, lead, heading):
         return
     if nested:
         parent_block = ctx.doc.blocks[items[0].parent]  # type: ignore[index]
@@ -301,6 +320,131 @@ def _read_list(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
     if parent is None:
         return
     yield from _children(items, heads, parent, kind, f"{construction}.{kind.value}")
+
+
+def list_choices(ctx: ReadContext) -> Iterator[ListChoice]:
+    """Every list item the learned reader decides on, with its candidate wholes (what
+    ``benchmarks/fit_list_parents.py`` fits on; the reader decides on exactly these)."""
+    for items in ctx.doc.lists():
+        lead, heading = _context_text(ctx, items)
+        if items[0].parent is not None:
+            continue  # a nested list hangs from its item (read by rule)
+        if _procedural(items, lead, heading) or any(ctx.injected(b) for b in items):
+            continue
+        yield from _choices(ctx, items, [(b, item_head(b)) for b in items], lead, heading)[1]
+
+
+_SOURCE_CONSTRUCTIONS = (
+    ("lead_key", "key_lead"),
+    ("lead_common", "common"),
+    ("lead_np", "lead"),
+    ("lead_title", "lead"),
+    ("heading_group", "group_heading"),
+    ("heading_np", "heading"),
+    ("heading_title", "heading"),
+    ("prompt", "prompt"),
+)
+
+
+def _construction(candidate: Candidate, kind: HierarchyKind) -> str:
+    """The construction an edge is recorded under: where its parent was read (calibration key)."""
+    where = next((c for s, c in _SOURCE_CONSTRUCTIONS if s in candidate.sources), "subject")
+    return f"list.{where}.{kind.value}"
+
+
+def _choices(
+    ctx: ReadContext,
+    items: list[Block],
+    heads: list[tuple[Block, tuple[str, int, int] | None]],
+    lead: str,
+    heading: str,
+) -> tuple[list[Fact], list[ListChoice]]:
+    """A list's lead-verb relations ("The river passes through several cities:" relates, it has
+    no whole), else one choice per item that can be a child, with the candidate wholes."""
+    first = items[0]
+    bare_lead = lead.rstrip(":")
+    counted = bool(lead and _HAS_COUNTED.search(bare_lead))
+    common = _COMMON_KINDS.match(bare_lead) if lead else None
+    if lead and kind_of(lead) is None and not counted and common is None:
+        related = list(_lead_verb(ctx, items, heads, lead))
+        if related:
+            return related, []
+    if not (lead or heading) or not _structural_context(ctx, items, lead, heading):
+        return [], []  # a bare list, or tips, steps, reasons: remarks, not children
+    parent_block = ctx.doc.blocks[first.parent] if first.parent is not None else None
+    parent_text = parent_block.text if parent_block is not None and parent_block.key is None else ""
+    kind = (
+        kind_of(lead)
+        or (HierarchyKind.SUBCLASS_OF if common else None)
+        or (HierarchyKind.PART_OF if counted else None)
+        or kind_of(parent_text, heading, ctx.prompt)
+        or HierarchyKind.MEMBER_OF
+    )
+    verb = _LEAD_VERB.match(bare_lead.strip()) if lead else None
+    shape = ListShape(
+        lead=lead,
+        heading=heading,
+        prompt=ctx.prompt,
+        parent_text=parent_text,
+        nested=parent_block is not None,
+        ordered=first.ordered,
+        lead_verb=bool(verb and verb.group("o").strip() and " " in verb.group("v").strip()),
+        lead_counted=counted,
+        heads=[h[0] if h else None for _, h in heads],
+        roles=[b.role for b in items],
+        item_words=[len(b.text.split()) for b in items],
+        emphasised=[bool(b.inline.emphasis) for b in items],
+        topic=ctx.topic.text if ctx.topic is not None else "",
+    )
+    candidates = _candidates(ctx, items, lead, heading, common)
+    choices = [
+        ListChoice(block, head[0], kind, shape, candidates)
+        for block, head in heads
+        if head is not None and _childlike(head[0], shape.nested)
+    ]
+    return [], choices if candidates else []
+
+
+def _candidates(
+    ctx: ReadContext, items: list[Block], lead: str, heading: str, common: re.Match[str] | None
+) -> list[Candidate]:
+    """Every name around a list that may be its whole, each with the places it was read from."""
+    first = items[0]
+    out: dict[str, Candidate] = {}
+
+    def add(name: Name | None, source: str) -> None:
+        if name is None or not name.text.strip() or len(name.text.split()) > 8:
+            return
+        if kind_of(name.text) and " of " in f" {name.text.lower()} ":
+            name = lead_parent(ctx, first, name.text) or name  # "Branches of government"
+        out.setdefault(name.text.lower(), Candidate(name)).sources.add(source)
+
+    # "Branches of government" names government: its whole title is a candidate only when no
+    # whole is named inside it
+    if lead:
+        add(lead_np := lead_parent(ctx, first, lead), "lead_np")
+        if lead_np is None and (title := _title_name(lead)) is not None:
+            add(resolve(ctx, first, title), "lead_title")
+        if common is not None:
+            add(Name(clean_name(common.group("x"))), "lead_common")
+        lead_block = ctx.doc.lead_of(first)
+        if lead_block is not None and lead_block.key is not None and lead.endswith(":"):
+            key = clean_name(re.sub(r"\s*\([^)]*\)", "", lead_block.key_text()))
+            add(Name(key), "lead_key")
+    if heading:
+        add(heading_np := lead_parent(ctx, first, heading), "heading_np")
+        if ":" in heading:
+            add(resolve(ctx, first, heading.split(":")[0]), "heading_title")
+        elif heading_np is None and (title := _title_name(heading)) is not None:
+            add(resolve(ctx, first, title), "heading_title")
+        if (m := _GROUP_HEADING.match(heading)) is not None:
+            add(Name(clean_name(m.group("x"))), "heading_group")
+    if ctx.prompt:
+        add(lead_parent(ctx, first, ctx.prompt), "prompt")
+    add(ctx.section_subject(first), "section")
+    add(ctx.topic, "topic")
+    add(first_subject(ctx), "first_subject")
+    return list(out.values())
 
 
 def _children(

@@ -1,0 +1,212 @@
+"""Fit the learned list reader (which whole a list item belongs to) on the dev answers, and say
+by cross-validation whether it reads unseen answers better than the hand rules (issue 11).
+
+Each list item with a head and each candidate whole around its list (lead-in noun phrase, lead-in
+title, heading, prompt, section subject, topic, parent item; ``readers.hierarchy.list_choices``)
+is one row: its general layout features (``readers.list_parents.features``) and whether
+"candidate → item" is a gold hierarchy pair under the reference scorer's matching rules
+(``../shared/eval/score_answers.py``; transitive pairs, which score neutral, are left out).  A
+logistic regression (L2) is fitted on the rows; at read time each item takes its most probable
+candidate when that reaches the threshold.
+
+Cross-validation is by answer group (the local teacher's answers on one topic stay together),
+``GroupKFold``: each fold's model is fitted on the other folds' rows, then the full ``spacy``
+extractor reads the held-out answers with it and the reference scorer scores them; the held-out
+predictions of all folds are scored together.  The rules are scored on the same answers (they
+were written against all of dev, so their figure is in-sample: an upper bound on what they do on
+unseen answers).  A time split is reported too: fitted on the answers of the first batch, scored
+on the 20 answers the second batch added to dev (``w-055`` …, ``local-14`` …), the situation of
+an unseen style.
+
+Usage::
+
+    .venv/bin/python benchmarks/fit_list_parents.py                 # CV + time split + fit + write
+    .venv/bin/python benchmarks/fit_list_parents.py --no-write      # figures only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from grapheme_distill.evaluation.answers import (
+    extraction_to_pred,
+    load_scorer,
+    prediction_outcomes,
+    read_gold,
+)
+from grapheme_distill.extractors import get_extractor
+from grapheme_distill.extractors.document import parse_document
+from grapheme_distill.extractors.readers.context import ReadContext
+from grapheme_distill.extractors.readers.hierarchy import list_choices
+from grapheme_distill.extractors.readers.list_parents import (
+    ParentModel,
+    features,
+    use_parent_model,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "benchmarks" / "data" / "answers" / "dev.jsonl"
+OUT = ROOT / "src" / "grapheme_distill" / "extractors" / "readers" / "data" / "list_parents.json"
+TYPES = ("entities", "relations", "procedures", "hierarchy", "linguistic")
+
+
+def group_of(answer_id: str) -> str:
+    """The local teacher's answers on one topic (``local-13-ling``, ``local-13-stru``) together."""
+    m = re.match(r"(local-\d+)", answer_id)
+    return m.group(1) if m else answer_id
+
+
+def newest(answer_id: str) -> bool:
+    """The 20 answers the second batch added to dev."""
+    m = re.match(r"w-(\d+)$", answer_id)
+    if m:
+        return int(m.group(1)) >= 55
+    m = re.match(r"local-(\d+)", answer_id)
+    return bool(m) and int(m.group(1)) >= 14
+
+
+def rows(scorer: Any, items: list[dict[str, Any]]) -> list[tuple[str, dict[str, float], int]]:
+    """(answer id, features, label) for every item × candidate the reader decides on."""
+    out: list[tuple[str, dict[str, float], int]] = []
+    for item in items:
+        ctx = ReadContext.of(parse_document(item["response"]), item["prompt"])
+        for choice in list_choices(ctx):
+            for cand in choice.candidates:
+                edge = {"parent": cand.name.text, "child": choice.head, "relation": "part_of"}
+                pred = {t: ([edge] if t == "hierarchy" else []) for t in TYPES}
+                outcome = prediction_outcomes(scorer, item["gold"], pred)["hierarchy"][0]
+                if outcome != "neutral":
+                    out.append((item["id"], features(choice, cand), int(outcome == "correct")))
+    return out
+
+
+BALANCED = False
+
+
+def fit(train: list[tuple[str, dict[str, float], int]], c: float, threshold: float) -> ParentModel:
+    vec = DictVectorizer()
+    x = vec.fit_transform([f for _, f, _ in train])
+    y = np.array([label for _, _, label in train])
+    weight = "balanced" if BALANCED else None
+    clf = LogisticRegression(C=c, max_iter=2000, class_weight=weight).fit(x, y)
+    weights = {
+        name: round(float(w), 5)
+        for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)
+        if abs(w) > 1e-6
+    }
+    return ParentModel(weights, round(float(clf.intercept_[0]), 5), threshold)
+
+
+def score(
+    scorer: Any, extractor: Any, items: list[dict[str, Any]], model: ParentModel | None
+) -> dict[str, Any]:
+    """The reference scorer's figures for ``items`` read with ``model`` (None: the rules)."""
+    preds = {}
+    with use_parent_model(model):
+        for item in items:
+            extraction = extractor.extract(item["response"], prompt=item["prompt"])
+            preds[item["id"]] = extraction_to_pred(extraction)[0]
+    return dict(scorer.score(items, preds))
+
+
+def figures(result: dict[str, Any]) -> dict[str, float]:
+    h = result["types"]["hierarchy"]
+    return {
+        "hierarchy_p": round(h["precision"], 3),
+        "hierarchy_r": round(h["recall"], 3),
+        "hierarchy_f1": round(h["f1"], 3),
+        "micro_f1": round(result["micro"]["f1"], 3),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--gold", type=Path, default=DEV)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("-C", type=float, default=0.5, help="inverse L2 strength")
+    ap.add_argument("--thresholds", default="0.3,0.4,0.5,0.6")
+    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--balanced", action="store_true", help="weight the classes equally")
+    args = ap.parse_args(argv)
+    global BALANCED
+    BALANCED = args.balanced
+    scorer = load_scorer()
+    items = read_gold(args.gold, scorer)
+    by_id = {item["id"]: item for item in items}
+    started = time.perf_counter()
+    data = rows(scorer, items)
+    print(f"{len(data)} rows ({sum(r[2] for r in data)} positive) from {len(items)} answers")
+    extractor = get_extractor("spacy")
+    thresholds = [float(t) for t in args.thresholds.split(",")]
+    ids = [item["id"] for item in items]
+    groups = [group_of(i) for i in ids]
+    report: dict[str, Any] = {"rules_in_sample": figures(score(scorer, extractor, items, None))}
+    print("rules (in-sample)", report["rules_in_sample"])
+    cv: dict[str, Any] = {}
+    held_out: dict[float, dict[str, Any]] = {}
+    for t in thresholds:
+        preds: dict[str, Any] = held_out.setdefault(t, {})
+        for _train, test_idx in GroupKFold(args.folds).split(ids, groups=groups):
+            held = {ids[i] for i in test_idx}
+            model = fit([r for r in data if r[0] not in held], args.C, t)
+            with use_parent_model(model):
+                for i in test_idx:
+                    item = items[i]
+                    extraction = extractor.extract(item["response"], prompt=item["prompt"])
+                    preds[item["id"]] = extraction_to_pred(extraction)[0]
+        cv[f"{t:g}"] = figures(scorer.score(items, preds))
+        print(f"learned, {args.folds}-fold CV by answer, threshold {t:g}:", cv[f"{t:g}"])
+    report["learned_cv"] = cv
+    best = max(thresholds, key=lambda t: cv[f"{t:g}"]["hierarchy_f1"])
+    old = [i for i in ids if not newest(i)]
+    new = [by_id[i] for i in ids if newest(i)]
+    split_model = fit([r for r in data if r[0] in set(old)], args.C, best)
+    report["newest20"] = {
+        "rules_in_sample": figures(score(scorer, extractor, new, None)),
+        "learned_fitted_on_first_batch": figures(score(scorer, extractor, new, split_model)),
+    }
+    print("newest 20:", report["newest20"])
+    by_source: dict[str, Any] = {}
+    subsets = {
+        "written": [item for item in items if item.get("source") == "written"],
+        "local-teacher": [item for item in items if item.get("source") == "local-teacher"],
+        "newest20": new,
+    }
+    for name, subset in subsets.items():
+        by_source[name] = {
+            "rules_in_sample": figures(score(scorer, extractor, subset, None)),
+            "learned_cv": figures(scorer.score(subset, held_out[best])),
+        }
+    report["by_source"] = by_source
+    print("by source:", by_source)
+    model = fit(data, args.C, best)
+    report["learned_in_sample"] = figures(score(scorer, extractor, items, model))
+    print("learned (in-sample)", report["learned_in_sample"])
+    report["seconds"] = round(time.perf_counter() - started, 1)
+    if not args.no_write:
+        OUT.parent.mkdir(parents=True, exist_ok=True)
+        meta = {
+            "fitted_on": str(args.gold.relative_to(ROOT)),
+            "rows": len(data),
+            "C": args.C,
+            "report": report,
+        }
+        OUT.write_text(json.dumps(model.to_dict(**meta), indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {OUT.relative_to(ROOT)}")
+    print(json.dumps(report, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

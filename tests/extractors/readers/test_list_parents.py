@@ -1,0 +1,63 @@
+"""The learned list reader: which whole a list item belongs to (issue 11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.errors import ConfigError
+from grapheme_distill.extractors.document import parse_document
+from grapheme_distill.extractors.readers import read_document
+from grapheme_distill.extractors.readers.context import ReadContext
+from grapheme_distill.extractors.readers.hierarchy import list_choices
+from grapheme_distill.extractors.readers.list_parents import (
+    ParentModel,
+    active_parent_model,
+    features,
+    load_parent_model,
+    use_parent_model,
+)
+
+BAND = "The band's members:\n\n- John Lennon\n- Paul McCartney\n- George Harrison\n"
+
+
+def _edges(text: str, prompt: str = "") -> set[tuple[str, str]]:
+    _, facts = read_document(text, prompt)
+    return {(f.subject.text, f.object.text) for f in facts if f.kind == "hierarchy" and f.object}
+
+
+def test_the_shipped_model_loads_and_is_the_default() -> None:
+    model = load_parent_model()
+    assert model is not None and model.weights and 0.0 < model.threshold < 1.0
+    assert active_parent_model() is model
+
+
+def test_each_item_gets_candidate_wholes_with_where_they_were_read() -> None:
+    ctx = ReadContext.of(parse_document(BAND), "Who were the Beatles?")
+    choices = list(list_choices(ctx))
+    assert [c.head for c in choices] == ["John Lennon", "Paul McCartney", "George Harrison"]
+    sources = {c.name.text: c.sources for c in choices[0].candidates}
+    assert "lead_np" in sources.get("band", set()) | sources.get("Beatles", set())
+    feats = features(choices[0], choices[0].candidates[0])
+    assert feats["lead"] == 1.0 and feats["lead_kind=member_of"] == 1.0
+
+
+def test_the_model_decides_and_a_model_that_never_fires_gives_no_list_edge() -> None:
+    assert ("Beatles", "John Lennon") in _edges(BAND, "Who were the Beatles?")
+    with use_parent_model(ParentModel({}, bias=-10.0, threshold=0.5)):
+        assert not any(c == "John Lennon" for _, c in _edges(BAND, "Who were the Beatles?"))
+    with use_parent_model(None):  # the hand rules
+        assert ("Beatles", "John Lennon") in _edges(BAND, "Who were the Beatles?")
+
+
+def test_tips_and_bare_key_value_lists_are_no_structure() -> None:
+    assert not _edges("## Tips\n- Drink plenty of water\n- Get enough sleep\n", "How do I run?")
+    assert not _edges("- **Tip:** use cold water\n- **Note:** it takes an hour\n")
+
+
+def test_a_bad_model_file_is_a_clear_error() -> None:
+    with pytest.raises(ConfigError, match="format"):
+        ParentModel.from_dict({"format": "other"})
+    with pytest.raises(ConfigError, match="bad model"):
+        ParentModel.from_dict({"format": "grapheme-distill.list-parents.v1", "weights": {}})
+    model = ParentModel({"lead": 1.0}, bias=0.5, threshold=0.3)
+    assert ParentModel.from_dict(model.to_dict(note="x")) == model
