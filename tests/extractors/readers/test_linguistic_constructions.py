@@ -18,7 +18,8 @@ def _items(answer: str, prompt: str = "") -> set[tuple[str, str, str]]:
     }
 
 
-CASES = [
+Items = set[tuple[str, str, str]]
+CASES: list[tuple[str, Items, Items] | tuple[str, Items]] = [
     # an alias in a dash aside, with adverbs before the marker
     (
         "The **Bank of England** — usually just called **the Old Lady** — is the central bank "
@@ -109,6 +110,63 @@ CASES = [
         set(),
     ),
 ]
+
+# the opening forms of definitions and second names
+CASES += [
+    ("The term *umami* refers to a savoury taste.", {("umami", "definition", "a savoury taste")}),
+    (
+        "In economics, inflation is a general rise in prices over time.",
+        {("inflation", "definition", "a general rise in prices over time")},
+    ),
+    (
+        "Deflation is when prices fall across the whole economy.",
+        {("deflation", "definition", "prices fall across the whole economy")},
+    ),
+    ('*Tsunami* is Japanese for "harbour wave".', {("tsunami", "definition", "harbour wave")}),
+    (
+        "Sushi (Japanese for 'sour rice') is a dish of vinegared rice.",
+        {("sushi", "definition", "sour rice")},
+    ),
+    (
+        "GDP (an acronym for gross domestic product) measures output.",
+        {("gross domestic product", "abbreviation", "gdp")},
+    ),
+    (
+        "Magnetic resonance imaging, commonly abbreviated MRI, uses strong magnets.",
+        {("magnetic resonance imaging", "abbreviation", "mri")},
+    ),
+    (
+        "Deoxyribonucleic acid, or DNA, carries genetic information.",
+        {("deoxyribonucleic acid", "abbreviation", "dna")},
+    ),
+    (
+        "Hypertension, or high blood pressure, raises the risk of stroke.",
+        {("hypertension", "synonym", "high blood pressure")},
+    ),
+    (
+        "Mumbai, previously known as Bombay, is India's largest city.",
+        {("mumbai", "alias", "bombay")},
+    ),
+    (
+        "Stefani Germanotta, better known by her stage name Lady Gaga, is a singer.",
+        {("stefani germanotta", "alias", "lady gaga")},
+    ),
+    ("Prince's real name was Prince Rogers Nelson.", {("prince", "alias", "prince rogers nelson")}),
+    (
+        "Beijing, formerly romanised as Peking, is the capital of China.",
+        {("beijing", "alias", "peking")},
+    ),
+]
+# precision: a synonym statement is no definition, and a list is no second name
+CASES += [
+    (
+        "The cat family is a synonym of Felidae.",
+        set(),
+        {("cat family", "definition", "a synonym of felidae")},
+    ),
+    ("Apples, or pears, or plums all grow in Kent.", set(), {("apples", "synonym", "pears")}),
+]
+CASES = [(c[0], c[1], c[2] if len(c) > 2 else set()) for c in CASES]
 
 
 @pytest.mark.parametrize(("answer", "present", "absent"), CASES)

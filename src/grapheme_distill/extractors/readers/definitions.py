@@ -99,8 +99,24 @@ _DEF_MARK = re.compile(
 )
 _MEANS = re.compile(
     r"^(?P<x>.{1,60}?)\s*,?\s+(?:(?:simply|literally|just|basically|roughly|essentially)\s+)?"
-    r"(?:means|refers to|is defined as|are defined as|denotes|is the term for|describes)\s+"
+    r"(?:means|refers to|is defined as|are defined as|denotes|is the term for|describes|"
+    r"is when|is what happens when)\s+"
     r"(?P<v>.{3,300})$"
+)
+#: "*Tsunami* is Japanese for "harbour wave"": a literal translation, a definition of the word
+_LANGUAGE_FOR = re.compile(
+    r"^(?P<x>.{1,40}?)\s+(?:is|means)\s+(?:the\s+)?[A-Z][a-z]+\s+(?:word\s+)?for\s+"
+    r"[\"“‘']?(?P<v>[^\"”’']{2,60})"
+)
+#: "The term *umami* …", "the word karaoke …": the term is what follows the naming noun
+TERM_NOUN = re.compile(
+    r"(?i)^(?:the\s+)?(?:term|word|phrase|expression|name|acronym|abbreviation|concept of)\s+"
+)
+#: a sentence's opening adverbial, which is not its subject ("In economics, inflation is …")
+_OPENER = re.compile(
+    r"^(?:(?:In|Within|For|At)\s+(?:[\w'’\-]+\s+){0,2}[\w'’\-]+|Simply put|Put simply|"
+    r"Basically|Essentially|In short|In general|Broadly speaking|Technically|Formally|Informally|"
+    r"Generally|Strictly speaking),\s+"
 )
 _MEANING = re.compile(
     r"(?P<x>[*_]?[\w'’\-]+(?:\s+[\w'’\-]+){0,3}[*_]?)\s*,\s+(?:meaning|which means|i\.e\.)\s+"
@@ -296,9 +312,19 @@ def _clause(
                 hedged,
             )
         return
+    text = _OPENER.sub("", text)
+    if (lang := _LANGUAGE_FOR.match(text)) is not None:
+        term = clean_name(TERM_NOUN.sub("", lang.group("x")))
+        if term and len(term.split()) <= 4:
+            value = lang.group("v").strip()
+            yield lfact(
+                block, sent, "translation", Name(term), LinguisticKind.DEFINITION, value, hedged
+            )
+            return
     m = _MEANS.match(text)
     if m is not None and not STANDS.match(text):
-        term = clean_name(re.sub(r"\s*\([^)]*\)", "", m.group("x")))  # "The cat family (Felidae)"
+        term = re.sub(r"\s*\([^)]*\)", "", m.group("x"))  # "The cat family (Felidae)"
+        term = clean_name(TERM_NOUN.sub("", clean_name(term)))
         value = m.group("v").strip()
         if value[:1] in '"“':  # *latte* simply means "milk" in Italian
             value = re.split(r"[\"”]", value[1:])[0]
@@ -371,7 +397,8 @@ def _copula(
 ) -> Iterator[Fact]:
     """ "X is/was a Y that …": a definition of a term, not a description of a named person or
     work ("a 1959 album by Miles Davis, recorded in …"), nor of an anaphor ("the book")."""
-    raw = re.sub(r"\s*\([^)]*\)?", "", x).strip()
+    raw = TERM_NOUN.sub("", re.sub(r"\s*\([^)]*\)?", "", x).strip())
+    raw = re.split(r",\s+or\s+", raw)[0]  # "An ETF, or exchange-traded fund, is …"
     subject = clean_name(raw)
     head = _genus_head(value)
     generic = re.match(r"(?i)an?\s", raw) is not None  # "A Roth IRA is …": a class of things
@@ -393,11 +420,18 @@ def _copula(
             return
         value = appositive
         head = _genus_head(value)
+    if re.match(
+        r"(?:a|an|another)\s+(?:synonym|abbreviation|acronym|nickname|name|term|word)\b", value
+    ):
+        return  # "X is a synonym of Y": the alias readers' business, not a genus
+    # "inflation is a general rise in prices": a lower-case notion with an indefinite genus is
+    # defined by it, marker or not
+    notion = subject.islower() and re.match(r"an?\s", value) is not None
     marked = (
         _DEF_MARK.search(value)
         or _EVENT_HEAD.fullmatch(head)
         or _INSTITUTION_HEAD.fullmatch(head)
-        or (generic and len(value.split()) >= 4)
+        or ((generic or notion) and len(value.split()) >= 4)
     )
     if not marked:
         return

@@ -50,7 +50,8 @@ _SHORTENED = re.compile(
 )
 _ALIAS = re.compile(
     r"\b(?P<m>(?:(?:usually|often|commonly|sometimes|also|simply|just|generally|widely|"
-    r"popularly|affectionately|informally)\s+){1,3}(?:called|known as|referred to as|named)|"
+    r"popularly|affectionately|informally|previously|once|historically|originally|"
+    r"traditionally|locally|colloquially|still)\s+){1,3}(?:called|known as|referred to as|named)|"
     r"also known as|also called|better known as|otherwise known as|commonly known as|commonly called|"
     r"often called|sometimes called|usually called|widely known as|popularly known as|known as|"
     r"known in \w+ as|called in \w+|"
@@ -72,6 +73,11 @@ _NAME_FOR = re.compile(
     r"^(?P<v>.{2,60}?)\s+is\s+(?:another|an(?:other)? informal|the (?:common|popular|usual|everyday|"
     r"scientific|official|formal|old|former|local|English|Latin)|a (?:common|popular|informal|"
     r"nickname|name))\s+(?:name|term|word)?\s*for\s+(?:the\s+)?(?P<x>[^,;:.()]{2,60})"
+)
+#: "X, or Y, <verb> …" opening a sentence: a second name for the subject (a list would go on)
+_OR_APPOSITION = re.compile(
+    r"^(?P<x>[^,;:()]{2,50}?),\s+or\s+(?P<y>[^,;:()]{2,50}?),\s+(?=(?:is|are|was|were|has|have|"
+    r"had|can|may|will|[a-z]+(?:s|ed))\b)"
 )
 _BORN = re.compile(
     r"\bborn\s+(?P<v>(?:[A-Z][\w'’\-]+|y|de|von|van|da|del|di|la|le)"
@@ -108,7 +114,7 @@ def _long_before(before: str, abbr: str) -> str | None:
 def _alias_values(text: str, m: re.Match[str]) -> list[str]:
     """The names after an alias marker: one ("known as the Fab Four, a nickname"), or a list of
     names ("also known as the heart or the circulatory system", "also known as A, B, C")."""
-    first = clean_name(m.group("v"))
+    first = clean_name(re.sub(r"^(?:is|was|are|were)\s+|^\w+ed\s+as\s+", "", m.group("v")))
     first = re.split(
         r"\s+(?:and|or)\s+(?=[a-z])|\s+(?:but|because|since|who|which|in|on|at|for|by|after)\s+",
         first,
@@ -310,6 +316,16 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             yield lfact(
                 block, sent, "abbrev.for_short", term, LinguisticKind.ABBREVIATION, abbr, hedged
             )
+    if (m := _OR_APPOSITION.match(text)) is not None:
+        # "Deoxyribonucleic acid, or DNA, carries …", "Hypertension, or high blood pressure, …"
+        x, y = clean_name(m.group("x")), clean_name(m.group("y"))
+        if initials_match(x, y) or initials_match(y, x):
+            long, short = (x, y) if initials_match(x, y) else (y, x)
+            yield lfact(
+                block, sent, "abbrev.or", Name(long), LinguisticKind.ABBREVIATION, short, hedged
+            )
+        elif x and y and x.lower() != y.lower() and len(y.split()) <= 4:
+            yield lfact(block, sent, "synonym.or", Name(x), LinguisticKind.SYNONYM, y, hedged)
     if (m := _NAME_FOR.match(text)) is not None:
         value, term_text = clean_name(m.group("v")), clean_name(m.group("x"))
         if value and term_text and value.lower() not in PRONOUNS:
@@ -363,6 +379,12 @@ _PAREN_PREFIX = re.compile(
     r"brand names?(?: include| is| are)?|trade name|known locally as|locally|"
     r"in (?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:\s+English)?\s*,)\s*:?\s+(?P<v>.+)$",
     re.IGNORECASE,
+)
+_PAREN_EXPANSION = re.compile(
+    r"(?i)^(?:(?:an?|the)\s+)?(?:acronym|abbreviation|initialism|short)\s+(?:for|of)\s+(?P<v>[^,;]+)$"
+)
+_PAREN_LITERAL = re.compile(
+    r"^(?:literally\s+|[A-Z][a-z]+\s+for\s+)[\"“‘'](?P<v>[^\"”’']{2,60})[\"”’']?$"
 )
 _QUANTITY = re.compile(r"(?:^|\s)(?P<q>[~≈]?\d[\d,.]*\s*(?:[a-zA-Z°%²³/]+\.?)(?:\s*[a-zA-Z²³]+)?)$")
 _QUANTITY_IN = re.compile(r"^[~≈]?(?:about\s+)?\d[\d,.]*\s*[a-zA-Z°%²³/]+(?:\s*[a-zA-Z²³]+)?$")
@@ -445,6 +467,36 @@ def _parentheses(ctx: ReadContext, block: Block, sent: Sentence, hedged: bool) -
                     term,
                     LinguisticKind.DEFINITION,
                     inner.strip('"“”'),
+                    hedged,
+                )
+            continue
+        expansion = _PAREN_EXPANSION.match(plain)
+        if expansion is not None:
+            # "GDP (an acronym for gross domestic product)", "Latte (short for caffè latte)"
+            term = _term_before(ctx, block, sent, m.start())
+            expanded = clean_name(expansion.group("v"))
+            if term is not None and expanded:
+                yield lfact(
+                    block,
+                    sent,
+                    "abbrev.paren_for",
+                    Name(expanded),
+                    LinguisticKind.ABBREVIATION,
+                    term.text,
+                    hedged,
+                )
+            continue
+        if (literal := _PAREN_LITERAL.match(inner)) is not None:
+            # "Sushi (Japanese for 'sour rice')": a literal translation of the word
+            term = _term_before(ctx, block, sent, m.start())
+            if term is not None:
+                yield lfact(
+                    block,
+                    sent,
+                    "paren.literal",
+                    term,
+                    LinguisticKind.DEFINITION,
+                    literal.group("v"),
                     hedged,
                 )
             continue

@@ -100,11 +100,19 @@ _PREPOSITIONS = frozenset(
 )
 
 
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\b(?:better|best|also|often|usually|commonly|widely|popularly|sometimes|now|later|"
+    r"formerly|previously|once|originally|historically|still)\s*)+$"
+)
+_VERBISH = r"(?i)\b(?:is|are|was|were|has|have|had|will|can|may|it|they|he|she|we|you|i)\b"
+
+
 def term_at(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name | None:
     """The term a marker at ``upto`` (sentence offset) refers to: the item's head in a list item
     ("- **Mary I** — ..., often called "Bloody Mary""), the clause's subject ("It is sometimes
     called ..."), else the name right before the marker."""
-    before = sent.text[:upto]
+    # "X, better known as", "X, previously known as": the adverb is not part of the term
+    before = _TRAILING_ADVERBS.sub("", sent.text[:upto])
     if block.is_item and sent.start == 0:
         head = item_head(block)
         if head is not None and head[2] <= upto:
@@ -115,6 +123,7 @@ def term_at(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name |
     if subj is not None:
         x = re.sub(r"\s*\([^)]*\)", "", subj.group("x"))  # "The cat family (Felidae) is …"
         x = clean_name(re.split(r",\s*(?:who|which|whose|that)?\b", x)[0])
+        x = re.sub(r"['’]s$", "", x)  # "Prince's real name was …": Prince
         if x.lower() in PRONOUNS:
             return ctx.section_subject(block)
         return Name(x) if x and len(x.split()) <= 8 else None
@@ -123,13 +132,20 @@ def term_at(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name |
         preceding = before[: before.rstrip(' ,*_"“”\u2013\u2014').rfind(name.split()[0])].split()
         if preceding and preceding[-1].lower() in _PREPOSITIONS:
             return None  # "after Brexit, known as the UK GDPR": Brexit is not what is named
-        return Name(name)
+        return Name(re.sub(r"['’]s$", "", name))  # "Prince's real name": Prince
     bold = [
         block.text[a:b]
         for a, b in block.inline.emphasis
         if b <= sent.start + upto and b >= sent.start + upto - 3
     ]
-    return Name(clean_name(bold[-1])) if bold else None
+    if bold:
+        return Name(clean_name(bold[-1]))
+    # "Magnetic resonance imaging, commonly abbreviated MRI, …": a lower-case term opening the
+    # sentence, cut off by the marker's comma
+    opening = re.fullmatch(r"\s*(?P<x>[A-Za-z][\w'’\-]*(?:\s+[\w'’\-]+){0,4}?)\s*,?\s*", before)
+    if opening is not None and not re.search(_VERBISH, opening.group("x")):
+        return Name(clean_name(opening.group("x")))
+    return None
 
 
 def lfact(
