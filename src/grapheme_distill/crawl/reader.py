@@ -1,6 +1,6 @@
 """Reading a crawl answer: the teacher's JSON, read by the LLM extractor's own rules.
 
-The crawl asks for JSON by :class:`~grapheme_distill.extractors.llm.LLMOutput`'s schema, so the
+The crawl asks for JSON by :class:`~grapheme_distill.extractors.llm_answer.LLMOutput`'s schema, so the
 answer is read exactly as the ``llm`` extractor reads its teacher's JSON — strict parse, else
 ``json_repair``; items validated one by one; endpoints resolved against the listed entities —
 without a second teacher call.  :class:`AnswerReader` is that extractor minus the teacher: it is
@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from grapheme_distill.extractors.base import Extraction, ExtractionFailure, pipe_each
-from grapheme_distill.extractors.llm import LLMExtractor
+from grapheme_distill.extractors.llm_answer import AnswerReading
 from grapheme_distill.model.knowledge import KnowledgeType
 
 __all__ = ["AnswerReader"]
 
 
-class AnswerReader(LLMExtractor):
+class AnswerReader(AnswerReading):
     """The ``llm`` extractor's JSON reading, applied to an answer that already is the JSON.
 
     Args:
@@ -32,7 +32,6 @@ class AnswerReader(LLMExtractor):
 
     def __init__(self, *, default_confidence: float = 0.8) -> None:  # no teacher: never asks
         self.default_confidence = default_confidence
-        self.relation_vocab = ()
 
     def extract(
         self,

@@ -207,10 +207,13 @@ class _Crawl:
             return 0.0
         return self.prices.cost(response.model, response.usage) or 0.0
 
-    def absorb(self, groups: list[tuple[FrontierEntry, list[_Answer]]]) -> list[FrontierEntry]:
+    def absorb(
+        self, groups: list[tuple[FrontierEntry, list[_Answer]]], queued: int
+    ) -> list[FrontierEntry]:
         """Ingest the answers of the entities whose groups completed together, in one
-        transaction with their done marks, the new frontier entries and the budget spent (one
-        ingest and one commit for all of them: at concurrency 64 several complete at once).
+        transaction with their done marks, the new frontier entries, the budget spent and the
+        frontier-over-time point (one ingest and one commit for all of them: at concurrency 64
+        several complete at once).  ``queued``: frontier entries waiting to be dispatched.
         Returns the entities that joined the frontier."""
         self.flush()  # every answer is in the call log before it is read
         batch: list[PendingExchange] = []
@@ -266,13 +269,24 @@ class _Crawl:
             self.store.crawl_spend(
                 self.name, len(batch), *_split([a for _, answers in groups for a in answers]), usd
             )
-        self.summary.requests += len(batch)
-        self.summary.new_entities += len(new)
-        self.summary.new_facts += self.summary.new_observations - before
-        self.summary.cost_usd += usd
-        self.budget.spent_requests += len(batch)
-        self.budget.spent_tokens += tokens
-        self.budget.spent_usd += usd
+            summary = self.summary
+            summary.requests += len(batch)
+            summary.new_entities += len(new)
+            summary.new_facts += summary.new_observations - before
+            summary.cost_usd += usd
+            self.budget.spent_requests += len(batch)
+            self.budget.spent_tokens += tokens
+            self.budget.spent_usd += usd
+            point = (self.budget.spent_requests, queued + len(new))
+            self.store.crawl_metric(
+                self.name,
+                summary.run_id,
+                *point,
+                summary.entities_asked,
+                summary.new_entities,
+                summary.new_facts,
+            )
+        summary.frontier_over_time.append(point)
         return new
 
 
@@ -451,19 +465,9 @@ async def _loop(
             break
         done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
         tasks -= done
-        for new in run.absorb([task.result() for task in done]):
+        for new in run.absorb([task.result() for task in done], len(queue)):
             heapq.heappush(queue, (new.depth, order, new))
             order += 1
-        summary.frontier_over_time.append((run.budget.spent_requests, len(queue)))
-        run.store.crawl_metric(
-            run.name,
-            summary.run_id,
-            run.budget.spent_requests,
-            len(queue),
-            summary.entities_asked,
-            summary.new_entities,
-            summary.new_facts,
-        )
         if progress:
             progress(summary.requests, run.budget.requests)
     if run.unavailable:

@@ -5,13 +5,14 @@ its hash kept in the request metadata), asks for ``response_format`` ``json_sche
 schema of :class:`LLMOutput` (a server that refuses it with a 4xx is asked again without it, and
 that is recorded), and reads the answer with :func:`~grapheme_distill.extractors.parsing.parse_json`
 — strict JSON when possible, ``json_repair`` otherwise.  Items are validated one by one, so one
-malformed relation costs that relation, not the answer.  Relation, hierarchy, attribute and
-linguistic endpoints are constrained to the extracted entities: a name is resolved by normalised
-equality, else by a close ``rapidfuzz`` match (which lowers the item's confidence), else — when
-the name is written in the text itself (word-bounded, case-folded) — it becomes an entity of its
-own (small models often list a relation but leave ``entities`` short; signal
-``endpoints_from_text``, confidence x0.9), else the item is dropped and the drop recorded.
-Optionally the extractor *gleans*: a second request in the
+malformed relation costs that relation, not the answer (the reading rules live in
+:mod:`~grapheme_distill.extractors.llm_answer`, shared with the crawl's answer reader).
+Relation, hierarchy, attribute and linguistic endpoints are constrained to the extracted
+entities: a name is resolved by normalised equality, else by a close ``rapidfuzz`` match (which
+lowers the item's confidence), else — when the name is written in the text itself (word-bounded,
+case-folded) — it becomes an entity of its own (small models often list a relation but leave
+``entities`` short; signal ``endpoints_from_text``, confidence x0.9), else the item is dropped and
+the drop recorded.  Optionally the extractor *gleans*: a second request in the
 same conversation asks for items the first answer missed, and the new ones are merged.
 
 One extraction is written once, as *steps* that yield each teacher request and receive its answer
@@ -42,36 +43,34 @@ import atexit
 import collections
 import concurrent.futures
 import contextlib
-import functools
 import hashlib
 import re
 import threading
-import unicodedata
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from importlib import resources
 from string import Template
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from rapidfuzz import fuzz, process
-
-from grapheme_distill.errors import ConfigError, FatalTeacherError, ParseError, TeacherError
+from grapheme_distill.errors import ConfigError, FatalTeacherError, TeacherError
 from grapheme_distill.extractors.base import Extraction, ExtractionFailure, pipe_each
-from grapheme_distill.extractors.parsing import parse_json
+from grapheme_distill.extractors.llm_answer import (
+    SECTION_TYPE,
+    AnswerReading,
+    LLMAttribute,
+    LLMEntity,
+    LLMHierarchy,
+    LLMLinguistic,
+    LLMOutput,
+    LLMProcedure,
+    LLMRelation,
+    clip_raw,
+    item_count,
+    response_format,
+)
 from grapheme_distill.extractors.sections import split_sections
-from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import (
-    Attribute,
-    Entity,
-    EntityType,
-    HierarchyEdge,
-    HierarchyKind,
     Item,
     KnowledgeType,
-    LinguisticItem,
-    LinguisticKind,
-    Procedure,
-    Relation,
 )
 from grapheme_distill.teachers.base import (
     DEFAULT_CONCURRENCY,
@@ -81,14 +80,19 @@ from grapheme_distill.teachers.base import (
     TeacherResponse,
 )
 
-__all__ = ["LLMExtractor", "LLMOutput", "load_prompt", "response_format"]
+__all__ = [
+    "LLMAttribute",
+    "LLMEntity",
+    "LLMExtractor",
+    "LLMHierarchy",
+    "LLMLinguistic",
+    "LLMOutput",
+    "LLMProcedure",
+    "LLMRelation",
+    "load_prompt",
+    "response_format",
+]
 
-_FUZZY_ENDPOINT = 90.0
-_REPAIR_FACTOR = 0.9
-_FUZZY_FACTOR = 0.95
-_GROUNDED_FACTOR = 0.9  # an endpoint missing from "entities" but written in the text
-_RAW_KEEP = 2000  # characters of raw text kept per failure record
-_MAX_NAME = 300  # an entity or predicate longer than this is not a name but a runaway answer
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _T = TypeVar("_T")
 #: what a step of an extraction gets back for the request it yielded: the answer, or the
@@ -100,138 +104,13 @@ StreamJob = tuple[str, str, frozenset[KnowledgeType] | None]
 _LOOP_GUARD = threading.Lock()  # module-level: an extractor stays picklable
 
 
-class _Lenient(BaseModel):
-    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
-
-
-class LLMEntity(_Lenient):
-    name: str = Field(min_length=1, max_length=_MAX_NAME)
-    type: str = "CONCEPT"
-    aliases: list[str] = Field(default_factory=list)
-
-
-class LLMRelation(_Lenient):
-    subject: str = Field(min_length=1, max_length=_MAX_NAME)
-    predicate: str = Field(min_length=1, max_length=_MAX_NAME)
-    object: str = Field(min_length=1, max_length=_MAX_NAME)
-    negated: bool = False
-    confidence: float | None = None
-
-
-class LLMAttribute(_Lenient):
-    entity: str = Field(min_length=1)
-    name: str = Field(min_length=1)
-    value: str = Field(min_length=1)
-    confidence: float | None = None
-
-
-class LLMHierarchy(_Lenient):
-    parent: str = Field(min_length=1)
-    child: str = Field(min_length=1)
-    relation: Literal["part_of", "member_of", "subclass_of", "contains"] = "part_of"
-    confidence: float | None = None
-
-
-class LLMLinguistic(_Lenient):
-    term: str = Field(min_length=1)
-    kind: Literal["alias", "abbreviation", "synonym", "definition"]
-    value: str = Field(min_length=1)
-    confidence: float | None = None
-
-
-class LLMProcedure(_Lenient):
-    goal: str = Field(min_length=1)
-    steps: list[str] = Field(min_length=1)
-    confidence: float | None = None
-
-
-class LLMOutput(BaseModel):
-    """The JSON the teacher is asked for (its JSON Schema goes into ``response_format``)."""
-
-    entities: list[LLMEntity] = Field(default_factory=list)
-    relations: list[LLMRelation] = Field(default_factory=list)
-    attributes: list[LLMAttribute] = Field(default_factory=list)
-    hierarchy: list[LLMHierarchy] = Field(default_factory=list)
-    linguistic: list[LLMLinguistic] = Field(default_factory=list)
-    procedures: list[LLMProcedure] = Field(default_factory=list)
-
-
-_SECTIONS: dict[str, type[_Lenient]] = {
-    "entities": LLMEntity,
-    "relations": LLMRelation,
-    "attributes": LLMAttribute,
-    "hierarchy": LLMHierarchy,
-    "linguistic": LLMLinguistic,
-    "procedures": LLMProcedure,
-}
-_SECTION_TYPE = {
-    "relations": KnowledgeType.RELATIONAL,
-    "attributes": KnowledgeType.FACTUAL,
-    "hierarchy": KnowledgeType.STRUCTURAL,
-    "linguistic": KnowledgeType.LINGUISTIC,
-    "procedures": KnowledgeType.PROCEDURAL,
-}
-_TYPE_ALIASES = {
-    "PER": EntityType.PERSON,
-    "PERSON": EntityType.PERSON,
-    "PEOPLE": EntityType.PERSON,
-    "ORG": EntityType.ORGANIZATION,
-    "ORGANISATION": EntityType.ORGANIZATION,
-    "ORGANIZATION": EntityType.ORGANIZATION,
-    "COMPANY": EntityType.ORGANIZATION,
-    "LOC": EntityType.LOCATION,
-    "GPE": EntityType.LOCATION,
-    "PLACE": EntityType.LOCATION,
-    "LOCATION": EntityType.LOCATION,
-    "COUNTRY": EntityType.LOCATION,
-    "CITY": EntityType.LOCATION,
-    "DATE": EntityType.DATETIME,
-    "TIME": EntityType.DATETIME,
-    "DATETIME": EntityType.DATETIME,
-    "YEAR": EntityType.DATETIME,
-    "NUMBER": EntityType.NUMBER,
-    "QUANTITY": EntityType.NUMBER,
-    "CARDINAL": EntityType.NUMBER,
-    "MONEY": EntityType.NUMBER,
-    "PERCENT": EntityType.NUMBER,
-    "CONCEPT": EntityType.CONCEPT,
-    "EVENT": EntityType.EVENT,
-    "OTHER": EntityType.OTHER,
-}
-_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
-_DATE = re.compile(r"^\d{3,4}(?:-\d{2}(?:-\d{2})?)?$|\b(?:1[0-9]{3}|20[0-9]{2})\b")
-
-
-@functools.cache
-def response_format() -> dict[str, Any]:
-    """``response_format`` asking for :class:`LLMOutput` JSON, built once per process: pydantic
-    rebuilds a schema on every ``model_json_schema()`` call (~2.5 ms, a third of the client CPU
-    per request at concurrency 64).  Shared, so never mutate it."""
-    return {
-        "type": "json_schema",
-        "json_schema": {
-            "name": "knowledge_extraction",
-            "schema": LLMOutput.model_json_schema(),
-            "strict": False,
-        },
-    }
-
-
 def load_prompt(name: str) -> tuple[str, str]:
     """A prompt template shipped in ``extractors/prompts`` and its content hash."""
     text = (resources.files("grapheme_distill.extractors") / "prompts" / name).read_text("utf-8")
     return text, "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def _entity_type(raw: str) -> EntityType:
-    return _TYPE_ALIASES.get(raw.strip().upper().replace(" ", "_"), EntityType.OTHER)
-
-
-def _clip(raw: str) -> str:
-    return raw if len(raw) <= _RAW_KEEP else raw[:_RAW_KEEP] + f"... [{len(raw)} chars]"
-
-
-class LLMExtractor:
+class LLMExtractor(AnswerReading):
     """Structured extraction by a teacher LLM; see the module docstring.
 
     Args:
@@ -324,7 +203,7 @@ class LLMExtractor:
     ) -> list[Message]:
         """The chat messages of the extraction request (also useful to inspect a prompt)."""
         wanted = types if types is not None else frozenset(KnowledgeType)
-        skip = [s for s, t in _SECTION_TYPE.items() if t not in wanted]
+        skip = [s for s, t in SECTION_TYPE.items() if t not in wanted]
         types_clause = (
             f"Leave these keys empty, they are not needed: {', '.join(skip)}.\n" if skip else ""
         )
@@ -387,7 +266,7 @@ class LLMExtractor:
             ExtractionFailure(
                 f"{stage}: asked again at temperature {self.loop_retry_temperature} after the loop; "
                 "the retry's whole answer is used",
-                raw=_clip(retry.text),
+                raw=clip_raw(retry.text),
             )
         )
         return retry.text
@@ -403,7 +282,7 @@ class LLMExtractor:
             out.failures.append(
                 ExtractionFailure(
                     f"{stage}: the answer was cut: {why}; what came before it is used",
-                    raw=_clip(response.text),
+                    raw=clip_raw(response.text),
                 )
             )
 
@@ -518,13 +397,13 @@ class LLMExtractor:
                 ExtractionFailure(
                     f"text of {len(clean)} characters cut to its first {self.max_input_chars} "
                     "(max_input_chars) before asking the teacher",
-                    raw=_clip(text),
+                    raw=clip_raw(text),
                 )
             )
             clean = clean[: self.max_input_chars]
         if not clean.strip():
             out.failures.append(
-                ExtractionFailure("text holds only control characters", raw=_clip(text))
+                ExtractionFailure("text holds only control characters", raw=clip_raw(text))
             )
             return out
         text = clean
@@ -566,7 +445,7 @@ class LLMExtractor:
             return
         ok = self._absorb(raw, text, out, wanted, stage, allow_empty=bool(context))
         if self.glean and ok:
-            before = _count(out)
+            before = item_count(out)
             messages += [
                 Message(role="assistant", content=raw),
                 Message(role="user", content=self.glean_prompt),
@@ -575,262 +454,8 @@ class LLMExtractor:
             if raw2 is not None:
                 self._absorb(raw2, text, out, wanted, "glean", allow_empty=True)
             out.signals["gleaned_items"] = out.signals.get("gleaned_items", 0.0) + float(
-                _count(out) - before
+                item_count(out) - before
             )
-
-    def _absorb(
-        self,
-        raw: str,
-        text: str,
-        out: Extraction,
-        wanted: frozenset[KnowledgeType],
-        stage: str,
-        *,
-        allow_empty: bool = False,
-    ) -> bool:
-        """Parse one answer into ``out``; False (with a recorded failure) when nothing usable."""
-        try:
-            parsed = parse_json(raw)
-        except ParseError as exc:
-            out.failures.append(ExtractionFailure(f"{stage}: {exc.reason}", raw=_clip(raw)))
-            return False
-        value = parsed.value
-        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-            # a bare list of objects: relations if they look like relations, else entities
-            value = (
-                {"relations": value}
-                if all({"subject", "object"} <= set(v) for v in value)
-                else {"entities": value}
-            )
-        if not isinstance(value, dict) or not set(value) & set(_SECTIONS):
-            keys = ", ".join(sorted(value)) if isinstance(value, dict) else type(value).__name__
-            out.failures.append(
-                ExtractionFailure(
-                    f"{stage}: JSON has none of the expected keys {', '.join(_SECTIONS)} (got: {keys})",
-                    raw=_clip(raw),
-                )
-            )
-            return False
-        factor = _REPAIR_FACTOR if parsed.repaired else 1.0
-        if parsed.repaired:
-            out.signals["json_repaired"] = 1.0
-            out.failures.append(
-                ExtractionFailure(f"{stage}: {'; '.join(parsed.notes)}", raw=_clip(raw))
-            )
-        items = self._validate(value, out, stage, raw)
-        before = _count(out)
-        self._build(items, text, out, wanted, factor, stage)
-        if _count(out) == before and not allow_empty:
-            out.failures.append(
-                ExtractionFailure(
-                    f"{stage}: the teacher's JSON holds no usable item", raw=_clip(raw)
-                )
-            )
-            return False
-        return True
-
-    def _validate(
-        self, value: dict[str, Any], out: Extraction, stage: str, raw: str
-    ) -> dict[str, list[Any]]:
-        items: dict[str, list[Any]] = {}
-        for section, model in _SECTIONS.items():
-            entries = value.get(section) or []
-            if not isinstance(entries, list):
-                out.failures.append(
-                    ExtractionFailure(
-                        f"{stage}: '{section}' is a {type(entries).__name__}, not a list",
-                        raw=_clip(raw),
-                    )
-                )
-                continue
-            good: list[Any] = []
-            for i, entry in enumerate(entries):
-                if section == "entities" and isinstance(entry, str):
-                    entry = {"name": entry}
-                try:
-                    good.append(model.model_validate(entry))
-                except ValidationError as exc:
-                    first = exc.errors()[0]
-                    where = ".".join(str(x) for x in first.get("loc", ()))
-                    out.failures.append(
-                        ExtractionFailure(
-                            f"{stage}: {section}[{i}] is invalid ({where}: {first.get('msg')})",
-                            raw=_clip(repr(entry)),
-                        )
-                    )
-            items[section] = good
-        return items
-
-    def _build(
-        self,
-        items: dict[str, list[Any]],
-        text: str,
-        out: Extraction,
-        wanted: frozenset[KnowledgeType],
-        factor: float,
-        stage: str,
-    ) -> None:
-        index: dict[str, Entity] = {}
-        for earlier in out.entities.values():  # entities from an earlier pass (gleaning)
-            index[earlier.key] = earlier
-            for alias in earlier.aliases:
-                index.setdefault(normalise_name(alias), earlier)
-        for ent in items["entities"]:
-            key = normalise_name(ent.name)
-            if not key:
-                out.failures.append(
-                    ExtractionFailure(f"{stage}: entity with an empty name", raw=ent.name)
-                )
-                continue
-            known = index.get(key)
-            if known is not None:
-                if ent.aliases:
-                    index[key] = out.add_entity(
-                        known.model_copy(
-                            update={"aliases": tuple(dict.fromkeys((*known.aliases, *ent.aliases)))}
-                        )
-                    )
-                continue
-            entity = out.add_entity(
-                Entity(
-                    name=ent.name.strip(),
-                    type=_entity_type(ent.type),
-                    aliases=tuple(a for a in ent.aliases if a.strip()),
-                )
-            )
-            index[key] = entity
-            for a in entity.aliases:
-                index.setdefault(normalise_name(a), entity)
-
-        haystack: list[str] = []  # the text folded like names, built on first need
-
-        def resolve(name: str, what: str) -> tuple[Entity | None, float]:
-            key = normalise_name(name)
-            if key in index:
-                return index[key], 1.0
-            hit = (
-                process.extractOne(
-                    key, list(index), scorer=fuzz.ratio, score_cutoff=_FUZZY_ENDPOINT
-                )
-                if index
-                else None
-            )
-            if hit is not None:
-                return index[hit[0]], _FUZZY_FACTOR
-            if not haystack:
-                haystack.append(_fold(text))
-            if (
-                key
-                and len(name) <= _MAX_NAME
-                and re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", haystack[0])
-            ):
-                # small models often leave "entities" short; a name written in the text is
-                # grounded anyway, so it becomes an entity instead of costing the item
-                entity = out.add_entity(Entity(name=name.strip(), type=_guess_type(name)))
-                index[key] = entity
-                out.signals["endpoints_from_text"] = out.signals.get("endpoints_from_text", 0.0) + 1
-                return entity, _GROUNDED_FACTOR
-            out.failures.append(
-                ExtractionFailure(
-                    f"{stage}: {what} dropped: {name!r} is not among the extracted entities "
-                    "nor written in the text"
-                )
-            )
-            return None, 1.0
-
-        def conf(given: float | None, *factors: float) -> float:
-            c = self.default_confidence if given is None else given
-            c = min(1.0, max(0.0, c))
-            for f in factors:
-                c *= f
-            return c
-
-        if KnowledgeType.RELATIONAL in wanted:
-            for r in items["relations"]:
-                label = f"relation ({r.subject}, {r.predicate}, {r.object})"
-                s, fs = resolve(r.subject, label)
-                o, fo = resolve(r.object, label) if s else (None, 1.0)
-                if s is None or o is None:
-                    continue
-                out.add(
-                    Relation(
-                        subject=s.id,
-                        predicate=r.predicate,
-                        object=o.id,
-                        negated=r.negated,
-                        confidence=conf(r.confidence, factor, fs, fo),
-                        span=_span(text, s.name, o.name),
-                    )
-                )
-        if KnowledgeType.FACTUAL in wanted:
-            for a in items["attributes"]:
-                e, fe = resolve(a.entity, f"attribute {a.name}={a.value}")
-                if e is None:
-                    continue
-                datatype: Literal["string", "number", "date"] = (
-                    "number"
-                    if _NUMBER.match(a.value.strip())
-                    else "date"
-                    if _DATE.search(a.value)
-                    else "string"
-                )
-                out.add(
-                    Attribute(
-                        entity=e.id,
-                        name=a.name,
-                        value=a.value.strip(),
-                        datatype=datatype,
-                        confidence=conf(a.confidence, factor, fe),
-                        span=_span(text, e.name, a.value),
-                    )
-                )
-        if KnowledgeType.STRUCTURAL in wanted:
-            for h in items["hierarchy"]:
-                label = f"hierarchy ({h.child} {h.relation} {h.parent})"
-                p, fp = resolve(h.parent, label)
-                c, fc = resolve(h.child, label) if p else (None, 1.0)
-                if p is None or c is None:
-                    continue
-                out.add(
-                    HierarchyEdge(
-                        parent=p.id,
-                        child=c.id,
-                        relation=HierarchyKind(h.relation),
-                        confidence=conf(h.confidence, factor, fp, fc),
-                        span=_span(text, p.name, c.name),
-                    )
-                )
-        if KnowledgeType.LINGUISTIC in wanted:
-            for li in items["linguistic"]:
-                e, fe = resolve(li.term, f"linguistic {li.kind} of {li.term}")
-                if e is None:
-                    continue
-                out.add(
-                    LinguisticItem(
-                        entity=e.id,
-                        relation=LinguisticKind(li.kind),
-                        value=li.value.strip(),
-                        confidence=conf(li.confidence, factor, fe),
-                        span=_span(text, e.name, li.value),
-                    )
-                )
-        if KnowledgeType.PROCEDURAL in wanted:
-            for pr in items["procedures"]:
-                steps = tuple(s.strip() for s in pr.steps if s.strip())
-                if not steps:
-                    out.failures.append(
-                        ExtractionFailure(f"{stage}: procedure {pr.goal!r} has no non-empty step")
-                    )
-                    continue
-                goal_entity = index.get(normalise_name(pr.goal))
-                out.add(
-                    Procedure(
-                        goal=pr.goal.strip(),
-                        steps=steps,
-                        entity=goal_entity.id if goal_entity else None,
-                        confidence=conf(pr.confidence, factor),
-                    )
-                )
 
     def pipe(
         self,
@@ -891,6 +516,7 @@ class LLMExtractor:
         with _LOOP_GUARD:
             if self._loop is None or self._loop.is_closed():
                 loop = asyncio.new_event_loop()
+                loop.set_exception_handler(_quiet_unclosed)
                 threading.Thread(
                     target=loop.run_forever, name="llm-extract-loop", daemon=True
                 ).start()
@@ -923,6 +549,15 @@ def _stop_loops() -> None:
         _stop_loop(loop)
 
 
+def _quiet_unclosed(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    """The extractor loop's exception handler: an HTTP session of a teacher collected while the
+    loop still runs (a teacher dropped without ``aclose``) closes its connections as it goes,
+    and saying so on stderr would only be noise; everything else is reported as usual."""
+    if context.get("message") in ("Unclosed client session", "Unclosed connector"):
+        return
+    loop.default_exception_handler(context)
+
+
 def _stop_loop(loop: asyncio.AbstractEventLoop) -> None:
     """Shut down ``loop``'s async generators (which closes the HTTP sessions opened on it) and
     stop it; waits at most a few seconds, and does nothing to a loop already stopped."""
@@ -943,39 +578,3 @@ def _flag(value: bool | str) -> bool:
     if isinstance(value, str):
         return value.strip().lower() in ("1", "true", "yes", "on")
     return bool(value)
-
-
-def _count(out: Extraction) -> int:
-    return (
-        len(out.relations)
-        + len(out.attributes)
-        + len(out.hierarchy)
-        + len(out.linguistic)
-        + len(out.procedures)
-        + len(out.entities)
-    )
-
-
-def _fold(text: str) -> str:
-    """The text folded as :func:`normalise_name` folds a name (case, width, whitespace)."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).casefold())
-
-
-def _guess_type(name: str) -> EntityType:
-    """Type of an endpoint the teacher did not list: a number, a date, else OTHER."""
-    value = name.strip()
-    if _NUMBER.match(value):
-        return EntityType.NUMBER
-    if _DATE.fullmatch(value) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return EntityType.DATETIME
-    return EntityType.OTHER
-
-
-def _span(text: str, first: str, second: str) -> tuple[int, int] | None:
-    """Character span covering both mentions when both occur in the text, else None."""
-    low = text.casefold()
-    a = low.find(first.casefold())
-    b = low.find(second.casefold())
-    if a < 0 or b < 0:
-        return None
-    return min(a, b), max(a + len(first), b + len(second))
