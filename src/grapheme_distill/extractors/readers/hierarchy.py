@@ -415,6 +415,10 @@ def _candidates(
     def add(name: Name | None, source: str) -> None:
         if name is None or not name.text.strip() or len(name.text.split()) > 8:
             return
+        if name.text.count("(") > name.text.count(")"):  # "cat family (Felidae": cut
+            name = Name(clean_name(name.text[: name.text.rfind("(")]))
+            if not name.text:
+                return
         if kind_of(name.text) and " of " in f" {name.text.lower()} ":
             name = lead_parent(ctx, first, name.text) or name  # "Branches of government"
         out.setdefault(name.text.lower(), Candidate(name)).sources.add(source)
