@@ -187,3 +187,47 @@ def test_key_value_lines_in_one_paragraph_keep_their_values_apart(facts: Facts) 
     )
     assert ("Ada Lovelace", "died_in", "Marylebone", False) in got, got
     assert not any(":" in o for _, _, o, _ in got), got
+
+
+# ------------------------------------------------------------------ key-value items and tables
+def test_an_ingredient_list_says_what_the_dish_is_made_with(facts: Facts) -> None:
+    got = facts(
+        "A good shakshuka is simple.\n\n"
+        "**Ingredients:** 4 eggs, 2 tbsp olive oil, a pinch of cumin, 1 onion, parsley (optional)."
+    )
+    made = {o for s, p, o, _ in got if s == "shakshuka" and p == "made_with"}
+    assert {"eggs", "olive oil", "cumin", "onion", "parsley"} <= made, got
+
+
+def test_a_notes_column_holds_no_attribute(facts: Facts) -> None:
+    got = facts(
+        "# Alpine passes\n\n| Pass | Elevation | Notes |\n|---|---|---|\n"
+        "| Stelvio Pass | 2,757 m | highest paved pass in the Eastern Alps |\n"
+        "| Furka Pass | 2,429 m | famous from a film chase |\n"
+    )
+    assert ("Stelvio Pass", "elevation", "2,757 m", False) in got, got
+    assert not any(p in ("notes", "comments") for _, p, _, _ in got), got
+
+
+def test_one_of_a_class_is_no_relation(facts: Facts) -> None:
+    got = facts("The Night Watch is one of the most famous paintings in the world.")
+    assert not any(p == "one_of" for _, p, _, _ in got), got
+
+
+def test_an_of_phrase_inside_a_timeline_place_is_no_place(facts: Facts) -> None:
+    got = facts(
+        "**Luna 9** was a Soviet probe.\n\n## Timeline\n"
+        "- **3 February 1966:** landed in the Ocean of Storms\n"
+    )
+    assert ("Luna 9", "land_in", "Ocean of Storms", False) in got, got
+    assert not any(p == "land_of" for _, p, _, _ in got), got
+
+
+def test_praise_is_no_part_of_a_name_but_a_term_keeps_its_adjective() -> None:
+    from grapheme_distill.extractors.readers.facts import clean_name
+
+    assert clean_name("a classic French omelette") == "French omelette"
+    assert clean_name("a good vinaigrette") == "vinaigrette"
+    assert clean_name("simple interest") == "simple interest"
+    assert clean_name("classic rock") == "classic rock"
+    assert clean_name("Classic FM") == "Classic FM"

@@ -105,7 +105,22 @@ _KEY_PREDICATES: dict[str, str] = {
     "source": "rises_in",
     "genre": "genre",
     "genres": "genre",
+    "ingredients": "made_with",
+    "main ingredients": "made_with",
 }
+# "3 eggs, a pinch of salt, 1 tbsp butter": the ingredient is what is left of the amount
+_AMOUNT = re.compile(
+    r"^(?:(?:\d+(?:[./\u2013-]\d+)?|[½¼¾⅓]|a|an|one|two|three|four|five|six|half|a few|few|some)\s+)*"
+    r"(?:(?:tbsp|tsp|tablespoons?|teaspoons?|cups?|g|kg|ml|cl|l|litres?|liters?|oz|lb|lbs|pounds?"
+    r"|grams?|cloves?|slices?|pinch(?:es)?|dash(?:es)?|handfuls?|sprigs?|cans?|tins?|pieces?|bunch"
+    r"|sticks?|knobs?|splash|drops?|large|medium|small)\b\.?\s*)*(?:of\s+)?",
+    re.IGNORECASE,
+)
+_INGREDIENT_KEYS = frozenset({"ingredients", "main ingredients"})
+# table columns whose cells are remarks, not values ("Notes", "What's in it")
+_REMARK_HEADERS = re.compile(
+    r"^(?:notes?|comments?|remarks?|description|summary|why|what|how|when)\b", re.IGNORECASE
+)
 _ROLE_KEYS = frozenset(
     {
         "ceo",
@@ -341,6 +356,11 @@ def _values(key: str, raw: str) -> list[str]:
     out = []
     for part in parts:
         part = clean_name(part)
+        if key in _INGREDIENT_KEYS:  # "3 eggs" is eggs, not the number 3
+            part = clean_name(_AMOUNT.sub("", part)) or part
+            if part and not _NOT_VALUES.match(part) and len(part.split()) <= 6:
+                out.append(part)
+            continue
         if part and not _NOT_VALUES.match(part) and len(part.split()) <= 10:
             out.append(_number_part(part))
     return out
@@ -541,6 +561,6 @@ def _read_row(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     for (col, cell), (a, b) in zip(
         zip(header[1:], cells[1:], strict=False), block.cells[1:], strict=False
     ):
-        if not cell.strip() or not col.strip():
+        if not cell.strip() or not col.strip() or _REMARK_HEADERS.match(col.strip()):
             continue
         yield from _key_facts(ctx, name, col, cell, block.inline.span(a, b), "table", False)

@@ -29,7 +29,16 @@ def clean_name(text: str) -> str:
     """A name as the answer writes it, without markup, leading article or edge punctuation."""
     text = " ".join(text.replace("**", "").replace("`", "").split()).strip(_EDGE)
     text = _ARTICLE.sub("", text).strip(_EDGE)
-    return text
+    return _PRAISE.sub("", text)
+
+
+# praise in front of a common noun is no part of its name: "a good vinaigrette", "a classic French
+# omelette".  Words that also make terms ("simple interest", "classic rock", "traditional
+# medicine") are dropped only before a capitalised word; a capitalised one may be a name ("Classic FM")
+_PRAISE = re.compile(
+    r"^(?:(?:good|great|perfect|proper|authentic|decent|ideal)\s+(?=[a-zA-Z])"
+    r"|(?:classic|traditional|typical|simple|basic|standard)\s+(?=[A-Z]))"
+)
 
 
 @dataclass(frozen=True)

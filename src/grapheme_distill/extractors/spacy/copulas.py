@@ -117,6 +117,8 @@ class ClauseBase:
         director and producer of Y")."""
         if attr.pos_ == "PROPN":
             return False  # "... is the Republic of the Philippines": a name, not a role
+        if attr.lower_ in ("one", "some", "many", "few", "none", "all", "each", "most"):
+            return True  # "one of the most famous paintings": a class, said by the entity type
         of = _of_object(attr, also_for=True)
         if of is None and shared is not None and attr.pos_ == "NOUN" and not list(attr.children):
             of = _of_object(shared, also_for=True)

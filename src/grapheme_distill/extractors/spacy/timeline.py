@@ -66,12 +66,18 @@ def timeline_facts(
 def _body_head(doc: Any, start: int) -> Any:
     """The head of the text after the date key: a verb if one heads part of it, else a noun."""
     heads = [
-        t for t in doc if t.idx >= start and (t.head.idx < start or t.head.i == t.i) and not t.is_punct
+        t
+        for t in doc
+        if t.idx >= start and (t.head.idx < start or t.head.i == t.i) and not t.is_punct
     ]
     verb = next((t for t in heads if t.pos_ == "VERB"), None)
     if verb is not None:
         return verb
     return next((t for t in heads if t.pos_ == "NOUN"), None)
+
+
+# prepositions on an object that still say where or whence the event was
+_PLACE_PREPS = frozenset({"from", "at", "in", "into", "to", "near", "off", "aboard"})
 
 
 def _named_objects(head: Any, coref: Coref | None) -> list[tuple[str, Mention]]:
@@ -98,6 +104,8 @@ def _named_objects(head: Any, coref: Coref | None) -> list[tuple[str, Mention]]:
         for child in holder.children:
             if child.dep_ not in ("prep", "agent"):
                 continue
+            if holder.i != head.i and child.lower_ not in _PLACE_PREPS:
+                continue  # "the Ocean of Storms": an "of" phrase is part of its noun's name
             for pobj in (g for g in child.children if g.dep_ == "pobj"):
                 obj = mention_of(pobj, coref)
                 if obj is not None and (obj.proper or obj.label):
