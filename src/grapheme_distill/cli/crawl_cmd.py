@@ -3,6 +3,7 @@ and :func:`grapheme_distill.crawl.compare_stores`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,10 @@ from grapheme_distill.cli._common import (
     open_existing_store,
     store_option,
 )
-from grapheme_distill.cli.distill_cmd import run_with_progress
+from grapheme_distill.cli.distill_cmd import StatusLine, load_step, run_with_progress
 from grapheme_distill.crawl.runner import BUDGET_SPENT, FRONTIER_EMPTY, CrawlSummary
 from grapheme_distill.errors import InputError
+from grapheme_distill.pipeline import ProgressCallback
 from grapheme_distill.pool import DEFAULT_CONCURRENCY
 from grapheme_distill.teachers.base import Teacher
 
@@ -90,6 +92,7 @@ def _open_teachers(
     base_url: str | None,
     concurrency: int,
     config_path: str | None,
+    on_status: Callable[[str], None],
 ) -> dict[str, Teacher]:
     from grapheme_distill.teachers.open import open_teacher
 
@@ -104,7 +107,7 @@ def _open_teachers(
             base_url=base_url,
             concurrency=concurrency,
             config_path=config_path,
-            on_status=lambda msg: click.echo(msg, err=True),
+            on_status=on_status,
         )
     return teachers
 
@@ -242,20 +245,19 @@ def crawl_cli(
         raise InputError(str(seeds_file), None, "no such seeds file")
     seed_list = read_topics(names)
     config = load_config(config_path, preset, overrides)
+    status = StatusLine()
     teachers = _open_teachers(
-        teacher_names or ("local",), models, base_url, concurrency, config_path
+        teacher_names or ("local",), models, base_url, concurrency, config_path, status
     )
     store = open_store(store_path)
     try:
         if not seed_list and store.crawl_state(crawl_name) is None:
             raise click.UsageError("a new crawl needs --seed NAME or --seeds FILE")
-        for teacher in teachers.values():
-            load = getattr(teacher, "load", None)  # the embedded model: its own step, before
-            if callable(load):  # the bar, instead of a first request that seems to hang
-                click.echo("loading the embedded model ...", err=True)
-                load()
-        summary = run_with_progress(
-            lambda progress: crawl(
+
+        def run(progress: ProgressCallback | None) -> CrawlSummary:
+            for teacher in teachers.values():  # the embedded model: its own step of the display
+                load_step(teacher, status)
+            return crawl(
                 seed_list,
                 teachers,
                 store,
@@ -270,8 +272,10 @@ def crawl_cli(
                 max_tokens=max_tokens,
                 max_items=max_items,
                 progress=progress,
-            ),
-            show=not (no_progress or as_json),
+            )
+
+        summary = run_with_progress(
+            run, show=not (no_progress or as_json), status=status, label="crawling"
         )
     finally:
         store.close()

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from grapheme_distill.cli import config_options, load_config
 from grapheme_distill.cli._common import (
@@ -47,7 +47,7 @@ from grapheme_distill.pipeline import (
 from grapheme_distill.pool import DEFAULT_CONCURRENCY
 from grapheme_distill.store import SQLiteStore, open_store
 
-__all__ = ["distill_cli", "render_summary", "run_with_progress"]
+__all__ = ["StatusLine", "distill_cli", "load_step", "render_summary", "run_with_progress"]
 
 
 def render_summary(summary: DistillSummary) -> None:
@@ -127,24 +127,78 @@ def render_next_steps(store_path: Path, example: str | None) -> None:
 _S = TypeVar("_S", bound=DistillSummary)
 
 
-def run_with_progress(run: Callable[[ProgressCallback | None], _S], *, show: bool) -> _S:
-    """Run ``run(progress)`` under a rich progress bar on stderr (or silently)."""
+class StatusLine:
+    """Where a run's status lines go (the embedded model's weights being assembled, the model
+    loading): stderr, or — while :func:`run_with_progress` shows its display — a step of that
+    display, so each is its own row before the bar instead of text scribbled across it."""
+
+    def __init__(self) -> None:
+        self.target: Callable[[str], None] = lambda msg: click.echo(msg, err=True)
+
+    def __call__(self, message: str) -> None:
+        self.target(message)
+
+
+def load_step(teacher: object, status: Callable[[str], None]) -> None:
+    """Load the embedded model (a teacher with ``load``) as a step of its own, announced, instead
+    of inside the first request, where the bar would seem to hang for a minute."""
+    load = getattr(teacher, "load", None)
+    if callable(load):
+        status("loading the embedded model ...")
+        load()
+
+
+def run_with_progress(
+    run: Callable[[ProgressCallback | None], _S],
+    *,
+    show: bool,
+    status: StatusLine | None = None,
+    label: str = "distilling",
+    console: Console | None = None,
+) -> _S:
+    """Run ``run(progress)`` under a rich progress display on stderr (or silently).
+
+    The display is one row per step: each line said through ``status`` while it runs (assembling
+    the model's weights, loading it) becomes a row with its elapsed time, done when the next
+    step starts, and the work itself is one bar that knows its total from the first
+    ``progress(0, total)``.
+    """
     if not show:
         return run(None)
     with Progress(
-        TextColumn("[bold]distilling"),
+        TextColumn("{task.description}"),
         BarColumn(),
-        MofNCompleteColumn(),
+        TextColumn("{task.fields[count]}"),
         TimeElapsedColumn(),
-        console=Console(stderr=True),
+        console=console or Console(stderr=True),
         transient=True,
-    ) as bar:
-        task = bar.add_task("distill", total=None)
+    ) as display:
+        steps: list[TaskID] = []
+        bar: list[TaskID] = []
+
+        def finish_steps() -> None:
+            while steps:
+                display.update(steps.pop(), total=1, completed=1, count="done")
+
+        def step(message: str) -> None:
+            finish_steps()
+            steps.append(display.add_task(escape(message), total=None, count=""))
 
         def progress(done: int, total: int | None) -> None:
-            bar.update(task, completed=done, total=total)
+            finish_steps()
+            if not bar:
+                bar.append(display.add_task(f"[bold]{label}", total=total, count=""))
+            count = f"{done}/{total}" if total is not None else str(done)
+            display.update(bar[0], completed=done, total=total, count=count)
 
-        return run(progress)
+        previous = status.target if status is not None else None
+        if status is not None:
+            status.target = step
+        try:
+            return run(progress)
+        finally:
+            if status is not None and previous is not None:
+                status.target = previous
 
 
 @click.command("distill")
@@ -388,6 +442,7 @@ def distill_cli(
             "choose the types to ask about with --types"
         )
     extractor_sets = tuple(o for o in overrides if o.startswith("extractor."))
+    status = StatusLine()
     config = load_config(
         config_path, preset, tuple(o for o in overrides if o not in extractor_sets)
     )
@@ -399,6 +454,7 @@ def distill_cli(
         base_url=base_url,
         concurrency=concurrency,
         config_path=config_path,
+        on_status=status,
     )
     if vocabulary is not None:
         extractor = VocabularyExtractor(extractor, vocabulary)
@@ -450,13 +506,14 @@ def distill_cli(
                         config_path=config_path,
                         replay_store=replay_store,
                         replay_from=replay_from,
-                        on_status=lambda msg: click.echo(msg, err=True),
+                        on_status=status,
                         max_tokens=max_tokens,
                         answer_logprobs=answer_logprobs,
                         auto_clozes=auto_clozes,
                         progress=progress,
                     ),
                     show=not (no_progress or as_json),
+                    status=status,
                 )
             finally:
                 if replay_store is not store:
@@ -469,8 +526,10 @@ def distill_cli(
                 render_next_steps(store_path, next(iter(topic_summary.topics), None))
             return
         if documents:
-            summary = run_with_progress(
-                lambda progress: distill_documents(
+
+            def read_documents(progress: ProgressCallback | None) -> DistillSummary:
+                load_step(getattr(extractor, "teacher", None), status)
+                return distill_documents(
                     [*documents, *more_files],
                     store,
                     config,
@@ -479,8 +538,10 @@ def distill_cli(
                     progress=progress,
                     batch_size=batch_size,
                     executor=executor,
-                ),
-                show=not (no_progress or as_json),
+                )
+
+            summary = run_with_progress(
+                read_documents, show=not (no_progress or as_json), status=status
             )
             return _print(summary, as_json, store_path)
         files = [*transcripts, *more_files]
@@ -560,6 +621,7 @@ def _extractor(
     base_url: str | None,
     concurrency: int,
     config_path: str | None,
+    on_status: Callable[[str], None] | None = None,
 ) -> Extractor:
     """The extractor the options ask for; ``--extract-teacher`` opens the llm extractor's
     teacher with the run's one concurrency limit (the extractor keeps as many in flight)."""
@@ -586,6 +648,7 @@ def _extractor(
         base_url=base_url,
         concurrency=concurrency,
         config_path=config_path,
+        on_status=on_status,
     )
     options.setdefault("concurrency", concurrency)
     return get_extractor("llm", teacher=teacher, **options)
