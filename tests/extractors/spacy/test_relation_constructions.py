@@ -231,3 +231,22 @@ def test_praise_is_no_part_of_a_name_but_a_term_keeps_its_adjective() -> None:
     assert clean_name("simple interest") == "simple interest"
     assert clean_name("classic rock") == "classic rock"
     assert clean_name("Classic FM") == "Classic FM"
+
+
+def test_a_place_after_a_place_in_a_value_is_where_the_first_is(facts: Facts) -> None:
+    got = facts(
+        "**Miriam Makeba** was a singer.\n\n"
+        "- **Born:** 4 March 1932, Prospect Township, Johannesburg\n"
+        "- **Died:** 10 November 2008, Castel Volturno\n"
+    )
+    assert ("Miriam Makeba", "born_on", "4 March 1932", False) in got, got
+    assert ("Miriam Makeba", "born_in", "Prospect Township", False) in got, got
+    assert ("Prospect Township", "located_in", "Johannesburg", False) in got, got
+    assert ("Miriam Makeba", "born_in", "Johannesburg", False) not in got, got
+    assert ("Miriam Makeba", "died_in", "Castel Volturno", False) in got, got
+
+
+def test_a_place_between_two_places(facts: Facts) -> None:
+    got = facts("Andorra is a small country in the Pyrenees, between France and Spain.")
+    assert ("Andorra", "located_between", "France", False) in got, got
+    assert ("Andorra", "located_between", "Spain", False) in got, got

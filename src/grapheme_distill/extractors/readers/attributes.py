@@ -420,11 +420,26 @@ def _key_facts(
                     hierarchy=HierarchyKind.MEMBER_OF,
                     hedged=hedged,
                 )
+    place: Name | None = None  # "18 July 1918, Mvezo, Cape Province": Mvezo is in Cape Province
     for value in _values(k, raw):
         vtype = value_type(value)
         obj = Name(value, vtype)
         if k in _DATE_KEYS:
+            if vtype != "DATE" and place is not None:
+                yield Fact(
+                    "relation",
+                    f"{construction}.place",
+                    span,
+                    place,
+                    Name(value, "GPE"),
+                    "located_in",
+                    hedged=hedged,
+                )
+                place = Name(value, "GPE")
+                continue
             predicate = _DATE_KEYS[k][0] if vtype == "DATE" else _DATE_KEYS[k][1]
+            if vtype != "DATE":
+                place = Name(value, "GPE")
             yield Fact("relation", construction, span, subject, obj, predicate, hedged=hedged)
         elif k in _ROLE_KEYS:
             yield Fact(

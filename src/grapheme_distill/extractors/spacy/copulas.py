@@ -305,6 +305,8 @@ class ClauseBase:
                                     self.add(
                                         s, "located_in", o, "passive", tok=verb, neg=neg, conf=0.75
                                     )
+                        elif prep.dep_ == "prep" and prep.lower_ == "between":
+                            self.between(s, prep, neg=neg)
                         elif (
                             prep.dep_ == "prep" and prep.lower_ == "by"
                         ):  # "X is a pop rock song by Train"
@@ -320,6 +322,13 @@ class ClauseBase:
                                             neg=neg,
                                             conf=0.75,
                                         )
+
+    def between(self, s: Mention, prep: Any, *, neg: bool) -> None:
+        """'X is a country in the Pyrenees, between France and Spain': X lies between each place."""
+        for p in prep.children:
+            for o in _split_list(p, self.coref) if p.dep_ == "pobj" else []:
+                if o.label in ("GPE", "LOC", "FAC"):
+                    self.add(s, "located_between", o, "passive", tok=prep, neg=neg, conf=0.75)
 
     def dated_work(self, s: Mention, noun: Any, *, neg: bool) -> None:
         """'X is a 1959 studio album', 'X, a 1937 oil painting by Y': a year on the class of a work
