@@ -166,6 +166,29 @@ CASES += [
     ),
     ("Apples, or pears, or plums all grow in Kent.", set(), {("apples", "synonym", "pears")}),
 ]
+# scientific names, routes and roles
+CASES += [
+    (
+        "Insects (class **Insecta**) have six legs.",
+        {("insects", "alias", "insecta")},
+        {("insects", "abbreviation", "insecta")},
+    ),
+    (
+        "The order includes dogs (Canidae) and true seals (Phocidae).",
+        {("dogs", "alias", "canidae"), ("true seals", "alias", "phocidae")},
+    ),
+    (
+        "- **Arachnids** (class Arachnida) — spiders, scorpions and mites.",
+        {("arachnids", "alias", "arachnida")},
+        {("arachnida", "abbreviation", "arachnids")},
+    ),
+    ("Drive the coast road (Highway 1) north.", {("coast road", "alias", "highway 1")}),
+    (
+        "## Key roles\n- **Concertmaster** — the leading first violinist, who tunes the orchestra.\n"
+        "- **Principal** — the head of each section.\n",
+        {("concertmaster", "definition", "the leading first violinist, who tunes the orchestra")},
+    ),
+]
 CASES = [(c[0], c[1], c[2] if len(c) > 2 else set()) for c in CASES]
 
 

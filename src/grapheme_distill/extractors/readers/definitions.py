@@ -208,7 +208,13 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         defined
         and len(gloss.split()) >= 2
         and not re.match(r"(?i)(?:his|her|their|its)\s", gloss)  # "his wife, who …": a person
-        and not _PERSON_HEAD.fullmatch(_genus_head(gloss))  # "the founder of Macondo"
+        # a person's genus defines a role ("**Concertmaster** — the principal first violinist") or
+        # one character ("the founder of Macondo"), not a person listed with a bare role
+        and (
+            not _PERSON_HEAD.fullmatch(_genus_head(gloss))
+            or re.match(r"(?i)the\s", gloss) is not None
+            or not _proper(ctx, term.text)
+        )
         and (functional is not None or name_list(gloss) is None)  # "amoxicillin, …": examples
         and not re.search(r"\d{4}|\band\b", term.text)  # "16 July 1969", "ATLAS and CMS"
         and not re.match(r"\d", term.text)

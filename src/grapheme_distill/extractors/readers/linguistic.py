@@ -500,6 +500,12 @@ def _parentheses(ctx: ReadContext, block: Block, sent: Sentence, hedged: bool) -
                     hedged,
                 )
             continue
+        if _RANK.match(plain) and (taxon := clean_name(_RANK.sub("", plain))):
+            # "Vertebrates (subphylum Vertebrata)": the scientific name of the group
+            term = _term_before(ctx, block, sent, m.start())
+            if term is not None and term.text.lower() != taxon.lower():
+                yield lfact(block, sent, "paren.taxon", term, LinguisticKind.ALIAS, taxon, hedged)
+            continue
         # "(born Augusta Ada Byron)", "(often just Barça)", "(ticker SPY)", "(German: Donau)"
         pre = _PAREN_PREFIX.match(plain)
         foreign = _FOREIGN.match(plain)
@@ -590,7 +596,9 @@ def _parentheses(ctx: ReadContext, block: Block, sent: Sentence, hedged: bool) -
             continue
         if (
             plain[:1].isupper()
-            and not re.search(r"\d|[,;]", plain)  # "(Huron, Ontario, …)": a list, not a name
+            and not re.search(r"[,;]", plain)  # "(Huron, Ontario, …)": a list, not a name
+            # a number only as a route's or a model's ("(Route 1)"), not a date or a measure
+            and (not re.search(r"\d", plain) or re.fullmatch(r"[A-Z][a-z]+ \d{1,3}", plain))
             and len(plain.split()) <= 5
             and not re.search(r"\b(?:is|are|was|were|see|e\.g|i\.e)\b", plain)
         ):
@@ -602,6 +610,19 @@ def _parentheses(ctx: ReadContext, block: Block, sent: Sentence, hedged: bool) -
             np = re.search(
                 r"\b(?i:the|a|an)\s+(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})$", before
             )
+            listed = re.search(
+                r"(?:^|,\s*|\b(?:including|includes?|contains?|and|or|of|like|are|is)\s+)"
+                r"(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)$",
+                before,
+            )
+            if (
+                not named_text
+                and listed is not None
+                and len(plain.split()) == 1
+                # "fish such as sharks and rays (X)": X is not the rays
+                and "such as" not in before[-40:]
+            ):
+                named_text = listed.group("np")  # "including bony fish (Osteichthyes)"
             if not named_text and np is not None and len(plain.split()) <= 2:
                 named_text = np.group("np")  # "the cat family (Felidae)": its scientific name
             word = re.search(r"\b(?!(?:as|and|or|of|the|such)\b)([a-z][\w\-]{2,})$", before)

@@ -67,7 +67,10 @@ def initials_match(long: str, abbr: str) -> bool:
         return True
     # letters taken from inside words ("adenosine triphosphate" / "ATP", "ribonucleic acid" / "RNA")
     joined = "".join(w.upper() for w in words if w.lower() not in FUNCTION)
-    if content and content[0] == letters[0] and len(content) <= len(letters):
+    # … only for a short form written as one ("ATP", "fMRI"), not a word ("Amphibia" is no
+    # abbreviation of "Amphibians")
+    acronym = sum(c.isupper() for c in abbr) * 2 >= len(letters)
+    if acronym and content and content[0] == letters[0] and len(content) <= len(letters):
         pos = 0
         for ch in letters:
             pos = joined.find(ch, pos)
