@@ -12,7 +12,7 @@ from fakeserver import FakeLLMServer
 from grapheme_distill.extractors.llm import response_format
 from grapheme_distill.model.hashing import content_hash
 from grapheme_distill.teachers._http import _body_json
-from grapheme_distill.teachers.base import TeacherRequest
+from grapheme_distill.teachers.base import Message, TeacherRequest
 from grapheme_distill.teachers.registry import get_teacher
 
 SCHEMA = {"type": "object", "properties": {"a": {"type": "string"}}}
@@ -66,3 +66,20 @@ def test_request_hash_with_a_memoised_schema_is_the_plain_hash(fmt: dict[str, An
     assert request.content_hash() == plain
     again = TeacherRequest(prompt="p", model="m", response_format=fmt)  # from the memo
     assert again.content_hash() == plain
+
+
+def test_request_hash_with_a_memoised_long_message_is_the_plain_hash() -> None:
+    system = Message(role="system", content="Answer as JSON, é \x1f " * 40)  # long: memoised
+    for user in ("Entity: Ada", "Entity: " + "x" * 600):
+        messages = (system, Message(role="user", content=user))
+        request = TeacherRequest(messages=messages, model="m")
+        plain = content_hash(
+            "teacher_request",
+            [m.model_dump() for m in messages],
+            None,
+            "m",
+            request.sampling_params(),
+            None,
+        )
+        assert request.content_hash() == plain
+        assert TeacherRequest(messages=messages, model="m").content_hash() == plain

@@ -52,8 +52,9 @@ def discovered(
     parent: str,
     seen: Iterable[str] = (),
 ) -> list[FrontierEntry]:
-    """Frontier entries (at ``depth``) for the crawlable entities the records name."""
-    skip = set(seen)
+    """Frontier entries (at ``depth``) for the crawlable entities the records name (``seen``:
+    keys already on the frontier; a set is used as it is, not copied)."""
+    skip = seen if isinstance(seen, set | frozenset) else set(seen)
     out: dict[str, FrontierEntry] = {}
     for record in records:
         by_id = {e.id: e for e in record.entities}

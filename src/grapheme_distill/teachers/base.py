@@ -142,7 +142,7 @@ class TeacherRequest(BaseModel):
             return memo[1]
         value = content_hash(
             "teacher_request",
-            [m.model_dump() for m in self.messages] if self.messages is not None else None,
+            _canonical_messages(self.messages) if self.messages is not None else None,
             self.prompt,
             self.model,
             self.sampling_params(),
@@ -156,6 +156,30 @@ class TeacherRequest(BaseModel):
 #: (held, so its id is not reused): the requests of a run share one schema object, while pydantic
 #: gives each request its own copy of the outer ``response_format`` dict
 _SCHEMA_CANON: dict[int, tuple[object, str]] = {}
+
+
+#: canonical JSON of long messages (a template's system prompt, the same text for every request
+#: of a run), by (role, content); short ones are serialised each time and never kept
+_MESSAGE_CANON: dict[tuple[str, str], str] = {}
+_LONG_MESSAGE = 512
+
+
+def _canonical_messages(messages: tuple[Message, ...]) -> Canonical:
+    """``canonical_json([m.model_dump() for m in messages])`` with each long message serialised
+    once per process (the same bytes, so the same hash)."""
+    parts = []
+    for m in messages:
+        if len(m.content) < _LONG_MESSAGE:
+            parts.append(canonical_json({"content": m.content, "role": m.role}))
+            continue
+        key = (m.role, m.content)
+        text = _MESSAGE_CANON.get(key)
+        if text is None:
+            if len(_MESSAGE_CANON) >= 256:  # a bound, not a policy: a run has a few templates
+                _MESSAGE_CANON.clear()
+            text = _MESSAGE_CANON[key] = canonical_json({"content": m.content, "role": m.role})
+        parts.append(text)
+    return Canonical("[" + ",".join(parts) + "]")
 
 
 def _canonical_format(fmt: dict[str, Any] | None) -> dict[str, Any] | Canonical | None:
