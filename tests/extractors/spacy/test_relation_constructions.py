@@ -250,3 +250,17 @@ def test_a_place_between_two_places(facts: Facts) -> None:
     got = facts("Andorra is a small country in the Pyrenees, between France and Spain.")
     assert ("Andorra", "located_between", "France", False) in got, got
     assert ("Andorra", "located_between", "Spain", False) in got, got
+
+
+def test_a_chain_of_places_is_a_chain_of_containment(facts: Facts) -> None:
+    got = facts("Sevilla FC is a football club based in Seville, Andalusia, Spain.")
+    assert ("Seville", "located_in", "Andalusia", False) in got, got
+    assert ("Andalusia", "located_in", "Spain", False) in got, got
+    got = facts("We visited Paris, Lyon and Nice.")
+    assert not any(p == "located_in" for _, p, _, _ in got), got
+
+
+def test_a_place_phrase_the_parser_hung_on_a_date_belongs_to_the_verb(facts: Facts) -> None:
+    got = facts("Garibaldi was born on 4 July 1807 in Nice.")
+    assert ("Garibaldi", "born_on", "4 July 1807", False) in got, got
+    assert ("Garibaldi", "born_in", "Nice", False) in got, got

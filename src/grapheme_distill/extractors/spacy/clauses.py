@@ -561,6 +561,12 @@ class _Reader(ClauseBase):
                 for o in _owned_object(pobj, self.coref) or _split_list(pobj, self.coref)
                 if not o.start <= prep.idx < o.end
             ]
+            if (
+                len(objs) > 1
+                and all(o.label in ("GPE", "LOC") for o in objs)
+                and not any(t.dep_ == "cc" for c in (pobj, *pobj.conjuncts) for t in c.children)
+            ):
+                objs = objs[:1]  # "based in Seville, Andalusia, Spain": one place, then where it is
             # (a preposition inside the object's own name is part of a title: "edited 'Death on a Farm'")
             # "known for the invention of X": the thing invented is the object
             if (
@@ -615,6 +621,7 @@ def clauses(
                 c.dep_ == "nummod" for c in tok.children
             ):
                 reader.measure(tok)
+        reader.place_chain(sent)
     finally:
         if coref is not None:
             coref.sentence = None

@@ -12,6 +12,7 @@ module passed 1,000 lines; both halves walk the same parse with the same helpers
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from grapheme_distill.extractors.predicates import dated_work_predicate, denied
@@ -369,6 +370,29 @@ class ClauseBase:
         if m and m.label in ("GPE", "LOC") and subj.label in ("GPE", "LOC", "FAC"):
             self.add(subj, "located_in", m, "passive", tok=tok, conf=0.7)
 
+    def place_chain(self, sent: Any) -> None:
+        """'based in Seville, Andalusia, Spain': places run together with commas and no "and"
+        name each the place the one before lies in.  Read off the named entities, because the
+        parser makes such a run a list, an apposition or a mix of both."""
+        run: list[Any] = []
+        for ent in [*sent.ents, None]:
+            if (
+                ent is not None
+                and ent.label_ in ("GPE", "LOC")
+                and run
+                and ent.start == run[-1].end + 1
+                and sent.doc[run[-1].end].text == ","
+            ):
+                run.append(ent)
+                continue
+            if len(run) > 1 and not _listed(run[-1]):
+                for inner, outer in pairwise(run):
+                    a = mention_of(inner.root, self.coref)
+                    b = mention_of(outer.root, self.coref)
+                    if a is not None and b is not None:
+                        self.add(a, "located_in", b, "passive", tok=outer.root, conf=0.7)
+            run = [ent] if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") else []
+
     def name_in_place(self, tok: Any) -> None:
         """'The Baku Memorial in Azerbaijan was designed ...': a place phrase on a name locates it;
         "Ciudad Ayala, with an elevation of 1147, ...": a "with" phrase on a name describes it."""
@@ -520,3 +544,11 @@ class ClauseBase:
                     )
                 found = True
         return found
+
+
+def _listed(last: Any) -> bool:
+    """The run of places ends a list ("Paris, Lyon and Nice") rather than an address."""
+    doc = last.doc
+    nxt = doc[last.end].lower_ if last.end < len(doc) else ""
+    before = doc[last.start - 1].lower_ if last.start > 0 else ""
+    return nxt in ("and", "or", ",") or before in ("and", "or")
