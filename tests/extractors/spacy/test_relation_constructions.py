@@ -264,3 +264,14 @@ def test_a_place_phrase_the_parser_hung_on_a_date_belongs_to_the_verb(facts: Fac
     got = facts("Garibaldi was born on 4 July 1807 in Nice.")
     assert ("Garibaldi", "born_on", "4 July 1807", False) in got, got
     assert ("Garibaldi", "born_in", "Nice", False) in got, got
+
+
+def test_a_place_value_with_its_region_locates_both(facts: Facts) -> None:
+    got = facts(
+        "**The Thinker** is a bronze sculpture.\n\n"
+        "- **Current home:** Musée Rodin, Paris\n"
+        "- **Headquarters:** Lyon, France\n"
+    )
+    assert ("Thinker", "located_in", "Musée Rodin", False) in got, got
+    assert ("Musée Rodin", "located_in", "Paris", False) in got, got
+    assert ("Lyon", "located_in", "France", False) in got, got

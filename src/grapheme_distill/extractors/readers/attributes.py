@@ -107,7 +107,30 @@ _KEY_PREDICATES: dict[str, str] = {
     "genres": "genre",
     "ingredients": "made_with",
     "main ingredients": "made_with",
+    "current home": "located_in",
+    "home": "located_in",
+    "current location": "located_in",
+    "housed in": "located_in",
+    "where to see it": "located_in",
 }
+# keys whose value is a place, maybe followed by the places it lies in ("Geneva, Switzerland")
+_PLACE_KEYS = frozenset(
+    {
+        "headquarters",
+        "hq",
+        "location",
+        "located",
+        "current home",
+        "home",
+        "current location",
+        "housed in",
+        "where to see it",
+        "birthplace",
+        "birth place",
+        "place of birth",
+        "place of death",
+    }
+)
 # "3 eggs, a pinch of salt, 1 tbsp butter": the ingredient is what is left of the amount
 _AMOUNT = re.compile(
     r"^(?:(?:\d+(?:[./\u2013-]\d+)?|[½¼¾⅓]|a|an|one|two|three|four|five|six|half|a few|few|some)\s+)*"
@@ -351,6 +374,10 @@ def _values(key: str, raw: str) -> list[str]:
             and re.fullmatch(r"\d{4}", parts[1])
         ):
             parts = [parts[0] + " " + parts[1], *parts[2:]]
+    elif key in _PLACE_KEYS:
+        parts = re.split(r"\s*;\s*|,\s+", text)
+        if not all(p[:1].isupper() and len(p.split()) <= 5 for p in parts[1:]):
+            parts = parts[:1]
     else:
         parts = [text] if value_type(text) else [re.split(r"\s*;\s*|,\s+", text)[0]]
     out = []
@@ -424,22 +451,22 @@ def _key_facts(
     for value in _values(k, raw):
         vtype = value_type(value)
         obj = Name(value, vtype)
+        if (k in _DATE_KEYS or k in _PLACE_KEYS) and vtype != "DATE" and place is not None:
+            yield Fact(
+                "relation",
+                f"{construction}.place",
+                span,
+                place,
+                Name(value, "GPE"),
+                "located_in",
+                hedged=hedged,
+            )
+            place = Name(value, "GPE")
+            continue
+        if vtype != "DATE" and (k in _DATE_KEYS or k in _PLACE_KEYS):
+            place = Name(value, "GPE")
         if k in _DATE_KEYS:
-            if vtype != "DATE" and place is not None:
-                yield Fact(
-                    "relation",
-                    f"{construction}.place",
-                    span,
-                    place,
-                    Name(value, "GPE"),
-                    "located_in",
-                    hedged=hedged,
-                )
-                place = Name(value, "GPE")
-                continue
             predicate = _DATE_KEYS[k][0] if vtype == "DATE" else _DATE_KEYS[k][1]
-            if vtype != "DATE":
-                place = Name(value, "GPE")
             yield Fact("relation", construction, span, subject, obj, predicate, hedged=hedged)
         elif k in _ROLE_KEYS:
             yield Fact(
