@@ -185,8 +185,32 @@ CASES += [
     ("Drive the coast road (Highway 1) north.", {("coast road", "alias", "highway 1")}),
     (
         "## Key roles\n- **Concertmaster** — the leading first violinist, who tunes the orchestra.\n"
-        "- **Principal** — the head of each section.\n",
+        "- **Principal** — the head of each section.\n\nThe concertmaster sits on the left.",
         {("concertmaster", "definition", "the leading first violinist, who tunes the orchestra")},
+    ),
+]
+# a highlighted term in apposition with its meaning, or glossed after a colon
+CASES += [
+    (
+        "The bank sets the **discount rate**, the interest rate it charges commercial banks.",
+        {("discount rate", "definition", "the interest rate it charges commercial banks")},
+    ),
+    (
+        "Light passes through the clear front window of the eye, the **cornea**, first.",
+        {("cornea", "definition", "clear front window of the eye")},
+    ),
+    (
+        "The treaty created a so-called **single market**: free movement of goods and people.",
+        {("single market", "definition", "free movement of goods and people")},
+    ),
+    (
+        "Ask your doctor about your **eGFR** — a blood test that estimates kidney function.",
+        {("egfr", "definition", "a blood test that estimates kidney function")},
+    ),
+    (
+        "He married **Winnie**, the daughter of a teacher, in 1958.",
+        set(),
+        {("winnie", "definition", "the daughter of a teacher")},
     ),
 ]
 CASES = [(c[0], c[1], c[2] if len(c) > 2 else set()) for c in CASES]

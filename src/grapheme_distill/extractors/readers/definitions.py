@@ -25,7 +25,7 @@ __all__ = ["read_definitions", "read_glossary"]
 
 _COPULA_DEF = re.compile(
     r"^(?P<x>.{1,70}?)(?:\s+(?:is|are|was|were)|['’]s)\s+(?:\w+ly\s+)?"
-    r"(?P<v>(?:a|an|the)\s+.+|[a-z]+s\s+(?:that|which|who|used)\b.+)$"
+    r"(?P<v>(?:a|an|the)\s+.+|[a-z]+s\s+(?:that|which|who|used|with|without)\b.+)$"
 )
 #: markers of a defining clause strong enough for a named thing ("Kubernetes is a system *for
 #: automating* …"); a participle ("an album recorded in …") only describes it
@@ -84,7 +84,7 @@ _APPOSITIVE = re.compile(
     r"designed to|designed for|responsible for)\b[^,;()]{3,150})"
 )
 _BOLD_GLOSS = re.compile(
-    r"^\s+[\u2013\u2014]\s+(?P<v>[^\u2013\u2014()]{5,200}?)(?=\s+[\u2013\u2014]\s|\s*\(|[.;]|$)"
+    r"^(?:\s+[\u2013\u2014]|:)\s+(?P<v>[^\u2013\u2014()]{5,200}?)(?=\s+[\u2013\u2014]\s|\s*\(|[.;]|$)"
 )
 _CALLED_DEF = re.compile(
     r"^(?P<v>(?:the|a|an)\s+.{5,120}?)\s+(?:is|are)\s+(?:called|known as|termed)\s+"
@@ -208,13 +208,9 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         defined
         and len(gloss.split()) >= 2
         and not re.match(r"(?i)(?:his|her|their|its)\s", gloss)  # "his wife, who …": a person
-        # a person's genus defines a role ("**Concertmaster** — the principal first violinist") or
-        # one character ("the founder of Macondo"), not a person listed with a bare role
-        and (
-            not _PERSON_HEAD.fullmatch(_genus_head(gloss))
-            or re.match(r"(?i)the\s", gloss) is not None
-            or not _proper(ctx, term.text)
-        )
+        # a person's genus defines a role ("**Concertmaster** — the principal first violinist"),
+        # not a named person ("José Arcadio — the founder of Macondo")
+        and (not _PERSON_HEAD.fullmatch(_genus_head(gloss)) or not _proper(ctx, term.text))
         and (functional is not None or name_list(gloss) is None)  # "amoxicillin, …": examples
         and not re.search(r"\d{4}|\band\b", term.text)  # "16 July 1969", "ATLAS and CMS"
         and not re.match(r"\d", term.text)
@@ -245,10 +241,12 @@ def _bold_glosses(block: Block, sent: Sentence, hedged: bool) -> Iterator[Fact]:
     for a, b in block.inline.emphasis:
         if not sent.start <= a < sent.end or (block.key is not None and a == block.key[0]):
             continue
+        yield from _appositive_glosses(block, sent, a, b, hedged)
         m = _BOLD_GLOSS.match(block.text[b : sent.end])
         if m is None:
             continue
         value = m.group("v").strip().rstrip(",")
+        colon = block.text[b : b + 2].strip() == ":"
         if re.match(r"(?:is|are|was|were|has|have|his|her|their|its)\b", value):
             continue  # "**K8s** — is an …": the dash closed an aside, the sentence goes on
         term = clean_name(block.text[a:b])
@@ -256,18 +254,73 @@ def _bold_glosses(block: Block, sent: Sentence, hedged: bool) -> Iterator[Fact]:
         glossed = (
             re.match(r"(?:a|an|the)\s", value)
             or _STRONG_MARK.search(value)
-            or (concept and (_DEF_MARK.search(value) or len(value.split()) <= 4))
+            # "a so-called **dual mandate**: maximum employment and stable prices"
+            or (concept and (_DEF_MARK.search(value) or len(value.split()) <= (8 if colon else 4)))
         )
         if (
             glossed
             and term
             and len(term.split()) <= 5
             and len(value.split()) >= (2 if concept else 3)
-            and not re.search(r"\d", term)
+            and not re.match(r"\d", term)  # "**16 July 1969** — launched …", not "**HbA1c**"
+            and not re.search(r"\b\d{4}\b", term)
         ):
             yield lfact(
                 block, sent, "gloss.inline", Name(term), LinguisticKind.DEFINITION, value, hedged
             )
+
+
+#: "the **federal funds rate**, the interest rate banks charge …": a genus after the term
+_GENUS_AFTER = re.compile(
+    r"^[*_]*,\s+(?P<v>(?:the|a|an)\s+[^,;()\u2013\u2014]{3,150}?)\s*(?=[,;.]|$)"
+)
+#: "… Earth's outer shell, the **lithosphere**, is …": the description before the term, after the
+#: last clause boundary
+_DESCRIPTION_BEFORE = re.compile(r",\s+(?:the\s+|an?\s+)?[*_]*$")
+_BOUNDARY = re.compile(
+    r"\b(?:that|which|where|is|are|was|were|and|or|through|into|from|to|in|on|at|by|with|for|"
+    r"as)\s+|[,;:(]\s*"
+)
+
+
+def _appositive_glosses(
+    block: Block, sent: Sentence, a: int, b: int, hedged: bool
+) -> Iterator[Fact]:
+    """A highlighted lower-case term in apposition with what it means, on either side: "the
+    **federal funds rate**, the interest rate banks charge each other", "Earth's outer shell, the
+    **lithosphere**, is …".  Only for terms (a named person or place is described, not
+    defined)."""
+    term = clean_name(block.text[a:b])
+    if not term or not term[:1].islower() or len(term.split()) > 4:
+        return
+    after = _GENUS_AFTER.match(block.text[b : sent.end])
+    if after is not None and not _PERSON_HEAD.fullmatch(_genus_head(after.group("v"))):
+        value = _trim(after.group("v"))
+        if len(value.split()) >= 3:
+            yield lfact(
+                block,
+                sent,
+                "appositive.after",
+                Name(term),
+                LinguisticKind.DEFINITION,
+                value,
+                hedged,
+            )
+    if block.text[b : b + 3].lstrip("*_").startswith(","):
+        head = block.text[sent.start : a]
+        cut = _DESCRIPTION_BEFORE.search(head)
+        if cut is not None:
+            phrase = clean_name(_BOUNDARY.split(head[: cut.start()])[-1])
+            if 2 <= len(phrase.split()) <= 6:
+                yield lfact(
+                    block,
+                    sent,
+                    "appositive.before",
+                    Name(term),
+                    LinguisticKind.DEFINITION,
+                    phrase,
+                    hedged,
+                )
 
 
 def _emphasised_before(block: Block, sent: Sentence, pos: int) -> str | None:
