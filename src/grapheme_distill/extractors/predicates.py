@@ -186,12 +186,18 @@ def canonical_predicate(
             return _MEASURED[raw], False
         if raw in _SPANS and _LENGTH.search(object_text):
             return "has_length", False
+    if raw in _TAKEN_AS and object_type not in (EntityType.PERSON, EntityType.DATETIME):
+        return "is_a", False  # "X is described as a rock band": its class
     if raw in _TABLE:
         return _TABLE[raw]
     general = _general_form(raw, object_type)
     return None if general == raw else (general, False)
 
 
+# "X is described / defined / regarded as a Y"
+_TAKEN_AS = frozenset(
+    {"described_as", "defined_as", "regarded_as", "considered_as", "seen_as", "viewed_as"}
+)
 # "a suburb of Geneva", "a village in Kent": a place word of a place says where the place is
 _PLACE_WORD = re.compile(
     r"^(?:[a-z]+_)?(?:suburb|neighbou?rhood|district|borough|quarter|town|city|village|hamlet"

@@ -275,3 +275,20 @@ def test_a_place_value_with_its_region_locates_both(facts: Facts) -> None:
     assert ("Thinker", "located_in", "Musée Rodin", False) in got, got
     assert ("Musée Rodin", "located_in", "Paris", False) in got, got
     assert ("Lyon", "located_in", "France", False) in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kinks is defined as an English rock band formed in London in 1963.",
+        "The Kinks can be described as an English rock band that formed in London in 1963.",
+    ],
+)
+def test_a_clause_on_what_something_is_defined_as_tells_of_it(facts: Facts, text: str) -> None:
+    got = facts(text)
+    assert {("Kinks", "London"), ("Kinks", "1963")} <= {
+        (s, o) for s, p, o, _ in got if p in ("formed_in", "form_in")
+    }, got
+    assert not any(s.endswith("band") for s, _, _, _ in got), got
+    # what it is taken as is its class
+    assert not any(p in ("described_as", "defined_as") for _, p, _, _ in got), got

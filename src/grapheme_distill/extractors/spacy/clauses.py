@@ -132,6 +132,9 @@ class _Reader(ClauseBase):
             self.existential(verb)
             return
         subjects = _subjects(verb, self.default, self.coref)
+        described = _described(verb)
+        if described is not None and (said := mention_of(described, self.coref)) is not None:
+            subjects = [said]  # "X is defined as a band formed in London": X was formed there
         one_of = bool(subj_toks) and subj_toks[0].lower_ == "one" and verb.lemma_ == "be"
         if not subjects and not one_of:
             return
@@ -579,6 +582,24 @@ class _Reader(ClauseBase):
             for s in subjects:
                 for o in objs:
                     self.add(s, pred, o, voice, tok=prep, neg=neg, conf=conf, kind=kind)
+
+
+# verbs that say what their subject is taken as: "X is defined / described / regarded as a Y"
+_TAKEN_AS = frozenset(
+    {"define", "describe", "regard", "consider", "see", "view", "characterise", "characterize"}
+)
+
+
+def _described(verb: Any) -> Any:
+    """The subject of "X is defined as a Y" when ``verb`` is a participle or relative clause on
+    that Y ("a band formed in London", "a band that formed in London"), else ``None``."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "relcl") or noun.dep_ != "pobj" or noun.head.lower_ != "as":
+        return None
+    taken = noun.head.head
+    if taken.lemma_.lower() not in _TAKEN_AS:
+        return None
+    return next((c for c in taken.children if c.dep_ in ("nsubjpass", "nsubj")), None)
 
 
 def clauses(
