@@ -29,6 +29,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, Field
 
+from grapheme_distill._gc import relaxed_gc
 from grapheme_distill.config import DistillationConfig
 from grapheme_distill.errors import (
     DistillError,
@@ -455,9 +456,10 @@ def distill_transcripts(
             yield _pending_from_exchange(ex)
 
     try:
-        for _ in ingester.ingest_batches(pending(), batch_size, executor):
-            if progress:
-                progress(reader.stats.lines, total)
+        with relaxed_gc():  # many small objects per answer: see grapheme_distill._gc
+            for _ in ingester.ingest_batches(pending(), batch_size, executor):
+                if progress:
+                    progress(reader.stats.lines, total)
     finally:
         summary.bad_lines = reader.stats.rejected
         summary.rejected_files = list(reader.stats.rejected_files)
@@ -673,9 +675,10 @@ def distill_documents(
             yield ex
 
     try:
-        for _ in ingester.ingest_batches(pending(), batch_size, executor):
-            if progress:
-                progress(done, len(files))
+        with relaxed_gc():  # many small objects per answer: see grapheme_distill._gc
+            for _ in ingester.ingest_batches(pending(), batch_size, executor):
+                if progress:
+                    progress(done, len(files))
     finally:
         summary.duration_s = time.monotonic() - started
         summary.store = store.stats()

@@ -28,6 +28,7 @@ from typing import Any
 
 from pydantic import Field
 
+from grapheme_distill._gc import relaxed_gc
 from grapheme_distill.config import DistillationConfig
 from grapheme_distill.crawl.agreement import flag_disagreements
 from grapheme_distill.crawl.frontier import canonical, discovered
@@ -515,5 +516,11 @@ def crawl(
     config: DistillationConfig | None = None,
     **options: Any,
 ) -> CrawlSummary:
-    """Sync twin of :func:`acrawl` (same arguments)."""
-    return asyncio.run(acrawl(seeds, teachers, store, config, **options))
+    """Sync twin of :func:`acrawl` (same arguments).
+
+    Under :func:`~grapheme_distill._gc.relaxed_gc`: reading and storing an answer allocates a few
+    thousand objects, and the collector's young-generation passes (every 700 allocations, with
+    their survivors rescanned) were ~0.3 ms of the ~2.5 ms of client CPU per crawl request.
+    """
+    with relaxed_gc():
+        return asyncio.run(acrawl(seeds, teachers, store, config, **options))
