@@ -44,6 +44,7 @@ __all__ = ["item_head", "list_choices", "name_list", "read_lists"]
 _PRONOUN_SUBJECTS = frozenset(
     {"it", "they", "he", "she", "this", "these", "its", "their", "his", "her"}
 )
+_QUESTION_WORDS = frozenset({"what", "which", "who", "why", "how", "where", "when"})
 _VERBISH = re.compile(
     r"^(?:[a-z]+(?:s|ed|ing)|is|are|was|were|has|have|can|will|use|add|make|take|put|do)\b"
 )
@@ -400,7 +401,9 @@ def _choices(
     choices = [
         ListChoice(block, head[0], kind, shape, candidates)
         for block, head in heads
-        if head is not None and _childlike(head[0], shape.nested)
+        if head is not None
+        and _childlike(head[0], shape.nested)
+        and head[0].split()[0].lower() not in _PREPOSITIONS  # "In 2012", "On race day"
     ]
     return [], choices if candidates else []
 
@@ -419,6 +422,9 @@ def _candidates(
             name = Name(clean_name(name.text[: name.text.rfind("(")]))
             if not name.text:
                 return
+        words = name.text.lower().replace("'", " ").split()
+        if words[0] in _QUESTION_WORDS or _PRONOUN_SUBJECTS.intersection(words[1:]):
+            return  # "What's there", "In practice it": no name of a whole
         if kind_of(name.text) and " of " in f" {name.text.lower()} ":
             name = lead_parent(ctx, first, name.text) or name  # "Branches of government"
         out.setdefault(name.text.lower(), Candidate(name)).sources.add(source)

@@ -140,6 +140,12 @@ def features(choice: ListChoice, candidate: Candidate) -> dict[str, float]:
     f["head_cap"] = float(head[:1].isupper())
     f["head_digit"] = float(bool(re.search(r"\d", head)))
     f[f"item_words={_bucket(len(choice.block.text.split()), (2, 5, 12, 25))}"] = 1.0
+    # "supervises banks", "Build a base", "Go to the settings": an item that says what to do or
+    # what the whole does is no part of it
+    f["head_verbish"] = float(bool(re.match(r"[a-z]+(?:s|ed|ing)\s", head)))
+    f["head_inner_article"] = float(
+        bool(re.search(r"\s(?:a|an|the|your|my|to)\s", head)) and not head.istitle()
+    )
     name = candidate.name.text
     f[f"cand_words={_bucket(len(name.split()), (1, 2, 4))}"] = 1.0
     f["cand_cap"] = float(name[:1].isupper())
@@ -162,6 +168,7 @@ def features(choice: ListChoice, candidate: Candidate) -> dict[str, float]:
         else "bare"
     )
     f[f"context={context}"] = 1.0
+    f[f"role={choice.block.role}&{context}"] = 1.0
     for source in candidate.sources:
         f[f"src={source}"] = 1.0
         f[f"src={source}&{context}"] = 1.0
