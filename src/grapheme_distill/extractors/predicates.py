@@ -230,8 +230,11 @@ def _general_form(raw: str, object_type: EntityType | None) -> str:
         became = _BECAME.match(raw)
         if became is not None and became.group(1) not in ("a", "an", "the", "one", "part"):
             return f"{became.group(1)}_of"
-    if raw in ("co_found", "cofound", "found_with", "co_found_with"):
+    if raw in ("co_found", "cofound"):
         return "co_founded"
+    head, sep, rest = raw.partition("_")
+    if head == "found":  # spaCy's lemma of "founded"; alone it would read as the past of "find"
+        return f"founded{sep}{rest}"
     return _ied(raw)
 
 

@@ -292,3 +292,31 @@ def test_a_clause_on_what_something_is_defined_as_tells_of_it(facts: Facts, text
     assert not any(s.endswith("band") for s, _, _, _ in got), got
     # what it is taken as is its class
     assert not any(p in ("described_as", "defined_as") for _, p, _, _ in got), got
+
+
+# ------------------------------------------------------------------ empty or misread predicates
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("Unlike the Danube, the Rhine does not flow into the Black Sea.", "unlike"),
+        ("An index fund trades like individual stocks.", "like"),
+        ("Turin was the capital of Italy from 1861.", "from"),
+        ("Frida Kahlo was born Magdalena Carmen Frida Kahlo y Calderón.", "born"),
+        ("The Red Cross is known in French as the Croix-Rouge.", "known_in"),
+    ],
+)
+def test_a_predicate_that_says_no_relation_is_dropped(facts: Facts, text: str, bad: str) -> None:
+    got = facts(text)
+    assert not any(p == bad or p.endswith(f"_{bad}") for _, p, _, _ in got), got
+
+
+def test_a_phrasal_preposition_reaches_its_real_object(facts: Facts) -> None:
+    got = facts("Glucagon is released in response to low blood sugar.")
+    objects = {o for s, _, o, _ in got if s == "Glucagon"}
+    assert "response" not in objects, got
+    assert "low blood sugar" in objects, got
+
+
+def test_founding_keeps_its_own_verb(facts: Facts) -> None:
+    got = facts("In 1976 Steve Jobs founded Apple with Steve Wozniak.")
+    assert ("Steve Jobs", "founded", "Apple", False) in got, got

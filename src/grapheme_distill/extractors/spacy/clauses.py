@@ -558,6 +558,12 @@ class _Reader(ClauseBase):
                 continue  # "with a periapsis of 260855000000 (and a population density of 1604)"
             if pobj.lower_ == "level" and any(c.lower_ == "sea" for c in pobj.children):
                 continue  # "610 metres above sea level" is a measure (see measure())
+            phrasal = _phrasal_object(pobj)
+            if phrasal is not None:  # "released in response to low blood sugar"
+                pobj, pred = phrasal[1], f"{pred}_{pobj.lemma_.lower()}_{phrasal[0]}"
+            phrasal = _phrasal_object(pobj)
+            if phrasal is not None:  # "released in response to low blood sugar"
+                pobj, pred = phrasal[1], f"{pred}_{pobj.lemma_.lower()}_{phrasal[0]}"
             kind: ClauseKind = _STRUCT_VERBS.get(pred, "relation")
             objs = [
                 o
@@ -588,6 +594,44 @@ class _Reader(ClauseBase):
 _TAKEN_AS = frozenset(
     {"define", "describe", "regard", "consider", "see", "view", "characterise", "characterize"}
 )
+
+
+# nouns that make a preposition of several words: "in response to", "in front of", "in spite of"
+_PHRASAL_NOUNS = frozenset(
+    {
+        "response",
+        "addition",
+        "front",
+        "spite",
+        "favour",
+        "favor",
+        "honour",
+        "honor",
+        "memory",
+        "charge",
+        "collaboration",
+        "partnership",
+        "cooperation",
+        "contrast",
+        "comparison",
+        "place",
+    }
+)
+
+
+def _phrasal_object(pobj: Any) -> tuple[str, Any] | None:
+    """``(inner preposition, its object)`` when ``pobj`` is the noun of a phrasal preposition with
+    an object ("response" in "in response to low blood sugar"), else ``None``."""
+    if pobj.lemma_.lower() not in _PHRASAL_NOUNS or any(
+        c.dep_ in ("det", "amod", "poss") for c in pobj.children
+    ):
+        return None
+    for prep in pobj.children:
+        if prep.dep_ == "prep":
+            inner = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if inner is not None:
+                return prep.lower_, inner
+    return None
 
 
 def _described(verb: Any) -> Any:

@@ -48,6 +48,7 @@ from grapheme_distill.extractors.spacy.mentions import (
     Voice,
 )
 from grapheme_distill.extractors.spacy.names import (
+    VALUE_LABELS,
     _named_by,
     _of_object,
     mention_of,
@@ -77,7 +78,7 @@ class ClauseBase:
         conf: float = 0.8,
         kind: ClauseKind = "relation",
     ) -> None:
-        if s.text.lower() == o.text.lower() or not pred or s.unresolved:
+        if s.text.lower() == o.text.lower() or not pred or s.unresolved or _says_nothing(pred, o):
             return
         here = tok.sent.start_char <= o.start < tok.sent.end_char  # not an antecedent elsewhere
         pred, neg = denied(pred, neg, tok.doc.text[: o.start] if here else "")  # "has no X"
@@ -552,3 +553,25 @@ def _listed(last: Any) -> bool:
     nxt = doc[last.end].lower_ if last.end < len(doc) else ""
     before = doc[last.start - 1].lower_ if last.start > 0 else ""
     return nxt in ("and", "or", ",") or before in ("and", "or")
+
+
+# a bare preposition as the whole predicate names no relation ("the capital from 1861"), nor does
+# a comparison ("flows unlike the Danube", "trades like stocks")
+_BARE = frozenset(
+    {"from", "to", "since", "until", "till", "with", "for", "of", "as", "about", "over", "under"}
+)
+_NAMING_LABELS = frozenset({"LANGUAGE", "NORP"})
+
+
+def _says_nothing(pred: str, o: Mention) -> bool:
+    """True for predicates that state no fact between their arguments: a bare preposition, a
+    comparison, "in 1976" read as containment (a measure stays: "at 1,006 km" is a length), "born Magdalena …" (a birth name, not a birth
+    fact) and "known in French" (a name in a language, which the alias readers take)."""
+    last = pred.rsplit("_", 1)[-1]
+    return (
+        pred in _BARE
+        or last in ("like", "unlike")
+        or (pred in ("in", "on", "at") and o.label in ("DATE", "TIME"))
+        or (pred == "born" and o.label not in VALUE_LABELS)
+        or (pred == "known_in" and o.label in _NAMING_LABELS)
+    )
