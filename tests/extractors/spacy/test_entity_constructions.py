@@ -44,6 +44,31 @@ def _names(spacy_x: SpacyExtractor, text: str, prompt: str = "") -> set[str]:
             {"Prague", "Ema Destinnová"},
             set(),
         ),
+        # a comma list NER reads as one name; "Docker, Inc." stays one
+        (
+            "Its best-known volcanoes include Hekla, Katla and Eyjafjallajökull. The company "
+            "was renamed Docker, Inc. in 2013.",
+            {"Hekla", "Katla"},
+            {"Hekla, Katla", "Inc."},
+        ),
+        # a place owning a named thing: the thing is the name
+        (
+            "Earthquakes are common along California's San Andreas Fault.",
+            {"San Andreas Fault"},
+            {"California's San Andreas Fault"},
+        ),
+        # an imperative opening a step is no part of a name, and "Select Backup" names nothing
+        (
+            "1. Install Docker Desktop on your laptop.\n2. Select Backup codes and print them.\n",
+            set(),
+            {"Install Docker Desktop", "Select Backup", "Backup"},
+        ),
+        # key-value lines of one paragraph: NER runs over the line break and the key
+        (
+            "**Died:** 5 December 2013, Johannesburg\n**Party:** African National Congress\n",
+            {"African National Congress"},
+            {"Johannesburg Party", "Party"},
+        ),
         # a glossary item's term followed by a dash: the term, not "term — gloss"
         (
             "- **Docker Hub** — Docker's public registry of images.\n"

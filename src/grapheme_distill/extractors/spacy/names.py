@@ -155,6 +155,58 @@ def _ent_span(tok: Any) -> Any:
     return doc[start:end]
 
 
+#: verbs that open the steps of a how-to, which the tagger reads as part of a name when a name
+#: follows ("Install Docker Desktop", "Open Security", "Select Backup codes")
+_IMPERATIVES = frozenset(
+    [
+        "install",
+        "open",
+        "go",
+        "select",
+        "click",
+        "choose",
+        "put",
+        "add",
+        "mix",
+        "check",
+        "run",
+        "start",
+        "pull",
+        "list",
+        "confirm",
+        "print",
+        "store",
+        "use",
+        "make",
+        "take",
+        "turn",
+        "press",
+        "tap",
+        "enter",
+        "type",
+        "set",
+        "remove",
+        "place",
+        "pour",
+        "save",
+        "download",
+        "visit",
+        "sign",
+        "log",
+        "create",
+        "copy",
+        "paste",
+        "follow",
+        "find",
+        "search",
+        "update",
+        "restart",
+        "enable",
+        "disable",
+    ]
+)
+
+
 def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention | None:
     keep_head, keep_tail = title_edges(doc, start, end)
     title_end = end
@@ -181,6 +233,20 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
         return None
     while end - start > 1 and doc[end - 1].tag_ == "POS":  # "Spartak Moscow's"
         end -= 1
+    if doc[start].is_sent_start and (doc[start].tag_ == "VB" or doc[start].lower_ in _IMPERATIVES):
+        # "Install Docker Desktop …": a step's imperative is no part of a name, and "Select
+        # Backup" or "Put 1" hold none
+        if end - start < 3 or doc[start + 1].pos_ != "PROPN":
+            return None
+        start += 1
+    owner = next((t.i for t in doc[start:end] if t.tag_ == "POS"), None)
+    if (
+        owner is not None
+        and owner + 1 < end
+        and all(t.ent_type_ in ("GPE", "LOC") for t in doc[start:owner])
+        and all(t.text[:1].isupper() for t in doc[owner + 1 : end])
+    ):
+        start = owner + 1  # "California's San Andreas Fault": the fault, not California's
     opened = [t.i for t in doc[start:end] if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[-1] : end]) and opened[-1] > start:
         end = opened[-1]  # NER ran into a parenthesis: "World Health Organization (WHO"
@@ -346,6 +412,16 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
                 and is_name_qualifier(nxt.text)  # "Geneva, Switzerland": Geneva, in Switzerland
             ):
                 end = nxt.end
+        commas = [t.i for t in doc[start:end] if t.text == ","]
+        if (
+            commas
+            and tok.ent_type_ not in ("GPE", "LOC", "DATE", "TIME")
+            and all(doc[c + 1].text[:1].isupper() for c in commas if c + 1 < end)
+            and not any(doc[c + 1].text.endswith(".") for c in commas if c + 1 < end)
+        ):
+            # "Hekla, Katla" read as one name: the token names its own part of the list
+            start = max([start, *(c + 1 for c in commas if c < tok.i)])
+            end = min([end, *(c for c in commas if c > tok.i)])
         m = _make(doc, start, end, tok.ent_type_, True)
         if m is not None and m.kind_noun and coref is not None:
             coref.note_class(m.kind_noun, m)
@@ -518,8 +594,9 @@ def named_mentions(span: Any) -> list[Mention]:
 
     The annotation conventions make every named thing and every explicit date a node, whether or
     not a fact reaches it.  A date counts when it holds a digit ("5 May 1821", "the 1960s"), not
-    "today" or "a few years".  NER often runs a "Key: value" item into one entity ("Spouse:
-    William King"): the part holding the entity's head is the name.
+    "today" or "a few years".  NER often runs over what is not one name: a "Key: value" item
+    ("Spouse: William King": the value is the name), two lines of one paragraph, a comma list
+    ("Hekla, Katla": two volcanoes), an imperative opening a step ("Install Docker Desktop").
     """
     out: list[Mention] = []
     for ent in span.ents:
@@ -527,30 +604,40 @@ def named_mentions(span: Any) -> list[Mention]:
             ent.label_ == "DATE" and any(ch.isdigit() for ch in ent.text)
         ):
             continue
-        m = mention_of(ent.root)
-        if m is None:
-            continue
-        if _SEPARATOR.search(m.text):
-            m = _segment(m, ent.root.idx)
-        if m is not None:
-            out.append(m)
+        heads = [ent.root]
+        if ent.label_ not in ("GPE", "LOC", "DATE") and any(t.text == "," for t in ent):
+            # "Hekla, Katla": each part of a comma list is a name ("Paris, France" stays one)
+            heads = [t for t in ent if t.i > ent.start and t.nbor(-1).text == ","] + [ent.root]
+        for head in heads:
+            m = mention_of(head)
+            if m is not None and _SEPARATOR.search(m.text):
+                m = _segment(m, head.idx)
+            if m is not None and all(m.text != o.text for o in out):
+                out.append(m)
     return out
 
 
-_SEPARATOR = re.compile(r":\s+|\s+[\u2013\u2014]\s+")
+_SEPARATOR = re.compile(r":\s+|\s+[\u2013\u2014]\s+|\s*\n\s*")
 
 
 def _segment(m: Mention, root: int) -> Mention | None:
     """The part of a mention run over a separator ("Spouse: William King", "Docker Hub — Docker's
-    registry") that holds the entity's head token: one name, not a key and its value."""
+    registry") that holds the entity's head token; when the head is a key ("Party: African
+    National Congress"), the value after it.  One name, not a key and its value."""
+    parts: list[tuple[int, str]] = []
     pos = 0
     for part in _SEPARATOR.split(m.text):
         at = m.text.index(part, pos)
         pos = at + len(part)
-        if m.start + at <= root < m.start + pos:
-            name = part.strip(" ,;*_\"'“”")
-            if not name:
-                return None
-            start = m.start + at + part.index(name)
-            return dataclasses.replace(m, text=name, start=start, end=start + len(name))
+        parts.append((at, part))
+    for k, (at, part) in enumerate(parts):
+        if not m.start + at <= root < m.start + at + len(part):
+            continue
+        if m.text[at + len(part) : at + len(part) + 1] == ":" and k + 1 < len(parts):
+            at, part = parts[k + 1]  # the head is a key's: the name is its value
+        name = part.strip(" ,;*_\"'“”")
+        if not name or name.lower() in _SKIP_NAMES or name.lower() in ("it", "he", "she", "they"):
+            return None  # "Supporting Education Systems: It provides …": no name after the key
+        start = m.start + at + part.index(name)
+        return dataclasses.replace(m, text=name, start=start, end=start + len(name))
     return None
