@@ -565,8 +565,9 @@ _NAMING_LABELS = frozenset({"LANGUAGE", "NORP"})
 
 def _says_nothing(pred: str, o: Mention) -> bool:
     """True for predicates that state no fact between their arguments: a bare preposition, a
-    comparison, "in 1976" read as containment (a measure stays: "at 1,006 km" is a length), "born Magdalena …" (a birth name, not a birth
-    fact) and "known in French" (a name in a language, which the alias readers take)."""
+    comparison, "in 1976" read as containment (a measure stays: "at 1,006 km" is a length),
+    "born Magdalena …" (a birth name, not a birth fact) and "known in French" (a name in a
+    language, which the alias readers take)."""
     last = pred.rsplit("_", 1)[-1]
     return (
         pred in _BARE
