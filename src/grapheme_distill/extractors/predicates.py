@@ -186,6 +186,8 @@ def canonical_predicate(
             return _MEASURED[raw], False
         if raw in _SPANS and _LENGTH.search(object_text):
             return "has_length", False
+    if object_type is EntityType.LOCATION and raw in _SEATS:
+        return _SEATS[raw], False  # "X's headquarters is in Y"
     if raw in _TAKEN_AS and object_type not in (EntityType.PERSON, EntityType.DATETIME):
         return "is_a", False  # "X is described as a rock band": its class
     if raw in _TABLE:
@@ -194,6 +196,12 @@ def canonical_predicate(
     return None if general == raw else (general, False)
 
 
+# attribute nouns whose value is where the subject is (or was born)
+_SEATS = {
+    **dict.fromkeys(("headquarters", "hq", "seat", "base", "home", "location"), "located_in"),
+    "birthplace": "born_in",
+    "place_of_birth": "born_in",
+}
 # "X is described / defined / regarded as a Y"
 _TAKEN_AS = frozenset(
     {"described_as", "defined_as", "regarded_as", "considered_as", "seen_as", "viewed_as"}

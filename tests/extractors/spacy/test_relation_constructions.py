@@ -320,3 +320,23 @@ def test_a_phrasal_preposition_reaches_its_real_object(facts: Facts) -> None:
 def test_founding_keeps_its_own_verb(facts: Facts) -> None:
     got = facts("In 1976 Steve Jobs founded Apple with Steve Wozniak.")
     assert ("Steve Jobs", "founded", "Apple", False) in got, got
+
+
+def test_what_something_is_defined_as_can_be_a_relational_noun(facts: Facts) -> None:
+    got = facts("ESA is defined as an agency of the European Union member states.")
+    assert any(s == "ESA" and p == "agency_of" for s, p, _, _ in got), got
+
+
+def test_an_adjective_phrase_on_the_class_tells_of_the_subject(facts: Facts) -> None:
+    got = facts("ESA is an intergovernmental agency responsible for space exploration.")
+    assert ("ESA", "responsible_for", "space exploration", False) in got, got
+    got = facts("The axolotl is a salamander native to Mexico.")
+    assert ("axolotl", "native_to", "Mexico", False) in got, got
+
+
+def test_a_seat_named_by_a_noun_is_containment() -> None:
+    assert canonical_predicate("headquarters", EntityType.LOCATION, "Paris") == (
+        "located_in",
+        False,
+    )
+    assert canonical_predicate("birthplace", EntityType.LOCATION, "Ulm") == ("born_in", False)

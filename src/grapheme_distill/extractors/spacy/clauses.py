@@ -177,6 +177,7 @@ class _Reader(ClauseBase):
                 if child.dep_ == "attr" or child.dep_ == "acomp" and child.like_num:
                     # ("The total area of X is 1439.0": the parser may make the number an acomp)
                     self.copula(verb, subj_tok, subjects, child, neg)
+                    self.trailing_adjectives(child, subjects, neg, conf)
                 elif child.dep_ == "acomp":
                     self._preps(child, subjects, child.lemma_.lower(), "active", neg, conf)
                 elif child.dep_ == "prep":
@@ -487,6 +488,21 @@ class _Reader(ClauseBase):
                 for o in objs:
                     self.add(owner, label, o, "attribute", tok=verb, neg=neg, conf=0.75)
 
+    def trailing_adjectives(
+        self, noun: Any, subjects: list[Mention], neg: bool, conf: float
+    ) -> None:
+        """'X is an agency responsible for space exploration', 'a salamander native to Mexico':
+        an adjective after the class noun, with its own preposition, tells of the subject (the
+        parser often hangs it on a later noun of the phrase)."""
+        for adj in noun.subtree:
+            if (
+                adj.pos_ == "ADJ"
+                and adj.i > noun.i
+                and adj.dep_ in ("amod", "acomp")
+                and any(p.dep_ == "prep" for p in adj.children)
+            ):
+                self._preps(adj, subjects, adj.lemma_.lower(), "active", neg, conf * 0.9)
+
     def _preps(
         self, head: Any, subjects: list[Mention], base: str, voice: Voice, neg: bool, conf: float
     ) -> None:
@@ -521,6 +537,12 @@ class _Reader(ClauseBase):
         if prep.dep_ == "agent" and not with_prep:
             pred = base
         for pobj in pobjs:
+            if (
+                word == "as"
+                and base.split("_")[0] in _TAKEN_AS_FORMS
+                and self.relational_noun(subjects, pobj, tok=prep, neg=neg, conf=conf)
+            ):
+                continue  # "X is defined as an agency of Y": as a copula would say it
             if pobj.lemma_.lower() in _ADVERBIAL_OBJECTS and not any(
                 c.dep_ == "prep" for c in pobj.children
             ):
@@ -632,6 +654,18 @@ def _phrasal_object(pobj: Any) -> tuple[str, Any] | None:
             if inner is not None:
                 return prep.lower_, inner
     return None
+
+
+_TAKEN_AS_FORMS = _TAKEN_AS | {
+    "defined",
+    "described",
+    "regarded",
+    "considered",
+    "seen",
+    "viewed",
+    "characterised",
+    "characterized",
+}
 
 
 def _described(verb: Any) -> Any:
