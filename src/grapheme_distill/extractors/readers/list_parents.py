@@ -77,6 +77,7 @@ class ListShape:
     item_words: Sequence[int]
     emphasised: Sequence[bool]
     topic: str = ""
+    cache: dict[str, float] | None = None
 
 
 @dataclass
@@ -127,13 +128,29 @@ def _list_features(shape: ListShape) -> dict[str, float]:
         "frac_long_items": sum(w > 12 for w in shape.item_words) / n,
         f"mean_head_words={_bucket(sum(head_words) / len(head_words), (1.5, 3, 5))}": 1.0,
     }
+    context = (
+        "nested"
+        if shape.nested
+        else "lead_kind"
+        if kind_of(shape.lead)
+        else "lead"
+        if shape.lead
+        else "heading_kind"
+        if kind_of(shape.heading)
+        else "heading"
+        if shape.heading
+        else "bare"
+    )
+    f[f"context={context}"] = 1.0
     return f
 
 
 def features(choice: ListChoice, candidate: Candidate) -> dict[str, float]:
     """The sparse features of "``choice.head`` belongs to ``candidate``" (names only as shapes)."""
     shape = choice.shape
-    f = _list_features(shape)
+    if shape.cache is None:  # the list's features: once per list, not per item and candidate
+        shape.cache = _list_features(shape)
+    f = dict(shape.cache)
     head = choice.head
     f[f"role={choice.block.role}"] = 1.0
     f[f"head_words={_bucket(len(head.split()), (1, 2, 3, 5))}"] = 1.0
@@ -154,20 +171,7 @@ def features(choice: ListChoice, candidate: Candidate) -> dict[str, float]:
     f["cand_in_prompt"] = float(bool(shape.prompt) and name.lower() in shape.prompt.lower())
     f["cand_in_lead"] = float(bool(shape.lead) and name.lower() in shape.lead.lower())
     f["cand_sources"] = min(len(candidate.sources), 4) / 4
-    context = (
-        "nested"
-        if shape.nested
-        else "lead_kind"
-        if kind_of(shape.lead)
-        else "lead"
-        if shape.lead
-        else "heading_kind"
-        if kind_of(shape.heading)
-        else "heading"
-        if shape.heading
-        else "bare"
-    )
-    f[f"context={context}"] = 1.0
+    context = next(k.split("=", 1)[1] for k in f if k.startswith("context="))
     f[f"role={choice.block.role}&{context}"] = 1.0
     for source in candidate.sources:
         f[f"src={source}"] = 1.0
