@@ -580,7 +580,14 @@ class SpacyExtractor:
             if not procedural and DATE_KEY.match(piece.text):
                 self._timeline(piece, doc, subject, state)
                 continue
-            if procedural or _KEY_VALUE.match(piece.text) or _GLOSS.match(piece.text):
+            gloss = _GLOSS.match(piece.text)
+            if gloss is not None and not procedural and not _KEY_VALUE.match(piece.text):
+                # "**Bees** — pollinate flowers and make honey": the gloss tells of its term
+                term = phrase_mention(doc, 0, gloss.end("k"))
+                if term is not None:
+                    self._prose(piece, doc, term, types, state, structure=False)
+                continue
+            if procedural or _KEY_VALUE.match(piece.text) or gloss is not None:
                 continue
             before = len(state.records)
             self._prose(piece, doc, subject, types, state, structure=False)

@@ -340,3 +340,14 @@ def test_a_seat_named_by_a_noun_is_containment() -> None:
         False,
     )
     assert canonical_predicate("birthplace", EntityType.LOCATION, "Ulm") == ("born_in", False)
+
+
+# ------------------------------------------------------------------ glossary items
+def test_a_glossary_item_tells_of_its_term(facts: Facts) -> None:
+    got = facts(
+        "Common insects:\n\n"
+        "- **Bees** — pollinate flowers and make honey.\n"
+        "- **Ants** — live in colonies and farm aphids.\n"
+    )
+    assert ("Bees", "make", "honey", False) in got, got
+    assert ("Ants", "live_in", "colonies", False) in got, got
