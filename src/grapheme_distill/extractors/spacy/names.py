@@ -235,10 +235,11 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
         end -= 1
     if doc[start].is_sent_start and (doc[start].tag_ == "VB" or doc[start].lower_ in _IMPERATIVES):
         # "Install Docker Desktop …": a step's imperative is no part of a name, and "Select
-        # Backup" or "Put 1" hold none
-        if end - start < 3 or doc[start + 1].pos_ != "PROPN":
+        # Backup" or "Put 1" hold none ("Expect a Miracle", a title, keeps its verb)
+        if end - start >= 3 and doc[start + 1].pos_ == "PROPN":
+            start += 1
+        elif end - start == 2 and label and doc[start].lower_ in _IMPERATIVES:
             return None
-        start += 1
     owner = next((t.i for t in doc[start:end] if t.tag_ == "POS"), None)
     if (
         owner is not None
