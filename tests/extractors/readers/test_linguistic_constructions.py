@@ -213,6 +213,31 @@ CASES += [
         {("winnie", "definition", "the daughter of a teacher")},
     ),
 ]
+# glossary tables, former names, a second name placed first
+CASES += [
+    (
+        "| Term | Meaning |\n|---|---|\n| Bull market | a period of rising prices |\n"
+        "| Bear market | a period of falling prices |\n",
+        {
+            ("bull market", "definition", "a period of rising prices"),
+            ("bear market", "definition", "a period of falling prices"),
+        },
+    ),
+    (
+        "Saint Petersburg was called Leningrad from 1924 to 1991.",
+        {("saint petersburg", "alias", "leningrad")},
+    ),
+    (
+        "The drink was named after the Capuchin friars. This process is called roasting.",
+        set(),
+        {("drink", "alias", "after the capuchin friars"), ("this process", "alias", "roasting")},
+    ),
+    (
+        "Commonly called the Met, the Metropolitan Opera stages about 200 performances a year.",
+        {("metropolitan opera", "alias", "met")},
+    ),
+    ("Neurons, or nerve cells, carry electrical signals.", {("neurons", "synonym", "nerve cells")}),
+]
 CASES = [(c[0], c[1], c[2] if len(c) > 2 else set()) for c in CASES]
 
 

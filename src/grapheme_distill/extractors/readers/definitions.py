@@ -21,7 +21,7 @@ from grapheme_distill.extractors.readers.hierarchy import name_list
 from grapheme_distill.extractors.readers.terms import PRONOUNS, STANDS, lfact
 from grapheme_distill.model.knowledge import LinguisticKind
 
-__all__ = ["read_definitions", "read_glossary"]
+__all__ = ["read_definitions", "read_glossary", "read_glossary_row"]
 
 _COPULA_DEF = re.compile(
     r"^(?P<x>.{1,70}?)(?:\s+(?:is|are|was|were)|['’]s)\s+(?:\w+ly\s+)?"
@@ -209,13 +209,37 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         and len(gloss.split()) >= 2
         and not re.match(r"(?i)(?:his|her|their|its)\s", gloss)  # "his wife, who …": a person
         # a person's genus defines a role ("**Concertmaster** — the principal first violinist"),
-        # not a named person ("José Arcadio — the founder of Macondo")
-        and (not _PERSON_HEAD.fullmatch(_genus_head(gloss)) or not _proper(ctx, term.text))
+        # not a person named by more than one word ("José Arcadio — the founder of Macondo")
+        and (
+            not _PERSON_HEAD.fullmatch(_genus_head(gloss))
+            or len(term.text.split()) == 1
+            or not _proper(ctx, term.text)
+        )
         and (functional is not None or name_list(gloss) is None)  # "amoxicillin, …": examples
         and not re.search(r"\d{4}|\band\b", term.text)  # "16 July 1969", "ATLAS and CMS"
         and not re.match(r"\d", term.text)
     ):
         yield lfact(block, None, "gloss.definition", term, LinguisticKind.DEFINITION, gloss)
+
+
+#: column headers of a glossary table: the first column is the term, this one its meaning
+_MEANING_HEADER = re.compile(
+    r"(?i)^(?:meaning|definition|what it means|means|description|explanation|gloss)$"
+)
+
+
+def read_glossary_row(ctx: ReadContext, block: Block) -> Iterator[Fact]:
+    """ "| Term | Meaning |" tables: each row's first cell is defined by its meaning cell."""
+    if ctx.injected(block) or len(block.header) < 2 or len(block.cells) < 2:
+        return
+    columns = [i for i, h in enumerate(block.header) if _MEANING_HEADER.match(clean_name(h))]
+    if not columns or columns[0] == 0:
+        return
+    cells = block.cell_texts()
+    term = clean_name(cells[0])
+    value = " ".join(cells[columns[0]].replace("**", "").split()).rstrip(".")
+    if term and len(term.split()) <= 5 and len(value.split()) >= 2:
+        yield lfact(block, None, "table.definition", Name(term), LinguisticKind.DEFINITION, value)
 
 
 _SYNONYM = re.compile(

@@ -22,7 +22,11 @@ from collections.abc import Iterator
 
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
-from grapheme_distill.extractors.readers.definitions import read_definitions, read_glossary
+from grapheme_distill.extractors.readers.definitions import (
+    read_definitions,
+    read_glossary,
+    read_glossary_row,
+)
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
 from grapheme_distill.extractors.readers.terms import (
     ABBR,
@@ -52,6 +56,7 @@ _ALIAS = re.compile(
     r"\b(?P<m>(?:(?:usually|often|commonly|sometimes|also|simply|just|generally|widely|"
     r"popularly|affectionately|informally|previously|once|historically|originally|"
     r"traditionally|locally|colloquially|still)\s+){1,3}(?:called|known as|referred to as|named)|"
+    r"(?:is|are|was|were)\s+(?:(?:once|formerly|then|previously|originally)\s+)?(?:called|named|renamed)(?!\s+(?:after|for|by|in|on|at|as|from)\b)|"
     r"also known as|also called|better known as|otherwise known as|commonly known as|commonly called|"
     r"often called|sometimes called|usually called|widely known as|popularly known as|known as|"
     r"known in \w+ as|called in \w+|"
@@ -74,10 +79,15 @@ _NAME_FOR = re.compile(
     r"scientific|official|formal|old|former|local|English|Latin)|a (?:common|popular|informal|"
     r"nickname|name))\s+(?:name|term|word)?\s*for\s+(?:the\s+)?(?P<x>[^,;:.()]{2,60})"
 )
-#: "X, or Y, <verb> …" opening a sentence: a second name for the subject (a list would go on)
+#: "X, or Y, <verb> …" opening a sentence: a second name for the subject (a list would go on
+#: with another "or")
 _OR_APPOSITION = re.compile(
-    r"^(?P<x>[^,;:()]{2,50}?),\s+or\s+(?P<y>[^,;:()]{2,50}?),\s+(?=(?:is|are|was|were|has|have|"
-    r"had|can|may|will|[a-z]+(?:s|ed))\b)"
+    r"^(?P<x>[^,;:()]{2,50}?),\s+or\s+(?P<y>[^,;:()]{2,50}?),\s+(?!(?:or|and|nor)\b)(?=[a-z]+\b)"
+)
+_FRONTED_ALIAS = re.compile(
+    r"^(?i:(?:(?:also|commonly|often|usually|popularly|better|sometimes)\s+)?(?:known as|called|"
+    r"nicknamed))\s+(?:the\s+)?[\"“*_]*(?P<v>[^,\"”*_]{2,40})[\"”*_]*,\s+(?P<x>(?:the\s+)?[A-Z][^,]{1,60}?)"
+    r"\s+(?:is|are|was|were|has|have|had|[a-z]+s|[a-z]+ed)\b"
 )
 _BORN = re.compile(
     r"\bborn\s+(?P<v>(?:[A-Z][\w'’\-]+|y|de|von|van|da|del|di|la|le)"
@@ -116,7 +126,8 @@ def _alias_values(text: str, m: re.Match[str]) -> list[str]:
     names ("also known as the heart or the circulatory system", "also known as A, B, C")."""
     first = clean_name(re.sub(r"^(?:is|was|are|were)\s+|^\w+ed\s+as\s+", "", m.group("v")))
     first = re.split(
-        r"\s+(?:and|or)\s+(?=[a-z])|\s+(?:but|because|since|who|which|in|on|at|for|by|after)\s+",
+        r"\s+(?:and|or)\s+(?=[a-z])|\s+(?:but|because|since|who|which|in|on|at|for|by|after|from|"
+        r"until|between|during)\s+",
         first,
     )[0]
     values = [first] if first and len(first.split()) <= 8 and first.lower() not in PRONOUNS else []
@@ -154,6 +165,8 @@ def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
     for block in ctx.doc.blocks:
         if block.role == "glossary":
             facts.extend(read_glossary(ctx, block))
+        if block.role == "table_row":
+            facts.extend(read_glossary_row(ctx, block))
         if block.role == "heading" or block.is_item:
             facts.extend(_head_alias(block))
         for sent in ctx.sentences(block):
@@ -298,6 +311,10 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         term = term_at(ctx, block, sent, m.start())
         if term is None:
             continue
+        if re.match(r"(?:is|are|was|were)\b", m.group("m")) and (
+            not term.text[:1].isupper() or re.match(r"(?:This|These|That|Those|It)\b", term.text)
+        ):
+            continue  # "This process is called X": a definition's business, not a second name
         for value in _alias_values(text, m):
             if value.lower() != term.text.lower():
                 yield lfact(
@@ -315,6 +332,13 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         if abbr and term is not None and term.text.lower() != abbr.lower():
             yield lfact(
                 block, sent, "abbrev.for_short", term, LinguisticKind.ABBREVIATION, abbr, hedged
+            )
+    if (m := _FRONTED_ALIAS.match(text)) is not None:
+        # "Commonly called the Fed, the Federal Reserve sets …"
+        value, named = clean_name(m.group("v")), clean_name(m.group("x"))
+        if value and named and value.lower() != named.lower():
+            yield lfact(
+                block, sent, "alias.fronted", Name(named), LinguisticKind.ALIAS, value, hedged
             )
     if (m := _OR_APPOSITION.match(text)) is not None:
         # "Deoxyribonucleic acid, or DNA, carries …", "Hypertension, or high blood pressure, …"
