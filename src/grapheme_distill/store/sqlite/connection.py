@@ -35,6 +35,7 @@ from grapheme_distill.store.migrations import SCHEMA_VERSION, migrate, pending, 
 __all__ = ["CHUNK", "SQLiteConnection", "now"]
 
 CHUNK = 500  # ids per IN (...) query: well under SQLite's variable limit
+WAL_CHECKPOINT_PAGES = 10_000  # pages of WAL (4 KiB each) before SQLite checkpoints it
 
 
 def now() -> str:
@@ -169,6 +170,10 @@ class SQLiteConnection:
                 if not memory:
                     self._conn.execute("PRAGMA journal_mode = WAL")
                 self._conn.execute("PRAGMA synchronous = NORMAL")
+                # checkpoint every ~40 MB of WAL instead of ~4 MB: a checkpoint copies the hot
+                # index pages once however often they were rewritten, and its fsyncs block the
+                # writer (a crawl's event loop: 0.60 -> 0.39 ms of commit wall per request)
+                self._conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
                 migrate(self._conn, self.path)
             # up to 512 MiB page cache, used as needed
             self._conn.execute("PRAGMA cache_size = -524288")
