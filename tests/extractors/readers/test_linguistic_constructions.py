@@ -238,6 +238,15 @@ CASES += [
     ),
     ("Neurons, or nerve cells, carry electrical signals.", {("neurons", "synonym", "nerve cells")}),
 ]
+# a list item's second name is its head's, even after an abbreviation ("r.") and a relative
+CASES += [
+    (
+        "## Rulers\n1. **Mary I** (r. 1553–1558) — daughter of Catherine of Aragon, often called "
+        '"Bloody Mary".\n2. **Elizabeth I** (r. 1558–1603) — daughter of Anne Boleyn.\n',
+        {("mary i", "alias", "bloody mary")},
+        {("catherine of aragon", "alias", "bloody mary")},
+    ),
+]
 CASES = [(c[0], c[1], c[2] if len(c) > 2 else set()) for c in CASES]
 
 

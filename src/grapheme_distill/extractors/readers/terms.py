@@ -116,9 +116,11 @@ def term_at(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name |
     called ..."), else the name right before the marker."""
     # "X, better known as", "X, previously known as": the adverb is not part of the term
     before = _TRAILING_ADVERBS.sub("", sent.text[:upto])
-    if block.is_item and sent.start == 0:
+    # the item's first sentence, even when an abbreviation cut it ("**Mary I** (r. 1553–1558) —
+    # …, often called "Bloody Mary"": "r." is no sentence end)
+    if block.is_item and not re.search(r"[.!?]\s+[A-Z]", block.text[: sent.start + 1]):
         head = item_head(block)
-        if head is not None and head[2] <= upto:
+        if head is not None and head[2] <= sent.start + upto:
             return Name(head[0])
     subj = re.match(
         r"^(?P<x>.+?)\s+(?:is|was|are|were|has been|had been)\b(?:\s+\w+ly)?\s*,?$", before.strip()
