@@ -240,6 +240,8 @@ def _general_form(raw: str, object_type: EntityType | None) -> str:
             return f"{became.group(1)}_of"
     if raw in ("co_found", "cofound"):
         return "co_founded"
+    if raw == "lie":  # "they lay eggs": spaCy lemmatises the transitive "lay" as the past of "lie"
+        return "lay"
     head, sep, rest = raw.partition("_")
     if head == "found":  # spaCy's lemma of "founded"; alone it would read as the past of "find"
         return f"founded{sep}{rest}"

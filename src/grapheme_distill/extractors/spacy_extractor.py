@@ -583,8 +583,11 @@ class SpacyExtractor:
             gloss = _GLOSS.match(piece.text)
             if gloss is not None and not procedural and not _KEY_VALUE.match(piece.text):
                 # "**Bees** — pollinate flowers and make honey": the gloss tells of its term
-                term = phrase_mention(doc, 0, gloss.end("k"))
+                # ("**Mammals** (class Mammalia)" is the term "Mammals")
+                key = gloss.group("k").split(" (")[0]
+                term = phrase_mention(doc, 0, len(key))
                 if term is not None:
+                    state.coref.note(term)  # "— they lay eggs": the term
                     self._prose(piece, doc, term, types, state, structure=False)
                 continue
             if procedural or _KEY_VALUE.match(piece.text) or gloss is not None:

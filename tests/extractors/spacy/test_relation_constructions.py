@@ -351,3 +351,11 @@ def test_a_glossary_item_tells_of_its_term(facts: Facts) -> None:
     )
     assert ("Bees", "make", "honey", False) in got, got
     assert ("Ants", "live_in", "colonies", False) in got, got
+
+
+def test_a_glossary_term_is_its_name_before_the_bracket(facts: Facts) -> None:
+    got = facts(
+        "The main classes:\n\n- **Reptiles** (class Reptilia) — they have scaly skin and lay eggs.\n"
+    )
+    assert any(s == "Reptiles" and o == "scaly skin" for s, _, o, _ in got), got
+    assert ("Reptiles", "lay", "eggs", False) in got, got
