@@ -247,6 +247,13 @@ CASES += [
         {("catherine of aragon", "alias", "bloody mary")},
     ),
 ]
+CASES += [
+    (
+        "Pelé (widely known as *O Rei*) won three World Cups.",
+        {("pelé", "alias", "o rei")},
+    ),
+    ("The harp (often counted with the strings) sits at the back.", set(), set()),
+]
 CASES = [(c[0], c[1], c[2] if len(c) > 2 else set()) for c in CASES]
 
 

@@ -399,7 +399,9 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
 
 _PAREN_PREFIX = re.compile(
     r"^(?:born|née|nee|formerly|ticker|symbol|often just|or simply|also|aka|a\.k\.a\.|also known as|"
-    r"also called|known as|nicknamed|short|officially|formally|in full|full name|full title|"
+    r"(?:(?:widely|commonly|popularly|often|usually|affectionately|better|locally)\s+)?"
+    r"(?:known as|called|nicknamed)|"
+    r"also called|short|officially|formally|in full|full name|full title|"
     r"brand names?(?: include| is| are)?|trade name|known locally as|locally|"
     r"in (?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:\s+English)?\s*,)\s*:?\s+(?P<v>.+)$",
     re.IGNORECASE,
