@@ -254,6 +254,35 @@ CASES += [
     ),
     ("The harp (often counted with the strings) sits at the back.", set(), set()),
 ]
+# precision on essays: openers, subordinate clauses, dates in parentheses, run-together names
+CASES += [
+    (
+        "However, coffee is a drink that is brewed from roasted beans.",
+        {("coffee", "definition", "a drink that is brewed from roasted beans")},
+        {("however, coffee", "definition", "a drink that is brewed from roasted beans")},
+    ),
+    (
+        "While happiness is a feeling that varies from person to person, studies agree on "
+        "some causes.",
+        set(),
+        {("while happiness", "definition", "a feeling that varies from person to person")},
+    ),
+    (
+        "The fix landed in release 4.2 (2025-09-25, hotfix) last week.",
+        set(),
+        {("release", "alias", "2025-09-25")},
+    ),
+    (
+        "We compared KGGen and GraphRAG on the KG benchmark.",
+        set(),
+        {("kggen and graphrag", "abbreviation", "kg")},
+    ),
+    (
+        "Clocks run slower near a mass. This phenomenon is known as gravitational time dilation.",
+        set(),
+        {("this phenomenon", "alias", "gravitational time dilation")},
+    ),
+]
 CASES = [(c[0], c[1], c[2] if len(c) > 2 else set()) for c in CASES]
 
 

@@ -116,7 +116,8 @@ TERM_NOUN = re.compile(
 _OPENER = re.compile(
     r"^(?:(?:In|Within|For|At)\s+(?:[\w'’\-]+\s+){0,2}[\w'’\-]+|Simply put|Put simply|"
     r"Basically|Essentially|In short|In general|Broadly speaking|Technically|Formally|Informally|"
-    r"Generally|Strictly speaking),\s+"
+    r"Generally|Strictly speaking|However|Overall|Moreover|Furthermore|Indeed|Ultimately|Thus|"
+    r"Therefore|Today|Nowadays|Historically|Traditionally|Originally|[A-Z][a-z]+ly),\s+"
 )
 _MEANING = re.compile(
     r"(?P<x>[*_]?[\w'’\-]+(?:\s+[\w'’\-]+){0,3}[*_]?)\s*,\s+(?:meaning|which means|i\.e\.)\s+"
@@ -488,6 +489,8 @@ def _copula(
     if (
         not subject
         or len(subject.split()) > 6
+        # "While happiness is a subjective experience, …": a subordinate clause, not a definition
+        or re.match(r"(?:While|Although|Though|Whereas|Because|If|When|Since|As|Unless)\b", raw)
         or re.search(r"['’]s\b|\band\b", subject)  # "the sport's governing body", "A and B"
         or re.match(r"(?i)(?:another|being|one|each|every|such)\b", subject)
     ):
@@ -509,7 +512,12 @@ def _copula(
         return  # "X is a synonym of Y": the alias readers' business, not a genus
     # "inflation is a general rise in prices": a lower-case notion with an indefinite genus is
     # defined by it, marker or not
-    notion = subject.islower() and re.match(r"an?\s", value) is not None
+    notion = (
+        subject.islower()
+        and len(subject.split()) <= 3
+        and not re.search(r"\b(?:of|in|on|at|for|with|from|by)\b", subject)  # a description
+        and re.match(r"an?\s", value) is not None
+    )
     marked = (
         _DEF_MARK.search(value)
         or _EVENT_HEAD.fullmatch(head)

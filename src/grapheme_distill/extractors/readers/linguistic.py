@@ -206,7 +206,9 @@ def _acronyms_in_use(ctx: ReadContext, facts: list[Fact]) -> Iterator[Fact]:
                 continue
             for name in names:
                 words = [w for w in re.findall(r"[\w'’]+", name) if w.lower() not in FUNCTION]
-                if [w[0] for w in words] == list(abbr):
+                if [w[0] for w in words] == list(abbr) and all(
+                    re.fullmatch(r"[A-Z][a-z'’\-]+", w) for w in words
+                ):  # ("KGGen and for GraphRAG" is two names, not one spelt "KG")
                     seen.add(abbr)
                     yield lfact(
                         block, None, "abbrev.in_use", Name(name), LinguisticKind.ABBREVIATION, abbr
@@ -311,6 +313,8 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         term = term_at(ctx, block, sent, m.start())
         if term is None:
             continue
+        if re.match(r"(?:This|These|That|Those)\s+[a-z]", term.text):
+            continue  # "This phenomenon is known as X": X names what came before, no second name
         if re.match(r"(?:is|are|was|were)\b", m.group("m")) and (
             not term.text[:1].isupper() or re.match(r"(?:This|These|That|Those|It)\b", term.text)
         ):
@@ -455,9 +459,9 @@ def _parentheses(ctx: ReadContext, block: Block, sent: Sentence, hedged: bool) -
                 hedged,
             )
             continue
-        if re.search(r"[^\W\d_]", plain) and not re.search(
+        if re.search(r"[^\W\d_A-Za-z\u00c0-\u024f]", plain.split(",")[0]) and not re.search(
             r"[A-Za-z\u00c0-\u024f]", plain.split(",")[0]
-        ):
+        ):  # (a date "(2025-09-25, …)" has no letters of another script)
             # "Tokyo (東京)", "Kyoto (京都, "capital city")": the name in its own script, and what
             # it means
             term = _term_before(ctx, block, sent, m.start())
