@@ -359,3 +359,24 @@ def test_a_glossary_term_is_its_name_before_the_bracket(facts: Facts) -> None:
     )
     assert any(s == "Reptiles" and o == "scaly skin" for s, _, o, _ in got), got
     assert ("Reptiles", "lay", "eggs", False) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Shannon is the longest river in Ireland.",
+            ("Shannon", "longest_river_in", "Ireland"),
+        ),
+        (
+            "Mongolia is the most sparsely populated country in Asia.",
+            ("Mongolia", "most_sparsely_populated_country_in", "Asia"),
+        ),
+        ("Lyon is a large city in France.", ("Lyon", "located_in", "France")),
+    ],
+)
+def test_a_ranked_class_in_a_place_names_the_ranking(
+    facts: Facts, text: str, expected: tuple[str, str, str]
+) -> None:
+    got = {(s, p, o) for s, p, o, _ in facts(text)}
+    assert expected in got, got

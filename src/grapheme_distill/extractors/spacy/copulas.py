@@ -304,6 +304,17 @@ class ClauseBase:
                                         conf=0.7,
                                     )
                                 elif o and o.label in ("GPE", "LOC", "FAC"):
+                                    rank = _superlative(a)
+                                    if rank is not None:  # "the longest river in France"
+                                        self.add(
+                                            s,
+                                            f"{rank}_{prep.lower_}",
+                                            o,
+                                            "noun",
+                                            tok=verb,
+                                            neg=neg,
+                                            conf=0.75,
+                                        )
                                     self.add(
                                         s, "located_in", o, "passive", tok=verb, neg=neg, conf=0.75
                                     )
@@ -576,3 +587,22 @@ def _says_nothing(pred: str, o: Mention) -> bool:
         or (pred == "born" and o.label not in VALUE_LABELS)
         or (pred == "known_in" and o.label in _NAMING_LABELS)
     )
+
+
+def _superlative(noun: Any) -> str | None:
+    """ "longest_river" for "the longest river", "most_sparsely_populated_country" for "the most
+    sparsely populated country": a class noun ranked by a superlative names a ranking (the place
+    is still where the thing is); ``None`` when no superlative ranks the noun."""
+    words: list[str] = []
+    ranked = False
+    for left in noun.lefts:
+        if left.dep_ == "det" or left.pos_ == "DET":
+            continue
+        for t in left.subtree:
+            if t.tag_ in ("JJS", "RBS") or t.lower_ in ("most", "least"):
+                ranked = True
+            if t.pos_ in ("ADJ", "ADV", "NOUN", "VERB") and t.tag_ != "POS":
+                words.append(t.lower_.replace("-", "_"))
+    if not ranked or len(words) > 4:
+        return None
+    return "_".join([*words, noun.lower_])
