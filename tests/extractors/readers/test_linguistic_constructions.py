@@ -283,6 +283,18 @@ CASES += [
         {("this phenomenon", "alias", "gravitational time dilation")},
     ),
 ]
+# a role that "is called" something is no renamed thing
+CASES += [
+    (
+        "Its leader is called the governor. The leader of Gdynia is called the Mayor.",
+        set(),
+        {("its leader", "alias", "governor"), ("gdynia", "alias", "mayor")},
+    ),
+    (
+        "Olga Bondareva, or Olga Nikolaevna Bondareva, was born in 1937.",
+        {("olga bondareva", "alias", "olga nikolaevna bondareva")},
+    ),
+]
 CASES = [(c[0], c[1], c[2] if len(c) > 2 else set()) for c in CASES]
 
 

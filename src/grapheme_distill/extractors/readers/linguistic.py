@@ -315,10 +315,14 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             continue
         if re.match(r"(?:This|These|That|Those)\s+[a-z]", term.text):
             continue  # "This phenomenon is known as X": X names what came before, no second name
-        if re.match(r"(?:is|are|was|were)\b", m.group("m")) and (
-            not term.text[:1].isupper() or re.match(r"(?:This|These|That|Those|It)\b", term.text)
+        if re.match(r"(?:is|are|was|were)\b", m.group("m")) and not re.fullmatch(
+            r"(?:The\s+)?[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|the|and|de|da|do|del))*\s*",
+            text[: m.start()],
         ):
-            continue  # "This process is called X": a definition's business, not a second name
+            # only a name opening the sentence is renamed ("Saint Petersburg was called …");
+            # "This process is called X", "Its leader is called the governator", "The leader of
+            # Gdynia is called the Vice President" name a role or define a term
+            continue
         for value in _alias_values(text, m):
             if value.lower() != term.text.lower():
                 yield lfact(
@@ -353,7 +357,12 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
                 block, sent, "abbrev.or", Name(long), LinguisticKind.ABBREVIATION, short, hedged
             )
         elif x and y and x.lower() != y.lower() and len(y.split()) <= 4:
-            yield lfact(block, sent, "synonym.or", Name(x), LinguisticKind.SYNONYM, y, hedged)
+            kind = (  # "Olga Bondareva, or Olga Nikolaevna Bondareva, …": two names, an alias
+                LinguisticKind.ALIAS
+                if x[:1].isupper() and y[:1].isupper()
+                else LinguisticKind.SYNONYM
+            )
+            yield lfact(block, sent, f"{kind.value}.or", Name(x), kind, y, hedged)
     if (m := _NAME_FOR.match(text)) is not None:
         value, term_text = clean_name(m.group("v")), clean_name(m.group("x"))
         if value and term_text and value.lower() not in PRONOUNS:
