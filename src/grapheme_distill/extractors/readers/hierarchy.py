@@ -380,6 +380,15 @@ def _choices(
             return related, []
     if not (lead or heading) or not _structural_context(ctx, items, lead, heading):
         return [], []  # a bare list, or tips, steps, reasons: remarks, not children
+    lead_key = ctx.doc.lead_of(first)
+    if not (
+        counted
+        or common
+        or kind_of(lead, heading, ctx.prompt)
+        or (lead_key is not None and lead_key.key is not None)
+        or (not lead and _GROUP_HEADING.match(heading))  # "## Planets of the inner solar system"
+    ):
+        return [], []  # nothing names parts, kinds or members: "Some of her best-known works:"
     parent_block = ctx.doc.blocks[first.parent] if first.parent is not None else None
     parent_text = parent_block.text if parent_block is not None and parent_block.key is None else ""
     kind = (
@@ -412,6 +421,9 @@ def _choices(
         if head is not None
         and _childlike(head[0], shape.nested)
         and head[0].split()[0].lower() not in _PREPOSITIONS  # "In 2012", "On race day"
+        # "**Artist:** Vincent van Gogh": a key-value item is an attribute, unless the lead-in or
+        # heading names parts, kinds or members ("The symphony has four movements:")
+        and (block.role != "key_value" or kind_of(lead) or kind_of(heading))
     ]
     return [], choices if candidates else []
 
