@@ -61,3 +61,14 @@ def test_a_bad_model_file_is_a_clear_error() -> None:
         ParentModel.from_dict({"format": "grapheme-distill.list-parents.v1", "weights": {}})
     model = ParentModel({"lead": 1.0}, bias=0.5, threshold=0.3)
     assert ParentModel.from_dict(model.to_dict(note="x")) == model
+
+
+def test_no_cue_no_structure_and_key_values_are_attributes() -> None:
+    works = "Some of her best-known works:\n- *The Two Fridas*\n- *The Broken Column*\n"
+    assert not _edges(works, "Who was Frida Kahlo?")
+    glance = "## At a glance\n\n- **Artist:** Vincent van Gogh\n- **Date:** June 1889\n"
+    assert not _edges(glance, "Tell me about The Starry Night")
+    movements = "The symphony has four movements:\n\n1. Adagio\n2. Largo\n3. Scherzo\n"
+    assert ("New World Symphony", "Largo") in _edges(
+        movements, "Tell me about the New World Symphony"
+    )

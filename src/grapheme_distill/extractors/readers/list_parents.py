@@ -10,7 +10,10 @@ where each candidate whole comes from (lead-in noun phrase, lead-in title, headi
 the section's subject, the answer's topic, the parent item), the cue class a lead-in or heading
 names (part / member / kind / contains words, tip-or-step words, a verb with a preposition), the
 list's shape (nesting, numbering, item roles, how long and how capitalised the item heads are)
-and the candidate's shape — never the words of particular answers.
+and the candidate's shape — never the words of particular answers.  What stays rule
+(:mod:`.hierarchy`) is precision-first and general: a list is a candidate only when something
+names parts, kinds or members (a cue word in its lead-in, heading or prompt, a count), tips and
+steps are no structure, and a key-value item is an attribute unless such a cue is there.
 
 The model is fitted by ``benchmarks/fit_list_parents.py`` on the development set, with its
 cross-validated score (folds by answer) beside the rules', and ships as package data
