@@ -67,6 +67,17 @@ def test_refusal_is_flagged_and_yields_nothing(extractor: Extractor, text: str) 
     assert ex.failures
 
 
+def test_partial_refusal_is_read_as_an_answer(extractor: Extractor) -> None:
+    """An assistant declines one thing and then answers the general question: the rest is read."""
+    text = (
+        "I can't tell you which dose to take, because that depends on your kidneys. What I can "
+        "do is explain how the drug is used.\n\nParis is the capital of France."
+    )
+    ex = extractor.extract(text)
+    assert ex.signals.get("refusal") is None
+    assert "paris" in names(ex)
+
+
 HTML = (
     "<html><head><style>body { color: red } .x:after { content: 'Oslo is the capital of Peru' }</style>"
     "<title>Facts</title></head>\n<body>\n<p>Paris is the capital of France.</p>\n"

@@ -69,10 +69,26 @@ def is_title_line(line: str, max_words: int = 12) -> bool:
     return bool(text) and len(text.split()) <= max_words and text[-1] not in ".!?;,"
 
 
+#: After a refusal opener, an explicit turn to what the answer will say after all ("What I can
+#: do is explain …", "However, here is …", "That said, I can outline …"): a partial refusal, whose
+#: rest is an ordinary answer.  Assistants decline one thing (a dose, a stock pick) and then answer
+#: the general question; reading nothing of such an answer lost every fact in it.
+_PIVOT = re.compile(
+    r"\b(?:what i (?:can|could) (?:do|say|tell you|offer)|"
+    r"(?:however|that said|instead|but)\s*,?\s*(?:here(?:'s| is| are)|i can(?!'t|’t|not)|i could(?!n))|"
+    r"here(?:'s| is| are) (?:some|what|a|an|the|how)|"
+    r"i can (?:explain|describe|outline|share|give you|tell you about|walk you through))\b",
+    re.IGNORECASE,
+)
+
+
 def looks_like_refusal(text: str) -> bool:
     """True when the answer opens with a refusal or an admission of not knowing (shared by every
-    extractor, so a refusal is recorded as one, never read as knowledge)."""
-    return bool(_REFUSAL.match(text[:300]))
+    extractor, so a refusal is recorded as one, never read as knowledge) and does not turn, later
+    in its first lines, to what it can say after all (a partial refusal is read as an answer)."""
+    head = text[:300]
+    match = _REFUSAL.match(head)
+    return bool(match) and not _PIVOT.search(text[match.end() : 600])
 
 
 @dataclass(frozen=True)
