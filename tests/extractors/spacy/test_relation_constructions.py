@@ -380,3 +380,10 @@ def test_a_ranked_class_in_a_place_names_the_ranking(
 ) -> None:
     got = {(s, p, o) for s, p, o, _ in facts(text)}
     assert expected in got, got
+
+
+def test_a_date_in_an_object_relative_clause_dates_the_thing_made(facts: Facts) -> None:
+    got = facts(
+        "It was created by the Clayton Act, which President Wilson signed on 15 October 1914."
+    )
+    assert ("Clayton Act", "signed_on", "15 October 1914", False) in got, got

@@ -345,7 +345,10 @@ def date_the_made_thing(records: list[Record]) -> None:
     """ "Turing proposed the Turing test in 1950": the year is the test's (``Turing test
     proposed_in 1950``), not something Turing has; the clause's other reading (Turing proposed
     the test) stays.  Only for verbs of making and a named object of the same clause."""
-    made: dict[tuple[str, int, str], Mention] = {}
+    # (subject, predicate) -> the spans and objects of its clauses; a clause's span runs from its
+    # first to its last argument, so "the Act, which Wilson signed on 23 December 1913" gives the
+    # object clause and the date clause different starts: overlapping spans are one clause
+    made: dict[tuple[str, str], list[tuple[tuple[int, int], Mention]]] = {}
     for r in records:
         if r.kind == "relation" and r.construction == "clause" and r.voice == "active":
             o = r.object
@@ -354,7 +357,7 @@ def date_the_made_thing(records: list[Record]) -> None:
                 and o is not None
                 and any(w[:1].isupper() for w in o.text.split())
             ):
-                made.setdefault((r.subject.text, r.span[0], r.predicate), o)
+                made.setdefault((r.subject.text, r.predicate), []).append((r.span, o))
     for r in records:
         if r.kind != "relation" or r.subject is None or r.object is None:
             continue
@@ -362,7 +365,14 @@ def date_the_made_thing(records: list[Record]) -> None:
             continue
         verb, _, prep = r.predicate.rpartition("_")
         participle = participle_of_making(verb) if prep in ("in", "on") else None
-        thing = made.get((r.subject.text, r.span[0], verb))
+        thing = next(
+            (
+                o
+                for (a, b), o in made.get((r.subject.text, verb), ())
+                if a < r.span[1] and r.span[0] < b
+            ),
+            None,
+        )
         if participle is not None and thing is not None and r.object.label == "DATE":
             r.subject, r.predicate, r.voice = thing, f"{participle}_{prep}", "passive"
 
