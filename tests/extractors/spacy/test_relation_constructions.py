@@ -387,3 +387,12 @@ def test_a_date_in_an_object_relative_clause_dates_the_thing_made(facts: Facts) 
         "It was created by the Clayton Act, which President Wilson signed on 15 October 1914."
     )
     assert ("Clayton Act", "signed_on", "15 October 1914", False) in got, got
+
+
+def test_a_language_is_not_folded_into_a_longer_name(facts: Facts) -> None:
+    got = facts(
+        "**Iceland** (Icelandic: *Ísland*) is an island country.\n\n| Fact | Detail |\n|---|---|\n"
+        "| Official language | Icelandic |\n| Currency | Icelandic króna |\n"
+    )
+    assert ("Iceland", "official_language", "Icelandic", False) in got, got
+    assert ("Iceland", "currency", "Icelandic króna", False) in got, got

@@ -113,6 +113,14 @@ _KEY_PREDICATES: dict[str, str] = {
     "housed in": "located_in",
     "where to see it": "located_in",
 }
+# keys that say what kind of thing their value is ("Official language: Icelandic" is a language,
+# not the start of "Icelandic króna")
+_KEY_TYPES = {
+    **dict.fromkeys(
+        ("language", "languages", "official language", "official languages"), "LANGUAGE"
+    ),
+    **dict.fromkeys(("nationality", "citizenship"), "NORP"),
+}
 # keys whose value is a place, maybe followed by the places it lies in ("Geneva, Switzerland")
 _PLACE_KEYS = frozenset(
     {
@@ -449,7 +457,7 @@ def _key_facts(
                 )
     place: Name | None = None  # "18 July 1918, Mvezo, Cape Province": Mvezo is in Cape Province
     for value in _values(k, raw):
-        vtype = value_type(value)
+        vtype = value_type(value) or _KEY_TYPES.get(k, "")
         obj = Name(value, vtype)
         if (k in _DATE_KEYS or k in _PLACE_KEYS) and vtype != "DATE" and place is not None:
             yield Fact(

@@ -176,6 +176,9 @@ _DISTINCT_HEADS = frozenset(
 )
 
 
+# a language or nationality word names its own thing inside longer names ("Icelandic króna",
+# "French Revolution")
+_LANGUAGE_LABELS = frozenset({"NORP", "LANGUAGE"})
 # one-word keys of key-value lines ("Spouse", "Party"): a name ending in one is two lines read
 # as one phrase
 _KEY_WORDS = frozenset(k for k in ATTRIBUTE_KEYS if " " not in k)
@@ -211,8 +214,8 @@ def short_names(state: State) -> dict[str, str]:
     out: dict[str, str] = {}
     for short in proper:
         sw = long_words[short]
-        if not sw or labels(short) & VALUE_LABELS:
-            continue
+        if not sw or labels(short) & (VALUE_LABELS | _LANGUAGE_LABELS):
+            continue  # "Icelandic" is the language, not "Icelandic króna"
         hits = []
         for long in by_word.get(sw[0], ()):
             if long not in targets:
