@@ -396,3 +396,10 @@ def test_a_language_is_not_folded_into_a_longer_name(facts: Facts) -> None:
     )
     assert ("Iceland", "official_language", "Icelandic", False) in got, got
     assert ("Iceland", "currency", "Icelandic króna", False) in got, got
+
+
+def test_a_place_owning_a_named_place_contains_it(facts: Facts) -> None:
+    got = facts("Earthquakes are common along Turkey's North Anatolian Fault.")
+    assert ("North Anatolian Fault", "located_in", "Turkey", False) in got, got
+    got = facts("Britain's Queen Elizabeth visited Kenya.")
+    assert not any(p == "located_in" and o == "Britain" for _, p, o, _ in got), got

@@ -407,7 +407,13 @@ class ClauseBase:
 
     def name_in_place(self, tok: Any) -> None:
         """'The Baku Memorial in Azerbaijan was designed ...': a place phrase on a name locates it;
-        "Ciudad Ayala, with an elevation of 1147, ...": a "with" phrase on a name describes it."""
+        "Ciudad Ayala, with an elevation of 1147, ...": a "with" phrase on a name describes it;
+        "Turkey's North Anatolian Fault": a place owning a named thing (not a person) holds it."""
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.ent_type_ == "GPE"), None)
+        if owner is not None and tok.ent_type_ not in ("PERSON", "NORP", "DATE"):
+            held, place = mention_of(tok, self.coref), mention_of(owner, self.coref)
+            if held is not None and place is not None and held.label != "PERSON":
+                self.add(held, "located_in", place, "passive", tok=owner, conf=0.7)
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "with":
                 owner = mention_of(tok, self.coref)
