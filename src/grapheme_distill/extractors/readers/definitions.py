@@ -83,6 +83,13 @@ _APPOSITIVE = re.compile(
     r"(?P<x>[^,;]{1,80}?),\s+(?P<v>(?:a|an)\s+[^,;()]{3,120}?\b(?:that|which|who|used to|used for|"
     r"designed to|designed for|responsible for)\b[^,;()]{3,150})"
 )
+#: what each of the scans above needs somewhere in the clause: a cheap search first, so that the
+#: scans (a lazy name tried at every offset) run only on the few clauses that can match
+_NEEDS = {
+    "relative": re.compile(r",\s+which\s+(?:is|was|are|were)\s+an?\s"),
+    "appositive": re.compile(r",\s+an?\s"),
+    "meaning": re.compile(r",\s+(?:meaning|which means|i\.e\.)\s"),
+}
 _BOLD_GLOSS = re.compile(
     r"^(?:\s+[\u2013\u2014]|:)\s+(?P<v>[^\u2013\u2014()]{5,200}?)(?=\s+[\u2013\u2014]\s|\s*\(|[.;]|$)"
 )
@@ -421,7 +428,7 @@ def _clause(
         if name is not None and value:
             yield lfact(block, sent, "means", name, LinguisticKind.DEFINITION, value, hedged)
         return
-    for mm in _MEANING.finditer(text):
+    for mm in _MEANING.finditer(text) if _NEEDS["meaning"].search(text) else ():
         term = _emphasised_before(block, sent, sent.text.find(mm.group(0)) + len(mm.group("x")))
         if term is None and len(mm.group("x").split()) == 1:
             term = clean_name(mm.group("x"))
@@ -450,8 +457,11 @@ def _clause(
             )
         return
     plain = _ASIDE.sub(" ", text).strip()
-    for pattern, construction in ((_RELATIVE_DEF, "which.definition"), (_APPOSITIVE, "appositive")):
-        for r in pattern.finditer(plain):
+    for pattern, construction, needs in (
+        (_RELATIVE_DEF, "which.definition", _NEEDS["relative"]),
+        (_APPOSITIVE, "appositive", _NEEDS["appositive"]),
+    ):
+        for r in pattern.finditer(plain) if needs.search(plain) else ():
             term = _emphasised_before(block, sent, sent.text.find(r.group("x")) + len(r.group("x")))
             if term is None and construction == "which.definition":
                 term = _word_before(r.group("x"))  # "to treat diabetes, which is a condition …"
