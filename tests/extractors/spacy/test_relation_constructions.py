@@ -403,3 +403,37 @@ def test_a_place_owning_a_named_place_contains_it(facts: Facts) -> None:
     assert ("North Anatolian Fault", "located_in", "Turkey", False) in got, got
     got = facts("Britain's Queen Elizabeth visited Kenya.")
     assert not any(p == "located_in" and o == "Britain" for _, p, o, _ in got), got
+
+
+# ------------------------------------------------------------------ disputed claims
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Napoleon may have been poisoned by British agents.",
+        "Historians debate whether Napoleon was poisoned by British agents.",
+        "According to legend, Newton was inspired by a falling apple.",
+        "The story that Galileo dropped balls from the Leaning Tower of Pisa is probably apocryphal.",
+        "Mozart allegedly wrote the overture in one night.",
+    ],
+)
+def test_a_claim_the_answer_flags_as_doubtful_is_no_fact(facts: Facts, text: str) -> None:
+    assert not facts(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Nile is roughly 6,650 km long and flows into the Mediterranean Sea.",
+            ("Nile", "flow_into", "Mediterranean Sea", False),
+        ),
+        (
+            "Stonehenge is thought to have been built by Neolithic farmers.",
+            ("Stonehenge", "built_by", "Neolithic farmers", False),
+        ),
+    ],
+)
+def test_a_soft_hedge_keeps_the_fact(
+    facts: Facts, text: str, expected: tuple[str, str, str, bool]
+) -> None:
+    assert expected in facts(text), facts(text)

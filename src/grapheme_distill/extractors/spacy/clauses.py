@@ -29,6 +29,7 @@ the extractor's job.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from grapheme_distill.extractors.spacy.arguments import (  # noqa: F401
@@ -680,6 +681,21 @@ def _described(verb: Any) -> Any:
     return next((c for c in taken.children if c.dep_ in ("nsubjpass", "nsubj")), None)
 
 
+# a claim the answer flags as doubtful or disputed, not a soft hedge ("roughly", "is thought to",
+# "almost certainly" keep the fact): "may have", "historians debate", "according to legend",
+# "probably apocryphal", "allegedly"
+_DISPUTED = re.compile(
+    r"\b(?:(?:may|might|could) (?:well )?have been|(?:may|might|could) (?:well )?have [a-z]+ed"
+    r"|(?:historians|scholars|experts|critics|researchers|composers|biographers|sources)"
+    r" (?:still )?(?:debate|disagree|dispute|argue about|are divided)"
+    r"|(?:is|are|was|were|remains?) (?:still |hotly |widely )?(?:disputed|debated|contested|unproven"
+    r"|unverified|uncertain|unclear)"
+    r"|according to (?:legend|tradition|myth|popular belief)|legend (?:says|has it)"
+    r"|apocryphal|embellished|allegedly|supposedly|reportedly|rumou?red|is said to have)\b",
+    re.IGNORECASE,
+)
+
+
 def clauses(
     sent: Any, *, default_subject: Mention | None = None, coref: Coref | None = None
 ) -> list[Clause]:
@@ -691,6 +707,8 @@ def clauses(
         coref: resolves pronouns; it is *not* updated here (the caller notes each sentence's
             subject after reading it, so "it" in a sentence never points into the same sentence).
     """
+    if _DISPUTED.search(sent.text):
+        return []  # the answer itself doubts it: annotators (and users) leave such claims out
     if coref is not None:
         # "X was born in 1923 and his nationality was ...": a pronoun may point back to the subject of
         # its own sentence (the caller notes that subject for the next sentences afterwards)
