@@ -437,3 +437,23 @@ def test_a_soft_hedge_keeps_the_fact(
     facts: Facts, text: str, expected: tuple[str, str, str, bool]
 ) -> None:
     assert expected in facts(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mandela served as president from 1994 to 1999.",
+            {("Mandela", "serve_from", "1994"), ("Mandela", "serve_until", "1999")},
+        ),
+        (
+            "The Pietà was carved between 1498 and 1499.",
+            {("Pietà", "carved_from", "1498"), ("Pietà", "carved_until", "1499")},
+        ),
+    ],
+)
+def test_a_span_of_years_is_a_start_and_an_end(
+    facts: Facts, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    got = {(s, p, o) for s, p, o, _ in facts(text)}
+    assert expected <= got, got

@@ -56,6 +56,7 @@ from grapheme_distill.extractors.spacy.names import (
 )
 
 _YEAR = re.compile(r"^(?:1[0-9]|20)[0-9]{2}$")
+_YEAR_SPAN = re.compile(r"^(\d{3,4})\s*(?:to|and|until|till|[\u2013-])\s*(\d{3,4})$")
 
 
 class ClauseBase:
@@ -97,6 +98,18 @@ class ClauseBase:
             pred, voice = located.group(1), "attribute"
         if pred == "is_a" and self.coref is not None and kind == "is_a":
             self.coref.note_class(o.text.split()[-1], s)
+        years = _YEAR_SPAN.match(o.text) if o.label == "DATE" else None
+        if years is not None and pred.rsplit("_", 1)[-1] in ("from", "between"):
+            # "served from 1994 to 1999", "carved between 1501 and 1504": a start and an end
+            head = pred.rsplit("_", 1)[0]
+            for part, word in ((1, "from"), (2, "until")):
+                a = o.start + years.start(part)
+                one = phrase_mention(tok.doc, a, a + len(years.group(part)))
+                if one is not None:
+                    self.add(
+                        s, f"{head}_{word}", one, voice, tok=tok, neg=neg, conf=conf, kind=kind
+                    )
+            return
         start, end = _span(s, o, tok=tok)
         self.out.append(Clause(s, pred, o, voice, kind, neg, conf, start, end))
         if self.coref is not None:
