@@ -590,6 +590,10 @@ class SpacyExtractor:
                     state.coref.note(term)  # "— they lay eggs": the term
                     self._prose(piece, doc, term, types, state, structure=False)
                 continue
+            if procedural and not _KEY_VALUE.match(piece.text) and _declarative(doc):
+                # "1. Marie Curie discovered radioactivity": a numbered statement, not a step
+                self._prose(piece, doc, None, types, state, structure=False)
+                continue
             if procedural or _KEY_VALUE.match(piece.text) or gloss is not None:
                 continue
             before = len(state.records)
@@ -658,3 +662,16 @@ class SpacyExtractor:
             if ent.label_ in _FACT_LABELS:
                 return mention_of(ent.root, state.coref)
         return fallback
+
+
+def _declarative(doc: Any) -> bool:
+    """A list item that states something of a named subject (or a pronoun) rather than telling
+    the reader to do it: its first sentence's root verb has a subject that is not "you"."""
+    root = next(iter(doc.sents)).root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        root.pos_ in ("VERB", "AUX")
+        and subj is not None
+        and subj.lower_ not in ("you", "it", "this", "that")
+        and (subj.pos_ in ("PROPN", "PRON") or bool(subj.ent_type_))
+    )

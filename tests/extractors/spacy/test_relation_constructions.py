@@ -457,3 +457,12 @@ def test_a_span_of_years_is_a_start_and_an_end(
 ) -> None:
     got = {(s, p, o) for s, p, o, _ in facts(text)}
     assert expected <= got, got
+
+
+def test_a_numbered_statement_is_read_though_the_list_looks_like_steps(facts: Facts) -> None:
+    got = facts(
+        "Vaccination Milestones\n1. Edward Jenner developed the smallpox vaccine\n"
+        "2. Louis Pasteur created the rabies vaccine\n3. Wash the vial before use\n"
+    )
+    assert any(s == "Edward Jenner" and o == "smallpox vaccine" for s, _, o, _ in got), got
+    assert any(s == "Louis Pasteur" and o == "rabies vaccine" for s, _, o, _ in got), got
