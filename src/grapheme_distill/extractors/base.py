@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
 from grapheme_distill.model.knowledge import (
@@ -35,6 +36,7 @@ __all__ = [
     "is_hedged",
     "is_title_line",
     "looks_like_refusal",
+    "may_contain",
     "pipe_each",
 ]
 
@@ -49,9 +51,29 @@ HEDGES = re.compile(
 _MONTH_MAY = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+May|May\s+\d{1,4})\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def is_hedged(text: str) -> bool:
-    """True when the sentence hedges its claim ("might", "probably", the modal "may")."""
+    """True when the sentence hedges its claim ("might", "probably", the modal "may").
+
+    Cached: the readers of one answer each ask about the same sentences (four times per sentence
+    on the rules path), and the two scans cost more than the lookup."""
     return bool(HEDGES.search(_MONTH_MAY.sub(lambda m: "_" * len(m.group(0)), text)))
+
+
+#: letters that ``re.IGNORECASE`` equates with an ASCII letter but ``str.lower`` does not map to
+#: it (dotted and dotless I, long s); the Kelvin sign lowers to "k" and needs no care
+_CASE_ODD = frozenset("\u0130\u0131\u017f")
+
+
+def may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """False only when no word of ``words`` (lower-case ASCII) occurs in ``text`` in any case: a
+    cheap necessary condition tested before a case-insensitive scan that needs one of them (a
+    pattern of alternatives is tried at every offset of the text, a substring test is not).
+
+    Exact for ``re.IGNORECASE``: where the text holds a letter that the pattern would fold to an
+    ASCII letter but ``str.lower`` does not, it answers True and the scan decides."""
+    low = text.lower()
+    return any(w in low for w in words) or not _CASE_ODD.isdisjoint(text)
 
 
 _REFUSAL = re.compile(
@@ -88,7 +110,7 @@ def looks_like_refusal(text: str) -> bool:
     in its first lines, to what it can say after all (a partial refusal is read as an answer)."""
     head = text[:300]
     match = _REFUSAL.match(head)
-    return bool(match) and not _PIVOT.search(text[match.end() : 600])
+    return match is not None and not _PIVOT.search(text[match.end() : 600])
 
 
 @dataclass(frozen=True)

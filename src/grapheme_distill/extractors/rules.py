@@ -45,7 +45,10 @@ from grapheme_distill.model.knowledge import (
 __all__ = ["RuleExtractor", "guess_entity_type", "strip_markup"]
 
 _ALL = frozenset(KnowledgeType)
-_SENT = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+(?:[.!?]+(?=\s|$)|(?=\n)|$)")
+#: a sentence: runs of plain characters (possessive: a run never ends inside itself, which no
+#: match could use, so the run is one step instead of one per character) and stops that do not
+#: end it ("5.17", "e.g.x")
+_SENT = re.compile(r"(?:[^.!?\n]++|[.!?](?=[^\s.!?]))+(?:[.!?]+(?=\s|$)|(?=\n)|$)")
 _MARKUP = re.compile(r"(\*\*|__|\*|`|~~)")
 _ORG = re.compile(
     r"\b(inc|corp|corporation|company|ltd|llc|gmbh|university|institute|society|association|"

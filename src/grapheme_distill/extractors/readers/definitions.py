@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from grapheme_distill.extractors.base import may_contain
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
@@ -385,7 +386,7 @@ def _proper(ctx: ReadContext, term: str) -> bool:
 def _clause(
     ctx: ReadContext, block: Block, sent: Sentence, text: str, hedged: bool
 ) -> Iterator[Fact]:
-    syn = _SYNONYM.match(text)
+    syn = _SYNONYM.match(text) if may_contain(text, ("synonym",)) else None
     if syn is not None:
         term, value = (
             (syn.group("t"), syn.group("v"))

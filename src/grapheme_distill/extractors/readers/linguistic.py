@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from grapheme_distill.extractors.base import may_contain
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.definitions import (
@@ -67,6 +68,30 @@ _ALIAS = re.compile(
     r"goes by|went by|whose real name (?:is|was)|real name|stage name|pen name|born as)"
     r"\s+(?:the\s+)?[\"“*_]*(?P<v>[^,;:()\"”.*_\u2013\u2014]{1,80})",
     re.IGNORECASE,
+)
+#: a word each match of :data:`_ALIAS` holds (a cheap test before the scan, which tries its many
+#: alternatives at every offset of the sentence)
+_ALIAS_WORDS = (
+    "called",
+    "known",
+    "referred",
+    "named",
+    "aka",
+    "a.k.a.",
+    "formerly",
+    "simply",
+    "just",
+    "officially",
+    "formally",
+    "dubbed",
+    "spelled",
+    "written",
+    "goes by",
+    "went by",
+    "real name",
+    "stage name",
+    "pen name",
+    "born as",
 )
 # "the European Central Bank (ECB for short)", "…, or ECB for short": the short form named
 _FOR_SHORT = re.compile(
@@ -288,7 +313,8 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
                 value.rstrip("."),
                 hedged,
             )
-    for m in _SHORT_FOR.finditer(text):
+    short_for = "short for" in text or "abbreviation" in text or "stands for" in text
+    for m in _SHORT_FOR.finditer(text) if short_for else ():
         long = clean_name(m.group("v"))
         if long and (initials_match(long, m.group("a")) or _clipped(long, m.group("a"))):
             yield lfact(
@@ -300,7 +326,8 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
                 m.group("a"),
                 hedged,
             )
-    for m in _SHORTENED.finditer(text):
+    shortened = "shortened" in text or "abbreviated" in text
+    for m in _SHORTENED.finditer(text) if shortened else ():
         abbr = clean_name(m.group("a"))
         term = term_at(ctx, block, sent, m.start())
         if abbr and term is not None and term.text.lower() != abbr.lower():
@@ -309,7 +336,7 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             )
     if "(" in text:
         yield from _parentheses(ctx, block, sent, hedged)
-    for m in _ALIAS.finditer(text):
+    for m in _ALIAS.finditer(text) if may_contain(text, _ALIAS_WORDS) else ():
         term = term_at(ctx, block, sent, m.start())
         if term is None:
             continue
@@ -334,7 +361,7 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
                     value,
                     hedged,
                 )
-    for m in _FOR_SHORT.finditer(text):
+    for m in _FOR_SHORT.finditer(text) if "for short" in text else ():
         abbr = clean_name(m.group("a"))
         term = term_at(ctx, block, sent, m.start())
         if abbr and term is not None and term.text.lower() != abbr.lower():
@@ -369,7 +396,7 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             yield lfact(
                 block, sent, "alias.name_for", Name(term_text), LinguisticKind.ALIAS, value, hedged
             )
-    for m in _NICKNAME.finditer(text):
+    for m in _NICKNAME.finditer(text) if '"' in text or "“" in text else ():
         # Edwin "Buzz" Aldrin: the nickname with the surname is another name of the person
         yield lfact(
             block,
