@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from grapheme_distill.extractors.base import may_contain
 from grapheme_distill.extractors.document.model import Block, Document
 from grapheme_distill.extractors.readers.facts import Name, clean_name
 
@@ -33,6 +34,41 @@ INJECTION = re.compile(
     r"|\b(?:output|print|respond with|reply with)\b.{0,30}\b(?:json|only|exactly)\b",
     re.IGNORECASE,
 )
+#: the words each match of :data:`INJECTION` holds: one of the first, or "that" and one of the
+#: verbs (a cheap test before the scan, which tries every alternative at every offset)
+_INJECTION_WORDS = (
+    "ignore",
+    "disregard",
+    "forget",
+    "you are now",
+    "system",
+    "act as",
+    "jailbreak",
+    "developer mode",
+    "new instruction",
+    "output",
+    "print",
+    "respond with",
+    "reply with",
+)
+_INJECTION_VERBS = (
+    "record",
+    "remember",
+    "store",
+    "note down",
+    "write down",
+    "save",
+    "state",
+    "say",
+)
+
+
+def _may_instruct(text: str) -> bool:
+    return may_contain(text, _INJECTION_WORDS) or (
+        may_contain(text, ("that",)) and may_contain(text, _INJECTION_VERBS)
+    )
+
+
 # a sentence ends at . ! ? before a space, a closing mark or the end; not inside "5.17", "3.13",
 # "e.g.", "i.e.", "a.k.a.", "Dr." (those stay inside the sentence instead of cutting it)
 _SENTENCE = re.compile(
@@ -196,7 +232,7 @@ def injected_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of instructions addressed to the model: from each marker to the end of its sentence
     or of the quotation it sits in."""
     spans: list[tuple[int, int]] = []
-    for m in INJECTION.finditer(text):
+    for m in INJECTION.finditer(text) if _may_instruct(text) else ():
         start = text.rfind(".", 0, m.start()) + 1
         for opener in ('"', "“"):
             q = text.rfind(opener, 0, m.start())
