@@ -62,7 +62,7 @@ def is_hedged(text: str) -> bool:
 
 #: letters that ``re.IGNORECASE`` equates with an ASCII letter but ``str.lower`` does not map to
 #: it (dotted and dotless I, long s); the Kelvin sign lowers to "k" and needs no care
-_CASE_ODD = frozenset("\u0130\u0131\u017f")
+_CASE_ODD = ("\u0130", "\u0131", "\u017f")
 
 
 def may_contain(text: str, words: tuple[str, ...]) -> bool:
@@ -73,7 +73,10 @@ def may_contain(text: str, words: tuple[str, ...]) -> bool:
     Exact for ``re.IGNORECASE``: where the text holds a letter that the pattern would fold to an
     ASCII letter but ``str.lower`` does not, it answers True and the scan decides."""
     low = text.lower()
-    return any(w in low for w in words) or not _CASE_ODD.isdisjoint(text)
+    for word in words:
+        if word in low:
+            return True
+    return not text.isascii() and any(odd in text for odd in _CASE_ODD)
 
 
 _REFUSAL = re.compile(

@@ -259,16 +259,15 @@ def name_list(text: str, max_words: int = 4) -> list[str] | None:
         part = noun_phrase(raw) if not re.search(r"[\"“]", raw) else clean_name(raw)
         part = _QUANTIFIERS.sub("", part) if not part[:1].isupper() else part
         if part.lower() not in ("more", "others", "etc", "so on", "many more", "other"):
-            parts.append(clean_name(part))
-
-    def too_long(p: str) -> bool:  # a proper name may be long ("Federal Reserve Bank of New York")
-        return len(p.split()) > (8 if p[:1].isupper() else max_words)
-
-    if (
-        not parts
-        or any(not p or too_long(p) or _NOT_NAMES.search(p) for p in parts)
-        or (len(parts) == 1 and not re.search(r",|\band\b|\bor\b|\+", text))
-    ):
+            p = clean_name(part)
+            # a proper name may be long ("Federal Reserve Bank of New York"); one part that is no
+            # name makes the text no list, so the rest is not read (a sentence has many parts)
+            if not p or len(p.split()) > (8 if p[:1].isupper() else max_words):
+                return None
+            if _NOT_NAMES.search(p):
+                return None
+            parts.append(p)
+    if not parts or (len(parts) == 1 and not re.search(r",|\band\b|\bor\b|\+", text)):
         return None
     return parts
 
