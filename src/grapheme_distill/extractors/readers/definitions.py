@@ -111,6 +111,18 @@ _MEANS = re.compile(
     r"is when|is what happens when)\s+"
     r"(?P<v>.{3,300})$"
 )
+#: a word each match of :data:`_MEANS` holds (tested before the match, which tries every length
+#: of the term)
+_MEANS_WORDS = (
+    "means",
+    "refers to",
+    "defined as",
+    "denotes",
+    "the term for",
+    "describes",
+    "is when",
+    "is what happens when",
+)
 #: "*Tsunami* is Japanese for "harbour wave"": a literal translation, a definition of the word
 _LANGUAGE_FOR = re.compile(
     r"^(?P<x>.{1,40}?)\s+(?:is|means)\s+(?:the\s+)?[A-Z][a-z]+\s+(?:word\s+)?for\s+"
@@ -405,7 +417,7 @@ def _clause(
             )
         return
     text = _OPENER.sub("", text)
-    if (lang := _LANGUAGE_FOR.match(text)) is not None:
+    if "for" in text and (lang := _LANGUAGE_FOR.match(text)) is not None:
         term = clean_name(TERM_NOUN.sub("", lang.group("x")))
         if term and len(term.split()) <= 4:
             value = lang.group("v").strip()
@@ -413,7 +425,7 @@ def _clause(
                 block, sent, "translation", Name(term), LinguisticKind.DEFINITION, value, hedged
             )
             return
-    m = _MEANS.match(text)
+    m = _MEANS.match(text) if any(w in text for w in _MEANS_WORDS) else None
     if m is not None and not STANDS.match(text):
         term = re.sub(r"\s*\([^)]*\)", "", m.group("x"))  # "The cat family (Felidae)"
         term = clean_name(TERM_NOUN.sub("", clean_name(term)))
@@ -457,7 +469,8 @@ def _clause(
                 hedged,
             )
         return
-    plain = _ASIDE.sub(" ", text).strip()
+    aside = "(" in text or "\u2013" in text or "\u2014" in text
+    plain = (_ASIDE.sub(" ", text) if aside else text).strip()
     for pattern, construction, needs in (
         (_RELATIVE_DEF, "which.definition", _NEEDS["relative"]),
         (_APPOSITIVE, "appositive", _NEEDS["appositive"]),
