@@ -95,3 +95,21 @@ def test_possessive_sentence_pattern_cuts_as_the_plain_one() -> None:
             assert [m.span() for m in _SENT.finditer(text)] == [
                 m.span() for m in _SENT_PLAIN.finditer(text)
             ], repr(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is RUMOURED to be haunted.",
+        "I Think it opened in 1900.",
+        "\u0131t is believed to be old.",
+        "The tower may well be older.",
+        "She was born on 12 May 1915.",
+        "It opened in 1900.",
+    ],
+)
+def test_is_hedged_with_its_word_test_equals_the_full_scan(text: str) -> None:
+    from grapheme_distill.extractors.base import _MONTH_MAY, HEDGES, is_hedged
+
+    masked = _MONTH_MAY.sub(lambda m: "_" * len(m.group(0)), text)
+    assert is_hedged(text) is bool(HEDGES.search(masked))
