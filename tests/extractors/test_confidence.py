@@ -197,3 +197,26 @@ def test_every_method_fits_and_the_cross_validation_scores_held_out_answers() ->
         assert row["kept"] == 200 and row["precision"] == pytest.approx(0.8)
         assert row["item_ece"] < 0.05
     assert fc.answer_group("local-01-proc") == fc.answer_group("local-01-rela") == "local-01"
+
+
+def test_the_seen_term_gives_the_runtime_the_precision_of_unseen_answers() -> None:
+    """Readers are more precise on the answers they were written against: with those answers
+    marked ``seen``, the map's confidence (which never has the feature) follows the others."""
+    fc = _fit_module()
+    samples = []
+    for answer in range(30):
+        seen = answer < 20  # 20 development answers right 90 % of the time, 10 unseen ones 50 %
+        for i in range(10):
+            right = i < (9 if seen else 5)
+            samples.append(fc.Sample(f"a{answer}", "relation", {"construction": "kv"}, right, seen))
+    kv = {"construction": "kv"}
+    plain = fc.fit(
+        "logistic",
+        [fc.dataclasses.replace(s, seen=False) for s in samples],
+        c=1.0,
+        prior_weight=10.0,
+    )
+    termed = fc.fit("logistic", samples, c=1.0, prior_weight=10.0)
+    assert plain.confidence("relation", kv) > 0.7  # fitted on the pool: optimistic for unseen
+    assert termed.confidence("relation", kv) == pytest.approx(0.5, abs=0.08)
+    assert "seen" in termed.weights and "seen|kind=relation" in termed.weights
