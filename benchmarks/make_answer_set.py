@@ -90,6 +90,9 @@ TOPICS: list[tuple[str, str]] = [
     ("places", "the Sahara Desert"),
     ("history", "the Roman Empire"),
     ("sport", "the FIFA World Cup"),
+    # Fourth batch (held out in fresh/ during the fourth session; appended the same way).
+    ("music", "Johann Sebastian Bach"),
+    ("science", "volcanoes"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
