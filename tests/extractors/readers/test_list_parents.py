@@ -25,10 +25,12 @@ def _edges(text: str, prompt: str = "") -> set[tuple[str, str]]:
     return {(f.subject.text, f.object.text) for f in facts if f.kind == "hierarchy" and f.object}
 
 
-def test_the_shipped_model_loads_and_is_the_default() -> None:
-    model = load_parent_model()
-    assert model is not None and model.weights and 0.0 < model.threshold < 1.0
-    assert active_parent_model() is model
+def test_no_model_ships_so_the_rules_read_lists_unless_one_is_set() -> None:
+    assert load_parent_model() is None and active_parent_model() is None
+    model = ParentModel({"lead": 1.0}, bias=0.5, threshold=0.3)
+    with use_parent_model(model):
+        assert active_parent_model() is model
+    assert active_parent_model() is None
 
 
 def test_each_item_gets_candidate_wholes_with_where_they_were_read() -> None:
@@ -41,11 +43,11 @@ def test_each_item_gets_candidate_wholes_with_where_they_were_read() -> None:
     assert feats["lead"] == 1.0 and feats["lead_kind=member_of"] == 1.0
 
 
-def test_the_model_decides_and_a_model_that_never_fires_gives_no_list_edge() -> None:
-    assert ("Beatles", "John Lennon") in _edges(BAND, "Who were the Beatles?")
+def test_a_set_model_decides_and_a_model_that_never_fires_gives_no_list_edge() -> None:
+    assert ("Beatles", "John Lennon") in _edges(BAND, "Who were the Beatles?")  # the rules
     with use_parent_model(ParentModel({}, bias=-10.0, threshold=0.5)):
         assert not any(c == "John Lennon" for _, c in _edges(BAND, "Who were the Beatles?"))
-    with use_parent_model(None):  # the hand rules
+    with use_parent_model(ParentModel({"src=lead_np": 5.0}, bias=0.0, threshold=0.5)):
         assert ("Beatles", "John Lennon") in _edges(BAND, "Who were the Beatles?")
 
 
