@@ -24,9 +24,18 @@ from grapheme_distill.model.knowledge import LinguisticKind
 
 __all__ = ["read_definitions", "read_glossary", "read_glossary_row"]
 
+#: what follows a genus without an article when it defines: "interest *paid* on …", "seasonal
+#: winds *caused by* …", "structures *that* assemble …"
+_BARE_MARK = (
+    r"(?:that|which|who|whose|where|[a-z]+ed\s+(?:by|from|with|in|on|to|for|as|at|into|only)|"
+    r"(?:paid|made|built|held|kept|given|taken|found|written|grown|sold|worn|spoken|used|known|"
+    r"formed|caused|produced)\s+(?:by|from|with|in|on|to|for|as|at|into|only|when))"
+)
 _COPULA_DEF = re.compile(
     r"^(?P<x>.{1,70}?)(?:\s+(?:is|are|was|were)|['’]s)\s+(?:\w+ly\s+)?"
-    r"(?P<v>(?:a|an|the)\s+.+|[a-z]+s\s+(?:that|which|who|used|with|without)\b.+)$"
+    r"(?P<v>(?:a|an|the)\s+.+|[a-z]+s\s+(?:that|which|who|used|with|without)\b.+|"
+    r"(?P<bare>(?!(?:\w+ly|\w+ed|\w+ing|not|no|also|still|now|only|very|more|most|less)\b)"
+    r"[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})\s+" + _BARE_MARK + r"\b.+)$"
 )
 #: markers of a defining clause strong enough for a named thing ("Kubernetes is a system *for
 #: automating* …"); a participle ("an album recorded in …") only describes it
@@ -157,6 +166,13 @@ _FUNCTIONAL = re.compile(
 )
 
 
+#: an aside that gives another name, not a gloss ("**Kubernetes** — often shortened to K8s — is")
+_NAMING_ASIDE = re.compile(
+    r"(?i)(?:\w+ly\s+|also\s+|sometimes\s+|often\s+|just\s+|simply\s+)*(?:shortened|abbreviated|called|known|nicknamed|named|"
+    r"spelled|spelt|written|pronounced|renamed|or|aka)\b"
+)
+
+
 def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     if ctx.injected(block):
         return
@@ -166,6 +182,15 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         return  # "**Commissioned by:** …": an attribute's key, not a term
     term = Name(term_text)
     gloss = re.sub(r"^(?:is|are)\s+", "", block.value_text().strip())
+    # "**Kefir** — milk fermented with … — tastes sour": a gloss set off by dashes inside a
+    # sentence that goes on; a described genus defines the term there
+    aside = re.match(r"^(?P<g>[^\u2013\u2014]{5,200}?)\s+[\u2013\u2014]\s+[a-z]", gloss)
+    aside_def = False
+    if aside is not None and not block.is_item:
+        aside_def = _DEF_MARK.search(aside.group("g")) is not None and not _NAMING_ASIDE.match(
+            aside.group("g")
+        )
+        gloss = aside.group("g") if aside_def else gloss
     alias = re.match(
         r"^(?:also known as|also called|or|aka)\s+(?:the\s+)?(?P<v>[^,;]+),\s*(?:it\s+)?(?P<rest>.*)$",
         gloss,
@@ -222,6 +247,7 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     defined = (
         glossary is not None
         or in_glossary
+        or aside_def
         or functional is not None
         or re.match(r"(?:a|an|the|one|any)\s", gloss, re.IGNORECASE) is not None
     )
@@ -319,6 +345,14 @@ def _bold_glosses(block: Block, sent: Sentence, hedged: bool) -> Iterator[Fact]:
 _GENUS_AFTER = re.compile(
     r"^[*_]*,\s+(?P<v>(?:the|a|an)\s+[^,;()\u2013\u2014]{3,150}?)\s*(?=[,;.]|$)"
 )
+#: an indefinite genus that names no maker ("a measure of …", not "an opera by Dvořák")
+_INDEFINITE_GENUS = re.compile(r"an?\s(?![^,;]*\bby\s+[A-Z])")
+#: "A limerick, a comic poem of five lines, usually ends …": a generic term in apposition with
+#: its genus, the sentence going on after it
+_GENERIC_APPOSITIVE = re.compile(
+    r"^(?:A|An)\s+(?P<x>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}),\s+"
+    r"(?P<v>an?\s+[^,;()\u2013\u2014]{3,120}?),\s+(?:[a-z]+ly\s+)?[a-z]+"
+)
 #: "… Earth's outer shell, the **lithosphere**, is …": the description before the term, after the
 #: last clause boundary
 _DESCRIPTION_BEFORE = re.compile(r",\s+(?:the\s+|an?\s+)?[*_]*$")
@@ -336,9 +370,25 @@ def _appositive_glosses(
     **lithosphere**, is …".  Only for terms (a named person or place is described, not
     defined)."""
     term = clean_name(block.text[a:b])
-    if not term or not term[:1].islower() or len(term.split()) > 4:
+    # a term opening the sentence is capitalised by its place ("**Viscosity**, a measure of …"):
+    # a notion still when its genus is indefinite and names no maker ("an opera by Dvořák")
+    opening = (
+        not block.text[sent.start : a].strip(" *_")
+        and re.fullmatch(r"[A-Z][a-z\-]+(?:\s+[a-z][\w\-]*){0,3}", term) is not None
+    )
+    if not term or not (term[:1].islower() or opening) or len(term.split()) > 4:
         return
     after = _GENUS_AFTER.match(block.text[b : sent.end])
+    if (
+        after is not None
+        and opening
+        and (
+            not _INDEFINITE_GENUS.match(after.group("v"))
+            # "**Ada**, a programming language …": a genus of named things names one
+            or _INSTITUTION_HEAD.fullmatch(_genus_head(after.group("v")))
+        )
+    ):
+        after = None
     if after is not None and not _PERSON_HEAD.fullmatch(_genus_head(after.group("v"))):
         value = _trim(after.group("v"))
         if len(value.split()) >= 3:
@@ -351,7 +401,7 @@ def _appositive_glosses(
                 value,
                 hedged,
             )
-    if block.text[b : b + 3].lstrip("*_").startswith(","):
+    if not opening and block.text[b : b + 3].lstrip("*_").startswith(","):
         head = block.text[sent.start : a]
         cut = _DESCRIPTION_BEFORE.search(head)
         if cut is not None:
@@ -385,6 +435,16 @@ def _word_before(text: str) -> str | None:
         return clean_name(run.group(1))
     last = re.search(r"\b(?:a|an|the|treat|of|with|called|and|as)\s+([a-z][\w\-]{3,})$", text)
     return last.group(1) if last is not None else None
+
+
+def highlighted_term(block: Block, sent: Sentence, term: str) -> bool:
+    """The answer highlights ``term`` (bold or italic) in this sentence: it introduces the term
+    ("The **phloem** is …"), so "the" before it is no anaphor."""
+    low = term.lower()
+    return bool(low) and any(
+        sent.start <= a < sent.end and clean_name(block.text[a:b]).lower() == low
+        for a, b in block.inline.emphasis
+    )
 
 
 def _proper(ctx: ReadContext, term: str) -> bool:
@@ -469,6 +529,19 @@ def _clause(
                 hedged,
             )
         return
+    generic = _GENERIC_APPOSITIVE.match(text)
+    if generic is not None and _INDEFINITE_GENUS.match(generic.group("v")):
+        value = _trim(generic.group("v"))
+        if len(value.split()) >= 3 and not _PERSON_HEAD.fullmatch(_genus_head(value)):
+            yield lfact(
+                block,
+                sent,
+                "appositive.generic",
+                Name(generic.group("x")),
+                LinguisticKind.DEFINITION,
+                value,
+                hedged,
+            )
     aside = "(" in text or "\u2013" in text or "\u2014" in text
     plain = (_ASIDE.sub(" ", text) if aside else text).strip()
     for pattern, construction, needs in (
@@ -488,7 +561,9 @@ def _clause(
                 )
     c = _COPULA_DEF.match(plain)
     if c is not None:
-        yield from _copula(ctx, block, sent, c.group("x"), c.group("v"), hedged)
+        yield from _copula(
+            ctx, block, sent, c.group("x"), c.group("v"), hedged, bare=c.group("bare") is not None
+        )
 
 
 def _trim(value: str) -> str:
@@ -501,15 +576,33 @@ def _trim(value: str) -> str:
 
 
 def _copula(
-    ctx: ReadContext, block: Block, sent: Sentence, x: str, value: str, hedged: bool
+    ctx: ReadContext,
+    block: Block,
+    sent: Sentence,
+    x: str,
+    value: str,
+    hedged: bool,
+    *,
+    bare: bool = False,
 ) -> Iterator[Fact]:
     """ "X is/was a Y that …": a definition of a term, not a description of a named person or
-    work ("a 1959 album by Miles Davis, recorded in …"), nor of an anaphor ("the book")."""
+    work ("a 1959 album by Miles Davis, recorded in …"), nor of an anaphor ("the book").  A genus
+    without an article ("**Simple interest** is interest paid on …", "Monsoons are seasonal
+    winds caused by …") defines a highlighted term or a bare plural by a plural genus only."""
     raw = TERM_NOUN.sub("", re.sub(r"\s*\([^)]*\)?", "", x).strip())
     raw = re.split(r",\s+or\s+", raw)[0]  # "An ETF, or exchange-traded fund, is …"
     subject = clean_name(raw)
     head = _genus_head(value)
     generic = re.match(r"(?i)an?\s", raw) is not None  # "A Roth IRA is …": a class of things
+    highlighted = highlighted_term(block, sent, subject)
+    if bare:
+        plural = (
+            re.fullmatch(r"[A-Za-z][a-z\-]*s", raw) is not None
+            and re.fullmatch(r"[a-z][\w\-]*s", head) is not None
+        )
+        if not (highlighted or plural):
+            return
+        generic = True
     if (
         not subject
         or len(subject.split()) > 6
@@ -564,7 +657,7 @@ def _copula(
         r"\b(?:there|here|which|what|one|some|many|most|this|these|that)\b", subject.lower()
     ):
         return
-    elif re.match(r"(?i)the\s+[a-z]+$", raw) and subject.islower():
+    elif re.match(r"(?i)the\s+[a-z]+$", raw) and subject.islower() and not highlighted:
         return  # "The book is the best-known example …": an anaphor, not a term
     else:
         name = Name(subject)

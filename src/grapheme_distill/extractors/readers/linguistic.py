@@ -13,6 +13,7 @@ name)", a name in another script ("Tokyo (東京)"), a measure and its conversio
 ft)"), a nickname inside a name (Edwin "Buzz" Aldrin), "ACRONYM is the Full Name".  A quoted
 gloss in parentheses ("Umkhonto we Sizwe ("Spear of the Nation")") is a translation: a definition.
 A term that is a pronoun ("It is sometimes called …") is the block's implicit subject.
+Parentheses are read by :mod:`.parentheses`.
 """
 
 from __future__ import annotations
@@ -24,11 +25,18 @@ from grapheme_distill.extractors.base import may_contain
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.definitions import (
+    TERM_NOUN,
     read_definitions,
     read_glossary,
     read_glossary_row,
 )
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
+from grapheme_distill.extractors.readers.parentheses import (
+    NOT_ALIAS,
+    RANK,
+    common_name,
+    read_parentheses,
+)
 from grapheme_distill.extractors.readers.terms import (
     ABBR,
     FUNCTION,
@@ -36,14 +44,12 @@ from grapheme_distill.extractors.readers.terms import (
     STANDS,
     initials_match,
     lfact,
-    name_before,
     term_at,
 )
 from grapheme_distill.model.knowledge import LinguisticKind
 
 __all__ = ["initials_match", "read_linguistic"]
 
-_PAREN = re.compile(r"\((?P<p>[^()]{1,120})\)")
 _SHORT_FOR = re.compile(
     r"(?P<a>\b[\w\-]+)[*_]*\s*,?\s*(?:is\s+)?"
     r"(?:short for|an abbreviation (?:of|for)|which stands for)"
@@ -58,6 +64,8 @@ _ALIAS = re.compile(
     r"popularly|affectionately|informally|previously|once|historically|originally|"
     r"traditionally|locally|colloquially|still)\s+){1,3}(?:called|known as|referred to as|named)|"
     r"(?:is|are|was|were)\s+(?:(?:once|formerly|then|previously|originally)\s+)?(?:called|named|renamed)(?!\s+(?:after|for|by|in|on|at|as|from)\b)|"
+    r"(?<=,\s)called|known\s+(?:simply|just|locally|widely|affectionately|popularly|informally|"
+    r"colloquially|officially|mostly|mainly|today|now)\s+as|"
     r"also known as|also called|better known as|otherwise known as|commonly known as|commonly called|"
     r"often called|sometimes called|usually called|widely known as|popularly known as|known as|"
     r"known in \w+ as|called in \w+|"
@@ -130,20 +138,15 @@ _IT_STANDS = re.compile(
     r"^(?:The|This|Its|The full)\s+(?:acronym|abbreviation|initialism|name)\s+(?:stands for|is short for|"
     r"comes from)\s+(?P<v>[^,;:.()]{3,80})"
 )
-_FOREIGN = re.compile(r"^(?P<lang>[A-Z][a-z]+)\s*:\s*(?P<v>.+)$")
-
-
-def _long_before(before: str, abbr: str) -> str | None:
-    """The words right before "(ABBR)" whose initials spell it."""
-    words = re.findall(r"[\w'’\-&]+", before)[-10:]
-    for k in range(1, len(words) + 1):
-        cand = words[-k:]
-        if cand[0].lower() in FUNCTION:
-            continue
-        if initials_match(" ".join(cand), abbr):
-            idx = before.rfind(cand[0], 0, max(0, len(before) - len(" ".join(cand[1:]))))
-            return clean_name(before[idx:]) if idx >= 0 else None
-    return None
+#: "The barn owl's Latin name is Tyto alba", "Its common name is the snow leopard": a second name
+#: given as what the thing's name is (not "its name comes from …", "its name is derived from …")
+_NAME_IS = re.compile(
+    r"^(?:(?P<own>Its|Their|His|Her)|(?P<x>(?:The\s+)?[^,;:()]{2,60}?)['’]s?)\s+"
+    r"(?:(?:scientific|common|Latin|botanical|official|full|formal|real|birth|native|local|"
+    r"English|original|proper|popular|everyday|technical|chemical|generic|brand|trade)\s+)+"
+    r"names?\s+(?:is|was|are)\s+(?!(?:derived|taken|based|said|thought|believed|from|a|an)\b)"
+    r"[*_\"“]*(?P<v>[^,;:.()*_\"”]{2,60})"
+)
 
 
 def _alias_values(text: str, m: re.Match[str]) -> list[str]:
@@ -161,7 +164,7 @@ def _alias_values(text: str, m: re.Match[str]) -> list[str]:
     if len(window) >= 200:  # cut inside a runaway list: its last part is no name
         window = window[: window.rfind(",")]
     parts = [clean_name(p) for p in re.split(r",\s*|\s+or\s+", window) if p.strip()]
-    names = [p for p in parts if p and 1 <= len(p.split()) <= 6 and not _NOT_ALIAS.fullmatch(p)]
+    names = [p for p in parts if p and 1 <= len(p.split()) <= 6 and not NOT_ALIAS.fullmatch(p)]
     listed = len(names) >= 2 and (
         all(n[:1].isupper() for n in names) or re.search(r"\bor\b", window) is not None
     )
@@ -254,9 +257,9 @@ def _head_alias(block: Block) -> Iterator[Fact]:
     )
     if regional is not None:  # "Concertmaster (in the UK, the *leader*)"
         other = clean_name(regional.group("v"))
-    elif other.islower() and not _common_name(other):
+    elif other.islower() and not common_name(other):
         return  # "harp (often counted with the strings)": a remark, not a name
-    other = clean_name(_RANK.sub("", other))  # "Amphibians (class Amphibia)"
+    other = clean_name(RANK.sub("", other))  # "Amphibians (class Amphibia)"
     if (
         not term
         or not other
@@ -275,7 +278,15 @@ def _head_alias(block: Block) -> Iterator[Fact]:
 def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     text = sent.text
     hedged = is_hedged(text)
-    # "ETF stands for exchange-traded fund", "NAV means net asset value: the value of ..."
+    # "ETF stands for exchange-traded fund", "NAV means net asset value: the value of ...", "The
+    # acronym CPU stands for …" (the naming noun is no part of the short form)
+    naming = TERM_NOUN.match(text)
+    if (
+        naming is not None
+        and re.match(r"(?i)(?:the\s+)?(?:acronym|abbreviation|term)\s", text)
+        and STANDS.match(text[naming.end() :]) is not None
+    ):
+        text = text[naming.end() :]
     m = STANDS.match(text)
     if m is not None:
         value = m.group("v").strip()
@@ -335,7 +346,7 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
                 block, sent, "abbrev.shortened", term, LinguisticKind.ABBREVIATION, abbr, hedged
             )
     if "(" in text:
-        yield from _parentheses(ctx, block, sent, hedged)
+        yield from read_parentheses(ctx, block, sent, hedged)
     for m in _ALIAS.finditer(text) if may_contain(text, _ALIAS_WORDS) else ():
         term = term_at(ctx, block, sent, m.start())
         if term is None:
@@ -383,6 +394,15 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             yield lfact(
                 block, sent, "abbrev.or", Name(long), LinguisticKind.ABBREVIATION, short, hedged
             )
+        elif (
+            x
+            and re.match(r"(?:the|a|an)\s+[a-z]", m.group("y").strip("*_ "))
+            and len(y.split()) >= 4
+            and not re.search(r"\s[A-Z]", x)  # a notion, capitalised by its place only
+        ):
+            # "Erosion, or the slow wearing away of rock by water, shapes …": a definition
+            value = m.group("y").strip("*_ ")
+            yield lfact(block, sent, "definition.or", Name(x), LinguisticKind.DEFINITION, value)
         elif x and y and x.lower() != y.lower() and len(y.split()) <= 4:
             kind = (  # "Olga Bondareva, or Olga Nikolaevna Bondareva, …": two names, an alias
                 LinguisticKind.ALIAS
@@ -390,6 +410,11 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
                 else LinguisticKind.SYNONYM
             )
             yield lfact(block, sent, f"{kind.value}.or", Name(x), kind, y, hedged)
+    if "name" in text and (m := _NAME_IS.match(text)) is not None:
+        owner = ctx.section_subject(block) if m.group("own") else Name(clean_name(m.group("x")))
+        value = clean_name(m.group("v"))
+        if owner is not None and value and value.lower() != owner.text.lower():
+            yield lfact(block, sent, "alias.name_is", owner, LinguisticKind.ALIAS, value, hedged)
     if (m := _NAME_FOR.match(text)) is not None:
         value, term_text = clean_name(m.group("v")), clean_name(m.group("x"))
         if value and term_text and value.lower() not in PRONOUNS:
@@ -435,351 +460,3 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
                 block, sent, "alias.born", term, LinguisticKind.ALIAS, clean_name(value), hedged
             )
     yield from read_definitions(ctx, block, sent, hedged)
-
-
-_PAREN_PREFIX = re.compile(
-    r"^(?:born|née|nee|formerly|ticker|symbol|often just|or simply|also|aka|a\.k\.a\.|also known as|"
-    r"(?:(?:widely|commonly|popularly|often|usually|affectionately|better|locally)\s+)?"
-    r"(?:known as|called|nicknamed)|"
-    r"also called|short|officially|formally|in full|full name|full title|"
-    r"brand names?(?: include| is| are)?|trade name|known locally as|locally|"
-    r"in (?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:\s+English)?\s*,)\s*:?\s+(?P<v>.+)$",
-    re.IGNORECASE,
-)
-_PAREN_EXPANSION = re.compile(
-    r"(?i)^(?:(?:an?|the)\s+)?(?:acronym|abbreviation|initialism|short)\s+(?:for|of)\s+(?P<v>[^,;]+)$"
-)
-_PAREN_LITERAL = re.compile(
-    r"^(?:literally\s+|[A-Z][a-z]+\s+for\s+)[\"“‘'](?P<v>[^\"”’']{2,60})[\"”’']?$"
-)
-_QUANTITY = re.compile(r"(?:^|\s)(?P<q>[~≈]?\d[\d,.]*\s*(?:[a-zA-Z°%²³/]+\.?)(?:\s*[a-zA-Z²³]+)?)$")
-_QUANTITY_IN = re.compile(r"^[~≈]?(?:about\s+)?\d[\d,.]*\s*[a-zA-Z°%²³/]+(?:\s*[a-zA-Z²³]+)?$")
-_NOT_ALIAS = re.compile(
-    r"(?i)^(?:optional|plural|singular|pl\.|approx|roughly|about|around|or|and|see|e\.g|i\.e|"
-    r"for|from|in|on|at|by|with|to|if|when|the|a|an|usually|often|sometimes|mostly|few|many|"
-    r"some|all|most|both|either|each|now|then|today|still|only|just|etc|including|your|my|his|"
-    r"her|its|their|our|this|that|these|those|plus|minus|except|excluding|not|without|with)\b"
-)
-_RANK = re.compile(
-    r"(?i)^(?:(?:super|sub|infra|par)?(?:kingdom|phylum|class|order|family|genus|species|tribe))\s+"
-)
-
-
-def _term_before(ctx: ReadContext, block: Block, sent: Sentence, pos: int) -> Name | None:
-    """The term right before a parenthesis: a highlighted term ending there ("**Umkhonto we
-    Sizwe** (…)"), else the usual term (item head, clause subject, capitalised run)."""
-    end = sent.start + len(sent.text[:pos].rstrip())
-    for a, b in block.inline.emphasis:
-        if end - 2 <= b <= end and not block.text[b:end].strip(' *_"”'):
-            return Name(clean_name(block.text[a:b]))
-    return term_at(ctx, block, sent, pos)
-
-
-def _parentheses(ctx: ReadContext, block: Block, sent: Sentence, hedged: bool) -> Iterator[Fact]:
-    text = sent.text
-    for m in _PAREN.finditer(text):
-        inner = m.group("p").strip()
-        plain = clean_name(inner)
-        before = text[: m.start()].rstrip()
-        if not plain:
-            continue
-        if (q := _QUANTITY.search(before)) is not None and _QUANTITY_IN.match(plain):
-            # "324 m (1,063 ft)": one measure in two units
-            yield lfact(
-                block,
-                sent,
-                "paren.units",
-                Name(q.group("q").strip(), "QUANTITY"),
-                LinguisticKind.ALIAS,
-                plain,
-                hedged,
-            )
-            continue
-        if re.search(r"[^\W\d_A-Za-z\u00c0-\u024f]", plain.split(",")[0]) and not re.search(
-            r"[A-Za-z\u00c0-\u024f]", plain.split(",")[0]
-        ):  # (a date "(2025-09-25, …)" has no letters of another script)
-            # "Tokyo (東京)", "Kyoto (京都, "capital city")": the name in its own script, and what
-            # it means
-            term = _term_before(ctx, block, sent, m.start())
-            if term is not None:
-                yield lfact(
-                    block,
-                    sent,
-                    "paren.script",
-                    term,
-                    LinguisticKind.ALIAS,
-                    clean_name(plain.split(",")[0]),
-                    hedged,
-                )
-                for quoted in re.findall(r"[\"“]([^\"”]{2,60})[\"”]", inner):
-                    yield lfact(
-                        block,
-                        sent,
-                        "paren.script_gloss",
-                        term,
-                        LinguisticKind.DEFINITION,
-                        quoted,
-                        hedged,
-                    )
-            continue
-        if re.fullmatch(r"[\"“][^\"”]{2,80}[\"”]", inner):
-            # "Umkhonto we Sizwe ("Spear of the Nation")": a translation
-            term = _term_before(ctx, block, sent, m.start())
-            if term is not None:
-                yield lfact(
-                    block,
-                    sent,
-                    "paren.translation",
-                    term,
-                    LinguisticKind.DEFINITION,
-                    inner.strip('"“”'),
-                    hedged,
-                )
-            continue
-        expansion = _PAREN_EXPANSION.match(plain)
-        if expansion is not None:
-            # "GDP (an acronym for gross domestic product)", "Latte (short for caffè latte)"
-            term = _term_before(ctx, block, sent, m.start())
-            expanded = clean_name(expansion.group("v"))
-            if term is not None and expanded:
-                yield lfact(
-                    block,
-                    sent,
-                    "abbrev.paren_for",
-                    Name(expanded),
-                    LinguisticKind.ABBREVIATION,
-                    term.text,
-                    hedged,
-                )
-            continue
-        if (literal := _PAREN_LITERAL.match(inner)) is not None:
-            # "Sushi (Japanese for 'sour rice')": a literal translation of the word
-            term = _term_before(ctx, block, sent, m.start())
-            if term is not None:
-                yield lfact(
-                    block,
-                    sent,
-                    "paren.literal",
-                    term,
-                    LinguisticKind.DEFINITION,
-                    literal.group("v"),
-                    hedged,
-                )
-            continue
-        if _RANK.match(plain) and (taxon := clean_name(_RANK.sub("", plain))):
-            # "Vertebrates (subphylum Vertebrata)": the scientific name of the group
-            term = _term_before(ctx, block, sent, m.start())
-            if term is not None and term.text.lower() != taxon.lower():
-                yield lfact(block, sent, "paren.taxon", term, LinguisticKind.ALIAS, taxon, hedged)
-            continue
-        # "(born Augusta Ada Byron)", "(often just Barça)", "(ticker SPY)", "(German: Donau)"
-        pre = _PAREN_PREFIX.match(plain)
-        foreign = _FOREIGN.match(plain)
-        if pre is not None or foreign is not None:
-            value = clean_name((pre or foreign).group("v"))  # type: ignore[union-attr]
-            value = re.split(r"\s*[,;]\s*|\s+(?:in|on)\s+\d", value)[0]
-            value = clean_name(_RANK.sub("", value))
-            term = _term_before(ctx, block, sent, m.start())
-            if term is not None and value and not re.fullmatch(r"[\d\s\u2013\-–.c]+", value):
-                if (
-                    pre is not None
-                    and pre.group(0).lower().startswith("born")
-                    and re.search(r"\d", value)
-                ):
-                    continue
-                yield lfact(block, sent, "paren.alias", term, LinguisticKind.ALIAS, value, hedged)
-            continue
-        first = re.split(r"[,;]\s*", plain)[0]
-        if re.fullmatch(ABBR, first) and not first.isdigit():
-            plain = first
-            long = _long_before(before, plain)
-            if long:
-                yield lfact(
-                    block,
-                    sent,
-                    "abbrev.paren",
-                    Name(long),
-                    LinguisticKind.ABBREVIATION,
-                    plain,
-                    hedged,
-                )
-            continue
-        # "ABC (…)", and "ABC codes (…)": the acronym may come with the noun it qualifies
-        short = re.search(r"(?:^|[\s*_\"“])(?P<a>" + ABBR + r")[*_\"”]*(?:\s+[a-z]+)?$", before)
-        if short is not None and "," not in plain and initials_match(plain, short.group("a")):
-            # "ABC (Alpha Beta Code)" and "ABC (alpha beta code)": the expansion, never an is-a
-            yield lfact(
-                block,
-                sent,
-                "abbrev.expansion",
-                Name(plain),
-                LinguisticKind.ABBREVIATION,
-                short.group("a"),
-                hedged,
-            )
-            continue
-        italic = any(a == block.text.find(inner, sent.start) for a, _ in block.inline.emphasis)
-        if italic and len(plain.split()) <= 3 and plain[:1].islower():
-            # "owned by its members (*socis*)": the foreign word is glossed by the phrase before it
-            phrase = re.split(
-                r"\b(?:by|of|in|to|for|with|from|as|is|are|was|were|called)\s+", before
-            )[-1]
-            if 1 <= len(phrase.split()) <= 4:
-                yield lfact(
-                    block,
-                    sent,
-                    "paren.foreign",
-                    Name(plain),
-                    LinguisticKind.DEFINITION,
-                    clean_name(phrase),
-                    hedged,
-                )
-            elif (clause := _last_clause(before)) is not None:
-                # "…, and one plate slides under the other (*subduction*)": the term names the
-                # process the clause before it describes
-                yield lfact(
-                    block,
-                    sent,
-                    "paren.term",
-                    Name(plain),
-                    LinguisticKind.DEFINITION,
-                    clause,
-                    hedged,
-                )
-            continue
-        if re.match(r"^(?:a|an)\s+\w+", plain) and len(plain.split()) >= 3:
-            glossed = name_before(before)
-            if glossed:
-                yield lfact(
-                    block,
-                    sent,
-                    "paren.gloss",
-                    Name(glossed),
-                    LinguisticKind.DEFINITION,
-                    plain,
-                    hedged,
-                )
-            continue
-        if (
-            plain[:1].isupper()
-            and not re.search(r"[,;]", plain)  # "(Huron, Ontario, …)": a list, not a name
-            # a number only as a route's or a model's ("(Route 1)"), not a date or a measure
-            and (not re.search(r"\d", plain) or re.fullmatch(r"[A-Z][a-z]+ \d{1,3}", plain))
-            and len(plain.split()) <= 5
-            and not re.search(r"\b(?:is|are|was|were|see|e\.g|i\.e)\b", plain)
-        ):
-            # the name right before: a highlighted term or a capitalised run, never an item's head
-            # far before it ("Install Docker Desktop (macOS) or Docker Engine (Linux)")
-            end = sent.start + len(before)
-            bold = [block.text[a:b] for a, b in block.inline.emphasis if end - 2 <= b <= end]
-            named_text = clean_name(bold[-1]) if bold else (name_before(before) or "")
-            np = re.search(
-                r"\b(?i:the|a|an)\s+(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})$", before
-            )
-            listed = re.search(
-                r"(?:^|,\s*|\b(?:including|includes?|contains?|and|or|of|like|are|is)\s+)"
-                r"(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)$",
-                before,
-            )
-            if (
-                not named_text
-                and listed is not None
-                and len(plain.split()) == 1
-                # "fish such as sharks and rays (X)": X is not the rays
-                and "such as" not in before[-40:]
-            ):
-                named_text = listed.group("np")  # "including bony fish (Osteichthyes)"
-            if not named_text and np is not None and len(plain.split()) <= 2:
-                named_text = np.group("np")  # "the cat family (Felidae)": its scientific name
-            word = re.search(r"\b(?!(?:as|and|or|of|the|such)\b)([a-z][\w\-]{2,})$", before)
-            if not named_text and italic and word is not None and len(plain.split()) <= 2:
-                named_text = word.group(1)  # "such as apples (*Malus*)"
-            if (
-                named_text
-                and named_text.lower() != plain.lower()
-                and not initials_match(named_text, plain)
-            ):
-                yield lfact(
-                    block,
-                    sent,
-                    "paren.name",
-                    Name(named_text),
-                    LinguisticKind.ALIAS,
-                    clean_name(_RANK.sub("", plain)),
-                    hedged,
-                )
-            continue
-        if _common_name(plain):
-            # "the *Shinkansen* (bullet train)": the thing's everyday name
-            highlighted = _term_before(ctx, block, sent, m.start())
-            end = sent.start + len(before)
-            verb = re.search(r"\b(?:you|we|they|i|he|she|it)\s+\S+$", before, re.IGNORECASE)
-            if (
-                highlighted is not None
-                and verb is None  # "something you *know* (your password)": a verb, no term
-                and not _NOT_ALIAS.match(inner)
-                and any(end - 2 <= b <= end for _, b in block.inline.emphasis)
-            ):
-                yield lfact(
-                    block, sent, "paren.common", highlighted, LinguisticKind.ALIAS, plain, hedged
-                )
-            elif (
-                len(plain.split()) >= 2
-                and "," not in inner  # "(daemon, dockerd)": a list, not a gloss
-                and (technical := _technical_term(before)) is not None
-            ):
-                # "causes pyrexia (high body temperature)": a term glossed in everyday words
-                yield lfact(
-                    block,
-                    sent,
-                    "paren.plain",
-                    Name(technical),
-                    LinguisticKind.SYNONYM,
-                    plain,
-                    hedged,
-                )
-
-
-_CLAUSE_VERB = re.compile(r"\b[a-z]+(?:s|ed)\b|\b(?:is|are|was|were|can|may|will|must)\b")
-
-
-def _last_clause(before: str) -> str | None:
-    """The clause a parenthesised term closes: the text after the last comma, dash or semicolon,
-    when it reads as a clause (3 to 12 words with a verb), else None."""
-    clause = re.split(r",\s*(?:and|but|or|so)?\s*|;\s*|\s+[\u2013\u2014]\s+", before)[-1].strip()
-    words = clause.split()
-    if not 3 <= len(words) <= 12 or not _CLAUSE_VERB.search(" ".join(words[1:])):
-        return None
-    return clean_name(clause)
-
-
-#: adjective endings of a two-word technical term ("renal failure", "myocardial infarction")
-_TERM_ADJECTIVE = re.compile(r"[a-z]+(?:al|ic|ar|ous|ive|ary|oid)$")
-
-
-def _technical_term(before: str) -> str | None:
-    """The lower-case term right before a plain-words gloss: its last word, with an adjective
-    before it ("renal failure"); None after a pronoun and verb ("you *know*") or a function
-    word."""
-    words: list[str] = re.findall(r"[A-Za-z][\w\-]*", before)[-3:]
-    if not words or not re.fullmatch(r"[a-z][a-z\-]{3,}", words[-1]) or words[-1] in FUNCTION:
-        return None
-    if re.search(r"\b(?:you|we|they|i|he|she|it)\s+\S+$", before, re.IGNORECASE):
-        return None
-    if len(words) >= 2 and _TERM_ADJECTIVE.fullmatch(words[-2]):
-        return f"{words[-2]} {words[-1]}"
-    return words[-1]
-
-
-def _common_name(plain: str) -> bool:
-    """ "bullet train", "killer whale": a short lower-case name, not a remark ("optional", "or
-    until golden", "few confirmed")."""
-    words = plain.split()
-    return (
-        1 <= len(words) <= 3
-        and plain.islower()
-        and not re.search(r"\d", plain)
-        and not _NOT_ALIAS.match(plain)
-        and not any(re.search(r"(?:ed|ing|ly)$", w) for w in words)
-        and not re.search(r"\b(?:is|are|was|were|has|have|not|no|more|less|than)\b", plain)
-    )

@@ -1,0 +1,413 @@
+"""Parentheses after a name or a term, in the forms answers use them: "Alpha Beta Code (ABC)",
+"ABC (alpha beta code)", "(born Augusta Ada Byron)", "(German: Donau)", "(often just Barça)",
+"(real name …)", "(zucchini in American English)", "Tokyo (東京)", "324 m (1,063 ft)", "(a Y that
+…)", "(structures that …)", "(*socis*)", "pyrexia (high body temperature)".
+
+Cut out of :mod:`.linguistic` (issue 11, fourth session) to keep that module under 800 lines;
+one function reads every parenthesis of a sentence, because which reading a parenthesis gets
+depends on the readings tried before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from grapheme_distill.extractors.document.model import Block
+from grapheme_distill.extractors.readers.context import ReadContext, Sentence
+from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
+from grapheme_distill.extractors.readers.terms import (
+    ABBR,
+    FUNCTION,
+    initials_match,
+    lfact,
+    name_before,
+    term_at,
+)
+from grapheme_distill.model.knowledge import LinguisticKind
+
+__all__ = ["NOT_ALIAS", "RANK", "common_name", "read_parentheses"]
+
+_PAREN = re.compile(r"\((?P<p>[^()]{1,120})\)")
+_FOREIGN = re.compile(r"^(?P<lang>[A-Z][a-z]+)\s*:\s*(?P<v>.+)$")
+
+
+def _long_before(before: str, abbr: str) -> str | None:
+    """The words right before "(ABBR)" whose initials spell it."""
+    words = re.findall(r"[\w'’\-&]+", before)[-10:]
+    for k in range(1, len(words) + 1):
+        cand = words[-k:]
+        if cand[0].lower() in FUNCTION:
+            continue
+        if initials_match(" ".join(cand), abbr):
+            idx = before.rfind(cand[0], 0, max(0, len(before) - len(" ".join(cand[1:]))))
+            return clean_name(before[idx:]) if idx >= 0 else None
+    return None
+
+
+_PAREN_PREFIX = re.compile(
+    r"^(?:born|née|nee|formerly|ticker|symbol|often just|or simply|also|aka|a\.k\.a\.|also known as|"
+    r"(?:real|birth|given|stage|pen|maiden|legal|original|scientific|botanical|Latin|common)"
+    r"\s+name|"
+    r"(?:(?:widely|commonly|popularly|often|usually|affectionately|better|locally)\s+)?"
+    r"(?:known as|called|nicknamed)|"
+    r"also called|short|officially|formally|in full|full name|full title|"
+    r"brand names?(?: include| is| are)?|trade name|known locally as|locally|"
+    r"in (?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:\s+English)?\s*,)\s*:?\s+(?P<v>.+)$",
+    re.IGNORECASE,
+)
+_REGIONAL = re.compile(
+    r"^(?P<v>[^,;()]{2,40}?)\s+in\s+(?:the\s+)?(?:(?:American|British|US|UK|Australian|Canadian|"
+    r"Irish|Indian|North American|Scottish)(?:\s+English)?|U\.S\.|U\.K\.|States|America|Britain)$"
+)
+_PAREN_EXPANSION = re.compile(
+    r"(?i)^(?:(?:an?|the)\s+)?(?:acronym|abbreviation|initialism|short)\s+(?:for|of)\s+(?P<v>[^,;]+)$"
+)
+_PAREN_LITERAL = re.compile(
+    r"^(?:literally\s+|[A-Z][a-z]+\s+for\s+)[\"“‘'](?P<v>[^\"”’']{2,60})[\"”’']?$"
+)
+_QUANTITY = re.compile(r"(?:^|\s)(?P<q>[~≈]?\d[\d,.]*\s*(?:[a-zA-Z°%²³/]+\.?)(?:\s*[a-zA-Z²³]+)?)$")
+_QUANTITY_IN = re.compile(r"^[~≈]?(?:about\s+)?\d[\d,.]*\s*[a-zA-Z°%²³/]+(?:\s*[a-zA-Z²³]+)?$")
+NOT_ALIAS = re.compile(
+    r"(?i)^(?:optional|plural|singular|pl\.|approx|roughly|about|around|or|and|see|e\.g|i\.e|"
+    r"for|from|in|on|at|by|with|to|if|when|the|a|an|usually|often|sometimes|mostly|few|many|"
+    r"some|all|most|both|either|each|now|then|today|still|only|just|etc|including|your|my|his|"
+    r"her|its|their|our|this|that|these|those|plus|minus|except|excluding|not|without|with)\b"
+)
+RANK = re.compile(
+    r"(?i)^(?:(?:super|sub|infra|par)?(?:kingdom|phylum|class|order|family|genus|species|tribe))\s+"
+)
+
+
+def _term_before(ctx: ReadContext, block: Block, sent: Sentence, pos: int) -> Name | None:
+    """The term right before a parenthesis: a highlighted term ending there ("**Umkhonto we
+    Sizwe** (…)"), else the usual term (item head, clause subject, capitalised run)."""
+    end = sent.start + len(sent.text[:pos].rstrip())
+    for a, b in block.inline.emphasis:
+        if end - 2 <= b <= end and not block.text[b:end].strip(' *_"”'):
+            return Name(clean_name(block.text[a:b]))
+    return term_at(ctx, block, sent, pos)
+
+
+def read_parentheses(
+    ctx: ReadContext, block: Block, sent: Sentence, hedged: bool
+) -> Iterator[Fact]:
+    text = sent.text
+    for m in _PAREN.finditer(text):
+        inner = m.group("p").strip()
+        plain = clean_name(inner)
+        before = text[: m.start()].rstrip()
+        if not plain:
+            continue
+        if (q := _QUANTITY.search(before)) is not None and _QUANTITY_IN.match(plain):
+            # "324 m (1,063 ft)": one measure in two units
+            yield lfact(
+                block,
+                sent,
+                "paren.units",
+                Name(q.group("q").strip(), "QUANTITY"),
+                LinguisticKind.ALIAS,
+                plain,
+                hedged,
+            )
+            continue
+        if re.search(r"[^\W\d_A-Za-z\u00c0-\u024f]", plain.split(",")[0]) and not re.search(
+            r"[A-Za-z\u00c0-\u024f]", plain.split(",")[0]
+        ):  # (a date "(2025-09-25, …)" has no letters of another script)
+            # "Tokyo (東京)", "Kyoto (京都, "capital city")": the name in its own script, and what
+            # it means
+            term = _term_before(ctx, block, sent, m.start())
+            if term is not None:
+                yield lfact(
+                    block,
+                    sent,
+                    "paren.script",
+                    term,
+                    LinguisticKind.ALIAS,
+                    clean_name(plain.split(",")[0]),
+                    hedged,
+                )
+                for quoted in re.findall(r"[\"“]([^\"”]{2,60})[\"”]", inner):
+                    yield lfact(
+                        block,
+                        sent,
+                        "paren.script_gloss",
+                        term,
+                        LinguisticKind.DEFINITION,
+                        quoted,
+                        hedged,
+                    )
+            continue
+        if re.fullmatch(r"[\"“][^\"”]{2,80}[\"”]", inner):
+            # "Umkhonto we Sizwe ("Spear of the Nation")": a translation
+            term = _term_before(ctx, block, sent, m.start())
+            if term is not None:
+                yield lfact(
+                    block,
+                    sent,
+                    "paren.translation",
+                    term,
+                    LinguisticKind.DEFINITION,
+                    inner.strip('"“”'),
+                    hedged,
+                )
+            continue
+        expansion = _PAREN_EXPANSION.match(plain)
+        if expansion is not None:
+            # "GDP (an acronym for gross domestic product)", "Latte (short for caffè latte)"
+            term = _term_before(ctx, block, sent, m.start())
+            expanded = clean_name(expansion.group("v"))
+            if term is not None and expanded:
+                yield lfact(
+                    block,
+                    sent,
+                    "abbrev.paren_for",
+                    Name(expanded),
+                    LinguisticKind.ABBREVIATION,
+                    term.text,
+                    hedged,
+                )
+            continue
+        if (literal := _PAREN_LITERAL.match(inner)) is not None:
+            # "Sushi (Japanese for 'sour rice')": a literal translation of the word
+            term = _term_before(ctx, block, sent, m.start())
+            if term is not None:
+                yield lfact(
+                    block,
+                    sent,
+                    "paren.literal",
+                    term,
+                    LinguisticKind.DEFINITION,
+                    literal.group("v"),
+                    hedged,
+                )
+            continue
+        if RANK.match(plain) and (taxon := clean_name(RANK.sub("", plain))):
+            # "Vertebrates (subphylum Vertebrata)": the scientific name of the group
+            term = _term_before(ctx, block, sent, m.start())
+            if term is not None and term.text.lower() != taxon.lower():
+                yield lfact(block, sent, "paren.taxon", term, LinguisticKind.ALIAS, taxon, hedged)
+            continue
+        if (regional := _REGIONAL.match(plain)) is not None:
+            # "courgettes (zucchini in American English)": the word another region uses
+            term = _term_before(ctx, block, sent, m.start())
+            if term is not None:
+                value = clean_name(regional.group("v"))
+                yield lfact(
+                    block, sent, "paren.regional", term, LinguisticKind.ALIAS, value, hedged
+                )
+            continue
+        # "(born Augusta Ada Byron)", "(often just Barça)", "(ticker SPY)", "(German: Donau)"
+        pre = _PAREN_PREFIX.match(plain)
+        foreign = _FOREIGN.match(plain)
+        if pre is not None or foreign is not None:
+            value = clean_name((pre or foreign).group("v"))  # type: ignore[union-attr]
+            value = re.split(r"\s*[,;]\s*|\s+(?:in|on)\s+\d", value)[0]
+            value = clean_name(RANK.sub("", value))
+            term = _term_before(ctx, block, sent, m.start())
+            if term is not None and value and not re.fullmatch(r"[\d\s\u2013\-–.c]+", value):
+                if (
+                    pre is not None
+                    and pre.group(0).lower().startswith("born")
+                    and re.search(r"\d", value)
+                ):
+                    continue
+                yield lfact(block, sent, "paren.alias", term, LinguisticKind.ALIAS, value, hedged)
+            continue
+        first = re.split(r"[,;]\s*", plain)[0]
+        if re.fullmatch(ABBR, first) and not first.isdigit():
+            plain = first
+            long = _long_before(before, plain)
+            if long:
+                yield lfact(
+                    block,
+                    sent,
+                    "abbrev.paren",
+                    Name(long),
+                    LinguisticKind.ABBREVIATION,
+                    plain,
+                    hedged,
+                )
+            continue
+        # "ABC (…)", and "ABC codes (…)": the acronym may come with the noun it qualifies
+        short = re.search(r"(?:^|[\s*_\"“])(?P<a>" + ABBR + r")[*_\"”]*(?:\s+[a-z]+)?$", before)
+        if short is not None and "," not in plain and initials_match(plain, short.group("a")):
+            # "ABC (Alpha Beta Code)" and "ABC (alpha beta code)": the expansion, never an is-a
+            yield lfact(
+                block,
+                sent,
+                "abbrev.expansion",
+                Name(plain),
+                LinguisticKind.ABBREVIATION,
+                short.group("a"),
+                hedged,
+            )
+            continue
+        italic = any(a == block.text.find(inner, sent.start) for a, _ in block.inline.emphasis)
+        if italic and len(plain.split()) <= 3 and plain[:1].islower():
+            # "owned by its members (*socis*)": the foreign word is glossed by the phrase before it
+            phrase = re.split(
+                r"\b(?:by|of|in|to|for|with|from|as|is|are|was|were|called)\s+", before
+            )[-1]
+            if 1 <= len(phrase.split()) <= 4:
+                yield lfact(
+                    block,
+                    sent,
+                    "paren.foreign",
+                    Name(plain),
+                    LinguisticKind.DEFINITION,
+                    clean_name(phrase),
+                    hedged,
+                )
+            elif (clause := _last_clause(before)) is not None:
+                # "…, and one plate slides under the other (*subduction*)": the term names the
+                # process the clause before it describes
+                yield lfact(
+                    block,
+                    sent,
+                    "paren.term",
+                    Name(plain),
+                    LinguisticKind.DEFINITION,
+                    clause,
+                    hedged,
+                )
+            continue
+        bare_gloss = re.match(  # "Ribosomes (structures that assemble proteins …)"
+            r"^(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*s\s+(?:that|which|who|where)\s", plain
+        )
+        if (re.match(r"^(?:a|an)\s+\w+", plain) or bare_gloss) and len(plain.split()) >= 3:
+            glossed = name_before(before)
+            if glossed:
+                yield lfact(
+                    block,
+                    sent,
+                    "paren.gloss",
+                    Name(glossed),
+                    LinguisticKind.DEFINITION,
+                    plain,
+                    hedged,
+                )
+            continue
+        if (
+            plain[:1].isupper()
+            and not re.search(r"[,;]", plain)  # "(Huron, Ontario, …)": a list, not a name
+            # a number only as a route's or a model's ("(Route 1)"), not a date or a measure
+            and (not re.search(r"\d", plain) or re.fullmatch(r"[A-Z][a-z]+ \d{1,3}", plain))
+            and len(plain.split()) <= 5
+            and not re.search(r"\b(?:is|are|was|were|see|e\.g|i\.e)\b", plain)
+        ):
+            # the name right before: a highlighted term or a capitalised run, never an item's head
+            # far before it ("Install Docker Desktop (macOS) or Docker Engine (Linux)")
+            end = sent.start + len(before)
+            bold = [block.text[a:b] for a, b in block.inline.emphasis if end - 2 <= b <= end]
+            named_text = clean_name(bold[-1]) if bold else (name_before(before) or "")
+            np = re.search(
+                r"\b(?i:the|a|an)\s+(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})$", before
+            )
+            listed = re.search(
+                r"(?:^|,\s*|\b(?:including|includes?|contains?|and|or|of|like|are|is)\s+)"
+                r"(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)$",
+                before,
+            )
+            if (
+                not named_text
+                and listed is not None
+                and len(plain.split()) == 1
+                # "fish such as sharks and rays (X)": X is not the rays
+                and "such as" not in before[-40:]
+            ):
+                named_text = listed.group("np")  # "including bony fish (Osteichthyes)"
+            if not named_text and np is not None and len(plain.split()) <= 2:
+                named_text = np.group("np")  # "the cat family (Felidae)": its scientific name
+            word = re.search(r"\b(?!(?:as|and|or|of|the|such)\b)([a-z][\w\-]{2,})$", before)
+            if not named_text and italic and word is not None and len(plain.split()) <= 2:
+                named_text = word.group(1)  # "such as apples (*Malus*)"
+            if (
+                named_text
+                and named_text.lower() != plain.lower()
+                and not initials_match(named_text, plain)
+            ):
+                yield lfact(
+                    block,
+                    sent,
+                    "paren.name",
+                    Name(named_text),
+                    LinguisticKind.ALIAS,
+                    clean_name(RANK.sub("", plain)),
+                    hedged,
+                )
+            continue
+        if common_name(plain):
+            # "the *Shinkansen* (bullet train)": the thing's everyday name
+            highlighted = _term_before(ctx, block, sent, m.start())
+            end = sent.start + len(before)
+            verb = re.search(r"\b(?:you|we|they|i|he|she|it)\s+\S+$", before, re.IGNORECASE)
+            if (
+                highlighted is not None
+                and verb is None  # "something you *know* (your password)": a verb, no term
+                and not NOT_ALIAS.match(inner)
+                and any(end - 2 <= b <= end for _, b in block.inline.emphasis)
+            ):
+                yield lfact(
+                    block, sent, "paren.common", highlighted, LinguisticKind.ALIAS, plain, hedged
+                )
+            elif (
+                len(plain.split()) >= 2
+                and "," not in inner  # "(daemon, dockerd)": a list, not a gloss
+                and (technical := _technical_term(before)) is not None
+            ):
+                # "causes pyrexia (high body temperature)": a term glossed in everyday words
+                yield lfact(
+                    block,
+                    sent,
+                    "paren.plain",
+                    Name(technical),
+                    LinguisticKind.SYNONYM,
+                    plain,
+                    hedged,
+                )
+
+
+_CLAUSE_VERB = re.compile(r"\b[a-z]+(?:s|ed)\b|\b(?:is|are|was|were|can|may|will|must)\b")
+
+
+def _last_clause(before: str) -> str | None:
+    """The clause a parenthesised term closes: the text after the last comma, dash or semicolon,
+    when it reads as a clause (3 to 12 words with a verb), else None."""
+    clause = re.split(r",\s*(?:and|but|or|so)?\s*|;\s*|\s+[\u2013\u2014]\s+", before)[-1].strip()
+    words = clause.split()
+    if not 3 <= len(words) <= 12 or not _CLAUSE_VERB.search(" ".join(words[1:])):
+        return None
+    return clean_name(clause)
+
+
+#: adjective endings of a two-word technical term ("renal failure", "myocardial infarction")
+_TERM_ADJECTIVE = re.compile(r"[a-z]+(?:al|ic|ar|ous|ive|ary|oid)$")
+
+
+def _technical_term(before: str) -> str | None:
+    """The lower-case term right before a plain-words gloss: its last word, with an adjective
+    before it ("renal failure"); None after a pronoun and verb ("you *know*") or a function
+    word."""
+    words: list[str] = re.findall(r"[A-Za-z][\w\-]*", before)[-3:]
+    if not words or not re.fullmatch(r"[a-z][a-z\-]{3,}", words[-1]) or words[-1] in FUNCTION:
+        return None
+    if re.search(r"\b(?:you|we|they|i|he|she|it)\s+\S+$", before, re.IGNORECASE):
+        return None
+    if len(words) >= 2 and _TERM_ADJECTIVE.fullmatch(words[-2]):
+        return f"{words[-2]} {words[-1]}"
+    return words[-1]
+
+
+def common_name(plain: str) -> bool:
+    """ "bullet train", "killer whale": a short lower-case name, not a remark ("optional", "or
+    until golden", "few confirmed")."""
+    words = plain.split()
+    return (
+        1 <= len(words) <= 3
+        and plain.islower()
+        and not re.search(r"\d", plain)
+        and not NOT_ALIAS.match(plain)
+        and not any(re.search(r"(?:ed|ing|ly)$", w) for w in words)
+        and not re.search(r"\b(?:is|are|was|were|has|have|not|no|more|less|than)\b", plain)
+    )

@@ -1,0 +1,157 @@
+"""Definition and alias forms of unseen answers (issue 11, fourth session): each case is a small
+synthetic answer in one construction, written before the readers were widened for it, in words
+of our own (no sentence of the answer sets).  ``present`` items must be read ((term, kind,
+value), lower case); ``absent`` pins precision: look-alikes that define or rename nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors.readers import read_document
+
+Items = set[tuple[str, str, str]]
+
+
+def _items(answer: str, prompt: str = "") -> Items:
+    return {
+        (f.subject.text.lower(), f.linguistic.value, f.value.lower())
+        for f in read_document(answer, prompt)[1]
+        if f.kind == "linguistic" and f.linguistic is not None
+    }
+
+
+CASES: list[tuple[str, Items, Items]] = [
+    # a highlighted term after "the" is introduced, not an anaphor
+    (
+        "The **phloem** is a living tissue that carries sugars from the leaves.",
+        {("phloem", "definition", "a living tissue that carries sugars from the leaves")},
+        set(),
+    ),
+    (
+        "The book is a novel that people still read. The river is a route that barges use.",
+        set(),
+        {("book", "definition", "a novel that people still read")},
+    ),
+    # a genus without an article: a mass noun or a bare plural with a defining participle
+    (
+        "**Simple interest** is interest paid only on the original sum borrowed.",
+        {("simple interest", "definition", "interest paid only on the original sum borrowed")},
+        set(),
+    ),
+    (
+        "Monsoons are seasonal winds caused by the uneven heating of land and sea.",
+        {("monsoons", "definition", "seasonal winds caused by the uneven heating of land and sea")},
+        set(),
+    ),
+    (
+        "Volunteers are welcome every Saturday. Prices are higher in summer.",
+        set(),
+        {("prices", "definition", "higher in summer")},
+    ),
+    # a parenthetical gloss without an article
+    (
+        "Ribosomes (structures that assemble proteins from amino acids) float in the cytoplasm.",
+        {("ribosomes", "definition", "structures that assemble proteins from amino acids")},
+        set(),
+    ),
+    # an appositive genus after a term opening the sentence, capitalised only by its position
+    (
+        "**Viscosity**, a measure of how strongly a fluid resists flowing, falls as oil warms.",
+        {("viscosity", "definition", "a measure of how strongly a fluid resists flowing")},
+        set(),
+    ),
+    (
+        "A limerick, a comic poem of five lines, usually ends with a pun.",
+        {("limerick", "definition", "a comic poem of five lines")},
+        set(),
+    ),
+    # a gloss between dashes after a highlighted term opening the sentence
+    (
+        "**Kefir** — milk fermented with a mix of yeasts and bacteria — tastes sour.",
+        {("kefir", "definition", "milk fermented with a mix of yeasts and bacteria")},
+        set(),
+    ),
+    # "X, or the Y, …": a long lower-case second phrase defines the term
+    (
+        "Erosion, or the slow wearing away of rock by water and wind, shapes valleys.",
+        {("erosion", "definition", "the slow wearing away of rock by water and wind")},
+        set(),
+    ),
+    # the naming noun before an abbreviation
+    (
+        "The acronym **CPU** stands for central processing unit.",
+        {("central processing unit", "abbreviation", "cpu")},
+        set(),
+    ),
+    # another name in a parenthesis: "real name", a regional name after the word
+    (
+        "Freddie Mercury (real name Farrokh Bulsara) fronted Queen.",
+        {("freddie mercury", "alias", "farrokh bulsara")},
+        set(),
+    ),
+    (
+        "Add the *courgettes* (zucchini in American English) and stir.",
+        {("courgettes", "alias", "zucchini")},
+        set(),
+    ),
+    # ", called X" and "known simply as X" after a name
+    (
+        "Kilimanjaro, called Kibo by the Chagga, rises above the plains.",
+        {("kilimanjaro", "alias", "kibo")},
+        set(),
+    ),
+    (
+        "The Grateful Dead, known simply as the Dead, toured for decades.",
+        {("grateful dead", "alias", "dead")},
+        set(),
+    ),
+    (
+        "The cells use a process called osmosis, a passive flow.",
+        set(),
+        {("cells", "alias", "osmosis")},
+    ),
+    # "X's scientific name is Y", "Its common name is Y"
+    (
+        "# The snow leopard\n\nThe snow leopard lives in high mountains. Its scientific name is "
+        "*Panthera uncia*.",
+        {("snow leopard", "alias", "panthera uncia")},
+        set(),
+    ),
+    (
+        "The barn owl's Latin name is Tyto alba.",
+        {("barn owl", "alias", "tyto alba")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("answer", "present", "absent"), CASES)
+def test_linguistic_forms(answer: str, present: Items, absent: Items) -> None:
+    found = _items(answer)
+    assert present <= found, found
+    assert not absent & found, found
+
+
+PRECISION: list[tuple[str, Items]] = [
+    # a named thing opening the sentence, in apposition with a genus of named things
+    (
+        "**Rust**, a programming language created at Mozilla, is named for a fungus.",
+        {("rust", "definition", "a programming language created at mozilla")},
+    ),
+    # an aside between dashes that gives another name is no gloss
+    (
+        "**Photoshop** — often shortened to PS — is an image editor sold by Adobe.",
+        {("photoshop", "definition", "often shortened to ps")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("answer", "absent"), PRECISION)
+def test_linguistic_form_lookalikes(answer: str, absent: Items) -> None:
+    assert not absent & _items(answer)
+
+
+def test_the_acronym_stands_for_keeps_the_topic() -> None:
+    """ "The acronym stands for …" with no short form after it: the heading's acronym."""
+    found = _items("# NATO\n\nThe acronym stands for North Atlantic Treaty Organization.")
+    assert ("north atlantic treaty organization", "abbreviation", "nato") in found
