@@ -83,14 +83,13 @@ class CallsMixin(SQLiteConnection):
             now(),
             request.content_hash(),
         )
-        with self.transaction():
-            self._conn.execute(
-                "INSERT OR IGNORE INTO teacher_calls(call_hash, model, prompt_template, "
-                "template_hash, params, request, prompt, response, logprobs, latency_s, "
-                "prompt_tokens, completion_tokens, finish_reason, source, run_id, created_at, "
-                "request_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row,
-            )
+        self._write(
+            "INSERT OR IGNORE INTO teacher_calls(call_hash, model, prompt_template, "
+            "template_hash, params, request, prompt, response, logprobs, latency_s, "
+            "prompt_tokens, completion_tokens, finish_reason, source, run_id, created_at, "
+            "request_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            row,
+        )
         return call_hash
 
     def call_sources(self, call_hashes: Sequence[str]) -> dict[str, str]:
@@ -114,8 +113,12 @@ class CallsMixin(SQLiteConnection):
             "SELECT request, response, model, logprobs, latency_s, prompt_tokens, "
             "completion_tokens, finish_reason, request_hash FROM teacher_calls "
         )
-        rows = self._rows(columns + "WHERE call_hash = ?", (call_hash,)) or self._rows(
-            columns + "WHERE request_hash = ? ORDER BY rowid LIMIT 1", (call_hash,)
+        # one query (a crawl asks this before every request, and it usually finds nothing): the
+        # call itself if recorded, else the request's first answer
+        rows = self._rows(
+            columns + "WHERE call_hash = ?1 OR request_hash = ?1 "
+            "ORDER BY call_hash = ?1 DESC, rowid LIMIT 1",
+            (call_hash,),
         )
         if not rows:
             return None
@@ -155,11 +158,10 @@ class CallsMixin(SQLiteConnection):
 
     def mark_processed(self, call_hash: str, extractor: str, run_id: str | None = None) -> None:
         """Remember that ``extractor`` processed this call (commit it with the knowledge)."""
-        with self.transaction():
-            self._conn.execute(
-                "INSERT OR IGNORE INTO processed(call_hash, extractor, run_id) VALUES (?, ?, ?)",
-                (call_hash, extractor, run_id),
-            )
+        self._write(
+            "INSERT OR IGNORE INTO processed(call_hash, extractor, run_id) VALUES (?, ?, ?)",
+            (call_hash, extractor, run_id),
+        )
 
     def usage_totals(self) -> dict[str, float]:
         """Calls, tokens and teacher latency recorded so far (cost visibility)."""

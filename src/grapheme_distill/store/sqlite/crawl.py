@@ -61,13 +61,12 @@ class CrawlMixin(SQLiteConnection):
         self, crawl: str, requests: int, prompt_tokens: int, completion_tokens: int, cost_usd: float
     ) -> None:
         """Add to the budget spent (call inside the transaction that stores the answers)."""
-        with self.transaction():
-            self._conn.execute(
-                "UPDATE crawl_state SET requests = requests + ?, prompt_tokens = prompt_tokens + ?,"
-                " completion_tokens = completion_tokens + ?, cost_usd = cost_usd + ? "
-                "WHERE crawl = ?",
-                (requests, prompt_tokens, completion_tokens, cost_usd, crawl),
-            )
+        self._write(
+            "UPDATE crawl_state SET requests = requests + ?, prompt_tokens = prompt_tokens + ?,"
+            " completion_tokens = completion_tokens + ?, cost_usd = cost_usd + ? "
+            "WHERE crawl = ?",
+            (requests, prompt_tokens, completion_tokens, cost_usd, crawl),
+        )
 
     def crawl_set_outcome(self, crawl: str, outcome: str) -> None:
         with self.transaction():
@@ -106,11 +105,9 @@ class CrawlMixin(SQLiteConnection):
         return [FrontierEntry(*r) for r in rows]
 
     def frontier_done(self, crawl: str, key: str) -> None:
-        with self.transaction():
-            self._conn.execute(
-                "UPDATE crawl_frontier SET status = 'done' WHERE crawl = ? AND key = ?",
-                (crawl, key),
-            )
+        self._write(
+            "UPDATE crawl_frontier SET status = 'done' WHERE crawl = ? AND key = ?", (crawl, key)
+        )
 
     def frontier_counts(self, crawl: str) -> dict[str, int]:
         """Entities per status (``pending``, ``done``)."""
@@ -139,12 +136,11 @@ class CrawlMixin(SQLiteConnection):
         new_facts: int,
     ) -> None:
         """One point of the frontier-over-time curve."""
-        with self.transaction():
-            self._conn.execute(
-                "INSERT OR REPLACE INTO crawl_metrics(crawl, run_id, at_request, frontier, visited,"
-                " new_entities, new_facts) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (crawl, run_id, at_request, frontier, visited, new_entities, new_facts),
-            )
+        self._write(
+            "INSERT OR REPLACE INTO crawl_metrics(crawl, run_id, at_request, frontier, visited,"
+            " new_entities, new_facts) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (crawl, run_id, at_request, frontier, visited, new_entities, new_facts),
+        )
 
     def crawl_metrics(self, crawl: str) -> list[dict[str, Any]]:
         cols = ("run_id", "at_request", "frontier", "visited", "new_entities", "new_facts")

@@ -44,8 +44,8 @@ class MergesMixin(KnowledgeMixin):
     ) -> int:
         """As :meth:`KnowledgeMixin.add_observations`, then the late merges the batch's aliases
         call for (:meth:`_merge_by_aliases`), in the same transaction."""
-        with self.transaction():
-            new = super().add_observations(entities, observations)
+        with self.transaction():  # one savepoint for both parts (this runs once per answer)
+            new = self._add_observations(entities, observations)
             aliased = alias_pairs(entities, observations)
             if aliased:
                 self._merge_by_aliases(aliased)

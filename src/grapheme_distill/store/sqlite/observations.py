@@ -98,66 +98,72 @@ class KnowledgeMixin(EntitiesMixin):
             How many observations were new.
         """
         with self.transaction():
-            mapping = self._upsert_entities(entities)
-            refs = [obs.item.entity_refs() for obs in observations]
-            self._canonical_refs(mapping, refs)
-            item_rows: dict[str, dict[str, tuple[Any, ...]]] = defaultdict(dict)
-            obs_rows: list[tuple[Any, ...]] = []
-            aliases: list[tuple[str, str]] = []
-            batch_best: dict[str, dict[str, float]] = defaultdict(dict)
-            first_seen: set[tuple[str, str, str]] = set()
-            for obs, rs in zip(observations, refs, strict=True):
-                item = obs.item
-                if mapping and any(r in mapping for r in rs):
-                    item = remap_item(item, mapping)
-                table = KIND_TABLES[item.kind].table
-                if item.id not in item_rows[table]:
-                    item_rows[table][item.id] = item_row(item)
-                    if isinstance(item, LinguisticItem) and item.relation in ALIAS_KINDS:
-                        aliases.append((item.entity, item.value))
-                span = obs.span
-                obs_rows.append(
-                    (
-                        item.id,
-                        obs.source,
-                        obs.extractor,
-                        span[0] if span else None,
-                        span[1] if span else None,
-                        obs.confidence,
-                    )
+            return self._add_observations(entities, observations)
+
+    def _add_observations(
+        self, entities: Sequence[Entity], observations: Sequence[Observation]
+    ) -> int:
+        """:meth:`add_observations` inside the caller's transaction."""
+        mapping = self._upsert_entities(entities)
+        refs = [obs.item.entity_refs() for obs in observations]
+        self._canonical_refs(mapping, refs)
+        item_rows: dict[str, dict[str, tuple[Any, ...]]] = defaultdict(dict)
+        obs_rows: list[tuple[Any, ...]] = []
+        aliases: list[tuple[str, str]] = []
+        batch_best: dict[str, dict[str, float]] = defaultdict(dict)
+        first_seen: set[tuple[str, str, str]] = set()
+        for obs, rs in zip(observations, refs, strict=True):
+            item = obs.item
+            if mapping and any(r in mapping for r in rs):
+                item = remap_item(item, mapping)
+            table = KIND_TABLES[item.kind].table
+            if item.id not in item_rows[table]:
+                item_rows[table][item.id] = item_row(item)
+                if isinstance(item, LinguisticItem) and item.relation in ALIAS_KINDS:
+                    aliases.append((item.entity, item.value))
+            span = obs.span
+            obs_rows.append(
+                (
+                    item.id,
+                    obs.source,
+                    obs.extractor,
+                    span[0] if span else None,
+                    span[1] if span else None,
+                    obs.confidence,
                 )
-                key = (item.id, obs.source, obs.extractor)
-                if key not in first_seen:  # like INSERT OR IGNORE: the first observation stays
-                    first_seen.add(key)
-                    per_source = batch_best[item.id]
-                    if obs.confidence > per_source.get(obs.source, -1.0):
-                        per_source[obs.source] = obs.confidence
-            # Items new to the store have all their evidence in this batch: their confidence is
-            # computed here and written with the row; only items stored before are recomputed.
-            stored_before: dict[str, list[str]] = {}
-            inserts = {spec.table: spec.insert for spec in KIND_TABLES.values()}
-            for table, per_table in item_rows.items():
-                stored_before[table] = [
-                    r[0]
-                    for r in self._chunked_rows(
-                        f"SELECT id FROM {table} WHERE id IN ({{ids}})", list(per_table)
-                    )
-                ]
-                old = set(stored_before[table])
-                rows = [
-                    (*row[:-1], stored_noisy_or(batch_best[item_id]))
-                    for item_id, row in per_table.items()
-                    if item_id not in old
-                ]
-                self._conn.executemany(inserts[table], rows)
-            before = self._conn.total_changes
-            self._conn.executemany(_INSERT_OBS, obs_rows)
-            new = self._conn.total_changes - before
-            index = SQLEntityIndex(self)
-            for entity_id, alias in aliases:
-                index.add_alias(entity_id, alias)
-            for table, ids in stored_before.items():
-                self._recompute(table, ids)
+            )
+            key = (item.id, obs.source, obs.extractor)
+            if key not in first_seen:  # like INSERT OR IGNORE: the first observation stays
+                first_seen.add(key)
+                per_source = batch_best[item.id]
+                if obs.confidence > per_source.get(obs.source, -1.0):
+                    per_source[obs.source] = obs.confidence
+        # Items new to the store have all their evidence in this batch: their confidence is
+        # computed here and written with the row; only items stored before are recomputed.
+        stored_before: dict[str, list[str]] = {}
+        inserts = {spec.table: spec.insert for spec in KIND_TABLES.values()}
+        for table, per_table in item_rows.items():
+            stored_before[table] = [
+                r[0]
+                for r in self._chunked_rows(
+                    f"SELECT id FROM {table} WHERE id IN ({{ids}})", list(per_table)
+                )
+            ]
+            old = set(stored_before[table])
+            rows = [
+                (*row[:-1], stored_noisy_or(batch_best[item_id]))
+                for item_id, row in per_table.items()
+                if item_id not in old
+            ]
+            self._conn.executemany(inserts[table], rows)
+        before = self._conn.total_changes
+        self._conn.executemany(_INSERT_OBS, obs_rows)
+        new = self._conn.total_changes - before
+        index = SQLEntityIndex(self)
+        for entity_id, alias in aliases:
+            index.add_alias(entity_id, alias)
+        for table, ids in stored_before.items():
+            self._recompute(table, ids)
         return new
 
     def _recompute(self, table: str, ids: Sequence[str]) -> int:

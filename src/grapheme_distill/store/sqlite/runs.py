@@ -71,5 +71,4 @@ class RunsMixin(SQLiteConnection):
 
     def clear_failures(self, source: str) -> None:
         """Forget earlier failures of ``source`` (it has now been processed)."""
-        with self.transaction():
-            self._conn.execute("DELETE FROM failures WHERE source = ?", (source,))
+        self._write("DELETE FROM failures WHERE source = ?", (source,))
