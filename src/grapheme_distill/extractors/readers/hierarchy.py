@@ -94,6 +94,8 @@ _COMMON_KINDS = re.compile(
     r"^(?i:the\s+)?(?i:most\s+)?(?i:common|main|major|popular|typical|different|basic|principal)\s+"
     r"(?P<x>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}s)(?:,\s+[^,]{0,40})?$"
 )
+# "egg-laying mammals such as the platypus", "the largest group, including geckos": examples
+_SUCH_AS = re.compile(r"\b(?:such as|e\.g\.,?|for example|including)\s+(?P<x>[^.;:()]+)")
 _TABLE_KIND_HEADERS = re.compile(
     r"^(?:types?|kinds?|class(?:es)?|category|categories|members?|parts?|components?|species|"
     r"breeds?|variet(?:y|ies)|layers?|organs?|stages?|phases?|regions?|planets?|elements?|"
@@ -496,13 +498,22 @@ def _children(
         for name in names:
             child = Name(name)
             yield Fact("hierarchy", construction, block.span, parent, child, hierarchy=kind)
-            yield from _examples(block, child, kind, items)
+            if not _proper(name):  # a named one's gloss ("David Byrne – guitar, vocals") is
+                yield from _examples(block, child, kind, items)  # about it, not its examples
+
+
+def _proper(name: str) -> bool:
+    """A name of one thing ("Nick Mason", "Google Chrome"), not of a class ("Old garden roses")."""
+    words = name.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words if w.lower() not in _PREPOSITIONS)
 
 
 def _gloss_names(block: Block) -> list[str] | None:
     """The names a glossary item's gloss lists ("— amoxicillin, flucloxacillin"), if it is one."""
     gloss = re.split(r"(?<=\.)\s+", block.value_text())[0]
-    return None if re.search(_PHRASE_WORDS, gloss) else name_list(gloss)
+    if re.search(_PHRASE_WORDS, gloss) or _SUCH_AS.search(gloss):
+        return None  # "hunters such as the gharial": the examples follow "such as"
+    return name_list(gloss)
 
 
 def _examples(
@@ -525,10 +536,12 @@ def _examples(
             and not _SENTENCE_WORDS.search(single)
         ):
             examples = [single]
-    such = re.search(r"\b(?:such as|e\.g\.,?|for example)\s+(?P<x>[^.;:()]+)", block.text)
+    such = _SUCH_AS.search(block.text)
     if examples is None and such is not None and block.role == "list_item":
         listed = re.split(r",\s+(?:which|who|that|each|all)\b", such.group("x"))[0]
-        examples = name_list(listed) or [noun_phrase(listed)]
+        examples = name_list(listed)
+        if examples is None and not such.group(0).startswith("including"):
+            examples = [noun_phrase(listed)]  # "including interest" is a part, not an example
     for example in examples or ():
         if example and example.lower() != child.text.lower() and len(example.split()) <= 4:
             yield Fact("entity", "list.example", block.span, Name(example))
@@ -548,8 +561,9 @@ def _parent(ctx: ReadContext, block: Block, lead: str, heading: str) -> Name | N
     if lead:
         if (name := lead_parent(ctx, block, lead)) is not None:
             return name
-        if (title := _title_name(lead)) is not None:
-            return resolve(ctx, block, title)  # "**Control plane**" above its parts
+        title = _title_name(lead)
+        if title is not None and (name := resolve(ctx, block, title)) is not None:
+            return name  # "**Control plane**" above its parts
     if heading:
         if (name := lead_parent(ctx, block, heading)) is not None:
             return name

@@ -88,7 +88,7 @@ _RANKS = re.compile(
     re.IGNORECASE,
 )
 _Y_TAIL = re.compile(
-    r"\s+(?:that|which|who|where|with|in which|used|known|called|too|also|as well|and|but|"
+    r"\s+(?:that|which|who|where|with|in which|used|known|called|too|also|as well|and|but|from|"
     r"because|since|found|native|whose)\b.*$",
     re.IGNORECASE,
 )
@@ -134,12 +134,28 @@ def _edge(
 
 def _children(text: str) -> list[str] | None:
     """The names of a stated list: "four chambers: A, B, C and D", "the X, the Y and the Z"."""
-    text = re.split(r"\s+[\u2013\u2014]\s+|;|:\s+(?=[a-z])", text.rstrip("."))[0]
+    text = text.rstrip(".")
     counted = _COUNTED.match(text)
     if counted is not None and ":" in counted.group(0):
         text = text[counted.end() :]
+    text = re.split(r"\s+[\u2013\u2014]\s+|;|:\s+(?=[a-z])", text)[0]
     text = re.split(r",\s+(?:which|who|that|each|all|both|as well as)\b", text)[0]
-    return name_list(text)
+    names = name_list(text)
+    if names is not None and counted is not None:
+        names = _shared_head(names, counted.group(0))
+    return names
+
+
+def _shared_head(names: list[str], counted: str) -> list[str]:
+    """ "three committees: the planning, the finance and the transport committee": the last name's
+    head noun, which the count names, is every name's ("planning committee")."""
+    last = names[-1].split()
+    noun = re.sub(r"[\s:,]+$", "", counted).split()[-1].lower()
+    if len(last) < 2 or last[-1].lower().rstrip("s") != noun.rstrip("s"):
+        return names
+    if not all(len(n.split()) == 1 and n.islower() for n in names[:-1]):
+        return names
+    return [f"{n} {last[-1]}" for n in names[:-1]] + [names[-1]]
 
 
 def _subject(ctx: ReadContext, block: Block, phrase: str) -> Name | None:

@@ -142,6 +142,7 @@ _QUANTIFIERS = re.compile(
     r"^(?:(?:most|many|some|all|both|several|various|certain|different|other|living|modern|"
     r"today's|the|a|an|its|their|his|her|this|these|those|main|major|key|core|basic|common|"
     r"principal|primary|important|notable|essential|fundamental|broad|distinct|separate|"
+    r"classic|original|current|founding|final|early|later|standard|typical|famous|"
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|few)\s+)+",
     re.IGNORECASE,
 )
@@ -164,6 +165,7 @@ _OF = re.compile(
     r"fall|exist|you|we|there|that|which|:)\b|\s*[:,.?!(]|$)",
     re.IGNORECASE,
 )
+_KIND_ONLY = re.compile(rf"^(?:{KIND_WORDS})$", re.IGNORECASE)
 _X_KINDS = re.compile(
     rf"^(?P<x>[\w'’\-]+(?:\s+[\w'’\-]+){{0,3}}?)\s+(?:{KIND_WORDS})\s*:?$", re.IGNORECASE
 )
@@ -292,12 +294,15 @@ def resolve(ctx: ReadContext, block: Block, phrase: str) -> Name | None:
     determined = words[0] in _DETERMINERS
     if (
         determined
+        and words[0] not in ("a", "an")  # "A tanka is …" introduces a thing, never the topic
         and subject is not None
         and len(name.split()) == 1
         and name.islower()
         and (subject.text.lower().endswith(name.lower().rstrip("s")) or not name.endswith("s"))
     ):
         return subject  # "the band", "The symphony": what the section is about
+    if _KIND_ONLY.match(name) or name.lower() in ("ones", "one"):
+        return None  # "The main types are:": a kind word names the children, not the whole
     return Name(name)
 
 
