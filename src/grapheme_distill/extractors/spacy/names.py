@@ -304,10 +304,18 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
     if text.count("(") != text.count(")"):
         text = text.replace("(", "").replace(")", "").strip()
     low = text.lower()
-    if not text or low in _SKIP_NAMES or not any(ch.isalnum() for ch in text) or len(text) > 120:
+    short_form = len(span) == 1 and _short_form(span[0])  # "US", "WHO": not "us", "who"
+    if (
+        not text
+        or (low in _SKIP_NAMES and not short_form)
+        or not any(ch.isalnum() for ch in text)
+        or len(text) > 120
+    ):
         return None
-    if len(span) == 1 and (
-        span[0].is_stop or span[0].pos_ in ("PRON", "DET", "ADP", "CCONJ", "PART")
+    if (
+        len(span) == 1
+        and (span[0].is_stop or span[0].pos_ in ("PRON", "DET", "ADP", "CCONJ", "PART"))
+        and not short_form
     ):
         return None
     return Mention(
@@ -320,12 +328,26 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
     )
 
 
+def _short_form(tok: Any) -> bool:
+    """ "US", "WHO", "IT": a short form in capitals that NER took for a name, though its letters
+    spell a stop word or a pronoun (never the sentence's first word, "IT" there may be shouting)."""
+    return (
+        len(tok.text) >= 2
+        and tok.text.isupper()
+        and tok.is_alpha
+        and bool(tok.ent_type_)
+        and not tok.is_sent_start
+    )
+
+
 def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
     """The entity a noun token names: its named-entity span, or the noun with its modifiers.
 
     Pronouns come back resolved through ``coref`` (or not at all).
     """
-    if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$", "WP", "WP$", "WDT"):
+    if (tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$", "WP", "WP$", "WDT")) and not _short_form(
+        tok
+    ):
         low = tok.lower_
         if coref is not None:
             return coref.resolve(low, owner_of=tok.head.idx if tok.dep_ == "poss" else -1)

@@ -92,8 +92,13 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
             or _value_word(doc[k])
             or doc[k].pos_ == "DET"
             or doc[k].tag_ in ("VBN", "VBG")
+            or doc[k].ent_type_ in _ROUTE
+            and doc[start].ent_type_ in _ROUTE
+            and doc[start].ent_iob_ == "B"
         ):
-            break  # (a fronted participle is not a title: "Located on the Seine")
+            # (a fronted participle is not a title: "Located on the Seine"; "from Genoa to
+            # France" is two places seen from either)
+            break
         # "Expect a Miracle", "Year of No Light", "Andy Warhol's Velvet Underground Featuring Nico"
         start = k
         while (

@@ -1,0 +1,37 @@
+"""Where a name starts and ends (issue 11, fourth session), in sentences of our own: two places
+joined by "to" are two names from either side, and a short form spelled like a stop word ("US",
+"WHO") is a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors.spacy.names import named_mentions
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor, load_model
+
+
+def _named(text: str) -> list[str]:
+    return [m.text for m in named_mentions(load_model()(text))]
+
+
+def test_two_places_joined_by_to_stay_two_names_seen_from_the_second() -> None:
+    found = _named("In 1815 the province passed from Austria to Italy after the war.")
+    assert "Italy" in found, found
+    assert not any("Austria to Italy" in n for n in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Prices rose fastest in the US last year.", "US"),
+        ("The WHO declared the outbreak over in June.", "WHO"),
+    ],
+)
+def test_a_short_form_spelled_like_a_stop_word_is_a_name(text: str, name: str) -> None:
+    assert name in _named(text)
+
+
+def test_the_short_forms_reach_the_entities(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract("Inflation in the US fell in 2023, the WHO said nothing about it.")
+    names = {e.name for e in ex.entities.values()}
+    assert "US" in names, names
