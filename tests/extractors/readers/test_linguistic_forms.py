@@ -77,6 +77,19 @@ CASES: list[tuple[str, Items, Items]] = [
         {("erosion", "definition", "the slow wearing away of rock by water and wind")},
         set(),
     ),
+    # a gloss opening with an article is a description, never a list of names
+    (
+        "Bond terms:\n- **Coupon**: the payment made to a holder\n"
+        "- **Annual coupon**: the income received or paid on a bond or note for one year",
+        {
+            (
+                "annual coupon",
+                "definition",
+                "the income received or paid on a bond or note for one year",
+            )
+        },
+        set(),
+    ),
     # the naming noun before an abbreviation
     (
         "The acronym **CPU** stands for central processing unit.",

@@ -262,7 +262,13 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
             or len(term.text.split()) == 1
             or not _proper(ctx, term.text)
         )
-        and (functional is not None or name_list(gloss) is None)  # "amoxicillin, …": examples
+        # "amoxicillin, …": examples; a gloss opening with an article describes ("the income
+        # received or paid on a bond or note …" is no list of names)
+        and (
+            functional is not None
+            or re.match(r"(?:a|an|the)\s", gloss, re.IGNORECASE) is not None
+            or name_list(gloss) is None
+        )
         and not re.search(r"\d{4}|\band\b", term.text)  # "16 July 1969", "ATLAS and CMS"
         and not re.match(r"\d", term.text)
     ):
