@@ -99,6 +99,68 @@ CASES = [
         {("reasons", "cost"), ("winners", "may")},
         id="the-group-are-not-names",
     ),
+    pytest.param(
+        "The Benelux Union is a political and economic union. Belgium, the Netherlands and "
+        "Luxembourg are its members.",
+        "What is the Benelux Union?",
+        {("benelux union", "belgium"), ("benelux union", "luxembourg")},
+        {("belgium", "netherlands")},
+        id="names-are-its-members",
+    ),
+    pytest.param(
+        "The outer moons of the system are small. The Galilean moons are Io, Europa, Ganymede and "
+        "Callisto.",
+        "",
+        {("galilean moons", "io"), ("galilean moons", "callisto")},
+        set(),
+        id="the-group-are-names",
+    ),
+    pytest.param(
+        "The quartet is a chamber group. The founding members were Anna Berg, Lucas Moreau and "
+        "Ida Kranz.",
+        "Tell me about the Aurora Quartet.",
+        {("aurora quartet", "anna berg"), ("aurora quartet", "ida kranz")},
+        set(),
+        id="the-founding-members-were-names",
+    ),
+    pytest.param(
+        "Its main exports are coffee, bananas and gold. The best years were 1998 and 2004.",
+        "Tell me about Colombia.",
+        set(),
+        {("main exports", "coffee"), ("colombia", "coffee"), ("best years", "1998")},
+        id="the-plural-noun-are-values-is-no-group",
+    ),
+    pytest.param(
+        "The port handles bulk cargo such as coal, iron ore and grain. For heavy loads, use a "
+        "crane such as the Liebherr LHM 550.",
+        "",
+        {("bulk cargo", "coal"), ("bulk cargo", "grain"), ("crane", "liebherr lhm 550")},
+        {("heavy loads", "crane"), ("loads", "crane")},
+        id="hearst-such-as",
+    ),
+    pytest.param(
+        "Metoprolol belongs to a class of drugs called beta blockers. In situations such as this, "
+        "rest. Many things, such as money and time, matter.",
+        "",
+        {("beta blockers", "metoprolol")},
+        {("class of drugs", "metoprolol"), ("situations", "this"), ("things", "money")},
+        id="class-called-and-generic-heads",
+    ),
+    pytest.param(
+        "Types of drills to buy:\n\n- Hammer drills\n- Impact drivers\n",
+        "",
+        {("drills", "hammer drills")},
+        {("drills to", "hammer drills")},
+        id="kinds-of-x-to-verb",
+    ),
+    pytest.param(
+        "A bike has two main parts:\n\n| Part | Role |\n|---|---|\n| Frame | holds it |\n"
+        "| Wheels | roll |\n\nThe frame itself contains a head tube and a down tube.",
+        "",
+        {("bike", "frame"), ("frame", "head tube")},
+        {("frame itself", "head tube")},
+        id="itself-is-no-part-of-the-name",
+    ),
 ]
 
 

@@ -78,6 +78,122 @@ _ARE_CLASS = re.compile(
     r"(?:,\s+not\s+.*|\s+(?:that|which|too)\b.*)?$",
     re.IGNORECASE,
 )
+_MEMBER_ADJ = r"(?:(?:founding|founder|original|current|full|permanent|associate|core|other)\s+)?"
+# "Belgium, the Netherlands and Luxembourg are its members": the list, then whose members
+_ARE_MEMBERS = re.compile(
+    rf"^(?P<list>.+?)\s+(?:are|were)\s+(?:all\s+|also\s+)?(?P<p>its|their|the)\s+{_MEMBER_ADJ}"
+    r"members$",
+    re.IGNORECASE,
+)
+# "The founding members were A, B and C": the members of the section's subject
+_MEMBERS_ARE = re.compile(
+    rf"^(?:the|its|their)\s+{_MEMBER_ADJ}members\s+(?:are|were|included?)\s+(?P<list>.+)$",
+    re.IGNORECASE,
+)
+# "The Galilean moons are Io, Europa, Ganymede and Callisto": a named group, then its names
+_GROUP_ARE = re.compile(
+    r"^The\s+(?P<g>(?:[\w\-]+\s+){1,3}[a-z][\w\-]*s)\s+(?:are|were)\s+(?P<list>[A-Z].+)$"
+)
+# "a class of drugs called biguanides": the class is the name after "called"
+_CALLED = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:class|group|family|category|type|kind|set|genus|order)\s+of\s+"
+    r"[\w\-]+(?:\s+[\w\-]+){0,2}?\s+(?:called|known as|named)\s+(?P<y>.+)$",
+    re.IGNORECASE,
+)
+# Hearst's pattern: "bulk cargo such as coal, iron ore and grain", "a crane such as the X"
+_HEARST = re.compile(
+    r"(?P<before>[\w'’\- ]+?),?\s+(?:such as|e\.g\.,?|including)\s+(?P<list>[^;:.()]+)"
+)
+# verbs that take an object before "such as" ("use a tool such as …"), none a noun head
+_COMMON_VERBS = frozenset(
+    {
+        "use",
+        "uses",
+        "used",
+        "using",
+        "include",
+        "includes",
+        "included",
+        "contain",
+        "contains",
+        "have",
+        "has",
+        "had",
+        "need",
+        "needs",
+        "carry",
+        "carries",
+        "produce",
+        "produces",
+        "make",
+        "makes",
+        "made",
+        "find",
+        "finds",
+        "run",
+        "runs",
+        "support",
+        "supports",
+        "offer",
+        "offers",
+        "handle",
+        "handles",
+        "provide",
+        "provides",
+        "try",
+        "add",
+        "avoid",
+        "eat",
+        "take",
+        "get",
+        "buy",
+        "choose",
+        "consider",
+        "play",
+        "plays",
+        "played",
+        "cause",
+        "causes",
+        "caused",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "like",
+        "see",
+    }
+)
+_GENERIC_HEADS = frozenset(
+    {
+        "things",
+        "thing",
+        "stuff",
+        "items",
+        "factors",
+        "issues",
+        "ways",
+        "situations",
+        "cases",
+        "features",
+        "aspects",
+        "areas",
+        "reasons",
+        "activities",
+        "tasks",
+        "details",
+        "options",
+        "topics",
+        "others",
+        "ones",
+        "something",
+        "anything",
+        "everything",
+        "this",
+        "that",
+        "loads",
+    }
+)
 _QUANTIFIED = re.compile(
     r"(?i)^(?:most|many|some|all|few|several|these|those|they|there|both|other|such)\b"
 )
@@ -188,7 +304,90 @@ def _antecedent(before: str) -> Name | None:
     return Name(" ".join(tail)) if tail else None
 
 
+def _class_name(y: str) -> str:
+    """ "class of drugs called biguanides" → "biguanides"; any other class phrase as it is."""
+    m = _CALLED.match(y.strip())
+    return clean_name(m.group("y")) if m is not None else y
+
+
+def _hearst(block: Block, sent: Sentence) -> Iterator[Fact]:
+    """ "NP such as A, B and C" (Hearst, 1992): each name is a member of the noun phrase before
+    it.  The noun phrase is a common noun — plural, or singular after "a"/"an" — and no generic
+    word ("things such as …"); the names are a list of short names."""
+    for m in _HEARST.finditer(sent.text.rstrip(".!")):
+        before = m.group("before").rstrip(" ,")
+        words = before.split()
+        if words and m.start() == 0 and words[0].lower() not in _COMMON_VERBS:
+            words[0] = words[0][:1].lower() + words[0][1:]  # "Bulk cargo such as …" opens it
+        stop = {
+            "the",
+            "a",
+            "an",
+            "of",
+            "in",
+            "on",
+            "to",
+            "for",
+            "by",
+            "with",
+            "and",
+            "or",
+            "its",
+            "their",
+            "his",
+            "her",
+            "our",
+            "your",
+            "many",
+            "some",
+            "other",
+            "various",
+            "several",
+            "most",
+            "all",
+            "few",
+            "certain",
+            "different",
+            "also",
+            "like",
+            "from",
+        }
+        tail: list[str] = []
+        for w in reversed(words):
+            if (
+                w.lower() in stop
+                or w.lower() in _COMMON_VERBS
+                or len(tail) == 3
+                or not re.fullmatch(r"[a-z][\w'’\-]*", w)
+            ):
+                break
+            tail.insert(0, w)
+        if not tail or tail[-1].lower() in _GENERIC_HEADS:
+            continue
+        article = len(words) > len(tail) and words[-len(tail) - 1].lower() in ("a", "an")
+        listed = re.split(
+            r",?\s+(?:as well as|and other|and many|among others|which|who)\b", m.group("list")
+        )[0]
+        one = len(listed.split()) <= 4 and not re.search(r",|\band\b|\bor\b", listed)
+        names = name_list(listed) or ([clean_name(listed)] if one else [])
+        if "including" in m.group(0) and len(names) < 2:
+            continue  # "…, including interest": a part of it, not an example
+        if not (tail[-1].endswith("s") or article or len(names) >= 2):
+            continue  # "bulk cargo such as coal and grain", not "rest such as this"
+        parent = Name(" ".join(tail))
+        for child in names:
+            if not child or child.lower() in _GENERIC_HEADS or child.lower() in stop:
+                continue
+            if fact := _edge(block, sent, "prose.such_as", parent, child, HierarchyKind.MEMBER_OF):
+                yield fact
+
+
 def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
+    yield from _hearst(block, sent)
+    yield from _stated(ctx, block, sent)
+
+
+def _stated(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     text = sent.text.rstrip(".!")
     if (m := _KINDS_INCLUDE.match(text)) is not None:
         children = _children(m.group("list"))
@@ -240,7 +439,8 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
                     yield fact
         return
     if (m := _BELONG.match(text)) is not None:
-        y = clean_name(_RANKS.sub("", _Y_TAIL.sub("", m.group("y")).strip()))
+        y = _class_name(m.group("y"))
+        y = clean_name(_RANKS.sub("", _Y_TAIL.sub("", y).strip()))
         y = re.sub(r"\s+(?:group|category)$", "", y)
         members = name_list(m.group("list")) or []
         if not members and (one := _subject(ctx, block, m.group("list"))) is not None:
@@ -250,6 +450,12 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
                 fact = _edge(block, sent, "prose.belongs", Name(y), child, HierarchyKind.MEMBER_OF)
                 if fact:
                     yield fact
+        return
+    if (group := _members(ctx, block, text)) is not None:
+        for child in group[1]:
+            fact = _edge(block, sent, "prose.members", group[0], child, HierarchyKind.MEMBER_OF)
+            if fact is not None:
+                yield fact
         return
     if (m := _ARE_CLASS.match(text)) is not None and not _QUANTIFIED.match(text):
         classes = name_list(m.group("list")) or [clean_name(m.group("list"))]
@@ -273,3 +479,20 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
                     block, sent, f"prose.colon.{colon_kind.value}", parent, child, colon_kind
                 ):
                     yield fact
+
+
+def _members(ctx: ReadContext, block: Block, text: str) -> tuple[Name, list[str]] | None:
+    """The whole and the named members of "A, B and C are its members", "The founding members
+    were A, B and C" (the section's subject) or "The Galilean moons are A, B and C" (the group);
+    the names must be proper names, so "The best years were 1998 and 2004" is no group."""
+    parent: Name | None = None
+    if (m := _ARE_MEMBERS.match(text)) is not None or (m := _MEMBERS_ARE.match(text)):
+        parent = ctx.section_subject(block)
+    elif (m := _GROUP_ARE.match(text)) is not None and kind_of(m.group("g")) is None:
+        parent = Name(clean_name(m.group("g")))
+    if parent is None or m is None:
+        return None
+    names = name_list(m.group("list"), max_words=5)
+    if not names or len(names) < 2 or not all(n[:1].isupper() for n in names):
+        return None
+    return parent, names

@@ -162,7 +162,7 @@ _VERB = re.compile(rf"\b(?:{_VERB_WORDS})\b", re.IGNORECASE)
 _OF = re.compile(
     rf"(?:^|\b)(?P<k>{KIND_WORDS})\s+(?:of|in|within)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<x>[\w'’\-]+(?:\s+[\w'’\-]+){0,5}?)(?=\s+(?:are|is|include|includes|consist|can|"
-    r"fall|exist|you|we|there|that|which|:)\b|\s*[:,.?!(]|$)",
+    r"fall|exist|you|we|there|that|which|to|for|:)\b|\s*[:,.?!(]|$)",
     re.IGNORECASE,
 )
 _KIND_ONLY = re.compile(rf"^(?:{KIND_WORDS})$", re.IGNORECASE)
@@ -289,6 +289,7 @@ def resolve(ctx: ReadContext, block: Block, phrase: str) -> Name | None:
     if words[0] in _QUESTION or all(w in _DETERMINERS for w in words):
         return None  # "Who were …", a bare "The": no whole named
     name = clean_name(_QUANTIFIERS.sub("", raw + " ").strip())
+    name = re.sub(r"\s+(?:itself|themselves)$", "", name)  # "The CPU itself contains …"
     if not name:
         return None
     determined = words[0] in _DETERMINERS
