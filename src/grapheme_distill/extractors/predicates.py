@@ -312,6 +312,7 @@ def denied(predicate: str, negated: bool, before_object: str) -> tuple[str, bool
 _MAKING = frozenset(
     {
         "found",
+        "founded",
         "co_found",
         "cofound",
         "establish",
@@ -340,7 +341,7 @@ _MAKING = frozenset(
         "sign",
     }
 )
-_IRREGULAR = {"build": "built", "write": "written", "buy": "bought"}
+_IRREGULAR = {"build": "built", "write": "written", "buy": "bought", "founded": "founded"}
 
 
 def participle_of_making(verb: str) -> str | None:

@@ -21,6 +21,7 @@ from grapheme_distill.extractors.spacy.qualifiers import described_noun
 
 #: the package's clause reader (:mod:`.clauses`) is the one user of these helpers
 __all__ = [
+    "_count",
     "_count_label",
     "_is_passive",
     "_is_valueish",
@@ -34,6 +35,8 @@ __all__ = [
     "_split_list",
     "_style_of",
     "_subjects",
+    "_verb_as_noun",
+    "_with_object",
 ]
 
 
@@ -130,6 +133,8 @@ def _resolve_np(tok: Any) -> Any:
             ]
         ):
             tok = names[0]  # "the asteroid 1147 Stavropolis, discovered by ..."
+        elif tok.pos_ == "NOUN" and (named := _comma_name(tok)) is not None:
+            tok = named  # "The first railway, the Stockton and Darlington Railway, opened ..."
         elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
             subs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subs:
@@ -348,3 +353,54 @@ def _span(*mentions: Mention, tok: Any = None) -> tuple[int, int]:
         starts.append(tok.idx)
         ends.append(tok.idx + len(tok.text))
     return (min(starts), max(ends))
+
+
+def _comma_name(tok: Any) -> Any | None:
+    """The name set off by commas after a description ("the oldest museum, the Ashmolean Museum
+    in Oxford, opened ..."): what the clause is about is the named thing, not the description,
+    which answers use to introduce it; a common-noun apposition ("the river, a tributary, ...")
+    or one the parse did not close with a comma is left alone."""
+    doc = tok.doc
+    for c in tok.children:
+        if c.dep_ != "appos" or c.pos_ != "PROPN" or c.i < tok.i:
+            continue
+        left, right = c.left_edge.i, c.right_edge.i
+        if doc[left - 1].text == "," and right + 1 < len(doc) and doc[right + 1].text == ",":
+            return c
+    return None
+
+
+def _count(tok: Any) -> Mention:
+    """A count as a value node ("six" in "six wives")."""
+    return Mention(
+        text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), label="CARDINAL", proper=False
+    )
+
+
+def _verb_as_noun(tok: Any) -> bool:
+    """A verb in -s the small model tagged as a noun ("The agency coordinates research", "Evans
+    plays piano"): the parse still gives it a subject and an object, which only a verb has."""
+    if tok.pos_ != "NOUN" or tok.tag_ not in ("NNS", "VBZ") or not tok.lower_.endswith("s"):
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and bool(deps & {"dobj", "prep"}) and tok.dep_ in ("ROOT", "conj")
+
+
+def _with_object(base: str, children: list[Any]) -> str:
+    """ "published a translation in 1843": what the date or place is of is the act on its object
+    (``publish_translation_in``) when the object is a common noun, which is no node of its own."""
+    objs = [c for c in children if c.dep_ == "dobj"]
+    if len(objs) != 1:
+        return base
+    obj = objs[0]
+    if base.endswith(f"_{obj.lower_}"):
+        return base  # "took part in": the light verb's noun is in the predicate already
+    if (
+        obj.pos_ != "NOUN"
+        or obj.ent_type_
+        or any(c.dep_ in ("compound", "conj") for c in obj.children)
+    ):
+        return base
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+        return base
+    return f"{base}_{obj.lemma_.lower()}"

@@ -33,6 +33,7 @@ import re
 from typing import Any
 
 from grapheme_distill.extractors.spacy.arguments import (  # noqa: F401
+    _count,
     _count_label,
     _is_passive,
     _is_valueish,
@@ -46,6 +47,8 @@ from grapheme_distill.extractors.spacy.arguments import (  # noqa: F401
     _split_list,
     _style_of,
     _subjects,
+    _verb_as_noun,
+    _with_object,
 )
 from grapheme_distill.extractors.spacy.copulas import ClauseBase
 from grapheme_distill.extractors.spacy.mentions import (  # noqa: F401
@@ -220,6 +223,8 @@ class _Reader(ClauseBase):
         # ("started performing in 1995": when the performing started, start_perform_in)
         if passive and verb.lemma_ == "find":
             base = "located"  # "X can be found in Y" (not "founded")
+        elif verb.lemma_ == "found":
+            base = "founded" + particle  # spaCy's lemma of "founded"; "found_in" reads as located
         if (
             subj_tok is not None
             and subj_tok.pos_ == "NOUN"
@@ -338,7 +343,14 @@ class _Reader(ClauseBase):
             elif dep == "agent":
                 self._prep(child, subjects, base, "passive", neg, conf)
             elif dep == "prep":
-                self._prep(child, subjects, base, "passive" if passive else "active", neg, conf)
+                self._prep(
+                    child,
+                    subjects,
+                    base if passive else _with_object(base, children),
+                    "passive" if passive else "active",
+                    neg,
+                    conf,
+                )
             elif dep == "npadvmod" and child.ent_type_ == "DATE" and verb.tag_ == "VBN":
                 when = mention_of(child, self.coref)  # "X, born 1989-02-24, ..."
                 if when is not None:
@@ -361,6 +373,8 @@ class _Reader(ClauseBase):
         nums = [c for c in child.children if c.dep_ == "nummod"]
         if nums:
             num = mention_of(nums[0])
+            if num is None and nums[0].like_num:
+                num = _count(nums[0])  # "He had six wives": NER leaves a spelled count untyped
             if num:
                 for s in subjects:
                     self.add(
@@ -724,7 +738,10 @@ def clauses(
     reader = _Reader(default_subject, coref)
     try:
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            if (tok.pos_ in ("VERB", "AUX") or _verb_as_noun(tok)) and tok.dep_ not in (
+                "aux",
+                "auxpass",
+            ):
                 if tok.pos_ == "AUX" and tok.lemma_ != "be":
                     continue
                 reader.verb(tok)
