@@ -149,6 +149,27 @@ def test_alias_resolution_and_linguistic_aliases(store: GraphStore) -> None:
     assert [e.id for e in store.find_entities("d.n.a")] == [acid.id]
 
 
+def test_entity_name_is_the_first_found_entity(store: GraphStore) -> None:
+    """``entity_name`` (the crawl's one-query lookup) answers what ``find_entities`` ranks first:
+    by normalised name, id, alias and redirect, and the best connected of homonyms."""
+    person = ent("Washington", EntityType.PERSON)
+    place = ent("Washington", EntityType.LOCATION)
+    dna = ent("DNA", aliases=("blueprint of life",))
+    store.add_knowledge(record([(person, "born_in", ent("Virginia"), 0.9)], source="a"))
+    store.add_knowledge(record([(place, "located_in", ent("USA"), 0.9)], source="b"))
+    store.add_knowledge(record([(place, "part_of", ent("Americas"), 0.9)], source="c"))
+    store.add_knowledge(record([(dna, "part_of", ent("chromosome"), 0.9)], source="d"))
+    generic = ent("**dna**", EntityType.CONCEPT)  # redirected to DNA
+    store.add_knowledge(record([(generic, "is_a", ent("molecule"), 0.9)], source="e"))
+    names = ["washington", "WASHINGTON", "Blueprint of Life", "dna", generic.id, dna.id, "Mars"]
+    for name in names:
+        found = store.find_entities(name)
+        assert store.entity_name(name) == (found[0].name if found else None), name
+    assert store.entity_name("washington") == "Washington"
+    assert store.find_entities("washington")[0].id == place.id  # two facts: ranked first
+    assert store.entity_name("Mars") is None
+
+
 @pytest.mark.parametrize(("threshold", "entities"), [(None, 3), (90.0, 2)])
 def test_fuzzy_resolution_is_optional(
     tmp_path: Path, store_kind: str, threshold: float | None, entities: int

@@ -39,8 +39,8 @@ def crawlable(entity: Entity) -> bool:
 
 def canonical(store: GraphReader, name: str) -> tuple[str, str]:
     """(frontier key, display name) of ``name`` after resolution against the store."""
-    found = store.find_entities(name)
-    display = found[0].name if found else name.strip()
+    found = store.entity_name(name)
+    display = found if found is not None else name.strip()
     return normalise_name(display), display
 
 

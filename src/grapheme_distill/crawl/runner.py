@@ -241,6 +241,8 @@ class _Crawl:
     def _absorb(
         self, groups: list[tuple[FrontierEntry, list[_Answer]]], queued: int
     ) -> list[FrontierEntry]:
+        """:meth:`absorb`'s work, inside its transaction (no savepoint of its own: a failure
+        rolls the whole absorb back either way)."""
         batch: list[PendingExchange] = []
         owner: dict[str, int] = {}  # source -> group
         tokens = 0
@@ -275,42 +277,41 @@ class _Crawl:
                 usd += self.cost(a.label, a.response)
         before = self.summary.new_observations
         new: list[FrontierEntry] = []
-        with self.store.transaction():
-            records = self.ingester.ingest(batch)
-            by_group: list[list[DistilledKnowledge]] = [[] for _ in groups]
-            for record in records:
-                by_group[owner.get(record.provenance.source or "", 0)].append(record)
-            for (entry, answers), found in zip(groups, by_group, strict=True):
-                if self.depth is None or entry.depth < self.depth:
-                    found_new = discovered(
-                        self.store, found, depth=entry.depth + 1, parent=entry.key, seen=self.seen
-                    )
-                    self.seen.update(e.key for e in found_new)
-                    new += found_new
-                if all(a.response is not None for a in answers):
-                    self.store.frontier_done(self.name, entry.key)
-                    self.summary.entities_asked += 1
-            self.store.frontier_add(self.name, new)
-            self.store.crawl_spend(
-                self.name, len(batch), *_split([a for _, answers in groups for a in answers]), usd
-            )
-            summary = self.summary
-            summary.requests += len(batch)
-            summary.new_entities += len(new)
-            summary.new_facts += summary.new_observations - before
-            summary.cost_usd += usd
-            self.budget.spent_requests += len(batch)
-            self.budget.spent_tokens += tokens
-            self.budget.spent_usd += usd
-            point = (self.budget.spent_requests, queued + len(new))
-            self.store.crawl_metric(
-                self.name,
-                summary.run_id,
-                *point,
-                summary.entities_asked,
-                summary.new_entities,
-                summary.new_facts,
-            )
+        records = self.ingester.ingest(batch)
+        by_group: list[list[DistilledKnowledge]] = [[] for _ in groups]
+        for record in records:
+            by_group[owner.get(record.provenance.source or "", 0)].append(record)
+        for (entry, answers), found in zip(groups, by_group, strict=True):
+            if self.depth is None or entry.depth < self.depth:
+                found_new = discovered(
+                    self.store, found, depth=entry.depth + 1, parent=entry.key, seen=self.seen
+                )
+                self.seen.update(e.key for e in found_new)
+                new += found_new
+            if all(a.response is not None for a in answers):
+                self.store.frontier_done(self.name, entry.key)
+                self.summary.entities_asked += 1
+        self.store.frontier_add(self.name, new)
+        self.store.crawl_spend(
+            self.name, len(batch), *_split([a for _, answers in groups for a in answers]), usd
+        )
+        summary = self.summary
+        summary.requests += len(batch)
+        summary.new_entities += len(new)
+        summary.new_facts += summary.new_observations - before
+        summary.cost_usd += usd
+        self.budget.spent_requests += len(batch)
+        self.budget.spent_tokens += tokens
+        self.budget.spent_usd += usd
+        point = (self.budget.spent_requests, queued + len(new))
+        self.store.crawl_metric(
+            self.name,
+            summary.run_id,
+            *point,
+            summary.entities_asked,
+            summary.new_entities,
+            summary.new_facts,
+        )
         summary.frontier_over_time.append(point)
         return new
 

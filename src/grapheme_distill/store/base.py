@@ -303,6 +303,11 @@ class GraphReader(Protocol):
         """Entities whose id, normalised name or alias matches ``name`` (best connected first)."""
         ...
 
+    def entity_name(self, name: str) -> str | None:
+        """The name of ``find_entities(name)``'s first entity (None: none matches) — what a
+        crawl asks of every name an answer discovers, so a store may answer it more cheaply."""
+        ...
+
     def get_entity(self, entity_id: str) -> Entity | None: ...
 
     def neighbourhood(self, entity_id: str) -> KnowledgeGraph:

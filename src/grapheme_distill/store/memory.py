@@ -234,6 +234,10 @@ class MemoryStore:
             id=row.id, name=row.name, type=row.type, aliases=self._state.index.aliases_of(row.id)
         )
 
+    def entity_name(self, name: str) -> str | None:
+        found = self.find_entities(name)
+        return found[0].name if found else None
+
     def find_entities(self, name: str) -> list[Entity]:
         key = normalise_name(name)
         index = self._state.index

@@ -252,6 +252,21 @@ class EntitiesMixin(SQLiteConnection):
             for eid, name, etype in rows
         }
 
+    def entity_name(self, name: str) -> str | None:
+        """The name of :meth:`find_entities`' first entity, in one query when at most one entity
+        matches (the usual case; a crawl asks this of every name an answer discovers, and
+        :meth:`find_entities` takes three queries and builds the entities with their aliases)."""
+        key = normalise_name(name)
+        rows = self._rows(
+            "SELECT name FROM entities WHERE id IN (SELECT id FROM entities WHERE key = ? OR id = ? "
+            "UNION SELECT entity_id FROM aliases WHERE key = ? "
+            "UNION SELECT to_id FROM entity_redirects WHERE from_id = ?) LIMIT 2",
+            (key, name, key, name),
+        )
+        if len(rows) < 2:
+            return str(rows[0][0]) if rows else None
+        return self.find_entities(name)[0].name  # ranked by degree
+
     def find_entities(self, name: str) -> list[Entity]:
         """Entities whose id, normalised name or alias matches ``name`` (best connected first)."""
         key = normalise_name(name)
