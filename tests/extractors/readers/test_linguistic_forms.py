@@ -90,6 +90,66 @@ CASES: list[tuple[str, Items, Items]] = [
         },
         set(),
     ),
+    # a glossary gloss without an article: a bare genus with a relative clause, a verb saying
+    # what the thing does, a "how …" clause under a cue
+    (
+        "Parts of a kite:\n- **Spar**: thin rod that keeps the sail stretched\n"
+        "- **Bridle**: set of lines which sets the angle to the wind",
+        {("spar", "definition", "thin rod that keeps the sail stretched")},
+        set(),
+    ),
+    (
+        "- **Insulin**: lowers blood sugar by moving glucose into cells\n"
+        "- **Glucagon**: raises blood sugar between meals",
+        {("insulin", "definition", "lowers blood sugar by moving glucose into cells")},
+        set(),
+    ),
+    (
+        "- **Toppings**: tomatoes and basil\n- **Sides**: salad or chips",
+        set(),
+        {("toppings", "definition", "tomatoes and basil")},
+    ),
+    (
+        "Key concepts:\n1. **Elasticity** — how strongly demand reacts to price\n"
+        "2. **Surplus** — how much is left once demand is met",
+        {("elasticity", "definition", "how strongly demand reacts to price")},
+        set(),
+    ),
+    # a notion glossed in plain words in a key-value item defines it; a measure, a place, a
+    # clause of its own or a person's role do not
+    (
+        "- **Humus**: dark organic matter in soil\n- **Loam**: soil with sand, silt and clay",
+        {("humus", "definition", "dark organic matter in soil")},
+        set(),
+    ),
+    (
+        "- **Fee cap**: hundreds of pounds a year\n- **Refunds**: payments can be claimed later\n"
+        "- **Venue**: at the town hall on Fridays",
+        set(),
+        {
+            ("fee cap", "definition", "hundreds of pounds a year"),
+            ("refunds", "definition", "payments can be claimed later"),
+            ("venue", "definition", "at the town hall on fridays"),
+        },
+    ),
+    (
+        "The line-up:\n- **Ella Fitzgerald** — lead vocals and scat\n- **Joe Pass** — guitar",
+        set(),
+        {("ella fitzgerald", "definition", "lead vocals and scat")},
+    ),
+    # a table whose second column says what each term is
+    (
+        "| Idea | What it is |\n|---|---|\n| Opportunity cost | The value of the best option "
+        "given up |\n| Sunk cost | Money already spent that cannot be recovered |",
+        {("opportunity cost", "definition", "the value of the best option given up")},
+        set(),
+    ),
+    # a gloss in the key's parenthesis
+    (
+        "- **Ribosomes** (the protein factories of the cell): read messenger RNA",
+        {("ribosomes", "definition", "the protein factories of the cell")},
+        set(),
+    ),
     # the naming noun before an abbreviation
     (
         "The acronym **CPU** stands for central processing unit.",

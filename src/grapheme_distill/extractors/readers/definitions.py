@@ -154,14 +154,18 @@ _MEANING = re.compile(
 )
 _GLOSSARY_CUE = re.compile(
     r"\b(?:glossary|terms|terminology|definitions?|jargon|vocabulary|mean|means|meaning|"
-    r"what (?:do|does) .* mean|words)\b",
+    r"what (?:do|does) .* mean|words|concepts|key ideas|notions)\b",
     re.IGNORECASE,
 )
 
 #: a gloss that opens with what the thing does: "sets the tempo", "packages and ships proteins",
-#: "it stores …", "used to make …" (a bare plural noun, "plates move apart", is left alone)
+#: "it stores …", "used to make …", "lowers blood sugar by …" (a bare plural noun, "plates move
+#: apart", "tomatoes and basil", "players from …", is left alone)
 _FUNCTIONAL = re.compile(
     r"(?P<it>(?:it|they)\s+)?(?:[a-z]+s\s+(?:the|a|an|its|their|your|and\s+[a-z]+s)\b"
+    r"|[a-z]{3,}[^s\W]s\s+(?!(?:and|or|from|of|with|in|on|at|for|to|like|such|as|are|is|were|"
+    r"was|can|could|may|might|will|would|must|should|do|does|did|have|has|had)\b)"
+    r"[a-z]+\s+[a-z]+\b(?!,)"
     r"|(?:used|designed|made|built|intended|bred|grown)\s+(?:to|for|from|as|since|by|in)\b)"
 )
 
@@ -239,14 +243,38 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         if b.role == "glossary" and re.match(r"(?i)(?:a|an|the)\s", b.value_text().strip())
     )
     in_glossary = articled * 2 >= len(siblings) >= 2
+    # "**Spar**: thin rod that keeps the sail stretched": a bare genus with a relative clause
+    relative = re.match(
+        r"(?:[a-z][\w\-]*\s+){1,4}(?:that|which|who|whose|where)\s+[a-z]", gloss
+    ) is not None and not re.match(r"(?i)(?:how|what|when|where|why)\b", gloss)
+    # "**Elasticity** — how strongly demand reacts to price", under a cue ("Key concepts:")
+    how = glossary is not None and bool(re.match(r"(?:how|what|when|where|why)\s+\w+\s", gloss))
     # "**Referee** — enforces the laws of the game", "**Centrifuge** — used to separate …": a
     # gloss that says what the thing does defines it as much as a genus does
     functional = _FUNCTIONAL.match(gloss)
     if functional is not None:
         gloss = gloss[functional.end("it") :] if functional.group("it") else gloss
+    # "**Tannin**: astringent compounds in grape skins": a notion glossed in words (not a name
+    # keyed to a value, "Contribution limit: $7,000", nor a role, "John Coltrane — tenor sax")
+    notion = (
+        re.fullmatch(r"[A-Za-z][a-z\-]+(?:\s+[a-z][\w\-]*){0,3}", term_text) is not None
+        and not re.match(r"(?i)(?:where|what|when|how|why|who|which)\b", term_text)
+        and re.match(r"[a-z][a-z\-]+\s+\S+\s+\S+", gloss) is not None
+        # a measure, a place or time, a clause of its own: no gloss of the term
+        and not re.match(
+            r"(?:about|around|roughly|none|approximately|up|over|under|at|in|on|during|from|by|"
+            r"for|with|after|before|since|until|hundreds|thousands|millions|billions|dozens|"
+            r"several|many|few|some|most|all)\b|[a-z\-]+\s+(?:can|could|may|might|will|would|"
+            r"must|should|is|are|was|were|has|have|had|do|does)\b",
+            gloss,
+        )
+    )
     defined = (
         glossary is not None
         or in_glossary
+        or notion
+        or relative
+        or how
         or aside_def
         or functional is not None
         or re.match(r"(?:a|an|the|one|any)\s", gloss, re.IGNORECASE) is not None
@@ -277,7 +305,8 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
 
 #: column headers of a glossary table: the first column is the term, this one its meaning
 _MEANING_HEADER = re.compile(
-    r"(?i)^(?:meaning|definition|what it means|means|description|explanation|gloss)$"
+    r"(?i)^(?:meaning|definition|what it means|means|description|explanation|gloss|what it is|"
+    r"what they are|what it does)$"
 )
 
 

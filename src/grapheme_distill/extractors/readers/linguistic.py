@@ -252,6 +252,11 @@ def _head_alias(block: Block) -> Iterator[Fact]:
     term, other = clean_name(m.group("t")), clean_name(m.group("a"))
     if re.search(r":|,|\s[\u2013\u2014-]\s", m.group("t")):
         return  # "Woodwinds — flutes (plus the piccolo)", "Headquarters: Geneva (…)": no head
+    gloss = " ".join(m.group("a").replace("*", "").split())
+    if re.match(r"(?:the|a|an)\s+\S+\s+\S+", gloss) and not re.search(r"\d", gloss):
+        # "- **Ribosomes** (the protein factories of the cell): …": a gloss of the head
+        yield lfact(block, None, "head.paren_gloss", Name(term), LinguisticKind.DEFINITION, gloss)
+        return
     regional = re.match(
         r"(?i)in (?:the\s+)?[A-Z][\w.]*(?:\s+English)?,\s+(?:the\s+)?(?P<v>.+)$", other
     )
