@@ -197,6 +197,77 @@ CASES: list[tuple[str, Items, Items]] = [
     ),
 ]
 
+# a genus that only notions take ("the study of", "a group of", "a kind of") defines a term
+# capitalised by its place; "the capital of" describes a named place
+CASES += [
+    (
+        "Seismology is the study of earthquakes and the waves they send through the Earth.",
+        {
+            (
+                "seismology",
+                "definition",
+                "the study of earthquakes and the waves they send through the earth",
+            )
+        },
+        set(),
+    ),
+    (
+        "Keratin is a family of proteins found in hair, nails and horns.",
+        {("keratin", "definition", "a family of proteins found in hair, nails and horns")},
+        set(),
+    ),
+    (
+        "Lima is the capital of Peru and sits on the Pacific coast.",
+        set(),
+        {("lima", "definition", "the capital of peru")},
+    ),
+    # an FAQ heading names what a pronoun in its answer is
+    (
+        "## What is a dividend?\n\nIt is the part of a company's profit that is paid to its owners.",
+        {("dividend", "definition", "the part of a company's profit that is paid to its owners")},
+        set(),
+    ),
+    # a second name set off by dashes: an abbreviation, a plain-words synonym
+    (
+        "Global Positioning System — GPS — relies on satellites.",
+        {("global positioning system", "abbreviation", "gps")},
+        set(),
+    ),
+    (
+        "Tinnitus — ringing in the ears — often follows loud concerts.",
+        {("tinnitus", "synonym", "ringing in the ears")},
+        set(),
+    ),
+    # a term opening the sentence, in apposition with a genus and a relative clause
+    (
+        "Scurvy, a disease that follows a lack of vitamin C, once killed many sailors.",
+        {("scurvy", "definition", "a disease that follows a lack of vitamin c")},
+        set(),
+    ),
+    # "whose full name was", "referred to simply as", "Its <any> name is"
+    (
+        "Lewis Carroll, whose birth name was Charles Dodgson, taught mathematics.",
+        {("lewis carroll", "alias", "charles dodgson")},
+        set(),
+    ),
+    (
+        "Michelangelo Buonarroti is often referred to simply as Michelangelo.",
+        {("michelangelo buonarroti", "alias", "michelangelo")},
+        set(),
+    ),
+    (
+        "# Kneecap\n\nThe kneecap protects the joint. Its anatomical name is the patella.",
+        {("kneecap", "alias", "patella")},
+        set(),
+    ),
+    # "X happens when …" of a highlighted term
+    (
+        "**Burnout** happens when long stress leaves a person exhausted and detached.",
+        {("burnout", "definition", "long stress leaves a person exhausted and detached")},
+        set(),
+    ),
+]
+
 
 @pytest.mark.parametrize(("answer", "present", "absent"), CASES)
 def test_linguistic_forms(answer: str, present: Items, absent: Items) -> None:

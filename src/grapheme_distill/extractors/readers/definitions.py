@@ -19,7 +19,7 @@ from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
 from grapheme_distill.extractors.readers.hierarchy import name_list
-from grapheme_distill.extractors.readers.terms import PRONOUNS, STANDS, lfact
+from grapheme_distill.extractors.readers.terms import PRONOUNS, STANDS, lfact, pronoun_subject
 from grapheme_distill.model.knowledge import LinguisticKind
 
 __all__ = ["read_definitions", "read_glossary", "read_glossary_row"]
@@ -73,6 +73,19 @@ _INSTITUTION_HEAD = re.compile(
 )
 
 
+#: a genus that names a kind of notion, not of named thing: "the study of …", "a group of
+#: proteins …", "a Japanese idea of …", "the rate at which …" (a capitalised subject that takes
+#: one is a term capitalised by its place: "Ecology is the study of …")
+NOTION_GENUS = re.compile(
+    r"(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,2}(?:study|science|art|practice|process|act|state|"
+    r"ability|measure|rate|amount|degree|quality|group|family|collection|set|class|kind|type|form|"
+    r"variety|branch|field|method|technique|way|mixture|condition|feeling|sense|tendency|"
+    r"phenomenon|principle|concept|idea|notion|belief|theory|habit|unit|substance|compound|"
+    r"property|ratio|part|layer|stage|range|pattern|style|system)\s+(?:of|in which|at which|by "
+    r"which|where|that|which|used)\b"
+)
+
+
 def _genus_head(value: str) -> str:
     """The head noun of a definition's genus ("an English mathematician and writer" → the last
     noun before "and", "of", a relative or a participle)."""
@@ -119,6 +132,9 @@ _MEANS = re.compile(
     r"(?:means|refers to|is defined as|are defined as|denotes|is the term for|describes|"
     r"is when|is what happens when)\s+"
     r"(?P<v>.{3,300})$"
+)
+_HAPPENS_WHEN = re.compile(
+    r"^(?P<x>[^,;]{1,50}?)\s+(?:happens|occurs|sets in|develops)\s+when\s+(?P<v>.{5,200})$"
 )
 #: a word each match of :data:`_MEANS` holds (tested before the match, which tries every length
 #: of the term)
@@ -520,6 +536,19 @@ def _clause(
                 block, sent, "translation", Name(term), LinguisticKind.DEFINITION, value, hedged
             )
             return
+    when = _HAPPENS_WHEN.match(text) if "when" in text else None
+    if when is not None and highlighted_term(block, sent, clean_name(when.group("x"))):
+        # "**Burnout** happens when long stress …": what the term names, as a condition
+        yield lfact(
+            block,
+            sent,
+            "happens_when",
+            Name(clean_name(when.group("x"))),
+            LinguisticKind.DEFINITION,
+            when.group("v").strip(),
+            hedged,
+        )
+        return
     m = _MEANS.match(text) if any(w in text for w in _MEANS_WORDS) else None
     if m is not None and not STANDS.match(text):
         term = re.sub(r"\s*\([^)]*\)", "", m.group("x"))  # "The cat family (Felidae)"
@@ -528,7 +557,7 @@ def _clause(
         if value[:1] in '"“':  # *latte* simply means "milk" in Italian
             value = re.split(r"[\"”]", value[1:])[0]
         if term.lower() in PRONOUNS:
-            name = ctx.section_subject(block)
+            name = pronoun_subject(ctx, block)
         elif re.search(r"[,:]", term) or re.match(r"(?i)(?:what|how|why|when|where|who)\b", term):
             name = None  # "Mammals: Cats are mammals, which means …", "What it means in practice"
         else:
@@ -587,6 +616,12 @@ def _clause(
             term = _emphasised_before(block, sent, sent.text.find(r.group("x")) + len(r.group("x")))
             if term is None and construction == "which.definition":
                 term = _word_before(r.group("x"))  # "to treat diabetes, which is a condition …"
+            if (
+                term is None
+                and r.start("x") == 0
+                and re.fullmatch(r"[A-Z][a-z\-]+(?:\s+[a-z][\w\-]*){0,2}", r.group("x"))
+            ):
+                term = r.group("x")  # "Scurvy, a disease that follows …, once killed …"
             if term is None or _PERSON_HEAD.fullmatch(_genus_head(r.group("v"))):
                 continue
             value = _trim(r.group("v"))
@@ -670,8 +705,10 @@ def _copula(
         and not re.search(r"\b(?:of|in|on|at|for|with|from|by)\b", subject)  # a description
         and re.match(r"an?\s", value) is not None
     )
+    notion_genus = NOTION_GENUS.match(value) is not None
     marked = (
-        _DEF_MARK.search(value)
+        notion_genus
+        or _DEF_MARK.search(value)
         or _EVENT_HEAD.fullmatch(head)
         or _INSTITUTION_HEAD.fullmatch(head)
         or ((generic or notion) and len(value.split()) >= 4)
@@ -680,10 +717,11 @@ def _copula(
         return
     person = bool(_PERSON_HEAD.fullmatch(head))
     if subject.lower() in PRONOUNS or re.fullmatch(r"(?i)it", subject):
-        name = ctx.section_subject(block)
+        name = pronoun_subject(ctx, block)
         if person or (
             name is not None
             and _proper(ctx, name.text)
+            and not notion_genus
             and not _EVENT_HEAD.fullmatch(head)
             and not _STRONG_MARK.search(value)
         ):
@@ -699,6 +737,7 @@ def _copula(
         named = (
             _proper(ctx, subject)
             and not generic
+            and not notion_genus
             and not _EVENT_HEAD.fullmatch(head)
             and not _INSTITUTION_HEAD.fullmatch(head)
         )

@@ -72,8 +72,9 @@ _ALIAS = re.compile(
     r"nicknamed|a\.k\.a\.|aka|formerly known as|formerly called|formerly|later known as|later renamed|"
     r"renamed|now known as|now called|or simply|often just|also simply|originally called|originally named|"
     r"known by (?:his|her|its|their) [\w\- ]{0,25}?name,?|officially|formally|dubbed|"
-    r"(?:commonly |often |sometimes |also )?referred to as|also spelled|spelled|sometimes written|"
-    r"goes by|went by|whose real name (?:is|was)|real name|stage name|pen name|born as)"
+    r"(?:commonly |often |sometimes |also )?referred to (?:simply |just )?as|also spelled|spelled|"
+    r"sometimes written|goes by|went by|whose (?:real |full |birth |given |original |legal )?name "
+    r"(?:is|was)|real name|stage name|pen name|born as)"
     r"\s+(?:the\s+)?[\"“*_]*(?P<v>[^,;:()\"”.*_\u2013\u2014]{1,80})",
     re.IGNORECASE,
 )
@@ -97,6 +98,7 @@ _ALIAS_WORDS = (
     "goes by",
     "went by",
     "real name",
+    "whose",
     "stage name",
     "pen name",
     "born as",
@@ -140,11 +142,14 @@ _IT_STANDS = re.compile(
 )
 #: "The barn owl's Latin name is Tyto alba", "Its common name is the snow leopard": a second name
 #: given as what the thing's name is (not "its name comes from …", "its name is derived from …")
+#: "Tinnitus — ringing in the ears — often follows …": a second name set off by dashes
+_DASH_ASIDE = re.compile(
+    r"^(?P<x>[A-Z][^\u2013\u2014,;:()]{1,50}?)\s+[\u2013\u2014]\s+(?P<y>[^\u2013\u2014,;:()]{2,60}?)"
+    r"\s+[\u2013\u2014]\s+(?=[a-z])"
+)
 _NAME_IS = re.compile(
     r"^(?:(?P<own>Its|Their|His|Her)|(?P<x>(?:The\s+)?[^,;:()]{2,60}?)['’]s?)\s+"
-    r"(?:(?:scientific|common|Latin|botanical|official|full|formal|real|birth|native|local|"
-    r"English|original|proper|popular|everyday|technical|chemical|generic|brand|trade)\s+)+"
-    r"names?\s+(?:is|was|are)\s+(?!(?:derived|taken|based|said|thought|believed|from|a|an)\b)"
+    r"(?:[A-Za-z][a-z\-]+\s+){0,2}names?\s+(?:is|was|are)\s+(?!(?:derived|taken|based|said|thought|believed|from|a|an)\b)"
     r"[*_\"“]*(?P<v>[^,;:.()*_\"”]{2,60})"
 )
 
@@ -420,6 +425,20 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         value = clean_name(m.group("v"))
         if owner is not None and value and value.lower() != owner.text.lower():
             yield lfact(block, sent, "alias.name_is", owner, LinguisticKind.ALIAS, value, hedged)
+    if (m := _DASH_ASIDE.match(text)) is not None:
+        x, y = clean_name(m.group("x")), clean_name(m.group("y"))
+        if initials_match(x, y) or initials_match(y, x):
+            long, short = (x, y) if initials_match(x, y) else (y, x)
+            yield lfact(
+                block, sent, "abbrev.dashes", Name(long), LinguisticKind.ABBREVIATION, short, hedged
+            )
+        elif (
+            not re.search(r"\s[A-Z]", x)  # a notion, not a named thing
+            and y.islower()
+            and 1 <= len(y.split()) <= 5
+            and not re.search(r"\b(?:is|are|was|were|has|have|not|also|often|usually)\b", y)
+        ):
+            yield lfact(block, sent, "synonym.dashes", Name(x), LinguisticKind.SYNONYM, y, hedged)
     if (m := _NAME_FOR.match(text)) is not None:
         value, term_text = clean_name(m.group("v")), clean_name(m.group("x"))
         if value and term_text and value.lower() not in PRONOUNS:

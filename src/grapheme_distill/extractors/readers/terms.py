@@ -24,6 +24,7 @@ __all__ = [
     "initials_match",
     "lfact",
     "name_before",
+    "pronoun_subject",
     "term_at",
 ]
 
@@ -110,6 +111,25 @@ _TRAILING_ADVERBS = re.compile(
 _VERBISH = r"(?i)\b(?:is|are|was|were|has|have|had|will|can|may|it|they|he|she|we|you|i)\b"
 
 
+#: an FAQ heading: "What is a dividend?", "What are index funds?", "Q: What is X?"
+_FAQ = re.compile(
+    r"^(?:Q\s*[:.]\s*)?(?:What|Who)\s+(?:is|are|was|were)\s+(?:(?:a|an|the)\s+)?"
+    r"(?P<x>[^?]{2,50}?)\s*\?\s*$",
+    re.IGNORECASE,
+)
+
+
+def pronoun_subject(ctx: ReadContext, block: Block) -> Name | None:
+    """What "it" or "this" opening a block means: the term an FAQ heading asks about ("## What is
+    a dividend?" / "It is a share of …"), else the section's implicit subject."""
+    heading = ctx.doc.heading_of(block)
+    if heading is not None and (faq := _FAQ.match(heading.text.strip())) is not None:
+        term = clean_name(faq.group("x"))
+        if term and len(term.split()) <= 5:
+            return Name(term)
+    return ctx.section_subject(block)
+
+
 def term_at(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name | None:
     """The term a marker at ``upto`` (sentence offset) refers to: the item's head in a list item
     ("- **Mary I** — ..., often called "Bloody Mary""), the clause's subject ("It is sometimes
@@ -130,7 +150,7 @@ def term_at(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name |
         x = clean_name(re.split(r",\s*(?:who|which|whose|that)?\b", x)[0])
         x = re.sub(r"['’]s$", "", x)  # "Prince's real name was …": Prince
         if x.lower() in PRONOUNS:
-            return ctx.section_subject(block)
+            return pronoun_subject(ctx, block)
         return Name(x) if x and len(x.split()) <= 8 else None
     name = name_before(before)
     if name is not None:
