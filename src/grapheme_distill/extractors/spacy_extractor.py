@@ -36,6 +36,7 @@ from grapheme_distill.extractors.base import Extraction, ExtractionFailure, is_t
 from grapheme_distill.extractors.confidence import CalibrationMap, annotate, load_calibration
 from grapheme_distill.extractors.document import parse_document
 from grapheme_distill.extractors.readers import Fact, injected_spans, is_hedged, read_document
+from grapheme_distill.extractors.readers.attributes import is_name_key
 from grapheme_distill.extractors.readers.dates import canonical_date
 from grapheme_distill.extractors.spacy.clauses import (
     Clause,
@@ -594,7 +595,19 @@ class SpacyExtractor:
                 # "1. Marie Curie discovered radioactivity": a numbered statement, not a step
                 self._prose(piece, doc, None, types, state, structure=False)
                 continue
-            if procedural or _KEY_VALUE.match(piece.text) or gloss is not None:
+            kv = _KEY_VALUE.match(piece.text)
+            if not procedural and kv is not None and is_name_key(kv.group("k")):
+                # "**Anders Celsius**: Swedish astronomer": the item is said of the named key
+                term = phrase_mention(doc, 0, len(kv.group("k")))
+                if term is not None:
+                    state.coref.note(term)
+                    self._prose(piece, doc, term, types, state, structure=False)
+                continue
+            if not procedural and kv is not None and _own_clause(doc, kv.start("v")):
+                # "**Funding**: The trust funds research": a sentence of its own after a label
+                self._prose(piece, doc, subject, types, state, structure=False)
+                continue
+            if procedural or kv is not None or gloss is not None:
                 continue
             before = len(state.records)
             self._prose(piece, doc, subject, types, state, structure=False)
@@ -674,4 +687,16 @@ def _declarative(doc: Any) -> bool:
         and subj is not None
         and subj.lower_ not in ("you", "it", "this", "that")
         and (subj.pos_ in ("PROPN", "PRON") or bool(subj.ent_type_))
+    )
+
+
+def _own_clause(doc: Any, start: int) -> bool:
+    """True when the value of a "**Label**: value" item is a sentence of its own ("**Funding**:
+    The trust funds research"): a verb after the colon with its own subject before it."""
+    return any(
+        tok.idx >= start
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.head.pos_ in ("VERB", "AUX")
+        and tok.head.idx > tok.idx
+        for tok in doc
     )

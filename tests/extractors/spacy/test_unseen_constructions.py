@@ -70,3 +70,44 @@ def test_a_present_tense_verb_the_tagger_calls_a_noun_still_relates(facts: Facts
     # the small model tags "coordinates" as a plural noun; a subject and an object say verb
     got = _pairs(facts("The Baltic Space Agency coordinates European space research."))
     assert got.get(("Baltic Space Agency", "European space research")) == "coordinate", got
+
+
+# ------------------------------------------------------------ "**Label**: value" items
+def test_a_label_before_a_sentence_of_its_own_does_not_hide_the_sentence(facts: Facts) -> None:
+    # "**Funding**: The trust funds research": the value is a sentence, read as prose
+    got = _pairs(
+        facts(
+            "# Halden Trust\nThe Halden Trust is a charity in Oslo.\n\n## Work\n"
+            "- **Research**: The trust supports marine research in many countries.\n"
+            "- **Founded**: 1936\n"
+        )
+    )
+    assert got.get(("Halden Trust", "marine research")) == "support", got
+
+
+def test_a_named_key_is_the_items_subject_not_an_attribute(facts: Facts) -> None:
+    # "**Lake Orsa**: 5,650 km²" is about the lake; it used to become the section subject's
+    # attribute "lake_orsa"
+    found = facts(
+        "# Lakes of Dalarna\nThe largest lakes of the region are:\n"
+        "- **Lake Orsa**: 5,650 km², the largest lake in Dalarna\n"
+        "- **Lake Siljan**: the seventh largest lake in Sweden\n"
+    )
+    assert not any(p.startswith("lake_") for _, p, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("key", "name"),
+    [
+        ("Lake Orsa", True),
+        ("Anders Celsius", True),
+        ("Bay of Biscay", True),
+        ("Place of Birth", False),  # a known key
+        ("Contribution limit", False),  # an attribute in sentence case
+        ("Founded", False),  # one word: a key unless told otherwise
+    ],
+)
+def test_name_keys(key: str, name: bool) -> None:
+    from grapheme_distill.extractors.readers.attributes import is_name_key
+
+    assert is_name_key(key) is name

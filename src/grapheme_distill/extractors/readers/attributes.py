@@ -23,7 +23,7 @@ from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is
 from grapheme_distill.extractors.readers.phrases import first_subject
 from grapheme_distill.model.knowledge import HierarchyKind, LinguisticKind
 
-__all__ = ["read_attributes", "value_type"]
+__all__ = ["is_name_key", "read_attributes", "value_type"]
 
 _YEAR = r"(?:1\d{3}|20\d{2})"
 _MONTH = (
@@ -574,11 +574,34 @@ def _kv_subject(ctx: ReadContext, block: Block) -> Name | None:
     return ctx.section_subject(block) or first_subject(ctx)
 
 
+_NAME_PARTICLES = frozenset({"of", "de", "la", "le", "del", "der", "von", "van", "the", "and", "&"})
+
+
+def is_name_key(key: str) -> bool:
+    """True when the key of a "**Key**: value" item is a name ("**Lake Vänern**: 5,650 km²",
+    "**Anders Celsius**: Swedish astronomer"): the item is about the named thing, and the key is
+    no attribute of the section's subject.  A name is two or more words, each capitalised but for
+    name particles ("Bay of Biscay"); an attribute key is rarely so ("Contribution limit", "Where
+    to see it") and the known ones ("Place of Birth") are never names."""
+    words = re.sub(r"\s*\([^)]*\)", "", key).split()
+    if (
+        len(words) < 2
+        or key.strip().lower() in ATTRIBUTE_KEYS
+        or key.strip().lower() in _KEY_PREDICATES
+    ):
+        return False
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_PARTICLES for w in words
+    )
+
+
 def _read_key_value(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     if ctx.injected(block):
         return
     subject = _kv_subject(ctx, block)
     key = block.key_text()
+    if is_name_key(key):
+        return  # "**Lake Vänern**: 5,650 km²": about the lake (the clause reader reads it)
     if subject is None or not key or len(key.split()) > 5:
         return
     raw = block.value_text()
