@@ -35,3 +35,14 @@ def test_the_short_forms_reach_the_entities(spacy_x: SpacyExtractor) -> None:
     ex = spacy_x.extract("Inflation in the US fell in 2023, the WHO said nothing about it.")
     names = {e.name for e in ex.entities.values()}
     assert "US" in names, names
+
+
+def test_a_measure_a_sum_and_a_share_written_in_digits_are_nodes() -> None:
+    found = _named("The statue weighs 225 tonnes, cost $4 billion and drew 12 % of visitors.")
+    assert any("225 tonnes" in n for n in found), found
+    assert any("$4 billion" in n for n in found), found
+    assert any("12 %" in n for n in found), found
+
+
+def test_a_count_in_words_is_no_node() -> None:
+    assert not any("three" in n for n in _named("The band has three members and a manager."))

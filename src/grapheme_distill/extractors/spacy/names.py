@@ -224,7 +224,7 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
         start += 1  # (a possessor that is a name is kept: "Hypermarcas's revenue" is Hypermarcas's)
     while end > start and (
         (doc[end - 1].is_punct or doc[end - 1].is_space)
-        and doc[end - 1].text not in ")\"'"
+        and doc[end - 1].text not in ")\"'%"
         or doc[end - 1].pos_ in _EDGE_POS
         and not (keep_tail and end == title_end)
     ):
@@ -624,7 +624,7 @@ def named_mentions(span: Any) -> list[Mention]:
     out: list[Mention] = []
     for ent in span.ents:
         if ent.label_ not in NAMED_LABELS and not (
-            ent.label_ == "DATE" and any(ch.isdigit() for ch in ent.text)
+            ent.label_ in _VALUE_NODES and any(ch.isdigit() for ch in ent.text)
         ):
             continue
         heads = [ent.root]
@@ -640,6 +640,9 @@ def named_mentions(span: Any) -> list[Mention]:
     return out
 
 
+#: values the answer states that are nodes when written with digits: a date, a measure, a sum
+#: of money, a share ("born 1815", "27 km", "$7,000", "8 %"); a bare count is not
+_VALUE_NODES = frozenset({"DATE", "QUANTITY", "MONEY", "PERCENT"})
 _SEPARATOR = re.compile(r":\s+|\s+[\u2013\u2014]\s+|\s*\n\s*")
 
 
