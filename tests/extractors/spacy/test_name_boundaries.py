@@ -46,3 +46,9 @@ def test_a_measure_a_sum_and_a_share_written_in_digits_are_nodes() -> None:
 
 def test_a_count_in_words_is_no_node() -> None:
     assert not any("three" in n for n in _named("The band has three members and a manager."))
+
+
+def test_a_number_in_digits_is_a_node_but_a_step_number_a_reign_or_a_version_is_not() -> None:
+    assert "23" in _named("The album holds 23 tracks recorded in one week.")
+    found = _named("Steps: 1. Rinse the rice. 2. Soak it. Queen Anne (1702–1714) used Python 3.12.")
+    assert not {"1", "2", "1702–1714", "3.12"} & set(found), found

@@ -627,6 +627,8 @@ def named_mentions(span: Any) -> list[Mention]:
             ent.label_ in _VALUE_NODES and any(ch.isdigit() for ch in ent.text)
         ):
             continue
+        if ent.label_ == "CARDINAL" and _no_value(ent):
+            continue
         heads = [ent.root]
         if ent.label_ not in ("GPE", "LOC", "DATE") and any(t.text == "," for t in ent):
             # "Hekla, Katla": each part of a comma list is a name ("Paris, France" stays one)
@@ -642,7 +644,25 @@ def named_mentions(span: Any) -> list[Mention]:
 
 #: values the answer states that are nodes when written with digits: a date, a measure, a sum
 #: of money, a share ("born 1815", "27 km", "$7,000", "8 %"); a bare count is not
-_VALUE_NODES = frozenset({"DATE", "QUANTITY", "MONEY", "PERCENT"})
+_VALUE_NODES = frozenset({"DATE", "QUANTITY", "MONEY", "PERCENT", "CARDINAL"})
+
+
+def _no_value(ent: Any) -> bool:
+    """A number that states no value: a list's numbering ("1." opening a step written inline),
+    a span of years ("1485–1509", a reign), a version ("3.13")."""
+    doc = ent.doc
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    return (
+        (
+            ent.text.rstrip(".)").isdigit()
+            and len(ent.text.rstrip(".)")) <= 2
+            and (ent.text[-1] in ".)" or after in (".", ")"))
+        )
+        or re.fullmatch(r"\d{4}\s*[\u2013\-]\s*\d{2,4}", ent.text) is not None
+        or re.fullmatch(r"\d+\.\d+\.\d+|\d\.\d{2}", ent.text) is not None
+    )
+
+
 _SEPARATOR = re.compile(r":\s+|\s+[\u2013\u2014]\s+|\s*\n\s*")
 
 
