@@ -2,11 +2,11 @@
 before the rule that reads it, in words of its own (not copied from an answer set).
 
 The cases pin what the whole of a list or sentence is — a noun with "a" is never the answer's
-topic, the topic's class noun with "the" is; a bare kind word ("types"), "ones" or an adjective
+topic ("the band" is); a bare kind word ("types"), "ones" or an adjective
 ("Original line-up") names no whole — and which constructions name
 children: "X is divided into three branches: the A, the B and the C", "The inner planets are A,
-B, C and D", examples after "such as" / "including" in a glossary item.  The ``absent`` sets pin
-precision.
+B, C and D", Hearst's "NP such as A, B and C", "A, B and C are its members", a plural title
+over proper names ("**Inner planets**").  The ``absent`` sets pin precision.
 """
 
 from __future__ import annotations
@@ -155,11 +155,40 @@ CASES = [
     ),
     pytest.param(
         "A bike has two main parts:\n\n| Part | Role |\n|---|---|\n| Frame | holds it |\n"
-        "| Wheels | roll |\n\nThe frame itself contains a head tube and a down tube.",
+        "| Wheels | roll |\n\nThe frame itself consists of a head tube and a down tube.",
         "",
         {("bike", "frame"), ("frame", "head tube")},
         {("frame itself", "head tube")},
         id="itself-is-no-part-of-the-name",
+    ),
+    pytest.param(
+        "A rope is made of strands, and each strand has three parts:\n\n- a core\n- a sheath\n",
+        "",
+        {("strand", "core"), ("strand", "sheath")},
+        {("rope", "core"), ("each strand", "core")},
+        id="the-clause-before-the-colon-names-the-whole",
+    ),
+    pytest.param(
+        "They signed treaties including the Treaty of Paris and the Treaty of Ghent.",
+        "",
+        {("treaties", "treaty of paris"), ("treaties", "treaty of ghent")},
+        {("they signed treaties", "treaty of paris")},
+        id="a-pronoun-is-no-part-of-the-group",
+    ),
+    pytest.param(
+        "The Moon's seas fall into two groups.\n\n**Near-side seas**\n- Mare Imbrium\n"
+        "- Mare Serenitatis\n\n**Notable craters**\n- Tycho\n- Copernicus\n",
+        "",
+        {("near-side seas", "mare imbrium"), ("near-side seas", "mare serenitatis")},
+        {("notable craters", "tycho"), ("craters", "tycho")},
+        id="a-plural-title-over-proper-names-is-their-group",
+    ),
+    pytest.param(
+        "Owls are birds, which means they lay eggs. Bats are mammals, so they nurse their young.",
+        "",
+        {("birds", "owls"), ("mammals", "bats")},
+        set(),
+        id="xs-are-ys-with-a-comment-after-the-comma",
     ),
 ]
 

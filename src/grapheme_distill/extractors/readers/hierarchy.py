@@ -133,6 +133,12 @@ def item_head(block: Block) -> tuple[str, int, int] | None:
     name = clean_name(head)
     if block.key is None and not _titled(name):
         name = noun_phrase(head)
+    # "regional Federal Reserve Banks", "modern Greek": a name after a lower-case descriptor
+    named = re.fullmatch(
+        r"(?:[a-z][\w\-]*\s+){1,2}(?P<n>[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|the|and|de))*)", name
+    )
+    if named is not None and len(named.group("n").split()) >= 2:
+        name = named.group("n")
     words = name.split()
     if (
         not name
@@ -320,6 +326,8 @@ def _read_list(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
     if kind is None and not lead and heading and (m := _GROUP_HEADING.match(heading)):
         kind, construction = HierarchyKind.MEMBER_OF, "list.group_heading"
         parent = Name(clean_name(m.group("x")))
+    if kind is None and (group := _group_title(items, heads, lead, heading)) is not None:
+        kind, construction, parent = HierarchyKind.MEMBER_OF, "list.group_title", group
     if kind is None:
         if not ((lead and _title_name(lead)) or heading):
             return
@@ -579,6 +587,66 @@ def _parent(ctx: ReadContext, block: Block, lead: str, heading: str) -> Name | N
     if subject is not None and kind_of(subject.text) is None:
         return subject  # not "four sections": a heading that names the children, not the whole
     return ctx.topic or first_subject(ctx)
+
+
+_EVALUATIVE = frozenset(
+    [
+        "notable",
+        "famous",
+        "key",
+        "major",
+        "popular",
+        "best",
+        "top",
+        "selected",
+        "other",
+        "related",
+        "recommended",
+        "important",
+        "main",
+        "well-known",
+        "classic",
+        "iconic",
+        "greatest",
+        "favourite",
+        "favorite",
+        "essential",
+        "must-see",
+        "useful",
+        "common",
+    ]
+)
+
+
+def _group_title(
+    items: list[Block],
+    heads: list[tuple[Block, tuple[str, int, int] | None]],
+    lead: str,
+    heading: str,
+) -> Name | None:
+    """ "**Inner planets**" or "### Gas giants" over a list of proper names: the title names the
+    group they are members of.  Only a plain plural noun phrase ("Notable albums", "Key figures"
+    are a selection, not a group) over short capitalised names with no gloss."""
+    title = _title_name(lead) if lead else _title_name(heading) if heading else None
+    if title is None or (lead and not lead.rstrip().endswith(":") and len(lead.split()) > 4):
+        return None
+    words = title.split()
+    last = words[-1]
+    if (
+        len(words) > 4
+        or words[0].lower() in _EVALUATIVE
+        or not re.fullmatch(r"[a-z][\w\-]*[^s]s", last)
+        or re.search(r"\d", title)
+    ):
+        return None
+    names = [h[0] for b, h in heads if h is not None and b.role == "list_item"]
+    if len(names) < 2 or len(names) != len(items):
+        return None
+    if not all(n[:1].isupper() and len(n.split()) <= 4 for n in names):
+        return None
+    if any(len(b.text.split()) > 6 for b in items):
+        return None  # "Augustus (27 BC – AD 14) founded …": remarks about each, not a roster
+    return Name(clean_name(title))
 
 
 def _lead_verb(

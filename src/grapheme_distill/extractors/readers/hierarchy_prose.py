@@ -47,6 +47,9 @@ _STATED = [
         re.compile(rf"^(?P<x>{_NP})\s+(?:{ADVERB}\s+|also\s+|both\s+)?(?:{verbs})\s+(?P<list>.+)$"),
     )
     for kind, verbs in _VERBS
+    # "X includes A, B and C" is read by the clause reader from the parse (its subject is the
+    # parse's, not the first six words); read here too, it gave only false pairs on unseen answers
+    if kind is not HierarchyKind.CONTAINS
 ]
 _RELATIVE = re.compile(
     rf"(?P<before>.+?),\s+which\s+(?:also\s+|now\s+)?(?P<v>{_VERBS[0][1]}|{_VERBS[2][1]})\s+"
@@ -75,7 +78,7 @@ _BELONG = re.compile(
 _ARE_CLASS = re.compile(
     r"^(?P<list>(?:the\s+)?[a-z][\w\-]*s(?:(?:,\s+|\s+and\s+)(?:the\s+)?[a-z][\w\-]*s){0,4})\s+"
     r"are\s+(?:all\s+|also\s+|actually\s+|true\s+)?(?P<y>[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?s)"
-    r"(?:,\s+not\s+.*|\s+(?:that|which|too)\b.*)?$",
+    r"(?:,\s+not\s+.*|,?\s+(?:that|which|too|so|because|meaning)\b.*)?$",
     re.IGNORECASE,
 )
 _MEMBER_ADJ = r"(?:(?:founding|founder|original|current|full|permanent|associate|core|other)\s+)?"
@@ -164,6 +167,54 @@ _COMMON_VERBS = frozenset(
         "see",
     }
 )
+# words that end the noun phrase before "such as" (read right to left)
+_NP_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "to",
+        "for",
+        "by",
+        "with",
+        "and",
+        "or",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "many",
+        "some",
+        "other",
+        "various",
+        "several",
+        "most",
+        "all",
+        "few",
+        "certain",
+        "different",
+        "also",
+        "like",
+        "from",
+        "they",
+        "it",
+        "we",
+        "you",
+        "he",
+        "she",
+        "i",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
+)
+_PRONOUN_WORDS = frozenset(["they", "it", "we", "you", "he", "she", "i"])
 _GENERIC_HEADS = frozenset(
     {
         "things",
@@ -319,49 +370,19 @@ def _hearst(block: Block, sent: Sentence) -> Iterator[Fact]:
         words = before.split()
         if words and m.start() == 0 and words[0].lower() not in _COMMON_VERBS:
             words[0] = words[0][:1].lower() + words[0][1:]  # "Bulk cargo such as …" opens it
-        stop = {
-            "the",
-            "a",
-            "an",
-            "of",
-            "in",
-            "on",
-            "to",
-            "for",
-            "by",
-            "with",
-            "and",
-            "or",
-            "its",
-            "their",
-            "his",
-            "her",
-            "our",
-            "your",
-            "many",
-            "some",
-            "other",
-            "various",
-            "several",
-            "most",
-            "all",
-            "few",
-            "certain",
-            "different",
-            "also",
-            "like",
-            "from",
-        }
         tail: list[str] = []
         for w in reversed(words):
             if (
-                w.lower() in stop
+                w.lower() in _NP_STOP
                 or w.lower() in _COMMON_VERBS
                 or len(tail) == 3
                 or not re.fullmatch(r"[a-z][\w'’\-]*", w)
             ):
                 break
             tail.insert(0, w)
+        subject = words[-len(tail) - 1] if tail and len(words) > len(tail) else ""
+        if len(tail) > 1 and tail[0].endswith("ed") and subject.lower() in _PRONOUN_WORDS:
+            tail.pop(0)  # "They signed treaties such as …": a verb after its subject
         if not tail or tail[-1].lower() in _GENERIC_HEADS:
             continue
         article = len(words) > len(tail) and words[-len(tail) - 1].lower() in ("a", "an")
@@ -376,7 +397,7 @@ def _hearst(block: Block, sent: Sentence) -> Iterator[Fact]:
             continue  # "bulk cargo such as coal and grain", not "rest such as this"
         parent = Name(" ".join(tail))
         for child in names:
-            if not child or child.lower() in _GENERIC_HEADS or child.lower() in stop:
+            if not child or child.lower() in _GENERIC_HEADS or child.lower() in _NP_STOP:
                 continue
             if fact := _edge(block, sent, "prose.such_as", parent, child, HierarchyKind.MEMBER_OF):
                 yield fact
@@ -405,6 +426,8 @@ def _stated(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         if m is None:
             continue
         children = _children(m.group("list"))
+        if not_structure(m.group("x")):
+            return  # "Common symptoms include fever and cough": remarks, not parts
         parent = _subject(ctx, block, m.group("x")) if children else None
         if parent is not None and children:
             for child in children:

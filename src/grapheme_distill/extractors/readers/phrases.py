@@ -142,7 +142,7 @@ _QUANTIFIERS = re.compile(
     r"^(?:(?:most|many|some|all|both|several|various|certain|different|other|living|modern|"
     r"today's|the|a|an|its|their|his|her|this|these|those|main|major|key|core|basic|common|"
     r"principal|primary|important|notable|essential|fundamental|broad|distinct|separate|"
-    r"classic|original|current|founding|final|early|later|standard|typical|famous|"
+    r"classic|original|current|founding|final|early|later|standard|typical|famous|each|every|"
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|few)\s+)+",
     re.IGNORECASE,
 )
@@ -311,6 +311,9 @@ def lead_parent(ctx: ReadContext, block: Block, text: str) -> Name | None:
     """The whole a lead-in or heading names, or None when it names none."""
     text = re.split(r"(?<=[.!?])\s+", text.strip())[-1].rstrip(":").strip()
     text = re.sub(r"\s*\([^)]*\)", "", text)
+    # "Each strand is built from nucleotides, and each nucleotide has three components": the
+    # clause that ends at the colon introduces the list
+    text = re.split(r";\s+|,\s+(?:and|but|while|whereas)\s+", text)[-1]
     if not text:
         return None
     if (m := _POSSESSOR.match(text)) is not None:
