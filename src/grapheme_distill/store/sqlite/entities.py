@@ -19,7 +19,7 @@ from grapheme_distill.model.knowledge import Entity
 from grapheme_distill.resolution import EntityResolver, MemoryEntityIndex
 from grapheme_distill.resolution.index import FUZZY_BLOCK_LIMIT, Candidate, entity_variant_keys
 from grapheme_distill.resolution.variants import name_form
-from grapheme_distill.store.sqlite.connection import SQLiteConnection
+from grapheme_distill.store.sqlite.connection import CHUNK, SQLiteConnection
 from grapheme_distill.store.sqlite.rows import KIND_TABLES
 
 __all__ = ["EntitiesMixin", "SQLEntityIndex"]
@@ -193,18 +193,21 @@ class EntitiesMixin(SQLiteConnection):
             aliased.update((canon, a) for a in entity.aliases)
             if canon != entity.id:
                 mapping[entity.id] = canon
-        self._conn.executemany(
-            "INSERT INTO entities(id, name, type, key) VALUES (?, ?, ?, ?)",
-            [(e.id, e.name, e.type.value, e.key) for e in index.added_entities],
-        )
-        self._conn.executemany(
-            "INSERT OR IGNORE INTO entity_redirects(from_id, to_id) VALUES (?, ?)",
-            index.added_redirects,
-        )
-        self._conn.executemany(
-            "INSERT OR IGNORE INTO aliases(entity_id, key, alias) VALUES (?, ?, ?)",
-            [(canon, key, alias) for (canon, key), alias in index.added_aliases.items()],
-        )
+        if index.added_entities:
+            self._conn.executemany(
+                "INSERT INTO entities(id, name, type, key) VALUES (?, ?, ?, ?)",
+                [(e.id, e.name, e.type.value, e.key) for e in index.added_entities],
+            )
+        if index.added_redirects:
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO entity_redirects(from_id, to_id) VALUES (?, ?)",
+                index.added_redirects,
+            )
+        if index.added_aliases:
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO aliases(entity_id, key, alias) VALUES (?, ?, ?)",
+                [(canon, key, alias) for (canon, key), alias in index.added_aliases.items()],
+            )
         return mapping
 
     def _prefetch(self, pending: Sequence[Entity]) -> MemoryEntityIndex:
@@ -214,6 +217,25 @@ class EntitiesMixin(SQLiteConnection):
         keys = sorted(
             {e.key for e in pending} | {normalise_name(a) for e in pending for a in e.aliases}
         )
+        if len(ids) <= CHUNK and len(keys) <= CHUNK:  # (an answer's few entities: one query)
+            id_marks, key_marks = ",".join("?" * len(ids)), ",".join("?" * len(keys))
+            for part, a, b, c in self._rows(
+                f"SELECT 0, from_id, to_id, NULL FROM entity_redirects WHERE from_id IN ({id_marks})"
+                f" UNION ALL SELECT 1, id, type, NULL FROM entities WHERE id IN ({id_marks})"
+                f" UNION ALL SELECT 2, key, id, type FROM entities WHERE key IN ({key_marks})"
+                " UNION ALL SELECT 3, a.key, e.id, e.type FROM aliases a JOIN entities e"
+                f" ON e.id = a.entity_id WHERE a.key IN ({key_marks})",
+                [*ids, *ids, *keys, *keys],
+            ):
+                if part == 0:
+                    index.known_redirect(a, b)
+                elif part == 1:
+                    index.known_entity(a, b)
+                elif part == 2:
+                    index.known_entity(b, c, a)
+                else:
+                    index.known_alias(a, b, c)
+            return index
         for from_id, to_id in self._chunked_rows(
             "SELECT from_id, to_id FROM entity_redirects WHERE from_id IN ({ids})", ids
         ):

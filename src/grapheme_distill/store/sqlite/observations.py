@@ -140,15 +140,9 @@ class KnowledgeMixin(EntitiesMixin):
                     per_source[obs.source] = obs.confidence
         # Items new to the store have all their evidence in this batch: their confidence is
         # computed here and written with the row; only items stored before are recomputed.
-        stored_before: dict[str, list[str]] = {}
+        stored_before = self._stored_ids(item_rows)
         inserts = {spec.table: spec.insert for spec in KIND_TABLES.values()}
         for table, per_table in item_rows.items():
-            stored_before[table] = [
-                r[0]
-                for r in self._chunked_rows(
-                    f"SELECT id FROM {table} WHERE id IN ({{ids}})", list(per_table)
-                )
-            ]
             old = set(stored_before[table])
             rows = [
                 (*row[:-1], stored_noisy_or(batch_best[item_id]))
@@ -165,6 +159,32 @@ class KnowledgeMixin(EntitiesMixin):
         for table, ids in stored_before.items():
             self._recompute(table, ids)
         return new
+
+    def _stored_ids(self, item_rows: dict[str, dict[str, tuple[Any, ...]]]) -> dict[str, list[str]]:
+        """Per table, which of its ``item_rows`` ids are stored already — in one query for an
+        answer's few items (a query per table before)."""
+        stored: dict[str, list[str]] = {table: [] for table in item_rows}
+        if sum(map(len, item_rows.values())) > CHUNK:
+            for table, per_table in item_rows.items():
+                stored[table] = [
+                    r[0]
+                    for r in self._chunked_rows(
+                        f"SELECT id FROM {table} WHERE id IN ({{ids}})", list(per_table)
+                    )
+                ]
+            return stored
+        parts = [
+            f"SELECT {n}, id FROM {table} WHERE id IN ({','.join('?' * len(per_table))})"
+            for n, (table, per_table) in enumerate(item_rows.items())
+        ]
+        if parts:
+            tables = list(item_rows)
+            for n, item_id in self._rows(
+                " UNION ALL ".join(parts),
+                [i for per_table in item_rows.values() for i in per_table],
+            ):
+                stored[tables[n]].append(item_id)
+        return stored
 
     def _recompute(self, table: str, ids: Sequence[str]) -> int:
         """Set the confidence of ``ids`` in ``table`` to the noisy-or of their sources.
