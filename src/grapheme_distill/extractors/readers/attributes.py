@@ -411,6 +411,7 @@ def _key_facts(
     hedged: bool,
 ) -> Iterator[Fact]:
     k = key.lower().strip().rstrip(":")
+    k = _PAREN.sub("", k).strip() or k  # "Area (km²)", "Founded (year)": the unit is no key
     if k in _ALIAS_KEYS:
         for v in (
             _values(k, raw.replace(" or ", ", "))
@@ -488,6 +489,8 @@ def _key_facts(
             )
         else:
             predicate = _KEY_PREDICATES.get(k) or _snake(k)
+            if vtype == "DATE":
+                predicate = _dated(predicate)
             if not predicate or len(predicate) > 40:
                 continue
             yield Fact("relation", construction, span, subject, obj, predicate, hedged=hedged)
@@ -637,3 +640,17 @@ def _read_row(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         if not cell.strip() or not col.strip() or _REMARK_HEADERS.match(col.strip()):
             continue
         yield from _key_facts(ctx, name, col, cell, block.inline.span(a, b), "table", False)
+
+
+_DATE_WORDS = frozenset({"year", "date", "when", "in", "of"})
+
+
+def _dated(predicate: str) -> str:
+    """The predicate of a date under a key that names an event and the word "year" or "date"
+    ("Year completed", "Date opened" -> ``completed_in``, ``opened_in``; "Year" -> ``date``)."""
+    words = [w for w in predicate.split("_") if w and w not in _DATE_WORDS]
+    if not words:
+        return "date"
+    if len(words) == 1 and words[0].endswith(("ed", "en", "lt", "un")):
+        return f"{words[0]}_in"
+    return predicate
