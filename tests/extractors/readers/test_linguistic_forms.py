@@ -150,6 +150,21 @@ CASES: list[tuple[str, Items, Items]] = [
         {("ribosomes", "definition", "the protein factories of the cell")},
         set(),
     ),
+    # one plain word for another after an article: "the courgette (zucchini)"
+    (
+        "Slice the courgette (zucchini) thinly and grill it.",
+        {("courgette", "synonym", "zucchini")},
+        set(),
+    ),
+    (
+        "Add the salt (optional), whisk the eggs (two) and bake the loaf (uncovered).",
+        set(),
+        {
+            ("salt", "synonym", "optional"),
+            ("eggs", "synonym", "two"),
+            ("loaf", "synonym", "uncovered"),
+        },
+    ),
     # the naming noun before an abbreviation
     (
         "The acronym **CPU** stands for central processing unit.",

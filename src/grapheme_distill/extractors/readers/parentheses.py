@@ -352,7 +352,13 @@ def read_parentheses(
                     block, sent, "paren.common", highlighted, LinguisticKind.ALIAS, plain, hedged
                 )
             elif (
-                len(plain.split()) >= 2
+                (
+                    len(plain.split()) >= 2
+                    # "an aubergine (eggplant)": one word for another, after an article ("the
+                    # eggs (two)" counts them)
+                    or re.search(r"\b(?:the|a|an)\s+[a-z][\w\-]+$", before) is not None
+                    and _COUNT_WORD.fullmatch(plain) is None
+                )
                 and "," not in inner  # "(daemon, dockerd)": a list, not a gloss
                 and (technical := _technical_term(before)) is not None
             ):
@@ -368,6 +374,10 @@ def read_parentheses(
                 )
 
 
+_COUNT_WORD = re.compile(
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|half|both|none|"
+    r"several|many|few|once|twice|whole|each|all"
+)
 _CLAUSE_VERB = re.compile(r"\b[a-z]+(?:s|ed)\b|\b(?:is|are|was|were|can|may|will|must)\b")
 
 
