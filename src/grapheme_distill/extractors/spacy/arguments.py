@@ -227,7 +227,19 @@ def _title_clause(tok: Any) -> Mention | None:
 
 
 def _neg(tok: Any) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children)
+    """Whether the clause of ``tok`` is denied. Besides "not"/"never", the answer conventions keep a
+    fact that "no longer" holds ("X no longer lives in Y", "are no longer members") or that the
+    subject "ceased to" do ("ceased to be the capital") as a denied fact, not as a current one."""
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children):
+        return True
+    if any(
+        c.dep_ == "advmod"
+        and c.lower_ in ("longer", "more")
+        and any(g.dep_ == "neg" and g.lower_ == "no" for g in c.children)
+        for c in tok.children
+    ):
+        return True
+    return bool(tok.dep_ == "xcomp" and tok.head.lemma_ == "cease")
 
 
 def _noun_phrase_label(tok: Any) -> str:
