@@ -227,3 +227,34 @@ def test_a_failed_run_keeps_a_store_that_holds_something(tmp_path: Path) -> None
     with pytest.raises(RuntimeError), open_store(existing):
         raise RuntimeError("not created by this open: kept")
     assert existing.exists()
+
+
+def test_restartable_transaction_undoes_a_failed_first_part_only(store: SQLiteStore) -> None:
+    """A transaction nested in a ``restartable`` one before anything was written shares its start
+    (no savepoint): when it fails, what it wrote is gone, the outer transaction goes on and
+    commits the rest; once something is written, nested transactions are savepoints again."""
+    statements: list[str] = []
+    store._conn.set_trace_callback(statements.append)
+    with store.transaction(restartable=True):
+        with pytest.raises(ValueError), store.transaction():  # shares the empty start
+            store.record_failure(None, "first", "written, then undone")
+            raise ValueError("the first part fails")
+        store.record_failure(None, "second", "kept")
+        with pytest.raises(ValueError), store.transaction():  # a savepoint: "second" stays
+            store.record_failure(None, "third", "undone")
+            raise ValueError("the third part fails")
+        with store.transaction():
+            store.record_failure(None, "fourth", "kept")
+    assert [f["source"] for f in store.failures()] == ["second", "fourth"]
+    assert [s.split()[0] for s in statements if s.split()[0] in ("SAVEPOINT", "ROLLBACK")] == [
+        "ROLLBACK",  # the first part: the whole (empty) transaction, begun again
+        "SAVEPOINT",
+        "ROLLBACK",  # the third part: to its savepoint
+        "SAVEPOINT",
+    ]
+    statements.clear()
+    with store.transaction(restartable=True), store.transaction(), store.transaction():
+        store.record_failure(None, "fifth", "kept")  # the shared parts succeed: all committed
+    assert [f["source"] for f in store.failures()] == ["second", "fourth", "fifth"]
+    assert not [s for s in statements if s.startswith(("SAVEPOINT", "RELEASE"))]
+    store._conn.set_trace_callback(None)

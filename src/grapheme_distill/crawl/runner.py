@@ -226,16 +226,26 @@ class _Crawl:
         frontier-over-time point (one ingest and one commit for all of them: at concurrency 64
         several complete at once).  ``queued``: frontier entries waiting to be dispatched.
         Returns the entities that joined the frontier."""
+        own = {id(a) for _, answers in groups for a in answers}
+        # the batch's own answers not yet in the call log are logged by the ingester as it reads
+        # them (the same row); the others waiting go in after the reading, in the same commit.
+        # Nothing is written before the reading, so the ingester's transaction needs no
+        # savepoint of its own (SQLiteConnection.transaction, restartable).
+        mine = [a for a in self.unlogged if id(a) in own]
+        self.unlogged = [a for a in self.unlogged if id(a) not in own]
         logged: list[_Answer] = []
+        failures = self.summary.failures
         try:
-            with self.store.transaction():
-                # every answer is in the call log before it is read, in the same commit as its
-                # reading: absorb runs without an await, so a write-ahead commit of its own just
-                # before it (half the crawl's commits) kept no answer safer
+            with self.store.transaction(restartable=True):
+                new = self._absorb(groups, queued)
+                if self.summary.failures != failures:  # a reading failed (and was rolled back
+                    self.unlogged[:0] = mine  # with its call): its answer stays in the log
                 logged = self.log_answers()
-                return self._absorb(groups, queued)
+                return new
         except BaseException:
-            self.unlogged[:0] = logged  # left for the final flush (a re-run reads them)
+            done = {id(a) for a in logged}
+            # left for the final flush (a re-run reads them)
+            self.unlogged[:0] = [a for a in mine if id(a) not in done] + logged
             raise
 
     def _absorb(

@@ -53,12 +53,10 @@ class RunsMixin(SQLiteConnection):
         ]
 
     def record_failure(self, run_id: str | None, source: str, reason: str, raw: str = "") -> None:
-        with self.transaction():
-            self._conn.execute(
-                "INSERT INTO failures(run_id, source, reason, raw, created_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (run_id, source, reason, raw, now()),
-            )
+        self._write(
+            "INSERT INTO failures(run_id, source, reason, raw, created_at) VALUES (?, ?, ?, ?, ?)",
+            (run_id, source, reason, raw, now()),
+        )
 
     def failures(self, run_id: str | None = None) -> list[dict[str, Any]]:
         sql = "SELECT run_id, source, reason, raw, created_at FROM failures"
