@@ -3,14 +3,18 @@ samples, several teachers."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from knowledge_server import KnowledgeServer
 
 from grapheme_distill.crawl import compare_stores, crawl
 from grapheme_distill.crawl.frontier import crawlable
+from grapheme_distill.crawl.reader import AnswerReader
 from grapheme_distill.errors import InputError
+from grapheme_distill.extractors.base import Extraction
 from grapheme_distill.model.knowledge import Entity, EntityType
 from grapheme_distill.store import open_store
 from grapheme_distill.teachers.base import Teacher
@@ -113,3 +117,30 @@ def test_literals_are_not_crawlable() -> None:
     assert not crawlable(Entity(name="42 km", type=EntityType.NUMBER))
     assert not crawlable(Entity(name="1,200", type=EntityType.OTHER))
     assert crawlable(Entity(name="Marie Curie", type=EntityType.PERSON))
+
+
+def test_an_answer_whose_reading_fails_stays_in_the_call_log(
+    world: KnowledgeServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ingester rolls back an answer whose reading raised, with the call it was recording; the
+    crawl puts that answer in the call log anyway, so a re-run never asks it again."""
+    real = AnswerReader.extract
+
+    def extract(self: AnswerReader, text: str, **options: Any) -> Extraction:
+        if re.search(r"\bNode 1\b", str(options.get("prompt", ""))):
+            raise RuntimeError("the reader broke on Node 1")
+        return real(self, text, **options)
+
+    monkeypatch.setattr(AnswerReader, "extract", extract)
+    store = open_store(tmp_path / "kb.db")
+    summary = crawl(["Node 0"], [teacher(world)], store, concurrency=4, depth=1)
+    assert summary.failure_reasons.get("DistillError", 0) >= 1
+    failed = [f["source"] for f in store.failures()]
+    assert failed == ["crawl:vllm:Node 1#s0"], failed
+    logged = {c["source"] for c in _calls(store)}
+    assert set(failed) <= logged  # every answer whose reading failed is in the call log
+    assert store.usage_totals()["calls"] == summary.requests
+
+
+def _calls(store: Any) -> list[dict[str, Any]]:
+    return [{"source": s} for (s,) in store._rows("SELECT source FROM teacher_calls")]
