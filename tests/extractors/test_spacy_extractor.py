@@ -232,7 +232,8 @@ def test_procedures_are_ordered_steps_with_a_goal(
     ex = spacy_x.extract(text, prompt=prompt)
     assert [(p.goal, p.steps) for p in ex.procedures] == [(goal, steps)]
     proc = ex.procedures[0]
-    assert proc.entity in ex.entities and proc.span is not None
+    # the goal is the procedure's own text; it points at a node only when it names one
+    assert proc.span is not None and (proc.entity is None or proc.entity in ex.entities)
 
 
 @pytest.mark.parametrize(

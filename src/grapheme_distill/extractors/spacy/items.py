@@ -145,6 +145,7 @@ def finish_items(
     about = set(state.keep) or {
         normalise_name(r.subject.text) for r in state.records[:1] if r.subject is not None
     }
+    how_tos: list[_Record] = []  # read once every other item has made its entities
     for r in state.records:
         if (
             r.subject is not None
@@ -197,19 +198,22 @@ def finish_items(
             if r.linguistic in (LinguisticKind.ALIAS, LinguisticKind.ABBREVIATION):
                 out.add_entity(term.model_copy(update={"aliases": (*term.aliases, r.value)}))
         elif r.kind == "procedure" and KnowledgeType.PROCEDURAL in types and len(r.steps) >= 2:
-            goal = r.value.strip()
-            goal_entity = (
-                out.add_entity(Entity(name=goal, type=EntityType.CONCEPT)) if goal else None
-            )
-            proc = Procedure(
-                goal=goal,
-                steps=r.steps,
-                entity=goal_entity.id if goal_entity else None,
-                confidence=r.confidence,
-                span=r.span,
-            )
-            procedures.setdefault(proc.id, proc)
-            note(proc.id, r)
+            how_tos.append(r)
+    # the goal ("bake bread") is the procedure's own text, kept on it everywhere it is exported;
+    # it is no node of the graph (gold conventions), so a procedure points at an entity only when
+    # its goal names one the answer already has
+    named = {normalise_name(e.name): eid for eid, e in out.entities.items()}
+    for r in how_tos:
+        goal = r.value.strip()
+        proc = Procedure(
+            goal=goal,
+            steps=r.steps,
+            entity=named.get(normalise_name(goal)) if goal else None,
+            confidence=r.confidence,
+            span=r.span,
+        )
+        procedures.setdefault(proc.id, proc)
+        note(proc.id, r)
     for store in (relations, attributes, hierarchy, linguistic, procedures):
         out.add(
             *(
