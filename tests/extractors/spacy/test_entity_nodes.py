@@ -4,6 +4,8 @@ item's head is a node only when it names a thing, not when it labels a step, a k
 
 from __future__ import annotations
 
+import pytest
+
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 
 
@@ -29,3 +31,42 @@ def test_a_procedure_about_a_named_thing_points_at_its_node(spacy_x: SpacyExtrac
     assert ex.procedures
     names = {e.name.casefold() for e in ex.entities.values()}
     assert "install docker" not in names and "installing docker" not in names
+
+
+@pytest.mark.parametrize(
+    ("answer", "unwanted", "wanted"),
+    [
+        # a step's label is an instruction (verb, then its object's determiner), no name
+        (
+            "## Training plan\n\n1. **Pack a bag.** Put in water and a snack.\n"
+            "2. **Choose the route** before you leave.\n3. **Stretch.** Loosen up first.",
+            {"pack a bag", "choose the route"},
+            set(),
+        ),
+        # a label opening with a preposition or a question word, or ending with one, is a key
+        (
+            "## The statue\n\n- **Made by:** Auguste Rodin\n- **Where to find it:** the Musée "
+            "Rodin, Paris\n- During summer, the garden stays open late.",
+            {"made by", "during summer"},
+            {"auguste rodin"},
+        ),
+        # a numbered clause is a step, its opening words no name; titled items stay names
+        (
+            "## Setting up\n\n1. Go to the settings page and sign in.\n"
+            "2. Open Privacy in the side menu.\n3. Confirm with the code you get.\n\n"
+            "## Albums\n\n1. Kind of Blue\n2. Sketches of Spain\n3. In a Silent Way\n",
+            {
+                "go to the settings page and sign in",
+                "open privacy in the side menu",
+                "confirm with the code you get",
+            },
+            {"kind of blue", "sketches of spain"},
+        ),
+    ],
+)
+def test_a_list_item_head_is_a_node_only_when_it_names_a_thing(
+    spacy_x: SpacyExtractor, answer: str, unwanted: set[str], wanted: set[str]
+) -> None:
+    names = _names(spacy_x, answer)
+    assert not names & unwanted
+    assert wanted <= names

@@ -156,6 +156,36 @@ def item_head(block: Block) -> tuple[str, int, int] | None:
     return (name, start, start + len(name)) if start >= 0 else (name, a, b)
 
 
+_DETERMINERS = frozenset({"a", "an", "the", "your", "my", "our", "their", "this", "these", "its"})
+_PREDETERMINERS = frozenset({"all", "both", "half", "such", "what", "quite", "of"})
+_LABEL_OPENERS = _PREPOSITIONS | _QUESTION_WORDS | {"under", "during", "after", "before", "into"}
+
+
+def _label(name: str, *, ordered: bool) -> bool:
+    """An item head that labels a key, a question or a step rather than naming a thing: it opens
+    or ends with a preposition or question word and is no title ("During summer", "Where to see
+    it", "Commissioned by"), a determiner follows its first word, which only a verb's object does
+    in English ("Build a base", "Choose the route"), or, in a numbered list, it is a clause of
+    four words or more that is no title ("Open Security in the left-hand menu")."""
+    words = name.split()
+    if not words:
+        return False
+    lower = [w.lower() for w in words]
+    title = all(w[:1].isupper() or w.lower() in _PREPOSITIONS | _DETERMINERS for w in words)
+    if lower[-1] in _PREPOSITIONS - {"and"} and len(words) > 1:
+        return True
+    if lower[0] in _LABEL_OPENERS and not title:
+        return True
+    if (
+        len(words) > 1
+        and lower[1] in _DETERMINERS
+        and lower[0] not in _PREDETERMINERS
+        and not title
+    ):
+        return True
+    return ordered and len(words) >= 4 and not title
+
+
 def _titled(text: str) -> bool:
     """A short capitalised title ("Presto", "Molto vivace"), not a gloss."""
     words = text.strip().rstrip(".").split()
@@ -264,7 +294,11 @@ def _read_list(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
     if _procedural(items, lead, heading) or any(ctx.injected(b) for b in items):
         return
     for block, head in heads:
-        if head is not None and block.role != "key_value":  # a key ("Population") is no entity
+        if (
+            head is not None
+            and block.role != "key_value"  # a key ("Population") is no entity
+            and not _label(head[0], ordered=block.ordered)
+        ):
             yield Fact("entity", "list.item", block.inline.span(head[1], head[2]), Name(head[0]))
             year = re.match(r"\s*\((?P<y>(?:c\.\s*)?\d{4})\)", block.text[head[2] :])
             if year:
