@@ -70,3 +70,30 @@ def test_a_list_item_head_is_a_node_only_when_it_names_a_thing(
     names = _names(spacy_x, answer)
     assert not names & unwanted
     assert wanted <= names
+
+
+@pytest.mark.parametrize(
+    ("answer", "wanted", "unwanted"),
+    [
+        # the common nouns a stated fact relates are concept nodes, even where the clause is too
+        # loose to keep as a relation ("yeast converts sugars": two common nouns, no topic)
+        (
+            "Bread rises for a simple reason. Yeast converts sugars into carbon dioxide.",
+            {"yeast", "sugars"},
+            set(),
+        ),
+        # a ranked phrase or a lone action noun is no node
+        (
+            "Whales are huge. Scientists found the largest skeleton in Chile. Whalers hunted "
+            "the first specimen. Careful preparation prevents damage.",
+            set(),
+            {"largest skeleton", "first specimen", "preparation"},
+        ),
+    ],
+)
+def test_the_common_nouns_of_a_stated_fact_are_concept_nodes(
+    spacy_x: SpacyExtractor, answer: str, wanted: set[str], unwanted: set[str]
+) -> None:
+    names = _names(spacy_x, answer)
+    assert wanted <= names
+    assert not names & unwanted
