@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from grapheme_distill.extractors.spacy.items import _participant
+from grapheme_distill.extractors.spacy.mentions import Mention
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 
 
@@ -97,3 +99,17 @@ def test_the_common_nouns_of_a_stated_fact_are_concept_nodes(
     names = _names(spacy_x, answer)
     assert wanted <= names
     assert not names & unwanted
+
+
+@pytest.mark.parametrize(
+    ("text", "node"),
+    [
+        ("hydrogen nuclei", True),
+        ("network, disk", False),  # a list the parse read as one phrase
+        ("largest animal", False),
+        ("installation", False),
+        ("oil painting", True),
+    ],
+)
+def test_which_common_nouns_of_a_loose_fact_are_nodes(text: str, node: bool) -> None:
+    assert _participant(Mention(text, 0, len(text))) is node

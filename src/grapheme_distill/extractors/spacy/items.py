@@ -236,14 +236,14 @@ _ACTION = re.compile(r"(?i)^[a-z]+(?:tion|sion|ing|ment|ance|ence)$")
 
 def _participant(m: Mention) -> bool:
     """A common noun phrase that takes part in a stated fact names a concept node (gold
-    conventions), unless it ranks ("largest animal", "first image", "same names") or is one
-    deverbal word, which names an action rather than a thing ("installation", "repression",
-    "building")."""
+    conventions), unless it ranks ("largest animal", "first image", "same names"), is a list
+    read as one phrase ("network, disk") or is one deverbal word, which names an action rather
+    than a thing ("installation", "repression", "building")."""
     text = m.text.strip()
     if m.proper or m.label:
         return True
-    if _RANKED.match(text):
-        return False
+    if _RANKED.match(text) or "," in text:
+        return False  # a ranked phrase, or a list read as one phrase ("network, disk")
     return not (len(text.split()) == 1 and _ACTION.match(text))
 
 
