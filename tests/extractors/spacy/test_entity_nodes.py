@@ -84,6 +84,12 @@ def test_a_list_item_head_is_a_node_only_when_it_names_a_thing(
             {"yeast", "sugars"},
             set(),
         ),
+        # a fact about a counted group is too generic to keep, but what it is said of is a node
+        (
+            "Diabetes is rare. Insulin is made by several pancreatic cells.",
+            {"insulin"},
+            {"several pancreatic cells"},
+        ),
         # a ranked phrase or a lone action noun is no node
         (
             "Whales are huge. Scientists found the largest skeleton in Chile. Whalers hunted "
