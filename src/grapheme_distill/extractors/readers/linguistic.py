@@ -44,6 +44,7 @@ from grapheme_distill.extractors.readers.terms import (
     STANDS,
     initials_match,
     lfact,
+    long_and_short,
     term_at,
 )
 from grapheme_distill.model.knowledge import LinguisticKind
@@ -399,10 +400,15 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     if (m := _OR_APPOSITION.match(text)) is not None:
         # "Deoxyribonucleic acid, or DNA, carries …", "Hypertension, or high blood pressure, …"
         x, y = clean_name(m.group("x")), clean_name(m.group("y"))
-        if initials_match(x, y) or initials_match(y, x):
-            long, short = (x, y) if initials_match(x, y) else (y, x)
+        if (pair := long_and_short(x, y)) is not None:
             yield lfact(
-                block, sent, "abbrev.or", Name(long), LinguisticKind.ABBREVIATION, short, hedged
+                block,
+                sent,
+                "abbrev.or",
+                Name(pair[0]),
+                LinguisticKind.ABBREVIATION,
+                pair[1],
+                hedged,
             )
         elif (
             x
@@ -427,10 +433,15 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             yield lfact(block, sent, "alias.name_is", owner, LinguisticKind.ALIAS, value, hedged)
     if (m := _DASH_ASIDE.match(text)) is not None:
         x, y = clean_name(m.group("x")), clean_name(m.group("y"))
-        if initials_match(x, y) or initials_match(y, x):
-            long, short = (x, y) if initials_match(x, y) else (y, x)
+        if (pair := long_and_short(x, y)) is not None:
             yield lfact(
-                block, sent, "abbrev.dashes", Name(long), LinguisticKind.ABBREVIATION, short, hedged
+                block,
+                sent,
+                "abbrev.dashes",
+                Name(pair[0]),
+                LinguisticKind.ABBREVIATION,
+                pair[1],
+                hedged,
             )
         elif (
             not re.search(r"\s[A-Z]", x)  # a notion, not a named thing

@@ -46,6 +46,16 @@ _NAME_RUN = re.compile(
 PRONOUNS = frozenset({"it", "this", "they", "he", "she", "these", "that"})
 
 
+def long_and_short(x: str, y: str) -> tuple[str, str] | None:
+    """``(long form, short form)`` when one of two names spells the other ("DNA" and
+    "Deoxyribonucleic acid", in either order), else None."""
+    if initials_match(x, y):
+        return x, y
+    if initials_match(y, x):
+        return y, x
+    return None
+
+
 def initials_match(long: str, abbr: str) -> bool:
     """True when the words of ``long`` spell ``abbr`` ("World Health Organization" / "WHO")."""
     letters = [c.upper() for c in abbr if c.isalpha()]
