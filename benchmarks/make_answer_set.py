@@ -93,6 +93,9 @@ TOPICS: list[tuple[str, str]] = [
     # Fourth batch (held out in fresh/ during the fourth session; appended the same way).
     ("music", "Johann Sebastian Bach"),
     ("science", "volcanoes"),
+    # Fifth batch (held out in fresh/ during the fifth session; appended the same way).
+    ("law-finance", "the stock market"),
+    ("food", "cheese"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
