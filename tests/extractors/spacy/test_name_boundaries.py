@@ -48,7 +48,53 @@ def test_a_count_in_words_is_no_node() -> None:
     assert not any("three" in n for n in _named("The band has three members and a manager."))
 
 
-def test_a_number_in_digits_is_a_node_but_a_step_number_a_reign_or_a_version_is_not() -> None:
+def test_a_number_in_digits_is_a_node_but_a_step_number_or_a_version_is_not() -> None:
     assert "23" in _named("The album holds 23 tracks recorded in one week.")
     found = _named("Steps: 1. Rinse the rice. 2. Soak it. Queen Anne (1702–1714) used Python 3.12.")
     assert not {"1", "2", "1702–1714", "3.12"} & set(found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Queen Anne (1702–1714) was the last Stuart monarch.", {"1702", "1714"}),
+        ("Gustav Mahler (1860-1911) wrote nine symphonies.", {"1860", "1911"}),
+        ("Edward VI (r. 1547–1553) became king aged nine.", {"1547", "1553"}),
+    ],
+)
+def test_a_span_of_years_gives_each_year_as_a_date(text: str, years: set[str]) -> None:
+    """Gold annotates the two ends of "(1702–1714)" as two dates, never the span."""
+    found = _named(text)
+    assert years <= set(found), found
+    assert not any("–" in n or "-" in n and n[:1].isdigit() for n in found), found
+
+
+def test_a_span_of_years_reaches_the_entities_as_dates(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract("Gustav Mahler (1860–1911) was an Austrian composer.")
+    dates = {e.name for e in ex.entities.values() if e.type.value == "DATETIME"}
+    assert {"1860", "1911"} <= dates, dates
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Iceland has about 8 % of its land under ice.", "about 8 %"),
+        ("The town has roughly 1.46 million residents.", "roughly 1.46 million"),
+        ("The lake holds around 99,000 fish.", "around 99,000"),
+    ],
+)
+def test_an_approximate_value_keeps_its_hedge(text: str, value: str) -> None:
+    """Gold writes values as the text does ("about 8 %"); "8 %" alone no longer matches it."""
+    assert value in _named(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lake Baikal's ecosystem: Step 1: Water flows in. Step 2: Oxygen mixes.",
+        "Phase 3: the dough rests overnight.",
+    ],
+)
+def test_the_number_of_a_step_or_phase_is_no_node(text: str) -> None:
+    found = _named(text)
+    assert not {"1", "2", "3"} & set(found), found

@@ -210,6 +210,11 @@ _IMPERATIVES = frozenset(
 def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention | None:
     keep_head, keep_tail = title_edges(doc, start, end)
     title_end = end
+    # "about 8 %", "roughly 1.46 million": an approximate value is written with its hedge (gold
+    # conventions: surface forms as in the text; "8 %" alone no longer matches "about 8 %")
+    keep_head = keep_head or (
+        label in _MEASURED and end - start > 1 and doc[start].lower_ in _APPROXIMATE
+    )
     while (
         start < end
         and not keep_head
@@ -326,6 +331,11 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
         proper=proper,
         kind_noun=kind_noun,
     )
+
+
+#: values NER spans with the word that makes them approximate ("about 8 %", "around 99,000")
+_MEASURED = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_APPROXIMATE = frozenset({"about", "roughly", "around", "approximately", "nearly", "almost"})
 
 
 def _short_form(tok: Any) -> bool:
@@ -622,11 +632,18 @@ def named_mentions(span: Any) -> list[Mention]:
     ("Hekla, Katla": two volcanoes), an imperative opening a step ("Install Docker Desktop").
     """
     out: list[Mention] = []
+    for years in _YEAR_RANGE.finditer(span.text):  # NER misses some: "Queen Anne (1702–1714)"
+        for k in (1, 2):
+            at = getattr(span, "start_char", 0) + years.start(k)  # a Span or a whole Doc
+            if all(o.text != years.group(k) for o in out):
+                out.append(Mention(years.group(k), at, at + 4, "DATE", True))
     for ent in span.ents:
         if ent.label_ not in NAMED_LABELS and not (
             ent.label_ in _VALUE_NODES and any(ch.isdigit() for ch in ent.text)
         ):
             continue
+        if ent.label_ in ("DATE", "CARDINAL") and _YEAR_RANGE.search(ent.text):
+            continue  # "(1907–1954)", "(r. 1485–1509)": its two years are dates of their own
         if ent.label_ == "CARDINAL" and _no_value(ent):
             continue
         heads = [ent.root]
@@ -642,9 +659,15 @@ def named_mentions(span: Any) -> list[Mention]:
     return out
 
 
+#: a span of years written with a dash: the gold annotates each end as a date of its own
+_YEAR_RANGE = re.compile(r"(?<!\d)(1\d{3}|20\d{2})\s*[\u2013\u2014-]\s*(1\d{3}|20\d{2})(?!\d)")
+
 #: values the answer states that are nodes when written with digits: a date, a measure, a sum
 #: of money, a share ("born 1815", "27 km", "$7,000", "8 %"); a bare count is not
 _VALUE_NODES = frozenset({"DATE", "QUANTITY", "MONEY", "PERCENT", "CARDINAL"})
+
+
+_STEP_WORDS = frozenset({"step", "stage", "phase"})
 
 
 def _no_value(ent: Any) -> bool:
@@ -652,8 +675,10 @@ def _no_value(ent: Any) -> bool:
     a span of years ("1485–1509", a reign), a version ("3.13")."""
     doc = ent.doc
     after = doc[ent.end].text if ent.end < len(doc) else ""
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     return (
-        (
+        (before in _STEP_WORDS and ent.text.isdigit())  # "Step 1:", "Phase 2": a list's numbering
+        or (
             ent.text.rstrip(".)").isdigit()
             and len(ent.text.rstrip(".)")) <= 2
             and (ent.text[-1] in ".)" or after in (".", ")"))
