@@ -284,7 +284,115 @@ CASES += [
 ]
 
 
-@pytest.mark.parametrize(("answer", "present", "absent"), CASES)
+#: fifth session (issue 11): forms of unseen answers, each written before the reader was changed
+#: for it, gated on the validation answers
+UNSEEN_CASES: list[tuple[str, Items, Items]] = [
+    # the name before a marker starts at a word's start ("family Felidae" is not "y Felidae")
+    (
+        "Cats belong to the family Felidae, commonly known as felines.",
+        {("felidae", "alias", "felines")},
+        set(),
+    ),
+    # an expansion holding "and" or a preposition still spells its short form
+    (
+        "NATO stands for North Atlantic Treaty Organization. UNESCO stands for United Nations "
+        "Educational, Scientific and Cultural Organization.",
+        {("north atlantic treaty organization", "abbreviation", "nato")},
+        set(),
+    ),
+    (
+        "FEMA stands for Federal Emergency and Management Agency.",
+        {("federal emergency and management agency", "abbreviation", "fema")},
+        set(),
+    ),
+    (
+        "RADAR is an acronym for radio detection and ranging.",
+        {("radio detection and ranging", "abbreviation", "radar")},
+        set(),
+    ),
+    (
+        "MASER is an acronym for microwave amplification by stimulated emission of radiation.",
+        {
+            (
+                "microwave amplification by stimulated emission of radiation",
+                "abbreviation",
+                "maser",
+            )
+        },
+        set(),
+    ),
+    (
+        "The acronym SONAR comes from sound navigation and ranging.",
+        {("sound navigation and ranging", "abbreviation", "sonar")},
+        set(),
+    ),
+    # a fronted name glossed by "as X was known"
+    (
+        "The Iron Chancellor, as Otto von Bismarck was known, unified Germany in 1871.",
+        {("otto von bismarck", "alias", "iron chancellor")},
+        set(),
+    ),
+    # a pen name or stage name after a verb: the clause's named subject, never "X wrote under the"
+    (
+        "Eric Blair published under the pen name George Orwell.",
+        {("eric blair", "alias", "george orwell")},
+        {("eric blair published under the", "alias", "george orwell")},
+    ),
+    # "The process is known as X": an anaphor, no second name of "process"
+    (
+        "Water crosses the membrane from the dilute side. The process is known as osmosis.",
+        set(),
+        {("process", "alias", "osmosis")},
+    ),
+    # a reflexive is no part of the new name
+    (
+        "The firm, then called Pixel Labs, later renamed itself Lumen Works.",
+        set(),
+        {("pixel labs", "alias", "itself lumen works")},
+    ),
+    # "It means you need …" of a term defines it; "This means that …" and an action's
+    # consequence do not
+    (
+        "## What is MFA?\n\nIt means you need two separate proofs of identity to log in.",
+        {("mfa", "definition", "you need two separate proofs of identity to log in")},
+        set(),
+    ),
+    (
+        "## Paying off debt\n\nThis means that you should pay the costliest card first. "
+        "Paying early means your balance shrinks faster.",
+        set(),
+        {
+            ("paying off debt", "definition", "that you should pay the costliest card first"),
+            ("paying early", "definition", "your balance shrinks faster"),
+        },
+    ),
+    # a judgement or a role filled is no definition
+    (
+        "Rust is a good choice for teams that need memory safety. The safest option is a "
+        "fixed-rate bond that pays twice a year. Lentils are a cheap source of protein that "
+        "keeps for months.",
+        set(),
+        {
+            ("rust", "definition", "a good choice for teams that need memory safety"),
+            ("safest option", "definition", "a fixed-rate bond that pays twice a year"),
+            ("lentils", "definition", "a cheap source of protein that keeps for months"),
+        },
+    ),
+    (
+        "This is a frequent error that new gardeners make.",
+        set(),
+        {("this", "definition", "a frequent error that new gardeners make")},
+    ),
+    # a relative clause's "which means" glosses the term before it
+    (
+        'Sake, which means "alcoholic drink" in Japanese, is brewed from rice.',
+        {("sake", "definition", "alcoholic drink")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("answer", "present", "absent"), CASES + UNSEEN_CASES)
 def test_linguistic_forms(answer: str, present: Items, absent: Items) -> None:
     found = _items(answer)
     assert present <= found, found

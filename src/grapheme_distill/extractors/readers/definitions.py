@@ -86,6 +86,23 @@ NOTION_GENUS = re.compile(
 )
 
 
+#: genus heads of a judgement, not a class ("a great choice", "a common mistake", "a good source
+#: of fibre", "a sign that …")
+_VERDICT_HEAD = re.compile(
+    r"(?:choice|option|pick|bet|idea|mistake|example|sign|reason|alternative|solution|fit|"
+    r"favou?rite|staple|must|source|candidate|destination|addition|reminder|way to go|"
+    r"investment|place to \w+|thing|move|start|starting point)s?"
+)
+#: a subject that names a role some thing fills ("the best option", "the main risk", "the key",
+#: "the result"), not a term
+_ROLE_SUBJECT = re.compile(
+    r"(?:(?:best|main|biggest|first|only|key|primary|real|simplest|easiest|safest|cheapest|"
+    r"other|next|last|final|usual|typical|most common|ideal|right)\s+[a-z][\w\-]*|"
+    r"key|result|goal|aim|point|trick|secret|catch|problem|issue|answer|difference|reason|"
+    r"benefit|downside|upside|advantage|drawback|challenge|rule|outcome|default|catch)"
+)
+
+
 def _genus_head(value: str) -> str:
     """The head noun of a definition's genus ("an English mathematician and writer" → the last
     noun before "and", "of", a relative or a participle)."""
@@ -132,6 +149,11 @@ _MEANS = re.compile(
     r"(?:means|refers to|is defined as|are defined as|denotes|is the term for|describes|"
     r"is when|is what happens when)\s+"
     r"(?P<v>.{3,300})$"
+)
+#: a "means" whose object is a clause ("that you should start early", "your money has more
+#: time"): after "this" or an action ("Saving early means …") a claim, not what a term means
+_CLAUSE_VALUE = re.compile(
+    r"(?i)(?:that|if|you|we|they|he|she|it|i|your|our|their|his|its|my|there)\s"
 )
 _HAPPENS_WHEN = re.compile(
     r"^(?P<x>[^,;]{1,50}?)\s+(?:happens|occurs|sets in|develops)\s+when\s+(?P<v>.{5,200})$"
@@ -550,13 +572,19 @@ def _clause(
         )
         return
     m = _MEANS.match(text) if any(w in text for w in _MEANS_WORDS) else None
+    if m is not None and re.search(r"(?:,|\bwhich|\bthat|\bwho)$", m.group("x").strip()):
+        m = None  # "Umami, which means …": the relative clause's gloss, read below
     if m is not None and not STANDS.match(text):
         term = re.sub(r"\s*\([^)]*\)", "", m.group("x"))  # "The cat family (Felidae)"
         term = clean_name(TERM_NOUN.sub("", clean_name(term)))
         value = m.group("v").strip()
         if value[:1] in '"“':  # *latte* simply means "milk" in Italian
             value = re.split(r"[\"”]", value[1:])[0]
-        if term.lower() in PRONOUNS:
+        if _CLAUSE_VALUE.match(value) and (
+            re.fullmatch(r"(?i)this|that", term) or re.match(r"[A-Za-z]+ing\s+\w", term)
+        ):
+            name = None  # "This means that you …", "Saving early means your money …": a claim
+        elif term.lower() in PRONOUNS:
             name = pronoun_subject(ctx, block)
         elif re.search(r"[,:]", term) or re.match(r"(?i)(?:what|how|why|when|where|who)\b", term):
             name = None  # "Mammals: Cats are mammals, which means …", "What it means in practice"
@@ -697,6 +725,10 @@ def _copula(
         r"(?:a|an|another)\s+(?:synonym|abbreviation|acronym|nickname|name|term|word)\b", value
     ):
         return  # "X is a synonym of Y": the alias readers' business, not a genus
+    if _VERDICT_HEAD.fullmatch(head) or _ROLE_SUBJECT.fullmatch(subject.lower()):
+        # "Python is a great choice for …", "The best option is a fixed-rate loan that …": a
+        # judgement or a role filled, not what the term means
+        return
     # "inflation is a general rise in prices": a lower-case notion with an indefinite genus is
     # defined by it, marker or not
     notion = (
@@ -718,6 +750,8 @@ def _copula(
     person = bool(_PERSON_HEAD.fullmatch(head))
     if subject.lower() in PRONOUNS or re.fullmatch(r"(?i)it", subject):
         name = pronoun_subject(ctx, block)
+        if name is not None and name.text.lower() in PRONOUNS:
+            return  # "This is a common mistake …" opening the answer: the topic is the pronoun
         if person or (
             name is not None
             and _proper(ctx, name.text)

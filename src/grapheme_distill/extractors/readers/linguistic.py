@@ -125,6 +125,15 @@ _FRONTED_ALIAS = re.compile(
     r"nicknamed))\s+(?:the\s+)?[\"“*_]*(?P<v>[^,\"”*_]{2,40})[\"”*_]*,\s+(?P<x>(?:the\s+)?[A-Z][^,]{1,60}?)"
     r"\s+(?:is|are|was|were|has|have|had|[a-z]+s|[a-z]+ed)\b"
 )
+#: "The acronym SCUBA comes from …": the naming noun's short form and its source
+_COMES_FROM = re.compile(
+    r"^(?P<a>" + ABBR + r")\s+(?:comes from|is formed from|is derived from)\s+"
+)
+#: "The Sun King, as Louis XIV was known, …": a fronted name, glossed by the name it stands for
+_AS_KNOWN = re.compile(
+    r"^(?P<v>(?:The\s+)?[A-Z][^,;:()]{1,50}?),\s+as\s+(?P<x>(?:the\s+)?[A-Z][^,;:()]{1,60}?)\s+"
+    r"(?:is|was|were|are|became)\s+(?:\w+ly\s+)?(?:known|called|nicknamed|dubbed)\s*,"
+)
 _BORN = re.compile(
     r"\bborn\s+(?P<v>(?:[A-Z][\w'’\-]+|y|de|von|van|da|del|di|la|le)"
     r"(?:\s+(?:[A-Z][\w'’\-]+|y|de|von|van|da|del|di|la|le))+)"
@@ -158,7 +167,13 @@ _NAME_IS = re.compile(
 def _alias_values(text: str, m: re.Match[str]) -> list[str]:
     """The names after an alias marker: one ("known as the Fab Four, a nickname"), or a list of
     names ("also known as the heart or the circulatory system", "also known as A, B, C")."""
-    first = clean_name(re.sub(r"^(?:is|was|are|were)\s+|^\w+ed\s+as\s+", "", m.group("v")))
+    first = clean_name(
+        re.sub(
+            r"^(?:is|was|are|were)\s+|^\w+ed\s+as\s+|^(?:itself|himself|herself|themselves)\s+",
+            "",
+            m.group("v"),
+        )
+    )
     first = re.split(
         r"\s+(?:and|or)\s+(?=[a-z])|\s+(?:but|because|since|who|which|in|on|at|for|by|after|from|"
         r"until|between|during)\s+",
@@ -292,17 +307,27 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     # "ETF stands for exchange-traded fund", "NAV means net asset value: the value of ...", "The
     # acronym CPU stands for …" (the naming noun is no part of the short form)
     naming = TERM_NOUN.match(text)
-    if (
-        naming is not None
-        and re.match(r"(?i)(?:the\s+)?(?:acronym|abbreviation|term)\s", text)
-        and STANDS.match(text[naming.end() :]) is not None
-    ):
-        text = text[naming.end() :]
+    if naming is not None and re.match(r"(?i)(?:the\s+)?(?:acronym|abbreviation|term)\s", text):
+        # "The acronym SCUBA comes from self-contained …": said of the short form, as "stands for"
+        rest = _COMES_FROM.sub(r"\g<a> stands for ", text[naming.end() :], count=1)
+        if STANDS.match(rest) is not None:
+            text = rest
     m = STANDS.match(text)
     if m is not None:
         value = m.group("v").strip()
-        long = clean_name(re.split(r"\s*[,(]|\s+and\s+", value)[0])
-        if long and (initials_match(long, m.group("a")) or "stands" in text or "short" in text):
+        whole = clean_name(re.split(r"\s*[,(]", value)[0])
+        cut = clean_name(re.split(r"\s*[,(]|\s+and\s+", value)[0])
+        said = re.search(r"stands|short|acronym|abbreviation|shorthand", text[: m.start("v")])
+        # "National Aeronautics and Space Administration", "radio detection and ranging": cut at
+        # "and" only where the part before it spells the short form and the whole run does not
+        # ("ETF stands for exchange-traded fund and is …")
+        long = (
+            whole
+            if initials_match(whole, m.group("a"))
+            or (said and not initials_match(cut, m.group("a")))
+            else cut
+        )
+        if long and (initials_match(long, m.group("a")) or said):
             yield lfact(
                 block,
                 sent,
@@ -360,10 +385,22 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         yield from read_parentheses(ctx, block, sent, hedged)
     for m in _ALIAS.finditer(text) if may_contain(text, _ALIAS_WORDS) else ():
         term = term_at(ctx, block, sent, m.start())
+        if term is None and re.search(r"\bname\b|goes|went", m.group("m")):
+            # "Samuel Clemens wrote under the pen name Mark Twain": the clause's named subject
+            opener = re.match(r"(?P<x>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4})\s+[a-z]", text)
+            term = Name(clean_name(opener.group("x"))) if opener is not None else None
         if term is None:
             continue
-        if re.match(r"(?:This|These|That|Those)\s+[a-z]", term.text):
-            continue  # "This phenomenon is known as X": X names what came before, no second name
+        if (
+            re.match(r"(?:This|These|That|Those)\s+[a-z]", term.text)
+            or re.match(
+                r"(?i)(?:the|this|these|that|those)\s+" + re.escape(term.text) + r"\s", text
+            )
+            and re.fullmatch(r"[a-z][\w\-]*", term.text)
+        ):
+            # "This phenomenon is known as X", "The process is known as X": X names what came
+            # before (an anaphor), no second name
+            continue
         if re.match(r"(?:is|are|was|were)\b", m.group("m")) and not re.fullmatch(
             r"(?:The\s+)?[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|the|and|de|da|do|del))*\s*",
             text[: m.start()],
@@ -389,6 +426,13 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         if abbr and term is not None and term.text.lower() != abbr.lower():
             yield lfact(
                 block, sent, "abbrev.for_short", term, LinguisticKind.ABBREVIATION, abbr, hedged
+            )
+    if "as" in text and (m := _AS_KNOWN.match(text)) is not None:
+        # "The Sun King, as Louis XIV was known, …"
+        value, named = clean_name(m.group("v")), clean_name(m.group("x"))
+        if value and named and value.lower() != named.lower() and named.lower() not in PRONOUNS:
+            yield lfact(
+                block, sent, "alias.as_known", Name(named), LinguisticKind.ALIAS, value, hedged
             )
     if (m := _FRONTED_ALIAS.match(text)) is not None:
         # "Commonly called the Fed, the Federal Reserve sets …"

@@ -39,10 +39,14 @@ STANDS = re.compile(
 FUNCTION = frozenset(
     {"of", "and", "the", "for", "in", "on", "de", "la", "to", "a", "an", "&", "du", "des"}
 )
+#: a run of capitalised words (with the particles names hold) ending a text; it starts at a word's
+#: start ("the family Felidae" is "Felidae", not "y Felidae" cut from "family")
 _NAME_RUN = re.compile(
-    r"(?:[A-Z0-9][\w'’&.\-]*|of|the|and|de|la|du|von|van|der|y|for|&)"
+    r"(?<![\w'’&.\-])(?:[A-Z0-9][\w'’&.\-]*|of|the|and|de|la|du|von|van|der|y|for|&)"
     r"(?:\s+(?:[A-Z0-9][\w'’&.\-]*|of|the|and|de|la|du|von|van|der|y|for|&))*$"
 )
+#: prepositions an acronym may skip as well as the function words ("by", "with")
+_LINKS = frozenset({"by", "with", "at", "from", "into", "over", "under", "per", "via", "or"})
 PRONOUNS = frozenset({"it", "this", "they", "he", "she", "these", "that"})
 
 
@@ -74,7 +78,10 @@ def initials_match(long: str, abbr: str) -> bool:
         return False
     content = [w[0].upper() for w in words if w.lower() not in FUNCTION]
     every = [w[0].upper() for w in words]
-    if content == letters or every == letters:
+    # "light amplification by stimulated emission of radiation" / "LASER": prepositions too may
+    # go without a letter
+    lexical = [w[0].upper() for w in words if w.lower() not in FUNCTION | _LINKS]
+    if letters in (content, every, lexical):
         return True
     # letters taken from inside words ("adenosine triphosphate" / "ATP", "ribonucleic acid" / "RNA")
     joined = "".join(w.upper() for w in words if w.lower() not in FUNCTION)
@@ -177,7 +184,9 @@ def term_at(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name |
         return Name(clean_name(bold[-1]))
     # "Magnetic resonance imaging, commonly abbreviated MRI, …": a lower-case term opening the
     # sentence, cut off by the marker's comma
-    opening = re.fullmatch(r"\s*(?P<x>[A-Za-z][\w'’\-]*(?:\s+[\w'’\-]+){0,4}?)\s*,?\s*", before)
+    # ("Samuel Clemens wrote under the pen name …" has no such comma: no term is cut from it)
+    comma = r"\s*,\s*" if not sent.text[upto:].lstrip().startswith(",") else r"\s*,?\s*"
+    opening = re.fullmatch(r"\s*(?P<x>[A-Za-z][\w'’\-]*(?:\s+[\w'’\-]+){0,4}?)" + comma, before)
     if opening is not None and not re.search(_VERBISH, opening.group("x")):
         return Name(clean_name(opening.group("x")))
     return None
