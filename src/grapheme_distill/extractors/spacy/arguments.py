@@ -209,9 +209,24 @@ def _subjects(
         return _split_list(_resolve_np(head), coref)
     if verb.dep_ in ("conj", "xcomp", "advcl") and depth < 4 and verb.head.pos_ in ("VERB", "AUX"):
         return _subjects(verb.head, default, coref, depth + 1)
+    if (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ in TIME_PREPS
+        and verb.head.dep_ == "prep"
+        and verb.head.head.pos_ in ("VERB", "AUX")
+        and depth < 4
+    ):
+        # "flows west before emptying into the Atlantic", "after leaving Apple, Jobs founded
+        # NeXT": the gerund's subject is the clause's
+        return _subjects(verb.head.head, default, coref, depth + 1)
     if default is not None and verb.dep_ in ("ROOT", "conj") and depth == 0:
         return [default]
     return []
+
+
+# prepositions of time before a gerund ("before emptying", "after leaving", "while serving"): the
+# gerund is a clause of its own about the same subject, not part of the main verb's predicate
+TIME_PREPS = frozenset({"before", "after", "while", "since", "upon", "until", "when"})
 
 
 def _title_clause(tok: Any) -> Mention | None:

@@ -33,6 +33,7 @@ import re
 from typing import Any
 
 from grapheme_distill.extractors.spacy.arguments import (  # noqa: F401
+    TIME_PREPS,
     _count,
     _count_label,
     _is_passive,
@@ -543,7 +544,7 @@ class _Reader(ClauseBase):
         if not pobjs:
             # "known for proving the theorem": the gerund's object
             for g in prep.children:
-                if g.dep_ == "pcomp" and g.pos_ == "VERB":
+                if g.dep_ == "pcomp" and g.pos_ == "VERB" and word not in TIME_PREPS:
                     pobjs = [d for d in g.children if d.dep_ == "dobj"]
                     base = f"{base}_{word}_{g.lemma_.lower()}".strip("_")
                     word = ""

