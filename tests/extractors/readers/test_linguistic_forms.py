@@ -389,6 +389,56 @@ UNSEEN_CASES: list[tuple[str, Items, Items]] = [
         {("sake", "definition", "alcoholic drink")},
         set(),
     ),
+    # a word glossed by the language it comes from, in its usual wordings
+    (
+        "*Sisu* is a Finnish word for stubborn determination in the face of hardship.",
+        {("sisu", "definition", "stubborn determination in the face of hardship")},
+        set(),
+    ),
+    (
+        'Origami is a Japanese word that means "folding paper".',
+        {("origami", "definition", "folding paper")},
+        {("origami is a japanese word that", "definition", "folding paper")},
+    ),
+    (
+        "Lagom (pronounced LAH-gom) is a Swedish term meaning not too much and not too little.",
+        {("lagom", "definition", "not too much and not too little")},
+        set(),
+    ),
+    (
+        "*Fado* roughly translates to fate or destiny. Kindergarten translates literally as "
+        '"children\'s garden".',
+        {
+            ("fado", "definition", "fate or destiny"),
+            ("kindergarten", "definition", "children's garden"),
+        },
+        set(),
+    ),
+    # "Y is called X" after an anaphor names nothing
+    (
+        "Molecules spread from crowded regions to sparse ones. The process is called diffusion.",
+        set(),
+        {("diffusion", "definition", "the process")},
+    ),
+    # a glossary key that is a step or a tip ("Verb the X") is no term
+    (
+        "Tips:\n\n- **Chill the dough**: it keeps the cookies from spreading\n"
+        "- **Weigh your flour**: cups vary a lot",
+        set(),
+        {("chill the dough", "definition", "keeps the cookies from spreading")},
+    ),
+    # a parenthesised alias ends before the place it holds in; "(born in X)" is no birth name
+    (
+        "Ibuprofen (sold as Advil in the United States) eases pain. Mozart (born in Salzburg) "
+        "wrote 41 symphonies.",
+        set(),
+        {("mozart", "alias", "in salzburg")},
+    ),
+    (
+        "Acetaminophen (known as paracetamol outside North America) lowers fever.",
+        {("acetaminophen", "alias", "paracetamol")},
+        set(),
+    ),
 ]
 
 

@@ -147,7 +147,7 @@ _DEF_MARK = re.compile(
 _MEANS = re.compile(
     r"^(?P<x>.{1,60}?)\s*,?\s+(?:(?:simply|literally|just|basically|roughly|essentially)\s+)?"
     r"(?:means|refers to|is defined as|are defined as|denotes|is the term for|describes|"
-    r"is when|is what happens when)\s+"
+    r"is when|is what happens when|(?:is\s+)?translate[sd](?:\s+literally)?\s+(?:as|to))\s+"
     r"(?P<v>.{3,300})$"
 )
 #: a "means" whose object is a clause ("that you should start early", "your money has more
@@ -169,11 +169,17 @@ _MEANS_WORDS = (
     "describes",
     "is when",
     "is what happens when",
+    "translate",
 )
 #: "*Tsunami* is Japanese for "harbour wave"": a literal translation, a definition of the word
 _LANGUAGE_FOR = re.compile(
     r"^(?P<x>.{1,40}?)\s+(?:is|means)\s+(?:the\s+)?[A-Z][a-z]+\s+(?:word\s+)?for\s+"
     r"[\"“‘']?(?P<v>[^\"”’']{2,60})"
+    # "*Hygge* is a Danish word for …", "Karaoke is a Japanese word that means …", "X is an
+    # old term meaning …": a word glossed by what it names
+    r"|^(?P<x2>.{1,40}?)\s+(?:is|was)\s+(?:an?|the)\s+(?:[A-Za-z]+\s+){0,2}"
+    r"(?:word|term|expression|phrase)\s+(?:for|that means|which means|meaning|that refers to)\s+"
+    r"[\"“‘']?(?P<v2>[^\"”’'.;]{2,80})"
 )
 #: "The term *umami* …", "the word karaoke …": the term is what follows the naming noun
 TERM_NOUN = re.compile(
@@ -222,6 +228,8 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     term_text = clean_name(re.sub(r"\s*\([^)]*\)", "", key))
     if not term_text or re.search(r"\s(?:by|of|to|for|in|on|at|with)$", term_text):
         return  # "**Commissioned by:** …": an attribute's key, not a term
+    if re.match(r"[A-Za-z]+\s+(?:the|a|an|your|our|their|its|my|some|this|these)\s", term_text):
+        return  # "**Rest the dough**: …", "**Pull an image**: …": a step or a tip, not a term
     term = Name(term_text)
     gloss = re.sub(r"^(?:is|are)\s+", "", block.value_text().strip())
     # "**Kefir** — milk fermented with … — tastes sour": a gloss set off by dashes inside a
@@ -550,10 +558,12 @@ def _clause(
             )
         return
     text = _OPENER.sub("", text)
-    if "for" in text and (lang := _LANGUAGE_FOR.match(text)) is not None:
-        term = clean_name(TERM_NOUN.sub("", lang.group("x")))
-        if term and len(term.split()) <= 4:
-            value = lang.group("v").strip()
+    lang = _LANGUAGE_FOR.match(text) if may_contain(text, ("for", "mean", "refers")) else None
+    if lang is not None:
+        x = re.sub(r"\s*\([^)]*\)", "", lang.group("x") or lang.group("x2"))  # "(pronounced …)"
+        term = clean_name(TERM_NOUN.sub("", x))
+        if term and len(term.split()) <= 4 and term.lower() not in PRONOUNS:
+            value = (lang.group("v") or lang.group("v2")).strip().rstrip(",")
             yield lfact(
                 block, sent, "translation", Name(term), LinguisticKind.DEFINITION, value, hedged
             )
@@ -610,7 +620,9 @@ def _clause(
     called = _CALLED_DEF.match(text)
     if called is not None:
         term = clean_name(called.group("x"))
-        if term and len(term.split()) <= 5:
+        # "The process is called osmosis": the anaphor names nothing the answer can match
+        anaphor = re.fullmatch(r"(?i)(?:the|this|that|these|those|such)\s+[\w\-]+", called["v"])
+        if term and len(term.split()) <= 5 and anaphor is None:
             yield lfact(
                 block,
                 sent,
@@ -687,7 +699,7 @@ def _copula(
     work ("a 1959 album by Miles Davis, recorded in …"), nor of an anaphor ("the book").  A genus
     without an article ("**Simple interest** is interest paid on …", "Monsoons are seasonal
     winds caused by …") defines a highlighted term or a bare plural by a plural genus only."""
-    raw = TERM_NOUN.sub("", re.sub(r"\s*\([^)]*\)?", "", x).strip())
+    raw = TERM_NOUN.sub("", re.sub(r"\s+\([^)]*\)?", "", x).strip())  # "401(k)" keeps its own
     raw = re.split(r",\s+or\s+", raw)[0]  # "An ETF, or exchange-traded fund, is …"
     subject = clean_name(raw)
     head = _genus_head(value)

@@ -202,8 +202,15 @@ def read_parentheses(
         foreign = _FOREIGN.match(plain)
         if pre is not None or foreign is not None:
             value = clean_name((pre or foreign).group("v"))  # type: ignore[union-attr]
-            value = re.split(r"\s*[,;]\s*|\s+(?:in|on)\s+\d", value)[0]
+            # "(known as paracetamol outside North America)": the place it holds in is no name
+            value = re.split(
+                r"\s*[,;]\s*|\s+(?:in|on)\s+\d|\s+(?:in|outside|across|throughout|within|among)"
+                r"\s+(?:the\s+)?(?:[A-Z]|most\b|many\b|some\b)",
+                value,
+            )[0]
             value = clean_name(RANK.sub("", value))
+            if re.match(r"(?:in|on|at|to|into|near)\s", value):
+                continue  # "(born in Ulm)": a place, no birth name
             term = _term_before(ctx, block, sent, m.start())
             if term is not None and value and not re.fullmatch(r"[\d\s\u2013\-–.c]+", value):
                 if (
