@@ -23,7 +23,7 @@ from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is
 from grapheme_distill.extractors.readers.phrases import first_subject
 from grapheme_distill.model.knowledge import HierarchyKind, LinguisticKind
 
-__all__ = ["is_name_key", "read_attributes", "value_type"]
+__all__ = ["count_of", "is_name_key", "read_attributes", "value_type"]
 
 _YEAR = r"(?:1\d{3}|20\d{2})"
 _MONTH = (
@@ -354,6 +354,51 @@ def value_type(text: str) -> str:
     return ""
 
 
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|hundreds"
+    "|thousands|millions"
+)
+# a count, maybe approximate, maybe in millions: "194", "about 8,000", "roughly 1.2 million", "six"
+_COUNT = re.compile(
+    r"^(?P<n>(?:(?:about|around|approximately|approx\.|roughly|nearly|over|more than|almost|some"
+    r"|up to|at least|~|c\.)\s*)?(?:\d[\d,.]*(?:\s*(?:million|billion|thousand))?|"
+    + _NUMBER_WORDS
+    + r"))(?:\s+(?P<noun>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}))?$",
+    re.IGNORECASE,
+)
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))
+
+
+def count_of(key: str, value: str) -> tuple[str, str] | None:
+    """The attribute a count states, and the count: ``number_of_<what is counted>`` (the gold
+    conventions' name for a count: "number_of_member_states", "number_of_species").  What is
+    counted is the plural noun after the number ("**Members:** 194 member states") or, for a
+    bare count, the plural key itself ("**Moons:** 95", "**Employees:** about 8,000"); anything
+    else (a measure, a singular key such as "Population") is ``None``."""
+    m = _COUNT.match(value.strip())
+    if m is None:
+        return None
+    noun = m.group("noun")
+    if noun is not None:
+        if not _plural(noun.split()[-1]) or value_type(value) == "QUANTITY" and _UNIT.search(noun):
+            return None
+        return f"number_of_{_snake(noun)}", m.group("n").strip()
+    words = key.split()
+    if not words or not _plural(words[-1]) or len(words) > 3:
+        return None
+    return f"number_of_{_snake(key)}", m.group("n").strip()
+
+
+_UNIT = re.compile(
+    r"^(?:km|mi|m|cm|mm|kg|g|t|tonnes|lb|ft|feet|metres|meters|miles|kilometres|kilometers|years"
+    r"|people|inhabitants|residents|percent|hours|minutes|seconds|days|weeks|months)\b",
+    re.IGNORECASE,
+)
+
+
 def _snake(key: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", key.lower()).strip("_")
 
@@ -412,6 +457,8 @@ def _key_facts(
 ) -> Iterator[Fact]:
     k = key.lower().strip().rstrip(":")
     k = _PAREN.sub("", k).strip() or k  # "Area (km²)", "Founded (year)": the unit is no key
+    if value_type(k) == "DATE":
+        return  # "**1903:** Shared the Nobel Prize": a timeline entry, no attribute named "1903"
     if k in _ALIAS_KEYS:
         for v in (
             _values(k, raw.replace(" or ", ", "))
@@ -491,6 +538,8 @@ def _key_facts(
             predicate = _KEY_PREDICATES.get(k) or _snake(k)
             if vtype == "DATE":
                 predicate = _dated(predicate)
+            elif (counted := count_of(k, value)) is not None:
+                predicate, obj = counted[0], Name(counted[1], "CARDINAL")
             if not predicate or len(predicate) > 40:
                 continue
             yield Fact("relation", construction, span, subject, obj, predicate, hedged=hedged)
@@ -634,6 +683,8 @@ def _read_row(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         return
     name = Name(row_subject)
     yield Fact("entity", "table.cell", block.inline.span(*block.cells[0]), name)
+    if value_type(row_subject) == "DATE":
+        return  # "| 1898 | Discovered polonium |": a timeline row, what happened then is no attribute
     for (col, cell), (a, b) in zip(
         zip(header[1:], cells[1:], strict=False), block.cells[1:], strict=False
     ):
