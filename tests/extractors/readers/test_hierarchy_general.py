@@ -7,6 +7,12 @@ topic ("the band" is); a bare kind word ("types"), "ones" or an adjective
 children: "X is divided into three branches: the A, the B and the C", "The inner planets are A,
 B, C and D", Hearst's "NP such as A, B and C", "A, B and C are its members", a plural title
 over proper names ("**Inner planets**").  The ``absent`` sets pin precision.
+
+Fifth session (``FORMS``): relative clauses that close before the main verb ("X, which comprises
+A, B and C, is …"), two clauses in one sentence ("A belongs to X, and B is a member of Y"), "the
+<noun>" as a class rather than the topic, a counted noun with its names after "including" /
+"among them" ("27 member states, among them …"), lists under descriptive headings ("Key
+features") that another cue makes structural, while tips, steps and reasons stay no structure.
 """
 
 from __future__ import annotations
@@ -192,8 +198,66 @@ CASES = [
     ),
 ]
 
+# fifth session: each written before the rule that reads it
+FORMS = [
+    pytest.param(
+        "The Local Group, which comprises the Milky Way, Andromeda and Triangulum, is about ten "
+        "million light-years across.",
+        "What is the Local Group?",
+        {("local group", "milky way"), ("local group", "triangulum")},
+        {("local group", "triangulum, is about ten million light-years across")},
+        id="relative-clause-closed-by-the-main-verb",
+    ),
+    pytest.param(
+        "A haiku is a short poem. The cello belongs to the string family, and the oboe is a "
+        "member of the woodwind family.",
+        "What is a haiku?",
+        {("string family", "cello"), ("woodwind family", "oboe")},
+        {("string family", "haiku"), ("woodwind family", "and the oboe")},
+        id="two-clauses-two-classes-and-the-noun-is-the-class",
+    ),
+    pytest.param(
+        "Wolves hunt in packs. The gray wolf is a member of the genus Canis, which also includes "
+        "coyotes and jackals.",
+        "Tell me about wolves.",
+        {("canis", "gray wolf"), ("canis", "coyotes"), ("canis", "jackals")},
+        set(),
+        id="relative-clause-and-its-main-clause",
+    ),
+    pytest.param(
+        "The alliance has 32 member states, among them Norway, Turkey and Canada.",
+        "What is the alliance?",
+        {("alliance", "norway"), ("alliance", "canada")},
+        set(),
+        id="counted-members-among-them-belong-to-what-has-them",
+    ),
+    pytest.param(
+        "The Prado opened in 1819. The museum is divided into six departments, including "
+        "Sculpture and Drawings.",
+        "Tell me about the Prado.",
+        {("prado", "sculpture"), ("prado", "drawings")},
+        {("prado", "including sculpture"), ("prado", "six departments")},
+        id="divided-into-counted-noun-then-its-names",
+    ),
+    pytest.param(
+        "## Notable features\n\n- **Keep** – the central tower\n- **Moat** – a water-filled "
+        "ditch\n- **Bailey** – the enclosed courtyard\n",
+        "What are the main parts of a medieval castle?",
+        {("medieval castle", "keep"), ("medieval castle", "moat")},
+        set(),
+        id="a-features-heading-under-a-parts-prompt",
+    ),
+    pytest.param(
+        "## Tips\n\n- **Pedals** – check them weekly\n- **Chain** – oil it monthly\n",
+        "What are the main parts of a bicycle?",
+        set(),
+        {("bicycle", "pedals"), ("bicycle", "chain")},
+        id="tips-stay-no-structure",
+    ),
+]
 
-@pytest.mark.parametrize(("answer", "prompt", "present", "absent"), CASES)
+
+@pytest.mark.parametrize(("answer", "prompt", "present", "absent"), CASES + FORMS)
 def test_hierarchy_general(
     answer: str, prompt: str, present: set[tuple[str, str]], absent: set[tuple[str, str]]
 ) -> None:

@@ -42,11 +42,12 @@ from grapheme_distill.extractors.readers.phrases import (
     name_list,
     not_structure,
     noun_phrase,
+    remarks,
     resolve,
 )
 from grapheme_distill.model.knowledge import HierarchyKind
 
-__all__ = ["item_head", "list_choices", "name_list", "read_lists"]
+__all__ = ["childlike", "item_head", "list_choices", "list_whole", "name_list", "read_lists"]
 
 _PRONOUN_SUBJECTS = frozenset(
     {"it", "they", "he", "she", "this", "these", "its", "their", "his", "her"}
@@ -96,13 +97,6 @@ _COMMON_KINDS = re.compile(
 )
 # "egg-laying mammals such as the platypus", "the largest group, including geckos": examples
 _SUCH_AS = re.compile(r"\b(?:such as|e\.g\.,?|for example|including)\s+(?P<x>[^.;:()]+)")
-_TABLE_KIND_HEADERS = re.compile(
-    r"^(?:types?|kinds?|class(?:es)?|category|categories|members?|parts?|components?|species|"
-    r"breeds?|variet(?:y|ies)|layers?|organs?|stages?|phases?|regions?|planets?|elements?|"
-    r"organelles?|groups?|families|family|genus|genera|order|subtypes?|forms?|branch(?:es)?|"
-    r"sections?|movements?|tracks?|players?|musicians?)$",
-    re.IGNORECASE,
-)
 
 
 def item_head(block: Block) -> tuple[str, int, int] | None:
@@ -197,7 +191,7 @@ def _titled(text: str) -> bool:
     )
 
 
-def _childlike(name: str, nested: bool) -> bool:
+def childlike(name: str, nested: bool) -> bool:
     """A name that can be a child: not a sentence, not a remark ("closest to the Sun")."""
     words = name.split()
     if not words or len(words) > 6 or _SENTENCE_WORDS.search(name):
@@ -261,18 +255,22 @@ def _procedural(items: list[Block], lead: str, heading: str) -> bool:
 
 
 def read_lists(ctx: ReadContext) -> Iterator[Fact]:
-    """Facts from every list, table and lead-in over sub-headings of the answer."""
+    """Facts from every list, table and lead-in over sub-headings of the answer (tables and
+    sub-headings: :mod:`.hierarchy_sections`)."""
+    # imported here: that module builds on this one's whole-finding (list_whole, childlike)
+    from grapheme_distill.extractors.readers.hierarchy_sections import read_sections
+
     for items in ctx.doc.lists():
         yield from _read_list(ctx, items)
-    yield from _read_tables(ctx)
-    yield from _read_subheadings(ctx)
+    yield from read_sections(ctx)
 
 
 def _structural_context(ctx: ReadContext, items: list[Block], lead: str, heading: str) -> bool:
     """The list hangs under no procedure, tip list or list of remarks (checked up the nesting)."""
     if _procedural(items, lead, heading) or any(ctx.injected(b) for b in items):
         return False
-    if (lead and not_structure(lead)) or (not lead and heading and not_structure(heading)):
+
+    if (lead and remarks(lead)) or (not lead and heading and remarks(heading)):
         return False
     parent = items[0].parent
     if parent is not None:
@@ -281,8 +279,8 @@ def _structural_context(ctx: ReadContext, items: list[Block], lead: str, heading
             o_lead, o_heading = _context_text(ctx, outer)
             return not (
                 _procedural(outer, o_lead, o_heading)
-                or (o_lead and not_structure(o_lead))
-                or (not o_lead and o_heading and not_structure(o_heading))
+                or (o_lead and remarks(o_lead))
+                or (not o_lead and o_heading and remarks(o_heading))
             )
     return True
 
@@ -329,7 +327,7 @@ def _read_list(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
     if nested:
         parent_block = ctx.doc.blocks[items[0].parent]  # type: ignore[index]
         head = item_head(parent_block)
-        if head is None or not _childlike(head[0], nested=False):
+        if head is None or not childlike(head[0], nested=False):
             return
         kind = kind_of(parent_block.text if parent_block.key is None else "", heading, ctx.prompt)
         yield from _children(
@@ -368,7 +366,7 @@ def _read_list(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
         kind, construction = kind_of(ctx.prompt), "list.prompt"
         if kind is None:
             return
-    parent = parent or _parent(ctx, items[0], lead, heading)
+    parent = parent or list_whole(ctx, items[0], lead, heading)
     if parent is None:
         return
     yield from _children(items, heads, parent, kind, f"{construction}.{kind.value}")
@@ -462,7 +460,7 @@ def _choices(
         ListChoice(block, head[0], kind, shape, candidates)
         for block, head in heads
         if head is not None
-        and _childlike(head[0], shape.nested)
+        and childlike(head[0], shape.nested)
         and head[0].split()[0].lower() not in _PREPOSITIONS  # "In 2012", "On race day"
         # "**Artist:** Vincent van Gogh": a key-value item is an attribute, unless the lead-in or
         # heading names parts, kinds or members ("The symphony has four movements:")
@@ -531,7 +529,7 @@ def _children(
     for block, head in heads:
         if head is None or head[0].lower() == parent.text.lower():
             continue
-        if not _childlike(head[0], nested):
+        if not childlike(head[0], nested):
             continue
         shared = re.fullmatch(r"([a-z][\w\-]*) and ([a-z][\w\-]*) ([a-z][\w\-]*s)", head[0])
         names = [head[0]]
@@ -597,7 +595,7 @@ def _examples(
             )
 
 
-def _parent(ctx: ReadContext, block: Block, lead: str, heading: str) -> Name | None:
+def list_whole(ctx: ReadContext, block: Block, lead: str, heading: str) -> Name | None:
     """The whole a list belongs to: what its lead-in names, else its heading, else the prompt's
     "parts of X", else the section's subject."""
     if lead:
@@ -701,112 +699,5 @@ def _lead_verb(
         return  # a bare verb with no preposition ("Gardeners grow roses:") relates too loosely
     predicate = re.sub(r"\s+", "_", verb)
     for block, head in heads:
-        if head is not None and _childlike(head[0], nested=False):
+        if head is not None and childlike(head[0], nested=False):
             yield Fact("relation", "list.lead_verb", block.span, subject, Name(head[0]), predicate)
-
-
-def _tables(ctx: ReadContext) -> list[list[Block]]:
-    """Table rows grouped by table (consecutive rows under one header)."""
-    tables: list[list[Block]] = []
-    for block in ctx.doc.blocks:
-        if block.role != "table_row":
-            continue
-        if (
-            tables
-            and tables[-1][-1].index == block.index - 1
-            and tables[-1][-1].header == block.header
-        ):
-            tables[-1].append(block)
-        else:
-            tables.append([block])
-    return tables
-
-
-def _read_tables(ctx: ReadContext) -> Iterator[Fact]:
-    """ "There are three types of muscle:" over "| Type | … |": each row's first cell is a child."""
-    for rows in _tables(ctx):
-        first = rows[0]
-        if not first.header or not first.header[0].strip() or len(rows) < 2:
-            continue
-        lead_block = ctx.doc.lead_of(first)
-        lead = re.split(r"(?<=[.!?])\s+", lead_block.text)[-1] if lead_block else ""
-        heading_block = ctx.doc.heading_of(first)
-        heading = heading_block.text if heading_block else ""
-        header_word = first.header[0].strip().lower()
-        header_kind = bool(_TABLE_KIND_HEADERS.match(header_word))
-        # "## The Great Lakes" over "| Lake | Area |": each row is one of the heading's lakes
-        plural = re.compile(rf"\b{re.escape(header_word)}(?:s|es)?\b", re.IGNORECASE)
-        group_of = next(
-            (t for t in (lead, heading) if t and header_word and plural.search(t)), None
-        )
-        kind = kind_of(lead) if lead else None
-        kind = kind or (kind_of(heading) if heading else None)
-        if kind is None and header_kind:
-            kind = kind_of(first.header[0]) or HierarchyKind.SUBCLASS_OF
-        group: Name | None = None
-        if kind is None and group_of is not None and len(header_word.split()) == 1:
-            kind = HierarchyKind.MEMBER_OF
-            group = resolve(ctx, first, re.sub(r"\s*\([^)]*\)", "", group_of).rstrip(":"))
-        if kind is None or (lead and not_structure(lead)) or any(ctx.injected(b) for b in rows):
-            continue
-        parent = group or _parent(ctx, first, lead, heading)
-        if parent is None:
-            continue
-        for row in rows:
-            name = clean_name(re.sub(r"\s*\([^)]*\)", "", row.cell_texts()[0]))
-            if name and _childlike(name, nested=False) and name.lower() != parent.text.lower():
-                yield Fact(
-                    "hierarchy",
-                    f"table.rows.{kind.value}",
-                    row.span,
-                    parent,
-                    Name(name),
-                    hierarchy=kind,
-                )
-
-
-def _heading_child(text: str) -> str:
-    text = re.sub(
-        r"^(?:\d+[.)]\s*|(?:type|part|step|group)\s+\d+\s*[:.\u2013\u2014-]\s*)", "", text
-    )
-    text = re.sub(r"\s*\([^)]*\)", "", text)
-    return clean_name(re.split(r"\s+[\u2013\u2014-]\s+|:\s", text)[0])
-
-
-def _read_subheadings(ctx: ReadContext) -> Iterator[Fact]:
-    """A lead-in ("Primates fall into two groups:") or a kind heading ("## Types of stars")
-    right above sub-headings: each sub-heading names a child."""
-    blocks = ctx.doc.blocks
-    for i, block in enumerate(blocks[:-1]):
-        nxt = blocks[i + 1]
-        if nxt.role != "heading":
-            continue
-        if block.role == "paragraph" and block.text.endswith(":"):
-            lead = re.split(r"(?<=[.!?])\s+", block.text)[-1]
-            level, parent_section = nxt.level, nxt.section
-        elif block.role == "heading" and nxt.level > block.level:
-            lead = block.text
-            level, parent_section = nxt.level, block.index
-        else:
-            continue
-        kind = kind_of(lead)
-        if kind is None or not_structure(lead) or ctx.injected(block):
-            continue
-        parent = lead_parent(ctx, block, lead) or ctx.section_subject(block)
-        if parent is None:
-            continue
-        for sub in blocks[i + 1 :]:
-            if sub.role == "heading" and sub.level < level:
-                break
-            if sub.role != "heading" or sub.level != level or sub.section != parent_section:
-                continue
-            name = _heading_child(sub.text)
-            if name and _childlike(name, nested=False) and name.lower() != parent.text.lower():
-                yield Fact(
-                    "hierarchy",
-                    f"headings.{kind.value}",
-                    sub.span,
-                    parent,
-                    Name(name),
-                    hierarchy=kind,
-                )

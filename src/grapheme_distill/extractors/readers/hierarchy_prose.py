@@ -105,7 +105,15 @@ _CALLED = re.compile(
 )
 # Hearst's pattern: "bulk cargo such as coal, iron ore and grain", "a crane such as the X"
 _HEARST = re.compile(
-    r"(?P<before>[\w'’\- ]+?),?\s+(?:such as|e\.g\.,?|including)\s+(?P<list>[^;:.()]+)"
+    r"(?P<before>[\w'’\- ]+?),?\s+(?:such as|e\.g\.,?|including|among them|namely)\s+"
+    r"(?P<list>[^;:.()]+)"
+)
+_COUNT = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|dozens of"
+# a noun phrase whose head names children, not a whole ("member states", "main parts")
+_KIND_HEAD = re.compile(
+    r"(?:^|\s)(?:members|member states|member countries|member nations|parts|components|"
+    r"departments|divisions|subsidiaries|constituent countries|founding members)$",
+    re.IGNORECASE,
 )
 # verbs that take an object before "such as" ("use a tool such as …"), none a noun head
 _COMMON_VERBS = frozenset(
@@ -306,7 +314,13 @@ def _children(text: str) -> list[str] | None:
     if counted is not None and ":" in counted.group(0):
         text = text[counted.end() :]
     text = re.split(r"\s+[\u2013\u2014]\s+|;|:\s+(?=[a-z])", text)[0]
+    # "eight departments, including A and B": the names follow the cue, the noun counts them
+    cue = re.match(r"^[^,]{1,60}?,?\s+(?:such as|including|among them|namely)\s+(?P<x>.+)$", text)
+    if cue is not None:
+        text = cue.group("x")
     text = re.split(r",\s+(?:which|who|that|each|all|both|as well as)\b", text)[0]
+    # "The Local Group, which comprises A, B and C, is 10 million light-years across"
+    text = re.split(r",\s+(?:is|are|was|were|has|have|had|lies|lie|spans?|covers?)\b", text)[0]
     names = name_list(text)
     if names is not None and counted is not None:
         names = _shared_head(names, counted.group(0))
@@ -325,9 +339,22 @@ def _shared_head(names: list[str], counted: str) -> list[str]:
     return [f"{n} {last[-1]}" for n in names[:-1]] + [names[-1]]
 
 
-def _subject(ctx: ReadContext, block: Block, phrase: str) -> Name | None:
+def _subject(ctx: ReadContext, block: Block, phrase: str, *, classed: bool = False) -> Name | None:
+    """The whole (or, with ``classed``, the class) a clause's subject names.  A classed subject
+    "the cello" ("The cello belongs to the string family") is that noun, not the section's
+    subject, unless the subject's name ends with it ("the wolf" for the gray wolf)."""
     phrase = re.sub(r"\s*\([^)]*\)", "", phrase)
     phrase = re.split(r",\s+", phrase)[-1]
+    phrase = re.sub(r"(?i)^(?:and|but|while|whereas|or)\s+", "", phrase)
+    noun = re.fullmatch(r"(?i)the\s+([a-z][\w\-]*)", phrase.strip())
+    section = ctx.section_subject(block)
+    if (
+        classed
+        and noun is not None
+        and section is not None
+        and not section.text.lower().endswith(noun.group(1).lower().rstrip("s"))
+    ):
+        return Name(noun.group(1))
     if re.search(r"(?i)\b(?:could|can|may|might|would|will|should|must|also|often)$", phrase):
         return None  # "Such items could include …": a possibility, not a stated whole
     if re.match(r"(?i)(?:its|his|her|their|our|your|my)\s+\S", phrase):
@@ -361,7 +388,7 @@ def _class_name(y: str) -> str:
     return clean_name(m.group("y")) if m is not None else y
 
 
-def _hearst(block: Block, sent: Sentence) -> Iterator[Fact]:
+def _hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     """ "NP such as A, B and C" (Hearst, 1992): each name is a member of the noun phrase before
     it.  The noun phrase is a common noun — plural, or singular after "a"/"an" — and no generic
     word ("things such as …"); the names are a list of short names."""
@@ -395,21 +422,41 @@ def _hearst(block: Block, sent: Sentence) -> Iterator[Fact]:
             continue  # "…, including interest": a part of it, not an example
         if not (tail[-1].endswith("s") or article or len(names) >= 2):
             continue  # "bulk cargo such as coal and grain", not "rest such as this"
-        parent = Name(" ".join(tail))
-        for child in names:
-            if not child or child.lower() in _GENERIC_HEADS or child.lower() in _NP_STOP:
-                continue
-            if fact := _edge(block, sent, "prose.such_as", parent, child, HierarchyKind.MEMBER_OF):
-                yield fact
+        wholes = [(Name(" ".join(tail)), HierarchyKind.MEMBER_OF, "prose.such_as")]
+        if _KIND_HEAD.search(" ".join(tail)):
+            # "The EU has 27 member states, among them France": the noun names the children
+            # (an edge to it is kept too); the whole is what has them
+            rest = " ".join(words[: len(words) - len(tail)])
+            rest = re.sub(
+                rf"(?i)(?:\s+(?:\d[\d,]*|{_COUNT}|the|its|their|many|several|some))+$", "", rest
+            )
+            whole = lead_parent(ctx, block, rest) if rest else None
+            if whole is not None:
+                kind = kind_of(" ".join(tail)) or HierarchyKind.MEMBER_OF
+                wholes.append((whole, kind, "prose.such_as.whole"))
+        for parent, kind, construction in wholes:
+            for child in names:
+                if not child or child.lower() in _GENERIC_HEADS or child.lower() in _NP_STOP:
+                    continue
+                if fact := _edge(block, sent, construction, parent, child, kind):
+                    yield fact
+
+
+# "The cello belongs to the string family, and the oboe is a member of the woodwind family":
+# two clauses, each stating its own structure (a list's ", and C" is no clause: no verb follows)
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:the\s+|a\s+|an\s+)?[\w'’\-]+(?:\s+[\w'’\-]+){0,3}"
+    r"\s+(?:is|are|was|were|belongs?|belonged|consists?|comprises?|falls?)\b)"
+)
 
 
 def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
-    yield from _hearst(block, sent)
-    yield from _stated(ctx, block, sent)
+    yield from _hearst(ctx, block, sent)
+    for clause in _CLAUSE_BREAK.split(sent.text.rstrip(".!")):
+        yield from _stated(ctx, block, sent, clause)
 
 
-def _stated(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
-    text = sent.text.rstrip(".!")
+def _stated(ctx: ReadContext, block: Block, sent: Sentence, text: str) -> Iterator[Fact]:
     if (m := _KINDS_INCLUDE.match(text)) is not None:
         children = _children(m.group("list"))
         kind = kind_of(m.group("k")) or HierarchyKind.SUBCLASS_OF
@@ -435,6 +482,8 @@ def _stated(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
                     yield fact
         return
     if (m := _RELATIVE.match(text)) is not None:
+        # "It is a member of the genus Canis, which also includes coyotes": both clauses state
+        yield from _stated(ctx, block, sent, m.group("before"))
         children = _children(m.group("list"))
         parent = _antecedent(m.group("before")) if children else None
         if parent is not None and children:
@@ -453,7 +502,7 @@ def _stated(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             kind = HierarchyKind.MEMBER_OF
         parent_name = clean_name(y)
         listed = name_list(m.group("a"))  # "Lions, tigers and leopards are all members of …"
-        named = _subject(ctx, block, m.group("a")) if listed is None else None
+        named = _subject(ctx, block, m.group("a"), classed=True) if listed is None else None
         children = listed or ([named.text] if named is not None else [])
         if parent_name and len(parent_name.split()) <= 5:
             for child in children:
@@ -466,7 +515,8 @@ def _stated(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         y = clean_name(_RANKS.sub("", _Y_TAIL.sub("", y).strip()))
         y = re.sub(r"\s+(?:group|category)$", "", y)
         members = name_list(m.group("list")) or []
-        if not members and (one := _subject(ctx, block, m.group("list"))) is not None:
+        one = _subject(ctx, block, m.group("list"), classed=True) if not members else None
+        if one is not None:
             members = [one.text]
         if y and len(y.split()) <= 5:
             for child in members:

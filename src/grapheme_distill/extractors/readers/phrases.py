@@ -28,6 +28,7 @@ __all__ = [
     "lead_parent",
     "name_list",
     "noun_phrase",
+    "remarks",
     "resolve",
 ]
 
@@ -135,6 +136,12 @@ _NOT_STRUCTURE = re.compile(
     r"contributions|achievements|notes?|questions|faq|ways to|strategies|options|method)\b",
     re.IGNORECASE,
 )
+_REMARKS = re.compile(
+    r"\b(?:tips?|advice|steps?|how to|instructions|directions|procedure|recipe|ingredients|"
+    r"you(?:'ll| will)? need|pros|cons|advantages|disadvantages|benefits|drawbacks|risks|"
+    r"warnings?|reasons?|why|mistakes|things to|keep in mind|remember|ways to)\b",
+    re.IGNORECASE,
+)
 _DETERMINERS = frozenset(
     {"the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "that", "our"}
 )
@@ -227,6 +234,15 @@ def not_structure(text: str) -> bool:
     """A lead-in or heading over remarks (tips, steps, pros, reasons, facts), not children."""
     bare = clean_name(text.rstrip(":")).lower()
     return bare in GENERIC_LEADS or bool(_NOT_STRUCTURE.search(text))
+
+
+def remarks(text: str) -> bool:
+    """A lead-in or heading over a list that is never structure, whatever else it names: tips,
+    steps, pros and cons, reasons, mistakes.  Narrower than :func:`not_structure`: a list under
+    "Key features", "Uses" or "Timeline" may still name parts or members when its lead-in,
+    heading or prompt says so (on unseen answers such lists held right pairs and no wrong
+    ones), so those words no longer shut a list out before its kind is read."""
+    return bool(_REMARKS.search(text))
 
 
 def noun_phrase(text: str) -> str:

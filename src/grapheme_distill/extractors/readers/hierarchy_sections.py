@@ -1,0 +1,144 @@
+"""Tables and sub-headings under a lead-in or heading → hierarchy edges.
+
+The rows of a table whose first column names things ("| Type | … |" under "There are three types
+of muscle:", "| Lake | Area |" under "## The Great Lakes") are children of the whole the lead-in,
+heading or header names, as a list's items are (:mod:`.hierarchy`); so are the sub-headings right
+under a lead-in or kind heading ("Primates fall into two groups:" over "## Strepsirrhines",
+"## Haplorhines").  Split from the list reader, which decides the whole the same way
+(:func:`~.hierarchy.list_whole`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from grapheme_distill.extractors.document.model import Block
+from grapheme_distill.extractors.readers.context import ReadContext
+from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
+from grapheme_distill.extractors.readers.hierarchy import childlike, list_whole
+from grapheme_distill.extractors.readers.phrases import kind_of, lead_parent, remarks, resolve
+from grapheme_distill.model.knowledge import HierarchyKind
+
+__all__ = ["read_sections"]
+
+_TABLE_KIND_HEADERS = re.compile(
+    r"^(?:types?|kinds?|class(?:es)?|category|categories|members?|parts?|components?|species|"
+    r"breeds?|variet(?:y|ies)|layers?|organs?|stages?|phases?|regions?|planets?|elements?|"
+    r"organelles?|groups?|families|family|genus|genera|order|subtypes?|forms?|branch(?:es)?|"
+    r"sections?|movements?|tracks?|players?|musicians?)$",
+    re.IGNORECASE,
+)
+
+
+def read_sections(ctx: ReadContext) -> Iterator[Fact]:
+    """Hierarchy edges from every table and every lead-in over sub-headings of the answer."""
+    yield from _read_tables(ctx)
+    yield from _read_subheadings(ctx)
+
+
+def _tables(ctx: ReadContext) -> list[list[Block]]:
+    """Table rows grouped by table (consecutive rows under one header)."""
+    tables: list[list[Block]] = []
+    for block in ctx.doc.blocks:
+        if block.role != "table_row":
+            continue
+        if (
+            tables
+            and tables[-1][-1].index == block.index - 1
+            and tables[-1][-1].header == block.header
+        ):
+            tables[-1].append(block)
+        else:
+            tables.append([block])
+    return tables
+
+
+def _read_tables(ctx: ReadContext) -> Iterator[Fact]:
+    """ "There are three types of muscle:" over "| Type | … |": each row's first cell is a child."""
+    for rows in _tables(ctx):
+        first = rows[0]
+        if not first.header or not first.header[0].strip() or len(rows) < 2:
+            continue
+        lead_block = ctx.doc.lead_of(first)
+        lead = re.split(r"(?<=[.!?])\s+", lead_block.text)[-1] if lead_block else ""
+        heading_block = ctx.doc.heading_of(first)
+        heading = heading_block.text if heading_block else ""
+        header_word = first.header[0].strip().lower()
+        header_kind = bool(_TABLE_KIND_HEADERS.match(header_word))
+        # "## The Great Lakes" over "| Lake | Area |": each row is one of the heading's lakes
+        plural = re.compile(rf"\b{re.escape(header_word)}(?:s|es)?\b", re.IGNORECASE)
+        group_of = next(
+            (t for t in (lead, heading) if t and header_word and plural.search(t)), None
+        )
+        kind = kind_of(lead) if lead else None
+        kind = kind or (kind_of(heading) if heading else None)
+        if kind is None and header_kind:
+            kind = kind_of(first.header[0]) or HierarchyKind.SUBCLASS_OF
+        group: Name | None = None
+        if kind is None and group_of is not None and len(header_word.split()) == 1:
+            kind = HierarchyKind.MEMBER_OF
+            group = resolve(ctx, first, re.sub(r"\s*\([^)]*\)", "", group_of).rstrip(":"))
+        if kind is None or (lead and remarks(lead)) or any(ctx.injected(b) for b in rows):
+            continue
+        parent = group or list_whole(ctx, first, lead, heading)
+        if parent is None:
+            continue
+        for row in rows:
+            name = clean_name(re.sub(r"\s*\([^)]*\)", "", row.cell_texts()[0]))
+            if name and childlike(name, nested=False) and name.lower() != parent.text.lower():
+                yield Fact(
+                    "hierarchy",
+                    f"table.rows.{kind.value}",
+                    row.span,
+                    parent,
+                    Name(name),
+                    hierarchy=kind,
+                )
+
+
+def _heading_child(text: str) -> str:
+    text = re.sub(
+        r"^(?:\d+[.)]\s*|(?:type|part|step|group)\s+\d+\s*[:.\u2013\u2014-]\s*)", "", text
+    )
+    text = re.sub(r"\s*\([^)]*\)", "", text)
+    return clean_name(re.split(r"\s+[\u2013\u2014-]\s+|:\s", text)[0])
+
+
+def _read_subheadings(ctx: ReadContext) -> Iterator[Fact]:
+    """A lead-in ("Primates fall into two groups:") or a kind heading ("## Types of stars")
+    right above sub-headings: each sub-heading names a child."""
+    blocks = ctx.doc.blocks
+    for i, block in enumerate(blocks[:-1]):
+        nxt = blocks[i + 1]
+        if nxt.role != "heading":
+            continue
+        if block.role == "paragraph" and block.text.endswith(":"):
+            lead = re.split(r"(?<=[.!?])\s+", block.text)[-1]
+            level, parent_section = nxt.level, nxt.section
+        elif block.role == "heading" and nxt.level > block.level:
+            lead = block.text
+            level, parent_section = nxt.level, block.index
+        else:
+            continue
+        kind = kind_of(lead)
+        if kind is None or remarks(lead) or ctx.injected(block):
+            continue
+        parent = lead_parent(ctx, block, lead) or ctx.section_subject(block)
+        if parent is None:
+            continue
+        for sub in blocks[i + 1 :]:
+            if sub.role == "heading" and sub.level < level:
+                break
+            if sub.role != "heading" or sub.level != level or sub.section != parent_section:
+                continue
+            name = _heading_child(sub.text)
+            if name and childlike(name, nested=False) and name.lower() != parent.text.lower():
+                yield Fact(
+                    "hierarchy",
+                    f"headings.{kind.value}",
+                    sub.span,
+                    parent,
+                    Name(name),
+                    hierarchy=kind,
+                )
