@@ -439,6 +439,48 @@ UNSEEN_CASES: list[tuple[str, Items, Items]] = [
         {("acetaminophen", "alias", "paracetamol")},
         set(),
     ),
+    # a year may open the name a parenthesis renames
+    (
+        "The palace was built for the 1851 Great Exhibition (Crystal Palace Exhibition).",
+        {("1851 great exhibition", "alias", "crystal palace exhibition")},
+        set(),
+    ),
+    # a birth name in bold
+    (
+        "Lenin was born **Vladimir Ilyich Ulyanov** in 1870.",
+        {("lenin", "alias", "vladimir ilyich ulyanov")},
+        set(),
+    ),
+    # one word for another after an article and a noun phrase of two words
+    (
+        "The tablet releases the active ingredient (ibuprofen) slowly.",
+        {("active ingredient", "synonym", "ibuprofen")},
+        set(),
+    ),
+    # a highlighted gloss before its comment; "**X**: it does …" says what the thing does
+    (
+        "The movement prized *ahimsa* — doing no harm, meaning no violence to any living being.",
+        {("ahimsa", "definition", "doing no harm")},
+        set(),
+    ),
+    (
+        "Egg yolk works as a **thickener**: it binds the sauce and keeps it glossy.",
+        {("thickener", "definition", "binds the sauce and keeps it glossy")},
+        set(),
+    ),
+    # a bare plural defined by a bare plural genus
+    (
+        "Arachnids are invertebrates with eight legs and two body parts.",
+        {("arachnids", "definition", "invertebrates with eight legs and two body parts")},
+        set(),
+    ),
+    # a full name: the same first and last word as a name the answer or the prompt uses
+    (
+        "## Marie Curie\n\nMaria Salomea Curie was born in Warsaw. Marie Curie won two Nobel "
+        "prizes. Marie Skłodowska Curie died in 1934.",
+        {("marie curie", "alias", "marie skłodowska curie")},
+        set(),
+    ),
 ]
 
 

@@ -403,8 +403,17 @@ def _bold_glosses(block: Block, sent: Sentence, hedged: bool) -> Iterator[Fact]:
             continue  # "**K8s** — is an …": the dash closed an aside, the sentence goes on
         term = clean_name(block.text[a:b])
         concept = term[:1].islower()  # "**modal jazz** — improvisation based on scales"
+        # "*témoignage* — bearing witness, meaning it speaks out …": the gloss before its comment
+        value = re.split(r",\s+(?:meaning|which|i\.e\.|that is)\s", value)[0]
+        does = re.match(r"(?:it|they)\s+(?=[a-z]+s?\s)", value) if concept and colon else None
+        if does is not None:
+            # "acts as an **emulsifier**: it helps the oil and vinegar stay mixed": what it does
+            value = value[does.end() :]
+            if _FUNCTIONAL.match(value) is None:
+                continue
         glossed = (
-            re.match(r"(?:a|an|the)\s", value)
+            does is not None
+            or re.match(r"(?:a|an|the)\s", value)
             or _STRONG_MARK.search(value)
             # "a so-called **dual mandate**: maximum employment and stable prices"
             or (concept and (_DEF_MARK.search(value) or len(value.split()) <= (8 if colon else 4)))
@@ -704,6 +713,11 @@ def _copula(
     subject = clean_name(raw)
     head = _genus_head(value)
     generic = re.match(r"(?i)an?\s", raw) is not None  # "A Roth IRA is …": a class of things
+    # "Vertebrates are animals with a backbone": a bare plural by a bare plural genus is a class
+    generic = generic or (
+        re.fullmatch(r"[A-Za-z][a-z\-]*s", raw) is not None
+        and re.match(r"[a-z]+s\s", value) is not None
+    )
     highlighted = highlighted_term(block, sent, subject)
     if bare:
         plural = (

@@ -135,7 +135,7 @@ _AS_KNOWN = re.compile(
     r"(?:is|was|were|are|became)\s+(?:\w+ly\s+)?(?:known|called|nicknamed|dubbed)\s*,"
 )
 _BORN = re.compile(
-    r"\bborn\s+(?P<v>(?:[A-Z][\w'’\-]+|y|de|von|van|da|del|di|la|le)"
+    r"\bborn\s+[*_]*(?P<v>(?:[A-Z][\w'’\-]+|y|de|von|van|da|del|di|la|le)"
     r"(?:\s+(?:[A-Z][\w'’\-]+|y|de|von|van|da|del|di|la|le))+)"
 )
 _NICKNAME = re.compile(
@@ -222,6 +222,39 @@ def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
             facts.extend(_sentence(ctx, block, sent))
     yield from facts
     yield from _acronyms_in_use(ctx, facts)
+    yield from _full_names(ctx)
+
+
+#: a person's name as a run of capitalised words, with the particles names hold
+_PERSON_RUN = re.compile(
+    r"(?<![\w'’])[A-Z][^\W\d_]+(?:\s+(?:[A-Z][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*|[A-Z]\.|di|de|da|"
+    r"van|von|del|la|le|bin|ibn))+"
+    r"(?![\w'’])"
+)
+
+
+def _full_names(ctx: ReadContext) -> Iterator[Fact]:
+    """ "## Alan Turing" … "Alan Mathison Turing was …": a longer form of a name the answer or
+    the prompt uses, with the same first and last word, is another name of it (the full name)."""
+    runs: dict[str, Block | None] = {}
+    for block in ctx.doc.blocks:
+        if ctx.injected(block):
+            continue
+        for m in _PERSON_RUN.finditer(block.text):
+            runs.setdefault(m.group(0), block)
+    for m in _PERSON_RUN.finditer(ctx.prompt):
+        runs.setdefault(m.group(0), None)
+    shorts = [r for r in runs if len(r.split()) == 2 and not re.search(r"\.|\s[a-z]", r)]
+    done: set[str] = set()
+    for long, where in runs.items():
+        words = long.split()
+        if where is None or not 3 <= len(words) <= 5 or words[0] in ("The", "A", "An"):
+            continue
+        for short in shorts:
+            first, last = short.split()
+            if words[0] == first and words[-1] == last and long not in done:
+                done.add(long)
+                yield lfact(where, None, "alias.full_name", Name(short), LinguisticKind.ALIAS, long)
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")

@@ -349,6 +349,7 @@ def read_parentheses(
             highlighted = _term_before(ctx, block, sent, m.start())
             end = sent.start + len(before)
             verb = re.search(r"\b(?:you|we|they|i|he|she|it)\s+\S+$", before, re.IGNORECASE)
+            article = None
             if (
                 highlighted is not None
                 and verb is None  # "something you *know* (your password)": a verb, no term
@@ -361,14 +362,16 @@ def read_parentheses(
             elif (
                 (
                     len(plain.split()) >= 2
-                    # "an aubergine (eggplant)": one word for another, after an article ("the
-                    # eggs (two)" counts them)
-                    or re.search(r"\b(?:the|a|an)\s+[a-z][\w\-]+$", before) is not None
+                    # "an aubergine (eggplant)", "the hydrogen nuclei (protons)": one word for
+                    # another, after an article ("the eggs (two)" counts them)
+                    or (article := _ARTICLED.search(before)) is not None
                     and _COUNT_WORD.fullmatch(plain) is None
                 )
                 and "," not in inner  # "(daemon, dockerd)": a list, not a gloss
                 and (technical := _technical_term(before)) is not None
             ):
+                if article is not None and technical in article.group("np"):
+                    technical = article.group("np")  # the whole noun phrase after the article
                 # "causes pyrexia (high body temperature)": a term glossed in everyday words
                 yield lfact(
                     block,
@@ -381,6 +384,8 @@ def read_parentheses(
                 )
 
 
+#: a lower-case noun phrase of one or two words after an article, ending the text
+_ARTICLED = re.compile(r"\b(?:the|a|an)\s+(?P<np>(?:[a-z][\w\-]+\s+)?[a-z][\w\-]+)$")
 _COUNT_WORD = re.compile(
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|half|both|none|"
     r"several|many|few|once|twice|whole|each|all"

@@ -108,7 +108,9 @@ def name_before(text: str) -> str | None:
     name = clean_name(m.group(0))
     while name and name.split()[0].lower() in FUNCTION:
         name = clean_name(" ".join(name.split()[1:]))
-    if not name or not name[:1].isupper() or len(name.split()) > 8:
+    # "the 1889 World's Fair": a year or an ordinal may open a name that a capital goes on with
+    opened = name[:1].isupper() or re.match(r"\d[\w'’]*\s+[A-Z]", name) is not None
+    if not name or not opened or len(name.split()) > 8:
         return None
     return name
 
