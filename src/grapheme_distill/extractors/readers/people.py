@@ -1,6 +1,6 @@
-"""Who someone is: nationality and occupation from "X was an English mathematician and writer",
-"the Italian engineer Luigi Menabrea", "the muralist Diego Rivera", and the years of a life from
-"Frida Kahlo (1907–1954)".
+"""Who someone is: nationality and occupation from "X was an English mathematician, logician and
+writer", "the Italian engineer Luigi Menabrea", "the muralist Diego Rivera", "Pablo Neruda, a
+Chilean poet and diplomat,", and the years of a life from "Frida Kahlo (1907–1954)".
 
 Answers state these in a handful of fixed shapes, and annotators record them as relations
 (``nationality``, ``occupation``, ``born_in_year``, ``died_in_year``) rather than as an is-a
@@ -137,18 +137,47 @@ _OCCUPATIONS = frozenset(
         "comedian",
         "rapper",
         "poet-philosopher",
+        "senator",
+        "governor",
+        "mayor",
+        "minister",
+        "chancellor",
+        "ambassador",
+        "officer",
+        "professor",
+        "teacher",
+        "researcher",
+        "logician",
     }
 )
 
 
 # the occupation is a known one, so that "a Mexican painter known for ..." backtracks onto it
 _KNOWN = "(?:" + "|".join(sorted(_OCCUPATIONS | _GROUPS, key=len, reverse=True)) + ")"
+# more occupations coordinated with the first ("a British mathematician, logician and computer
+# scientist"): one or two lower-case words each, up to a comma, "and", a parenthesis or the end
+_MORE = (
+    r"(?P<more>(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?"
+    r"(?=\s*(?:,|\band\b|\(|;|\.|$)))*)"
+)
 _IS_A = re.compile(
     rf"^(?P<x>{_NAME})(?:\s*\([^)]*\))?\s+(?:was|is|were|are)\s+(?:an?|the)\s+(?:(?:[a-z]+ly|famous|renowned|celebrated|"
     rf"influential|leading|prominent|pioneering|great|important|noted)\s+)?(?P<nat>{_NAT}(?:-{_NAT1})?)\s+"
-    rf"{_MOD}(?P<occ>{_KNOWN})\b(?:\s*(?:,|and)\s+(?P<occ2>[a-z][a-z\-]+))?(?P<rest>.*)$"
+    rf"{_MOD}(?P<occ>{_KNOWN})\b{_MORE}(?P<rest>.*)$"
 )
-_APPOS = re.compile(rf"\b(?:the|an?)\s+(?P<nat>{_NAT})\s+{_MOD}(?P<occ>{_KNOWN})\s+(?P<x>{_NAME})")
+# "the (Italian) engineer Luigi Menabrea", "the muralist Diego Rivera": a role before the name
+_APPOS = re.compile(
+    rf"\b(?:the|an?)\s+(?:(?P<nat>{_NAT})\s+)?{_MOD}(?P<occ>{_KNOWN})\s+(?P<x>{_NAME})"
+)
+# "Pablo Neruda, a Chilean poet and diplomat,", "William Roth, the Delaware senator who ...":
+# the role after the name, set off by a comma
+_APPOS_AFTER = re.compile(
+    rf"(?P<x>{_NAME}),\s+(?:an?|the)\s+(?:(?P<nat>{_NAT})\s+)?{_MOD}(?P<occ>{_KNOWN})\b{_MORE}"
+    r"(?=\s*(?:,|\bwho\b|\bwhose\b|\(|;|\.|$))"
+)
+# a coordinated word is an occupation when it names an agent ("logician", "diplomat",
+# "computer scientist"), not a quality ("and writer" yes, "and famous" no)
+_AGENT = re.compile(r"(?:ist|ian|er|or|eer|ant|man|woman|ess|at|ic|wright|smith)$")
 
 
 def read_people(ctx: ReadContext) -> Iterator[Fact]:
@@ -192,49 +221,40 @@ def read_people(ctx: ReadContext) -> Iterator[Fact]:
                     hedged=hedged,
                 )
             elif who is not None and who.group("occ") in _OCCUPATIONS:
-                person = Name(clean_name(who.group("x")), "PERSON")
-                yield Fact(
-                    "relation",
-                    "people.is_a",
-                    span,
-                    person,
-                    Name(who.group("nat"), "NORP"),
-                    "nationality",
-                    hedged=hedged,
-                )
-                for occ in (_occupation(who.group("mod"), who.group("occ")), who.group("occ2")):
-                    if occ and occ.split()[-1] in _OCCUPATIONS:
-                        yield Fact(
-                            "relation",
-                            "people.is_a",
-                            span,
-                            person,
-                            Name(occ),
-                            "occupation",
-                            hedged=hedged,
-                        )
+                yield from _who(who, "people.is_a", span, hedged)
             for a in _APPOS.finditer(text):
-                if a.group("occ") not in _OCCUPATIONS:
-                    continue
-                person = Name(clean_name(a.group("x")), "PERSON")
-                yield Fact(
-                    "relation",
-                    "people.appos",
-                    span,
-                    person,
-                    Name(a.group("nat"), "NORP"),
-                    "nationality",
-                    hedged=hedged,
-                )
-                yield Fact(
-                    "relation",
-                    "people.appos",
-                    span,
-                    person,
-                    Name(_occupation(a.group("mod"), a.group("occ"))),
-                    "occupation",
-                    hedged=hedged,
-                )
+                if a.group("occ") in _OCCUPATIONS:
+                    yield from _who(a, "people.appos", span, hedged)
+            for a in _APPOS_AFTER.finditer(text):
+                if a.group("occ") in _OCCUPATIONS:
+                    yield from _who(a, "people.appos", span, hedged)
+
+
+def _who(
+    m: re.Match[str], construction: str, span: tuple[int, int], hedged: bool
+) -> Iterator[Fact]:
+    """Nationality (when given) and each occupation of the person a match describes."""
+    person = Name(clean_name(m.group("x")), "PERSON")
+    if m.group("nat"):
+        yield Fact(
+            "relation",
+            construction,
+            span,
+            person,
+            Name(m.group("nat"), "NORP"),
+            "nationality",
+            hedged=hedged,
+        )
+    occupations = [_occupation(m.group("mod"), m.group("occ"))]
+    more = m.groupdict().get("more") or ""
+    for item in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", more):
+        word = item.strip()
+        if word and (word.split()[-1] in _OCCUPATIONS or _AGENT.search(word.split()[-1])):
+            occupations.append(word)
+        elif word:
+            break  # "a painter and famous": the list of occupations ends
+    for occ in occupations:
+        yield Fact("relation", construction, span, person, Name(occ), "occupation", hedged=hedged)
 
 
 def _occupation(modifier: str | None, noun: str) -> str:

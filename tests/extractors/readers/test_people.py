@@ -1,0 +1,68 @@
+"""Who someone is (issue 11, fifth session): nationality and occupation in the shapes answers use
+for people in prose — a copula with a list of occupations, a role before the name with or without
+a nationality, a role set off by a comma after the name.  Fresh sentences, not development
+answers; the ``absent`` cases pin precision (a place or a company described by its kind)."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors.readers import read_document
+
+
+def _people(answer: str) -> set[tuple[str, str, str]]:
+    return {
+        (f.subject.text, f.predicate, f.object.text)
+        for f in read_document(answer)[1]
+        if f.construction.startswith("people.") and f.object is not None
+    }
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (  # every occupation of a coordinated list, one or two words each
+            "Grace Hopper was an American mathematician, computer scientist and naval officer.",
+            {
+                ("Grace Hopper", "nationality", "American"),
+                ("Grace Hopper", "occupation", "computer scientist"),
+                ("Grace Hopper", "occupation", "mathematician"),
+                ("Grace Hopper", "occupation", "naval officer"),
+            },
+        ),
+        (  # a role before the name, without a nationality
+            "In 1905 she married the sculptor Auguste Rodin.",
+            {("Auguste Rodin", "occupation", "sculptor")},
+        ),
+        (  # a role after the name, set off by commas, with a second occupation
+            "Pablo Neruda, a Chilean poet and diplomat, won the Nobel Prize in 1971.",
+            {
+                ("Pablo Neruda", "nationality", "Chilean"),
+                ("Pablo Neruda", "occupation", "poet"),
+                ("Pablo Neruda", "occupation", "diplomat"),
+            },
+        ),
+        (  # ... before a relative clause, a place word before the role (no nationality)
+            "The act is named after Claude Pepper, the Florida senator who sponsored it.",
+            {("Claude Pepper", "occupation", "senator")},
+        ),
+    ],
+)
+def test_people_are_described_by_nationality_and_occupation(
+    answer: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= _people(answer)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Lyon, the French city on the Rhône, is known for its food.",
+        "Airbus, the European manufacturer, builds airliners in Toulouse.",
+        "She was an English mathematician and famous, generally regarded as a pioneer.",
+    ],
+)
+def test_things_described_by_their_kind_are_no_people(answer: str) -> None:
+    got = _people(answer)
+    assert not {f for f in got if f[0] in ("Lyon", "Airbus")}, got
+    assert not {f for f in got if f[2] == "famous"}, got
