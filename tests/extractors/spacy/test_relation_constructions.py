@@ -152,8 +152,8 @@ _MISSION = (
 
 def test_a_timeline_item_reads_places_nested_in_its_objects(facts: Facts) -> None:
     got = facts(_MISSION)
-    assert ("Voyager 2", "launch_on", "20 August 1977", False) in got, got
-    assert ("Voyager 2", "launch_from", "Cape Canaveral", False) in got, got
+    assert ("Voyager 2", "launched_on", "20 August 1977", False) in got, got
+    assert ("Voyager 2", "launched_from", "Cape Canaveral", False) in got, got
 
 
 def test_a_timeline_item_without_a_verb_names_its_event(facts: Facts) -> None:

@@ -36,3 +36,37 @@ def test_date_keys() -> None:
         assert DATE_KEY.match(key), key
     for text in ("Born: 1903", "Population: 2.1 million", "1903 was a good year"):
         assert not DATE_KEY.match(text), text
+
+
+def test_a_participle_keeps_its_form_and_a_name_is_named_once(facts: Facts) -> None:
+    got = {
+        (s, p, o)
+        for s, p, o, _ in facts(
+            "**Ingrid Vanger** was a Swedish geologist.\n\n## Timeline\n"
+            "- **1921:** Born in Uppsala\n"
+            "- **1950:** Shared the Polar Medal in Geology with Erik Lund\n"
+        )
+    }
+    # "born", not the lemma "bear": a birth year is the birth date
+    assert ("Ingrid Vanger", "born_on", "1921") in got, got
+    assert ("Ingrid Vanger", "born_in", "Uppsala") in got, got
+    # "in Geology" hung on the verb finds the medal again: no "share_in Polar Medal in Geology"
+    assert not any(p == "share_in" and "Medal" in o for _, p, o in got), got
+
+
+def test_each_verb_of_a_timeline_item_says_what_happened(facts: Facts) -> None:
+    got = {
+        (s, p, o)
+        for s, p, o, _ in facts(
+            "**Ingrid Vanger** was a Swedish geologist.\n\n## Timeline\n"
+            "- **1941:** Moved to Stockholm and enrolled at Stockholm University\n"
+            "- **1969:** Landed at Kiruna, followed shortly after by Erik Lund\n"
+        )
+    }
+    assert {
+        ("Ingrid Vanger", "move_to", "Stockholm"),
+        ("Ingrid Vanger", "moved_to", "Stockholm"),
+    } & got
+    assert ("Ingrid Vanger", "enrol_at", "Stockholm University") in got, got
+    # a participle with its own agent is what someone else did
+    assert not any(o == "Erik Lund" for _, _, o in got), got

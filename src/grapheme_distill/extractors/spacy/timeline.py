@@ -54,12 +54,24 @@ def timeline_facts(
             actor = mention_of(child, coref)
     if actor is None:
         return []
-    head = root.lemma_.lower()
-    named = _named_objects(root, coref)
+    # a participle as written ("Born in Warsaw", "Elected to the Senate"): the lemma of "born" is
+    # "bear", which no reader of the fact would write
+    head = root.lower_ if root.tag_ == "VBN" else root.lemma_.lower()
+    named = _named_objects(root, head, coref)
     if root.pos_ == "NOUN" and not any(p != head for p, _ in named):
         return []  # "1979: first album": no event, nothing named
     out = [(actor, f"{head}_{'on' if _DAY.search(m.group('d')) else 'in'}", date)]
     out.extend((actor, predicate, obj) for predicate, obj in named)
+    for verb in root.conjuncts:  # "Moved to Paris and enrolled at the Sorbonne": both happened
+        if (
+            verb.pos_ == "VERB"
+            and verb.i > root.i
+            and not any(c.dep_ == "agent" for c in verb.children)  # "followed by Aldrin"
+        ):
+            word = verb.lower_ if verb.tag_ == "VBN" else verb.lemma_.lower()
+            out.extend(
+                (actor, predicate, obj) for predicate, obj in _named_objects(verb, word, coref)
+            )
     return out
 
 
@@ -80,10 +92,11 @@ def _body_head(doc: Any, start: int) -> Any:
 _PLACE_PREPS = frozenset({"from", "at", "in", "into", "to", "near", "off", "aboard"})
 
 
-def _named_objects(head: Any, coref: Coref | None) -> list[tuple[str, Mention]]:
-    """The named objects of the item's head and the place phrases hanging on them ("launched on a
-    rocket from Cape Canaveral": the launch was from Cape Canaveral)."""
-    word = head.lemma_.lower()
+def _named_objects(head: Any, word: str, coref: Coref | None) -> list[tuple[str, Mention]]:
+    """The named objects of the item's head (``word``) and the place phrases hanging on them
+    ("launched on a rocket from Cape Canaveral": the launch was from Cape Canaveral).  A name is
+    named once: "Shared the Nobel Prize in Physics" hangs "in Physics" on the verb, and the
+    phrase the parser finds there is the prize again, not where the sharing was."""
     out: list[tuple[str, Mention]] = []
     holders = [head]
     for child in head.children:
@@ -108,6 +121,10 @@ def _named_objects(head: Any, coref: Coref | None) -> list[tuple[str, Mention]]:
                 continue  # "the Ocean of Storms": an "of" phrase is part of its noun's name
             for pobj in (g for g in child.children if g.dep_ == "pobj"):
                 obj = mention_of(pobj, coref)
-                if obj is not None and (obj.proper or obj.label):
+                if (
+                    obj is not None
+                    and (obj.proper or obj.label)
+                    and all(obj.text != o.text for _, o in out)
+                ):
                     out.append((f"{word}_{child.lower_}", obj))
     return out
