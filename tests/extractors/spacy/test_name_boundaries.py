@@ -98,3 +98,10 @@ def test_an_approximate_value_keeps_its_hedge(text: str, value: str) -> None:
 def test_the_number_of_a_step_or_phase_is_no_node(text: str) -> None:
     found = _named(text)
     assert not {"1", "2", "3"} & set(found), found
+
+
+def test_a_duration_written_in_digits_is_a_node_but_a_duration_in_words_is_not() -> None:
+    """A measured time ("about 21.5 hours") is an attribute's value like any other measure."""
+    found = _named("The two moonwalkers spent about 21.5 hours on the surface.")
+    assert any("21.5 hours" in n for n in found), found
+    assert not any("hours" in n for n in _named("They waited a few hours for the tide."))

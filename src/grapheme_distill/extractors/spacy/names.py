@@ -662,9 +662,9 @@ def named_mentions(span: Any) -> list[Mention]:
 #: a span of years written with a dash: the gold annotates each end as a date of its own
 _YEAR_RANGE = re.compile(r"(?<!\d)(1\d{3}|20\d{2})\s*[\u2013\u2014-]\s*(1\d{3}|20\d{2})(?!\d)")
 
-#: values the answer states that are nodes when written with digits: a date, a measure, a sum
-#: of money, a share ("born 1815", "27 km", "$7,000", "8 %"); a bare count is not
-_VALUE_NODES = frozenset({"DATE", "QUANTITY", "MONEY", "PERCENT", "CARDINAL"})
+#: values the answer states that are nodes when written with digits: a date, a measure, a
+#: duration, a sum of money, a share ("born 1815", "27 km", "21.5 hours", "$7,000", "8 %")
+_VALUE_NODES = frozenset({"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "CARDINAL"})
 
 
 _STEP_WORDS = frozenset({"step", "stage", "phase"})
