@@ -66,3 +66,19 @@ def test_things_described_by_their_kind_are_no_people(answer: str) -> None:
     got = _people(answer)
     assert not {f for f in got if f[0] in ("Lyon", "Airbus")}, got
     assert not {f for f in got if f[2] == "famous"}, got
+
+
+def test_an_opening_with_a_foreign_title_in_parentheses_is_prose() -> None:
+    """ "**Title** (Spanish: *…*) is a novel by …": the colon inside the parenthesis makes no
+    key-value line, so the sentence is read like any paragraph."""
+    from grapheme_distill.extractors.document import parse_document
+
+    answer = (
+        "**The Garden of Delights** (Dutch: *De Tuin der Lusten*) is a painting by the Dutch "
+        "painter **Hieronymus Bosch**."
+    )
+    assert parse_document(answer).blocks[0].role == "paragraph"
+    assert {
+        ("Hieronymus Bosch", "nationality", "Dutch"),
+        ("Hieronymus Bosch", "occupation", "painter"),
+    } <= _people(answer)

@@ -341,8 +341,8 @@ def split_key_value(
     while value_start < len(text) and text[value_start] in " \t:":
         value_start += 1
     k = text[key[0] : key[1]].strip().rstrip(":").strip()
-    if not k or value_start >= len(text) or len(k.split()) > 8:
-        return None
+    if not k or value_start >= len(text) or len(k.split()) > 8 or k.count("(") != k.count(")"):
+        return None  # "Solitude (Spanish: Cien años …) is a novel": the colon is in a parenthesis
     value = text[value_start:]
     words = value.split()
     key_lower = k.lower()
