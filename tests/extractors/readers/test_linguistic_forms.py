@@ -514,3 +514,14 @@ def test_the_acronym_stands_for_keeps_the_topic() -> None:
     """ "The acronym stands for …" with no short form after it: the heading's acronym."""
     found = _items("# NATO\n\nThe acronym stands for North Atlantic Treaty Organization.")
     assert ("north atlantic treaty organization", "abbreviation", "nato") in found
+
+
+def test_items_of_a_full_name_go_to_the_name_the_prompt_uses() -> None:
+    """The canonical name is the form the prompt or a heading uses: "Who was Marie Curie?" …
+    "Marie Skłodowska Curie … often called Madame Curie" is said of "Marie Curie"."""
+    found = _items(
+        "**Marie Skłodowska Curie** (1867–1934) was a physicist, often called Madame Curie.",
+        "Who was Marie Curie?",
+    )
+    assert ("marie curie", "alias", "madame curie") in found
+    assert ("marie curie", "alias", "marie skłodowska curie") in found

@@ -18,6 +18,7 @@ Parentheses are read by :mod:`.parentheses`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -220,9 +221,23 @@ def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
             facts.extend(_head_alias(block))
         for sent in ctx.sentences(block):
             facts.extend(_sentence(ctx, block, sent))
+    full = list(_full_names(ctx))
+    # the canonical name is the form the prompt or a heading uses ("Who was Nelson Mandela?" …
+    # "Nelson Rolihlahla Mandela … is known by his clan name, Madiba"): other items of the full
+    # name are said of it
+    named = ctx.prompt + " " + " ".join(b.text for b in ctx.doc.blocks if b.role == "heading")
+    canonical = {
+        f.value: f.subject for f in full if re.search(rf"\b{re.escape(f.subject.text)}\b", named)
+    }
+    facts = [
+        dataclasses.replace(f, subject=canonical[f.subject.text])
+        if f.subject.text in canonical
+        else f
+        for f in facts
+    ]
     yield from facts
     yield from _acronyms_in_use(ctx, facts)
-    yield from _full_names(ctx)
+    yield from full
 
 
 #: a person's name as a run of capitalised words, with the particles names hold
