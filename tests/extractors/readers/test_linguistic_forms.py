@@ -520,7 +520,7 @@ def test_items_of_a_full_name_go_to_the_name_the_prompt_uses() -> None:
     """The canonical name is the form the prompt or a heading uses: "Who was Marie Curie?" …
     "Marie Skłodowska Curie … often called Madame Curie" is said of "Marie Curie"."""
     found = _items(
-        "**Marie Skłodowska Curie** (1867–1934) was a physicist, often called Madame Curie.",
+        "**Marie Skłodowska Curie**, often called Madame Curie, was a physicist.",
         "Who was Marie Curie?",
     )
     assert ("marie curie", "alias", "madame curie") in found
