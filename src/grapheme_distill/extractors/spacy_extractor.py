@@ -47,7 +47,7 @@ from grapheme_distill.extractors.spacy.clauses import (
     phrase_mention,
 )
 from grapheme_distill.extractors.spacy.items import finish_items, ner_entity_type
-from grapheme_distill.extractors.spacy.names import named_mentions
+from grapheme_distill.extractors.spacy.names import named_mentions, step_things
 from grapheme_distill.extractors.spacy.records import Record as _Record
 from grapheme_distill.extractors.spacy.records import State as _State
 from grapheme_distill.extractors.spacy.records import add_facts as _add_facts
@@ -594,7 +594,7 @@ class SpacyExtractor:
                 and not _INJECTION.search(piece.text)
                 and not any(x < b and a < y for x, y in state.injected)
             ):  # items not read as prose below: their named things and dates are still nodes
-                for m in named_mentions(doc):
+                for m in [*named_mentions(doc), *(step_things(doc) if procedural else ())]:
                     state.facts.append(m)
                     state.see(m)
             if not procedural and DATE_KEY.match(piece.text):

@@ -712,3 +712,38 @@ def _segment(m: Mention, root: int) -> Mention | None:
         start = m.start + at + part.index(name)
         return dataclasses.replace(m, text=name, start=start, end=start + len(name))
     return None
+
+
+#: what a step measures its things in ("1 tbsp butter", "a pinch of salt"): not the thing itself
+_MEASURE_WORDS = frozenset(
+    {"tsp", "tbsp", "teaspoon", "teaspoons", "tablespoon", "tablespoons", "cup", "cups", "pinch"}
+    | {"part", "parts", "minute", "minutes", "second", "seconds", "hour", "hours", "side", "sides"}
+    | {"bit", "lot", "kind", "way", "time", "times", "end", "top", "bottom", "rest", "step"}
+)
+
+
+def step_things(span: Any) -> list[Mention]:
+    """The things a how-to's step handles: the objects of its verbs and prepositions ("remove
+    the wheel", "tuck it into the tyre", "put the mustard in a jar"), each a concept node as the
+    gold annotates them, without its article, count or measure ("two tyre levers" is "tyre
+    levers")."""
+    out: list[Mention] = []
+    for tok in span:
+        if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "pobj", "conj") or tok.ent_type_:
+            continue
+        if tok.dep_ == "conj" and tok.head.dep_ not in ("dobj", "pobj"):
+            continue
+        if tok.lower_ in _MEASURE_WORDS or tok.lower_ in _SKIP_NAMES or not tok.is_alpha:
+            continue
+        left = tok.i
+        while left > getattr(span, "start", 0) and (
+            tok.doc[left - 1].dep_ in ("compound", "amod")
+            and tok.doc[left - 1].head.i >= left
+            and tok.doc[left - 1].pos_ in ("NOUN", "ADJ", "PROPN")
+        ):
+            left -= 1
+        part = tok.doc[left : tok.i + 1]
+        text = part.text
+        if all(o.text.lower() != text.lower() for o in out):
+            out.append(Mention(text, part.start_char, part.end_char, "", False))
+    return out
