@@ -481,6 +481,50 @@ UNSEEN_CASES: list[tuple[str, Items, Items]] = [
         {("marie curie", "alias", "marie skłodowska curie")},
         set(),
     ),
+    # "(or Y)" and "(also called Y)" after a plain noun; a lower-case "(or Y)" is a substitute
+    (
+        "Sprinkle chopped rocket (also called arugula) on top. Yangon (or Rangoon) is the largest "
+        "city. Use the butter (or margarine) at room temperature.",
+        {("rocket", "alias", "arugula"), ("yangon", "alias", "rangoon")},
+        {("butter", "alias", "margarine")},
+    ),
+    # a glossary key that is an acronym: its expansion, then what it means
+    (
+        "Key terms:\n\n- **ROI** — return on investment, the gain relative to the cost\n"
+        "- **KPI** — key performance indicator",
+        {
+            ("return on investment", "abbreviation", "roi"),
+            ("roi", "definition", "the gain relative to the cost"),
+            ("key performance indicator", "abbreviation", "kpi"),
+        },
+        {("kpi", "definition", "key performance indicator")},
+    ),
+    # a table row whose other cell spells its first
+    (
+        "| Abbreviation | Full name |\n|---|---|\n| RAM | Random-access memory |\n"
+        "| SSD | Solid-state drive |",
+        {
+            ("random-access memory", "abbreviation", "ram"),
+            ("solid-state drive", "abbreviation", "ssd"),
+        },
+        set(),
+    ),
+    # a notion in apposition with a genus only notions take
+    (
+        "Transpiration, the process by which water evaporates from leaves, cools the plant. "
+        "Roots take up water by osmosis, the movement of water across a membrane.",
+        {
+            ("transpiration", "definition", "the process by which water evaporates from leaves"),
+            ("osmosis", "definition", "the movement of water across a membrane"),
+        },
+        set(),
+    ),
+    # the word opening a sentence, glossed in plain words
+    (
+        "Pinnipeds (seals and walruses) haul out on ice.",
+        {("pinnipeds", "synonym", "seals and walruses")},
+        set(),
+    ),
 ]
 
 

@@ -19,7 +19,14 @@ from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
 from grapheme_distill.extractors.readers.hierarchy import name_list
-from grapheme_distill.extractors.readers.terms import PRONOUNS, STANDS, lfact, pronoun_subject
+from grapheme_distill.extractors.readers.terms import (
+    ABBR,
+    PRONOUNS,
+    STANDS,
+    initials_match,
+    lfact,
+    pronoun_subject,
+)
 from grapheme_distill.model.knowledge import LinguisticKind
 
 __all__ = ["read_definitions", "read_glossary", "read_glossary_row"]
@@ -277,6 +284,21 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
             block, None, "gloss.abbreviation", Name(long), LinguisticKind.ABBREVIATION, term_text
         )
         term, gloss = Name(long), stands.group("rest")
+    elif re.fullmatch(ABBR, term_text) and (
+        spelt := re.match(
+            r"(?P<long>[^,;:()\u2013\u2014]{3,80}?)\s*(?:[,;:(\u2013\u2014]|$)", gloss
+        )
+    ):
+        long = clean_name(spelt.group("long"))
+        if initials_match(long, term_text):
+            # "**APR** — annual percentage rate, the yearly cost of a loan": the expansion, then
+            # (when more follows) what it means
+            yield lfact(
+                block, None, "gloss.expansion", Name(long), LinguisticKind.ABBREVIATION, term_text
+            )
+            gloss = gloss[spelt.end() :].strip(" ,;:-\u2013\u2014")
+            if len(gloss.split()) < 2:
+                return
     lead, heading = ctx.doc.lead_of(block), ctx.doc.heading_of(block)
     context = " ".join(b.text for b in (lead, heading) if b is not None) + " " + ctx.prompt
     glossary = _GLOSSARY_CUE.search(context)
@@ -360,10 +382,20 @@ def read_glossary_row(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     """ "| Term | Meaning |" tables: each row's first cell is defined by its meaning cell."""
     if ctx.injected(block) or len(block.header) < 2 or len(block.cells) < 2:
         return
+    cells = block.cell_texts()
+    short = clean_name(cells[0])
+    if re.fullmatch(ABBR, short):
+        # "| CPU | Central processing unit |": a row whose other cell spells its first
+        for cell in cells[1:]:
+            long = clean_name(re.split(r"\s*[,;(]", cell)[0])
+            if long and initials_match(long, short):
+                yield lfact(
+                    block, None, "table.expansion", Name(long), LinguisticKind.ABBREVIATION, short
+                )
+                break
     columns = [i for i, h in enumerate(block.header) if _MEANING_HEADER.match(clean_name(h))]
     if not columns or columns[0] == 0:
         return
-    cells = block.cell_texts()
     term = clean_name(cells[0])
     value = " ".join(cells[columns[0]].replace("**", "").split()).rstrip(".")
     if term and len(term.split()) <= 5 and len(value.split()) >= 2:
@@ -442,6 +474,14 @@ _INDEFINITE_GENUS = re.compile(r"an?\s(?![^,;]*\bby\s+[A-Z])")
 _GENERIC_APPOSITIVE = re.compile(
     r"^(?:A|An)\s+(?P<x>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}),\s+"
     r"(?P<v>an?\s+[^,;()\u2013\u2014]{3,120}?),\s+(?:[a-z]+ly\s+)?[a-z]+"
+)
+#: "Photosynthesis, the process by which …": one word (opening the sentence or lower case) in
+#: apposition with a genus only notions take
+_NOTION_APPOSITIVE = re.compile(
+    r"(?:^(?P<x1>[A-Z][a-z\-]+)|(?<=\s)(?P<x2>[a-z][a-z\-]{3,})),\s+(?P<v>the\s+(?:[a-z][\w\-]*\s+){0,2}"
+    r"(?:study|science|art|practice|process|act|ability|measure|rate|branch|field|method|"
+    r"technique|movement|transfer|conversion|breakdown|spread|loss|release|exchange)\s+"
+    r"(?:of|in which|at which|by which|where|that|which|used)\b[^,;()\u2013\u2014]{3,120})"
 )
 #: "… Earth's outer shell, the **lithosphere**, is …": the description before the term, after the
 #: last clause boundary
@@ -642,6 +682,21 @@ def _clause(
                 hedged,
             )
         return
+    notion = _NOTION_APPOSITIVE.search(text) if ", the " in text else None
+    if notion is not None:
+        # "Photosynthesis, the process by which plants …, happens …", "rely on osmosis, the
+        # movement of water …": a notion in apposition with a genus of notions
+        value = _trim(notion.group("v"))
+        if len(value.split()) >= 3:
+            yield lfact(
+                block,
+                sent,
+                "appositive.notion",
+                Name(clean_name(notion.group("x1") or notion.group("x2"))),
+                LinguisticKind.DEFINITION,
+                value,
+                hedged,
+            )
     generic = _GENERIC_APPOSITIVE.match(text)
     if generic is not None and _INDEFINITE_GENUS.match(generic.group("v")):
         value = _trim(generic.group("v"))

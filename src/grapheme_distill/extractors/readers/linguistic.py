@@ -491,7 +491,9 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             )
     if (m := _OR_APPOSITION.match(text)) is not None:
         # "Deoxyribonucleic acid, or DNA, carries …", "Hypertension, or high blood pressure, …"
-        x, y = clean_name(m.group("x")), clean_name(m.group("y"))
+        # "The Federal Reserve, or simply the Fed, …": the adverb is no part of the name
+        y_text = re.sub(r"^(?:simply|just|more simply|informally)\s+(?:the\s+)?", "", m.group("y"))
+        x, y = clean_name(m.group("x")), clean_name(y_text)
         if (pair := long_and_short(x, y)) is not None:
             yield lfact(
                 block,

@@ -46,7 +46,9 @@ def _long_before(before: str, abbr: str) -> str | None:
 
 
 _PAREN_PREFIX = re.compile(
-    r"^(?:born|née|nee|formerly|ticker|symbol|often just|or simply|also|aka|a\.k\.a\.|also known as|"
+    r"^(?:born|née|nee|formerly|ticker|symbol|often just|or simply|"
+    r"or(?!\s+(?:so|more|less|about|even|fewer|until|longer)\b)|"
+    r"also(?!\s+(?:called|known|referred|named))|aka|a\.k\.a\.|also known as|"
     r"(?:real|birth|given|stage|pen|maiden|legal|original|scientific|botanical|Latin|common)"
     r"\s+name|"
     r"(?:(?:widely|commonly|popularly|often|usually|affectionately|better|locally)\s+)?"
@@ -211,7 +213,14 @@ def read_parentheses(
             value = clean_name(RANK.sub("", value))
             if re.match(r"(?:in|on|at|to|into|near)\s", value):
                 continue  # "(born in Ulm)": a place, no birth name
+            if re.match(r"(?i)or\s", plain) and not value[:1].isupper():
+                continue  # "the stock (or water)": a substitute, not another name
             term = _term_before(ctx, block, sent, m.start())
+            if term is None and value.islower():
+                # "an aubergine (also called eggplant)", "fresh coriander (or cilantro)": a noun
+                np = _ARTICLED.search(before)
+                plain_noun = np.group("np") if np is not None else _technical_term(before)
+                term = Name(plain_noun) if plain_noun else None
             if term is not None and value and not re.fullmatch(r"[\d\s\u2013\-–.c]+", value):
                 if (
                     pre is not None
@@ -411,6 +420,8 @@ def _technical_term(before: str) -> str | None:
     """The lower-case term right before a plain-words gloss: its last word, with an adjective
     before it ("renal failure"); None after a pronoun and verb ("you *know*") or a function
     word."""
+    if re.fullmatch(r"\s*[*_]*[A-Z][a-z\-]{3,}[*_]*", before):
+        return clean_name(before)  # "Orcas (killer whales) hunt …": the word opening the sentence
     words: list[str] = re.findall(r"[A-Za-z][\w\-]*", before)[-3:]
     if not words or not re.fullmatch(r"[a-z][a-z\-]{3,}", words[-1]) or words[-1] in FUNCTION:
         return None
