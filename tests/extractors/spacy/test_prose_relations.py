@@ -46,3 +46,28 @@ def test_a_gerund_after_a_time_preposition_is_no_part_of_the_main_predicate(fact
 def test_a_gerund_after_for_still_names_what_one_is_known_for(facts: Facts) -> None:
     got = facts("Ernest Hemingway is known for writing novels about war.")
     assert any(p.startswith("known_for") for _, p, _, _ in got), got
+
+
+# ------------------------------------------------------------------ a relational noun, then a name
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a possessive pronoun owner, resolved to the sentence before
+            "Clara Schumann was a pianist. Her husband, Robert Schumann, wrote four symphonies.",
+            ("Robert Schumann", "husband_of", "Clara Schumann"),
+        ),
+        (  # a named owner
+            "Peru's capital, Lima, lies on the coast.",
+            ("Lima", "capital_of", "Peru"),
+        ),
+    ],
+)
+def test_a_name_set_off_after_a_relational_noun_is_that_relation_of_the_owner(
+    facts: Facts, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in {(s, p, o) for s, p, o, _ in facts(text)}
+
+
+def test_another_name_after_a_name_noun_is_no_relation(facts: Facts) -> None:
+    got = facts("New York's nickname, the Big Apple, dates from the 1920s.")
+    assert not any(p.endswith("_of") for _, p, _, _ in got), got

@@ -392,6 +392,18 @@ class ClauseBase:
                     self.add(subj, "genre", style, "attribute", tok=tok, conf=0.65)
             return
         m = mention_of(tok, self.coref)
+        if (
+            m is not None
+            and m.proper
+            and head.pos_ == "NOUN"
+            and not head.ent_type_
+            and head.lemma_.lower() not in _NAME_NOUNS
+            and _of_object(head) is not None
+        ):
+            # "her husband, Pierre Curie", "Kenya's capital, Nairobi", "the founder of the
+            # company, Joan Gamper": the name is the R of the owner, as in "X, the R of Y"
+            self.relational_noun([m], head, tok=tok, neg=False, conf=0.75)
+            return
         if m and m.label in ("GPE", "LOC") and subj.label in ("GPE", "LOC", "FAC"):
             self.add(subj, "located_in", m, "passive", tok=tok, conf=0.7)
 
@@ -575,6 +587,10 @@ class ClauseBase:
                     )
                 found = True
         return found
+
+
+# "his clan name, Madiba", "its nickname, the Big Apple": another name, for the linguistic reader
+_NAME_NOUNS = frozenset({"name", "nickname", "title", "term", "word", "abbreviation", "acronym"})
 
 
 def _listed(last: Any) -> bool:
