@@ -115,3 +115,28 @@ def test_participles_of_making() -> None:
     assert participle_of_making("write") == "written"
     assert participle_of_making("acquire") == "acquired"
     assert participle_of_making("win") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # on a river, a coast or an island is not "in" it (the answer conventions keep both)
+        ("lie_on", "located_on"),
+        ("situated_on", "located_on"),
+        ("located_in", "located_in"),
+        # working with someone is no employment
+        ("work_with", None),
+        ("work_for", "works_for"),
+        # where a story is set is no location of the book
+        ("set_in", None),
+    ],
+)
+def test_a_meaning_holds_only_the_spellings_that_say_it(raw: str, expected: str | None) -> None:
+    got = canonical_predicate(raw, EntityType.LOCATION, "x")
+    assert (got[0] if got else None) == expected, got
+
+
+def test_a_collaborator_and_a_river_keep_their_relations(facts: Facts) -> None:
+    got = _triples(facts, "Ada Lovelace worked with Charles Babbage. Bonn lies on the Rhine.")
+    assert ("Ada Lovelace", "work_with", "Charles Babbage") in got, got
+    assert ("Bonn", "located_on", "Rhine") in got, got
