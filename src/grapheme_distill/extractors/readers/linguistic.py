@@ -25,13 +25,9 @@ from collections.abc import Iterator
 from grapheme_distill.extractors.base import may_contain
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
-from grapheme_distill.extractors.readers.definitions import (
-    TERM_NOUN,
-    read_definitions,
-    read_glossary,
-    read_glossary_row,
-)
+from grapheme_distill.extractors.readers.definitions import TERM_NOUN, read_definitions
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
+from grapheme_distill.extractors.readers.glossary import read_glossary, read_glossary_row
 from grapheme_distill.extractors.readers.parentheses import (
     NOT_ALIAS,
     RANK,

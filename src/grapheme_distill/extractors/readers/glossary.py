@@ -1,0 +1,215 @@
+"""Glossaries: list items "**Term** — gloss", "term: gloss" and "| Term | Meaning |" tables.
+
+A glossary item's key is the term and its value the gloss; the gloss defines when the list is a
+glossary (a cue in its lead-in, heading or prompt, or most glosses opening with an article), or
+when the gloss reads as one (a genus, what the thing does, a notion glossed in plain words).  An
+acronym key spelt out by its gloss is an abbreviation first.  Cut out of :mod:`.definitions`
+(issue 11, fifth session) to keep that module under 800 lines; the sentence forms stay there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from grapheme_distill.extractors.document.model import Block
+from grapheme_distill.extractors.readers.context import ReadContext
+from grapheme_distill.extractors.readers.definitions import (
+    _DEF_MARK,
+    _FUNCTIONAL,
+    _PERSON_HEAD,
+    _genus_head,
+    _proper,
+)
+from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
+from grapheme_distill.extractors.readers.hierarchy import name_list
+from grapheme_distill.extractors.readers.terms import ABBR, initials_match, lfact
+from grapheme_distill.model.knowledge import LinguisticKind
+
+__all__ = ["read_glossary", "read_glossary_row"]
+
+_GLOSSARY_CUE = re.compile(
+    r"\b(?:glossary|terms|terminology|definitions?|jargon|vocabulary|mean|means|meaning|"
+    r"what (?:do|does) .* mean|words|concepts|key ideas|notions)\b",
+    re.IGNORECASE,
+)
+
+#: an aside that gives another name, not a gloss ("**Kubernetes** — often shortened to K8s — is")
+_NAMING_ASIDE = re.compile(
+    r"(?i)(?:\w+ly\s+|also\s+|sometimes\s+|often\s+|just\s+|simply\s+)*(?:shortened|abbreviated|called|known|nicknamed|named|"
+    r"spelled|spelt|written|pronounced|renamed|or|aka)\b"
+)
+
+
+def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
+    if ctx.injected(block):
+        return
+    key = block.key_text()
+    term_text = clean_name(re.sub(r"\s*\([^)]*\)", "", key))
+    if not term_text or re.search(r"\s(?:by|of|to|for|in|on|at|with)$", term_text):
+        return  # "**Commissioned by:** …": an attribute's key, not a term
+    if re.match(r"[A-Za-z]+\s+(?:the|a|an|your|our|their|its|my|some|this|these)\s", term_text):
+        return  # "**Rest the dough**: …", "**Pull an image**: …": a step or a tip, not a term
+    term = Name(term_text)
+    gloss = re.sub(r"^(?:is|are)\s+", "", block.value_text().strip())
+    # "**Kefir** — milk fermented with … — tastes sour": a gloss set off by dashes inside a
+    # sentence that goes on; a described genus defines the term there
+    aside = re.match(r"^(?P<g>[^\u2013\u2014]{5,200}?)\s+[\u2013\u2014]\s+[a-z]", gloss)
+    aside_def = False
+    if aside is not None and not block.is_item:
+        aside_def = _DEF_MARK.search(aside.group("g")) is not None and not _NAMING_ASIDE.match(
+            aside.group("g")
+        )
+        gloss = aside.group("g") if aside_def else gloss
+    alias = re.match(
+        r"^(?:also known as|also called|or|aka)\s+(?:the\s+)?(?P<v>[^,;]+),\s*(?:it\s+)?(?P<rest>.*)$",
+        gloss,
+        re.IGNORECASE,
+    )
+    if alias:
+        yield lfact(
+            block, None, "gloss.alias", term, LinguisticKind.SYNONYM, clean_name(alias.group("v"))
+        )
+        gloss = alias.group("rest")
+    named = re.match(
+        r"^(?:the\s+)?(?P<n>[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|de|la))*),\s+(?P<rest>.+)$",
+        gloss,
+    )
+    if named is not None and len(named.group("n").split()) >= 2:
+        # "**Kinkaku-ji** — the Temple of the Golden Pavilion, a Zen Buddhist temple"
+        yield lfact(
+            block, None, "gloss.name", term, LinguisticKind.ALIAS, clean_name(named.group("n"))
+        )
+        gloss = named.group("rest")
+    gloss = re.split(r";|\.\s|\.$|,\s+(?:often|also|sometimes|usually)\s+(?:called|known)", gloss)[
+        0
+    ].strip()
+    stands = re.match(
+        r"^(?:stands for|short for|abbreviation (?:of|for))\s+(?P<v>[^:;,.]+)[:;,.]?\s*(?P<rest>.*)$",
+        gloss,
+        re.IGNORECASE,
+    )
+    if (
+        stands is not None
+    ):  # "**LBW** — stands for *leg before wicket*: the ball would have hit ..."
+        long = clean_name(stands.group("v"))
+        yield lfact(
+            block, None, "gloss.abbreviation", Name(long), LinguisticKind.ABBREVIATION, term_text
+        )
+        term, gloss = Name(long), stands.group("rest")
+    elif re.fullmatch(ABBR, term_text) and (
+        spelt := re.match(
+            r"(?P<long>[^,;:()\u2013\u2014]{3,80}?)\s*(?:[,;:(\u2013\u2014]|$)", gloss
+        )
+    ):
+        long = clean_name(spelt.group("long"))
+        if initials_match(long, term_text):
+            # "**APR** — annual percentage rate, the yearly cost of a loan": the expansion, then
+            # (when more follows) what it means
+            yield lfact(
+                block, None, "gloss.expansion", Name(long), LinguisticKind.ABBREVIATION, term_text
+            )
+            gloss = gloss[spelt.end() :].strip(" ,;:-\u2013\u2014")
+            if len(gloss.split()) < 2:
+                return
+    lead, heading = ctx.doc.lead_of(block), ctx.doc.heading_of(block)
+    context = " ".join(b.text for b in (lead, heading) if b is not None) + " " + ctx.prompt
+    glossary = _GLOSSARY_CUE.search(context)
+    # a list whose glosses mostly open with an article is a glossary: its other glosses define too
+    # ("how often interest is compounded"); a list of roles or figures is not ("– tenor sax")
+    siblings = ctx.doc.items_of(block.list_id) if block.is_item else [block]
+    articled = sum(
+        1
+        for b in siblings
+        if b.role == "glossary" and re.match(r"(?i)(?:a|an|the)\s", b.value_text().strip())
+    )
+    in_glossary = articled * 2 >= len(siblings) >= 2
+    # "**Spar**: thin rod that keeps the sail stretched": a bare genus with a relative clause
+    relative = re.match(
+        r"(?:[a-z][\w\-]*\s+){1,4}(?:that|which|who|whose|where)\s+[a-z]", gloss
+    ) is not None and not re.match(r"(?i)(?:how|what|when|where|why)\b", gloss)
+    # "**Elasticity** — how strongly demand reacts to price", under a cue ("Key concepts:")
+    how = glossary is not None and bool(re.match(r"(?:how|what|when|where|why)\s+\w+\s", gloss))
+    # "**Referee** — enforces the laws of the game", "**Centrifuge** — used to separate …": a
+    # gloss that says what the thing does defines it as much as a genus does
+    functional = _FUNCTIONAL.match(gloss)
+    if functional is not None:
+        gloss = gloss[functional.end("it") :] if functional.group("it") else gloss
+    # "**Tannin**: astringent compounds in grape skins": a notion glossed in words (not a name
+    # keyed to a value, "Contribution limit: $7,000", nor a role, "John Coltrane — tenor sax")
+    notion = (
+        re.fullmatch(r"[A-Za-z][a-z\-]+(?:\s+[a-z][\w\-]*){0,3}", term_text) is not None
+        and not re.match(r"(?i)(?:where|what|when|how|why|who|which)\b", term_text)
+        and re.match(r"[a-z][a-z\-]+\s+\S+\s+\S+", gloss) is not None
+        # a measure, a place or time, a clause of its own: no gloss of the term
+        and not re.match(
+            r"(?:about|around|roughly|none|approximately|up|over|under|at|in|on|during|from|by|"
+            r"for|with|after|before|since|until|hundreds|thousands|millions|billions|dozens|"
+            r"several|many|few|some|most|all)\b|[a-z\-]+\s+(?:can|could|may|might|will|would|"
+            r"must|should|is|are|was|were|has|have|had|do|does)\b",
+            gloss,
+        )
+    )
+    defined = (
+        glossary is not None
+        or in_glossary
+        or notion
+        or relative
+        or how
+        or aside_def
+        or functional is not None
+        or re.match(r"(?:a|an|the|one|any)\s", gloss, re.IGNORECASE) is not None
+    )
+    if (
+        defined
+        and len(gloss.split()) >= 2
+        and not re.match(r"(?i)(?:his|her|their|its)\s", gloss)  # "his wife, who …": a person
+        # a person's genus defines a role ("**Concertmaster** — the principal first violinist"),
+        # not a person named by more than one word ("José Arcadio — the founder of Macondo")
+        and (
+            not _PERSON_HEAD.fullmatch(_genus_head(gloss))
+            or len(term.text.split()) == 1
+            or not _proper(ctx, term.text)
+        )
+        # "amoxicillin, …": examples; a gloss opening with an article describes ("the income
+        # received or paid on a bond or note …" is no list of names)
+        and (
+            functional is not None
+            or re.match(r"(?:a|an|the)\s", gloss, re.IGNORECASE) is not None
+            or name_list(gloss) is None
+        )
+        and not re.search(r"\d{4}|\band\b", term.text)  # "16 July 1969", "ATLAS and CMS"
+        and not re.match(r"\d", term.text)
+    ):
+        yield lfact(block, None, "gloss.definition", term, LinguisticKind.DEFINITION, gloss)
+
+
+#: column headers of a glossary table: the first column is the term, this one its meaning
+_MEANING_HEADER = re.compile(
+    r"(?i)^(?:meaning|definition|what it means|means|description|explanation|gloss|what it is|"
+    r"what they are|what it does)$"
+)
+
+
+def read_glossary_row(ctx: ReadContext, block: Block) -> Iterator[Fact]:
+    """ "| Term | Meaning |" tables: each row's first cell is defined by its meaning cell."""
+    if ctx.injected(block) or len(block.header) < 2 or len(block.cells) < 2:
+        return
+    cells = block.cell_texts()
+    short = clean_name(cells[0])
+    if re.fullmatch(ABBR, short):
+        # "| CPU | Central processing unit |": a row whose other cell spells its first
+        for cell in cells[1:]:
+            long = clean_name(re.split(r"\s*[,;(]", cell)[0])
+            if long and initials_match(long, short):
+                yield lfact(
+                    block, None, "table.expansion", Name(long), LinguisticKind.ABBREVIATION, short
+                )
+                break
+    columns = [i for i, h in enumerate(block.header) if _MEANING_HEADER.match(clean_name(h))]
+    if not columns or columns[0] == 0:
+        return
+    term = clean_name(cells[0])
+    value = " ".join(cells[columns[0]].replace("**", "").split()).rstrip(".")
+    if term and len(term.split()) <= 5 and len(value.split()) >= 2:
+        yield lfact(block, None, "table.definition", Name(term), LinguisticKind.DEFINITION, value)
