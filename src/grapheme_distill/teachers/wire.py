@@ -106,20 +106,38 @@ _EXPONENT_BYTES = re.compile(_EXPONENT.pattern.encode())
 _LONG_DIGITS_BYTES = re.compile(_LONG_DIGITS.pattern.encode())
 
 
+#: each byte of a body mapped to its class for :func:`_may_break_limits`: ASCII digits to ``0``,
+#: ``e``/``E`` to ``e``, ``[``/``{`` to ``[``, anything else to a space (one C pass, then substring
+#: tests: the two regular expressions tried at every offset cost ~35 µs per 1 kB body, more than
+#: the parse)
+_BYTE_CLASSES = bytes(
+    0x30 if 0x30 <= b <= 0x39 else 0x65 if b in b"eE" else 0x5B if b in b"[{" else 0x20
+    for b in range(256)
+)
+_LONG_RUN = b"0" * 309
+
+
 def _may_break_limits(data: bytes | str, limit: int) -> bool:
     """Whether the decoded value may nest deeper than ``limit`` or hold an infinite number: the
     text has more than ``limit`` opening brackets, or a number that may overflow (both counted on
-    the raw text, strings included, so the answer errs towards checking)."""
+    the raw text, strings included, so the answer errs towards checking).
+
+    Bytes (every HTTP body) are classified in one pass: an overflowing exponent needs a digit
+    right before an ``e``/``E`` (``0e`` among the classes) before its pattern is searched, and
+    309 digits in a row are 309 ``0`` classes in a row — the same answers as the patterns alone
+    (a bytes pattern's digit class is ASCII digits only).
+    """
     if isinstance(data, str):
         return (
             data.count("[") + data.count("{") > limit
             or bool(_EXPONENT.search(data))
             or bool(_LONG_DIGITS.search(data))
         )
+    classes = data.translate(_BYTE_CLASSES)
     return (
-        data.count(b"[") + data.count(b"{") > limit
-        or bool(_EXPONENT_BYTES.search(data))
-        or bool(_LONG_DIGITS_BYTES.search(data))
+        classes.count(b"[") > limit
+        or (b"0e" in classes and bool(_EXPONENT_BYTES.search(data)))
+        or _LONG_RUN in classes
     )
 
 
