@@ -27,6 +27,18 @@ SCHEMA = {"type": "object", "properties": {"a": {"type": "string"}}}
         {"response_format": {"type": "json_object"}},
         {"response_format": "text", "x": [1.5, None, True]},
         {},
+        {"messages": [{"role": "system", "content": 'Réponds "en JSON"\n' * 40}], "n": 2},
+        {
+            "model": "m",
+            "messages": [
+                {"role": "system", "content": "é\x1f" * 600},
+                {"role": "user", "content": "Entity: Ada"},
+                {"content": "x" * 600, "role": "user"},  # another key order: no memo
+                {"role": "user", "content": "y" * 600, "name": "n"},
+            ],
+            "response_format": {"type": "json_schema", "json_schema": SCHEMA},
+            "seed": 0,
+        },
     ],
 )
 def test_body_json_is_the_plain_json(body: dict[str, Any]) -> None:
