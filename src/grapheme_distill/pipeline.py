@@ -289,14 +289,11 @@ class ExchangeIngester:
             raise DistillError(
                 f"extractor {self.extractor_id} failed: {extraction}"
             ) from extraction
-        call_hash = pending.call_hash or self.store.record_call(
-            pending.request,
-            pending.response,
-            run_id=self.run_id,
-            source=pending.source,
-            prompt_template=pending.template,
-            prompt_template_hash=pending.template_hash,
-        )
+        # The call is logged after its knowledge (under the key it will get: nothing in between
+        # writes the call log), so that the knowledge is the answer's first write and its store
+        # transaction shares the answer's savepoint instead of opening one of its own; a
+        # failure anywhere still rolls the whole answer back, call included.
+        call_hash = pending.call_hash or self.store.call_key(pending.request, pending.response)
         if call_hash in self._batch_done:
             # the same call earlier in this batch (a repeated line, or another answer to a
             # deterministic request): skipped exactly as if it had been in an earlier batch
@@ -310,6 +307,15 @@ class ExchangeIngester:
         if records:  # one store call for the answer's records (one resolution pass, one upsert)
             self.summary.new_observations += self.store.add_knowledge_many(
                 records, run_id=self.run_id
+            )
+        if pending.call_hash is None:
+            self.store.record_call(
+                pending.request,
+                pending.response,
+                run_id=self.run_id,
+                source=pending.source,
+                prompt_template=pending.template,
+                prompt_template_hash=pending.template_hash,
             )
         self.summary.knowledge_records += len(records)
         for target in soft_targets_of(pending.response, call_hash, pending.source):

@@ -258,3 +258,40 @@ def test_restartable_transaction_undoes_a_failed_first_part_only(store: SQLiteSt
     assert [f["source"] for f in store.failures()] == ["second", "fourth", "fifth"]
     assert not [s for s in statements if s.startswith(("SAVEPOINT", "RELEASE"))]
     store._conn.set_trace_callback(None)
+
+
+def test_a_transaction_first_in_a_savepoint_shares_it(store: SQLiteStore) -> None:
+    """A nested transaction entered before its enclosing savepoint wrote anything (an ingester's
+    answer whose first write is its knowledge) opens no savepoint: when it fails, the rollback
+    to the enclosing savepoint undoes exactly its writes, and that savepoint goes on."""
+    statements: list[str] = []
+    store._conn.set_trace_callback(statements.append)
+    with store.transaction():
+        store.record_failure(None, "before", "kept")
+        with store.transaction():  # a savepoint: "before" is written
+            with pytest.raises(ValueError), store.transaction():  # shares it
+                store.record_failure(None, "first", "written, then undone")
+                raise ValueError("the first part fails")
+            store.record_failure(None, "second", "kept")
+            with pytest.raises(ValueError), store.transaction():  # its own savepoint
+                store.record_failure(None, "third", "undone")
+                raise ValueError("the third part fails")
+        with store.transaction(), store.transaction():  # the inner one shares: both succeed
+            store.record_failure(None, "fourth", "kept")
+    store._conn.set_trace_callback(None)
+    assert [f["source"] for f in store.failures()] == ["before", "second", "fourth"]
+    kinds = [
+        " ".join(s.split()[:2])
+        for s in statements
+        if s.startswith(("SAVEPOINT", "RELEASE", "ROLLBACK"))
+    ]
+    assert kinds == [
+        "SAVEPOINT sp1",
+        "ROLLBACK TO",  # the first part: to sp1, still open
+        "SAVEPOINT sp2",
+        "ROLLBACK TO",
+        "RELEASE sp2",
+        "RELEASE sp1",
+        "SAVEPOINT sp1",
+        "RELEASE sp1",
+    ]

@@ -294,15 +294,24 @@ class SQLiteConnection:
 
 class _Transaction:
     """:meth:`SQLiteConnection.transaction`'s context (a class, not a generator: a crawl request
-    opens ~10 of them, and ``contextlib.contextmanager`` costs ~3 µs more each)."""
+    opens ~10 of them, and ``contextlib.contextmanager`` costs ~3 µs more each).
 
-    __slots__ = ("_depth", "_restartable", "_shared", "_start", "_store")
+    A nested transaction entered before anything was written since the enclosing one began opens
+    no savepoint of its own: it shares the enclosing one's rollback point, which is its own start
+    too.  Under a savepoint (an ingester's answer, whose first write is its knowledge) a failure
+    rolls back to that savepoint, which stays open, as the enclosing transaction expects; under a
+    ``restartable`` outermost transaction the still-empty transaction is begun again.  "Nothing
+    written" is the connection's change count, unchanged since the enclosing start (a rolled-back
+    write still counts, so the test errs towards a savepoint of its own)."""
+
+    __slots__ = ("_depth", "_point", "_restartable", "_shared", "_start", "_store")
 
     def __init__(self, store: SQLiteConnection, restartable: bool = False) -> None:
         self._store = store
         self._restartable = restartable
-        self._shared = False  # no savepoint: shares the (empty) outermost transaction's start
+        self._shared = False  # no savepoint: shares the enclosing (empty) start
         self._depth = 0
+        self._point = 0  # the savepoint a failure rolls back to (0: the whole transaction)
         self._start = 0  # the connection's total_changes when this rollback point was made
 
     def __enter__(self) -> None:
@@ -314,10 +323,16 @@ class _Transaction:
                 conn.execute("BEGIN IMMEDIATE")
             else:
                 outer = store._open[-1]
-                if outer._restartable and conn.total_changes == outer._start:
-                    self._shared = self._restartable = True  # nothing written yet
+                empty = conn.total_changes == outer._start  # nothing written since it began
+                if empty and outer._point == 0 and outer._restartable:
+                    self._shared = self._restartable = True
+                elif empty and outer._point > 0:
+                    self._shared = True
+                    self._point = outer._point
+                    self._restartable = False
                 else:
                     conn.execute(f"SAVEPOINT sp{depth}")
+                    self._point = depth
                     self._restartable = False
         except sqlite3.Error as exc:
             raise StoreError(f"store {store.path}: cannot start a transaction: {exc}") from exc
@@ -335,9 +350,11 @@ class _Transaction:
         if exc is not None:
             store._canon.clear()  # resolutions made inside the transaction are undone
             store._aliased.clear()
-            if self._shared:  # nothing was written before it: begin the transaction again
+            if self._shared and self._point == 0:  # nothing was written before it: begin again
                 conn.execute("ROLLBACK")
                 conn.execute("BEGIN IMMEDIATE")
+            elif self._shared:  # back to the enclosing savepoint's start, which is its own
+                conn.execute(f"ROLLBACK TO sp{self._point}")
             elif depth == 0:
                 conn.execute("ROLLBACK")
             else:
