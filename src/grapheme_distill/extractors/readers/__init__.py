@@ -15,6 +15,7 @@ from __future__ import annotations
 from grapheme_distill.extractors.document import Document, parse_document
 from grapheme_distill.extractors.readers.attributes import read_attributes, value_type
 from grapheme_distill.extractors.readers.context import ReadContext, injected_spans, prompt_topic
+from grapheme_distill.extractors.readers.emphasis import read_emphasis
 from grapheme_distill.extractors.readers.facts import HEDGES, Fact, Name, clean_name, is_hedged
 from grapheme_distill.extractors.readers.hierarchy import read_lists
 from grapheme_distill.extractors.readers.hierarchy_prose import read_prose_hierarchy
@@ -49,4 +50,5 @@ def read_document(doc: Document | str, prompt: str = "") -> tuple[ReadContext, l
     facts.extend(read_linguistic(ctx))
     facts.extend(read_people(ctx))
     facts.extend(read_sentences(ctx))
+    facts.extend(read_emphasis(ctx))
     return ctx, facts
