@@ -229,6 +229,9 @@ def short_names(state: State) -> dict[str, str]:
                 # "Loire" is not "Loire Valley": the extra word names another thing; nor is
                 # "Marylebone" "Marylebone Spouse", a value run into the next line's key
                 continue
+            extra = [w for w in state.names.get(long, long).split() if w.lower() not in sw]
+            if extra and all(w[:1].islower() for w in extra):
+                continue  # "Rosa canina" is a species of the genus Rosa, not its full name
             if labels(short) & _PLACE_LABELS and not ("PERSON" in labels(long) and lw[0] == sw[0]):
                 continue  # only a first name NER took for a place ("Aleksandr") is let through
             hits.append(long)
