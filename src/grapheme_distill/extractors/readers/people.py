@@ -158,11 +158,11 @@ _KNOWN = "(?:" + "|".join(sorted(_OCCUPATIONS | _GROUPS, key=len, reverse=True))
 # scientist"): one or two lower-case words each, up to a comma, "and", a parenthesis or the end
 _MORE = (
     r"(?P<more>(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?"
-    r"(?=\s*(?:,|\band\b|\(|;|\.|$)))*)"
+    r"(?=\s*(?:,|\b(?:and|who|whose|known|best|from|of|in|at|with)\b|\(|;|\.|$)))*)"
 )
 _IS_A = re.compile(
     rf"^(?P<x>{_NAME})(?:\s*\([^)]*\))?\s+(?:was|is|were|are)\s+(?:an?|the)\s+(?:(?:[a-z]+ly|famous|renowned|celebrated|"
-    rf"influential|leading|prominent|pioneering|great|important|noted)\s+)?(?P<nat>{_NAT}(?:-{_NAT1})?)\s+"
+    rf"influential|leading|prominent|pioneering|great|important|noted)\s+)?(?:(?P<nat>{_NAT}(?:-{_NAT1})?)\s+)?"
     rf"{_MOD}(?P<occ>{_KNOWN})\b{_MORE}(?P<rest>.*)$"
 )
 # "the (Italian) engineer Luigi Menabrea", "the muralist Diego Rivera": a role before the name
@@ -210,7 +210,7 @@ def read_people(ctx: ReadContext) -> Iterator[Fact]:
                         hedged=hedged,
                     )
             who = _IS_A.match(text)
-            if who is not None and who.group("occ") in _GROUPS:
+            if who is not None and who.group("occ") in _GROUPS and who.group("nat"):
                 yield Fact(
                     "relation",
                     "people.is_a",
