@@ -170,7 +170,7 @@ def test_unresolvable_pronoun_yields_nothing(spacy_x: SpacyExtractor) -> None:
     [
         (
             "Key facts about Paris:\n- Located on the Seine\n- Founded by the Parisii\n",
-            {("Paris", "located_in", "Seine"), ("Paris", "founded_by", "Parisii")},
+            {("Paris", "located_on", "Seine"), ("Paris", "founded_by", "Parisii")},
         ),
         (
             "## Marie Curie\n\n- Born in Warsaw\n- Discovered radium\n",

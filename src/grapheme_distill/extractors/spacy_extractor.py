@@ -46,6 +46,7 @@ from grapheme_distill.extractors.spacy.clauses import (
     mention_of,
     phrase_mention,
 )
+from grapheme_distill.extractors.spacy.glosses import of_term
 from grapheme_distill.extractors.spacy.items import finish_items, ner_entity_type
 from grapheme_distill.extractors.spacy.names import named_mentions, step_things
 from grapheme_distill.extractors.spacy.records import Record as _Record
@@ -608,7 +609,11 @@ class SpacyExtractor:
                 term = phrase_mention(doc, 0, len(key))
                 if term is not None:
                     state.coref.note(term)  # "— they lay eggs": the term
+                    before = len(state.records)
                     self._prose(piece, doc, term, types, state, structure=False)
+                    state.records[before:] = of_term(
+                        state.records[before:], term, doc, gloss.start("v")
+                    )
                 continue
             if procedural and not _KEY_VALUE.match(piece.text) and _declarative(doc):
                 # "1. Marie Curie discovered radioactivity": a numbered statement, not a step
