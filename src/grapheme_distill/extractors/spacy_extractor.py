@@ -35,10 +35,11 @@ from grapheme_distill._gc import relaxed_gc
 from grapheme_distill.errors import MissingDependency
 from grapheme_distill.extractors.base import Extraction, ExtractionFailure, is_title_line
 from grapheme_distill.extractors.confidence import CalibrationMap, annotate, load_calibration
-from grapheme_distill.extractors.document import parse_document
+from grapheme_distill.extractors.document import Document, parse_document
 from grapheme_distill.extractors.readers import Fact, injected_spans, is_hedged, read_document
 from grapheme_distill.extractors.readers.attributes import is_name_key
 from grapheme_distill.extractors.readers.dates import canonical_date
+from grapheme_distill.extractors.readers.procedures import list_holds_steps, read_prose_procedures
 from grapheme_distill.extractors.spacy.clauses import (
     Clause,
     Mention,
@@ -166,6 +167,44 @@ def _goal_of(text: str) -> str | None:
     return None
 
 
+def _prose_procedures(document: Document, prompt: str, goal: str | None, state: _State) -> None:
+    """Procedures written in prose (:mod:`~grapheme_distill.extractors.readers.procedures`):
+    preparation steps join the numbered list after them, the others are procedures of their own
+    (a "First … Then …" sequence read from the same sentences gives way to them)."""
+    for proc in read_prose_procedures(document, prompt):
+        if proc.prepares_list:
+            after = [
+                r for r in state.records if r.kind == "procedure" and r.span[0] >= proc.span[1]
+            ]
+            if after:
+                first = min(after, key=lambda r: r.span[0])
+                index = state.records.index(first)
+                state.records[index] = dataclasses.replace(
+                    first, steps=proc.steps + first.steps, span=(proc.span[0], first.span[1])
+                )
+            continue
+        state.records = [
+            r
+            for r in state.records
+            if not (
+                r.kind == "procedure"
+                and r.construction == "procedure.sequence"
+                and r.span[0] < proc.span[1]
+                and proc.span[0] < r.span[1]
+            )
+        ]
+        state.records.append(
+            _Record(
+                kind="procedure",
+                value=proc.goal or goal or "procedure",
+                steps=proc.steps,
+                confidence=0.75,
+                span=proc.span,
+                construction=proc.construction,
+            )
+        )
+
+
 class SpacyExtractor:
     """Dependency-rule extractor for all five knowledge types (extra ``[spacy]``).
 
@@ -288,9 +327,11 @@ class SpacyExtractor:
             piece_docs = [(p, next(docs)) for p in prep.pieces]
             facts: list[Fact] = []
             topic: str | None = None
+            document: Document | None = None
             if piece_docs and preserve_structure:
                 ctx, facts = read_document(parse_document(answer), prompt)
                 topic = ctx.topic.text if ctx.topic is not None else None
+                document = ctx.doc
             if piece_docs:
                 self._read(
                     prompt,
@@ -301,6 +342,7 @@ class SpacyExtractor:
                     facts,
                     injected_spans(answer),
                     topic,
+                    document,
                 )
             annotate(out, text=answer, prompt=prompt, topic=topic)
             if self.calibration is not None:
@@ -318,6 +360,7 @@ class SpacyExtractor:
         facts: Sequence[Fact] = (),
         injected: Sequence[tuple[int, int]] = (),
         topic: str | None = None,
+        document: Document | None = None,
     ) -> None:
         state = _State(
             injected=list(injected),
@@ -384,6 +427,8 @@ class SpacyExtractor:
                 structure=preserve_structure,
             )
         flush_list()
+        if document is not None and KnowledgeType.PROCEDURAL in types:
+            _prose_procedures(document, prompt, context_goal, state)
         _add_facts(facts, types, state)
         out.signals["hedged_fraction"] = state.hedged / state.sentences if state.sentences else 0.0
         if state.injection:
@@ -557,11 +602,17 @@ class SpacyExtractor:
                 and not p.text.rstrip().endswith(".")
             )
         )
-        procedural = len(items) >= 2 and (
-            (numbered and named * 2 < len(items))
-            or bool(_PROCEDURAL.search(context))
-            or bool(goal and prompt_procedural)
-            or starts_with_verb * 2 > len(items)
+        # the items' own verdict (readers/procedures.py): instructions, or names / descriptions
+        verdict = list_holds_steps([p.text for p, _ in items])
+        procedural = (
+            len(items) >= 2
+            and verdict is not False
+            and (
+                (numbered and (named * 2 < len(items) or verdict is True))
+                or bool(_PROCEDURAL.search(context))
+                or bool(goal and prompt_procedural)
+                or starts_with_verb * 2 > len(items)
+            )
         )
         if procedural and KnowledgeType.PROCEDURAL in types:
             steps = tuple(_SEQUENCE.sub("", p.text).rstrip(".") for p, _ in items)

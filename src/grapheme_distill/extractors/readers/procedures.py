@@ -1,0 +1,250 @@
+"""Procedures written as prose, and which lists hold steps.
+
+A how-to answer does not always number its steps.  "Crack the eggs into a bowl, add the salt and
+beat them. Heat a pan over medium heat …" is a procedure in a paragraph (the gold conventions: "in
+prose, each instruction sentence or clause is one step"); "French Press Coffee Brewing: 1. Grind
+the beans. 2. Place …" numbers its steps inside one line; "Before you start, shift to the smallest
+cog." is a preparation step given in prose before the numbered list, and belongs to it.  A
+numbered list is a procedure when its items are instructions, not when it numbers names ("1.
+**Henry VII** (r. 1485–1509) — founded …") or says what something does ("1. sets a target range
+…", "2. buys and sells …").
+
+What an instruction is: a sentence or clause opening with a verb in the imperative, found in a
+lexicon of the verbs instructions use (the extractor's parse tags imperatives opening a line
+unreliably; a word list of general English verbs does not depend on it).  Tips, warnings, notes
+and ingredient or tool lists are no steps.
+
+The spaCy extractor asks :func:`read_prose_procedures` for the prose ones and
+:func:`list_holds_steps` about each numbered list (issue 11, fifth session).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from grapheme_distill.extractors.document.model import Block, Document
+
+__all__ = ["ProseProcedure", "is_instruction", "list_holds_steps", "read_prose_procedures"]
+
+#: verbs that open instructions (base form), the general vocabulary of how-tos, recipes, repairs
+#: and software set-ups
+_VERB_WORDS = """
+    add adjust align allow apply arrange ask assemble attach avoid bake beat begin blend boil
+    book bring browse brush build buy calculate call cancel carry change check choose chop clean
+    clear click close collect combine compare confirm connect consider contact continue cook
+    cool copy cover crack create cut decide define delete deploy describe disconnect discard
+    dissolve divide do download drain draw drink drizzle drop dry edit eat empty enable enter
+    estimate fill find finish fit fix flip fold follow form freeze garnish gather get give go
+    grate grease grind hang heat hold identify inflate insert install keep knead label lay let
+    lift line list load locate lock log look loosen lower make mark measure melt merge mix
+    mount move note notify obtain open order organize organise peel pick pin place plan plant
+    plug pour prepare preheat press print prune pull pump push put raise read record reduce
+    refill refit register reinstall release remove rename repeat replace report reset restart
+    rest return review rinse roll rotate rub run save scan schedule scrape screw season secure
+    select sell send separate serve set shake shape share shift simmer sketch slice slide soak
+    sort spread sprinkle squeeze stack start steep stir stop store strain stretch submit swap
+    switch take tap taste tell test thread tie tighten tilt toss transfer trim try tuck turn
+    type unlock unplug unscrew update upload use verify visit wait walk warm wash watch water
+    weigh whisk wipe wrap write knock punch scoop spoon sear fry roast grill saute sauté dice
+    mince marinate leave ensure remember navigate sign log reboot sift layer top uncover reheat
+    chill refrigerate thaw pat coat dust glaze baste carve proof score plate portion toast steam
+    poach blanch stuff zest crush mash puree pulse clamp sand paint prime seal drill nail glue
+    level configure disable initialize initialise commit clone compile launch paste scroll swipe
+    toggle sync restore wear breathe relax inhale exhale lie sit stand bend jog unzip extract
+    backup attach detach dial fasten unfasten hook unhook charge plug brew
+"""
+_VERBS = frozenset(_VERB_WORDS.split())
+_OPENER = re.compile(
+    r"^(?:(?:first(?:ly)?|next|then|now|finally|lastly|after that|afterwards|second(?:ly)?|"
+    r"third(?:ly)?|to (?:begin|start)(?: with)?|once (?:it|they|that)[^,]{0,40}|when [^,]{1,60}|"
+    r"before (?:you (?:start|begin)|starting|beginning)[^,]{0,30}|if [^,]{1,60}|"
+    r"meanwhile|in the meantime|step \d+)\s*[,:.]?\s+)+",
+    re.IGNORECASE,
+)
+#: a tip, a warning or a note: advice about the steps, no step itself
+_ADVICE = re.compile(
+    r"^(?:tips?|note|warning|caution|important|pro tip|hint|optional|troubleshooting)\b|"
+    r"^(?:don['’]t|do not|never|avoid|be careful|make sure not)\b",
+    re.IGNORECASE,
+)
+#: an ingredient, tool or equipment list's lead: no steps
+_MATERIALS = re.compile(
+    r"^(?:\*\*)?(?:you['’]ll need|you will need|ingredients|tools?|equipment|materials|"
+    r"what you need|requirements|prerequisites)\b",
+    re.IGNORECASE,
+)
+_HOW_TO = re.compile(
+    r"\b(?:how (?:do|can|should|would|to)|steps?\b|instructions?|procedure|recipe|guide|"
+    r"method|directions|walk me through)\b",
+    re.IGNORECASE,
+)
+_INLINE_STEP = re.compile(
+    r"(?:^|\s)(?P<n>\d{1,2})[.)]\s+(?P<s>[A-Z][^\n]*?)(?=\s+\d{1,2}[.)]\s+[A-Z]|$)"
+)
+
+
+@dataclass(frozen=True)
+class ProseProcedure:
+    """Steps read from prose: a goal (the prompt's or the line's title), the steps in order, the
+    answer span, the construction (calibration key), and whether they prepare the numbered list
+    right after them (then they belong to it)."""
+
+    goal: str | None
+    steps: tuple[str, ...]
+    span: tuple[int, int]
+    construction: str
+    prepares_list: bool = False
+
+
+def _first_word(text: str) -> str:
+    words = re.findall(r"[A-Za-z][a-z'’\-]*", text[:60])
+    return words[0].lower() if words else ""
+
+
+def is_instruction(text: str) -> bool:
+    """The sentence or clause opens (after a sequence word or a condition: "Then", "When the eggs
+    are set,") with an imperative verb of :data:`_VERBS`, and is no tip or warning."""
+    text = text.strip(" *_-")
+    if _ADVICE.match(text):
+        return False
+    rest = _OPENER.sub("", text)
+    word = _first_word(rest)
+    if word not in _VERBS:
+        return False
+    # "Place names matter", "Set theory is …": a noun phrase opening a statement, not an order
+    return (
+        re.match(r"[A-Za-z]+(?:\s+[a-z]+)?\s+(?:is|are|was|were|has|have|can|will)\b", rest) is None
+    )
+
+
+def list_holds_steps(texts: list[str]) -> bool | None:
+    """A list's verdict from its items: True when most items are instructions, False when most
+    open with a name ("**Henry VII** (r. 1485–1509) — …") or a verb in the third person ("sets a
+    target range …"), None when the items do not say (the caller's other cues decide)."""
+    if not texts:
+        return None
+    orders = sum(1 for t in texts if is_instruction(t))
+    if orders * 2 > len(texts):
+        return True
+    named = sum(
+        1
+        for t in texts
+        if re.match(
+            r"[*_]*[A-Z][\w'’.\-]*(?:\s+[A-Z0-9][\w'’.\-]*)*[*_]*\s*(?:\(|[\u2013\u2014:]|$)", t
+        )
+        and not is_instruction(t)
+    )
+    third_person = sum(
+        1 for t in texts if re.match(r"[a-z]+(?<!s)s\s+(?:and\s+[a-z]+s\s+)?[a-z]", t.strip())
+    )
+    if (named + third_person) * 2 > len(texts) and orders == 0:
+        return False
+    return None
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    """Sentences of a paragraph with their clean offsets."""
+    out: list[tuple[int, str]] = []
+    for m in re.finditer(r"[^.!?]+(?:[.!?]+|$)", text):
+        if m.group(0).strip():
+            lead = len(m.group(0)) - len(m.group(0).lstrip())
+            out.append((m.start() + lead, m.group(0).strip()))
+    return out
+
+
+def _step(text: str) -> str:
+    """A step as the gold writes it: the instruction without its sequence word or condition."""
+    return _OPENER.sub("", text.strip()).rstrip(".!;: ").strip()
+
+
+def _procedural(doc: Document, block: Block, prompt: str) -> bool:
+    heading = doc.heading_of(block)
+    return bool(_HOW_TO.search(prompt) or (heading is not None and _HOW_TO.search(heading.text)))
+
+
+def _goal(doc: Document, block: Block, prompt: str) -> str | None:
+    m = re.match(
+        r"(?i)^(?:how (?:do|can|should|would) (?:you|i|one|we)|how to|what are the steps (?:to|"
+        r"for)|explain how to)\s+(?P<g>.+?)[?.!]*$",
+        prompt.strip(),
+    )
+    if m is not None:
+        return m.group("g")
+    heading = doc.heading_of(block)
+    return heading.text if heading is not None else None
+
+
+def read_prose_procedures(doc: Document, prompt: str = "") -> list[ProseProcedure]:
+    """Procedures written in paragraphs: a run of instruction sentences in a how-to answer, the
+    steps a line numbers inline, and preparation steps before a numbered list."""
+    out: list[ProseProcedure] = []
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        if block.role != "paragraph" or block.parent is not None:
+            continue
+        text = block.text
+        inline = [m for m in _INLINE_STEP.finditer(text)]
+        if len(inline) >= 3 and [int(m.group("n")) for m in inline] == list(
+            range(1, len(inline) + 1)
+        ):
+            # "French Press Coffee Brewing: 1. Grind the beans. 2. Place …": numbered inline
+            title = text[: inline[0].start()].strip().rstrip(":").strip()
+            out.append(
+                ProseProcedure(
+                    title or _goal(doc, block, prompt),
+                    tuple(_step(m.group("s")) for m in inline),
+                    block.span,
+                    "procedure.inline",
+                )
+            )
+            continue
+        if _MATERIALS.match(text) or not _procedural(doc, block, prompt):
+            continue
+        sentences = _sentences(text)
+        orders = [(a, s) for a, s in sentences if is_instruction(s)]
+        if before_list(blocks, i) and orders and len(orders) < len(sentences):
+            # "Fixing a flat is easy … Before you start, shift to the smallest rear cog …."
+            steps = tuple(_step(s) for _, s in orders)
+            span = block.inline.span(orders[0][0], orders[-1][0] + len(orders[-1][1]))
+            out.append(
+                ProseProcedure(None, steps, span, "procedure.preparation", prepares_list=True)
+            )
+            continue
+        if len(orders) >= 2 and len(orders) * 2 >= len(sentences):
+            # "Crack the eggs into a bowl, add the salt and beat them. Heat a pan …"
+            steps = tuple(_step(s) for _, s in orders)
+            span = block.inline.span(orders[0][0], orders[-1][0] + len(orders[-1][1]))
+            out.append(ProseProcedure(_goal(doc, block, prompt), steps, span, "procedure.prose"))
+    return _joined(out)
+
+
+def before_list(blocks: list[Block], i: int) -> bool:
+    """A numbered list follows block ``i``, with at most headings, lead-ins and a list of
+    materials between them ("Before you start, shift …" / "**You'll need:** …" / "### Steps" /
+    "1. …")."""
+    for block in blocks[i + 1 : i + 5]:
+        if block.is_item and block.ordered:
+            return True
+        if block.role == "heading" or _MATERIALS.match(block.text) or block.text.endswith(":"):
+            continue
+        return False
+    return False
+
+
+def _joined(found: list[ProseProcedure]) -> list[ProseProcedure]:
+    """Consecutive prose paragraphs of one how-to are one procedure."""
+    out: list[ProseProcedure] = []
+    for p in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.construction == p.construction == "procedure.prose"
+            and last.goal == p.goal
+        ):
+            out[-1] = ProseProcedure(
+                last.goal, last.steps + p.steps, (last.span[0], p.span[1]), last.construction
+            )
+        else:
+            out.append(p)
+    return out

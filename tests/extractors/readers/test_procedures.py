@@ -1,0 +1,113 @@
+"""Procedures in prose and which lists hold steps (issue 11, fifth session): small synthetic
+how-to answers in words of our own, written before the reader; look-alikes (tips, warnings,
+ingredient lists, numbered names, what-it-does lists) must stay out."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors.document import parse_document
+from grapheme_distill.extractors.readers.procedures import (
+    is_instruction,
+    list_holds_steps,
+    read_prose_procedures,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Whisk the cream until it holds soft peaks.", True),
+        ("Then drain the pasta, keeping a cup of the water.", True),
+        ("When the dough has doubled, knock it back and shape it.", True),
+        ("Before you start, unplug the router.", True),
+        ("Don't open the oven door while it bakes.", False),
+        ("Tip: use a scale for flour.", False),
+        ("Set theory is a branch of mathematics.", False),
+        ("The bread keeps for three days.", False),
+    ],
+)
+def test_an_instruction_opens_with_an_imperative(text: str, expected: bool) -> None:
+    assert is_instruction(text) is expected
+
+
+def test_a_list_of_names_or_of_what_something_does_holds_no_steps() -> None:
+    assert (
+        list_holds_steps(
+            [
+                "**Ramesses II** (r. 1279–1213 BC) — built Abu Simbel",
+                "**Hatshepsut** (r. 1479–1458 BC) — sent an expedition to Punt",
+                "**Akhenaten** (r. 1353–1336 BC) — moved the capital",
+            ]
+        )
+        is False
+    )
+    assert (
+        list_holds_steps(
+            ["collects taxes on imports", "issues passports", "guards the borders and ports"]
+        )
+        is False
+    )
+    assert (
+        list_holds_steps(
+            ["Open the terminal.", "Install the package: `pip install foo`.", "Run the tests."]
+        )
+        is True
+    )
+
+
+def _procedures(answer: str, prompt: str) -> list[tuple[str | None, tuple[str, ...], str]]:
+    return [
+        (p.goal, p.steps, p.construction)
+        for p in read_prose_procedures(parse_document(answer), prompt)
+    ]
+
+
+def test_instruction_sentences_of_a_how_to_paragraph_are_its_steps() -> None:
+    answer = (
+        "A good risotto needs patience.\n\n"
+        "**Ingredients:** rice, stock, butter, parmesan.\n\n"
+        "Warm the stock in a pan. Melt the butter and toast the rice for a minute. Add a ladle "
+        "of stock and stir until it is absorbed. Then repeat until the rice is tender.\n\n"
+        "Don't rinse the rice — the starch makes it creamy."
+    )
+    found = _procedures(answer, "How do I make risotto?")
+    assert found == [
+        (
+            "make risotto",
+            (
+                "Warm the stock in a pan",
+                "Melt the butter and toast the rice for a minute",
+                "Add a ladle of stock and stir until it is absorbed",
+                "repeat until the rice is tender",
+            ),
+            "procedure.prose",
+        )
+    ]
+
+
+def test_a_line_that_numbers_its_steps_inline_is_a_procedure() -> None:
+    answer = "Cold Brew: 1. Grind the beans coarsely. 2. Soak them in cold water. 3. Strain."
+    assert _procedures(answer, "Explain a process.") == [
+        (
+            "Cold Brew",
+            ("Grind the beans coarsely", "Soak them in cold water", "Strain"),
+            "procedure.inline",
+        )
+    ]
+
+
+def test_a_preparation_step_before_the_numbered_list_belongs_to_it() -> None:
+    answer = (
+        "Changing a fuse takes minutes. Before you begin, switch off the mains.\n\n"
+        "**You'll need:** a new fuse and a screwdriver.\n\n"
+        "### Steps\n1. Open the fuse box.\n2. Pull out the blown fuse.\n3. Push in the new one.\n"
+    )
+    found = read_prose_procedures(parse_document(answer), "How do I change a fuse?")
+    assert [(p.steps, p.prepares_list) for p in found] == [(("switch off the mains",), True)]
+
+
+def test_no_prose_procedure_outside_a_how_to_or_in_tips() -> None:
+    tips = "Preheat the oven well. Use fresh yeast. Weigh everything."
+    assert _procedures(tips, "Tell me about the history of bread.") == []
+    assert _procedures("Tips: rest the dough. Knead it well.", "How do I bake bread?") == []

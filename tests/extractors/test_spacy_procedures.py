@@ -1,0 +1,59 @@
+"""The spaCy extractor's procedures from prose and its verdict on numbered lists (issue 11, fifth
+session; readers/procedures.py), through the real pipeline and model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Iterator[SpacyExtractor]:
+    yield SpacyExtractor()
+
+
+def test_a_how_to_in_prose_is_a_procedure(extractor: SpacyExtractor) -> None:
+    ex = extractor.extract(
+        "Pancakes are quick.\n\nSift the flour into a bowl. Whisk in the eggs and milk until "
+        "smooth. Heat a pan and pour in a ladle of batter. Flip it after a minute.",
+        prompt="How do I make pancakes?",
+    )
+    assert [(p.goal, len(p.steps)) for p in ex.procedures] == [("make pancakes", 4)]
+    assert ex.procedures[0].steps[0] == "Sift the flour into a bowl"
+
+
+def test_a_preparation_step_joins_the_numbered_list(extractor: SpacyExtractor) -> None:
+    ex = extractor.extract(
+        "It is simple. Before you start, turn off the water supply.\n\n"
+        "### Steps\n1. Unscrew the tap head.\n2. Replace the washer.\n3. Screw the head back on.\n",
+        prompt="How do I fix a dripping tap?",
+    )
+    assert len(ex.procedures) == 1
+    assert ex.procedures[0].steps[0] == "turn off the water supply"
+    assert len(ex.procedures[0].steps) == 4
+
+
+def test_numbered_names_are_no_procedure(extractor: SpacyExtractor) -> None:
+    ex = extractor.extract(
+        "## The first three Roman emperors\n"
+        "1. **Augustus** (r. 27 BC–AD 14) — ended the civil wars; founded the principate.\n"
+        "2. **Tiberius** (r. 14–37) — his stepson; withdrew to Capri.\n"
+        "3. **Caligula** (r. 37–41) — his great-nephew; was murdered by the guard.\n",
+        prompt="Who were the first Roman emperors?",
+    )
+    assert not ex.procedures
+
+
+def test_numbered_instructions_with_commands_are_a_procedure(extractor: SpacyExtractor) -> None:
+    ex = extractor.extract(
+        "### Deploy the site\n"
+        "1. Build the bundle: `npm run build`.\n"
+        "2. Log in: `netlify login`.\n"
+        "3. Deploy the folder with `netlify deploy --prod`.\n"
+        "4. Open the URL it prints — you should see the home page.\n",
+        prompt="What is Netlify and how do I deploy a site?",
+    )
+    assert [len(p.steps) for p in ex.procedures] == [4]
