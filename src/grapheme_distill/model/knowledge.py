@@ -127,6 +127,12 @@ def _fill_id(data: Any, make: Any) -> Any:
     return data
 
 
+@lru_cache(maxsize=65536)
+def _entity_id(name: str, entity_type: str) -> str:
+    """An entity's id (memoised: the same names come back answer after answer, ~5 µs a hash)."""
+    return content_hash("entity", normalise_name(name), entity_type)
+
+
 class Entity(_Frozen):
     """A thing the teacher talked about.  ``id`` hashes the normalised name and the type."""
 
@@ -139,10 +145,7 @@ class Entity(_Frozen):
     @classmethod
     def _id(cls, data: Any) -> Any:
         return _fill_id(
-            data,
-            lambda d: content_hash(
-                "entity", normalise_name(str(d["name"])), str(d.get("type", EntityType.CONCEPT))
-            ),
+            data, lambda d: _entity_id(str(d["name"]), str(d.get("type", EntityType.CONCEPT)))
         )
 
     @property
