@@ -71,3 +71,29 @@ def test_a_name_set_off_after_a_relational_noun_is_that_relation_of_the_owner(
 def test_another_name_after_a_name_noun_is_no_relation(facts: Facts) -> None:
     got = facts("New York's nickname, the Big Apple, dates from the 1920s.")
     assert not any(p.endswith("_of") for _, p, _, _ in got), got
+
+
+# ------------------------------------------------------------------ "Its main Ns include A, B and C"
+def test_an_owned_list_ends_where_a_relative_clause_about_its_last_item_begins(
+    facts: Facts,
+) -> None:
+    got = facts(
+        "Italy is a country in southern Europe. Its most famous volcanoes include Etna, "
+        "Stromboli and Vesuvius, which destroyed Pompeii in 79 AD."
+    )
+    assert {
+        ("Etna", "located_in", "Italy", False),
+        ("Stromboli", "located_in", "Italy", False),
+        ("Vesuvius", "located_in", "Italy", False),
+    } <= got
+
+
+def test_a_parenthesis_inside_an_owned_list_is_an_aside(facts: Facts) -> None:
+    got = facts(
+        "The Rhine is a river in Europe. Its main tributaries include the Aare (the longest), "
+        "the Main and the Moselle."
+    )
+    assert {
+        ("Aare", "tributary_of", "Rhine", False),
+        ("Moselle", "tributary_of", "Rhine", False),
+    } <= got

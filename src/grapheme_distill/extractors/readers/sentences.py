@@ -1,6 +1,8 @@
 """Sentence shapes the clause reader misreads: "Its main tributaries include the Allier, the Cher
 and the Vienne" says each river is a tributary *of* the subject (the parser sees the subject
-"including" them); "The band's members were A, B and C" is membership.
+"including" them); "The band's members were A, B and C" is membership; "Its best-known volcanoes include Hekla and
+Katla" places each volcano in the owner (``located_in``).  The list ends where a relative clause
+about its last item begins, and parentheses in it are asides.
 
 The relational noun becomes the predicate (``tributary_of``), read from the item to the owner, so
 that it lines up with how the fact is usually stated ("the Allier is a tributary of the Loire").
@@ -24,7 +26,55 @@ _OWNED_LIST = re.compile(
     r"(?:the\s+following:?\s+)?(?P<list>[^.;:]+)"
 )
 _SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+)")
+_LIST_END = re.compile(r",?\s+(?:which|whose|who|where|when|that)\b|\s*[\u2013\u2014]|\s+-\s+")
+_ASIDE = re.compile(r"\s*\([^)]*\)")
 _PRONOUNS = frozenset({"its", "his", "her", "their"})
+# places and landmarks a place has ("Its best-known volcanoes include Hekla and Katla"): each
+# lies in it, the relation annotators record as located_in
+_PLACES = frozenset(
+    {
+        "volcano",
+        "mountain",
+        "peak",
+        "lake",
+        "river",
+        "island",
+        "glacier",
+        "waterfall",
+        "valley",
+        "desert",
+        "forest",
+        "beach",
+        "city",
+        "town",
+        "village",
+        "region",
+        "province",
+        "state",
+        "district",
+        "neighbourhood",
+        "neighborhood",
+        "park",
+        "port",
+        "airport",
+        "museum",
+        "landmark",
+        "attraction",
+        "sight",
+        "site",
+        "temple",
+        "shrine",
+        "castle",
+        "palace",
+        "cathedral",
+        "church",
+        "mosque",
+        "bridge",
+        "monument",
+        "stadium",
+        "university",
+    }
+)
 _MEMBERS = frozenset({"member", "player", "musician", "founder", "founding member"})
 _WORKS = frozenset(
     {
@@ -49,6 +99,8 @@ _WORKS = frozenset(
 
 
 def _singular(noun: str) -> str:
+    if noun.endswith("oes") and len(noun) > 5:  # "volcanoes", "heroes"
+        return noun[:-2]
     if noun.endswith("ies"):
         return noun[:-3] + "y"
     if noun.endswith(("ches", "shes", "sses", "xes")):
@@ -73,7 +125,10 @@ def read_sentences(ctx: ReadContext) -> Iterator[Fact]:
             if owner is None:
                 continue
             noun = _singular(m.group("noun"))
-            items = [clean_name(p) for p in _SPLIT.split(m.group("list")) if p.strip()]
+            # "..., Katla and Eyjafjallajökull, whose 2010 eruption ...": the list ends where a
+            # relative clause or a parenthesis about its last item begins
+            listed = _LIST_END.split(_ASIDE.sub("", m.group("list")), maxsplit=1)[0]
+            items = [clean_name(p) for p in _SPLIT.split(listed) if p.strip()]
             if len(items) < 1 or any(not i or len(i.split()) > 5 for i in items):
                 continue
             span = block.inline.span(sent.start, sent.end)
@@ -88,6 +143,16 @@ def read_sentences(ctx: ReadContext) -> Iterator[Fact]:
                         owner,
                         child,
                         hierarchy=HierarchyKind.MEMBER_OF,
+                        hedged=hedged,
+                    )
+                elif noun.split("-")[-1] in _PLACES:
+                    yield Fact(
+                        "relation",
+                        "sentence.places",
+                        span,
+                        child,
+                        owner,
+                        "located_in",
                         hedged=hedged,
                     )
                 elif noun in _WORKS:
