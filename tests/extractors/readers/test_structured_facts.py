@@ -59,3 +59,22 @@ def test_a_plural_key_with_a_bare_count_is_a_number_of_attribute() -> None:
     )
     assert ("Saturn", "number_of_moons", "146") in found, found
     assert ("Saturn", "diameter", "116,460 km") in found, found
+
+
+def test_people_keys_keep_the_names_not_their_description() -> None:
+    found = _triples(
+        "Ocean Aid is a relief charity.\n\n"
+        "- **Founders:** a group of Norwegian sailors and divers, including Kari Nordby\n"
+    )
+    assert ("Ocean Aid", "founded_by", "Kari Nordby") in found, found
+    assert not any(o.startswith(("group", "divers")) for _, _, o in found), found
+
+
+def test_an_award_is_won_and_its_one_year_is_when() -> None:
+    found = _triples("Kari Nordby is a diver.\n\n- **Award:** Polar Medal, 2004\n")
+    assert ("Kari Nordby", "won", "Polar Medal") in found, found
+    assert ("Kari Nordby", "won_in", "2004") in found, found
+    two = _triples(
+        "Kari Nordby is a diver.\n\n- **Awards:** Polar Medal (2004), Fram Prize (2011)\n"
+    )
+    assert not any(p == "won_in" for _, p, _ in two), two

@@ -105,6 +105,9 @@ _KEY_PREDICATES: dict[str, str] = {
     "source": "rises_in",
     "genre": "genre",
     "genres": "genre",
+    **dict.fromkeys(
+        ("award", "awards", "prize", "prizes", "honours", "honors", "major awards"), "won"
+    ),
     "ingredients": "made_with",
     "main ingredients": "made_with",
     "current home": "located_in",
@@ -441,9 +444,22 @@ def _values(key: str, raw: str) -> list[str]:
             if part and not _NOT_VALUES.match(part) and len(part.split()) <= 6:
                 out.append(part)
             continue
+        if key in _PEOPLE_KEYS:
+            # "a group of French doctors and journalists, including Bernard Kouchner": the people
+            # are the names; a description of them is no person
+            part = _INCLUDING.sub("", part)
+            if not part[:1].isupper():
+                continue
         if part and not _NOT_VALUES.match(part) and len(part.split()) <= 10:
             out.append(_number_part(part))
     return out
+
+
+# keys whose values are people, by name
+_PEOPLE_KEYS = frozenset(
+    {"founders", "co-founders", "founder", "co-founder", "parents", "children", "spouses"}
+)
+_INCLUDING = re.compile(r"^(?:including|among them|notably|such as)\s+", re.IGNORECASE)
 
 
 def _key_facts(
@@ -543,6 +559,12 @@ def _key_facts(
             if not predicate or len(predicate) > 40:
                 continue
             yield Fact("relation", construction, span, subject, obj, predicate, hedged=hedged)
+    years = re.findall(rf"\b{_YEAR}\b", raw)
+    named = [v for v in _values(k, raw) if value_type(v) != "DATE"]
+    if _KEY_PREDICATES.get(k) == "won" and len(years) == 1 and len(named) == 1:
+        # "**Award:** Nobel Peace Prize (1999)": the one prize, won that year
+        year = Name(years[0], "DATE")
+        yield Fact("relation", f"{construction}.year", span, subject, year, "won_in", hedged=hedged)
 
 
 _CLAUSE = re.compile(
