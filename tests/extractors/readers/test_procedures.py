@@ -97,6 +97,17 @@ def test_a_line_that_numbers_its_steps_inline_is_a_procedure() -> None:
     ]
 
 
+def test_step_markers_inside_a_line_number_its_steps() -> None:
+    answer = "Composting: Step 1: Collect scraps. Step 2: Layer them with leaves. Step 3: Turn it."
+    assert _procedures(answer, "") == [
+        (
+            "Composting",
+            ("Collect scraps", "Layer them with leaves", "Turn it"),
+            "procedure.inline",
+        )
+    ]
+
+
 def test_a_preparation_step_before_the_numbered_list_belongs_to_it() -> None:
     answer = (
         "Changing a fuse takes minutes. Before you begin, switch off the mains.\n\n"

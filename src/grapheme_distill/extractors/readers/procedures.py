@@ -79,8 +79,10 @@ _HOW_TO = re.compile(
     r"method|directions|walk me through)\b",
     re.IGNORECASE,
 )
+#: "1. Grind the beans. 2. Place …" or "Step 1: Grind … Step 2: …" inside one line
 _INLINE_STEP = re.compile(
-    r"(?:^|\s)(?P<n>\d{1,2})[.)]\s+(?P<s>[A-Z][^\n]*?)(?=\s+\d{1,2}[.)]\s+[A-Z]|$)"
+    r"(?:^|\s)(?:Step\s+)?(?P<n>\d{1,2})[.):]\s+(?P<s>[A-Z][^\n]*?)"
+    r"(?=\s+(?:Step\s+)?\d{1,2}[.):]\s+[A-Z]|$)"
 )
 
 
