@@ -70,3 +70,15 @@ def test_each_verb_of_a_timeline_item_says_what_happened(facts: Facts) -> None:
     assert ("Ingrid Vanger", "enrol_at", "Stockholm University") in got, got
     # a participle with its own agent is what someone else did
     assert not any(o == "Erik Lund" for _, _, o in got), got
+
+
+def test_a_passive_verb_of_a_timeline_item_keeps_its_place_not_its_agent(facts: Facts) -> None:
+    got = {
+        (s, p, o)
+        for s, p, o, _ in facts(
+            "**Harald Sund** was a Norwegian admiral.\n\n## Timeline\n"
+            "- **1815:** He returns to Bergen, is defeated at Stavanger by Olav Berg\n"
+        )
+    }
+    assert ("Harald Sund", "defeated_at", "Stavanger") in got, got
+    assert not any(o == "Olav Berg" for _, _, o in got), got

@@ -63,14 +63,12 @@ def timeline_facts(
     out = [(actor, f"{head}_{'on' if _DAY.search(m.group('d')) else 'in'}", date)]
     out.extend((actor, predicate, obj) for predicate, obj in named)
     for verb in root.conjuncts:  # "Moved to Paris and enrolled at the Sorbonne": both happened
-        if (
-            verb.pos_ == "VERB"
-            and verb.i > root.i
-            and not any(c.dep_ == "agent" for c in verb.children)  # "followed by Aldrin"
-        ):
+        if verb.pos_ == "VERB" and verb.i > root.i:
             word = verb.lower_ if verb.tag_ == "VBN" else verb.lemma_.lower()
             out.extend(
-                (actor, predicate, obj) for predicate, obj in _named_objects(verb, word, coref)
+                (actor, predicate, obj)
+                for predicate, obj in _named_objects(verb, word, coref)
+                if not predicate.endswith("_by")  # "followed by Aldrin": who did it, not the actor
             )
     return out
 
