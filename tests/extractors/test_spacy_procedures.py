@@ -57,3 +57,12 @@ def test_numbered_instructions_with_commands_are_a_procedure(extractor: SpacyExt
         prompt="What is Netlify and how do I deploy a site?",
     )
     assert [len(p.steps) for p in ex.procedures] == [4]
+
+
+def test_an_ingredient_list_under_a_how_to_is_no_procedure(extractor: SpacyExtractor) -> None:
+    ex = extractor.extract(
+        "**Ingredients:**\n- 200 g rice\n- 1 litre stock\n- parmesan\n\n"
+        "**Method:**\n- Toast the rice.\n- Add the stock a ladle at a time.\n- Stir in the cheese.\n",
+        prompt="How do I make risotto?",
+    )
+    assert [p.steps[0] for p in ex.procedures] == ["Toast the rice"]

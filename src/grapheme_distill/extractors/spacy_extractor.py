@@ -603,7 +603,7 @@ class SpacyExtractor:
             )
         )
         # the items' own verdict (readers/procedures.py): instructions, or names / descriptions
-        verdict = list_holds_steps([p.text for p, _ in items])
+        verdict = list_holds_steps([p.text for p, _ in items], lead_text or heading_text)
         procedural = (
             len(items) >= 2
             and verdict is not False

@@ -122,3 +122,31 @@ def test_no_prose_procedure_outside_a_how_to_or_in_tips() -> None:
     tips = "Preheat the oven well. Use fresh yeast. Weigh everything."
     assert _procedures(tips, "Tell me about the history of bread.") == []
     assert _procedures("Tips: rest the dough. Knead it well.", "How do I bake bread?") == []
+
+
+def test_each_instruction_clause_is_a_step_and_one_line_paragraphs_join() -> None:
+    found = _procedures(
+        "To make iced tea, brew strong tea, let it cool, then pour it over ice.",
+        "How do I make iced tea?",
+    )
+    assert found == [
+        (
+            "make iced tea",
+            ("brew strong tea", "let it cool", "pour it over ice"),
+            "procedure.prose",
+        )
+    ]
+    found = _procedures(
+        "### Create the venv\nRun python -m venv .venv in the project folder.\n\n"
+        "### Activate it\nType source .venv/bin/activate, then check python --version.\n",
+        "How do I set up a virtual environment?",
+    )
+    assert [len(steps) for _, steps, _ in found] == [3]
+    assert found[0][1][1] == "Type source .venv/bin/activate"
+
+
+def test_a_list_under_materials_or_tips_holds_no_steps() -> None:
+    steps = ["Use a sharp knife.", "Keep your fingers tucked."]
+    assert list_holds_steps(steps, "Tips") is False
+    assert list_holds_steps(["2 cups flour", "1 egg"], "**Ingredients:**") is False
+    assert list_holds_steps(steps, "Method") is True

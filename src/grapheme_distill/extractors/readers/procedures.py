@@ -58,7 +58,7 @@ _VERBS = frozenset(_VERB_WORDS.split())
 _OPENER = re.compile(
     r"^(?:(?:first(?:ly)?|next|then|now|finally|lastly|after that|afterwards|second(?:ly)?|"
     r"third(?:ly)?|to (?:begin|start)(?: with)?|once (?:it|they|that)[^,]{0,40}|when [^,]{1,60}|"
-    r"before (?:you (?:start|begin)|starting|beginning)[^,]{0,30}|if [^,]{1,60}|"
+    r"before (?:you (?:start|begin)|starting|beginning)[^,]{0,30}|if [^,]{1,60}|to [^,]{1,60},|"
     r"meanwhile|in the meantime|step \d+)\s*[,:.]?\s+)+",
     re.IGNORECASE,
 )
@@ -120,12 +120,15 @@ def is_instruction(text: str) -> bool:
     )
 
 
-def list_holds_steps(texts: list[str]) -> bool | None:
+def list_holds_steps(texts: list[str], lead: str = "") -> bool | None:
     """A list's verdict from its items: True when most items are instructions, False when most
     open with a name ("**Henry VII** (r. 1485–1509) — …") or a verb in the third person ("sets a
-    target range …"), None when the items do not say (the caller's other cues decide)."""
-    if not texts:
-        return None
+    target range …") or when its lead-in or heading introduces materials or tips ("**You'll
+    need:**", "Ingredients", "Tips"), None when the items do not say (the caller's other cues
+    decide)."""
+    lead = lead.strip(" *_#")
+    if not texts or _MATERIALS.match(lead) or _ADVICE.match(lead):
+        return None if not texts else False
     orders = sum(1 for t in texts if is_instruction(t))
     if orders * 2 > len(texts):
         return True
@@ -148,7 +151,8 @@ def list_holds_steps(texts: list[str]) -> bool | None:
 def _sentences(text: str) -> list[tuple[int, str]]:
     """Sentences of a paragraph with their clean offsets."""
     out: list[tuple[int, str]] = []
-    for m in re.finditer(r"[^.!?]+(?:[.!?]+|$)", text):
+    # a stop ends a sentence before a space and a capital ("cat ~/.ssh/id.pub" goes on)
+    for m in re.finditer(r"(?:[^.!?]|[.!?](?!\s+[A-Z\"“*_(]|\s*$))+(?:[.!?]+|$)", text):
         if m.group(0).strip():
             lead = len(m.group(0)) - len(m.group(0).lstrip())
             out.append((m.start() + lead, m.group(0).strip()))
@@ -213,12 +217,32 @@ def read_prose_procedures(doc: Document, prompt: str = "") -> list[ProseProcedur
                 ProseProcedure(None, steps, span, "procedure.preparation", prepares_list=True)
             )
             continue
-        if len(orders) >= 2 and len(orders) * 2 >= len(sentences):
-            # "Crack the eggs into a bowl, add the salt and beat them. Heat a pan …"
-            steps = tuple(_step(s) for _, s in orders)
+        # "Crack the eggs into a bowl, add the salt and beat them. Heat a pan …": each
+        # instruction clause a step; a paragraph of one instruction ("Run `ssh-keygen` …") joins
+        # the paragraphs of the same how-to around it
+        steps = tuple(_step(c) for _, s in orders for c in _clauses(_OPENER.sub("", s)))
+        if (
+            orders
+            and len(orders) * 2 >= len(sentences)
+            and (len(steps) >= 2 or orders == sentences)
+        ):
             span = block.inline.span(orders[0][0], orders[-1][0] + len(orders[-1][1]))
             out.append(ProseProcedure(_goal(doc, block, prompt), steps, span, "procedure.prose"))
-    return _joined(out)
+    return [p for p in _joined(out) if len(p.steps) >= 2 or p.prepares_list]
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The instruction clauses of one sentence: "To make cold brew, mix …, steep it for 12
+    hours, then strain it" is three steps; a clause that gives no order stays with the one
+    before it ("…, so you get small curds")."""
+    parts = re.split(r";\s+|,?\s+and then\s+|,\s+(?:and\s+)?(?:then\s+)?(?=[a-z]+\b)", sentence)
+    out: list[str] = []
+    for part in parts:
+        if out and not is_instruction(part):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    return out
 
 
 def before_list(blocks: list[Block], i: int) -> bool:
