@@ -12,7 +12,10 @@ Fifth session (``FORMS``): relative clauses that close before the main verb ("X,
 A, B and C, is …"), two clauses in one sentence ("A belongs to X, and B is a member of Y"), "the
 <noun>" as a class rather than the topic, a counted noun with its names after "including" /
 "among them" ("27 member states, among them …"), lists under descriptive headings ("Key
-features") that another cue makes structural, while tips, steps and reasons stay no structure.
+features") that another cue makes structural, while tips, steps and reasons stay no structure;
+a lead-in without its colon (glossary paragraphs, sub-headings); Hearst's "such as" only after a
+plural class noun with two names or more; a list under "X includes:" is left to the clause
+reader (on unseen answers it gave no right pair).
 """
 
 from __future__ import annotations
@@ -138,10 +141,16 @@ CASES = [
     ),
     pytest.param(
         "The port handles bulk cargo such as coal, iron ore and grain. For heavy loads, use a "
-        "crane such as the Liebherr LHM 550.",
+        "crane such as the Liebherr LHM 550. Its mines produce minerals such as bauxite and copper ore.",
         "",
-        {("bulk cargo", "coal"), ("bulk cargo", "grain"), ("crane", "liebherr lhm 550")},
-        {("heavy loads", "crane"), ("loads", "crane")},
+        {("minerals", "bauxite"), ("minerals", "copper ore")},
+        # fifth session: a singular noun ("bulk cargo", "a crane") takes no examples
+        {
+            ("heavy loads", "crane"),
+            ("loads", "crane"),
+            ("bulk cargo", "coal"),
+            ("crane", "liebherr lhm 550"),
+        },
         id="hearst-such-as",
     ),
     pytest.param(
@@ -253,6 +262,37 @@ FORMS = [
         set(),
         {("bicycle", "pedals"), ("bicycle", "chain")},
         id="tips-stay-no-structure",
+    ),
+    pytest.param(
+        "The kit consists of:\n- a tent\n- two sleeping bags\n- a stove such as a Trangia\n",
+        "",
+        {("kit", "tent"), ("kit", "sleeping bags"), ("kit", "stove")},
+        {("stove", "trangia")},
+        id="consists-of-lead-and-no-examples-of-a-singular-noun",
+    ),
+    pytest.param(
+        "The kit includes:\n- a tent\n- two sleeping bags\n\nMany hikers use camp stoves such as the "
+        "Trangia and the Jetboil.",
+        "",
+        {("camp stoves", "trangia"), ("camp stoves", "jetboil")},
+        {("kit", "tent"), ("kit", "sleeping bags")},
+        id="an-includes-lead-is-left-and-a-plural-class-takes-examples",
+    ),
+    pytest.param(
+        "An orchestra is divided into four sections.\n\n**Strings:** violins, violas and "
+        "cellos.\n\n**Brass:** trumpets, horns and tubas.\n",
+        "How is an orchestra organised?",
+        {("orchestra", "strings"), ("orchestra", "brass"), ("strings", "violins")},
+        set(),
+        id="glossary-paragraphs-under-a-lead-without-colon",
+    ),
+    pytest.param(
+        "Rocks fall into three main groups.\n\n### Igneous rocks\nFormed from magma.\n\n"
+        "### Sedimentary rocks\nFormed from layers.\n",
+        "What are the kinds of rock?",
+        {("rocks", "igneous rocks"), ("rocks", "sedimentary rocks")},
+        set(),
+        id="sub-headings-under-a-counted-lead-without-colon",
     ),
 ]
 

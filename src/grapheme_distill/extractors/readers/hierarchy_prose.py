@@ -412,7 +412,6 @@ def _hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             tail.pop(0)  # "They signed treaties such as …": a verb after its subject
         if not tail or tail[-1].lower() in _GENERIC_HEADS:
             continue
-        article = len(words) > len(tail) and words[-len(tail) - 1].lower() in ("a", "an")
         listed = re.split(
             r",?\s+(?:as well as|and other|and many|among others|which|who)\b", m.group("list")
         )[0]
@@ -420,8 +419,11 @@ def _hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         names = name_list(listed) or ([clean_name(listed)] if one else [])
         if "including" in m.group(0) and len(names) < 2:
             continue  # "…, including interest": a part of it, not an example
-        if not (tail[-1].endswith("s") or article or len(names) >= 2):
-            continue  # "bulk cargo such as coal and grain", not "rest such as this"
+        if not (tail[-1].endswith("s") and len(names) >= 2):
+            # a class is a plural noun with two names or more ("mammals such as bats and
+            # whales"); "a stove such as a Trangia", "bulk cargo such as coal and grain" gave
+            # mostly wrong pairs on unseen answers
+            continue
         wholes = [(Name(" ".join(tail)), HierarchyKind.MEMBER_OF, "prose.such_as")]
         if _KIND_HEAD.search(" ".join(tail)):
             # "The EU has 27 member states, among them France": the noun names the children

@@ -21,6 +21,14 @@ from grapheme_distill.extractors.readers.phrases import kind_of, lead_parent, re
 from grapheme_distill.model.knowledge import HierarchyKind
 
 __all__ = ["read_sections"]
+# "Rocks fall into three main groups.", "There are four types of tissue.": a lead-in over the
+# sub-headings that follow, with or without its colon
+_COUNTED_KINDS = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:\w+\s+){0,2}?"
+    r"(?:types|kinds|classes|categories|groups|families|parts|components|sections|branches|"
+    r"divisions|layers|stages|phases|regions|forms|varieties|orders|members|species)\b",
+    re.IGNORECASE,
+)
 
 _TABLE_KIND_HEADERS = re.compile(
     r"^(?:types?|kinds?|class(?:es)?|category|categories|members?|parts?|components?|species|"
@@ -113,8 +121,9 @@ def _read_subheadings(ctx: ReadContext) -> Iterator[Fact]:
         nxt = blocks[i + 1]
         if nxt.role != "heading":
             continue
-        if block.role == "paragraph" and block.text.endswith(":"):
-            lead = re.split(r"(?<=[.!?])\s+", block.text)[-1]
+        last = re.split(r"(?<=[.!?])\s+", block.text)[-1] if block.role == "paragraph" else ""
+        if block.role == "paragraph" and (block.text.endswith(":") or _COUNTED_KINDS.search(last)):
+            lead = last
             level, parent_section = nxt.level, nxt.section
         elif block.role == "heading" and nxt.level > block.level:
             lead = block.text
