@@ -66,3 +66,20 @@ def test_an_ingredient_list_under_a_how_to_is_no_procedure(extractor: SpacyExtra
         prompt="How do I make risotto?",
     )
     assert [p.steps[0] for p in ex.procedures] == ["Toast the rice"]
+
+
+def test_sub_steps_stay_in_their_procedure(extractor: SpacyExtractor) -> None:
+    ex = extractor.extract(
+        "1. Switch off the heater.\n2. Drain the tank.\n   - Attach a hose to the valve.\n"
+        "   - Open the valve slowly.\n3. Refill the tank.\n",
+        prompt="How do I flush a water heater?",
+    )
+    assert [p.steps for p in ex.procedures] == [
+        (
+            "Switch off the heater",
+            "Drain the tank",
+            "Attach a hose to the valve",
+            "Open the valve slowly",
+            "Refill the tank",
+        )
+    ]

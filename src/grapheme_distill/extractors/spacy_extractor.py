@@ -39,7 +39,11 @@ from grapheme_distill.extractors.document import Document, parse_document
 from grapheme_distill.extractors.readers import Fact, injected_spans, is_hedged, read_document
 from grapheme_distill.extractors.readers.attributes import is_name_key
 from grapheme_distill.extractors.readers.dates import canonical_date
-from grapheme_distill.extractors.readers.procedures import list_holds_steps, read_prose_procedures
+from grapheme_distill.extractors.readers.procedures import (
+    list_holds_steps,
+    nested_step_lists,
+    read_prose_procedures,
+)
 from grapheme_distill.extractors.spacy.clauses import (
     Clause,
     Mention,
@@ -170,7 +174,14 @@ def _goal_of(text: str) -> str | None:
 def _prose_procedures(document: Document, prompt: str, goal: str | None, state: _State) -> None:
     """Procedures written in prose (:mod:`~grapheme_distill.extractors.readers.procedures`):
     preparation steps join the numbered list after them, the others are procedures of their own
-    (a "First … Then …" sequence read from the same sentences gives way to them)."""
+    (a "First … Then …" sequence read from the same sentences gives way to them).  A numbered
+    list with sub-steps, which its pieces cut in two, is made one procedure again."""
+    for (a, b), steps in nested_step_lists(document):
+        parts = [r for r in state.records if r.kind == "procedure" and a <= r.span[0] < b]
+        if parts:
+            whole = dataclasses.replace(parts[0], steps=steps, span=(a, b))
+            state.records = [r for r in state.records if not any(r is p for p in parts)]
+            state.records.append(whole)
     for proc in read_prose_procedures(document, prompt):
         if proc.prepares_list:
             after = [

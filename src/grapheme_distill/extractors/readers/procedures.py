@@ -25,7 +25,13 @@ from dataclasses import dataclass
 
 from grapheme_distill.extractors.document.model import Block, Document
 
-__all__ = ["ProseProcedure", "is_instruction", "list_holds_steps", "read_prose_procedures"]
+__all__ = [
+    "ProseProcedure",
+    "is_instruction",
+    "list_holds_steps",
+    "nested_step_lists",
+    "read_prose_procedures",
+]
 
 #: verbs that open instructions (base form), the general vocabulary of how-tos, recipes, repairs
 #: and software set-ups
@@ -273,4 +279,29 @@ def _joined(found: list[ProseProcedure]) -> list[ProseProcedure]:
             )
         else:
             out.append(p)
+    return out
+
+
+def nested_step_lists(doc: Document) -> list[tuple[tuple[int, int], tuple[str, ...]]]:
+    """Numbered lists whose steps hold sub-steps ("2. Wait 30 seconds." / "   - Check the
+    cables."): the answer span of the whole list and its steps in reading order, sub-steps in
+    their place, so that a procedure read from the list's pieces (which the nesting cuts in two)
+    can be made whole."""
+    out: list[tuple[tuple[int, int], tuple[str, ...]]] = []
+    for items in doc.lists():
+        top = [b for b in items if b.ordered and b.parent is None]
+        if len(top) < 2 or len(top) != len(items):
+            continue
+        steps: list[str] = []
+        nested = False
+        end = top[-1].span[1]
+        for item in top:
+            steps.append(_step(item.text))
+            for sub in doc.blocks:
+                if sub.parent == item.index and sub.is_item:
+                    steps.append(_step(sub.text))
+                    end = max(end, sub.span[1])
+                    nested = True
+        if nested:
+            out.append(((top[0].span[0], end), tuple(steps)))
     return out
