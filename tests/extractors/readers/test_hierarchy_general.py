@@ -294,6 +294,14 @@ FORMS = [
         set(),
         id="sub-headings-under-a-counted-lead-without-colon",
     ),
+    pytest.param(
+        "The following countries were founding members of the alliance in 1949:\n- Belgium\n"
+        "- Canada\n- Denmark\n",
+        "",
+        {("alliance", "belgium"), ("alliance", "denmark")},
+        {("alliance in 1949", "belgium")},
+        id="a-date-after-the-whole-is-no-part-of-its-name",
+    ),
 ]
 
 

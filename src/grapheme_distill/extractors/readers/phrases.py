@@ -306,6 +306,14 @@ def resolve(ctx: ReadContext, block: Block, phrase: str) -> Name | None:
         return None  # "Who were …", a bare "The": no whole named
     name = clean_name(_QUANTIFIERS.sub("", raw + " ").strip())
     name = re.sub(r"\s+(?:itself|themselves)$", "", name)  # "The CPU itself contains …"
+    # "members of NATO in 1949", "the rocks there": a time or place after the whole is no part
+    # of its name
+    name = re.sub(
+        r"\s+(?:(?:in|since|during|from|until|after|before|by|as of|around|circa)\s+(?:the\s+)?"
+        r"(?:\d|early|late|mid|\w+\s+century)|there|today|now|today's).*$",
+        "",
+        name,
+    )
     if not name:
         return None
     determined = words[0] in _DETERMINERS
