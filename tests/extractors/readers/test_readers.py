@@ -168,3 +168,15 @@ def test_the_prompts_topic_ends_with_its_sentence() -> None:
         'sentence that starts with "the French Revolution".'
     )
     assert prompt_topic(prompt) == "French Revolution"
+
+
+def test_the_prompts_topic_without_its_preposition_or_existential() -> None:
+    """ "Who was in the Beatles?" asks about the Beatles; "What kinds of clouds are there?" about
+    clouds; a leading "In…" word of a name stays whole; "There are …" names nothing."""
+    assert prompt_topic("Who was in the Beatles?") == "Beatles"
+    assert prompt_topic("What is in a full English breakfast?") == "full English breakfast"
+    assert prompt_topic("What kinds of clouds are there?") == "clouds"
+    assert prompt_topic("Which types of tea exist?") == "tea"
+    assert prompt_topic("What is Inception?") == "Inception"
+    ctx, _ = read_document("There are ten main cloud genera, grouped by height.")
+    assert ctx.topic is None

@@ -195,8 +195,18 @@ _KIND_OF = re.compile(
     re.IGNORECASE,
 )
 _PROMPT_TOPIC = [
+    # "What kinds of clouds are there?", "Which types of tea exist?"
     re.compile(
-        r"^(?:who|what)\s+(?:was|is|were|are)\s+(?:the\s+|a\s+|an\s+)?(?P<x>.+?)(?:\s+and\s+.*)?\??$",
+        rf"^(?:what|which)\s+(?:main\s+|different\s+)?{_KIND}\s+of\s+(?P<x>.+?)\s+"
+        r"(?:are|is|exist)(?:\s+there)?\??$",
+        re.IGNORECASE,
+    ),
+    # "Who was in the Beatles?", "What is in a full English breakfast?": the preposition is no
+    # part of the name
+    re.compile(
+        r"^(?:who|what)\s+(?:was|is|were|are)\s+(?:(?:in|on|inside|part of)\s+)?"
+        r"(?:the\s+|a\s+|an\s+)?"
+        r"(?P<x>.+?)(?:\s+and\s+.*)?\??$",
         re.IGNORECASE,
     ),
     re.compile(
@@ -321,7 +331,8 @@ class ReadContext:
                     r"{0,5})\s+(?:is|was|are|were)\b",
                     block.text,
                 )
-                if m:
+                # "There are ten cloud genera", "It was …": no name
+                if m and m.group("x").lower() not in _PRONOUNS | {"there", "here"}:
                     return Name(clean_name(m.group("x")))
         return None
 
