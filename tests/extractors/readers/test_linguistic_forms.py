@@ -519,6 +519,16 @@ UNSEEN_CASES: list[tuple[str, Items, Items]] = [
         },
         set(),
     ),
+    # a question's label and a list's lead-in are no glossary definitions
+    (
+        "## Visiting\n\n- **Where to find it**: the National Gallery, London\n"
+        "- **Brass** — the loudest section, seated at the back:\n  - trumpets\n  - trombones",
+        set(),
+        {
+            ("where to find it", "definition", "the national gallery, london"),
+            ("brass", "definition", "the loudest section, seated at the back:"),
+        },
+    ),
     # the word opening a sentence, glossed in plain words
     (
         "Pinnipeds (seals and walruses) haul out on ice.",

@@ -50,8 +50,12 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         return  # "**Commissioned by:** …": an attribute's key, not a term
     if re.match(r"[A-Za-z]+\s+(?:the|a|an|your|our|their|its|my|some|this|these)\s", term_text):
         return  # "**Rest the dough**: …", "**Pull an image**: …": a step or a tip, not a term
+    if re.match(r"(?i)(?:where|what|when|how|why|who|which)\b", term_text):
+        return  # "**Where to see it**: the Museum of Modern Art": a question's label, no term
     term = Name(term_text)
     gloss = re.sub(r"^(?:is|are)\s+", "", block.value_text().strip())
+    if gloss.endswith(":"):
+        return  # "**Strings** — the largest section, seated at the front:": a list's lead-in
     # "**Kefir** — milk fermented with … — tastes sour": a gloss set off by dashes inside a
     # sentence that goes on; a described genus defines the term there
     aside = re.match(r"^(?P<g>[^\u2013\u2014]{5,200}?)\s+[\u2013\u2014]\s+[a-z]", gloss)
