@@ -7,6 +7,7 @@ import json
 import sys
 import time
 from collections import deque
+from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ import pytest
 
 from grapheme_distill.errors import FatalTeacherError, RetryableTeacherError
 from grapheme_distill.extractors import get_extractor
+from grapheme_distill.extractors.base import Extraction
 from grapheme_distill.extractors.llm import LLMExtractor, LLMOutput
 from grapheme_distill.model.knowledge import HierarchyKind, KnowledgeType, LinguisticKind
 from grapheme_distill.teachers.base import Teacher, TeacherRequest, TeacherResponse
@@ -469,6 +471,48 @@ def test_pipe_keeps_input_order_and_runs_requests_concurrently(concurrency: int)
     outs = list(extractor.pipe(texts))
     assert [next(iter(o.entities.values())).name for o in outs] == [t for _, t in texts]
     assert teacher.max_in_flight == (1 if concurrency == 1 else 4)
+
+
+class FlakyEchoTeacher(EchoTeacher):
+    """An :class:`EchoTeacher` whose answer to a text naming "broken" is refused for good."""
+
+    def __init__(self, wait: float) -> None:
+        super().__init__(wait)
+        self.asked: list[str] = []
+
+    async def acomplete(self, request: TeacherRequest) -> TeacherResponse:
+        self.asked.append(request.text)
+        if "broken" in request.text:
+            raise FatalTeacherError("refused", status=400)
+        return await super().acomplete(request)
+
+
+def test_stream_keeps_order_over_many_windows_and_stops_when_left() -> None:
+    """More jobs than the read-ahead window (4 x concurrency, refilled by halves): results in
+    input order, a failed job back as its exception, and leaving early asks nothing more than
+    what was already submitted."""
+    teacher = FlakyEchoTeacher(wait=0.01)
+    extractor = LLMExtractor(teacher, concurrency=2, use_json_schema=False)
+    jobs = [("", f"Text number {i}" + (" broken" if i == 13 else ""), None) for i in range(41)]
+    outs = list(extractor.stream(jobs))
+    assert len(outs) == 41
+    assert isinstance(outs[13], Exception) or outs[13].failures
+    read = [o for i, o in enumerate(outs) if i != 13]
+    assert all(isinstance(o, Extraction) for o in read)
+    names = [next(iter(o.entities.values())).name for o in read if isinstance(o, Extraction)]
+    assert names == [t for i, (_, t, _) in enumerate(jobs) if i != 13]
+    assert teacher.max_in_flight <= 2
+
+    teacher.asked.clear()
+    stream = extractor.stream(jobs)
+    assert isinstance(stream, Generator)
+    first = next(stream)
+    assert isinstance(first, Extraction)
+    assert next(iter(first.entities.values())).name == "Text number 0"
+    stream.close()  # leaving early: what was submitted is cancelled
+    time.sleep(0.2)
+    assert len(teacher.asked) <= 8  # one window of 4 x 2 at most, never all 41
+    extractor.close()
 
 
 @pytest.mark.slow
