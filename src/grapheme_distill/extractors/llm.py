@@ -43,9 +43,7 @@ import atexit
 import collections
 import concurrent.futures
 import contextlib
-import functools
 import hashlib
-import itertools
 import re
 import threading
 from collections.abc import Generator, Iterable, Iterator, Sequence
@@ -488,10 +486,7 @@ class LLMExtractor(AnswerReading):
         self, jobs: Iterable[StreamJob]
     ) -> Iterator[concurrent.futures.Future[Extraction]]:
         """Submit jobs to the event loop, a window ahead; yield their futures in input order,
-        each once it is done.  Leaving early (an error, Ctrl-C) cancels what is in flight.
-
-        The window is refilled by halves, each refill one cross-thread call that starts its jobs'
-        tasks (one ``run_coroutine_threadsafe`` per job woke the loop's thread once per job)."""
+        each once it is done.  Leaving early (an error, Ctrl-C) cancels what is in flight."""
         loop = self._event_loop()
         gate = asyncio.Semaphore(self.concurrency)  # bound to the extractor's loop on first use
 
@@ -499,27 +494,15 @@ class LLMExtractor(AnswerReading):
             async with gate:
                 return await self.aextract(text, prompt=prompt, types=types)
 
-        def start(chunk: list[tuple[StreamJob, concurrent.futures.Future[Extraction]]]) -> None:
-            for (prompt, text, types), future in chunk:  # on the loop's thread
-                task = loop.create_task(one(prompt, text, types))
-                task.add_done_callback(functools.partial(_settle, future))
-                future.add_done_callback(functools.partial(_cancel_with, loop, task))
-
         window: collections.deque[concurrent.futures.Future[Extraction]] = collections.deque()
         ahead = 4 * self.concurrency
-        todo = iter(jobs)
         try:
-            while True:
-                if len(window) <= ahead // 2:
-                    chunk = [
-                        (job, concurrent.futures.Future[Extraction]())
-                        for job in itertools.islice(todo, ahead - len(window))
-                    ]
-                    if chunk:
-                        loop.call_soon_threadsafe(start, chunk)
-                        window.extend(future for _, future in chunk)
-                if not window:
-                    return
+            for prompt, text, types in jobs:
+                window.append(asyncio.run_coroutine_threadsafe(one(prompt, text, types), loop))
+                if len(window) >= ahead:
+                    concurrent.futures.wait([window[0]])
+                    yield window.popleft()
+            while window:
                 concurrent.futures.wait([window[0]])
                 yield window.popleft()
         finally:
@@ -554,31 +537,6 @@ class LLMExtractor(AnswerReading):
         state = self.__dict__.copy()
         state["_loop"] = None  # a loop belongs to its process
         return state
-
-
-def _cancel_with(
-    loop: asyncio.AbstractEventLoop,
-    task: asyncio.Task[Extraction],
-    future: concurrent.futures.Future[Extraction],
-) -> None:
-    """A future the caller cancelled cancels its task (on the task's loop)."""
-    if future.cancelled():
-        loop.call_soon_threadsafe(task.cancel)
-
-
-def _settle(future: concurrent.futures.Future[Extraction], task: asyncio.Task[Extraction]) -> None:
-    """Hand a finished task's outcome to the caller's future (on the loop's thread), as
-    ``run_coroutine_threadsafe`` does; a future the caller cancelled meanwhile stays cancelled."""
-    if task.cancelled():
-        future.cancel()
-        return
-    if not future.set_running_or_notify_cancel():
-        return
-    exc = task.exception()
-    if exc is not None:
-        future.set_exception(exc)
-    else:
-        future.set_result(task.result())
 
 
 #: the extractors' loops still running (their threads hold them anyway), stopped at exit
