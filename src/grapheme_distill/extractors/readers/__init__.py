@@ -8,6 +8,20 @@ entities once (one type and id per name, pronouns, short names) and gives each i
 confidence
 (:mod:`grapheme_distill.extractors.confidence`).  Sentence-level relations come from the spaCy
 clause reader; both streams are combined and de-duplicated in the extractor.
+
+Where each knowledge type is read (a newcomer's map):
+
+* shared: ``context`` (topic, each block's implicit subject, sentences, injected instructions),
+  ``facts`` (the plain fact record, hedges), ``phrases`` and ``terms`` (lead-ins, wholes, which
+  form is the term), ``dates``;
+* factual and relational: ``attributes`` (key-value items, tables), ``people`` (nationality,
+  occupation, life years), ``sentences`` (shapes the clause reader misreads), ``emphasis``
+  (highlighted terms as entities);
+* structural: ``hierarchy`` (lists under lead-ins and headings), ``hierarchy_sections`` (tables,
+  sub-headings), ``hierarchy_prose`` (structure stated in sentences), ``list_parents``;
+* linguistic: ``linguistic`` (aliases, abbreviations, synonyms), ``parentheses``, ``definitions``
+  (definitional sentences), ``glossary`` (glossary items and tables);
+* procedural: ``procedures`` (prose how-tos, inline numbering, which lists hold steps).
 """
 
 from __future__ import annotations
