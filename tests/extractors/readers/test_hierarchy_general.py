@@ -312,3 +312,47 @@ def test_hierarchy_general(
     pairs = _pairs(answer, prompt)
     assert present <= pairs, f"missing {present - pairs}; got {sorted(pairs)}"
     assert not absent & pairs, f"unexpected {absent & pairs}"
+
+
+def _item_entities(answer: str, prompt: str = "") -> set[str]:
+    """Entity names the list reader gives its items, lower-cased."""
+    return {
+        f.subject.text.lower()
+        for f in read_document(answer, prompt)[1]
+        if f.kind == "entity" and f.construction == "list.item"
+    }
+
+
+# a key that labels its value (a callout word, an attribute with a quantity for its value) is no
+# entity, in either key form (a parsed key-value item or a bold head before a colon); a key that
+# names a thing (a glossary term) or that a lead-in says is a member stays one
+KEYS = [
+    pytest.param(
+        "The pension plan in brief:\n\n- **Yearly cap:** $6,500 per person, or $7,500 later\n"
+        "- **Vesting:** employer money becomes yours over time\n"
+        "- **Rollovers:** money moved in from an older plan\n",
+        {"vesting", "rollovers"},
+        {"yearly cap"},
+        id="an-attribute-with-a-quantity-is-a-label",
+    ),
+    pytest.param(
+        "Planting garlic:\n\n- **Warning:** never plant cloves from the supermarket\n"
+        "- **Note:** softneck kinds keep longer\n- **Hardneck garlic:** a stiff central stalk\n",
+        {"hardneck garlic"},
+        {"warning", "note"},
+        id="a-callout-word-is-a-label",
+    ),
+    pytest.param(
+        "The band has four members:\n\n- **Ringo:** drums\n- **Paul:** bass\n",
+        {"ringo", "paul"},
+        set(),
+        id="keys-a-lead-in-calls-members-stay-names",
+    ),
+]
+
+
+@pytest.mark.parametrize(("answer", "present", "absent"), KEYS)
+def test_key_labels(answer: str, present: set[str], absent: set[str]) -> None:
+    names = _item_entities(answer)
+    assert present <= names, f"missing {present - names}; got {sorted(names)}"
+    assert not absent & names, f"unexpected {absent & names}"

@@ -180,6 +180,32 @@ def _label(name: str, *, ordered: bool) -> bool:
     return ordered and len(words) >= 4 and not title
 
 
+# a value that is a quantity ("$7,000 a year", "about 2,850 km", "12 May 1915"): its key names the
+# attribute, which the annotation conventions make a relation's predicate, not a node
+_QUANTITY_VALUE = re.compile(
+    r"^(?:(?:about|around|over|under|up to|approximately|roughly|nearly|almost|more than|"
+    r"less than|at least|at most|c\.)\s+)?[$\u20ac\u00a3\u00a5]?\d",
+    re.IGNORECASE,
+)
+
+
+def _key_label(block: Block, head: tuple[str, int, int]) -> bool:
+    """An item's key ("**Tip:** …", "Contribution limit: …", a bold head before a colon) that
+    labels its value rather than naming a thing: a callout or remark word ("Tip", "Note", "Why
+    it matters"), or the name of an attribute whose value is a quantity ("**Contribution
+    limit:** $7,000 a year").  A key of a list whose lead-in says its items are members, kinds or
+    parts is still a name (the caller decides)."""
+    if block.key is not None:
+        key, value = block.key_text(), block.value_text()
+    else:
+        colon = re.match(r"\s*:\s*", block.text[head[2] :])
+        if colon is None:
+            return False  # no key: "**Tip** jars" is a name
+        key, value = head[0], block.text[head[2] + colon.end() :]
+    key = clean_name(key.rstrip(":"))
+    return key.lower() in GENERIC_LEADS or remarks(key) or bool(_QUANTITY_VALUE.match(value))
+
+
 def _titled(text: str) -> bool:
     """A short capitalised title ("Presto", "Molto vivace"), not a gloss."""
     words = text.strip().rstrip(".").split()
@@ -298,11 +324,13 @@ def _read_list(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
     heads = [(b, item_head(b)) for b in items]
     if _procedural(items, lead, heading) or any(ctx.injected(b) for b in items):
         return
+    members = bool(kind_of(lead) or kind_of(heading))
     for block, head in heads:
         if (
             head is not None
             and block.role != "key_value"  # a key ("Population") is no entity
             and not _label(head[0], ordered=block.ordered)
+            and (members or not _key_label(block, head))
         ):
             yield Fact("entity", "list.item", block.inline.span(head[1], head[2]), Name(head[0]))
             year = re.match(r"\s*\((?P<y>(?:c\.\s*)?\d{4})\)", block.text[head[2] :])
