@@ -989,3 +989,15 @@ def test_coordinated_participles_share_the_agent(spacy_x: SpacyExtractor) -> Non
     assert ("Hobbit", "written_by", "George Allen") in triples(ex), triples(
         ex
     )  # written_by, canonical
+
+
+def test_an_abbreviation_before_a_number_stays_in_its_name(spacy_x: SpacyExtractor) -> None:
+    """ "No." and "Op." are one token each: the sentence does not end there, and neither
+    "Sonata No" nor "Op" becomes an entity."""
+    ex = spacy_x.extract(
+        "Beethoven wrote the Piano Sonata No. 14 in C-sharp minor, Op. 27 in 1801. It is "
+        "nicknamed the Moonlight Sonata."
+    )
+    names = {e.name for e in ex.entities.values()}
+    assert not {"Op", "Piano Sonata No", "Sonata No"} & names, names
+    assert any(n.startswith("Piano Sonata No. 14") for n in names), names

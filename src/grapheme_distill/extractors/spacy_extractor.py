@@ -140,6 +140,10 @@ _LINGUISTIC_PREDICATES = frozenset(
 )
 
 
+# abbreviations before a number or a name that the small English model does not keep whole
+_ABBREVIATIONS = ("No.", "Nos.", "Op.", "Vol.", "vol.", "pp.", "Fig.", "Prof.", "Mt.", "Ft.")
+
+
 @functools.cache
 def load_model(name: str = DEFAULT_MODEL) -> Any:
     """Load (once per process) the spaCy pipeline ``name``.
@@ -149,12 +153,19 @@ def load_model(name: str = DEFAULT_MODEL) -> Any:
     """
     try:
         import spacy
+        from spacy.symbols import ORTH
     except ImportError as exc:
         raise MissingDependency("the spaCy extractor", "spacy") from exc
     try:
-        return spacy.load(name)
+        nlp: Any = spacy.load(name)
     except (OSError, ImportError) as exc:
         raise MissingDependency(f"the spaCy extractor's model {name!r}", "spacy") from exc
+    # the model's tokenizer cuts "No." / "Op." into a word and a full stop, so "Symphony No. 9 in
+    # E minor, Op. 95" ended a sentence at "Op." and gave the entities "Symphony No" and "Op";
+    # one token each, the abbreviation stays inside its name (spaCy's own special-case mechanism)
+    for abbreviation in _ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    return nlp
 
 
 def _goal_of(text: str) -> str | None:
