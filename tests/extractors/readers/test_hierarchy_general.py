@@ -351,6 +351,16 @@ KEYS = [
 ]
 
 
+def test_a_callout_key_is_no_child() -> None:
+    """Under a heading that names parts, a "**Tip:**" item is a remark, not a part."""
+    pairs = _pairs(
+        "## Parts of a bicycle\n\n- **Frame:** the main body that holds the rest\n"
+        "- **Wheels:** two spoked rims with tyres\n- **Tip:** oil the chain every month\n"
+    )
+    assert {("bicycle", "frame"), ("bicycle", "wheels")} <= pairs, sorted(pairs)
+    assert ("bicycle", "tip") not in pairs, sorted(pairs)
+
+
 @pytest.mark.parametrize(("answer", "present", "absent"), KEYS)
 def test_key_labels(answer: str, present: set[str], absent: set[str]) -> None:
     names = _item_entities(answer)

@@ -202,8 +202,13 @@ def _key_label(block: Block, head: tuple[str, int, int]) -> bool:
         if colon is None:
             return False  # no key: "**Tip** jars" is a name
         key, value = head[0], block.text[head[2] + colon.end() :]
+    return _callout(key) or bool(_QUANTITY_VALUE.match(value))
+
+
+def _callout(key: str) -> bool:
+    """A key that is a callout or remark word ("Tip", "Note", "Warning", "Why it matters")."""
     key = clean_name(key.rstrip(":"))
-    return key.lower() in GENERIC_LEADS or remarks(key) or bool(_QUANTITY_VALUE.match(value))
+    return key.lower() in GENERIC_LEADS or remarks(key)
 
 
 def _titled(text: str) -> bool:
@@ -570,8 +575,8 @@ def _children(
     for block, head in heads:
         if head is None or head[0].lower() == parent.text.lower():
             continue
-        if not childlike(head[0], nested):
-            continue
+        if not childlike(head[0], nested) or _callout(head[0]):
+            continue  # "**Tip:**", "**Note:**" label a remark under any lead-in
         shared = re.fullmatch(r"([a-z][\w\-]*) and ([a-z][\w\-]*) ([a-z][\w\-]*s)", head[0])
         names = [head[0]]
         if shared is not None:  # "first and second violins": two children, one head noun
