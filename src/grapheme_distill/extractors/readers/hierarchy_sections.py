@@ -94,15 +94,7 @@ def _read_tables(ctx: ReadContext) -> Iterator[Fact]:
             continue
         for row in rows:
             name = clean_name(re.sub(r"\s*\([^)]*\)", "", row.cell_texts()[0]))
-            if name and childlike(name, nested=False) and name.lower() != parent.text.lower():
-                yield Fact(
-                    "hierarchy",
-                    f"table.rows.{kind.value}",
-                    row.span,
-                    parent,
-                    Name(name),
-                    hierarchy=kind,
-                )
+            yield from _child(f"table.rows.{kind.value}", row, parent, name, kind)
 
 
 def _heading_child(text: str) -> str:
@@ -141,13 +133,13 @@ def _read_subheadings(ctx: ReadContext) -> Iterator[Fact]:
                 break
             if sub.role != "heading" or sub.level != level or sub.section != parent_section:
                 continue
-            name = _heading_child(sub.text)
-            if name and childlike(name, nested=False) and name.lower() != parent.text.lower():
-                yield Fact(
-                    "hierarchy",
-                    f"headings.{kind.value}",
-                    sub.span,
-                    parent,
-                    Name(name),
-                    hierarchy=kind,
-                )
+            yield from _child(f"headings.{kind.value}", sub, parent, _heading_child(sub.text), kind)
+
+
+def _child(
+    construction: str, block: Block, parent: Name, name: str | None, kind: HierarchyKind
+) -> Iterator[Fact]:
+    """The edge parent → ``name`` read off ``block``, when the name can be a child and is not the
+    parent itself (what a table row and a sub-heading share)."""
+    if name and childlike(name, nested=False) and name.lower() != parent.text.lower():
+        yield Fact("hierarchy", construction, block.span, parent, Name(name), hierarchy=kind)
