@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from grapheme_distill.extractors.spacy.items import _participant
+from grapheme_distill.extractors.spacy.items import participant
 from grapheme_distill.extractors.spacy.mentions import Mention
 from grapheme_distill.extractors.spacy.records import Record
 
@@ -53,7 +53,7 @@ def of_term(records: list[Record], term: Mention, doc: Any, start: int) -> list[
                 r.voice == "active"
                 and r.subject == term
                 and r.object is not None
-                and _participant(r.object)
+                and participant(r.object)
             ):
                 r = dataclasses.replace(r, construction=CONSTRUCTION)
         out.append(r)

@@ -42,7 +42,7 @@ from grapheme_distill.model.knowledge import (
     Relation,
 )
 
-__all__ = ["finish_items", "ner_entity_type"]
+__all__ = ["finish_items", "ner_entity_type", "participant"]
 
 _NER_TYPES: dict[str, EntityType] = {
     "PERSON": EntityType.PERSON,
@@ -164,7 +164,7 @@ def finish_items(
             # part in a fact: concept nodes (on unseen answers 4 in 10 were gold entities)
             if KnowledgeType.FACTUAL in types:
                 for m in (r.subject, r.object):
-                    if not is_generic(m) and _participant(m):
+                    if not is_generic(m) and participant(m):
                         entity(m)
             continue
         if r.kind == "relation" and r.subject and r.object:
@@ -234,7 +234,7 @@ _RANKED = re.compile(r"(?i)^(?:the\s+)?(?:\w+est|first|second|third|last|same|mo
 _ACTION = re.compile(r"(?i)^[a-z]+(?:tion|sion|ing|ment|ance|ence)$")
 
 
-def _participant(m: Mention) -> bool:
+def participant(m: Mention) -> bool:
     """A common noun phrase that takes part in a stated fact names a concept node (gold
     conventions), unless it ranks ("largest animal", "first image", "same names"), is a list
     read as one phrase ("network, disk") or is one deverbal word, which names an action rather
