@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from grapheme_distill.extractors.spacy.items import _participant
+from grapheme_distill.extractors.spacy.items import participant
 from grapheme_distill.extractors.spacy.mentions import Mention
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 
@@ -118,4 +118,4 @@ def test_the_common_nouns_of_a_stated_fact_are_concept_nodes(
     ],
 )
 def test_which_common_nouns_of_a_loose_fact_are_nodes(text: str, node: bool) -> None:
-    assert _participant(Mention(text, 0, len(text))) is node
+    assert participant(Mention(text, 0, len(text))) is node
