@@ -183,6 +183,11 @@ def features(kind: str, signals: Signals) -> dict[str, float]:
     out.update({f"{family}.{name}": 1.0 for name, on in flags.items() if on})
     if "position" in signals:
         out[f"{family}.position"] = float(signals["position"])
+    if "model_p" in signals:
+        # A learned reader's own probability (extractors.learned), as a logit so the map can
+        # scale and shift it per family; clipped so a 0 or 1 stays finite.
+        p = min(1.0 - 1e-4, max(1e-4, float(signals["model_p"])))
+        out[f"{family}.model_logit"] = math.log(p / (1.0 - p))
     if family != "fact":
         return out
     object_type = str(signals.get("object_type", ""))
