@@ -96,6 +96,9 @@ TOPICS: list[tuple[str, str]] = [
     # Fifth batch (held out in fresh/ during the fifth session; appended the same way).
     ("law-finance", "the stock market"),
     ("food", "cheese"),
+    # Sixth batch (held out in fresh/ during the sixth session; appended the same way).
+    ("software", "Linux"),
+    ("taxonomy", "sharks"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
