@@ -18,18 +18,20 @@ from grapheme_distill.teachers.local import (
     MODELS,
     LocalModelSpec,
     LocalTeacher,
-    _JsonEnd,
-    _looks_structured,
-    _periodic_tail,
-    _repeated_block,
-    _repeated_line,
-    _reusable_prefix,
-    _Step,
     default_threads,
     ensure_model,
     model_cache_dir,
     next_token_logprobs,
 )
+from grapheme_distill.teachers.local.decoding import Step
+from grapheme_distill.teachers.local.stops import (
+    JsonEnd,
+    looks_structured,
+    periodic_tail,
+    repeated_block,
+    repeated_line,
+)
+from grapheme_distill.teachers.local.teacher import _reusable_prefix
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,7 @@ def test_shipped_specs_match_their_packages() -> None:
 def test_step_matches_full_log_softmax_and_sort(seed: int) -> None:
     rng = np.random.default_rng(seed)
     row = (rng.normal(size=5000) * 3).astype(np.float32)
-    step = _Step(row)
+    step = Step(row)
     full = next_token_logprobs(row)
     assert np.isclose(np.exp(full).sum(), 1.0)
     for i in (0, 17, int(np.argmax(row))):
@@ -196,14 +198,14 @@ def test_step_matches_full_log_softmax_and_sort(seed: int) -> None:
 def test_step_top_k_when_the_distribution_is_flat() -> None:
     row = np.zeros(50, dtype=np.float32)
     row[3] = 100.0  # one spike, everything else 100 logits below: the threshold filter falls back
-    assert _Step(row).top(5)[0] == 3
-    assert len(_Step(row).top(5)) == 5
+    assert Step(row).top(5)[0] == 3
+    assert len(Step(row).top(5)) == 5
 
 
 @pytest.mark.parametrize("top_p", [0.4, 0.7])
 def test_sampling_stays_inside_the_nucleus_and_is_seeded(top_p: float) -> None:
     lp = np.log(np.array([0.45, 0.3, 0.15, 0.1]))
-    step = _Step(lp.astype(np.float32))
+    step = Step(lp.astype(np.float32))
     nucleus = {0} if top_p == 0.4 else {0, 1}  # smallest set reaching top_p
     draws = [step.sample(1.0, top_p, np.random.default_rng(s)) for s in range(200)]
     assert set(draws) <= nucleus
@@ -244,9 +246,9 @@ def test_default_threads_leave_busy_cores_alone(
 
 
 def test_repeated_line_cut() -> None:
-    assert _repeated_line("a\nb\n") is None
-    assert _repeated_line("- x\n- y\n- x\n") == len("- x\n- y\n")
-    assert _repeated_line("\n\n") is None  # blank lines are not a loop
+    assert repeated_line("a\nb\n") is None
+    assert repeated_line("- x\n- y\n- x\n") == len("- x\n- y\n")
+    assert repeated_line("\n\n") is None  # blank lines are not a loop
 
 
 _PRETTY = """```json
@@ -283,20 +285,20 @@ _PRETTY = """```json
 def test_pretty_json_is_not_a_loop_at_any_line() -> None:
     # pretty-printed JSON repeats "{", "}," and '"negated": false' lines: the line rule would
     # cut it after two lines, the block rule must never cut it
-    assert _looks_structured(_PRETTY) and not _looks_structured("Paris is the capital.")
-    assert _repeated_line(_PRETTY[: _PRETTY.index('"name": "Wharton')]) is not None
+    assert looks_structured(_PRETTY) and not looks_structured("Paris is the capital.")
+    assert repeated_line(_PRETTY[: _PRETTY.index('"name": "Wharton')]) is not None
     for end in range(len(_PRETTY)):
         if _PRETTY[end] == "\n":
-            assert _repeated_block(_PRETTY[: end + 1]) is None, _PRETTY[: end + 1]
+            assert repeated_block(_PRETTY[: end + 1]) is None, _PRETTY[: end + 1]
 
 
 def test_a_json_item_emitted_again_is_a_loop() -> None:
     item = '    {\n      "subject": "A",\n      "predicate": "p",\n      "object": "B"\n    },\n'
     head = '{\n  "relations": [\n' + item
-    assert _repeated_block(head) is None
-    assert _repeated_block(head + item) == len(head)  # the second copy is dropped, the first kept
-    assert _repeated_block('"type": "PERSON",\n"type": "PERSON",\n') == len('"type": "PERSON",\n')
-    assert _repeated_block("  }\n}\n") is None  # closing brackets are not content
+    assert repeated_block(head) is None
+    assert repeated_block(head + item) == len(head)  # the second copy is dropped, the first kept
+    assert repeated_block('"type": "PERSON",\n"type": "PERSON",\n') == len('"type": "PERSON",\n')
+    assert repeated_block("  }\n}\n") is None  # closing brackets are not content
 
 
 def test_a_loop_inside_one_line_is_cut_and_valid_json_never() -> None:
@@ -308,7 +310,7 @@ def test_a_loop_inside_one_line_is_cut_and_valid_json_never() -> None:
     for item in items:
         for ch in item:
             text += ch
-            cut = _periodic_tail(text)
+            cut = periodic_tail(text)
             if cut is not None:
                 break
         if cut is not None:
@@ -318,17 +320,17 @@ def test_a_loop_inside_one_line_is_cut_and_valid_json_never() -> None:
     assert items[10] in kept and kept.count(items[11]) <= 1  # before the loop kept, copies go
     compact = " ".join(line.strip() for line in _PRETTY.splitlines())
     for sample in (_PRETTY, compact, '{"apoapsis": "418476000000000000.0", "rule": "' + "-" * 60):
-        assert all(_periodic_tail(sample[:n]) is None for n in range(len(sample) + 1))
+        assert all(periodic_tail(sample[:n]) is None for n in range(len(sample) + 1))
 
 
 def test_json_end_finds_the_close_of_the_first_value_incrementally() -> None:
     answer = 'Sure:\n```json\n{"a": "x } ] \\" {", "b": [1, {"c": 2}]}\n```\nHope it helps {'
     close = answer.index("]}") + 2
-    scan = _JsonEnd()
+    scan = JsonEnd()
     seen = [scan.feed(answer[:n]) for n in range(1, len(answer) + 1)]
     assert seen[close - 1] == close and all(s is None for s in seen[: close - 1])
-    assert _JsonEnd().feed("I cannot do {that}.") is None  # an opener inside a sentence is prose
-    assert _JsonEnd().feed("[1, [2]]") == len("[1, [2]]")
+    assert JsonEnd().feed("I cannot do {that}.") is None  # an opener inside a sentence is prose
+    assert JsonEnd().feed("[1, [2]]") == len("[1, [2]]")
 
 
 # --------------------------------------------------------------------------- the real model
