@@ -12,7 +12,7 @@ from grapheme_distill.cli import main
 from grapheme_distill.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
-from knowledge_records import ent, record  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
+from knowledge_records import ent, record  # noqa: E402
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:

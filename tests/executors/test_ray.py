@@ -350,7 +350,7 @@ def test_documents_read_by_a_teacher_in_workers_share_one_concurrency_bound(
     teacher (an HTTP client cannot be pickled) and one gate keeps ``--concurrency`` requests in
     flight over both workers; the store is the single-process one."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "crawl"))
-    from knowledge_server import KnowledgeServer  # type: ignore[import-not-found]
+    from knowledge_server import KnowledgeServer
 
     docs = tmp_path / "docs"
     docs.mkdir()

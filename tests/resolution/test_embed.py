@@ -21,7 +21,7 @@ from grapheme_distill.resolution.embed import MiniLMEmbedder, embedding_availabl
 from grapheme_distill.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
-from knowledge_records import record  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
+from knowledge_records import record  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not embedding_available(), reason="the [embed] extra is absent")
 
