@@ -53,6 +53,10 @@ from grapheme_distill.extractors.spacy.clauses import (
 )
 from grapheme_distill.extractors.spacy.glosses import of_term
 from grapheme_distill.extractors.spacy.items import finish_items, ner_entity_type
+from grapheme_distill.extractors.spacy.learned_relations import (
+    add_learned_relations,
+    reader_active,
+)
 from grapheme_distill.extractors.spacy.names import named_mentions, step_things
 from grapheme_distill.extractors.spacy.records import Record as _Record
 from grapheme_distill.extractors.spacy.records import State as _State
@@ -60,9 +64,10 @@ from grapheme_distill.extractors.spacy.records import add_facts as _add_facts
 from grapheme_distill.extractors.spacy.records import (
     thing_label,
 )
+from grapheme_distill.extractors.spacy.relation_candidates import sentence_candidates
 from grapheme_distill.extractors.spacy.sentence_linguistic import read_sentence_linguistic
 from grapheme_distill.extractors.spacy.text import Piece, prepare
-from grapheme_distill.extractors.spacy.timeline import DATE_KEY, timeline_facts
+from grapheme_distill.extractors.spacy.timeline import DATE_KEY, read_timeline, verb_fragment
 from grapheme_distill.extractors.vocab import RelationVocabulary
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import (
@@ -452,6 +457,7 @@ class SpacyExtractor:
         if document is not None and KnowledgeType.PROCEDURAL in types:
             _prose_procedures(document, prompt, context_goal, state)
         _add_facts(facts, types, state)
+        add_learned_relations(state, state.candidates)
         out.signals["hedged_fraction"] = state.hedged / state.sentences if state.sentences else 0.0
         if state.injection:
             out.signals["injection_sentences"] = float(state.injection)
@@ -475,6 +481,7 @@ class SpacyExtractor:
         structure: bool = True,
     ) -> None:
         sequence: list[tuple[str, int, int]] = []
+        learned = reader_active()
         for sent in doc.sents:
             text = sent.text.strip()
             if len(text) < 2:
@@ -501,6 +508,17 @@ class SpacyExtractor:
             if types & {KnowledgeType.RELATIONAL, KnowledgeType.STRUCTURAL, KnowledgeType.FACTUAL}:
                 for clause in clauses(sent, default_subject=default, coref=state.coref):
                     self._clause(piece, clause, factor, state)
+            if learned and KnowledgeType.RELATIONAL in types and self.vocabulary is None:
+                state.candidates.extend(
+                    (c, piece.offsets.span(c.start, c.end))
+                    for c in sentence_candidates(
+                        sent,
+                        default=default,
+                        coref=state.coref,
+                        block=piece.kind,
+                        hedged=factor < 1.0,
+                    )
+                )
             subject = self._sentence_subject(sent, state)
             if subject is not None and subject.proper and (label := thing_label(sent)) is not None:
                 # "The Rhône is the longest river": a river, whatever NER said, so "it" means it
@@ -672,7 +690,7 @@ class SpacyExtractor:
                     state.facts.append(m)
                     state.see(m)
             if not procedural and DATE_KEY.match(piece.text):
-                self._timeline(piece, doc, subject, state)
+                read_timeline(piece, doc, subject, state)
                 continue
             gloss = _GLOSS.match(piece.text)
             if gloss is not None and not procedural and not _KEY_VALUE.match(piece.text):
@@ -709,50 +727,7 @@ class SpacyExtractor:
             before = len(state.records)
             self._prose(piece, doc, subject, types, state, structure=False)
             if len(state.records) == before and subject is not None:
-                self._verb_fragment(piece, doc, subject, state)
-
-    @staticmethod
-    def _timeline(piece: Piece, doc: Any, subject: Mention | None, state: _State) -> None:
-        """A date-keyed item of a timeline (:mod:`.spacy.timeline`); a generic heading
-        ("Timeline") is no subject, the answer's topic is."""
-        if subject is None or not (subject.proper or subject.label):
-            subject = state.coref.topic
-        for s, predicate, o in timeline_facts(doc, subject, state.coref):
-            state.records.append(
-                _Record(
-                    kind="relation",
-                    subject=s,
-                    object=o,
-                    predicate=predicate,
-                    confidence=0.6,
-                    span=piece.offsets.span(0, len(piece.text)),
-                    construction="list.timeline",
-                )
-            )
-
-    @staticmethod
-    def _verb_fragment(piece: Piece, doc: Any, subject: Mention, state: _State) -> None:
-        """A list item like "Discovered radium", which the small model parses as a noun phrase
-        ("discovered" as an adjective): the leading verb form is the predicate, the noun the object."""
-        if len(doc) < 2 or doc[0].tag_ not in ("VB", "VBD", "VBN", "VBZ") or doc[0].dep_ == "ROOT":
-            return
-        root = next(iter(doc.sents)).root
-        if root.pos_ not in ("NOUN", "PROPN"):
-            return
-        obj = phrase_mention(doc, doc[1].idx, root.idx + len(root.text))
-        if obj is None:
-            return
-        state.records.append(
-            _Record(
-                kind="relation",
-                subject=subject,
-                object=obj,
-                predicate=doc[0].lemma_.lower(),
-                voice="active",
-                confidence=0.6,
-                span=piece.offsets.span(0, obj.end),
-            )
-        )
+                verb_fragment(piece, doc, subject, state)
 
     @staticmethod
     def _lead_subject(doc: Any, state: _State) -> Mention | None:

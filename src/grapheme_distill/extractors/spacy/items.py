@@ -264,6 +264,8 @@ def _calibrated(item: Any, record: _Record | None, agreement: int, out: Extracti
     }
     if record is not None:
         signals["hedged"] = 1.0 if record.hedged or record.confidence < 0.5 else 0.0
+        if record.model_p is not None:  # a learned reader's probability (learned_relations)
+            signals["model_p"] = record.model_p
     out.item_signals[item.id] = signals  # calibrated in `pipe`, once the items are all in
     return item
 

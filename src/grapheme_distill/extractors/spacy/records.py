@@ -20,6 +20,7 @@ from grapheme_distill.extractors.document import ATTRIBUTE_KEYS
 from grapheme_distill.extractors.predicates import participle_of_making
 from grapheme_distill.extractors.readers import Fact, Name
 from grapheme_distill.extractors.spacy.clauses import VALUE_LABELS, Coref, Mention
+from grapheme_distill.extractors.spacy.relation_candidates import Candidate
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import HierarchyKind, KnowledgeType, LinguisticKind
 
@@ -54,6 +55,7 @@ class Record:
     steps: tuple[str, ...] = ()
     construction: str = "clause"  # which reader and pattern: what confidence is calibrated on
     hedged: bool = False
+    model_p: float | None = None  # a learned reader's probability (signals["model_p"])
 
 
 @dataclass
@@ -72,6 +74,8 @@ class State:
     injected: list[tuple[int, int]] = field(default_factory=list)  # answer spans never read
     keep: set[str] = field(default_factory=set)  # names never folded into a longer one (the topic)
     documented: bool = False  # the document readers read the answer's linguistic forms
+    # the learned relation reader's candidates and their spans in the answer (learned_relations)
+    candidates: list[tuple[Candidate, tuple[int, int]]] = field(default_factory=list)
 
     def see(self, m: Mention) -> str:
         key = normalise_name(m.text)

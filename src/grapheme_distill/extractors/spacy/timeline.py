@@ -16,8 +16,10 @@ from typing import Any
 
 from grapheme_distill.extractors.spacy.mentions import Coref, Mention
 from grapheme_distill.extractors.spacy.names import mention_of, phrase_mention
+from grapheme_distill.extractors.spacy.records import Record, State
+from grapheme_distill.extractors.spacy.text import Piece
 
-__all__ = ["DATE_KEY", "timeline_facts"]
+__all__ = ["DATE_KEY", "read_timeline", "timeline_facts", "verb_fragment"]
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -126,3 +128,47 @@ def _named_objects(head: Any, word: str, coref: Coref | None) -> list[tuple[str,
                 ):
                     out.append((f"{word}_{child.lower_}", obj))
     return out
+
+
+def read_timeline(piece: Piece, doc: Any, subject: Mention | None, state: State) -> None:
+    """The records of a date-keyed list item; a generic heading ("Timeline") is no subject,
+    the answer's topic is."""
+    if subject is None or not (subject.proper or subject.label):
+        subject = state.coref.topic
+    for s, predicate, o in timeline_facts(doc, subject, state.coref):
+        state.records.append(
+            Record(
+                kind="relation",
+                subject=s,
+                object=o,
+                predicate=predicate,
+                confidence=0.6,
+                span=piece.offsets.span(0, len(piece.text)),
+                construction="list.timeline",
+            )
+        )
+
+
+def verb_fragment(piece: Piece, doc: Any, subject: Mention, state: State) -> None:
+    """A subject-less list item like "Discovered radium", which the small model parses as a noun
+    phrase ("discovered" as an adjective): the leading verb form is the predicate, the noun the
+    object, the list's implicit subject the subject."""
+    if len(doc) < 2 or doc[0].tag_ not in ("VB", "VBD", "VBN", "VBZ") or doc[0].dep_ == "ROOT":
+        return
+    root = next(iter(doc.sents)).root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return
+    obj = phrase_mention(doc, doc[1].idx, root.idx + len(root.text))
+    if obj is None:
+        return
+    state.records.append(
+        Record(
+            kind="relation",
+            subject=subject,
+            object=obj,
+            predicate=doc[0].lemma_.lower(),
+            voice="active",
+            confidence=0.6,
+            span=piece.offsets.span(0, obj.end),
+        )
+    )

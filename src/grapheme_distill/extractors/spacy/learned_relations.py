@@ -1,0 +1,249 @@
+"""The learned relation reader: which candidate relations (:mod:`.relation_candidates`) become
+relation items, decided by the logistic model shipped as ``extractors/models/relations.json``.
+
+Why after everything else.  The candidates of an answer are judged once every rule has read it:
+a pair of names some rule already related (as a relation, a hierarchy edge or two names of one
+thing) is left to that rule, so the model only adds facts the rules missed, and whether a name is
+one the rules build facts on is itself a feature.  Per pair of names the most probable predicate
+is kept when its probability reaches the model's threshold (fitted out of fold on the dev
+answers by ``benchmarks/fit_relation_reader.py``); the probability becomes the record's raw
+confidence and the item's ``model_p`` signal, under the construction ``learned.relation``.
+
+With a relation vocabulary (schema-constrained benchmarks such as WebNLG) the reader stays off:
+the model learned the answers' free predicates, not an ontology's labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from grapheme_distill.extractors.learned import LinearModel, shipped_model
+from grapheme_distill.extractors.spacy.clauses import VALUE_LABELS, Mention
+from grapheme_distill.extractors.spacy.items import participant
+from grapheme_distill.extractors.spacy.records import Record, State, is_generic
+from grapheme_distill.extractors.spacy.relation_candidates import Candidate
+from grapheme_distill.model.hashing import normalise_name
+
+__all__ = [
+    "CONSTRUCTION",
+    "add_learned_relations",
+    "collect_candidates",
+    "reader_active",
+    "use_relation_model",
+]
+
+CONSTRUCTION = "learned.relation"
+MODEL_NAME = "relations"
+
+_MODEL: ContextVar[tuple[LinearModel | None] | None] = ContextVar("relation_model", default=None)
+_SINK: ContextVar[list[dict[str, Any]] | None] = ContextVar("relation_sink", default=None)
+
+
+@contextmanager
+def use_relation_model(model: LinearModel | None) -> Iterator[None]:
+    """Read with ``model`` instead of the shipped one (None: the reader off); for fitting and
+    its cross-validation."""
+    token = _MODEL.set((model,))
+    try:
+        yield
+    finally:
+        _MODEL.reset(token)
+
+
+@contextmanager
+def collect_candidates() -> Iterator[list[dict[str, Any]]]:
+    """Collect every judged candidate (names, predicate, negation, features) of the answers read
+    inside the block, for the fitting script; nothing is added to the output meanwhile."""
+    sink: list[dict[str, Any]] = []
+    token = _SINK.set(sink)
+    model_token = _MODEL.set((None,))
+    try:
+        yield sink
+    finally:
+        _MODEL.reset(model_token)
+        _SINK.reset(token)
+
+
+def reader_active() -> bool:
+    """Whether candidates are wanted at all: a model to judge them, or a fitting script to
+    collect them (without either, generating them would only cost time)."""
+    return _SINK.get() is not None or _model() is not None
+
+
+def _model() -> LinearModel | None:
+    chosen = _MODEL.get()
+    return shipped_model(MODEL_NAME) if chosen is None else chosen[0]
+
+
+def _pair(a: str, b: str) -> frozenset[str]:
+    return frozenset((normalise_name(a), normalise_name(b)))
+
+
+def _context(state: State) -> tuple[set[frozenset[str]], set[str]]:
+    """The pairs of names the rules already related, and the names their relations are about."""
+    taken: set[frozenset[str]] = set()
+    about: set[str] = set()
+    for r in state.records:
+        if r.subject is None:
+            continue
+        if r.object is not None:
+            taken.add(_pair(r.subject.text, r.object.text))
+            if r.kind == "relation":
+                about.add(normalise_name(r.subject.text))
+        elif r.kind == "linguistic" and r.value:
+            taken.add(_pair(r.subject.text, r.value))
+    return taken, about
+
+
+def judged(
+    state: State, candidates: list[tuple[Candidate, tuple[int, int]]]
+) -> Iterator[tuple[Candidate, tuple[int, int], tuple[str, ...]]]:
+    """Each candidate no rule covers, with its answer-level features added."""
+    taken, about = _context(state)
+    topic = normalise_name(state.coref.topic.text) if state.coref.topic is not None else ""
+    seen: set[tuple[str, str, str]] = set()
+    for cand, span in candidates:
+        s, o = normalise_name(cand.subject.text), normalise_name(cand.object.text)
+        if not s or not o or s == o or _pair(s, o) in taken:
+            continue
+        if is_generic(cand.subject) or is_generic(cand.object):
+            continue
+        key = (s, cand.predicate, o)
+        if key in seen:
+            continue
+        seen.add(key)
+        extra = []
+        if s in about:
+            extra.append("s_rule_subject")
+        if o in about:
+            extra.append("o_rule_subject")
+        if s == topic:
+            extra.append("s_topic")
+        yield cand, span, ("source=candidate", *cand.features, *extra)
+
+
+def _label(m: Mention) -> str:
+    return "VALUE" if m.label in VALUE_LABELS else (m.label or ("PROPN" if m.proper else "NOUN"))
+
+
+def rule_features(r: Record, about: set[str], topic: str) -> tuple[str, ...]:
+    """What the model sees of a rule's relation record: the rule, the predicate and its last
+    word (the preposition), both ends' labels, where the subject stands in the answer."""
+    assert r.subject is not None and r.object is not None
+    sl, ol = _label(r.subject), _label(r.object)
+    family = r.construction if r.construction != "clause" else f"clause.{r.voice}"
+    feats = [
+        "source=rule",
+        f"rule={family}",
+        f"rule_family={family.split('.')[0]}",
+        f"voice={r.voice}",
+        f"pred={r.predicate}",
+        f"prep={r.predicate.rsplit('_', 1)[-1] if '_' in r.predicate else '-'}",
+        f"sl={sl}",
+        f"ol={ol}",
+        f"sl_ol={sl}_{ol}",
+        f"rule_ol={family}_{ol}",
+        f"olen={min(len(r.object.text.split()), 5)}",
+    ]
+    s = normalise_name(r.subject.text)
+    if r.subject.proper:
+        feats.append("s_proper")
+    if r.object.proper:
+        feats.append("o_proper")
+    if r.subject.definite or r.subject.unresolved:
+        feats.append("s_definite")
+    if s == topic:
+        feats.append("s_topic")
+    if normalise_name(r.object.text) in about:
+        feats.append("o_rule_subject")
+    if r.negated:
+        feats.append("negated")
+    if r.hedged or r.confidence < 0.5:
+        feats.append("hedged")
+    return tuple(feats)
+
+
+def _filter_rules(
+    state: State, model: LinearModel | None, sink: list[dict[str, Any]] | None
+) -> None:
+    """Judge the rules' relation records with the model: below the model's ``rule_threshold``
+    a record is dropped (its names stay entity nodes), else its probability is its ``model_p``."""
+    limit = model.meta.get("rule_threshold") if model is not None else None
+    _, about = _context(state)
+    topic = normalise_name(state.coref.topic.text) if state.coref.topic is not None else ""
+    kept: list[Record] = []
+    for r in state.records:
+        if r.kind != "relation" or r.subject is None or r.object is None:
+            kept.append(r)
+            continue
+        features = rule_features(r, about, topic)
+        if sink is not None:
+            sink.append(_row(r.subject.text, r.predicate, r.object.text, r.negated, features))
+        if model is None or limit is None:
+            kept.append(r)
+            continue
+        p = model.probability(features)
+        if p < float(limit):
+            state.facts.extend(m for m in (r.subject, r.object) if participant(m))
+            continue
+        r.model_p = round(p, 4)
+        kept.append(r)
+    state.records[:] = kept
+
+
+def _row(
+    subject: str, predicate: str, obj: str, negated: bool, features: tuple[str, ...]
+) -> dict[str, Any]:
+    return {
+        "subject": subject,
+        "predicate": predicate,
+        "object": obj,
+        "negated": negated,
+        "features": list(features),
+    }
+
+
+def add_learned_relations(
+    state: State, candidates: list[tuple[Candidate, tuple[int, int]]]
+) -> None:
+    """Judge the rules' relation records, then add the candidates the model keeps to
+    ``state.records`` (one per pair of names)."""
+    sink = _SINK.get()
+    model = _model()
+    if model is None and sink is None:
+        return
+    _filter_rules(state, model, sink)
+    best: dict[frozenset[str], tuple[float, Record]] = {}
+    for cand, span, features in judged(state, candidates):
+        if sink is not None:
+            sink.append(
+                _row(cand.subject.text, cand.predicate, cand.object.text, cand.negated, features)
+            )
+        if model is None:
+            continue
+        p = model.probability(features)
+        if p < model.threshold:
+            continue
+        pair = _pair(cand.subject.text, cand.object.text)
+        if pair in best and best[pair][0] >= p:
+            continue
+        best[pair] = (
+            p,
+            Record(
+                kind="relation",
+                subject=cand.subject,
+                object=cand.object,
+                predicate=cand.predicate,
+                voice=cand.voice,
+                negated=cand.negated,
+                confidence=round(p, 4),
+                span=span,
+                construction=CONSTRUCTION,
+                hedged="hedged" in features,
+                model_p=round(p, 4),
+            ),
+        )
+    state.records.extend(record for _, record in best.values())

@@ -1,0 +1,269 @@
+"""Candidate relations for the learned relation reader: every (subject, predicate, object) a
+sentence's parse can be read as saying, each described by plain-string features.
+
+Why candidates and not rules.  Five sessions of clause rules (:mod:`.clauses`) each fitted one
+layout and lifted the answers their authors read far more than unseen ones.  Here the parse is
+read liberally — every verb with every subject it can have (its own, a coordinated verb's, the
+noun a relative clause hangs on, the list's implicit subject, the answer's topic) and every
+argument it takes (object, attribute, each prepositional object, an adjective's prepositional
+object), relational nouns ("the capital of X", "Y, the wife of X") — and whether a candidate is
+a fact the answer states is left to a logistic model fitted on annotated answers
+(:mod:`grapheme_distill.extractors.spacy.learned_relations`).  The features say what a rule would
+have looked at: the verb, its preposition, the predicate, the dependency path, both ends' entity
+labels, where the subject came from, the block the sentence sits in, negation and hedging.
+
+Predicates follow the gold conventions: lower snake_case verb lemma with its particle and
+preposition as the text says it (``flow_into``), the participle for a passive (``born_in``,
+``founded_by``), the relational noun with ``of`` (``capital_of``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from grapheme_distill.extractors.spacy.arguments import _is_passive, _neg, _split_list
+from grapheme_distill.extractors.spacy.mentions import Coref, Mention
+from grapheme_distill.extractors.spacy.names import mention_of
+
+__all__ = ["Candidate", "sentence_candidates"]
+
+_SUBJ = ("nsubj", "nsubjpass")
+_OBJ = ("dobj", "attr", "oprd", "dative")
+_INHERIT = ("conj", "xcomp", "advcl", "ccomp")
+_VALUE = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
+# verbs that introduce what another verb says, not a relation of their own
+_LIGHT = frozenset({"do", "make", "let", "help", "begin", "start", "continue", "try", "say"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One reading of a clause: ``subject predicate object``, with what the model decides on.
+
+    ``start``/``end`` are the sentence's character offsets in the parsed piece.
+    """
+
+    subject: Mention
+    predicate: str
+    object: Mention
+    voice: str
+    negated: bool
+    start: int
+    end: int
+    features: tuple[str, ...]
+
+
+def _label(m: Mention) -> str:
+    if m.label in _VALUE:
+        return "VALUE"
+    return m.label or ("PROPN" if m.proper else "NOUN")
+
+
+def _bucket(n: int) -> str:
+    return "0" if n <= 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-7" if n <= 7 else "8+"
+
+
+def _mentions(tok: Any, coref: Coref | None) -> list[Mention]:
+    """The mentions a noun token stands for: itself and its conjuncts, a pronoun resolved."""
+    if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "WP", "WDT"):
+        m = mention_of(tok, coref)
+        return [m] if m is not None else []
+    try:
+        return [m for m in _split_list(tok, coref) if m.text.strip()]
+    except (IndexError, ValueError):  # a malformed parse of a fragment: nothing to read
+        return []
+
+
+def _subjects(
+    verb: Any, coref: Coref | None, default: Mention | None, topic: Mention | None
+) -> tuple[list[Mention], str, Any]:
+    """The subjects of ``verb``, how they were found, and the token that holds them (or None)."""
+    seen = verb
+    for _ in range(4):
+        relative = seen.dep_ in ("relcl", "acl") and seen.head.pos_ in ("NOUN", "PROPN")
+        for c in seen.children:
+            if c.dep_ in _SUBJ and not (relative and c.tag_ in ("WDT", "WP")):
+                kind = "pronoun" if c.pos_ == "PRON" else ("own" if seen is verb else "shared")
+                return _mentions(c, coref), kind, c
+        if relative:
+            head = seen.head
+            if head.dep_ == "attr" and head.head.lemma_ == "be":
+                # "Apollo 11 was the spaceflight that landed on the Moon": Apollo 11 landed
+                own = next((c for c in head.head.children if c.dep_ in _SUBJ), None)
+                if own is not None:
+                    return _mentions(own, coref), "relcl_copula", own
+            return _mentions(head, coref), "relcl", head
+        if seen.dep_ in _INHERIT and seen.head is not seen:
+            seen = seen.head
+            continue
+        break
+    if default is not None:
+        return [default], "implicit", None
+    if topic is not None and verb.dep_ == "ROOT":
+        return [topic], "topic", None
+    return [], "none", None
+
+
+def _objects(verb: Any) -> Iterator[tuple[Any, str, str]]:
+    """``(token, preposition, path)`` for each argument of ``verb``: objects, prepositional objects
+    (through an object's own preposition too: "won the prize in 1921"), an adjective's or
+    participle's prepositional object ("famous for", "located in")."""
+    for c in verb.children:
+        if c.dep_ in _OBJ and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "X"):
+            yield c, "", c.dep_
+            for p in c.children:
+                if p.dep_ == "prep":
+                    for o in p.children:
+                        if o.dep_ == "pobj":
+                            yield o, p.lower_, f"{c.dep_}>prep>pobj"
+        elif c.dep_ in ("prep", "agent"):
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    yield o, ("by" if c.dep_ == "agent" else c.lower_), f"{c.dep_}>pobj"
+                elif o.dep_ == "pcomp" and o.pos_ in ("NOUN", "PROPN"):
+                    yield o, c.lower_, f"{c.dep_}>pcomp"
+        elif c.dep_ in ("npadvmod", "nummod") and c.ent_type_ in _VALUE:
+            yield c, "", c.dep_
+        elif c.dep_ == "acomp":
+            for p in c.children:
+                if p.dep_ == "prep":
+                    for o in p.children:
+                        if o.dep_ == "pobj":
+                            yield o, f"{c.lower_}_{p.lower_}", "acomp>prep>pobj"
+
+
+def _predicate(verb: Any, prep: str, passive: bool) -> str:
+    base = verb.lower_ if passive else verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    parts = [base, particle, prep] if prep else [base, particle]
+    return "_".join(p for p in parts if p).replace(" ", "_").replace("-", "_")
+
+
+def _relational_of(noun: Any) -> tuple[str, Any] | None:
+    """("capital_of", France-token) for "the capital of France"."""
+    if noun.pos_ != "NOUN":
+        return None
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for o in p.children:
+                if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN"):
+                    return f"{noun.lemma_.lower()}_of", o
+    return None
+
+
+def _features(
+    base: list[str],
+    subject: Mention,
+    obj: Mention,
+    subj_kind: str,
+) -> tuple[str, ...]:
+    sl, ol = _label(subject), _label(obj)
+    out = [*base, f"sk={subj_kind}", f"sl={sl}", f"ol={ol}", f"sl_ol={sl}_{ol}"]
+    if subject.proper:
+        out.append("s_proper")
+    if obj.proper:
+        out.append("o_proper")
+    if obj.text[:1].islower() and not obj.label:
+        out.append("o_common")
+    words = len(obj.text.split())
+    out.append(f"olen={_bucket(words)}")
+    if subject.definite or subject.unresolved:
+        out.append("s_definite")
+    return tuple(out)
+
+
+def sentence_candidates(
+    sent: Any,
+    *,
+    default: Mention | None = None,
+    coref: Coref | None = None,
+    block: str = "paragraph",
+    hedged: bool = False,
+) -> list[Candidate]:
+    """Every candidate relation of one parsed sentence (a spaCy ``Span``).
+
+    Args:
+        sent: the sentence.
+        default: the implicit subject of a subject-less list item (its lead-in or heading).
+        coref: resolves pronouns (not updated here).
+        block: the role of the block the sentence sits in (``paragraph``, ``bullet``, ...).
+        hedged: the sentence hedges its claim ("generally", "is thought to").
+    """
+    out: list[Candidate] = []
+    topic = coref.topic if coref is not None else None
+    common = [f"block={block}"] + (["hedged"] if hedged else [])
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass", "amod"):
+            continue
+        if verb.lemma_.lower() in _LIGHT:
+            continue
+        subjects, kind, holder = _subjects(verb, coref, default, topic)
+        kinds = [kind] * len(subjects)
+        if kind == "pronoun" and topic is not None and all(s.text != topic.text for s in subjects):
+            # the light coreference guesses the last compatible subject; the answer's topic is
+            # the other reading, and the model weighs the two ("It rises in the Massif Central")
+            subjects, kinds = [*subjects, topic], [*kinds, "pronoun_topic"]
+        if not subjects:
+            continue
+        passive = _is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+        negated = _neg(verb)
+        copula = verb.lemma_ == "be"
+        for tok, prep, path in _objects(verb):
+            if holder is not None and tok.i == holder.i:
+                continue
+            relational = _relational_of(tok) if copula and path == "attr" else None
+            if relational is not None:
+                predicate, tok = relational
+                voice, path = "noun", "attr>of"
+            elif copula and not prep:
+                continue  # "X is a Y": a label for the entity type, or a definition
+            else:
+                predicate = _predicate(verb, prep, passive)
+                voice = "passive" if passive else "active"
+            distance = abs(tok.i - (holder.i if holder is not None else verb.i))
+            base = [
+                *common,
+                f"pred={predicate}",
+                f"verb={verb.lemma_.lower()}",
+                f"prep={prep or '-'}",
+                f"path={path}",
+                f"voice={voice}",
+                f"vdep={verb.dep_}",
+                f"dist={_bucket(distance)}",
+            ]
+            if negated:
+                base.append("negated")
+            for o in _mentions(tok, coref):
+                for s, how in zip(subjects, kinds, strict=True):
+                    if s.text.lower() == o.text.lower():
+                        continue
+                    feats = _features(base, s, o, how)
+                    feats = (*feats, f"pred_ol={predicate}_{_label(o)}")
+                    out.append(
+                        Candidate(
+                            s, predicate, o, voice, negated, sent.start_char, sent.end_char, feats
+                        )
+                    )
+    out.extend(_appositions(sent, coref, common))
+    return out
+
+
+def _appositions(sent: Any, coref: Coref | None, common: list[str]) -> Iterator[Candidate]:
+    """ "Paris, the capital of France": ``Paris capital_of France``."""
+    for tok in sent:
+        if tok.dep_ != "appos":
+            continue
+        relational = _relational_of(tok)
+        if relational is None:
+            continue
+        predicate, obj_tok = relational
+        head = mention_of(tok.head, coref)
+        if head is None:
+            continue
+        base = [*common, f"pred={predicate}", "path=appos>of", "voice=noun", "prep=of"]
+        for o in _mentions(obj_tok, coref):
+            feats = _features(base, head, o, "appos")
+            yield Candidate(
+                head, predicate, o, "noun", False, sent.start_char, sent.end_char, feats
+            )
