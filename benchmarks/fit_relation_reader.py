@@ -75,7 +75,7 @@ def read(
         for cand in sink:
             unit = {k: cand[k] for k in UNIT}
             cand["source"] = cand["features"][0].removeprefix("source=")
-            pred = {t: [] for t in preds[item["id"]]}
+            pred: dict[str, list[dict[str, Any]]] = {t: [] for t in preds[item["id"]]}
             pred["relations"] = [unit]
             outcome = prediction_outcomes(scorer, item["gold"], pred)["relations"][0]
             rows.append((item["id"], cand, outcome))

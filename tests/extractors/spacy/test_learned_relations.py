@@ -1,0 +1,152 @@
+"""The learned relation reader (extractors/spacy/learned_relations.py) with a model given in the
+test, and its fitting script (benchmarks/fit_relation_reader.py) on a tiny gold file."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from grapheme_distill.extractors.base import Extraction
+from grapheme_distill.extractors.learned import LinearModel, load_linear_model
+from grapheme_distill.extractors.spacy.learned_relations import (
+    CONSTRUCTION,
+    collect_candidates,
+    use_relation_model,
+)
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
+
+ROOT = Path(__file__).resolve().parents[3]
+# "It" goes to the valley by the light coreference; the topic reading is the candidate's
+LOIRE = "The Loire is the longest river in France. Napoleon admired the valley. It rises in the Massif Central."
+
+
+def _relations(
+    x: SpacyExtractor, text: str, prompt: str = ""
+) -> tuple[dict[tuple[str, str, str], str], Extraction]:
+    ex = x.extract(text, prompt=prompt)
+    names = {k: v.name for k, v in ex.entities.items()}
+    return {(names[r.subject], r.predicate, names[r.object]): r.id for r in ex.relations}, ex
+
+
+def test_without_a_model_nothing_is_added(spacy_x: SpacyExtractor) -> None:
+    with use_relation_model(None):
+        rels, _ = _relations(spacy_x, LOIRE)
+    assert ("Loire", "rise_in", "Massif Central") not in rels
+
+
+def test_a_kept_candidate_becomes_a_relation_with_its_probability(
+    spacy_x: SpacyExtractor,
+) -> None:
+    model = LinearModel("relations", -2.0, {"sk=pronoun_topic": 4.0}, threshold=0.8)
+    with use_relation_model(model):
+        rels, ex = _relations(spacy_x, LOIRE)
+    rid = rels[("Loire", "rise_in", "Massif Central")]
+    signals = ex.item_signals[rid]
+    assert signals["construction"] == CONSTRUCTION
+    assert signals["model_p"] == pytest.approx(0.8808, abs=1e-3)
+
+
+def test_below_the_threshold_the_candidate_is_left_out(spacy_x: SpacyExtractor) -> None:
+    model = LinearModel("relations", -2.0, {"sk=pronoun_topic": 4.0}, threshold=0.9)
+    with use_relation_model(model):
+        rels, _ = _relations(spacy_x, LOIRE)
+    assert ("Loire", "rise_in", "Massif Central") not in rels
+
+
+def test_a_rule_relation_under_the_rule_threshold_is_dropped_but_its_names_stay(
+    spacy_x: SpacyExtractor,
+) -> None:
+    text = "Marie Curie was born in Warsaw. She admired the old bridge."
+    model = LinearModel(
+        "relations", 0.0, {"ol=NOUN": -3.0}, threshold=0.99, meta={"rule_threshold": 0.5}
+    )
+    with use_relation_model(None):
+        before, _ = _relations(spacy_x, text)
+    with use_relation_model(model):
+        after, ex = _relations(spacy_x, text)
+    assert any(p.startswith("admire") for _, p, _ in before)
+    assert not any(p.startswith("admire") for _, p, _ in after)
+    assert ("Marie Curie", "born_in", "Warsaw") in after
+    assert "old bridge" in {e.name for e in ex.entities.values()}
+
+
+def test_collecting_lists_rule_and_candidate_rows(spacy_x: SpacyExtractor) -> None:
+    with collect_candidates() as rows:
+        spacy_x.extract(LOIRE)
+    sources = {r["features"][0] for r in rows}
+    assert sources == {"source=rule", "source=candidate"}
+
+
+def test_with_a_vocabulary_no_candidates_are_read(spacy_x: SpacyExtractor) -> None:
+    x = SpacyExtractor(nlp=spacy_x.nlp, relation_vocabulary=["birthPlace"], calibration=False)
+    with collect_candidates() as rows:
+        x.extract(LOIRE)
+    assert all(r["features"][0] == "source=rule" for r in rows)
+
+
+_TINY = [
+    ("a1", "Marie Curie", "was born in Warsaw", "moved to Paris in 1891", "Paris", "moved_to"),
+    ("a2", "Alan Turing", "was born in London", "studied at Cambridge", "Cambridge", "studied_at"),
+    (
+        "a3",
+        "Ada Lovelace",
+        "was born in London",
+        "worked with Charles Babbage",
+        "Charles Babbage",
+        "worked_with",
+    ),
+]
+
+
+def _tiny_gold(path: Path) -> None:
+    lines = []
+    for i, who, born, did, obj, pred in _TINY:
+        place = born.rsplit(" ", 1)[-1]
+        pronoun = "She" if who != "Alan Turing" else "He"
+        text = f"{who} {born}. {pronoun} admired the old bridge. {pronoun} {did}."
+        rels = [(who, "born_in", place), (who, pred, obj)]
+        gold = {
+            "entities": [{"name": n, "type": "OTHER"} for n in sorted({who, place, obj})],
+            "relations": [
+                {"subject": s, "predicate": p, "object": o, "negated": False} for s, p, o in rels
+            ],
+            "procedures": [],
+            "hierarchy": [],
+            "linguistic": [],
+        }
+        lines.append(
+            json.dumps(
+                {
+                    "id": i,
+                    "primary_type": "factual",
+                    "prompt": f"Tell me about {who}",
+                    "response": text,
+                    "gold": gold,
+                }
+            )
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_the_fitting_script_fits_and_writes_a_model(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        script = importlib.import_module("fit_relation_reader")
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    gold = tmp_path / "tiny.jsonl"
+    _tiny_gold(gold)
+    out = tmp_path / "relations.json"
+    assert script.main(["--gold", str(gold), "--out", str(out), "--folds", "3"]) == 0
+    model = load_linear_model(out)
+    assert model.meta["fitted_on"] == "tiny.jsonl (3 answers)"
+    assert "rule_threshold" in model.meta
+    # it learned that "admired the old bridge" (a common-noun object) is no gold fact
+    admire = ("source=rule", "pred=admire", "ol=NOUN", "sl=PERSON", "voice=active")
+    born = ("source=rule", "pred=born_in", "ol=GPE", "sl=PERSON", "voice=passive")
+    assert model.probability(admire) < model.probability(born)

@@ -1,0 +1,63 @@
+"""The learned relation reader's candidates (extractors/spacy/relation_candidates.py): one test
+per construction the generator reads, on spaCy's real parse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from grapheme_distill.extractors.spacy.mentions import Mention
+from grapheme_distill.extractors.spacy.relation_candidates import sentence_candidates
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
+
+
+def _read(x: SpacyExtractor, text: str, **kw: Any) -> set[tuple[str, str, str, str]]:
+    out = set()
+    for sent in x.nlp(text).sents:
+        for c in sentence_candidates(sent, **kw):
+            how = next(f for f in c.features if f.startswith("sk="))
+            out.add((c.subject.text, c.predicate, c.object.text, how))
+    return out
+
+
+def test_a_verb_and_its_preposition_make_the_predicate(spacy_x: SpacyExtractor) -> None:
+    got = _read(spacy_x, "The Danube flows into the Black Sea.")
+    assert ("Danube", "flow_into", "Black Sea", "sk=own") in got
+
+
+def test_a_passive_keeps_its_participle(spacy_x: SpacyExtractor) -> None:
+    got = _read(spacy_x, "Marie Curie was born in Warsaw.")
+    assert ("Marie Curie", "born_in", "Warsaw", "sk=own") in got
+
+
+def test_a_relative_clause_on_a_copula_is_said_of_the_copula_subject(
+    spacy_x: SpacyExtractor,
+) -> None:
+    got = _read(spacy_x, "Apollo 11 was the mission which carried Neil Armstrong to the Moon.")
+    assert any(
+        s == "Apollo 11" and p == "carry" and how == "sk=relcl_copula" for s, p, _, how in got
+    )
+
+
+def test_an_apposition_with_a_relational_noun(spacy_x: SpacyExtractor) -> None:
+    got = _read(spacy_x, "Paris, the capital of France, hosts many museums.")
+    assert ("Paris", "capital_of", "France", "sk=appos") in got
+
+
+def test_a_subjectless_item_takes_the_implicit_subject(spacy_x: SpacyExtractor) -> None:
+    default = Mention("Marie Curie", 0, 0, label="PERSON", proper=True)
+    got = _read(spacy_x, "Won the Nobel Prize in 1903.", default=default)
+    assert any(s == "Marie Curie" and how == "sk=implicit" for s, _, _, how in got)
+
+
+def test_a_copula_with_a_class_noun_is_no_candidate(spacy_x: SpacyExtractor) -> None:
+    assert _read(spacy_x, "Frida Kahlo was a painter.") == set()
+
+
+@pytest.mark.parametrize("block", ["paragraph", "bullet"])
+def test_features_name_the_block_and_negation(spacy_x: SpacyExtractor, block: str) -> None:
+    sent = next(iter(spacy_x.nlp("Collins never walked on the Moon.").sents))
+    cands = sentence_candidates(sent, block=block, hedged=True)
+    walk = next(c for c in cands if c.predicate == "walk_on")
+    assert walk.negated and {f"block={block}", "hedged", "negated"} <= set(walk.features)
