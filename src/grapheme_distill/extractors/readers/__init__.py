@@ -32,6 +32,7 @@ from grapheme_distill.extractors.readers.context import ReadContext, injected_sp
 from grapheme_distill.extractors.readers.emphasis import read_emphasis
 from grapheme_distill.extractors.readers.facts import HEDGES, Fact, Name, clean_name, is_hedged
 from grapheme_distill.extractors.readers.hierarchy import read_lists
+from grapheme_distill.extractors.readers.hierarchy_learned import read_hierarchy
 from grapheme_distill.extractors.readers.hierarchy_prose import read_prose_hierarchy
 from grapheme_distill.extractors.readers.linguistic import initials_match, read_linguistic
 from grapheme_distill.extractors.readers.people import read_people
@@ -59,8 +60,7 @@ def read_document(doc: Document | str, prompt: str = "") -> tuple[ReadContext, l
     ctx = ReadContext.of(doc, prompt)
     facts: list[Fact] = []
     facts.extend(read_attributes(ctx))
-    facts.extend(read_lists(ctx))
-    facts.extend(read_prose_hierarchy(ctx))
+    facts.extend(read_hierarchy(ctx, [*read_lists(ctx), *read_prose_hierarchy(ctx)]))
     facts.extend(read_linguistic(ctx))
     facts.extend(read_people(ctx))
     facts.extend(read_sentences(ctx))

@@ -70,6 +70,7 @@ class Fact:
         construction: which reader and pattern produced it (calibration key).
         span: the evidence's character span in the answer.
         hedged: the sentence hedged its claim.
+        model_p: the probability a learned reader gave the fact, when one decided it.
     """
 
     kind: FactKind
@@ -83,3 +84,4 @@ class Fact:
     linguistic: LinguisticKind | None = None
     value: str = ""
     hedged: bool = False
+    model_p: float | None = None  # a learned reader's probability (the item's signals["model_p"])

@@ -47,7 +47,19 @@ from grapheme_distill.extractors.readers.phrases import (
 )
 from grapheme_distill.model.knowledge import HierarchyKind
 
-__all__ = ["childlike", "item_head", "list_choices", "list_whole", "name_list", "read_lists"]
+__all__ = [
+    "callout",
+    "childlike",
+    "item_head",
+    "list_choices",
+    "list_context_text",
+    "list_whole",
+    "list_wholes",
+    "name_list",
+    "procedural_list",
+    "read_lists",
+    "title_name",
+]
 
 _PRONOUN_SUBJECTS = frozenset(
     {"it", "they", "he", "she", "this", "these", "its", "their", "his", "her"}
@@ -202,10 +214,10 @@ def _key_label(block: Block, head: tuple[str, int, int]) -> bool:
         if colon is None:
             return False  # no key: "**Tip** jars" is a name
         key, value = head[0], block.text[head[2] + colon.end() :]
-    return _callout(key) or bool(_QUANTITY_VALUE.match(value))
+    return callout(key) or bool(_QUANTITY_VALUE.match(value))
 
 
-def _callout(key: str) -> bool:
+def callout(key: str) -> bool:
     """A key that is a callout or remark word ("Tip", "Note", "Warning", "Why it matters")."""
     key = clean_name(key.rstrip(":"))
     return key.lower() in GENERIC_LEADS or remarks(key)
@@ -234,7 +246,7 @@ def childlike(name: str, nested: bool) -> bool:
     return True
 
 
-def _context_text(ctx: ReadContext, items: list[Block]) -> tuple[str, str]:
+def list_context_text(ctx: ReadContext, items: list[Block]) -> tuple[str, str]:
     first = items[0]
     lead = ctx.doc.lead_of(first)
     # glossary paragraphs under "An orchestra is divided into four sections." (no colon): the
@@ -254,7 +266,7 @@ def _context_text(ctx: ReadContext, items: list[Block]) -> tuple[str, str]:
     return (lead_text, heading.text if heading is not None else "")
 
 
-def _title_name(text: str) -> str | None:
+def title_name(text: str) -> str | None:
     """A lead-in that is only a name ("Control plane", "Baleen whales (Mysticeti)")."""
     name = clean_name(re.sub(r"\s*\([^)]*\)", "", text.rstrip(":")))
     name = re.sub(
@@ -278,7 +290,7 @@ def _title_name(text: str) -> str | None:
     return name
 
 
-def _procedural(items: list[Block], lead: str, heading: str) -> bool:
+def procedural_list(items: list[Block], lead: str, heading: str) -> bool:
     if _PROCEDURE_LEAD.search(lead) or (not lead and _PROCEDURE_LEAD.search(heading)):
         return True
     verbs = sum(
@@ -305,7 +317,7 @@ def read_lists(ctx: ReadContext) -> Iterator[Fact]:
 
 def _structural_context(ctx: ReadContext, items: list[Block], lead: str, heading: str) -> bool:
     """The list hangs under no procedure, tip list or list of remarks (checked up the nesting)."""
-    if _procedural(items, lead, heading) or any(ctx.injected(b) for b in items):
+    if procedural_list(items, lead, heading) or any(ctx.injected(b) for b in items):
         return False
 
     if (lead and remarks(lead)) or (not lead and heading and remarks(heading)):
@@ -314,9 +326,9 @@ def _structural_context(ctx: ReadContext, items: list[Block], lead: str, heading
     if parent is not None:
         outer = ctx.doc.items_of(ctx.doc.blocks[parent].list_id)
         if outer:
-            o_lead, o_heading = _context_text(ctx, outer)
+            o_lead, o_heading = list_context_text(ctx, outer)
             return not (
-                _procedural(outer, o_lead, o_heading)
+                procedural_list(outer, o_lead, o_heading)
                 or (o_lead and remarks(o_lead))
                 or (not o_lead and o_heading and remarks(o_heading))
             )
@@ -324,10 +336,10 @@ def _structural_context(ctx: ReadContext, items: list[Block], lead: str, heading
 
 
 def _read_list(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
-    lead, heading = _context_text(ctx, items)
+    lead, heading = list_context_text(ctx, items)
     nested = items[0].parent is not None
     heads = [(b, item_head(b)) for b in items]
-    if _procedural(items, lead, heading) or any(ctx.injected(b) for b in items):
+    if procedural_list(items, lead, heading) or any(ctx.injected(b) for b in items):
         return
     members = bool(kind_of(lead) or kind_of(heading))
     for block, head in heads:
@@ -399,7 +411,7 @@ def _read_list(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
         if related:
             yield from related
             return
-        if not _title_name(lead):
+        if not title_name(lead):
             return
     if kind is None and not lead and heading and (m := _GROUP_HEADING.match(heading)):
         kind, construction = HierarchyKind.MEMBER_OF, "list.group_heading"
@@ -407,7 +419,7 @@ def _read_list(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
     if kind is None and (group := _group_title(items, heads, lead, heading)) is not None:
         kind, construction, parent = HierarchyKind.MEMBER_OF, "list.group_title", group
     if kind is None:
-        if not ((lead and _title_name(lead)) or heading):
+        if not ((lead and title_name(lead)) or heading):
             return
         kind, construction = kind_of(ctx.prompt), "list.prompt"
         if kind is None:
@@ -422,10 +434,10 @@ def list_choices(ctx: ReadContext) -> Iterator[ListChoice]:
     """Every list item the learned reader decides on, with its candidate wholes (what
     ``benchmarks/fit_list_parents.py`` fits on; the reader decides on exactly these)."""
     for items in ctx.doc.lists():
-        lead, heading = _context_text(ctx, items)
+        lead, heading = list_context_text(ctx, items)
         if items[0].parent is not None:
             continue  # a nested list hangs from its item (read by rule)
-        if _procedural(items, lead, heading) or any(ctx.injected(b) for b in items):
+        if procedural_list(items, lead, heading) or any(ctx.injected(b) for b in items):
             continue
         yield from _choices(ctx, items, [(b, item_head(b)) for b in items], lead, heading)[1]
 
@@ -501,7 +513,7 @@ def _choices(
         emphasised=[bool(b.inline.emphasis) for b in items],
         topic=ctx.topic.text if ctx.topic is not None else "",
     )
-    candidates = _candidates(ctx, items, lead, heading, common)
+    candidates = list_wholes(ctx, items, lead, heading, common)
     choices = [
         ListChoice(block, head[0], kind, shape, candidates)
         for block, head in heads
@@ -515,7 +527,7 @@ def _choices(
     return [], choices if candidates else []
 
 
-def _candidates(
+def list_wholes(
     ctx: ReadContext, items: list[Block], lead: str, heading: str, common: re.Match[str] | None
 ) -> list[Candidate]:
     """Every name around a list that may be its whole, each with the places it was read from."""
@@ -540,7 +552,7 @@ def _candidates(
     # whole is named inside it
     if lead:
         add(lead_np := lead_parent(ctx, first, lead), "lead_np")
-        if lead_np is None and (title := _title_name(lead)) is not None:
+        if lead_np is None and (title := title_name(lead)) is not None:
             add(resolve(ctx, first, title), "lead_title")
         if common is not None:
             add(Name(clean_name(common.group("x"))), "lead_common")
@@ -552,7 +564,7 @@ def _candidates(
         add(heading_np := lead_parent(ctx, first, heading), "heading_np")
         if ":" in heading:
             add(resolve(ctx, first, heading.split(":")[0]), "heading_title")
-        elif heading_np is None and (title := _title_name(heading)) is not None:
+        elif heading_np is None and (title := title_name(heading)) is not None:
             add(resolve(ctx, first, title), "heading_title")
         if (m := _GROUP_HEADING.match(heading)) is not None:
             add(Name(clean_name(m.group("x"))), "heading_group")
@@ -575,7 +587,7 @@ def _children(
     for block, head in heads:
         if head is None or head[0].lower() == parent.text.lower():
             continue
-        if not childlike(head[0], nested) or _callout(head[0]):
+        if not childlike(head[0], nested) or callout(head[0]):
             continue  # "**Tip:**", "**Note:**" label a remark under any lead-in
         shared = re.fullmatch(r"([a-z][\w\-]*) and ([a-z][\w\-]*) ([a-z][\w\-]*s)", head[0])
         names = [head[0]]
@@ -643,7 +655,7 @@ def list_whole(ctx: ReadContext, block: Block, lead: str, heading: str) -> Name 
     if lead:
         if (name := lead_parent(ctx, block, lead)) is not None:
             return name
-        title = _title_name(lead)
+        title = title_name(lead)
         if title is not None and (name := resolve(ctx, block, title)) is not None:
             return name  # "**Control plane**" above its parts
     if heading:
@@ -651,7 +663,7 @@ def list_whole(ctx: ReadContext, block: Block, lead: str, heading: str) -> Name 
             return name
         if ":" in heading:
             return resolve(ctx, block, heading.split(":")[0])
-        title = _title_name(heading) if not kind_of(heading) else None
+        title = title_name(heading) if not kind_of(heading) else None
         named = ctx.section_subject(block)
         if title and (named is None or named != ctx.topic):  # a heading that names a thing
             return resolve(ctx, block, title)
@@ -701,7 +713,7 @@ def _group_title(
     """ "**Inner planets**" or "### Gas giants" over a list of proper names: the title names the
     group they are members of.  Only a plain plural noun phrase ("Notable albums", "Key figures"
     are a selection, not a group) over short capitalised names with no gloss."""
-    title = _title_name(lead) if lead else _title_name(heading) if heading else None
+    title = title_name(lead) if lead else title_name(heading) if heading else None
     if title is None or (lead and not lead.rstrip().endswith(":") and len(lead.split()) > 4):
         return None
     words = title.split()

@@ -20,7 +20,7 @@ from grapheme_distill.extractors.readers.hierarchy import childlike, list_whole
 from grapheme_distill.extractors.readers.phrases import kind_of, lead_parent, remarks, resolve
 from grapheme_distill.model.knowledge import HierarchyKind
 
-__all__ = ["read_sections"]
+__all__ = ["heading_child", "read_sections", "tables_of"]
 # "Rocks fall into three main groups.", "There are four types of tissue.": a lead-in over the
 # sub-headings that follow, with or without its colon
 _COUNTED_KINDS = re.compile(
@@ -45,7 +45,7 @@ def read_sections(ctx: ReadContext) -> Iterator[Fact]:
     yield from _read_subheadings(ctx)
 
 
-def _tables(ctx: ReadContext) -> list[list[Block]]:
+def tables_of(ctx: ReadContext) -> list[list[Block]]:
     """Table rows grouped by table (consecutive rows under one header)."""
     tables: list[list[Block]] = []
     for block in ctx.doc.blocks:
@@ -64,7 +64,7 @@ def _tables(ctx: ReadContext) -> list[list[Block]]:
 
 def _read_tables(ctx: ReadContext) -> Iterator[Fact]:
     """ "There are three types of muscle:" over "| Type | … |": each row's first cell is a child."""
-    for rows in _tables(ctx):
+    for rows in tables_of(ctx):
         first = rows[0]
         if not first.header or not first.header[0].strip() or len(rows) < 2:
             continue
@@ -97,7 +97,7 @@ def _read_tables(ctx: ReadContext) -> Iterator[Fact]:
             yield from _child(f"table.rows.{kind.value}", row, parent, name, kind)
 
 
-def _heading_child(text: str) -> str:
+def heading_child(text: str) -> str:
     text = re.sub(
         r"^(?:\d+[.)]\s*|(?:type|part|step|group)\s+\d+\s*[:.\u2013\u2014-]\s*)", "", text
     )
@@ -133,7 +133,7 @@ def _read_subheadings(ctx: ReadContext) -> Iterator[Fact]:
                 break
             if sub.role != "heading" or sub.level != level or sub.section != parent_section:
                 continue
-            yield from _child(f"headings.{kind.value}", sub, parent, _heading_child(sub.text), kind)
+            yield from _child(f"headings.{kind.value}", sub, parent, heading_child(sub.text), kind)
 
 
 def _child(

@@ -1,0 +1,609 @@
+"""Hierarchy as a learned decision over broad candidate edges (issue 11, sixth session).
+
+Why.  The hand rules of :mod:`.hierarchy`, :mod:`.hierarchy_sections` and :mod:`.hierarchy_prose`
+read the development answers well (F1 0.74) and answers nobody had read badly (0.39, recall
+0.28): each rule encodes one layout, and an unseen answer lays its structure out in another.  So
+this module proposes *many* edges — every list item against its lead-in, heading, the headings
+above, the item it hangs from, the prompt and the topic; every table row against its table's
+subject; every sub-heading against the heading above it; and every edge a rule reads — and a
+logistic model (:mod:`grapheme_distill.extractors.learned`, fitted by
+``benchmarks/fit_hierarchy_reader.py`` on the development answers) keeps those that look like
+the gold.  Each candidate is described by general features: where its parent was read
+(``src=…``), which rule proposed it (``rule=…``), the kind the lead-in, heading or prompt names,
+the shapes of the child and parent (capitalised, words, digits, bold, role), the list's shape
+(nested, numbered, how many items), and the lead-in's and heading's last word.
+
+A candidate that no model can judge (no model ships) falls back to the rules: the rule edges are
+kept as they were, and nothing else is added.  A kept edge's probability travels as the fact's
+``model_p`` (the calibration map reads it as a signal).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from grapheme_distill.extractors.document.model import Block
+from grapheme_distill.extractors.learned import LinearModel, load_linear_model, shipped_model
+from grapheme_distill.extractors.readers.context import ReadContext
+from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
+from grapheme_distill.extractors.readers.list_parents import active_parent_model
+from grapheme_distill.extractors.readers.phrases import (
+    kind_of,
+    lead_parent,
+    not_structure,
+    remarks,
+    resolve,
+)
+from grapheme_distill.model.knowledge import HierarchyKind
+
+__all__ = ["EdgeCandidate", "edge_candidates", "read_hierarchy"]
+
+MODEL_NAME = "hierarchy"
+
+
+@dataclass
+class EdgeCandidate:
+    """One proposed edge parent → child, with the features the model judges it by.
+
+    ``rule`` is the fact a hand rule read for this pair (kept as is when the model keeps the
+    pair), None for a pair only the broad proposals make."""
+
+    parent: Name
+    child: Name
+    kind: HierarchyKind
+    span: tuple[int, int]
+    construction: str
+    features: set[str] = field(default_factory=set)
+    rule: Fact | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.parent.text.lower(), self.child.text.lower())
+
+
+def _bucket(n: float, edges: Iterable[float]) -> str:
+    edges = list(edges)
+    return str(next((i for i, e in enumerate(edges) if n <= e), len(edges)))
+
+
+def _kind_name(text: str) -> str:
+    kind = kind_of(text) if text else None
+    return kind.value if kind is not None else "none"
+
+
+_STOP = frozenset(
+    re.findall(
+        r"\w+",
+        "the a an of and or in on for to with by from at its their his her this these some main "
+        "key major other following",
+    )
+)
+
+
+def _last_word(text: str) -> str:
+    """The last content word of a lead-in or heading, crudely singular ("Members" → member)."""
+    words = [w for w in re.findall(r"[a-z][a-z\-']+", text.lower()) if w not in _STOP]
+    if not words:
+        return "none"
+    w: str = words[-1]
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def _proper(name: str) -> bool:
+    words = name.split()
+    return bool(words) and all(w[:1].isupper() or w.lower() in _STOP for w in words)
+
+
+def _name_features(prefix: str, name: str, ctx: ReadContext) -> set[str]:
+    words = name.split()
+    f = {
+        f"{prefix}_words={_bucket(len(words), (1, 2, 3, 5))}",
+        f"{prefix}_cap={int(name[:1].isupper())}",
+        f"{prefix}_proper={int(_proper(name))}",
+        f"{prefix}_digit={int(bool(re.search(r'[0-9]', name)))}",
+        f"{prefix}_kindword={int(kind_of(name) is not None)}",
+    }
+    low = name.lower()
+    if ctx.topic is not None and low == ctx.topic.text.lower():
+        f.add(f"{prefix}_topic")
+    if ctx.prompt and low in ctx.prompt.lower():
+        f.add(f"{prefix}_in_prompt")
+    if re.match(r"[a-z]+(?:s|ed|ing)\s", name):
+        f.add(f"{prefix}_verbish")
+    if re.search(r"\s(?:a|an|the|your|my|to)\s", name):
+        f.add(f"{prefix}_inner_article")
+    return f
+
+
+def _last_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", text)[-1]
+
+
+class _Proposals:
+    """Collects candidates by pair, merging the sources and features of one pair."""
+
+    def __init__(self, ctx: ReadContext) -> None:
+        self.ctx = ctx
+        self.by_key: dict[tuple[str, str], EdgeCandidate] = {}
+
+    def add(
+        self,
+        parent: Name | None,
+        child: str | None,
+        kind: HierarchyKind,
+        block: Block,
+        source: str,
+        context: set[str],
+    ) -> None:
+        if parent is None or not child:
+            return
+        ptext = parent.text.strip()
+        if not ptext or len(ptext.split()) > 8 or ptext.lower() == child.lower():
+            return
+        if ptext.count("(") != ptext.count(")"):
+            return
+        cand = EdgeCandidate(Name(ptext, parent.type), Name(child), kind, block.span, source)
+        old = self.by_key.setdefault(cand.key, cand)
+        old.features.add(f"src={source}")
+        old.features |= context
+        for c in context:
+            if c.startswith("ctx="):
+                old.features.add(f"src={source}&{c}")
+
+    def add_rule(self, fact: Fact) -> None:
+        assert fact.object is not None and fact.hierarchy is not None
+        cand = EdgeCandidate(
+            fact.subject, fact.object, fact.hierarchy, fact.span, fact.construction, rule=fact
+        )
+        old = self.by_key.setdefault(cand.key, cand)
+        if old.rule is None:
+            old.rule, old.construction, old.kind = fact, fact.construction, fact.hierarchy
+        parts = fact.construction.split(".")
+        old.features |= {f"rule={parts[0]}", f"rule={'.'.join(parts[:2])}", "rule"}
+
+
+def _list_context(ctx: ReadContext, items: list[Block], lead: str, heading: str) -> set[str]:
+    from grapheme_distill.extractors.readers.hierarchy import item_head
+
+    first = items[0]
+    n = len(items)
+    heads = [item_head(b) for b in items]
+    caps = sum(1 for h in heads if h is not None and h[0][:1].isupper())
+    cue = "lead_kind" if kind_of(lead) else "heading_kind" if kind_of(heading) else "none"
+    if first.parent is not None:
+        cue = "nested"
+    f = {
+        f"ctx={cue}",
+        f"lead_kind={_kind_name(lead)}",
+        f"heading_kind={_kind_name(heading)}",
+        f"prompt_kind={_kind_name(ctx.prompt)}",
+        f"lead_colon={int(lead.rstrip().endswith(':'))}",
+        f"lead_last={_last_word(lead)}" if lead else "lead=none",
+        f"heading_last={_last_word(heading)}" if heading else "heading=none",
+        f"items={_bucket(n, (1, 2, 4, 8))}",
+        f"ordered={int(first.ordered)}",
+        f"frac_cap={_bucket(caps / n, (0.0, 0.5, 0.99))}",
+        f"frac_kv={_bucket(sum(b.role == 'key_value' for b in items) / n, (0.0, 0.5, 0.99))}",
+        f"frac_long={_bucket(sum(len(b.text.split()) > 12 for b in items) / n, (0.0, 0.5))}",
+    }
+    if lead and not_structure(lead):
+        f.add("lead_not_structure")
+    if lead and remarks(lead):
+        f.add("lead_remarks")
+    if heading and not_structure(heading):
+        f.add("heading_not_structure")
+    if heading and remarks(heading):
+        f.add("heading_remarks")
+    return f
+
+
+def _item_features(block: Block, head: str) -> set[str]:
+    return {
+        f"role={block.role}",
+        f"bold={int(bool(block.inline.emphasis))}",
+        f"item_words={_bucket(len(block.text.split()), (2, 5, 12, 25))}",
+        f"depth={min(block.level, 2)}",
+        f"head_is_item={int(len(head.split()) == len(block.text.rstrip('.').split()))}",
+    }
+
+
+def _heading_title(ctx: ReadContext, block: Block, text: str) -> Name | None:
+    from grapheme_distill.extractors.readers.hierarchy import title_name
+
+    if ":" in text:
+        return resolve(ctx, block, text.split(":")[0])
+    title = title_name(text)
+    return resolve(ctx, block, title) if title else None
+
+
+def _propose_lists(ctx: ReadContext, out: _Proposals) -> None:
+    from grapheme_distill.extractors.readers.hierarchy import (
+        callout,
+        childlike,
+        item_head,
+        list_context_text,
+        list_wholes,
+        procedural_list,
+    )
+
+    for items in ctx.doc.lists():
+        if any(ctx.injected(b) for b in items):
+            continue
+        lead, heading = list_context_text(ctx, items)
+        context = _list_context(ctx, items, lead, heading)
+        if procedural_list(items, lead, heading):
+            context.add("procedural")
+        first = items[0]
+        nested = first.parent is not None
+        parent_block = ctx.doc.blocks[first.parent] if first.parent is not None else None
+        parent_text = parent_block.text if parent_block is not None else ""
+        kind = kind_of(lead, heading) or kind_of(parent_text, ctx.prompt) or HierarchyKind.MEMBER_OF
+        context.add(f"parent_item_kind={_kind_name(parent_text)}")
+        wholes = list_wholes(ctx, items, lead, heading, None)
+        heading_block = ctx.doc.heading_of(first)
+        upper = ctx.doc.heading_of(heading_block) if heading_block is not None else None
+        for block in items:
+            head = item_head(block)
+            if head is None or not childlike(head[0], nested) or callout(head[0]):
+                continue  # "**Tip:** oil the chain" is a remark under any lead-in
+            child = head[0]
+            feats = context | _item_features(block, child)
+            for whole in wholes:
+                for source in whole.sources:
+                    out.add(whole.name, child, kind, block, source, feats)
+            if heading_block is not None:
+                out.add(
+                    _heading_title(ctx, first, heading_block.text),
+                    child,
+                    kind,
+                    block,
+                    "heading_any",
+                    feats,
+                )
+            if upper is not None:
+                out.add(_heading_title(ctx, first, upper.text), child, kind, block, "upper", feats)
+            if parent_block is not None:
+                ph = item_head(parent_block)
+                if ph is not None:
+                    out.add(Name(ph[0]), child, kind, block, "parent_item", feats)
+                if parent_block.parent is not None:
+                    gh = item_head(ctx.doc.blocks[parent_block.parent])
+                    if gh is not None:
+                        out.add(Name(gh[0]), child, kind, block, "grand_item", feats)
+
+
+def _propose_headings(ctx: ReadContext, out: _Proposals) -> None:
+    from grapheme_distill.extractors.readers.hierarchy import childlike
+    from grapheme_distill.extractors.readers.hierarchy_sections import heading_child
+
+    for block in ctx.doc.blocks:
+        if block.role != "heading":
+            continue
+        child = heading_child(block.text)
+        if not child or not childlike(child, nested=False):
+            continue
+        upper = ctx.doc.heading_of(block)
+        up_text = upper.text if upper is not None else ""
+        sibs = [
+            b
+            for b in ctx.doc.blocks
+            if b.role == "heading" and b.level == block.level and b.section == block.section
+        ]
+        feats = {
+            "ctx=heading",
+            f"heading_kind={_kind_name(up_text)}",
+            f"prompt_kind={_kind_name(ctx.prompt)}",
+            f"heading_last={_last_word(up_text)}" if up_text else "heading=none",
+            f"items={_bucket(len(sibs), (1, 2, 4, 8))}",
+            f"level={block.level}",
+            "role=heading",
+        }
+        if up_text and remarks(up_text):
+            feats.add("heading_remarks")
+        before = ctx.doc.blocks[block.index - 1] if block.index > 0 else None
+        if before is not None and before.role == "paragraph":
+            last = _last_sentence(before.text)
+            feats |= {f"lead_kind={_kind_name(last)}", f"lead_colon={int(last.endswith(':'))}"}
+            out.add(
+                lead_parent(ctx, before, last),
+                child,
+                _kind(last, up_text, ctx),
+                block,
+                "heading_lead",
+                feats,
+            )
+        kind = _kind(up_text, ctx.prompt, ctx)
+        if upper is not None:
+            out.add(lead_parent(ctx, upper, up_text), child, kind, block, "heading_up_np", feats)
+            out.add(_heading_title(ctx, upper, up_text), child, kind, block, "heading_up", feats)
+        out.add(ctx.topic, child, kind, block, "heading_topic", feats)
+
+
+def _kind(a: str, b: str, ctx: ReadContext) -> HierarchyKind:
+    return kind_of(a, b, ctx.prompt) or HierarchyKind.MEMBER_OF
+
+
+def _propose_tables(ctx: ReadContext, out: _Proposals) -> None:
+    from grapheme_distill.extractors.readers.hierarchy import childlike
+    from grapheme_distill.extractors.readers.hierarchy_sections import tables_of
+
+    for rows in tables_of(ctx):
+        first = rows[0]
+        if not first.header or any(ctx.injected(b) for b in rows):
+            continue
+        lead_block = ctx.doc.lead_of(first)
+        lead = _last_sentence(lead_block.text) if lead_block else ""
+        heading_block = ctx.doc.heading_of(first)
+        heading = heading_block.text if heading_block else ""
+        header = first.header[0].strip()
+        kind = kind_of(lead, heading, header, ctx.prompt) or HierarchyKind.MEMBER_OF
+        feats = {
+            "ctx=table",
+            "role=table_row",
+            f"lead_kind={_kind_name(lead)}",
+            f"heading_kind={_kind_name(heading)}",
+            f"prompt_kind={_kind_name(ctx.prompt)}",
+            f"header_kind={_kind_name(header)}",
+            f"header_last={_last_word(header)}",
+            f"items={_bucket(len(rows), (1, 2, 4, 8))}",
+        }
+        for row in rows:
+            name = clean_name(re.sub(r"\s*\([^)]*\)", "", row.cell_texts()[0]))
+            if not name or not childlike(name, nested=False):
+                continue
+            if lead:
+                out.add(lead_parent(ctx, first, lead), name, kind, row, "table_lead", feats)
+            if heading_block is not None:
+                out.add(
+                    lead_parent(ctx, first, heading), name, kind, row, "table_heading_np", feats
+                )
+                out.add(
+                    _heading_title(ctx, first, heading), name, kind, row, "table_heading", feats
+                )
+            out.add(ctx.section_subject(first), name, kind, row, "table_section", feats)
+            out.add(ctx.topic, name, kind, row, "table_topic", feats)
+
+
+# a cue in a sentence that a list of children follows, with the kind it suggests
+_PROSE_CUES = [
+    ("include", HierarchyKind.CONTAINS, r"includ(?:e|es|ed|ing)"),
+    ("such_as", HierarchyKind.MEMBER_OF, r"such as|e\.g\.,?|for example|for instance|like"),
+    (
+        "consist",
+        HierarchyKind.PART_OF,
+        r"consists? of|consisted of|(?:is|are|was|were) made up of"
+        r"|(?:is|are|was|were) composed of|comprises?|comprising|comprised of",
+    ),
+    (
+        "divide",
+        HierarchyKind.PART_OF,
+        r"(?:sub)?divided into|split into|organi[sz]ed into"
+        r"|broken into",
+    ),
+    (
+        "group",
+        HierarchyKind.SUBCLASS_OF,
+        r"(?:classified|grouped|categori[sz]ed|sorted) into"
+        r"|falls? into|come in",
+    ),
+    ("among", HierarchyKind.MEMBER_OF, r"among them|notably|especially|namely"),
+    ("colon", HierarchyKind.MEMBER_OF, r":"),
+    ("plus", HierarchyKind.PART_OF, r"\+"),
+]
+_PROSE = re.compile(
+    "|".join(f"(?P<{name}>(?<![\\w])(?:{cue}))" for name, _, cue in _PROSE_CUES[:-1])
+)
+_CUE_KIND = {name: kind for name, kind, _ in _PROSE_CUES}
+_IS_A = re.compile(
+    r"^(?P<s>[A-Z][\w'\-]*(?:\s+[\w'\-]+){0,4}?)\s+(?:is|are|was|were)\s+(?:a|an|one of the)\s+"
+    r"(?:(?:type|kind|form|member|part|species|genus|family|class|group|subsidiary|branch|"
+    r"division|unit|component)s?\s+of\s+(?:the\s+)?)?(?P<y>[\w'\-]+(?:\s+[\w'\-]+){0,3})"
+)
+_APPOS = re.compile(
+    r"(?P<s>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,3}),\s+(?:a|an|the|one of the)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?P<k>subsidiary|member|part|division|unit|branch|type|kind|form|"
+    r"component|species|genus|family)s?\s+of\s+(?:the\s+)?(?P<y>[\w'\-]+(?:\s+[\w'\-]+){0,3})"
+)
+
+
+def _list_after(text: str) -> list[str] | None:
+    from grapheme_distill.extractors.readers.phrases import name_list, noun_phrase
+
+    text = re.split(r"[;.!?]\s|\s[\u2013\u2014]\s|\s+-\s+|\)", text + " ")[0]
+    text = re.split(r",\s+(?:which|who|where|while|but|and then|so)\b", text)[0]
+    names = name_list(text, max_words=4)
+    if names is None:  # lenient: the parts that are short names, the rest left out
+        names = []
+        for raw in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*\+\s*", text):
+            part = clean_name(noun_phrase(re.sub(r"\s*\([^)]*\)?", "", raw)))
+            if part and len(part.split()) <= 4 and not _SENTENCEISH.search(part):
+                names.append(part)
+    return names or None
+
+
+_SENTENCEISH = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|can|will|would|should|that|which|who|it|they|you|we|"
+    r"not|very|more|most|other|others|etc)\b",
+    re.IGNORECASE,
+)
+
+
+def _item_head(block: Block) -> str | None:
+    from grapheme_distill.extractors.readers.hierarchy import item_head
+
+    if not block.is_item:
+        return None
+    head = item_head(block)
+    return head[0] if head is not None else None
+
+
+def _with_shared_head(names: list[str]) -> list[str]:
+    """ "the Pacific, North American and South American plates": the last name's plural head noun
+    is every capitalised one-word or adjective name's ("Pacific Plate")."""
+    last = names[-1].split()
+    if len(names) < 2 or len(last) < 2 or not re.fullmatch(r"[a-z]+s", last[-1]):
+        return names
+    if not all(len(n.split()) <= 2 and n[:1].isupper() for n in names[:-1]):
+        return names
+    noun = last[-1][:-1]
+    return [f"{n} {noun}" for n in names[:-1]] + [" ".join(last[:-1] + [noun])]
+
+
+_RANKS = re.compile(
+    r"^(?:domain|kingdom|phylum|division|class|subclass|order|suborder|family|subfamily|tribe|"
+    r"genus|species|clade)$",
+    re.IGNORECASE,
+)
+
+
+def _propose_rank_chain(ctx: ReadContext, out: _Proposals) -> None:
+    """ "Kingdom: Plantae / Order: Rosales / Family: Rosaceae": each rank's value is a kind of
+    the one above it."""
+    for items in ctx.doc.lists():
+        ranked = [b for b in items if b.key is not None and _RANKS.match(clean_name(b.key_text()))]
+        for upper, lower in zip(ranked, ranked[1:], strict=False):
+            a = clean_name(re.sub(r"\s*\([^)]*\)", "", upper.value_text()))
+            b = clean_name(re.sub(r"\s*\([^)]*\)", "", lower.value_text()))
+            if a and b and len(a.split()) <= 4 and len(b.split()) <= 4:
+                feats = {"ctx=rank_chain", "role=key_value", "cue=rank"}
+                out.add(Name(a), b, HierarchyKind.SUBCLASS_OF, lower, "rank_chain", feats)
+
+
+def _propose_prose(ctx: ReadContext, out: _Proposals) -> None:
+    from grapheme_distill.extractors.readers.phrases import noun_phrase
+
+    for block in ctx.doc.blocks:
+        if block.role in ("heading", "table_row") or ctx.injected(block):
+            continue
+        base = {"ctx=prose", f"role={block.role}", f"prompt_kind={_kind_name(ctx.prompt)}"}
+        texts = [s.text for s in ctx.sentences(block)]
+        if block.role == "key_value":
+            texts = [f"{block.key_text()}: {block.value_text()}"]
+        head = _item_head(block)
+        if head is not None and block.value is not None:
+            gloss = re.split(r"(?<=[.;])\s+", block.value_text())[0]
+            names = _list_after(gloss)
+            if names and len(names) >= 2:
+                feats = base | {"cue=item_value", f"children={_bucket(len(names), (1, 2, 4))}"}
+                for child in _with_shared_head(names):
+                    out.add(Name(head), child, HierarchyKind.MEMBER_OF, block, "item_value", feats)
+        for text in texts:
+            for m in _PROSE.finditer(text):
+                cue = m.lastgroup or "colon"
+                before, after = text[: m.start()].rstrip(" ,"), text[m.end() :].strip(" ,")
+                children = _list_after(after)
+                if not children or not before:
+                    continue
+                kind = kind_of(before) or _CUE_KIND[cue]
+                feats = base | {
+                    f"cue={cue}",
+                    f"cue_kind={_kind_name(before)}",
+                    f"before_words={_bucket(len(before.split()), (2, 5, 10))}",
+                    f"children={_bucket(len(children), (1, 2, 4))}",
+                    f"before_last={_last_word(before)}",
+                }
+                children = _with_shared_head(children)
+                clause = re.split(r"[,;(]\s*", before)[-1]
+                if head is not None:
+                    for child in children:
+                        out.add(Name(head), child, kind, block, "prose_item", feats)
+                parents = [
+                    (lead_parent(ctx, block, before), "prose_lead"),
+                    (
+                        Name(noun_phrase(clause.split(" ")[-1] if cue == "such_as" else clause))
+                        if cue in ("such_as", "colon", "among")
+                        else None,
+                        "prose_np",
+                    ),
+                    (ctx.section_subject(block), "prose_section"),
+                    (ctx.topic, "prose_topic"),
+                ]
+                for parent, source in parents:
+                    for child in children:
+                        out.add(parent, child, kind, block, source, feats)
+            for rx, source in ((_IS_A, "prose_is_a"), (_APPOS, "prose_appos")):
+                for m in rx.finditer(text):
+                    y = noun_phrase(m.group("y"))
+                    kind = kind_of(m.group(0)) or HierarchyKind.SUBCLASS_OF
+                    feats = base | {f"cue={source}", f"cue_kind={_kind_name(m.group(0))}"}
+                    out.add(
+                        Name(y) if y else None, clean_name(m.group("s")), kind, block, source, feats
+                    )
+
+
+def edge_candidates(ctx: ReadContext, rule_facts: Iterable[Fact]) -> list[EdgeCandidate]:
+    """Every candidate edge of the answer: the rules' hierarchy facts and the broad proposals,
+    merged by (parent, child) with their features (what the fitting script labels and fits)."""
+    out = _Proposals(ctx)
+    _propose_lists(ctx, out)
+    _propose_headings(ctx, out)
+    _propose_tables(ctx, out)
+    _propose_prose(ctx, out)
+    _propose_rank_chain(ctx, out)
+    for fact in rule_facts:
+        if fact.kind == "hierarchy" and fact.object is not None and fact.hierarchy is not None:
+            out.add_rule(fact)
+    cands = list(out.by_key.values())
+    parents_of: dict[str, int] = {}
+    for c in cands:
+        parents_of[c.key[1]] = parents_of.get(c.key[1], 0) + 1
+    for c in cands:
+        c.features |= _name_features("child", c.child.text, ctx)
+        c.features |= _name_features("parent", c.parent.text, ctx)
+        c.features.add(f"n_parents={_bucket(parents_of[c.key[1]], (1, 2, 4))}")
+        c.features.add(
+            f"n_src={_bucket(sum(f.startswith('src=') and '&' not in f for f in c.features), (0, 1, 2, 3))}"
+        )
+        c.features.add(f"kind={c.kind.value}")
+    return cands
+
+
+def _model() -> LinearModel | None:
+    """The model set by ``GRAPHEME_DISTILL_HIERARCHY_MODEL`` (a model file, or ``rules`` for the
+    hand rules alone: how a change is measured against the rules in one run), else the shipped."""
+    where = os.environ.get("GRAPHEME_DISTILL_HIERARCHY_MODEL", "")
+    if where == "rules":
+        return None
+    if where:
+        return _load(where)
+    return shipped_model(MODEL_NAME)
+
+
+@functools.cache
+def _load(where: str) -> LinearModel:
+    return load_linear_model(where)
+
+
+def read_hierarchy(
+    ctx: ReadContext, rule_facts: Iterable[Fact], model: LinearModel | None = None
+) -> Iterator[Fact]:
+    """The rule facts that are no hierarchy, and the hierarchy edges the model keeps (the rules'
+    own edges when no model ships)."""
+    facts = list(rule_facts)
+    model = model or _model()
+    if model is None or active_parent_model() is not None:
+        # no model, or the list-parent experiment of :mod:`.list_parents` decides lists
+        yield from facts
+        return
+    yield from (f for f in facts if f.kind != "hierarchy")
+    keep_rules = bool(model.meta.get("keep_rules", False))
+    for cand in edge_candidates(ctx, facts):
+        p = model.probability(cand.features)
+        if p < model.threshold and not (keep_rules and cand.rule is not None):
+            continue
+        if cand.rule is not None:
+            yield replace(cand.rule, model_p=round(p, 4))
+        else:
+            yield Fact(
+                "hierarchy",
+                f"learned.{cand.construction}.{cand.kind.value}",
+                cand.span,
+                cand.parent,
+                cand.child,
+                hierarchy=cand.kind,
+                model_p=round(p, 4),
+            )
