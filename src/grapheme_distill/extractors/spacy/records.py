@@ -552,6 +552,7 @@ def add_facts(facts: Sequence[Fact], types: frozenset[KnowledgeType], state: Sta
                     subject=subject,
                     object=obj,
                     hierarchy=f.hierarchy,
+                    model_p=f.model_p,  # the learned hierarchy reader's probability
                     **common,  # type: ignore[arg-type]
                 )
             )
