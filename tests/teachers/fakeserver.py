@@ -21,6 +21,7 @@ Behaviour is scripted, not random, so tests can assert exact outcomes:
   one containing ``[[say:TEXT]]`` is answered with TEXT.
 * ``fault_every=n``: every n-th request gets ``fault_kind`` (for load tests).
 * ``api_key``: when set, requests without that key get 401.
+* ``tls``: a server-side ``ssl.SSLContext`` serves HTTPS instead (``url`` says ``https://``).
 
 The answer is derived from the prompt (``"Answer: <last user message>"``, or a JSON object for
 JSON response formats), so a test can tell which request an answer belongs to.  Counters:
@@ -40,6 +41,7 @@ import contextlib
 import email.utils
 import json
 import re
+import ssl
 import sys
 import threading
 import time
@@ -79,8 +81,10 @@ class FakeLLMServer:
         fault_every: int = 0,
         fault_kind: str = "500",
         huge_bytes: int = 2 * 1024 * 1024,
+        tls: ssl.SSLContext | None = None,
     ) -> None:
         self.huge_bytes = huge_bytes
+        self.tls = tls
         self.latency = latency
         self.host = host
         self.port = port
@@ -105,7 +109,7 @@ class FakeLLMServer:
     # ------------------------------------------------------------------ lifecycle
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        return f"{'https' if self.tls is not None else 'http'}://{self.host}:{self.port}"
 
     def reset(self) -> None:
         self.faults.clear()
@@ -140,7 +144,7 @@ class FakeLLMServer:
         self._loop = loop
         asyncio.set_event_loop(loop)
         self._server = loop.run_until_complete(
-            asyncio.start_server(self._handle, self.host, self.port, backlog=1024)
+            asyncio.start_server(self._handle, self.host, self.port, backlog=1024, ssl=self.tls)
         )
         self.port = self._server.sockets[0].getsockname()[1]
         self._ready.set()

@@ -61,7 +61,7 @@ from grapheme_distill.teachers.wire import (
     reason_of,
 )
 
-__all__ = ["HTTPTeacher", "Secret", "parse_retry_after"]
+__all__ = ["HTTPTeacher", "Secret", "parse_retry_after", "ssl_context"]
 
 logger = logging.getLogger("grapheme_distill.teachers")
 
@@ -148,10 +148,31 @@ def parse_openai_logprobs(content: Any) -> tuple[TokenLogprob, ...]:
 
 
 @functools.lru_cache(maxsize=1)
-def _ssl_context() -> ssl.SSLContext:
-    """One verified TLS context for every pool: each httpx client would otherwise load the CA
-    bundle again (~40 ms of CPU each)."""
+def ssl_context() -> ssl.SSLContext:
+    """The one verified TLS context of every pool, built on first use (``cache_info()`` says
+    whether it was): each httpx client would otherwise load the CA bundle again (~25-40 ms of
+    CPU each), and a process whose teachers are all ``http://`` never loads it at all."""
     return httpx.create_ssl_context()
+
+
+_PROXY_VARIABLES = frozenset({"http_proxy", "https_proxy", "all_proxy"})
+
+
+def _tls_context(url: str) -> ssl.SSLContext:
+    """The TLS context of a client for ``url``.
+
+    Why: only a teacher that may speak TLS (an ``https://`` server, or any server while an
+    ``https://`` proxy is configured: both clients read the proxy variables themselves) needs the
+    CA bundle; the others, local servers above all, get a bare client context, which loads
+    nothing and still verifies, so a TLS connection they never expect to make fails instead of
+    going unchecked.
+    """
+    if url.startswith("https://") or any(
+        name.lower() in _PROXY_VARIABLES and value.strip().lower().startswith("https://")
+        for name, value in os.environ.items()
+    ):
+        return ssl_context()
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
 #: the compact JSON of each ``json_schema`` a request body carried, by the schema object itself
@@ -497,7 +518,7 @@ class HTTPTeacher:
         held = self._sessions.get(loop)
         if held is None or held.session.closed:
             connector = aiohttp.TCPConnector(
-                limit=self.max_connections, limit_per_host=0, ssl=_ssl_context()
+                limit=self.max_connections, limit_per_host=0, ssl=_tls_context(self._url)
             )
             timeout = aiohttp.ClientTimeout(
                 total=None, connect=self.timeout, sock_connect=self.timeout, sock_read=self.timeout
@@ -523,7 +544,7 @@ class HTTPTeacher:
                 timeout=self.timeout,
                 limits=limits,
                 transport=self._transport,
-                verify=_ssl_context(),
+                verify=_tls_context(self._url),
             )
         return self._client
 
