@@ -5,8 +5,10 @@ only then is every mention of a name known: each normalised name gets the one en
 its mentions were tagged with, a short name is folded into the long one it stands for, a pair the
 answer gives as two names for one thing is no is-a, generic and loose records are dropped, and
 every item keeps the signals its calibrated confidence is computed from
-(:mod:`grapheme_distill.extractors.confidence`).  Cut out of ``spacy_extractor.py`` (the walk over
-the parse stays there) so that each module holds one step.
+(:mod:`grapheme_distill.extractors.confidence`).  Which names stay entities may then be decided
+by a learned model (:mod:`grapheme_distill.extractors.spacy.entity_choice`) when one ships.  Cut
+out of ``spacy_extractor.py`` (the walk over the parse stays there) so that each module holds one
+step.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from grapheme_distill.extractors.base import Extraction
 from grapheme_distill.extractors.predicates import canonical_predicate
 from grapheme_distill.extractors.readers.dates import canonical_date
 from grapheme_distill.extractors.rules import guess_entity_type
+from grapheme_distill.extractors.spacy import entity_choice
 from grapheme_distill.extractors.spacy.clauses import Mention
+from grapheme_distill.extractors.spacy.entity_choice import Evidence
 from grapheme_distill.extractors.spacy.records import Record as _Record
 from grapheme_distill.extractors.spacy.records import State as _State
 from grapheme_distill.extractors.spacy.records import (
@@ -99,9 +103,16 @@ def finish_items(
                 guess = EntityType.CONCEPT
             chosen[key] = guess
 
+    made_keys: dict[str, str] = {}  # entity id -> the name key it was made for
+
     def entity(m: Mention) -> Entity:
         key = normalise_name(m.text)
         key = short.get(key, key)
+        made = _entity(m, key)
+        made_keys.setdefault(made.id, key)
+        return made
+
+    def _entity(m: Mention, key: str) -> Entity:
         name = state.names.get(key, m.text)
         etype = chosen.get(key, EntityType.CONCEPT)
         iso = (
@@ -120,7 +131,8 @@ def finish_items(
 
     if KnowledgeType.FACTUAL in types:
         for m in state.facts:
-            entity(m)
+            if not m.candidate:  # a noun chunk no rule named: the learned decision's alone
+                entity(m)
     # a pair the answer gives as two names for one thing ("ABC (alpha beta code)") is no is-a
     word_pairs = {
         frozenset((normalise_name(r.subject.text), normalise_name(r.value)))
@@ -147,6 +159,7 @@ def finish_items(
         normalise_name(r.subject.text) for r in state.records[:1] if r.subject is not None
     }
     how_tos: list[_Record] = []  # read once every other item has made its entities
+    loose: set[Mention] = set()  # endpoints of records dropped as loose or generic
     for r in state.records:
         if (
             r.subject is not None
@@ -162,6 +175,7 @@ def finish_items(
         ):
             # too loose or too generic to state as a relation, but its other nouns still take
             # part in a fact: concept nodes (on unseen answers 4 in 10 were gold entities)
+            loose.update((r.subject, r.object))
             if KnowledgeType.FACTUAL in types:
                 for m in (r.subject, r.object):
                     if not is_generic(m) and participant(m):
@@ -228,6 +242,35 @@ def finish_items(
                 for item in store.values()
             )
         )
+    if KnowledgeType.FACTUAL in types and entity_choice.active():
+        entity_choice.choose_entities(
+            state,
+            out,
+            _evidence(state, loose),
+            made_keys,
+            short,
+            {key: t.value for key, t in chosen.items()},
+            entity,
+        )
+
+
+def _evidence(state: _State, loose: set[Mention]) -> dict[str, Evidence]:
+    """Every mention of each name and the readers that produced it: the learned entity
+    decision's cues (:mod:`grapheme_distill.extractors.spacy.entity_choice`)."""
+    evidence: dict[str, Evidence] = {}
+
+    def add(m: Mention, *rules: str) -> None:
+        evidence.setdefault(normalise_name(m.text), Evidence()).add(m, *rules)
+
+    for fact in state.facts:
+        add(fact, "chunk" if fact.candidate else "fact")
+    for r in state.records:
+        for role, m in (("subj", r.subject), ("obj", r.object)):
+            if m is not None:
+                dropped = ":loose" if m in loose else ""
+                family = r.construction.split(".")[0]
+                add(m, f"{r.kind}:{family}:{role}{dropped}", f"{r.kind}:{r.construction}")
+    return evidence
 
 
 _RANKED = re.compile(r"(?i)^(?:the\s+)?(?:\w+est|first|second|third|last|same|most|least|other)\b")

@@ -9,6 +9,7 @@ Split out of :mod:`.clauses` (behaviour unchanged): :mod:`.mentions` (this modul
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Literal
 
@@ -374,6 +375,11 @@ _GROUP_NOUNS = frozenset(
 )
 
 
+#: whether the sentence readers also propose common noun chunks as candidates of the learned entity
+#: decision (:mod:`.entity_choice`): None means as the shipped model's file says (``chunks``)
+CHUNK_CANDIDATES: ContextVar[bool | None] = ContextVar("chunk_candidates", default=None)
+
+
 @dataclass(frozen=True)
 class Mention:
     """A phrase that names an entity: text and offsets in the parsed text, and what NER said.
@@ -394,6 +400,9 @@ class Mention:
     # them, but which is unknown (as a subject it would become a "movie" node shared by every
     # answer that says "the movie"); generic definites ("the swift conserves energy") are kept
     unresolved: bool = False
+    # only a candidate of the learned entity decision (a noun chunk no rule named): an entity
+    # only if the model keeps it (:mod:`grapheme_distill.extractors.spacy.entity_choice`)
+    candidate: bool = False
 
 
 @dataclass(frozen=True)

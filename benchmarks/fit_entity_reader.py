@@ -1,0 +1,281 @@
+"""Fit the learned entity decision (``extractors/spacy/entity_choice.py``) on annotated answers
+and ship it as ``src/grapheme_distill/extractors/models/entities.json`` (issue 11).
+
+The ``spacy`` extractor reads each answer with the candidate collector on
+(:func:`~grapheme_distill.extractors.spacy.entity_choice.collect_candidates`): every name the
+readers saw, with its features, whether the hand rules made it an entity and whether a kept item
+refers to it.  Each candidate is labelled right or wrong by the reference scorer's own entity
+matching (``../shared/eval/score_answers.py``: ``name_sim``, aliases, one-to-one assignment),
+scored alone against its answer's gold.  Candidates an item refers to are kept whatever the
+model says, so the model is fitted on the others.  The threshold is chosen out of fold (folds by
+answer, :func:`learned_fit.out_of_fold`): for each threshold, the kept names of every answer
+(the referred ones plus the candidates at or above it) are scored together by the reference
+scorer, so duplicates and gold that no candidate reaches count as they will at read time.
+
+Usage::
+
+    .venv/bin/python benchmarks/fit_entity_reader.py --gold /work/sets/dev75.jsonl          # figures
+    .venv/bin/python benchmarks/fit_entity_reader.py --gold /work/sets/dev75.jsonl --write  # + ship
+
+It prints the recall ceiling (gold entities no candidate reaches), the false positives of the
+hand rules by the reader that proposed them, and the out-of-fold entity F1 of the rules and of
+the model.  Fit only on development answers; the validation answers are scored, never fitted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from learned_fit import Sample, fit_linear, out_of_fold, write_model  # noqa: E402
+
+from grapheme_distill.evaluation.answers import (  # noqa: E402
+    load_scorer,
+    missed_gold,
+    prediction_outcomes,
+    read_gold,
+)
+from grapheme_distill.extractors import get_extractor  # noqa: E402
+from grapheme_distill.extractors.spacy.entity_choice import (  # noqa: E402
+    MODEL_NAME,
+    Candidate,
+    collect_candidates,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "grapheme_distill" / "extractors" / "models" / f"{MODEL_NAME}.json"
+TYPES = ("entities", "relations", "procedures", "hierarchy", "linguistic")
+
+
+def _etype(c: Candidate) -> str:
+    t = next((f[5:] for f in c.features if f.startswith("type=")), "OTHER")
+    return "DATE" if t == "DATETIME" else t
+
+
+def _pred(names: Sequence[Candidate]) -> dict[str, list[dict[str, Any]]]:
+    pred: dict[str, list[dict[str, Any]]] = {t: [] for t in TYPES}
+    pred["entities"] = [{"name": c.name, "type": _etype(c)} for c in names]
+    return pred
+
+
+def candidates(
+    items: list[dict[str, Any]], extractor: Any, chunks: bool = False
+) -> dict[str, list[Candidate]]:
+    """Every answer's candidates (the rules' verdict standing while they are collected)."""
+    found: dict[str, list[Candidate]] = {}
+    for item in items:
+        with collect_candidates(chunks=chunks) as sink:
+            extractor.extract(item["response"], prompt=item["prompt"])
+        found[item["id"]] = list(sink)
+    return found
+
+
+def label(
+    scorer: Any, items: list[dict[str, Any]], found: dict[str, list[Candidate]]
+) -> dict[str, list[str]]:
+    """Each candidate's outcome (correct / wrong / neutral) scored alone against its gold."""
+    return {
+        item["id"]: prediction_outcomes(scorer, item["gold"], _pred(found[item["id"]]))["entities"]
+        for item in items
+    }
+
+
+def entity_f1(
+    scorer: Any, items: list[dict[str, Any]], kept: dict[str, list[Candidate]]
+) -> dict[str, float]:
+    """The reference scorer's entity figures for the kept names of every answer."""
+    preds = {i["id"]: _pred(kept.get(i["id"], [])) for i in items}
+    e = scorer.score(items, preds)["types"]["entities"]
+    return {k: round(float(e[k]), 4) for k in ("precision", "recall", "f1")}
+
+
+def report_ceiling(
+    scorer: Any,
+    items: list[dict[str, Any]],
+    found: dict[str, list[Candidate]],
+    outcomes: dict[str, list[str]],
+) -> None:
+    """How much gold the candidates can reach, and where the rules' false positives come from."""
+    gold = sum(len(i["gold"].get("entities", [])) for i in items)
+    missed_rules = missed_all = 0
+    fp_by: Counter[str] = Counter()
+    tp_by: Counter[str] = Counter()
+    for item in items:
+        cands = found[item["id"]]
+        made = [c for c in cands if c.made]
+        missed_rules += len(missed_gold(scorer, item["gold"], _pred(made))["entities"])
+        missed_all += len(missed_gold(scorer, item["gold"], _pred(cands))["entities"])
+        for c, o in zip(cands, outcomes[item["id"]], strict=True):
+            if not c.made:
+                continue
+            kinds = sorted({f.split(":")[0][5:] for f in c.features if f.startswith("rule=")})
+            tag = ("referred " if c.referred else "alone ") + "+".join(kinds or ["seen"])
+            (tp_by if o == "correct" else fp_by)[tag] += int(o != "neutral")
+    print(
+        f"gold entities {gold}; missed by the rules {missed_rules}; "
+        f"missed by every candidate {missed_all} "
+        f"(ceiling recall {1 - missed_all / max(gold, 1):.3f})"
+    )
+    n_cand = sum(len(v) for v in found.values())
+    n_made = sum(c.made for v in found.values() for c in v)
+    print(f"candidates {n_cand}, of them made by the rules {n_made}")
+    print("rules' entities by proposing reader: right / wrong")
+    for tag in sorted(set(fp_by) | set(tp_by), key=lambda t: -fp_by[t]):
+        print(f"  {tag:40s} {tp_by[tag]:5d} {fp_by[tag]:5d}")
+
+
+def kept_at(
+    found: dict[str, list[Candidate]],
+    probs: dict[int, float],
+    threshold: float,
+    decided: frozenset[str],
+) -> dict[str, list[Candidate]]:
+    """Per answer: the candidates an item needs, plus the others reaching ``threshold``."""
+    kept: dict[str, list[Candidate]] = {}
+    for aid, cands in found.items():
+        kept[aid] = [c for c in cands if c.referred - decided or probs.get(id(c), 0.0) >= threshold]
+    return kept
+
+
+def newest(answer_id: str) -> bool:
+    """The answers the second annotation batch added to dev (``w-055`` …, ``local-14`` …): a
+    time split inside the development answers, the situation of an unseen style."""
+    m = re.match(r"w-(\d+)$", answer_id) or re.match(r"local-(\d+)", answer_id)
+    if m is None:
+        return False
+    return int(m.group(1)) >= (55 if answer_id.startswith("w-") else 14)
+
+
+def choose_threshold(
+    scorer: Any,
+    items: list[dict[str, Any]],
+    found: dict[str, list[Candidate]],
+    probs: dict[int, float],
+    decided: frozenset[str],
+) -> tuple[float, dict[str, float]]:
+    """The threshold whose kept names score the best entity F1 on ``items``, and its figures."""
+    best_t, best = 0.5, {"f1": -1.0}
+    for t in [x / 40 for x in range(2, 37)]:
+        fig = entity_f1(scorer, items, kept_at(found, probs, t, decided))
+        if fig["f1"] > best["f1"]:
+            best_t, best = t, fig
+    return best_t, best
+
+
+def time_split(
+    scorer: Any,
+    items: list[dict[str, Any]],
+    found: dict[str, list[Candidate]],
+    rows: list[tuple[Candidate, Sample]],
+    c: float,
+    decided: frozenset[str],
+) -> None:
+    """Fit on the older answers (threshold out of fold there), score the newest ones."""
+    old = [(cand, s) for cand, s in rows if not newest(s.group)]
+    new_items = [i for i in items if newest(i["id"])]
+    if not old or not new_items:
+        return
+    old_items = [i for i in items if not newest(i["id"])]
+    oof = out_of_fold([s for _, s in old], c=c)
+    t, _ = choose_threshold(
+        scorer, old_items, found, {id(k): p for (k, _), p in zip(old, oof, strict=True)}, decided
+    )
+    model = fit_linear([s for _, s in old], MODEL_NAME, c=c, threshold=t)
+    probs = {id(k): model.probability(k.features) for i in new_items for k in found[i["id"]]}
+    rules = {i["id"]: [k for k in found[i["id"]] if k.made] for i in new_items}
+    print(
+        f"time split ({len(new_items)} newest answers): rules", entity_f1(scorer, new_items, rules)
+    )
+    print(f"  model at {t:.3f}:", entity_f1(scorer, new_items, kept_at(found, probs, t, decided)))
+    for x in (0.2, 0.3, 0.4, 0.5):
+        print(
+            f"  model at {x:.3f}:", entity_f1(scorer, new_items, kept_at(found, probs, x, decided))
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--gold", nargs="+", required=True, help="annotated answers (gold JSONL)")
+    ap.add_argument("--c", type=float, default=0.5, help="inverse L2 strength")
+    ap.add_argument(
+        "--decide-relations",
+        action="store_true",
+        help="let the model drop entities only relations refer to (and those relations)",
+    )
+    ap.add_argument(
+        "--without",
+        default="head=",
+        help="comma-separated feature prefixes left out (default: the head noun, which names "
+        "the development answers' topics rather than a layout)",
+    )
+    ap.add_argument(
+        "--chunks",
+        action="store_true",
+        help="add the common noun chunks no rule named as candidates (the model then asks the "
+        "extractor for them at read time)",
+    )
+    ap.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)}")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args(argv)
+
+    scorer = load_scorer()
+    items = [i for path in args.gold for i in read_gold(path, scorer)]
+    extractor = get_extractor("spacy")
+    found = candidates(items, extractor, args.chunks)
+    outcomes = label(scorer, items, found)
+    report_ceiling(scorer, items, found, outcomes)
+
+    decided = frozenset({"relation"} if args.decide_relations else ())
+    without = tuple(p for p in args.without.split(",") if p)
+    rows: list[tuple[Candidate, Sample]] = [
+        (c, Sample([f for f in c.features if not f.startswith(without)], o == "correct", aid))
+        for aid, cands in found.items()
+        for c, o in zip(cands, outcomes[aid], strict=True)
+        if not c.referred - decided and o != "neutral"
+    ]
+    samples = [s for _, s in rows]
+    if len({s.label for s in samples}) < 2 or len({s.group for s in samples}) < 2:
+        print("nothing to fit: the model needs right and wrong candidates of two answers or more")
+        return 1
+    oof = out_of_fold(samples, c=args.c)
+    probs = {id(c): p for (c, _), p in zip(rows, oof, strict=True)}
+    rules = {aid: [c for c in cands if c.made] for aid, cands in found.items()}
+    time_split(scorer, items, found, rows, args.c, decided)
+    print("rules (in-sample):", entity_f1(scorer, items, rules))
+    best_t, best = choose_threshold(scorer, items, found, probs, decided)
+    print(f"model (out of fold) at threshold {best_t:.3f}:", best)
+
+    fitted_on = ", ".join(Path(p).name for p in args.gold)
+    model = fit_linear(
+        samples,
+        MODEL_NAME,
+        c=args.c,
+        threshold=best_t,
+        meta={
+            "fitted_on": f"{fitted_on} ({len(items)} answers, {len(samples)} candidates)",
+            "out_of_fold_entity_f1": best["f1"],
+            "rules_entity_f1": entity_f1(scorer, items, rules)["f1"],
+            "c": args.c,
+            "without": list(without),
+            "decided_with": sorted(decided),
+            "chunks": args.chunks,
+        },
+    )
+    if args.write:
+        write_model(model, args.out)
+        print(f"wrote {args.out} ({len(model.weights)} weights)")
+    else:
+        print(json.dumps({k: v for k, v in model.to_dict().items() if k != "weights"}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,306 @@
+"""Which names of one answer become entities: a learned keep/drop decision (issue 11).
+
+Why learned.  Five sessions of hand rules decided which noun phrases are entities ("a counted
+plural is generic", "a deverbal word names an action", ...), and each rule fitted the layouts
+of the answers its author read: on the answers nobody read, entity precision and recall both
+stayed near 0.68.  Whether a phrase is a node of the gold graph depends on many weak cues at
+once — what NER said, its shape, its head noun, how often and by which reader it was seen, what
+the hand rules made of it — so a logistic model over those cues (:mod:`..learned`), fitted on the
+annotated development answers by ``benchmarks/fit_entity_reader.py``, weighs them instead.
+
+The candidates are every name the readers saw in the answer (``State.names``: clause arguments,
+named-entity spans, the document readers' list items, table cells, bold terms, lead-ins and
+records the hand rules dropped as loose or generic), the entities the rules made among them.
+An entity that a kept hierarchy edge, linguistic item or procedure refers to is kept whatever the
+model says: the item needs its node, and whether the item is right is its own reader's decision.
+An entity that only relations refer to is decided like the others (``ref=relation`` is one of its
+features) when the model file says so, and the relations go with it when it is dropped
+(:func:`decided_with`).  The others are kept when the model's probability reaches its threshold; the
+probability is the entity's ``signals["model_p"]``.
+
+Without a shipped model (``extractors/models/entities.json``) the rules' entities stand as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from grapheme_distill.extractors.base import Extraction
+from grapheme_distill.extractors.learned import LinearModel, shipped_model
+from grapheme_distill.extractors.spacy.clauses import Mention
+from grapheme_distill.extractors.spacy.mentions import CHUNK_CANDIDATES
+from grapheme_distill.extractors.spacy.records import State, is_generic
+from grapheme_distill.model.knowledge import (
+    Entity,
+    HierarchyEdge,
+    Relation,
+)
+
+__all__ = [
+    "Candidate",
+    "Evidence",
+    "active",
+    "choose_entities",
+    "collect_candidates",
+    "features",
+    "use_entity_model",
+]
+
+MODEL_NAME = "entities"
+
+
+def decided_with(model: LinearModel) -> frozenset[str]:
+    """The kinds of item whose entities the model decides on (its file's ``decided_with``; by
+    default none).  A relation whose argument is no node of the gold graph cannot be a gold
+    fact, so a model fitted to decide on relations' arguments takes the relation with its
+    argument; hierarchy edges, linguistic items and procedures always keep their nodes."""
+    return frozenset(str(k) for k in model.meta.get("decided_with", ()))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One name the decision ran over, for the fitting script: its features, the entity it became
+    (or would become), whether an item refers to it, and the model's probability."""
+
+    name: str
+    features: tuple[str, ...]
+    made: bool  # the hand rules made it an entity
+    referred: frozenset[str]  # the kinds of item that refer to it
+    probability: float | None
+
+
+@dataclass
+class Evidence:
+    """Every mention of one name and which reader produced it (``rule`` tags)."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    rules: Counter[str] = field(default_factory=Counter)
+
+    def add(self, m: Mention, *rules: str) -> None:
+        self.mentions.append(m)
+        self.rules.update(rules)
+
+
+_KEEP_RULES = object()  # a sentinel: no model, the hand rules' entities stand
+_MODEL: ContextVar[LinearModel | object | None] = ContextVar("entity_model", default=None)
+_SINK: ContextVar[list[Candidate] | None] = ContextVar("entity_candidates", default=None)
+
+
+@contextlib.contextmanager
+def use_entity_model(model: LinearModel | None) -> Iterator[None]:
+    """Decide with ``model`` (None: the hand rules alone) instead of the shipped model, in this
+    context: the fitting script scores a fold's model and the rules on the same answers."""
+    token = _MODEL.set(_KEEP_RULES if model is None else model)
+    chunks = CHUNK_CANDIDATES.set(bool(model is not None and model.meta.get("chunks")))
+    try:
+        yield
+    finally:
+        _MODEL.reset(token)
+        CHUNK_CANDIDATES.reset(chunks)
+
+
+@contextlib.contextmanager
+def collect_candidates(*, chunks: bool = False) -> Iterator[list[Candidate]]:
+    """Collect, in this context, every candidate the decision ran over (with the rules' verdict
+    standing, so that the collected set does not depend on a model); ``chunks`` adds the common
+    noun chunks no rule named (:func:`~grapheme_distill.extractors.spacy.names.named_mentions`)."""
+    sink: list[Candidate] = []
+    token, mtoken = _SINK.set(sink), _MODEL.set(_KEEP_RULES)
+    ctoken = CHUNK_CANDIDATES.set(chunks)
+    try:
+        yield sink
+    finally:
+        _SINK.reset(token)
+        _MODEL.reset(mtoken)
+        CHUNK_CANDIDATES.reset(ctoken)
+
+
+def active() -> bool:
+    """Whether the decision runs in this context (a model, or a collector): the cues are only
+    gathered then, so that the rules alone cost what they cost before."""
+    return _SINK.get() is not None or _model() is not None
+
+
+def _model() -> LinearModel | None:
+    chosen = _MODEL.get()
+    if chosen is _KEEP_RULES:
+        return None
+    if isinstance(chosen, LinearModel):
+        return chosen
+    return shipped_model(MODEL_NAME)
+
+
+_FUNCTION_WORDS = frozenset(
+    (
+        *("the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "most"),
+        *("all", "each", "every", "other", "various", "its", "their", "his", "her", "our", "your"),
+        *("any", "few", "both", "such", "more", "less", "no", "one", "two", "three", "four"),
+        *("five", "six", "seven", "eight", "nine", "ten"),
+    )
+)
+_SHAPES = ((re.compile(r"^\d[\d.,:/%-]*$"), "d"), (re.compile(r"^[A-Z0-9&.-]{2,}$"), "X"))
+
+
+def _shape(word: str) -> str:
+    for pattern, code in _SHAPES:
+        if pattern.match(word):
+            return code
+    if word[:1].isupper():
+        return "Xx"
+    if word[:1].isalpha():
+        return "x"
+    return "p"
+
+
+def _bucket(n: int, top: int) -> str:
+    return str(n) if n < top else f"{top}+"
+
+
+def features(
+    name: str,
+    evidence: Evidence,
+    *,
+    label: str,
+    proper: bool,
+    etype: str,
+    made: bool,
+    referred: frozenset[str],
+    topic: bool,
+) -> tuple[str, ...]:
+    """The cues the model weighs for one name (plain strings; see the module docstring)."""
+    words = name.split()
+    lower = [w.lower().strip(".,;:'\"()") for w in words]
+    shape = "_".join(dict.fromkeys(_shape(w) for w in words[:4])) or "none"
+    head = lower[-1] if lower else ""
+    if len(head) > 4 and head.endswith("ies"):
+        head = head[:-3] + "y"  # a light plural fold: "countries" and "country" are one head
+    elif len(head) > 3 and head.endswith("s") and not head.endswith("ss"):
+        head = head[:-1]
+    first = lower[0] if lower and lower[0] in _FUNCTION_WORDS else "content"
+    nwords = _bucket(len(words), 5)
+    out = [
+        f"ner={label or 'none'}",
+        f"type={etype}",
+        f"proper={int(proper)}",
+        f"made={int(made)}",
+        f"words={nwords}",
+        f"shape={shape}",
+        f"first={first}",
+        f"head={head}",
+        f"mentions={_bucket(len(evidence.mentions), 4)}",
+        f"nrules={_bucket(len(evidence.rules), 3)}",
+        f"ner={label or 'none'}|words={nwords}",
+        f"proper={int(proper)}|made={int(made)}",
+        f"shape={shape}|made={int(made)}",
+    ]
+    out.extend(f"rule={rule}" for rule in evidence.rules)
+    out.extend(f"rule_kind={rule.split(':', 1)[0]}" for rule in evidence.rules)
+    out.extend(f"ref={kind}" for kind in sorted(referred))
+    if not referred:
+        out.append("ref=none")
+    if topic:
+        out.append("topic=1")
+    if any(c.isdigit() for c in name):
+        out.append("digit=1")
+    if any(c in name for c in ',:;()"/'):
+        out.append("punct=1")
+    if len(name) > 40:
+        out.append("long=1")
+    probe = evidence.mentions[0] if evidence.mentions else Mention(name, 0, 0, label, proper)
+    if is_generic(probe):
+        out.append("generic=1")
+    for flag in ("definite", "unresolved"):
+        if any(getattr(m, flag) for m in evidence.mentions):
+            out.append(f"{flag}=1")
+    if any(m.kind_noun for m in evidence.mentions):
+        out.append("kind_noun=1")
+    return tuple(out)
+
+
+def _referred(out: Extraction) -> dict[str, set[str]]:
+    """Entity id -> the kinds of item that refer to it."""
+    refs: dict[str, set[str]] = {}
+    for item in out.items:
+        ids: tuple[str | None, ...] = ()
+        if isinstance(item, Relation):
+            ids = (item.subject, item.object)
+        elif isinstance(item, HierarchyEdge):
+            ids = (item.parent, item.child)
+        else:  # a linguistic item, a procedure or an attribute: one entity, or none
+            ids = (getattr(item, "entity", None),)
+        for eid in ids:
+            if eid is not None:
+                refs.setdefault(eid, set()).add(item.kind)
+    return refs
+
+
+def choose_entities(
+    state: State,
+    out: Extraction,
+    evidence: dict[str, Evidence],
+    made_keys: dict[str, str],
+    short: dict[str, str],
+    chosen_type: dict[str, str],
+    make: Callable[[Mention], Entity],
+) -> None:
+    """Keep, add or drop the answer's entities by the model (see the module docstring).
+
+    ``made_keys`` maps each entity the rules made to its name key, ``short`` folds a short name
+    into the long one it stands for, ``chosen_type`` is each key's voted type, and ``make`` makes
+    the entity of a mention the rules did not make (type and spelling as the rules would)."""
+    model = _model()
+    sink = _SINK.get()
+    if model is None and sink is None:
+        return
+    refs = _referred(out)
+    dropped: set[str] = set()
+    decided = decided_with(model) if model is not None else frozenset()
+    entity_of = {key: eid for eid, key in made_keys.items() if eid in out.entities}
+    keys = dict.fromkeys([*state.names, *entity_of])
+    for key in keys:
+        if key in short or not key:
+            continue
+        eid = entity_of.get(key)
+        name = out.entities[eid].name if eid is not None else state.names.get(key, key)
+        votes = state.votes.get(key, Counter())
+        label = votes.most_common(1)[0][0] if votes else ""
+        referred = frozenset(refs.get(eid, ())) if eid is not None else frozenset()
+        feats = features(
+            name,
+            evidence.get(key, Evidence()),
+            label=label,
+            proper=state.proper.get(key, False),
+            etype=chosen_type.get(key, "CONCEPT"),
+            made=eid is not None,
+            referred=referred,
+            topic=key in state.keep,
+        )
+        p = model.probability(feats) if model is not None else None
+        if sink is not None:
+            sink.append(Candidate(name, feats, eid is not None, referred, p))
+        if model is None or p is None:
+            continue
+        keep = bool(referred - decided) or p >= model.threshold
+        if eid is not None and not keep:
+            del out.entities[eid]
+            dropped.add(eid)
+        elif keep:
+            if eid is None:
+                ev = evidence.get(key)
+                m = (
+                    ev.mentions[0]
+                    if ev and ev.mentions
+                    else Mention(name, 0, 0, label, state.proper.get(key, False))
+                )
+                eid = make(m).id
+            out.item_signals.setdefault(eid, {})["model_p"] = round(p, 4)
+    if dropped:  # a relation to a name that is no node is no fact either
+        for item in [i for i in out.items if isinstance(i, Relation)]:
+            if item.subject in dropped or item.object in dropped:
+                out.remove(item)
+                out.item_signals.pop(item.id, None)

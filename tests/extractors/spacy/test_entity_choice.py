@@ -1,0 +1,158 @@
+"""The learned entity decision (``spacy/entity_choice.py``) and the script that fits it
+(``benchmarks/fit_entity_reader.py``), on the real spaCy pipeline and the reference scorer."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from grapheme_distill.extractors.learned import LinearModel, load_linear_model
+from grapheme_distill.extractors.spacy.clauses import Mention
+from grapheme_distill.extractors.spacy.entity_choice import (
+    Evidence,
+    collect_candidates,
+    features,
+    use_entity_model,
+)
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
+from grapheme_distill.model.knowledge import Relation
+
+ROOT = Path(__file__).resolve().parents[3]
+SCORER = ROOT.parent / "shared" / "eval" / "score_answers.py"
+CURIE = (
+    "Marie Curie was a Polish physicist who worked in Paris. She discovered polonium in 1898."
+    "\n\nRadio waves carry signals over long distances."
+)
+
+
+def _model(weights: dict[str, float], **meta: object) -> LinearModel:
+    return LinearModel("entities", bias=5.0, weights=weights, threshold=0.5, meta=meta)
+
+
+def _names(x: SpacyExtractor, text: str) -> set[str]:
+    return {e.name for e in x.extract(text).entities.values()}
+
+
+def test_features_name_the_cues_of_a_counted_plural() -> None:
+    ev = Evidence()
+    ev.add(Mention("five countries", 0, 14), "fact")
+    feats = features(
+        "five countries",
+        ev,
+        label="",
+        proper=False,
+        etype="CONCEPT",
+        made=True,
+        referred=frozenset(),
+        topic=False,
+    )
+    assert {"first=five", "words=2", "shape=x", "generic=1", "ref=none", "rule=fact"} <= set(feats)
+    assert "head=countrie" not in feats and "head=country" in feats
+
+
+def test_a_model_drops_a_name_nothing_needs_and_keeps_what_an_item_needs(
+    spacy_x: SpacyExtractor,
+) -> None:
+    rules = _names(spacy_x, CURIE)
+    assert {"Radio", "Polish", "Marie Curie"} <= rules
+    with use_entity_model(_model({"ner=ORG": -10.0, "ner=NORP": -10.0})):
+        ex = spacy_x.extract(CURIE)
+    names = {e.name for e in ex.entities.values()}
+    assert "Radio" not in names  # alone, and the model says no
+    assert "Polish" in names  # a relation needs it, and relations are not decided by default
+    curie = next(eid for eid, e in ex.entities.items() if e.name == "Marie Curie")
+    assert float(ex.item_signals[curie]["model_p"]) > 0.99
+    with use_entity_model(_model({"ner=NORP": -10.0}, decided_with=["relation"])):
+        ex = spacy_x.extract(CURIE)
+    names = {e.name for e in ex.entities.values()}
+    assert "Polish" not in names and "Marie Curie" in names
+    for r in ex.items:  # the relations to the dropped name went with it
+        if isinstance(r, Relation):
+            assert r.subject in ex.entities and r.object in ex.entities
+
+
+def test_noun_chunks_are_candidates_only_when_asked_for(spacy_x: SpacyExtractor) -> None:
+    text = "Bakers often add a pinch of sea salt for better flavour."
+    with collect_candidates() as plain:
+        spacy_x.extract(text)
+    with collect_candidates(chunks=True) as chunked:
+        spacy_x.extract(text)
+    assert "sea salt" not in {c.name for c in plain}
+    salt = next(c for c in chunked if c.name == "sea salt")
+    assert not salt.made and "rule=chunk" in salt.features
+    assert "sea salt" not in _names(spacy_x, text)  # the rules never make it
+    with use_entity_model(_model({"rule=chunk": 10.0}, chunks=True)):
+        assert "sea salt" in _names(spacy_x, text)
+
+
+@pytest.fixture
+def fitter() -> Iterator[ModuleType]:
+    pytest.importorskip("sklearn")
+    if not SCORER.is_file():
+        pytest.skip("../shared/eval/score_answers.py is not beside the project")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        yield importlib.import_module("fit_entity_reader")
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+
+
+_PEOPLE = [
+    ("Ada Lovelace", "English", "London"),
+    ("Enrico Fermi", "Italian", "Rome"),
+    ("Marie Curie", "Polish", "Warsaw"),
+    ("Niels Bohr", "Danish", "Copenhagen"),
+    ("Hideki Yukawa", "Japanese", "Kyoto"),
+    ("Santiago Ramon", "Spanish", "Madrid"),
+]
+
+
+def test_the_fitting_script_learns_from_gold_and_writes_the_model(
+    fitter: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Six answers whose gold keeps the people and places and never the nationality adjective:
+    the fitted model must weigh a nationality (NORP) below a person."""
+    monkeypatch.setenv("GRAPHEME_DISTILL_ANSWER_SCORER", str(SCORER))
+    gold = tmp_path / "gold.jsonl"
+    rows = []
+    for k, (person, nation, city) in enumerate(_PEOPLE):
+        text = f"{person} was a {nation} scientist. {person} lived in {city} for many years."
+        entities = [{"name": person, "type": "PERSON"}, {"name": city, "type": "LOCATION"}]
+        rows.append(
+            {
+                "id": f"t-{k}",
+                "primary_type": "factual",
+                "prompt": f"Tell me about {person}",
+                "response": text,
+                "gold": {
+                    "entities": entities,
+                    "relations": [
+                        {
+                            "subject": person,
+                            "predicate": "lived_in",
+                            "object": city,
+                            "negated": False,
+                        }
+                    ],
+                    "procedures": [],
+                    "hierarchy": [],
+                    "linguistic": [],
+                },
+            }
+        )
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "entities.json"
+    args = ["--gold", str(gold), "--write", "--out", str(out), "--c", "1"]
+    assert fitter.main(args) == 1  # every name is some relation's argument: nothing to decide
+    assert fitter.main([*args, "--decide-relations"]) == 0
+    model = load_linear_model(out)
+    assert model.meta["fitted_on"].startswith("gold.jsonl (6 answers")
+    assert model.meta["decided_with"] == ["relation"]
+    assert 0.0 <= model.threshold <= 1.0
+    assert model.weights.get("ner=NORP", 0.0) < model.weights.get("ner=PERSON", 0.0)
