@@ -83,3 +83,47 @@ def test_sub_steps_stay_in_their_procedure(extractor: SpacyExtractor) -> None:
             "Refill the tank",
         )
     ]
+
+
+_STEPS = (
+    "1. Mix the starter with flour and water.\n2. Fold the dough every 30 minutes.\n"
+    "3. Shape the loaf.\n4. Bake it in a hot oven."
+)
+
+
+def _main_job_prompt(topic: str) -> str:
+    """The user message the main job sends for procedures (its own shipped template)."""
+    from grapheme_distill.topics import load_templates
+
+    (template,) = load_templates(types=["procedural"])
+    return next(m.content for m in template.render(topic) if m.role == "user")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answer", "goal"),
+    [
+        # the main job's template, answered without the title line it asks for
+        (_main_job_prompt("photosynthesis"), _STEPS, "photosynthesis"),
+        (_main_job_prompt("the water cycle"), _STEPS, "water cycle"),
+        # no goal in the prompt, heading or lead-in: what the answer is about
+        (
+            "Tell me about sourdough",
+            "Sourdough is bread leavened by wild yeast.\n\n" + _STEPS,
+            "sourdough",
+        ),
+        (
+            "Tell me about sourdough",
+            "First, feed the starter. Then mix the dough. Finally, bake it.",
+            "sourdough",
+        ),
+        # nothing names anything: its first step, which says what it does
+        ("What should I do?", _STEPS, "Mix the starter with flour and water"),
+        # a stated goal still wins
+        ("How do I descale a kettle?", _STEPS, "descale a kettle"),
+    ],
+)
+def test_a_procedure_nothing_names_is_named_after_what_the_answer_is_about(
+    extractor: SpacyExtractor, prompt: str, answer: str, goal: str
+) -> None:
+    ex = extractor.extract(answer, prompt=prompt)
+    assert [p.goal for p in ex.procedures] == [goal]

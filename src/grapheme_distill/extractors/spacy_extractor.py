@@ -40,9 +40,11 @@ from grapheme_distill.extractors.readers import Fact, injected_spans, is_hedged,
 from grapheme_distill.extractors.readers.attributes import is_name_key
 from grapheme_distill.extractors.readers.dates import canonical_date
 from grapheme_distill.extractors.readers.procedures import (
+    goal_of,
     list_holds_steps,
     nested_step_lists,
     read_prose_procedures,
+    unnamed_goal,
 )
 from grapheme_distill.extractors.spacy.clauses import (
     Clause,
@@ -113,12 +115,6 @@ _PROCEDURAL = re.compile(
     r"process|to \w+ (?:a|an|the|your)\b)",
     re.IGNORECASE,
 )
-_GOAL = re.compile(
-    r"^(?:#+\s*)?(?:how (?:do|can|should|would) (?:you|i|one|we)|how to|what are the steps (?:to|for)|"
-    r"(?:the )?steps (?:to|for)|instructions (?:to|for)|explain how to|to|in order to)\s+(?P<g>.+?)"
-    r"(?:,.*)?[?:.]?$",
-    re.IGNORECASE,
-)
 _KEY_VALUE = re.compile(r"^(?P<k>[^:]{1,40}?)\s*:\s+(?P<v>\S.{0,200})$")
 _GLOSS = re.compile(r"^(?P<k>[^\u2013\u2014]{1,60}?)\s+[\u2013\u2014]\s+(?P<v>\S.*)$")
 _LINGUISTIC_PREDICATES = frozenset(
@@ -171,20 +167,6 @@ def load_model(name: str = DEFAULT_MODEL) -> Any:
     for abbreviation in _ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return nlp
-
-
-def _goal_of(text: str) -> str | None:
-    m = _GOAL.match(text.strip().rstrip(":?."))
-    if m:
-        goal = m.group("g").strip().rstrip(":?.")
-        goal = re.sub(
-            r",?\s*(?:follow|do|use|try)\s+(?:these|the following)\s+steps$",
-            "",
-            goal,
-            flags=re.IGNORECASE,
-        )
-        return goal or None
-    return None
 
 
 def _prose_procedures(document: Document, prompt: str, goal: str | None, state: _State) -> None:
@@ -396,7 +378,7 @@ class SpacyExtractor:
         )
         context: Mention | None = None  # implicit subject of the list that follows
         context_text = ""
-        context_goal: str | None = _goal_of(prompt) if prompt else None
+        context_goal: str | None = goal_of(prompt) if prompt else None
         prompt_procedural = bool(prompt and _PROCEDURAL.search(prompt))
         list_items: list[tuple[Piece, Any]] = []
         list_key: tuple[int, str] | None = None
@@ -430,14 +412,14 @@ class SpacyExtractor:
             if piece.kind == "heading":
                 context_text = piece.text
                 context = phrase_mention(doc, 0, len(piece.text))
-                goal = _goal_of(piece.text)
+                goal = goal_of(piece.text)
                 if goal:
                     context_goal, context = goal, None
                 lead = None
                 continue
             if piece.lead_in:
                 lead = (piece, doc)
-                goal = _goal_of(piece.text)
+                goal = goal_of(piece.text)
                 if goal:
                     context_goal = goal
             else:
@@ -456,6 +438,9 @@ class SpacyExtractor:
         flush_list()
         if document is not None and KnowledgeType.PROCEDURAL in types:
             _prose_procedures(document, prompt, context_goal, state)
+        for r in state.records:  # a procedure no prompt, heading or lead-in names
+            if r.kind == "procedure" and r.value == "procedure":
+                r.value = unnamed_goal(prompt, topic, r.steps)
         _add_facts(facts, types, state)
         add_learned_relations(state, state.candidates)
         out.signals["hedged_fraction"] = state.hedged / state.sentences if state.sentences else 0.0
@@ -656,7 +641,7 @@ class SpacyExtractor:
         )
         if procedural and KnowledgeType.PROCEDURAL in types:
             steps = tuple(_SEQUENCE.sub("", p.text).rstrip(".") for p, _ in items)
-            the_goal = _goal_of(lead_text) or goal or (heading_text or None) or "procedure"
+            the_goal = goal_of(lead_text) or goal or (heading_text or None) or "procedure"
             start = items[0][0].offsets.to_orig(0)
             last = items[-1][0]
             end = last.offsets.span(0, len(last.text))[1]

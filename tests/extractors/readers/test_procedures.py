@@ -8,9 +8,11 @@ import pytest
 
 from grapheme_distill.extractors.document import parse_document
 from grapheme_distill.extractors.readers.procedures import (
+    goal_of,
     is_instruction,
     list_holds_steps,
     read_prose_procedures,
+    unnamed_goal,
 )
 
 
@@ -150,3 +152,40 @@ def test_a_list_under_materials_or_tips_holds_no_steps() -> None:
     assert list_holds_steps(steps, "Tips") is False
     assert list_holds_steps(["2 cups flour", "1 egg"], "**Ingredients:**") is False
     assert list_holds_steps(steps, "Method") is True
+
+
+@pytest.mark.parametrize(
+    ("prompt", "topic", "expected"),
+    [
+        (
+            "Explain one important process involving volcanoes in 4 to 6 numbered steps, one "
+            "short sentence per step.",
+            "lava",
+            "volcanoes",  # what the prompt asks a process of comes before the answer's topic
+        ),
+        ("What are the stages of mitosis?", None, "mitosis"),
+        ("Give me a recipe for banana bread", None, "banana bread"),
+        ("Describe the process of making cheese step by step", None, "making cheese"),
+        ("Tell me about sourdough", "sourdough", "sourdough"),
+        ("What should I do?", None, "Preheat the oven to 200 C"),
+    ],
+)
+def test_a_procedure_no_goal_names_is_named_after_what_the_answer_is_about(
+    prompt: str, topic: str | None, expected: str
+) -> None:
+    steps = ("First, preheat the oven to 200 C.", "Bake the loaf.")
+    got = unnamed_goal(prompt, topic, steps)
+    assert got.lower() == expected.lower() and got != "procedure"
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("How do I descale a kettle?", "descale a kettle"),
+        ("## Steps to reset a router:", "reset a router"),
+        ("To make cold brew, follow these steps:", "make cold brew"),
+        ("Tell me about sourdough", None),
+    ],
+)
+def test_the_goal_a_line_states(text: str, goal: str | None) -> None:
+    assert goal_of(text) == goal

@@ -15,22 +15,27 @@ unreliably; a word list of general English verbs does not depend on it).  Tips, 
 and ingredient or tool lists are no steps.
 
 The spaCy extractor asks :func:`read_prose_procedures` for the prose ones and
-:func:`list_holds_steps` about each numbered list (issue 11, fifth session).
+:func:`list_holds_steps` about each numbered list (issue 11, fifth session), :func:`goal_of` for
+the goal a prompt, heading or lead-in states and :func:`unnamed_goal` for a procedure none names.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from grapheme_distill.extractors.document.model import Block, Document
+from grapheme_distill.extractors.readers.facts import clean_name
 
 __all__ = [
     "ProseProcedure",
+    "goal_of",
     "is_instruction",
     "list_holds_steps",
     "nested_step_lists",
     "read_prose_procedures",
+    "unnamed_goal",
 ]
 
 #: verbs that open instructions (base form), the general vocabulary of how-tos, recipes, repairs
@@ -90,6 +95,70 @@ _INLINE_STEP = re.compile(
     r"(?:^|\s)(?:Step\s+)?(?P<n>\d{1,2})[.):]\s+(?P<s>[A-Z][^\n]*?)"
     r"(?=\s+(?:Step\s+)?\d{1,2}[.):]\s+[A-Z]|$)"
 )
+
+
+#: the goal a line states: "How do I descale a kettle?", "Steps to reset a router:", "To make
+#: cold brew,"
+_GOAL = re.compile(
+    r"^(?:#+\s*)?(?:how (?:do|can|should|would) (?:you|i|one|we)|how to|what are the steps (?:to|for)|"
+    r"(?:the )?steps (?:to|for)|instructions (?:to|for)|explain how to|to|in order to)\s+(?P<g>.+?)"
+    r"(?:,.*)?[?:.]?$",
+    re.IGNORECASE,
+)
+#: what a prompt asks for a process, recipe or guide of: "Explain one important process involving
+#: photosynthesis in 4 to 6 numbered steps" (the main job's own template), "the stages of mitosis",
+#: "a recipe for pancakes", "a guide to pruning roses"
+_ABOUT = re.compile(
+    r"\b(?:process(?:es)?|stages?|phases?|steps?|recipe|guide|tutorial|routine|method|technique|"
+    r"procedure|cycle)\s+(?:involving|of|for|to|behind|in|used (?:in|for|by))\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?P<x>[^,.;:?!]+)",
+    re.IGNORECASE,
+)
+#: how the answer should look, after the thing asked about ("… in 4 to 6 numbered steps")
+_FORMAT_TAIL = re.compile(
+    r"\s+(?:(?:in|as|with|using)\s+(?:\d|a\b|an\b|one\b|two\b|three\b|four\b|five\b|six\b|"
+    r"numbered|short|simple|clear|detail|steps|bullet)|step[- ]by[- ]step\b).*$",
+    re.IGNORECASE,
+)
+
+
+def goal_of(text: str) -> str | None:
+    """The goal a prompt, heading or lead-in states ("How do I descale a kettle?" → "descale a
+    kettle", "Steps to reset a router:" → "reset a router"), if it states one."""
+    m = _GOAL.match(text.strip().rstrip(":?."))
+    if m:
+        goal = m.group("g").strip().rstrip(":?.")
+        goal = re.sub(
+            r",?\s*(?:follow|do|use|try)\s+(?:these|the following)\s+steps$",
+            "",
+            goal,
+            flags=re.IGNORECASE,
+        )
+        return goal or None
+    return None
+
+
+def unnamed_goal(prompt: str, topic: str | None, steps: Sequence[str]) -> str:
+    """What a procedure is called when no goal is stated in the prompt, a heading or a lead-in.
+
+    It is named after what the answer is about: first the thing the prompt asks for a process,
+    recipe or guide of ("Explain one important process involving photosynthesis in 4 to 6
+    numbered steps", the main job's own template → "photosynthesis"), else the answer's topic
+    (its opening bold term, a heading naming something, the prompt's topic: "Tell me about
+    sourdough" → "sourdough", the first sentence's subject).  When truly nothing names it (a
+    bare list of steps answering "What should I do?"), it is named after its first step, which at
+    least says what it does; never the placeholder word "procedure" (issue 11: the main job
+    named its procedures so), which names nothing and matches no goal.
+    """
+    m = _ABOUT.search(" ".join(prompt.split()))
+    if m is not None:
+        about = clean_name(_FORMAT_TAIL.sub("", m.group("x")))
+        if about and len(about.split()) <= 6:
+            return about
+    if topic:
+        return topic
+    first = _step(steps[0]) if steps else ""
+    return " ".join(first.split()[:8]) or prompt.strip() or "steps"
 
 
 @dataclass(frozen=True)
