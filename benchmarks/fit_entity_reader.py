@@ -141,8 +141,22 @@ def kept_at(
     """Per answer: the candidates an item needs, plus the others reaching ``threshold``."""
     kept: dict[str, list[Candidate]] = {}
     for aid, cands in found.items():
-        kept[aid] = [c for c in cands if c.referred - decided or probs.get(id(c), 0.0) >= threshold]
+        kept[aid] = [
+            c
+            for c in cands
+            if (probs.get(id(c), 0.0) >= threshold if decides(c, decided) else c.made)
+        ]
     return kept
+
+
+NAMED = False  # whether the model decides on named things too (``--decide-named``)
+
+
+def decides(c: Candidate, decided: frozenset[str]) -> bool:
+    """Whether the model decides on ``c`` (else it stays as the rules made it)."""
+    if c.referred - decided:
+        return False
+    return NAMED or not c.named
 
 
 def newest(answer_id: str) -> bool:
@@ -217,6 +231,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "the development answers' topics rather than a layout)",
     )
     ap.add_argument(
+        "--decide-named",
+        action="store_true",
+        help="let the model drop named things (NER spans, proper nouns) too",
+    )
+    ap.add_argument(
         "--chunks",
         action="store_true",
         help="add the common noun chunks no rule named as candidates (the model then asks the "
@@ -233,13 +252,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     outcomes = label(scorer, items, found)
     report_ceiling(scorer, items, found, outcomes)
 
+    global NAMED
+    NAMED = args.decide_named
     decided = frozenset({"relation"} if args.decide_relations else ())
     without = tuple(p for p in args.without.split(",") if p)
     rows: list[tuple[Candidate, Sample]] = [
         (c, Sample([f for f in c.features if not f.startswith(without)], o == "correct", aid))
         for aid, cands in found.items()
         for c, o in zip(cands, outcomes[aid], strict=True)
-        if not c.referred - decided and o != "neutral"
+        if decides(c, decided) and o != "neutral"
     ]
     samples = [s for _, s in rows]
     if len({s.label for s in samples}) < 2 or len({s.group for s in samples}) < 2:
@@ -267,6 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "without": list(without),
             "decided_with": sorted(decided),
             "chunks": args.chunks,
+            "named": args.decide_named,
         },
     )
     if args.write:

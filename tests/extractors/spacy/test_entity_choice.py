@@ -62,13 +62,15 @@ def test_a_model_drops_a_name_nothing_needs_and_keeps_what_an_item_needs(
     rules = _names(spacy_x, CURIE)
     assert {"Radio", "Polish", "Marie Curie"} <= rules
     with use_entity_model(_model({"ner=ORG": -10.0, "ner=NORP": -10.0})):
+        assert "Radio" in _names(spacy_x, CURIE)  # a named thing: not the model's by default
+    with use_entity_model(_model({"ner=ORG": -10.0, "ner=NORP": -10.0}, named=True)):
         ex = spacy_x.extract(CURIE)
     names = {e.name for e in ex.entities.values()}
     assert "Radio" not in names  # alone, and the model says no
     assert "Polish" in names  # a relation needs it, and relations are not decided by default
     curie = next(eid for eid, e in ex.entities.items() if e.name == "Marie Curie")
     assert float(ex.item_signals[curie]["model_p"]) > 0.99
-    with use_entity_model(_model({"ner=NORP": -10.0}, decided_with=["relation"])):
+    with use_entity_model(_model({"ner=NORP": -10.0}, decided_with=["relation"], named=True)):
         ex = spacy_x.extract(CURIE)
     names = {e.name for e in ex.entities.values()}
     assert "Polish" not in names and "Marie Curie" in names
@@ -150,9 +152,9 @@ def test_the_fitting_script_learns_from_gold_and_writes_the_model(
     out = tmp_path / "entities.json"
     args = ["--gold", str(gold), "--write", "--out", str(out), "--c", "1"]
     assert fitter.main(args) == 1  # every name is some relation's argument: nothing to decide
-    assert fitter.main([*args, "--decide-relations"]) == 0
+    assert fitter.main([*args, "--decide-relations", "--decide-named"]) == 0
     model = load_linear_model(out)
     assert model.meta["fitted_on"].startswith("gold.jsonl (6 answers")
-    assert model.meta["decided_with"] == ["relation"]
+    assert model.meta["decided_with"] == ["relation"] and model.meta["named"] is True
     assert 0.0 <= model.threshold <= 1.0
     assert model.weights.get("ner=NORP", 0.0) < model.weights.get("ner=PERSON", 0.0)
