@@ -282,7 +282,10 @@ _INDEFINITE_GENUS = re.compile(r"an?\s(?![^,;]*\bby\s+[A-Z])")
 #: "A limerick, a comic poem of five lines, usually ends …": a generic term in apposition with
 #: its genus, the sentence going on after it
 _GENERIC_APPOSITIVE = re.compile(
-    r"^(?:A|An)\s+(?P<x>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}),\s+"
+    r"^(?:(?:A|An)\s+(?P<x>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})|"
+    # "Deep learning, a subset of ML, uses …", "Tachycardia, a fast heart rate, …": a notion
+    # opening the sentence (one word must be written in lower case elsewhere: a name is not)
+    r"(?P<bare>[A-Z][a-z\-]+(?:\s+[a-z][\w\-]*){0,2})),\s+"
     r"(?P<v>an?\s+[^,;()\u2013\u2014]{3,120}?),\s+(?:[a-z]+ly\s+)?[a-z]+"
 )
 #: "Photosynthesis, the process by which …": one word (opening the sentence or lower case) in
@@ -455,7 +458,12 @@ def _clause(
             name = None  # "This means that you …", "Saving early means your money …": a claim
         elif term.lower() in PRONOUNS:
             name = pronoun_subject(ctx, block)
-        elif re.search(r"[,:]", term) or re.match(r"(?i)(?:what|how|why|when|where|who)\b", term):
+        elif (
+            re.search(r"[,:]", term)
+            or re.match(r"(?i)(?:what|how|why|when|where|who)\b", term)
+            # "The name refers to …": where a name comes from, no gloss of a term
+            or re.fullmatch(r"(?i)(?:the\s+)?(?:name|term|word|acronym|abbreviation|phrase)", term)
+        ):
             name = None  # "Mammals: Cats are mammals, which means …", "What it means in practice"
         else:
             name = Name(term) if term and len(term.split()) <= 6 else None
@@ -508,6 +516,11 @@ def _clause(
                 hedged,
             )
     generic = _GENERIC_APPOSITIVE.match(text)
+    if generic is not None and generic.group("bare"):
+        bare = generic.group("bare")
+        head = _genus_head(generic.group("v"))
+        if (" " not in bare and _proper(ctx, bare)) or _INSTITUTION_HEAD.fullmatch(head):
+            generic = None  # "Paris, a city of …", "Ada, a programming language …": named things
     if generic is not None and _INDEFINITE_GENUS.match(generic.group("v")):
         value = _trim(generic.group("v"))
         if len(value.split()) >= 3 and not _PERSON_HEAD.fullmatch(_genus_head(value)):
@@ -515,7 +528,7 @@ def _clause(
                 block,
                 sent,
                 "appositive.generic",
-                Name(generic.group("x")),
+                Name(generic.group("x") or generic.group("bare")),
                 LinguisticKind.DEFINITION,
                 value,
                 hedged,
@@ -543,11 +556,23 @@ def _clause(
                 yield lfact(
                     block, sent, construction, Name(term), LinguisticKind.DEFINITION, value, hedged
                 )
+    # "Deflation, by contrast, is …", "Kubernetes, from the Greek for "helmsman", is …": an
+    # aside between the subject and its copula is no part of the subject
+    plain = _SUBJECT_ASIDE.sub(r"\g<s>", plain, count=1)
     c = _COPULA_DEF.match(plain)
     if c is not None:
         yield from _copula(
             ctx, block, sent, c.group("x"), c.group("v"), hedged, bare=c.group("bare") is not None
         )
+
+
+#: an adverbial or an etymology set off by commas right after the subject, before its copula
+_SUBJECT_ASIDE = re.compile(
+    r"^(?P<s>[^,;]{1,60}),\s+(?:by contrast|in contrast|for example|for instance|however|meanwhile|"
+    r"on the other hand|in turn|in short|in other words|in general|in practice|in fact|then|too|"
+    r"also|therefore|thus|likewise|similarly|[a-z]{3,}ly|(?:from|after)\s+the\s+[A-Z][^,;]{2,60}),"
+    r"(?=\s+(?:is|are|was|were)\s)"
+)
 
 
 def _trim(value: str) -> str:
@@ -668,10 +693,25 @@ def _copula(
         )
         if person or (named and not _STRONG_MARK.search(value)):
             return
-    if name is None:
+    first = next((b for b in ctx.doc.blocks if b.role != "heading"), None)
+    opening = first is block and not block.text[: sent.start].strip()  # the answer's first words
+    if name is None or not (highlighted or opening or introduced(ctx, block, name.text)):
+        # "Metformin is the first medicine prescribed for …" in an answer about diabetes: a
+        # description of a thing met on the way; a definition is of a term the answer introduces
+        # (highlights, opens with, is asked about, or heads a section with)
         return
     value = _trim(value)
     if len(value.split()) >= 3:
         yield lfact(
             block, sent, "copula.definition", name, LinguisticKind.DEFINITION, value, hedged
         )
+
+
+def introduced(ctx: ReadContext, block: Block, term: str) -> bool:
+    """The answer is about ``term`` here: the prompt or the section's heading names it, or it is
+    the answer's topic (or holds it: "the human heart" for the topic "heart")."""
+    low = term.lower()
+    heading = ctx.doc.heading_of(block)
+    named = f"{ctx.prompt} {heading.text if heading is not None else ''}".lower()
+    topic = ctx.topic.text.lower() if ctx.topic is not None else ""
+    return low in named or bool(topic) and (low in topic or topic in low)

@@ -75,6 +75,10 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
             block, None, "gloss.alias", term, LinguisticKind.SYNONYM, clean_name(alias.group("v"))
         )
         gloss = alias.group("rest")
+    elif _NAMING_ASIDE.match(gloss) and not re.match(r"(?i)or\s+[a-z]", gloss):
+        # "**Istanbul** — known as Constantinople until 1930 — straddles …": another name (read
+        # by the sentence reader), no gloss
+        return
     named = re.match(
         r"^(?:the\s+)?(?P<n>[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|de|la))*),\s+(?P<rest>.+)$",
         gloss,

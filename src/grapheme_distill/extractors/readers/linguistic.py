@@ -33,6 +33,7 @@ from grapheme_distill.extractors.readers.parentheses import (
     RANK,
     common_name,
     read_parentheses,
+    spells,
 )
 from grapheme_distill.extractors.readers.terms import (
     ABBR,
@@ -42,6 +43,7 @@ from grapheme_distill.extractors.readers.terms import (
     initials_match,
     lfact,
     long_and_short,
+    pronoun_subject,
     term_at,
 )
 from grapheme_distill.model.knowledge import LinguisticKind
@@ -49,18 +51,19 @@ from grapheme_distill.model.knowledge import LinguisticKind
 __all__ = ["initials_match", "read_linguistic"]
 
 _SHORT_FOR = re.compile(
-    r"(?P<a>\b[\w\-]+)[*_]*\s*,?\s*(?:is\s+)?"
+    r"(?P<a>\b[\w\-]+)[*_]*\s*(?:,|[\u2013\u2014])?\s*(?:is\s+)?"
     r"(?:short for|an abbreviation (?:of|for)|which stands for)"
-    r"\s+[*_\"“]*(?P<v>[^.;:,()*_\"”]+)"
+    r"\s+[*_\"“]*(?P<v>[^.;:,()*_\"”\u2013\u2014]+)"
 )
 _SHORTENED = re.compile(
     r",?\s*\(?(?:usually|often|commonly|typically|also|sometimes)?\s*(?:shortened|abbreviated)"
-    r"(?:\s+(?:to|as))?\s+[\"“*]*(?P<a>[\w.&\-]+)"
+    r"(?:\s+(?:to|as))?\s+(?:the\s+)?[\"“*]*(?P<a>[\w.&\-]+)"
 )
 _ALIAS = re.compile(
     r"\b(?P<m>(?:(?:usually|often|commonly|sometimes|also|simply|just|generally|widely|"
     r"popularly|affectionately|informally|previously|once|historically|originally|"
-    r"traditionally|locally|colloquially|still)\s+){1,3}(?:called|known as|referred to as|named)|"
+    r"traditionally|locally|colloquially|still|[a-z]{3,}ly)\s+){1,3}(?:called|known as|referred to as|"
+    r"named)|(?<=[\u2013\u2014]\s)(?:called|known as)|"
     r"(?:is|are|was|were)\s+(?:(?:once|formerly|then|previously|originally)\s+)?(?:called|named|renamed)(?!\s+(?:after|for|by|in|on|at|as|from)\b)|"
     r"(?<=,\s)called|known\s+(?:simply|just|locally|widely|affectionately|popularly|informally|"
     r"colloquially|officially|mostly|mainly|today|now)\s+as|"
@@ -154,10 +157,21 @@ _DASH_ASIDE = re.compile(
     r"^(?P<x>[A-Z][^\u2013\u2014,;:()]{1,50}?)\s+[\u2013\u2014]\s+(?P<y>[^\u2013\u2014,;:()]{2,60}?)"
     r"\s+[\u2013\u2014]\s+(?=[a-z])"
 )
+_LANGUAGE = (
+    r"Latin|Greek|French|German|Spanish|Italian|Arabic|Japanese|Chinese|Hebrew|Sanskrit|"
+    r"Persian|Dutch|Norse|English|Portuguese|Russian|Turkish|Korean|Hindi|Welsh|Gaelic|Irish|"
+    r"Old \w+|Middle \w+|Ancient Greek"
+)
 _NAME_IS = re.compile(
     r"^(?:(?P<own>Its|Their|His|Her)|(?P<x>(?:The\s+)?[^,;:()]{2,60}?)['’]s?)\s+"
     r"(?:[A-Za-z][a-z\-]+\s+){0,2}names?\s+(?:is|was|are)\s+(?!(?:derived|taken|based|said|thought|believed|from|a|an)\b)"
     r"[*_\"“]*(?P<v>[^,;:.()*_\"”]{2,60})"
+)
+
+
+#: a sentence that is only a name so far ("The Magna Carta", "Elizabeth I")
+_OPENING_NAME = re.compile(
+    r"(?:The\s+)?(?P<x>[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|the|de|von|van))*)"
 )
 
 
@@ -166,7 +180,8 @@ def _alias_values(text: str, m: re.Match[str]) -> list[str]:
     names ("also known as the heart or the circulatory system", "also known as A, B, C")."""
     first = clean_name(
         re.sub(
-            r"^(?:is|was|are|were)\s+|^\w+ed\s+as\s+|^(?:itself|himself|herself|themselves)\s+",
+            r"^(?:is|was|are|were)\s+|^\w+ed\s+as\s+|^(?:itself|himself|herself|themselves|him|her|"
+            r"it|them)\s+(?:the\s+)?",
             "",
             m.group("v"),
         )
@@ -188,7 +203,32 @@ def _alias_values(text: str, m: re.Match[str]) -> list[str]:
     )
     if listed and not any(re.search(r"\b(?:is|are|was|were|that|which|who)\b", n) for n in names):
         values = list(dict.fromkeys([*values, *names]))[:5]
+    elif values:
+        # "known as Constantinople until 1930 and as Byzantium before that", "called Chomolungma
+        # in Tibetan and Sagarmatha in Nepali": each name the marker governs, with its qualifier
+        clause = re.split(r"\s+[\u2013\u2014]\s+|,\s+(?:which|who|but|so)\b", window)[0]
+        at = clause.find(values[0])  # after the first name ("… Aeronautics and Space …" is one)
+        for more in _COORDINATED.finditer(clause, at + len(values[0]) if at >= 0 else len(clause)):
+            values.append(clean_name(more.group("n")))
+        values = list(dict.fromkeys(values))[:5]
     return values
+
+
+#: a further name after "and"/"or" in an alias clause ("… and as *Byzantium* before that")
+_COORDINATED = re.compile(
+    r"\s+(?:and|or)\s+(?:as\s+|by\s+)?(?:the\s+)?[*_\"“]*(?P<n>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
+)
+
+
+def _split_emphasised(block: Block, values: list[str]) -> list[str]:
+    """ "known as the *Virgin Queen* and *Good Queen Bess*": a value joining two names the answer
+    highlights one by one is two names (a name holding "and", "Bosnia and Herzegovina", stays)."""
+    marked = {clean_name(block.text[a:b]) for a, b in block.inline.emphasis}
+    out: list[str] = []
+    for value in values:
+        parts = [clean_name(p) for p in re.split(r"\s+(?:and|or)\s+", value)]
+        out.extend(parts if len(parts) > 1 and all(p in marked for p in parts) else [value])
+    return list(dict.fromkeys(out))
 
 
 def _clipped(long: str, short: str) -> bool:
@@ -407,7 +447,7 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     short_for = "short for" in text or "abbreviation" in text or "stands for" in text
     for m in _SHORT_FOR.finditer(text) if short_for else ():
         long = clean_name(m.group("v"))
-        if long and (initials_match(long, m.group("a")) or _clipped(long, m.group("a"))):
+        if long and (spells(long, m.group("a")) or _clipped(long, m.group("a"))):
             yield lfact(
                 block,
                 sent,
@@ -429,10 +469,27 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         yield from read_parentheses(ctx, block, sent, hedged)
     for m in _ALIAS.finditer(text) if may_contain(text, _ALIAS_WORDS) else ():
         term = term_at(ctx, block, sent, m.start())
+        if term is None:
+            # "**Elizabeth I** (1533–1603), known as …": the name opening the sentence, past the
+            # parenthesis between it and the marker
+            bare = re.sub(r"\s*\([^()]*\)", "", text[: m.start()]).strip(" ,*_")
+            if (opened := _OPENING_NAME.fullmatch(bare)) is not None:
+                term = Name(clean_name(opened.group("x")))
         if term is None and re.search(r"\bname\b|goes|went", m.group("m")):
             # "Samuel Clemens wrote under the pen name Mark Twain": the clause's named subject
             opener = re.match(r"(?P<x>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4})\s+[a-z]", text)
             term = Name(clean_name(opener.group("x"))) if opener is not None else None
+        if re.match(r"(?:him|her|it|them)\s", m.group("v")) and not m.group("m").startswith(
+            ("is", "are", "was", "were")
+        ):
+            # "Fans nicknamed him *La Pulga*", "critics dubbed it …": the name is the pronoun's
+            # (the block's implicit subject), not the clause's subject
+            term = pronoun_subject(ctx, block)
+        if term is not None and re.search(r"\s(?:is|are|was|were)\s", term.text):
+            # "Its name is Latin, and it is sometimes spelled …": a clause, not a term; its
+            # pronoun is the block's subject
+            clause = r",\s+(?:and|but|so)\s+(?:it|they)\s+(?:is|are|was|were)\s+(?:\w+\s+)?$"
+            term = pronoun_subject(ctx, block) if re.search(clause, text[: m.start()]) else None
         if term is None:
             continue
         if (
@@ -453,7 +510,7 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             # "This process is called X", "Its leader is called the governator", "The leader of
             # Gdynia is called the Vice President" name a role or define a term
             continue
-        for value in _alias_values(text, m):
+        for value in _split_emphasised(block, _alias_values(text, m)):
             if value.lower() != term.text.lower():
                 yield lfact(
                     block,
@@ -519,6 +576,8 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     if "name" in text and (m := _NAME_IS.match(text)) is not None:
         owner = ctx.section_subject(block) if m.group("own") else Name(clean_name(m.group("x")))
         value = clean_name(m.group("v"))
+        if re.fullmatch(_LANGUAGE, value):
+            value = ""  # "Its name is Latin": the language a name comes from, no second name
         if owner is not None and value and value.lower() != owner.text.lower():
             yield lfact(block, sent, "alias.name_is", owner, LinguisticKind.ALIAS, value, hedged)
     if (m := _DASH_ASIDE.match(text)) is not None:

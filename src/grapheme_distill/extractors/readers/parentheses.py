@@ -26,10 +26,23 @@ from grapheme_distill.extractors.readers.terms import (
 )
 from grapheme_distill.model.knowledge import LinguisticKind
 
-__all__ = ["NOT_ALIAS", "RANK", "common_name", "read_parentheses"]
+__all__ = ["NOT_ALIAS", "RANK", "common_name", "read_parentheses", "spells"]
 
 _PAREN = re.compile(r"\((?P<p>[^()]{1,120})\)")
 _FOREIGN = re.compile(r"^(?P<lang>[A-Z][a-z]+)\s*:\s*(?P<v>.+)$")
+
+
+def spells(long: str, abbr: str) -> bool:
+    """:func:`initials_match`, and for a numbered short form the same with the number set aside
+    ("COVID-19" / "coronavirus disease 2019", "SARS-CoV-2" / "… coronavirus 2"): the number ends
+    both forms, and the long form's number ends with the short form's."""
+    if initials_match(long, abbr):
+        return True
+    short_num = re.search(r"[\s\-]?(\d+)$", abbr)
+    long_num = re.search(r"\s(\d+)$", long)
+    if short_num is None or long_num is None or not long_num.group(1).endswith(short_num.group(1)):
+        return False
+    return initials_match(long[: long_num.start()], abbr[: short_num.start()])
 
 
 def _long_before(before: str, abbr: str) -> str | None:
@@ -48,7 +61,10 @@ def _long_before(before: str, abbr: str) -> str | None:
 _PAREN_PREFIX = re.compile(
     r"^(?:born|née|nee|formerly|ticker|symbol|often just|or simply|"
     r"or(?!\s+(?:so|more|less|about|even|fewer|until|longer)\b)|"
-    r"also(?!\s+(?:called|known|referred|named))|aka|a\.k\.a\.|also known as|"
+    r"also(?!\s+(?:called|known|referred|named|spelled|spelt|written))|aka|a\.k\.a\.|also known as|"
+    r"(?:also\s+)?(?:spelled|spelt|written)|"
+    r"(?P<weak>previously|earlier|originally|once|later|now|commonly|colloquially|informally|"
+    r"popularly|often|usually|sometimes)(?=\s+[\"“*_]*(?:the\s+)?(?-i:[A-Z]))|"
     r"(?:real|birth|given|stage|pen|maiden|legal|original|scientific|botanical|Latin|common)"
     r"\s+name|"
     r"(?:(?:widely|commonly|popularly|often|usually|affectionately|better|locally)\s+)?"
@@ -247,7 +263,7 @@ def read_parentheses(
             continue
         # "ABC (…)", and "ABC codes (…)": the acronym may come with the noun it qualifies
         short = re.search(r"(?:^|[\s*_\"“])(?P<a>" + ABBR + r")[*_\"”]*(?:\s+[a-z]+)?$", before)
-        if short is not None and "," not in plain and initials_match(plain, short.group("a")):
+        if short is not None and "," not in plain and spells(plain, short.group("a")):
             # "ABC (Alpha Beta Code)" and "ABC (alpha beta code)": the expansion, never an is-a
             yield lfact(
                 block,

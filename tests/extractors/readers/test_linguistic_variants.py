@@ -1,0 +1,174 @@
+"""Syntactic variants of the linguistic constructions (issue 11, sixth session): each case is a
+small answer of our own words, in a variant the readers missed or misread before this session
+(every ``present`` item was absent, or every ``absent`` one read).  ``present`` items must be read
+((term, kind, value), lower case); ``absent`` ones pin precision."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors.readers import read_document
+
+Items = set[tuple[str, str, str]]
+
+
+CASES: list[tuple[str, str, Items, Items]] = [
+    # a parenthetical with a spelling or a former name, the marker no part of the name
+    (
+        "**Anemia** (also spelled *anaemia*) is a condition in which you lack red blood cells.",
+        "",
+        {("anemia", "alias", "anaemia")},
+        {("anemia", "alias", "spelled anaemia")},
+    ),
+    (
+        "Kolkata (previously Calcutta) is the capital of West Bengal.",
+        "",
+        {("kolkata", "alias", "calcutta")},
+        set(),
+    ),
+    (
+        'The US central bank, the **Federal Reserve System** (commonly "the Fed"), was set up.',
+        "",
+        {("federal reserve system", "alias", "fed")},
+        set(),
+    ),
+    # … and an adverb with a remark after it is no name
+    (
+        "Let the dough rest (usually overnight) before baking.",
+        "",
+        set(),
+        {("dough", "alias", "overnight")},
+    ),
+    # an alias clause set off by dashes, with more than one name
+    (
+        "**Istanbul** — known as **Constantinople** until 1930 and as **Byzantium** before that"
+        " — straddles Europe and Asia.",
+        "",
+        {("istanbul", "alias", "constantinople"), ("istanbul", "alias", "byzantium")},
+        {
+            (
+                "istanbul",
+                "definition",
+                "known as constantinople until 1930 and as byzantium before that — straddles"
+                " europe and asia",
+            )
+        },
+    ),
+    (
+        "Mount Everest — called *Chomolungma* in Tibetan and *Sagarmatha* in Nepali — is the"
+        " highest mountain.",
+        "",
+        {("mount everest", "alias", "chomolungma"), ("mount everest", "alias", "sagarmatha")},
+        set(),
+    ),
+    # "and" inside one name is no second name
+    (
+        "NASA is also known as the National Aeronautics and Space Administration.",
+        "",
+        {("nasa", "alias", "national aeronautics and space administration")},
+        {("nasa", "alias", "space administration")},
+    ),
+    # two names highlighted one by one, after a parenthesis of dates
+    (
+        "**Elizabeth I** (1533–1603), known as the *Virgin Queen* and *Good Queen Bess*, ruled"
+        " for 44 years.",
+        "",
+        {("elizabeth i", "alias", "virgin queen"), ("elizabeth i", "alias", "good queen bess")},
+        set(),
+    ),
+    # any adverb before the marker; a pronoun object names the block's subject
+    (
+        "Tsunamis are sometimes mistakenly called tidal waves.",
+        "",
+        {("tsunamis", "alias", "tidal waves")},
+        set(),
+    ),
+    (
+        "## Lionel Messi\n\nFans nicknamed him *La Pulga*.",
+        "Who is Lionel Messi?",
+        {("lionel messi", "alias", "la pulga")},
+        {("fans", "alias", "him la pulga")},
+    ),
+    # short forms after a dash or an article, and numbered short forms
+    (
+        "CRISPR — short for *clustered regularly interspaced short palindromic repeats* — edits"
+        " genes.",
+        "",
+        {("clustered regularly interspaced short palindromic repeats", "abbreviation", "crispr")},
+        set(),
+    ),
+    (
+        "The United Kingdom of Great Britain and Northern Ireland, commonly shortened to the UK,"
+        " has four countries.",
+        "",
+        {("united kingdom of great britain and northern ireland", "abbreviation", "uk")},
+        {("united kingdom of great britain and northern ireland", "abbreviation", "the")},
+    ),
+    (
+        "**COVID-19** (coronavirus disease 2019) is caused by **SARS-CoV-2**, short for severe"
+        " acute respiratory syndrome coronavirus 2.",
+        "",
+        {
+            ("coronavirus disease 2019", "abbreviation", "covid-19"),
+            (
+                "severe acute respiratory syndrome coronavirus 2",
+                "abbreviation",
+                "sars-cov-2",
+            ),
+        },
+        set(),
+    ),
+    # the language a name comes from is no second name; "the name" glosses no term
+    (
+        "The **Magna Carta** was sealed in 1215. Its name is Latin, and it is sometimes spelled"
+        " *Magna Charta*.",
+        "What is the Magna Carta?",
+        {("magna carta", "alias", "magna charta")},
+        {("magna carta", "alias", "latin"), ("its name is latin", "alias", "magna charta")},
+    ),
+    (
+        "CRISPR edits genes. The name refers to repeating DNA sequences found in bacteria.",
+        "",
+        set(),
+        {("name", "definition", "repeating dna sequences found in bacteria")},
+    ),
+    # an aside between the subject and its copula; an appositive notion without an article
+    (
+        "Kubernetes, from the Greek for helmsman, is an open-source system for running containers.",
+        "What is Kubernetes?",
+        {("kubernetes", "definition", "an open-source system for running containers")},
+        set(),
+    ),
+    (
+        "Deep learning, a subset of machine learning, uses neural networks with many layers.",
+        "",
+        {("deep learning", "definition", "a subset of machine learning")},
+        set(),
+    ),
+    (
+        "Paris, a city of two million people, is the capital of France.",
+        "",
+        set(),
+        {("paris", "definition", "a city of two million people")},
+    ),
+    # a copula defines a term the answer introduces, not a thing met on the way
+    (
+        "Type 2 diabetes is a condition in which the body resists insulin. Treatment starts with"
+        " diet. Metformin is the first medicine that doctors usually prescribe for it.",
+        "What is type 2 diabetes?",
+        {("type 2 diabetes", "definition", "a condition in which the body resists insulin")},
+        {("metformin", "definition", "the first medicine that doctors usually prescribe for it")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("answer", "prompt", "present", "absent"), CASES)
+def test_linguistic_variants(answer: str, prompt: str, present: Items, absent: Items) -> None:
+    _, facts = read_document(answer, prompt)
+    found = {
+        (f.subject.text.lower(), f.linguistic.value, f.value.lower())
+        for f in facts
+        if f.kind == "linguistic" and f.linguistic is not None
+    }
+    assert present <= found, found
+    assert not absent & found, found
