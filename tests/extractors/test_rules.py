@@ -133,6 +133,19 @@ def test_numbered_steps_and_sequence_prose() -> None:
     ]
 
 
+def test_a_procedure_nothing_names_is_named_after_the_prompt_never_procedure() -> None:
+    # issue 11: the main job's template names no goal, and its procedures were called "procedure"
+    prompt = "Explain one important process involving photosynthesis in 4 to 6 numbered steps."
+    ex = RuleExtractor().extract(
+        "1. Light is absorbed.\n2. Water is split.\n3. Sugar is made.\n\n"
+        "First, open the stomata. Then take in carbon dioxide.",
+        prompt=prompt,
+    )
+    assert [p.goal for p in ex.procedures] == ["photosynthesis", "photosynthesis"]
+    bare = RuleExtractor().extract("1. Boil water.\n2. Add leaves.\n")
+    assert [p.goal for p in bare.procedures] == ["Boil water"]
+
+
 def test_bullets_under_lead_in_become_parts() -> None:
     ex = RuleExtractor().extract(
         "The solar system has these planets:\n- Mercury\n- Venus: hot\n- **Earth**\n"

@@ -29,6 +29,7 @@ from grapheme_distill.extractors.base import (
 )
 from grapheme_distill.extractors.predicates import canonical_predicate
 from grapheme_distill.extractors.readers import injected_spans, read_document
+from grapheme_distill.extractors.readers.procedures import unnamed_goal
 from grapheme_distill.model.knowledge import (
     Attribute,
     Entity,
@@ -671,7 +672,7 @@ class RuleExtractor(PipeEach):
         def flush() -> None:
             nonlocal steps, bullets
             if steps and KnowledgeType.PROCEDURAL in types and len(steps) >= 2:
-                g = goal or context or "procedure"
+                g = goal or context or unnamed_goal(prompt, None, [s for s, _, _ in steps])
                 ent = self._entity(out, g)
                 out.add(
                     Procedure(
@@ -726,7 +727,7 @@ class RuleExtractor(PipeEach):
                 context = _clean(strip_markup(stripped))
             seq = [s for s in re.split(r"(?<=[.!?])\s+", stripped) if _SEQUENCE.match(s)]
             if len(seq) >= 2 and KnowledgeType.PROCEDURAL in types:
-                g = goal or "procedure"
+                g = goal or unnamed_goal(prompt, None, seq)
                 ent = self._entity(out, g)
                 out.add(
                     Procedure(
