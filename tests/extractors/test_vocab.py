@@ -7,6 +7,7 @@ import pytest
 from grapheme_distill.extractors import RuleExtractor
 from grapheme_distill.extractors.vocab import (
     RelationVocabulary,
+    Voice,
     apply_vocabulary,
     concept_type,
     label_words,
@@ -150,11 +151,11 @@ def test_unrelated_predicates_do_not_match(vocab: RelationVocabulary, predicate:
 
 
 @pytest.mark.parametrize(("voice", "inverse"), [("active", True), ("passive", False)])
-def test_passive_labels_turn_active_predicates_round(voice: str, inverse: bool) -> None:
+def test_passive_labels_turn_active_predicates_round(voice: Voice, inverse: bool) -> None:
     # "Frank Giustra founded Lionsgate" is foundedBy(Lionsgate, Frank Giustra)
     m = RelationVocabulary(["foundedBy"]).match(
         "found" if voice == "active" else "founded_by", voice=voice
-    )  # type: ignore[arg-type]
+    )
     assert m is not None and m.label == "foundedBy" and m.inverse is inverse
 
 
@@ -460,12 +461,12 @@ def test_the_harness_mapper_hands_ontology_signatures_to_the_matcher() -> None:
 @pytest.mark.parametrize(
     ("predicate", "voice", "inverse"), [("served_by", "passive", True), ("serve", "active", False)]
 )
-def test_participle_labels_name_the_patient(predicate: str, voice: str, inverse: bool) -> None:
+def test_participle_labels_name_the_patient(predicate: str, voice: Voice, inverse: bool) -> None:
     # "Alderney is served by Alderney Airport" and "Alderney Airport serves Alderney" are both
     # cityServed(Alderney Airport, Alderney)
     m = RelationVocabulary(["cityServed", "location"]).match(
         predicate, voice=voice, object_type=EntityType.LOCATION
-    )  # type: ignore[arg-type]
+    )
     assert m is not None and (m.label, m.inverse) == ("cityServed", inverse)
 
 
