@@ -28,6 +28,13 @@ def spacy_x() -> Iterator[SpacyExtractor]:
     yield SpacyExtractor()
 
 
+@pytest.fixture(scope="module")
+def rules_x(spacy_x: SpacyExtractor) -> Iterator[SpacyExtractor]:
+    """The clause rules alone: the learned relation reader drops what answers rarely state as a
+    fact (an active clause between common nouns), which a test of a rule's reading must not see."""
+    yield SpacyExtractor(nlp=spacy_x.nlp, relation_model=False)
+
+
 def triples(ex: Extraction, *, negated: bool | None = None) -> set[tuple[str, str, str]]:
     names = {k: v.name for k, v in ex.entities.items()}
     return {
@@ -86,9 +93,9 @@ def lingo(ex: Extraction) -> set[tuple[str, str, str]]:
     ],
 )
 def test_relation_constructions(
-    spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]
+    rules_x: SpacyExtractor, text: str, expected: tuple[str, str, str]
 ) -> None:
-    ex = spacy_x.extract(text)
+    ex = rules_x.extract(text)
     assert expected in triples(ex, negated=False), triples(ex)
 
 

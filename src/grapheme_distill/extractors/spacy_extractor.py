@@ -36,6 +36,7 @@ from grapheme_distill.errors import MissingDependency
 from grapheme_distill.extractors.base import Extraction, ExtractionFailure, is_title_line
 from grapheme_distill.extractors.confidence import CalibrationMap, annotate, load_calibration
 from grapheme_distill.extractors.document import Document, parse_document
+from grapheme_distill.extractors.learned import LinearModel
 from grapheme_distill.extractors.readers import Fact, injected_spans, is_hedged, read_document
 from grapheme_distill.extractors.readers.attributes import is_name_key
 from grapheme_distill.extractors.readers.dates import canonical_date
@@ -57,6 +58,8 @@ from grapheme_distill.extractors.spacy.glosses import of_term
 from grapheme_distill.extractors.spacy.items import finish_items, ner_entity_type
 from grapheme_distill.extractors.spacy.learned_relations import (
     add_learned_relations,
+    default_model,
+    drop_unlikely_relations,
     reader_active,
 )
 from grapheme_distill.extractors.spacy.names import named_mentions, step_things
@@ -231,6 +234,9 @@ class SpacyExtractor:
             (:mod:`~grapheme_distill.extractors.confidence`; default), a given map, or ``False``
             for raw scores (what ``benchmarks/fit_calibration.py`` fits on).  Off with a
             ``relation_vocabulary``: the map was fitted on the extractor's own predicates.
+        relation_model: the learned relation reader's model (:mod:`.spacy.learned_relations`):
+            the shipped one (default), a given one, or ``False`` for the rules alone.  Off with a
+            ``relation_vocabulary``: the model learned free predicates, not an ontology's.
     """
 
     name = "spacy"
@@ -246,6 +252,7 @@ class SpacyExtractor:
         max_chars: int = 100_000,
         nlp: Any = None,
         calibration: CalibrationMap | bool = True,
+        relation_model: LinearModel | bool = True,
     ) -> None:
         self.model = model
         self.batch_size = batch_size
@@ -263,6 +270,13 @@ class SpacyExtractor:
             self.calibration = load_calibration("spacy")
         else:
             self.calibration = None
+        self.relation_model: LinearModel | None = (
+            relation_model
+            if isinstance(relation_model, LinearModel)
+            else default_model()
+            if relation_model and relation_vocabulary is None
+            else None
+        )
 
     @property
     def id(self) -> str:
@@ -442,7 +456,7 @@ class SpacyExtractor:
             if r.kind == "procedure" and r.value == "procedure":
                 r.value = unnamed_goal(prompt, topic, r.steps)
         _add_facts(facts, types, state)
-        add_learned_relations(state, state.candidates)
+        add_learned_relations(state, state.candidates, self.relation_model)
         out.signals["hedged_fraction"] = state.hedged / state.sentences if state.sentences else 0.0
         if state.injection:
             out.signals["injection_sentences"] = float(state.injection)
@@ -453,6 +467,7 @@ class SpacyExtractor:
                 )
             )
         finish_items(state, types, out, self.vocabulary, self.unmatched)
+        drop_unlikely_relations(out, self.relation_model)
 
     def _prose(
         self,
@@ -466,7 +481,7 @@ class SpacyExtractor:
         structure: bool = True,
     ) -> None:
         sequence: list[tuple[str, int, int]] = []
-        learned = reader_active()
+        learned = reader_active(self.relation_model)
         for sent in doc.sents:
             text = sent.text.strip()
             if len(text) < 2:

@@ -1,5 +1,6 @@
-"""Shared fixtures of the spaCy reader tests: one uncalibrated extractor per module and the
-relations of an extraction as name triples."""
+"""Shared fixtures of the spaCy reader tests: one uncalibrated extractor per module (the rules
+alone, without the learned relation reader's judgement) and the relations of an extraction as
+name triples."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ Facts = Callable[[str], set[tuple[str, str, str, bool]]]
 
 @pytest.fixture(scope="module")
 def spacy_x() -> Iterator[SpacyExtractor]:
-    yield SpacyExtractor(calibration=False)
+    yield SpacyExtractor(calibration=False, relation_model=False)  # the rules' own readings
 
 
 @pytest.fixture(scope="module")

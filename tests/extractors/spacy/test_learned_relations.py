@@ -62,7 +62,7 @@ def test_a_rule_relation_under_the_rule_threshold_is_dropped_but_its_names_stay(
 ) -> None:
     text = "Marie Curie was born in Warsaw. She admired the old bridge."
     model = LinearModel(
-        "relations", 0.0, {"ol=NOUN": -3.0}, threshold=0.99, meta={"rule_threshold": 0.5}
+        "relations", 0.0, {"rule:ol=NOUN": -3.0}, threshold=0.99, meta={"rule_threshold": 0.5}
     )
     with use_relation_model(None):
         before, _ = _relations(spacy_x, text)
@@ -147,6 +147,14 @@ def test_the_fitting_script_fits_and_writes_a_model(tmp_path: Path) -> None:
     assert model.meta["fitted_on"] == "tiny.jsonl (3 answers)"
     assert "rule_threshold" in model.meta
     # it learned that "admired the old bridge" (a common-noun object) is no gold fact
-    admire = ("source=rule", "pred=admire", "ol=NOUN", "sl=PERSON", "voice=active")
-    born = ("source=rule", "pred=born_in", "ol=GPE", "sl=PERSON", "voice=passive")
+    admire = ("source=rule", "rule:pred=admire", "rule:ol=NOUN", "rule:voice=active")
+    born = ("source=rule", "rule:pred=born_in", "rule:ol=GPE", "rule:voice=passive")
     assert model.probability(admire) < model.probability(born)
+
+
+def test_the_default_extractor_reads_with_the_shipped_model(spacy_x: SpacyExtractor) -> None:
+    shipped = SpacyExtractor(nlp=spacy_x.nlp).relation_model
+    assert shipped is not None and "dev75" in str(shipped.meta["fitted_on"])
+    assert 0.0 < shipped.threshold < 1.0 and 0.0 <= float(shipped.meta["rule_threshold"]) < 1.0
+    assert SpacyExtractor(nlp=spacy_x.nlp, relation_model=False).relation_model is None
+    assert SpacyExtractor(nlp=spacy_x.nlp, relation_vocabulary=["x"]).relation_model is None

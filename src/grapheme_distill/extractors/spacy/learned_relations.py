@@ -20,17 +20,20 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from grapheme_distill.extractors.base import Extraction
 from grapheme_distill.extractors.learned import LinearModel, shipped_model
 from grapheme_distill.extractors.spacy.clauses import VALUE_LABELS, Mention
-from grapheme_distill.extractors.spacy.items import participant
 from grapheme_distill.extractors.spacy.records import Record, State, is_generic
 from grapheme_distill.extractors.spacy.relation_candidates import Candidate
 from grapheme_distill.model.hashing import normalise_name
+from grapheme_distill.model.knowledge import Relation
 
 __all__ = [
     "CONSTRUCTION",
     "add_learned_relations",
     "collect_candidates",
+    "default_model",
+    "drop_unlikely_relations",
     "reader_active",
     "use_relation_model",
 ]
@@ -44,8 +47,8 @@ _SINK: ContextVar[list[dict[str, Any]] | None] = ContextVar("relation_sink", def
 
 @contextmanager
 def use_relation_model(model: LinearModel | None) -> Iterator[None]:
-    """Read with ``model`` instead of the shipped one (None: the reader off); for fitting and
-    its cross-validation."""
+    """Read with ``model`` instead of the extractor's own (None: the reader off), whatever the
+    extractor was built with; for fitting, its cross-validation and measuring."""
     token = _MODEL.set((model,))
     try:
         yield
@@ -67,15 +70,22 @@ def collect_candidates() -> Iterator[list[dict[str, Any]]]:
         _SINK.reset(token)
 
 
-def reader_active() -> bool:
+def reader_active(default: LinearModel | None) -> bool:
     """Whether candidates are wanted at all: a model to judge them, or a fitting script to
     collect them (without either, generating them would only cost time)."""
-    return _SINK.get() is not None or _model() is not None
+    return _SINK.get() is not None or _model(default) is not None
 
 
-def _model() -> LinearModel | None:
+def default_model() -> LinearModel | None:
+    """The shipped model (``extractors/models/relations.json``), or None when none ships."""
+    return shipped_model(MODEL_NAME)
+
+
+def _model(default: LinearModel | None) -> LinearModel | None:
+    """The model set by :func:`use_relation_model` or :func:`collect_candidates`, else the
+    extractor's own (``default``)."""
     chosen = _MODEL.get()
-    return shipped_model(MODEL_NAME) if chosen is None else chosen[0]
+    return default if chosen is None else chosen[0]
 
 
 def _pair(a: str, b: str) -> frozenset[str]:
@@ -104,10 +114,17 @@ def judged(
     """Each candidate no rule covers, with its answer-level features added."""
     taken, about = _context(state)
     topic = normalise_name(state.coref.topic.text) if state.coref.topic is not None else ""
+    # the reader relates nodes the other readers made; which names are nodes is the entity
+    # reader's decision (a candidate's own nouns, made nodes here, cost entity precision)
+    nodes = {normalise_name(m.text) for m in state.facts}
+    for r in state.records:
+        nodes.update(normalise_name(m.text) for m in (r.subject, r.object) if m is not None)
     seen: set[tuple[str, str, str]] = set()
     for cand, span in candidates:
         s, o = normalise_name(cand.subject.text), normalise_name(cand.object.text)
         if not s or not o or s == o or _pair(s, o) in taken:
+            continue
+        if s not in nodes or o not in nodes:
             continue
         if is_generic(cand.subject) or is_generic(cand.object):
             continue
@@ -131,7 +148,8 @@ def _label(m: Mention) -> str:
 
 def rule_features(r: Record, about: set[str], topic: str) -> tuple[str, ...]:
     """What the model sees of a rule's relation record: the rule, the predicate and its last
-    word (the preposition), both ends' labels, where the subject stands in the answer."""
+    word (the preposition), both ends' labels, where the subject stands in the answer; each
+    prefixed ``rule:``."""
     assert r.subject is not None and r.object is not None
     sl, ol = _label(r.subject), _label(r.object)
     family = r.construction if r.construction != "clause" else f"clause.{r.voice}"
@@ -163,35 +181,48 @@ def rule_features(r: Record, about: set[str], topic: str) -> tuple[str, ...]:
         feats.append("negated")
     if r.hedged or r.confidence < 0.5:
         feats.append("hedged")
-    return tuple(feats)
+    # prefixed: the rules' relations and the candidates are two populations (the rules were
+    # written on the development answers), so they share no weight but the file
+    return (feats[0], *(f"rule:{f}" for f in feats[1:]))
 
 
-def _filter_rules(
+def _judge_rules(
     state: State, model: LinearModel | None, sink: list[dict[str, Any]] | None
 ) -> None:
-    """Judge the rules' relation records with the model: below the model's ``rule_threshold``
-    a record is dropped (its names stay entity nodes), else its probability is its ``model_p``."""
-    limit = model.meta.get("rule_threshold") if model is not None else None
+    """Give each rule relation record the model's probability (its ``model_p``); the relations
+    under the model's ``rule_threshold`` are taken out of the output by
+    :func:`drop_unlikely_relations` once the items are made, so that the records still make
+    their entity nodes and count as evidence for every other decision, as before."""
     _, about = _context(state)
     topic = normalise_name(state.coref.topic.text) if state.coref.topic is not None else ""
-    kept: list[Record] = []
     for r in state.records:
         if r.kind != "relation" or r.subject is None or r.object is None:
-            kept.append(r)
             continue
         features = rule_features(r, about, topic)
         if sink is not None:
             sink.append(_row(r.subject.text, r.predicate, r.object.text, r.negated, features))
-        if model is None or limit is None:
-            kept.append(r)
-            continue
-        p = model.probability(features)
-        if p < float(limit):
-            state.facts.extend(m for m in (r.subject, r.object) if participant(m))
-            continue
-        r.model_p = round(p, 4)
-        kept.append(r)
-    state.records[:] = kept
+        if model is not None:
+            r.model_p = round(model.probability(features), 4)
+
+
+def drop_unlikely_relations(out: Extraction, default: LinearModel | None) -> None:
+    """Take the rules' relations whose ``model_p`` is under the model's ``rule_threshold`` out of
+    ``out`` (their entities stay: the names were read either way)."""
+    model = _model(default)
+    limit = model.meta.get("rule_threshold") if model is not None else None
+    if limit is None:
+        return
+    for item in list(out.items):
+        signals = out.item_signals.get(item.id, {})
+        p = signals.get("model_p")
+        if (
+            isinstance(item, Relation)
+            and isinstance(p, float)
+            and signals.get("construction") != CONSTRUCTION
+            and p < float(limit)
+        ):
+            out.remove(item)
+            out.item_signals.pop(item.id, None)
 
 
 def _row(
@@ -207,15 +238,17 @@ def _row(
 
 
 def add_learned_relations(
-    state: State, candidates: list[tuple[Candidate, tuple[int, int]]]
+    state: State,
+    candidates: list[tuple[Candidate, tuple[int, int]]],
+    default: LinearModel | None,
 ) -> None:
     """Judge the rules' relation records, then add the candidates the model keeps to
     ``state.records`` (one per pair of names)."""
     sink = _SINK.get()
-    model = _model()
+    model = _model(default)
     if model is None and sink is None:
         return
-    _filter_rules(state, model, sink)
+    _judge_rules(state, model, sink)
     best: dict[frozenset[str], tuple[float, Record]] = {}
     for cand, span, features in judged(state, candidates):
         if sink is not None:

@@ -60,6 +60,18 @@ def _label(m: Mention) -> str:
     return m.label or ("PROPN" if m.proper else "NOUN")
 
 
+def _agrees(pronoun: str, topic: Mention | None) -> bool:
+    """Whether a pronoun can stand for the answer's topic by its type ("he" a person, "it" not)."""
+    if topic is None:
+        return False
+    person = topic.label == "PERSON"
+    if pronoun in ("he", "she", "him", "her"):
+        return person
+    if pronoun == "it":
+        return not person
+    return True
+
+
 def _bucket(n: int) -> str:
     return "0" if n <= 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-7" if n <= 7 else "8+"
 
@@ -206,6 +218,13 @@ def sentence_candidates(
             subjects, kinds = [*subjects, topic], [*kinds, "pronoun_topic"]
         if not subjects:
             continue
+        if kind == "pronoun":
+            pron = holder.lower_ if holder is not None else ""
+            guess = _label(subjects[0]) if kinds[0] == "pronoun" else "none"
+            fits = "agree" if _agrees(pron, topic) else "disagree"
+            kind_extra = [f"pron={pron}", f"coref_label={guess}", f"topic_{fits}"]
+        else:
+            kind_extra = []
         passive = _is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
         negated = _neg(verb)
         copula = verb.lemma_ == "be"
@@ -238,7 +257,7 @@ def sentence_candidates(
                 for s, how in zip(subjects, kinds, strict=True):
                     if s.text.lower() == o.text.lower():
                         continue
-                    feats = _features(base, s, o, how)
+                    feats = (*_features(base, s, o, how), *kind_extra)
                     feats = (*feats, f"pred_ol={predicate}_{_label(o)}")
                     out.append(
                         Candidate(
