@@ -67,6 +67,24 @@ def test_a_nested_item_is_proposed_against_the_item_it_hangs_from() -> None:
     assert "src=parent_item" in cands[("nucleus", "nucleolus")]
 
 
+def test_an_items_sentence_subject_and_a_key_values_name_are_candidate_children() -> None:
+    text = (
+        "The band's line-up:\n\n- **Drums:** Ringo Starr\n- The bass player was Paul McCartney.\n"
+    )
+    froms = {
+        c: {f for f in fs if f.startswith("child_from=")}
+        for (_, c), fs in _candidates(text, "Who were the Beatles?").items()
+    }
+    assert "child_from=value" in froms["ringo starr"]
+    assert "child_from=subject" in froms["bass player"]
+
+
+def test_a_bold_term_under_a_kind_heading_is_a_candidate_child() -> None:
+    text = "# Clouds\n\n## Types of clouds\n\n**Cumulus** clouds are puffy and white.\n"
+    cands = _candidates(text)
+    assert any(c == "cumulus" and "ctx=bold" in fs for (_, c), fs in cands.items())
+
+
 def test_a_callout_item_is_no_candidate_child() -> None:
     text = "## Parts of a bicycle\n\n- **Frame:** the main body\n- **Tip:** oil the chain\n"
     assert not any(c == "tip" for _, c in _candidates(text))
@@ -110,6 +128,30 @@ def test_taxonomic_ranks_chain_each_value_under_the_one_above() -> None:
     cands = _candidates(text)
     assert "src=rank_chain" in cands[("plantae", "rosales")]
     assert "src=rank_chain" in cands[("rosales", "rosaceae")]
+
+
+def test_a_classification_table_with_clades_chains_each_taxon_under_the_one_above() -> None:
+    text = (
+        "| Rank | Taxon |\n|---|---|\n| Kingdom | Plantae |\n| Clade | Angiosperms |\n"
+        "| Order | Rosales |\n| Family | Rosaceae |\n"
+    )
+    pairs = {k for k, fs in _candidates(text).items() if "src=rank_chain" in fs}
+    assert pairs == {
+        ("plantae", "angiosperms"),
+        ("angiosperms", "rosales"),
+        ("rosales", "rosaceae"),
+    }
+
+
+def test_rank_lines_skip_to_the_nearest_more_general_rank_and_headings_cut_the_chain() -> None:
+    text = "Kingdom: Animalia\nOrder: Carnivora\n\n## Tigers\n\nFamily: Felidae\n"
+    pairs = {k for k, fs in _candidates(text).items() if "src=rank_chain" in fs}
+    assert pairs == {("animalia", "carnivora")}
+
+
+def test_a_breadcrumb_chains_its_parts() -> None:
+    cands = _candidates("Animalia \u2192 Chordata \u2192 Mammalia")
+    assert "src=arrow_chain" in cands[("chordata", "mammalia")]
 
 
 def test_apposition_and_is_a_propose_the_class() -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from grapheme_distill.extractors.document.model import Block
@@ -246,12 +246,10 @@ def _propose_lists(ctx: ReadContext, out: _Proposals) -> None:
         wholes = list_wholes(ctx, items, lead, heading, None)
         heading_block = ctx.doc.heading_of(first)
         upper = ctx.doc.heading_of(heading_block) if heading_block is not None else None
-        for block in items:
-            head = item_head(block)
-            if head is None or not childlike(head[0], nested) or callout(head[0]):
+        for block, child, child_from in _item_children(items, item_head):
+            if not childlike(child, nested) or callout(child):
                 continue  # "**Tip:** oil the chain" is a remark under any lead-in
-            child = head[0]
-            feats = context | _item_features(block, child)
+            feats = context | _item_features(block, child) | {f"child_from={child_from}"}
             for whole in wholes:
                 for source in whole.sources:
                     out.add(whole.name, child, kind, block, source, feats)
@@ -274,6 +272,70 @@ def _propose_lists(ctx: ReadContext, out: _Proposals) -> None:
                     gh = item_head(ctx.doc.blocks[parent_block.parent])
                     if gh is not None:
                         out.add(Name(gh[0]), child, kind, block, "grand_item", feats)
+
+
+_ITEM_SUBJECT = re.compile(
+    r"^(?:the\s+)?(?P<x>[\w'\-]+(?:\s+[\w'\-]+){0,3}?)\s+(?:is|are|was|were|has|have)\b",
+    re.IGNORECASE,
+)
+
+
+def _item_children(
+    items: list[Block], item_head: Callable[[Block], tuple[str, int, int] | None]
+) -> Iterator[tuple[Block, str, str]]:
+    """Each item's candidate child and where it was read: the item's head; else the subject of
+    an item that is a sentence ("The cerebrum is the largest part"); and the value of a
+    key-value item that is a short name ("**Drums:** Ringo Starr")."""
+    for block in items:
+        head = item_head(block)
+        if head is not None:
+            yield block, head[0], "head"
+        elif (m := _ITEM_SUBJECT.match(block.text)) is not None:
+            yield block, clean_name(m.group("x")), "subject"
+        if block.role == "key_value":
+            value = clean_name(re.sub(r"\s*\([^)]*\)", "", block.value_text().rstrip(".")))
+            words = value.split()
+            if 0 < len(words) <= 4 and _proper(value) and not re.search(r"[0-9]", value):
+                yield block, value, "value"
+
+
+def _propose_bold(ctx: ReadContext, out: _Proposals) -> None:
+    """A bold term in a paragraph ("**Cumulus** clouds are puffy") under a heading or lead-in
+    that names kinds, parts or members may be one of them."""
+    from grapheme_distill.extractors.readers.hierarchy import childlike
+
+    for block in ctx.doc.blocks:
+        if block.role != "paragraph" or not block.inline.emphasis or ctx.injected(block):
+            continue
+        heading_block = ctx.doc.heading_of(block)
+        heading = heading_block.text if heading_block is not None else ""
+        spans = block.inline.emphasis
+        feats = {
+            "ctx=bold",
+            "role=paragraph",
+            f"heading_kind={_kind_name(heading)}",
+            f"prompt_kind={_kind_name(ctx.prompt)}",
+            f"heading_last={_last_word(heading)}" if heading else "heading=none",
+            f"items={_bucket(len(spans), (1, 2, 4, 8))}",
+        }
+        for a, b in spans:
+            child = clean_name(block.text[a:b])
+            if not child or len(child.split()) > 4 or not childlike(child, nested=False):
+                continue
+            at_start = int(a == 0 or block.text[:a].rstrip().endswith((".", ":")))
+            f = feats | {f"bold_opens={at_start}"}
+            if heading_block is not None:
+                title = _heading_title(ctx, block, heading)
+                out.add(title, child, _kind(heading, "", ctx), block, "bold_heading", f)
+                out.add(
+                    lead_parent(ctx, block, heading),
+                    child,
+                    _kind(heading, "", ctx),
+                    block,
+                    "bold_heading_np",
+                    f,
+                )
+            out.add(ctx.topic, child, _kind(heading, "", ctx), block, "bold_topic", f)
 
 
 def _propose_headings(ctx: ReadContext, out: _Proposals) -> None:
@@ -454,24 +516,101 @@ def _with_shared_head(names: list[str]) -> list[str]:
     return [f"{n} {noun}" for n in names[:-1]] + [" ".join(last[:-1] + [noun])]
 
 
-_RANKS = re.compile(
-    r"^(?:domain|kingdom|phylum|division|class|subclass|order|suborder|family|subfamily|tribe|"
-    r"genus|species|clade)$",
-    re.IGNORECASE,
+# taxonomic ranks, most general first: a classification lists them in this order
+_RANK_LEVEL = {
+    name: level
+    for level, names in enumerate(
+        [
+            "domain",
+            "kingdom",
+            "subkingdom",
+            "phylum division",
+            "subphylum",
+            "superclass",
+            "class",
+            "subclass",
+            "infraclass",
+            "superorder",
+            "order",
+            "suborder",
+            "infraorder",
+            "superfamily",
+            "family",
+            "subfamily",
+            "tribe",
+            "genus",
+            "subgenus",
+            "species",
+            "subspecies",
+        ]
+    )
+    for name in names.split()
+}
+# a clade ("Clade: Angiosperms") has no fixed rank: it sits under whatever came before it
+_CLADE = -1
+_RANK_LEVEL["clade"] = _CLADE
+_RANK_WORD = "|".join(sorted(_RANK_LEVEL, key=len, reverse=True))
+_RANKS = re.compile(rf"^(?:{_RANK_WORD})$", re.IGNORECASE)
+# "Kingdom: Animalia", "Family – Felidae": a rank and the taxon after it ("the family Felidae" in
+# a sentence is the prose reader's: chained, prose mentions linked ranks the answer skipped)
+_RANK_INLINE = re.compile(
+    rf"\b(?P<k>(?i:{_RANK_WORD}))\b\s*[:\u2013\u2014-]\s*"
+    r"(?P<v>[A-Z][a-z\-]+(?:\s+(?!and\b|or\b)[a-z][a-z\-]+)?)"
 )
+_ARROWS = re.compile(r"\s*(?:\u2192|->|>|\u00bb|\u203a)\s*")
+
+
+def _rank_values(block: Block) -> list[tuple[int, str]]:
+    """The (rank level, taxon) pairs a block gives: "**Order:** Rosales", "| Order | Rosales |",
+    "Kingdom: Animalia Phylum: Chordata", "the family Felidae"."""
+    key = value = ""
+    if block.role == "key_value":
+        key, value = block.key_text(), block.value_text()
+    elif block.role == "table_row" and len(block.cells) >= 2:
+        key, value = block.cell_texts()[0], block.cell_texts()[1]
+    if key and _RANKS.match(clean_name(key)):
+        value = clean_name(re.sub(r"\s*\([^)]*\)", "", value))
+        if value and len(value.split()) <= 4:
+            return [(_RANK_LEVEL[clean_name(key).lower()], value)]
+        return []
+    if block.role == "table_row":
+        return []
+    text = block.text.replace("*", "").replace("_", " ")
+    return [(_RANK_LEVEL[m.group("k").lower()], m.group("v")) for m in _RANK_INLINE.finditer(text)]
 
 
 def _propose_rank_chain(ctx: ReadContext, out: _Proposals) -> None:
-    """ "Kingdom: Plantae / Order: Rosales / Family: Rosaceae": each rank's value is a kind of
-    the one above it."""
-    for items in ctx.doc.lists():
-        ranked = [b for b in items if b.key is not None and _RANKS.match(clean_name(b.key_text()))]
-        for upper, lower in zip(ranked, ranked[1:], strict=False):
-            a = clean_name(re.sub(r"\s*\([^)]*\)", "", upper.value_text()))
-            b = clean_name(re.sub(r"\s*\([^)]*\)", "", lower.value_text()))
-            if a and b and len(a.split()) <= 4 and len(b.split()) <= 4:
-                feats = {"ctx=rank_chain", "role=key_value", "cue=rank"}
-                out.add(Name(a), b, HierarchyKind.SUBCLASS_OF, lower, "rank_chain", feats)
+    """ "Kingdom: Plantae / Order: Rosales / Family: Rosaceae" (a list, a table, lines or prose):
+    each taxon is a kind of the nearest more general one named before it in its section; and a
+    breadcrumb "Animalia → Chordata → Mammalia" chains its parts the same way."""
+    stack: list[tuple[float, str]] = []
+    for block in ctx.doc.blocks:
+        if block.role == "heading":
+            stack = []
+            continue
+        if ctx.injected(block):
+            continue
+        for rank, value in _rank_values(block):
+            # a clade stays under the taxon before it (a hair below it, so it is never popped by
+            # the taxa it holds)
+            level: float = (stack[-1][0] + 0.01 if stack else 0.0) if rank == _CLADE else rank
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            if stack:
+                feats = {"ctx=rank_chain", f"role={block.role}", "cue=rank"}
+                out.add(
+                    Name(stack[-1][1]), value, HierarchyKind.SUBCLASS_OF, block, "rank_chain", feats
+                )
+            stack.append((level, value))
+        parts = _ARROWS.split(block.text)
+        if len(parts) >= 3:
+            names = [clean_name(p) for p in parts]
+            if all(n and len(n.split()) <= 4 for n in names):
+                feats = {"ctx=arrow_chain", f"role={block.role}", "cue=arrow"}
+                for upper, lower in zip(names, names[1:], strict=False):
+                    out.add(
+                        Name(upper), lower, HierarchyKind.SUBCLASS_OF, block, "arrow_chain", feats
+                    )
 
 
 def _propose_prose(ctx: ReadContext, out: _Proposals) -> None:
@@ -492,6 +631,15 @@ def _propose_prose(ctx: ReadContext, out: _Proposals) -> None:
                 feats = base | {"cue=item_value", f"children={_bucket(len(names), (1, 2, 4))}"}
                 for child in _with_shared_head(names):
                     out.add(Name(head), child, HierarchyKind.MEMBER_OF, block, "item_value", feats)
+                    # "**Formats:** Test cricket, ODIs and T20": kinds of the section's subject
+                    out.add(
+                        ctx.section_subject(block),
+                        child,
+                        kind_of(head) or HierarchyKind.MEMBER_OF,
+                        block,
+                        "item_value_section",
+                        feats,
+                    )
         for text in texts:
             for m in _PROSE.finditer(text):
                 cue = m.lastgroup or "include"
@@ -545,6 +693,7 @@ def edge_candidates(ctx: ReadContext, rule_facts: Iterable[Fact]) -> list[EdgeCa
     _propose_tables(ctx, out)
     _propose_prose(ctx, out)
     _propose_rank_chain(ctx, out)
+    _propose_bold(ctx, out)
     for fact in rule_facts:
         if fact.kind == "hierarchy" and fact.object is not None and fact.hierarchy is not None:
             out.add_rule(fact)
