@@ -149,6 +149,12 @@ def test_rank_lines_skip_to_the_nearest_more_general_rank_and_headings_cut_the_c
     assert pairs == {("animalia", "carnivora")}
 
 
+def test_a_heading_that_names_a_rank_keeps_the_chain_and_a_binomial_is_a_species() -> None:
+    text = "## Order: Carnivora\n\nMeat eaters.\n\n- **Genus:** Panthera\n- **Binomial name:** Panthera leo\n"
+    pairs = {k for k, fs in _candidates(text).items() if "src=rank_chain" in fs}
+    assert pairs == {("carnivora", "panthera"), ("panthera", "panthera leo")}
+
+
 def test_a_breadcrumb_chains_its_parts() -> None:
     cands = _candidates("Animalia \u2192 Chordata \u2192 Mammalia")
     assert "src=arrow_chain" in cands[("chordata", "mammalia")]

@@ -546,6 +546,9 @@ _RANK_LEVEL = {
     )
     for name in names.split()
 }
+_RANK_LEVEL.update(
+    {"binomial name": _RANK_LEVEL["species"], "scientific name": _RANK_LEVEL["species"]}
+)
 # a clade ("Clade: Angiosperms") has no fixed rank: it sits under whatever came before it
 _CLADE = -1
 _RANK_LEVEL["clade"] = _CLADE
@@ -585,12 +588,13 @@ def _propose_rank_chain(ctx: ReadContext, out: _Proposals) -> None:
     breadcrumb "Animalia → Chordata → Mammalia" chains its parts the same way."""
     stack: list[tuple[float, str]] = []
     for block in ctx.doc.blocks:
-        if block.role == "heading":
-            stack = []
+        values = _rank_values(block)
+        if block.role == "heading" and not values:
+            stack = []  # a new section, unless the heading itself names a rank ("## Order: X")
             continue
         if ctx.injected(block):
             continue
-        for rank, value in _rank_values(block):
+        for rank, value in values:
             # a clade stays under the taxon before it (a hair below it, so it is never popped by
             # the taxa it holds)
             level: float = (stack[-1][0] + 0.01 if stack else 0.0) if rank == _CLADE else rank
