@@ -151,6 +151,33 @@ CASES: list[tuple[str, str, Items, Items]] = [
         set(),
         {("paris", "definition", "a city of two million people")},
     ),
+    # "X, or Y," after a clause: the noun phrase ending the clause, not the clause
+    (
+        "Cells break down glucose through the Krebs cycle, or citric acid cycle, to get energy.",
+        "",
+        {("krebs cycle", "synonym", "citric acid cycle")},
+        {("cells break down glucose through the krebs cycle", "synonym", "citric acid cycle")},
+    ),
+    # "known in <place> as", and the qualifier or gloss after listed names is none of them
+    (
+        "Acetaminophen is known in the US as Tylenol.",
+        "",
+        {("acetaminophen", "alias", "tylenol")},
+        set(),
+    ),
+    (
+        'Japan is called *Nihon* or *Nippon* in Japanese, meaning "origin of the sun".',
+        "",
+        {("japan", "alias", "nihon"), ("japan", "alias", "nippon")},
+        {("japan", "alias", "nippon in japanese"), ("japan", "alias", "meaning origin of the sun")},
+    ),
+    # a description named by a term is defined by it, not another name of it
+    (
+        "The fear of spiders is known as arachnophobia.",
+        "",
+        {("arachnophobia", "definition", "the fear of spiders")},
+        {("fear of spiders", "alias", "arachnophobia")},
+    ),
     # a copula defines a term the answer introduces, not a thing met on the way
     (
         "Type 2 diabetes is a condition in which the body resists insulin. Treatment starts with"

@@ -69,7 +69,8 @@ _ALIAS = re.compile(
     r"colloquially|officially|mostly|mainly|today|now)\s+as|"
     r"also known as|also called|better known as|otherwise known as|commonly known as|commonly called|"
     r"often called|sometimes called|usually called|widely known as|popularly known as|known as|"
-    r"known in \w+ as|called in \w+|"
+    r"known (?:in|to|across|throughout) (?:the |much of the |most of the )?\w+(?: \w+)? as|"
+    r"called in \w+|"
     r"nicknamed|a\.k\.a\.|aka|formerly known as|formerly called|formerly|later known as|later renamed|"
     r"renamed|now known as|now called|or simply|often just|also simply|originally called|originally named|"
     r"known by (?:his|her|its|their) [\w\- ]{0,25}?name,?|officially|formally|dubbed|"
@@ -106,7 +107,8 @@ _ALIAS_WORDS = (
 )
 # "the European Central Bank (ECB for short)", "…, or ECB for short": the short form named
 _FOR_SHORT = re.compile(
-    r"(?:\(|,\s*(?:or\s+)?|\bor\s+)(?:just\s+|simply\s+)?[\"“*_]*(?P<a>[\w.&\-]+)[\"”*_]*"
+    r"(?:\(|,\s*(?:or\s+)?|\bor\s+|[\u2013\u2014]\s*)(?:just\s+|simply\s+)?[\"“*_]*"
+    r"(?P<a>[\w.&\-]+)[\"”*_]*"
     r"\s+for short"
 )
 # "Holland is another name for the Netherlands", "Y is the common name for X"
@@ -169,6 +171,12 @@ _NAME_IS = re.compile(
 )
 
 
+#: where a name stops: a clause or a qualifier after it ("Chomolungma in Tibetan", "Burma
+#: until 1989")
+_QUALIFIER = re.compile(
+    r"\s+(?:and|or)\s+(?=[a-z])|\s+(?:but|because|since|who|which|in|on|at|for|by|after|from|"
+    r"until|between|during)\s+"
+)
 #: a sentence that is only a name so far ("The Magna Carta", "Elizabeth I")
 _OPENING_NAME = re.compile(
     r"(?:The\s+)?(?P<x>[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|the|de|von|van))*)"
@@ -186,17 +194,15 @@ def _alias_values(text: str, m: re.Match[str]) -> list[str]:
             m.group("v"),
         )
     )
-    first = re.split(
-        r"\s+(?:and|or)\s+(?=[a-z])|\s+(?:but|because|since|who|which|in|on|at|for|by|after|from|"
-        r"until|between|during)\s+",
-        first,
-    )[0]
+    first = _QUALIFIER.split(first)[0]
     values = [first] if first and len(first.split()) <= 8 and first.lower() not in PRONOUNS else []
     rest = re.match(r"[^.;:()]{0,200}", text[m.start("v") :])
     window = rest.group(0) if rest is not None else ""
     if len(window) >= 200:  # cut inside a runaway list: its last part is no name
         window = window[: window.rfind(",")]
-    parts = [clean_name(p) for p in re.split(r",\s*|\s+or\s+", window) if p.strip()]
+    parts = [clean_name(_QUALIFIER.split(p)[0]) for p in re.split(r",\s*|\s+or\s+", window)]
+    # "called Nihon or Nippon in Japanese, meaning …": the gloss after the names is none of them
+    parts = [p for p in parts if p and not re.match(r"(?:meaning|which|who|that|i\.e)\b", p)]
     names = [p for p in parts if p and 1 <= len(p.split()) <= 6 and not NOT_ALIAS.fullmatch(p)]
     listed = len(names) >= 2 and (
         all(n[:1].isupper() for n in names) or re.search(r"\bor\b", window) is not None
@@ -229,6 +235,20 @@ def _split_emphasised(block: Block, values: list[str]) -> list[str]:
         parts = [clean_name(p) for p in re.split(r"\s+(?:and|or)\s+", value)]
         out.extend(parts if len(parts) > 1 and all(p in marked for p in parts) else [value])
     return list(dict.fromkeys(out))
+
+
+def _noun_phrase_end(text: str) -> str:
+    """The noun phrase ending a clause ("Cells break down glucose through the Krebs cycle" →
+    "Krebs cycle"): the words after its last article or preposition, or the text itself when it
+    is short enough to be a name ("" when neither)."""
+    if len(text.split()) <= 4:
+        return text
+    tail = re.search(
+        r"\b(?:the|a|an|of|in|on|through|by|with|for|to|from|as|into|via|and)\s+"
+        r"(?P<np>(?:[^\s,]+\s+){0,3}[^\s,]+)$",
+        text,
+    )
+    return tail.group("np") if tail is not None else ""
 
 
 def _clipped(long: str, short: str) -> bool:
@@ -492,6 +512,12 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             term = pronoun_subject(ctx, block) if re.search(clause, text[: m.start()]) else None
         if term is None:
             continue
+        if re.fullmatch(r"[a-z][\w\-]*(?:\s+[\w\-]+)*\s+of\s+[\w\-\s]+", term.text) and re.search(
+            r"\b(?:is|are)\s+(?:\w+\s+)?(?:called|known|named)", text
+        ):
+            # "The fear of spiders is known as arachnophobia": a description named by a term,
+            # which it defines (read by the definitions), not a second name of it
+            continue
         if (
             re.match(r"(?:This|These|That|Those)\s+[a-z]", term.text)
             or re.match(
@@ -546,7 +572,7 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         # "Deoxyribonucleic acid, or DNA, carries …", "Hypertension, or high blood pressure, …"
         # "The Federal Reserve, or simply the Fed, …": the adverb is no part of the name
         y_text = re.sub(r"^(?:simply|just|more simply|informally)\s+(?:the\s+)?", "", m.group("y"))
-        x, y = clean_name(m.group("x")), clean_name(y_text)
+        x, y = clean_name(_noun_phrase_end(m.group("x"))), clean_name(y_text)
         if (pair := long_and_short(x, y)) is not None:
             yield lfact(
                 block,
