@@ -19,7 +19,7 @@ preposition as the text says it (``flow_into``), the participle for a passive (`
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,7 +88,10 @@ def _mentions(tok: Any, coref: Coref | None) -> list[Mention]:
 
 
 def _subjects(
-    verb: Any, coref: Coref | None, default: Mention | None, topic: Mention | None
+    verb: Any,
+    mentions: Callable[[Any], list[Mention]],
+    default: Mention | None,
+    topic: Mention | None,
 ) -> tuple[list[Mention], str, Any]:
     """The subjects of ``verb``, how they were found, and the token that holds them (or None)."""
     seen = verb
@@ -97,15 +100,15 @@ def _subjects(
         for c in seen.children:
             if c.dep_ in _SUBJ and not (relative and c.tag_ in ("WDT", "WP")):
                 kind = "pronoun" if c.pos_ == "PRON" else ("own" if seen is verb else "shared")
-                return _mentions(c, coref), kind, c
+                return mentions(c), kind, c
         if relative:
             head = seen.head
             if head.dep_ == "attr" and head.head.lemma_ == "be":
                 # "Apollo 11 was the spaceflight that landed on the Moon": Apollo 11 landed
                 own = next((c for c in head.head.children if c.dep_ in _SUBJ), None)
                 if own is not None:
-                    return _mentions(own, coref), "relcl_copula", own
-            return _mentions(head, coref), "relcl", head
+                    return mentions(own), "relcl_copula", own
+            return mentions(head), "relcl", head
         if seen.dep_ in _INHERIT and seen.head is not seen:
             seen = seen.head
             continue
@@ -204,13 +207,23 @@ def sentence_candidates(
     """
     out: list[Candidate] = []
     topic = coref.topic if coref is not None else None
+    cache: dict[int, list[Mention]] = {}
+
+    def mentions(tok: Any) -> list[Mention]:  # a subject shared by coordinated verbs: read once
+        if tok.i not in cache:
+            cache[tok.i] = _mentions(tok, coref)
+        return cache[tok.i]
+
     common = [f"block={block}"] + (["hedged"] if hedged else [])
     for verb in sent:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass", "amod"):
             continue
         if verb.lemma_.lower() in _LIGHT:
             continue
-        subjects, kind, holder = _subjects(verb, coref, default, topic)
+        arguments = list(_objects(verb))
+        if not arguments:
+            continue
+        subjects, kind, holder = _subjects(verb, mentions, default, topic)
         kinds = [kind] * len(subjects)
         if kind == "pronoun" and topic is not None and all(s.text != topic.text for s in subjects):
             # the light coreference guesses the last compatible subject; the answer's topic is
@@ -228,7 +241,7 @@ def sentence_candidates(
         passive = _is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
         negated = _neg(verb)
         copula = verb.lemma_ == "be"
-        for tok, prep, path in _objects(verb):
+        for tok, prep, path in arguments:
             if holder is not None and tok.i == holder.i:
                 continue
             relational = _relational_of(tok) if copula and path == "attr" else None
@@ -253,7 +266,7 @@ def sentence_candidates(
             ]
             if negated:
                 base.append("negated")
-            for o in _mentions(tok, coref):
+            for o in mentions(tok):
                 for s, how in zip(subjects, kinds, strict=True):
                     if s.text.lower() == o.text.lower():
                         continue
