@@ -178,6 +178,13 @@ CASES: list[tuple[str, str, Items, Items]] = [
         {("arachnophobia", "definition", "the fear of spiders")},
         {("fear of spiders", "alias", "arachnophobia")},
     ),
+    # a key that gives another name is no term glossed: the section's subject has that name
+    (
+        "## Margaret Thatcher\n\n- **Nickname:** the Iron Lady\n- **Born:** 13 October 1925",
+        "Who was Margaret Thatcher?",
+        {("margaret thatcher", "alias", "iron lady")},
+        {("nickname", "definition", "the iron lady")},
+    ),
     # a copula defines a term the answer introduces, not a thing met on the way
     (
         "Type 2 diabetes is a condition in which the body resists insulin. Treatment starts with"

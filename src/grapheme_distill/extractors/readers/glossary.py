@@ -23,11 +23,17 @@ from grapheme_distill.extractors.readers.definitions import (
 )
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
 from grapheme_distill.extractors.readers.hierarchy import name_list
-from grapheme_distill.extractors.readers.terms import ABBR, initials_match, lfact
+from grapheme_distill.extractors.readers.terms import ABBR, initials_match, lfact, pronoun_subject
 from grapheme_distill.model.knowledge import LinguisticKind
 
 __all__ = ["read_glossary", "read_glossary_row"]
 
+#: a key that gives another name of the subject ("Nickname", "Also known as", "Local name")
+_NAMING_KEY = re.compile(
+    r"(?i)(?:(?:full|official|local|common|native|birth|real|stage|pen|maiden|scientific|"
+    r"botanical|latin|english|other|former|alternative|short|chinese|japanese|trade|brand)\s+)?"
+    r"names?|nicknames?|also known as|aka|a\.k\.a\.|formerly|known as"
+)
 _GLOSSARY_CUE = re.compile(
     r"\b(?:glossary|terms|terminology|definitions?|jargon|vocabulary|mean|means|meaning|"
     r"what (?:do|does) .* mean|words|concepts|key ideas|notions)\b",
@@ -52,6 +58,17 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         return  # "**Rest the dough**: …", "**Pull an image**: …": a step or a tip, not a term
     if re.match(r"(?i)(?:where|what|when|how|why|who|which)\b", term_text):
         return  # "**Where to see it**: the Museum of Modern Art": a question's label, no term
+    if _NAMING_KEY.fullmatch(term_text):
+        # "**Nickname:** the Iron Lady", "**Local name:** Nederland": another name of what the
+        # section is about, no term defined
+        subject = pronoun_subject(ctx, block)
+        for value in re.split(
+            r",\s*|\s+or\s+|;\s*", re.sub(r"\s*\([^)]*\)", "", block.value_text())
+        ):
+            name = clean_name(value)
+            if subject is not None and name and len(name.split()) <= 6 and name != subject.text:
+                yield lfact(block, None, "gloss.name_key", subject, LinguisticKind.ALIAS, name)
+        return
     term = Name(term_text)
     gloss = re.sub(r"^(?:is|are)\s+", "", block.value_text().strip())
     if gloss.endswith(":"):
