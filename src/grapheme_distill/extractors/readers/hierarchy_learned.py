@@ -13,9 +13,11 @@ the gold.  Each candidate is described by general features: where its parent was
 the shapes of the child and parent (capitalised, words, digits, bold, role), the list's shape
 (nested, numbered, how many items), and the lead-in's and heading's last word.
 
-A candidate that no model can judge (no model ships) falls back to the rules: the rule edges are
-kept as they were, and nothing else is added.  A kept edge's probability travels as the fact's
-``model_p`` (the calibration map reads it as a signal).
+The shipped model keeps every rule edge (``keep_rules`` in its file): a model that decided every
+edge read the validation answers worse than the rules, so it only *adds* the broad edges it trusts
+(p >= its threshold).  Without a model (none ships, or ``GRAPHEME_DISTILL_HIERARCHY_MODEL=rules``)
+the rules' edges are read as they were.  Each edge's probability travels as the fact's ``model_p``
+(the calibration map reads it as a signal).
 """
 
 from __future__ import annotations
