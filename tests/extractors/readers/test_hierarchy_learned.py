@@ -187,6 +187,12 @@ def test_a_model_that_trusts_nothing_drops_every_edge_unless_it_keeps_the_rules(
     assert kept[("band", "john lennon")].model_p is not None
 
 
+def test_a_rank_chain_is_kept_like_a_rule_edge() -> None:
+    text = "Classification:\n\n- **Kingdom:** Animalia\n- **Class:** Mammalia\n"
+    assert ("animalia", "mammalia") in _edges(text, _model({}, bias=-10.0, keep_rules=True))
+    assert ("animalia", "mammalia") not in _edges(text, _model({}, bias=-10.0))
+
+
 def test_other_facts_pass_through_the_decision() -> None:
     ctx, rules = _ctx("The river passes through several major cities:\n\n- Vienna\n- Budapest\n")
     facts = list(read_hierarchy(ctx, rules, _model({}, bias=-10.0)))
