@@ -155,6 +155,14 @@ def test_a_heading_that_names_a_rank_keeps_the_chain_and_a_binomial_is_a_species
     assert pairs == {("carnivora", "panthera"), ("panthera", "panthera leo")}
 
 
+def test_nested_rank_items_and_a_row_of_rank_columns_chain_too() -> None:
+    nested = "- Kingdom Animalia\n  - Phylum Chordata\n    - Class Mammalia (mammals)\n"
+    table = "| Kingdom | Phylum | Class |\n|---|---|---|\n| Animalia | Chordata | Mammalia |\n"
+    for text in (nested, table):
+        pairs = {k for k, fs in _candidates(text).items() if "src=rank_chain" in fs}
+        assert pairs == {("animalia", "chordata"), ("chordata", "mammalia")}, text
+
+
 def test_a_breadcrumb_chains_its_parts() -> None:
     cands = _candidates("Animalia \u2192 Chordata \u2192 Mammalia")
     assert "src=arrow_chain" in cands[("chordata", "mammalia")]

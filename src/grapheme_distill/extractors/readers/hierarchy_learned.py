@@ -573,6 +573,10 @@ _RANK_INLINE = re.compile(
     rf"\b(?P<k>(?i:{_RANK_WORD}))\b\s*[:\u2013\u2014-]\s*"
     r"(?P<v>[A-Z][a-z\-]+(?:\s+(?!and\b|or\b)[a-z][a-z\-]+)?)"
 )
+# an item or heading that opens with a rank: "Order Carnivora (carnivorans)"
+_RANK_HEAD = re.compile(
+    rf"^(?P<k>(?i:{_RANK_WORD}))\s+(?P<v>[A-Z][a-z\-]+(?:\s+[a-z][a-z\-]+)?)\b(?!\s*[:\u2013\u2014-])"
+)
 _ARROWS = re.compile(r"\s*(?:\u2192|->|>|\u00bb|\u203a)\s*")
 
 
@@ -590,8 +594,16 @@ def _rank_values(block: Block) -> list[tuple[int, str]]:
             return [(_RANK_LEVEL[clean_name(key).lower()], value)]
         return []
     if block.role == "table_row":
-        return []
+        # "| Kingdom | Phylum | Class |" over "| Animalia | Chordata | Mammalia |": a row per taxon
+        ranked = [
+            (_RANK_LEVEL[clean_name(h).lower()], clean_name(v))
+            for h, v in zip(block.header, block.cell_texts(), strict=False)
+            if _RANKS.match(clean_name(h)) and clean_name(v)
+        ]
+        return ranked if len(ranked) >= 2 else []
     text = block.text.replace("*", "").replace("_", " ")
+    if block.role != "paragraph" and (m := _RANK_HEAD.match(text)) is not None:
+        return [(_RANK_LEVEL[m.group("k").lower()], m.group("v"))]  # "- Order Carnivora"
     return [(_RANK_LEVEL[m.group("k").lower()], m.group("v")) for m in _RANK_INLINE.finditer(text)]
 
 
