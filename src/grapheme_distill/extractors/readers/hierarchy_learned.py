@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -355,6 +356,8 @@ def _propose_headings(ctx: ReadContext, out: _Proposals) -> None:
     from grapheme_distill.extractors.readers.hierarchy import childlike
     from grapheme_distill.extractors.readers.hierarchy_sections import heading_child
 
+    # headings of one level under one heading: counted once (a long page has many headings)
+    siblings = Counter((b.level, b.section) for b in ctx.doc.blocks if b.role == "heading")
     for block in ctx.doc.blocks:
         if block.role != "heading":
             continue
@@ -363,17 +366,13 @@ def _propose_headings(ctx: ReadContext, out: _Proposals) -> None:
             continue
         upper = ctx.doc.heading_of(block)
         up_text = upper.text if upper is not None else ""
-        sibs = [
-            b
-            for b in ctx.doc.blocks
-            if b.role == "heading" and b.level == block.level and b.section == block.section
-        ]
+        sibs = siblings[(block.level, block.section)]
         feats = {
             "ctx=heading",
             f"heading_kind={_kind_name(up_text)}",
             f"prompt_kind={_kind_name(ctx.prompt)}",
             f"heading_last={_last_word(up_text)}" if up_text else "heading=none",
-            f"items={_bucket(len(sibs), (1, 2, 4, 8))}",
+            f"items={_bucket(sibs, (1, 2, 4, 8))}",
             f"level={block.level}",
             "role=heading",
         }
