@@ -88,9 +88,24 @@ def test_noun_chunks_are_candidates_only_when_asked_for(spacy_x: SpacyExtractor)
     assert "sea salt" not in {c.name for c in plain}
     salt = next(c for c in chunked if c.name == "sea salt")
     assert not salt.made and "rule=chunk" in salt.features
-    assert "sea salt" not in _names(spacy_x, text)  # the rules never make it
+    with use_entity_model(None):
+        assert "sea salt" not in _names(spacy_x, text)  # the rules never make it
     with use_entity_model(_model({"rule=chunk": 10.0}, chunks=True)):
         assert "sea salt" in _names(spacy_x, text)
+
+
+def test_an_adding_model_keeps_every_entity_the_rules_made(spacy_x: SpacyExtractor) -> None:
+    """``add_only``: the model adds the likely names the rules did not make and drops none."""
+    text = CURIE + "\n\nBakers often add a pinch of sea salt for better flavour."
+    with use_entity_model(None):
+        rules = _names(spacy_x, text)
+    assert "sea salt" not in rules
+    no = {"made=1": -20.0, "rule=chunk": 10.0}
+    with use_entity_model(_model(no, chunks=True, named=True)):
+        assert rules - _names(spacy_x, text)  # without add_only the same weights drop names
+    with use_entity_model(_model(no, chunks=True, named=True, add_only=True)):
+        added = _names(spacy_x, text)
+    assert rules <= added and "sea salt" in added
 
 
 @pytest.fixture
@@ -115,14 +130,9 @@ _PEOPLE = [
 ]
 
 
-def test_the_fitting_script_learns_from_gold_and_writes_the_model(
-    fitter: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Six answers whose gold keeps the people and places and never the nationality adjective:
-    the fitted model must weigh a nationality (NORP) below a person."""
-    monkeypatch.setenv("GRAPHEME_DISTILL_ANSWER_SCORER", str(SCORER))
-    gold = tmp_path / "gold.jsonl"
-    rows = []
+def _gold_rows() -> list[dict[str, object]]:
+    """Six answers whose gold keeps the people and places and never the nationality adjective."""
+    rows: list[dict[str, object]] = []
     for k, (person, nation, city) in enumerate(_PEOPLE):
         text = f"{person} was a {nation} scientist. {person} lived in {city} for many years."
         entities = [{"name": person, "type": "PERSON"}, {"name": city, "type": "LOCATION"}]
@@ -148,7 +158,20 @@ def test_the_fitting_script_learns_from_gold_and_writes_the_model(
                 },
             }
         )
-    gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return rows
+
+
+def _write(path: Path, rows: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_the_fitting_script_learns_from_gold_and_writes_the_model(
+    fitter: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fitted model must weigh a nationality (NORP), never gold, below a person."""
+    monkeypatch.setenv("GRAPHEME_DISTILL_ANSWER_SCORER", str(SCORER))
+    gold = _write(tmp_path / "gold.jsonl", _gold_rows())
     out = tmp_path / "entities.json"
     args = ["--gold", str(gold), "--write", "--out", str(out), "--c", "1"]
     assert fitter.main(args) == 1  # every name is some relation's argument: nothing to decide
@@ -158,3 +181,31 @@ def test_the_fitting_script_learns_from_gold_and_writes_the_model(
     assert model.meta["decided_with"] == ["relation"] and model.meta["named"] is True
     assert 0.0 <= model.threshold <= 1.0
     assert model.weights.get("ner=NORP", 0.0) < model.weights.get("ner=PERSON", 0.0)
+
+
+def test_the_fitting_script_cross_validates_per_gold_file_with_a_nested_threshold(
+    fitter: ModuleType,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``--cv``: every fold's model is fitted on the other folds of both files, its threshold
+    chosen inside them; each file is scored on its out-of-fold names; ``--cache`` is reused."""
+    monkeypatch.setenv("GRAPHEME_DISTILL_ANSWER_SCORER", str(SCORER))
+    rows = _gold_rows()
+    old, new = _write(tmp_path / "old.jsonl", rows[:3]), _write(tmp_path / "new.jsonl", rows[3:])
+    assert fitter.fold_of([rows[:3], rows[3:]], 3) == {
+        "t-0": 0, "t-1": 1, "t-2": 2, "t-3": 0, "t-4": 1, "t-5": 2
+    }  # fmt: skip
+    cache = tmp_path / "cands.pkl"
+    args = ["--gold", str(old), str(new), "--cv", "3", "--cache", str(cache)]
+    args += ["--decide-relations", "--decide-named", "--c", "1"]
+    assert fitter.main(args) == 0
+    first = capsys.readouterr().out
+    assert cache.is_file()
+    assert "old.jsonl (3 answers)" in first and "new.jsonl (3 answers)" in first
+    assert first.count("model out of fold (nested)") == 2
+    thresholds = json.loads(first.split("training folds: ")[1].splitlines()[0])
+    assert len(thresholds) == 3 and all(0.0 < t < 1.0 for t in thresholds)
+    assert fitter.main(args) == 0  # from the cache: the same candidates, the same figures
+    assert capsys.readouterr().out == first
