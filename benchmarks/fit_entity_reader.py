@@ -368,7 +368,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "the micro F1 with the model's entities in place of the rules'",
     )
     ap.add_argument(
-        "--cache", type=Path, help="pickle the answers' candidates here (read it when present)"
+        "--cache",
+        type=Path,
+        help="pickle the answers' candidates here (read it when present: delete it after the "
+        "readers or the gold change)",
     )
     ap.add_argument(
         "--add-only",
@@ -430,8 +433,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         report_cv(scorer, by_file, found, kept, outcomes, args.base)
     else:
         time_split(scorer, items, found, rows, args.c, decided)
-    print("rules (in-sample):", entity_f1(scorer, items, rules))
     tune_items = [i for i in items if tune_on is None or i["id"] in tune_on]
+    rules_fig = entity_f1(scorer, tune_items, rules)  # the answers the threshold is chosen on
+    print("rules (in-sample):", rules_fig)
     best_t, best = choose_threshold(scorer, tune_items, found, probs, decided)
     print(f"model (out of fold) at threshold {best_t:.3f}:", best)
 
@@ -444,7 +448,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         meta={
             "fitted_on": f"{fitted_on} ({len(items)} answers, {len(samples)} candidates)",
             "out_of_fold_entity_f1": best["f1"],
-            "rules_entity_f1": entity_f1(scorer, items, rules)["f1"],
+            "rules_entity_f1": rules_fig["f1"],
             "c": args.c,
             "without": list(without),
             "decided_with": sorted(decided),
