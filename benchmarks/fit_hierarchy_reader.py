@@ -22,14 +22,30 @@ but lost entity precision)::
         --keep-rules --threshold 0.9
 
 Fit only on development answers; the validation answers that gate a change must stay unseen.
+
+Cross-validated end to end (``--report-on``): how a refit on densely annotated answers is judged
+without a gate of its own.  Folds by answer; each fold's model is fitted on the other folds, its
+threshold fixed (``--threshold``, else 0.9) or chosen on the other folds (``--cv-threshold``,
+nested: each of them read by a model fitted without it, the threshold with the best end-to-end
+F1 ``--cv-by`` micro or a type's), and the held-out fold is read by the whole spacy extractor
+(spaCy's parses cached, so only the decision is re-run) and scored by the reference scorer.  It
+prints the out-of-fold aggregates of the ``--report-on`` answers and, beside them, the shipped
+model's and the rules' on the same answers, and writes no model::
+
+    .venv/bin/python benchmarks/fit_hierarchy_reader.py \
+        --gold /work/sets/dev75.jsonl /work/sets/val63.jsonl --report-on /work/sets/val63.jsonl \
+        --drop rule,heading_last,lead_last,before_last,header_last --keep-rules --cv-threshold
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import functools
 import json
 import re
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +53,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from learned_fit import Sample, best_threshold, fit_linear, out_of_fold, write_model  # noqa: E402
 
-from grapheme_distill.evaluation.answers import load_scorer, read_gold  # noqa: E402
+from grapheme_distill.evaluation.answers import (  # noqa: E402
+    extraction_to_pred,
+    load_scorer,
+    read_gold,
+)
+from grapheme_distill.extractors import get_extractor  # noqa: E402
 from grapheme_distill.extractors.document import parse_document  # noqa: E402
+from grapheme_distill.extractors.learned import LinearModel, shipped_model  # noqa: E402
+from grapheme_distill.extractors.readers import hierarchy_learned  # noqa: E402
 from grapheme_distill.extractors.readers.context import ReadContext  # noqa: E402
 from grapheme_distill.extractors.readers.hierarchy import read_lists  # noqa: E402
 from grapheme_distill.extractors.readers.hierarchy_learned import (  # noqa: E402
@@ -117,6 +140,134 @@ def labelled(scorer: Any, items: list[dict[str, Any]]) -> tuple[list[Sample], di
     return samples, counts
 
 
+class _CachedNlp:
+    """spaCy's parse of each text, kept: the folds read the same answers again and again and only
+    the hierarchy decision changes between the reads (the parse is most of an extraction)."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp = nlp
+        self.docs: dict[str, Any] = {}
+
+    def pipe(self, texts: Any, **kw: Any) -> Iterator[Any]:
+        texts = list(texts)
+        new = [t for t in dict.fromkeys(texts) if t not in self.docs]
+        for t, doc in zip(new, self.nlp.pipe(new, batch_size=64), strict=True):
+            self.docs[t] = doc
+        return iter([self.docs[t] for t in texts])
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.nlp, name)
+
+
+class EndToEnd:
+    """The spacy extractor over the gold answers with a given hierarchy model per answer, scored
+    by the reference scorer: how a threshold is chosen and a fold is judged end to end (a kept
+    edge also makes its names nodes, so entities move with the hierarchy)."""
+
+    def __init__(self, scorer: Any) -> None:
+        self.scorer = scorer
+        ex: Any = get_extractor("spacy")
+        ex._nlp = _CachedNlp(ex.nlp)
+        self.ex = ex
+
+    def preds(
+        self, items: list[dict[str, Any]], model_of: Callable[[str], LinearModel | None]
+    ) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        saved = hierarchy_learned._model
+        try:
+            for item in items:
+                model = model_of(item["id"])
+                hierarchy_learned._model = functools.partial(_same, model, "")
+                extraction = self.ex.extract(item["response"], prompt=item.get("prompt", ""))
+                out[item["id"]] = extraction_to_pred(extraction)[0]
+        finally:
+            hierarchy_learned._model = saved
+        return out
+
+    def score(self, items: list[dict[str, Any]], preds: dict[str, Any]) -> dict[str, float]:
+        """Aggregates only (micro and per type F1, hierarchy P/R/tp/fp): never an item."""
+        s = self.scorer.score(items, {i["id"]: preds[i["id"]] for i in items})
+        h = s["types"]["hierarchy"]
+        return {
+            "micro": s["micro"]["f1"],
+            **{t: s["types"][t]["f1"] for t in TYPES},
+            "hier_p": h["precision"],
+            "hier_r": h["recall"],
+            "hier_tp": h["tp_p"],
+            "hier_fp": h["fp"],
+        }
+
+
+def _at(models: dict[str, LinearModel], threshold: float, answer: str) -> LinearModel:
+    return dataclasses.replace(models[answer], threshold=threshold)
+
+
+def _same(model: LinearModel | None, answer: str) -> LinearModel | None:
+    return model
+
+
+GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+
+
+def _folds(items: list[dict[str, Any]], n: int) -> list[list[int]]:
+    from sklearn.model_selection import GroupKFold  # type: ignore[import-untyped]
+
+    groups = [group_of(i["id"]) for i in items]
+    return [list(test) for _, test in GroupKFold(n_splits=n).split(items, groups=groups)]
+
+
+def _fit_on(
+    samples: list[Sample], items: list[dict[str, Any]], c: float, meta: dict[str, Any]
+) -> LinearModel:
+    groups = {group_of(i["id"]) for i in items}
+    return fit_linear([s for s in samples if s.group in groups], MODEL_NAME, c=c, meta=meta)
+
+
+def cross_validate(
+    e2e: EndToEnd,
+    items: list[dict[str, Any]],
+    samples: list[Sample],
+    report_on: set[str],
+    *,
+    c: float,
+    meta: dict[str, Any],
+    threshold: float | None,
+    by: str = "micro",
+    folds: int = 5,
+) -> dict[str, Any]:
+    """Out-of-fold end-to-end scores of the answers in ``report_on``: each outer fold's model is
+    fitted on the other folds, and its threshold (unless fixed) is the one whose end-to-end F1
+    ``by`` (micro or a type's; the hierarchy F1 on ties) is best on those other folds, each of
+    them read by a model fitted without it (nested folds), so no answer chooses the threshold it
+    is judged by."""
+    oof: dict[str, Any] = {}
+    chosen: list[float] = []
+    for test in _folds(items, folds):
+        held = set(test)
+        train = [it for k, it in enumerate(items) if k not in held]
+        t = threshold
+        if t is None:
+            inner: dict[str, LinearModel] = {}
+            for itest in _folds(train, folds - 1):
+                iheld = set(itest)
+                m = _fit_on(samples, [it for k, it in enumerate(train) if k not in iheld], c, meta)
+                inner.update({train[k]["id"]: m for k in itest})
+            best = (-1.0, -1.0, 0.9)
+            for g in GRID:
+                sc = e2e.score(
+                    train,
+                    e2e.preds(train, functools.partial(_at, inner, g)),
+                )
+                best = max(best, (sc[by], sc["hierarchy"], g))
+            t = best[2]
+        chosen.append(t)
+        model = dataclasses.replace(_fit_on(samples, train, c, meta), threshold=t)
+        oof.update(e2e.preds([items[k] for k in test], functools.partial(_same, model)))
+    scored = [it for it in items if it["id"] in report_on]
+    return {"thresholds": chosen, **e2e.score(scored, oof)}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--gold", type=Path, nargs="+", required=True)
@@ -133,6 +284,30 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--threshold", type=float, default=None, help="ship this threshold, not the out-of-fold one"
+    )
+    ap.add_argument(
+        "--no-keep-chains",
+        action="store_true",
+        help="with --keep-rules: a rank chain's edges are judged like any broad edge, not kept",
+    )
+    ap.add_argument(
+        "--report-on",
+        type=Path,
+        default=None,
+        help="cross-validate end to end (folds by answer) and print the out-of-fold scores of "
+        "this gold file's answers (one of --gold), the shipped model's and the rules' beside them",
+    )
+    ap.add_argument(
+        "--cv-threshold",
+        action="store_true",
+        help="with --report-on: each fold chooses its threshold on the other folds (nested), "
+        "by the end-to-end micro F1; without it, --threshold (or 0.9) in every fold",
+    )
+    ap.add_argument(
+        "--cv-by",
+        default="micro",
+        choices=("micro", *TYPES),
+        help="with --cv-threshold: the end-to-end F1 that chooses each fold's threshold",
     )
     ap.add_argument("--dry-run", action="store_true", help="report only, write no model")
     args = ap.parse_args(argv)
@@ -158,14 +333,28 @@ def main(argv: list[str] | None = None) -> int:
         print(f"C={c:g}: out-of-fold F1 {f1:.3f} at threshold {threshold:.3f}")
     f1, c, threshold = max(results)
     meta = {
-        "fitted_on": [str(p) for p in args.gold],
+        "fitted_on": [p.name for p in args.gold],
         "C": c,
         "out_of_fold_f1": round(f1, 4),
         "out_of_fold_threshold": round(threshold, 4),
         "keep_rules": args.keep_rules,
+        "keep_chains": not args.no_keep_chains,
         "dropped_features": list(drop),
         **counts,
     }
+    if args.report_on is not None:
+        e2e = EndToEnd(scorer)
+        report_on = {i["id"] for i in read_gold(args.report_on, scorer)}
+        scored = [i for i in items if i["id"] in report_on]
+        fixed = None if args.cv_threshold else (args.threshold or 0.9)
+        cv = cross_validate(
+            e2e, items, samples, report_on, c=c, meta=meta, threshold=fixed, by=args.cv_by
+        )
+        print("cross-validated", json.dumps(cv))
+        for label, model in (("shipped", shipped_model(MODEL_NAME)), ("rules", None)):
+            sc = e2e.score(scored, e2e.preds(scored, functools.partial(_same, model)))
+            print(label, json.dumps(sc))
+        return 0
     if args.threshold is not None:
         threshold = args.threshold
     model = fit_linear(samples, MODEL_NAME, c=c, threshold=threshold, meta=meta)

@@ -4,10 +4,13 @@ fitting script (benchmarks/fit_hierarchy_reader.py) really fitting a tiny gold f
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
 import sys
 from pathlib import Path
+
+import pytest
 
 from grapheme_distill.extractors.document import parse_document
 from grapheme_distill.extractors.learned import LinearModel, load_linear_model, shipped_model
@@ -201,6 +204,13 @@ def test_a_rank_chain_is_kept_like_a_rule_edge() -> None:
     assert ("animalia", "mammalia") not in _edges(text, _model({}, bias=-10.0))
 
 
+def test_a_model_that_judges_chains_drops_a_chain_it_does_not_trust() -> None:
+    text = "Classification:\n\n- **Kingdom:** Animalia\n- **Class:** Mammalia\n"
+    model = _model({}, bias=-10.0, keep_rules=True)
+    judged = dataclasses.replace(model, meta={**model.meta, "keep_chains": False})
+    assert ("animalia", "mammalia") not in _edges(text, judged)
+
+
 def test_other_facts_pass_through_the_decision() -> None:
     ctx, rules = _ctx("The river passes through several major cities:\n\n- Vienna\n- Budapest\n")
     facts = list(read_hierarchy(ctx, rules, _model({}, bias=-10.0)))
@@ -282,7 +292,7 @@ def test_the_fitting_script_fits_a_tiny_gold_file(tmp_path: Path) -> None:
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
     model = load_linear_model(out)
-    assert model.meta["fitted_on"] == [str(gold)]
+    assert model.meta["fitted_on"] == ["gold.jsonl"]  # by name: no path of the fitting machine
     assert model.meta["ceiling_recall"] > 0.5 and model.meta["keep_rules"] is True
     assert model.weights and not any(w.startswith("rule") for w in model.weights)
     # the fitted model tells a right candidate from a wrong one of the gold it saw
@@ -290,3 +300,26 @@ def test_the_fitting_script_fits_a_tiny_gold_file(tmp_path: Path) -> None:
     probs = {c.key: model.probability(c.features) for c in edge_candidates(ctx, rules)}
     wrong = [p for (_, child), p in probs.items() if child == "keep notes"]
     assert wrong and probs[("beatles", "john lennon")] > max(wrong), probs
+
+
+def test_the_fitting_script_cross_validates_end_to_end(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(g) for g in GOLD) + "\n", encoding="utf-8")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        fit = importlib.import_module("fit_hierarchy_reader")
+        args = ["--gold", str(gold), "--drop", "rule", "--keep-rules", "--report-on", str(gold)]
+        assert fit.main([*args, "--cv-threshold", "--cv-by", "hierarchy"]) == 0
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    lines = dict(
+        line.split(" ", 1) for line in capsys.readouterr().out.splitlines() if line[:1] != "{"
+    )
+    cv = json.loads(lines["cross-validated"])
+    assert len(cv["thresholds"]) == 5 and set(cv["thresholds"]) <= set(fit.GRID)
+    rules = json.loads(lines["rules"])
+    # the lists' members are the gold: the rules read them, and so do the folds' models
+    assert rules["hierarchy"] > 0.5 and cv["hierarchy"] > 0.5, (cv, rules)
+    assert 0.0 < cv["micro"] <= 1.0 and cv["hier_tp"] > 0
