@@ -7,6 +7,7 @@ import importlib
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -132,7 +133,8 @@ def _tiny_gold(path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def test_the_fitting_script_fits_and_writes_a_model(tmp_path: Path) -> None:
+def _script_and_tiny_gold(tmp_path: Path) -> tuple[Any, Path]:
+    """The fitting script as a module, and the tiny gold file written under ``tmp_path``."""
     pytest.importorskip("sklearn")
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
@@ -141,6 +143,11 @@ def test_the_fitting_script_fits_and_writes_a_model(tmp_path: Path) -> None:
         sys.path.remove(str(ROOT / "benchmarks"))
     gold = tmp_path / "tiny.jsonl"
     _tiny_gold(gold)
+    return script, gold
+
+
+def test_the_fitting_script_fits_and_writes_a_model(tmp_path: Path) -> None:
+    script, gold = _script_and_tiny_gold(tmp_path)
     out = tmp_path / "relations.json"
     assert script.main(["--gold", str(gold), "--out", str(out), "--folds", "3"]) == 0
     model = load_linear_model(out)
@@ -155,6 +162,28 @@ def test_the_fitting_script_fits_and_writes_a_model(tmp_path: Path) -> None:
 def test_the_default_extractor_reads_with_the_shipped_model(spacy_x: SpacyExtractor) -> None:
     shipped = SpacyExtractor(nlp=spacy_x.nlp).relation_model
     assert shipped is not None and "dev75" in str(shipped.meta["fitted_on"])
+    assert "val63" in str(shipped.meta["fitted_on"])  # the dense answers, judged out of fold
+    assert "cross_validated" in shipped.meta
     assert 0.0 < shipped.threshold < 1.0 and 0.0 <= float(shipped.meta["rule_threshold"]) < 1.0
     assert SpacyExtractor(nlp=spacy_x.nlp, relation_model=False).relation_model is None
     assert SpacyExtractor(nlp=spacy_x.nlp, relation_vocabulary=["x"]).relation_model is None
+
+
+def test_the_fitting_script_reports_cross_validated_figures_on_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script, gold = _script_and_tiny_gold(tmp_path)
+    cache = tmp_path / "read.pkl"
+    args = ["--gold", str(gold), "--report-on", str(gold), "--folds", "3", "--cache", str(cache)]
+    assert script.main([*args, "--dry-run"]) == 0
+    report = json.loads(capsys.readouterr().out.split("\n}\n", 1)[0] + "\n}")
+    assert report["report_on"] == "tiny.jsonl (3 answers)"
+    assert len(report["folds"]) == 3 and sum(f["answers"] for f in report["folds"]) == 3
+    # the rules read "admired the old bridge" as a relation the gold lacks
+    assert report["rules"]["relations_p"] < 1.0
+    assert set(report["cross_validated"]) == set(report["rules"])
+    assert cache.exists()  # read once; the second run below reuses it
+    out = tmp_path / "relations.json"
+    assert script.main([*args, "--out", str(out)]) == 0
+    model = load_linear_model(out)
+    assert model.meta["cross_validated"]["report_on"] == "tiny.jsonl (3 answers)"
