@@ -174,15 +174,10 @@ class EndToEnd:
         self, items: list[dict[str, Any]], model_of: Callable[[str], LinearModel | None]
     ) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        saved = hierarchy_learned._model
-        try:
-            for item in items:
-                model = model_of(item["id"])
-                hierarchy_learned._model = functools.partial(_same, model, "")
+        for item in items:
+            with hierarchy_learned.use_hierarchy_model(model_of(item["id"])):
                 extraction = self.ex.extract(item["response"], prompt=item.get("prompt", ""))
-                out[item["id"]] = extraction_to_pred(extraction)[0]
-        finally:
-            hierarchy_learned._model = saved
+            out[item["id"]] = extraction_to_pred(extraction)[0]
         return out
 
     def score(self, items: list[dict[str, Any]], preds: dict[str, Any]) -> dict[str, float]:

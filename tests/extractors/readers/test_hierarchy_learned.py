@@ -21,6 +21,7 @@ from grapheme_distill.extractors.readers.hierarchy_learned import (
     MODEL_NAME,
     edge_candidates,
     read_hierarchy,
+    use_hierarchy_model,
 )
 from grapheme_distill.extractors.readers.hierarchy_prose import read_prose_hierarchy
 
@@ -209,6 +210,26 @@ def test_a_model_that_judges_chains_drops_a_chain_it_does_not_trust() -> None:
     model = _model({}, bias=-10.0, keep_rules=True)
     judged = dataclasses.replace(model, meta={**model.meta, "keep_chains": False})
     assert ("animalia", "mammalia") not in _edges(text, judged)
+
+
+def test_use_hierarchy_model_chooses_the_model_for_its_context_only() -> None:
+    ctx, rules = _ctx("## Members\n\nThe band:\n\n- Ringo Starr\n")
+
+    def edges(model: LinearModel | None = None) -> set[tuple[str, str]]:
+        return {
+            (f.subject.text, f.object.text)
+            for f in read_hierarchy(ctx, rules, model)
+            if f.kind == "hierarchy" and f.object is not None
+        }
+
+    shipped = edges(shipped_model(MODEL_NAME))
+    with use_hierarchy_model(None):  # the hand rules alone: none here
+        assert edges() == set()
+    assert edges() == shipped  # the context is left as it was
+    with use_hierarchy_model(_model({"child_proper=1": 20.0})):
+        assert edges() == {("band", "Ringo Starr")}
+    # the shipped reading differs from at least one of the two blocks', so a leak would show
+    assert edges() == shipped
 
 
 def test_other_facts_pass_through_the_decision() -> None:

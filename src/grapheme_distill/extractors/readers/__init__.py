@@ -19,7 +19,8 @@ Where each knowledge type is read (a newcomer's map):
   (highlighted terms as entities);
 * structural: ``hierarchy`` (lists under lead-ins and headings), ``hierarchy_sections`` (tables,
   sub-headings), ``hierarchy_prose`` (structure stated in sentences), ``list_parents``,
-  ``hierarchy_learned`` (broad candidate edges, a fitted model adds those it trusts);
+  ``hierarchy_learned`` (broad candidate edges, a fitted model adds those it trusts; the
+  classification chains it keeps like rule edges come from ``rank_chains``);
 * linguistic: ``linguistic`` (aliases, abbreviations, synonyms), ``parentheses``, ``definitions``
   (definitional sentences), ``glossary`` (glossary items and tables);
 * procedural: ``procedures`` (prose how-tos, inline numbering, which lists hold steps).

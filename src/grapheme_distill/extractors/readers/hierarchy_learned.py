@@ -17,7 +17,7 @@ The shipped model keeps every rule edge (``keep_rules`` in its file): a model th
 edge read the validation answers worse than the rules, so it only *adds* the broad edges it trusts
 (p >= its threshold).  Without a model (none ships, or ``GRAPHEME_DISTILL_HIERARCHY_MODEL=rules``)
 the rules' edges are read as they were.  Each edge's probability travels as the fact's ``model_p``
-(the calibration map reads it as a signal).
+(kept on the item; not a calibration feature, see :mod:`..confidence`).
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 
 from grapheme_distill.extractors.document.model import Block
@@ -41,6 +43,7 @@ from grapheme_distill.extractors.readers.phrases import (
     remarks,
     resolve,
 )
+from grapheme_distill.extractors.readers.rank_chains import chain_edges
 from grapheme_distill.model.knowledge import HierarchyKind
 
 __all__ = ["EdgeCandidate", "edge_candidates", "read_hierarchy"]
@@ -528,117 +531,9 @@ def _with_shared_head(names: list[str]) -> list[str]:
     return [f"{n} {noun}" for n in names[:-1]] + [" ".join(last[:-1] + [noun])]
 
 
-# taxonomic ranks, most general first: a classification lists them in this order
-_RANK_LEVEL = {
-    name: level
-    for level, names in enumerate(
-        [
-            "domain",
-            "kingdom",
-            "subkingdom",
-            "phylum division",
-            "subphylum",
-            "superclass",
-            "class",
-            "subclass",
-            "infraclass",
-            "superorder",
-            "order",
-            "suborder",
-            "infraorder",
-            "superfamily",
-            "family",
-            "subfamily",
-            "tribe",
-            "genus",
-            "subgenus",
-            "species",
-            "subspecies",
-        ]
-    )
-    for name in names.split()
-}
-_RANK_LEVEL.update(
-    {"binomial name": _RANK_LEVEL["species"], "scientific name": _RANK_LEVEL["species"]}
-)
-# a clade ("Clade: Angiosperms") has no fixed rank: it sits under whatever came before it
-_CLADE = -1
-_RANK_LEVEL["clade"] = _CLADE
-_RANK_WORD = "|".join(sorted(_RANK_LEVEL, key=len, reverse=True))
-_RANKS = re.compile(rf"^(?:{_RANK_WORD})$", re.IGNORECASE)
-# "Kingdom: Animalia", "Family – Felidae": a rank and the taxon after it ("the family Felidae" in
-# a sentence is the prose reader's: chained, prose mentions linked ranks the answer skipped)
-_RANK_INLINE = re.compile(
-    rf"\b(?P<k>(?i:{_RANK_WORD}))\b\s*[:\u2013\u2014-]\s*"
-    r"(?P<v>[A-Z][a-z\-]+(?:\s+(?!and\b|or\b)[a-z][a-z\-]+)?)"
-)
-# an item or heading that opens with a rank: "Order Carnivora (carnivorans)"
-_RANK_HEAD = re.compile(
-    rf"^(?P<k>(?i:{_RANK_WORD}))\s+(?P<v>[A-Z][a-z\-]+(?:\s+[a-z][a-z\-]+)?)\b(?!\s*[:\u2013\u2014-])"
-)
-_ARROWS = re.compile(r"\s*(?:\u2192|->|>|\u00bb|\u203a)\s*")
-
-
-def _rank_values(block: Block) -> list[tuple[int, str]]:
-    """The (rank level, taxon) pairs a block gives: "**Order:** Rosales", "| Order | Rosales |",
-    "Kingdom: Animalia Phylum: Chordata", "the family Felidae"."""
-    key = value = ""
-    if block.role == "key_value":
-        key, value = block.key_text(), block.value_text()
-    elif block.role == "table_row" and len(block.cells) >= 2:
-        key, value = block.cell_texts()[0], block.cell_texts()[1]
-    if key and _RANKS.match(clean_name(key)):
-        value = clean_name(re.sub(r"\s*\([^)]*\)", "", value))
-        if value and len(value.split()) <= 4:
-            return [(_RANK_LEVEL[clean_name(key).lower()], value)]
-        return []
-    if block.role == "table_row":
-        # "| Kingdom | Phylum | Class |" over "| Animalia | Chordata | Mammalia |": a row per taxon
-        ranked = [
-            (_RANK_LEVEL[clean_name(h).lower()], clean_name(v))
-            for h, v in zip(block.header, block.cell_texts(), strict=False)
-            if _RANKS.match(clean_name(h)) and clean_name(v)
-        ]
-        return ranked if len(ranked) >= 2 else []
-    text = block.text.replace("*", "").replace("_", " ")
-    if block.role != "paragraph" and (m := _RANK_HEAD.match(text)) is not None:
-        return [(_RANK_LEVEL[m.group("k").lower()], m.group("v"))]  # "- Order Carnivora"
-    return [(_RANK_LEVEL[m.group("k").lower()], m.group("v")) for m in _RANK_INLINE.finditer(text)]
-
-
 def _propose_rank_chain(ctx: ReadContext, out: _Proposals) -> None:
-    """ "Kingdom: Plantae / Order: Rosales / Family: Rosaceae" (a list, a table, lines or prose):
-    each taxon is a kind of the nearest more general one named before it in its section; and a
-    breadcrumb "Animalia → Chordata → Mammalia" chains its parts the same way."""
-    stack: list[tuple[float, str]] = []
-    for block in ctx.doc.blocks:
-        values = _rank_values(block)
-        if block.role == "heading" and not values:
-            stack = []  # a new section, unless the heading itself names a rank ("## Order: X")
-            continue
-        if ctx.injected(block):
-            continue
-        for rank, value in values:
-            # a clade stays under the taxon before it (a hair below it, so it is never popped by
-            # the taxa it holds)
-            level: float = (stack[-1][0] + 0.01 if stack else 0.0) if rank == _CLADE else rank
-            while stack and stack[-1][0] >= level:
-                stack.pop()
-            if stack:
-                feats = {"ctx=rank_chain", f"role={block.role}", "cue=rank"}
-                out.add(
-                    Name(stack[-1][1]), value, HierarchyKind.SUBCLASS_OF, block, "rank_chain", feats
-                )
-            stack.append((level, value))
-        parts = _ARROWS.split(block.text)
-        if len(parts) >= 3:
-            names = [clean_name(p) for p in parts]
-            if all(n and len(n.split()) <= 4 for n in names):
-                feats = {"ctx=arrow_chain", f"role={block.role}", "cue=arrow"}
-                for upper, lower in zip(names, names[1:], strict=False):
-                    out.add(
-                        Name(upper), lower, HierarchyKind.SUBCLASS_OF, block, "arrow_chain", feats
-                    )
+    for upper, lower, block, source, feats in chain_edges(ctx):
+        out.add(Name(upper), lower, HierarchyKind.SUBCLASS_OF, block, source, feats)
 
 
 def _propose_prose(ctx: ReadContext, out: _Proposals) -> None:
@@ -740,28 +635,38 @@ def edge_candidates(ctx: ReadContext, rule_facts: Iterable[Fact]) -> list[EdgeCa
     return cands
 
 
+_CHOSEN: ContextVar[tuple[LinearModel | None] | None] = ContextVar("hierarchy_model", default=None)
+_load = functools.cache(load_linear_model)
+
+
+@contextmanager
+def use_hierarchy_model(model: LinearModel | None) -> Iterator[None]:
+    """Read with ``model`` (None: the hand rules alone) instead of the shipped one in this
+    context, as ``use_entity_model`` and ``use_relation_model`` do for their readers: the fitting
+    script scores a fold's model on the answers it held out."""
+    token = _CHOSEN.set((model,))
+    try:
+        yield
+    finally:
+        _CHOSEN.reset(token)
+
+
 def _model() -> LinearModel | None:
-    """The model set by ``GRAPHEME_DISTILL_HIERARCHY_MODEL`` (a model file, or ``rules`` for the
-    hand rules alone: how a change is measured against the rules in one run), else the shipped."""
+    """The model of :func:`use_hierarchy_model`, else ``GRAPHEME_DISTILL_HIERARCHY_MODEL`` (a
+    model file, or ``rules`` for the hand rules alone: an A/B run of the CLI), else the shipped."""
+    chosen = _CHOSEN.get()
+    if chosen is not None:
+        return chosen[0]
     where = os.environ.get("GRAPHEME_DISTILL_HIERARCHY_MODEL", "")
-    if where == "rules":
-        return None
     if where:
-        return _load(where)
+        return None if where == "rules" else _load(where)
     return shipped_model(MODEL_NAME)
 
 
-@functools.cache
-def _load(where: str) -> LinearModel:
-    return load_linear_model(where)
-
-
-# a classification's rank chain is kept as a rule: the development answers hold one classification,
-# so the model learnt little of it (p 0.65 in a key-value list), and on the validation answers every
-# chain edge kept was right (hierarchy 0.428 -> 0.444, no false edge).  A breadcrumb "A → B → C"
-# is left to the model: arrows also write processes ("sunlight → glucose → ATP")
-# (``keep_chains`` false in a model's file: the model judges a chain like any broad edge; fitted
-# on dev75 and val63 together, cross-validated, it kept fewer right chain edges: 0.444 -> 0.436)
+# a classification's rank chain is kept as a rule (dev75 holds one classification, so the model
+# learnt little of it; on val63 every chain edge kept was right: 0.428 -> 0.444).  Arrows ("A → B")
+# are left to the model: they also write processes.  ``keep_chains`` false in a model's file lets
+# the model judge chains (fitted on dev75 + val63, cross-validated: 0.444 -> 0.436)
 _CHAINS = frozenset({"src=rank_chain"})
 
 
