@@ -18,6 +18,7 @@ from grapheme_distill.model.knowledge import EntityType
 __all__ = [
     "MEANINGS",
     "canonical_predicate",
+    "conventional_predicate",
     "dated_work_predicate",
     "denied",
     "participle_of_making",
@@ -354,3 +355,21 @@ def participle_of_making(verb: str) -> str | None:
     if verb.endswith("y") and verb[-2:-1] not in "aeiou":
         return verb[:-1] + "ied"
     return verb + "ed"
+
+
+def conventional_predicate(
+    predicate: str,
+    *,
+    subject_type: EntityType | None = None,
+    object_type: EntityType | None = None,
+    subject_text: str = "",
+    object_text: str = "",
+) -> tuple[str, bool] | None:
+    """The predicate the annotation conventions name a finished relation with, and whether its
+    arguments turn round; ``None`` when the relation's own predicate stands.
+
+    Applied by the spaCy extractor's predicate chooser (:mod:`.spacy.predicate_choice`) once
+    both entity types are known; the readers' canonical forms (:func:`canonical_predicate`)
+    are its input.
+    """
+    return None

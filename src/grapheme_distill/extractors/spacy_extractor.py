@@ -63,6 +63,7 @@ from grapheme_distill.extractors.spacy.learned_relations import (
     reader_active,
 )
 from grapheme_distill.extractors.spacy.names import named_mentions, step_things
+from grapheme_distill.extractors.spacy.predicate_choice import choose_predicates
 from grapheme_distill.extractors.spacy.records import Record as _Record
 from grapheme_distill.extractors.spacy.records import State as _State
 from grapheme_distill.extractors.spacy.records import add_facts as _add_facts
@@ -367,6 +368,8 @@ class SpacyExtractor:
                     topic,
                     document,
                 )
+            if self.vocabulary is None:  # an ontology's labels are chosen by .vocab instead
+                choose_predicates(out, answer)
             annotate(out, text=answer, prompt=prompt, topic=topic)
             if self.calibration is not None:
                 self.calibration.apply(out)
