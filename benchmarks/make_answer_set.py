@@ -99,6 +99,9 @@ TOPICS: list[tuple[str, str]] = [
     # Sixth batch (held out in fresh/ during the sixth session; appended the same way).
     ("software", "Linux"),
     ("taxonomy", "sharks"),
+    # Seventh batch (held out in fresh/ during the seventh session; appended the same way).
+    ("places", "Mount Everest"),
+    ("history", "the Industrial Revolution"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
