@@ -1,6 +1,6 @@
-"""Syntactic variants of the linguistic constructions (issue 11, sixth session): each case is a
-small answer of our own words, in a variant the readers missed or misread before this session
-(every ``present`` item was absent, or every ``absent`` one read).  ``present`` items must be read
+"""Syntactic variants of the linguistic constructions (issue 11, sixth and seventh sessions): each
+case is a small answer of our own words, in a variant the readers missed or misread before its
+session (every ``present`` item was absent, or every ``absent`` one read).  ``present`` items must be read
 ((term, kind, value), lower case); ``absent`` ones pin precision."""
 
 from __future__ import annotations
@@ -192,6 +192,118 @@ CASES: list[tuple[str, str, Items, Items]] = [
         "What is type 2 diabetes?",
         {("type 2 diabetes", "definition", "a condition in which the body resists insulin")},
         {("metformin", "definition", "the first medicine that doctors usually prescribe for it")},
+    ),
+    # --- seventh session (issue 11): forms met on unseen answers ---
+    # a glossary written as paragraphs, "Term: gloss. More sentences.", two or more in a row
+    (
+        "**Kinds of rock**\n\nBasalt: rock formed from cooled lava flows. It is dark.\n\n"
+        "Granite: rock formed from slowly cooled magma deep underground; it is coarse.",
+        "",
+        {
+            ("basalt", "definition", "rock formed from cooled lava flows"),
+            ("granite", "definition", "rock formed from slowly cooled magma deep underground"),
+        },
+        set(),
+    ),
+    # … an example value before a dash is no part of the gloss
+    (
+        "Protocol: `ftp` — the rule set used to move the file. Rare today.\n\n"
+        "Domain: `example.org` — the name of the server you reach. Always present.",
+        "",
+        {
+            ("protocol", "definition", "the rule set used to move the file"),
+            ("domain", "definition", "the name of the server you reach"),
+        },
+        set(),
+    ),
+    # … one such paragraph alone, or a remark's label, is no glossary
+    (
+        "Note: the shop closes early on Sundays. Plan ahead.\n\nTip: bring cash for the market.",
+        "",
+        set(),
+        {("note", "definition", "the shop closes early on sundays")},
+    ),
+    # a table whose header says the column spells the first out: clippings too, and a gloss
+    (
+        "| Code | Stands for | Range |\n|---|---|---|\n| **Na** | sodium | 135–145 |\n"
+        "| **Alb** | albumin (the main protein of plasma) | 35–50 |",
+        "",
+        {
+            ("sodium", "abbreviation", "na"),
+            ("albumin", "abbreviation", "alb"),
+            ("albumin", "definition", "the main protein of plasma"),
+        },
+        set(),
+    ),
+    # "X stands for Y — gloss": the long form ends at the dash, and the gloss defines
+    (
+        "**DNS** stands for Domain Name System — the phone book that turns names into addresses.",
+        "",
+        {
+            ("domain name system", "abbreviation", "dns"),
+            ("domain name system", "definition", "the phone book that turns names into addresses"),
+        },
+        {
+            (
+                "domain name system — the phone book that turns names into addresses",
+                "abbreviation",
+                "dns",
+            )
+        },
+    ),
+    # a highlighted term in apposition with a genus holding a bracketed aside, or a bare genus
+    (
+        "The soup is thickened with **roux**, a paste (usually equal weights) of flour and fat.",
+        "",
+        {("roux", "definition", "a paste of flour and fat")},
+        set(),
+    ),
+    (
+        "Lichens depend on **photobionts**, tiny organisms that capture light for the partner.",
+        "",
+        {("photobionts", "definition", "tiny organisms that capture light for the partner")},
+        set(),
+    ),
+    # … an aside opening with a preposition is no genus
+    (
+        "The cycle starts with **prophase**, during which the threads thicken.",
+        "",
+        set(),
+        {("prophase", "definition", "during which the threads thicken")},
+    ),
+    # "<description> called <term>": the term is defined by the description, no alias
+    (
+        "Mistakes in copying, called **mutations**, can change a protein.",
+        "",
+        {("mutations", "definition", "mistakes in copying")},
+        {("mistakes in copying", "alias", "mutations")},
+    ),
+    (
+        "Visitors cross the lagoon on the small ferries known as traghetti.",
+        "",
+        {("traghetti", "definition", "the small ferries")},
+        set(),
+    ),
+    # … a name after the marker stays an alias
+    (
+        "The city was known as New Amsterdam before 1664.",
+        "",
+        set(),
+        {("new amsterdam", "definition", "the city")},
+    ),
+    # a highlighted word with its meaning in quotes: a translation
+    (
+        'The name comes from the Malay *pantun*, "a rhymed verse", sung at weddings.',
+        "",
+        {("pantun", "definition", "a rhymed verse")},
+        set(),
+    ),
+    # an anaphor's part in apposition defines nothing
+    (
+        "Its shape, a twisted ladder of sugar and phosphate, was found in 1953.",
+        "",
+        set(),
+        {("its shape", "definition", "a twisted ladder of sugar and phosphate")},
     ),
 ]
 

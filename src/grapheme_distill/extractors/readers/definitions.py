@@ -26,7 +26,7 @@ from grapheme_distill.extractors.readers.terms import (
 )
 from grapheme_distill.model.knowledge import LinguisticKind
 
-__all__ = ["read_definitions"]
+__all__ = ["described_by_name", "read_definitions"]
 
 #: what follows a genus without an article when it defines: "interest *paid* on …", "seasonal
 #: winds *caused by* …", "structures *that* assemble …"
@@ -220,6 +220,40 @@ _SYNONYM = re.compile(
 )
 
 
+#: "a twisted ladder called the **double helix**", "the water buses known as vaporetti",
+#: "Errors in meiosis, called nondisjunction, …": a description, then the lower-case term it is
+#: called by (a name, "known as the Fab Four", is an alias)
+_CALLED_AFTER = re.compile(
+    r"(?:^|,\s+|\b(?:including|of|with|into|by|from|to|in|on|like|forms?|makes?|uses?)\s+)"
+    r"(?P<v>(?:(?:a|an|the)\s+)?[A-Za-z][a-z\-]*(?:\s+[a-z][\w\-]*){1,4}?),?\s+"
+    r"(?:(?:also|often|commonly|usually|sometimes|simply)\s+)?(?:called|known as|termed)\s+"
+    r"(?:the\s+)?[*_\"“]*(?P<x>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)[*_\"”]*"
+    r"(?=[,;.)]|\s+(?:and|or|but|is|are|was|were|can|which|that|in|by|for)\b|$)"
+)
+_NOT_DESCRIPTION = re.compile(
+    r"(?i)\b(?:is|are|was|were|be|been|being|it|its|this|these|that|those|they|he|she|we|you|"
+    r"sometimes|often|also|commonly|usually|now|then|which|who|what|one|ones|people)\b"
+)
+
+
+def described_by_name(text: str) -> list[tuple[str, str]]:
+    """``(term, description)`` for each "<description> called <term>" in a clause: the term is
+    a lower-case notion and the description names a kind of thing in two content words or more
+    ("the policy known as *sakoku*" says too little to be a definition)."""
+    out = []
+    for m in _CALLED_AFTER.finditer(text):
+        v, x = m.group("v").strip(), clean_name(m.group("x"))
+        content = [w for w in v.split() if w.lower() not in ("a", "an", "the", "of", "in", "on")]
+        if (
+            x
+            and len(content) >= 2
+            and not _NOT_DESCRIPTION.search(v)
+            and x.lower() not in v.lower()
+        ):
+            out.append((x, v))
+    return out
+
+
 def read_definitions(
     ctx: ReadContext, block: Block, sent: Sentence, hedged: bool
 ) -> Iterator[Fact]:
@@ -236,6 +270,19 @@ def _bold_glosses(block: Block, sent: Sentence, hedged: bool) -> Iterator[Fact]:
         if not sent.start <= a < sent.end or (block.key is not None and a == block.key[0]):
             continue
         yield from _appositive_glosses(block, sent, a, b, hedged)
+        quoted = _QUOTED_GLOSS.match(block.text[b : sent.end])
+        if quoted is not None and (word := clean_name(block.text[a:b])) and len(word.split()) <= 4:
+            # "the Javanese *gamel*, "to strike with a mallet"": a word and its translation
+            yield lfact(
+                block,
+                sent,
+                "translation.quoted",
+                Name(word),
+                LinguisticKind.DEFINITION,
+                quoted.group("v").strip(" ,"),
+                hedged,
+            )
+            continue
         m = _BOLD_GLOSS.match(block.text[b : sent.end])
         if m is None:
             continue
@@ -273,9 +320,21 @@ def _bold_glosses(block: Block, sent: Sentence, hedged: bool) -> Iterator[Fact]:
             )
 
 
+#: "*gamel*, "to strike with a mallet"", "*oktṓpous*, "eight-foot"", "(*Kanagawa-oki nami ura*,
+#: literally "Under the Wave off Kanagawa")": a highlighted word, then its meaning in quotes
+_QUOTED_GLOSS = re.compile(
+    r"^[*_]*,\s+(?:(?:literally|meaning|lit\.)\s+)?[\"“‘](?P<v>[^\"”’]{3,80}?)[,.]?[\"”’]"
+)
 #: "the **federal funds rate**, the interest rate banks charge …": a genus after the term
 _GENUS_AFTER = re.compile(
     r"^[*_]*,\s+(?P<v>(?:the|a|an)\s+[^,;()\u2013\u2014]{3,150}?)\s*(?=[,;.]|$)"
+)
+#: "**zooxanthellae**, single-celled algae that live …": a genus without an article, with its
+#: relative clause
+_BARE_GENUS_AFTER = re.compile(
+    r"^[*_]*,\s+(?P<v>(?!(?:which|who|that|and|or|but|so|then|as|if|when|while|during|in|on|at|by|"
+    r"for|with|from|to|of|after|before|under|over|through|into|since|until)\b)[a-z][\w\-]*"
+    r"(?:\s+[a-z][\w\-]*){0,2}\s+(?:that|which|who)\s+[^,;()\u2013\u2014]{3,120}?)\s*(?=[,;.]|$)"
 )
 #: an indefinite genus that names no maker ("a measure of …", not "an opera by Dvořák")
 _INDEFINITE_GENUS = re.compile(r"an?\s(?![^,;]*\bby\s+[A-Z])")
@@ -321,7 +380,14 @@ def _appositive_glosses(
     )
     if not term or not (term[:1].islower() or opening) or len(term.split()) > 4:
         return
-    after = _GENUS_AFTER.match(block.text[b : sent.end])
+    # "**koji**, a mould (*Aspergillus oryzae*) grown on rice": an aside in brackets is no part
+    # of the gloss and does not end it
+    rest = re.sub(r"\s*\([^()]*\)", "", block.text[b : sent.end])
+    after = _GENUS_AFTER.match(rest)
+    if after is None and not opening:
+        # "**zooxanthellae**, single-celled algae that live inside …": a bare genus, defined by
+        # its relative clause
+        after = _BARE_GENUS_AFTER.match(rest)
     if (
         after is not None
         and opening
@@ -484,6 +550,10 @@ def _clause(
                 mm.group("v").strip(),
                 hedged,
             )
+    for x, v in (
+        described_by_name(text) if may_contain(text, ("called", "known as", "termed")) else ()
+    ):
+        yield lfact(block, sent, "called.after", Name(x), LinguisticKind.DEFINITION, v, hedged)
     called = _CALLED_DEF.match(text)
     if called is not None:
         term = clean_name(called.group("x"))
@@ -516,6 +586,10 @@ def _clause(
                 hedged,
             )
     generic = _GENERIC_APPOSITIVE.match(text)
+    if generic is not None and re.match(
+        r"(?:Its|His|Her|Their|Our|My|Your|This|That|These|Those)\s", generic.group("bare") or ""
+    ):
+        generic = None  # "Its shape, a twisted ladder …": an anaphor's part, no term
     if generic is not None and generic.group("bare"):
         bare = generic.group("bare")
         head = _genus_head(generic.group("v"))

@@ -9,6 +9,7 @@ acronym key spelt out by its gloss is an abbreviation first.  Cut out of :mod:`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -26,7 +27,7 @@ from grapheme_distill.extractors.readers.hierarchy import name_list
 from grapheme_distill.extractors.readers.terms import ABBR, initials_match, lfact, pronoun_subject
 from grapheme_distill.model.knowledge import LinguisticKind
 
-__all__ = ["read_glossary", "read_glossary_row"]
+__all__ = ["read_glossary", "read_glossary_paragraph", "read_glossary_row"]
 
 #: a key that gives another name of the subject ("Nickname", "Also known as", "Local name")
 _NAMING_KEY = re.compile(
@@ -216,13 +217,88 @@ _MEANING_HEADER = re.compile(
 )
 
 
+#: column headers of an abbreviation table: this column spells out the first one
+_EXPANSION_HEADER = re.compile(
+    r"(?i)^(?:stands for|full (?:form|name)|expansion|in full|meaning of the abbreviation|"
+    r"what it stands for|long form|spelled out)$"
+)
+
+#: "Solid: matter with a fixed shape …", "Scheme: `https` — the protocol used …": a paragraph
+#: that opens as a glossary item (a notion, then its gloss in lower case); the key is one to three
+#: words, the first capitalised by its place
+_PARAGRAPH_KEY = re.compile(
+    r"^(?P<k>[A-Z][a-z\-]+(?:\s+[a-z][a-z\-]*){0,2}):\s+"
+    r"(?:(?P<x>\S{1,60})\s+[\u2013\u2014]\s+)?(?P<g>(?:(?:a|an|the)\s+)?[a-z][^:]*)$"
+)
+#: keys that label a remark, not a term ("Note: …", "Example: ice")
+_REMARK_KEY = re.compile(
+    r"(?i)(?:note|notes|tip|tips|example|examples|warning|caution|caveat|answer|summary|update|"
+    r"source|sources|bottom line|short version|in short|result|results|verdict|pros|cons|"
+    r"step \w+|q|a|why|how|what|when|where|who|also|see|important|reminder|hint|rule)"
+)
+
+
+def read_glossary_paragraph(ctx: ReadContext, block: Block) -> Iterator[Fact]:
+    """ "Solid: matter with a fixed shape and a fixed volume. Its particles …": paragraphs that
+    each open with "Term: gloss" are a glossary written without bullets (the document layer
+    keeps a paragraph of more than one sentence a paragraph).  Read when at least two paragraphs
+    of the answer open that way, with the gloss's first sentence (an example value before a dash,
+    "`https` — the protocol …", is no part of it) as the gloss."""
+    if block.role != "paragraph" or block.is_item or ctx.injected(block):
+        return
+    sents = ctx.sentences(block)
+    if not sents or sents[0].start != 0:
+        return
+    m = _PARAGRAPH_KEY.match(sents[0].text.rstrip(".!"))
+    if m is None or _REMARK_KEY.fullmatch(m.group("k")):
+        return
+    runs = sum(
+        1
+        for b in ctx.doc.blocks
+        if b.role == "paragraph"
+        and not b.is_item
+        and (o := _PARAGRAPH_KEY.match(b.text.split(". ")[0].rstrip(".!"))) is not None
+        and not _REMARK_KEY.fullmatch(o.group("k"))
+    )
+    if runs < 2:
+        return
+    gloss = re.split(r";\s|\s+[\u2013\u2014]\s+", m.group("g"))[0].rstrip(" ,")
+    start = m.start("g")
+    end = start + len(gloss)
+    glossed = dataclasses.replace(block, role="glossary", key=(0, m.end("k")), value=(start, end))
+    yield from read_glossary(ctx, glossed)
+
+
 def read_glossary_row(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     """ "| Term | Meaning |" tables: each row's first cell is defined by its meaning cell."""
     if ctx.injected(block) or len(block.header) < 2 or len(block.cells) < 2:
         return
     cells = block.cell_texts()
     short = clean_name(cells[0])
-    if re.fullmatch(ABBR, short):
+    expands = [
+        i for i, h in enumerate(block.header) if i and _EXPANSION_HEADER.match(clean_name(h))
+    ]
+    # the header vouches for the short form: "Hb", "Hct" need not look like an acronym
+    shortish = re.fullmatch(r"[A-Z][\w&.\-]{0,7}|" + ABBR, short) is not None
+    if expands and shortish and expands[0] < len(cells):
+        # "| Abbreviation | Stands for |" / "| **Hb** | haemoglobin |": the header says the cell
+        # spells the first one out, initials or not (a clipping, "Hct" / "haematocrit"); a gloss
+        # in brackets after it defines the long form
+        cell = " ".join(cells[expands[0]].replace("**", "").split())
+        long = clean_name(re.split(r"\s*[,;(]", cell)[0])
+        if long and long.lower() != short.lower() and len(long.split()) <= 6:
+            yield lfact(
+                block, None, "table.stands_for", Name(long), LinguisticKind.ABBREVIATION, short
+            )
+            gloss = re.search(
+                r"\((?P<g>(?:the|a|an)\s[^()]{5,120})\)|,\s+(?P<h>(?:the|a|an)\s.{5,120})$", cell
+            )
+            if gloss is not None:
+                value = (gloss.group("g") or gloss.group("h")).rstrip(".")
+                yield lfact(
+                    block, None, "table.gloss", Name(long), LinguisticKind.DEFINITION, value
+                )
+    elif re.fullmatch(ABBR, short):
         # "| CPU | Central processing unit |": a row whose other cell spells its first
         for cell in cells[1:]:
             long = clean_name(re.split(r"\s*[,;(]", cell)[0])

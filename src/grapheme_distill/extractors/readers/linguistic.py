@@ -25,9 +25,17 @@ from collections.abc import Iterator
 from grapheme_distill.extractors.base import may_contain
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
-from grapheme_distill.extractors.readers.definitions import TERM_NOUN, read_definitions
+from grapheme_distill.extractors.readers.definitions import (
+    TERM_NOUN,
+    described_by_name,
+    read_definitions,
+)
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
-from grapheme_distill.extractors.readers.glossary import read_glossary, read_glossary_row
+from grapheme_distill.extractors.readers.glossary import (
+    read_glossary,
+    read_glossary_paragraph,
+    read_glossary_row,
+)
 from grapheme_distill.extractors.readers.parentheses import (
     NOT_ALIAS,
     RANK,
@@ -273,6 +281,8 @@ def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
             facts.extend(read_glossary(ctx, block))
         if block.role == "table_row":
             facts.extend(read_glossary_row(ctx, block))
+        if block.role == "paragraph":
+            facts.extend(read_glossary_paragraph(ctx, block))
         if block.role == "heading" or block.is_item:
             facts.extend(_head_alias(block))
         for sent in ctx.sentences(block):
@@ -419,6 +429,11 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     m = STANDS.match(text)
     if m is not None:
         value = m.group("v").strip()
+        # "URL stands for Uniform Resource Locator — the address of a resource on the web": the
+        # long form ends at the dash, and what follows it says what the thing is
+        dash = re.search(r"\s+[\u2013\u2014]\s+", value)
+        dashed = value[dash.end() :].strip() if dash is not None else ""
+        value = value[: dash.start()] if dash is not None else value
         whole = clean_name(re.split(r"\s*[,(]", value)[0])
         cut = clean_name(re.split(r"\s*[,(]|\s+and\s+", value)[0])
         said = re.search(r"stands|short|acronym|abbreviation|shorthand", text[: m.start("v")])
@@ -442,8 +457,8 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
                 hedged,
             )
             rest = text[m.end() :].lstrip()
-            if text[m.end() : m.end() + 1] == ":" or rest.startswith(":"):
-                gloss = rest.lstrip(": ").rstrip(".")
+            if dashed or text[m.end() : m.end() + 1] == ":" or rest.startswith(":"):
+                gloss = dashed or rest.lstrip(": ").rstrip(".")
                 if len(gloss.split()) >= 2:
                     yield lfact(
                         block,
@@ -536,7 +551,10 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             # "This process is called X", "Its leader is called the governator", "The leader of
             # Gdynia is called the Vice President" name a role or define a term
             continue
+        described = {x.lower() for x, _ in described_by_name(text)}
         for value in _split_emphasised(block, _alias_values(text, m)):
+            if value.lower() in described:
+                continue  # "Errors in meiosis, called nondisjunction": a term defined, no alias
             if value.lower() != term.text.lower():
                 yield lfact(
                     block,
