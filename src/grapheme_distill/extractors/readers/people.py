@@ -13,13 +13,16 @@ import re
 from collections.abc import Iterator
 
 from grapheme_distill.extractors.readers.context import ReadContext
-from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
+from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
+from grapheme_distill.extractors.readers.values import SentenceFacts, prose
 
 __all__ = ["read_people"]
 
 _NAT1 = r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|ch|sh|ic|i|ss|ot)|Greek|Thai|Dutch|Swiss|French|English|Welsh|Irish|Scottish)"
 # "South African", "Sri Lankan", "Costa Rican": a nationality of two words
 _NAT = rf"(?:(?:South|North|East|West|Central|Sri|Saudi|Costa|Puerto|El)\s+)?{_NAT1}"
+# "Austrian-born American", "Finnish-American": the birthplace is no nationality, the pair is one
+_BORN = rf"(?:{_NAT1}-born\s+)?"
 # between nationality and occupation: a hyphenated modifier is part of the occupation
 # ("anti-apartheid activist"); a plain one ("jazz trumpeter") or a capitalised one (a school or
 # movement: "Post-Impressionist painter") is not
@@ -148,8 +151,63 @@ _OCCUPATIONS = frozenset(
         "teacher",
         "researcher",
         "logician",
+        "merchant",
+        "trader",
+        "geographer",
+        "cartographer",
+        "scholar",
+        "envoy",
+        "commodore",
+        "sprinter",
+        "organist",
+        "traveller",
+        "traveler",
+        "mystic",
+        "jurist",
+        "mathematician-astronomer",
+        "physiologist",
+        "zoologist",
+        "anthropologist",
+        "archaeologist",
+        "educator",
+        "reformer",
+        "revolutionary",
+        "abolitionist",
+        "suffragist",
+        "broadcaster",
+        "essayist",
+        "translator",
+        "sultan",
+        "pharaoh",
+        "star",
     }
 )
+# plural roles before a list of names ("the painters Titian and Tintoretto")
+_PLURALS = {
+    f"{o}s": o
+    for o in (
+        "painter",
+        "composer",
+        "poet",
+        "writer",
+        "architect",
+        "sculptor",
+        "scientist",
+        "physicist",
+        "chemist",
+        "novelist",
+        "philosopher",
+        "mathematician",
+        "explorer",
+        "astronomer",
+        "engineer",
+        "inventor",
+        "artist",
+        "musician",
+        "singer",
+        "actor",
+    )
+}
 
 
 # the occupation is a known one, so that "a Mexican painter known for ..." backtracks onto it
@@ -161,18 +219,24 @@ _MORE = (
     r"(?=\s*(?:,|\b(?:and|who|whose|known|best|from|of|in|at|with)\b|\(|;|\.|$)))*)"
 )
 _IS_A = re.compile(
-    rf"^(?P<x>{_NAME})(?:\s*\([^)]*\))?\s+(?:was|is|were|are)\s+(?:an?|the)\s+(?:(?:[a-z]+ly|famous|renowned|celebrated|"
-    rf"influential|leading|prominent|pioneering|great|important|noted)\s+)?(?:(?P<nat>{_NAT}(?:-{_NAT1})?)\s+)?"
+    rf"^(?P<x>{_NAME})(?:\s*\([^)]*\))?\s+(?:was|is|were|are)(?:\s+(?:defined|described|regarded|known)\s+as)?\s+(?:an?|the)\s+(?:(?:[a-z]+ly|famous|renowned|celebrated|"
+    rf"influential|leading|prominent|pioneering|great|important|noted)\s+)?(?:{_BORN}(?P<nat>{_NAT}(?:-{_NAT1})?)\s+)?"
     rf"{_MOD}(?P<occ>{_KNOWN})\b{_MORE}(?P<rest>.*)$"
 )
 # "the (Italian) engineer Luigi Menabrea", "the muralist Diego Rivera": a role before the name
 _APPOS = re.compile(
-    rf"\b(?:the|an?)\s+(?:(?P<nat>{_NAT})\s+)?{_MOD}(?P<occ>{_KNOWN})\s+(?P<x>{_NAME})"
+    rf"\b(?:[Tt]he|[Aa]n?)\s+(?:{_BORN}(?P<nat>{_NAT}(?:-{_NAT1})?)\s+)?{_MOD}(?P<occ>{_KNOWN})\s+"
+    rf"(?P<x>{_NAME})"
+)
+# "the painters Titian and Tintoretto", "the Dutch painters Rembrandt and Vermeer": each name
+_APPOS_MANY = re.compile(
+    rf"\b[Tt]he\s+(?:(?P<nat>{_NAT})\s+)?(?P<occs>{'|'.join(_PLURALS)})\s+"
+    rf"(?P<xs>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME}))"
 )
 # "Pablo Neruda, a Chilean poet and diplomat,", "William Roth, the Delaware senator who ...":
 # the role after the name, set off by a comma
 _APPOS_AFTER = re.compile(
-    rf"(?P<x>{_NAME}),\s+(?:an?|the)\s+(?:(?P<nat>{_NAT})\s+)?{_MOD}(?P<occ>{_KNOWN})\b{_MORE}"
+    rf"(?P<x>{_NAME}),\s+(?:an?|the)\s+(?:{_BORN}(?P<nat>{_NAT}(?:-{_NAT1})?)\s+)?{_MOD}(?P<occ>{_KNOWN})\b{_MORE}"
     r"(?=\s*(?:,|\bwho\b|\bwhose\b|\(|;|\.|$))"
 )
 # a coordinated word is an occupation when it names an agent ("logician", "diplomat",
@@ -181,53 +245,37 @@ _AGENT = re.compile(r"(?:ist|ian|er|or|eer|ant|man|woman|ess|at|ic|wright|smith)
 
 
 def read_people(ctx: ReadContext) -> Iterator[Fact]:
-    for block in ctx.doc.blocks:
-        if block.role not in ("paragraph", "list_item"):
-            continue
-        for sent in ctx.sentences(block):
-            text = sent.text
-            span = block.inline.span(sent.start, sent.end)
-            hedged = is_hedged(text)
-            for m in _LIFESPAN.finditer(text):
-                person = Name(clean_name(m.group("x")), "PERSON")
-                if int(m.group("b")) < int(m.group("d")):
-                    yield Fact(
-                        "relation",
-                        "people.lifespan",
-                        span,
-                        person,
-                        Name(m.group("b"), "DATE"),
-                        "born_in_year",
-                        hedged=hedged,
-                    )
-                    yield Fact(
-                        "relation",
-                        "people.lifespan",
-                        span,
-                        person,
-                        Name(m.group("d"), "DATE"),
-                        "died_in_year",
-                        hedged=hedged,
-                    )
-            who = _IS_A.match(text)
-            if who is not None and who.group("occ") in _GROUPS and who.group("nat"):
-                yield Fact(
-                    "relation",
-                    "people.is_a",
-                    span,
-                    Name(clean_name(who.group("x")), "ORG"),
-                    Name(who.group("nat"), "NORP"),
-                    "nationality",
-                    hedged=hedged,
-                )
-            elif who is not None and who.group("occ") in _OCCUPATIONS:
-                yield from _who(who, "people.is_a", span, hedged)
-            for a in _APPOS.finditer(text):
-                if a.group("occ") in _OCCUPATIONS:
-                    yield from _who(a, "people.appos", span, hedged)
-            for a in _APPOS_AFTER.finditer(text):
-                if a.group("occ") in _OCCUPATIONS:
-                    yield from _who(a, "people.appos", span, hedged)
+    for _, text, span, hedged in prose(ctx):
+        fact = SentenceFacts(span, hedged)
+        for m in _LIFESPAN.finditer(text):
+            person = Name(clean_name(m.group("x")), "PERSON")
+            if int(m.group("b")) < int(m.group("d")):
+                yield fact("people.lifespan", person, Name(m.group("b"), "DATE"), "born_in_year")
+                yield fact("people.lifespan", person, Name(m.group("d"), "DATE"), "died_in_year")
+        who = _IS_A.match(text)
+        if who is not None and who.group("occ") in _GROUPS and who.group("nat"):
+            yield Fact(
+                "relation",
+                "people.is_a",
+                span,
+                Name(clean_name(who.group("x")), "ORG"),
+                Name(who.group("nat"), "NORP"),
+                "nationality",
+                hedged=hedged,
+            )
+        elif who is not None and who.group("occ") in _OCCUPATIONS:
+            yield from _who(who, "people.is_a", span, hedged)
+        for a in _APPOS.finditer(text):
+            if a.group("occ") in _OCCUPATIONS:
+                yield from _who(a, "people.appos", span, hedged)
+        for a in _APPOS_AFTER.finditer(text):
+            if a.group("occ") in _OCCUPATIONS:
+                yield from _who(a, "people.appos", span, hedged)
+        for a in _APPOS_MANY.finditer(text):
+            yield from _many(a, span, hedged)
+
+
+_PRONOUNS = frozenset({"He", "She", "It", "They", "This", "That", "These", "Those"})
 
 
 def _who(
@@ -235,16 +283,8 @@ def _who(
 ) -> Iterator[Fact]:
     """Nationality (when given) and each occupation of the person a match describes."""
     person = Name(clean_name(m.group("x")), "PERSON")
-    if m.group("nat"):
-        yield Fact(
-            "relation",
-            construction,
-            span,
-            person,
-            Name(m.group("nat"), "NORP"),
-            "nationality",
-            hedged=hedged,
-        )
+    if person.text in _PRONOUNS:
+        return  # "He was a teacher": the pronoun is resolved by the clause reader, not here
     occupations = [_occupation(m.group("mod"), m.group("occ"))]
     more = m.groupdict().get("more") or ""
     for item in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", more):
@@ -253,13 +293,46 @@ def _who(
             occupations.append(word)
         elif word:
             break  # "a painter and famous": the list of occupations ends
+    yield from _describe(person, m.group("nat"), occupations, span, hedged, construction)
+
+
+def _describe(
+    person: Name,
+    nationality: str | None,
+    occupations: list[str],
+    span: tuple[int, int],
+    hedged: bool,
+    construction: str = "people.appos",
+) -> Iterator[Fact]:
+    """The person's nationality (when given) and each occupation, as relations."""
+    if nationality:
+        yield Fact(
+            "relation",
+            construction,
+            span,
+            person,
+            Name(nationality, "NORP"),
+            "nationality",
+            hedged=hedged,
+        )
     for occ in occupations:
         yield Fact("relation", construction, span, person, Name(occ), "occupation", hedged=hedged)
+
+
+def _many(m: re.Match[str], span: tuple[int, int], hedged: bool) -> Iterator[Fact]:
+    """ "the (Dutch) painters Rembrandt and Vermeer": each name's occupation (and nationality)."""
+    occupation = _PLURALS[m.group("occs")]
+    for name in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("xs")):
+        person = Name(clean_name(name), "PERSON")
+        if person.text:
+            yield from _describe(person, m.group("nat"), [occupation], span, hedged)
 
 
 def _occupation(modifier: str | None, noun: str) -> str:
     """The occupation with its hyphenated modifier ("anti-apartheid activist", not "self-taught");
     a plain modifier is a genre or a field ("jazz trumpeter"), said apart from the occupation."""
+    if modifier is not None and noun == "star":  # "film star": a star is nothing by itself
+        return f"{modifier} {noun}"
     if modifier is None or "-" not in modifier or modifier in _PRAISE:
         return noun
     return f"{modifier} {noun}"

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
+from grapheme_distill.extractors.readers.values import read_values
 from grapheme_distill.model.knowledge import HierarchyKind
 
 __all__ = ["read_sentences"]
@@ -109,6 +110,9 @@ def _singular(noun: str) -> str:
 
 
 def read_sentences(ctx: ReadContext) -> Iterator[Fact]:
+    """Owned lists ("Its main tributaries include ...") and the attribute values prose states
+    (:mod:`.values`)."""
+    yield from read_values(ctx)
     for block in ctx.doc.blocks:
         if block.role not in ("paragraph", "list_item"):
             continue

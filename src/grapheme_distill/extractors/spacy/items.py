@@ -113,8 +113,8 @@ def finish_items(
         return made
 
     def _entity(m: Mention, key: str) -> Entity:
-        name = state.names.get(key, m.text)
         etype = chosen.get(key, EntityType.CONCEPT)
+        name = entity_surface(state.names.get(key, m.text), etype)
         iso = (
             canonical_date(name)
             if etype is EntityType.DATETIME or m.label in ("DATE", "")
@@ -252,6 +252,69 @@ def finish_items(
             {key: t.value for key, t in chosen.items()},
             entity,
         )
+    if KnowledgeType.FACTUAL in types:
+        _drop_placeholders(out)
+
+
+# words before a common noun that say how much or which, not what ("the desired temperature",
+# "more salt", "a prolific composer"): the gold names the thing without them
+_QUALIFIERS = frozenset(
+    {
+        *("desired", "necessary", "prolific", "more", "numerous", "actual", "tiny", "various"),
+        *("certain", "specific", "additional", "extra", "appropriate", "suitable", "entire"),
+        *("own", "same", "further", "only", "real", "fresh", "little", "much", "several"),
+    }
+)
+_EXAMPLE = re.compile(r"^(?:e\.g\.|i\.e\.)[,:]?\s+", re.IGNORECASE)
+_LABEL_COLON = re.compile(r"^(?P<k>[^:]{1,60}):\s+\w+$")
+
+
+def entity_surface(name: str, etype: EntityType) -> str:
+    """The name as the gold conventions write it: without "e.g." ("e.g. salbutamol"), without
+    the word a lead-in's colon runs into ("Evaporation: Water" is the bold label
+    "Evaporation"), and for a concept without the quantity or choice words in front of it
+    ("desired temperature" -> "temperature"; not before "than": "more than 400 bridges")."""
+    text = _EXAMPLE.sub("", name) or name
+    if (m := _LABEL_COLON.match(text)) is not None and len(m.group("k").split()) <= 5:
+        text = m.group("k").strip()
+    if etype is EntityType.CONCEPT and text[:1].islower():
+        words = text.split()
+        while len(words) > 1 and words[0].lower() in _QUALIFIERS and words[1] != "than":
+            words = words[1:]
+        text = " ".join(words)
+    return text
+
+
+# names that are no node: a pronoun or article NER took for a name ("The", "He"), the "Q" of a
+# question-and-answer layout, and a bare one- or two-digit number no fact uses (a count or a
+# list label: "32" of "32 teams"; right when a fact uses it, which keeps it)
+_PLACEHOLDERS = frozenset(
+    {
+        *("the", "he", "she", "it", "they", "we", "you", "this", "that", "these"),
+        *("those", "both", "each", "q", "his", "her", "its", "their", "there", "here"),
+    }
+)
+
+
+def _drop_placeholders(out: Extraction) -> None:
+    """Take out the entities no item refers to that name nothing (:data:`_PLACEHOLDERS`)."""
+    used: set[str] = set()
+    for item in out.items:
+        if isinstance(item, Relation):
+            used.update((item.subject, item.object))
+        elif isinstance(item, HierarchyEdge):
+            used.update((item.parent, item.child))
+        else:
+            eid = getattr(item, "entity", None)
+            if eid is not None:
+                used.add(eid)
+    for eid, e in list(out.entities.items()):
+        if eid in used:
+            continue
+        if e.name.strip().lower() in _PLACEHOLDERS or (
+            e.type is EntityType.NUMBER and re.fullmatch(r"\d{1,2}", e.name.strip())
+        ):
+            del out.entities[eid]
 
 
 def _evidence(state: _State, loose: set[Mention]) -> dict[str, Evidence]:

@@ -1,0 +1,316 @@
+"""Attribute facts stated in prose: "the ICRC, founded in 1863", "Venice is built on 118 small
+islands", "He wrote nine symphonies", "he died ..., aged 32".
+
+The gold conventions record an attribute as a relation to a DATE or NUMBER node
+(``founded_in`` 1863, ``number_of_islands`` 118, ``age_at_death`` 32).  Key-value bullets and
+tables give most of them (:mod:`.attributes`) and the clause reader reads the main clauses
+("It was founded in 1863"); what neither reads is the participle set off after a name ("the Rialto
+Bridge, completed in 1591") and a count inside a clause about a named subject, where the parser
+makes the number a modifier of its noun.  Both are read here by shape, over a sentence's text.
+
+A count is read only about a subject the sentence names at its start (or a pronoun: the section's
+subject), never a count that introduces a list ("It has three components:") nor a measure of
+time ("for 24 years"); the value keeps its words as written ("more than 400", "nine").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from grapheme_distill.extractors.document.model import Block
+from grapheme_distill.extractors.readers.context import ReadContext
+from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
+
+__all__ = ["SentenceFacts", "prose", "read_values"]
+
+_NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:(?:of|the|and|for|de|du|von|van|on|la|le)\s+)*[A-Z][\w'’.\-]*)*"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_DATE = (
+    r"(?:(?:c\.|circa|about|around)\s*)?(?:\d{1,2}\s+"
+    + _MONTH
+    + r",?\s+\d{3,4}|"
+    + _MONTH
+    + r"\s+\d{1,2},?\s+\d{3,4}|"
+    + _MONTH
+    + r"\s+\d{4}|\d{4}s|\d{3,4}(?:\s*(?:BCE|BC|CE|AD))?)"
+)
+_VERBS = (
+    "founded|established|built|completed|opened|published|released|launched|premiered|composed"
+    "|written|painted|discovered|adopted|formed|created|signed|enacted|inscribed|designed|invented"
+    "|introduced|constructed|consecrated|dedicated|unveiled|patented|coined|described|recorded"
+)
+# "the Rialto Bridge, completed in 1591", "the ICRC (…), founded in 1863 and based in Geneva"
+_PARTICIPLE = re.compile(
+    rf"(?P<x>{_NAME})(?:\s*\([^)]*\))?,\s+(?:which\s+was\s+|first\s+)?(?P<verb>{_VERBS})\s+"
+    rf"(?:in|on)\s+(?P<date>{_DATE})(?![\w,.]*\d)"
+)
+_WORD_NUMBERS = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+    "|a hundred|hundreds|a dozen"
+)
+_APPROX = (
+    r"(?:(?:about|around|approximately|roughly|nearly|almost|over|some|more\s+than|fewer\s+than"
+    r"|less\s+than|at\s+least|up\s+to)\s+)?"
+)
+_COUNT = re.compile(
+    rf"(?<![\w$€£.,-])(?P<n>{_APPROX}(?:\d(?:[\d,.]*\d)?(?:\s+(?:million|billion|thousand))?|{_WORD_NUMBERS}))"
+    r"\s+(?P<np>(?:[a-z][a-z\-]+\s+){0,2}?[a-z][a-z\-]*[^s\W]s)\b(?!\s+of\b)(?!\s*[\-–])",
+)
+# what follows the number is a measure of time or a unit, not a thing counted
+_NOT_COUNTED = frozenset(
+    [
+        "years",
+        "months",
+        "weeks",
+        "days",
+        "hours",
+        "minutes",
+        "seconds",
+        "decades",
+        "centuries",
+        "times",
+        "millions",
+        "billions",
+        "thousands",
+        "hundreds",
+        "percent",
+        "kms",
+        "metres",
+        "meters",
+        "miles",
+        "kilometres",
+        "kilometers",
+        "feet",
+        "inches",
+        "grams",
+        "kilograms",
+        "tonnes",
+        "tons",
+        "litres",
+        "liters",
+        "degrees",
+        "points",
+        "votes",
+        "dollars",
+        "euros",
+        "pounds",
+        "pence",
+        "cents",
+        "ways",
+        "steps",
+        "things",
+        "ones",
+        "others",
+    ]
+)
+_POPULATION = frozenset({"people", "inhabitants", "residents"})
+# words in front of the counted noun that do not name what is counted ("118 small islands")
+_NOT_KIND = frozenset(
+    [
+        "small",
+        "large",
+        "big",
+        "major",
+        "main",
+        "different",
+        "separate",
+        "new",
+        "old",
+        "distinct",
+        "known",
+        "recognised",
+        "recognized",
+        "official",
+        "active",
+        "individual",
+        "other",
+        "more",
+        "additional",
+        "full",
+        "original",
+        "surviving",
+        "total",
+        "local",
+        "notable",
+        "famous",
+        "important",
+        "key",
+        "various",
+        "main",
+        "tiny",
+        "huge",
+        "great",
+        "further",
+    ]
+)
+# a number after these words labels a thing rather than counting it ("type 2 diabetes")
+_LABELS = frozenset(
+    [
+        "type",
+        "no",
+        "no.",
+        "number",
+        "phase",
+        "level",
+        "grade",
+        "class",
+        "category",
+        "stage",
+        "step",
+        "chapter",
+        "page",
+        "section",
+        "article",
+        "version",
+        "the",
+        "first",
+        "last",
+        "top",
+        "every",
+        "per",
+        "each",
+    ]
+)
+_FUNCTION = frozenset(
+    [
+        "also",
+        "by",
+        "in",
+        "on",
+        "at",
+        "of",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "per",
+        "to",
+        "for",
+        "with",
+        "from",
+        "as",
+        "its",
+        "their",
+        "his",
+        "her",
+        "than",
+    ]
+)
+# words that open a sentence without naming its subject ("Both have about 190 members")
+_NOT_SUBJECTS = frozenset(
+    [
+        "Both",
+        "Each",
+        "All",
+        "Most",
+        "Many",
+        "Some",
+        "This",
+        "These",
+        "That",
+        "Those",
+        "There",
+        "Here",
+        "One",
+        "Other",
+        "Such",
+        "Today",
+    ]
+)
+_ADJECTIVE = re.compile(r"(?:al|ic|ous|ful|ive|less|able|ible|ed|ing|ern|est)$")
+_PRONOUN = re.compile(r"^(?:He|She|It|They)\s+(?=[a-z])")
+_LEAD = re.compile(
+    rf"^(?:(?:In|By|Today|Since)\b[^,]{{0,30}},\s+)?(?:The\s+)?(?P<x>{_NAME})(?:\s*\([^)]*\))?"
+    r"\s+(?=(?:is|was|are|were|has|had|have|contains?|includes?|comprises?|consists|wrote|"
+    r"composed|recorded|released|published|won|built|spans?|covers?|lies|sits|holds|employs|"
+    r"counts|boasts|numbers|made|painted|scored|sold)\b)"
+)
+_DIED_AGED = re.compile(
+    r"\bdied\b.*?\b(?:aged|at\s+the\s+age\s+of|at\s+age)\s+(?:just\s+)?(?P<n>\d{1,3})\b"
+)
+
+
+def _subject(ctx: ReadContext, block: Block, text: str) -> Name | None:
+    """The named subject a sentence opens with, or the section's for a pronoun."""
+    if _PRONOUN.match(text):
+        return ctx.section_subject(block)
+    m = _LEAD.match(text)
+    if m is None:
+        return None
+    name = clean_name(m.group("x"))
+    if not name or name.split()[0] in _NOT_SUBJECTS or len(name.split()) > 6:
+        return None
+    return Name(name)
+
+
+def _counted(np: str) -> str | None:
+    """The snake_case kind a count counts ("small islands" -> "islands"), or None."""
+    words = [w for w in np.split() if w not in _NOT_KIND]
+    while len(words) > 1 and _ADJECTIVE.search(words[0]):
+        words = words[1:]
+    if not words or words[-1] in _NOT_COUNTED or _FUNCTION.intersection(words):
+        return None
+    if words[-1] in _POPULATION:
+        return "population"
+    return "number_of_" + "_".join(w.replace("-", "_") for w in words)
+
+
+def _snake_tail(name: str) -> str:
+    """ "Breeds number roughly 350 breeds": a count of the subject itself is no attribute of it."""
+    return "_" + re.sub(r"\W+", "_", name.lower()).strip("_")
+
+
+def prose(ctx: ReadContext) -> Iterator[tuple[Block, str, tuple[int, int], bool]]:
+    """Each prose sentence (paragraphs and list items): its block, text, span in the answer and
+    whether it hedges."""
+    for block in ctx.doc.blocks:
+        if block.role not in ("paragraph", "list_item"):
+            continue
+        for sent in ctx.sentences(block):
+            span = block.inline.span(sent.start, sent.end)
+            yield block, sent.text, span, is_hedged(sent.text)
+
+
+class SentenceFacts:
+    """Relations of one sentence: its span and hedge, given once."""
+
+    def __init__(self, span: tuple[int, int], hedged: bool) -> None:
+        self.span, self.hedged = span, hedged
+
+    def __call__(self, construction: str, subject: Name, value: Name, predicate: str) -> Fact:
+        return Fact(
+            "relation", construction, self.span, subject, value, predicate, hedged=self.hedged
+        )
+
+
+def read_values(ctx: ReadContext) -> Iterator[Fact]:
+    """Participle dates after a name, counts about a sentence's named subject, age at death."""
+    for block, text, span, hedged in prose(ctx):
+        fact = SentenceFacts(span, hedged)
+        for m in _PARTICIPLE.finditer(text):
+            name = clean_name(m.group("x"))
+            if name and len(name.split()) <= 10:
+                date = Name(m.group("date"), "DATE")
+                yield fact("values.participle", Name(name), date, f"{m.group('verb')}_in")
+        subject = _subject(ctx, block, text)
+        if (aged := _DIED_AGED.search(text)) is not None:
+            who = subject
+            if who is None and re.search(r"\b(?:he|she)\b", text, re.IGNORECASE):
+                who = ctx.section_subject(block)
+            if who is not None:
+                yield fact("values.age", who, Name(aged.group("n"), "CARDINAL"), "age_at_death")
+        if subject is None or text.rstrip().endswith(":"):
+            continue  # "It has three components:": a count that introduces a list
+        for m in _COUNT.finditer(text):
+            n = m.group("n")
+            before = text[: m.start()].split()[-1:]
+            if re.fullmatch(r"1\d{3}|20\d{2}", n) or (before and before[0].lower() in _LABELS):
+                continue  # a year, or a label's number ("type 2 diabetes"), not a count
+            predicate = _counted(m.group("np"))
+            if predicate is not None and not predicate.endswith(_snake_tail(subject.text)):
+                yield fact("values.count", subject, Name(n, "CARDINAL"), predicate)

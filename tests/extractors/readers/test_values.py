@@ -1,0 +1,75 @@
+"""Attribute facts stated in prose (issue 11, seventh session): a participle date set off after a
+name, a count about the sentence's named subject, the age at death.  The gold conventions make
+each a relation to a DATE or NUMBER node.  Fresh sentences, not development answers; the
+``absent`` cases pin precision (a count introducing a list, a year, a label's number, a time)."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors.readers import read_document
+
+
+def _values(answer: str, prompt: str = "") -> set[tuple[str, str, str]]:
+    return {
+        (f.subject.text, f.predicate, f.object.text)
+        for f in read_document(answer, prompt)[1]
+        if f.construction.startswith("values.") and f.object is not None
+    }
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (  # a participle after a list item's name, its abbreviation in parentheses
+            "It has two parts:\n\n1. the **Royal Ballet School (RBS)**, founded in 1926 and "
+            "based in London\n2. the company itself",
+            {("Royal Ballet School", "founded_in", "1926")},
+        ),
+        (  # after "the oldest of which is ...", with a month
+            "The river is crossed by six bridges, the oldest of which is the Old Mill Bridge, "
+            "completed in March 1702.",
+            {("Old Mill Bridge", "completed_in", "March 1702")},
+        ),
+        (  # counts about the sentence's named subject, words in front of the noun dropped
+            "Lisbon is built on seven hills and has about 40 small parishes.",
+            {
+                ("Lisbon", "number_of_hills", "seven"),
+                ("Lisbon", "number_of_parishes", "about 40"),
+            },
+        ),
+        (  # a pronoun is the section's subject; residents are a population
+            "## Bruges\n\nIt has roughly 118,000 residents and more than 80 bridges.",
+            {
+                ("Bruges", "population", "roughly 118,000"),
+                ("Bruges", "number_of_bridges", "more than 80"),
+            },
+        ),
+        (  # a count of a two-word kind
+            "Chopin wrote two piano concertos and 27 études.",
+            {("Chopin", "number_of_piano_concertos", "two")},
+        ),
+        (  # the age at death, the subject a pronoun of the section
+            "## Franz Schubert\n\nHe fell ill in 1828 and died in November, aged just 31.",
+            {("Franz Schubert", "age_at_death", "31")},
+        ),
+    ],
+)
+def test_prose_states_attribute_values(answer: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= _values(answer)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The museum has three wings:\n\n- East\n- West\n- North",  # a count introducing a list
+        "Metformin is the usual first drug for type 2 diabetes patients.",  # a label's number
+        "Lisbon was rebuilt over 20 years after the earthquake.",  # a time, not a count
+        "The bridge opened in 1998 and carries 2 lanes.",  # opened: a main clause, not a participle
+        "Both cities have about 190 parks.",  # no named subject
+    ],
+)
+def test_no_value_where_none_is_stated(answer: str) -> None:
+    got = _values(answer)
+    assert not {f for f in got if f[1].startswith("number_of_") and f[0] in ("museum", "Both")}
+    assert not {f for f in got if f[2] in ("2", "20", "three", "about 190")}, got

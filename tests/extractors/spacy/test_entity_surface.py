@@ -1,0 +1,37 @@
+"""Entity names as the gold conventions write them (issue 11, seventh session): without "e.g.",
+without the word a label's colon runs into, a concept without the quantity or choice words in
+front of it; and no node for a pronoun NER took for a name or a bare small number no fact uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors.spacy.items import entity_surface
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
+from grapheme_distill.model.knowledge import EntityType
+
+
+@pytest.mark.parametrize(
+    ("name", "etype", "expected"),
+    [
+        ("e.g. salbutamol", EntityType.CONCEPT, "salbutamol"),
+        ("Evaporation: Water", EntityType.OTHER, "Evaporation"),
+        ("desired temperature", EntityType.CONCEPT, "temperature"),
+        ("prolific composer", EntityType.CONCEPT, "composer"),
+        ("more salt", EntityType.CONCEPT, "salt"),
+        # kept: a comparison, a title's colon, a proper name, a kind of thing
+        ("more than 400 bridges", EntityType.CONCEPT, "more than 400 bridges"),
+        ("Star Wars: A New Hope", EntityType.OTHER, "Star Wars: A New Hope"),
+        ("Only Fools and Horses", EntityType.OTHER, "Only Fools and Horses"),
+        ("small intestine", EntityType.CONCEPT, "small intestine"),
+    ],
+)
+def test_entity_surface(name: str, etype: EntityType, expected: str) -> None:
+    assert entity_surface(name, etype) == expected
+
+
+def test_placeholders_are_no_nodes(spacy_x: SpacyExtractor) -> None:
+    text = "Group stage: 8 groups, 4 teams each.\n\nThe final is at Wembley Stadium."
+    names = {e.name for e in spacy_x.extract(text).entities.values()}
+    assert "Wembley Stadium" in names
+    assert not names & {"8", "4"}, names
