@@ -49,6 +49,24 @@ def _values(answer: str, prompt: str = "") -> set[tuple[str, str, str]]:
             "Chopin wrote two piano concertos and 27 études.",
             {("Chopin", "number_of_piano_concertos", "two")},
         ),
+        (  # an event's date: after "of" / "in", or a range in parentheses (no life of a war)
+            "Trade fell after the Battle of Lepanto in 1571 and the Cretan War (1645–1669).",
+            {
+                ("Battle of Lepanto", "happened_in", "1571"),
+                ("Cretan War", "happened_in", "1645–1669"),
+            },
+        ),
+        (  # a year in parentheses after a name; a reign's years; a participle after a dash
+            "- The Act of Union (1707) joined the crowns.\n"
+            "- Queen Anne (r. 1702–1714) signed it.\n"
+            "- Blenheim Palace was the prize: Blenheim Palace, built as a gift in 1705.",
+            {
+                ("Act of Union", "date", "1707"),
+                ("Queen Anne", "reign_start", "1702"),
+                ("Queen Anne", "reign_end", "1714"),
+                ("Blenheim Palace", "built_in", "1705"),
+            },
+        ),
         (  # the age at death, the subject a pronoun of the section
             "## Franz Schubert\n\nHe fell ill in 1828 and died in November, aged just 31.",
             {("Franz Schubert", "age_at_death", "31")},
@@ -57,6 +75,14 @@ def _values(answer: str, prompt: str = "") -> set[tuple[str, str, str]]:
 )
 def test_prose_states_attribute_values(answer: str, expected: set[tuple[str, str, str]]) -> None:
     assert expected <= _values(answer)
+
+
+def test_a_war_has_no_life() -> None:
+    facts = {
+        (f.subject.text, f.predicate)
+        for f in read_document("The Cretan War (1645–1669) drained Venice.")[1]
+    }
+    assert ("Cretan War", "born_in_year") not in facts
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
-from grapheme_distill.extractors.readers.values import SentenceFacts, prose
+from grapheme_distill.extractors.readers.values import EVENT_NOUNS, SentenceFacts, prose
 
 __all__ = ["read_people"]
 
@@ -249,6 +249,8 @@ def read_people(ctx: ReadContext) -> Iterator[Fact]:
         fact = SentenceFacts(span, hedged)
         for m in _LIFESPAN.finditer(text):
             person = Name(clean_name(m.group("x")), "PERSON")
+            if re.search(rf"\b(?:{EVENT_NOUNS})$", person.text):
+                continue  # "the Boshin War (1868–1869)": when it happened (values), no life
             if int(m.group("b")) < int(m.group("d")):
                 yield fact("people.lifespan", person, Name(m.group("b"), "DATE"), "born_in_year")
                 yield fact("people.lifespan", person, Name(m.group("d"), "DATE"), "died_in_year")

@@ -22,7 +22,7 @@ from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
 
-__all__ = ["SentenceFacts", "prose", "read_values"]
+__all__ = ["EVENT_NOUNS", "SentenceFacts", "prose", "read_values"]
 
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:(?:of|the|and|for|de|du|von|van|on|la|le)\s+)*[A-Z][\w'’.\-]*)*"
 _MONTH = (
@@ -45,8 +45,27 @@ _VERBS = (
 )
 # "the Rialto Bridge, completed in 1591", "the ICRC (…), founded in 1863 and based in Geneva"
 _PARTICIPLE = re.compile(
-    rf"(?P<x>{_NAME})(?:\s*\([^)]*\))?,\s+(?:which\s+was\s+|first\s+)?(?P<verb>{_VERBS})\s+"
-    rf"(?:in|on)\s+(?P<date>{_DATE})(?![\w,.]*\d)"
+    rf"(?P<x>{_NAME})(?:\s*\([^)]*\))?(?:,|\s+[\u2013\u2014]|\s+-)\s+(?:which\s+was\s+|first\s+)?"
+    rf"(?P<verb>{_VERBS})(?:\s+as\s+an?\s+[a-z]+)?\s+(?:in|on)\s+(?P<date>{_DATE})(?![\w,.]*\d)"
+)
+# what happens rather than exists: its date is when it happened ("the Peasants' Revolt of 1381")
+EVENT_NOUNS = (
+    "War|Wars|Revolt|Revolution|Rebellion|Uprising|Battle|Siege|Plague|Restoration|Crisis|Massacre"
+    "|Conference|Congress|Council|Fair|Exhibition|Expo|Olympics|Games|Cup|Coup|Raid|Invasion"
+    "|Earthquake|Eruption|Famine|Riots?|Strike|Election|Summit|Festival|Reformation|Crusade"
+)
+_EVENT_DATE = re.compile(
+    rf"(?P<x>{_NAME}\s(?:{EVENT_NOUNS})(?:\s+of\s+[A-Z][\w'’]+)?|(?:{EVENT_NOUNS})\s+of\s+{_NAME})"
+    r"(?:\s+(?:of|in)\s+|\s*\()"
+    rf"(?P<date>{_DATE}(?:\s*[\u2013-]\s*\d{{2,4}})?)(?![\w,.]*\d)"
+)
+# "**Turing test** (1950)", "the Statute of Labourers (1351)": a year in parentheses after a name
+_NAME_YEAR = re.compile(
+    rf"(?P<x>{_NAME})\s*\((?P<date>(?:c\.\s*)?\d{{3,4}}(?:\s*(?:BCE|BC|CE|AD))?)\)"
+)
+# "Henry VII (r. 1485–1509)": the reign's first and last year
+_REIGN = re.compile(
+    rf"(?P<x>{_NAME})\s*\((?:r\.|reigned|ruled)\s*(?P<b>\d{{3,4}})\s*[\u2013\u2014-]\s*(?P<e>\d{{3,4}})\)"
 )
 _WORD_NUMBERS = (
     "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
@@ -288,8 +307,20 @@ class SentenceFacts:
         )
 
 
+def _reigns(ctx: ReadContext) -> Iterator[Fact]:
+    """ "Henry VII (r. 1485–1509)": read over the whole block, whose sentences end at "r."."""
+    for block in ctx.doc.blocks:
+        if block.role in ("paragraph", "list_item", "glossary", "key_value"):
+            for m in _REIGN.finditer(block.text):
+                fact = SentenceFacts(block.inline.span(m.start(), m.end()), False)
+                ruler = Name(clean_name(m.group("x")), "PERSON")
+                yield fact("values.reign", ruler, Name(m.group("b"), "DATE"), "reign_start")
+                yield fact("values.reign", ruler, Name(m.group("e"), "DATE"), "reign_end")
+
+
 def read_values(ctx: ReadContext) -> Iterator[Fact]:
     """Participle dates after a name, counts about a sentence's named subject, age at death."""
+    yield from _reigns(ctx)
     for block, text, span, hedged in prose(ctx):
         fact = SentenceFacts(span, hedged)
         for m in _PARTICIPLE.finditer(text):
@@ -297,6 +328,13 @@ def read_values(ctx: ReadContext) -> Iterator[Fact]:
             if name and len(name.split()) <= 10:
                 date = Name(m.group("date"), "DATE")
                 yield fact("values.participle", Name(name), date, f"{m.group('verb')}_in")
+        for m in _EVENT_DATE.finditer(text):
+            event = Name(clean_name(m.group("x")), "EVENT")
+            yield fact("values.event", event, Name(m.group("date"), "DATE"), "happened_in")
+        for m in _NAME_YEAR.finditer(text):
+            name = clean_name(m.group("x"))
+            if name and not re.search(rf"\b(?:{EVENT_NOUNS})$", name):
+                yield fact("values.name_year", Name(name), Name(m.group("date"), "DATE"), "date")
         subject = _subject(ctx, block, text)
         if (aged := _DIED_AGED.search(text)) is not None:
             who = subject
