@@ -36,11 +36,22 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(
-    r"^(?:about|around|approximately|approx\.|roughly|nearly|over|more than|almost|some|~|c\.)?\s*"
+    r"^(?:about|around|approximately|approx\.|roughly|nearly|over|more than|almost|some|~|c\.|below"
+    r"|under|above|up to|at least|less than|fewer than)?\s*"
     r"[$€£¥]?\s*[-+]?\d[\d,.\s]*(?:%|\s*(?:percent|million|billion|thousand|trillion|km²|km2|sq\s*mi|"
-    r"km|mi|m|cm|mm|kg|g|t|tonnes|lb|ft|feet|metres|meters|miles|kilometres|kilometers|years|°C|°F|"
+    r"km|mi|m|cm|mm|nm|kg|g|t|tonnes|lb|ft|feet|metres|meters|miles|kilometres|kilometers|years|°C|°F|"
+    r"Hz|kHz|MHz|GHz|bytes|volts|V|W|kW|bar|ml|km/s|km/h|mph|"
     r"people|inhabitants|residents|m³/s|USD|EUR)\b\.?)*$",
     re.IGNORECASE,
+)
+# a range of a measure: "10–400 nm", "1 mm – 1 m", "about 400–700 nm", "80–100 fL"
+_UNITS = (
+    r"(?:%|nm|µm|μm|mm|cm|m|km|km/s|m/s|km/h|mph|fL|g/L|mg|g|kg|t|ml|l|L|Hz|kHz|MHz|GHz|bytes|KB|MB"
+    r"|GB|V|volts|W|kW|bar|°C|°F|years|hours|minutes|days|seconds|months|weeks)"
+)
+_RANGE = re.compile(
+    rf"^(?:(?:about|around|roughly|approximately|typically)\s+)?[$€£]?\d[\d,.]*\s*{_UNITS}?\s*"
+    rf"[\u2013\u2014-]\s*[$€£]?\d[\d,.]*\s*{_UNITS}?$"
 )
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _SPLIT = re.compile(r"\s*(?:;|,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*")
@@ -352,6 +363,8 @@ def value_type(text: str) -> str:
     t = text.strip()
     if _DATE.match(t):
         return "DATE"
+    if _RANGE.match(t):
+        return "QUANTITY"
     if _NUMBER.match(t) and any(ch.isdigit() for ch in t):
         return "QUANTITY" if re.search(r"[A-Za-z%$€£]", t) else "CARDINAL"
     return ""
@@ -419,7 +432,8 @@ def _number_part(text: str) -> str:
 
 def _values(key: str, raw: str) -> list[str]:
     text = _PAREN.sub("", raw).strip().rstrip(".")
-    text = re.sub(r"\s*[\u2013\u2014]\s+.*$", "", text)
+    if not _RANGE.match(text):  # "1 mm – 1 m" is one value; "Geneva – the seat" ends at its dash
+        text = re.sub(r"\s*[\u2013\u2014]\s+.*$", "", text)
     if key in _LIST_KEYS:
         parts = _SPLIT.split(text)
     elif key in _DATE_KEYS:
@@ -551,7 +565,7 @@ def _key_facts(
                 hedged=hedged,
             )
         else:
-            predicate = _KEY_PREDICATES.get(k) or _snake(k)
+            predicate = _KEY_PREDICATES.get(k) or _snake(_QUALIFIED.sub("", k) or k)
             if vtype == "DATE":
                 predicate = _dated(predicate)
             elif (counted := count_of(k, value)) is not None:
@@ -715,6 +729,8 @@ def _read_row(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         yield from _key_facts(ctx, name, col, cell, block.inline.span(a, b), "table", False)
 
 
+# "Typical wavelength", "Average depth": the attribute is the wavelength, the depth
+_QUALIFIED = re.compile(r"^(?:typical|average|approximate|approx\.?|estimated|usual|normal)\s+")
 _DATE_WORDS = frozenset({"year", "date", "when", "in", "of"})
 
 
