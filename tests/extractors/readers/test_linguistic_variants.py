@@ -305,6 +305,34 @@ CASES: list[tuple[str, str, Items, Items]] = [
         set(),
         {("its shape", "definition", "a twisted ladder of sugar and phosphate")},
     ),
+    # "X stands for Y. It's …": the next sentence glosses the long form
+    (
+        "**TSR** stands for total shareholder return. It's the gain on a share over a year,"
+        " dividends included.",
+        "",
+        {
+            (
+                "total shareholder return",
+                "definition",
+                "the gain on a share over a year, dividends included",
+            )
+        },
+        set(),
+    ),
+    # a lower-case term with its short form, glossed between two dashes
+    (
+        "Both are forms of **public debt (PD)** — money a state owes to lenders — but they differ.",
+        "",
+        {("public debt", "definition", "money a state owes to lenders")},
+        set(),
+    ),
+    # … a named thing in apposition with a genus is described, not defined (rejected on val19)
+    (
+        "Ships pass through the **Kiel Canal**, the busiest artificial waterway in Europe.",
+        "",
+        set(),
+        {("kiel canal", "definition", "the busiest artificial waterway in europe")},
+    ),
 ]
 
 

@@ -290,8 +290,12 @@ def _bold_glosses(block: Block, sent: Sentence, hedged: bool) -> Iterator[Fact]:
         colon = block.text[b : b + 2].strip() == ":"
         if re.match(r"(?:is|are|was|were|has|have|his|her|their|its)\b", value):
             continue  # "**K8s** — is an …": the dash closed an aside, the sentence goes on
-        term = clean_name(block.text[a:b])
+        # "**intellectual property (IP)** — legal rights …": the short form is no part of the term
+        term = clean_name(re.sub(r"\s*\([^()]*\)$", "", block.text[a:b]))
         concept = term[:1].islower()  # "**modal jazz** — improvisation based on scales"
+        # "**X** — legal rights over creations of the mind — but …": a gloss set off by a pair
+        # of dashes, the sentence going on after it
+        closed = re.match(r"\s+[\u2013\u2014]\s", block.text[b + m.end() : sent.end]) is not None
         # "*témoignage* — bearing witness, meaning it speaks out …": the gloss before its comment
         value = re.split(r",\s+(?:meaning|which|i\.e\.|that is)\s", value)[0]
         does = re.match(r"(?:it|they)\s+(?=[a-z]+s?\s)", value) if concept and colon else None
@@ -306,6 +310,7 @@ def _bold_glosses(block: Block, sent: Sentence, hedged: bool) -> Iterator[Fact]:
             or _STRONG_MARK.search(value)
             # "a so-called **dual mandate**: maximum employment and stable prices"
             or (concept and (_DEF_MARK.search(value) or len(value.split()) <= (8 if colon else 4)))
+            or (concept and closed and not colon and len(value.split()) <= 12)
         )
         if (
             glossed

@@ -179,6 +179,8 @@ _NAME_IS = re.compile(
 )
 
 
+#: "It's the yearly cost of …", "It is what you earn …": a gloss of what the sentence before named
+_IT_IS = re.compile(r"^(?:It['’]s|It is|This is)\s+(?P<v>(?:the|a|an|what|how|when|where)\s.+)$")
 #: where a name stops: a clause or a qualifier after it ("Chomolungma in Tibetan", "Burma
 #: until 1989")
 _QUALIFIER = re.compile(
@@ -285,8 +287,26 @@ def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
             facts.extend(read_glossary_paragraph(ctx, block))
         if block.role == "heading" or block.is_item:
             facts.extend(_head_alias(block))
+        spelled: Name | None = None  # the long form the last sentence spelled out
         for sent in ctx.sentences(block):
-            facts.extend(_sentence(ctx, block, sent))
+            said = list(_sentence(ctx, block, sent))
+            if spelled is not None and (then := _IT_IS.match(sent.text)) is not None:
+                # "APR stands for annual percentage rate. It's the yearly cost of borrowing …"
+                value = re.sub(r"\s*\([^()]*\)", "", then.group("v")).rstrip(". ")
+                value = re.split(r"\s+[\u2013\u2014]\s+|;\s", value)[0]
+                if len(value.split()) >= 3:
+                    said.append(
+                        lfact(
+                            block,
+                            sent,
+                            "abbrev.then_gloss",
+                            spelled,
+                            LinguisticKind.DEFINITION,
+                            value,
+                        )
+                    )
+            spelled = next((f.subject for f in said if f.construction == "abbrev.stands_for"), None)
+            facts.extend(said)
     full = list(_full_names(ctx))
     # the canonical name is the form the prompt or a heading uses ("Who was Nelson Mandela?" …
     # "Nelson Rolihlahla Mandela … is known by his clan name, Madiba"): other items of the full
