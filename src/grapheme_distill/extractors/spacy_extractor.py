@@ -62,7 +62,7 @@ from grapheme_distill.extractors.spacy.learned_relations import (
     drop_unlikely_relations,
     reader_active,
 )
-from grapheme_distill.extractors.spacy.names import named_mentions, step_things
+from grapheme_distill.extractors.spacy.named import named_mentions, step_things
 from grapheme_distill.extractors.spacy.predicate_choice import choose_predicates
 from grapheme_distill.extractors.spacy.records import Record as _Record
 from grapheme_distill.extractors.spacy.records import State as _State

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from grapheme_distill.extractors.spacy.entity_choice import use_entity_model
-from grapheme_distill.extractors.spacy.names import named_mentions
+from grapheme_distill.extractors.spacy.named import named_mentions
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor, load_model
 
 

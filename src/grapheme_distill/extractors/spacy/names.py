@@ -10,10 +10,8 @@ Title Case runs, quoted titles, "the album X"), this module (what one token name
 from __future__ import annotations
 
 import dataclasses
-import re
-from typing import Any
+from typing import Any, cast
 
-from grapheme_distill.extractors.learned import shipped_model
 from grapheme_distill.extractors.spacy.mentions import (
     _CLASS_NOUNS,
     _CLASSIFIERS,
@@ -26,7 +24,6 @@ from grapheme_distill.extractors.spacy.mentions import (
     _SKIP_NAMES,
     _TRAILING_CLASSES,
     _WORK_NOUNS,
-    CHUNK_CANDIDATES,
     Coref,
     Mention,
 )
@@ -352,18 +349,101 @@ def _short_form(tok: Any) -> bool:
     )
 
 
+class _NeedsCoref(Exception):
+    """Raised by :class:`_Notes` where reading a name asks what the answer said before it."""
+
+
+class _Notes:
+    """Stands in for the :class:`~.mentions.Coref` while a token's name is read from the parse
+    alone: it records the class nouns the reading notes, in order, and stops the reading
+    (:class:`_NeedsCoref`) at its first question about what was said before (a pronoun, "the
+    film", the answer's topic) — such a reading is not memoised."""
+
+    __slots__ = ("notes",)
+
+    def __init__(self) -> None:
+        self.notes: list[tuple[str, Mention]] = []
+
+    def note_class(self, noun: str, mention: Mention) -> None:
+        self.notes.append((noun, mention))
+
+    def __getattr__(self, name: str) -> Any:
+        raise _NeedsCoref(name)
+
+
+_MEMO = "grapheme_distill.mention_of"
+#: a memoised reading: the mention, whether it is a definite common noun, the class nouns noted
+_Reading = tuple[Mention | None, bool, tuple[tuple[str, Mention], ...]]
+_UNMEMOISED = object()
+
+
 def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
     """The entity a noun token names: its named-entity span, or the noun with its modifiers.
 
     Pronouns come back resolved through ``coref`` (or not at all).
+
+    Memoised per document (``doc.user_data``): the clause reader, the relation candidates, the
+    named things and the subjects ask for the same tokens two to three times each, and a
+    reading is a walk over the parse (a tenth of the extractor's time).  What is stored is the
+    reading from the parse alone and the class nouns it notes; both are replayed on ``coref`` at
+    each call, in the order the reading made them, and the part that depends on what was said
+    before (a definite "the N" in an answer with a topic) is applied afresh.  A reading that
+    consults ``coref`` (pronouns, "the film") is not stored and runs each time, as before.
     """
+    if isinstance(coref, _Notes):  # a name read inside a memoised reading ("the city of X")
+        inner, definite = _read_name(tok, coref)
+        return _definite(tok, inner, coref) if definite and inner is not None else inner
+    memo: dict[int, Any] = tok.doc.user_data.setdefault(_MEMO, {})
+    hit: Any = memo.get(tok.i)
+    if hit is None:
+        # read with a recorder: a reading that never asks ``coref`` is the same with or without
+        # one (only the notes differ), so one entry serves both kinds of call
+        notes = _Notes()
+        try:
+            hit = (*_read_name(tok, cast(Coref, notes)), tuple(notes.notes))
+        except Exception:  # it asked for the context (or failed): read it as before
+            hit = _UNMEMOISED
+        memo[tok.i] = hit
+    m: Mention | None
+    if hit is not _UNMEMOISED:
+        m, definite, noted = cast(_Reading, hit)
+        if coref is None:
+            return m
+        for noun, mention in noted:
+            coref.note_class(noun, mention)
+    elif coref is None:  # the reading without context is the parse's alone: memoised apart
+        pure: dict[int, Mention | None] = tok.doc.user_data.setdefault(_MEMO + ".alone", {})
+        if tok.i not in pure:
+            pure[tok.i] = _read_name(tok, None)[0]
+        return pure[tok.i]
+    else:
+        m, definite = _read_name(tok, coref)
+    if definite and m is not None:
+        return _definite(tok, m, coref)
+    return m
+
+
+def _definite(tok: Any, m: Mention, coref: Coref) -> Mention:
+    """ "the budget", "the movie" in an answer about a named thing: a definite description no name
+    was found for (unresolved when its noun is a class of named things)."""
+    if coref.topic is None or coref.topic.label in VALUE_LABELS:
+        return m
+    lemma = tok.lemma_.lower()
+    return dataclasses.replace(
+        m, definite=True, unresolved=lemma in _CLASS_NOUNS or lemma in coref.classes
+    )
+
+
+def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
+    """:func:`mention_of` without its memo: the mention, and whether it is a common noun with a
+    definite determiner (which :func:`_definite` marks when the answer has a topic)."""
     if (tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$", "WP", "WP$", "WDT")) and not _short_form(
         tok
     ):
         low = tok.lower_
         if coref is not None:
-            return coref.resolve(low, owner_of=tok.head.idx if tok.dep_ == "poss" else -1)
-        return None
+            return coref.resolve(low, owner_of=tok.head.idx if tok.dep_ == "poss" else -1), False
+        return None, False
     doc = tok.doc
     if coref is not None and tok.pos_ == "NOUN" and not tok.ent_type_:
         # "the film" / "this airport" after "X is a film" / "the airport X": the same thing
@@ -380,18 +460,17 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
                 tok.lemma_, plain=plain
             )
             if found is not None:
-                return found
+                return found, False
     if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):
         for j in range(tok.i - 1, max(tok.sent.start, tok.i - 9) - 1, -1):
             title = _title_after(doc[j]) if doc[j].pos_ == "NOUN" else None
             if title is not None and title.start <= tok.idx < title.end:
-                return (
-                    title  # "... the 1956 movie It's Great to Be Young which was directed by ..."
-                )
+                # "... the 1956 movie It's Great to Be Young which was directed by ..."
+                return title, False
     if tok.pos_ == "NOUN" and (title := _title_after(tok)) is not None:
         if coref is not None:
             coref.note_class(tok.lemma_, title)
-        return title
+        return title, False
     if tok.pos_ == "NOUN":
         named = _named_by(tok)
         if named is not None:  # "a subsidiary called Mantecorp", "the municipality of Gettysburg"
@@ -408,12 +487,12 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
                 )  # "the time zone known as X": a time zone
                 return Mention(
                     m.text, m.start, m.end, m.label, m.proper, "", f"{kind} {tok.lower_}".strip()
-                )
+                ), False
     quoted = _quoted(doc).get(tok.i)
     if quoted is not None:  # a title in quotes is one name, whatever NER made of it
         m = _make(doc, quoted[0], quoted[1], tok.ent_type_ or "WORK_OF_ART", True)
         if m is not None:
-            return m
+            return m, False
     ent = _ent_span(tok)
     if ent is not None and tok.ent_type_ != "ORDINAL":
         start, end = ent.start, ent.end
@@ -460,9 +539,9 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
         m = _make(doc, start, end, tok.ent_type_, True)
         if m is not None and m.kind_noun and coref is not None:
             coref.note_class(m.kind_noun, m)
-        return m
+        return m, False
     if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X", "ADJ", "SYM") and not tok.like_num:
-        return None
+        return None, False
     left = tok.i
     # "The Death on a Factory Farm": a capitalised noun inside a sentence is a name the tagger missed
     proper = tok.pos_ == "PROPN" or (
@@ -500,23 +579,16 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
     m = _make(doc, left, end, "", proper)
     if m is not None and m.kind_noun and coref is not None:
         coref.note_class(m.kind_noun, m)
-    if (
+    definite = (
         m is not None
         and not proper
         and tok.pos_ == "NOUN"
-        and coref is not None
-        and coref.topic is not None
-        and coref.topic.label not in VALUE_LABELS
         and any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
             for c in tok.children
         )
-    ):
-        lemma = tok.lemma_.lower()
-        m = dataclasses.replace(
-            m, definite=True, unresolved=lemma in _CLASS_NOUNS or lemma in coref.classes
-        )
-    return m
+    )
+    return m, definite
 
 
 def _name_after(tok: Any) -> Any:
@@ -614,178 +686,3 @@ def phrase_mention(doc: Any, start_char: int, end_char: int) -> Mention | None:
             break
     proper = any(t.pos_ == "PROPN" for t in span)
     return _make(doc, span.start, span.end, label, proper)
-
-
-#: NER labels of named things an answer mentions; each is a node of the graph even when no fact
-#: reaches it (a nationality, a collaborator, a place in passing)
-NAMED_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"}
-    | {"LANGUAGE"}
-)
-
-
-def named_mentions(span: Any) -> list[Mention]:
-    """Every named thing and explicit date in a sentence or list item, as mentions.
-
-    The annotation conventions make every named thing and every explicit date a node, whether or
-    not a fact reaches it.  A date counts when it holds a digit ("5 May 1821", "the 1960s"), not
-    "today" or "a few years".  NER often runs over what is not one name: a "Key: value" item
-    ("Spouse: William King": the value is the name), two lines of one paragraph, a comma list
-    ("Hekla, Katla": two volcanoes), an imperative opening a step ("Install Docker Desktop").
-    """
-    out: list[Mention] = []
-    for years in _YEAR_RANGE.finditer(span.text):  # NER misses some: "Queen Anne (1702–1714)"
-        for k in (1, 2):
-            at = getattr(span, "start_char", 0) + years.start(k)  # a Span or a whole Doc
-            if all(o.text != years.group(k) for o in out):
-                out.append(Mention(years.group(k), at, at + 4, "DATE", True))
-    for ent in span.ents:
-        if ent.label_ not in NAMED_LABELS and not (
-            ent.label_ in _VALUE_NODES and any(ch.isdigit() for ch in ent.text)
-        ):
-            continue
-        if ent.label_ in ("DATE", "CARDINAL") and _YEAR_RANGE.search(ent.text):
-            continue  # "(1907–1954)", "(r. 1485–1509)": its two years are dates of their own
-        if ent.label_ == "CARDINAL" and _no_value(ent):
-            continue
-        heads = [ent.root]
-        if ent.label_ not in ("GPE", "LOC", "DATE") and any(t.text == "," for t in ent):
-            # "Hekla, Katla": each part of a comma list is a name ("Paris, France" stays one)
-            heads = [t for t in ent if t.i > ent.start and t.nbor(-1).text == ","] + [ent.root]
-        for head in heads:
-            m = mention_of(head)
-            if m is not None and _SEPARATOR.search(m.text):
-                m = _segment(m, head.idx)
-            if m is not None and all(m.text != o.text for o in out):
-                out.append(m)
-    out.extend(_chunk_candidates(span, out))
-    return out
-
-
-#: what opens a noun chunk but is no part of a name: "the", "its", "these", "both", "such"
-_CHUNK_OPENERS = frozenset({"DET", "PRON", "PUNCT", "SYM", "CCONJ", "PART"})
-
-
-def _chunk_candidates(span: Any, named: list[Mention]) -> list[Mention]:
-    """The span's common noun chunks ("radio waves", "severely reduced kidney function"), without
-    their determiners, as candidates of the learned entity decision only: the gold makes such a
-    phrase a node when a fact reaches it, which a model weighs better than a rule.  Only when the
-    entity model asks for them (``CHUNK_CANDIDATES``, the model file's ``chunks``): on the
-    development answers they raise the candidates' recall ceiling from 0.75 to 0.84; about a
-    third is a gold entity of the densely annotated answers, and the model adds the likely ones."""
-    wanted = CHUNK_CANDIDATES.get()
-    if wanted is None:
-        model = shipped_model("entities")
-        wanted = bool(model is not None and model.meta.get("chunks"))
-    if not wanted:
-        return []
-    doc = span.doc if hasattr(span, "doc") else span
-    try:
-        chunks = list(span.noun_chunks)
-    except (ValueError, NotImplementedError):  # no dependency parse
-        return []
-    taken = [(m.start, m.end) for m in named]
-    out: list[Mention] = []
-    for chunk in chunks:
-        start = chunk.start
-        while start < chunk.end and doc[start].pos_ in _CHUNK_OPENERS:
-            start += 1
-        if start >= chunk.end or chunk.root.pos_ in ("PRON", "PROPN"):
-            continue
-        a, b = doc[start].idx, chunk.end_char
-        if any(x < b and a < y for x, y in taken):
-            continue
-        text = doc.text[a:b].strip()
-        if len(text) > 2 and any(c.isalpha() for c in text):
-            out.append(Mention(text, a, b, candidate=True))
-    return out
-
-
-#: a span of years written with a dash: the gold annotates each end as a date of its own
-_YEAR_RANGE = re.compile(r"(?<!\d)(1\d{3}|20\d{2})\s*[\u2013\u2014-]\s*(1\d{3}|20\d{2})(?!\d)")
-
-#: values the answer states that are nodes when written with digits: a date, a measure, a
-#: duration, a sum of money, a share ("born 1815", "27 km", "21.5 hours", "$7,000", "8 %")
-_VALUE_NODES = frozenset({"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "CARDINAL"})
-
-
-_STEP_WORDS = frozenset({"step", "stage", "phase"})
-
-
-def _no_value(ent: Any) -> bool:
-    """A number that states no value: a list's numbering ("1." opening a step written inline),
-    a span of years ("1485–1509", a reign), a version ("3.13")."""
-    doc = ent.doc
-    after = doc[ent.end].text if ent.end < len(doc) else ""
-    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return (
-        (before in _STEP_WORDS and ent.text.isdigit())  # "Step 1:", "Phase 2": a list's numbering
-        or (
-            ent.text.rstrip(".)").isdigit()
-            and len(ent.text.rstrip(".)")) <= 2
-            and (ent.text[-1] in ".)" or after in (".", ")"))
-        )
-        or re.fullmatch(r"\d{4}\s*[\u2013\-]\s*\d{2,4}", ent.text) is not None
-        or re.fullmatch(r"\d+\.\d+\.\d+|\d\.\d{2}", ent.text) is not None
-    )
-
-
-_SEPARATOR = re.compile(r":\s+|\s+[\u2013\u2014]\s+|\s*\n\s*")
-
-
-def _segment(m: Mention, root: int) -> Mention | None:
-    """The part of a mention run over a separator ("Spouse: William King", "Docker Hub — Docker's
-    registry") that holds the entity's head token; when the head is a key ("Party: African
-    National Congress"), the value after it.  One name, not a key and its value."""
-    parts: list[tuple[int, str]] = []
-    pos = 0
-    for part in _SEPARATOR.split(m.text):
-        at = m.text.index(part, pos)
-        pos = at + len(part)
-        parts.append((at, part))
-    for k, (at, part) in enumerate(parts):
-        if not m.start + at <= root < m.start + at + len(part):
-            continue
-        if m.text[at + len(part) : at + len(part) + 1] == ":" and k + 1 < len(parts):
-            at, part = parts[k + 1]  # the head is a key's: the name is its value
-        name = part.strip(" ,;*_\"'“”")
-        if not name or name.lower() in _SKIP_NAMES or name.lower() in ("it", "he", "she", "they"):
-            return None  # "Supporting Education Systems: It provides …": no name after the key
-        start = m.start + at + part.index(name)
-        return dataclasses.replace(m, text=name, start=start, end=start + len(name))
-    return None
-
-
-#: what a step measures its things in ("1 tbsp butter", "a pinch of salt"): not the thing itself
-_MEASURE_WORDS = frozenset(
-    {"tsp", "tbsp", "teaspoon", "teaspoons", "tablespoon", "tablespoons", "cup", "cups", "pinch"}
-    | {"part", "parts", "minute", "minutes", "second", "seconds", "hour", "hours", "side", "sides"}
-    | {"bit", "lot", "kind", "way", "time", "times", "end", "top", "bottom", "rest", "step"}
-)
-
-
-def step_things(span: Any) -> list[Mention]:
-    """The things a how-to's step handles: the objects of its verbs and prepositions ("remove
-    the wheel", "tuck it into the tyre", "put the mustard in a jar"), each a concept node as the
-    gold annotates them, without its article, count or measure ("two tyre levers" is "tyre
-    levers")."""
-    out: list[Mention] = []
-    for tok in span:
-        if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "pobj", "conj") or tok.ent_type_:
-            continue
-        if tok.dep_ == "conj" and tok.head.dep_ not in ("dobj", "pobj"):
-            continue
-        if tok.lower_ in _MEASURE_WORDS or tok.lower_ in _SKIP_NAMES or not tok.is_alpha:
-            continue
-        left = tok.i
-        while left > getattr(span, "start", 0) and (
-            tok.doc[left - 1].dep_ in ("compound", "amod")
-            and tok.doc[left - 1].head.i >= left
-            and tok.doc[left - 1].pos_ in ("NOUN", "ADJ", "PROPN")
-        ):
-            left -= 1
-        part = tok.doc[left : tok.i + 1]
-        text = part.text
-        if all(o.text.lower() != text.lower() for o in out):
-            out.append(Mention(text, part.start_char, part.end_char, "", False))
-    return out

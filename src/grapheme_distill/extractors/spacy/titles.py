@@ -150,8 +150,9 @@ def _quoted(doc: Any) -> dict[int, tuple[int, int]]:
     if cached is not None:
         return cached
     found: dict[int, tuple[int, int]] = {}
-    if '"' in doc.text or "“" in doc.text or "‘" in doc.text:
-        for m in _QUOTED.finditer(doc.text):
+    text = doc.text  # (joined from the tokens at each call)
+    if '"' in text or "“" in text or "‘" in text:
+        for m in _QUOTED.finditer(text):
             g = 1 if m.group(1) is not None else 2
             span = doc.char_span(m.start(g), m.end(g), alignment_mode="contract")
             if span is not None and 0 < len(span) <= 12:

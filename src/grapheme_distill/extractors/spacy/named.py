@@ -1,0 +1,214 @@
+"""The named things a sentence mentions: every named entity and every explicit date (each a node of
+the graph by the annotation conventions, whether or not a fact reaches it), the common noun chunks
+the learned entity decision weighs, and the things a how-to's step handles.
+
+Split out of :mod:`.names` (which reads what *one* token names); these walk a whole sentence or
+list item and ask :func:`~.names.mention_of` of the tokens worth asking.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+from grapheme_distill.extractors.learned import shipped_model
+from grapheme_distill.extractors.spacy.mentions import _SKIP_NAMES, CHUNK_CANDIDATES, Mention
+from grapheme_distill.extractors.spacy.names import mention_of
+
+__all__ = ["NAMED_LABELS", "named_mentions", "step_things"]
+
+
+#: NER labels of named things an answer mentions; each is a node of the graph even when no fact
+#: reaches it (a nationality, a collaborator, a place in passing)
+NAMED_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"}
+    | {"LANGUAGE"}
+)
+
+
+def named_mentions(span: Any) -> list[Mention]:
+    """Every named thing and explicit date in a sentence or list item, as mentions.
+
+    The annotation conventions make every named thing and every explicit date a node, whether or
+    not a fact reaches it.  A date counts when it holds a digit ("5 May 1821", "the 1960s"), not
+    "today" or "a few years".  NER often runs over what is not one name: a "Key: value" item
+    ("Spouse: William King": the value is the name), two lines of one paragraph, a comma list
+    ("Hekla, Katla": two volcanoes), an imperative opening a step ("Install Docker Desktop").
+    """
+    out: list[Mention] = []
+    for years in _YEAR_RANGE.finditer(span.text):  # NER misses some: "Queen Anne (1702–1714)"
+        for k in (1, 2):
+            at = getattr(span, "start_char", 0) + years.start(k)  # a Span or a whole Doc
+            if all(o.text != years.group(k) for o in out):
+                out.append(Mention(years.group(k), at, at + 4, "DATE", True))
+    for ent in span.ents:
+        if ent.label_ not in NAMED_LABELS and not (
+            ent.label_ in _VALUE_NODES and any(ch.isdigit() for ch in ent.text)
+        ):
+            continue
+        if ent.label_ in ("DATE", "CARDINAL") and _YEAR_RANGE.search(ent.text):
+            continue  # "(1907–1954)", "(r. 1485–1509)": its two years are dates of their own
+        if ent.label_ == "CARDINAL" and _no_value(ent):
+            continue
+        heads = [ent.root]
+        if ent.label_ not in ("GPE", "LOC", "DATE") and any(t.text == "," for t in ent):
+            # "Hekla, Katla": each part of a comma list is a name ("Paris, France" stays one)
+            heads = [t for t in ent if t.i > ent.start and t.nbor(-1).text == ","] + [ent.root]
+        for head in heads:
+            m = mention_of(head)
+            if m is not None and _SEPARATOR.search(m.text):
+                m = _segment(m, head.idx)
+            if m is not None and all(m.text != o.text for o in out):
+                out.append(m)
+    out.extend(_chunk_candidates(span, out))
+    return out
+
+
+#: what opens a noun chunk but is no part of a name: "the", "its", "these", "both", "such"
+_CHUNK_OPENERS = frozenset({"DET", "PRON", "PUNCT", "SYM", "CCONJ", "PART"})
+
+
+def _chunk_candidates(span: Any, named: list[Mention]) -> list[Mention]:
+    """The span's common noun chunks ("radio waves", "severely reduced kidney function"), without
+    their determiners, as candidates of the learned entity decision only: the gold makes such a
+    phrase a node when a fact reaches it, which a model weighs better than a rule.  Only when the
+    entity model asks for them (``CHUNK_CANDIDATES``, the model file's ``chunks``): on the
+    development answers they raise the candidates' recall ceiling from 0.75 to 0.84; about a
+    third is a gold entity of the densely annotated answers, and the model adds the likely ones."""
+    wanted = CHUNK_CANDIDATES.get()
+    if wanted is None:
+        model = shipped_model("entities")
+        wanted = bool(model is not None and model.meta.get("chunks"))
+    if not wanted:
+        return []
+    doc = span.doc if hasattr(span, "doc") else span
+    chunks = _doc_chunks(doc)
+    first, last = getattr(span, "start", 0), getattr(span, "end", len(doc))
+    taken = [(m.start, m.end) for m in named]
+    out: list[Mention] = []
+    for start, end, a, b, text in chunks:
+        if start < first or end > last or any(x < b and a < y for x, y in taken):
+            continue
+        out.append(Mention(text, a, b, candidate=True))
+    return out
+
+
+_CHUNKS = "grapheme_distill.noun_chunks"
+
+
+def _doc_chunks(doc: Any) -> list[tuple[int, int, int, int, str]]:
+    """The document's noun chunks that can be candidates, as ``(start, end, first char, end char,
+    text)``, read once per document (``doc.user_data``): ``Span.noun_chunks`` walks the whole
+    document's chunks for each sentence, and ``Doc.text`` joins every token at each call."""
+    cached: list[tuple[int, int, int, int, str]] | None = doc.user_data.get(_CHUNKS)
+    if cached is not None:
+        return cached
+    found: list[tuple[int, int, int, int, str]] = []
+    try:
+        chunks = list(doc.noun_chunks)
+    except (ValueError, NotImplementedError):  # no dependency parse
+        chunks = []
+    whole = doc.text if chunks else ""
+    for chunk in chunks:
+        start = chunk.start
+        while start < chunk.end and doc[start].pos_ in _CHUNK_OPENERS:
+            start += 1
+        if start >= chunk.end or chunk.root.pos_ in ("PRON", "PROPN"):
+            continue
+        a, b = doc[start].idx, chunk.end_char
+        text = whole[a:b].strip()
+        if len(text) > 2 and any(c.isalpha() for c in text):
+            found.append((chunk.start, chunk.end, a, b, text))
+    doc.user_data[_CHUNKS] = found
+    return found
+
+
+#: a span of years written with a dash: the gold annotates each end as a date of its own
+_YEAR_RANGE = re.compile(r"(?<!\d)(1\d{3}|20\d{2})\s*[\u2013\u2014-]\s*(1\d{3}|20\d{2})(?!\d)")
+
+#: values the answer states that are nodes when written with digits: a date, a measure, a
+#: duration, a sum of money, a share ("born 1815", "27 km", "21.5 hours", "$7,000", "8 %")
+_VALUE_NODES = frozenset({"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "CARDINAL"})
+
+
+_STEP_WORDS = frozenset({"step", "stage", "phase"})
+
+
+def _no_value(ent: Any) -> bool:
+    """A number that states no value: a list's numbering ("1." opening a step written inline),
+    a span of years ("1485–1509", a reign), a version ("3.13")."""
+    doc = ent.doc
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return (
+        (before in _STEP_WORDS and ent.text.isdigit())  # "Step 1:", "Phase 2": a list's numbering
+        or (
+            ent.text.rstrip(".)").isdigit()
+            and len(ent.text.rstrip(".)")) <= 2
+            and (ent.text[-1] in ".)" or after in (".", ")"))
+        )
+        or re.fullmatch(r"\d{4}\s*[\u2013\-]\s*\d{2,4}", ent.text) is not None
+        or re.fullmatch(r"\d+\.\d+\.\d+|\d\.\d{2}", ent.text) is not None
+    )
+
+
+_SEPARATOR = re.compile(r":\s+|\s+[\u2013\u2014]\s+|\s*\n\s*")
+
+
+def _segment(m: Mention, root: int) -> Mention | None:
+    """The part of a mention run over a separator ("Spouse: William King", "Docker Hub — Docker's
+    registry") that holds the entity's head token; when the head is a key ("Party: African
+    National Congress"), the value after it.  One name, not a key and its value."""
+    parts: list[tuple[int, str]] = []
+    pos = 0
+    for part in _SEPARATOR.split(m.text):
+        at = m.text.index(part, pos)
+        pos = at + len(part)
+        parts.append((at, part))
+    for k, (at, part) in enumerate(parts):
+        if not m.start + at <= root < m.start + at + len(part):
+            continue
+        if m.text[at + len(part) : at + len(part) + 1] == ":" and k + 1 < len(parts):
+            at, part = parts[k + 1]  # the head is a key's: the name is its value
+        name = part.strip(" ,;*_\"'“”")
+        if not name or name.lower() in _SKIP_NAMES or name.lower() in ("it", "he", "she", "they"):
+            return None  # "Supporting Education Systems: It provides …": no name after the key
+        start = m.start + at + part.index(name)
+        return dataclasses.replace(m, text=name, start=start, end=start + len(name))
+    return None
+
+
+#: what a step measures its things in ("1 tbsp butter", "a pinch of salt"): not the thing itself
+_MEASURE_WORDS = frozenset(
+    {"tsp", "tbsp", "teaspoon", "teaspoons", "tablespoon", "tablespoons", "cup", "cups", "pinch"}
+    | {"part", "parts", "minute", "minutes", "second", "seconds", "hour", "hours", "side", "sides"}
+    | {"bit", "lot", "kind", "way", "time", "times", "end", "top", "bottom", "rest", "step"}
+)
+
+
+def step_things(span: Any) -> list[Mention]:
+    """The things a how-to's step handles: the objects of its verbs and prepositions ("remove
+    the wheel", "tuck it into the tyre", "put the mustard in a jar"), each a concept node as the
+    gold annotates them, without its article, count or measure ("two tyre levers" is "tyre
+    levers")."""
+    out: list[Mention] = []
+    for tok in span:
+        if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "pobj", "conj") or tok.ent_type_:
+            continue
+        if tok.dep_ == "conj" and tok.head.dep_ not in ("dobj", "pobj"):
+            continue
+        if tok.lower_ in _MEASURE_WORDS or tok.lower_ in _SKIP_NAMES or not tok.is_alpha:
+            continue
+        left = tok.i
+        while left > getattr(span, "start", 0) and (
+            tok.doc[left - 1].dep_ in ("compound", "amod")
+            and tok.doc[left - 1].head.i >= left
+            and tok.doc[left - 1].pos_ in ("NOUN", "ADJ", "PROPN")
+        ):
+            left -= 1
+        part = tok.doc[left : tok.i + 1]
+        text = part.text
+        if all(o.text.lower() != text.lower() for o in out):
+            out.append(Mention(text, part.start_char, part.end_char, "", False))
+    return out
