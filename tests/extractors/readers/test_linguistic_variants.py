@@ -333,6 +333,30 @@ CASES: list[tuple[str, str, Items, Items]] = [
         set(),
         {("kiel canal", "definition", "the busiest artificial waterway in europe")},
     ),
+    # a foreign word glossed by a phrase joined by "to" or "of", an earlier bracket no part of it
+    (
+        "Symptoms include fear of heights (*acrophobia*) or depths (*bathophobia*).",
+        "",
+        {("acrophobia", "definition", "fear of heights")},
+        {
+            ("acrophobia", "definition", "heights"),
+            ("bathophobia", "definition", "heights (acrophobia) or depths"),
+        },
+    ),
+    # … a word glossed inside its own bracket is no term with the comma in it
+    (
+        'The crust should stay crisp and a little wet inside (*mouillé*, meaning "damp").',
+        "",
+        set(),
+        {('mouillé, meaning "damp', "definition", "a little wet inside")},
+    ),
+    # a bracketed remark that is a clause or a time is no everyday name
+    (
+        "Compare the yields of bonds (it's lower) and of shares (after each split).",
+        "",
+        set(),
+        {("bonds", "synonym", "it's lower"), ("shares", "synonym", "after each split")},
+    ),
 ]
 
 

@@ -276,11 +276,17 @@ def read_parentheses(
             )
             continue
         italic = any(a == block.text.find(inner, sent.start) for a, _ in block.inline.emphasis)
-        if italic and len(plain.split()) <= 3 and plain[:1].islower():
+        if italic and len(plain.split()) <= 3 and plain[:1].islower() and "," not in plain:
             # "owned by its members (*socis*)": the foreign word is glossed by the phrase before it
+            # "sensitivity to light (*photophobia*)": "to" and "of" join the gloss's own words;
+            # an earlier bracket or an "or" ends it
+            # (a phrase too long for a gloss is cut there too: "able to make the pilgrimage")
             phrase = re.split(
-                r"\b(?:by|of|in|to|for|with|from|as|is|are|was|were|called)\s+", before
+                r"\b(?:by|in|for|with|from|as|is|are|was|were|called|or|and|includ\w*)\s+|\)\s*|,\s*",
+                before,
             )[-1]
+            if len(phrase.split()) > 4:
+                phrase = re.split(r"\b(?:of|to)\s+", phrase)[-1]
             if 1 <= len(phrase.split()) <= 4:
                 yield lfact(
                     block,
@@ -459,4 +465,10 @@ def common_name(plain: str) -> bool:
         and not NOT_ALIAS.match(plain)
         and not any(re.search(r"(?:ed|ing|ly)$", w) for w in words)
         and not re.search(r"\b(?:is|are|was|were|has|have|not|no|more|less|than)\b", plain)
+        # "(it's higher)", "(after each use)": a clause or a time, not a name
+        and not re.search(r"\w['’](?:s|re|ll|d|ve)\b", plain)
+        and not re.match(
+            r"(?:after|before|during|until|per|for|with|without|from|at|on|in|by|every|each)\b",
+            plain,
+        )
     )
