@@ -357,6 +357,79 @@ def participle_of_making(verb: str) -> str | None:
     return verb + "ed"
 
 
+# taxonomic ranks: a classification table gives "Kingdom | Animalia", read as "Kingdom taxon
+# Animalia"; the conventions say the taxon has the rank ("Animalia rank kingdom")
+_RANK_WORDS = frozenset(
+    {
+        "domain",
+        "kingdom",
+        "subkingdom",
+        "phylum",
+        "subphylum",
+        "division",
+        "class",
+        "subclass",
+        "superorder",
+        "order",
+        "suborder",
+        "superfamily",
+        "family",
+        "subfamily",
+        "tribe",
+        "genus",
+        "subgenus",
+        "species",
+        "subspecies",
+        "clade",
+    }
+)
+# words that qualify an attribute key without changing what it measures ("typical wavelength")
+_QUALIFIED = re.compile(r"^(?:typical|usual|common|average|approximate|estimated)_([a-z_]+)$")
+# "imperial capital of", "organisation founded in", "studied law at": the relation is the head's
+_HEADED = (
+    (re.compile(r"^(?!former_|ex_|old_)[a-z]+_(capital_of)$"), 1),
+    (re.compile(r"^[a-z]+_((?:founded|established|born|died|published|released)_(?:in|on))$"), 1),
+    (re.compile(r"^(studied|worked|taught)_[a-z]+_(at|in)$"), 0),
+    (re.compile(r"^(known_for)_[a-z]+$"), 1),
+)
+_INSTRUMENTS = frozenset(
+    {
+        "piano",
+        "trumpet",
+        "saxophone",
+        "sax",
+        "bass",
+        "drums",
+        "guitar",
+        "violin",
+        "viola",
+        "cello",
+        "flute",
+        "clarinet",
+        "oboe",
+        "bassoon",
+        "trombone",
+        "tuba",
+        "horn",
+        "organ",
+        "harp",
+        "harpsichord",
+        "keyboards",
+        "banjo",
+        "mandolin",
+        "harmonica",
+        "percussion",
+        "cornet",
+    }
+)
+# spellings of one relation the conventions name otherwise
+_CONVENTIONAL_NAMES = {
+    "pupil_of": "student_of",
+    "finished_in": "completed_in",
+    "uses": "used_for",  # the key "Uses:" (a verb's lemma would be "use")
+}
+
+
 def conventional_predicate(
     predicate: str,
     *,
@@ -370,6 +443,30 @@ def conventional_predicate(
 
     Applied by the spaCy extractor's predicate chooser (:mod:`.spacy.predicate_choice`) once
     both entity types are known; the readers' canonical forms (:func:`canonical_predicate`)
-    are its input.
+    are its input.  A table of ranks ("Kingdom | Animalia") says the taxon's rank; a key
+    qualified by "typical" or "common" names the key; an office or event with a qualifier
+    ("imperial capital of") names the office or event; a musician "is a piano" plays it.
     """
-    return None
+    given = predicate
+    if (
+        subject_text.strip().lower() in _RANK_WORDS
+        and object_text.strip().lower() not in _RANK_WORDS
+    ):
+        return "rank", True
+    qualified = _QUALIFIED.match(predicate)
+    if qualified is not None and (
+        object_type in (EntityType.NUMBER, EntityType.DATETIME) or qualified.group(1) == "uses"
+    ):
+        predicate = qualified.group(1)
+    for pattern, keep in _HEADED:
+        if (m := pattern.match(predicate)) is not None:
+            predicate = m.group(1) if keep else f"{m.group(1)}_{m.group(2)}"
+            break
+    if (
+        predicate in ("is_a", "occupation")
+        and subject_type is EntityType.PERSON
+        and any(w in _INSTRUMENTS for w in object_text.lower().split()[-1:])
+    ):
+        predicate = "plays"
+    chosen = _CONVENTIONAL_NAMES.get(predicate, predicate)
+    return None if chosen == given else (chosen, False)

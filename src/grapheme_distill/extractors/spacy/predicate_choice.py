@@ -50,7 +50,7 @@ KEEP = "@keep"  # the model's name for "leave the predicate as it is"
 _MODEL: ContextVar[tuple[LinearModel | None, bool] | None] = ContextVar(
     "predicate_model", default=None
 )
-_WORD = re.compile(r"[a-z][a-z'-]+")
+_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'-]+")
 _MAX_WORDS = 12
 
 
