@@ -422,6 +422,8 @@ _INSTRUMENTS = frozenset(
         "cornet",
     }
 )
+# "worked as a clerk", "served as a judge": the person's occupation
+_WORKED_AS = frozenset({"work_as", "serve_as", "act_as", "employ_as", "rise_as", "appoint_as"})
 # spellings of one relation the conventions name otherwise
 _CONVENTIONAL_NAMES = {
     "pupil_of": "student_of",
@@ -468,5 +470,7 @@ def conventional_predicate(
         and any(w in _INSTRUMENTS for w in object_text.lower().split()[-1:])
     ):
         predicate = "plays"
+    if predicate in _WORKED_AS and subject_type is EntityType.PERSON and object_text[:1].islower():
+        predicate = "occupation"
     chosen = _CONVENTIONAL_NAMES.get(predicate, predicate)
     return None if chosen == given else (chosen, False)

@@ -42,6 +42,7 @@ P, L, N, C = EntityType.PERSON, EntityType.LOCATION, EntityType.NUMBER, EntityTy
         ("is_a", P, C, "Cannonball Adderley", "alto saxophone", ("plays", False)),
         ("pupil_of", P, P, "Fisher", "Dvořák", ("student_of", False)),
         ("known_for_blue", L, C, "Blue Mosque", "İznik tiles", ("known_for", False)),
+        ("serve_as", P, C, "Ibn Battuta", "judge", ("occupation", False)),
     ],
 )
 def test_conventions_rename(
@@ -67,6 +68,8 @@ def test_conventions_rename(
         ("common_in", C, C, "migraine", "women"),  # only an attribute key loses its qualifier
         ("subclass_of", C, C, "Kingdom", "Phylum"),  # ranks among ranks are no taxon's rank
         ("located_in", L, L, "Lyon", "France"),
+        ("train_as", P, C, "Nina Simone", "classical pianist"),  # trained as: no occupation yet
+        ("serve_as", P, P, "Ibn Battuta", "Ambassador"),  # a title, not an occupation noun
     ],
 )
 def test_other_predicates_stand(
