@@ -19,6 +19,13 @@ from grapheme_distill.model.knowledge import EntityType
         ("desired temperature", EntityType.CONCEPT, "temperature"),
         ("prolific composer", EntityType.CONCEPT, "composer"),
         ("more salt", EntityType.CONCEPT, "salt"),
+        # a person described by nationality and occupation: the occupation is the node
+        ("Indian mathematician", EntityType.CONCEPT, "mathematician"),
+        ("Australian architects", EntityType.CONCEPT, "architects"),
+        # a place and where it lies: the place
+        ("San Francisco, California", EntityType.LOCATION, "San Francisco"),
+        ("Washington, D.C.", EntityType.LOCATION, "Washington, D.C."),
+        ("Swedish pop group", EntityType.CONCEPT, "Swedish pop group"),
         # kept: a comparison, a title's colon, a proper name, a kind of thing
         ("more than 400 bridges", EntityType.CONCEPT, "more than 400 bridges"),
         ("Star Wars: A New Hope", EntityType.OTHER, "Star Wars: A New Hope"),

@@ -16,7 +16,7 @@ from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
 from grapheme_distill.extractors.readers.values import EVENT_NOUNS, SentenceFacts, prose
 
-__all__ = ["read_people"]
+__all__ = ["read_people", "role_of"]
 
 _NAT1 = r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|ch|sh|ic|i|ss|ot)|Greek|Thai|Dutch|Swiss|French|English|Welsh|Irish|Scottish)"
 # "South African", "Sri Lankan", "Costa Rican": a nationality of two words
@@ -341,3 +341,21 @@ def _occupation(modifier: str | None, noun: str) -> str:
 
 
 _PRAISE = frozenset({"self-taught", "world-famous", "well-known", "award-winning"})
+
+
+_NAT_ROLE = re.compile(
+    rf"^{_BORN}{_NAT}(?:-{_NAT1})?\s+(?P<occ>(?:[a-z][a-z\-]+\s+)?[a-z][a-z\-]+)$"
+)
+
+
+def role_of(name: str) -> str | None:
+    """The occupation a "nationality occupation" phrase names ("Indian mathematician" ->
+    "mathematician", "Australian architects" -> "architects"), or None: the phrase describes a
+    person, whose nationality and occupation are relations of their own, and is no node."""
+    m = _NAT_ROLE.match(name)
+    if m is None:
+        return None
+    occ = m.group("occ")
+    head = occ.split()[-1]
+    single = head[:-1] if head.endswith("s") else head
+    return occ if head in _OCCUPATIONS or single in _OCCUPATIONS else None

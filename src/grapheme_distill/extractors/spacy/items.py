@@ -20,6 +20,7 @@ from typing import Any, Literal
 from grapheme_distill.extractors.base import Extraction
 from grapheme_distill.extractors.predicates import canonical_predicate
 from grapheme_distill.extractors.readers.dates import canonical_date
+from grapheme_distill.extractors.readers.people import role_of
 from grapheme_distill.extractors.rules import guess_entity_type
 from grapheme_distill.extractors.spacy import entity_choice
 from grapheme_distill.extractors.spacy.clauses import Mention
@@ -266,6 +267,7 @@ _QUALIFIERS = frozenset(
     }
 )
 _EXAMPLE = re.compile(r"^(?:e\.g\.|i\.e\.)[,:]?\s+", re.IGNORECASE)
+_PLACE_IN = re.compile(r"^(?P<x>[A-Z][\w.'’ -]+),\s+[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)*$")
 _LABEL_COLON = re.compile(r"^(?P<k>[^:]{1,60}):\s+\w+$")
 
 
@@ -277,6 +279,10 @@ def entity_surface(name: str, etype: EntityType) -> str:
     text = _EXAMPLE.sub("", name) or name
     if (m := _LABEL_COLON.match(text)) is not None and len(m.group("k").split()) <= 5:
         text = m.group("k").strip()
+    if etype is EntityType.CONCEPT and (role := role_of(text)) is not None:
+        return role  # "Indian mathematician": the person's nationality and occupation are facts
+    if etype is EntityType.LOCATION and (m := _PLACE_IN.match(text)) is not None:
+        return m.group("x")  # "San Francisco, California": the place, then where it lies
     if etype is EntityType.CONCEPT and text[:1].islower():
         words = text.split()
         while len(words) > 1 and words[0].lower() in _QUALIFIERS and words[1] != "than":
