@@ -67,6 +67,15 @@ def _values(answer: str, prompt: str = "") -> set[tuple[str, str, str]]:
                 ("Blenheim Palace", "built_in", "1705"),
             },
         ),
+        (  # a quoted title or a numbered name before its year; a law "of" its year
+            'Her hit "Feeling Good Again" (1965) followed RFC 2616 (1999) and the Clean Air '
+            "Act of 1970.",
+            {
+                ("Feeling Good Again", "date", "1965"),
+                ("RFC 2616", "date", "1999"),
+                ("Clean Air Act", "enacted_in", "1970"),
+            },
+        ),
         (  # the age at death, the subject a pronoun of the section
             "## Franz Schubert\n\nHe fell ill in 1828 and died in November, aged just 31.",
             {("Franz Schubert", "age_at_death", "31")},

@@ -61,7 +61,13 @@ _EVENT_DATE = re.compile(
 )
 # "**Turing test** (1950)", "the Statute of Labourers (1351)": a year in parentheses after a name
 _NAME_YEAR = re.compile(
-    rf"(?P<x>{_NAME})\s*\((?P<date>(?:c\.\s*)?\d{{3,4}}(?:\s*(?:BCE|BC|CE|AD))?)\)"
+    rf"(?:[\"“](?P<q>[^\"”]{{2,60}})[\"”]|(?P<x>{_NAME}(?:\s+\d+)?[!?]?))\s*"
+    r"\((?P<date>(?:c\.\s*)?\d{3,4}(?:\s*(?:BCE|BC|CE|AD))?)\)"
+)
+# "the Truth in Lending Act of 1968": a law is enacted in its year
+_LAW_YEAR = re.compile(
+    r"(?P<x>[A-Z][\w'’.\-]*(?:\s+(?:(?:of|the|and|for|in|on)\s+)*[A-Z][\w'’.\-]*)*\s"
+    r"(?:Act|Statute|Law|Code|Directive|Regulation))\s+of\s+(?P<date>\d{4})\b"
 )
 # "Henry VII (r. 1485–1509)": the reign's first and last year
 _REIGN = re.compile(
@@ -331,8 +337,11 @@ def read_values(ctx: ReadContext) -> Iterator[Fact]:
         for m in _EVENT_DATE.finditer(text):
             event = Name(clean_name(m.group("x")), "EVENT")
             yield fact("values.event", event, Name(m.group("date"), "DATE"), "happened_in")
+        for m in _LAW_YEAR.finditer(text):
+            law = Name(clean_name(m.group("x")))
+            yield fact("values.law", law, Name(m.group("date"), "DATE"), "enacted_in")
         for m in _NAME_YEAR.finditer(text):
-            name = clean_name(m.group("x"))
+            name = clean_name(m.group("q") or m.group("x"))
             if name and not re.search(rf"\b(?:{EVENT_NOUNS})$", name):
                 yield fact("values.name_year", Name(name), Name(m.group("date"), "DATE"), "date")
         subject = _subject(ctx, block, text)
