@@ -429,6 +429,9 @@ _CONVENTIONAL_NAMES = {
     "pupil_of": "student_of",
     "finished_in": "completed_in",
     "uses": "used_for",  # the key "Uses:" (a verb's lemma would be "use")
+    "joined_by": "connected_by",  # "the lakes are joined by the Straits": the strait connects them
+    "linked_by": "connected_by",
+    "visit_to": "visited",  # "his first visit to Vienna"
 }
 
 

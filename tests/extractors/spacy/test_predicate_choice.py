@@ -43,6 +43,8 @@ P, L, N, C = EntityType.PERSON, EntityType.LOCATION, EntityType.NUMBER, EntityTy
         ("pupil_of", P, P, "Fisher", "Dvořák", ("student_of", False)),
         ("known_for_blue", L, C, "Blue Mosque", "İznik tiles", ("known_for", False)),
         ("serve_as", P, C, "Ibn Battuta", "judge", ("occupation", False)),
+        ("joined_by", L, L, "Lake Huron", "Straits of Mackinac", ("connected_by", False)),
+        ("visit_to", P, L, "Beethoven", "Vienna", ("visited", False)),
     ],
 )
 def test_conventions_rename(
