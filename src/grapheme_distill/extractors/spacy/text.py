@@ -315,7 +315,13 @@ def prepare(text: str, *, max_chars: int = 200_000, max_piece_chars: int = 10_00
                 in_list = False
                 group += 1
             continue
-        bad = sum(1 for ch in content if _is_bad_char(ch))
+        # (a printable line holds no control, surrogate, private or unassigned character: only
+        # U+FFFD is left to look for, without a call per character)
+        bad = (
+            content.count("\ufffd")
+            if content.isprintable()
+            else sum(1 for ch in content if _is_bad_char(ch))
+        )
         content_total += len(content)
         if bad > 0.05 * len(content):
             bad_total += len(content)
