@@ -14,12 +14,18 @@ Run it on development answers only (the validation answers are scored in aggrega
         --extractor spacy --predictions /tmp/dev75.pred.jsonl
     .venv/bin/python benchmarks/relation_predicate_misses.py /work/sets/dev75.jsonl \\
         /tmp/dev75.pred.jsonl
+    .venv/bin/python benchmarks/relation_predicate_misses.py GOLD PREDICTIONS --summary
+
+``--summary`` counts the misses by ``gold predicate <- predicted predicate`` (with ``SWAP``), most
+frequent first: a pattern that recurs across answers is a convention worth a rule in
+``extractors/predicates.py`` (``conventional_predicate``); one-offs are not.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -58,16 +64,34 @@ def _show(r: dict[str, Any]) -> str:
     return f"{r['subject']} |{neg}{r['predicate']}| {r['object']}"
 
 
-def main() -> None:
+def summary(
+    found: list[tuple[str, dict[str, Any], dict[str, Any], bool]],
+) -> list[tuple[str, int]]:
+    """The misses counted by ``gold predicate <- predicted predicate`` (``SWAP`` when the pair was
+    found upside down), most frequent first."""
+    counts = Counter(
+        f"{gr['predicate']} <- {pr['predicate']}{'' if same else ' SWAP'}"
+        for _, gr, pr, same in found
+    )
+    return counts.most_common()
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", type=Path)
     parser.add_argument("predictions", type=Path)
-    args = parser.parse_args()
+    parser.add_argument("--summary", action="store_true", help="counts by predicate pattern")
+    args = parser.parse_args(argv)
     found = misses(args.gold, args.predictions)
     print(f"gold relations found but misnamed: {len({(i, _show(g)) for i, g, _, _ in found})}")
+    if args.summary:
+        for pattern, n in summary(found):
+            print(f"{n}\t{pattern}")
+        return 0
     for i, gr, pr, same in found:
         print(f"{i}\tG {_show(gr)}\tP {_show(pr)}\t{'same' if same else 'SWAP'}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -219,3 +219,39 @@ def script_scorer_available(script: object) -> bool:
     except Exception:  # noqa: BLE001 - any failure means the scorer is not here
         return False
     return True
+
+
+def test_the_misses_script_counts_patterns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        script = importlib.import_module("relation_predicate_misses")
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    if not script_scorer_available(script):
+        pytest.skip("no reference scorer")
+    rel = {"subject": "Animalia", "predicate": "rank", "object": "kingdom", "negated": False}
+    gold = {
+        "entities": [{"name": n, "type": "CONCEPT"} for n in ("Animalia", "kingdom")],
+        "relations": [rel],
+        "procedures": [],
+        "hierarchy": [],
+        "linguistic": [],
+    }
+    line = {
+        "id": "t1",
+        "primary_type": "factual",
+        "prompt": "Classify",
+        "response": "x",
+        "gold": gold,
+    }
+    (tmp_path / "g.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    pred = {
+        **gold,
+        "relations": [{**rel, "subject": "Kingdom", "object": "Animalia", "predicate": "taxon"}],
+    }
+    (tmp_path / "p.jsonl").write_text(json.dumps({"id": "t1", "pred": pred}) + "\n", "utf-8")
+    assert script.main([str(tmp_path / "g.jsonl"), str(tmp_path / "p.jsonl"), "--summary"]) == 0
+    out = capsys.readouterr().out
+    assert "misnamed: 1" in out and "1\trank <- taxon SWAP" in out, out
