@@ -19,7 +19,9 @@ but lost entity precision)::
 
     .venv/bin/python benchmarks/fit_hierarchy_reader.py --gold /work/sets/dev75.jsonl [more ...] \
         --drop rule,heading_last,lead_last,before_last,header_last \
-        --keep-rules --threshold 0.9
+        --keep-rules --keep-sources both,same_rank,cell_colon --threshold 0.9
+
+(``--keep-sources``: candidate sources kept like rule edges, named in the model file.)
 
 Fit only on development answers; the validation answers that gate a change must stay unseen.
 
@@ -286,6 +288,11 @@ def main(argv: list[str] | None = None) -> int:
         help="with --keep-rules: a rank chain's edges are judged like any broad edge, not kept",
     )
     ap.add_argument(
+        "--keep-sources",
+        default="",
+        help="with --keep-rules: comma-separated candidate sources (src=…) kept like rule edges",
+    )
+    ap.add_argument(
         "--report-on",
         type=Path,
         default=None,
@@ -334,6 +341,7 @@ def main(argv: list[str] | None = None) -> int:
         "out_of_fold_threshold": round(threshold, 4),
         "keep_rules": args.keep_rules,
         "keep_chains": not args.no_keep_chains,
+        "keep_sources": [x for x in args.keep_sources.split(",") if x],
         "dropped_features": list(drop),
         **counts,
     }

@@ -302,6 +302,13 @@ FORMS = [
         {("alliance in 1949", "belgium")},
         id="a-date-after-the-whole-is-no-part-of-its-name",
     ),
+    pytest.param(
+        "The tomato and the potato belong to the same genus, *Solanum*, in the nightshade family.",
+        "",
+        {("solanum", "tomato"), ("solanum", "potato")},
+        {("same genus", "tomato"), ("same genus", "potato")},
+        id="the-same-genus-is-the-name-after-it",
+    ),
 ]
 
 

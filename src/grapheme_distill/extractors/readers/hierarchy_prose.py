@@ -516,6 +516,10 @@ def _stated(ctx: ReadContext, block: Block, sent: Sentence, text: str) -> Iterat
         y = _class_name(m.group("y"))
         y = clean_name(_RANKS.sub("", _Y_TAIL.sub("", y).strip()))
         y = re.sub(r"\s+(?:group|category)$", "", y)
+        if y.lower().startswith("same "):
+            # "A and B belong to the same genus, *Solanum*": the name after the comma
+            same = re.match(r",\s+\*{0,3}([A-Z][\w\-]+)", text[m.end("y") :])
+            y = same.group(1) if same is not None else ""
         members = name_list(m.group("list")) or []
         one = _subject(ctx, block, m.group("list"), classed=True) if not members else None
         if one is not None:

@@ -1,0 +1,300 @@
+"""More candidate edges for the learned hierarchy layer (issue 11, seventh session).
+
+Why.  The broad candidates of :mod:`.hierarchy_learned` reached only about half of the gold edges
+of the development answers (dev75 0.708, val63 0.394): the decision cannot keep an edge nobody
+proposed.  Reading the edges no candidate reached showed a few recurring shapes, each added here
+as a candidate source (the model still decides which to keep):
+
+* a parent's *core*: "Main campaigns" → "campaigns", "Triggers to avoid" → "Triggers", "HTTP
+  method says what to" → "HTTP method", "genus *Canis*" → "Canis" (the gold names the class, the
+  answer's words qualify it);
+* the plural noun a lead-in ends with ("the WMF hosts several sister projects:" → "sister
+  projects");
+* the noun phrase before "including", "such as", "e.g." ("many musicians, including X",
+  "acidic dishes such as tomato sauce", "**triptans** (e.g. sumatriptan)");
+* a comparison table's header columns ("| | Patent | Trademark | Copyright |") as members of the
+  class the answer names ("Both are transport-layer protocols", "types of cell division") or of
+  the topic and heading;
+* "Both are (types of) X", "Both belong to X": the two things just compared;
+* "A and B belong to the same genus, *Solanum*";
+* "made of / made from" (a nucleotide "made of a sugar, a phosphate group and a base");
+* a rank in an item's parenthesis ("peppers and chillies (genus *Capsicum*)").
+
+Each proposal goes through the ``add`` of :class:`.hierarchy_learned._Proposals` with its own
+``src=`` feature, so the model can weigh it apart.  Only text is read (no parse): the cost is a
+few regular expressions per sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterator
+
+from grapheme_distill.extractors.document.model import Block
+from grapheme_distill.extractors.readers.context import ReadContext
+from grapheme_distill.extractors.readers.facts import Name, clean_name
+from grapheme_distill.model.knowledge import HierarchyKind
+
+__all__ = ["core_parent", "core_child", "np_before", "plural_tail", "propose_more"]
+
+Add = Callable[[Name | None, str | None, HierarchyKind, Block, str, set[str]], None]
+
+_LEADING = re.compile(
+    r"(?i)^(?:(?:the|a|an|its|their|his|her|our|your|other|main|common|key|major|principal|"
+    r"typical|different|various|several|some|many|few|these|those|most|important|notable|"
+    r"famous|popular|basic|primary|core|essential|following|usual|standard|well-known|\d+|one|"
+    r"two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)+"
+)
+# where a parent's noun phrase ends: a verb or a post-modifier ("Triggers to avoid", "HTTP method
+# says what to", "projects launched since 2001")
+_CUT = re.compile(
+    r"\s+(?:to|that|which|who|you|we|for|in|on|at|from|with|by|says?|is|are|was|were|has|have|"
+    r"can|will|may|might|should|must|include|includes|including|such|like|used|known|called|"
+    r"vary|varies)\b.*$",
+    re.IGNORECASE,
+)
+_RANK = re.compile(
+    r"(?i)^(?:the\s+)?(?:kingdom|phylum|class|order|family|genus|tribe|subfamily|superfamily|"
+    r"suborder|infraorder|species)\s+(?=[A-Z])"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def core_parent(text: str) -> str | None:
+    """The class a parent phrase names without its qualifiers, or None when that is the phrase
+    itself (or nothing is left)."""
+    core = _RANK.sub("", text.strip())
+    core = _CUT.sub("", core)
+    core = _LEADING.sub("", core)
+    core = clean_name(core)
+    if not core or core.lower() == text.strip().lower() or len(core.split()) > 4:
+        return None
+    if core.lower() in _STOPLIKE:
+        return None
+    return core
+
+
+_STOPLIKE = frozenset(
+    re.findall(
+        r"\w+",
+        "it they this that these those them one ones thing things way ways type types kind kinds "
+        "part parts example examples ",
+    )
+)
+_CHILD_PREFIX = re.compile(
+    r"(?i)^(?:e\.g\.?,?|i\.e\.?,?|such as|including|for example,?|for instance,?|like|plus)\s+"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def core_child(text: str) -> str:
+    """A child without the cue that opens it ("e.g. salbutamol" → "salbutamol")."""
+    out = _CHILD_PREFIX.sub("", text.strip())
+    out = re.sub(r"(?i),?\s+(?:etc\.?|and so on|and more)$", "", out)
+    return clean_name(out) if out != text else text
+
+
+_NP_STOP = frozenset(
+    re.findall(
+        r"\w+",
+        "the a an of in on to for by with and or its their his her our your many some other "
+        "various several most all few certain different also from they it we you he she i this "
+        "that these those is are was were be been has have had include includes included use "
+        "uses used using over under about around than more less ",
+    )
+)
+
+
+def np_before(text: str, max_words: int = 3) -> str | None:
+    """The noun phrase that ends ``text`` ("He wrote over 2000 pieces of music" → "pieces of
+    music", "simmering acidic dishes" → "acidic dishes"): up to ``max_words`` lower-case words
+    read right to left, an "of" phrase kept whole."""
+    text = re.sub(r"[\s,(*_]+$", "", text)
+    words = re.findall(r"[\w'’\-]+", text)
+    tail: list[str] = []
+    i = len(words) - 1
+    while i >= 0 and len(tail) < max_words:
+        w = words[i]
+        if w.lower() == "of" and tail and i > 0 and words[i - 1].lower() not in _NP_STOP:
+            tail.insert(0, w)  # "pieces of music"
+            i -= 1
+            continue
+        if w.lower() in _NP_STOP or re.search(r"\d", w) or w.endswith("ing") and tail:
+            break
+        tail.insert(0, w)
+        i -= 1
+    while tail and tail[0].lower() == "of":
+        tail.pop(0)
+    if not tail or not re.fullmatch(r"[a-z][\w\-]*", tail[-1]):
+        return None
+    return " ".join(tail)
+
+
+_PLURAL_TAIL = re.compile(r"(?P<np>(?:[\w\-]+\s+){0,2}[a-z][\w\-]*[^s\W]s)\s*[:.]?\s*$")
+
+
+def plural_tail(lead: str) -> str | None:
+    """The plural noun phrase a lead-in ends with ("hosts several sister projects:" → "sister
+    projects"), qualifiers dropped."""
+    lead = re.sub(r"\s*\([^)]*\)", "", lead.rstrip())
+    m = _PLURAL_TAIL.search(lead)
+    if m is None:
+        return None
+    words = m.group("np").split()
+    if words[-1].lower() in _NP_STOP | {"this", "its", "us", "yes", "thus", "plus", "has"}:
+        return None
+    while words and (words[0].lower() in _NP_STOP or _LEADING.match(words[0] + " ")):
+        words.pop(0)
+    while len(words) > 1 and re.search(r"(?:ed|es|s)$", words[0]) and words[0][:1].islower():
+        if words[0].lower().endswith("ss"):
+            break
+        words.pop(0)  # "hosts sister projects": a verb before the noun phrase
+    return " ".join(words) or None
+
+
+_BOTH = re.compile(
+    r"(?i)^(?:but\s+)?(?:both|the two|all three|both of them|they)\s+(?:are|were)\s+"
+    r"(?:(?:also|actually|technically)\s+)?(?:an?\s+|the\s+)?(?:(?:types?|kinds?|forms?|classes|"
+    r"members?|parts?)\s+of\s+(?:the\s+|an?\s+)?)?(?P<y>[\w'’\-]+(?:\s+[\w'’\-]+){0,3})"
+)
+_BOTH_BELONG = re.compile(
+    r"(?i)^(?:both|the two|all three|they)\s+(?:both\s+)?(?:belong|belonged)\s+to\s+(?:the\s+)?"
+    r"(?P<y>[^,;.:()]{2,60})"
+)
+_SAME_RANK = re.compile(
+    r"(?P<list>[^.;:]+?)\s+(?:both\s+|all\s+)?(?:belongs?|belonged|are|were)\s+(?:to\s+)?(?:in\s+)?"
+    r"the\s+same\s+(?:genus|family|order|class|phylum|group|kingdom),?\s+\*?(?P<y>[A-Z][\w\-]+)"
+)
+_MADE_OF = re.compile(
+    r"(?i)\b(?:made|built|formed|assembled)\s+(?:up\s+)?(?:of|from)\s+(?P<list>[^.;:]+)"
+)
+_PAREN_RANK = re.compile(
+    r"\((?:the\s+)?(?:genus|family|order|class|phylum|tribe)\s+\*?(?P<y>[A-Z][\w\-]+)\*?\)"
+)
+_GENERIC_HEADER = re.compile(
+    r"(?i)^(?:|feature|features|aspect|property|category|characteristic|criterion|"
+    r"comparison|attribute|trait|point|dimension|difference|factor|detail|item)s?$"
+)
+_BOLD_NAME = re.compile(r"\*\*(?P<n>[^*]{1,60})\*\*")
+_Y_END = re.compile(
+    r"\s+(?:of|in|and|but|that|which|who|with|for|from|on|at|by|run|so|because)\b.*$", re.I
+)
+
+
+def _compared(ctx: ReadContext, block: Block) -> list[str]:
+    """The things an answer compares: a comparison table's header columns, else the bold names
+    of the block (or of the paragraph before it) when there are two or three."""
+    cols = _header_columns(ctx)
+    if cols:
+        return cols
+    for b in (block, ctx.doc.blocks[block.index - 1] if block.index > 0 else None):
+        if b is None:
+            continue
+        names = [clean_name(b.text[x:y]) for x, y in b.inline.emphasis]
+        names = [n for n in dict.fromkeys(names) if n and len(n.split()) <= 5]
+        if 2 <= len(names) <= 3:
+            return names
+    return []
+
+
+def _header_columns(ctx: ReadContext) -> list[str]:
+    for block in ctx.doc.blocks:
+        header = block.header
+        if block.role == "table_row" and header and len(header) >= 3:
+            if not _GENERIC_HEADER.match(clean_name(header[0])):
+                continue
+            cols = [clean_name(re.sub(r"\s*\([^)]*\)", "", h)) for h in header[1:]]
+            return [c for c in cols if c and len(c.split()) <= 5]
+    return []
+
+
+def _sentences(ctx: ReadContext) -> Iterator[tuple[Block, str]]:
+    for block in ctx.doc.blocks:
+        if block.role in ("heading", "table_row") or ctx.injected(block):
+            continue
+        for s in ctx.sentences(block):
+            yield block, s.text
+
+
+def propose_more(ctx: ReadContext, add: Add, lead_of: Callable[[Block], str]) -> None:
+    """Every candidate source of this module (see the module's docstring)."""
+    from grapheme_distill.extractors.readers.hierarchy_learned import _list_after, kind_of
+
+    base = {"ctx=more"}
+    cols = _header_columns(ctx)
+    if cols:
+        # a comparison table: its columns are kinds of the topic or of the heading's class
+        first = next(b for b in ctx.doc.blocks if b.role == "table_row" and b.header)
+        feats = base | {"cue=columns", "role=table_header"}
+        heading = ctx.doc.heading_of(first)
+        for col in cols:
+            add(ctx.topic, col, HierarchyKind.SUBCLASS_OF, first, "columns_topic", feats)
+            add(
+                ctx.section_subject(first),
+                col,
+                HierarchyKind.SUBCLASS_OF,
+                first,
+                "columns_sec",
+                feats,
+            )
+            if heading is not None and (p := plural_tail(heading.text)):
+                add(Name(p), col, HierarchyKind.SUBCLASS_OF, first, "columns_heading", feats)
+    for items in ctx.doc.lists():
+        lead = lead_of(items[0])
+        if not lead or (p := plural_tail(lead)) is None:
+            continue
+        for block in items:
+            head = re.split(r"\s+[\u2013\u2014-]\s+|:\s|\s*\(|,\s", block.text)[0]
+            head = clean_name(head)
+            if head and len(head.split()) <= 5:
+                kind = kind_of(lead) or HierarchyKind.MEMBER_OF
+                add(Name(p), head, kind, block, "lead_plural", base | {"cue=lead_plural"})
+    for block in ctx.doc.blocks:
+        if block.role != "table_row" or ctx.injected(block):
+            continue
+        for cell in block.cell_texts()[1:]:
+            # "| Protects | … | brand identifiers: names, logos, slogans |"
+            m = re.match(r"^(?P<x>[\w'’\- ]{3,40}):\s+(?P<list>.+)$", cell)
+            np = np_before(m.group("x")) if m is not None else None
+            if m is None or np is None:
+                continue
+            for child in _list_after(m.group("list")) or []:
+                add(Name(np), child, HierarchyKind.MEMBER_OF, block, "cell_colon", base)
+    for block, text in _sentences(ctx):
+        for m in re.finditer(
+            r"(?:,\s*|\s\(|\s)(?:including|such as|e\.g\.,?|like|especially|notably|particularly)\s+",
+            text,
+        ):
+            np = np_before(text[: m.start()])
+            children = _list_after(text[m.end() :])
+            if np is None or not children:
+                continue
+            feats = base | {"cue=np_before", f"children={min(len(children), 3)}"}
+            for child in children:
+                add(Name(np), child, HierarchyKind.MEMBER_OF, block, "np_before", feats)
+        if (m := _BOTH.match(text)) is not None or (m := _BOTH_BELONG.match(text)) is not None:
+            y = clean_name(_Y_END.sub("", m.group("y")))
+            kind = kind_of(m.group(0)) or HierarchyKind.SUBCLASS_OF
+            for child in _compared(ctx, block):
+                add(Name(y) if y else None, child, kind, block, "both", base | {"cue=both"})
+        for m in _SAME_RANK.finditer(text) if " same " in text else ():
+            names = _list_after(m.group("list"))
+            for child in names or []:
+                add(Name(m.group("y")), child, HierarchyKind.SUBCLASS_OF, block, "same_rank", base)
+        for m in _MADE_OF.finditer(text) if " of " in text or " from " in text else ():
+            whole = _whole_before(ctx, block, text[: m.start()])
+            for child in _list_after(m.group("list")) or []:
+                add(whole, child, HierarchyKind.PART_OF, block, "made_of", base | {"cue=made_of"})
+        for m in _PAREN_RANK.finditer(text):
+            for child in _list_after(text[: m.start()].split(":")[-1]) or []:
+                add(Name(m.group("y")), child, HierarchyKind.SUBCLASS_OF, block, "paren_rank", base)
+
+
+def _whole_before(ctx: ReadContext, block: Block, before: str) -> Name | None:
+    """What is made of the parts: an item's head ("**Nucleotide:** … made of"), else the noun
+    phrase before the verb."""
+    if block.key is not None:
+        return Name(clean_name(block.key_text()))
+    np = np_before(re.sub(r"(?i)\s+(?:is|are|was|were|usually|typically|mostly)\s*$", "", before))
+    return Name(np) if np else ctx.section_subject(block)
