@@ -8,6 +8,7 @@ import importlib
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -179,79 +180,57 @@ def test_with_a_relation_vocabulary_the_chooser_stays_off(spacy_x: SpacyExtracto
     assert not any("predicate_choice" in r.qualifiers for r in ex.relations)
 
 
-def test_the_fitting_script_scores_the_rules(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    pytest.importorskip("sklearn")
+_RANK = {"subject": "Animalia", "predicate": "rank", "object": "kingdom", "negated": False}
+
+
+def _script(name: str) -> Any:
+    """A benchmark script as a module (skipped where the reference scorer is not installed)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
-        script = importlib.import_module("fit_predicate_chooser")
+        script = importlib.import_module(name)
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
-    if not script_scorer_available(script):
+    try:
+        script.load_scorer()
+    except Exception:  # noqa: BLE001 - any failure means the scorer is not here
         pytest.skip("no reference scorer")
+    return script
+
+
+def _write_gold(path: Path, response: str) -> dict[str, Any]:
+    """One answer whose gold is the taxon's rank; returns the gold."""
     gold = {
         "entities": [{"name": n, "type": "CONCEPT"} for n in ("Animalia", "kingdom")],
-        "relations": [
-            {"subject": "Animalia", "predicate": "rank", "object": "kingdom", "negated": False}
-        ],
+        "relations": [_RANK],
         "procedures": [],
         "hierarchy": [],
         "linguistic": [],
     }
-    line = {
-        "id": "t1",
-        "primary_type": "factual",
-        "prompt": "How is the wolf classified?",
-        "response": _TABLE,
-        "gold": gold,
-    }
-    path = tmp_path / "tiny.jsonl"
-    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
-    assert script.main(["--gold", str(path), "--rules"]) == 0
+    line = {"id": "t1", "primary_type": "factual", "prompt": "Classify", "response": response}
+    path.write_text(json.dumps({**line, "gold": gold}) + "\n", encoding="utf-8")
+    return gold
+
+
+def test_the_fitting_script_scores_the_rules(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("sklearn")
+    script = _script("fit_predicate_chooser")
+    _write_gold(tmp_path / "tiny.jsonl", _TABLE)
+    assert script.main(["--gold", str(tmp_path / "tiny.jsonl"), "--rules"]) == 0
     out = capsys.readouterr().out
     assert "readers rel F1 0.0000" in out and "rules rel F1 0.0000" not in out, out
-
-
-def script_scorer_available(script: object) -> bool:
-    try:
-        script.load_scorer()  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - any failure means the scorer is not here
-        return False
-    return True
 
 
 def test_the_misses_script_counts_patterns(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        script = importlib.import_module("relation_predicate_misses")
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    if not script_scorer_available(script):
-        pytest.skip("no reference scorer")
-    rel = {"subject": "Animalia", "predicate": "rank", "object": "kingdom", "negated": False}
-    gold = {
-        "entities": [{"name": n, "type": "CONCEPT"} for n in ("Animalia", "kingdom")],
-        "relations": [rel],
-        "procedures": [],
-        "hierarchy": [],
-        "linguistic": [],
-    }
-    line = {
-        "id": "t1",
-        "primary_type": "factual",
-        "prompt": "Classify",
-        "response": "x",
-        "gold": gold,
-    }
-    (tmp_path / "g.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
-    pred = {
-        **gold,
-        "relations": [{**rel, "subject": "Kingdom", "object": "Animalia", "predicate": "taxon"}],
-    }
-    (tmp_path / "p.jsonl").write_text(json.dumps({"id": "t1", "pred": pred}) + "\n", "utf-8")
+    script = _script("relation_predicate_misses")
+    gold = _write_gold(tmp_path / "g.jsonl", "x")
+    taxon = {**_RANK, "subject": "Kingdom", "object": "Animalia", "predicate": "taxon"}
+    (tmp_path / "p.jsonl").write_text(
+        json.dumps({"id": "t1", "pred": {**gold, "relations": [taxon]}}) + "\n", "utf-8"
+    )
     assert script.main([str(tmp_path / "g.jsonl"), str(tmp_path / "p.jsonl"), "--summary"]) == 0
     out = capsys.readouterr().out
     assert "misnamed: 1" in out and "1\trank <- taxon SWAP" in out, out
