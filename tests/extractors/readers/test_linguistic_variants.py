@@ -357,6 +357,41 @@ CASES: list[tuple[str, str, Items, Items]] = [
         set(),
         {("bonds", "synonym", "it's lower"), ("shares", "synonym", "after each split")},
     ),
+    # a present-day name in brackets, after a preposition
+    (
+        "The route began at Nanking (today's Nanjing) on the river.",
+        "",
+        {("nanking", "alias", "nanjing")},
+        set(),
+    ),
+    # "…, which was renamed Y": the name before "which" is renamed
+    (
+        "The court moved from Nara to Heian-kyo, which was renamed Kyoto much later.",
+        "",
+        {("heian-kyo", "alias", "kyoto")},
+        set(),
+    ),
+    # … a notion before "which" is no name ("This process, which is called osmosis")
+    (
+        "The process, which is called diffusion, moves solutes.",
+        "",
+        set(),
+        {("process", "alias", "diffusion")},
+    ),
+    # an acronym of some of a long name's words
+    (
+        "Its status is set by the **International Union for Conservation of Nature and Natural"
+        " Resources (IUCN)**, based in Gland.",
+        "",
+        {
+            (
+                "international union for conservation of nature and natural resources",
+                "abbreviation",
+                "iucn",
+            )
+        },
+        set(),
+    ),
 ]
 
 

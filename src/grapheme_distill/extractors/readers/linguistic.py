@@ -187,6 +187,12 @@ _QUALIFIER = re.compile(
     r"\s+(?:and|or)\s+(?=[a-z])|\s+(?:but|because|since|who|which|in|on|at|for|by|after|from|"
     r"until|between|during)\s+"
 )
+#: an adverb after a name, no part of it ("Kyoto much later", "Leningrad until 1991" is cut by
+#: :data:`_QUALIFIER`)
+_AFTER_NAME = re.compile(
+    r"\s+(?=(?:much|soon|shortly|later|earlier|afterwards|then|again|too|today|now|ever|still|"
+    r"also|only|[a-z]+ly)\b)"
+)
 #: a sentence that is only a name so far ("The Magna Carta", "Elizabeth I")
 _OPENING_NAME = re.compile(
     r"(?:The\s+)?(?P<x>[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|the|de|von|van))*)"
@@ -205,6 +211,10 @@ def _alias_values(text: str, m: re.Match[str]) -> list[str]:
         )
     )
     first = _QUALIFIER.split(first)[0]
+    if first[:1].isupper():
+        # "renamed Kyoto much later": an adverb of time ends a name ("Golgi complex" holds its
+        # lower-case word)
+        first = clean_name(_AFTER_NAME.split(first)[0])
     values = [first] if first and len(first.split()) <= 8 and first.lower() not in PRONOUNS else []
     rest = re.match(r"[^.;:()]{0,200}", text[m.start("v") :])
     window = rest.group(0) if rest is not None else ""
@@ -563,9 +573,14 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             # "This phenomenon is known as X", "The process is known as X": X names what came
             # before (an anaphor), no second name
             continue
-        if re.match(r"(?:is|are|was|were)\b", m.group("m")) and not re.fullmatch(
-            r"(?:The\s+)?[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|the|and|de|da|do|del))*\s*",
-            text[: m.start()],
+        if (
+            re.match(r"(?:is|are|was|were)\b", m.group("m"))
+            and not re.search(
+                r"(?:^|,\s+which\s+)"  # "…, which was renamed Tokyo": the name before "which"
+                r"(?:The\s+)?[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|the|and|de|da|do|del))*\s*$"
+                r"|[A-Z][\w'’.\-]*,\s+which\s+$",
+                text[: m.start()],
+            )
         ):
             # only a name opening the sentence is renamed ("Saint Petersburg was called …");
             # "This process is called X", "Its leader is called the governator", "The leader of

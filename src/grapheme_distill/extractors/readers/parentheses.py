@@ -58,6 +58,32 @@ def _long_before(before: str, abbr: str) -> str | None:
     return None
 
 
+_LONG_RUN = re.compile(
+    r"[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|for|de|la|on|in))*[*_\s]*$"
+)
+
+
+def _acronym_of_run(before: str, abbr: str) -> str | None:
+    """ "International Federation of Red Cross and Red Crescent Societies (IFRC)": a capitalised
+    run whose acronym takes some of its words (three capitals or more, in order, the first word's
+    first), when no run's initials spell it whole."""
+    if not re.fullmatch(r"[A-Z]{3,8}", abbr):
+        return None
+    found = _LONG_RUN.search(before)
+    if found is None:
+        return None
+    run = clean_name(re.sub(r"^(?:(?:of|the|and|for|de|la|on|in)\s+)+", "", found.group(0)))
+    initials = [w[0] for w in run.split() if w.lower() not in FUNCTION]
+    if len(initials) < len(abbr) or initials[0] != abbr[0]:
+        return None
+    pos = 0
+    for ch in abbr[1:]:
+        pos = next((i for i in range(pos + 1, len(initials)) if initials[i] == ch), -1)
+        if pos < 0:
+            return None
+    return run
+
+
 _PAREN_PREFIX = re.compile(
     r"^(?:born|née|nee|formerly|ticker|symbol|often just|or simply|"
     r"or(?!\s+(?:so|more|less|about|even|fewer|until|longer)\b)|"
@@ -70,6 +96,7 @@ _PAREN_PREFIX = re.compile(
     r"(?:(?:widely|commonly|popularly|often|usually|affectionately|better|locally)\s+)?"
     r"(?:known as|called|nicknamed)|"
     r"also called|short|officially|formally|in full|full name|full title|"
+    r"today['’]s|modern(?:-day)?|present-day|now called|renamed|"
     r"brand names?(?: include| is| are)?|trade name|known locally as|locally|"
     r"in (?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:\s+English)?\s*,)\s*:?\s+(?P<v>.+)$",
     re.IGNORECASE,
@@ -104,7 +131,11 @@ def _term_before(ctx: ReadContext, block: Block, sent: Sentence, pos: int) -> Na
     for a, b in block.inline.emphasis:
         if end - 2 <= b <= end and not block.text[b:end].strip(' *_"”'):
             return Name(clean_name(block.text[a:b]))
-    return term_at(ctx, block, sent, pos)
+    term = term_at(ctx, block, sent, pos)
+    if term is None and (named := name_before(sent.text[:pos])) is not None:
+        # "placed at Chang'an (today's Xi'an)": a name after a preposition, right before
+        return Name(named)
+    return term
 
 
 def read_parentheses(
@@ -249,7 +280,7 @@ def read_parentheses(
         first = re.split(r"[,;]\s*", plain)[0]
         if re.fullmatch(ABBR, first) and not first.isdigit():
             plain = first
-            long = _long_before(before, plain)
+            long = _long_before(before, plain) or _acronym_of_run(before, plain)
             if long:
                 yield lfact(
                     block,

@@ -164,6 +164,10 @@ def term_at(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name |
     subj = re.match(
         r"^(?P<x>.+?)\s+(?:is|was|are|were|has been|had been)\b(?:\s+\w+ly)?\s*,?$", before.strip()
     )
+    relative = re.search(r",\s*(?:which|who)\s*$", before)
+    if relative is not None and (named := name_before(before[: relative.start()])) is not None:
+        # "… moved from Kyoto to Edo, which was renamed Tokyo": the name the relative follows
+        return Name(named)
     if subj is not None:
         x = re.sub(r"\s*\([^)]*\)", "", subj.group("x"))  # "The cat family (Felidae) is …"
         x = clean_name(re.split(r",\s*(?:who|which|whose|that)?\b", x)[0])
