@@ -309,6 +309,21 @@ FORMS = [
         {("same genus", "tomato"), ("same genus", "potato")},
         id="the-same-genus-is-the-name-after-it",
     ),
+    pytest.param(
+        "Singers also take part: a female solo singer, the pesindhèn, and a male chorus, the "
+        "gérong.",
+        "",
+        {("singers", "pesindhèn"), ("singers", "gérong")},
+        {("singers also take", "pesindhèn")},
+        id="an-adverb-after-a-colon-lead-ends-its-whole",
+    ),
+    pytest.param(
+        "Goods moved west via oasis cities such as Samarkand, Bukhara and Kashgar.",
+        "",
+        {("oasis cities", "samarkand")},
+        {("via oasis cities", "samarkand")},
+        id="a-preposition-ends-the-class-before-such-as",
+    ),
 ]
 
 

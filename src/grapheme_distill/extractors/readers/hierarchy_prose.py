@@ -220,8 +220,17 @@ _NP_STOP = frozenset(
         "that",
         "these",
         "those",
+        "via",
+        "through",
+        "across",
+        "along",
+        "into",
+        "between",
+        "within",
+        "during",
     ]
 )
+_ADVERB_CUT = re.compile(r"\s+(?:also|now|then|still|often|usually|generally|typically)\s+")
 _PRONOUN_WORDS = frozenset(["they", "it", "we", "you", "he", "she", "i"])
 _GENERIC_HEADS = frozenset(
     {
@@ -552,6 +561,8 @@ def _stated(ctx: ReadContext, block: Block, sent: Sentence, text: str) -> Iterat
         if colon_kind is None or not children or not_structure(lead):
             return
         parent = lead_parent(ctx, block, lead) or ctx.section_subject(block)
+        if parent is not None and (cut := _ADVERB_CUT.split(parent.text)[0]) != parent.text:
+            parent = Name(cut)  # "Singers also take part: …" names the singers, not "… take"
         if parent is not None:
             for child in children:
                 if fact := _edge(
