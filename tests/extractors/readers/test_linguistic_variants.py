@@ -392,6 +392,15 @@ CASES: list[tuple[str, str, Items, Items]] = [
         },
         set(),
     ),
+    # a one-letter symbol in brackets after the word it starts
+    (
+        "Its backbone pairs with ribose (R) rather than with sugars of other kinds.",
+        "",
+        {("ribose", "alias", "r")},
+        set(),
+    ),
+    # … not a label after a word it does not start
+    ("Choose answer (B) or skip it.", "", set(), {("answer", "alias", "b")}),
 ]
 
 

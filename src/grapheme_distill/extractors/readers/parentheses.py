@@ -389,6 +389,13 @@ def read_parentheses(
             if not named_text and np is not None and len(plain.split()) <= 2:
                 named_text = np.group("np")  # "the cat family (Felidae)": its scientific name
             word = re.search(r"\b(?!(?:as|and|or|of|the|such)\b)([a-z][\w\-]{2,})$", before)
+            if (
+                not named_text
+                and word is not None
+                and re.fullmatch(r"[A-Z][a-z]?", plain)
+                and word.group(1)[0] == plain[0].lower()
+            ):
+                named_text = word.group(1)  # "uses uracil (U) instead": a one-letter symbol
             if not named_text and italic and word is not None and len(plain.split()) <= 2:
                 named_text = word.group(1)  # "such as apples (*Malus*)"
             if (
