@@ -331,6 +331,14 @@ def run_with_progress(
     "installed, else rules).",
 )
 @click.option(
+    "--learned",
+    default=None,
+    metavar="all|none|LAYER,...",
+    help="The spacy extractor's learned layers: all (default), none (the hand rules alone) or "
+    "those named (entities, relations, hierarchy, predicates, parents); the run's extractor "
+    "id says which (spacy@2+rules). Same as --set extractor.learned=VALUE.",
+)
+@click.option(
     "--batch-size",
     default=64,
     show_default=True,
@@ -399,6 +407,7 @@ def distill_cli(
     skip_bad: bool,
     types_from_transcript: bool,
     extractor_name: str | None,
+    learned: str | None,
     batch_size: int,
     executor_name: str,
     ray_address: str | None,
@@ -442,6 +451,10 @@ def distill_cli(
             "choose the types to ask about with --types"
         )
     extractor_sets = tuple(o for o in overrides if o.startswith("extractor."))
+    if learned is not None:
+        if (extractor_name or best_available_extractor()) != "spacy" or extract_teacher:
+            raise click.UsageError("--learned chooses the spacy extractor's learned layers")
+        extractor_sets = (*extractor_sets, f"extractor.learned={learned}")
     status = StatusLine()
     config = load_config(
         config_path, preset, tuple(o for o in overrides if o not in extractor_sets)

@@ -10,6 +10,7 @@ import click
 
 from grapheme_distill.cli._common import deprecated_option, echo_json, json_option, output_option
 from grapheme_distill.errors import InvalidConfig
+from grapheme_distill.extractors import best_available_extractor
 
 #: the names of ``evaluation.datasets.DATASETS``, spelled out so that ``--help`` does not import
 #: the evaluation package (numpy, the extractors); a test keeps the two lists equal.
@@ -66,6 +67,14 @@ def _options(pairs: tuple[str, ...]) -> dict[str, Any]:
     metavar="NAME",
     help="Registered extractor: spacy, rules, baseline, llm, ... (required except for "
     "--dataset answers, where the best installed offline reader is the default).",
+)
+@click.option(
+    "--learned",
+    default=None,
+    metavar="all|none|LAYER,...",
+    help="The spacy extractor's learned layers: all (default), none (the hand rules alone) or "
+    "those named (entities, relations, hierarchy, predicates, parents). Same as --set "
+    "learned=VALUE.",
 )
 @click.option(
     "--gold",
@@ -142,6 +151,7 @@ def _options(pairs: tuple[str, ...]) -> dict[str, Any]:
 def eval_cli(
     dataset: str,
     extractor_name: str | None,
+    learned: str | None,
     gold: str | None,
     scorer: str | None,
     predictions: str | None,
@@ -170,6 +180,11 @@ def eval_cli(
     N misses and N false positives per type.
     """
     output = output or out
+    if learned is not None:
+        chosen = extractor_name or (best_available_extractor() if dataset == "answers" else "")
+        if chosen != "spacy":
+            raise click.UsageError("--learned chooses the spacy extractor's learned layers")
+        options = (*options, f"learned={learned}")
     if dataset == "answers":
         _answers(
             extractor_name,

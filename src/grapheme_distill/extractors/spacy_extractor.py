@@ -56,6 +56,7 @@ from grapheme_distill.extractors.spacy.clauses import (
 )
 from grapheme_distill.extractors.spacy.glosses import of_term
 from grapheme_distill.extractors.spacy.items import finish_items, ner_entity_type
+from grapheme_distill.extractors.spacy.layers import layers_off, parse_learned, version_suffix
 from grapheme_distill.extractors.spacy.learned_relations import (
     add_learned_relations,
     default_model,
@@ -238,6 +239,11 @@ class SpacyExtractor:
         relation_model: the learned relation reader's model (:mod:`.spacy.learned_relations`):
             the shipped one (default), a given one, or ``False`` for the rules alone.  Off with a
             ``relation_vocabulary``: the model learned free predicates, not an ontology's.
+        learned: the learned layers to read with (:mod:`.spacy.layers`): ``True`` or ``"all"``
+            (every shipped model; default), ``False`` or ``"none"`` (the hand rules alone), or
+            the layers to keep (``"entities,relations"``; names in ``LEARNED_LAYERS``).  With
+            a layer off, output differs from the default, and so does :attr:`version`
+            (``2+rules``, ``2+no-hierarchy``): stores and run summaries tell the runs apart.
     """
 
     name = "spacy"
@@ -254,6 +260,7 @@ class SpacyExtractor:
         nlp: Any = None,
         calibration: CalibrationMap | bool = True,
         relation_model: LinearModel | bool = True,
+        learned: bool | str | Iterable[str] = True,
     ) -> None:
         self.model = model
         self.batch_size = batch_size
@@ -271,8 +278,15 @@ class SpacyExtractor:
             self.calibration = load_calibration("spacy")
         else:
             self.calibration = None
+        self.learned = parse_learned(learned)
+        # ``relation_model=False`` reads without the relation model too, but, as before, a
+        # ``use_relation_model`` context around a call still chooses one (the fitting scripts)
+        own = self.learned - ({"relations"} if relation_model is False else set())
+        self.version = type(self).version + version_suffix(own)
         self.relation_model: LinearModel | None = (
-            relation_model
+            None
+            if "relations" not in self.learned
+            else relation_model
             if isinstance(relation_model, LinearModel)
             else default_model()
             if relation_model and relation_vocabulary is None
@@ -318,7 +332,8 @@ class SpacyExtractor:
         many short-lived objects (tokens' spans, mentions, candidate items), and the young
         generation's collections cost 3–14 % of the extraction time on the synthetic answers of
         ``benchmarks/bench_extract.py``.  The threshold is restored before anything is yielded, so
-        the caller's code never runs under it."""
+        the caller's code never runs under it; so are the learned layers turned off (``learned``),
+        which the caller's own ``use_*_model`` contexts then see as they left them."""
         wanted = _ALL if types is None else types
         iterator = iter(texts)
         chunk_size = max(1, self.batch_size)
@@ -326,7 +341,7 @@ class SpacyExtractor:
             chunk = list(islice(iterator, chunk_size))
             if not chunk:
                 return
-            with relaxed_gc():
+            with relaxed_gc(), layers_off(self.learned):
                 outputs = list(self._chunk(chunk, wanted, preserve_structure))
             yield from outputs
 
