@@ -47,6 +47,8 @@ def test_the_noun_phrase_before_a_cue() -> None:
     assert np_before("and simmering acidic dishes") == "acidic dishes"
     assert np_before("He was a mentor to many musicians,") == "musicians"
     assert np_before("It is") is None
+    assert np_before("For attacks: painkillers") == "painkillers"
+    assert np_before("inhalers, e.g. inhaled corticosteroids") == "inhaled corticosteroids"
 
 
 def test_the_plural_a_lead_in_ends_with() -> None:

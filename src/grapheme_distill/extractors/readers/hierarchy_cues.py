@@ -111,6 +111,8 @@ def np_before(text: str, max_words: int = 3) -> str | None:
     music", "simmering acidic dishes" → "acidic dishes"): up to ``max_words`` lower-case words
     read right to left, an "of" phrase kept whole."""
     text = re.sub(r"[\s,(*_]+$", "", text)
+    # the phrase ends at a clause's punctuation ("For attacks: painkillers such as …")
+    text = re.split(r"[:;.!?\u2013\u2014]\s|\s-\s", text)[-1]
     words = re.findall(r"[\w'’\-]+", text)
     tail: list[str] = []
     i = len(words) - 1
@@ -120,7 +122,7 @@ def np_before(text: str, max_words: int = 3) -> str | None:
             tail.insert(0, w)  # "pieces of music"
             i -= 1
             continue
-        if w.lower() in _NP_STOP or re.search(r"\d", w) or w.endswith("ing") and tail:
+        if w.lower() in _NP_STOP or re.search(r"\d", w) or len(w) < 2 or w.endswith("ing") and tail:
             break
         tail.insert(0, w)
         i -= 1
