@@ -75,6 +75,14 @@ def _people(answer: str) -> set[tuple[str, str, str]]:
                 ("Eliel Saarinen", "occupation", "architect"),
             },
         ),
+        (  # an organisation's nationality, after its name or before it
+            "The site is run by the Open Rights Trust (ORT), a British non-profit organisation. "
+            "He later joined the Scottish football club Ross County.",
+            {
+                ("Open Rights Trust", "nationality", "British"),
+                ("Ross County", "nationality", "Scottish"),
+            },
+        ),
         (  # ... before a relative clause, a place word before the role (no nationality)
             "The act is named after Claude Pepper, the Florida senator who sponsored it.",
             {("Claude Pepper", "occupation", "senator")},

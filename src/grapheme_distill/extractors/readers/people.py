@@ -239,6 +239,19 @@ _APPOS_AFTER = re.compile(
     rf"(?P<x>{_NAME}),\s+(?:an?|the)\s+(?:{_BORN}(?P<nat>{_NAT}(?:-{_NAT1})?)\s+)?{_MOD}(?P<occ>{_KNOWN})\b{_MORE}"
     r"(?=\s*(?:,|\bwho\b|\bwhose\b|\(|;|\.|$))"
 )
+# organisations have a nationality too: "the Wikimedia Foundation (WMF), an American non-profit
+# organisation", "the Australian football club Central Coast Mariners"
+_ORG_NOUNS = (
+    r"(?:organisation|organization|company|club|charity|firm|corporation|non-profit|nonprofit"
+    r"|foundation|newspaper|airline|bank|team|band|broadcaster|manufacturer|carmaker|retailer)"
+)
+_ORG_AFTER = re.compile(
+    rf"(?P<x>{_NAME})(?:\s*\([^)]*\))?,\s+an?\s+(?P<nat>{_NAT}(?:-{_NAT1})?)\s+"
+    rf"(?:[a-z][a-z\-]+\s+){{0,2}}?{_ORG_NOUNS}\b"
+)
+_ORG_BEFORE = re.compile(
+    rf"\b[Tt]he\s+(?P<nat>{_NAT})\s+(?:[a-z][a-z\-]+\s+){{0,2}}?{_ORG_NOUNS}\s+(?P<x>{_NAME})"
+)
 # a coordinated word is an occupation when it names an agent ("logician", "diplomat",
 # "computer scientist"), not a quality ("and writer" yes, "and famous" no)
 _AGENT = re.compile(r"(?:ist|ian|er|or|eer|ant|man|woman|ess|at|ic|wright|smith)$")
@@ -275,6 +288,10 @@ def read_people(ctx: ReadContext) -> Iterator[Fact]:
                 yield from _who(a, "people.appos", span, hedged)
         for a in _APPOS_MANY.finditer(text):
             yield from _many(a, span, hedged)
+        for pattern in (_ORG_AFTER, _ORG_BEFORE):
+            for a in pattern.finditer(text):
+                org = Name(clean_name(a.group("x")), "ORG")
+                yield fact("people.org", org, Name(a.group("nat"), "NORP"), "nationality")
 
 
 _PRONOUNS = frozenset({"He", "She", "It", "They", "This", "That", "These", "Those"})
