@@ -42,3 +42,16 @@ def test_placeholders_are_no_nodes(spacy_x: SpacyExtractor) -> None:
     names = {e.name for e in spacy_x.extract(text).entities.values()}
     assert "Wembley Stadium" in names
     assert not names & {"8", "4"}, names
+
+
+def test_one_node_per_name_up_to_a_plural() -> None:
+    """ "cable" and "cables" are one name to the scorer: the node no item uses goes."""
+    from grapheme_distill.extractors.base import Extraction
+    from grapheme_distill.extractors.spacy.items import _drop_placeholders
+    from grapheme_distill.model.knowledge import Entity
+
+    out = Extraction(extractor="test")
+    for name in ("cable", "cables", "battery", "countries", "country"):
+        out.add_entity(Entity(name=name, type=EntityType.CONCEPT))
+    _drop_placeholders(out)
+    assert sorted(e.name for e in out.entities.values()) == ["battery", "cable", "countries"]

@@ -303,7 +303,8 @@ _PLACEHOLDERS = frozenset(
 
 
 def _drop_placeholders(out: Extraction) -> None:
-    """Take out the entities no item refers to that name nothing (:data:`_PLACEHOLDERS`)."""
+    """Take out the entities no item refers to that name nothing (:data:`_PLACEHOLDERS`) or
+    repeat another up to a plural."""
     used: set[str] = set()
     for item in out.items:
         if isinstance(item, Relation):
@@ -314,13 +315,31 @@ def _drop_placeholders(out: Extraction) -> None:
             eid = getattr(item, "entity", None)
             if eid is not None:
                 used.add(eid)
+    # one node per name up to a plural ("cable" / "cables"): the one an item uses, else the first
+    folded = {_fold(e.name) for eid, e in out.entities.items() if eid in used}
     for eid, e in list(out.entities.items()):
         if eid in used:
             continue
-        if e.name.strip().lower() in _PLACEHOLDERS or (
-            e.type is EntityType.NUMBER and re.fullmatch(r"\d{1,2}", e.name.strip())
+        if (
+            e.name.strip().lower() in _PLACEHOLDERS
+            or (e.type is EntityType.NUMBER and re.fullmatch(r"\d{1,2}", e.name.strip()))
+            or _fold(e.name) in folded
         ):
             del out.entities[eid]
+        else:
+            folded.add(_fold(e.name))
+
+
+def _fold(name: str) -> str:
+    """A name with each word's plural folded ("countries" -> "country"), as the scorer folds."""
+    words = []
+    for w in name.lower().split():
+        if len(w) > 4 and w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        words.append(w)
+    return " ".join(words)
 
 
 def _evidence(state: _State, loose: set[Mention]) -> dict[str, Evidence]:
