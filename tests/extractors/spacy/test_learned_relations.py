@@ -187,3 +187,24 @@ def test_the_fitting_script_reports_cross_validated_figures_on_a_file(
     assert script.main([*args, "--out", str(out)]) == 0
     model = load_linear_model(out)
     assert model.meta["cross_validated"]["report_on"] == "tiny.jsonl (3 answers)"
+
+
+def test_a_reading_of_the_document_topic_takes_the_topic_s_name() -> None:
+    # "# Kubernetes / It was released by Google": no name opened the answer, so the reading's
+    # subject is the document topic, named once the answer is read (and dropped without one)
+    from grapheme_distill.extractors.spacy.learned_relations import judged
+    from grapheme_distill.extractors.spacy.mentions import Mention
+    from grapheme_distill.extractors.spacy.records import State
+    from grapheme_distill.extractors.spacy.relation_candidates import ANSWER_TOPIC, Candidate
+
+    google = Mention("Google", 30, 36, label="ORG", proper=True)
+    cand = Candidate(ANSWER_TOPIC, "release_by", google, "passive", False, 0, 40, ("sk=topic",))
+    state = State(keep={"kubernetes"})
+    state.facts.append(google)
+    state.see(google)
+    assert list(judged(state, [(cand, (0, 40))])) == []  # the topic is no name the readers saw
+    kubernetes = Mention("Kubernetes", 0, 10, proper=True)
+    state.facts.append(kubernetes)
+    state.see(kubernetes)
+    [(got, _, features)] = list(judged(state, [(cand, (0, 40))]))
+    assert got.subject.text == "Kubernetes" and "topic=answer" in features

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from grapheme_distill.extractors.spacy.mentions import Mention
+from grapheme_distill.extractors.spacy.mentions import Coref, Mention
 from grapheme_distill.extractors.spacy.relation_candidates import sentence_candidates
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 
@@ -61,3 +61,39 @@ def test_features_name_the_block_and_negation(spacy_x: SpacyExtractor, block: st
     cands = sentence_candidates(sent, block=block, hedged=True)
     walk = next(c for c in cands if c.predicate == "walk_on")
     assert walk.negated and {f"block={block}", "hedged", "negated"} <= set(walk.features)
+
+
+def _topic(name: str, label: str) -> Coref:
+    coref = Coref()
+    coref.note(Mention(name, 0, len(name), label=label, proper=True))
+    return coref
+
+
+def test_a_name_ner_ran_across_a_preposition_is_cut_there(spacy_x: SpacyExtractor) -> None:
+    # NER reads "the Massif Central at Mont Gerbier de Jonc" as one name; the parse hangs "at"
+    # on the verb, so the river rises in one and at the other
+    got = _read(
+        spacy_x,
+        "It rises in the Massif Central at Mont Gerbier de Jonc.",
+        coref=_topic("Loire", "LOC"),
+    )
+    assert ("Loire", "rise_in", "Massif Central", "sk=pronoun") in got
+    assert ("Loire", "rise_at", "Mont Gerbier de Jonc", "sk=pronoun") in got
+
+
+def test_a_verb_under_a_preposition_takes_the_clause_subject(spacy_x: SpacyExtractor) -> None:
+    got = _read(
+        spacy_x,
+        "The Loire flows north and then west before emptying into the Atlantic Ocean.",
+    )
+    assert ("Loire", "empty_into", "Atlantic Ocean", "sk=shared") in got
+
+
+def test_the_members_an_object_lists_take_the_verb(spacy_x: SpacyExtractor) -> None:
+    got = _read(spacy_x, "Bach wrote many cantatas, including the Goldberg Variations.")
+    assert ("Bach", "write", "Goldberg Variations", "sk=own") in got
+
+
+def test_a_prepositional_object_s_own_preposition(spacy_x: SpacyExtractor) -> None:
+    got = _read(spacy_x, "Ramanujan worked as a clerk at the Madras Port Trust.")
+    assert ("Ramanujan", "work_at", "Madras Port Trust", "sk=own") in got

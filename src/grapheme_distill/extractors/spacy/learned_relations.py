@@ -27,13 +27,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import replace
 from typing import Any
 
 from grapheme_distill.extractors.base import Extraction
 from grapheme_distill.extractors.learned import LinearModel, shipped_model
 from grapheme_distill.extractors.spacy.clauses import VALUE_LABELS, Mention
 from grapheme_distill.extractors.spacy.records import Record, State, is_generic
-from grapheme_distill.extractors.spacy.relation_candidates import Candidate
+from grapheme_distill.extractors.spacy.relation_candidates import ANSWER_TOPIC, Candidate
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import Relation
 
@@ -117,6 +118,17 @@ def _context(state: State) -> tuple[set[frozenset[str]], set[str]]:
     return taken, about
 
 
+def _answer_topic(state: State) -> Mention | None:
+    """The answer's document topic as a name the readers saw (None when they saw none)."""
+    for key in sorted(state.keep):
+        text = state.names.get(key)
+        if text:
+            votes = state.votes.get(key)
+            label = votes.most_common(1)[0][0] if votes else ""
+            return Mention(text, -1, -1, label=label, proper=state.proper.get(key, False))
+    return None
+
+
 def judged(
     state: State, candidates: list[tuple[Candidate, tuple[int, int]]]
 ) -> Iterator[tuple[Candidate, tuple[int, int], tuple[str, ...]]]:
@@ -129,11 +141,18 @@ def judged(
     for r in state.records:
         nodes.update(normalise_name(m.text) for m in (r.subject, r.object) if m is not None)
     seen: set[tuple[str, str, str]] = set()
+    answer_topic = _answer_topic(state)
     for cand, span in candidates:
+        if cand.subject is ANSWER_TOPIC:
+            if answer_topic is None:
+                continue
+            cand = replace(cand, subject=answer_topic, features=(*cand.features, "topic=answer"))
         s, o = normalise_name(cand.subject.text), normalise_name(cand.object.text)
         if not s or not o or s == o or _pair(s, o) in taken:
             continue
-        if s not in nodes or o not in nodes:
+        if s not in nodes or (o not in nodes and "o_trimmed" not in cand.features):
+            # a name cut out of a longer one NER ran across a preposition ("the Massif Central
+            # at Mont Gerbier de Jonc") is a node of its own only through the candidate
             continue
         if is_generic(cand.subject) or is_generic(cand.object):
             continue

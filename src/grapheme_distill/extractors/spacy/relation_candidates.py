@@ -20,14 +20,14 @@ preposition as the text says it (``flow_into``), the participle for a passive (`
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from grapheme_distill.extractors.spacy.arguments import _is_passive, _neg, _split_list
 from grapheme_distill.extractors.spacy.mentions import Coref, Mention
 from grapheme_distill.extractors.spacy.names import mention_of
 
-__all__ = ["Candidate", "sentence_candidates"]
+__all__ = ["ANSWER_TOPIC", "Candidate", "sentence_candidates"]
 
 _SUBJ = ("nsubj", "nsubjpass")
 _OBJ = ("dobj", "attr", "oprd", "dative")
@@ -35,6 +35,13 @@ _INHERIT = ("conj", "xcomp", "advcl", "ccomp")
 _VALUE = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 # verbs that introduce what another verb says, not a relation of their own
 _LIGHT = frozenset({"do", "make", "let", "help", "begin", "start", "continue", "try", "say"})
+
+
+#: the subject of a reading that stands for the answer's document topic (its heading, bold opening
+#: term or prompt: :class:`~grapheme_distill.extractors.readers.context.ReadContext`) where no
+#: named subject opened the answer ("Photosynthesis turns light …" has none): the learned reader
+#: puts the topic's name in its place once the answer is read, or drops the reading
+ANSWER_TOPIC = Mention("", -1, -1, pronoun="topic")
 
 
 @dataclass(frozen=True)
@@ -112,6 +119,17 @@ def _subjects(
         if seen.dep_ in _INHERIT and seen.head is not seen:
             seen = seen.head
             continue
+        if seen.dep_ == "pcomp" and seen.head.dep_ == "prep":
+            # "flows west before emptying into X", "after leaving Y": the clause the
+            # preposition hangs on (through an adverb or a noun) holds the subject
+            up = seen.head.head
+            for _ in range(2):
+                if up.pos_ in ("VERB", "AUX") or up.head is up:
+                    break
+                up = up.head
+            if up.pos_ in ("VERB", "AUX") and up is not seen:
+                seen = up
+                continue
         break
     if default is not None:
         return [default], "implicit", None
@@ -120,10 +138,32 @@ def _subjects(
     return [], "none", None
 
 
+def _inner(obj: Any, prep: str, path: str, *, nested: bool) -> Iterator[tuple[Any, str, str]]:
+    """An argument's own arguments: the members of "pieces of music, including the Mass in B
+    Minor" take the verb's own predicate and preposition (``wrote`` the Mass, path ``…>incl``);
+    with ``nested``, a prepositional object's own preposition ("working as a clerk at the Madras
+    Port Trust": ``work_at``), "of" aside (a part of its noun)."""
+    for p in obj.children:
+        if p.dep_ != "prep":
+            continue
+        word = p.lower_
+        listing = word in ("including", "like") or (
+            word == "as" and any(c.lower_ == "such" for c in p.children)
+        )
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            if listing:
+                yield o, prep, f"{path}>incl"
+            elif nested and word != "of":
+                yield o, word, f"{path}>prep>pobj"
+
+
 def _objects(verb: Any) -> Iterator[tuple[Any, str, str]]:
     """``(token, preposition, path)`` for each argument of ``verb``: objects, prepositional objects
     (through an object's own preposition too: "won the prize in 1921"), an adjective's or
-    participle's prepositional object ("famous for", "located in")."""
+    participle's prepositional object ("famous for", "located in"), the members an argument
+    lists ("including", "such as")."""
     for c in verb.children:
         if c.dep_ in _OBJ and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "X"):
             yield c, "", c.dep_
@@ -132,10 +172,13 @@ def _objects(verb: Any) -> Iterator[tuple[Any, str, str]]:
                     for o in p.children:
                         if o.dep_ == "pobj":
                             yield o, p.lower_, f"{c.dep_}>prep>pobj"
+            yield from _inner(c, "", c.dep_, nested=False)
         elif c.dep_ in ("prep", "agent"):
             for o in c.children:
                 if o.dep_ == "pobj":
-                    yield o, ("by" if c.dep_ == "agent" else c.lower_), f"{c.dep_}>pobj"
+                    word = "by" if c.dep_ == "agent" else c.lower_
+                    yield o, word, f"{c.dep_}>pobj"
+                    yield from _inner(o, word, f"{c.dep_}>pobj", nested=True)
                 elif o.dep_ == "pcomp" and o.pos_ in ("NOUN", "PROPN"):
                     yield o, c.lower_, f"{c.dep_}>pcomp"
         elif c.dep_ in ("npadvmod", "nummod") and c.ent_type_ in _VALUE:
@@ -146,6 +189,39 @@ def _objects(verb: Any) -> Iterator[tuple[Any, str, str]]:
                     for o in p.children:
                         if o.dep_ == "pobj":
                             yield o, f"{c.lower_}_{p.lower_}", "acomp>prep>pobj"
+
+
+def _own_part(m: Mention, tok: Any) -> Mention:
+    """The part of a name that runs across a preposition of the clause that ``tok`` stands in:
+    NER reads "rises in the Massif Central at Mont Gerbier de Jonc" as one name, the parse hangs
+    "at" on the verb, so "Central" is the Massif Central and "Jonc" Mont Gerbier de Jonc.  A
+    preposition the name's own words hang on ("Mass in B Minor") stays in it.  Walks only the
+    name's own tokens."""
+    if m.pronoun or not (m.start <= tok.idx < m.end) or " " not in m.text:
+        return m
+    doc = tok.doc
+    if m.text not in doc.text[m.start : m.end]:
+        return m  # a name resolved from elsewhere in the answer (its offsets are another piece's)
+    lo, hi = m.start, m.end
+    i = tok.i
+    while i > 0 and doc[i - 1].idx >= m.start:
+        i -= 1
+    while i < len(doc) and doc[i].idx < m.end:
+        t = doc[i]
+        if t.dep_ in ("prep", "agent") and t.i != tok.i and not (m.start <= t.head.idx < m.end):
+            if t.i < tok.i:
+                lo = max(lo, t.idx + len(t.text))
+            else:
+                hi = min(hi, t.idx)
+        i += 1
+    if (lo, hi) == (m.start, m.end):
+        return m
+    text = doc.text[lo:hi].strip(" ,;")
+    for det in ("the ", "The ", "a ", "an "):
+        text = text.removeprefix(det)
+    if not text:
+        return m
+    return replace(m, text=text, start=lo, end=hi)
 
 
 def _predicate(verb: Any, prep: str, passive: bool) -> str:
@@ -207,6 +283,8 @@ def sentence_candidates(
     """
     out: list[Candidate] = []
     topic = coref.topic if coref is not None else None
+    if topic is None and coref is not None:
+        topic = ANSWER_TOPIC  # no name opened the answer: its document topic, if it has one
     cache: dict[int, list[Mention]] = {}
 
     def mentions(tok: Any) -> list[Mention]:  # a subject shared by coordinated verbs: read once
@@ -266,11 +344,13 @@ def sentence_candidates(
             ]
             if negated:
                 base.append("negated")
-            for o in mentions(tok):
+            for found in mentions(tok):
+                o = _own_part(found, tok)
+                trimmed = ("o_trimmed",) if o is not found else ()
                 for s, how in zip(subjects, kinds, strict=True):
                     if s.text.lower() == o.text.lower():
                         continue
-                    feats = (*_features(base, s, o, how), *kind_extra)
+                    feats = (*_features(base, s, o, how), *kind_extra, *trimmed)
                     feats = (*feats, f"pred_ol={predicate}_{_label(o)}")
                     out.append(
                         Candidate(
