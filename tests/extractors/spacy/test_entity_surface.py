@@ -37,6 +37,12 @@ def test_entity_surface(name: str, etype: EntityType, expected: str) -> None:
     assert entity_surface(name, etype) == expected
 
 
+def test_an_ontology_keeps_a_city_with_its_region() -> None:
+    """With a relation vocabulary the output maps onto an ontology ("La_Crosse,_Wisconsin")."""
+    name = "La Crosse, Wisconsin"
+    assert entity_surface(name, EntityType.LOCATION, cut_region=False) == name
+
+
 def test_placeholders_are_no_nodes(spacy_x: SpacyExtractor) -> None:
     text = "Group stage: 8 groups, 4 teams each.\n\nThe final is at Wembley Stadium."
     names = {e.name for e in spacy_x.extract(text).entities.values()}

@@ -115,7 +115,7 @@ def finish_items(
 
     def _entity(m: Mention, key: str) -> Entity:
         etype = chosen.get(key, EntityType.CONCEPT)
-        name = entity_surface(state.names.get(key, m.text), etype)
+        name = entity_surface(state.names.get(key, m.text), etype, vocabulary is None)
         iso = (
             canonical_date(name)
             if etype is EntityType.DATETIME or m.label in ("DATE", "")
@@ -271,17 +271,20 @@ _PLACE_IN = re.compile(r"^(?P<x>[A-Z][\w.'’ -]+),\s+[A-Z][a-z]{3,}(?:\s+[A-Z][
 _LABEL_COLON = re.compile(r"^(?P<k>[^:]{1,60}):\s+\w+$")
 
 
-def entity_surface(name: str, etype: EntityType) -> str:
+def entity_surface(name: str, etype: EntityType, cut_region: bool = True) -> str:
     """The name as the gold conventions write it: without "e.g." ("e.g. salbutamol"), without
     the word a lead-in's colon runs into ("Evaporation: Water" is the bold label
     "Evaporation"), and for a concept without the quantity or choice words in front of it
-    ("desired temperature" -> "temperature"; not before "than": "more than 400 bridges")."""
+    ("desired temperature" -> "temperature"; not before "than": "more than 400 bridges").
+    ``cut_region`` (off when a relation vocabulary maps the output onto an ontology, whose
+    entities are named "La Crosse, Wisconsin") names a "City, Region" by the city, as the
+    answers' gold does."""
     text = _EXAMPLE.sub("", name) or name
     if (m := _LABEL_COLON.match(text)) is not None and len(m.group("k").split()) <= 5:
         text = m.group("k").strip()
     if etype is EntityType.CONCEPT and (role := role_of(text)) is not None:
         return role  # "Indian mathematician": the person's nationality and occupation are facts
-    if etype is EntityType.LOCATION and (m := _PLACE_IN.match(text)) is not None:
+    if cut_region and etype is EntityType.LOCATION and (m := _PLACE_IN.match(text)) is not None:
         return m.group("x")  # "San Francisco, California": the place, then where it lies
     if etype is EntityType.CONCEPT and text[:1].islower():
         words = text.split()
