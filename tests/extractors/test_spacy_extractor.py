@@ -566,10 +566,9 @@ def test_importing_the_package_does_not_load_spacy() -> None:
 
 def test_a_place_with_its_region_is_one_name_inside_a_region(spacy_x: SpacyExtractor) -> None:
     found = triples(spacy_x.extract("Trane was founded in La Crosse, Wisconsin."))
-    # the node is the place as the gold names it (seventh session: "San Francisco, California"
-    # is San Francisco, spacy/items.entity_surface); no separate "located_in Wisconsin" claim
+    assert ("Trane", "founded_in", "La Crosse, Wisconsin") in found, found
+    # the name carries its region: no separate "La Crosse, Wisconsin located_in Wisconsin" claim
     # (see test_an_address_is_one_place_and_a_name_is_not_its_own_region)
-    assert ("Trane", "founded_in", "La Crosse") in found, found
 
 
 def test_names_with_and_are_not_split_when_ner_keeps_them_whole(spacy_x: SpacyExtractor) -> None:
