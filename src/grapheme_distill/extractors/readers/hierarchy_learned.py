@@ -288,6 +288,11 @@ def _propose_lists(ctx: ReadContext, out: _Proposals) -> None:
         wholes = list_wholes(ctx, items, lead, heading, None)
         heading_block = ctx.doc.heading_of(first)
         upper = ctx.doc.heading_of(heading_block) if heading_block is not None else None
+        # the same for every item of the list: resolved once, not per item (issue 11, throughput)
+        heading_name = (
+            _heading_title(ctx, first, heading_block.text) if heading_block is not None else None
+        )
+        upper_name = _heading_title(ctx, first, upper.text) if upper is not None else None
         for block, child, child_from in _item_children(items, item_head):
             if not childlike(child, nested) or callout(child):
                 continue  # "**Tip:** oil the chain" is a remark under any lead-in
@@ -296,16 +301,9 @@ def _propose_lists(ctx: ReadContext, out: _Proposals) -> None:
                 for source in whole.sources:
                     out.add(whole.name, child, kind, block, source, feats)
             if heading_block is not None:
-                out.add(
-                    _heading_title(ctx, first, heading_block.text),
-                    child,
-                    kind,
-                    block,
-                    "heading_any",
-                    feats,
-                )
+                out.add(heading_name, child, kind, block, "heading_any", feats)
             if upper is not None:
-                out.add(_heading_title(ctx, first, upper.text), child, kind, block, "upper", feats)
+                out.add(upper_name, child, kind, block, "upper", feats)
             if parent_block is not None:
                 ph = item_head(parent_block)
                 if ph is not None:

@@ -83,8 +83,10 @@ class ClauseBase:
             return
         here = tok.sent.start_char <= o.start < tok.sent.end_char  # not an antecedent elsewhere
         pred, neg = denied(pred, neg, tok.doc.text[: o.start] if here else "")  # "has no X"
-        if re.search(r",\s*" + re.escape(o.text) + "$", s.text):
-            return  # "Dijon, France" in France: the name says so already
+        if s.text.endswith(o.text) and s.text[: len(s.text) - len(o.text)].rstrip().endswith(","):
+            # "Dijon, France" in France: the name says so already.  A string test, not a regex
+            # built per call: that compiled ~500 patterns a run and evicted others from re's cache
+            return
         if o.kind_noun and voice in ("active", "passive") and kind == "relation":
             # "plays in the Série C league", "is in the Pacific time zone": the class noun names the role
             pred = f"{pred}_{o.kind_noun.replace(' ', '_')}"
