@@ -15,12 +15,14 @@ Where each knowledge type is read (a newcomer's map):
   ``facts`` (the plain fact record, hedges), ``phrases`` and ``terms`` (lead-ins, wholes, which
   form is the term), ``dates``;
 * factual and relational: ``attributes`` (key-value items, tables), ``people`` (nationality,
-  occupation, life years), ``sentences`` (shapes the clause reader misreads), ``emphasis``
+  occupation, life years), ``sentences`` (shapes the clause reader misreads), ``values``
+  (attribute values stated in prose: "X, founded in 1863", counts, ages), ``emphasis``
   (highlighted terms as entities);
 * structural: ``hierarchy`` (lists under lead-ins and headings), ``hierarchy_sections`` (tables,
   sub-headings), ``hierarchy_prose`` (structure stated in sentences), ``list_parents``,
-  ``hierarchy_learned`` (broad candidate edges, a fitted model adds those it trusts; the
-  classification chains it keeps like rule edges come from ``rank_chains``);
+  ``hierarchy_learned`` (broad candidate edges, a fitted model adds those it trusts; more
+  candidate sources in ``hierarchy_cues``; the classification chains it keeps like rule edges
+  come from ``rank_chains``);
 * linguistic: ``linguistic`` (aliases, abbreviations, synonyms), ``parentheses``, ``definitions``
   (definitional sentences), ``glossary`` (glossary items and tables);
 * procedural: ``procedures`` (prose how-tos, inline numbering, which lists hold steps).
