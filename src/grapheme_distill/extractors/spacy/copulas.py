@@ -29,6 +29,7 @@ from grapheme_distill.extractors.spacy.arguments import (
     _style_of,
     _subjects,
 )
+from grapheme_distill.extractors.spacy.doc_cache import doc_text
 from grapheme_distill.extractors.spacy.mentions import (
     _CLASS_NOUNS,
     _DURATION,
@@ -82,7 +83,7 @@ class ClauseBase:
         if s.text.lower() == o.text.lower() or not pred or s.unresolved or _says_nothing(pred, o):
             return
         here = tok.sent.start_char <= o.start < tok.sent.end_char  # not an antecedent elsewhere
-        pred, neg = denied(pred, neg, tok.doc.text[: o.start] if here else "")  # "has no X"
+        pred, neg = denied(pred, neg, doc_text(tok.doc)[: o.start] if here else "")  # "has no X"
         if s.text.endswith(o.text) and s.text[: len(s.text) - len(o.text)].rstrip().endswith(","):
             # "Dijon, France" in France: the name says so already.  A string test, not a regex
             # built per call: that compiled ~500 patterns a run and evicted others from re's cache

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from grapheme_distill.extractors.learned import shipped_model
+from grapheme_distill.extractors.spacy.doc_cache import doc_text
 from grapheme_distill.extractors.spacy.mentions import _SKIP_NAMES, CHUNK_CANDIDATES, Mention
 from grapheme_distill.extractors.spacy.names import mention_of
 
@@ -109,7 +110,7 @@ def _doc_chunks(doc: Any) -> list[tuple[int, int, int, int, str]]:
         chunks = list(doc.noun_chunks)
     except (ValueError, NotImplementedError):  # no dependency parse
         chunks = []
-    whole = doc.text if chunks else ""
+    whole = doc_text(doc) if chunks else ""
     for chunk in chunks:
         start = chunk.start
         while start < chunk.end and doc[start].pos_ in _CHUNK_OPENERS:

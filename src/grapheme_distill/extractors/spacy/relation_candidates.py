@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from grapheme_distill.extractors.spacy.arguments import _is_passive, _neg, _split_list
+from grapheme_distill.extractors.spacy.doc_cache import doc_text
 from grapheme_distill.extractors.spacy.mentions import Coref, Mention
 from grapheme_distill.extractors.spacy.names import mention_of
 
@@ -200,7 +201,7 @@ def _own_part(m: Mention, tok: Any) -> Mention:
     if m.pronoun or not (m.start <= tok.idx < m.end) or " " not in m.text:
         return m
     doc = tok.doc
-    if m.text not in doc.text[m.start : m.end]:
+    if m.text not in doc_text(doc)[m.start : m.end]:
         return m  # a name resolved from elsewhere in the answer (its offsets are another piece's)
     lo, hi = m.start, m.end
     i = tok.i
@@ -216,7 +217,7 @@ def _own_part(m: Mention, tok: Any) -> Mention:
         i += 1
     if (lo, hi) == (m.start, m.end):
         return m
-    text = doc.text[lo:hi].strip(" ,;")
+    text = doc_text(doc)[lo:hi].strip(" ,;")
     for det in ("the ", "The ", "a ", "an "):
         text = text.removeprefix(det)
     if not text:

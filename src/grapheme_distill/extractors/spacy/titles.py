@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from grapheme_distill.extractors.spacy.doc_cache import doc_text
 from grapheme_distill.extractors.spacy.mentions import Mention
 
 __all__ = ["VALUE_LABELS", "title_edges"]
@@ -150,7 +151,7 @@ def _quoted(doc: Any) -> dict[int, tuple[int, int]]:
     if cached is not None:
         return cached
     found: dict[int, tuple[int, int]] = {}
-    text = doc.text  # (joined from the tokens at each call)
+    text = doc_text(doc)
     if '"' in text or "“" in text or "‘" in text:
         for m in _QUOTED.finditer(text):
             g = 1 if m.group(1) is not None else 2

@@ -1,0 +1,32 @@
+"""Per-document reads the readers repeat, kept on ``doc.user_data`` (performance only).
+
+``Doc.text`` joins every token's text at each call, and ``doc[i]`` builds a new ``Token`` at each
+index: readers that ask a document for its text, or index its tokens in hot loops, read them here
+once per document instead.  A spaCy ``Doc``'s text and tokens never change after the parse (no
+reader retokenizes), so the cached values stay what the document would answer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["doc_text", "doc_tokens"]
+
+_TEXT = "grapheme_distill.text"
+_TOKENS = "grapheme_distill.tokens"
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, joined once per document."""
+    text: str | None = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def doc_tokens(doc: Any) -> list[Any]:
+    """``list(doc)``, built once per document: ``doc_tokens(doc)[i]`` is ``doc[i]``."""
+    tokens: list[Any] | None = doc.user_data.get(_TOKENS)
+    if tokens is None:
+        tokens = doc.user_data[_TOKENS] = list(doc)
+    return tokens
