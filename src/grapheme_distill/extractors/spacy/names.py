@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, cast
 
+from grapheme_distill.extractors.spacy.doc_cache import doc_tokens
 from grapheme_distill.extractors.spacy.mentions import (
     _CLASS_NOUNS,
     _CLASSIFIERS,
@@ -207,101 +208,106 @@ _IMPERATIVES = frozenset(
 
 
 def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention | None:
+    toks = doc_tokens(doc)  # (``doc[i]`` builds a new Token at each call: ~64,000 a run here)
     keep_head, keep_tail = title_edges(doc, start, end)
     title_end = end
     # "about 8 %", "roughly 1.46 million": an approximate value is written with its hedge (gold
     # conventions: surface forms as in the text; "8 %" alone no longer matches "about 8 %")
     keep_head = keep_head or (
-        label in _MEASURED and end - start > 1 and doc[start].lower_ in _APPROXIMATE
+        label in _MEASURED and end - start > 1 and toks[start].lower_ in _APPROXIMATE
     )
     while (
         start < end
         and not keep_head
         and (
-            doc[start].dep_ in _SKIP_LEFT
-            and not (doc[start].dep_ == "poss" and doc[start].pos_ in ("PROPN", "NOUN"))
-            or doc[start].lower_ in ("the", "a", "an")
-            or doc[start].is_punct
-            or doc[start].is_space
+            toks[start].dep_ in _SKIP_LEFT
+            and not (toks[start].dep_ == "poss" and toks[start].pos_ in ("PROPN", "NOUN"))
+            or toks[start].lower_ in ("the", "a", "an")
+            or toks[start].is_punct
+            or toks[start].is_space
         )
     ):
         start += 1  # (a possessor that is a name is kept: "Hypermarcas's revenue" is Hypermarcas's)
     while end > start and (
-        (doc[end - 1].is_punct or doc[end - 1].is_space)
-        and doc[end - 1].text not in ")\"'%"
-        or doc[end - 1].pos_ in _EDGE_POS
+        (toks[end - 1].is_punct or toks[end - 1].is_space)
+        and toks[end - 1].text not in ")\"'%"
+        or toks[end - 1].pos_ in _EDGE_POS
         and not (keep_tail and end == title_end)
     ):
         end -= 1
     if start >= end:
         return None
-    while end - start > 1 and doc[end - 1].tag_ == "POS":  # "Spartak Moscow's"
+    while end - start > 1 and toks[end - 1].tag_ == "POS":  # "Spartak Moscow's"
         end -= 1
-    if doc[start].is_sent_start and (doc[start].tag_ == "VB" or doc[start].lower_ in _IMPERATIVES):
+    if toks[start].is_sent_start and (
+        toks[start].tag_ == "VB" or toks[start].lower_ in _IMPERATIVES
+    ):
         # "Install Docker Desktop …": a step's imperative is no part of a name, and "Select
         # Backup" or "Put 1" hold none ("Expect a Miracle", a title, keeps its verb)
-        if end - start >= 3 and doc[start + 1].pos_ == "PROPN":
+        if end - start >= 3 and toks[start + 1].pos_ == "PROPN":
             start += 1
-        elif end - start == 2 and label and doc[start].lower_ in _IMPERATIVES:
+        elif end - start == 2 and label and toks[start].lower_ in _IMPERATIVES:
             return None
-    owner = next((t.i for t in doc[start:end] if t.tag_ == "POS"), None)
+    owner = next((t.i for t in toks[start:end] if t.tag_ == "POS"), None)
     if (
         owner is not None
         and owner + 1 < end
-        and all(t.ent_type_ in ("GPE", "LOC") for t in doc[start:owner])
-        and all(t.text[:1].isupper() for t in doc[owner + 1 : end])
+        and all(t.ent_type_ in ("GPE", "LOC") for t in toks[start:owner])
+        and all(t.text[:1].isupper() for t in toks[owner + 1 : end])
     ):
         start = owner + 1  # "California's San Andreas Fault": the fault, not California's
-    opened = [t.i for t in doc[start:end] if t.text == "("]
+    opened = [t.i for t in toks[start:end] if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[-1] : end]) and opened[-1] > start:
         end = opened[-1]  # NER ran into a parenthesis: "World Health Organization (WHO"
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        while end > start and (toks[end - 1].is_punct or toks[end - 1].is_space):
             end -= 1
     kind_noun = ""
     if (
         end - start > 1
-        and doc[end - 1].lower_ in _CLASSIFIERS
-        and doc[end - 2].pos_ in ("NOUN", "PROPN", "ADJ")
+        and toks[end - 1].lower_ in _CLASSIFIERS
+        and toks[end - 2].pos_ in ("NOUN", "PROPN", "ADJ")
     ):
-        kind_noun = doc[end - 1].lower_  # "the pop rock genre": the genre is pop rock
+        kind_noun = toks[end - 1].lower_  # "the pop rock genre": the genre is pop rock
         end -= 1
     if (
-        doc[end - 1].like_num
+        toks[end - 1].like_num
         and end - start > 1
-        and all(t.pos_ == "NOUN" and t.text[:1].islower() for t in doc[start : end - 1])
+        and all(t.pos_ == "NOUN" and t.text[:1].islower() for t in toks[start : end - 1])
     ):
         kind_noun = doc[start : end - 1].text.lower()  # "the year 2000", "ID 0711905"
         start = end - 1
     inner = [
         t.i
-        for t in doc[start + 1 : end - 1]
+        for t in toks[start + 1 : end - 1]
         if t.text[:1].islower()
         and t.lemma_.lower() in _WORK_NOUNS
-        and all(u.text[:1].isupper() for u in doc[t.i + 1 : end])
+        and all(u.text[:1].isupper() for u in toks[t.i + 1 : end])
     ]
     if inner:  # "the Velvet Underground album Squeeze", "The Train song Mermaid": the name is after the class
         kind_noun = doc[inner[-1]].lower_
         start = inner[-1] + 1
-    if any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[start:end]):
+    if any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks[start:end]):
         # "the mobile app company GMA New Media", "the Universal Music Group record label": the name
         # is the capitalised part; the class noun around it is remembered, not kept in the name
         first = start
-        while first < end and doc[first].pos_ in ("NOUN", "ADJ") and doc[first].text[:1].islower():
+        while (
+            first < end and toks[first].pos_ in ("NOUN", "ADJ") and toks[first].text[:1].islower()
+        ):
             first += 1
         last = end
         # trailing class nouns only ("FC Amkar Perm football club"): "Carter constant" and "Penrose
         # diagram" keep their noun, it is part of the name
         if (
             last > first
-            and doc[last - 1].lemma_.lower() in _TRAILING_CLASSES
-            and doc[last - 1].text[:1].islower()
+            and toks[last - 1].lemma_.lower() in _TRAILING_CLASSES
+            and toks[last - 1].text[:1].islower()
         ):
             while (
-                last > first and doc[last - 1].pos_ == "NOUN" and doc[last - 1].text[:1].islower()
+                last > first and toks[last - 1].pos_ == "NOUN" and toks[last - 1].text[:1].islower()
             ):
                 last -= 1
         if first < last and (first > start or last < end):
-            kind_noun = doc[last:end].text.lower() if last < end else doc[first - 1].lower_
+            kind_noun = doc[last:end].text.lower() if last < end else toks[first - 1].lower_
             start, end = first, last
     span = doc[start:end]
     text = span.text.strip(" \"'“”‘’")

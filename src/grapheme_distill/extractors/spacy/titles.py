@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from grapheme_distill.extractors.spacy.doc_cache import doc_text
+from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens
 from grapheme_distill.extractors.spacy.mentions import Mention
 
 __all__ = ["VALUE_LABELS", "title_edges"]
@@ -45,57 +45,63 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
     """Widen a name over Title Case words joined by small words: "Death on a Factory Farm" (the
     parse and NER stop at "Death"), "Expect a Miracle".  Only a run that ends in a capitalised
     word counts, and never past the sentence."""
-    sent_end = doc[end - 1].sent.end
+    toks = doc_tokens(doc)
+    sent_end = toks[end - 1].sent.end
     while (
         end < sent_end
-        and doc[end].text.isdigit()
-        and doc[end].ent_type_ not in ("DATE", "TIME")
-        and not doc[end - 1].text.isdigit()
+        and toks[end].text.isdigit()
+        and toks[end].ent_type_ not in ("DATE", "TIME")
+        and not toks[end - 1].text.isdigit()
     ):
         end += 1  # "Apollo 14", "Volume 1"
     while end < sent_end:
         j = end
-        while j < sent_end and doc[j].lower_ in _TITLE_GLUE and not doc[j].text[:1].isupper():
+        while j < sent_end and toks[j].lower_ in _TITLE_GLUE and not toks[j].text[:1].isupper():
             j += 1
         if (
             j == end
-            and _title_word(doc[j])
-            and doc[j].ent_iob_ != "B"
-            and doc[j].pos_ != "NUM"
-            and not doc[j - 1].is_punct
+            and _title_word(toks[j])
+            and toks[j].ent_iob_ != "B"
+            and toks[j].pos_ != "NUM"
+            and not toks[j - 1].is_punct
         ):
             end += (
                 1  # "English Without Tears": a capitalised word right after the name is more of it
             )
             continue
-        if j == end or j >= sent_end or not _title_word(doc[j]) or doc[j].ent_type_ in VALUE_LABELS:
+        if (
+            j == end
+            or j >= sent_end
+            or not _title_word(toks[j])
+            or toks[j].ent_type_ in VALUE_LABELS
+        ):
             break
-        if doc[end].text == ":" and doc[end - 1].whitespace_:
+        if toks[end].text == ":" and toks[end - 1].whitespace_:
             break
         if (
-            doc[end - 1].ent_type_ in _ROUTE
-            and doc[j].ent_type_ in _ROUTE
-            and doc[j].ent_iob_ == "B"
+            toks[end - 1].ent_type_ in _ROUTE
+            and toks[j].ent_type_ in _ROUTE
+            and toks[j].ent_iob_ == "B"
         ):
             break  # "from Genoa to France": two places, not one title
         end = j
-        while end < sent_end and _title_word(doc[end]):
+        while end < sent_end and _title_word(toks[end]):
             end += 1
-    sent_start = doc[start].sent.start
+    sent_start = toks[start].sent.start
     while start > sent_start:
         k = start - 1
-        while k >= sent_start and doc[k].lower_ in _TITLE_GLUE and not doc[k].text[:1].isupper():
+        while k >= sent_start and toks[k].lower_ in _TITLE_GLUE and not toks[k].text[:1].isupper():
             k -= 1
         if (
             k == start - 1
             or k < sent_start
-            or not _title_word(doc[k])
-            or _value_word(doc[k])
-            or doc[k].pos_ == "DET"
-            or doc[k].tag_ in ("VBN", "VBG")
-            or doc[k].ent_type_ in _ROUTE
-            and doc[start].ent_type_ in _ROUTE
-            and doc[start].ent_iob_ == "B"
+            or not _title_word(toks[k])
+            or _value_word(toks[k])
+            or toks[k].pos_ == "DET"
+            or toks[k].tag_ in ("VBN", "VBG")
+            or toks[k].ent_type_ in _ROUTE
+            and toks[start].ent_type_ in _ROUTE
+            and toks[start].ent_iob_ == "B"
         ):
             # (a fronted participle is not a title: "Located on the Seine"; "from Genoa to
             # France" is two places seen from either)
@@ -104,9 +110,9 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
         start = k
         while (
             start > sent_start
-            and _title_word(doc[start - 1])
-            and doc[start - 1].pos_ != "DET"
-            and not _value_word(doc[start - 1])
+            and _title_word(toks[start - 1])
+            and toks[start - 1].pos_ != "DET"
+            and not _value_word(toks[start - 1])
         ):
             start -= 1
     return start, end
@@ -125,18 +131,19 @@ def title_edges(doc: Any, start: int, end: int) -> tuple[bool, bool]:
     name reader would otherwise trim: "Kind of Blue" (the parser makes "Kind of" an adverb),
     "Part of Me" (it ends in a pronoun).  A span is a title here when it is Title Case around a
     small lower-case word; "The", "A" and "I" are never kept by this."""
+    toks = doc_tokens(doc)
     words = doc[start:end]
     if len(words) < 3 or not any(
         t.lower_ in _TITLE_GLUE and not t.text[:1].isupper() for t in words[1:-1]
     ):
         return False, False
-    first, last = doc[start], doc[end - 1]
+    first, last = toks[start], toks[end - 1]
     head = (
         first.text[:1].isupper()
         and first.lower_ not in ("the", "a", "an")
         and first.pos_ not in ("ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "VERB")
-        and doc[start + 1].lower_ in _TITLE_GLUE
-        and not doc[start + 1].text[:1].isupper()
+        and toks[start + 1].lower_ in _TITLE_GLUE
+        and not toks[start + 1].text[:1].isupper()
     )
     tail = last.text[:1].isupper() and last.text != "I" and last.is_alpha
     return head, tail
