@@ -451,6 +451,7 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
             return coref.resolve(low, owner_of=tok.head.idx if tok.dep_ == "poss" else -1), False
         return None, False
     doc = tok.doc
+    toks = doc_tokens(doc)
     if coref is not None and tok.pos_ == "NOUN" and not tok.ent_type_:
         # "the film" / "this airport" after "X is a film" / "the airport X": the same thing
         dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
@@ -469,7 +470,7 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
                 return found, False
     if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):
         for j in range(tok.i - 1, max(tok.sent.start, tok.i - 9) - 1, -1):
-            title = _title_after(doc[j]) if doc[j].pos_ == "NOUN" else None
+            title = _title_after(toks[j]) if toks[j].pos_ == "NOUN" else None
             if title is not None and title.start <= tok.idx < title.end:
                 # "... the 1956 movie It's Great to Be Young which was directed by ..."
                 return title, False
@@ -505,26 +506,26 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
         if tok.ent_type_ not in VALUE_LABELS:
             start, end = _extend_name(doc, start, end)
         end = _of_name_end(doc, end)
-        heads = [t.i for t in doc[start:end] if t.lower_ in _INSTITUTIONS_OF]
+        heads = [t.i for t in toks[start:end] if t.lower_ in _INSTITUTIONS_OF]
         if heads:
             end = _and_name_end(doc, heads[0], end)
         if tok.ent_type_ == "DATE":  # "on 3rd October 1983": NER leaves the day out
-            k = start - 1 if start > 0 and doc[start - 1].lower_ == "of" else start
+            k = start - 1 if start > 0 and toks[start - 1].lower_ == "of" else start
             if k > 0 and (
-                _ORDINAL.match(doc[k - 1].text)
-                or doc[k - 1].text.isdigit()
-                and len(doc[k - 1]) <= 2
+                _ORDINAL.match(toks[k - 1].text)
+                or toks[k - 1].text.isdigit()
+                and len(toks[k - 1]) <= 2
             ):
                 start = k - 1
         if (
             tok.ent_type_ == "GPE"
             and end + 1 < len(doc)
-            and doc[end].text == ","
-            and doc[end + 1].ent_type_ == "GPE"
-            and doc[end + 1].ent_iob_ == "B"
+            and toks[end].text == ","
+            and toks[end + 1].ent_type_ == "GPE"
+            and toks[end + 1].ent_iob_ == "B"
         ):
             # "La Crosse, Wisconsin": a place disambiguated by its region is one name
-            nxt = _ent_span(doc[end + 1])
+            nxt = _ent_span(toks[end + 1])
             if (
                 nxt is not None
                 and nxt.root.dep_ == "appos"
@@ -532,12 +533,12 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
                 and is_name_qualifier(nxt.text)  # "Geneva, Switzerland": Geneva, in Switzerland
             ):
                 end = nxt.end
-        commas = [t.i for t in doc[start:end] if t.text == ","]
+        commas = [t.i for t in toks[start:end] if t.text == ","]
         if (
             commas
             and tok.ent_type_ not in ("GPE", "LOC", "DATE", "TIME")
-            and all(doc[c + 1].text[:1].isupper() for c in commas if c + 1 < end)
-            and not any(doc[c + 1].text.endswith(".") for c in commas if c + 1 < end)
+            and all(toks[c + 1].text[:1].isupper() for c in commas if c + 1 < end)
+            and not any(toks[c + 1].text.endswith(".") for c in commas if c + 1 < end)
         ):
             # "Hekla, Katla" read as one name: the token names its own part of the list
             start = max([start, *(c + 1 for c in commas if c < tok.i)])
