@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 import json
 import math
+import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,6 +39,27 @@ def test_probability_is_the_sigmoid_of_bias_plus_present_weights() -> None:
     # large scores neither overflow nor leave [0, 1]
     assert LinearModel("t", -800.0, {}).probability([]) == pytest.approx(0.0)
     assert LinearModel("t", 800.0, {}).probability([]) == 1.0
+
+
+def test_the_score_does_not_depend_on_the_hash_seed() -> None:
+    """Features come as a set, ordered by the process's hash seed; a Ray worker has another seed
+    than the driver, and the store's digests must not differ (tests/executors/test_ray.py)."""
+    code = (
+        "from grapheme_distill.extractors.learned import LinearModel; "
+        "w = {'a': 1e16, 'b': 1.0, 'c': -1e16, 'd': 1.0, 'e': 1.0, 'f': 1.0}; "
+        "print(repr(LinearModel('t', 0.0, w).logit(list(w))))"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in range(8)
+    }
+    assert seen == {"4.0"}  # exact: no order loses the small weights next to the large ones
 
 
 def test_a_model_file_round_trips_and_bad_files_name_themselves(tmp_path: Path) -> None:

@@ -52,9 +52,14 @@ class LinearModel:
     meta: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     def logit(self, features: Iterable[str]) -> float:
-        """The model's score before the sigmoid; each distinct feature counts once."""
+        """The model's score before the sigmoid; each distinct feature counts once.
+
+        ``math.fsum`` because the features come as a set, whose order follows the process's hash
+        seed: a plain ``sum`` rounds differently in another process (a Ray worker), so one answer
+        got confidences differing in the last bits and the store's digests differed between a
+        distributed and a single-process run.  fsum is exact, so the order cannot matter."""
         get = self.weights.get
-        return self.bias + sum(get(f, 0.0) for f in set(features))
+        return self.bias + math.fsum(get(f, 0.0) for f in set(features))
 
     def probability(self, features: Iterable[str]) -> float:
         """The fitted probability that the candidate described by ``features`` is right."""
