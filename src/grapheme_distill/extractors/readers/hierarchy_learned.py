@@ -298,7 +298,9 @@ def _propose_lists(ctx: ReadContext, out: _Proposals) -> None:
                 continue  # "**Tip:** oil the chain" is a remark under any lead-in
             feats = context | _item_features(block, child) | {f"child_from={child_from}"}
             for whole in wholes:
-                for source in whole.sources:
+                # sorted: a set's order follows the hash seed, and the first source to propose a
+                # pair names its construction (a calibration feature) — a Ray worker must agree
+                for source in sorted(whole.sources):
                     out.add(whole.name, child, kind, block, source, feats)
             if heading_block is not None:
                 out.add(heading_name, child, kind, block, "heading_any", feats)

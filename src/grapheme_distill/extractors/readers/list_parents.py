@@ -198,7 +198,8 @@ class ParentModel:
     threshold: float = 0.5
 
     def probability(self, feats: Mapping[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        # fsum: exact, so the order of ``feats`` (built from a set) cannot change the rounding
+        z = self.bias + math.fsum(self.weights.get(k, 0.0) * v for k, v in feats.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def choose(self, choice: ListChoice) -> tuple[Candidate, float] | None:
