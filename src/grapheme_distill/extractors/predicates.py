@@ -17,6 +17,7 @@ from grapheme_distill.model.knowledge import EntityType
 
 __all__ = [
     "MEANINGS",
+    "RANK_LEVEL",
     "canonical_predicate",
     "conventional_predicate",
     "dated_work_predicate",
@@ -357,32 +358,40 @@ def participle_of_making(verb: str) -> str | None:
     return verb + "ed"
 
 
-# taxonomic ranks: a classification table gives "Kingdom | Animalia", read as "Kingdom taxon
-# Animalia"; the conventions say the taxon has the rank ("Animalia rank kingdom")
-_RANK_WORDS = frozenset(
-    {
-        "domain",
-        "kingdom",
-        "subkingdom",
-        "phylum",
-        "subphylum",
-        "division",
-        "class",
-        "subclass",
-        "superorder",
-        "order",
-        "suborder",
-        "superfamily",
-        "family",
-        "subfamily",
-        "tribe",
-        "genus",
-        "subgenus",
-        "species",
-        "subspecies",
-        "clade",
-    }
-)
+#: taxonomic ranks, most general first (a classification lists them in this order) -> level;
+#: one table for the readers (:mod:`.readers.rank_chains`) and the predicate conventions below
+RANK_LEVEL: dict[str, int] = {
+    name: level
+    for level, names in enumerate(
+        [
+            "domain",
+            "kingdom",
+            "subkingdom",
+            "phylum division",
+            "subphylum",
+            "superclass",
+            "class",
+            "subclass",
+            "infraclass",
+            "superorder",
+            "order",
+            "suborder",
+            "infraorder",
+            "superfamily",
+            "family",
+            "subfamily",
+            "tribe",
+            "genus",
+            "subgenus",
+            "species",
+            "subspecies",
+        ]
+    )
+    for name in names.split()
+}
+# a classification table gives "Kingdom | Animalia", read as "Kingdom taxon Animalia"; the
+# conventions say the taxon has the rank ("Animalia rank kingdom")
+_RANK_WORDS = frozenset(RANK_LEVEL) | {"clade"}
 # words that qualify an attribute key without changing what it measures ("typical wavelength")
 _QUALIFIED = re.compile(r"^(?:typical|usual|common|average|approximate|estimated)_([a-z_]+)$")
 # "imperial capital of", "organisation founded in", "studied law at": the relation is the head's

@@ -13,47 +13,21 @@ import re
 from collections.abc import Iterator
 
 from grapheme_distill.extractors.document.model import Block
+from grapheme_distill.extractors.predicates import RANK_LEVEL
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import clean_name
 
 __all__ = ["chain_edges"]
 
-# taxonomic ranks, most general first: a classification lists them in this order
-_RANK_LEVEL = {
-    name: level
-    for level, names in enumerate(
-        [
-            "domain",
-            "kingdom",
-            "subkingdom",
-            "phylum division",
-            "subphylum",
-            "superclass",
-            "class",
-            "subclass",
-            "infraclass",
-            "superorder",
-            "order",
-            "suborder",
-            "infraorder",
-            "superfamily",
-            "family",
-            "subfamily",
-            "tribe",
-            "genus",
-            "subgenus",
-            "species",
-            "subspecies",
-        ]
-    )
-    for name in names.split()
-}
-_RANK_LEVEL.update(
-    {"binomial name": _RANK_LEVEL["species"], "scientific name": _RANK_LEVEL["species"]}
-)
 # a clade ("Clade: Angiosperms") has no fixed rank: it sits under whatever came before it
 _CLADE = -1
-_RANK_LEVEL["clade"] = _CLADE
+# the shared table (a copy: it is not ours to change) plus the names of a species' row
+_RANK_LEVEL = {
+    **RANK_LEVEL,
+    "binomial name": RANK_LEVEL["species"],
+    "scientific name": RANK_LEVEL["species"],
+    "clade": _CLADE,
+}
 _RANK_WORD = "|".join(sorted(_RANK_LEVEL, key=len, reverse=True))
 _RANKS = re.compile(rf"^(?:{_RANK_WORD})$", re.IGNORECASE)
 # "Kingdom: Animalia", "Family – Felidae": a rank and the taxon after it ("the family Felidae" in
