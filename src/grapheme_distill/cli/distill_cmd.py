@@ -335,7 +335,7 @@ def run_with_progress(
     default=None,
     metavar="all|none|LAYER,...",
     help="The spacy extractor's learned layers: all (default), none (the hand rules alone) or "
-    "those named (entities, relations, hierarchy, predicates, parents); the run's extractor "
+    "those named (entities, relations, hierarchy, parents); the run's extractor "
     "id says which (spacy@2+rules). Same as --set extractor.learned=VALUE.",
 )
 @click.option(

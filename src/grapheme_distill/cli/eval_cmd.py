@@ -73,7 +73,7 @@ def _options(pairs: tuple[str, ...]) -> dict[str, Any]:
     default=None,
     metavar="all|none|LAYER,...",
     help="The spacy extractor's learned layers: all (default), none (the hand rules alone) or "
-    "those named (entities, relations, hierarchy, predicates, parents). Same as --set "
+    "those named (entities, relations, hierarchy, parents). Same as --set "
     "learned=VALUE.",
 )
 @click.option(

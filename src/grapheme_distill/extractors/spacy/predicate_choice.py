@@ -11,13 +11,11 @@ and after the learned relation decision; it never adds or drops a pair of names 
 predicate (turning the pair round when the new name says it the other way), the surface form kept
 as the ``source_predicate`` qualifier.
 
-Two layers.  First the conventions written as rules
-(:func:`~grapheme_distill.extractors.predicates.conventional_predicate`).  Then, when a model
-ships as ``extractors/models/predicates.json`` (fitted by ``benchmarks/fit_predicate_chooser.py``),
-a linear model scores each predicate of its vocabulary for the relation, and keeping the current
-one (``@keep``); the relation is renamed only when a vocabulary predicate is more probable than
-keeping it and clears the model's threshold.  Its features are the predicate's words, the entity
-types, the construction, the voice and the common words of the relation's span — never a name.
+The conventions are written as rules
+(:func:`~grapheme_distill.extractors.predicates.conventional_predicate`).  A learned half (a linear
+model scoring each gold predicate against keeping the reader's) was tried in the seventh session
+and removed in the eighth: nested grouped cross-validation on the development answers chose
+"never rename" in every fold, so it shipped no model and only added code (docs/benchmarks.md).
 
 With a relation vocabulary (schema-constrained benchmarks such as WebNLG) the chooser stays off:
 the ontology's labels are chosen by :mod:`grapheme_distill.extractors.vocab`.
@@ -25,124 +23,35 @@ the ontology's labels are chosen by :mod:`grapheme_distill.extractors.vocab`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from grapheme_distill.extractors.base import Extraction
-from grapheme_distill.extractors.learned import LinearModel, shipped_model
 from grapheme_distill.extractors.predicates import conventional_predicate
-from grapheme_distill.model.knowledge import Entity, Relation
+from grapheme_distill.model.knowledge import Relation
 
-__all__ = [
-    "KEEP",
-    "MODEL_NAME",
-    "candidate_features",
-    "choose_predicates",
-    "relation_features",
-    "use_predicate_model",
-]
+__all__ = ["choose_predicates", "use_predicate_rules"]
 
-MODEL_NAME = "predicates"
-KEEP = "@keep"  # the model's name for "leave the predicate as it is"
-
-_MODEL: ContextVar[tuple[LinearModel | None, bool] | None] = ContextVar(
-    "predicate_model", default=None
-)
-_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'-]+")
-_MAX_WORDS = 12
+_RULES: ContextVar[bool] = ContextVar("predicate_rules", default=True)
 
 
 @contextmanager
-def use_predicate_model(model: LinearModel | None, *, rules: bool = True) -> Iterator[None]:
-    """Choose with ``model`` instead of the shipped one (None: the rules alone; ``rules=False``
-    too: the chooser off, the readers' own predicates); for fitting and measuring."""
-    token = _MODEL.set((model, rules))
+def use_predicate_rules(on: bool) -> Iterator[None]:
+    """Inside the block, rename by the conventions (``on``) or keep the readers' own predicates:
+    the way to measure what the conventions add (score a dev set both ways)."""
+    token = _RULES.set(on)
     try:
         yield
     finally:
-        _MODEL.reset(token)
-
-
-def _setting() -> tuple[LinearModel | None, bool]:
-    chosen = _MODEL.get()
-    return (shipped_model(MODEL_NAME), True) if chosen is None else chosen
-
-
-def _type(entity: Entity | None) -> str:
-    if entity is None:
-        return "NONE"
-    return str(entity.type.value if hasattr(entity.type, "value") else entity.type)
-
-
-def relation_features(
-    rel: Relation, out: Extraction, text: str, construction: str = ""
-) -> tuple[str, ...]:
-    """What the chooser knows of one relation: its predicate's words, the entity types, the
-    reader that made it and the common (lower-case) words of its span that are not its names."""
-    subject, obj = out.entities.get(rel.subject), out.entities.get(rel.object)
-    raw = rel.qualifiers.get("source_predicate", rel.predicate)
-    words = raw.split("_")
-    st, ot = _type(subject), _type(obj)
-    feats = [
-        f"pred={rel.predicate}",
-        f"raw={raw}",
-        f"head={words[0]}",
-        f"last={words[-1]}",
-        f"len={min(len(words), 4)}",
-        f"st={st}",
-        f"ot={ot}",
-        f"types={st}>{ot}",
-        f"cons={construction}",
-        f"voice={rel.qualifiers.get('voice', '')}",
-        f"head={words[0]}&ot={ot}",
-        f"last={words[-1]}&ot={ot}",
-        f"pred={rel.predicate}&ot={ot}",
-    ]
-    if rel.negated:
-        feats.append("negated")
-    if obj is not None and obj.name[:1].islower():
-        feats.append("object_common")
-    names = {w for e in (subject, obj) if e is not None for w in _WORD.findall(e.name.lower())}
-    if text and rel.span is not None:
-        a, b = rel.span
-        seen = [w for w in _WORD.findall(text[a:b]) if w not in names]
-        feats.extend(f"w={w}" for w in dict.fromkeys(seen[:_MAX_WORDS]))
-    return tuple(feats)
-
-
-def candidate_features(candidate: str, features: tuple[str, ...], current: str) -> list[str]:
-    """The model's features for one candidate predicate: each relation feature joined to it."""
-    out = [f"c={candidate}"] + [f"c={candidate}|{f}" for f in features]
-    if candidate == current:
-        out.append("c=same")
-    return out
-
-
-def _choose(
-    model: LinearModel, features: tuple[str, ...], current: str
-) -> tuple[str, float] | None:
-    """The vocabulary predicate the model prefers to keeping ``current``, with its probability."""
-    vocabulary = [str(c) for c in model.meta.get("candidates", ())]
-    keep = model.probability(candidate_features(KEEP, features, current))
-    best, best_p = None, keep
-    for cand in vocabulary:
-        if cand == current:
-            continue
-        p = model.probability(candidate_features(cand, features, current))
-        if p > best_p:
-            best, best_p = cand, p
-    if best is None or best_p < model.threshold:
-        return None
-    return best, best_p
+        _RULES.reset(token)
 
 
 def choose_predicates(out: Extraction, text: str = "") -> None:
-    """Rename the predicate of every relation in ``out`` the conventions (rules, then the
-    shipped model) name otherwise; signals follow the renamed item, duplicates merge."""
-    model, rules = _setting()
-    if not rules and model is None:
+    """Rename the predicate of every relation in ``out`` the conventions name otherwise;
+    signals follow the renamed item, duplicates merge.  (``text`` is unused since the learned
+    half went; kept so the extractor's call stays as it is.)"""
+    if not _RULES.get():
         return
     for index, item in enumerate(out.items):
         if not isinstance(item, Relation):
@@ -150,33 +59,20 @@ def choose_predicates(out: Extraction, text: str = "") -> None:
         subject, obj = out.entities.get(item.subject), out.entities.get(item.object)
         if subject is None or obj is None:
             continue
-        signals = out.item_signals.get(item.id, {})
-        construction = str(signals.get("construction", ""))
-        how = "rule"
-        chosen = (
-            conventional_predicate(
-                item.predicate,
-                subject_type=subject.type,
-                object_type=obj.type,
-                subject_text=subject.name,
-                object_text=obj.name,
-            )
-            if rules
-            else None
+        chosen = conventional_predicate(
+            item.predicate,
+            subject_type=subject.type,
+            object_type=obj.type,
+            subject_text=subject.name,
+            object_text=obj.name,
         )
-        if chosen is None and model is not None:
-            picked = _choose(
-                model, relation_features(item, out, text, construction), item.predicate
-            )
-            chosen = (picked[0], False) if picked is not None else None
-            how = "model"
         if chosen is None or chosen == (item.predicate, False):
             continue
         predicate, swap = chosen
         qualifiers = {
             **item.qualifiers,
             "source_predicate": item.qualifiers.get("source_predicate", item.predicate),
-            "predicate_choice": how,
+            "predicate_choice": "rule",
         }
         if swap:
             qualifiers["canonical_swap"] = "true"
