@@ -1,12 +1,13 @@
-"""Definitions, in the forms answers give them.
+"""Definitions, in the sentence forms answers give them.
 
-Glossary items ("**Term** — gloss", "term: gloss"), "X is a Y that/which/who …" (present or past:
-"The French Revolution was a period of …"), "X means / refers to / is defined as …", "X, meaning
-…", "Y is called X", "X, which is a Y that …", an appositive "the *Bombe*, an electromechanical
-machine used to …", a bold term glossed after a dash ("**HbA1c** — a blood test that …").  A
-definition is of a term: a named person or work described by a participle ("a 1959 album by Miles
-Davis, recorded in …") is a description, left to relations and the entity type, and "the book is
-…" (an anaphor) defines nothing.
+"X is a Y that/which/who …" (present or past: "The French Revolution was a period of …"), "X
+means / refers to / is defined as …", "X, meaning …", "Y is called X", "X, which is a Y that …",
+an appositive "the *Bombe*, an electromechanical machine used to …".  A definition is of a term: a
+named person or work described by a participle ("a 1959 album by Miles Davis, recorded in …") is a
+description, left to relations and the entity type, and "the book is …" (an anaphor) defines
+nothing.  What a genus says is judged with the word classes of :mod:`.genus`; glossary items are
+read by :mod:`.glossary`, a highlighted term glossed beside it ("**HbA1c** — a blood test that …")
+by :mod:`.inline_glosses`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,21 @@ from grapheme_distill.extractors.base import may_contain
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
+from grapheme_distill.extractors.readers.genus import (
+    DEF_MARK,
+    EVENT_HEAD,
+    INDEFINITE_GENUS,
+    INSTITUTION_HEAD,
+    NOTION_GENUS,
+    PERSON_HEAD,
+    ROLE_SUBJECT,
+    STRONG_MARK,
+    VERDICT_HEAD,
+    genus_head,
+    proper_name,
+    trim_gloss,
+)
+from grapheme_distill.extractors.readers.inline_glosses import read_inline_glosses
 from grapheme_distill.extractors.readers.terms import (
     PRONOUNS,
     STANDS,
@@ -41,82 +57,6 @@ _COPULA_DEF = re.compile(
     r"(?P<bare>(?!(?:\w+ly|\w+ed|\w+ing|not|no|also|still|now|only|very|more|most|less)\b)"
     r"[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})\s+" + _BARE_MARK + r"\b.+)$"
 )
-#: markers of a defining clause strong enough for a named thing ("Kubernetes is a system *for
-#: automating* …"); a participle ("an album recorded in …") only describes it
-_STRONG_MARK = re.compile(
-    r"\b(?:that|which|who|whose|where|in which|responsible for|used (?:to|for|in)|designed (?:to|for)|"
-    r"for \w+ing|refers)\b"
-)
-_PERSON_HEAD = re.compile(
-    r"(?:\w+(?:ist|ian|eer|woman)|\w+(?<!hu)(?<!Ger)man|goddess|hostess|king|queen|emperor|empress|pope|monk|nun|saint|general|"
-    r"poet|chef|judge|prince|princess|duke|lord|lady|sultan|pharaoh|tsar|czar|admiral|diplomat|"
-    r"activist|writer|painter|singer|player|leader|ruler|founder|teacher|composer|author|actor|"
-    r"actress|director|inventor|explorer|governor|senator|sailor|soldier|officer|programmer|"
-    r"designer|producer|manager|owner|farmer|banker|lawyer|dancer|rapper|songwriter|drummer|"
-    r"footballer|cricketer|golfer|boxer|swimmer|runner|driver|climber|astronaut|pilot|"
-    r"philosopher|theologian|economist|astronomer|reformer|commander|conqueror|mathematician|"
-    r"physicist|chemist|sculptor|architect|athlete|politician|scientist|figure|hero|heroine|wife|"
-    r"husband|son|daughter|father|mother|brother|sister|friend|partner|uncle|aunt|cousin|child|"
-    r"children|widow|grandson|granddaughter|member)s?"
-)
-#: genus nouns of events and eras: "The French Revolution was a period of …" defines it
-_EVENT_HEAD = re.compile(
-    r"(?:period|era|age|war|revolution|movement|series|event|conflict|campaign|dynasty|crisis|"
-    r"reign|process|programme|program|mission|project|treaty|agreement|law|act|style|genre|"
-    r"technique|method|theory|principle|doctrine|phenomenon|condition|disease|disorder)s?"
-)
-
-#: genus nouns of institutions and systems: "The Bank of Japan is the central bank of Japan",
-#: "CERN is … the world's largest particle physics laboratory" define a named thing (a person, a
-#: work, a club or a race described by its genus is not defined: "a 1959 album", "a football club")
-_INSTITUTION_HEAD = re.compile(
-    r"(?:agency|organi[sz]ation|bank|laboratory|lab|institution|body|authority|regulator|"
-    r"regulation|platform|framework|protocol|standard|language|system|network|union|alliance|"
-    r"council|court|committee|federation|parliament|legislature|government|mutex|library|"
-    r"database|format|algorithm|programme|agreement|convention)s?"
-)
-
-
-#: a genus that names a kind of notion, not of named thing: "the study of …", "a group of
-#: proteins …", "a Japanese idea of …", "the rate at which …" (a capitalised subject that takes
-#: one is a term capitalised by its place: "Ecology is the study of …")
-NOTION_GENUS = re.compile(
-    r"(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,2}(?:study|science|art|practice|process|act|state|"
-    r"ability|measure|rate|amount|degree|quality|group|family|collection|set|class|kind|type|form|"
-    r"variety|branch|field|method|technique|way|mixture|condition|feeling|sense|tendency|"
-    r"phenomenon|principle|concept|idea|notion|belief|theory|habit|unit|substance|compound|"
-    r"property|ratio|part|layer|stage|range|pattern|style|system)\s+(?:of|in which|at which|by "
-    r"which|where|that|which|used)\b"
-)
-
-
-#: genus heads of a judgement, not a class ("a great choice", "a common mistake", "a good source
-#: of fibre", "a sign that …")
-_VERDICT_HEAD = re.compile(
-    r"(?:choice|option|pick|bet|idea|mistake|example|sign|reason|alternative|solution|fit|"
-    r"favou?rite|staple|must|source|candidate|destination|addition|reminder|way to go|"
-    r"investment|place to \w+|thing|move|start|starting point)s?"
-)
-#: a subject that names a role some thing fills ("the best option", "the main risk", "the key",
-#: "the result"), not a term
-_ROLE_SUBJECT = re.compile(
-    r"(?:(?:best|main|biggest|first|only|key|primary|real|simplest|easiest|safest|cheapest|"
-    r"other|next|last|final|usual|typical|most common|ideal|right)\s+[a-z][\w\-]*|"
-    r"key|result|goal|aim|point|trick|secret|catch|problem|issue|answer|difference|reason|"
-    r"benefit|downside|upside|advantage|drawback|challenge|rule|outcome|default|catch)"
-)
-
-
-def _genus_head(value: str) -> str:
-    """The head noun of a definition's genus ("an English mathematician and writer" → the last
-    noun before "and", "of", a relative or a participle)."""
-    genus = re.split(
-        r"\s+(?:that|which|who|whose|where|of|for|by|in|on|at|with|and|or|from|to|known|"
-        r"\w+ed)\b|,",
-        value,
-    )[0]
-    words = genus.split()
-    return words[-1].lower() if words else ""
 
 
 _ASIDE = re.compile(r"\s+[\u2013\u2014]\s+[^\u2013\u2014]{1,80}?\s+[\u2013\u2014]\s+|\s*\([^()]*\)")
@@ -134,19 +74,10 @@ _NEEDS = {
     "appositive": re.compile(r",\s+an?\s"),
     "meaning": re.compile(r",\s+(?:meaning|which means|i\.e\.)\s"),
 }
-_BOLD_GLOSS = re.compile(
-    r"^(?:\s+[\u2013\u2014]|:)\s+(?P<v>[^\u2013\u2014()]{5,200}?)(?=\s+[\u2013\u2014]\s|\s*\(|[.;]|$)"
-)
 _CALLED_DEF = re.compile(
     r"^(?P<v>(?:the|a|an)\s+.{5,120}?)\s+(?:is|are)\s+(?:called|known as|termed)\s+"
     r"(?P<x>.{2,60})$",
     re.IGNORECASE,
-)
-_DEF_MARK = re.compile(
-    r"\b(?:\w+ed\s+(?:with|by|in|to|from|for|on|at|as)|that|which|who|whose|where|in which|"
-    r"responsible for|used (?:to|for|in)|between|"
-    r"designed|made|consisting|containing|located|found in|known for|characteri[sz]ed|"
-    r"caused by|produced|based on|involving|refers|for \w+ing)\b"
 )
 _MEANS = re.compile(
     r"^(?P<x>.{1,60}?)\s*,?\s+(?:(?:simply|literally|just|basically|roughly|essentially)\s+)?"
@@ -200,16 +131,6 @@ _MEANING = re.compile(
     r"(?P<x>[*_]?[\w'’\-]+(?:\s+[\w'’\-]+){0,3}[*_]?)\s*,\s+(?:meaning|which means|i\.e\.)\s+"
     r"[\"“]?(?P<v>[^,;.\"”]{3,120})"
 )
-#: a gloss that opens with what the thing does: "sets the tempo", "packages and ships proteins",
-#: "it stores …", "used to make …", "lowers blood sugar by …" (a bare plural noun, "plates move
-#: apart", "tomatoes and basil", "players from …", is left alone)
-_FUNCTIONAL = re.compile(
-    r"(?P<it>(?:it|they)\s+)?(?:[a-z]+s\s+(?:the|a|an|its|their|your|and\s+[a-z]+s)\b"
-    r"|[a-z]{3,}[^s\W]s\s+(?!(?:and|or|from|of|with|in|on|at|for|to|like|such|as|are|is|were|"
-    r"was|can|could|may|might|will|would|must|should|do|does|did|have|has|had)\b)"
-    r"[a-z]+\s+[a-z]+\b(?!,)"
-    r"|(?:used|designed|made|built|intended|bred|grown)\s+(?:to|for|from|as|since|by|in)\b)"
-)
 
 
 _SYNONYM = re.compile(
@@ -258,91 +179,11 @@ def read_definitions(
     ctx: ReadContext, block: Block, sent: Sentence, hedged: bool
 ) -> Iterator[Fact]:
     """Definitions in one sentence, clause by clause ("…; a "golden duck" means out first ball")."""
-    yield from _bold_glosses(block, sent, hedged)
+    yield from read_inline_glosses(block, sent, hedged)
     for clause in re.split(r";\s+", sent.text.rstrip(".!")):
         yield from _clause(ctx, block, sent, clause.strip(), hedged)
 
 
-def _bold_glosses(block: Block, sent: Sentence, hedged: bool) -> Iterator[Fact]:
-    """ "check your **HbA1c** — a blood test that shows …": a highlighted term glossed after a
-    dash, inside a sentence (a glossary item's own key is read by :func:`.glossary.read_glossary`)."""
-    for a, b in block.inline.emphasis:
-        if not sent.start <= a < sent.end or (block.key is not None and a == block.key[0]):
-            continue
-        yield from _appositive_glosses(block, sent, a, b, hedged)
-        quoted = _QUOTED_GLOSS.match(block.text[b : sent.end])
-        if quoted is not None and (word := clean_name(block.text[a:b])) and len(word.split()) <= 4:
-            # "the Javanese *gamel*, "to strike with a mallet"": a word and its translation
-            yield lfact(
-                block,
-                sent,
-                "translation.quoted",
-                Name(word),
-                LinguisticKind.DEFINITION,
-                quoted.group("v").strip(" ,"),
-                hedged,
-            )
-            continue
-        m = _BOLD_GLOSS.match(block.text[b : sent.end])
-        if m is None:
-            continue
-        value = m.group("v").strip().rstrip(",")
-        colon = block.text[b : b + 2].strip() == ":"
-        if re.match(r"(?:is|are|was|were|has|have|his|her|their|its)\b", value):
-            continue  # "**K8s** — is an …": the dash closed an aside, the sentence goes on
-        # "**intellectual property (IP)** — legal rights …": the short form is no part of the term
-        term = clean_name(re.sub(r"\s*\([^()]*\)$", "", block.text[a:b]))
-        concept = term[:1].islower()  # "**modal jazz** — improvisation based on scales"
-        # "**X** — legal rights over creations of the mind — but …": a gloss set off by a pair
-        # of dashes, the sentence going on after it
-        closed = re.match(r"\s+[\u2013\u2014]\s", block.text[b + m.end() : sent.end]) is not None
-        # "*témoignage* — bearing witness, meaning it speaks out …": the gloss before its comment
-        value = re.split(r",\s+(?:meaning|which|i\.e\.|that is)\s", value)[0]
-        does = re.match(r"(?:it|they)\s+(?=[a-z]+s?\s)", value) if concept and colon else None
-        if does is not None:
-            # "acts as an **emulsifier**: it helps the oil and vinegar stay mixed": what it does
-            value = value[does.end() :]
-            if _FUNCTIONAL.match(value) is None:
-                continue
-        glossed = (
-            does is not None
-            or re.match(r"(?:a|an|the)\s", value)
-            or _STRONG_MARK.search(value)
-            # "a so-called **dual mandate**: maximum employment and stable prices"
-            or (concept and (_DEF_MARK.search(value) or len(value.split()) <= (8 if colon else 4)))
-            or (concept and closed and not colon and len(value.split()) <= 12)
-        )
-        if (
-            glossed
-            and term
-            and len(term.split()) <= 5
-            and len(value.split()) >= (2 if concept else 3)
-            and not re.match(r"\d", term)  # "**16 July 1969** — launched …", not "**HbA1c**"
-            and not re.search(r"\b\d{4}\b", term)
-        ):
-            yield lfact(
-                block, sent, "gloss.inline", Name(term), LinguisticKind.DEFINITION, value, hedged
-            )
-
-
-#: "*gamel*, "to strike with a mallet"", "*oktṓpous*, "eight-foot"", "(*Kanagawa-oki nami ura*,
-#: literally "Under the Wave off Kanagawa")": a highlighted word, then its meaning in quotes
-_QUOTED_GLOSS = re.compile(
-    r"^[*_]*,\s+(?:(?:literally|meaning|lit\.)\s+)?[\"“‘](?P<v>[^\"”’]{3,80}?)[,.]?[\"”’]"
-)
-#: "the **federal funds rate**, the interest rate banks charge …": a genus after the term
-_GENUS_AFTER = re.compile(
-    r"^[*_]*,\s+(?P<v>(?:the|a|an)\s+[^,;()\u2013\u2014]{3,150}?)\s*(?=[,;.]|$)"
-)
-#: "**zooxanthellae**, single-celled algae that live …": a genus without an article, with its
-#: relative clause
-_BARE_GENUS_AFTER = re.compile(
-    r"^[*_]*,\s+(?P<v>(?!(?:which|who|that|and|or|but|so|then|as|if|when|while|during|in|on|at|by|"
-    r"for|with|from|to|of|after|before|under|over|through|into|since|until)\b)[a-z][\w\-]*"
-    r"(?:\s+[a-z][\w\-]*){0,2}\s+(?:that|which|who)\s+[^,;()\u2013\u2014]{3,120}?)\s*(?=[,;.]|$)"
-)
-#: an indefinite genus that names no maker ("a measure of …", not "an opera by Dvořák")
-_INDEFINITE_GENUS = re.compile(r"an?\s(?![^,;]*\bby\s+[A-Z])")
 #: "A limerick, a comic poem of five lines, usually ends …": a generic term in apposition with
 #: its genus, the sentence going on after it
 _GENERIC_APPOSITIVE = re.compile(
@@ -360,76 +201,6 @@ _NOTION_APPOSITIVE = re.compile(
     r"technique|movement|transfer|conversion|breakdown|spread|loss|release|exchange)\s+"
     r"(?:of|in which|at which|by which|where|that|which|used)\b[^,;()\u2013\u2014]{3,120})"
 )
-#: "… Earth's outer shell, the **lithosphere**, is …": the description before the term, after the
-#: last clause boundary
-_DESCRIPTION_BEFORE = re.compile(r",\s+(?:the\s+|an?\s+)?[*_]*$")
-_BOUNDARY = re.compile(
-    r"\b(?:that|which|where|is|are|was|were|and|or|through|into|from|to|in|on|at|by|with|for|"
-    r"as)\s+|[,;:(]\s*"
-)
-
-
-def _appositive_glosses(
-    block: Block, sent: Sentence, a: int, b: int, hedged: bool
-) -> Iterator[Fact]:
-    """A highlighted lower-case term in apposition with what it means, on either side: "the
-    **federal funds rate**, the interest rate banks charge each other", "Earth's outer shell, the
-    **lithosphere**, is …".  Only for terms (a named person or place is described, not
-    defined)."""
-    term = clean_name(block.text[a:b])
-    # a term opening the sentence is capitalised by its place ("**Viscosity**, a measure of …"):
-    # a notion still when its genus is indefinite and names no maker ("an opera by Dvořák")
-    opening = (
-        not block.text[sent.start : a].strip(" *_")
-        and re.fullmatch(r"[A-Z][a-z\-]+(?:\s+[a-z][\w\-]*){0,3}", term) is not None
-    )
-    if not term or not (term[:1].islower() or opening) or len(term.split()) > 4:
-        return
-    # "**koji**, a mould (*Aspergillus oryzae*) grown on rice": an aside in brackets is no part
-    # of the gloss and does not end it
-    rest = re.sub(r"\s*\([^()]*\)", "", block.text[b : sent.end])
-    after = _GENUS_AFTER.match(rest)
-    if after is None and not opening:
-        # "**zooxanthellae**, single-celled algae that live inside …": a bare genus, defined by
-        # its relative clause
-        after = _BARE_GENUS_AFTER.match(rest)
-    if (
-        after is not None
-        and opening
-        and (
-            not _INDEFINITE_GENUS.match(after.group("v"))
-            # "**Ada**, a programming language …": a genus of named things names one
-            or _INSTITUTION_HEAD.fullmatch(_genus_head(after.group("v")))
-        )
-    ):
-        after = None
-    if after is not None and not _PERSON_HEAD.fullmatch(_genus_head(after.group("v"))):
-        value = _trim(after.group("v"))
-        if len(value.split()) >= 3:
-            yield lfact(
-                block,
-                sent,
-                "appositive.after",
-                Name(term),
-                LinguisticKind.DEFINITION,
-                value,
-                hedged,
-            )
-    if not opening and block.text[b : b + 3].lstrip("*_").startswith(","):
-        head = block.text[sent.start : a]
-        cut = _DESCRIPTION_BEFORE.search(head)
-        if cut is not None:
-            phrase = clean_name(_BOUNDARY.split(head[: cut.start()])[-1])
-            if 2 <= len(phrase.split()) <= 6:
-                yield lfact(
-                    block,
-                    sent,
-                    "appositive.before",
-                    Name(term),
-                    LinguisticKind.DEFINITION,
-                    phrase,
-                    hedged,
-                )
 
 
 def _emphasised_before(block: Block, sent: Sentence, pos: int) -> str | None:
@@ -459,14 +230,6 @@ def highlighted_term(block: Block, sent: Sentence, term: str) -> bool:
         sent.start <= a < sent.end and clean_name(block.text[a:b]).lower() == low
         for a, b in block.inline.emphasis
     )
-
-
-def _proper(ctx: ReadContext, term: str) -> bool:
-    """A named thing (never written in lower case in the answer or the prompt), not a notion."""
-    if not term[:1].isupper():
-        return False
-    low = term.lower()
-    return low not in ctx.doc.source and low not in ctx.prompt
 
 
 def _clause(
@@ -579,7 +342,7 @@ def _clause(
     if notion is not None:
         # "Photosynthesis, the process by which plants …, happens …", "rely on osmosis, the
         # movement of water …": a notion in apposition with a genus of notions
-        value = _trim(notion.group("v"))
+        value = trim_gloss(notion.group("v"))
         if len(value.split()) >= 3:
             yield lfact(
                 block,
@@ -597,12 +360,12 @@ def _clause(
         generic = None  # "Its shape, a twisted ladder …": an anaphor's part, no term
     if generic is not None and generic.group("bare"):
         bare = generic.group("bare")
-        head = _genus_head(generic.group("v"))
-        if (" " not in bare and _proper(ctx, bare)) or _INSTITUTION_HEAD.fullmatch(head):
+        head = genus_head(generic.group("v"))
+        if (" " not in bare and proper_name(ctx, bare)) or INSTITUTION_HEAD.fullmatch(head):
             generic = None  # "Paris, a city of …", "Ada, a programming language …": named things
-    if generic is not None and _INDEFINITE_GENUS.match(generic.group("v")):
-        value = _trim(generic.group("v"))
-        if len(value.split()) >= 3 and not _PERSON_HEAD.fullmatch(_genus_head(value)):
+    if generic is not None and INDEFINITE_GENUS.match(generic.group("v")):
+        value = trim_gloss(generic.group("v"))
+        if len(value.split()) >= 3 and not PERSON_HEAD.fullmatch(genus_head(value)):
             yield lfact(
                 block,
                 sent,
@@ -628,9 +391,9 @@ def _clause(
                 and re.fullmatch(r"[A-Z][a-z\-]+(?:\s+[a-z][\w\-]*){0,2}", r.group("x"))
             ):
                 term = r.group("x")  # "Scurvy, a disease that follows …, once killed …"
-            if term is None or _PERSON_HEAD.fullmatch(_genus_head(r.group("v"))):
+            if term is None or PERSON_HEAD.fullmatch(genus_head(r.group("v"))):
                 continue
-            value = _trim(r.group("v"))
+            value = trim_gloss(r.group("v"))
             if len(value.split()) >= 3:
                 yield lfact(
                     block, sent, construction, Name(term), LinguisticKind.DEFINITION, value, hedged
@@ -654,15 +417,6 @@ _SUBJECT_ASIDE = re.compile(
 )
 
 
-def _trim(value: str) -> str:
-    value = re.split(
-        r";|\s+[\u2013\u2014]\s+|,\s+(?:just|such as|and|but|while|although|like)\b", value
-    )[0].strip()
-    if len(value.split()) > 25:
-        value = value.split(",")[0]
-    return value
-
-
 def _copula(
     ctx: ReadContext,
     block: Block,
@@ -680,7 +434,7 @@ def _copula(
     raw = TERM_NOUN.sub("", re.sub(r"\s+\([^)]*\)?", "", x).strip())  # "401(k)" keeps its own
     raw = re.split(r",\s+or\s+", raw)[0]  # "An ETF, or exchange-traded fund, is …"
     subject = clean_name(raw)
-    head = _genus_head(value)
+    head = genus_head(value)
     generic = re.match(r"(?i)an?\s", raw) is not None  # "A Roth IRA is …": a class of things
     # "Vertebrates are animals with a backbone": a bare plural by a bare plural genus is a class
     generic = generic or (
@@ -715,12 +469,12 @@ def _copula(
         if not re.match(r"(?:a|an|the)\s+[a-z]", appositive):
             return
         value = appositive
-        head = _genus_head(value)
+        head = genus_head(value)
     if re.match(
         r"(?:a|an|another)\s+(?:synonym|abbreviation|acronym|nickname|name|term|word)\b", value
     ):
         return  # "X is a synonym of Y": the alias readers' business, not a genus
-    if _VERDICT_HEAD.fullmatch(head) or _ROLE_SUBJECT.fullmatch(subject.lower()):
+    if VERDICT_HEAD.fullmatch(head) or ROLE_SUBJECT.fullmatch(subject.lower()):
         # "Python is a great choice for …", "The best option is a fixed-rate loan that …": a
         # judgement or a role filled, not what the term means
         return
@@ -735,24 +489,24 @@ def _copula(
     notion_genus = NOTION_GENUS.match(value) is not None
     marked = (
         notion_genus
-        or _DEF_MARK.search(value)
-        or _EVENT_HEAD.fullmatch(head)
-        or _INSTITUTION_HEAD.fullmatch(head)
+        or DEF_MARK.search(value)
+        or EVENT_HEAD.fullmatch(head)
+        or INSTITUTION_HEAD.fullmatch(head)
         or ((generic or notion) and len(value.split()) >= 4)
     )
     if not marked:
         return
-    person = bool(_PERSON_HEAD.fullmatch(head))
+    person = bool(PERSON_HEAD.fullmatch(head))
     if subject.lower() in PRONOUNS or re.fullmatch(r"(?i)it", subject):
         name = pronoun_subject(ctx, block)
         if name is not None and name.text.lower() in PRONOUNS:
             return  # "This is a common mistake …" opening the answer: the topic is the pronoun
         if person or (
             name is not None
-            and _proper(ctx, name.text)
+            and proper_name(ctx, name.text)
             and not notion_genus
-            and not _EVENT_HEAD.fullmatch(head)
-            and not _STRONG_MARK.search(value)
+            and not EVENT_HEAD.fullmatch(head)
+            and not STRONG_MARK.search(value)
         ):
             return  # "It's the best-selling jazz album of all time": a named work described
     elif re.search(
@@ -764,13 +518,13 @@ def _copula(
     else:
         name = Name(subject)
         named = (
-            _proper(ctx, subject)
+            proper_name(ctx, subject)
             and not generic
             and not notion_genus
-            and not _EVENT_HEAD.fullmatch(head)
-            and not _INSTITUTION_HEAD.fullmatch(head)
+            and not EVENT_HEAD.fullmatch(head)
+            and not INSTITUTION_HEAD.fullmatch(head)
         )
-        if person or (named and not _STRONG_MARK.search(value)):
+        if person or (named and not STRONG_MARK.search(value)):
             return
     first = next((b for b in ctx.doc.blocks if b.role != "heading"), None)
     opening = first is block and not block.text[: sent.start].strip()  # the answer's first words
@@ -779,7 +533,7 @@ def _copula(
         # description of a thing met on the way; a definition is of a term the answer introduces
         # (highlights, opens with, is asked about, or heads a section with)
         return
-    value = _trim(value)
+    value = trim_gloss(value)
     if len(value.split()) >= 3:
         yield lfact(
             block, sent, "copula.definition", name, LinguisticKind.DEFINITION, value, hedged

@@ -15,14 +15,14 @@ from collections.abc import Iterator
 
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
-from grapheme_distill.extractors.readers.definitions import (
-    _DEF_MARK,
-    _FUNCTIONAL,
-    _PERSON_HEAD,
-    _genus_head,
-    _proper,
-)
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
+from grapheme_distill.extractors.readers.genus import (
+    DEF_MARK,
+    FUNCTIONAL,
+    PERSON_HEAD,
+    genus_head,
+    proper_name,
+)
 from grapheme_distill.extractors.readers.hierarchy import name_list
 from grapheme_distill.extractors.readers.terms import ABBR, initials_match, lfact, pronoun_subject
 from grapheme_distill.model.knowledge import LinguisticKind
@@ -79,7 +79,7 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     aside = re.match(r"^(?P<g>[^\u2013\u2014]{5,200}?)\s+[\u2013\u2014]\s+[a-z]", gloss)
     aside_def = False
     if aside is not None and not block.is_item:
-        aside_def = _DEF_MARK.search(aside.group("g")) is not None and not _NAMING_ASIDE.match(
+        aside_def = DEF_MARK.search(aside.group("g")) is not None and not _NAMING_ASIDE.match(
             aside.group("g")
         )
         gloss = aside.group("g") if aside_def else gloss
@@ -158,7 +158,7 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     how = glossary is not None and bool(re.match(r"(?:how|what|when|where|why)\s+\w+\s", gloss))
     # "**Referee** — enforces the laws of the game", "**Centrifuge** — used to separate …": a
     # gloss that says what the thing does defines it as much as a genus does
-    functional = _FUNCTIONAL.match(gloss)
+    functional = FUNCTIONAL.match(gloss)
     if functional is not None:
         gloss = gloss[functional.end("it") :] if functional.group("it") else gloss
     # "**Tannin**: astringent compounds in grape skins": a notion glossed in words (not a name
@@ -193,9 +193,9 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         # a person's genus defines a role ("**Concertmaster** — the principal first violinist"),
         # not a person named by more than one word ("José Arcadio — the founder of Macondo")
         and (
-            not _PERSON_HEAD.fullmatch(_genus_head(gloss))
+            not PERSON_HEAD.fullmatch(genus_head(gloss))
             or len(term.text.split()) == 1
-            or not _proper(ctx, term.text)
+            or not proper_name(ctx, term.text)
         )
         # "amoxicillin, …": examples; a gloss opening with an article describes ("the income
         # received or paid on a bond or note …" is no list of names)
