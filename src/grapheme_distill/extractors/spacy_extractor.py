@@ -43,8 +43,6 @@ from grapheme_distill.extractors.readers.dates import canonical_date
 from grapheme_distill.extractors.readers.procedures import (
     goal_of,
     list_holds_steps,
-    nested_step_lists,
-    read_prose_procedures,
     unnamed_goal,
 )
 from grapheme_distill.extractors.spacy.clauses import (
@@ -65,6 +63,7 @@ from grapheme_distill.extractors.spacy.learned_relations import (
 )
 from grapheme_distill.extractors.spacy.named import named_mentions, step_things
 from grapheme_distill.extractors.spacy.predicate_choice import choose_predicates
+from grapheme_distill.extractors.spacy.procedure_records import join_prose_procedures
 from grapheme_distill.extractors.spacy.records import Record as _Record
 from grapheme_distill.extractors.spacy.records import State as _State
 from grapheme_distill.extractors.spacy.records import add_facts as _add_facts
@@ -172,51 +171,6 @@ def load_model(name: str = DEFAULT_MODEL) -> Any:
     for abbreviation in _ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return nlp
-
-
-def _prose_procedures(document: Document, prompt: str, goal: str | None, state: _State) -> None:
-    """Procedures written in prose (:mod:`~grapheme_distill.extractors.readers.procedures`):
-    preparation steps join the numbered list after them, the others are procedures of their own
-    (a "First … Then …" sequence read from the same sentences gives way to them).  A numbered
-    list with sub-steps, which its pieces cut in two, is made one procedure again."""
-    for (a, b), steps in nested_step_lists(document):
-        parts = [r for r in state.records if r.kind == "procedure" and a <= r.span[0] < b]
-        if parts:
-            whole = dataclasses.replace(parts[0], steps=steps, span=(a, b))
-            state.records = [r for r in state.records if not any(r is p for p in parts)]
-            state.records.append(whole)
-    for proc in read_prose_procedures(document, prompt):
-        if proc.prepares_list:
-            after = [
-                r for r in state.records if r.kind == "procedure" and r.span[0] >= proc.span[1]
-            ]
-            if after:
-                first = min(after, key=lambda r: r.span[0])
-                index = state.records.index(first)
-                state.records[index] = dataclasses.replace(
-                    first, steps=proc.steps + first.steps, span=(proc.span[0], first.span[1])
-                )
-            continue
-        state.records = [
-            r
-            for r in state.records
-            if not (
-                r.kind == "procedure"
-                and r.construction == "procedure.sequence"
-                and r.span[0] < proc.span[1]
-                and proc.span[0] < r.span[1]
-            )
-        ]
-        state.records.append(
-            _Record(
-                kind="procedure",
-                value=proc.goal or goal or "procedure",
-                steps=proc.steps,
-                confidence=0.75,
-                span=proc.span,
-                construction=proc.construction,
-            )
-        )
 
 
 class SpacyExtractor:
@@ -469,7 +423,7 @@ class SpacyExtractor:
             )
         flush_list()
         if document is not None and KnowledgeType.PROCEDURAL in types:
-            _prose_procedures(document, prompt, context_goal, state)
+            join_prose_procedures(document, prompt, context_goal, state)
         for r in state.records:  # a procedure no prompt, heading or lead-in names
             if r.kind == "procedure" and r.value == "procedure":
                 r.value = unnamed_goal(prompt, topic, r.steps)
