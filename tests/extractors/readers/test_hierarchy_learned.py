@@ -119,6 +119,20 @@ def test_an_items_gloss_that_is_a_list_of_names_gives_its_members() -> None:
     assert "src=item_value" in _candidates(text)[("amphibians", "toads")]
 
 
+def test_a_gloss_list_reads_past_parentheses_colons_and_quoted_titles() -> None:
+    text = (
+        "# Cricket\n\n"
+        "- **Formats:** Test cricket (up to five days), One Day Internationals (ODIs, 50 overs)"
+        " and Twenty20 (T20, 20 overs a side).\n"
+        "- **Base:** one of four chemicals: adenine (A), thymine (T) and guanine (G).\n"
+        '- **Signature songs:** "Feeling Good", "My Baby Just Cares for Me", "Sinnerman"\n'
+    )
+    cands = _candidates(text)
+    assert ("formats", "twenty20") in cands, sorted(cands)
+    assert ("base", "guanine") in cands, sorted(cands)
+    assert ("signature songs", "my baby just cares for me") in cands, sorted(cands)
+
+
 def test_a_shared_head_noun_is_every_names() -> None:
     text = "# Plate tectonics\n\nIts plates include the Pacific, Eurasian and African plates."
     cands = _candidates(text)

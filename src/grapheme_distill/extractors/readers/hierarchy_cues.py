@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterator
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Name, clean_name
+from grapheme_distill.extractors.readers.hierarchy_names import list_after
 from grapheme_distill.model.knowledge import HierarchyKind
 
 __all__ = ["core_parent", "core_child", "np_before", "plural_tail", "propose_more"]
@@ -221,7 +222,7 @@ def _sentences(ctx: ReadContext) -> Iterator[tuple[Block, str]]:
 
 def propose_more(ctx: ReadContext, add: Add, lead_of: Callable[[Block], str]) -> None:
     """Every candidate source of this module (see the module's docstring)."""
-    from grapheme_distill.extractors.readers.hierarchy_learned import _list_after, kind_of
+    from grapheme_distill.extractors.readers.hierarchy_learned import kind_of
 
     base = {"ctx=more"}
     cols = _header_columns(ctx)
@@ -261,7 +262,7 @@ def propose_more(ctx: ReadContext, add: Add, lead_of: Callable[[Block], str]) ->
             np = np_before(m.group("x")) if m is not None else None
             if m is None or np is None:
                 continue
-            for child in _list_after(m.group("list")) or []:
+            for child in list_after(m.group("list")) or []:
                 add(Name(np), child, HierarchyKind.MEMBER_OF, block, "cell_colon", base)
     for block, text in _sentences(ctx):
         for m in re.finditer(
@@ -269,7 +270,7 @@ def propose_more(ctx: ReadContext, add: Add, lead_of: Callable[[Block], str]) ->
             text,
         ):
             np = np_before(text[: m.start()])
-            children = _list_after(text[m.end() :])
+            children = list_after(text[m.end() :])
             if np is None or not children:
                 continue
             feats = base | {"cue=np_before", f"children={min(len(children), 3)}"}
@@ -281,15 +282,15 @@ def propose_more(ctx: ReadContext, add: Add, lead_of: Callable[[Block], str]) ->
             for child in _compared(ctx, block):
                 add(Name(y) if y else None, child, kind, block, "both", base | {"cue=both"})
         for m in _SAME_RANK.finditer(text) if " same " in text else ():
-            names = _list_after(m.group("list"))
+            names = list_after(m.group("list"))
             for child in names or []:
                 add(Name(m.group("y")), child, HierarchyKind.SUBCLASS_OF, block, "same_rank", base)
         for m in _MADE_OF.finditer(text) if " of " in text or " from " in text else ():
             whole = _whole_before(ctx, block, text[: m.start()])
-            for child in _list_after(m.group("list")) or []:
+            for child in list_after(m.group("list")) or []:
                 add(whole, child, HierarchyKind.PART_OF, block, "made_of", base | {"cue=made_of"})
         for m in _PAREN_RANK.finditer(text):
-            for child in _list_after(text[: m.start()].split(":")[-1]) or []:
+            for child in list_after(text[: m.start()].split(":")[-1]) or []:
                 add(Name(m.group("y")), child, HierarchyKind.SUBCLASS_OF, block, "paren_rank", base)
 
 

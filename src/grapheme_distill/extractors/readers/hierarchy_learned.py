@@ -42,6 +42,7 @@ from grapheme_distill.extractors.learned import LinearModel, load_linear_model, 
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
 from grapheme_distill.extractors.readers.hierarchy_cues import core_child, core_parent, propose_more
+from grapheme_distill.extractors.readers.hierarchy_names import list_after, with_shared_head
 from grapheme_distill.extractors.readers.list_parents import active_parent_model
 from grapheme_distill.extractors.readers.phrases import kind_of as _kind_of
 from grapheme_distill.extractors.readers.phrases import (
@@ -513,28 +514,6 @@ _APPOS = re.compile(
 )
 
 
-def _list_after(text: str) -> list[str] | None:
-    from grapheme_distill.extractors.readers.phrases import name_list, noun_phrase
-
-    text = re.split(r"[;.!?]\s|\s[\u2013\u2014]\s|\s+-\s+|\)", text + " ")[0]
-    text = re.split(r",\s+(?:which|who|where|while|but|and then|so)\b", text)[0]
-    names = name_list(text, max_words=4)
-    if names is None:  # lenient: the parts that are short names, the rest left out
-        names = []
-        for raw in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*\+\s*", text):
-            part = clean_name(noun_phrase(re.sub(r"\s*\([^)]*\)?", "", raw)))
-            if part and len(part.split()) <= 4 and not _SENTENCEISH.search(part):
-                names.append(part)
-    return names or None
-
-
-_SENTENCEISH = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|can|will|would|should|that|which|who|it|they|you|we|"
-    r"not|very|more|most|other|others|etc)\b",
-    re.IGNORECASE,
-)
-
-
 def _item_head(block: Block) -> str | None:
     from grapheme_distill.extractors.readers.hierarchy import item_head
 
@@ -542,18 +521,6 @@ def _item_head(block: Block) -> str | None:
         return None
     head = item_head(block)
     return head[0] if head is not None else None
-
-
-def _with_shared_head(names: list[str]) -> list[str]:
-    """ "the Pacific, North American and South American plates": the last name's plural head noun
-    is every capitalised one-word or adjective name's ("Pacific Plate")."""
-    last = names[-1].split()
-    if len(names) < 2 or len(last) < 2 or not re.fullmatch(r"[a-z]+s", last[-1]):
-        return names
-    if not all(len(n.split()) <= 2 and n[:1].isupper() for n in names[:-1]):
-        return names
-    noun = last[-1][:-1]
-    return [f"{n} {noun}" for n in names[:-1]] + [" ".join(last[:-1] + [noun])]
 
 
 def _propose_rank_chain(ctx: ReadContext, out: _Proposals) -> None:
@@ -574,10 +541,10 @@ def _propose_prose(ctx: ReadContext, out: _Proposals) -> None:
         head = _item_head(block)
         if head is not None and block.value is not None:
             gloss = re.split(r"(?<=[.;])\s+", block.value_text())[0]
-            names = _list_after(gloss)
+            names = list_after(gloss)
             if names and len(names) >= 2:
                 feats = base | {"cue=item_value", f"children={_bucket(len(names), (1, 2, 4))}"}
-                for child in _with_shared_head(names):
+                for child in with_shared_head(names):
                     out.add(Name(head), child, HierarchyKind.MEMBER_OF, block, "item_value", feats)
                     # "**Formats:** Test cricket, ODIs and T20": kinds of the section's subject
                     out.add(
@@ -592,7 +559,7 @@ def _propose_prose(ctx: ReadContext, out: _Proposals) -> None:
             for m in _PROSE.finditer(text):
                 cue = m.lastgroup or "include"
                 before, after = text[: m.start()].rstrip(" ,"), text[m.end() :].strip(" ,")
-                children = _list_after(after)
+                children = list_after(after)
                 if not children or not before:
                     continue
                 kind = kind_of(before) or _CUE_KIND[cue]
@@ -603,7 +570,7 @@ def _propose_prose(ctx: ReadContext, out: _Proposals) -> None:
                     f"children={_bucket(len(children), (1, 2, 4))}",
                     f"before_last={_last_word(before)}",
                 }
-                children = _with_shared_head(children)
+                children = with_shared_head(children)
                 clause = re.split(r"[,;(]\s*", before)[-1]
                 if head is not None:
                     for child in children:

@@ -1,0 +1,63 @@
+"""The short names a hierarchy cue lists (issue 11): "including A, B and C", an item's gloss
+"— frogs, toads and newts", a table cell "names, logos, slogans".
+
+Why a module of its own.  Every candidate source of :mod:`.hierarchy_learned` and
+:mod:`.hierarchy_cues` reads its children with the same lenient splitter, so one fix (a gloss in
+parentheses, a restating colon, quoted titles) reaches all of them; it was cut out of
+:mod:`.hierarchy_learned` (near the ~800-line limit) in the eighth session.  Text only, no parse.
+"""
+
+from __future__ import annotations
+
+import re
+
+from grapheme_distill.extractors.readers.facts import clean_name
+
+__all__ = ["list_after", "with_shared_head"]
+
+
+def list_after(text: str) -> list[str] | None:
+    """The short names a cue's text lists.  Quoted titles are the names when two or more open
+    it ("Feeling Good", "My Baby Just Cares for Me"); a gloss in balanced parentheses is dropped
+    before the text is cut at a closing one ("Test cricket (up to five days), ODIs"); a short
+    phrase before a colon is a restatement ("one of four chemicals: adenine, …")."""
+    from grapheme_distill.extractors.readers.phrases import name_list, noun_phrase
+
+    quoted = _QUOTED.findall(text[:400])
+    if len(quoted) >= 2 and len(text[: text.find(quoted[0]) - 1].split()) <= 3:
+        return [clean_name(q) for q in quoted if clean_name(q)] or None
+    text = _BALANCED.sub("", text)
+    text = re.split(r"[;.!?]\s|\s[\u2013\u2014]\s|\s+-\s+|\)", text + " ")[0]
+    head, colon, rest = text.partition(": ")
+    if colon and len(head.split()) <= 6:
+        text = rest
+    text = re.split(r",\s+(?:which|who|where|while|but|and then|so)\b", text)[0]
+    names = name_list(text, max_words=4)
+    if names is None:  # lenient: the parts that are short names, the rest left out
+        names = []
+        for raw in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*\+\s*", text):
+            part = clean_name(noun_phrase(re.sub(r"\s*\([^)]*\)?", "", raw)))
+            if part and len(part.split()) <= 4 and not _SENTENCEISH.search(part):
+                names.append(part)
+    return names or None
+
+
+_QUOTED = re.compile(r'["\u201c]([^"\u201c\u201d]{1,80}?)["\u201d]')
+_BALANCED = re.compile(r"\s*\([^()]*\)")
+_SENTENCEISH = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|can|will|would|should|that|which|who|it|they|you|we|"
+    r"not|very|more|most|other|others|etc)\b",
+    re.IGNORECASE,
+)
+
+
+def with_shared_head(names: list[str]) -> list[str]:
+    """ "the Pacific, North American and South American plates": the last name's plural head noun
+    is every capitalised one-word or adjective name's ("Pacific Plate")."""
+    last = names[-1].split()
+    if len(names) < 2 or len(last) < 2 or not re.fullmatch(r"[a-z]+s", last[-1]):
+        return names
+    if not all(len(n.split()) <= 2 and n[:1].isupper() for n in names[:-1]):
+        return names
+    noun = last[-1][:-1]
+    return [f"{n} {noun}" for n in names[:-1]] + [" ".join(last[:-1] + [noun])]
