@@ -102,6 +102,9 @@ TOPICS: list[tuple[str, str]] = [
     # Seventh batch (held out in fresh/ during the seventh session; appended the same way).
     ("places", "Mount Everest"),
     ("history", "the Industrial Revolution"),
+    # Eighth batch (held out in fresh/ during the eighth session; appended the same way).
+    ("music", "the violin"),
+    ("law-finance", "income tax"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
