@@ -49,7 +49,8 @@ def _split_list(tok: Any, coref: Coref | None) -> list[Mention]:
         ]
     ):
         tok = names[0]  # "the film English Without Tears"
-    address = _address(tok)
+    sub = list(tok.subtree)  # walked once: the address test and the list test both read it
+    address = _address(tok, sub)
     if address is not None:
         return [address]
     ent = _ent_span(tok)
@@ -67,11 +68,10 @@ def _split_list(tok: Any, coref: Coref | None) -> list[Mention]:
                 mentions.append(m)
         return mentions
     first = mention_of(tok, coref)
-    sub = list(tok.subtree)
-    has_list = any(t.dep_ == "cc" or (t.text == "," and t.i > tok.left_edge.i) for t in sub)
+    left = tok.left_edge.i
+    has_list = any(t.dep_ == "cc" or (t.text == "," and t.i > left) for t in sub)
     if has_list and not (first and first.label) and len(sub) <= 40:
         doc = tok.doc
-        left = tok.left_edge.i
         right = tok.i + 1
         text = doc[left:right].text
         base = doc[left].idx
@@ -96,12 +96,11 @@ _STREET = re.compile(
 )
 
 
-def _address(tok: Any) -> Mention | None:
+def _address(tok: Any, sub: list[Any]) -> Mention | None:
     """A comma list that holds a street or a postcode is one address, not a list of places:
     "Soldevanahalli, Acharya Dr. Sarvapalli Radhakrishnan Road, Hessarghatta Main Road,
-    Bangalore – 560090"."""
-    sub = list(tok.subtree)
-    if sum(t.text == "," for t in sub) < 2 or len(sub) > 40:
+    Bangalore – 560090".  ``sub`` is ``list(tok.subtree)``."""
+    if len(sub) > 40 or sum(t.text == "," for t in sub) < 2:
         return None
     doc = tok.doc
     span = doc[sub[0].i : sub[-1].i + 1]

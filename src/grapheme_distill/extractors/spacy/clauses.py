@@ -52,6 +52,7 @@ from grapheme_distill.extractors.spacy.arguments import (  # noqa: F401
     _with_object,
 )
 from grapheme_distill.extractors.spacy.copulas import ClauseBase
+from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens
 from grapheme_distill.extractors.spacy.mentions import (  # noqa: F401
     _ADVERBIAL_OBJECTS,
     _CLASS_NOUNS,
@@ -722,7 +723,10 @@ def clauses(
         coref: resolves pronouns; it is *not* updated here (the caller notes each sentence's
             subject after reading it, so "it" in a sentence never points into the same sentence).
     """
-    if _DISPUTED.search(sent.text):
+    doc = sent.doc
+    # the sentence's text and tokens read off the per-document caches: ``Span.text`` joins and
+    # ``Span.__iter__`` builds every token anew (the same text, the same tokens)
+    if _DISPUTED.search(doc_text(doc)[sent.start_char : sent.end_char]):
         return []  # the answer itself doubts it: annotators (and users) leave such claims out
     if coref is not None:
         # "X was born in 1923 and his nationality was ...": a pronoun may point back to the subject of
@@ -738,7 +742,7 @@ def clauses(
         coref.sentence = mention_of(subj) if subj is not None else None
     reader = _Reader(default_subject, coref)
     try:
-        for tok in sent:
+        for tok in doc_tokens(doc)[sent.start : sent.end]:
             if (tok.pos_ in ("VERB", "AUX") or _verb_as_noun(tok)) and tok.dep_ not in (
                 "aux",
                 "auxpass",

@@ -82,7 +82,8 @@ class ClauseBase:
     ) -> None:
         if s.text.lower() == o.text.lower() or not pred or s.unresolved or _says_nothing(pred, o):
             return
-        here = tok.sent.start_char <= o.start < tok.sent.end_char  # not an antecedent elsewhere
+        sent = tok.sent  # (built from the parse at each access: read once)
+        here = sent.start_char <= o.start < sent.end_char  # not an antecedent elsewhere
         pred, neg = denied(pred, neg, doc_text(tok.doc)[: o.start] if here else "")  # "has no X"
         if s.text.endswith(o.text) and s.text[: len(s.text) - len(o.text)].rstrip().endswith(","):
             # "Dijon, France" in France: the name says so already.  A string test, not a regex
