@@ -1,0 +1,44 @@
+"""``spacy/arguments._split_list``: what it reads off the parse is kept per document, and the
+answer it gives does not change with the cache."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from grapheme_distill.extractors.spacy import arguments
+from grapheme_distill.extractors.spacy.arguments import _split_list
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
+
+
+def _object(doc: Any) -> Any:
+    return next(t for t in doc if t.dep_ in ("dobj", "pobj", "attr"))
+
+
+def test_a_list_is_split_the_same_on_every_call(spacy_x: SpacyExtractor) -> None:
+    doc = spacy_x.nlp("The band toured France, Spain and Portugal.")
+    obj = _object(doc)
+    first = _split_list(obj, None)
+    assert [m.text for m in first] == ["France", "Spain", "Portugal"]
+    first.clear()  # a caller may extend or empty the list it was given
+    assert [m.text for m in _split_list(obj, None)] == ["France", "Spain", "Portugal"]
+    assert obj.i in doc.user_data[arguments._SHAPES]  # read once, kept on this document
+
+
+def test_each_document_keeps_its_own_shapes(spacy_x: SpacyExtractor) -> None:
+    # the same token index in two documents: a list in one, a single name in the other
+    a = spacy_x.nlp("They visited Paris, Rome and Vienna.")
+    b = spacy_x.nlp("They visited Paris in the spring.")
+    assert _object(a).i == _object(b).i
+    assert [m.text for m in _split_list(_object(a), None)] == ["Paris", "Rome", "Vienna"]
+    assert [m.text for m in _split_list(_object(b), None)] == ["Paris"]
+    assert a.user_data[arguments._SHAPES] is not b.user_data[arguments._SHAPES]
+
+
+def test_an_address_stays_whole(spacy_x: SpacyExtractor) -> None:
+    doc = spacy_x.nlp(
+        "The institute is located at Soldevanahalli, Hessarghatta Main Road, Bangalore 560090."
+    )
+    obj = _object(doc)
+    for _ in range(2):
+        parts = _split_list(obj, None)
+        assert len(parts) == 1 and "Main Road" in parts[0].text
