@@ -1,4 +1,4 @@
-"""Syntactic variants of the linguistic constructions (issue 11, sixth and seventh sessions): each
+"""Syntactic variants of the linguistic constructions (issue 11, sixth to eighth sessions): each
 case is a small answer of our own words, in a variant the readers missed or misread before its
 session (every ``present`` item was absent, or every ``absent`` one read).  ``present`` items must be read
 ((term, kind, value), lower case); ``absent`` ones pin precision."""
@@ -401,6 +401,14 @@ CASES: list[tuple[str, str, Items, Items]] = [
     ),
     # … not a label after a word it does not start
     ("Choose answer (B) or skip it.", "", set(), {("answer", "alias", "b")}),
+    # a highlighted term with its short form in brackets keeps no half of the bracket
+    (
+        "A **full blood count (FBC)** — called a **complete blood count (CBC)** in the US —"
+        " measures the cells in your blood.",
+        "",
+        {("full blood count", "alias", "complete blood count")},
+        {("full blood count (fbc", "alias", "complete blood count")},
+    ),
 ]
 
 

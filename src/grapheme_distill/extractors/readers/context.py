@@ -76,6 +76,58 @@ _SENTENCE = re.compile(
     r"(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bSt)\.)+(?:[.!?]+|$)"
 )
 _QUOTE_END = re.compile(r"[\"”]")
+#: a period that ends an abbreviation, not a sentence, by what follows it: "(r. 1485–1509)",
+#: "(c. 1368)", "Symphony No. 9", "Op. 95" before a number; "Mt. Fuji", "Gen. Grant" before a
+#: name; "F. W. Maitland", "G. S. Carr" (an initial before another); "Apple Inc. in 2011"
+#: (before a lower-case word)
+_BEFORE_NUMBER = re.compile(
+    r"(?:^|[\s(\[])(?:c|ca|r|b|d|fl|no|nos|op|vol|vols|pp|p|approx|est)\.$", re.I
+)
+_BEFORE_NAME = re.compile(
+    r"(?:^|[\s(\[])(?:Mt|Ft|Prof|Gen|Col|Lt|Sgt|Capt|Rev|Gov|Sen|Rep|Fr|Hon)\.$"
+)
+#: "Apple Inc. in 2011", "the U.S. government", "approx. three": an abbreviation before a
+#: lower-case word (not a single letter: "*E. coli*" and the like were better cut than joined on
+#: the val19 gate, 2 more wrong linguistic items)
+_BEFORE_LOWER = re.compile(
+    r"(?:^|[\s(\[])(?:(?:[A-Za-z]\.)+[A-Za-z]|Inc|Ltd|Co|Corp|Bros|approx|est|etc|cf|al|ca|fl|no|op|"
+    r"vol|pp|St|Mt|Jr|Sr)\.$"
+)
+_INITIAL = re.compile(r"(?:^|[\s(\[])[A-Z]\.$")
+#: "Lillie P. Bliss", "John F. Kennedy": an initial after a capitalised word, before a name (a
+#: capital letter closing a sentence, "vitamin C.", "Napoleon I.", is followed by an opener)
+_NAME_INITIAL = re.compile(r"(?:^|\s)[A-Z][a-z'’\-]+\s[A-HJ-UW-Z]\.$")
+#: words that open a sentence, not a name after an initial ("… vitamin C. It …")
+_OPENER = re.compile(
+    r"(?:The|An?|It|Its|This|These|That|Those|He|She|They|His|Her|Their|In|On|At|For|But|And|As|"
+    r"By|With|We|You|I|There|When|After|Before|Some|Many|Most|Today|If|Although|While|Since)\b"
+)
+
+
+def _continues(before: str, after: str) -> bool:
+    """The period ending ``before`` closes an abbreviation, and ``after`` goes on with the same
+    sentence (see :data:`_BEFORE_NUMBER`)."""
+    if not before.endswith(".") or not after:
+        return False
+    first = after[0]
+    if first.islower():
+        return _BEFORE_LOWER.search(before) is not None
+    if first.isdigit():
+        return _BEFORE_NUMBER.search(before) is not None
+    if not first.isupper():
+        return False
+    if _BEFORE_NAME.search(before) is not None:
+        return True
+    if _INITIAL.search(before) is not None and re.match(r"[A-Z]\.(?:\s|$)", after):
+        return True  # "F. W. de Klerk": an initial before another
+    if re.match(r"[A-Z][a-z'’\-]+", after) is None or _OPENER.match(after) is not None:
+        return False
+    # "Lillie P. Bliss", "G. S. Carr": an initial after a name or another initial, before a name
+    return (
+        _NAME_INITIAL.search(before) is not None
+        or re.search(r"[A-Z]\.\s[A-Z]\.$", before) is not None
+    )
+
 
 _GENERIC_HEADINGS = frozenset(
     {
@@ -369,16 +421,28 @@ class ReadContext:
 
     def _cut(self, block: Block) -> Iterator[Sentence]:
         bad = self.injected(block)
-        for m in _SENTENCE.finditer(block.text):
-            text = m.group(0)
+        for start, end in _sentence_spans(block.text):
+            text = block.text[start:end]
             lead = len(text) - len(text.lstrip())
             text = text.strip()
             if not text:
                 continue
-            start = m.start() + lead
+            start += lead
             if any(a < start + len(text) and start < b for a, b in bad):
                 continue
             yield Sentence(text, start)
 
     def span(self, block: Block, start: int, end: int) -> tuple[int, int]:
         return block.inline.span(start, end)
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of ``text`` starts and ends: the cuts of :data:`_SENTENCE`, with those
+    after an abbreviation's period joined again (:func:`_continues`)."""
+    spans: list[tuple[int, int]] = []
+    for m in _SENTENCE.finditer(text):
+        if spans and _continues(text[spans[-1][0] : spans[-1][1]].rstrip(), m.group(0).lstrip()):
+            spans[-1] = (spans[-1][0], m.end())
+        else:
+            spans.append((m.start(), m.end()))
+    return spans

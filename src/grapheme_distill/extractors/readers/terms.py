@@ -112,7 +112,25 @@ def name_before(text: str) -> str | None:
     opened = name[:1].isupper() or re.match(r"\d[\w'’]*\s+[A-Z]", name) is not None
     if not name or not opened or len(name.split()) > 8:
         return None
+    if (shared := _SHARED_HEAD.fullmatch(name)) is not None:
+        # "Symphonies No. 5 and No. 6 (*Pastoral*)": the name right before is the last one,
+        # "Symphony No. 6", its head noun shared with the one before
+        return f"{_singular(shared.group('head'))} {shared.group('last')}"
     return name
+
+
+#: "Symphonies No. 5 and No. 6", "Parts I and II": a plural head shared by numbered names
+_SHARED_HEAD = re.compile(
+    r"(?P<head>[A-Z][a-z]+s)\s+(?:(?:No\.|Op\.|Part|Book|Act)\s+)?[\dIVX]+\w*"
+    r"(?:,\s+(?:(?:No\.|Op\.|Part|Book|Act)\s+)?[\dIVX]+\w*)*\s+and\s+"
+    r"(?P<last>(?:(?:No\.|Op\.|Part|Book|Act)\s+)?[\dIVX]+\w*)"
+)
+
+
+def _singular(noun: str) -> str:
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-2] if noun.endswith(("ches", "shes", "sses", "xes")) else noun[:-1]
 
 
 #: a name right after one of these is a time or place, not what a marker names ("after Brexit,
@@ -187,7 +205,8 @@ def term_at(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name |
         if b <= sent.start + upto and b >= sent.start + upto - 3
     ]
     if bold:
-        return Name(clean_name(bold[-1]))
+        # "A **full blood count (FBC)** — called …": the short form in brackets is no part of it
+        return Name(clean_name(re.sub(r"\s*\([^()]*\)?\W*$", "", bold[-1])))
     # "Magnetic resonance imaging, commonly abbreviated MRI, …": a lower-case term opening the
     # sentence, cut off by the marker's comma
     # ("Samuel Clemens wrote under the pen name …" has no such comma: no term is cut from it)

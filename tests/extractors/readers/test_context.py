@@ -1,0 +1,71 @@
+"""The readers' shared context: where a block's sentences end (issue 11, eighth session).
+
+A period after an abbreviation ("r. 1485", "c. 1368", "No. 9", "Mt. Fuji", "Apple Inc. in
+2011") or an initial before a name ("G. S. Carr", "Lillie P. Bliss") does not end a sentence; a
+capital letter that closes one ("vitamin C. It …", "Napoleon I. His …") still does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors.readers import read_document
+
+
+def _sentences(text: str) -> list[str]:
+    ctx, _ = read_document(text)
+    return [s.text for s in ctx.sentences(ctx.doc.blocks[0])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Henry VII (r. 1485–1509) founded the Tudor dynasty after Bosworth.",
+        "Ibn Battuta (1304 – c. 1368) was a Moroccan scholar and traveller.",
+        "The Symphony No. 9 in E minor and the Serenade Op. 22 were written in Prague.",
+        "They shared the prize with F. W. Maitland in 1893.",
+        "The museum got the painting through the Lillie P. Bliss Bequest in 1941.",
+        "He learnt mathematics from a book by G. S. Carr while at school.",
+        "The claim that Apple Inc. invented citric acid in 2011 is false.",
+        "Climbers reach Mt. Fuji by bus from Tokyo in summer.",
+        "Most of the U.S. government sits in Washington.",
+    ],
+)
+def test_an_abbreviation_does_not_end_the_sentence(text: str) -> None:
+    assert _sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Citrus fruit is rich in vitamin C. It also holds fibre.", "vitamin C."),
+        ("He was crowned as Napoleon I. His legal reforms lasted.", "Napoleon I."),
+        ("The fort stood on a hill c. 1200 years ago. No. The town did.", "ago."),
+        ("It weighs about 9 kg. Males are larger.", "9 kg."),
+    ],
+)
+def test_a_sentence_still_ends_at_its_period(text: str, first: str) -> None:
+    assert _sentences(text)[0].endswith(first)
+    assert len(_sentences(text)) >= 2
+
+
+def test_a_reign_in_brackets_keeps_the_definition_whole() -> None:
+    # the sentence was cut at "r." and its clause about the king lost its subject
+    answer = "**Henry VII** (r. 1485–1509), also known as Henry Tudor, founded the dynasty.\n"
+    _, facts = read_document(answer)
+    found = {
+        (f.subject.text.lower(), f.linguistic.value, f.value.lower())
+        for f in facts
+        if f.linguistic is not None and f.value is not None
+    }
+    assert ("henry vii", "alias", "henry tudor") in found
+
+
+def test_numbered_names_sharing_a_plural_head_name_the_last_one() -> None:
+    # once "No." no longer ended the sentence, the whole "Symphonies No. 5 and No. 6" was the term
+    answer = "- **1808** — Symphonies No. 5 and No. 6 (*Pastoral*) premiere in one concert.\n"
+    _, facts = read_document(answer)
+    found = {
+        (f.subject.text, f.value) for f in facts if f.linguistic is not None and f.value is not None
+    }
+    assert ("Symphony No. 6", "Pastoral") in found
