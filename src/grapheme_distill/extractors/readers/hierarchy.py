@@ -28,6 +28,8 @@ from collections.abc import Iterator
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
+from grapheme_distill.extractors.readers.hierarchy_names import PAIR, measured_name
+from grapheme_distill.extractors.readers.hierarchy_runs import term_runs
 from grapheme_distill.extractors.readers.list_parents import (
     Candidate,
     ListChoice,
@@ -138,7 +140,7 @@ def item_head(block: Block) -> tuple[str, int, int] | None:
         head = head[:paren]
     name = clean_name(head)
     if block.key is None and not _titled(name):
-        name = noun_phrase(head)
+        name = measured_name(head.strip(), noun_phrase(head))
     # "regional Federal Reserve Banks", "modern Greek": a name after a lower-case descriptor
     named = re.fullmatch(
         r"(?:[a-z][\w\-]*\s+){1,2}(?P<n>[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|the|and|de))*)", name
@@ -312,6 +314,8 @@ def read_lists(ctx: ReadContext) -> Iterator[Fact]:
 
     for items in ctx.doc.lists():
         yield from _read_list(ctx, items)
+    for items, title in term_runs(ctx.doc):  # "Solid: …", "Liquid: …" paragraphs: a list
+        yield from _read_list(ctx, items, title)
     yield from read_sections(ctx)
 
 
@@ -335,8 +339,9 @@ def _structural_context(ctx: ReadContext, items: list[Block], lead: str, heading
     return True
 
 
-def _read_list(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
+def _read_list(ctx: ReadContext, items: list[Block], title: str = "") -> Iterator[Fact]:
     lead, heading = list_context_text(ctx, items)
+    lead = lead or title
     nested = items[0].parent is not None
     heads = [(b, item_head(b)) for b in items]
     if procedural_list(items, lead, heading) or any(ctx.injected(b) for b in items):
@@ -593,6 +598,8 @@ def _children(
         names = [head[0]]
         if shared is not None:  # "first and second violins": two children, one head noun
             names = [f"{shared[1]} {shared[3]}", f"{shared[2]} {shared[3]}"]
+        elif (pair := PAIR.fullmatch(head[0])) is not None:
+            names = [pair[1], pair[2]]  # "**kenong** and **ketuk**": two children, not one
         for name in names:
             child = Name(name)
             yield Fact("hierarchy", construction, block.span, parent, child, hierarchy=kind)

@@ -41,8 +41,14 @@ from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.learned import LinearModel, load_linear_model, shipped_model
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
-from grapheme_distill.extractors.readers.hierarchy_cues import core_child, core_parent, propose_more
+from grapheme_distill.extractors.readers.hierarchy_cues import (
+    core_child,
+    core_parent,
+    plural_tail,
+    propose_more,
+)
 from grapheme_distill.extractors.readers.hierarchy_names import list_after, with_shared_head
+from grapheme_distill.extractors.readers.hierarchy_runs import term_runs
 from grapheme_distill.extractors.readers.list_parents import active_parent_model
 from grapheme_distill.extractors.readers.phrases import kind_of as _kind_of
 from grapheme_distill.extractors.readers.phrases import (
@@ -273,11 +279,27 @@ def _propose_lists(ctx: ReadContext, out: _Proposals) -> None:
         procedural_list,
     )
 
-    for items in ctx.doc.lists():
+    # runs of "Term: gloss" paragraphs are lists without bullets, their short title the lead-in
+    for items, title in [*((b, "") for b in ctx.doc.lists()), *term_runs(ctx.doc)]:
         if any(ctx.injected(b) for b in items):
             continue
         lead, heading = list_context_text(ctx, items)
+        lead = lead or title
         context = _list_context(ctx, items, lead, heading)
+        if title:
+            context.add("term_run")
+            if (plural := plural_tail(title)) is not None:
+                for block in items:
+                    named = item_head(block)
+                    if named is not None:
+                        out.add(
+                            Name(plural),
+                            named[0],
+                            _kind(title, heading, ctx),
+                            block,
+                            "lead_plural",
+                            context,
+                        )
         if procedural_list(items, lead, heading):
             context.add("procedural")
         first = items[0]

@@ -5,6 +5,8 @@ Why a module of its own.  Every candidate source of :mod:`.hierarchy_learned` an
 :mod:`.hierarchy_cues` reads its children with the same lenient splitter, so one fix (a gloss in
 parentheses, a restating colon, quoted titles) reaches all of them; it was cut out of
 :mod:`.hierarchy_learned` (near the ~800-line limit) in the eighth session.  Text only, no parse.
+The names a list item gives (a number kept with a distance, a measure dropped from an
+ingredient, two lower-case names joined by "and") are here too, for :mod:`.hierarchy`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 
 from grapheme_distill.extractors.readers.facts import clean_name
 
-__all__ = ["list_after", "with_shared_head"]
+__all__ = ["PAIR", "list_after", "measured_name", "with_shared_head"]
 
 
 def list_after(text: str) -> list[str] | None:
@@ -61,3 +63,28 @@ def with_shared_head(names: list[str]) -> list[str]:
         return names
     noun = last[-1][:-1]
     return [f"{n} {noun}" for n in names[:-1]] + [" ".join(last[:-1] + [noun])]
+
+
+# an item naming two lower-case things ("kenong and ketuk", "peppers and chillies"); a name of
+# one thing is capitalised ("Research and Development") and stays whole
+PAIR = re.compile(
+    r"([a-z\u00e0-\u00ff][\w\-]*(?: [a-z][\w\-]*)?) and ([a-z\u00e0-\u00ff][\w\-]*(?: [a-z][\w\-]*)?)"
+)
+
+
+_DISTANCE = re.compile(r"(?i)^(?:m|km|metres?|meters?|kilometres?|kilometers?|miles?|yards?)\b")
+_MEASURE = re.compile(
+    r"(?i)^(?:tsp|tbsp|teaspoons?|tablespoons?|cups?|g|kg|ml|l|oz|lbs?|grams?|pinch(?:es)?|"
+    r"dash(?:es)?|handful|cloves?)\b\.?\s+(?:of\s+)?"
+)
+
+
+def measured_name(head: str, name: str) -> str:
+    """An item's name when it opens with a number: an event keeps its distance ("100 metres",
+    "110 m hurdles": a unit alone names nothing), an ingredient loses its measure ("2 tbsp olive
+    oil" → olive oil)."""
+    if not head[:1].isdigit():
+        return name
+    if _DISTANCE.match(name):
+        return clean_name(head)
+    return _MEASURE.sub("", name)

@@ -1,0 +1,78 @@
+"""Hierarchy layouts of the eighth session (issue 11), in words of their own: runs of "Term:
+gloss" paragraphs read as lists (readers/hierarchy_runs.py), and list items that open with a
+number (an event's distance stays, an ingredient's measure goes)."""
+
+from __future__ import annotations
+
+from grapheme_distill.extractors.document import parse_document
+from grapheme_distill.extractors.readers.context import ReadContext
+from grapheme_distill.extractors.readers.hierarchy import item_head, read_lists
+from grapheme_distill.extractors.readers.hierarchy_learned import edge_candidates
+from grapheme_distill.extractors.readers.hierarchy_prose import read_prose_hierarchy
+from grapheme_distill.extractors.readers.hierarchy_runs import term_runs
+
+RUN = (
+    "Clouds are sorted by height and shape.\n\n"
+    "**The three main cloud types**\n\n"
+    "Cirrus: thin wisps high in the sky, made of ice crystals.\n\n"
+    "Cumulus: puffy heaps with flat bases. They can grow tall:\n\n"
+    "- fair-weather cumulus\n- towering cumulus\n\n"
+    "Stratus: a grey sheet that covers the sky.\n\n"
+    "Fog is stratus at ground level.\n"
+)
+
+
+def _candidates(text: str, prompt: str = "") -> set[tuple[str, str]]:
+    ctx = ReadContext.of(parse_document(text), prompt)
+    rules = [*read_lists(ctx), *read_prose_hierarchy(ctx)]
+    return {c.key for c in edge_candidates(ctx, rules)}
+
+
+def test_a_run_of_term_paragraphs_is_a_list_with_its_title() -> None:
+    runs = term_runs(parse_document(RUN))
+    assert len(runs) == 1
+    blocks, title = runs[0]
+    assert [b.text.split(":")[0] for b in blocks] == ["Cirrus", "Cumulus", "Stratus"]
+    assert title == "The three main cloud types"
+
+
+def test_a_term_runs_items_are_candidate_children_of_its_title_and_topic() -> None:
+    cands = _candidates(RUN, "What kinds of clouds are there?")
+    assert ("cloud types", "stratus") in cands, sorted(cands)
+    assert ("cloud types", "cirrus") in cands, sorted(cands)
+
+
+def test_two_term_paragraphs_or_a_sentence_with_a_colon_are_no_run() -> None:
+    text = (
+        "Note: this is rough.\n\nCirrus: thin wisps.\n\nCumulus: puffy heaps.\n\n"
+        "The rule is simple: look up.\n"
+    )
+    assert term_runs(parse_document(text)) == []
+
+
+def test_an_items_number_stays_with_a_distance_and_goes_with_a_measure() -> None:
+    doc = parse_document(
+        "### Day one\n\n1. 100 metres\n2. 110 m hurdles\n3. Long jump\n\n"
+        "### Ingredients\n\n- 2 tbsp olive oil\n- 1 pinch of salt\n- 3 eggs\n"
+    )
+    heads = [h[0] for b in doc.blocks if b.is_item and (h := item_head(b)) is not None]
+    assert heads == ["100 metres", "110 m hurdles", "Long jump", "olive oil", "salt", "eggs"]
+    assert ("day one", "100 metres") in _candidates("### Day one\n\n1. 100 metres\n2. Shot put\n")
+
+
+def test_an_item_naming_two_lower_case_things_gives_two_children() -> None:
+    from grapheme_distill.extractors.readers import read_document
+
+    text = (
+        "The kitchen tools fall into a few groups:\n\n"
+        "- **Knives**\n  - **paring** and **boning**: small blades\n  - cleaver\n"
+        "- **Departments**\n  - Research and Development\n  - Sales\n"
+    )
+    pairs = {
+        (f.subject.text.lower(), f.object.text.lower())
+        for f in read_document(text, "")[1]
+        if f.kind == "hierarchy" and f.object is not None
+    }
+    assert {("knives", "paring"), ("knives", "boning")} <= pairs, sorted(pairs)
+    assert ("knives", "paring and boning") not in pairs
+    assert ("departments", "research and development") in pairs, sorted(pairs)
