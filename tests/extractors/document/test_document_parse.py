@@ -100,3 +100,33 @@ def test_inline_lists_glossary_runs_and_key_value_lines() -> None:
     ]
     s, e = doc.blocks[1].span
     assert answer[s:e] == "Party:** African National Congress"
+
+
+def test_a_key_before_a_sentence_of_its_own_is_a_plain_item() -> None:
+    # "**Key** — <sentence with facts>" was a glossary item, which the prose readers skip; it is
+    # a plain item (or paragraph) now, its key and value kept for the glossary reader
+    answer = (
+        "- **Anaphase** — sister chromatids are pulled to opposite poles.\n"
+        "- **Codebreaking** — at Bletchley Park he designed the Bombe.\n"
+        "- **Ribosome** — a molecular machine that builds proteins.\n"
+        "- **Castling** — the king moves two squares towards a rook.\n"
+    )
+    doc = parse_document(answer)
+    assert [b.role for b in doc.blocks] == ["list_item", "list_item", "glossary", "glossary"]
+    assert [b.key_text() for b in doc.blocks] == [
+        "Anaphase",
+        "Codebreaking",
+        "Ribosome",
+        "Castling",
+    ]
+    assert doc.blocks[0].value_text() == "sister chromatids are pulled to opposite poles."
+    doc = parse_document("**Copies** — thousands were printed at the time.\n")
+    assert [(b.role, b.key_text()) for b in doc.blocks] == [("paragraph", "Copies")]
+
+
+def test_the_prose_readers_read_a_key_before_a_sentence() -> None:
+    from grapheme_distill.extractors.readers import read_document
+
+    answer = "# Ludwig van Beethoven\n\n- **Final years** — he died in Vienna in 1827, aged 56.\n"
+    _, facts = read_document(answer)
+    assert any(f.predicate == "age_at_death" for f in facts)

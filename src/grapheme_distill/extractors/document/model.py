@@ -53,7 +53,9 @@ class Block:
         parent: index of the enclosing list item (nested lists and an item's later paragraphs).
         list_id: items of one list share it (-1 outside lists).
         ordered: the item is in a numbered list.
-        key, value: the two halves of a key-value or glossary block (clean text offsets).
+        key, value: the two halves of a key-value or glossary block (clean text offsets); a
+            plain item or paragraph keeps them when its rest is a sentence of its own
+            ("**Anaphase** — sister chromatids are pulled to opposite poles").
         header, cells: a table row's column headers and cells (clean text offsets of each cell).
     """
 

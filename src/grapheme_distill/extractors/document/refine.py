@@ -3,7 +3,9 @@
 CommonMark decides what is a list, but answers (small local models above all) also write lists
 that markdown reads as one paragraph — "Git consists of: - a repository - a staging area" on one
 line — and glossaries whose terms are lower case ("principal amount: the initial amount …") or
-whose glosses open with a number ("**Century** — 100 runs or more …").  Fixing these in the
+whose glosses open with a number ("**Century** — 100 runs or more …"); and a "**Key** — …" item
+whose rest is a sentence of its own ("**Anaphase** — sister chromatids are pulled to opposite
+poles") is a plain item that keeps its key, so that the prose readers read it.  Fixing these in the
 document layer means every reader sees the same items, with the same lead-in, instead of each
 reader guessing at dashes inside paragraphs.
 """
@@ -105,7 +107,32 @@ def refine(doc: Document) -> Document:
     _glossary_runs(doc)
     for items in doc.lists():
         _settle_glossary(items)
+    for block in doc.blocks:
+        if block.role == "glossary" and _states(block.value_text()):
+            block.role = "list_item" if block.is_item else "paragraph"  # key and value kept
     return doc
+
+
+#: a gloss that is a sentence of its own, with its own subject and verb: "**Anaphase** — sister
+#: chromatids are pulled to opposite poles", "**Copies** — thousands were printed", "**Codebreaking**
+#: — at Bletchley Park he designed the Bombe", "**21 July 1969** — Armstrong stepped onto …" (a
+#: genus, "a pawn that has just moved …", or what the term does, "it packages proteins", glosses)
+_OWN_CLAUSE = re.compile(
+    r"^(?:(?:the|its|his|her|their|these|those|some|most|many|all|both|each)\s+)?"
+    r"(?!(?:a|an|it|they|that|which|who|whose|where|when|what|how|why|whether|is|are|was|were)\b)"
+    r"(?:(?!(?:that|which|who|whose|where|a|an)\b)[\w'’\-]+\s+){1,3}?"
+    r"(?:is|are|was|were|can|could|may|might|will|would|must|should|has|have|had|did|does)\s"
+    r"|^(?:he|she|we|you|i)\s+[a-z]+"
+    r"|^(?:at|in|on|during|after|before|from|by|with)\s[^,;]{0,60}?\b(?:he|she|they|we)\s+[a-z]+"
+    r"|^(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s+[a-z]+ed\b"
+)
+
+
+def _states(value: str) -> bool:
+    """The value of a "**Key** — value" item is a sentence with facts, not a gloss of its key
+    (:data:`_OWN_CLAUSE`): its first clause, up to a comma, semicolon or dash."""
+    first = re.split(r"[,;:(]|\s[\u2013\u2014-]\s", value, maxsplit=1)[0]
+    return _OWN_CLAUSE.match(first) is not None
 
 
 def _glossary_runs(doc: Document) -> None:

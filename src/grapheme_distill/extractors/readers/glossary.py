@@ -27,7 +27,7 @@ from grapheme_distill.extractors.readers.hierarchy import name_list
 from grapheme_distill.extractors.readers.terms import ABBR, initials_match, lfact, pronoun_subject
 from grapheme_distill.model.knowledge import LinguisticKind
 
-__all__ = ["read_glossary", "read_glossary_paragraph", "read_glossary_row"]
+__all__ = ["glossed", "read_glossary", "read_glossary_paragraph", "read_glossary_row"]
 
 #: a key that gives another name of the subject ("Nickname", "Also known as", "Local name")
 _NAMING_KEY = re.compile(
@@ -46,6 +46,12 @@ _NAMING_ASIDE = re.compile(
     r"(?i)(?:\w+ly\s+|also\s+|sometimes\s+|often\s+|just\s+|simply\s+)*(?:shortened|abbreviated|called|known|nicknamed|named|"
     r"spelled|spelt|written|pronounced|renamed|or|aka)\b"
 )
+
+
+def glossed(block: Block) -> bool:
+    """A "**Term** — gloss" block: a glossary item, or a plain item or paragraph that keeps its
+    key because its rest is a sentence of its own (the document layer's ``refine``)."""
+    return block.role == "glossary" or (block.key is not None and block.role != "key_value")
 
 
 def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
@@ -147,7 +153,7 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     articled = sum(
         1
         for b in siblings
-        if b.role == "glossary" and re.match(r"(?i)(?:a|an|the)\s", b.value_text().strip())
+        if glossed(b) and re.match(r"(?i)(?:a|an|the)\s", b.value_text().strip())
     )
     in_glossary = articled * 2 >= len(siblings) >= 2
     # "**Spar**: thin rod that keeps the sail stretched": a bare genus with a relative clause
@@ -244,7 +250,7 @@ def read_glossary_paragraph(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     keeps a paragraph of more than one sentence a paragraph).  Read when at least two paragraphs
     of the answer open that way, with the gloss's first sentence (an example value before a dash,
     "`https` — the protocol …", is no part of it) as the gloss."""
-    if block.role != "paragraph" or block.is_item or ctx.injected(block):
+    if block.role != "paragraph" or block.is_item or block.key is not None or ctx.injected(block):
         return
     sents = ctx.sentences(block)
     if not sents or sents[0].start != 0:

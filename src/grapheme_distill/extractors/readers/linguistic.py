@@ -32,6 +32,7 @@ from grapheme_distill.extractors.readers.definitions import (
 )
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
 from grapheme_distill.extractors.readers.glossary import (
+    glossed,
     read_glossary,
     read_glossary_paragraph,
     read_glossary_row,
@@ -289,7 +290,7 @@ def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
         return  # binary garbage, not prose: brackets and capitals there name nothing
     facts: list[Fact] = []
     for block in ctx.doc.blocks:
-        if block.role == "glossary":
+        if glossed(block):
             facts.extend(read_glossary(ctx, block))
         if block.role == "table_row":
             facts.extend(read_glossary_row(ctx, block))
