@@ -60,10 +60,45 @@ def named_mentions(span: Any) -> list[Mention]:
             m = mention_of(head)
             if m is not None and _SEPARATOR.search(m.text):
                 m = _segment(m, head.idx)
+            if m is not None and ent.label_ == "CARDINAL":
+                m = _with_unit(ent, m)
             if m is not None and all(m.text != o.text for o in out):
                 out.append(m)
+                town = _town(m)
+                if town is not None and all(town.text != o.text for o in out):
+                    out.append(town)
     out.extend(_chunk_candidates(span, out))
     return out
+
+
+#: units a number is written with that NER leaves out of the number ("400 g", "200 m"): the gold
+#: annotates the measure with its unit, and "400" alone does not match "400 g"
+_UNIT_WORDS = frozenset(
+    {"g", "kg", "mg", "m", "km", "cm", "mm", "ml", "l", "lb", "lbs", "oz", "ft", "mi", "kcal"}
+)
+
+
+def _with_unit(ent: Any, m: Mention) -> Mention:
+    """``m`` (a CARDINAL's mention) with the unit abbreviation written right after it."""
+    doc = ent.doc
+    if ent.end >= len(doc) or m.end != ent.end_char:
+        return m
+    unit = doc[ent.end]
+    if unit.text not in _UNIT_WORDS or unit.idx - ent.end_char > 1:
+        return m
+    return dataclasses.replace(m, text=f"{m.text} {unit.text}", end=unit.idx + len(unit.text))
+
+
+def _town(m: Mention) -> Mention | None:
+    """The town of a "Town, Region" name ("Tryon, North Carolina"): a node of its own beside the
+    whole.  The whole stays the name the facts use (WebNLG's gold names places so), but answers'
+    gold names the town alone and the region as another node; adding the town costs no fact."""
+    if m.label not in ("GPE", "LOC", "FAC") or m.text.count(", ") != 1:
+        return None
+    town, region = m.text.split(", ")
+    if not (town[:1].isupper() and region[:1].isupper()) or any(c.isdigit() for c in m.text):
+        return None
+    return dataclasses.replace(m, text=town, end=m.start + len(town))
 
 
 #: what opens a noun chunk but is no part of a name: "the", "its", "these", "both", "such"

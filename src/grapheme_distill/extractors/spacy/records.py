@@ -20,6 +20,7 @@ from grapheme_distill.extractors.document import ATTRIBUTE_KEYS
 from grapheme_distill.extractors.predicates import participle_of_making
 from grapheme_distill.extractors.readers import Fact, Name
 from grapheme_distill.extractors.spacy.clauses import VALUE_LABELS, Coref, Mention
+from grapheme_distill.extractors.spacy.folding import keeps_own_node
 from grapheme_distill.extractors.spacy.relation_candidates import Candidate
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import HierarchyKind, KnowledgeType, LinguisticKind
@@ -242,7 +243,10 @@ def short_names(state: State) -> dict[str, str]:
         # nested candidates ("Spartak Moscow" in "FC Spartak Moscow" in "FC Spartak Moscow youth team")
         # are one name; two unrelated ones ("John Smith", "Jane Smith") leave "Smith" alone
         maximal = [h for h in hits if not any(h != o and h in o for o in hits)]
-        if len(maximal) == 1:
+        # words after the short name make another thing: "REST" / "REST API" (see .folding)
+        if len(maximal) == 1 and not keeps_own_node(
+            sw, long_words[maximal[0]], long_is_person="PERSON" in labels(maximal[0])
+        ):
             out[short] = maximal[0]
     return out
 

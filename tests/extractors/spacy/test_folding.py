@@ -1,0 +1,59 @@
+"""A shorter name keeps its own node beside a longer name that adds words after it
+(issue 11's "The Loire ... The Loire Valley" defect; "REST" / "REST API")."""
+
+from __future__ import annotations
+
+from grapheme_distill.extractors.spacy.folding import keeps_own_node
+from grapheme_distill.extractors.spacy.mentions import Mention
+from grapheme_distill.extractors.spacy.records import State, short_names
+from grapheme_distill.model.knowledge import LinguisticKind
+
+
+def _state(*names: tuple[str, str]) -> State:
+    """A state that has seen each ``(text, NER label)`` as a proper name."""
+    state = State()
+    keys = [state.see(Mention(text, -1, -1, label, True)) for text, label in names]
+    assert len(keys) == len(names)
+    return state
+
+
+def test_words_after_the_short_name_make_another_thing() -> None:
+    assert keeps_own_node(("rest",), ("rest", "api"))
+    assert keeps_own_node(("meiji",), ("meiji", "restoration"))
+    assert keeps_own_node(("nelson", "mandela"), ("nelson", "mandela", "international", "day"))
+
+
+def test_surnames_first_names_and_company_suffixes_still_fold() -> None:
+    assert not keeps_own_node(("shepard",), ("alan", "shepard"))
+    assert not keeps_own_node(("alan",), ("alan", "shepard"), long_is_person=True)
+    assert not keeps_own_node(("spartak", "moscow"), ("fc", "spartak", "moscow"))
+    assert not keeps_own_node(("apple",), ("apple", "inc"))
+    assert not keeps_own_node(("napoleon",), ("napoleon", "i."))
+    assert not keeps_own_node(("apollo",), ("apollo", "11"))
+
+
+def test_short_names_keeps_rest_apart_from_rest_api() -> None:
+    state = _state(("REST", "ORG"), ("REST API", "ORG"), ("Loire", "LOC"), ("Loire Valley", "LOC"))
+    state.see(Mention("Meiji", -1, -1, "", True))
+    state.see(Mention("Meiji Restoration", -1, -1, "EVENT", True))
+    folded = short_names(state)
+    assert {"rest", "loire", "meiji"}.isdisjoint(folded), folded
+
+
+def test_a_short_name_left_alone_before_stays_alone() -> None:
+    # "Ada" is in two longer names; keeping one of them from folding must not fold it into the other
+    state = _state(("Ada Lovelace", "PERSON"), ("Ada", "ORG"), ("Ada Programming Manual", ""))
+    assert "ada" not in short_names(state)
+
+
+def test_the_readers_term_keeps_its_definition(spacy_x: object) -> None:
+    text = (
+        "**API** stands for *application programming interface*: a way for one program to ask "
+        "another for data. **REST** (short for *representational state transfer*) is a style of "
+        "designing web APIs. A REST API — often called a *RESTful* API — lets programs read "
+        "**resources** through plain HTTP requests."
+    )
+    ex = spacy_x.extract(text)  # type: ignore[attr-defined]
+    names = {k: v.name for k, v in ex.entities.items()}
+    defined = {names[i.entity] for i in ex.linguistic if i.relation is LinguisticKind.DEFINITION}
+    assert "REST" in defined, defined
