@@ -130,3 +130,15 @@ def test_the_prose_readers_read_a_key_before_a_sentence() -> None:
     answer = "# Ludwig van Beethoven\n\n- **Final years** — he died in Vienna in 1827, aged 56.\n"
     _, facts = read_document(answer)
     assert any(f.predicate == "age_at_death" for f in facts)
+
+
+def test_lines_of_one_paragraph_with_plain_keys_are_read_one_by_one() -> None:
+    answer = "Thawing: ice to water.\nBoiling (or ebullition): water to steam.\n"
+    doc = parse_document(answer)
+    assert [(b.role, b.key_text()) for b in doc.blocks] == [
+        ("glossary", "Thawing"),
+        ("glossary", "Boiling (or ebullition)"),
+    ]
+    # a question and its answer are no key lines
+    doc = parse_document("Q: Who founded it?\nA: Henri Dunant, in 1863.\n")
+    assert [b.role for b in doc.blocks] == ["paragraph"]

@@ -409,6 +409,37 @@ CASES: list[tuple[str, str, Items, Items]] = [
         {("full blood count", "alias", "complete blood count")},
         {("full blood count (fbc", "alias", "complete blood count")},
     ),
+    # glossary lines of one paragraph with plain keys, a second word in the key's brackets, a
+    # participle clause after the gloss's comma (no list of examples)
+    (
+        "**Phase changes**\n\nThawing: ice to water. The reverse is freezing.\n"
+        "Boiling (or ebullition): water to steam. The reverse is condensing.\n"
+        "Deposition: vapour straight to ice, skipping the water stage.\n",
+        "",
+        {
+            ("boiling", "definition", "water to steam"),
+            ("boiling", "synonym", "ebullition"),
+            ("deposition", "definition", "vapour straight to ice, skipping the water stage"),
+        },
+        set(),
+    ),
+    # a list of the subject's names under a lead-in that says so
+    (
+        "# Volgograd\n\nVolgograd is a city on the Volga.\n\n## History\n"
+        "The city has had three names:\n- **Tsaritsyn** — until 1925\n"
+        "- **Stalingrad** — from 1925 to 1961\n- **Volgograd** — since 1961\n",
+        "",
+        {("volgograd", "alias", "tsaritsyn"), ("volgograd", "alias", "stalingrad")},
+        {("tsaritsyn", "definition", "until 1925")},
+    ),
+    # a name given to a pronoun: the block's subject's
+    (
+        "# Edith Piaf\n\nEdith Piaf was a French singer. Audiences called her "
+        '"The Little Sparrow" for her size.\n',
+        "",
+        {("edith piaf", "alias", "little sparrow")},
+        set(),
+    ),
 ]
 
 

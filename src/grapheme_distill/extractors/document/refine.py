@@ -97,7 +97,7 @@ def refine(doc: Document) -> Document:
         split = _inline_items(block)
         if split is not None and (len(split[1]) >= 2 or _list_follows(doc, block)):
             plan[block.index] = split
-        elif len(lines := _key_lines(block)) >= 2:
+        elif len(lines := _key_lines(block, doc.source)) >= 2:
             plan[block.index] = (None, lines)
     if plan:
         doc.blocks = _spliced(doc, plan)
@@ -189,9 +189,18 @@ def _list_follows(doc: Document, block: Block) -> bool:
     )
 
 
-def _key_lines(block: Block) -> list[Inline]:
-    """ "**Born:** 1918, Mvezo / **Party:** ANC" written as lines of one paragraph: one inline per
-    bold key."""
+#: a line that opens with a plain key: "Melting: solid to liquid.", "Evaporation (or
+#: vaporisation): liquid to gas."
+_LINE_KEY = re.compile(
+    r"(?!(?:Note|Tip|Example|Answer|Question|Summary|Warning|Step)\b)"
+    r"[A-Z][\w'’\-]+(?:\s+[\w'’\-]+){0,2}(?:\s+\([^()]{1,40}\))?:\s"
+)
+
+
+def _key_lines(block: Block, source: str) -> list[Inline]:
+    """ "**Born:** 1918, Mvezo / **Party:** ANC", "Melting: solid to liquid. / Evaporation: liquid
+    to gas." written as lines of one paragraph: one inline per line that opens with a bold key,
+    or else (the answer's line breaks, which the clean text joins, tell) with a plain one."""
     text = block.text
     starts = [
         a
@@ -199,6 +208,13 @@ def _key_lines(block: Block) -> list[Inline]:
         if (text[a:b].rstrip().endswith(":") or text[b : b + 1] == ":")
         and (a == 0 or text[a - 1] == " ")
     ]
+    if len(starts) < 2 or starts[0] != 0:
+        starts = [
+            m.start()
+            for m in _LINE_KEY.finditer(text)
+            if m.start() == 0
+            or source[: block.inline.offsets.to_orig(m.start())].rstrip(" \t").endswith("\n")
+        ]
     if len(starts) < 2 or starts[0] != 0:
         return []
     bounds = [*starts, len(text)]

@@ -87,8 +87,8 @@ _BEFORE_NAME = re.compile(
     r"(?:^|[\s(\[])(?:Mt|Ft|Prof|Gen|Col|Lt|Sgt|Capt|Rev|Gov|Sen|Rep|Fr|Hon)\.$"
 )
 #: "Apple Inc. in 2011", "the U.S. government", "approx. three": an abbreviation before a
-#: lower-case word (not a single letter: "*E. coli*" and the like were better cut than joined on
-#: the val19 gate, 2 more wrong linguistic items)
+#: lower-case word (not after a single letter: joining there gave 2 more wrong linguistic items
+#: on the val19 gate)
 _BEFORE_LOWER = re.compile(
     r"(?:^|[\s(\[])(?:(?:[A-Za-z]\.)+[A-Za-z]|Inc|Ltd|Co|Corp|Bros|approx|est|etc|cf|al|ca|fl|no|op|"
     r"vol|pp|St|Mt|Jr|Sr)\.$"
@@ -213,6 +213,9 @@ _GENERIC_HEADINGS = frozenset(
         "climate",
         "population",
         "name",
+        "names",
+        "nicknames",
+        "naming",
         "etymology",
         "see also",
         "note",

@@ -77,6 +77,11 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
                 yield lfact(block, None, "gloss.name_key", subject, LinguisticKind.ALIAS, name)
         return
     term = Name(term_text)
+    if (other := re.search(r"\(or\s+(?P<v>[^()]{2,40})\)", key)) is not None:
+        # "Evaporation (or vaporisation): liquid to gas": a second word for the term
+        value = clean_name(other.group("v"))
+        kind = LinguisticKind.SYNONYM if value.islower() else LinguisticKind.ALIAS
+        yield lfact(block, None, "gloss.key_or", term, kind, value)
     gloss = re.sub(r"^(?:is|are)\s+", "", block.value_text().strip())
     if gloss.endswith(":"):
         return  # "**Strings** — the largest section, seated at the front:": a list's lead-in
@@ -208,12 +213,19 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         and (
             functional is not None
             or re.match(r"(?:a|an|the)\s", gloss, re.IGNORECASE) is not None
-            or name_list(gloss) is None
+            or not _examples(gloss)
         )
         and not re.search(r"\d{4}|\band\b", term.text)  # "16 July 1969", "ATLAS and CMS"
         and not re.match(r"\d", term.text)
     ):
         yield lfact(block, None, "gloss.definition", term, LinguisticKind.DEFINITION, gloss)
+
+
+def _examples(gloss: str) -> bool:
+    """The gloss lists examples ("amoxicillin, flucloxacillin"), not a phrase with a participle
+    clause after its comma ("solid straight to gas, skipping the liquid stage")."""
+    names = name_list(gloss)
+    return names is not None and not any(re.match(r"[a-z]+ing\s", n) for n in names[1:])
 
 
 #: column headers of a glossary table: the first column is the term, this one its meaning

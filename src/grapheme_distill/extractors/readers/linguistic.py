@@ -37,6 +37,7 @@ from grapheme_distill.extractors.readers.glossary import (
     read_glossary_paragraph,
     read_glossary_row,
 )
+from grapheme_distill.extractors.readers.hierarchy import item_head
 from grapheme_distill.extractors.readers.parentheses import (
     NOT_ALIAS,
     RANK,
@@ -88,6 +89,13 @@ _ALIAS = re.compile(
     r"(?:is|was)|real name|stage name|pen name|born as)"
     r"\s+(?:the\s+)?[\"“*_]*(?P<v>[^,;:()\"”.*_\u2013\u2014]{1,80})",
     re.IGNORECASE,
+)
+#: "Fans called her the "High Priestess of Soul"", "critics dubbed him *the Boss*": a name given
+#: to a pronoun
+_CALLED_PRONOUN = re.compile(
+    r"\b(?:called|calls|call|nicknamed|dubbed|christened)\s+(?:him|her|them|it)\s+(?:simply\s+)?"
+    r"(?:the\s+)?[*_\"“]*(?P<v>[A-Z][^,;:()\"”.*_]{1,60}?)[*_\"”]*"
+    r"(?=[,;:.)]|\s+(?:for|because|after|in|on|at|when|and)\b|$)"
 )
 #: a word each match of :data:`_ALIAS` holds (a cheap test before the scan, which tries its many
 #: alternatives at every offset of the sentence)
@@ -290,7 +298,10 @@ def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
         return  # binary garbage, not prose: brackets and capitals there name nothing
     facts: list[Fact] = []
     for block in ctx.doc.blocks:
-        if glossed(block):
+        listed = _listed_name(ctx, block) if block.is_item else None
+        if listed is not None:
+            facts.append(listed)  # a name's gloss tells its history, not what a term means
+        elif glossed(block):
             facts.extend(read_glossary(ctx, block))
         if block.role == "table_row":
             facts.extend(read_glossary_row(ctx, block))
@@ -408,6 +419,34 @@ def _acronyms_in_use(ctx: ReadContext, facts: list[Fact]) -> Iterator[Fact]:
                         block, None, "abbrev.in_use", Name(name), LinguisticKind.ABBREVIATION, abbr
                     )
                     break
+
+
+#: a lead-in or heading over a list of the subject's names: "The city has gone by several
+#: names:", "Other names:", "## Names", "It has been known as:"
+_NAMES_LEAD = re.compile(
+    r"(?i)^(?:(?:other|alternative|former|earlier|historical|local)\s+)?(?:names|nicknames)\s*:?$|"
+    r"\b(?:(?:gone|went|go(?:es)?)\s+by|had|has\s+had|been\s+known\s+by|borne)\s+"
+    r"(?:\w+\s+){0,2}(?:names|nicknames)\b|\b(?:known|called)\s+(?:as|by)\s*:$|"
+    r"\bother\s+names\b.*:$"
+)
+
+
+def _listed_name(ctx: ReadContext, block: Block) -> Fact | None:
+    """ "The city has gone by several names: / - **Byzantium** — the Greek colony … /
+    - **Constantinople** — …": each item of a list of names is another name of the subject."""
+    lead, heading = ctx.doc.lead_of(block), ctx.doc.heading_of(block)
+    if block.level != 0 or not (
+        (lead is not None and _NAMES_LEAD.search(lead.text.strip()))
+        or (lead is None and heading is not None and _NAMES_LEAD.search(heading.text.strip()))
+    ):
+        return None
+    head = item_head(block)
+    subject = pronoun_subject(ctx, block)
+    if head is None or subject is None or not head[0][:1].isupper() or len(head[0].split()) > 6:
+        return None
+    if head[0].lower() == subject.text.lower():
+        return None
+    return lfact(block, None, "alias.names_list", subject, LinguisticKind.ALIAS, head[0])
 
 
 def _head_alias(block: Block) -> Iterator[Fact]:
@@ -601,6 +640,14 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
                     value,
                     hedged,
                 )
+    for m in _CALLED_PRONOUN.finditer(text) if may_contain(text, _ALIAS_WORDS) else ():
+        # "Fans called her the "High Priestess of Soul"": the name is the pronoun's, the block's
+        # implicit subject
+        value = clean_name(m.group("v"))
+        if (term := pronoun_subject(ctx, block)) is not None and value.lower() != term.text.lower():
+            yield lfact(
+                block, sent, "alias.called_pronoun", term, LinguisticKind.ALIAS, value, hedged
+            )
     for m in _FOR_SHORT.finditer(text) if "for short" in text else ():
         abbr = clean_name(m.group("a"))
         term = term_at(ctx, block, sent, m.start())
