@@ -432,6 +432,13 @@ CASES: list[tuple[str, str, Items, Items]] = [
         {("volgograd", "alias", "tsaritsyn"), ("volgograd", "alias", "stalingrad")},
         {("tsaritsyn", "definition", "until 1925")},
     ),
+    # an acronym whose hyphenated words give one initial or two
+    (
+        "Authenticator apps generate **HOTP** codes (hash-based one-time passwords) for you.",
+        "",
+        {("hash-based one-time passwords", "abbreviation", "hotp")},
+        set(),
+    ),
     # a name given to a pronoun: the block's subject's
     (
         "# Edith Piaf\n\nEdith Piaf was a French singer. Audiences called her "

@@ -81,7 +81,7 @@ def initials_match(long: str, abbr: str) -> bool:
     # "light amplification by stimulated emission of radiation" / "LASER": prepositions too may
     # go without a letter
     lexical = [w[0].upper() for w in words if w.lower() not in FUNCTION | _LINKS]
-    if letters in (content, every, lexical):
+    if letters in (content, every, lexical) or _hyphen_initials(long, letters):
         return True
     # letters taken from inside words ("adenosine triphosphate" / "ATP", "ribonucleic acid" / "RNA")
     joined = "".join(w.upper() for w in words if w.lower() not in FUNCTION)
@@ -97,6 +97,31 @@ def initials_match(long: str, abbr: str) -> bool:
             pos += 1
         return all(w[0].upper() in letters for w in words if w.lower() not in FUNCTION)
     return False
+
+
+def _hyphen_initials(long: str, letters: list[str]) -> bool:
+    """ "time-based one-time passwords" / "TOTP": each word gives its initial, and the later
+    parts of a hyphenated word may each give theirs or not ("-based" does not, "-time" does)."""
+    groups = [
+        [p[0].upper() for p in w.split("-") if p]
+        for w in re.findall(r"[\w'’]+(?:-[\w'’]+)+|[\w'’]+", long)
+        if w.lower() not in FUNCTION
+    ]
+    if not any(len(g) > 1 for g in groups) or len(groups) > len(letters):
+        return False
+
+    def spell(i: int, k: int) -> bool:
+        if i == len(groups):
+            return k == len(letters)
+        head, *rest = groups[i]
+        if k >= len(letters) or letters[k] != head:
+            return False
+        ends = {k + 1}
+        for ch in rest:  # each later part: its initial taken or skipped
+            ends |= {e + 1 for e in ends if e < len(letters) and letters[e] == ch}
+        return any(spell(i + 1, e) for e in ends)
+
+    return spell(0, 0)
 
 
 def name_before(text: str) -> str | None:
