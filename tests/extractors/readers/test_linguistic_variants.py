@@ -439,6 +439,26 @@ CASES: list[tuple[str, str, Items, Items]] = [
         {("hash-based one-time passwords", "abbreviation", "hotp")},
         set(),
     ),
+    # a second gloss sharing the first one's head; whom a thing is named after is no name; two
+    # amounts are no synonyms; a clause before a dash aside is no term
+    (
+        "A migraine can bring sensitivity to noise (*phonophobia*) and smell (*osmophobia*).",
+        "",
+        {("osmophobia", "definition", "sensitivity to smell")},
+        {("osmophobia", "definition", "smell")},
+    ),
+    (
+        "# Nikola Tesla\n\nThe SI unit of magnetic flux density, the tesla, is also named after"
+        " him.\n\n- 200 g dried beans, or two 400 g tins, drained\n\n"
+        "Botanically the pepper is a fruit — strictly a berry — because it grows from a flower.\n",
+        "",
+        set(),
+        {
+            ("si unit of magnetic flux density", "alias", "after him"),
+            ("200 g dried beans", "synonym", "two 400 g tins"),
+            ("botanically the pepper is a fruit", "synonym", "strictly a berry"),
+        },
+    ),
     # a name given to a pronoun: the block's subject's
     (
         "# Edith Piaf\n\nEdith Piaf was a French singer. Audiences called her "

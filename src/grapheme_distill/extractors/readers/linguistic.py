@@ -224,6 +224,8 @@ def _alias_values(text: str, m: re.Match[str]) -> list[str]:
         # "renamed Kyoto much later": an adverb of time ends a name ("Golgi complex" holds its
         # lower-case word)
         first = clean_name(_AFTER_NAME.split(first)[0])
+    if re.match(r"(?i)(?:after|for|by|from)\s", first):
+        return []  # "is also named after him": whom it is named for, no second name
     values = [first] if first and len(first.split()) <= 8 and first.lower() not in PRONOUNS else []
     rest = re.match(r"[^.;:()]{0,200}", text[m.start("v") :])
     window = rest.group(0) if rest is not None else ""
@@ -693,7 +695,13 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             # "Erosion, or the slow wearing away of rock by water, shapes …": a definition
             value = m.group("y").strip("*_ ")
             yield lfact(block, sent, "definition.or", Name(x), LinguisticKind.DEFINITION, value)
-        elif x and y and x.lower() != y.lower() and len(y.split()) <= 4:
+        elif (
+            x
+            and y
+            and x.lower() != y.lower()
+            and len(y.split()) <= 4
+            and not re.search(r"\d", x + y)  # "250 g dried chickpeas, or two 400 g tins,": amounts
+        ):
             kind = (  # "Olga Bondareva, or Olga Nikolaevna Bondareva, …": two names, an alias
                 LinguisticKind.ALIAS
                 if x[:1].isupper() and y[:1].isupper()
@@ -721,6 +729,7 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             )
         elif (
             not re.search(r"\s[A-Z]", x)  # a notion, not a named thing
+            and not re.search(r"\b(?:is|are|was|were|has|have|had)\b", x)  # a clause, no term
             and y.islower()
             and 1 <= len(y.split()) <= 5
             and not re.search(r"\b(?:is|are|was|were|has|have|not|also|often|usually)\b", y)

@@ -318,6 +318,16 @@ def read_parentheses(
             )[-1]
             if len(phrase.split()) > 4:
                 phrase = re.split(r"\b(?:of|to)\s+", phrase)[-1]
+            shared = re.search(
+                r"\b(?P<h>[a-z]+\s+(?:to|of))\s+[\w\-]+\s*\([^()]*\)\s*,?\s*(?:and|or)\s+"
+                + re.escape(phrase.strip())
+                + r"\s*$",
+                before,
+            )
+            if shared is not None and len(phrase.split()) == 1:
+                # "sensitivity to light (*photophobia*) and sound (*phonophobia*)": the second
+                # gloss shares the first one's head
+                phrase = f"{shared.group('h')} {phrase.strip()}"
             if 1 <= len(phrase.split()) <= 4:
                 yield lfact(
                     block,
