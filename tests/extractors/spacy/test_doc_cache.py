@@ -9,7 +9,12 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens  # noqa: E402
+from grapheme_distill.extractors.spacy.doc_cache import (  # noqa: E402
+    doc_text,
+    doc_tokens,
+    token_children,
+)
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -39,3 +44,21 @@ def test_no_document_sees_another_documents_cache(nlp: Any) -> None:
     assert [t.text for t in doc_tokens(a)] == ["Paris", "is", "in", "France", "."]
     assert [t.text for t in doc_tokens(b)][0] == "Lisbon"
     assert all(t.doc is b for t in doc_tokens(b))
+
+
+def test_children_are_the_parses(spacy_x: SpacyExtractor) -> None:
+    doc = spacy_x.nlp("The band, formed in London, toured France and Spain in 1999.")
+    for tok in doc:
+        assert token_children(tok) == list(tok.children)
+    verb = next(t for t in doc if t.lemma_ == "tour")
+    assert token_children(verb) is token_children(verb)  # built once per token
+
+
+def test_children_are_kept_per_document(spacy_x: SpacyExtractor) -> None:
+    # the same token index in two parses with different children
+    a = spacy_x.nlp("Paris lies on the Seine.")
+    b = spacy_x.nlp("Paris and Lyon are cities.")
+    assert [c.text for c in token_children(a[0])] == [c.text for c in a[0].children]
+    assert [c.text for c in token_children(b[0])] == [c.text for c in b[0].children]
+    assert [c.text for c in token_children(a[0])] != [c.text for c in token_children(b[0])]
+    assert all(c.doc is b for c in token_children(b[0]))

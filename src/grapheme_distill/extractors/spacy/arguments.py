@@ -9,6 +9,7 @@ import dataclasses
 import re
 from typing import Any
 
+from grapheme_distill.extractors.spacy.doc_cache import token_children
 from grapheme_distill.extractors.spacy.mentions import _LIST_SPLIT, _WH, Coref, Mention
 from grapheme_distill.extractors.spacy.names import (
     _ent_span,
@@ -93,7 +94,9 @@ def _list_shape(tok: Any) -> _ListShape:
 def _read_shape(tok: Any) -> _ListShape:
     if tok.pos_ == "NOUN" and (
         names := [
-            c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i <= tok.i + 3
+            c
+            for c in token_children(tok)
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i <= tok.i + 3
         ]
     ):
         tok = names[0]  # "the film English Without Tears"
@@ -173,7 +176,7 @@ def _resolve_np(tok: Any) -> Any:
         elif tok.pos_ == "NOUN" and (
             names := [
                 c
-                for c in tok.children
+                for c in token_children(tok)
                 if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i <= tok.i + 3
             ]
         ):
@@ -181,7 +184,7 @@ def _resolve_np(tok: Any) -> Any:
         elif tok.pos_ == "NOUN" and (named := _comma_name(tok)) is not None:
             tok = named  # "The first railway, the Stockton and Darlington Railway, opened ..."
         elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
-            subs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subs = [c for c in token_children(tok.head) if c.dep_ in ("nsubj", "nsubjpass")]
             if not subs:
                 break
             tok = subs[0]
@@ -191,17 +194,17 @@ def _resolve_np(tok: Any) -> Any:
 
 
 def _is_passive(verb: Any) -> bool:
-    for child in verb.children:
+    for child in token_children(verb):
         if child.dep_ in ("auxpass", "nsubjpass"):
             return True
     if verb.tag_ == "VBN":
         if verb.dep_ == "ROOT":  # a participle fragment: "Founded by the Parisii"
-            return not any(c.dep_ in ("aux", "nsubj", "dobj") for c in verb.children)
+            return not any(c.dep_ in ("aux", "nsubj", "dobj") for c in token_children(verb))
         if verb.dep_ in ("acl", "advcl", "relcl"):
-            return not any(c.dep_ == "aux" for c in verb.children)
+            return not any(c.dep_ == "aux" for c in token_children(verb))
         if verb.dep_ == "conj":
             return _is_passive(verb.head) and not any(
-                c.dep_ in ("aux", "nsubj") for c in verb.children
+                c.dep_ in ("aux", "nsubj") for c in token_children(verb)
             )
     return False
 
@@ -209,8 +212,8 @@ def _is_passive(verb: Any) -> bool:
 def _subjects(
     verb: Any, default: Mention | None, coref: Coref | None, depth: int = 0
 ) -> list[Mention]:
-    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    for child in verb.children:
+    subj = [c for c in token_children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+    for child in token_children(verb):
         if child.dep_ in ("nsubj", "nsubjpass"):
             tok = child
             if (
@@ -290,13 +293,13 @@ def _neg(tok: Any) -> bool:
     """Whether the clause of ``tok`` is denied. Besides "not"/"never", the answer conventions keep a
     fact that "no longer" holds ("X no longer lives in Y", "are no longer members") or that the
     subject "ceased to" do ("ceased to be the capital") as a denied fact, not as a current one."""
-    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children):
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in token_children(tok)):
         return True
     if any(
         c.dep_ == "advmod"
         and c.lower_ in ("longer", "more")
-        and any(g.dep_ == "neg" and g.lower_ == "no" for g in c.children)
-        for c in tok.children
+        and any(g.dep_ == "neg" and g.lower_ == "no" for g in token_children(c))
+        for c in token_children(tok)
     ):
         return True
     return bool(tok.dep_ == "xcomp" and tok.head.lemma_ == "cease")
@@ -373,7 +376,7 @@ def _style_of(noun: Any) -> Mention | None:
 
 def _quantity(unit: Any) -> Mention | None:
     """The quantity a unit noun closes: "17068.8 millimetres" from its number modifiers."""
-    start = min(c.left_edge.i for c in unit.children if c.dep_ == "nummod")
+    start = min(c.left_edge.i for c in token_children(unit) if c.dep_ == "nummod")
     return _make(unit.doc, start, unit.i + 1, "QUANTITY", False)
 
 
@@ -388,9 +391,9 @@ def _owned_object(tok: Any, coref: Coref | None) -> list[Mention]:
     """ "played for FC Spartak Moscow's youth team": an object that is a common noun owned by a
     name stands for that name, the noun naming the role (kind noun "youth team"); a bare "youth team"
     node would be shared by every club's youth team.  Empty when the object is not of that shape."""
-    if tok.pos_ != "NOUN" or tok.ent_type_ or any(c.dep_ == "det" for c in tok.children):
+    if tok.pos_ != "NOUN" or tok.ent_type_ or any(c.dep_ == "det" for c in token_children(tok)):
         return []
-    owners = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    owners = [c for c in token_children(tok) if c.dep_ == "poss" and c.pos_ == "PROPN"]
     owner = mention_of(owners[0], coref) if owners else None
     if owner is None or not owner.proper:
         return []
@@ -433,7 +436,7 @@ def _comma_name(tok: Any) -> Any | None:
     which answers use to introduce it; a common-noun apposition ("the river, a tributary, ...")
     or one the parse did not close with a comma is left alone."""
     doc = tok.doc
-    for c in tok.children:
+    for c in token_children(tok):
         if c.dep_ != "appos" or c.pos_ != "PROPN" or c.i < tok.i:
             continue
         left, right = c.left_edge.i, c.right_edge.i
@@ -454,7 +457,7 @@ def _verb_as_noun(tok: Any) -> bool:
     plays piano"): the parse still gives it a subject and an object, which only a verb has."""
     if tok.pos_ != "NOUN" or tok.tag_ not in ("NNS", "VBZ") or not tok.lower_.endswith("s"):
         return False
-    deps = {c.dep_ for c in tok.children}
+    deps = {c.dep_ for c in token_children(tok)}
     return "nsubj" in deps and bool(deps & {"dobj", "prep"}) and tok.dep_ in ("ROOT", "conj")
 
 
@@ -470,9 +473,9 @@ def _with_object(base: str, children: list[Any]) -> str:
     if (
         obj.pos_ != "NOUN"
         or obj.ent_type_
-        or any(c.dep_ in ("compound", "conj") for c in obj.children)
+        or any(c.dep_ in ("compound", "conj") for c in token_children(obj))
     ):
         return base
-    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token_children(obj)):
         return base
     return f"{base}_{obj.lemma_.lower()}"

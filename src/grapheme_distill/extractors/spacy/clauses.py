@@ -52,7 +52,7 @@ from grapheme_distill.extractors.spacy.arguments import (  # noqa: F401
     _with_object,
 )
 from grapheme_distill.extractors.spacy.copulas import ClauseBase
-from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens
+from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, token_children
 from grapheme_distill.extractors.spacy.mentions import (  # noqa: F401
     _ADVERBIAL_OBJECTS,
     _CLASS_NOUNS,
@@ -98,15 +98,15 @@ class _Reader(ClauseBase):
         attribute of the subject.  False when the verb is not used that way."""
         dims = [
             g
-            for p in verb.children
+            for p in token_children(verb)
             if p.dep_ == "prep" and p.lower_ == "in"
-            for g in p.children
+            for g in token_children(p)
             if g.dep_ == "pobj" and g.pos_ == "NOUN"
         ]
         units = [
             c
-            for c in verb.children
-            if c.dep_ in ("dobj", "npadvmod") and any(n.dep_ == "nummod" for n in c.children)
+            for c in token_children(verb)
+            if c.dep_ in ("dobj", "npadvmod") and any(n.dep_ == "nummod" for n in token_children(c))
         ]
         if not dims or not units:
             return False
@@ -121,7 +121,7 @@ class _Reader(ClauseBase):
         if (
             verb.dep_ in ("acl", "relcl")
             and verb.head.pos_ == "NOUN"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token_children(verb))
             and not any(
                 c.lower_ in ("first", "only", "last")
                 or c.ent_type_ == "ORDINAL"
@@ -133,8 +133,8 @@ class _Reader(ClauseBase):
             # "the best way to see Portugal", "a tool to build images": a purpose, no fact; but
             # "the first woman to win a Nobel Prize" says she won it
             return
-        subj_toks = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children):
+        subj_toks = [c for c in token_children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.lemma_ == "be" and any(c.dep_ == "expl" for c in token_children(verb)):
             self.existential(verb)
             return
         subjects = _subjects(verb, self.default, self.coref)
@@ -153,7 +153,7 @@ class _Reader(ClauseBase):
         if (
             subj_tok is not None
             and verb.dep_ == "relcl"
-            and any(c.lower_ == "whose" for c in subj_tok.children)
+            and any(c.lower_ == "whose" for c in token_children(subj_tok))
         ):
             self.whose(verb, subj_tok, neg)
             return
@@ -161,7 +161,7 @@ class _Reader(ClauseBase):
             verb.lemma_ == "be"
             and verb.pos_ == "AUX"
             and verb.dep_ == "relcl"
-            and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children)
+            and any(c.dep_ == "advmod" and c.lower_ == "where" for c in token_children(verb))
             and self.where(verb, subj_tok, neg)
         ):
             return
@@ -172,14 +172,14 @@ class _Reader(ClauseBase):
                 subj_tok = next(
                     (
                         g
-                        for p in subj_tok.children
+                        for p in token_children(subj_tok)
                         if p.dep_ == "prep" and p.lower_ == "of"
-                        for g in p.children
+                        for g in token_children(p)
                         if g.dep_ == "pobj" and g.pos_ == "NOUN"
                     ),
                     subj_tok,
                 )
-            for child in verb.children:
+            for child in token_children(verb):
                 if child.dep_ == "attr" or child.dep_ == "acomp" and child.like_num:
                     # ("The total area of X is 1439.0": the parser may make the number an acomp)
                     self.copula(verb, subj_tok, subjects, child, neg)
@@ -214,11 +214,11 @@ class _Reader(ClauseBase):
         )
         particle = "".join(
             f"_{c.lower_}"
-            for c in verb.children
+            for c in token_children(verb)
             if c.dep_ == "prt"
             or c.dep_ == "dobj"
             and c.lower_ in ("part", "place")
-            and not list(c.children)
+            and not token_children(c)
         )
         # ("took part in X": the light verb's noun belongs to the predicate, take_part_in)
         base = start_of + (verb.lower_ if passive else verb.lemma_.lower()) + particle
@@ -256,14 +256,14 @@ class _Reader(ClauseBase):
             and verb.lemma_ in ("include", "be")
         ):
             group_parent = _of_object(subj_tok)
-        children = list(verb.children)
+        children = list(token_children(verb))  # a copy: conjuncts' objects join it below
         if not any(c.dep_ in ("dobj", "obj", "attr", "oprd", "prep", "agent") for c in children):
             for conj in children:  # "X produced and wrote the film": both verbs take the object
                 if conj.dep_ == "conj" and conj.pos_ == "VERB":
                     # ("written and directed by Ray Griggs": both participles take the agent)
                     children.extend(
                         c
-                        for c in conj.children
+                        for c in token_children(conj)
                         if c.dep_ == "dobj" or c.dep_ == "agent" and passive and _is_passive(conj)
                     )
                     break
@@ -272,7 +272,7 @@ class _Reader(ClauseBase):
                 g
                 for c in children
                 if c.dep_ == "prep" and c.lower_ == "as"
-                for g in c.children
+                for g in token_children(c)
                 if g.dep_ == "pobj" and g.pos_ == "NOUN"
             ]
             holders = [c for c in children if c.dep_ == "dobj"]
@@ -333,7 +333,7 @@ class _Reader(ClauseBase):
                             conf=conf,
                             kind=kind,
                         )
-                for sub in child.children:  # "X won the award for Y" stays with the verb
+                for sub in token_children(child):  # "X won the award for Y" stays with the verb
                     if (
                         sub.dep_ == "prep"
                         and sub.lower_ in ("in", "at", "on")
@@ -372,7 +372,7 @@ class _Reader(ClauseBase):
     def have(self, child: Any, subjects: list[Mention], verb: Any, neg: bool, conf: float) -> bool:
         """ "X has N members", "X has a population of N", "X has a residence in Y", "X has the UMG
         record label": the object noun names the attribute.  False when none of these fits."""
-        nums = [c for c in child.children if c.dep_ == "nummod"]
+        nums = [c for c in token_children(child) if c.dep_ == "nummod"]
         if nums:
             num = mention_of(nums[0])
             if num is None and nums[0].like_num:
@@ -404,9 +404,9 @@ class _Reader(ClauseBase):
             of = next(
                 (
                     g
-                    for p in child.children
+                    for p in token_children(child)
                     if p.dep_ == "prep" and p.lower_ in ("in", "at")
-                    for g in p.children
+                    for g in token_children(p)
                     if g.dep_ == "pobj"
                 ),
                 None,
@@ -432,7 +432,7 @@ class _Reader(ClauseBase):
         adjective at the root; its prepositions still say something about the subject."""
         subjects = [
             m
-            for c in adj.children
+            for c in token_children(adj)
             if c.dep_ in ("nsubj", "nsubjpass")
             for m in _split_list(c, self.coref)
         ]
@@ -447,7 +447,7 @@ class _Reader(ClauseBase):
         if place_tok.dep_ == "appos" and place_tok.pos_ == "NOUN":
             place_tok = place_tok.head  # "California, the state where ..."
         place = mention_of(place_tok, self.coref)
-        attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+        attr = next((c for c in token_children(verb) if c.dep_ == "attr"), None)
         if (
             place is None
             or attr is None
@@ -473,9 +473,9 @@ class _Reader(ClauseBase):
             role = next(
                 (
                     g
-                    for p in attr.children
+                    for p in token_children(attr)
                     if p.dep_ == "prep" and p.lower_ == "of"
-                    for g in p.children
+                    for g in token_children(p)
                     if g.dep_ == "pobj"
                 ),
                 attr,
@@ -493,12 +493,12 @@ class _Reader(ClauseBase):
             return
         owners = _split_list(_resolve_np(verb.head), self.coref)
         label = _noun_phrase_label(subj_tok)
-        for child in verb.children:
+        for child in token_children(verb):
             objs: list[Mention] = []
             if child.dep_ in ("attr", "dobj"):
                 objs = _split_list(child, self.coref)
             elif child.dep_ == "prep":
-                for g in child.children:
+                for g in token_children(child):
                     if g.dep_ == "pobj":
                         objs.extend(_split_list(g, self.coref))
             for owner in owners:
@@ -516,14 +516,14 @@ class _Reader(ClauseBase):
                 adj.pos_ == "ADJ"
                 and adj.i > noun.i
                 and adj.dep_ in ("amod", "acomp")
-                and any(p.dep_ == "prep" for p in adj.children)
+                and any(p.dep_ == "prep" for p in token_children(adj))
             ):
                 self._preps(adj, subjects, adj.lemma_.lower(), "active", neg, conf * 0.9)
 
     def _preps(
         self, head: Any, subjects: list[Mention], base: str, voice: Voice, neg: bool, conf: float
     ) -> None:
-        for prep in head.children:
+        for prep in token_children(head):
             if prep.dep_ == "prep":
                 self._prep(prep, subjects, base, voice, neg, conf)
 
@@ -541,12 +541,12 @@ class _Reader(ClauseBase):
         word = prep.lower_ if with_prep else ""
         if prep.dep_ == "agent":
             word = "by"
-        pobjs = [g for g in prep.children if g.dep_ == "pobj"]
+        pobjs = [g for g in token_children(prep) if g.dep_ == "pobj"]
         if not pobjs:
             # "known for proving the theorem": the gerund's object
-            for g in prep.children:
+            for g in token_children(prep):
                 if g.dep_ == "pcomp" and g.pos_ == "VERB" and word not in TIME_PREPS:
-                    pobjs = [d for d in g.children if d.dep_ == "dobj"]
+                    pobjs = [d for d in token_children(g) if d.dep_ == "dobj"]
                     base = f"{base}_{word}_{g.lemma_.lower()}".strip("_")
                     word = ""
                     break
@@ -561,15 +561,15 @@ class _Reader(ClauseBase):
             ):
                 continue  # "X is defined as an agency of Y": as a copula would say it
             if pobj.lemma_.lower() in _ADVERBIAL_OBJECTS and not any(
-                c.dep_ == "prep" for c in pobj.children
+                c.dep_ == "prep" for c in token_children(pobj)
             ):
                 continue  # "in addition", "for example": discourse, not an object
             role = next(
                 (
                     g
-                    for p in pobj.children
+                    for p in token_children(pobj)
                     if p.dep_ == "prep" and p.lower_ == "as"
-                    for g in p.children
+                    for g in token_children(p)
                     if g.dep_ == "pobj" and g.pos_ == "NOUN"
                 ),
                 None,
@@ -595,7 +595,7 @@ class _Reader(ClauseBase):
                 and self._with_values(pobj, subjects, prep, neg, conf)
             ):
                 continue  # "with a periapsis of 260855000000 (and a population density of 1604)"
-            if pobj.lower_ == "level" and any(c.lower_ == "sea" for c in pobj.children):
+            if pobj.lower_ == "level" and any(c.lower_ == "sea" for c in token_children(pobj)):
                 continue  # "610 metres above sea level" is a measure (see measure())
             phrasal = _phrasal_object(pobj)
             if phrasal is not None:  # "released in response to low blood sugar"
@@ -612,7 +612,9 @@ class _Reader(ClauseBase):
             if (
                 len(objs) > 1
                 and all(o.label in ("GPE", "LOC") for o in objs)
-                and not any(t.dep_ == "cc" for c in (pobj, *pobj.conjuncts) for t in c.children)
+                and not any(
+                    t.dep_ == "cc" for c in (pobj, *pobj.conjuncts) for t in token_children(c)
+                )
             ):
                 objs = objs[:1]  # "based in Seville, Andalusia, Spain": one place, then where it is
             # (a preposition inside the object's own name is part of a title: "edited 'Death on a Farm'")
@@ -662,12 +664,12 @@ def _phrasal_object(pobj: Any) -> tuple[str, Any] | None:
     """``(inner preposition, its object)`` when ``pobj`` is the noun of a phrasal preposition with
     an object ("response" in "in response to low blood sugar"), else ``None``."""
     if pobj.lemma_.lower() not in _PHRASAL_NOUNS or any(
-        c.dep_ in ("det", "amod", "poss") for c in pobj.children
+        c.dep_ in ("det", "amod", "poss") for c in token_children(pobj)
     ):
         return None
-    for prep in pobj.children:
+    for prep in token_children(pobj):
         if prep.dep_ == "prep":
-            inner = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            inner = next((g for g in token_children(prep) if g.dep_ == "pobj"), None)
             if inner is not None:
                 return prep.lower_, inner
     return None
@@ -694,7 +696,7 @@ def _described(verb: Any) -> Any:
     taken = noun.head.head
     if taken.lemma_.lower() not in _TAKEN_AS:
         return None
-    return next((c for c in taken.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    return next((c for c in token_children(taken) if c.dep_ in ("nsubjpass", "nsubj")), None)
 
 
 # a claim the answer flags as doubtful or disputed, not a soft hedge ("roughly", "is thought to",
@@ -734,7 +736,7 @@ def clauses(
         subj = next(
             (
                 c
-                for c in sent.root.children
+                for c in token_children(sent.root)
                 if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
             ),
             None,
@@ -757,7 +759,7 @@ def clauses(
             if tok.pos_ == "PROPN" and tok.dep_ != "compound":
                 reader.name_in_place(tok)
             if tok.dep_ in ("npadvmod", "compound", "nmod") and any(
-                c.dep_ == "nummod" for c in tok.children
+                c.dep_ == "nummod" for c in token_children(tok)
             ):
                 reader.measure(tok)
         reader.place_chain(sent)

@@ -29,7 +29,7 @@ from grapheme_distill.extractors.spacy.arguments import (
     _style_of,
     _subjects,
 )
-from grapheme_distill.extractors.spacy.doc_cache import doc_text
+from grapheme_distill.extractors.spacy.doc_cache import doc_text, token_children
 from grapheme_distill.extractors.spacy.mentions import (
     _CLASS_NOUNS,
     _DURATION,
@@ -139,7 +139,7 @@ class ClauseBase:
         if attr.lower_ in ("one", "some", "many", "few", "none", "all", "each", "most"):
             return True  # "one of the most famous paintings": a class, said by the entity type
         of = _of_object(attr, also_for=True)
-        if of is None and shared is not None and attr.pos_ == "NOUN" and not list(attr.children):
+        if of is None and shared is not None and attr.pos_ == "NOUN" and not token_children(attr):
             of = _of_object(shared, also_for=True)
         if of is None:
             return False
@@ -241,16 +241,19 @@ class ClauseBase:
                         )
                 continue
             served = (
-                next((c for c in subj_tok.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+                next(
+                    (c for c in token_children(subj_tok) if c.dep_ == "acl" and c.tag_ == "VBN"),
+                    None,
+                )
                 if subj_tok is not None and subj_tok.pos_ == "NOUN"
                 else None
             )
             agents = (
                 [
                     g
-                    for p in served.children
+                    for p in token_children(served)
                     if p.dep_ == "agent"
-                    for g in p.children
+                    for g in token_children(p)
                     if g.dep_ == "pobj"
                 ]
                 if served is not None
@@ -297,10 +300,12 @@ class ClauseBase:
                     self.dated_work(s, a, neg=neg)
                     if style is not None:
                         self.add(s, "genre", style, "attribute", tok=verb, neg=neg, conf=0.7)
-                    for prep in a.children:
+                    for prep in token_children(a):
                         if prep.dep_ == "prep" and prep.lower_ in ("in", "on", "at", "near"):
                             for o in (
-                                mention_of(p, self.coref) for p in prep.children if p.dep_ == "pobj"
+                                mention_of(p, self.coref)
+                                for p in token_children(prep)
+                                if p.dep_ == "pobj"
                             ):
                                 if (
                                     o
@@ -340,7 +345,7 @@ class ClauseBase:
                         elif (
                             prep.dep_ == "prep" and prep.lower_ == "by"
                         ):  # "X is a pop rock song by Train"
-                            for p in prep.children:
+                            for p in token_children(prep):
                                 for o in _split_list(p, self.coref) if p.dep_ == "pobj" else []:
                                     if o.proper or o.label:
                                         self.add(
@@ -355,7 +360,7 @@ class ClauseBase:
 
     def between(self, s: Mention, prep: Any, *, neg: bool) -> None:
         """'X is a country in the Pyrenees, between France and Spain': X lies between each place."""
-        for p in prep.children:
+        for p in token_children(prep):
             for o in _split_list(p, self.coref) if p.dep_ == "pobj" else []:
                 if o.label in ("GPE", "LOC", "FAC"):
                     self.add(s, "located_between", o, "passive", tok=prep, neg=neg, conf=0.75)
@@ -377,7 +382,7 @@ class ClauseBase:
         if head.pos_ not in ("PROPN", "NOUN") or tok.pos_ not in ("NOUN", "PROPN"):
             return
         if (
-            any(c.dep_ in ("conj", "cc") for t in (tok, head) for c in t.children)
+            any(c.dep_ in ("conj", "cc") for t in (tok, head) for c in token_children(t))
             or head.dep_ == "conj"
         ):
             return  # "sour cream, chopped fruits, condensed milk and granola": a list, not an apposition
@@ -438,20 +443,24 @@ class ClauseBase:
         """'The Baku Memorial in Azerbaijan was designed ...': a place phrase on a name locates it;
         "Ciudad Ayala, with an elevation of 1147, ...": a "with" phrase on a name describes it;
         "Turkey's North Anatolian Fault": a place owning a named thing (not a person) holds it."""
-        owner = next((c for c in tok.children if c.dep_ == "poss" and c.ent_type_ == "GPE"), None)
+        owner = next(
+            (c for c in token_children(tok) if c.dep_ == "poss" and c.ent_type_ == "GPE"), None
+        )
         if owner is not None and tok.ent_type_ not in ("PERSON", "NORP", "DATE"):
             held, place = mention_of(tok, self.coref), mention_of(owner, self.coref)
             if held is not None and place is not None and held.label != "PERSON":
                 self.add(held, "located_in", place, "passive", tok=owner, conf=0.7)
-        for prep in tok.children:
+        for prep in token_children(tok):
             if prep.dep_ == "prep" and prep.lower_ == "with":
                 owner = mention_of(tok, self.coref)
-                for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
+                for pobj in (
+                    g for g in token_children(prep) if g.dep_ == "pobj" and g.pos_ == "NOUN"
+                ):
                     if owner is not None:
                         self._with_values(pobj, [owner], prep, False, 0.75)
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
                 continue
-            for pobj in prep.children:
+            for pobj in token_children(prep):
                 if pobj.dep_ != "pobj":
                     continue
                 place = mention_of(pobj, self.coref)
@@ -482,8 +491,8 @@ class ClauseBase:
             if unit.lemma_.lower() in _TIME_UNITS:
                 name = "runtime"  # "a 35.1 minute long album"
         elif head.lower_ == "above" and any(
-            g.lower_ == "level" and any(c.lower_ == "sea" for c in g.children)
-            for g in head.children
+            g.lower_ == "level" and any(c.lower_ == "sea" for c in token_children(g))
+            for g in token_children(head)
         ):
             name = "elevation_above_sea_level"
         else:
@@ -509,7 +518,7 @@ class ClauseBase:
             thing_tok = head.head
         elif verb.pos_ in ("VERB", "AUX"):
             things = list(_subjects(verb, self.default, self.coref))
-            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subj = [c for c in token_children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
             thing_tok = (
                 _resolve_np(verb.head)
                 if subj and subj[0].lower_ in _WH and verb.dep_ == "relcl"
@@ -551,14 +560,14 @@ class ClauseBase:
     def existential(self, verb: Any) -> None:
         """ "There are 16800 undergraduate students at the University of Burgundy": the place has
         that many students (number_of_undergraduate_students)."""
-        for attr in (c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
-            nums = [c for c in attr.children if c.dep_ == "nummod"]
+        for attr in (c for c in token_children(verb) if c.dep_ == "attr" and c.pos_ == "NOUN"):
+            nums = [c for c in token_children(attr) if c.dep_ == "nummod"]
             num = mention_of(nums[0]) if nums else None
             places = [
                 g
-                for p in attr.children
+                for p in token_children(attr)
                 if p.dep_ == "prep" and p.lower_ in ("at", "in", "on")
-                for g in p.children
+                for g in token_children(p)
                 if g.dep_ == "pobj"
             ]
             if num is None or not places:

@@ -2,18 +2,21 @@
 
 ``Doc.text`` joins every token's text at each call, and ``doc[i]`` builds a new ``Token`` at each
 index: readers that ask a document for its text, or index its tokens in hot loops, read them here
-once per document instead.  A spaCy ``Doc``'s text and tokens never change after the parse (no
-reader retokenizes), so the cached values stay what the document would answer.
+once per document instead; ``Token.children`` is a generator that builds each child anew, and the
+clause reader walks a verb's children five to ten times.  A spaCy ``Doc``'s text, tokens and parse
+never change after the parse (no reader retokenizes), so the cached values stay what the document
+would answer.  The cached lists are shared: callers read them and never change them.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["doc_text", "doc_tokens"]
+__all__ = ["doc_text", "doc_tokens", "token_children"]
 
 _TEXT = "grapheme_distill.text"
 _TOKENS = "grapheme_distill.tokens"
+_CHILDREN = "grapheme_distill.children"
 
 
 def doc_text(doc: Any) -> str:
@@ -30,3 +33,15 @@ def doc_tokens(doc: Any) -> list[Any]:
     if tokens is None:
         tokens = doc.user_data[_TOKENS] = list(doc)
     return tokens
+
+
+def token_children(tok: Any) -> list[Any]:
+    """``list(tok.children)``, built once per token of a document (read it, do not change it)."""
+    user_data = tok.doc.user_data
+    kids: dict[int, list[Any]] | None = user_data.get(_CHILDREN)
+    if kids is None:
+        kids = user_data[_CHILDREN] = {}
+    got = kids.get(tok.i)
+    if got is None:
+        got = kids[tok.i] = list(tok.children)
+    return got
