@@ -5,9 +5,12 @@ answers; the ``absent`` cases pin precision (a place or a company described by i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 
-from grapheme_distill.extractors.readers import read_document
+from grapheme_distill.extractors.readers import people, read_document
 
 
 def _people(answer: str) -> set[tuple[str, str, str]]:
@@ -125,3 +128,19 @@ def test_an_opening_with_a_foreign_title_in_parentheses_is_prose() -> None:
         ("Hieronymus Bosch", "nationality", "Dutch"),
         ("Hieronymus Bosch", "occupation", "painter"),
     } <= _people(answer)
+
+
+def test_a_pattern_skips_a_sentence_without_its_punctuation(
+    count_scans: Callable[..., Any],
+) -> None:
+    # a lifespan needs "(", a role or nationality after a name needs ",": a sentence without
+    # them is not scanned for them (speed); what the sentences say is read as before
+    counted = count_scans(people, ("_LIFESPAN", "_APPOS_AFTER", "_ORG_AFTER"))
+    got = _people(
+        "The chemist Marie Curie (1867–1934) won two prizes. "
+        "She met Pablo Neruda, a Chilean poet, in Paris. She worked in a laboratory."
+    )
+    assert ("Marie Curie", "born_in_year", "1867") in got
+    assert ("Pablo Neruda", "occupation", "poet") in got
+    assert counted["_LIFESPAN"].scanned == 1
+    assert counted["_APPOS_AFTER"].scanned == 1 and counted["_ORG_AFTER"].scanned == 1

@@ -5,9 +5,14 @@ each a relation to a DATE or NUMBER node.  Fresh sentences, not development answ
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 
-from grapheme_distill.extractors.readers import read_document
+from grapheme_distill.extractors.readers import read_document, values
+
+_DATED = ("_PARTICIPLE", "_EVENT_DATE", "_LAW_YEAR", "_NAME_YEAR")
 
 
 def _values(answer: str, prompt: str = "") -> set[tuple[str, str, str]]:
@@ -108,3 +113,19 @@ def test_no_value_where_none_is_stated(answer: str) -> None:
     got = _values(answer)
     assert not {f for f in got if f[1].startswith("number_of_") and f[0] in ("museum", "Both")}
     assert not {f for f in got if f[2] in ("2", "20", "three", "about 190")}, got
+
+
+def test_a_sentence_without_a_digit_is_not_scanned_for_dates(
+    count_scans: Callable[..., Any],
+) -> None:
+    # every date pattern needs a digit: a sentence without one skips them (speed), while a
+    # count in words is still read
+    counted = count_scans(values, _DATED)
+    found = _values(
+        "Lisbon is built on seven hills. The Rialto Bridge, completed in 1591, spans it."
+    )
+    assert ("Lisbon", "number_of_hills", "seven") in found
+    assert ("Rialto Bridge", "completed_in", "1591") in found
+    assert counted["_PARTICIPLE"].scanned == 1  # the dated sentence only
+    assert counted["_EVENT_DATE"].scanned == 1 and counted["_LAW_YEAR"].scanned == 1
+    assert counted["_NAME_YEAR"].scanned == 0  # no "(" either

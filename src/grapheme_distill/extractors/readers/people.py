@@ -260,7 +260,9 @@ _AGENT = re.compile(r"(?:ist|ian|er|or|eer|ant|man|woman|ess|at|ic|wright|smith)
 def read_people(ctx: ReadContext) -> Iterator[Fact]:
     for _, text, span, hedged in prose(ctx):
         fact = SentenceFacts(span, hedged)
-        for m in _LIFESPAN.finditer(text):
+        # (a pattern is not run over a sentence without the "(" or "," it needs: the scans of
+        # every sentence cost more than what they find)
+        for m in _LIFESPAN.finditer(text) if "(" in text else ():
             person = Name(clean_name(m.group("x")), "PERSON")
             if re.search(rf"\b(?:{EVENT_NOUNS})$", person.text):
                 continue  # "the Boshin War (1868–1869)": when it happened (values), no life
@@ -283,12 +285,12 @@ def read_people(ctx: ReadContext) -> Iterator[Fact]:
         for a in _APPOS.finditer(text):
             if a.group("occ") in _OCCUPATIONS:
                 yield from _who(a, "people.appos", span, hedged)
-        for a in _APPOS_AFTER.finditer(text):
+        for a in _APPOS_AFTER.finditer(text) if "," in text else ():
             if a.group("occ") in _OCCUPATIONS:
                 yield from _who(a, "people.appos", span, hedged)
         for a in _APPOS_MANY.finditer(text):
             yield from _many(a, span, hedged)
-        for pattern in (_ORG_AFTER, _ORG_BEFORE):
+        for pattern in (_ORG_AFTER, _ORG_BEFORE) if "," in text else (_ORG_BEFORE,):
             for a in pattern.finditer(text):
                 org = Name(clean_name(a.group("x")), "ORG")
                 yield fact("people.org", org, Name(a.group("nat"), "NORP"), "nationality")

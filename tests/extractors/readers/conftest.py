@@ -1,0 +1,37 @@
+"""Shared fixtures of the reader tests."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from types import ModuleType
+
+import pytest
+
+
+class CountedPattern:
+    """A module's compiled pattern that counts the texts it scans (``finditer``)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.scanned = pattern, 0
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        self.scanned += 1
+        return self.pattern.finditer(text)
+
+
+CountScans = Callable[[ModuleType, tuple[str, ...]], dict[str, CountedPattern]]
+
+
+@pytest.fixture
+def count_scans(monkeypatch: pytest.MonkeyPatch) -> CountScans:
+    """``count_scans(module, names)``: those patterns of ``module`` replaced, for this test, by
+    ones that count the texts they scan (a reader that skips a text must not scan it)."""
+
+    def install(module: ModuleType, names: tuple[str, ...]) -> dict[str, CountedPattern]:
+        counted = {name: CountedPattern(getattr(module, name)) for name in names}
+        for name, pattern in counted.items():
+            monkeypatch.setattr(module, name, pattern)
+        return counted
+
+    return install
