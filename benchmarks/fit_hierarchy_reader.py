@@ -275,6 +275,12 @@ def main(argv: list[str] | None = None) -> int:
         "--drop", default="", help="comma-separated feature prefixes to leave out (e.g. rule)"
     )
     ap.add_argument(
+        "--drop-containing",
+        default="",
+        help="comma-separated substrings: features containing one are left out (e.g. '&', the "
+        "source-and-context conjunctions)",
+    )
+    ap.add_argument(
         "--keep-rules",
         action="store_true",
         help="the reader keeps every rule edge and the model only adds broad candidates",
@@ -317,9 +323,18 @@ def main(argv: list[str] | None = None) -> int:
     items = [item for path in args.gold for item in read_gold(path, scorer)]
     samples, counts = labelled(scorer, items)
     drop = tuple(p for p in args.drop.split(",") if p)
-    if drop:
+    inner = tuple(p for p in args.drop_containing.split(",") if p)
+    if drop or inner:
         samples = [
-            Sample([f for f in s.features if not f.startswith(drop)], s.label, s.group)
+            Sample(
+                [
+                    f
+                    for f in s.features
+                    if not (drop and f.startswith(drop)) and not any(x in f for x in inner)
+                ],
+                s.label,
+                s.group,
+            )
             for s in samples
         ]
     print(json.dumps(counts))
@@ -343,6 +358,7 @@ def main(argv: list[str] | None = None) -> int:
         "keep_chains": not args.no_keep_chains,
         "keep_sources": [x for x in args.keep_sources.split(",") if x],
         "dropped_features": list(drop),
+        **({"dropped_containing": list(inner)} if inner else {}),
         **counts,
     }
     if args.report_on is not None:

@@ -146,3 +146,9 @@ def test_a_source_the_model_names_is_kept_like_a_rule_edge() -> None:
 
     assert ("brand identifiers", "logos") in edges(keep_rules=True, keep_sources=["cell_colon"])
     assert ("brand identifiers", "logos") not in edges(keep_rules=True)
+
+
+def test_both_before_a_participle_names_no_class() -> None:
+    text = "**Oslo** and **Bergen** are port cities. Both were set up by Norse traders."
+    cands = _read(text)[2]
+    assert not any(src == "src=both" for fs in cands.values() for src in fs), sorted(cands)

@@ -5,6 +5,7 @@ number (an event's distance stays, an ingredient's measure goes)."""
 from __future__ import annotations
 
 from grapheme_distill.extractors.document import parse_document
+from grapheme_distill.extractors.readers import read_document
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.hierarchy import item_head, read_lists
 from grapheme_distill.extractors.readers.hierarchy_learned import edge_candidates
@@ -20,6 +21,15 @@ RUN = (
     "Stratus: a grey sheet that covers the sky.\n\n"
     "Fog is stratus at ground level.\n"
 )
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    """The hierarchy (parent, child) pairs the readers give, lower-cased."""
+    return {
+        (f.subject.text.lower(), f.object.text.lower())
+        for f in read_document(text, "")[1]
+        if f.kind == "hierarchy" and f.object is not None
+    }
 
 
 def _candidates(text: str, prompt: str = "") -> set[tuple[str, str]]:
@@ -61,18 +71,50 @@ def test_an_items_number_stays_with_a_distance_and_goes_with_a_measure() -> None
 
 
 def test_an_item_naming_two_lower_case_things_gives_two_children() -> None:
-    from grapheme_distill.extractors.readers import read_document
-
     text = (
         "The kitchen tools fall into a few groups:\n\n"
         "- **Knives**\n  - **paring** and **boning**: small blades\n  - cleaver\n"
         "- **Departments**\n  - Research and Development\n  - Sales\n"
     )
-    pairs = {
-        (f.subject.text.lower(), f.object.text.lower())
-        for f in read_document(text, "")[1]
-        if f.kind == "hierarchy" and f.object is not None
-    }
+    pairs = _pairs(text)
     assert {("knives", "paring"), ("knives", "boning")} <= pairs, sorted(pairs)
     assert ("knives", "paring and boning") not in pairs
     assert ("departments", "research and development") in pairs, sorted(pairs)
+
+
+def test_a_gloss_of_verb_phrases_names_no_examples() -> None:
+    text = (
+        "The council has three parts:\n\n"
+        "- **Duties**: sets local taxes, runs schools, approves the budget\n"
+        "- **Committees**: planning, licensing, audit\n"
+    )
+    pairs = _pairs(text)
+    assert not any(p == "duties" for p, _ in pairs), sorted(pairs)
+    assert ("committees", "licensing") in pairs, sorted(pairs)
+
+
+def test_the_wholes_own_head_noun_is_no_child() -> None:
+    text = (
+        "The main parts of the Inca Empire:\n\n"
+        "- **Empire**: all the land the Inca ruled\n- **Inca roads**: a network of paths\n"
+        "- **Inca army**: its soldiers\n"
+    )
+    pairs = _pairs(text)
+    assert ("inca empire", "inca roads") in pairs, sorted(pairs)
+    assert ("inca empire", "empire") not in pairs, sorted(pairs)
+
+
+def test_a_verbless_paragraph_with_a_kind_word_is_no_lead_in() -> None:
+    frag = (
+        "**What grows there?** Some 300 species of moss and 40 types of fern.\n\n"
+        "- **Access:** The park opens at dawn and closes at dusk every day of the year.\n"
+        "- **Threats:** Drought and trampling by visitors harm the rarer plants most.\n"
+    )
+    stated = (
+        "The park is divided into three zones.\n\n"
+        "- **Core:** no visitors at any time, kept for research and for the rare plants.\n"
+        "- **Buffer:** guided walks only, on marked paths through the older woodland.\n"
+    )
+
+    assert not any(c in ("access", "threats") for _, c in _pairs(frag)), sorted(_pairs(frag))
+    assert any(c == "buffer" for _, c in _pairs(stated)), sorted(_pairs(stated))

@@ -248,6 +248,12 @@ def childlike(name: str, nested: bool) -> bool:
     return True
 
 
+_FINITE = re.compile(
+    r"(?i)\b(?:is|are|was|were|has|have|had|include[sd]?|contains?|consists?|comprises?|falls?|"
+    r"comes?|splits?|divides?|divided|grouped|classified|sorted|made|formed)\b"
+)
+
+
 def list_context_text(ctx: ReadContext, items: list[Block]) -> tuple[str, str]:
     first = items[0]
     lead = ctx.doc.lead_of(first)
@@ -256,8 +262,8 @@ def list_context_text(ctx: ReadContext, items: list[Block]) -> tuple[str, str]:
     if lead is None and first.parent is None and first.index > 0:
         before = ctx.doc.blocks[first.index - 1]
         last = re.split(r"(?<=[.!?])\s+", before.text)[-1] if before.role == "paragraph" else ""
-        if last and kind_of(last) and not remarks(last):
-            lead = before
+        if last and kind_of(last) and not remarks(last) and _FINITE.search(last):
+            lead = before  # a verbless fragment ("Around 1,500 species of fish, …") is no lead-in
     heading = ctx.doc.heading_of(first)
     lead_text = ""
     if lead is not None and lead.index != first.parent:
@@ -590,8 +596,8 @@ def _children(
 ) -> Iterator[Fact]:
     nested = items[0].parent is not None
     for block, head in heads:
-        if head is None or head[0].lower() == parent.text.lower():
-            continue
+        if head is None or f" {parent.text.lower()}".endswith(f" {head[0].lower()}"):
+            continue  # "Roman Empire" > "Empire": the whole by its head noun, no part of it
         if not childlike(head[0], nested) or callout(head[0]):
             continue  # "**Tip:**", "**Note:**" label a remark under any lead-in
         shared = re.fullmatch(r"([a-z][\w\-]*) and ([a-z][\w\-]*) ([a-z][\w\-]*s)", head[0])
@@ -643,6 +649,8 @@ def _examples(
             examples = [single]
     # "a stove such as a Trangia" inside an item is the prose reader's Hearst pattern (with its
     # own noun); read as the item's examples too it gave only wrong pairs on unseen answers
+    if examples and all(len(e.split()) >= 2 and _VERBISH.match(e) for e in examples):
+        return  # "Powers: makes federal laws, declares war": what it does, not its members
     for example in examples or ():
         if example and example.lower() != child.text.lower() and len(example.split()) <= 4:
             yield Fact("entity", "list.example", block.span, Name(example))

@@ -179,6 +179,10 @@ _GENERIC_HEADER = re.compile(
     r"(?i)^(?:|feature|features|aspect|property|category|characteristic|criterion|"
     r"comparison|attribute|trait|point|dimension|difference|factor|detail|item)s?$"
 )
+_PARTICIPLE = re.compile(
+    r"(?i)^(?:[a-z]{3,}ed|set|made|built|known|held|run|born|found|seen|given|taken|written|led|"
+    r"grown|kept|sold|used|done|shown|spoken|paid|met|brought|thought)\b"
+)
 _BOLD_NAME = re.compile(r"\*\*(?P<n>[^*]{1,60})\*\*")
 _Y_END = re.compile(
     r"\s+(?:of|in|and|but|that|which|who|with|for|from|on|at|by|run|so|because)\b.*$", re.I
@@ -278,6 +282,8 @@ def propose_more(ctx: ReadContext, add: Add, lead_of: Callable[[Block], str]) ->
                 add(Name(np), child, HierarchyKind.MEMBER_OF, block, "np_before", feats)
         if (m := _BOTH.match(text)) is not None or (m := _BOTH_BELONG.match(text)) is not None:
             y = clean_name(_Y_END.sub("", m.group("y")))
+            if _PARTICIPLE.match(y):
+                y = ""  # "Both were set up at Bretton Woods", "both are based in": no class
             kind = kind_of(m.group(0)) or HierarchyKind.SUBCLASS_OF
             for child in _compared(ctx, block):
                 add(Name(y) if y else None, child, kind, block, "both", base | {"cue=both"})
