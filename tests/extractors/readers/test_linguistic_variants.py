@@ -459,6 +459,18 @@ CASES: list[tuple[str, str, Items, Items]] = [
             ("botanically the pepper is a fruit", "synonym", "strictly a berry"),
         },
     ),
+    # a short form of more than one word; a title is no gloss; examples are no other name
+    (
+        "Baking Bread: A Beginner's Guide\n\nThe UEFA Champions League is abbreviated as UEFA"
+        " CL. Shops sell **pastries** (croissants, danishes, …) all day.\n",
+        "",
+        {("uefa champions league", "abbreviation", "uefa cl")},
+        {
+            ("baking bread", "definition", "a beginner's guide"),
+            ("uefa champions league", "abbreviation", "uefa"),
+            ("pastries", "alias", "croissants, danishes, …"),
+        },
+    ),
     # a name given to a pronoun: the block's subject's
     (
         "# Edith Piaf\n\nEdith Piaf was a French singer. Audiences called her "

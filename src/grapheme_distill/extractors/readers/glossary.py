@@ -149,6 +149,8 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
             gloss = gloss[spelt.end() :].strip(" ,;:-\u2013\u2014")
             if len(gloss.split()) < 2:
                 return
+    if _TITLE.fullmatch(gloss.strip().rstrip(".")) and len(gloss.split()) <= 8:
+        return  # "Making Cheese: A Step-by-Step Guide", "Title: The Sahara's Water Cycle": a title
     lead, heading = ctx.doc.lead_of(block), ctx.doc.heading_of(block)
     context = " ".join(b.text for b in (lead, heading) if b is not None) + " " + ctx.prompt
     glossary = _GLOSSARY_CUE.search(context)
@@ -219,6 +221,12 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         and not re.match(r"\d", term.text)
     ):
         yield lfact(block, None, "gloss.definition", term, LinguisticKind.DEFINITION, gloss)
+
+
+#: a value in title case (every word but the small ones capitalised): a title, not a gloss
+_TITLE = re.compile(
+    r"(?:A|An|The)\s+(?:(?:[A-Z][\w'’\-]*|of|and|the|in|on|for|to|a|an|with)\s+)*[A-Z][\w'’\-]*"
+)
 
 
 def _examples(gloss: str) -> bool:

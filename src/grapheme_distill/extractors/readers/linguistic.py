@@ -67,7 +67,7 @@ _SHORT_FOR = re.compile(
 )
 _SHORTENED = re.compile(
     r",?\s*\(?(?:usually|often|commonly|typically|also|sometimes)?\s*(?:shortened|abbreviated)"
-    r"(?:\s+(?:to|as))?\s+(?:the\s+)?[\"“*]*(?P<a>[\w.&\-]+)"
+    r"(?:\s+(?:to|as))?\s+(?:the\s+)?[\"“*]*(?P<a>[\w.&\-]+(?:\s+[A-Z][A-Z0-9.&\-]+)*)"
 )
 _ALIAS = re.compile(
     r"\b(?P<m>(?:(?:usually|often|commonly|sometimes|also|simply|just|generally|widely|"

@@ -434,6 +434,9 @@ def read_parentheses(
                 and verb is None  # "something you *know* (your password)": a verb, no term
                 and not NOT_ALIAS.match(inner)
                 and any(end - 2 <= b <= end for _, b in block.inline.emphasis)
+                and not re.search(
+                    r",.*(?:…|\.\.\.|\betc\b)", inner
+                )  # "(users, orders, …)": examples
             ):
                 yield lfact(
                     block, sent, "paren.common", highlighted, LinguisticKind.ALIAS, plain, hedged
