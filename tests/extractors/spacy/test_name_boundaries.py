@@ -107,3 +107,14 @@ def test_a_duration_written_in_digits_is_a_node_but_a_duration_in_words_is_not()
     found = _named("The two moonwalkers spent about 21.5 hours on the surface.")
     assert any("21.5 hours" in n for n in found), found
     assert not any("hours" in n for n in _named("They waited a few hours for the tide."))
+
+
+def test_a_quoted_title_keeps_its_article_pronouns_and_prepositions(
+    spacy_x: SpacyExtractor,
+) -> None:
+    text = (
+        'The duo\'s hits include "Paper Moon", "The Rain Falls On Us All" and '
+        '"Your Song Is For Me".'
+    )
+    names = {e.name for e in spacy_x.extract(text).entities.values()}
+    assert {"The Rain Falls On Us All", "Your Song Is For Me"} <= names, names

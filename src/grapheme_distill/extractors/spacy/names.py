@@ -429,6 +429,20 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
     return m
 
 
+def _quoted_title(doc: Any, start: int, end: int, label: str) -> Mention | None:
+    """The name of a title written in quotes, as written: the trimming of :func:`_make` (a
+    leading article or possessive, a trailing pronoun or preposition) cut "The Winner Takes It
+    All" to "Winner" and "My Baby Just Cares for Me" to "Baby Just Cares"; the quotes say where
+    the title starts and ends, and a title keeps its own "The" (gold conventions)."""
+    span = doc[start:end]
+    raw = span.text
+    text = raw.strip(" \"'“”‘’").rstrip(",.;:")
+    if not text or len(text) > 120 or not any(ch.isalpha() for ch in text):
+        return None
+    at = span.start_char + raw.index(text)
+    return Mention(text=text, start=at, end=at + len(text), label=label, proper=True)
+
+
 def _definite(tok: Any, m: Mention, coref: Coref) -> Mention:
     """ "the budget", "the movie" in an answer about a named thing: a definite description no name
     was found for (unresolved when its noun is a class of named things)."""
@@ -497,7 +511,7 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
                 ), False
     quoted = _quoted(doc).get(tok.i)
     if quoted is not None:  # a title in quotes is one name, whatever NER made of it
-        m = _make(doc, quoted[0], quoted[1], tok.ent_type_ or "WORK_OF_ART", True)
+        m = _quoted_title(doc, quoted[0], quoted[1], tok.ent_type_ or "WORK_OF_ART")
         if m is not None:
             return m, False
     ent = _ent_span(tok)
