@@ -471,6 +471,17 @@ CASES: list[tuple[str, str, Items, Items]] = [
             ("pastries", "alias", "croissants, danishes, …"),
         },
     ),
+    # where the other name is used, and by whom, is no part of it
+    (
+        "It follows **Aeneas** (called *Eneas* by the Normans) on his journey.\n\n"
+        "- **Oesophagus** (*esophagus* in American spelling): the food pipe.\n",
+        "",
+        {("aeneas", "alias", "eneas"), ("oesophagus", "alias", "esophagus")},
+        {
+            ("aeneas", "alias", "eneas by the normans"),
+            ("oesophagus", "alias", "esophagus in american spelling"),
+        },
+    ),
     # a name given to a pronoun: the block's subject's
     (
         "# Edith Piaf\n\nEdith Piaf was a French singer. Audiences called her "

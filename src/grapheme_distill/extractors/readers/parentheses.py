@@ -103,7 +103,8 @@ _PAREN_PREFIX = re.compile(
 )
 _REGIONAL = re.compile(
     r"^(?P<v>[^,;()]{2,40}?)\s+in\s+(?:the\s+)?(?:(?:American|British|US|UK|Australian|Canadian|"
-    r"Irish|Indian|North American|Scottish)(?:\s+English)?|U\.S\.|U\.K\.|States|America|Britain)$"
+    r"Irish|Indian|North American|Scottish)(?:\s+(?:English|spelling|usage))?|U\.S\.|U\.K\.|States|"
+    r"America|Britain)$"
 )
 _PAREN_EXPANSION = re.compile(
     r"(?i)^(?:(?:an?|the)\s+)?(?:acronym|abbreviation|initialism|short)\s+(?:for|of)\s+(?P<v>[^,;]+)$"
@@ -253,7 +254,7 @@ def read_parentheses(
             value = clean_name((pre or foreign).group("v"))  # type: ignore[union-attr]
             # "(known as paracetamol outside North America)": the place it holds in is no name
             value = re.split(
-                r"\s*[,;]\s*|\s+(?:in|on)\s+\d|\s+(?:in|outside|across|throughout|within|among)"
+                r"\s*[,;]\s*|\s+(?:in|on)\s+\d|\s+(?:in|outside|across|throughout|within|among|by)"
                 r"\s+(?:the\s+)?(?:[A-Z]|most\b|many\b|some\b)",
                 value,
             )[0]
