@@ -358,3 +358,10 @@ def test_the_fitting_script_cross_validates_end_to_end(
     # the lists' members are the gold: the rules read them, and so do the folds' models
     assert rules["hierarchy"] > 0.5 and cv["hierarchy"] > 0.5, (cv, rules)
     assert 0.0 < cv["micro"] <= 1.0 and cv["hier_tp"] > 0
+
+
+def test_the_wholes_own_head_noun_is_no_candidate_child() -> None:
+    text = "The Inca Empire consists of:\n\n- **Empire**: all the land\n- **Inca roads**: paths\n"
+    cands = _candidates(text)
+    assert ("inca empire", "inca roads") in cands, sorted(cands)
+    assert ("inca empire", "empire") not in cands, sorted(cands)

@@ -118,3 +118,10 @@ def test_a_verbless_paragraph_with_a_kind_word_is_no_lead_in() -> None:
 
     assert not any(c in ("access", "threats") for _, c in _pairs(frag)), sorted(_pairs(frag))
     assert any(c == "buffer" for _, c in _pairs(stated)), sorted(_pairs(stated))
+
+
+def test_an_aside_with_such_as_ends_at_the_main_verb() -> None:
+    text = "Her later ventures, such as the Lakeside Mill and the Harbour Press, failed quickly."
+    pairs = _pairs(text)
+    assert ("later ventures", "harbour press") in pairs, sorted(pairs)
+    assert not any(c.startswith("failed") for _, c in pairs), sorted(pairs)

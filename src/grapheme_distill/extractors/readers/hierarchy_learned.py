@@ -191,8 +191,8 @@ class _Proposals:
         context: set[str],
     ) -> None:
         ptext = parent.text.strip()
-        if not ptext or len(ptext.split()) > 8 or ptext.lower() == child.lower():
-            return
+        if not ptext or len(ptext.split()) > 8 or f" {ptext.lower()}".endswith(f" {child.lower()}"):
+            return  # the whole itself, or its own head noun ("Roman Empire" > "Empire")
         if ptext.count("(") != ptext.count(")"):
             return
         cand = EdgeCandidate(Name(ptext, parent.type), Name(child), kind, block.span, source)

@@ -108,6 +108,10 @@ _HEARST = re.compile(
     r"(?P<before>[\w'’\- ]+?),?\s+(?:such as|e\.g\.,?|including|among them|namely)\s+"
     r"(?P<list>[^;:.()]+)"
 )
+_CLAUSE_VERB = re.compile(
+    r",\s+(?:[a-z]{3,}ed|ran|went|became|made|took|fell|grew|won|lost|came|gave|left|began|"
+    r"remains?|remained|proved|helped|failed)\b"
+)
 _COUNT = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|dozens of"
 # a noun phrase whose head names children, not a whole ("member states", "main parts")
 _KIND_HEAD = re.compile(
@@ -424,6 +428,8 @@ def _hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         listed = re.split(
             r",?\s+(?:as well as|and other|and many|among others|which|who)\b", m.group("list")
         )[0]
+        # "His later projects, such as the X, ran out of money": the aside ends at its verb
+        listed = _CLAUSE_VERB.split(listed)[0]
         one = len(listed.split()) <= 4 and not re.search(r",|\band\b|\bor\b", listed)
         names = name_list(listed) or ([clean_name(listed)] if one else [])
         if "including" in m.group(0) and len(names) < 2:
