@@ -482,6 +482,13 @@ CASES: list[tuple[str, str, Items, Items]] = [
             ("oesophagus", "alias", "esophagus in american spelling"),
         },
     ),
+    # a name that goes on after the bracket holding another word for its first part
+    (
+        "It was the capital of the Western Roman (Latin) Empire for a while.",
+        "",
+        {("western roman empire", "alias", "latin empire")},
+        {("western roman", "alias", "latin")},
+    ),
     # a name given to a pronoun: the block's subject's
     (
         "# Edith Piaf\n\nEdith Piaf was a French singer. Audiences called her "

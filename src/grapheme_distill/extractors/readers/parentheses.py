@@ -368,6 +368,25 @@ def read_parentheses(
                     hedged,
                 )
             continue
+        tail = re.match(
+            r"\s+(?!(?:Is|Are|Was|Were|The|An?|And|Or|In|On|At|Of|It|This)\b)"
+            r"(?P<t>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)",
+            text[m.end() :],
+        )
+        head = name_before(before) if tail is not None else None
+        if tail is not None and head and re.fullmatch(r"[A-Z][\w'’\-]+", plain):
+            # "the Eastern Roman (Byzantine) Empire": the name goes on after the bracket, which
+            # holds another word for the part before it
+            yield lfact(
+                block,
+                sent,
+                "paren.inside",
+                Name(f"{head} {tail.group('t')}"),
+                LinguisticKind.ALIAS,
+                f"{plain} {tail.group('t')}",
+                hedged,
+            )
+            continue
         if (
             plain[:1].isupper()
             and not re.search(r"[,;]", plain)  # "(Huron, Ontario, …)": a list, not a name
