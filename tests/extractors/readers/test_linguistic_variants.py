@@ -489,6 +489,13 @@ CASES: list[tuple[str, str, Items, Items]] = [
         {("western roman empire", "alias", "latin empire")},
         {("western roman", "alias", "latin")},
     ),
+    # a taxon's everyday name in brackets
+    (
+        "- **Order:** Lamiales\n- **Family:** Lamiaceae (the mint family)\n",
+        "",
+        {("lamiaceae", "alias", "mint family")},
+        set(),
+    ),
     # a name given to a pronoun: the block's subject's
     (
         "# Edith Piaf\n\nEdith Piaf was a French singer. Audiences called her "

@@ -443,6 +443,25 @@ def read_parentheses(
                     hedged,
                 )
             continue
+        taxon_named = name_before(before)
+        if (
+            re.fullmatch(
+                r"(?:the\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s+(?:family|order|genus|class)", inner
+            )
+            and taxon_named
+            and re.fullmatch(r"[A-Z][a-z]+", taxon_named)
+        ):
+            # "Rosaceae (the rose family)": a taxon's everyday name
+            yield lfact(
+                block,
+                sent,
+                "paren.taxon_name",
+                Name(taxon_named),
+                LinguisticKind.ALIAS,
+                plain,
+                hedged,
+            )
+            continue
         if common_name(plain):
             # "the *Shinkansen* (bullet train)": the thing's everyday name
             highlighted = _term_before(ctx, block, sent, m.start())
