@@ -225,6 +225,7 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
             or toks[start].lower_ in ("the", "a", "an")
             or toks[start].is_punct
             or toks[start].is_space
+            or _question_opener(toks, start, end)
         )
     ):
         start += 1  # (a possessor that is a name is kept: "Hypermarcas's revenue" is Hypermarcas's)
@@ -427,6 +428,26 @@ def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
     if definite and m is not None:
         return _definite(tok, m, coref)
     return m
+
+
+#: what opens a question heading before its subject: "**Is the ICRC part of the UN?**", "What the
+#: IMF does" (the subject is the ICRC, the IMF, not "Is the ICRC")
+_QUESTION_OPENERS = frozenset(
+    {"is", "are", "was", "were", "does", "do", "did", "can", "could", "has", "have", "what", "how"}
+    | {"why", "which", "when", "where", "who", "whom", "whose"}
+)
+
+
+def _question_opener(toks: Any, start: int, end: int) -> bool:
+    """Whether ``toks[start]`` opens a question or a wh-clause before a name (at a sentence's
+    start or after a colon, "Q: Is it …"), and is not the whole name."""
+    tok = toks[start]
+    if tok.lower_ not in _QUESTION_OPENERS or end - start < 2:
+        return False
+    if not (tok.is_sent_start or (start > 0 and toks[start - 1].text in (":", "**"))):
+        return False
+    nxt = toks[start + 1]
+    return nxt.text[:1].isupper() or (end - start > 2 and nxt.lower_ in ("the", "a", "an"))
 
 
 def _quoted_title(doc: Any, start: int, end: int, label: str) -> Mention | None:
