@@ -140,6 +140,38 @@ def test_annotate_records_what_an_items_arguments_are() -> None:
     assert "fact.subject_topic" in features("relation", a)
 
 
+def test_annotate_records_long_subjects_bare_glosses_and_values_that_name_entities() -> None:
+    """Wrong items the map kept above 0.6 on dev: a subject cut from a whole clause ("Construction
+    began in 1959 and"), a definition whose gloss is a verb phrase ("runs the controllers"), and
+    the signals that tell them apart are recorded and read as features."""
+    from grapheme_distill.model.knowledge import LinguisticItem, LinguisticKind
+
+    out = Extraction(extractor="test")
+    long = out.add_entity(Entity(name="Construction began in 1959 and", type=EntityType.OTHER))
+    kube = out.add_entity(Entity(name="kube-scheduler", type=EntityType.CONCEPT))
+    rome = out.add_entity(Entity(name="Rome", type=EntityType.LOCATION))
+    bare = LinguisticItem(
+        entity=kube.id, relation=LinguisticKind.DEFINITION, value="assigns pods to nodes"
+    )
+    gloss = LinguisticItem(
+        entity=kube.id, relation=LinguisticKind.DEFINITION, value="a control-plane component"
+    )
+    alias = LinguisticItem(entity=long.id, relation=LinguisticKind.ALIAS, value="Rome")
+    out.add(bare, gloss, alias)
+    assert rome.name == "Rome"
+    for item in out.items:
+        out.item_signals[item.id] = {"construction": "gloss.definition", "raw": 0.8}
+    out.item_signals[alias.id]["construction"] = "alias.known"
+    annotate(out, text="kube-scheduler — assigns pods to nodes. Rome.")
+    b, g, a = (out.item_signals[i.id] for i in (bare, gloss, alias))
+    assert b["object_article"] == 0.0 and g["object_article"] == 1.0
+    assert a["subject_words"] == 5.0 and a["object_entity"] == 1.0 and b["object_entity"] == 0.0
+    assert "linguistic.definition_bare" in features("linguistic", b)
+    assert "linguistic.definition_bare" not in features("linguistic", g)
+    assert "linguistic.definition_bare" not in features("linguistic", a)  # no definition
+    assert {"linguistic.subject_long", "linguistic.object_entity"} <= set(features("linguistic", a))
+
+
 def test_a_learned_readers_probability_is_no_calibration_feature() -> None:
     # model_p is fitted on the map's own dev answers: as a feature it made the map overconfident
     base = {"construction": "learned.relation", "raw": 0.8}
