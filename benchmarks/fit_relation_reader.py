@@ -63,6 +63,7 @@ from grapheme_distill.extractors.spacy.learned_relations import (  # noqa: E402
     collect_candidates,
     default_model,
 )
+from grapheme_distill.extractors.spacy.structure_relations import STRUCTURE  # noqa: E402
 from grapheme_distill.model.hashing import normalise_name  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,9 +109,11 @@ def combined(
     probs: list[float],
     rule_threshold: float,
     threshold: float,
+    structure_threshold: float | None = None,
 ) -> dict[str, dict[str, Any]]:
     """The rules' predictions without the relations the model drops at ``rule_threshold``, plus
-    the candidates it keeps at ``threshold`` (one per pair of names, its names as entities)."""
+    the candidates it keeps at ``threshold`` (one per pair of names, its names as entities); the
+    candidates read off the layout (``structure``) at ``structure_threshold`` when given."""
     dropped: set[tuple[str, frozenset[str]]] = set()
     best: dict[tuple[str, frozenset[str]], tuple[float, dict[str, Any]]] = {}
     for (answer, row, _), p in zip(rows, probs, strict=True):
@@ -118,7 +121,11 @@ def combined(
         if row["source"] == "rule":
             if p < rule_threshold:
                 dropped.add(key)
-        elif p >= threshold and (key not in best or best[key][0] < p):
+        elif p >= (
+            threshold
+            if structure_threshold is None or STRUCTURE not in row["features"]
+            else structure_threshold
+        ) and (key not in best or best[key][0] < p):
             best[key] = (p, row)
     out: dict[str, dict[str, Any]] = {}
     for answer, pred in preds.items():
@@ -162,22 +169,31 @@ def choose(
     preds: dict[str, dict[str, Any]],
     rows: Rows,
     probs: list[float],
-) -> tuple[float, float, dict[float, dict[str, float]], dict[float, dict[str, float]]]:
-    """The rule threshold, then the candidate threshold, each with the best relation F1 on
-    ``items`` whose micro F1 is not below the rules' (and both curves)."""
+    fixed_rule: float | None = None,
+    tolerance: float = 0.0,
+) -> tuple[float, float, float, dict[float, dict[str, float]], dict[float, dict[str, float]]]:
+    """The rule threshold (``fixed_rule`` when given), then the candidate threshold, each with
+    the best relation F1 on ``items`` whose micro F1 is not below the rules' (and both curves),
+    then the threshold of the candidates read off the layout (tables, key-value items: a
+    population of their own, right at other rates than the parse's) with the other two fixed."""
     rules = figures(scorer.score(items, preds))
 
-    def at(rule_t: float, t: float) -> dict[str, float]:
-        return figures(scorer.score(items, combined(preds, rows, probs, rule_t, t)))
+    def at(rule_t: float, t: float, st: float | None = None) -> dict[str, float]:
+        return figures(scorer.score(items, combined(preds, rows, probs, rule_t, t, st)))
 
     def pick(curve: dict[float, dict[str, float]]) -> float:
         allowed = [t for t in curve if curve[t]["micro_f1"] >= rules["micro_f1"]] or list(curve)
-        return max(allowed, key=lambda t: (curve[t]["relations_f1"], -t))
+        best = max(curve[t]["relations_f1"] for t in allowed)
+        # on a flat curve, the most cautious threshold within ``tolerance`` of the best
+        return max(t for t in allowed if curve[t]["relations_f1"] >= best - tolerance)
 
-    rule_curve = {t: at(t, 2.0) for t in [0.0, *GRID]}
-    rule_threshold = pick(rule_curve)
+    rule_curve = {t: at(t, 2.0) for t in ([0.0, *GRID] if fixed_rule is None else [fixed_rule])}
+    rule_threshold = pick(rule_curve) if fixed_rule is None else fixed_rule
     curve = {t: at(rule_threshold, t) for t in GRID}
-    return rule_threshold, pick(curve), rule_curve, curve
+    threshold = pick(curve)
+    structure_curve = {st: at(rule_threshold, threshold, st) for st in [*GRID, 2.0]}
+    structure_curve[threshold] = curve[threshold]
+    return rule_threshold, threshold, pick(structure_curve), rule_curve, curve
 
 
 def probabilities(model: LinearModel, rows: Rows) -> list[float]:
@@ -191,6 +207,8 @@ def cross_validated(
     rows: Rows,
     c: float,
     folds: int,
+    fixed_rule: float | None = None,
+    tolerance: float = 0.0,
 ) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
     """Every answer's predictions from the whole procedure run without it: per fold of answer
     groups, inner out-of-fold probabilities on the other folds pick both thresholds, a model
@@ -212,12 +230,21 @@ def cross_validated(
             inner[i] = p
         train_items = [items[i] for i in train]
         train_preds = {a: preds[a] for a in train_ids}
-        rule_t, t, _, _ = choose(scorer, train_items, train_preds, train_rows, inner)
+        rule_t, t, st, _, _ = choose(
+            scorer, train_items, train_preds, train_rows, inner, fixed_rule, tolerance
+        )
         model = fit_linear(samples, MODEL_NAME, c=c, threshold=t)
         test_rows = [r for r in rows if r[0] in test_ids]
         test_preds = {a: preds[a] for a in test_ids}
-        out.update(combined(test_preds, test_rows, probabilities(model, test_rows), rule_t, t))
-        log.append({"answers": len(test_ids), "rule_threshold": rule_t, "threshold": t})
+        out.update(combined(test_preds, test_rows, probabilities(model, test_rows), rule_t, t, st))
+        log.append(
+            {
+                "answers": len(test_ids),
+                "rule_threshold": rule_t,
+                "threshold": t,
+                "structure_threshold": st,
+            }
+        )
     return out, log
 
 
@@ -229,6 +256,8 @@ def report_on(
     path: Path,
     c: float,
     folds: int,
+    fixed_rule: float | None = None,
+    tolerance: float = 0.0,
 ) -> dict[str, Any]:
     """Aggregates on ``path``'s answers: rules alone, the shipped model, and the cross-validated
     procedure (see :func:`cross_validated`)."""
@@ -236,7 +265,7 @@ def report_on(
     mine = [item for item in items if item["id"] in ids]
     if not mine:
         raise SystemExit(f"{path}: none of its answers is among the --gold files")
-    cv, log = cross_validated(scorer, items, preds, rows, c, folds)
+    cv, log = cross_validated(scorer, items, preds, rows, c, folds, fixed_rule, tolerance)
     report: dict[str, Any] = {
         "report_on": f"{path.name} ({len(mine)} answers)",
         "rules": figures(scorer.score(mine, {a: preds[a] for a in ids})),
@@ -245,12 +274,14 @@ def report_on(
     if shipped is not None:
         rule_t = float(shipped.meta.get("rule_threshold", 0.0))
         mine_rows = [r for r in rows if r[0] in ids]
+        structure_t = shipped.meta.get("structure_threshold")
         kept = combined(
             {a: preds[a] for a in ids},
             mine_rows,
             probabilities(shipped, mine_rows),
             rule_t,
             shipped.threshold,
+            None if structure_t is None else float(structure_t),
         )
         report["shipped"] = figures(scorer.score(mine, kept))
         report["shipped_fitted_on"] = shipped.meta.get("fitted_on")
@@ -272,6 +303,19 @@ def main(argv: list[str] | None = None) -> int:
         help="score the cross-validated predictions of this file's answers (aggregates only)",
     )
     ap.add_argument("--cache", type=Path, help="keep the answers' reads in this file")
+    ap.add_argument(
+        "--rule-threshold",
+        type=float,
+        help="drop the rules' relations under this probability instead of choosing the threshold"
+        " (its curve is flat: the folds of one fit chose 0.0 or 0.1)",
+    )
+    ap.add_argument(
+        "--tolerance",
+        type=float,
+        default=0.0,
+        help="take the highest threshold whose relation F1 is within this of the best (the"
+        " curves are flat: the best point of one sample overshoots on another)",
+    )
     args = ap.parse_args(argv)
 
     scorer = load_scorer()
@@ -291,7 +335,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     checked: dict[str, Any] = {}
     if args.report_on is not None:
-        checked = report_on(scorer, items, preds, rows, args.report_on, args.c, args.folds)
+        checked = report_on(
+            scorer,
+            items,
+            preds,
+            rows,
+            args.report_on,
+            args.c,
+            args.folds,
+            args.rule_threshold,
+            args.tolerance,
+        )
         print(json.dumps(checked, indent=1))
     oof = out_of_fold(samples, c=args.c, folds=args.folds)
     probs = [0.0] * len(rows)  # neutral rows: scored neutral whatever is kept, left out
@@ -299,7 +353,9 @@ def main(argv: list[str] | None = None) -> int:
         probs[i] = p
     rules = figures(scorer.score(items, preds))
     everything = figures(scorer.score(items, combined(preds, rows, [1.0] * len(rows), 0.0, 0.5)))
-    rule_threshold, threshold, rule_curve, curve = choose(scorer, items, preds, rows, probs)
+    rule_threshold, threshold, structure_threshold, rule_curve, curve = choose(
+        scorer, items, preds, rows, probs, args.rule_threshold, args.tolerance
+    )
     report = {
         "answers": len(items),
         "rows": len(rows),
@@ -312,6 +368,7 @@ def main(argv: list[str] | None = None) -> int:
         "rules_plus_every_candidate": everything,
         "rule_threshold": rule_threshold,
         "threshold": threshold,
+        "structure_threshold": structure_threshold,
         "out_of_fold": curve[threshold],
         "rule_curve": {str(t): rule_curve[t] for t in rule_curve},
         "curve": {str(t): curve[t] for t in GRID},
@@ -332,6 +389,7 @@ def main(argv: list[str] | None = None) -> int:
             "fitted_on": fitted_on,
             "candidates": len(samples),
             "rule_threshold": rule_threshold,
+            "structure_threshold": structure_threshold,
             "out_of_fold": curve[threshold],
             "rules": rules,
             **(

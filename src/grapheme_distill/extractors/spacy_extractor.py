@@ -35,10 +35,11 @@ from grapheme_distill._gc import relaxed_gc
 from grapheme_distill.errors import MissingDependency
 from grapheme_distill.extractors.base import Extraction, ExtractionFailure, is_title_line
 from grapheme_distill.extractors.confidence import CalibrationMap, annotate, load_calibration
-from grapheme_distill.extractors.document import Document, parse_document
+from grapheme_distill.extractors.document import parse_document
 from grapheme_distill.extractors.learned import LinearModel
 from grapheme_distill.extractors.readers import Fact, injected_spans, is_hedged, read_document
 from grapheme_distill.extractors.readers.attributes import is_name_key
+from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.dates import canonical_date
 from grapheme_distill.extractors.readers.procedures import (
     goal_of,
@@ -59,6 +60,7 @@ from grapheme_distill.extractors.spacy.learned_relations import (
     add_learned_relations,
     default_model,
     drop_unlikely_relations,
+    layout_active,
     reader_active,
 )
 from grapheme_distill.extractors.spacy.named import named_mentions, step_things
@@ -67,19 +69,18 @@ from grapheme_distill.extractors.spacy.procedure_records import join_prose_proce
 from grapheme_distill.extractors.spacy.records import Record as _Record
 from grapheme_distill.extractors.spacy.records import State as _State
 from grapheme_distill.extractors.spacy.records import add_facts as _add_facts
-from grapheme_distill.extractors.spacy.records import (
-    thing_label,
-)
+from grapheme_distill.extractors.spacy.records import thing_label
 from grapheme_distill.extractors.spacy.relation_candidates import sentence_candidates
 from grapheme_distill.extractors.spacy.sentence_linguistic import read_sentence_linguistic
+from grapheme_distill.extractors.spacy.structure_relations import (
+    section_readings,
+    structure_candidates,
+)
 from grapheme_distill.extractors.spacy.text import Piece, prepare
 from grapheme_distill.extractors.spacy.timeline import DATE_KEY, read_timeline, verb_fragment
 from grapheme_distill.extractors.vocab import RelationVocabulary
 from grapheme_distill.model.hashing import normalise_name
-from grapheme_distill.model.knowledge import (
-    HierarchyKind,
-    KnowledgeType,
-)
+from grapheme_distill.model.knowledge import HierarchyKind, KnowledgeType
 
 __all__ = ["DEFAULT_MODEL", "SpacyExtractor", "canonical_date", "load_model", "ner_entity_type"]
 
@@ -320,11 +321,10 @@ class SpacyExtractor:
             piece_docs = [(p, next(docs)) for p in prep.pieces]
             facts: list[Fact] = []
             topic: str | None = None
-            document: Document | None = None
+            ctx: ReadContext | None = None
             if piece_docs and preserve_structure:
                 ctx, facts = read_document(parse_document(answer), prompt)
                 topic = ctx.topic.text if ctx.topic is not None else None
-                document = ctx.doc
             if piece_docs:
                 self._read(
                     prompt,
@@ -335,7 +335,7 @@ class SpacyExtractor:
                     facts,
                     injected_spans(answer),
                     topic,
-                    document,
+                    ctx,
                 )
             if self.vocabulary is None:  # an ontology's labels are chosen by .vocab instead
                 choose_predicates(out, answer)
@@ -355,7 +355,7 @@ class SpacyExtractor:
         facts: Sequence[Fact] = (),
         injected: Sequence[tuple[int, int]] = (),
         topic: str | None = None,
-        document: Document | None = None,
+        ctx: ReadContext | None = None,
     ) -> None:
         state = _State(
             injected=list(injected),
@@ -422,12 +422,16 @@ class SpacyExtractor:
                 structure=preserve_structure,
             )
         flush_list()
-        if document is not None and KnowledgeType.PROCEDURAL in types:
-            join_prose_procedures(document, prompt, context_goal, state)
+        if ctx is not None and KnowledgeType.PROCEDURAL in types:
+            join_prose_procedures(ctx.doc, prompt, context_goal, state)
         for r in state.records:  # a procedure no prompt, heading or lead-in names
             if r.kind == "procedure" and r.value == "procedure":
                 r.value = unnamed_goal(prompt, topic, r.steps)
         _add_facts(facts, types, state)
+        if ctx is not None and self.vocabulary is None and layout_active(self.relation_model):
+            # tables, key-value items, and the section's subject for an implicit one
+            state.candidates.extend(section_readings(ctx, state.candidates))
+            state.candidates.extend(structure_candidates(ctx))
         add_learned_relations(state, state.candidates, self.relation_model)
         out.signals["hedged_fraction"] = state.hedged / state.sentences if state.sentences else 0.0
         if state.injection:

@@ -35,6 +35,7 @@ from grapheme_distill.extractors.learned import LinearModel, shipped_model
 from grapheme_distill.extractors.spacy.clauses import VALUE_LABELS, Mention
 from grapheme_distill.extractors.spacy.records import Record, State, is_generic
 from grapheme_distill.extractors.spacy.relation_candidates import ANSWER_TOPIC, Candidate
+from grapheme_distill.extractors.spacy.structure_relations import STRUCTURE
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import Relation
 
@@ -44,6 +45,7 @@ __all__ = [
     "collect_candidates",
     "default_model",
     "drop_unlikely_relations",
+    "layout_active",
     "reader_active",
     "use_relation_model",
 ]
@@ -84,6 +86,17 @@ def reader_active(default: LinearModel | None) -> bool:
     """Whether candidates are wanted at all: a model to judge them, or a fitting script to
     collect them (without either, generating them would only cost time)."""
     return _SINK.get() is not None or _model(default) is not None
+
+
+def layout_active(default: LinearModel | None) -> bool:
+    """Whether the candidates read off the layout (:mod:`.structure_relations`: tables,
+    key-value items, a section's subject) are wanted: a fitting script collecting, or a model
+    fitted with them (its ``structure_threshold``); a model fitted before they existed never saw
+    their features, and is not asked about them."""
+    if _SINK.get() is not None:
+        return True
+    model = _model(default)
+    return model is not None and "structure_threshold" in model.meta
 
 
 def default_model() -> LinearModel | None:
@@ -150,9 +163,13 @@ def judged(
         s, o = normalise_name(cand.subject.text), normalise_name(cand.object.text)
         if not s or not o or s == o or _pair(s, o) in taken:
             continue
-        if s not in nodes or (o not in nodes and "o_trimmed" not in cand.features):
+        structural = STRUCTURE in cand.features
+        if not structural and (
+            s not in nodes or (o not in nodes and "o_trimmed" not in cand.features)
+        ):
             # a name cut out of a longer one NER ran across a preposition ("the Massif Central
-            # at Mont Gerbier de Jonc") is a node of its own only through the candidate
+            # at Mont Gerbier de Jonc") is a node of its own only through the candidate, and so
+            # is a value of a table cell or a key-value item (:mod:`.structure_relations`)
             continue
         if is_generic(cand.subject) or is_generic(cand.object):
             continue
@@ -277,6 +294,11 @@ def add_learned_relations(
     if model is None and sink is None:
         return
     _judge_rules(state, model, sink)
+    # the candidates read off the layout (:mod:`.structure_relations`) are right at other rates
+    # than the parse's: the fitting script chooses their threshold apart
+    structure_limit = float(
+        model.meta.get("structure_threshold", model.threshold) if model is not None else 1.0
+    )
     best: dict[frozenset[str], tuple[float, Record]] = {}
     for cand, span, features in judged(state, candidates):
         if sink is not None:
@@ -286,7 +308,7 @@ def add_learned_relations(
         if model is None:
             continue
         p = model.probability(features)
-        if p < model.threshold:
+        if p < (structure_limit if STRUCTURE in features else model.threshold):
             continue
         pair = _pair(cand.subject.text, cand.object.text)
         if pair in best and best[pair][0] >= p:
