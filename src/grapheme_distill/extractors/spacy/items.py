@@ -362,7 +362,11 @@ def _evidence(state: _State, loose: set[Mention]) -> dict[str, Evidence]:
     evidence: dict[str, Evidence] = {}
 
     def add(m: Mention, *rules: str) -> None:
-        evidence.setdefault(normalise_name(m.text), Evidence()).add(m, *rules)
+        key = normalise_name(m.text)
+        seen = evidence.get(key)
+        if seen is None:  # (not setdefault: an Evidence, its list and Counter, made per call)
+            seen = evidence[key] = Evidence()
+        seen.add(m, *rules)
 
     for fact in state.facts:
         add(fact, "chunk" if fact.candidate else "fact")
