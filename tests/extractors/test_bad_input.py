@@ -10,7 +10,7 @@ import time
 import pytest
 
 from grapheme_distill.extractors import get_extractor
-from grapheme_distill.extractors.base import Extraction, Extractor
+from grapheme_distill.extractors.base import Extraction, Extractor, looks_like_refusal
 
 EXTRACTORS = [
     "rules",
@@ -76,6 +76,26 @@ def test_partial_refusal_is_read_as_an_answer(extractor: Extractor) -> None:
     ex = extractor.extract(text)
     assert ex.signals.get("refusal") is None
     assert "paris" in names(ex)
+
+
+def test_a_partial_refusal_without_a_pivot_phrase_is_read(extractor: Extractor) -> None:
+    """Declining one thing and going on with paragraphs or a list is an answer, pivot or not."""
+    text = (
+        "I can't write a letter that pretends to come from your landlord. Forging one is fraud, "
+        "and handing it to a bank could get you prosecuted.\n\n"
+        "If your landlord will not answer, there are proper routes:\n\n"
+        "- **Ask the letting agent.** Agents keep copies of every tenancy agreement they sign.\n"
+        "- **Contact the council.** Leeds City Council can confirm who owns a property.\n"
+        "- **Use your tenancy agreement.** It names the landlord and is accepted as proof of "
+        "address by most banks.\n"
+        "- **Keep a record.** Note every call and letter, with its date, in case the dispute "
+        "reaches a tribunal.\n"
+        "- **Get advice.** Shelter and Citizens Advice help tenants with deposits and repairs.\n"
+    )
+    ex = extractor.extract(text)
+    assert ex.signals.get("refusal") is None
+    assert not ex.is_empty
+    assert looks_like_refusal("I'm sorry, but I can't help with that. Please ask someone else.")
 
 
 HTML = (

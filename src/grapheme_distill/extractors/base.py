@@ -129,13 +129,24 @@ _PIVOT = re.compile(
 )
 
 
+#: A refusal says no in a few sentences; an answer that declines one thing ("I can't write a
+#: doctor's note.") and then goes on for paragraphs, lists or headings is a partial refusal whose
+#: rest is an ordinary answer, pivot phrase or not.
+_ANSWER_BODY = re.compile(r"\n\s*(?:[-*+]|\d+[.)]|#{1,6})\s|\n\s*\n")
+_REFUSAL_CHARS = 600
+
+
 def looks_like_refusal(text: str) -> bool:
     """True when the answer opens with a refusal or an admission of not knowing (shared by every
     extractor, so a refusal is recorded as one, never read as knowledge) and does not turn, later
-    in its first lines, to what it can say after all (a partial refusal is read as an answer)."""
+    in its first lines, to what it can say after all, nor go on into an answer's body (paragraphs,
+    a list, headings past a few sentences): a partial refusal is read as an answer."""
     head = text[:300]
     match = _REFUSAL.match(head)
-    return match is not None and not _PIVOT.search(text[match.end() : 600])
+    if match is None or _PIVOT.search(text[match.end() : 600]):
+        return False
+    body = text.strip()
+    return len(body) < _REFUSAL_CHARS or _ANSWER_BODY.search(body) is None
 
 
 @dataclass(frozen=True)
