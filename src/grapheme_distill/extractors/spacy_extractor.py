@@ -338,7 +338,7 @@ class SpacyExtractor:
                     ctx,
                 )
             if self.vocabulary is None:  # an ontology's labels are chosen by .vocab instead
-                choose_predicates(out, answer)
+                choose_predicates(out)
             annotate(out, text=answer, prompt=prompt, topic=topic)
             if self.calibration is not None:
                 self.calibration.apply(out)

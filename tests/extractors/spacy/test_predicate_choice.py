@@ -103,7 +103,7 @@ def _named(out: Extraction) -> list[tuple[str, str, str]]:
 def test_a_rank_table_row_turns_round_and_keeps_its_surface_and_signals() -> None:
     kingdom, animalia = Entity(name="Kingdom", type=C), Entity(name="Animalia", type=C)
     out = _extraction((kingdom, "taxon", animalia))
-    choose_predicates(out, "| Kingdom | Animalia |")
+    choose_predicates(out)
     assert _named(out) == [("Animalia", "rank", "Kingdom")]
     rel = out.relations[0]
     assert rel.qualifiers["source_predicate"] == "taxon"
@@ -115,14 +115,14 @@ def test_off_the_readers_predicates_stand() -> None:
     kingdom, animalia = Entity(name="Kingdom", type=C), Entity(name="Animalia", type=C)
     out = _extraction((kingdom, "taxon", animalia))
     with use_predicate_rules(False):
-        choose_predicates(out, "")
+        choose_predicates(out)
     assert _named(out) == [("Kingdom", "taxon", "Animalia")]
 
 
 def test_a_rename_that_makes_two_relations_one_keeps_one() -> None:
     kyoto, japan = Entity(name="Kyoto", type=L), Entity(name="Japan", type=L)
     out = _extraction((kyoto, "imperial_capital_of", japan), (kyoto, "capital_of", japan))
-    choose_predicates(out, "")
+    choose_predicates(out)
     assert _named(out) == [("Kyoto", "capital_of", "Japan")]
     assert len(out.item_signals) == 1
 

@@ -47,10 +47,9 @@ def use_predicate_rules(on: bool) -> Iterator[None]:
         _RULES.reset(token)
 
 
-def choose_predicates(out: Extraction, text: str = "") -> None:
+def choose_predicates(out: Extraction) -> None:
     """Rename the predicate of every relation in ``out`` the conventions name otherwise;
-    signals follow the renamed item, duplicates merge.  (``text`` is unused since the learned
-    half went; kept so the extractor's call stays as it is.)"""
+    signals follow the renamed item, duplicates merge."""
     if not _RULES.get():
         return
     for index, item in enumerate(out.items):
