@@ -28,7 +28,7 @@ from grapheme_distill.extractors.spacy.doc_cache import doc_text
 from grapheme_distill.extractors.spacy.mentions import Coref, Mention
 from grapheme_distill.extractors.spacy.names import mention_of
 
-__all__ = ["ANSWER_TOPIC", "Candidate", "sentence_candidates"]
+__all__ = ["ANSWER_TOPIC", "Candidate", "count_bucket", "pair_features", "sentence_candidates"]
 
 _SUBJ = ("nsubj", "nsubjpass")
 _OBJ = ("dobj", "attr", "oprd", "dative")
@@ -80,7 +80,9 @@ def _agrees(pronoun: str, topic: Mention | None) -> bool:
     return True
 
 
-def _bucket(n: int) -> str:
+def count_bucket(n: int) -> str:
+    """A count as a feature value (0, 1, 2-3, 4-7, 8+): the models see coarse sizes, shared with
+    the layout candidates of :mod:`.structure_relations`."""
     return "0" if n <= 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-7" if n <= 7 else "8+"
 
 
@@ -244,12 +246,15 @@ def _relational_of(noun: Any) -> tuple[str, Any] | None:
     return None
 
 
-def _features(
+def pair_features(
     base: list[str],
     subject: Mention,
     obj: Mention,
     subj_kind: str,
 ) -> tuple[str, ...]:
+    """A candidate's features from its pair of mentions (labels, proper names, common nouns) on
+    top of ``base``; the layout candidates (:mod:`.structure_relations`) read pairs the same way
+    so that one model judges both."""
     sl, ol = _label(subject), _label(obj)
     out = [*base, f"sk={subj_kind}", f"sl={sl}", f"ol={ol}", f"sl_ol={sl}_{ol}"]
     if subject.proper:
@@ -259,7 +264,7 @@ def _features(
     if obj.text[:1].islower() and not obj.label:
         out.append("o_common")
     words = len(obj.text.split())
-    out.append(f"olen={_bucket(words)}")
+    out.append(f"olen={count_bucket(words)}")
     if subject.definite or subject.unresolved:
         out.append("s_definite")
     return tuple(out)
@@ -341,7 +346,7 @@ def sentence_candidates(
                 f"path={path}",
                 f"voice={voice}",
                 f"vdep={verb.dep_}",
-                f"dist={_bucket(distance)}",
+                f"dist={count_bucket(distance)}",
             ]
             if negated:
                 base.append("negated")
@@ -351,7 +356,7 @@ def sentence_candidates(
                 for s, how in zip(subjects, kinds, strict=True):
                     if s.text.lower() == o.text.lower():
                         continue
-                    feats = (*_features(base, s, o, how), *kind_extra, *trimmed)
+                    feats = (*pair_features(base, s, o, how), *kind_extra, *trimmed)
                     feats = (*feats, f"pred_ol={predicate}_{_label(o)}")
                     out.append(
                         Candidate(
@@ -376,7 +381,7 @@ def _appositions(sent: Any, coref: Coref | None, common: list[str]) -> Iterator[
             continue
         base = [*common, f"pred={predicate}", "path=appos>of", "voice=noun", "prep=of"]
         for o in _mentions(obj_tok, coref):
-            feats = _features(base, head, o, "appos")
+            feats = pair_features(base, head, o, "appos")
             yield Candidate(
                 head, predicate, o, "noun", False, sent.start_char, sent.end_char, feats
             )

@@ -31,7 +31,11 @@ from grapheme_distill.extractors.readers.attributes import is_name_key, value_ty
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import clean_name
 from grapheme_distill.extractors.spacy.mentions import Mention
-from grapheme_distill.extractors.spacy.relation_candidates import Candidate, _bucket, _features
+from grapheme_distill.extractors.spacy.relation_candidates import (
+    Candidate,
+    count_bucket,
+    pair_features,
+)
 
 __all__ = ["STRUCTURE", "section_readings", "structure_candidates"]
 
@@ -135,7 +139,7 @@ def _candidates(
     if not predicate or len(predicate) > 40 or value_type(predicate.replace("_", " ")):
         return
     parts = list(_parts(raw))
-    count = _bucket(len(parts))
+    count = count_bucket(len(parts))
     for name, how in parts:
         obj = _mention(name)
         base = [
@@ -145,13 +149,13 @@ def _candidates(
             f"part={how}",
             f"origin_part={origin}_{how}",
             f"nparts={count}",
-            f"kwords={_bucket(predicate.count('_') + 1)}",
+            f"kwords={count_bucket(predicate.count('_') + 1)}",
         ]
         for subject, kind in subjects:
             if subject.text.lower() == name.lower():
                 continue
             features = (
-                *_features(base, subject, obj, f"{origin}_{kind}"),
+                *pair_features(base, subject, obj, f"{origin}_{kind}"),
                 f"pred_ol={predicate}_{obj.label or 'NOUN'}",
             )
             candidate = Candidate(subject, predicate, obj, "key", False, -1, -1, features)
