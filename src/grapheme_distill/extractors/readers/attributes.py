@@ -13,11 +13,26 @@ row's first cell the other cells under their column headers.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from grapheme_distill.extractors.document import ATTRIBUTE_KEYS
 from grapheme_distill.extractors.document.model import Block
+from grapheme_distill.extractors.readers.attribute_keys import (
+    ALIAS_KEYS,
+    AMOUNT,
+    DATE_KEYS,
+    GENERIC_HEADERS,
+    GROUP_KEYS,
+    INGREDIENT_KEYS,
+    KEY_PREDICATES,
+    KEY_TYPES,
+    LIST_KEYS,
+    MEMBERSHIP_KEYS,
+    PLACE_KEYS,
+    REMARK_HEADERS,
+    ROLE_KEYS,
+)
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
 from grapheme_distill.extractors.readers.phrases import first_subject
@@ -56,305 +71,6 @@ _RANGE = re.compile(
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _SPLIT = re.compile(r"\s*(?:;|,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*")
 
-# key (lower) -> predicate, or (predicate, value is the subject's <role>: swap)
-_KEY_PREDICATES: dict[str, str] = {
-    "founder": "founded_by",
-    "founders": "founded_by",
-    "founded by": "founded_by",
-    "co-founder": "founded_by",
-    "co-founders": "founded_by",
-    "author": "written_by",
-    "written by": "written_by",
-    "writer": "written_by",
-    "director": "directed_by",
-    "directed by": "directed_by",
-    "composer": "composed_by",
-    "developer": "developed_by",
-    "developed by": "developed_by",
-    "designer": "designed_by",
-    "designed by": "designed_by",
-    "inventor": "invented_by",
-    "invented by": "invented_by",
-    "discovered by": "discovered_by",
-    "discoverer": "discovered_by",
-    "created by": "created_by",
-    "creator": "created_by",
-    "architect": "designed_by",
-    "painter": "painted_by",
-    "artist": "created_by",
-    "headquarters": "headquartered_in",
-    "hq": "headquartered_in",
-    "location": "located_in",
-    "located": "located_in",
-    "country": "located_in",
-    "parents": "child_of",
-    "father": "child_of",
-    "mother": "child_of",
-    "children": "parent_of",
-    "spouse": "spouse",
-    "spouses": "spouse",
-    "partner": "spouse",
-    "wife": "spouse",
-    "husband": "spouse",
-    "predecessor": "succeeded",
-    "preceded by": "succeeded",
-    "successor": "preceded",
-    "succeeded by": "preceded",
-    "league": "plays_in",
-    "owner": "owned_by",
-    "owned by": "owned_by",
-    "parent company": "owned_by",
-    "members": "has_members",
-    "nationality": "nationality",
-    "occupation": "occupation",
-    "profession": "occupation",
-    "alma mater": "educated_at",
-    "education": "educated_at",
-    "official language": "official_language",
-    "currency": "currency",
-    "mouth": "flows_into",
-    "source": "rises_in",
-    "genre": "genre",
-    "genres": "genre",
-    **dict.fromkeys(
-        ("award", "awards", "prize", "prizes", "honours", "honors", "major awards"), "won"
-    ),
-    "ingredients": "made_with",
-    "main ingredients": "made_with",
-    "current home": "located_in",
-    "home": "located_in",
-    "current location": "located_in",
-    "housed in": "located_in",
-    "where to see it": "located_in",
-}
-# keys that say what kind of thing their value is ("Official language: Icelandic" is a language,
-# not the start of "Icelandic króna")
-_KEY_TYPES = {
-    **dict.fromkeys(
-        ("language", "languages", "official language", "official languages"), "LANGUAGE"
-    ),
-    **dict.fromkeys(("nationality", "citizenship"), "NORP"),
-}
-# keys whose value is a place, maybe followed by the places it lies in ("Geneva, Switzerland")
-_PLACE_KEYS = frozenset(
-    {
-        "headquarters",
-        "hq",
-        "location",
-        "located",
-        "current home",
-        "home",
-        "current location",
-        "housed in",
-        "where to see it",
-        "birthplace",
-        "birth place",
-        "place of birth",
-        "place of death",
-    }
-)
-# "3 eggs, a pinch of salt, 1 tbsp butter": the ingredient is what is left of the amount
-_AMOUNT = re.compile(
-    r"^(?:(?:\d+(?:[./\u2013-]\d+)?|[½¼¾⅓]|a|an|one|two|three|four|five|six|half|a few|few|some)\s+)*"
-    r"(?:(?:tbsp|tsp|tablespoons?|teaspoons?|cups?|g|kg|ml|cl|l|litres?|liters?|oz|lb|lbs|pounds?"
-    r"|grams?|cloves?|slices?|pinch(?:es)?|dash(?:es)?|handfuls?|sprigs?|cans?|tins?|pieces?|bunch"
-    r"|sticks?|knobs?|splash|drops?|large|medium|small)\b\.?\s*)*(?:of\s+)?",
-    re.IGNORECASE,
-)
-_INGREDIENT_KEYS = frozenset({"ingredients", "main ingredients"})
-# table columns whose cells are remarks, not values ("Notes", "What's in it")
-_REMARK_HEADERS = re.compile(
-    r"^(?:notes?|comments?|remarks?|description|summary|why|what|how|when)\b", re.IGNORECASE
-)
-_ROLE_KEYS = frozenset(
-    {
-        "ceo",
-        "president",
-        "leader",
-        "chairman",
-        "chair",
-        "director-general",
-        "director general",
-        "secretary-general",
-        "secretary general",
-        "head",
-        "coach",
-        "manager",
-        "head coach",
-        "prime minister",
-        "mayor",
-        "governor",
-        "monarch",
-        "king",
-        "queen",
-        "captain",
-        "principal",
-        "chancellor",
-        "dean",
-        "editor",
-        "publisher",
-    }
-)
-_DATE_KEYS = {
-    "born": ("born_on", "born_in"),
-    "birth": ("born_on", "born_in"),
-    "died": ("died_on", "died_in"),
-    "death": ("died_on", "died_in"),
-    "founded": ("founded_in", "founded_in"),
-    "established": ("founded_in", "founded_in"),
-    "formed": ("founded_in", "founded_in"),
-    "released": ("released_in", "released_in"),
-    "published": ("published_in", "published_in"),
-    "opened": ("opened_in", "opened_in"),
-    "launched": ("launched_in", "launched_in"),
-    "built": ("built_in", "built_in"),
-    "completed": ("completed_in", "completed_in"),
-    "discovered": ("discovered_in", "discovered_in"),
-    "first appeared": ("released_in", "released_in"),
-    "initial release": ("released_in", "released_in"),
-    "date of birth": ("born_on", "born_in"),
-    "date of death": ("died_on", "died_in"),
-    "birthplace": ("born_in", "born_in"),
-    "place of birth": ("born_in", "born_in"),
-    "place of death": ("died_in", "died_in"),
-    "release date": ("released_in", "released_in"),
-}
-_ALIAS_KEYS = frozenset(
-    {
-        "nickname",
-        "nicknames",
-        "also known as",
-        "aka",
-        "other names",
-        "other name",
-        "known as",
-        "alias",
-        "aliases",
-        "full name",
-        "birth name",
-        "native name",
-        "official name",
-        "ticker",
-        "symbol",
-        "abbreviation",
-    }
-)
-_LIST_KEYS = frozenset(
-    {
-        "parents",
-        "children",
-        "members",
-        "founders",
-        "co-founders",
-        "genres",
-        "spouses",
-        "languages",
-        "official languages",
-        "instruments",
-        "tributaries",
-        "notable works",
-        "works",
-        "albums",
-        "books",
-        "products",
-        "subsidiaries",
-        "key people",
-        "countries",
-        "cities",
-        "awards",
-        "cuisine",
-        "main ingredients",
-        "ingredients",
-    }
-)
-_GENERIC_HEADERS = frozenset(
-    {
-        "detail",
-        "details",
-        "value",
-        "attribute",
-        "property",
-        "fact",
-        "facts",
-        "feature",
-        "key",
-        "item",
-        "field",
-        "characteristic",
-        "info",
-        "information",
-        "data",
-        "",
-        "description",
-        "category",
-        "aspect",
-        "parameter",
-    }
-)
-_GROUP_KEYS: dict[str, HierarchyKind] = {
-    **dict.fromkeys(
-        (
-            "types",
-            "kinds",
-            "formats",
-            "varieties",
-            "subtypes",
-            "classes",
-            "categories",
-            "forms",
-            "subspecies",
-            "breeds",
-            "styles",
-        ),
-        HierarchyKind.SUBCLASS_OF,
-    ),
-    **dict.fromkeys(
-        (
-            "members",
-            "line-up",
-            "lineup",
-            "players",
-            "personnel",
-            "member states",
-            "band members",
-            "cast",
-        ),
-        HierarchyKind.MEMBER_OF,
-    ),
-    **dict.fromkeys(
-        (
-            "parts",
-            "components",
-            "chambers",
-            "layers",
-            "subdivisions",
-            "divisions",
-            "regions",
-            "movements",
-            "organs",
-            "sections",
-        ),
-        HierarchyKind.PART_OF,
-    ),
-}
-#: keys whose value is a group the subject belongs to (a party, a band, an alliance)
-_MEMBERSHIP_KEYS = frozenset(
-    {
-        "party",
-        "political party",
-        "member of",
-        "affiliation",
-        "affiliations",
-        "alliance",
-        "alliances",
-        "memberships",
-        "band",
-        "group",
-        "house",
-        "dynasty",
-        "conference",
-    }
-)
 _NOT_VALUES = re.compile(r"^(?:n/?a|none|unknown|various|varies|yes|no|-+|—|tbd)$", re.IGNORECASE)
 
 
@@ -403,14 +119,17 @@ def count_of(key: str, value: str) -> tuple[str, str] | None:
             return None
         return f"number_of_{_snake(noun)}", m.group("n").strip()
     words = key.split()
-    if not words or not _plural(words[-1]) or len(words) > 3:
+    if not words or not _plural(words[-1]) or len(words) > 3 + (words[:2] == ["number", "of"]):
         return None
+    if words[:2] == ["number", "of"]:  # "Number of divisions": the key names the count already
+        return _snake(key), m.group("n").strip()
     return f"number_of_{_snake(key)}", m.group("n").strip()
 
 
 _UNIT = re.compile(
     r"^(?:km|mi|m|cm|mm|kg|g|t|tonnes|lb|ft|feet|metres|meters|miles|kilometres|kilometers|years"
-    r"|people|inhabitants|residents|percent|hours|minutes|seconds|days|weeks|months)\b",
+    r"|people|inhabitants|residents|percent|hours|minutes|seconds|days|weeks|months|bytes|volts"
+    r"|watts|litres|liters)\b",
     re.IGNORECASE,
 )
 
@@ -434,9 +153,9 @@ def _values(key: str, raw: str) -> list[str]:
     text = _PAREN.sub("", raw).strip().rstrip(".")
     if not _RANGE.match(text):  # "1 mm – 1 m" is one value; "Geneva – the seat" ends at its dash
         text = re.sub(r"\s*[\u2013\u2014]\s+.*$", "", text)
-    if key in _LIST_KEYS:
+    if key in LIST_KEYS:
         parts = _SPLIT.split(text)
-    elif key in _DATE_KEYS:
+    elif key in DATE_KEYS:
         parts = [p for p in re.split(r"\s*(?:,|;|\bin\b|\bat\b)\s*", text) if p]
         if (
             len(parts) > 1
@@ -444,7 +163,7 @@ def _values(key: str, raw: str) -> list[str]:
             and re.fullmatch(r"\d{4}", parts[1])
         ):
             parts = [parts[0] + " " + parts[1], *parts[2:]]
-    elif key in _PLACE_KEYS:
+    elif key in PLACE_KEYS:
         parts = re.split(r"\s*;\s*|,\s+", text)
         if not all(p[:1].isupper() and len(p.split()) <= 5 for p in parts[1:]):
             parts = parts[:1]
@@ -453,8 +172,8 @@ def _values(key: str, raw: str) -> list[str]:
     out = []
     for part in parts:
         part = clean_name(part)
-        if key in _INGREDIENT_KEYS:  # "3 eggs" is eggs, not the number 3
-            part = clean_name(_AMOUNT.sub("", part)) or part
+        if key in INGREDIENT_KEYS:  # "3 eggs" is eggs, not the number 3
+            part = clean_name(AMOUNT.sub("", part)) or part
             if part and not _NOT_VALUES.match(part) and len(part.split()) <= 6:
                 out.append(part)
             continue
@@ -489,7 +208,7 @@ def _key_facts(
     k = _PAREN.sub("", k).strip() or k  # "Area (km²)", "Founded (year)": the unit is no key
     if value_type(k) == "DATE":
         return  # "**1903:** Shared the Nobel Prize": a timeline entry, no attribute named "1903"
-    if k in _ALIAS_KEYS:
+    if k in ALIAS_KEYS:
         for v in (
             _values(k, raw.replace(" or ", ", "))
             if "," in raw or " or " in raw
@@ -505,7 +224,7 @@ def _key_facts(
                 hedged=hedged,
             )
         return
-    group = _GROUP_KEYS.get(k)
+    group = GROUP_KEYS.get(k)
     if group is not None and not raw.strip()[:1].isdigit():
         # "**Formats:** Test cricket, One Day Internationals and Twenty20": kinds of the subject
         for value in _SPLIT.split(_PAREN.sub("", raw).strip().rstrip(".")):
@@ -521,7 +240,7 @@ def _key_facts(
                     hedged=hedged,
                 )
         return
-    if k in _MEMBERSHIP_KEYS:  # "**Party:** African National Congress": a member of it
+    if k in MEMBERSHIP_KEYS:  # "**Party:** African National Congress": a member of it
         for value in _values(k, raw):
             if not value_type(value):
                 yield Fact(
@@ -535,9 +254,9 @@ def _key_facts(
                 )
     place: Name | None = None  # "18 July 1918, Mvezo, Cape Province": Mvezo is in Cape Province
     for value in _values(k, raw):
-        vtype = value_type(value) or _KEY_TYPES.get(k, "")
+        vtype = value_type(value) or KEY_TYPES.get(k, "")
         obj = Name(value, vtype)
-        if (k in _DATE_KEYS or k in _PLACE_KEYS) and vtype != "DATE" and place is not None:
+        if (k in DATE_KEYS or k in PLACE_KEYS) and vtype != "DATE" and place is not None:
             yield Fact(
                 "relation",
                 f"{construction}.place",
@@ -549,12 +268,12 @@ def _key_facts(
             )
             place = Name(value, "GPE")
             continue
-        if vtype != "DATE" and (k in _DATE_KEYS or k in _PLACE_KEYS):
+        if vtype != "DATE" and (k in DATE_KEYS or k in PLACE_KEYS):
             place = Name(value, "GPE")
-        if k in _DATE_KEYS:
-            predicate = _DATE_KEYS[k][0] if vtype == "DATE" else _DATE_KEYS[k][1]
+        if k in DATE_KEYS:
+            predicate = DATE_KEYS[k][0] if vtype == "DATE" else DATE_KEYS[k][1]
             yield Fact("relation", construction, span, subject, obj, predicate, hedged=hedged)
-        elif k in _ROLE_KEYS:
+        elif k in ROLE_KEYS:
             yield Fact(
                 "relation",
                 f"{construction}.role",
@@ -565,7 +284,7 @@ def _key_facts(
                 hedged=hedged,
             )
         else:
-            predicate = _KEY_PREDICATES.get(k) or _snake(_QUALIFIED.sub("", k) or k)
+            predicate = KEY_PREDICATES.get(k) or _snake(_QUALIFIED.sub("", k) or k)
             if vtype == "DATE":
                 predicate = _dated(predicate)
             elif (counted := count_of(k, value)) is not None:
@@ -575,7 +294,7 @@ def _key_facts(
             yield Fact("relation", construction, span, subject, obj, predicate, hedged=hedged)
     years = re.findall(rf"\b{_YEAR}\b", raw)
     named = [v for v in _values(k, raw) if value_type(v) != "DATE"]
-    if _KEY_PREDICATES.get(k) == "won" and len(years) == 1 and len(named) == 1:
+    if KEY_PREDICATES.get(k) == "won" and len(years) == 1 and len(named) == 1:
         # "**Award:** Nobel Peace Prize (1999)": the one prize, won that year
         year = Name(years[0], "DATE")
         yield Fact("relation", f"{construction}.year", span, subject, year, "won_in", hedged=hedged)
@@ -675,7 +394,7 @@ def is_name_key(key: str) -> bool:
     if (
         len(words) < 2
         or key.strip().lower() in ATTRIBUTE_KEYS
-        or key.strip().lower() in _KEY_PREDICATES
+        or key.strip().lower() in KEY_PREDICATES
     ):
         return False
     return words[0][:1].isupper() and all(
@@ -702,17 +421,23 @@ def _read_key_value(ctx: ReadContext, block: Block) -> Iterator[Fact]:
 def _read_row(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     cells = block.cell_texts()
     header = block.header
-    if len(cells) < 2 or ctx.injected(block):
+    if len(cells) < 2 or ctx.injected(block) or not header:
         return
-    if not header or not header[0].strip():
-        return  # a comparison table ("| | ETF | Mutual fund |"): its columns are the subjects
     first = header[0].strip().lower()
-    subject = ctx.section_subject(block)
     if len(cells) == 2 and (
-        first in _GENERIC_HEADERS or header[1].strip().lower() in _GENERIC_HEADERS
+        first in GENERIC_HEADERS
+        and (first or not header[1].strip())
+        or header[1].strip().lower() in GENERIC_HEADERS
+        and header[1].strip()
     ):
+        # "| Detail | Value |", "| | |" over "| Height | 1.95 m |": key-value pairs about the
+        # section's subject
+        subject = ctx.section_subject(block)
         if subject is not None:
             yield from _key_facts(ctx, subject, cells[0], cells[1], block.span, "table.kv", False)
+        return
+    if not first:
+        yield from _compared(ctx, block, cells)
         return
     row_subject = clean_name(_PAREN.sub("", cells[0]))
     if not row_subject or len(row_subject.split()) > 8:
@@ -724,9 +449,30 @@ def _read_row(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     for (col, cell), (a, b) in zip(
         zip(header[1:], cells[1:], strict=False), block.cells[1:], strict=False
     ):
-        if not cell.strip() or not col.strip() or _REMARK_HEADERS.match(col.strip()):
+        if not cell.strip() or not col.strip() or REMARK_HEADERS.match(col.strip()):
             continue
         yield from _key_facts(ctx, name, col, cell, block.inline.span(a, b), "table", False)
+
+
+def _compared(ctx: ReadContext, block: Block, cells: Sequence[str]) -> Iterator[Fact]:
+    """A comparison table ("| | TCP | UDP |" over "| Header size | 20–60 bytes | 8 bytes |"):
+    each column is a subject and the row's first cell the attribute.  Only the cells that are a
+    value (a date, a measure, a count) are read as the attribute's value: the other cells are
+    descriptions ("connection-oriented", "best-effort; packets may be lost"), whose readings the
+    layout candidates of the learned relation reader offer."""
+    key = cells[0]
+    k = _PAREN.sub("", key.lower()).strip().rstrip(":")
+    if not k or value_type(k) or len(k.split()) > 5:
+        return
+    for col, cell, (a, b) in zip(block.header[1:], cells[1:], block.cells[1:], strict=False):
+        subject = clean_name(_PAREN.sub("", col))
+        value = _PAREN.sub("", cell).strip().rstrip(".")
+        if not subject or not value or not (value_type(value) or count_of(k, value)):
+            continue
+        span = block.inline.span(a, b)
+        for fact in _key_facts(ctx, Name(subject), key, value, span, "table.compare", False):
+            if fact.kind == "relation" and fact.object is not None and fact.object.type:
+                yield fact
 
 
 # "Typical wavelength", "Average depth": the attribute is the wavelength, the depth

@@ -1,0 +1,328 @@
+"""The key tables of the key-value and table reader (:mod:`.attributes`).
+
+What a key means is data, kept apart from the reading code so that each stays short: the key that
+names a predicate ("Founder" → ``founded_by``), the keys whose values are places, dates, people,
+list items, kinds or groups, and the table headers that name no attribute ("Detail", "Value").
+"""
+
+from __future__ import annotations
+
+import re
+
+from grapheme_distill.model.knowledge import HierarchyKind
+
+__all__ = [
+    "ALIAS_KEYS",
+    "AMOUNT",
+    "DATE_KEYS",
+    "GENERIC_HEADERS",
+    "GROUP_KEYS",
+    "INGREDIENT_KEYS",
+    "KEY_PREDICATES",
+    "KEY_TYPES",
+    "LIST_KEYS",
+    "MEMBERSHIP_KEYS",
+    "PLACE_KEYS",
+    "REMARK_HEADERS",
+    "ROLE_KEYS",
+]
+
+# key (lower) -> predicate, or (predicate, value is the subject's <role>: swap)
+KEY_PREDICATES: dict[str, str] = {
+    "founder": "founded_by",
+    "founders": "founded_by",
+    "founded by": "founded_by",
+    "co-founder": "founded_by",
+    "co-founders": "founded_by",
+    "author": "written_by",
+    "written by": "written_by",
+    "writer": "written_by",
+    "director": "directed_by",
+    "directed by": "directed_by",
+    "composer": "composed_by",
+    "developer": "developed_by",
+    "developed by": "developed_by",
+    "designer": "designed_by",
+    "designed by": "designed_by",
+    "inventor": "invented_by",
+    "invented by": "invented_by",
+    "discovered by": "discovered_by",
+    "discoverer": "discovered_by",
+    "created by": "created_by",
+    "creator": "created_by",
+    "architect": "designed_by",
+    "painter": "painted_by",
+    "artist": "created_by",
+    "headquarters": "headquartered_in",
+    "hq": "headquartered_in",
+    "location": "located_in",
+    "located": "located_in",
+    "country": "located_in",
+    "parents": "child_of",
+    "father": "child_of",
+    "mother": "child_of",
+    "children": "parent_of",
+    "spouse": "spouse",
+    "spouses": "spouse",
+    "partner": "spouse",
+    "wife": "spouse",
+    "husband": "spouse",
+    "predecessor": "succeeded",
+    "preceded by": "succeeded",
+    "successor": "preceded",
+    "succeeded by": "preceded",
+    "league": "plays_in",
+    "owner": "owned_by",
+    "owned by": "owned_by",
+    "parent company": "owned_by",
+    "members": "has_members",
+    "nationality": "nationality",
+    "occupation": "occupation",
+    "profession": "occupation",
+    "alma mater": "educated_at",
+    "education": "educated_at",
+    "official language": "official_language",
+    "currency": "currency",
+    "mouth": "flows_into",
+    "source": "rises_in",
+    "genre": "genre",
+    "genres": "genre",
+    **dict.fromkeys(
+        ("award", "awards", "prize", "prizes", "honours", "honors", "major awards"), "won"
+    ),
+    "ingredients": "made_with",
+    "main ingredients": "made_with",
+    "current home": "located_in",
+    "home": "located_in",
+    "current location": "located_in",
+    "housed in": "located_in",
+    "where to see it": "located_in",
+}
+# keys that say what kind of thing their value is ("Official language: Icelandic" is a language,
+# not the start of "Icelandic króna")
+KEY_TYPES = {
+    **dict.fromkeys(
+        ("language", "languages", "official language", "official languages"), "LANGUAGE"
+    ),
+    **dict.fromkeys(("nationality", "citizenship"), "NORP"),
+}
+# keys whose value is a place, maybe followed by the places it lies in ("Geneva, Switzerland")
+PLACE_KEYS = frozenset(
+    {
+        "headquarters",
+        "hq",
+        "location",
+        "located",
+        "current home",
+        "home",
+        "current location",
+        "housed in",
+        "where to see it",
+        "birthplace",
+        "birth place",
+        "place of birth",
+        "place of death",
+    }
+)
+# "3 eggs, a pinch of salt, 1 tbsp butter": the ingredient is what is left of the amount
+AMOUNT = re.compile(
+    r"^(?:(?:\d+(?:[./\u2013-]\d+)?|[½¼¾⅓]|a|an|one|two|three|four|five|six|half|a few|few|some)\s+)*"
+    r"(?:(?:tbsp|tsp|tablespoons?|teaspoons?|cups?|g|kg|ml|cl|l|litres?|liters?|oz|lb|lbs|pounds?"
+    r"|grams?|cloves?|slices?|pinch(?:es)?|dash(?:es)?|handfuls?|sprigs?|cans?|tins?|pieces?|bunch"
+    r"|sticks?|knobs?|splash|drops?|large|medium|small)\b\.?\s*)*(?:of\s+)?",
+    re.IGNORECASE,
+)
+INGREDIENT_KEYS = frozenset({"ingredients", "main ingredients"})
+# table columns whose cells are remarks, not values ("Notes", "What's in it")
+REMARK_HEADERS = re.compile(
+    r"^(?:notes?|comments?|remarks?|description|summary|why|what|how|when)\b", re.IGNORECASE
+)
+ROLE_KEYS = frozenset(
+    {
+        "ceo",
+        "president",
+        "leader",
+        "chairman",
+        "chair",
+        "director-general",
+        "director general",
+        "secretary-general",
+        "secretary general",
+        "head",
+        "coach",
+        "manager",
+        "head coach",
+        "prime minister",
+        "mayor",
+        "governor",
+        "monarch",
+        "king",
+        "queen",
+        "captain",
+        "principal",
+        "chancellor",
+        "dean",
+        "editor",
+        "publisher",
+    }
+)
+DATE_KEYS = {
+    "born": ("born_on", "born_in"),
+    "birth": ("born_on", "born_in"),
+    "died": ("died_on", "died_in"),
+    "death": ("died_on", "died_in"),
+    "founded": ("founded_in", "founded_in"),
+    "established": ("founded_in", "founded_in"),
+    "formed": ("founded_in", "founded_in"),
+    "released": ("released_in", "released_in"),
+    "published": ("published_in", "published_in"),
+    "opened": ("opened_in", "opened_in"),
+    "launched": ("launched_in", "launched_in"),
+    "built": ("built_in", "built_in"),
+    "completed": ("completed_in", "completed_in"),
+    "discovered": ("discovered_in", "discovered_in"),
+    "first appeared": ("released_in", "released_in"),
+    "initial release": ("released_in", "released_in"),
+    "date of birth": ("born_on", "born_in"),
+    "date of death": ("died_on", "died_in"),
+    "birthplace": ("born_in", "born_in"),
+    "place of birth": ("born_in", "born_in"),
+    "place of death": ("died_in", "died_in"),
+    "release date": ("released_in", "released_in"),
+}
+ALIAS_KEYS = frozenset(
+    {
+        "nickname",
+        "nicknames",
+        "also known as",
+        "aka",
+        "other names",
+        "other name",
+        "known as",
+        "alias",
+        "aliases",
+        "full name",
+        "birth name",
+        "native name",
+        "official name",
+        "ticker",
+        "symbol",
+        "abbreviation",
+    }
+)
+LIST_KEYS = frozenset(
+    {
+        "parents",
+        "children",
+        "members",
+        "founders",
+        "co-founders",
+        "genres",
+        "spouses",
+        "languages",
+        "official languages",
+        "instruments",
+        "tributaries",
+        "notable works",
+        "works",
+        "albums",
+        "books",
+        "products",
+        "subsidiaries",
+        "key people",
+        "countries",
+        "cities",
+        "awards",
+        "cuisine",
+        "main ingredients",
+        "ingredients",
+    }
+)
+GENERIC_HEADERS = frozenset(
+    {
+        "detail",
+        "details",
+        "value",
+        "attribute",
+        "property",
+        "fact",
+        "facts",
+        "feature",
+        "key",
+        "item",
+        "field",
+        "characteristic",
+        "info",
+        "information",
+        "data",
+        "",
+        "description",
+        "category",
+        "aspect",
+        "parameter",
+    }
+)
+GROUP_KEYS: dict[str, HierarchyKind] = {
+    **dict.fromkeys(
+        (
+            "types",
+            "kinds",
+            "formats",
+            "varieties",
+            "subtypes",
+            "classes",
+            "categories",
+            "forms",
+            "subspecies",
+            "breeds",
+            "styles",
+        ),
+        HierarchyKind.SUBCLASS_OF,
+    ),
+    **dict.fromkeys(
+        (
+            "members",
+            "line-up",
+            "lineup",
+            "players",
+            "personnel",
+            "member states",
+            "band members",
+            "cast",
+        ),
+        HierarchyKind.MEMBER_OF,
+    ),
+    **dict.fromkeys(
+        (
+            "parts",
+            "components",
+            "chambers",
+            "layers",
+            "subdivisions",
+            "divisions",
+            "regions",
+            "movements",
+            "organs",
+            "sections",
+        ),
+        HierarchyKind.PART_OF,
+    ),
+}
+#: keys whose value is a group the subject belongs to (a party, a band, an alliance)
+MEMBERSHIP_KEYS = frozenset(
+    {
+        "party",
+        "political party",
+        "member of",
+        "affiliation",
+        "affiliations",
+        "alliance",
+        "alliances",
+        "memberships",
+        "band",
+        "group",
+        "house",
+        "dynasty",
+        "conference",
+    }
+)

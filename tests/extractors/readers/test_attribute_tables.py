@@ -1,0 +1,69 @@
+"""Attribute tables (issue 11, ninth session): a comparison table's value cells are attributes of
+their column, a key-value table may have no header words, and a count's key may name the count.
+Answers of my own, no spaCy."""
+
+from __future__ import annotations
+
+from grapheme_distill.extractors.readers import read_document
+from grapheme_distill.extractors.readers.attributes import count_of
+
+
+def _triples(answer: str, prompt: str = "") -> set[tuple[str, str, str]]:
+    facts = [f for f in read_document(answer, prompt)[1] if f.kind == "relation"]
+    return {(f.subject.text, f.predicate, f.object.text if f.object else "") for f in facts}
+
+
+_COMPARISON = (
+    "## Sloops and ketches\n\n| | Sloop | Ketch |\n|---|---|---|\n"
+    "| Rig | fore-and-aft, one mast | two masts, the aft one shorter |\n"
+    "| Typical length | 6–12 m | 12–25 m |\n"
+    "| Number of masts | one | two |\n"
+    "| Crew members | two (or one) | four |\n"
+    "| First recorded | 1629 | 1660s |\n"
+)
+
+
+def test_a_comparison_tables_value_cells_are_attributes_of_their_column() -> None:
+    found = _triples(_COMPARISON)
+    assert {
+        ("Sloop", "length", "6–12 m"),
+        ("Ketch", "length", "12–25 m"),
+        ("Sloop", "number_of_masts", "one"),
+        ("Ketch", "number_of_masts", "two"),
+        ("Sloop", "number_of_crew_members", "two"),
+        ("Ketch", "number_of_crew_members", "four"),
+    } <= found, found
+    assert ("Sloop", "first_recorded", "1629") in found or ("Sloop", "recorded_in", "1629") in found
+
+
+def test_a_comparison_tables_description_cells_are_left_to_the_layout_candidates() -> None:
+    found = _triples(_COMPARISON)
+    assert not any(p == "rig" for _, p, _ in found), found
+
+
+def test_a_key_value_table_without_header_words_is_about_the_section_subject() -> None:
+    found = _triples(
+        "## Ingrid Vanger\n\n| | |\n|---|---|\n| **Born** | 3 May 1921 |\n"
+        "| **Height** | 1.71 m |\n| **Expeditions** | 14 |\n"
+    )
+    assert {
+        ("Ingrid Vanger", "born_on", "3 May 1921"),
+        ("Ingrid Vanger", "height", "1.71 m"),
+        ("Ingrid Vanger", "number_of_expeditions", "14"),
+    } <= found, found
+
+
+def test_a_detail_table_without_a_heading_is_about_the_answers_first_subject() -> None:
+    found = _triples(
+        "The Vanger Glacier is a valley glacier in Lapland.\n\n| Detail | Value |\n|---|---|\n"
+        "| Length | about 9 km |\n"
+    )
+    assert ("Vanger Glacier", "length", "about 9 km") in found, found
+
+
+def test_a_key_that_names_the_count_is_not_counted_twice() -> None:
+    assert count_of("number of divisions", "two") == ("number_of_divisions", "two")
+
+
+def test_a_measure_in_bytes_is_no_count_of_bytes() -> None:
+    assert count_of("header size", "8 bytes") is None
