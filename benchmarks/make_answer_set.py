@@ -105,6 +105,9 @@ TOPICS: list[tuple[str, str]] = [
     # Eighth batch (held out in fresh/ during the eighth session; appended the same way).
     ("music", "the violin"),
     ("law-finance", "income tax"),
+    # Ninth batch (held out in fresh/ during the ninth session; appended the same way).
+    ("organisations", "the United Nations"),
+    ("food", "chocolate"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
