@@ -1,11 +1,13 @@
-"""Attribute tables (issue 11, ninth session): a comparison table's value cells are attributes of
-their column, a key-value table may have no header words, and a count's key may name the count.
-Answers of my own, no spaCy."""
+"""Attribute tables and counted items (issue 11, ninth session): a comparison table's value cells
+are attributes of their column, a key-value table may have no header words, a count's key may name
+the count, and the items of a list that count the same noun under different keys each have their
+count.  Answers of my own, no spaCy."""
 
 from __future__ import annotations
 
 from grapheme_distill.extractors.readers import read_document
 from grapheme_distill.extractors.readers.attributes import count_of
+from grapheme_distill.extractors.readers.values import leading_count
 
 
 def _triples(answer: str, prompt: str = "") -> set[tuple[str, str, str]]:
@@ -67,3 +69,38 @@ def test_a_key_that_names_the_count_is_not_counted_twice() -> None:
 
 def test_a_measure_in_bytes_is_no_count_of_bytes() -> None:
     assert count_of("header size", "8 bytes") is None
+
+
+def test_items_that_count_the_same_noun_each_have_their_count() -> None:
+    found = _triples(
+        "## The Vanger regatta\n\nThe regatta has three classes:\n\n"
+        "1. **Kestrel** — the largest class, 24 boats\n2. **Merlin** — about 40 boats\n"
+        "3. **Osprey** — 12 boats\n"
+    )
+    assert {
+        ("Kestrel", "number_of_boats", "24"),
+        ("Merlin", "number_of_boats", "about 40"),
+        ("Osprey", "number_of_boats", "12"),
+    } <= found, found
+    assert not any(s == "Vanger regatta" and p in ("merlin", "osprey") for s, p, _ in found)
+
+
+def test_a_lone_count_under_a_key_stays_an_attribute_of_the_subject() -> None:
+    found = _triples("## Vanger Shipping\n\n- **Staff:** 8,000 employees\n- **Fleet:** 40 ships\n")
+    assert ("Vanger Shipping", "staff", "8,000") in found, found
+    assert not any(s in ("Staff", "Fleet") for s, _, _ in found), found
+
+
+def test_an_item_whose_key_is_the_counted_noun_is_the_subjects_count() -> None:
+    found = _triples(
+        "## The Vanger Cup\n\n- **Teams:** 16 teams\n- **Heats:** 8 teams each\n"
+        "- **Final:** 2 teams\n"
+    )
+    assert ("Final", "number_of_teams", "2") in found, found
+    assert not any(s == "Teams" for s, _, _ in found), found
+
+
+def test_a_leading_count_is_no_year_nor_a_measure_of_time() -> None:
+    assert leading_count("about 180 wrestlers") == ("about 180", "number_of_wrestlers")
+    assert leading_count("24 years at sea") is None
+    assert leading_count("1898 elections") is None

@@ -34,6 +34,7 @@ from grapheme_distill.extractors.readers.attribute_keys import (
     ROLE_KEYS,
 )
 from grapheme_distill.extractors.readers.context import ReadContext
+from grapheme_distill.extractors.readers.counted_items import read_counted_items
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
 from grapheme_distill.extractors.readers.phrases import first_subject
 from grapheme_distill.model.knowledge import HierarchyKind, LinguisticKind
@@ -343,8 +344,12 @@ def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
     """Facts from key-value items and table rows."""
     for items in ctx.doc.lists():
         yield from _taxonomy(ctx, items)
+    counted, read = read_counted_items(ctx)
+    yield from counted
     for block in ctx.doc.blocks:
-        if block.role == "key_value" and block.key_text().lower() in _RANKS:
+        if block.role == "key_value" and (
+            block.key_text().lower() in _RANKS or block.index in read
+        ):
             continue
         if block.role == "key_value":
             yield from _read_key_value(ctx, block)

@@ -22,7 +22,7 @@ from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
 
-__all__ = ["EVENT_NOUNS", "SentenceFacts", "prose", "read_values"]
+__all__ = ["EVENT_NOUNS", "SentenceFacts", "leading_count", "prose", "read_values"]
 
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:(?:of|the|and|for|de|du|von|van|on|la|le)\s+)*[A-Z][\w'’.\-]*)*"
 _MONTH = (
@@ -284,6 +284,17 @@ def _counted(np: str) -> str | None:
     if words[-1] in _POPULATION:
         return "population"
     return "number_of_" + "_".join(w.replace("-", "_") for w in words)
+
+
+def leading_count(text: str) -> tuple[str, str] | None:
+    """The count a phrase opens with and the attribute it counts ("about 180 wrestlers" →
+    ``("about 180", "number_of_wrestlers")``), or None: a year, a measure of time or a unit is
+    no count ("24 years", "5 km")."""
+    m = _COUNT.match(text)
+    if m is None or re.fullmatch(r"1\d{3}|20\d{2}", m.group("n")):
+        return None
+    predicate = _counted(m.group("np"))
+    return None if predicate is None else (m.group("n"), predicate)
 
 
 def _snake_tail(name: str) -> str:
