@@ -104,3 +104,21 @@ def test_a_leading_count_is_no_year_nor_a_measure_of_time() -> None:
     assert leading_count("about 180 wrestlers") == ("about 180", "number_of_wrestlers")
     assert leading_count("24 years at sea") is None
     assert leading_count("1898 elections") is None
+
+
+def test_an_office_holder_is_in_office_since_the_date_given_after_the_name() -> None:
+    found = _triples(
+        "## The Vanger Institute\n\n- **Director-General:** Ingrid Vanger (since 2017)\n\n"
+        "| | Vanger Institute | Nordic Survey |\n|---|---|---|\n"
+        "| Current head | Ingrid Vanger (since 2017) | Olaf Lind (since March 2021) |\n"
+    )
+    assert {
+        ("Ingrid Vanger", "director_general_since", "2017"),
+        ("Ingrid Vanger", "head_since", "2017"),
+        ("Olaf Lind", "head_since", "March 2021"),
+    } <= found, found
+
+
+def test_the_current_holder_of_an_office_holds_the_office() -> None:
+    found = _triples("## Vanger Shipping\n\n- **Current CEO:** Olaf Lind\n")
+    assert ("Olaf Lind", "ceo_of", "Vanger Shipping") in found, found

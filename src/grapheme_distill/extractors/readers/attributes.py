@@ -209,6 +209,9 @@ def _key_facts(
     k = _PAREN.sub("", k).strip() or k  # "Area (km²)", "Founded (year)": the unit is no key
     if value_type(k) == "DATE":
         return  # "**1903:** Shared the Nobel Prize": a timeline entry, no attribute named "1903"
+    if (office := _INCUMBENT.sub("", k)) in ROLE_KEYS:
+        k = office  # "Current head", "Present chair": the office itself
+    since = _SINCE.search(raw) if k in ROLE_KEYS else None
     if k in ALIAS_KEYS:
         for v in (
             _values(k, raw.replace(" or ", ", "))
@@ -284,6 +287,18 @@ def _key_facts(
                 f"{_snake(k)}_of",
                 hedged=hedged,
             )
+            if since is not None and vtype != "DATE":
+                # "**Director-General:** Tedros Adhanom Ghebreyesus (since 2017)": in office since
+                when = Name(since.group("d"), "DATE")
+                yield Fact(
+                    "relation",
+                    f"{construction}.since",
+                    span,
+                    Name(value, "PERSON"),
+                    when,
+                    f"{_snake(k)}_since",
+                    hedged=hedged,
+                )
         else:
             predicate = KEY_PREDICATES.get(k) or _snake(_QUALIFIED.sub("", k) or k)
             if vtype == "DATE":
@@ -301,6 +316,10 @@ def _key_facts(
         yield Fact("relation", f"{construction}.year", span, subject, year, "won_in", hedged=hedged)
 
 
+_INCUMBENT = re.compile(r"^(?:current|present|incumbent|acting)\s+")
+_SINCE = re.compile(
+    rf"\bsince\s+(?P<d>(?:\d{{1,2}}\s+{_MONTH}\s+|{_MONTH}\s+)?{_YEAR})\b", re.IGNORECASE
+)
 _CLAUSE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|uses?|makes?|can|will|does|do|did|differ|exists?)\b"
 )
@@ -400,6 +419,7 @@ def is_name_key(key: str) -> bool:
         len(words) < 2
         or key.strip().lower() in ATTRIBUTE_KEYS
         or key.strip().lower() in KEY_PREDICATES
+        or _INCUMBENT.sub("", key.strip().lower()) in ROLE_KEYS  # "Current CEO"
     ):
         return False
     return words[0][:1].isupper() and all(
@@ -472,12 +492,16 @@ def _compared(ctx: ReadContext, block: Block, cells: Sequence[str]) -> Iterator[
     for col, cell, (a, b) in zip(block.header[1:], cells[1:], block.cells[1:], strict=False):
         subject = clean_name(_PAREN.sub("", col))
         value = _PAREN.sub("", cell).strip().rstrip(".")
-        if not subject or not value or not (value_type(value) or count_of(k, value)):
+        if _INCUMBENT.sub("", k) in ROLE_KEYS:
+            value = cell  # "Kristalina Georgieva (since 2019)": the holder and since when
+        elif not value or not (value_type(value) or count_of(k, value)):
+            continue
+        if not subject:
             continue
         span = block.inline.span(a, b)
         for fact in _key_facts(ctx, Name(subject), key, value, span, "table.compare", False):
             if fact.kind == "relation" and fact.object is not None and fact.object.type:
-                yield fact
+                yield fact  # a value, or the date an office holder took office
 
 
 # "Typical wavelength", "Average depth": the attribute is the wavelength, the depth
