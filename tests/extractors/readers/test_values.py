@@ -129,3 +129,17 @@ def test_a_sentence_without_a_digit_is_not_scanned_for_dates(
     assert counted["_PARTICIPLE"].scanned == 1  # the dated sentence only
     assert counted["_EVENT_DATE"].scanned == 1 and counted["_LAW_YEAR"].scanned == 1
     assert counted["_NAME_YEAR"].scanned == 0  # no "(" either
+
+
+def test_the_works_a_key_value_item_lists_are_dated_by_their_year_in_brackets() -> None:
+    found = _values(
+        "## Rachel Vanger\n\n- **Best-known book:** *Silent Waters* (1962)\n"
+        '- **Songs:** "Blue River" (1964), written after the flood; "Old Mill" (1969)\n'
+        '- **First hit** — her version of "Cold Creek" (1959)\n'
+    )
+    assert {
+        ("Silent Waters", "date", "1962"),
+        ("Blue River", "date", "1964"),
+        ("Old Mill", "date", "1969"),
+        ("Cold Creek", "date", "1959"),
+    } <= found, found

@@ -336,9 +336,29 @@ def _reigns(ctx: ReadContext) -> Iterator[Fact]:
                 yield fact("values.reign", ruler, Name(m.group("e"), "DATE"), "reign_end")
 
 
+def _item_years(ctx: ReadContext) -> Iterator[Fact]:
+    """ "**Best-known book:** *Silent Spring* (1962)", "**Protest songs:** "Mississippi Goddam"
+    (1964), …": the works a key-value or glossary item lists, each dated by its year in brackets
+    (the prose sentences are read by :func:`read_values`; an item's value is no sentence)."""
+    for block in ctx.doc.blocks:
+        if block.role not in ("key_value", "glossary") or block.value is None:
+            continue
+        start = block.value[0]
+        value = block.value_text()
+        if "(" not in value or ctx.injected(block):
+            continue
+        for m in _NAME_YEAR.finditer(value):
+            name = clean_name(m.group("q") or m.group("x"))
+            if name and not re.search(rf"\b(?:{EVENT_NOUNS})$", name):
+                span = block.inline.span(start + m.start(), start + m.end())
+                fact = SentenceFacts(span, is_hedged(value))
+                yield fact("values.name_year", Name(name), Name(m.group("date"), "DATE"), "date")
+
+
 def read_values(ctx: ReadContext) -> Iterator[Fact]:
     """Participle dates after a name, counts about a sentence's named subject, age at death."""
     yield from _reigns(ctx)
+    yield from _item_years(ctx)
     for block, text, span, hedged in prose(ctx):
         fact = SentenceFacts(span, hedged)
         # every date, year and age pattern below holds a digit: a sentence without one is not
