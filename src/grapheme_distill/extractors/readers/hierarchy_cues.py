@@ -134,6 +134,7 @@ def np_before(text: str, max_words: int = 3) -> str | None:
     return " ".join(tail)
 
 
+_PREPOSITIONS = frozenset({"into", "onto", "through", "across", "between", "among", "like"})
 _PLURAL_TAIL = re.compile(r"(?P<np>(?:[\w\-]+\s+){0,2}[a-z][\w\-]*[^s\W]s)\s*[:.]?\s*$")
 
 
@@ -147,9 +148,19 @@ def plural_tail(lead: str) -> str | None:
     words = m.group("np").split()
     if words[-1].lower() in _NP_STOP | {"this", "its", "us", "yes", "thus", "plus", "has"}:
         return None
-    while words and (words[0].lower() in _NP_STOP or _LEADING.match(words[0] + " ")):
+    determined = False
+    while words and (
+        words[0].lower() in _NP_STOP | _PREPOSITIONS or _LEADING.match(words[0] + " ")
+    ):
+        determined = True
         words.pop(0)
-    while len(words) > 1 and re.search(r"(?:ed|es|s)$", words[0]) and words[0][:1].islower():
+    # after a determiner the phrase is a noun phrase ("any of these red flags": "red" is no verb)
+    while (
+        not determined
+        and len(words) > 1
+        and re.search(r"(?:ed|es|s)$", words[0])
+        and words[0][:1].islower()
+    ):
         if words[0].lower().endswith("ss"):
             break
         words.pop(0)  # "hosts sister projects": a verb before the noun phrase
@@ -248,15 +259,17 @@ def propose_more(ctx: ReadContext, add: Add, lead_of: Callable[[Block], str]) ->
             if heading is not None and (p := plural_tail(heading.text)):
                 add(Name(p), col, HierarchyKind.SUBCLASS_OF, first, "columns_heading", feats)
     for items in ctx.doc.lists():
+        heads = [(b, h) for b in items if (h := _head(b))]
+        if (divided := _divided_whole(ctx, items[0])) is not None:
+            feats = base | {"cue=divided"}
+            for block, head in heads:
+                add(Name(divided), head, HierarchyKind.PART_OF, block, "divided", feats)
         lead = lead_of(items[0])
         if not lead or (p := plural_tail(lead)) is None:
             continue
-        for block in items:
-            head = re.split(r"\s+[\u2013\u2014-]\s+|:\s|\s*\(|,\s", block.text)[0]
-            head = clean_name(head)
-            if head and len(head.split()) <= 5:
-                kind = kind_of(lead) or HierarchyKind.MEMBER_OF
-                add(Name(p), head, kind, block, "lead_plural", base | {"cue=lead_plural"})
+        for block, head in heads:
+            kind = kind_of(lead) or HierarchyKind.MEMBER_OF
+            add(Name(p), head, kind, block, "lead_plural", base | {"cue=lead_plural"})
     for block in ctx.doc.blocks:
         if block.role != "table_row" or ctx.injected(block):
             continue
@@ -298,6 +311,51 @@ def propose_more(ctx: ReadContext, add: Add, lead_of: Callable[[Block], str]) ->
         for m in _PAREN_RANK.finditer(text):
             for child in list_after(text[: m.start()].split(":")[-1]) or []:
                 add(Name(m.group("y")), child, HierarchyKind.SUBCLASS_OF, block, "paren_rank", base)
+
+
+def _head(block: Block) -> str | None:
+    """A list item's head: the words before its gloss (a dash, colon, parenthesis or comma)."""
+    head = clean_name(re.split(r"\s+[\u2013\u2014-]\s+|:\s|\s*\(|,\s", block.text)[0])
+    return head if head and len(head.split()) <= 5 else None
+
+
+# "The banzuke is divided into six divisions.", "it is usually split into two suborders:": the
+# sentence names the whole its list's items divide
+_DIVIDED = re.compile(
+    r"(?i)(?:^|,\s+(?:and|but|while)\s+|;\s+)(?P<s>[\w'’\- ]{1,50}?)\s+(?:is|are|was|were|can be)\s+"
+    r"(?:\w+ly\s+)?(?:divided|split|subdivided|grouped|classified|organi[sz]ed|broken down|"
+    r"separated|sorted|made up)\s+(?:into|of)\b|(?:^|,\s+(?:and|but)\s+|;\s+)"
+    r"(?P<c>[\w'’\- ]{1,50}?)\s+(?:consists?|consisted|is composed|are composed)\s+of\b"
+)
+# the sentence's own subject, for a pronoun after its first clause ("The order Araneae holds …,
+# and it is split into …")
+_OPENING = re.compile(
+    r"(?i)^(?P<s>(?:the\s+)?[\w'’\-]+(?:\s+[\w'’\-]+){0,3}?)\s+(?:is|are|was|were|has|have|had|[a-z]+s)\b"
+)
+_PRONOUN = frozenset({"it", "they", "this", "these", "each", "which"})
+
+
+def _divided_whole(ctx: ReadContext, first: Block) -> str | None:
+    """The whole a list's lead-in paragraph says is divided ("X is divided into N Ys", "X consists
+    of"), read from its last two sentences (a fragment such as "From the top:" may end it)."""
+    lead = ctx.doc.lead_of(first)
+    if lead is None and first.parent is None and first.index > 0:
+        lead = ctx.doc.blocks[first.index - 1]
+    if lead is None or lead.role != "paragraph" or lead.index == first.parent:
+        return None
+    for sent in reversed(re.split(r"(?<=[.!?])\s+", lead.text.strip())[-2:]):
+        m = _DIVIDED.search(sent)
+        if m is None:
+            continue
+        subject = (m.group("s") or m.group("c") or "").strip()
+        if subject.lower() in _PRONOUN:
+            opening = _OPENING.match(sent)
+            subject = opening.group("s") if opening is not None else ""
+        subject = clean_name(_RANK.sub("", subject))
+        if subject and subject.lower() not in _PRONOUN and len(subject.split()) <= 4:
+            return subject
+        return None
+    return None
 
 
 def _whole_before(ctx: ReadContext, block: Block, before: str) -> Name | None:

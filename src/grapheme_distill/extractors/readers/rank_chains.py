@@ -52,6 +52,9 @@ def _rank_values(block: Block) -> list[tuple[int, str]]:
     elif block.role == "table_row" and len(block.cells) >= 2:
         key, value = block.cell_texts()[0], block.cell_texts()[1]
     if key and _RANKS.match(clean_name(key)):
+        # "**Subphylum:** Chelicerata — arthropods with fang-like mouthparts": the taxon is what
+        # comes before the gloss
+        value = re.split(r"\s+[\u2013\u2014-]\s+|[;,]\s", value)[0]
         value = clean_name(re.sub(r"\s*\([^)]*\)", "", value))
         if value and len(value.split()) <= 4:
             return [(_RANK_LEVEL[clean_name(key).lower()], value)]

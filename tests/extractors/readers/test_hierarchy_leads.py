@@ -1,0 +1,69 @@
+"""Candidate edges from lead-ins the ninth session found missed on the 7th batch's answers
+(readers/hierarchy_cues.py, readers/rank_chains.py): a lead-in's plural noun phrase kept whole
+after a determiner, the whole a lead-in paragraph says is divided, and a rank's value read past
+its gloss."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors.document import parse_document
+from grapheme_distill.extractors.readers.context import ReadContext
+from grapheme_distill.extractors.readers.hierarchy import read_lists
+from grapheme_distill.extractors.readers.hierarchy_cues import plural_tail
+from grapheme_distill.extractors.readers.hierarchy_learned import edge_candidates
+from grapheme_distill.extractors.readers.hierarchy_prose import read_prose_hierarchy
+
+
+def _candidates(text: str) -> dict[tuple[str, str], set[str]]:
+    ctx = ReadContext.of(parse_document(text), "")
+    rules = [*read_lists(ctx), *read_prose_hierarchy(ctx)]
+    return {c.key: c.features for c in edge_candidates(ctx, rules)}
+
+
+def test_a_plural_tail_keeps_its_adjective_after_a_determiner() -> None:
+    assert plural_tail("go to A&E if he has any of these red flags:") == "red flags"
+    assert plural_tail("it is usually split into two suborders:") == "suborders"
+    assert plural_tail("the WMF hosts sister projects:") == "sister projects"
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "children"),
+    [
+        # a fragment ("From the top:") after the sentence that says what is divided
+        (
+            "## The divisions\n\nThe banzuke is divided into six divisions. From the top:\n\n"
+            "1. **Makuuchi** — the top division, 42 wrestlers\n2. **Jūryō** — 28 wrestlers\n",
+            "banzuke",
+            ("makuuchi", "jūryō"),
+        ),
+        # a pronoun is the sentence's own subject, without its rank word
+        (
+            "The order Araneae holds about 52,000 species, and it is usually split into two "
+            "suborders:\n\n1. **Mesothelae** — primitive spiders\n2. **Opisthothelae**, the rest\n",
+            "araneae",
+            ("mesothelae", "opisthothelae"),
+        ),
+    ],
+)
+def test_a_lead_in_paragraph_that_says_what_is_divided_names_the_whole(
+    text: str, whole: str, children: tuple[str, ...]
+) -> None:
+    cands = _candidates(text)
+    for child in children:
+        assert "src=divided" in cands[(whole, child)]
+
+
+def test_a_lead_in_that_divides_nothing_proposes_no_divided_whole() -> None:
+    cands = _candidates("Some tips for the trip:\n\n- pack light\n- book early\n")
+    assert not any("src=divided" in fs for fs in cands.values())
+
+
+def test_a_rank_value_is_read_past_its_gloss() -> None:
+    text = (
+        "- **Phylum:** Arthropoda\n"
+        "- **Subphylum:** Chelicerata — arthropods with fang-like mouthparts and no antennae\n"
+        "- **Class:** Arachnida\n"
+    )
+    pairs = {k for k, fs in _candidates(text).items() if "src=rank_chain" in fs}
+    assert pairs == {("arthropoda", "chelicerata"), ("chelicerata", "arachnida")}
