@@ -69,3 +69,33 @@ def test_numbered_names_sharing_a_plural_head_name_the_last_one() -> None:
         (f.subject.text, f.value) for f in facts if f.linguistic is not None and f.value is not None
     }
     assert ("Symphony No. 6", "Pastoral") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**Q:** Who founded the Red Cross?\n\n**A:** Henri Dunant founded it in 1863.",
+        "## Q: Who founded the Red Cross?\n\nHenri Dunant founded it in 1863.",
+        "**Q. Who founded the Red Cross?**\n\nHenri Dunant founded it in 1863.",
+        "Q. Who founded the Red Cross?\n\nHenri Dunant founded it in 1863.",
+    ],
+)
+def test_an_faq_label_or_question_is_no_topic(text: str) -> None:
+    # the topic was "Q" (the bold label, the heading before its colon) or "Q. Who"
+    ctx, _ = read_document(text, prompt="Tell me about the Red Cross")
+    assert ctx.topic is not None and ctx.topic.text == "Red Cross"
+
+
+def test_an_faq_without_a_prompt_topic_is_about_what_its_first_question_asks() -> None:
+    ctx, _ = read_document(
+        "**Q: What is a concussion?**\nA: A mild brain injury.\n\n**Q: When should I worry?**\nA: …",
+        prompt="My son took a knock to the head. What should I do?",
+    )
+    assert ctx.topic is not None and ctx.topic.text == "concussion"
+
+
+def test_an_answer_label_is_no_part_of_the_sentence_it_opens() -> None:
+    # the definitions read "A: A concussion" as the term
+    ctx, _ = read_document("**Q: What is a concussion?**\nA: A concussion is a mild brain injury.")
+    texts = [s.text for b in ctx.doc.blocks for s in ctx.sentences(b)]
+    assert "A concussion is a mild brain injury." in texts

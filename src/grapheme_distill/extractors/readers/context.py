@@ -323,9 +323,19 @@ class Sentence:
         return self.start + len(self.text)
 
 
+#: the label of a question or answer in an FAQ ("Q:", "**Q.**", "Question 3:", "A:"): a label, no
+#: name, and what follows it is a question, not a subject
+_QA_LABEL = re.compile(r"^[*_\s]*(?:Q|A|Question|Answer)(?:\s*\d+)?[*_]*\s*[:.)][*_]*(?:\s|$)")
+#: the same label with its colon, opening a sentence ("A: It has three components"; "A. A. Milne"
+#: keeps its initials)
+_QA_COLON = re.compile(r"^(?:Q|A|Question|Answer)(?:\s*\d+)?\s*:\s+")
+
+
 def _heading_name(text: str) -> str | None:
     """The entity a heading names ("The Loire Valley"), or None for a generic heading
-    ("Quick facts", "How it works")."""
+    ("Quick facts", "How it works") or a question ("Q: Who founded …?")."""
+    if _QA_LABEL.match(text) or text.rstrip(" *_").endswith("?"):
+        return None
     head = text.split(":")[0].strip()
     words = re.findall(r"[\w'-]+", head.lower())
     if not words or len(words) > 6:
@@ -362,6 +372,8 @@ class ReadContext:
             if (block.role == "paragraph" or block.index == 0) and block.inline.emphasis:
                 a, b = block.inline.emphasis[0]
                 rest = block.text[b:].strip()
+                if _QA_LABEL.match(block.text) or "?" in block.text[a:b]:
+                    continue  # "**Q:** Who founded …?", "**Q. What is a mole?**": an FAQ's label
                 if a <= 4 and rest and not rest.startswith(":"):  # not a bold title line
                     name = clean_name(re.sub(r"\s*\([^)]*\)?", "", block.text[a:b]))
                     if name:
@@ -379,8 +391,14 @@ class ReadContext:
                 return Name(clean_name(m.group("x")))
         if self.prompt and (p := prompt_topic(self.prompt)):
             return Name(p)
+        for block in self.doc.blocks[:3]:  # an FAQ: what its first question asks about
+            if (label := _QA_LABEL.match(block.text)) is not None and "?" in block.text:
+                question = block.text[label.end() :].split("?")[0].strip(" *_") + "?"
+                if p := prompt_topic(question):
+                    return Name(p)
+                break
         for block in self.doc.blocks[:3]:
-            if block.role == "paragraph":
+            if block.role == "paragraph" and not _QA_LABEL.match(block.text):
                 m = re.match(
                     r"^(?:The\s+)?(?P<x>[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|de|the|and))"
                     r"{0,5})\s+(?:is|was|are|were)\b",
@@ -431,6 +449,10 @@ class ReadContext:
             if not text:
                 continue
             start += lead
+            if (label := _QA_COLON.match(text)) is not None and label.end() < len(text):
+                # "A: A concussion is a mild brain injury": the FAQ's label is no part of the
+                # sentence (nor of the term it defines)
+                start, text = start + label.end(), text[label.end() :]
             if any(a < start + len(text) and start < b for a, b in bad):
                 continue
             yield Sentence(text, start)

@@ -38,6 +38,9 @@ _ACTIONS = frozenset(
 
 def _term(text: str) -> str | None:
     """The highlighted text as a name, or None when it stresses, labels or states."""
+    # "**World Health Organization (WHO)**": the name without its bracketed short form or gloss
+    # (the parentheses reader pairs the two; stripping the brackets alone left "… (WHO")
+    text = re.sub(r"\s*\([^()]*\)", "", text)
     term = clean_name(text)
     whole = re.sub(r"^(?:the|a|an)\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
     whole = whole.strip(" \"'“”‘’.,;:!?*_`()[]")
