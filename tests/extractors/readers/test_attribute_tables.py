@@ -122,3 +122,12 @@ def test_an_office_holder_is_in_office_since_the_date_given_after_the_name() -> 
 def test_the_current_holder_of_an_office_holds_the_office() -> None:
     found = _triples("## Vanger Shipping\n\n- **Current CEO:** Olaf Lind\n")
     assert ("Olaf Lind", "ceo_of", "Vanger Shipping") in found, found
+
+
+def test_a_named_parts_count_needs_no_company() -> None:
+    found = _triples(
+        "## The Vanger Parliament\n\nIt has two parts:\n\n"
+        "- the **Upper Chamber**: nine senators elected for six years\n"
+        "- the **Lower Chamber**, elected every four years\n"
+    )
+    assert ("Upper Chamber", "number_of_senators", "nine") in found, found

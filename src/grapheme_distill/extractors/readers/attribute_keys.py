@@ -2,16 +2,20 @@
 
 What a key means is data, kept apart from the reading code so that each stays short: the key that
 names a predicate ("Founder" → ``founded_by``), the keys whose values are places, dates, people,
-list items, kinds or groups, and the table headers that name no attribute ("Detail", "Value").
+list items, kinds or groups, the table headers that name no attribute ("Detail", "Value"), and
+whether a key is a name rather than an attribute (:func:`is_name_key`).
 """
 
 from __future__ import annotations
 
 import re
 
+from grapheme_distill.extractors.document import ATTRIBUTE_KEYS
 from grapheme_distill.model.knowledge import HierarchyKind
 
 __all__ = [
+    "INCUMBENT",
+    "is_name_key",
     "ALIAS_KEYS",
     "AMOUNT",
     "DATE_KEYS",
@@ -326,3 +330,26 @@ MEMBERSHIP_KEYS = frozenset(
         "conference",
     }
 )
+
+#: "Current head", "Acting CEO": the office itself
+INCUMBENT = re.compile(r"^(?:current|present|incumbent|acting)\s+")
+_NAME_PARTICLES = frozenset({"of", "de", "la", "le", "del", "der", "von", "van", "the", "and", "&"})
+
+
+def is_name_key(key: str) -> bool:
+    """True when the key of a "**Key**: value" item is a name ("**Lake Vänern**: 5,650 km²",
+    "**Anders Celsius**: Swedish astronomer"): the item is about the named thing, and the key is
+    no attribute of the section's subject.  A name is two or more words, each capitalised but for
+    name particles ("Bay of Biscay"); an attribute key is rarely so ("Contribution limit", "Where
+    to see it") and the known ones ("Place of Birth") are never names."""
+    words = re.sub(r"\s*\([^)]*\)", "", key).split()
+    if (
+        len(words) < 2
+        or key.strip().lower() in ATTRIBUTE_KEYS
+        or key.strip().lower() in KEY_PREDICATES
+        or INCUMBENT.sub("", key.strip().lower()) in ROLE_KEYS  # "Current CEO"
+    ):
+        return False
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_PARTICLES for w in words
+    )

@@ -24,6 +24,7 @@ from grapheme_distill.extractors.readers.attribute_keys import (
     DATE_KEYS,
     GENERIC_HEADERS,
     GROUP_KEYS,
+    INCUMBENT,
     INGREDIENT_KEYS,
     KEY_PREDICATES,
     KEY_TYPES,
@@ -32,6 +33,7 @@ from grapheme_distill.extractors.readers.attribute_keys import (
     PLACE_KEYS,
     REMARK_HEADERS,
     ROLE_KEYS,
+    is_name_key,
 )
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.counted_items import read_counted_items
@@ -209,7 +211,7 @@ def _key_facts(
     k = _PAREN.sub("", k).strip() or k  # "Area (km²)", "Founded (year)": the unit is no key
     if value_type(k) == "DATE":
         return  # "**1903:** Shared the Nobel Prize": a timeline entry, no attribute named "1903"
-    if (office := _INCUMBENT.sub("", k)) in ROLE_KEYS:
+    if (office := INCUMBENT.sub("", k)) in ROLE_KEYS:
         k = office  # "Current head", "Present chair": the office itself
     since = _SINCE.search(raw) if k in ROLE_KEYS else None
     if k in ALIAS_KEYS:
@@ -316,7 +318,6 @@ def _key_facts(
         yield Fact("relation", f"{construction}.year", span, subject, year, "won_in", hedged=hedged)
 
 
-_INCUMBENT = re.compile(r"^(?:current|present|incumbent|acting)\s+")
 _SINCE = re.compile(
     rf"\bsince\s+(?P<d>(?:\d{{1,2}}\s+{_MONTH}\s+|{_MONTH}\s+)?{_YEAR})\b", re.IGNORECASE
 )
@@ -405,28 +406,6 @@ def _kv_subject(ctx: ReadContext, block: Block) -> Name | None:
     return ctx.section_subject(block) or first_subject(ctx)
 
 
-_NAME_PARTICLES = frozenset({"of", "de", "la", "le", "del", "der", "von", "van", "the", "and", "&"})
-
-
-def is_name_key(key: str) -> bool:
-    """True when the key of a "**Key**: value" item is a name ("**Lake Vänern**: 5,650 km²",
-    "**Anders Celsius**: Swedish astronomer"): the item is about the named thing, and the key is
-    no attribute of the section's subject.  A name is two or more words, each capitalised but for
-    name particles ("Bay of Biscay"); an attribute key is rarely so ("Contribution limit", "Where
-    to see it") and the known ones ("Place of Birth") are never names."""
-    words = re.sub(r"\s*\([^)]*\)", "", key).split()
-    if (
-        len(words) < 2
-        or key.strip().lower() in ATTRIBUTE_KEYS
-        or key.strip().lower() in KEY_PREDICATES
-        or _INCUMBENT.sub("", key.strip().lower()) in ROLE_KEYS  # "Current CEO"
-    ):
-        return False
-    return words[0][:1].isupper() and all(
-        w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_PARTICLES for w in words
-    )
-
-
 def _read_key_value(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     if ctx.injected(block):
         return
@@ -492,7 +471,7 @@ def _compared(ctx: ReadContext, block: Block, cells: Sequence[str]) -> Iterator[
     for col, cell, (a, b) in zip(block.header[1:], cells[1:], block.cells[1:], strict=False):
         subject = clean_name(_PAREN.sub("", col))
         value = _PAREN.sub("", cell).strip().rstrip(".")
-        if _INCUMBENT.sub("", k) in ROLE_KEYS:
+        if INCUMBENT.sub("", k) in ROLE_KEYS:
             value = cell  # "Kristalina Georgieva (since 2019)": the holder and since when
         elif not value or not (value_type(value) or count_of(k, value)):
             continue

@@ -7,7 +7,8 @@ one and the same noun under different keys, the keys are the things counted over
 of a league, the rounds of a tournament, the chambers of a parliament — and each key has its own
 ``number_of_<noun>``.  The agreement of the items is what says so: a lone "**Staff:** 8,000
 employees" stays an attribute of the subject, and an item whose key is the counted noun itself
-("**Teams:** 32 teams") is left to the key-value reader.
+("**Teams:** 32 teams") is left to the key-value reader.  A key that is a name ("the **Supreme
+Court**: nine justices appointed for life") is what it counts of, alone as well.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from grapheme_distill.extractors.document.model import Block
+from grapheme_distill.extractors.readers.attribute_keys import is_name_key
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
 from grapheme_distill.extractors.readers.values import leading_count
@@ -46,6 +48,7 @@ def read_counted_items(ctx: ReadContext) -> tuple[list[Fact], set[int]]:
 
 def _list_counts(ctx: ReadContext, items: list[Block]) -> Iterator[tuple[Fact, int]]:
     by_kind: dict[str, list[tuple[str, str, int, tuple[int, int], bool]]] = defaultdict(list)
+    alone: set[int] = set()  # "**Supreme Court**: nine justices": a name's count needs no company
     for block in items:
         if block.role not in _ROLES or ctx.injected(block):
             continue
@@ -61,10 +64,12 @@ def _list_counts(ctx: ReadContext, items: list[Block]) -> Iterator[tuple[Fact, i
                 head = predicate.rsplit("_", 1)[-1]
                 if _singular(key.lower().split()[-1]) != _singular(head):
                     by_kind[predicate].append((key, n, block.index, block.span, is_hedged(value)))
+                    if is_name_key(key):
+                        alone.add(block.index)
                 break
     for predicate, found in by_kind.items():
         if len({key.lower() for key, *_ in found}) < 2:
-            continue
+            found = [f for f in found if f[2] in alone]
         for key, n, index, span, hedged in found:
             fact = Fact(
                 "relation",
