@@ -143,3 +143,15 @@ def test_the_works_a_key_value_item_lists_are_dated_by_their_year_in_brackets() 
         ("Old Mill", "date", "1969"),
         ("Cold Creek", "date", "1959"),
     } <= found, found
+
+
+def test_a_count_about_a_name_after_its_class_word_or_with_an_adverb_or_a_range() -> None:
+    found = _values(
+        "The genus Vangeria contains about 40 species. The Vanger Quartet usually has 4–6 players."
+        " The Vanger Cup saw 1914–1918 disruptions."
+    )
+    assert {
+        ("Vangeria", "number_of_species", "about 40"),
+        ("Vanger Quartet", "number_of_players", "4–6"),
+    } <= found, found
+    assert not any(o.startswith("1914") for _, _, o in found), found

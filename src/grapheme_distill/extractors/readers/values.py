@@ -82,7 +82,8 @@ _APPROX = (
     r"|less\s+than|at\s+least|up\s+to)\s+)?"
 )
 _COUNT = re.compile(
-    rf"(?<![\w$€£.,-])(?P<n>{_APPROX}(?:\d(?:[\d,.]*\d)?(?:\s+(?:million|billion|thousand))?|{_WORD_NUMBERS}))"
+    rf"(?<![\w$€£.,-])(?P<n>{_APPROX}(?:\d(?:[\d,.]*\d)?(?:\s*[\u2013-]\s*\d(?:[\d,.]*\d)?)?"
+    rf"(?:\s+(?:million|billion|thousand))?|{_WORD_NUMBERS}))"
     r"\s+(?P<np>(?:[a-z][a-z\-]+\s+){0,2}?[a-z][a-z\-]*[^s\W]s)\b(?!\s+of\b)(?!\s*[\-–])",
 )
 # what follows the number is a measure of time or a unit, not a thing counted
@@ -250,11 +251,14 @@ _NOT_SUBJECTS = frozenset(
 _ADJECTIVE = re.compile(r"(?:al|ic|ous|ful|ive|less|able|ible|ed|ing|ern|est)$")
 _PRONOUN = re.compile(r"^(?:He|She|It|They)\s+(?=[a-z])")
 _LEAD = re.compile(
-    rf"^(?:(?:In|By|Today|Since)\b[^,]{{0,30}},\s+)?(?:The\s+)?(?P<x>{_NAME})(?:\s*\([^)]*\))?"
-    r"\s+(?=(?:is|was|are|were|has|had|have|contains?|includes?|comprises?|consists|wrote|"
+    rf"^(?:(?:In|By|Today|Since)\b[^,]{{0,30}},\s+)?(?:The\s+(?:[a-z]+\s+)?)?(?P<x>{_NAME})"
+    r"(?:\s*\([^)]*\))?\s+(?:(?:also|still|now|already|[a-z]+ly)\s+)?"
+    r"(?=(?:is|was|are|were|has|had|have|contains?|includes?|comprises?|consists|wrote|"
     r"composed|recorded|released|published|won|built|spans?|covers?|lies|sits|holds|employs|"
     r"counts|boasts|numbers|made|painted|scored|sold)\b)"
 )
+# a year or a span of years ("1914–1918 campaigns"), never a count
+_YEARS = re.compile(r"(?:1\d{3}|20\d{2})(?:\s*[\u2013-]\s*\d{2,4})?")
 _DIGIT = re.compile(r"\d")  # the same digits as the patterns' \d
 _DIED_AGED = re.compile(
     r"\bdied\b.*?\b(?:aged|at\s+the\s+age\s+of|at\s+age)\s+(?:just\s+)?(?P<n>\d{1,3})\b"
@@ -291,7 +295,7 @@ def leading_count(text: str) -> tuple[str, str] | None:
     ``("about 180", "number_of_wrestlers")``), or None: a year, a measure of time or a unit is
     no count ("24 years", "5 km")."""
     m = _COUNT.match(text)
-    if m is None or re.fullmatch(r"1\d{3}|20\d{2}", m.group("n")):
+    if m is None or _YEARS.fullmatch(m.group("n")):
         return None
     predicate = _counted(m.group("np"))
     return None if predicate is None else (m.group("n"), predicate)
@@ -391,7 +395,7 @@ def read_values(ctx: ReadContext) -> Iterator[Fact]:
         for m in _COUNT.finditer(text):
             n = m.group("n")
             before = text[: m.start()].split()[-1:]
-            if re.fullmatch(r"1\d{3}|20\d{2}", n) or (before and before[0].lower() in _LABELS):
+            if _YEARS.fullmatch(n) or (before and before[0].lower() in _LABELS):
                 continue  # a year, or a label's number ("type 2 diabetes"), not a count
             predicate = _counted(m.group("np"))
             if predicate is not None and not predicate.endswith(_snake_tail(subject.text)):
