@@ -131,3 +131,12 @@ def test_a_named_parts_count_needs_no_company() -> None:
         "- the **Lower Chamber**, elected every four years\n"
     )
     assert ("Upper Chamber", "number_of_senators", "nine") in found, found
+
+
+def test_a_key_with_an_approximate_measure_is_an_attribute_not_a_gloss() -> None:
+    found = _triples(
+        "## The Vanger Print\n\n**Key facts**\n"
+        "- **Series:** *Views of the Fjord*, of which it is the first print\n"
+        "- **Size:** about 25 × 37 cm\n"
+    )
+    assert ("Vanger Print", "size", "about 25 × 37 cm") in found, found

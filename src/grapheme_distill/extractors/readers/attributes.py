@@ -371,10 +371,26 @@ def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
             block.key_text().lower() in _RANKS or block.index in read
         ):
             continue
-        if block.role == "key_value":
+        if block.role == "key_value" or (
+            block.role == "glossary" and block.index not in read and _measured(block.value_text())
+        ):
             yield from _read_key_value(ctx, block)
         elif block.role == "table_row":
             yield from _read_row(ctx, block)
+
+
+# "about 25 × 37 cm", "roughly $1,500": an approximate value, which opens in lower case
+_APPROXIMATE = re.compile(
+    r"^(?:about|around|approximately|roughly|nearly|almost|over|some|up to|at least|more than"
+    r"|fewer than|less than|under)\s+[$€£¥]?\d",
+    re.IGNORECASE,
+)
+
+
+def _measured(value: str) -> bool:
+    """ "**Size:** about 25 × 37 cm": a glossary item by its lower-case value, a key and its
+    value by what the value is (a short approximate measure, no gloss)."""
+    return len(value.split()) <= 5 and _APPROXIMATE.match(value) is not None
 
 
 _ABOUT = re.compile(r"\b(?:about|on|of|for)\s+(?:the\s+)?(?P<x>[A-Z][\w'’.\- ]*?)\s*:?$")
