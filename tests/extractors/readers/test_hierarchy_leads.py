@@ -21,6 +21,17 @@ def _candidates(text: str) -> dict[tuple[str, str], set[str]]:
     return {c.key: c.features for c in edge_candidates(ctx, rules)}
 
 
+def _kept(text: str, prompt: str = "") -> set[tuple[str, str]]:
+    """The (parent, child) pairs the shipped reader keeps."""
+    ctx = ReadContext.of(parse_document(text), prompt)
+    rules = [*read_lists(ctx), *read_prose_hierarchy(ctx)]
+    return {
+        (f.subject.text.lower(), f.object.text.lower())
+        for f in read_hierarchy(ctx, rules)
+        if f.kind == "hierarchy" and f.object is not None
+    }
+
+
 def test_a_plural_tail_keeps_its_adjective_after_a_determiner() -> None:
     assert plural_tail("go to A&E if he has any of these red flags:") == "red flags"
     assert plural_tail("it is usually split into two suborders:") == "suborders"
@@ -76,11 +87,18 @@ def test_the_shipped_reader_keeps_the_whole_a_lead_in_divides() -> None:
         "The banzuke is divided into six divisions. From the top:\n\n"
         "1. **Makuuchi** — the top division, 42 wrestlers\n2. **Jūryō** — 28 wrestlers\n"
     )
-    ctx = ReadContext.of(parse_document(text), "How does the sumo ranking system work?")
-    rules = [*read_lists(ctx), *read_prose_hierarchy(ctx)]
-    edges = {
-        (f.subject.text.lower(), f.object.text.lower())
-        for f in read_hierarchy(ctx, rules)
-        if f.kind == "hierarchy" and f.object is not None
-    }
+    edges = _kept(text, "How does the sumo ranking system work?")
     assert {("banzuke", "makuuchi"), ("banzuke", "jūryō")} <= edges
+
+
+def test_a_key_over_a_roster_of_five_names_gets_them_as_members() -> None:
+    text = (
+        "## What it runs\n\n"
+        "- **Television:** BBC One, BBC Two, BBC Three, BBC Four, CBBC and CBeebies\n"
+        "- **Online:** BBC iPlayer and BBC Sounds\n"
+    )
+    cands = _candidates(text)
+    assert "src=roster" in cands[("television", "bbc one")]
+    assert "src=roster" in cands[("television", "cbeebies")]
+    assert "src=roster" not in cands[("online", "bbc iplayer")]  # two names are no roster
+    assert ("television", "bbc four") in _kept(text)

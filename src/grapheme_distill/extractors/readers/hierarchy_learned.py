@@ -577,8 +577,13 @@ def _propose_prose(ctx: ReadContext, out: _Proposals) -> None:
             names = list_after(gloss)
             if names and len(names) >= 2:
                 feats = base | {"cue=item_value", f"children={_bucket(len(names), (1, 2, 4))}"}
+                # "**Television:** BBC One, BBC Two, …, CBeebies and BBC News": a roster of five
+                # or more names is the key's members (devread 7 right, none wrong)
+                roster = len(names) >= 5 and all(n[:1].isupper() for n in names)
                 for child in with_shared_head(names):
                     out.add(Name(head), child, HierarchyKind.MEMBER_OF, block, "item_value", feats)
+                    if roster:
+                        out.add(Name(head), child, HierarchyKind.MEMBER_OF, block, "roster", feats)
                     # "**Formats:** Test cricket, ODIs and T20": kinds of the section's subject
                     out.add(
                         ctx.section_subject(block),
