@@ -1,4 +1,4 @@
-"""Syntactic variants of the linguistic constructions (issue 11, sixth to eighth sessions): each
+"""Syntactic variants of the linguistic constructions (issue 11, sixth to ninth sessions): each
 case is a small answer of our own words, in a variant the readers missed or misread before its
 session (every ``present`` item was absent, or every ``absent`` one read).  ``present`` items must be read
 ((term, kind, value), lower case); ``absent`` ones pin precision."""
@@ -503,6 +503,112 @@ CASES: list[tuple[str, str, Items, Items]] = [
         "",
         {("edith piaf", "alias", "little sparrow")},
         set(),
+    ),
+    # ninth session: second names the answer marks, rows that name no term, taxa and their
+    # English plural, glosses of marked terms (the rice, stock, Plantae and Bosnia cases read
+    # right before too: they pin what the new forms must not read)
+    # a highlighted or quoted second name after "X, or" inside a sentence
+    (
+        "In judo each athlete, or **judoka**, wears a belt that shows their grade.",
+        "",
+        {("athlete", "synonym", "judoka")},
+        set(),
+    ),
+    (
+        'Their cousins include:\n- woodlice, or "pill bugs" (Oniscidea), which roll up\n- crabs',
+        "",
+        {("woodlice", "synonym", "pill bugs")},
+        set(),
+    ),
+    # an unmarked alternative is no second name
+    (
+        "Serve it with rice, or noodles, and a green salad.",
+        "",
+        set(),
+        {("rice", "synonym", "noodles")},
+    ),
+    # "(or Y)" after a highlighted term: another name, not a substitute
+    (
+        "An insect's body ends in the **abdomen** (or gaster), which holds the gut.",
+        "",
+        {("abdomen", "alias", "gaster")},
+        set(),
+    ),
+    (
+        "Add the stock (or water) and simmer for ten minutes.",
+        "",
+        set(),
+        {("stock", "alias", "water")},
+    ),
+    # a glossary item whose gloss opens with a quoted name: the name, not a definition
+    (
+        '## Towns\n- **Essaouira** — the "Wind City", loved by kitesurfers\n- **Ifrane** — a ski resort',
+        "",
+        {("essaouira", "alias", "wind city")},
+        {("essaouira", "definition", 'the "wind city", loved by kitesurfers')},
+    ),
+    # a taxon named with its rank, and the English plural the answer uses for it
+    (
+        "**Classification**\n- **Phylum:** Echinodermata\n- **Class:** Asteroidea\n\n"
+        "Sea stars are echinoderms, like sea urchins.",
+        "",
+        {("echinodermata", "synonym", "echinoderms")},
+        set(),
+    ),
+    # a kingdom's plural is an everyday word ("plants"), no second name
+    (
+        "Roses belong to the kingdom Plantae, like all plants.",
+        "",
+        set(),
+        {("plantae", "synonym", "plants")},
+    ),
+    # a bracket after two joined names names the last one ("Bosnia and Herzegovina" is one)
+    (
+        "Its official languages are Irish and Ulster Scots English (Ullans).",
+        "",
+        {("ulster scots english", "alias", "ullans")},
+        {("irish and ulster scots english", "alias", "ullans")},
+    ),
+    (
+        "She moved to Bosnia and Herzegovina (Bosna i Hercegovina) in 1998.",
+        "",
+        {("bosnia and herzegovina", "alias", "bosna i hercegovina")},
+        set(),
+    ),
+    # a heading's bracket with a marker: the name without it
+    (
+        "## Sights\n- **Hall of Mirrors** (officially the Grand Gallery) — lit by 357 mirrors",
+        "",
+        {("hall of mirrors", "alias", "grand gallery")},
+        {("hall of mirrors", "alias", "officially the grand gallery")},
+    ),
+    # a marked term glossed in brackets, or by an appositive whose genus has two adjectives
+    (
+        "Both are **cnidarians** (soft animals with stinging cells), unlike sponges.",
+        "",
+        {("cnidarians", "definition", "soft animals with stinging cells")},
+        set(),
+    ),
+    (
+        "Each evening ends with the **hora**, a lively, circular dance of the whole village.",
+        "",
+        {("hora", "definition", "a lively, circular dance of the whole village")},
+        set(),
+    ),
+    # "<description> called **term** <verb> …": the term is what is marked
+    (
+        "By 1900 it had 2,000 people; floating beds of reeds called **totoras** fed it.",
+        "",
+        {("totoras", "definition", "floating beds of reeds")},
+        {("totoras fed it", "definition", "floating beds of reeds")},
+    ),
+    # a table row's number names no term
+    (
+        "| No. | Name | What it does |\n|---|---|---|\n| 1 | Physical | Carries raw bits over a medium |\n"
+        "| 2 | Data link | Moves frames between neighbours |",
+        "",
+        set(),
+        {("1", "definition", "carries raw bits over a medium")},
     ),
 ]
 

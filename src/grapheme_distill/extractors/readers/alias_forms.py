@@ -109,6 +109,20 @@ _NAME_FOR = re.compile(
 _OR_APPOSITION = re.compile(
     r"^(?P<x>[^,;:()]{2,50}?),\s+or\s+(?P<y>[^,;:()]{2,50}?),\s+(?!(?:or|and|nor)\b)(?=[a-z]+\b)"
 )
+#: "every wrestler, or *rikishi*, sits …", "harvestmen, or "daddy longlegs" (Opiliones)": inside a
+#: sentence, a second name the answer marks (highlighted or quoted) after "X, or"; an unmarked
+#: one would as well be an alternative ("rice, or noodles, …")
+_OR_MARKED = re.compile(
+    r"(?P<x>[^\W\d_][\w\-'’]*(?:\s+[^\W\d_][\w\-'’]*){0,2}),\s+or\s+(?P<q>[\"“])?"
+    r"(?P<y>[^,;:()\"“”.]{2,40}?)[\"”]?(?=\s*[,;:(.]|\s+[\u2013\u2014]|$)"
+)
+#: a word before which a noun phrase starts: the noun before "or" is what follows the last one
+_OR_CUT = re.compile(
+    r"\b(?:and|or|but|the|a|an|every|each|any|all|some|its|their|his|her|our|your|this|that|"
+    r"these|those|of|in|on|for|to|by|with|from|as|at|into|is|are|was|were|called|named|"
+    r"\w+['’](?:re|s|ve|ll|d))\s+",
+    re.IGNORECASE,
+)
 _FRONTED_ALIAS = re.compile(
     r"^(?i:(?:(?:also|commonly|often|usually|popularly|better|sometimes)\s+)?(?:known as|called|"
     r"nicknamed))\s+(?:the\s+)?[\"“*_]*(?P<v>[^,\"”*_]{2,40})[\"”*_]*,\s+(?P<x>(?:the\s+)?[A-Z][^,]{1,60}?)"
@@ -444,6 +458,7 @@ def read_alias_forms(
             yield lfact(
                 block, sent, "alias.fronted", Name(named), LinguisticKind.ALIAS, value, hedged
             )
+    yield from _or_marked(block, sent, hedged)
     if (m := _OR_APPOSITION.match(text)) is not None:
         # "Deoxyribonucleic acid, or DNA, carries …", "Hypertension, or high blood pressure, …"
         # "The Federal Reserve, or simply the Fed, …": the adverb is no part of the name
@@ -552,3 +567,32 @@ def read_alias_forms(
             yield lfact(
                 block, sent, "alias.born", term, LinguisticKind.ALIAS, clean_name(value), hedged
             )
+
+
+def _or_marked(block: Block, sent: Sentence, hedged: bool) -> Iterator[Fact]:
+    """ "every wrestler, or **rikishi**, sits …": the marked second name of the noun before
+    "or" (the sentence-opening form is :data:`_OR_APPOSITION`'s)."""
+    text = sent.text
+    if ", or " not in text:
+        return
+    ends = {b for _, b in block.inline.emphasis}
+    starts = {a for a, _ in block.inline.emphasis}
+    for m in _OR_MARKED.finditer(text):
+        y_start, y_end = sent.start + m.start("y"), sent.start + m.end("y")
+        marked = m.group("q") is not None or (y_start in starts and y_end in ends)
+        # the words after the last article or preposition ("blocks the enzyme" → "enzyme")
+        x = clean_name(_OR_CUT.split(m.group("x"))[-1])
+        y = clean_name(m.group("y"))
+        if not marked or not x or not y or (m.start("x") == 0 and _OR_APPOSITION.match(text)):
+            continue  # unmarked, or the sentence-opening form (read by _OR_APPOSITION)
+        if x.lower() == y.lower() or re.search(r"\d", x + y) or len(y.split()) > 4:
+            continue
+        if (pair := long_and_short(x, y)) is not None:
+            yield lfact(
+                block, sent, "abbrev.or_marked", Name(pair[0]), LinguisticKind.ABBREVIATION, pair[1]
+            )
+            continue
+        kind = (
+            LinguisticKind.ALIAS if x[:1].isupper() or y[:1].isupper() else LinguisticKind.SYNONYM
+        )
+        yield lfact(block, sent, f"{kind.value}.or_marked", Name(x), kind, y, hedged)

@@ -321,6 +321,10 @@ def _clause(
     for x, v in (
         described_by_name(text) if may_contain(text, ("called", "known as", "termed")) else ()
     ):
+        at = sent.start + sent.text.find(text) + text.find(x, text.find(v) + len(v))
+        marked = [block.text[a:b] for a, b in block.inline.emphasis if a == at and b < at + len(x)]
+        if marked:  # "raised garden plots called **chinampas** fed it": the term is what is marked
+            x = clean_name(marked[0])
         yield lfact(block, sent, "called.after", Name(x), LinguisticKind.DEFINITION, v, hedged)
     called = _CALLED_DEF.match(text)
     if called is not None:

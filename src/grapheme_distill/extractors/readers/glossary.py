@@ -108,6 +108,15 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         # "**Istanbul** — known as Constantinople until 1930 — straddles …": another name (read
         # by the sentence reader), no gloss
         return
+    quoted = re.match(r"^(?:the\s+)?[\"“](?P<n>[^\"“”]{2,40})[\"”]", gloss)
+    if quoted is not None and not re.search(r"[.!?]$", quoted.group("n")):
+        # "**Marrakesh** — the "Red City", famous for …", "**Araneomorphae** — the "true
+        # spiders", over 90 % of …": a name the thing goes by, quoted; what follows describes it
+        # and is no definition of the term
+        yield lfact(
+            block, None, "gloss.quoted_name", term, LinguisticKind.ALIAS, clean_name(quoted["n"])
+        )
+        return
     named = re.match(
         r"^(?:the\s+)?(?P<n>[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|de|la))*),\s+(?P<rest>.+)$",
         gloss,
@@ -338,5 +347,7 @@ def read_glossary_row(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         return
     term = clean_name(cells[0])
     value = " ".join(cells[columns[0]].replace("**", "").split()).rstrip(".")
+    if re.fullmatch(r"[\d.\s]+", term):
+        return  # "| 7 | Application | Network services … |": a row's number, no term
     if term and len(term.split()) <= 5 and len(value.split()) >= 2:
         yield lfact(block, None, "table.definition", Name(term), LinguisticKind.DEFINITION, value)

@@ -106,9 +106,10 @@ _QUOTED_GLOSS = re.compile(
 )
 
 
-#: "the **federal funds rate**, the interest rate banks charge …": a genus after the term
+#: "the **federal funds rate**, the interest rate banks charge …": a genus after the term (its
+#: first adjective may be one of two: "the **alap**, a slow, unmetered exploration of …")
 _GENUS_AFTER = re.compile(
-    r"^[*_]*,\s+(?P<v>(?:the|a|an)\s+[^,;()\u2013\u2014]{3,150}?)\s*(?=[,;.]|$)"
+    r"^[*_]*,\s+(?P<v>(?:the|a|an)\s+(?:[a-z\-]+,\s+(?=[a-z]))?[^,;()\u2013\u2014]{3,150}?)\s*(?=[,;.]|$)"
 )
 
 
@@ -118,6 +119,16 @@ _BARE_GENUS_AFTER = re.compile(
     r"^[*_]*,\s+(?P<v>(?!(?:which|who|that|and|or|but|so|then|as|if|when|while|during|in|on|at|by|"
     r"for|with|from|to|of|after|before|under|over|through|into|since|until)\b)[a-z][\w\-]*"
     r"(?:\s+[a-z][\w\-]*){0,2}\s+(?:that|which|who)\s+[^,;()\u2013\u2014]{3,120}?)\s*(?=[,;.]|$)"
+)
+
+
+#: "**arthropods** (invertebrates with a jointed exoskeleton)": a lower-case noun phrase in
+#: brackets after a marked term (not a remark: "(or …)", "(e.g. …)", "(plural …)", a number)
+_BRACKET_GLOSS = re.compile(
+    r"^[*_]*\s*\((?!(?:or|also|aka|e\.g|i\.e|see|plural|singular|from|literally|meaning|sometimes|"
+    r"often|usually|formerly|known|called|short|for|in|on|at|by|about|around|roughly|mainly|"
+    r"mostly|especially|including|such|like|not|only|which|who|that|and)\b)"
+    r"(?P<v>[a-z][a-z\-]*(?:\s+[a-z][\w\-']*){2,14})\)"
 )
 
 
@@ -148,6 +159,12 @@ def _appositive_glosses(
     )
     if not term or not (term[:1].islower() or opening) or len(term.split()) > 4:
         return
+    bracket = _BRACKET_GLOSS.match(block.text[b : sent.end])
+    if bracket is not None and not opening and len(bracket.group("v").split()) >= 3:
+        # "both are **arthropods** (invertebrates with a jointed exoskeleton)": a marked term
+        # glossed in brackets
+        value = bracket.group("v").strip()
+        yield lfact(block, sent, "bracket.marked", Name(term), LinguisticKind.DEFINITION, value)
     # "**koji**, a mould (*Aspergillus oryzae*) grown on rice": an aside in brackets is no part
     # of the gloss and does not end it
     rest = re.sub(r"\s*\([^()]*\)", "", block.text[b : sent.end])

@@ -114,6 +114,7 @@ def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
     yield from facts
     yield from _acronyms_in_use(ctx, facts)
     yield from full
+    yield from _vernacular_taxa(ctx, facts)
 
 
 #: a person's name as a run of capitalised words, with the particles names hold
@@ -251,7 +252,8 @@ def _head_alias(block: Block) -> Iterator[Fact]:
         or len(term.split()) > 5
         or re.fullmatch(ABBR, other)
         or re.match(
-            r"(?i)(?:plural|singular|pl\.|r\.|c\.|born|died|est\.|see|e\.g|i\.e|also|or|and)\b",
+            r"(?i)(?:plural|singular|pl\.|r\.|c\.|born|died|est\.|see|e\.g|i\.e|also|or|and|"
+            r"officially|formally|formerly|previously|originally|once|now|aka)\b",
             other,
         )
         or initials_match(term, other)
@@ -265,3 +267,37 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     hedged = is_hedged(sent.text)
     yield from read_alias_forms(ctx, block, sent, hedged)
     yield from read_definitions(ctx, block, sent, hedged)
+
+
+#: a taxon named with its rank ("class Arachnida", "**Phylum:** Arthropoda", "| Order | Araneae |")
+_RANKED_TAXON = re.compile(
+    r"(?i:\b(?:super|sub|infra|par)?(?:phylum|class|order|family|genus))[\s*_:|]*?\s"
+    r"[\s*_|]*(?P<t>[A-Z][a-z]{4,})\b"
+)
+_PLURAL_WORD = re.compile(r"\b[a-z]{5,}s\b")
+
+
+def _vernacular_taxa(ctx: ReadContext, facts: list[Fact]) -> Iterator[Fact]:
+    """ "**Class:** Arachnida … spiders are arachnids", "phylum Mollusca … other molluscs": a
+    taxon the answer names with its rank, and the English plural it also uses for the group
+    (the Latin stem, bar its last three letters at most), are one group's two names."""
+    said = {(f.subject.text.lower(), f.value.lower()) for f in facts}
+    words = {w for b in ctx.doc.blocks for w in _PLURAL_WORD.findall(b.text)}
+    done: set[str] = set()
+    for block in ctx.doc.blocks:
+        if ctx.injected(block):
+            continue
+        for m in _RANKED_TAXON.finditer(block.text):
+            taxon = m.group("t")
+            if taxon in done:
+                continue
+            stem = taxon.lower()[: max(5, len(taxon) - 3)]
+            common = sorted(w for w in words if w.startswith(stem) and len(w) <= len(taxon) + 2)
+            if (
+                len(common) == 1
+                and not {(taxon.lower(), common[0]), (common[0], taxon.lower())} & said
+            ):
+                done.add(taxon)
+                yield lfact(
+                    block, None, "taxon.vernacular", Name(taxon), LinguisticKind.SYNONYM, common[0]
+                )

@@ -261,8 +261,14 @@ def read_parentheses(
             value = clean_name(RANK.sub("", value))
             if re.match(r"(?:in|on|at|to|into|near)\s", value):
                 continue  # "(born in Ulm)": a place, no birth name
-            if re.match(r"(?i)or\s", plain) and not value[:1].isupper():
-                continue  # "the stock (or water)": a substitute, not another name
+            if (
+                re.match(r"(?i)or\s", plain)
+                and not value[:1].isupper()
+                and not any(b == sent.start + len(before) for _, b in block.inline.emphasis)
+            ):
+                # "the stock (or water)": a substitute, not another name ("the
+                # **cephalothorax** (or prosoma)": a term the answer highlights has one)
+                continue
             term = _term_before(ctx, block, sent, m.start())
             if term is None and value.islower():
                 # "an aubergine (also called eggplant)", "fresh coriander (or cilantro)": a noun
@@ -428,6 +434,14 @@ def read_parentheses(
                 named_text = word.group(1)  # "uses uracil (U) instead": a one-letter symbol
             if not named_text and italic and word is not None and len(plain.split()) <= 2:
                 named_text = word.group(1)  # "such as apples (*Malus*)"
+            two = re.fullmatch(
+                r".+?\s+and\s+(?:the\s+)?(?P<last>[A-Z][\w'’\-]*(?:\s+[\w'’\-]+)+)", named_text
+            )
+            if not bold and two is not None:
+                # "the British Red Cross and the Turkish Red Crescent (Kızılay)", "Arabic and
+                # Standard Moroccan Amazigh (Berber)": the bracket names the last of two names
+                # ("Bosnia and Herzegovina" is one)
+                named_text = two.group("last")
             if (
                 named_text
                 and named_text.lower() != plain.lower()
