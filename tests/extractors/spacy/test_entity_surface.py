@@ -43,6 +43,23 @@ def test_placeholders_are_no_nodes(spacy_x: SpacyExtractor) -> None:
     assert not names & {"8", "4"}, names
 
 
+def test_a_bare_count_word_or_answer_label_no_item_uses_is_no_node() -> None:
+    """Ninth session: "two", "thousands", "none" alone, and the "A" of a Q-and-A layout, are no
+    node unless an item uses them (then the fact's value: "meiosis has two divisions")."""
+    from grapheme_distill.extractors.base import Extraction
+    from grapheme_distill.extractors.spacy.items import _drop_placeholders
+    from grapheme_distill.model.knowledge import Entity, Relation
+
+    out = Extraction(extractor="test")
+    for name in ("two", "thousands", "none", "A", "Venice"):
+        out.add_entity(Entity(name=name, type=EntityType.CONCEPT))
+    meiosis = out.add_entity(Entity(name="meiosis", type=EntityType.CONCEPT))
+    four = out.add_entity(Entity(name="four", type=EntityType.NUMBER))
+    out.add(Relation(subject=meiosis.id, predicate="number_of_cells", object=four.id))
+    _drop_placeholders(out)
+    assert sorted(e.name for e in out.entities.values()) == ["Venice", "four", "meiosis"]
+
+
 def test_one_node_per_name_up_to_a_plural() -> None:
     """ "cable" and "cables" are one name to the scorer: the node no item uses goes."""
     from grapheme_distill.extractors.base import Extraction

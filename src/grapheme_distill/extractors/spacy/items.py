@@ -305,13 +305,16 @@ def entity_surface(name: str, etype: EntityType) -> str:
     return text
 
 
-# names that are no node: a pronoun or article NER took for a name ("The", "He"), the "Q" of a
-# question-and-answer layout, and a bare one- or two-digit number no fact uses (a count or a
-# list label: "32" of "32 teams"; right when a fact uses it, which keeps it)
+# names that are no node: a pronoun or article NER took for a name ("The", "He"), the "Q" and
+# "A" of a question-and-answer layout, and a bare count no fact uses — one or two digits ("32" of
+# "32 teams", a list label) or a count word ("two", "thousands", "none"): a count that only
+# introduces a list is not annotated, and one that is a fact's value is kept by that fact
 _PLACEHOLDERS = frozenset(
     {
         *("the", "he", "she", "it", "they", "we", "you", "this", "that", "these"),
-        *("those", "both", "each", "q", "his", "her", "its", "their", "there", "here"),
+        *("those", "both", "each", "q", "a", "his", "her", "its", "their", "there", "here"),
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("eleven", "twelve", "dozens", "hundreds", "thousands", "millions", "billions", "none"),
     }
 )
 
