@@ -163,10 +163,23 @@ def _titled(text: str) -> bool:
     )
 
 
+# a clause ("If he defends") or an instruction to someone ("Enter his details and a short …"),
+# as the nested items under a numbered step are: no thing a list is made of
+_CLAUSE = re.compile(
+    r"(?i)^(?:if|when|whenever|unless|because|although|though|while|once|until|whether)\s"
+)
+_INSTRUCTION = re.compile(r"^[A-Z][a-z]+\s+(?:his|her|him|them|that|those)\s")
+
+
 def childlike(name: str, nested: bool) -> bool:
-    """A name that can be a child: not a sentence, not a remark ("closest to the Sun")."""
+    """A name that can be a child: not a sentence, not a remark ("closest to the Sun"), not a
+    clause or an instruction unless it is a title ("When Harry Met Sally")."""
     words = name.split()
     if not words or len(words) > 6 or SENTENCE_WORDS.search(name):
+        return False
+    if (_CLAUSE.match(name) or _INSTRUCTION.match(name)) and not all(
+        w[:1].isupper() for w in words
+    ):
         return False
     if nested and not name[:1].isupper():
         return not re.search(

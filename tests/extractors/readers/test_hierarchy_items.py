@@ -1,0 +1,38 @@
+"""What a list item names and whether it can be a child (readers/hierarchy_items.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors.document import parse_document
+from grapheme_distill.extractors.readers.context import ReadContext
+from grapheme_distill.extractors.readers.hierarchy import read_lists
+from grapheme_distill.extractors.readers.hierarchy_items import childlike
+
+
+@pytest.mark.parametrize(
+    "name", ["If he defends", "when it rains", "Enter his details and a short"]
+)
+def test_a_clause_or_an_instruction_is_no_child(name: str) -> None:
+    assert not childlike(name, nested=True)
+    assert not childlike(name, nested=False)
+
+
+@pytest.mark.parametrize("name", ["When Harry Met Sally", "Once", "Tabla", "Great Dane"])
+def test_a_title_or_a_name_stays_a_child(name: str) -> None:
+    assert childlike(name, nested=False)
+
+
+def test_the_sub_steps_of_a_numbered_step_are_not_its_parts() -> None:
+    text = (
+        "### Making the claim\n\n"
+        "1. **File online** using Money Claim Online.\n"
+        "   - Enter his details and a short, factual description of the claim.\n"
+        "   - Add statutory interest if you want it.\n"
+        "2. **Wait for his response.** He has 14 days to reply.\n"
+        "   - If he doesn't reply, request a default judgment.\n"
+        "   - If he defends, you'll both be offered free mediation.\n"
+    )
+    ctx = ReadContext.of(parse_document(text), "")
+    children = {f.object.text for f in read_lists(ctx) if f.kind == "hierarchy" and f.object}
+    assert not children & {"Enter his details and a short", "If he defends"}
