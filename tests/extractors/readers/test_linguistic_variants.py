@@ -504,6 +504,13 @@ CASES: list[tuple[str, str, Items, Items]] = [
         {("edith piaf", "alias", "little sparrow")},
         set(),
     ),
+    # ninth session: a bracketed spelling with its quoted meaning: the name alone
+    (
+        '## Terms\n- **Bhajan** (*bhajana*, "sharing") — a devotional song.',
+        "",
+        {("bhajan", "alias", "bhajana")},
+        {("bhajan", "alias", 'bhajana, "sharing')},
+    ),
     # ninth session: second names the answer marks, rows that name no term, taxa and their
     # English plural, glosses of marked terms (the rice, stock, Plantae and Bosnia cases read
     # right before too: they pin what the new forms must not read)

@@ -223,7 +223,8 @@ def _head_alias(block: Block) -> Iterator[Fact]:
     m = _HEAD_PAREN.match(block.text)
     if m is None:
         return
-    term, other = clean_name(m.group("t")), clean_name(m.group("a"))
+    # "**Tala** (*tāla*, "clap")": the name, not the quoted meaning after it
+    term, other = clean_name(m.group("t")), clean_name(re.split(r",\s*[\"“]", m.group("a"))[0])
     if re.search(r":|,|\s[\u2013\u2014-]\s", m.group("t")):
         return  # "Woodwinds — flutes (plus the piccolo)", "Headquarters: Geneva (…)": no head
     gloss = " ".join(m.group("a").replace("*", "").split())

@@ -491,8 +491,11 @@ def read_parentheses(
                     r",.*(?:…|\.\.\.|\betc\b)", inner
                 )  # "(users, orders, …)": examples
             ):
+                # "**Tala** (*tāla*, "clap")": the name before the quoted meaning (read as a
+                # translation by the inline glosses)
+                name = re.split(r",\s*[\"“]", plain)[0]
                 yield lfact(
-                    block, sent, "paren.common", highlighted, LinguisticKind.ALIAS, plain, hedged
+                    block, sent, "paren.common", highlighted, LinguisticKind.ALIAS, name, hedged
                 )
             elif (
                 (
