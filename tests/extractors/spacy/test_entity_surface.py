@@ -60,6 +60,24 @@ def test_a_bare_count_word_or_answer_label_no_item_uses_is_no_node() -> None:
     assert sorted(e.name for e in out.entities.values()) == ["Venice", "four", "meiosis"]
 
 
+def test_a_key_the_answer_states_a_fact_by_is_no_node() -> None:
+    """Ninth session: "| **Size** | 91 cm |" gives the relation ``size``; the node "Size" no item
+    uses is the key, not a thing ("Largest city" of ``has_largest_city`` too)."""
+    from grapheme_distill.extractors.base import Extraction
+    from grapheme_distill.extractors.spacy.items import _drop_placeholders
+    from grapheme_distill.model.knowledge import Entity, Relation
+
+    out = Extraction(extractor="test")
+    for name in ("Size", "Largest city", "Oslo"):
+        out.add_entity(Entity(name=name, type=EntityType.OTHER))
+    scream = out.add_entity(Entity(name="The Scream", type=EntityType.OTHER))
+    size = out.add_entity(Entity(name="91 cm", type=EntityType.NUMBER))
+    out.add(Relation(subject=scream.id, predicate="size", object=size.id))
+    out.add(Relation(subject=scream.id, predicate="has_largest_city", object=size.id))
+    _drop_placeholders(out)
+    assert sorted(e.name for e in out.entities.values()) == ["91 cm", "Oslo", "The Scream"]
+
+
 def test_one_node_per_name_up_to_a_plural() -> None:
     """ "cable" and "cables" are one name to the scorer: the node no item uses goes."""
     from grapheme_distill.extractors.base import Extraction
