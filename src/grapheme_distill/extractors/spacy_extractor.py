@@ -692,11 +692,15 @@ class SpacyExtractor:
                 term = phrase_mention(doc, 0, len(kv.group("k")))
                 if term is not None:
                     state.coref.note(term)
+                    marks = len(state.records), len(state.candidates)
                     self._prose(piece, doc, term, types, state, structure=False)
+                    _after_label(state, doc, marks, kv.start("v"))
                 continue
             if not procedural and kv is not None and _own_clause(doc, kv.start("v")):
                 # "**Funding**: The trust funds research": a sentence of its own after a label
+                marks = len(state.records), len(state.candidates)
                 self._prose(piece, doc, subject, types, state, structure=False)
+                _after_label(state, doc, marks, kv.start("v"))
                 continue
             if procedural or kv is not None or gloss is not None:
                 continue
@@ -723,6 +727,38 @@ class SpacyExtractor:
             if ent.label_ in _FACT_LABELS:
                 return mention_of(ent.root, state.coref)
         return fallback
+
+
+def _after_label(state: _State, doc: Any, marks: tuple[int, int], value: int) -> None:
+    """Cut the item's label off the names its clauses read from ``marks`` on: the parse of
+    "**Evaporation**: Water evaporates into the air" runs the label into the subject
+    ("Evaporation: Water"), a name no answer has; the value starts at ``value``.  Only where
+    what is left is a whole noun phrase: "Pigment: Prussian" of "**Pigment:** Prussian blue, a
+    synthetic pigment" is a name cut short, not a label before one."""
+
+    def cut(m: Mention | None) -> Mention | None:
+        if m is None or m.pronoun or not (m.start < value < m.end):
+            return m
+        _, colon, rest = m.text.partition(": ")
+        words = doc.char_span(value, m.end, alignment_mode="expand")
+        if not colon or not rest or words is None or not len(words):
+            return m
+        last = words[-1]
+        if words[0].pos_ not in ("NOUN", "PROPN") or (
+            last.head.i >= words.end and last.head.pos_ not in ("VERB", "AUX")
+        ):
+            return m  # an adjective or an article, or a name that runs on past the mention
+        return dataclasses.replace(m, text=rest.strip(), start=value)
+
+    records, candidates = marks
+    for i in range(records, len(state.records)):
+        r = state.records[i]
+        state.records[i] = dataclasses.replace(r, subject=cut(r.subject), object=cut(r.object))
+    for i in range(candidates, len(state.candidates)):
+        c, span = state.candidates[i]
+        s, o = cut(c.subject), cut(c.object)
+        if s is not None and o is not None:
+            state.candidates[i] = (dataclasses.replace(c, subject=s, object=o), span)
 
 
 def _declarative(doc: Any) -> bool:
