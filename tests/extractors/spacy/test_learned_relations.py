@@ -208,3 +208,67 @@ def test_a_reading_of_the_document_topic_takes_the_topic_s_name() -> None:
     state.see(kubernetes)
     [(got, _, features)] = list(judged(state, [(cand, (0, 40))]))
     assert got.subject.text == "Kubernetes" and "topic=answer" in features
+
+
+class _CountingScorer:
+    """Scores a prediction set by its relations against a fixed set of right ones (F1 only)."""
+
+    def __init__(self, right: set[tuple[str, str, str]]) -> None:
+        self.right = right
+
+    def score(self, items: list[Any], preds: dict[str, Any]) -> dict[str, Any]:
+        got = [
+            (r["subject"], r["predicate"], r["object"])
+            for p in preds.values()
+            for r in p["relations"]
+        ]
+        tp = sum(1 for g in got if g in self.right)
+        p = tp / len(got) if got else 0.0
+        r = tp / len(self.right)
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        figures = {"precision": p, "recall": r, "f1": f1}
+        return {"types": {"relations": figures, "entities": {"f1": 1.0}}, "micro": {"f1": f1}}
+
+
+def _row(s: str, p: str, o: str, *features: str) -> dict[str, Any]:
+    source = "rule" if "source=rule" in features else "candidate"
+    return {
+        "subject": s,
+        "predicate": p,
+        "object": o,
+        "negated": False,
+        "source": source,
+        "features": [f"source={source}", *features],
+    }
+
+
+def test_the_layout_candidates_are_kept_only_above_their_precision_floor(tmp_path: Path) -> None:
+    script, _ = _script_and_tiny_gold(tmp_path)
+    from grapheme_distill.extractors.spacy.structure_relations import STRUCTURE
+
+    preds = {"a": {"relations": [], "entities": []}}
+    # one right layout candidate at p 0.9; at p 0.3 two right and three wrong: kept at 0.3 the
+    # layout candidates are right 3 times in 5 (F1 0.75), above it every time (F1 0.5)
+    outcomes = ["correct", "correct", "correct", "wrong", "wrong", "wrong"]
+    rows = [("a", _row("X", "value", f"Y{i}", STRUCTURE), o) for i, o in enumerate(outcomes)]
+    probs = [0.9, 0.3, 0.3, 0.3, 0.3, 0.3]
+    assert script.structure_precision(rows, probs, 0.3) == 0.5
+    assert script.structure_precision(rows, probs, 0.5) == 1.0
+    assert script.structure_precision(rows, probs, 0.95) is None
+    scorer = _CountingScorer({("X", "value", f"Y{i}") for i in range(3)})
+    assert script.choose(scorer, [], preds, rows, probs)[2] <= 0.3  # F1's best: every one
+    assert script.choose(scorer, [], preds, rows, probs, structure_floor=0.6)[2] == 0.9
+    assert script.choose(scorer, [], preds, rows, probs, structure_floor=1.01)[2] == 2.0
+
+
+def test_one_cross_validation_is_scored_on_more_files_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script, gold = _script_and_tiny_gold(tmp_path)
+    other = tmp_path / "other.jsonl"
+    other.write_text(gold.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    args = ["--gold", str(gold), "--report-on", str(gold), "--also-report-on", str(other)]
+    assert script.main([*args, "--folds", "3", "--dry-run"]) == 0
+    report = json.loads(capsys.readouterr().out.split("\n}\n", 1)[0] + "\n}")
+    assert report["other.jsonl"]["report_on"] == "other.jsonl (1 answers)"
+    assert set(report["other.jsonl"]["cross_validated"]) == set(report["rules"])
