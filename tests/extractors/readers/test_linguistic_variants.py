@@ -504,6 +504,14 @@ CASES: list[tuple[str, str, Items, Items]] = [
         {("edith piaf", "alias", "little sparrow")},
         set(),
     ),
+    # ninth session: a classification row's taxon and the everyday name in its bracket (a
+    # bracket under another key says where: no name)
+    (
+        "**Sea star classification**\n- **Class:** Asteroidea (starfish)\n- **Found:** Ulm (Germany)",
+        "",
+        {("asteroidea", "synonym", "starfish")},
+        set(),
+    ),
     # ninth session: a bracketed spelling with its quoted meaning: the name alone
     (
         '## Terms\n- **Bhajan** (*bhajana*, "sharing") — a devotional song.',

@@ -77,6 +77,8 @@ def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
             facts.extend(read_glossary_paragraph(ctx, block))
         if block.role == "heading" or block.is_item:
             facts.extend(_head_alias(block))
+        if block.role in ("key_value", "table_row"):
+            facts.extend(_ranked_common_name(block))
         spelled: Name | None = None  # the long form the last sentence spelled out
         for sent in ctx.sentences(block):
             said = list(_sentence(ctx, block, sent))
@@ -302,3 +304,28 @@ def _vernacular_taxa(ctx: ReadContext, facts: list[Fact]) -> Iterator[Fact]:
                 yield lfact(
                     block, None, "taxon.vernacular", Name(taxon), LinguisticKind.SYNONYM, common[0]
                 )
+
+
+#: a taxonomic rank as a key ("**Order:** Araneae (spiders)")
+_RANK_KEY = re.compile(r"(?i)(?:super|sub|infra|par)?(?:kingdom|phylum|class|order|family|genus)")
+_TAXON_COMMON = re.compile(
+    r"(?P<t>[A-Z][a-z]+(?:\s+[a-z]+)?)\s*\((?:the\s+)?(?P<c>[a-z][a-z\- ]{2,40})\)"
+)
+
+
+def _ranked_common_name(block: Block) -> Iterator[Fact]:
+    """ "**Order:** Araneae (spiders)", "**Family:** Felidae (cats)": a classification row's taxon
+    and the everyday name in its bracket (other keys' brackets say where or when: "Ulm
+    (Germany)", "Arabic (official)")."""
+    if block.role == "table_row":  # "| Order | Araneae (spiders) |"
+        cells = [clean_name(c) for c in block.cell_texts()]
+        key, value = (cells[0], cells[1]) if len(cells) == 2 else ("", "")
+    else:
+        key, value = block.key_text(), block.value_text()
+    if not _RANK_KEY.fullmatch(key.strip()):
+        return
+    m = _TAXON_COMMON.fullmatch(value.strip())
+    if m is not None and common_name(m.group("c")):
+        yield lfact(
+            block, None, "taxon.common", Name(m.group("t")), LinguisticKind.SYNONYM, m.group("c")
+        )
