@@ -512,6 +512,13 @@ CASES: list[tuple[str, str, Items, Items]] = [
         {("asteroidea", "synonym", "starfish")},
         set(),
     ),
+    # ninth session: a bracket in a key-value item renames the value before it, not the key
+    (
+        "- **Studied at:** Somerville Ladies' Hall (now Somerville College), Oxford",
+        "",
+        {("somerville ladies' hall", "alias", "somerville college")},
+        {("studied at", "alias", "somerville college")},
+    ),
     # ninth session: a bracketed spelling with its quoted meaning: the name alone
     (
         '## Terms\n- **Bhajan** (*bhajana*, "sharing") — a devotional song.',

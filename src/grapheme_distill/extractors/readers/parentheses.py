@@ -132,6 +132,11 @@ def _term_before(ctx: ReadContext, block: Block, sent: Sentence, pos: int) -> Na
     for a, b in block.inline.emphasis:
         if end - 2 <= b <= end and not block.text[b:end].strip(' *_"”'):
             return Name(clean_name(block.text[a:b]))
+    if block.role == "key_value" and block.key is not None and end > block.key[1]:
+        # "**Education:** Pennsylvania College for Women (now Chatham University)": the bracket
+        # renames the value right before it, not the key
+        named = name_before(sent.text[:pos])
+        return Name(named) if named is not None else None
     term = term_at(ctx, block, sent, pos)
     if term is None and (named := name_before(sent.text[:pos])) is not None:
         # "placed at Chang'an (today's Xi'an)": a name after a preposition, right before
