@@ -1010,26 +1010,3 @@ def test_an_abbreviation_before_a_number_stays_in_its_name(spacy_x: SpacyExtract
     names = {e.name for e in ex.entities.values()}
     assert not {"Op", "Piano Sonata No", "Sonata No"} & names, names
     assert any(n.startswith("Piano Sonata No. 14") for n in names), names
-
-
-@pytest.mark.parametrize(
-    ("item", "expected"),
-    [
-        ("1. **Evaporation**: Water evaporates into the air.", ("Water", "air")),
-        (
-            "- **Standards**: UNESCO sets global standards for schools.",
-            ("UNESCO", "global standards"),
-        ),
-    ],
-)
-def test_a_label_before_an_item_s_own_sentence_is_no_part_of_its_subject(
-    rules_x: SpacyExtractor, item: str, expected: tuple[str, str]
-) -> None:
-    # the parse runs "Evaporation: Water" into one name; the item's sentence is about water
-    text = (
-        f"# The water cycle\n\nIt has three stages:\n\n{item}\n- **Rain**: Clouds release rain.\n"
-    )
-    ex = rules_x.extract(text)
-    pairs = {(s, o) for s, _, o in triples(ex)}
-    assert expected in pairs
-    assert not any(":" in s or ":" in o for s, o in pairs)

