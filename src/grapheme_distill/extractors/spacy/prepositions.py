@@ -1,0 +1,204 @@
+"""The prepositional readings of a clause: "X was born in Y", "known for proving Z".
+
+Why a module of its own.  Every verb, participle and adjective reading of :mod:`.clauses` ends
+the same way: each of its prepositions becomes one clause whose predicate is the head word plus
+the preposition (``born_in``, ``known_for_prove``), read by :meth:`PrepositionReadings._prep` —
+with the phrasal prepositions ("in response to"), "with Y as the R" attributes, "defined as a Y"
+copulas and the adverbial phrases that are no object ("in addition").  It is one rule with its
+exceptions, shared by the verb readings, so it was cut out of ``clauses.py`` in issue 11's ninth
+session (at 769 lines), as the copulas were (:mod:`.copulas`) in the third.  ``clauses._Reader``
+builds on :class:`PrepositionReadings`, which builds on ``ClauseBase``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from grapheme_distill.extractors.spacy.arguments import (
+    TIME_PREPS,
+    _noun_phrase_label,
+    _owned_object,
+    _split_list,
+)
+from grapheme_distill.extractors.spacy.copulas import ClauseBase
+from grapheme_distill.extractors.spacy.doc_cache import token_children
+from grapheme_distill.extractors.spacy.mentions import (
+    _ADVERBIAL_OBJECTS,
+    _STRUCT_VERBS,
+    ClauseKind,
+    Mention,
+    Voice,
+)
+from grapheme_distill.extractors.spacy.names import _of_object
+
+__all__ = ["TAKEN_AS", "PrepositionReadings"]
+
+
+class PrepositionReadings(ClauseBase):
+    """The prepositions of a head word, each read as a clause of the head's subjects."""
+
+    def _preps(
+        self, head: Any, subjects: list[Mention], base: str, voice: Voice, neg: bool, conf: float
+    ) -> None:
+        for prep in token_children(head):
+            if prep.dep_ == "prep":
+                self._prep(prep, subjects, base, voice, neg, conf)
+
+    def _prep(
+        self,
+        prep: Any,
+        subjects: list[Mention],
+        base: str,
+        voice: Voice,
+        neg: bool,
+        conf: float,
+        *,
+        with_prep: bool = True,
+    ) -> None:
+        word = prep.lower_ if with_prep else ""
+        if prep.dep_ == "agent":
+            word = "by"
+        pobjs = [g for g in token_children(prep) if g.dep_ == "pobj"]
+        if not pobjs:
+            # "known for proving the theorem": the gerund's object
+            for g in token_children(prep):
+                if g.dep_ == "pcomp" and g.pos_ == "VERB" and word not in TIME_PREPS:
+                    pobjs = [d for d in token_children(g) if d.dep_ == "dobj"]
+                    base = f"{base}_{word}_{g.lemma_.lower()}".strip("_")
+                    word = ""
+                    break
+        pred = f"{base}_{word}".strip("_") if word else base
+        if prep.dep_ == "agent" and not with_prep:
+            pred = base
+        for pobj in pobjs:
+            if (
+                word == "as"
+                and base.split("_")[0] in TAKEN_AS_FORMS
+                and self.relational_noun(subjects, pobj, tok=prep, neg=neg, conf=conf)
+            ):
+                continue  # "X is defined as an agency of Y": as a copula would say it
+            if pobj.lemma_.lower() in _ADVERBIAL_OBJECTS and not any(
+                c.dep_ == "prep" for c in token_children(pobj)
+            ):
+                continue  # "in addition", "for example": discourse, not an object
+            role = next(
+                (
+                    g
+                    for p in token_children(pobj)
+                    if p.dep_ == "prep" and p.lower_ == "as"
+                    for g in token_children(p)
+                    if g.dep_ == "pobj" and g.pos_ == "NOUN"
+                ),
+                None,
+            )
+            if (
+                word == "with" and role is not None
+            ):  # "..., with Bernard Knowles as the cinematographer"
+                for o in _split_list(pobj, self.coref):
+                    for s in subjects:
+                        self.add(
+                            s,
+                            _noun_phrase_label(role),
+                            o,
+                            "attribute",
+                            tok=prep,
+                            neg=neg,
+                            conf=conf,
+                        )
+                continue
+            if (
+                word == "with"
+                and pobj.pos_ == "NOUN"
+                and self._with_values(pobj, subjects, prep, neg, conf)
+            ):
+                continue  # "with a periapsis of 260855000000 (and a population density of 1604)"
+            if pobj.lower_ == "level" and any(c.lower_ == "sea" for c in token_children(pobj)):
+                continue  # "610 metres above sea level" is a measure (see measure())
+            phrasal = _phrasal_object(pobj)
+            if phrasal is not None:  # "released in response to low blood sugar"
+                pobj, pred = phrasal[1], f"{pred}_{pobj.lemma_.lower()}_{phrasal[0]}"
+            phrasal = _phrasal_object(pobj)
+            if phrasal is not None:  # "released in response to low blood sugar"
+                pobj, pred = phrasal[1], f"{pred}_{pobj.lemma_.lower()}_{phrasal[0]}"
+            kind: ClauseKind = _STRUCT_VERBS.get(pred, "relation")
+            objs = [
+                o
+                for o in _owned_object(pobj, self.coref) or _split_list(pobj, self.coref)
+                if not o.start <= prep.idx < o.end
+            ]
+            if (
+                len(objs) > 1
+                and all(o.label in ("GPE", "LOC") for o in objs)
+                and not any(
+                    t.dep_ == "cc" for c in (pobj, *pobj.conjuncts) for t in token_children(c)
+                )
+            ):
+                objs = objs[:1]  # "based in Seville, Andalusia, Spain": one place, then where it is
+            # (a preposition inside the object's own name is part of a title: "edited 'Death on a Farm'")
+            # "known for the invention of X": the thing invented is the object
+            if (
+                pobj.lemma_ in ("invention", "discovery", "creation", "development", "role")
+                and len(objs) == 1
+            ):
+                of = _of_object(pobj)
+                if of is not None:
+                    objs = _split_list(of, self.coref) or objs
+            for s in subjects:
+                for o in objs:
+                    self.add(s, pred, o, voice, tok=prep, neg=neg, conf=conf, kind=kind)
+
+
+# verbs that say what their subject is taken as: "X is defined / described / regarded as a Y"
+TAKEN_AS = frozenset(
+    {"define", "describe", "regard", "consider", "see", "view", "characterise", "characterize"}
+)
+
+
+# nouns that make a preposition of several words: "in response to", "in front of", "in spite of"
+_PHRASAL_NOUNS = frozenset(
+    {
+        "response",
+        "addition",
+        "front",
+        "spite",
+        "favour",
+        "favor",
+        "honour",
+        "honor",
+        "memory",
+        "charge",
+        "collaboration",
+        "partnership",
+        "cooperation",
+        "contrast",
+        "comparison",
+        "place",
+    }
+)
+
+
+def _phrasal_object(pobj: Any) -> tuple[str, Any] | None:
+    """``(inner preposition, its object)`` when ``pobj`` is the noun of a phrasal preposition with
+    an object ("response" in "in response to low blood sugar"), else ``None``."""
+    if pobj.lemma_.lower() not in _PHRASAL_NOUNS or any(
+        c.dep_ in ("det", "amod", "poss") for c in token_children(pobj)
+    ):
+        return None
+    for prep in token_children(pobj):
+        if prep.dep_ == "prep":
+            inner = next((g for g in token_children(prep) if g.dep_ == "pobj"), None)
+            if inner is not None:
+                return prep.lower_, inner
+    return None
+
+
+TAKEN_AS_FORMS = TAKEN_AS | {
+    "defined",
+    "described",
+    "regarded",
+    "considered",
+    "seen",
+    "viewed",
+    "characterised",
+    "characterized",
+}

