@@ -129,13 +129,19 @@ def _proper(name: str) -> bool:
     return bool(words) and all(w[:1].isupper() or w.lower() in _STOP for w in words)
 
 
+# (compiled once: the features are read for every candidate edge's both names)
+_DIGIT = re.compile(r"[0-9]")
+_VERBISH = re.compile(r"[a-z]+(?:s|ed|ing)\s")
+_INNER_ARTICLE = re.compile(r"\s(?:a|an|the|your|my|to)\s")
+
+
 def _name_features(prefix: str, name: str, ctx: ReadContext) -> set[str]:
     words = name.split()
     f = {
         f"{prefix}_words={_bucket(len(words), (1, 2, 3, 5))}",
         f"{prefix}_cap={int(name[:1].isupper())}",
         f"{prefix}_proper={int(_proper(name))}",
-        f"{prefix}_digit={int(bool(re.search(r'[0-9]', name)))}",
+        f"{prefix}_digit={int(bool(_DIGIT.search(name)))}",
         f"{prefix}_kindword={int(kind_of(name) is not None)}",
     }
     low = name.lower()
@@ -143,9 +149,9 @@ def _name_features(prefix: str, name: str, ctx: ReadContext) -> set[str]:
         f.add(f"{prefix}_topic")
     if ctx.prompt and low in ctx.prompt.lower():
         f.add(f"{prefix}_in_prompt")
-    if re.match(r"[a-z]+(?:s|ed|ing)\s", name):
+    if _VERBISH.match(name):
         f.add(f"{prefix}_verbish")
-    if re.search(r"\s(?:a|an|the|your|my|to)\s", name):
+    if _INNER_ARTICLE.search(name):
         f.add(f"{prefix}_inner_article")
     return f
 

@@ -108,6 +108,8 @@ _HEARST = re.compile(
     r"(?P<before>[\w'’\- ]+?),?\s+(?:such as|e\.g\.,?|including|among them|namely)\s+"
     r"(?P<list>[^;:.()]+)"
 )
+#: the literal cue words :data:`_HEARST` needs, one of which every match contains
+_HEARST_CUES = ("such as", "e.g.", "including", "among them", "namely")
 _CLAUSE_VERB = re.compile(
     r",\s+(?:[a-z]{3,}ed|ran|went|became|made|took|fell|grew|won|lost|came|gave|left|began|"
     r"remains?|remained|proved|helped|failed)\b"
@@ -405,7 +407,11 @@ def _hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     """ "NP such as A, B and C" (Hearst, 1992): each name is a member of the noun phrase before
     it.  The noun phrase is a common noun — plural, or singular after "a"/"an" — and no generic
     word ("things such as …"); the names are a list of short names."""
-    for m in _HEARST.finditer(sent.text.rstrip(".!")):
+    text = sent.text
+    if not any(cue in text for cue in _HEARST_CUES):
+        return  # (the pattern's lazy left part is tried at every offset: a sentence without
+        # any of its cue words, nearly all of them, is ruled out at the cost of a substring scan)
+    for m in _HEARST.finditer(text.rstrip(".!")):
         before = m.group("before").rstrip(" ,")
         words = before.split()
         if words and m.start() == 0 and words[0].lower() not in _COMMON_VERBS:

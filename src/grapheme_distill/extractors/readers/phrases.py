@@ -14,6 +14,7 @@ English introduces a list, not about any one answer, so both the list reader
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
@@ -204,17 +205,23 @@ _NOT_NAMES = re.compile(
 def kind_of(*texts: str) -> HierarchyKind | None:
     """The relation the first text that names one names ("members" → member_of)."""
     for text in texts:
-        if not text:
-            continue
-        hits = [
-            (m.start(), kind)
-            for kind, pattern in KINDS
-            for m in pattern.finditer(text)
-            if not in_title(text, m.start(), m.end())
-        ]
-        if hits:
-            return min(hits, key=lambda h: h[0])[1]
+        if text and (kind := _kind_in(text)) is not None:
+            return kind
     return None
+
+
+@lru_cache(maxsize=4096)
+def _kind_in(text: str) -> HierarchyKind | None:
+    """:func:`kind_of` of one text, remembered: the hierarchy readers and the learned edge
+    features ask for the same names and lead-ins many times (every kind pattern is tried at
+    each call), and the answer depends on the text alone."""
+    hits = [
+        (m.start(), kind)
+        for kind, pattern in KINDS
+        for m in pattern.finditer(text)
+        if not in_title(text, m.start(), m.end())
+    ]
+    return min(hits, key=lambda h: h[0])[1] if hits else None
 
 
 def in_title(text: str, start: int, end: int) -> bool:

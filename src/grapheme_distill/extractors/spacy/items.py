@@ -322,7 +322,12 @@ _PLACEHOLDERS = frozenset(
 def _key(text: str) -> str:
     """A name or predicate as a key: lower snake case without an auxiliary prefix ("Largest
     city" and ``has_largest_city`` are both ``largest_city``)."""
-    return re.sub(r"^(?:has|is|was|are|were)_", "", re.sub(r"\W+", "_", text.lower()).strip("_"))
+    return _AUX_PREFIX.sub("", _NON_WORD.sub("_", text.lower()).strip("_"))
+
+
+# (compiled once: every item's name and predicate is keyed, ~10,000 calls a run of devread)
+_AUX_PREFIX = re.compile(r"^(?:has|is|was|are|were)_")
+_NON_WORD = re.compile(r"\W+")
 
 
 def _drop_placeholders(out: Extraction) -> None:

@@ -131,10 +131,9 @@ def title_edges(doc: Any, start: int, end: int) -> tuple[bool, bool]:
     name reader would otherwise trim: "Kind of Blue" (the parser makes "Kind of" an adverb),
     "Part of Me" (it ends in a pronoun).  A span is a title here when it is Title Case around a
     small lower-case word; "The", "A" and "I" are never kept by this."""
-    toks = doc_tokens(doc)
-    words = doc[start:end]
-    if len(words) < 3 or not any(
-        t.lower_ in _TITLE_GLUE and not t.text[:1].isupper() for t in words[1:-1]
+    toks = doc_tokens(doc)  # (a ``doc[start:end]`` span per call cost more than the test)
+    if end - start < 3 or not any(
+        t.lower_ in _TITLE_GLUE and not t.text[:1].isupper() for t in toks[start + 1 : end - 1]
     ):
         return False, False
     first, last = toks[start], toks[end - 1]
