@@ -117,9 +117,6 @@ class PrepositionReadings(ClauseBase):
             phrasal = _phrasal_object(pobj)
             if phrasal is not None:  # "released in response to low blood sugar"
                 pobj, pred = phrasal[1], f"{pred}_{pobj.lemma_.lower()}_{phrasal[0]}"
-            phrasal = _phrasal_object(pobj)
-            if phrasal is not None:  # "released in response to low blood sugar"
-                pobj, pred = phrasal[1], f"{pred}_{pobj.lemma_.lower()}_{phrasal[0]}"
             kind: ClauseKind = _STRUCT_VERBS.get(pred, "relation")
             objs = [
                 o
