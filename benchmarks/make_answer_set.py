@@ -108,6 +108,9 @@ TOPICS: list[tuple[str, str]] = [
     # Ninth batch (held out in fresh/ during the ninth session; appended the same way).
     ("organisations", "the United Nations"),
     ("food", "chocolate"),
+    # Tenth batch (held out in fresh/ during the tenth session; appended the same way).
+    ("people", "Albert Einstein"),
+    ("art", "Vincent van Gogh"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
