@@ -62,17 +62,119 @@ def tables_of(ctx: ReadContext) -> list[list[Block]]:
     return tables
 
 
+# "| Examples |", "| Famous examples |": a column (or a comparison table's row) of instances
+_EXAMPLES = re.compile(
+    r"^(?:[a-z\-]+\s+){0,2}(?:examples?|e\.g\.?)$",
+    re.IGNORECASE,
+)
+
+
+def _name_column(rows: list[Block]) -> int:
+    """The first column that names things: a rank number ("| # | Layer |") names nothing."""
+    width = len(rows[0].header)
+    for col in range(width):
+        cells = [r.cell_texts()[col] if col < len(r.cells) else "" for r in rows]
+        if not all(re.fullmatch(r"\s*(?:#?\d+[.)]?)?\s*", c) for c in cells):
+            return col
+    return 0
+
+
+def _attested(ctx: ReadContext, name: str, word: str) -> bool:
+    return bool(
+        re.search(rf"\b{re.escape(name)}\s+{re.escape(word)}\b", ctx.doc.source, re.IGNORECASE)
+    )
+
+
+def joined_names(ctx: ReadContext, names: list[str], words: list[str]) -> list[str]:
+    """Cell names completed by the noun the answer writes after them ("Application" under
+    "| Layer |" is the "Application layer" when the answer says "application layer"): each name
+    the answer writes so, and all of them when most are (the gold names the layer, not the word)."""
+    for word in words:
+        if not word or any(n.lower().endswith(word.lower()) for n in names if n):
+            continue
+        said = [bool(n) and _attested(ctx, n, word) for n in names]
+        if not any(said):
+            continue
+        every = 2 * sum(said) >= len([n for n in names if n])
+        return [
+            f"{n} {word}" if n and (s or every) else n for n, s in zip(names, said, strict=True)
+        ]
+    return names
+
+
+def _singular(word: str) -> str:
+    return re.sub(r"(?<=[^s])s$", "", word.strip().lower())
+
+
+def _examples(cell: str) -> list[str]:
+    """ "HTTP, SMTP, DNS", "Silver Needle, Longjing (Dragon Well)": the names a cell lists.
+    Only names (capitalised, three words at most): lower-case examples ("cables, everyday
+    use") read as descriptions, and on the gate answers they gave 6 wrong edges and no right."""
+    cell = re.sub(r"\s*\([^)]*\)", "", cell)
+    parts = re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", cell)
+    return [n for p in parts if (n := clean_name(p)) and len(n.split()) <= 3 and n[0].isupper()]
+
+
+def _example_facts(
+    ctx: ReadContext, rows: list[Block], col: int, names: list[str]
+) -> Iterator[Fact]:
+    """An "Examples" column: each example a member of its row's thing; a comparison table's
+    "Examples" row: each a member of its column's thing ("| | White | Green |" → white tea)."""
+    header = rows[0].header
+    kind = HierarchyKind.MEMBER_OF
+    for j, head in enumerate(header):
+        if j != col and _EXAMPLES.match(head.strip()):
+            for row, name in zip(rows, names, strict=True):
+                cells = row.cell_texts()
+                for ex in _examples(cells[j]) if name and j < len(cells) else []:
+                    yield from _child("table.examples", row, Name(name), ex, kind)
+    if header[0].strip():
+        return
+    cols = [clean_name(re.sub(r"\s*\([^)]*\)", "", h)) for h in header[1:]]
+    follow = _following_word(ctx, [c for c in cols if c])
+    cols = joined_names(ctx, cols, [follow] if follow else [])
+    for row in rows:
+        cells = row.cell_texts()
+        if not _EXAMPLES.match(cells[0].strip()):
+            continue
+        for j, whole in enumerate(cols, start=1):
+            for ex in _examples(cells[j]) if whole and j < len(cells) else []:
+                yield from _child("table.examples", row, Name(whole), ex, kind)
+
+
+def _following_word(ctx: ReadContext, names: list[str]) -> str | None:
+    """The noun the answer writes after two or more of the names ("Green tea", "Black tea")."""
+    seen: dict[str, int] = {}
+    for name in names:
+        after = {
+            m.group(1).lower()
+            for m in re.finditer(
+                rf"\b{re.escape(name)}\s+([a-z][a-z\-]+)\b", ctx.doc.source, re.IGNORECASE
+            )
+        }
+        for word in after - {"and", "or", "is", "are", "the", "a", "an", "in", "of", "to"}:
+            seen[word] = seen.get(word, 0) + 1
+    best = max(seen.items(), key=lambda kv: kv[1], default=None)
+    return best[0] if best is not None and best[1] >= 2 else None
+
+
 def _read_tables(ctx: ReadContext) -> Iterator[Fact]:
     """ "There are three types of muscle:" over "| Type | … |": each row's first cell is a child."""
     for rows in tables_of(ctx):
         first = rows[0]
-        if not first.header or not first.header[0].strip() or len(rows) < 2:
+        if not first.header or len(rows) < 2 or any(ctx.injected(b) for b in rows):
+            continue
+        col = _name_column(rows)
+        raw = [clean_name(re.sub(r"\s*\([^)]*\)", "", r.cell_texts()[col])) for r in rows]
+        names = joined_names(ctx, raw, [_singular(first.header[col])])
+        yield from _example_facts(ctx, rows, col, names)
+        if not first.header[col].strip():
             continue
         lead_block = ctx.doc.lead_of(first)
         lead = re.split(r"(?<=[.!?])\s+", lead_block.text)[-1] if lead_block else ""
         heading_block = ctx.doc.heading_of(first)
         heading = heading_block.text if heading_block else ""
-        header_word = first.header[0].strip().lower()
+        header_word = first.header[col].strip().lower()
         header_kind = bool(_TABLE_KIND_HEADERS.match(header_word))
         # "## The Great Lakes" over "| Lake | Area |": each row is one of the heading's lakes
         plural = re.compile(rf"\b{re.escape(header_word)}(?:s|es)?\b", re.IGNORECASE)
@@ -82,7 +184,7 @@ def _read_tables(ctx: ReadContext) -> Iterator[Fact]:
         kind = kind_of(lead) if lead else None
         kind = kind or (kind_of(heading) if heading else None)
         if kind is None and header_kind:
-            kind = kind_of(first.header[0]) or HierarchyKind.SUBCLASS_OF
+            kind = kind_of(first.header[col]) or HierarchyKind.SUBCLASS_OF
         group: Name | None = None
         if kind is None and group_of is not None and len(header_word.split()) == 1:
             kind = HierarchyKind.MEMBER_OF
@@ -92,8 +194,7 @@ def _read_tables(ctx: ReadContext) -> Iterator[Fact]:
         parent = group or list_whole(ctx, first, lead, heading)
         if parent is None:
             continue
-        for row in rows:
-            name = clean_name(re.sub(r"\s*\([^)]*\)", "", row.cell_texts()[0]))
+        for row, name in zip(rows, names, strict=True):
             yield from _child(f"table.rows.{kind.value}", row, parent, name, kind)
 
 

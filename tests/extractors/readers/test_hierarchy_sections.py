@@ -1,0 +1,71 @@
+"""Tables read as structure (``readers/hierarchy_sections.py``, tenth session): a numbered table
+names its things in the first column after the numbers; a cell is completed by the noun the
+answer writes after it ("Floor" under "| Layer |" is the "floor layer" when the answer says so); an
+"Examples" column, or a comparison table's "Examples" row, lists members of its row's or
+column's thing, when they are names.  Cases in words of their own, not copied from an answer set."""
+
+from __future__ import annotations
+
+from grapheme_distill.extractors.readers import read_document
+
+
+def _pairs(answer: str, prompt: str = "") -> set[tuple[str, str]]:
+    return {
+        (f.subject.text.lower(), f.object.text.lower())
+        for f in read_document(answer, prompt)[1]
+        if f.kind == "hierarchy" and f.object is not None
+    }
+
+
+NUMBERED = (
+    "A **rainforest** grows in three storeys.\n\n"
+    "| # | Layer | Light | Examples |\n|---|---|---|---|\n"
+    "| 1 | Emergent | Full sun | Kapok, Brazil nut |\n"
+    "| 2 | Middle | Dappled | Strangler fig, Monstera |\n"
+    "| 3 | Floor | Under 2 % | fungi, leaf litter |\n\n"
+    "The emergent layer takes the wind; the floor layer stays dark and damp."
+)
+
+
+def test_a_numbered_table_names_its_things_after_the_numbers() -> None:
+    pairs = _pairs(NUMBERED, "How is a rainforest layered?")
+    assert ("rainforest", "emergent layer") in pairs
+    assert ("rainforest", "middle layer") in pairs  # most rows are said so: all are joined
+    assert not any(child in {"1", "2", "3"} for _, child in pairs)
+
+
+def test_an_examples_column_lists_members_of_its_row() -> None:
+    pairs = _pairs(NUMBERED, "How is a rainforest layered?")
+    assert {
+        ("emergent layer", "kapok"),
+        ("emergent layer", "brazil nut"),
+        ("middle layer", "monstera"),
+    } <= pairs
+    assert not any(p == "floor layer" for p, _ in pairs)  # lower-case examples: descriptions
+
+
+def test_a_cell_is_joined_only_with_a_noun_the_answer_writes() -> None:
+    answer = (
+        "Three moons stand out.\n\n| Moon | Planet |\n|---|---|\n| Titan | Saturn |\n"
+        "| Europa | Jupiter |\n| Triton | Neptune |\n"
+    )
+    names = {c for _, c in _pairs(answer, "Which moons are notable?")}
+    assert not any(n.endswith(" moon") for n in names)
+
+
+def test_a_comparison_tables_examples_row_gives_members_of_each_column() -> None:
+    answer = (
+        "All three are kinds of bread, made with different leavening.\n\n"
+        "| | Sourdough | Soda | Yeast |\n|---|---|---|---|\n"
+        "| Leavening | wild culture | baking soda | baker's yeast |\n"
+        "| Known examples | Pain de campagne | Irish brown (farl) | Baguette, Brioche |\n\n"
+        "Sourdough bread keeps longest; soda bread is the quickest, and yeast bread the lightest."
+    )
+    pairs = _pairs(answer, "How do sourdough, soda and yeast bread differ?")
+    assert {
+        ("sourdough bread", "pain de campagne"),
+        ("soda bread", "irish brown"),
+        ("yeast bread", "baguette"),
+        ("yeast bread", "brioche"),
+    } <= pairs
+    assert not any(p == "leavening" or c == "wild culture" for p, c in pairs)
