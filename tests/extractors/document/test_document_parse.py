@@ -142,3 +142,25 @@ def test_lines_of_one_paragraph_with_plain_keys_are_read_one_by_one() -> None:
     # a question and its answer are no key lines
     doc = parse_document("Q: Who founded it?\nA: Henri Dunant, in 1863.\n")
     assert [b.role for b in doc.blocks] == ["paragraph"]
+
+
+def test_a_tables_first_pair_in_the_header_row_is_a_row() -> None:
+    doc = parse_document("| Born | 3 May 1921 |\n|---|---|\n| Died | 1990 |\n")
+    rows = [(b.header, b.cell_texts()) for b in doc.blocks if b.role == "table_row"]
+    assert rows == [(("", ""), ("Born", "3 May 1921")), (("", ""), ("Died", "1990"))]
+    source = doc.source
+    assert source[slice(*doc.blocks[0].span)] == "Born | 3 May 1921"
+    # a header that names its columns stays a header, a key in it or not
+    for answer in (
+        "| Country | Capital |\n|---|---|\n| France | Paris |\n",
+        "| Date | Event |\n|---|---|\n| 1915 | Born |\n",
+    ):
+        assert [b.header for b in parse_document(answer).blocks][0] != ("", "")
+
+
+def test_a_glossary_terms_bracket_is_no_part_of_its_length() -> None:
+    doc = parse_document(
+        '- **Mandala** (*maṇḍala*, from Sanskrit "circle" or "disc") — a diagram: a square.'
+    )
+    assert doc.blocks[0].role == "glossary"
+    assert doc.blocks[0].value_text().startswith("a diagram")

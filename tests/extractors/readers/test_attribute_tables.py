@@ -140,3 +140,16 @@ def test_a_key_with_an_approximate_measure_is_an_attribute_not_a_gloss() -> None
         "- **Size:** about 25 × 37 cm\n"
     )
     assert ("Vanger Print", "size", "about 25 × 37 cm") in found, found
+
+
+def test_a_key_value_table_whose_first_pair_stands_in_the_header_row_is_read_whole() -> None:
+    # markdown needs a header row: "| Born | 3 May 1921 |" on a table's first line is a pair
+    found = _triples(
+        "## Ingrid Vanger\n\n| Born | 3 May 1921 |\n|---|---|\n| Died | 9 June 1990 |\n"
+        "| Spouse | Henrik Vanger |\n"
+    )
+    assert {
+        ("Ingrid Vanger", "born_on", "3 May 1921"),
+        ("Ingrid Vanger", "died_on", "9 June 1990"),
+        ("Ingrid Vanger", "spouse", "Henrik Vanger"),
+    } <= found, found

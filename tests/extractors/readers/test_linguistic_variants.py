@@ -632,6 +632,40 @@ CASES: list[tuple[str, str, Items, Items]] = [
         set(),
         {("1", "definition", "carries raw bits over a medium")},
     ),
+    # a glossary term with a bracket of its origin before the dash (tenth session): the item is
+    # a glossary item still, the bracket's first part the other name, its quotes the meaning
+    (
+        '- **Mandala** (*maṇḍala*, from Sanskrit "circle" or "disc") — a geometric diagram: a '
+        "square inside a circle, drawn around a centre.\n- **Mudra** — a symbolic hand gesture.",
+        "",
+        {
+            (
+                "mandala",
+                "definition",
+                "a geometric diagram: a square inside a circle, drawn around a centre",
+            ),
+            ("mandala", "alias", "maṇḍala"),
+            ("maṇḍala", "definition", "circle or disc"),
+        },
+        {("mandala", "alias", 'maṇḍala, from sanskrit "circle" or "disc"')},
+    ),
+    # a bare genus capitalised by its place, with its relative clause, glosses its key; a
+    # sentence (a pronoun, the key itself, a verb and a preposition before "that") does not
+    (
+        "The tundra has several zones:\n\n- **Polar Deserts**: Dry plains that get almost no "
+        "snow.\n- **Fell Fields**: Long, stony slopes that freeze every night.\n"
+        "- **Lichen**: It forms crusts that feed reindeer.\n"
+        "- **Moss**: Moss grows in hollows that stay wet.",
+        "",
+        {
+            ("polar deserts", "definition", "dry plains that get almost no snow"),
+            ("fell fields", "definition", "long, stony slopes that freeze every night"),
+        },
+        {
+            ("lichen", "definition", "it forms crusts that feed reindeer"),
+            ("moss", "definition", "moss grows in hollows that stay wet"),
+        },
+    ),
 ]
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from grapheme_distill.extractors.document.model import Block, BlockRole, Document, Inline
 from grapheme_distill.extractors.spacy.text import OffsetMap
 
-__all__ = ["ATTRIBUTE_KEYS", "parse_document", "split_key_value"]
+__all__ = ["ATTRIBUTE_KEYS", "GENUS_RELATIVE", "parse_document", "split_key_value"]
 
 #: Keys that label an attribute of the subject, not a term being glossed ("**Born:** 1915").
 ATTRIBUTE_KEYS = frozenset(
@@ -226,6 +226,17 @@ _NOT_KEYS = frozenset(
         "pro tip",
     }
 )
+#: a bare genus capitalised by its place, with its relative clause: "**Desert Oases**: Small
+#: areas of vegetation that are surrounded by …", "Long, narrow valleys that …" (a pronoun or a
+#: verb before the relative word makes a sentence: "It provides resources that …")
+GENUS_RELATIVE = re.compile(
+    r"(?!(?:It|Its|They|Their|He|She|His|Her|We|You|I|This|These|Those|There|Here|Most|Some|All|"
+    r"Many|Each|Both)\b)[A-Z][a-z\-]+(?:,?\s+(?!(?:is|are|was|were|has|have|had|can|will|may|"
+    r"must|should|does|do|did|in|on|at|to|from|through|into|with|by|for|over|under|across|around|"
+    r"between|about|and|or|but|the|a|an|its|their)\b)[a-z][a-z\-]*){0,4}\s+"
+    r"(?:that|which|who|whose|where)\s+[a-z]"
+)
+_PARENS = re.compile(r"\s*\([^()]*\)")
 _SEPARATOR = re.compile(r"^\s*(?::|[\u2013\u2014]|-{1,2}(?=\s))\s*")
 
 
@@ -335,20 +346,32 @@ def split_key_value(
             key, value_start = (a, b), b + sep.end()
     if key is None:
         m = (_KEY_COLON_ANY if lower_keys else _KEY_COLON).match(text) or _KEY_DASH.match(text)
-        if m is None or len(m.group("k").split()) > 6:
-            return None
+        if m is None or len(_PARENS.sub("", m.group("k")).split()) > 6:
+            return None  # (a gloss in brackets is no part of the key's length: "**Raga** (*rāga*,
+            # from Sanskrit "colour" or "passion") — a melodic framework")
         key, value_start = (m.start("k"), m.end("k")), m.start("v")
     while value_start < len(text) and text[value_start] in " \t:":
         value_start += 1
     k = text[key[0] : key[1]].strip().rstrip(":").strip()
-    if not k or value_start >= len(text) or len(k.split()) > 8 or k.count("(") != k.count(")"):
+    if (
+        not k
+        or value_start >= len(text)
+        or len(_PARENS.sub("", k).split()) > 8
+        or k.count("(") != k.count(")")
+    ):
         return None  # "Solitude (Spanish: Cien años …) is a novel": the colon is in a parenthesis
     value = text[value_start:]
     words = value.split()
     key_lower = k.lower()
     if _SENTENCE_KEY.search(key_lower) or key_lower in _NOT_KEYS:
         return None
-    gloss_like = value[:1].islower() or bool(re.match(r"(?:A|An|The)\s", value))
+    gloss_like = (
+        value[:1].islower()
+        or re.match(r"(?:A|An|The)\s", value) is not None
+        # (not when it opens with the key: "**Rain**: Rain falls …" is a sentence about it)
+        or GENUS_RELATIVE.match(value) is not None
+        and value.split()[0].lower() != key_lower.split()[0]
+    )
     attribute = (
         key_lower in ATTRIBUTE_KEYS or not gloss_like or (len(words) <= 4 and value[:1].isdigit())
     )
@@ -358,6 +381,73 @@ def split_key_value(
         (key[0], key[0] + len(text[key[0] : key[1]].rstrip().rstrip(":").rstrip())),
         (value_start, len(text.rstrip())),
     )
+
+
+def _row_block(
+    row_text: list[str], row_map: OffsetMap, header: tuple[str, ...], lead_in: int | None
+) -> Block:
+    """A table row's block: its cells joined by " | ", each cell's clean span kept."""
+    cells: list[tuple[int, int]] = []
+    pos = 0
+    for cell_text in row_text:
+        cells.append((pos, pos + len(cell_text)))
+        pos += len(cell_text) + 3
+    return Block(
+        role="table_row",
+        inline=Inline(" | ".join(row_text), row_map),
+        header=header,
+        cells=tuple(cells),
+        lead_in=lead_in,
+    )
+
+
+def _key_cell(text: str) -> bool:
+    return text.strip(" *_:").lower() in ATTRIBUTE_KEYS
+
+
+def _data_header(header: list[str], rows: list[Block]) -> bool:
+    """A two-column table written without a header ("| Born | 12 May 1915 |" on its first line):
+    markdown needs a header row, so the answer's first pair became one.  It is a pair when its
+    first cell is an attribute key and so are most rows' first cells, the second header cell no
+    key ("| Country | Capital |" is a header); a dated value alone tells too."""
+    if len(header) != 2 or not _key_cell(header[0]) or _key_cell(header[1]):
+        return False
+    if header[1].strip().lower() in _HEADER_WORDS:
+        return False
+    keys = sum(1 for b in rows if b.cells and _key_cell(b.cell_texts()[0]))
+    return keys * 2 >= len(rows) > 0 or any(ch.isdigit() for ch in header[1])
+
+
+#: a second header cell that names the column ("| Date | Event |" is read by its rows)
+_HEADER_WORDS = frozenset(
+    {
+        "value",
+        "values",
+        "detail",
+        "details",
+        "description",
+        "info",
+        "information",
+        "data",
+        "fact",
+        "facts",
+        "event",
+        "events",
+        "notes",
+        "note",
+        "meaning",
+        "definition",
+        "what",
+        "answer",
+        "example",
+        "examples",
+        "name",
+        "names",
+        "who",
+        "where",
+        "when",
+    }
+)
 
 
 def _title_like(text: str) -> bool:
@@ -381,6 +471,8 @@ def parse_document(source: str) -> Document:
     row_map = OffsetMap()
     row_cursor = -1
     in_head = False
+    head_map = OffsetMap()
+    first_row = 0  # index of the first block of the table being read
     pending: tuple[str, int] | None = None  # heading level / item info for the next inline
 
     def section() -> int | None:
@@ -415,25 +507,19 @@ def parse_document(source: str) -> Document:
         elif t == "thead_close":
             in_head = False
         elif t == "table_open":
-            header = []
+            header, head_map, first_row = [], OffsetMap(), len(doc.blocks)
+        elif t == "table_close":
+            if _data_header(header, doc.blocks[first_row:]):
+                row = _row_block(header, head_map, (), last_para)
+                row.section = section()
+                doc.blocks.insert(first_row, row)
+                for k, b in enumerate(doc.blocks[first_row:], first_row):
+                    b.index, b.header = k, ("", "")
         elif t == "tr_close":
             if in_head:
-                header = row_text
+                header, head_map = row_text, row_map
             elif any(row_text):
-                cells: list[tuple[int, int]] = []
-                pos = 0
-                for cell_text in row_text:
-                    cells.append((pos, pos + len(cell_text)))
-                    pos += len(cell_text) + 3
-                add(
-                    Block(
-                        role="table_row",
-                        inline=Inline(" | ".join(row_text), row_map),
-                        header=tuple(header),
-                        cells=tuple(cells),
-                        lead_in=last_para,
-                    )
-                )
+                add(_row_block(row_text, row_map, tuple(header), last_para))
         elif t == "inline":
             parent = tokens[i - 1]
             start_line = (parent.map or tok.map or [0, 0])[0]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from grapheme_distill.extractors.document.model import Block
+from grapheme_distill.extractors.document.parse import GENUS_RELATIVE
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
 from grapheme_distill.extractors.readers.genus import (
@@ -173,9 +174,13 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     )
     in_glossary = articled * 2 >= len(siblings) >= 2
     # "**Spar**: thin rod that keeps the sail stretched": a bare genus with a relative clause
-    relative = re.match(
-        r"(?:[a-z][\w\-]*\s+){1,4}(?:that|which|who|whose|where)\s+[a-z]", gloss
-    ) is not None and not re.match(r"(?i)(?:how|what|when|where|why)\b", gloss)
+    relative = (
+        re.match(r"(?:[a-z][\w\-]*\s+){1,4}(?:that|which|who|whose|where)\s+[a-z]", gloss)
+        is not None
+        # "Long, narrow valleys that are …", not "Rain falls where …" under "**Rain**"
+        or GENUS_RELATIVE.match(gloss) is not None
+        and gloss.split()[0].lower() != term_text.split()[0].lower()
+    ) and not re.match(r"(?i)(?:how|what|when|where|why)\b", gloss)
     # "**Elasticity** — how strongly demand reacts to price", under a cue ("Key concepts:")
     how = glossary is not None and bool(re.match(r"(?:how|what|when|where|why)\s+\w+\s", gloss))
     # "**Referee** — enforces the laws of the game", "**Centrifuge** — used to separate …": a

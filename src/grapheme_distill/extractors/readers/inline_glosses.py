@@ -53,7 +53,7 @@ def read_inline_glosses(block: Block, sent: Sentence, hedged: bool) -> Iterator[
                 "translation.quoted",
                 Name(word),
                 LinguisticKind.DEFINITION,
-                quoted.group("v").strip(" ,"),
+                " or ".join(v.strip(" ,") for v in quoted.group("v", "w") if v),
                 hedged,
             )
             continue
@@ -100,9 +100,11 @@ def read_inline_glosses(block: Block, sent: Sentence, hedged: bool) -> Iterator[
 
 
 #: "*gamel*, "to strike with a mallet"", "*oktṓpous*, "eight-foot"", "(*Kanagawa-oki nami ura*,
-#: literally "Under the Wave off Kanagawa")": a highlighted word, then its meaning in quotes
+#: literally "Under the Wave off Kanagawa")", "(*rāga*, from Sanskrit "colour" or "passion")": a
+#: highlighted word, then its meaning in quotes (the word it comes from is its meaning too)
 _QUOTED_GLOSS = re.compile(
-    r"^[*_]*,\s+(?:(?:literally|meaning|lit\.)\s+)?[\"“‘](?P<v>[^\"”’]{3,80}?)[,.]?[\"”’]"
+    r"^[*_]*,\s+(?:(?:literally|meaning|lit\.)\s+|from\s+(?:the\s+)?[A-Z][\w\-]+\s+)?"
+    r"[\"“‘](?P<v>[^\"”’]{3,80}?)[,.]?[\"”’](?:\s+or\s+[\"“‘](?P<w>[^\"”’]{3,40}?)[\"”’])?"
 )
 
 

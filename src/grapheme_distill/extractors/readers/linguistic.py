@@ -56,8 +56,11 @@ __all__ = ["initials_match", "read_linguistic"]
 _IT_IS = re.compile(r"^(?:It['’]s|It is|This is)\s+(?P<v>(?:the|a|an|what|how|when|where)\s.+)$")
 
 _HEAD_PAREN = re.compile(
-    r"^(?P<t>[^()\d]{2,60}?)\s*\((?P<a>[^()\d]{2,40})\)\s*(?:$|[\u2013\u2014:,-])"
+    r"^(?P<t>[^()\d]{2,60}?)\s*\((?P<a>[^()\d]{2,80})\)\s*(?:$|[\u2013\u2014:,-])"
 )
+#: where a bracket's other name ends and its origin or meaning begins: "(*tāla*, "clap")",
+#: "(*rāga*, from Sanskrit "colour" or "passion")"
+_ORIGIN = re.compile(r",\s*(?:[\"“]|(?:from|literally|lit\.|meaning)\b)")
 
 
 def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
@@ -223,10 +226,10 @@ def _listed_name(ctx: ReadContext, block: Block) -> Fact | None:
 def _head_alias(block: Block) -> Iterator[Fact]:
     """ "## Baleen whales (Mysticeti)", "- orca (killer whale), which ...": the other name."""
     m = _HEAD_PAREN.match(block.text)
-    if m is None:
-        return
+    if m is None or (len(m.group("a")) > 40 and _ORIGIN.search(m.group("a")) is None):
+        return  # (a long bracket is a remark, unless its other name comes before its origin)
     # "**Tala** (*tāla*, "clap")": the name, not the quoted meaning after it
-    term, other = clean_name(m.group("t")), clean_name(re.split(r",\s*[\"“]", m.group("a"))[0])
+    term, other = clean_name(m.group("t")), clean_name(_ORIGIN.split(m.group("a"))[0])
     if re.search(r":|,|\s[\u2013\u2014-]\s", m.group("t")):
         return  # "Woodwinds — flutes (plus the piccolo)", "Headquarters: Geneva (…)": no head
     gloss = " ".join(m.group("a").replace("*", "").split())
@@ -252,6 +255,7 @@ def _head_alias(block: Block) -> Iterator[Fact]:
     if (
         not term
         or not other
+        or len(other) > 40
         or len(term.split()) > 5
         or re.fullmatch(ABBR, other)
         or re.match(
