@@ -127,3 +127,31 @@ def test_a_procedure_nothing_names_is_named_after_what_the_answer_is_about(
 ) -> None:
     ex = extractor.extract(answer, prompt=prompt)
     assert [p.goal for p in ex.procedures] == [goal]
+
+
+def test_a_numbered_history_is_no_procedure(extractor: SpacyExtractor) -> None:
+    ex = extractor.extract(
+        "The revolution unfolded quickly.\n\n1. In 1789, crowds stormed the Bastille.\n"
+        "2. The monarchy was abolished in 1792.\n3. Napoleon seized power in 1799.\n",
+        prompt="Tell me about the French Revolution.",
+    )
+    assert not ex.procedures
+
+
+def test_tips_bullets_of_a_how_to_are_no_procedure(extractor: SpacyExtractor) -> None:
+    ex = extractor.extract(
+        "1. Loosen the wheel nuts.\n2. Jack up the car.\n3. Swap the wheel.\n\n"
+        "A few safety notes:\n\n- Keep the handbrake on.\n- Put a wedge behind the wheels.\n",
+        prompt="How do I change a tyre?",
+    )
+    assert [p.steps[0] for p in ex.procedures] == ["Loosen the wheel nuts"]
+
+
+def test_the_numbered_list_asked_for_is_a_procedure(extractor: SpacyExtractor) -> None:
+    ex = extractor.extract(
+        "Brewing Tea\n\n1. **Boiling**: Water is boiled in a kettle.\n"
+        "2. **Steeping**: The leaves steep for three minutes.\n"
+        "3. **Serving**: The tea is poured into cups.\n",
+        prompt="Explain one important process involving tea in 3 numbered steps.",
+    )
+    assert [len(p.steps) for p in ex.procedures] == [3]

@@ -8,7 +8,9 @@ import pytest
 
 from grapheme_distill.extractors.document import parse_document
 from grapheme_distill.extractors.readers.procedures import (
+    asked_steps,
     goal_of,
+    how_to_list,
     is_instruction,
     list_holds_steps,
     read_prose_procedures,
@@ -189,3 +191,66 @@ def test_a_procedure_no_goal_names_is_named_after_what_the_answer_is_about(
 )
 def test_the_goal_a_line_states(text: str, goal: str | None) -> None:
     assert goal_of(text) == goal
+
+
+# numbered lists that are no how-to (tenth session): a ranking, a history, the stages of a
+# natural process, numbered facts — in words of our own
+_RANKED = [
+    "Canada is the largest, at about 10 million km².",
+    "Brazil comes next, covering almost half of South America.",
+    "Australia is both a country and a continent.",
+]
+_HISTORY = [
+    "In 1789, crowds stormed the Bastille.",
+    "The monarchy was abolished in 1792.",
+    "Napoleon seized power in 1799.",
+]
+_STAGES = [
+    "**Germination.** The seed absorbs water and its coat splits.",
+    "**Growth.** Roots spread and the first leaves open.",
+    "**Flowering.** Buds form and open for pollinators.",
+]
+_ORDERS = ["Unplug the router.", "Wait thirty seconds.", "Plug it back in and watch the lights."]
+
+
+@pytest.mark.parametrize("texts", [_RANKED, _HISTORY, _STAGES])
+def test_a_numbered_list_of_statements_nothing_asks_steps_of_is_no_how_to(
+    texts: list[str],
+) -> None:
+    assert how_to_list(texts, prompt="Tell me about this") is False
+    # "Step 1: Is it …?" labels a part of an explanation; "How do X work?" asks for one
+    assert how_to_list(texts, heading="Step 1: Is it legal?", prompt="How do they work?") is False
+    # asked for steps, the list is them (the gold's convention)
+    assert how_to_list(texts, prompt="Explain how a seed grows, step by step") is True
+    assert how_to_list(texts, prompt="Explain it in 4 to 6 numbered steps") is True
+    assert how_to_list(texts, lead="To grow a bean plant:") is True
+
+
+def test_orders_are_steps_even_unasked() -> None:
+    assert how_to_list(_ORDERS, prompt="My wifi keeps dropping, any ideas?") is True
+    # a verb the lexicon lacks, in the construction of an order; a condition before the order
+    assert how_to_list(["Unblock the drain.", "Degrease the trap."], prompt="Help") is True
+    assert how_to_list(["While the pan is still warm, wipe it.", "Dry it."], prompt="?") is True
+
+
+def test_bullets_in_an_answer_that_numbers_its_steps_are_no_steps() -> None:
+    tips = ["Keep a torch handy.", "Wear gloves."]
+    asked = "How do I change a tyre?"
+    assert how_to_list(tips, prompt=asked, numbered=False, numbered_elsewhere=True) is False
+    # titled as steps, or the answer's only list: steps
+    assert (
+        how_to_list(tips, "**Method:**", prompt=asked, numbered=False, numbered_elsewhere=True)
+        is True
+    )
+    assert how_to_list(tips, prompt=asked, numbered=False, numbered_elsewhere=False) is True
+
+
+def test_a_numbered_list_answering_a_request_for_steps_is_them() -> None:
+    doc = parse_document(
+        "Brewing Tea: 3 Steps\n\n1. **Boiling**: Water is boiled.\n"
+        "2. **Steeping**: The leaves steep for three minutes.\n3. **Serving**: The tea is poured.\n"
+    )
+    found = asked_steps(doc, "Explain one process involving tea in 3 numbered steps")
+    assert found is not None
+    assert found[1][0] == "Boiling: Water is boiled"
+    assert asked_steps(doc, "Tell me about tea") is None

@@ -17,6 +17,10 @@ and ingredient or tool lists are no steps.
 The spaCy extractor asks :func:`read_prose_procedures` for the prose ones and
 :func:`list_holds_steps` about each numbered list (issue 11, fifth session), :func:`goal_of` for
 the goal a prompt, heading or lead-in states and :func:`unnamed_goal` for a procedure none names.
+After its walk it asks :func:`how_to_list` whether each list it read as steps may be a how-to's
+steps at all (a ranking, a history, the stages of a process or tips under a how-to are not), and
+:func:`asked_steps` for the numbered list a prompt asking for steps is answered by (issue 11,
+tenth session).
 """
 
 from __future__ import annotations
@@ -30,7 +34,9 @@ from grapheme_distill.extractors.readers.facts import clean_name
 
 __all__ = [
     "ProseProcedure",
+    "asked_steps",
     "goal_of",
+    "how_to_list",
     "is_instruction",
     "list_holds_steps",
     "nested_step_lists",
@@ -220,6 +226,110 @@ def list_holds_steps(texts: list[str], lead: str = "") -> bool | None:
     )
     if (named + third_person) * 2 > len(texts) and orders == 0:
         return False
+    return None
+
+
+#: a request for steps, or a title over them: "How do I …", "how to …", "steps to …", "step by
+#: step", "in 4 to 6 numbered steps", "instructions", "a recipe", "Method", "walk me through",
+#: "what should I do", "here's how" — not "How do the pieces move?" (an explanation asked for)
+#: nor "Step 1: Is the player offside?" (one part of an explanation labelled so)
+_ASKS_STEPS = re.compile(
+    r"\bhow (?:to|(?:do|can|should|would|could|might|must|will) (?:i|you|we|one)|"
+    r"(?:would|should) i)\b|\bsteps?\b(?!\s*\d)|\bstep[- ]by[- ]step\b|\binstructions?\b|"
+    r"\bdirections\b|\brecipes?\b|\bmethod\b|\bprocedure\b|\btutorial\b|\bguide\b|"
+    r"\bwalk (?:me|us) through\b|\bwhat (?:should|do|can) (?:i|we) do\b|\bhere(?:'s|’s| is) how\b",
+    re.IGNORECASE,
+)
+#: closed-class words that open a statement, never an order: articles, pronouns, quantifiers,
+#: prepositions, conjunctions, focus adverbs ("The Sun heats …", "In 1914, …", "Both sides …")
+_NOT_VERB_WORDS = """
+    a an the this that these those it its they their there he she his her we our i my you your
+    one each every all both most some many few several no any only even just not also in on at
+    by for from of to with into onto during after before since until while when where if as
+    under over across through throughout despite unlike like near along among within between
+    about above below behind beyond around against toward towards per via half
+"""
+_NOT_VERB = frozenset(_NOT_VERB_WORDS.split())
+#: what follows a verb that takes an object: a determiner, a pronoun, a number or a particle
+#: ("Plunge the sink", "Unblock it", "Top up the oil")
+_OBJECT = re.compile(
+    r"(?:the|a|an|your|my|it|them|this|that|these|those|some|all|any|each|every|one|two|three|"
+    r"\d[\d.,]*|up|down|out|off|back|away)\b",
+    re.IGNORECASE,
+)
+
+
+#: a condition or time clause before the order ("While the pan is still warm, wipe …")
+_CONDITION = re.compile(
+    r"^(?:while|once|after|before|as soon as|until|if|when|whenever|for)\b[^,]{1,60},\s*",
+    re.IGNORECASE,
+)
+
+
+def _an_order(text: str) -> bool:
+    """An instruction (:func:`is_instruction`), or the construction of one whose verb the lexicon
+    lacks: a bare word that is no closed-class word, no participle or gerund and no verb in the
+    third person, followed by its object ("Plunge the sink", "Unblock it")."""
+    if is_instruction(text):
+        return True
+    rest = _CONDITION.sub("", _OPENER.sub("", text.strip(" *_-")))
+    if rest != text.strip(" *_-") and is_instruction(rest):
+        return True  # "While the pan is still warm, wipe out …"
+    m = re.match(r"([A-Za-z]+)\s+(.*)", rest)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    if word in _NOT_VERB or re.search(r"(?:ing|ed|[^s]s)$", word):
+        return False
+    return _OBJECT.match(m.group(2)) is not None
+
+
+def how_to_list(
+    texts: Sequence[str],
+    lead: str = "",
+    heading: str = "",
+    prompt: str = "",
+    *,
+    numbered: bool = True,
+    numbered_elsewhere: bool = False,
+) -> bool:
+    """Whether a numbered or bulleted list may be a how-to's steps.
+
+    A numbered list is when something asks for steps or titles them (the prompt, the list's
+    heading, its lead-in: :data:`_ASKS_STEPS`, a stated goal) or when most of its items give
+    orders.  A numbered list is how answers also rank ("1. Russia is the largest …"), tell a
+    history ("1. In 1914, …"), walk through the stages of a natural process ("1. **Evaporation.**
+    The Sun heats …") or number facts; the gold has a procedure for a how-to, or where the prompt
+    asks for steps ("Explain the water cycle step by step", the main job's "… in 4 to 6 numbered
+    steps"), so a list of statements under such a prompt stays steps.
+
+    A bulleted list is steps when its heading or lead-in asks for or titles them ("**Method:**",
+    "### Steps", "To reset it:"), or, in an answer that numbers no list, by the numbered list's
+    rule.  Where a how-to numbers its steps (the gold: "each numbered item is one step"), its
+    bullets are tips, materials, warning signs or options, not steps: on the development and
+    gate answers, 1 of 27 steps read from such bullets was right (issue 11, tenth session; the
+    wrong procedure steps were most of the wrong items above 0.6 on unseen answers)."""
+    titled = any(t and (_ASKS_STEPS.search(t) or goal_of(t)) for t in (heading, lead))
+    if not numbered and not titled and numbered_elsewhere:
+        return False
+    if titled or (prompt and (_ASKS_STEPS.search(prompt) or goal_of(prompt))):
+        return True
+    orders = sum(1 for t in texts if _an_order(t))
+    return orders * 2 >= len(texts)
+
+
+def asked_steps(doc: Document, prompt: str) -> tuple[tuple[int, int], tuple[str, ...]] | None:
+    """The first numbered list of an answer whose prompt asks for steps ("Explain one important
+    process involving UNESCO in 4 to 6 numbered steps"), as an answer span and its steps — for
+    when no list was read as steps because its items look like names ("1. **Promoting
+    Education**: UNESCO works to …", "1. **Evaporation**: Water … evaporates"): asked for steps,
+    the answer's numbered list is them (the gold has a procedure for each such answer)."""
+    if not (prompt and _ASKS_STEPS.search(prompt)):
+        return None
+    for items in doc.lists():
+        top = [b for b in items if b.parent is None]
+        if len(top) >= 2 and top[0].ordered:
+            return (top[0].span[0], top[-1].span[1]), tuple(_step(b.text) for b in top)
     return None
 
 

@@ -4,6 +4,9 @@ parse: procedures written in prose, and numbered lists that the walk read in pie
 Why after the walk.  The walk reads a list where it meets it; a prose procedure ("Before you
 start, … First … Then …") or a numbered list with sub-steps spans several pieces, so it is only
 seen whole once every piece is read — and its records then replace or extend the walk's own.
+The same holds for whether a list is a how-to's steps at all: that depends on the prompt, the
+list's heading and lead-in and on whether the answer numbers another list, which the document
+says in one place.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import dataclasses
 
 from grapheme_distill.extractors.document import Document
 from grapheme_distill.extractors.readers.procedures import (
+    asked_steps,
+    how_to_list,
     nested_step_lists,
     read_prose_procedures,
 )
@@ -24,7 +29,28 @@ def join_prose_procedures(document: Document, prompt: str, goal: str | None, sta
     """Procedures written in prose (:mod:`~grapheme_distill.extractors.readers.procedures`):
     preparation steps join the numbered list after them, the others are procedures of their own
     (a "First … Then …" sequence read from the same sentences gives way to them).  A numbered
-    list with sub-steps, which its pieces cut in two, is made one procedure again."""
+    list with sub-steps, which its pieces cut in two, is made one procedure again.  A list read
+    as steps that is no how-to's (a ranking, a history, tips under numbered steps) is dropped; a
+    prompt asking for steps that no list answered gets its answer's first numbered list."""
+    state.records = [
+        r
+        for r in state.records
+        if r.kind != "procedure"
+        or r.construction != "procedure.list"
+        or _how_to(document, r, prompt)
+    ]
+    asked = asked_steps(document, prompt)
+    if asked is not None and not any(r.kind == "procedure" for r in state.records):
+        state.records.append(
+            Record(
+                kind="procedure",
+                value=goal or "procedure",
+                steps=asked[1],
+                confidence=0.75,
+                span=asked[0],
+                construction="procedure.asked",
+            )
+        )
     for (a, b), steps in nested_step_lists(document):
         parts = [r for r in state.records if r.kind == "procedure" and a <= r.span[0] < b]
         if parts:
@@ -63,3 +89,23 @@ def join_prose_procedures(document: Document, prompt: str, goal: str | None, sta
                 construction=proc.construction,
             )
         )
+
+
+def _how_to(document: Document, record: Record, prompt: str) -> bool:
+    """Whether the list a ``procedure.list`` record was read from may be a how-to's steps
+    (:func:`~grapheme_distill.extractors.readers.procedures.how_to_list`): its top-level items,
+    their heading and lead-in, and the prompt."""
+    a, b = record.span
+    items = [x for x in document.blocks if x.is_item and x.parent is None and a <= x.span[0] < b]
+    if not items:
+        return True
+    heading = document.heading_of(items[0])
+    lead = document.lead_of(items[0])
+    return how_to_list(
+        [x.text for x in items],
+        lead.text if lead is not None else "",
+        heading.text if heading is not None else "",
+        prompt,
+        numbered=items[0].ordered,
+        numbered_elsewhere=any(x.ordered for x in document.blocks if x.is_item),
+    )
