@@ -207,6 +207,31 @@ _IMPERATIVES = frozenset(
 )
 
 
+#: lower-case words a title runs through ("Ode to Joy", "A Synopsis of Elementary Results")
+_TITLE_JOINS = frozenset(
+    {"of", "to", "the", "and", "a", "an", "in", "on", "for", "de", "la", "no."}
+)
+
+
+def _owned_name(toks: Any, start: int, owner: int, end: int) -> bool:
+    """Whether ``toks[start:end]`` is an owner's possessive before a name of its own: a place's
+    ("California's San Andreas Fault"), or a proper name's before a name of two words or more
+    ("Schiller's Ode to Joy", "Columbia's 30th Street Studio", "Kennedy's Science Advisory
+    Committee"): the gold names the owned thing, and the owner as a node of its own
+    (:func:`~.named.named_mentions`).  One word after a possessive is a name of one piece ("St
+    Mark's Square", "King's College", "the Doge's Palace")."""
+    after = toks[owner + 1 : end]
+    if not all(t.text[:1].isupper() or t.like_num for t in after[:1]):
+        return False
+    if all(t.ent_type_ in ("GPE", "LOC") for t in toks[start:owner]):
+        return all(t.text[:1].isupper() for t in after)
+    return (
+        len(after) >= 2
+        and all(t.pos_ == "PROPN" for t in toks[start:owner])
+        and all(t.text[:1].isupper() or t.like_num or t.lower_ in _TITLE_JOINS for t in after)
+    )
+
+
 def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention | None:
     toks = doc_tokens(doc)  # (``doc[i]`` builds a new Token at each call: ~64,000 a run here)
     keep_head, keep_tail = title_edges(doc, start, end)
@@ -250,12 +275,7 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
         elif end - start == 2 and label and toks[start].lower_ in _IMPERATIVES:
             return None
     owner = next((t.i for t in toks[start:end] if t.tag_ == "POS"), None)
-    if (
-        owner is not None
-        and owner + 1 < end
-        and all(t.ent_type_ in ("GPE", "LOC") for t in toks[start:owner])
-        and all(t.text[:1].isupper() for t in toks[owner + 1 : end])
-    ):
+    if owner is not None and owner + 1 < end and _owned_name(toks, start, owner, end):
         start = owner + 1  # "California's San Andreas Fault": the fault, not California's
     opened = [t.i for t in toks[start:end] if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[-1] : end]) and opened[-1] > start:
