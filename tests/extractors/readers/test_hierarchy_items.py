@@ -7,7 +7,7 @@ import pytest
 from grapheme_distill.extractors.document import parse_document
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.hierarchy import read_lists
-from grapheme_distill.extractors.readers.hierarchy_items import childlike
+from grapheme_distill.extractors.readers.hierarchy_items import childlike, item_head
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,17 @@ def test_the_sub_steps_of_a_numbered_step_are_not_its_parts() -> None:
     ctx = ReadContext.of(parse_document(text), "")
     children = {f.object.text for f in read_lists(ctx) if f.kind == "hierarchy" and f.object}
     assert not children & {"Enter his details and a short", "If he defends"}
+
+
+def test_a_narrated_item_is_no_child() -> None:
+    text = (
+        "After the flood the valley changed in three ways:\n\n"
+        "- Farmland turned to marsh\n"
+        "- Trade fell away for a decade\n"
+        "- Newly drained fields\n"
+        "- River Mill\n"
+    )
+    ctx = ReadContext.of(parse_document(text), "")
+    heads = {item_head(b)[0] for b in ctx.doc.blocks if b.role == "list_item" and item_head(b)}
+    assert not heads & {"Farmland turned to marsh", "Trade fell away for a decade"}
+    assert {"Newly drained fields", "River Mill"} <= heads

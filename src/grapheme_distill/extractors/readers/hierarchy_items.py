@@ -85,10 +85,58 @@ def item_head(block: Block) -> tuple[str, int, int] | None:
             and words[1].lower() not in PREPOSITIONS
         )
         or re.search(r"\b(?:is|are|was|were|has|have)\b", name)
+        or _told(words)
     ):
         return None  # "coordinates responses to outbreaks", "Located on the Seine": a sentence
     start = text.find(name, a)
     return (name, start, start + len(name)) if start >= 0 else (name, a, b)
+
+
+# the past tenses a narrated list item turns on ("Labour became scarce", "Prices rose")
+_PAST = frozenset(
+    [
+        "became",
+        "began",
+        "broke",
+        "brought",
+        "built",
+        "came",
+        "fell",
+        "gave",
+        "got",
+        "grew",
+        "held",
+        "kept",
+        "led",
+        "left",
+        "lost",
+        "made",
+        "ran",
+        "rose",
+        "sank",
+        "saw",
+        "spread",
+        "stood",
+        "took",
+        "went",
+        "won",
+        "wrote",
+    ]
+)
+
+
+def _told(words: list[str]) -> bool:
+    """A narrated clause, not a name: a capitalised subject, then a lower-case past-tense verb
+    ("Labour became scarce", "Almohads ruled empires reaching into Spain"); an adverb before an
+    "-ed" word makes it a descriptor ("Actively managed funds"), a title keeps every capital."""
+    if len(words) < 3 or all(w[:1].isupper() for w in words) or not words[0][:1].isupper():
+        return False
+    verb = words[1]
+    if not verb.islower():
+        return False
+    return verb in _PAST or (
+        verb.endswith("ed") and len(verb) > 4 and not words[0].lower().endswith("ly")
+    )
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "your", "my", "our", "their", "this", "these", "its"})
