@@ -473,8 +473,27 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+# "Section 75 of the Consumer Credit Act 1974", "Law 11 of the Laws of the Game": a numbered
+# division of a named text is part of it
+_NUMBERED_PART = re.compile(
+    r"\b(?P<c>(?:Section|Article|Chapter|Part|Clause|Law|Title|Schedule|Book|Volume|Amendment|"
+    r"Paragraph|Canto|Movement|Verse|Rule)\s+(?:\d+[A-Za-z]?|[IVXLC]+))\s+of\s+(?:the\s+)?"
+    r"(?P<w>[A-Z][\w'’\-]*(?:\s+(?:of|the|and|for|on|[A-Z][\w'’\-]*|\d{4}))*)"
+)
+
+
+def _numbered_parts(block: Block, sent: Sentence) -> Iterator[Fact]:
+    for m in _NUMBERED_PART.finditer(sent.text):
+        whole = re.sub(r"(?:\s+(?:of|the|and|for|on))+$", "", m.group("w"))
+        if fact := _edge(
+            block, sent, "prose.numbered_part", Name(whole), m.group("c"), HierarchyKind.PART_OF
+        ):
+            yield fact
+
+
 def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     yield from _hearst(ctx, block, sent)
+    yield from _numbered_parts(block, sent)
     for clause in _CLAUSE_BREAK.split(sent.text.rstrip(".!")):
         yield from _stated(ctx, block, sent, clause)
 

@@ -1,0 +1,27 @@
+"""Prose hierarchy (``readers/hierarchy_prose.py``): a numbered division of a named text is part
+of it ("Article 9 of the Geneva Convention", tenth session).  Cases in words of their own."""
+
+from __future__ import annotations
+
+from grapheme_distill.extractors.readers import read_document
+
+
+def _parts(answer: str) -> set[tuple[str, str]]:
+    """The (whole, part) pairs the numbered-division pattern reads."""
+    facts = read_document(answer, "")[1]
+    numbered = [f for f in facts if f.construction == "prose.numbered_part"]
+    return {(f.subject.text, f.object.text if f.object else "") for f in numbered}
+
+
+def test_a_numbered_division_of_a_named_text_is_its_part() -> None:
+    pairs = _parts(
+        "Under **Article 12** of the Water Rights Charter 1998, each farm may draw its share. "
+        "Chapter IV of The Lighthouse Keepers describes the storm."
+    )
+    assert ("Water Rights Charter 1998", "Article 12") in pairs
+    assert ("The Lighthouse Keepers", "Chapter IV") in pairs  # a title keeps its capital "The"
+
+
+def test_a_number_of_something_unnamed_is_no_part() -> None:
+    pairs = _parts("Section 3 of the report covers costs, and part 2 of the plan is late.")
+    assert not pairs
