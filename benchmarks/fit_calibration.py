@@ -333,15 +333,32 @@ def measure(
         "relations_kept": float(len(rel_kept)),
         "brier": sum((c - o) ** 2 for c, o in zip(confidences, ok, strict=True)) / len(ok),
         **{f"precision@{t:g}": _precision_at(confidences, ok, t) for t in SWEEP},
+        **{f"kept@{t:g}": float(sum(c >= t for c in confidences)) for t in THRESHOLDS},
+        **{f"precision@{t:g}": _precision_at(confidences, ok, t) for t in THRESHOLDS},
     }
 
 
 SWEEP = (0.5, 0.6, 0.7, 0.8)
+#: the candidate defaults of ``min_confidence`` (``--cv`` prints precision and items kept at each,
+#: so that the default is chosen on held-out evidence)
+THRESHOLDS = (0.6, 0.65, 0.7)
 
 
 def _precision_at(confidences: Sequence[float], ok: Sequence[bool], threshold: float) -> float:
     kept = [o for c, o in zip(confidences, ok, strict=True) if c >= threshold]
     return sum(kept) / len(kept) if kept else 0.0
+
+
+def threshold_table(rows: dict[str, dict[str, float]]) -> str:
+    """Held-out precision and items kept of each method at each candidate default."""
+    head = "| method | " + " | ".join(f"P@{t:g} (kept)" for t in THRESHOLDS) + " |"
+    lines = [head, "|---|" + "---|" * len(THRESHOLDS)]
+    for m, r in rows.items():
+        cells = " | ".join(
+            f"{r[f'precision@{t:g}']:.3f} ({r[f'kept@{t:g}']:.0f})" for t in THRESHOLDS
+        )
+        lines.append(f"| {m} | {cells} |")
+    return "\n".join(lines)
 
 
 def predict(cmap: Any, samples: Sequence[Sample]) -> list[float]:
@@ -533,6 +550,7 @@ def main(argv: list[str] | None = None) -> int:
             f" (C={args.C:g}, prior weight {args.prior_weight:g}):"
         )
         print(table(rows, threshold))
+        print(threshold_table(rows))
         return 0
     cmap = fit(args.method, samples, c=args.C, prior_weight=args.prior_weight)
     in_sample = measure(predict(cmap, samples), samples, threshold)

@@ -259,3 +259,23 @@ def test_the_seen_term_gives_the_runtime_the_precision_of_unseen_answers() -> No
     assert plain.confidence("relation", kv) > 0.7  # fitted on the pool: optimistic for unseen
     assert termed.confidence("relation", kv) == pytest.approx(0.5, abs=0.08)
     assert "seen" in termed.weights and "seen|kind=relation" in termed.weights
+
+
+def test_the_cross_validation_reports_precision_and_items_kept_at_each_candidate_default() -> None:
+    """``--cv`` says what each candidate ``min_confidence`` (0.6, 0.65, 0.7) keeps, held out, so
+    that the default is chosen on evidence (tenth session)."""
+    fc = _fit_module()
+    samples = [
+        fc.Sample(f"a{answer}", "relation", {"construction": c}, i < (8 if c == "kv" else 2))
+        for answer in range(20)
+        for c in ("kv", "clause.active")
+        for i in range(10)
+    ]
+    rows = fc.cross_validate(
+        samples, ["logistic"], folds=5, repeats=1, threshold=0.6, c=1.0, prior_weight=10
+    )
+    row = rows["logistic"]
+    assert row["kept@0.65"] == 200 and row["precision@0.65"] == pytest.approx(0.8)
+    assert row["kept@0.6"] >= row["kept@0.65"] >= row["kept@0.7"]
+    table = fc.threshold_table(rows)
+    assert "P@0.65 (kept)" in table and "| logistic | 0.800 (200) |" in table
