@@ -153,3 +153,12 @@ def test_a_key_value_table_whose_first_pair_stands_in_the_header_row_is_read_who
         ("Ingrid Vanger", "died_on", "9 June 1990"),
         ("Ingrid Vanger", "spouse", "Henrik Vanger"),
     } <= found, found
+
+
+def test_a_count_followed_by_where_or_how_it_is_made_up_is_still_a_count() -> None:
+    assert count_of("teams", "32 teams from around the world") == ("number_of_teams", "32")
+    assert count_of("groups", "4 groups of 8 teams each") == ("number_of_groups", "4")
+    assert count_of("length", "6,650 km") is None
+    assert count_of("typical term", "20 years from filing") is None  # a measure
+    found = _triples("## World Cup\n\n- **Teams:** 32 teams from around the world\n")
+    assert ("World Cup", "number_of_teams", "32") in found, found

@@ -666,6 +666,76 @@ CASES: list[tuple[str, str, Items, Items]] = [
             ("moss", "definition", "moss grows in hollows that stay wet"),
         },
     ),
+    # a former name in brackets after "then called"; "formally" before a name marks it, before a
+    # verb ("formally opened") it does not; "for" inside a capitalised name is no qualifier
+    (
+        "He sailed from Oslo (then called Kristiania) in 1911.",
+        "",
+        {("oslo", "alias", "kristiania")},
+        set(),
+    ),
+    # a label over a sentence of its own, or over what the term can or must do, glosses
+    # nothing; its siblings still do
+    (
+        "## Deal\n\n- **Public** — the USSR removes the missiles.\n- **Secret** — the US would "
+        "quietly remove the Jupiters.\n- **Terms** — the conditions both sides accepted.\n"
+        "- **Ozeki** — cannot be demoted after one losing record.",
+        "",
+        {("terms", "definition", "the conditions both sides accepted")},
+        {
+            ("public", "definition", "the ussr removes the missiles"),
+            ("secret", "definition", "the us would quietly remove the jupiters"),
+            ("ozeki", "definition", "cannot be demoted after one losing record"),
+        },
+    ),
+    # a description by rank says where a member stands, not what the term means
+    (
+        "## Whales\n\n- **Blue whale** — the largest animal known to have ever lived.\n"
+        "- **Orca** — a toothed whale that hunts in pods.\n"
+        "- **Grand Bazaar** — one of the oldest covered markets in the world.\n\n"
+        "The **Black Death** was the deadliest pandemic in recorded human history.",
+        "",
+        {("orca", "definition", "a toothed whale that hunts in pods")},
+        {
+            ("blue whale", "definition", "the largest animal known to have ever lived"),
+            ("grand bazaar", "definition", "one of the oldest covered markets in the world"),
+            ("black death", "definition", "the deadliest pandemic in recorded human history"),
+        },
+    ),
+    # a clause with its own subject after a marked term is no gloss of it; a genus with a
+    # relative clause still is
+    (
+        "It is a **traumatic brain injury** — a blow or jolt makes the brain move inside the "
+        "skull.\n\nAt the **dew point**, the vapour condenses onto tiny particles of dust.\n\n"
+        "The novel uses **free indirect discourse**, a narration that slips into a character's "
+        "thoughts.",
+        "",
+        {
+            (
+                "free indirect discourse",
+                "definition",
+                "a narration that slips into a character's thoughts",
+            )
+        },
+        {
+            (
+                "traumatic brain injury",
+                "definition",
+                "a blow or jolt makes the brain move inside the skull",
+            ),
+            ("dew point", "definition", "the vapour condenses onto tiny particles of dust"),
+        },
+    ),
+    (
+        "Ask for a **fit note** (formally the *Statement of Fitness for Work*, still widely "
+        "called a sick note).",
+        "",
+        {("fit note", "alias", "statement of fitness for work")},
+        {
+            ("fit note", "alias", "statement of fitness"),
+            ("sick note", "definition", "still widely"),
+        },
+    ),
 ]
 
 
@@ -679,3 +749,11 @@ def test_linguistic_variants(answer: str, prompt: str, present: Items, absent: I
     }
     assert present <= found, found
     assert not absent & found, found
+
+
+def test_formally_before_a_verb_marks_no_name() -> None:
+    # "was formally opened by": a verb, not "formally the Statement of …"
+    _, facts = read_document(
+        "Construction began in 1959 and the building was formally opened by the Queen in 1973."
+    )
+    assert not [f for f in facts if f.kind == "linguistic" and f.value == "opened"]

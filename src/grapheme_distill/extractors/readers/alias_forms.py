@@ -53,7 +53,9 @@ _ALIAS = re.compile(
     r"called in \w+|"
     r"nicknamed|a\.k\.a\.|aka|formerly known as|formerly called|formerly|later known as|later renamed|"
     r"renamed|now known as|now called|or simply|often just|also simply|originally called|originally named|"
-    r"known by (?:his|her|its|their) [\w\- ]{0,25}?name,?|officially|formally|dubbed|"
+    r"known by (?:his|her|its|their) [\w\- ]{0,25}?name,?|dubbed|"
+    # "(formally the *Statement of Fitness for Work*)", not "was formally opened by"
+    r"(?:officially|formally)(?=\s+(?:the\s+)?[\"“*_]*(?-i:[A-Z]))|"
     r"(?:commonly |often |sometimes |also )?referred to (?:simply |just )?as|also spelled|spelled|"
     r"sometimes written|goes by|went by|whose (?:real |full |birth |given |original |legal )?name "
     r"(?:is|was)|real name|stage name|pen name|born as)"
@@ -175,8 +177,8 @@ _NAME_IS = re.compile(
 #: where a name stops: a clause or a qualifier after it ("Chomolungma in Tibetan", "Burma
 #: until 1989")
 _QUALIFIER = re.compile(
-    r"\s+(?:and|or)\s+(?=[a-z])|\s+(?:but|because|since|who|which|in|on|at|for|by|after|from|"
-    r"until|between|during)\s+"
+    r"\s+(?:and|or)\s+(?=[a-z])|\s+(?:but|because|since|who|which|in|on|at|by|after|from|"
+    r"until|between|during)\s+|\s+for\s+(?![A-Z])"  # ("Statement of Fitness for Work" is one)
 )
 #: an adverb after a name, no part of it ("Kyoto much later", "Leningrad until 1991" is cut by
 #: :data:`_QUALIFIER`)

@@ -93,12 +93,20 @@ _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|hundreds"
     "|thousands|millions"
 )
+_NOUN_WORD = r"(?!(?:of|from|in|at|on|for|per|across|around|each|worldwide|with|by)\b)[a-z][a-z\-]*"
 # a count, maybe approximate, maybe in millions: "194", "about 8,000", "roughly 1.2 million", "six"
 _COUNT = re.compile(
     r"^(?P<n>(?:(?:about|around|approximately|approx\.|roughly|nearly|over|more than|almost|some"
     r"|up to|at least|~|c\.)\s*)?(?:\d[\d,.]*(?:\s*(?:million|billion|thousand))?|"
     + _NUMBER_WORDS
-    + r"))(?:\s+(?P<noun>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}))?$",
+    + r"))(?:\s+(?P<noun>"
+    + _NOUN_WORD
+    + r"(?:\s+"
+    + _NOUN_WORD
+    + r"){0,2}))?"
+    # "32 teams from around the world", "4 groups of 8 teams each": what is counted, then where
+    # or how it is made up (no part of the count's noun)
+    + r"(?P<rest>\s+(?:of|from|in|at|on|for|per|across|around|each|worldwide|with|by)\b[^;]*)?$",
     re.IGNORECASE,
 )
 
@@ -118,8 +126,10 @@ def count_of(key: str, value: str) -> tuple[str, str] | None:
         return None
     noun = m.group("noun")
     if noun is not None:
-        if not _plural(noun.split()[-1]) or value_type(value) == "QUANTITY" and _UNIT.search(noun):
-            return None
+        if not _plural(noun.split()[-1]) or (
+            (value_type(value) == "QUANTITY" or m.group("rest")) and _UNIT.search(noun)
+        ):
+            return None  # a measure ("20 years from filing"), not a count
         return f"number_of_{_snake(noun)}", m.group("n").strip()
     words = key.split()
     if not words or not _plural(words[-1]) or len(words) > 3 + (words[:2] == ["number", "of"]):

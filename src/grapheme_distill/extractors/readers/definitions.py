@@ -26,6 +26,7 @@ from grapheme_distill.extractors.readers.genus import (
     INSTITUTION_HEAD,
     NOTION_GENUS,
     PERSON_HEAD,
+    RANKED,
     ROLE_SUBJECT,
     STRONG_MARK,
     VERDICT_HEAD,
@@ -157,6 +158,9 @@ _NOT_DESCRIPTION = re.compile(
 )
 
 
+_ADVERB = re.compile(r"[a-z]+ly|still|also|often|now|then|once|sometimes|even|just|simply|later")
+
+
 def described_by_name(text: str) -> list[tuple[str, str]]:
     """``(term, description)`` for each "<description> called <term>" in a clause: the term is
     a lower-case notion and the description names a kind of thing in two content words or more
@@ -170,6 +174,8 @@ def described_by_name(text: str) -> list[tuple[str, str]]:
             and len(content) >= 2
             and not _NOT_DESCRIPTION.search(v)
             and x.lower() not in v.lower()
+            # "(…, still widely called a sick note)": adverbs, no description before the name
+            and not _ADVERB.fullmatch(content[-1].lower())
         ):
             out.append((x, v))
     return out
@@ -538,7 +544,7 @@ def _copula(
         # (highlights, opens with, is asked about, or heads a section with)
         return
     value = trim_gloss(value)
-    if len(value.split()) >= 3:
+    if len(value.split()) >= 3 and not RANKED.match(value):  # "… is the deadliest pandemic …"
         yield lfact(
             block, sent, "copula.definition", name, LinguisticKind.DEFINITION, value, hedged
         )

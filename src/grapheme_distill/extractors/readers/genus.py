@@ -23,13 +23,39 @@ __all__ = [
     "INSTITUTION_HEAD",
     "NOTION_GENUS",
     "PERSON_HEAD",
+    "RANKED",
     "ROLE_SUBJECT",
+    "STATEMENT",
     "STRONG_MARK",
     "VERDICT_HEAD",
     "genus_head",
     "proper_name",
     "trim_gloss",
 ]
+
+
+#: a description by rank, not a genus: "the largest animal known to have lived", "one of the
+#: oldest covered markets", "the sultans' main residence", "the only living cephalopods that …"
+#: tell where a member stands among others (a fact about it), not what the term means
+RANKED = re.compile(
+    r"(?i)(?:one\s+of\s+)?(?:the|its|their|[\w\-]+['’]s?)\s+(?:[\w\-]+['’]s?\s+)?"
+    r"(?:largest|smallest|biggest|oldest|youngest|longest|shortest|tallest|highest|lowest|"
+    r"deepest|fastest|slowest|heaviest|deadliest|earliest|greatest|best|worst|most|least|only|"
+    r"main|busiest|richest|hottest|coldest|strongest|widest|brightest|newest)\b"
+)
+
+
+#: a clause with a subject of its own, not a gloss of the term before it: "— even if you used to
+#: share passwords", "— you confirm in writing …", "— it's made with chicken", "a blow or jolt
+#: makes the brain move …", "the transport layer produces a segment …" ("it is the smallest
+#: number that …" and "a narration that slips into …" still gloss)
+STATEMENT = re.compile(
+    r"(?:even\s+)?(?:if|when|because|although|though|while|unless)\b"
+    r"|(?:you|we|they|he|she|i)\s+[a-z]+"
+    r"|it(?:['’]s|\s+is|\s+was)\s+(?!(?:a|an|the|one)\b)"
+    r"|(?:the|a|an)\s+(?:(?!(?:that|which|who|whose|where)\b)[\w\-]+\s+){1,3}?[a-z]+s\s+"
+    r"(?:the|a|an|its|their|his|her|onto|into)\s"
+)
 
 
 #: markers of a defining clause strong enough for a named thing ("Kubernetes is a system *for

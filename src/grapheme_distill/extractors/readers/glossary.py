@@ -21,6 +21,7 @@ from grapheme_distill.extractors.readers.genus import (
     DEF_MARK,
     FUNCTIONAL,
     PERSON_HEAD,
+    RANKED,
     genus_head,
     proper_name,
 )
@@ -233,8 +234,17 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         )
         and not re.search(r"\d{4}|\band\b", term.text)  # "16 July 1969", "ATLAS and CMS"
         and not re.match(r"\d", term.text)
+        # a label over a sentence of its own (the document layer kept the item plain: "**Secret**
+        # — the US would quietly remove …"), or over what the term may or must do ("**Yokozuna**
+        # — cannot be demoted"), states a fact about it and glosses nothing
+        and block.role == "glossary"
+        and not _MODAL.match(gloss)
+        and not RANKED.match(gloss)  # "**Blue whale** — the largest animal …": a rank, no gloss
     ):
         yield lfact(block, None, "gloss.definition", term, LinguisticKind.DEFINITION, gloss)
+
+
+_MODAL = re.compile(r"(?:can|cannot|can't|could|may|might|must|will|would|should|shall)\b")
 
 
 #: a value in title case (every word but the small ones capitalised): a title, not a gloss

@@ -22,6 +22,7 @@ from grapheme_distill.extractors.readers.genus import (
     INDEFINITE_GENUS,
     INSTITUTION_HEAD,
     PERSON_HEAD,
+    STATEMENT,
     STRONG_MARK,
     genus_head,
     trim_gloss,
@@ -78,6 +79,8 @@ def read_inline_glosses(block: Block, sent: Sentence, hedged: bool) -> Iterator[
             value = value[does.end() :]
             if FUNCTIONAL.match(value) is None:
                 continue
+        if does is None and STATEMENT.match(value):
+            continue  # "**TBI** — a blow or jolt makes the brain move …": a clause of its own
         glossed = (
             does is not None
             or re.match(r"(?:a|an|the)\s", value)
@@ -185,7 +188,11 @@ def _appositive_glosses(
         )
     ):
         after = None
-    if after is not None and not PERSON_HEAD.fullmatch(genus_head(after.group("v"))):
+    if (
+        after is not None
+        and not PERSON_HEAD.fullmatch(genus_head(after.group("v")))
+        and not STATEMENT.match(after.group("v"))  # "the **dew point**, the vapour condenses …"
+    ):
         value = trim_gloss(after.group("v"))
         if len(value.split()) >= 3:
             yield lfact(
