@@ -25,3 +25,14 @@ def test_a_numbered_division_of_a_named_text_is_its_part() -> None:
 def test_a_number_of_something_unnamed_is_no_part() -> None:
     pairs = _parts("Section 3 of the report covers costs, and part 2 of the plan is late.")
     assert not pairs
+
+
+def test_such_as_after_a_bare_plural_names_no_class() -> None:
+    facts = read_document(
+        "Growers sell to firms such as Alder Foods and Birch Mills. Rural clinics say that "
+        "antiviral drugs such as Zovirax and Tamiflu run short.",
+        "",
+    )[1]
+    pairs = {(f.subject.text, f.object.text) for f in facts if f.kind == "hierarchy" and f.object}
+    assert ("antiviral drugs", "Zovirax") in pairs
+    assert not any(whole == "firms" for whole, _ in pairs)
