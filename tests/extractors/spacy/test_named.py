@@ -53,3 +53,14 @@ def test_one_word_after_a_possessive_stays_one_name(spacy_x: SpacyExtractor) -> 
     names = _names(spacy_x, "The crowd gathered near the Doge's Palace in Venice.")
     assert "Doge's Palace" in names, names
     assert "Doge" not in names, names
+
+
+def test_an_adjective_ner_took_for_a_name_is_no_node(spacy_x: SpacyExtractor) -> None:
+    names = _names(
+        spacy_x,
+        "The US government has three branches.\n\n"
+        "- **Judicial branch — the federal courts**\n"
+        "  - the **Supreme Court**: nine justices appointed for life\n",
+    )
+    assert "Judicial branch" in names, names
+    assert "Judicial" not in names, names

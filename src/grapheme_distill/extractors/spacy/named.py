@@ -52,6 +52,8 @@ def named_mentions(span: Any) -> list[Mention]:
             continue  # "(1907–1954)", "(r. 1485–1509)": its two years are dates of their own
         if ent.label_ == "CARDINAL" and _no_value(ent):
             continue
+        if _adjective(ent):
+            continue
         heads = [ent.root]
         if ent.label_ not in ("GPE", "LOC", "DATE") and any(t.text == "," for t in ent):
             # "Hekla, Katla": each part of a comma list is a name ("Paris, France" stays one)
@@ -69,6 +71,20 @@ def named_mentions(span: Any) -> list[Mention]:
                         out.append(part)
     out.extend(_chunk_candidates(span, out))
     return out
+
+
+def _adjective(ent: Any) -> bool:
+    """Whether NER took an adjective before its noun for a name: "**Desert Oases**: Small areas
+    of vegetation", "Long, narrow valleys" (PERSON).  A nationality or language ("French
+    cuisine") is a node by the conventions and stays."""
+    root = ent.root
+    return (
+        len(ent) == 1
+        and ent.label_ not in ("NORP", "LANGUAGE")
+        and root.pos_ == "ADJ"
+        and root.dep_ == "amod"
+        and root.head.pos_ == "NOUN"
+    )
 
 
 #: units a number is written with that NER leaves out of the number ("400 g", "200 m"): the gold
