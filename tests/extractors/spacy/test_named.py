@@ -64,3 +64,18 @@ def test_an_adjective_ner_took_for_a_name_is_no_node(spacy_x: SpacyExtractor) ->
     )
     assert "Judicial branch" in names, names
     assert "Judicial" not in names, names
+
+
+def test_a_noun_chunk_that_is_its_line_whole_is_no_candidate(spacy_x: SpacyExtractor) -> None:
+    """A heading or label ("Exam tips", "Good luck") names a part of the answer: on devread the
+    model added 13 such chunks, one a gold entity (tenth session)."""
+    from grapheme_distill.extractors.spacy.entity_choice import collect_candidates
+
+    with collect_candidates(chunks=True) as found:
+        spacy_x.extract(
+            "**Exam tips**\n\nRevise the key dates early. The harvest failed in the valley."
+            "\n\nGood luck!"
+        )
+    names = {c.name for c in found}
+    assert {"harvest", "valley"} <= names, names
+    assert not names & {"Exam tips", "Good luck"}, names

@@ -184,7 +184,7 @@ def _doc_chunks(doc: Any) -> list[tuple[int, int, int, int, str]]:
             start += 1
         if start >= chunk.end or chunk.root.pos_ in ("PRON", "PROPN"):
             continue
-        if _possessive(doc, start, chunk.end):
+        if _possessive(doc, start, chunk.end) or _whole_line(chunk):
             continue
         a, b = doc[start].idx, chunk.end_char
         text = whole[a:b].strip()
@@ -192,6 +192,22 @@ def _doc_chunks(doc: Any) -> list[tuple[int, int, int, int, str]]:
             found.append((chunk.start, chunk.end, a, b, text))
     doc.user_data[_CHUNKS] = found
     return found
+
+
+def _whole_line(chunk: Any) -> bool:
+    """Whether a noun chunk is its sentence or line whole: a heading or label ("Key facts",
+    "Exam tips", "Later career"), which names a part of the answer, not a thing in it (on
+    devread the model added 13 such chunks, one a gold entity; tenth session)."""
+    doc, i, j = chunk.doc, chunk.start, chunk.end  # (walks out only past punctuation)
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+        if not (doc[i].is_punct or doc[i].is_space):
+            return False
+    while j < len(doc) and not doc[j].is_sent_start:
+        if not (doc[j].is_punct or doc[j].is_space):
+            return False
+        j += 1
+    return True
 
 
 def _possessive(doc: Any, start: int, end: int) -> bool:
