@@ -445,11 +445,12 @@ def _hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             # whales"); "a stove such as a Trangia", "bulk cargo such as coal and grain" gave
             # mostly wrong pairs on unseen answers
             continue
-        if len(tail) < 2:
+        if len(tail) < 2 and len(words) > 1:
             # a bare plural ("companies such as Monsanto", "medicines such as propranolol",
             # "species such as …") is a word, not the class the answer files them under; with
-            # its modifier ("payment systems", "inhaled corticosteroids") it is (devread 3 of 17
-            # bare-plural pairs right, 13 of 19 modified)
+            # its modifier ("payment systems", "inhaled corticosteroids"), or opening the sentence
+            # ("Squamates, including geckos, …"), it is (devread 3 of 17 bare pairs right, 13 of
+            # 19 modified)
             continue
         wholes = [(Name(" ".join(tail)), HierarchyKind.MEMBER_OF, "prose.such_as")]
         if _KIND_HEAD.search(" ".join(tail)):
