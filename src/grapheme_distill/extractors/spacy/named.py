@@ -107,17 +107,22 @@ def _with_unit(ent: Any, m: Mention) -> Mention:
 
 def _owner(ent: Any, m: Mention) -> Mention | None:
     """The owner a name was cut from ("Schiller" of "Schiller's Ode to Joy", :func:`~.names._make`
-    keeps the owned name): a node of its own, as it is when NER reads it apart."""
-    owner = next((t for t in ent if t.tag_ == "POS" and t.idx < m.start), None)
+    keeps the owned name): a node of its own, as it is when NER reads it apart.  NER may have
+    labelled the owner alone ("Schiller", ORG) or the whole."""
     doc = ent.doc
-    if owner is None or owner.i == ent.start or owner.i + 1 >= len(doc):
+    k = ent.start
+    while k + 1 < len(doc) and doc[k].idx < m.start and doc[k].tag_ != "POS":
+        k += 1
+    if k == ent.start or k + 1 >= len(doc) or doc[k].tag_ != "POS":
         return None
-    if doc[owner.i + 1].idx != m.start or len(m.text.split()) < 2:
+    if doc[k + 1].idx != m.start or len(m.text.split()) < 2:
         return None  # not cut there ("St Mark's Square" read as "Square")
-    words = doc[ent.start : owner.i]
+    words = doc[ent.start : k]
     if not all(t.pos_ == "PROPN" for t in words):
         return None
-    label = "GPE" if all(t.ent_type_ in ("GPE", "LOC") for t in words) else ""
+    label = ent.label_ if ent.end == k else ""  # NER read the owner alone: its label stands
+    if all(t.ent_type_ in ("GPE", "LOC") for t in words):
+        label = "GPE"
     return Mention(words.text, words.start_char, words.end_char, label, True)
 
 
