@@ -279,3 +279,26 @@ def test_the_cross_validation_reports_precision_and_items_kept_at_each_candidate
     assert row["kept@0.6"] >= row["kept@0.65"] >= row["kept@0.7"]
     table = fc.threshold_table(rows)
     assert "P@0.65 (kept)" in table and "| logistic | 0.800 (200) |" in table
+
+
+def test_the_seen_term_is_per_construction_too() -> None:
+    """One construction was written against its development answers and is much surer there than
+    elsewhere, another is as sure everywhere: each gets the precision of unseen answers, not one
+    shared offset of its kind (tenth session)."""
+    fc = _fit_module()
+    samples = []
+    for answer in range(40):
+        seen = answer < 25
+        for i in range(10):
+            # "kv": 95 % right on seen answers, 50 % on unseen; "table": 70 % on both
+            samples.append(
+                fc.Sample(
+                    f"a{answer}", "relation", {"construction": "kv"}, i < (9.5 if seen else 5), seen
+                )
+            )
+            samples.append(
+                fc.Sample(f"a{answer}", "relation", {"construction": "table"}, i < 7, seen)
+            )
+    cmap = fc.fit("logistic", samples, c=1.0, prior_weight=10.0)
+    assert cmap.confidence("relation", {"construction": "kv"}) == pytest.approx(0.5, abs=0.08)
+    assert cmap.confidence("relation", {"construction": "table"}) == pytest.approx(0.7, abs=0.08)
