@@ -726,6 +726,32 @@ CASES: list[tuple[str, str, Items, Items]] = [
             ("dew point", "definition", "the vapour condenses onto tiny particles of dust"),
         },
     ),
+    # "it is called" names the block's subject, also after a place ("In Russia it is called
+    # …"), and a second name after "and in <place>"
+    (
+        "## The Cuban Missile Crisis (October 1962)\n\n**What it was:** a 13-day standoff. In "
+        "Russia it is called the **Caribbean Crisis**, and in Cuba the **October Crisis**.",
+        "",
+        {
+            ("cuban missile crisis", "alias", "caribbean crisis"),
+            ("cuban missile crisis", "alias", "october crisis"),
+        },
+        {("it", "alias", "caribbean crisis"), ("what it was", "alias", "caribbean crisis")},
+    ),
+    # advice under a label ("**Avoid**", "look for …") and a statement opening with "Most of the"
+    # gloss nothing; a noun that looks like a verb ("Set point") is still a term
+    (
+        "## Tips\n\n- **Saving** — look for the highest APY.\n- **Avoid** — soaking it in the "
+        "sink.\n- **Set point** — the temperature a thermostat aims for.\n- **Protection** — "
+        "Most of the reef lies within the marine park.",
+        "",
+        {("set point", "definition", "the temperature a thermostat aims for")},
+        {
+            ("saving", "definition", "look for the highest apy"),
+            ("avoid", "definition", "soaking it in the sink"),
+            ("protection", "definition", "most of the reef lies within the marine park"),
+        },
+    ),
     (
         "Ask for a **fit note** (formally the *Statement of Fitness for Work*, still widely "
         "called a sick note).",

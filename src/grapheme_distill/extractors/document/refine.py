@@ -116,7 +116,7 @@ def refine(doc: Document) -> Document:
 #: a gloss that is a sentence of its own, with its own subject and verb: "**Anaphase** — sister
 #: chromatids are pulled to opposite poles", "**Copies** — thousands were printed", "**Codebreaking**
 #: — at Bletchley Park he designed the Bombe", "**21 July 1969** — Armstrong stepped onto …",
-#: "**Public** — the USSR removes the missiles" (a
+#: "**Public** — the USSR removes the missiles", "**Protection** — Most of the reef lies …" (a
 #: genus, "a pawn that has just moved …", or what the term does, "it packages proteins", glosses)
 _OWN_CLAUSE = re.compile(
     r"^(?:(?:the|its|his|her|their|these|those|some|most|many|all|both|each)\s+)?"
@@ -127,6 +127,7 @@ _OWN_CLAUSE = re.compile(
     r"|^(?:at|in|on|during|after|before|from|by|with)\s[^,;]{0,60}?\b(?:he|she|they|we)\s+[a-z]+"
     r"|^(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s+[a-z]+ed\b"
     r"|^(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s+[a-z]+s\s+(?:the|a|an|its|their)\s"
+    r"|^(?i:most|some|many|much|all|none|part|each)\s+of\s+(?:the|its|their|these|those)\s"
 )
 
 

@@ -237,7 +237,8 @@ def _alias_values(text: str, m: re.Match[str]) -> list[str]:
 
 #: a further name after "and"/"or" in an alias clause ("… and as *Byzantium* before that")
 _COORDINATED = re.compile(
-    r"\s+(?:and|or)\s+(?:as\s+|by\s+)?(?:the\s+)?[*_\"“]*(?P<n>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
+    r"\s+(?:and|or)\s+(?:as\s+|by\s+|in\s+[A-Z][\w'’\-]*,?\s+)?(?:the\s+)?[*_\"“]*"
+    r"(?P<n>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
 )
 
 
@@ -409,7 +410,8 @@ def read_alias_forms(
             and not re.search(
                 r"(?:^|,\s+which\s+)"  # "…, which was renamed Tokyo": the name before "which"
                 r"(?:The\s+)?[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|the|and|de|da|do|del))*\s*$"
-                r"|[A-Z][\w'’.\-]*,\s+which\s+$",
+                r"|[A-Z][\w'’.\-]*,\s+which\s+$"
+                r"|(?:^|\s)(?:[Ii]t|[Tt]hey)\s+$",  # "In Russia it is called …": its subject
                 text[: m.start()],
             )
         ):

@@ -67,6 +67,8 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         return  # "**Rest the dough**: …", "**Pull an image**: …": a step or a tip, not a term
     if re.match(r"(?i)(?:where|what|when|how|why|who|which)\b", term_text):
         return  # "**Where to see it**: the Museum of Modern Art": a question's label, no term
+    if _INSTRUCTION.fullmatch(term_text) or _INSTRUCTION.match(block.value_text().strip()):
+        return  # "**Avoid**: soaking it …", "**Saving**: look for the highest APY": advice
     if _NAMING_KEY.fullmatch(term_text):
         # "**Nickname:** the Iron Lady", "**Local name:** Nederland": another name of what the
         # section is about, no term defined
@@ -244,6 +246,13 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         yield lfact(block, None, "gloss.definition", term, LinguisticKind.DEFINITION, gloss)
 
 
+#: an instruction: a key that is a bare imperative ("**Avoid**"), a gloss that opens with one and
+#: its object ("look for the …"); "Use case", "Set point", "use of force" are nouns
+_INSTRUCTION = re.compile(
+    r"(?i)(?:look|use|keep|avoid|check|make|take|try|ask|get|choose|pick|add|put|set|go|see|call|"
+    r"read|find|let|tell|remember|consider|compare|gather|don['’]t|do\s+not|never|always)"
+    r"(?:$|\s+(?:for|the|a|an|your|it|them|to|up|out|at|into|on|any|all|some|this|that)\b)"
+)
 _MODAL = re.compile(r"(?:can|cannot|can't|could|may|might|must|will|would|should|shall)\b")
 
 

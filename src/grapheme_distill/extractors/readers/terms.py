@@ -189,7 +189,16 @@ def pronoun_subject(ctx: ReadContext, block: Block) -> Name | None:
         term = clean_name(faq.group("x"))
         if term and len(term.split()) <= 5:
             return Name(term)
-    return ctx.section_subject(block)
+    subject = ctx.section_subject(block)
+    if subject is not None and re.match(
+        r"(?i)(?:what|who|why|how|when|where|which)\b", subject.text
+    ):
+        # a question's label taken for the topic ("**What it was:** … In Russia it is called
+        # …"): the heading over it names the subject
+        text = heading.text.split(":")[0] if heading is not None else ""
+        name = clean_name(re.sub(r"\s*\([^)]*\)?", "", text))
+        return Name(name) if name and not text.rstrip().endswith("?") else None
+    return subject
 
 
 def term_at(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name | None:
@@ -218,6 +227,10 @@ def term_at(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name |
         if x.lower() in PRONOUNS:
             return pronoun_subject(ctx, block)
         return Name(x) if x and len(x.split()) <= 8 else None
+    if re.search(r"(?:^|\s)(?:it|they|It|They)\s*,?$", before.strip()):
+        # "It is called the Caribbean Crisis in Russia", "In Russia it is called …": the pronoun
+        # is the block's implicit subject
+        return pronoun_subject(ctx, block)
     name = name_before(before)
     if name is not None:
         preceding = before[: before.rstrip(' ,*_"“”\u2013\u2014').rfind(name.split()[0])].split()
