@@ -162,3 +162,12 @@ def test_a_count_followed_by_where_or_how_it_is_made_up_is_still_a_count() -> No
     assert count_of("typical term", "20 years from filing") is None  # a measure
     found = _triples("## World Cup\n\n- **Teams:** 32 teams from around the world\n")
     assert ("World Cup", "number_of_teams", "32") in found, found
+
+
+def test_a_key_value_table_under_no_topic_is_about_the_name_the_prompt_asks_about() -> None:
+    found = _triples(
+        "Very. **Ingrid Vanger** still holds the record.\n\n| | |\n|---|---|\n"
+        "| **Born** | 3 May 1921 |\n| **Height** | 1.71 m |\n",
+        "How tall was Ingrid Vanger, really?",
+    )
+    assert ("Ingrid Vanger", "born_on", "3 May 1921") in found, found

@@ -752,6 +752,13 @@ CASES: list[tuple[str, str, Items, Items]] = [
             ("protection", "definition", "most of the reef lies within the marine park"),
         },
     ),
+    # a quoted meaning after the name a clause gives last ("renamed Tokyo, meaning …")
+    (
+        'The court moved to Edo, which was renamed Tokyo, meaning "eastern capital".',
+        "",
+        {("tokyo", "definition", "eastern capital")},
+        set(),
+    ),
     (
         "Ask for a **fit note** (formally the *Statement of Fitness for Work*, still widely "
         "called a sick note).",

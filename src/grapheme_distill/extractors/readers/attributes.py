@@ -38,7 +38,7 @@ from grapheme_distill.extractors.readers.attribute_keys import (
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.counted_items import read_counted_items
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
-from grapheme_distill.extractors.readers.phrases import first_subject
+from grapheme_distill.extractors.readers.phrases import first_subject, prompt_name
 from grapheme_distill.model.knowledge import HierarchyKind, LinguisticKind
 
 __all__ = ["count_of", "is_name_key", "read_attributes", "value_type"]
@@ -429,7 +429,7 @@ def _kv_subject(ctx: ReadContext, block: Block) -> Name | None:
         block.parent is not None
     ):  # "- **Rivers:**\n  - Nile: 6,650 km": the parent item names the group
         return None
-    return ctx.section_subject(block) or first_subject(ctx)
+    return ctx.section_subject(block) or first_subject(ctx) or prompt_name(ctx)
 
 
 def _read_key_value(ctx: ReadContext, block: Block) -> Iterator[Fact]:
@@ -462,7 +462,7 @@ def _read_row(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     ):
         # "| Detail | Value |", "| | |" over "| Height | 1.95 m |": key-value pairs about the
         # section's subject
-        subject = ctx.section_subject(block)
+        subject = ctx.section_subject(block) or first_subject(ctx) or prompt_name(ctx)
         if subject is not None:
             yield from _key_facts(ctx, subject, cells[0], cells[1], block.span, "table.kv", False)
         return

@@ -314,6 +314,15 @@ def _clause(
         term = _emphasised_before(block, sent, sent.text.find(mm.group(0)) + len(mm.group("x")))
         if term is None and len(mm.group("x").split()) == 1:
             term = clean_name(mm.group("x"))
+        elif term is None and re.search(r"[\"“]\s*$", text[: mm.start("v")]):
+            # "Edo, which was renamed Tokyo, meaning "eastern capital"": a quoted meaning of the
+            # name the clause gives last
+            given = re.search(
+                r"\b(?:renamed|called|named|name|word|term|as)\s+"
+                r"(?P<n>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})$",
+                mm.group("x"),
+            )
+            term = clean_name(given.group("n")) if given is not None else None
         if term:
             yield lfact(
                 block,

@@ -29,6 +29,7 @@ __all__ = [
     "lead_parent",
     "name_list",
     "noun_phrase",
+    "prompt_name",
     "remarks",
     "resolve",
 ]
@@ -363,6 +364,24 @@ def lead_parent(ctx: ReadContext, block: Block, text: str) -> Name | None:
         subject = m.group("x")
         if len(subject.split()) <= 6 and not re.search(r"[,;]", subject):
             return resolve(ctx, block, subject)
+    return None
+
+
+#: a run of capitalised words (with the small words names hold)
+_NAME_RUN = re.compile(
+    r"(?<![\w'’])[A-Z][\w'’\-]*(?:\s+(?:of|the|de|von|van|del|[A-Z][\w'’\-]*))*\s+[A-Z][\w'’\-]*"
+)
+
+
+def prompt_name(ctx: ReadContext) -> Name | None:
+    """A name of two words or more that the prompt asks about and the answer uses ("How fast
+    was Usain Bolt, really?"): what an answer's key-value table is about when no topic, heading
+    or first sentence names it."""
+    runs = [m.group(0) for m in _NAME_RUN.finditer(ctx.prompt)]
+    runs = [r for r in runs if r.split()[0] not in ("The", "A", "An", "What", "How", "Who", "Why")]
+    for run in sorted(runs, key=len, reverse=True):
+        if run in ctx.doc.source:
+            return Name(run)
     return None
 
 
