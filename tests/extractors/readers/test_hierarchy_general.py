@@ -389,3 +389,20 @@ def test_key_labels(answer: str, present: set[str], absent: set[str]) -> None:
     names = _item_entities(answer)
     assert present <= names, f"missing {present - names}; got {sorted(names)}"
     assert not absent & names, f"unexpected {absent & names}"
+
+
+def test_numbered_stages_named_by_nominalisations_are_parts_of_the_process() -> None:
+    answer = (
+        "The **nitrogen cycle** moves nitrogen between the air, soil and living things.\n\n"
+        "1. **Fixation.** Bacteria turn nitrogen gas into ammonia.\n"
+        "2. **Nitrification.** Other bacteria turn ammonia into nitrates.\n"
+        "3. **Assimilation.** Plants take up the nitrates.\n"
+        "4. **Denitrification.** Nitrates go back to the air as gas.\n"
+    )
+    pairs = _pairs(answer, "How does the nitrogen cycle work?")
+    assert {("nitrogen cycle", "fixation"), ("nitrogen cycle", "assimilation")} <= pairs
+    steps = (
+        "To repot a plant:\n\n1. **Water** the plant a day before.\n2. **Loosen** the roots.\n"
+        "3. **Move** it to the new pot.\n"
+    )
+    assert not _pairs(steps, "How do I repot a plant?")

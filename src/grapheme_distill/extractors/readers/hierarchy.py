@@ -210,12 +210,50 @@ def _structural_context(ctx: ReadContext, items: list[Block], lead: str, heading
     return True
 
 
+# a stage of a process named by a nominalisation ("Evaporation", "Condensation", "Fermentation")
+_STAGE = re.compile(r"^[A-Z][a-z]+(?:tion|sion|sis|ment|ance|ence)$")
+
+
+def _stages(
+    ctx: ReadContext, items: list[Block], heads: list[tuple[Block, tuple[str, int, int] | None]]
+) -> Iterator[Fact]:
+    """A numbered list whose items open with a bold one-word nominalisation ("1. **Evaporation.**
+    The Sun heats …", "2. **Condensation.** …") names the stages of the process the section is
+    about: each is part of it (the steps themselves stay a procedure)."""
+    names = [h[0] for b, h in heads if h is not None and b.inline.emphasis]
+    if (
+        len(items) < 3
+        or not items[0].ordered
+        or len(names) != len(items)
+        or any(len(n.split()) != 1 for n in names)
+        or 2 * sum(bool(_STAGE.match(n)) for n in names) <= len(names)
+    ):
+        return
+    whole = ctx.section_subject(items[0])
+    if whole is None:
+        return
+    for block, head in heads:
+        if head is not None and head[0].lower() != whole.text.lower():
+            yield Fact(
+                "hierarchy",
+                "list.stages.part_of",
+                block.inline.span(head[1], head[2]),
+                whole,
+                Name(head[0]),
+                hierarchy=HierarchyKind.PART_OF,
+            )
+
+
 def _read_list(ctx: ReadContext, items: list[Block], title: str = "") -> Iterator[Fact]:
     lead, heading = list_context_text(ctx, items)
     lead = lead or title
     nested = items[0].parent is not None
     heads = [(b, item_head(b)) for b in items]
-    if procedural_list(items, lead, heading) or any(ctx.injected(b) for b in items):
+    if any(ctx.injected(b) for b in items):
+        return
+    if not nested:
+        yield from _stages(ctx, items, heads)
+    if procedural_list(items, lead, heading):
         return
     members = bool(kind_of(lead) or kind_of(heading))
     for block, head in heads:
