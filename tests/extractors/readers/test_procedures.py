@@ -254,3 +254,16 @@ def test_a_numbered_list_answering_a_request_for_steps_is_them() -> None:
     assert found is not None
     assert found[1][0] == "Boiling: Water is boiled"
     assert asked_steps(doc, "Tell me about tea") is None
+
+
+def test_a_title_line_naming_the_steps_asked_for_is_them() -> None:
+    asked = "Explain one important process involving bread in 4 to 6 numbered steps."
+    found = asked_steps(
+        parse_document("Bread Baking: Mixing, Kneading, Proving, and Baking\n"), asked
+    )
+    assert found is not None and found[1] == ("Mixing", "Kneading", "Proving", "Baking")
+    # a sentence after it, or a title of a thing, is no list of steps
+    assert (
+        asked_steps(parse_document("Bread: Mixing, Kneading, Baking\n\nIt is easy."), asked) is None
+    )
+    assert asked_steps(parse_document("Bread Baking: An Overview\n"), asked) is None

@@ -330,7 +330,20 @@ def asked_steps(doc: Document, prompt: str) -> tuple[tuple[int, int], tuple[str,
         top = [b for b in items if b.parent is None]
         if len(top) >= 2 and top[0].ordered:
             return (top[0].span[0], top[-1].span[1]), tuple(_step(b.text) for b in top)
+    # no list at all, only the title line naming the steps: "Git Workflow: Cloning, Branching,
+    # Merging, Pushing" (the local teacher's answer to "… in 4 to 6 numbered steps")
+    titles = [b for b in doc.blocks if b.role in ("paragraph", "heading", "key_value")]
+    if len(titles) == 1:
+        m = _NAMED_STEPS.match(titles[0].text)
+        if m is not None:
+            names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("s"))]
+            if len(names) >= 3 and all(0 < len(n.split()) <= 4 for n in names):
+                return titles[0].span, tuple(names)
     return None
+
+
+#: a title line whose part after the colon names the steps ("…: Cloning, Branching, Merging")
+_NAMED_STEPS = re.compile(r"^[^:]{2,80}:\s+(?P<s>[^.:;!?]+?)\.?$")
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
