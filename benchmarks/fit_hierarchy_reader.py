@@ -19,7 +19,7 @@ but lost entity precision)::
 
     .venv/bin/python benchmarks/fit_hierarchy_reader.py --gold /work/sets/dev75.jsonl [more ...] \
         --drop rule,heading_last,lead_last,before_last,header_last \
-        --keep-rules --keep-sources both,same_rank,cell_colon,divided,roster --threshold 0.9
+        --keep-rules --keep-sources both,same_rank,cell_colon,divided,roster,lead_key --threshold 0.9
 
 (``--keep-sources``: candidate sources kept like rule edges, named in the model file.)
 

@@ -102,3 +102,16 @@ def test_a_key_over_a_roster_of_five_names_gets_them_as_members() -> None:
     assert "src=roster" in cands[("television", "cbeebies")]
     assert "src=roster" not in cands[("online", "bbc iplayer")]  # two names are no roster
     assert ("television", "bbc four") in _kept(text)
+
+
+def test_a_highlighted_key_over_its_list_keeps_the_named_whole() -> None:
+    text = (
+        "Cell division has two forms.\n\n"
+        "**The stages of binary fission** — in short:\n"
+        "1. **Replication** — the chromosome is copied.\n"
+        "2. **Elongation** — the cell grows longer.\n"
+        "3. **Septation** — a wall forms across the middle.\n"
+    )
+    cands = _candidates(text)
+    assert "src=lead_key" in cands[("binary fission", "replication")]
+    assert ("binary fission", "septation") in _kept(text)  # kept like a rule edge (tenth session)

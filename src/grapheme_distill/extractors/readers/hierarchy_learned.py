@@ -727,7 +727,8 @@ def read_hierarchy(
     yield from (f for f in facts if f.kind != "hierarchy")
     keep_rules = bool(model.meta.get("keep_rules", False))
     chains = _CHAINS if model.meta.get("keep_chains", True) else frozenset()
-    # sources as sure as a rule ("Both are X", "the same genus, X", a table cell "X: a, b"),
+    # sources as sure as a rule ("Both are X", "the same genus, X", a table cell "X: a, b", a
+    # highlighted key over its list "**The phases of mitosis** — …:"),
     # named in the model's file: kept like the rules' edges whatever the model says
     chains |= frozenset(f"src={s}" for s in model.meta.get("keep_sources", ()))
     for cand in edge_candidates(ctx, facts):
