@@ -759,6 +759,18 @@ CASES: list[tuple[str, str, Items, Items]] = [
         {("tokyo", "definition", "eastern capital")},
         set(),
     ),
+    # … but an HTTP method in capitals is glossed by what it does, in the imperative
+    (
+        "Each resource has its own URL, called an **endpoint**, and the HTTP method says what to "
+        "do with it:\n\n- **GET** — read a resource\n- **PUT** — replace an existing one "
+        "entirely\n- **POST** — create a new one",
+        "What does REST actually mean?",
+        {
+            ("get", "definition", "read a resource"),
+            ("put", "definition", "replace an existing one entirely"),
+        },
+        set(),
+    ),
     (
         "Ask for a **fit note** (formally the *Statement of Fitness for Work*, still widely "
         "called a sick note).",

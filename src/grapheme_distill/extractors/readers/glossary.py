@@ -67,8 +67,12 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         return  # "**Rest the dough**: …", "**Pull an image**: …": a step or a tip, not a term
     if re.match(r"(?i)(?:where|what|when|how|why|who|which)\b", term_text):
         return  # "**Where to see it**: the Museum of Modern Art": a question's label, no term
-    if _INSTRUCTION.fullmatch(term_text) or _INSTRUCTION.match(block.value_text().strip()):
-        return  # "**Avoid**: soaking it …", "**Saving**: look for the highest APY": advice
+    if not term_text.isupper() and (
+        _INSTRUCTION.fullmatch(term_text) or _INSTRUCTION.match(block.value_text().strip())
+    ):
+        # "**Avoid**: soaking it …", "**Saving**: look for the highest APY": advice ("**GET** —
+        # read a resource", "**PUT** — …" name HTTP methods, glossed by what they do)
+        return
     if _NAMING_KEY.fullmatch(term_text):
         # "**Nickname:** the Iron Lady", "**Local name:** Nederland": another name of what the
         # section is about, no term defined
