@@ -115,3 +115,8 @@ def test_a_highlighted_key_over_its_list_keeps_the_named_whole() -> None:
     cands = _candidates(text)
     assert "src=lead_key" in cands[("binary fission", "replication")]
     assert ("binary fission", "septation") in _kept(text)  # kept like a rule edge (tenth session)
+
+
+def test_a_key_over_four_names_is_a_roster_too() -> None:
+    text = "## Works\n\n- **Best-known operas:** Tosca, La Bohème, Turandot and Madama Butterfly\n"
+    assert "src=roster" in _candidates(text)[("best-known operas", "tosca")]
