@@ -38,7 +38,7 @@ from grapheme_distill.extractors.confidence import CalibrationMap, annotate, loa
 from grapheme_distill.extractors.document import parse_document
 from grapheme_distill.extractors.learned import LinearModel
 from grapheme_distill.extractors.readers import Fact, injected_spans, is_hedged, read_document
-from grapheme_distill.extractors.readers.context import ReadContext
+from grapheme_distill.extractors.readers.context import ReadContext, heading_name
 from grapheme_distill.extractors.readers.dates import canonical_date
 from grapheme_distill.extractors.readers.procedures import (
     goal_of,
@@ -64,6 +64,7 @@ from grapheme_distill.extractors.spacy.lists import INJECTION, PROCEDURAL, SEQUE
 from grapheme_distill.extractors.spacy.named import named_mentions
 from grapheme_distill.extractors.spacy.predicate_choice import choose_predicates
 from grapheme_distill.extractors.spacy.procedure_records import join_prose_procedures
+from grapheme_distill.extractors.spacy.pronouns import AnswerCoref
 from grapheme_distill.extractors.spacy.records import Record as _Record
 from grapheme_distill.extractors.spacy.records import State as _State
 from grapheme_distill.extractors.spacy.records import add_facts as _add_facts
@@ -323,6 +324,8 @@ class SpacyExtractor:
             injected=list(injected),
             keep={normalise_name(topic)} if topic else set(),
             documented=preserve_structure,
+            # "she" is not the man named last: pronouns by the answer's dominant gender
+            coref=AnswerCoref.of(" ".join(p.text for p, _ in piece_docs)),
         )
         context: Mention | None = None  # implicit subject of the list that follows
         context_text = ""
@@ -364,6 +367,8 @@ class SpacyExtractor:
             if piece.kind == "heading":
                 context_text = piece.text
                 context = phrase_mention(doc, 0, len(piece.text))
+                if context is not None and context.proper and heading_name(piece.text):
+                    state.coref.note(context)  # "## The Nile / It flows …": the section's thing
                 goal = goal_of(piece.text)
                 if goal:
                     context_goal, context = goal, None
@@ -439,6 +444,7 @@ class SpacyExtractor:
                 state.hedged += 1
             if structure and (sm := SEQUENCE.match(text)):
                 sequence.append((text[sm.end() :].rstrip(".!"), sent.start_char, sent.end_char))
+            before = len(state.facts)  # the named things of the sentences before this one
             if KnowledgeType.FACTUAL in types:
                 for named in named_mentions(sent):
                     state.facts.append(named)
@@ -459,6 +465,8 @@ class SpacyExtractor:
                         coref=state.coref,
                         block=piece.kind,
                         hedged=factor < 1.0,
+                        named=state.facts,
+                        here=before,
                     )
                 )
             subject = self._sentence_subject(sent, state)

@@ -97,3 +97,34 @@ def test_the_members_an_object_lists_take_the_verb(spacy_x: SpacyExtractor) -> N
 def test_a_prepositional_object_s_own_preposition(spacy_x: SpacyExtractor) -> None:
     got = _read(spacy_x, "Ramanujan worked as a clerk at the Madras Port Trust.")
     assert ("Ramanujan", "work_at", "Madras Port Trust", "sk=own") in got
+
+
+def test_a_pronoun_without_a_guess_takes_the_nearest_named_person(
+    spacy_x: SpacyExtractor,
+) -> None:
+    # the light coreference remembers sentence subjects only; "Utzon" was a clause's subject,
+    # so "he" had no guess at all before the nearest-antecedent reading
+    doc = spacy_x.nlp("He had already received the Pritzker Prize in 2003.")
+    utzon = Mention("Utzon", 0, 5, label="PERSON", proper=True)
+    queen = Mention("Queen Elizabeth II", 0, 18, label="PERSON", proper=True)
+    sent = next(iter(doc.sents))
+    got = {
+        (c.subject.text, c.predicate, c.object.text, next(f for f in c.features if "sk=" in f))
+        for c in sentence_candidates(sent, coref=Coref(), named=[utzon, queen], here=2)
+    }
+    # "Queen Elizabeth II" came last, but a queen is no "he"
+    assert ("Utzon", "receive", "Pritzker Prize", "sk=pronoun_near") in got
+    assert all(s != "Queen Elizabeth II" for s, _, _, _ in got)
+
+
+def test_it_takes_the_nearest_named_thing_not_a_person(spacy_x: SpacyExtractor) -> None:
+    from grapheme_distill.extractors.spacy.relation_candidates import nearest_antecedent
+
+    nile = Mention("Nile", 0, 4, label="LOC", proper=True)
+    speke = Mention("John Speke", 10, 20, label="PERSON", proper=True)
+    assert nearest_antecedent("it", [nile, speke], 2, 0) is nile
+    assert nearest_antecedent("he", [nile, speke], 2, 0) is speke
+    # a name of the same sentence before the pronoun is nearer than the earlier sentences'
+    cern = Mention("CERN", 3, 7, label="ORG", proper=True)
+    assert nearest_antecedent("it", [nile, cern], 1, 20) is cern
+    assert nearest_antecedent("it", [nile, cern], 1, 2) is nile  # CERN comes after "it"

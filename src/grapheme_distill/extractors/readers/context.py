@@ -21,7 +21,7 @@ from grapheme_distill.extractors.base import may_contain
 from grapheme_distill.extractors.document.model import Block, Document
 from grapheme_distill.extractors.readers.facts import Name, clean_name
 
-__all__ = ["INJECTION", "ReadContext", "Sentence", "injected_spans", "prompt_topic"]
+__all__ = ["INJECTION", "ReadContext", "Sentence", "heading_name", "injected_spans", "prompt_topic"]
 
 #: Text addressed to the model rather than stating something about the world.
 INJECTION = re.compile(
@@ -331,7 +331,7 @@ _QA_LABEL = re.compile(r"^[*_\s]*(?:Q|A|Question|Answer)(?:\s*\d+)?[*_]*\s*[:.)]
 _QA_COLON = re.compile(r"^(?:Q|A|Question|Answer)(?:\s*\d+)?\s*:\s+")
 
 
-def _heading_name(text: str) -> str | None:
+def heading_name(text: str) -> str | None:
     """The entity a heading names ("The Loire Valley"), or None for a generic heading
     ("Quick facts", "How it works") or a question ("Q: Who founded …?")."""
     if _QA_LABEL.match(text) or text.rstrip(" *_").endswith("?"):
@@ -379,7 +379,7 @@ class ReadContext:
                     if name:
                         return Name(name)
         first = self.doc.blocks[0] if self.doc.blocks else None
-        if first is not None and first.role == "heading" and (h := _heading_name(first.text)):
+        if first is not None and first.role == "heading" and (h := heading_name(first.text)):
             return Name(h)
         for block in self.doc.blocks[:2]:  # "MRI stands for magnetic resonance imaging."
             m = re.match(
@@ -414,7 +414,7 @@ class ReadContext:
         topic."""
         heading = self.doc.heading_of(block)
         while heading is not None:
-            name = _heading_name(heading.text)
+            name = heading_name(heading.text)
             same = (
                 self.topic is not None
                 and name is not None

@@ -271,7 +271,12 @@ def drop_unlikely_relations(out: Extraction, default: LinearModel | None) -> Non
 
 
 def _row(
-    subject: str, predicate: str, obj: str, negated: bool, features: tuple[str, ...]
+    subject: str,
+    predicate: str,
+    obj: str,
+    negated: bool,
+    features: tuple[str, ...],
+    reading: str | None = None,
 ) -> dict[str, Any]:
     return {
         "subject": subject,
@@ -279,7 +284,35 @@ def _row(
         "object": obj,
         "negated": negated,
         "features": list(features),
+        "reading": reading,
     }
+
+
+#: the ways a candidate's subject is one guess among others for the same clause
+#: (:func:`.relation_candidates._subjects`, :func:`.structure_relations.section_readings`)
+_GUESSES = frozenset({"pronoun", "pronoun_topic", "pronoun_near", "topic", "implicit"})
+
+
+def reading_of(cand: Candidate, span: tuple[int, int]) -> str | None:
+    """What a candidate whose subject is a guess reads, whoever the subject is: its clause's
+    span, predicate and object.  One clause states its fact of one subject, so of the guesses
+    ("It rises in the Massif Central": the last subject, the topic, the section's name, the
+    nearest name) only the most probable is kept (:func:`keep_best_readings`); a subject the
+    clause names itself ("A and B founded X") is no guess (None)."""
+    kind = next((f[3:] for f in cand.features if f.startswith("sk=")), "")
+    if STRUCTURE not in cand.features and kind not in _GUESSES and not kind.startswith("section_"):
+        return None
+    return f"{span[0]}:{span[1]}:{cand.predicate}:{normalise_name(cand.object.text)}"
+
+
+def keep_best_readings(scored: list[tuple[float, str | None, Record]]) -> list[Record]:
+    """The records of ``scored`` (probability, reading, record) without those a more probable
+    subject of the same reading outranks (ties keep both)."""
+    top: dict[str, float] = {}
+    for p, reading, _ in scored:
+        if reading is not None and p > top.get(reading, -1.0):
+            top[reading] = p
+    return [r for p, reading, r in scored if reading is None or p >= top[reading]]
 
 
 def add_learned_relations(
@@ -299,11 +332,19 @@ def add_learned_relations(
     structure_limit = float(
         model.meta.get("structure_threshold", model.threshold) if model is not None else 1.0
     )
-    best: dict[frozenset[str], tuple[float, Record]] = {}
+    best: dict[frozenset[str], tuple[float, str | None, Record]] = {}
     for cand, span, features in judged(state, candidates):
+        reading = reading_of(cand, span)
         if sink is not None:
             sink.append(
-                _row(cand.subject.text, cand.predicate, cand.object.text, cand.negated, features)
+                _row(
+                    cand.subject.text,
+                    cand.predicate,
+                    cand.object.text,
+                    cand.negated,
+                    features,
+                    reading,
+                )
             )
         if model is None:
             continue
@@ -315,6 +356,7 @@ def add_learned_relations(
             continue
         best[pair] = (
             p,
+            reading,
             Record(
                 kind="relation",
                 subject=cand.subject,
@@ -329,4 +371,4 @@ def add_learned_relations(
                 model_p=round(p, 4),
             ),
         )
-    state.records.extend(record for _, record in best.values())
+    state.records.extend(keep_best_readings(list(best.values())))

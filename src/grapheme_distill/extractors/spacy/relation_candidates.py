@@ -19,7 +19,7 @@ preposition as the text says it (``flow_into``), the participle for a passive (`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -28,7 +28,14 @@ from grapheme_distill.extractors.spacy.doc_cache import doc_text
 from grapheme_distill.extractors.spacy.mentions import Coref, Mention
 from grapheme_distill.extractors.spacy.names import mention_of
 
-__all__ = ["ANSWER_TOPIC", "Candidate", "count_bucket", "pair_features", "sentence_candidates"]
+__all__ = [
+    "ANSWER_TOPIC",
+    "Candidate",
+    "count_bucket",
+    "nearest_antecedent",
+    "pair_features",
+    "sentence_candidates",
+]
 
 _SUBJ = ("nsubj", "nsubjpass")
 _OBJ = ("dobj", "attr", "oprd", "dative")
@@ -78,6 +85,53 @@ def _agrees(pronoun: str, topic: Mention | None) -> bool:
     if pronoun == "it":
         return not person
     return True
+
+
+#: the NER labels of named things "it" can stand for; "they" stands for a group or a people
+_IT_LABELS = frozenset(
+    {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+)
+_THEY_LABELS = frozenset({"ORG", "NORP"})
+
+
+#: titles that say a person's gender ("Queen Elizabeth II" is no "he")
+_FEMALE = frozenset(
+    {"queen", "mrs", "ms", "miss", "lady", "princess", "empress", "duchess", "dame", "sister"}
+)
+_MALE = frozenset({"king", "mr", "sir", "lord", "prince", "emperor", "duke", "pope", "tsar"})
+
+
+def _compatible(pronoun: str, m: Mention) -> bool:
+    """Whether a named mention can be what ``pronoun`` stands for, by its NER type (and, for a
+    person, the gender a title says)."""
+    if m.pronoun or not m.proper:
+        return False
+    if pronoun in ("he", "she", "him", "her"):
+        title = m.text.split()[0].lower().rstrip(".")
+        other = _FEMALE if pronoun in ("he", "him") else _MALE
+        return m.label == "PERSON" and title not in other
+    if pronoun == "it":
+        return m.label in _IT_LABELS
+    if pronoun in ("they", "them"):
+        return m.label in _THEY_LABELS
+    return False
+
+
+def nearest_antecedent(
+    pronoun: str, named: Sequence[Mention], here: int, at: int
+) -> Mention | None:
+    """The nearest named thing before a pronoun that agrees with it in type: in its own sentence
+    before it (``named[here:]``, offsets in the same piece as ``at``), else in the sentences
+    before (``named[:here]``; latest last).  The light coreference (:class:`.mentions.Coref`) only remembers
+    sentence *subjects*, so "when Utzon was still alive … He had already received the Pritzker
+    Prize" had no guess for "he" at all; where it has none, the name that came last is the
+    reading (``sk=pronoun_near``).  Only then: as one more guess beside the coreference's, the
+    nearest "it" was mostly a place of the sentence before ("… in Geneva. It was founded …")."""
+    for i in range(len(named) - 1, -1, -1):  # (indices: no copy of the answer's names)
+        m = named[i]
+        if (i < here or m.end <= at) and _compatible(pronoun, m):
+            return m
+    return None
 
 
 def count_bucket(n: int) -> str:
@@ -277,6 +331,8 @@ def sentence_candidates(
     coref: Coref | None = None,
     block: str = "paragraph",
     hedged: bool = False,
+    named: Sequence[Mention] = (),
+    here: int = 0,
 ) -> list[Candidate]:
     """Every candidate relation of one parsed sentence (a spaCy ``Span``).
 
@@ -286,6 +342,9 @@ def sentence_candidates(
         coref: resolves pronouns (not updated here).
         block: the role of the block the sentence sits in (``paragraph``, ``bullet``, ...).
         hedged: the sentence hedges its claim ("generally", "is thought to").
+        named: the named things of the answer so far (latest last), for a pronoun's nearest
+            antecedent (:func:`nearest_antecedent`).
+        here: where this sentence's own named things start in ``named``.
     """
     out: list[Candidate] = []
     topic = coref.topic if coref is not None else None
@@ -309,6 +368,12 @@ def sentence_candidates(
             continue
         subjects, kind, holder = _subjects(verb, mentions, default, topic)
         kinds = [kind] * len(subjects)
+        if kind == "pronoun" and not subjects and holder is not None:
+            # no guess at all (the light coreference remembers sentence subjects only): the
+            # nearest named antecedent of the pronoun's type is the coreference's reading
+            near = nearest_antecedent(holder.lower_, named, here, holder.idx)
+            if near is not None:
+                subjects, kinds = [near], ["pronoun_near"]
         if kind == "pronoun" and topic is not None and all(s.text != topic.text for s in subjects):
             # the light coreference guesses the last compatible subject; the answer's topic is
             # the other reading, and the model weighs the two ("It rises in the Massif Central")

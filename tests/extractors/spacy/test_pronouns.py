@@ -1,0 +1,84 @@
+"""Pronouns by the answer's dominant gender (extractors/spacy/pronouns.py)."""
+
+from __future__ import annotations
+
+from grapheme_distill.extractors.spacy.mentions import Mention
+from grapheme_distill.extractors.spacy.pronouns import AnswerCoref, dominant_gender, title_gender
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
+
+
+def _person(name: str) -> Mention:
+    return Mention(name, 0, len(name), label="PERSON", proper=True)
+
+
+def test_the_dominant_gender_needs_a_clear_count() -> None:
+    assert dominant_gender("She was born … her mother … she died … He said") == "f"
+    assert dominant_gender("He and she and his and her") is None
+    assert dominant_gender("It flows into the sea.") is None
+
+
+def test_a_title_says_a_gender() -> None:
+    assert title_gender(_person("Queen Elizabeth II")) == "f"
+    assert title_gender(_person("Sir Isaac Newton")) == "m"
+    assert title_gender(_person("Ada Lovelace")) is None
+
+
+def test_she_is_the_topic_not_the_man_named_last() -> None:
+    coref = AnswerCoref("f")
+    coref.note(_person("Katherine Johnson"))
+    coref.note(_person("Barack Obama"))  # "Barack Obama awarded her the medal"
+    assert coref.resolve("she") is not None
+    assert coref.resolve("she").text == "Katherine Johnson"  # type: ignore[union-attr]
+
+
+def test_he_in_an_answer_about_a_woman_is_the_last_other_person() -> None:
+    coref = AnswerCoref("f")
+    coref.note(_person("Frida Kahlo"))
+    coref.note(_person("Diego Rivera"))
+    coref.note(_person("Frida Kahlo"))
+    got = coref.resolve("he")
+    assert got is not None and got.text == "Diego Rivera"
+
+
+def test_without_a_clear_gender_the_base_reading_stays() -> None:
+    coref = AnswerCoref(None)
+    coref.note(_person("Katherine Johnson"))
+    coref.note(_person("Barack Obama"))
+    got = coref.resolve("she")
+    assert got is not None and got.text == "Barack Obama"
+
+
+def test_the_extractor_reads_she_by_the_answer_s_gender(spacy_x: SpacyExtractor) -> None:
+    text = (
+        "Katherine Johnson was an American mathematician. She worked at NASA for decades. "
+        "Her calculations were critical. Barack Obama awarded her the Presidential Medal of "
+        "Freedom in 2015. She died on 24 February 2020."
+    )
+    ex = spacy_x.extract(text)
+    names = {k: v.name for k, v in ex.entities.items()}
+    died = {(names[r.subject], names[r.object]) for r in ex.relations if "die" in r.predicate}
+    assert ("Barack Obama", "24 February 2020") not in died
+    assert ("Katherine Johnson", "24 February 2020") in died
+
+
+def test_the_country_is_the_topic_when_the_topic_is_a_country() -> None:
+    coref = AnswerCoref(None)
+    coref.note(Mention("Morocco", 0, 7, label="GPE", proper=True))
+    coref.note_named(Mention("Spain", 20, 25, label="GPE", proper=True))
+    got = coref.resolve_description("country", plain=True)
+    assert got is not None and got.text == "Morocco"  # not Spain, the country named last
+    coref.note_class("country", Mention("Spain", 20, 25, label="GPE", proper=True))
+    got = coref.resolve_description("country", plain=True)  # "Spain is a country": said so
+    assert got is not None and got.text == "Spain"
+
+
+def test_it_under_a_heading_naming_a_thing_is_that_thing(spacy_x: SpacyExtractor) -> None:
+    text = (
+        "# Egypt\n\nEgypt is a country in north-east Africa. Cairo is its capital.\n\n"
+        "## The Nile\n\nIt flows north through Sudan into the Mediterranean Sea."
+    )
+    ex = spacy_x.extract(text)
+    names = {k: v.name for k, v in ex.entities.items()}
+    flows = {(names[r.subject], names[r.object]) for r in ex.relations if "flow" in r.predicate}
+    assert ("Nile", "Mediterranean Sea") in flows
+    assert ("Cairo", "Mediterranean Sea") not in flows
