@@ -224,6 +224,7 @@ def test_a_numbered_list_of_statements_nothing_asks_steps_of_is_no_how_to(
     assert how_to_list(texts, prompt="Explain how a seed grows, step by step") is True
     assert how_to_list(texts, prompt="Explain it in 4 to 6 numbered steps") is True
     assert how_to_list(texts, lead="To grow a bean plant:") is True
+    assert how_to_list(texts, prompt="Explain one important process involving seeds.") is True
 
 
 def test_orders_are_steps_even_unasked() -> None:

@@ -231,13 +231,15 @@ def list_holds_steps(texts: list[str], lead: str = "") -> bool | None:
 
 #: a request for steps, or a title over them: "How do I …", "how to …", "steps to …", "step by
 #: step", "in 4 to 6 numbered steps", "instructions", "a recipe", "Method", "walk me through",
-#: "what should I do", "here's how" — not "How do the pieces move?" (an explanation asked for)
+#: "what should I do", "here's how", "Explain one important process involving …" (the main job's
+#: own prompt) — not "How do the pieces move?" (an explanation asked for)
 #: nor "Step 1: Is the player offside?" (one part of an explanation labelled so)
 _ASKS_STEPS = re.compile(
     r"\bhow (?:to|(?:do|can|should|would|could|might|must|will) (?:i|you|we|one)|"
     r"(?:would|should) i)\b|\bsteps?\b(?!\s*\d)|\bstep[- ]by[- ]step\b|\binstructions?\b|"
     r"\bdirections\b|\brecipes?\b|\bmethod\b|\bprocedure\b|\btutorial\b|\bguide\b|"
-    r"\bwalk (?:me|us) through\b|\bwhat (?:should|do|can) (?:i|we) do\b|\bhere(?:'s|’s| is) how\b",
+    r"\bwalk (?:me|us) through\b|\bwhat (?:should|do|can) (?:i|we) do\b|\bhere(?:'s|’s| is) how\b|"
+    r"\b(?:explain|describe|outline)\b[^.?!]{0,40}\bprocess(?:es)?\b",
     re.IGNORECASE,
 )
 #: closed-class words that open a statement, never an order: articles, pronouns, quantifiers,
