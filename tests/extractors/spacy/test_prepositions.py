@@ -42,3 +42,14 @@ def test_each_preposition_of_a_verb_is_a_clause(facts: Facts) -> None:
 def test_an_adverbial_phrase_is_no_object(facts: Facts) -> None:
     got = facts("In addition, Marie Curie founded the Radium Institute in Paris.")
     assert not any(o == "addition" for _, _, o, _ in got), got
+
+
+def test_a_coordinated_preposition_is_a_clause_of_the_same_verb(facts: Facts) -> None:
+    # the second preposition hangs on the first one's object ("in Florence and in Milan"), on
+    # the first preposition ("through Lyon and into ..."), or is a second agent ("by ... or by")
+    got = facts("Leonardo painted the Mona Lisa in Florence and in Milan.")
+    assert ("Leonardo", "paint_in", "Milan", False) in got, got
+    got = facts("The Rhone flows through Lyon and into the Mediterranean Sea.")
+    assert ("Rhone", "flow_into", "Mediterranean Sea", False) in got, got
+    got = facts("The budget must be approved by the Senate or by the King.")
+    assert ("budget", "approved_by", "King", False) in got, got

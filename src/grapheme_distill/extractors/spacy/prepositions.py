@@ -56,6 +56,7 @@ class PrepositionReadings(ClauseBase):
         with_prep: bool = True,
     ) -> None:
         word = prep.lower_ if with_prep else ""
+        verb_base = base  # (a gerund's object below extends ``base``; a conjoined preposition not)
         if prep.dep_ == "agent":
             word = "by"
         pobjs = [g for g in token_children(prep) if g.dep_ == "pobj"]
@@ -143,6 +144,11 @@ class PrepositionReadings(ClauseBase):
             for s in subjects:
                 for o in objs:
                     self.add(s, pred, o, voice, tok=prep, neg=neg, conf=conf, kind=kind)
+        for other in _conjoined_preps(prep, pobjs):
+            # "painted in Florence and in Milan", "flows through Orleans and into the Atlantic":
+            # the parser hangs the second preposition on the first (or on its object), not on the
+            # verb, so it would be read by nobody
+            self._prep(other, subjects, verb_base, voice, neg, conf, with_prep=with_prep)
 
 
 # verbs that say what their subject is taken as: "X is defined / described / regarded as a Y"
@@ -172,6 +178,17 @@ _PHRASAL_NOUNS = frozenset(
         "place",
     }
 )
+
+
+def _conjoined_preps(prep: Any, pobjs: list[Any]) -> list[Any]:
+    """The prepositions coordinated with ``prep`` ("in Florence and in Milan"): ``conj`` children,
+    of the preposition or of its objects, that are prepositions with an object of their own."""
+    return [
+        c
+        for h in (prep, *pobjs)
+        for c in token_children(h)
+        if c.dep_ == "conj" and c.pos_ == "ADP" and any(g.dep_ == "pobj" for g in token_children(c))
+    ]
 
 
 def _phrasal_object(pobj: Any) -> tuple[str, Any] | None:
