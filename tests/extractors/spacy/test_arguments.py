@@ -42,3 +42,21 @@ def test_an_address_stays_whole(spacy_x: SpacyExtractor) -> None:
     for _ in range(2):
         parts = _split_list(obj, None)
         assert len(parts) == 1 and "Main Road" in parts[0].text
+
+
+def test_a_conjoined_verb_shares_the_denial_only_without_a_verb_form_of_its_own(
+    spacy_x: SpacyExtractor,
+) -> None:
+    def negated(text: str) -> set[tuple[str, bool]]:
+        ex = spacy_x.extract(text)
+        names = {k: v.name for k, v in ex.entities.items()}
+        return {(names[r.object], r.negated) for r in ex.relations}
+
+    # "or" after a denial denies both verbs; so does a bare verb after "did not"
+    got = negated("The agency does not build or repair bridges.")
+    assert ("bridges", True) in got and ("bridges", False) not in got, got
+    got = negated("Ravel never married Ida Godebska or lived in Vienna.")
+    assert ("Vienna", True) in got, got
+    # "but" (or a finite verb after "and") states the second fact
+    got = negated("Ravel did not win the Prix de Rome but founded the SMI.")
+    assert ("SMI", False) in got, got

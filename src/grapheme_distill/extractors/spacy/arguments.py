@@ -302,7 +302,26 @@ def _neg(tok: Any) -> bool:
         for c in token_children(tok)
     ):
         return True
-    return bool(tok.dep_ == "xcomp" and tok.head.lemma_ == "cease")
+    if tok.dep_ == "xcomp" and tok.head.lemma_ == "cease":
+        return True
+    return _shares_denial(tok)
+
+
+def _shares_denial(verb: Any) -> bool:
+    """Whether a conjoined verb without a subject or auxiliary of its own falls under its first
+    verb's denial: "never married X or lived in Y", "did not win X and found Y" (a bare verb
+    after the denied auxiliary), "neither ... nor".  "did not win but founded Y", "did not win
+    and retired" (a finite verb of its own) state the second fact."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in token_children(verb)):
+        return False
+    cc = {c.lower_ for c in token_children(verb.head) if c.dep_ == "cc"}
+    if "nor" in cc:
+        return True
+    if not ("or" in cc or "and" in cc and verb.tag_ == "VB" and verb.head.tag_ == "VB"):
+        return False
+    return _neg(verb.head)
 
 
 def _noun_phrase_label(tok: Any) -> str:
