@@ -106,14 +106,17 @@ def test_the_shipped_map_was_fitted_on_the_development_part_only_and_needs_no_sk
 def test_the_shipped_map_ranks_what_the_dev_set_says() -> None:
     """Signals the fitted map should respect (their direction held in every cross-validation
     fold on dev): hedging lowers a fact, a common-noun object lowers a clause relation, a list
-    under its prompt's "parts of" beats a guessed clause hierarchy edge."""
+    under a lead-in beats a guessed clause hierarchy edge.  (A list under its prompt's "parts of"
+    did too until the tenth session: over the dev set such edges are right 43 % of the time (49),
+    less on the batches no reader author had read, and the refitted map puts them below the
+    clause edge.)"""
     cmap = load_calibration("spacy")
     fact = {"construction": "clause.passive", "subject_proper": 1.0, "object_type": "PERSON"}
     assert cmap.confidence("relation", {**fact, "hedged": 1.0}) < cmap.confidence("relation", fact)
     assert cmap.confidence("relation", {**fact, "object_type": "CONCEPT"}) < cmap.confidence(
         "relation", fact
     )
-    assert cmap.confidence("hierarchy", {"construction": "list.prompt.part_of"}) > cmap.confidence(
+    assert cmap.confidence("hierarchy", {"construction": "list.lead"}) > cmap.confidence(
         "hierarchy", {"construction": "clause.active"}
     )
 
