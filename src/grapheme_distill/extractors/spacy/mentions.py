@@ -13,7 +13,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Clause", "ClauseKind", "Coref", "Mention", "Voice"]
+__all__ = ["DESCRIPTION_LABELS", "Clause", "ClauseKind", "Coref", "Mention", "Voice"]
 
 Voice = Literal["active", "passive", "noun", "attribute", "copula"]
 ClauseKind = Literal["relation", "part_of", "member_of", "contains", "subclass_of", "is_a", "alias"]
@@ -294,7 +294,7 @@ _WORK_NOUNS = frozenset(
 _WORKS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", ""})
 _INSTITUTIONS = frozenset({"ORG", "FAC", "NORP", ""})
 _PLACES = frozenset({"GPE", "LOC", "FAC", ""})
-_DESCRIPTION_LABELS: dict[str, frozenset[str]] = {
+DESCRIPTION_LABELS: dict[str, frozenset[str]] = {
     **{
         n: _WORKS
         for n in (
@@ -494,7 +494,7 @@ class Coref:
             return None
         # the latest name NER did not type as something else ("the film" is not HBO, the ORG that
         # broadcast it), else the answer's topic
-        wanted = _DESCRIPTION_LABELS.get(noun)
+        wanted = DESCRIPTION_LABELS.get(noun)
         for m in reversed(self.names):
             if m.label not in _NOT_A_THING and (wanted is None or m.label in wanted):
                 return m

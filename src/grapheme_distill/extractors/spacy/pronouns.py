@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from grapheme_distill.extractors.spacy.mentions import _DESCRIPTION_LABELS, Coref, Mention
+from grapheme_distill.extractors.spacy.mentions import DESCRIPTION_LABELS, Coref, Mention
 
 __all__ = ["AnswerCoref", "dominant_gender", "title_gender"]
 
@@ -100,7 +100,7 @@ class AnswerCoref(Coref):
             return got
         if any(low in m.text.lower().split() for m in self.names):
             return got  # "the institute": the name that says so
-        wanted = _DESCRIPTION_LABELS.get(low)
+        wanted = DESCRIPTION_LABELS.get(low)
         return topic if wanted is not None and topic.label and topic.label in wanted else got
 
     def resolve(self, pronoun: str, *, owner_of: int = -1) -> Mention | None:
