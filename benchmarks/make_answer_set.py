@@ -111,6 +111,9 @@ TOPICS: list[tuple[str, str]] = [
     # Tenth batch (held out in fresh/ during the tenth session; appended the same way).
     ("people", "Albert Einstein"),
     ("art", "Vincent van Gogh"),
+    # Eleventh batch (held out in fresh/ during the eleventh session; appended the same way).
+    ("medicine", "the human immune system"),
+    ("sport", "the Olympic Games"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
