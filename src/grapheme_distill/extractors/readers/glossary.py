@@ -13,6 +13,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
+from grapheme_distill.extractors.document import ATTRIBUTE_KEYS
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.document.parse import GENUS_RELATIVE
 from grapheme_distill.extractors.readers.context import ReadContext
@@ -246,8 +247,34 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         and block.role == "glossary"
         and not _MODAL.match(gloss)
         and not RANKED.match(gloss)  # "**Blue whale** — the largest animal …": a rank, no gloss
+        and (glossary is not None or not _fact_sheet(ctx, block))
     ):
         yield lfact(block, None, "gloss.definition", term, LinguisticKind.DEFINITION, gloss)
+
+
+#: a lead-in or heading over a fact sheet ("**Key facts**", "At a glance", "Key rules (2024)")
+_FACTS_CUE = re.compile(
+    r"(?i)\b(?:(?:key|quick|fast|basic|main)\s+(?:facts|details|data|rules|figures|numbers)|"
+    r"facts?(?:\s+(?:sheet|file|box))?|at a glance|in brief|profile|vital statistics)\b"
+)
+
+
+def _fact_sheet(ctx: ReadContext, block: Block) -> bool:
+    """The item stands in a fact sheet: its list has an attribute's key ("**Founded:** 1971",
+    "**Born:** …") or a lead-in or heading that says so ("**Key facts**").  A label there names
+    an attribute of the section's subject ("**Structure:** a global coordinating body …",
+    "**Technique:** woodblock printing …", "**Employer:** the US Bureau of Fisheries"), no term
+    the answer defines."""
+    siblings = ctx.doc.items_of(block.list_id) if block.is_item else []
+    if any(
+        b is not block
+        and b.key is not None
+        and b.key_text().strip(" *_:").lower() in ATTRIBUTE_KEYS
+        for b in siblings
+    ):
+        return True
+    lead, heading = ctx.doc.lead_of(block), ctx.doc.heading_of(block)
+    return any(b is not None and _FACTS_CUE.search(b.text) is not None for b in (lead, heading))
 
 
 #: an instruction: a key that is a bare imperative ("**Avoid**"), a gloss that opens with one and
