@@ -76,7 +76,9 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
             or toks[j].ent_type_ in VALUE_LABELS
         ):
             break
-        if toks[end].text == ":" and toks[end - 1].whitespace_:
+        if toks[end].text == ":" and (
+            toks[end - 1].whitespace_ or not _subtitle(toks, j, sent_end)
+        ):
             break
         if (
             toks[end - 1].ent_type_ in _ROUTE
@@ -95,6 +97,8 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
         if (
             k == start - 1
             or k < sent_start
+            or toks[start - 1].text == ":"
+            and not _subtitle(toks, start, sent_end)
             or not _title_word(toks[k])
             or _value_word(toks[k])
             or toks[k].pos_ == "DET"
@@ -116,6 +120,25 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
         ):
             start -= 1
     return start, end
+
+
+def _subtitle(toks: Any, j: int, sent_end: int) -> bool:
+    """Whether the capitalised words from ``j`` on, right after a colon, can be a title's subtitle
+    ("Star Wars: A New Hope") rather than the sentence a label's colon opens ("**Desert Oases:**
+    Small green areas ...", "**Mountains:** High peaks ...": NER took "Small" for a name): an
+    adjective alone before a lower-case word opens a noun phrase, not a title.  (A noun or a verb
+    there is left to the readers: "Step 1: Is the player ...", "Mammals: Cats are ..." made the
+    label a clause's subject, wrong more often than right on the development answers.)"""
+    k = j
+    while k < sent_end and _title_word(toks[k]):
+        k += 1
+    return not (
+        toks[j].pos_ == "ADJ"
+        and k == j + 1
+        and k < sent_end
+        and toks[k].is_alpha
+        and toks[k].text[:1].islower()
+    )
 
 
 def _value_word(tok: Any) -> bool:

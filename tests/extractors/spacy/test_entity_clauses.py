@@ -1,0 +1,59 @@
+"""Names that are no things (issue 11, eleventh session): a sentence a label's colon opens is no
+subtitle of the label ("**Desert Oases:** Small green areas" gave the node "Small"), and a clause
+read whole as a name ("If asked", "IMF doesn't fund projects") is no node unless an item uses it."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors.spacy.entity_choice import reads_as_clause
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
+
+
+def _names(x: SpacyExtractor, text: str) -> set[str]:
+    return {e.name for e in x.extract(text).entities.values()}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "If asked",
+        "If he doesn't reply",
+        "After the ANC",
+        "IMF doesn't fund projects",
+        "Plague did not disappear",
+        "President can veto a bill",
+    ],
+)
+def test_a_clause_reads_as_a_clause(name: str) -> None:
+    assert reads_as_clause(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["When Harry Met Sally", "After Earth", "I Can't Go On", "Marie Curie", "Once Upon a Time"],
+)
+def test_a_title_or_a_name_does_not(name: str) -> None:
+    assert not reads_as_clause(name)
+
+
+def test_a_conditional_step_opener_is_no_node(spacy_x: SpacyExtractor) -> None:
+    names = _names(
+        spacy_x, "3. If asked, tap **Trust This Computer** on the phone and enter your passcode."
+    )
+    assert "If asked" not in names, names
+    assert "Trust This Computer" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("**Desert Oases:** Small green areas fed by springs.", "Small", "Desert Oases"),
+        ("I watched Star Wars: A New Hope last night.", "Small", "Star Wars"),
+    ],
+)
+def test_a_sentence_after_a_label_colon_is_no_subtitle(
+    spacy_x: SpacyExtractor, text: str, absent: str, present: str
+) -> None:
+    names = _names(spacy_x, text)
+    assert absent not in names and present in names, names
