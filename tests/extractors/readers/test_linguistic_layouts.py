@@ -48,6 +48,39 @@ CASES: list[tuple[str, str, Items, Items]] = [
         {("sfumato", "definition", "a technique of soft, gradual blending without lines")},
         set(),
     ),
+    # an acronym with the noun it qualifies, spelt out with the same noun: the whole phrases
+    (
+        "Each card has a MAC address (media access control address) burnt in.",
+        "",
+        {("media access control address", "alias", "mac address")},
+        set(),
+    ),
+    # a definite genus in a bracket glosses the noun before it; a name after it, inside the
+    # bracket, is that noun's too (not the clause subject's, nor the bracket's first name's)
+    (
+        "If it still drains slowly, clean the trap (the U-shaped bend under the basin, also "
+        "called the P-trap).",
+        "",
+        {
+            ("trap", "definition", "the u-shaped bend under the basin"),
+            ("trap", "alias", "p-trap"),
+        },
+        {("if it still drains slowly", "alias", "p-trap")},
+    ),
+    (
+        "You need a **fit note** (formally the *Statement of Fitness for Work*, still widely "
+        "called a sick note).",
+        "",
+        {("fit note", "alias", "sick note")},
+        {("statement of fitness for work", "alias", "sick note")},
+    ),
+    # a bracket that states something glosses nothing
+    (
+        "He may have met Mozart there (the meeting is poorly documented).",
+        "",
+        set(),
+        {("mozart", "definition", "the meeting is poorly documented")},
+    ),
 ]
 
 

@@ -15,7 +15,12 @@ from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.definitions import TERM_NOUN, described_by_name
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
-from grapheme_distill.extractors.readers.parentheses import NOT_ALIAS, read_parentheses, spells
+from grapheme_distill.extractors.readers.parentheses import (
+    NOT_ALIAS,
+    bracket_term,
+    read_parentheses,
+    spells,
+)
 from grapheme_distill.extractors.readers.terms import (
     ABBR,
     PRONOUNS,
@@ -365,7 +370,18 @@ def read_alias_forms(
     if "(" in text:
         yield from read_parentheses(ctx, block, sent, hedged)
     for m in _ALIAS.finditer(text) if may_contain(text, _ALIAS_WORDS) else ():
-        term = term_at(ctx, block, sent, m.start())
+        bracket = text.rfind("(", 0, m.start())
+        inside = (
+            bracket >= 0
+            and ")" not in text[bracket : m.start()]
+            and re.search(r",\s*$", text[bracket : m.start()]) is not None
+        )
+        # "the trap (the U-shaped bend under the sink, also called the P-trap)": a marker after
+        # a gloss or a name inside a bracket names the term before the bracket, not the clause's
+        # subject
+        term = (inside and bracket_term(block, sent, bracket)) or term_at(
+            ctx, block, sent, m.start()
+        )
         if term is None:
             # "**Elizabeth I** (1533–1603), known as …": the name opening the sentence, past the
             # parenthesis between it and the marker

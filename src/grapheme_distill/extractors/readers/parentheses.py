@@ -26,7 +26,7 @@ from grapheme_distill.extractors.readers.terms import (
 )
 from grapheme_distill.model.knowledge import LinguisticKind
 
-__all__ = ["NOT_ALIAS", "RANK", "common_name", "read_parentheses", "spells"]
+__all__ = ["NOT_ALIAS", "RANK", "bracket_term", "common_name", "read_parentheses", "spells"]
 
 _PAREN = re.compile(r"\((?P<p>[^()]{1,120})\)")
 _FOREIGN = re.compile(r"^(?P<lang>[A-Z][a-z]+)\s*:\s*(?P<v>.+)$")
@@ -143,6 +143,23 @@ def _term_before(ctx: ReadContext, block: Block, sent: Sentence, pos: int) -> Na
         # "placed at Chang'an (today's Xi'an)": a name after a preposition, right before
         return Name(named)
     return term
+
+
+def bracket_term(block: Block, sent: Sentence, pos: int) -> Name | None:
+    """The term a bracket opened at ``pos`` (in the sentence) is about, when a marker inside it
+    gives another name: "the **fit note** (formally the …, still widely called a sick note)",
+    "clean the trap (the U-shaped bend …, also called the P-trap)".  A highlighted term or a
+    capitalised name ending right before the bracket, else the noun after an article; None
+    otherwise (the caller keeps its own term)."""
+    before = sent.text[:pos].rstrip()
+    end = sent.start + len(before)
+    for a, b in block.inline.emphasis:
+        if end - 2 <= b <= end and not block.text[b:end].strip(' *_"”'):
+            return Name(clean_name(block.text[a:b]))
+    if (named := name_before(before)) is not None:
+        return Name(named)
+    articled = _ARTICLED.search(before)
+    return Name(articled.group("np")) if articled is not None else None
 
 
 def read_parentheses(
@@ -306,7 +323,29 @@ def read_parentheses(
                 )
             continue
         # "ABC (…)", and "ABC codes (…)": the acronym may come with the noun it qualifies
-        short = re.search(r"(?:^|[\s*_\"“])(?P<a>" + ABBR + r")[*_\"”]*(?:\s+[a-z]+)?$", before)
+        short = re.search(
+            r"(?:^|[\s*_\"“])(?P<a>" + ABBR + r")[*_\"”]*(?:\s+(?P<n>[a-z]+))?$", before
+        )
+        noun = short.group("n") if short is not None else None
+        if (
+            short is not None
+            and noun is not None
+            and "," not in plain
+            and re.search(r"\s" + re.escape(noun) + r"$", plain, re.IGNORECASE)
+            and spells(plain[: -len(noun)].strip(), short.group("a"))
+        ):
+            # "a MAC address (media access control address)": both forms end in the noun the
+            # acronym qualifies; the names are the whole phrases, one another's alias
+            yield lfact(
+                block,
+                sent,
+                "abbrev.noun_expansion",
+                Name(plain),
+                LinguisticKind.ALIAS,
+                f"{short.group('a')} {noun}",
+                hedged,
+            )
+            continue
         if short is not None and "," not in plain and spells(plain, short.group("a")):
             # "ABC (Alpha Beta Code)" and "ABC (alpha beta code)": the expansion, never an is-a
             yield lfact(
@@ -367,16 +406,30 @@ def read_parentheses(
         bare_gloss = re.match(  # "Ribosomes (structures that assemble proteins …)"
             r"^(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*s\s+(?:that|which|who|where)\s", plain
         )
-        if (re.match(r"^(?:a|an)\s+\w+", plain) or bare_gloss) and len(plain.split()) >= 3:
-            glossed = name_before(before)
-            if glossed:
+        # "the trap (the U-shaped bend under the sink, also called the P-trap)": a definite
+        # genus glosses the noun before the bracket too, when it states nothing ("(the meeting is
+        # poorly documented)"); another name after it is read by the alias forms
+        definite = (
+            re.match(r"the\s+(?:[a-z]|[A-Z]-)", inner) is not None
+            and _FINITE.search(plain) is None
+            and len(plain.split()) >= 3
+        )
+        if (re.match(r"^(?:a|an)\s+\w+", plain) or bare_gloss or definite) and len(
+            plain.split()
+        ) >= 3:
+            glossed_name = name_before(before)
+            term = Name(glossed_name) if glossed_name else None
+            if term is None and definite:
+                term = bracket_term(block, sent, m.start())
+            gloss = _NAMING_TAIL.split(inner if definite else plain)[0].strip()
+            if term is not None and len(gloss.split()) >= 2:
                 yield lfact(
                     block,
                     sent,
                     "paren.gloss",
-                    Name(glossed),
+                    term,
                     LinguisticKind.DEFINITION,
-                    plain,
+                    gloss,
                     hedged,
                 )
             continue
@@ -528,6 +581,14 @@ def read_parentheses(
                 )
 
 
+#: a finite verb: a bracket that states something ("(the meeting is poorly documented)")
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|can|could|may|might|will|would|must|should|do|does|did)\b"
+)
+#: another name after a gloss in one bracket ("(a small tap, also called a stopcock)")
+_NAMING_TAIL = re.compile(
+    r",\s+(?:(?:also|still|often|sometimes|usually|widely|commonly|or)\s+)*(?:called|known|named)\b"
+)
 #: a lower-case noun phrase of one or two words after an article, ending the text
 _ARTICLED = re.compile(r"\b(?:the|a|an)\s+(?P<np>(?:[a-z][\w\-]+\s+)?[a-z][\w\-]+)$")
 _COUNT_WORD = re.compile(
