@@ -259,7 +259,12 @@ class _Reader(PrepositionReadings):
         ):
             group_parent = _of_object(subj_tok)
         children = list(token_children(verb))  # a copy: conjuncts' objects join it below
-        if not any(c.dep_ in ("dobj", "obj", "attr", "oprd", "prep", "agent") for c in children):
+        if not any(
+            c.dep_ in ("dobj", "obj", "attr", "oprd", "prep", "agent", "xcomp", "ccomp")
+            for c in children
+        ):
+            # (a verb whose complement is a clause has its object there: "Salt helps to
+            # preserve cheese and adds flavour" does not help flavour)
             for conj in children:  # "X produced and wrote the film": both verbs take the object
                 if conj.dep_ == "conj" and conj.pos_ == "VERB":
                     # ("written and directed by Ray Griggs": both participles take the agent)
