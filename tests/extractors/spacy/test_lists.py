@@ -68,3 +68,21 @@ def test_a_label_before_an_item_s_own_sentence_is_no_part_of_its_subject(
     pairs = {(names[r.subject], names[r.object]) for r in ex.relations}
     assert expected in pairs
     assert not any(":" in s or ":" in o for s, o in pairs)
+
+
+def test_an_activity_label_before_a_pronoun_s_sentence_is_no_antecedent(
+    spacy_x: SpacyExtractor,
+) -> None:
+    # "**Supporting Education Systems**: It provides …": the label (a gerund's phrase) names
+    # what the item is about, not the "It" of its sentence, which is the answer's subject
+    text = (
+        "UNESCO's Role in Global Education\n\n"
+        "1. **Promoting Education**: UNESCO works to promote education globally.\n"
+        "2. **Supporting Education Systems**: It provides technical assistance to countries.\n"
+        "3. **Encouraging Cooperation**: UNESCO promotes international cooperation.\n"
+    )
+    ex = spacy_x.extract(text)
+    names = {k: v.name for k, v in ex.entities.items()}
+    got = {(names[r.subject], r.predicate, names[r.object]) for r in ex.relations}
+    assert ("UNESCO", "provide", "technical assistance") in got, got
+    assert not any(s.startswith("Supporting") or o.startswith("Education Sys") for s, _, o in got)

@@ -173,7 +173,12 @@ def read_list(
             prose(piece, doc, None)
             continue
         kv = _KEY_VALUE.match(piece.text)
-        if not procedural and kv is not None and is_name_key(kv.group("k")):
+        if (
+            not procedural
+            and kv is not None
+            and is_name_key(kv.group("k"))
+            and not (_activity(doc) and own_clause(doc, kv.start("v")))
+        ):
             # "**Anders Celsius**: Swedish astronomer": the item is said of the named key
             term = phrase_mention(doc, 0, len(kv.group("k")))
             if term is not None:
@@ -186,7 +191,7 @@ def read_list(
             # "**Funding**: The trust funds research": a sentence of its own after a label
             marks = len(state.records), len(state.candidates)
             prose(piece, doc, subject)
-            after_label(state, doc, marks, kv.start("v"))
+            after_label(state, doc, marks, kv.start("v"), label_only=True)
             continue
         if procedural or kv is not None or gloss is not None:
             continue
@@ -215,12 +220,20 @@ def lead_subject(doc: Any, state: State) -> Mention | None:
     return fallback
 
 
-def after_label(state: State, doc: Any, marks: tuple[int, int], value: int) -> None:
+def after_label(
+    state: State, doc: Any, marks: tuple[int, int], value: int, *, label_only: bool = False
+) -> None:
     """Cut the item's label off the names its clauses read from ``marks`` on: the parse of
     "**Evaporation**: Water evaporates into the air" runs the label into the subject
     ("Evaporation: Water"), a name no answer has; the value starts at ``value``.  Only where
     what is left is a whole noun phrase: "Pigment: Prussian" of "**Pigment:** Prussian blue, a
-    synthetic pigment" is a name cut short, not a label before one."""
+    synthetic pigment" is a name cut short, not a label before one.  The names noted for later
+    pronouns are cut too.  With ``label_only`` (the label is no name the sentence is about) a
+    clause whose object still starts inside the label goes: the parse of "**Supporting
+    Education Systems**: It provides …" hangs the label's gerund on the sentence's verb ("It
+    supports Education Systems"), a reading of the label, not of the sentence.  (A subject
+    there stays: the parse of "**Standards**: UNESCO sets …" makes the label the subject and
+    UNESCO its apposition, and the clause is UNESCO's.)"""
 
     def cut(m: Mention | None) -> Mention | None:
         if m is None or m.pronoun or not (m.start < value < m.end):
@@ -236,15 +249,40 @@ def after_label(state: State, doc: Any, marks: tuple[int, int], value: int) -> N
             return m  # an adjective or an article, or a name that runs on past the mention
         return dataclasses.replace(m, text=rest.strip(), start=value)
 
+    def in_label(m: Mention | None) -> bool:
+        # (a mention of this item's own text: the list's implicit subject is another's)
+        return (
+            label_only
+            and m is not None
+            and not m.pronoun
+            and m.start < value
+            and doc.text[m.start : m.end] == m.text
+        )
+
     records, candidates = marks
-    for i in range(records, len(state.records)):
-        r = state.records[i]
-        state.records[i] = dataclasses.replace(r, subject=cut(r.subject), object=cut(r.object))
+    cut_records = [
+        dataclasses.replace(r, subject=cut(r.subject), object=cut(r.object))
+        for r in state.records[records:]
+    ]
+    state.records[records:] = [r for r in cut_records if not in_label(r.object)]
+    # what a later "It" may mean was noted before the cut: "Promoting Education: UNESCO"
+    co = state.coref
+    for field in ("person", "thing", "any", "named", "topic", "sentence"):
+        m = getattr(co, field)
+        if m is not None and doc.text[m.start : m.end] == m.text:
+            setattr(co, field, cut(m))
     for i in range(candidates, len(state.candidates)):
         c, span = state.candidates[i]
         s, o = cut(c.subject), cut(c.object)
         if s is not None and o is not None:
             state.candidates[i] = (dataclasses.replace(c, subject=s, object=o), span)
+
+
+def _activity(doc: Any) -> bool:
+    """Whether an item's label opens with a gerund ("**Supporting Education Systems**: …",
+    "**Promoting Peace**: …"): it names an activity the item describes, not a thing its
+    sentence is about, however capitalised."""
+    return len(doc) > 0 and doc[0].tag_ == "VBG"
 
 
 def declarative(doc: Any) -> bool:
