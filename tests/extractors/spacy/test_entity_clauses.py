@@ -1,6 +1,5 @@
-"""Names that are no things (issue 11, eleventh session): a sentence a label's colon opens is no
-subtitle of the label ("**Desert Oases:** Small green areas" gave the node "Small"), and a clause
-read whole as a name ("If asked", "IMF doesn't fund projects") is no node unless an item uses it."""
+"""Names that are no things (issue 11, eleventh session): a clause read whole as a name ("If
+asked", "IMF doesn't fund projects") is no node unless an item uses it."""
 
 from __future__ import annotations
 
@@ -43,17 +42,3 @@ def test_a_conditional_step_opener_is_no_node(spacy_x: SpacyExtractor) -> None:
     )
     assert "If asked" not in names, names
     assert "Trust This Computer" in names
-
-
-@pytest.mark.parametrize(
-    ("text", "absent", "present"),
-    [
-        ("**Desert Oases:** Small green areas fed by springs.", "Small", "Desert Oases"),
-        ("I watched Star Wars: A New Hope last night.", "Small", "Star Wars"),
-    ],
-)
-def test_a_sentence_after_a_label_colon_is_no_subtitle(
-    spacy_x: SpacyExtractor, text: str, absent: str, present: str
-) -> None:
-    names = _names(spacy_x, text)
-    assert absent not in names and present in names, names

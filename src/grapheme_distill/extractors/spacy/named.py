@@ -54,6 +54,11 @@ def named_mentions(span: Any) -> list[Mention]:
             continue
         if _adjective(ent):
             continue
+        if _modifier(ent):  # "Bernoulli numbers", "Dijon mustard": the term is the node
+            term = mention_of(ent.root.head)
+            if term is not None and ent.text in term.text and all(term.text != o.text for o in out):
+                out.append(term)
+            continue
         heads = [ent.root]
         if ent.label_ not in ("GPE", "LOC", "DATE") and any(t.text == "," for t in ent):
             # "Hekla, Katla": each part of a comma list is a name ("Paris, France" stays one)
@@ -84,6 +89,24 @@ def _adjective(ent: Any) -> bool:
         and root.pos_ == "ADJ"
         and root.dep_ == "amod"
         and root.head.pos_ == "NOUN"
+    )
+
+
+def _modifier(ent: Any) -> bool:
+    """Whether NER took a one-word name that only modifies the common noun after it for a thing:
+    "the Bernoulli numbers", "Dijon mustard", "the Golgi apparatus", "Adi tala" (an eponym or
+    a place naming a kind).  The gold names the term, not the person or place, unless the answer
+    names them on their own elsewhere (then that mention makes the node)."""
+    root = ent.root
+    head = root.head
+    return (
+        len(ent) == 1
+        and ent.label_ in ("PERSON", "FAC", "PRODUCT")
+        and root.dep_ == "compound"
+        and head.i == root.i + 1
+        and head.pos_ == "NOUN"
+        and head.text[:1].islower()
+        and not head.ent_type_
     )
 
 

@@ -36,6 +36,7 @@ from grapheme_distill.extractors.spacy.titles import (
     _quoted,
     _title_after,
     _title_span,
+    hyphen_opener,
     title_edges,
 )
 
@@ -252,6 +253,7 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
             or toks[start].is_space
             or _question_opener(toks, start, end)
         )
+        and not hyphen_opener(toks, start, end)
     ):
         start += 1  # (a possessor that is a name is kept: "Hypermarcas's revenue" is Hypermarcas's)
     while end > start and (

@@ -14,7 +14,7 @@ from typing import Any
 from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens
 from grapheme_distill.extractors.spacy.mentions import Mention
 
-__all__ = ["VALUE_LABELS", "title_edges"]
+__all__ = ["VALUE_LABELS", "hyphen_opener", "title_edges"]
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 
@@ -32,6 +32,15 @@ VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERC
 # "It's Great to Be Young"); "and", "in", "at", "with" are left out on purpose: they join two names
 # or a name and a place far more often than they sit inside a title
 _TITLE_GLUE = frozenset({"on", "a", "an", "the", "to", "of", "'s", "upon", "without", ":"})
+#: the lower-case particles of Romance, Germanic and Arabic names ("Piazza della Signoria", "Isla
+#: de la Luna", "Ludwig van Beethoven", "Sully-sur-Loire"): a name goes on over them to the next
+#: capitalised word, as it does over a title's small words
+_PARTICLES = frozenset(
+    {"de", "del", "della", "delle", "degli", "dei", "di", "da", "do", "dos", "das", "du", "des"}
+    | {"la", "le", "les", "von", "van", "der", "den", "ter", "ten", "y", "al", "el", "bin", "ibn"}
+    | {"sur", "sous", "en", "am", "an", "im"}
+)
+_GLUE = _TITLE_GLUE | _PARTICLES
 
 
 def _title_word(tok: Any) -> bool:
@@ -41,11 +50,60 @@ def _title_word(tok: Any) -> bool:
 _ROUTE = frozenset({"GPE", "LOC"})
 
 
+_HYPHEN_PARTICLES = _PARTICLES | {"upon", "on", "in", "under", "over"}
+
+
+def _hyphen_chain(toks: Any, start: int, end: int) -> tuple[int, int]:
+    """Widen a name over a place name's hyphenated particles ("Sully-sur-Loire",
+    "Stratford-upon-Avon", "Southend-on-Sea"): capitalised words joined by "-particle-" with no
+    space are one name, which the tagger and NER cut at the lower-case particle."""
+
+    def glued(a: int, b: int) -> bool:  # tokens a..b-1 written without a space between them
+        return all(not toks[i].whitespace_ for i in range(a, b - 1))
+
+    def cap(i: int) -> bool:
+        return bool(toks[i].is_alpha and toks[i].text[:1].isupper())
+
+    def link(i: int) -> bool:  # toks[i:i+3] is "-particle-"
+        return (
+            toks[i].text == "-"
+            and toks[i + 1].lower_ in _HYPHEN_PARTICLES
+            and toks[i + 2].text == "-"
+        )
+
+    n = len(toks)
+    if (
+        start >= 2
+        and toks[start].lower_ in _HYPHEN_PARTICLES
+        and toks[start - 1].text == "-"
+        and cap(start - 2)
+        and glued(start - 2, start + 1)
+    ):
+        start -= 2  # "sur-Loire" read from the particle on
+    while start >= 4 and link(start - 3) and cap(start - 4) and glued(start - 4, start + 1):
+        start -= 4
+    while end + 3 < n and link(end) and cap(end + 3) and glued(end - 1, end + 4):
+        end += 4
+    return start, end
+
+
+def hyphen_opener(toks: Any, start: int, end: int) -> bool:
+    """Whether ``toks[start]`` opens a hyphenated place name ("Sully-sur-Loire": the tagger made
+    "Sully" an adverb), which a name reader must not trim as a modifier."""
+    return (
+        start + 2 < end
+        and toks[start].text[:1].isupper()
+        and toks[start + 1].text == "-"
+        and toks[start + 2].lower_ in _HYPHEN_PARTICLES
+    )
+
+
 def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
     """Widen a name over Title Case words joined by small words: "Death on a Factory Farm" (the
     parse and NER stop at "Death"), "Expect a Miracle".  Only a run that ends in a capitalised
     word counts, and never past the sentence."""
     toks = doc_tokens(doc)
+    start, end = _hyphen_chain(toks, start, end)
     sent_end = toks[end - 1].sent.end
     while (
         end < sent_end
@@ -56,7 +114,7 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
         end += 1  # "Apollo 14", "Volume 1"
     while end < sent_end:
         j = end
-        while j < sent_end and toks[j].lower_ in _TITLE_GLUE and not toks[j].text[:1].isupper():
+        while j < sent_end and toks[j].lower_ in _GLUE and not toks[j].text[:1].isupper():
             j += 1
         if (
             j == end
@@ -92,7 +150,7 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
     sent_start = toks[start].sent.start
     while start > sent_start:
         k = start - 1
-        while k >= sent_start and toks[k].lower_ in _TITLE_GLUE and not toks[k].text[:1].isupper():
+        while k >= sent_start and toks[k].lower_ in _GLUE and not toks[k].text[:1].isupper():
             k -= 1
         if (
             k == start - 1
