@@ -48,6 +48,28 @@ CASES: list[tuple[str, str, Items, Items]] = [
         {("sfumato", "definition", "a technique of soft, gradual blending without lines")},
         set(),
     ),
+    # … nor a name opening a label's value there ("**Employer:** the X, merged …")
+    (
+        "- **Born:** 27 May 1907, Springdale\n- **Employer:** the US Bureau of Fisheries, merged "
+        "in 1940 into the Fish and Wildlife Service",
+        "Who was Rachel Carson?",
+        set(),
+        {("employer", "alias", "us bureau of fisheries")},
+    ),
+    # "he" or "she" never means the event a section is about
+    (
+        "# The Meiji Restoration\n\nThe Meiji Restoration of 1868 returned power to the "
+        "emperor. He is known today as Emperor Meiji.",
+        "What was the Meiji Restoration?",
+        set(),
+        {("meiji restoration", "alias", "emperor meiji")},
+    ),
+    (
+        "# Marie Curie\n\nMarie Curie was a physicist. She is often known simply as Madame Curie.",
+        "Who was Marie Curie?",
+        {("marie curie", "alias", "madame curie")},
+        set(),
+    ),
     # an acronym with the noun it qualifies, spelt out with the same noun: the whole phrases
     (
         "Each card has a MAC address (media access control address) burnt in.",

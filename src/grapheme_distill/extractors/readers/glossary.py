@@ -130,7 +130,12 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         r"^(?:the\s+)?(?P<n>[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|de|la))*),\s+(?P<rest>.+)$",
         gloss,
     )
-    if named is not None and len(named.group("n").split()) >= 2:
+    if (
+        named is not None
+        and len(named.group("n").split()) >= 2
+        # "**Employer:** the US Bureau of Fisheries, merged …" in a fact sheet: the key's value
+        and (_glossary_cue(ctx, block) or not _fact_sheet(ctx, block))
+    ):
         # "**Kinkaku-ji** — the Temple of the Golden Pavilion, a Zen Buddhist temple"
         yield lfact(
             block, None, "gloss.name", term, LinguisticKind.ALIAS, clean_name(named.group("n"))
@@ -169,9 +174,7 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
                 return
     if _TITLE.fullmatch(gloss.strip().rstrip(".")) and len(gloss.split()) <= 8:
         return  # "Making Cheese: A Step-by-Step Guide", "Title: The Sahara's Water Cycle": a title
-    lead, heading = ctx.doc.lead_of(block), ctx.doc.heading_of(block)
-    context = " ".join(b.text for b in (lead, heading) if b is not None) + " " + ctx.prompt
-    glossary = _GLOSSARY_CUE.search(context)
+    glossary = _glossary_cue(ctx, block)
     # a list whose glosses mostly open with an article is a glossary: its other glosses define too
     # ("how often interest is compounded"); a list of roles or figures is not ("– tenor sax")
     siblings = ctx.doc.items_of(block.list_id) if block.is_item else [block]
@@ -190,7 +193,7 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         and gloss.split()[0].lower() != term_text.split()[0].lower()
     ) and not re.match(r"(?i)(?:how|what|when|where|why)\b", gloss)
     # "**Elasticity** — how strongly demand reacts to price", under a cue ("Key concepts:")
-    how = glossary is not None and bool(re.match(r"(?:how|what|when|where|why)\s+\w+\s", gloss))
+    how = glossary and bool(re.match(r"(?:how|what|when|where|why)\s+\w+\s", gloss))
     # "**Referee** — enforces the laws of the game", "**Centrifuge** — used to separate …": a
     # gloss that says what the thing does defines it as much as a genus does
     functional = FUNCTIONAL.match(gloss)
@@ -212,7 +215,7 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         )
     )
     defined = (
-        glossary is not None
+        glossary
         or in_glossary
         or notion
         or relative
@@ -247,7 +250,7 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         and block.role == "glossary"
         and not _MODAL.match(gloss)
         and not RANKED.match(gloss)  # "**Blue whale** — the largest animal …": a rank, no gloss
-        and (glossary is not None or not _fact_sheet(ctx, block))
+        and (glossary or not _fact_sheet(ctx, block))
     ):
         yield lfact(block, None, "gloss.definition", term, LinguisticKind.DEFINITION, gloss)
 
@@ -257,6 +260,14 @@ _FACTS_CUE = re.compile(
     r"(?i)\b(?:(?:key|quick|fast|basic|main)\s+(?:facts|details|data|rules|figures|numbers)|"
     r"facts?(?:\s+(?:sheet|file|box))?|at a glance|in brief|profile|vital statistics)\b"
 )
+
+
+def _glossary_cue(ctx: ReadContext, block: Block) -> bool:
+    """The item's lead-in, heading or the prompt says the list is a glossary ("Key terms",
+    "What do these words mean?")."""
+    lead, heading = ctx.doc.lead_of(block), ctx.doc.heading_of(block)
+    context = " ".join(b.text for b in (lead, heading) if b is not None) + " " + ctx.prompt
+    return _GLOSSARY_CUE.search(context) is not None
 
 
 def _fact_sheet(ctx: ReadContext, block: Block) -> bool:

@@ -14,6 +14,7 @@ from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
 from grapheme_distill.extractors.readers.hierarchy import item_head
+from grapheme_distill.extractors.readers.values import EVENT_NOUNS
 from grapheme_distill.model.knowledge import LinguisticKind
 
 __all__ = [
@@ -201,6 +202,17 @@ def pronoun_subject(ctx: ReadContext, block: Block) -> Name | None:
     return subject
 
 
+#: the last word of a name that is no person's: an event, an institution, a notion
+_NOT_PERSON = re.compile(
+    rf"\b(?:{EVENT_NOUNS}|Empire|Kingdom|Dynasty|Republic|Company|Society|Museum|Treaty|Act|"
+    r"[A-Za-z]+(?:tion|ment|ism|ance|ence|ity|ship|ology))$|^[a-z]"
+)
+
+
+def _not_a_person(name: Name) -> bool:
+    return name.thing or _NOT_PERSON.search(name.text) is not None
+
+
 def term_at(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name | None:
     """The term a marker at ``upto`` (sentence offset) refers to: the item's head in a list item
     ("- **Mary I** — ..., often called "Bloody Mary""), the clause's subject ("It is sometimes
@@ -224,6 +236,11 @@ def term_at(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name |
         x = re.sub(r"\s*\([^)]*\)", "", subj.group("x"))  # "The cat family (Felidae) is …"
         x = clean_name(re.split(r",\s*(?:who|which|whose|that)?\b", x)[0])
         x = re.sub(r"['’]s$", "", x)  # "Prince's real name was …": Prince
+        if x.lower() in ("he", "she"):
+            # "He is known today as Emperor Meiji" in a section about the Meiji Restoration: a
+            # person's pronoun never means an event, a thing or a notion the section is about
+            who = pronoun_subject(ctx, block)
+            return who if who is not None and not _not_a_person(who) else None
         if x.lower() in PRONOUNS:
             return pronoun_subject(ctx, block)
         return Name(x) if x and len(x.split()) <= 8 else None
