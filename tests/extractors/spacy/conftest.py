@@ -31,3 +31,20 @@ def facts(spacy_x: SpacyExtractor) -> Facts:
         return {(names[r.subject], r.predicate, names[r.object], r.negated) for r in ex.relations}
 
     return read
+
+
+@pytest.fixture(scope="module")
+def sentence_clauses() -> Callable[[str], set[tuple[str, str, str]]]:
+    """``text`` → the clause reader's ``(subject, predicate, object)`` texts, read straight off
+    each parsed sentence (no entity choice, no learned reader, no pronoun resolution)."""
+    from grapheme_distill.extractors.spacy.clauses import clauses
+    from grapheme_distill.extractors.spacy_extractor import load_model
+
+    def read(text: str) -> set[tuple[str, str, str]]:
+        return {
+            (c.subject.text, c.predicate, c.object.text)
+            for sent in load_model()(text).sents
+            for c in clauses(sent)
+        }
+
+    return read

@@ -292,6 +292,8 @@ class ClauseBase:
                 )
                 continue
             if a.pos_ == "NOUN" and not a_mention.label:
+                if self.home_to(subjects, a, tok=verb, neg=neg):
+                    continue
                 style = _style_of(a)
                 for s in subjects:
                     self.add(
@@ -300,63 +302,75 @@ class ClauseBase:
                     self.dated_work(s, a, neg=neg)
                     if style is not None:
                         self.add(s, "genre", style, "attribute", tok=verb, neg=neg, conf=0.7)
-                    for prep in token_children(a):
-                        if prep.dep_ == "prep" and prep.lower_ in ("in", "on", "at", "near"):
-                            for o in (
-                                mention_of(p, self.coref)
-                                for p in token_children(prep)
-                                if p.dep_ == "pobj"
-                            ):
-                                if (
-                                    o
-                                    and s.label == "PERSON"
-                                    and prep.lower_ == "in"
-                                    and (o.proper or o.label)
-                                    and a.lemma_.lower() not in _PLACE_NOUNS | _CLASS_NOUNS
-                                ):
-                                    # a person is not "a city in Y": "Graco Ramírez is a leader in Morelos"
-                                    # names a role there
-                                    self.add(
-                                        s,
-                                        f"{_noun_phrase_label(a)}_of",
-                                        o,
-                                        "noun",
-                                        tok=verb,
-                                        neg=neg,
-                                        conf=0.7,
-                                    )
-                                elif o and o.label in ("GPE", "LOC", "FAC"):
-                                    rank = _superlative(a)
-                                    if rank is not None:  # "the longest river in France"
-                                        self.add(
-                                            s,
-                                            f"{rank}_{prep.lower_}",
-                                            o,
-                                            "noun",
-                                            tok=verb,
-                                            neg=neg,
-                                            conf=0.75,
-                                        )
-                                    self.add(
-                                        s, "located_in", o, "passive", tok=verb, neg=neg, conf=0.75
-                                    )
-                        elif prep.dep_ == "prep" and prep.lower_ == "between":
-                            self.between(s, prep, neg=neg)
-                        elif (
-                            prep.dep_ == "prep" and prep.lower_ == "by"
-                        ):  # "X is a pop rock song by Train"
-                            for p in token_children(prep):
-                                for o in _split_list(p, self.coref) if p.dep_ == "pobj" else []:
-                                    if o.proper or o.label:
-                                        self.add(
-                                            s,
-                                            f"{a.lemma_.lower()}_by",
-                                            o,
-                                            "passive",
-                                            tok=verb,
-                                            neg=neg,
-                                            conf=0.75,
-                                        )
+                    self.class_preps(s, a, tok=verb, neg=neg)
+
+    def home_to(self, subjects: list[Mention], noun: Any, *, tok: Any, neg: bool) -> bool:
+        """ "X is home to Y", "X, home to Y": Y is in X (not "X is a home").  False when ``noun``
+        is no "home to"."""
+        if noun.lemma_.lower() != "home":
+            return False
+        held = [
+            o
+            for p in token_children(noun)
+            if p.dep_ == "prep" and p.lower_ == "to"
+            for g in token_children(p)
+            if g.dep_ == "pobj"
+            for o in _split_list(g, self.coref)
+        ]
+        for s in subjects:
+            for o in held:
+                self.add(o, "located_in", s, "passive", tok=tok, neg=neg, conf=0.75)
+        return bool(held)
+
+    def class_preps(self, s: Mention, a: Any, *, tok: Any, neg: bool) -> None:
+        """The prepositions of the class noun ``a`` that ``s`` is said to be ("X is a village in
+        Y", "X, a village in Y", "a pop rock song by Train", "a country between France and
+        Spain"): where it is, its role in a place, who made it."""
+        for prep in token_children(a):
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "on", "at", "near"):
+                for o in (
+                    mention_of(p, self.coref) for p in token_children(prep) if p.dep_ == "pobj"
+                ):
+                    if (
+                        o
+                        and s.label == "PERSON"
+                        and prep.lower_ == "in"
+                        and (o.proper or o.label)
+                        and a.lemma_.lower() not in _PLACE_NOUNS | _CLASS_NOUNS
+                    ):
+                        # a person is not "a city in Y": "Graco Ramírez is a leader in Morelos"
+                        # names a role there
+                        self.add(
+                            s,
+                            f"{_noun_phrase_label(a)}_of",
+                            o,
+                            "noun",
+                            tok=tok,
+                            neg=neg,
+                            conf=0.7,
+                        )
+                    elif o and o.label in ("GPE", "LOC", "FAC"):
+                        rank = _superlative(a)
+                        if rank is not None:  # "the longest river in France"
+                            self.add(
+                                s, f"{rank}_{prep.lower_}", o, "noun", tok=tok, neg=neg, conf=0.75
+                            )
+                        self.add(s, "located_in", o, "passive", tok=tok, neg=neg, conf=0.75)
+            elif prep.dep_ == "prep" and prep.lower_ == "between":
+                self.between(s, prep, neg=neg)
+            elif prep.dep_ == "prep" and prep.lower_ == "by":  # "X is a pop rock song by Train"
+                for p in token_children(prep):
+                    for o in _split_list(p, self.coref) if p.dep_ == "pobj" else []:
+                        if o.proper or o.label:
+                            self.add(
+                                s,
+                                f"{a.lemma_.lower()}_by",
+                                o,
+                                "passive",
+                                tok=tok,
+                                neg=neg,
+                                conf=0.75,
+                            )
 
     def between(self, s: Mention, prep: Any, *, neg: bool) -> None:
         """'X is a country in the Pyrenees, between France and Spain': X lies between each place."""
@@ -392,6 +406,8 @@ class ClauseBase:
         if tok.pos_ == "NOUN" and not tok.ent_type_:
             if self.relational_noun([subj], tok, tok=tok, neg=False, conf=0.8):
                 return
+            if self.home_to([subj], tok, tok=tok, neg=False):
+                return  # "Paris, home to the Louvre"
             m = mention_of(tok, self.coref)
             if m:
                 self.add(subj, "is_a", m, "copula", tok=tok, conf=0.75, kind="is_a")
@@ -399,6 +415,7 @@ class ClauseBase:
                 style = _style_of(tok)
                 if style is not None:  # "Expect a Miracle, an easy listening album, ..."
                     self.add(subj, "genre", style, "attribute", tok=tok, conf=0.65)
+                self.class_preps(subj, tok, tok=tok, neg=False)  # "Smiljan, a village in Y"
             return
         m = mention_of(tok, self.coref)
         if (

