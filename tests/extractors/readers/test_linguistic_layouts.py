@@ -70,6 +70,18 @@ CASES: list[tuple[str, str, Items, Items]] = [
         {("marie curie", "alias", "madame curie")},
         set(),
     ),
+    # two common nouns share a gloss; a pronoun's clause glosses nothing
+    (
+        "The instruments:\n\n- **Gongs** — they mark the structure of the piece\n"
+        "- **kempul**: smaller hanging gongs\n"
+        "- **kenong** and **ketuk**: kettle gongs lying flat in frames",
+        "What is a gamelan?",
+        {
+            ("kenong", "definition", "kettle gongs lying flat in frames"),
+            ("ketuk", "definition", "kettle gongs lying flat in frames"),
+        },
+        {("gongs", "definition", "they mark the structure of the piece")},
+    ),
     # an acronym with the noun it qualifies, spelt out with the same noun: the whole phrases
     (
         "Each card has a MAC address (media access control address) burnt in.",

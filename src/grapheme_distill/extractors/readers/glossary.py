@@ -249,10 +249,29 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         # — cannot be demoted"), states a fact about it and glosses nothing
         and block.role == "glossary"
         and not _MODAL.match(gloss)
+        # "**Gongs** — they mark the structure of the piece": a pronoun's clause states a fact
+        and not re.match(r"(?i)(?:they|it|he|she|we|you)\s+[a-z]", gloss)
         and not RANKED.match(gloss)  # "**Blue whale** — the largest animal …": a rank, no gloss
         and (glossary or not _fact_sheet(ctx, block))
     ):
         yield lfact(block, None, "gloss.definition", term, LinguisticKind.DEFINITION, gloss)
+    elif (
+        (
+            pair := re.fullmatch(
+                r"(?P<a>[a-z][\w\-]*(?: [a-z][\w\-]*)?) (?:and|&) (?P<b>.+)", term.text
+            )
+        )
+        and defined
+        and block.role == "glossary"
+        and len(gloss.split()) >= 2
+        and not _MODAL.match(gloss)
+        and not RANKED.match(gloss)
+    ):
+        # "**kenong** and **ketuk**: kettle gongs lying horizontally in frames": two common
+        # nouns share the gloss ("**ATLAS** and **CMS** — the two detectors" are names)
+        for part in (pair.group("a"), pair.group("b")):
+            if re.fullmatch(r"[a-z][\w\-]*(?: [a-z][\w\-]*)?", part):
+                yield lfact(block, None, "gloss.pair", Name(part), LinguisticKind.DEFINITION, gloss)
 
 
 #: a lead-in or heading over a fact sheet ("**Key facts**", "At a glance", "Key rules (2024)")
