@@ -60,3 +60,19 @@ def test_a_conjoined_verb_shares_the_denial_only_without_a_verb_form_of_its_own(
     # "but" (or a finite verb after "and") states the second fact
     got = negated("Ravel did not win the Prix de Rome but founded the SMI.")
     assert ("SMI", False) in got, got
+
+
+def test_a_hyphenated_modifier_is_no_part_of_a_relational_noun() -> None:
+    from grapheme_distill.extractors.spacy.arguments import _noun_phrase_label
+    from grapheme_distill.extractors.spacy_extractor import load_model
+
+    # "Darcy's 15-year-old sister": she is his sister (not his "old sister"); a long-time patron
+    # is a patron; "doctoral advisor" keeps its modifier
+    for text, noun, label in (
+        ("Darcy's 15-year-old sister, Georgiana, eloped.", "sister", "sister"),
+        ("Lady Catherine is Darcy's long-time patron.", "patron", "patron"),
+        ("He was the well-known leader of the party.", "leader", "leader"),
+        ("Alonzo Church was his doctoral advisor.", "advisor", "doctoral_advisor"),
+    ):
+        tok = next(t for t in load_model()(text) if t.text == noun)
+        assert _noun_phrase_label(tok) == label, text

@@ -325,13 +325,19 @@ def _shares_denial(verb: Any) -> bool:
 
 
 def _noun_phrase_label(tok: Any) -> str:
-    """'doctoral advisor', 'capital', 'production team': the relational noun with its modifiers."""
+    """'doctoral advisor', 'capital', 'production team': the relational noun with its modifiers.
+    The last word of a hyphenated modifier is none ("Darcy's 15-year-old sister" is his sister,
+    not his "old sister"; a "long-time patron" a patron): the words before it are left out, and
+    the relation is the noun's.  A superlative stays ("second-largest city")."""
     words = [
         c.lower_
         for c in tok.lefts
-        if c.dep_ in ("compound", "amod", "nmod")
-        and c.i == tok.i - 1
-        or (c.dep_ in ("compound", "amod") and c.i >= tok.i - 3 and not c.ent_type_)
+        if (
+            c.dep_ in ("compound", "amod", "nmod")
+            and c.i == tok.i - 1
+            or (c.dep_ in ("compound", "amod") and c.i >= tok.i - 3 and not c.ent_type_)
+        )
+        and not (c.i > 0 and c.doc[c.i - 1].text == "-" and c.tag_ != "JJS")
     ]
     return "_".join([*words, tok.lemma_.lower() if tok.tag_ == "NNS" else tok.lower_])
 
