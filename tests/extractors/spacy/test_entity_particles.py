@@ -30,6 +30,18 @@ from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
         ("**Desert Oases:** Small green areas fed by springs.", "Desert Oases", {"Small"}),
         ("I watched Star Wars: A New Hope last night.", "Star Wars", {"Small"}),
         ("Mozart wrote 41 symphonies. Mozart symphonies are often performed.", "Mozart", set()),
+        (
+            "The IMF is headquartered in Washington, D.C., and has 190 members.",
+            "Washington, D.C.",
+            {"Washington", "D.C."},
+        ),
+        # the class a longer name ends in, in lower case there, is not folded into it
+        (
+            "The song uses **Adi tala**, an eight-beat cycle. **Tala** is the rhythmic cycle of"
+            " Carnatic music.",
+            "Tala",
+            {"Adi"},
+        ),
     ],
 )
 def test_a_name_is_read_whole(
@@ -37,3 +49,34 @@ def test_a_name_is_read_whole(
 ) -> None:
     names = {e.name for e in spacy_x.extract(text).entities.values()}
     assert name in names and not parts & names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "whole"),
+    [
+        (
+            "The islands are Isla del Sol and Isla de la Luna.",
+            {"Isla del Sol", "Isla de la Luna"},
+            "Isla del Sol and Isla de la Luna",
+        ),
+        ("The WHO fought COVID-19 and Ebola in Africa.", {"COVID-19", "Ebola"}, ""),
+        (
+            "There are seven major plates: the Pacific, North American, Eurasian and African"
+            " plates. The Pacific Plate is the largest.",
+            {"North American plate", "Eurasian plate", "African plate"},
+            "Eurasian",
+        ),
+        # one name whose head follows the "and"; a described group is no name
+        (
+            "He joined the Securities and Exchange Commission in 1990.",
+            {"Securities and Exchange Commission"},
+            "Securities",
+        ),
+        ("The French and Italian delegates met in Paris.", {"French"}, "French delegate"),
+    ],
+)
+def test_coordinated_names_are_read_apart(
+    spacy_x: SpacyExtractor, text: str, names: set[str], whole: str
+) -> None:
+    found = {e.name for e in spacy_x.extract(text).entities.values()}
+    assert names <= found and whole not in found, found

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["keeps_own_node"]
+__all__ = ["class_of", "keeps_own_node"]
 
 # words after a name that do not make it another thing: legal forms of a company
 _COMPANY_SUFFIXES = frozenset(
@@ -54,3 +54,19 @@ def keeps_own_node(
         w.strip(",") in _COMPANY_SUFFIXES or _NUMERAL.match(w) for w in extra
     )
     return not same
+
+
+def class_of(short: Sequence[str], long_surface: str) -> bool:
+    """Whether a capitalised short name is the common noun a longer name ends in, written in lower
+    case there ("**Tala** is the rhythmic cycle ..." beside "Adi tala", "Blue" beside "Prussian
+    blue"): the longer name is one kind of it, not its full form, so the two stay apart (a
+    surname ends its full name capitalised: "Shepard" / "Alan Shepard", "Van Gogh" / "Vincent
+    van Gogh").  ``short`` holds
+    lower-case words, ``long_surface`` the longer name as the answer writes it."""
+    words = long_surface.split()
+    tail = words[-len(short) :] if short else []
+    return (
+        0 < len(short) < len(words)
+        and [w.lower() for w in tail] == list(short)
+        and all(w[:1].islower() for w in tail)
+    )

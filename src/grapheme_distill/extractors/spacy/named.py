@@ -13,9 +13,11 @@ import re
 from typing import Any
 
 from grapheme_distill.extractors.learned import shipped_model
-from grapheme_distill.extractors.spacy.doc_cache import doc_text
+from grapheme_distill.extractors.spacy.coordinated_names import shared_head_names
+from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens
 from grapheme_distill.extractors.spacy.mentions import _SKIP_NAMES, CHUNK_CANDIDATES, Mention
 from grapheme_distill.extractors.spacy.names import mention_of
+from grapheme_distill.extractors.spacy.titles import two_names
 
 __all__ = ["NAMED_LABELS", "named_mentions", "step_things"]
 
@@ -43,7 +45,13 @@ def named_mentions(span: Any) -> list[Mention]:
             at = getattr(span, "start_char", 0) + years.start(k)  # a Span or a whole Doc
             if all(o.text != years.group(k) for o in out):
                 out.append(Mention(years.group(k), at, at + 4, "DATE", True))
+    shared = shared_head_names(span)  # "the Pacific, Eurasian and African plates"
+    out.extend(m for _, _, m in shared)
     for ent in span.ents:
+        if any(a <= ent.start and ent.end <= b for a, b, _ in shared):
+            continue  # a modifier of the list: the plate is the name
+        if _INITIALS.match(ent.text) and ent.start >= 2 and ent.doc[ent.start - 1].text == ",":
+            continue  # the "D.C." of "Washington, D.C.", read with the city
         if ent.label_ not in NAMED_LABELS and not (
             ent.label_ in _VALUE_NODES and any(ch.isdigit() for ch in ent.text)
         ):
@@ -60,6 +68,8 @@ def named_mentions(span: Any) -> list[Mention]:
                 out.append(term)
             continue
         heads = [ent.root]
+        if (pair := two_names(doc_tokens(ent.doc), ent.start, ent.end)) is not None:
+            heads.append(ent.doc[pair[1]])  # "COVID-19 and Ebola": each is a name
         if ent.label_ not in ("GPE", "LOC", "DATE") and any(t.text == "," for t in ent):
             # "Hekla, Katla": each part of a comma list is a name ("Paris, France" stays one)
             heads = [t for t in ent if t.i > ent.start and t.nbor(-1).text == ","] + [ent.root]
@@ -149,6 +159,10 @@ def _owner(ent: Any, m: Mention) -> Mention | None:
     return Mention(words.text, words.start_char, words.end_char, label, True)
 
 
+#: a region written as initials with dots ("D.C."), part of a city's name rather than a region
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+
 def _town(m: Mention) -> Mention | None:
     """The town of a "Town, Region" name ("Tryon, North Carolina"): a node of its own beside the
     whole.  The whole stays the name the facts use (WebNLG's gold names places so), but answers'
@@ -158,6 +172,8 @@ def _town(m: Mention) -> Mention | None:
     town, region = m.text.split(", ")
     if not (town[:1].isupper() and region[:1].isupper()) or any(c.isdigit() for c in m.text):
         return None
+    if _INITIALS.match(region):
+        return None  # "Washington, D.C.": the initials are part of the city's one name
     return dataclasses.replace(m, text=town, end=m.start + len(town))
 
 

@@ -38,6 +38,7 @@ from grapheme_distill.extractors.spacy.titles import (
     _title_span,
     hyphen_opener,
     title_edges,
+    two_names,
 )
 
 __all__ = ["VALUE_LABELS", "mention_of", "phrase_mention"]
@@ -600,6 +601,8 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
             # "Hekla, Katla" read as one name: the token names its own part of the list
             start = max([start, *(c + 1 for c in commas if c < tok.i)])
             end = min([end, *(c for c in commas if c > tok.i)])
+        if (pair := two_names(toks, start, end)) is not None:  # "COVID-19 and Ebola"
+            start, end = (start, pair[0]) if tok.i < pair[0] else (pair[0] + 1, end)
         m = _make(doc, start, end, tok.ent_type_, True)
         if m is not None and m.kind_noun and coref is not None:
             coref.note_class(m.kind_noun, m)

@@ -20,7 +20,7 @@ from grapheme_distill.extractors.document import ATTRIBUTE_KEYS
 from grapheme_distill.extractors.predicates import participle_of_making
 from grapheme_distill.extractors.readers import Fact, Name
 from grapheme_distill.extractors.spacy.clauses import VALUE_LABELS, Coref, Mention
-from grapheme_distill.extractors.spacy.folding import keeps_own_node
+from grapheme_distill.extractors.spacy.folding import class_of, keeps_own_node
 from grapheme_distill.extractors.spacy.relation_candidates import Candidate
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import HierarchyKind, KnowledgeType, LinguisticKind
@@ -239,6 +239,8 @@ def short_names(state: State) -> dict[str, str]:
             extra = [w for w in state.names.get(long, long).split() if w.lower() not in sw]
             if extra and all(w[:1].islower() for w in extra):
                 continue  # "Rosa canina" is a species of the genus Rosa, not its full name
+            if class_of(sw, state.names.get(long, long)):
+                continue  # "Tala" is the class "Adi tala" is one of (see .folding)
             if labels(short) & _PLACE_LABELS and not ("PERSON" in labels(long) and lw[0] == sw[0]):
                 continue  # only a first name NER took for a place ("Aleksandr") is let through
             hits.append(long)

@@ -14,7 +14,7 @@ from typing import Any
 from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens
 from grapheme_distill.extractors.spacy.mentions import Mention
 
-__all__ = ["VALUE_LABELS", "hyphen_opener", "title_edges"]
+__all__ = ["VALUE_LABELS", "hyphen_opener", "title_edges", "two_names"]
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 
@@ -96,6 +96,28 @@ def hyphen_opener(toks: Any, start: int, end: int) -> bool:
         and toks[start + 1].text == "-"
         and toks[start + 2].lower_ in _HYPHEN_PARTICLES
     )
+
+
+def two_names(toks: Any, start: int, end: int) -> tuple[int, int] | None:
+    """The "and" that joins two names NER read as one ("Isla del Sol and Isla de la Luna",
+    "COVID-19 and Ebola") and the head of the second name, or None.  The span is two names when
+    its head is left of the "and" and the second part hangs on it as a conjunct; a name whose
+    head comes after the "and" is one name ("Securities and Exchange Commission", "Rock and
+    Roll Hall of Fame")."""
+    ands = [i for i in range(start + 1, end - 1) if toks[i].lower_ == "and"]
+    if len(ands) != 1 or not toks[ands[0] + 1].text[:1].isupper():
+        return None
+    cut = ands[0]
+    heads = [
+        i for i in range(start, end) if not start <= toks[i].head.i < end or toks[i].head.i == i
+    ]
+    if len(heads) != 1 or heads[0] > cut:
+        return None
+    second = next(
+        (i for i in range(cut + 1, end) if toks[i].dep_ == "conj" and toks[i].head.i == heads[0]),
+        None,
+    )
+    return None if second is None else (cut, second)
 
 
 def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
