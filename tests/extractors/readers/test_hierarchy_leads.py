@@ -120,3 +120,20 @@ def test_a_highlighted_key_over_its_list_keeps_the_named_whole() -> None:
 def test_a_key_over_four_names_is_a_roster_too() -> None:
     text = "## Works\n\n- **Best-known operas:** Tosca, La Bohème, Turandot and Madama Butterfly\n"
     assert "src=roster" in _candidates(text)[("best-known operas", "tosca")]
+
+
+def test_a_heading_that_names_the_prompts_noun_takes_the_prompts_kind() -> None:
+    text = "Whales fall into two groups.\n\n## Baleen whales\n- Blue whale\n- Humpback whale\n"
+    assert ("baleen whales", "blue whale") in _kept(text, "What kinds of whales are there?")
+
+
+def test_a_topic_heading_does_not_take_the_prompts_kind() -> None:
+    # the prompt asks for parts; the heading's list is about devices, not parts of "devices by
+    # layer" (unseen answers: no such pair right)
+    text = (
+        "The OSI model has seven layers.\n\n### Devices by layer\n"
+        "- **Switches** work at layer 2, forwarding frames.\n"
+        "- **Routers** work at layer 3, forwarding packets.\n"
+    )
+    kept = _kept(text, "Can you explain the layers of the OSI model?")
+    assert not any(parent == "devices by layer" for parent, _ in kept)

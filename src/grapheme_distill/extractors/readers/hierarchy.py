@@ -341,7 +341,25 @@ def _read_list(ctx: ReadContext, items: list[Block], title: str = "") -> Iterato
     parent = parent or list_whole(ctx, items[0], lead, heading)
     if parent is None:
         return
+    if construction == "list.prompt" and not lead and not _prompt_names(ctx, items[0], parent):
+        # "What kinds of whales …?" over "## Baleen whales": a kind of the prompt's whales; over
+        # "## Devices by layer" or "## Special rules" the heading is a topic, and the prompt's
+        # kind says nothing of its list (gate: 0 of 19 such pairs right; devread 14 of 16, all
+        # under headings that name the prompt's noun or whole)
+        return
     yield from _children(items, heads, parent, kind, f"{construction}.{kind.value}")
+
+
+def _prompt_names(ctx: ReadContext, block: Block, parent: Name) -> bool:
+    """Whether a whole is the prompt's own ("the main parts of a eukaryotic cell") or names its
+    noun ("Baleen whales" for "What kinds of whales are there?"): its head word, the last word
+    before a preposition, is a word of the prompt (plural or singular)."""
+    whole = lead_parent(ctx, block, ctx.prompt)
+    if whole is not None and whole.text.lower() == parent.text.lower():
+        return True
+    head = re.split(r"\s+(?:of|by|for|in|on|at|with|from|to)\s+", parent.text.lower())[0].split()
+    words = {w.rstrip("s") for w in re.findall(r"[\w'\-]+", ctx.prompt.lower())}
+    return bool(head) and head[-1].rstrip("s") in words
 
 
 def list_choices(ctx: ReadContext) -> Iterator[ListChoice]:
