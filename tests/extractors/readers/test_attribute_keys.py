@@ -41,3 +41,28 @@ def test_a_date_under_a_year_or_date_column_is_dated_by_the_event_it_names(
         f"## Bridges of Bergen\n\n| Bridge | {header} |\n|---|---|\n| Puddefjord Bridge | 1956 |\n"
     )
     assert ("Puddefjord Bridge", predicate, "1956") in found, found
+
+
+def test_a_known_for_key_lists_every_value() -> None:
+    """ "**Known for:** A, B, C": each is what the subject is known for (was the first only)."""
+    found = _triples(
+        "# Emmy Noether\n\n- **Born:** 23 March 1882, Erlangen\n- **Known for:** Noether's "
+        "theorem, Noetherian rings, the ascending chain condition"
+    )
+    assert ("Emmy Noether", "known_for", "Noetherian rings") in found, found
+    assert ("Emmy Noether", "known_for", "ascending chain condition") in found, found
+
+
+def test_a_short_value_before_a_comma_is_read_from_a_long_item() -> None:
+    """ "**Material:** Carrara marble, from a block …" and "**Contribution limit:** $7,000 a
+    year, or …": the value, then a phrase about it; a sentence under its label still gives
+    nothing."""
+    found = _triples(
+        "# The Thinker\n\n- **Sculptor:** Auguste Rodin\n- **Material:** Portland stone, from a "
+        "quarry that Rodin had visited in 1902\n- **Why it matters:** Rodin's figure uses the "
+        "whole body, which was new\n\n## Tax\n\n- **Annual fee:** $1,200 a year, or $900 if you "
+        "pay early"
+    )
+    assert ("Thinker", "material", "Portland stone") in found, found
+    assert ("Tax", "annual_fee", "$1,200 a year") in found, found
+    assert not [t for t in found if t[1] == "why_it_matters"], found

@@ -240,6 +240,11 @@ LIST_KEYS = frozenset(
         "cuisine",
         "main ingredients",
         "ingredients",
+        # "**Known for:** the Ramanujan prime, the Ramanujan theta function, mock theta functions"
+        "known for",
+        "best known for",
+        "famous for",
+        "notable for",
     }
 )
 GENERIC_HEADERS = frozenset(

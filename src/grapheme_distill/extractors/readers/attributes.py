@@ -399,8 +399,11 @@ _APPROXIMATE = re.compile(
 
 def _measured(value: str) -> bool:
     """ "**Size:** about 25 × 37 cm": a glossary item by its lower-case value, a key and its
-    value by what the value is (a short approximate measure, no gloss)."""
-    return len(value.split()) <= 5 and _APPROXIMATE.match(value) is not None
+    value by what the value is (a short approximate measure, no gloss); "**Contribution
+    limit:** $7,000 a year, or $8,000 if you're 50 or older": an amount of money first."""
+    return (len(value.split()) <= 5 and _APPROXIMATE.match(value) is not None) or (
+        len(value.split()) <= 12 and re.match(r"[$€£¥]\s?\d", value) is not None
+    )
 
 
 _ABOUT = re.compile(r"\b(?:about|on|of|for)\s+(?:the\s+)?(?P<x>[A-Z][\w'’.\- ]*?)\s*:?$")
@@ -432,6 +435,13 @@ def _kv_subject(ctx: ReadContext, block: Block) -> Name | None:
     return ctx.section_subject(block) or first_subject(ctx) or prompt_name(ctx)
 
 
+#: a short value (one to four words), a comma, then a phrase about it
+_HEAD_VALUE = re.compile(
+    r"^(?P<h>(?:[^,;:()\u2013\u2014]|,(?=\d)){2,40}?),\s+(?:from|with|in|on|at|which|who|whose|made|carved|"
+    r"built|including|originally|once|now|then|later|or|but|if|unless|depending)\b"
+)
+
+
 def _read_key_value(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     if ctx.injected(block):
         return
@@ -444,7 +454,13 @@ def _read_key_value(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     raw = block.value_text()
     known = key.lower() in ATTRIBUTE_KEYS
     if len(raw.split()) > (25 if known else 8) or (not known and _CLAUSE.search(raw)):
-        return  # "Why it exists: CPython's memory management uses ...": a sentence, not a value
+        # "**Material:** Carrara marble, from a block that others had abandoned": a short value
+        # before a comma, then what is said about it; "Why it exists: CPython's memory
+        # management uses ...": a sentence, not a value
+        head = _HEAD_VALUE.match(raw)
+        if head is None or _CLAUSE.search(head.group("h")):
+            return
+        raw = head.group("h")
     yield from _key_facts(ctx, subject, key, raw, block.span, "kv", is_hedged(raw))
 
 
