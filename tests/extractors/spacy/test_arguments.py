@@ -3,6 +3,7 @@ answer it gives does not change with the cache."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from grapheme_distill.extractors.spacy import arguments
@@ -76,3 +77,12 @@ def test_a_hyphenated_modifier_is_no_part_of_a_relational_noun() -> None:
     ):
         tok = next(t for t in load_model()(text) if t.text == noun)
         assert _noun_phrase_label(tok) == label, text
+
+
+def test_a_clause_on_the_attribute_of_become_is_about_its_subject(
+    sentence_clauses: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    got = sentence_clauses("Marie Curie became the first woman to win a Nobel Prize.")
+    assert ("Marie Curie", "win", "Nobel Prize") in got, got
+    got = sentence_clauses("Bach remained the most famous composer living in Leipzig.")
+    assert ("Bach", "live_in", "Leipzig") in got, got

@@ -30,3 +30,15 @@ def test_home_to_says_what_lies_in_the_place_not_what_the_place_is(sentence_clau
         got = sentence_clauses(text)
         assert ("Louvre", "located_in", "Paris") in got, got
         assert not any(p == "is_a" for _, p, _ in got), got
+
+
+def test_a_bare_preposition_before_a_common_noun_says_nothing(sentence_clauses: Read) -> None:
+    for text in (
+        "Beethoven, who was deaf in later life, composed nine symphonies.",
+        "Children are more at risk from a second impact.",
+    ):
+        got = sentence_clauses(text)
+        assert not any(p in ("in", "at") for _, p, _ in got), got
+    # a place, a measure or a maker still does
+    assert ("Louvre", "in", "Paris") in sentence_clauses("The Louvre is in Paris.")
+    assert ("summit", "at", "8,849 m.") in sentence_clauses("The summit is at 8,849 m.")

@@ -209,6 +209,10 @@ def _is_passive(verb: Any) -> bool:
     return False
 
 
+# verbs whose attribute is their subject: a clause on the attribute is about the subject
+_COPULAR = frozenset({"be", "become", "remain"})
+
+
 def _subjects(
     verb: Any, default: Mention | None, coref: Coref | None, depth: int = 0
 ) -> list[Mention]:
@@ -238,10 +242,11 @@ def _subjects(
         verb.dep_ in ("relcl", "acl")
         and verb.head.dep_ == "attr"
         and verb.head.pos_ == "NOUN"
-        and verb.head.head.lemma_ == "be"
+        and verb.head.head.lemma_ in _COPULAR
         and depth < 4
     ):
-        # "X is a 35.1 minute long album produced by Y": Y produced X
+        # "X is a 35.1 minute long album produced by Y": Y produced X; "X became the first
+        # woman to win Y": X won Y
         return _subjects(verb.head.head, default, coref, depth + 1)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         head = verb.head

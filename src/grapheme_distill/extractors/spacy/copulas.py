@@ -640,15 +640,22 @@ _NAMING_LABELS = frozenset({"LANGUAGE", "NORP"})
 
 
 def _says_nothing(pred: str, o: Mention) -> bool:
-    """True for predicates that state no fact between their arguments: a bare preposition, a
-    comparison, "in 1976" read as containment (a measure stays: "at 1,006 km" is a length),
-    "born Magdalena …" (a birth name, not a birth fact) and "known in French" (a name in a
-    language, which the alias readers take)."""
+    """True for predicates that state no fact between their arguments: a bare preposition ("in",
+    "on", "at" and "by" only before a name or a measure), a comparison, "in 1976" read as
+    containment (a measure stays: "at 1,006 km" is a length), "born Magdalena …" (a birth name,
+    not a birth fact) and "known in French" (a name in a language, which the alias readers
+    take)."""
     last = pred.rsplit("_", 1)[-1]
     return (
         pred in _BARE
         or last in ("like", "unlike")
         or (pred in ("in", "on", "at") and o.label in ("DATE", "TIME"))
+        # "particles in space", "children at risk", "the largest lake by area": a bare
+        # preposition says where or by whom only of a name or a measure
+        or (
+            pred in ("in", "on", "at", "by")
+            and not (o.proper or o.label or any(ch.isdigit() for ch in o.text))
+        )
         or (pred == "born" and o.label not in VALUE_LABELS)
         or (pred == "known_in" and o.label in _NAMING_LABELS)
     )
