@@ -137,3 +137,28 @@ def test_a_topic_heading_does_not_take_the_prompts_kind() -> None:
     )
     kept = _kept(text, "Can you explain the layers of the OSI model?")
     assert not any(parent == "devices by layer" for parent, _ in kept)
+
+
+def _example_edges(text: str) -> set[tuple[str, str]]:
+    ctx = ReadContext.of(parse_document(text), "")
+    return {
+        (f.subject.text, f.object.text)
+        for f in read_lists(ctx)
+        if f.kind == "hierarchy" and f.construction == "list.examples"
+    }
+
+
+def test_a_singular_key_glossed_with_names_lists_no_members() -> None:
+    # a member's gloss is what it does ("Bono — vocals, guitar"), not its members
+    text = "The band's members:\n\n- **Bono** — vocals and guitar\n- **Clayton** — bass guitar\n"
+    assert _example_edges(text) == set()
+
+
+def test_a_singular_class_among_plural_classes_keeps_its_examples() -> None:
+    text = (
+        "The orchestra's sections:\n\n"
+        "- **Woodwinds** — flutes, oboes and clarinets\n"
+        "- **Percussion** — timpani, cymbals and xylophone\n"
+    )
+    assert ("Percussion", "timpani") in _example_edges(text)
+    assert ("Woodwinds", "flutes") in _example_edges(text)

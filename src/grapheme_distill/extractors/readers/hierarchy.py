@@ -548,6 +548,18 @@ def _gloss_names(block: Block) -> list[str] | None:
     return name_list(gloss)
 
 
+def _plural(text: str) -> bool:
+    return text.endswith("s")
+
+
+def _classes(block: Block, siblings: list[Block]) -> bool:
+    """Whether another item of the list is a plural key glossed with names (a list of classes)."""
+    return any(
+        b is not block and b.role == "glossary" and _plural(b.key_text()) and _gloss_names(b)
+        for b in siblings
+    )
+
+
 def _examples(
     block: Block, child: Name, kind: HierarchyKind, siblings: list[Block] | None = None
 ) -> Iterator[Fact]:
@@ -572,6 +584,11 @@ def _examples(
     # own noun); read as the item's examples too it gave only wrong pairs on unseen answers
     if examples and all(len(e.split()) >= 2 and VERBISH.match(e) for e in examples):
         return  # "Powers: makes federal laws, declares war": what it does, not its members
+    if examples and not _plural(child.text) and not _classes(block, siblings or []):
+        # "**Percussion** — timpani, cymbals" among "**Woodwinds** — flutes, oboes" is a class
+        # with its examples; a singular key alone ("**Sitar** — plucked, fretted") glosses a
+        # thing (unseen answers: 2 of 16 such pairs right; devread 5 of 5, all in such lists)
+        return
     for example in examples or ():
         if example and example.lower() != child.text.lower() and len(example.split()) <= 4:
             yield Fact("entity", "list.example", block.span, Name(example))
