@@ -69,3 +69,20 @@ def test_a_comparison_tables_examples_row_gives_members_of_each_column() -> None
         ("yeast bread", "brioche"),
     } <= pairs
     assert not any(p == "leavening" or c == "wild culture" for p, c in pairs)
+
+
+def test_sub_headings_as_many_as_the_lead_in_counts_are_its_children() -> None:
+    text = (
+        "Living cetaceans are split into two groups:\n\n"
+        "## Baleen whales\nThey filter krill.\n\n## Toothed whales\nThey hunt prey.\n"
+    )
+    assert ("cetaceans", "baleen whales") in _pairs(text)
+
+
+def test_sub_headings_fewer_than_the_lead_in_counts_are_the_answers_sections() -> None:
+    text = (
+        "A symphony orchestra has 70-100 players, grouped into four sections and led by a "
+        "conductor.\n\n## The four sections\nStrings, woodwinds, brass, percussion.\n\n"
+        "## Key roles\nThe conductor sets the tempo.\n"
+    )
+    assert not {c for _, c in _pairs(text)} & {"four sections", "the four sections", "key roles"}

@@ -229,12 +229,34 @@ def _read_subheadings(ctx: ReadContext) -> Iterator[Fact]:
         parent = lead_parent(ctx, block, lead) or ctx.section_subject(block)
         if parent is None:
             continue
+        subs: list[Block] = []
         for sub in blocks[i + 1 :]:
             if sub.role == "heading" and sub.level < level:
                 break
-            if sub.role != "heading" or sub.level != level or sub.section != parent_section:
-                continue
+            if sub.role == "heading" and sub.level == level and sub.section == parent_section:
+                subs.append(sub)
+        if not _as_counted(lead, len(subs)):
+            continue  # "grouped into four sections" over "## The four sections", "## Key roles"
+        for sub in subs:
             yield from _child(f"headings.{kind.value}", sub, parent, heading_child(sub.text), kind)
+
+
+_NUMBER_WORDS = {
+    w: i + 2 for i, w in enumerate("two three four five six seven eight nine ten".split())
+}
+
+
+def _as_counted(lead: str, found: int) -> bool:
+    """Whether the sub-headings are as many as a lead-in's count says ("split into two groups"
+    over "## Baleen whales", "## Toothed whales"); a lead-in with no count is not checked.  When
+    they are not, the headings are the answer's own sections ("## The four sections", "## Key
+    roles"), not the children the lead-in counts."""
+    m = _COUNTED_KINDS.search(lead)
+    if m is None:
+        return True
+    word = m.group(0).split()[0].lower()
+    count = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+    return count is None or count == found
 
 
 def _child(
