@@ -289,7 +289,7 @@ FORMS = [
     ),
     pytest.param(
         "Rocks fall into three main groups.\n\n### Igneous rocks\nFormed from magma.\n\n"
-        "### Sedimentary rocks\nFormed from layers.\n",
+        "### Sedimentary rocks\nFormed from layers.\n\n### Metamorphic rocks\nFormed by heat.\n",
         "What are the kinds of rock?",
         {("rocks", "igneous rocks"), ("rocks", "sedimentary rocks")},
         set(),

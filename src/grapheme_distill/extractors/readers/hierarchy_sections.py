@@ -242,7 +242,8 @@ def _read_subheadings(ctx: ReadContext) -> Iterator[Fact]:
 
 
 _NUMBER_WORDS = {
-    w: i + 2 for i, w in enumerate("two three four five six seven eight nine ten".split())
+    w: i + 2
+    for i, w in enumerate(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
 }
 
 
