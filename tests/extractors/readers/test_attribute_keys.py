@@ -66,3 +66,13 @@ def test_a_short_value_before_a_comma_is_read_from_a_long_item() -> None:
     assert ("Thinker", "material", "Portland stone") in found, found
     assert ("Tax", "annual_fee", "$1,200 a year") in found, found
     assert not [t for t in found if t[1] == "why_it_matters"], found
+
+
+def test_a_bracket_after_a_value_is_an_aside() -> None:
+    """ "**Movement:** Swing (she is often seen as its finest voice)": the bracket's clause makes
+    no sentence of the value."""
+    found = _triples(
+        "# Billie Holiday\n\n- **Born:** 7 April 1915, Philadelphia\n- **Movement:** Swing (she "
+        "is often seen as its finest voice)"
+    )
+    assert ("Billie Holiday", "movement", "Swing") in found, found

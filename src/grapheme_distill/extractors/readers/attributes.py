@@ -453,7 +453,9 @@ def _read_key_value(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         return
     raw = block.value_text()
     known = key.lower() in ATTRIBUTE_KEYS
-    if len(raw.split()) > (25 if known else 8) or (not known and _CLAUSE.search(raw)):
+    # "Expressionism (Munch is seen as one of its forerunners)": a bracket is an aside
+    bare = _PAREN.sub("", raw)
+    if len(bare.split()) > (25 if known else 8) or (not known and _CLAUSE.search(bare)):
         # "**Material:** Carrara marble, from a block that others had abandoned": a short value
         # before a comma, then what is said about it; "Why it exists: CPython's memory
         # management uses ...": a sentence, not a value

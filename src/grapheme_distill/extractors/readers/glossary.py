@@ -134,7 +134,7 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         named is not None
         and len(named.group("n").split()) >= 2
         # "**Employer:** the US Bureau of Fisheries, merged …" in a fact sheet: the key's value
-        and (_glossary_cue(ctx, block) or not _fact_sheet(ctx, block))
+        and not _fact_sheet(ctx, block)
     ):
         # "**Kinkaku-ji** — the Temple of the Golden Pavilion, a Zen Buddhist temple"
         yield lfact(
@@ -252,7 +252,7 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         # "**Gongs** — they mark the structure of the piece": a pronoun's clause states a fact
         and not re.match(r"(?i)(?:they|it|he|she|we|you)\s+[a-z]", gloss)
         and not RANKED.match(gloss)  # "**Blue whale** — the largest animal …": a rank, no gloss
-        and (glossary or not _fact_sheet(ctx, block))
+        and not _fact_sheet(ctx, block)
     ):
         yield lfact(block, None, "gloss.definition", term, LinguisticKind.DEFINITION, gloss)
     elif (
@@ -291,10 +291,12 @@ def _glossary_cue(ctx: ReadContext, block: Block) -> bool:
 
 def _fact_sheet(ctx: ReadContext, block: Block) -> bool:
     """The item stands in a fact sheet: its list has an attribute's key ("**Founded:** 1971",
-    "**Born:** …") or a lead-in or heading that says so ("**Key facts**").  A label there names
-    an attribute of the section's subject ("**Structure:** a global coordinating body …",
-    "**Technique:** woodblock printing …", "**Employer:** the US Bureau of Fisheries"), no term
-    the answer defines."""
+    "**Born:** …") or a lead-in or heading that says so ("**Key facts**"), and no glossary cue.
+    A label there names an attribute of the section's subject ("**Structure:** a global
+    coordinating body …", "**Technique:** woodblock printing …", "**Employer:** the US Bureau of
+    Fisheries"), no term the answer defines."""
+    if _glossary_cue(ctx, block):
+        return False
     siblings = ctx.doc.items_of(block.list_id) if block.is_item else []
     if any(
         b is not block
