@@ -73,6 +73,13 @@ def test_a_name_is_read_whole(
             "Securities",
         ),
         ("The French and Italian delegates met in Paris.", {"French"}, "French delegate"),
+        # a route's or a range's "to" before a new name is no title's small word
+        (
+            "The strait connects the Black Sea to the Sea of Marmara.",
+            {"Black Sea", "Sea of Marmara"},
+            "Black Sea to the Sea of Marmara",
+        ),
+        ("He wrote Ode to Joy in 1785.", {"Ode to Joy"}, "Joy"),
     ],
 )
 def test_coordinated_names_are_read_apart(

@@ -120,6 +120,16 @@ def two_names(toks: Any, start: int, end: int) -> tuple[int, int] | None:
     return None if second is None else (cut, second)
 
 
+def _route(toks: Any, a: int, b: int) -> bool:
+    """Whether the small words ``toks[a:b-1]`` before the name ``toks[b-1]`` are a range's or a
+    route's "to" and a new name starts there ("from the Chihuahua to the Great Dane", "the Black
+    Sea to the Sea of Marmara": NER starts the second name at its "the"), not a title's ("Back to
+    the Future", "Farewell to Arms": one name or none)."""
+    return any(toks[i].lower_ == "to" for i in range(a, b)) and any(
+        toks[i].ent_iob_ == "B" and toks[i].ent_type_ not in VALUE_LABELS for i in range(a, b)
+    )
+
+
 def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
     """Widen a name over Title Case words joined by small words: "Death on a Factory Farm" (the
     parse and NER stop at "Death"), "Expect a Miracle".  Only a run that ends in a capitalised
@@ -164,6 +174,7 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
             toks[end - 1].ent_type_ in _ROUTE
             and toks[j].ent_type_ in _ROUTE
             and toks[j].ent_iob_ == "B"
+            or _route(toks, end, j + 1)
         ):
             break  # "from Genoa to France": two places, not one title
         end = j
@@ -186,6 +197,7 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
             or toks[k].ent_type_ in _ROUTE
             and toks[start].ent_type_ in _ROUTE
             and toks[start].ent_iob_ == "B"
+            or _route(toks, k + 1, start + 1)
         ):
             # (a fronted participle is not a title: "Located on the Seine"; "from Genoa to
             # France" is two places seen from either)
