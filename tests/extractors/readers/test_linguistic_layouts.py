@@ -82,6 +82,15 @@ CASES: list[tuple[str, str, Items, Items]] = [
         },
         {("gongs", "definition", "they mark the structure of the piece")},
     ),
+    # a named thing in apposition with a genus is typed, not defined; a one-word term still is
+    (
+        "In 1834 Babbage designed the *Analytical Engine*, a mechanical computer that was never "
+        "built. At Bletchley Park Turing designed the *Bombe*, an electromechanical machine used "
+        "to break the Enigma cipher.",
+        "",
+        {("bombe", "definition", "an electromechanical machine used to break the enigma cipher")},
+        {("analytical engine", "definition", "a mechanical computer that was never built")},
+    ),
     # an acronym with the noun it qualifies, spelt out with the same noun: the whole phrases
     (
         "Each card has a MAC address (media access control address) burnt in.",

@@ -412,6 +412,11 @@ def _clause(
                 term = r.group("x")  # "Scurvy, a disease that follows …, once killed …"
             if term is None or PERSON_HEAD.fullmatch(genus_head(r.group("v"))):
                 continue
+            if construction == "appositive" and " " in term and proper_name(ctx, term):
+                # "the *Analytical Engine*, a mechanical computer that …", "*ABBA Voyage*, a
+                # concert residency in which …": a named thing's label is its entity type (the
+                # annotation conventions), no definition
+                continue
             value = trim_gloss(r.group("v"))
             if len(value.split()) >= 3:
                 yield lfact(
