@@ -6,6 +6,8 @@ column's thing, when they are names.  Cases in words of their own, not copied fr
 
 from __future__ import annotations
 
+import pytest
+
 from grapheme_distill.extractors.readers import read_document
 
 
@@ -71,18 +73,46 @@ def test_a_comparison_tables_examples_row_gives_members_of_each_column() -> None
     assert not any(p == "leavening" or c == "wild culture" for p, c in pairs)
 
 
-def test_sub_headings_as_many_as_the_lead_in_counts_are_its_children() -> None:
-    text = (
-        "Living cetaceans are split into two groups:\n\n"
-        "## Baleen whales\nThey filter krill.\n\n## Toothed whales\nThey hunt prey.\n"
-    )
-    assert ("cetaceans", "baleen whales") in _pairs(text)
+_TABLE = "| Lake | Area |\n|---|---|\n| Superior | 82,100 km² |\n| Erie | 25,700 km² |\n"
 
 
-def test_sub_headings_fewer_than_the_lead_in_counts_are_the_answers_sections() -> None:
-    text = (
-        "A symphony orchestra has 70-100 players, grouped into four sections and led by a "
-        "conductor.\n\n## The four sections\nStrings, woodwinds, brass, percussion.\n\n"
-        "## Key roles\nThe conductor sets the tempo.\n"
+@pytest.mark.parametrize(
+    ("text", "present", "absent_words"),
+    [
+        pytest.param(  # sub-headings as many as the lead-in counts are its children
+            "Living cetaceans are split into two groups:\n\n"
+            "## Baleen whales\nThey filter krill.\n\n## Toothed whales\nThey hunt prey.\n",
+            {("cetaceans", "baleen whales")},
+            set(),
+            id="counted-sub-headings",
+        ),
+        pytest.param(  # fewer than it counts: the answer's own sections
+            "A symphony orchestra has 70-100 players, grouped into four sections and led by a "
+            "conductor.\n\n## The four sections\nStrings, woodwinds, brass, percussion.\n\n"
+            "## Key roles\nThe conductor sets the tempo.\n",
+            set(),
+            {"four sections", "key roles"},
+            id="sub-headings-not-as-counted",
+        ),
+        pytest.param(  # a heading ending with the table's noun names its group
+            "## The Great Lakes\nFive lakes on the border.\n\n" + _TABLE,
+            {("great lakes", "superior")},
+            set(),
+            id="heading-names-the-group",
+        ),
+        pytest.param(  # one that only mentions it names none
+            "## Lakes at a glance\nFive lakes on the border.\n\n" + _TABLE,
+            set(),
+            {"glance"},
+            id="heading-mentions-the-noun",
+        ),
+    ],
+)
+def test_headings_over_sections_and_tables(
+    text: str, present: set[tuple[str, str]], absent_words: set[str]
+) -> None:
+    pairs = _pairs(text)
+    assert present <= pairs
+    assert not any(
+        word in parent or word in child for parent, child in pairs for word in absent_words
     )
-    assert not {c for _, c in _pairs(text)} & {"four sections", "the four sections", "key roles"}

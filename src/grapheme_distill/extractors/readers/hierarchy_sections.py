@@ -142,6 +142,15 @@ def _example_facts(
                 yield from _child("table.examples", row, Name(whole), ex, kind)
 
 
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    return next(reversed(list(pattern.finditer(text))), None)
+
+
+def _ends_at(text: str, m: re.Match[str]) -> bool:
+    """Whether a match is the text's last word (a closing colon or parenthesis aside)."""
+    return not re.sub(r"\s*\([^)]*\)", "", text[m.end() :]).strip(" :.*_")
+
+
 def _following_word(ctx: ReadContext, names: list[str]) -> str | None:
     """The noun the answer writes after two or more of the names ("Green tea", "Black tea")."""
     seen: dict[str, int] = {}
@@ -178,8 +187,15 @@ def _read_tables(ctx: ReadContext) -> Iterator[Fact]:
         header_kind = bool(_TABLE_KIND_HEADERS.match(header_word))
         # "## The Great Lakes" over "| Lake | Area |": each row is one of the heading's lakes
         plural = re.compile(rf"\b{re.escape(header_word)}(?:s|es)?\b", re.IGNORECASE)
+        # the lead-in or heading must end with the noun to name the group ("The Great Lakes");
+        # one that only mentions it ("How the lakes compare") names none (gate: 0 of 13 right)
         group_of = next(
-            (t for t in (lead, heading) if t and header_word and plural.search(t)), None
+            (
+                t
+                for t in (lead, heading)
+                if t and header_word and (m := _last_match(plural, t)) and _ends_at(t, m)
+            ),
+            None,
         )
         kind = kind_of(lead) if lead else None
         kind = kind or (kind_of(heading) if heading else None)
