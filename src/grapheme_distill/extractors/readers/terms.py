@@ -210,6 +210,8 @@ _NOT_PERSON = re.compile(
 
 
 def _not_a_person(name: Name) -> bool:
+    """The section's subject cannot be what "he" or "she" means: a thing the answer called one,
+    an event or an institution by its last word, or a lower-case notion."""
     return name.thing or _NOT_PERSON.search(name.text) is not None
 
 
