@@ -268,3 +268,72 @@ def test_a_title_line_naming_the_steps_asked_for_is_them() -> None:
         asked_steps(parse_document("Bread: Mixing, Kneading, Baking\n\nIt is easy."), asked) is None
     )
     assert asked_steps(parse_document("Bread Baking: An Overview\n"), asked) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the oven, remove the racks and soak them in hot soapy water.",
+        "The next day, wipe it off with a damp cloth.",
+        "In a large bowl, whisk the eggs with the sugar.",
+        "**Before you hand the phone over**, sign out of your account.",
+    ],
+)
+def test_an_order_after_a_phrase_that_sets_the_scene_is_an_instruction(text: str) -> None:
+    assert is_instruction(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In 1914, Germany invaded Belgium.", "For most people, the answer is simple."],
+)
+def test_a_statement_after_a_scene_setting_phrase_is_no_instruction(text: str) -> None:
+    assert not is_instruction(text)
+
+
+def test_each_method_of_a_several_procedure_prose_answer_gives_its_steps() -> None:
+    doc = parse_document(
+        "Each needs its own approach.\n\n"
+        "For the oven, remove the racks and soak them in hot soapy water. Mix baking soda with "
+        "water into a paste and spread it over the inside. The next day, wipe it off with a "
+        "damp cloth.\n\n"
+        "For a ceramic hob, let it cool completely first. Scrape off burnt bits with a razor "
+        "scraper, then buff it dry.\n"
+    )
+    steps = [
+        s
+        for p in read_prose_procedures(doc, "How should I clean my oven and hob?")
+        for s in p.steps
+    ]
+    assert any(s.startswith("remove the racks") for s in steps)
+    assert any(s.startswith("wipe it off") for s in steps)
+    assert any(s.startswith("let it cool") for s in steps)
+
+
+def test_a_materials_sentence_does_not_hide_the_preparation_after_it() -> None:
+    doc = parse_document(
+        "You'll need a set of jumper cables. Before you start, park the cars close together "
+        "and switch both engines off.\n\n### Connecting\n1. Clamp the red cable to the flat "
+        "battery.\n2. Clamp the other end to the good battery.\n"
+    )
+    preps = [
+        p for p in read_prose_procedures(doc, "How do I jump-start my car?") if p.prepares_list
+    ]
+    assert preps and preps[0].steps[0].startswith("park the cars")
+
+
+def test_one_instruction_line_before_the_numbered_list_prepares_it() -> None:
+    doc = parse_document(
+        "### Four-in-hand\nStand in front of a mirror, with the collar up.\n\n"
+        "1. Drape the tie around your neck.\n2. Cross the wide end over the narrow end.\n"
+    )
+    preps = [p for p in read_prose_procedures(doc, "How do I tie a tie?") if p.prepares_list]
+    assert preps and preps[0].steps == ("Stand in front of a mirror, with the collar up",)
+
+
+def test_an_instruction_leading_into_a_numbered_list_is_its_goal_not_a_step() -> None:
+    doc = parse_document(
+        "Once 2FA is on, save a set of backup codes in case you lose your phone:\n\n"
+        "1. Go back to the verification page.\n2. Print the codes.\n"
+    )
+    assert read_prose_procedures(doc, "How do I turn on 2FA?") == []

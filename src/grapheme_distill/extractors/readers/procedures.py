@@ -69,14 +69,18 @@ _VERB_WORDS = """
     poach blanch stuff zest crush mash puree pulse clamp sand paint prime seal drill nail glue
     level configure disable initialize initialise commit clone compile launch paste scroll swipe
     toggle sync restore wear breathe relax inhale exhale lie sit stand bend jog unzip extract
-    backup attach detach dial fasten unfasten hook unhook charge plug brew
+    backup attach detach dial fasten unfasten hook unhook charge plug brew park pair unpair
 """
 _VERBS = frozenset(_VERB_WORDS.split())
 _OPENER = re.compile(
     r"^(?:(?:first(?:ly)?|next|then|now|finally|lastly|after that|afterwards|second(?:ly)?|"
     r"third(?:ly)?|to (?:begin|start)(?: with)?|once (?:it|they|that)[^,]{0,40}|when [^,]{1,60}|"
     r"before (?:you (?:start|begin)|starting|beginning)[^,]{0,30}|if [^,]{1,60}|to [^,]{1,60},|"
-    r"meanwhile|in the meantime|step \d+)\s*[,:.]?\s+)+",
+    r"meanwhile|in the meantime|step \d+|(?:the )?(?:next|following) (?:day|morning)|"
+    # a phrase that sets the scene, up to its comma: "For the oven,", "In a large bowl,",
+    # "**Before you hand the phone over**," (several procedures in one prose answer open so)
+    r"(?:before|after|once|while|until|as soon as|whenever|for|in|on|at|with|during|using)\s"
+    r"[^,.!?\n]{1,50}?,)\s*[,:.]?\s+)+",
     re.IGNORECASE,
 )
 #: a tip, a warning or a note: advice about the steps, no step itself
@@ -405,11 +409,23 @@ def read_prose_procedures(doc: Document, prompt: str = "") -> list[ProseProcedur
                 )
             )
             continue
-        if _MATERIALS.match(text) or not _procedural(doc, block, prompt):
+        if not _procedural(doc, block, prompt):
             continue
         sentences = _sentences(text)
-        orders = [(a, s) for a, s in sentences if is_instruction(s)]
-        if before_list(blocks, i) and orders and len(orders) < len(sentences):
+        if _MATERIALS.match(text):
+            # "You'll need jumper cables. Before you start, park the cars …": the materials
+            # sentence is no step, the preparation after it is
+            sentences = sentences[1:]
+        # a lead-in over the list names its goal, no step of it ("Once 2FA is on, save a set of
+        # backup codes:" / "1. Go back to …")
+        lead = before_list(blocks, i) and text.rstrip().endswith(":")
+        orders = [
+            (a, s)
+            for a, s in sentences
+            if is_instruction(s) and not (lead and s == sentences[-1][1])
+        ]
+        steps = tuple(_step(c) for _, s in orders for c in _clauses(_OPENER.sub("", s)))
+        if before_list(blocks, i) and orders and (len(orders) < len(sentences) or len(steps) < 2):
             # "Fixing a flat is easy … Before you start, shift to the smallest rear cog …."
             steps = tuple(_step(s) for _, s in orders)
             span = block.inline.span(orders[0][0], orders[-1][0] + len(orders[-1][1]))
@@ -420,7 +436,6 @@ def read_prose_procedures(doc: Document, prompt: str = "") -> list[ProseProcedur
         # "Crack the eggs into a bowl, add the salt and beat them. Heat a pan …": each
         # instruction clause a step; a paragraph of one instruction ("Run `ssh-keygen` …") joins
         # the paragraphs of the same how-to around it
-        steps = tuple(_step(c) for _, s in orders for c in _clauses(_OPENER.sub("", s)))
         if (
             orders
             and len(orders) * 2 >= len(sentences)
