@@ -337,3 +337,27 @@ def test_an_instruction_leading_into_a_numbered_list_is_its_goal_not_a_step() ->
         "1. Go back to the verification page.\n2. Print the codes.\n"
     )
     assert read_prose_procedures(doc, "How do I turn on 2FA?") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "First, you need to remove the cover.",
+        "Then you should rinse it well.",
+        "You'll want to preheat the oven to 200 °C.",
+        "Next, gently fold in the flour.",
+        "Carefully lift the panel away.",
+    ],
+)
+def test_an_order_said_through_you_need_to_or_a_manner_adverb_is_an_instruction(
+    text: str,
+) -> None:
+    assert is_instruction(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["You can buy it at most chemists.", "Apply the glue thinly.", "Simply put, it is a loan."],
+)
+def test_options_and_verbs_ending_in_ly_keep_their_reading(text: str) -> None:
+    assert is_instruction(text) is text.startswith("Apply")

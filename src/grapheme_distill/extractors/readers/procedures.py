@@ -80,7 +80,12 @@ _OPENER = re.compile(
     # a phrase that sets the scene, up to its comma: "For the oven,", "In a large bowl,",
     # "**Before you hand the phone over**," (several procedures in one prose answer open so)
     r"(?:before|after|once|while|until|as soon as|whenever|for|in|on|at|with|during|using)\s"
-    r"[^,.!?\n]{1,50}?,)\s*[,:.]?\s+)+",
+    r"[^,.!?\n]{1,50}?,|"
+    # an order said through "you" or with a manner adverb: "you need to remove …", "you should
+    # rinse …", "gently fold in …" ("Simply put, it is …" is none)
+    r"you(?:['’]ll| will)? (?:need|want|have) to|you (?:should|must)|"
+    r"(?:simply|just|gently|carefully|slowly|quickly|firmly|lightly|thoroughly)"
+    r"(?=\s+[a-z]+\b(?!,)))\s*[,:.]?\s+)+",
     re.IGNORECASE,
 )
 #: a tip, a warning or a note: advice about the steps, no step itself
