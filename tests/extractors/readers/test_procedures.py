@@ -13,6 +13,7 @@ from grapheme_distill.extractors.readers.procedures import (
     how_to_list,
     is_instruction,
     list_holds_steps,
+    nested_step_lists,
     read_prose_procedures,
     unnamed_goal,
 )
@@ -361,3 +362,47 @@ def test_an_order_said_through_you_need_to_or_a_manner_adverb_is_an_instruction(
 )
 def test_options_and_verbs_ending_in_ly_keep_their_reading(text: str) -> None:
     assert is_instruction(text) is text.startswith("Apply")
+
+
+def test_mistakes_or_tips_numbered_under_a_how_to_are_no_steps() -> None:
+    mistakes = ["Using a pot that is far too big.", "Packing the soil too tightly."]
+    assert not how_to_list(mistakes, "", "Common mistakes", "How do I repot a houseplant?")
+    assert not how_to_list(mistakes, "Pitfalls to avoid:", "", "How do I repot a houseplant?")
+    steps = ["Restart the router.", "Check the cables."]
+    assert how_to_list(steps, "", "Troubleshooting", "How do I fix my wifi?")
+
+
+def test_a_timeline_is_no_how_to_even_when_walked_through() -> None:
+    timeline = [
+        "**27 BC** — Augustus becomes the first emperor.",
+        "**AD 117** — The empire reaches its greatest extent.",
+        "**AD 476** — The last western emperor is deposed.",
+    ]
+    assert not how_to_list(timeline, "", "", "Walk me through the history of Rome.")
+    assert not how_to_list(["1789: the Bastille falls.", "1793: the Terror begins."], "", "", "")
+
+
+def test_a_timeline_answers_no_request_for_steps() -> None:
+    doc = parse_document("1. **27 BC** — Augustus rules.\n2. **AD 476** — The west falls.\n")
+    assert asked_steps(doc, "Walk me through the history of Rome step by step.") is None
+
+
+_CODE_SPLIT = (
+    "1. Create the environment:\n\n```bash\npython3 -m venv .venv\n```\n\n"
+    "2. Activate it:\n\n```bash\nsource .venv/bin/activate\n```\n\n"
+    "3. Install your packages.\n"
+)
+
+
+def test_steps_a_code_block_splits_are_one_numbered_list() -> None:
+    doc = parse_document(_CODE_SPLIT)
+    asked = asked_steps(doc, "How do I set up a virtual environment?")
+    assert asked is not None
+    assert asked[1] == ("Create the environment", "Activate it", "Install your packages")
+    whole = nested_step_lists(doc)
+    assert [steps for _, steps in whole] == [asked[1]]
+
+
+def test_two_numbered_lists_with_prose_between_stay_two() -> None:
+    doc = parse_document("1. Open it.\n2. Fill it.\n\nThen, later:\n\n1. Empty it.\n2. Close it.\n")
+    assert nested_step_lists(doc) == []

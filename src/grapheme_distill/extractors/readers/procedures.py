@@ -41,6 +41,7 @@ __all__ = [
     "list_holds_steps",
     "nested_step_lists",
     "read_prose_procedures",
+    "step_lists",
     "unnamed_goal",
 ]
 
@@ -295,6 +296,21 @@ def _an_order(text: str) -> bool:
     return _OBJECT.match(m.group(2)) is not None
 
 
+#: a title over advice, not steps: the mistakes, pitfalls, tips or warnings a how-to numbers after
+#: its steps (the gold: "tips, warnings … do not" belong to the procedure)
+_ADVICE_TITLE = re.compile(
+    r"\b(?:mistakes|pitfalls|tips|warnings?|warning signs|don['’]ts|things to avoid|"
+    r"what not to do)\b",
+    re.IGNORECASE,
+)
+#: an item that opens with a year or an era's date before a dash, colon or comma: a timeline's
+#: entry ("**27 BC** — Augustus …", "1789: the Bastille falls")
+_DATED = re.compile(
+    r"[*_]*(?:(?:c\.|circa|AD|CE)\s*)?(?:\d{3,4}s?|\d{1,4}\s*(?:BC|BCE|AD|CE))"
+    r"(?:\s*[\u2013\u2014-]\s*\d{2,4})?[*_]*\s*[\u2013\u2014:,-]"
+)
+
+
 def how_to_list(
     texts: Sequence[str],
     lead: str = "",
@@ -320,6 +336,10 @@ def how_to_list(
     bullets are tips, materials, warning signs or options, not steps: on the development and
     gate answers, 1 of 27 steps read from such bullets was right (issue 11, tenth session; the
     wrong procedure steps were most of the wrong items above 0.6 on unseen answers)."""
+    if _ADVICE_TITLE.search(lead or heading):
+        return False  # "**Common mistakes**" / "1. Using a pot that is far too big."
+    if sum(1 for t in texts if _DATED.match(t)) * 2 > len(texts):
+        return False  # a timeline: "1. **27 BC** — Augustus becomes the first emperor."
     titled = any(t and (_ASKS_STEPS.search(t) or goal_of(t)) for t in (heading, lead))
     if not numbered and not titled and numbered_elsewhere:
         return False
@@ -337,9 +357,10 @@ def asked_steps(doc: Document, prompt: str) -> tuple[tuple[int, int], tuple[str,
     the answer's numbered list is them (the gold has a procedure for each such answer)."""
     if not (prompt and _ASKS_STEPS.search(prompt)):
         return None
-    for items in doc.lists():
+    for items in step_lists(doc):
         top = [b for b in items if b.parent is None]
-        if len(top) >= 2 and top[0].ordered:
+        dated = sum(1 for b in top if _DATED.match(b.text)) * 2 > len(top)
+        if len(top) >= 2 and top[0].ordered and not dated:
             return (top[0].span[0], top[-1].span[1]), tuple(_step(b.text) for b in top)
     # no list at all, only the title line naming the steps: "Git Workflow: Cloning, Branching,
     # Merging, Pushing" (the local teacher's answer to "… in 4 to 6 numbered steps")
@@ -496,18 +517,41 @@ def _joined(found: list[ProseProcedure]) -> list[ProseProcedure]:
     return out
 
 
+def step_lists(doc: Document) -> list[list[Block]]:
+    """The answer's lists (:meth:`Document.lists`), with a numbered list that code blocks cut
+    into pieces made whole again: "1. Create the environment:" / a fenced command / "2. Activate
+    it:" / another command / "3. …" is one list of three steps to the parser only when the code
+    is indented under its item (code blocks are left out of the document's blocks)."""
+    out: list[list[Block]] = []
+    for items in doc.lists():
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last[0].ordered
+            and items[0].ordered
+            and items[0].parent is None
+            and max(b.index for b in last) + 1 == items[0].index
+            and re.search(r"^\s*(?:```|~~~)", doc.source[last[-1].span[1] : items[0].span[0]], re.M)
+        ):
+            out[-1] = last + items
+        else:
+            out.append(list(items))
+    return out
+
+
 def nested_step_lists(doc: Document) -> list[tuple[tuple[int, int], tuple[str, ...]]]:
     """Numbered lists whose steps hold sub-steps ("2. Wait 30 seconds." / "   - Check the
     cables."): the answer span of the whole list and its steps in reading order, sub-steps in
     their place, so that a procedure read from the list's pieces (which the nesting cuts in two)
     can be made whole."""
     out: list[tuple[tuple[int, int], tuple[str, ...]]] = []
-    for items in doc.lists():
+    lists = doc.lists()
+    for items in step_lists(doc):
         top = [b for b in items if b.ordered and b.parent is None]
         if len(top) < 2 or len(top) != len(items):
             continue
         steps: list[str] = []
-        nested = False
+        nested = not any(items == whole for whole in lists)  # joined across code
         end = top[-1].span[1]
         for item in top:
             steps.append(_step(item.text))
