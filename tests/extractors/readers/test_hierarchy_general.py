@@ -143,15 +143,15 @@ CASES = [
         "The port handles bulk cargo such as coal, iron ore and grain. For heavy loads, use a "
         "crane such as the Liebherr LHM 550. Its mines produce metal minerals such as bauxite and copper ore.",
         "",
-        {("metal minerals", "bauxite"), ("metal minerals", "copper ore")},
-        # fifth session: a singular noun ("bulk cargo", "a crane") takes no examples; tenth: a
-        # bare plural after a verb ("produce minerals such as …") neither (hierarchy_prose)
         {
-            ("heavy loads", "crane"),
-            ("loads", "crane"),
-            ("bulk cargo", "coal"),
+            ("metal minerals", "bauxite"),
+            ("metal minerals", "copper ore"),
             ("crane", "liebherr lhm 550"),
         },
+        # fifth session: a singular noun ("bulk cargo") takes no list of examples; eleventh: one
+        # example after "a crane" is a member; tenth: a bare plural after a verb ("produce
+        # minerals such as …") takes none (hierarchy_prose)
+        {("heavy loads", "crane"), ("loads", "crane"), ("bulk cargo", "coal")},
         id="hearst-such-as",
     ),
     pytest.param(
@@ -267,9 +267,9 @@ FORMS = [
     pytest.param(
         "The kit consists of:\n- a tent\n- two sleeping bags\n- a stove such as a Trangia\n",
         "",
-        {("kit", "tent"), ("kit", "sleeping bags"), ("kit", "stove")},
-        {("stove", "trangia")},
-        id="consists-of-lead-and-no-examples-of-a-singular-noun",
+        {("kit", "tent"), ("kit", "sleeping bags"), ("kit", "stove"), ("stove", "trangia")},
+        set(),  # eleventh session: one example of "a stove" is a member of it
+        id="consists-of-lead-and-one-example-of-a-singular-noun",
     ),
     pytest.param(
         "The kit includes:\n- a tent\n- two sleeping bags\n\nMany hikers use camp stoves such as the "

@@ -27,12 +27,25 @@ def test_a_number_of_something_unnamed_is_no_part() -> None:
     assert not pairs
 
 
+def _hierarchy(answer: str) -> set[tuple[str, str]]:
+    """The (parent, child) pairs of every hierarchy edge read from the answer."""
+    facts = read_document(answer, "")[1]
+    return {(f.subject.text, f.object.text) for f in facts if f.kind == "hierarchy" and f.object}
+
+
 def test_such_as_after_a_bare_plural_names_no_class() -> None:
-    facts = read_document(
+    pairs = _hierarchy(
         "Growers sell to firms such as Alder Foods and Birch Mills. Rural clinics say that "
-        "antiviral drugs such as Zovirax and Tamiflu run short.",
-        "",
-    )[1]
-    pairs = {(f.subject.text, f.object.text) for f in facts if f.kind == "hierarchy" and f.object}
+        "antiviral drugs such as Zovirax and Tamiflu run short."
+    )
     assert ("antiviral drugs", "Zovirax") in pairs
     assert not any(whole == "firms" for whole, _ in pairs)
+
+
+def test_one_example_of_a_singular_class_after_a_is_a_member() -> None:
+    pairs = _hierarchy(
+        "To run the stack you need a message broker such as Kelvo. Teams that outgrow one box "
+        "should look at an orchestrator such as Marrow."
+    )
+    assert ("message broker", "Kelvo") in pairs
+    assert ("orchestrator", "Marrow") in pairs
