@@ -86,3 +86,53 @@ def test_an_activity_label_before_a_pronoun_s_sentence_is_no_antecedent(
     got = {(names[r.subject], r.predicate, names[r.object]) for r in ex.relations}
     assert ("UNESCO", "provide", "technical assistance") in got, got
     assert not any(s.startswith("Supporting") or o.startswith("Education Sys") for s, _, o in got)
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("launched from Kennedy Space Center, Florida", [("Kennedy Space Center", "Florida")]),
+        ("Germany, Austria, Hungary", []),  # an enumeration, no place and its region
+        ("France, Spain and Italy", []),
+    ],
+)
+def test_place_records_read_a_place_and_its_region(
+    item: str, expected: list[tuple[str, str]]
+) -> None:
+    from types import SimpleNamespace
+
+    from grapheme_distill.extractors.spacy.lists import place_records
+
+    piece = SimpleNamespace(offsets=SimpleNamespace(span=lambda a, b: (a, b)))
+    records = place_records(piece, load_model()(item))  # type: ignore[arg-type]
+    assert [(r.subject.text, r.object.text) for r in records if r.subject and r.object] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a fragment with no verb, yet a fact of the gold's
+            "Apollo 11 timeline:\n\n"
+            "- **16 July 1969:** launched on a Saturn V rocket from Kennedy Space Center, Florida\n"
+            "- **20 July 1969:** landed on the Moon\n",
+            ("Kennedy Space Center", "located_in", "Florida"),
+        ),
+        (
+            '- **Marrakesh** — the "Red City", famous for the Jemaa el-Fnaa square\n'
+            "- **Fez** — the old capital\n",
+            ("Marrakesh", "known_for", "Jemaa el-Fnaa"),
+        ),
+        (
+            "- **Mesothelae** — primitive spiders from East Asia with a segmented abdomen\n"
+            "- **Araneomorphae** — the true spiders\n",
+            ("Mesothelae", "has", "segmented abdomen"),
+        ),
+    ],
+)
+def test_an_item_without_a_verb_still_relates_its_names(
+    spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    # a place and its region; a gloss's "with" and "famous for" modifiers are its term's
+    ex = spacy_x.extract(text)
+    names = {k: v.name for k, v in ex.entities.items()}
+    assert expected in {(names[r.subject], r.predicate, names[r.object]) for r in ex.relations}

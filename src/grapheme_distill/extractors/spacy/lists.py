@@ -30,7 +30,15 @@ from grapheme_distill.extractors.spacy.text import Piece
 from grapheme_distill.extractors.spacy.timeline import DATE_KEY, read_timeline, verb_fragment
 from grapheme_distill.model.knowledge import KnowledgeType
 
-__all__ = ["INJECTION", "PROCEDURAL", "SEQUENCE", "Prose", "read_list"]
+__all__ = [
+    "INJECTION",
+    "PROCEDURAL",
+    "SEQUENCE",
+    "Prose",
+    "genus_records",
+    "place_records",
+    "read_list",
+]
 
 #: the prose walk, bound to the answer's wanted types and state: ``prose(piece, doc, subject)``
 #: reads an item's sentences with ``subject`` as the implicit one (no structure: an item is one
@@ -138,6 +146,12 @@ def read_list(
     for piece, doc in items:
         a, b = piece.offsets.span(0, len(piece.text))
         if (
+            KnowledgeType.RELATIONAL in types
+            and not INJECTION.search(piece.text)
+            and not any(x < b and a < y for x, y in state.injected)
+        ):
+            state.records.extend(place_records(piece, doc))
+        if (
             KnowledgeType.FACTUAL in types
             and (
                 procedural
@@ -167,6 +181,7 @@ def read_list(
                 state.records[before:] = of_term(
                     state.records[before:], term, doc, gloss.start("v")
                 )
+                state.records.extend(genus_records(piece, doc, term, gloss.start("v"), state))
             continue
         if procedural and not _KEY_VALUE.match(piece.text) and declarative(doc):
             # "1. Marie Curie discovered radioactivity": a numbered statement, not a step
@@ -186,6 +201,7 @@ def read_list(
                 marks = len(state.records), len(state.candidates)
                 prose(piece, doc, term)
                 after_label(state, doc, marks, kv.start("v"))
+                state.records.extend(genus_records(piece, doc, term, kv.start("v"), state))
             continue
         if not procedural and kv is not None and own_clause(doc, kv.start("v")):
             # "**Funding**: The trust funds research": a sentence of its own after a label
@@ -199,6 +215,118 @@ def read_list(
         prose(piece, doc, subject)
         if len(state.records) == before and subject is not None:
             verb_fragment(piece, doc, subject, state)
+
+
+#: what may stand between a place and the region it lies in: "Erode (now in Tamil Nadu)",
+#: "Puno (Peru)", "Kennedy Space Center, Florida"
+_IN_REGION = re.compile(r"^(?:,|\((?:(?:now|today) )?(?:in )?)\s*$")
+_PLACES = frozenset({"FAC", "ORG", "LOC", "GPE"})
+
+
+def place_records(piece: Piece, doc: Any) -> list[Record]:
+    """``located_in`` records of a list item that names a place with its region after it, in
+    parentheses ("Erode (now in Tamil Nadu)", "Isla del Sol (Bolivia)") or after a comma
+    ("Kennedy Space Center, Florida").  Such a fragment has no verb, so no clause reader sees
+    it, yet the gold conventions record it as a fact.  A comma between two places of one kind
+    ("Germany, Austria") or inside an enumeration is a list of places, not a place and its
+    region: after a comma only a facility, organisation or landform takes a region, and only
+    as the last of what the comma joins."""
+    ents = list(doc.ents)
+    out: list[Record] = []
+    text = doc.text
+    for e1, e2 in zip(ents, ents[1:], strict=False):
+        if e1.label_ not in _PLACES or e2.label_ != "GPE":
+            continue
+        between = text[e1.end_char : e2.start_char]
+        if not _IN_REGION.match(between):
+            continue
+        after = text[e2.end_char :].lstrip()
+        if between.startswith("("):
+            if not after.startswith(")"):
+                continue
+        elif (
+            e1.label_ == "GPE"
+            or text[: e1.start_char].rstrip().endswith(",")
+            or re.match(r"(?:,|and\b|or\b)", after)
+        ):
+            continue
+        s = phrase_mention(doc, e1.start_char, e1.end_char)
+        o = phrase_mention(doc, e2.start_char, e2.end_char)
+        if s is None or o is None:
+            continue
+        out.append(
+            Record(
+                kind="relation",
+                subject=s,
+                object=o,
+                predicate="located_in",
+                confidence=0.6,
+                span=piece.offsets.span(e1.start_char, e2.end_char),
+                construction="list.place",
+            )
+        )
+    return out
+
+
+#: words that count what the phrase after "of" names: that phrase is the object
+_AMOUNTS = frozenset({"thousands", "hundreds", "dozens", "millions", "lots", "number", "range"})
+_FAMED = frozenset({"famous", "known", "noted", "renowned", "celebrated"})
+
+
+def genus_records(piece: Piece, doc: Any, term: Mention, start: int, state: State) -> list[Record]:
+    """What the genus of a glossed or named item says of its term, where no verb says it: "**Sarod**:
+    a fretless lute with a metal fingerboard" (the sarod has a metal fingerboard), "**Marrakesh**
+    — the "Red City", famous for the Jemaa el-Fnaa square" (Marrakesh is known for the square).
+    The gloss is a noun phrase, so the clause readers find no verb to read; its head (the first
+    word of the gloss whose head lies before it) stands for the term, and its "with" and "famous
+    for" modifiers are facts of the term (the gold's ``has`` and ``known_for``)."""
+    genus = next(
+        (
+            t
+            for t in doc
+            if t.idx >= start and not t.is_punct and (t.head.idx < start or t.head.i == t.i)
+        ),
+        None,
+    )
+    if genus is None or genus.pos_ not in ("NOUN", "PROPN"):
+        return []
+    out: list[Record] = []
+    for mod in genus.children:
+        if mod.dep_ == "prep" and mod.lower_ == "with":
+            predicate, prep = "has", mod
+        elif mod.dep_ in ("amod", "acl") and mod.lower_ in _FAMED:
+            predicate = "known_for"
+            prep = next((c for c in mod.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+            if prep is None:
+                continue
+        else:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.lower_ in _AMOUNTS:  # "its thousands of torii gates"
+            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        names = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if obj.pos_ == "NOUN" and names and obj.idx > 0 and doc.text[obj.idx - 1] == " ":
+            # "the Jemaa el-Fnaa square": the name is the square's, the square is the name's
+            o = phrase_mention(doc, names[0].left_edge.idx, obj.idx - 1)
+        else:
+            o = mention_of(obj, state.coref)
+        if o is None or o.pronoun:
+            continue
+        out.append(
+            Record(
+                kind="relation",
+                subject=term,
+                object=o,
+                predicate=predicate,
+                confidence=0.6,
+                span=piece.offsets.span(genus.idx, obj.idx + len(obj.text)),
+                construction="list.genus",
+            )
+        )
+    return out
 
 
 def lead_subject(doc: Any, state: State) -> Mention | None:
