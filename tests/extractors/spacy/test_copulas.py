@@ -42,3 +42,39 @@ def test_a_bare_preposition_before_a_common_noun_says_nothing(sentence_clauses: 
     # a place, a measure or a maker still does
     assert ("Louvre", "in", "Paris") in sentence_clauses("The Louvre is in Paris.")
     assert ("summit", "at", "8,849 m.") in sentence_clauses("The summit is at 8,849 m.")
+
+
+@pytest.mark.parametrize(
+    ("text", "thing", "place"),
+    [
+        # on the verb after an "at" place, or on a named noun
+        ("Genoese ships docked at Messina in Sicily.", "Messina", "Sicily"),
+        (
+            "The sultan later sent him as an envoy to the Yuan court in China.",
+            "Yuan court",
+            "China",
+        ),
+        (
+            "In 1953 she joined NACA at the Langley laboratory in Hampton.",
+            "Langley laboratory",
+            "Hampton",
+        ),
+    ],
+)
+def test_a_place_written_after_a_thing_locates_it(
+    sentence_clauses: Read, text: str, thing: str, place: str
+) -> None:
+    got = sentence_clauses(text)
+    assert (thing, "located_in", place) in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She met Pierre Curie in Paris.",
+        "A caffe latte in Italy is a breakfast drink.",
+    ],
+)
+def test_a_person_or_a_kind_before_a_place_lies_nowhere(sentence_clauses: Read, text: str) -> None:
+    got = sentence_clauses(text)
+    assert not any(p == "located_in" for _, p, _ in got), got

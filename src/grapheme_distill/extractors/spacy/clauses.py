@@ -599,6 +599,8 @@ def clauses(
                 reader.appos(tok)
             if tok.pos_ == "PROPN" and tok.dep_ != "compound":
                 reader.name_in_place(tok)
+            if tok.pos_ in ("NOUN", "PROPN"):
+                reader.thing_in_place(tok)
             if tok.dep_ in ("npadvmod", "compound", "nmod") and any(
                 c.dep_ == "nummod" for c in token_children(tok)
             ):

@@ -494,6 +494,37 @@ class ClauseBase:
                 if owner is not None and owner.label not in ("DATE", "TIME", "CARDINAL"):
                     self.add(owner, "located_in", place, "passive", tok=prep, conf=0.7)
 
+    def thing_in_place(self, tok: Any) -> None:
+        """ "sent him to the Yuan court in China", "docked at Messina in Sicily", "sold at
+        Sotheby's in New York": a place phrase right after an argument locates it.  On the verb
+        (where the parser often hangs it) it counts only after an "at"/"on" place, where it
+        cannot say where the act happened instead; on a common noun only when the noun is named
+        ("the Yuan court"): "the latte in Italy", "albuterol in the US" name a kind's use there.
+        A name's own place phrases are :meth:`name_in_place`'s, a class noun's :meth:`class_preps`'."""
+        if tok.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass") or tok.ent_type_ in _NO_PLACE:
+            return
+        places = (
+            [p for p in token_children(tok) if p.dep_ == "prep" and p.lower_ == "in"]
+            if tok.pos_ == "NOUN"
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token_children(tok))
+            else []
+        )
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "on") and tok.head.head.pos_ == "VERB":
+            end = max(t.i for t in tok.subtree) + 1
+            places += [
+                p
+                for p in token_children(tok.head.head)
+                if p.dep_ == "prep" and p.lower_ == "in" and p.i == end
+            ]
+        thing = mention_of(tok, self.coref) if places else None  # (the parse first: it is cheap)
+        if thing is None or thing.label in _NO_PLACE:
+            return
+        for prep in places:
+            for pobj in token_children(prep):
+                place = mention_of(pobj, self.coref) if pobj.dep_ == "pobj" else None
+                if place is not None and place.label in ("GPE", "LOC"):
+                    self.add(thing, "located_in", place, "passive", tok=prep, conf=0.65)
+
     def measure(self, unit: Any) -> None:
         """ "X is 17068.8 millimetres long", "X is located 610 metres above sea level", "a runway
         that is 4,349 metres long": a quantity on a dimension adjective or on "above sea level"
@@ -630,6 +661,13 @@ def _listed(last: Any) -> bool:
     before = doc[last.start - 1].lower_ if last.start > 0 else ""
     return nxt in ("and", "or", ",") or before in ("and", "or")
 
+
+# no thing that lies somewhere: people, groups, numbers; a prize, a law or a work "in" a place
+# names where it was given or set ("won the Nobel Prize in Stockholm")
+_NO_PLACE = frozenset(
+    {"PERSON", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+    | {"WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
+)
 
 # a bare preposition as the whole predicate names no relation ("the capital from 1861"), nor does
 # a comparison ("flows unlike the Danube", "trades like stocks")
