@@ -114,6 +114,9 @@ TOPICS: list[tuple[str, str]] = [
     # Eleventh batch (held out in fresh/ during the eleventh session; appended the same way).
     ("medicine", "the human immune system"),
     ("sport", "the Olympic Games"),
+    # Twelfth batch (held out in fresh/ during the twelfth session; appended the same way).
+    ("how-to", "growing tomatoes at home"),
+    ("taxonomy", "birds of prey"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
