@@ -171,3 +171,49 @@ def test_a_key_value_table_under_no_topic_is_about_the_name_the_prompt_asks_abou
         "How tall was Ingrid Vanger, really?",
     )
     assert ("Ingrid Vanger", "born_on", "3 May 1921") in found, found
+
+
+def test_a_plural_key_over_a_list_of_short_names_gives_each_of_them() -> None:
+    found = _triples(
+        "# Ilse Marrow\n\nIlse Marrow is a singer.\n\n- **Labels:** Bethlehem, Colpix and RCA\n"
+    )
+    assert {
+        ("Ilse Marrow", "labels", "Bethlehem"),
+        ("Ilse Marrow", "labels", "Colpix"),
+        ("Ilse Marrow", "labels", "RCA"),
+    } <= found, found
+
+
+def test_a_singular_key_or_a_sentence_keeps_only_its_first_value() -> None:
+    found = _triples(
+        "# Ilse Marrow\n\nIlse Marrow is a singer.\n\n- **Label:** Bethlehem, later Colpix\n"
+        "- **Effects:** she sings the blues, and plays the piano\n"
+    )
+    assert ("Ilse Marrow", "label", "later Colpix") not in found, found
+    assert not any(o == "plays the piano" for _, _, o in found), found
+
+
+_RANKED = (
+    "The OSI model has seven layers; the application layer and the network layer matter most.\n\n"
+    "| # | Layer | What it does | Examples |\n|---|---|---|---|\n"
+    "| 7 | Application | Network services | HTTP, SMTP |\n| 3 | Network | Routing | IP |\n\n"
+    "## Largest countries\n\n| Rank | Country | Population |\n|---|---|---|\n"
+    "| 1 | India | about 1.43 billion |\n| 2 | China | about 1.41 billion |\n"
+)
+
+
+def test_a_column_that_only_numbers_the_rows_names_no_subject() -> None:
+    found = _triples(_RANKED)
+    assert {
+        ("Application layer", "layer_number", "7"),
+        ("Network layer", "layer_number", "3"),
+        ("India", "rank", "1"),
+        ("India", "population", "about 1.43 billion"),
+        ("China", "population", "about 1.41 billion"),
+    } <= found, found
+    assert not any(s in {"7", "3", "1", "2"} for s, _, _ in found), found
+
+
+def test_an_examples_column_gives_no_relation() -> None:
+    found = _triples(_RANKED)
+    assert not any(p == "examples" for _, p, _ in found), found

@@ -137,9 +137,12 @@ AMOUNT = re.compile(
     re.IGNORECASE,
 )
 INGREDIENT_KEYS = frozenset({"ingredients", "main ingredients"})
-# table columns whose cells are remarks, not values ("Notes", "What's in it")
+# table columns whose cells are remarks, not values ("Notes", "What's in it"), and the
+# "Examples" column, whose names are instances of the row's thing (the hierarchy reader's)
 REMARK_HEADERS = re.compile(
-    r"^(?:notes?|comments?|remarks?|description|summary|why|what|how|when)\b", re.IGNORECASE
+    r"^(?:notes?|comments?|remarks?|description|summary|why|what|how|when"
+    r"|(?:[a-z\-]+\s+)?examples?|e\.g\.)(?:\b|$)",
+    re.IGNORECASE,
 )
 ROLE_KEYS = frozenset(
     {

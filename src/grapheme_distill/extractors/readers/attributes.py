@@ -38,6 +38,7 @@ from grapheme_distill.extractors.readers.attribute_keys import (
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.counted_items import read_counted_items
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
+from grapheme_distill.extractors.readers.hierarchy_sections import joined_names, tables_of
 from grapheme_distill.extractors.readers.phrases import first_subject, prompt_name
 from grapheme_distill.model.knowledge import HierarchyKind, LinguisticKind
 
@@ -181,7 +182,11 @@ def _values(key: str, raw: str) -> list[str]:
         if not all(p[:1].isupper() and len(p.split()) <= 5 for p in parts[1:]):
             parts = parts[:1]
     else:
-        parts = [text] if value_type(text) else [re.split(r"\s*;\s*|,\s+", text)[0]]
+        parts = (
+            [text]
+            if value_type(text)
+            else _listed(key, text) or [re.split(r"\s*;\s*|,\s+", text)[0]]
+        )
     out = []
     for part in parts:
         part = clean_name(part)
@@ -199,6 +204,23 @@ def _values(key: str, raw: str) -> list[str]:
         if part and not _NOT_VALUES.match(part) and len(part.split()) <= 10:
             out.append(_number_part(part))
     return out
+
+
+#: the last word of a key that names several things ("Labels", "Main campaigns", "Events")
+_PLURAL_KEY = re.compile(r"(?<![su])s$")
+
+
+def _listed(key: str, text: str) -> list[str]:
+    """ "**Labels:** Bethlehem, Colpix, Philips, RCA": a key in the plural over a list of short
+    names or noun phrases gives each of them, not only the first.  Every part must be a short
+    phrase (five words at most, no verb): "**Effects:** it slows the heart, and ..." stays a
+    sentence, whose first part alone is read."""
+    if not _PLURAL_KEY.search(key.split()[-1] if key.split() else ""):
+        return []
+    parts = [p for p in _SPLIT.split(text) if p]
+    if len(parts) < 2 or any(len(p.split()) > 5 or _CLAUSE.search(p) for p in parts):
+        return []
+    return parts
 
 
 # keys whose values are people, by name
@@ -385,8 +407,13 @@ def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
             block.role == "glossary" and block.index not in read and _measured(block.value_text())
         ):
             yield from _read_key_value(ctx, block)
-        elif block.role == "table_row":
-            yield from _read_row(ctx, block)
+    for rows in tables_of(ctx):
+        at = _name_column(rows)
+        raw = [clean_name(_PAREN.sub("", r.cell_texts()[at])) for r in rows]
+        # "Application" under "| Layer |" is the application layer when the answer says so
+        names = joined_names(ctx, raw, [_singular(rows[0].header[at])] if rows[0].header else [])
+        for block, name in zip(rows, names, strict=True):
+            yield from _read_row(ctx, block, at, name)
 
 
 # "about 25 × 37 cm", "roughly $1,500": an approximate value, which opens in lower case
@@ -466,7 +493,10 @@ def _read_key_value(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     yield from _key_facts(ctx, subject, key, raw, block.span, "kv", is_hedged(raw))
 
 
-def _read_row(ctx: ReadContext, block: Block) -> Iterator[Fact]:
+def _read_row(ctx: ReadContext, block: Block, at: int, row_subject: str) -> Iterator[Fact]:
+    """One table row: a key-value pair about the section's subject, a comparison of the
+    columns, or the attributes of the thing the row names (in column ``at``, as
+    ``row_subject``) under their column headers."""
     cells = block.cell_texts()
     header = block.header
     if len(cells) < 2 or ctx.injected(block) or not header:
@@ -487,19 +517,47 @@ def _read_row(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     if not first:
         yield from _compared(ctx, block, cells)
         return
-    row_subject = clean_name(_PAREN.sub("", cells[0]))
     if not row_subject or len(row_subject.split()) > 8:
         return
     name = Name(row_subject)
-    yield Fact("entity", "table.cell", block.inline.span(*block.cells[0]), name)
+    yield Fact("entity", "table.cell", block.inline.span(*block.cells[at]), name)
     if value_type(row_subject) == "DATE":
         return  # "| 1898 | Discovered polonium |": a timeline row, what happened then is no attribute
+    if at:
+        # "| 3 | Network | ... |" under "| # | Layer | ... |": the network layer's number is 3
+        key = header[0].strip().lower().rstrip(".")
+        predicate = f"{_snake(header[at])}_number" if key in ("#", "no", "") else _snake(key)
+        if predicate and not predicate.startswith("_"):
+            yield Fact(
+                "relation",
+                "table.index",
+                block.inline.span(*block.cells[0]),
+                name,
+                Name(cells[0].strip(), "CARDINAL"),
+                predicate,
+            )
     for (col, cell), (a, b) in zip(
-        zip(header[1:], cells[1:], strict=False), block.cells[1:], strict=False
+        zip(header[at + 1 :], cells[at + 1 :], strict=False), block.cells[at + 1 :], strict=False
     ):
         if not cell.strip() or not col.strip() or REMARK_HEADERS.match(col.strip()):
             continue
         yield from _key_facts(ctx, name, col, cell, block.inline.span(a, b), "table", False)
+
+
+_INDEX = re.compile(r"^\s*#?\d{1,3}\.?\s*$")
+
+
+def _name_column(rows: list[Block]) -> int:
+    """The column naming each row's subject: the first, unless it only numbers the rows ("| 3 |
+    Network | Logical addressing |", "| 1 | China | 1.41 billion |") and the next one names."""
+    cells = [r.cell_texts() for r in rows]
+    if all(len(c) >= 3 and _INDEX.match(c[0]) and c[1].strip()[:1].isalpha() for c in cells):
+        return 1
+    return 0
+
+
+def _singular(word: str) -> str:
+    return re.sub(r"(?<=[^s])s$", "", clean_name(_PAREN.sub("", word)).lower())
 
 
 def _compared(ctx: ReadContext, block: Block, cells: Sequence[str]) -> Iterator[Fact]:
