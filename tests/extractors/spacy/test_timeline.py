@@ -82,3 +82,16 @@ def test_a_passive_verb_of_a_timeline_item_keeps_its_place_not_its_agent(facts: 
     }
     assert ("Harald Sund", "defeated_at", "Stavanger") in got, got
     assert not any(o == "Olav Berg" for _, _, o in got), got
+
+
+_WORKS = (
+    "**Ludwig van Beethoven** was a German composer.\n\n## Timeline\n"
+    "- **1802** — Writes the *Heiligenstadt Testament*, a letter to his brothers.\n"
+    "- **1792** — Moves to Vienna for good.\n"
+)
+
+
+def test_the_date_of_a_work_made_in_a_timeline_item_is_the_works(facts: Facts) -> None:
+    got = {(s, p, o) for s, p, o, _ in facts(_WORKS)}
+    assert ("Heiligenstadt Testament", "written_in", "1802") in got, got
+    assert ("Ludwig van Beethoven", "move_in", "1792") in got, got

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from grapheme_distill.extractors.predicates import participle_of_making
 from grapheme_distill.extractors.spacy.mentions import Coref, Mention
 from grapheme_distill.extractors.spacy.names import mention_of, phrase_mention
 from grapheme_distill.extractors.spacy.records import Record, State
@@ -62,7 +63,15 @@ def timeline_facts(
     named = _named_objects(root, head, coref)
     if root.pos_ == "NOUN" and not any(p != head for p, _ in named):
         return []  # "1979: first album": no event, nothing named
-    out = [(actor, f"{head}_{'on' if _DAY.search(m.group('d')) else 'in'}", date)]
+    prep = "on" if _DAY.search(m.group("d")) else "in"
+    made = participle_of_making(root.lemma_.lower()) if root.pos_ == "VERB" else None
+    thing = next((obj for p, obj in named if p == head and obj.proper), None)
+    if made is not None and thing is not None:
+        # "**1802** — Writes the *Heiligenstadt Testament*": the year is the testament's
+        # (``written_in``), as in prose (records.date_the_made_thing)
+        out = [(thing, f"{made}_{prep}", date)]
+    else:
+        out = [(actor, f"{head}_{prep}", date)]
     out.extend((actor, predicate, obj) for predicate, obj in named)
     for verb in root.conjuncts:  # "Moved to Paris and enrolled at the Sorbonne": both happened
         if verb.pos_ == "VERB" and verb.i > root.i:
