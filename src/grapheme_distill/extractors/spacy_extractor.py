@@ -51,6 +51,7 @@ from grapheme_distill.extractors.spacy.clauses import (
     mention_of,
     phrase_mention,
 )
+from grapheme_distill.extractors.spacy.doc_cache import token_children
 from grapheme_distill.extractors.spacy.items import finish_items, ner_entity_type
 from grapheme_distill.extractors.spacy.layers import layers_off, parse_learned, version_suffix
 from grapheme_distill.extractors.spacy.learned_relations import (
@@ -469,7 +470,12 @@ class SpacyExtractor:
                         here=before,
                     )
                 )
-            subject = self._sentence_subject(sent, state)
+            # the root's children, listed once per token (``Token.children`` builds each anew)
+            kids = token_children(sent.root)
+            subject = next(
+                (mention_of(c, state.coref) for c in kids if c.dep_ in ("nsubj", "nsubjpass")),
+                None,
+            )
             if subject is not None and subject.proper and (label := thing_label(sent)) is not None:
                 # "The Rhône is the longest river": a river, whatever NER said, so "it" means it
                 subject = dataclasses.replace(subject, label=label)
@@ -480,9 +486,9 @@ class SpacyExtractor:
             owner = next(
                 (
                     g
-                    for c in sent.root.children
+                    for c in kids
                     if c.dep_ in ("nsubj", "nsubjpass")
-                    for g in c.children
+                    for g in token_children(c)
                     if g.dep_ == "poss" and g.pos_ == "PROPN"
                 ),
                 None,
@@ -504,14 +510,6 @@ class SpacyExtractor:
                     construction="procedure.sequence",
                 )
             )
-
-    @staticmethod
-    def _sentence_subject(sent: Any, state: _State) -> Mention | None:
-        root = sent.root
-        for child in root.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return mention_of(child, state.coref)
-        return None
 
     def _clause(self, piece: Piece, clause: Clause, factor: float, state: _State) -> None:
         if (

@@ -47,37 +47,47 @@ def named_mentions(span: Any) -> list[Mention]:
                 out.append(Mention(years.group(k), at, at + 4, "DATE", True))
     shared = shared_head_names(span)  # "the Pacific, Eurasian and African plates"
     out.extend(m for _, _, m in shared)
-    for ent in span.ents:
-        if any(a <= ent.start and ent.end <= b for a, b, _ in shared):
+    ents = span.ents
+    tokens = doc_tokens(ents[0].doc) if ents else []
+    for ent in ents:
+        # (the entity's text, label and bounds read once: each ``Span.text`` joins its tokens,
+        # and ``doc[i]`` builds a token, where the document's cached token list does not)
+        start, end, label, text = ent.start, ent.end, ent.label_, ent.text
+        if any(a <= start and end <= b for a, b, _ in shared):
             continue  # a modifier of the list: the plate is the name
-        if _INITIALS.match(ent.text) and ent.start >= 2 and ent.doc[ent.start - 1].text == ",":
+        if _INITIALS.match(text) and start >= 2 and tokens[start - 1].text == ",":
             continue  # the "D.C." of "Washington, D.C.", read with the city
-        if ent.label_ not in NAMED_LABELS and not (
-            ent.label_ in _VALUE_NODES and any(ch.isdigit() for ch in ent.text)
+        if label not in NAMED_LABELS and not (
+            label in _VALUE_NODES and any(ch.isdigit() for ch in text)
         ):
             continue
-        if ent.label_ in ("DATE", "CARDINAL") and _YEAR_RANGE.search(ent.text):
+        if label in ("DATE", "CARDINAL") and _YEAR_RANGE.search(text):
             continue  # "(1907–1954)", "(r. 1485–1509)": its two years are dates of their own
-        if ent.label_ == "CARDINAL" and _no_value(ent):
+        if label == "CARDINAL" and _no_value(ent):
             continue
-        if _adjective(ent):
+        root = ent.root
+        if _adjective(ent, root):
             continue
-        if _modifier(ent):  # "Bernoulli numbers", "Dijon mustard": the term is the node
-            term = mention_of(ent.root.head)
-            if term is not None and ent.text in term.text and all(term.text != o.text for o in out):
+        if _modifier(ent, root):  # "Bernoulli numbers", "Dijon mustard": the term is the node
+            term = mention_of(root.head)
+            if term is not None and text in term.text and all(term.text != o.text for o in out):
                 out.append(term)
             continue
-        heads = [ent.root]
-        if (pair := two_names(doc_tokens(ent.doc), ent.start, ent.end)) is not None:
-            heads.append(ent.doc[pair[1]])  # "COVID-19 and Ebola": each is a name
-        if ent.label_ not in ("GPE", "LOC", "DATE") and any(t.text == "," for t in ent):
-            # "Hekla, Katla": each part of a comma list is a name ("Paris, France" stays one)
-            heads = [t for t in ent if t.i > ent.start and t.nbor(-1).text == ","] + [ent.root]
+        heads = [root]
+        if (pair := two_names(tokens, start, end)) is not None:
+            heads.append(tokens[pair[1]])  # "COVID-19 and Ebola": each is a name
+        if label not in ("GPE", "LOC", "DATE") and "," in text:
+            words = tokens[start:end]
+            if any(t.text == "," for t in words):
+                # "Hekla, Katla": each part of a comma list is a name ("Paris, France" stays one)
+                heads = [t for k, t in enumerate(words) if k > 0 and words[k - 1].text == ","] + [
+                    root
+                ]
         for head in heads:
             m = mention_of(head)
             if m is not None and _SEPARATOR.search(m.text):
                 m = _segment(m, head.idx)
-            if m is not None and ent.label_ == "CARDINAL":
+            if m is not None and label == "CARDINAL":
                 m = _with_unit(ent, m)
             if m is not None and all(m.text != o.text for o in out):
                 out.append(m)
@@ -88,11 +98,11 @@ def named_mentions(span: Any) -> list[Mention]:
     return out
 
 
-def _adjective(ent: Any) -> bool:
+def _adjective(ent: Any, root: Any) -> bool:
     """Whether NER took an adjective before its noun for a name: "**Desert Oases**: Small areas
     of vegetation", "Long, narrow valleys" (PERSON).  A nationality or language ("French
-    cuisine") is a node by the conventions and stays."""
-    root = ent.root
+    cuisine") is a node by the conventions and stays.  ``root`` is ``ent.root``, found once by
+    the caller."""
     return (
         len(ent) == 1
         and ent.label_ not in ("NORP", "LANGUAGE")
@@ -102,12 +112,12 @@ def _adjective(ent: Any) -> bool:
     )
 
 
-def _modifier(ent: Any) -> bool:
+def _modifier(ent: Any, root: Any) -> bool:
     """Whether NER took a one-word name that only modifies the common noun after it for a thing:
     "the Bernoulli numbers", "Dijon mustard", "the Golgi apparatus", "Adi tala" (an eponym or
     a place naming a kind).  The gold names the term, not the person or place, unless the answer
-    names them on their own elsewhere (then that mention makes the node)."""
-    root = ent.root
+    names them on their own elsewhere (then that mention makes the node).  ``root`` is
+    ``ent.root``."""
     head = root.head
     return (
         len(ent) == 1
@@ -143,12 +153,13 @@ def _owner(ent: Any, m: Mention) -> Mention | None:
     keeps the owned name): a node of its own, as it is when NER reads it apart.  NER may have
     labelled the owner alone ("Schiller", ORG) or the whole."""
     doc = ent.doc
+    tokens = doc_tokens(doc)
     k = ent.start
-    while k + 1 < len(doc) and doc[k].idx < m.start and doc[k].tag_ != "POS":
+    while k + 1 < len(tokens) and tokens[k].idx < m.start and tokens[k].tag_ != "POS":
         k += 1
-    if k == ent.start or k + 1 >= len(doc) or doc[k].tag_ != "POS":
+    if k == ent.start or k + 1 >= len(tokens) or tokens[k].tag_ != "POS":
         return None
-    if doc[k + 1].idx != m.start or len(m.text.split()) < 2:
+    if tokens[k + 1].idx != m.start or len(m.text.split()) < 2:
         return None  # not cut there ("St Mark's Square" read as "Square")
     words = doc[ent.start : k]
     if not all(t.pos_ == "PROPN" for t in words):
@@ -222,15 +233,16 @@ def _doc_chunks(doc: Any) -> list[tuple[int, int, int, int, str]]:
     except (ValueError, NotImplementedError):  # no dependency parse
         chunks = []
     whole = doc_text(doc) if chunks else ""
+    tokens = doc_tokens(doc) if chunks else []
     for chunk in chunks:
-        start = chunk.start
-        while start < chunk.end and doc[start].pos_ in _CHUNK_OPENERS:
+        start, end = chunk.start, chunk.end
+        while start < end and tokens[start].pos_ in _CHUNK_OPENERS:
             start += 1
-        if start >= chunk.end or chunk.root.pos_ in ("PRON", "PROPN"):
+        if start >= end or chunk.root.pos_ in ("PRON", "PROPN"):
             continue
-        if _possessive(doc, start, chunk.end) or _whole_line(chunk):
+        if _possessive(tokens, start, end) or _whole_line(tokens, chunk.start, end):
             continue
-        a, b = doc[start].idx, chunk.end_char
+        a, b = tokens[start].idx, chunk.end_char
         text = whole[a:b].strip()
         if len(text) > 2 and any(c.isalpha() for c in text):
             found.append((chunk.start, chunk.end, a, b, text))
@@ -238,29 +250,29 @@ def _doc_chunks(doc: Any) -> list[tuple[int, int, int, int, str]]:
     return found
 
 
-def _whole_line(chunk: Any) -> bool:
-    """Whether a noun chunk is its sentence or line whole: a heading or label ("Key facts",
-    "Exam tips", "Later career"), which names a part of the answer, not a thing in it (on
-    devread the model added 13 such chunks, one a gold entity; tenth session)."""
-    doc, i, j = chunk.doc, chunk.start, chunk.end  # (walks out only past punctuation)
-    while i > 0 and not doc[i].is_sent_start:
+def _whole_line(tokens: list[Any], i: int, j: int) -> bool:
+    """Whether a noun chunk (``tokens[i:j]`` of its document's tokens) is its sentence or line
+    whole: a heading or label ("Key facts", "Exam tips", "Later career"), which names a part of
+    the answer, not a thing in it (on devread the model added 13 such chunks, one a gold entity;
+    tenth session)."""
+    while i > 0 and not tokens[i].is_sent_start:  # (walks out only past punctuation)
         i -= 1
-        if not (doc[i].is_punct or doc[i].is_space):
+        if not (tokens[i].is_punct or tokens[i].is_space):
             return False
-    while j < len(doc) and not doc[j].is_sent_start:
-        if not (doc[j].is_punct or doc[j].is_space):
+    while j < len(tokens) and not tokens[j].is_sent_start:
+        if not (tokens[j].is_punct or tokens[j].is_space):
             return False
         j += 1
     return True
 
 
-def _possessive(doc: Any, start: int, end: int) -> bool:
+def _possessive(tokens: list[Any], start: int, end: int) -> bool:
     """Whether a noun chunk holds a possessive ("the body's ability", "the family's fate"): it
     picks one thing out of another, and the gold makes neither the phrase a node (on devread the
     model added 25 such chunks, 5 of them gold entities; tenth session).  Chunks opening with a
     rank or choice word ("the last king", "the same genus") were as rarely gold on devread but
     right half of the time on the gate: they stay candidates."""
-    return any(doc[i].tag_ == "POS" for i in range(start, end))
+    return any(t.tag_ == "POS" for t in tokens[start:end])
 
 
 #: a span of years written with a dash: the gold annotates each end as a date of its own
