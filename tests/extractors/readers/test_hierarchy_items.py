@@ -23,6 +23,20 @@ def test_a_title_or_a_name_stays_a_child(name: str) -> None:
     assert childlike(name, nested=False)
 
 
+def _pairs(text: str) -> set[tuple[str, str]]:
+    """The (parent, child) pairs the list readers give for an answer."""
+    ctx = ReadContext.of(parse_document(text), "")
+    return {
+        (f.subject.text, f.object.text)
+        for f in read_lists(ctx)
+        if f.kind == "hierarchy" and f.object
+    }
+
+
+def _children(text: str) -> set[str]:
+    return {child for _, child in _pairs(text)}
+
+
 def test_the_sub_steps_of_a_numbered_step_are_not_its_parts() -> None:
     text = (
         "### Making the claim\n\n"
@@ -33,9 +47,7 @@ def test_the_sub_steps_of_a_numbered_step_are_not_its_parts() -> None:
         "   - If he doesn't reply, request a default judgment.\n"
         "   - If he defends, you'll both be offered free mediation.\n"
     )
-    ctx = ReadContext.of(parse_document(text), "")
-    children = {f.object.text for f in read_lists(ctx) if f.kind == "hierarchy" and f.object}
-    assert not children & {"Enter his details and a short", "If he defends"}
+    assert not _children(text) & {"Enter his details and a short", "If he defends"}
 
 
 def test_a_narrated_item_is_no_child() -> None:
@@ -50,3 +62,35 @@ def test_a_narrated_item_is_no_child() -> None:
     heads = {item_head(b)[0] for b in ctx.doc.blocks if b.role == "list_item" and item_head(b)}
     assert not heads & {"Farmland turned to marsh", "Trade fell away for a decade"}
     assert {"Newly drained fields", "River Mill"} <= heads
+
+
+def test_an_item_ending_in_a_colon_is_a_lead_in_and_must_name_a_kind() -> None:
+    text = (
+        "The city is worth a weekend.\n\n"
+        "- **Old town** — narrow lanes and markets.\n"
+        "  - Grand Bazaar\n"
+        "  - Spice Market\n"
+        "- **Things to try:**\n"
+        "  - Baklava\n"
+        "  - Simit\n"
+        "- **Kinds of ferries:**\n"
+        "  - Bosphorus ferry\n"
+        "  - Island ferry\n"
+    )
+    pairs = _pairs(text)
+    assert ("Old town", "Grand Bazaar") in pairs
+    assert not {child for _, child in pairs} & {"Baklava", "Simit"}
+    assert any(child == "Island ferry" for _, child in pairs)
+
+
+def test_a_plain_key_among_bold_names_is_an_attribute_not_a_part() -> None:
+    text = (
+        "The council has two chambers.\n\n"
+        "- **Assembly of Valdor**\n"
+        "  - **Upper Hall**: 40 members\n"
+        "  - **Lower Hall**: 120 members\n"
+        "  - Powers: passes laws, sets taxes\n"
+    )
+    children = _children(text)
+    assert {"Upper Hall", "Lower Hall"} <= children
+    assert "Powers" not in children

@@ -295,6 +295,11 @@ def _read_list(ctx: ReadContext, items: list[Block], title: str = "") -> Iterato
         head = item_head(parent_block)
         if head is None or not childlike(head[0], nested=False):
             return
+        if parent_block.text.rstrip().endswith(":") and not kind_of(parent_block.text):
+            # "- **Things to try:**" over its items is a lead-in, not a whole: like a lead-in
+            # paragraph it must name parts, kinds or members (devread 0/0; gate10 0 of 6 such
+            # pairs right, val11 0 of 5)
+            return
         kind = kind_of(parent_block.text if parent_block.key is None else "", heading, ctx.prompt)
         yield from _children(
             items, heads, Name(head[0]), kind or HierarchyKind.MEMBER_OF, "list.nested"
@@ -516,9 +521,19 @@ def _children(
     construction: str,
 ) -> Iterator[Fact]:
     nested = items[0].parent is not None
+    emphasised = sum(bool(b.inline.emphasis) for b in items)
     for block, head in heads:
         if head is None or f" {parent.text.lower()}".endswith(f" {head[0].lower()}"):
             continue  # "Roman Empire" > "Empire": the whole by its head noun, no part of it
+        if (
+            not block.inline.emphasis
+            and 2 * emphasised > len(items)
+            and re.match(r"\s*:", block.text[head[2] :])
+        ):
+            # "- Powers: makes federal laws" among "**Senate**", "**House**": the list marks its
+            # names in bold, so a plain key is an attribute of the whole (devread 1 wrong pair,
+            # gates none)
+            continue
         if not childlike(head[0], nested) or callout(head[0]):
             continue  # "**Tip:**", "**Note:**" label a remark under any lead-in
         shared = re.fullmatch(r"([a-z][\w\-]*) and ([a-z][\w\-]*) ([a-z][\w\-]*s)", head[0])
