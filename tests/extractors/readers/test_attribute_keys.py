@@ -76,3 +76,30 @@ def test_a_bracket_after_a_value_is_an_aside() -> None:
         "is often seen as its finest voice)"
     )
     assert ("Billie Holiday", "movement", "Swing") in found, found
+
+
+def test_a_key_naming_works_says_the_subject_made_each_of_them() -> None:
+    found = _triples(
+        "# Ilse Marrow\n\nIlse Marrow is a novelist.\n\n- **Born:** 27 May 1907\n"
+        "- **Best-known book:** *Glass Harbour* (1962)\n"
+        "- **Notable works:** *Salt Roads*, *Winter Ledger*\n- **Books:** 23\n"
+    )
+    assert {
+        ("Ilse Marrow", "created", "Glass Harbour"),
+        ("Ilse Marrow", "created", "Salt Roads"),
+        ("Ilse Marrow", "created", "Winter Ledger"),
+        ("Ilse Marrow", "number_of_books", "23"),
+    } <= found, found
+
+
+def test_the_countries_of_a_place_contain_it_and_an_athletes_events_are_competed_in() -> None:
+    found = _triples(
+        "# Lake Varno\n\n| Detail | Value |\n|---|---|\n| Countries | Peru and Bolivia |\n\n"
+        "# Ana Vel\n\n| | |\n|---|---|\n| **Events** | 100 m, 200 m |\n"
+    )
+    assert {
+        ("Lake Varno", "located_in", "Peru"),
+        ("Lake Varno", "located_in", "Bolivia"),
+        ("Ana Vel", "competes_in", "100 m"),
+        ("Ana Vel", "competes_in", "200 m"),
+    } <= found, found

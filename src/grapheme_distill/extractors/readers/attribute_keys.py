@@ -24,6 +24,7 @@ __all__ = [
     "INGREDIENT_KEYS",
     "KEY_PREDICATES",
     "KEY_TYPES",
+    "WORK_KEY",
     "LIST_KEYS",
     "MEMBERSHIP_KEYS",
     "PLACE_KEYS",
@@ -62,6 +63,8 @@ KEY_PREDICATES: dict[str, str] = {
     "location": "located_in",
     "located": "located_in",
     "country": "located_in",
+    "countries": "located_in",  # "| Countries | Peru and Bolivia |" of a lake: it lies in both
+    "events": "competes_in",  # "| **Events** | 100 m, 200 m |" of an athlete
     "parents": "child_of",
     "father": "child_of",
     "mother": "child_of",
@@ -102,6 +105,12 @@ KEY_PREDICATES: dict[str, str] = {
     "housed in": "located_in",
     "where to see it": "located_in",
 }
+#: a key naming works the subject made ("Best-known book", "Notable works", "Signature songs"):
+#: the subject made each value (``created``, the scorer's synonym of wrote, composed, designed)
+WORK_KEY = re.compile(
+    r"^(?!number\b)(?:[\w-]+\s+){0,2}(?:works?|books?|novels?|albums?|songs?|paintings?|films?"
+    r"|operas?|compositions?|poems?|symphonies|buildings)$"
+)
 # keys that say what kind of thing their value is ("Official language: Icelandic" is a language,
 # not the start of "Icelandic króna")
 KEY_TYPES = {

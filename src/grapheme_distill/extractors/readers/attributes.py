@@ -33,6 +33,7 @@ from grapheme_distill.extractors.readers.attribute_keys import (
     PLACE_KEYS,
     REMARK_HEADERS,
     ROLE_KEYS,
+    WORK_KEY,
     is_name_key,
 )
 from grapheme_distill.extractors.readers.context import ReadContext
@@ -334,7 +335,11 @@ def _key_facts(
                     hedged=hedged,
                 )
         else:
-            predicate = KEY_PREDICATES.get(k) or _snake(_QUALIFIED.sub("", k) or k)
+            predicate = (
+                KEY_PREDICATES.get(k)
+                or ("created" if WORK_KEY.match(k) else "")
+                or _snake(_QUALIFIED.sub("", k) or k)
+            )
             if vtype == "DATE":
                 predicate = _dated(predicate)
             elif (counted := count_of(k, value)) is not None:
