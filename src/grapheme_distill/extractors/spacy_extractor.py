@@ -51,7 +51,7 @@ from grapheme_distill.extractors.spacy.clauses import (
     mention_of,
     phrase_mention,
 )
-from grapheme_distill.extractors.spacy.doc_cache import token_children
+from grapheme_distill.extractors.spacy.doc_cache import span_text, token_children
 from grapheme_distill.extractors.spacy.items import finish_items, ner_entity_type
 from grapheme_distill.extractors.spacy.layers import layers_off, parse_learned, version_suffix
 from grapheme_distill.extractors.spacy.learned_relations import (
@@ -431,7 +431,7 @@ class SpacyExtractor:
         sequence: list[tuple[str, int, int]] = []
         learned = reader_active(self.relation_model)
         for sent in doc.sents:
-            text = sent.text.strip()
+            text = span_text(sent).strip()
             if len(text) < 2:
                 continue
             state.sentences += 1

@@ -12,6 +12,7 @@ spacy = pytest.importorskip("spacy")
 from grapheme_distill.extractors.spacy.doc_cache import (  # noqa: E402
     doc_text,
     doc_tokens,
+    span_text,
     token_children,
 )
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor  # noqa: E402
@@ -62,3 +63,13 @@ def test_children_are_kept_per_document(spacy_x: SpacyExtractor) -> None:
     assert [c.text for c in token_children(b[0])] == [c.text for c in b[0].children]
     assert [c.text for c in token_children(a[0])] != [c.text for c in token_children(b[0])]
     assert all(c.doc is b for c in token_children(b[0]))
+
+
+def test_span_text_is_the_spans(spacy_x: SpacyExtractor) -> None:
+    # spaces, a line break token, punctuation glued to words, a span ending before a space
+    doc = spacy_x.nlp("Marie Curie (1867–1934)  was born in Warsaw.\nShe won two Nobel Prizes.")
+    spans = [*doc.sents, *doc.ents, *doc.noun_chunks]
+    spans += [doc[i:j] for i in range(len(doc)) for j in range(i, len(doc) + 1)]
+    for span in spans:
+        assert span_text(span) == span.text
+    assert span_text(doc) == doc.text  # a whole document too

@@ -14,7 +14,7 @@ from typing import Any
 
 from grapheme_distill.extractors.learned import shipped_model
 from grapheme_distill.extractors.spacy.coordinated_names import shared_head_names
-from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens
+from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, span_text
 from grapheme_distill.extractors.spacy.mentions import _SKIP_NAMES, CHUNK_CANDIDATES, Mention
 from grapheme_distill.extractors.spacy.names import mention_of
 from grapheme_distill.extractors.spacy.titles import two_names
@@ -40,7 +40,7 @@ def named_mentions(span: Any) -> list[Mention]:
     ("Hekla, Katla": two volcanoes), an imperative opening a step ("Install Docker Desktop").
     """
     out: list[Mention] = []
-    for years in _YEAR_RANGE.finditer(span.text):  # NER misses some: "Queen Anne (1702–1714)"
+    for years in _YEAR_RANGE.finditer(span_text(span)):  # NER misses some: "Queen Anne (1702–1714)"
         for k in (1, 2):
             at = getattr(span, "start_char", 0) + years.start(k)  # a Span or a whole Doc
             if all(o.text != years.group(k) for o in out):
@@ -52,7 +52,7 @@ def named_mentions(span: Any) -> list[Mention]:
     for ent in ents:
         # (the entity's text, label and bounds read once: each ``Span.text`` joins its tokens,
         # and ``doc[i]`` builds a token, where the document's cached token list does not)
-        start, end, label, text = ent.start, ent.end, ent.label_, ent.text
+        start, end, label, text = ent.start, ent.end, ent.label_, span_text(ent)
         if any(a <= start and end <= b for a, b, _ in shared):
             continue  # a modifier of the list: the plate is the name
         if _INITIALS.match(text) and start >= 2 and tokens[start - 1].text == ",":
