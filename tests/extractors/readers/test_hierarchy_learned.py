@@ -397,3 +397,15 @@ def test_the_first_subject_the_prompt_does_not_name_is_no_lists_whole() -> None:
     # unseen answers: 2 of 20 such pairs right
     kept = _kept_pairs(_GAMELAN, "Tell me about music in Indonesia.")
     assert ("gamelan", "gongs") not in kept
+
+
+def test_the_shipped_model_keeps_a_lead_in_noun_that_names_kinds() -> None:
+    # a lead-in with a cue word names the whole of its list even where no rule read it
+    text = (
+        "Keep a spare inhaler at work.\n\n**Irritants** to avoid include:\n"
+        "- mould spores\n  - black mould\n  - damp walls\n- cold air\n- chimney smoke\n\n"
+        "Most people keep it well under control.\n"
+    )
+    edges = _edges(text, shipped_model(MODEL_NAME))
+    assert ("irritants", "mould spores") in edges
+    assert ("irritants", "cold air") in edges
