@@ -144,3 +144,16 @@ def test_a_pattern_skips_a_sentence_without_its_punctuation(
     assert ("Pablo Neruda", "occupation", "poet") in got
     assert counted["_LIFESPAN"].scanned == 1
     assert counted["_APPOS_AFTER"].scanned == 1 and counted["_ORG_AFTER"].scanned == 1
+
+
+def test_a_life_given_by_full_dates_or_an_uncertain_year_has_its_birth_and_death() -> None:
+    found = _people(
+        "Ada Lovelace (10 December 1815 – 27 November 1852) was an English mathematician. "
+        "**Ibn Battuta** (1304 – c. 1368/69) was a Moroccan scholar."
+    )
+    assert {
+        ("Ada Lovelace", "born_on", "10 December 1815"),
+        ("Ada Lovelace", "died_on", "27 November 1852"),
+        ("Ibn Battuta", "born_in_year", "1304"),
+        ("Ibn Battuta", "died_in_year", "1368/69"),
+    } <= found, found

@@ -29,10 +29,15 @@ _BORN = rf"(?:{_NAT1}-born\s+)?"
 _MOD = r"(?:(?P<mod>[a-z][a-z\-]+)\s+)?(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s+)?"
 _NAME = r"[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|da|di|van|von|y|del|la|le))*"
 _OCC = r"[a-z][a-z\-]+(?:\s+(?:and|or)\s+[a-z][a-z\-]+)?"
-_LIFESPAN = re.compile(
-    rf"(?P<x>{_NAME})[*_]*\s*\((?:c\.\s*)?(?P<b>\d{{3,4}})\s*[\u2013\u2014-]\s*(?:c\.\s*)?"
-    rf"(?P<d>\d{{3,4}})\)"
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+# one end of a life: "1815", "c. 1368/69", "10 December 1815", "August 1227", "May 3, 1469"
+_END = rf"(?:c\.\s*)?(?:\d{{1,2}}\s+{_MONTHS}\s+|{_MONTHS}\s+(?:\d{{1,2}},\s+)?)?\d{{3,4}}(?:/\d{{2}})?"
+_LIFESPAN = re.compile(
+    rf"(?P<x>{_NAME})[*_]*\s*\((?P<b>{_END})\s*[\u2013\u2014-]\s*(?P<d>{_END})\)"
+)
+_YEAR_OF = re.compile(r"(\d{3,4})(?:/\d{2})?$")
 # groups of people: they have a nationality ("an English rock band") but no occupation
 _GROUPS = frozenset({"band", "group", "duo", "trio", "quartet", "orchestra", "choir", "ensemble"})
 _OCCUPATIONS = frozenset(
@@ -266,9 +271,24 @@ def read_people(ctx: ReadContext) -> Iterator[Fact]:
             person = Name(clean_name(m.group("x")), "PERSON")
             if re.search(rf"\b(?:{EVENT_NOUNS})$", person.text):
                 continue  # "the Boshin War (1868–1869)": when it happened (values), no life
-            if int(m.group("b")) < int(m.group("d")):
-                yield fact("people.lifespan", person, Name(m.group("b"), "DATE"), "born_in_year")
-                yield fact("people.lifespan", person, Name(m.group("d"), "DATE"), "died_in_year")
+            born, died = (re.sub(r"^c\.\s*", "", m.group(g)) for g in ("b", "d"))
+            years = [_YEAR_OF.search(d) for d in (born, died)]
+            if years[0] and years[1] and int(years[0].group(1)) < int(years[1].group(1)):
+                # a full date is the day of birth ("10 December 1815" -> born_on), a year the year
+                day = re.search(r"\d{1,2}\s+[A-Z]|[A-Z][a-z]+\s+\d{1,2},", born) is not None
+                yield fact(
+                    "people.lifespan",
+                    person,
+                    Name(born, "DATE"),
+                    "born_on" if day else "born_in_year",
+                )
+                day = re.search(r"\d{1,2}\s+[A-Z]|[A-Z][a-z]+\s+\d{1,2},", died) is not None
+                yield fact(
+                    "people.lifespan",
+                    person,
+                    Name(died, "DATE"),
+                    "died_on" if day else "died_in_year",
+                )
         who = _IS_A.match(text)
         if who is not None and who.group("occ") in _GROUPS and who.group("nat"):
             yield Fact(
