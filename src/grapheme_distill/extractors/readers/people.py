@@ -275,20 +275,10 @@ def read_people(ctx: ReadContext) -> Iterator[Fact]:
             years = [_YEAR_OF.search(d) for d in (born, died)]
             if years[0] and years[1] and int(years[0].group(1)) < int(years[1].group(1)):
                 # a full date is the day of birth ("10 December 1815" -> born_on), a year the year
-                day = re.search(r"\d{1,2}\s+[A-Z]|[A-Z][a-z]+\s+\d{1,2},", born) is not None
-                yield fact(
-                    "people.lifespan",
-                    person,
-                    Name(born, "DATE"),
-                    "born_on" if day else "born_in_year",
-                )
-                day = re.search(r"\d{1,2}\s+[A-Z]|[A-Z][a-z]+\s+\d{1,2},", died) is not None
-                yield fact(
-                    "people.lifespan",
-                    person,
-                    Name(died, "DATE"),
-                    "died_on" if day else "died_in_year",
-                )
+                for when, event in ((born, "born"), (died, "died")):
+                    day = re.search(r"\d{1,2}\s+[A-Z]|[A-Z][a-z]+\s+\d{1,2},", when) is not None
+                    predicate = f"{event}_on" if day else f"{event}_in_year"
+                    yield fact("people.lifespan", person, Name(when, "DATE"), predicate)
         who = _IS_A.match(text)
         if who is not None and who.group("occ") in _GROUPS and who.group("nat"):
             yield Fact(
