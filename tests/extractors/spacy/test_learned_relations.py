@@ -16,8 +16,11 @@ from grapheme_distill.extractors.learned import LinearModel, load_linear_model
 from grapheme_distill.extractors.spacy.learned_relations import (
     CONSTRUCTION,
     collect_candidates,
+    says_no_relation,
     use_relation_model,
 )
+from grapheme_distill.extractors.spacy.mentions import Mention
+from grapheme_distill.extractors.spacy.records import Record
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -302,3 +305,27 @@ def test_of_a_clause_s_guessed_subjects_only_the_most_probable_is_kept() -> None
         [(0.7, readings[0], records[0]), (0.4, readings[1], records[1]), (0.3, None, records[1])]
     )
     assert kept == [records[0], records[1]]  # the 0.4 guess is outranked; the 0.3 own reading stays
+
+
+def test_a_paraphrase_predicate_ending_in_its_preposition_is_dropped(
+    spacy_x: SpacyExtractor,
+) -> None:
+    # a model that keeps every rule relation: only says_no_relation drops the paraphrase
+    model = LinearModel("relations", 5.0, {}, threshold=0.99, meta={"rule_threshold": 0.1})
+    text = "Nina Simone started playing piano by ear. Nina Simone was born in Tryon."
+    with use_relation_model(model):
+        rels, _ = _relations(spacy_x, text)
+    preds = {p for _, p, _ in rels}
+    assert not any(len(p.split("_")) >= 4 and p.endswith("_by") for p in preds)
+    assert "born_in" in preds
+
+
+def test_a_predicate_ending_in_its_object_s_class_noun_stays() -> None:
+    def record(predicate: str, voice: str = "passive") -> Record:
+        s, o = Mention("Mermaid", 0, 7), Mention("Columbia Records", 0, 16)
+        return Record("relation", s, o, predicate, voice)
+
+    assert says_no_relation(record("famous_largo_theme_turned_by"))
+    assert not says_no_relation(record("released_on_record_label"))
+    assert not says_no_relation(record("elevation_above_sea_level", "attribute"))
+    assert not says_no_relation(record("born_in"))

@@ -47,6 +47,7 @@ __all__ = [
     "drop_unlikely_relations",
     "layout_active",
     "reader_active",
+    "says_no_relation",
     "use_relation_model",
 ]
 
@@ -247,7 +248,27 @@ def _judge_rules(
         if sink is not None:
             sink.append(_row(r.subject.text, r.predicate, r.object.text, r.negated, features))
         if model is not None:
-            r.model_p = round(model.probability(features), 4)
+            r.model_p = 0.0 if says_no_relation(r) else round(model.probability(features), 4)
+
+
+#: a clause's predicate of this many words has folded the clause's nouns into itself
+_PARAPHRASE_WORDS = 4
+_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "by", "for", "to", "with", "from", "as", "into", "of", "through", "after"}
+)
+
+
+def says_no_relation(r: Record) -> bool:
+    """Whether a clause reading names no relation an annotator would, whatever the model says
+    (it sees the predicate as one token, not its shape), so the reading is dropped like one under
+    the ``rule_threshold``: a predicate of four or more words ending in its preposition has folded
+    the clause's nouns in ("start_play_piano_at", "famous_largo_theme_turned_by").  One that ends
+    in its object's class noun ("released_on_record_label", "play_for_football_club": the
+    benchmark readings) or an attribute's name ("elevation_above_sea_level") stays."""
+    if r.construction != "clause" or r.voice not in ("active", "passive", "noun"):
+        return False
+    words = r.predicate.split("_")
+    return len(words) >= _PARAPHRASE_WORDS and words[-1] in _PREPOSITIONS
 
 
 def drop_unlikely_relations(out: Extraction, default: LinearModel | None) -> None:
