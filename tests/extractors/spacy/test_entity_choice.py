@@ -16,6 +16,7 @@ from grapheme_distill.extractors.learned import LinearModel, load_linear_model
 from grapheme_distill.extractors.spacy.clauses import Mention
 from grapheme_distill.extractors.spacy.entity_choice import (
     Evidence,
+    Nesting,
     collect_candidates,
     features,
     use_entity_model,
@@ -59,6 +60,46 @@ def test_features_name_the_cues_of_a_counted_plural() -> None:
     feats = _features_of("five countries", proper=False, etype="CONCEPT")
     assert {"first=five", "words=2", "shape=x", "generic=1", "ref=none", "rule=fact"} <= set(feats)
     assert "head=countrie" not in feats and "head=country" in feats
+
+
+def test_features_say_which_names_nest_in_another_and_which_are_common_plurals() -> None:
+    """A name inside a longer candidate ("mountain" / "highest mountain in the world"), one
+    holding a shorter candidate, and a lower-case plural head are cues of their own."""
+    nesting = Nesting([("highest", "mountain", "in", "the", "world"), ("mountain",), ("sherpas",)])
+    ev = Evidence()
+    ev.add(Mention("mountain", 0, 8), "fact")
+
+    def of(name: str) -> set[str]:
+        return set(
+            features(
+                name,
+                ev,
+                label="",
+                proper=False,
+                etype="CONCEPT",
+                made=True,
+                referred=frozenset(),
+                topic=False,
+                nesting=nesting,
+            )
+        )
+
+    assert "inside=1" in of("mountain") and "holds=1" not in of("mountain")
+    assert "holds=1" in of("highest mountain in the world")
+    assert "inside=1" not in of("highest mountain in the world")
+    assert "plural=1" in of("sherpas") and not {"inside=1", "holds=1"} & of("sherpas")
+    assert "plural=1" not in of("Sherpas") and "plural=1" not in of("glass")
+
+
+def test_the_shipped_model_weighs_the_nesting_cues_and_decides_the_rules_plain_nouns() -> None:
+    """The shipped model (twelfth session) reads the nesting and plural cues and decides on the
+    common nouns the rules made that nothing refers to, not only on the noun chunks it adds."""
+    model = load_linear_model(
+        ROOT / "src" / "grapheme_distill" / "extractors" / "models" / "entities.json"
+    )
+    assert {"inside=1", "holds=1", "plural=1"} <= set(model.weights)
+    assert not model.meta.get("add_only") and not model.meta.get("named")
+    assert model.meta.get("chunks")
 
 
 def test_a_model_drops_a_name_nothing_needs_and_keeps_what_an_item_needs(
