@@ -103,3 +103,16 @@ def test_the_countries_of_a_place_contain_it_and_an_athletes_events_are_competed
         ("Ana Vel", "competes_in", "100 m"),
         ("Ana Vel", "competes_in", "200 m"),
     } <= found, found
+
+
+_BRACKETS = (
+    "# Ravi Menon\n\nRavi Menon was an Indian mathematician.\n\n"
+    "- **Born:** 22 December 1887, Erode (now in Tamil Nadu)\n"
+    "- **Current home:** Museum of Modern Art (MoMA), New York City\n"
+)
+
+
+def test_a_bracket_after_a_birthplace_says_where_it_lies() -> None:
+    regions = {(s, o) for s, p, o in _triples(_BRACKETS) if p == "located_in"}
+    # (an abbreviation in brackets is no region)
+    assert ("Erode", "Tamil Nadu") in regions and ("Museum of Modern Art", "MoMA") not in regions

@@ -231,6 +231,22 @@ _PEOPLE_KEYS = frozenset(
 _INCLUDING = re.compile(r"^(?:including|among them|notably|such as)\s+", re.IGNORECASE)
 
 
+def _region_of(raw: str, place: str) -> Name | None:
+    """The region a bracket after a place names: "Erode (now in Tamil Nadu)", "Kumbakonam
+    (Madras Presidency)"; not an abbreviation ("(MoMA)"), a date or a remark in lower case."""
+    m = re.search(
+        rf"{re.escape(place)}\s*\((?:(?:now|today)\s+)?(?:(?:in|part of)\s+)?"
+        r"(?P<r>[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|de|del|du))*)\)",
+        raw,
+    )
+    if m is None:
+        return None
+    words = m.group("r").split()
+    if len(words) > 4 or (len(words) == 1 and sum(c.isupper() for c in words[0]) > 1):
+        return None  # (one word with two capitals is an abbreviation: "MoMA", "UNESCO")
+    return Name(m.group("r"), "GPE")
+
+
 def _key_facts(
     ctx: ReadContext,
     subject: Name,
@@ -309,6 +325,9 @@ def _key_facts(
             continue
         if vtype != "DATE" and (k in DATE_KEYS or k in PLACE_KEYS):
             place = Name(value, "GPE")
+            if (region := _region_of(raw, value)) is not None:
+                # "Erode (now in Tamil Nadu)": the bracket says where the place lies
+                yield Fact("relation", f"{construction}.place", span, place, region, "located_in")
         if k in DATE_KEYS:
             predicate = DATE_KEYS[k][0] if vtype == "DATE" else DATE_KEYS[k][1]
             yield Fact("relation", construction, span, subject, obj, predicate, hedged=hedged)
