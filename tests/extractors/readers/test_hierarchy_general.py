@@ -14,8 +14,9 @@ A, B and C, is …"), two clauses in one sentence ("A belongs to X, and B is a m
 "among them" ("27 member states, among them …"), lists under descriptive headings ("Key
 features") that another cue makes structural, while tips, steps and reasons stay no structure;
 a lead-in without its colon (glossary paragraphs, sub-headings); Hearst's "such as" only after a
-plural class noun with two names or more; a list under "X includes:" is left to the clause
-reader (on unseen answers it gave no right pair).
+plural class noun with two names or more; a list under "X includes:" was left to the clause
+reader (on unseen answers it gave no right pair; since the twelfth session the learned reader keeps
+the lead-in's noun phrase as its whole, right on both unseen gates).
 """
 
 from __future__ import annotations
@@ -275,9 +276,17 @@ FORMS = [
         "The kit includes:\n- a tent\n- two sleeping bags\n\nMany hikers use camp stoves such as the "
         "Trangia and the Jetboil.",
         "",
-        {("camp stoves", "trangia"), ("camp stoves", "jetboil")},
-        {("kit", "tent"), ("kit", "sleeping bags")},
-        id="an-includes-lead-is-left-and-a-plural-class-takes-examples",
+        # twelfth session: the lead-in's noun phrase is the whole of a list under a lead-in that
+        # names its kind ("includes" is containment in the conventions); kept by the learned
+        # reader's keep source ``lead_np&ctx=lead_kind`` (gate10 +1, val11 +3 right edges, none wrong)
+        {
+            ("camp stoves", "trangia"),
+            ("camp stoves", "jetboil"),
+            ("kit", "tent"),
+            ("kit", "sleeping bags"),
+        },
+        set(),
+        id="an-includes-lead-names-its-whole-and-a-plural-class-takes-examples",
     ),
     pytest.param(
         "An orchestra is divided into four sections.\n\n**Strings:** violins, violas and "
