@@ -23,8 +23,10 @@ LABELS = """# Nina Simone
 Nina Simone was an American singer and pianist.
 
 - **Born:** 21 February 1933
-- **Labels:** Bethlehem, Colpix, Philips, RCA
+- **Label:** Bethlehem, Colpix, Philips, RCA
 """
+# a singular key: since the twelfth session a plural key over short names ("**Labels:**") gives
+# every value by rule (readers/attributes.py), so only a singular one leaves the rest to the model
 
 ROWS = """Uses of the spectrum:
 
@@ -56,8 +58,8 @@ def test_a_comparison_table_gives_each_column_its_cells() -> None:
 def test_every_value_of_a_key_value_item_is_a_candidate() -> None:
     found = _triples(LABELS)
     for label in ("Bethlehem", "Colpix", "Philips", "RCA"):
-        assert ("Nina Simone", "labels", label) in found
-    assert "part=rest" in found[("Nina Simone", "labels", "RCA")]
+        assert ("Nina Simone", "label", label) in found
+    assert "part=rest" in found[("Nina Simone", "label", "RCA")]
 
 
 def test_each_cell_value_of_a_row_is_said_of_the_row() -> None:
