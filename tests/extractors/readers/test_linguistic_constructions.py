@@ -295,6 +295,35 @@ CASES += [
         {("olga bondareva", "alias", "olga nikolaevna bondareva")},
     ),
 ]
+# with no cue naming the list a glossary, a gloss whose comma adds a number describes a member
+# of the list (the number is its attribute): no definition; the other glosses still define, and
+# under a cue ("Key terms") a gloss with a number does too (twelfth session)
+CASES += [
+    (
+        "## Sumo divisions\n- **Makuuchi** — the top division, 42 wrestlers.\n"
+        "- **Jūryō** — the second division, 28 wrestlers.\n"
+        "- **Jonokuchi** — the bottom division, where newcomers start.\n",
+        {("jonokuchi", "definition", "the bottom division, where newcomers start")},
+        {
+            ("makuuchi", "definition", "the top division, 42 wrestlers"),
+            ("jūryō", "definition", "the second division, 28 wrestlers"),
+        },
+    ),
+    (
+        "## Cities to visit\n- **Fez** — an old imperial city, founded in 789.\n"
+        "- **Tangier** — a port city facing Spain.\n",
+        {("tangier", "definition", "a port city facing spain")},
+        {("fez", "definition", "an old imperial city, founded in 789")},
+    ),
+    (
+        "## Key terms\n- **Leap year** — a year of 366 days, added every 4 years.\n"
+        "- **Principal** — the amount you first deposit.\n",
+        {
+            ("leap year", "definition", "a year of 366 days, added every 4 years"),
+            ("principal", "definition", "the amount you first deposit"),
+        },
+    ),
+]
 CASES = [(c[0], c[1], c[2] if len(c) > 2 else set()) for c in CASES]
 
 

@@ -253,6 +253,11 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         and not re.match(r"(?i)(?:they|it|he|she|we|you)\s+[a-z]", gloss)
         and not RANKED.match(gloss)  # "**Blue whale** — the largest animal …": a rank, no gloss
         and not _fact_sheet(ctx, block)
+        # with no cue naming the list a glossary and no genus with a relative clause, a gloss
+        # whose comma adds a number ("**Makuuchi** — the top division, 42 wrestlers", "**Fez** —
+        # an old imperial city, founded in 789") describes a member of the list: the number is
+        # its attribute, not part of a gloss ("**Birdie** — 1 under par on a hole" still glosses)
+        and (glossary or relative or not re.search(r",[^,]*\d", gloss))
     ):
         yield lfact(block, None, "gloss.definition", term, LinguisticKind.DEFINITION, gloss)
     elif (
