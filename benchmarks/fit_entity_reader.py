@@ -19,12 +19,12 @@ Usage::
 
 The shipped model (twelfth session: fitted on the 158 devread answers, given as two files — the
 75 oldest, then the 83 newer ones the threshold is chosen on, out of fold by micro F1; it decides
-on the noun chunks it adds and on the common nouns the rules made that nothing refers to; ``--cv
-5`` scores it by nested cross-validation by answer per gold file)::
+on the noun chunks it adds and on the common nouns the rules made that nothing but relations
+refers to; ``--cv 5`` scores it by nested cross-validation by answer per gold file)::
 
     .venv/bin/python benchmarks/fit_entity_reader.py --gold devread_old75.jsonl \
         devread_new83.jsonl --chunks --tune-last --without= --c 2.0 --objective micro \
-        --base-predictions devread_pred.jsonl --write
+        --decide-relations --base-predictions devread_pred.jsonl --write
 
 (``devread_old75.jsonl``: the devread answers whose ids are in dev75.jsonl, in file order;
 ``devread_new83.jsonl``: the others; ``devread_pred.jsonl``: ``eval --predictions`` on devread.)

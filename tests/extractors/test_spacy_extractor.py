@@ -96,7 +96,8 @@ def lingo(ex: Extraction) -> set[tuple[str, str, str]]:
 def test_relation_constructions(
     rules_x: SpacyExtractor, text: str, expected: tuple[str, str, str]
 ) -> None:
-    ex = rules_x.extract(text)
+    with use_entity_model(None):  # a rule's reading, before the entity decision drops names
+        ex = rules_x.extract(text)
     assert expected in triples(ex, negated=False), triples(ex)
 
 

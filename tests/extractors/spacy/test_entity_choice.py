@@ -91,15 +91,16 @@ def test_features_say_which_names_nest_in_another_and_which_are_common_plurals()
     assert "plural=1" not in of("Sherpas") and "plural=1" not in of("glass")
 
 
-def test_the_shipped_model_weighs_the_nesting_cues_and_decides_the_rules_plain_nouns() -> None:
+def test_the_shipped_model_weighs_the_nesting_cues_and_decides_plain_nouns_with_relations() -> None:
     """The shipped model (twelfth session) reads the nesting and plural cues and decides on the
-    common nouns the rules made that nothing refers to, not only on the noun chunks it adds."""
+    common nouns the rules made that nothing but relations refers to (the relations go with a
+    dropped name), not only on the noun chunks it adds."""
     model = load_linear_model(
         ROOT / "src" / "grapheme_distill" / "extractors" / "models" / "entities.json"
     )
     assert {"inside=1", "holds=1", "plural=1"} <= set(model.weights)
     assert not model.meta.get("add_only") and not model.meta.get("named")
-    assert model.meta.get("chunks")
+    assert model.meta.get("chunks") and model.meta.get("decided_with") == ["relation"]
 
 
 def test_a_model_drops_a_name_nothing_needs_and_keeps_what_an_item_needs(
