@@ -324,6 +324,46 @@ CASES += [
         },
     ),
 ]
+# a copula whose genus is dated by a year or a century describes an individual's history, no
+# gloss of a term; a measure ("366 days") still glosses (twelfth session)
+CASES += [
+    (
+        "# The Meiji Restoration\nThe **Meiji Restoration** was the political revolution of 1868 "
+        "that ended the rule of the shoguns in Japan.",
+        set(),
+        {
+            (
+                "meiji restoration",
+                "definition",
+                "the political revolution of 1868 that ended the rule of the shoguns in japan",
+            )
+        },
+    ),
+    (
+        "# Aztecs\nThe **Aztec Empire** was a Mesoamerican state that dominated central Mexico "
+        "from the 15th century until the Spanish conquest.",
+        set(),
+        {
+            (
+                "aztec empire",
+                "definition",
+                "a mesoamerican state that dominated central mexico from the 15th century until "
+                "the spanish conquest",
+            )
+        },
+    ),
+    (
+        "# Leap years\nA **leap year** is a year of 366 days that keeps the calendar in step with "
+        "the seasons.",
+        {
+            (
+                "leap year",
+                "definition",
+                "a year of 366 days that keeps the calendar in step with the seasons",
+            )
+        },
+    ),
+]
 CASES = [(c[0], c[1], c[2] if len(c) > 2 else set()) for c in CASES]
 
 

@@ -558,7 +558,13 @@ def _copula(
         # (highlights, opens with, is asked about, or heads a section with)
         return
     value = trim_gloss(value)
-    if len(value.split()) >= 3 and not RANKED.match(value):  # "… is the deadliest pandemic …"
+    # "The Meiji Restoration was the political revolution of 1868 that …", "… a state that ruled
+    # from the 15th century until 1521": a year or a century dates an individual's history, which
+    # a gloss of a term does not need ("a year of 366 days" is a measure and still glosses);
+    # per-construction counts of copula.definition with a number: devread 1 of 6 right, gate10
+    # 1 of 4
+    dated = re.search(r"\b\d{3,4}\b(?!\s+[a-z]+s\b)|\b\d+(?:st|nd|rd|th)\b", value) is not None
+    if len(value.split()) >= 3 and not RANKED.match(value) and not dated:
         yield lfact(
             block, sent, "copula.definition", name, LinguisticKind.DEFINITION, value, hedged
         )
