@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from grapheme_distill.extractors.spacy.arguments import _is_passive, _neg, _split_list
-from grapheme_distill.extractors.spacy.doc_cache import doc_text
+from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, token_children
 from grapheme_distill.extractors.spacy.mentions import Coref, Mention
 from grapheme_distill.extractors.spacy.names import mention_of
 
@@ -161,7 +161,7 @@ def _subjects(
     seen = verb
     for _ in range(4):
         relative = seen.dep_ in ("relcl", "acl") and seen.head.pos_ in ("NOUN", "PROPN")
-        for c in seen.children:
+        for c in token_children(seen):
             if c.dep_ in _SUBJ and not (relative and c.tag_ in ("WDT", "WP")):
                 kind = "pronoun" if c.pos_ == "PRON" else ("own" if seen is verb else "shared")
                 return mentions(c), kind, c
@@ -169,7 +169,7 @@ def _subjects(
             head = seen.head
             if head.dep_ == "attr" and head.head.lemma_ == "be":
                 # "Apollo 11 was the spaceflight that landed on the Moon": Apollo 11 landed
-                own = next((c for c in head.head.children if c.dep_ in _SUBJ), None)
+                own = next((c for c in token_children(head.head) if c.dep_ in _SUBJ), None)
                 if own is not None:
                     return mentions(own), "relcl_copula", own
             return mentions(head), "relcl", head
@@ -200,14 +200,14 @@ def _inner(obj: Any, prep: str, path: str, *, nested: bool) -> Iterator[tuple[An
     Minor" take the verb's own predicate and preposition (``wrote`` the Mass, path ``…>incl``);
     with ``nested``, a prepositional object's own preposition ("working as a clerk at the Madras
     Port Trust": ``work_at``), "of" aside (a part of its noun)."""
-    for p in obj.children:
+    for p in token_children(obj):
         if p.dep_ != "prep":
             continue
         word = p.lower_
         listing = word in ("including", "like") or (
-            word == "as" and any(c.lower_ == "such" for c in p.children)
+            word == "as" and any(c.lower_ == "such" for c in token_children(p))
         )
-        for o in p.children:
+        for o in token_children(p):
             if o.dep_ != "pobj":
                 continue
             if listing:
@@ -221,17 +221,17 @@ def _objects(verb: Any) -> Iterator[tuple[Any, str, str]]:
     (through an object's own preposition too: "won the prize in 1921"), an adjective's or
     participle's prepositional object ("famous for", "located in"), the members an argument
     lists ("including", "such as")."""
-    for c in verb.children:
+    for c in token_children(verb):
         if c.dep_ in _OBJ and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "X"):
             yield c, "", c.dep_
-            for p in c.children:
+            for p in token_children(c):
                 if p.dep_ == "prep":
-                    for o in p.children:
+                    for o in token_children(p):
                         if o.dep_ == "pobj":
                             yield o, p.lower_, f"{c.dep_}>prep>pobj"
             yield from _inner(c, "", c.dep_, nested=False)
         elif c.dep_ in ("prep", "agent"):
-            for o in c.children:
+            for o in token_children(c):
                 if o.dep_ == "pobj":
                     word = "by" if c.dep_ == "agent" else c.lower_
                     yield o, word, f"{c.dep_}>pobj"
@@ -241,9 +241,9 @@ def _objects(verb: Any) -> Iterator[tuple[Any, str, str]]:
         elif c.dep_ in ("npadvmod", "nummod") and c.ent_type_ in _VALUE:
             yield c, "", c.dep_
         elif c.dep_ == "acomp":
-            for p in c.children:
+            for p in token_children(c):
                 if p.dep_ == "prep":
-                    for o in p.children:
+                    for o in token_children(p):
                         if o.dep_ == "pobj":
                             yield o, f"{c.lower_}_{p.lower_}", "acomp>prep>pobj"
 
@@ -260,11 +260,12 @@ def _own_part(m: Mention, tok: Any) -> Mention:
     if m.text not in doc_text(doc)[m.start : m.end]:
         return m  # a name resolved from elsewhere in the answer (its offsets are another piece's)
     lo, hi = m.start, m.end
+    toks = doc_tokens(doc)
     i = tok.i
-    while i > 0 and doc[i - 1].idx >= m.start:
+    while i > 0 and toks[i - 1].idx >= m.start:
         i -= 1
-    while i < len(doc) and doc[i].idx < m.end:
-        t = doc[i]
+    while i < len(toks) and toks[i].idx < m.end:
+        t = toks[i]
         if t.dep_ in ("prep", "agent") and t.i != tok.i and not (m.start <= t.head.idx < m.end):
             if t.i < tok.i:
                 lo = max(lo, t.idx + len(t.text))
@@ -283,7 +284,7 @@ def _own_part(m: Mention, tok: Any) -> Mention:
 
 def _predicate(verb: Any, prep: str, passive: bool) -> str:
     base = verb.lower_ if passive else verb.lemma_.lower()
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    particle = next((c.lower_ for c in token_children(verb) if c.dep_ == "prt"), "")
     parts = [base, particle, prep] if prep else [base, particle]
     return "_".join(p for p in parts if p).replace(" ", "_").replace("-", "_")
 
@@ -292,9 +293,9 @@ def _relational_of(noun: Any) -> tuple[str, Any] | None:
     """("capital_of", France-token) for "the capital of France"."""
     if noun.pos_ != "NOUN":
         return None
-    for p in noun.children:
+    for p in token_children(noun):
         if p.dep_ == "prep" and p.lower_ == "of":
-            for o in p.children:
+            for o in token_children(p):
                 if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN"):
                     return f"{noun.lemma_.lower()}_of", o
     return None
@@ -358,7 +359,8 @@ def sentence_candidates(
         return cache[tok.i]
 
     common = [f"block={block}"] + (["hedged"] if hedged else [])
-    for verb in sent:
+    tokens = doc_tokens(sent.doc)[sent.start : sent.end]  # iterating a Span builds each token anew
+    for verb in tokens:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass", "amod"):
             continue
         if verb.lemma_.lower() in _LIGHT:
@@ -428,13 +430,15 @@ def sentence_candidates(
                             s, predicate, o, voice, negated, sent.start_char, sent.end_char, feats
                         )
                     )
-    out.extend(_appositions(sent, coref, common))
+    out.extend(_appositions(sent, tokens, coref, common))
     return out
 
 
-def _appositions(sent: Any, coref: Coref | None, common: list[str]) -> Iterator[Candidate]:
-    """ "Paris, the capital of France": ``Paris capital_of France``."""
-    for tok in sent:
+def _appositions(
+    sent: Any, tokens: list[Any], coref: Coref | None, common: list[str]
+) -> Iterator[Candidate]:
+    """ "Paris, the capital of France": ``Paris capital_of France`` (``tokens``: the sentence's)."""
+    for tok in tokens:
         if tok.dep_ != "appos":
             continue
         relational = _relational_of(tok)
