@@ -9,7 +9,7 @@ import dataclasses
 import re
 from typing import Any
 
-from grapheme_distill.extractors.spacy.doc_cache import token_children
+from grapheme_distill.extractors.spacy.doc_cache import span_text, token_children
 from grapheme_distill.extractors.spacy.mentions import _LIST_SPLIT, _WH, Coref, Mention
 from grapheme_distill.extractors.spacy.names import (
     _ent_span,
@@ -125,7 +125,7 @@ def _split_text(tok: Any) -> list[Mention]:
     doc = tok.doc
     left = tok.left_edge.i
     right = tok.i + 1
-    text = doc[left:right].text
+    text = span_text(doc[left:right])
     base = doc[left].idx
     pos = 0
     for part in _LIST_SPLIT.split(text):
@@ -153,7 +153,7 @@ def _address(tok: Any, sub: list[Any]) -> Mention | None:
         return None
     doc = tok.doc
     span = doc[sub[0].i : sub[-1].i + 1]
-    if not _STREET.search(span.text):
+    if not _STREET.search(span_text(span)):
         return None
     return _make(doc, span.start, span.end, "FAC", True)
 
@@ -290,7 +290,11 @@ def _title_clause(tok: Any) -> Mention | None:
         return None
     span = tok.doc[words[0].i : words[-1].i + 1]  # not _make: a title may end in "On" or "Me"
     return Mention(
-        text=span.text, start=span.start_char, end=span.end_char, label="WORK_OF_ART", proper=True
+        text=span_text(span),
+        start=span.start_char,
+        end=span.end_char,
+        label="WORK_OF_ART",
+        proper=True,
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, cast
 
-from grapheme_distill.extractors.spacy.doc_cache import doc_tokens
+from grapheme_distill.extractors.spacy.doc_cache import doc_tokens, span_text
 from grapheme_distill.extractors.spacy.mentions import (
     _CLASS_NOUNS,
     _CLASSIFIERS,
@@ -298,7 +298,7 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
         and end - start > 1
         and all(t.pos_ == "NOUN" and t.text[:1].islower() for t in toks[start : end - 1])
     ):
-        kind_noun = doc[start : end - 1].text.lower()  # "the year 2000", "ID 0711905"
+        kind_noun = span_text(doc[start : end - 1]).lower()  # "the year 2000", "ID 0711905"
         start = end - 1
     inner = [
         t.i
@@ -331,10 +331,10 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
             ):
                 last -= 1
         if first < last and (first > start or last < end):
-            kind_noun = doc[last:end].text.lower() if last < end else toks[first - 1].lower_
+            kind_noun = span_text(doc[last:end]).lower() if last < end else toks[first - 1].lower_
             start, end = first, last
     span = doc[start:end]
-    text = span.text.strip(" \"'“”‘’")
+    text = span_text(span).strip(" \"'“”‘’")
     if text.count("(") != text.count(")"):
         text = text.replace("(", "").replace(")", "").strip()
     low = text.lower()
@@ -479,7 +479,7 @@ def _quoted_title(doc: Any, start: int, end: int, label: str) -> Mention | None:
     All" to "Winner" and "My Baby Just Cares for Me" to "Baby Just Cares"; the quotes say where
     the title starts and ends, and a title keeps its own "The" (gold conventions)."""
     span = doc[start:end]
-    raw = span.text
+    raw = span_text(span)
     text = raw.strip(" \"'“”‘’").rstrip(",.;:")
     if not text or len(text) > 120 or not any(ch.isalpha() for ch in text):
         return None
