@@ -668,13 +668,23 @@ def edge_candidates(ctx: ReadContext, rule_facts: Iterable[Fact]) -> list[EdgeCa
     parents_of: dict[str, int] = {}
     for c in cands:
         parents_of[c.key[1]] = parents_of.get(c.key[1], 0) + 1
+    # a name is a child or a parent of many candidates: its features depend on the name and the
+    # answer alone, so they are read once per answer (the cached sets are only read, never changed)
+    named: dict[tuple[str, str], set[str]] = {}
+
+    def name_features(prefix: str, name: str) -> set[str]:
+        got = named.get((prefix, name))
+        if got is None:
+            got = named[(prefix, name)] = _name_features(prefix, name, ctx)
+        return got
+
     for c in cands:
-        c.features |= _name_features("child", c.child.text, ctx)
-        c.features |= _name_features("parent", c.parent.text, ctx)
+        # the sources are counted before the name features join (none of those starts "src=")
+        n_src = sum(f.startswith("src=") and "&" not in f for f in c.features)
+        c.features |= name_features("child", c.child.text)
+        c.features |= name_features("parent", c.parent.text)
         c.features.add(f"n_parents={_bucket(parents_of[c.key[1]], (1, 2, 4))}")
-        c.features.add(
-            f"n_src={_bucket(sum(f.startswith('src=') and '&' not in f for f in c.features), (0, 1, 2, 3))}"
-        )
+        c.features.add(f"n_src={_bucket(n_src, (0, 1, 2, 3))}")
         c.features.add(f"kind={c.kind.value}")
     return cands
 
