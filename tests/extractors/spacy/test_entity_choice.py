@@ -40,7 +40,9 @@ def _names(x: SpacyExtractor, text: str) -> set[str]:
     return {e.name for e in x.extract(text).entities.values()}
 
 
-def _features_of(name: str, *, proper: bool, etype: str) -> tuple[str, ...]:
+def _features_of(
+    name: str, *, proper: bool, etype: str, shapes: dict[str, str] | None = None
+) -> tuple[str, ...]:
     """The cues of a name the rules made, seen once by the ``fact`` reader, no item needing it."""
     ev = Evidence()
     ev.add(Mention(name, 0, len(name)), "fact")
@@ -53,6 +55,7 @@ def _features_of(name: str, *, proper: bool, etype: str) -> tuple[str, ...]:
         made=True,
         referred=frozenset(),
         topic=False,
+        shapes=shapes,
     )
 
 
@@ -60,6 +63,16 @@ def test_features_name_the_cues_of_a_counted_plural() -> None:
     feats = _features_of("five countries", proper=False, etype="CONCEPT")
     assert {"first=five", "words=2", "shape=x", "generic=1", "ref=none", "rule=fact"} <= set(feats)
     assert "head=countrie" not in feats and "head=country" in feats
+
+
+def test_features_read_the_same_with_a_shared_word_shape_memo() -> None:
+    """One answer's names share one ``shapes`` memo (performance only): a word's shape read for
+    an earlier name is the shape a fresh read gives."""
+    shapes: dict[str, str] = {}
+    for name in ["NASA", "Apollo 11", "the NASA budget", "1969", "NASA 1969 launch", "Fez", "x/y"]:
+        fresh = _features_of(name, proper=False, etype="CONCEPT")
+        assert _features_of(name, proper=False, etype="CONCEPT", shapes=shapes) == fresh
+    assert shapes["NASA"] == "X" and shapes["1969"] == "d" and shapes["the"] == "x"
 
 
 def test_features_say_which_names_nest_in_another_and_which_are_common_plurals() -> None:

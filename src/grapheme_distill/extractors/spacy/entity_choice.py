@@ -201,12 +201,23 @@ def features(
     referred: frozenset[str],
     topic: bool,
     nesting: Nesting | None = None,
+    shapes: dict[str, str] | None = None,
 ) -> tuple[str, ...]:
     """The cues the model weighs for one name (plain strings; see the module docstring);
-    ``nesting`` holds the answer's other candidate names (:class:`Nesting`)."""
+    ``nesting`` holds the answer's other candidate names (:class:`Nesting`); ``shapes`` memoises
+    :func:`_shape` per word across one answer's names (two regexes a word, the same words again
+    and again: performance only)."""
     words = name.split()
     lower = name_words(name)
-    shape = "_".join(dict.fromkeys(_shape(w) for w in words[:4])) or "none"
+    if shapes is None:
+        shapes = {}
+    codes = []
+    for w in words[:4]:
+        code = shapes.get(w)
+        if code is None:
+            code = shapes[w] = _shape(w)
+        codes.append(code)
+    shape = "_".join(dict.fromkeys(codes)) or "none"
     head = lower[-1] if lower else ""
     if len(head) > 4 and head.endswith("ies"):
         head = head[:-3] + "y"  # a light plural fold: "countries" and "country" are one head
@@ -368,6 +379,7 @@ def choose_entities(
             if k and k not in short
         ]
     )
+    shapes: dict[str, str] = {}
     for key in keys:
         if key in short or not key:
             continue
@@ -387,6 +399,7 @@ def choose_entities(
             referred=referred,
             topic=key in state.keep,
             nesting=nesting,
+            shapes=shapes,
         )
         p = model.probability(feats) if model is not None else None
         if sink is not None:
