@@ -14,7 +14,12 @@ from collections.abc import Iterator
 
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
-from grapheme_distill.extractors.readers.values import EVENT_NOUNS, SentenceFacts, prose
+from grapheme_distill.extractors.readers.values import (
+    EVENT_NOUNS,
+    MONTH_NAMES,
+    SentenceFacts,
+    prose,
+)
 
 __all__ = ["read_people", "role_of"]
 
@@ -29,9 +34,7 @@ _BORN = rf"(?:{_NAT1}-born\s+)?"
 _MOD = r"(?:(?P<mod>[a-z][a-z\-]+)\s+)?(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s+)?"
 _NAME = r"[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|da|di|van|von|y|del|la|le))*"
 _OCC = r"[a-z][a-z\-]+(?:\s+(?:and|or)\s+[a-z][a-z\-]+)?"
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_MONTHS = rf"(?:{MONTH_NAMES})"
 # one end of a life: "1815", "c. 1368/69", "10 December 1815", "August 1227", "May 3, 1469"
 _END = rf"(?:c\.\s*)?(?:\d{{1,2}}\s+{_MONTHS}\s+|{_MONTHS}\s+(?:\d{{1,2}},\s+)?)?\d{{3,4}}(?:/\d{{2}})?"
 _LIFESPAN = re.compile(

@@ -22,13 +22,14 @@ from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
 
-__all__ = ["EVENT_NOUNS", "SentenceFacts", "leading_count", "prose", "read_values"]
+__all__ = ["EVENT_NOUNS", "MONTH_NAMES", "SentenceFacts", "leading_count", "prose", "read_values"]
 
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:(?:of|the|and|for|de|du|von|van|on|la|le)\s+)*[A-Z][\w'’.\-]*)*"
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+#: the months' full names, an alternation (people's lifespans read them too)
+MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
 )
+_MONTH = rf"(?:{MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 _DATE = (
     r"(?:(?:c\.|circa|about|around)\s*)?(?:\d{1,2}\s+"
     + _MONTH
