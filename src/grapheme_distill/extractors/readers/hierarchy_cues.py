@@ -20,7 +20,7 @@ as a candidate source (the model still decides which to keep):
 * "made of / made from" (a nucleotide "made of a sugar, a phosphate group and a base");
 * a rank in an item's parenthesis ("peppers and chillies (genus *Capsicum*)").
 
-Each proposal goes through the ``add`` of :class:`.hierarchy_learned._Proposals` with its own
+Each proposal goes through the ``add`` of :class:`.hierarchy_proposals._Proposals` with its own
 ``src=`` feature, so the model can weigh it apart.  Only text is read (no parse): the cost is a
 few regular expressions per sentence.
 """
@@ -237,7 +237,7 @@ def _sentences(ctx: ReadContext) -> Iterator[tuple[Block, str]]:
 
 def propose_more(ctx: ReadContext, add: Add, lead_of: Callable[[Block], str]) -> None:
     """Every candidate source of this module (see the module's docstring)."""
-    from grapheme_distill.extractors.readers.hierarchy_learned import kind_of
+    from grapheme_distill.extractors.readers.hierarchy_proposals import kind_of
 
     base = {"ctx=more"}
     cols = _header_columns(ctx)
