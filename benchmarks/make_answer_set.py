@@ -117,6 +117,9 @@ TOPICS: list[tuple[str, str]] = [
     # Twelfth batch (held out in fresh/ during the twelfth session; appended the same way).
     ("how-to", "growing tomatoes at home"),
     ("taxonomy", "birds of prey"),
+    # Thirteenth batch (held out in fresh/ during the thirteenth session; appended the same way).
+    ("medicine", "penicillin"),
+    ("places", "the Alps"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
