@@ -406,3 +406,37 @@ def test_steps_a_code_block_splits_are_one_numbered_list() -> None:
 def test_two_numbered_lists_with_prose_between_stay_two() -> None:
     doc = parse_document("1. Open it.\n2. Fill it.\n\nThen, later:\n\n1. Empty it.\n2. Close it.\n")
     assert nested_step_lists(doc) == []
+
+
+def test_a_numbered_list_with_commands_under_its_items_is_read_whole() -> None:
+    answer = (
+        "## Steps\n\n"
+        "1. **Make it executable.**\n   ```bash\n   chmod +x backup.sh\n   ```\n"
+        "2. **Open your crontab.**\n   ```bash\n   crontab -e\n   ```\n"
+        "3. **Save and exit.**\n"
+    )
+    doc = parse_document(answer)
+    assert [steps for _, steps in nested_step_lists(doc)] == [
+        ("Make it executable", "Open your crontab", "Save and exit")
+    ]
+
+
+def test_orders_the_lexicon_lacks_and_after_an_as_phrase_are_prose_steps() -> None:
+    answer = (
+        "Switch the freezer off. As the ice loosens, ease it away with a plastic scraper.\n\n"
+        "Once all the ice has gone, mop up the water. Dry every surface with a clean cloth."
+    )
+    found = _procedures(answer, "How do I defrost a freezer?")
+    assert [steps for _, steps, _ in found] == [
+        (
+            "Switch the freezer off",
+            "ease it away with a plastic scraper",
+            "mop up the water",
+            "Dry every surface with a clean cloth",
+        )
+    ]
+
+
+def test_a_statement_in_a_how_to_paragraph_stays_no_step() -> None:
+    answer = "Ice builds up when warm air gets in. Frost-free models defrost themselves."
+    assert _procedures(answer, "How do I defrost a freezer?") == []

@@ -80,7 +80,7 @@ _OPENER = re.compile(
     r"meanwhile|in the meantime|step \d+|(?:the )?(?:next|following) (?:day|morning)|"
     # a phrase that sets the scene, up to its comma: "For the oven,", "In a large bowl,",
     # "**Before you hand the phone over**," (several procedures in one prose answer open so)
-    r"(?:before|after|once|while|until|as soon as|whenever|for|in|on|at|with|during|using)\s"
+    r"(?:before|after|once|while|until|as soon as|as|whenever|for|in|on|at|with|during|using)\s"
     r"[^,.!?\n]{1,50}?,|"
     # an order said through "you" or with a manner adverb: "you need to remove …", "you should
     # rinse …", "gently fold in …" ("Simply put, it is …" is none)
@@ -445,10 +445,10 @@ def read_prose_procedures(doc: Document, prompt: str = "") -> list[ProseProcedur
         # a lead-in over the list names its goal, no step of it ("Once 2FA is on, save a set of
         # backup codes:" / "1. Go back to …")
         lead = before_list(blocks, i) and text.rstrip().endswith(":")
+        # an order whose verb the lexicon lacks counts too ("Mop up the water", "Ease it
+        # away"): prose here is a how-to's already
         orders = [
-            (a, s)
-            for a, s in sentences
-            if is_instruction(s) and not (lead and s == sentences[-1][1])
+            (a, s) for a, s in sentences if _an_order(s) and not (lead and s == sentences[-1][1])
         ]
         steps = tuple(_step(c) for _, s in orders for c in _clauses(_OPENER.sub("", s)))
         if before_list(blocks, i) and orders and (len(orders) < len(sentences) or len(steps) < 2):
@@ -539,6 +539,9 @@ def step_lists(doc: Document) -> list[list[Block]]:
     return out
 
 
+_FENCE = re.compile(r"^\s*(?:```|~~~)", re.M)
+
+
 def nested_step_lists(doc: Document) -> list[tuple[tuple[int, int], tuple[str, ...]]]:
     """Numbered lists whose steps hold sub-steps ("2. Wait 30 seconds." / "   - Check the
     cables."): the answer span of the whole list and its steps in reading order, sub-steps in
@@ -560,6 +563,8 @@ def nested_step_lists(doc: Document) -> list[tuple[tuple[int, int], tuple[str, .
                     steps.append(_step(sub.text))
                     end = max(end, sub.span[1])
                     nested = True
-        if nested:
+        # a fenced command under an item ("2. Make it executable." / "   ```chmod +x …```") cuts
+        # the extractor's reading of the list as the fences do, though the parser keeps it whole
+        if nested or _FENCE.search(doc.source[top[0].span[0] : end]):
             out.append(((top[0].span[0], end), tuple(steps)))
     return out
