@@ -323,8 +323,11 @@ def read_parentheses(
                 )
             continue
         # "ABC (…)", and "ABC codes (…)": the acronym may come with the noun it qualifies
+        # (a short form may be clipped from its words' starts: "**ExComm** (the Executive …)")
         short = re.search(
-            r"(?:^|[\s*_\"“])(?P<a>" + ABBR + r")[*_\"”]*(?:\s+(?P<n>[a-z]+))?$", before
+            r"(?:^|[\s*_\"“])(?P<a>" + ABBR + r"|[A-Z][a-z]+(?:[A-Z][a-z]*)+)[*_\"”]*"
+            r"(?:\s+(?P<n>[a-z]+))?$",
+            before,
         )
         noun = short.group("n") if short is not None else None
         if (

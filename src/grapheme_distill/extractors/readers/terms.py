@@ -9,6 +9,7 @@ run right before the marker, a bold term ending there).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
@@ -61,10 +62,48 @@ def long_and_short(x: str, y: str) -> tuple[str, str] | None:
     return None
 
 
+def _plain(text: str) -> str:
+    """``text`` without its accents ("Ísland" -> "Island"): an acronym is written in ASCII
+    capitals whatever the marks of the words it takes its letters from."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+#: a short form clipped from the starts of words, each start capitalised: "ExComm", "SoHo", "FinCEN"
+_CLIPPED = re.compile(r"(?:[A-Z][a-z]*){2,6}")
+
+
+def _clipped(words: list[str], abbr: str) -> bool:
+    """ "Executive Committee" / "ExComm": each capital of the short form opens a piece that begins
+    one content word in turn; an "of …" qualifier after them may go unspelled ("Executive
+    Committee of the National Security Council")."""
+    if not _CLIPPED.fullmatch(abbr) or abbr.isupper():
+        return False
+    pieces = re.findall(r"[A-Z][a-z]*", abbr)
+    lowered = [w.lower() for w in words]
+    head = lowered[: lowered.index("of")] if "of" in lowered[1:] else lowered
+    content = [w for w in head if w not in FUNCTION]
+    return len(content) == len(pieces) and all(
+        w.startswith(p.lower()) for w, p in zip(content, pieces, strict=True)
+    )
+
+
 def initials_match(long: str, abbr: str) -> bool:
     """True when the words of ``long`` spell ``abbr`` ("World Health Organization" / "WHO")."""
+    long = _plain(long)
     letters = [c.upper() for c in abbr if c.isalpha()]
     words = re.findall(r"[\w']+", long.replace("-", " "))
+    if _clipped(words, abbr):
+        return True
+    if (
+        re.fullmatch(r"[A-Z]{3}", abbr)
+        and len(words) == 2
+        and words[0][:1] == abbr[0]
+        and words[1][:1].islower()
+        and words[1][:1].upper() == abbr[2]
+    ):
+        # "Icelandic króna" / "ISK", "Japanese yen" / "JPY": a currency's code (ISO 4217) is its
+        # country's two letters and its own initial
+        return True
     if len(words) == 1 and re.search(r"\d", abbr) and len(abbr) >= 2:
         # "Twenty20" / "T20": the short form's letters and digits, in order, inside one word
         word, pos = words[0].upper(), 0
@@ -96,8 +135,32 @@ def initials_match(long: str, abbr: str) -> bool:
             if pos < 0:
                 return False
             pos += 1
-        return all(w[0].upper() in letters for w in words if w.lower() not in FUNCTION)
+        return _each_word_opens([w.upper() for w in words if w.lower() not in FUNCTION], letters)
     return False
+
+
+def _each_word_opens(words: list[str], letters: list[str]) -> bool:
+    """The letters split into one run per word, in order, each run opening with its word's
+    initial and taking its other letters from inside that word ("RIBONUCLEIC ACID": RN | A).
+    A verb before the name gives no letter of it ("is the Icelandic króna" does not spell ISK
+    by "IS" + "K")."""
+
+    def take(i: int, k: int) -> bool:
+        if i == len(words):
+            return k == len(letters)
+        if k >= len(letters) or letters[k] != words[i][0]:
+            return False
+        pos, end = 1, k + 1
+        ends = [end]
+        while end < len(letters):
+            pos = words[i].find(letters[end], pos) + 1
+            if pos == 0:
+                break
+            end += 1
+            ends.append(end)
+        return any(take(i + 1, e) for e in ends)
+
+    return take(0, 0)
 
 
 def _hyphen_initials(long: str, letters: list[str]) -> bool:
