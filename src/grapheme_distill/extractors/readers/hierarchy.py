@@ -338,7 +338,11 @@ def _read_list(ctx: ReadContext, items: list[Block], title: str = "") -> Iterato
     if kind is None and (group := _group_title(items, heads, lead, heading)) is not None:
         kind, construction, parent = HierarchyKind.MEMBER_OF, "list.group_title", group
     if kind is None:
-        if not ((lead and title_name(lead)) or heading):
+        if not ((lead and title_name(lead)) or heading) or (
+            not lead and _CLAUSE_HEADING.match(heading)
+        ):
+            # "## When it goes wrong" over its disorders is a situation, not the prompt's whole
+            # ("What is the lymphatic system made of?"): its list names no part of it
             return
         kind, construction = kind_of(ctx.prompt), "list.prompt"
         if kind is None:
@@ -353,6 +357,9 @@ def _read_list(ctx: ReadContext, items: list[Block], title: str = "") -> Iterato
         # under headings that name the prompt's noun or whole)
         return
     yield from _children(items, heads, parent, kind, f"{construction}.{kind.value}")
+
+
+_CLAUSE_HEADING = re.compile(r"(?:when|if|why|how|what|where|while|whether)\b", re.I)
 
 
 def _prompt_names(ctx: ReadContext, block: Block, parent: Name) -> bool:

@@ -41,6 +41,7 @@ from dataclasses import replace
 from grapheme_distill.extractors.learned import LinearModel, load_linear_model, shipped_model
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact
+from grapheme_distill.extractors.readers.hierarchy_names import plausible_edge
 from grapheme_distill.extractors.readers.hierarchy_proposals import (
     EdgeCandidate,
     edge_candidates,
@@ -97,16 +98,21 @@ def _named_whole(ctx: ReadContext, cand: EdgeCandidate) -> bool:
     return cand.parent.text.lower() in ctx.prompt.lower()
 
 
+def _plausible(fact: Fact) -> bool:
+    return fact.object is None or plausible_edge(fact.subject.text, fact.object.text)
+
+
 def read_hierarchy(
     ctx: ReadContext, rule_facts: Iterable[Fact], model: LinearModel | None = None
 ) -> Iterator[Fact]:
     """The rule facts that are no hierarchy, and the hierarchy edges the model keeps (the rules'
-    own edges when no model ships)."""
+    own edges when no model ships).  An edge whose names cannot be a whole and its part
+    (:func:`.hierarchy_names.plausible_edge`) is dropped whatever read it."""
     facts = list(rule_facts)
     model = model or _model()
     if model is None or active_parent_model() is not None:
         # no model, or the list-parent experiment of :mod:`.list_parents` decides lists
-        yield from facts
+        yield from (f for f in facts if f.kind != "hierarchy" or _plausible(f))
         return
     yield from (f for f in facts if f.kind != "hierarchy")
     keep_rules = bool(model.meta.get("keep_rules", False))
@@ -116,6 +122,8 @@ def read_hierarchy(
     # named in the model's file: kept like the rules' edges whatever the model says
     chains |= frozenset(f"src={s}" for s in model.meta.get("keep_sources", ()))
     for cand in edge_candidates(ctx, facts):
+        if not plausible_edge(cand.parent.text, cand.child.text):
+            continue
         p = model.probability(cand.features)
         ruled = cand.rule is not None or not chains.isdisjoint(cand.features)
         if p < model.threshold and not (keep_rules and ruled):

@@ -1,0 +1,89 @@
+"""The plausibility check every hierarchy edge passes (readers/hierarchy_names.py,
+``plausible_edge``): shapes no whole or part has, whatever construction read the pair."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors.document import parse_document
+from grapheme_distill.extractors.readers.context import ReadContext
+from grapheme_distill.extractors.readers.hierarchy import read_lists
+from grapheme_distill.extractors.readers.hierarchy_learned import read_hierarchy
+from grapheme_distill.extractors.readers.hierarchy_names import plausible_edge
+from grapheme_distill.extractors.readers.hierarchy_prose import read_prose_hierarchy
+
+
+@pytest.mark.parametrize(
+    ("parent", "child"),
+    [
+        ("Races and", "medley relay"),  # a heading cut mid-phrase
+        ("What's a JWT and what", "JWS"),  # the prompt's question
+        ("eleven countries", "Uganda"),  # a count of things, not a class
+        ("21 stages", "prologue"),
+        ("thing", "reflection"),  # "that kind of thing"
+        ("everything in Python", "int"),
+        ("hold mixed types", "1"),  # a number is no part
+    ],
+)
+def test_implausible_edges(parent: str, child: str) -> None:
+    assert not plausible_edge(parent, child)
+
+
+@pytest.mark.parametrize(
+    ("parent", "child"),
+    [
+        ("Lymphatic vessels", "Collecting vessels"),
+        ("Five Pillars of Islam", "Shahada"),  # a capitalised count is a name
+        ("Solar System", "Mars"),
+        ("Department of Defense", "Army"),
+        ("The Beatles", "Ringo Starr"),
+    ],
+)
+def test_plausible_edges(parent: str, child: str) -> None:
+    assert plausible_edge(parent, child)
+
+
+def test_reader_drops_a_placeholder_whole_from_the_prompt() -> None:
+    # "that kind of thing" in the prompt named no kind of the glossary's terms (gate answers:
+    # six wrong pairs "thing > reflection", …)
+    text = (
+        "## How light behaves\n\n"
+        "- **Reflection** — light bouncing off a surface.\n"
+        "- **Refraction** — the bending of light as it passes into another medium.\n"
+        "- **Dispersion** — the splitting of white light into colours.\n"
+    )
+    ctx = ReadContext.of(
+        parse_document(text),
+        "Can you give me a glossary of basic optics terms? Reflection, refraction, that kind "
+        "of thing.",
+    )
+    facts = list(read_hierarchy(ctx, [*read_lists(ctx), *read_prose_hierarchy(ctx)]))
+    parents = {f.subject.text.lower() for f in facts if f.kind == "hierarchy"}
+    assert "thing" not in parents
+
+
+@pytest.mark.parametrize(
+    ("parent", "child"),
+    [("Related terms", "rock cycle"), ("Special rules", "castling"), ("Key takeaways", "save")],
+)
+def test_discourse_nouns_name_no_whole(parent: str, child: str) -> None:
+    # a list of the answer's terms, rules or tips holds no parts, kinds or members of them
+    assert not plausible_edge(parent, child)
+
+
+def test_prompt_kind_stays_off_a_clause_heading() -> None:
+    # "What is X made of?" names parts, but the disorders under "When it goes wrong" are none
+    from grapheme_distill.extractors.readers import read_document
+
+    text = (
+        "# The heart\n\nThe **heart** pumps blood around the body.\n\n"
+        "## When it goes wrong\n\n"
+        "- **Arrhythmia**: an irregular heartbeat.\n"
+        "- **Heart failure**: the heart cannot pump enough blood.\n"
+    )
+    _, facts = read_document(text, "What is the heart made of?")
+    pairs = {
+        (f.subject.text.lower(), f.object.text.lower()) for f in facts if f.kind == "hierarchy"
+    }
+    assert ("heart", "arrhythmia") not in pairs
+    assert ("heart", "heart failure") not in pairs
