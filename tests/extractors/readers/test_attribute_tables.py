@@ -217,3 +217,39 @@ def test_a_column_that_only_numbers_the_rows_names_no_subject() -> None:
 def test_an_examples_column_gives_no_relation() -> None:
     found = _triples(_RANKED)
     assert not any(p == "examples" for _, p, _ in found), found
+
+
+# infobox tables (thirteenth session): a birth or death value may end in the place it lies near or
+# the age then; keys whose usual predicate is another word take it
+_INFOBOX = (
+    "**Clara Voss** was a German pianist.\n\n| | |\n|---|---|\n"
+    "| Born | 3 May 1820, Lindenau, near Leipzig |\n"
+    "| Died | 9 June 1871, Dresden, aged 51 |\n"
+    "| Teacher | Anton Weiss |\n"
+    "| Partner | Paul Roth |\n"
+    "| Resting place | Trinity Cemetery, Dresden |\n"
+)
+
+
+def test_an_infobox_says_near_where_the_age_at_death_and_its_usual_predicates() -> None:
+    found = _triples(_INFOBOX)
+    assert {
+        ("Lindenau", "near", "Leipzig"),
+        ("Clara Voss", "age_at_death", "51"),
+        ("Clara Voss", "taught_by", "Anton Weiss"),
+        ("Clara Voss", "partner", "Paul Roth"),
+        ("Clara Voss", "buried_in", "Trinity Cemetery"),
+        ("Trinity Cemetery", "located_in", "Dresden"),
+    } <= found, found
+    assert not any(o in ("near Leipzig", "aged 51") for _, _, o in found)
+    assert ("Clara Voss", "spouse", "Paul Roth") not in found
+
+
+def test_a_qualified_key_the_key_table_knows_takes_its_predicate() -> None:
+    answer = (
+        "## Rice varieties\n\n| Variety | Origin | Classic use | Main grain |\n|---|---|---|---|\n"
+        "| Basmati | India | biryani | long |\n"
+    )
+    found = _triples(answer)
+    assert {("Basmati", "originates_from", "India"), ("Basmati", "used_for", "biryani")} <= found
+    assert ("Basmati", "main_grain", "long") in found, found

@@ -71,7 +71,6 @@ KEY_PREDICATES: dict[str, str] = {
     "children": "parent_of",
     "spouse": "spouse",
     "spouses": "spouse",
-    "partner": "spouse",
     "wife": "spouse",
     "husband": "spouse",
     "predecessor": "succeeded",
@@ -104,6 +103,14 @@ KEY_PREDICATES: dict[str, str] = {
     "current location": "located_in",
     "housed in": "located_in",
     "where to see it": "located_in",
+    # a teacher taught the subject; a partner is no spouse; a resting place is where the
+    # subject is buried; a thing's uses are what it is used for; its origin where it comes from
+    **dict.fromkeys(("teacher", "teachers", "mentor", "tutor"), "taught_by"),
+    **dict.fromkeys(("students", "pupils"), "taught"),
+    "partner": "partner",
+    **dict.fromkeys(("resting place", "burial place", "buried", "place of burial"), "buried_in"),
+    **dict.fromkeys(("use", "uses", "used for"), "used_for"),
+    "origin": "originates_from",
 }
 #: a key naming works the subject made ("Best-known book", "Notable works", "Signature songs"):
 #: the subject made each value (``created``, the scorer's synonym of wrote, composed, designed)
@@ -135,6 +142,9 @@ PLACE_KEYS = frozenset(
         "birth place",
         "place of birth",
         "place of death",
+        "resting place",
+        "burial place",
+        "place of burial",
     }
 )
 # "3 eggs, a pinch of salt, 1 tbsp butter": the ingredient is what is left of the amount

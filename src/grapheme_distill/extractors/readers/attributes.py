@@ -309,6 +309,12 @@ def _key_facts(
                 )
     place: Name | None = None  # "18 July 1918, Mvezo, Cape Province": Mvezo is in Cape Province
     for value in _values(k, raw):
+        if (said := _age_or_near(k, value, subject, place)) is not None:
+            # "17 October 1849, Paris, aged 39": his age then; "Żelazowa Wola, near Warsaw": near
+            # it; neither is a place the one before lies in
+            kind = "place" if said[2] == "near" else "age"
+            yield Fact("relation", f"{construction}.{kind}", span, *said, hedged=hedged)
+            continue
         vtype = value_type(value) or KEY_TYPES.get(k, "")
         obj = Name(value, vtype)
         if (k in DATE_KEYS or k in PLACE_KEYS) and vtype != "DATE" and place is not None:
@@ -354,10 +360,12 @@ def _key_facts(
                     hedged=hedged,
                 )
         else:
+            bare = _QUALIFIED.sub("", k) or k
             predicate = (
                 KEY_PREDICATES.get(k)
+                or KEY_PREDICATES.get(_KNOWN_QUALIFIED.sub("", bare))
                 or ("created" if WORK_KEY.match(k) else "")
-                or _snake(_QUALIFIED.sub("", k) or k)
+                or _snake(bare)
             )
             if vtype == "DATE":
                 predicate = _dated(predicate)
@@ -374,6 +382,21 @@ def _key_facts(
         yield Fact("relation", f"{construction}.year", span, subject, year, "won_in", hedged=hedged)
 
 
+def _age_or_near(
+    key: str, value: str, subject: Name, place: Name | None
+) -> tuple[Name, Name, str] | None:
+    """The fact a part of a birth or death value says that is no place or date: the age then
+    ("aged 39": ``age_at_death``) or the place the one before lies near ("near Warsaw")."""
+    if key in DATE_KEYS and (age := _AGE.match(value)) is not None:
+        died = DATE_KEYS[key][0].startswith("died")
+        return subject, Name(age.group(1), "CARDINAL"), "age_at_death" if died else "age"
+    if place is not None and (near := _NEAR.match(value)) is not None:
+        return place, Name(near.group(1), "GPE"), "near"
+    return None
+
+
+_AGE = re.compile(r"^(?:aged?|at (?:the )?age(?: of)?)\s+(\d{1,3})$", re.IGNORECASE)
+_NEAR = re.compile(r"^near\s+([A-Z].*)$")
 _SINCE = re.compile(
     rf"\bsince\s+(?P<d>(?:\d{{1,2}}\s+{_MONTH}\s+|{_MONTH}\s+)?{_YEAR})\b", re.IGNORECASE
 )
@@ -611,6 +634,9 @@ def _compared(ctx: ReadContext, block: Block, cells: Sequence[str]) -> Iterator[
 
 # "Typical wavelength", "Average depth": the attribute is the wavelength, the depth
 _QUALIFIED = re.compile(r"^(?:typical|average|approximate|approx\.?|estimated|usual|normal)\s+")
+#: "Common uses", "Classic use": a key the key table knows under a qualifier (the gold keeps
+#: the qualifier of a key it does not rename: "Main outflow" is ``main_outflow``)
+_KNOWN_QUALIFIED = re.compile(r"^(?:common|classic|main|primary|major|key|notable)\s+")
 _DATE_WORDS = frozenset({"year", "date", "when", "in", "of"})
 
 
