@@ -51,7 +51,7 @@ from grapheme_distill.extractors.spacy.clauses import (
     mention_of,
     phrase_mention,
 )
-from grapheme_distill.extractors.spacy.doc_cache import span_text, token_children
+from grapheme_distill.extractors.spacy.doc_cache import release, span_text, token_children
 from grapheme_distill.extractors.spacy.items import finish_items, ner_entity_type
 from grapheme_distill.extractors.spacy.layers import layers_off, parse_learned, version_suffix
 from grapheme_distill.extractors.spacy.learned_relations import (
@@ -290,17 +290,21 @@ class SpacyExtractor:
                 ctx, facts = read_document(parse_document(answer), prompt)
                 topic = ctx.topic.text if ctx.topic is not None else None
             if piece_docs:
-                self._read(
-                    prompt,
-                    piece_docs,
-                    wanted,
-                    preserve_structure,
-                    out,
-                    facts,
-                    injected_spans(answer),
-                    topic,
-                    ctx,
-                )
+                try:
+                    self._read(
+                        prompt,
+                        piece_docs,
+                        wanted,
+                        preserve_structure,
+                        out,
+                        facts,
+                        injected_spans(answer),
+                        topic,
+                        ctx,
+                    )
+                finally:  # the answer's documents are freed now, not by the cyclic collector
+                    for _, doc in piece_docs:
+                        release(doc)
             if self.vocabulary is None:  # an ontology's labels are chosen by .vocab instead
                 choose_predicates(out)
             annotate(out, text=answer, prompt=prompt, topic=topic)
