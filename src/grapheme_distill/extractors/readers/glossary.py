@@ -30,7 +30,13 @@ from grapheme_distill.extractors.readers.hierarchy import name_list
 from grapheme_distill.extractors.readers.terms import ABBR, initials_match, lfact, pronoun_subject
 from grapheme_distill.model.knowledge import LinguisticKind
 
-__all__ = ["glossed", "read_glossary", "read_glossary_paragraph", "read_glossary_row"]
+__all__ = [
+    "glossary_cue",
+    "glossed",
+    "read_glossary",
+    "read_glossary_paragraph",
+    "read_glossary_row",
+]
 
 #: a key that gives another name of the subject ("Nickname", "Also known as", "Local name")
 _NAMING_KEY = re.compile(
@@ -174,7 +180,11 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
                 return
     if _TITLE.fullmatch(gloss.strip().rstrip(".")) and len(gloss.split()) <= 8:
         return  # "Making Cheese: A Step-by-Step Guide", "Title: The Sahara's Water Cycle": a title
-    glossary = _glossary_cue(ctx, block)
+    common = _taxon_common_name(ctx, block, term.text, gloss)
+    if common is not None:
+        yield lfact(block, None, "gloss.taxon_common", term, LinguisticKind.ALIAS, common)
+        return
+    glossary = glossary_cue(ctx, block)
     # a list whose glosses mostly open with an article is a glossary: its other glosses define too
     # ("how often interest is compounded"); a list of roles or figures is not ("– tenor sax")
     siblings = ctx.doc.items_of(block.list_id) if block.is_item else [block]
@@ -286,7 +296,51 @@ _FACTS_CUE = re.compile(
 )
 
 
-def _glossary_cue(ctx: ReadContext, block: Block) -> bool:
+#: a taxon's Latin name: a family's or order's ending, or the list sits under a rank word
+_TAXON_SUFFIX = re.compile(r"[A-Z][a-z]+(?:idae|inae|aceae|ales|formes|oidea|iformes|ini)")
+_RANK_CUE = re.compile(
+    r"(?i)\b(?:famil(?:y|ies)|genus|genera|suborders?|subfamil(?:y|ies)|orders|species|"
+    r"taxonom\w*|classif\w*)\b"
+)
+#: a short everyday name for a group, plural, at the gloss's start: "skippers", "the crested
+#: penguins", "whites and yellows" (its end: the gloss, a comma, "including", "such as")
+_WORDS = r"[A-Za-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,2}"
+_GROUP_NAME = re.compile(
+    rf"(?:the\s+)?(?P<n>{_WORDS}(?:(?:,\s+{_WORDS})*,?\s+(?:and|or)\s+{_WORDS})?)"
+    r"\s*(?:$|[,;(]|\s(?:including|such as|e\.g\.))"
+)
+_NOT_GROUP_WORD = re.compile(
+    r"(?:[a-z]+(?:ly|est)|family|families|group|groups|class|classes|order|orders|genus|"
+    r"kinds?|types?|forms?|members?|species|ones|others|some|many|most|all|few|more|less|with|"
+    r"from|for|of|in|on|at|by|to|are|is|was|were|that|which|who)"
+)
+
+
+def _taxon_common_name(ctx: ReadContext, block: Block, term: str, gloss: str) -> str | None:
+    """ "**Hesperiidae** — skippers", "**Eudyptes** — the crested penguins, including the
+    macaroni …": a taxon's Latin name glossed by the plural everyday name of its members is the
+    group's other name, not a definition (the gloss names, it does not describe).  The Latin
+    name is one capitalised word with a family's or order's ending, or one in a list under a rank
+    word ("The main families:", "## Genera", "How are penguins classified?")."""
+    if not re.fullmatch(r"[A-Z][a-z]{3,}", term) or block.role != "glossary":
+        return None
+    if _TAXON_SUFFIX.fullmatch(term) is None:
+        lead, heading = ctx.doc.lead_of(block), ctx.doc.heading_of(block)
+        context = " ".join(b.text for b in (lead, heading) if b is not None) + " " + ctx.prompt
+        if _RANK_CUE.search(context) is None:
+            return None
+    m = _GROUP_NAME.match(re.split(r",?\s+(?:including|such as|e\.g\.)\s", gloss.strip())[0])
+    if m is None:
+        return None
+    words = [w.strip(",") for w in m.group("n").split() if w not in ("and", "or")]
+    if not words or any(_NOT_GROUP_WORD.fullmatch(w) for w in words):
+        return None
+    if not words[-1].endswith("s") or words[-1].endswith("ss"):
+        return None  # a plural names the members ("skippers"); "a small bird" describes one
+    return m.group("n")
+
+
+def glossary_cue(ctx: ReadContext, block: Block) -> bool:
     """The item's lead-in, heading or the prompt says the list is a glossary ("Key terms",
     "What do these words mean?")."""
     lead, heading = ctx.doc.lead_of(block), ctx.doc.heading_of(block)
@@ -300,7 +354,7 @@ def _fact_sheet(ctx: ReadContext, block: Block) -> bool:
     A label there names an attribute of the section's subject ("**Structure:** a global
     coordinating body …", "**Technique:** woodblock printing …", "**Employer:** the US Bureau of
     Fisheries"), no term the answer defines."""
-    if _glossary_cue(ctx, block):
+    if glossary_cue(ctx, block):
         return False
     siblings = ctx.doc.items_of(block.list_id) if block.is_item else []
     if any(
