@@ -440,3 +440,15 @@ def test_orders_the_lexicon_lacks_and_after_an_as_phrase_are_prose_steps() -> No
 def test_a_statement_in_a_how_to_paragraph_stays_no_step() -> None:
     answer = "Ice builds up when warm air gets in. Frost-free models defrost themselves."
     assert _procedures(answer, "How do I defrost a freezer?") == []
+
+
+def test_orders_bulleted_under_before_you_start_prepare_the_numbered_steps() -> None:
+    answer = (
+        "## Before you start\n\n- Use a device connected by cable.\n- Find the admin login.\n\n"
+        "## Steps\n\n1. Open the admin page.\n2. Change the password.\n\n"
+        "## Tips\n\n- Update the firmware.\n"
+    )
+    found = read_prose_procedures(parse_document(answer), "How do I change my Wi-Fi password?")
+    assert [(p.steps, p.prepares_list) for p in found] == [
+        (("Use a device connected by cable", "Find the admin login"), True)
+    ]

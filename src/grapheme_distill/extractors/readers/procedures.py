@@ -469,7 +469,39 @@ def read_prose_procedures(doc: Document, prompt: str = "") -> list[ProseProcedur
         ):
             span = block.inline.span(orders[0][0], orders[-1][0] + len(orders[-1][1]))
             out.append(ProseProcedure(_goal(doc, block, prompt), steps, span, "procedure.prose"))
+    out.extend(_preparation_lists(doc))
     return [p for p in _joined(out) if len(p.steps) >= 2 or p.prepares_list]
+
+
+#: a title over preparation: "## Before you start", "**Preparation:**", "Getting ready"
+_PREPARATION = re.compile(
+    r"^(?:before (?:you (?:start|begin)|starting|beginning)|preparation|prepare|getting ready|"
+    r"first)\b",
+    re.IGNORECASE,
+)
+
+
+def _preparation_lists(doc: Document) -> list[ProseProcedure]:
+    """A bulleted list of orders under "Before you start" right before the numbered steps: its
+    orders are the procedure's first steps (the gold: "preparation steps … before a list belong
+    to the procedure"), though bullets in an answer that numbers its steps are otherwise no
+    steps (:func:`how_to_list`)."""
+    out: list[ProseProcedure] = []
+    for items in doc.lists():
+        top = [b for b in items if b.parent is None]
+        if not top or top[0].ordered:
+            continue
+        title = doc.lead_of(top[0]) or doc.heading_of(top[0])
+        if title is None or not _PREPARATION.match(title.text.strip(" *_#")):
+            continue
+        if not before_list(doc.blocks, max(b.index for b in items)):
+            continue
+        orders = [b for b in top if _an_order(b.text)]
+        if orders:
+            steps = tuple(_step(b.text) for b in orders)
+            span = (orders[0].span[0], orders[-1].span[1])
+            out.append(ProseProcedure(None, steps, span, "procedure.preparation", True))
+    return out
 
 
 def _clauses(sentence: str) -> list[str]:
