@@ -113,14 +113,32 @@ def test_step_markers_inside_a_line_number_its_steps() -> None:
     ]
 
 
-def test_a_preparation_step_before_the_numbered_list_belongs_to_it() -> None:
-    answer = (
-        "Changing a fuse takes minutes. Before you begin, switch off the mains.\n\n"
-        "**You'll need:** a new fuse and a screwdriver.\n\n"
-        "### Steps\n1. Open the fuse box.\n2. Pull out the blown fuse.\n3. Push in the new one.\n"
-    )
-    found = read_prose_procedures(parse_document(answer), "How do I change a fuse?")
-    assert [(p.steps, p.prepares_list) for p in found] == [(("switch off the mains",), True)]
+@pytest.mark.parametrize(
+    ("answer", "prompt", "steps"),
+    [
+        (
+            "Changing a fuse takes minutes. Before you begin, switch off the mains.\n\n"
+            "**You'll need:** a new fuse and a screwdriver.\n\n"
+            "### Steps\n1. Open the fuse box.\n2. Pull out the blown fuse.\n3. Push in the new one.\n",
+            "How do I change a fuse?",
+            ("switch off the mains",),
+        ),
+        # orders bulleted under "Before you start" (bullets in an answer that numbers its steps
+        # are otherwise no steps)
+        (
+            "## Before you start\n\n- Use a device connected by cable.\n- Find the admin login.\n\n"
+            "## Steps\n\n1. Open the admin page.\n2. Change the password.\n\n"
+            "## Tips\n\n- Update the firmware.\n",
+            "How do I change my Wi-Fi password?",
+            ("Use a device connected by cable", "Find the admin login"),
+        ),
+    ],
+)
+def test_a_preparation_step_before_the_numbered_list_belongs_to_it(
+    answer: str, prompt: str, steps: tuple[str, ...]
+) -> None:
+    found = read_prose_procedures(parse_document(answer), prompt)
+    assert [(p.steps, p.prepares_list) for p in found] == [(steps, True)]
 
 
 def test_no_prose_procedure_outside_a_how_to_or_in_tips() -> None:
@@ -440,15 +458,3 @@ def test_orders_the_lexicon_lacks_and_after_an_as_phrase_are_prose_steps() -> No
 def test_a_statement_in_a_how_to_paragraph_stays_no_step() -> None:
     answer = "Ice builds up when warm air gets in. Frost-free models defrost themselves."
     assert _procedures(answer, "How do I defrost a freezer?") == []
-
-
-def test_orders_bulleted_under_before_you_start_prepare_the_numbered_steps() -> None:
-    answer = (
-        "## Before you start\n\n- Use a device connected by cable.\n- Find the admin login.\n\n"
-        "## Steps\n\n1. Open the admin page.\n2. Change the password.\n\n"
-        "## Tips\n\n- Update the firmware.\n"
-    )
-    found = read_prose_procedures(parse_document(answer), "How do I change my Wi-Fi password?")
-    assert [(p.steps, p.prepares_list) for p in found] == [
-        (("Use a device connected by cable", "Find the admin login"), True)
-    ]
