@@ -23,6 +23,12 @@ from grapheme_distill.extractors.readers.hierarchy_prose import read_prose_hiera
         ("thing", "reflection"),  # "that kind of thing"
         ("everything in Python", "int"),
         ("hold mixed types", "1"),  # a number is no part
+        ("they store energy as glycogen", "animals"),  # a clause
+        ("for attacks", "aspirin"),  # a purpose
+        ("Triggers to avoid", "cold air"),  # a phrase, not a title
+        ("rub a thin coat of neutral", "handle"),
+        ("filo pastry", "in baklava"),  # a phrase's tail
+        ("green tea", "sencha their grassy taste"),
     ],
 )
 def test_implausible_edges(parent: str, child: str) -> None:
@@ -37,6 +43,10 @@ def test_implausible_edges(parent: str, child: str) -> None:
         ("Solar System", "Mars"),
         ("Department of Defense", "Army"),
         ("The Beatles", "Ringo Starr"),
+        ("Laws of the Game", "Law 11"),  # a title keeps its words capitalised
+        ("A Night at the Opera", "Bohemian Rhapsody"),
+        ("Triggers", "cold air"),
+        ("Git", "tools for managing the repository"),
     ],
 )
 def test_plausible_edges(parent: str, child: str) -> None:

@@ -128,6 +128,27 @@ _DISCOURSE = frozenset(
     ]
 )
 
+# "they store energy as glycogen": a clause, not a whole
+_PRONOUN_HEAD = re.compile(r"(?:they|it|we|you|he|she|this|these|those|there)\s", re.I)
+# "in baklava", "as well as puffballs", "rather than as starch": a phrase's tail, not a part
+_FRAGMENT_HEAD = re.compile(
+    r"(?:in|at|as|on|by|with|for|from|to|of|rather|than|and|or|but|the|a|an|its|their)\s"
+)
+
+# "for attacks", "for prevention": a purpose, not a whole
+_PREPOSITION_HEAD = re.compile(r"(?:in|at|as|on|by|with|for|from|to|of|rather|than|and|or|but)\s")
+# "sencha their grassy taste", "coda around them": a clause's words, not a part
+_PRONOUN = re.compile(r"\b(?:it|they|them|their|its|his|her)\b", re.I)
+_INNER_ARTICLE = re.compile(r"\s(?:a|an|the|your|my|to|their|its)\s")
+
+
+def _phrase(name: str) -> bool:
+    """ "Triggers to avoid", "rub a thin coat of neutral": an inner article or "to" followed by a
+    lower-case word makes a phrase; a title keeps its words capitalised ("Laws of the Game",
+    "A Night at the Opera")."""
+    m = _INNER_ARTICLE.search(name)
+    return m is not None and name[m.end() : m.end() + 1].islower()
+
 
 def plausible_edge(parent: str, child: str) -> bool:
     """Whether a hierarchy edge's names could be a whole and its part at all, whatever read
@@ -141,5 +162,10 @@ def plausible_edge(parent: str, child: str) -> bool:
         or _COUNTED.match(parent)
         or _PLACEHOLDER.match(parent)
         or (parent.split() or [""])[-1].lower() in _DISCOURSE
+        or _PRONOUN_HEAD.match(parent)
+        or _PREPOSITION_HEAD.match(parent)
+        or _phrase(parent)
+        or _FRAGMENT_HEAD.match(child)
+        or _PRONOUN.search(child)
         or re.fullmatch(r"[\d.,\s]+", child)
     )
