@@ -253,3 +253,28 @@ def test_a_qualified_key_the_key_table_knows_takes_its_predicate() -> None:
     found = _triples(answer)
     assert {("Basmati", "originates_from", "India"), ("Basmati", "used_for", "biryani")} <= found
     assert ("Basmati", "main_grain", "long") in found, found
+
+
+def test_who_founded_it_and_a_clause_after_the_date_are_no_place() -> None:
+    answer = (
+        "**Kestrel Trust** is a charity.\n\n"
+        "- **Founded:** 11 December 1946, by the Town Council\n"
+        "- **Opened:** 3 May 1950, merging two older schools\n"
+    )
+    found = _triples(answer)
+    assert ("Kestrel Trust", "founded_by", "Town Council") in found, found
+    assert not any(o.startswith(("by ", "merging")) for _, _, o in found), found
+
+
+def test_a_players_teams_and_college() -> None:
+    answer = (
+        "**Sam Reed** is a retired basketball player.\n\n"
+        "- **College:** University of Vermont (1990–1993)\n"
+        "- **NBA teams:** Boston Celtics (1993–2001), Utah Jazz (2001–2004)\n"
+    )
+    found = _triples(answer)
+    assert {
+        ("Sam Reed", "educated_at", "University of Vermont"),
+        ("Sam Reed", "played_for", "Boston Celtics"),
+        ("Sam Reed", "played_for", "Utah Jazz"),
+    } <= found, found

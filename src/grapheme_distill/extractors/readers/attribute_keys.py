@@ -24,6 +24,7 @@ __all__ = [
     "INGREDIENT_KEYS",
     "KEY_PREDICATES",
     "KEY_TYPES",
+    "TEAM_KEY",
     "WORK_KEY",
     "LIST_KEYS",
     "MEMBERSHIP_KEYS",
@@ -111,7 +112,10 @@ KEY_PREDICATES: dict[str, str] = {
     **dict.fromkeys(("resting place", "burial place", "buried", "place of burial"), "buried_in"),
     **dict.fromkeys(("use", "uses", "used for"), "used_for"),
     "origin": "originates_from",
+    "college": "educated_at",
 }
+#: a key naming the teams or clubs a player played for ("NBA teams", "Clubs", "Former clubs")
+TEAM_KEY = re.compile(r"^(?:[\w-]+\s+){0,2}(?:teams|clubs)$")
 #: a key naming works the subject made ("Best-known book", "Notable works", "Signature songs"):
 #: the subject made each value (``created``, the scorer's synonym of wrote, composed, designed)
 WORK_KEY = re.compile(

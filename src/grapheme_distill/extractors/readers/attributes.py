@@ -33,6 +33,7 @@ from grapheme_distill.extractors.readers.attribute_keys import (
     PLACE_KEYS,
     REMARK_HEADERS,
     ROLE_KEYS,
+    TEAM_KEY,
     WORK_KEY,
     is_name_key,
 )
@@ -311,11 +312,13 @@ def _key_facts(
     for value in _values(k, raw):
         if (said := _age_or_near(k, value, subject, place)) is not None:
             # "17 October 1849, Paris, aged 39": his age then; "Żelazowa Wola, near Warsaw": near
-            # it; neither is a place the one before lies in
-            kind = "place" if said[2] == "near" else "age"
+            # it; "…, by the UN General Assembly": who did it; none is a place
+            kind = {"near": "place", "age": "age", "age_at_death": "age"}.get(said[2], "agent")
             yield Fact("relation", f"{construction}.{kind}", span, *said, hedged=hedged)
             continue
         vtype = value_type(value) or KEY_TYPES.get(k, "")
+        if k in DATE_KEYS and not vtype and value[:1].islower():
+            continue  # "30 May 1975, merging ESRO and ELDO": a clause, no place
         obj = Name(value, vtype)
         if (k in DATE_KEYS or k in PLACE_KEYS) and vtype != "DATE" and place is not None:
             yield Fact(
@@ -365,6 +368,7 @@ def _key_facts(
                 KEY_PREDICATES.get(k)
                 or KEY_PREDICATES.get(_KNOWN_QUALIFIED.sub("", bare))
                 or ("created" if WORK_KEY.match(k) else "")
+                or ("played_for" if TEAM_KEY.match(k) else "")
                 or _snake(bare)
             )
             if vtype == "DATE":
@@ -385,17 +389,23 @@ def _key_facts(
 def _age_or_near(
     key: str, value: str, subject: Name, place: Name | None
 ) -> tuple[Name, Name, str] | None:
-    """The fact a part of a birth or death value says that is no place or date: the age then
-    ("aged 39": ``age_at_death``) or the place the one before lies near ("near Warsaw")."""
+    """The fact a part of a date or place value says that is no place or date: the age then
+    ("aged 39": ``age_at_death``), the place the one before lies near ("near Warsaw"), or who
+    did what the key names ("Founded: 1946, by the UN General Assembly": ``founded_by``)."""
     if key in DATE_KEYS and (age := _AGE.match(value)) is not None:
         died = DATE_KEYS[key][0].startswith("died")
         return subject, Name(age.group(1), "CARDINAL"), "age_at_death" if died else "age"
+    if key in DATE_KEYS and (agent := _AGENT.match(value)) is not None:
+        # "**Founded:** 11 December 1946, by the UN General Assembly": who founded it
+        verb = DATE_KEYS[key][0].rsplit("_", 1)[0]
+        return subject, Name(clean_name(agent.group(1))), f"{verb}_by"
     if place is not None and (near := _NEAR.match(value)) is not None:
         return place, Name(near.group(1), "GPE"), "near"
     return None
 
 
 _AGE = re.compile(r"^(?:aged?|at (?:the )?age(?: of)?)\s+(\d{1,3})$", re.IGNORECASE)
+_AGENT = re.compile(r"^by\s+(?:the\s+)?([A-Z].*)$")
 _NEAR = re.compile(r"^near\s+([A-Z].*)$")
 _SINCE = re.compile(
     rf"\bsince\s+(?P<d>(?:\d{{1,2}}\s+{_MONTH}\s+|{_MONTH}\s+)?{_YEAR})\b", re.IGNORECASE
