@@ -103,17 +103,23 @@ _PAREN_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _REGIONAL = re.compile(
-    r"^(?P<v>[^,;()]{2,40}?)\s+in\s+(?:the\s+)?(?:(?:American|British|US|UK|Australian|Canadian|"
+    r"^(?:(?:also\s+)?(?:called|known\s+as|named)\s+)?"  # "(called norepinephrine in the US)"
+    r"(?P<v>[^,;()]{2,40}?)\s+in\s+(?:the\s+)?(?:(?:American|British|US|UK|Australian|Canadian|"
     r"Irish|Indian|North American|Scottish)(?:\s+(?:English|spelling|usage))?|U\.S\.|U\.K\.|States|"
     r"America|Britain)$"
 )
 _PAREN_EXPANSION = re.compile(
-    r"(?i)^(?:(?:an?|the)\s+)?(?:acronym|abbreviation|initialism|short)\s+(?:for|of)\s+(?P<v>[^,;]+)$"
+    r"(?i)^(?:(?:an?|the)\s+)?(?:acronym|abbreviation|initialism|short)\s+(?:for|of)\s+(?P<v>[^;]+)$"
 )
 _PAREN_LITERAL = re.compile(
     r"^(?:literally\s+|[A-Z][a-z]+\s+for\s+)[\"“‘'](?P<v>[^\"”’']{2,60})[\"”’']?$"
 )
-_QUANTITY = re.compile(r"(?:^|\s)(?P<q>[~≈]?\d[\d,.]*\s*(?:[a-zA-Z°%²³/]+\.?)(?:\s*[a-zA-Z²³]+)?)$")
+#: a measure ending the text, with the word that makes it approximate ("about 230 °C"): the
+#: annotators keep that word, as the answer's reader does
+_QUANTITY = re.compile(
+    r"(?:^|\s)(?P<q>(?:(?i:about|around|roughly|approximately|nearly|almost)\s+)?"
+    r"[~≈]?\d[\d,.]*\s*(?:[a-zA-Z°%²³/]+\.?)(?:\s*[a-zA-Z²³]+)?)$"
+)
 _QUANTITY_IN = re.compile(r"^[~≈]?(?:about\s+)?\d[\d,.]*\s*[a-zA-Z°%²³/]+(?:\s*[a-zA-Z²³]+)?$")
 NOT_ALIAS = re.compile(
     r"(?i)^(?:optional|plural|singular|pl\.|approx|roughly|about|around|or|and|see|e\.g|i\.e|"
@@ -230,6 +236,10 @@ def read_parentheses(
             # "GDP (an acronym for gross domestic product)", "Latte (short for caffè latte)"
             term = _term_before(ctx, block, sent, m.start())
             expanded = clean_name(expansion.group("v"))
+            if "," in expanded and (term is None or not spells(expanded, term.text)):
+                # "(short for water, sanitation and hygiene)" is whole where it spells the term;
+                # elsewhere a comma ends it ("(short for caffè latte, an espresso drink)")
+                expanded = clean_name(expanded.split(",")[0])
             if term is not None and expanded:
                 yield lfact(
                     block,
@@ -362,6 +372,9 @@ def read_parentheses(
             )
             continue
         italic = any(a == block.text.find(inner, sent.start) for a, _ in block.inline.emphasis)
+        if italic:
+            # "the yellow-eyed penguin (*hoiho* in Māori)": the language is no part of the word
+            plain = re.sub(r"\s+in\s+[A-Z][^\W\d_]+$", "", plain)
         if italic and len(plain.split()) <= 3 and plain[:1].islower() and "," not in plain:
             # "owned by its members (*socis*)": the foreign word is glossed by the phrase before it
             # "sensitivity to light (*photophobia*)": "to" and "of" join the gloss's own words;
@@ -621,6 +634,11 @@ def _technical_term(before: str) -> str | None:
     word."""
     if re.fullmatch(r"\s*[*_]*[A-Z][a-z\-]{3,}[*_]*", before):
         return clean_name(before)  # "Orcas (killer whales) hunt …": the word opening the sentence
+    opening = re.fullmatch(r"\s*[*_]*(?P<t>[A-Z][a-z]+-[a-z\-]+\s+[a-z][a-z\-]{2,})[*_]*", before)
+    if opening is not None:
+        # "Frost-free models (also called no-frost freezers) defrost …": a hyphenated modifier
+        # opening the sentence belongs to the term
+        return opening.group("t")
     words: list[str] = re.findall(r"[A-Za-z][\w\-]*", before)[-3:]
     if not words or not re.fullmatch(r"[a-z][a-z\-]{3,}", words[-1]) or words[-1] in FUNCTION:
         return None

@@ -301,6 +301,13 @@ def term_at(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name |
         x = re.sub(r"\s*\([^)]*\)", "", subj.group("x"))  # "The cat family (Felidae) is …"
         x = clean_name(re.split(r",\s*(?:who|which|whose|that)?\b", x)[0])
         x = re.sub(r"['’]s$", "", x)  # "Prince's real name was …": Prince
+        # "In Japan it is simply called *gohan*": where it is so called is no part of the term
+        x = re.sub(
+            r"^(?:In|On|At|Across|Throughout|Among|Within|Outside)\s+[^,]*?,?\s+"
+            r"(?=(?:it|they|he|she)$)",
+            "",
+            x,
+        )
         if x.lower() in ("he", "she"):
             # "He is known today as Emperor Meiji" in a section about the Meiji Restoration: a
             # person's pronoun never means an event, a thing or a notion the section is about

@@ -1,0 +1,52 @@
+"""What a bracket after a term says (readers.parentheses), in the forms the annotated answers
+use: an expansion with commas, a regional name after "called", a word with its language, an
+approximate measure, a term opened by a hyphenated modifier, a term said of "it" after a place."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors.readers import read_document
+
+
+def _ling(answer: str) -> set[tuple[str, str, str]]:
+    return {
+        (f.subject.text, f.linguistic.value, f.value)
+        for f in read_document(answer, "")[1]
+        if f.kind == "linguistic" and f.linguistic is not None
+    }
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (
+            "- **WASH** (short for water, sanitation and hygiene) — wells and latrines.",
+            ("water, sanitation and hygiene", "abbreviation", "WASH"),
+        ),
+        (
+            "A **latte** (short for caffè latte, an espresso drink) is popular.",
+            ("caffè latte", "abbreviation", "latte"),
+        ),
+        (
+            "It raises levels of **noradrenaline** (called norepinephrine in the US) in the brain.",
+            ("noradrenaline", "alias", "norepinephrine"),
+        ),
+        (
+            "- **Megadyptes** — one living species, the yellow-eyed penguin (*hoiho* in Māori)",
+            ("hoiho", "definition", "yellow-eyed penguin"),
+        ),
+        ("Heat the oven to about 230 °C (450 °F).", ("about 230 °C", "alias", "450 °F")),
+        ("The tower is 324 m (1,063 ft) tall.", ("324 m", "alias", "1,063 ft")),
+        (
+            "Frost-free models (also called no-frost freezers) defrost themselves.",
+            ("Frost-free models", "alias", "no-frost freezers"),
+        ),
+        (
+            '### Sushi rice\nIn Japan it is simply called *gohan*; "sushi rice" is a Western label.',
+            ("Sushi rice", "alias", "gohan"),
+        ),
+    ],
+)
+def test_bracket_forms(answer: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _ling(answer)
