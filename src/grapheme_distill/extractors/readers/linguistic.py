@@ -23,6 +23,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
+from grapheme_distill.extractors.base import may_contain
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.alias_forms import read_alias_forms
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
@@ -282,12 +283,16 @@ _RANKED_TAXON = re.compile(
     r"[\s*_|]*(?P<t>[A-Z][a-z]{4,})\b"
 )
 _PLURAL_WORD = re.compile(r"\b[a-z]{5,}s\b")
+#: the words ``_RANKED_TAXON`` needs one of (a cheap test before its scan)
+_RANK_WORDS = ("phylum", "class", "order", "family", "genus")
 
 
 def _vernacular_taxa(ctx: ReadContext, facts: list[Fact]) -> Iterator[Fact]:
     """ "**Class:** Arachnida … spiders are arachnids", "phylum Mollusca … other molluscs": a
     taxon the answer names with its rank, and the English plural it also uses for the group
     (the Latin stem, bar its last three letters at most), are one group's two names."""
+    if not any(may_contain(b.text, _RANK_WORDS) for b in ctx.doc.blocks):
+        return  # no rank named (most answers): skip the scan of every block's plural words
     said = {(f.subject.text.lower(), f.value.lower()) for f in facts}
     words = {w for b in ctx.doc.blocks for w in _PLURAL_WORD.findall(b.text)}
     done: set[str] = set()
