@@ -415,3 +415,38 @@ def test_numbered_stages_named_by_nominalisations_are_parts_of_the_process() -> 
         "3. **Move** it to the new pot.\n"
     )
     assert not _pairs(steps, "How do I repot a plant?")
+
+
+def test_a_predicate_gloss_lists_no_examples() -> None:
+    # "— guard the throat and nose" says what the item does; its words are no members of it
+    # (an unseen answer: four wrong pairs "tonsils > guard the throat", "adenoids > nose", …)
+    answer = (
+        "## Lymphoid organs\n\n"
+        "- **Spleen** — filters the blood and recycles old red blood cells\n"
+        "- **Tonsils** — guard the throat and nose\n"
+        "- **Penicillins** — amoxicillin, flucloxacillin\n"
+    )
+    pairs = _pairs(answer)
+    assert ("tonsils", "guard the throat") not in pairs
+    assert ("tonsils", "nose") not in pairs
+
+
+def test_counted_members_grouped_under_keys() -> None:
+    # the lead-in counts the names, not the keys: the keys group the members by region
+    answer = (
+        "The league has seven members:\n\n"
+        "- **North:** Arden, Bellmoor, Calder\n"
+        "- **South:** Dunmore, Elsworth\n"
+        "- **West:** Farrow, Glenhaven\n"
+    )
+    pairs = _pairs(answer)
+    assert {("league", "arden"), ("league", "dunmore"), ("league", "glenhaven")} <= pairs
+    assert ("league", "north") not in pairs
+    # as many keys as the count: the keys are the members, their values glosses
+    answer = (
+        "The league has three divisions:\n\n"
+        "- **North:** Arden, Bellmoor\n"
+        "- **South:** Dunmore, Elsworth\n"
+        "- **West:** Farrow, Glenhaven\n"
+    )
+    assert ("league", "arden") not in _pairs(answer)

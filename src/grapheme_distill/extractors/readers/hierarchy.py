@@ -39,7 +39,7 @@ from grapheme_distill.extractors.readers.hierarchy_items import (
     item_head,
     key_label,
 )
-from grapheme_distill.extractors.readers.hierarchy_names import PAIR
+from grapheme_distill.extractors.readers.hierarchy_names import PAIR, list_after
 from grapheme_distill.extractors.readers.hierarchy_runs import term_runs
 from grapheme_distill.extractors.readers.list_parents import (
     Candidate,
@@ -62,6 +62,7 @@ from grapheme_distill.model.knowledge import HierarchyKind
 __all__ = [
     "callout",
     "childlike",
+    "grouped_names",
     "item_head",
     "list_choices",
     "list_context_text",
@@ -356,7 +357,41 @@ def _read_list(ctx: ReadContext, items: list[Block], title: str = "") -> Iterato
         # kind says nothing of its list (gate: 0 of 19 such pairs right; devread 14 of 16, all
         # under headings that name the prompt's noun or whole)
         return
+    grouped = grouped_names(lead, items) if construction == "list.lead" else None
+    if grouped is not None:
+        # "OPEC has 12 members:" over "**Middle East:** Saudi Arabia, Iraq, …": the keys group
+        # the members the lead-in counts, so the names are its children, not the keys
+        for block, name in grouped:
+            construction = f"list.grouped.{kind.value}"
+            yield Fact("hierarchy", construction, block.span, parent, Name(name), hierarchy=kind)
+        return
     yield from _children(items, heads, parent, kind, f"{construction}.{kind.value}")
+
+
+_COUNT_WORDS = {
+    w: i + 2
+    for i, w in enumerate(
+        ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")
+        + ("twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen")
+        + ("nineteen", "twenty")
+    )
+}
+_COUNT = re.compile(rf"\b(\d+|{'|'.join(_COUNT_WORDS)})\s+[\w\s'-]*:?$", re.IGNORECASE)
+
+
+def grouped_names(lead: str, items: list[Block]) -> list[tuple[Block, str]] | None:
+    """The names under the keys of a list whose lead-in counts them: every item is "Key: A, B"
+    and the names, not the keys, are as many as the lead-in says ("12 members" over three
+    regions)."""
+    m = _COUNT.search(lead.strip())
+    if m is None or any(b.key is None or b.value is None for b in items):
+        return None
+    word = m.group(1).lower()
+    count = int(word) if word.isdigit() else _COUNT_WORDS.get(word)
+    names = [(b, n) for b in items for n in list_after(b.value_text()) or ()]
+    if count is None or count == len(items) or len(names) != count:
+        return None
+    return names
 
 
 _CLAUSE_HEADING = re.compile(r"(?:when|if|why|how|what|where|while|whether)\b", re.I)
@@ -567,7 +602,13 @@ def _gloss_names(block: Block) -> list[str] | None:
     gloss = re.split(r"(?<=\.)\s+", block.value_text())[0]
     if re.search(_PHRASE_WORDS, gloss) or _SUCH_AS.search(gloss):
         return None  # "hunters such as the gharial": the examples follow "such as"
+    if _PREDICATE.match(gloss):
+        return None  # "— guard the throat and nose": what it does, not its members
     return name_list(gloss)
+
+
+# a lower-case word before an article opens a predicate ("guard the throat"), not a list of names
+_PREDICATE = re.compile(r"[a-z]+\s+(?:the|a|an|its|their|your)\s")
 
 
 def _plural(text: str) -> bool:

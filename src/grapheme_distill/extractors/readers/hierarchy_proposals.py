@@ -268,6 +268,7 @@ def _propose_lists(ctx: ReadContext, out: _Proposals) -> None:
     from grapheme_distill.extractors.readers.hierarchy import (
         callout,
         childlike,
+        grouped_names,
         list_context_text,
         list_wholes,
         procedural_list,
@@ -310,6 +311,8 @@ def _propose_lists(ctx: ReadContext, out: _Proposals) -> None:
             _heading_title(ctx, first, heading_block.text) if heading_block is not None else None
         )
         upper_name = _heading_title(ctx, first, upper.text) if upper is not None else None
+        if grouped_names(lead, items) is not None:
+            continue  # "**Middle East:** …" under "12 members:": the keys group, not members
         for block, child, child_from in _item_children(items, out.head):
             if not childlike(child, nested) or callout(child):
                 continue  # "**Tip:** oil the chain" is a remark under any lead-in
