@@ -46,6 +46,27 @@ def _ling(answer: str) -> set[tuple[str, str, str]]:
             '### Sushi rice\nIn Japan it is simply called *gohan*; "sushi rice" is a Western label.',
             ("Sushi rice", "alias", "gohan"),
         ),
+        (
+            'A **JWT** (JSON Web Token, pronounced "jot") is a compact string.',
+            ("JSON Web Token", "abbreviation", "JWT"),
+        ),
+        (
+            "Lenders look at your **debt-to-income ratio** (DTI) first.",
+            ("debt-to-income ratio", "abbreviation", "DTI"),
+        ),
+        (
+            "**Type 1 diabetes (T1D)** is an autoimmune disease.",
+            ("Type 1 diabetes", "abbreviation", "T1D"),
+        ),
+        (
+            "The **red panda** (*Ailurus fulgens*), also called the lesser panda, is no bear.",
+            ("red panda", "alias", "lesser panda"),
+        ),
+        (
+            "**Type 1 diabetes**, formerly called juvenile diabetes or insulin-dependent diabetes,"
+            " is an autoimmune disease.",
+            ("Type 1 diabetes", "alias", "insulin-dependent diabetes"),
+        ),
     ],
 )
 def test_bracket_forms(answer: str, expected: tuple[str, str, str]) -> None:

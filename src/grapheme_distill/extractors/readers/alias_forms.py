@@ -223,6 +223,12 @@ def _alias_values(text: str, m: re.Match[str]) -> list[str]:
     parts = [clean_name(_QUALIFIER.split(p)[0]) for p in re.split(r",\s*|\s+or\s+", window)]
     # "called Nihon or Nippon in Japanese, meaning …": the gloss after the names is none of them
     parts = [p for p in parts if p and not re.match(r"(?:meaning|which|who|that|i\.e)\b", p)]
+    # "formerly called juvenile diabetes or insulin-dependent diabetes, is an autoimmune
+    # disease": the sentence's verb ends the list of names
+    verb = next(
+        (k for k, p in enumerate(parts) if re.match(r"(?:is|are|was|were|has|have)\s", p)), None
+    )
+    parts = parts[:verb] if verb is not None else parts
     names = [p for p in parts if p and 1 <= len(p.split()) <= 6 and not NOT_ALIAS.fullmatch(p)]
     listed = len(names) >= 2 and (
         all(n[:1].isupper() for n in names) or re.search(r"\bor\b", window) is not None
@@ -379,8 +385,13 @@ def read_alias_forms(
         # "the trap (the U-shaped bend under the sink, also called the P-trap)": a marker after
         # a gloss or a name inside a bracket names the term before the bracket, not the clause's
         # subject
-        term = (inside and bracket_term(block, sent, bracket)) or term_at(
-            ctx, block, sent, m.start()
+        # "The **red panda** (*Ailurus fulgens*), also called the lesser panda": a marker right
+        # after a bracket names the term before the bracket, not the bracket's other name
+        closed = re.search(r"\((?P<in>[^()]*)\)\s*,\s*$", text[: m.start()])
+        term = (
+            (inside and bracket_term(block, sent, bracket))
+            or (closed is not None and bracket_term(block, sent, closed.start()))
+            or term_at(ctx, block, sent, m.start())
         )
         if term is None:
             # "**Elizabeth I** (1533–1603), known as …": the name opening the sentence, past the

@@ -359,13 +359,15 @@ def read_parentheses(
                 hedged,
             )
             continue
-        if short is not None and "," not in plain and spells(plain, short.group("a")):
+        # "JWT (JSON Web Token, pronounced "jot")": the expansion ends at a comma
+        spelt = plain if "," not in plain else clean_name(plain.split(",")[0])
+        if short is not None and spelt and spells(spelt, short.group("a")):
             # "ABC (Alpha Beta Code)" and "ABC (alpha beta code)": the expansion, never an is-a
             yield lfact(
                 block,
                 sent,
                 "abbrev.expansion",
-                Name(plain),
+                Name(spelt),
                 LinguisticKind.ABBREVIATION,
                 short.group("a"),
                 hedged,

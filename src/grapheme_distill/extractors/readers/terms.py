@@ -123,6 +123,15 @@ def initials_match(long: str, abbr: str) -> bool:
     lexical = [w[0].upper() for w in words if w.lower() not in FUNCTION | _LINKS]
     if letters in (content, every, lexical) or _hyphen_initials(long, letters):
         return True
+    if re.search(r"\d", abbr) and [c.upper() for c in abbr if c.isalnum()] == [
+        c for w in words if w.lower() not in FUNCTION for c in (w if w.isdigit() else w[0].upper())
+    ]:
+        return True  # "Type 1 diabetes" / "T1D": a number word gives its digits
+    compound = re.match(r"\s*(?P<c>[\w']+(?:-[\w']+){2,})\s+[a-z]+\s*$", long)
+    if compound is not None and letters == [p[0].upper() for p in compound["c"].split("-")]:
+        # "debt-to-income ratio" / "DTI", "loan-to-value ratio" / "LTV": a compound of three
+        # parts or more spells the short form, the noun it qualifies goes without a letter
+        return True
     # letters taken from inside words ("adenosine triphosphate" / "ATP", "ribonucleic acid" / "RNA")
     joined = "".join(w.upper() for w in words if w.lower() not in FUNCTION)
     # … only for a short form written as one ("ATP", "fMRI"), not a word ("Amphibia" is no
