@@ -71,3 +71,13 @@ def _ling(answer: str) -> set[tuple[str, str, str]]:
 )
 def test_bracket_forms(answer: str, expected: tuple[str, str, str]) -> None:
     assert expected in _ling(answer)
+
+
+def test_a_share_in_brackets_is_no_conversion_of_a_measure() -> None:
+    found = _ling("- 160 ml water (64% hydration)\n- 250 g flour")
+    assert not any(kind == "alias" for _, kind, _ in found)
+
+
+def test_a_marked_terms_bracket_gloss_may_hold_a_capitalised_word() -> None:
+    found = _ling("- 250 g **tipo 00 flour** (a finely milled Italian flour)\n- 160 ml water")
+    assert ("tipo 00 flour", "definition", "a finely milled Italian flour") in found

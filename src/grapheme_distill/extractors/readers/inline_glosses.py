@@ -133,7 +133,8 @@ _BRACKET_GLOSS = re.compile(
     r"^[*_]*\s*\((?!(?:or|also|aka|e\.g|i\.e|see|plural|singular|from|literally|meaning|sometimes|"
     r"often|usually|formerly|known|called|short|for|in|on|at|by|about|around|roughly|mainly|"
     r"mostly|especially|including|such|like|not|only|which|who|that|and)\b)"
-    r"(?P<v>[a-z][a-z\-]*(?:\s+[a-z][\w\-']*){2,14})\)"
+    # (later words may be capitalised: "(a finely milled Italian flour)")
+    r"(?P<v>[a-z][a-z\-]*(?:\s+[A-Za-z][\w\-']*){2,14})\)"
 )
 
 

@@ -178,7 +178,12 @@ def read_parentheses(
         before = text[: m.start()].rstrip()
         if not plain:
             continue
-        if (q := _QUANTITY.search(before)) is not None and _QUANTITY_IN.match(plain):
+        if (
+            (q := _QUANTITY.search(before)) is not None
+            and _QUANTITY_IN.match(plain)
+            # "160 ml water (64% hydration)": a share is no conversion of a measure
+            and ("%" in plain) == ("%" in q.group("q"))
+        ):
             # "324 m (1,063 ft)": one measure in two units
             yield lfact(
                 block,
