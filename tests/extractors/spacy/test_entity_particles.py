@@ -28,7 +28,6 @@ from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
         ("Whisk in the Dijon mustard slowly.", "Dijon mustard", {"Dijon"}),
         ("The Bernoulli numbers appear in number theory.", "Bernoulli numbers", {"Bernoulli"}),
         ("**Desert Oases:** Small green areas fed by springs.", "Desert Oases", {"Small"}),
-        ("I watched Star Wars: A New Hope last night.", "Star Wars", {"Small"}),
         ("Mozart wrote 41 symphonies. Mozart symphonies are often performed.", "Mozart", set()),
         (
             "The IMF is headquartered in Washington, D.C., and has 190 members.",
