@@ -38,7 +38,6 @@ from grapheme_distill.extractors.readers.glossary import (
     read_glossary_row,
 )
 from grapheme_distill.extractors.readers.hierarchy import item_head
-from grapheme_distill.extractors.readers.linguistic_learned import decide
 from grapheme_distill.extractors.readers.parentheses import (
     RANK,
     common_name,
@@ -119,8 +118,7 @@ def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
         for f in facts
     ]
     facts += [*_acronyms_in_use(ctx, facts), *full, *_vernacular_taxa(ctx, facts)]
-    # the learned keep/drop decision (readers.linguistic_learned; all kept when none ships)
-    yield from decide(ctx, facts)
+    yield from facts
 
 
 #: a person's name as a run of capitalised words, with the particles names hold
