@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -1037,3 +1038,31 @@ def test_the_throughput_benchmark_can_time_cpu(tmp_path: Path) -> None:
         sys.path.remove(str(root / "benchmarks"))
     assert figures["clock"] == "cpu" and figures["n_texts"] == 4
     assert figures["extractor_median_s"] > 0 and figures["items_per_run"] > 0
+
+
+def test_pieces_are_parsed_in_batches_of_their_own_size(spacy_x: SpacyExtractor) -> None:
+    # pieces are short (a line, an item): they go to the parser 256 at a time, whatever the
+    # number of answers per chunk, and what is read does not depend on the batches
+    sizes: list[int] = []
+
+    class Recorder:
+        def pipe(self, texts: Any, **kw: Any) -> Any:
+            sizes.append(kw["batch_size"])
+            return spacy_x.nlp.pipe(texts, **kw)
+
+    answers = [
+        (
+            "",
+            f"## Villa{i}\n\nVilla{i} is a city in Portugal. It was founded by Ana Costa in 12{i}.\n\n"
+            f"- Located on the Tagus\n- Twinned with Town{i}\n",
+        )
+        for i in range(6)
+    ]
+
+    def read(**kw: Any) -> list[Any]:
+        x = SpacyExtractor(nlp=Recorder(), batch_size=4, **kw)
+        return [(sorted(e.entities), e.items, e.item_signals) for e in x.pipe(answers)]
+
+    default = read()
+    assert sizes == [256, 256]  # two chunks of at most 4 answers, pieces 256 a batch
+    assert read(piece_batch_size=1) == default
