@@ -47,6 +47,7 @@ def test_implausible_edges(parent: str, child: str) -> None:
         ("A Night at the Opera", "Bohemian Rhapsody"),
         ("Triggers", "cold air"),
         ("Git", "tools for managing the repository"),
+        ("Planets of the inner solar system", "Mercury"),  # a preposition's article
     ],
 )
 def test_plausible_edges(parent: str, child: str) -> None:

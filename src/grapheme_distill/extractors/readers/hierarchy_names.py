@@ -139,15 +139,15 @@ _FRAGMENT_HEAD = re.compile(
 _PREPOSITION_HEAD = re.compile(r"(?:in|at|as|on|by|with|for|from|to|of|rather|than|and|or|but)\s")
 # "sencha their grassy taste", "coda around them": a clause's words, not a part
 _PRONOUN = re.compile(r"\b(?:it|they|them|their|its|his|her)\b", re.I)
-_INNER_ARTICLE = re.compile(r"\s(?:a|an|the|your|my|to|their|its)\s")
+_INNER_ARTICLE = re.compile(r"(\S+)\s(?:a|an|the|your|my|to|their|its)\s(?=[a-z])")
 
 
 def _phrase(name: str) -> bool:
     """ "Triggers to avoid", "rub a thin coat of neutral": an inner article or "to" followed by a
     lower-case word makes a phrase; a title keeps its words capitalised ("Laws of the Game",
-    "A Night at the Opera")."""
-    m = _INNER_ARTICLE.search(name)
-    return m is not None and name[m.end() : m.end() + 1].islower()
+    "A Night at the Opera"), and an article after "of" belongs to a noun phrase ("Planets of
+    the inner solar system")."""
+    return any(m.group(1).lower() != "of" for m in _INNER_ARTICLE.finditer(name))
 
 
 def plausible_edge(parent: str, child: str) -> bool:
