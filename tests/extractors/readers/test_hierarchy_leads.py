@@ -162,3 +162,34 @@ def test_a_singular_class_among_plural_classes_keeps_its_examples() -> None:
     )
     assert ("Percussion", "timpani") in _example_edges(text)
     assert ("Woodwinds", "flutes") in _example_edges(text)
+
+
+@pytest.mark.parametrize(
+    ("answer", "whole"),
+    [
+        pytest.param(
+            "# The Chess Federation\n\nThe federation was founded in 1924.\n\n## Structure\n\n"
+            "- **General Assembly** — meets once a year\n- **Council** — runs the federation\n"
+            "- **Secretariat** — the staff in Lausanne\n",
+            "chess federation",
+            id="structure",
+        ),
+        pytest.param(
+            "# The Chess Federation\n\nThe federation was founded in 1924.\n\n"
+            "## How it is organised\n\n- **General Assembly** — meets once a year\n"
+            "- **Council** — runs the federation\n- **Secretariat** — the staff in Lausanne\n",
+            "chess federation",
+            id="how-it-is-organised",
+        ),
+        pytest.param(
+            "## How a string quartet is organised\n\n- **First violin** — leads\n"
+            "- **Second violin**\n- **Viola**\n- **Cello**\n",
+            "string quartet",
+            id="how-x-is-organised",
+        ),
+    ],
+)
+def test_a_heading_on_how_a_thing_is_built_names_its_parts(answer: str, whole: str) -> None:
+    children = {c for p, c in _kept(answer) if p == whole}
+    assert {"council", "secretariat"} <= children or {"viola", "cello"} <= children
+    assert not {p for p, _ in _kept(answer)} & {"structure", "how it is organised"}

@@ -39,7 +39,11 @@ from grapheme_distill.extractors.readers.hierarchy_items import (
     item_head,
     key_label,
 )
-from grapheme_distill.extractors.readers.hierarchy_names import PAIR, list_after
+from grapheme_distill.extractors.readers.hierarchy_names import (
+    PAIR,
+    STRUCTURE_HEADING,
+    list_after,
+)
 from grapheme_distill.extractors.readers.hierarchy_runs import term_runs
 from grapheme_distill.extractors.readers.list_parents import (
     Candidate,
@@ -325,6 +329,12 @@ def _read_list(ctx: ReadContext, items: list[Block], title: str = "") -> Iterato
         parent = Name(clean_name(m.group("x")))
     if kind is None and not lead:
         kind, construction = kind_of(heading), "list.heading"
+        if kind is None and (m := STRUCTURE_HEADING.match(heading)) is not None:
+            # "## How it is organised" over "**International Secretariat**", …: parts of the
+            # thing it names, else of the section's subject
+            named = m.group("x") or m.group("y")
+            parent = resolve(ctx, items[0], named) if named else ctx.section_subject(items[0])
+            kind, construction = HierarchyKind.PART_OF, "list.structure"
     if kind is None and lead:
         related = list(_lead_verb(ctx, items, heads, lead))
         # "The river passes through several capitals:" is a verb with its preposition, no title

@@ -15,7 +15,24 @@ import re
 
 from grapheme_distill.extractors.readers.facts import clean_name
 
-__all__ = ["PAIR", "list_after", "measured_name", "plausible_edge", "with_shared_head"]
+__all__ = [
+    "PAIR",
+    "STRUCTURE_HEADING",
+    "list_after",
+    "measured_name",
+    "plausible_edge",
+    "with_shared_head",
+]
+
+# "## Structure", "## How it is organised", "# How a jazz big band is organised": a heading that
+# names how something is built; the list right under it names its parts (devread and the gate
+# answers alike: the Fed, the WTO, Amnesty, a big band)
+STRUCTURE_HEADING = re.compile(
+    r"^(?:how\s+(?P<x>.+?)\s+(?:is|are|was|were)\s+(?:organi[sz]ed|structured|run|governed|set up)|"
+    r"(?:the\s+)?(?:organi[sz]ational\s+|overall\s+|basic\s+)?(?:structure|organi[sz]ation)"
+    r"(?:\s+of\s+(?P<y>.+))?)\s*[?:.]?$",
+    re.IGNORECASE,
+)
 
 
 def list_after(text: str) -> list[str] | None:
