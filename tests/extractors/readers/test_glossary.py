@@ -40,3 +40,17 @@ def test_a_genus_under_a_rank_word_is_an_alias_of_its_plural_name() -> None:
 def test_a_glossary_of_terms_keeps_its_definitions() -> None:
     found = _ling("Key terms:\n- **Mitochondria** — organelles that make energy for the cell\n")
     assert ("Mitochondria", "definition", "organelles that make energy for the cell") in found
+
+
+def test_examples_after_e_g_are_no_part_of_the_gloss() -> None:
+    text = (
+        "Built-in types:\n- **Numeric types**\n"
+        "  - **int**: whole numbers of any size, e.g. `42` (there is no overflow)\n"
+        "  - **float**: double-precision floating-point numbers, e.g. `3.14`\n"
+    )
+    defined = {term: value for term, kind, value in _ling(text) if kind == "definition"}
+    # the full stop of "e.g." no longer cuts the gloss ("…, e.g"), and the examples go
+    assert defined == {
+        "int": "whole numbers of any size",
+        "float": "double-precision floating-point numbers",
+    }

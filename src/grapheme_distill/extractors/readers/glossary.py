@@ -147,9 +147,7 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
             block, None, "gloss.name", term, LinguisticKind.ALIAS, clean_name(named.group("n"))
         )
         gloss = named.group("rest")
-    gloss = re.split(r";|\.\s|\.$|,\s+(?:often|also|sometimes|usually)\s+(?:called|known)", gloss)[
-        0
-    ].strip()
+    gloss = _first_phrase(gloss)
     stands = re.match(
         r"^(?:stands for|short for|abbreviation (?:of|for))\s+(?P<v>[^:;,.]+)[:;,.]?\s*(?P<rest>.*)$",
         gloss,
@@ -287,6 +285,17 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         for part in (pair.group("a"), pair.group("b")):
             if re.fullmatch(r"[a-z][\w\-]*(?: [a-z][\w\-]*)?", part):
                 yield lfact(block, None, "gloss.pair", Name(part), LinguisticKind.DEFINITION, gloss)
+
+
+def _first_phrase(gloss: str) -> str:
+    """The gloss up to its first full stop or semicolon, without the examples after "e.g."
+    ("**float**: double-precision numbers, e.g. `3.14`": the full stop of "e.g." must not cut
+    the gloss there either) or another name after "often called"."""
+    return re.split(
+        r";|\.\s|\.$|,\s+(?:often|also|sometimes|usually)\s+(?:called|known)"
+        r"|,?\s+\(?(?:e\.g\.|for example|for instance)[\s,]",
+        gloss,
+    )[0].strip()
 
 
 #: a lead-in or heading over a fact sheet ("**Key facts**", "At a glance", "Key rules (2024)")
