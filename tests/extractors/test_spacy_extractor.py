@@ -1066,3 +1066,9 @@ def test_pieces_are_parsed_in_batches_of_their_own_size(spacy_x: SpacyExtractor)
     default = read()
     assert sizes == [256, 256]  # two chunks of at most 4 answers, pieces 256 a batch
     assert read(piece_batch_size=1) == default
+    # long paragraphs: batches of ~16,000 characters, never fewer pieces than batch_size
+    sizes.clear()
+    essay = " ".join(["The Loire flows west from the Massif Central to the Atlantic."] * 10)
+    list(SpacyExtractor(nlp=Recorder(), batch_size=4).pipe([("", essay)]))
+    list(SpacyExtractor(nlp=Recorder(), batch_size=64).pipe([("", essay)]))
+    assert sizes == [round(16_000 / len(essay)), 64]

@@ -110,6 +110,9 @@ _LINGUISTIC_PREDICATES = frozenset(
 )
 
 
+#: characters of pieces per parser batch (:meth:`SpacyExtractor._piece_batch`)
+_BATCH_CHARS = 16_000
+
 # abbreviations before a number or a name that the small English model does not keep whole
 _ABBREVIATIONS = ("No.", "Nos.", "Op.", "Vol.", "vol.", "pp.", "Fig.", "Prof.", "Mt.", "Ft.")
 
@@ -144,11 +147,14 @@ class SpacyExtractor:
     Args:
         model: spaCy pipeline to load (a package name or path); loaded once per process.
         batch_size: answers read per chunk (their pieces are parsed together).
-        piece_batch_size: pieces per ``nlp.pipe`` batch.  A piece is a line, a list item or a
-            paragraph (~8 words in the synthetic answers of ``benchmarks/bench_extract.py``), so
-            batches of 64 pieces spent ~5 % of the extraction's CPU on the pipeline's per-batch
-            work (3.71 s -> 3.52 s per 120 synthetic answers at 256, 3.57 s at 512, medians
-            of 5 interleaved passes); the parse of each piece does not depend on its batch.
+        piece_batch_size: the most pieces per ``nlp.pipe`` batch.  A chunk's pieces go to the
+            parser in batches of about 16,000 characters, from ``batch_size`` pieces up to this
+            many: a piece is a line, an item or a paragraph, and batches of 64 short pieces
+            (~45 characters in the synthetic answers of ``benchmarks/bench_extract.py``) spent
+            ~5 % of the extraction's CPU on per-batch pipeline work (3.71 s -> 3.52 s per 120
+            synthetic answers at 256), while 256 paragraphs of ~600 characters (the KGGen
+            essays) made batches too large (3.59 s -> 3.84-4.00 s).  The parse of a piece does
+            not depend on its batch.
         relation_vocabulary: labels to map predicates onto (e.g. a benchmark ontology), or a ready
             :class:`~grapheme_distill.extractors.vocab.RelationVocabulary`.
         unmatched: with a vocabulary, keep relations that match no label under their own predicate,
@@ -282,7 +288,9 @@ class SpacyExtractor:
         all_pieces = [p for prep in prepared for p in prep.pieces]
         docs = iter(
             self.nlp.pipe(
-                (p.text for p in all_pieces), batch_size=self.piece_batch_size, n_process=1
+                (p.text for p in all_pieces),
+                batch_size=self._piece_batch(all_pieces),
+                n_process=1,
             )
         )
         for (prompt, answer), prep in zip(chunk, prepared, strict=True):
@@ -320,6 +328,15 @@ class SpacyExtractor:
             if self.calibration is not None:
                 self.calibration.apply(out)
             yield out
+
+    def _piece_batch(self, pieces: Sequence[Piece]) -> int:
+        """Pieces per parser batch: about :data:`_BATCH_CHARS` characters of the chunk's mean
+        piece, within [``batch_size``, ``piece_batch_size``]."""
+        low = max(1, min(self.batch_size, self.piece_batch_size))
+        if not pieces:
+            return low
+        mean = max(1.0, sum(len(p.text) for p in pieces) / len(pieces))
+        return max(low, min(self.piece_batch_size, round(_BATCH_CHARS / mean)))
 
     # ------------------------------------------------------------------ reading
     def _read(
