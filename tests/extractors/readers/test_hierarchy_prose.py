@@ -49,3 +49,14 @@ def test_one_example_of_a_singular_class_after_a_is_a_member() -> None:
     )
     assert ("message broker", "Kelvo") in pairs
     assert ("orchestrator", "Marrow") in pairs
+
+
+def test_names_that_make_up_the_whole_come_before_it() -> None:
+    pairs = _hierarchy(
+        "Together, the rotor, stator and housing make up the motor. Finches and buntings "
+        "together form the superfamily Fringilloidea. The two rivers form the border. "
+        "Sand and gravel make up most of the bed."
+    )
+    assert {("motor", "rotor"), ("motor", "stator"), ("motor", "housing")} <= pairs
+    assert {("Fringilloidea", "Finches"), ("Fringilloidea", "buntings")} <= pairs
+    assert not any(whole in ("border", "most") for whole, _ in pairs)

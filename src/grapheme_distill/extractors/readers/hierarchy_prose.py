@@ -521,6 +521,9 @@ def _stated(ctx: ReadContext, block: Block, sent: Sentence, text: str) -> Iterat
                 if fact := _edge(block, sent, "prose.kinds_include", parent, child, kind):
                     yield fact
         return
+    if (m := _MAKE_UP.match(text)) is not None:
+        yield from _made_up(block, sent, m)
+        return
     for kind, pattern in _STATED:
         m = pattern.match(text)
         if m is None:
@@ -611,6 +614,29 @@ def _stated(ctx: ReadContext, block: Block, sent: Sentence, text: str) -> Iterat
                     block, sent, f"prose.colon.{colon_kind.value}", parent, child, colon_kind
                 ):
                     yield fact
+
+
+# "Together, the scheme, host and port make up the origin", "Butterflies and moths together make
+# up the order Lepidoptera": the parts or classes come first, the whole after "the"
+_MAKE_UP = re.compile(
+    r"^(?:(?:together|within it|in turn|collectively),?\s+)?(?P<list>.+?)\s+"
+    r"(?:together\s+|jointly\s+|collectively\s+)?(?:make up|made up|form|formed|constitute|"
+    r"constituted|compose|composed)\s+the\s+(?:(?:wider|larger|whole|broader|entire)\s+)?"
+    r"(?P<rank>(?:super|sub|infra)?(?:order|family|class|genus|phylum|kingdom)\s+)?"
+    r"(?P<x>[^,;:.()]{2,50})",
+    re.IGNORECASE,
+)
+
+
+def _made_up(block: Block, sent: Sentence, m: re.Match[str]) -> Iterator[Fact]:
+    names = name_list(m.group("list"))
+    whole = clean_name(_Y_TAIL.sub("", re.split(r"\s+(?:of|in|on|for|by)\s+", m.group("x"))[0]))
+    if not names or len(names) < 2 or not whole or len(whole.split()) > 4:
+        return  # "It forms the basis of …": one subject is no list of parts
+    kind = HierarchyKind.SUBCLASS_OF if m.group("rank") else HierarchyKind.PART_OF
+    for child in names:
+        if fact := _edge(block, sent, f"prose.made_up.{kind.value}", Name(whole), child, kind):
+            yield fact
 
 
 def _members(ctx: ReadContext, block: Block, text: str) -> tuple[Name, list[str]] | None:
