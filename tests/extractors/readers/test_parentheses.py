@@ -67,6 +67,14 @@ def _ling(answer: str) -> set[tuple[str, str, str]]:
             " is an autoimmune disease.",
             ("Type 1 diabetes", "alias", "insulin-dependent diabetes"),
         ),
+        (
+            "- **TRIPS** (Trade-Related Aspects of Intellectual Property Rights) — patents",
+            ("Trade-Related Aspects of Intellectual Property Rights", "abbreviation", "TRIPS"),
+        ),
+        (
+            "It runs the European Space Research and Technology Centre (ESTEC) in Noordwijk.",
+            ("European Space Research and Technology Centre", "abbreviation", "ESTEC"),
+        ),
     ],
 )
 def test_bracket_forms(answer: str, expected: tuple[str, str, str]) -> None:
@@ -81,3 +89,9 @@ def test_a_share_in_brackets_is_no_conversion_of_a_measure() -> None:
 def test_a_marked_terms_bracket_gloss_may_hold_a_capitalised_word() -> None:
     found = _ling("- 250 g **tipo 00 flour** (a finely milled Italian flour)\n- 160 ml water")
     assert ("tipo 00 flour", "definition", "a finely milled Italian flour") in found
+
+
+def test_a_bracket_of_capitalised_words_that_holds_no_acronym_spells_none() -> None:
+    # the letters must open with the acronym's and come in its order, most of them initials
+    found = _ling("Armstrong stepped out at 02:56 UTC (Coordinated Time Zone) that night.")
+    assert not any(kind == "abbreviation" for _, kind, _ in found)
