@@ -117,6 +117,13 @@ _LANGUAGE_FOR = re.compile(
     r"(?:word|term|expression|phrase)\s+(?:for|that means|which means|meaning|that refers to)\s+"
     r"[\"“‘']?(?P<v2>[^\"”’'.;]{2,80})"
 )
+#: "The name is simply Arabic for "chickpeas"", "Its name comes from Hindi and probably means
+#: "fragrant"": a literal meaning of the name of what the section or item is about
+_NAME_GLOSS = re.compile(
+    r"^(?:The|Its)\s+name\s+(?:is|comes|derives)\s+(?:[a-z]+ly\s+)?(?:from\s+)?(?:the\s+)?"
+    r"(?:[A-Z][a-z]+\s+(?:word\s+)?for|[A-Z][a-z]+\s+and\s+(?:[a-z]+ly\s+)?means)\s+"
+    r"[\"“‘]+(?P<v>[^\"”’]{2,60})[\"”’]"
+)
 #: "The term *umami* …", "the word karaoke …": the term is what follows the naming noun
 TERM_NOUN = re.compile(
     r"(?i)^(?:the\s+)?(?:term|word|phrase|expression|name|acronym|abbreviation|concept of)\s+"
@@ -270,6 +277,19 @@ def _clause(
                 block, sent, "translation", Name(term), LinguisticKind.DEFINITION, value, hedged
             )
             return
+    named = _NAME_GLOSS.match(text) if text.startswith(("The name", "Its name")) else None
+    if named is not None:
+        # "The name is simply Arabic for "chickpeas"", "The name is from the Greek for "change of
+        # form"", "The name comes from Hindi and probably means "fragrant"": what the name of the
+        # item's term (a glossary key) or of the section's subject means
+        key = clean_name(re.sub(r"\s*\([^)]*\)", "", block.key_text())) if block.key else ""
+        subject = Name(key) if key else pronoun_subject(ctx, block)
+        if subject is not None and subject.text.lower() not in PRONOUNS:
+            value = named.group("v").strip()
+            yield lfact(
+                block, sent, "translation.name", subject, LinguisticKind.DEFINITION, value, hedged
+            )
+        return
     when = _HAPPENS_WHEN.match(text) if "when" in text else None
     if when is not None and highlighted_term(block, sent, clean_name(when.group("x"))):
         # "**Burnout** happens when long stress …": what the term names, as a condition
