@@ -116,3 +116,24 @@ def test_headings_over_sections_and_tables(
     assert not any(
         word in parent or word in child for parent, child in pairs for word in absent_words
     )
+
+
+def test_a_column_of_members_or_contents_lists_each_rows_children() -> None:
+    pairs = _pairs(
+        "An orchestra seats its players by family.\n\n"
+        "| Section | Players | Sound |\n|---|---|---|\n"
+        "| Woodwind | flutes, oboes, clarinets | reedy |\n"
+        "| Brass | horns, trumpets and tubas | bright |\n\n"
+        "A garden shed is laid out in zones.\n\n"
+        "| Zone | Contains | Notes |\n|---|---|---|\n"
+        "| Bench | seed trays, dibbers | by the window |\n"
+        "| Rack | spades, hoes, e.g. a Dutch hoe | on the back wall |\n"
+    )
+    assert {
+        ("woodwind", "oboes"),
+        ("brass", "tubas"),
+        ("bench", "dibbers"),
+        ("rack", "hoes"),
+    } <= pairs
+    assert ("woodwind", "reedy") not in pairs
+    assert ("rack", "dutch hoe") not in pairs  # the example is the hoes', not the rack's

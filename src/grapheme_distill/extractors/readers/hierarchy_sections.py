@@ -17,7 +17,13 @@ from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
 from grapheme_distill.extractors.readers.hierarchy import childlike, list_whole
-from grapheme_distill.extractors.readers.phrases import kind_of, lead_parent, remarks, resolve
+from grapheme_distill.extractors.readers.phrases import (
+    kind_of,
+    lead_parent,
+    name_list,
+    remarks,
+    resolve,
+)
 from grapheme_distill.model.knowledge import HierarchyKind
 
 __all__ = ["heading_child", "read_sections", "tables_of"]
@@ -67,6 +73,35 @@ _EXAMPLES = re.compile(
     r"^(?:[a-z\-]+\s+){0,2}(?:examples?|e\.g\.?)$",
     re.IGNORECASE,
 )
+
+
+# "| Group | Positions |", "| Block | Includes |": a column that lists what each row's thing
+# holds; the header says how.  Not "| Drink | What's in it |": such cells measure their parts
+# ("a single or double shot", "lots of steamed milk"; devread 3 right, 5 wrong)
+_CONTENT_HEADERS: list[tuple[HierarchyKind, re.Pattern[str]]] = [
+    (HierarchyKind.MEMBER_OF, re.compile(r"^(?:members?|positions?|players?)$", re.I)),
+    (HierarchyKind.CONTAINS, re.compile(r"^(?:includes?|contains?)$", re.I)),
+]
+
+
+def _content_facts(rows: list[Block], col: int, names: list[str]) -> Iterator[Fact]:
+    """Each name a content column's cell lists ("pitcher, catcher") is a child of its row's
+    thing; a cell that is a description rather than a list of names gives none."""
+    for j, head in enumerate(rows[0].header):
+        kind = next((k for k, p in _CONTENT_HEADERS if p.match(head.strip(" *"))), None)
+        if j == col or kind is None:
+            continue
+        for row, name in zip(rows, names, strict=True):
+            cells = row.cell_texts()
+            # "transition metals, e.g. iron, copper": the examples are the last name's, not the row's
+            cell = (
+                re.split(r",?\s+(?:e\.g\.|such as|including)\s", cells[j])[0]
+                if j < len(cells)
+                else ""
+            )
+            listed = name_list(cell) if name and cell else None
+            for child in listed or ():
+                yield from _child(f"table.contents.{kind.value}", row, Name(name), child, kind)
 
 
 def _name_column(rows: list[Block]) -> int:
@@ -177,6 +212,7 @@ def _read_tables(ctx: ReadContext) -> Iterator[Fact]:
         raw = [clean_name(re.sub(r"\s*\([^)]*\)", "", r.cell_texts()[col])) for r in rows]
         names = joined_names(ctx, raw, [_singular(first.header[col])])
         yield from _example_facts(ctx, rows, col, names)
+        yield from _content_facts(rows, col, names)
         if not first.header[col].strip():
             continue
         lead_block = ctx.doc.lead_of(first)
