@@ -95,3 +95,15 @@ def test_a_bracket_of_capitalised_words_that_holds_no_acronym_spells_none() -> N
     # the letters must open with the acronym's and come in its order, most of them initials
     found = _ling("Armstrong stepped out at 02:56 UTC (Coordinated Time Zone) that night.")
     assert not any(kind == "abbreviation" for _, kind, _ in found)
+
+
+def test_a_bracket_glued_to_a_word_is_part_of_the_term() -> None:
+    found = _ling("A **401(k)** is a retirement savings plan offered by many US employers.")
+    terms = {term for term, kind, _ in found if kind == "definition"}
+    assert terms and all(term.startswith("401(k") for term in terms)
+
+
+def test_a_heads_bracket_names_its_language_apart_from_the_other_name() -> None:
+    found = _ling("- **Puff pastry** (French: *pâte feuilletée*) — a laminated pastry")
+    assert ("Puff pastry", "alias", "pâte feuilletée") in found
+    assert not any(value.startswith("French") for _, _, value in found)

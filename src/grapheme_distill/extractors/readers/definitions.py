@@ -60,7 +60,10 @@ _COPULA_DEF = re.compile(
 )
 
 
-_ASIDE = re.compile(r"\s+[\u2013\u2014]\s+[^\u2013\u2014]{1,80}?\s+[\u2013\u2014]\s+|\s*\([^()]*\)")
+#: an aside set off by dashes or brackets; a bracket glued to a word is part of it ("401(k)")
+_ASIDE = re.compile(
+    r"\s+[\u2013\u2014]\s+[^\u2013\u2014]{1,80}?\s+[\u2013\u2014]\s+|(?<![\w])\s*\([^()]*\)|\s+\([^()]*\)"
+)
 _RELATIVE_DEF = re.compile(
     r"(?P<x>[^,;]{1,80}?),\s+which\s+(?:is|was|are|were)\s+(?P<v>(?:a|an)\s+[^;]{5,200})$"
 )

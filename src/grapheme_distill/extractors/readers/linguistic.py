@@ -244,6 +244,8 @@ def _head_alias(block: Block) -> Iterator[Fact]:
     elif other.islower() and not common_name(other):
         return  # "harp (often counted with the strings)": a remark, not a name
     other = clean_name(RANK.sub("", other))  # "Amphibians (class Amphibia)"
+    # "**Puff pastry** (French: *pâte feuilletée*)": the language is no part of the other name
+    other = re.sub(r"^[A-Z][a-z]+:\s*", "", other)
     # "**Anaemia** (*anemia* in American spelling)": where the other name is used is no part of it
     other = re.sub(
         r"\s+in\s+(?:the\s+)?(?:American|British|US|UK|U\.S\.|U\.K\.|Australian|Canadian)"
