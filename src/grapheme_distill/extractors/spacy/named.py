@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from grapheme_distill.extractors.learned import shipped_model
+from grapheme_distill.extractors.spacy.balance import balanced, quote_cut
 from grapheme_distill.extractors.spacy.coordinated_names import shared_head_names
 from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, span_text
 from grapheme_distill.extractors.spacy.mentions import _SKIP_NAMES, CHUNK_CANDIDATES, Mention
@@ -213,6 +214,14 @@ def _chunk_candidates(span: Any, named: list[Mention]) -> list[Mention]:
     for start, end, a, b, text in chunks:
         if start < first or end > last or any(x < b and a < y for x, y in taken):
             continue
+        if quote_cut(text):  # the quotation's other half, next to it: 'two "three-peats"'
+            whole = doc_text(doc)
+            if whole[b : b + 1] in ('"', "”"):
+                text, b = text + whole[b], b + 1
+            elif a > 0 and whole[a - 1] in ('"', "“"):
+                text, a = whole[a - 1] + text, a - 1
+        if balanced(text).startswith(text):
+            text = balanced(text)  # a bracket glued to its word is the name's: "401(k" -> "401(k)"
         out.append(Mention(text, a, b, candidate=True))
     return out
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, cast
 
+from grapheme_distill.extractors.spacy.balance import balanced, quote_cut
 from grapheme_distill.extractors.spacy.doc_cache import doc_tokens, span_text
 from grapheme_distill.extractors.spacy.mentions import (
     _CLASS_NOUNS,
@@ -333,10 +334,17 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
         if first < last and (first > start or last < end):
             kind_noun = span_text(doc[last:end]).lower() if last < end else toks[first - 1].lower_
             start, end = first, last
+    if quote_cut(span_text(doc[start:end])):  # the other half next to it: 'Herbal "teas"'
+        if end < len(toks) and toks[end].text in ('"', "”"):
+            end += 1
+        elif start > 0 and toks[start - 1].text in ('"', "“"):
+            start -= 1
     span = doc[start:end]
-    text = span_text(span).strip(" \"'“”‘’")
-    if text.count("(") != text.count(")"):
-        text = text.replace("(", "").replace(")", "").strip()
+    whole = span_text(span).strip()
+    text = whole.strip(" \"'“”‘’")
+    if quote_cut(text) and not quote_cut(whole):
+        text = whole.strip(" '‘’")  # the quotation is the name's: 'Herbal "teas"', '"typical" owls'
+    text = balanced(text)  # no half a bracket or quotation
     low = text.lower()
     short_form = len(span) == 1 and _short_form(span[0])  # "US", "WHO": not "us", "who"
     if (
