@@ -570,6 +570,17 @@ def test_the_acronym_stands_for_keeps_the_topic() -> None:
     assert ("north atlantic treaty organization", "abbreviation", "nato") in found
 
 
+def test_where_a_name_comes_from_is_no_expansion() -> None:
+    """ "The name comes from Hindi …" gives the name's origin; only words whose initials spell
+    the heading's name expand it ("The name comes from Self-Contained Underwater …")."""
+    origin = _items(
+        '### Basmati\n\nA rice. The name comes from Hindi and probably means "fragrant".'
+    )
+    assert not {i for i in origin if i[1] == "abbreviation"}
+    scuba = _items("# SCUBA\n\nThe name comes from self-contained underwater breathing apparatus.")
+    assert ("self-contained underwater breathing apparatus", "abbreviation", "scuba") in scuba
+
+
 def test_items_of_a_full_name_go_to_the_name_the_prompt_uses() -> None:
     """The canonical name is the form the prompt or a heading uses: "Who was Marie Curie?" …
     "Marie Skłodowska Curie … often called Madame Curie" is said of "Marie Curie"."""

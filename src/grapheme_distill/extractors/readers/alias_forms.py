@@ -157,7 +157,7 @@ _ACRONYM_IS = re.compile(
     r"the|and|on|de|du|des|in))*\s+[A-Z][\w'’\-]*)"
 )
 _IT_STANDS = re.compile(
-    r"^(?:The|This|Its|The full)\s+(?:acronym|abbreviation|initialism|name)\s+(?:stands for|is short for|"
+    r"^(?:The|This|Its|The full)\s+(?P<noun>acronym|abbreviation|initialism|name)\s+(?:stands for|is short for|"
     r"comes from)\s+(?P<v>[^,;:.()]{3,80})"
 )
 #: "The barn owl's Latin name is Tyto alba", "Its common name is the snow leopard": a second name
@@ -579,7 +579,13 @@ def read_alias_forms(
             else LinguisticKind.ALIAS
         )
         yield lfact(block, sent, "alias.acronym_is", Name(m.group("a")), kind, long, hedged)
-    if (m := _IT_STANDS.match(text)) is not None and (topic := ctx.section_subject(block)):
+    if (
+        (m := _IT_STANDS.match(text)) is not None
+        and (topic := ctx.section_subject(block)) is not None
+        # "The name comes from Hindi …" is where a name comes from, not what it expands to:
+        # a plain "name" expands only into words whose initials spell it
+        and (m.group("noun") != "name" or initials_match(clean_name(m.group("v")), topic.text))
+    ):
         yield lfact(
             block,
             sent,
