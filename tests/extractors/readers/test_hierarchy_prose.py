@@ -60,3 +60,9 @@ def test_names_that_make_up_the_whole_come_before_it() -> None:
     assert {("motor", "rotor"), ("motor", "stator"), ("motor", "housing")} <= pairs
     assert {("Fringilloidea", "Finches"), ("Fringilloidea", "buntings")} <= pairs
     assert not any(whole in ("border", "most") for whole, _ in pairs)
+
+
+def test_a_different_rank_is_named_after_the_comma() -> None:
+    pairs = _hierarchy("Swifts belong to a different order, **Apodiformes**, with hummingbirds.")
+    assert ("Apodiformes", "Swifts") in pairs
+    assert not any(whole.startswith("different") for whole, _ in pairs)

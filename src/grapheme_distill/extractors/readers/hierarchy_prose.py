@@ -570,8 +570,9 @@ def _stated(ctx: ReadContext, block: Block, sent: Sentence, text: str) -> Iterat
         y = _class_name(m.group("y"))
         y = clean_name(_RANKS.sub("", _Y_TAIL.sub("", y).strip()))
         y = re.sub(r"\s+(?:group|category)$", "", y)
-        if y.lower().startswith("same "):
-            # "A and B belong to the same genus, *Solanum*": the name after the comma
+        if re.match(r"(?:same|different|separate|distinct|own)\s", y.lower()):
+            # "A and B belong to the same genus, *Solanum*", "Hawks belong to a different order,
+            # **Accipitriformes**": the name after the comma
             same = re.match(r",\s+\*{0,3}([A-Z][\w\-]+)", text[m.end("y") :])
             y = same.group(1) if same is not None else ""
         members = name_list(m.group("list")) or []
