@@ -245,7 +245,12 @@ def _doc_chunks(doc: Any) -> list[tuple[int, int, int, int, str]]:
     tokens = doc_tokens(doc) if chunks else []
     for chunk in chunks:
         start, end = chunk.start, chunk.end
-        while start < end and tokens[start].pos_ in _CHUNK_OPENERS:
+        while start < end and (
+            tokens[start].pos_ in _CHUNK_OPENERS
+            or tokens[start].pos_ == "ADV"  # "usually your phone", "just a logo": no name's part
+            and start + 1 < end
+            and tokens[start + 1].pos_ in ("DET", "PRON")
+        ):
             start += 1
         if start >= end or chunk.root.pos_ in ("PRON", "PROPN"):
             continue
