@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from grapheme_distill.extractors.readers import read_document
+from grapheme_distill.extractors.readers.context import heading_name
 
 
 def _sentences(text: str) -> list[str]:
@@ -99,3 +100,10 @@ def test_an_answer_label_is_no_part_of_the_sentence_it_opens() -> None:
     ctx, _ = read_document("**Q: What is a concussion?**\nA: A concussion is a mild brain injury.")
     texts = [s.text for b in ctx.doc.blocks for s in ctx.sentences(b)]
     assert "A concussion is a mild brain injury." in texts
+
+
+def test_a_heading_with_a_date_in_brackets_names_the_thing_without_half_a_bracket() -> None:
+    """ "## The Spanish Armada (1588)": trimming the heading's edge punctuation once left the
+    subject "Spanish Armada (1588"; the bracket opens a gloss, so the name ends before it."""
+    assert heading_name("The Spanish Armada (1588)") in ("Spanish Armada", "The Spanish Armada")
+    assert heading_name("Section 401(k) plans") == "Section 401(k) plans"

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from grapheme_distill.extractors.base import may_contain
 from grapheme_distill.extractors.document.model import Block, Document
+from grapheme_distill.extractors.readers.balance import balanced
 from grapheme_distill.extractors.readers.facts import Name, clean_name
 
 __all__ = ["INJECTION", "ReadContext", "Sentence", "heading_name", "injected_spans", "prompt_topic"]
@@ -346,7 +347,7 @@ def heading_name(text: str) -> str | None:
         return None
     if _GROUP_HEADING.search(head):
         return None  # "The five Tudor monarchs", "Types": a heading over a list of members or kinds
-    return clean_name(head) or None
+    return balanced(clean_name(head)) or None  # "The Spanish Armada (1588)": no "(1588"
 
 
 @dataclass

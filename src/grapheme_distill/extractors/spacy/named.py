@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from grapheme_distill.extractors.learned import shipped_model
-from grapheme_distill.extractors.spacy.balance import balanced, quote_cut
+from grapheme_distill.extractors.readers.balance import balanced, quote_cut
 from grapheme_distill.extractors.spacy.coordinated_names import shared_head_names
 from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, span_text
 from grapheme_distill.extractors.spacy.mentions import _SKIP_NAMES, CHUNK_CANDIDATES, Mention

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, cast
 
-from grapheme_distill.extractors.spacy.balance import balanced, quote_cut
+from grapheme_distill.extractors.readers.balance import balanced, quote_cut
 from grapheme_distill.extractors.spacy.doc_cache import doc_tokens, span_text
 from grapheme_distill.extractors.spacy.mentions import (
     _CLASS_NOUNS,
