@@ -431,6 +431,16 @@ def test_a_predicate_gloss_lists_no_examples() -> None:
     assert ("tonsils", "nose") not in pairs
 
 
+def test_an_adjective_before_the_kind_word_stays_in_the_whole() -> None:
+    # "## Lymphoid organs": the whole is the lymphoid organs, not "lymphoid"
+    answer = (
+        "## Lymphoid organs\n\n- **Spleen** — filters the blood\n- **Thymus** — matures T cells\n"
+    )
+    parents = {p for p, _ in _pairs(answer)}
+    assert "lymphoid" not in parents
+    assert "lymphoid organs" in parents
+
+
 def test_counted_members_grouped_under_keys() -> None:
     # the lead-in counts the names, not the keys: the keys group the members by region
     answer = (

@@ -178,6 +178,8 @@ _KIND_ONLY = re.compile(rf"^(?:{KIND_WORDS})$", re.IGNORECASE)
 _X_KINDS = re.compile(
     rf"^(?P<x>[\w'’\-]+(?:\s+[\w'’\-]+){{0,3}}?)\s+(?:{KIND_WORDS})\s*:?$", re.IGNORECASE
 )
+#: one word with an adjective's ending ("lymphoid", "cellular", "regional", "vocal")
+_ADJECTIVE_WORD = re.compile(r"[A-Za-z-]+(?:oid|ive|al|ic|ary|ous|ar|ile|ent|ant)", re.IGNORECASE)
 _POSSESSOR = re.compile(
     r"^(?P<x>(?:the\s+)?[\w'’\- ]+?)['’]s?\s+(?:\w+\s+){0,2}?"
     rf"(?:{KIND_WORDS}|tributaries|personnel)\b",
@@ -359,7 +361,10 @@ def lead_parent(ctx: ReadContext, block: Block, text: str) -> Name | None:
     if (m := _GROUP_INTO.search(text)) is not None:
         return resolve(ctx, block, m.group("x"))
     if (m := _X_KINDS.match(text)) is not None and not _VERB.search(m.group("x")):
-        return resolve(ctx, block, m.group("x"))
+        # "Lymphoid organs": a lone adjective before the kind word names no whole of its own,
+        # the phrase is the group ("Brass instruments" keeps "Brass": a noun, no such ending)
+        whole = text if _ADJECTIVE_WORD.fullmatch(m.group("x")) else m.group("x")
+        return resolve(ctx, block, whole)
     if (m := _LEAD_SUBJECT.match(text)) is not None and m.group("x"):
         subject = m.group("x")
         if len(subject.split()) <= 6 and not re.search(r"[,;]", subject):
