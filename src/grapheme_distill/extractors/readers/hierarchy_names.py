@@ -147,13 +147,11 @@ _DISCOURSE = frozenset(
 
 # "they store energy as glycogen": a clause, not a whole
 _PRONOUN_HEAD = re.compile(r"(?:they|it|we|you|he|she|this|these|those|there)\s", re.I)
+_LINKS = r"in|at|as|on|by|with|for|from|to|of|rather|than|and|or|but"
 # "in baklava", "as well as puffballs", "rather than as starch": a phrase's tail, not a part
-_FRAGMENT_HEAD = re.compile(
-    r"(?:in|at|as|on|by|with|for|from|to|of|rather|than|and|or|but|the|a|an|its|their)\s"
-)
-
+_FRAGMENT_HEAD = re.compile(rf"(?:{_LINKS}|the|a|an|its|their)\s")
 # "for attacks", "for prevention": a purpose, not a whole
-_PREPOSITION_HEAD = re.compile(r"(?:in|at|as|on|by|with|for|from|to|of|rather|than|and|or|but)\s")
+_PREPOSITION_HEAD = re.compile(rf"(?:{_LINKS})\s")
 # "sencha their grassy taste", "coda around them": a clause's words, not a part
 _PRONOUN = re.compile(r"\b(?:it|they|them|their|its|his|her)\b", re.I)
 _INNER_ARTICLE = re.compile(r"(\S+)\s(?:a|an|the|your|my|to|their|its)\s(?=[a-z])")
