@@ -61,7 +61,6 @@ from grapheme_distill.model.knowledge import HierarchyKind
 __all__ = [
     "callout",
     "childlike",
-    "grouped_names",
     "item_head",
     "list_choices",
     "list_context_text",
