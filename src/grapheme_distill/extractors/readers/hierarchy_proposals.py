@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
+from grapheme_distill.extractors.readers.hierarchy_children import grouped_names
 from grapheme_distill.extractors.readers.hierarchy_cues import (
     core_child,
     core_parent,
@@ -268,7 +269,6 @@ def _propose_lists(ctx: ReadContext, out: _Proposals) -> None:
     from grapheme_distill.extractors.readers.hierarchy import (
         callout,
         childlike,
-        grouped_names,
         list_context_text,
         list_wholes,
         procedural_list,
