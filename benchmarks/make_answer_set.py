@@ -120,6 +120,9 @@ TOPICS: list[tuple[str, str]] = [
     # Thirteenth batch (held out in fresh/ during the thirteenth session; appended the same way).
     ("medicine", "penicillin"),
     ("places", "the Alps"),
+    # Fourteenth batch (held out in fresh/ during the fourteenth session; appended the same way).
+    ("people", "Isaac Newton"),
+    ("art", "the Taj Mahal"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
