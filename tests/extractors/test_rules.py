@@ -223,3 +223,18 @@ def test_pipe_matches_extract() -> None:
     ext = RuleExtractor()
     piped = list(ext.pipe(pairs))
     assert [_triples(p) for p in piped] == [_triples(ext.extract(t, prompt=q)) for q, t in pairs]
+
+
+def test_split_modules_keep_the_public_import_paths() -> None:
+    """rules.py was split by job (names, sentence patterns, markdown structure): what callers
+    import from ``rules`` is the same object as in the module that now holds it."""
+    from grapheme_distill.extractors import rules, rules_names, rules_structure
+
+    assert rules.guess_entity_type is rules_names.guess_entity_type
+    assert rules.strip_markup is rules_names.strip_markup
+    assert rules_structure.goal_from_prompt("How do I bake bread?") == "bake bread"
+    assert rules_names.split_list("such as apples, pears and plums") == [
+        "apples",
+        "pears",
+        "plums",
+    ]

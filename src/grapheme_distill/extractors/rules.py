@@ -12,6 +12,13 @@ Entity types come from the name alone (dates, numbers, organisation suffixes, ho
 from the sentence, so one name always gets one type and one id across answers.  Hedged sentences
 ("might", "possibly", "I think") get a lower confidence, and refusals are flagged as a signal so the
 session can reject them with that reason.
+
+Four modules, one job each (split at 762 lines): this one walks the answer (HTML, refusals,
+injected instructions, sentences, hedges) and decides what a sentence's match yields;
+:mod:`.rules_patterns` holds the sentence patterns, :mod:`.rules_structure` reads the markdown
+structure (steps, bullets under a lead-in), and :mod:`.rules_names` names and types entities
+(:func:`guess_entity_type` and :func:`strip_markup` are re-exported here, where callers import
+them from).
 """
 
 from __future__ import annotations
@@ -24,22 +31,41 @@ from grapheme_distill.extractors.base import (
     ExtractionFailure,
     PipeEach,
     is_hedged,
-    is_title_line,
     looks_like_refusal,
 )
 from grapheme_distill.extractors.predicates import canonical_predicate
 from grapheme_distill.extractors.readers import injected_spans, read_document
-from grapheme_distill.extractors.readers.procedures import unnamed_goal
+from grapheme_distill.extractors.rules_names import (
+    clean_phrase,
+    guess_entity_type,
+    split_list,
+    strip_markup,
+)
+from grapheme_distill.extractors.rules_patterns import (
+    ABBREVIATION,
+    ATTRIBUTE,
+    DIGIT,
+    HIERARCHY_PATTERNS,
+    LINGUISTIC_PATTERNS,
+    PARENTHETICAL,
+    RELATION_PATTERNS,
+    WORDS,
+    YEAR_EVENT,
+)
+from grapheme_distill.extractors.rules_structure import (
+    BULLET,
+    HEADING,
+    NUMBERED,
+    STRUCTURE_HINT,
+    read_structure,
+)
 from grapheme_distill.model.knowledge import (
     Attribute,
     Entity,
-    EntityType,
     HierarchyEdge,
-    HierarchyKind,
     KnowledgeType,
     LinguisticItem,
     LinguisticKind,
-    Procedure,
     Relation,
 )
 
@@ -50,245 +76,6 @@ _ALL = frozenset(KnowledgeType)
 #: match could use, so the run is one step instead of one per character) and stops that do not
 #: end it ("5.17", "e.g.x")
 _SENT = re.compile(r"(?:[^.!?\n]++|[.!?](?=[^\s.!?]))+(?:[.!?]+(?=\s|$)|(?=\n)|$)")
-_MARKUP = re.compile(r"(\*\*|__|\*|`|~~)")
-_ORG = re.compile(
-    r"\b(inc|corp|corporation|company|ltd|llc|gmbh|university|institute|society|association|"
-    r"agency|bank|party|council|foundation|organi[sz]ation|group|ministry|committee)\b\.?$",
-    re.IGNORECASE,
-)
-_PERSON = re.compile(
-    r"^(mr|mrs|ms|dr|prof|sir|lady|lord|king|queen|saint|st|president)\.?\s", re.IGNORECASE
-)
-_YEAR = re.compile(r"^(?:in\s+)?(1[0-9]{3}|20[0-9]{2})$")
-_DATE = re.compile(
-    r"^(?:\d{1,2}\s+)?(january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)(?:\s+\d{1,2})?,?\s+\d{3,4}$",
-    re.IGNORECASE,
-)
-_NUMBER = re.compile(
-    r"^[-+]?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|thousand))?$", re.IGNORECASE
-)
-_EVENT = re.compile(
-    r"\b(war|revolution|battle|olympics|election|festival|summit|crisis)\b", re.IGNORECASE
-)
-
-
-def _kw(*words: str) -> frozenset[str]:
-    """Keywords (single lower-case words) of a pattern: it is tried only when one of them occurs
-    among the sentence's words — one C-speed word scan per sentence instead of a regex per pattern.
-    The test is a prefilter, so it may let through sentences the pattern then rejects, never the
-    reverse."""
-    return frozenset(words)
-
-
-_NP = r"(?P<{0}>[^,;:()]{{1,80}}?)"
-_S, _O = _NP.format("s"), _NP.format("o")
-_BE = r"(?:is|are|was|were|(?:might|may|could|must|can|will) be)"
-_NOT = r"(?P<neg>\s+not|n't)?"
-
-# (pattern, predicate, confidence).  Order matters: the first match in a sentence wins.
-_RELATION_PATTERNS: list[tuple[re.Pattern[str], str, float, frozenset[str]]] = [
-    (
-        re.compile(
-            rf"^{_S}\s+{_BE}{_NOT}\s+(?:located|situated|found)\s+in\s+{_O}$", re.IGNORECASE
-        ),
-        "located_in",
-        0.9,
-        _kw("located", "situated", "found"),
-    ),
-    (
-        re.compile(
-            rf"^{_S}\s+{_BE}{_NOT}\s+(?P<role>founded|created|written|invented|developed|designed|"
-            rf"built|discovered|composed|painted|directed|established)\s+by\s+{_O}$",
-            re.IGNORECASE,
-        ),
-        "created_by",
-        0.9,
-        _kw("by"),
-    ),
-    (
-        re.compile(rf"^{_S}\s+(?:works|worked)\s+(?:for|at)\s+{_O}$", re.IGNORECASE),
-        "works_for",
-        0.85,
-        _kw("works", "worked"),
-    ),
-    (
-        re.compile(rf"^{_S}\s+(?:owns|owned)\s+{_O}$", re.IGNORECASE),
-        "owns",
-        0.85,
-        _kw("owns", "owned"),
-    ),
-    (
-        re.compile(
-            rf"^{_S}\s+(?:causes|caused|leads to|led to|results in|resulted in)\s+{_O}$",
-            re.IGNORECASE,
-        ),
-        "causes",
-        0.85,
-        _kw("causes", "caused", "leads", "led", "results", "resulted"),
-    ),
-    (
-        re.compile(rf"^{_S}\s+(?:came|comes|happened|occurred)\s+before\s+{_O}$", re.IGNORECASE),
-        "before",
-        0.8,
-        _kw("before"),
-    ),
-    (
-        re.compile(rf"^{_S}\s+(?:came|comes|happened|occurred)\s+after\s+{_O}$", re.IGNORECASE),
-        "after",
-        0.8,
-        _kw("after"),
-    ),
-    (
-        re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:a |an )?part\s+of\s+{_O}$", re.IGNORECASE),
-        "part_of",
-        0.9,
-        _kw("part"),
-    ),
-    (
-        re.compile(
-            rf"^{_S}\s+{_BE}{_NOT}\s+the\s+(?P<rel>[a-z][a-z ]{{1,30}}?)\s+of\s+{_O}$",
-            re.IGNORECASE,
-        ),
-        "",
-        0.85,
-        _kw("the"),
-    ),
-    (
-        re.compile(rf"^{_S}\s+{_BE}{_NOT}\s+(?:a|an)\s+{_O}$", re.IGNORECASE),
-        "is_a",
-        0.8,
-        _kw("a", "an"),
-    ),
-    (
-        re.compile(rf"^{_S}\s+(?:has|have|had)\s+(?:a |an )?{_O}$", re.IGNORECASE),
-        "has_property",
-        0.7,
-        _kw("has", "have", "had"),
-    ),
-]
-_HIERARCHY_PATTERNS: list[tuple[re.Pattern[str], HierarchyKind, bool, float, frozenset[str]]] = [
-    # (pattern, kind, list-in-object, confidence); parent is group "p", children group "c"
-    (
-        re.compile(
-            r"^(?:the\s+)?(?:main\s+|common\s+)?(?:types|kinds|forms|classes)\s+of\s+(?P<p>[^,;:()"
-            r"]{1,60}?)\s+(?:include|are)\s+(?P<c>.+)$",
-            re.IGNORECASE,
-        ),
-        HierarchyKind.SUBCLASS_OF,
-        True,
-        0.85,
-        _kw("types", "kinds", "forms", "classes"),
-    ),
-    (
-        re.compile(
-            r"^(?P<p>[^,;:()]{1,80}?)\s+(?:consists|consisted)\s+of\s+(?P<c>.+)$", re.IGNORECASE
-        ),
-        HierarchyKind.PART_OF,
-        True,
-        0.85,
-        _kw("consists", "consisted"),
-    ),
-    (
-        re.compile(
-            r"^(?P<p>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:made up|composed)\s+of\s+(?P<c>.+)$",
-            re.IGNORECASE,
-        ),
-        HierarchyKind.PART_OF,
-        True,
-        0.85,
-        _kw("made", "composed"),
-    ),
-    (
-        re.compile(
-            r"^(?P<p>[^,;:()]{1,80}?)\s+(?:contains|contain|included|includes|include)\s+(?P<c>.+)$",
-            re.IGNORECASE,
-        ),
-        HierarchyKind.CONTAINS,
-        True,
-        0.8,
-        _kw("contains", "contain", "included", "includes", "include"),
-    ),
-    (
-        re.compile(
-            r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:a\s+)?members?\s+of\s+(?P<p>.+)$",
-            re.IGNORECASE,
-        ),
-        HierarchyKind.MEMBER_OF,
-        False,
-        0.9,
-        _kw("member", "members"),
-    ),
-    (
-        re.compile(
-            r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are|was|were)\s+(?:a\s+)?(?:part)\s+of\s+(?P<p>.+)$",
-            re.IGNORECASE,
-        ),
-        HierarchyKind.PART_OF,
-        False,
-        0.9,
-        _kw("part"),
-    ),
-    (
-        re.compile(
-            r"^(?P<c>[^,;:()]{1,80}?)\s+(?:is|are)\s+(?:a\s+)?(?:type|kind|subclass|form)\s+of\s+(?P<p>.+)$",
-            re.IGNORECASE,
-        ),
-        HierarchyKind.SUBCLASS_OF,
-        False,
-        0.9,
-        _kw("type", "kind", "subclass", "form"),
-    ),
-]
-_AKA = re.compile(
-    r"^(?P<t>[^,;:()]{1,80}?),?\s+(?:also known as|also called|aka|a\.k\.a\.|otherwise known as|"
-    r"commonly called)\s+(?P<v>[^,;()]{1,80})",
-    re.IGNORECASE,
-)
-_DEFINE = re.compile(
-    r"^(?P<t>[^,;:()]{1,80}?)\s+(?:is defined as|refers to|means|is the term for)\s+(?P<v>.{3,300})$",
-    re.IGNORECASE,
-)
-_SYNONYM = re.compile(
-    r"^(?P<t>[^,;:()]{1,80}?)\s+(?:is|are)\s+(?:a\s+)?synonym(?:ous)?\s+(?:of|with|for)\s+(?P<v>[^,;()]{1,80})$",
-    re.IGNORECASE,
-)
-_LINGUISTIC_PATTERNS: list[tuple[re.Pattern[str], LinguisticKind, float, frozenset[str]]] = [
-    (_AKA, LinguisticKind.ALIAS, 0.85, _kw("known", "called", "aka", "k")),
-    (_SYNONYM, LinguisticKind.SYNONYM, 0.85, _kw("synonym", "synonymous")),
-    (_DEFINE, LinguisticKind.DEFINITION, 0.8, _kw("defined", "refers", "means", "term")),
-]
-_WORDS = re.compile(r"[a-z]+")
-_ABBREV = re.compile(
-    r"(?P<t>(?:[A-Z][\w'-]*\s+){1,7}?(?:of\s+|and\s+|for\s+|the\s+)*(?:[A-Z][\w'-]*))\s+\((?P<a>[A-Z][A-Za-z0-9&.]{1,10})\)"
-)
-_ATTR = re.compile(
-    r"^(?P<s>[^,;:()]{1,80}?)\s+(?:has|had)\s+(?:a|an)\s+(?P<a>[a-z][a-z ]{1,30}?)"
-    r"\s+of\s+(?:about\s+|around\s+|approximately\s+|over\s+)?(?P<v>[-+]?\d[\d,]*(?:\.\d+)"
-    r"?(?:\s*(?:%|percent|million|billion|thousand|km|kilometres|kilometers|miles|metres|meters|"
-    r"kg|years))?)$",
-    re.IGNORECASE,
-)
-_YEAR_EVENT = re.compile(
-    r"^(?P<s>[^,;:()]{1,80}?)\s+(?:was|were)\s+(?P<a>founded|born|built|established|created|"
-    r"invented|discovered|released|published|completed|opened)\b.*?\bin\s+(?P<v>(?:\d{1,2}\s+)"
-    r"?(?:[A-Z][a-z]+\s+)?\d{3,4})\b",
-    re.IGNORECASE,
-)
-_NUMBERED = re.compile(r"^\s*(?:step\s*)?(\d+)[.):]\s+(.+)$", re.IGNORECASE)
-_BULLET = re.compile(r"^\s*[-*•+]\s+(.+)$")
-_HEADING = re.compile(r"^\s*#{1,6}\s+(.+?)\s*#*\s*$")
-_SEQUENCE = re.compile(
-    r"^(first|firstly|to begin|start by|then|next|after that|afterwards|second|secondly|third|"
-    r"thirdly|finally|lastly|last)\b[,:]?\s*",
-    re.IGNORECASE,
-)
-_STRUCTURE_HINT = re.compile(
-    r"^\s*(?:#|[-*•+]\s|\d+[.):]|step\s*\d)|:\s*$|\b(?:first|firstly|then|next|finally|lastly)\b",
-    re.IGNORECASE | re.MULTILINE,
-)
-_LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|;\s*)")
-_DIGIT = re.compile(r"\d")
 _HTML_HIDDEN = re.compile(
     r"<(script|style|template|noscript)\b[^>]*>.*?(?:</\1\s*>|$)|<!--.*?(?:-->|$)|<[a-zA-Z/!][^<>]*>",
     re.DOTALL | re.IGNORECASE,
@@ -298,59 +85,6 @@ _HTML_HIDDEN = re.compile(
 def _blank(match: re.Match[str]) -> str:
     """Same length, newlines kept: spans into the original answer stay valid."""
     return re.sub(r"[^\n]", " ", match.group(0))
-
-
-_PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_TRAILING_JUNK = re.compile(r"[\s.,;:!?\"'”’)]+$")
-_LEAD_IN = re.compile(
-    r"^(?P<x>.{1,80}?)\s*(?:consists of|includes|contains|has|are|is made of|:)?\s*:$",
-    re.IGNORECASE,
-)
-_PROMPT_GOAL = re.compile(
-    r"^(?:how (?:do|can|should|would) (?:you|i|one|we)|how to|what are the steps (?:to|for)|"
-    r"steps to|explain how to)\s+(?P<g>.+?)\??$",
-    re.IGNORECASE,
-)
-_TOPIC_FROM_PROMPT = re.compile(
-    r"(?:about|of|describe|explain|what is|who is|what are)\s+(?P<t>[^?.]{2,60})\??$", re.IGNORECASE
-)
-
-
-def strip_markup(text: str) -> str:
-    """Drop markdown emphasis and code ticks, keep the words."""
-    return _MARKUP.sub("", text)
-
-
-def guess_entity_type(name: str) -> EntityType:
-    """The type a name implies on its own (so one name always gets the same type)."""
-    n = name.strip()
-    if _YEAR.match(n) or _DATE.match(n):
-        return EntityType.DATETIME
-    if _NUMBER.match(n):
-        return EntityType.NUMBER
-    if _PERSON.match(n):
-        return EntityType.PERSON
-    if _ORG.search(n):
-        return EntityType.ORGANIZATION
-    if _EVENT.search(n) and n[:1].isupper():
-        return EntityType.EVENT
-    if n[:1].isupper():
-        return EntityType.OTHER
-    return EntityType.CONCEPT
-
-
-def _clean(phrase: str) -> str:
-    phrase = _TRAILING_JUNK.sub("", strip_markup(phrase).strip())
-    return _LEADING_ARTICLE.sub("", phrase).strip()
-
-
-def _split_list(text: str) -> list[str]:
-    text = re.sub(
-        r"^(?:the following|such as|including)\s*:?\s*", "", text.strip(), flags=re.IGNORECASE
-    )
-    parts = [_clean(p) for p in _LIST_SPLIT.split(text)]
-    return [p for p in parts if p and len(p.split()) <= 8]
 
 
 class RuleExtractor(PipeEach):
@@ -392,9 +126,9 @@ class RuleExtractor(PipeEach):
         if (
             preserve_structure
             and (KnowledgeType.PROCEDURAL in types or KnowledgeType.STRUCTURAL in types)
-            and _STRUCTURE_HINT.search(text)
+            and STRUCTURE_HINT.search(text)
         ):
-            self._structure(text, prompt, types, out)
+            read_structure(text, prompt, types, out, self._entity)
         hedged = 0
         sentences = 0
         injected = injected_spans(text)
@@ -403,9 +137,9 @@ class RuleExtractor(PipeEach):
             sentence = raw.strip()
             if (
                 len(sentence) < 3
-                or _NUMBERED.match(sentence)
-                or _BULLET.match(sentence)
-                or _HEADING.match(sentence)
+                or NUMBERED.match(sentence)
+                or BULLET.match(sentence)
+                or HEADING.match(sentence)
             ):
                 continue
             start = m.start() + (len(raw) - len(raw.lstrip()))
@@ -494,7 +228,7 @@ class RuleExtractor(PipeEach):
         try:
             entity = self._entity_cache[phrase]
         except KeyError:
-            name = _clean(phrase)
+            name = clean_phrase(phrase)
             ok = (
                 name
                 and len(name.split()) <= self.max_phrase_words
@@ -516,18 +250,18 @@ class RuleExtractor(PipeEach):
     ) -> None:
         # keyword prefilter: one overlapping scan finds every keyword; a pattern is tried only
         # when one of its keywords occurs
-        present = set(_WORDS.findall(sentence.lower()))
+        present = set(WORDS.findall(sentence.lower()))
         if KnowledgeType.LINGUISTIC in types:
             self._linguistic(sentence, present, span, factor, out)
         if "(" in sentence:
-            sentence = _PARENTHETICAL.sub("", sentence)  # "(EU)" served the linguistic rules above
+            sentence = PARENTHETICAL.sub("", sentence)  # "(EU)" served the linguistic rules above
         if KnowledgeType.STRUCTURAL in types:
-            for pat, kind, is_list, conf, keys in _HIERARCHY_PATTERNS:
+            for pat, kind, is_list, conf, keys in HIERARCHY_PATTERNS:
                 hm = pat.match(sentence) if keys & present else None
                 if not hm:
                     continue
                 parent = self._entity(out, hm.group("p"))
-                children = _split_list(hm.group("c")) if is_list else [hm.group("c")]
+                children = split_list(hm.group("c")) if is_list else [hm.group("c")]
                 for child_name in children:
                     child = self._entity(out, child_name)
                     if parent and child and parent.id != child.id:
@@ -544,7 +278,7 @@ class RuleExtractor(PipeEach):
         if KnowledgeType.FACTUAL in types:
             self._attributes(sentence, span, factor, out)
         if KnowledgeType.RELATIONAL in types:
-            for pat, predicate, conf, keys in _RELATION_PATTERNS:
+            for pat, predicate, conf, keys in RELATION_PATTERNS:
                 rm = pat.match(sentence) if keys & present else None
                 if not rm:
                     continue
@@ -557,7 +291,7 @@ class RuleExtractor(PipeEach):
                     qualifiers["source_predicate"] = surface
                 negated = bool(rm.groupdict().get("neg"))
                 objects = (
-                    _split_list(rm.group("o"))
+                    split_list(rm.group("o"))
                     if predicate in ("is_a", "causes")
                     else [rm.group("o")]
                 )
@@ -586,8 +320,8 @@ class RuleExtractor(PipeEach):
         factor: float,
         out: Extraction,
     ) -> None:
-        for am in _ABBREV.finditer(sentence) if "(" in sentence else ():
-            term, abbr = _clean(am.group("t")), am.group("a")
+        for am in ABBREVIATION.finditer(sentence) if "(" in sentence else ():
+            term, abbr = clean_phrase(am.group("t")), am.group("a")
             initials = "".join(w[0] for w in term.split() if w[:1].isupper())
             if initials and abbr.replace(".", "").upper().startswith(initials[:1]):
                 ent = self._entity(out, term)
@@ -601,12 +335,12 @@ class RuleExtractor(PipeEach):
                             span=span,
                         )
                     )
-        for pat, kind, conf, keys in _LINGUISTIC_PATTERNS:
+        for pat, kind, conf, keys in LINGUISTIC_PATTERNS:
             lm = pat.match(sentence) if keys & present else None
             if lm:
                 ent = self._entity(out, lm.group("t"))
                 value = (
-                    _clean(lm.group("v"))
+                    clean_phrase(lm.group("v"))
                     if kind is not LinguisticKind.DEFINITION
                     else lm.group("v").strip()
                 )
@@ -627,9 +361,9 @@ class RuleExtractor(PipeEach):
     def _attributes(
         self, sentence: str, span: tuple[int, int], factor: float, out: Extraction
     ) -> None:
-        if not _DIGIT.search(sentence):
+        if not DIGIT.search(sentence):
             return
-        am = _ATTR.match(sentence) if " of " in sentence else None
+        am = ATTRIBUTE.match(sentence) if " of " in sentence else None
         if am:
             ent = self._entity(out, am.group("s"))
             if ent:
@@ -643,7 +377,7 @@ class RuleExtractor(PipeEach):
                         span=span,
                     )
                 )
-        ym = _YEAR_EVENT.match(sentence) if " in " in sentence else None
+        ym = YEAR_EVENT.match(sentence) if " in " in sentence else None
         if ym:
             ent = self._entity(out, ym.group("s"))
             if ent:
@@ -658,88 +392,6 @@ class RuleExtractor(PipeEach):
                     )
                 )
 
-    def _structure(
-        self, text: str, prompt: str, types: frozenset[KnowledgeType], out: Extraction
-    ) -> None:
-        """Numbered lists and first/then/finally prose → procedures; bullets under a heading or a
-        lead-in line ending in ':' → the lead-in's parts."""
-        goal = _goal_from_prompt(prompt)
-        context: str | None = None
-        steps: list[tuple[str, int, int]] = []
-        bullets: list[tuple[str, int, int]] = []
-        offset = 0
-
-        def flush() -> None:
-            nonlocal steps, bullets
-            if steps and KnowledgeType.PROCEDURAL in types and len(steps) >= 2:
-                g = goal or context or unnamed_goal(prompt, None, [s for s, _, _ in steps])
-                ent = self._entity(out, g)
-                out.add(
-                    Procedure(
-                        goal=_clean(g),
-                        steps=tuple(s for s, _, _ in steps),
-                        entity=ent.id if ent else None,
-                        confidence=0.85,
-                        span=(steps[0][1], steps[-1][2]),
-                    )
-                )
-            if bullets and KnowledgeType.STRUCTURAL in types and context:
-                parent = self._entity(out, context)
-                for b, s, e in bullets:
-                    head = re.split(r"\s*[:\u2013\u2014-]\s+|\s*\(", b, maxsplit=1)[0]
-                    child = self._entity(out, head)
-                    if parent and child and parent.id != child.id:
-                        out.add(
-                            HierarchyEdge(
-                                parent=parent.id,
-                                child=child.id,
-                                relation=HierarchyKind.CONTAINS,
-                                confidence=0.75,
-                                span=(s, e),
-                            )
-                        )
-            steps, bullets = [], []
-
-        for line in text.splitlines(keepends=True):
-            start, stripped = offset, line.strip()
-            offset += len(line)
-            end = start + len(line.rstrip("\n"))
-            if not stripped:
-                continue
-            if hm := _HEADING.match(stripped):
-                flush()
-                heading = strip_markup(hm.group(1))
-                context = _clean(heading)
-                if heading_goal := _PROMPT_GOAL.match(heading):
-                    goal = heading_goal.group("g")
-                continue
-            if nm := _NUMBERED.match(stripped):
-                steps.append((_clean(nm.group(2)), start, end))
-                continue
-            if bm := _BULLET.match(stripped):
-                bullets.append((strip_markup(bm.group(1)).strip(), start, end))
-                continue
-            flush()
-            if stripped.endswith(":"):
-                lead = _LEAD_IN.match(strip_markup(stripped))
-                context = _clean(lead.group("x")) if lead else None
-            elif is_title_line(strip_markup(stripped)):
-                context = _clean(strip_markup(stripped))
-            seq = [s for s in re.split(r"(?<=[.!?])\s+", stripped) if _SEQUENCE.match(s)]
-            if len(seq) >= 2 and KnowledgeType.PROCEDURAL in types:
-                g = goal or unnamed_goal(prompt, None, seq)
-                ent = self._entity(out, g)
-                out.add(
-                    Procedure(
-                        goal=_clean(g),
-                        steps=tuple(_clean(_SEQUENCE.sub("", s)) for s in seq),
-                        entity=ent.id if ent else None,
-                        confidence=0.75,
-                        span=(start, end),
-                    )
-                )
-        flush()
-
 
 def _dedupe(out: Extraction) -> None:
     """One item per id (a fact repeated in an answer is one fact), keeping the most confident,
@@ -751,12 +403,3 @@ def _dedupe(out: Extraction) -> None:
     if len(best) != len(out.items):
         order = list(dict.fromkeys(item.id for item in out.items))
         out.items[:] = [best[i] for i in order]
-
-
-def _goal_from_prompt(prompt: str) -> str | None:
-    p = strip_markup(prompt).strip()
-    m = _PROMPT_GOAL.match(p)
-    if m:
-        return m.group("g")
-    m = _TOPIC_FROM_PROMPT.search(p)
-    return m.group("t") if m else None

@@ -21,7 +21,7 @@ from grapheme_distill.extractors.base import Extraction
 from grapheme_distill.extractors.predicates import canonical_predicate
 from grapheme_distill.extractors.readers.dates import canonical_date
 from grapheme_distill.extractors.readers.people import role_of
-from grapheme_distill.extractors.rules import guess_entity_type
+from grapheme_distill.extractors.rules_names import guess_entity_type
 from grapheme_distill.extractors.spacy import entity_choice
 from grapheme_distill.extractors.spacy.clauses import Mention
 from grapheme_distill.extractors.spacy.entity_choice import Evidence
