@@ -26,7 +26,7 @@ from grapheme_distill.extractors.spacy.clauses import Mention, mention_of, phras
 from grapheme_distill.extractors.spacy.glosses import of_term
 from grapheme_distill.extractors.spacy.named import named_mentions, step_things
 from grapheme_distill.extractors.spacy.records import Record, State
-from grapheme_distill.extractors.spacy.text import Piece
+from grapheme_distill.extractors.spacy.text import OffsetMap, Piece
 from grapheme_distill.extractors.spacy.timeline import DATE_KEY, read_timeline, verb_fragment
 from grapheme_distill.model.knowledge import KnowledgeType
 
@@ -100,6 +100,10 @@ def read_list(
     subject = heading
     if lead is not None:
         subject = lead_subject(lead[1], state) or subject
+    # "In practice it:", "Along the way he:", "## What it does": each item goes on the sentence
+    continued = continued_subject(lead[1] if lead else None, heading_text, state)
+    if continued is not None:
+        subject = continued
     context = lead_text or heading_text
     numbered = items[0][0].kind == "numbered"
     starts_with_verb = sum(1 for _, doc in items if len(doc) and doc[0].tag_ == "VB")
@@ -210,6 +214,11 @@ def read_list(
             after_label(state, doc, marks, kv.start("v"), label_only=True)
             continue
         if procedural or kv is not None or gloss is not None:
+            continue
+        if continued is not None and (said := said_of(continued, piece, doc)) is not None:
+            # "- blinds the Cyclops Polyphemus" parses "blinds" as a plural noun; read as the
+            # sentence it continues, "Odysseus blinds the Cyclops Polyphemus"
+            prose(*said, subject)
             continue
         before = len(state.records)
         prose(piece, doc, subject)
@@ -327,6 +336,65 @@ def genus_records(piece: Piece, doc: Any, term: Mention, start: int, state: Stat
             )
         )
     return out
+
+
+#: a lead-in or heading that leaves its subject for the items to go on with: "In practice it:",
+#: "Along the way he:", "## What it does", "### What she did"
+_DANGLING = re.compile(r"\b(?P<p>he|she|it|they)\s*:\s*$", re.IGNORECASE)
+_WHAT_IT_DOES = re.compile(
+    r"^\W*what (?P<p>he|she|it|they) (?:does|did|do|offers?|provides?)\W*$", re.IGNORECASE
+)
+
+
+def continued_subject(lead: Any, heading_text: str, state: State) -> Mention | None:
+    """The subject a list's items go on from when the lead-in ends on a bare pronoun ("Along the
+    way he:", "In practice it:") or the heading asks what it does ("## What it does"): the items
+    are verb phrases of that subject ("- blinds the Cyclops Polyphemus", "1. sets a target range
+    for the federal funds rate"), not of the lead-in's first subject ("Congress has given it a
+    dual mandate. In practice it:" is about the Fed, not Congress).  "He" or "she" is the person
+    the lead-in named last (objects too: the light coreference notes subjects only), "it" or "they" the answer's
+    topic ("Congress has given it a dual mandate. In practice it:" is about the Fed)."""
+    if lead is not None:
+        last = list(lead.sents)[-1]
+        m = _DANGLING.search(last.text)
+        if m is None or any(t.pos_ in ("VERB", "AUX") for t in last):
+            return None
+        pronoun = m.group("p").lower()
+    elif (m := _WHAT_IT_DOES.match(heading_text)) is not None:
+        pronoun = m.group("p").lower()
+    else:
+        return None
+    found: Mention | None = state.coref.topic
+    if pronoun in ("he", "she"):
+        # the person the lead-in named last, even as an object ("It follows Odysseus … he:")
+        people = [e for e in lead.ents if e.label_ == "PERSON"] if lead is not None else []
+        found = mention_of(people[-1].root, state.coref) if people else state.coref.person
+    elif found is not None and found.label == "PERSON":
+        return None
+    if found is None or found.pronoun or not (found.proper or found.label):
+        return None
+    return found
+
+
+def said_of(subject: Mention, piece: Piece, doc: Any) -> tuple[Piece, Any] | None:
+    """An item that goes on the lead-in's sentence ("blinds the Cyclops Polyphemus"), parsed
+    again after its subject's name, with offsets that still point into the answer (the name's
+    own characters at the item's start); ``None`` for an item with a subject or a key of its
+    own, or where the default pipeline did not make ``doc`` (nothing to parse it again with)."""
+    if not doc.text[:1].islower() or doc[0].tag_ in ("PRP", "DT", "CD") or DATE_KEY.match(doc.text):
+        return None
+    from grapheme_distill.extractors.spacy_extractor import DEFAULT_MODEL, load_model
+
+    nlp = load_model(DEFAULT_MODEL)  # (imported here: the extractor imports this module)
+    if nlp.vocab is not doc.vocab:
+        return None
+    prefix = f"{subject.text} "
+    offsets = OffsetMap()
+    offsets.add(0, piece.offsets.to_orig(0))
+    for start, origin in zip(piece.offsets.starts, piece.offsets.origins, strict=True):
+        offsets.add(start + len(prefix), origin)
+    text = prefix + piece.text
+    return dataclasses.replace(piece, text=text, offsets=offsets), nlp(text)
 
 
 def lead_subject(doc: Any, state: State) -> Mention | None:
