@@ -152,3 +152,37 @@ def test_both_before_a_participle_names_no_class() -> None:
     text = "**Oslo** and **Bergen** are port cities. Both were set up by Norse traders."
     cands = _read(text)[2]
     assert not any(src == "src=both" for fs in cands.values() for src in fs), sorted(cands)
+
+
+def test_a_glossary_gloss_names_examples_of_its_key() -> None:
+    """ "**Mucoromycota** — fast-growing moulds such as black bread mould": the key is the whole
+    of the examples, and the shipped model keeps the pair like a rule edge."""
+    text = (
+        "Fungi fall into several groups:\n\n"
+        "- **Mucoromycota** — fast-growing moulds such as black bread mould.\n"
+        "- **Araneomorphae** — the true spiders, over 90 % of all species, including orb weavers "
+        "and wolf spiders; their fangs pinch.\n"
+    )
+    ctx, rules, cands = _read(text)
+    assert "src=gloss_examples" in cands[("mucoromycota", "black bread mould")]
+    assert "src=gloss_examples" in cands[("araneomorphae", "wolf spiders")]
+    kept = {
+        (f.subject.text.lower(), f.object.text.lower())
+        for f in read_hierarchy(ctx, rules)
+        if f.kind == "hierarchy" and f.object is not None
+    }
+    assert {("mucoromycota", "black bread mould"), ("araneomorphae", "orb weavers")} <= kept
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "**Docker Hub** — the public registry, where you can find official images such as nginx",
+        "**For attacks** — painkillers such as ibuprofen and aspirin",
+        "**Header** — a small JSON object naming the signing algorithm, such as HS256",
+    ],
+    ids=["a-clause-before-the-cue", "a-purpose-as-key", "a-participle-before-the-cue"],
+)
+def test_a_gloss_that_is_a_sentence_gives_its_key_no_examples(item: str) -> None:
+    cands = _read(f"Terms:\n\n- {item}\n")[2]
+    assert not any("src=gloss_examples" in fs for fs in cands.values()), sorted(cands)

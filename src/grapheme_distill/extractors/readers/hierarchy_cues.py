@@ -271,6 +271,9 @@ def propose_more(ctx: ReadContext, add: Add, lead_of: Callable[[Block], str]) ->
             kind = kind_of(lead) or HierarchyKind.MEMBER_OF
             add(Name(p), head, kind, block, "lead_plural", base | {"cue=lead_plural"})
     for block in ctx.doc.blocks:
+        if (got := gloss_examples(block)) is not None and not ctx.injected(block):
+            for child in got[1]:
+                add(Name(got[0]), child, HierarchyKind.MEMBER_OF, block, "gloss_examples", base)
         if block.role != "table_row" or ctx.injected(block):
             continue
         for cell in block.cell_texts()[1:]:
@@ -311,6 +314,40 @@ def propose_more(ctx: ReadContext, add: Add, lead_of: Callable[[Block], str]) ->
         for m in _PAREN_RANK.finditer(text):
             for child in list_after(text[: m.start()].split(":")[-1]) or []:
                 add(Name(m.group("y")), child, HierarchyKind.SUBCLASS_OF, block, "paren_rank", base)
+
+
+# "such as", "including", "e.g." after the gloss's opening noun phrase
+_GLOSS_CUE = re.compile(r"(?:,\s*|\s)(?:such as|including|e\.g\.,?|for example)\s+")
+# a verb, a relative or a pronoun before the cue makes the gloss a sentence about the key, whose
+# examples belong to the sentence's own noun ("where you can find official images such as …")
+_GLOSS_CLAUSE = re.compile(
+    r"(?i)\b(?:is|are|was|were|be|been|has|have|had|can|could|will|would|may|might|must|should|"
+    r"do|does|did|where|which|that|who|whose|when|while|it|they|you|we)\b|"
+    r"\b\w+(?:ed|es|ing)\s+(?:the|a|an|by|to|in|on|with|for|as)\b"
+)
+
+
+def gloss_examples(block: Block) -> tuple[str, list[str]] | None:
+    """ "**Mucoromycota** — fast-growing moulds such as black bread mould", "**Araneomorphae** —
+    the 'true spiders', over 90 % of all species, including orb weavers, …": a glossary item whose
+    gloss opens with a noun phrase for its key and names examples of it; the examples are the
+    key's members (the key is the whole, not the gloss's noun).  Only the gloss's first clause,
+    and only when no verb comes before the cue (fourteenth session: devread 5 right / 5 wrong,
+    gate10 14 / 8 of such pairs the rules missed)."""
+    if block.role != "glossary" or block.key is None or block.value is None:
+        return None
+    key = clean_name(re.sub(r"\s*\([^)]*\)", "", block.key_text()))
+    gloss = re.split(r"(?<=[.;])\s+|;\s*", block.value_text())[0]
+    m = _GLOSS_CUE.search(gloss)
+    if not key or m is None or _GLOSS_CLAUSE.search(gloss[: m.start()]):
+        return None
+    if key.split()[0].lower() in _KEY_PREPOSITIONS:
+        return None  # "**For attacks** — painkillers such as …": a purpose, not a class
+    children = list_after(gloss[m.end() :])
+    return (key, children) if children else None
+
+
+_KEY_PREPOSITIONS = frozenset({"for", "in", "on", "at", "by", "with", "from", "to", "during"})
 
 
 def _head(block: Block) -> str | None:
