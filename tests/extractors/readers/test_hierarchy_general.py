@@ -66,9 +66,12 @@ CASES = [
         "- **Crocodilians** – large semi-aquatic hunters such as the gharial and caimans\n"
         "- **Squamates** – the largest group\n",
         "What are reptiles?",
-        {("reptiles", "crocodilians"), ("reptiles", "squamates")},
-        {("crocodilians", "large semi-aquatic hunters"), ("crocodilians", "caimans")},
-        id="a-gloss-with-such-as-is-no-list-of-examples",
+        # the gloss is no name list ("large semi-aquatic hunters" is no child), but the names
+        # after its "such as" are examples of the key (fourteenth session: the annotators read
+        # "**Araneomorphae** — …, including orb weavers" so; gloss_examples in hierarchy_cues)
+        {("reptiles", "crocodilians"), ("reptiles", "squamates"), ("crocodilians", "caimans")},
+        {("crocodilians", "large semi-aquatic hunters")},
+        id="a-gloss-with-such-as-is-no-list-of-names-but-gives-examples",
     ),
     pytest.param(
         "Reptiles are split into four groups:\n\n"
@@ -439,6 +442,20 @@ def test_an_adjective_before_the_kind_word_stays_in_the_whole() -> None:
     parents = {p for p, _ in _pairs(answer)}
     assert "lymphoid" not in parents
     assert "lymphoid organs" in parents
+
+
+def test_a_selection_of_parts_names_no_whole_of_its_own() -> None:
+    # "Optional outer parts:" picks some parts of the whole the answer is about; its adjectives
+    # ("Optional outer") are no whole (an answer on sonata form: two wrong pairs)
+    answer = (
+        "**Sonata form** is a structure in three sections.\n\n"
+        "Optional outer parts:\n"
+        "- **Introduction** — usually slow, before the exposition.\n"
+        "- **Coda** — a closing section after the recapitulation.\n"
+    )
+    pairs = _pairs(answer, "Can you explain sonata form?")
+    assert not {p for p, _ in pairs} & {"optional outer", "optional outer parts"}, pairs
+    assert ("sonata form", "coda") in pairs
 
 
 def test_counted_members_grouped_under_keys() -> None:

@@ -180,6 +180,44 @@ _X_KINDS = re.compile(
 )
 #: one word with an adjective's ending ("lymphoid", "cellular", "regional", "vocal")
 _ADJECTIVE_WORD = re.compile(r"[A-Za-z-]+(?:oid|ive|al|ic|ary|ous|ar|ile|ent|ant)", re.IGNORECASE)
+#: adjectives that pick some of a whole's parts or kinds out ("optional", "other", "main")
+_SELECTION = frozenset(
+    [
+        "optional",
+        "additional",
+        "extra",
+        "other",
+        "further",
+        "remaining",
+        "main",
+        "key",
+        "major",
+        "minor",
+        "principal",
+        "basic",
+        "common",
+        "typical",
+        "notable",
+        "important",
+        "essential",
+        "core",
+    ]
+)
+
+
+def _only_selection(x: str) -> bool:
+    """ "Optional outer": a selecting adjective, then only adjectives (no noun of a whole)."""
+    words = x.lower().split()
+    return (
+        len(words) >= 2
+        and words[0] in _SELECTION
+        and all(
+            w in _SELECTION or _ADJECTIVE_WORD.fullmatch(w) or re.fullmatch(r"[a-z]+er", w)
+            for w in words
+        )
+    )
+
+
 _POSSESSOR = re.compile(
     r"^(?P<x>(?:the\s+)?[\w'’\- ]+?)['’]s?\s+(?:\w+\s+){0,2}?"
     rf"(?:{KIND_WORDS}|tributaries|personnel)\b",
@@ -360,6 +398,10 @@ def lead_parent(ctx: ReadContext, block: Block, text: str) -> Name | None:
         return resolve(ctx, block, m.group("x"))
     if (m := _GROUP_INTO.search(text)) is not None:
         return resolve(ctx, block, m.group("x"))
+    if (m := _X_KINDS.match(text)) is not None and _only_selection(m.group("x")):
+        # "Optional outer parts", "Other main types": a selection of the parts or kinds of a
+        # whole named elsewhere (the heading, the prompt, the topic), not a whole of its own
+        return None
     if (m := _X_KINDS.match(text)) is not None and not _VERB.search(m.group("x")):
         # "Lymphoid organs": a lone adjective before the kind word names no whole of its own,
         # the phrase is the group ("Brass instruments" keeps "Brass": a noun, no such ending)
