@@ -176,3 +176,28 @@ def test_items_that_go_on_a_lead_in_s_pronoun_are_said_of_what_it_means(
     got = {(s, p, o) for s, p, o, _ in facts(text)}
     assert expected <= got, got
     assert not any(s == "Congress" and p == "run" for s, p, _ in got)
+
+
+def test_a_gloss_s_pronoun_that_cannot_mean_its_term_means_whom_the_list_is_about(
+    facts: Facts,
+) -> None:
+    # "they" is no country and "he" no place: the parse also makes the term the verb's subject
+    text = (
+        "**Alexander von Humboldt** was a Prussian naturalist. From 1799 to 1804 Humboldt "
+        "travelled with Aimé Bonpland through Spain's colonies. Highlights:\n"
+        "- **Ecuador** — in 1802 they climbed most of the way up **Chimborazo**.\n"
+        "- **United States** — on the way home he visited Thomas Jefferson in Washington.\n"
+    )
+    got = {(s, p, o) for s, p, o, _ in facts(text)}
+    assert ("Alexander von Humboldt", "visit", "Thomas Jefferson") in got, got
+    assert not any(s in ("Ecuador", "United States") for s, _, _ in got), got
+
+
+def test_a_gloss_s_pronoun_that_agrees_with_its_term_still_means_the_term(facts: Facts) -> None:
+    text = (
+        "The instruments fall into a few groups:\n"
+        "- **Gongs** — they mark the structure of the piece.\n"
+        "- **Metallophones** — they play the melody.\n"
+    )
+    got = {(s, p, o) for s, p, o, _ in facts(text)}
+    assert ("Gongs", "mark", "structure") in got, got

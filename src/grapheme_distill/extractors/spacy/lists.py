@@ -178,6 +178,19 @@ def read_list(
             # ("**Mammals** (class Mammalia)" is the term "Mammals")
             key = gloss.group("k").split(" (")[0]
             term = phrase_mention(doc, 0, len(key))
+            pronoun = gloss_pronoun(doc, gloss.start("v"))
+            if term is not None and pronoun is not None and not agrees(pronoun, term, doc):
+                # "**Venezuela** — they paddled up the Orinoco", "**Owner**: he was …": the
+                # pronoun is not the term but whom the list is about
+                owner = next(
+                    (m for m in (subject, state.coref.topic) if agrees(pronoun, m, doc)), None
+                )
+                if owner is not None:
+                    state.coref.note(owner)
+                marks = len(state.records), len(state.candidates)
+                prose(piece, doc, owner)
+                not_the_term(state, marks, gloss.start("v"), owner)
+                continue
             if term is not None:
                 state.coref.note(term)  # "— they lay eggs": the term
                 before = len(state.records)
@@ -395,6 +408,64 @@ def said_of(subject: Mention, piece: Piece, doc: Any) -> tuple[Piece, Any] | Non
         offsets.add(start + len(prefix), origin)
     text = prefix + piece.text
     return dataclasses.replace(piece, text=text, offsets=offsets), nlp(text)
+
+
+def gloss_pronoun(doc: Any, start: int) -> str | None:
+    """The personal pronoun that is the subject of a gloss's first clause ("— they paddled up
+    the Orinoco", "— in 1802 he climbed …"), lower-cased; ``None`` when the gloss has none."""
+    for tok in doc:
+        if tok.idx < start or tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        return tok.lower_ if tok.lower_ in ("he", "she", "it", "they") else None
+    return None
+
+
+def not_the_term(state: State, marks: tuple[int, int], value: int, owner: Mention | None) -> None:
+    """The parse of "**Ecuador** — in 1802 they climbed …" makes the term a second subject of
+    the gloss's verb, and the clause readers take the first: where the pronoun does not mean the
+    term, what the records and candidates from ``marks`` on say of a subject inside the term
+    (before ``value``) is said of ``owner``, or not at all."""
+
+    def inside(m: Mention | None) -> bool:
+        return m is not None and not m.pronoun and m.start < value
+
+    records, candidates = marks
+    state.records[records:] = [
+        dataclasses.replace(r, subject=owner) if inside(r.subject) else r
+        for r in state.records[records:]
+        if owner is not None or not inside(r.subject)
+    ]
+    kept = []
+    for c, span in state.candidates[candidates:]:
+        if inside(c.subject):
+            if owner is None:
+                continue
+            c = dataclasses.replace(c, subject=owner)
+        kept.append((c, span))
+    state.candidates[candidates:] = kept
+
+
+def agrees(pronoun: str, mention: Mention | None, doc: Any) -> bool:
+    """Whether ``pronoun`` may mean ``mention``: "he" and "she" a person (or a name NER left
+    untyped), "it" one thing, "they" several ("**Gongs** — they mark …") or a group named by an
+    organisation; a term of this item counts as several when its last word is plural or it
+    joins two ("**Refugees and migrants** — it …" is not the term)."""
+    if mention is None or mention.pronoun:
+        return False
+    person = mention.label == "PERSON" or (mention.proper and not mention.label)
+    if pronoun in ("he", "she"):
+        return person
+    words = (
+        doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if doc.text[mention.start : mention.end] == mention.text
+        else None
+    )
+    several = words is not None and (
+        words[-1].tag_ in ("NNS", "NNPS") or any(t.lower_ in ("and", "&") for t in words)
+    )
+    if pronoun == "they":
+        return several or words is None or mention.label in ("ORG", "NORP")
+    return not person and not several
 
 
 def lead_subject(doc: Any, state: State) -> Mention | None:
