@@ -18,6 +18,7 @@ from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
 from grapheme_distill.extractors.readers.parentheses import (
     NOT_ALIAS,
     bracket_term,
+    gloss_noun,
     read_parentheses,
     spells,
 )
@@ -208,7 +209,15 @@ def _alias_values(text: str, m: re.Match[str]) -> list[str]:
             m.group("v"),
         )
     )
-    first = _QUALIFIER.split(first)[0]
+    # "also known as a base on balls (BB)": an acronym after the name that spells it vouches for
+    # all its words ("on" would otherwise end the name as a qualifier)
+    spelt = re.match(r"\s*\((?P<a>" + ABBR + r")\)", text[m.end("v") :])
+    if not (
+        spelt is not None
+        and re.fullmatch(r"[a-z][\w\- ]{2,60}", first)
+        and spells(first, spelt.group("a"))
+    ):
+        first = _QUALIFIER.split(first)[0]
     if first[:1].isupper():
         # "renamed Kyoto much later": an adverb of time ends a name ("Golgi complex" holds its
         # lower-case word)
@@ -388,8 +397,12 @@ def read_alias_forms(
         # "The **red panda** (*Ailurus fulgens*), also called the lesser panda": a marker right
         # after a bracket names the term before the bracket, not the bracket's other name
         closed = re.search(r"\((?P<in>[^()]*)\)\s*,\s*$", text[: m.start()])
+        # "**Eudyptula** — the little penguin (also called the fairy penguin …)": a marker opening
+        # a bracket after the noun a gloss opens with names that noun
+        opening = bracket >= 0 and not text[bracket + 1 : m.start()].strip()
         term = (
-            (inside and bracket_term(block, sent, bracket))
+            (opening and gloss_noun(ctx, block, sent, bracket))
+            or (inside and bracket_term(block, sent, bracket))
             or (closed is not None and bracket_term(block, sent, closed.start()))
             or term_at(ctx, block, sent, m.start())
         )

@@ -258,16 +258,20 @@ def _clause(
             if syn.group("t")
             else (syn.group("t2"), syn.group("v2"))
         )
-        if clean_name(term).lower() != clean_name(value).lower():
-            yield lfact(
-                block,
-                sent,
-                "synonym",
-                Name(clean_name(term)),
-                LinguisticKind.SYNONYM,
-                clean_name(value),
-                hedged,
-            )
+        # "Income tax is a synonym of "tax" or "taxation"", "Linux is a synonym of GNU/Linux or
+        # Linux": each word of the list is a synonym, the term itself none
+        for one in re.split(r"\s*,\s*(?:or\s+)?|\s+or\s+", value):
+            one = clean_name(one.strip(" \"'“”‘’"))
+            if one and clean_name(term).lower() != one.lower():
+                yield lfact(
+                    block,
+                    sent,
+                    "synonym",
+                    Name(clean_name(term)),
+                    LinguisticKind.SYNONYM,
+                    one,
+                    hedged,
+                )
         return
     text = _OPENER.sub("", text)
     lang = _LANGUAGE_FOR.match(text) if may_contain(text, ("for", "mean", "refers")) else None
@@ -581,6 +585,9 @@ def _copula(
         # (highlights, opens with, is asked about, or heads a section with)
         return
     value = trim_gloss(value)
+    if (own := re.match(r"(?:Your|Our|My)\s+(?P<t>[a-z].*)$", name.text)) is not None:
+        # "Your router is the box that connects …": the reader's possessive is no part of the term
+        name = Name(own.group("t"))
     # "The Meiji Restoration was the political revolution of 1868 that …", "… a state that ruled
     # from the 15th century until 1521": a year or a century dates an individual's history, which
     # a gloss of a term does not need ("a year of 366 days" is a measure and still glosses);

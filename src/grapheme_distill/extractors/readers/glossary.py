@@ -27,7 +27,13 @@ from grapheme_distill.extractors.readers.genus import (
     proper_name,
 )
 from grapheme_distill.extractors.readers.hierarchy import name_list
-from grapheme_distill.extractors.readers.terms import ABBR, initials_match, lfact, pronoun_subject
+from grapheme_distill.extractors.readers.terms import (
+    ABBR,
+    initials_match,
+    lfact,
+    pronoun_subject,
+    taxon_key,
+)
 from grapheme_distill.model.knowledge import LinguisticKind
 
 __all__ = [
@@ -74,6 +80,12 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         return  # "**Rest the dough**: …", "**Pull an image**: …": a step or a tip, not a term
     if re.match(r"(?i)(?:where|what|when|how|why|who|which)\b", term_text):
         return  # "**Where to see it**: the Museum of Modern Art": a question's label, no term
+    if _CLAUSE_KEY.search(term_text):
+        # "**Props aren't interchangeable:** …", "**Powder instead of soda:** use …", "**Pay
+        # into a pension:** …": a remark or a tip in the key's place, no term
+        return
+    # "**Your router** — the box that connects …": the reader's possessive is no part of the term
+    term_text = re.sub(r"^(?:Your|Our|My)\s+(?=[a-z])", "", term_text)
     if not term_text.isupper() and (
         _INSTRUCTION.fullmatch(term_text) or _INSTRUCTION.match(block.value_text().strip())
     ):
@@ -305,12 +317,6 @@ _FACTS_CUE = re.compile(
 )
 
 
-#: a taxon's Latin name: a family's or order's ending, or the list sits under a rank word
-_TAXON_SUFFIX = re.compile(r"[A-Z][a-z]+(?:idae|inae|aceae|ales|formes|oidea|iformes|ini)")
-_RANK_CUE = re.compile(
-    r"(?i)\b(?:famil(?:y|ies)|genus|genera|suborders?|subfamil(?:y|ies)|orders|species|"
-    r"taxonom\w*|classif\w*)\b"
-)
 #: a short everyday name for a group, plural, at the gloss's start: "skippers", "the crested
 #: penguins", "whites and yellows" (its end: the gloss, a comma, "including", "such as")
 _WORDS = r"[A-Za-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,2}"
@@ -331,13 +337,8 @@ def _taxon_common_name(ctx: ReadContext, block: Block, term: str, gloss: str) ->
     group's other name, not a definition (the gloss names, it does not describe).  The Latin
     name is one capitalised word with a family's or order's ending, or one in a list under a rank
     word ("The main families:", "## Genera", "How are penguins classified?")."""
-    if not re.fullmatch(r"[A-Z][a-z]{3,}", term) or block.role != "glossary":
+    if block.role != "glossary" or not taxon_key(ctx, block, term):
         return None
-    if _TAXON_SUFFIX.fullmatch(term) is None:
-        lead, heading = ctx.doc.lead_of(block), ctx.doc.heading_of(block)
-        context = " ".join(b.text for b in (lead, heading) if b is not None) + " " + ctx.prompt
-        if _RANK_CUE.search(context) is None:
-            return None
     m = _GROUP_NAME.match(re.split(r",?\s+(?:including|such as|e\.g\.)\s", gloss.strip())[0])
     if m is None:
         return None
@@ -385,6 +386,13 @@ _INSTRUCTION = re.compile(
     r"(?:$|\s+(?:for|the|a|an|your|it|them|to|up|out|at|into|on|any|all|some|this|that)\b)"
 )
 _MODAL = re.compile(r"(?:can|cannot|can't|could|may|might|must|will|would|should|shall)\b")
+#: a key that is a clause or a tip: a verb of its own ("numbering isn't left-to-right"), a
+#: swap ("Powder instead of soda"), a verb moving into or out of something ("Pay into a
+#: pension", "Turn off WPS"), or everything of the reader's ("Include all your income")
+_CLAUSE_KEY = re.compile(
+    r"(?i)\b(?:is|are|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|doesn['’]t|don['’]t|won['’]t|"
+    r"can['’]t)\b|\binstead of\b|^[a-z]+\s+(?:into|onto|off|away)\s|^[a-z]+\s+all\s+(?:your|the)\s"
+)
 
 
 #: a value in title case (every word but the small ones capitalised): a title, not a gloss

@@ -265,6 +265,12 @@ def _head_alias(block: Block) -> Iterator[Fact]:
             other,
         )
         or initials_match(term, other)
+        # "**Turn off WPS** (Wi-Fi Protected Setup)": the bracket spells the acronym ending the
+        # head (read as an abbreviation), not another name of the whole head
+        or (
+            (last := re.search(r"\s(" + ABBR + r")$", term)) is not None
+            and initials_match(other, last.group(1))
+        )
     ):
         return
     yield lfact(block, None, "head.paren", Name(term), LinguisticKind.ALIAS, other)

@@ -22,11 +22,20 @@ from grapheme_distill.extractors.readers.terms import (
     initials_match,
     lfact,
     name_before,
+    taxon_key,
     term_at,
 )
 from grapheme_distill.model.knowledge import LinguisticKind
 
-__all__ = ["NOT_ALIAS", "RANK", "bracket_term", "common_name", "read_parentheses", "spells"]
+__all__ = [
+    "NOT_ALIAS",
+    "RANK",
+    "bracket_term",
+    "common_name",
+    "gloss_noun",
+    "read_parentheses",
+    "spells",
+]
 
 _PAREN = re.compile(r"\((?P<p>[^()]{1,120})\)")
 _FOREIGN = re.compile(r"^(?P<lang>[A-Z][a-z]+)\s*:\s*(?P<v>.+)$")
@@ -189,6 +198,24 @@ def bracket_term(block: Block, sent: Sentence, pos: int) -> Name | None:
     return Name(articled.group("np")) if articled is not None else None
 
 
+def gloss_noun(ctx: ReadContext, block: Block, sent: Sentence, pos: int) -> Name | None:
+    """The noun phrase a taxon's gloss opens with, when a bracket at ``pos`` (in the sentence)
+    follows it at once: "**Eudyptula** — the little penguin (also called the fairy penguin …)".
+    A Latin genus glossed by the everyday name of its species: the other names in the bracket are
+    the species', not the genus's (elsewhere "**Term** — the thing (also called …)" renames the
+    term, whose genus the noun phrase is)."""
+    if block.key is None or block.value is None or not taxon_key(ctx, block, block.key_text()):
+        return None
+    end = sent.start + pos
+    if not block.value[0] <= end <= block.value[1]:
+        return None
+    opened = re.fullmatch(
+        r"\s*(?:the|a|an)\s+(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3})\s*",
+        block.text[block.value[0] : end],
+    )
+    return Name(opened.group("np")) if opened is not None else None
+
+
 def read_parentheses(
     ctx: ReadContext, block: Block, sent: Sentence, hedged: bool
 ) -> Iterator[Fact]:
@@ -328,7 +355,9 @@ def read_parentheses(
                 # "the stock (or water)": a substitute, not another name ("the
                 # **cephalothorax** (or prosoma)": a term the answer highlights has one)
                 continue
-            term = _term_before(ctx, block, sent, m.start())
+            term = gloss_noun(ctx, block, sent, m.start()) or _term_before(
+                ctx, block, sent, m.start()
+            )
             if term is None and value.islower():
                 # "an aubergine (also called eggplant)", "fresh coriander (or cilantro)": a noun
                 np = _ARTICLED.search(before)
@@ -341,7 +370,12 @@ def read_parentheses(
                     and re.search(r"\d", value)
                 ):
                     continue
-                yield lfact(block, sent, "paren.alias", term, LinguisticKind.ALIAS, value, hedged)
+                # "(also called the fairy penguin or blue penguin)": each of two names
+                pair = re.fullmatch(
+                    r"(?P<a>(?:\S+\s+){0,3}\S+)\s+or\s+(?P<b>(?:\S+\s+){0,3}\S+)", value
+                )
+                for one in (pair.group("a"), clean_name(pair.group("b"))) if pair else (value,):
+                    yield lfact(block, sent, "paren.alias", term, LinguisticKind.ALIAS, one, hedged)
             continue
         first = re.split(r"[,;]\s*", plain)[0]
         if re.fullmatch(ABBR, first) and not first.isdigit():
@@ -541,6 +575,11 @@ def read_parentheses(
                 named_text = word.group(1)  # "uses uracil (U) instead": a one-letter symbol
             if not named_text and italic and word is not None and len(plain.split()) <= 2:
                 named_text = word.group(1)  # "such as apples (*Malus*)"
+                run = _LISTED_RUN.search(before)
+                if run is not None:
+                    # "moulds such as black bread mould (*Rhizopus*)": after a list's opener the
+                    # whole lower-case noun phrase is named, not its last word
+                    named_text = run.group("np")
             two = re.fullmatch(
                 r".+?\s+and\s+(?:the\s+)?(?P<last>[A-Z][\w'’\-]*(?:\s+[\w'’\-]+)+)", named_text
             )
@@ -637,6 +676,15 @@ _FINITE = re.compile(
 _NAMING_TAIL = re.compile(
     r",\s+(?:(?:also|still|often|sometimes|usually|widely|commonly|or)\s+)*(?:called|known|named)\b"
 )
+_RUN_WORD = (
+    r"(?!(?:such|as|like|called|also|known|the|a|an|and|or|of|other|some|many|most|in|on|at|"
+    r"for|with|from|to|by|is|are|was|were)\b)[a-z][\w\-]+"
+)
+#: a lower-case noun phrase of two or three words after a list's opener, ending the text
+_LISTED_RUN = re.compile(
+    r"(?:\b(?:such as|like|including|includes?|e\.g\.|especially|notably)|,|^)\s+"
+    rf"(?P<np>{_RUN_WORD}(?:\s+{_RUN_WORD}){{1,2}})$"
+)
 #: a lower-case noun phrase of one or two words after an article, ending the text
 _ARTICLED = re.compile(r"\b(?:the|a|an)\s+(?P<np>(?:[a-z][\w\-]+\s+)?[a-z][\w\-]+)$")
 _COUNT_WORD = re.compile(
@@ -694,6 +742,8 @@ def common_name(plain: str) -> bool:
         and not re.search(r"\b(?:is|are|was|were|has|have|not|no|more|less|than)\b", plain)
         # "(it's higher)", "(after each use)": a clause or a time, not a name
         and not re.search(r"\w['’](?:s|re|ll|d|ve)\b", plain)
+        # "(supports the back)", "(holds a pen)": a verb and its object, not a name
+        and not re.match(r"[a-z]+s\s+(?:the|a|an|its|their|your)\s", plain)
         and not re.match(
             r"(?:after|before|during|until|per|for|with|without|from|at|on|in|by|every|each)\b",
             plain,

@@ -27,6 +27,7 @@ __all__ = [
     "lfact",
     "name_before",
     "pronoun_subject",
+    "taxon_key",
     "term_at",
 ]
 
@@ -364,3 +365,24 @@ def lfact(
 ) -> Fact:
     span = block.inline.span(sent.start, sent.end) if sent is not None else block.span
     return Fact("linguistic", construction, span, term, linguistic=kind, value=value, hedged=hedged)
+
+
+#: a taxon's Latin name: a family's or order's ending, or the list sits under a rank word
+_TAXON_SUFFIX = re.compile(r"[A-Z][a-z]+(?:idae|inae|aceae|ales|formes|oidea|iformes|ini)")
+_RANK_CUE = re.compile(
+    r"(?i)\b(?:famil(?:y|ies)|genus|genera|suborders?|subfamil(?:y|ies)|orders|species|"
+    r"taxonom\w*|classif\w*)\b"
+)
+
+
+def taxon_key(ctx: ReadContext, block: Block, term: str) -> bool:
+    """ "**Hesperiidae** — …", "**Eudyptula** — …" under "The main genera:": an item keyed by a
+    taxon's Latin name (one capitalised word with a family's or order's ending, or one in a
+    list under a rank word: "The main families:", "## Genera", "How are penguins classified?")."""
+    if not re.fullmatch(r"[A-Z][a-z]{3,}", term):
+        return False
+    if _TAXON_SUFFIX.fullmatch(term) is not None:
+        return True
+    lead, heading = ctx.doc.lead_of(block), ctx.doc.heading_of(block)
+    context = " ".join(b.text for b in (lead, heading) if b is not None) + " " + ctx.prompt
+    return _RANK_CUE.search(context) is not None

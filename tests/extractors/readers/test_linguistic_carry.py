@@ -1,0 +1,109 @@
+"""Linguistic forms that carry over from the answers the readers were written on to unseen ones
+(issue 11, fourteenth session): each case is a small answer of our own words in one construction
+whose reading was wrong on the development answers read only since the thirteenth session.
+``present`` items must be read ((term, kind, value), lower case); ``absent`` must not be."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors.readers import read_document
+
+Items = set[tuple[str, str, str]]
+
+
+def _items(answer: str, prompt: str = "") -> Items:
+    return {
+        (f.subject.text.lower(), f.linguistic.value, f.value.lower())
+        for f in read_document(answer, prompt)[1]
+        if f.kind == "linguistic" and f.linguistic is not None
+    }
+
+
+CASES: list[tuple[str, Items, Items]] = [
+    # a key that is a tip or a remark, not a term: a swap, a clause of its own, a verb moving
+    # into something, everything of the reader's
+    (
+        "Baking tips:\n\n"
+        "- **Honey instead of sugar:** use a little less, because it is sweeter.\n"
+        "- **Tins aren't interchangeable:** a dark tin browns the base faster.\n"
+        "- **Pay into a savings pot:** the interest adds up over the years.\n"
+        "- **Include all your receipts:** the small ones add up too.\n",
+        set(),
+        {
+            ("honey instead of sugar", "definition", "use a little less, because it is sweeter"),
+            ("tins aren't interchangeable", "definition", "a dark tin browns the base faster"),
+            ("pay into a savings pot", "definition", "the interest adds up over the years"),
+            ("include all your receipts", "definition", "the small ones add up too"),
+        },
+    ),
+    # the reader's possessive is no part of a glossary term or a copula subject
+    (
+        "## Home network\n\n- **Your modem** — the device that links your home to the internet.\n"
+        "- **Switch** — a box that joins wired devices.\n",
+        {("modem", "definition", "the device that links your home to the internet")},
+        {("your modem", "definition", "the device that links your home to the internet")},
+    ),
+    (
+        "**Your thermostat** is the dial that switches the boiler on and off.",
+        {("thermostat", "definition", "the dial that switches the boiler on and off")},
+        set(),
+    ),
+    # a bracket that spells the acronym ending a step's head expands the acronym, it renames
+    # no step
+    (
+        "Secure the server:\n\n- **Disable RDP** (Remote Desktop Protocol), whose port is often "
+        "attacked.\n- **Change the password** every year.\n",
+        {("remote desktop protocol", "abbreviation", "rdp")},
+        {("disable rdp", "alias", "remote desktop protocol")},
+    ),
+    # a verb and its object in brackets is no other name of the part
+    (
+        "The chair consists of:\n\n- **Seat frame** (holds the cushion)\n"
+        "- **Seat rail** (holds the cushion)\n- **Legs** (carry the weight)\n",
+        set(),
+        {("seat frame", "alias", "holds the cushion"), ("seat rail", "alias", "holds the cushion")},
+    ),
+    # an italic Latin name after a list's opener names the whole noun phrase before it
+    (
+        "Several moulds spoil grapes, such as grey bunch rot (*Botrytis*), in wet summers.",
+        {("grey bunch rot", "alias", "botrytis")},
+        {("rot", "alias", "botrytis")},
+    ),
+    # "X is a synonym of "A" or "B"": each word of the list, without its quotes
+    (
+        'Car is a synonym of "automobile" or "motorcar".',
+        {("car", "synonym", "automobile"), ("car", "synonym", "motorcar")},
+        {("car", "synonym", 'automobile" or "motorcar')},
+    ),
+    # an acronym after an alias vouches for all the alias's words ("on" is no qualifier there)
+    (
+        "An **interception attack**, also known as a man in the middle (MITM), reads traffic.",
+        {("interception attack", "alias", "man in the middle")},
+        {("interception attack", "alias", "man")},
+    ),
+    # another name in a bracket right after the noun a gloss opens with is that noun's, and a
+    # bracket's "A or B" gives two names
+    (
+        "The main genera:\n\n"
+        "- **Vulpes** — the red fox (also called the common fox or the tod), found on four "
+        "continents\n- **Alopex** — the arctic fox, white in winter\n",
+        {("red fox", "alias", "common fox"), ("red fox", "alias", "tod")},
+        {("vulpes", "alias", "common fox"), ("red fox", "alias", "common fox or the tod")},
+    ),
+    # … only under a taxon's key: elsewhere the noun phrase is the key's genus and the bracket
+    # renames the key
+    (
+        "Coffee drinks:\n\n- **Ristretto** — the short shot (also called a restricted shot), "
+        "with half the water\n- **Lungo** — a long shot\n",
+        {("ristretto", "alias", "restricted shot")},
+        {("short shot", "alias", "restricted shot")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("answer", "present", "absent"), CASES)
+def test_linguistic_carry(answer: str, present: Items, absent: Items) -> None:
+    items = _items(answer)
+    assert present <= items, (present - items, items)
+    assert not (absent & items), (absent & items, items)
