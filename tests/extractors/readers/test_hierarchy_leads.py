@@ -11,6 +11,7 @@ from grapheme_distill.extractors.document import parse_document
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.hierarchy import read_lists
 from grapheme_distill.extractors.readers.hierarchy_cues import plural_tail
+from grapheme_distill.extractors.readers.hierarchy_items import paragraph_text
 from grapheme_distill.extractors.readers.hierarchy_learned import edge_candidates, read_hierarchy
 from grapheme_distill.extractors.readers.hierarchy_prose import read_prose_hierarchy
 
@@ -193,3 +194,21 @@ def test_a_heading_on_how_a_thing_is_built_names_its_parts(answer: str, whole: s
     children = {c for p, c in _kept(answer) if p == whole}
     assert {"council", "secretariat"} <= children or {"viola", "cello"} <= children
     assert not {p for p, _ in _kept(answer)} & {"structure", "how it is organised"}
+
+
+def test_a_bold_title_line_is_not_part_of_the_lead_in() -> None:
+    """ "**Main groups (phyla)**" on its own line joins the next line's paragraph in markdown;
+    the lead-in paragraph's sentences are read without it."""
+    text = (
+        "**Main groups (phyla)**\n"
+        "Kingdom **Fungi** is usually divided into several phyla. The best known:\n\n"
+        "1. **Basidiomycota** (club fungi) — most familiar mushrooms.\n"
+        "2. **Ascomycota** (sac fungi) — the largest phylum.\n"
+    )
+    assert {("fungi", "basidiomycota"), ("fungi", "ascomycota")} <= _kept(text)
+    doc = parse_document(text)
+    assert paragraph_text(doc.source, doc.blocks[0]).startswith("Kingdom Fungi is")
+    question = parse_document("**Q: Who started it?**\nA: Henry Dunant did.\n")
+    assert paragraph_text(question.source, question.blocks[0]) == "A: Henry Dunant did."
+    plain = parse_document("The **banzuke** is divided into six divisions.\n")
+    assert paragraph_text(plain.source, plain.blocks[0]) == plain.blocks[0].text

@@ -37,6 +37,7 @@ from grapheme_distill.extractors.readers.hierarchy_items import (
     is_label,
     item_head,
     key_label,
+    paragraph_text,
 )
 from grapheme_distill.extractors.readers.hierarchy_names import STRUCTURE_HEADING
 from grapheme_distill.extractors.readers.hierarchy_runs import term_runs
@@ -119,14 +120,18 @@ def list_context_text(ctx: ReadContext, items: list[Block]) -> tuple[str, str]:
     # paragraph before them is their lead-in when its last sentence names parts, kinds or members
     if lead is None and first.parent is None and first.index > 0:
         before = ctx.doc.blocks[first.index - 1]
-        last = re.split(r"(?<=[.!?])\s+", before.text)[-1] if before.role == "paragraph" else ""
+        last = (
+            re.split(r"(?<=[.!?])\s+", paragraph_text(ctx.doc.source, before))[-1]
+            if before.role == "paragraph"
+            else ""
+        )
         if last and kind_of(last) and not remarks(last) and _FINITE.search(last):
             lead = before  # a verbless fragment ("Around 1,500 species of fish, …") is no lead-in
     heading = ctx.doc.heading_of(first)
     lead_text = ""
     if lead is not None and lead.index != first.parent:
         # the lead-in is the paragraph's last sentence; "Examples:" leaves the heading to say
-        lead_text = re.split(r"(?<=[.!?])\s+", lead.text)[-1]
+        lead_text = re.split(r"(?<=[.!?])\s+", paragraph_text(ctx.doc.source, lead))[-1]
         if clean_name(lead_text.rstrip(":")).lower() in ("examples", "example", "for example"):
             lead_text = ""
     return (lead_text, heading.text if heading is not None else "")

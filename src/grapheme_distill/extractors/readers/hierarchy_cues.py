@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterator
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Name, clean_name
+from grapheme_distill.extractors.readers.hierarchy_items import paragraph_text
 from grapheme_distill.extractors.readers.hierarchy_names import list_after
 from grapheme_distill.model.knowledge import HierarchyKind
 
@@ -380,7 +381,8 @@ def _divided_whole(ctx: ReadContext, first: Block) -> str | None:
         lead = ctx.doc.blocks[first.index - 1]
     if lead is None or lead.role != "paragraph" or lead.index == first.parent:
         return None
-    for sent in reversed(re.split(r"(?<=[.!?])\s+", lead.text.strip())[-2:]):
+    text = paragraph_text(ctx.doc.source, lead).strip()
+    for sent in reversed(re.split(r"(?<=[.!?])\s+", text)[-2:]):
         m = _DIVIDED.search(sent)
         if m is None:
             continue

@@ -234,3 +234,18 @@ def childlike(name: str, nested: bool) -> bool:
             r"\b(?:to|at|on|with|by|from|than|about|over|under|into|est)\b|\w+est\b|\w+ly\b", name
         )
     return True
+
+
+def paragraph_text(source: str, block: Block) -> str:
+    """A paragraph's text without a bold title line that opens it ("**Main groups (phyla)**" on
+    its own line, then "Kingdom Fungi is divided into several phyla. The best known:"): markdown
+    joins the two lines into one paragraph, and the title then reads as the first words of the
+    lead-in's sentence.  A bold question ("**Q: Who started it?**") ends its own sentence."""
+    text = block.inline.text
+    if not block.inline.emphasis or block.inline.emphasis[0][0] != 0:
+        return text
+    end = block.inline.emphasis[0][1]
+    after = source[block.inline.span(0, end)[1] :]
+    if re.match(r"[*_]{0,3}:?[ \t]*\n", after) and text[end:].strip():
+        return text[end:].strip()
+    return text
