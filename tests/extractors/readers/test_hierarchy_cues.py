@@ -186,3 +186,19 @@ def test_a_glossary_gloss_names_examples_of_its_key() -> None:
 def test_a_gloss_that_is_a_sentence_gives_its_key_no_examples(item: str) -> None:
     cands = _read(f"Terms:\n\n- {item}\n")[2]
     assert not any("src=gloss_examples" in fs for fs in cands.values()), sorted(cands)
+
+
+def test_a_gloss_that_counts_the_keys_members_names_them() -> None:
+    """ "the two main groups are A and B" inside a glossary item's gloss: the key's members (an
+    adverb the lenient splitter leaves, "roughly like do-re-mi", is none)."""
+    text = (
+        "Terms:\n\n"
+        "- **Lymphoma:** a cancer of the lymphocytes; the two main groups are Hodgkin lymphoma "
+        "and non-Hodgkin lymphoma.\n"
+        "- **Swara** — a single note. The seven are sa, re, ga, ma, pa, dha, ni, roughly like "
+        "do-re-mi.\n"
+    )
+    cands = _read(text)[2]
+    assert "src=gloss_examples" in cands[("lymphoma", "non-hodgkin lymphoma")]
+    assert "src=gloss_examples" in cands[("swara", "dha")]
+    assert not any(child == "roughly" for _, child in cands)

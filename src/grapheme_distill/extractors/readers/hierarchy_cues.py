@@ -338,14 +338,29 @@ def gloss_examples(block: Block) -> tuple[str, list[str]] | None:
     if block.role != "glossary" or block.key is None or block.value is None:
         return None
     key = clean_name(re.sub(r"\s*\([^)]*\)", "", block.key_text()))
+    if not key or key.split()[0].lower() in _KEY_PREPOSITIONS:
+        return None  # "**For attacks** — painkillers such as …": a purpose, not a class
+    if (counted := _THE_N_ARE.search(block.value_text())) is not None:
+        # "**Lymphoma:** a cancer …; the two main groups are Hodgkin lymphoma and …", "**Swara**
+        # — a single note. The seven are sa, re, ga, …": the key's members, counted
+        children = [c for c in list_after(counted.group("list")) or () if not _ADVERB.fullmatch(c)]
+        if len(children) >= 2:
+            return key, children
     gloss = re.split(r"(?<=[.;])\s+|;\s*", block.value_text())[0]
     m = _GLOSS_CUE.search(gloss)
-    if not key or m is None or _GLOSS_CLAUSE.search(gloss[: m.start()]):
+    if m is None or _GLOSS_CLAUSE.search(gloss[: m.start()]):
         return None
-    if key.split()[0].lower() in _KEY_PREPOSITIONS:
-        return None  # "**For attacks** — painkillers such as …": a purpose, not a class
     children = list_after(gloss[m.end() :])
     return (key, children) if children else None
+
+
+_THE_N_ARE = re.compile(
+    r"(?i)(?:^|[.;:]\s+|,\s+)(?:the|its|their)\s+(?:(?:two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|\d+|main|major|principal|best-known)\s+){1,2}(?:(?:types|kinds|groups|"
+    r"forms|classes|varieties|subtypes|categories|families|species|parts|members|branches|"
+    r"divisions|sections)\s+)?(?:are|include)\s+(?P<list>[^.;]+)"
+)
+_ADVERB = re.compile(r"[a-z]+ly")
 
 
 _KEY_PREPOSITIONS = frozenset({"for", "in", "on", "at", "by", "with", "from", "to", "during"})
