@@ -18,6 +18,11 @@ from grapheme_distill.extractors.readers import initials_match, read_document
         ("Ísafjörður Regional Airport", "IRA"),  # accents give their plain capital
         ("ribonucleic acid", "RNA"),  # letters from inside a word still count
         ("adenosine triphosphate", "ATP"),
+        # a title-case name whose acronym takes a letter from inside one of its words, with
+        # more words than letters (the rule parentheses once kept apart as _loosely_spells)
+        ("Trade-Related Aspects of Intellectual Property Rights", "TRIPS"),
+        ("European Space Research and Technology Centre", "ESTEC"),
+        ("International Organization for Standardization", "ISO"),
     ],
 )
 def test_spelled(long: str, short: str) -> None:
@@ -33,6 +38,8 @@ def test_spelled(long: str, short: str) -> None:
         ("Executive Board", "ExComm"),
         ("Icelandic Kings", "ISK"),  # a name, not a currency (lower-case) word
         ("Amphibians", "Amphibia"),
+        ("European Union", "EUROPE"),  # letters in order, but the initials give two of six
+        ("trade related aspects of property rights", "TRIPS"),  # not a title-case name
     ],
 )
 def test_not_spelled(long: str, short: str) -> None:

@@ -84,34 +84,13 @@ def _acronym_of_run(before: str, abbr: str) -> str | None:
     run = clean_name(re.sub(r"^(?:(?:of|the|and|for|de|la|on|in)\s+)+", "", found.group(0)))
     initials = [w[0] for w in run.split() if w.lower() not in FUNCTION]
     if len(initials) < len(abbr) or initials[0] != abbr[0]:
-        return run if _loosely_spells(run, abbr) else None
+        return run if initials_match(run, abbr) else None
     pos = 0
     for ch in abbr[1:]:
         pos = next((i for i in range(pos + 1, len(initials)) if initials[i] == ch), -1)
         if pos < 0:
-            return run if _loosely_spells(run, abbr) else None
+            return run if initials_match(run, abbr) else None
     return run
-
-
-def _loosely_spells(long: str, abbr: str) -> bool:
-    """ "**TRIPS** (Trade-Related Aspects of Intellectual Property Rights)", "**ESTEC** (European
-    Space Research and Technology Centre)": an acronym that takes a letter from inside a word of
-    a name in title case (two words or more, all capitalised but the small ones): the name opens
-    with the acronym's first letter, its letters hold the acronym's in order, and its words'
-    initials give all of them but one."""
-    if not re.fullmatch(r"[A-Z]{3,8}", abbr):
-        return False
-    words = re.findall(r"[^\W\d_]+", long)
-    content = [w for w in words if w.lower() not in FUNCTION]
-    if len(content) < 2 or not all(w[0].isupper() for w in content) or content[0][0] != abbr[0]:
-        return False
-    letters, pos = "".join(words).upper(), 0
-    for ch in abbr:
-        pos = letters.find(ch, pos) + 1
-        if pos == 0:
-            return False
-    initials = {w[0] for w in content}
-    return sum(ch in initials for ch in abbr) >= len(abbr) - 1
 
 
 _PAREN_PREFIX = re.compile(
@@ -421,11 +400,7 @@ def read_parentheses(
             continue
         # "JWT (JSON Web Token, pronounced "jot")": the expansion ends at a comma
         spelt = plain if "," not in plain else clean_name(plain.split(",")[0])
-        if (
-            short is not None
-            and spelt
-            and (spells(spelt, short.group("a")) or _loosely_spells(spelt, short.group("a")))
-        ):
+        if short is not None and spelt and spells(spelt, short.group("a")):
             # "ABC (Alpha Beta Code)" and "ABC (alpha beta code)": the expansion, never an is-a
             yield lfact(
                 block,

@@ -143,10 +143,35 @@ def initials_match(long: str, abbr: str) -> bool:
         for ch in letters:
             pos = joined.find(ch, pos)
             if pos < 0:
-                return False
+                break
             pos += 1
-        return _each_word_opens([w.upper() for w in words if w.lower() not in FUNCTION], letters)
-    return False
+        else:
+            if _each_word_opens([w.upper() for w in words if w.lower() not in FUNCTION], letters):
+                return True
+    return _title_spells(long, abbr)
+
+
+def _title_spells(long: str, abbr: str) -> bool:
+    """ "Trade-Related Aspects of Intellectual Property Rights" / "TRIPS", "European Space
+    Research and Technology Centre" / "ESTEC": an acronym of three to eight capitals that takes a
+    letter from inside a word of a name in title case (two words or more, all capitalised but the
+    small ones, more words than letters allowed): the name opens with the acronym's first letter,
+    its letters hold the acronym's in order, and its words' initials give all of them but one.
+    (Was ``parentheses._loosely_spells``, a second spelling rule beside this module's; one rule
+    now serves every caller.)"""
+    if not re.fullmatch(r"[A-Z]{3,8}", abbr):
+        return False
+    words = re.findall(r"[^\W\d_]+", long)
+    content = [w for w in words if w.lower() not in FUNCTION]
+    if len(content) < 2 or not all(w[0].isupper() for w in content) or content[0][0] != abbr[0]:
+        return False
+    letters, pos = "".join(words).upper(), 0
+    for ch in abbr:
+        pos = letters.find(ch, pos) + 1
+        if pos == 0:
+            return False
+    initials = {w[0] for w in content}
+    return sum(ch in initials for ch in abbr) >= len(abbr) - 1
 
 
 def _each_word_opens(words: list[str], letters: list[str]) -> bool:
