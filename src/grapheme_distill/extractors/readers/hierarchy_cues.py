@@ -350,8 +350,8 @@ def gloss_examples(block: Block) -> tuple[str, list[str]] | None:
     m = _GLOSS_CUE.search(gloss)
     if m is None or _GLOSS_CLAUSE.search(gloss[: m.start()]):
         return None
-    children = list_after(gloss[m.end() :])
-    return (key, children) if children else None
+    examples = list_after(gloss[m.end() :])
+    return (key, examples) if examples else None
 
 
 _THE_N_ARE = re.compile(
