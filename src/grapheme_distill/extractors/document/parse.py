@@ -238,6 +238,7 @@ GENUS_RELATIVE = re.compile(
 )
 _PARENS = re.compile(r"\s*\([^()]*\)")
 _SEPARATOR = re.compile(r"^\s*(?::|[\u2013\u2014]|-{1,2}(?=\s))\s*")
+_ARTICLE_START = re.compile(r"(?:A|An|The)\s")
 
 
 @cache
@@ -367,7 +368,7 @@ def split_key_value(
         return None
     gloss_like = (
         value[:1].islower()
-        or re.match(r"(?:A|An|The)\s", value) is not None
+        or _ARTICLE_START.match(value) is not None
         # (not when it opens with the key: "**Rain**: Rain falls …" is a sentence about it)
         or GENUS_RELATIVE.match(value) is not None
         and value.split()[0].lower() != key_lower.split()[0]

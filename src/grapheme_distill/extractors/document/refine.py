@@ -130,11 +130,14 @@ _OWN_CLAUSE = re.compile(
     r"|^(?i:most|some|many|much|all|none|part|each)\s+of\s+(?:the|its|their|these|those)\s"
 )
 
+#: where a gloss's first clause ends: a comma, semicolon, colon, parenthesis or spaced dash
+_FIRST_CLAUSE_END = re.compile(r"[,;:(]|\s[\u2013\u2014-]\s")
+
 
 def _states(value: str) -> bool:
     """The value of a "**Key** — value" item is a sentence with facts, not a gloss of its key
     (:data:`_OWN_CLAUSE`): its first clause, up to a comma, semicolon or dash."""
-    first = re.split(r"[,;:(]|\s[\u2013\u2014-]\s", value, maxsplit=1)[0]
+    first = _FIRST_CLAUSE_END.split(value, maxsplit=1)[0]
     return _OWN_CLAUSE.match(first) is not None
 
 

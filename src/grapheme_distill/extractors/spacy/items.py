@@ -328,6 +328,7 @@ def _key(text: str) -> str:
 # (compiled once: every item's name and predicate is keyed, ~10,000 calls a run of devread)
 _AUX_PREFIX = re.compile(r"^(?:has|is|was|are|were)_")
 _NON_WORD = re.compile(r"\W+")
+_ONE_OR_TWO_DIGITS = re.compile(r"\d{1,2}")
 
 
 def _drop_placeholders(out: Extraction) -> None:
@@ -354,7 +355,7 @@ def _drop_placeholders(out: Extraction) -> None:
             continue
         if (
             e.name.strip().lower() in _PLACEHOLDERS
-            or (e.type is EntityType.NUMBER and re.fullmatch(r"\d{1,2}", e.name.strip()))
+            or (e.type is EntityType.NUMBER and _ONE_OR_TWO_DIGITS.fullmatch(e.name.strip()))
             or _key(e.name) in keys
             or _fold(e.name) in folded
         ):

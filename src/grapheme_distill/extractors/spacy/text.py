@@ -117,8 +117,16 @@ class Prepared:
     refusal: bool = False
 
 
+#: the patterns of the blanking below, compiled once (performance only)
+_NOT_NEWLINE = re.compile(r"[^\n]")
+_LANGUAGE = re.compile(r"[A-Za-z0-9_+#.-]+")
+_FENCE = re.compile(r"[ \t]*(?:```|~~~)")
+_WORD = re.compile(r"[A-Za-z]{2,}")
+_SENTENCE_STOP = re.compile(r"[a-z][.!?](?:\s|$)")
+
+
 def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
+    return _NOT_NEWLINE.sub(" ", match.group(0))
 
 
 def _blank_unreadable(match: re.Match[str]) -> str:
@@ -131,9 +139,9 @@ def _blank_unreadable(match: re.Match[str]) -> str:
         body, _, last = (
             rest.rpartition("\n") if rest.rstrip().endswith(("```", "~~~")) else (rest, "", "")
         )
-        language = re.fullmatch(r"[A-Za-z0-9_+#.-]+", info) is not None
+        language = _LANGUAGE.fullmatch(info) is not None
         if (not language or info.lower() in _PROSE_FENCES) and _looks_like_prose(body):
-            fence = re.match(r"[ \t]*(?:```|~~~)", first)
+            fence = _FENCE.match(first)
             head = (
                 _blank_text(first)
                 if language or fence is None
@@ -147,15 +155,15 @@ _PROSE_FENCES = frozenset({"markdown", "md", "text", "txt", "plain", "plaintext"
 
 
 def _blank_text(text: str) -> str:
-    return re.sub(r"[^\n]", " ", text)
+    return _NOT_NEWLINE.sub(" ", text)
 
 
 def _looks_like_prose(body: str) -> bool:
     if not body.strip():
         return False
     code = sum(body.count(ch) for ch in "{};=<>$\\|")
-    words = len(re.findall(r"[A-Za-z]{2,}", body))
-    return code <= 0.01 * len(body) and words >= 5 and bool(re.search(r"[a-z][.!?](?:\s|$)", body))
+    words = len(_WORD.findall(body))
+    return code <= 0.01 * len(body) and words >= 5 and bool(_SENTENCE_STOP.search(body))
 
 
 def _is_bad_char(ch: str) -> bool:
