@@ -116,3 +116,16 @@ def test_a_bracket_after_a_birthplace_says_where_it_lies() -> None:
     regions = {(s, o) for s, p, o in _triples(_BRACKETS) if p == "located_in"}
     # (an abbreviation in brackets is no region)
     assert ("Erode", "Tamil Nadu") in regions and ("Museum of Modern Art", "MoMA") not in regions
+
+
+def test_a_known_key_over_a_name_after_its_article_is_a_key_value() -> None:
+    """ "**Where to see it:** the Museum of Modern Art": the value opens with "the", so the
+    document layer took the item for a glossary; after a key the key table knows, a name is
+    the key's value.  A gloss after such a key stays a gloss."""
+    found = _triples(
+        "# Pompeii\n\n- **Where:** the Bay of Naples, in the region of Campania\n"
+        "- **Where to see it:** the Naples National Archaeological Museum\n"
+    )
+    assert ("Pompeii", "located_in", "Bay of Naples") in found, found
+    assert ("Pompeii", "located_in", "Naples National Archaeological Museum") in found, found
+    assert not _triples("# Pompeii\n\n- **Where:** the town that the eruption buried\n")

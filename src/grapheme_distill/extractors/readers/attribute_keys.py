@@ -62,6 +62,8 @@ KEY_PREDICATES: dict[str, str] = {
     "headquarters": "headquartered_in",
     "hq": "headquartered_in",
     "location": "located_in",
+    "where": "located_in",  # "**Where:** the Bay of Naples": of a place or an event
+    "employer": "employer",
     "located": "located_in",
     "country": "located_in",
     "countries": "located_in",  # "| Countries | Peru and Bolivia |" of a lake: it lies in both
@@ -142,6 +144,7 @@ PLACE_KEYS = frozenset(
         "current location",
         "housed in",
         "where to see it",
+        "where",
         "birthplace",
         "birth place",
         "place of birth",

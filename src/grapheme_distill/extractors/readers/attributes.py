@@ -461,7 +461,9 @@ def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
         ):
             continue
         if block.role == "key_value" or (
-            block.role == "glossary" and block.index not in read and _measured(block.value_text())
+            block.role == "glossary"
+            and block.index not in read
+            and (_measured(block.value_text()) or _known_name(block))
         ):
             yield from _read_key_value(ctx, block)
     for rows in tables_of(ctx):
@@ -487,6 +489,27 @@ def _measured(value: str) -> bool:
     limit:** $7,000 a year, or $8,000 if you're 50 or older": an amount of money first."""
     return (len(value.split()) <= 5 and _APPROXIMATE.match(value) is not None) or (
         len(value.split()) <= 12 and re.match(r"[$€£¥]\s?\d", value) is not None
+    )
+
+
+#: a value that is a name, maybe after its article ("the Museum of Modern Art (MoMA), New York
+#: City", "Vincent van Gogh"), up to a comma, a bracket or its end
+_NAME_VALUE = re.compile(
+    r"^(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|de|del|da|du|la|le|van|von|and|for|the))*"
+    r"\s*(?:$|[,(;])"
+)
+
+
+def _known_name(block: Block) -> bool:
+    """ "**Where to see it:** the Museum of Modern Art", "**Employer:** the US Bureau of
+    Fisheries": the document layer takes a value opening with "the" for a gloss, but after a key
+    the key table knows, with a colon, a name (after its article or not) is that key's value."""
+    key = _PAREN.sub("", block.key_text()).strip().rstrip(":").lower()
+    after = block.text[block.key[1] : block.key[1] + 3] if block.key else ""
+    return (
+        ":" in after
+        and (key in KEY_PREDICATES or key in PLACE_KEYS or key in DATE_KEYS)
+        and _NAME_VALUE.match(block.value_text()) is not None
     )
 
 
