@@ -102,6 +102,50 @@ CASES: list[tuple[str, Items, Items]] = [
 ]
 
 
+CASES += [
+    # a block opening with a naming marker renames what its section is about
+    (
+        "## Kinds of tea\n\n### Oolong\n\nAlso called **blue tea**. It is partly oxidised.\n",
+        {("oolong", "alias", "blue tea")},
+        set(),
+    ),
+    # a table comparing things column by column: a row keyed by a kind of name gives each
+    # column's thing another name, and the acronym in brackets after it
+    (
+        "| | Stroke | Mini-stroke |\n|---|---|---|\n"
+        "| Medical name | cerebrovascular accident (CVA) | transient ischaemic attack (TIA) |\n"
+        "| Lasts | hours or more | minutes |\n",
+        {
+            ("stroke", "synonym", "cerebrovascular accident"),
+            ("stroke", "abbreviation", "cva"),
+            ("mini-stroke", "synonym", "transient ischaemic attack"),
+            ("mini-stroke", "abbreviation", "tia"),
+        },
+        {("stroke", "synonym", "hours or more")},
+    ),
+]
+
+CASES += [
+    # a highlighted term in brackets after the words it names: an article before it is no part
+    # of it, and a short form those words do not spell is glossed by them
+    (
+        "Shape the dough with a thick rim (the **cornicione**), then add the sauce.",
+        {("cornicione", "definition", "thick rim")},
+        {("the cornicione", "definition", "thick rim")},
+    ),
+    (
+        "Check the sticker for the default network name (**SSID**) and the password.",
+        {("ssid", "definition", "the default network name")},
+        set(),
+    ),
+    (
+        "It was founded as the World Health Organization (**WHO**) in 1948.",
+        {("world health organization", "abbreviation", "who")},
+        {("who", "definition", "the world health organization")},
+    ),
+]
+
+
 @pytest.mark.parametrize(("answer", "present", "absent"), CASES)
 def test_linguistic_carry(answer: str, present: Items, absent: Items) -> None:
     items = _items(answer)

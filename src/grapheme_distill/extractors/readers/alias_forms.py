@@ -412,6 +412,10 @@ def read_alias_forms(
             bare = re.sub(r"\s*\([^()]*\)", "", text[: m.start()]).strip(" ,*_")
             if (opened := _OPENING_NAME.fullmatch(bare)) is not None:
                 term = Name(clean_name(opened.group("x")))
+        if term is None and not text[: m.start()].strip(" *_") and sent.start == 0:
+            # "### Jasmine / Also called **Thai fragrant rice**.": a block opening with the marker
+            # renames what its section is about
+            term = pronoun_subject(ctx, block)
         if term is None and re.search(r"\bname\b|goes|went", m.group("m")):
             # "Samuel Clemens wrote under the pen name Mark Twain": the clause's named subject
             opener = re.match(r"(?P<x>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4})\s+[a-z]", text)

@@ -467,11 +467,47 @@ def read_glossary_paragraph(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     yield from read_glossary(ctx, glossed)
 
 
+def _compared_names(block: Block, cells: tuple[str, ...]) -> Iterator[Fact]:
+    """ "| | Heart attack | Cardiac arrest |" / "| Medical name | myocardial infarction (MI) | …
+    |": in a table comparing things column by column, a row keyed by a kind of name gives each
+    column's thing another name (and the acronym in brackets after it)."""
+    if len(block.header) < 3 or len(cells) != len(block.header):
+        return
+    key = clean_name(cells[0]).lower()
+    if not (
+        _NAMING_KEY.fullmatch(key) or re.fullmatch(r"(?:medical|technical|formal)\s+names?", key)
+    ):
+        return
+    for head, cell in zip(block.header[1:], cells[1:], strict=True):
+        thing, raw = clean_name(head), " ".join(cell.replace("**", "").split())
+        named = re.fullmatch(r"(?P<n>[^()+,;/]{2,60}?)\s*(?:\((?P<a>" + ABBR + r")\))?", raw)
+        if not thing or named is None or clean_name(named["n"]).lower() == thing.lower():
+            continue  # "(strictly) IBRD + IDA": no name
+        name = clean_name(named["n"])
+        if re.fullmatch(ABBR, thing) and initials_match(name, thing):
+            # "| | TCP | UDP |" / "| Full name | Transmission Control Protocol | … |"
+            yield lfact(
+                block, None, "table.compared_name", Name(name), LinguisticKind.ABBREVIATION, thing
+            )
+            continue
+        yield lfact(block, None, "table.compared_name", Name(thing), LinguisticKind.SYNONYM, name)
+        if named["a"] is not None and named["a"].lower() != thing.lower():
+            yield lfact(
+                block,
+                None,
+                "table.compared_name",
+                Name(thing),
+                LinguisticKind.ABBREVIATION,
+                named["a"],
+            )
+
+
 def read_glossary_row(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     """ "| Term | Meaning |" tables: each row's first cell is defined by its meaning cell."""
     if ctx.injected(block) or len(block.header) < 2 or len(block.cells) < 2:
         return
     cells = block.cell_texts()
+    yield from _compared_names(block, cells)
     short = clean_name(cells[0])
     expands = [
         i for i, h in enumerate(block.header) if i and _EXPANSION_HEADER.match(clean_name(h))

@@ -370,6 +370,22 @@ def read_parentheses(
                     plain,
                     hedged,
                 )
+            elif (
+                plain == inner
+                and any(a == block.text.find(inner, sent.start) for a, _ in block.inline.emphasis)
+                and re.match(r"(?:the|an?)\s+[a-z]", phrase := _phrase_before(before).strip())
+                and 3 <= len(phrase.split()) <= 4
+            ):
+                # "along with the default Wi-Fi name (**SSID**)": a highlighted short form the
+                # words before do not spell is a term those words gloss
+                yield lfact(
+                    block,
+                    sent,
+                    "paren.marked_short",
+                    Name(plain),
+                    LinguisticKind.DEFINITION,
+                    phrase,
+                )
             continue
         # "ABC (…)", and "ABC codes (…)": the acronym may come with the noun it qualifies
         # (a short form may be clipped from its words' starts: "**ExComm** (the Executive …)")
@@ -413,6 +429,17 @@ def read_parentheses(
             )
             continue
         italic = any(a == block.text.find(inner, sent.start) for a, _ in block.inline.emphasis)
+        articled = re.match(r"(?:the|an?)\s+(?=\S)", inner)
+        if (
+            not italic
+            and articled is not None
+            and any(
+                a == block.text.find(inner, sent.start) + articled.end()
+                for a, _ in block.inline.emphasis
+            )
+        ):
+            # "leaving a thick rim (the **cornicione**)": the article is no part of the term
+            italic, plain = True, clean_name(inner[articled.end() :])
         if italic:
             # "the yellow-eyed penguin (*hoiho* in Māori)": the language is no part of the word
             plain = re.sub(r"\s+in\s+[A-Z][^\W\d_]+$", "", plain)
@@ -421,12 +448,7 @@ def read_parentheses(
             # "sensitivity to light (*photophobia*)": "to" and "of" join the gloss's own words;
             # an earlier bracket or an "or" ends it
             # (a phrase too long for a gloss is cut there too: "able to make the pilgrimage")
-            phrase = re.split(
-                r"\b(?:by|in|for|with|from|as|is|are|was|were|called|or|and|includ\w*)\s+|\)\s*|,\s*",
-                before,
-            )[-1]
-            if len(phrase.split()) > 4:
-                phrase = re.split(r"\b(?:of|to)\s+", phrase)[-1]
+            phrase = _phrase_before(before)
             shared = re.search(
                 r"\b(?P<h>[a-z]+\s+(?:to|of))\s+[\w\-]+\s*\([^()]*\)\s*,?\s*(?:and|or)\s+"
                 + re.escape(phrase.strip())
@@ -437,7 +459,9 @@ def read_parentheses(
                 # "sensitivity to light (*photophobia*) and sound (*phonophobia*)": the second
                 # gloss shares the first one's head
                 phrase = f"{shared.group('h')} {phrase.strip()}"
-            if 1 <= len(phrase.split()) <= 4:
+            # "**Finish it** (the *mantecatura*)": a pronoun's phrase names nothing
+            pronoun = re.search(r"\b(?:it|them|this|that|these|those)\s*$", phrase) is not None
+            if not pronoun and 1 <= len(phrase.split()) <= 4:
                 yield lfact(
                     block,
                     sent,
@@ -447,7 +471,7 @@ def read_parentheses(
                     clean_name(phrase),
                     hedged,
                 )
-            elif (clause := _last_clause(before)) is not None:
+            elif not pronoun and (clause := _last_clause(before)) is not None:
                 # "…, and one plate slides under the other (*subduction*)": the term names the
                 # process the clause before it describes
                 yield lfact(
@@ -641,6 +665,19 @@ def read_parentheses(
                     plain,
                     hedged,
                 )
+
+
+def _phrase_before(before: str) -> str:
+    """The phrase a bracketed term right after it names: back to a preposition, a verb, an "or",
+    a comma or an earlier bracket; a phrase too long for a gloss is cut at "of" or "to" too
+    ("able to make the pilgrimage")."""
+    phrase = re.split(
+        r"\b(?:by|in|for|with|from|as|is|are|was|were|called|or|and|includ\w*)\s+|\)\s*|,\s*",
+        before,
+    )[-1]
+    if len(phrase.split()) > 4:
+        phrase = re.split(r"\b(?:of|to)\s+", phrase)[-1]
+    return phrase
 
 
 #: a finite verb: a bracket that states something ("(the meeting is poorly documented)")
