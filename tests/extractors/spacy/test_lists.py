@@ -201,3 +201,17 @@ def test_a_gloss_s_pronoun_that_agrees_with_its_term_still_means_the_term(facts:
     )
     got = {(s, p, o) for s, p, o, _ in facts(text)}
     assert ("Gongs", "mark", "structure") in got, got
+
+
+def test_a_region_key_over_places_locates_each_place_in_the_region(facts: Facts) -> None:
+    # the clause readers took "Iraq, Iran" for a place and its region ("Paris, France"), and
+    # the one-word key was an attribute of the section's subject ("OPEC africa Algeria")
+    text = (
+        "## Current members\nOPEC has 12 members:\n"
+        "- **Middle East:** Saudi Arabia, Iraq, Iran, Kuwait, United Arab Emirates\n"
+        "- **Africa:** Algeria, Libya, Nigeria, Congo, Equatorial Guinea, Gabon\n"
+    )
+    got = {(s, p, o) for s, p, o, _ in facts(text)}
+    assert {("Iran", "located_in", "Middle East"), ("Gabon", "located_in", "Africa")} <= got, got
+    assert ("Iraq", "located_in", "Iran") not in got
+    assert not any(p == "africa" for _, p, _ in got)

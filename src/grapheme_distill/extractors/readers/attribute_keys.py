@@ -29,6 +29,7 @@ __all__ = [
     "LIST_KEYS",
     "MEMBERSHIP_KEYS",
     "PLACE_KEYS",
+    "REGION_KEYS",
     "REMARK_HEADERS",
     "ROLE_KEYS",
 ]
@@ -366,6 +367,42 @@ MEMBERSHIP_KEYS = frozenset(
 )
 
 #: "Current head", "Acting CEO": the office itself
+#: continents and world regions: as a key ("**Africa:** Algeria, Libya") they group the places
+#: listed after them, which lie there; they name no attribute of the section's subject
+REGION_KEYS = frozenset(
+    {
+        "africa",
+        "asia",
+        "europe",
+        "oceania",
+        "antarctica",
+        "americas",
+        "the americas",
+        "north america",
+        "south america",
+        "central america",
+        "latin america",
+        "caribbean",
+        "the caribbean",
+        "middle east",
+        "the middle east",
+        "east asia",
+        "south asia",
+        "southeast asia",
+        "south-east asia",
+        "central asia",
+        "western europe",
+        "eastern europe",
+        "northern europe",
+        "southern europe",
+        "scandinavia",
+        "north africa",
+        "sub-saharan africa",
+        "west africa",
+        "east africa",
+        "southern africa",
+    }
+)
 INCUMBENT = re.compile(r"^(?:current|present|incumbent|acting)\s+")
 _NAME_PARTICLES = frozenset({"of", "de", "la", "le", "del", "der", "von", "van", "the", "and", "&"})
 

@@ -31,6 +31,7 @@ from grapheme_distill.extractors.readers.attribute_keys import (
     LIST_KEYS,
     MEMBERSHIP_KEYS,
     PLACE_KEYS,
+    REGION_KEYS,
     REMARK_HEADERS,
     ROLE_KEYS,
     TEAM_KEY,
@@ -554,8 +555,10 @@ def _read_key_value(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         return
     subject = _kv_subject(ctx, block)
     key = block.key_text()
-    if is_name_key(key):
-        return  # "**Lake Vänern**: 5,650 km²": about the lake (the clause reader reads it)
+    if is_name_key(key) or key.lower().strip() in REGION_KEYS:
+        # "**Lake Vänern**: 5,650 km²": about the lake (the clause reader reads it); "**Africa:**
+        # Algeria, Libya": the places that lie there (spacy/lists.region_records), no attribute
+        return
     if subject is None or not key or len(key.split()) > 5:
         return
     raw = block.value_text()

@@ -219,6 +219,7 @@ def read_list(
                 prose(piece, doc, term)
                 after_label(state, doc, marks, kv.start("v"))
                 state.records.extend(genus_records(piece, doc, term, kv.start("v"), state))
+                region_records(piece, doc, term, kv.start("v"), state, marks[0])
             continue
         if not procedural and kv is not None and own_clause(doc, kv.start("v")):
             # "**Funding**: The trust funds research": a sentence of its own after a label
@@ -226,6 +227,11 @@ def read_list(
             prose(piece, doc, subject)
             after_label(state, doc, marks, kv.start("v"), label_only=True)
             continue
+        if not procedural and kv is not None and gloss is None:
+            # "**Africa:** Algeria, Libya, Nigeria": a one-word region over its places
+            key = phrase_mention(doc, 0, len(kv.group("k")))
+            if key is not None:
+                region_records(piece, doc, key, kv.start("v"), state, len(state.records))
         if procedural or kv is not None or gloss is not None:
             continue
         if continued is not None and (said := said_of(continued, piece, doc)) is not None:
@@ -237,6 +243,57 @@ def read_list(
         prose(piece, doc, subject)
         if len(state.records) == before and subject is not None:
             verb_fragment(piece, doc, subject, state)
+
+
+_REGIONS = frozenset({"LOC", "GPE"})
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|;\s*)")
+
+
+def region_records(
+    piece: Piece, doc: Any, term: Mention, start: int, state: State, mark: int
+) -> None:
+    """ "**Middle East:** Saudi Arabia, Iraq, Iran", "**Africa:** Algeria, Libya": a region's
+    name as the key over nothing but names, most of them places — each lies in the region
+    (``located_in``), and no place lies in the one listed after it (the clause readers take
+    "Iraq, Iran" for a place and its region, as in "Paris, France").  Records from ``mark`` on
+    are this item's."""
+    if term.label not in _REGIONS:
+        return
+    value = doc.text[start:].strip().rstrip(".")
+    parts = [p for p in _LISTED.split(value) if p]
+    places = [e for e in doc.ents if e.start_char >= start]
+    if (
+        not parts
+        or [e.text for e in places] != parts
+        or 3 * sum(e.label_ in _REGIONS for e in places) < 2 * len(places)
+    ):
+        return  # (NER calls the odd country a person: "Gabon"; most must be places)
+    inside = {e.text for e in places}
+    state.records[mark:] = [
+        r
+        for r in state.records[mark:]
+        if not (
+            r.predicate == "located_in"
+            and r.subject is not None
+            and r.object is not None
+            and r.subject.text in {*inside, term.text}
+            and r.object.text in inside
+        )
+    ]
+    for e in places:
+        place = phrase_mention(doc, e.start_char, e.end_char)
+        if place is not None:
+            state.records.append(
+                Record(
+                    kind="relation",
+                    subject=place,
+                    object=term,
+                    predicate="located_in",
+                    confidence=0.6,
+                    span=piece.offsets.span(e.start_char, e.end_char),
+                    construction="list.region",
+                )
+            )
 
 
 #: what may stand between a place and the region it lies in: "Erode (now in Tamil Nadu)",
