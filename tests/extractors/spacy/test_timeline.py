@@ -95,3 +95,23 @@ def test_the_date_of_a_work_made_in_a_timeline_item_is_the_works(facts: Facts) -
     got = {(s, p, o) for s, p, o, _ in facts(_WORKS)}
     assert ("Heiligenstadt Testament", "written_in", "1802") in got, got
     assert ("Ludwig van Beethoven", "move_in", "1792") in got, got
+
+
+def test_a_verb_the_parser_took_for_a_noun_is_read_after_the_subject_s_name(
+    facts: Facts,
+) -> None:
+    # "Dies in Vienna": a plural noun to the parser, a verb once the name stands before it;
+    # "and is exiled to Elba": the participle after a conjoined "is"
+    read = facts(
+        "**Ludwig van Beethoven** was a German composer.\n\n## Life\n"
+        "- **1827** — Dies in Vienna on 26 March, aged 56.\n"
+    )
+    got = {(s, p, o) for s, p, o, _ in read}
+    assert ("Ludwig van Beethoven", "died_in", "Vienna") in got, got
+    read = facts(
+        "**Napoleon Bonaparte** was a French military leader.\n\n## Timeline\n"
+        "- 1812: the invasion of Russia ends in disaster.\n"
+        "- 1814: he abdicates and is exiled to Elba.\n"
+    )
+    got = {(s, p, o) for s, p, o, _ in read}
+    assert ("Napoleon Bonaparte", "exiled_to", "Elba") in got, got

@@ -26,8 +26,13 @@ from grapheme_distill.extractors.spacy.clauses import Mention, mention_of, phras
 from grapheme_distill.extractors.spacy.glosses import of_term
 from grapheme_distill.extractors.spacy.named import named_mentions, step_things
 from grapheme_distill.extractors.spacy.records import Record, State
-from grapheme_distill.extractors.spacy.text import OffsetMap, Piece
-from grapheme_distill.extractors.spacy.timeline import DATE_KEY, read_timeline, verb_fragment
+from grapheme_distill.extractors.spacy.text import Piece
+from grapheme_distill.extractors.spacy.timeline import (
+    DATE_KEY,
+    inserted,
+    read_timeline,
+    verb_fragment,
+)
 from grapheme_distill.model.knowledge import KnowledgeType
 
 __all__ = [
@@ -453,18 +458,7 @@ def said_of(subject: Mention, piece: Piece, doc: Any) -> tuple[Piece, Any] | Non
     own, or where the default pipeline did not make ``doc`` (nothing to parse it again with)."""
     if not doc.text[:1].islower() or doc[0].tag_ in ("PRP", "DT", "CD") or DATE_KEY.match(doc.text):
         return None
-    from grapheme_distill.extractors.spacy_extractor import DEFAULT_MODEL, load_model
-
-    nlp = load_model(DEFAULT_MODEL)  # (imported here: the extractor imports this module)
-    if nlp.vocab is not doc.vocab:
-        return None
-    prefix = f"{subject.text} "
-    offsets = OffsetMap()
-    offsets.add(0, piece.offsets.to_orig(0))
-    for start, origin in zip(piece.offsets.starts, piece.offsets.origins, strict=True):
-        offsets.add(start + len(prefix), origin)
-    text = prefix + piece.text
-    return dataclasses.replace(piece, text=text, offsets=offsets), nlp(text)
+    return inserted(piece, doc, 0, f"{subject.text} ")
 
 
 def gloss_pronoun(doc: Any, start: int) -> str | None:

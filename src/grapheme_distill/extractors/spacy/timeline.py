@@ -11,6 +11,7 @@ named objects and place phrases are what the subject did: ``launch_on 16 July 19
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -18,9 +19,9 @@ from grapheme_distill.extractors.predicates import participle_of_making
 from grapheme_distill.extractors.spacy.mentions import Coref, Mention
 from grapheme_distill.extractors.spacy.names import mention_of, phrase_mention
 from grapheme_distill.extractors.spacy.records import Record, State
-from grapheme_distill.extractors.spacy.text import Piece
+from grapheme_distill.extractors.spacy.text import OffsetMap, Piece
 
-__all__ = ["DATE_KEY", "read_timeline", "timeline_facts", "verb_fragment"]
+__all__ = ["DATE_KEY", "inserted", "read_timeline", "timeline_facts", "verb_fragment"]
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -74,6 +75,8 @@ def timeline_facts(
         out = [(actor, f"{head}_{prep}", date)]
     out.extend((actor, predicate, obj) for predicate, obj in named)
     for verb in root.conjuncts:  # "Moved to Paris and enrolled at the Sorbonne": both happened
+        if verb.pos_ == "AUX":  # "abdicates and is exiled to Elba": the participle after "is"
+            verb = next((c for c in verb.children if c.tag_ == "VBN"), verb)
         if verb.pos_ == "VERB" and verb.i > root.i:
             word = verb.lower_ if verb.tag_ == "VBN" else verb.lemma_.lower()
             out.extend(
@@ -139,11 +142,64 @@ def _named_objects(head: Any, word: str, coref: Coref | None) -> list[tuple[str,
     return out
 
 
+def inserted(
+    piece: Piece, doc: Any, at: int, words: str, *, lower: bool = False
+) -> tuple[Piece, Any] | None:
+    """``piece`` parsed again with ``words`` put in at ``at`` ("Odysseus " before "blinds the
+    Cyclops", "Beethoven " after "**1827** — "), the letter after them lower-cased with
+    ``lower`` ("Beethoven dies", not "Beethoven Dies"); its offsets still point into the answer
+    (the words' own characters at ``at``).  ``None`` where the default pipeline did not make
+    ``doc`` (nothing to parse it again with)."""
+    from grapheme_distill.extractors.spacy_extractor import DEFAULT_MODEL, load_model
+
+    nlp = load_model(DEFAULT_MODEL)  # (imported here: the extractor imports this module)
+    if nlp.vocab is not doc.vocab:
+        return None
+    old = piece.offsets
+    offsets = OffsetMap()
+    for start, origin in zip(old.starts, old.origins, strict=True):
+        if start < at:
+            offsets.add(start, origin)
+    offsets.add(at, old.to_orig(at))  # the words stand where they were put
+    offsets.add(at + len(words), old.to_orig(at))
+    for start, origin in zip(old.starts, old.origins, strict=True):
+        if start > at:
+            offsets.add(start + len(words), origin)
+    rest = piece.text[at:]
+    if lower:
+        rest = rest[:1].lower() + rest[1:]
+    text = piece.text[:at] + words + rest
+    return dataclasses.replace(piece, text=text, offsets=offsets), nlp(text)
+
+
+#: a subject-less timeline item's verb the parser takes for a plural noun ("**1827** — Dies in
+#: Vienna", "**1792** — Moves to Vienna"): a capitalised word ending in "s", not part of a name
+_NOUN_VERB = frozenset({"NNS", "NNPS", "NNP", "VBZ"})
+
+
+def _said_verb(doc: Any, start: int) -> bool:
+    first = next((t for t in doc if t.idx >= start and not t.is_punct), None)
+    return (
+        first is not None
+        and first.text[:1].isupper()
+        and first.lower_.endswith("s")
+        and first.tag_ in _NOUN_VERB
+        and not first.ent_type_
+        and not any(t.dep_ in ("nsubj", "nsubjpass") and t.idx >= start for t in doc)
+    )
+
+
 def read_timeline(piece: Piece, doc: Any, subject: Mention | None, state: State) -> None:
     """The records of a date-keyed list item; a generic heading ("Timeline") is no subject,
-    the answer's topic is."""
+    the answer's topic is.  An item whose verb the parser took for a noun ("Dies in Vienna
+    on 26 March") is parsed again with the subject's name before it."""
     if subject is None or not (subject.proper or subject.label):
         subject = state.coref.topic
+    key = DATE_KEY.match(doc.text)
+    if subject is not None and key is not None and _said_verb(doc, key.end()):
+        again = inserted(piece, doc, key.end(), f"{subject.text} ", lower=True)
+        if again is not None:
+            piece, doc = again
     for s, predicate, o in timeline_facts(doc, subject, state.coref):
         state.records.append(
             Record(
