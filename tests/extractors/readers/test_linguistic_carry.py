@@ -145,6 +145,70 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # a glossary item's pronoun is its term, not the section's subject
+    (
+        "## Your bill, explained\n\n- **Standing charge**: a fixed daily fee. It is often "
+        'called "the daily charge".\n- **Unit rate**: the price per kilowatt hour.\n',
+        {("standing charge", "alias", "daily charge")},
+        {("your bill, explained", "alias", "daily charge")},
+    ),
+]
+
+CASES += [
+    # a quoted name after "the", right after a highlighted name (and its year)
+    (
+        'The song recalls the **Great Frost** of 1709, the "Long Winter", and **Peter the '
+        'Great**, the "carpenter tsar".',
+        {
+            ("great frost", "alias", "long winter"),
+            ("peter the great", "alias", "carpenter tsar"),
+        },
+        set(),
+    ),
+]
+
+CASES += [
+    # a brand name: "X is a brand name for Y", "Y (sold as X)"
+    (
+        "**Nurofen** is a brand name for **ibuprofen**, a painkiller.",
+        {("ibuprofen", "alias", "nurofen")},
+        set(),
+    ),
+    (
+        "Ask about a statin such as atorvastatin (sold as Lipitor) or another one.",
+        {("atorvastatin", "alias", "lipitor")},
+        set(),
+    ),
+    # a bracket's name before its examples; a capitalised article opening the sentence
+    (
+        "Beetle families include the **Coccinellidae** (ladybirds, including the seven-spot "
+        "ladybird) and the **Lucanidae** (stag beetles).",
+        {("coccinellidae", "alias", "ladybirds"), ("lucanidae", "alias", "stag beetles")},
+        set(),
+    ),
+    (
+        "A runny nose (rhinorrhoea) often comes with a cold.",
+        {("runny nose", "synonym", "rhinorrhoea")},
+        {("nose", "synonym", "rhinorrhoea")},
+    ),
+]
+
+CASES += [
+    # a group's everyday name and its Latin name given with a rank
+    (
+        "Spiders make up the order **Araneae**, with about 50,000 species. Ladybirds belong to "
+        "the beetle family, **Coccinellidae**.",
+        {("spiders", "alias", "araneae"), ("coccinellidae", "alias", "beetle family")},
+        set(),
+    ),
+    (
+        "Wolves and foxes are in the same family, Canidae.",
+        set(),
+        {("canidae", "alias", "same family")},
+    ),
+]
+
 
 @pytest.mark.parametrize(("answer", "present", "absent"), CASES)
 def test_linguistic_carry(answer: str, present: Items, absent: Items) -> None:

@@ -58,6 +58,20 @@ def read_inline_glosses(block: Block, sent: Sentence, hedged: bool) -> Iterator[
                 hedged,
             )
             continue
+        named = _THE_QUOTED.match(block.text[b : sent.end])
+        if named is not None and (name := clean_name(block.text[a:b])) and len(name.split()) <= 5:
+            # "the **July Revolution** of 1830, the "Three Glorious Days"", "**Louis Philippe I**,
+            # the "citizen king"": a name the thing went by, quoted after "the"
+            yield lfact(
+                block,
+                sent,
+                "alias.the_quoted",
+                Name(name),
+                LinguisticKind.ALIAS,
+                named["v"],
+                hedged,
+            )
+            continue
         m = _BOLD_GLOSS.match(block.text[b : sent.end])
         if m is None:
             continue
@@ -105,6 +119,8 @@ def read_inline_glosses(block: Block, sent: Sentence, hedged: bool) -> Iterator[
 #: "*gamel*, "to strike with a mallet"", "*oktṓpous*, "eight-foot"", "(*Kanagawa-oki nami ura*,
 #: literally "Under the Wave off Kanagawa")", "(*rāga*, from Sanskrit "colour" or "passion")": a
 #: highlighted word, then its meaning in quotes (the word it comes from is its meaning too)
+#: a quoted name after "the", right after a highlighted name (and its year)
+_THE_QUOTED = re.compile(r"^[*_]*(?:\s+of\s+\d{3,4})?,\s+the\s+[\"“](?P<v>[^\"”,.]{3,40})[\"”]")
 _QUOTED_GLOSS = re.compile(
     r"^[*_]*,\s+(?:(?:literally|meaning|lit\.)\s+|from\s+(?:the\s+)?[A-Z][\w\-]+\s+)?"
     r"[\"“‘](?P<v>[^\"”’]{3,80}?)[,.]?[\"”’](?:\s+or\s+[\"“‘](?P<w>[^\"”’]{3,40}?)[\"”’])?"

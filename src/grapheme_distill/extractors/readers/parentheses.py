@@ -108,6 +108,7 @@ _PAREN_PREFIX = re.compile(
     r"also called|short|officially|formally|in full|full name|full title|"
     r"today['’]s|modern(?:-day)?|present-day|now called|renamed|"
     r"brand names?(?: include| is| are)?|trade name|known locally as|locally|"
+    r"(?:sold|marketed|branded|available)\s+as|"
     r"in (?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:\s+English)?\s*,)\s*:?\s+(?P<v>.+)$",
     re.IGNORECASE,
 )
@@ -337,7 +338,9 @@ def read_parentheses(
             term = gloss_noun(ctx, block, sent, m.start()) or _term_before(
                 ctx, block, sent, m.start()
             )
-            if term is None and value.islower():
+            # "methylphenidate (sold as Ritalin)": a brand name's generic noun is lower-case
+            branded = re.match(r"(?i)(?:sold|marketed|branded|brand|trade)\b", plain) is not None
+            if term is None and (value.islower() or branded):
                 # "an aubergine (also called eggplant)", "fresh coriander (or cilantro)": a noun
                 np = _ARTICLED.search(before)
                 plain_noun = np.group("np") if np is not None else _technical_term(before)
@@ -621,6 +624,9 @@ def read_parentheses(
                 hedged,
             )
             continue
+        # "the **Saturniidae** (emperor moths, including the atlas moth)": the name before the
+        # examples
+        plain = re.split(r",\s+(?:including|such as|e\.g\.|notably|especially)\s", plain)[0]
         if common_name(plain):
             # "the *Shinkansen* (bullet train)": the thing's everyday name
             highlighted = _term_before(ctx, block, sent, m.start())
@@ -698,7 +704,7 @@ _LISTED_RUN = re.compile(
     rf"(?P<np>{_RUN_WORD}(?:\s+{_RUN_WORD}){{1,2}})$"
 )
 #: a lower-case noun phrase of one or two words after an article, ending the text
-_ARTICLED = re.compile(r"\b(?:the|a|an)\s+(?P<np>(?:[a-z][\w\-]+\s+)?[a-z][\w\-]+)$")
+_ARTICLED = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?P<np>(?:[a-z][\w\-]+\s+)?[a-z][\w\-]+)$")
 _COUNT_WORD = re.compile(
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|half|both|none|"
     r"several|many|few|once|twice|whole|each|all"

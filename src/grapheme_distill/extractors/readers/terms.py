@@ -348,6 +348,12 @@ def term_at(ctx: ReadContext, block: Block, sent: Sentence, upto: int) -> Name |
             # person's pronoun never means an event, a thing or a notion the section is about
             who = pronoun_subject(ctx, block)
             return who if who is not None and not _not_a_person(who) else None
+        if x.lower() in ("it", "they") and block.role == "glossary" and block.key is not None:
+            # "**Net pay**: what is left after deductions. It is often called "take-home pay"":
+            # a glossary item's pronoun is its term, not the section's subject
+            key = clean_name(re.sub(r"\s*\([^)]*\)", "", block.key_text()))
+            if key:
+                return Name(key)
         if x.lower() in PRONOUNS:
             return pronoun_subject(ctx, block)
         return Name(x) if x and len(x.split()) <= 8 else None
