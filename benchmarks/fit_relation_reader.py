@@ -59,6 +59,7 @@ from grapheme_distill.evaluation.answers import (  # noqa: E402
 )
 from grapheme_distill.extractors import get_extractor  # noqa: E402
 from grapheme_distill.extractors.learned import LinearModel  # noqa: E402
+from grapheme_distill.extractors.spacy.items import entity_surface  # noqa: E402
 from grapheme_distill.extractors.spacy.learned_relations import (  # noqa: E402
     MODEL_NAME,
     collect_candidates,
@@ -66,6 +67,7 @@ from grapheme_distill.extractors.spacy.learned_relations import (  # noqa: E402
 )
 from grapheme_distill.extractors.spacy.structure_relations import STRUCTURE  # noqa: E402
 from grapheme_distill.model.hashing import normalise_name  # noqa: E402
+from grapheme_distill.model.knowledge import EntityType  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "grapheme_distill" / "extractors" / "models" / f"{MODEL_NAME}.json"
@@ -92,6 +94,10 @@ def read(
         preds[item["id"]] = extraction_to_pred(extraction)[0]
         for cand in sink:
             unit = {k: cand[k] for k in UNIT}
+            # labelled under the names the output will carry ("various industries" is written
+            # "industries": items.entity_surface), not the records' raw ones
+            for end in ("subject", "object"):
+                unit[end] = surface(unit[end])
             cand["source"] = cand["features"][0].removeprefix("source=")
             pred: dict[str, list[dict[str, Any]]] = {t: [] for t in preds[item["id"]]}
             pred["relations"] = [unit]
@@ -100,8 +106,15 @@ def read(
     return preds, rows
 
 
+def surface(name: str) -> str:
+    """A record's name as the output writes it: a common noun's entity is a concept, and
+    :func:`~grapheme_distill.extractors.spacy.items.entity_surface` drops the quantity or choice
+    words before it."""
+    return entity_surface(name, EntityType.CONCEPT) if name[:1].islower() else name
+
+
 def _key(subject: str, obj: str) -> frozenset[str]:
-    return frozenset((normalise_name(subject), normalise_name(obj)))
+    return frozenset((normalise_name(surface(subject)), normalise_name(surface(obj))))
 
 
 def combined(
@@ -144,8 +157,10 @@ def combined(
     for (answer, _), (p, row) in best.items():
         if row.get("reading") is not None and p < top[(answer, row["reading"])]:
             continue
-        out[answer]["relations"].append({k: row[k] for k in UNIT})
-        for name in (row["subject"], row["object"]):
+        unit = {k: row[k] for k in UNIT}
+        unit["subject"], unit["object"] = surface(row["subject"]), surface(row["object"])
+        out[answer]["relations"].append(unit)
+        for name in (unit["subject"], unit["object"]):
             out[answer]["entities"].append({"name": name, "type": "OTHER"})
     return out
 

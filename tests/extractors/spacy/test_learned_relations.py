@@ -329,3 +329,14 @@ def test_a_predicate_ending_in_its_object_s_class_noun_stays() -> None:
     assert not says_no_relation(record("released_on_record_label"))
     assert not says_no_relation(record("elevation_above_sea_level", "attribute"))
     assert not says_no_relation(record("born_in"))
+
+
+def test_the_fitting_script_labels_rows_under_the_output_s_names(tmp_path: Path) -> None:
+    # a record's "various industries" is written "industries" (items.entity_surface): labelled
+    # under its raw name, a right reading counted wrong
+    script, _ = _script_and_tiny_gold(tmp_path)
+    assert script.surface("various industries") == "industries"
+    assert script.surface("Lake Baikal") == "Lake Baikal"
+    assert script._key("Lake Baikal", "various industries") == script._key(
+        "Lake Baikal", "industries"
+    )
