@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 __all__ = ["DESCRIPTION_LABELS", "Clause", "ClauseKind", "Coref", "Mention", "Voice"]
@@ -403,6 +403,9 @@ class Mention:
     # only a candidate of the learned entity decision (a noun chunk no rule named): an entity
     # only if the model keeps it (:mod:`grapheme_distill.extractors.spacy.entity_choice`)
     candidate: bool = False
+    # a noun chunk's syntax, as ``dep/head POS/first tag`` ("dobj/VERB/NNS"): a cue of the learned
+    # entity decision only, left out of equality (two readings of one chunk are one mention)
+    syntax: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)

@@ -211,7 +211,7 @@ def _chunk_candidates(span: Any, named: list[Mention]) -> list[Mention]:
     first, last = getattr(span, "start", 0), getattr(span, "end", len(doc))
     taken = [(m.start, m.end) for m in named]
     out: list[Mention] = []
-    for start, end, a, b, text in chunks:
+    for start, end, a, b, text, syntax in chunks:
         if start < first or end > last or any(x < b and a < y for x, y in taken):
             continue
         if quote_cut(text):  # the quotation's other half, next to it: 'two "three-peats"'
@@ -222,21 +222,21 @@ def _chunk_candidates(span: Any, named: list[Mention]) -> list[Mention]:
                 text, a = whole[a - 1] + text, a - 1
         if balanced(text).startswith(text):
             text = balanced(text)  # a bracket glued to its word is the name's: "401(k" -> "401(k)"
-        out.append(Mention(text, a, b, candidate=True))
+        out.append(Mention(text, a, b, candidate=True, syntax=syntax))
     return out
 
 
 _CHUNKS = "grapheme_distill.noun_chunks"
 
 
-def _doc_chunks(doc: Any) -> list[tuple[int, int, int, int, str]]:
+def _doc_chunks(doc: Any) -> list[tuple[int, int, int, int, str, str]]:
     """The document's noun chunks that can be candidates, as ``(start, end, first char, end char,
     text)``, read once per document (``doc.user_data``): ``Span.noun_chunks`` walks the whole
     document's chunks for each sentence, and ``Doc.text`` joins every token at each call."""
-    cached: list[tuple[int, int, int, int, str]] | None = doc.user_data.get(_CHUNKS)
+    cached: list[tuple[int, int, int, int, str, str]] | None = doc.user_data.get(_CHUNKS)
     if cached is not None:
         return cached
-    found: list[tuple[int, int, int, int, str]] = []
+    found: list[tuple[int, int, int, int, str, str]] = []
     try:
         chunks = list(doc.noun_chunks)
     except (ValueError, NotImplementedError):  # no dependency parse
@@ -259,7 +259,9 @@ def _doc_chunks(doc: Any) -> list[tuple[int, int, int, int, str]]:
         a, b = tokens[start].idx, chunk.end_char
         text = whole[a:b].strip()
         if len(text) > 2 and any(c.isalpha() for c in text):
-            found.append((chunk.start, chunk.end, a, b, text))
+            root = chunk.root
+            syntax = f"{root.dep_}/{root.head.pos_}/{tokens[start].tag_}"
+            found.append((chunk.start, chunk.end, a, b, text, syntax))
     doc.user_data[_CHUNKS] = found
     return found
 
