@@ -183,17 +183,23 @@ class _Proposals:
         context: set[str],
     ) -> None:
         ptext = parent.text.strip()
-        if not ptext or len(ptext.split()) > 8 or f" {ptext.lower()}".endswith(f" {child.lower()}"):
+        plower, clower = ptext.lower(), child.lower()
+        if not ptext or len(ptext.split()) > 8 or f" {plower}".endswith(f" {clower}"):
             return  # the whole itself, or its own head noun ("Roman Empire" > "Empire")
         if ptext.count("(") != ptext.count(")"):
             return
-        cand = EdgeCandidate(Name(ptext, parent.type), Name(child), kind, block.span, source)
-        old = self.by_key.setdefault(cand.key, cand)
-        old.features.add(f"src={source}")
-        old.features |= context
+        # the pair's key (EdgeCandidate.key) first: a pair proposed again (by another source or
+        # context) needs no new candidate and no span mapped back into the answer
+        old = self.by_key.get((plower, clower))
+        if old is None:
+            old = EdgeCandidate(Name(ptext, parent.type), Name(child), kind, block.span, source)
+            self.by_key[old.key] = old
+        features = old.features
+        features.add(f"src={source}")
+        features |= context
         for c in context:
             if c.startswith("ctx="):
-                old.features.add(f"src={source}&{c}")
+                features.add(f"src={source}&{c}")
 
     def add_rule(self, fact: Fact) -> None:
         assert fact.object is not None and fact.hierarchy is not None
