@@ -512,7 +512,10 @@ def agrees(pronoun: str, mention: Mention | None, doc: Any) -> bool:
         else None
     )
     several = words is not None and (
-        words[-1].tag_ in ("NNS", "NNPS") or any(t.lower_ in ("and", "&") for t in words)
+        words[-1].tag_ in ("NNS", "NNPS")
+        # a capitalised plural the tagger calls a proper noun: "**Reptiles** (class Reptilia)"
+        or (words[-1].lower_.endswith("s") and not words[-1].lower_.endswith(("ss", "us", "is")))
+        or any(t.lower_ in ("and", "&") for t in words)
     )
     if pronoun == "they":
         return several or words is None or mention.label in ("ORG", "NORP")
