@@ -20,6 +20,7 @@ from typing import Any, Literal
 from grapheme_distill.extractors.base import Extraction
 from grapheme_distill.extractors.predicates import canonical_predicate
 from grapheme_distill.extractors.readers.dates import canonical_date
+from grapheme_distill.extractors.readers.hierarchy_names import plausible_edge
 from grapheme_distill.extractors.readers.people import role_of
 from grapheme_distill.extractors.rules_names import guess_entity_type
 from grapheme_distill.extractors.spacy import entity_choice
@@ -203,6 +204,10 @@ def finish_items(
                 note(item_id, r)
         elif r.kind == "hierarchy" and r.subject and r.object and KnowledgeType.STRUCTURAL in types:
             if r.negated or r.hierarchy is None:
+                continue
+            if not plausible_edge(r.subject.text, r.object.text):
+                # the clause reader's edges too ("Examples contains fossils", "basin contains
+                # eleven countries"): the shape checks the readers' edges pass
                 continue
             parent, child = entity(r.subject), entity(r.object)
             if parent.id != child.id:
