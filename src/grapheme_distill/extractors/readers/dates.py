@@ -46,10 +46,18 @@ _DATE_FORMS = [
 ]
 
 
+#: every date form has a four-digit year: a text without four digits in a row is no date (one
+#: scan; the names and values asked about mostly hold none)
+_YEAR_DIGITS = re.compile(r"\d{4}")
+_COMMA = re.compile(r"\s*,\s*")
+
+
 def canonical_date(text: str) -> str | None:
     """``May 2nd, 1908``, ``2 May 1908``, ``08-16-1920`` → ISO ``1908-05-02``; None when the text is
     not a full date or is ambiguous (``03/04/1990`` could be March or April)."""
-    t = re.sub(r"\s*,\s*", ", ", " ".join(text.strip().split()))  # "June 14 ,1994", "July,1998"
+    if _YEAR_DIGITS.search(text) is None:
+        return None
+    t = _COMMA.sub(", ", " ".join(text.strip().split()))  # "June 14 ,1994", "July,1998"
     for form in _DATE_FORMS:
         m = form.match(t)
         if not m:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from grapheme_distill.extractors.base import HEDGES, is_hedged
@@ -25,8 +26,12 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _EDGE = " \t\n\"'“”‘’.,;:!?*_`()[]"
 
 
+@lru_cache(maxsize=16_384)
 def clean_name(text: str) -> str:
-    """A name as the answer writes it, without markup, leading article or edge punctuation."""
+    """A name as the answer writes it, without markup, leading article or edge punctuation.
+
+    Memoised (a pure function of the text): the readers clean the same item, key and lead-in
+    texts again and again (~12,000 calls a pass over the 120 synthetic answers)."""
     text = " ".join(text.replace("**", "").replace("`", "").split()).strip(_EDGE)
     text = _ARTICLE.sub("", text).strip(_EDGE)
     return _PRAISE.sub("", text)
