@@ -209,6 +209,41 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # "the French name means …": what the item's term means; a comparative's "means" states a
+    # consequence
+    (
+        "Fillings:\n\n- **Crème pâtissière** — a thick custard; the French name literally "
+        'means "pastry cream".\n- **Ganache** — chocolate melted into cream.\n',
+        {("crème pâtissière", "definition", "pastry cream")},
+        {("french name", "definition", "pastry cream")},
+    ),
+    (
+        "The key is **sugar** and **flour**: more sugar means a softer crumb; less flour means "
+        "a flatter cake.",
+        set(),
+        {
+            ("more sugar", "definition", "a softer crumb"),
+            ("less flour", "definition", "a flatter cake"),
+        },
+    ),
+]
+
+CASES += [
+    # a brand name in brackets after a highlighted term names it, it glosses nothing
+    (
+        "Doctors may prescribe **semaglutide** (brand name Ozempic) for weight loss.",
+        {("semaglutide", "alias", "ozempic")},
+        {("semaglutide", "definition", "brand name ozempic")},
+    ),
+    # a name in a bracket used in some places is the term's other name there
+    (
+        "Jobs are run by the **print spooler** (cupsd on most distributions) in the background.",
+        {("print spooler", "alias", "cupsd")},
+        {("print spooler", "definition", "cupsd on most distributions")},
+    ),
+]
+
 
 @pytest.mark.parametrize(("answer", "present", "absent"), CASES)
 def test_linguistic_carry(answer: str, present: Items, absent: Items) -> None:

@@ -325,6 +325,15 @@ def _clause(
             name = None  # "This means that you …", "Saving early means your money …": a claim
         elif term.lower() in PRONOUNS:
             name = pronoun_subject(ctx, block)
+        elif re.match(r"(?i)(?:[A-Z][a-z]+|scientific|common|local|full|official)\s+name$", term):
+            # "the French name literally means "sugared pastry"", "The scientific name means …":
+            # what the name of the item's term (its key) or of the section's subject means
+            key = clean_name(re.sub(r"\s*\([^)]*\)", "", block.key_text())) if block.key else ""
+            name = Name(key) if key else pronoun_subject(ctx, block)
+        elif re.match(
+            r"(?i)(?:more|less|fewer|lower|higher|larger|smaller|bigger|longer|shorter)\s", term
+        ):
+            name = None  # "more amylose means fluffy grains": a consequence, no term's meaning
         elif (
             re.search(r"[,:]", term)
             or re.match(r"(?i)(?:what|how|why|when|where|who)\b", term)

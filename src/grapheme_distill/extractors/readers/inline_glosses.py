@@ -148,7 +148,8 @@ _BARE_GENUS_AFTER = re.compile(
 _BRACKET_GLOSS = re.compile(
     r"^[*_]*\s*\((?!(?:or|also|aka|e\.g|i\.e|see|plural|singular|from|literally|meaning|sometimes|"
     r"often|usually|formerly|known|called|short|for|in|on|at|by|about|around|roughly|mainly|"
-    r"mostly|especially|including|such|like|not|only|which|who|that|and)\b)"
+    r"mostly|especially|including|such|like|not|only|which|who|that|and|brand|trade|sold|"
+    r"marketed)\b)"
     # (later words may be capitalised: "(a finely milled Italian flour)")
     r"(?P<v>[a-z][a-z\-]*(?:\s+[A-Za-z][\w\-']*){2,14})\)"
 )
@@ -186,7 +187,17 @@ def _appositive_glosses(
         # "both are **arthropods** (invertebrates with a jointed exoskeleton)": a marked term
         # glossed in brackets
         value = bracket.group("v").strip()
-        yield lfact(block, sent, "bracket.marked", Name(term), LinguisticKind.DEFINITION, value)
+        where = re.fullmatch(
+            r"(?P<n>[\w\-.]+)\s+(?:on|in)\s+(?:some|most|many|older|newer|other|certain)\s+.+",
+            value,
+        )
+        if where is not None:
+            # "the **cron daemon** (crond on some distributions)": the name it goes by there
+            yield lfact(
+                block, sent, "bracket.name_where", Name(term), LinguisticKind.ALIAS, where["n"]
+            )
+        else:
+            yield lfact(block, sent, "bracket.marked", Name(term), LinguisticKind.DEFINITION, value)
     # "**koji**, a mould (*Aspergillus oryzae*) grown on rice": an aside in brackets is no part
     # of the gloss and does not end it
     rest = re.sub(r"\s*\([^()]*\)", "", block.text[b : sent.end])
