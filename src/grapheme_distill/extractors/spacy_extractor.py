@@ -359,6 +359,7 @@ class SpacyExtractor:
             documented=preserve_structure,
             # "she" is not the man named last: pronouns by the answer's dominant gender
             coref=AnswerCoref.of(" ".join(p.text for p, _ in piece_docs)),
+            parse=self.nlp,  # a reader may parse a piece again with words put in (timeline)
         )
         context: Mention | None = None  # implicit subject of the list that follows
         context_text = ""

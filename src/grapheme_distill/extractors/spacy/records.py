@@ -77,6 +77,9 @@ class State:
     documented: bool = False  # the document readers read the answer's linguistic forms
     # the learned relation reader's candidates and their spans in the answer (learned_relations)
     candidates: list[tuple[Candidate, tuple[int, int]]] = field(default_factory=list)
+    # the pipeline that parsed the answer, for a reader that parses a piece again with words put
+    # in (spacy/timeline.inserted); None where no extractor read it (nothing to parse again with)
+    parse: Any = None
 
     def see(self, m: Mention) -> str:
         key = normalise_name(m.text)

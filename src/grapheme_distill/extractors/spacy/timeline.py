@@ -143,17 +143,15 @@ def _named_objects(head: Any, word: str, coref: Coref | None) -> list[tuple[str,
 
 
 def inserted(
-    piece: Piece, doc: Any, at: int, words: str, *, lower: bool = False
+    piece: Piece, doc: Any, at: int, words: str, parse: Any, *, lower: bool = False
 ) -> tuple[Piece, Any] | None:
     """``piece`` parsed again with ``words`` put in at ``at`` ("Odysseus " before "blinds the
     Cyclops", "Beethoven " after "**1827** — "), the letter after them lower-cased with
     ``lower`` ("Beethoven dies", not "Beethoven Dies"); its offsets still point into the answer
-    (the words' own characters at ``at``).  ``None`` where the default pipeline did not make
+    (the words' own characters at ``at``).  ``parse`` is the pipeline that made ``doc``
+    (:attr:`State.parse`, set by the extractor); ``None`` where there is none, or it did not make
     ``doc`` (nothing to parse it again with)."""
-    from grapheme_distill.extractors.spacy_extractor import DEFAULT_MODEL, load_model
-
-    nlp = load_model(DEFAULT_MODEL)  # (imported here: the extractor imports this module)
-    if nlp.vocab is not doc.vocab:
+    if parse is None or parse.vocab is not doc.vocab:
         return None
     old = piece.offsets
     offsets = OffsetMap()
@@ -169,7 +167,7 @@ def inserted(
     if lower:
         rest = rest[:1].lower() + rest[1:]
     text = piece.text[:at] + words + rest
-    return dataclasses.replace(piece, text=text, offsets=offsets), nlp(text)
+    return dataclasses.replace(piece, text=text, offsets=offsets), parse(text)
 
 
 #: a subject-less timeline item's verb the parser takes for a plural noun ("**1827** — Dies in
@@ -197,7 +195,7 @@ def read_timeline(piece: Piece, doc: Any, subject: Mention | None, state: State)
         subject = state.coref.topic
     key = DATE_KEY.match(doc.text)
     if subject is not None and key is not None and _said_verb(doc, key.end()):
-        again = inserted(piece, doc, key.end(), f"{subject.text} ", lower=True)
+        again = inserted(piece, doc, key.end(), f"{subject.text} ", state.parse, lower=True)
         if again is not None:
             piece, doc = again
     for s, predicate, o in timeline_facts(doc, subject, state.coref):
