@@ -12,11 +12,11 @@ from collections.abc import Iterator
 
 from grapheme_distill.extractors.base import may_contain
 from grapheme_distill.extractors.document.model import Block
+from grapheme_distill.extractors.readers.bracket_phrases import NOT_ALIAS
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.definitions import TERM_NOUN, described_by_name
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
 from grapheme_distill.extractors.readers.parentheses import (
-    NOT_ALIAS,
     bracket_term,
     gloss_noun,
     read_parentheses,

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from grapheme_distill.extractors.base import may_contain
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.alias_forms import read_alias_forms
+from grapheme_distill.extractors.readers.bracket_phrases import common_name
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.definitions import (
     read_definitions,
@@ -38,10 +39,7 @@ from grapheme_distill.extractors.readers.glossary import (
     read_glossary_row,
 )
 from grapheme_distill.extractors.readers.hierarchy import item_head
-from grapheme_distill.extractors.readers.parentheses import (
-    RANK,
-    common_name,
-)
+from grapheme_distill.extractors.readers.parentheses import RANK
 from grapheme_distill.extractors.readers.terms import (
     ABBR,
     FUNCTION,

@@ -14,6 +14,18 @@ import re
 from collections.abc import Iterator
 
 from grapheme_distill.extractors.document.model import Block
+from grapheme_distill.extractors.readers.bracket_phrases import (
+    ARTICLED,
+    COUNT_WORD,
+    FINITE,
+    LISTED_RUN,
+    NAMING_TAIL,
+    NOT_ALIAS,
+    common_name,
+    last_clause,
+    phrase_before,
+    technical_term,
+)
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
 from grapheme_distill.extractors.readers.terms import (
@@ -28,10 +40,8 @@ from grapheme_distill.extractors.readers.terms import (
 from grapheme_distill.model.knowledge import LinguisticKind
 
 __all__ = [
-    "NOT_ALIAS",
     "RANK",
     "bracket_term",
-    "common_name",
     "gloss_noun",
     "read_parentheses",
     "spells",
@@ -131,12 +141,6 @@ _QUANTITY = re.compile(
     r"[~≈]?\d[\d,.]*\s*(?:[a-zA-Z°%²³/]+\.?)(?:\s*[a-zA-Z²³]+)?)$"
 )
 _QUANTITY_IN = re.compile(r"^[~≈]?(?:about\s+)?\d[\d,.]*\s*[a-zA-Z°%²³/]+(?:\s*[a-zA-Z²³]+)?$")
-NOT_ALIAS = re.compile(
-    r"(?i)^(?:optional|plural|singular|pl\.|approx|roughly|about|around|or|and|see|e\.g|i\.e|"
-    r"for|from|in|on|at|by|with|to|if|when|the|a|an|usually|often|sometimes|mostly|few|many|"
-    r"some|all|most|both|either|each|now|then|today|still|only|just|etc|including|your|my|his|"
-    r"her|its|their|our|this|that|these|those|plus|minus|except|excluding|not|without|with)\b"
-)
 RANK = re.compile(
     r"(?i)^(?:(?:super|sub|infra|par)?(?:kingdom|phylum|class|order|family|genus|species|tribe))\s+"
 )
@@ -174,7 +178,7 @@ def bracket_term(block: Block, sent: Sentence, pos: int) -> Name | None:
             return Name(clean_name(block.text[a:b]))
     if (named := name_before(before)) is not None:
         return Name(named)
-    articled = _ARTICLED.search(before)
+    articled = ARTICLED.search(before)
     return Name(articled.group("np")) if articled is not None else None
 
 
@@ -342,8 +346,8 @@ def read_parentheses(
             branded = re.match(r"(?i)(?:sold|marketed|branded|brand|trade)\b", plain) is not None
             if term is None and (value.islower() or branded):
                 # "an aubergine (also called eggplant)", "fresh coriander (or cilantro)": a noun
-                np = _ARTICLED.search(before)
-                plain_noun = np.group("np") if np is not None else _technical_term(before)
+                np = ARTICLED.search(before)
+                plain_noun = np.group("np") if np is not None else technical_term(before)
                 term = Name(plain_noun) if plain_noun else None
             if term is not None and value and not re.fullmatch(r"[\d\s\u2013\-–.c]+", value):
                 if (
@@ -376,7 +380,7 @@ def read_parentheses(
             elif (
                 plain == inner
                 and any(a == block.text.find(inner, sent.start) for a, _ in block.inline.emphasis)
-                and re.match(r"(?:the|an?)\s+[a-z]", phrase := _phrase_before(before).strip())
+                and re.match(r"(?:the|an?)\s+[a-z]", phrase := phrase_before(before).strip())
                 and 3 <= len(phrase.split()) <= 4
             ):
                 # "along with the default Wi-Fi name (**SSID**)": a highlighted short form the
@@ -451,7 +455,7 @@ def read_parentheses(
             # "sensitivity to light (*photophobia*)": "to" and "of" join the gloss's own words;
             # an earlier bracket or an "or" ends it
             # (a phrase too long for a gloss is cut there too: "able to make the pilgrimage")
-            phrase = _phrase_before(before)
+            phrase = phrase_before(before)
             shared = re.search(
                 r"\b(?P<h>[a-z]+\s+(?:to|of))\s+[\w\-]+\s*\([^()]*\)\s*,?\s*(?:and|or)\s+"
                 + re.escape(phrase.strip())
@@ -474,7 +478,7 @@ def read_parentheses(
                     clean_name(phrase),
                     hedged,
                 )
-            elif not pronoun and (clause := _last_clause(before)) is not None:
+            elif not pronoun and (clause := last_clause(before)) is not None:
                 # "…, and one plate slides under the other (*subduction*)": the term names the
                 # process the clause before it describes
                 yield lfact(
@@ -495,7 +499,7 @@ def read_parentheses(
         # poorly documented)"); another name after it is read by the alias forms
         definite = (
             re.match(r"the\s+(?:[a-z]|[A-Z]-)", inner) is not None
-            and _FINITE.search(plain) is None
+            and FINITE.search(plain) is None
             and len(plain.split()) >= 3
         )
         if (re.match(r"^(?:a|an)\s+\w+", plain) or bare_gloss or definite) and len(
@@ -505,7 +509,7 @@ def read_parentheses(
             term = Name(glossed_name) if glossed_name else None
             if term is None and definite:
                 term = bracket_term(block, sent, m.start())
-            gloss = _NAMING_TAIL.split(inner if definite else plain)[0].strip()
+            gloss = NAMING_TAIL.split(inner if definite else plain)[0].strip()
             if term is not None and len(gloss.split()) >= 2:
                 yield lfact(
                     block,
@@ -577,7 +581,7 @@ def read_parentheses(
                 named_text = word.group(1)  # "uses uracil (U) instead": a one-letter symbol
             if not named_text and italic and word is not None and len(plain.split()) <= 2:
                 named_text = word.group(1)  # "such as apples (*Malus*)"
-                run = _LISTED_RUN.search(before)
+                run = LISTED_RUN.search(before)
                 if run is not None:
                     # "moulds such as black bread mould (*Rhizopus*)": after a list's opener the
                     # whole lower-case noun phrase is named, not its last word
@@ -653,11 +657,11 @@ def read_parentheses(
                     len(plain.split()) >= 2
                     # "an aubergine (eggplant)", "the hydrogen nuclei (protons)": one word for
                     # another, after an article ("the eggs (two)" counts them)
-                    or (article := _ARTICLED.search(before)) is not None
-                    and _COUNT_WORD.fullmatch(plain) is None
+                    or (article := ARTICLED.search(before)) is not None
+                    and COUNT_WORD.fullmatch(plain) is None
                 )
                 and "," not in inner  # "(daemon, dockerd)": a list, not a gloss
-                and (technical := _technical_term(before)) is not None
+                and (technical := technical_term(before)) is not None
             ):
                 if article is not None and technical in article.group("np"):
                     technical = article.group("np")  # the whole noun phrase after the article
@@ -671,99 +675,3 @@ def read_parentheses(
                     plain,
                     hedged,
                 )
-
-
-def _phrase_before(before: str) -> str:
-    """The phrase a bracketed term right after it names: back to a preposition, a verb, an "or",
-    a comma or an earlier bracket; a phrase too long for a gloss is cut at "of" or "to" too
-    ("able to make the pilgrimage")."""
-    phrase = re.split(
-        r"\b(?:by|in|for|with|from|as|is|are|was|were|called|or|and|includ\w*)\s+|\)\s*|,\s*",
-        before,
-    )[-1]
-    if len(phrase.split()) > 4:
-        phrase = re.split(r"\b(?:of|to)\s+", phrase)[-1]
-    return phrase
-
-
-#: a finite verb: a bracket that states something ("(the meeting is poorly documented)")
-_FINITE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|can|could|may|might|will|would|must|should|do|does|did)\b"
-)
-#: another name after a gloss in one bracket ("(a small tap, also called a stopcock)")
-_NAMING_TAIL = re.compile(
-    r",\s+(?:(?:also|still|often|sometimes|usually|widely|commonly|or)\s+)*(?:called|known|named)\b"
-)
-_RUN_WORD = (
-    r"(?!(?:such|as|like|called|also|known|the|a|an|and|or|of|other|some|many|most|in|on|at|"
-    r"for|with|from|to|by|is|are|was|were)\b)[a-z][\w\-]+"
-)
-#: a lower-case noun phrase of two or three words after a list's opener, ending the text
-_LISTED_RUN = re.compile(
-    r"(?:\b(?:such as|like|including|includes?|e\.g\.|especially|notably)|,|^)\s+"
-    rf"(?P<np>{_RUN_WORD}(?:\s+{_RUN_WORD}){{1,2}})$"
-)
-#: a lower-case noun phrase of one or two words after an article, ending the text
-_ARTICLED = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?P<np>(?:[a-z][\w\-]+\s+)?[a-z][\w\-]+)$")
-_COUNT_WORD = re.compile(
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|half|both|none|"
-    r"several|many|few|once|twice|whole|each|all"
-)
-_CLAUSE_VERB = re.compile(r"\b[a-z]+(?:s|ed)\b|\b(?:is|are|was|were|can|may|will|must)\b")
-
-
-def _last_clause(before: str) -> str | None:
-    """The clause a parenthesised term closes: the text after the last comma, dash or semicolon,
-    when it reads as a clause (3 to 12 words with a verb), else None."""
-    clause = re.split(r",\s*(?:and|but|or|so)?\s*|;\s*|\s+[\u2013\u2014]\s+", before)[-1].strip()
-    words = clause.split()
-    if not 3 <= len(words) <= 12 or not _CLAUSE_VERB.search(" ".join(words[1:])):
-        return None
-    return clean_name(clause)
-
-
-#: adjective endings of a two-word technical term ("renal failure", "myocardial infarction")
-_TERM_ADJECTIVE = re.compile(r"[a-z]+(?:al|ic|ar|ous|ive|ary|oid)$")
-
-
-def _technical_term(before: str) -> str | None:
-    """The lower-case term right before a plain-words gloss: its last word, with an adjective
-    before it ("renal failure"); None after a pronoun and verb ("you *know*") or a function
-    word."""
-    if re.fullmatch(r"\s*[*_]*[A-Z][a-z\-]{3,}[*_]*", before):
-        return clean_name(before)  # "Orcas (killer whales) hunt …": the word opening the sentence
-    opening = re.fullmatch(r"\s*[*_]*(?P<t>[A-Z][a-z]+-[a-z\-]+\s+[a-z][a-z\-]{2,})[*_]*", before)
-    if opening is not None:
-        # "Frost-free models (also called no-frost freezers) defrost …": a hyphenated modifier
-        # opening the sentence belongs to the term
-        return opening.group("t")
-    words: list[str] = re.findall(r"[A-Za-z][\w\-]*", before)[-3:]
-    if not words or not re.fullmatch(r"[a-z][a-z\-]{3,}", words[-1]) or words[-1] in FUNCTION:
-        return None
-    if re.search(r"\b(?:you|we|they|i|he|she|it)\s+\S+$", before, re.IGNORECASE):
-        return None
-    if len(words) >= 2 and _TERM_ADJECTIVE.fullmatch(words[-2]):
-        return f"{words[-2]} {words[-1]}"
-    return words[-1]
-
-
-def common_name(plain: str) -> bool:
-    """ "bullet train", "killer whale": a short lower-case name, not a remark ("optional", "or
-    until golden", "few confirmed")."""
-    words = plain.split()
-    return (
-        1 <= len(words) <= 3
-        and plain.islower()
-        and not re.search(r"\d", plain)
-        and not NOT_ALIAS.match(plain)
-        and not any(re.search(r"(?:ed|ing|ly)$", w) for w in words)
-        and not re.search(r"\b(?:is|are|was|were|has|have|not|no|more|less|than)\b", plain)
-        # "(it's higher)", "(after each use)": a clause or a time, not a name
-        and not re.search(r"\w['’](?:s|re|ll|d|ve)\b", plain)
-        # "(supports the back)", "(holds a pen)": a verb and its object, not a name
-        and not re.match(r"[a-z]+s\s+(?:the|a|an|its|their|your)\s", plain)
-        and not re.match(
-            r"(?:after|before|during|until|per|for|with|without|from|at|on|in|by|every|each)\b",
-            plain,
-        )
-    )

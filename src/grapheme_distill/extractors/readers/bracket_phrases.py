@@ -1,0 +1,133 @@
+"""What the text before a bracket, and a bracket's own words, look like (issue 11): the phrase a
+bracketed term names ("the default Wi-Fi name (**SSID**)"), the clause it closes, a technical term
+before a plain-words gloss ("renal failure (kidneys stop working)"), and whether the bracket's
+words are a short common name ("(killer whales)") or a remark ("(optional)", "(supports the
+back)").
+
+Cut out of :mod:`.parentheses` (fourteenth session, 769 lines) so that module keeps one job:
+which reading each parenthesis of a sentence gets, in the order they are tried.  Text only,
+no parse; every function here is pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from grapheme_distill.extractors.readers.facts import clean_name
+from grapheme_distill.extractors.readers.terms import FUNCTION
+
+__all__ = [
+    "ARTICLED",
+    "COUNT_WORD",
+    "FINITE",
+    "LISTED_RUN",
+    "NAMING_TAIL",
+    "NOT_ALIAS",
+    "common_name",
+    "last_clause",
+    "phrase_before",
+    "technical_term",
+]
+
+NOT_ALIAS = re.compile(
+    r"(?i)^(?:optional|plural|singular|pl\.|approx|roughly|about|around|or|and|see|e\.g|i\.e|"
+    r"for|from|in|on|at|by|with|to|if|when|the|a|an|usually|often|sometimes|mostly|few|many|"
+    r"some|all|most|both|either|each|now|then|today|still|only|just|etc|including|your|my|his|"
+    r"her|its|their|our|this|that|these|those|plus|minus|except|excluding|not|without|with)\b"
+)
+
+
+def phrase_before(before: str) -> str:
+    """The phrase a bracketed term right after it names: back to a preposition, a verb, an "or",
+    a comma or an earlier bracket; a phrase too long for a gloss is cut at "of" or "to" too
+    ("able to make the pilgrimage")."""
+    phrase = re.split(
+        r"\b(?:by|in|for|with|from|as|is|are|was|were|called|or|and|includ\w*)\s+|\)\s*|,\s*",
+        before,
+    )[-1]
+    if len(phrase.split()) > 4:
+        phrase = re.split(r"\b(?:of|to)\s+", phrase)[-1]
+    return phrase
+
+
+#: a finite verb: a bracket that states something ("(the meeting is poorly documented)")
+FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|can|could|may|might|will|would|must|should|do|does|did)\b"
+)
+#: another name after a gloss in one bracket ("(a small tap, also called a stopcock)")
+NAMING_TAIL = re.compile(
+    r",\s+(?:(?:also|still|often|sometimes|usually|widely|commonly|or)\s+)*(?:called|known|named)\b"
+)
+_RUN_WORD = (
+    r"(?!(?:such|as|like|called|also|known|the|a|an|and|or|of|other|some|many|most|in|on|at|"
+    r"for|with|from|to|by|is|are|was|were)\b)[a-z][\w\-]+"
+)
+#: a lower-case noun phrase of two or three words after a list's opener, ending the text
+LISTED_RUN = re.compile(
+    r"(?:\b(?:such as|like|including|includes?|e\.g\.|especially|notably)|,|^)\s+"
+    rf"(?P<np>{_RUN_WORD}(?:\s+{_RUN_WORD}){{1,2}})$"
+)
+#: a lower-case noun phrase of one or two words after an article, ending the text
+ARTICLED = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?P<np>(?:[a-z][\w\-]+\s+)?[a-z][\w\-]+)$")
+COUNT_WORD = re.compile(
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|half|both|none|"
+    r"several|many|few|once|twice|whole|each|all"
+)
+_CLAUSE_VERB = re.compile(r"\b[a-z]+(?:s|ed)\b|\b(?:is|are|was|were|can|may|will|must)\b")
+
+
+def last_clause(before: str) -> str | None:
+    """The clause a parenthesised term closes: the text after the last comma, dash or semicolon,
+    when it reads as a clause (3 to 12 words with a verb), else None."""
+    clause = re.split(r",\s*(?:and|but|or|so)?\s*|;\s*|\s+[\u2013\u2014]\s+", before)[-1].strip()
+    words = clause.split()
+    if not 3 <= len(words) <= 12 or not _CLAUSE_VERB.search(" ".join(words[1:])):
+        return None
+    return clean_name(clause)
+
+
+#: adjective endings of a two-word technical term ("renal failure", "myocardial infarction")
+_TERM_ADJECTIVE = re.compile(r"[a-z]+(?:al|ic|ar|ous|ive|ary|oid)$")
+
+
+def technical_term(before: str) -> str | None:
+    """The lower-case term right before a plain-words gloss: its last word, with an adjective
+    before it ("renal failure"); None after a pronoun and verb ("you *know*") or a function
+    word."""
+    if re.fullmatch(r"\s*[*_]*[A-Z][a-z\-]{3,}[*_]*", before):
+        return clean_name(before)  # "Orcas (killer whales) hunt …": the word opening the sentence
+    opening = re.fullmatch(r"\s*[*_]*(?P<t>[A-Z][a-z]+-[a-z\-]+\s+[a-z][a-z\-]{2,})[*_]*", before)
+    if opening is not None:
+        # "Frost-free models (also called no-frost freezers) defrost …": a hyphenated modifier
+        # opening the sentence belongs to the term
+        return opening.group("t")
+    words: list[str] = re.findall(r"[A-Za-z][\w\-]*", before)[-3:]
+    if not words or not re.fullmatch(r"[a-z][a-z\-]{3,}", words[-1]) or words[-1] in FUNCTION:
+        return None
+    if re.search(r"\b(?:you|we|they|i|he|she|it)\s+\S+$", before, re.IGNORECASE):
+        return None
+    if len(words) >= 2 and _TERM_ADJECTIVE.fullmatch(words[-2]):
+        return f"{words[-2]} {words[-1]}"
+    return words[-1]
+
+
+def common_name(plain: str) -> bool:
+    """ "bullet train", "killer whale": a short lower-case name, not a remark ("optional", "or
+    until golden", "few confirmed")."""
+    words = plain.split()
+    return (
+        1 <= len(words) <= 3
+        and plain.islower()
+        and not re.search(r"\d", plain)
+        and not NOT_ALIAS.match(plain)
+        and not any(re.search(r"(?:ed|ing|ly)$", w) for w in words)
+        and not re.search(r"\b(?:is|are|was|were|has|have|not|no|more|less|than)\b", plain)
+        # "(it's higher)", "(after each use)": a clause or a time, not a name
+        and not re.search(r"\w['’](?:s|re|ll|d|ve)\b", plain)
+        # "(supports the back)", "(holds a pen)": a verb and its object, not a name
+        and not re.match(r"[a-z]+s\s+(?:the|a|an|its|their|your)\s", plain)
+        and not re.match(
+            r"(?:after|before|during|until|per|for|with|without|from|at|on|in|by|every|each)\b",
+            plain,
+        )
+    )
