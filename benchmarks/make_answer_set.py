@@ -123,6 +123,9 @@ TOPICS: list[tuple[str, str]] = [
     # Fourteenth batch (held out in fresh/ during the fourteenth session; appended the same way).
     ("people", "Isaac Newton"),
     ("art", "the Taj Mahal"),
+    # Fifteenth batch (held out in fresh/ during the fifteenth session; appended the same way).
+    ("organisations", "the Red Cross"),
+    ("science", "black holes"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
