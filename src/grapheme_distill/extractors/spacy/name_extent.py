@@ -1,0 +1,219 @@
+"""Where a name's extent ends: the widenings and cuts :mod:`.names` applies to a span before it
+becomes a :class:`~.mentions.Mention`.
+
+Kept apart from :mod:`.names` (what one token names, memoised, resolved through the coreference
+state) because these rules read the parse alone, token by token, and answer one question each:
+how far a proper-noun compound runs ("FC Amkar Perm", "Madrid–Barajas Airport"), whether an "of"
+part or "and B" belongs to an institution's name ("the College of William and Mary"), whether a
+possessive owns a name of its own ("California's San Andreas Fault"), and which first words are no
+part of a name (a how-to's imperative, a question's opener, or the hedge an approximate value keeps:
+"about 8 %").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from grapheme_distill.extractors.spacy.titles import _name_part, _title_span
+
+
+def _of_name_end(doc: Any, end: int) -> int:
+    """Extend a name over an "of" part that is itself a name: "Pools of Light", "King of Prussia",
+    "McVeagh of the South Seas", "University of Texas" (the model often cuts names there)."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or doc[end].head.i != end - 1:
+        return end
+    i = end + 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if i >= len(doc) or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+        return end
+    if doc[end - 1].ent_type_ in ("GPE", "LOC") and doc[i].ent_type_ in ("GPE", "LOC"):
+        return end  # "New Jersey of the United States": two places, not one name
+    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        i += 1
+    return _and_name_end(doc, end - 1, i)
+
+
+def _and_name_end(doc: Any, head: int, end: int) -> int:
+    """ "the College of William and Mary", "Department of Health and Human Services": an institution
+    named "<noun> of A and B" runs on over "and B" (``head`` is the institution noun's index)."""
+    if (
+        doc[head].lower_ in _INSTITUTIONS_OF
+        and end + 1 < len(doc)
+        and doc[end].lower_ == "and"
+        and any(t.lower_ == "of" for t in doc[head:end])
+        and doc[end + 1].pos_ == "PROPN"
+        and doc[end + 1].text[:1].isupper()
+    ):
+        end += 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+    return end
+
+
+# institutions whose names are "<noun> of A and B"
+_INSTITUTIONS_OF = frozenset(
+    {
+        "college",
+        "university",
+        "school",
+        "institute",
+        "department",
+        "ministry",
+        "museum",
+        "academy",
+        "society",
+        "council",
+        "board",
+        "bank",
+        "church",
+    }
+)
+
+
+_JOINERS = frozenset({"-", "\u2013", "\u2014", "/"})
+
+
+def _extend_name(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """Widen a named-entity span to the whole proper-noun compound it belongs to.
+
+    The small model's NER often cuts a long name where the parse does not: "FC Amkar Perm" comes
+    back as "Amkar Perm", "The ALCO RS-3" as "RS-3", "Adolfo Suárez Madrid–Barajas Airport" as
+    "Suárez Madrid".  A capitalised token just left of the span whose head lies inside it (a
+    compound modifier), and proper nouns glued on by a dash without spaces, are the same name.
+    A demonym is left out ("American Alan Shepard"); a place that modifies the head is kept
+    ("Tennessee Titans").
+    """
+    while start > 0:
+        prev = doc[start - 1]
+        if (
+            prev.text in _JOINERS
+            and not prev.whitespace_
+            and start > 1
+            and not doc[start - 2].whitespace_
+            and _name_part(doc[start - 2])
+        ):
+            start -= 2  # "Madrid–Barajas Airport" seen from "Airport"
+            continue
+        if not (
+            _name_part(prev)
+            and prev.dep_ in ("compound", "amod", "nmod", "nummod", "flat")
+            and start <= prev.head.i < end
+            and prev.ent_type_ != "NORP"
+            and prev.whitespace_
+        ):
+            break
+        start -= 1
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in _JOINERS
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and _name_part(doc[end + 1])
+    ):
+        end += 2  # "Madrid–Barajas"
+        while end < len(doc) and _name_part(doc[end]) and doc[end - 1].head.i == end:
+            end += 1  # "... Barajas Airport": the compound's head
+    return _title_span(doc, start, end)
+
+
+#: verbs that open the steps of a how-to, which the tagger reads as part of a name when a name
+#: follows ("Install Docker Desktop", "Open Security", "Select Backup codes")
+_IMPERATIVES = frozenset(
+    [
+        "install",
+        "open",
+        "go",
+        "select",
+        "click",
+        "choose",
+        "put",
+        "add",
+        "mix",
+        "check",
+        "run",
+        "start",
+        "pull",
+        "list",
+        "confirm",
+        "print",
+        "store",
+        "use",
+        "make",
+        "take",
+        "turn",
+        "press",
+        "tap",
+        "enter",
+        "type",
+        "set",
+        "remove",
+        "place",
+        "pour",
+        "save",
+        "download",
+        "visit",
+        "sign",
+        "log",
+        "create",
+        "copy",
+        "paste",
+        "follow",
+        "find",
+        "search",
+        "update",
+        "restart",
+        "enable",
+        "disable",
+    ]
+)
+
+
+#: lower-case words a title runs through ("Ode to Joy", "A Synopsis of Elementary Results")
+_TITLE_JOINS = frozenset(
+    {"of", "to", "the", "and", "a", "an", "in", "on", "for", "de", "la", "no."}
+)
+
+
+def _owned_name(toks: Any, start: int, owner: int, end: int) -> bool:
+    """Whether ``toks[start:end]`` is an owner's possessive before a name of its own: a place's
+    ("California's San Andreas Fault"), or a proper name's before a name of two words or more
+    ("Schiller's Ode to Joy", "Columbia's 30th Street Studio", "Kennedy's Science Advisory
+    Committee"): the gold names the owned thing, and the owner as a node of its own
+    (:func:`~.named.named_mentions`).  One word after a possessive is a name of one piece ("St
+    Mark's Square", "King's College", "the Doge's Palace")."""
+    after = toks[owner + 1 : end]
+    if not all(t.text[:1].isupper() or t.like_num for t in after[:1]):
+        return False
+    if all(t.ent_type_ in ("GPE", "LOC") for t in toks[start:owner]):
+        return all(t.text[:1].isupper() for t in after)
+    return (
+        len(after) >= 2
+        and all(t.pos_ == "PROPN" for t in toks[start:owner])
+        and all(t.text[:1].isupper() or t.like_num or t.lower_ in _TITLE_JOINS for t in after)
+    )
+
+
+#: what opens a question heading before its subject: "**Is the ICRC part of the UN?**", "What the
+#: IMF does" (the subject is the ICRC, the IMF, not "Is the ICRC")
+_QUESTION_OPENERS = frozenset(
+    {"is", "are", "was", "were", "does", "do", "did", "can", "could", "has", "have", "what", "how"}
+    | {"why", "which", "when", "where", "who", "whom", "whose"}
+)
+
+
+def _question_opener(toks: Any, start: int, end: int) -> bool:
+    """Whether ``toks[start]`` opens a question or a wh-clause before a name (at a sentence's
+    start or after a colon, "Q: Is it …"), and is not the whole name."""
+    tok = toks[start]
+    if tok.lower_ not in _QUESTION_OPENERS or end - start < 2:
+        return False
+    if not (tok.is_sent_start or (start > 0 and toks[start - 1].text in (":", "**"))):
+        return False
+    nxt = toks[start + 1]
+    return nxt.text[:1].isupper() or (end - start > 2 and nxt.lower_ in ("the", "a", "an"))
+
+
+#: values NER spans with the word that makes them approximate ("about 8 %", "around 99,000")
+_MEASURED = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_APPROXIMATE = frozenset({"about", "roughly", "around", "approximately", "nearly", "almost"})

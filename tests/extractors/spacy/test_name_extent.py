@@ -1,0 +1,71 @@
+"""Where a name's extent ends (:mod:`grapheme_distill.extractors.spacy.name_extent`): the
+widenings and cuts read from the parse alone, on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors.spacy.doc_cache import doc_tokens
+from grapheme_distill.extractors.spacy.name_extent import (
+    _and_name_end,
+    _extend_name,
+    _of_name_end,
+    _owned_name,
+    _question_opener,
+)
+from grapheme_distill.extractors.spacy_extractor import load_model
+
+
+def _index(doc: object, word: str) -> int:
+    return next(t.i for t in doc if t.text == word)  # type: ignore[attr-defined]
+
+
+def test_a_dash_glued_name_runs_over_both_halves_and_its_head() -> None:
+    doc = load_model()("Flights land at Adolfo Suárez Madrid–Barajas Airport every hour.")
+    start, end = _extend_name(doc, _index(doc, "Madrid"), _index(doc, "Madrid") + 1)
+    assert doc[start:end].text.endswith("Madrid–Barajas Airport"), doc[start:end].text
+
+
+def test_an_of_part_that_is_a_name_belongs_to_the_name() -> None:
+    doc = load_model()("She painted Pools of Light in 1920.")
+    end = _of_name_end(doc, _index(doc, "Pools") + 1)
+    assert doc[_index(doc, "Pools") : end].text == "Pools of Light"
+
+
+def test_two_places_joined_by_of_stay_two_names() -> None:
+    doc = load_model()("She moved to New Jersey of the United States in May.")
+    end = _index(doc, "Jersey") + 1
+    assert _of_name_end(doc, end) == end
+
+
+def test_an_institution_runs_on_over_and_b() -> None:
+    doc = load_model()("He studied at the College of William and Mary in Virginia.")
+    head = _index(doc, "College")
+    end = _and_name_end(doc, head, _index(doc, "William") + 1)
+    assert doc[head:end].text == "College of William and Mary"
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "owned"),
+    [
+        ("Earthquakes shake California's San Andreas Fault often.", "California", True),
+        ("Crowds fill St Mark's Square at noon.", "Mark", False),
+    ],
+)
+def test_a_possessive_owns_a_name_of_its_own_only_before_one(
+    text: str, owner: str, owned: bool
+) -> None:
+    doc = load_model()(text)
+    toks = doc_tokens(doc)
+    start = _index(doc, owner)
+    pos = next(t.i for t in doc if t.tag_ == "POS")
+    end = next(t.i for t in doc if t.i > pos and not t.text[:1].isupper())
+    first = start - 1 if owner == "Mark" else start
+    assert _owned_name(toks, first, pos, end) is owned
+
+
+def test_a_question_heading_opens_before_its_subject() -> None:
+    doc = load_model()("Is the ICRC part of the UN?")
+    toks = doc_tokens(doc)
+    assert _question_opener(toks, 0, 3)
+    assert not _question_opener(toks, 0, 1)  # the whole name is no opener
