@@ -202,3 +202,36 @@ def test_a_gloss_that_counts_the_keys_members_names_them() -> None:
     assert "src=gloss_examples" in cands[("lymphoma", "non-hodgkin lymphoma")]
     assert "src=gloss_examples" in cands[("swara", "dha")]
     assert not any(child == "roughly" for _, child in cands)
+
+
+WORK_PARTS_CASES = [
+    pytest.param(
+        "# Oxfam\n\n## What it does\n\nIts work falls into a few broad areas:\n\n"
+        "- **Emergency relief** — water and shelter after disasters.\n"
+        "- **Development** — long-term projects with local partners.\n",
+        ("oxfam", "emergency relief"),
+        id="its-work-falls-into-areas-names-the-sections-subject",
+    ),
+    pytest.param(
+        "The Hanseatic League's work rested on three main privileges:\n\n"
+        "- **Toll exemptions** — no tolls in member towns.\n- **Own courts** — merchants judged by "
+        "merchants.\n",
+        ("hanseatic league", "toll exemptions"),
+        id="a-possessors-work-rests-on-agreements-names-the-possessor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pair"), WORK_PARTS_CASES)
+def test_an_organisations_work_named_by_its_parts(text: str, pair: tuple[str, str]) -> None:
+    """ "Its work falls into a few broad areas:" over a list: each area is a part of what does
+    the work (kept like a rule edge, ``divided``), and no ``falls_into`` relation is read."""
+    ctx, rules, cands = _read(text)
+    assert pair in cands and "src=divided" in cands[pair], sorted(cands)
+    edges = {
+        (f.subject.text.lower(), f.object.text.lower())
+        for f in read_hierarchy(ctx, rules)
+        if f.kind == "hierarchy" and f.object is not None
+    }
+    assert pair in edges, sorted(edges)
+    assert not any(f.kind == "relation" and f.construction == "list.lead_verb" for f in rules)

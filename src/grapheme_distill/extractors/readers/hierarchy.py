@@ -29,6 +29,7 @@ from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
 from grapheme_distill.extractors.readers.hierarchy_children import grouped_names, list_children
+from grapheme_distill.extractors.readers.hierarchy_cues import WORK_PARTS
 from grapheme_distill.extractors.readers.hierarchy_items import (
     PREPOSITIONS,
     QUESTION_WORDS,
@@ -625,6 +626,8 @@ def _lead_verb(
     lead: str,
 ) -> Iterator[Fact]:
     """ "The river passes through several major cities:" → (river, passes_through, item)."""
+    if WORK_PARTS.match(lead.strip()):
+        return  # "Its work falls into a few broad areas:": the work's parts (hierarchy_cues)
     m = _LEAD_VERB.match(lead.rstrip(":").strip())
     if m is None or not m.group("o").strip():
         return  # "Worker nodes run:": no object noun, so "nodes" may well be the verb's subject

@@ -38,7 +38,7 @@ from grapheme_distill.extractors.readers.hierarchy_items import paragraph_text
 from grapheme_distill.extractors.readers.hierarchy_names import list_after
 from grapheme_distill.model.knowledge import HierarchyKind
 
-__all__ = ["core_parent", "core_child", "np_before", "plural_tail", "propose_more"]
+__all__ = ["WORK_PARTS", "core_parent", "core_child", "np_before", "plural_tail", "propose_more"]
 
 Add = Callable[[Name | None, str | None, HierarchyKind, Block, str, set[str]], None]
 
@@ -382,6 +382,17 @@ _DIVIDED = re.compile(
 )
 # the sentence's own subject, for a pronoun after its first clause ("The order Araneae holds …,
 # and it is split into …")
+# "Its work falls into a few broad areas:", "Its work rests on three main agreements:", "Its work is
+# split across several sites:": an organisation's work named by its parts, each item one of them
+# (the whole is the possessor, the section's subject for "its"); not the possessor's relation to
+# each item, as a lead-in verb reads otherwise ("UNICEF falls_into Health")
+WORK_PARTS = re.compile(
+    r"(?i)^(?P<s>its|their|(?:the\s+)?[\w'’\-]+(?:\s+[\w'’\-]+){0,3}?(?:'s|’s))\s+(?:main\s+|core\s+)?"
+    r"(?:work|activities|operations|programmes|programs|mission|research)\s+(?:\w+ly\s+)?"
+    r"(?:falls?|fell|is|are|was|were|splits?|rest(?:s|ed)?|divided?|divides|spans?|spanned|"
+    r"cover(?:s|ed)?)\b[^:.;]*\s"
+    r"[\w\-]+s\s*:?$"
+)
 _OPENING = re.compile(
     r"(?i)^(?P<s>(?:the\s+)?[\w'’\-]+(?:\s+[\w'’\-]+){0,3}?)\s+(?:is|are|was|were|has|have|had|[a-z]+s)\b"
 )
@@ -397,6 +408,12 @@ def _divided_whole(ctx: ReadContext, first: Block) -> str | None:
     if lead is None or lead.role != "paragraph" or lead.index == first.parent:
         return None
     text = paragraph_text(ctx.doc.source, lead).strip()
+    if (work := WORK_PARTS.match(re.split(r"(?<=[.!?])\s+", text)[-1])) is not None:
+        owner = re.sub(r"(?:'s|’s)$", "", work.group("s"))
+        if owner.lower() in ("its", "their"):
+            whole = ctx.section_subject(first)
+            return whole.text if whole is not None else None
+        return clean_name(owner) or None
     for sent in reversed(re.split(r"(?<=[.!?])\s+", text)[-2:]):
         m = _DIVIDED.search(sent)
         if m is None:
