@@ -28,6 +28,7 @@ from grapheme_distill.extractors.readers.genus import (
     PERSON_HEAD,
     RANKED,
     ROLE_SUBJECT,
+    STATEMENT,
     STRONG_MARK,
     VERDICT_HEAD,
     genus_head,
@@ -82,6 +83,11 @@ _CALLED_DEF = re.compile(
     r"^(?P<v>(?:the|a|an)\s+.{5,120}?)\s+(?:is|are)\s+(?:called|known as|termed)\s+"
     r"(?P<x>.{2,60})$",
     re.IGNORECASE,
+)
+_CALLED_BARE = re.compile(
+    r"^(?P<v>[A-Z]?[a-z][\w\-]*(?:\s+[a-z][\w\-]*){1,8}?)\s+(?:is|are)\s+"
+    r"(?:(?:often|usually|commonly|sometimes|also)\s+)?called\s+"
+    r"(?P<x>[*_]*[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?[*_]*)(?:\s+the\s+[a-z]+)?$"
 )
 _MEANS = re.compile(
     r"^(?P<x>.{1,60}?)\s*,?\s+(?:(?:simply|literally|just|basically|roughly|essentially)\s+)?"
@@ -198,6 +204,86 @@ def read_definitions(
     yield from read_inline_glosses(block, sent, hedged)
     for clause in re.split(r";\s+", sent.text.rstrip(".!")):
         yield from _clause(ctx, block, sent, clause.strip(), hedged)
+    if ", " in sent.text:
+        yield from _marked_appositive(ctx, block, sent, hedged)
+
+
+#: a genus set off by a comma right after a highlighted term: "the **Bosphorus**, the strait that
+#: joins …", "the first **isotherms**, lines joining places of …"
+_AFTER_MARKED = re.compile(
+    r"^[*_`]*,\s+(?P<v>(?:(?:the|a|an)\s+(?!(?:[A-Z]|\d|one\b|two\b|three\b))|"
+    r"[a-z]+s\s+(?=[a-z]+ing\s|of\s|that\s|which\s))[^,;()\u2013\u2014]{3,150})"
+)
+#: what makes the phrase after the comma a genus with its difference, not a label
+_GENUS_DIFF = re.compile(
+    r"\b(?:that|which|who|whose|where|of|for|used|meant|made|joining|linking|connecting|"
+    r"between)\b|\b[a-z]{3,}(?:ed|ing)\s+(?:by|from|with|in|on|to|for|as|at|into|up|out|over)\b"
+)
+
+
+#: a lower-case notion after its article or verb, then a genus with its difference in apposition:
+#: "It starts as interstitial fluid, the fluid that bathes the cells", "the tubenoses, the order
+#: of albatrosses and petrels", "a civic militia company, the kind of volunteer guard that …"
+_PLAIN_APPOSITIVE = re.compile(
+    r"\b(?:a|an|the|as|be|is|are|was|were|into|from|called)\s+"
+    r"(?P<x>[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,2}),\s+"
+    r"(?P<v>the\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*\s+(?:that|which|who|whose|where|of|by which|"
+    r"in which)\s[^,;()\u2013\u2014]{3,150})"
+)
+
+
+def _marked_appositive(
+    ctx: ReadContext, block: Block, sent: Sentence, hedged: bool
+) -> Iterator[Fact]:
+    """ "It straddles the **Bosphorus**, the strait that joins the Black Sea to …", "he drew
+    the first **isotherms**, lines joining places of equal temperature": a highlighted term the
+    answer introduces, glossed by a genus and its difference right after it; or a lower-case
+    notion, unmarked, glossed by "the <genus> that/of …" ("the tubenoses, the order of …").  A
+    named thing described this way is left to its entity type, as the other appositives leave it
+    (gold: "Lyon, the city where …" is no definition); each reading was right on the development
+    answers (5 of 5), where the named ones were wrong 13 times in 18."""
+    spans = [
+        (clean_name(block.text[a:b]), m)
+        for a, b in block.inline.emphasis
+        if sent.start <= a < sent.end and (m := _AFTER_MARKED.match(block.text[b : sent.end]))
+    ]
+    marked = {t.lower() for t, _ in spans}
+    spans += [
+        (clean_name(m.group("x")), m)
+        for m in _PLAIN_APPOSITIVE.finditer(sent.text)
+        if clean_name(m.group("x")).lower() not in marked
+        # "the beta cells in the pancreas, the cells that …": the genus is the head noun's
+        and not re.search(
+            r"\b(?:in|on|at|of|for|with|by|from)\s+the\s+$", sent.text[: m.start("x")]
+        )
+        # "a real sunset, the ash of …, or …", "a set of notes, the order in which …, phrases,
+        # and a mood": items of a list, no gloss
+        and not re.match(
+            r"[^,;]*,\s+(?:or\s|[^,;]{1,40},\s+(?:and|or)\s)", sent.text[m.start("v") :]
+        )
+    ]
+    for term, m in spans:
+        value = trim_gloss(m.group("v")).rstrip(" .")
+        head = genus_head(value)
+        if (
+            not term
+            or len(term.split()) > 4
+            or proper_name(ctx, term)
+            or STATEMENT.match(value)
+            or len(value.split()) < 3
+            or not _GENUS_DIFF.search(value)
+            or PERSON_HEAD.fullmatch(head)
+            or VERDICT_HEAD.fullmatch(head)
+            or RANKED.match(value)
+            or re.match(
+                r"(?:a|an|another)\s+(?:synonym|abbreviation|acronym|nickname|name|term|word)\b",
+                value,
+            )
+        ):
+            continue
+        yield lfact(
+            block, sent, "appositive.marked", Name(term), LinguisticKind.DEFINITION, value, hedged
+        )
 
 
 #: "A limerick, a comic poem of five lines, usually ends …": a generic term in apposition with
@@ -378,6 +464,17 @@ def _clause(
             x = clean_name(marked[0])
         yield lfact(block, sent, "called.after", Name(x), LinguisticKind.DEFINITION, v, hedged)
     called = _CALLED_DEF.match(text)
+    if called is None and " called " in text:
+        described = _CALLED_BARE.match(text)
+        if (
+            described is not None
+            and highlighted_term(block, sent, clean_name(described.group("x")))
+            and not _NOT_DESCRIPTION.search(described.group("v"))
+        ):
+            # "Molten rock underground is called **magma**", "Growing these bacteria before adding
+            # fish is called **cycling**": a description without an article, then the
+            # highlighted term it is called
+            called = described
     if called is not None:
         term = clean_name(called.group("x"))
         # "The process is called osmosis": the anaphor names nothing the answer can match

@@ -1,0 +1,78 @@
+"""Definitions set off by a comma or named by "is called", and bracket names after a quantity
+(issue 11, fifteenth session): each case is a small answer of our own words in one construction
+the readers missed on the development answers.  ``present`` items must be read ((term, kind,
+value), lower case); ``absent`` must not be."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors.readers import read_document
+
+Items = set[tuple[str, str, str]]
+
+
+def _items(answer: str, prompt: str = "") -> Items:
+    return {
+        (f.subject.text.lower(), f.linguistic.value, f.value.lower())
+        for f in read_document(answer, prompt)[1]
+        if f.kind == "linguistic" and f.linguistic is not None
+    }
+
+
+CASES: list[tuple[str, Items, Items]] = [
+    # a lower-case notion after its article or verb, a genus with its difference in apposition
+    (
+        "Water first collects as groundwater, the water that fills the cracks in the rock, and "
+        "then it moves downhill.",
+        {("groundwater", "definition", "the water that fills the cracks in the rock")},
+        set(),
+    ),
+    (
+        "Their nearest relatives are the grebes, the family of diving birds with lobed toes.",
+        {("grebes", "definition", "the family of diving birds with lobed toes")},
+        set(),
+    ),
+    # a highlighted term glossed by a bare plural genus with its participle
+    (
+        "The survey mapped the first **contours**, lines joining points of equal height.",
+        {("contours", "definition", "lines joining points of equal height")},
+        set(),
+    ),
+    # the genus belongs to the head noun, not to the noun of its prepositional phrase
+    (
+        "The virus attacks the white cells in the blood, the cells that fight infection.",
+        set(),
+        {("blood", "definition", "the cells that fight infection")},
+    ),
+    # items of a list of alternatives are no gloss
+    (
+        "The noise could be a loose panel, the rattle of a pipe, or a bird in the loft.",
+        set(),
+        {("loose panel", "definition", "the rattle of a pipe")},
+    ),
+    # a named thing described by an appositive is left to its entity type
+    (
+        "We stopped at **Lyon**, the city where the two rivers meet.",
+        set(),
+        {("lyon", "definition", "the city where the two rivers meet")},
+    ),
+    # "<description> is called **term**": a description without an article
+    (
+        "Frozen dew on grass is called **hoarfrost**; it melts by mid-morning.",
+        {("hoarfrost", "definition", "frozen dew on grass")},
+        set(),
+    ),
+    (
+        "This is called **priming** the pump.",
+        set(),
+        {("priming", "definition", "this")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("answer", "present", "absent"), CASES)
+def test_form(answer: str, present: Items, absent: Items) -> None:
+    got = _items(answer)
+    assert present <= got, (present - got, got)
+    assert not (absent & got), absent & got
