@@ -68,6 +68,19 @@ CASES: list[tuple[str, Items, Items]] = [
         set(),
         {("priming", "definition", "this")},
     ),
+    # an ingredient's quantity is no part of the phrase a foreign word in brackets glosses; a
+    # bare number (a year) is no quantity
+    (
+        "**Ingredients**\n\n- 300 g short-grain rice\n- 2 tbsp fish sauce (*nam pla*)\n"
+        "- 1 lime, juiced\n",
+        {("nam pla", "definition", "fish sauce")},
+        {("nam pla", "definition", "2 tbsp fish sauce")},
+    ),
+    (
+        "He left home in 1325 to make the pilgrimage (*hajj*) to Mecca.",
+        {("hajj", "definition", "make the pilgrimage")},
+        set(),
+    ),
 ]
 
 

@@ -45,9 +45,21 @@ def phrase_before(before: str) -> str:
         r"\b(?:by|in|for|with|from|as|is|are|was|were|called|or|and|includ\w*)\s+|\)\s*|,\s*",
         before,
     )[-1]
+    # "200 g flat green beans (*bajoqueta*)", "2 tbsp fish sauce (*nam pla*)": an ingredient's
+    # quantity is no part of what the bracket names
+    phrase = _QUANTITY.sub("", phrase)
     if len(phrase.split()) > 4:
         phrase = re.split(r"\b(?:of|to)\s+", phrase)[-1]
     return phrase
+
+
+#: a quantity opening a phrase: a number (or fraction) and its unit (a bare number may be a year
+#: or an age: "in 1325 to make the pilgrimage")
+_QUANTITY = re.compile(
+    r"^\s*(?:\d[\d.,/]*|[½¼¾⅓⅔])\s*(?:[½¼¾⅓⅔]\s*)?(?:(?:g|kg|mg|ml|l|cl|dl|oz|lb|lbs|cups?|tbsp|tsp|"
+    r"tablespoons?|teaspoons?|pinch(?:es)?|cloves?|slices?|cans?|tins?|pieces?|sprigs?|bunch(?:es)?|"
+    r"handfuls?|litres?|liters?|grams?|ounces?|pounds?)\b\.?)\s*(?:of\s+)?"
+)
 
 
 #: a finite verb: a bracket that states something ("(the meeting is poorly documented)")
