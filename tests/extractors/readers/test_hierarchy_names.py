@@ -29,6 +29,7 @@ from grapheme_distill.extractors.readers.hierarchy_prose import read_prose_hiera
         ("rub a thin coat of neutral", "handle"),
         ("filo pastry", "in baklava"),  # a phrase's tail
         ("green tea", "sencha their grassy taste"),
+        ("I just", "tenor"),  # the asker of "I just joined a choir …", not a whole
     ],
 )
 def test_implausible_edges(parent: str, child: str) -> None:
@@ -48,6 +49,7 @@ def test_implausible_edges(parent: str, child: str) -> None:
         ("Triggers", "cold air"),
         ("Git", "tools for managing the repository"),
         ("Planets of the inner solar system", "Mercury"),  # a preposition's article
+        ("Io", "Io Patera"),  # a name that opens with the letters of a pronoun
     ],
 )
 def test_plausible_edges(parent: str, child: str) -> None:

@@ -3,6 +3,8 @@ of it ("Article 9 of the Geneva Convention", tenth session).  Cases in words of 
 
 from __future__ import annotations
 
+import pytest
+
 from grapheme_distill.extractors.readers import read_document
 
 
@@ -66,3 +68,47 @@ def test_a_different_rank_is_named_after_the_comma() -> None:
     pairs = _hierarchy("Swifts belong to a different order, **Apodiformes**, with hummingbirds.")
     assert ("Apodiformes", "Swifts") in pairs
     assert not any(whole.startswith("different") for whole, _ in pairs)
+
+
+CALLED_LISTS = [
+    pytest.param(
+        "Through the telescope he found five bright rings, later known as the Lyra rings: "
+        "Alpha, Beta, Gamma, Delta and Epsilon.",
+        "lyra rings",
+        {"alpha", "beta", "gamma", "delta", "epsilon"},
+        id="known-as-the-group-before-its-members",
+    ),
+    pytest.param(
+        "The two handovers are called relays: R1 (run to row) and R2 (row to ride).",
+        "relays",
+        {"r1", "r2"},
+        id="are-called-the-group-a-bracket-after-each-member",
+    ),
+    pytest.param(
+        "A brass quintet is BQ5: trumpet, horn, trombone and tuba.",
+        "bq5",
+        {"trumpet", "horn", "trombone", "tuba"},
+        id="is-a-capitalised-name-before-its-members",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "group", "members"), CALLED_LISTS)
+def test_a_named_group_before_a_colon_has_the_listed_members(
+    text: str, group: str, members: set[str]
+) -> None:
+    got = {(whole.lower(), part.lower()) for whole, part in _hierarchy(text)}
+    assert {(group, m) for m in members} <= got, sorted(got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The main side effects are digestive: nausea, diarrhoea and stomach upset.",
+        "The street was named after two poets: Byron and Keats.",
+        "It is called the Lyra rings: a set of five bright bands that circle the planet.",
+    ],
+)
+def test_no_named_group_before_a_colon(text: str) -> None:
+    facts = read_document(text, "")[1]
+    assert not [f for f in facts if f.construction == "prose.called_list"]

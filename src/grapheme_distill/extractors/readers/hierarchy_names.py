@@ -145,8 +145,9 @@ _DISCOURSE = frozenset(
     ]
 )
 
-# "they store energy as glycogen": a clause, not a whole
-_PRONOUN_HEAD = re.compile(r"(?:they|it|we|you|he|she|this|these|those|there)\s", re.I)
+# "they store energy as glycogen": a clause, not a whole; "I just" (from "I just joined a choir"
+# in the prompt): the asker, not a whole
+_PRONOUN_HEAD = re.compile(r"(?:they|it|we|you|he|she|this|these|those|there|i)\s", re.I)
 _LINKS = r"in|at|as|on|by|with|for|from|to|of|rather|than|and|or|but"
 # "in baklava", "as well as puffballs", "rather than as starch": a phrase's tail, not a part
 _FRAGMENT_HEAD = re.compile(rf"(?:{_LINKS}|the|a|an|its|their)\s")
