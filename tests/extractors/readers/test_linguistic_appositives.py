@@ -81,6 +81,28 @@ CASES: list[tuple[str, Items, Items]] = [
         {("hajj", "definition", "make the pilgrimage")},
         set(),
     ),
+    # a gloss whose "and" or comma joins the objects of its head noun's phrase, or adds a
+    # participle clause, lists no examples
+    (
+        "Number types:\n\n- **rational**: numbers with a numerator and a denominator\n"
+        "- **text**: characters in order, stored as bytes\n",
+        {
+            ("rational", "definition", "numbers with a numerator and a denominator"),
+            ("text", "definition", "characters in order, stored as bytes"),
+        },
+        set(),
+    ),
+    # a comparison table's naming row may give a list of names
+    (
+        "| | Soda water | Tonic water |\n|---|---|---|\n"
+        "| Also called | club soda, seltzer | quinine water |\n| Taste | neutral | bitter |\n",
+        {
+            ("soda water", "synonym", "club soda"),
+            ("soda water", "synonym", "seltzer"),
+            ("tonic water", "synonym", "quinine water"),
+        },
+        set(),
+    ),
 ]
 
 

@@ -48,7 +48,7 @@ __all__ = [
 _NAMING_KEY = re.compile(
     r"(?i)(?:(?:full|official|local|common|native|birth|real|stage|pen|maiden|scientific|"
     r"botanical|latin|english|other|former|alternative|short|chinese|japanese|trade|brand)\s+)?"
-    r"names?|nicknames?|also known as|aka|a\.k\.a\.|formerly|known as"
+    r"names?|nicknames?|also known as|also called|aka|a\.k\.a\.|formerly|known as"
 )
 _GLOSSARY_CUE = re.compile(
     r"\b(?:glossary|terms|terminology|definitions?|jargon|vocabulary|mean|means|meaning|"
@@ -370,6 +370,8 @@ def _fact_sheet(ctx: ReadContext, block: Block) -> bool:
     if any(
         b is not block
         and b.key is not None
+        # (a glossed item keyed by such a word is a term: "**range**: an immutable sequence …")
+        and b.role == "key_value"
         and b.key_text().strip(" *_:").lower() in ATTRIBUTE_KEYS
         for b in siblings
     ):
@@ -405,7 +407,14 @@ def _examples(gloss: str) -> bool:
     """The gloss lists examples ("amoxicillin, flucloxacillin"), not a phrase with a participle
     clause after its comma ("solid straight to gas, skipping the liquid stage")."""
     names = name_list(gloss)
-    return names is not None and not any(re.match(r"[a-z]+ing\s", n) for n in names[1:])
+    return (
+        names is not None
+        # "immutable text, stored as Unicode": a participle clause after the comma
+        and not any(re.match(r"[a-z]+(?:ing|ed)\s", n) for n in names[1:])
+        # "numbers with a real and imaginary part", "fragments of other rocks, shells or
+        # minerals": a head noun with its own phrase, whose "and" or commas join its objects
+        and not re.match(r"[a-z][\w\-]*\s+(?:with|of|from|for|in|on)\s+\S", names[0])
+    )
 
 
 #: column headers of a glossary table: the first column is the term, this one its meaning
@@ -479,27 +488,34 @@ def _compared_names(block: Block, cells: tuple[str, ...]) -> Iterator[Fact]:
     ):
         return
     for head, cell in zip(block.header[1:], cells[1:], strict=True):
-        thing, raw = clean_name(head), " ".join(cell.replace("**", "").split())
-        named = re.fullmatch(r"(?P<n>[^()+,;/]{2,60}?)\s*(?:\((?P<a>" + ABBR + r")\))?", raw)
-        if not thing or named is None or clean_name(named["n"]).lower() == thing.lower():
-            continue  # "(strictly) IBRD + IDA": no name
-        name = clean_name(named["n"])
-        if re.fullmatch(ABBR, thing) and initials_match(name, thing):
-            # "| | TCP | UDP |" / "| Full name | Transmission Control Protocol | … |"
-            yield lfact(
-                block, None, "table.compared_name", Name(name), LinguisticKind.ABBREVIATION, thing
-            )
-            continue
-        yield lfact(block, None, "table.compared_name", Name(thing), LinguisticKind.SYNONYM, name)
-        if named["a"] is not None and named["a"].lower() != thing.lower():
-            yield lfact(
-                block,
-                None,
-                "table.compared_name",
-                Name(thing),
-                LinguisticKind.ABBREVIATION,
-                named["a"],
-            )
+        thing = clean_name(head)
+        # "| Also called | bicarbonate of soda, bicarb |": each name of a list is one
+        for raw in re.split(r",\s+|\s+or\s+", " ".join(cell.replace("**", "").split())):
+            yield from _compared_name(block, thing, raw)
+
+
+def _compared_name(block: Block, thing: str, raw: str) -> Iterator[Fact]:
+    """The names one cell of a naming row gives its column's thing (:func:`_compared_names`)."""
+    named = re.fullmatch(r"(?P<n>[^()+,;/]{2,60}?)\s*(?:\((?P<a>" + ABBR + r")\))?", raw)
+    if not thing or named is None or clean_name(named["n"]).lower() == thing.lower():
+        return  # "(strictly) IBRD + IDA": no name
+    name = clean_name(named["n"])
+    if re.fullmatch(ABBR, thing) and initials_match(name, thing):
+        # "| | TCP | UDP |" / "| Full name | Transmission Control Protocol | … |"
+        yield lfact(
+            block, None, "table.compared_name", Name(name), LinguisticKind.ABBREVIATION, thing
+        )
+        return
+    yield lfact(block, None, "table.compared_name", Name(thing), LinguisticKind.SYNONYM, name)
+    if named["a"] is not None and named["a"].lower() != thing.lower():
+        yield lfact(
+            block,
+            None,
+            "table.compared_name",
+            Name(thing),
+            LinguisticKind.ABBREVIATION,
+            named["a"],
+        )
 
 
 def read_glossary_row(ctx: ReadContext, block: Block) -> Iterator[Fact]:
