@@ -186,6 +186,14 @@ def test_a_breadcrumb_chains_its_parts() -> None:
     assert "src=arrow_chain" in cands[("chordata", "mammalia")]
 
 
+def test_a_breadcrumb_of_ranks_is_a_rank_chain_of_the_taxa() -> None:
+    """ "Kingdom Plantae → Order Rosales → Family Rosaceae": the rank words name a classification,
+    so the taxa (rank words dropped) chain like rank lines and are kept like a rule edge."""
+    text = "Full classification:\n\nKingdom Plantae \u2192 Order Rosales \u2192 Family Rosaceae\n"
+    pairs = {k for k, fs in _candidates(text).items() if "src=rank_chain" in fs}
+    assert pairs == {("plantae", "rosales"), ("rosales", "rosaceae")}
+
+
 def test_apposition_and_is_a_propose_the_class() -> None:
     cands = _candidates("Instagram, a subsidiary of Meta, shares photos. A sonnet is a poem.")
     assert "cue=prose_appos" in cands[("meta", "instagram")]

@@ -99,7 +99,15 @@ def chain_edges(ctx: ReadContext) -> Iterator[tuple[str, str, Block, str, set[st
         parts = _ARROWS.split(block.text)
         if len(parts) >= 3:
             names = [clean_name(p) for p in parts]
-            if all(n and len(n.split()) <= 4 for n in names):
+            ranked = [_RANK_HEAD.match(n.replace("*", "").replace("_", " ")) for n in names]
+            if all(ranked) and not values:
+                # "Kingdom Animalia → Phylum Chordata → Class Mammalia": a breadcrumb of ranks is
+                # a classification, each taxon (the rank word dropped) a kind of the one before
+                feats = {"ctx=rank_chain", f"role={block.role}", "cue=rank"}
+                taxa = [m.group("v") for m in ranked if m is not None]
+                for upper, lower in zip(taxa, taxa[1:], strict=False):
+                    yield upper, lower, block, "rank_chain", feats
+            elif all(n and len(n.split()) <= 4 for n in names):
                 feats = {"ctx=arrow_chain", f"role={block.role}", "cue=arrow"}
                 for upper, lower in zip(names, names[1:], strict=False):
                     yield upper, lower, block, "arrow_chain", feats
