@@ -82,7 +82,12 @@ def _settle_glossary(items: list[Block]) -> None:
     for b in items:
         if (
             b.role == "key_value"
-            and b.key_text().lower() not in ATTRIBUTE_KEYS
+            # "**range**: an immutable sequence of integers" among glossed Python types: a key
+            # that names an attribute elsewhere, glossed by an indefinite genus here
+            and (
+                b.key_text().lower() not in ATTRIBUTE_KEYS
+                or re.match(r"(?:a|an)\s", b.value_text()) is not None
+            )
             and len(b.value_text().split()) >= 3
         ):
             b.role = "glossary"
