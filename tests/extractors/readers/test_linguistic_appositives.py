@@ -103,6 +103,21 @@ CASES: list[tuple[str, Items, Items]] = [
         },
         set(),
     ),
+    # a highlighted plural term named as the members of a counted set
+    (
+        "## Parts of the grid\n\n- **Ranks** are the eight horizontal rows of squares.\n"
+        "- **Files** are the eight vertical columns.\n",
+        {
+            ("ranks", "definition", "the eight horizontal rows of squares"),
+            ("files", "definition", "the eight vertical columns"),
+        },
+        set(),
+    ),
+    (
+        "The **Beatles** were the four lads from Liverpool.",
+        set(),
+        {("beatles", "definition", "the four lads from liverpool")},
+    ),
 ]
 
 

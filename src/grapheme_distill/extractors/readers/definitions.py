@@ -644,12 +644,25 @@ def _copula(
         and re.match(r"an?\s", value) is not None
     )
     notion_genus = NOTION_GENUS.match(value) is not None
+    # "**Periods** are the seven horizontal rows": a highlighted plural term named as the
+    # members of a counted set (a capital opening the sentence makes no name of it)
+    counted = (
+        highlighted
+        and re.fullmatch(r"[A-Za-z][a-z\-]*s", raw.strip(" *_")) is not None
+        and re.match(
+            r"the\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+            r"(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*s\b",
+            value,
+        )
+        is not None
+    )
     marked = (
         notion_genus
         or DEF_MARK.search(value)
         or EVENT_HEAD.fullmatch(head)
         or INSTITUTION_HEAD.fullmatch(head)
         or ((generic or notion) and len(value.split()) >= 4)
+        or counted
     )
     if not marked:
         return
@@ -676,6 +689,7 @@ def _copula(
         name = Name(subject)
         named = (
             proper_name(ctx, subject)
+            and not counted
             and not generic
             and not notion_genus
             and not EVENT_HEAD.fullmatch(head)
