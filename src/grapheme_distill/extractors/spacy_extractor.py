@@ -112,6 +112,9 @@ _LINGUISTIC_PREDICATES = frozenset(
 )
 
 
+#: a paragraph whose first word is the pronoun "It" ("It grew out of …", "It's a bear")
+_OPENS_ON_IT = re.compile(r"It(?:\s|['’]s\b)")
+
 #: characters of pieces per parser batch (:meth:`SpacyExtractor._piece_batch`)
 _BATCH_CHARS = 16_000
 
@@ -368,6 +371,8 @@ class SpacyExtractor:
         list_items: list[tuple[Piece, Any]] = []
         list_key: tuple[int, str] | None = None
         lead: tuple[Piece, Any] | None = None
+        # the next paragraph opens the answer or a section whose heading names no thing
+        opening = True
 
         def prose(piece: Piece, doc: Any, default: Mention | None) -> None:
             self._prose(piece, doc, default, types, state, structure=False)
@@ -390,6 +395,8 @@ class SpacyExtractor:
 
         for piece, doc in piece_docs:
             is_item = piece.kind in ("bullet", "numbered")
+            if is_item:
+                opening = False
             if is_item and preserve_structure:
                 key = (piece.group, piece.kind)
                 if list_key is not None and key != list_key:
@@ -401,8 +408,10 @@ class SpacyExtractor:
             if piece.kind == "heading":
                 context_text = piece.text
                 context = phrase_mention(doc, 0, len(piece.text))
+                opening = True
                 if context is not None and context.proper and heading_name(piece.text):
                     state.coref.note(context)  # "## The Nile / It flows …": the section's thing
+                    opening = False
                 goal = goal_of(piece.text)
                 if goal:
                     context_goal, context = goal, None
@@ -417,6 +426,9 @@ class SpacyExtractor:
                 lead = None
                 if is_title_line(piece.text):  # "Photosynthesis: Light Reactions" above a list
                     context_text = piece.text
+            if opening and _OPENS_ON_IT.match(piece.text):
+                state.coref.open_on_topic()  # "## Origins / It grew out of …": the topic
+            opening = False
             self._prose(
                 piece,
                 doc,

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from grapheme_distill.extractors.spacy.mentions import Mention
 from grapheme_distill.extractors.spacy.pronouns import AnswerCoref, dominant_gender, title_gender
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
+
+Facts = Callable[[str], set[tuple[str, str, str, bool]]]
 
 
 def _person(name: str) -> Mention:
@@ -82,3 +86,28 @@ def test_it_under_a_heading_naming_a_thing_is_that_thing(spacy_x: SpacyExtractor
     flows = {(names[r.subject], names[r.object]) for r in ex.relations if "flow" in r.predicate}
     assert ("Nile", "Mediterranean Sea") in flows
     assert ("Cairo", "Mediterranean Sea") not in flows
+
+
+def test_it_opening_a_section_is_the_topic_not_the_last_thing(facts: Facts) -> None:
+    # the section before ends on another thing; "It" opening the next section under a heading
+    # that names nothing is the answer's topic
+    text = (
+        "**Greenpeace** is an environmental organisation.\n\n"
+        "## Ships\n"
+        "The Rainbow Warrior was sunk in Auckland harbour in 1985.\n\n"
+        "## Funding\n"
+        "It relies on individual supporters."
+    )
+    got = {(s, o) for s, _, o, _ in facts(text)}
+    assert ("Greenpeace", "individual supporters") in got
+    assert ("Rainbow Warrior", "individual supporters") not in got
+
+
+def test_it_inside_a_paragraph_is_still_the_last_thing(facts: Facts) -> None:
+    text = (
+        "**Greenpeace** is an environmental organisation.\n\n"
+        "## Ships\n"
+        "The Rainbow Warrior was built in Aberdeen. It was sunk in Auckland harbour."
+    )
+    got = {(s, o) for s, _, o, _ in facts(text)}
+    assert ("Rainbow Warrior", "Auckland harbour") in got

@@ -430,6 +430,12 @@ class Clause:
     end: int = 0
 
 
+#: what the answer's topic cannot be for an "It" opening a section (a person is "he"/"she")
+_NOT_A_TOPIC = frozenset(
+    {"PERSON", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
+)
+
+
 class Coref:
     """Light coreference: a pronoun resolves to the last compatible subject seen before it.
 
@@ -518,6 +524,16 @@ class Coref:
             self.person = mention
         if thing:
             self.thing = mention
+
+    def open_on_topic(self) -> None:
+        """A paragraph right under a heading that names no thing, opening on "It" ("## Origins /
+        It grew out of the Don't Make a Wave Committee"), speaks of the answer's topic, not of
+        the last thing the section before named: "it" means the topic from here on (until
+        another subject is noted).  Only at such an opening: inside a paragraph "it" is as often
+        the last thing named (taking every "it" for the topic lost right readings)."""
+        topic = self.topic
+        if topic is not None and topic.label not in _NOT_A_TOPIC:
+            self.thing = topic
 
     def resolve(self, pronoun: str, *, owner_of: int = -1) -> Mention | None:
         """``owner_of``: the offset of the noun a possessive pronoun modifies ("their ground"),
