@@ -30,6 +30,8 @@ from grapheme_distill.extractors.readers.hierarchy_prose import read_prose_hiera
         ("filo pastry", "in baklava"),  # a phrase's tail
         ("green tea", "sencha their grassy taste"),
         ("I just", "tenor"),  # the asker of "I just joined a choir …", not a whole
+        ("Tour de France", "21 stages"),  # a count of the parts, not a part
+        ("river basin", "eleven countries"),
     ],
 )
 def test_implausible_edges(parent: str, child: str) -> None:
@@ -50,6 +52,9 @@ def test_implausible_edges(parent: str, child: str) -> None:
         ("Git", "tools for managing the repository"),
         ("Planets of the inner solar system", "Mercury"),  # a preposition's article
         ("Io", "Io Patera"),  # a name that opens with the letters of a pronoun
+        ("heptathlon", "800 metres"),  # a distance names an event
+        ("Day two", "110 metres hurdles"),
+        ("Pleiades", "Seven Sisters"),  # a capitalised count is a name
     ],
 )
 def test_plausible_edges(parent: str, child: str) -> None:

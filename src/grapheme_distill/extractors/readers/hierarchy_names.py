@@ -184,4 +184,12 @@ def plausible_edge(parent: str, child: str) -> bool:
         or _FRAGMENT_HEAD.match(child)
         or _PRONOUN.search(child)
         or re.fullmatch(r"[\d.,\s]+", child)
+        or _counted_child(child)
     )
+
+
+def _counted_child(child: str) -> bool:
+    """ "21 stages", "eleven countries", "7 teams competing": a count of the parts, not a part (as
+    a count is no whole); a distance keeps its number ("100 metres", "400 m hurdles": events)."""
+    m = _COUNTED.match(child)
+    return m is not None and not _DISTANCE.match(child.split(maxsplit=1)[1])
