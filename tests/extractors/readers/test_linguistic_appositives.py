@@ -118,6 +118,23 @@ CASES: list[tuple[str, Items, Items]] = [
         set(),
         {("beatles", "definition", "the four lads from liverpool")},
     ),
+    # a people's own name for the subject, marked or quoted
+    (
+        "## Finland\n\nFinland is a Nordic country. Finns call their country **Suomi**.",
+        {("finland", "alias", "suomi")},
+        set(),
+    ),
+    (
+        "- **Green tea** is steamed or pan-fired. The Japanese call it **ryokucha**.\n"
+        "- **White tea** is barely processed.\n",
+        {("green tea", "alias", "ryokucha")},
+        set(),
+    ),
+    (
+        "## Finland\n\nFinland is a Nordic country. Finns call their country cold in winter.",
+        set(),
+        {("finland", "alias", "cold in winter")},
+    ),
 ]
 
 

@@ -75,6 +75,14 @@ _CALLED_PRONOUN = re.compile(
     r"(?:the\s+)?[*_\"“]*(?P<v>[A-Z][^,;:()\"”.*_]{1,60}?)[*_\"”]*"
     r"(?=[,;:.)]|\s+(?:for|because|after|in|on|at|when|and)\b|$)"
 )
+#: "The Chinese call it **hong cha**", "Bhutanese people call their country **Druk Yul**",
+#: "locals simply call the island "the Rock"": a people's own name for the subject
+_CALL_THEIR = re.compile(
+    r"\b(?:[A-Z][a-z]+|people|locals|residents|speakers|natives|fans)\s+(?:simply\s+|usually\s+|"
+    r"often\s+|still\s+|just\s+)?call\s+(?:it|them|(?:their|the|this)\s+(?:country|city|land|"
+    r"island|town|region|nation|language|dish|drink|plant|river|mountain|lake|festival|game))\s+"
+    r"(?:simply\s+|just\s+)?(?P<q>[\"“])?(?P<v>[^,;:()\"”.]{2,40}?)[\"”]?(?=\s*[,;:.(]|\s+[\u2013\u2014]|$)"
+)
 #: a word each match of :data:`_ALIAS` holds (a cheap test before the scan, which tries its many
 #: alternatives at every offset of the sentence)
 _ALIAS_WORDS = (
@@ -516,6 +524,23 @@ def read_alias_forms(
             yield lfact(
                 block, sent, "alias.called_pronoun", term, LinguisticKind.ALIAS, value, hedged
             )
+    for m in _CALL_THEIR.finditer(text) if " call" in text else ():
+        # "The Chinese call it **hong cha**", "Bhutanese people call their country **Druk Yul**":
+        # what a people calls the block's subject, written in its own words (marked or quoted)
+        at = sent.start + m.start("v")
+        quoted = m.group("q") is not None
+        value = clean_name(m.group("v"))
+        # "- **Black tea** is … The Chinese call it **hong cha**": the term the item opens with
+        heads = [clean_name(block.text[a:b]) for a, b in block.inline.emphasis if a == 0]
+        term = Name(heads[0]) if heads and heads[0] else pronoun_subject(ctx, block)
+        if (
+            (quoted or any(a == at for a, _ in block.inline.emphasis))
+            and value
+            and term is not None
+            and term.text.lower() not in PRONOUNS
+            and value.lower() != term.text.lower()
+        ):
+            yield lfact(block, sent, "alias.they_call", term, LinguisticKind.ALIAS, value, hedged)
     for m in _FOR_SHORT.finditer(text) if "for short" in text else ():
         abbr = clean_name(m.group("a"))
         term = term_at(ctx, block, sent, m.start())
