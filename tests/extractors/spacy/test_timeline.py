@@ -131,3 +131,37 @@ def test_a_piece_is_parsed_again_with_the_answer_s_own_pipeline(spacy_x: SpacyEx
     new_piece, new_doc = again
     assert new_doc.text == "Beethoven dies in Vienna" and new_piece.text == new_doc.text
     assert new_doc.vocab is doc.vocab
+
+
+_WAR = (
+    "# The Valdran Civil War: key moments\n\n"
+    "The **Valdran Civil War** (1801–1805) was fought between the north and the south.\n\n"
+    "1. **March 1801** — the **Battle of Korsk** (Korsk Field), a northern victory, ends hopes.\n"
+    "2. **June 1804** — General **Anton Reyes** delivers the **Korsk Address**.\n"
+    "3. **May 1805** — the **Treaty of Almer** ends the war.\n"
+)
+
+
+def test_an_event_a_timeline_item_names_is_dated_by_it(facts: Facts) -> None:
+    # the annotation conventions' ``date`` of a battle, an address, a treaty: the item's date,
+    # whoever the item's verb is about; an event named first is the item's subject even where
+    # the parser leaves it out of the clause
+    got = {(s, p, o) for s, p, o, _ in facts(_WAR)}
+    assert ("Battle of Korsk", "date", "March 1801") in got, got
+    assert ("Korsk Address", "date", "June 1804") in got, got
+    assert ("Treaty of Almer", "date", "May 1805") in got, got
+    assert ("General Anton Reyes", "deliver", "Korsk Address") in got, got
+    # the heading's words after its colon say which part of the war the list tells
+    assert not any(":" in s for s, _, _ in got), got
+    assert not any(s == "Valdran Civil War" and o == "March 1801" for s, _, o in got), got
+
+
+def test_an_event_an_item_happened_during_is_not_dated_by_it(facts: Facts) -> None:
+    got = {
+        (s, p, o)
+        for s, p, o, _ in facts(
+            "**The Blue Lantern** is a painting by Ada Roth.\n\n## History\n"
+            "- **1940s** — rolled up and hidden in caves during the Second World War\n"
+        )
+    }
+    assert not any(p == "date" and "War" in s for s, p, _ in got), got

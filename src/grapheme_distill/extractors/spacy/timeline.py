@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from grapheme_distill.extractors.predicates import participle_of_making
+from grapheme_distill.extractors.readers.context import heading_name
 from grapheme_distill.extractors.spacy.mentions import Coref, Mention
 from grapheme_distill.extractors.spacy.names import mention_of, phrase_mention
 from grapheme_distill.extractors.spacy.records import Record, State
@@ -33,6 +34,19 @@ DATE_KEY = re.compile(
     r"(?:\s*[\u2013\u2014-]\s*\d{2,4})?)(?:\s*\([^)]{0,20}\))?\s*(?::|\s[\u2013\u2014-])\s+"
 )
 _DAY = re.compile(r"\d{1,2}\s+\w|\w\s+\d{1,2}\b")
+#: a name that names what happened, or a document made on a day ("the Battle of Antietam", "the
+#: Emancipation Proclamation", "the Gettysburg Address", "the Thirteenth Amendment"): the item's
+#: date is its date, whoever the item's verb is about
+_EVENT = re.compile(
+    r"\b(?:War|Revolt|Revolution|Rebellion|Uprising|Battle|Siege|Massacre|Coup|Raid|Invasion"
+    r"|Earthquake|Eruption|Famine|Riots?|Crusade|Treaty|Proclamation|Amendment|Address"
+    r"|Declaration|Armistice|Accord|Pact|Edict)\b"
+)
+#: an event named first after the date ("**July 1861** — the **First Battle of Bull Run**, a
+#: Confederate victory, ends …"), which the parser often hangs on nothing
+_LEADING_NAME = re.compile(
+    r"(?:the\s+)?(?P<x>[A-Z][\w'’.\-]*(?:\s+(?:(?:of|the|at|on)\s+)*[A-Z0-9][\w'’.\-]*)*)"
+)
 
 
 def timeline_facts(
@@ -56,6 +70,11 @@ def timeline_facts(
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.idx >= m.end():
             actor = mention_of(child, coref)
+    lead = _LEADING_NAME.match(doc.text, m.end())
+    if actor is subject and lead is not None and lead.group(0)[:4].lower() == "the ":
+        # "**July 1861** — the **First Battle of Bull Run** (…) ends hopes …": the item names
+        # its own subject, which the parser left out of the clause; not the list's subject
+        actor = phrase_mention(doc, lead.start("x"), lead.end("x")) or actor
     if actor is None:
         return []
     # a participle as written ("Born in Warsaw", "Elected to the Senate"): the lemma of "born" is
@@ -63,7 +82,8 @@ def timeline_facts(
     head = root.lower_ if root.tag_ == "VBN" else root.lemma_.lower()
     named = _named_objects(root, head, coref)
     if root.pos_ == "NOUN" and not any(p != head for p, _ in named):
-        return []  # "1979: first album": no event, nothing named
+        # "1979: first album": no event, nothing named ("the Battle of Korsk, a victory": its date)
+        return _event_dates(doc, m.end(), date, subject, [])
     prep = "on" if _DAY.search(m.group("d")) else "in"
     made = participle_of_making(root.lemma_.lower()) if root.pos_ == "VERB" else None
     thing = next((obj for p, obj in named if p == head and obj.proper), None)
@@ -71,6 +91,9 @@ def timeline_facts(
         # "**1802** — Writes the *Heiligenstadt Testament*": the year is the testament's
         # (``written_in``), as in prose (records.date_the_made_thing)
         out = [(thing, f"{made}_{prep}", date)]
+    elif _EVENT.search(actor.text) and actor.proper and not _same(actor, subject):
+        # "the **Emancipation Proclamation** declares …": the date is the proclamation's
+        out = [(actor, "date", date)]
     else:
         out = [(actor, f"{head}_{prep}", date)]
     out.extend((actor, predicate, obj) for predicate, obj in named)
@@ -84,6 +107,48 @@ def timeline_facts(
                 for predicate, obj in _named_objects(verb, word, coref)
                 if not predicate.endswith("_by")  # "followed by Aldrin": who did it, not the actor
             )
+    return _event_dates(doc, m.end(), date, subject, out)
+
+
+#: an event the item's verb happened during, before or after: not on the item's date
+_WHILE = ("_during", "_before", "_after", "_since", "_until", "_throughout")
+
+
+def _same(a: Mention, b: Mention | None) -> bool:
+    """``a`` names the list's subject ``b`` ("it", "the war" resolved to it)."""
+    return b is not None and a.text.lower() == b.text.lower()
+
+
+def _event_dates(
+    doc: Any,
+    start: int,
+    date: Mention,
+    subject: Mention | None,
+    out: list[tuple[Mention, str, Mention]],
+) -> list[tuple[Mention, str, Mention]]:
+    """``out`` and the item's date as the date of each event it names ("wins the **Battle of
+    Agincourt**", "delivers the **Gettysburg Address**": ``date`` 1415, the annotation
+    conventions' name for when something happened), the event named first after the date
+    included (the parser often leaves it out of the clause).  Not the list's own subject: the
+    items of a war's timeline are what happened in it, each on its own date."""
+    dated = {s.text.lower() for s, p, o in out if o is date and p == "date"}
+    if subject is not None:
+        dated.add(subject.text.lower())
+        dated.update(s.text.lower() for s, _, _ in out if _same(s, subject))
+    events: list[Mention] = []
+    lead = _LEADING_NAME.match(doc.text, start)
+    if lead is not None and _EVENT.search(lead.group("x")):
+        first = phrase_mention(doc, lead.start("x"), lead.end("x"))
+        if first is not None:
+            events.append(first)
+    for s, predicate, o in out:
+        if predicate.endswith(_WHILE):
+            continue  # "hidden in caves during the Second World War": the war is no 1940s event
+        events.extend(x for x in (s, o) if x is not date and x.proper and _EVENT.search(x.text))
+    for event in events:
+        if event.text.lower() not in dated:
+            dated.add(event.text.lower())
+            out.append((event, "date", date))
     return out
 
 
@@ -193,6 +258,9 @@ def read_timeline(piece: Piece, doc: Any, subject: Mention | None, state: State)
     on 26 March") is parsed again with the subject's name before it."""
     if subject is None or not (subject.proper or subject.label):
         subject = state.coref.topic
+    if subject is not None and ":" in subject.text and (name := heading_name(subject.text)):
+        # "# The American Civil War: key moments": the war, not its moments
+        subject = dataclasses.replace(subject, text=name)
     key = DATE_KEY.match(doc.text)
     if subject is not None and key is not None and _said_verb(doc, key.end()):
         again = inserted(piece, doc, key.end(), f"{subject.text} ", state.parse, lower=True)
