@@ -118,6 +118,12 @@ CASES: list[tuple[str, Items, Items]] = [
         set(),
         {("beatles", "definition", "the four lads from liverpool")},
     ),
+    # "has come to mean": what a word means now
+    (
+        'The word "marathon" has since come to mean any long, gruelling task.',
+        {("marathon", "definition", "any long, gruelling task")},
+        set(),
+    ),
     # a people's own name for the subject, marked or quoted
     (
         "## Finland\n\nFinland is a Nordic country. Finns call their country **Suomi**.",

@@ -92,6 +92,8 @@ _CALLED_BARE = re.compile(
 _MEANS = re.compile(
     r"^(?P<x>.{1,60}?)\s*,?\s+(?:(?:simply|literally|just|basically|roughly|essentially)\s+)?"
     r"(?:means|refers to|is defined as|are defined as|denotes|is the term for|describes|"
+    # "The word "odyssey" has since come to mean any long, eventful journey"
+    r"(?:(?:has|have)\s+)?(?:(?:since|now|also)\s+)?(?:come|came)\s+to\s+mean|"
     r"is when|is what happens when|(?:is\s+)?translate[sd](?:\s+literally)?\s+(?:as|to))\s+"
     r"(?P<v>.{3,300})$"
 )
@@ -107,6 +109,7 @@ _HAPPENS_WHEN = re.compile(
 #: of the term)
 _MEANS_WORDS = (
     "means",
+    "to mean",
     "refers to",
     "defined as",
     "denotes",
