@@ -278,3 +278,17 @@ def test_a_players_teams_and_college() -> None:
         ("Sam Reed", "played_for", "Boston Celtics"),
         ("Sam Reed", "played_for", "Utah Jazz"),
     } <= found, found
+
+
+def test_a_comparison_table_under_a_generic_first_header_compares_its_columns() -> None:
+    # "| Feature | Sloop | Ketch |": the columns are the subjects, as under an empty first
+    # header; no row is a thing named "Rig" with the attributes "sloop" and "ketch"
+    found = _triples(_COMPARISON.replace("| | Sloop | Ketch |", "| Feature | Sloop | Ketch |"))
+    assert ("Sloop", "length", "6–12 m") in found, found
+    assert ("Ketch", "number_of_masts", "two") in found, found
+    assert not any(s in ("Rig", "Typical length") for s, _, _ in found), found
+    # a key-value table with a third, remark column stays rows about their first cell's name
+    rows = _triples(
+        "## Ketches\n\n| Feature | Value | Notes |\n|---|---|---|\n| Length | 12–25 m | long |\n"
+    )
+    assert not any(s == "Value" for s, _, _ in rows), rows

@@ -597,7 +597,7 @@ def _read_row(ctx: ReadContext, block: Block, at: int, row_subject: str) -> Iter
         if subject is not None:
             yield from _key_facts(ctx, subject, cells[0], cells[1], block.span, "table.kv", False)
         return
-    if not first:
+    if not first or _compares(header):
         yield from _compared(ctx, block, cells)
         return
     if not row_subject or len(row_subject.split()) > 8:
@@ -628,6 +628,21 @@ def _read_row(ctx: ReadContext, block: Block, at: int, row_subject: str) -> Iter
 
 
 _INDEX = re.compile(r"^\s*#?\d{1,3}\.?\s*$")
+
+
+def _compares(header: Sequence[str]) -> bool:
+    """ "| Feature | Butterflies | Moths |": a generic first header over two or more named
+    columns is a comparison table, as an empty one is (each column a subject, each row's first
+    cell an attribute), not rows about a thing named "Antennae"."""
+    others = [h.strip() for h in header[1:]]
+    return (
+        len(others) >= 2
+        and header[0].strip().lower() in GENERIC_HEADERS
+        and all(
+            h[:1].isupper() and h.lower() not in GENERIC_HEADERS and not REMARK_HEADERS.match(h)
+            for h in others
+        )
+    )
 
 
 def _name_column(rows: list[Block]) -> int:
