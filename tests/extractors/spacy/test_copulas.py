@@ -78,3 +78,16 @@ def test_a_place_written_after_a_thing_locates_it(
 def test_a_person_or_a_kind_before_a_place_lies_nowhere(sentence_clauses: Read, text: str) -> None:
     got = sentence_clauses(text)
     assert not any(p == "located_in" for _, p, _ in got), got
+
+
+def test_a_place_with_its_region_before_an_apposition_is_an_address(sentence_clauses: Read) -> None:
+    # the comma after the region starts an apposition ("the son of …"), not another list item
+    got = sentence_clauses(
+        "Darwin was born on 12 February 1809 in Shrewsbury, Shropshire, the son of a doctor."
+    )
+    assert ("Shrewsbury", "located_in", "Shropshire") in got, got
+
+
+def test_places_in_a_list_with_commas_lie_in_no_other(sentence_clauses: Read) -> None:
+    got = sentence_clauses("The company has offices in Paris, Lyon, Nice and Marseille.")
+    assert not any(p == "located_in" for _, p, _ in got), got

@@ -655,10 +655,17 @@ _NAME_NOUNS = frozenset({"name", "nickname", "title", "term", "word", "abbreviat
 
 
 def _listed(last: Any) -> bool:
-    """The run of places ends a list ("Paris, Lyon and Nice") rather than an address."""
+    """The run of places ends a list ("Paris, Lyon and Nice", "Paris, Lyon, and Nice", "Paris,
+    Lyon, Nice") rather than an address.  A comma after the run goes on with the list unless a
+    lower-case word follows it: "born in Tryon, North Carolina, one of eight children" is an
+    address with an apposition after it ("Io, Europa, Ganymede" a list whatever NER calls
+    "Ganymede")."""
     doc = last.doc
     nxt = doc[last.end].lower_ if last.end < len(doc) else ""
     before = doc[last.start - 1].lower_ if last.start > 0 else ""
+    if nxt == "," and last.end + 1 < len(doc):
+        after = doc[last.end + 1]
+        return after.lower_ in ("and", "or") or not after.is_lower
     return nxt in ("and", "or", ",") or before in ("and", "or")
 
 
