@@ -36,3 +36,26 @@ def test_an_attribute_key_with_its_value_stays_a_key_value_item() -> None:
     )
     roles = {b.key_text(): b.role for b in parse_document(answer).blocks if b.key is not None}
     assert roles["Range"] == "key_value"
+
+
+def test_a_genus_with_a_relative_clause_without_that_is_a_gloss() -> None:
+    # "the amount you must …": the modal is the relative clause's, the item still a glossary item
+    answer = (
+        "Pension terms:\n\n"
+        "- **Annuity** — a product that pays you an income for life\n"
+        "- **RMD** (required minimum distribution) — the amount you must withdraw each year\n"
+    )
+    roles = {b.key_text(): b.role for b in parse_document(answer).blocks if b.key is not None}
+    assert roles["RMD (required minimum distribution)"] == "glossary"
+    items = {
+        (f.subject.text, f.value)
+        for f in read_document(answer)[1]
+        if f.kind == "linguistic" and f.subject is not None
+    }
+    assert ("RMD", "the amount you must withdraw each year") in items
+
+
+def test_a_gloss_of_its_own_clause_with_a_modal_stays_a_plain_item() -> None:
+    answer = "- **Secret** — the US would quietly remove its missiles\n- **Public** — a deal\n"
+    roles = {b.key_text(): b.role for b in parse_document(answer).blocks if b.key is not None}
+    assert roles["Secret"] == "list_item"

@@ -143,7 +143,16 @@ def _states(value: str) -> bool:
     """The value of a "**Key** — value" item is a sentence with facts, not a gloss of its key
     (:data:`_OWN_CLAUSE`): its first clause, up to a comma, semicolon or dash."""
     first = _FIRST_CLAUSE_END.split(value, maxsplit=1)[0]
-    return _OWN_CLAUSE.match(first) is not None
+    return _OWN_CLAUSE.match(first) is not None and _CONTACT_RELATIVE.match(first) is None
+
+
+#: a genus whose relative clause has no "that": "the amount you must start withdrawing", "a
+#: form we can file online" (the clause's subject is a pronoun, so the modal is the clause's
+#: own, not the gloss's)
+_CONTACT_RELATIVE = re.compile(
+    r"^(?:the|a|an)\s+(?:[a-z][\w\-]*\s+){1,3}(?:you|we|they|people|one|i)\s+"
+    r"(?:can|could|may|might|will|would|must|should|have|had|do|did)\b"
+)
 
 
 def _glossary_runs(doc: Document) -> None:
