@@ -141,6 +141,13 @@ CASES: list[tuple[str, Items, Items]] = [
         set(),
         {("finland", "alias", "cold in winter")},
     ),
+    # a bare genus whose adjectives are listed, then its relative clause
+    (
+        "Parts of a leaf:\n\n- **Stomata**: tiny, lens-shaped pores that let gases in and out\n"
+        "- **Veins**: bundles that carry water\n",
+        {("stomata", "definition", "tiny, lens-shaped pores that let gases in and out")},
+        set(),
+    ),
 ]
 
 

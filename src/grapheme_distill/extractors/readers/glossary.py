@@ -206,7 +206,8 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     in_glossary = articled * 2 >= len(siblings) >= 2
     # "**Spar**: thin rod that keeps the sail stretched": a bare genus with a relative clause
     relative = (
-        re.match(r"(?:[a-z][\w\-]*\s+){1,4}(?:that|which|who|whose|where)\s+[a-z]", gloss)
+        # (its adjectives may be listed: "tiny, thin-walled tubes that collect …")
+        re.match(r"(?:[a-z][\w\-]*,?\s+){1,4}(?:that|which|who|whose|where)\s+[a-z]", gloss)
         is not None
         # "Long, narrow valleys that are …", not "Rain falls where …" under "**Rain**"
         or GENUS_RELATIVE.match(gloss) is not None
