@@ -148,6 +148,19 @@ CASES: list[tuple[str, Items, Items]] = [
         {("stomata", "definition", "tiny, lens-shaped pores that let gases in and out")},
         set(),
     ),
+    # the words a marker leaves around a name pair: an example's "e.g.", the "of" of "the pen
+    # name of", a possessive in the term's place
+    (
+        "Treatments:\n\n- Relievers open the airways quickly\n"
+        "  - e.g. salbutamol, known as albuterol in the US\n",
+        {("salbutamol", "alias", "albuterol")},
+        {("e.g. salbutamol", "alias", "albuterol")},
+    ),
+    (
+        "His friendship with **Mark Twain** (the pen name of Samuel Clemens) lasted decades.",
+        {("mark twain", "alias", "samuel clemens")},
+        {("his", "alias", "of samuel clemens"), ("mark twain", "alias", "of samuel clemens")},
+    ),
 ]
 
 

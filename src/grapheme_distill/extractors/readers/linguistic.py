@@ -116,7 +116,36 @@ def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
         for f in facts
     ]
     facts += [*_acronyms_in_use(ctx, facts), *full, *_vernacular_taxa(ctx, facts)]
-    yield from facts
+    for f in facts:
+        tidy = _tidy(f)
+        if tidy is not None:
+            yield tidy
+
+
+#: a possessive or a pronoun in a name's place: "His relationship with **George Sand** (the pen
+#: name of …)" names nobody "His"
+_NO_NAME = frozenset(
+    {"his", "her", "its", "their", "our", "my", "your", "he", "she", "it", "they", "this", "these"}
+)
+
+
+def _tidy(fact: Fact) -> Fact | None:
+    """A name pair without the words a marker left around it: an example's "e.g." before the
+    term ("e.g. salbutamol, known as albuterol"), the "or"/"of" a marker left before the value
+    ("often abbreviated, or AI", "the pen name of …"); None for a pronoun in the term's place."""
+    if fact.linguistic is None or fact.linguistic is LinguisticKind.DEFINITION:
+        return fact
+    if fact.subject is None or fact.subject.text.lower() in _NO_NAME:
+        return None
+    term = re.sub(r"^(?:e\.g\.|i\.e\.)\s+", "", fact.subject.text)
+    value = re.sub(r"^(?:or|of)\s+(?=\S)", "", fact.value or "")
+    if term == fact.subject.text and value == fact.value:
+        return fact
+    if not term or not value:
+        return None
+    return dataclasses.replace(
+        fact, subject=dataclasses.replace(fact.subject, text=term), value=value
+    )
 
 
 #: a person's name as a run of capitalised words, with the particles names hold
