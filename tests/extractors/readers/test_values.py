@@ -155,3 +155,18 @@ def test_a_count_about_a_name_after_its_class_word_or_with_an_adverb_or_a_range(
         ("Vanger Quartet", "number_of_players", "4–6"),
     } <= found, found
     assert not any(o.startswith("1914") for _, _, o in found), found
+
+
+def test_a_dated_title_is_its_highlighted_words_without_an_opening_preposition_or_owner() -> None:
+    found = _values(
+        "## Works\n\n- *Portrait with Lantern and Moth* (1931)\n\n"
+        "In The Silent Orchard (1871) he applied the idea to farms. "
+        "**Ada Roth**'s *The Glass Harbour* (1642) hangs in Leiden. "
+        "Banks follow the **Truth in Lending Rules Act** (1991)."
+    )
+    assert ("Portrait with Lantern and Moth", "date", "1931") in found, found
+    assert ("Silent Orchard", "date", "1871") in found, found  # (names lose their article)
+    assert ("Glass Harbour", "date", "1642") in found, found
+    # a law's year is when it was enacted
+    assert ("Truth in Lending Rules Act", "enacted_in", "1991") in found, found
+    assert not any(s.startswith(("In ", "Ada Roth")) for s, _, _ in found), found

@@ -353,11 +353,34 @@ def _item_years(ctx: ReadContext) -> Iterator[Fact]:
         if "(" not in value or ctx.injected(block):
             continue
         for m in _NAME_YEAR.finditer(value):
-            name = clean_name(m.group("q") or m.group("x"))
-            if name and not re.search(rf"\b(?:{EVENT_NOUNS})$", name):
-                span = block.inline.span(start + m.start(), start + m.end())
-                fact = SentenceFacts(span, is_hedged(value))
-                yield fact("values.name_year", Name(name), Name(m.group("date"), "DATE"), "date")
+            span = block.inline.span(start + m.start(), start + m.end())
+            yield from _name_year(block, start, m, SentenceFacts(span, is_hedged(value)))
+
+
+#: a preposition opening a sentence before a title ("In The Descent of Man (1871) he …")
+_OPENING_PREP = re.compile(
+    r"^(?:In|On|At|By|From|With|After|Before|During|Under|For|Since|Until|Like|As)\s+(?=[A-Z])"
+)
+#: the owner before a work's title ("Rembrandt van Rijn's The Night Watch (1642)")
+_OWNER = re.compile(r"^.*['’]s\s+(?=[A-Z])")
+_LAW = re.compile(r"\b(?:Act|Statute|Law|Code|Directive|Regulation)$")
+
+
+def _name_year(block: Block, start: int, m: re.Match[str], fact: SentenceFacts) -> Iterator[Fact]:
+    """The fact of one "<name> (<year>)" match at ``start`` in ``block``'s text: the name is the
+    highlighted title that ends right before the bracket, where there is one ("*Self-Portrait
+    with Thorn Necklace and Hummingbird* (1940)", "**Truth in Savings Act** (1991)": the name
+    pattern stops at "with" and "in"), else the matched name without a sentence's opening
+    preposition or a possessive owner.  A law's year is when it was enacted; an event's year is
+    read by the event pattern."""
+    name = clean_name(m.group("q") or "")
+    if not name:
+        end = start + m.end("x")
+        titled = next((block.text[a:b] for a, b in block.inline.emphasis if b == end), None)
+        name = clean_name(titled or _OWNER.sub("", _OPENING_PREP.sub("", m.group("x"))))
+    if name and not re.search(rf"\b(?:{EVENT_NOUNS})$", name):
+        predicate = "enacted_in" if _LAW.search(name) else "date"
+        yield fact("values.name_year", Name(name), Name(m.group("date"), "DATE"), predicate)
 
 
 def read_values(ctx: ReadContext) -> Iterator[Fact]:
@@ -380,10 +403,10 @@ def read_values(ctx: ReadContext) -> Iterator[Fact]:
         for m in _LAW_YEAR.finditer(text) if dated else ():
             law = Name(clean_name(m.group("x")))
             yield fact("values.law", law, Name(m.group("date"), "DATE"), "enacted_in")
-        for m in _NAME_YEAR.finditer(text) if dated and "(" in text else ():
-            name = clean_name(m.group("q") or m.group("x"))
-            if name and not re.search(rf"\b(?:{EVENT_NOUNS})$", name):
-                yield fact("values.name_year", Name(name), Name(m.group("date"), "DATE"), "date")
+        if dated and "(" in text:
+            at = block.text.find(text)
+            for m in _NAME_YEAR.finditer(text):
+                yield from _name_year(block, max(at, 0), m, fact)
         subject = _subject(ctx, block, text)
         if dated and (aged := _DIED_AGED.search(text)) is not None:
             who = subject
