@@ -28,3 +28,17 @@ def test_a_surname_and_a_shortened_club_still_fold_into_their_full_names() -> No
     assert folded.get("shepard") == "alan shepard", folded
     assert folded.get("spartak moscow") == "fc spartak moscow", folded
     assert isinstance(state.votes["shepard"], Counter)
+
+
+def test_a_work_is_not_folded_into_an_operation_or_project_named_after_it() -> None:
+    # "Operation Night Watch", a restoration project, is not the painting's full name, as
+    # "Operation Barbarossa" is not the emperor's
+    state = _state(
+        ("Night Watch", "WORK_OF_ART"),
+        ("Operation Night Watch", ""),
+        ("Harbour", ""),
+        ("Project Harbour", "ORG"),
+    )
+    folded = short_names(state)
+    assert "night watch" not in folded, folded
+    assert "harbour" not in folded, folded

@@ -123,6 +123,8 @@ _DISTINCT_HEADS = frozenset(
         "estuary",
         "dam",
         "festival",
+        "operation",
+        "project",
         "prize",
         "award",
         "awards",
