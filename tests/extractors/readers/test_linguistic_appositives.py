@@ -161,6 +161,17 @@ CASES: list[tuple[str, Items, Items]] = [
         {("mark twain", "alias", "samuel clemens")},
         {("his", "alias", "of samuel clemens"), ("mark twain", "alias", "of samuel clemens")},
     ),
+    # a highlighted word capitalised by its place, written in lower case elsewhere, is a notion
+    (
+        "**Batter** is a pourable dough of flour, eggs and milk. A thin batter makes crêpes.",
+        {("batter", "definition", "a pourable dough of flour, eggs and milk")},
+        set(),
+    ),
+    (
+        "**Lyon** is a city of silk weavers and bankers.",
+        set(),
+        {("lyon", "definition", "a city of silk weavers and bankers")},
+    ),
 ]
 
 

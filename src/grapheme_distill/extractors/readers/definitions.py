@@ -641,7 +641,9 @@ def _copula(
     # "inflation is a general rise in prices": a lower-case notion with an indefinite genus is
     # defined by it, marker or not
     notion = (
-        subject.islower()
+        # ("**Pastry** is a dough of …": a highlighted word capitalised by its place, written in
+        # lower case elsewhere, is a notion too)
+        (subject.islower() or (highlighted and not proper_name(ctx, subject)))
         and len(subject.split()) <= 3
         and not re.search(r"\b(?:of|in|on|at|for|with|from|by)\b", subject)  # a description
         and re.match(r"an?\s", value) is not None
