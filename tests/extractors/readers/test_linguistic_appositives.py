@@ -172,6 +172,19 @@ CASES: list[tuple[str, Items, Items]] = [
         set(),
         {("lyon", "definition", "a city of silk weavers and bankers")},
     ),
+    # a bracket between a highlighted term and its colon or dash, when it gives the word's
+    # language or spells it out, is no part of the gloss
+    (
+        'Singers prize **legato** (Italian for "tied"): a smooth line with no breaks between '
+        "notes.",
+        {("legato", "definition", "a smooth line with no breaks between notes")},
+        set(),
+    ),
+    (
+        "Quicksort splits the array around a **pivot** (see below): the element picked first.",
+        set(),
+        {("pivot", "definition", "the element picked first")},
+    ),
 ]
 
 

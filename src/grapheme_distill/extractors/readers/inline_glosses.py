@@ -27,12 +27,15 @@ from grapheme_distill.extractors.readers.genus import (
     genus_head,
     trim_gloss,
 )
-from grapheme_distill.extractors.readers.terms import lfact
+from grapheme_distill.extractors.readers.terms import initials_match, lfact
 from grapheme_distill.model.knowledge import LinguisticKind
 
 __all__ = ["read_inline_glosses"]
 
 
+_BRACKET_AFTER = re.compile(r"^[*_]*\s*\((?P<in>[^()]{1,60})\)(?=:|\s+[\u2013\u2014])")
+#: "(Italian for "robbed" time)", "(French: *pâte feuilletée*)", "(from Greek …)"
+_LANGUAGE_NOTE = re.compile(r"(?:from\s+)?(?:the\s+)?[A-Z][a-z]+(?:\s+for\b|:|\s+[*_\"“])")
 _BOLD_GLOSS = re.compile(
     r"^(?:\s+[\u2013\u2014]|:)\s+(?P<v>[^\u2013\u2014()]{5,200}?)(?=\s+[\u2013\u2014]\s|\s*\(|[.;]|$)"
 )
@@ -72,13 +75,25 @@ def read_inline_glosses(block: Block, sent: Sentence, hedged: bool) -> Iterator[
                 hedged,
             )
             continue
-        m = _BOLD_GLOSS.match(block.text[b : sent.end])
+        # "famous for **rubato** (Italian for "robbed" time): a flexible tempo …": a bracket
+        # between the term and its colon or dash is no part of the gloss
+        skip = _BRACKET_AFTER.match(block.text[b : sent.end])
+        if skip is not None and not (
+            _LANGUAGE_NOTE.match(skip.group("in"))
+            or initials_match(skip.group("in"), clean_name(block.text[a:b]))
+        ):
+            skip = None  # only a word's language or its spelt-out form stands there
+        gap = skip.end() if skip is not None else 0
+        m = _BOLD_GLOSS.match(block.text[b + gap : sent.end])
         if m is None:
             continue
+        b += gap
         value = m.group("v").strip().rstrip(",")
         colon = block.text[b : b + 2].strip() == ":"
         if re.match(r"(?:is|are|was|were|has|have|his|her|their|its)\b", value):
             continue  # "**K8s** — is an …": the dash closed an aside, the sentence goes on
+        if re.match(r"(?:such as|e\.g\.|for example|for instance|including|like)\s", value):
+            continue  # "**metalloids** (…) — such as silicon": examples, no gloss
         # "**intellectual property (IP)** — legal rights …": the short form is no part of the term
         term = clean_name(re.sub(r"\s*\([^()]*\)$", "", block.text[a:b]))
         concept = term[:1].islower()  # "**modal jazz** — improvisation based on scales"
