@@ -292,3 +292,15 @@ def test_a_comparison_table_under_a_generic_first_header_compares_its_columns() 
         "## Ketches\n\n| Feature | Value | Notes |\n|---|---|---|\n| Length | 12–25 m | long |\n"
     )
     assert not any(s == "Value" for s, _, _ in rows), rows
+
+
+def test_the_places_of_a_place_key_end_where_a_clause_begins() -> None:
+    found = _triples(
+        "## Ada Roth\n\n| Detail | Value |\n|---|---|\n"
+        "| Resting place | Norvel Cemetery, Lindau; her heart is in a church in Brenz |\n\n"
+        "## Vantor\n\n- **Location:** Vantor Space Centre, Kelso, Upper Marr\n"
+    )
+    # each place lies in the next, up to the remark after the semicolon
+    assert ("Norvel Cemetery", "located_in", "Lindau") in found, found
+    assert ("Vantor Space Centre", "located_in", "Kelso") in found, found
+    assert ("Kelso", "located_in", "Upper Marr") in found, found

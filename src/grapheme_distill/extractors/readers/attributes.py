@@ -181,9 +181,18 @@ def _values(key: str, raw: str) -> list[str]:
         ):
             parts = [parts[0] + " " + parts[1], *parts[2:]]
     elif key in PLACE_KEYS:
+        # "Père Lachaise Cemetery, Paris; his heart is in …": the places up to the first part
+        # that is no name (a clause, a remark) — each lies in the next
         parts = re.split(r"\s*;\s*|,\s+", text)
-        if not all(p[:1].isupper() and len(p.split()) <= 5 for p in parts[1:]):
-            parts = parts[:1]
+        named = next(
+            (
+                i
+                for i, p in enumerate(parts[1:], 1)
+                if not (p[:1].isupper() and len(p.split()) <= 5)
+            ),
+            len(parts),
+        )
+        parts = parts[:named]
     else:
         parts = (
             [text]
