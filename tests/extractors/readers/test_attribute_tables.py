@@ -304,3 +304,9 @@ def test_the_places_of_a_place_key_end_where_a_clause_begins() -> None:
     assert ("Norvel Cemetery", "located_in", "Lindau") in found, found
     assert ("Vantor Space Centre", "located_in", "Kelso") in found, found
     assert ("Kelso", "located_in", "Upper Marr") in found, found
+
+
+def test_a_launch_site_is_a_place_key() -> None:
+    found = _triples("## Vantor\n\n- **Launch site:** Vantor Space Centre, Kelso, Upper Marr\n")
+    assert ("Vantor Space Centre", "located_in", "Kelso") in found, found
+    assert ("Kelso", "located_in", "Upper Marr") in found, found

@@ -146,6 +146,7 @@ PLACE_KEYS = frozenset(
         "housed in",
         "where to see it",
         "where",
+        "launch site",
         "birthplace",
         "birth place",
         "place of birth",
