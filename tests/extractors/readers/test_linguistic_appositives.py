@@ -185,6 +185,13 @@ CASES: list[tuple[str, Items, Items]] = [
         set(),
         {("pivot", "definition", "the element picked first")},
     ),
+    # a table row's first cell is its head: a bracket there gives the row's thing another name
+    (
+        "| Distance | Swim | Run |\n|---|---|---|\n| Sprint | 750 m | 5 km |\n"
+        "| Olympic (standard) | 1.5 km | 10 km |\n",
+        {("olympic", "alias", "standard")},
+        set(),
+    ),
 ]
 
 

@@ -55,7 +55,7 @@ __all__ = ["initials_match", "read_linguistic"]
 _IT_IS = re.compile(r"^(?:It['’]s|It is|This is)\s+(?P<v>(?:the|a|an|what|how|when|where)\s.+)$")
 
 _HEAD_PAREN = re.compile(
-    r"^(?P<t>[^()\d]{2,60}?)\s*\((?P<a>[^()\d]{2,80})\)\s*(?:$|[\u2013\u2014:,-])"
+    r"^(?P<t>[^()\d|]{2,60}?)\s*\((?P<a>[^()\d|]{2,80})\)\s*(?:$|[\u2013\u2014:,|-])"
 )
 #: where a bracket's other name ends and its origin or meaning begins: "(*tāla*, "clap")",
 #: "(*rāga*, from Sanskrit "colour" or "passion")"
@@ -77,7 +77,8 @@ def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
             facts.extend(read_glossary_row(ctx, block))
         if block.role == "paragraph":
             facts.extend(read_glossary_paragraph(ctx, block))
-        if block.role == "heading" or block.is_item:
+        if block.role in ("heading", "table_row") or block.is_item:
+            # ("| Olympic (standard) | 1.5 km | …": a row's first cell is its head)
             facts.extend(_head_alias(block))
         if block.role in ("key_value", "table_row"):
             facts.extend(_ranked_common_name(block))
