@@ -10,6 +10,7 @@ under a lead-in or kind heading ("Primates fall into two groups:" over "## Strep
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -114,10 +115,58 @@ def _name_column(rows: list[Block]) -> int:
     return 0
 
 
+# the only characters outside ASCII that ``IGNORECASE`` matches to ASCII ones ("İ", "ı", "ſ" and
+# the Kelvin sign: checked against every code point on Python 3.11)
+_ASCII_CASE_MATES = frozenset("\u0130\u0131\u017f\u212a")
+
+
+@functools.lru_cache(maxsize=8)
+def _folded(source: str) -> str | None:
+    """The answer lower-cased with each run of white space one space (None when it holds a
+    character ``IGNORECASE`` matches to an ASCII one): an ASCII name the answer writes, case
+    aside, is then a plain substring of it.
+
+    Why: the patterns below are built from a table's names, and each new one went into ``re``'s
+    module cache (512 patterns, oldest out first), pushing out the readers' fixed patterns, which
+    were compiled again when next used: ~170 of the ~700 compiles a devtrain pass made came from
+    here, and about as many fixed patterns were compiled again after them.  A name the folded
+    answer lacks cannot match, so its pattern is never built.  ``\\s`` is what ``str.split``
+    splits on, and no character lower-cases to white space (both checked on every code point)."""
+    if not source.isascii() and not _ASCII_CASE_MATES.isdisjoint(source):
+        return None
+    return " ".join(source.lower().split())
+
+
+def _may_attest(ctx: ReadContext, *parts: str) -> bool:
+    """False only when the folded answer lacks the ASCII parts written one after another."""
+    folded = _folded(ctx.doc.source)
+    if folded is None or not all(p.isascii() for p in parts):
+        return True
+    return " ".join(" ".join(parts).lower().split()) in folded
+
+
 def _attested(ctx: ReadContext, name: str, word: str) -> bool:
+    if not _may_attest(ctx, name, word):
+        return False
     return bool(
         re.search(rf"\b{re.escape(name)}\s+{re.escape(word)}\b", ctx.doc.source, re.IGNORECASE)
     )
+
+
+def _may_precede_word(ctx: ReadContext, name: str) -> bool:
+    """False only when the folded answer never writes the name and a space before a letter."""
+    folded = _folded(ctx.doc.source)
+    key = " ".join(name.lower().split())
+    if folded is None or not name.isascii() or not key:
+        return True
+    key += " "
+    at = folded.find(key)
+    while at >= 0:
+        after = at + len(key)
+        if after < len(folded) and "a" <= folded[after] <= "z":
+            return True
+        at = folded.find(key, at + 1)
+    return False
 
 
 def joined_names(ctx: ReadContext, names: list[str], words: list[str]) -> list[str]:
@@ -177,6 +226,13 @@ def _example_facts(
                 yield from _child("table.examples", row, Name(whole), ex, kind)
 
 
+def _may_hold(text: str, word: str) -> bool:
+    """False only when a text lacks an ASCII word, case aside (see _folded)."""
+    if not word.isascii() or not (text.isascii() or _ASCII_CASE_MATES.isdisjoint(text)):
+        return True
+    return word.lower() in text.lower()
+
+
 def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return next(reversed(list(pattern.finditer(text))), None)
 
@@ -190,6 +246,8 @@ def _following_word(ctx: ReadContext, names: list[str]) -> str | None:
     """The noun the answer writes after two or more of the names ("Green tea", "Black tea")."""
     seen: dict[str, int] = {}
     for name in names:
+        if not _may_precede_word(ctx, name):
+            continue  # its pattern would find nothing (see _folded)
         after = {
             m.group(1).lower()
             for m in re.finditer(
@@ -222,17 +280,20 @@ def _read_tables(ctx: ReadContext) -> Iterator[Fact]:
         header_word = first.header[col].strip().lower()
         header_kind = bool(_TABLE_KIND_HEADERS.match(header_word))
         # "## The Great Lakes" over "| Lake | Area |": each row is one of the heading's lakes
-        plural = re.compile(rf"\b{re.escape(header_word)}(?:s|es)?\b", re.IGNORECASE)
         # the lead-in or heading must end with the noun to name the group ("The Great Lakes");
         # one that only mentions it ("How the lakes compare") names none (gate: 0 of 13 right)
-        group_of = next(
-            (
-                t
-                for t in (lead, heading)
-                if t and header_word and (m := _last_match(plural, t)) and _ends_at(t, m)
-            ),
-            None,
-        )
+        # (the pattern is built only when one of them may hold the word: see _folded)
+        group_of = None
+        if header_word and any(_may_hold(t, header_word) for t in (lead, heading) if t):
+            plural = re.compile(rf"\b{re.escape(header_word)}(?:s|es)?\b", re.IGNORECASE)
+            group_of = next(
+                (
+                    t
+                    for t in (lead, heading)
+                    if t and (m := _last_match(plural, t)) and _ends_at(t, m)
+                ),
+                None,
+            )
         kind = kind_of(lead) if lead else None
         kind = kind or (kind_of(heading) if heading else None)
         if kind is None and header_kind:
