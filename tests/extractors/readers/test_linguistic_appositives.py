@@ -192,6 +192,12 @@ CASES: list[tuple[str, Items, Items]] = [
         {("olympic", "alias", "standard")},
         set(),
     ),
+    # a measure in two units of one system is one conversion
+    (
+        "- **Height:** 1.85 m (6 ft 1 in)\n- **Weight:** 80 kg\n",
+        {("1.85 m", "alias", "6 ft 1 in")},
+        set(),
+    ),
 ]
 
 

@@ -140,7 +140,11 @@ _QUANTITY = re.compile(
     r"(?:^|\s)(?P<q>(?:(?i:about|around|roughly|approximately|nearly|almost)\s+)?"
     r"[~≈]?\d[\d,.]*\s*(?:[a-zA-Z°%²³/]+\.?)(?:\s*[a-zA-Z²³]+)?)$"
 )
-_QUANTITY_IN = re.compile(r"^[~≈]?(?:about\s+)?\d[\d,.]*\s*[a-zA-Z°%²³/]+(?:\s*[a-zA-Z²³]+)?$")
+#: (a measure in two units of one system: "6 ft 6 in", "11 st 4 lb")
+_QUANTITY_IN = re.compile(
+    r"^[~≈]?(?:about\s+)?\d[\d,.]*\s*[a-zA-Z°%²³/]+(?:\s*[a-zA-Z²³]+)?"
+    r"(?:\s+\d[\d,.]*\s*[a-zA-Z]+)?$"
+)
 RANK = re.compile(
     r"(?i)^(?:(?:super|sub|infra|par)?(?:kingdom|phylum|class|order|family|genus|species|tribe))\s+"
 )
