@@ -72,9 +72,12 @@ class EdgeCandidate:
         return (self.parent.text.lower(), self.child.text.lower())
 
 
-def _bucket(n: float, edges: Iterable[float]) -> str:
-    edges = list(edges)
-    return str(next((i for i, e in enumerate(edges) if n <= e), len(edges)))
+def _bucket(n: float, edges: tuple[float, ...]) -> str:
+    # a plain loop: ~19k calls a devtrain pass (the list and generator cost more than the test)
+    for i, e in enumerate(edges):
+        if n <= e:
+            return str(i)
+    return str(len(edges))
 
 
 def _kind_name(text: str) -> str:
@@ -193,7 +196,7 @@ class _Proposals:
         old = self.by_key.get((plower, clower))
         if old is None:
             old = EdgeCandidate(Name(ptext, parent.type), Name(child), kind, block.span, source)
-            self.by_key[old.key] = old
+            self.by_key[(plower, clower)] = old  # old.key
         features = old.features
         features.add(f"src={source}")
         features |= context
@@ -648,10 +651,12 @@ def edge_candidates(ctx: ReadContext, rule_facts: Iterable[Fact]) -> list[EdgeCa
     for fact in rule_facts:
         if fact.kind == "hierarchy" and fact.object is not None and fact.hierarchy is not None:
             out.add_rule(fact)
+    # each candidate is filed under its own key (EdgeCandidate.key): read from the dict, not
+    # lower-cased again for every candidate
     cands = list(out.by_key.values())
     parents_of: dict[str, int] = {}
-    for c in cands:
-        parents_of[c.key[1]] = parents_of.get(c.key[1], 0) + 1
+    for _, child_key in out.by_key:
+        parents_of[child_key] = parents_of.get(child_key, 0) + 1
     # a name is a child or a parent of many candidates: its features depend on the name and the
     # answer alone, so they are read once per answer (the cached sets are only read, never changed)
     named: dict[tuple[str, str], set[str]] = {}
@@ -662,12 +667,12 @@ def edge_candidates(ctx: ReadContext, rule_facts: Iterable[Fact]) -> list[EdgeCa
             got = named[(prefix, name)] = _name_features(prefix, name, ctx)
         return got
 
-    for c in cands:
+    for (_, child_key), c in zip(out.by_key, cands, strict=True):
         # the sources are counted before the name features join (none of those starts "src=")
-        n_src = sum(f.startswith("src=") and "&" not in f for f in c.features)
+        n_src = sum(1 for f in c.features if f.startswith("src=") and "&" not in f)
         c.features |= name_features("child", c.child.text)
         c.features |= name_features("parent", c.parent.text)
-        c.features.add(f"n_parents={_bucket(parents_of[c.key[1]], (1, 2, 4))}")
+        c.features.add(f"n_parents={_bucket(parents_of[child_key], (1, 2, 4))}")
         c.features.add(f"n_src={_bucket(n_src, (0, 1, 2, 3))}")
         c.features.add(f"kind={c.kind.value}")
     return cands
