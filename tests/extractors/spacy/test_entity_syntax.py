@@ -31,6 +31,17 @@ def test_a_superlative_chunk_says_so(spacy_x: SpacyExtractor) -> None:
     assert "tag1=JJS" in cues and "dep=dobj" in cues and "dephead=dobj|VERB" in cues
 
 
+def test_a_chunk_says_how_it_is_determined_and_which_preposition_governs_it(
+    spacy_x: SpacyExtractor,
+) -> None:
+    """Fifteenth session: the determiner the chunk's name leaves out, and its preposition."""
+    text = "Put the tank on a level stand and keep your receipts in a box of bacteria."
+    assert {"det=the", "dep=dobj"} <= _cues(text, "tank", spacy_x)
+    assert {"det=a", "prep=on"} <= _cues(text, "level stand", spacy_x)
+    assert "det=poss" in _cues(text, "receipts", spacy_x)
+    assert {"det=none", "prep=of"} <= _cues(text, "bacteria", spacy_x)
+
+
 def test_a_name_no_chunk_read_has_no_syntax_cue() -> None:
     ev = Evidence()
     ev.add(Mention("Marie Curie", 0, 11, "PERSON", True), "fact")
@@ -44,12 +55,12 @@ def test_a_name_no_chunk_read_has_no_syntax_cue() -> None:
         referred=frozenset(),
         topic=False,
     )
-    assert not [c for c in cues if c.startswith(("dep=", "dephead=", "tag1="))]
+    assert not [c for c in cues if c.startswith(("dep=", "dephead=", "tag1=", "det=", "prep="))]
 
 
 def test_the_syntax_of_a_chunk_is_no_part_of_its_mention_identity() -> None:
     """Two readings of one chunk are one mention (sets and folds compare mentions)."""
-    a = Mention("sea salt", 3, 11, candidate=True, syntax="pobj/ADP/NN")
+    a = Mention("sea salt", 3, 11, candidate=True, syntax="pobj/ADP/NN/none/of")
     assert a == Mention("sea salt", 3, 11, candidate=True) and hash(a) == hash(
         Mention("sea salt", 3, 11, candidate=True)
     )
@@ -64,3 +75,6 @@ def test_the_shipped_model_weighs_the_syntax_cues() -> None:
     )
     assert model.weights["tag1=JJS"] < 0 and model.weights["dep=ROOT"] < 0
     assert model.weights["dep=conj"] > model.weights["dep=nsubj"]
+    # fifteenth session: a bare class or mass noun is a node more often than the reader's own
+    # thing ("your account") or one pointed back at ("this step")
+    assert model.weights["det=none"] > max(model.weights["det=poss"], model.weights["det=dem"])

@@ -231,7 +231,7 @@ _CHUNKS = "grapheme_distill.noun_chunks"
 
 def _doc_chunks(doc: Any) -> list[tuple[int, int, int, int, str, str]]:
     """The document's noun chunks that can be candidates, as ``(start, end, first char, end char,
-    text)``, read once per document (``doc.user_data``): ``Span.noun_chunks`` walks the whole
+    text, syntax)``, read once per document (``doc.user_data``): ``Span.noun_chunks`` walks the whole
     document's chunks for each sentence, and ``Doc.text`` joins every token at each call."""
     cached: list[tuple[int, int, int, int, str, str]] | None = doc.user_data.get(_CHUNKS)
     if cached is not None:
@@ -260,10 +260,46 @@ def _doc_chunks(doc: Any) -> list[tuple[int, int, int, int, str, str]]:
         text = whole[a:b].strip()
         if len(text) > 2 and any(c.isalpha() for c in text):
             root = chunk.root
-            syntax = f"{root.dep_}/{root.head.pos_}/{tokens[start].tag_}"
+            det = _determiner(tokens, chunk.start, root.i)
+            prep = root.head.lower_ if root.dep_ == "pobj" and root.head.pos_ == "ADP" else "-"
+            syntax = f"{root.dep_}/{root.head.pos_}/{tokens[start].tag_}/{det}/{prep}"
             found.append((chunk.start, chunk.end, a, b, text, syntax))
     doc.user_data[_CHUNKS] = found
     return found
+
+
+#: how a determiner determines a noun chunk (:func:`_determiner`)
+_DETERMINERS = {
+    **dict.fromkeys(("a", "an"), "a"),
+    "the": "the",
+    **dict.fromkeys(("this", "that", "these", "those"), "dem"),
+    **dict.fromkeys(
+        (
+            *("some", "many", "all", "each", "every", "no", "several", "most", "any", "both"),
+            *("few", "much", "more", "less", "other", "another", "such"),
+        ),
+        "quant",
+    ),
+}
+
+
+def _determiner(tokens: list[Any], start: int, root: int) -> str:
+    """How a noun chunk (from ``tokens[start]`` to its root ``tokens[root]``) is determined:
+    ``a``, ``the``, ``dem`` (this, those), ``poss`` (your, their), ``quant`` (some, every, no),
+    ``num`` (a count), or ``none`` (a bare noun).  Why (fifteenth session): the chunk's own
+    words lose their determiner (it is no part of a name), but whether the answer introduces a
+    thing ("a filter"), points back at one ("the tank"), speaks of the reader's ("your
+    account") or of a bare class or mass ("bacteria", "ammonia") is grammar, not topic — a cue
+    that carries over to unseen answers."""
+    for t in tokens[start:root]:
+        kind = _DETERMINERS.get(t.lower_)
+        if kind is not None:
+            return kind
+        if t.tag_ == "PRP$":
+            return "poss"
+        if t.like_num and t.dep_ == "nummod":
+            return "num"
+    return "none"
 
 
 def _whole_line(tokens: list[Any], i: int, j: int) -> bool:
