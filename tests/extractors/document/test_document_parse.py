@@ -164,3 +164,14 @@ def test_a_glossary_terms_bracket_is_no_part_of_its_length() -> None:
     )
     assert doc.blocks[0].role == "glossary"
     assert doc.blocks[0].value_text().startswith("a diagram")
+
+
+def test_a_bracket_in_a_key_is_no_part_of_its_sentence_test() -> None:
+    # "You" in the expansion made the key look like a sentence ("you" is a sentence word), so the
+    # glossary item was a plain list item and its abbreviation went unread
+    doc = parse_document(
+        "- **PAYE** (Pay As You Earn): the system that takes income tax from wages.\n"
+    )
+    assert [(b.role, b.key_text()) for b in doc.blocks] == [("glossary", "PAYE (Pay As You Earn)")]
+    doc = parse_document("- **What you pay**: the amount due.\n")
+    assert [b.role for b in doc.blocks] == ["list_item"]

@@ -364,7 +364,8 @@ def split_key_value(
     value = text[value_start:]
     words = value.split()
     key_lower = k.lower()
-    if _SENTENCE_KEY.search(key_lower) or key_lower in _NOT_KEYS:
+    # (a bracket's words are no part of the key's sentence test: "**PAYE** (Pay As You Earn): …")
+    if _SENTENCE_KEY.search(_PARENS.sub("", key_lower)) or key_lower in _NOT_KEYS:
         return None
     gloss_like = (
         value[:1].islower()
