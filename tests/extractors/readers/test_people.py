@@ -157,3 +157,60 @@ def test_a_life_given_by_full_dates_or_an_uncertain_year_has_its_birth_and_death
         ("Ibn Battuta", "born_in_year", "1304"),
         ("Ibn Battuta", "died_in_year", "1368/69"),
     } <= found, found
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (  # a name "of" a place before the copula is the whole subject, not the place
+            "Euclid of Megara was a Greek philosopher and logician who taught in Athens.",
+            {
+                ("Euclid of Megara", "nationality", "Greek"),
+                ("Euclid of Megara", "occupation", "philosopher"),
+                ("Euclid of Megara", "occupation", "logician"),
+            },
+        ),
+        (  # an aside between the name and the copula; "former professional" are no part of
+            # the occupation, a player is nothing without what he plays
+            "Pelé Santos, often called the King, is a Brazilian former professional football "
+            "player and businessman.",
+            {
+                ("Pelé Santos", "nationality", "Brazilian"),
+                ("Pelé Santos", "occupation", "football player"),
+                ("Pelé Santos", "occupation", "businessman"),
+            },
+        ),
+        (  # an agent noun after a nationality is an occupation, listed or not
+            "Its founder was Jan Kowalski, a Polish epidemiologist who studied typhus.",
+            {
+                ("Jan Kowalski", "nationality", "Polish"),
+                ("Jan Kowalski", "occupation", "epidemiologist"),
+            },
+        ),
+        (  # the role ends at "and former ...": what someone was is no occupation, the rest is
+            "The bank is led by Amara Obi, a Ghanaian economist and former finance minister, "
+            "since 2020.",
+            {
+                ("Amara Obi", "nationality", "Ghanaian"),
+                ("Amara Obi", "occupation", "economist"),
+            },
+        ),
+    ],
+)
+def test_coordinated_and_stacked_roles_are_each_read(
+    answer: str, expected: set[tuple[str, str, str]]
+) -> None:
+    got = _people(answer)
+    assert expected <= got, got
+    assert not {f for f in got if f[2].startswith("former")}, got
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The Rhine, a German river, flows north.",
+        "Rome, the Italian capital, is old.",
+    ],
+)
+def test_an_unknown_word_after_a_nationality_needs_an_agent_ending(answer: str) -> None:
+    assert not {f for f in _people(answer) if f[1] == "occupation"}, _people(answer)

@@ -188,6 +188,7 @@ _OCCUPATIONS = frozenset(
         "sultan",
         "pharaoh",
         "star",
+        "player",
     }
 )
 # plural roles before a list of names ("the painters Titian and Tintoretto")
@@ -226,10 +227,16 @@ _MORE = (
     r"(?P<more>(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?"
     r"(?=\s*(?:,|\b(?:and|who|whose|known|best|from|of|in|at|with)\b|\(|;|\.|$)))*)"
 )
+# an occupation that is no listed one but names an agent by its ending ("bacteriologist",
+# "tragedian"); read only after a nationality, which says that a person is described
+_AGENT_OCC = r"[a-z]+(?:ist|ian)"
+# what a person is, not what they do: "a former professional basketball player"
+_STATUS = r"(?:former|professional|retired|amateur|late)"
 _IS_A = re.compile(
-    rf"^(?P<x>{_NAME})(?:\s*\([^)]*\))?\s+(?:was|is|were|are)(?:\s+(?:defined|described|regarded|known)\s+as)?\s+(?:an?|the)\s+(?:(?:[a-z]+ly|famous|renowned|celebrated|"
+    rf"^(?P<x>{_NAME}(?:\s+of\s+[A-Z][\w'’.\-]+)?)(?:\s*\([^)]*\))?(?:,\s+[a-z][^,]{{0,60}},)?"
+    rf"\s+(?:was|is|were|are)(?:\s+(?:defined|described|regarded|known)\s+as)?\s+(?:an?|the)\s+(?:(?:[a-z]+ly|famous|renowned|celebrated|"
     rf"influential|leading|prominent|pioneering|great|important|noted)\s+)?(?:{_BORN}(?P<nat>{_NAT}(?:-{_NAT1})?)\s+)?"
-    rf"{_MOD}(?P<occ>{_KNOWN})\b{_MORE}(?P<rest>.*)$"
+    rf"(?:{_STATUS}\s+){{0,2}}{_MOD}(?P<occ>{_KNOWN}|{_AGENT_OCC})\b{_MORE}(?P<rest>.*)$"
 )
 # "the (Italian) engineer Luigi Menabrea", "the muralist Diego Rivera": a role before the name
 _APPOS = re.compile(
@@ -243,9 +250,11 @@ _APPOS_MANY = re.compile(
 )
 # "Pablo Neruda, a Chilean poet and diplomat,", "William Roth, the Delaware senator who ...":
 # the role after the name, set off by a comma
+# (the role may end at "and former ...": what someone was is no occupation)
 _APPOS_AFTER = re.compile(
-    rf"(?P<x>{_NAME}),\s+(?:an?|the)\s+(?:{_BORN}(?P<nat>{_NAT}(?:-{_NAT1})?)\s+)?{_MOD}(?P<occ>{_KNOWN})\b{_MORE}"
-    r"(?=\s*(?:,|\bwho\b|\bwhose\b|\(|;|\.|$))"
+    rf"(?P<x>{_NAME}),\s+(?:an?|the)\s+(?:{_BORN}(?P<nat>{_NAT}(?:-{_NAT1})?)\s+)?{_MOD}"
+    rf"(?P<occ>{_KNOWN}|{_AGENT_OCC})\b{_MORE}"
+    r"(?=\s*(?:,|\bwho\b|\bwhose\b|\band\s+former\b|\(|;|\.|$))"
 )
 # organisations have a nationality too: "the Wikimedia Foundation (WMF), an American non-profit
 # organisation", "the Australian football club Central Coast Mariners"
@@ -293,13 +302,13 @@ def read_people(ctx: ReadContext) -> Iterator[Fact]:
                 "nationality",
                 hedged=hedged,
             )
-        elif who is not None and who.group("occ") in _OCCUPATIONS:
+        elif who is not None and _is_occupation(who):
             yield from _who(who, "people.is_a", span, hedged)
         for a in _APPOS.finditer(text):
             if a.group("occ") in _OCCUPATIONS:
                 yield from _who(a, "people.appos", span, hedged)
         for a in _APPOS_AFTER.finditer(text) if "," in text else ():
-            if a.group("occ") in _OCCUPATIONS:
+            if _is_occupation(a):
                 yield from _who(a, "people.appos", span, hedged)
         for a in _APPOS_MANY.finditer(text):
             yield from _many(a, span, hedged)
@@ -307,6 +316,12 @@ def read_people(ctx: ReadContext) -> Iterator[Fact]:
             for a in pattern.finditer(text):
                 org = Name(clean_name(a.group("x")), "ORG")
                 yield fact("people.org", org, Name(a.group("nat"), "NORP"), "nationality")
+
+
+def _is_occupation(m: re.Match[str]) -> bool:
+    """A listed occupation, or an agent noun after a nationality ("a Polish bacteriologist")."""
+    occ = m.group("occ")
+    return occ in _OCCUPATIONS or (m.group("nat") is not None and occ not in _GROUPS)
 
 
 _PRONOUNS = frozenset({"He", "She", "It", "They", "This", "That", "These", "Those"})
@@ -365,7 +380,7 @@ def _many(m: re.Match[str], span: tuple[int, int], hedged: bool) -> Iterator[Fac
 def _occupation(modifier: str | None, noun: str) -> str:
     """The occupation with its hyphenated modifier ("anti-apartheid activist", not "self-taught");
     a plain modifier is a genre or a field ("jazz trumpeter"), said apart from the occupation."""
-    if modifier is not None and noun == "star":  # "film star": a star is nothing by itself
+    if modifier is not None and noun in ("star", "player"):  # "film star": nothing by itself
         return f"{modifier} {noun}"
     if modifier is None or "-" not in modifier or modifier in _PRAISE:
         return noun
