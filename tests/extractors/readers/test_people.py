@@ -214,3 +214,16 @@ def test_coordinated_and_stacked_roles_are_each_read(
 )
 def test_an_unknown_word_after_a_nationality_needs_an_agent_ending(answer: str) -> None:
     assert not {f for f in _people(answer) if f[1] == "occupation"}, _people(answer)
+
+
+def test_an_agent_noun_before_a_name_is_its_role() -> None:
+    """ "the ornithologist John Gould": a role before the name needs no nationality when the word
+    names an agent (-ist/-ian); "the river Thames" is no role."""
+    got = _people(
+        "He met the ornithologist John Gould and the tragedian Edmund Kean by the river Thames."
+    )
+    assert {
+        ("John Gould", "occupation", "ornithologist"),
+        ("Edmund Kean", "occupation", "tragedian"),
+    } <= got, got
+    assert not {f for f in got if f[0] == "Thames"}, got

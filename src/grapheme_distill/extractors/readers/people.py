@@ -239,8 +239,9 @@ _IS_A = re.compile(
     rf"(?:{_STATUS}\s+){{0,2}}{_MOD}(?P<occ>{_KNOWN}|{_AGENT_OCC})\b{_MORE}(?P<rest>.*)$"
 )
 # "the (Italian) engineer Luigi Menabrea", "the muralist Diego Rivera": a role before the name
+# (an unlisted agent noun too: "the ornithologist John Gould"; "the river Thames" is none)
 _APPOS = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?)\s+(?:{_BORN}(?P<nat>{_NAT}(?:-{_NAT1})?)\s+)?{_MOD}(?P<occ>{_KNOWN})\s+"
+    rf"\b(?:[Tt]he|[Aa]n?)\s+(?:{_BORN}(?P<nat>{_NAT}(?:-{_NAT1})?)\s+)?{_MOD}(?P<occ>{_KNOWN}|{_AGENT_OCC})\s+"
     rf"(?P<x>{_NAME})"
 )
 # "the painters Titian and Tintoretto", "the Dutch painters Rembrandt and Vermeer": each name
@@ -305,7 +306,7 @@ def read_people(ctx: ReadContext) -> Iterator[Fact]:
         elif who is not None and _is_occupation(who):
             yield from _who(who, "people.is_a", span, hedged)
         for a in _APPOS.finditer(text):
-            if a.group("occ") in _OCCUPATIONS:
+            if a.group("occ") not in _GROUPS:
                 yield from _who(a, "people.appos", span, hedged)
         for a in _APPOS_AFTER.finditer(text) if "," in text else ():
             if _is_occupation(a):
