@@ -227,3 +227,10 @@ def test_an_agent_noun_before_a_name_is_its_role() -> None:
         ("Edmund Kean", "occupation", "tragedian"),
     } <= got, got
     assert not {f for f in got if f[0] == "Thames"}, got
+
+
+def test_an_agent_noun_in_man_before_a_name_is_its_role() -> None:
+    """ "the clergyman Mr Elton" names a role; "the woman Jane" does not."""
+    got = _people("She refused the clergyman Mr Elton, but the woman Jane Fairfax accepted.")
+    assert ("Mr Elton", "occupation", "clergyman") in got, got
+    assert not {f for f in got if f[2] == "woman"}, got

@@ -228,8 +228,9 @@ _MORE = (
     r"(?=\s*(?:,|\b(?:and|who|whose|known|best|from|of|in|at|with)\b|\(|;|\.|$)))*)"
 )
 # an occupation that is no listed one but names an agent by its ending ("bacteriologist",
-# "tragedian"); read only after a nationality, which says that a person is described
-_AGENT_OCC = r"[a-z]+(?:ist|ian)"
+# "tragedian", "clergyman" but not "woman" or "human"); read after a nationality, which says that
+# a person is described, or before a name ("the ornithologist John Gould")
+_AGENT_OCC = r"[a-z]+(?:ist|ian|(?<!wo)(?<!hu)man)"
 # what a person is, not what they do: "a former professional basketball player"
 _STATUS = r"(?:former|professional|retired|amateur|late)"
 _IS_A = re.compile(
