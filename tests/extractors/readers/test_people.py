@@ -234,3 +234,18 @@ def test_an_agent_noun_in_man_before_a_name_is_its_role() -> None:
     got = _people("She refused the clergyman Mr Elton, but the woman Jane Fairfax accepted.")
     assert ("Mr Elton", "occupation", "clergyman") in got, got
     assert not {f for f in got if f[2] == "woman"}, got
+
+
+def test_a_name_with_an_epithet_and_a_role_of_something() -> None:
+    """ "Frederick the Great was ...", "Charles the Bold, the admiral of the fleet,": the epithet
+    is part of the name, and a role may go on with "of" what."""
+    got = _people(
+        "Frederick the Great was a Prussian king and composer. "
+        "Her cousin, Charles the Bold, the admiral of the northern fleet, sailed home."
+    )
+    assert {
+        ("Frederick the Great", "nationality", "Prussian"),
+        ("Frederick the Great", "occupation", "king"),
+        ("Frederick the Great", "occupation", "composer"),
+        ("Charles the Bold", "occupation", "admiral"),
+    } <= got, got

@@ -234,7 +234,7 @@ _AGENT_OCC = r"[a-z]+(?:ist|ian|(?<!wo)(?<!hu)man)"
 # what a person is, not what they do: "a former professional basketball player"
 _STATUS = r"(?:former|professional|retired|amateur|late)"
 _IS_A = re.compile(
-    rf"^(?P<x>{_NAME}(?:\s+of\s+[A-Z][\w'’.\-]+)?)(?:\s*\([^)]*\))?(?:,\s+[a-z][^,]{{0,60}},)?"
+    rf"^(?P<x>{_NAME}(?:\s+(?:of|the)\s+[A-Z][\w'’.\-]+)?)(?:\s*\([^)]*\))?(?:,\s+[a-z][^,]{{0,60}},)?"
     rf"\s+(?:was|is|were|are)(?:\s+(?:defined|described|regarded|known)\s+as)?\s+(?:an?|the)\s+(?:(?:[a-z]+ly|famous|renowned|celebrated|"
     rf"influential|leading|prominent|pioneering|great|important|noted)\s+)?(?:{_BORN}(?P<nat>{_NAT}(?:-{_NAT1})?)\s+)?"
     rf"(?:{_STATUS}\s+){{0,2}}{_MOD}(?P<occ>{_KNOWN}|{_AGENT_OCC})\b{_MORE}(?P<rest>.*)$"
@@ -252,11 +252,12 @@ _APPOS_MANY = re.compile(
 )
 # "Pablo Neruda, a Chilean poet and diplomat,", "William Roth, the Delaware senator who ...":
 # the role after the name, set off by a comma
-# (the role may end at "and former ...": what someone was is no occupation)
+# (the role may end at "and former ...": what someone was is no occupation, or go on with "of"
+# what: "Pliny the Elder, the admiral of the Roman fleet"; an epithet is part of the name)
 _APPOS_AFTER = re.compile(
-    rf"(?P<x>{_NAME}),\s+(?:an?|the)\s+(?:{_BORN}(?P<nat>{_NAT}(?:-{_NAT1})?)\s+)?{_MOD}"
+    rf"(?P<x>{_NAME}(?:\s+the\s+[A-Z][a-z]+)?),\s+(?:an?|the)\s+(?:{_BORN}(?P<nat>{_NAT}(?:-{_NAT1})?)\s+)?{_MOD}"
     rf"(?P<occ>{_KNOWN}|{_AGENT_OCC})\b{_MORE}"
-    r"(?=\s*(?:,|\bwho\b|\bwhose\b|\band\s+former\b|\(|;|\.|$))"
+    r"(?=\s*(?:,|\bwho\b|\bwhose\b|\band\s+former\b|\bof\b|\(|;|\.|$))"
 )
 # organisations have a nationality too: "the Wikimedia Foundation (WMF), an American non-profit
 # organisation", "the Australian football club Central Coast Mariners"
