@@ -35,3 +35,23 @@ def count_scans(monkeypatch: pytest.MonkeyPatch) -> CountScans:
         return counted
 
     return install
+
+
+LinguisticItems = Callable[..., set[tuple[str, str, str]]]
+
+
+@pytest.fixture
+def linguistic_items() -> LinguisticItems:
+    """``linguistic_items(answer, prompt="")``: the linguistic items the readers read from an
+    answer, as ``(term, kind, value)`` in lower case — the one form every linguistic case table
+    compares against (its ``present`` and ``absent`` sets)."""
+    from grapheme_distill.extractors.readers import read_document
+
+    def items(answer: str, prompt: str = "") -> set[tuple[str, str, str]]:
+        return {
+            (f.subject.text.lower(), f.linguistic.value, f.value.lower())
+            for f in read_document(answer, prompt)[1]
+            if f.kind == "linguistic" and f.linguistic is not None
+        }
+
+    return items

@@ -5,19 +5,11 @@ value), lower case); ``absent`` must not be."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from grapheme_distill.extractors.readers import read_document
-
 Items = set[tuple[str, str, str]]
-
-
-def _items(answer: str, prompt: str = "") -> Items:
-    return {
-        (f.subject.text.lower(), f.linguistic.value, f.value.lower())
-        for f in read_document(answer, prompt)[1]
-        if f.kind == "linguistic" and f.linguistic is not None
-    }
 
 
 CASES: list[tuple[str, Items, Items]] = [
@@ -202,7 +194,9 @@ CASES: list[tuple[str, Items, Items]] = [
 
 
 @pytest.mark.parametrize(("answer", "present", "absent"), CASES)
-def test_form(answer: str, present: Items, absent: Items) -> None:
-    got = _items(answer)
+def test_form(
+    answer: str, present: Items, absent: Items, linguistic_items: Callable[..., Items]
+) -> None:
+    got = linguistic_items(answer)
     assert present <= got, (present - got, got)
     assert not (absent & got), absent & got

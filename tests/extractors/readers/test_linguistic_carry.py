@@ -5,19 +5,11 @@ whose reading was wrong on the development answers read only since the thirteent
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from grapheme_distill.extractors.readers import read_document
-
 Items = set[tuple[str, str, str]]
-
-
-def _items(answer: str, prompt: str = "") -> Items:
-    return {
-        (f.subject.text.lower(), f.linguistic.value, f.value.lower())
-        for f in read_document(answer, prompt)[1]
-        if f.kind == "linguistic" and f.linguistic is not None
-    }
 
 
 CASES: list[tuple[str, Items, Items]] = [
@@ -246,7 +238,9 @@ CASES += [
 
 
 @pytest.mark.parametrize(("answer", "present", "absent"), CASES)
-def test_linguistic_carry(answer: str, present: Items, absent: Items) -> None:
-    items = _items(answer)
+def test_linguistic_carry(
+    answer: str, present: Items, absent: Items, linguistic_items: Callable[..., Items]
+) -> None:
+    items = linguistic_items(answer)
     assert present <= items, (present - items, items)
     assert not (absent & items), (absent & items, items)

@@ -5,18 +5,9 @@ pins precision: the look-alikes that are not aliases or definitions."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-
-from grapheme_distill.extractors.readers import read_document
-
-
-def _items(answer: str, prompt: str = "") -> set[tuple[str, str, str]]:
-    return {
-        (f.subject.text.lower(), f.linguistic.value, f.value.lower())
-        for f in read_document(answer, prompt)[1]
-        if f.kind == "linguistic" and f.linguistic is not None
-    }
-
 
 Items = set[tuple[str, str, str]]
 CASES: list[tuple[str, Items, Items] | tuple[str, Items]] = [
@@ -369,8 +360,11 @@ CASES = [(c[0], c[1], c[2] if len(c) > 2 else set()) for c in CASES]
 
 @pytest.mark.parametrize(("answer", "present", "absent"), CASES)
 def test_linguistic_constructions(
-    answer: str, present: set[tuple[str, str, str]], absent: set[tuple[str, str, str]]
+    answer: str,
+    present: set[tuple[str, str, str]],
+    absent: set[tuple[str, str, str]],
+    linguistic_items: Callable[..., Items],
 ) -> None:
-    found = _items(answer)
+    found = linguistic_items(answer)
     assert present <= found, found
     assert not absent & found, found

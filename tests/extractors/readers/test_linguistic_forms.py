@@ -5,19 +5,11 @@ value), lower case); ``absent`` pins precision: look-alikes that define or renam
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from grapheme_distill.extractors.readers import read_document
-
 Items = set[tuple[str, str, str]]
-
-
-def _items(answer: str, prompt: str = "") -> Items:
-    return {
-        (f.subject.text.lower(), f.linguistic.value, f.value.lower())
-        for f in read_document(answer, prompt)[1]
-        if f.kind == "linguistic" and f.linguistic is not None
-    }
 
 
 CASES: list[tuple[str, Items, Items]] = [
@@ -539,8 +531,10 @@ UNSEEN_CASES: list[tuple[str, Items, Items]] = [
 
 
 @pytest.mark.parametrize(("answer", "present", "absent"), CASES + UNSEEN_CASES)
-def test_linguistic_forms(answer: str, present: Items, absent: Items) -> None:
-    found = _items(answer)
+def test_linguistic_forms(
+    answer: str, present: Items, absent: Items, linguistic_items: Callable[..., Items]
+) -> None:
+    found = linguistic_items(answer)
     assert present <= found, found
     assert not absent & found, found
 
@@ -560,31 +554,37 @@ PRECISION: list[tuple[str, Items]] = [
 
 
 @pytest.mark.parametrize(("answer", "absent"), PRECISION)
-def test_linguistic_form_lookalikes(answer: str, absent: Items) -> None:
-    assert not absent & _items(answer)
+def test_linguistic_form_lookalikes(
+    answer: str, absent: Items, linguistic_items: Callable[..., Items]
+) -> None:
+    assert not absent & linguistic_items(answer)
 
 
-def test_the_acronym_stands_for_keeps_the_topic() -> None:
+def test_the_acronym_stands_for_keeps_the_topic(linguistic_items: Callable[..., Items]) -> None:
     """ "The acronym stands for …" with no short form after it: the heading's acronym."""
-    found = _items("# NATO\n\nThe acronym stands for North Atlantic Treaty Organization.")
+    found = linguistic_items("# NATO\n\nThe acronym stands for North Atlantic Treaty Organization.")
     assert ("north atlantic treaty organization", "abbreviation", "nato") in found
 
 
-def test_where_a_name_comes_from_is_no_expansion() -> None:
+def test_where_a_name_comes_from_is_no_expansion(linguistic_items: Callable[..., Items]) -> None:
     """ "The name comes from Hindi …" gives the name's origin; only words whose initials spell
     the heading's name expand it ("The name comes from Self-Contained Underwater …")."""
-    origin = _items(
+    origin = linguistic_items(
         '### Basmati\n\nA rice. The name comes from Hindi and probably means "fragrant".'
     )
     assert not {i for i in origin if i[1] == "abbreviation"}
-    scuba = _items("# SCUBA\n\nThe name comes from self-contained underwater breathing apparatus.")
+    scuba = linguistic_items(
+        "# SCUBA\n\nThe name comes from self-contained underwater breathing apparatus."
+    )
     assert ("self-contained underwater breathing apparatus", "abbreviation", "scuba") in scuba
 
 
-def test_items_of_a_full_name_go_to_the_name_the_prompt_uses() -> None:
+def test_items_of_a_full_name_go_to_the_name_the_prompt_uses(
+    linguistic_items: Callable[..., Items],
+) -> None:
     """The canonical name is the form the prompt or a heading uses: "Who was Marie Curie?" …
     "Marie Skłodowska Curie … often called Madame Curie" is said of "Marie Curie"."""
-    found = _items(
+    found = linguistic_items(
         "**Marie Skłodowska Curie**, often called Madame Curie, was a physicist.",
         "Who was Marie Curie?",
     )
