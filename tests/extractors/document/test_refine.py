@@ -7,6 +7,20 @@ from grapheme_distill.extractors.document import parse_document
 from grapheme_distill.extractors.readers import read_document
 
 
+def _roles(answer: str) -> dict[str, str]:
+    """Each keyed item's role, by its key."""
+    return {b.key_text(): b.role for b in parse_document(answer).blocks if b.key is not None}
+
+
+def _glosses(answer: str) -> set[tuple[str, str]]:
+    """The (term, value) pairs the readers read as linguistic items."""
+    return {
+        (f.subject.text, f.value)
+        for f in read_document(answer)[1]
+        if f.kind == "linguistic" and f.subject is not None
+    }
+
+
 def test_an_attribute_word_glossed_by_an_indefinite_genus_in_a_glossary_is_a_term() -> None:
     # "range" keys an attribute elsewhere ("**Range:** 1,200 km"); among glossed types and
     # glossed by "an …" it is a term like its siblings
@@ -16,13 +30,9 @@ def test_an_attribute_word_glossed_by_an_indefinite_genus_in_a_glossary_is_a_ter
         "- **tuple**: an immutable, ordered collection of values\n"
         "- **range**: an immutable sequence of integers, generated lazily\n"
     )
-    roles = {b.key_text(): b.role for b in parse_document(answer).blocks if b.key is not None}
+    roles = _roles(answer)
     assert roles["range"] == "glossary"
-    items = {
-        (f.subject.text, f.value)
-        for f in read_document(answer)[1]
-        if f.kind == "linguistic" and f.subject is not None
-    }
+    items = _glosses(answer)
     assert ("range", "an immutable sequence of integers, generated lazily") in items
     assert ("str", "immutable text, stored as Unicode") in items
 
@@ -34,7 +44,7 @@ def test_an_attribute_key_with_its_value_stays_a_key_value_item() -> None:
         "- **Endpoint**: the address a client sends requests to\n"
         "- **Range**: 1 to 100 items per page\n"
     )
-    roles = {b.key_text(): b.role for b in parse_document(answer).blocks if b.key is not None}
+    roles = _roles(answer)
     assert roles["Range"] == "key_value"
 
 
@@ -45,17 +55,13 @@ def test_a_genus_with_a_relative_clause_without_that_is_a_gloss() -> None:
         "- **Annuity** — a product that pays you an income for life\n"
         "- **RMD** (required minimum distribution) — the amount you must withdraw each year\n"
     )
-    roles = {b.key_text(): b.role for b in parse_document(answer).blocks if b.key is not None}
+    roles = _roles(answer)
     assert roles["RMD (required minimum distribution)"] == "glossary"
-    items = {
-        (f.subject.text, f.value)
-        for f in read_document(answer)[1]
-        if f.kind == "linguistic" and f.subject is not None
-    }
+    items = _glosses(answer)
     assert ("RMD", "the amount you must withdraw each year") in items
 
 
 def test_a_gloss_of_its_own_clause_with_a_modal_stays_a_plain_item() -> None:
     answer = "- **Secret** — the US would quietly remove its missiles\n- **Public** — a deal\n"
-    roles = {b.key_text(): b.role for b in parse_document(answer).blocks if b.key is not None}
+    roles = _roles(answer)
     assert roles["Secret"] == "list_item"
