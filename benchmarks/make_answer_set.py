@@ -126,6 +126,9 @@ TOPICS: list[tuple[str, str]] = [
     # Fifteenth batch (held out in fresh/ during the fifteenth session; appended the same way).
     ("organisations", "the Red Cross"),
     ("science", "black holes"),
+    # Sixteenth batch (held out in fresh/ during the sixteenth session; appended the same way).
+    ("software", "the Python programming language"),
+    ("history", "the Ottoman Empire"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
