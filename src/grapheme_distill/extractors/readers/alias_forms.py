@@ -478,12 +478,14 @@ def read_alias_forms(
             # "The fear of spiders is known as arachnophobia": a description named by a term,
             # which it defines (read by the definitions), not a second name of it
             continue
-        if (
-            re.match(r"(?:This|These|That|Those)\s+[a-z]", term.text)
-            or re.match(
+        if re.match(r"(?:This|These|That|Those)\s+[a-z]", term.text) or (
+            re.fullmatch(r"[a-z][\w\-]*", term.text)
+            # a pattern built from the term goes into ``re``'s cache and pushes the readers'
+            # fixed patterns out: it is built only for a one-word term the text writes
+            and (not term.text.isascii() or may_contain(text, (term.text.lower(),)))
+            and re.match(
                 r"(?i)(?:the|this|these|that|those)\s+" + re.escape(term.text) + r"\s", text
             )
-            and re.fullmatch(r"[a-z][\w\-]*", term.text)
         ):
             # "This phenomenon is known as X", "The process is known as X": X names what came
             # before (an anaphor), no second name

@@ -108,7 +108,9 @@ def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
     # name are said of it
     named = ctx.prompt + " " + " ".join(b.text for b in ctx.doc.blocks if b.role == "heading")
     canonical = {
-        f.value: f.subject for f in full if re.search(rf"\b{re.escape(f.subject.text)}\b", named)
+        f.value: f.subject
+        for f in full
+        if f.subject.text in named and re.search(rf"\b{re.escape(f.subject.text)}\b", named)
     }
     facts = [
         dataclasses.replace(f, subject=canonical[f.subject.text])

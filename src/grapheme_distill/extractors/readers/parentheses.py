@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from grapheme_distill.extractors.base import may_contain
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.bracket_phrases import (
     ARTICLED,
@@ -410,6 +411,7 @@ def read_parentheses(
             short is not None
             and noun is not None
             and "," not in plain
+            and may_contain(plain, (noun,))  # before a pattern built from it (``re``'s cache)
             and re.search(r"\s" + re.escape(noun) + r"$", plain, re.IGNORECASE)
             and spells(plain[: -len(noun)].strip(), short.group("a"))
         ):
@@ -460,13 +462,19 @@ def read_parentheses(
             # an earlier bracket or an "or" ends it
             # (a phrase too long for a gloss is cut there too: "able to make the pilgrimage")
             phrase = phrase_before(before)
-            shared = re.search(
-                r"\b(?P<h>[a-z]+\s+(?:to|of))\s+[\w\-]+\s*\([^()]*\)\s*,?\s*(?:and|or)\s+"
-                + re.escape(phrase.strip())
-                + r"\s*$",
-                before,
+            # (a pattern built from the phrase goes into ``re``'s cache and pushes the readers'
+            # fixed patterns out: it is built only for a one-word phrase after a bracket)
+            shared = (
+                re.search(
+                    r"\b(?P<h>[a-z]+\s+(?:to|of))\s+[\w\-]+\s*\([^()]*\)\s*,?\s*(?:and|or)\s+"
+                    + re.escape(phrase.strip())
+                    + r"\s*$",
+                    before,
+                )
+                if len(phrase.split()) == 1 and ")" in before
+                else None
             )
-            if shared is not None and len(phrase.split()) == 1:
+            if shared is not None:
                 # "sensitivity to light (*photophobia*) and sound (*phonophobia*)": the second
                 # gloss shares the first one's head
                 phrase = f"{shared.group('h')} {phrase.strip()}"
