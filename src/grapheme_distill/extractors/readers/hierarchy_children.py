@@ -5,7 +5,8 @@ whole its items belong to and how (``part_of``, ``member_of``, …); what the it
 under that whole is a second job, split out when that module reached 783 lines.  Here:
 each item's name is a child, unless it is the whole by its head noun ("Roman Empire" >
 "Empire"), a plain key among bold names, a callout ("**Tip:**") or no child at all; "first and
-second violins" and "**kenong** and **ketuk**" are two children; a glossary item's gloss that
+second violins", "**kenong** and **ketuk**", "Inside centre (12) and outside centre (13)" are two
+children and "Adélie, chinstrap and gentoo penguins" three (:func:`coordinated`); a glossary item's gloss that
 lists names ("**Penicillins** — amoxicillin, flucloxacillin") gives that child its members; and
 under a lead-in that counts the names, not the keys ("OPEC has 12 members:" over "**Middle
 East:** Saudi Arabia, Iraq, …"), the names under the keys are the children
@@ -30,7 +31,7 @@ from grapheme_distill.extractors.readers.hierarchy_names import PAIR, list_after
 from grapheme_distill.extractors.readers.phrases import name_list
 from grapheme_distill.model.knowledge import HierarchyKind
 
-__all__ = ["grouped_names", "list_children"]
+__all__ = ["coordinated", "grouped_names", "list_children"]
 
 # a gloss with these is a description ("the interest earned on a loan"), not a list of examples
 _PHRASE_WORDS = re.compile(
@@ -95,11 +96,42 @@ def list_children(
             names = [f"{shared[1]} {shared[3]}", f"{shared[2]} {shared[3]}"]
         elif (pair := PAIR.fullmatch(head[0])) is not None:
             names = [pair[1], pair[2]]  # "**kenong** and **ketuk**": two children, not one
+        elif (marked := coordinated(block, head)) is not None:
+            names = marked  # "Inside centre (12) and outside centre (13)": two children
         for name in names:
             child = Name(name)
             yield Fact("hierarchy", construction, block.span, parent, child, hierarchy=kind)
             if not _proper(name):  # a named one's gloss ("David Byrne – guitar, vocals") is
                 yield from _examples(block, child, kind, items)  # about it, not its examples
+
+
+# "Inside centre (12) and outside centre (13)": each name with its own bracket, the item no more
+_BRACKETED = re.compile(
+    r"(?P<a>[A-Za-z\u00c0-\u024f][\w'\-]*(?:\s+[\w'\-]+){0,3}?)\s+\([^()]{1,30}\)\s+(?:and|or)\s+"
+    r"(?P<b>[A-Za-z\u00c0-\u024f][\w'\-]*(?:\s+[\w'\-]+){0,3}?)\s+\([^()]{1,30}\)"
+    r"(?:\s*$|\s+[\u2013\u2014-]\s|:)"
+)
+# "Adélie, chinstrap and gentoo penguins": several modifiers of one plural head noun
+_SHARED_LIST = re.compile(
+    r"(?P<m>[\w\-]+(?:,\s+[\w\-]+)+),?\s+and\s+(?P<x>[a-z][\w\-]*)\s+(?P<n>[a-z][\w\-]*s)"
+    r"(?:\s*$|\s+[\u2013\u2014-]\s|:)"
+)
+
+
+def coordinated(block: Block, head: tuple[str, int, int]) -> list[str] | None:
+    """The names of an item that opens with several, each set apart as a name: two names each
+    with its own bracket ("Inside centre (12) and outside centre (13)") or modifiers sharing one
+    plural head ("Adélie, chinstrap and gentoo penguins").  The head reader stops at the first
+    bracket or comma, so the other names were lost.  Two emphasised terms joined by "and"
+    ("**Mazurkas** and **polonaises**") are not read so: on unseen answers that gave only wrong
+    pairs (sixteenth session); a plain "A and B" is :data:`PAIR`'s."""
+    text = block.text
+    if m := _BRACKETED.match(text, head[1]):
+        return [clean_name(m["a"]), clean_name(m["b"])]
+    if m := _SHARED_LIST.match(text, head[1]):
+        mods = [*re.split(r",\s+", m["m"]), m["x"]]
+        return [f"{mod} {m['n']}" for mod in mods]
+    return None
 
 
 def _proper(name: str) -> bool:
