@@ -23,17 +23,22 @@ __all__ = [
     "LISTED_RUN",
     "NAMING_TAIL",
     "NOT_ALIAS",
+    "POSITION",
     "common_name",
     "last_clause",
     "phrase_before",
     "technical_term",
 ]
 
+#: where a thing sits, not its name: "(left and centre)", "(top right)", "(bottom)"
+_WHERE = r"(?:left|right|centre|center|top|bottom|middle)"
+POSITION = re.compile(rf"{_WHERE}(?:,?\s+(?:and\s+|or\s+)?{_WHERE})*")
 NOT_ALIAS = re.compile(
     r"(?i)^(?:optional|plural|singular|pl\.|approx|roughly|about|around|or|and|see|e\.g|i\.e|"
     r"for|from|in|on|at|by|with|to|if|when|the|a|an|usually|often|sometimes|mostly|few|many|"
     r"some|all|most|both|either|each|now|then|today|still|only|just|etc|including|your|my|his|"
     r"her|its|their|our|this|that|these|those|plus|minus|except|excluding|not|without|with)\b"
+    rf"|^(?-i:{POSITION.pattern})$"  # "(left and centre)": a place in a figure or table
 )
 
 
@@ -132,7 +137,8 @@ def common_name(plain: str) -> bool:
         and plain.islower()
         and not re.search(r"\d", plain)
         and not NOT_ALIAS.match(plain)
-        and not any(re.search(r"(?:ed|ing|ly)$", w) for w in words)
+        # "(ordered, indexable)": a word's comma is no part of its ending
+        and not any(re.search(r"(?:ed|ing|ly)$", w.rstrip(",;:")) for w in words)
         and not re.search(r"\b(?:is|are|was|were|has|have|not|no|more|less|than)\b", plain)
         # "(it's higher)", "(after each use)": a clause or a time, not a name
         and not re.search(r"\w['’](?:s|re|ll|d|ve)\b", plain)

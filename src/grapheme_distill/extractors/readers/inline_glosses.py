@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from grapheme_distill.extractors.document.model import Block
+from grapheme_distill.extractors.readers.bracket_phrases import POSITION
 from grapheme_distill.extractors.readers.context import Sentence
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
 from grapheme_distill.extractors.readers.genus import (
@@ -198,7 +199,12 @@ def _appositive_glosses(
     if not term or not (term[:1].islower() or opening) or len(term.split()) > 4:
         return
     bracket = _BRACKET_GLOSS.match(block.text[b : sent.end])
-    if bracket is not None and not opening and len(bracket.group("v").split()) >= 3:
+    if (
+        bracket is not None
+        and not opening
+        and len(bracket.group("v").split()) >= 3
+        and not POSITION.fullmatch(bracket.group("v").strip())  # "**metals** (left and centre)"
+    ):
         # "both are **arthropods** (invertebrates with a jointed exoskeleton)": a marked term
         # glossed in brackets
         value = bracket.group("v").strip()

@@ -116,7 +116,7 @@ _PAREN_PREFIX = re.compile(
     r"(?:(?:widely|commonly|popularly|often|usually|affectionately|better|locally|then|once|"
     r"formerly|previously|originally|later|at the time)\s+)?"
     r"(?:known as|called|nicknamed)|"
-    r"also called|short|officially|formally|in full|full name|full title|"
+    r"also called|short(?=\s*:|\s+[\"“*_]*(?-i:[A-Z]))|officially|formally|in full|full name|full title|"
     r"today['’]s|modern(?:-day)?|present-day|now called|renamed|"
     r"brand names?(?: include| is| are)?|trade name|known locally as|locally|"
     r"(?:sold|marketed|branded|available)\s+as|"
