@@ -249,3 +249,20 @@ def test_a_name_with_an_epithet_and_a_role_of_something() -> None:
         ("Frederick the Great", "occupation", "composer"),
         ("Charles the Bold", "occupation", "admiral"),
     } <= got, got
+
+
+def test_a_person_introduced_inside_a_glossary_gloss_is_read() -> None:
+    """ "- **Refraction** — ... named after the Dutch astronomer Willebrord Snellius": a gloss is
+    prose about its term, and a person introduced there has a nationality and occupation too; the
+    term itself ("Refraction") is no person."""
+    got = _people(
+        "## Terms\n\n"
+        "- **Refraction** — the bending of light. It is described by **Snell's law**, named after"
+        " the Dutch astronomer Willebrord Snellius.\n"
+        "- **Prism** — a glass block that splits white light.\n"
+    )
+    assert {
+        ("Willebrord Snellius", "nationality", "Dutch"),
+        ("Willebrord Snellius", "occupation", "astronomer"),
+    } <= got, got
+    assert not {f for f in got if f[0] in ("Refraction", "Prism")}, got

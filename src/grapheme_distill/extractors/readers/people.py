@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from grapheme_distill.extractors.base import is_hedged
+from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
 from grapheme_distill.extractors.readers.values import (
@@ -278,7 +280,7 @@ _AGENT = re.compile(r"(?:ist|ian|er|or|eer|ant|man|woman|ess|at|ic|wright|smith)
 
 
 def read_people(ctx: ReadContext) -> Iterator[Fact]:
-    for _, text, span, hedged in prose(ctx):
+    for _, text, span, hedged in (*prose(ctx), *_glosses(ctx)):
         fact = SentenceFacts(span, hedged)
         # (a pattern is not run over a sentence without the "(" or "," it needs: the scans of
         # every sentence cost more than what they find)
@@ -319,6 +321,24 @@ def read_people(ctx: ReadContext) -> Iterator[Fact]:
             for a in pattern.finditer(text):
                 org = Name(clean_name(a.group("x")), "ORG")
                 yield fact("people.org", org, Name(a.group("nat"), "NORP"), "nationality")
+
+
+def _glosses(ctx: ReadContext) -> Iterator[tuple[Block, str, tuple[int, int], bool]]:
+    """The sentences of each glossary item's gloss ("**Refraction** — the bending of light ...
+    named after the Dutch astronomer Willebrord Snellius"): prose about the term in which a
+    person may be introduced, as in a paragraph (:func:`.values.prose` leaves glossary blocks
+    to the glossary reader).  Only the gloss: the term is no sentence's subject here."""
+    for block in ctx.doc.blocks:
+        if block.role != "glossary" or block.value is None:
+            continue
+        start = block.value[0]
+        for sent in ctx.sentences(block):
+            if sent.end <= start:
+                continue
+            a = max(sent.start, start)
+            text = block.text[a : sent.end].strip()
+            if text:
+                yield block, text, block.inline.span(a, sent.end), is_hedged(text)
 
 
 def _is_occupation(m: re.Match[str]) -> bool:
