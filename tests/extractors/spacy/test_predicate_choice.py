@@ -127,6 +127,46 @@ def test_a_rename_that_makes_two_relations_one_keeps_one() -> None:
     assert len(out.item_signals) == 1
 
 
+def test_with_the_answer_an_active_verb_is_named_in_its_tense() -> None:
+    text = "Henry VIII broke with Rome in 1534."
+    henry, rome = Entity(name="Henry VIII", type=P), Entity(name="Rome", type=L)
+    out = Extraction(extractor="test")
+    for e in (henry, rome):
+        out.add_entity(e)
+    active = Relation(
+        subject=henry.id,
+        predicate="break_with",
+        object=rome.id,
+        span=(0, 25),
+        qualifiers={"voice": "active"},
+    )
+    out.add(active)
+    choose_predicates(out)  # without the text the lemma stands
+    assert _named(out) == [("Henry VIII", "break_with", "Rome")]
+    choose_predicates(out, text=text)
+    assert _named(out) == [("Henry VIII", "broke_with", "Rome")]
+    assert out.relations[0].qualifiers["source_predicate"] == "break_with"
+
+
+def test_a_canonical_or_passive_predicate_keeps_its_name_whatever_the_tense() -> None:
+    text = "Marie Curie received the Nobel Prize."
+    curie, prize = Entity(name="Marie Curie", type=P), Entity(name="Nobel Prize", type=C)
+    out = Extraction(extractor="test")
+    for e in (curie, prize):
+        out.add_entity(e)
+    out.add(
+        Relation(
+            subject=curie.id,
+            predicate="win",  # canonical: the reader wrote "receive"
+            object=prize.id,
+            span=(0, 36),
+            qualifiers={"voice": "active", "source_predicate": "receive"},
+        )
+    )
+    choose_predicates(out, text=text)
+    assert _named(out) == [("Marie Curie", "win", "Nobel Prize")]
+
+
 _TABLE = "## Classification\n\n| Rank | Taxon |\n|---|---|\n| Kingdom | Animalia |\n| Class | Mammalia |\n"
 
 

