@@ -24,6 +24,7 @@ __all__ = [
     "dated_work_predicate",
     "denied",
     "participle_of_making",
+    "without_object_modifier",
 ]
 
 #: canonical predicate -> the surface predicates (as the clause reader spells them) that say it.
@@ -592,6 +593,37 @@ _IRREGULAR_PAST = {
     "withdraw": "withdrew",
     "write": "wrote",
 }
+
+
+_OBJECT_WORD = re.compile(r"^(?P<head>.+_(?P<prep>[a-z]+))_(?P<word>[a-z]+)$")
+
+
+def without_object_modifier(predicate: str, evidence: str, object_text: str) -> str:
+    """The predicate without a last word that, in the evidence, stands right in front of the
+    object's name: "worked in the segregated West Area Computing unit" is ``work_in``, "offered
+    by many US employers" ``offered_by``, "built into Linux and other Unix-like systems"
+    ``built_into``.  The name reader leaves such a word out of the
+    name (as it leaves out a class noun, "the Columbia Records label"), and the clause reader
+    then names a role with it; a word in front of the name describes the thing, it names no
+    part of the relation.  A class noun after the name ("released by the Columbia Records
+    label": ``released_by_label``) is not in front of it and stays."""
+    m = _OBJECT_WORD.match(predicate)
+    first = object_text.split()[0] if object_text.split() else ""
+    if (
+        m is None
+        or not first
+        or m.group("prep") not in _PREPOSITIONS
+        or m.group("word") in _PREPOSITIONS | _PARTICLES  # "throws in at lineouts"
+    ):
+        return predicate
+    before = re.compile(rf"\b{m.group('word')}\s+\W*{re.escape(first)}", re.IGNORECASE)
+    return m.group("head") if before.search(evidence) else predicate
+
+
+_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "by", "for", "to", "with", "from", "into", "of", "through", "over", "under"}
+)
+_PARTICLES = frozenset({"up", "down", "out", "off", "away", "back", "about", "around", "as"})
 
 
 def as_written(predicate: str, evidence: str) -> str:

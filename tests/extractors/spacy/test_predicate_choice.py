@@ -148,6 +148,25 @@ def test_with_the_answer_an_active_verb_is_named_in_its_tense() -> None:
     assert out.relations[0].qualifiers["source_predicate"] == "break_with"
 
 
+def test_with_the_answer_a_passive_loses_the_word_in_front_of_its_object() -> None:
+    text = "A 401(k) is a plan offered by many US employers."
+    plan, firms = Entity(name="401(k)", type=C), Entity(name="US employers", type=C)
+    out = Extraction(extractor="test")
+    for e in (plan, firms):
+        out.add_entity(e)
+    out.add(
+        Relation(
+            subject=plan.id,
+            predicate="offered_by_many",
+            object=firms.id,
+            span=(2, 48),
+            qualifiers={"voice": "passive"},
+        )
+    )
+    choose_predicates(out, text=text)
+    assert _named(out) == [("401(k)", "offered_by", "US employers")]
+
+
 def test_a_canonical_or_passive_predicate_keeps_its_name_whatever_the_tense() -> None:
     text = "Marie Curie received the Nobel Prize."
     curie, prize = Entity(name="Marie Curie", type=P), Entity(name="Nobel Prize", type=C)

@@ -15,6 +15,7 @@ from grapheme_distill.extractors.predicates import (  # noqa: E402
     as_written,
     canonical_predicate,
     participle_of_making,
+    without_object_modifier,
 )
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor  # noqa: E402
 from grapheme_distill.model.knowledge import EntityType  # noqa: E402
@@ -161,3 +162,35 @@ def test_an_irregular_past_is_named_as_written(
     predicate: str, evidence: str, expected: str
 ) -> None:
     assert as_written(predicate, evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("predicate", "evidence", "obj", "expected"),
+    [
+        (
+            "work_in_segregated",
+            "She worked in the segregated West Area Computing unit",
+            "West Area Computing unit",
+            "work_in",
+        ),
+        ("offered_by_many", "a plan offered by many US employers", "US employers", "offered_by"),
+        (
+            "built_into_other",
+            "built into Linux and other Unix-like systems",
+            "Unix-like systems",
+            "built_into",
+        ),
+        # a class noun after the name names the object's role and stays
+        (
+            "released_by_label",
+            "released by the Columbia Records label",
+            "Columbia Records",
+            "released_by_label",
+        ),
+        ("throw_in_at", "The hooker throws in at lineouts", "lineouts", "throw_in_at"),
+    ],
+)
+def test_a_word_in_front_of_the_object_names_no_role(
+    predicate: str, evidence: str, obj: str, expected: str
+) -> None:
+    assert without_object_modifier(predicate, evidence, obj) == expected

@@ -28,7 +28,11 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from grapheme_distill.extractors.base import Extraction
-from grapheme_distill.extractors.predicates import as_written, conventional_predicate
+from grapheme_distill.extractors.predicates import (
+    as_written,
+    conventional_predicate,
+    without_object_modifier,
+)
 from grapheme_distill.model.knowledge import Relation
 
 __all__ = ["choose_predicates", "use_predicate_rules"]
@@ -50,9 +54,11 @@ def use_predicate_rules(on: bool) -> Iterator[None]:
 def choose_predicates(out: Extraction, text: str = "") -> None:
     """Rename the predicate of every relation in ``out`` the conventions name otherwise;
     signals follow the renamed item, duplicates merge.  With the answer's ``text`` (the one the
-    items' spans point into), an active verb's predicate is also named in the tense the clause
-    is written in (:func:`~grapheme_distill.extractors.predicates.as_written`): after the
-    relation model has judged the reading under its lemma, so the model's weights still apply."""
+    items' spans point into), a verb's predicate is also named as its clause is written: an
+    active verb in its tense (:func:`~grapheme_distill.extractors.predicates.as_written`), and
+    without a word that stands in front of the object's name
+    (:func:`~grapheme_distill.extractors.predicates.without_object_modifier`).  After the
+    relation model has judged the reading under the reader's predicate, so its weights apply."""
     if not _RULES.get():
         return
     for index, item in enumerate(out.items):
@@ -62,13 +68,17 @@ def choose_predicates(out: Extraction, text: str = "") -> None:
         if subject is None or obj is None:
             continue
         named = item.predicate
+        voice = item.qualifiers.get("voice")
         if (
             text
             and item.span is not None
-            and item.qualifiers.get("voice") == "active"
+            and voice in ("active", "passive")
             and "source_predicate" not in item.qualifiers
         ):
-            named = as_written(named, text[item.span[0] : item.span[1]])
+            evidence = text[item.span[0] : item.span[1]]
+            named = without_object_modifier(named, evidence, obj.name)
+            if voice == "active":
+                named = as_written(named, evidence)
         chosen = conventional_predicate(
             named,
             subject_type=subject.type,
