@@ -1,6 +1,6 @@
-"""Bracket words that are a remark, not another name (issue 11, sixteenth session): each case is a
-small answer of our own words; ``present`` items must be read ((term, kind, value), lower case),
-``absent`` must not be."""
+"""Bracket words that are a remark, not another name, and an appositive said of a pair (issue 11,
+sixteenth session): each case is a small answer of our own words; ``present`` items must be read
+((term, kind, value), lower case), ``absent`` must not be."""
 
 from __future__ import annotations
 
@@ -43,6 +43,18 @@ CASES: list[tuple[str, Items, Items]] = [
             ("shrubland", "definition", "left and centre"),
             ("wetlands", "alias", "top right"),
         },
+    ),
+]
+
+
+CASES += [
+    # an appositive after two terms joined by "and" is said of the pair; after a term joined to
+    # a plain word it still glosses that term
+    (
+        "Fruit holds **glucose** and **fructose**, the two sugars that sweeten it. Soy sauce is "
+        "brewed from beans and **koji**, a mould grown on rice or barley.",
+        {("koji", "definition", "a mould grown on rice or barley")},
+        {("fructose", "definition", "the two sugars that sweeten it")},
     ),
 ]
 

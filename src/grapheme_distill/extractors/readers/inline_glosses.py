@@ -241,6 +241,12 @@ def _appositive_glosses(
         after is not None
         and not PERSON_HEAD.fullmatch(genus_head(after.group("v")))
         and not STATEMENT.match(after.group("v"))  # "the **dew point**, the vapour condenses …"
+        # "**amylose** and **amylopectin**, the two starches in rice": the appositive is said of
+        # the pair, not of the last term alone ("salt and **koji**, a mould …" is of koji)
+        and not (
+            re.search(r"\b(?:and|or)\s+[*_]*$", block.text[sent.start : a])
+            and not re.match(r"an?\s", after.group("v"))
+        )
     ):
         value = trim_gloss(after.group("v"))
         if len(value.split()) >= 3:
