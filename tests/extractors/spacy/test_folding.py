@@ -57,3 +57,18 @@ def test_the_readers_term_keeps_its_definition(spacy_x: object) -> None:
     names = {k: v.name for k, v in ex.entities.items()}
     defined = {names[i.entity] for i in ex.linguistic if i.relation is LinguisticKind.DEFINITION}
     assert "REST" in defined, defined
+
+
+def test_a_common_noun_phrase_is_no_short_form_of_a_title_case_name() -> None:
+    """ "- **Rhythm section** — piano, guitar, bass" beside "the All-American Rhythm Section": a
+    phrase with a lower-case word is a common noun capitalised at the start of an item, so its
+    list's children stay its own; a particle ("van Gogh") is no such word."""
+    state = _state(
+        ("All-American Rhythm Section", "ORG"),
+        ("Rhythm section", ""),
+        ("Vincent van Gogh", "PERSON"),
+        ("van Gogh", "PERSON"),
+    )
+    folded = short_names(state)
+    assert "rhythm section" not in folded, folded
+    assert folded.get("van gogh") == "vincent van gogh", folded

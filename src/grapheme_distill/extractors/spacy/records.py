@@ -228,6 +228,8 @@ def short_names(state: State) -> dict[str, str]:
         sw = long_words[short]
         if not sw or labels(short) & (VALUE_LABELS | _LANGUAGE_LABELS):
             continue  # "Icelandic" is the language, not "Icelandic króna"
+        if _common_phrase(state.names.get(short, short)):
+            continue  # "Rhythm section" is no short form of "All-American Rhythm Section"
         hits = []
         for long in by_word.get(sw[0], ()):
             if long not in targets:
@@ -258,6 +260,26 @@ def short_names(state: State) -> dict[str, str]:
         ):
             out[short] = maximal[0]
     return out
+
+
+#: lower-case words inside a name ("Leonardo da Vinci", "Bank of England", "Vincent van Gogh")
+_PARTICLES = frozenset(
+    {
+        *("of", "de", "da", "di", "del", "della", "du", "des", "van", "von", "der", "den", "la"),
+        *("le", "y", "the", "and", "for", "on", "in", "al", "bin", "ibn", "el", "e", "&"),
+    }
+)
+
+
+def _common_phrase(written: str) -> bool:
+    """A phrase of several words with a lower-case word that is no particle ("Rhythm section",
+    "Red miso"): a common noun phrase capitalised where it opens a list item or a sentence, not
+    a proper name, so no shortened form of a longer proper name that ends in the same words
+    ("All-American Rhythm Section": one group, not the band's rhythm section)."""
+    words = written.split()
+    return len(words) > 1 and any(
+        w[:1].islower() and w.lower() not in _PARTICLES for w in words[1:]
+    )
 
 
 # generic phrases are not entities: "five countries", "several major cities", "smaller part"
