@@ -25,6 +25,7 @@ __all__ = [
     "denied",
     "participle_of_making",
     "without_object_modifier",
+    "without_owned_noun",
 ]
 
 #: canonical predicate -> the surface predicates (as the clause reader spells them) that say it.
@@ -624,6 +625,26 @@ _PREPOSITIONS = frozenset(
     {"in", "on", "at", "by", "for", "to", "with", "from", "into", "of", "through", "over", "under"}
 )
 _PARTICLES = frozenset({"up", "down", "out", "off", "away", "back", "about", "around", "as"})
+
+
+def without_owned_noun(predicate: str, evidence: str) -> str:
+    """The predicate without the noun its subject owns in the evidence: "CPython's memory
+    management uses reference counting" is ``use`` (CPython uses it), not
+    ``memory_management_use``; "the foundation's staff maintain the servers" ``maintain``.  The
+    clause reader puts the owned noun in front of the verb so that "X's campus is located in Y"
+    can say where a part of X is (an attribute, read before this); for any other verb the owner
+    is who does it."""
+    words = predicate.split("_")
+    low = evidence.lower()
+    for k in range(min(3, len(words) - 1), 0, -1):
+        if words[k] in _PREPOSITIONS:
+            continue  # "rich_in", "defined_in": the first word is the predicate's own
+        owned = r"\s+".join(re.escape(w) for w in words[:k])
+        if re.search(
+            rf"(?:['’]s|\bits|\bhis|\bher|\btheir)\s+{owned}s?\b|\bthe\s+{owned}s?\s+of\b", low
+        ):
+            return "_".join(words[k:])
+    return predicate
 
 
 def as_written(predicate: str, evidence: str) -> str:

@@ -16,6 +16,7 @@ from grapheme_distill.extractors.predicates import (  # noqa: E402
     canonical_predicate,
     participle_of_making,
     without_object_modifier,
+    without_owned_noun,
 )
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor  # noqa: E402
 from grapheme_distill.model.knowledge import EntityType  # noqa: E402
@@ -194,3 +195,18 @@ def test_a_word_in_front_of_the_object_names_no_role(
     predicate: str, evidence: str, obj: str, expected: str
 ) -> None:
     assert without_object_modifier(predicate, evidence, obj) == expected
+
+
+@pytest.mark.parametrize(
+    ("predicate", "evidence", "expected"),
+    [
+        ("memory_management_use", "CPython's memory management uses reference counting", "use"),
+        ("staff_maintain", "The foundation's staff mainly maintain the servers", "maintain"),
+        ("rich_in", "Miso is rich in umami; its rich taste", "rich_in"),  # no owned noun
+        ("born_in", "He was born in his home town", "born_in"),
+    ],
+)
+def test_the_noun_a_subject_owns_is_no_part_of_its_verb(
+    predicate: str, evidence: str, expected: str
+) -> None:
+    assert without_owned_noun(predicate, evidence) == expected

@@ -32,6 +32,7 @@ from grapheme_distill.extractors.predicates import (
     as_written,
     conventional_predicate,
     without_object_modifier,
+    without_owned_noun,
 )
 from grapheme_distill.model.knowledge import Relation
 
@@ -76,7 +77,7 @@ def choose_predicates(out: Extraction, text: str = "") -> None:
             and "source_predicate" not in item.qualifiers
         ):
             evidence = text[item.span[0] : item.span[1]]
-            named = without_object_modifier(named, evidence, obj.name)
+            named = without_owned_noun(without_object_modifier(named, evidence, obj.name), evidence)
             if voice == "active":
                 named = as_written(named, evidence)
         chosen = conventional_predicate(
