@@ -438,6 +438,7 @@ _INSTRUMENTS = frozenset(
 _WORKED_AS = frozenset(
     {"work_as", "serve_as", "act_as", "employ_as", "rise_as", "rose_as", "appoint_as"}
 )  # ("rose": an irregular past named as written, see as_written)
+_FOUND_WHEN = {f"located_{p}": f"found_{p}" for p in ("in", "on", "from", "at", "since")}
 # spellings of one relation the conventions name otherwise
 _CONVENTIONAL_NAMES = {
     "pupil_of": "student_of",
@@ -489,6 +490,10 @@ def conventional_predicate(
         predicate = "plays"
     if predicate in _WORKED_AS and subject_type is EntityType.PERSON and object_text[:1].islower():
         predicate = "occupation"
+    if object_type is EntityType.DATETIME and predicate in _FOUND_WHEN:
+        # "the scrolls were found in caves from 1947": "found" reads as located (spaCy's lemma;
+        # "X can be found in Y"), but nothing is located at a date: it was found then
+        predicate = _FOUND_WHEN[predicate]
     chosen = _CONVENTIONAL_NAMES.get(predicate, predicate)
     return None if chosen == given else (chosen, False)
 

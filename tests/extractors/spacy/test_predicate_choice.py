@@ -44,6 +44,9 @@ P, L, N, C = EntityType.PERSON, EntityType.LOCATION, EntityType.NUMBER, EntityTy
         ("serve_as", P, C, "Ibn Battuta", "judge", ("occupation", False)),
         ("joined_by", L, L, "Lake Huron", "Straits of Mackinac", ("connected_by", False)),
         ("visit_to", P, L, "Beethoven", "Vienna", ("visited", False)),
+        # "found from 1947", "found in 2006": nothing is located at a date
+        ("located_from", C, EntityType.DATETIME, "Dead Sea Scrolls", "1947", ("found_from", False)),
+        ("located_in", C, EntityType.DATETIME, "The Scream", "2006", ("found_in", False)),
     ],
 )
 def test_conventions_rename(
