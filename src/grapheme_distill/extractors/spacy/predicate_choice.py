@@ -56,10 +56,13 @@ def choose_predicates(out: Extraction, text: str = "") -> None:
     """Rename the predicate of every relation in ``out`` the conventions name otherwise;
     signals follow the renamed item, duplicates merge.  With the answer's ``text`` (the one the
     items' spans point into), a verb's predicate is also named as its clause is written: an
-    active verb in its tense (:func:`~grapheme_distill.extractors.predicates.as_written`), and
+    active verb in its tense (:func:`~grapheme_distill.extractors.predicates.as_written`),
     without a word that stands in front of the object's name
-    (:func:`~grapheme_distill.extractors.predicates.without_object_modifier`).  After the
-    relation model has judged the reading under the reader's predicate, so its weights apply."""
+    (:func:`~grapheme_distill.extractors.predicates.without_object_modifier`) and without a
+    noun the subject owns (:func:`~grapheme_distill.extractors.predicates.without_owned_noun`).
+    This runs after the relation model has judged each reading under the reader's predicate
+    (the model's features key on that string): renaming in the readers moved which readings
+    the model kept, and cost the unseen gates a false positive each (docs/benchmarks.md)."""
     if not _RULES.get():
         return
     for index, item in enumerate(out.items):
