@@ -44,14 +44,22 @@ def _fit(samples: Sequence[Sample], c: float) -> tuple[Any, Any]:
     return vec, clf
 
 
+def n_folds(folds: int, groups: Sequence[str]) -> int:
+    """How many folds ``folds`` asks of ``groups``: at most one a group, and 0 (or less) asks
+    for exactly that (leave one group out: with groups as large as an annotation batch, five
+    folds would hold two or three batches out at once)."""
+    distinct = len(set(groups))
+    return distinct if folds <= 0 else min(folds, distinct)
+
+
 def out_of_fold(samples: Sequence[Sample], c: float = 1.0, folds: int = 5) -> list[float]:
-    """Each sample's probability from a model fitted on the other answers' folds."""
+    """Each sample's probability from a model fitted on the other answers' folds (``folds``
+    as :func:`n_folds` reads it)."""
     from sklearn.model_selection import GroupKFold  # type: ignore[import-untyped]
 
     probs = [0.0] * len(samples)
     groups = [s.group for s in samples]
-    n = min(folds, len(set(groups)))
-    for train, test in GroupKFold(n_splits=n).split(samples, groups=groups):
+    for train, test in GroupKFold(n_splits=n_folds(folds, groups)).split(samples, groups=groups):
         vec, clf = _fit([samples[i] for i in train], c)
         x = vec.transform([{f: 1.0 for f in samples[i].features} for i in test])
         for i, p in zip(test, clf.predict_proba(x)[:, 1], strict=True):

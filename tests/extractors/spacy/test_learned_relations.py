@@ -340,3 +340,142 @@ def test_the_fitting_script_labels_rows_under_the_output_s_names(tmp_path: Path)
     assert script._key("Lake Baikal", "various industries") == script._key(
         "Lake Baikal", "industries"
     )
+
+
+def test_a_rule_threshold_under_0_1_can_be_chosen(tmp_path: Path) -> None:
+    # the rules' relations under 0.1 are right about one time in twenty: the curve turns there,
+    # so the grid is finer under 0.15 (it had only 0.0 and 0.1)
+    script, _ = _script_and_tiny_gold(tmp_path)
+    probs = [0.5, 0.07, 0.05]
+    outcomes = ["correct", "correct", "wrong"]
+    rows = [("a", _row("X", "p", f"Y{i}", "source=rule"), o) for i, o in enumerate(outcomes)]
+    preds = {"a": {"relations": [_unit(r) for _, r, _ in rows], "entities": []}}
+    scorer = _CountingScorer({("X", "p", "Y0"), ("X", "p", "Y1")})
+    # 0.06 drops the wrong one (p 0.05) and keeps both right ones; 0.08 loses Y1 (p 0.07)
+    assert script.choose(scorer, [], preds, rows, probs)[0] == 0.06
+
+
+def _unit(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: row[k] for k in ("subject", "predicate", "object", "negated")}
+
+
+@pytest.mark.parametrize(
+    ("answer", "batch"),
+    [
+        ("w-001", "batch-1"),
+        ("w-054", "batch-1"),
+        ("w-055", "batch-2"),
+        ("w-134", "batch-4"),
+        ("w-302", "batch-10"),
+        ("w-303", "batch-11"),
+        ("local-16-proc", "batch-1"),
+        ("local-17-stru", "batch-3"),
+        ("local-19-ling", "batch-3"),
+        ("local-20-fact", "batch-4"),
+        ("local-21-proc", "batch-4"),
+        ("local-33-stru", "batch-10"),
+        ("local-35-ling", "batch-11"),
+        ("ans-001", "batch-1"),
+    ],
+)
+def test_answers_are_grouped_by_their_annotation_batch(
+    tmp_path: Path, answer: str, batch: str
+) -> None:
+    script, _ = _script_and_tiny_gold(tmp_path)
+    assert script.batch_of(answer) == batch
+
+
+def _batched_gold(gold: Path) -> None:
+    """The tiny gold's three answers renamed into three annotation batches."""
+    text = gold.read_text(encoding="utf-8")
+    for old, new in (("a1", "w-010"), ("a2", "w-060"), ("a3", "w-100")):
+        text = text.replace(f'"id": "{old}"', f'"id": "{new}"')
+    gold.write_text(text, encoding="utf-8")
+
+
+def test_the_fitting_script_holds_one_batch_out_at_a_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script, gold = _script_and_tiny_gold(tmp_path)
+    _batched_gold(gold)
+    args = ["--gold", str(gold), "--report-on", str(gold), "--groups", "batch", "--folds", "0"]
+    assert script.main([*args, "--dry-run"]) == 0
+    report = json.loads(capsys.readouterr().out.split("\n}\n", 1)[0] + "\n}")
+    held_out = [fold["held_out"] for fold in report["folds"]]
+    assert sorted(held_out) == [["batch-1"], ["batch-2"], ["batch-3"]]
+    assert set(report["relations_f1_per_group"]) == {"batch-1", "batch-2", "batch-3"}
+    assert "relations_f1_mean" in report
+
+
+def test_folds_0_leaves_one_group_out(tmp_path: Path) -> None:
+    _script_and_tiny_gold(tmp_path)  # puts benchmarks/ on the path once
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        learned_fit = importlib.import_module("learned_fit")
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    groups = ["a", "a", "b", "c", "d"]
+    assert learned_fit.n_folds(0, groups) == 4
+    assert learned_fit.n_folds(2, groups) == 2
+    assert learned_fit.n_folds(9, groups) == 4
+
+
+def test_the_fitting_script_can_fit_without_some_features(tmp_path: Path) -> None:
+    script, gold = _script_and_tiny_gold(tmp_path)
+    rows = [
+        ("w-001", _row("X", "p", "Y", "source=rule", "rule:pred=admire", "rule:ol=NOUN"), "wrong")
+    ]
+    _, samples = script.samples_of(rows, "batch", ("rule:pred=",))
+    assert "rule:pred=admire" not in samples[0].features and samples[0].group == "batch-1"
+    out = tmp_path / "relations.json"
+    args = ["--gold", str(gold), "--out", str(out), "--folds", "3", "--drop-features", "rule:pred="]
+    assert script.main(args) == 0
+    model = load_linear_model(out)
+    assert not any(f.startswith("rule:pred=") for f in model.weights)
+    assert model.meta["dropped_features"] == ["rule:pred="]
+
+
+def test_the_remembering_scorer_gives_the_scorer_s_totals(tmp_path: Path) -> None:
+    script, gold = _script_and_tiny_gold(tmp_path)
+    scorer = script.load_scorer()
+    items = script.read_gold(gold, scorer)
+    preds = {
+        item["id"]: {"relations": item["gold"]["relations"][:1], "entities": []} for item in items
+    }
+    memo = script.MemoScorer(scorer)
+    for _ in range(2):  # the second time from memory
+        got = memo.score(items, preds)
+        want = scorer.score(items, preds)
+        assert got["types"] == want["types"] and got["micro"] == want["micro"]
+    # each answer twice: its relations and entities, and its other types
+    assert len(memo.seen) == 2 * len(items)
+
+
+def test_neutral_rows_are_judged_by_their_own_probability(tmp_path: Path) -> None:
+    # a rule relation the scorer counts neutral is kept or dropped at run time by its own
+    # probability; at 0.0 the rule threshold's curve dropped every one of them
+    script, _ = _script_and_tiny_gold(tmp_path)
+    rule = ("source=rule", "rule:ol=GPE")
+    rows = [
+        (f"w-{n:03d}", _row("X", "p", f"Y{n}", *rule), outcome)
+        for n, outcome in ((10, "correct"), (11, "wrong"), (60, "correct"), (61, "neutral"))
+    ]
+    rows += [(f"w-{n:03d}", _row("X", "q", f"Z{n}", "rule:ol=NOUN"), "wrong") for n in (12, 62)]
+    probs = script.held_out_probabilities(rows, 1.0, 0, "batch")
+    assert len(probs) == len(rows)
+    assert probs[3] > probs[5] > 0.0  # fitted on batch 1 alone: a GPE object is likelier right
+
+
+def test_the_parse_s_threshold_is_chosen_without_the_layout_candidates(tmp_path: Path) -> None:
+    script, _ = _script_and_tiny_gold(tmp_path)
+    from grapheme_distill.extractors.spacy.structure_relations import STRUCTURE
+
+    # two right parse candidates (p 0.9 and 0.3) and ten wrong layout ones at p 0.3: judged
+    # with the layout ones, 0.3 looked worse than 0.35 and the right one at 0.3 was lost
+    rows = [("a", _row("X", "p", "A"), "correct"), ("a", _row("X", "p", "B"), "correct")]
+    rows += [("a", _row("X", "v", f"W{i}", STRUCTURE), "wrong") for i in range(10)]
+    probs = [0.9, 0.3, *[0.3] * 10]
+    preds = {"a": {"relations": [], "entities": []}}
+    scorer = _CountingScorer({("X", "p", "A"), ("X", "p", "B"), ("X", "p", "C")})
+    _, threshold, structure, _, _ = script.choose(scorer, [], preds, rows, probs)
+    assert threshold == 0.3 and structure == 2.0
