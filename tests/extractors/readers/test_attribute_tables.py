@@ -38,9 +38,38 @@ def test_a_comparison_tables_value_cells_are_attributes_of_their_column() -> Non
     assert ("Sloop", "first_recorded", "1629") in found or ("Sloop", "recorded_in", "1629") in found
 
 
-def test_a_comparison_tables_description_cells_are_left_to_the_layout_candidates() -> None:
+def test_a_comparison_tables_short_descriptions_are_attributes_of_their_column() -> None:
+    """A row whose every cell is a value or a short description gives each column the head of
+    its description ("fore-and-aft, one mast": fore-and-aft); a plural key keeps the list."""
     found = _triples(_COMPARISON)
-    assert not any(p == "rig" for _, p, _ in found), found
+    assert ("Sloop", "rig", "fore-and-aft") in found, found
+    found = _triples(
+        "## TCP and UDP\n\n| Feature | TCP | UDP |\n|---|---|---|\n"
+        "| Delivery | guaranteed, in order | best-effort; packets may be lost |\n"
+        "| Typical uses | web (HTTP), email, SSH | DNS lookups, video calls |\n"
+    )
+    assert {
+        ("TCP", "delivery", "guaranteed"),
+        ("UDP", "delivery", "best-effort"),
+        ("TCP", "used_for", "web"),
+        ("TCP", "used_for", "SSH"),
+        ("UDP", "used_for", "video calls"),
+    } <= found, found
+
+
+def test_a_comparison_row_of_sentences_questions_or_hedges_gives_no_description() -> None:
+    """A question for a key, a verb phrase, a hedged cell or a row whose other cell is a
+    sentence or a "yes" is no parallel description: nothing is read from it."""
+    found = _triples(
+        "## Wills and trusts\n\n| | Will | Trust |\n|---|---|---|\n"
+        "| Public? | yes | private |\n"
+        "| Main job | keeps the estate simple | avoids probate |\n"
+        "| Active | mostly at night | by day |\n"
+        "| Cost | a few hundred dollars | it depends on the lawyer you choose |\n"
+        "| Time to set up | 2 weeks | 6 weeks |\n"
+    )
+    assert ("Will", "time_to_set_up", "2") in found, found  # a value cell, as before
+    assert not {f for f in found if f[1] in ("public", "main_job", "active", "cost")}, found
 
 
 def test_a_key_value_table_without_header_words_is_about_the_section_subject() -> None:

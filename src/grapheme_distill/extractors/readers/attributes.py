@@ -667,29 +667,64 @@ def _singular(word: str) -> str:
     return re.sub(r"(?<=[^s])s$", "", clean_name(_PAREN.sub("", word)).lower())
 
 
+_DETERMINED = re.compile(r"\s(?:the|a|an|its|their|his|her)\s")
+_USUALLY = re.compile(r"(?i)(?:often|usually|generally|mainly|mostly|typically|sometimes)\b")
+_ASKED = re.compile(r"\?$|\b(?:you|your)\b")
+
+
 def _compared(ctx: ReadContext, block: Block, cells: Sequence[str]) -> Iterator[Fact]:
     """A comparison table ("| | TCP | UDP |" over "| Header size | 20–60 bytes | 8 bytes |"):
-    each column is a subject and the row's first cell the attribute.  Only the cells that are a
-    value (a date, a measure, a count) are read as the attribute's value: the other cells are
-    descriptions ("connection-oriented", "best-effort; packets may be lost"), whose readings the
-    layout candidates of the learned relation reader offer."""
+    each column is a subject and the row's first cell the attribute.  A cell that is a value (a
+    date, a measure, a count) is the attribute's value; so is the head of a short description
+    ("connection-oriented", "best-effort; packets may be lost": its first part; a plural key's
+    list, "web, email, SSH", each part) when every cell of the row is a value or such a
+    description — a row with a sentence, a "yes", a hedge ("mostly at night") or a question for
+    a key ("Public?") compares nothing an annotator names (on the development answers the
+    descriptions were right about 1 time in 3 this way, 1 in 4 without the row check)."""
     key = cells[0]
     k = _PAREN.sub("", key.lower()).strip().rstrip(":")
-    if not k or value_type(k) or len(k.split()) > 5:
-        return
+    if not k or value_type(k) or len(k.split()) > 5 or _ASKED.search(k):
+        return  # "Is the person conscious?", "How you get it": a question, no attribute name
+    readings: list[tuple[str, str, bool, tuple[int, int]]] = []
+    parallel = True  # every column's cell is a value or a short description
     for col, cell, (a, b) in zip(block.header[1:], cells[1:], block.cells[1:], strict=False):
         subject = clean_name(_PAREN.sub("", col))
         value = _PAREN.sub("", cell).strip().rstrip(".")
+        described = False
         if INCUMBENT.sub("", k) in ROLE_KEYS:
             value = cell  # "Kristalina Georgieva (since 2019)": the holder and since when
-        elif not value or not (value_type(value) or count_of(k, value)):
+        elif not value:
             continue
-        if not subject:
-            continue
-        span = block.inline.span(a, b)
-        for fact in _key_facts(ctx, Name(subject), key, value, span, "table.compare", False):
-            if fact.kind == "relation" and fact.object is not None and fact.object.type:
-                yield fact  # a value, or the date an office holder took office
+        elif not (value_type(value) or count_of(k, value)):
+            # "connection-oriented", "guaranteed, in order, with retransmission": a short
+            # description's head (its first part) is the attribute's value; a sentence is not
+            head = value if _listed(k, value) else re.split(r"\s*[;:]\s*|,\s+", value)[0].strip()
+            if (
+                not head
+                or (head is not value and len(head.split()) > 4)
+                or _CLAUSE.search(head)
+                or _NOT_VALUES.match(head)
+                or _DETERMINED.search(head)  # "keeps the system stable": a verb phrase
+                or _USUALLY.match(head)  # "mostly at night", "often $1,000 or more": hedged
+            ):
+                parallel = False
+                continue
+            value, described = head, True
+        if subject:
+            readings.append((subject, value, described, block.inline.span(a, b)))
+    for subject, value, described, span in readings:
+        if described and not parallel:
+            continue  # a row whose other cells are sentences or "yes" / "no" is no comparison
+        # a description is read under a construction of its own: neither the calibration map
+        # nor the relation model has seen descriptions under "table.compare" (values only)
+        kind = "table.described" if described else "table.compare"
+        for fact in _key_facts(ctx, Name(subject), key, value, span, kind, False):
+            if (
+                fact.kind == "relation"
+                and fact.object is not None
+                and (fact.object.type or described)
+            ):
+                yield fact  # a value, the date an office holder took office, a description
 
 
 # "Typical wavelength", "Average depth": the attribute is the wavelength, the depth
