@@ -328,7 +328,7 @@ class SpacyExtractor:
                     for _, doc in piece_docs:
                         release(doc)
             if self.vocabulary is None:  # an ontology's labels are chosen by .vocab instead
-                choose_predicates(out)
+                choose_predicates(out, text=answer)
             annotate(out, text=answer, prompt=prompt, topic=topic)
             if self.calibration is not None:
                 self.calibration.apply(out)

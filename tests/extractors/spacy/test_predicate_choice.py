@@ -200,6 +200,14 @@ def test_the_extractor_names_a_rank_table_by_the_conventions(spacy_x: SpacyExtra
     assert ("Mammalia", "rank", "Class") in got, got
 
 
+def test_the_extractor_gives_the_chooser_the_answer(spacy_x: SpacyExtractor) -> None:
+    """The extractor passes the answer's text, so a verb is named in its written tense."""
+    ex = spacy_x.extract("Henry VIII broke with Rome in 1534.")
+    names = {k: v.name for k, v in ex.entities.items()}
+    got = {(names[r.subject], r.predicate, names[r.object]) for r in ex.relations}
+    assert ("Henry VIII", "broke_with", "Rome") in got, got
+
+
 def test_with_a_relation_vocabulary_the_chooser_stays_off(spacy_x: SpacyExtractor) -> None:
     x = SpacyExtractor(nlp=spacy_x.nlp, relation_vocabulary=["taxon", "rank"], calibration=False)
     ex = x.extract(_TABLE)
