@@ -22,10 +22,7 @@ Usage::
 
 ``--groups batch --folds 0`` holds out one annotation batch at a time (:func:`batch_of`) in
 every cross-validation, the thresholds' and the ``--report-on`` one alike: what carries over to
-a new writer's answers, which the gates measure.  The shipped model (sixteenth session)::
-
-    .venv/bin/python benchmarks/fit_relation_reader.py --gold /work/sets/devtrain.jsonl \
-        --groups batch --folds 0 --structure-floor 0 --cache /tmp/devtrain_read.pkl
+a new writer's answers, which the gates measure.
 
 ``--report-on FILE`` measures the whole procedure by grouped cross-validation: per fold of
 answers, the model is fitted and both thresholds picked on the other folds only (thresholds by
@@ -38,9 +35,11 @@ which the extractor takes most of the time for, between runs on one tree.
 
 Fit only on development answers.  Answers that gate a change may be among the ``--gold`` files
 only with ``--report-on`` them: their figure is then the cross-validated one (above), never the
-shipped model's score on them.  The shipped model: ``--gold devread.jsonl --report-on
-devread.jsonl`` (every development answer; docs/benchmarks.md, "Relations: implicit subjects
-(tenth session)").
+shipped model's score on them.  The shipped model (sixteenth session; docs/benchmarks.md)::
+
+    .venv/bin/python benchmarks/fit_relation_reader.py --gold /work/sets/devtrain.jsonl \
+        --groups batch --folds 0 --report-on /work/sets/devtrain.jsonl \
+        --also-report-on /work/sets/devread.jsonl /work/sets/gate10.jsonl --cache /tmp/read.pkl
 """
 
 from __future__ import annotations
