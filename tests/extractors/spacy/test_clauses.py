@@ -28,3 +28,21 @@ def test_a_verb_with_a_clausal_complement_takes_no_object_of_its_conjunct(
 def test_conjoined_verbs_still_share_a_trailing_object(sentence_clauses: Read) -> None:
     got = sentence_clauses("Stanley Kubrick produced and directed the film.")
     assert ("Stanley Kubrick", "produce", "film") in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The symphony has four movements: an allegro, a scherzo, an adagio and a finale.",
+        "The heart has two main parts: the atria and the ventricles.",
+    ],
+)
+def test_a_count_that_introduces_a_list_is_no_attribute(sentence_clauses: Read, text: str) -> None:
+    """The gold conventions annotate no count that only introduces a list."""
+    got = sentence_clauses(text)
+    assert not any(p.startswith("number_of_") for _, p, _ in got), got
+
+
+def test_a_count_without_a_colon_is_still_read(sentence_clauses: Read) -> None:
+    got = sentence_clauses("Lisbon has seven hills.")
+    assert ("Lisbon", "number_of_hills", "seven") in got, got

@@ -421,6 +421,8 @@ def read_values(ctx: ReadContext) -> Iterator[Fact]:
             before = text[: m.start()].split()[-1:]
             if _YEARS.fullmatch(n) or (before and before[0].lower() in _LABELS):
                 continue  # a year, or a label's number ("type 2 diabetes"), not a count
+            if text[m.end() :].lstrip().startswith(":"):
+                continue  # "two main parts: the atria and ...": the count introduces a list
             predicate = _counted(m.group("np"))
             if predicate is not None and not predicate.endswith(_snake_tail(subject.text)):
                 yield fact("values.count", subject, Name(n, "CARDINAL"), predicate)

@@ -380,6 +380,8 @@ class _Reader(PrepositionReadings):
         """ "X has N members", "X has a population of N", "X has a residence in Y", "X has the UMG
         record label": the object noun names the attribute.  False when none of these fits."""
         nums = [c for c in token_children(child) if c.dep_ == "nummod"]
+        if nums and _introduces_list(child):
+            return True  # "The symphony has four movements: ...": a count that introduces a list
         if nums:
             num = mention_of(nums[0])
             if num is None and nums[0].like_num:
@@ -526,6 +528,13 @@ class _Reader(PrepositionReadings):
                 and any(p.dep_ == "prep" for p in token_children(adj))
             ):
                 self._preps(adj, subjects, adj.lemma_.lower(), "active", neg, conf * 0.9)
+
+
+def _introduces_list(noun: Any) -> bool:
+    """ "has four movements:", "has two main parts: the atria and ...": a counted noun followed by
+    a colon introduces a list, and the gold conventions annotate no such count."""
+    doc = noun.doc
+    return any(i < len(doc) and doc[i].text == ":" for i in (noun.i + 1, noun.right_edge.i + 1))
 
 
 def _described(verb: Any) -> Any:
