@@ -339,3 +339,21 @@ def test_a_launch_site_is_a_place_key() -> None:
     found = _triples("## Vantor\n\n- **Launch site:** Vantor Space Centre, Kelso, Upper Marr\n")
     assert ("Vantor Space Centre", "located_in", "Kelso") in found, found
     assert ("Kelso", "located_in", "Upper Marr") in found, found
+
+
+_ABBREVIATIONS = (
+    "Your liver panel uses a few abbreviations.\n\n"
+    "| Abbreviation | Stands for | Normal range |\n|---|---|---|\n"
+    "| **ALT** | alanine aminotransferase | 7–56 U/L |\n"
+    "| **Alb** | albumin (the main blood protein) | 35–50 g/L |\n"
+)
+
+
+def test_an_abbreviation_tables_rows_are_about_the_long_form() -> None:
+    """The gold names the node by its long form; the short one is only its abbreviation."""
+    found = _triples(_ABBREVIATIONS)
+    assert ("alanine aminotransferase", "range", "7–56 U/L") in found, found
+    assert ("albumin", "range", "35–50 g/L") in found, found
+    assert not {t for t in found if t[0] in ("ALT", "Alb")}, found
+    names = {f.subject.text for f in read_document(_ABBREVIATIONS)[1] if f.kind == "entity"}
+    assert "ALT" not in names, names

@@ -481,8 +481,11 @@ def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
         raw = [clean_name(_PAREN.sub("", r.cell_texts()[at])) for r in rows]
         # "Application" under "| Layer |" is the application layer when the answer says so
         names = joined_names(ctx, raw, [_singular(rows[0].header[at])] if rows[0].header else [])
+        named_at = at
+        if rows[0].header:
+            names, named_at = _spelled_out(rows, at, names)
         for block, name in zip(rows, names, strict=True):
-            yield from _read_row(ctx, block, at, name)
+            yield from _read_row(ctx, block, at, name, named_at)
 
 
 # "about 25 × 37 cm", "roughly $1,500": an approximate value, which opens in lower case
@@ -585,10 +588,40 @@ def _read_key_value(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     yield from _key_facts(ctx, subject, key, raw, block.span, "kv", is_hedged(raw))
 
 
-def _read_row(ctx: ReadContext, block: Block, at: int, row_subject: str) -> Iterator[Fact]:
+#: a column that spells the name column out ("| Abbreviation | Stands for | Adult range |")
+_EXPANSION_HEADER = re.compile(
+    r"(?i)^(?:stands for|full (?:form|name)|expansion|in full|what it stands for|long form|"
+    r"spelled out)$"
+)
+
+
+def _spelled_out(rows: list[Block], at: int, names: list[str]) -> tuple[list[str], int]:
+    """The long forms of an abbreviation table's names: under "| Abbreviation | Stands for |
+    Typical adult range |" the row's attributes belong to "white blood cell count", the node the
+    gold names, "WBC" being only its abbreviation (the glossary reader states that).
+    The column the names are written in comes back too."""
+    header = [clean_name(h) for h in rows[0].header]
+    spelled = [j for j, h in enumerate(header) if j > at and _EXPANSION_HEADER.match(h)]
+    if not spelled:
+        return names, at
+    out = []
+    for row, name in zip(rows, names, strict=True):
+        cells = row.cell_texts()
+        cell = (
+            " ".join(cells[spelled[0]].replace("**", "").split()) if spelled[0] < len(cells) else ""
+        )
+        long = clean_name(re.split(r"\s*[,;(]", cell)[0])
+        out.append(long if long and len(long.split()) <= 6 else name)
+    return out, spelled[0]
+
+
+def _read_row(
+    ctx: ReadContext, block: Block, at: int, row_subject: str, named_at: int | None = None
+) -> Iterator[Fact]:
     """One table row: a key-value pair about the section's subject, a comparison of the
     columns, or the attributes of the thing the row names (in column ``at``, as
-    ``row_subject``) under their column headers."""
+    ``row_subject``, written in column ``named_at``: by default ``at``) under their column
+    headers."""
     cells = block.cell_texts()
     header = block.header
     if len(cells) < 2 or ctx.injected(block) or not header:
@@ -612,7 +645,8 @@ def _read_row(ctx: ReadContext, block: Block, at: int, row_subject: str) -> Iter
     if not row_subject or len(row_subject.split()) > 8:
         return
     name = Name(row_subject)
-    yield Fact("entity", "table.cell", block.inline.span(*block.cells[at]), name)
+    named_at = at if named_at is None or named_at >= len(block.cells) else named_at
+    yield Fact("entity", "table.cell", block.inline.span(*block.cells[named_at]), name)
     if value_type(row_subject) == "DATE":
         return  # "| 1898 | Discovered polonium |": a timeline row, what happened then is no attribute
     if at:
@@ -631,8 +665,13 @@ def _read_row(ctx: ReadContext, block: Block, at: int, row_subject: str) -> Iter
     for (col, cell), (a, b) in zip(
         zip(header[at + 1 :], cells[at + 1 :], strict=False), block.cells[at + 1 :], strict=False
     ):
-        if not cell.strip() or not col.strip() or REMARK_HEADERS.match(col.strip()):
-            continue
+        if (
+            not cell.strip()
+            or not col.strip()
+            or REMARK_HEADERS.match(col.strip())
+            or _EXPANSION_HEADER.match(clean_name(col))
+        ):
+            continue  # a remark, or the long form of the row's name (its subject already)
         yield from _key_facts(ctx, name, col, cell, block.inline.span(a, b), "table", False)
 
 
