@@ -501,7 +501,9 @@ def conventional_predicate(
 # the simple past of the irregular English verbs (a regular past shares its stem with the lemma:
 # "moved" / "move"; an irregular one does not: "kept" / "keep").  Verbs whose lemma a table above
 # keys on ("win", "have", "lead", "become", "find", "lie", "run", "stand", "mean", "come", "make")
-# are left out: their predicates are named by those tables.
+# are left out: their predicates are named by those tables.  A table rather than an inflection
+# library (lemminflect, pyinflect): only the irregular pasts are needed, a closed list of the
+# language, and a dependency with its own data for ~95 words would be heavier than the list.
 _IRREGULAR_PAST = {
     "arise": "arose",
     "awake": "awoke",
