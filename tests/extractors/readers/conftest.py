@@ -55,3 +55,16 @@ def linguistic_items() -> LinguisticItems:
         }
 
     return items
+
+
+def hierarchy_pairs(answer: str, prompt: str = "") -> set[tuple[str, str]]:
+    """The hierarchy (parent, child) pairs the readers give for an answer, lower-cased, whatever
+    the label (the scorer matches on the pair) — the one form the hierarchy case tables compare
+    against."""
+    from grapheme_distill.extractors.readers import read_document
+
+    return {
+        (f.subject.text.lower(), f.object.text.lower())
+        for f in read_document(answer, prompt)[1]
+        if f.kind == "hierarchy" and f.object is not None
+    }

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from grapheme_distill.extractors.readers import Fact, read_document
+from tests.extractors.readers.conftest import hierarchy_pairs as _pairs
 
 
 def _triples(answer: str, prompt: str = "") -> set[tuple[str, str, str]]:
@@ -24,15 +25,6 @@ def _triples(answer: str, prompt: str = "") -> set[tuple[str, str, str]]:
         elif f.kind == "linguistic" and f.linguistic is not None:
             out.add((f.subject.text.lower(), f.linguistic.value, f.value.lower()))
     return out
-
-
-def _pairs(answer: str, prompt: str = "") -> set[tuple[str, str]]:
-    """Hierarchy (parent, child) pairs, whatever the label (the scorer matches on the pair)."""
-    return {
-        (f.subject.text.lower(), f.object.text.lower())
-        for f in read_document(answer, prompt)[1]
-        if f.kind == "hierarchy" and f.object is not None
-    }
 
 
 def _facts(answer: str, prompt: str = "") -> list[Fact]:

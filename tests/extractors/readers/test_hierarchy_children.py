@@ -10,17 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from grapheme_distill.extractors.readers import read_document
-
-
-def _pairs(answer: str, prompt: str = "") -> set[tuple[str, str]]:
-    """Hierarchy (parent, child) pairs, lower-cased, whatever the label."""
-    return {
-        (f.subject.text.lower(), f.object.text.lower())
-        for f in read_document(answer, prompt)[1]
-        if f.kind == "hierarchy" and f.object is not None
-    }
-
+from tests.extractors.readers.conftest import hierarchy_pairs as _pairs
 
 CASES = [
     pytest.param(

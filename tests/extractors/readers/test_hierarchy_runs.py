@@ -5,12 +5,12 @@ number (an event's distance stays, an ingredient's measure goes)."""
 from __future__ import annotations
 
 from grapheme_distill.extractors.document import parse_document
-from grapheme_distill.extractors.readers import read_document
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.hierarchy import item_head, read_lists
 from grapheme_distill.extractors.readers.hierarchy_learned import edge_candidates
 from grapheme_distill.extractors.readers.hierarchy_prose import read_prose_hierarchy
 from grapheme_distill.extractors.readers.hierarchy_runs import term_runs
+from tests.extractors.readers.conftest import hierarchy_pairs as _pairs
 
 RUN = (
     "Clouds are sorted by height and shape.\n\n"
@@ -21,15 +21,6 @@ RUN = (
     "Stratus: a grey sheet that covers the sky.\n\n"
     "Fog is stratus at ground level.\n"
 )
-
-
-def _pairs(text: str) -> set[tuple[str, str]]:
-    """The hierarchy (parent, child) pairs the readers give, lower-cased."""
-    return {
-        (f.subject.text.lower(), f.object.text.lower())
-        for f in read_document(text, "")[1]
-        if f.kind == "hierarchy" and f.object is not None
-    }
 
 
 def _candidates(text: str, prompt: str = "") -> set[tuple[str, str]]:
