@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from grapheme_distill.extractors.readers import read_document
 from grapheme_distill.extractors.readers.attributes import count_of
+from grapheme_distill.extractors.readers.facts import clean_name
 from grapheme_distill.extractors.readers.values import leading_count
 
 
@@ -357,3 +358,25 @@ def test_an_abbreviation_tables_rows_are_about_the_long_form() -> None:
     assert not {t for t in found if t[0] in ("ALT", "Alb")}, found
     names = {f.subject.text for f in read_document(_ABBREVIATIONS)[1] if f.kind == "entity"}
     assert "ALT" not in names, names
+
+
+def test_a_bracket_glued_to_a_name_is_part_of_it() -> None:
+    """ "401(k)", "O(n log n)": a bracket right after a letter is no aside, so the cell names the
+    account or the complexity class, not "401" or "O"."""
+    found = _triples(
+        "## Pension accounts\n\n| | Traditional 403(b) | Roth 403(b) |\n|---|---|---|\n"
+        "| Contributions | pre-tax | after-tax |\n| Tax on withdrawals | taxed | tax-free |\n"
+    )
+    subjects = {t[0] for t in found}
+    assert {"Traditional 403(b)", "Roth 403(b)"} <= subjects, found
+    found = _triples(
+        "| Class | Typical algorithm | Growth |\n|---|---|---|\n"
+        "| O(n log n) | merge sort | gentle |\n| O(n!) | brute force | explosive |\n"
+    )
+    assert {t[0] for t in found} >= {"O(n log n)", "O(n!)"}, found
+
+
+def test_clean_name_keeps_a_glued_bracket_and_drops_an_aside() -> None:
+    assert clean_name("**O(n!)**.") == "O(n!)"
+    assert clean_name("Roth 401(k):") == "Roth 401(k)"
+    assert clean_name("(Octopus vulgaris)") == "Octopus vulgaris"

@@ -75,7 +75,7 @@ _RANGE = re.compile(
     rf"^(?:(?:about|around|roughly|approximately|typically)\s+)?[$€£]?\d[\d,.]*\s*{_UNITS}?\s*"
     rf"[\u2013\u2014-]\s*[$€£]?\d[\d,.]*\s*{_UNITS}?$"
 )
-_PAREN = re.compile(r"\s*\([^)]*\)")
+_PAREN = re.compile(r"(?:\s+|^)\([^)]*\)")
 _SPLIT = re.compile(r"\s*(?:;|,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*")
 
 _NOT_VALUES = re.compile(r"^(?:n/?a|none|unknown|various|varies|yes|no|-+|—|tbd)$", re.IGNORECASE)

@@ -23,6 +23,8 @@ from grapheme_distill.model.knowledge import HierarchyKind, LinguisticKind
 __all__ = ["HEDGES", "Fact", "Name", "clean_name", "is_hedged"]
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: a bracket opened right after a letter or digit ("O(n", "401(k"): part of the name
+_GLUED = re.compile(r"\w\([^()]*$")
 _EDGE = " \t\n\"'“”‘’.,;:!?*_`()[]"
 
 
@@ -32,9 +34,16 @@ def clean_name(text: str) -> str:
 
     Memoised (a pure function of the text): the readers clean the same item, key and lead-in
     texts again and again (~12,000 calls a pass over the 120 synthetic answers)."""
-    text = " ".join(text.replace("**", "").replace("`", "").split()).strip(_EDGE)
-    text = _ARTICLE.sub("", text).strip(_EDGE)
-    return _PRAISE.sub("", text)
+    text = " ".join(text.replace("**", "").replace("`", "").split())
+    bare = text.strip(_EDGE)
+    bare = _ARTICLE.sub("", bare).strip(_EDGE)
+    if _GLUED.search(bare) and bare.count("(") > bare.count(")"):
+        # "O(n)", "O(n!)", "401(k)": a bracket glued to the name is part of it, to its close
+        at = text.find(bare)
+        close = text.find(")", at + len(bare)) if at >= 0 else -1
+        if close >= 0 and "(" not in text[at + len(bare) : close]:
+            bare = text[at : close + 1]
+    return _PRAISE.sub("", bare)
 
 
 # praise in front of a common noun is no part of its name: "a good vinaigrette", "a classic French
