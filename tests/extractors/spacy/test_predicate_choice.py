@@ -130,20 +130,26 @@ def test_a_rename_that_makes_two_relations_one_keeps_one() -> None:
     assert len(out.item_signals) == 1
 
 
+def _read(
+    subject: Entity, predicate: str, obj: Entity, span: tuple[int, int], **qualifiers: str
+) -> Extraction:
+    """One relation as a reader gives it: its span and its clause's qualifiers (voice, the
+    reader's own predicate)."""
+    out = Extraction(extractor="test")
+    for e in (subject, obj):
+        out.add_entity(e)
+    out.add(
+        Relation(
+            subject=subject.id, predicate=predicate, object=obj.id, span=span, qualifiers=qualifiers
+        )
+    )
+    return out
+
+
 def test_with_the_answer_an_active_verb_is_named_in_its_tense() -> None:
     text = "Henry VIII broke with Rome in 1534."
     henry, rome = Entity(name="Henry VIII", type=P), Entity(name="Rome", type=L)
-    out = Extraction(extractor="test")
-    for e in (henry, rome):
-        out.add_entity(e)
-    active = Relation(
-        subject=henry.id,
-        predicate="break_with",
-        object=rome.id,
-        span=(0, 25),
-        qualifiers={"voice": "active"},
-    )
-    out.add(active)
+    out = _read(henry, "break_with", rome, (0, 25), voice="active")
     choose_predicates(out)  # without the text the lemma stands
     assert _named(out) == [("Henry VIII", "break_with", "Rome")]
     choose_predicates(out, text=text)
@@ -154,18 +160,7 @@ def test_with_the_answer_an_active_verb_is_named_in_its_tense() -> None:
 def test_with_the_answer_a_passive_loses_the_word_in_front_of_its_object() -> None:
     text = "A 401(k) is a plan offered by many US employers."
     plan, firms = Entity(name="401(k)", type=C), Entity(name="US employers", type=C)
-    out = Extraction(extractor="test")
-    for e in (plan, firms):
-        out.add_entity(e)
-    out.add(
-        Relation(
-            subject=plan.id,
-            predicate="offered_by_many",
-            object=firms.id,
-            span=(2, 48),
-            qualifiers={"voice": "passive"},
-        )
-    )
+    out = _read(plan, "offered_by_many", firms, (2, 48), voice="passive")
     choose_predicates(out, text=text)
     assert _named(out) == [("401(k)", "offered_by", "US employers")]
 
@@ -173,18 +168,8 @@ def test_with_the_answer_a_passive_loses_the_word_in_front_of_its_object() -> No
 def test_a_canonical_or_passive_predicate_keeps_its_name_whatever_the_tense() -> None:
     text = "Marie Curie received the Nobel Prize."
     curie, prize = Entity(name="Marie Curie", type=P), Entity(name="Nobel Prize", type=C)
-    out = Extraction(extractor="test")
-    for e in (curie, prize):
-        out.add_entity(e)
-    out.add(
-        Relation(
-            subject=curie.id,
-            predicate="win",  # canonical: the reader wrote "receive"
-            object=prize.id,
-            span=(0, 36),
-            qualifiers={"voice": "active", "source_predicate": "receive"},
-        )
-    )
+    # canonical: the reader wrote "receive"
+    out = _read(curie, "win", prize, (0, 36), voice="active", source_predicate="receive")
     choose_predicates(out, text=text)
     assert _named(out) == [("Marie Curie", "win", "Nobel Prize")]
 
