@@ -54,85 +54,51 @@ def _empty() -> dict[str, list[dict[str, Any]]]:
     return {t: [] for t in ("entities", "relations", "procedures", "hierarchy", "linguistic")}
 
 
-def _fact_units(facts: list[Any]) -> dict[str, list[dict[str, Any]]]:
+def _units(items: list[Any], *, records: bool) -> dict[str, list[dict[str, Any]]]:
+    """The scorer's prediction units of the readers' facts or of the walk's records (which say
+    their object's type as ``label``, and are kept on their units as ``_rec`` for the reasons)."""
     pred = _empty()
-    for f in facts:
-        if f.kind == "relation" and f.object is not None:
-            for p in {f.predicate, _canon(f.predicate, f.object.type, f.object.text)}:
+    for x in items:
+        if x.subject is None:
+            continue
+        extra: dict[str, Any] = {"_src": x.construction}
+        if records:
+            extra["_rec"] = x
+        if x.kind == "relation" and x.object is not None:
+            label = x.object.label if records else x.object.type
+            for p in {x.predicate, _canon(x.predicate, label, x.object.text)}:
                 pred["relations"].append(
                     {
-                        "subject": f.subject.text,
+                        "subject": x.subject.text,
                         "predicate": p,
-                        "object": f.object.text,
-                        "negated": f.negated,
-                        "_src": f.construction,
+                        "object": x.object.text,
+                        "negated": x.negated,
+                        **extra,
                     }
                 )
-        elif f.kind == "hierarchy" and f.object is not None:
+        elif x.kind == "hierarchy" and x.object is not None:
             pred["hierarchy"].append(
-                {
-                    "parent": f.subject.text,
-                    "child": f.object.text,
-                    "relation": "part_of",
-                    "_src": f.construction,
-                }
+                {"parent": x.subject.text, "child": x.object.text, "relation": "part_of", **extra}
             )
-        elif f.kind == "linguistic" and f.linguistic is not None:
+        elif x.kind == "linguistic" and x.linguistic is not None:
             pred["linguistic"].append(
-                {
-                    "term": f.subject.text,
-                    "kind": f.linguistic.value,
-                    "value": f.value,
-                    "_src": f.construction,
-                }
+                {"term": x.subject.text, "kind": x.linguistic.value, "value": x.value, **extra}
             )
     return pred
+
+
+def _fact_units(facts: list[Any]) -> dict[str, list[dict[str, Any]]]:
+    return _units(facts, records=False)
+
+
+def _record_units(records: list[Any]) -> dict[str, list[dict[str, Any]]]:
+    return _units(records, records=True)
 
 
 def _canon(raw: str, label: str, text: str) -> str:
     etype = items_mod.ner_entity_type(label, proper=bool(text[:1].isupper()))
     canon = canonical_predicate(raw, etype, text)
     return canon[0] if canon is not None and not canon[1] else raw
-
-
-def _record_units(records: list[Any]) -> dict[str, list[dict[str, Any]]]:
-    pred = _empty()
-    for r in records:
-        if r.subject is None:
-            continue
-        if r.kind == "relation" and r.object is not None:
-            for p in {r.predicate, _canon(r.predicate, r.object.label, r.object.text)}:
-                pred["relations"].append(
-                    {
-                        "subject": r.subject.text,
-                        "predicate": p,
-                        "object": r.object.text,
-                        "negated": r.negated,
-                        "_src": r.construction,
-                        "_rec": r,
-                    }
-                )
-        elif r.kind == "hierarchy" and r.object is not None:
-            pred["hierarchy"].append(
-                {
-                    "parent": r.subject.text,
-                    "child": r.object.text,
-                    "relation": "part_of",
-                    "_src": r.construction,
-                    "_rec": r,
-                }
-            )
-        elif r.kind == "linguistic" and r.linguistic is not None:
-            pred["linguistic"].append(
-                {
-                    "term": r.subject.text,
-                    "kind": r.linguistic.value,
-                    "value": r.value,
-                    "_src": r.construction,
-                    "_rec": r,
-                }
-            )
-    return pred
 
 
 class Recorder:
