@@ -624,6 +624,9 @@ def without_object_modifier(predicate: str, evidence: str, object_text: str) -> 
         or m.group("word") in _PREPOSITIONS | _PARTICLES  # "throws in at lineouts"
     ):
         return predicate
+    low = evidence.lower()
+    if m.group("word") not in low or first.lower() not in low:
+        return predicate  # (a pattern built per relation is compiled only where it can match)
     before = re.compile(rf"\b{m.group('word')}\s+\W*{re.escape(first)}", re.IGNORECASE)
     return m.group("head") if before.search(evidence) else predicate
 
@@ -646,6 +649,8 @@ def without_owned_noun(predicate: str, evidence: str) -> str:
     for k in range(min(3, len(words) - 1), 0, -1):
         if words[k] in _PREPOSITIONS:
             continue  # "rich_in", "defined_in": the first word is the predicate's own
+        if not all(w in low for w in words[:k]):
+            continue  # (a pattern built per relation is compiled only when it can match)
         owned = r"\s+".join(re.escape(w) for w in words[:k])
         if re.search(
             rf"(?:['’]s|\bits|\bhis|\bher|\btheir)\s+{owned}s?\b|\bthe\s+{owned}s?\s+of\b", low

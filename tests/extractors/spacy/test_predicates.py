@@ -210,3 +210,38 @@ def test_the_noun_a_subject_owns_is_no_part_of_its_verb(
     predicate: str, evidence: str, expected: str
 ) -> None:
     assert without_owned_noun(predicate, evidence) == expected
+
+
+def test_a_pattern_built_from_a_relation_is_built_only_where_it_can_match(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The per-relation patterns are compiled only when the evidence holds their words: built
+    from each answer's words, they would push the readers' fixed patterns out of ``re``'s cache."""
+    import re
+
+    from grapheme_distill.extractors import predicates
+
+    built: list[str] = []
+
+    class _Counting:
+        def __getattr__(self, name: str) -> object:
+            return getattr(re, name)
+
+        def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
+            built.append(pattern)
+            return re.compile(pattern, flags)
+
+        def search(self, pattern: str, text: str, flags: int = 0) -> re.Match[str] | None:
+            built.append(pattern)
+            return re.search(pattern, text, flags)
+
+    monkeypatch.setattr(predicates, "re", _Counting())
+    assert without_object_modifier("work_in_segregated", "worked at home", "West Area") == (
+        "work_in_segregated"
+    )
+    assert without_owned_noun("memory_management_use", "Python uses reference counting") == (
+        "memory_management_use"
+    )
+    assert built == []
+    assert without_owned_noun("staff_maintain", "The foundation's staff maintain it") == "maintain"
+    assert built  # where the words are there, the pattern is built and read
