@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -31,6 +34,17 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DATA = SHARED / "data"
 EXAMPLES = ROOT / "examples"
+
+
+def benchmark_script(name: str) -> ModuleType:
+    """A script under ``benchmarks/`` as a module.  ``benchmarks/`` is no package: it is on the
+    path only while the script (and the sibling scripts it imports) load."""
+    where = str(ROOT / "benchmarks")
+    sys.path.insert(0, where)
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(where)
 
 
 @pytest.fixture(autouse=True)

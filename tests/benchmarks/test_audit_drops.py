@@ -3,13 +3,13 @@ facts and the walk's records give the same unit for the same reading."""
 
 from __future__ import annotations
 
-import importlib
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from tests.conftest import benchmark_script
 
 pytest.importorskip("spacy")
 
@@ -18,11 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture()
 def audit() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        yield importlib.import_module("audit_drops")
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    yield benchmark_script("audit_drops")
 
 
 _ANSWER = (

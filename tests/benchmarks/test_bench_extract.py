@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -11,16 +9,14 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import benchmark_script
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture()
 def bench() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        yield importlib.import_module("bench_extract")
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    yield benchmark_script("bench_extract")
 
 
 class _Model:

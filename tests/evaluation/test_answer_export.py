@@ -7,15 +7,15 @@ Only synthetic annotation files in ``tmp_path`` are read here, never a held-out 
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from tests.conftest import benchmark_script
 
 ROOT = Path(__file__).resolve().parents[2]
 SCORER = ROOT.parent / "shared" / "eval" / "score_answers.py"
@@ -72,11 +72,7 @@ def mas() -> ModuleType:
     """``benchmarks/make_answer_set.py`` as a module (benchmarks/ is no package)."""
     if not SCORER.is_file():
         pytest.skip("../shared/eval/score_answers.py is not beside the project")
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        return importlib.import_module("make_answer_set")
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    return benchmark_script("make_answer_set")
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import math
 import os
@@ -16,17 +15,14 @@ import pytest
 
 from grapheme_distill.errors import ConfigError
 from grapheme_distill.extractors.learned import LinearModel, load_linear_model, shipped_model
+from tests.conftest import benchmark_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def learned_fit() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        yield importlib.import_module("learned_fit")
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    yield benchmark_script("learned_fit")
 
 
 def test_probability_is_the_sigmoid_of_bias_plus_present_weights() -> None:

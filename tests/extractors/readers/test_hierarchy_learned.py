@@ -5,9 +5,7 @@ fitting script (benchmarks/fit_hierarchy_reader.py) really fitting a tiny gold f
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +22,7 @@ from grapheme_distill.extractors.readers.hierarchy_learned import (
     use_hierarchy_model,
 )
 from grapheme_distill.extractors.readers.hierarchy_prose import read_prose_hierarchy
+from tests.conftest import benchmark_script
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -325,15 +324,8 @@ def test_the_fitting_script_fits_a_tiny_gold_file(tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"
     gold.write_text("\n".join(json.dumps(g) for g in GOLD) + "\n", encoding="utf-8")
     out = tmp_path / "hierarchy.json"
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        fit = importlib.import_module("fit_hierarchy_reader")
-        assert (
-            fit.main(["--gold", str(gold), "--drop", "rule", "--keep-rules", "--out", str(out)])
-            == 0
-        )
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    fit = benchmark_script("fit_hierarchy_reader")
+    assert fit.main(["--gold", str(gold), "--drop", "rule", "--keep-rules", "--out", str(out)]) == 0
     model = load_linear_model(out)
     assert model.meta["fitted_on"] == ["gold.jsonl"]  # by name: no path of the fitting machine
     assert model.meta["ceiling_recall"] > 0.5 and model.meta["keep_rules"] is True
@@ -350,13 +342,9 @@ def test_the_fitting_script_cross_validates_end_to_end(
 ) -> None:
     gold = tmp_path / "gold.jsonl"
     gold.write_text("\n".join(json.dumps(g) for g in GOLD) + "\n", encoding="utf-8")
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        fit = importlib.import_module("fit_hierarchy_reader")
-        args = ["--gold", str(gold), "--drop", "rule", "--keep-rules", "--report-on", str(gold)]
-        assert fit.main([*args, "--cv-threshold", "--cv-by", "hierarchy"]) == 0
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    fit = benchmark_script("fit_hierarchy_reader")
+    args = ["--gold", str(gold), "--drop", "rule", "--keep-rules", "--report-on", str(gold)]
+    assert fit.main([*args, "--cv-threshold", "--cv-by", "hierarchy"]) == 0
     lines = dict(
         line.split(" ", 1) for line in capsys.readouterr().out.splitlines() if line[:1] != "{"
     )

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import importlib
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -23,6 +21,7 @@ from grapheme_distill.extractors.spacy.entity_choice import (
 )
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 from grapheme_distill.model.knowledge import Relation
+from tests.conftest import benchmark_script
 
 ROOT = Path(__file__).resolve().parents[3]
 SCORER = ROOT.parent / "shared" / "eval" / "score_answers.py"
@@ -183,11 +182,7 @@ def fitter() -> Iterator[ModuleType]:
     pytest.importorskip("sklearn")
     if not SCORER.is_file():
         pytest.skip("../shared/eval/score_answers.py is not beside the project")
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        yield importlib.import_module("fit_entity_reader")
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    yield benchmark_script("fit_entity_reader")
 
 
 _PEOPLE = [

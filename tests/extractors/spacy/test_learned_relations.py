@@ -3,9 +3,7 @@ test, and its fitting script (benchmarks/fit_relation_reader.py) on a tiny gold 
 
 from __future__ import annotations
 
-import importlib
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +20,7 @@ from grapheme_distill.extractors.spacy.learned_relations import (
 from grapheme_distill.extractors.spacy.mentions import Mention
 from grapheme_distill.extractors.spacy.records import Record
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
+from tests.conftest import benchmark_script
 
 ROOT = Path(__file__).resolve().parents[3]
 # "It" goes to the valley by the light coreference; the topic reading is the candidate's
@@ -139,11 +138,7 @@ def _tiny_gold(path: Path) -> None:
 def _script_and_tiny_gold(tmp_path: Path) -> tuple[Any, Path]:
     """The fitting script as a module, and the tiny gold file written under ``tmp_path``."""
     pytest.importorskip("sklearn")
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        script = importlib.import_module("fit_relation_reader")
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    script = benchmark_script("fit_relation_reader")
     gold = tmp_path / "tiny.jsonl"
     _tiny_gold(gold)
     return script, gold
@@ -408,12 +403,7 @@ def test_the_fitting_script_holds_one_batch_out_at_a_time(
 
 
 def test_folds_0_leaves_one_group_out(tmp_path: Path) -> None:
-    _script_and_tiny_gold(tmp_path)  # puts benchmarks/ on the path once
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        learned_fit = importlib.import_module("learned_fit")
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    learned_fit = benchmark_script("learned_fit")
     groups = ["a", "a", "b", "c", "d"]
     assert learned_fit.n_folds(0, groups) == 4
     assert learned_fit.n_folds(2, groups) == 2

@@ -4,9 +4,7 @@ name them, never adding or dropping a pair of names, the surface form kept as
 
 from __future__ import annotations
 
-import importlib
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +21,7 @@ from grapheme_distill.extractors.spacy.predicate_choice import (  # noqa: E402
 )
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor  # noqa: E402
 from grapheme_distill.model.knowledge import Entity, EntityType, Relation  # noqa: E402
+from tests.conftest import benchmark_script  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[3]
 P, L, N, C = EntityType.PERSON, EntityType.LOCATION, EntityType.NUMBER, EntityType.CONCEPT
@@ -205,11 +204,7 @@ _RANK = {"subject": "Animalia", "predicate": "rank", "object": "kingdom", "negat
 
 def _script(name: str) -> Any:
     """A benchmark script as a module (skipped where the reference scorer is not installed)."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        script = importlib.import_module(name)
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    script = benchmark_script(name)
     try:
         script.load_scorer()
     except Exception:  # noqa: BLE001 - any failure means the scorer is not here
