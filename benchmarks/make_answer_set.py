@@ -129,6 +129,9 @@ TOPICS: list[tuple[str, str]] = [
     # Sixteenth batch (held out in fresh/ during the sixteenth session; appended the same way).
     ("software", "the Python programming language"),
     ("history", "the Ottoman Empire"),
+    # Seventeenth batch (held out in fresh/ during the seventeenth session; appended the same way).
+    ("music", "the piano"),
+    ("people", "William Shakespeare"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
