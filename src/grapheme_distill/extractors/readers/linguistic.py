@@ -119,10 +119,51 @@ def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
         for f in facts
     ]
     facts += [*_acronyms_in_use(ctx, facts), *full, *_vernacular_taxa(ctx, facts)]
+    clipped = _clipped_terms(facts)
     for f in facts:
+        if id(f) in clipped:
+            continue
         tidy = _tidy(f)
         if tidy is not None:
             yield tidy
+
+
+def _said(text: str) -> str:
+    """A term or value as two readings of one bracket compare it: case, highlighting and a
+    leading article set aside ("the first chair" / "first chair")."""
+    return re.sub(r"^(?:the|an?)\s+", "", " ".join(text.lower().replace("*", "").split()))
+
+
+def _clipped_terms(facts: list[Fact]) -> set[int]:
+    """The ids of readings whose term is the last words of another reading's term, said with
+    the same value in an overlapping span: two readers took one bracket's term to different
+    starts ("- common foxglove (*Digitalis purpurea*)" gave "common foxglove" as the item's head
+    and "foxglove" as the word before; "**second violin** (the inner part)" the highlighted term
+    and "violin").  The noun phrase is the term; its last word is a second, wrong entity and
+    item.  Only a bracket reader's term is clipped so (a table's column head is a name of its
+    own: "Cardiac arrest" over a cell's "sudden cardiac arrest (SCA)"), and a capitalised name
+    after "and" is kept ("the Danish Red Cross and the Norwegian Red Cross (…)" names the last
+    one)."""
+    said = [
+        (f, _said(f.subject.text), _said(f.value))
+        for f in facts
+        if f.kind == "linguistic" and f.value
+    ]
+    clipped: set[int] = set()
+    for short, term, value in said:
+        if not short.construction.startswith("paren."):
+            continue  # only the bracket readers take the words right before as the term
+        for long, other, again in said:
+            if (
+                again == value
+                and other.endswith(" " + term)
+                and long.span[0] < short.span[1]
+                and short.span[0] < long.span[1]
+                and not (short.subject.text[:1].isupper() and re.search(r"\b(?:and|or)\b", other))
+            ):
+                clipped.add(id(short))
+                break
+    return clipped
 
 
 #: a possessive or a pronoun in a name's place: "His relationship with **George Sand** (the pen

@@ -1,0 +1,54 @@
+"""How far back a bracket's term reaches (issue 11, seventeenth session): when two readers take
+one bracket's term to different starts, the noun phrase is the term, not its last word.  Each
+case is a small answer of our own words; ``present`` items must be read ((term, kind, value),
+lower case), ``absent`` must not be."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Items = set[tuple[str, str, str]]
+
+
+CASES: list[tuple[str, Items, Items]] = [
+    # a list item that is a noun phrase and its scientific name: the item's head, not its noun
+    (
+        "Members include:\n- **Garden plants**\n  - sweet pea (*Lathyrus odoratus*)\n"
+        "  - common foxglove (*Digitalis purpurea*)\n",
+        {
+            ("sweet pea", "alias", "lathyrus odoratus"),
+            ("common foxglove", "alias", "digitalis purpurea"),
+        },
+        {("pea", "alias", "lathyrus odoratus"), ("foxglove", "alias", "digitalis purpurea")},
+    ),
+    # a highlighted two-word term glossed in brackets
+    (
+        "- **Strings**\n  - **Violins** — two sections\n"
+        "    - **second violin** (the inner part), who fills the harmony\n",
+        {("second violin", "definition", "the inner part")},
+        {("violin", "synonym", "inner part")},
+    ),
+    # an item's head of coordinated adjectives and a noun
+    (
+        "## Parts\n\n- **Low and deep voices (bottom parts)**\n  - **Bass** — the lowest part\n",
+        {("low and deep voices", "alias", "bottom parts")},
+        {("voices", "synonym", "bottom parts")},
+    ),
+    # a capitalised name after "and" is the one the bracket names: it is kept
+    (
+        "Aid came from the Danish Red Cross and the Norwegian Red Cross (Norsk Folkehjelp).",
+        {("norwegian red cross", "alias", "norsk folkehjelp")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("answer", "present", "absent"), CASES)
+def test_bracket_term_extent(
+    linguistic_items: Callable[[str], Items], answer: str, present: Items, absent: Items
+) -> None:
+    items = linguistic_items(answer)
+    assert present <= items, present - items
+    assert not absent & items, absent & items
