@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from grapheme_distill.extractors.readers import read_document
+from tests.extractors.readers.conftest import hierarchy_pairs
 
 
 def _parts(answer: str) -> set[tuple[str, str]]:
@@ -112,3 +113,57 @@ def test_a_named_group_before_a_colon_has_the_listed_members(
 def test_no_named_group_before_a_colon(text: str) -> None:
     facts = read_document(text, "")[1]
     assert not [f for f in facts if f.construction == "prose.called_list"]
+
+
+# seventeenth session: "X has N Ys: A, B and C" — the count and the colon make the names the
+# whole's own, whatever the noun; a count kept in a name, a trailing place or time dropped
+HAS_COUNTED = [
+    pytest.param(
+        "The pentathlon has five events: 60 m hurdles, high jump, long jump, shot put and 800 m.",
+        "pentathlon",
+        {"60 m hurdles", "high jump", "long jump", "shot put", "800 m"},
+        id="has-a-count-of-events",
+    ),
+    pytest.param(
+        "Persian poetry has two great schools: Khorasani verse of the east and Iraqi verse of "
+        "the west.",
+        "persian poetry",
+        {"khorasani verse", "iraqi verse"},
+        id="a-place-after-each-name-is-dropped",
+    ),
+    pytest.param(
+        "Students then sit the biathlon, which has two legs: skiing and shooting.",
+        "biathlon",
+        {"skiing", "shooting"},
+        id="which-has-the-antecedent-is-the-whole",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "whole", "parts"), HAS_COUNTED)
+def test_a_whole_that_has_a_counted_list_has_its_names(
+    text: str, whole: str, parts: set[str]
+) -> None:
+    got = hierarchy_pairs(text)
+    assert {(whole, p) for p in parts} <= got, sorted(got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The recipe has two problems: it is too salty and it takes too long.",
+        "The town has three reasons to celebrate: the harvest, the fair and the new bridge.",
+        # two names for a count of four: not all the whole has, so not read as its parts
+        "The league has four divisions: the Northern League and the Southern League.",
+    ],
+)
+def test_no_counted_list_without_names(text: str) -> None:
+    facts = read_document(text, "")[1]
+    assert not [f for f in facts if f.construction == "prose.has_counted"]
+
+
+def test_a_member_of_two_named_groups_is_a_member_of_each() -> None:
+    got = hierarchy_pairs(
+        "Norway is a member of the Nordic Council and of the Arctic Council, but not of the EU."
+    )
+    assert {("nordic council", "norway"), ("arctic council", "norway")} <= got, sorted(got)

@@ -31,7 +31,7 @@ from grapheme_distill.extractors.readers.hierarchy_names import PAIR, list_after
 from grapheme_distill.extractors.readers.phrases import name_list
 from grapheme_distill.model.knowledge import HierarchyKind
 
-__all__ = ["coordinated", "grouped_names", "list_children"]
+__all__ = ["COUNT_WORDS", "coordinated", "grouped_names", "list_children"]
 
 # a gloss with these is a description ("the interest earned on a loan"), not a list of examples
 _PHRASE_WORDS = re.compile(
@@ -41,7 +41,8 @@ _PHRASE_WORDS = re.compile(
 _SUCH_AS = re.compile(r"\b(?:such as|e\.g\.,?|for example|including)\s+(?P<x>[^.;:()]+)")
 
 
-_COUNT_WORDS = {
+#: a count written as a word ("seven") and its number
+COUNT_WORDS = {
     w: i + 2
     for i, w in enumerate(
         ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")
@@ -49,7 +50,7 @@ _COUNT_WORDS = {
         + ("nineteen", "twenty")
     )
 }
-_COUNT = re.compile(rf"\b(\d+|{'|'.join(_COUNT_WORDS)})\s+[\w\s'-]*:?$", re.IGNORECASE)
+_COUNT = re.compile(rf"\b(\d+|{'|'.join(COUNT_WORDS)})\s+[\w\s'-]*:?$", re.IGNORECASE)
 
 
 def grouped_names(lead: str, items: list[Block]) -> list[tuple[Block, str]] | None:
@@ -60,7 +61,7 @@ def grouped_names(lead: str, items: list[Block]) -> list[tuple[Block, str]] | No
     if m is None or any(b.key is None or b.value is None for b in items):
         return None
     word = m.group(1).lower()
-    count = int(word) if word.isdigit() else _COUNT_WORDS.get(word)
+    count = int(word) if word.isdigit() else COUNT_WORDS.get(word)
     names = [(b, n) for b in items for n in list_after(b.value_text()) or ()]
     if count is None or count == len(items) or len(names) != count:
         return None

@@ -4,10 +4,11 @@ Answers state structure in sentences as often as in lists: "A computer is made u
 memory and storage", "The brain is divided into the cerebrum, the cerebellum and the brainstem",
 "Common types of renewable energy include solar, wind and hydro", "A sonnet is a type of poem",
 "Lions and tigers both belong to the genus Panthera", "the family Ursidae, which includes pandas
-and polar bears", "The album's tracks: A, B and C".  Each form names the relation and which side
-is the whole (:mod:`.phrases` decides the relation from the verb or kind noun, as for lists).
-Only lists of short names become children — "X includes a wide range of services that …" is a
-sentence, not a list — so a verb alone never makes an edge.
+and polar bears", "The album's tracks: A, B and C", "The heptathlon has seven events: A, B, …".
+Each form names the relation and which side is the whole (:mod:`.phrases` decides the relation
+from the verb or kind noun, as for lists).  Only lists of short names become children — "X
+includes a wide range of services that …" is a sentence, not a list — so a verb alone never makes
+an edge.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Iterator
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
+from grapheme_distill.extractors.readers.hierarchy_children import COUNT_WORDS
 from grapheme_distill.extractors.readers.phrases import (
     ADVERB,
     kind_of,
@@ -69,6 +71,11 @@ _IS_KIND_OF = re.compile(
     r"separate)\s+)?(?P<k>type|kind|form|class|subclass|subtype|variety|species|subspecies|breed|"
     r"genus|branch|member|part|component|subset|category|style|genre|subgenre|sort|division|"
     r"subfield|field)s?\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<y>[^,;:.()]{2,60})"
+)
+# "NATO and of the European Economic Area", "the UN and the WTO": two named groups after "of"
+_TWO_GROUPS = re.compile(
+    r"^(?P<a>[A-Z][\w'’\-]*(?:\s+(?:of|the|and|for|[A-Z][\w'’\-]*))*?)\s+and\s+(?:of\s+)?"
+    r"(?:the\s+)?(?P<b>[A-Z][\w'’\-]*(?:\s+(?:of|the|for|[A-Z][\w'’\-]*))*)"
 )
 _BELONG = re.compile(
     r"^(?P<list>.+?)\s+(?:both\s+|all\s+|also\s+)?(?:belongs?|belonged)\s+to\s+(?:the\s+)?"
@@ -502,10 +509,79 @@ def _numbered_parts(block: Block, sent: Sentence) -> Iterator[Fact]:
             yield fact
 
 
+# "The heptathlon has seven events: A, B, …", "Indian music has two main traditions: A and B",
+# "… the heptathlon, which has seven events: A, B, …": a whole that has a counted set of things,
+# then their names after the colon.  The count and the colon mark the list as the whole's own,
+# whatever the noun ("events", "traditions", "centres" name no kind :func:`.phrases.kind_of` knows)
+_COUNT_WORD = rf"\d+|{'|'.join(COUNT_WORDS)}"
+_HAS_COUNTED = re.compile(
+    rf"(?:^(?P<x>{_NP})|(?P<before>.+?),\s+which)\s+(?:{ADVERB}\s+|also\s+|now\s+)?"
+    rf"(?:has|have|had)\s+(?:only\s+|exactly\s+|just\s+)?(?P<n>{_COUNT_WORD})\s+"
+    r"(?P<k>(?:[\w\-]+\s+){0,2}?[a-z][\w\-]*s)\s*:\s+(?P<list>.+)$",
+    re.IGNORECASE,
+)
+# "in the heptathlon instead": words after the antecedent that are no part of its name
+_TRAILING_ADVERB = re.compile(r"(?i)\s+(?:instead|too|also|now|today|then|again|though)$")
+
+
+# "Hindustani music of the north", "200 m on the first day": a place or time after a name
+_NAME_TAIL = re.compile(
+    r"\s+(?:of|on|in|at|from|for|during)\s+the\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?$"
+)
+# the separators of a counted list; unlike :func:`.phrases.name_list`, a number opening a name is
+# kept ("100 m hurdles", "800 m": an event is named by its distance)
+_NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|;\s*)")
+
+
+def _counted_names(text: str) -> list[str]:
+    """The short names of a counted list, a number kept ("100 m hurdles") and a trailing place or
+    time dropped ("Carnatic music of the south"); a part that is no short name is left out."""
+    text = re.split(r"[;.!?]\s|\s[\u2013\u2014]\s", re.sub(r"\s*\([^()]*\)", "", text) + " ")[0]
+    text = re.split(r",\s+(?:which|who|where|while|but|so)\b", text)[0]
+    names = []
+    for raw in _NAME_SPLIT.split(text.strip()):
+        name = clean_name(_NAME_TAIL.sub("", raw.strip()))
+        if (
+            name
+            and len(name.split()) <= 4
+            and not re.search(r"(?i)\b(?:is|are|was|were|has|have)\b", name)
+        ):
+            names.append(name)
+    return names
+
+
+def _number(word: str) -> int:
+    """ "seven" → 7, "12" → 12 (a word of :data:`_COUNT_WORD`)."""
+    return int(word) if word.isdigit() else COUNT_WORDS[word.lower()]
+
+
+def _has_counted(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
+    """The names a whole is said to have a counted number of (:data:`_HAS_COUNTED`)."""
+    if ":" not in sent.text or block.role == "glossary":
+        return
+    m = _HAS_COUNTED.search(sent.text.rstrip(".!"))
+    if m is None or not_structure(m.group("k")):
+        return
+    names = _counted_names(m.group("list"))
+    if len(names) < 2 or len(names) != _number(m.group("n")):
+        return  # the names must be all the whole has: as many as it counts
+    if m.group("x") is not None:
+        parent = _subject(ctx, block, m.group("x"))
+    else:
+        parent = _antecedent(_TRAILING_ADVERB.sub("", m.group("before")))
+    if parent is None:
+        return
+    kind = kind_of(m.group("k")) or HierarchyKind.PART_OF
+    for child in names:
+        if fact := _edge(block, sent, "prose.has_counted", parent, child, kind):
+            yield fact
+
+
 def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     yield from _hearst(ctx, block, sent)
     yield from _numbered_parts(block, sent)
     yield from _called_list(block, sent)
+    yield from _has_counted(ctx, block, sent)
     for clause in _CLAUSE_BREAK.split(sent.text.rstrip(".!")):
         yield from _stated(ctx, block, sent, clause)
 
@@ -561,11 +637,16 @@ def _stated(ctx: ReadContext, block: Block, sent: Sentence, text: str) -> Iterat
         listed = name_list(m.group("a"))  # "Lions, tigers and leopards are all members of …"
         named = _subject(ctx, block, m.group("a"), classed=True) if listed is None else None
         children = listed or ([named.text] if named is not None else [])
-        if parent_name and len(parent_name.split()) <= 5:
-            for child in children:
-                fact = _edge(block, sent, "prose.kind_of", Name(parent_name), child, kind)
-                if fact is not None:
-                    yield fact
+        parents = [parent_name]
+        if kind is HierarchyKind.MEMBER_OF and (two := _TWO_GROUPS.match(m.group("y"))):
+            # "Iceland is a member of NATO and of the EEA": a member of each named group
+            parents = [clean_name(two.group("a")), clean_name(_Y_TAIL.sub("", two.group("b")))]
+        for whole in parents:
+            if whole and len(whole.split()) <= 5:
+                for child in children:
+                    fact = _edge(block, sent, "prose.kind_of", Name(whole), child, kind)
+                    if fact is not None:
+                        yield fact
         return
     if (m := _BELONG.match(text)) is not None:
         y = _class_name(m.group("y"))
