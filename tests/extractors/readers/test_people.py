@@ -266,3 +266,25 @@ def test_a_person_introduced_inside_a_glossary_gloss_is_read() -> None:
         ("Willebrord Snellius", "occupation", "astronomer"),
     } <= got, got
     assert not {f for f in got if f[0] in ("Refraction", "Prism")}, got
+
+
+def test_a_key_value_or_table_value_describes_the_person_it_names() -> None:
+    """Seventeenth session: "**Travel partner:** Gustav Nachtigal, a German explorer" — the
+    value's head is the partner (the attribute readers), the description after it says who he
+    is, as in a paragraph; a table cell alike.  The years after a value are its period, no life
+    ("Boston Celtics (1956–1969)")."""
+    answer = (
+        "# Heinrich Barth\n\n"
+        "- **Travel partner:** Gustav Nachtigal, a German explorer\n"
+        "- **Teams:** Boston Celtics (1956–1969), Los Angeles Lakers (1970–1972)\n\n"
+        "| Relation | Person |\n|---|---|\n"
+        "| Patron | Carl Ritter, a Prussian geographer (1779–1859) |\n"
+    )
+    found = _people(answer)
+    assert {
+        ("Gustav Nachtigal", "nationality", "German"),
+        ("Gustav Nachtigal", "occupation", "explorer"),
+        ("Carl Ritter", "nationality", "Prussian"),
+        ("Carl Ritter", "occupation", "geographer"),
+    } <= found, found
+    assert not any(s.startswith(("Boston", "Los Angeles")) for s, _, _ in found), found

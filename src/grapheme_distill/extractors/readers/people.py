@@ -280,11 +280,13 @@ _AGENT = re.compile(r"(?:ist|ian|er|or|eer|ant|man|woman|ess|at|ic|wright|smith)
 
 
 def read_people(ctx: ReadContext) -> Iterator[Fact]:
-    for _, text, span, hedged in (*prose(ctx), *_glosses(ctx)):
+    for block, text, span, hedged in (*prose(ctx), *_glosses(ctx), *_values(ctx)):
         fact = SentenceFacts(span, hedged)
         # (a pattern is not run over a sentence without the "(" or "," it needs: the scans of
-        # every sentence cost more than what they find)
-        for m in _LIFESPAN.finditer(text) if "(" in text else ():
+        # every sentence cost more than what they find); the years after a value are its period
+        # ("Chicago Bulls (1984–1993)"), no life
+        valued = block.role in ("key_value", "table_row")
+        for m in _LIFESPAN.finditer(text) if "(" in text and not valued else ():
             person = Name(clean_name(m.group("x")), "PERSON")
             if re.search(rf"\b(?:{EVENT_NOUNS})$", person.text):
                 continue  # "the Boshin War (1868–1869)": when it happened (values), no life
@@ -339,6 +341,25 @@ def _glosses(ctx: ReadContext) -> Iterator[tuple[Block, str, tuple[int, int], bo
             text = block.text[a : sent.end].strip()
             if text:
                 yield block, text, block.inline.span(a, sent.end), is_hedged(text)
+
+
+def _values(ctx: ReadContext) -> Iterator[tuple[Block, str, tuple[int, int], bool]]:
+    """The value of each key-value item and each table cell after the first ("**Travel partner:**
+    Aimé Bonpland, a French botanist", "| Partner | George Sand, a French novelist (1838–1847) |"):
+    the attribute readers take the value's head (the partner), and the description after it says
+    who that person is, in the same shapes as a paragraph.  Only values with the comma or the
+    article the shapes need are read."""
+    for block in ctx.doc.blocks:
+        if block.role == "key_value" and block.value is not None:
+            parts = [block.value]
+        elif block.role == "table_row":
+            parts = list(block.cells[1:])
+        else:
+            continue
+        for a, b in parts:
+            text = block.text[a:b].strip()
+            if text and ("," in text or re.search(r"\b(?:[Tt]he|an?)\s", text)):
+                yield block, text, block.inline.span(a, b), is_hedged(text)
 
 
 def _is_occupation(m: re.Match[str]) -> bool:
