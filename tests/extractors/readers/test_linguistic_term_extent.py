@@ -45,6 +45,22 @@ CASES: list[tuple[str, Items, Items]] = [
 ]
 
 
+CASES += [
+    # a plain adjective of size, colour or age opens the term before a plain-words bracket, as
+    # an -al or -ic one does ("renal failure"); a verb before the noun does not
+    (
+        "Barriers hold back high tides (storm surges) each winter.",
+        {("high tides", "synonym", "storm surges")},
+        {("tides", "synonym", "storm surges")},
+    ),
+    (
+        "The recipe uses a cheap sweet wine (marsala wine).",
+        {("sweet wine", "synonym", "marsala wine")},
+        {("wine", "synonym", "marsala wine")},
+    ),
+]
+
+
 @pytest.mark.parametrize(("answer", "present", "absent"), CASES)
 def test_bracket_term_extent(
     linguistic_items: Callable[[str], Items], answer: str, present: Items, absent: Items

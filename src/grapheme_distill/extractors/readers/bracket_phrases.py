@@ -103,6 +103,14 @@ def last_clause(before: str) -> str | None:
     return clean_name(clause)
 
 
+#: adjectives of size, degree, colour and age that open a two-word term with no telling ending
+#: ("high tides", "little penguin", "red miso"): a closed class of English, never a verb
+_PLAIN_ADJECTIVE = frozenset(
+    {"high", "low", "large", "small", "big", "little", "great", "long", "short", "deep", "wide"}
+    | {"red", "black", "white", "green", "blue", "yellow", "brown", "grey", "gray", "golden"}
+    | {"young", "old", "new", "early", "late", "full", "dry", "wet", "hot", "cold", "raw"}
+    | {"common", "wild", "deadly", "soft", "hard", "heavy", "light", "dark", "fresh", "sweet"}
+)
 #: adjective endings of a two-word technical term ("renal failure", "myocardial infarction")
 _TERM_ADJECTIVE = re.compile(r"[a-z]+(?:al|ic|ar|ous|ive|ary|oid)$")
 
@@ -123,7 +131,7 @@ def technical_term(before: str) -> str | None:
         return None
     if re.search(r"\b(?:you|we|they|i|he|she|it)\s+\S+$", before, re.IGNORECASE):
         return None
-    if len(words) >= 2 and _TERM_ADJECTIVE.fullmatch(words[-2]):
+    if len(words) >= 2 and (_TERM_ADJECTIVE.fullmatch(words[-2]) or words[-2] in _PLAIN_ADJECTIVE):
         return f"{words[-2]} {words[-1]}"
     return words[-1]
 

@@ -675,6 +675,7 @@ def read_parentheses(
                 and "," not in inner  # "(daemon, dockerd)": a list, not a gloss
                 and (technical := technical_term(before)) is not None
             ):
+                article = article or ARTICLED.search(before)
                 if article is not None and technical in article.group("np"):
                     technical = article.group("np")  # the whole noun phrase after the article
                 # "causes pyrexia (high body temperature)": a term glossed in everyday words
