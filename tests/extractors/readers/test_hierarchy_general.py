@@ -195,6 +195,16 @@ CASES = [
         id="a-plural-title-over-proper-names-is-their-group",
     ),
     pytest.param(
+        # seventeenth session: a one-word title is written capitalised ("**Woodwinds**"), and it
+        # names the group as "**Inner planets**" does; "**Notables**"-like selections stay out
+        "An orchestra seats its players by family.\n\n**Woodwinds**\n- Flute\n- Oboe\n"
+        "- Clarinet\n\n**Highlights**\n- Vienna\n- Berlin\n",
+        "",
+        {("woodwinds", "flute"), ("woodwinds", "clarinet")},
+        {("highlights", "vienna")},
+        id="a-capitalised-one-word-plural-title-is-the-group",
+    ),
+    pytest.param(
         "Owls are birds, which means they lay eggs. Bats are mammals, so they nurse their young.",
         "",
         {("birds", "owls"), ("mammals", "bats")},

@@ -596,7 +596,9 @@ def _group_title(
 ) -> Name | None:
     """ "**Inner planets**" or "### Gas giants" over a list of proper names: the title names the
     group they are members of.  Only a plain plural noun phrase ("Notable albums", "Key figures"
-    are a selection, not a group) over short capitalised names with no gloss."""
+    are a selection, not a group) over short capitalised names with no gloss.  A one-word title
+    is read case aside: written alone it is capitalised ("**Forwards**", "**Woodwinds**"), and it
+    names the group as a two-word one does (seventeenth session: devtrain +3 right, 0 wrong)."""
     title = title_name(lead) if lead else title_name(heading) if heading else None
     if title is None or (lead and not lead.rstrip().endswith(":") and len(lead.split()) > 4):
         return None
@@ -605,7 +607,7 @@ def _group_title(
     if (
         len(words) > 4
         or words[0].lower() in _EVALUATIVE
-        or not re.fullmatch(r"[a-z][\w\-]*[^s]s", last)
+        or not re.fullmatch(r"[a-z][\w\-]*[^s]s", last if len(words) > 1 else last.lower())
         or re.search(r"\d", title)
     ):
         return None
