@@ -61,6 +61,27 @@ CASES += [
 ]
 
 
+CASES += [
+    # a substance and its formula in brackets: the substance's name, not the verb before it; an
+    # acronym the words before spell, or a disease's short form, is no formula
+    (
+        "Leaves release oxygen (O₂) and take in carbon dioxide (CO₂). Table salt is sodium "
+        "chloride (NaCl).",
+        {
+            ("oxygen", "abbreviation", "o₂"),
+            ("carbon dioxide", "abbreviation", "co₂"),
+            ("sodium chloride", "abbreviation", "nacl"),
+        },
+        {("release oxygen", "alias", "o₂")},
+    ),
+    (
+        "Type 1 diabetes (T1D) is autoimmune. The swine flu (H1N1) spread in 2009.",
+        {("type 1 diabetes", "abbreviation", "t1d")},
+        {("diabetes", "abbreviation", "t1d"), ("flu", "abbreviation", "h1n1")},
+    ),
+]
+
+
 @pytest.mark.parametrize(("answer", "present", "absent"), CASES)
 def test_bracket_term_extent(
     linguistic_items: Callable[[str], Items], answer: str, present: Items, absent: Items

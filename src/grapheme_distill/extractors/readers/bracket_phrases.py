@@ -24,6 +24,7 @@ __all__ = [
     "NAMING_TAIL",
     "NOT_ALIAS",
     "POSITION",
+    "chemical_name",
     "common_name",
     "last_clause",
     "phrase_before",
@@ -133,6 +134,46 @@ def technical_term(before: str) -> str | None:
         return None
     if len(words) >= 2 and (_TERM_ADJECTIVE.fullmatch(words[-2]) or words[-2] in _PLAIN_ADJECTIVE):
         return f"{words[-2]} {words[-1]}"
+    return words[-1]
+
+
+#: a chemical formula: element symbols with counts ("CO₂", "NaHCO3", "H2SO4"), or two symbols
+#: or more where one has a small letter ("NaCl"); an acronym has neither ("UN", "MoMA" is caught by
+#: the capitalised name before it)
+FORMULA = re.compile(
+    r"(?=.*(?:[\d\u2080-\u2089]|[A-Z][a-z].*[A-Z]|[A-Z].*[A-Z][a-z]))(?:[A-Z][a-z]?[\d\u2080-\u2089]*){1,8}"
+)
+#: the first word of a two-word chemical name: an element ("carbon dioxide", "sodium chloride")
+#: or an -ic/-ous acid or salt word ("sulfuric acid", "ferrous sulfate")
+_ELEMENT = (
+    r"hydrogen|oxygen|nitrogen|carbon|sulfur|sulphur|chlorine|fluorine|bromine|iodine|silicon|"
+    r"boron|iron|copper|zinc|lead|tin|silver|gold|mercury|nickel|cobalt|phosphorus|neon|argon"
+)
+_CHEMICAL_FIRST = re.compile(rf"[a-z]+(?:ium|ic|ous|yl)|{_ELEMENT}")
+
+
+#: the last word of a substance's name: an element, a compound's ending or a common substance
+#: ("carbon dioxide", "methane", "glucose", "water"), not a disease or a product ("type 1 diabetes
+#: (T1D)", "swine flu (H1N1)")
+_SUBSTANCE = re.compile(
+    rf"(?:{_ELEMENT}|[a-z]+(?:ide|ate|ite|ium|gen|ine|ane|ene|yne|ol|ose|one)|water|ammonia|salt|"
+    r"acid|rust|chalk|quartz|lime|sugar)s?"
+)
+
+
+def chemical_name(before: str) -> str | None:
+    """The substance a formula in brackets right after names: the lower-case word before it,
+    with an element or an -ic/-ous word before that ("release carbon dioxide (CO₂)" names
+    carbon dioxide, "release oxygen (O₂)" oxygen, not "release oxygen"); a capitalised word only
+    where it opens the text ("Water (H₂O) boils …").  None where the word names no substance."""
+    if (opening := re.fullmatch(r"\s*[*_]*(?P<w>[A-Z][a-z]{2,})[*_]*\s*", before)) is not None:
+        word = opening.group("w")
+        return word if _SUBSTANCE.fullmatch(word.lower()) else None
+    words = re.findall(r"[A-Za-z][\w\-]*", before)[-2:]
+    if not words or not _SUBSTANCE.fullmatch(words[-1]):
+        return None
+    if len(words) == 2 and _CHEMICAL_FIRST.fullmatch(words[0]):
+        return f"{words[0]} {words[1]}"
     return words[-1]
 
 

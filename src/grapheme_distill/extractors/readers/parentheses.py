@@ -19,9 +19,11 @@ from grapheme_distill.extractors.readers.bracket_phrases import (
     ARTICLED,
     COUNT_WORD,
     FINITE,
+    FORMULA,
     LISTED_RUN,
     NAMING_TAIL,
     NOT_ALIAS,
+    chemical_name,
     common_name,
     last_clause,
     phrase_before,
@@ -367,6 +369,20 @@ def read_parentheses(
                 )
                 for one in (pair.group("a"), clean_name(pair.group("b"))) if pair else (value,):
                     yield lfact(block, sent, "paren.alias", term, LinguisticKind.ALIAS, one, hedged)
+            continue
+        if FORMULA.fullmatch(plain) and (substance := chemical_name(before)) is not None:
+            # "carbon dioxide (CO₂)", "sodium chloride (NaCl)": a substance and its formula, the
+            # formula's short form of the name (a capitalised name before it is read below as
+            # one an acronym spells: "Museum of Modern Art (MoMA)")
+            yield lfact(
+                block,
+                sent,
+                "paren.formula",
+                Name(substance),
+                LinguisticKind.ABBREVIATION,
+                plain,
+                hedged,
+            )
             continue
         first = re.split(r"[,;]\s*", plain)[0]
         if re.fullmatch(ABBR, first) and not first.isdigit():
