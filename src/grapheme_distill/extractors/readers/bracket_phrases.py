@@ -169,7 +169,7 @@ def chemical_name(before: str) -> str | None:
     if (opening := re.fullmatch(r"\s*[*_]*(?P<w>[A-Z][a-z]{2,})[*_]*\s*", before)) is not None:
         word = opening.group("w")
         return word if _SUBSTANCE.fullmatch(word.lower()) else None
-    words = re.findall(r"[A-Za-z][\w\-]*", before)[-2:]
+    words: list[str] = re.findall(r"[A-Za-z][\w\-]*", before)[-2:]
     if not words or not _SUBSTANCE.fullmatch(words[-1]):
         return None
     if len(words) == 2 and _CHEMICAL_FIRST.fullmatch(words[0]):
