@@ -82,6 +82,17 @@ CASES += [
 ]
 
 
+CASES += [
+    # a bracket that opens with a question word glosses a capitalised term opening the sentence
+    # as it glosses a lower-case one ("a capitalised term may be a name" does not hold for it)
+    (
+        "**Hardness** (how well a mineral resists scratching) is measured on the Mohs scale.",
+        {("hardness", "definition", "how well a mineral resists scratching")},
+        set(),
+    ),
+]
+
+
 @pytest.mark.parametrize(("answer", "present", "absent"), CASES)
 def test_bracket_term_extent(
     linguistic_items: Callable[[str], Items], answer: str, present: Items, absent: Items

@@ -161,6 +161,8 @@ _BARE_GENUS_AFTER = re.compile(
 
 #: "**arthropods** (invertebrates with a jointed exoskeleton)": a lower-case noun phrase in
 #: brackets after a marked term (not a remark: "(or …)", "(e.g. …)", "(plural …)", a number)
+#: a bracket gloss that is a question-word clause: "(how strongly …)", "(where your voice sits …)"
+_WH_GLOSS = re.compile(r"(?:how|what|where|when|why|whether)\s")
 _BRACKET_GLOSS = re.compile(
     r"^[*_]*\s*\((?!(?:or|also|aka|e\.g|i\.e|see|plural|singular|from|literally|meaning|sometimes|"
     r"often|usually|formerly|known|called|short|for|in|on|at|by|about|around|roughly|mainly|"
@@ -201,7 +203,10 @@ def _appositive_glosses(
     bracket = _BRACKET_GLOSS.match(block.text[b : sent.end])
     if (
         bracket is not None
-        and not opening
+        # a capitalised term opening the sentence may be a name its bracket describes; a bracket
+        # that opens with a question word says what the term measures ("**Electronegativity**
+        # (how strongly an atom pulls on shared electrons)")
+        and (not opening or _WH_GLOSS.match(bracket.group("v")) is not None)
         and len(bracket.group("v").split()) >= 3
         and not POSITION.fullmatch(bracket.group("v").strip())  # "**metals** (left and centre)"
     ):
