@@ -129,3 +129,17 @@ def test_a_known_key_over_a_name_after_its_article_is_a_key_value() -> None:
     assert ("Pompeii", "located_in", "Bay of Naples") in found, found
     assert ("Pompeii", "located_in", "Naples National Archaeological Museum") in found, found
     assert not _triples("# Pompeii\n\n- **Where:** the town that the eruption buried\n")
+
+
+def test_a_people_key_counts_them_and_names_the_one_after_its_description() -> None:
+    """Seventeenth session: "**Children:** four, including the cellist Ana Ruiz" says how many
+    (``number_of_children``) and names one of them after her description; a description with no
+    name after it ("a group of Catalan painters") names nobody."""
+    found = _triples(
+        "# Pau Ruiz\n\nPau Ruiz was a Catalan painter.\n\n"
+        "- **Children:** four, including the cellist Ana Ruiz\n"
+        "- **Founders:** a group of Catalan painters\n"
+    )
+    assert ("Pau Ruiz", "number_of_children", "four") in found, found
+    assert any(s == "Pau Ruiz" and o == "Ana Ruiz" for s, _, o in found), found
+    assert not any("painters" in o or "cellist Ana" in o for _, _, o in found), found

@@ -115,7 +115,12 @@ _COUNT = re.compile(
 
 
 def _plural(word: str) -> bool:
-    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))
+    return (word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))) or word in (
+        "children",
+        "people",
+        "men",
+        "women",
+    )
 
 
 def count_of(key: str, value: str) -> tuple[str, str] | None:
@@ -210,8 +215,15 @@ def _values(key: str, raw: str) -> list[str]:
             # "a group of French doctors and journalists, including Bernard Kouchner": the people
             # are the names; a description of them is no person
             part = _INCLUDING.sub("", part)
-            if not part[:1].isupper():
+            if count_of(key, part) is not None:
+                out.append(part)  # "**Spouses:** six, including …": how many (key_facts counts)
                 continue
+            if not part[:1].isupper():
+                # "the arms dealer Friedrich Mandl": the name after its description
+                named = _LAST_NAME.search(part)
+                if named is None:
+                    continue
+                part = named.group(0)
         if part and not NOT_VALUES.match(part) and len(part.split()) <= 10:
             out.append(_number_part(part))
     return out
@@ -237,6 +249,11 @@ def listed(key: str, text: str) -> list[str]:
 # keys whose values are people, by name
 _PEOPLE_KEYS = frozenset(
     {"founders", "co-founders", "founder", "co-founder", "parents", "children", "spouses"}
+)
+#: a personal name that ends a description ("the arms dealer Friedrich Mandl"): two or more
+#: capitalised words at the end
+_LAST_NAME = re.compile(
+    r"(?<![\w'’.\-])[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|van|von|de|da))*\s+[A-Z][\w'’.\-]+$"
 )
 _INCLUDING = re.compile(r"^(?:including|among them|notably|such as)\s+", re.IGNORECASE)
 
