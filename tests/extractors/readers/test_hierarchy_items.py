@@ -94,3 +94,19 @@ def test_a_plain_key_among_bold_names_is_an_attribute_not_a_part() -> None:
     children = _children(text)
     assert {"Upper Hall", "Lower Hall"} <= children
     assert "Powers" not in children
+
+
+@pytest.mark.parametrize(
+    ("line", "head"),
+    [
+        ("- **Harbour Lab** in Tarvik, Norland — tide studies", "Harbour Lab"),
+        ("- **Low theme** in the home key: a slow march", "Low theme"),
+        ("- **Bank of Valdor** — the central bank", "Bank of Valdor"),
+    ],
+)
+def test_a_bold_name_before_where_it_is_is_the_head(line: str, head: str) -> None:
+    """Seventeenth session: a key that opens with a bold name and goes on with a place or manner
+    phrase ("in …", "at …") names the bold term; the phrase says where or how it is."""
+    block = next(b for b in parse_document(line).blocks if b.is_item)
+    got = item_head(block)
+    assert got is not None and got[0] == head

@@ -40,6 +40,9 @@ SENTENCE_WORDS = re.compile(
 )
 
 
+_PLACE_AFTER = re.compile(r"\s+(?:in|at|on|near|from|with|inside|outside|within)\s+\S")
+
+
 def item_head(block: Block) -> tuple[str, int, int] | None:
     """The name a list item is about: its key, a bold term opening it, or a short phrase before a
     dash, colon or parenthesis; None for an item that is a sentence.  A short capitalised title
@@ -47,7 +50,17 @@ def item_head(block: Block) -> tuple[str, int, int] | None:
     text = block.text
     if block.key is not None:
         a, b = block.key
-        if block.role == "key_value" and block.ordered and _titled(block.value_text()):
+        bold = block.inline.emphasis[0] if block.inline.emphasis else None
+        if (
+            bold is not None
+            and bold[0] == a
+            and a < bold[1] < b
+            and _PLACE_AFTER.match(text[bold[1] : b])
+        ):
+            # "**ESRIN** in Frascati, Italy — …", "**Second subject** in a contrasting key: …":
+            # the bold term is the name, the phrase after it says where or how it is
+            b = bold[1]
+        elif block.role == "key_value" and block.ordered and _titled(block.value_text()):
             b = len(text.rstrip("."))  # "3. Minuet: Allegretto" names one movement
     elif block.inline.emphasis and (
         block.inline.emphasis[0][0] == 0
