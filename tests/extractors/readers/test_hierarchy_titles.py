@@ -43,3 +43,18 @@ def test_in_title_tells_titles_from_cues() -> None:
     assert kind_of("Kind of Blue") is None
     assert kind_of("Why is Kind of Blue so famous?") is None
     assert kind_of("Types of clouds") is not None
+
+
+def test_a_heading_naming_one_thing_over_bare_names_is_their_group() -> None:
+    """Seventeenth session: "### First round" over a numbered list of bare names (no key, gloss
+    or sentence) names the group the names are members of; an indefinite item ("a 2012 single")
+    or a key ("Rank: Animalia") says something of the heading's thing instead."""
+    text = (
+        "The contest runs over two rounds.\n\n### First round\n\n1. Sprint\n2. Long throw\n"
+        "3. Rope climb\n\n### Second round\n\n1. Relay\n2. High vault\n3. Marathon\n"
+    )
+    edges = set(_edges(text))
+    assert {("First round", "Sprint"), ("First round", "Rope climb")} <= edges
+    assert ("Second round", "Marathon") in edges
+    facts = "## Part of You\n\n- a 2014 single\n- Kay Parry\n- Top 10 hit\n"
+    assert not any(p == "Part of You" for p, _ in _edges(facts, "Tell me about Part of You"))

@@ -342,6 +342,8 @@ def _read_list(ctx: ReadContext, items: list[Block], title: str = "") -> Iterato
         parent = Name(clean_name(m.group("x")))
     if kind is None and (group := _group_title(items, heads, lead, heading)) is not None:
         kind, construction, parent = HierarchyKind.MEMBER_OF, "list.group_title", group
+    if kind is None and (named := _named_heading(ctx, items, heads, lead, heading)) is not None:
+        kind, construction, parent = HierarchyKind.MEMBER_OF, "list.named_heading", named
     if kind is None:
         if not ((lead and title_name(lead)) or heading) or (
             not lead and _CLAUSE_HEADING.match(heading)
@@ -619,6 +621,39 @@ def _group_title(
     if any(len(b.text.split()) > 6 for b in items):
         return None  # "Augustus (27 BC – AD 14) founded …": remarks about each, not a roster
     return Name(clean_name(title))
+
+
+def _named_heading(
+    ctx: ReadContext,
+    items: list[Block],
+    heads: list[tuple[Block, tuple[str, int, int] | None]],
+    lead: str,
+    heading: str,
+) -> Name | None:
+    """ "### Day one" over "1. 100 metres", "2. Long jump", …: a heading that names one thing
+    (no kind word, no clause, no topic word such as "Overview") right over a list of bare
+    names — short items with no key, gloss or sentence — names the group they are members of
+    (seventeenth session, devtrain: 10 right, 0 wrong).  A list with a gloss, a key ("Kingdom:
+    Animalia") or an indefinite item ("a 2012 single") says something of the heading's thing
+    instead, and two items are too few to tell."""
+    if lead or not heading or _CLAUSE_HEADING.match(heading) or len(items) < 3:
+        return None
+    title = title_name(heading)
+    if title is None or kind_of(heading) is not None or ":" in heading:
+        return None
+    for block, head in heads:
+        text = block.text.strip()
+        if (
+            head is None
+            or block.role != "list_item"
+            or block.key is not None
+            or len(text.split()) > 5
+            or text.endswith((".", ":", "!", "?"))
+            or re.match(r"(?i)(?:a|an)\s", text)  # "a 2012 single": a remark, not a name
+            or head[0] != clean_name(text)
+        ):
+            return None
+    return resolve(ctx, items[0], title)
 
 
 def _lead_verb(
