@@ -167,3 +167,32 @@ def test_a_member_of_two_named_groups_is_a_member_of_each() -> None:
         "Norway is a member of the Nordic Council and of the Arctic Council, but not of the EU."
     )
     assert {("nordic council", "norway"), ("arctic council", "norway")} <= got, sorted(got)
+
+
+# seventeenth session: "X is a Y made up of …" has X as the whole; a count may sit some words
+# before its colon ("three legs run in a fixed order: A, then B, then C"), the names as many
+MADE_UP = [
+    pytest.param(
+        "An aquathlon is a race made up of two legs run in a fixed order: swim, then run.",
+        "aquathlon",
+        {"swim", "run"},
+        id="a-y-made-up-of-a-far-counted-list",
+    ),
+    pytest.param(
+        "A string quartet is an ensemble composed of two violins, a viola and a cello.",
+        "string quartet",
+        {"violins", "viola", "cello"},
+        id="a-y-composed-of-names",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "whole", "parts"), MADE_UP)
+def test_the_subject_not_its_class_is_the_whole(text: str, whole: str, parts: set[str]) -> None:
+    got = hierarchy_pairs(text)
+    assert {(whole, p) for p in parts} <= got, sorted(got)
+
+
+def test_a_far_count_must_match_the_names() -> None:
+    got = hierarchy_pairs("The relay is made up of four legs swum in turn: butterfly and crawl.")
+    assert ("relay", "butterfly") not in got, sorted(got)

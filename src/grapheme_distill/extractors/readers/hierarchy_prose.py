@@ -36,7 +36,7 @@ _NP = r"[\w'’\-]+(?:\s+[\w'’\-]+){0,5}?"
 _VERBS: list[tuple[HierarchyKind, str]] = [
     (
         HierarchyKind.PART_OF,
-        r"consists? of|consisted of|(?:is|are|was|were) made up of|(?:is|are|was|were) composed of|"
+        r"consists? of|consisted of|(?:(?:is|are|was|were)\s+)?(?:made up of|composed of)|"
         r"comprises?|comprised|(?:is|are|was|were|can be) (?:sub)?divided into|"
         r"(?:is|are|was|were|can be) split into|(?:is|are) organi[sz]ed into|(?:is|are) formed by",
     ),
@@ -335,6 +335,11 @@ def _children(text: str) -> list[str] | None:
     counted = _COUNTED.match(text)
     if counted is not None and ":" in counted.group(0):
         text = text[counted.end() :]
+    elif (far := _FAR_COUNTED.match(text)) is not None:
+        # "three disciplines done back to back, always in the same order: swim, then bike, then
+        # run": words between the counted noun and its colon; the names must be as many
+        listed = _counted_names(re.sub(r"(?i)\bthen\s+", "", far.group("list")))
+        return listed if len(listed) == _number(far.group("n")) else None
     text = re.split(r"\s+[\u2013\u2014]\s+|;|:\s+(?=[a-z])", text)[0]
     # "eight departments, including A and B": the names follow the cue, the noun counts them
     cue = re.match(r"^[^,]{1,60}?,?\s+(?:such as|including|among them|namely)\s+(?P<x>.+)$", text)
@@ -520,6 +525,10 @@ _HAS_COUNTED = re.compile(
     r"(?P<k>(?:[\w\-]+\s+){0,2}?[a-z][\w\-]*s)\s*:\s+(?P<list>.+)$",
     re.IGNORECASE,
 )
+# a count, its noun and up to a dozen more words before the colon that opens the names
+_FAR_COUNTED = re.compile(
+    rf"^(?P<n>{_COUNT_WORD})\s+[a-z][\w\-]*s\b[^:;]{{0,80}}:\s+(?P<list>[^:]+)$", re.IGNORECASE
+)
 # "in the heptathlon instead": words after the antecedent that are no part of its name
 _TRAILING_ADVERB = re.compile(r"(?i)\s+(?:instead|too|also|now|today|then|again|though)$")
 
@@ -608,7 +617,9 @@ def _stated(ctx: ReadContext, block: Block, sent: Sentence, text: str) -> Iterat
         children = _children(m.group("list"))
         if not_structure(m.group("x")):
             return  # "Common symptoms include fever and cough": remarks, not parts
-        parent = _subject(ctx, block, m.group("x")) if children else None
+        # "A triathlon is a race made up of …": the subject, not its class, is the whole
+        x = re.sub(r"\s+(?:is|are)\s+(?:an?\s+)?[\w\-]+$", "", m.group("x"))
+        parent = _subject(ctx, block, x) if children else None
         if parent is not None and children:
             for child in children:
                 if fact := _edge(block, sent, f"prose.{kind.value}", parent, child, kind):
