@@ -93,6 +93,22 @@ CASES += [
 ]
 
 
+CASES += [
+    # one word for another after "of", as after an article; not a modifier inside a noun
+    # phrase whose noun follows the bracket
+    (
+        "The broth is a stock of kombu (kelp) and dried fish.",
+        {("kombu", "synonym", "kelp")},
+        set(),
+    ),
+    (
+        "Atoms in a group share the number of outer (valence) electrons.",
+        set(),
+        {("outer", "synonym", "valence")},
+    ),
+]
+
+
 @pytest.mark.parametrize(("answer", "present", "absent"), CASES)
 def test_bracket_term_extent(
     linguistic_items: Callable[[str], Items], answer: str, present: Items, absent: Items

@@ -148,6 +148,12 @@ _QUANTITY_IN = re.compile(
     r"^[~≈]?(?:about\s+)?\d[\d,.]*\s*[a-zA-Z°%²³/]+(?:\s*[a-zA-Z²³]+)?"
     r"(?:\s+\d[\d,.]*\s*[a-zA-Z]+)?$"
 )
+#: a bracket inside a noun phrase, whose noun follows it ("outer (valence) electrons"): the
+#: bracket's word is a modifier, not a name of the word before
+_INSIDE_PHRASE = re.compile(
+    r"\s+(?!(?:and|or|but|of|to|in|on|at|for|with|by|from|as|is|are|was|were|has|have|that|which|"
+    r"who|so|than|then|also)\b)[a-z][a-z\-]*(?<!ed)(?<!ing)(?<!ly)\b"
+)
 RANK = re.compile(
     r"(?i)^(?:(?:super|sub|infra|par)?(?:kingdom|phylum|class|order|family|genus|species|tribe))\s+"
 )
@@ -685,7 +691,14 @@ def read_parentheses(
                     len(plain.split()) >= 2
                     # "an aubergine (eggplant)", "the hydrogen nuclei (protons)": one word for
                     # another, after an article ("the eggs (two)" counts them)
-                    or (article := ARTICLED.search(before)) is not None
+                    or (
+                        (article := ARTICLED.search(before)) is not None
+                        # "a stock of kombu (kelp)", "the rules of football (soccer)": a noun
+                        # after "of" is one too
+                        # (not inside a noun phrase: "the number of outer (valence) electrons")
+                        or re.search(r"\bof\s+[a-z][\w\-]+$", before) is not None
+                        and not _INSIDE_PHRASE.match(text[m.end() :])
+                    )
                     and COUNT_WORD.fullmatch(plain) is None
                 )
                 and "," not in inner  # "(daemon, dockerd)": a list, not a gloss
