@@ -220,10 +220,10 @@ def _values(key: str, raw: str) -> list[str]:
                 continue
             if not part[:1].isupper():
                 # "the arms dealer Friedrich Mandl": the name after its description
-                named = _LAST_NAME.search(part)
-                if named is None:
+                tail = _LAST_NAME.search(part)
+                if tail is None:
                     continue
-                part = named.group(0)
+                part = tail.group(0)
         if part and not NOT_VALUES.match(part) and len(part.split()) <= 10:
             out.append(_number_part(part))
     return out
