@@ -380,3 +380,17 @@ def test_clean_name_keeps_a_glued_bracket_and_drops_an_aside() -> None:
     assert clean_name("**O(n!)**.") == "O(n!)"
     assert clean_name("Roth 401(k):") == "Roth 401(k)"
     assert clean_name("(Octopus vulgaris)") == "Octopus vulgaris"
+
+
+def test_a_generic_first_header_over_an_attribute_makes_each_row_a_subject() -> None:
+    """Seventeenth session: under "| Field | Allowed values |" each row's first cell is a thing
+    and the second header its attribute (``minute allowed_values 0–59``), not a key-value pair
+    about the section's subject; "| Detail | Value |" stays key-value pairs."""
+    found = _triples(
+        "## Reading a timestamp\n\n| Field | Allowed values |\n|---|---|\n"
+        "| second | 0–59 |\n| weekday | 1–7 |\n\n"
+        "## Lake Orsa\n\n| Detail | Value |\n|---|---|\n| Area | 52 km² |\n"
+    )
+    assert {("second", "allowed_values", "0–59"), ("weekday", "allowed_values", "1–7")} <= found
+    assert not any(p in ("second", "weekday") for _, p, _ in found), found
+    assert ("Lake Orsa", "area", "52 km²") in found, found

@@ -253,6 +253,7 @@ def _read_row(
     if len(cells) == 2 and (
         first in GENERIC_HEADERS
         and (first or not header[1].strip())
+        and not _attribute_header(header[1])
         or header[1].strip().lower() in GENERIC_HEADERS
         and header[1].strip()
     ):
@@ -296,6 +297,21 @@ def _read_row(
         ):
             continue  # a remark, or the long form of the row's name (its subject already)
         yield from key_facts(ctx, name, col, cell, block.inline.span(a, b), "table", False)
+
+
+def _attribute_header(header: str) -> bool:
+    """ "| Field | Allowed values |": a generic first header over a second that names an
+    attribute in words of its own (two or more, the second in lower case: "Allowed values",
+    "Typical range", not "New Zealand" or a bare "Python") is a table of things, each row's
+    first cell a subject and the second header its attribute — no key-value pairs about the
+    section's subject."""
+    words = clean_name(PAREN.sub("", header)).split()
+    return (
+        len(words) >= 2
+        and words[1][:1].islower()
+        and header.strip().lower() not in GENERIC_HEADERS
+        and REMARK_HEADERS.match(header.strip()) is None
+    )
 
 
 _INDEX = re.compile(r"^\s*#?\d{1,3}\.?\s*$")
