@@ -302,3 +302,28 @@ def test_the_fitting_script_can_choose_the_threshold_by_micro_f1(
     printed = capsys.readouterr().out
     assert "micro " in printed.split("model out of fold (nested)")[1].splitlines()[0]
     assert load_linear_model(out).meta["objective"] == "micro"
+
+
+def test_the_fitting_script_holds_out_one_annotation_batch_at_a_time(
+    fitter: ModuleType,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``--groups batch`` (seventeenth session): the threshold's out-of-fold probabilities come
+    from models that never saw the answer's annotation batch, and each batch's figure is printed;
+    it does not go with ``--cv`` (which folds answers)."""
+    monkeypatch.setenv("GRAPHEME_DISTILL_ANSWER_SCORER", str(SCORER))
+    rows = _gold_rows()
+    for k, row in enumerate(rows):
+        row["id"] = f"w-{10 + k:03d}" if k < 3 else f"w-{60 + k:03d}"  # batches 1 and 2
+    gold = _write(tmp_path / "gold.jsonl", rows)
+    out = tmp_path / "entities.json"
+    args = ["--gold", str(gold), "--out", str(out), "--c", "1", "--decide-relations"]
+    assert fitter.main([*args, "--decide-named", "--groups", "batch", "--write"]) == 0
+    printed = capsys.readouterr().out
+    assert "held out by batch at 0.35 (f1):" in printed
+    assert len(printed.split("held out by batch at 0.35 (f1):")[1].split("\n")[0].split()) == 2
+    assert 0.0 <= load_linear_model(out).threshold <= 1.0
+    with pytest.raises(SystemExit):
+        fitter.main([*args, "--groups", "batch", "--cv", "2"])

@@ -106,3 +106,25 @@ def test_an_adverb_before_a_determiner_opens_no_noun_chunk_candidate(text: str, 
     names = [c.name for c in found]
     assert cut not in names, names
     assert cut.split()[-1] in names, names
+
+
+def test_a_noun_chunk_holding_a_name_is_a_candidate_beside_it(spacy_x: SpacyExtractor) -> None:
+    """Seventeenth session: the thing a nationality or a brand only modifies ("French army",
+    "Irish potato famine") was no candidate, the chunk overlapping a named mention; it is now,
+    marked ``chunk=wraps``, and the name stays a candidate of its own."""
+    with collect_candidates(chunks=True) as found:
+        spacy_x.extract("The French army crossed the river. The Irish potato famine began later.")
+    cues = {c.name: c.features for c in found}
+    assert "French" in cues and "chunk=wraps" in cues.get("French army", ()), sorted(cues)
+    assert "chunk=wraps" in cues.get("Irish potato famine", ()), sorted(cues)
+    assert "chunk=wraps" not in cues.get("river", ()), sorted(cues)
+
+
+def test_a_chunk_is_no_candidate_when_a_name_runs_past_it() -> None:
+    """A chunk overlapping a name only in part, or the name itself, stays no candidate."""
+    from grapheme_distill.extractors.spacy.named import _around_names
+
+    assert _around_names(0, 11, [(0, 6)])  # "French army" holds "French"
+    assert not _around_names(0, 6, [(0, 6)])  # the name itself
+    assert not _around_names(4, 11, [(0, 6)])  # the name runs out of the chunk
+    assert _around_names(0, 11, [(20, 26)])  # no name in it

@@ -301,12 +301,15 @@ def _syntax_cues(evidence: Evidence) -> tuple[str, ...]:
     0.6198 -> 0.6209, both parts of devtrain up."""
     syntax = next((m.syntax for m in evidence.mentions if m.syntax), "")
     parts = syntax.split("/")
-    if len(parts) != 5:
+    if len(parts) < 5:
         return ()
-    dep, head, tag, det, prep = parts
+    dep, head, tag, det, prep = parts[:5]
     out = [f"dep={dep}", f"dephead={dep}|{head}", f"tag1={tag}", f"det={det}"]
     if prep != "-":
         out.append(f"prep={prep}")
+    # seventeenth session: flags after the five parts, e.g. a chunk holding a named word
+    # ("French army": ``wraps``, :func:`~.named._around_names`)
+    out.extend(f"chunk={flag}" for flag in parts[5:])
     return tuple(out)
 
 
