@@ -54,6 +54,11 @@ CASES += [
         {("tides", "synonym", "storm surges")},
     ),
     (
+        "Skipping the liquid stage, dry ice (solid carbon dioxide) turns straight to gas.",
+        {("dry ice", "synonym", "solid carbon dioxide")},
+        {("ice", "synonym", "solid carbon dioxide")},
+    ),
+    (
         "The recipe uses a cheap sweet wine (marsala wine).",
         {("sweet wine", "synonym", "marsala wine")},
         {("wine", "synonym", "marsala wine")},

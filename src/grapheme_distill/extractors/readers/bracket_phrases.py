@@ -128,7 +128,16 @@ def technical_term(before: str) -> str | None:
         # opening the sentence belongs to the term
         return opening.group("t")
     words: list[str] = re.findall(r"[A-Za-z][\w\-]*", before)[-3:]
-    if not words or not re.fullmatch(r"[a-z][a-z\-]{3,}", words[-1]) or words[-1] in FUNCTION:
+    short = (  # "dry ice (solid carbon dioxide)": a three-letter noun after an adjective
+        len(words) >= 2
+        and re.fullmatch(r"[a-z]{3}", words[-1]) is not None
+        and (_TERM_ADJECTIVE.fullmatch(words[-2]) or words[-2] in _PLAIN_ADJECTIVE)
+    )
+    if (
+        not words
+        or not (short or re.fullmatch(r"[a-z][a-z\-]{3,}", words[-1]))
+        or words[-1] in FUNCTION
+    ):
         return None
     if re.search(r"\b(?:you|we|they|i|he|she|it)\s+\S+$", before, re.IGNORECASE):
         return None
