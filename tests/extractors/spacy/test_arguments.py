@@ -88,3 +88,38 @@ def test_a_clause_on_the_attribute_of_become_is_about_its_subject(
     assert ("Marie Curie", "win", "Nobel Prize") in got, got
     got = sentence_clauses("Bach remained the most famous composer living in Leipzig.")
     assert ("Bach", "live_in", "Leipzig") in got, got
+
+
+def test_a_pronoun_subject_of_a_later_clause_is_its_sentences_subject(
+    facts: Callable[[str], set[tuple[str, str, str, bool]]],
+) -> None:
+    """ "it" / "they" as the subject of a clause after the main one mean the sentence's own
+    subject when they agree with it, not the thing the sentences before named last."""
+    got = facts(
+        "The Nile is a river in Africa. The Amazon is the largest river because it flows "
+        "through Brazil and Peru."
+    )
+    assert ("Amazon", "flow_through", "Brazil", False) in got, got
+    assert not any(s == "Nile" and p == "flow_through" for s, p, _, _ in got), got
+    got = facts("Paris is a city. The Beatles were a band, which means they played in Hamburg.")
+    assert ("Beatles", "play_in", "Hamburg", False) in got, got
+    assert not any(s == "Paris" and p == "play_in" for s, p, _, _ in got), got
+
+
+def test_a_pronoun_the_main_verb_reports_or_an_object_pronoun_is_not_its_subject(
+    facts: Callable[[str], set[tuple[str, str, str, bool]]],
+) -> None:
+    """ "The court ruled that it counts as a vegetable": the ruling does not say the court is
+    one; "Bartz edited the film, while Simon produced it": an object pronoun is left alone."""
+    got = facts(
+        "Brazil is a country. In 1893 the Supreme Court ruled that it counts as a vegetable."
+    )
+    assert not any("Court" in s and p.startswith("count") for s, p, _, _ in got), got
+    got = facts("Geof Bartz edited the film, while Tom Simon produced it.")
+    assert not any(s == "Geof Bartz" and p == "produce" for s, p, _, _ in got), got
+    # an aside the parser made the root: its subject is not the sentence's
+    got = facts(
+        "Morocco is a kingdom. Morocco is not a member of the Arab Maghreb Union in practice — "
+        "the union has been dormant for decades — but it rejoined the African Union in 2017."
+    )
+    assert ("Morocco", "rejoin", "African Union", False) in got, got

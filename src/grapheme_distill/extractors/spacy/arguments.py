@@ -231,6 +231,8 @@ def _subjects(
                 tok = _resolve_np(verb.head)
             elif tok.dep_ == "nsubj" and tok.lower_ in _WH:
                 return []
+            elif (same := _sentence_subject(tok)) is not None:
+                tok = same  # "Gamelan accompanies dance, and it influenced Debussy": gamelan did
             tok = _resolve_np(tok)
             return _split_list(tok, coref)
         if child.dep_ == "expl":
@@ -275,6 +277,45 @@ def _subjects(
     if default is not None and verb.dep_ in ("ROOT", "conj") and depth == 0:
         return [default]
     return []
+
+
+def _sentence_subject(pron: Any) -> Any | None:
+    """The subject of its own sentence that "it" / "they" in a later clause of that sentence
+    stands for: "Cats are carnivores, which means they eat meat", "the tomato is a fruit because it
+    develops from the ovary", "Bhutan has never been colonised, and it did not allow television".
+    The caller's coreference only knows the sentences before (so that a pronoun object, "Bartz
+    edited X, while Simon produced it", is not read as the subject); a pronoun *subject* of a
+    later clause is the sentence's subject when it agrees in number (and "it" is no person).
+    Not for a clause the main verb reports ("the Court ruled that it counts as a vegetable":
+    what "it" is, the Court's ruling does not say), nor for the main clause's own subject, nor
+    when the root's subject is not the sentence's first (an aside the parser made the root)."""
+    if pron.pos_ != "PRON" or pron.lower_ not in ("it", "they"):
+        return None
+    root = pron.sent.root  # (tokens are built anew at each access: compared by index)
+    step = pron.head
+    if step.i == root.i:
+        return None
+    for _ in range(8):
+        if step.i == root.i or step.head.i == step.i:
+            break
+        if step.dep_ == "ccomp" and step.head.i == root.i:
+            return None
+        step = step.head
+    if step.i != root.i:
+        return None
+    subj = next(
+        (c for c in token_children(root) if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"),
+        None,
+    )
+    if subj is None or subj.i > pron.i or subj.lower_ in _WH:
+        return None
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in pron.doc[pron.sent.start : subj.i]):
+        # "X is not a member — the union has been dormant — but it rejoined": an aside as root
+        return None
+    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token_children(subj))
+    if (pron.lower_ == "they") != plural or (pron.lower_ == "it" and subj.ent_type_ == "PERSON"):
+        return None
+    return subj
 
 
 # prepositions of time before a gerund ("before emptying", "after leaving", "while serving"): the
