@@ -654,7 +654,7 @@ def test_name_boundaries(
         # owner, and is read without it (WebNLG normalised F1 0.4531 either way)
         (
             "Squeeze was preceded by Andy Warhol's Velvet Underground Featuring Nico.",
-            ("Squeeze", "after", "Velvet Underground Featuring Nico"),
+            ("Squeeze", "preceded_by", "Velvet Underground Featuring Nico"),
         ),
         # an artist's name before the class noun is not the work's name
         (

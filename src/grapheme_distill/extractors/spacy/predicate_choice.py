@@ -31,6 +31,7 @@ from grapheme_distill.extractors.base import Extraction
 from grapheme_distill.extractors.predicates import (
     as_written,
     conventional_predicate,
+    named_as_source,
     without_object_modifier,
     without_owned_noun,
 )
@@ -60,6 +61,9 @@ def choose_predicates(out: Extraction, text: str = "") -> None:
     without a word that stands in front of the object's name
     (:func:`~grapheme_distill.extractors.predicates.without_object_modifier`) and without a
     noun the subject owns (:func:`~grapheme_distill.extractors.predicates.without_owned_noun`).
+    A reader's canonical name the conventions do not use is named by the reader's own verb
+    (:func:`~grapheme_distill.extractors.predicates.named_as_source`: ``after`` read from
+    "follow" is ``follows``).
     This runs after the relation model has judged each reading under the reader's predicate
     (the model's features key on that string): renaming in the readers moved which readings
     the model kept, and cost the unseen gates a false positive each (docs/benchmarks.md)."""
@@ -83,6 +87,8 @@ def choose_predicates(out: Extraction, text: str = "") -> None:
             named = without_owned_noun(without_object_modifier(named, evidence, obj.name), evidence)
             if voice == "active":
                 named = as_written(named, evidence)
+        elif "source_predicate" in item.qualifiers:
+            named = named_as_source(named, item.qualifiers["source_predicate"])
         chosen = conventional_predicate(
             named,
             subject_type=subject.type,
