@@ -18,7 +18,10 @@ Run it on development answers only (the validation answers are scored in aggrega
 
 ``--summary`` counts the misses by ``gold predicate <- predicted predicate`` (with ``SWAP``), most
 frequent first: a pattern that recurs across answers is a convention worth a rule in
-``extractors/predicates.py`` (``conventional_predicate``); one-offs are not.
+``extractors/predicates.py`` (``conventional_predicate``); one-offs are not.  ``--by-type``
+counts them by the gold object's entity type (DATE, NUMBER, ...; ``?`` where the gold lists no
+such entity), each with its most frequent patterns: a naming rule is written for a class of
+relations (a date's predicate, an attribute's key), not for one word.
 """
 
 from __future__ import annotations
@@ -76,14 +79,42 @@ def summary(
     return counts.most_common()
 
 
+def by_object_type(
+    gold_path: Path,
+    found: list[tuple[str, dict[str, Any], dict[str, Any], bool]],
+    top: int = 5,
+) -> list[tuple[str, int, list[tuple[str, int]]]]:
+    """The misses counted by the gold object's entity type, most frequent first, each with its
+    ``top`` most frequent ``gold <- predicted`` patterns (one count per gold relation and
+    prediction, as :func:`summary`)."""
+    scorer = load_scorer()
+    types: dict[str, dict[str, str]] = {}
+    for item in read_gold(gold_path, scorer):
+        gold = scorer.coerce(item["gold"])
+        types[item["id"]] = {scorer.norm_name(e["name"]): e["type"] for e in gold["entities"]}
+    groups: dict[str, list[tuple[str, dict[str, Any], dict[str, Any], bool]]] = {}
+    for row in found:
+        kind = types.get(row[0], {}).get(scorer.norm_name(row[1]["object"]), "?")
+        groups.setdefault(kind or "?", []).append(row)
+    ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return [(kind, len(rows), summary(rows)[:top]) for kind, rows in ranked]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", type=Path)
     parser.add_argument("predictions", type=Path)
     parser.add_argument("--summary", action="store_true", help="counts by predicate pattern")
+    parser.add_argument(
+        "--by-type", action="store_true", help="counts by the gold object's entity type"
+    )
     args = parser.parse_args(argv)
     found = misses(args.gold, args.predictions)
     print(f"gold relations found but misnamed: {len({(i, _show(g)) for i, g, _, _ in found})}")
+    if args.by_type:
+        for kind, n, patterns in by_object_type(args.gold, found):
+            print(f"{n}\t{kind}\t" + "; ".join(f"{p} ({k})" for p, k in patterns))
+        return 0
     if args.summary:
         for pattern, n in summary(found):
             print(f"{n}\t{pattern}")

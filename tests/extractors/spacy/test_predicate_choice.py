@@ -240,6 +240,20 @@ def test_the_misses_script_counts_patterns(
     assert "misnamed: 1" in out and "1\trank <- taxon SWAP" in out, out
 
 
+def test_the_misses_script_counts_by_the_gold_objects_type(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = _script("relation_predicate_misses")
+    gold = _write_gold(tmp_path / "g.jsonl", "x")
+    taxon = {**_RANK, "subject": "Kingdom", "object": "Animalia", "predicate": "taxon"}
+    (tmp_path / "p.jsonl").write_text(
+        json.dumps({"id": "t1", "pred": {**gold, "relations": [taxon]}}) + "\n", "utf-8"
+    )
+    assert script.main([str(tmp_path / "g.jsonl"), str(tmp_path / "p.jsonl"), "--by-type"]) == 0
+    out = capsys.readouterr().out
+    assert "1\tCONCEPT\trank <- taxon SWAP (1)" in out, out
+
+
 @pytest.mark.parametrize(
     ("text", "reads", "want"),
     [
