@@ -114,6 +114,18 @@ CASES += [
 ]
 
 
+CASES += [
+    # a short form right after the term the answer highlights is that term's, though its
+    # letters are not the term's initials; a two-letter code or a regnal number is not
+    (
+        "The smell comes from a compound called **geosmin-like terpene** (GLT3), which soil "
+        "bacteria make. **Shared ownership** (UK) suits some buyers.",
+        {("geosmin-like terpene", "abbreviation", "glt3")},
+        {("shared ownership", "abbreviation", "uk")},
+    ),
+]
+
+
 @pytest.mark.parametrize(("answer", "present", "absent"), CASES)
 def test_bracket_term_extent(
     linguistic_items: Callable[[str], Items], answer: str, present: Items, absent: Items

@@ -146,11 +146,19 @@ def technical_term(before: str) -> str | None:
     return words[-1]
 
 
+#: the symbols of the chemical elements a formula in an answer uses (longest first, so that
+#: "Cl" is read before "C")
+_SYMBOL = (
+    r"(?:He|Li|Be|Ne|Na|Mg|Al|Si|Cl|Ar|Ca|Ti|Cr|Mn|Fe|Co|Ni|Cu|Zn|Ga|Ge|As|Se|Br|Kr|Rb|Sr|Zr|"
+    r"Mo|Ag|Cd|Sn|Sb|Te|Xe|Cs|Ba|La|Ce|Nd|Pt|Au|Hg|Pb|Bi|Po|Rn|Ra|Th|Pu|H|B|C|N|O|F|P|S|K|V|"
+    r"I|W|U)"
+)
 #: a chemical formula: element symbols with counts ("CO₂", "NaHCO3", "H2SO4"), or two symbols
-#: or more where one has a small letter ("NaCl"); an acronym has neither ("UN", "MoMA" is caught by
-#: the capitalised name before it)
+#: or more where one has a small letter ("NaCl"); an acronym has neither ("UN"; "GLT3" holds
+#: letters no element has)
 FORMULA = re.compile(
-    r"(?=.*(?:[\d\u2080-\u2089]|[A-Z][a-z].*[A-Z]|[A-Z].*[A-Z][a-z]))(?:[A-Z][a-z]?[\d\u2080-\u2089]*){1,8}"
+    r"(?=.*(?:[\d\u2080-\u2089]|[A-Z][a-z].*[A-Z]|[A-Z].*[A-Z][a-z]))"
+    rf"(?:{_SYMBOL}[\d\u2080-\u2089]*){{1,8}}"
 )
 #: the first word of a two-word chemical name: an element ("carbon dioxide", "sodium chloride")
 #: or an -ic/-ous acid or salt word ("sulfuric acid", "ferrous sulfate")

@@ -159,13 +159,21 @@ RANK = re.compile(
 )
 
 
+def _marked_before(block: Block, sent: Sentence, pos: int) -> str | None:
+    """The highlighted term ending right before a bracket opened at ``pos`` (in the sentence)."""
+    end = sent.start + len(sent.text[:pos].rstrip())
+    for a, b in block.inline.emphasis:
+        if end - 2 <= b <= end and not block.text[b:end].strip(' *_"”'):
+            return clean_name(block.text[a:b]) or None
+    return None
+
+
 def _term_before(ctx: ReadContext, block: Block, sent: Sentence, pos: int) -> Name | None:
     """The term right before a parenthesis: a highlighted term ending there ("**Umkhonto we
     Sizwe** (…)"), else the usual term (item head, clause subject, capitalised run)."""
     end = sent.start + len(sent.text[:pos].rstrip())
-    for a, b in block.inline.emphasis:
-        if end - 2 <= b <= end and not block.text[b:end].strip(' *_"”'):
-            return Name(clean_name(block.text[a:b]))
+    if (marked := _marked_before(block, sent, pos)) is not None:
+        return Name(marked)
     if block.role == "key_value" and block.key is not None and end > block.key[1]:
         # "**Education:** Pennsylvania College for Women (now Chatham University)": the bracket
         # renames the value right before it, not the key
@@ -185,10 +193,8 @@ def bracket_term(block: Block, sent: Sentence, pos: int) -> Name | None:
     capitalised name ending right before the bracket, else the noun after an article; None
     otherwise (the caller keeps its own term)."""
     before = sent.text[:pos].rstrip()
-    end = sent.start + len(before)
-    for a, b in block.inline.emphasis:
-        if end - 2 <= b <= end and not block.text[b:end].strip(' *_"”'):
-            return Name(clean_name(block.text[a:b]))
+    if (marked := _marked_before(block, sent, pos)) is not None:
+        return Name(marked)
     if (named := name_before(before)) is not None:
         return Name(named)
     articled = ARTICLED.search(before)
@@ -419,6 +425,25 @@ def read_parentheses(
                     Name(plain),
                     LinguisticKind.DEFINITION,
                     phrase,
+                )
+            elif (
+                plain == inner
+                and len(plain) >= 3  # "(UK)", "(US)": a two-letter code says where, not what
+                and not re.fullmatch(r"[IVXLCDM]+", plain)  # "(VIII)": a regnal number
+                and (marked := _marked_before(block, sent, m.start())) is not None
+                and not re.fullmatch(ABBR, marked)
+            ):
+                # "a compound called **2-acetyl-1-pyrroline** (2AP)": a short form right after
+                # the term the answer highlights is that term's, though its letters are not the
+                # term's initials
+                yield lfact(
+                    block,
+                    sent,
+                    "abbrev.marked",
+                    Name(marked),
+                    LinguisticKind.ABBREVIATION,
+                    plain,
+                    hedged,
                 )
             continue
         # "ABC (…)", and "ABC codes (…)": the acronym may come with the noun it qualifies
