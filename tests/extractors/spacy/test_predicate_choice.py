@@ -46,6 +46,15 @@ P, L, N, C = EntityType.PERSON, EntityType.LOCATION, EntityType.NUMBER, EntityTy
         # "found from 1947", "found in 2006": nothing is located at a date
         ("located_from", C, EntityType.DATETIME, "Dead Sea Scrolls", "1947", ("found_from", False)),
         ("located_in", C, EntityType.DATETIME, "The Scream", "2006", ("found_in", False)),
+        # "the eruption happened in 79 AD": the scorer's date group has `date`, not `happened_in`
+        (
+            "happened_in",
+            EntityType.EVENT,
+            EntityType.DATETIME,
+            "eruption",
+            "79 AD",
+            ("date", False),
+        ),
     ],
 )
 def test_conventions_rename(
@@ -71,6 +80,7 @@ def test_conventions_rename(
         ("common_in", C, C, "migraine", "women"),  # only an attribute key loses its qualifier
         ("subclass_of", C, C, "Kingdom", "Phylum"),  # ranks among ranks are no taxon's rank
         ("located_in", L, L, "Lyon", "France"),
+        ("happened_in", EntityType.EVENT, L, "eruption", "Pompeii"),  # a place keeps its predicate
         ("train_as", P, C, "Nina Simone", "classical pianist"),  # trained as: no occupation yet
         ("serve_as", P, P, "Ibn Battuta", "Ambassador"),  # a title, not an occupation noun
     ],
