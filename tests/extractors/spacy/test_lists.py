@@ -215,3 +215,18 @@ def test_a_region_key_over_places_locates_each_place_in_the_region(facts: Facts)
     assert {("Iran", "located_in", "Middle East"), ("Gabon", "located_in", "Africa")} <= got, got
     assert ("Iraq", "located_in", "Iran") not in got
     assert not any(p == "africa" for _, p, _ in got)
+
+
+def test_a_noun_phrase_gloss_names_the_kind_its_term_is(facts: Facts) -> None:
+    # no verb: the dash stands for the copula the clause readers never see
+    text = (
+        "## Rugby positions\n"
+        "- **Full-back** — the last line of defence\n"
+        "- **Ascomycota** — the largest phylum\n"
+        "- **Lymph nodes** — about 600 bean-shaped filters\n"
+    )
+    got = {(s, p, o) for s, p, o, _ in facts(text)}
+    assert {("Full-back", "is_a", "last line"), ("Ascomycota", "is_a", "largest phylum")} <= got, (
+        got
+    )
+    assert not any(s == "Lymph nodes" and p == "is_a" for s, p, _ in got), got  # a count

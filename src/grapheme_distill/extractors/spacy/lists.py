@@ -378,6 +378,19 @@ def genus_records(piece: Piece, doc: Any, term: Mention, start: int, state: Stat
     if genus is None or genus.pos_ not in ("NOUN", "PROPN"):
         return []
     out: list[Record] = []
+    kind = _kind_of(doc, genus, start)
+    if kind is not None:
+        out.append(
+            Record(
+                kind="relation",
+                subject=term,
+                object=kind,
+                predicate="is_a",
+                confidence=0.6,
+                span=piece.offsets.span(genus.idx, genus.idx + len(genus.text)),
+                construction="list.kind",
+            )
+        )
     for mod in genus.children:
         if mod.dep_ == "prep" and mod.lower_ == "with":
             predicate, prep = "has", mod
@@ -414,6 +427,39 @@ def genus_records(piece: Piece, doc: Any, term: Mention, start: int, state: Stat
             )
         )
     return out
+
+
+def _kind_of(doc: Any, genus: Any, start: int) -> Mention | None:
+    """The kind a noun-phrase gloss (or a named key's value) names its term as: "**Makuuchi** —
+    the top division", "**Full-back** — the last line of defence" (Makuuchi is_a top division).
+    With no verb the clause readers never see the copula the dash stands for.  Only a common
+    noun whose phrase opens the gloss counts, ranked ("the sultans' main residence"), and
+    not a count ("about 600 bean-shaped filters", "100 runs"): a number before
+    the noun says how many, not what kind.  Its record has a construction of its own
+    (``list.kind``): the entity decision learned ``list.genus``'s objects ("metal fingerboard")
+    as poor entities, and would drop the kind with its relation."""
+    if genus.tag_ != "NN" or genus.left_edge.idx > start + 1:
+        return None  # a plural ("the federal courts", "the claims") lists members, not a kind
+    if any(c.dep_ == "nummod" or c.like_num for c in genus.lefts):
+        return None
+    if not any(c.tag_ == "JJS" or c.lower_ in _RANKS for c in genus.lefts):
+        # "**Docker Hub** — a public registry": the gloss defines its term (the linguistic
+        # reader's definition); a rank ("the largest phylum", "the top division") is a fact
+        return None
+    # the noun and its modifiers, not its article or owner ("the sultans' main residence"):
+    # :func:`mention_of` would follow the apposition back to the term itself
+    lefts = [t for t in genus.lefts if t.dep_ not in _NOT_KIND]
+    first = lefts[0].left_edge.idx if lefts else genus.idx
+    kind = phrase_mention(doc, first, genus.idx + len(genus.text))
+    if kind is None or kind.pronoun or kind.start < start:
+        return None  # grown to a name that runs over the dash: "Lymph — the clear fluid"
+    return kind
+
+
+#: words that rank the kind: its term is the one thing so ranked
+_RANKS = frozenset({"top", "bottom", "first", "last", "main", "only", "chief", "leading"})
+#: what stands before a gloss's noun without naming its kind: "the", "their", "usually"
+_NOT_KIND = frozenset({"det", "poss", "predet", "advmod", "case", "punct", "cc", "preconj"})
 
 
 #: a lead-in or heading that leaves its subject for the items to go on with: "In practice it:",
