@@ -132,6 +132,9 @@ TOPICS: list[tuple[str, str]] = [
     # Seventeenth batch (held out in fresh/ during the seventeenth session; appended the same way).
     ("music", "the piano"),
     ("people", "William Shakespeare"),
+    # Eighteenth batch (held out in fresh/ during the eighteenth session; appended the same way).
+    ("law-finance", "Bitcoin"),
+    ("food", "yogurt"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
