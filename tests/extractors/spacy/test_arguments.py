@@ -8,6 +8,7 @@ from typing import Any
 
 from grapheme_distill.extractors.spacy import arguments
 from grapheme_distill.extractors.spacy.arguments import _split_list
+from grapheme_distill.extractors.spacy.clauses import clauses
 from grapheme_distill.extractors.spacy.entity_choice import use_entity_model
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 
@@ -123,3 +124,10 @@ def test_a_pronoun_the_main_verb_reports_or_an_object_pronoun_is_not_its_subject
         "the union has been dormant for decades — but it rejoined the African Union in 2017."
     )
     assert ("Morocco", "rejoin", "African Union", False) in got, got
+
+
+def test_they_after_a_clause_with_a_plural_subject_is_that_subject(spacy_x: SpacyExtractor) -> None:
+    """ "When the clouds reach the ground, they release …": the subject of the clause before."""
+    doc = spacy_x.nlp("When the clouds reach the ground, they release their water as rain.")
+    got = {(c.subject.text, c.predicate, c.object.text) for c in clauses(next(iter(doc.sents)))}
+    assert ("clouds", "release", "water") in got

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from grapheme_distill.extractors.spacy.mentions import Mention
+from grapheme_distill.extractors.spacy.mentions import Mention, mention_number
 from grapheme_distill.extractors.spacy.pronouns import AnswerCoref, dominant_gender, title_gender
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 
@@ -111,3 +112,60 @@ def test_it_inside_a_paragraph_is_still_the_last_thing(facts: Facts) -> None:
     )
     got = {(s, o) for s, _, o, _ in facts(text)}
     assert ("Rainbow Warrior", "Auckland harbour") in got
+
+
+def _parsed(spacy_x: SpacyExtractor, text: str) -> Any:
+    return spacy_x.nlp(text)
+
+
+def _facts(spacy_x: SpacyExtractor, text: str) -> set[tuple[str, str]]:
+    ex = spacy_x.extract(text)
+    names = {k: v.name for k, v in ex.entities.items()}
+    return {(names[r.subject], names[r.object]) for r in ex.relations}
+
+
+def test_a_mention_has_a_grammatical_number(spacy_x: SpacyExtractor) -> None:
+    text = (
+        "Pink Floyd were an English band. The pyramids stand in Giza. ABBA was a pop group. "
+        "Björn and Benny wrote songs. The United States is a country. Khufu ruled Egypt."
+    )
+    doc = _parsed(spacy_x, text)
+    number = {
+        name: mention_number(doc, Mention(name, text.index(name), text.index(name) + len(name)))
+        for name in ("Pink Floyd", "pyramids", "ABBA", "Björn", "United States", "Khufu")
+    }
+    assert number == {
+        "Pink Floyd": "group",  # a plural verb on a singular name
+        "pyramids": "plural",
+        "ABBA": "group",  # said to be a group
+        "Björn": "plural",  # coordinated
+        "United States": "single",  # a place that takes "is"
+        "Khufu": "single",
+    }
+
+
+def test_they_is_not_the_one_person_named_last(spacy_x: SpacyExtractor) -> None:
+    facts = _facts(
+        spacy_x,
+        "Pink Floyd were an English rock band formed in London. Roger Waters wrote the lyrics. "
+        "They released The Dark Side of the Moon in 1973.",
+    )
+    assert ("Roger Waters", "Dark Side of the Moon") not in facts
+    assert ("Pink Floyd", "Dark Side of the Moon") in facts
+
+
+def test_it_is_not_several_things(spacy_x: SpacyExtractor) -> None:
+    facts = _facts(
+        spacy_x,
+        "The pyramids were built by the Egyptians. Khufu ruled Egypt. They are located in Giza.",
+    )
+    assert ("Khufu", "Giza") not in facts
+    assert ("pyramids", "Giza") in facts
+
+
+def test_they_goes_to_the_last_subject_of_unknown_number() -> None:
+    coref = AnswerCoref(None)
+    coref.note(Mention("Vertebrates", 0, 11, proper=True))
+    coref.note(Mention("Reptiles", 20, 28, proper=True))  # read elsewhere: number unknown
+    got = coref.resolve("they")
+    assert got is not None and got.text == "Reptiles"

@@ -294,7 +294,7 @@ def _sentence_subject(pron: Any) -> Any | None:
     root = pron.sent.root  # (tokens are built anew at each access: compared by index)
     step = pron.head
     if step.i == root.i:
-        return None
+        return _earlier_several(pron) if pron.lower_ == "they" else None
     for _ in range(8):
         if step.i == root.i or step.head.i == step.i:
             break
@@ -316,6 +316,28 @@ def _sentence_subject(pron: Any) -> Any | None:
     if (pron.lower_ == "they") != plural or (pron.lower_ == "it" and subj.ent_type_ == "PERSON"):
         return None
     return subj
+
+
+def _earlier_several(pron: Any) -> Any | None:
+    """ "When the clouds reach the ground, they release their water", "Neutrophils are the most
+    numerous; they fight infections": "they", the main clause's subject after a clause of its
+    own sentence whose subject is several things, is that subject (the nearest one before; a
+    singular one there means "they" is someone else).  Not a relative clause's subject."""
+    subj = next(
+        (
+            t
+            for t in reversed(pron.doc[pron.sent.start : pron.i])
+            if t.dep_ in ("nsubj", "nsubjpass")
+        ),
+        None,
+    )
+    if subj is None or subj.pos_ == "PRON" or subj.lower_ in _WH or subj.head.dep_ == "relcl":
+        return None
+    kids = token_children(subj)
+    several = subj.tag_ in ("NNS", "NNPS") or (
+        any(c.dep_ == "conj" for c in kids) and any(c.lower_ == "and" for c in kids)
+    )
+    return subj if several else None
 
 
 # prepositions of time before a gerund ("before emptying", "after leaving", "while serving"): the

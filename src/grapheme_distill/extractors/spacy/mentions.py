@@ -11,9 +11,20 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
-__all__ = ["DESCRIPTION_LABELS", "Clause", "ClauseKind", "Coref", "Mention", "Voice"]
+from grapheme_distill.extractors.spacy.doc_cache import doc_text, token_children
+
+__all__ = [
+    "DESCRIPTION_LABELS",
+    "Clause",
+    "ClauseKind",
+    "Coref",
+    "Mention",
+    "Number",
+    "Voice",
+    "mention_number",
+]
 
 Voice = Literal["active", "passive", "noun", "attribute", "copula"]
 ClauseKind = Literal["relation", "part_of", "member_of", "contains", "subclass_of", "is_a", "alias"]
@@ -430,6 +441,120 @@ class Clause:
     end: int = 0
 
 
+#: a mention's grammatical number: one thing ("it", "he", "she"), several ("they"), or a body of
+#: people that English calls "it" and "they" alike ("ABBA was a group … They won Eurovision")
+Number = Literal["single", "plural", "group"]
+
+#: nouns of a body of people: a thing said to be one is a group, whatever its name's form
+_GROUP_NOUNS_OF_PEOPLE = frozenset(
+    {
+        "band",
+        "group",
+        "team",
+        "duo",
+        "trio",
+        "quartet",
+        "quintet",
+        "ensemble",
+        "orchestra",
+        "choir",
+        "company",
+        "corporation",
+        "firm",
+        "club",
+        "committee",
+        "council",
+        "government",
+        "family",
+        "crew",
+        "army",
+        "party",
+        "union",
+        "tribe",
+        "dynasty",
+        "organisation",
+        "organization",
+        "agency",
+        "collective",
+        "troupe",
+        "label",
+    }
+)
+
+
+def _verb_number(head: Any) -> Number | None:
+    """What the finite verb of the clause ``head`` is the subject of says of its number: "is",
+    "was", "has", "flows" one; "are", "were", "have", "flow" several (None for a past tense that
+    does not show it, or when ``head`` is no subject)."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = head.head
+    finite = [c for c in token_children(verb) if c.dep_ in ("aux", "auxpass")] + [verb]
+    for t in sorted(finite, key=lambda t: t.i):
+        if t.tag_ == "VBZ" or t.lower_ == "was":
+            return "single"
+        if t.tag_ == "VBP" or t.lower_ == "were":
+            return "plural"
+        if t.tag_ in ("VBD", "MD"):
+            return None
+    return None
+
+
+def _said_to_be_group(head: Any) -> bool:
+    """ "ABBA was a Swedish pop group", "Queen, the British band, …": the subject's own sentence
+    (or an apposition) calls it a body of people."""
+    if any(
+        c.dep_ == "appos" and c.lemma_.lower() in _GROUP_NOUNS_OF_PEOPLE
+        for c in token_children(head)
+    ):
+        return True
+    verb = head.head
+    return (
+        head.dep_ == "nsubj"
+        and verb.lemma_ == "be"
+        and any(
+            c.dep_ == "attr" and c.lemma_.lower() in _GROUP_NOUNS_OF_PEOPLE
+            for c in token_children(verb)
+        )
+    )
+
+
+def mention_number(doc: Any, m: Mention) -> Number | None:
+    """The grammatical number of ``m`` read off the parse of ``doc`` (None when ``m`` is not a
+    span of ``doc``, or is a pronoun still to resolve).
+
+    Several: a coordination ("Björn and Benny wrote …"), a plural noun ("the pyramids", "the
+    Beatles"), a nationality ("Americans"); a group: a noun of a body of people
+    ("the band", "the government"), a thing its sentence calls one ("ABBA was a pop group"), a
+    singular proper name with a plural verb ("Pink Floyd were an English rock band": British
+    usage for bands and teams); one: the rest, and a plural-looking place that takes a singular
+    verb ("the United States is", "the Netherlands"); unknown: an organisation by NER alone."""
+    if m.pronoun or m.start < 0 or doc_text(doc)[m.start : m.end] != m.text:
+        return None
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = span.root
+    kids = token_children(head)
+    if any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in kids) and any(
+        c.dep_ == "cc" and c.lower_ in ("and", "&") for c in kids
+    ):
+        return "plural"
+    verb = _verb_number(head)
+    if head.lemma_.lower() in _GROUP_NOUNS_OF_PEOPLE or _said_to_be_group(head):
+        return "group"
+    if verb == "plural" and head.tag_ == "NNP":
+        return "group"
+    plural_form = head.tag_ in ("NNS", "NNPS") or "Plur" in head.morph.get("Number")
+    if plural_form and m.label not in ("GPE", "LOC") and verb != "single":
+        return "plural"
+    if m.label == "NORP" and head.pos_ in ("NOUN", "PROPN"):
+        return "plural"
+    # an organisation may be "it" or "they", and the tagger calls many a person one
+    # ("Björn Ulvaeus" ORG): unknown, unless the sentence said more
+    return None if m.label == "ORG" else "single"
+
+
 #: what the answer's topic cannot be for an "It" opening a section (a person is "he"/"she")
 _NOT_A_TOPIC = frozenset(
     {"PERSON", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
@@ -440,7 +565,11 @@ class Coref:
     """Light coreference: a pronoun resolves to the last compatible subject seen before it.
 
     "he/she" want a person (or a proper name NER left untyped), "it" anything but a person,
-    "they" anything; nothing is guessed when no earlier subject fits.
+    and neither means several things; "they" wants several things or a group (the last such
+    subject, else the answer's topic when it is one: "ABBA was a pop group. Björn … They won the
+    Eurovision Song Contest" is ABBA, not Björn), and takes the last subject only when its number
+    is unknown; nothing is guessed when no earlier subject fits.  Numbers are read off the parse
+    (:func:`mention_number`) of the document the clause reader is reading (``doc``).
     """
 
     def __init__(self) -> None:
@@ -452,8 +581,27 @@ class Coref:
         self.named: Mention | None = None  # the last named non-person thing, subject or object
         self.topic: Mention | None = None  # the first named subject: what the answer is about
         self.names: list[Mention] = []  # every name read so far, latest last
+        self.doc: Any = None  # the document being read (set by the clause reader): for numbers
+        self.plural: Mention | None = None  # the last subject "they" may mean
+        self.groups: set[str] = set()  # names read as groups once ("ABBA was a group"): for good
+        self.numbers: dict[Mention, Number | None] = {}  # the topic's and the last subject's
+
+    def number_of(self, m: Mention) -> Number | None:
+        """The number of ``m`` (see :func:`mention_number`); a name once read as a group stays
+        one ("ABBA was a pop group …; ABBA won …")."""
+        if m in self.numbers:
+            return self.numbers[m]
+        got = mention_number(self.doc, m) if self.doc is not None else None
+        key = m.text.lower()
+        if got == "group" and m.proper:
+            self.groups.add(key)
+        elif key in self.groups and got != "plural":
+            got = "group"
+        return got
 
     def note_named(self, mention: Mention) -> None:
+        if self.number_of(mention) == "plural":
+            return  # "it" never means several things
         if mention.proper and not mention.pronoun:
             self.names.append(mention)
             last = mention.text.split()[-1].lower()
@@ -514,12 +662,23 @@ class Coref:
     def note(self, mention: Mention) -> None:
         if mention.pronoun:
             return
+        number = self.number_of(mention)
+        self.numbers = {k: v for k, v in self.numbers.items() if k is self.topic}
+        self.numbers[mention] = number
         if self.topic is None and mention.proper:
             self.topic = mention
         self.any = mention
+        if number in ("plural", "group"):
+            self.plural = mention
+        if number == "plural":
+            return  # "it", "he" and "she" never mean several things
         # NER calls many buildings and works PERSON ("The Alan B. Miller Hall"): the class noun
-        # at the end of a name says it is a thing
-        thing = mention.label != "PERSON" or mention.text.split()[-1].lower() in _CLASS_NOUNS
+        # at the end of a name says it is a thing; so does being a group ("Pink Floyd were …")
+        thing = (
+            mention.label != "PERSON"
+            or mention.text.split()[-1].lower() in _CLASS_NOUNS
+            or number == "group"
+        )
         if not thing and (mention.label == "PERSON" or (mention.proper and not mention.label)):
             self.person = mention
         if thing:
@@ -543,12 +702,15 @@ class Coref:
             here = None
         if here is not None and not here.pronoun and pronoun in _POSSESSIVE:
             person = here.label == "PERSON" or (here.proper and not here.label)
+            number = self.number_of(here)
             if (
                 pronoun in _PERSON_PRON
                 and person
+                and number != "plural"
                 or pronoun in _THING_PRON
                 and here.label != "PERSON"
-                or pronoun in _PLURAL_PRON
+                and number != "plural"
+                or pronoun in _PLURAL_PRON  # "his wife Penelope … their son": the couple
             ):
                 return here
         if pronoun in _PERSON_PRON:
@@ -556,5 +718,20 @@ class Coref:
         if pronoun in _THING_PRON:  # "Geof Bartz edited X, while Tom Simon produced it"
             return self.thing or self.named
         if pronoun in _PLURAL_PRON:
-            return self.any
+            return self._several()
         return None
+
+    def _several(self) -> Mention | None:
+        """What "they" means: the last subject unless it is known to be one thing, else the last
+        subject of several things or a group, else the answer's topic when it is a group."""
+        last = self.any
+        if last is None or self.numbers.get(last) != "single":
+            return last
+        if self.plural is not None:
+            return self.plural
+        topic = self.topic
+        if topic is not None and (
+            self.numbers.get(topic) in ("plural", "group") or topic.text.lower() in self.groups
+        ):
+            return topic
+        return last
