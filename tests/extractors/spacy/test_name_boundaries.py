@@ -8,6 +8,7 @@ import pytest
 
 from grapheme_distill.extractors.spacy.entity_choice import use_entity_model
 from grapheme_distill.extractors.spacy.named import named_mentions
+from grapheme_distill.extractors.spacy.names import mention_of
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor, load_model
 
 
@@ -130,3 +131,59 @@ def test_where_a_quoted_title_or_a_question_subject_starts_and_ends(
     names = {e.name for e in spacy_x.extract(text).entities.values()}
     assert wanted <= names, names
     assert not {n for n in names if n.startswith(("What ", "Is ", "Winner", "Rain"))}, names
+
+
+def _read(text: str, word: str) -> str | None:
+    """The name :func:`mention_of` reads at ``word``'s first token."""
+    doc = load_model()(text)
+    m = mention_of(next(t for t in doc if t.text == word))
+    return None if m is None else m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "name"),
+    [
+        # a mixed-case name is a name though its letters spell a stop word ("next")
+        ("Steve Jobs founded Apple and NeXT.", "NeXT", "NeXT"),
+        # a title's widening goes back over a clitic glued to a capitalised word
+        (
+            "It grew out of the Don't Make a Wave Committee, a small group of activists.",
+            "Committee",
+            "Don't Make a Wave Committee",
+        ),
+        # a law's or a world fair's year after "of" is part of its name
+        (
+            "It was created by the Taxpayer Relief Act of 1997.",
+            "Act",
+            "Taxpayer Relief Act of 1997",
+        ),
+        (
+            "Debussy heard it at the Paris Exposition of 1889.",
+            "Exposition",
+            "Paris Exposition of 1889",
+        ),
+        # a number word spelled in capitals inside a title does not end it
+        (
+            "In 1632 he published the Dialogue Concerning the Two Chief World Systems, which "
+            "mocked the Church.",
+            "Dialogue",
+            "Dialogue Concerning the Two Chief World Systems",
+        ),
+        # a person with a given name and a surname ends before "of <country>", from either side
+        ("The record was set by Kevin Mayer of France in Talence.", "Mayer", "Kevin Mayer"),
+        ("The record was set by Kevin Mayer of France in Talence.", "France", "France"),
+        # ... a name of one word, a regnal number or a style keeps its "of <place>"
+        ("Catherine of Aragon married Henry.", "Aragon", "Catherine of Aragon"),
+        ("King Philip II of Spain sent the Armada.", "II", "King Philip II of Spain"),
+    ],
+)
+def test_where_a_name_read_from_one_of_its_words_starts_and_ends(
+    text: str, word: str, name: str
+) -> None:
+    assert _read(text, word) == name
+
+
+def test_the_year_of_a_law_is_read_with_the_law_not_as_a_date_of_its_own() -> None:
+    found = _named("Roth IRAs came with the Taxpayer Relief Act of 1997.")
+    assert "Taxpayer Relief Act of 1997" in found, found
+    assert "1997" not in found, found

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from grapheme_distill.extractors.spacy.titles import _name_part, _title_span
+from grapheme_distill.extractors.spacy.titles import _full_name, _name_part, _title_span
 
 
 def _of_name_end(doc: Any, end: int) -> int:
@@ -23,15 +23,46 @@ def _of_name_end(doc: Any, end: int) -> int:
     if end + 1 >= len(doc) or doc[end].lower_ != "of" or doc[end].head.i != end - 1:
         return end
     i = end + 1
+    if _dated_name(doc, end - 1, i):
+        return i + 1  # "the Taxpayer Relief Act of 1997", "the Paris Exposition of 1889"
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
     if i >= len(doc) or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
         return end
     if doc[end - 1].ent_type_ in ("GPE", "LOC") and doc[i].ent_type_ in ("GPE", "LOC"):
         return end  # "New Jersey of the United States": two places, not one name
+    if doc[i].ent_type_ == "GPE" and _full_name(doc, end):
+        return end  # "Kevin Mayer of France": a person and the country they represent
     while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
         i += 1
     return _and_name_end(doc, end - 1, i)
+
+
+#: the last words of names that carry their year after "of" ("Act of 1997", "Exposition of 1889")
+_DATED_NAMES = frozenset(
+    {"act", "treaty", "exposition", "exhibition", "convention", "charter", "accord", "agreement"}
+)
+
+
+def _dated_name(doc: Any, last: int, year: int) -> bool:
+    """Whether ``doc[year]``, after the "of" that follows ``doc[last]``, is a year that belongs to
+    a law's, a treaty's or a world fair's name ("Taxpayer Relief Act of 1997": the gold names the
+    act with its year; NER ends the law at "Act" and makes the year a date of its own)."""
+    tok = doc[last]
+    if not tok.text[:1].isupper() or not (
+        tok.ent_type_ in ("LAW", "EVENT") or tok.lower_ in _DATED_NAMES
+    ):
+        return False
+    if year >= len(doc) or doc[year].head.i != year - 1:
+        return False
+    y = doc[year]
+    return (
+        y.text.isdigit()
+        and len(y.text) == 4
+        and y.ent_type_ == "DATE"
+        and y.ent_iob_ == "B"
+        and (year + 1 >= len(doc) or doc[year + 1].ent_iob_ != "I")
+    )
 
 
 def _and_name_end(doc: Any, head: int, end: int) -> int:

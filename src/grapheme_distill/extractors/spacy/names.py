@@ -182,7 +182,8 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
         text = whole.strip(" '‘’")  # the quotation is the name's: 'Herbal "teas"', '"typical" owls'
     text = balanced(text)  # no half a bracket or quotation
     low = text.lower()
-    short_form = len(span) == 1 and _short_form(span[0])  # "US", "WHO": not "us", "who"
+    # "US", "WHO", "NeXT": not "us", "who", "next"
+    short_form = len(span) == 1 and (_short_form(span[0]) or _mixed_case(span[0]))
     if (
         not text
         or (low in _SKIP_NAMES and not short_form)
@@ -215,6 +216,20 @@ def _short_form(tok: Any) -> bool:
         and tok.is_alpha
         and bool(tok.ent_type_)
         and not tok.is_sent_start
+    )
+
+
+def _mixed_case(tok: Any) -> bool:
+    """ "NeXT", "YouTube", "iOS": a word with a capital after its first letter and a lower-case
+    letter is written as a name, even where its letters spell a stop word ("NeXT" is "next"
+    to the tokenizer, so "founded Apple and NeXT" lost its second company); a word in all
+    capitals is :func:`_short_form`'s."""
+    text = tok.text
+    return (
+        tok.is_alpha
+        and len(text) >= 2
+        and any(ch.isupper() for ch in text[1:])
+        and any(ch.islower() for ch in text)
     )
 
 

@@ -163,7 +163,7 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
             j == end
             or j >= sent_end
             or not _title_word(toks[j])
-            or toks[j].ent_type_ in VALUE_LABELS
+            or _value_word(toks[j])  # ("the Dialogue Concerning the Two Chief World Systems")
         ):
             break
         if toks[end].text == ":" and (
@@ -175,6 +175,9 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
             and toks[j].ent_type_ in _ROUTE
             and toks[j].ent_iob_ == "B"
             or _route(toks, end, j + 1)
+            or toks[end].lower_ == "of"
+            and toks[j].ent_type_ == "GPE"
+            and _full_name(toks, end)
         ):
             break  # "from Genoa to France": two places, not one title
         end = j
@@ -183,7 +186,9 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
     sent_start = toks[start].sent.start
     while start > sent_start:
         k = start - 1
-        while k >= sent_start and toks[k].lower_ in _GLUE and not toks[k].text[:1].isupper():
+        while k >= sent_start and (
+            toks[k].lower_ in _GLUE and not toks[k].text[:1].isupper() or _glued_clitic(toks, k)
+        ):
             k -= 1
         if (
             k == start - 1
@@ -198,6 +203,9 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
             and toks[start].ent_type_ in _ROUTE
             and toks[start].ent_iob_ == "B"
             or _route(toks, k + 1, start + 1)
+            or toks[k + 1].lower_ == "of"
+            and toks[start].ent_type_ == "GPE"
+            and _full_name(toks, k + 1)
         ):
             # (a fronted participle is not a title: "Located on the Seine"; "from Genoa to
             # France" is two places seen from either)
@@ -212,6 +220,49 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
         ):
             start -= 1
     return start, end
+
+
+#: negation clitics the tokenizer cuts off a capitalised word ("Don't" is "Do" + "n't")
+_CLITICS = frozenset({"n't", "n’t"})
+
+
+def _glued_clitic(toks: Any, k: int) -> bool:
+    """Whether ``toks[k]`` is a clitic written onto a capitalised word before it: "Don't Make a
+    Wave Committee" is one name, which the widening stopped at "n't" ("Make a Wave Committee")."""
+    return (
+        toks[k].lower_ in _CLITICS
+        and k > 0
+        and not toks[k - 1].whitespace_
+        and toks[k - 1].text[:1].isupper()
+    )
+
+
+#: words that make "X of Place" a ruler's or a noble's name ("King Philip II of Spain", "Lord
+#: Howard of Effingham", "Saint Francis of Assisi")
+_STYLES = frozenset(
+    {"king", "queen", "prince", "princess", "emperor", "empress", "duke", "duchess", "lord"}
+    | {"lady", "earl", "count", "countess", "baron", "archduke", "saint", "st", "st.", "pope"}
+)
+_REGNAL = re.compile(r"^[IVX]+$")
+
+
+def _full_name(toks: Any, end: int) -> bool:
+    """Whether the person named by the tokens before ``toks[end]`` has a given name and a surname
+    ("Kevin Mayer"): such a name ends before "of France", which says whom the person represents
+    or where they come from, while a name of one word, a regnal number or a style before it
+    makes "of Place" part of the name ("Catherine of Aragon", "Charles IV of Spain", "Lord Howard
+    of Effingham").  ``toks`` is a document or its token list."""
+    if toks[end - 1].ent_type_ != "PERSON":
+        return False
+    start = end - 1
+    while start > 0 and toks[start].ent_iob_ == "I":
+        start -= 1
+    words = [toks[k] for k in range(start, end)]
+    return (
+        len(words) >= 2
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+        and not any(t.lower_ in _STYLES or _REGNAL.match(t.text) for t in words)
+    )
 
 
 def _subtitle(toks: Any, j: int, sent_end: int) -> bool:
