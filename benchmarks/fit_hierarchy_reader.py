@@ -31,6 +31,20 @@ val13 0.180 -> 0.194, val11 unchanged.)
 
 Fit only on development answers; the validation answers that gate a change must stay unseen.
 
+Folds are of topics by default; ``--groups batch --folds 0`` holds out one annotation batch at a
+time (``fit_relation_reader.batch_of``), for the out-of-fold fit and for ``--report-on``: what
+carries over to a new writer's answers, which the gates measure.  Each run also prints, per
+group, the held-out broad edges (no rule's, no kept source's) the model would add at the
+threshold, right and wrong.  Eighteenth session, devtrain, the shipped options::
+
+    .venv/bin/python benchmarks/fit_hierarchy_reader.py --gold /work/sets/devtrain.jsonl \
+        --drop rule,heading_last,lead_last,before_last,header_last --keep-rules --threshold 0.9 \
+        --keep-sources 'both,same_rank,cell_colon,divided,roster,lead_key,lead_np&ctx=lead_kind,gloss_examples' \
+        --groups batch --folds 0 --dry-run
+
+gave 0 right and 8 wrong held-out broad edges at 0.9 (batch-6 0/6, batch-10 0/2; by topic, five
+folds: 1 / 5): refitted on devtrain, the model's own additions carry over to no batch.
+
 Cross-validated end to end (``--report-on``): how a refit on densely annotated answers is judged
 without a gate of its own.  Folds by answer; each fold's model is fitted on the other folds, its
 threshold fixed (``--threshold``, else 0.9) or chosen on the other folds (``--cv-threshold``,
@@ -59,7 +73,15 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from learned_fit import Sample, best_threshold, fit_linear, out_of_fold, write_model  # noqa: E402
+from fit_relation_reader import batch_of  # noqa: E402
+from learned_fit import (  # noqa: E402
+    Sample,
+    best_threshold,
+    fit_linear,
+    n_folds,
+    out_of_fold,
+    write_model,
+)
 
 from grapheme_distill.evaluation.answers import (  # noqa: E402
     extraction_to_pred,
@@ -89,12 +111,28 @@ def group_of(answer_id: str) -> str:
     return m.group(1) if m else answer_id
 
 
-def labelled(scorer: Any, items: list[dict[str, Any]]) -> tuple[list[Sample], dict[str, Any]]:
-    """Samples for every non-neutral candidate, and the counts the report needs.
+#: how answers are grouped into folds: by topic (the local teacher's answers on one topic
+#: together), or by annotation batch (``fit_relation_reader.batch_of``: what carries over to a
+#: new writer's answers, which is what the gates measure)
+GROUPINGS: dict[str, Callable[[str], str]] = {"topic": group_of, "batch": batch_of}
+
+
+def labelled(
+    scorer: Any,
+    items: list[dict[str, Any]],
+    grouping: str = "topic",
+    decided: list[bool] | None = None,
+    kept: frozenset[str] = frozenset(),
+) -> tuple[list[Sample], dict[str, Any]]:
+    """Samples for every non-neutral candidate, and the counts the report needs; each sample's
+    group is its answer's under ``grouping``.  ``decided``, when given, gets one flag a sample:
+    whether the model alone decides the candidate (no rule proposed it and it has none of the
+    ``kept`` source features, which the reader keeps like a rule's edges).
 
     A candidate that matches a gold edge another candidate of the answer matched first (in
     the order the answer proposes them) is a duplicate: the scorer gives it neither credit nor
     blame, so it is fitted as right but counted once in the ceiling."""
+    group = GROUPINGS[grouping]
     samples: list[Sample] = []
     gold_total = covered = rule_tp = rule_fp = 0
     for item in items:
@@ -129,7 +167,9 @@ def labelled(scorer: Any, items: list[dict[str, Any]]) -> tuple[list[Sample], di
             else:
                 label = False
                 rule_fp += cand.rule is not None
-            samples.append(Sample(sorted(cand.features), label, group_of(item["id"])))
+            samples.append(Sample(sorted(cand.features), label, group(item["id"])))
+            if decided is not None:
+                decided.append(cand.rule is None and kept.isdisjoint(cand.features))
         covered += len(hit)
         rule_tp += len(rule_hit)
     rule_p = rule_tp / max(1, rule_tp + rule_fp)
@@ -213,18 +253,38 @@ def _same(model: LinearModel | None, answer: str) -> LinearModel | None:
 GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 
 
-def _folds(items: list[dict[str, Any]], n: int) -> list[list[int]]:
+def _folds(items: list[dict[str, Any]], n: int, grouping: str = "topic") -> list[list[int]]:
+    """The answers' folds: ``n`` folds of ``grouping``'s groups (0: one fold a group)."""
     from sklearn.model_selection import GroupKFold  # type: ignore[import-untyped]
 
-    groups = [group_of(i["id"]) for i in items]
-    return [list(test) for _, test in GroupKFold(n_splits=n).split(items, groups=groups)]
+    groups = [GROUPINGS[grouping](i["id"]) for i in items]
+    splits = GroupKFold(n_splits=n_folds(n, groups)).split(items, groups=groups)
+    return [list(test) for _, test in splits]
 
 
 def _fit_on(
-    samples: list[Sample], items: list[dict[str, Any]], c: float, meta: dict[str, Any]
+    samples: list[Sample],
+    items: list[dict[str, Any]],
+    c: float,
+    meta: dict[str, Any],
+    grouping: str = "topic",
 ) -> LinearModel:
-    groups = {group_of(i["id"]) for i in items}
+    groups = {GROUPINGS[grouping](i["id"]) for i in items}
     return fit_linear([s for s in samples if s.group in groups], MODEL_NAME, c=c, meta=meta)
+
+
+def held_out_by_group(
+    samples: list[Sample], probs: list[float], decided: list[bool], threshold: float
+) -> dict[str, tuple[int, int]]:
+    """Per group, the right and wrong candidates no rule proposed whose held-out probability
+    reaches ``threshold``: the broad edges a model fitted without that group would add to it.
+    With batch groups it says whether the model's own additions carry over to a new batch
+    (eighteenth session, devtrain: right 0 of 7 at the shipped 0.9)."""
+    out: dict[str, list[int]] = {}
+    for s, p, d in zip(samples, probs, decided, strict=True):
+        if d and p >= threshold:
+            out.setdefault(s.group, [0, 0])[0 if s.label else 1] += 1
+    return {g: (r, w) for g, (r, w) in sorted(out.items())}
 
 
 def cross_validate(
@@ -238,23 +298,25 @@ def cross_validate(
     threshold: float | None,
     by: str = "micro",
     folds: int = 5,
+    grouping: str = "topic",
 ) -> dict[str, Any]:
     """Out-of-fold end-to-end scores of the answers in ``report_on``: each outer fold's model is
     fitted on the other folds, and its threshold (unless fixed) is the one whose end-to-end F1
     ``by`` (micro or a type's; the hierarchy F1 on ties) is best on those other folds, each of
     them read by a model fitted without it (nested folds), so no answer chooses the threshold it
-    is judged by."""
+    is judged by.  Folds are of ``grouping``'s groups (``folds`` 0: one fold a group)."""
     oof: dict[str, Any] = {}
     chosen: list[float] = []
-    for test in _folds(items, folds):
+    for test in _folds(items, folds, grouping):
         held = set(test)
         train = [it for k, it in enumerate(items) if k not in held]
         t = threshold
         if t is None:
             inner: dict[str, LinearModel] = {}
-            for itest in _folds(train, folds - 1):
+            for itest in _folds(train, max(0, folds - 1), grouping):
                 iheld = set(itest)
-                m = _fit_on(samples, [it for k, it in enumerate(train) if k not in iheld], c, meta)
+                rest = [it for k, it in enumerate(train) if k not in iheld]
+                m = _fit_on(samples, rest, c, meta, grouping)
                 inner.update({train[k]["id"]: m for k in itest})
             best = (-1.0, -1.0, 0.9)
             for g in GRID:
@@ -265,7 +327,7 @@ def cross_validate(
                 best = max(best, (sc[by], sc["hierarchy"], g))
             t = best[2]
         chosen.append(t)
-        model = dataclasses.replace(_fit_on(samples, train, c, meta), threshold=t)
+        model = dataclasses.replace(_fit_on(samples, train, c, meta, grouping), threshold=t)
         oof.update(e2e.preds([items[k] for k in test], functools.partial(_same, model)))
     scored = [it for it in items if it["id"] in report_on]
     return {"thresholds": chosen, **e2e.score(scored, oof)}
@@ -323,11 +385,26 @@ def main(argv: list[str] | None = None) -> int:
         choices=("micro", *TYPES),
         help="with --cv-threshold: the end-to-end F1 that chooses each fold's threshold",
     )
+    ap.add_argument(
+        "--groups",
+        default="topic",
+        choices=tuple(GROUPINGS),
+        help="the folds' groups: topic (the local teacher's answers on one topic together) or "
+        "batch (one annotation batch a group: what carries over to a new writer's answers)",
+    )
+    ap.add_argument("--folds", type=int, default=5, help="folds of groups (0: leave one group out)")
     ap.add_argument("--dry-run", action="store_true", help="report only, write no model")
     args = ap.parse_args(argv)
     scorer = load_scorer()
     items = [item for path in args.gold for item in read_gold(path, scorer)]
-    samples, counts = labelled(scorer, items)
+    decided: list[bool] = []
+    # the sources the reader keeps like rule edges: the model alone decides the rest
+    kept = frozenset({f"src={s}" for s in args.keep_sources.split(",") if s})
+    if not args.no_keep_chains:
+        kept |= {"src=rank_chain"}
+    samples, counts = labelled(scorer, items, args.groups, decided, kept)
+    if not args.keep_rules:
+        decided = [True] * len(samples)  # the model decides the rules' edges too
     drop = tuple(p for p in args.drop.split(",") if p)
     inner = tuple(p for p in args.drop_containing.split(",") if p)
     if drop or inner:
@@ -350,13 +427,16 @@ def main(argv: list[str] | None = None) -> int:
     cs = [float(c) for c in args.Cs.split(",")] if args.Cs else [args.C]
     results = []
     for c in cs:
-        probs = out_of_fold(samples, c=c)
+        probs = out_of_fold(samples, c=c, folds=args.folds)
         threshold, f1 = best_threshold(probs, [s.label for s in samples], max(0, missing))
         results.append((f1, c, threshold))
         print(f"C={c:g}: out-of-fold F1 {f1:.3f} at threshold {threshold:.3f}")
+        held = held_out_by_group(samples, probs, decided, args.threshold or threshold)
+        print("held out, broad edges kept (right, wrong) by group:", json.dumps(held))
     f1, c, threshold = max(results)
     meta = {
         "fitted_on": [p.name for p in args.gold],
+        "groups": args.groups,
         "C": c,
         "out_of_fold_f1": round(f1, 4),
         "out_of_fold_threshold": round(threshold, 4),
@@ -373,7 +453,16 @@ def main(argv: list[str] | None = None) -> int:
         scored = [i for i in items if i["id"] in report_on]
         fixed = None if args.cv_threshold else (args.threshold or 0.9)
         cv = cross_validate(
-            e2e, items, samples, report_on, c=c, meta=meta, threshold=fixed, by=args.cv_by
+            e2e,
+            items,
+            samples,
+            report_on,
+            c=c,
+            meta=meta,
+            threshold=fixed,
+            by=args.cv_by,
+            folds=args.folds,
+            grouping=args.groups,
         )
         print("cross-validated", json.dumps(cv))
         for label, model in (("shipped", shipped_model(MODEL_NAME)), ("rules", None)):

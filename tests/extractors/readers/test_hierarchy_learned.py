@@ -356,6 +356,38 @@ def test_the_fitting_script_cross_validates_end_to_end(
     assert 0.0 < cv["micro"] <= 1.0 and cv["hier_tp"] > 0
 
 
+def test_the_fitting_script_holds_out_one_annotation_batch_at_a_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # six written answers in three annotation batches (w-010 and w-040 in the first, w-070 and
+    # w-075 in the second, w-100 and w-105 in the third): leave-one-batch-out is three folds
+    ids = ["w-010", "w-040", "w-070", "w-075", "w-100", "w-105"]
+    gold = tmp_path / "gold.jsonl"
+    rows = [{**g, "id": i} for g, i in zip(GOLD, ids, strict=True)]
+    gold.write_text("\n".join(json.dumps(g) for g in rows) + "\n", encoding="utf-8")
+    fit = benchmark_script("fit_hierarchy_reader")
+    args = ["--gold", str(gold), "--drop", "rule", "--keep-rules", "--report-on", str(gold)]
+    assert fit.main([*args, "--groups", "batch", "--folds", "0"]) == 0
+    out = capsys.readouterr().out
+    lines = dict(line.split(" ", 1) for line in out.splitlines() if line[:1] not in "{C")
+    assert len(json.loads(lines["cross-validated"])["thresholds"]) == 3, out
+    held = json.loads(out.split("by group: ", 1)[1].splitlines()[0])
+    assert set(held) <= {"batch-1", "batch-2", "batch-3"}, held
+
+
+def test_the_held_out_report_counts_only_the_edges_the_model_alone_decides() -> None:
+    fit = benchmark_script("fit_hierarchy_reader")
+    samples = [
+        fit.Sample(["a"], True, "batch-1"),
+        fit.Sample(["a"], False, "batch-1"),
+        fit.Sample(["a"], False, "batch-2"),
+        fit.Sample(["a"], True, "batch-2"),
+    ]
+    held = fit.held_out_by_group(samples, [0.95, 0.92, 0.5, 0.99], [True, True, True, False], 0.9)
+    # batch-2's right edge was a rule's (not decided), its wrong one under the threshold
+    assert held == {"batch-1": (1, 1)}
+
+
 def test_the_wholes_own_head_noun_is_no_candidate_child() -> None:
     text = "The Inca Empire consists of:\n\n- **Empire**: all the land\n- **Inca roads**: paths\n"
     cands = _candidates(text)
