@@ -13,6 +13,7 @@ import pytest
 from grapheme_distill.extractors.learned import LinearModel, load_linear_model
 from grapheme_distill.extractors.spacy.clauses import Mention
 from grapheme_distill.extractors.spacy.entity_choice import (
+    Candidate,
     Evidence,
     Nesting,
     collect_candidates,
@@ -322,8 +323,47 @@ def test_the_fitting_script_holds_out_one_annotation_batch_at_a_time(
     args = ["--gold", str(gold), "--out", str(out), "--c", "1", "--decide-relations"]
     assert fitter.main([*args, "--decide-named", "--groups", "batch", "--write"]) == 0
     printed = capsys.readouterr().out
-    assert "held out by batch at 0.35 (f1):" in printed
-    assert len(printed.split("held out by batch at 0.35 (f1):")[1].split("\n")[0].split()) == 2
+    assert "held out by batch at 0.350 (f1):" in printed
+    line = printed.split("held out by batch at 0.350 (f1):")[1].split("\n")[0]
+    assert len(line.split("|")[0].split()) == 2 and "| pooled " in line  # two batches, pooled
     assert 0.0 <= load_linear_model(out).threshold <= 1.0
     with pytest.raises(SystemExit):
         fitter.main([*args, "--groups", "batch", "--cv", "2"])
+
+
+def test_the_fitting_script_can_count_the_relations_a_kept_name_brings(
+    fitter: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--count-relations`` (eighteenth session): a dropped name takes its relations with it at
+    read time, so the micro F1 a threshold is chosen by scores, for each set of kept names, the
+    rules' relations whose ends are kept — not the base predictions' fixed relation counts."""
+    monkeypatch.setenv("GRAPHEME_DISTILL_ANSWER_SCORER", str(SCORER))
+    scorer = fitter.load_scorer()
+    (row,) = fitter.read_gold(_write(tmp_path / "gold.jsonl", _gold_rows()[:1]), scorer)
+
+    def cand(name: str) -> Candidate:
+        return Candidate(name, (), True, frozenset({"relation"}), False, None)
+
+    ada, london, paris = cand("Ada Lovelace"), cand("London"), cand("Paris")
+    rel = {"subject": "Ada Lovelace", "object": "London", "negated": False}
+    wrong = {"subject": "Ada Lovelace", "object": "Paris", "negated": False}
+    monkeypatch.setitem(fitter.FOUND, row["id"], [ada, london, paris])
+    monkeypatch.setitem(
+        fitter.RELATIONS,
+        row["id"],
+        [
+            ({**rel, "predicate": "lived_in"}, ("Ada Lovelace", "London")),
+            ({**wrong, "predicate": "visited"}, ("Ada Lovelace", "Paris")),
+            ({**rel, "predicate": "born_in"}, ("Ada Lovelace", None)),  # an attribute's value
+        ],
+    )
+    monkeypatch.setitem(fitter.OTHER_COUNTS, row["id"], fitter.Counter())
+    every = fitter.relation_counts(scorer, row, [ada, london, paris])
+    assert (every["tp_p"], every["fp"], every["fn"]) == (1, 2, 0)
+    without_paris = fitter.relation_counts(scorer, row, [ada, london])
+    assert (without_paris["tp_p"], without_paris["fp"]) == (1, 1)
+    without_london = fitter.relation_counts(scorer, row, [ada, paris])
+    assert (without_london["tp_p"], without_london["fn"]) == (0, 1)
+    # the micro F1 now moves with the kept names (entities and relations together)
+    micro = fitter.entity_f1(scorer, [row], {row["id"]: [ada, london]})["micro"]
+    assert micro > fitter.entity_f1(scorer, [row], {row["id"]: [ada, paris]})["micro"]
