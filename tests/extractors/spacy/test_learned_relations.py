@@ -350,6 +350,32 @@ def test_a_rule_threshold_under_0_1_can_be_chosen(tmp_path: Path) -> None:
     assert script.choose(scorer, [], preds, rows, probs)[0] == 0.06
 
 
+class _PrecisionScorer(_CountingScorer):
+    """As :class:`_CountingScorer`, with the relations' precision standing for micro F1 (adding
+    a relation right one time in two lowers micro F1 while relation F1 still gains)."""
+
+    def score(self, items: list[Any], preds: dict[str, Any]) -> dict[str, Any]:
+        result = super().score(items, preds)
+        result["micro"] = {"f1": result["types"]["relations"]["precision"]}
+        return result
+
+
+@pytest.mark.parametrize(("rule_tolerance", "want"), [(0.0, 0.06), (0.2, 0.5)])
+def test_on_a_flat_rule_curve_micro_f1_chooses_the_rule_threshold(
+    tmp_path: Path, rule_tolerance: float, want: float
+) -> None:
+    # four right relations; at 0.06 relation F1 is best (.571: Y0, Y1 and W1 kept), from 0.08
+    # on only Y0 stays (.4, precision 1.0): within 0.2 of the best the most precise wins
+    script, _ = _script_and_tiny_gold(tmp_path)
+    probs = [0.5, 0.07, 0.07, 0.05]
+    named = [("Y0", "correct"), ("Y1", "correct"), ("W1", "wrong"), ("W2", "wrong")]
+    rows = [("a", _row("X", "p", o, "source=rule"), outcome) for o, outcome in named]
+    preds = {"a": {"relations": [_unit(r) for _, r, _ in rows], "entities": []}}
+    scorer = _PrecisionScorer({("X", "p", f"Y{i}") for i in range(4)})
+    got = script.choose(scorer, [], preds, rows, probs, rule_tolerance=rule_tolerance)[0]
+    assert got == want
+
+
 def _unit(row: dict[str, Any]) -> dict[str, Any]:
     return {k: row[k] for k in ("subject", "predicate", "object", "negated")}
 
