@@ -288,3 +288,42 @@ def test_a_key_value_or_table_value_describes_the_person_it_names() -> None:
         ("Carl Ritter", "occupation", "geographer"),
     } <= found, found
     assert not any(s.startswith(("Boston", "Los Angeles")) for s, _, _ in found), found
+
+
+def _roles(answer: str) -> set[tuple[str, str, str]]:
+    return {fact for fact in _people(answer) if fact[1] == "role"}
+
+
+def test_a_line_up_gives_each_person_their_roles() -> None:
+    """Eighteenth session: a list of people glossed with bare nouns is a line-up; each noun is
+    the person's ``role`` (the scorer's is-a group), asides after the name left out."""
+    answer = (
+        "The band's classic line-up:\n\n"
+        "- **Ringo Starr** (born 1940) — drums, vocals\n"
+        "- **George Harrison** (born 1943), known as *Hari* — lead guitar\n"
+        "- **Paul McCartney** — bass guitar, piano and vocals\n"
+    )
+    assert _roles(answer) == {
+        ("Ringo Starr", "role", "drums"),
+        ("Ringo Starr", "role", "vocals"),
+        ("George Harrison", "role", "lead guitar"),
+        ("Paul McCartney", "role", "bass guitar"),
+        ("Paul McCartney", "role", "piano"),
+        ("Paul McCartney", "role", "vocals"),
+    }
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # one person glossed alone is no line-up
+        "Members:\n\n- **Ringo Starr** — drums\n- The rest of the band — see below\n",
+        # a gloss that is prose, not bare nouns
+        "Key people:\n\n- **Ada Lovelace** — wrote the first program\n"
+        "- **Charles Babbage** — designed the engine\n",
+        # terms that are no people's names
+        "Sections:\n\n- **Strings** — violins, violas\n- **Brass** — horns, trumpets\n",
+    ],
+)
+def test_no_line_up(answer: str) -> None:
+    assert _roles(answer) == set()

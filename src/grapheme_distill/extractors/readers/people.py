@@ -323,6 +323,55 @@ def read_people(ctx: ReadContext) -> Iterator[Fact]:
             for a in pattern.finditer(text):
                 org = Name(clean_name(a.group("x")), "ORG")
                 yield fact("people.org", org, Name(a.group("nat"), "NORP"), "nationality")
+    yield from _line_up(ctx)
+
+
+#: a line-up item's gloss: short lower-case noun phrases in a list, nothing else ("lead vocals,
+#: piano", "tenor saxophone", "guitar, vocals, songwriting"); up to a sentence's end or a bracket
+_ROLE_PART = re.compile(r"^[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}$")
+_NOT_ROLE = frozenset(
+    {"the", "a", "an", "of", "in", "on", "for", "with", "to", "from", "by", "at", "as", "his"}
+    | {"her", "their", "its", "is", "was", "are", "were", "who", "which", "that", "also", "not"}
+)
+_PERSON_KEY = re.compile(rf"^{_NAME}$")
+
+
+def _roles(gloss: str) -> list[str]:
+    """The parts of a line-up gloss, or none where the gloss is prose or a phrase with words
+    that make it one ("the band's drummer", "founded the group")."""
+    head = re.split(r"\s*[.;:(\u2013\u2014]", gloss, maxsplit=1)[0].strip()
+    parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", head) if p]
+    if not parts or len(parts) > 4:
+        return []
+    if not all(_ROLE_PART.match(p) and not set(p.split()) & _NOT_ROLE for p in parts):
+        return []
+    return parts
+
+
+def _line_up(ctx: ReadContext) -> Iterator[Fact]:
+    """ "- **Brian May** — lead guitar, vocals" / "- **Roger Taylor** — drums, vocals": a list
+    whose items each name a person and gloss them with bare nouns gives each person's roles in
+    the group (the gold conventions record a person's part as ``role``, a predicate of the
+    scorer's is-a group).  Two such items at least: the layout, not one item, says it is a
+    line-up; a person's key is a name of capitalised words ("(born 1945)" and ", known as …"
+    after it are asides)."""
+    for items in ctx.doc.lists():
+        found = []
+        for block in items:
+            if block.role != "glossary" or block.value is None or ctx.injected(block):
+                continue
+            key = clean_name(re.split(r"\s*[(,]", block.key_text(), maxsplit=1)[0])
+            if len(key.split()) < 2 or _PERSON_KEY.match(key) is None:
+                continue
+            if parts := _roles(block.value_text()):
+                found.append((block, key, parts))
+        if len(found) < 2:
+            continue
+        for block, key, parts in found:
+            for part in parts:
+                yield Fact(
+                    "relation", "people.role", block.span, Name(key, "PERSON"), Name(part), "role"
+                )
 
 
 def _glosses(ctx: ReadContext) -> Iterator[tuple[Block, str, tuple[int, int], bool]]:
