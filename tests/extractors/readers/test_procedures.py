@@ -26,6 +26,7 @@ from grapheme_distill.extractors.readers.procedures import (
         ("Then drain the pasta, keeping a cup of the water.", True),
         ("When the dough has doubled, knock it back and shape it.", True),
         ("Before you start, unplug the router.", True),
+        ("Step four: pull the sides apart and flatten it.", True),
         ("Don't open the oven door while it bakes.", False),
         ("Tip: use a scale for flour.", False),
         ("Set theory is a branch of mathematics.", False),

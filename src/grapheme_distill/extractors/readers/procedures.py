@@ -37,7 +37,9 @@ __all__ = [
     "asked_steps",
     "goal_of",
     "how_to_list",
+    "instruction_clauses",
     "is_instruction",
+    "is_order",
     "list_holds_steps",
     "nested_step_lists",
     "read_prose_procedures",
@@ -77,7 +79,8 @@ _OPENER = re.compile(
     r"^(?:(?:first(?:ly)?|next|then|now|finally|lastly|after that|afterwards|second(?:ly)?|"
     r"third(?:ly)?|to (?:begin|start)(?: with)?|once (?:it|they|that)[^,]{0,40}|when [^,]{1,60}|"
     r"before (?:you (?:start|begin)|starting|beginning)[^,]{0,30}|if [^,]{1,60}|to [^,]{1,60},|"
-    r"meanwhile|in the meantime|step \d+|(?:the )?(?:next|following) (?:day|morning)|"
+    r"meanwhile|in the meantime|(?:the )?(?:next|following) (?:day|morning)|"
+    r"step (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)|"
     # a phrase that sets the scene, up to its comma: "For the oven,", "In a large bowl,",
     # "**Before you hand the phone over**," (several procedures in one prose answer open so)
     r"(?:before|after|once|while|until|as soon as|as|whenever|for|in|on|at|with|during|using)\s"
@@ -217,7 +220,8 @@ def list_holds_steps(texts: list[str], lead: str = "") -> bool | None:
     target range …") or when its lead-in or heading introduces materials or tips ("**You'll
     need:**", "Ingredients", "Tips"), None when the items do not say (the caller's other cues
     decide)."""
-    lead = lead.strip(" *_#")
+    # the lead's last sentence introduces the list: "Don't panic. Here's what to do:" is no tip
+    lead = re.split(r"(?<=[.!?])\s+", lead.strip(" *_#"))[-1].strip(" *_#")
     if not texts or _MATERIALS.match(lead) or _ADVICE.match(lead):
         return None if not texts else False
     orders = sum(1 for t in texts if is_instruction(t))
@@ -278,7 +282,7 @@ _CONDITION = re.compile(
 )
 
 
-def _an_order(text: str) -> bool:
+def is_order(text: str) -> bool:
     """An instruction (:func:`is_instruction`), or the construction of one whose verb the lexicon
     lacks: a bare word that is no closed-class word, no participle or gerund and no verb in the
     third person, followed by its object ("Plunge the sink", "Unblock it")."""
@@ -345,7 +349,7 @@ def how_to_list(
         return False
     if titled or (prompt and (_ASKS_STEPS.search(prompt) or goal_of(prompt))):
         return True
-    orders = sum(1 for t in texts if _an_order(t))
+    orders = sum(1 for t in texts if is_order(t))
     return orders * 2 >= len(texts)
 
 
@@ -448,9 +452,9 @@ def read_prose_procedures(doc: Document, prompt: str = "") -> list[ProseProcedur
         # an order whose verb the lexicon lacks counts too ("Mop up the water", "Ease it
         # away"): prose here is a how-to's already
         orders = [
-            (a, s) for a, s in sentences if _an_order(s) and not (lead and s == sentences[-1][1])
+            (a, s) for a, s in sentences if is_order(s) and not (lead and s == sentences[-1][1])
         ]
-        steps = tuple(_step(c) for _, s in orders for c in _clauses(_OPENER.sub("", s)))
+        steps = tuple(_step(c) for _, s in orders for c in instruction_clauses(_OPENER.sub("", s)))
         if before_list(blocks, i) and orders and (len(orders) < len(sentences) or len(steps) < 2):
             # "Fixing a flat is easy … Before you start, shift to the smallest rear cog …."
             steps = tuple(_step(s) for _, s in orders)
@@ -496,7 +500,7 @@ def _preparation_lists(doc: Document) -> list[ProseProcedure]:
             continue
         if not before_list(doc.blocks, max(b.index for b in items)):
             continue
-        orders = [b for b in top if _an_order(b.text)]
+        orders = [b for b in top if is_order(b.text)]
         if orders:
             steps = tuple(_step(b.text) for b in orders)
             span = (orders[0].span[0], orders[-1].span[1])
@@ -504,7 +508,7 @@ def _preparation_lists(doc: Document) -> list[ProseProcedure]:
     return out
 
 
-def _clauses(sentence: str) -> list[str]:
+def instruction_clauses(sentence: str) -> list[str]:
     """The instruction clauses of one sentence: "To make cold brew, mix …, steep it for 12
     hours, then strain it" is three steps; a clause that gives no order stays with the one
     before it ("…, so you get small curds")."""

@@ -14,6 +14,11 @@ from __future__ import annotations
 import dataclasses
 
 from grapheme_distill.extractors.document import Document
+from grapheme_distill.extractors.readers.procedure_layouts import (
+    case_steps,
+    numbered_block_steps,
+    table_steps,
+)
 from grapheme_distill.extractors.readers.procedures import (
     asked_steps,
     how_to_list,
@@ -31,7 +36,10 @@ def join_prose_procedures(document: Document, prompt: str, goal: str | None, sta
     (a "First … Then …" sequence read from the same sentences gives way to them).  A numbered
     list with sub-steps, which its pieces cut in two, is made one procedure again.  A list read
     as steps that is no how-to's (a ranking, a history, tips under numbered steps) is dropped; a
-    prompt asking for steps that no list answered gets its answer's first numbered list."""
+    prompt asking for steps that no list answered gets its answer's first numbered list.  Steps
+    numbered in headings, paragraphs or a table, and the cases a "What to do" list gives steps
+    for (:mod:`~grapheme_distill.extractors.readers.procedure_layouts`), replace what was read of
+    them sentence by sentence."""
     state.records = [
         r
         for r in state.records
@@ -69,26 +77,48 @@ def join_prose_procedures(document: Document, prompt: str, goal: str | None, sta
                     first, steps=proc.steps + first.steps, span=(proc.span[0], first.span[1])
                 )
             continue
-        state.records = [
-            r
-            for r in state.records
-            if not (
-                r.kind == "procedure"
-                and r.construction == "procedure.sequence"
-                and r.span[0] < proc.span[1]
-                and proc.span[0] < r.span[1]
-            )
-        ]
-        state.records.append(
-            Record(
-                kind="procedure",
-                value=proc.goal or goal or "procedure",
-                steps=proc.steps,
-                confidence=0.75,
-                span=proc.span,
-                construction=proc.construction,
-            )
+        _replace(state, proc.goal or goal, proc.steps, proc.span, proc.construction, True)
+    for found in [
+        *numbered_block_steps(document, prompt),
+        *table_steps(document, prompt),
+        *case_steps(document),
+    ]:
+        # steps numbered in headings, paragraphs or a table: what the walk and the prose reader
+        # read of them sentence by sentence gives way to them
+        _replace(state, found.goal or goal, found.steps, found.span, found.construction, False)
+
+
+def _replace(
+    state: State,
+    goal: str | None,
+    steps: tuple[str, ...],
+    span: tuple[int, int],
+    construction: str,
+    sequences_only: bool,
+) -> None:
+    """Add a procedure read off the document, dropping the procedures read over the same span
+    that it replaces: a "First … Then …" sequence (``sequences_only``), or any."""
+    a, b = span
+    state.records = [
+        r
+        for r in state.records
+        if not (
+            r.kind == "procedure"
+            and (not sequences_only or r.construction == "procedure.sequence")
+            and r.span[0] < b
+            and a < r.span[1]
         )
+    ]
+    state.records.append(
+        Record(
+            kind="procedure",
+            value=goal or "procedure",
+            steps=steps,
+            confidence=0.75,
+            span=span,
+            construction=construction,
+        )
+    )
 
 
 def _how_to(document: Document, record: Record, prompt: str) -> bool:
