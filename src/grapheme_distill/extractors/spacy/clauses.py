@@ -581,7 +581,16 @@ def clauses(
     if _DISPUTED.search(doc_text(doc)[sent.start_char : sent.end_char]):
         return []  # the answer itself doubts it: annotators (and users) leave such claims out
     if coref is not None:
-        coref.doc = doc  # what the mentions' numbers are read off ("they" wants several)
+        first = doc_tokens(doc)[sent.start]
+        # what the mentions' numbers are read off ("they" wants several); "It" opening a
+        # paragraph: the answer's topic
+        coref.read(
+            doc,
+            opens_on_it=sent.start == 0
+            and default_subject is None
+            and first.lower_ == "it"
+            and first.dep_ in ("nsubj", "nsubjpass"),
+        )
         # "X was born in 1923 and his nationality was ...": a pronoun may point back to the subject of
         # its own sentence (the caller notes that subject for the next sentences afterwards)
         subj = next(

@@ -13,7 +13,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from grapheme_distill.extractors.spacy.doc_cache import doc_text, token_children
+from grapheme_distill.extractors.spacy.doc_cache import doc_text
+from grapheme_distill.extractors.spacy.grammatical_number import Number, mention_number
 
 __all__ = [
     "DESCRIPTION_LABELS",
@@ -21,9 +22,7 @@ __all__ = [
     "ClauseKind",
     "Coref",
     "Mention",
-    "Number",
     "Voice",
-    "mention_number",
 ]
 
 Voice = Literal["active", "passive", "noun", "attribute", "copula"]
@@ -441,120 +440,6 @@ class Clause:
     end: int = 0
 
 
-#: a mention's grammatical number: one thing ("it", "he", "she"), several ("they"), or a body of
-#: people that English calls "it" and "they" alike ("ABBA was a group … They won Eurovision")
-Number = Literal["single", "plural", "group"]
-
-#: nouns of a body of people: a thing said to be one is a group, whatever its name's form
-_GROUP_NOUNS_OF_PEOPLE = frozenset(
-    {
-        "band",
-        "group",
-        "team",
-        "duo",
-        "trio",
-        "quartet",
-        "quintet",
-        "ensemble",
-        "orchestra",
-        "choir",
-        "company",
-        "corporation",
-        "firm",
-        "club",
-        "committee",
-        "council",
-        "government",
-        "family",
-        "crew",
-        "army",
-        "party",
-        "union",
-        "tribe",
-        "dynasty",
-        "organisation",
-        "organization",
-        "agency",
-        "collective",
-        "troupe",
-        "label",
-    }
-)
-
-
-def _verb_number(head: Any) -> Number | None:
-    """What the finite verb of the clause ``head`` is the subject of says of its number: "is",
-    "was", "has", "flows" one; "are", "were", "have", "flow" several (None for a past tense that
-    does not show it, or when ``head`` is no subject)."""
-    if head.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    verb = head.head
-    finite = [c for c in token_children(verb) if c.dep_ in ("aux", "auxpass")] + [verb]
-    for t in sorted(finite, key=lambda t: t.i):
-        if t.tag_ == "VBZ" or t.lower_ == "was":
-            return "single"
-        if t.tag_ == "VBP" or t.lower_ == "were":
-            return "plural"
-        if t.tag_ in ("VBD", "MD"):
-            return None
-    return None
-
-
-def _said_to_be_group(head: Any) -> bool:
-    """ "ABBA was a Swedish pop group", "Queen, the British band, …": the subject's own sentence
-    (or an apposition) calls it a body of people."""
-    if any(
-        c.dep_ == "appos" and c.lemma_.lower() in _GROUP_NOUNS_OF_PEOPLE
-        for c in token_children(head)
-    ):
-        return True
-    verb = head.head
-    return (
-        head.dep_ == "nsubj"
-        and verb.lemma_ == "be"
-        and any(
-            c.dep_ == "attr" and c.lemma_.lower() in _GROUP_NOUNS_OF_PEOPLE
-            for c in token_children(verb)
-        )
-    )
-
-
-def mention_number(doc: Any, m: Mention) -> Number | None:
-    """The grammatical number of ``m`` read off the parse of ``doc`` (None when ``m`` is not a
-    span of ``doc``, or is a pronoun still to resolve).
-
-    Several: a coordination ("Björn and Benny wrote …"), a plural noun ("the pyramids", "the
-    Beatles"), a nationality ("Americans"); a group: a noun of a body of people
-    ("the band", "the government"), a thing its sentence calls one ("ABBA was a pop group"), a
-    singular proper name with a plural verb ("Pink Floyd were an English rock band": British
-    usage for bands and teams); one: the rest, and a plural-looking place that takes a singular
-    verb ("the United States is", "the Netherlands"); unknown: an organisation by NER alone."""
-    if m.pronoun or m.start < 0 or doc_text(doc)[m.start : m.end] != m.text:
-        return None
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    head = span.root
-    kids = token_children(head)
-    if any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in kids) and any(
-        c.dep_ == "cc" and c.lower_ in ("and", "&") for c in kids
-    ):
-        return "plural"
-    verb = _verb_number(head)
-    if head.lemma_.lower() in _GROUP_NOUNS_OF_PEOPLE or _said_to_be_group(head):
-        return "group"
-    if verb == "plural" and head.tag_ == "NNP":
-        return "group"
-    plural_form = head.tag_ in ("NNS", "NNPS") or "Plur" in head.morph.get("Number")
-    if plural_form and m.label not in ("GPE", "LOC") and verb != "single":
-        return "plural"
-    if m.label == "NORP" and head.pos_ in ("NOUN", "PROPN"):
-        return "plural"
-    # an organisation may be "it" or "they", and the tagger calls many a person one
-    # ("Björn Ulvaeus" ORG): unknown, unless the sentence said more
-    return None if m.label == "ORG" else "single"
-
-
 #: what the answer's topic cannot be for an "It" opening a section (a person is "he"/"she")
 _NOT_A_TOPIC = frozenset(
     {"PERSON", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
@@ -583,6 +468,8 @@ class Coref:
         self.names: list[Mention] = []  # every name read so far, latest last
         self.doc: Any = None  # the document being read (set by the clause reader): for numbers
         self.plural: Mention | None = None  # the last subject "they" may mean
+        # the last mention noted is no span of the document read last (a heading's name)
+        self.unread = False
         self.groups: set[str] = set()  # names read as groups once ("ABBA was a group"): for good
         self.numbers: dict[Mention, Number | None] = {}  # the topic's and the last subject's
 
@@ -662,6 +549,8 @@ class Coref:
     def note(self, mention: Mention) -> None:
         if mention.pronoun:
             return
+        here = self.doc is not None and doc_text(self.doc)[mention.start : mention.end]
+        self.unread = here != mention.text
         number = self.number_of(mention)
         self.numbers = {k: v for k, v in self.numbers.items() if k is self.topic}
         self.numbers[mention] = number
@@ -683,6 +572,19 @@ class Coref:
             self.person = mention
         if thing:
             self.thing = mention
+
+    def read(self, doc: Any, *, opens_on_it: bool = False) -> None:
+        """The clause reader reads a sentence of ``doc``; ``opens_on_it``: the sentence opens
+        ``doc`` (a paragraph) on "It".  Such a paragraph speaks of the answer's topic, as one
+        right under a heading does (:meth:`open_on_topic`), not of the last thing the paragraph
+        before named: on the dev answers no such "It" read as that thing was a stated fact, a
+        third were the topic's.  Not when the last name noted was read off no paragraph since (a
+        heading that names a thing: "## The Nile / It flows north")."""
+        if opens_on_it and not self.unread:
+            self.open_on_topic()
+        if doc is not self.doc:
+            self.unread = False
+        self.doc = doc
 
     def open_on_topic(self) -> None:
         """A paragraph right under a heading that names no thing, opening on "It" ("## Origins /

@@ -1,0 +1,132 @@
+"""Grammatical number of a mention: one thing, several, or a group (split out of :mod:`.mentions`).
+
+Why.  The light coreference (:class:`~grapheme_distill.extractors.spacy.mentions.Coref`) gave
+"they" the last subject noted, often one person ("They won the Eurovision Song Contest" -> Björn,
+in an answer about ABBA), and "it" a plural noun ("The pyramids … They are in Giza" after "Khufu
+ruled Egypt").  The parse says a mention's number: a plural noun, a coordination, the verb's
+agreement ("Pink Floyd were"), what its sentence calls it ("ABBA was a pop group").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal
+
+from grapheme_distill.extractors.spacy.doc_cache import doc_text, token_children
+
+if TYPE_CHECKING:
+    from grapheme_distill.extractors.spacy.mentions import Mention
+
+__all__ = ["Number", "mention_number"]
+
+#: a mention's grammatical number: one thing ("it", "he", "she"), several ("they"), or a body of
+#: people that English calls "it" and "they" alike ("ABBA was a group … They won Eurovision")
+Number = Literal["single", "plural", "group"]
+
+#: nouns of a body of people: a thing said to be one is a group, whatever its name's form
+_GROUP_NOUNS_OF_PEOPLE = frozenset(
+    {
+        "band",
+        "group",
+        "team",
+        "duo",
+        "trio",
+        "quartet",
+        "quintet",
+        "ensemble",
+        "orchestra",
+        "choir",
+        "company",
+        "corporation",
+        "firm",
+        "club",
+        "committee",
+        "council",
+        "government",
+        "family",
+        "crew",
+        "army",
+        "party",
+        "union",
+        "tribe",
+        "dynasty",
+        "organisation",
+        "organization",
+        "agency",
+        "collective",
+        "troupe",
+        "label",
+    }
+)
+
+
+def _verb_number(head: Any) -> Number | None:
+    """What the finite verb of the clause ``head`` is the subject of says of its number: "is",
+    "was", "has", "flows" one; "are", "were", "have", "flow" several (None for a past tense that
+    does not show it, or when ``head`` is no subject)."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = head.head
+    finite = [c for c in token_children(verb) if c.dep_ in ("aux", "auxpass")] + [verb]
+    for t in sorted(finite, key=lambda t: t.i):
+        if t.tag_ == "VBZ" or t.lower_ == "was":
+            return "single"
+        if t.tag_ == "VBP" or t.lower_ == "were":
+            return "plural"
+        if t.tag_ in ("VBD", "MD"):
+            return None
+    return None
+
+
+def _said_to_be_group(head: Any) -> bool:
+    """ "ABBA was a Swedish pop group", "Queen, the British band, …": the subject's own sentence
+    (or an apposition) calls it a body of people."""
+    if any(
+        c.dep_ == "appos" and c.lemma_.lower() in _GROUP_NOUNS_OF_PEOPLE
+        for c in token_children(head)
+    ):
+        return True
+    verb = head.head
+    return (
+        head.dep_ == "nsubj"
+        and verb.lemma_ == "be"
+        and any(
+            c.dep_ == "attr" and c.lemma_.lower() in _GROUP_NOUNS_OF_PEOPLE
+            for c in token_children(verb)
+        )
+    )
+
+
+def mention_number(doc: Any, m: Mention) -> Number | None:
+    """The grammatical number of ``m`` read off the parse of ``doc`` (None when ``m`` is not a
+    span of ``doc``, or is a pronoun still to resolve).
+
+    Several: a coordination ("Björn and Benny wrote …"), a plural noun ("the pyramids", "the
+    Beatles"), a nationality ("Americans"); a group: a noun of a body of people
+    ("the band", "the government"), a thing its sentence calls one ("ABBA was a pop group"), a
+    singular proper name with a plural verb ("Pink Floyd were an English rock band": British
+    usage for bands and teams); one: the rest, and a plural-looking place that takes a singular
+    verb ("the United States is", "the Netherlands"); unknown: an organisation by NER alone."""
+    if m.pronoun or m.start < 0 or doc_text(doc)[m.start : m.end] != m.text:
+        return None
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = span.root
+    kids = token_children(head)
+    if any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in kids) and any(
+        c.dep_ == "cc" and c.lower_ in ("and", "&") for c in kids
+    ):
+        return "plural"
+    verb = _verb_number(head)
+    if head.lemma_.lower() in _GROUP_NOUNS_OF_PEOPLE or _said_to_be_group(head):
+        return "group"
+    if verb == "plural" and head.tag_ == "NNP":
+        return "group"
+    plural_form = head.tag_ in ("NNS", "NNPS") or "Plur" in head.morph.get("Number")
+    if plural_form and m.label not in ("GPE", "LOC") and verb != "single":
+        return "plural"
+    if m.label == "NORP" and head.pos_ in ("NOUN", "PROPN"):
+        return "plural"
+    # an organisation may be "it" or "they", and the tagger calls many a person one
+    # ("Björn Ulvaeus" ORG): unknown, unless the sentence said more
+    return None if m.label == "ORG" else "single"
