@@ -175,6 +175,11 @@ def _read(text: str, word: str) -> str | None:
         # ... a name of one word, a regnal number or a style keeps its "of <place>"
         ("Catherine of Aragon married Henry.", "Aragon", "Catherine of Aragon"),
         ("King Philip II of Spain sent the Armada.", "II", "King Philip II of Spain"),
+        # an eponym's possessive is part of the term; an owner's or a place's is not
+        ("Antigens pass through Peyer's patches in the gut.", "patches", "Peyer's patches"),
+        ("Light bends according to Snell's law.", "law", "Snell's law"),
+        ("Apple's revenue grew last year.", "revenue", "revenue"),
+        ("France's capital is Paris.", "capital", "capital"),
     ],
 )
 def test_where_a_name_read_from_one_of_its_words_starts_and_ends(
@@ -187,3 +192,9 @@ def test_the_year_of_a_law_is_read_with_the_law_not_as_a_date_of_its_own() -> No
     found = _named("Roth IRAs came with the Taxpayer Relief Act of 1997.")
     assert "Taxpayer Relief Act of 1997" in found, found
     assert "1997" not in found, found
+
+
+def test_an_eponym_is_no_node_of_its_own_beside_its_term() -> None:
+    found = _named("Light bends according to Snell's law.")
+    assert "Snell's law" in found, found
+    assert "Snell" not in found, found

@@ -18,7 +18,7 @@ from grapheme_distill.extractors.spacy.coordinated_names import shared_head_name
 from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, span_text
 from grapheme_distill.extractors.spacy.mentions import _SKIP_NAMES, CHUNK_CANDIDATES, Mention
 from grapheme_distill.extractors.spacy.name_extent import _dated_name
-from grapheme_distill.extractors.spacy.names import mention_of
+from grapheme_distill.extractors.spacy.names import _eponym, mention_of
 from grapheme_distill.extractors.spacy.titles import two_names
 
 __all__ = ["NAMED_LABELS", "named_mentions", "step_things"]
@@ -72,7 +72,13 @@ def named_mentions(span: Any) -> list[Mention]:
         root = ent.root
         if _adjective(ent, root):
             continue
-        if _modifier(ent, root):  # "Bernoulli numbers", "Dijon mustard": the term is the node
+        if (
+            _modifier(ent, root)
+            or len(ent) == 1
+            and root.dep_ == "poss"
+            and _eponym(root, root.head)
+        ):
+            # "Bernoulli numbers", "Dijon mustard", "Snell's law": the term is the node
             term = mention_of(root.head)
             if term is not None and text in term.text and all(term.text != o.text for o in out):
                 out.append(term)

@@ -452,7 +452,7 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
         and (not tok.is_sent_start or _title_span(doc, tok.i, tok.i + 1)[1] > tok.i + 1)
     )
     for child in tok.lefts:
-        if child.dep_ not in _NP_MODS or child.dep_ == "poss":
+        if child.dep_ not in _NP_MODS or child.dep_ == "poss" and not _eponym(child, tok):
             continue
         if (
             proper
@@ -490,6 +490,31 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
         )
     )
     return m, definite
+
+
+#: what a scientist's or a physician's name is given to in the possessive ("Snell's law",
+#: "Peyer's patches", "Maxwell's equations", "Hodgkin's lymphoma")
+_EPONYM_HEADS = frozenset(
+    {"law", "laws", "equation", "equations", "theorem", "constant", "principle", "paradox"}
+    | {"number", "numbers", "rule", "effect", "ratio", "hypothesis", "conjecture", "lemma"}
+    | {"formula", "algorithm", "method", "razor", "comet", "disease", "syndrome", "lymphoma"}
+    | {"sarcoma", "palsy", "patches", "gland", "glands", "duct", "canal", "sign", "test"}
+)
+
+
+def _eponym(owner: Any, tok: Any) -> bool:
+    """Whether the possessive ``owner`` of the common noun ``tok`` is the eponym of a term
+    ("Snell's law", "Peyer's patches"): the gold names the whole term, and the noun alone
+    ("law", "patches") joined the owner's facts to the wrong node.  A one-word name right before
+    the noun, not a place ("France's capital" is the capital)."""
+    return (
+        tok.lower_ in _EPONYM_HEADS
+        and owner.pos_ == "PROPN"
+        and owner.text[:1].isupper()
+        and owner.i + 2 == tok.i
+        and owner.ent_type_ not in ("GPE", "LOC", "NORP")
+        and not any(c.dep_ in ("compound", "flat") for c in owner.children)
+    )
 
 
 def _name_after(tok: Any) -> Any:

@@ -163,7 +163,8 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
             j == end
             or j >= sent_end
             or not _title_word(toks[j])
-            or _value_word(toks[j])  # ("the Dialogue Concerning the Two Chief World Systems")
+            or toks[j].ent_type_ in VALUE_LABELS
+            and not _number_word(toks[j])
         ):
             break
         if toks[end].text == ":" and (
@@ -282,6 +283,13 @@ def _subtitle(toks: Any, j: int, sent_end: int) -> bool:
         and toks[k].is_alpha
         and toks[k].text[:1].islower()
     )
+
+
+def _number_word(tok: Any) -> bool:
+    """A number spelled in capitals inside a sentence, a word of a title ("the Dialogue
+    Concerning the Two Chief World Systems"), where a month ("in Karlsruhe on May 2") or a
+    number in digits ends the title's widening."""
+    return bool(tok.like_num and tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start)
 
 
 def _value_word(tok: Any) -> bool:
