@@ -131,3 +131,15 @@ def test_they_after_a_clause_with_a_plural_subject_is_that_subject(spacy_x: Spac
     doc = spacy_x.nlp("When the clouds reach the ground, they release their water as rain.")
     got = {(c.subject.text, c.predicate, c.object.text) for c in clauses(next(iter(doc.sents)))}
     assert ("clouds", "release", "water") in got
+
+
+def test_it_after_a_clause_with_a_singular_subject_is_that_subject(
+    spacy_x: SpacyExtractor,
+) -> None:
+    """ "Spain was not finished: it sent further armadas": Spain sent them."""
+    doc = spacy_x.nlp("Spain was not finished: it sent further armadas in 1596.")
+    got = {(c.subject.text, c.predicate, c.object.text) for c in clauses(next(iter(doc.sents)))}
+    assert ("Spain", "send", "armadas") in got
+    doc = spacy_x.nlp("Dr Smith wrote the report: it says that Amy led the team.")
+    got = {(c.subject.text, c.predicate) for c in clauses(next(iter(doc.sents)))}
+    assert ("Dr Smith", "say") not in got  # a person is no "it"

@@ -294,7 +294,7 @@ def _sentence_subject(pron: Any) -> Any | None:
     root = pron.sent.root  # (tokens are built anew at each access: compared by index)
     step = pron.head
     if step.i == root.i:
-        return _earlier_several(pron) if pron.lower_ == "they" else None
+        return _earlier_subject(pron)
     for _ in range(8):
         if step.i == root.i or step.head.i == step.i:
             break
@@ -318,11 +318,13 @@ def _sentence_subject(pron: Any) -> Any | None:
     return subj
 
 
-def _earlier_several(pron: Any) -> Any | None:
+def _earlier_subject(pron: Any) -> Any | None:
     """ "When the clouds reach the ground, they release their water", "Neutrophils are the most
-    numerous; they fight infections": "they", the main clause's subject after a clause of its
-    own sentence whose subject is several things, is that subject (the nearest one before; a
-    singular one there means "they" is someone else).  Not a relative clause's subject."""
+    numerous; they fight infections", "Spain was not finished: it sent further armadas": "they" or
+    "it", the main clause's subject after a clause of its own sentence, is that clause's subject
+    (the nearest one before) when it agrees in number (a person is no "it"; a mismatch means the
+    pronoun is someone else).  Not a relative clause's subject, nor an "it" that stands for a
+    clause ("…, so it's worth pointing your manager to …")."""
     subj = next(
         (
             t
@@ -337,7 +339,16 @@ def _earlier_several(pron: Any) -> Any | None:
     several = subj.tag_ in ("NNS", "NNPS") or (
         any(c.dep_ == "conj" for c in kids) and any(c.lower_ == "and" for c in kids)
     )
-    return subj if several else None
+    if pron.lower_ == "they":
+        return subj if several else None
+    verb = pron.head
+    if several or subj.ent_type_ == "PERSON" or subj.tag_ not in ("NN", "NNP"):
+        return None
+    if verb.lemma_ == "be" and any(
+        c.dep_ in ("xcomp", "ccomp") and c.i > pron.i for c in token_children(verb)
+    ):
+        return None  # "it is worth asking …", "it is said that …": the clause, not a thing
+    return subj
 
 
 # prepositions of time before a gerund ("before emptying", "after leaving", "while serving"): the
