@@ -11,6 +11,7 @@ from grapheme_distill.extractors.readers.procedures import (
     asked_steps,
     goal_of,
     how_to_list,
+    instruction_clauses,
     is_instruction,
     list_holds_steps,
     nested_step_lists,
@@ -459,3 +460,74 @@ def test_orders_the_lexicon_lacks_and_after_an_as_phrase_are_prose_steps() -> No
 def test_a_statement_in_a_how_to_paragraph_stays_no_step() -> None:
     answer = "Ice builds up when warm air gets in. Frost-free models defrost themselves."
     assert _procedures(answer, "How do I defrost a freezer?") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capitalised word or a number after the verb's word makes a name, the subject of a
+        # statement when a copula or a modal follows it (issue 11, eighteenth session)
+        ("Mount Everest is the highest mountain on Earth.", False),
+        ("Type 2 diabetes is a chronic condition.", False),
+        ("Mount Everest (8,849 m) was first climbed in 1953.", False),
+        ("Change Management can be taught.", False),
+        ("Mount the bracket on the wall.", True),
+        ("Type 2 in the box and press Enter.", True),
+        ("Press Enter and it is saved.", True),
+        ("Visit Paris in spring.", True),
+        # a verb whose object may be a clause keeps its order
+        ("Ensure Python is installed.", True),
+        ("Check it is plugged in.", True),
+    ],
+)
+def test_a_name_opening_a_statement_is_no_instruction(text: str, expected: bool) -> None:
+    assert is_instruction(text) is expected
+
+
+def test_a_list_of_mountains_holds_no_steps() -> None:
+    assert not list_holds_steps(
+        [
+            "Mount Everest is 8,849 m high.",
+            "Mount Kilimanjaro is the highest peak in Africa.",
+            "Mount Elbrus is the highest peak in Europe.",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clauses"),
+    [
+        # a coordination of nouns after an order's object is one step, though "water" is a verb
+        (
+            "Mix flour, water, yeast and salt in a bowl.",
+            ["Mix flour, water, yeast and salt in a bowl."],
+        ),
+        ("Add the eggs, water and milk, then stir.", ["Add the eggs, water and milk", "stir."]),
+        ("Add salt, pepper, water.", ["Add salt, pepper, water."]),
+        # coordinated orders are steps of their own
+        ("Add the sugar, stir and serve.", ["Add the sugar", "stir and serve."]),
+        ("Plant the seeds, water and wait.", ["Plant the seeds", "water and wait."]),
+        ("Sow the seeds; water them daily.", ["Sow the seeds", "water them daily."]),
+        (
+            "Chop the onion, garlic and carrots, and fry them.",
+            ["Chop the onion, garlic and carrots", "fry them."],
+        ),
+    ],
+)
+def test_a_list_of_nouns_after_an_order_is_one_step(sentence: str, clauses: list[str]) -> None:
+    assert instruction_clauses(sentence) == clauses
+
+
+def test_a_prose_step_keeps_its_ingredient_list_whole() -> None:
+    found = _procedures(
+        "Mix flour, water, yeast and salt in a large bowl. Knead the dough for ten minutes, "
+        "then leave it to rise.",
+        "How do I make bread?",
+    )
+    assert [steps for _, steps, _ in found] == [
+        (
+            "Mix flour, water, yeast and salt in a large bowl",
+            "Knead the dough for ten minutes",
+            "leave it to rise",
+        )
+    ]

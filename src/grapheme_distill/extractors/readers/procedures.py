@@ -208,10 +208,58 @@ def is_instruction(text: str) -> bool:
     word = _first_word(rest)
     if word not in _VERBS:
         return False
-    # "Place names matter", "Set theory is …": a noun phrase opening a statement, not an order
-    return (
-        re.match(r"[A-Za-z]+(?:\s+[a-z]+)?\s+(?:is|are|was|were|has|have|can|will)\b", rest) is None
-    )
+    return not _opens_statement(rest)
+
+
+#: what follows the subject of a statement: a copula, an auxiliary or a modal, or a verb in the
+#: third person that descriptions open with ("Type 2 diabetes affects …")
+_FINITE_WORDS = """
+    is are was were has have had can could will would may might must should does did
+    remains becomes means refers lies stands rises occurs affects causes develops starts begins
+"""
+_FINITE = frozenset(_FINITE_WORDS.split())
+#: verbs whose object may be a clause: "Ensure Python is installed", "Check power is on"
+_CLAUSE_VERB_WORDS = """
+    ensure check verify confirm note remember make test tell ask decide find watch consider
+    notify report record
+"""
+_CLAUSE_VERBS = frozenset(_CLAUSE_VERB_WORDS.split())
+#: a name's word after the would-be verb: a capitalised word or a number ("Mount Everest's",
+#: "Type 2")
+_NAME_WORD = re.compile(r"(?:[A-Z][\w'’\-]*|\d[\d.,]*)")
+
+
+def _opens_statement(rest: str) -> bool:
+    """The verb's word begins a noun phrase that is the subject of a statement: the phrase is
+    followed by a copula, an auxiliary or a modal (:data:`_FINITE`), after at most one bare
+    noun ("Set theory is …", "Order is …") or, where a capitalised word or a number continues
+    the word into a name, after that name, two bare nouns and a parenthesis ("Mount Everest
+    (8,849 m) is …", "Type 2 diabetes is …").  An order's object is followed by no such verb
+    ("Press Enter and it is saved", "Type 2 in the box"), except where the verb takes a clause
+    ("Ensure Python is installed", "Check it is on")."""
+    words = re.findall(r"\([^)]*\)|[^\s(]+", rest)
+    if len(words) < 2 or words[0].lower() in _CLAUSE_VERBS:
+        return False
+    i = 1
+    while i < len(words) and _NAME_WORD.fullmatch(words[i]):
+        i += 1
+    named = i > 1
+    nouns = 0
+    while (
+        i < len(words)
+        and nouns < (2 if named else 1)
+        and re.fullmatch(r"[a-z][a-z\-]*", words[i])
+        and words[i] not in _NOT_VERB
+        and words[i] not in _FINITE
+        and words[i] not in ("and", "or", "but", "then", "so")
+    ):
+        i += 1
+        nouns += 1
+    if named and i < len(words) and words[i].startswith("("):
+        i += 1
+    if i < len(words) and re.fullmatch(r"[a-z]+ly", words[i]) and words[i] != "only":
+        i += 1  # "Type 1 diabetes usually is …"
+    return i < len(words) and words[i].rstrip(",.;:!?") in _FINITE
 
 
 def list_holds_steps(texts: list[str], lead: str = "") -> bool | None:
@@ -512,14 +560,54 @@ def instruction_clauses(sentence: str) -> list[str]:
     """The instruction clauses of one sentence: "To make cold brew, mix …, steep it for 12
     hours, then strain it" is three steps; a clause that gives no order stays with the one
     before it ("…, so you get small curds")."""
-    parts = re.split(r";\s+|,?\s+and then\s+|,\s+(?:and\s+)?(?:then\s+)?(?=[a-z]+\b)", sentence)
-    out: list[str] = []
-    for part in parts:
-        if out and not is_instruction(part):
-            out[-1] = f"{out[-1]}, {part}"
-        else:
-            out.append(part)
-    return out
+    cuts = list(
+        re.finditer(r";\s+|,?\s+and then\s+|,\s+(?:and\s+)?(?:then\s+)?(?=[a-z]+\b)", sentence)
+    )
+    starts = [0, *(c.end() for c in cuts)]
+    ends = [*(c.start() for c in cuts), len(sentence)]
+    parts = [sentence[a:b] for a, b in zip(starts, ends, strict=True)]
+    kept = [0]  # the parts that open a clause; the others join the clause before them
+    for k in range(1, len(parts)):
+        sequenced = re.search(r";|\bthen\b", cuts[k - 1].group(0)) is not None
+        if is_instruction(parts[k]) and (sequenced or not _listed(parts, k, kept[-1])):
+            kept.append(k)
+    # a joined part keeps the words between it and its clause (", and", "or")
+    return [
+        sentence[starts[k] : ends[nxt - 1]]
+        for k, nxt in zip(kept, [*kept[1:], len(parts)], strict=True)
+    ]
+
+
+def _coordinated(part: str) -> list[str] | None:
+    """The bare words of a part that is a bare word or opens with a coordination of two ("water",
+    "yeast and salt in a bowl"), or None."""
+    text = part.strip().rstrip(".!")
+    if re.fullmatch(r"[a-z]+", text):
+        return [text]
+    m = re.match(r"([a-z]+)\s+(?:and|or)\s+(?:(?:the|a|an|some)\s+)?([a-z]+)\b", text)
+    return [m.group(1), m.group(2)] if m is not None else None
+
+
+def _listed(parts: list[str], k: int, clause: int) -> bool:
+    """Part ``k`` continues a list of nouns, the object of the order before it, though its first
+    word is a verb of the lexicon too: it is a bare word or a coordination of bare words, and a
+    word coordinated with it, in it or in the parts after it, is no verb ("Mix flour, water, yeast
+    and salt", "Add the eggs, water and milk, then stir"); a last word alone is judged by the
+    parts joined to the clause ``clause`` before it ("Add salt, pepper, water").  Coordinated
+    orders are verbs throughout ("Add the sugar, stir and serve"), and an order's verb is
+    followed by its object ("…, water the seedlings")."""
+    words = _coordinated(parts[k])
+    if words is None:
+        return False
+    mates = words[1:]
+    for part in parts[k + 1 :]:
+        more = _coordinated(part)
+        if more is None:
+            break
+        mates.extend(more)
+    if not mates:
+        mates = [w for part in parts[clause + 1 : k] for w in _coordinated(part) or []]
+    return any(w not in _VERBS for w in mates)
 
 
 def before_list(blocks: list[Block], i: int) -> bool:
