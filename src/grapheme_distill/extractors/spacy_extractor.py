@@ -308,10 +308,10 @@ class SpacyExtractor:
             facts: list[Fact] = []
             topic: str | None = None
             ctx: ReadContext | None = None
-            if piece_docs and preserve_structure:
+            if preserve_structure:  # an answer that is only a table has no prose pieces
                 ctx, facts = read_document(parse_document(answer), prompt)
                 topic = ctx.topic.text if ctx.topic is not None else None
-            if piece_docs:
+            if piece_docs or ctx is not None:
                 try:
                     self._read(
                         prompt,

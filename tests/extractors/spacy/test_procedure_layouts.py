@@ -52,3 +52,17 @@ def test_each_case_under_what_to_do_is_a_procedure(extractor: SpacyExtractor) ->
         prompt="Is a sprain the same as a strain?",
     )
     assert sorted(p.goal for p in ex.procedures) == ["Sprain", "Strain"]
+
+
+def test_an_answer_that_is_only_a_step_table_gives_its_procedure(
+    extractor: SpacyExtractor,
+) -> None:
+    # no prose piece at all: the document is still read (issue 11, eighteenth session)
+    ex = extractor.extract(
+        "| Step | Action |\n|---|---|\n| 1 | Unplug the kettle |\n"
+        "| 2 | Fill it with vinegar and water |\n| 3 | Rinse it out |\n",
+        prompt="How do I descale a kettle?",
+    )
+    assert [p.steps for p in ex.procedures] == [
+        ("Unplug the kettle", "Fill it with vinegar and water", "Rinse it out")
+    ]
