@@ -327,3 +327,78 @@ def test_a_line_up_gives_each_person_their_roles() -> None:
 )
 def test_no_line_up(answer: str) -> None:
     assert _roles(answer) == set()
+
+
+# Titles and offices as people's relations (eighteenth session, second round): a military rank or
+# an elected office before a name ("Captain Robert FitzRoy", "President Woodrow Wilson"), the
+# holder of an office a key-value item names ("**Executive Director:** Catherine Russell"), and
+# bracketed years that are a period, not a life.
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("The fleet sailed under Admiral Horatio Nelson.", {("Horatio Nelson", "rank", "admiral")}),
+        (
+            "The bill was signed by President Franklin Roosevelt in 1935.",
+            {("Franklin Roosevelt", "occupation", "president")},
+        ),
+        (  # an initial inside the name
+            "The bill was signed by President John F. Kennedy.",
+            {("John F. Kennedy", "occupation", "president")},
+        ),
+    ],
+)
+def test_a_title_before_a_name_is_the_persons(answer: str, expected: set[tuple[str, ...]]) -> None:
+    assert {f for f in _people(answer) if f[1] in ("title", "rank", "occupation")} == expected
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The General Assembly adopted the text.",  # a body
+        "General Electric built the turbines.",  # a company: rank needs a given name and surname
+        "Captain Marvel is a film.",  # one word after a rank
+        "The talks were held at the Governor Phillip Tower.",  # a building
+        # a sovereign's style is recorded for some rulers only: left out
+        "Tsar Peter I founded the city.",
+        "Sultan Mehmed II took the city.",
+    ],
+)
+def test_a_name_opening_with_a_title_word_is_no_titled_person(answer: str) -> None:
+    assert not {f for f in _people(answer) if f[1] in ("title", "rank", "occupation")}
+
+
+def test_an_office_key_names_its_holder() -> None:
+    answer = (
+        "## Leadership\n\n"
+        "- **Secretary-General:** Amina Mohammed (since 2017)\n"
+        "- **Head of state:** Queen Margrethe II\n"
+        "- **Founded:** 1945\n"
+    )
+    assert _people(answer) == {
+        ("Amina Mohammed", "role", "Secretary-General"),
+        ("Margrethe II", "role", "Head of state"),
+    }
+
+
+def test_an_office_key_with_no_person_gives_nothing() -> None:
+    answer = "## Governance\n\n- **President:** elected every four years\n"
+    assert not {f for f in _people(answer) if f[1] == "role"}
+
+
+def test_bracketed_years_of_a_billing_or_a_short_period_are_no_life() -> None:
+    """The years are a period, kept as a date node of its own (gold "2004–2009")."""
+    answer = (
+        "The band toured as Queen + Paul Rodgers (2004–2009). "
+        "Ringo Starr later joined Rory Storm (1959–1962) for a while."
+    )
+    facts = read_document(answer)[1]
+    assert not {f for f in _people(answer) if f[1].startswith(("born", "died"))}
+    periods = {f.subject.text for f in facts if f.construction == "people.period"}
+    assert periods == {"2004\u20132009", "1959\u20131962"}
+
+
+def test_a_life_of_ten_years_or_more_is_still_a_life() -> None:
+    found = _people("Edward Plantagenet (1475–1499) was held in the Tower.")
+    assert ("Edward Plantagenet", "born_in_year", "1475") in found
