@@ -67,7 +67,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
 
 from grapheme_distill.extractors.base import Extraction
 from grapheme_distill.extractors.learned import LinearModel, shipped_model
@@ -88,7 +87,6 @@ __all__ = [
     "choose_entities",
     "collect_candidates",
     "features",
-    "instructions",
     "reads_as_clause",
     "use_entity_model",
 ]
@@ -386,34 +384,6 @@ def reads_as_clause(name: str) -> bool:
     return bool(_CLAUSE_OPENER.match(name) or _CLAUSE_VERB.search(name) or _INSTRUCTION.match(name))
 
 
-#: a capitalised first word and no other capitalised word after it ("Keep evidence", "Add
-#: rocks", "Turn off WPS"; a title capitalises its words: "Help with Fees", "Write for Rights")
-_SENTENCE_CASE = re.compile(r"^[A-Z][a-z]+(?:\s+(?:[^A-Z\s]\S*|[A-Z0-9&.-]{2,}))+$")
-_TAG_PIPES = ("tok2vec", "tagger", "attribute_ruler")
-
-
-def instructions(names: list[str], parse: Any) -> set[str]:
-    """The names among ``names`` that are an instruction read whole: sentence case
-    (:data:`_SENTENCE_CASE`) and a base-form verb first when the name is tagged on its own
-    ("Keep evidence", "Deduct allowable expenses", "Switch on the filter and the heater": a
-    list item or bold lead-in of a how-to, not a thing).  :data:`_INSTRUCTION` catches a verb
-    before a determiner by its shape alone; a verb before a bare noun ("Add rocks") looks like a
-    compound ("Green tea", "Plant cells") and needs the tagger.  Eighteenth session: on the
-    development answers 19 such names were no gold entity, one was ("Pull buoy", the tagger's
-    verb).  ``parse`` is the extractor's pipeline (:attr:`State.parse`); without it, none."""
-    shaped = list(dict.fromkeys(n for n in names if _SENTENCE_CASE.match(n)))
-    if parse is None or not shaped:
-        return set()
-    enable = [p for p in parse.pipe_names if p in _TAG_PIPES]
-    with parse.select_pipes(enable=enable):
-        docs = list(parse.pipe(shaped))
-    return {
-        name
-        for name, doc in zip(shaped, docs, strict=True)
-        if len(doc) > 1 and doc[0].tag_ == "VB" and doc[1].tag_ != "HYPH"
-    }
-
-
 def _referred(out: Extraction) -> dict[str, set[str]]:
     """Entity id -> the kinds of item that refer to it."""
     refs: dict[str, set[str]] = {}
@@ -468,14 +438,6 @@ def choose_entities(
         ]
     )
     shapes: dict[str, str] = {}
-    steps = instructions(
-        [
-            out.entities[entity_of[k]].name if k in entity_of else state.names.get(k, k)
-            for k in keys
-            if k and k not in short
-        ],
-        state.parse,
-    )
     for key in keys:
         if key in short or not key:
             continue
@@ -507,7 +469,7 @@ def choose_entities(
         )
         # what is not the model's to decide keeps the rules' verdict
         keep = eid is not None if ruled else p >= model.threshold
-        if keep and not (referred - decided) and (reads_as_clause(name) or name in steps):
+        if keep and not (referred - decided) and reads_as_clause(name):
             keep = False  # a clause is no node: relations to it go with it (decided_with)
         if eid is not None and not keep:
             del out.entities[eid]
