@@ -135,6 +135,9 @@ TOPICS: list[tuple[str, str]] = [
     # Eighteenth batch (held out in fresh/ during the eighteenth session; appended the same way).
     ("law-finance", "Bitcoin"),
     ("food", "yogurt"),
+    # Nineteenth batch (held out in fresh/ during the nineteenth session; appended the same way).
+    ("software", "the C programming language"),
+    ("how-to", "making a paper airplane"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
