@@ -171,3 +171,19 @@ def test_a_dated_title_is_its_highlighted_words_without_an_opening_preposition_o
     # a law's year is when it was enacted
     assert ("Truth in Lending Rules Act", "enacted_in", "1991") in found, found
     assert not any(s.startswith(("In ", "Ada Roth")) for s, _, _ in found), found
+
+
+def test_a_heading_that_names_a_dated_thing_gives_its_date() -> None:
+    """ "## The Siege of Rhodes (1480)": a heading is no sentence, but its bracket dates the thing
+    it names (an event's date is when it happened); a range after a name (a lifespan) and a
+    generic heading ("Timeline", "Overview") give nothing."""
+    answer = (
+        "# The Treaty of Lindholm (1731)\n\nIt ended a long quarrel.\n\n"
+        "## The Great Frost Crisis (March 1740)\n\nRivers froze.\n\n"
+        "## Ada Lindqvist (1702–1768)\n\nShe wrote it.\n\n"
+        "## Timeline (1731)\n\nDates follow."
+    )
+    assert _values(answer) == {
+        ("Treaty of Lindholm", "date", "1731"),
+        ("Great Frost Crisis", "happened_in", "March 1740"),
+    }

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from grapheme_distill.extractors.document.model import Block
-from grapheme_distill.extractors.readers.context import ReadContext
+from grapheme_distill.extractors.readers.context import ReadContext, heading_name
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
 
 __all__ = ["EVENT_NOUNS", "MONTH_NAMES", "SentenceFacts", "leading_count", "prose", "read_values"]
@@ -357,6 +357,35 @@ def _item_years(ctx: ReadContext) -> Iterator[Fact]:
             yield from _name_year(block, start, m, SentenceFacts(span, is_hedged(value)))
 
 
+#: a heading that names a dated thing: "## The Spanish Armada (1588)", "# The Cuban Missile
+#: Crisis (October 1962)" — one date, no range (a range after a heading's name is mostly a
+#: person's lifespan: "# Alan Turing (1912–1954)", the people reader's)
+_HEADING_DATE = re.compile(rf"^(?:The\s+)?(?P<x>{_NAME})\s*\((?P<date>{_DATE})\)\s*$")
+
+
+def _heading_dates(ctx: ReadContext) -> Iterator[Fact]:
+    """ "## The Spanish Armada (1588)": the section's subject and its date, which no sentence
+    states (headings are no prose); an event's date is when it happened, as in prose.  The
+    facts keep the prose readings' constructions (``values.name_year``, ``values.event``): the
+    relation model and the calibration map know those, and the reading is the same."""
+    for block in ctx.doc.blocks:
+        if block.role != "heading" or "(" not in block.text or ctx.injected(block):
+            continue
+        m = _HEADING_DATE.match(" ".join(block.text.replace("*", "").split()))
+        if m is None:
+            continue
+        name = clean_name(m.group("x"))
+        if not name or heading_name(name) is None:
+            continue  # "## Timeline (2020)", "## Overview (2024)": a generic heading names nothing
+        event = re.search(rf"\b(?:{EVENT_NOUNS})$", name) is not None
+        fact = SentenceFacts(block.span, False)
+        date = Name(m.group("date"), "DATE")
+        if event:
+            yield fact("values.event", Name(name, "EVENT"), date, "happened_in")
+        else:
+            yield fact("values.name_year", Name(name), date, "date")
+
+
 #: a preposition opening a sentence before a title ("In The Descent of Man (1871) he …")
 _OPENING_PREP = re.compile(
     r"^(?:In|On|At|By|From|With|After|Before|During|Under|For|Since|Until|Like|As)\s+(?=[A-Z])"
@@ -387,6 +416,7 @@ def read_values(ctx: ReadContext) -> Iterator[Fact]:
     """Participle dates after a name, counts about a sentence's named subject, age at death."""
     yield from _reigns(ctx)
     yield from _item_years(ctx)
+    yield from _heading_dates(ctx)
     for block, text, span, hedged in prose(ctx):
         fact = SentenceFacts(span, hedged)
         # every date, year and age pattern below holds a digit: a sentence without one is not
