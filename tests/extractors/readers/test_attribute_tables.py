@@ -394,3 +394,31 @@ def test_a_generic_first_header_over_an_attribute_makes_each_row_a_subject() -> 
     assert {("second", "allowed_values", "0–59"), ("weekday", "allowed_values", "1–7")} <= found
     assert not any(p in ("second", "weekday") for _, p, _ in found), found
     assert ("Lake Orsa", "area", "52 km²") in found, found
+
+
+def test_a_comparison_tables_columns_take_the_noun_the_answer_writes_after_them() -> None:
+    """ "| | Clay | Sand |" in an answer that says "clay soil" and "sand soil": the columns are
+    the soils (the hierarchy reader names them so, and so does the gold); an "Examples" row
+    gives members of the columns (hierarchy), no relation; a preposition after the names
+    ("Clay on slopes") completes nothing."""
+    answer = (
+        "Clay soil holds water; sand soil drains fast.\n\n"
+        "| | Clay | Sand |\n|---|---|---|\n"
+        "| Drainage | slow | fast |\n"
+        "| Typical pH | 6.5–7.5 | 5.5–6.5 |\n"
+        "| Famous examples | Gault, Weald | Bagshot, Thanet |\n"
+    )
+    found = _triples(answer)
+    assert ("Clay soil", "ph", "6.5–7.5") in found or (
+        "Clay soil",
+        "typical_ph",
+        "6.5–7.5",
+    ) in found
+    assert not any(s in ("Clay", "Sand") for s, _, _ in found), found
+    assert not any(p == "famous_examples" for _, p, _ in found), found
+    bare = _triples(
+        answer.replace("Clay soil holds", "Clay on slopes holds").replace(
+            "sand soil drains", "Sand on slopes drains"
+        )
+    )
+    assert not any(s.endswith(" on") for s, _, _ in bare), bare

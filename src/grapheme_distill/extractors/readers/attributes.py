@@ -40,7 +40,12 @@ from grapheme_distill.extractors.readers.attribute_values import (
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.counted_items import read_counted_items
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
-from grapheme_distill.extractors.readers.hierarchy_sections import joined_names, tables_of
+from grapheme_distill.extractors.readers.hierarchy_sections import (
+    _EXAMPLES,
+    _following_word,
+    joined_names,
+    tables_of,
+)
 from grapheme_distill.extractors.readers.phrases import first_subject, prompt_name
 from grapheme_distill.model.knowledge import HierarchyKind
 
@@ -107,8 +112,64 @@ def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
         named_at = at
         if rows[0].header:
             names, named_at = _spelled_out(rows, at, names)
+        columns = _column_names(ctx, rows[0].header)
         for block, name in zip(rows, names, strict=True):
-            yield from _read_row(ctx, block, at, name, named_at)
+            yield from _read_row(ctx, block, at, name, named_at, columns)
+
+
+def _column_names(ctx: ReadContext, header: Sequence[str]) -> list[str] | None:
+    """A comparison table's subjects, completed by the noun the answer writes after them as the
+    hierarchy reader completes them ("| | White | Green | Oolong | Black |" in an answer that
+    says "Green tea", "Black tea": white tea, green tea, ...; the gold names the teas, and a bare
+    "White" matches no gold name).  ``None`` for a table that compares no columns."""
+    if not header or (header[0].strip() and not _compares(header)):
+        return None
+    cols = [clean_name(PAREN.sub("", h)) for h in header[1:]]
+    follow = _following_word(ctx, [c for c in cols if c])
+    if follow is None or follow in _NO_NOUNS:
+        return cols  # "Patent on …", "Trademark for …": a preposition completes no name
+    return joined_names(ctx, cols, [follow])
+
+
+#: words that follow a name in prose without naming its kind ("Patent on", "Copyright protects")
+_NO_NOUNS = frozenset(
+    {
+        "on",
+        "for",
+        "with",
+        "by",
+        "at",
+        "from",
+        "as",
+        "into",
+        "over",
+        "under",
+        "than",
+        "that",
+        "which",
+        "who",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "can",
+        "may",
+        "will",
+        "does",
+        "do",
+        "did",
+        "not",
+        "also",
+        "only",
+        "usually",
+        "often",
+        "gives",
+        "lasts",
+        "protects",
+        "covers",
+    }
+)
 
 
 # "about 25 × 37 cm", "roughly $1,500": an approximate value, which opens in lower case
@@ -239,7 +300,12 @@ def _spelled_out(rows: list[Block], at: int, names: list[str]) -> tuple[list[str
 
 
 def _read_row(
-    ctx: ReadContext, block: Block, at: int, row_subject: str, named_at: int | None = None
+    ctx: ReadContext,
+    block: Block,
+    at: int,
+    row_subject: str,
+    named_at: int | None = None,
+    columns: list[str] | None = None,
 ) -> Iterator[Fact]:
     """One table row: a key-value pair about the section's subject, a comparison of the
     columns, or the attributes of the thing the row names (in column ``at``, as
@@ -264,7 +330,7 @@ def _read_row(
             yield from key_facts(ctx, subject, cells[0], cells[1], block.span, "table.kv", False)
         return
     if not first or _compares(header):
-        yield from _compared(ctx, block, cells)
+        yield from _compared(ctx, block, cells, columns)
         return
     if not row_subject or len(row_subject.split()) > 8:
         return
@@ -350,7 +416,9 @@ _USUALLY = re.compile(r"(?i)(?:often|usually|generally|mainly|mostly|typically|s
 _ASKED = re.compile(r"\?$|\b(?:you|your)\b")
 
 
-def _compared(ctx: ReadContext, block: Block, cells: Sequence[str]) -> Iterator[Fact]:
+def _compared(
+    ctx: ReadContext, block: Block, cells: Sequence[str], columns: list[str] | None = None
+) -> Iterator[Fact]:
     """A comparison table ("| | TCP | UDP |" over "| Header size | 20–60 bytes | 8 bytes |"):
     each column is a subject and the row's first cell the attribute.  A cell that is a value (a
     date, a measure, a count) is the attribute's value; so is the head of a short description
@@ -363,10 +431,15 @@ def _compared(ctx: ReadContext, block: Block, cells: Sequence[str]) -> Iterator[
     k = PAREN.sub("", key.lower()).strip().rstrip(":")
     if not k or value_type(k) or len(k.split()) > 5 or _ASKED.search(k):
         return  # "Is the person conscious?", "How you get it": a question, no attribute name
+    if _EXAMPLES.match(k):
+        return  # "| Famous examples | Silver Needle | …": members of the columns (hierarchy's)
     readings: list[tuple[str, str, bool, tuple[int, int]]] = []
     parallel = True  # every column's cell is a value or a short description
-    for col, cell, (a, b) in zip(block.header[1:], cells[1:], block.cells[1:], strict=False):
-        subject = clean_name(PAREN.sub("", col))
+    for i, (col, cell, (a, b)) in enumerate(
+        zip(block.header[1:], cells[1:], block.cells[1:], strict=False)
+    ):
+        subject = columns[i] if columns is not None and i < len(columns) else ""
+        subject = subject or clean_name(PAREN.sub("", col))
         value = PAREN.sub("", cell).strip().rstrip(".")
         described = False
         if INCUMBENT.sub("", k) in ROLE_KEYS:
