@@ -19,6 +19,7 @@ from grapheme_distill.extractors.spacy.names import (
     phrase_mention,
 )
 from grapheme_distill.extractors.spacy.qualifiers import described_noun
+from grapheme_distill.extractors.spacy.subject_agreement import agreeing_head
 
 #: the package's clause reader (:mod:`.clauses`) is the one user of these helpers
 __all__ = [
@@ -228,7 +229,7 @@ def _subjects(
             ):
                 tok = subj[1]  # "The production team Stargate is ...": the parse made both subjects
             if tok.lower_ in _WH and verb.dep_ == "relcl":
-                tok = _resolve_np(verb.head)
+                tok = _resolve_np(agreeing_head(verb, verb.head))
             elif tok.dep_ == "nsubj" and tok.lower_ in _WH:
                 return []
             elif (same := _sentence_subject(tok)) is not None:
@@ -251,7 +252,7 @@ def _subjects(
         # woman to win Y": X won Y
         return _subjects(verb.head.head, default, coref, depth + 1)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        head = verb.head
+        head = agreeing_head(verb, verb.head)
         described = described_noun(verb)
         if described is not None and described.dep_ == "attr" and depth < 4:
             return _subjects(described.head, default, coref, depth + 1)

@@ -27,6 +27,7 @@ from grapheme_distill.extractors.spacy.arguments import _is_passive, _neg, _spli
 from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, token_children
 from grapheme_distill.extractors.spacy.mentions import Coref, Mention
 from grapheme_distill.extractors.spacy.names import mention_of
+from grapheme_distill.extractors.spacy.subject_agreement import agreeing_head
 
 __all__ = [
     "ANSWER_TOPIC",
@@ -166,7 +167,7 @@ def _subjects(
                 kind = "pronoun" if c.pos_ == "PRON" else ("own" if seen is verb else "shared")
                 return mentions(c), kind, c
         if relative:
-            head = seen.head
+            head = agreeing_head(seen, seen.head)
             if head.dep_ == "attr" and head.head.lemma_ == "be":
                 # "Apollo 11 was the spaceflight that landed on the Moon": Apollo 11 landed
                 own = next((c for c in token_children(head.head) if c.dep_ in _SUBJ), None)
