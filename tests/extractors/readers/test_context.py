@@ -107,3 +107,19 @@ def test_a_heading_with_a_date_in_brackets_names_the_thing_without_half_a_bracke
     subject "Spanish Armada (1588"; the bracket opens a gloss, so the name ends before it."""
     assert heading_name("The Spanish Armada (1588)") in ("Spanish Armada", "The Spanish Armada")
     assert heading_name("Section 401(k) plans") == "Section 401(k) plans"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # the owner opens the sentence, the answer is about what he owns, highlighted right after
+        ("**Jan Steen**'s *The Merry Family* (1668) hangs in Amsterdam.", "Merry Family"),
+        ("**Jan Steen**’s **Feast of St Nicholas** is a genre scene.", "Feast of St Nicholas"),
+        # no highlight after the "'s": the owner stays the topic
+        ("**Lisbon**'s old town climbs seven hills.", "Lisbon"),
+        ("**Jan Steen** painted *The Merry Family* in 1668.", "Jan Steen"),
+    ],
+)
+def test_an_opening_owner_gives_the_topic_to_what_he_owns(text: str, topic: str) -> None:
+    ctx, _ = read_document(text)
+    assert ctx.topic is not None and ctx.topic.text == topic

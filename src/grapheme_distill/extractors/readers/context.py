@@ -375,6 +375,15 @@ class ReadContext:
                 rest = block.text[b:].strip()
                 if _QA_LABEL.match(block.text) or "?" in block.text[a:b]:
                     continue  # "**Q:** Who founded …?", "**Q. What is a mole?**": an FAQ's label
+                owned = next(
+                    ((c, d) for c, d in block.inline.emphasis[1:2] if 0 < c - b <= 4), None
+                )
+                if a <= 4 and rest[:2] in ("'s", "’s") and owned is not None:
+                    # "**Rembrandt**'s *The Night Watch* (1642) is …": the owner opens the
+                    # sentence, the answer is about what he owns, the highlight right after
+                    name = clean_name(re.sub(r"\s*\([^)]*\)?", "", block.text[slice(*owned)]))
+                    if name:
+                        return Name(name)
                 if a <= 4 and rest and not rest.startswith(":"):  # not a bold title line
                     name = clean_name(re.sub(r"\s*\([^)]*\)?", "", block.text[a:b]))
                     if name:
