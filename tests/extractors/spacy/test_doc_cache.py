@@ -17,6 +17,7 @@ from grapheme_distill.extractors.spacy.doc_cache import (  # noqa: E402
     release,
     span_text,
     token_children,
+    token_sent,
 )
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor  # noqa: E402
 
@@ -121,3 +122,35 @@ def test_the_extractor_leaves_no_document_to_the_cyclic_collector(spacy_x: Spacy
     finally:
         if enabled:
             gc.enable()
+
+
+def test_children_of_every_token_in_order(spacy_x: SpacyExtractor) -> None:
+    # left and right children, a root, a leaf, several sentences, a non-initial root
+    doc = spacy_x.nlp(
+        "In 1969, the crew, led by Neil Armstrong, landed on the Moon. They came home. Yes!"
+    )
+    for tok in reversed(doc):  # the first call may be on any token
+        assert [c.i for c in token_children(tok)] == [c.i for c in tok.children]
+    assert all(c.doc is doc for t in doc for c in token_children(t))
+
+
+def test_children_without_a_parse_are_none(nlp: Any) -> None:
+    doc = nlp("No parser ran here.")
+    assert all(token_children(t) == [] == list(t.children) for t in doc)
+
+
+def test_sentence_of_a_token_is_its_sent(spacy_x: SpacyExtractor) -> None:
+    doc = spacy_x.nlp("Marie Curie was born in Warsaw. She moved to Paris in 1891.  Then she won.")
+    for tok in doc:
+        got = token_sent(tok)
+        assert got == tok.sent and (got.start, got.end) == (tok.sent.start, tok.sent.end)
+        assert got.text == tok.sent.text
+    assert token_sent(doc[0]) is token_sent(doc[1])  # one span per sentence, read once
+
+
+def test_sentence_without_boundaries_is_what_the_token_says(nlp: Any) -> None:
+    doc = nlp("No sentence boundaries were set here")
+    with pytest.raises(ValueError):
+        doc[2].sent  # noqa: B018
+    with pytest.raises(ValueError):
+        token_sent(doc[2])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from grapheme_distill.extractors.spacy.doc_cache import release
 from grapheme_distill.extractors.spacy.grammatical_number import mention_number
 from grapheme_distill.extractors.spacy.mentions import Mention
 from grapheme_distill.extractors.spacy.pronouns import AnswerCoref, dominant_gender, title_gender
@@ -143,6 +144,23 @@ def test_a_mention_has_a_grammatical_number(spacy_x: SpacyExtractor) -> None:
         "United States": "single",  # a place that takes "is"
         "Khufu": "single",
     }
+
+
+def test_a_number_is_read_once_per_mention_and_document(spacy_x: SpacyExtractor) -> None:
+    # memoised on the document: the same answer for the same mention, a span of another
+    # document reads as that document's, and a mention not in the document has none
+    text = "Pink Floyd were an English band. Khufu ruled Egypt."
+    doc = _parsed(spacy_x, text)
+    floyd = Mention("Pink Floyd", 0, len("Pink Floyd"), "ORG", True)
+    assert mention_number(doc, floyd) == "group"
+    assert mention_number(doc, floyd) == "group"
+    assert mention_number(doc, Mention("Pink Floyd", 0, 10, "ORG", True, pronoun="they")) is None
+    other = _parsed(spacy_x, "Pink Floyd is a cat.")
+    assert mention_number(other, floyd) is None  # ORG with a singular verb: unknown
+    assert mention_number(doc, Mention("Abba", 0, 4)) is None  # not this document's text
+    release(doc)
+    assert not [k for k in doc.user_data if str(k).startswith("grapheme_distill.")]
+    assert mention_number(doc, floyd) == "group"
 
 
 def test_they_is_not_the_one_person_named_last(spacy_x: SpacyExtractor) -> None:

@@ -19,13 +19,22 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["PREFIX", "doc_text", "doc_tokens", "release", "span_text", "token_children"]
+__all__ = [
+    "PREFIX",
+    "doc_text",
+    "doc_tokens",
+    "release",
+    "span_text",
+    "token_children",
+    "token_sent",
+]
 
 #: the prefix of every ``doc.user_data`` key the readers cache under (what :func:`release` drops)
 PREFIX = "grapheme_distill."
 _TEXT = PREFIX + "text"
 _TOKENS = PREFIX + "tokens"
 _CHILDREN = PREFIX + "children"
+_SENTS = PREFIX + "sents"
 
 
 def doc_text(doc: Any) -> str:
@@ -60,15 +69,55 @@ def doc_tokens(doc: Any) -> list[Any]:
 
 
 def token_children(tok: Any) -> list[Any]:
-    """``list(tok.children)``, built once per token of a document (read it, do not change it)."""
-    user_data = tok.doc.user_data
-    kids: dict[int, list[Any]] | None = user_data.get(_CHILDREN)
+    """``list(tok.children)``, built for every token of a document at its first call (read it,
+    do not change it).
+
+    One pass over the document's heads (``Doc.to_array(HEAD)``: each token's offset to its head)
+    hangs each token of :func:`doc_tokens` under its head, in document order, which is the order
+    ``Token.children`` yields them (its left children, then its right ones, each left to right).
+    The readers ask for the children of about 60 % of a document's tokens, 7 times each (MINE
+    essays: 60,677 calls, 8,742 tokens of 14,251): building each token's list apart built a new
+    ``Token`` per child per token (~3.5 us a token), the pass reuses the cached tokens (~1 us a
+    token, for all of them), and each later call is one list index instead of two dict reads."""
+    kids: list[list[Any]] | None = tok.doc.user_data.get(_CHILDREN)
     if kids is None:
-        kids = user_data[_CHILDREN] = {}
-    got = kids.get(tok.i)
-    if got is None:
-        got = kids[tok.i] = list(tok.children)
-    return got
+        kids = _all_children(tok.doc)
+    return kids[tok.i]
+
+
+def _all_children(doc: Any) -> list[list[Any]]:
+    """Every token's children (see :func:`token_children`), cached on ``doc.user_data``."""
+    tokens = doc_tokens(doc)
+    kids: list[list[Any]] = [[] for _ in tokens]
+    # the offsets are stored unsigned: read them back as the signed integers they are
+    offsets = doc.to_array("HEAD").view("int64").tolist() if tokens else []
+    for i, offset in enumerate(offsets):
+        if offset:  # (a root is its own head, offset 0: no one's child)
+            kids[i + offset].append(tokens[i])
+    doc.user_data[_CHILDREN] = kids
+    return kids
+
+
+def token_sent(tok: Any) -> Any:
+    """``tok.sent``: the sentence ``Span`` that holds ``tok``, from one walk over ``doc.sents``
+    per document.
+
+    ``Token.sent`` asks the document whether it has sentence boundaries (a check over all its
+    tokens) and walks out from the token to them at every access: ~10 us, where reading the
+    sentences of a whole piece once costs about as much.  The spans are those ``doc.sents``
+    yields, the same bounds ``Token.sent`` finds (a token whose ``sent_start`` is 1 opens a
+    sentence, the first token always does).  A document without sentence boundaries (or whose
+    sentences a hook defines) answers as ``tok.sent`` does."""
+    doc = tok.doc
+    by_token: list[Any] | None = doc.user_data.get(_SENTS)
+    if by_token is None:
+        if doc.user_hooks or doc.user_span_hooks or not doc.has_annotation("SENT_START"):
+            return tok.sent
+        by_token = []
+        for sent in doc.sents:
+            by_token.extend([sent] * (sent.end - sent.start))
+        doc.user_data[_SENTS] = by_token
+    return by_token[tok.i]
 
 
 def release(doc: Any) -> None:
