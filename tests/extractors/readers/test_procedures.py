@@ -16,6 +16,7 @@ from grapheme_distill.extractors.readers.procedures import (
     list_holds_steps,
     nested_step_lists,
     read_prose_procedures,
+    titled_bullet_lists,
     unnamed_goal,
 )
 
@@ -531,3 +532,17 @@ def test_a_prose_step_keeps_its_ingredient_list_whole() -> None:
             "leave it to rise",
         )
     ]
+
+
+def test_titled_bullet_lists_are_bulleted_lists_under_a_lead_in_or_heading() -> None:
+    doc = parse_document(
+        "## Before you start\n\n- Unplug the kettle.\n- Empty it.\n\n"
+        "**What to do:**\n\n- *Burns:* cool the skin.\n\n"
+        "## Steps\n\n1. Fill it.\n2. Boil it.\n"
+    )
+    got = [([b.text for b in top], title.text) for _, top, title in titled_bullet_lists(doc)]
+    assert got == [
+        (["Unplug the kettle.", "Empty it."], "Before you start"),
+        (["Burns: cool the skin."], "What to do:"),
+    ], got  # the numbered list is no bulleted one
+    assert list(titled_bullet_lists(parse_document("- One thing.\n- Another.\n"))) == []

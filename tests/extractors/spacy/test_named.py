@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from grapheme_distill.extractors.spacy.entity_choice import collect_candidates
+from grapheme_distill.extractors.spacy.name_extent import dated_name
+from grapheme_distill.extractors.spacy.names import eponym
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 
 
@@ -128,3 +130,15 @@ def test_a_chunk_is_no_candidate_when_a_name_runs_past_it() -> None:
     assert not _around_names(0, 6, [(0, 6)])  # the name itself
     assert not _around_names(4, 11, [(0, 6)])  # the name runs out of the chunk
     assert _around_names(0, 11, [(20, 26)])  # no name in it
+
+
+def test_eponym_and_dated_name_are_read_off_the_parse(spacy_x: SpacyExtractor) -> None:
+    # the public names named.py reads (were private to names.py and name_extent.py)
+    doc = spacy_x.nlp("Snell's law describes refraction. France's capital is Paris.")
+    words = {t.text: t for t in doc}
+    assert eponym(words["Snell"], words["law"])
+    assert not eponym(words["France"], words["capital"])  # a place owns its capital
+    act = spacy_x.nlp("Congress passed the Taxpayer Relief Act of 1997.")
+    k = next(t.i for t in act if t.text == "Act")
+    assert dated_name(act, k, k + 2)  # "Act of 1997": the year is the act's
+    assert not dated_name(act, k - 1, k + 1)  # "Relief" carries no year

@@ -27,6 +27,7 @@ from grapheme_distill.extractors.readers.procedures import (
     instruction_clauses,
     is_instruction,
     is_order,
+    titled_bullet_lists,
 )
 
 __all__ = ["NumberedSteps", "case_steps", "numbered_block_steps", "table_steps"]
@@ -180,12 +181,8 @@ def case_steps(doc: Document) -> list[NumberedSteps]:
     no how-to as a whole still gives such steps, so the title must ask for them and each bullet
     give at least two orders; a bullet of one order is advice, no procedure."""
     out: list[NumberedSteps] = []
-    for items in doc.lists():
-        top = [b for b in items if b.parent is None]
-        if not top or top[0].ordered:
-            continue
-        title = doc.lead_of(top[0]) or doc.heading_of(top[0])
-        if title is None or not _WHAT_TO_DO.search(title.text) or len(title.text.split()) > 12:
+    for _, top, title in titled_bullet_lists(doc):
+        if not _WHAT_TO_DO.search(title.text) or len(title.text.split()) > 12:
             continue
         for item in top:
             if item.value is None or item.key is None:

@@ -26,7 +26,7 @@ tenth session).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from grapheme_distill.extractors.document.model import Block, Document
@@ -44,6 +44,7 @@ __all__ = [
     "nested_step_lists",
     "read_prose_procedures",
     "step_lists",
+    "titled_bullet_lists",
     "unnamed_goal",
 ]
 
@@ -533,18 +534,29 @@ _PREPARATION = re.compile(
 )
 
 
+def titled_bullet_lists(doc: Document) -> Iterator[tuple[list[Block], list[Block], Block]]:
+    """Each bulleted list of ``doc`` under a title, as its items, its top-level bullets and the
+    title (its lead-in, else its section's heading): where a title may ask for steps the bullets
+    give ("**Before you start:**", "**What to do**"), read by :func:`_preparation_lists` and
+    :func:`~.procedure_layouts.case_steps`.  A list numbered at its top level is left out: its
+    items are steps by their numbers already."""
+    for items in doc.lists():
+        top = [b for b in items if b.parent is None]
+        if not top or top[0].ordered:
+            continue
+        title = doc.lead_of(top[0]) or doc.heading_of(top[0])
+        if title is not None:
+            yield items, top, title
+
+
 def _preparation_lists(doc: Document) -> list[ProseProcedure]:
     """A bulleted list of orders under "Before you start" right before the numbered steps: its
     orders are the procedure's first steps (the gold: "preparation steps … before a list belong
     to the procedure"), though bullets in an answer that numbers its steps are otherwise no
     steps (:func:`how_to_list`)."""
     out: list[ProseProcedure] = []
-    for items in doc.lists():
-        top = [b for b in items if b.parent is None]
-        if not top or top[0].ordered:
-            continue
-        title = doc.lead_of(top[0]) or doc.heading_of(top[0])
-        if title is None or not _PREPARATION.match(title.text.strip(" *_#")):
+    for items, top, title in titled_bullet_lists(doc):
+        if not _PREPARATION.match(title.text.strip(" *_#")):
             continue
         if not before_list(doc.blocks, max(b.index for b in items)):
             continue

@@ -23,7 +23,7 @@ def _of_name_end(doc: Any, end: int) -> int:
     if end + 1 >= len(doc) or doc[end].lower_ != "of" or doc[end].head.i != end - 1:
         return end
     i = end + 1
-    if _dated_name(doc, end - 1, i):
+    if dated_name(doc, end - 1, i):
         return i + 1  # "the Taxpayer Relief Act of 1997", "the Paris Exposition of 1889"
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
@@ -44,7 +44,7 @@ _DATED_NAMES = frozenset(
 )
 
 
-def _dated_name(doc: Any, last: int, year: int) -> bool:
+def dated_name(doc: Any, last: int, year: int) -> bool:
     """Whether ``doc[year]``, after the "of" that follows ``doc[last]``, is a year that belongs to
     a law's, a treaty's or a world fair's name ("Taxpayer Relief Act of 1997": the gold names the
     act with its year; NER ends the law at "Act" and makes the year a date of its own)."""

@@ -17,8 +17,8 @@ from grapheme_distill.extractors.readers.balance import balanced, quote_cut
 from grapheme_distill.extractors.spacy.coordinated_names import shared_head_names
 from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, span_text
 from grapheme_distill.extractors.spacy.mentions import _SKIP_NAMES, CHUNK_CANDIDATES, Mention
-from grapheme_distill.extractors.spacy.name_extent import _dated_name
-from grapheme_distill.extractors.spacy.names import _eponym, mention_of
+from grapheme_distill.extractors.spacy.name_extent import dated_name
+from grapheme_distill.extractors.spacy.names import eponym, mention_of
 from grapheme_distill.extractors.spacy.titles import two_names
 
 __all__ = ["NAMED_LABELS", "named_mentions", "step_things"]
@@ -59,7 +59,7 @@ def named_mentions(span: Any) -> list[Mention]:
             continue  # a modifier of the list: the plate is the name
         if _INITIALS.match(text) and start >= 2 and tokens[start - 1].text == ",":
             continue  # the "D.C." of "Washington, D.C.", read with the city
-        if label == "DATE" and start >= 2 and _dated_name(tokens[0].doc, start - 2, start):
+        if label == "DATE" and start >= 2 and dated_name(tokens[0].doc, start - 2, start):
             continue  # the "1997" of "the Taxpayer Relief Act of 1997", read with the act
         if label not in NAMED_LABELS and not (
             label in _VALUE_NODES and any(ch.isdigit() for ch in text)
@@ -76,7 +76,7 @@ def named_mentions(span: Any) -> list[Mention]:
             _modifier(ent, root)
             or len(ent) == 1
             and root.dep_ == "poss"
-            and _eponym(root, root.head)
+            and eponym(root, root.head)
         ):
             # "Bernoulli numbers", "Dijon mustard", "Snell's law": the term is the node
             term = mention_of(root.head)

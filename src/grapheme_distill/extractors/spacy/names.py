@@ -55,7 +55,7 @@ from grapheme_distill.extractors.spacy.titles import (
     two_names,
 )
 
-__all__ = ["VALUE_LABELS", "mention_of", "phrase_mention"]
+__all__ = ["VALUE_LABELS", "eponym", "mention_of", "phrase_mention"]
 
 
 def _ent_span(tok: Any) -> Any:
@@ -452,7 +452,7 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
         and (not tok.is_sent_start or _title_span(doc, tok.i, tok.i + 1)[1] > tok.i + 1)
     )
     for child in tok.lefts:
-        if child.dep_ not in _NP_MODS or child.dep_ == "poss" and not _eponym(child, tok):
+        if child.dep_ not in _NP_MODS or child.dep_ == "poss" and not eponym(child, tok):
             continue
         if (
             proper
@@ -502,7 +502,7 @@ _EPONYM_HEADS = frozenset(
 )
 
 
-def _eponym(owner: Any, tok: Any) -> bool:
+def eponym(owner: Any, tok: Any) -> bool:
     """Whether the possessive ``owner`` of the common noun ``tok`` is the eponym of a term
     ("Snell's law", "Peyer's patches"): the gold names the whole term, and the noun alone
     ("law", "patches") joined the owner's facts to the wrong node.  A one-word name right before
