@@ -111,7 +111,8 @@ def mention_number(doc: Any, m: Mention) -> Number | None:
     :func:`~.doc_cache.release`) on what the reading looks at — the mention's bounds, text and
     label: the coreference asks for the number of each subject and object of every clause
     (:meth:`~.mentions.Coref.note_named`), the same subject many times a paragraph (MINE essays:
-    4,218 readings of ~1,500 mentions a run, 1.5 % of the extractor's time)."""
+    4,218 asked a run, 2,571 of them different; a reading is ~10 us, mostly ``char_span``, the
+    root and the morphology)."""
     if m.pronoun or m.start < 0:
         return None
     memo: dict[tuple[int, int, str, str], Number | None] | None = doc.user_data.get(_MEMO)
