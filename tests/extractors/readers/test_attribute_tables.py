@@ -422,3 +422,21 @@ def test_a_comparison_tables_columns_take_the_noun_the_answer_writes_after_them(
         )
     )
     assert not any(s.endswith(" on") for s, _, _ in bare), bare
+
+
+def test_a_cells_head_before_a_colon_is_its_value_and_a_duration_keeps_its_unit() -> None:
+    """ "inventions: new, useful, non-obvious processes": the head before the colon is what the
+    column protects, not "inventions: new" and the adjectives after it; "20 years from filing"
+    is a term as written, not the number 20 (a bare "about 55 minutes" still reads its number)."""
+    answer = (
+        "| | Patent | Trademark |\n|---|---|---|\n"
+        "| Protects | inventions: new, useful processes | brand identifiers: names, logos |\n"
+        "| Typical term | 20 years from filing | 10 years, renewable |\n"
+    )
+    found = _triples(answer)
+    assert ("Patent", "protects", "inventions") in found, found
+    assert ("Trademark", "protects", "brand identifiers") in found, found
+    assert not any(o in ("useful processes", "logos", "20") for _, _, o in found), found
+    assert ("Patent", "term", "20 years from filing") in found, found
+    timed = _triples("| Race | Winning time |\n|---|---|\n| Sprint | about 55 minutes |\n")
+    assert ("Sprint", "winning_time", "about 55") in timed, timed

@@ -165,7 +165,14 @@ def _number_part(text: str) -> str:
         r"^(?P<n>(?:about|around|approximately|roughly|over|nearly)?\s*\d[\d,.]*)\s+(?P<w>[a-z]+)",
         text,
     )
-    if m and not value_type(text) and m.group("w").endswith("s") and len(text.split()) <= 4:
+    if (
+        m
+        and not value_type(text)
+        and m.group("w").endswith("s")
+        and len(text.split()) <= 4
+        # "20 years from filing": a duration said of something, no count of years
+        and not (_UNIT.match(m.group("w")) and text[m.end() :].strip())
+    ):
         return m.group("n").strip()
     return text
 
@@ -198,6 +205,9 @@ def _values(key: str, raw: str) -> list[str]:
         )
         parts = parts[:named]
     else:
+        # "inventions: new, useful, non-obvious processes": the head before a colon is the
+        # value, the rest says what it is
+        text = _HEAD_COLON.split(text)[0] if not value_type(text) else text
         parts = (
             [text]
             if value_type(text)
@@ -228,6 +238,10 @@ def _values(key: str, raw: str) -> list[str]:
             out.append(_number_part(part))
     return out
 
+
+#: a colon after a value's head, before what is said of it ("brand identifiers: names, logos");
+#: not a time or a ratio ("10:30", "3:1")
+_HEAD_COLON = re.compile(r"\s*:\s+")
 
 #: the last word of a key that names several things ("Labels", "Main campaigns", "Events")
 _PLURAL_KEY = re.compile(r"(?<![su])s$")

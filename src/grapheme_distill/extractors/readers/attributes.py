@@ -449,6 +449,7 @@ def _compared(
         elif not (value_type(value) or count_of(k, value)):
             # "connection-oriented", "guaranteed, in order, with retransmission": a short
             # description's head (its first part) is the attribute's value; a sentence is not
+            value = re.split(r"\s*:\s+", value)[0]  # "inventions: new, useful, …": the head
             head = value if listed(k, value) else re.split(r"\s*[;:]\s*|,\s+", value)[0].strip()
             if (
                 not head
