@@ -402,3 +402,18 @@ def test_bracketed_years_of_a_billing_or_a_short_period_are_no_life() -> None:
 def test_a_life_of_ten_years_or_more_is_still_a_life() -> None:
     found = _people("Edward Plantagenet (1475–1499) was held in the Tower.")
     assert ("Edward Plantagenet", "born_in_year", "1475") in found
+
+
+def test_a_lifespan_after_an_aside_in_its_bracket() -> None:
+    """ "(born Eunice Waymon; 1933–2003)", "(Polish: Fryderyk Chopin; 1810–1849)": the bracket
+    opens with a birth name or a native spelling, the years after the semicolon are the life."""
+    found = _people(
+        "**Ada Mirren** (born **Adeline Mirowska**; 1921–1998) was a British sculptor. "
+        "**Jan Wolny** (Polish: *Jan Wolny-Kowal*; 3 May 1850 – 9 June 1911) was a Polish poet."
+    )
+    assert {
+        ("Ada Mirren", "born_in_year", "1921"),
+        ("Ada Mirren", "died_in_year", "1998"),
+        ("Jan Wolny", "born_on", "3 May 1850"),
+        ("Jan Wolny", "died_on", "9 June 1911"),
+    } <= found, found

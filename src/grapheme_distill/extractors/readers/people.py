@@ -39,8 +39,11 @@ _OCC = r"[a-z][a-z\-]+(?:\s+(?:and|or)\s+[a-z][a-z\-]+)?"
 _MONTHS = rf"(?:{MONTH_NAMES})"
 # one end of a life: "1815", "c. 1368/69", "10 December 1815", "August 1227", "May 3, 1469"
 _END = rf"(?:c\.\s*)?(?:\d{{1,2}}\s+{_MONTHS}\s+|{_MONTHS}\s+(?:\d{{1,2}},\s+)?)?\d{{3,4}}(?:/\d{{2}})?"
+#: ... after an aside the bracket opens with: "(born Eunice Kathleen Waymon; 1933–2003)",
+#: "(Polish: Fryderyk Chopin; 1810–1849)"
 _LIFESPAN = re.compile(
-    rf"(?P<x>{_NAME})[*_]*\s*\((?P<b>{_END})\s*[\u2013\u2014-]\s*(?P<d>{_END})\)"
+    rf"(?P<x>{_NAME})[*_]*\s*\((?:[^();]{{1,80}};\s*)?"
+    rf"(?P<b>{_END})\s*[\u2013\u2014-]\s*(?P<d>{_END})\)"
 )
 _YEAR_OF = re.compile(r"(\d{3,4})(?:/\d{2})?$")
 # groups of people: they have a nationality ("an English rock band") but no occupation
