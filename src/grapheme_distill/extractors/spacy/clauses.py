@@ -81,7 +81,11 @@ from grapheme_distill.extractors.spacy.names import (  # noqa: F401
     mention_of,
     phrase_mention,
 )
-from grapheme_distill.extractors.spacy.prepositions import TAKEN_AS, PrepositionReadings
+from grapheme_distill.extractors.spacy.prepositions import (
+    TAKEN_AS,
+    PrepositionReadings,
+    collective_member,
+)
 
 __all__ = ["VALUE_LABELS", "Clause", "Coref", "Mention", "clauses", "mention_of", "phrase_mention"]
 
@@ -304,6 +308,8 @@ class _Reader(PrepositionReadings):
                 if child.lower_ in _WH and verb.dep_ == "relcl":
                     objs = _split_list(_resolve_np(verb.head), self.coref)
                 else:
+                    if dep == "dobj":  # "contains a mix of ions and free electrons": the ions
+                        child = collective_member(child) or child
                     objs = _owned_object(child, self.coref) or _split_list(child, self.coref)
                 if group_parent is not None:
                     parent = mention_of(group_parent, self.coref)

@@ -72,6 +72,7 @@ class PrepositionReadings(ClauseBase):
         if prep.dep_ == "agent" and not with_prep:
             pred = base
         for pobj in pobjs:
+            pobj = collective_member(pobj) or pobj  # "built on a group of islands": the islands
             if (
                 word == "as"
                 and base.split("_")[0] in TAKEN_AS_FORMS
@@ -149,6 +150,59 @@ class PrepositionReadings(ClauseBase):
             # the parser hangs the second preposition on the first (or on its object), not on the
             # verb, so it would be read by nobody
             self._prep(other, subjects, verb_base, voice, neg, conf, with_prep=with_prep)
+
+
+# nouns that only count or gather what their "of" phrase names: "a group of 118 small islands", "a
+# mix of ions and free electrons", "a set of brass instruments" (not "part of", which is structure,
+# nor the kind nouns "type of" / "form of", which the class readings take)
+_COLLECTIVE_NOUNS = frozenset(
+    {
+        "group",
+        "set",
+        "mix",
+        "mixture",
+        "collection",
+        "series",
+        "range",
+        "variety",
+        "handful",
+        "couple",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "lot",
+        "lots",
+        "array",
+        "cluster",
+        "assortment",
+        "combination",
+        "bunch",
+        "selection",
+        "pair",
+        "amount",
+        "plenty",
+    }
+)
+
+
+def collective_member(noun: Any) -> Any:
+    """The noun of the "of" phrase when ``noun`` is a common collective or quantity noun ("a
+    group of islands", "a mix of ions"), else ``None``: a verb or preposition taking "a group of
+    islands" relates its subject to the islands, and the group is no entity of the answer (the
+    count, "118", is read as an attribute by the value readers)."""
+    if noun.pos_ != "NOUN" or noun.lower_ not in _COLLECTIVE_NOUNS:
+        return None
+    return next(
+        (
+            g
+            for p in token_children(noun)
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in token_children(p)
+            if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
+        ),
+        None,
+    )
 
 
 # verbs that say what their subject is taken as: "X is defined / described / regarded as a Y"
