@@ -196,3 +196,16 @@ def test_the_subject_not_its_class_is_the_whole(text: str, whole: str, parts: se
 def test_a_far_count_must_match_the_names() -> None:
     got = hierarchy_pairs("The relay is made up of four legs swum in turn: butterfly and crawl.")
     assert ("relay", "butterfly") not in got, sorted(got)
+
+
+def test_the_words_of_a_clause_after_a_list_are_no_child() -> None:
+    """ "…, often with a coda", 'The word "penguin" originally belongs to …': a lower-case tail
+    that opens with a preposition or carries a frequency adverb is the sentence's, not a name."""
+    facts = read_document(
+        "A rondo consists of a refrain and episodes, often with a coda. "
+        'The word "penguin" originally belongs to the great auk of the North Atlantic.',
+        "",
+    )[1]
+    children = {f.object.text for f in facts if f.kind == "hierarchy" and f.object is not None}
+    assert {"refrain", "episodes"} <= children
+    assert not any("often" in c or "originally" in c for c in children)
