@@ -52,6 +52,13 @@ lack them: delete them), the other types still from the base predictions.  On de
 0.3 as before (pooled batch-held-out micro 0.6305 / 0.6311 / 0.6309 at 0.275 / 0.3 / 0.325: flat);
 the per-batch line now ends with the pooled figure.  The refit lowered devtrain (0.6640 ->
 0.6597) and three of seven gates; at the shipped 0.35 it lowered two: the shipped model stays.
+Nineteenth session: ``--cue-report det=,bold=`` prints each such cue's right rate beside the
+mean batch-held-out probability of its candidates (the residual, and in how many batches it is
+positive): a count or quantifier first, a relational head, list and heading membership
+(one-off cues) read residuals within +-0.035 (the model weighs them already); cues of the
+answer's text (a name's repetition, bold, table, brackets, "such as") read +0.04 to +0.15, and
+a model with them (the answer's ``Document`` passed to the decision) raised entity precision on
+all eight gates but micro on five: not shipped (docs/benchmarks.md, nineteenth session).
 The eleventh session's adding model (``--add-only --decide-named --c 0.5``) read 0.717 out of
 fold on devread against 0.735 for the rules alone: its threshold had been chosen in-sample.
 
@@ -498,6 +505,35 @@ def report_batches(
         )
 
 
+def report_cues(
+    rows: Sequence[tuple[Candidate, Sample]], probs: Sequence[float], prefixes: Sequence[str]
+) -> list[str]:
+    """For each cue starting with one of ``prefixes``: how many decided candidates carry it, how
+    often they are right, the mean out-of-fold probability the model gave them, and the residual
+    (right rate minus mean probability) with the number of batches where it is positive /
+    negative (batches of five candidates or more).  Why (nineteenth session): a cue the model
+    lacks shows as a residual of one sign in most batches; one whose residual is near zero is
+    already weighed through the other cues, however clean its right rate looks."""
+    stat: dict[str, dict[str, list[float]]] = {}
+    for (_, sample), p in zip(rows, probs, strict=True):
+        for f in sample.features:
+            if f.startswith(tuple(prefixes)):
+                st = stat.setdefault(f, {}).setdefault(sample.group, [0.0, 0.0, 0.0])
+                st[0] += 1
+                st[1] += sample.label
+                st[2] += p
+    lines = []
+    for f in sorted(stat):
+        n, right, mean_p = (sum(v[i] for v in stat[f].values()) for i in range(3))
+        res = [(v[1] - v[2]) / v[0] for v in stat[f].values() if v[0] >= 5]
+        lines.append(
+            f"cue {f}: n {int(n)} right {right / n:.3f} held-out p {mean_p / n:.3f} "
+            f"residual {(right - mean_p) / n:+.3f} batches +{sum(r > 0 for r in res)}"
+            f"/-{sum(r < 0 for r in res)}"
+        )
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--gold", nargs="+", required=True, help="annotated answers (gold JSONL)")
@@ -585,6 +621,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "dropped name takes its relations with it) instead of the base predictions' fixed "
         "relation counts, so that the threshold counts what a kept name brings",
     )
+    ap.add_argument(
+        "--cue-report",
+        default="",
+        metavar="PREFIXES",
+        help="comma-separated feature prefixes (e.g. det=,head=): print each such cue's right "
+        "rate and its residual against the held-out probabilities, per batch with --groups batch",
+    )
     ap.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)}")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
@@ -635,6 +678,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     probs = {id(c): p for (c, _), p in zip(rows, oof, strict=True)}
     if args.groups == "batch":
         report_batches(scorer, items, found, probs, decided)
+    if args.cue_report:
+        print("\n".join(report_cues(rows, oof, [p for p in args.cue_report.split(",") if p])))
     rules = {aid: [c for c in cands if c.made] for aid, cands in found.items()}
     if args.cv:
         kept, thresholds = nested_cv(

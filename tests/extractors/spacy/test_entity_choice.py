@@ -321,14 +321,31 @@ def test_the_fitting_script_holds_out_one_annotation_batch_at_a_time(
     gold = _write(tmp_path / "gold.jsonl", rows)
     out = tmp_path / "entities.json"
     args = ["--gold", str(gold), "--out", str(out), "--c", "1", "--decide-relations"]
-    assert fitter.main([*args, "--decide-named", "--groups", "batch", "--write"]) == 0
+    batch = ["--decide-named", "--groups", "batch", "--write", "--cue-report", "ner="]
+    assert fitter.main([*args, *batch]) == 0
     printed = capsys.readouterr().out
+    assert "cue ner=NORP: n " in printed  # (nineteenth session: --cue-report)
     assert "held out by batch at 0.350 (f1):" in printed
     line = printed.split("held out by batch at 0.350 (f1):")[1].split("\n")[0]
     assert len(line.split("|")[0].split()) == 2 and "| pooled " in line  # two batches, pooled
     assert 0.0 <= load_linear_model(out).threshold <= 1.0
     with pytest.raises(SystemExit):
         fitter.main([*args, "--groups", "batch", "--cv", "2"])
+
+
+def test_the_fitting_script_reports_a_cues_residual_against_held_out_probabilities(
+    fitter: ModuleType,
+) -> None:
+    """``--cue-report`` (nineteenth session): a cue's right rate beside the mean held-out
+    probability of the candidates carrying it, and in how many batches the gap is positive or
+    negative: a cue the model already weighs shows no gap, whatever its right rate."""
+    cand = Candidate("x", ("bold=1",), False, frozenset(), False, None)
+    rows = [
+        (cand, fitter.Sample(["bold=1", "det=a"], k % 2 == 0, f"b{k // 10}")) for k in range(20)
+    ]
+    probs = [0.25] * 20
+    lines = fitter.report_cues(rows, probs, ["bold="])
+    assert lines == ["cue bold=1: n 20 right 0.500 held-out p 0.250 residual +0.250 batches +2/-0"]
 
 
 def test_the_fitting_script_can_count_the_relations_a_kept_name_brings(
