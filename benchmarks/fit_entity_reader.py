@@ -56,9 +56,10 @@ Nineteenth session: ``--cue-report det=,bold=`` prints each such cue's right rat
 mean batch-held-out probability of its candidates (the residual, and in how many batches it is
 positive): a count or quantifier first, a relational head, list and heading membership
 (one-off cues) read residuals within +-0.035 (the model weighs them already); cues of the
-answer's text (a name's repetition, bold, table, brackets, "such as") read +0.04 to +0.15, and
-a model with them (the answer's ``Document`` passed to the decision) raised entity precision on
-all eight gates but micro on five: not shipped (docs/benchmarks.md, nineteenth session).
+answer's text (a name's repetition, bold, table, brackets) read +0.04 to +0.15 ("such as":
++0.35, 25 names), and a model with them (the answer's ``Document`` passed to the decision)
+raised entity precision on all eight gates but micro on five: not shipped (docs/benchmarks.md,
+nineteenth session).
 The eleventh session's adding model (``--add-only --decide-named --c 0.5``) read 0.717 out of
 fold on devread against 0.735 for the rules alone: its threshold had been chosen in-sample.
 
