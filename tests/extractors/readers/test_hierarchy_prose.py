@@ -209,3 +209,24 @@ def test_the_words_of_a_clause_after_a_list_are_no_child() -> None:
     children = {f.object.text for f in facts if f.kind == "hierarchy" and f.object is not None}
     assert {"refrain", "episodes"} <= children
     assert not any("often" in c or "originally" in c for c in children)
+
+
+def test_examples_end_before_an_and_that_joins_the_sentence_list_again() -> None:
+    """ "such as A, B or C, and D" and "such as the X, and Y": a list closed by "or", or a single
+    name, takes no ", and" of its own; what follows is the sentence's, not another example."""
+    facts = read_document(
+        "Mild painkillers such as ibuprofen, aspirin or paracetamol, and triptans help. "
+        "Its tools are research reports, letter-writing campaigns such as the annual Write for "
+        "Rights, and lobbying of governments.",
+        "",
+    )[1]
+    pairs = {
+        (f.subject.text, f.object.text)
+        for f in facts
+        if f.construction.startswith("prose.such_as") and f.object is not None
+    }
+    assert ("Mild painkillers", "paracetamol") in pairs or (
+        "mild painkillers",
+        "paracetamol",
+    ) in pairs
+    assert not any(child.startswith(("triptans", "lobbying")) for _, child in pairs), pairs

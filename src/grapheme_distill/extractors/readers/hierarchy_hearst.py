@@ -187,6 +187,17 @@ _GENERIC_HEADS = frozenset(
 )
 
 
+def _before_outer_and(listed: str) -> str:
+    """The examples before a ", and" that joins the sentence's own list again: after a list
+    already closed by "or" ("painkillers such as A, B or C, and triptans") or after a single
+    name ("campaigns such as the X, and lobbying of …"), where a list of two takes no comma."""
+    cut = listed.find(", and ")
+    if cut < 0:
+        return listed
+    before = listed[:cut]
+    return before if "," not in before or re.search(r"\bor\s", before) else listed
+
+
 def hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     """ "NP such as A, B and C" (Hearst, 1992): each name is a member of the noun phrase before
     it.  The noun phrase is a common noun — plural, or singular after "a"/"an" — and no generic
@@ -220,6 +231,10 @@ def hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         )[0]
         # "His later projects, such as the X, ran out of money": the aside ends at its verb
         listed = _CLAUSE_VERB.split(listed)[0]
+        if name_list(listed):
+            # only a list already read loses its tail: a cut never makes a list where none was
+            # read (on val11, cutting unread text first made 2 wrong edges)
+            listed = _before_outer_and(listed)
         one = len(listed.split()) <= 4 and not re.search(r",|\band\b|\bor\b", listed)
         names = name_list(listed) or ([clean_name(listed)] if one else [])
         if "including" in m.group(0) and len(names) < 2:
