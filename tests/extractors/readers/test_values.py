@@ -187,3 +187,11 @@ def test_a_heading_that_names_a_dated_thing_gives_its_date() -> None:
         ("Treaty of Lindholm", "date", "1731"),
         ("Great Frost Crisis", "happened_in", "March 1740"),
     }
+
+
+def test_a_hedged_span_in_brackets_dates_the_period_it_follows() -> None:
+    """ "the **Jazz Age** (about 1920–1929)": a span with "about" or "roughly" is a period's
+    date, as written; a bare span after a name is a life (the people reader's), not a date."""
+    found = _values("Dance bands boomed in the **Jazz Age** (about 1920–1929) across America.")
+    assert ("Jazz Age", "date", "about 1920–1929") in found, found
+    assert not _values("**Ada Mirren** (1921–1998) was a sculptor."), "a life is no date"

@@ -63,7 +63,9 @@ _EVENT_DATE = re.compile(
 # "**Turing test** (1950)", "the Statute of Labourers (1351)": a year in parentheses after a name
 _NAME_YEAR = re.compile(
     rf"(?:[\"“](?P<q>[^\"”]{{2,60}})[\"”]|(?P<x>{_NAME}(?:\s+\d+)?[!?]?))\s*"
-    r"\((?P<date>(?:c\.\s*)?\d{3,4}(?:\s*(?:BCE|BC|CE|AD))?)\)"
+    r"\((?P<date>(?:c\.\s*)?\d{3,4}(?:\s*(?:BCE|BC|CE|AD))?"
+    # "the **Swing Era** (about 1935–1946)": a hedged span is a period's, not a life's (people)
+    r"|(?:about|roughly|around|approximately)\s+\d{3,4}\s*[\u2013\u2014-]\s*\d{2,4})\)"
 )
 # "the Truth in Lending Act of 1968": a law is enacted in its year
 _LAW_YEAR = re.compile(
