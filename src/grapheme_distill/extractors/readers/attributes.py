@@ -41,8 +41,8 @@ from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.counted_items import read_counted_items
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
 from grapheme_distill.extractors.readers.hierarchy_sections import (
-    _EXAMPLES,
-    _following_word,
+    EXAMPLES_KEY,
+    following_word,
     joined_names,
     tables_of,
 )
@@ -125,7 +125,7 @@ def _column_names(ctx: ReadContext, header: Sequence[str]) -> list[str] | None:
     if not header or (header[0].strip() and not _compares(header)):
         return None
     cols = [clean_name(PAREN.sub("", h)) for h in header[1:]]
-    follow = _following_word(ctx, [c for c in cols if c])
+    follow = following_word(ctx, [c for c in cols if c])
     if follow is None or follow in _NO_NOUNS:
         return cols  # "Patent on …", "Trademark for …": a preposition completes no name
     return joined_names(ctx, cols, [follow])
@@ -431,7 +431,7 @@ def _compared(
     k = PAREN.sub("", key.lower()).strip().rstrip(":")
     if not k or value_type(k) or len(k.split()) > 5 or _ASKED.search(k):
         return  # "Is the person conscious?", "How you get it": a question, no attribute name
-    if _EXAMPLES.match(k):
+    if EXAMPLES_KEY.match(k):
         return  # "| Famous examples | Silver Needle | …": members of the columns (hierarchy's)
     readings: list[tuple[str, str, bool, tuple[int, int]]] = []
     parallel = True  # every column's cell is a value or a short description

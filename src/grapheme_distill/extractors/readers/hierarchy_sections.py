@@ -70,7 +70,7 @@ def tables_of(ctx: ReadContext) -> list[list[Block]]:
 
 
 # "| Examples |", "| Famous examples |": a column (or a comparison table's row) of instances
-_EXAMPLES = re.compile(
+EXAMPLES_KEY = re.compile(
     r"^(?:[a-z\-]+\s+){0,2}(?:examples?|e\.g\.?)$",
     re.IGNORECASE,
 )
@@ -207,7 +207,7 @@ def _example_facts(
     header = rows[0].header
     kind = HierarchyKind.MEMBER_OF
     for j, head in enumerate(header):
-        if j != col and _EXAMPLES.match(head.strip()):
+        if j != col and EXAMPLES_KEY.match(head.strip()):
             for row, name in zip(rows, names, strict=True):
                 cells = row.cell_texts()
                 for ex in _examples(cells[j]) if name and j < len(cells) else []:
@@ -215,11 +215,11 @@ def _example_facts(
     if header[0].strip():
         return
     cols = [clean_name(re.sub(r"\s*\([^)]*\)", "", h)) for h in header[1:]]
-    follow = _following_word(ctx, [c for c in cols if c])
+    follow = following_word(ctx, [c for c in cols if c])
     cols = joined_names(ctx, cols, [follow] if follow else [])
     for row in rows:
         cells = row.cell_texts()
-        if not _EXAMPLES.match(cells[0].strip()):
+        if not EXAMPLES_KEY.match(cells[0].strip()):
             continue
         for j, whole in enumerate(cols, start=1):
             for ex in _examples(cells[j]) if whole and j < len(cells) else []:
@@ -242,7 +242,7 @@ def _ends_at(text: str, m: re.Match[str]) -> bool:
     return not re.sub(r"\s*\([^)]*\)", "", text[m.end() :]).strip(" :.*_")
 
 
-def _following_word(ctx: ReadContext, names: list[str]) -> str | None:
+def following_word(ctx: ReadContext, names: list[str]) -> str | None:
     """The noun the answer writes after two or more of the names ("Green tea", "Black tea")."""
     seen: dict[str, int] = {}
     for name in names:
