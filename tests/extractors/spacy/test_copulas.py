@@ -91,3 +91,17 @@ def test_a_place_with_its_region_before_an_apposition_is_an_address(sentence_cla
 def test_places_in_a_list_with_commas_lie_in_no_other(sentence_clauses: Read) -> None:
     got = sentence_clauses("The company has offices in Paris, Lyon, Nice and Marseille.")
     assert not any(p == "located_in" for _, p, _ in got), got
+
+
+def test_places_after_a_word_that_opens_a_list_of_members_are_no_address(
+    sentence_clauses: Read,
+) -> None:
+    for text in (
+        "The basin spans eleven countries, among them Tanzania, Uganda, Rwanda, Burundi, Kenya.",
+        "The river flows through several countries, including Guinea, Mali, Niger, Benin.",
+        "It has offices in cities such as Lyon, Marseille, Toulouse, Nantes.",
+    ):
+        got = sentence_clauses(text)
+        assert not any(p == "located_in" for _, p, _ in got), got
+    got = sentence_clauses("Sevilla FC is a football club based in Seville, Andalusia, Spain.")
+    assert ("Seville", "located_in", "Andalusia") in got, got

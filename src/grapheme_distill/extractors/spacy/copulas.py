@@ -55,6 +55,7 @@ from grapheme_distill.extractors.spacy.names import (
     mention_of,
     phrase_mention,
 )
+from grapheme_distill.extractors.spacy.place_runs import listed
 
 _YEAR = re.compile(r"^(?:1[0-9]|20)[0-9]{2}$")
 _YEAR_SPAN = re.compile(r"^(\d{3,4})\s*(?:to|and|until|till|[\u2013-])\s*(\d{3,4})$")
@@ -448,7 +449,7 @@ class ClauseBase:
             ):
                 run.append(ent)
                 continue
-            if len(run) > 1 and not _listed(run[-1]):
+            if len(run) > 1 and not listed(run[0], run[-1]):
                 for inner, outer in pairwise(run):
                     a = mention_of(inner.root, self.coref)
                     b = mention_of(outer.root, self.coref)
@@ -652,21 +653,6 @@ class ClauseBase:
 
 # "his clan name, Madiba", "its nickname, the Big Apple": another name, for the linguistic reader
 _NAME_NOUNS = frozenset({"name", "nickname", "title", "term", "word", "abbreviation", "acronym"})
-
-
-def _listed(last: Any) -> bool:
-    """The run of places ends a list ("Paris, Lyon and Nice", "Paris, Lyon, and Nice", "Paris,
-    Lyon, Nice") rather than an address.  A comma after the run goes on with the list unless a
-    lower-case word follows it: "born in Tryon, North Carolina, one of eight children" is an
-    address with an apposition after it ("Io, Europa, Ganymede" a list whatever NER calls
-    "Ganymede")."""
-    doc = last.doc
-    nxt = doc[last.end].lower_ if last.end < len(doc) else ""
-    before = doc[last.start - 1].lower_ if last.start > 0 else ""
-    if nxt == "," and last.end + 1 < len(doc):
-        after = doc[last.end + 1]
-        return after.lower_ in ("and", "or") or not after.is_lower
-    return nxt in ("and", "or", ",") or before in ("and", "or")
 
 
 # no thing that lies somewhere: people, groups, numbers; a prize, a law or a work "in" a place
