@@ -60,3 +60,12 @@ def test_a_paragraph_opening_on_it_speaks_of_the_topic(spacy_x: SpacyExtractor) 
     got = {(names[r.subject], names[r.object]) for r in ex.relations}
     assert ("Great Barrier Reef", "World Heritage Site") in got
     assert ("ocean", "World Heritage Site") not in got
+
+
+def test_a_counted_object_of_a_structure_verb_is_no_member(sentence_clauses: Read) -> None:
+    got = sentence_clauses("The genus Rosa contains around 300 species and thousands of cultivars.")
+    assert not any(p in ("contain", "include") for _, p, _ in got), got
+    got = sentence_clauses("He left behind notebooks containing roughly 3,900 results.")
+    assert not any(p == "contain" for _, p, _ in got), got
+    got = sentence_clauses("The heptathlon includes the 200 m and the 800 m.")
+    assert any(p == "include" for _, p, _ in got), got

@@ -334,6 +334,8 @@ class _Reader(PrepositionReadings):
                         self.have(extra, subjects, verb, neg, conf)
                     continue
                 kind: ClauseKind = _STRUCT_VERBS.get(pred, "relation")
+                if kind != "relation":
+                    objs = [o for o in objs if not _counted_at(child, o)]
                 for s in subjects:
                     for o in objs:
                         self.add(
@@ -635,3 +637,18 @@ def clauses(
         if coref is not None:
             coref.sentence = None
     return reader.out
+
+
+def _counted_at(obj: Any, m: Mention) -> bool:
+    """The structure verb's object at ``m`` (``obj`` or one of its conjuncts) is a count, not a
+    member: "the genus contains around 300 species and tens of thousands of cultivars", "notebooks
+    containing roughly 3,900 results" say how many, not which — no part or member (a number with
+    a determiner names one: "the heptathlon includes the 200 m")."""
+    for tok in (obj, *obj.conjuncts):
+        if not m.start <= tok.idx < m.end or any(c.dep_ == "det" for c in token_children(tok)):
+            continue
+        if tok.ent_type_ == "CARDINAL" or any(
+            c.dep_ == "nummod" and c.ent_type_ == "CARDINAL" for c in token_children(tok)
+        ):
+            return True
+    return False
