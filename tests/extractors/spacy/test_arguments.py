@@ -143,3 +143,13 @@ def test_it_after_a_clause_with_a_singular_subject_is_that_subject(
     doc = spacy_x.nlp("Dr Smith wrote the report: it says that Amy led the team.")
     got = {(c.subject.text, c.predicate) for c in clauses(next(iter(doc.sents)))}
     assert ("Dr Smith", "say") not in got  # a person is no "it"
+
+
+def test_a_participle_on_the_name_of_an_identity_copula_is_about_the_name(
+    sentence_clauses: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    got = sentence_clauses("The governing body is the ICC, based in Dubai.")
+    assert ("ICC", "based_in", "Dubai") in got, got
+    assert not any(s == "governing body" for s, _, _ in got), got
+    got = sentence_clauses("Vienna is a city located on the Danube.")
+    assert ("Vienna", "located_on", "Danube") in got, got

@@ -186,12 +186,24 @@ def _resolve_np(tok: Any) -> Any:
             tok = named  # "The first railway, the Stockton and Darlington Railway, opened ..."
         elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
             subs = [c for c in token_children(tok.head) if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subs:
+            if not subs or _names_a_role(tok, subs[0]):
                 break
             tok = subs[0]
         else:
             break
     return tok
+
+
+def _names_a_role(name: Any, subject: Any) -> bool:
+    """An identity copula whose subject is a common noun and whose attribute a name: "The
+    governing body is the ICC, based in Dubai", "Its main export is **hydroelectric power**, sold
+    to India" — the name is the thing talked about, the subject only the role it fills, so what
+    hangs on the name stays with it (the ICC is based in Dubai)."""
+    return (
+        (name.pos_ == "PROPN" or bool(name.ent_type_))
+        and subject.pos_ == "NOUN"
+        and not subject.ent_type_
+    )
 
 
 def _is_passive(verb: Any) -> bool:
