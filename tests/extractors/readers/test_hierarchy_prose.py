@@ -230,3 +230,44 @@ def test_examples_end_before_an_and_that_joins_the_sentence_list_again() -> None
         "paracetamol",
     ) in pairs
     assert not any(child.startswith(("triptans", "lobbying")) for _, child in pairs), pairs
+
+
+def _such_as(answer: str) -> set[tuple[str, str]]:
+    """The (class, example) pairs the Hearst reader gives for the answer."""
+    facts = read_document(answer, "")[1]
+    return {
+        (f.subject.text, f.object.text)
+        for f in facts
+        if f.construction.startswith("prose.such_as") and f.object is not None
+    }
+
+
+def test_a_verb_after_a_modal_is_no_part_of_the_class() -> None:
+    """ "Vets may prescribe strong antacids such as …": the word after a modal opens a verb phrase;
+    the class is the noun phrase after it."""
+    pairs = _such_as("Vets may prescribe strong antacids such as Zantrel and Pepsolin.")
+    assert ("strong antacids", "Zantrel") in pairs, pairs
+    assert not any(whole.startswith("prescribe") for whole, _ in pairs), pairs
+
+
+def test_one_example_after_a_comma_names_no_class() -> None:
+    """ "a blue hypergiant, such as Vorlan": after a comma one example may belong to any noun
+    before it; without the comma it is the class's ("a message broker such as Kelvo")."""
+    pairs = _such_as(
+        "A heavy star becomes a blue hypergiant, such as Vorlan. You need a message broker such "
+        "as Kelvo."
+    )
+    assert ("message broker", "Kelvo") in pairs
+    assert not any(child == "Vorlan" for _, child in pairs), pairs
+
+
+def test_a_list_of_proper_names_ends_before_the_sentence_verb() -> None:
+    """ "Houses such as the Valois and Bourbons ruled kingdoms …": the last name is "Bourbons",
+    not the clause after it; a name's own lower-case head stays ("Galápagos penguin")."""
+    pairs = _such_as(
+        "Royal houses such as the Valois and Bourbons ruled kingdoms across Europe. "
+        "Small penguins such as the Humboldt penguin and the Galápagos penguin nest in burrows."
+    )
+    assert ("Royal houses", "Bourbons") in pairs or ("royal houses", "Bourbons") in pairs, pairs
+    assert not any("ruled" in child for _, child in pairs), pairs
+    assert not any(child == "Galápagos" for _, child in pairs), pairs

@@ -155,6 +155,10 @@ _NP_STOP = frozenset(
     ]
 )
 _PRONOUN_WORDS = frozenset(["they", "it", "we", "you", "he", "she", "i"])
+# a word after one of these opens a verb phrase ("doctors may prescribe mild painkillers such as …")
+_MODALS = frozenset(
+    ["can", "could", "may", "might", "will", "would", "should", "must", "shall", "often", "usually"]
+)
 _GENERIC_HEADS = frozenset(
     {
         "things",
@@ -198,6 +202,22 @@ def _before_outer_and(listed: str) -> str:
     return before if "," not in before or re.search(r"\bor\s", before) else listed
 
 
+def _proper_ends(names: list[str]) -> list[str]:
+    """A list of proper names ends with the last name's capitalised words: "Dynasties such as the
+    Almoravids and Almohads ruled empires …" runs on into the sentence's verb, which no name of
+    the list shows.  The words a name may join ("of", "the", "de") and a lower-case head the
+    other names end with ("the Humboldt penguin and the Galápagos penguin nest …") stay."""
+    if len(names) < 2 or not all(n[:1].isupper() for n in names):
+        return names
+    joins = {"of", "the", "de", "and", "for", "von", "van", "du"}
+    joins |= {n.split()[-1] for n in names[:-1] if n.split()[-1][:1].islower()}
+    words = names[-1].split()
+    for i, w in enumerate(words[1:], 1):
+        if w[:1].islower() and w not in joins and len(words) - i >= 2:
+            return [*names[:-1], " ".join(words[:i])]
+    return names
+
+
 def hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     """ "NP such as A, B and C" (Hearst, 1992): each name is a member of the noun phrase before
     it.  The noun phrase is a common noun — plural, or singular after "a"/"an" — and no generic
@@ -222,8 +242,13 @@ def hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
                 break
             tail.insert(0, w)
         subject = words[-len(tail) - 1] if tail and len(words) > len(tail) else ""
-        if len(tail) > 1 and tail[0].endswith("ed") and subject.lower() in _PRONOUN_WORDS:
-            tail.pop(0)  # "They signed treaties such as …": a verb after its subject
+        if len(tail) > 1 and (
+            (tail[0].endswith("ed") and subject.lower() in _PRONOUN_WORDS)
+            or subject.lower() in _MODALS
+        ):
+            # "They signed treaties such as …", "doctors may prescribe painkillers such as …": a
+            # verb after its subject or a modal
+            tail.pop(0)
         if not tail or tail[-1].lower() in _GENERIC_HEADS:
             continue
         listed = re.split(
@@ -242,7 +267,14 @@ def hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         # "a container runtime such as containerd", "a crane such as the Liebherr LHM 550": one
         # example of a singular class after "a"/"an" (eleventh session: devread +2 tp / +1 fp,
         # gate10 +1 tp, the eleventh batch unchanged; the fifth session's cut was unmeasured)
-        single = subject.lower() in ("a", "an") and len(names) == 1
+        # ("a red supergiant, such as Betelgeuse", "a minor infringement, such as a knock-on":
+        # after a comma the aside may name an example of any noun before it, or a case of an
+        # event; devtrain 0 of 3 right, every right one had no comma)
+        single = (
+            subject.lower() in ("a", "an")
+            and len(names) == 1
+            and not re.match(r"\s*,", text[m.end("before") :])
+        )
         if not single and not (tail[-1].endswith("s") and len(names) >= 2):
             # a class is a plural noun with two names or more ("mammals such as bats and
             # whales"); several names after a singular ("bulk cargo such as coal and grain") gave
@@ -255,6 +287,7 @@ def hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             # ("Squamates, including geckos, …"), it is (devread 3 of 17 bare pairs right, 13 of
             # 19 modified)
             continue
+        names = _proper_ends(names)
         wholes = [(Name(" ".join(tail)), HierarchyKind.MEMBER_OF, "prose.such_as")]
         if _KIND_HEAD.search(" ".join(tail)):
             # "The EU has 27 member states, among them France": the noun names the children
