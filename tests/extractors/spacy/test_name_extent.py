@@ -12,7 +12,10 @@ from grapheme_distill.extractors.spacy.name_extent import (
     _of_name_end,
     _owned_name,
     _question_opener,
+    clause_cut,
+    in_name_end,
 )
+from grapheme_distill.extractors.spacy.names import mention_of
 from grapheme_distill.extractors.spacy_extractor import load_model
 
 
@@ -69,3 +72,46 @@ def test_a_question_heading_opens_before_its_subject() -> None:
     toks = doc_tokens(doc)
     assert _question_opener(toks, 0, 3)
     assert not _question_opener(toks, 0, 1)  # the whole name is no opener
+
+
+def test_an_unlabelled_name_runs_on_over_its_own_in_phrase() -> None:
+    doc = load_model()(
+        "Bach wrote many pieces, including the Goldberg Variations and the Mass in B Minor."
+    )
+    toks = doc_tokens(doc)
+    mass = _index(doc, "Mass")
+    assert doc[mass : in_name_end(toks, mass + 1)].text == "Mass in B Minor"
+    m = mention_of(doc[mass])
+    assert m is not None and m.text == "Mass in B Minor"
+
+
+def test_a_name_in_a_place_stays_two_names() -> None:
+    doc = load_model()("Elizabeth visits Pemberley in Derbyshire with her aunt.")
+    toks = doc_tokens(doc)
+    end = _index(doc, "Pemberley") + 1
+    assert in_name_end(toks, end) == end
+
+
+def test_a_clause_preposition_cuts_a_name_span_in_two() -> None:
+    doc = load_model()("The Loire rises in the Massif Central at Mont Gerbier de Jonc.")
+    toks = doc_tokens(doc)
+    start, end = _index(doc, "Massif"), _index(doc, "Jonc") + 1
+    lo, hi = clause_cut(toks, start, end, _index(doc, "Central"))
+    assert doc[lo:hi].text == "Massif Central"
+    lo, hi = clause_cut(toks, start, end, _index(doc, "Jonc"))
+    assert doc[lo:hi].text == "Mont Gerbier de Jonc"
+    m = mention_of(doc[_index(doc, "Central")])
+    assert m is not None and m.text == "Massif Central"
+
+
+def test_a_preposition_of_the_name_itself_stays_in_it() -> None:
+    doc = load_model()("Marie Curie won the Nobel Prize in Physics in 1903.")
+    m = mention_of(doc[_index(doc, "Prize")])
+    assert m is not None and m.text == "Nobel Prize in Physics"
+
+
+def test_a_title_preposition_before_an_indefinite_article_stays_in_the_name() -> None:
+    doc = load_model()("The series Death on a Factory Farm was broadcast by HBO.")
+    toks = doc_tokens(doc)
+    start, end = _index(doc, "Death"), _index(doc, "Farm") + 1
+    assert clause_cut(toks, start, end, start) == (start, end)

@@ -142,3 +142,16 @@ def test_eponym_and_dated_name_are_read_off_the_parse(spacy_x: SpacyExtractor) -
     k = next(t.i for t in act if t.text == "Act")
     assert dated_name(act, k, k + 2)  # "Act of 1997": the year is the act's
     assert not dated_name(act, k - 1, k + 1)  # "Relief" carries no year
+
+
+def test_a_name_span_over_a_clause_preposition_gives_the_names_on_either_side(
+    spacy_x: SpacyExtractor,
+) -> None:
+    # NER reads "the Massif Central at Mont Gerbier de Jonc" as one name whose root is "at"
+    names = _names(
+        spacy_x,
+        "The Loire is the longest river in France. It rises in the Massif Central at Mont "
+        "Gerbier de Jonc and flows north.",
+    )
+    assert {"Massif Central", "Mont Gerbier de Jonc"} <= names, names
+    assert not any(" at " in n for n in names), names

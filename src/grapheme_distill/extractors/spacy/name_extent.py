@@ -38,6 +38,55 @@ def _of_name_end(doc: Any, end: int) -> int:
     return _and_name_end(doc, end - 1, i)
 
 
+def in_name_end(toks: Any, end: int) -> int:
+    """Extend a name the tagger found no entity in over an "in" phrase of its own: "the Mass in B
+    Minor" (NER leaves the mass unlabelled, and the name stopped at "Mass", so the piece never
+    became a node).  The parse must hang "in" on the name's last word and its object must be a
+    run of capitalised proper nouns without an entity label: "Pemberley in Derbyshire" (a place)
+    stays two names."""
+    if end >= len(toks) or toks[end].lower_ != "in" or toks[end].head.i != end - 1:
+        return end
+    j = end + 1
+    while j < len(toks) and toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper():
+        if toks[j].ent_type_:
+            return end
+        j += 1
+    if j == end + 1 or toks[j - 1].head.i != end or toks[j - 1].dep_ != "pobj":
+        return end
+    return j
+
+
+#: prepositions that place a thing in a clause: "rises in the Massif Central at Mont Gerbier de
+#: Jonc", "Melilla on the Mediterranean", "ESRIN in Frascati"
+_PLACING = frozenset({"at", "on", "in"})
+
+
+def clause_cut(toks: Any, start: int, end: int, i: int) -> tuple[int, int]:
+    """The part of a name span ``toks[start:end]`` that token ``i`` stands in, cut at an "at",
+    "on" or "in" the parse hangs on a word outside the span (the clause's verb or noun): NER and
+    the title widening read "the Massif Central at Mont Gerbier de Jonc" as one name.  A
+    preposition one of the name's own words governs ("Nobel Prize in Physics", "Night at the
+    Opera", "General Agreement on Tariffs and Trade") stays in it, and so does one before an
+    indefinite article, which places nothing (the parse hangs the "on" of the title "Death on a
+    Factory Farm" on the verb: WebNLG).  The same cut
+    :func:`~.relation_candidates._own_part` makes for a relation's object, made once for the
+    entity itself."""
+    lo, hi = start, end
+    for k in range(start + 1, end - 1):
+        t = toks[k]
+        if (
+            t.lower_ in _PLACING
+            and t.dep_ == "prep"
+            and not (start <= t.head.i < end)
+            and toks[k + 1].lower_ not in ("a", "an")  # a title's: "Death on a Factory Farm"
+        ):
+            if k < i:
+                lo = max(lo, k + 1)
+            else:  # (the preposition itself, NER's root of the span: the name before it)
+                hi = min(hi, k)
+    return lo, hi
+
+
 #: the last words of names that carry their year after "of" ("Act of 1997", "Exposition of 1889")
 _DATED_NAMES = frozenset(
     {"act", "treaty", "exposition", "exhibition", "convention", "charter", "accord", "agreement"}

@@ -84,6 +84,10 @@ def named_mentions(span: Any) -> list[Mention]:
                 out.append(term)
             continue
         heads = [root]
+        if root.pos_ == "ADP" and start < root.i < end - 1:
+            # "the Massif Central at Mont Gerbier de Jonc": NER's span runs over the clause's
+            # preposition (its root); the names on either side are the nodes (:func:`.clause_cut`)
+            heads = [tokens[root.i - 1], tokens[end - 1]]
         if (pair := two_names(tokens, start, end)) is not None:
             heads.append(tokens[pair[1]])  # "COVID-19 and Ebola": each is a name
         if label not in ("GPE", "LOC", "DATE") and "," in text:

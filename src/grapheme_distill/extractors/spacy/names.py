@@ -41,6 +41,8 @@ from grapheme_distill.extractors.spacy.name_extent import (
     _of_name_end,
     _owned_name,
     _question_opener,
+    clause_cut,
+    in_name_end,
 )
 from grapheme_distill.extractors.spacy.qualifiers import is_name_qualifier
 from grapheme_distill.extractors.spacy.titles import (
@@ -437,6 +439,7 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
             end = min([end, *(c for c in commas if c > tok.i)])
         if (pair := two_names(toks, start, end)) is not None:  # "COVID-19 and Ebola"
             start, end = (start, pair[0]) if tok.i < pair[0] else (pair[0] + 1, end)
+        start, end = clause_cut(toks, start, end, tok.i)
         m = _make(doc, start, end, tok.ent_type_, True)
         if m is not None and m.kind_noun and coref is not None:
             coref.note_class(m.kind_noun, m)
@@ -476,7 +479,8 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
             if child.dep_ in ("compound", "flat", "nummod") and child.i == end:
                 end = child.i + 1
         left, end = _extend_name(doc, left, end)
-        end = _of_name_end(doc, end)
+        end = in_name_end(toks, _of_name_end(doc, end))
+        left, end = clause_cut(toks, left, end, tok.i)
     m = _make(doc, left, end, "", proper)
     if m is not None and m.kind_noun and coref is not None:
         coref.note_class(m.kind_noun, m)
