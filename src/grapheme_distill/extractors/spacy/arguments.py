@@ -9,7 +9,7 @@ import dataclasses
 import re
 from typing import Any
 
-from grapheme_distill.extractors.spacy.doc_cache import span_text, token_children
+from grapheme_distill.extractors.spacy.doc_cache import span_text, token_children, token_sent
 from grapheme_distill.extractors.spacy.mentions import _LIST_SPLIT, _WH, Coref, Mention
 from grapheme_distill.extractors.spacy.names import (
     _ent_span,
@@ -304,7 +304,7 @@ def _sentence_subject(pron: Any) -> Any | None:
     when the root's subject is not the sentence's first (an aside the parser made the root)."""
     if pron.pos_ != "PRON" or pron.lower_ not in ("it", "they"):
         return None
-    root = pron.sent.root  # (tokens are built anew at each access: compared by index)
+    root = token_sent(pron).root  # (tokens are built anew at each access: compared by index)
     step = pron.head
     if step.i == root.i:
         return _earlier_subject(pron)
@@ -322,7 +322,7 @@ def _sentence_subject(pron: Any) -> Any | None:
     )
     if subj is None or subj.i > pron.i or subj.lower_ in _WH:
         return None
-    if any(t.dep_ in ("nsubj", "nsubjpass") for t in pron.doc[pron.sent.start : subj.i]):
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in pron.doc[token_sent(pron).start : subj.i]):
         # "X is not a member — the union has been dormant — but it rejoined": an aside as root
         return None
     plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token_children(subj))
@@ -341,7 +341,7 @@ def _earlier_subject(pron: Any) -> Any | None:
     subj = next(
         (
             t
-            for t in reversed(pron.doc[pron.sent.start : pron.i])
+            for t in reversed(pron.doc[token_sent(pron).start : pron.i])
             if t.dep_ in ("nsubj", "nsubjpass")
         ),
         None,

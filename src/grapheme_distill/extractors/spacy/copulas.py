@@ -29,7 +29,7 @@ from grapheme_distill.extractors.spacy.arguments import (
     _style_of,
     _subjects,
 )
-from grapheme_distill.extractors.spacy.doc_cache import doc_text, token_children
+from grapheme_distill.extractors.spacy.doc_cache import doc_text, token_children, token_sent
 from grapheme_distill.extractors.spacy.mentions import (
     _CLASS_NOUNS,
     _DURATION,
@@ -83,7 +83,7 @@ class ClauseBase:
     ) -> None:
         if s.text.lower() == o.text.lower() or not pred or s.unresolved or _says_nothing(pred, o):
             return
-        sent = tok.sent  # (built from the parse at each access: read once)
+        sent = token_sent(tok)  # (built from the parse at each access: read once)
         here = sent.start_char <= o.start < sent.end_char  # not an antecedent elsewhere
         pred, neg = denied(pred, neg, doc_text(tok.doc)[: o.start] if here else "")  # "has no X"
         if s.text.endswith(o.text) and s.text[: len(s.text) - len(o.text)].rstrip().endswith(","):

@@ -15,7 +15,7 @@ import dataclasses
 from typing import Any, cast
 
 from grapheme_distill.extractors.readers.balance import balanced, quote_cut
-from grapheme_distill.extractors.spacy.doc_cache import doc_tokens, span_text
+from grapheme_distill.extractors.spacy.doc_cache import doc_tokens, span_text, token_sent
 from grapheme_distill.extractors.spacy.mentions import (
     _CLASS_NOUNS,
     _CLASSIFIERS,
@@ -363,7 +363,7 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
             if found is not None:
                 return found, False
     if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):
-        for j in range(tok.i - 1, max(tok.sent.start, tok.i - 9) - 1, -1):
+        for j in range(tok.i - 1, max(token_sent(tok).start, tok.i - 9) - 1, -1):
             title = _title_after(toks[j]) if toks[j].pos_ == "NOUN" else None
             if title is not None and title.start <= tok.idx < title.end:
                 # "... the 1956 movie It's Great to Be Young which was directed by ..."

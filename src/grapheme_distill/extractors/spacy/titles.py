@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens
+from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, token_sent
 from grapheme_distill.extractors.spacy.mentions import Mention
 
 __all__ = ["VALUE_LABELS", "hyphen_opener", "title_edges", "two_names"]
@@ -136,7 +136,7 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
     word counts, and never past the sentence."""
     toks = doc_tokens(doc)
     start, end = _hyphen_chain(toks, start, end)
-    sent_end = toks[end - 1].sent.end
+    sent_end = token_sent(toks[end - 1]).end
     while (
         end < sent_end
         and toks[end].text.isdigit()
@@ -184,7 +184,7 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
         end = j
         while end < sent_end and _title_word(toks[end]):
             end += 1
-    sent_start = toks[start].sent.start
+    sent_start = token_sent(toks[start]).start
     while start > sent_start:
         k = start - 1
         while k >= sent_start and (
@@ -402,7 +402,7 @@ def _title_after_uncached(tok: Any) -> Mention | None:
     end, last_cap = i, i
     while (
         end < len(doc)
-        and doc[end].sent == tok.sent
+        and token_sent(doc[end]) == token_sent(tok)
         and (
             doc[end].text[:1].isupper()
             or doc[end].lower_ in _TITLE_WORDS_AFTER_NOUN
