@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Literal
 
 from grapheme_distill.extractors.spacy.doc_cache import PREFIX, doc_text, token_children
+from grapheme_distill.extractors.spacy.subject_agreement import finite_number
 
 if TYPE_CHECKING:
     from grapheme_distill.extractors.spacy.mentions import Mention
@@ -60,21 +61,12 @@ _GROUP_NOUNS_OF_PEOPLE = frozenset(
 
 
 def _verb_number(head: Any) -> Number | None:
-    """What the finite verb of the clause ``head`` is the subject of says of its number: "is",
-    "was", "has", "flows" one; "are", "were", "have", "flow" several (None for a past tense that
-    does not show it, or when ``head`` is no subject)."""
+    """What the finite verb of the clause ``head`` is the subject of says of its number
+    (:func:`.subject_agreement.finite_number`: "is", "was", "flows" one; "are", "were", "flow"
+    several), or None when ``head`` is no subject."""
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    verb = head.head
-    finite = [c for c in token_children(verb) if c.dep_ in ("aux", "auxpass")] + [verb]
-    for t in sorted(finite, key=lambda t: t.i):
-        if t.tag_ == "VBZ" or t.lower_ == "was":
-            return "single"
-        if t.tag_ == "VBP" or t.lower_ == "were":
-            return "plural"
-        if t.tag_ in ("VBD", "MD"):
-            return None
-    return None
+    return finite_number(head.head)
 
 
 def _said_to_be_group(head: Any) -> bool:
