@@ -138,6 +138,9 @@ TOPICS: list[tuple[str, str]] = [
     # Nineteenth batch (held out in fresh/ during the nineteenth session; appended the same way).
     ("software", "the C programming language"),
     ("how-to", "making a paper airplane"),
+    # Twentieth batch (held out in fresh/ during the twentieth session; appended the same way).
+    ("medicine", "malaria"),
+    ("places", "the Great Wall of China"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
