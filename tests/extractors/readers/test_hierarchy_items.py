@@ -23,6 +23,28 @@ def test_a_title_or_a_name_stays_a_child(name: str) -> None:
     assert childlike(name, nested=False)
 
 
+@pytest.mark.parametrize("name", ["Charles I", "World War I", "anaphase I"])
+def test_a_name_ending_in_the_numeral_i_is_a_child(name: str) -> None:
+    assert childlike(name, nested=False)
+
+
+@pytest.mark.parametrize("name", ["What I", "you and I", "Then I went", "Stage i"])
+def test_the_pronoun_i_still_makes_a_clause(name: str) -> None:
+    assert not childlike(name, nested=False)
+
+
+def test_kings_numbered_i_are_members_like_the_others() -> None:
+    text = (
+        "The **House of Stuart** ruled Scotland and then England.\n\n"
+        "## The first Stuart monarchs of England\n"
+        "1. **James I** (r. 1603–1625) — united the two crowns under one king.\n"
+        "2. **Charles I** (r. 1625–1649) — lost the civil war and his head.\n"
+        "3. **Charles II** (r. 1660–1685) — restored to the throne in 1660.\n"
+    )
+    children = {child for _, child in _pairs(text)}
+    assert {"James I", "Charles I", "Charles II"} <= children
+
+
 def _pairs(text: str) -> set[tuple[str, str]]:
     """The (parent, child) pairs the list readers give for an answer."""
     ctx = ReadContext.of(parse_document(text), "")

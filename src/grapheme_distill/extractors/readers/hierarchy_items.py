@@ -232,11 +232,20 @@ _CLAUSE = re.compile(
 _INSTRUCTION = re.compile(r"^[A-Z][a-z]+\s+(?:his|her|him|them|that|those)\s")
 
 
+# a capital "I" that ends a name of two words or more is a numeral, not the pronoun: "Mary I",
+# "World War I", "meiosis I" (the pronoun ends no name a list or a table gives)
+_NUMERAL_I = re.compile(
+    r"(?<!\bwhat)(?<!\bwhy)(?<!\bhow)(?<!\bwhere)(?<!\bwhen)(?<!\bthat)(?<!\bwhich)"
+    r"(?<!\band)(?<!\bor)(?<!\bif)(?<!\bas)(?<!\bthan)(?<!\bso)(?<=\w)\s+(?-i:I)$",
+    re.IGNORECASE,
+)
+
+
 def childlike(name: str, nested: bool) -> bool:
     """A name that can be a child: not a sentence, not a remark ("closest to the Sun"), not a
     clause or an instruction unless it is a title ("When Harry Met Sally")."""
     words = name.split()
-    if not words or len(words) > 6 or SENTENCE_WORDS.search(name):
+    if not words or len(words) > 6 or SENTENCE_WORDS.search(_NUMERAL_I.sub("", name)):
         return False
     if (_CLAUSE.match(name) or _INSTRUCTION.match(name)) and not all(
         w[:1].isupper() for w in words
