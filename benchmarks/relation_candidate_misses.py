@@ -1,0 +1,271 @@
+"""Gold relations no prediction recalls, sorted by how far the learned relation reader got with
+them, and for those no candidate pairs, by the dependency path between the two names.
+
+Why.  Relation recall is lost at different stages: the parse never offers the pair as a
+candidate (:mod:`grapheme_distill.extractors.spacy.relation_candidates`), or offers it and the
+reader never judges it (a rule already related the pair, or an end is no entity node:
+:func:`~grapheme_distill.extractors.spacy.learned_relations.judged`), or judges it under its
+threshold, or offers the pair only with a predicate the scorer rejects.  A pairing construction
+(a new kind of candidate) can only win the first class, and only where one sentence holds both
+names; this says how large each class is before anyone writes one.
+
+Each answer is read once by the ``spacy`` extractor with its shipped models; the reader's entry
+point is wrapped to see every candidate before the reader filters it (no behaviour changes).
+Names are compared with the reference scorer's own functions (``Names.sim``,
+``ItemScorer._rel_match``), candidates' names as the output writes them
+(:func:`~grapheme_distill.extractors.spacy.items.entity_surface`).
+
+Stages (``--summary`` counts them; a gold relation falls in the first that applies)::
+
+    hit                 a prediction recalls it
+    judged_right        a judged candidate has an accepted predicate (under the threshold, or
+                        outranked for its pair)
+    filtered_right      a candidate has an accepted predicate but was never judged (its pair
+                        taken by a rule record, an end no node, or a generic name)
+    judged_other        judged candidates pair the two names, none with an accepted predicate
+    filtered_other      candidates pair them, none judged, none with an accepted predicate
+    no_candidate        no candidate pairs the two names
+
+``--paths N`` prints, for the ``no_candidate`` relations whose ends both are entity nodes of the
+answer, where a sentence holds both names: the block (``para``, ``bullet``, ...), then the N
+most frequent dependency paths between the two names' heads in a paragraph sentence, each with
+an example (``nsubj^ [VERB] vdobj``: up from the subject to a verb, down to its object).
+
+Run it on development answers only (the validation answers are scored in aggregate)::
+
+    GRAPHEME_DISTILL_ANSWER_SCORER=/work/shared/eval/score_answers.py \\
+        .venv/bin/python benchmarks/relation_candidate_misses.py /work/sets/devtrain.jsonl \\
+        --summary --paths 30
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from grapheme_distill.evaluation.answers import extraction_to_pred, load_scorer, read_gold
+from grapheme_distill.extractors import get_extractor
+from grapheme_distill.extractors.spacy.items import entity_surface
+from grapheme_distill.model.hashing import normalise_name
+from grapheme_distill.model.knowledge import EntityType
+
+#: the reference scorer's name threshold (its default ``t``)
+T = 0.85
+#: a name is looked for among a sentence's token runs up to this long
+_LONGEST = 9
+
+#: one token of a parsed sentence: (index in the sentence, text, lemma, pos, dep, head index,
+#: character offset in the sentence)
+Token = tuple[int, str, str, str, str, int, int]
+
+
+@dataclass
+class Read:
+    """What one answer's read left: its predictions, every candidate (subject, predicate,
+    object, features, judged, probability), the entity nodes, the reader's threshold and the
+    parsed sentences (text, block, tokens)."""
+
+    pred: dict[str, Any]
+    candidates: list[tuple[str, str, str, tuple[str, ...], bool, float | None]] = field(
+        default_factory=list
+    )
+    nodes: set[str] = field(default_factory=set)
+    threshold: float = 1.0
+    sentences: list[tuple[str, str, list[Token]]] = field(default_factory=list)
+
+
+def surface(name: str) -> str:
+    """A record's name as the output writes it (a common noun is a concept)."""
+    return entity_surface(name, EntityType.CONCEPT) if name[:1].islower() else name
+
+
+@contextmanager
+def watching(read: Read) -> Iterator[None]:
+    """Wrap the extractor's calls of the candidate reader so that ``read`` gets every
+    candidate (judged or not, with its probability) and every parsed sentence."""
+    walk: Any = importlib.import_module("grapheme_distill.extractors.spacy_extractor")
+    reader: Any = importlib.import_module("grapheme_distill.extractors.spacy.learned_relations")
+
+    add, sentences = walk.add_learned_relations, walk.sentence_candidates
+
+    def add_watched(state: Any, candidates: Any, default: Any) -> None:
+        model = reader._model(default)
+        judged = set()
+        for cand, _, feats in reader.judged(state, candidates):
+            p = model.probability(feats) if model is not None else None
+            s, o = surface(cand.subject.text), surface(cand.object.text)
+            judged.add((s, cand.predicate, o))
+            read.candidates.append((s, cand.predicate, o, cand.features, True, p))
+        for cand, _ in candidates:  # the ones never judged (the answer's topic not named aside)
+            s, o = surface(cand.subject.text), surface(cand.object.text)
+            if s and (s, cand.predicate, o) not in judged:
+                read.candidates.append((s, cand.predicate, o, cand.features, False, None))
+        read.nodes = {normalise_name(m.text) for m in state.facts}
+        for r in state.records:
+            read.nodes.update(normalise_name(m.text) for m in (r.subject, r.object) if m)
+        read.threshold = model.threshold if model is not None else 1.0
+        add(state, candidates, default)
+
+    def sentences_watched(sent: Any, **kw: Any) -> Any:
+        read.sentences.append((sent.text, str(kw.get("block", "")), tokens_of(sent)))
+        return sentences(sent, **kw)
+
+    walk.add_learned_relations, walk.sentence_candidates = add_watched, sentences_watched
+    try:
+        yield
+    finally:
+        walk.add_learned_relations, walk.sentence_candidates = add, sentences
+
+
+def tokens_of(sent: Any) -> list[Token]:
+    """A parsed sentence (a spaCy ``Span``) as plain tuples, offsets within the sentence."""
+    start, at = sent.start, sent.start_char
+    return [
+        (t.i - start, t.text, t.lemma_, t.pos_, t.dep_, t.head.i - start, t.idx - at) for t in sent
+    ]
+
+
+def read_answers(items: Sequence[dict[str, Any]]) -> list[Read]:
+    extractor = get_extractor("spacy")
+    out = []
+    for item in items:
+        read = Read(pred={})
+        with watching(read):
+            extraction = extractor.extract(item["response"], prompt=item.get("prompt", ""))
+        read.pred = extraction_to_pred(extraction)[0]
+        out.append(read)
+    return out
+
+
+def stage(scorer: Any, judge: Any, gold: dict[str, Any], read: Read) -> str:
+    """The stage a gold relation (not recalled) was lost at (module docstring)."""
+
+    def pairs(s: str, o: str) -> bool:
+        return bool(scorer._pair_sim(judge.names, gold["subject"], gold["object"], s, o, True) >= T)
+
+    def right(s: str, p: str, o: str, negated: bool) -> bool:
+        unit = {"subject": s, "predicate": p, "object": o, "negated": negated}
+        return bool(judge._rel_match(gold, unit) >= T)
+
+    paired = [c for c in read.candidates if pairs(c[0], c[2])]
+    accepted = [c for c in paired if right(c[0], c[1], c[2], "negated" in c[3])]
+    if any(c[4] for c in accepted):
+        return "judged_right"
+    if accepted:
+        return "filtered_right"
+    if any(c[4] for c in paired):
+        return "judged_other"
+    return "filtered_other" if paired else "no_candidate"
+
+
+def name_span(names: Any, name: str, tokens: list[Token], text: str) -> tuple[int, int] | None:
+    """The shortest run of tokens the scorer takes for ``name`` (best similarity first)."""
+    best: tuple[float, int, int, int] | None = None
+    for i in range(len(tokens)):
+        for j in range(i + 1, min(len(tokens), i + _LONGEST) + 1):
+            last = tokens[j - 1]
+            score = names.sim(name, text[tokens[i][6] : last[6] + len(last[1])])
+            if score >= T and (best is None or (score, i - j) > (best[0], best[3])):
+                best = (score, i, j, i - j)
+    return None if best is None else (best[1], best[2])
+
+
+def head(tokens: list[Token], span: tuple[int, int]) -> int:
+    """The token of ``span`` whose head lies outside it (or is itself)."""
+    i, j = span
+    return next((k for k in range(i, j) if not i <= tokens[k][5] < j or tokens[k][5] == k), i)
+
+
+def path_between(tokens: list[Token], a: int, b: int) -> str | None:
+    """The dependency path from token ``a`` up to the lowest common head and down to ``b``:
+    ``nsubj^ [VERB] vprep(in) vpobj`` (a preposition's word in brackets, a copula's lemma
+    after the head's part of speech); None across sentences' roots."""
+    up = [a]
+    while tokens[up[-1]][5] != up[-1]:
+        up.append(tokens[up[-1]][5])
+    down = [b]
+    while down[-1] not in up and tokens[down[-1]][5] != down[-1]:
+        down.append(tokens[down[-1]][5])
+    if down[-1] not in up:
+        return None
+    top = down[-1]
+    parts = [f"{tokens[k][4]}^" for k in up[: up.index(top)]]
+    lemma, pos = tokens[top][2], tokens[top][3]
+    parts.append(f"[{pos}:{lemma}]" if lemma == "be" or pos == "ADP" else f"[{pos}]")
+    for k in reversed(down[:-1]):
+        dep = tokens[k][4]
+        parts.append(f"v{dep}({tokens[k][1].lower()})" if dep in ("prep", "agent") else f"v{dep}")
+    return " ".join(parts)
+
+
+def where(names: Any, gold: dict[str, Any], read: Read) -> tuple[str, str | None, str]:
+    """The block of the first sentence holding both names (``none``), and for a paragraph
+    sentence the path between them, with the sentence."""
+    for text, block, tokens in read.sentences:
+        s = name_span(names, gold["subject"], tokens, text)
+        o = name_span(names, gold["object"], tokens, text) if s else None
+        if s and o and (s[1] <= o[0] or o[1] <= s[0]):
+            path = path_between(tokens, head(tokens, s), head(tokens, o))
+            return block, path, text
+    return "none", None, ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("gold", type=Path, help="annotated answers (development answers only)")
+    ap.add_argument("--summary", action="store_true", help="count the misses by stage")
+    ap.add_argument("--paths", type=int, default=0, help="the N most frequent paths")
+    args = ap.parse_args(argv)
+    scorer: Any = load_scorer()
+    items = read_gold(args.gold, scorer)
+    stages: Counter[str] = Counter()
+    blocks: Counter[str] = Counter()
+    paths: Counter[str | None] = Counter()
+    examples: dict[str | None, str] = defaultdict(str)
+    for item, read in zip(items, read_answers(items), strict=True):
+        gold = scorer.coerce(item["gold"])
+        judge = scorer.ItemScorer(gold, read.pred, T, 0.6, 0.5, False)
+        matches = [
+            (sc, i, j)
+            for i, gr in enumerate(gold["relations"])
+            for j, pr in enumerate(read.pred["relations"])
+            if (sc := judge._rel_match(gr, pr)) >= T
+        ]
+        recalled = {g for g, _, _ in scorer.greedy(matches)}
+        for i, gr in enumerate(gold["relations"]):
+            kind = "hit" if i in recalled else stage(scorer, judge, gr, read)
+            stages[kind] += 1
+            if kind != "no_candidate" or not args.paths:
+                continue
+            ends = (gr["subject"], gr["object"])
+            if not all(any(judge.names.sim(e, n) >= T for n in read.nodes) for e in ends):
+                blocks["an end no node"] += 1
+                continue
+            block, path, text = where(judge.names, gr, read)
+            blocks[block] += 1
+            if block == "para":
+                paths[path] += 1
+                unit = " | ".join(gr[k] for k in ("subject", "predicate", "object"))
+                examples[path] = examples[path] or f"{unit}  <- {text[:100]}"
+    if args.summary or not args.paths:
+        for kind, n in stages.most_common():
+            print(f"{n:6d}  {kind}")
+    if args.paths:
+        print("no_candidate by the block holding both names:")
+        for block, n in blocks.most_common():
+            print(f"{n:6d}  {block}")
+        print("paragraph sentences by path:")
+        for path, n in paths.most_common(args.paths):
+            print(f"{n:6d}  {path}\n        e.g. {examples[path]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""The relation-miss audit sorts a lost gold relation by the furthest stage the candidate reader
+got with it, and reads the dependency path between two names off a parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from tests.conftest import benchmark_script
+
+
+@pytest.fixture()
+def audit() -> Iterator[ModuleType]:
+    yield benchmark_script("relation_candidate_misses")
+
+
+# "Bach wrote the Mass in B minor in Leipzig": (i, text, lemma, pos, dep, head, offset)
+_TOKENS = [
+    (0, "Bach", "Bach", "PROPN", "nsubj", 1, 0),
+    (1, "wrote", "write", "VERB", "ROOT", 1, 5),
+    (2, "the", "the", "DET", "det", 3, 11),
+    (3, "Mass", "Mass", "PROPN", "dobj", 1, 15),
+    (4, "in", "in", "ADP", "prep", 1, 20),
+    (5, "Leipzig", "Leipzig", "PROPN", "pobj", 4, 23),
+]
+
+
+def test_the_path_runs_up_to_the_common_head_and_down(audit: ModuleType) -> None:
+    assert audit.path_between(_TOKENS, 0, 3) == "nsubj^ [VERB] vdobj"
+    assert audit.path_between(_TOKENS, 3, 5) == "dobj^ [VERB] vprep(in) vpobj"
+    assert audit.path_between(_TOKENS, 1, 5) == "[VERB] vprep(in) vpobj"
+    assert audit.head(_TOKENS, (2, 4)) == 3  # "the Mass": the noun, not its article
+
+
+class _Judge:
+    """The scorer's matching, reduced to exact names and predicates."""
+
+    names = None
+
+    def _rel_match(self, gold: dict[str, Any], unit: dict[str, Any]) -> float:
+        same = all(gold[k] == unit[k] for k in ("subject", "predicate", "object"))
+        return 1.0 if same else 0.0
+
+
+class _Scorer:
+    @staticmethod
+    def _pair_sim(names: Any, gs: str, go: str, ps: str, po: str, either: bool) -> float:
+        return 1.0 if {gs, go} == {ps, po} else 0.0
+
+
+def test_a_lost_relation_falls_in_the_furthest_stage(audit: ModuleType) -> None:
+    gold = {"subject": "Bach", "predicate": "write", "object": "Mass", "negated": False}
+
+    def stage(*candidates: tuple[str, str, str, tuple[str, ...], bool, float | None]) -> str:
+        read = audit.Read(pred={}, candidates=list(candidates))
+        return str(audit.stage(_Scorer(), _Judge(), gold, read))
+
+    assert stage() == "no_candidate"
+    assert stage(("Bach", "compose", "Leipzig", (), True, 0.9)) == "no_candidate"
+    assert stage(("Bach", "compose", "Mass", (), False, None)) == "filtered_other"
+    assert stage(("Mass", "compose", "Bach", (), True, 0.1)) == "judged_other"
+    assert stage(("Bach", "write", "Mass", (), False, None)) == "filtered_right"
+    assert (
+        stage(("Bach", "write", "Mass", (), True, 0.1), ("Bach", "write", "Mass", (), False, None))
+        == "judged_right"
+    )
