@@ -112,6 +112,14 @@ SOURCES = [
         id="made-of-names-the-parts-of-an-items-term",
     ),
     pytest.param(
+        "The observatory is divided into three stations:\n\n"
+        "1. **Alpha** in Tromsø, Norway — radar\n"
+        "2. **Beta** in Kiruna, Sweden — optics\n",
+        ("observatory", "alpha"),
+        "src=divided",
+        id="a-bold-term-names-the-item-not-the-place-after-it",
+    ),
+    pytest.param(
         "Other members:\n\n- peppers and chillies (genus *Capsicum*)\n",
         ("capsicum", "peppers"),
         "src=paren_rank",

@@ -367,8 +367,13 @@ _KEY_PREPOSITIONS = frozenset({"for", "in", "on", "at", "by", "with", "from", "t
 
 
 def _head(block: Block) -> str | None:
-    """A list item's head: the words before its gloss (a dash, colon, parenthesis or comma)."""
-    head = clean_name(re.split(r"\s+[\u2013\u2014-]\s+|:\s|\s*\(|,\s", block.text)[0])
+    """A list item's head: the words before its gloss (a dash, colon, parenthesis or comma); an
+    item that opens with a bold term is named by it ("**ESRIN** in Frascati, Italy — …": the
+    words after the bold term say where it is, they are no part of its name)."""
+    text = block.text
+    if block.inline.emphasis and block.inline.emphasis[0][0] == 0:
+        text = text[: block.inline.emphasis[0][1]]
+    head = clean_name(re.split(r"\s+[\u2013\u2014-]\s+|:\s|\s*\(|,\s", text)[0])
     return head if head and len(head.split()) <= 5 else None
 
 
