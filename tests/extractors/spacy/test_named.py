@@ -122,6 +122,23 @@ def test_a_noun_chunk_holding_a_name_is_a_candidate_beside_it(spacy_x: SpacyExtr
     assert "chunk=wraps" not in cues.get("river", ()), sorted(cues)
 
 
+def test_a_proper_noun_chunk_ner_left_unlabelled_is_a_candidate(spacy_x: SpacyExtractor) -> None:
+    """Twentieth session: a noun chunk whose root is a proper noun was no candidate (the named
+    mentions were to cover it), so a name NER did not label ("Equifax and TransUnion" after
+    "Experian") could never be a node; it is one now, marked ``chunk=propn``.  A chunk holding
+    an NER span stays none: the span is the named mention."""
+    with collect_candidates(chunks=True) as found:
+        spacy_x.extract(
+            "Check your reports with all three agencies (in the UK: Experian, Equifax and "
+            "TransUnion)."
+        )
+    cues = {c.name: c.features for c in found}
+    assert "chunk=propn" in cues.get("Equifax", ()), sorted(cues)
+    assert "chunk=propn" in cues.get("TransUnion", ()), sorted(cues)
+    assert "chunk=propn" not in cues.get("agencies", ()), sorted(cues)
+    assert not any("chunk=propn" in f for n, f in cues.items() if n in ("UK", "Experian"))
+
+
 def test_a_chunk_is_no_candidate_when_a_name_runs_past_it() -> None:
     """A chunk overlapping a name only in part, or the name itself, stays no candidate."""
     from grapheme_distill.extractors.spacy.named import _around_names
