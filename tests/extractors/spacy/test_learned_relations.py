@@ -11,6 +11,7 @@ import pytest
 
 from grapheme_distill.extractors.base import Extraction
 from grapheme_distill.extractors.learned import LinearModel, load_linear_model
+from grapheme_distill.extractors.spacy.entity_choice import use_entity_model
 from grapheme_distill.extractors.spacy.learned_relations import (
     CONSTRUCTION,
     collect_candidates,
@@ -67,9 +68,11 @@ def test_a_rule_relation_under_the_rule_threshold_is_dropped_but_its_names_stay(
     model = LinearModel(
         "relations", 0.0, {"rule:ol=NOUN": -3.0}, threshold=0.99, meta={"rule_threshold": 0.5}
     )
-    with use_relation_model(None):
+    # the rules' entities stand (use_entity_model(None)): the relation layer is the subject, and
+    # the entity model's verdict on "old bridge" (p near its threshold) is not
+    with use_relation_model(None), use_entity_model(None):
         before, _ = _relations(spacy_x, text)
-    with use_relation_model(model):
+    with use_relation_model(model), use_entity_model(None):
         after, ex = _relations(spacy_x, text)
     assert any(p.startswith("admire") for _, p, _ in before)
     assert not any(p.startswith("admire") for _, p, _ in after)
