@@ -188,3 +188,64 @@ def test_they_goes_to_the_last_subject_of_unknown_number() -> None:
     coref.note(Mention("Reptiles", 20, 28, proper=True))  # read elsewhere: number unknown
     got = coref.resolve("they")
     assert got is not None and got.text == "Reptiles"
+
+
+def test_a_mistyped_topic_is_a_person_when_the_answer_speaks_of_it_so() -> None:
+    from grapheme_distill.extractors.spacy.pronouns import shows_a_life
+
+    chopin = (
+        "Frédéric Chopin was a Polish composer, and almost all of his music is written for "
+        "solo piano. In 1830 he left Poland."
+    )
+    assert shows_a_life(chopin, "Frédéric Chopin", "m")
+    assert shows_a_life("Ludwig van Beethoven (1770–1827) was a composer.", "Ludwig van Beethoven")
+    # "the" opens the sentence: the pronoun is someone else's (the builder's)
+    protocol = "The Pre-Action Protocol expects you to say you'll go to court if he doesn't pay."
+    assert not shows_a_life(protocol, "Pre-Action Protocol", "m")
+    # another person's life range is not the topic's
+    assert not shows_a_life("The Scream is a work of Edvard Munch (1863–1944).", "Scream", "m")
+
+
+def test_he_is_a_topic_that_ner_typed_as_an_organisation() -> None:
+    text = (
+        "Nikola Tesla was a Serbian-American inventor, best known for his work on alternating "
+        "current. George Westinghouse bought his patents in 1888. He also developed the Tesla "
+        "coil."
+    )
+    coref = AnswerCoref("m", text)
+    coref.note(Mention("Nikola Tesla", 0, 12, label="ORG", proper=True))
+    coref.note(_person("George Westinghouse"))
+    got = coref.resolve("he")
+    assert got is not None and got.text == "Nikola Tesla"
+    # a statue or a law is no person, whatever the pronouns around it
+    coref = AnswerCoref("m", "The Thinker sits on the Gates. Rodin made it; he cast it in bronze.")
+    coref.note(Mention("Thinker", 4, 11, label="ORG", proper=True))
+    coref.note(_person("Auguste Rodin"))
+    got = coref.resolve("he")
+    assert got is not None and got.text == "Auguste Rodin"
+
+
+def test_the_extractor_gives_a_mistyped_person_his_facts(spacy_x: SpacyExtractor) -> None:
+    text = (
+        "Nikola Tesla was a Serbian-American inventor and electrical engineer, best known for "
+        "his work on alternating current.\n\n"
+        "He emigrated to the United States in 1884. George Westinghouse bought his patents in "
+        "1888. He also developed the Tesla coil, and worked on radio."
+    )
+    ex = spacy_x.extract(text)
+    names = {k: v.name for k, v in ex.entities.items()}
+    pairs = {(names[r.subject], names[r.object]) for r in ex.relations}
+    assert ("George Westinghouse", "radio") not in pairs
+    assert ("Nikola Tesla", "radio") in pairs
+
+
+def test_it_after_a_subject_owned_by_its_is_the_owner(spacy_x: SpacyExtractor) -> None:
+    text = (
+        "The Wikimedia Foundation is an American non-profit organisation. Its annual revenue "
+        "is roughly $180 million. It also runs the Wikimedia Endowment, a fund."
+    )
+    ex = spacy_x.extract(text)
+    names = {k: v.name for k, v in ex.entities.items()}
+    pairs = {(names[r.subject], names[r.object]) for r in ex.relations}
+    assert ("Wikimedia Foundation", "Wikimedia Endowment") in pairs
+    assert not any(o == "Wikimedia Endowment" and s != "Wikimedia Foundation" for s, o in pairs)

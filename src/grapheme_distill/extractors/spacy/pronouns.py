@@ -12,14 +12,28 @@ the topic's gender means the topic (a person) unless the person named last is of
 (an earlier such pronoun was resolved to them, or a title says so: "Queen …", "Sir …"); a pronoun
 of the other gender never means the topic and goes to the last other person instead.  Gender is
 only used when the answer's count is clear (see :func:`dominant_gender`).
+
+The topic counts as a person when NER says so, and also when NER calls it an organisation, a
+place or nothing, its name has a person's shape, and the answer shows it is one: NER typed the
+same name PERSON elsewhere ("Bolt himself never failed a drug test"), or the first sentence
+naming it speaks of it with a pronoun of the answer's gender ("Frédéric Chopin was a Polish
+composer …, and almost all of his music …"), or a birth–death range follows the name.  The
+small model types "Nikola Tesla" ORG, "Ludwig van Beethoven" ORG and "Usain Bolt" GPE, and then
+every "he" of the biography went to nobody or to the last other man named ("George Westinghouse
+bought his patents" kept Westinghouse for the rest of the answer).  See :func:`shows_a_life`.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal
 
-from grapheme_distill.extractors.spacy.mentions import DESCRIPTION_LABELS, Coref, Mention
+from grapheme_distill.extractors.spacy.mentions import (
+    _CLASS_NOUNS,
+    DESCRIPTION_LABELS,
+    Coref,
+    Mention,
+)
 
 __all__ = ["AnswerCoref", "dominant_gender", "title_gender"]
 
@@ -58,6 +72,59 @@ def dominant_gender(text: str) -> Gender | None:
     return None
 
 
+#: a birth–death range in brackets ("(1856–1943)", "(Polish: …; 1810–1849)", "(c. 1304 – 1369)")
+_LIFESPAN = re.compile(r"\([^()]{0,80}?\b\d{3,4}\s*(?:–|-|—|to)\s*(?:c\.\s*)?\d{2,4}\s*\)")
+#: NER labels a person's name is often given wrongly; a work, an event or a law is no person
+_MISTYPED = frozenset({"", "ORG", "GPE", "NORP", "LOC", "FAC"})
+#: the lower-case words of a person's name ("Ludwig van Beethoven", "Ibn Battuta")
+_PARTICLES = frozenset(
+    {"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "dos", "bin", "ibn", "al",
+     "la", "le", "y"}
+)  # fmt: skip
+
+
+def _looks_like_a_person_s_name(name: str) -> bool:
+    """Capitalised words and name particles only, and no class noun last: "Nikola Tesla",
+    "Ludwig van Beethoven"; not "House of Tudor", "Soviet Union" (a state), "Pink Floyd Band"."""
+    words = name.split()
+    return (
+        bool(words)
+        and all(
+            (w[:1].isupper() and re.fullmatch(r"[\w'’.-]+", w)) or w.lower() in _PARTICLES
+            for w in words
+        )
+        and words[-1].lower() not in _CLASS_NOUNS | {"union", "empire", "kingdom", "republic"}
+    )
+
+
+def shows_a_life(text: str, name: str, gender: Gender | None = None) -> bool:
+    """Whether ``text`` speaks of the one it names ``name`` as a person: a pronoun of ``gender``
+    in the first sentence that names it, opening on the name ("Frédéric Chopin was a Polish
+    composer …, and almost all of his music is written for solo piano"; a person takes no
+    "the", and "The Pre-Action Protocol expects you … if he doesn't pay" is about another), or a
+    birth–death range in brackets right after its first or last word ("**Ludwig van Beethoven**
+    (1770–1827)", where the brackets are still in ``text``).  A birth anywhere ("he was born") is
+    no cue: an answer about a company may tell its founder's."""
+    words = [w for w in re.findall(r"[\w\u00c0-\u024f'’-]+", name) if w[:1].isupper()]
+    if not words:
+        return False
+    pronouns = _FEMALE_WORDS if gender == "f" else _MALE_WORDS if gender == "m" else None
+    # the first sentence naming it, opening on the name (a person takes no "the")
+    first = re.search(rf"[^.!?]*\b{re.escape(words[-1])}\b[^.!?]*", text)
+    if (
+        pronouns is not None
+        and first is not None
+        and first.group(0).lstrip().startswith(words[0])
+        and pronouns.search(first.group(0))
+    ):
+        return True
+    for word in {words[0], words[-1]}:
+        for m in re.finditer(rf"\b{re.escape(word)}\b[\w\s.'’-]{{0,40}}?[*_]*\s*", text):
+            if _LIFESPAN.match(text, m.end()):
+                return True
+    return False
+
+
 def title_gender(m: Mention) -> Gender | None:
     """The gender a name's title says ("Queen Elizabeth II", "Sir Isaac Newton"), if any."""
     words = m.text.split()
@@ -67,18 +134,55 @@ def title_gender(m: Mention) -> Gender | None:
 class AnswerCoref(Coref):
     """:class:`Coref` with the answer's dominant pronoun gender (see the module's docstring)."""
 
-    def __init__(self, gender: Gender | None = None) -> None:
+    def __init__(self, gender: Gender | None = None, text: str = "") -> None:
         super().__init__()
         self.gender = gender
+        self.text = text  # the answer: what it says of the topic's life (:func:`shows_a_life`)
+        self._lives: dict[str, bool] = {}
+        self._person_words: set[str] = set()  # last words of the names NER typed PERSON so far
+        # what each "its" of the document read last meant, by the offset of the noun it owns
+        self._owned_doc: Any = None
+        self._owned: dict[int, Mention] = {}
         self.persons: list[Mention] = []  # every person noted, latest last
         self.genders: dict[str, Gender] = {}  # what earlier pronouns and titles said of a name
 
     @classmethod
     def of(cls, text: str) -> AnswerCoref:
-        return cls(dominant_gender(text))
+        return cls(dominant_gender(text), text)
+
+    def read(self, doc: Any, *, opens_on_it: bool = False) -> None:
+        if doc is not None and doc is not self.doc:
+            self._person_words.update(
+                e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e)
+            )
+        super().read(doc, opens_on_it=opens_on_it)
+
+    def topic_is_person(self) -> bool:
+        """The topic is a person: NER says so, or NER gave it a label a person's name often gets
+        wrongly and the answer shows it a life (:func:`shows_a_life`)."""
+        topic = self.topic
+        if topic is None:
+            return False
+        if topic.label == "PERSON":
+            return True
+        if (topic.label or "") not in _MISTYPED or not topic.proper:
+            return False
+        if not _looks_like_a_person_s_name(topic.text):
+            return False
+        if topic.text.split()[-1].lower() in self._person_words:
+            return True  # "Bolt himself never failed a drug test": NER knew him there
+        key = topic.text
+        if key not in self._lives:
+            self._lives[key] = shows_a_life(self.text, key, self.gender)
+        return self._lives[key]
 
     def note(self, mention: Mention) -> None:
+        owner = self._owner_of(mention)
         super().note(mention)
+        if owner is not None and self.thing is mention:
+            # "Its annual revenue is roughly $180 million. It also runs the Endowment": "it" is
+            # still what "its" meant, not the thing it owns
+            self.thing = owner
         if self.person is mention:
             self.persons.append(mention)
             if (g := title_gender(mention)) is not None:
@@ -103,11 +207,29 @@ class AnswerCoref(Coref):
         wanted = DESCRIPTION_LABELS.get(low)
         return topic if wanted is not None and topic.label and topic.label in wanted else got
 
+    def _owner_of(self, mention: Mention) -> Mention | None:
+        """The thing an "its" in ``mention`` ("its annual revenue") was resolved to, when
+        ``mention`` is a common noun of the document being read and that thing no person."""
+        if mention.proper or mention.pronoun or self.doc is None or self.doc is not self._owned_doc:
+            return None
+        for at, owner in self._owned.items():
+            if mention.start <= at < mention.end and owner.label != "PERSON":
+                return owner
+        return None
+
     def resolve(self, pronoun: str, *, owner_of: int = -1) -> Mention | None:
+        got = self._resolve(pronoun, owner_of=owner_of)
+        if pronoun == "its" and owner_of >= 0 and got is not None:
+            if self._owned_doc is not self.doc:
+                self._owned_doc, self._owned = self.doc, {}
+            self._owned[owner_of] = got
+        return got
+
+    def _resolve(self, pronoun: str, *, owner_of: int = -1) -> Mention | None:
         got = super().resolve(pronoun, owner_of=owner_of)
         wanted = _PRONOUN_GENDER.get(pronoun)
         topic = self.topic
-        if wanted is None or self.gender is None or topic is None or topic.label != "PERSON":
+        if wanted is None or self.gender is None or topic is None or not self.topic_is_person():
             return got
         if got is not None and self._gender_of(got) == wanted:
             return got  # the guess is of the pronoun's gender already
