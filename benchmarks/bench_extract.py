@@ -44,6 +44,7 @@ import sys
 import time
 from pathlib import Path
 
+from grapheme_distill.extractors.spacy.attribute_rules import fast_rules, parse_pieces
 from grapheme_distill.extractors.spacy.text import prepare
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor, load_model
 
@@ -109,6 +110,18 @@ def time_bare(nlp: object, texts: list[str], batch_size: int) -> float:
     return clock() - started
 
 
+def time_pieces_fast_rules(nlp: object, pieces: list[str], batch_size: int) -> float:
+    """The parser on the cleaned pieces as the extractor runs it: the model's ``attribute_ruler``
+    matched by table look-up (:mod:`grapheme_distill.extractors.spacy.attribute_rules`, the same
+    annotations).  The headline floor stays stock ``nlp.pipe`` as the issue states it; this one
+    shows how much of the headline ratio is the extractor parsing faster than stock spaCy rather
+    than reading cheaply."""
+    started = clock()
+    for _doc in parse_pieces(nlp, pieces, batch_size, fast_rules(nlp)):
+        pass
+    return clock() - started
+
+
 def piece_texts(texts: list[str], max_chars: int) -> list[str]:
     """The cleaned pieces the extractor hands to the parser (markup, fences and line breaks gone)."""
     return [p.text for t in texts for p in prepare(t, max_chars=max_chars).pieces]
@@ -167,12 +180,14 @@ def main(argv: list[str] | None = None) -> int:
     batches = floor_batches(args.batch_size, nlp)
     bare_at: dict[int, list[float]] = {b: [] for b in batches}
     bare_pieces: list[float] = []
+    fast_pieces: list[float] = []
     ours: list[float] = []
     items = 0
     for _ in range(args.runs):
         for b in batches:
             bare_at[b].append(time_bare(nlp, texts, b))
         bare_pieces.append(time_bare(nlp, pieces, pieces_batch))
+        fast_pieces.append(time_pieces_fast_rules(nlp, pieces, pieces_batch))
         elapsed, items = time_extractor(extractor, texts)
         ours.append(elapsed)
     medians = {b: statistics.median(v) for b, v in bare_at.items()}
@@ -180,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     bare = bare_at[floor_batch]
     bare_med, ours_med = medians[floor_batch], statistics.median(ours)
     pieces_med = statistics.median(bare_pieces)
+    fast_med = statistics.median(fast_pieces)
     result = {
         "texts": source,
         "n_texts": len(texts),
@@ -207,6 +223,11 @@ def main(argv: list[str] | None = None) -> int:
         "bare_nlp_pipe_on_pieces_s": [round(x, 3) for x in bare_pieces],
         "bare_on_pieces_median_s": round(pieces_med, 3),
         "throughput_ratio_vs_pieces": round(pieces_med / ours_med, 3),
+        # the same pieces parsed as the extractor parses them (the attribute ruler by table
+        # look-up): everything the extractor adds besides its own parse
+        "bare_on_pieces_fast_rules_s": [round(x, 3) for x in fast_pieces],
+        "bare_on_pieces_fast_rules_median_s": round(fast_med, 3),
+        "throughput_ratio_vs_pieces_fast_rules": round(fast_med / ours_med, 3),
         "target_ratio": 0.70,
         "items_per_run": items,
         "python": platform.python_version(),
