@@ -135,14 +135,14 @@ def test_a_pattern_skips_a_sentence_without_its_punctuation(
 ) -> None:
     # a lifespan needs "(", a role or nationality after a name needs ",": a sentence without
     # them is not scanned for them (speed); what the sentences say is read as before
-    counted = count_scans(people, ("_LIFESPAN", "_APPOS_AFTER", "_ORG_AFTER"))
+    counted = count_scans(people, ("LIFESPAN", "_APPOS_AFTER", "_ORG_AFTER"))
     got = _people(
         "The chemist Marie Curie (1867–1934) won two prizes. "
         "She met Pablo Neruda, a Chilean poet, in Paris. She worked in a laboratory."
     )
     assert ("Marie Curie", "born_in_year", "1867") in got
     assert ("Pablo Neruda", "occupation", "poet") in got
-    assert counted["_LIFESPAN"].scanned == 1
+    assert counted["LIFESPAN"].scanned == 1
     assert counted["_APPOS_AFTER"].scanned == 1 and counted["_ORG_AFTER"].scanned == 1
 
 

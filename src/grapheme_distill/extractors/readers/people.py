@@ -23,7 +23,7 @@ from grapheme_distill.extractors.readers.values import (
     prose,
 )
 
-__all__ = ["read_people", "role_of"]
+__all__ = ["LIFESPAN", "read_people", "role_of"]
 
 _NAT1 = r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|ch|sh|ic|i|ss|ot)|Greek|Thai|Dutch|Swiss|French|English|Welsh|Irish|Scottish)"
 # "South African", "Sri Lankan", "Costa Rican": a nationality of two words
@@ -41,7 +41,7 @@ _MONTHS = rf"(?:{MONTH_NAMES})"
 _END = rf"(?:c\.\s*)?(?:\d{{1,2}}\s+{_MONTHS}\s+|{_MONTHS}\s+(?:\d{{1,2}},\s+)?)?\d{{3,4}}(?:/\d{{2}})?"
 #: ... after an aside the bracket opens with: "(born Eunice Kathleen Waymon; 1933–2003)",
 #: "(Polish: Fryderyk Chopin; 1810–1849)"
-_LIFESPAN = re.compile(
+LIFESPAN = re.compile(
     rf"(?P<x>{_NAME})[*_]*\s*\((?:[^();]{{1,80}};\s*)?"
     rf"(?P<b>{_END})\s*[\u2013\u2014-]\s*(?P<d>{_END})\)"
 )
@@ -289,7 +289,7 @@ def read_people(ctx: ReadContext) -> Iterator[Fact]:
         # every sentence cost more than what they find); the years after a value are its period
         # ("Chicago Bulls (1984–1993)"), no life
         valued = block.role in ("key_value", "table_row")
-        for m in _LIFESPAN.finditer(text) if "(" in text and not valued else ():
+        for m in LIFESPAN.finditer(text) if "(" in text and not valued else ():
             person = Name(clean_name(m.group("x")), "PERSON")
             if re.search(rf"\b(?:{EVENT_NOUNS})$", person.text):
                 continue  # "the Boshin War (1868–1869)": when it happened (values), no life

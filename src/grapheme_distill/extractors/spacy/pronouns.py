@@ -28,12 +28,14 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
+from grapheme_distill.extractors.readers.people import LIFESPAN
 from grapheme_distill.extractors.spacy.mentions import (
     _CLASS_NOUNS,
     DESCRIPTION_LABELS,
     Coref,
     Mention,
 )
+from grapheme_distill.extractors.spacy.titles import NAME_PARTICLES
 
 __all__ = ["AnswerCoref", "dominant_gender", "title_gender"]
 
@@ -72,15 +74,8 @@ def dominant_gender(text: str) -> Gender | None:
     return None
 
 
-#: a birth–death range in brackets ("(1856–1943)", "(Polish: …; 1810–1849)", "(c. 1304 – 1369)")
-_LIFESPAN = re.compile(r"\([^()]{0,80}?\b\d{3,4}\s*(?:–|-|—|to)\s*(?:c\.\s*)?\d{2,4}\s*\)")
 #: NER labels a person's name is often given wrongly; a work, an event or a law is no person
 _MISTYPED = frozenset({"", "ORG", "GPE", "NORP", "LOC", "FAC"})
-#: the lower-case words of a person's name ("Ludwig van Beethoven", "Ibn Battuta")
-_PARTICLES = frozenset(
-    {"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "dos", "bin", "ibn", "al",
-     "la", "le", "y"}
-)  # fmt: skip
 
 
 def _looks_like_a_person_s_name(name: str) -> bool:
@@ -90,7 +85,7 @@ def _looks_like_a_person_s_name(name: str) -> bool:
     return (
         bool(words)
         and all(
-            (w[:1].isupper() and re.fullmatch(r"[\w'’.-]+", w)) or w.lower() in _PARTICLES
+            (w[:1].isupper() and re.fullmatch(r"[\w'’.-]+", w)) or w.lower() in NAME_PARTICLES
             for w in words
         )
         and words[-1].lower() not in _CLASS_NOUNS | {"union", "empire", "kingdom", "republic"}
@@ -118,11 +113,9 @@ def shows_a_life(text: str, name: str, gender: Gender | None = None) -> bool:
         and pronouns.search(first.group(0))
     ):
         return True
-    for word in {words[0], words[-1]}:
-        for m in re.finditer(rf"\b{re.escape(word)}\b[\w\s.'’-]{{0,40}}?[*_]*\s*", text):
-            if _LIFESPAN.match(text, m.end()):
-                return True
-    return False
+    # the people reader's reading of a life range (:data:`~grapheme_distill.extractors.readers.people.LIFESPAN`)
+    ends = {words[0], words[-1]}
+    return any(ends & set(m.group("x").split()) for m in LIFESPAN.finditer(text))
 
 
 def title_gender(m: Mention) -> Gender | None:

@@ -14,7 +14,7 @@ from typing import Any
 from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, token_sent
 from grapheme_distill.extractors.spacy.mentions import Mention
 
-__all__ = ["VALUE_LABELS", "hyphen_opener", "title_edges", "two_names"]
+__all__ = ["NAME_PARTICLES", "VALUE_LABELS", "hyphen_opener", "title_edges", "two_names"]
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 
@@ -34,13 +34,14 @@ VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERC
 _TITLE_GLUE = frozenset({"on", "a", "an", "the", "to", "of", "'s", "upon", "without", ":"})
 #: the lower-case particles of Romance, Germanic and Arabic names ("Piazza della Signoria", "Isla
 #: de la Luna", "Ludwig van Beethoven", "Sully-sur-Loire"): a name goes on over them to the next
-#: capitalised word, as it does over a title's small words
-_PARTICLES = frozenset(
+#: capitalised word, as it does over a title's small words (public: the pronoun reader asks whether a
+#: topic's name has a person's shape)
+NAME_PARTICLES = frozenset(
     {"de", "del", "della", "delle", "degli", "dei", "di", "da", "do", "dos", "das", "du", "des"}
     | {"la", "le", "les", "von", "van", "der", "den", "ter", "ten", "y", "al", "el", "bin", "ibn"}
     | {"sur", "sous", "en", "am", "an", "im"}
 )
-_GLUE = _TITLE_GLUE | _PARTICLES
+_GLUE = _TITLE_GLUE | NAME_PARTICLES
 
 
 def _title_word(tok: Any) -> bool:
@@ -50,7 +51,7 @@ def _title_word(tok: Any) -> bool:
 _ROUTE = frozenset({"GPE", "LOC"})
 
 
-_HYPHEN_PARTICLES = _PARTICLES | {"upon", "on", "in", "under", "over"}
+_HYPHEN_PARTICLES = NAME_PARTICLES | {"upon", "on", "in", "under", "over"}
 
 
 def _hyphen_chain(toks: Any, start: int, end: int) -> tuple[int, int]:
