@@ -175,3 +175,12 @@ def test_a_bracket_in_a_key_is_no_part_of_its_sentence_test() -> None:
     assert [(b.role, b.key_text()) for b in doc.blocks] == [("glossary", "PAYE (Pay As You Earn)")]
     doc = parse_document("- **What you pay**: the amount due.\n")
     assert [b.role for b in doc.blocks] == ["list_item"]
+
+
+def test_an_inline_run_knows_the_term_it_opens_with() -> None:
+    doc = parse_document("- **ESRIN** in Frascati, Italy\n- the **ESTEC** centre\n")
+    first, second = (b for b in doc.blocks if b.role != "heading")
+    assert first.inline.opening is not None
+    a, b = first.inline.opening
+    assert first.inline.text[a:b] == "ESRIN"
+    assert second.inline.emphasis and second.inline.opening is None

@@ -35,6 +35,12 @@ class Inline:
         """The answer span of the clean span ``[start, end)`` (all of it by default)."""
         return self.offsets.span(start, len(self.text) if end is None else end)
 
+    @property
+    def opening(self) -> tuple[int, int] | None:
+        """The clean span of a bold/italic term the run opens with ("**ESRIN** in Frascati"), if
+        any: key-value lines, glossary items and list heads are all named by it."""
+        return self.emphasis[0] if self.emphasis and self.emphasis[0][0] == 0 else None
+
 
 @dataclass
 class Block:

@@ -338,8 +338,8 @@ def split_key_value(
     text = inline.text
     key: tuple[int, int] | None = None
     value_start = -1
-    if inline.emphasis and inline.emphasis[0][0] == 0:
-        a, b = inline.emphasis[0]
+    if inline.opening is not None:
+        a, b = inline.opening
         bold = text[a:b]
         if bold.rstrip().endswith(":") and b < len(text):
             key, value_start = (a, a + len(bold.rstrip()) - 1), b
@@ -574,8 +574,7 @@ def parse_document(source: str) -> Document:
                 kv is not None
                 and "\n" not in tok.content.strip()
                 and (
-                    inline.emphasis[:1]
-                    and inline.emphasis[0][0] == 0
+                    inline.opening is not None
                     or (
                         len(inline.text[kv[2][0] :].split()) <= 8
                         and not inline.text.rstrip().endswith(".")

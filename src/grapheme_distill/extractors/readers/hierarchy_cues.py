@@ -371,8 +371,8 @@ def _head(block: Block) -> str | None:
     item that opens with a bold term is named by it ("**ESRIN** in Frascati, Italy — …": the
     words after the bold term say where it is, they are no part of its name)."""
     text = block.text
-    if block.inline.emphasis and block.inline.emphasis[0][0] == 0:
-        text = text[: block.inline.emphasis[0][1]]
+    if block.inline.opening is not None:
+        text = text[: block.inline.opening[1]]
     head = clean_name(re.split(r"\s+[\u2013\u2014-]\s+|:\s|\s*\(|,\s", text)[0])
     return head if head and len(head.split()) <= 5 else None
 

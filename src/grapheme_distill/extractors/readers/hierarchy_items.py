@@ -264,9 +264,9 @@ def paragraph_text(source: str, block: Block) -> str:
     joins the two lines into one paragraph, and the title then reads as the first words of the
     lead-in's sentence.  A bold question ("**Q: Who started it?**") ends its own sentence."""
     text = block.inline.text
-    if not block.inline.emphasis or block.inline.emphasis[0][0] != 0:
+    if block.inline.opening is None:
         return text
-    end = block.inline.emphasis[0][1]
+    end = block.inline.opening[1]
     after = source[block.inline.span(0, end)[1] :]
     if re.match(r"[*_]{0,3}:?[ \t]*\n", after) and text[end:].strip():
         return text[end:].strip()
