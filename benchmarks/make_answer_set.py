@@ -141,6 +141,9 @@ TOPICS: list[tuple[str, str]] = [
     # Twentieth batch (held out in fresh/ during the twentieth session; appended the same way).
     ("medicine", "malaria"),
     ("places", "the Great Wall of China"),
+    # Twenty-first batch (held out in fresh/ during the twenty-first session; appended the same way).
+    ("history", "the printing press"),
+    ("science", "comets"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
