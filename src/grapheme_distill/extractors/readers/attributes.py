@@ -47,6 +47,7 @@ from grapheme_distill.extractors.readers.hierarchy_sections import (
     tables_of,
 )
 from grapheme_distill.extractors.readers.phrases import first_subject, prompt_name
+from grapheme_distill.extractors.readers.yes_no_rows import yes_no_facts
 from grapheme_distill.model.knowledge import HierarchyKind
 
 __all__ = ["count_of", "is_name_key", "read_attributes", "value_type"]
@@ -429,6 +430,16 @@ def _compared(
     descriptions were right about 1 time in 3 this way, 1 in 4 without the row check)."""
     key = cells[0]
     k = PAREN.sub("", key.lower()).strip().rstrip(":")
+    subjects = [
+        (columns[i] if columns is not None and i < len(columns) else "")
+        or clean_name(PAREN.sub("", col))
+        for i, col in enumerate(block.header[1:])
+    ]
+    spans = [block.inline.span(a, b) for a, b in block.cells[1:]]
+    answered = list(yes_no_facts(key, subjects, cells[1:], spans))
+    if answered:  # "| Goes through probate? | yes | no |": a fact per column, denied by "no"
+        yield from answered
+        return
     if not k or value_type(k) or len(k.split()) > 5 or _ASKED.search(k):
         return  # "Is the person conscious?", "How you get it": a question, no attribute name
     if EXAMPLES_KEY.match(k):

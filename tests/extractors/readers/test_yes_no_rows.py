@@ -1,0 +1,43 @@
+"""A comparison table's yes/no rows (issue 11, twenty-first session): a question whose first
+word is a verb form ("Goes through …?", "Can name …?", "Needs …?") answered "yes" or "no" in
+each column is a fact about each column, denied where the cell says no; a copular or one-word
+question, or a row with a cell that is no answer, gives nothing.  Answers of my own, no spaCy."""
+
+from __future__ import annotations
+
+from grapheme_distill.extractors.readers import read_document
+
+_TABLE = (
+    "## Lease or buy?\n\n| | Leasing | Buying |\n|---|---|---|\n"
+    "| Requires a deposit? | usually yes | yes |\n"
+    "| Can modify the car for racing? | no | yes |\n"
+    "| Goes through a credit check? | yes | no, if you pay cash |\n"
+    "| Is the owner liable? | no | yes |\n"
+    "| Insured? | yes | yes |\n"
+    "| Includes servicing? | often | no |\n"
+)
+
+
+def _answered(answer: str) -> set[tuple[str, str, str, bool]]:
+    facts = [f for f in read_document(answer)[1] if f.construction == "table.yes_no"]
+    return {
+        (f.subject.text, f.predicate, f.object.text if f.object else "", f.negated) for f in facts
+    }
+
+
+def test_a_yes_no_row_is_a_fact_per_column_denied_by_no() -> None:
+    found = _answered(_TABLE)
+    assert {
+        ("Leasing", "requires", "deposit", False),
+        ("Buying", "requires", "deposit", False),
+        ("Leasing", "can_modify", "car", True),
+        ("Buying", "can_modify", "car", False),
+        ("Leasing", "goes_through", "credit check", False),
+        ("Buying", "goes_through", "credit check", True),
+    } == found, found
+
+
+def test_questions_without_a_verb_form_and_rows_without_answers_give_nothing() -> None:
+    found = _answered(_TABLE)
+    # "Is the owner liable?" (copular), "Insured?" (one word), "Includes servicing?" ("often")
+    assert not {f for f in found if f[2] in ("owner", "liable", "servicing", "insured")}, found
