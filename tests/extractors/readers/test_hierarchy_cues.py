@@ -120,6 +120,14 @@ SOURCES = [
         id="a-bold-term-names-the-item-not-the-place-after-it",
     ),
     pytest.param(
+        "The Federal Reserve System is made up of three parts:\n\n"
+        "- the Board of Governors in Washington\n"
+        "- 12 regional Federal Reserve Banks\n",
+        ("federal reserve system", "federal reserve banks"),
+        "src=divided",
+        id="an-items-head-is-the-list-rules-name-not-its-count",
+    ),
+    pytest.param(
         "Other members:\n\n- peppers and chillies (genus *Capsicum*)\n",
         ("capsicum", "peppers"),
         "src=paren_rank",

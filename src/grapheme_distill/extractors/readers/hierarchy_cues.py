@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterator
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Name, clean_name
-from grapheme_distill.extractors.readers.hierarchy_items import paragraph_text
+from grapheme_distill.extractors.readers.hierarchy_items import item_head, paragraph_text
 from grapheme_distill.extractors.readers.hierarchy_names import list_after
 from grapheme_distill.model.knowledge import HierarchyKind
 
@@ -367,13 +367,18 @@ _KEY_PREPOSITIONS = frozenset({"for", "in", "on", "at", "by", "with", "from", "t
 
 
 def _head(block: Block) -> str | None:
-    """A list item's head: the words before its gloss (a dash, colon, parenthesis or comma); an
-    item that opens with a bold term is named by it ("**ESRIN** in Frascati, Italy — …": the
-    words after the bold term say where it is, they are no part of its name)."""
-    text = block.text
-    if block.inline.opening is not None:
-        text = text[: block.inline.opening[1]]
-    head = clean_name(re.split(r"\s+[\u2013\u2014-]\s+|:\s|\s*\(|,\s", text)[0])
+    """A list item's head: the name :func:`.hierarchy_items.item_head` reads (its key, an opening
+    bold term, or the short phrase before a dash, colon or parenthesis), the one the list rules
+    read, so that a cue's child is the rules' child; an item that reads as a sentence there is
+    named by the words before its gloss (a dash, colon, parenthesis or comma)."""
+    named = item_head(block)
+    if named is not None:
+        head = named[0]
+    else:
+        text = block.text
+        if block.inline.opening is not None:
+            text = text[: block.inline.opening[1]]
+        head = clean_name(re.split(r"\s+[\u2013\u2014-]\s+|:\s|\s*\(|,\s", text)[0])
     return head if head and len(head.split()) <= 5 else None
 
 
