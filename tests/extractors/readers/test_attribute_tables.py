@@ -440,3 +440,15 @@ def test_a_cells_head_before_a_colon_is_its_value_and_a_duration_keeps_its_unit(
     assert ("Patent", "term", "20 years from filing") in found, found
     timed = _triples("| Race | Winning time |\n|---|---|\n| Sprint | about 55 minutes |\n")
     assert ("Sprint", "winning_time", "about 55") in timed, timed
+
+
+def test_a_classification_table_gives_no_rank_relations() -> None:
+    # "| Kingdom | Animalia |": ranks are the hierarchy reader's; "Animalia rank Kingdom" is
+    # no fact (twenty-first session)
+    answer = (
+        "## Classification of the red fox\n\n| Rank | Taxon |\n|---|---|\n"
+        "| Kingdom | Animalia |\n| Phylum | Chordata |\n| Order | Carnivora |\n"
+        "| Families | Canidae |\n| Species | *Vulpes vulpes* |\n"
+    )
+    found = _triples(answer)
+    assert not {t for t in found if t[1] in ("rank", "taxon")}, found

@@ -340,6 +340,10 @@ def _read_row(
     yield Fact("entity", "table.cell", block.inline.span(*block.cells[named_at]), name)
     if value_type(row_subject) == "DATE":
         return  # "| 1898 | Discovered polonium |": a timeline row, what happened then is no attribute
+    if any(_taxonomic_rank(cell) for cell in cells):
+        # "| Kingdom | Animalia |": a classification row; the ranks are the hierarchy reader's,
+        # and "Animalia rank Kingdom" is no fact an annotator records
+        return
     if at:
         # "| 3 | Network | ... |" under "| # | Layer | ... |": the network layer's number is 3
         key = header[0].strip().lower().rstrip(".")
@@ -406,6 +410,19 @@ def _name_column(rows: list[Block]) -> int:
     if all(len(c) >= 3 and _INDEX.match(c[0]) and c[1].strip()[:1].isalpha() for c in cells):
         return 1
     return 0
+
+
+_RANK_PLURALS = frozenset(
+    {"domains", "kingdoms", "phyla", "divisions", "classes", "orders", "families", "genera"}
+)
+
+
+def _taxonomic_rank(cell: str) -> bool:
+    """A cell that is a rank of biological classification ("Kingdom", "Families", "Order")."""
+    word = clean_name(PAREN.sub("", cell)).lower()
+    return (
+        word in _RANKS or word in _RANK_PLURALS or word in ("subclass", "suborder", "superfamily")
+    )
 
 
 def _singular(word: str) -> str:
