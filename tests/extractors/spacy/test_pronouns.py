@@ -8,7 +8,12 @@ from typing import Any
 from grapheme_distill.extractors.spacy.doc_cache import release
 from grapheme_distill.extractors.spacy.grammatical_number import mention_number
 from grapheme_distill.extractors.spacy.mentions import Mention
-from grapheme_distill.extractors.spacy.pronouns import AnswerCoref, dominant_gender, title_gender
+from grapheme_distill.extractors.spacy.pronouns import (
+    AnswerCoref,
+    dominant_gender,
+    run_in_head,
+    title_gender,
+)
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 
 Facts = Callable[[str], set[tuple[str, str, str, bool]]]
@@ -225,6 +230,13 @@ def test_he_is_a_topic_that_ner_typed_as_an_organisation() -> None:
     assert got is not None and got.text == "Auguste Rodin"
 
 
+def _pairs(spacy_x: SpacyExtractor, text: str) -> set[tuple[str, str]]:
+    """The (subject, object) names of the relations the extractor reads off ``text``."""
+    ex = spacy_x.extract(text)
+    names = {k: v.name for k, v in ex.entities.items()}
+    return {(names[r.subject], names[r.object]) for r in ex.relations}
+
+
 def test_the_extractor_gives_a_mistyped_person_his_facts(spacy_x: SpacyExtractor) -> None:
     text = (
         "Nikola Tesla was a Serbian-American inventor and electrical engineer, best known for "
@@ -232,9 +244,7 @@ def test_the_extractor_gives_a_mistyped_person_his_facts(spacy_x: SpacyExtractor
         "He emigrated to the United States in 1884. George Westinghouse bought his patents in "
         "1888. He also developed the Tesla coil, and worked on radio."
     )
-    ex = spacy_x.extract(text)
-    names = {k: v.name for k, v in ex.entities.items()}
-    pairs = {(names[r.subject], names[r.object]) for r in ex.relations}
+    pairs = _pairs(spacy_x, text)
     assert ("George Westinghouse", "radio") not in pairs
     assert ("Nikola Tesla", "radio") in pairs
 
@@ -244,8 +254,31 @@ def test_it_after_a_subject_owned_by_its_is_the_owner(spacy_x: SpacyExtractor) -
         "The Wikimedia Foundation is an American non-profit organisation. Its annual revenue "
         "is roughly $180 million. It also runs the Wikimedia Endowment, a fund."
     )
-    ex = spacy_x.extract(text)
-    names = {k: v.name for k, v in ex.entities.items()}
-    pairs = {(names[r.subject], names[r.object]) for r in ex.relations}
+    pairs = _pairs(spacy_x, text)
     assert ("Wikimedia Foundation", "Wikimedia Endowment") in pairs
     assert not any(o == "Wikimedia Endowment" and s != "Wikimedia Foundation" for s, o in pairs)
+
+
+def test_a_run_in_heading_names_the_paragraph_s_thing(spacy_x: SpacyExtractor) -> None:
+    def head(text: str) -> str | None:
+        doc = _parsed(spacy_x, text)
+        try:
+            got = run_in_head(doc)
+            return got.text if got is not None else None
+        finally:
+            release(doc)
+
+    assert head("Strong nuclear force. It binds quarks together.") == "Strong nuclear force"
+    assert head("Gravity. By far the weakest force, yet it dominates on large scales.") == "Gravity"
+    assert head("Later career. He retired in 2017.") is None  # a generic heading
+    assert head("What the IMF does besides lending. It monitors economies.") is None  # a verb
+    assert head("Gravity. Objects fall at the same rate.") is None  # no pronoun reaches back
+    assert head("Abraham A. Ribicoff was born in Connecticut and his wife is Casey.") is None
+
+
+def test_it_after_a_run_in_heading_is_the_heading_s_thing(spacy_x: SpacyExtractor) -> None:
+    # the paragraph before names another thing, which "It" took while the heading was no subject
+    before = "The four fundamental forces are described by the **Standard Model**.\n\n"
+    pairs = _pairs(spacy_x, before + "**Electromagnetic force.** It is described by **QED**.")
+    assert ("Electromagnetic force", "QED") in pairs
+    assert ("Standard Model", "QED") not in pairs

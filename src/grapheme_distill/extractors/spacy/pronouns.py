@@ -21,6 +21,12 @@ composer …, and almost all of his music …"), or a birth–death range follow
 small model types "Nikola Tesla" ORG, "Ludwig van Beethoven" ORG and "Usain Bolt" GPE, and then
 every "he" of the biography went to nobody or to the last other man named ("George Westinghouse
 bought his patents" kept Westinghouse for the rest of the answer).  See :func:`shows_a_life`.
+
+A paragraph that opens on a bold run-in heading naming a thing ("**Strong nuclear force.** It
+binds quarks together …") speaks of that thing, as a section under a heading naming it does: the
+heading is no sentence subject, so "It" went to whatever the section before named ("**Electro-
+magnetic force.** It is described by QED" gave the Standard Model named a paragraph earlier).
+See :func:`run_in_head`.
 """
 
 from __future__ import annotations
@@ -28,16 +34,19 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
+from grapheme_distill.extractors.readers.context import heading_name
 from grapheme_distill.extractors.readers.people import LIFESPAN
+from grapheme_distill.extractors.spacy.doc_cache import doc_text
 from grapheme_distill.extractors.spacy.mentions import (
     _CLASS_NOUNS,
     DESCRIPTION_LABELS,
     Coref,
     Mention,
 )
+from grapheme_distill.extractors.spacy.names import phrase_mention
 from grapheme_distill.extractors.spacy.titles import NAME_PARTICLES
 
-__all__ = ["AnswerCoref", "dominant_gender", "title_gender"]
+__all__ = ["AnswerCoref", "dominant_gender", "run_in_head", "title_gender"]
 
 Gender = Literal["f", "m"]
 
@@ -118,6 +127,37 @@ def shows_a_life(text: str, name: str, gender: Gender | None = None) -> bool:
     return any(ends & set(m.group("x").split()) for m in LIFESPAN.finditer(text))
 
 
+#: a short phrase closed by a period, then a sentence: the shape a bold run-in heading leaves in a
+#: paragraph's clean text ("**Pigment:** …" is a key and its value, read as such elsewhere)
+_RUN_IN = re.compile(r"(?P<h>[A-Z][^.!?:;,()\n]{1,60}?)\.\s+(?P<s>[A-Z][^.!?\n]*)")
+#: what a period after a capitalised word also closes: an initial ("Abraham A. Ribicoff") or a
+#: title ("Dr. Ruth")
+_ABBREVIATED = re.compile(r"(?:^|\s)(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Vol|Mt|Ft)$")
+_THIRD_PERSON = re.compile(r"\b(?:it|its|he|his|him|she|her|they|their|them)\b", re.IGNORECASE)
+
+
+def run_in_head(doc: Any) -> Mention | None:
+    """The thing a paragraph's run-in heading names ("Strong nuclear force. It binds quarks …",
+    "Electromagnetic force. It acts between charged particles …"), when the paragraph (a parsed
+    ``doc``) opens on one: at most six words, no verb ("What the IMF does besides lending." is a
+    clause, not a name), no generic heading ("Later career.", "Overview."; see
+    :func:`~grapheme_distill.extractors.readers.context.heading_name`), and the next sentence
+    speaks of something with a pronoun ("Gravity. By far the weakest force, yet it dominates …")."""
+    m = _RUN_IN.match(doc_text(doc))
+    if (
+        m is None
+        or len(m.group("h").split()) > 6
+        or _ABBREVIATED.search(m.group("h"))
+        or not _THIRD_PERSON.search(m.group("s"))
+        or heading_name(m.group("h")) is None
+    ):
+        return None
+    span = doc.char_span(0, m.end("h"), alignment_mode="expand")
+    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    return phrase_mention(doc, 0, m.end("h"))
+
+
 def title_gender(m: Mention) -> Gender | None:
     """The gender a name's title says ("Queen Elizabeth II", "Sir Isaac Newton"), if any."""
     words = m.text.split()
@@ -144,11 +184,14 @@ class AnswerCoref(Coref):
         return cls(dominant_gender(text), text)
 
     def read(self, doc: Any, *, opens_on_it: bool = False) -> None:
-        if doc is not None and doc is not self.doc:
+        new = doc is not None and doc is not self.doc
+        if new:
             self._person_words.update(
                 e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e)
             )
         super().read(doc, opens_on_it=opens_on_it)
+        if new and (head := run_in_head(doc)) is not None:
+            self.note(head)  # "**Strong nuclear force.** It binds quarks": the heading's thing
 
     def topic_is_person(self) -> bool:
         """The topic is a person: NER says so, or NER gave it a label a person's name often gets
