@@ -128,3 +128,13 @@ def test_it_takes_the_nearest_named_thing_not_a_person(spacy_x: SpacyExtractor) 
     cern = Mention("CERN", 3, 7, label="ORG", proper=True)
     assert nearest_antecedent("it", [nile, cern], 1, 20) is cern
     assert nearest_antecedent("it", [nile, cern], 1, 2) is nile  # CERN comes after "it"
+
+
+def test_he_takes_no_work_as_its_guess(spacy_x: SpacyExtractor) -> None:
+    # an answer about a painting: "he" is the painter, never the painting ("Starry Night died
+    # on July 1890")
+    got = _read(spacy_x, "He died in July 1890.", coref=_topic("Starry Night", "WORK_OF_ART"))
+    assert all(s != "Starry Night" for s, _, _, _ in got)
+    # a person NER typed as an organisation is still read ("Nikola Tesla" ORG)
+    got = _read(spacy_x, "He died in January 1943.", coref=_topic("Nikola Tesla", "ORG"))
+    assert any(s == "Nikola Tesla" for s, _, _, _ in got)

@@ -135,6 +135,23 @@ def nearest_antecedent(
     return None
 
 
+#: NER labels no person's name gets, even wrongly
+_NO_PERSON = frozenset(
+    {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY",
+     "PERCENT", "CARDINAL", "ORDINAL"}
+)  # fmt: skip
+
+
+def _wrong_type(pronoun: str, m: Mention) -> bool:
+    """Whether "he" or "she" would stand for a work, an event, a law, a language or a value
+    (:data:`_NO_PERSON`): "He died in July 1890" in an answer about a painting is the painter's
+    death, never the painting's.  Only these labels: the small model types people ORG, GPE, NORP
+    or nothing ("Nikola Tesla" ORG), so those stay guesses.  "It" is not filtered the other way:
+    NER types things PERSON too ("Hummus"), and an "it" filter by NER's PERSON or by the
+    coreference's person test lowered a gate (docs/benchmarks.md, twenty-first session)."""
+    return pronoun in ("he", "she") and m.label in _NO_PERSON
+
+
 def count_bucket(n: int) -> str:
     """A count as a feature value (0, 1, 2-3, 4-7, 8+): the models see coarse sizes, shared with
     the layout candidates of :mod:`.structure_relations`."""
@@ -371,15 +388,29 @@ def sentence_candidates(
             continue
         subjects, kind, holder = _subjects(verb, mentions, default, topic)
         kinds = [kind] * len(subjects)
+        if kind == "pronoun" and holder is not None:
+            # a guess of another type than the pronoun's ("He died" of a painting) is no reading
+            typed = [
+                (m, how)
+                for m, how in zip(subjects, kinds, strict=True)
+                if not _wrong_type(holder.lower_, m)
+            ]
+            subjects, kinds = [m for m, _ in typed], [how for _, how in typed]
         if kind == "pronoun" and not subjects and holder is not None:
             # no guess at all (the light coreference remembers sentence subjects only): the
             # nearest named antecedent of the pronoun's type is the coreference's reading
             near = nearest_antecedent(holder.lower_, named, here, holder.idx)
             if near is not None:
                 subjects, kinds = [near], ["pronoun_near"]
-        if kind == "pronoun" and topic is not None and all(s.text != topic.text for s in subjects):
+        if (
+            kind == "pronoun"
+            and topic is not None
+            and all(s.text != topic.text for s in subjects)
+            and (holder is None or not _wrong_type(holder.lower_, topic))
+        ):
             # the light coreference guesses the last compatible subject; the answer's topic is
-            # the other reading, and the model weighs the two ("It rises in the Massif Central")
+            # the other reading, and the model weighs the two ("It rises in the Massif Central"),
+            # when the topic is of the pronoun's type ("He died" is not said of a painting)
             subjects, kinds = [*subjects, topic], [*kinds, "pronoun_topic"]
         if not subjects:
             continue
