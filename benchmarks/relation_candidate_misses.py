@@ -26,6 +26,11 @@ Stages (``--summary`` counts them; a gold relation falls in the first that appli
     filtered_other      candidates pair them, none judged, none with an accepted predicate
     no_candidate        no candidate pairs the two names
 
+``--extent`` counts the ``no_candidate`` relations a candidate would pair but for one end's
+extent (:func:`extent_miss`): the candidate's name holds every word of the gold's and more
+("private salons" for ``salons``, "Tryon, North Carolina" for ``Tryon``), by which end, where the
+extra words stand and whether the gold's name is an entity node of the answer.
+
 ``--paths N`` prints, for the ``no_candidate`` relations whose ends both are entity nodes of the
 answer, where a sentence holds both names: the block (``para``, ``bullet``, ...), then the N
 most frequent dependency paths between the two names' heads in a paragraph sentence, each with
@@ -35,13 +40,14 @@ Run it on development answers only (the validation answers are scored in aggrega
 
     GRAPHEME_DISTILL_ANSWER_SCORER=/work/shared/eval/score_answers.py \\
         .venv/bin/python benchmarks/relation_candidate_misses.py /work/sets/devtrain.jsonl \\
-        --summary --paths 30
+        --summary --paths 30 --extent
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -165,6 +171,32 @@ def stage(scorer: Any, judge: Any, gold: dict[str, Any], read: Read) -> str:
     return "filtered_other" if paired else "no_candidate"
 
 
+def _words(name: str) -> set[str]:
+    return set(re.findall(r"\w+", name.lower()))
+
+
+def extent_miss(names: Any, gold: dict[str, Any], read: Read) -> str | None:
+    """For a relation no candidate pairs: the first candidate whose one end matches the gold's
+    (the scorer's similarity) and whose other end holds every word of the gold's and more, as
+    ``end place node`` — ``object lead node``: the object's extra words stand before the gold's
+    name, which is an entity node of the answer (``no_node``: it is none); ``trail`` after it,
+    ``mid`` around it.  None when no candidate is that close."""
+    for s, _, o, *_ in read.candidates:
+        s_same, o_same = names.sim(gold["subject"], s) >= T, names.sim(gold["object"], o) >= T
+        if s_same == o_same:
+            continue
+        end, name, wider = (
+            ("object", gold["object"], o) if s_same else ("subject", gold["subject"], s)
+        )
+        if not _words(name) < _words(wider):
+            continue
+        low, short = wider.lower(), name.lower()
+        place = "lead" if low.endswith(short) else "trail" if low.startswith(short) else "mid"
+        node = any(names.sim(name, n) >= T for n in read.nodes)
+        return f"{end} {place} {'node' if node else 'no_node'}"
+    return None
+
+
 def name_span(names: Any, name: str, tokens: list[Token], text: str) -> tuple[int, int] | None:
     """The shortest run of tokens the scorer takes for ``name`` (best similarity first)."""
     best: tuple[float, int, int, int] | None = None
@@ -222,6 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold", type=Path, help="annotated answers (development answers only)")
     ap.add_argument("--summary", action="store_true", help="count the misses by stage")
     ap.add_argument("--paths", type=int, default=0, help="the N most frequent paths")
+    ap.add_argument(
+        "--extent", action="store_true", help="count the pairs lost only to a name's extent"
+    )
     args = ap.parse_args(argv)
     scorer: Any = load_scorer()
     items = read_gold(args.gold, scorer)
@@ -229,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     blocks: Counter[str] = Counter()
     paths: Counter[str | None] = Counter()
     examples: dict[str | None, str] = defaultdict(str)
+    extents: Counter[str] = Counter()
     for item, read in zip(items, read_answers(items), strict=True):
         gold = scorer.coerce(item["gold"])
         judge = scorer.ItemScorer(gold, read.pred, T, 0.6, 0.5, False)
@@ -242,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
         for i, gr in enumerate(gold["relations"]):
             kind = "hit" if i in recalled else stage(scorer, judge, gr, read)
             stages[kind] += 1
+            if kind == "no_candidate" and args.extent:
+                extents[extent_miss(judge.names, gr, read) or "no close candidate"] += 1
             if kind != "no_candidate" or not args.paths:
                 continue
             ends = (gr["subject"], gr["object"])
@@ -257,6 +295,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.summary or not args.paths:
         for kind, n in stages.most_common():
             print(f"{n:6d}  {kind}")
+    if args.extent:
+        print("no_candidate by a candidate's wider end (end, extra words, gold name a node):")
+        for key, n in extents.most_common():
+            print(f"{n:6d}  {key}")
     if args.paths:
         print("no_candidate by the block holding both names:")
         for block, n in blocks.most_common():

@@ -67,3 +67,26 @@ def test_a_lost_relation_falls_in_the_furthest_stage(audit: ModuleType) -> None:
         stage(("Bach", "write", "Mass", (), True, 0.1), ("Bach", "write", "Mass", (), False, None))
         == "judged_right"
     )
+
+
+class _Names:
+    """The scorer's name similarity, reduced to equality."""
+
+    @staticmethod
+    def sim(a: str, b: str) -> float:
+        return 1.0 if a.lower() == b.lower() else 0.0
+
+
+def test_a_pair_lost_to_a_name_s_extent(audit: ModuleType) -> None:
+    gold = {"subject": "Chopin", "predicate": "played_in", "object": "salons", "negated": False}
+
+    def miss(*candidates: tuple[str, str, str], nodes: tuple[str, ...] = ()) -> str | None:
+        read = audit.Read(
+            pred={}, candidates=[(*c, (), True, 0.1) for c in candidates], nodes=set(nodes)
+        )
+        return audit.extent_miss(_Names(), gold, read)
+
+    assert miss(("Chopin", "play_in", "private salons")) == "object lead no_node"
+    assert miss(("Chopin", "play_in", "salons of Paris"), nodes=("salons",)) == "object trail node"
+    assert miss(("Frédéric Chopin", "play_in", "salons")) == "subject lead no_node"
+    assert miss(("Chopin", "play_in", "concert halls")) is None
