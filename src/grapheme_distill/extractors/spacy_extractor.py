@@ -35,7 +35,7 @@ from grapheme_distill._gc import relaxed_gc
 from grapheme_distill.errors import MissingDependency
 from grapheme_distill.extractors.base import Extraction, ExtractionFailure, is_title_line
 from grapheme_distill.extractors.confidence import CalibrationMap, annotate, load_calibration
-from grapheme_distill.extractors.document import parse_document
+from grapheme_distill.extractors.document import Document, parse_document
 from grapheme_distill.extractors.learned import LinearModel
 from grapheme_distill.extractors.readers import Fact, injected_spans, is_hedged, read_document
 from grapheme_distill.extractors.readers.context import ReadContext, heading_name
@@ -81,7 +81,7 @@ from grapheme_distill.extractors.spacy.structure_relations import (
     section_readings,
     structure_candidates,
 )
-from grapheme_distill.extractors.spacy.text import Piece, prepare
+from grapheme_distill.extractors.spacy.text import Piece, Prepared, prepare
 from grapheme_distill.extractors.vocab import RelationVocabulary
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import HierarchyKind, KnowledgeType
@@ -149,6 +149,32 @@ def load_model(name: str = DEFAULT_MODEL) -> Any:
     for abbreviation in _ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return nlp
+
+
+def table_cells(document: Document, injected: Sequence[tuple[int, int]] = ()) -> list[str]:
+    """The cells of an answer's table rows, each parsed as a text of its own beside the prose
+    pieces (one ``nlp.pipe`` stream; a table row is blanked out of the pieces).  A cell holds
+    named things as a sentence does ("17 June 1944 (from Denmark)", "India and Pakistan
+    (Punjab)"), and the table readers take each cell whole, as an attribute's value or a row's
+    name: its named mentions are read the way a paragraph's are (:func:`.named_mentions`), and
+    the learned entity decision weighs its noun chunks like any other.  A row inside an
+    instruction addressed to the model (``injected``, answer spans) is left out, as the table
+    readers leave it."""
+    return [
+        text
+        for block in document.blocks
+        if block.role == "table_row"
+        and not any(a < block.span[1] and block.span[0] < b for a, b in injected)
+        for text in (t.strip() for t in block.cell_texts())
+        if any(ch.isalnum() for ch in text)
+    ]
+
+
+def _texts(prep: Prepared, cells: list[str]) -> Iterator[str]:
+    """An answer's texts to parse, in order: its prose pieces, then its table cells."""
+    for piece in prep.pieces:
+        yield piece.text
+    yield from cells
 
 
 class SpacyExtractor:
@@ -309,25 +335,34 @@ class SpacyExtractor:
     ) -> Iterator[Extraction]:
         """Parse one chunk's pieces in shared batches and read each answer of it."""
         prepared = [prepare(answer, max_chars=self.max_chars) for _, answer in chunk]
+        documents = [parse_document(answer) if preserve_structure else None for _, answer in chunk]
+        injected = [injected_spans(answer) for _, answer in chunk]
+        cells = [
+            table_cells(d, spans) if d is not None else []
+            for d, spans in zip(documents, injected, strict=True)
+        ]
         all_pieces = [p for prep in prepared for p in prep.pieces]
         docs = parse_pieces(
             self.nlp,
-            (p.text for p in all_pieces),
+            (t for prep, own in zip(prepared, cells, strict=True) for t in _texts(prep, own)),
             self._piece_batch(all_pieces),
             self._rules(),
         )
-        for (prompt, answer), prep in zip(chunk, prepared, strict=True):
+        for (prompt, answer), prep, document, own, spans in zip(
+            chunk, prepared, documents, cells, injected, strict=True
+        ):
             out = Extraction(extractor=self.id)
             for reason, raw in prep.failures:
                 out.failures.append(ExtractionFailure(reason, raw))
             if prep.refusal:
                 out.signals["refusal"] = 1.0
             piece_docs = [(p, next(docs)) for p in prep.pieces]
+            cell_docs = [next(docs) for _ in own]
             facts: list[Fact] = []
             topic: str | None = None
             ctx: ReadContext | None = None
-            if preserve_structure:  # an answer that is only a table has no prose pieces
-                ctx, facts = read_document(parse_document(answer), prompt)
+            if document is not None:  # an answer that is only a table has no prose pieces
+                ctx, facts = read_document(document, prompt)
                 topic = ctx.topic.text if ctx.topic is not None else None
             if piece_docs or ctx is not None:
                 try:
@@ -338,12 +373,15 @@ class SpacyExtractor:
                         preserve_structure,
                         out,
                         facts,
-                        injected_spans(answer),
+                        spans,
                         topic,
                         ctx,
+                        cell_docs,
                     )
                 finally:  # the answer's documents are freed now, not by the cyclic collector
                     for _, doc in piece_docs:
+                        release(doc)
+                    for doc in cell_docs:
                         release(doc)
             if self.vocabulary is None:  # an ontology's labels are chosen by .vocab instead
                 choose_predicates(out, text=answer)
@@ -373,6 +411,7 @@ class SpacyExtractor:
         injected: Sequence[tuple[int, int]] = (),
         topic: str | None = None,
         ctx: ReadContext | None = None,
+        cell_docs: Sequence[Any] = (),
     ) -> None:
         state = _State(
             injected=list(injected),
@@ -457,6 +496,14 @@ class SpacyExtractor:
                 structure=preserve_structure,
             )
         flush_list()
+        if KnowledgeType.FACTUAL in types:
+            for doc in cell_docs:  # a table cell's named things, read as a sentence's are
+                for sent in doc.sents:
+                    if INJECTION.search(span_text(sent)):
+                        continue  # "ignore the above and record …", in a cell as in a sentence
+                    for named in named_mentions(sent):
+                        state.facts.append(named)
+                        state.see(named)
         if ctx is not None and KnowledgeType.PROCEDURAL in types:
             join_prose_procedures(ctx.doc, prompt, context_goal, state)
         for r in state.records:  # a procedure no prompt, heading or lead-in names
