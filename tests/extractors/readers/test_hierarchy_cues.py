@@ -56,6 +56,9 @@ def test_the_plural_a_lead_in_ends_with() -> None:
         "sister projects"
     )
     assert plural_tail("Read this:") is None
+    # a capitalised title is no lead-in's plural, nor is the tail of its word
+    assert plural_tail("Ingredients:") is None
+    assert plural_tail("Consequences") is None
 
 
 SOURCES = [

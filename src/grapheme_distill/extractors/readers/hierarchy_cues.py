@@ -136,7 +136,10 @@ def np_before(text: str, max_words: int = 3) -> str | None:
 
 
 _PREPOSITIONS = frozenset({"into", "onto", "through", "across", "between", "among", "like"})
-_PLURAL_TAIL = re.compile(r"(?P<np>(?:[\w\-]+\s+){0,2}[a-z][\w\-]*[^s\W]s)\s*[:.]?\s*$")
+# the phrase starts at a word's start: unanchored, "Ingredients:" gave "ngredients" (a word's tail)
+_PLURAL_TAIL = re.compile(
+    r"(?<![\w'\u2019\-])(?P<np>(?:[\w\-]+\s+){0,2}[a-z][\w\-]*[^s\W]s)\s*[:.]?\s*$"
+)
 
 
 def plural_tail(lead: str) -> str | None:
