@@ -135,6 +135,19 @@ def test_he_takes_no_work_as_its_guess(spacy_x: SpacyExtractor) -> None:
     # on July 1890")
     got = _read(spacy_x, "He died in July 1890.", coref=_topic("Starry Night", "WORK_OF_ART"))
     assert all(s != "Starry Night" for s, _, _, _ in got)
-    # a person NER typed as an organisation is still read ("Nikola Tesla" ORG)
-    got = _read(spacy_x, "He died in January 1943.", coref=_topic("Nikola Tesla", "ORG"))
+
+
+def test_he_takes_the_topic_only_when_the_answer_shows_it_a_person(
+    spacy_x: SpacyExtractor,
+) -> None:
+    from grapheme_distill.extractors.spacy.pronouns import AnswerCoref
+
+    # NER types "Nikola Tesla" ORG; the life range after the name says he is a person
+    text = "Nikola Tesla (1856–1943) was an inventor. He moved to New York. He died in 1943."
+    tesla = AnswerCoref.of(text)
+    tesla.note(Mention("Nikola Tesla", 0, 12, label="ORG", proper=True))
+    got = _read(spacy_x, "He died in January 1943.", coref=tesla)
     assert any(s == "Nikola Tesla" for s, _, _, _ in got)
+    # an organisation the answer shows no life is no "he"
+    got = _read(spacy_x, "He died in January 1943.", coref=_topic("Zurich Group", "ORG"))
+    assert all(s != "Zurich Group" for s, _, _, _ in got)

@@ -152,6 +152,18 @@ def _wrong_type(pronoun: str, m: Mention) -> bool:
     return pronoun in ("he", "she") and m.label in _NO_PERSON
 
 
+def _topic_fits(pronoun: str, topic: Mention, coref: Coref | None) -> bool:
+    """Whether the answer's topic can be the "he" or "she" of a clause: a person by NER, or one
+    the answer shows a life (:meth:`.pronouns.AnswerCoref.topic_is_person`: "Nikola Tesla",
+    typed ORG, with "(1856–1943)" after the name).  A topic the answer shows no life is no "he"
+    ("He died" in an answer about a painting, a symphony, "Groups" of the periodic table); any
+    other pronoun, and a topic the answer's heading names (:data:`ANSWER_TOPIC`), fit."""
+    if pronoun not in ("he", "she") or topic is ANSWER_TOPIC or topic.label == "PERSON":
+        return True
+    is_person = getattr(coref, "topic_is_person", None)
+    return callable(is_person) and bool(is_person())
+
+
 def count_bucket(n: int) -> str:
     """A count as a feature value (0, 1, 2-3, 4-7, 8+): the models see coarse sizes, shared with
     the layout candidates of :mod:`.structure_relations`."""
@@ -406,11 +418,11 @@ def sentence_candidates(
             kind == "pronoun"
             and topic is not None
             and all(s.text != topic.text for s in subjects)
-            and (holder is None or not _wrong_type(holder.lower_, topic))
+            and (holder is None or _topic_fits(holder.lower_, topic, coref))
         ):
             # the light coreference guesses the last compatible subject; the answer's topic is
             # the other reading, and the model weighs the two ("It rises in the Massif Central"),
-            # when the topic is of the pronoun's type ("He died" is not said of a painting)
+            # when the topic can be what the pronoun stands for (:func:`_topic_fits`)
             subjects, kinds = [*subjects, topic], [*kinds, "pronoun_topic"]
         if not subjects:
             continue
