@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -69,3 +70,16 @@ class _Clock:
     def __call__(self) -> float:
         self.now += 1.0
         return self.now
+
+
+def test_chat_answers_can_be_the_texts(bench: ModuleType, tmp_path: Path) -> None:
+    # real assistant markdown (tables, glossaries) shows costs the essays and the synthetic
+    # answers cannot: the first 4 x --essays answers of a gold-format file are timed
+    rows = [
+        {"id": f"a{i}", "response": f"| Key | Value |\n|---|---|\n| n | {i} |\n"} for i in range(9)
+    ]
+    path = tmp_path / "answers.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    texts, source = bench.load_texts(2, False, path)
+    assert texts == [r["response"] for r in rows[:8]]
+    assert "chat answers (8" in source
