@@ -12,21 +12,60 @@ stands for the term.  The gold conventions record these facts ("conductor sets t
 
 Kept (issue 11, fifth session) because it raised relation F1 on unseen answers (val42 tp 135 →
 138, fp 333 → 334) with every other type unchanged.
+
+A "**Key**: value" item is such a glossary item when its key is a short term, no attribute, and
+its value opens with an indefinite genus ("salt: a mineral that helps preserve cheese"): the
+relative clause's "that" made it read as a sentence of its own about the list, so its verbs went
+to no one (twenty-first session: devtrain micro .6710 → .6733, all ten gates up, mostly named
+objects kept as entities).  What a genus says of its term without a verb (:func:`genus_records`,
+moved here from ``lists.py`` then) lives here too.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
+from grapheme_distill.extractors.document import ATTRIBUTE_KEYS
+from grapheme_distill.extractors.readers.attribute_keys import KEY_PREDICATES, ROLE_KEYS
+from grapheme_distill.extractors.spacy.clauses import mention_of, phrase_mention
 from grapheme_distill.extractors.spacy.items import participant
 from grapheme_distill.extractors.spacy.mentions import Mention
-from grapheme_distill.extractors.spacy.records import Record
+from grapheme_distill.extractors.spacy.records import Record, State
+from grapheme_distill.extractors.spacy.text import Piece
 
-__all__ = ["CONSTRUCTION", "of_term"]
+__all__ = ["CONSTRUCTION", "genus_records", "glossed_key", "of_term"]
 
 #: the construction of a gloss's clause about its term (a calibration key of its own)
 CONSTRUCTION = "clause.gloss"
+
+
+#: a key of one to four words with no number in it ("1990s", "Step 2" are no terms)
+_TERM_KEY = re.compile(r"^[^\W\d][^\d:]{0,40}$")
+
+
+#: a gloss that opens with an indefinite genus ("a seasonal wind that …"), as a glossary's do
+_GENUS_GLOSS = re.compile(r"^(?:a|an)\s+\w", re.IGNORECASE)
+
+
+def glossed_key(key: str, value: str, doc: Any) -> bool:
+    """Whether the key of a "**Key**: value" item is a term its value glosses ("**Ribosome**:
+    builds proteins", "**Monsoon**: a seasonal wind that brings rain"), like the key of a
+    "**Term** — gloss" item: a short key that is no attribute ("Population", "Founded"), no
+    role ("CEO") and no activity ("**Setting the Cheese**: Place …", a gerund label over a
+    step)."""
+    k = key.strip().strip("*_").strip()
+    low = k.lower()
+    return (
+        bool(_TERM_KEY.match(k))
+        and bool(_GENUS_GLOSS.match(value.lstrip("*_ ")))
+        and len(k.split()) <= 4
+        and low not in ATTRIBUTE_KEYS
+        and low not in KEY_PREDICATES
+        and low not in ROLE_KEYS
+        and not (len(doc) > 0 and doc[0].tag_ == "VBG")
+    )
 
 
 def _genus(doc: Any, start: int) -> Any:
@@ -58,3 +97,110 @@ def of_term(records: list[Record], term: Mention, doc: Any, start: int) -> list[
                 r = dataclasses.replace(r, construction=CONSTRUCTION)
         out.append(r)
     return out
+
+
+#: words that count what the phrase after "of" names: that phrase is the object
+_AMOUNTS = frozenset({"thousands", "hundreds", "dozens", "millions", "lots", "number", "range"})
+_FAMED = frozenset({"famous", "known", "noted", "renowned", "celebrated"})
+
+
+def genus_records(piece: Piece, doc: Any, term: Mention, start: int, state: State) -> list[Record]:
+    """What the genus of a glossed or named item says of its term, where no verb says it: "**Sarod**:
+    a fretless lute with a metal fingerboard" (the sarod has a metal fingerboard), "**Marrakesh**
+    — the "Red City", famous for the Jemaa el-Fnaa square" (Marrakesh is known for the square).
+    The gloss is a noun phrase, so the clause readers find no verb to read; its head (the first
+    word of the gloss whose head lies before it) stands for the term, and its "with" and "famous
+    for" modifiers are facts of the term (the gold's ``has`` and ``known_for``)."""
+    genus = next(
+        (
+            t
+            for t in doc
+            if t.idx >= start and not t.is_punct and (t.head.idx < start or t.head.i == t.i)
+        ),
+        None,
+    )
+    if genus is None or genus.pos_ not in ("NOUN", "PROPN"):
+        return []
+    out: list[Record] = []
+    kind = _kind_of(doc, genus, start)
+    if kind is not None:
+        out.append(
+            Record(
+                kind="relation",
+                subject=term,
+                object=kind,
+                predicate="is_a",
+                confidence=0.6,
+                span=piece.offsets.span(genus.idx, genus.idx + len(genus.text)),
+                construction="list.kind",
+            )
+        )
+    for mod in genus.children:
+        if mod.dep_ == "prep" and mod.lower_ == "with":
+            predicate, prep = "has", mod
+        elif mod.dep_ in ("amod", "acl") and mod.lower_ in _FAMED:
+            predicate = "known_for"
+            prep = next((c for c in mod.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+            if prep is None:
+                continue
+        else:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.lower_ in _AMOUNTS:  # "its thousands of torii gates"
+            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        names = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if obj.pos_ == "NOUN" and names and obj.idx > 0 and doc.text[obj.idx - 1] == " ":
+            # "the Jemaa el-Fnaa square": the name is the square's, the square is the name's
+            o = phrase_mention(doc, names[0].left_edge.idx, obj.idx - 1)
+        else:
+            o = mention_of(obj, state.coref)
+        if o is None or o.pronoun:
+            continue
+        out.append(
+            Record(
+                kind="relation",
+                subject=term,
+                object=o,
+                predicate=predicate,
+                confidence=0.6,
+                span=piece.offsets.span(genus.idx, obj.idx + len(obj.text)),
+                construction="list.genus",
+            )
+        )
+    return out
+
+
+def _kind_of(doc: Any, genus: Any, start: int) -> Mention | None:
+    """The kind a noun-phrase gloss (or a named key's value) names its term as: "**Makuuchi** —
+    the top division", "**Full-back** — the last line of defence" (Makuuchi is_a top division).
+    With no verb the clause readers never see the copula the dash stands for.  Only a common
+    noun whose phrase opens the gloss counts, ranked ("the sultans' main residence"), and
+    not a count ("about 600 bean-shaped filters", "100 runs"): a number before
+    the noun says how many, not what kind.  Its record has a construction of its own
+    (``list.kind``): the entity decision learned ``list.genus``'s objects ("metal fingerboard")
+    as poor entities, and would drop the kind with its relation."""
+    if genus.tag_ != "NN" or genus.left_edge.idx > start + 1:
+        return None  # a plural ("the federal courts", "the claims") lists members, not a kind
+    if any(c.dep_ == "nummod" or c.like_num for c in genus.lefts):
+        return None
+    if not any(c.tag_ == "JJS" or c.lower_ in _RANKS for c in genus.lefts):
+        # "**Docker Hub** — a public registry": the gloss defines its term (the linguistic
+        # reader's definition); a rank ("the largest phylum", "the top division") is a fact
+        return None
+    # the noun and its modifiers, not its article or owner ("the sultans' main residence"):
+    # :func:`mention_of` would follow the apposition back to the term itself
+    lefts = [t for t in genus.lefts if t.dep_ not in _NOT_KIND]
+    first = lefts[0].left_edge.idx if lefts else genus.idx
+    kind = phrase_mention(doc, first, genus.idx + len(genus.text))
+    if kind is None or kind.pronoun or kind.start < start:
+        return None  # grown to a name that runs over the dash: "Lymph — the clear fluid"
+    return kind
+
+
+#: words that rank the kind: its term is the one thing so ranked
+_RANKS = frozenset({"top", "bottom", "first", "last", "main", "only", "chief", "leading"})
+#: what stands before a gloss's noun without naming its kind: "the", "their", "usually"
+_NOT_KIND = frozenset({"det", "poss", "predet", "advmod", "case", "punct", "cc", "preconj"})

@@ -23,7 +23,7 @@ from typing import Any
 from grapheme_distill.extractors.readers.attributes import is_name_key
 from grapheme_distill.extractors.readers.procedures import goal_of, list_holds_steps
 from grapheme_distill.extractors.spacy.clauses import Mention, mention_of, phrase_mention
-from grapheme_distill.extractors.spacy.glosses import of_term
+from grapheme_distill.extractors.spacy.glosses import genus_records, glossed_key, of_term
 from grapheme_distill.extractors.spacy.named import named_mentions, step_things
 from grapheme_distill.extractors.spacy.records import Record, State
 from grapheme_distill.extractors.spacy.text import Piece
@@ -197,13 +197,7 @@ def read_list(
                 not_the_term(state, marks, gloss.start("v"), owner)
                 continue
             if term is not None:
-                state.coref.note(term)  # "— they lay eggs": the term
-                before = len(state.records)
-                prose(piece, doc, term)
-                state.records[before:] = of_term(
-                    state.records[before:], term, doc, gloss.start("v")
-                )
-                state.records.extend(genus_records(piece, doc, term, gloss.start("v"), state))
+                _read_gloss(piece, doc, term, gloss.start("v"), state, prose)
             continue
         if procedural and not _KEY_VALUE.match(piece.text) and declarative(doc):
             # "1. Marie Curie discovered radioactivity": a numbered statement, not a step
@@ -226,7 +220,16 @@ def read_list(
                 state.records.extend(genus_records(piece, doc, term, kv.start("v"), state))
                 region_records(piece, doc, term, kv.start("v"), state, marks[0])
             continue
-        if not procedural and kv is not None and own_clause(doc, kv.start("v")):
+        if (
+            not procedural
+            and kv is not None
+            and own_clause(doc, kv.start("v"))
+            and not (
+                gloss is None
+                and glossed_key(kv.group("k"), kv.group("v"), doc)
+                and not own_clause(doc, kv.start("v"), relatives=False)
+            )
+        ):  # ("**Salt**: a mineral that preserves cheese" is a gloss: its verb is the genus's)
             # "**Funding**: The trust funds research": a sentence of its own after a label
             marks = len(state.records), len(state.candidates)
             prose(piece, doc, subject)
@@ -236,7 +239,11 @@ def read_list(
             # "**Africa:** Algeria, Libya, Nigeria": a one-word region over its places
             key = phrase_mention(doc, 0, len(kv.group("k")))
             if key is not None:
-                region_records(piece, doc, key, kv.start("v"), state, len(state.records))
+                before = len(state.records)
+                region_records(piece, doc, key, kv.start("v"), state, before)
+                if len(state.records) == before and glossed_key(kv.group("k"), kv.group("v"), doc):
+                    # "**Ribosome**: a machine that builds proteins": read as "— a machine that …"
+                    _read_gloss(piece, doc, key, kv.start("v"), state, prose, note=False)
         if procedural or kv is not None or gloss is not None:
             continue
         if (
@@ -251,6 +258,27 @@ def read_list(
         prose(piece, doc, subject)
         if len(state.records) == before and subject is not None:
             verb_fragment(piece, doc, subject, state)
+
+
+def _read_gloss(
+    piece: Piece,
+    doc: Any,
+    term: Mention,
+    start: int,
+    state: State,
+    prose: Prose,
+    *,
+    note: bool = True,
+) -> None:
+    """Read a glossary item's gloss (from ``start``) as prose about its ``term`` (with ``note``,
+    the term is what a later pronoun means)."""
+    if note:
+        state.coref.note(term)  # "— they lay eggs": the term
+    marks = len(state.records), len(state.candidates)
+    prose(piece, doc, term)
+    after_label(state, doc, marks, start)
+    state.records[marks[0] :] = of_term(state.records[marks[0] :], term, doc, start)
+    state.records.extend(genus_records(piece, doc, term, start, state))
 
 
 _REGIONS = frozenset({"LOC", "GPE"})
@@ -353,113 +381,6 @@ def place_records(piece: Piece, doc: Any) -> list[Record]:
             )
         )
     return out
-
-
-#: words that count what the phrase after "of" names: that phrase is the object
-_AMOUNTS = frozenset({"thousands", "hundreds", "dozens", "millions", "lots", "number", "range"})
-_FAMED = frozenset({"famous", "known", "noted", "renowned", "celebrated"})
-
-
-def genus_records(piece: Piece, doc: Any, term: Mention, start: int, state: State) -> list[Record]:
-    """What the genus of a glossed or named item says of its term, where no verb says it: "**Sarod**:
-    a fretless lute with a metal fingerboard" (the sarod has a metal fingerboard), "**Marrakesh**
-    — the "Red City", famous for the Jemaa el-Fnaa square" (Marrakesh is known for the square).
-    The gloss is a noun phrase, so the clause readers find no verb to read; its head (the first
-    word of the gloss whose head lies before it) stands for the term, and its "with" and "famous
-    for" modifiers are facts of the term (the gold's ``has`` and ``known_for``)."""
-    genus = next(
-        (
-            t
-            for t in doc
-            if t.idx >= start and not t.is_punct and (t.head.idx < start or t.head.i == t.i)
-        ),
-        None,
-    )
-    if genus is None or genus.pos_ not in ("NOUN", "PROPN"):
-        return []
-    out: list[Record] = []
-    kind = _kind_of(doc, genus, start)
-    if kind is not None:
-        out.append(
-            Record(
-                kind="relation",
-                subject=term,
-                object=kind,
-                predicate="is_a",
-                confidence=0.6,
-                span=piece.offsets.span(genus.idx, genus.idx + len(genus.text)),
-                construction="list.kind",
-            )
-        )
-    for mod in genus.children:
-        if mod.dep_ == "prep" and mod.lower_ == "with":
-            predicate, prep = "has", mod
-        elif mod.dep_ in ("amod", "acl") and mod.lower_ in _FAMED:
-            predicate = "known_for"
-            prep = next((c for c in mod.children if c.dep_ == "prep" and c.lower_ == "for"), None)
-            if prep is None:
-                continue
-        else:
-            continue
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is not None and obj.lower_ in _AMOUNTS:  # "its thousands of torii gates"
-            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
-            continue
-        names = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        if obj.pos_ == "NOUN" and names and obj.idx > 0 and doc.text[obj.idx - 1] == " ":
-            # "the Jemaa el-Fnaa square": the name is the square's, the square is the name's
-            o = phrase_mention(doc, names[0].left_edge.idx, obj.idx - 1)
-        else:
-            o = mention_of(obj, state.coref)
-        if o is None or o.pronoun:
-            continue
-        out.append(
-            Record(
-                kind="relation",
-                subject=term,
-                object=o,
-                predicate=predicate,
-                confidence=0.6,
-                span=piece.offsets.span(genus.idx, obj.idx + len(obj.text)),
-                construction="list.genus",
-            )
-        )
-    return out
-
-
-def _kind_of(doc: Any, genus: Any, start: int) -> Mention | None:
-    """The kind a noun-phrase gloss (or a named key's value) names its term as: "**Makuuchi** —
-    the top division", "**Full-back** — the last line of defence" (Makuuchi is_a top division).
-    With no verb the clause readers never see the copula the dash stands for.  Only a common
-    noun whose phrase opens the gloss counts, ranked ("the sultans' main residence"), and
-    not a count ("about 600 bean-shaped filters", "100 runs"): a number before
-    the noun says how many, not what kind.  Its record has a construction of its own
-    (``list.kind``): the entity decision learned ``list.genus``'s objects ("metal fingerboard")
-    as poor entities, and would drop the kind with its relation."""
-    if genus.tag_ != "NN" or genus.left_edge.idx > start + 1:
-        return None  # a plural ("the federal courts", "the claims") lists members, not a kind
-    if any(c.dep_ == "nummod" or c.like_num for c in genus.lefts):
-        return None
-    if not any(c.tag_ == "JJS" or c.lower_ in _RANKS for c in genus.lefts):
-        # "**Docker Hub** — a public registry": the gloss defines its term (the linguistic
-        # reader's definition); a rank ("the largest phylum", "the top division") is a fact
-        return None
-    # the noun and its modifiers, not its article or owner ("the sultans' main residence"):
-    # :func:`mention_of` would follow the apposition back to the term itself
-    lefts = [t for t in genus.lefts if t.dep_ not in _NOT_KIND]
-    first = lefts[0].left_edge.idx if lefts else genus.idx
-    kind = phrase_mention(doc, first, genus.idx + len(genus.text))
-    if kind is None or kind.pronoun or kind.start < start:
-        return None  # grown to a name that runs over the dash: "Lymph — the clear fluid"
-    return kind
-
-
-#: words that rank the kind: its term is the one thing so ranked
-_RANKS = frozenset({"top", "bottom", "first", "last", "main", "only", "chief", "leading"})
-#: what stands before a gloss's noun without naming its kind: "the", "their", "usually"
-_NOT_KIND = frozenset({"det", "poss", "predet", "advmod", "case", "punct", "cc", "preconj"})
 
 
 #: a lead-in or heading that leaves its subject for the items to go on with: "In practice it:",
@@ -668,13 +589,15 @@ def declarative(doc: Any) -> bool:
     )
 
 
-def own_clause(doc: Any, start: int) -> bool:
+def own_clause(doc: Any, start: int, *, relatives: bool = True) -> bool:
     """True when the value of a "**Label**: value" item is a sentence of its own ("**Funding**:
-    The trust funds research"): a verb after the colon with its own subject before it."""
+    The trust funds research"): a verb after the colon with its own subject before it (without
+    ``relatives``, a relative clause's "that" or "who" is no such subject)."""
     return any(
         tok.idx >= start
         and tok.dep_ in ("nsubj", "nsubjpass")
         and tok.head.pos_ in ("VERB", "AUX")
         and tok.head.idx > tok.idx
+        and (relatives or tok.head.dep_ != "relcl")
         for tok in doc
     )
