@@ -52,25 +52,3 @@ def test_in_running_prose_a_clause_between_two_common_nouns_stays_loose(facts: F
         "The leader tunes the violins before the concert.",
     )
     assert not any(p == "tune" for _, p, _ in got), got
-
-
-def test_a_colon_glossary_item_with_a_genus_is_read_like_a_dash_one(facts: Facts) -> None:
-    # the relative clause's "that" is no subject of a sentence of the value's own: the verbs
-    # are the genus's, so the term's (before, the item was read as a sentence about the list)
-    got = _pairs(
-        facts,
-        "Cheese is a dairy product.\n\n## Ingredients\n\n"
-        "- salt: a mineral that helps preserve cheese and add flavor\n"
-        "- rennet: an enzyme that curdles milk\n",
-    )
-    assert ("salt", "add", "flavor") in got, got
-    assert ("rennet", "curdle", "milk") in got, got
-
-
-def test_an_attribute_key_or_a_bare_value_is_no_glossed_term() -> None:
-    from grapheme_distill.extractors.spacy.glosses import glossed_key
-
-    assert not glossed_key("Population", "a city of 5 million", [])
-    assert not glossed_key("1990s", "a decade of growth", [])
-    assert not glossed_key("Size", "91 × 73.5 cm", [])
-    assert glossed_key("Chloroplast", "an organelle that captures light", [])

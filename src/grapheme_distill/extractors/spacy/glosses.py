@@ -13,59 +13,28 @@ stands for the term.  The gold conventions record these facts ("conductor sets t
 Kept (issue 11, fifth session) because it raised relation F1 on unseen answers (val42 tp 135 →
 138, fp 333 → 334) with every other type unchanged.
 
-A "**Key**: value" item is such a glossary item when its key is a short term, no attribute, and
-its value opens with an indefinite genus ("salt: a mineral that helps preserve cheese"): the
-relative clause's "that" made it read as a sentence of its own about the list, so its verbs went
-to no one (twenty-first session: devtrain micro .6710 → .6733, all ten gates up, mostly named
-objects kept as entities).  What a genus says of its term without a verb (:func:`genus_records`,
-moved here from ``lists.py`` then) lives here too.
+What a genus says of its term without a verb (:func:`genus_records`: "with", "famous for", a
+ranked kind) lives here too (moved from ``lists.py``, 680 lines, in the twenty-first session, to
+let it grow).  Reading a "**Key**: value" item glossed by an indefinite genus ("salt: a
+mineral that helps preserve cheese") the same way was measured then and set aside: 4 right
+relations and 1 wrong on devtrain, one wrong relation more on each of four gates.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import Any
 
-from grapheme_distill.extractors.document import ATTRIBUTE_KEYS
-from grapheme_distill.extractors.readers.attribute_keys import KEY_PREDICATES, ROLE_KEYS
 from grapheme_distill.extractors.spacy.clauses import mention_of, phrase_mention
 from grapheme_distill.extractors.spacy.items import participant
 from grapheme_distill.extractors.spacy.mentions import Mention
 from grapheme_distill.extractors.spacy.records import Record, State
 from grapheme_distill.extractors.spacy.text import Piece
 
-__all__ = ["CONSTRUCTION", "genus_records", "glossed_key", "of_term"]
+__all__ = ["CONSTRUCTION", "genus_records", "of_term"]
 
 #: the construction of a gloss's clause about its term (a calibration key of its own)
 CONSTRUCTION = "clause.gloss"
-
-
-#: a key of one to four words with no number in it ("1990s", "Step 2" are no terms)
-_TERM_KEY = re.compile(r"^[^\W\d][^\d:]{0,40}$")
-
-
-#: a gloss that opens with an indefinite genus ("a seasonal wind that …"), as a glossary's do
-_GENUS_GLOSS = re.compile(r"^(?:a|an)\s+\w", re.IGNORECASE)
-
-
-def glossed_key(key: str, value: str, doc: Any) -> bool:
-    """Whether the key of a "**Key**: value" item is a term its value glosses ("**Ribosome**:
-    builds proteins", "**Monsoon**: a seasonal wind that brings rain"), like the key of a
-    "**Term** — gloss" item: a short key that is no attribute ("Population", "Founded"), no
-    role ("CEO") and no activity ("**Setting the Cheese**: Place …", a gerund label over a
-    step)."""
-    k = key.strip().strip("*_").strip()
-    low = k.lower()
-    return (
-        bool(_TERM_KEY.match(k))
-        and bool(_GENUS_GLOSS.match(value.lstrip("*_ ")))
-        and len(k.split()) <= 4
-        and low not in ATTRIBUTE_KEYS
-        and low not in KEY_PREDICATES
-        and low not in ROLE_KEYS
-        and not (len(doc) > 0 and doc[0].tag_ == "VBG")
-    )
 
 
 def _genus(doc: Any, start: int) -> Any:

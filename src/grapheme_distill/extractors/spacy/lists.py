@@ -23,7 +23,7 @@ from typing import Any
 from grapheme_distill.extractors.readers.attributes import is_name_key
 from grapheme_distill.extractors.readers.procedures import goal_of, list_holds_steps
 from grapheme_distill.extractors.spacy.clauses import Mention, mention_of, phrase_mention
-from grapheme_distill.extractors.spacy.glosses import genus_records, glossed_key, of_term
+from grapheme_distill.extractors.spacy.glosses import genus_records, of_term
 from grapheme_distill.extractors.spacy.named import named_mentions, step_things
 from grapheme_distill.extractors.spacy.records import Record, State
 from grapheme_distill.extractors.spacy.text import Piece
@@ -220,16 +220,7 @@ def read_list(
                 state.records.extend(genus_records(piece, doc, term, kv.start("v"), state))
                 region_records(piece, doc, term, kv.start("v"), state, marks[0])
             continue
-        if (
-            not procedural
-            and kv is not None
-            and own_clause(doc, kv.start("v"))
-            and not (
-                gloss is None
-                and glossed_key(kv.group("k"), kv.group("v"), doc)
-                and not own_clause(doc, kv.start("v"), relatives=False)
-            )
-        ):  # ("**Salt**: a mineral that preserves cheese" is a gloss: its verb is the genus's)
+        if not procedural and kv is not None and own_clause(doc, kv.start("v")):
             # "**Funding**: The trust funds research": a sentence of its own after a label
             marks = len(state.records), len(state.candidates)
             prose(piece, doc, subject)
@@ -239,11 +230,7 @@ def read_list(
             # "**Africa:** Algeria, Libya, Nigeria": a one-word region over its places
             key = phrase_mention(doc, 0, len(kv.group("k")))
             if key is not None:
-                before = len(state.records)
-                region_records(piece, doc, key, kv.start("v"), state, before)
-                if len(state.records) == before and glossed_key(kv.group("k"), kv.group("v"), doc):
-                    # "**Ribosome**: a machine that builds proteins": read as "— a machine that …"
-                    _read_gloss(piece, doc, key, kv.start("v"), state, prose, note=False)
+                region_records(piece, doc, key, kv.start("v"), state, len(state.records))
         if procedural or kv is not None or gloss is not None:
             continue
         if (
@@ -261,23 +248,13 @@ def read_list(
 
 
 def _read_gloss(
-    piece: Piece,
-    doc: Any,
-    term: Mention,
-    start: int,
-    state: State,
-    prose: Prose,
-    *,
-    note: bool = True,
+    piece: Piece, doc: Any, term: Mention, start: int, state: State, prose: Prose
 ) -> None:
-    """Read a glossary item's gloss (from ``start``) as prose about its ``term`` (with ``note``,
-    the term is what a later pronoun means)."""
-    if note:
-        state.coref.note(term)  # "— they lay eggs": the term
-    marks = len(state.records), len(state.candidates)
+    """Read a glossary item's gloss (from ``start``) as prose about its ``term``."""
+    state.coref.note(term)  # "— they lay eggs": the term
+    before = len(state.records)
     prose(piece, doc, term)
-    after_label(state, doc, marks, start)
-    state.records[marks[0] :] = of_term(state.records[marks[0] :], term, doc, start)
+    state.records[before:] = of_term(state.records[before:], term, doc, start)
     state.records.extend(genus_records(piece, doc, term, start, state))
 
 
@@ -589,15 +566,13 @@ def declarative(doc: Any) -> bool:
     )
 
 
-def own_clause(doc: Any, start: int, *, relatives: bool = True) -> bool:
+def own_clause(doc: Any, start: int) -> bool:
     """True when the value of a "**Label**: value" item is a sentence of its own ("**Funding**:
-    The trust funds research"): a verb after the colon with its own subject before it (without
-    ``relatives``, a relative clause's "that" or "who" is no such subject)."""
+    The trust funds research"): a verb after the colon with its own subject before it."""
     return any(
         tok.idx >= start
         and tok.dep_ in ("nsubj", "nsubjpass")
         and tok.head.pos_ in ("VERB", "AUX")
         and tok.head.idx > tok.idx
-        and (relatives or tok.head.dep_ != "relcl")
         for tok in doc
     )
