@@ -452,3 +452,13 @@ def test_a_classification_table_gives_no_rank_relations() -> None:
     )
     found = _triples(answer)
     assert not {t for t in found if t[1] in ("rank", "taxon")}, found
+
+
+def test_one_rank_word_in_a_table_is_no_classification() -> None:
+    # "| Class | class |" in a table of Java's keywords is a row like any other: only a table
+    # with two rank rows or more is a classification table (twenty-first session)
+    answer = (
+        "## OOP in Java\n\n| Concept | Keyword | Example |\n|---|---|---|\n"
+        "| Class | class | class Dog {} |\n| Inheritance | extends | class Puppy extends Dog |\n"
+    )
+    assert ("Class", "keyword", "class") in _triples(answer)

@@ -114,8 +114,11 @@ def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
         if rows[0].header:
             names, named_at = _spelled_out(rows, at, names)
         columns = _column_names(ctx, rows[0].header)
+        # a classification table: two rows or more name a rank ("| Kingdom | Animalia |"); one
+        # "| Class | Economy |" row in a fare table is no taxonomy
+        ranked = sum(any(_taxonomic_rank(c) for c in r.cell_texts()) for r in rows) >= 2
         for block, name in zip(rows, names, strict=True):
-            yield from _read_row(ctx, block, at, name, named_at, columns)
+            yield from _read_row(ctx, block, at, name, named_at, columns, ranked)
 
 
 def _column_names(ctx: ReadContext, header: Sequence[str]) -> list[str] | None:
@@ -307,11 +310,12 @@ def _read_row(
     row_subject: str,
     named_at: int | None = None,
     columns: list[str] | None = None,
+    classification: bool = False,
 ) -> Iterator[Fact]:
     """One table row: a key-value pair about the section's subject, a comparison of the
     columns, or the attributes of the thing the row names (in column ``at``, as
     ``row_subject``, written in column ``named_at``: by default ``at``) under their column
-    headers."""
+    headers.  In a ``classification`` table a row naming a rank gives no attribute."""
     cells = block.cell_texts()
     header = block.header
     if len(cells) < 2 or ctx.injected(block) or not header:
@@ -340,7 +344,7 @@ def _read_row(
     yield Fact("entity", "table.cell", block.inline.span(*block.cells[named_at]), name)
     if value_type(row_subject) == "DATE":
         return  # "| 1898 | Discovered polonium |": a timeline row, what happened then is no attribute
-    if any(_taxonomic_rank(cell) for cell in cells):
+    if classification and any(_taxonomic_rank(cell) for cell in cells):
         # "| Kingdom | Animalia |": a classification row; the ranks are the hierarchy reader's,
         # and "Animalia rank Kingdom" is no fact an annotator records
         return
