@@ -126,6 +126,7 @@ def _parsed(spacy_x: SpacyExtractor, text: str) -> Any:
 
 
 def _facts(spacy_x: SpacyExtractor, text: str) -> set[tuple[str, str]]:
+    """The (subject, object) names of the relations the extractor reads off ``text``."""
     ex = spacy_x.extract(text)
     names = {k: v.name for k, v in ex.entities.items()}
     return {(names[r.subject], names[r.object]) for r in ex.relations}
@@ -230,13 +231,6 @@ def test_he_is_a_topic_that_ner_typed_as_an_organisation() -> None:
     assert got is not None and got.text == "Auguste Rodin"
 
 
-def _pairs(spacy_x: SpacyExtractor, text: str) -> set[tuple[str, str]]:
-    """The (subject, object) names of the relations the extractor reads off ``text``."""
-    ex = spacy_x.extract(text)
-    names = {k: v.name for k, v in ex.entities.items()}
-    return {(names[r.subject], names[r.object]) for r in ex.relations}
-
-
 def test_the_extractor_gives_a_mistyped_person_his_facts(spacy_x: SpacyExtractor) -> None:
     text = (
         "Nikola Tesla was a Serbian-American inventor and electrical engineer, best known for "
@@ -244,7 +238,7 @@ def test_the_extractor_gives_a_mistyped_person_his_facts(spacy_x: SpacyExtractor
         "He emigrated to the United States in 1884. George Westinghouse bought his patents in "
         "1888. He also developed the Tesla coil, and worked on radio."
     )
-    pairs = _pairs(spacy_x, text)
+    pairs = _facts(spacy_x, text)
     assert ("George Westinghouse", "radio") not in pairs
     assert ("Nikola Tesla", "radio") in pairs
 
@@ -254,7 +248,7 @@ def test_it_after_a_subject_owned_by_its_is_the_owner(spacy_x: SpacyExtractor) -
         "The Wikimedia Foundation is an American non-profit organisation. Its annual revenue "
         "is roughly $180 million. It also runs the Wikimedia Endowment, a fund."
     )
-    pairs = _pairs(spacy_x, text)
+    pairs = _facts(spacy_x, text)
     assert ("Wikimedia Foundation", "Wikimedia Endowment") in pairs
     assert not any(o == "Wikimedia Endowment" and s != "Wikimedia Foundation" for s, o in pairs)
 
@@ -279,6 +273,6 @@ def test_a_run_in_heading_names_the_paragraph_s_thing(spacy_x: SpacyExtractor) -
 def test_it_after_a_run_in_heading_is_the_heading_s_thing(spacy_x: SpacyExtractor) -> None:
     # the paragraph before names another thing, which "It" took while the heading was no subject
     before = "The four fundamental forces are described by the **Standard Model**.\n\n"
-    pairs = _pairs(spacy_x, before + "**Electromagnetic force.** It is described by **QED**.")
+    pairs = _facts(spacy_x, before + "**Electromagnetic force.** It is described by **QED**.")
     assert ("Electromagnetic force", "QED") in pairs
     assert ("Standard Model", "QED") not in pairs

@@ -27,6 +27,7 @@ from grapheme_distill.extractors.spacy.arguments import _is_passive, _neg, _spli
 from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, token_children
 from grapheme_distill.extractors.spacy.mentions import Coref, Mention
 from grapheme_distill.extractors.spacy.names import mention_of
+from grapheme_distill.extractors.spacy.pronouns import AnswerCoref
 from grapheme_distill.extractors.spacy.subject_agreement import agreeing_head
 
 __all__ = [
@@ -160,8 +161,7 @@ def _topic_fits(pronoun: str, topic: Mention, coref: Coref | None) -> bool:
     other pronoun, and a topic the answer's heading names (:data:`ANSWER_TOPIC`), fit."""
     if pronoun not in ("he", "she") or topic is ANSWER_TOPIC or topic.label == "PERSON":
         return True
-    is_person = getattr(coref, "topic_is_person", None)
-    return callable(is_person) and bool(is_person())
+    return isinstance(coref, AnswerCoref) and coref.topic_is_person()
 
 
 def count_bucket(n: int) -> str:
