@@ -144,6 +144,9 @@ TOPICS: list[tuple[str, str]] = [
     # Twenty-first batch (held out in fresh/ during the twenty-first session; appended the same way).
     ("history", "the printing press"),
     ("science", "comets"),
+    # Twenty-second batch (held out in fresh/ during the twenty-second session; appended the same way).
+    ("medicine", "tuberculosis"),
+    ("art", "the Parthenon"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
