@@ -143,6 +143,27 @@ def test_annotate_records_what_an_items_arguments_are() -> None:
     assert "fact.subject_topic" in features("relation", a)
 
 
+def test_the_predicate_feature_is_counted_on_the_readers_own_predicate() -> None:
+    """A rename by the conventions (``born_in_year`` -> ``born_on``, the surface form kept as
+    ``source_predicate``) leaves the map's predicate feature alone: counted on the new name it
+    moved confidences where it only meant to move names."""
+    out = Extraction(extractor="test")
+    ada = out.add_entity(Entity(name="Ada Lovelace", type=EntityType.PERSON))
+    year = out.add_entity(Entity(name="1815", type=EntityType.DATETIME))
+    renamed = Relation(
+        subject=ada.id,
+        predicate="born_on",
+        object=year.id,
+        qualifiers={"source_predicate": "born_in_year", "predicate_choice": "rule"},
+    )
+    out.add(renamed)
+    out.item_signals[renamed.id] = {"construction": "people.lifespan", "raw": 0.8}
+    annotate(out, text="Ada Lovelace (born 1815)")
+    signals = out.item_signals[renamed.id]
+    assert signals["predicate_words"] == 3.0
+    assert "fact.predicate_long" in features("relation", signals)
+
+
 def test_annotate_records_long_subjects_bare_glosses_and_values_that_name_entities() -> None:
     """Wrong items the map kept above 0.6 on dev: a subject cut from a whole clause ("Construction
     began in 1959 and"), a definition whose gloss is a verb phrase ("runs the controllers"), and

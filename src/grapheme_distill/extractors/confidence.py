@@ -160,11 +160,29 @@ def annotate(extraction: Any, *, text: str, prompt: str = "", topic: str | None 
             signals["object_article"] = 1.0 if _ARTICLE.match(obj[0].strip()) else 0.0
             if kind in ("attribute", "linguistic"):  # a value that also names an entity
                 signals["object_entity"] = 1.0 if obj[0] in names else 0.0
-        predicate = getattr(item, "predicate", None) or getattr(item, "name", None)
+        predicate = _reader_predicate(item)
         if kind in ("relation", "attribute") and isinstance(predicate, str):
-            signals["predicate_words"] = float(len([w for w in predicate.split("_") if w]))
+            signals["predicate_words"] = float(
+                len([w for w in re.split(r"[_\s]+", predicate) if w])
+            )
         if item.span is not None:
             signals["position"] = round(min(1.0, item.span[0] / length), 4)
+
+
+def _reader_predicate(item: Any) -> str | None:
+    """The predicate a reader gave ``item``, before any rename: the ``source_predicate``
+    qualifier where a reader's canonical form or the predicate chooser renamed it, else its own
+    predicate (or attribute name).  The map's predicate feature (``fact.predicate_long``) is
+    counted on it so that a rename is neutral to the map: a convention's name says nothing of
+    how sure the reading is, and counted on the new name a rename (``born_in_year`` ->
+    ``born_on``) moved confidences where it only meant to move names (docs/benchmarks.md,
+    twenty-first session, "relpred")."""
+    qualifiers = getattr(item, "qualifiers", None) or {}
+    source = qualifiers.get("source_predicate")
+    if isinstance(source, str) and source:
+        return source
+    predicate = getattr(item, "predicate", None) or getattr(item, "name", None)
+    return predicate if isinstance(predicate, str) else None
 
 
 _FACTS = ("relation", "attribute")
