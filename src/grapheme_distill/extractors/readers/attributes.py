@@ -46,6 +46,7 @@ from grapheme_distill.extractors.readers.hierarchy_sections import (
     joined_names,
     tables_of,
 )
+from grapheme_distill.extractors.readers.lead_verbs import lead_verb_relations
 from grapheme_distill.extractors.readers.phrases import first_subject, prompt_name
 from grapheme_distill.extractors.readers.yes_no_rows import yes_no_facts
 from grapheme_distill.model.knowledge import HierarchyKind
@@ -89,7 +90,9 @@ def _taxonomy(ctx: ReadContext, items: list[Block]) -> Iterator[Fact]:
 
 
 def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
-    """Facts from key-value items and table rows."""
+    """Facts from key-value items and table rows, and the relations a list's lead-in verb gives
+    its items ("It borders these countries:", :mod:`.lead_verbs`)."""
+    yield from lead_verb_relations(ctx)
     for items in ctx.doc.lists():
         yield from _taxonomy(ctx, items)
     counted, read = read_counted_items(ctx)
