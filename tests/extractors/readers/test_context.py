@@ -123,3 +123,32 @@ def test_a_heading_with_a_date_in_brackets_names_the_thing_without_half_a_bracke
 def test_an_opening_owner_gives_the_topic_to_what_he_owns(text: str, topic: str) -> None:
     ctx, _ = read_document(text)
     assert ctx.topic is not None and ctx.topic.text == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bold label over a list, with no more than an aside (twenty-second session)
+        "**Ingredients** (serves 4)\n- 250 g chickpeas\n- 1 lemon\n\nSoak the chickpeas overnight.",
+        '**Forwards** ("the pack")\n- Loosehead prop\n- Hooker\n\nThe forwards win the ball.',
+        # a bold label with its colon inside the bold
+        "**You'll need:** tyre levers, a spare tube and a pump.\n\nRemove the wheel first.",
+    ],
+)
+def test_a_section_label_is_no_topic(text: str) -> None:
+    # the topic was "Ingredients", "Forwards", "You'll need"
+    ctx, _ = read_document(text)
+    assert ctx.topic is None, ctx.topic
+
+
+def test_a_question_opening_a_paragraph_names_no_topic() -> None:
+    # "Where is it? Off the coast …" gave the topic "Where"
+    ctx, _ = read_document(
+        "Here's a short summary.\n\nWhere is it? Off the coast of Queensland, in the Coral Sea."
+    )
+    assert ctx.topic is None, ctx.topic
+
+
+def test_a_bold_name_opening_a_sentence_over_a_list_is_still_the_topic() -> None:
+    ctx, _ = read_document("**Ada Lovelace** (1815–1852) was a mathematician.\n- poet\n- writer")
+    assert ctx.topic is not None and ctx.topic.text == "Ada Lovelace"

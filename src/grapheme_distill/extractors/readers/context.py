@@ -332,6 +332,10 @@ _QA_LABEL = re.compile(r"^[*_\s]*(?:Q|A|Question|Answer)(?:\s*\d+)?[*_]*\s*[:.)]
 _QA_COLON = re.compile(r"^(?:Q|A|Question|Answer)(?:\s*\d+)?\s*:\s+")
 
 
+#: a block opening with a question ("Where is it? Off the coast of …")
+_ASKS = re.compile(r"[^.!?:;]*\?")
+
+
 def heading_name(text: str) -> str | None:
     """The entity a heading names ("The Loire Valley"), or None for a generic heading
     ("Quick facts", "How it works") or a question ("Q: Who founded …?")."""
@@ -384,7 +388,7 @@ class ReadContext:
                     name = clean_name(re.sub(r"\s*\([^)]*\)?", "", block.text[slice(*owned)]))
                     if name:
                         return Name(name)
-                if a <= 4 and rest and not rest.startswith(":"):  # not a bold title line
+                if a <= 4 and rest and not rest.startswith(":") and not self._label(block, b):
                     name = clean_name(re.sub(r"\s*\([^)]*\)?", "", block.text[a:b]))
                     if name:
                         return Name(name)
@@ -414,10 +418,26 @@ class ReadContext:
                     r"{0,5})\s+(?:is|was|are|were)\b",
                     block.text,
                 )
-                # "There are ten cloud genera", "It was …": no name
-                if m and m.group("x").lower() not in _PRONOUNS | {"there", "here"}:
+                # "There are ten cloud genera", "It was …": no name; "Where is it? Off the
+                # coast of …": a question, which names nothing
+                if (
+                    m
+                    and m.group("x").lower() not in _PRONOUNS | {"there", "here"}
+                    and not _ASKS.match(block.text)
+                ):
                     return Name(clean_name(m.group("x")))
         return None
+
+    def _label(self, block: Block, end: int) -> bool:
+        """Whether the bold run ending at ``end`` labels what follows rather than naming the
+        answer's subject: "**You'll need:** tyre levers, …" (its colon inside the bold), or a bold
+        line with no more than an aside that heads a list ("**Ingredients** (serves 4)",
+        "**Forwards** ("the pack")" over the list of the forwards): a section's label."""
+        if block.text[:end].rstrip(" *_").endswith(":"):
+            return True
+        rest = re.sub(r"\([^()]*\)", "", block.text[end:]).strip(" *_:")
+        after = self.doc.blocks[block.index + 1] if block.index + 1 < len(self.doc.blocks) else None
+        return not rest and after is not None and after.is_item
 
     def section_subject(self, block: Block) -> Name | None:
         """The implicit subject of a block: the nearest heading that names something, else the
