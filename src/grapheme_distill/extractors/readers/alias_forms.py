@@ -16,12 +16,17 @@ from grapheme_distill.extractors.readers.bracket_phrases import NOT_ALIAS
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.definitions import TERM_NOUN, described_by_name
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
+from grapheme_distill.extractors.readers.highlighted_names import (
+    marker_in_name,
+    whole_marked_names,
+)
 from grapheme_distill.extractors.readers.parentheses import (
     bracket_term,
     gloss_noun,
     read_parentheses,
     spells,
 )
+from grapheme_distill.extractors.readers.ranked_names import RANK_NAMES, ranked_group
 from grapheme_distill.extractors.readers.terms import (
     ABBR,
     PRONOUNS,
@@ -303,42 +308,14 @@ def _clipped(long: str, short: str) -> bool:
     return len(s) >= 3 and len(words) <= 4 and any(w.startswith(s[:3]) for w in words)
 
 
-#: the ranks a group's Latin name is given with
-_RANK_NAMES = ("family", "order", "class", "phylum", "clade", "genus")
-_RANK = r"(?:super|sub|infra)?(?:family|order|class|phylum|clade|genus)"
-#: "Penguins make up the family Spheniscidae", "Butterflies form one clade, the superfamily
-#: Papilionoidea": a plural everyday name opening the sentence and the group's Latin name
-_GROUP_IS_TAXON = re.compile(
-    r"^(?P<x>[A-Z][a-z\-]+s|[A-Z][a-z\-]+ [a-z\-]+s)\s+(?:make up|form|constitute|are)\s+"
-    r"(?:one\s+\w+,\s+)?the\s+" + _RANK + r"\s+[*_]*(?P<t>[A-Z][a-z]{3,})\b"
-)
-#: "the bear family, Ursidae": a rank's everyday name and the taxon's Latin one in apposition
-_COMMON_RANK_TAXON = re.compile(
-    r"\bthe\s+(?!(?:same|whole|entire|other|only|main|largest|smallest|own)\s)"
-    r"(?P<c>[a-z][a-z\-]+\s+(?:family|order))(?:\s*,\s*|\s+)[*_]*(?P<t>[A-Z][a-z]+"
-    r"(?:idae|inae|aceae|ales|formes|oidea|ini))\b"
-)
-
-
-def _ranked_group(block: Block, sent: Sentence, hedged: bool) -> Iterator[Fact]:
-    """A group's everyday name and its Latin one, given with a rank ("Owls make up the order
-    Strigiformes", "the bear family, Ursidae"): one group's two names."""
-    if (m := _GROUP_IS_TAXON.match(sent.text)) is not None:
-        yield lfact(block, sent, "taxon.group", Name(m["x"]), LinguisticKind.ALIAS, m["t"], hedged)
-    for m in _COMMON_RANK_TAXON.finditer(sent.text):
-        yield lfact(
-            block, sent, "taxon.rank_name", Name(m["t"]), LinguisticKind.ALIAS, m["c"], hedged
-        )
-
-
 def read_alias_forms(
     ctx: ReadContext, block: Block, sent: Sentence, hedged: bool
 ) -> Iterator[Fact]:
     """The alias and abbreviation forms of one sentence, in the order the caller used to read
     them (its definitions come after them, from :mod:`.definitions`)."""
     text = sent.text
-    if may_contain(text, _RANK_NAMES):
-        yield from _ranked_group(block, sent, hedged)
+    if may_contain(text, RANK_NAMES):
+        yield from ranked_group(block, sent, hedged)
     # "ETF stands for exchange-traded fund", "NAV means net asset value: the value of ...", "The
     # acronym CPU stands for …" (the naming noun is no part of the short form)
     naming = TERM_NOUN.match(text)
@@ -422,8 +399,10 @@ def read_alias_forms(
                 block, sent, "abbrev.shortened", term, LinguisticKind.ABBREVIATION, abbr, hedged
             )
     if "(" in text:
-        yield from read_parentheses(ctx, block, sent, hedged)
+        yield from whole_marked_names(block, sent, read_parentheses(ctx, block, sent, hedged))
     for m in _ALIAS.finditer(text) if may_contain(text, _ALIAS_WORDS) else ():
+        if marker_in_name(block, sent, m.start("m"), m.end("m")):
+            continue  # "(*aka miso*)": a highlighted name's own word, no marker
         bracket = text.rfind("(", 0, m.start())
         inside = (
             bracket >= 0
