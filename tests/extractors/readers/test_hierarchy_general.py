@@ -258,9 +258,11 @@ FORMS = [
         "## Notable features\n\n- **Keep** – the central tower\n- **Moat** – a water-filled "
         "ditch\n- **Bailey** – the enclosed courtyard\n",
         "What are the main parts of a medieval castle?",
-        {("medieval castle", "keep"), ("medieval castle", "moat")},
         set(),
-        id="a-features-heading-under-a-parts-prompt",
+        # the heading names no castle: the prompt's parts are a titled list's only (the gates:
+        # 1 of 32 untitled list.prompt pairs right)
+        {("medieval castle", "keep"), ("medieval castle", "moat")},
+        id="a-features-heading-under-a-parts-prompt-names-no-whole",
     ),
     pytest.param(
         "## Tips\n\n- **Pedals** – check them weekly\n- **Chain** – oil it monthly\n",

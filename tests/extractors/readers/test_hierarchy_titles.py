@@ -58,3 +58,29 @@ def test_a_heading_naming_one_thing_over_bare_names_is_their_group() -> None:
     assert ("Second round", "Marathon") in edges
     facts = "## Part of You\n\n- a 2014 single\n- Kay Parry\n- Top 10 hit\n"
     assert not any(p == "Part of You" for p, _ in _edges(facts, "Tell me about Part of You"))
+
+
+_PASTRY = (
+    "There are a handful of basic pastries.\n\n"
+    "## Shortcrust pastry\n\nFlour, fat and water, rubbed together.\n\n"
+    "## Puff pastry\n\nDough folded around butter many times.\n\n"
+    "## Related terms\n\n"
+    "- **Blind baking**: baking a pastry case empty, weighed down with baking beans.\n"
+    "- **Lamination**: the process of folding fat into dough to create layers.\n"
+)
+
+
+def test_the_prompts_kind_needs_the_lists_title_to_name_the_whole() -> None:
+    """A list under "## Related terms" is another topic: the prompt's "types of pastry" does not
+    make its items kinds of pastry (the gates: 1 of 32 such pairs right)."""
+    edges = _edges(_PASTRY, "What are the different types of pastry?")
+    assert not any(c in ("Lamination", "Blind baking") for _, c in edges), edges
+
+
+def test_a_heading_that_names_the_prompts_noun_still_takes_its_kind() -> None:
+    text = (
+        "Living whales fall into two groups.\n\n## Baleen whales (Mysticeti)\n\n"
+        "These filter krill. Examples:\n\n- blue whale\n- humpback whale\n- minke whale\n"
+    )
+    edges = _edges(text, "What kinds of whales are there?")
+    assert ("Baleen whales", "blue whale") in edges, edges
