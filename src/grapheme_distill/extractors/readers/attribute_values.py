@@ -211,7 +211,7 @@ def _values(key: str, raw: str) -> list[str]:
         parts = (
             [text]
             if value_type(text)
-            else listed(key, text) or [re.split(r"\s*;\s*|,\s+", text)[0]]
+            else listed(key, text) or joined(key, re.split(r"\s*;\s*|,\s+", text)[0])
         )
     out = []
     for part in parts:
@@ -257,6 +257,32 @@ def listed(key: str, text: str) -> list[str]:
     parts = [p for p in _SPLIT.split(text) if p]
     if len(parts) < 2 or any(len(p.split()) > 5 or CLAUSE.search(p) for p in parts):
         return []
+    return parts
+
+
+_JOINED = re.compile(r"\s+(?:and|or)\s+")
+#: the last word of a name ("south-west China", "Pakistan") or of a plural noun ("leptons")
+_NAME_END = re.compile(r"(?:[A-Z][\w'’.\-]+|[a-z][a-z\-]*[a-rt-z]s)$")
+
+
+def joined(key: str, text: str) -> list[str]:
+    """ "| Origin | India and Pakistan |", "| Range | Himalayas and south-west China |", "| Acts on
+    | quarks and leptons |": a value that joins two or more names or plural nouns by "and" or
+    "or" is each of them (the annotators record one fact per name), where a key in the singular
+    keeps its one value whole otherwise.  Only when every part is short (four words at most) and
+    ends on a capitalised word or a plural noun: adjectives ("light and airy", "withered and
+    dried"), a shared head ("narrow or button-down collars", "W and Z bosons") and clauses stay
+    whole, and so does a title under a work's key ("**Novel:** Pride and Prejudice")."""
+    parts = _JOINED.split(text)
+    if (
+        len(parts) < 2
+        or WORK_KEY.match(key)
+        or any(
+            not 1 <= len(p.split()) <= 4 or CLAUSE.search(p) or not _NAME_END.search(p)
+            for p in parts
+        )
+    ):
+        return [text]
     return parts
 
 
