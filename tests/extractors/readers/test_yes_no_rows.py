@@ -41,3 +41,15 @@ def test_questions_without_a_verb_form_and_rows_without_answers_give_nothing() -
     found = _answered(_TABLE)
     # "Is the owner liable?" (copular), "Insured?" (one word), "Includes servicing?" ("often")
     assert not {f for f in found if f[2] in ("owner", "liable", "servicing", "insured")}, found
+
+
+def test_a_plural_noun_before_a_participle_is_no_verb() -> None:
+    # "Fees charged?" is "Are fees charged?": "fees" was read as a verb (``fees`` charged)
+    table = (
+        "| | Current account | Savings account |\n|---|---|---|\n"
+        "| Fees charged? | yes | no |\n"
+        "| Pets allowed in branches? | no | no |\n"
+        "| Needs signed consent? | yes | no |\n"
+    )
+    found = _answered(table)
+    assert {f[1] for f in found} == {"needs"}, found

@@ -15,8 +15,10 @@ so it hands the row here.
 
 Only a question whose first word is a verb form the key can show without a parse counts: a
 modal ("Can name …", "Must pay …") or a verb in the third person ("Goes through …", "Needs …",
-"Requires …") over two words or more.  A copular question ("Is the person conscious?") has a
-subject of its own, and a one-word one ("Public?") no object, so neither is read.
+"Requires …") over two words or more, and not one before a participle or an adjective said of
+it ("Fees charged?", "Pets allowed in flats?": the plural noun of an elliptical "Are fees
+charged?").  A copular question ("Is the person conscious?") has a subject of its own, and a
+one-word one ("Public?") no object, so neither is read.
 """
 
 from __future__ import annotations
@@ -37,6 +39,12 @@ _MODAL = frozenset({"can", "could", "may", "must", "will", "should"})
 _AUX = frozenset({"does", "do"})
 #: a verb in the third person singular: "goes", "needs", "requires" (not "class", "business")
 _THIRD_PERSON = re.compile(r"^[a-z]{2,}(?<![su])s$")
+#: a participle or a predicative adjective ("charged", "paid", "payable"): said of the word before
+#: it, which is then a noun ("Fees charged?" is "Are fees charged?", not a verb "fees")
+_SAID_OF = re.compile(
+    r"^(?:[a-z]{2,}(?:ed|able|ible)|paid|made|held|kept|sold|given|taken|known|shown|done|built|"
+    r"sent|lost|won|due)$"
+)
 _PREPOSITIONS = frozenset(
     {"through", "to", "in", "on", "at", "for", "with", "from", "by", "into", "of", "over", "under"}
 )
@@ -58,6 +66,11 @@ def _question(key: str) -> tuple[str, str] | None:
     elif words[0] in _MODAL:
         verb, words = [words[0]], words[1:]
     if not words or not (verb or _THIRD_PERSON.match(words[0])):
+        return None
+    # "Fees charged?", "Pets allowed in flats?": what is said of a plural noun, no verb (a verb's
+    # object opens with a participle only before its noun: "Needs signed consent?")
+    said_of = len(words) >= 2 and _SAID_OF.match(words[1]) is not None
+    if not verb and said_of and (len(words) == 2 or words[2] in _PREPOSITIONS):
         return None
     verb.append(words[0])
     rest = words[1:]
