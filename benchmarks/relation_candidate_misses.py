@@ -36,6 +36,11 @@ answer, where a sentence holds both names: the block (``para``, ``bullet``, ...)
 most frequent dependency paths between the two names' heads in a paragraph sentence, each with
 an example (``nsubj^ [VERB] vdobj``: up from the subject to a verb, down to its object).
 
+``--constructions`` counts every lost relation (any stage) whose two names stand in one paragraph
+sentence by the general construction on the path between them (:func:`construction`: relative
+clause, participle, apposition, passive, coordination, ...), with how many of each reached no
+candidate; a pairing rule for one construction can win at most its row.
+
 Run it on development answers only (the validation answers are scored in aggregate)::
 
     GRAPHEME_DISTILL_ANSWER_SCORER=/work/shared/eval/score_answers.py \\
@@ -237,6 +242,36 @@ def path_between(tokens: list[Token], a: int, b: int) -> str | None:
     return " ".join(parts)
 
 
+#: the constructions a path between two names can run through, first match first: each a
+#: label and what the path shows of it (``relcl^`` up from a relative clause, ``vacl`` down into a
+#: participle, ``vprep(with)`` a preposition's word)
+CONSTRUCTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("relative clause", re.compile(r"relcl")),
+    ("participle", re.compile(r"\bacl\^|\bvacl\b")),
+    ("apposition", re.compile(r"appos")),
+    ("passive", re.compile(r"agent|nsubjpass")),
+    ("coordination", re.compile(r"conj")),
+    ("with / including / as", re.compile(r"vprep\((?:with|including|like|such|as)\)")),
+    ("of chain", re.compile(r"\[(?:NOUN|PROPN)\].*vprep\(of\)|v(?:pobj|attr|dobj) vprep\(of\)")),
+    ("possessive", re.compile(r"poss")),
+    ("compound", re.compile(r"compound")),
+    ("copula", re.compile(r"\[AUX:be\]")),
+    ("subordinate clause", re.compile(r"advcl|xcomp|ccomp|pcomp")),
+)
+
+
+def construction(path: str | None) -> str:
+    """The first general construction (:data:`CONSTRUCTIONS`) the path between two names runs
+    through; ``plain verb`` for a subject and a verb's argument with none of them, ``other``
+    for the rest, ``no path`` across two roots."""
+    if not path:
+        return "no path"
+    for label, pattern in CONSTRUCTIONS:
+        if pattern.search(path):
+            return label
+    return "plain verb" if path.startswith("nsubj^ [VERB]") else "other"
+
+
 def where(names: Any, gold: dict[str, Any], read: Read) -> tuple[str, str | None, str]:
     """The block of the first sentence holding both names (``none``), and for a paragraph
     sentence the path between them, with the sentence."""
@@ -257,6 +292,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--extent", action="store_true", help="count the pairs lost only to a name's extent"
     )
+    ap.add_argument(
+        "--constructions",
+        action="store_true",
+        help="count the lost relations of one paragraph sentence by construction",
+    )
     args = ap.parse_args(argv)
     scorer: Any = load_scorer()
     items = read_gold(args.gold, scorer)
@@ -265,6 +305,8 @@ def main(argv: list[str] | None = None) -> int:
     paths: Counter[str | None] = Counter()
     examples: dict[str | None, str] = defaultdict(str)
     extents: Counter[str] = Counter()
+    built: Counter[str] = Counter()
+    built_bare: Counter[str] = Counter()
     for item, read in zip(items, read_answers(items), strict=True):
         gold = scorer.coerce(item["gold"])
         judge = scorer.ItemScorer(gold, read.pred, T, 0.6, 0.5, False)
@@ -280,6 +322,11 @@ def main(argv: list[str] | None = None) -> int:
             stages[kind] += 1
             if kind == "no_candidate" and args.extent:
                 extents[extent_miss(judge.names, gr, read) or "no close candidate"] += 1
+            if kind != "hit" and args.constructions:
+                block, path, _ = where(judge.names, gr, read)
+                if block == "para":
+                    built[construction(path)] += 1
+                    built_bare[construction(path)] += kind == "no_candidate"
             if kind != "no_candidate" or not args.paths:
                 continue
             ends = (gr["subject"], gr["object"])
@@ -299,6 +346,10 @@ def main(argv: list[str] | None = None) -> int:
         print("no_candidate by a candidate's wider end (end, extra words, gold name a node):")
         for key, n in extents.most_common():
             print(f"{n:6d}  {key}")
+    if args.constructions:
+        print("lost in one paragraph sentence, by construction (all stages / no candidate):")
+        for label, n in built.most_common():
+            print(f"{n:6d} {built_bare[label]:6d}  {label}")
     if args.paths:
         print("no_candidate by the block holding both names:")
         for block, n in blocks.most_common():

@@ -90,3 +90,16 @@ def test_a_pair_lost_to_a_name_s_extent(audit: ModuleType) -> None:
     assert miss(("Chopin", "play_in", "salons of Paris"), nodes=("salons",)) == "object trail node"
     assert miss(("Frédéric Chopin", "play_in", "salons")) == "subject lead no_node"
     assert miss(("Chopin", "play_in", "concert halls")) is None
+
+
+def test_a_path_is_labelled_by_its_first_construction(audit: ModuleType) -> None:
+    assert audit.construction("nsubj^ [VERB] vdobj") == "plain verb"
+    assert audit.construction("[NOUN] vrelcl vprep(in) vpobj") == "relative clause"
+    assert audit.construction("[PROPN] vacl vagent(by) vpobj") == "participle"
+    assert audit.construction("appos^ nsubjpass^ [VERB] vprep(in) vpobj") == "apposition"
+    assert audit.construction("pobj^ agent^ [VERB] vnsubjpass") == "passive"
+    assert audit.construction("nsubj^ [VERB] vprep(from) vpobj vconj") == "coordination"
+    assert audit.construction("nsubj^ [AUX:be] vattr vprep(of) vpobj") == "of chain"
+    assert audit.construction("nsubj^ [AUX:be] vattr") == "copula"
+    assert audit.construction("pobj^ prep^ [VERB] vprep(in) vpobj") == "other"
+    assert audit.construction(None) == "no path"
