@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from grapheme_distill.extractors.verb_forms import as_written
 from grapheme_distill.model.knowledge import EntityType
 
 __all__ = [
@@ -503,111 +504,6 @@ def conventional_predicate(
     return None if chosen == given else (chosen, False)
 
 
-# the simple past of the irregular English verbs (a regular past shares its stem with the lemma:
-# "moved" / "move"; an irregular one does not: "kept" / "keep").  Verbs whose lemma a table above
-# keys on ("win", "have", "lead", "become", "find", "lie", "run", "stand", "mean", "come", "make")
-# are left out: their predicates are named by those tables.  A table rather than an inflection
-# library (lemminflect, pyinflect): only the irregular pasts are needed, a closed list of the
-# language, and a dependency with its own data for ~95 words would be heavier than the list.
-_IRREGULAR_PAST = {
-    "arise": "arose",
-    "awake": "awoke",
-    "bear": "bore",
-    "beat": "beat",
-    "begin": "began",
-    "bend": "bent",
-    "bind": "bound",
-    "bite": "bit",
-    "blow": "blew",
-    "break": "broke",
-    "breed": "bred",
-    "bring": "brought",
-    "build": "built",
-    "burn": "burnt",
-    "buy": "bought",
-    "catch": "caught",
-    "choose": "chose",
-    "cling": "clung",
-    "deal": "dealt",
-    "dig": "dug",
-    "draw": "drew",
-    "drink": "drank",
-    "drive": "drove",
-    "eat": "ate",
-    "fall": "fell",
-    "feed": "fed",
-    "feel": "felt",
-    "fight": "fought",
-    "flee": "fled",
-    "fly": "flew",
-    "forbid": "forbade",
-    "forget": "forgot",
-    "forgive": "forgave",
-    "freeze": "froze",
-    "get": "got",
-    "give": "gave",
-    "go": "went",
-    "grind": "ground",
-    "grow": "grew",
-    "hang": "hung",
-    "hear": "heard",
-    "hide": "hid",
-    "hold": "held",
-    "keep": "kept",
-    "know": "knew",
-    "lay": "laid",
-    "leave": "left",
-    "lend": "lent",
-    "light": "lit",
-    "lose": "lost",
-    "meet": "met",
-    "overcome": "overcame",
-    "pay": "paid",
-    "ride": "rode",
-    "ring": "rang",
-    "rise": "rose",
-    "say": "said",
-    "see": "saw",
-    "seek": "sought",
-    "sell": "sold",
-    "send": "sent",
-    "shake": "shook",
-    "shine": "shone",
-    "shoot": "shot",
-    "sing": "sang",
-    "sink": "sank",
-    "sit": "sat",
-    "sleep": "slept",
-    "speak": "spoke",
-    "spend": "spent",
-    "spin": "spun",
-    "spring": "sprang",
-    "steal": "stole",
-    "stick": "stuck",
-    "strike": "struck",
-    "swear": "swore",
-    "sweep": "swept",
-    "swim": "swam",
-    "swing": "swung",
-    "take": "took",
-    "teach": "taught",
-    "tear": "tore",
-    "tell": "told",
-    "think": "thought",
-    "throw": "threw",
-    "undergo": "underwent",
-    "understand": "understood",
-    "undertake": "undertook",
-    "wake": "woke",
-    "wear": "wore",
-    "weave": "wove",
-    "weep": "wept",
-    "wind": "wound",
-    "withdraw": "withdrew",
-    "write": "wrote",
-}
-
-
 _OBJECT_WORD = re.compile(r"^(?P<head>.+_(?P<prep>[a-z]+))_(?P<word>[a-z]+)$")
 
 
@@ -662,24 +558,6 @@ def without_owned_noun(predicate: str, evidence: str) -> str:
         ):
             return "_".join(words[k:])
     return predicate
-
-
-def as_written(predicate: str, evidence: str) -> str:
-    """The predicate of an active clause named in the tense its evidence is written in: an
-    irregular verb's simple past as written ("Henry VIII broke with Rome" is ``broke_with``, not
-    ``break_with``; "Westinghouse lit the fair" ``lit``).  The readers name a verb by its lemma
-    (the relation model and the vocabularies key on it); an answer told in the past names its
-    facts in the past, and a regular past shares its stem with the lemma ("moved" / "move"),
-    while an irregular one does not ("kept" / "keep").  ``evidence`` is the clause's text; the
-    predicate stays when it does not hold the past form, or holds the lemma's own forms too."""
-    head, sep, rest = predicate.partition("_")
-    past = _IRREGULAR_PAST.get(head)
-    if past is None or not evidence:
-        return predicate
-    words = set(re.findall(r"[a-z]+", evidence.lower()))
-    if past not in words or ({head, f"{head}s", f"{head}es"} - {past}) & words:
-        return predicate
-    return f"{past}{sep}{rest}"
 
 
 # canonical names the readers give (``MEANINGS``) that the annotation conventions say with the

@@ -166,12 +166,41 @@ def test_with_the_answer_an_active_verb_is_named_in_its_tense() -> None:
     assert out.relations[0].qualifiers["source_predicate"] == "break_with"
 
 
-def test_with_the_answer_a_passive_loses_the_word_in_front_of_its_object() -> None:
-    text = "A 401(k) is a plan offered by many US employers."
-    plan, firms = Entity(name="401(k)", type=C), Entity(name="US employers", type=C)
-    out = _read(plan, "offered_by_many", firms, (2, 48), voice="passive")
+@pytest.mark.parametrize(
+    ("text", "names", "predicate", "span", "voice", "expected"),
+    [
+        # a passive loses the word in front of its object
+        (
+            "A 401(k) is a plan offered by many US employers.",
+            ("401(k)", "US employers"),
+            "offered_by_many",
+            (2, 48),
+            "passive",
+            "offered_by",
+        ),
+        # spaCy's lemma of "codes" is "cod" (both are verbs to it): named by its own verb
+        (
+            "A gene codes for a protein.",
+            ("gene", "protein"),
+            "cod_for",
+            (2, 26),
+            "active",
+            "code_for",
+        ),
+    ],
+)
+def test_with_the_answer_a_verb_is_named_as_written(
+    text: str,
+    names: tuple[str, str],
+    predicate: str,
+    span: tuple[int, int],
+    voice: str,
+    expected: str,
+) -> None:
+    subject, obj = Entity(name=names[0], type=C), Entity(name=names[1], type=C)
+    out = _read(subject, predicate, obj, span, voice=voice)
     choose_predicates(out, text=text)
-    assert _named(out) == [("401(k)", "offered_by", "US employers")]
+    assert _named(out) == [(names[0], expected, names[1])]
 
 
 def test_a_canonical_or_passive_predicate_keeps_its_name_whatever_the_tense() -> None:
@@ -181,6 +210,12 @@ def test_a_canonical_or_passive_predicate_keeps_its_name_whatever_the_tense() ->
     out = _read(curie, "win", prize, (0, 36), voice="active", source_predicate="receive")
     choose_predicates(out, text=text)
     assert _named(out) == [("Marie Curie", "win", "Nobel Prize")]
+
+
+def test_the_extractor_names_codes_for_by_its_own_verb(spacy_x: SpacyExtractor) -> None:
+    """spaCy lemmatises "codes" as "cod" (both "code" and "cod" are verbs to it)."""
+    ex = spacy_x.extract("- **Gene:** a stretch of DNA that codes for a protein.")
+    assert {r.predicate for r in ex.relations} == {"code_for"}, ex.relations
 
 
 def test_the_extractor_gives_a_classification_table_no_rank_relation(

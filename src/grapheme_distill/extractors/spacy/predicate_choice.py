@@ -35,6 +35,7 @@ from grapheme_distill.extractors.predicates import (
     without_object_modifier,
     without_owned_noun,
 )
+from grapheme_distill.extractors.verb_forms import lemma_as_written
 from grapheme_distill.model.knowledge import Relation
 
 __all__ = ["choose_predicates", "use_predicate_rules"]
@@ -57,8 +58,10 @@ def choose_predicates(out: Extraction, text: str = "") -> None:
     """Rename the predicate of every relation in ``out`` the conventions name otherwise;
     signals follow the renamed item, duplicates merge.  With the answer's ``text`` (the one the
     items' spans point into), a verb's predicate is also named as its clause is written: an
-    active verb in its tense (:func:`~grapheme_distill.extractors.predicates.as_written`),
-    without a word that stands in front of the object's name
+    active verb in its tense (:func:`~grapheme_distill.extractors.verb_forms.as_written`) and
+    by its own lemma where spaCy cut it short
+    (:func:`~grapheme_distill.extractors.verb_forms.lemma_as_written`: "codes for" is
+    ``code_for``), without a word that stands in front of the object's name
     (:func:`~grapheme_distill.extractors.predicates.without_object_modifier`) and without a
     noun the subject owns (:func:`~grapheme_distill.extractors.predicates.without_owned_noun`).
     A reader's canonical name the conventions do not use is named by the reader's own verb
@@ -86,7 +89,7 @@ def choose_predicates(out: Extraction, text: str = "") -> None:
             evidence = text[item.span[0] : item.span[1]]
             named = without_owned_noun(without_object_modifier(named, evidence, obj.name), evidence)
             if voice == "active":
-                named = as_written(named, evidence)
+                named = as_written(lemma_as_written(named, evidence), evidence)
         elif "source_predicate" in item.qualifiers:
             named = named_as_source(named, item.qualifiers["source_predicate"])
         chosen = conventional_predicate(
