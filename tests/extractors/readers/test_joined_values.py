@@ -1,7 +1,9 @@
-"""A table cell or a key's value that joins names by "and" or "or" (issue 11, twenty-second
-session): "India and Pakistan" under "Origin", "Himalayas and south-west China" under "Range",
-"quarks and leptons" under "Acts on" give one fact per name; adjectives, a shared head, a single
-letter and a work's title stay whole.  Answers of my own, no spaCy."""
+"""Table cells and key values (issue 11, twenty-second session).  A value that joins names by
+"and" or "or" ("India and Pakistan" under "Origin", "Himalayas and south-west China" under
+"Range", "quarks and leptons" under "Acts on") gives one fact per name; adjectives, a shared
+head, a single letter and a work's title stay whole.  A header that says what the row's subject
+does by a verb ("| What it holds |") makes the verb the relation; "| What it does |" and "| What
+it means |" stay remarks.  Answers of my own, no spaCy."""
 
 from __future__ import annotations
 
@@ -41,3 +43,23 @@ def test_adjectives_shared_heads_letters_and_titles_stay_whole() -> None:
         ("role", "runs the board and sets its strategy"),
     ):
         assert joined(key, value) == [value], (key, value)
+
+
+def test_a_what_it_verb_header_names_the_relation() -> None:
+    found = _triples(
+        "## Pension pots\n\n| Pot | What it holds | Opened at |\n|---|---|---|\n"
+        "| Saver pot | government bonds | 18 |\n| Growth pot | company shares | 25 |\n"
+    )
+    assert {
+        ("Saver pot", "holds", "government bonds"),
+        ("Growth pot", "holds", "company shares"),
+    } <= found, found
+
+
+def test_what_it_does_or_means_stays_a_remark() -> None:
+    found = _triples(
+        "## Layers\n\n| Layer | What it does | What it means |\n|---|---|---|\n"
+        "| Transport | end-to-end delivery | reliable streams |\n"
+        "| Network | routing between networks | addressing |\n"
+    )
+    assert not {t for t in found if t[1] in ("does", "means", "what_it_does")}, found

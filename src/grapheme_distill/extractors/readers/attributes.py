@@ -367,6 +367,10 @@ def _read_row(
     for (col, cell), (a, b) in zip(
         zip(header[at + 1 :], cells[at + 1 :], strict=False), block.cells[at + 1 :], strict=False
     ):
+        if (said := _WHAT_IT.match(col.strip())) is not None and said.group("v").lower() not in (
+            _NOT_SAID
+        ):
+            col = said.group("v")  # "| What it holds |": the verb is the relation
         if (
             not cell.strip()
             or not col.strip()
@@ -375,6 +379,12 @@ def _read_row(
         ):
             continue  # a remark, or the long form of the row's name (its subject already)
         yield from key_facts(ctx, name, col, cell, block.inline.span(a, b), "table", False)
+
+
+#: a header that says what the row's subject does by a verb ("What it holds", "What they eat"):
+#: the verb names the relation, where "What it does" or "What it means" names none
+_WHAT_IT = re.compile(r"^what (?:it|they) (?P<v>[a-z]+)$", re.IGNORECASE)
+_NOT_SAID = frozenset({"does", "do", "is", "are", "means", "mean", "looks", "look", "was", "were"})
 
 
 def _attribute_header(header: str) -> bool:
