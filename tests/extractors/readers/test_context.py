@@ -152,3 +152,22 @@ def test_a_question_opening_a_paragraph_names_no_topic() -> None:
 def test_a_bold_name_opening_a_sentence_over_a_list_is_still_the_topic() -> None:
     ctx, _ = read_document("**Ada Lovelace** (1815–1852) was a mathematician.\n- poet\n- writer")
     assert ctx.topic is not None and ctx.topic.text == "Ada Lovelace"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "**Marie Curie** (1867–1934)\n\n- **Born:** 7 November 1867, Warsaw\n- **Field:** physics\n",
+            "Marie Curie",
+        ),
+        (
+            "**The Nile** (Arabic: an-Nīl)\n\n- Length: 6,650 km\n- Mouth: Mediterranean Sea\n",
+            "Nile",
+        ),
+    ],
+)
+def test_a_bold_name_over_key_value_items_is_the_topic(text: str, topic: str) -> None:
+    # a profile card: the keys describe the bold line's thing (the label rule took it away)
+    ctx, _ = read_document(text)
+    assert ctx.topic is not None and ctx.topic.text == topic, ctx.topic

@@ -432,12 +432,14 @@ class ReadContext:
         """Whether the bold run ending at ``end`` labels what follows rather than naming the
         answer's subject: "**You'll need:** tyre levers, …" (its colon inside the bold), or a bold
         line with no more than an aside that heads a list ("**Ingredients** (serves 4)",
-        "**Forwards** ("the pack")" over the list of the forwards): a section's label."""
+        "**Forwards** ("the pack")" over the list of the forwards): a section's label.  Over
+        key-value items the bold line names the thing the keys describe — a profile card
+        ("**Marie Curie** (1867–1934)" over "- **Born:** …") — and stays the topic."""
         if block.text[:end].rstrip(" *_").endswith(":"):
             return True
         rest = re.sub(r"\([^()]*\)", "", block.text[end:]).strip(" *_:")
         after = self.doc.blocks[block.index + 1] if block.index + 1 < len(self.doc.blocks) else None
-        return not rest and after is not None and after.is_item
+        return not rest and after is not None and after.is_item and after.role != "key_value"
 
     def section_subject(self, block: Block) -> Name | None:
         """The implicit subject of a block: the nearest heading that names something, else the
