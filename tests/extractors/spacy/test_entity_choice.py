@@ -384,3 +384,25 @@ def test_the_fitting_script_can_count_the_relations_a_kept_name_brings(
     # the micro F1 now moves with the kept names (entities and relations together)
     micro = fitter.entity_f1(scorer, [row], {row["id"]: [ada, london]})["micro"]
     assert micro > fitter.entity_f1(scorer, [row], {row["id"]: [ada, paris]})["micro"]
+
+
+def test_the_adjective_a_gloss_opens_with_stays_as_the_object_of_its_quality(
+    spacy_x: SpacyExtractor,
+) -> None:
+    """The entity model never saw a gloss's opening adjective as evidence and scores it low;
+    the ``list.quality`` reading keeps its node, and with it the fact."""
+    text = (
+        "Vertebrates fall into classes.\n\n## Classes\n\n"
+        "- **Fish** — cold-blooded, live in water and breathe through gills.\n"
+    )
+    refuse = LinearModel(
+        "entities", bias=-5.0, weights={}, threshold=0.5, meta={"decided_with": ["relation"]}
+    )
+    with use_entity_model(refuse):
+        ex = spacy_x.extract(text)
+    quality = [
+        r
+        for r in ex.items
+        if isinstance(r, Relation) and r.predicate == "is" and r.object in ex.entities
+    ]
+    assert [ex.entities[r.object].name for r in quality] == ["cold-blooded"], quality
