@@ -153,3 +153,15 @@ def test_a_participle_on_the_name_of_an_identity_copula_is_about_the_name(
     assert not any(s == "governing body" for s, _, _ in got), got
     got = sentence_clauses("Vienna is a city located on the Danube.")
     assert ("Vienna", "located_on", "Danube") in got, got
+
+
+def test_a_definite_apposition_after_a_comma_names_the_subject(
+    sentence_clauses: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    """ "A third emblem, the red crystal, was adopted": the definite phrase says which emblem the
+    clause is about; an indefinite one ("a tributary") only describes the subject again."""
+    got = sentence_clauses("A third emblem, the red crystal, was adopted in 2005.")
+    assert ("red crystal", "adopted_in", "2005") in got, got
+    assert ("third emblem", "adopted_in", "2005") not in got, got
+    got = sentence_clauses("The river, a tributary, flows through Basel.")
+    assert ("river", "flow_through", "Basel") in got, got

@@ -184,6 +184,8 @@ def _resolve_np(tok: Any) -> Any:
             tok = names[0]  # "the asteroid 1147 Stavropolis, discovered by ..."
         elif tok.pos_ == "NOUN" and (named := _comma_name(tok)) is not None:
             tok = named  # "The first railway, the Stockton and Darlington Railway, opened ..."
+        elif tok.pos_ == "NOUN" and (named := _comma_definite(tok)) is not None:
+            tok = named  # "A third emblem, the red crystal, was adopted in 2005"
         elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
             subs = [c for c in token_children(tok.head) if c.dep_ in ("nsubj", "nsubjpass")]
             if not subs or _names_a_role(tok, subs[0]):
@@ -559,6 +561,27 @@ def _comma_name(tok: Any) -> Any | None:
     doc = tok.doc
     for c in token_children(tok):
         if c.dep_ != "appos" or c.pos_ != "PROPN" or c.i < tok.i:
+            continue
+        left, right = c.left_edge.i, c.right_edge.i
+        if doc[left - 1].text == "," and right + 1 < len(doc) and doc[right + 1].text == ",":
+            return c
+    return None
+
+
+def _comma_definite(tok: Any) -> Any | None:
+    """A definite common-noun phrase set off by commas after a description ("Its carriers, the
+    W and Z bosons, were discovered", "A third emblem, the red crystal, was adopted"): the
+    apposition names which thing the description means, as :func:`_comma_name` does for a proper
+    name; an indefinite one ("the river, a tributary, ...") only describes it again and is left
+    alone, and so is one whose own phrase runs on (a preposition or a clause on it)."""
+    doc = tok.doc
+    for c in token_children(tok):
+        if c.dep_ != "appos" or c.pos_ != "NOUN" or c.i < tok.i:
+            continue
+        kids = token_children(c)
+        if not any(k.dep_ == "det" and k.lower_ == "the" for k in kids):
+            continue
+        if any(k.dep_ in ("prep", "relcl", "acl", "appos") for k in kids):
             continue
         left, right = c.left_edge.i, c.right_edge.i
         if doc[left - 1].text == "," and right + 1 < len(doc) and doc[right + 1].text == ",":
