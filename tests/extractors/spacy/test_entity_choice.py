@@ -13,6 +13,7 @@ import pytest
 from grapheme_distill.extractors.learned import LinearModel, load_linear_model
 from grapheme_distill.extractors.spacy.clauses import Mention
 from grapheme_distill.extractors.spacy.entity_choice import (
+    ANCHORING,
     Candidate,
     Evidence,
     Nesting,
@@ -20,6 +21,7 @@ from grapheme_distill.extractors.spacy.entity_choice import (
     features,
     use_entity_model,
 )
+from grapheme_distill.extractors.spacy.glosses import QUALITY
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 from grapheme_distill.model.knowledge import Relation
 from tests.conftest import benchmark_script
@@ -406,3 +408,9 @@ def test_the_adjective_a_gloss_opens_with_stays_as_the_object_of_its_quality(
         if isinstance(r, Relation) and r.predicate == "is" and r.object in ex.entities
     ]
     assert [ex.entities[r.object].name for r in quality] == ["cold-blooded"], quality
+
+
+def test_the_anchoring_constructions_name_the_gloss_readers_own() -> None:
+    # entity_choice spells the construction out (importing glosses would close an import cycle
+    # through items); a rename in glosses must not leave the adjective nodes dropped again
+    assert QUALITY in ANCHORING

@@ -406,7 +406,8 @@ def _referred(out: Extraction) -> dict[str, set[str]]:
 #: ``glosses.QUALITY``).  The model scores such a node 0.08-0.21 against its threshold 0.35
 #: (no chunk, no NER, no reading of it in its fitting answers), yet 6 of the 7 readings on the
 #: development answers are gold facts, and the fact needs its node; so the reader that made the
-#: relation keeps the node, as a hierarchy edge or a linguistic item keeps its own.
+#: relation keeps the node, as a hierarchy edge or a linguistic item keeps its own.  Spelled out
+#: (importing glosses would close an import cycle through items); a test pins it to glosses.
 ANCHORING = frozenset({"list.quality"})
 
 
