@@ -147,6 +147,9 @@ TOPICS: list[tuple[str, str]] = [
     # Twenty-second batch (held out in fresh/ during the twenty-second session; appended the same way).
     ("medicine", "tuberculosis"),
     ("art", "the Parthenon"),
+    # Twenty-third batch (held out in fresh/ during the twenty-third session; appended the same way).
+    ("science", "glaciers"),
+    ("sport", "table tennis"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
