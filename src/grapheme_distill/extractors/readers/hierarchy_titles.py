@@ -1,0 +1,149 @@
+"""Titles over a list: the group a title names ("**Inner planets**", "## Planets of the inner solar
+system", "### Day one" over bare names) and whether the list's own title names the prompt's whole.
+
+Split out of :mod:`.hierarchy` (twenty-third session).
+"""
+
+from __future__ import annotations
+
+import re
+
+from grapheme_distill.extractors.document.model import Block
+from grapheme_distill.extractors.readers.context import ReadContext
+from grapheme_distill.extractors.readers.facts import Name, clean_name
+from grapheme_distill.extractors.readers.hierarchy_context import title_name
+from grapheme_distill.extractors.readers.hierarchy_items import paragraph_text
+from grapheme_distill.extractors.readers.phrases import kind_of, lead_parent, resolve
+
+__all__ = [
+    "CLAUSE_HEADING",
+    "GROUP_HEADING",
+    "group_title",
+    "named_heading",
+    "prompt_names",
+    "titled_by",
+]
+
+# a heading that names a group by "N of M" ("Core rights of individuals", "Planets of the inner
+# solar system"): its items are members of that group
+GROUP_HEADING = re.compile(
+    r"^(?:(?:the|core|main|key|major|basic|fundamental|principal|\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten)\s+)*(?P<x>[a-z][\w'\-]*s\s+of\s+.+)$",
+    re.IGNORECASE,
+)
+CLAUSE_HEADING = re.compile(r"(?:when|if|why|how|what|where|while|whether)\b", re.I)
+
+
+def titled_by(ctx: ReadContext, first: Block, parent: Name, heading: str) -> bool:
+    """Whether the list's lead-in paragraph or heading writes the whole's name (markdown aside)."""
+    lead = ctx.doc.lead_of(first)
+    title = f"{paragraph_text(ctx.doc.source, lead) if lead is not None else ''} {heading}"
+    name = re.sub(r"[*_`]", "", parent.text).lower()
+    return bool(name) and name in re.sub(r"[*_`]", "", title).lower()
+
+
+def prompt_names(ctx: ReadContext, block: Block, parent: Name) -> bool:
+    """Whether a whole is the prompt's own ("the main parts of a eukaryotic cell") or names its
+    noun ("Baleen whales" for "What kinds of whales are there?"): its head word, the last word
+    before a preposition, is a word of the prompt (plural or singular)."""
+    whole = lead_parent(ctx, block, ctx.prompt)
+    if whole is not None and whole.text.lower() == parent.text.lower():
+        return True
+    head = re.split(r"\s+(?:of|by|for|in|on|at|with|from|to)\s+", parent.text.lower())[0].split()
+    words = {w.rstrip("s") for w in re.findall(r"[\w'\-]+", ctx.prompt.lower())}
+    return bool(head) and head[-1].rstrip("s") in words
+
+
+_EVALUATIVE = frozenset(
+    [
+        "notable",
+        "famous",
+        "key",
+        "major",
+        "popular",
+        "best",
+        "top",
+        "selected",
+        "other",
+        "related",
+        "recommended",
+        "important",
+        "main",
+        "well-known",
+        "classic",
+        "iconic",
+        "greatest",
+        "favourite",
+        "favorite",
+        "essential",
+        "must-see",
+        "useful",
+        "common",
+    ]
+)
+
+
+def group_title(
+    items: list[Block],
+    heads: list[tuple[Block, tuple[str, int, int] | None]],
+    lead: str,
+    heading: str,
+) -> Name | None:
+    """ "**Inner planets**" or "### Gas giants" over a list of proper names: the title names the
+    group they are members of.  Only a plain plural noun phrase ("Notable albums", "Key figures"
+    are a selection, not a group) over short capitalised names with no gloss.  A one-word title
+    is read case aside: written alone it is capitalised ("**Forwards**", "**Woodwinds**"), and it
+    names the group as a two-word one does (seventeenth session: devtrain +3 right, 0 wrong)."""
+    title = title_name(lead) if lead else title_name(heading) if heading else None
+    if title is None or (lead and not lead.rstrip().endswith(":") and len(lead.split()) > 4):
+        return None
+    words = title.split()
+    last = words[-1]
+    if (
+        len(words) > 4
+        or words[0].lower() in _EVALUATIVE
+        or not re.fullmatch(r"[a-z][\w\-]*[^s]s", last if len(words) > 1 else last.lower())
+        or re.search(r"\d", title)
+    ):
+        return None
+    names = [h[0] for b, h in heads if h is not None and b.role == "list_item"]
+    if len(names) < 2 or len(names) != len(items):
+        return None
+    if not all(n[:1].isupper() and len(n.split()) <= 4 for n in names):
+        return None
+    if any(len(b.text.split()) > 6 for b in items):
+        return None  # "Augustus (27 BC – AD 14) founded …": remarks about each, not a roster
+    return Name(clean_name(title))
+
+
+def named_heading(
+    ctx: ReadContext,
+    items: list[Block],
+    heads: list[tuple[Block, tuple[str, int, int] | None]],
+    lead: str,
+    heading: str,
+) -> Name | None:
+    """ "### Day one" over "1. 100 metres", "2. Long jump", …: a heading that names one thing
+    (no kind word, no clause, no topic word such as "Overview") right over a list of bare
+    names — short items with no key, gloss or sentence — names the group they are members of
+    (seventeenth session, devtrain: 10 right, 0 wrong).  A list with a gloss, a key ("Kingdom:
+    Animalia") or an indefinite item ("a 2012 single") says something of the heading's thing
+    instead, and two items are too few to tell."""
+    if lead or not heading or CLAUSE_HEADING.match(heading) or len(items) < 3:
+        return None
+    title = title_name(heading)
+    if title is None or kind_of(heading) is not None or ":" in heading:
+        return None
+    for block, head in heads:
+        text = block.text.strip()
+        if (
+            head is None
+            or block.role != "list_item"
+            or block.key is not None
+            or len(text.split()) > 5
+            or text.endswith((".", ":", "!", "?"))
+            or re.match(r"(?i)(?:a|an)\s", text)  # "a 2012 single": a remark, not a name
+            or head[0] != clean_name(text)
+        ):
+            return None
+    return resolve(ctx, items[0], title)
