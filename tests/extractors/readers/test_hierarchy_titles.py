@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from grapheme_distill.extractors.document import parse_document
 from grapheme_distill.extractors.readers import read_document
+from grapheme_distill.extractors.readers.context import ReadContext
+from grapheme_distill.extractors.readers.facts import Name
+from grapheme_distill.extractors.readers.hierarchy_titles import titled_by
 from grapheme_distill.extractors.readers.phrases import in_title, kind_of
 
 
@@ -84,3 +88,23 @@ def test_a_heading_that_names_the_prompts_noun_still_takes_its_kind() -> None:
     )
     edges = _edges(text, "What kinds of whales are there?")
     assert ("Baleen whales", "blue whale") in edges, edges
+
+
+@pytest.mark.parametrize(
+    ("heading", "titled"),
+    [
+        ("Charts and maps", False),  # "art" inside "Charts": no word of the title
+        ("Smart picks", False),
+        ("Modern art", True),
+        ("Arts of Asia", True),  # the plural writes the name too
+        ("Art classes", True),
+        ("Art: a short glossary", True),
+    ],
+)
+def test_a_title_names_the_whole_by_words_not_by_letters(heading: str, titled: bool) -> None:
+    """Twenty-third session: ``titled_by`` matched the whole's name as a substring of the title,
+    so "art" was written in "Charts" and "parts"; it must be whole words (a plural ending aside)."""
+    text = f"## {heading}\n\n- Conservation\n- Curation\n"
+    ctx = ReadContext.of(parse_document(text), "What are the different types of art?")
+    first = next(b for b in ctx.doc.blocks if b.is_item)
+    assert titled_by(ctx, first, Name("art"), heading) is titled

@@ -35,11 +35,26 @@ CLAUSE_HEADING = re.compile(r"(?:when|if|why|how|what|where|while|whether)\b", r
 
 
 def titled_by(ctx: ReadContext, first: Block, parent: Name, heading: str) -> bool:
-    """Whether the list's lead-in paragraph or heading writes the whole's name (markdown aside)."""
+    """Whether the list's lead-in paragraph or heading writes the whole's name (markdown aside),
+    word by word: "art" is written in "Modern art" and "Arts of Asia", not in "Charts and maps"
+    or "parts" (a letter match took those for titles of the prompt's whole)."""
     lead = ctx.doc.lead_of(first)
     title = f"{paragraph_text(ctx.doc.source, lead) if lead is not None else ''} {heading}"
-    name = re.sub(r"[*_`]", "", parent.text).lower()
-    return bool(name) and name in re.sub(r"[*_`]", "", title).lower()
+    name = _WORD.findall(parent.text.lower())
+    words = _WORD.findall(title.lower())
+    return bool(name) and any(
+        all(_same_word(a, b) for a, b in zip(name, words[i : i + len(name)], strict=True))
+        for i in range(len(words) - len(name) + 1)
+    )
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word, a plural ending aside ("art" / "arts", "class" / "classes")."""
+    short, long = sorted((a, b), key=len)
+    return long in (short, f"{short}s", f"{short}es")
 
 
 def prompt_names(ctx: ReadContext, block: Block, parent: Name) -> bool:
