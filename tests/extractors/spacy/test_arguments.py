@@ -155,6 +155,23 @@ def test_a_participle_on_the_name_of_an_identity_copula_is_about_the_name(
     assert ("Vienna", "located_on", "Danube") in got, got
 
 
+def test_a_clause_after_a_comma_on_the_thing_filling_a_role_is_about_that_thing(
+    sentence_clauses: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    """ "Its chief crop is arabica coffee, grown on …": a possessed or superlative subject only
+    names the role; the non-restrictive clause says something of what fills it.  A subject that
+    names a thing keeps the clause ("Lise Meitner … , born in Vienna")."""
+    got = sentence_clauses("Its chief crop is arabica coffee, grown on the slopes of Mount Elgon.")
+    assert ("arabica coffee", "grown_on", "slopes") in got, got
+    assert not any(s == "chief crop" for s, p, _ in got if p != "is_a"), got
+    got = sentence_clauses(
+        "Her greatest invention was the cotton gin, which transformed farming in Georgia."
+    )
+    assert ("cotton gin", "transform", "farming") in got, got
+    got = sentence_clauses("Lise Meitner was an Austrian physicist, born in Vienna.")
+    assert ("Lise Meitner", "born_in", "Vienna") in got, got
+
+
 def test_a_definite_apposition_after_a_comma_names_the_subject(
     sentence_clauses: Callable[[str], set[tuple[str, str, str]]],
 ) -> None:

@@ -208,6 +208,39 @@ def _names_a_role(name: Any, subject: Any) -> bool:
     )
 
 
+#: modifiers that make a common-noun subject name a role, not a thing ("its main export", "the
+#: biggest threat", "the final cost"): what fills the role is the copula's attribute
+_ROLE_WORDS = frozenset({"main", "chief", "principal", "primary", "final", "only"})
+
+
+def _fills_a_role(verb: Any) -> bool:
+    """A clause set off by a comma on the common-noun attribute of a copula whose subject names a
+    role: "Its main export is hydroelectric power, sold to India", "His big breakthrough was the
+    induction motor, which ran on alternating current".  The subject (possessed, superlative or a
+    role word) is only the slot the attribute fills, and the non-restrictive clause adds something
+    about the attribute itself: the power was sold, the motor ran.  A restrictive clause ("Sharks
+    are predators that hunt") or a subject that names a thing ("Galileo was an astronomer, born in
+    Pisa", "Cats are mammals, which …") keeps the copula's subject (:func:`_subjects`)."""
+    attr = verb.head
+    if verb.dep_ not in ("relcl", "acl") or attr.dep_ != "attr" or attr.pos_ != "NOUN":
+        return False
+    if attr.head.lemma_ not in _COPULAR or attr.like_num or attr.ent_type_:
+        return False
+    if any(c.dep_ == "nummod" for c in token_children(attr)):
+        return False  # "Its inflation target is 2 %, measured by …": a value, no thing
+    doc = verb.doc
+    if verb.left_edge.i == 0 or doc[verb.left_edge.i - 1].text != ",":
+        return False
+    subj = next((c for c in token_children(attr.head) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
+        return False
+    return any(
+        c.dep_ == "poss" or c.tag_ in ("JJS", "RBS") or c.lower_ in _ROLE_WORDS
+        for c in token_children(subj)
+        if c.i < subj.i
+    )
+
+
 def _is_passive(verb: Any) -> bool:
     for child in token_children(verb):
         if child.dep_ in ("auxpass", "nsubjpass"):
@@ -242,6 +275,8 @@ def _subjects(
                 and subj[1].left_edge.i == tok.i + 1
             ):
                 tok = subj[1]  # "The production team Stargate is ...": the parse made both subjects
+            if tok.lower_ in _WH and verb.dep_ == "relcl" and _fills_a_role(verb):
+                return _split_list(verb.head, coref)
             if tok.lower_ in _WH and verb.dep_ == "relcl":
                 tok = _resolve_np(agreeing_head(verb, verb.head))
             elif tok.dep_ == "nsubj" and tok.lower_ in _WH:
@@ -255,6 +290,8 @@ def _subjects(
         if child.dep_ == "csubj":
             title = _title_clause(child)
             return [title] if title is not None else []
+    if _fills_a_role(verb):
+        return _split_list(verb.head, coref)
     if (
         verb.dep_ in ("relcl", "acl")
         and verb.head.dep_ == "attr"
