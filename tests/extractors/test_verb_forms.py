@@ -29,6 +29,21 @@ def test_a_lemma_cut_one_letter_short_is_named_as_written(
     assert lemma_as_written(predicate, evidence) == expected
 
 
+@pytest.mark.parametrize(
+    ("predicate", "evidence"),
+    [
+        # a stem closed by a sibilant takes "-es" itself: "gases" is "gas" + "es", no "gase"
+        ("gas", "The army gases the trenches"),
+        ("bus_to", "The district buses pupils to the next town"),
+        # and "bus" keeps one "s" before "-ed" / "-ing" (twenty-third session: it gave ``buse``)
+        ("bus", "The city bused children across town"),
+        ("bus", "They were busing tables all night"),
+    ],
+)
+def test_a_stem_closed_by_a_sibilant_is_not_lengthened(predicate: str, evidence: str) -> None:
+    assert lemma_as_written(predicate, evidence) == predicate
+
+
 def test_the_irregular_past_moved_here_and_is_still_named_from_predicates() -> None:
     from grapheme_distill.extractors import predicates
 

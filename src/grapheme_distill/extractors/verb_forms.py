@@ -148,8 +148,12 @@ def as_written(predicate: str, evidence: str) -> str:
 
 
 #: one syllable closed by one consonant: the stems whose own "-ed" / "-ing" double it ("hop" ->
-#: "hopped"), so an undoubled "hoped" is "hope" + "d"; "w", "x", "y" never double
-_CLOSED_SYLLABLE = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
+#: "hopped"), so an undoubled "hoped" is "hope" + "d"; "w", "x", "y" never double.  A sibilant
+#: ("s", "z") is left out too: such a stem takes "-es" itself ("gas" / "gases", "bus" / "buses")
+#: and "bus" keeps one "s" before "-ed" / "-ing" ("bused", "busing"), so no form of it tells
+#: "bus" from a "buse" (and the verbs in "-se", "use", "close", spaCy already names whole: the
+#: short stem is no verb of its list)
+_CLOSED_SYLLABLE = re.compile(r"[^aeiou]*[aeiou][^aeiouwxyzs]")
 
 
 def lemma_as_written(predicate: str, evidence: str) -> str:
