@@ -38,3 +38,26 @@ def test_a_question_gives_no_relation_and_its_label_is_no_subject(spacy_x: Spacy
     assert "Q" not in said, (triples, edges)
     assert not any(o == "logo" for _, _, o in triples), triples
     assert any(s == "Henri Dunant" for s, _, _ in triples), triples  # the answers still read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tolstoy also wrote the essay “What Is Art?”",
+        'Tolstoy also wrote the essay "What Is Art?"',
+    ],
+)
+def test_a_sentence_ending_in_a_quoted_title_with_a_question_mark_is_read(
+    spacy_x: SpacyExtractor, text: str
+) -> None:
+    # twenty-third session: the "?" closing the title made the whole sentence a question
+    ex = spacy_x.extract(text, prompt="")
+    name = {k: v.name for k, v in ex.entities.items()}
+    assert any(name[r.subject] == "Tolstoy" for r in ex.relations), ex.relations
+
+
+def test_a_question_ending_in_a_quoted_term_still_asks(spacy_x: SpacyExtractor) -> None:
+    # the mark closes the question, written inside the quotation
+    ex = spacy_x.extract("**Q: What is a “black hole?”**\nA: A region of space.", prompt="")
+    name = {k: v.name for k, v in ex.entities.items()}
+    assert not any(name[r.subject] in ("Q", "What") for r in ex.relations), ex.relations

@@ -123,6 +123,32 @@ _OPENS_ON_IT = re.compile(r"It(?:\s|['’]s\b)")
 #: parser takes it for the sentence's subject, and "it" in the answer for it
 _QA_LABELS = frozenset({"Q", "A", "Question", "Answer"})
 
+#: a sentence that opens as a question does ('What is a "black hole?"': the mark closes the
+#: question, written inside the quotation)
+_ASKING = re.compile(
+    r"[*_\s]*(?:(?:Q|Question)\s*\d*\s*[:.][*_\s]*)?(?:what|who|whom|whose|which|where|when|why|how|"
+    r"is|are|was|were|do|does|did|can|could|should|would|will|has|have)\b",
+    re.IGNORECASE,
+)
+#: the opening quotation mark of each closing one
+_OPENING_QUOTE = {'"': '"', "”": "“", "’": "‘"}
+
+
+def _asks(text: str) -> bool:
+    """Whether a sentence is a question: it ends with "?" ("**Does it still flood?**", "Q: Is
+    it …?"), after its closing marks, unless that "?" closes a quotation opened inside the
+    sentence, which names a title or reports a question ('He wrote "Who Moved My Cheese?"'):
+    the sentence itself states something."""
+    tail = text.rstrip(")*_ ")
+    if not tail.rstrip("\"'”’").endswith("?"):
+        return False
+    opener = _OPENING_QUOTE.get(tail[-1:])
+    if opener is None:
+        return True
+    start = tail.rfind(opener, 0, len(tail) - 1)
+    return start <= len(text) - len(text.lstrip('*_ "“‘')) or _ASKING.match(text) is not None
+
+
 #: characters of pieces per parser batch (:meth:`SpacyExtractor._piece_batch`)
 _BATCH_CHARS = 16_000
 
@@ -569,7 +595,7 @@ class SpacyExtractor:
                 )  # the document readers do it otherwise
             # "Q: Is the emblem just a logo?", "**Does it still flood?**": a question asks, it
             # states nothing (the things it names are still named)
-            asks = text.rstrip("\"'”’)*_ ").endswith("?")
+            asks = _asks(text)
             if not asks and types & {
                 KnowledgeType.RELATIONAL,
                 KnowledgeType.STRUCTURAL,
