@@ -147,10 +147,13 @@ _REMARKS = re.compile(
 _DETERMINERS = frozenset(
     {"the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "that", "our"}
 )
+#: the words before a whole's name that pick or rank its members, not part of the name ("the
+#: main types", "key terms", "a modern orchestra").  A classifying adjective names a class with
+#: its noun and stays ("the four fundamental forces", "the primary colours": twenty-third session)
 _QUANTIFIERS = re.compile(
     r"^(?:(?:most|many|some|all|both|several|various|certain|different|other|living|modern|"
     r"today's|the|a|an|its|their|his|her|this|these|those|main|major|key|core|basic|common|"
-    r"principal|primary|important|notable|essential|fundamental|broad|distinct|separate|"
+    r"principal|important|notable|essential|broad|distinct|separate|"
     r"classic|original|current|founding|final|early|later|standard|typical|famous|each|every|"
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|few)\s+)+",
     re.IGNORECASE,
