@@ -172,7 +172,17 @@ def combined(
 ) -> dict[str, dict[str, Any]]:
     """The rules' predictions without the relations the model drops at ``rule_threshold``, plus
     the candidates it keeps at ``threshold`` (one per pair of names, its names as entities); the
-    candidates read off the layout (``structure``) at ``structure_threshold`` when given."""
+    candidates read off the layout (``structure``) at ``structure_threshold`` when given.
+
+    As the extractor reads (:func:`~grapheme_distill.extractors.spacy.learned_relations.layout_active`):
+    without a ``structure_threshold`` (None, or 1.0 and over: none kept) no layout is read, so
+    neither the layout candidates nor the section readings of the parse's candidates
+    (:func:`~grapheme_distill.extractors.spacy.structure_relations.section_readings`, judged at
+    ``threshold``) are offered.  The fit collects both either way; judged here with the layout off,
+    the section readings moved the parse's curve by rows the shipped extractor never offers, and
+    a model without a ``structure_threshold`` was scored with its layout candidates at
+    ``threshold``."""
+    layout = structure_threshold is not None and structure_threshold < 1.0
     dropped: set[tuple[str, frozenset[str]]] = set()
     best: dict[tuple[str, frozenset[str]], tuple[float, dict[str, Any]]] = {}
     for (answer, row, _), p in zip(rows, probs, strict=True):
@@ -180,6 +190,8 @@ def combined(
         if row["source"] == "rule":
             if p < rule_threshold:
                 dropped.add(key)
+        elif not layout and _read_off_layout(row["features"]):
+            continue
         elif p >= (
             threshold
             if structure_threshold is None or STRUCTURE not in row["features"]
@@ -208,6 +220,12 @@ def combined(
         for name in (unit["subject"], unit["object"]):
             out[answer]["entities"].append({"name": name, "type": "OTHER"})
     return out
+
+
+def _read_off_layout(features: list[str]) -> bool:
+    """A layout candidate, or a parse candidate read again with its section's subject
+    (``sk=section_…``): both are offered only with the layout on."""
+    return STRUCTURE in features or any(f.startswith("sk=section_") for f in features)
 
 
 def figures(result: dict[str, Any]) -> dict[str, float]:
@@ -626,7 +644,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(checked, indent=1))
     probs = held_out_probabilities(rows, args.c, args.folds, args.groups, drop)
     rules = figures(scorer.score(items, preds))
-    everything = figures(scorer.score(items, combined(preds, rows, [1.0] * len(rows), 0.0, 0.5)))
+    everything = figures(
+        scorer.score(items, combined(preds, rows, [1.0] * len(rows), 0.0, 0.5, 0.5))
+    )
     rule_threshold, threshold, structure_threshold, rule_curve, curve = choose(
         scorer,
         items,
