@@ -41,6 +41,11 @@ sentence by the general construction on the path between them (:func:`constructi
 clause, participle, apposition, passive, coordination, ...), with how many of each reached no
 candidate; a pairing rule for one construction can win at most its row.
 
+``--coordination`` splits the ``coordination`` row by shape (:func:`coordination_shape`: a
+subject shared by coordinated verbs, coordinated subjects, objects or prepositional objects, the
+two conjuncts related to each other) and by which end is lost (:func:`sibling_kept`): the
+conjunct not reached (a prediction says the same of another conjunct) or no relation at all.
+
 Run it on development answers only (the validation answers are scored in aggregate)::
 
     GRAPHEME_DISTILL_ANSWER_SCORER=/work/shared/eval/score_answers.py \\
@@ -272,6 +277,47 @@ def construction(path: str | None) -> str:
     return "plain verb" if path.startswith("nsubj^ [VERB]") else "other"
 
 
+def coordination_shape(path: str) -> str:
+    """Which coordination a path between two names runs through (a path
+    :func:`construction` labels ``coordination``): ``verbs`` (one subject over coordinated
+    verbs: "A was born in X and died in Y", up to the first verb and down its conjunct, or a
+    subject's conjunct verb), ``subjects`` ("A and B founded C"), ``prepositional objects`` ("in
+    X and Y"), ``objects`` ("X borders A, B and C"), ``conjuncts`` (the two names are each
+    other's conjuncts: "the tomato and the potato"), else ``other``."""
+    parts = path.split()
+    top = next((k for k, p in enumerate(parts) if p.startswith("[")), 0)
+    up, down = parts[:top], parts[top + 1 :]
+    if parts[top].startswith(("[VERB", "[AUX")):
+        if (up and up[-1] == "conj^") or (down and down[0] == "vconj"):
+            return "verbs"
+        if "conj^" in up and any(p.startswith("nsubj") for p in up):
+            return "subjects"
+        if "vconj" in down:
+            before = down[: down.index("vconj")]
+            return (
+                "prepositional objects" if any(p.startswith("vprep") for p in before) else "objects"
+            )
+    if parts[top].startswith("[ADP") and "vconj" in down:
+        return "prepositional objects"
+    if up in (["conj^"], []) and down in (["vconj"], []):
+        return "conjuncts"
+    return "other"
+
+
+def sibling_kept(judge: Any, gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    """Whether a prediction says the gold relation's predicate of one of its two ends (the
+    scorer's match with the other end swapped in): the reading reached another conjunct and not
+    this one."""
+    for pr in pred.get("relations", []):
+        same_subject = judge.names.sim(gold["subject"], pr["subject"]) >= T
+        if not (same_subject or judge.names.sim(gold["object"], pr["object"]) >= T):
+            continue
+        swapped = {**gold, "subject": pr["subject"], "object": pr["object"]}
+        if judge._rel_match(swapped, pr) >= T:
+            return True
+    return False
+
+
 def where(names: Any, gold: dict[str, Any], read: Read) -> tuple[str, str | None, str]:
     """The block of the first sentence holding both names (``none``), and for a paragraph
     sentence the path between them, with the sentence."""
@@ -297,6 +343,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="count the lost relations of one paragraph sentence by construction",
     )
+    ap.add_argument(
+        "--coordination",
+        action="store_true",
+        help="split the coordination losses by shape and by the end lost",
+    )
     args = ap.parse_args(argv)
     scorer: Any = load_scorer()
     items = read_gold(args.gold, scorer)
@@ -307,6 +358,7 @@ def main(argv: list[str] | None = None) -> int:
     extents: Counter[str] = Counter()
     built: Counter[str] = Counter()
     built_bare: Counter[str] = Counter()
+    coordinated: Counter[tuple[str, str, bool]] = Counter()
     for item, read in zip(items, read_answers(items), strict=True):
         gold = scorer.coerce(item["gold"])
         judge = scorer.ItemScorer(gold, read.pred, T, 0.6, 0.5, False)
@@ -322,11 +374,14 @@ def main(argv: list[str] | None = None) -> int:
             stages[kind] += 1
             if kind == "no_candidate" and args.extent:
                 extents[extent_miss(judge.names, gr, read) or "no close candidate"] += 1
-            if kind != "hit" and args.constructions:
+            if kind != "hit" and (args.constructions or args.coordination):
                 block, path, _ = where(judge.names, gr, read)
                 if block == "para":
                     built[construction(path)] += 1
                     built_bare[construction(path)] += kind == "no_candidate"
+                if block == "para" and path and construction(path) == "coordination":
+                    end = "conjunct not reached" if sibling_kept(judge, gr, read.pred) else "none"
+                    coordinated[coordination_shape(path), end, kind == "no_candidate"] += 1
             if kind != "no_candidate" or not args.paths:
                 continue
             ends = (gr["subject"], gr["object"])
@@ -350,6 +405,12 @@ def main(argv: list[str] | None = None) -> int:
         print("lost in one paragraph sentence, by construction (all stages / no candidate):")
         for label, n in built.most_common():
             print(f"{n:6d} {built_bare[label]:6d}  {label}")
+    if args.coordination:
+        print("coordination losses by shape, end lost (all stages / no candidate):")
+        shapes = sorted({k[:2] for k in coordinated}, key=lambda k: -coordinated[(*k, True)])
+        for shape, end in shapes:
+            n, bare = coordinated[shape, end, False], coordinated[shape, end, True]
+            print(f"{n + bare:6d} {bare:6d}  {shape}: {end}")
     if args.paths:
         print("no_candidate by the block holding both names:")
         for block, n in blocks.most_common():

@@ -103,3 +103,40 @@ def test_a_path_is_labelled_by_its_first_construction(audit: ModuleType) -> None
     assert audit.construction("nsubj^ [AUX:be] vattr") == "copula"
     assert audit.construction("pobj^ prep^ [VERB] vprep(in) vpobj") == "other"
     assert audit.construction(None) == "no path"
+
+
+def test_a_coordination_is_labelled_by_its_shape(audit: ModuleType) -> None:
+    assert audit.coordination_shape("nsubj^ [VERB] vconj vprep(in) vpobj") == "verbs"
+    assert audit.coordination_shape("conj^ nsubj^ [VERB] vdobj") == "subjects"
+    assert audit.coordination_shape("nsubj^ [VERB] vdobj vconj") == "objects"
+    assert audit.coordination_shape("nsubj^ [VERB] vprep(from) vpobj vconj") == (
+        "prepositional objects"
+    )
+    assert audit.coordination_shape("[NOUN] vconj") == "conjuncts"
+    assert audit.coordination_shape("conj^ pobj^ prep^ [NOUN]") == "other"
+
+
+class _SiblingJudge:
+    names = _Names()
+
+    @staticmethod
+    def _rel_match(gold: dict[str, Any], pred: dict[str, Any]) -> float:
+        same = all(gold[k].lower() == pred[k].lower() for k in ("subject", "predicate", "object"))
+        return 1.0 if same else 0.0
+
+
+def test_a_sibling_conjunct_s_reading_is_told_from_no_reading(audit: ModuleType) -> None:
+    gold = {"subject": "Spain", "predicate": "borders", "object": "Portugal", "negated": False}
+
+    def kept(*relations: tuple[str, str, str]) -> bool:
+        pred = {
+            "relations": [
+                dict(zip(("subject", "predicate", "object"), r, strict=True)) for r in relations
+            ]
+        }
+        return bool(audit.sibling_kept(_SiblingJudge(), gold, pred))
+
+    assert kept(("Spain", "borders", "France"))
+    assert kept(("France", "borders", "Portugal"))
+    assert not kept(("Spain", "located_in", "Europe"))
+    assert not kept()
