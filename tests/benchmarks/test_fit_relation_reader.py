@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 from typing import Any
 
 import pytest
@@ -41,3 +43,23 @@ def test_with_the_layout_off_no_section_reading_or_layout_candidate_is_scored() 
     assert _kept(script, rows, None) == {"Massif Central"}
     assert _kept(script, rows, 2.0) == {"Massif Central"}
     assert _kept(script, rows, 0.5) == {"Massif Central", "Mont Gerbier", "2 million"}
+
+
+def test_the_layout_floor_needs_a_least_number_of_kept_candidates() -> None:
+    pytest.importorskip("sklearn")
+    script = benchmark_script("fit_relation_reader")
+    # one layout candidate passes 0.5 and it is right: "right every time" on one row
+    outcomes = ["correct", "wrong", "wrong", "correct", "wrong"]
+    rows = [("a", _row("X", "value", f"Y{i}", STRUCTURE), o) for i, o in enumerate(outcomes)]
+    probs = [0.9, 0.3, 0.3, 0.3, 0.3]
+    assert script.structure_precision(rows, probs, 0.5) == 1.0
+    assert script.structure_precision(rows, probs, 0.5, min_kept=3) is None
+    assert script.structure_precision(rows, probs, 0.3, min_kept=3) == 0.4
+    assert "--structure-min-kept" in _printed_help(script)
+
+
+def _printed_help(script: Any) -> str:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
+        script.main(["--help"])
+    return out.getvalue()
