@@ -172,6 +172,23 @@ def test_a_clause_after_a_comma_on_the_thing_filling_a_role_is_about_that_thing(
     assert ("Lise Meitner", "born_in", "Vienna") in got, got
 
 
+def test_a_clause_on_the_members_of_a_collective_description_tells_of_the_whole(
+    sentence_clauses: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    """ "X is a collection of sculptures taken from Y": the members make up X, so X was taken from
+    Y; an "of" phrase on another noun keeps the clause ("a painting of a woman who lived …")."""
+    got = sentence_clauses(
+        "The Elgin Marbles are a collection of classical sculptures taken from the Parthenon."
+    )
+    assert ("Elgin Marbles", "taken_from", "Parthenon") in got, got
+    got = sentence_clauses(
+        "The Azores, a group of islands formed by volcanoes, belong to Portugal."
+    )
+    assert ("Azores", "formed_by", "volcanoes") in got, got
+    got = sentence_clauses("It is a painting of a woman who lived in Florence.")
+    assert ("woman", "live_in", "Florence") in got, got
+
+
 def test_a_definite_apposition_after_a_comma_names_the_subject(
     sentence_clauses: Callable[[str], set[tuple[str, str, str]]],
 ) -> None:

@@ -23,6 +23,7 @@ from grapheme_distill.extractors.spacy.subject_agreement import agreeing_head
 
 #: the package's clause reader (:mod:`.clauses`) is the one user of these helpers
 __all__ = [
+    "_COLLECTIVE_NOUNS",
     "_count",
     "_count_label",
     "_is_passive",
@@ -40,6 +41,40 @@ __all__ = [
     "_verb_as_noun",
     "_with_object",
 ]
+
+
+# nouns that only count or gather what their "of" phrase names: "a group of 118 small islands", "a
+# mix of ions and free electrons", "a set of brass instruments" (not "part of", which is structure,
+# nor the kind nouns "type of" / "form of", which the class readings take)
+_COLLECTIVE_NOUNS = frozenset(
+    {
+        "group",
+        "set",
+        "mix",
+        "mixture",
+        "collection",
+        "series",
+        "range",
+        "variety",
+        "handful",
+        "couple",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "lot",
+        "lots",
+        "array",
+        "cluster",
+        "assortment",
+        "combination",
+        "bunch",
+        "selection",
+        "pair",
+        "amount",
+        "plenty",
+    }
+)
 
 
 def _split_list(tok: Any, coref: Coref | None) -> list[Mention]:
@@ -196,6 +231,20 @@ def _resolve_np(tok: Any) -> Any:
     return tok
 
 
+def _gathered_by(noun: Any) -> Any | None:
+    """The collective noun whose "of" phrase ``noun`` is, when that collective describes a name
+    (a copula's attribute or an apposition): "a collection of life-size clay figures buried with
+    Qin Shi Huang", "a series of conflicts fought from 1337" — the members make up the whole the
+    sentence is about, so a clause on them tells of it.  None otherwise ("a painting of a woman
+    who …" is about the woman)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    whole = noun.head.head
+    if whole.pos_ != "NOUN" or whole.lower_ not in _COLLECTIVE_NOUNS:
+        return None
+    return whole if whole.dep_ in ("attr", "appos") else None
+
+
 def _names_a_role(name: Any, subject: Any) -> bool:
     """An identity copula whose subject is a common noun and whose attribute a name: "The
     governing body is the ICC, based in Dubai", "Its main export is **hydroelectric power**, sold
@@ -304,6 +353,12 @@ def _subjects(
         return _subjects(verb.head.head, default, coref, depth + 1)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         head = agreeing_head(verb, verb.head)
+        whole = _gathered_by(head)
+        if whole is not None and whole.dep_ == "attr" and whole.head.lemma_ in _COPULAR:
+            if depth < 4:  # "X is a collection of clay figures buried with Y": X was buried
+                return _subjects(whole.head, default, coref, depth + 1)
+        elif whole is not None and whole.dep_ == "appos":
+            head = whole  # "X, a group of islands formed by volcanoes": X was formed
         described = described_noun(verb)
         if described is not None and described.dep_ == "attr" and depth < 4:
             return _subjects(described.head, default, coref, depth + 1)

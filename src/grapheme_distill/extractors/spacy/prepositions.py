@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from grapheme_distill.extractors.spacy.arguments import (
+    _COLLECTIVE_NOUNS,
     TIME_PREPS,
     _noun_phrase_label,
     _owned_object,
@@ -150,40 +151,6 @@ class PrepositionReadings(ClauseBase):
             # the parser hangs the second preposition on the first (or on its object), not on the
             # verb, so it would be read by nobody
             self._prep(other, subjects, verb_base, voice, neg, conf, with_prep=with_prep)
-
-
-# nouns that only count or gather what their "of" phrase names: "a group of 118 small islands", "a
-# mix of ions and free electrons", "a set of brass instruments" (not "part of", which is structure,
-# nor the kind nouns "type of" / "form of", which the class readings take)
-_COLLECTIVE_NOUNS = frozenset(
-    {
-        "group",
-        "set",
-        "mix",
-        "mixture",
-        "collection",
-        "series",
-        "range",
-        "variety",
-        "handful",
-        "couple",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "millions",
-        "lot",
-        "lots",
-        "array",
-        "cluster",
-        "assortment",
-        "combination",
-        "bunch",
-        "selection",
-        "pair",
-        "amount",
-        "plenty",
-    }
-)
 
 
 def collective_member(noun: Any) -> Any:
