@@ -171,3 +171,52 @@ def test_a_bold_name_over_key_value_items_is_the_topic(text: str, topic: str) ->
     # a profile card: the keys describe the bold line's thing (the label rule took it away)
     ctx, _ = read_document(text)
     assert ctx.topic is not None and ctx.topic.text == topic, ctx.topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bold label, then words, then a colon: a lead-in (twenty-third session)
+        "**Ingredients** for the dough:\n- 500 g flour\n- 7 g yeast\n\nMix the flour and yeast.",
+        # a bold adverb opening the answer names nothing
+        "**Never** change a tyre on the hard shoulder: call for help instead.\n\nPark safely.",
+        # a sentence opening on a quantifier names nothing ("Both are …")
+        "Both are transport protocols, but they make opposite trade-offs.",
+    ],
+)
+def test_a_bold_lead_in_or_adverb_is_no_topic(text: str) -> None:
+    # the topic was "Ingredients", "Never", "Both"
+    ctx, _ = read_document(text)
+    assert ctx.topic is None, ctx.topic
+
+
+def test_a_bold_name_with_an_aside_over_a_plain_list_is_the_topic() -> None:
+    # no prompt: the label rule took the bold name for a section's label
+    ctx, _ = read_document(
+        "**Ernest Rutherford** (physicist)\n\n- Born 1871 in New Zealand\n- Nobel Prize 1908\n"
+    )
+    assert ctx.topic is not None and ctx.topic.text == "Ernest Rutherford", ctx.topic
+
+
+@pytest.mark.parametrize(
+    ("prompt", "topic"),
+    [
+        # a title joined by "and" is one name ("Pride" was the topic)
+        (
+            "What is Pride and Prejudice about, and why is it still so popular?",
+            "Pride and Prejudice",
+        ),
+        ("Who were Lewis and Clark?", "Lewis and Clark"),
+        # "and" before a question still ends the topic
+        ("What is the Nile and why is it important?", "Nile"),
+        # how to tell it, the text handed over, the owner of a life: no part of the topic
+        ("Explain plate tectonics simply.", "plate tectonics"),
+        ("Summarise this page about the Eiffel Tower for my notes.", "Eiffel Tower"),
+        ("Tell me about Alan Turing's life and work.", "Alan Turing"),
+        ("Tell me about the cat family (Felidae).", "cat family"),
+    ],
+)
+def test_the_prompt_topic_is_the_whole_name(prompt: str, topic: str) -> None:
+    from grapheme_distill.extractors.readers.context import prompt_topic
+
+    assert prompt_topic(prompt) == topic

@@ -258,11 +258,12 @@ _PROMPT_TOPIC = [
         re.IGNORECASE,
     ),
     # "Who was in the Beatles?", "What is in a full English breakfast?": the preposition is no
-    # part of the name
+    # part of the name; "and" before a capital goes on with the name ("What is Pride and
+    # Prejudice about?", "Who were Lewis and Clark?"), before anything else it adds a question
     re.compile(
         r"^(?:who|what)\s+(?:was|is|were|are)\s+(?:(?:in|on|inside|part of)\s+)?"
         r"(?:the\s+|a\s+|an\s+)?"
-        r"(?P<x>.+?)(?:\s+and\s+.*)?\??$",
+        r"(?P<x>.+?)(?:\s+and\s+(?!(?-i:[A-Z])).*)?\??$",
         re.IGNORECASE,
     ),
     re.compile(
@@ -274,6 +275,14 @@ _PROMPT_TOPIC = [
 _PRONOUNS = frozenset(
     {"it", "its", "he", "she", "they", "this", "his", "her", "their", "these", "that"}
 )
+#: the text a prompt hands over, before what it is about ("this page about", "these notes on")
+_PASTED = re.compile(
+    r"^(?:this|these|the|my|our)\s+(?:page|notes?|text|article|passage|paragraph|document)\s+"
+    r"(?:about|on)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+#: a quantifier opening a sentence ("Both are transport-layer protocols"): no name
+_QUANTIFYING = frozenset({"both", "each", "all", "many", "some", "most", "neither", "either"})
 
 
 def prompt_topic(prompt: str) -> str | None:
@@ -284,11 +293,19 @@ def prompt_topic(prompt: str) -> str | None:
         if m:
             topic = re.split(
                 r"\s+(?:for|in|from|and what|with)\s+(?:me|my|a|the)\b|[,;]|\s+(?:made of|used for|"
-                r"known for|famous for|consist|do|does|work|mean|good for)\b",
+                r"known for|famous for|consist|do|does|work|mean|good for)\b|\s+about(?=\s*(?:[,;]|$))"
+                # how to tell it ("Explain plate tectonics simply", "… in plain terms")
+                r"|\s+(?:simply|briefly|in (?:plain|simple) (?:terms|english|words)|step by step|"
+                r"with examples|in detail)\b",
                 _KIND_OF.sub("", re.split(r"[.?!]\s", m.group("x"))[0]),
             )[0]
+            # "Summarise this page about the Eiffel Tower": the text pasted is about the topic
+            topic = _PASTED.sub("", topic)
+            # "Alan Turing's life and work": the owner is the topic
+            topic = re.sub(r"['’]s\s+(?:life|career|works?|history|legacy)\b.*$", "", topic)
             topic = clean_name(re.sub(r"^[A-Z][\w\u00c0-\u024f.\- ]*['’]s\s+(?=[A-Z])", "", topic))
-            topic = clean_name(_KIND_OF.sub("", topic))
+            # "the cat family (Felidae)": no half bracket
+            topic = balanced(clean_name(_KIND_OF.sub("", topic)))
             if topic and len(topic.split()) <= 6 and topic.lower() not in _PRONOUNS:
                 return topic
     return None
@@ -331,6 +348,25 @@ _QA_LABEL = re.compile(r"^[*_\s]*(?:Q|A|Question|Answer)(?:\s*\d+)?[*_]*\s*[:.)]
 #: keeps its initials)
 _QA_COLON = re.compile(r"^(?:Q|A|Question|Answer)(?:\s*\d+)?\s*:\s+")
 
+
+#: a bold word that names nothing: an adverb or an answer word opening an answer ("**Never**
+#: change a tyre on the hard shoulder", "**Yes**, …", "**Usually** not")
+_NAMES_NOTHING = re.compile(
+    r"(?i:never|always|not|no|yes|don['’]t|do|avoid|only|also|still|often|sometimes|rarely|"
+    r"seldom|first|then|finally|please|maybe|perhaps|important|note|warning|caution|tip|"
+    r"(?:usual|general|typical|absolute|definite|certain|probab|actual|basical|essential|real|"
+    r"brief|simp|honest|fortunate|unfortunate|important|ideal|technical)ly)"
+)
+#: what goes on after a bold label in a lead-in ("**Ingredients** for the dough:", "**Strings** —
+#: the largest section:"): a preposition or a dash, no verb of a sentence about the bold thing
+_LEAD_ON = re.compile(r"[*_]*\s*(?:for|of|in|on|to|from|with|per|by|at|[\u2013\u2014-])(?:\s|$)")
+#: a person's or a place's name in two or more capitalised words, the last no plural ("Ernest
+#: Rutherford", "Lake Baikal"); a section's label is a common noun, mostly one word or a plural
+#: ("Ingredients", "Forwards", "Main Courses")
+_PROPER_NAME = re.compile(
+    r"[A-Z][\w'’.\-]*(?:\s+(?:(?:of|de|da|del|van|von|der|le|la|bin|ibn)\s+)?[A-Z][\w'’.\-]*)*"
+    r"\s+(?:(?:of|de|da|del|van|von|der|le|la|bin|ibn)\s+)?[A-Z][\w'’.\-]*(?<![a-rt-z]s)"
+)
 
 #: a block opening with a question ("Where is it? Off the coast of …")
 _ASKS = re.compile(r"[^.!?:;]*\?")
@@ -388,7 +424,13 @@ class ReadContext:
                     name = clean_name(re.sub(r"\s*\([^)]*\)?", "", block.text[slice(*owned)]))
                     if name:
                         return Name(name)
-                if a <= 4 and rest and not rest.startswith(":") and not self._label(block, b):
+                if (
+                    a <= 4
+                    and rest
+                    and not rest.startswith(":")
+                    and not _NAMES_NOTHING.fullmatch(block.text[a:b].strip(" *_"))
+                    and not self._label(block, b)
+                ):
                     name = clean_name(re.sub(r"\s*\([^)]*\)?", "", block.text[a:b]))
                     if name:
                         return Name(name)
@@ -422,7 +464,7 @@ class ReadContext:
                 # coast of …": a question, which names nothing
                 if (
                     m
-                    and m.group("x").lower() not in _PRONOUNS | {"there", "here"}
+                    and m.group("x").lower() not in _PRONOUNS | _QUANTIFYING | {"there", "here"}
                     and not _ASKS.match(block.text)
                 ):
                     return Name(clean_name(m.group("x")))
@@ -437,9 +479,17 @@ class ReadContext:
         ("**Marie Curie** (1867–1934)" over "- **Born:** …") — and stays the topic."""
         if block.text[:end].rstrip(" *_").endswith(":"):
             return True
+        if block.text.rstrip(" *_").endswith(":") and _LEAD_ON.match(block.text[end:]):
+            return True  # "**Ingredients** for the dough:": a lead-in, what follows is its list
         rest = re.sub(r"\([^()]*\)", "", block.text[end:]).strip(" *_:")
         after = self.doc.blocks[block.index + 1] if block.index + 1 < len(self.doc.blocks) else None
-        return not rest and after is not None and after.is_item and after.role != "key_value"
+        return (
+            not rest
+            and after is not None
+            and after.is_item
+            and after.role != "key_value"
+            and not _PROPER_NAME.fullmatch(re.sub(r"\s*\(.*", "", block.text[:end]).strip(" *_"))
+        )
 
     def section_subject(self, block: Block) -> Name | None:
         """The implicit subject of a block: the nearest heading that names something, else the
