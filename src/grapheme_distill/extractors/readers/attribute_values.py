@@ -177,12 +177,16 @@ def _number_part(text: str) -> str:
     return text
 
 
-def _values(key: str, raw: str) -> list[str]:
+def _values(key: str, raw: str, whole: frozenset[str] = frozenset()) -> list[str]:
     text = PAREN.sub("", raw).strip().rstrip(".")
     if not _RANGE.match(text):  # "1 mm – 1 m" is one value; "Geneva – the seat" ends at its dash
         text = re.sub(r"\s*[\u2013\u2014]\s+.*$", "", text)
     if key in LIST_KEYS:
-        parts = _SPLIT.split(text)
+        # "*Algiers* (1938), *Samson and Delilah* (1949)": a title the answer highlights whole is
+        # one value, its "and" no list's
+        for name in whole:
+            text = text.replace(name, name.replace(" and ", "\x00"))
+        parts = [p.replace("\x00", " and ") for p in _SPLIT.split(text)]
     elif key in DATE_KEYS:
         parts = [p for p in re.split(r"\s*(?:,|;|\bin\b|\bat\b)\s*", text) if p]
         if (
@@ -378,7 +382,7 @@ def key_facts(
                     hedged=hedged,
                 )
     place: Name | None = None  # "18 July 1918, Mvezo, Cape Province": Mvezo is in Cape Province
-    for value in _values(k, raw):
+    for value in _values(k, raw, ctx.highlighted_with_and()):
         if (said := _age_or_near(k, value, subject, place)) is not None:
             # "17 October 1849, Paris, aged 39": his age then; "Żelazowa Wola, near Warsaw": near
             # it; "…, by the UN General Assembly": who did it; none is a place

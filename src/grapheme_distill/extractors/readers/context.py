@@ -399,6 +399,7 @@ class ReadContext:
     topic: Name | None = None
     _injected: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     _sentences: dict[int, list[Sentence]] = field(default_factory=dict)
+    _and_names: frozenset[str] | None = None
 
     @classmethod
     def of(cls, doc: Document, prompt: str = "") -> ReadContext:
@@ -506,6 +507,18 @@ class ReadContext:
                 return Name(name)
             heading = self.doc.heading_of(heading)
         return self.topic
+
+    def highlighted_with_and(self) -> frozenset[str]:
+        """The names the answer highlights whole that hold "and" ("*Pride and Prejudice*",
+        "*War and Peace*"): a list of values must not be split inside them."""
+        if self._and_names is None:
+            self._and_names = frozenset(
+                name
+                for block in self.doc.blocks
+                for a, b in block.inline.emphasis
+                if " and " in (name := block.text[a:b].strip(' *_"“”')) and len(name.split()) <= 8
+            )
+        return self._and_names
 
     def injected(self, block: Block) -> list[tuple[int, int]]:
         spans = self._injected.get(block.index)
