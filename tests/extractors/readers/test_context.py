@@ -214,6 +214,10 @@ def test_a_bold_name_with_an_aside_over_a_plain_list_is_the_topic() -> None:
         ("Summarise this page about the Eiffel Tower for my notes.", "Eiffel Tower"),
         ("Tell me about Alan Turing's life and work.", "Alan Turing"),
         ("Tell me about the cat family (Felidae).", "cat family"),
+        # the naming verb and the word asking for several are no part of it; a title keeps them
+        ("What are the different swimming strokes called?", "swimming strokes"),
+        ("What is a baby kangaroo called?", "baby kangaroo"),
+        ("What is the Different Strokes TV show?", "Different Strokes TV show"),
     ],
 )
 def test_the_prompt_topic_is_the_whole_name(prompt: str, topic: str) -> None:

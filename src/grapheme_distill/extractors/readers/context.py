@@ -296,11 +296,15 @@ def prompt_topic(prompt: str) -> str | None:
                 r"known for|famous for|consist|do|does|work|mean|good for)\b|\s+about(?=\s*(?:[,;]|$))"
                 # how to tell it ("Explain plate tectonics simply", "… in plain terms")
                 r"|\s+(?:simply|briefly|in (?:plain|simple) (?:terms|english|words)|step by step|"
-                r"with examples|in detail)\b",
+                r"with examples|in detail)\b"
+                # "What are the different swimming strokes called?": the naming verb is no name
+                r"|\s+(?:called|named)$",
                 _KIND_OF.sub("", re.split(r"[.?!]\s", m.group("x"))[0]),
             )[0]
             # "Summarise this page about the Eiffel Tower": the text pasted is about the topic
             topic = _PASTED.sub("", topic)
+            # "the different swimming strokes": the word that asks for several is no name
+            topic = re.sub(r"^(?:[Tt]he\s+)?(?:different|various)\s+", "", topic)
             # "Alan Turing's life and work": the owner is the topic
             topic = re.sub(r"['’]s\s+(?:life|career|works?|history|legacy)\b.*$", "", topic)
             topic = clean_name(re.sub(r"^[A-Z][\w\u00c0-\u024f.\- ]*['’]s\s+(?=[A-Z])", "", topic))
