@@ -75,7 +75,10 @@ from grapheme_distill.extractors.spacy.learned_relations import (  # noqa: E402
     collect_candidates,
     default_model,
 )
-from grapheme_distill.extractors.spacy.structure_relations import STRUCTURE  # noqa: E402
+from grapheme_distill.extractors.spacy.structure_relations import (  # noqa: E402
+    SECTION_READING,
+    STRUCTURE,
+)
 from grapheme_distill.model.hashing import normalise_name  # noqa: E402
 from grapheme_distill.model.knowledge import EntityType  # noqa: E402
 
@@ -225,7 +228,7 @@ def combined(
 def _read_off_layout(features: list[str]) -> bool:
     """A layout candidate, or a parse candidate read again with its section's subject
     (``sk=section_…``): both are offered only with the layout on."""
-    return STRUCTURE in features or any(f.startswith("sk=section_") for f in features)
+    return STRUCTURE in features or any(f.startswith(SECTION_READING) for f in features)
 
 
 def figures(result: dict[str, Any]) -> dict[str, float]:

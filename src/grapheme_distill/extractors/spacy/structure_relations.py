@@ -37,7 +37,11 @@ from grapheme_distill.extractors.spacy.relation_candidates import (
     pair_features,
 )
 
-__all__ = ["STRUCTURE", "section_readings", "structure_candidates"]
+__all__ = ["SECTION_READING", "STRUCTURE", "section_readings", "structure_candidates"]
+
+#: the prefix of the ``sk=`` feature of a parse candidate read again with its section's subject
+#: (:func:`section_readings`); the fitting script leaves these out when the layout is off
+SECTION_READING = "sk=section_"
 
 #: the feature every candidate of this module carries: its names need not be nodes already
 STRUCTURE = "structure"
@@ -245,6 +249,8 @@ def section_readings(
             continue
         if kind in ("topic", "pronoun_topic") and name.lower() == topic:
             continue  # the topic reading already names it
-        features = tuple(f"sk=section_{kind}" if f.startswith("sk=") else f for f in cand.features)
+        features = tuple(
+            f"{SECTION_READING}{kind}" if f.startswith("sk=") else f for f in cand.features
+        )
         out.append((replace(cand, subject=_mention(name), features=features), span))
     return out
