@@ -150,6 +150,9 @@ TOPICS: list[tuple[str, str]] = [
     # Twenty-third batch (held out in fresh/ during the twenty-third session; appended the same way).
     ("science", "glaciers"),
     ("sport", "table tennis"),
+    # Twenty-fourth batch (held out in fresh/ during the twenty-fourth session; appended the same way).
+    ("medicine", "the human brain"),
+    ("places", "the Danube"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
