@@ -1,0 +1,175 @@
+"""Appositions and place phrases on names: "X, a village in Y", "her husband, Pierre Curie",
+"Seville, Andalusia, Spain", "the Baku Memorial in Azerbaijan".
+
+A noun phrase set beside a name says what the name is, whose R it is or where it lies, without a
+verb; :class:`AppositionReadings` reads these on top of the shared noun readings of
+:mod:`.noun_readings` (so "X, a village in Y" and "X is a village in Y" give the same clauses).
+Cut out of ``copulas.py`` in issue 11's twenty-fourth session; :class:`.copulas.ClauseBase`
+builds on it.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Any
+
+from grapheme_distill.extractors.spacy.arguments import (
+    _style_of,
+)
+from grapheme_distill.extractors.spacy.doc_cache import token_children
+from grapheme_distill.extractors.spacy.names import (
+    _of_object,
+    mention_of,
+)
+from grapheme_distill.extractors.spacy.noun_readings import NounReadings
+from grapheme_distill.extractors.spacy.place_runs import listed
+
+
+class AppositionReadings(NounReadings):
+    """What an apposition or a place phrase on a name says."""
+
+    def appos(self, tok: Any) -> None:
+        head = tok.head
+        if head.pos_ not in ("PROPN", "NOUN") or tok.pos_ not in ("NOUN", "PROPN"):
+            return
+        if (
+            any(c.dep_ in ("conj", "cc") for t in (tok, head) for c in token_children(t))
+            or head.dep_ == "conj"
+        ):
+            return  # "sour cream, chopped fruits, condensed milk and granola": a list, not an apposition
+        subj = mention_of(head, self.coref)
+        if subj is None:
+            return
+        if tok.pos_ == "NOUN" and not tok.ent_type_:
+            if self.relational_noun([subj], tok, tok=tok, neg=False, conf=0.8):
+                return
+            if self.home_to([subj], tok, tok=tok, neg=False):
+                return  # "Paris, home to the Louvre"
+            m = mention_of(tok, self.coref)
+            if m:
+                self.add(subj, "is_a", m, "copula", tok=tok, conf=0.75, kind="is_a")
+                self.dated_work(subj, tok, neg=False)
+                style = _style_of(tok)
+                if style is not None:  # "Expect a Miracle, an easy listening album, ..."
+                    self.add(subj, "genre", style, "attribute", tok=tok, conf=0.65)
+                self.class_preps(subj, tok, tok=tok, neg=False)  # "Smiljan, a village in Y"
+            return
+        m = mention_of(tok, self.coref)
+        if (
+            m is not None
+            and m.proper
+            and head.pos_ == "NOUN"
+            and not head.ent_type_
+            and head.lemma_.lower() not in _NAME_NOUNS
+            and _of_object(head) is not None
+        ):
+            # "her husband, Pierre Curie", "Kenya's capital, Nairobi", "the founder of the
+            # company, Joan Gamper": the name is the R of the owner, as in "X, the R of Y"
+            self.relational_noun([m], head, tok=tok, neg=False, conf=0.75)
+            return
+        if m and m.label in ("GPE", "LOC") and subj.label in ("GPE", "LOC", "FAC"):
+            self.add(subj, "located_in", m, "passive", tok=tok, conf=0.7)
+
+    def place_chain(self, sent: Any) -> None:
+        """'based in Seville, Andalusia, Spain': places run together with commas and no "and"
+        name each the place the one before lies in.  Read off the named entities, because the
+        parser makes such a run a list, an apposition or a mix of both."""
+        run: list[Any] = []
+        for ent in [*sent.ents, None]:
+            if (
+                ent is not None
+                and ent.label_ in ("GPE", "LOC")
+                and run
+                and ent.start == run[-1].end + 1
+                and sent.doc[run[-1].end].text == ","
+            ):
+                run.append(ent)
+                continue
+            if len(run) > 1 and not listed(run[0], run[-1]):
+                for inner, outer in pairwise(run):
+                    a = mention_of(inner.root, self.coref)
+                    b = mention_of(outer.root, self.coref)
+                    if a is not None and b is not None:
+                        self.add(a, "located_in", b, "passive", tok=outer.root, conf=0.7)
+            run = [ent] if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") else []
+
+    def name_in_place(self, tok: Any) -> None:
+        """'The Baku Memorial in Azerbaijan was designed ...': a place phrase on a name locates it;
+        "Ciudad Ayala, with an elevation of 1147, ...": a "with" phrase on a name describes it;
+        "Turkey's North Anatolian Fault": a place owning a named thing (not a person) holds it."""
+        owner = next(
+            (c for c in token_children(tok) if c.dep_ == "poss" and c.ent_type_ == "GPE"), None
+        )
+        if owner is not None and tok.ent_type_ not in ("PERSON", "NORP", "DATE"):
+            held, place = mention_of(tok, self.coref), mention_of(owner, self.coref)
+            if held is not None and place is not None and held.label != "PERSON":
+                self.add(held, "located_in", place, "passive", tok=owner, conf=0.7)
+        for prep in token_children(tok):
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                owner = mention_of(tok, self.coref)
+                for pobj in (
+                    g for g in token_children(prep) if g.dep_ == "pobj" and g.pos_ == "NOUN"
+                ):
+                    if owner is not None:
+                        self._with_values(pobj, [owner], prep, False, 0.75)
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            for pobj in token_children(prep):
+                if pobj.dep_ != "pobj":
+                    continue
+                place = mention_of(pobj, self.coref)
+                if place is None or place.label not in ("GPE", "LOC"):
+                    continue
+                owner_tok = (
+                    tok.head.head
+                    if tok.dep_ == "pobj"
+                    and tok.head.lower_ == "of"
+                    and tok.head.head.pos_ == "PROPN"
+                    else tok
+                )  # "Institute of Technology in India"
+                owner = mention_of(owner_tok, self.coref)
+                if owner is not None and owner.label not in ("DATE", "TIME", "CARDINAL"):
+                    self.add(owner, "located_in", place, "passive", tok=prep, conf=0.7)
+
+    def thing_in_place(self, tok: Any) -> None:
+        """ "sent him to the Yuan court in China", "docked at Messina in Sicily", "sold at
+        Sotheby's in New York": a place phrase right after an argument locates it.  On the verb
+        (where the parser often hangs it) it counts only after an "at"/"on" place, where it
+        cannot say where the act happened instead; on a common noun only when the noun is named
+        ("the Yuan court"): "the latte in Italy", "albuterol in the US" name a kind's use there.
+        A name's own place phrases are :meth:`name_in_place`'s, a class noun's :meth:`class_preps`'."""
+        if tok.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass") or tok.ent_type_ in _NO_PLACE:
+            return
+        places = (
+            [p for p in token_children(tok) if p.dep_ == "prep" and p.lower_ == "in"]
+            if tok.pos_ == "NOUN"
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token_children(tok))
+            else []
+        )
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "on") and tok.head.head.pos_ == "VERB":
+            end = max(t.i for t in tok.subtree) + 1
+            places += [
+                p
+                for p in token_children(tok.head.head)
+                if p.dep_ == "prep" and p.lower_ == "in" and p.i == end
+            ]
+        thing = mention_of(tok, self.coref) if places else None  # (the parse first: it is cheap)
+        if thing is None or thing.label in _NO_PLACE:
+            return
+        for prep in places:
+            for pobj in token_children(prep):
+                place = mention_of(pobj, self.coref) if pobj.dep_ == "pobj" else None
+                if place is not None and place.label in ("GPE", "LOC"):
+                    self.add(thing, "located_in", place, "passive", tok=prep, conf=0.65)
+
+
+# "his clan name, Madiba", "its nickname, the Big Apple": another name, for the linguistic reader
+_NAME_NOUNS = frozenset({"name", "nickname", "title", "term", "word", "abbreviation", "acronym"})
+
+
+# no thing that lies somewhere: people, groups, numbers; a prize, a law or a work "in" a place
+# names where it was given or set ("won the Nobel Prize in Stockholm")
+_NO_PLACE = frozenset(
+    {"PERSON", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+    | {"WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
+)
