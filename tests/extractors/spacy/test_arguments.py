@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from grapheme_distill.extractors.spacy import arguments
+from grapheme_distill.extractors.spacy import list_members
 from grapheme_distill.extractors.spacy.arguments import _split_list
 from grapheme_distill.extractors.spacy.clauses import clauses
 from grapheme_distill.extractors.spacy.entity_choice import use_entity_model
@@ -24,7 +24,7 @@ def test_a_list_is_split_the_same_on_every_call(spacy_x: SpacyExtractor) -> None
     assert [m.text for m in first] == ["France", "Spain", "Portugal"]
     first.clear()  # a caller may extend or empty the list it was given
     assert [m.text for m in _split_list(obj, None)] == ["France", "Spain", "Portugal"]
-    assert obj.i in doc.user_data[arguments._SHAPES]  # read once, kept on this document
+    assert obj.i in doc.user_data[list_members._SHAPES]  # read once, kept on this document
 
 
 def test_each_document_keeps_its_own_shapes(spacy_x: SpacyExtractor) -> None:
@@ -34,7 +34,7 @@ def test_each_document_keeps_its_own_shapes(spacy_x: SpacyExtractor) -> None:
     assert _object(a).i == _object(b).i
     assert [m.text for m in _split_list(_object(a), None)] == ["Paris", "Rome", "Vienna"]
     assert [m.text for m in _split_list(_object(b), None)] == ["Paris"]
-    assert a.user_data[arguments._SHAPES] is not b.user_data[arguments._SHAPES]
+    assert a.user_data[list_members._SHAPES] is not b.user_data[list_members._SHAPES]
 
 
 def test_an_address_stays_whole(spacy_x: SpacyExtractor) -> None:

@@ -15,12 +15,11 @@ from __future__ import annotations
 from typing import Any
 
 from grapheme_distill.extractors.spacy.arguments import (
-    _COLLECTIVE_NOUNS,
-    TIME_PREPS,
     _noun_phrase_label,
     _owned_object,
     _split_list,
 )
+from grapheme_distill.extractors.spacy.clause_subjects import COLLECTIVE_NOUNS, TIME_PREPS
 from grapheme_distill.extractors.spacy.copulas import ClauseBase
 from grapheme_distill.extractors.spacy.doc_cache import token_children
 from grapheme_distill.extractors.spacy.mentions import (
@@ -158,7 +157,7 @@ def collective_member(noun: Any) -> Any:
     group of islands", "a mix of ions"), else ``None``: a verb or preposition taking "a group of
     islands" relates its subject to the islands, and the group is no entity of the answer (the
     count, "118", is read as an attribute by the value readers)."""
-    if noun.pos_ != "NOUN" or noun.lower_ not in _COLLECTIVE_NOUNS:
+    if noun.pos_ != "NOUN" or noun.lower_ not in COLLECTIVE_NOUNS:
         return None
     return next(
         (

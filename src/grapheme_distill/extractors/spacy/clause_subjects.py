@@ -1,0 +1,363 @@
+"""Who the subjects of a clause are: a relative clause's antecedent (through appositions,
+collective nouns and copulas), a pronoun that stands for its sentence's subject, a title read as
+a clausal subject, the role a copula's subject names and the thing that fills it.  Split from
+:mod:`.arguments` (the clause reader's argument helpers), which re-exports it for
+:mod:`.clauses` and :mod:`.copulas`; :mod:`.relation_candidates` reads :func:`fills_a_role`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from grapheme_distill.extractors.spacy.doc_cache import span_text, token_children, token_sent
+from grapheme_distill.extractors.spacy.list_members import _split_list
+from grapheme_distill.extractors.spacy.mentions import _WH, Coref, Mention
+from grapheme_distill.extractors.spacy.qualifiers import described_noun
+from grapheme_distill.extractors.spacy.subject_agreement import agreeing_head
+
+__all__ = [
+    "COLLECTIVE_NOUNS",
+    "TIME_PREPS",
+    "fills_a_role",
+    "_resolve_np",
+    "_subjects",
+]
+
+
+# nouns that only count or gather what their "of" phrase names: "a group of 118 small islands", "a
+# mix of ions and free electrons", "a set of brass instruments" (not "part of", which is structure,
+# nor the kind nouns "type of" / "form of", which the class readings take)
+COLLECTIVE_NOUNS = frozenset(
+    {
+        "group",
+        "set",
+        "mix",
+        "mixture",
+        "collection",
+        "series",
+        "range",
+        "variety",
+        "handful",
+        "couple",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "lot",
+        "lots",
+        "array",
+        "cluster",
+        "assortment",
+        "combination",
+        "bunch",
+        "selection",
+        "pair",
+        "amount",
+        "plenty",
+    }
+)
+
+
+def _resolve_np(tok: Any) -> Any:
+    """Follow an apposition, a copula's attribute or a bracketed abbreviation ("the European Union
+    (EU)") to the thing actually talked about."""
+    for _ in range(3):
+        doc = tok.doc
+        if (
+            0 < tok.i < len(doc) - 1
+            and doc[tok.i - 1].text == "("
+            and doc[tok.i + 1].text == ")"
+            and tok.i >= 2
+            and doc[tok.i - 2].pos_ in ("PROPN", "NOUN")
+        ):
+            tok = doc[tok.i - 2]
+        elif tok.dep_ == "appos" and tok.pos_ in ("NOUN",) and tok.head.pos_ in ("PROPN", "NOUN"):
+            tok = tok.head
+        elif tok.pos_ == "NOUN" and (
+            names := [
+                c
+                for c in token_children(tok)
+                if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i <= tok.i + 3
+            ]
+        ):
+            tok = names[0]  # "the asteroid 1147 Stavropolis, discovered by ..."
+        elif tok.pos_ == "NOUN" and (named := _comma_name(tok)) is not None:
+            tok = named  # "The first railway, the Stockton and Darlington Railway, opened ..."
+        elif tok.pos_ == "NOUN" and (named := _comma_definite(tok)) is not None:
+            tok = named  # "A third emblem, the red crystal, was adopted in 2005"
+        elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            subs = [c for c in token_children(tok.head) if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subs or _names_a_role(tok, subs[0]):
+                break
+            tok = subs[0]
+        else:
+            break
+    return tok
+
+
+def _gathered_by(noun: Any) -> Any | None:
+    """The collective noun whose "of" phrase ``noun`` is, when that collective describes a name
+    (a copula's attribute or an apposition): "a collection of life-size clay figures buried with
+    Qin Shi Huang", "a series of conflicts fought from 1337" — the members make up the whole the
+    sentence is about, so a clause on them tells of it.  None otherwise ("a painting of a woman
+    who …" is about the woman)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    whole = noun.head.head
+    if whole.pos_ != "NOUN" or whole.lower_ not in COLLECTIVE_NOUNS:
+        return None
+    return whole if whole.dep_ in ("attr", "appos") else None
+
+
+def _names_a_role(name: Any, subject: Any) -> bool:
+    """An identity copula whose subject is a common noun and whose attribute a name: "The
+    governing body is the ICC, based in Dubai", "Its main export is **hydroelectric power**, sold
+    to India" — the name is the thing talked about, the subject only the role it fills, so what
+    hangs on the name stays with it (the ICC is based in Dubai)."""
+    return (
+        (name.pos_ == "PROPN" or bool(name.ent_type_))
+        and subject.pos_ == "NOUN"
+        and not subject.ent_type_
+    )
+
+
+#: modifiers that make a common-noun subject name a role, not a thing ("its main export", "the
+#: biggest threat", "the final cost"): what fills the role is the copula's attribute
+_ROLE_WORDS = frozenset({"main", "chief", "principal", "primary", "final", "only"})
+
+
+def fills_a_role(verb: Any) -> bool:
+    """A clause set off by a comma on the common-noun attribute of a copula whose subject names a
+    role: "Its main export is hydroelectric power, sold to India", "His big breakthrough was the
+    induction motor, which ran on alternating current".  The subject (possessed, superlative or a
+    role word) is only the slot the attribute fills, and the non-restrictive clause adds something
+    about the attribute itself: the power was sold, the motor ran.  A restrictive clause ("Sharks
+    are predators that hunt") or a subject that names a thing ("Galileo was an astronomer, born in
+    Pisa", "Cats are mammals, which …") keeps the copula's subject (:func:`_subjects`)."""
+    attr = verb.head
+    if verb.dep_ not in ("relcl", "acl") or attr.dep_ != "attr" or attr.pos_ != "NOUN":
+        return False
+    if attr.head.lemma_ not in _COPULAR or attr.like_num or attr.ent_type_:
+        return False
+    if any(c.dep_ == "nummod" for c in token_children(attr)):
+        return False  # "Its inflation target is 2 %, measured by …": a value, no thing
+    doc = verb.doc
+    if verb.left_edge.i == 0 or doc[verb.left_edge.i - 1].text != ",":
+        return False
+    subj = next((c for c in token_children(attr.head) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
+        return False
+    return any(
+        c.dep_ == "poss" or c.tag_ in ("JJS", "RBS") or c.lower_ in _ROLE_WORDS
+        for c in token_children(subj)
+        if c.i < subj.i
+    )
+
+
+# verbs whose attribute is their subject: a clause on the attribute is about the subject
+_COPULAR = frozenset({"be", "become", "remain"})
+
+
+def _subjects(
+    verb: Any, default: Mention | None, coref: Coref | None, depth: int = 0
+) -> list[Mention]:
+    subj = [c for c in token_children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+    for child in token_children(verb):
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            tok = child
+            if (
+                len(subj) > 1
+                and tok.pos_ == "NOUN"
+                and subj[1].pos_ == "PROPN"
+                and subj[1].left_edge.i == tok.i + 1
+            ):
+                tok = subj[1]  # "The production team Stargate is ...": the parse made both subjects
+            if tok.lower_ in _WH and verb.dep_ == "relcl" and fills_a_role(verb):
+                return _split_list(verb.head, coref)
+            if tok.lower_ in _WH and verb.dep_ == "relcl":
+                tok = _resolve_np(agreeing_head(verb, verb.head))
+            elif tok.dep_ == "nsubj" and tok.lower_ in _WH:
+                return []
+            elif (same := _sentence_subject(tok)) is not None:
+                tok = same  # "Gamelan accompanies dance, and it influenced Debussy": gamelan did
+            tok = _resolve_np(tok)
+            return _split_list(tok, coref)
+        if child.dep_ == "expl":
+            return []
+        if child.dep_ == "csubj":
+            title = _title_clause(child)
+            return [title] if title is not None else []
+    if fills_a_role(verb):
+        return _split_list(verb.head, coref)
+    if (
+        verb.dep_ in ("relcl", "acl")
+        and verb.head.dep_ == "attr"
+        and verb.head.pos_ == "NOUN"
+        and verb.head.head.lemma_ in _COPULAR
+        and depth < 4
+    ):
+        # "X is a 35.1 minute long album produced by Y": Y produced X; "X became the first
+        # woman to win Y": X won Y
+        return _subjects(verb.head.head, default, coref, depth + 1)
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        head = agreeing_head(verb, verb.head)
+        whole = _gathered_by(head)
+        if whole is not None and whole.dep_ == "attr" and whole.head.lemma_ in _COPULAR:
+            if depth < 4:  # "X is a collection of clay figures buried with Y": X was buried
+                return _subjects(whole.head, default, coref, depth + 1)
+        elif whole is not None and whole.dep_ == "appos":
+            head = whole  # "X, a group of islands formed by volcanoes": X was formed
+        described = described_noun(verb)
+        if described is not None and described.dep_ == "attr" and depth < 4:
+            return _subjects(described.head, default, coref, depth + 1)
+        if described is not None and described.dep_ == "appos":
+            head = described.head
+        if head.dep_ == "conj" and head.pos_ == "NOUN" and head.head.dep_ == "appos":
+            head = head.head  # "X, a singer and musician born in Boston"
+        if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ in ("PROPN", "NOUN"):
+            head = head.head  # "X, a citizen residing in Y": the apposition describes X
+        return _split_list(_resolve_np(head), coref)
+    if verb.dep_ in ("conj", "xcomp", "advcl") and depth < 4 and verb.head.pos_ in ("VERB", "AUX"):
+        return _subjects(verb.head, default, coref, depth + 1)
+    if (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ in TIME_PREPS
+        and verb.head.dep_ == "prep"
+        and verb.head.head.pos_ in ("VERB", "AUX")
+        and depth < 4
+    ):
+        # "flows west before emptying into the Atlantic", "after leaving Apple, Jobs founded
+        # NeXT": the gerund's subject is the clause's
+        return _subjects(verb.head.head, default, coref, depth + 1)
+    if default is not None and verb.dep_ in ("ROOT", "conj") and depth == 0:
+        return [default]
+    return []
+
+
+def _sentence_subject(pron: Any) -> Any | None:
+    """The subject of its own sentence that "it" / "they" in a later clause of that sentence
+    stands for: "Cats are carnivores, which means they eat meat", "the tomato is a fruit because it
+    develops from the ovary", "Bhutan has never been colonised, and it did not allow television".
+    The caller's coreference only knows the sentences before (so that a pronoun object, "Bartz
+    edited X, while Simon produced it", is not read as the subject); a pronoun *subject* of a
+    later clause is the sentence's subject when it agrees in number (and "it" is no person).
+    Not for a clause the main verb reports ("the Court ruled that it counts as a vegetable":
+    what "it" is, the Court's ruling does not say), nor for the main clause's own subject, nor
+    when the root's subject is not the sentence's first (an aside the parser made the root)."""
+    if pron.pos_ != "PRON" or pron.lower_ not in ("it", "they"):
+        return None
+    root = token_sent(pron).root  # (tokens are built anew at each access: compared by index)
+    step = pron.head
+    if step.i == root.i:
+        return _earlier_subject(pron)
+    for _ in range(8):
+        if step.i == root.i or step.head.i == step.i:
+            break
+        if step.dep_ == "ccomp" and step.head.i == root.i:
+            return None
+        step = step.head
+    if step.i != root.i:
+        return None
+    subj = next(
+        (c for c in token_children(root) if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"),
+        None,
+    )
+    if subj is None or subj.i > pron.i or subj.lower_ in _WH:
+        return None
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in pron.doc[token_sent(pron).start : subj.i]):
+        # "X is not a member — the union has been dormant — but it rejoined": an aside as root
+        return None
+    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token_children(subj))
+    if (pron.lower_ == "they") != plural or (pron.lower_ == "it" and subj.ent_type_ == "PERSON"):
+        return None
+    return subj
+
+
+def _earlier_subject(pron: Any) -> Any | None:
+    """ "When the clouds reach the ground, they release their water", "Neutrophils are the most
+    numerous; they fight infections", "Spain was not finished: it sent further armadas": "they" or
+    "it", the main clause's subject after a clause of its own sentence, is that clause's subject
+    (the nearest one before) when it agrees in number (a person is no "it"; a mismatch means the
+    pronoun is someone else).  Not a relative clause's subject, nor an "it" that stands for a
+    clause ("…, so it's worth pointing your manager to …")."""
+    subj = next(
+        (
+            t
+            for t in reversed(pron.doc[token_sent(pron).start : pron.i])
+            if t.dep_ in ("nsubj", "nsubjpass")
+        ),
+        None,
+    )
+    if subj is None or subj.pos_ == "PRON" or subj.lower_ in _WH or subj.head.dep_ == "relcl":
+        return None
+    kids = token_children(subj)
+    several = subj.tag_ in ("NNS", "NNPS") or (
+        any(c.dep_ == "conj" for c in kids) and any(c.lower_ == "and" for c in kids)
+    )
+    if pron.lower_ == "they":
+        return subj if several else None
+    verb = pron.head
+    if several or subj.ent_type_ == "PERSON" or subj.tag_ not in ("NN", "NNP"):
+        return None
+    if verb.lemma_ == "be" and any(
+        c.dep_ in ("xcomp", "ccomp") and c.i > pron.i for c in token_children(verb)
+    ):
+        return None  # "it is worth asking …", "it is said that …": the clause, not a thing
+    return subj
+
+
+# prepositions of time before a gerund ("before emptying", "after leaving", "while serving"): the
+# gerund is a clause of its own about the same subject, not part of the main verb's predicate
+TIME_PREPS = frozenset({"before", "after", "while", "since", "upon", "until", "when"})
+
+
+def _title_clause(tok: Any) -> Mention | None:
+    """A clausal subject written in Title Case is a title the parser read as a clause: "Turn Me
+    On is a 35.1 minute long album"."""
+    words = list(tok.subtree)
+    if len(words) < 2 or not all(t.text[:1].isupper() or t.is_punct for t in words):
+        return None
+    span = tok.doc[words[0].i : words[-1].i + 1]  # not _make: a title may end in "On" or "Me"
+    return Mention(
+        text=span_text(span),
+        start=span.start_char,
+        end=span.end_char,
+        label="WORK_OF_ART",
+        proper=True,
+    )
+
+
+def _comma_name(tok: Any) -> Any | None:
+    """The name set off by commas after a description ("the oldest museum, the Ashmolean Museum
+    in Oxford, opened ..."): what the clause is about is the named thing, not the description,
+    which answers use to introduce it; a common-noun apposition ("the river, a tributary, ...")
+    or one the parse did not close with a comma is left alone."""
+    doc = tok.doc
+    for c in token_children(tok):
+        if c.dep_ != "appos" or c.pos_ != "PROPN" or c.i < tok.i:
+            continue
+        left, right = c.left_edge.i, c.right_edge.i
+        if doc[left - 1].text == "," and right + 1 < len(doc) and doc[right + 1].text == ",":
+            return c
+    return None
+
+
+def _comma_definite(tok: Any) -> Any | None:
+    """A definite common-noun phrase set off by commas after a description ("Its carriers, the
+    W and Z bosons, were discovered", "A third emblem, the red crystal, was adopted"): the
+    apposition names which thing the description means, as :func:`_comma_name` does for a proper
+    name; an indefinite one ("the river, a tributary, ...") only describes it again and is left
+    alone, and so is one whose own phrase runs on (a preposition or a clause on it)."""
+    doc = tok.doc
+    for c in token_children(tok):
+        if c.dep_ != "appos" or c.pos_ != "NOUN" or c.i < tok.i:
+            continue
+        kids = token_children(c)
+        if not any(k.dep_ == "det" and k.lower_ == "the" for k in kids):
+            continue
+        if any(k.dep_ in ("prep", "relcl", "acl", "appos") for k in kids):
+            continue
+        left, right = c.left_edge.i, c.right_edge.i
+        if doc[left - 1].text == "," and right + 1 < len(doc) and doc[right + 1].text == ",":
+            return c
+    return None
