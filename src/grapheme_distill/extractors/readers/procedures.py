@@ -9,10 +9,8 @@ numbered list is a procedure when its items are instructions, not when it number
 **Henry VII** (r. 1485–1509) — founded …") or says what something does ("1. sets a target range
 …", "2. buys and sells …").
 
-What an instruction is: a sentence or clause opening with a verb in the imperative, found in a
-lexicon of the verbs instructions use (the extractor's parse tags imperatives opening a line
-unreliably; a word list of general English verbs does not depend on it).  Tips, warnings, notes
-and ingredient or tool lists are no steps.
+What an instruction is (an order opening with a verb of the how-to lexicon, no tip or warning)
+is :mod:`~grapheme_distill.extractors.readers.instructions`'s to say.
 
 The spaCy extractor asks :func:`read_prose_procedures` for the prose ones and
 :func:`list_holds_steps` about each numbered list (issue 11, fifth session), :func:`goal_of` for
@@ -31,6 +29,14 @@ from dataclasses import dataclass
 
 from grapheme_distill.extractors.document.model import Block, Document
 from grapheme_distill.extractors.readers.facts import clean_name
+from grapheme_distill.extractors.readers.instructions import (
+    ADVICE,
+    MATERIALS,
+    OPENER,
+    VERBS,
+    is_instruction,
+    is_order,
+)
 
 __all__ = [
     "ProseProcedure",
@@ -48,63 +54,6 @@ __all__ = [
     "unnamed_goal",
 ]
 
-#: verbs that open instructions (base form), the general vocabulary of how-tos, recipes, repairs
-#: and software set-ups
-_VERB_WORDS = """
-    add adjust align allow apply arrange ask assemble attach avoid bake beat begin blend boil
-    book bring browse brush build buy calculate call cancel carry change check choose chop clean
-    clear click close collect combine compare confirm connect consider contact continue cook
-    cool copy cover crack create cut decide define delete deploy describe disconnect discard
-    dissolve divide do download drain draw drink drizzle drop dry edit eat empty enable enter
-    estimate fill find finish fit fix flip fold follow form freeze garnish gather get give go
-    grate grease grind hang heat hold identify inflate insert install keep knead label lay let
-    lift line list load locate lock log look loosen lower make mark measure melt merge mix
-    mount move note notify obtain open order organize organise peel pick pin place plan plant
-    plug pour prepare preheat press print prune pull pump push put raise read record reduce
-    refill refit register reinstall release remove rename repeat replace report reset restart
-    rest return review rinse roll rotate rub run save scan schedule scrape screw season secure
-    select sell send separate serve set shake shape share shift simmer sketch slice slide soak
-    sort spread sprinkle squeeze stack start steep stir stop store strain stretch submit swap
-    switch take tap taste tell test thread tie tighten tilt toss transfer trim try tuck turn
-    type unlock unplug unscrew update upload use verify visit wait walk warm wash watch water
-    weigh whisk wipe wrap write knock punch scoop spoon sear fry roast grill saute sauté dice
-    mince marinate leave ensure remember navigate sign log reboot sift layer top uncover reheat
-    chill refrigerate thaw pat coat dust glaze baste carve proof score plate portion toast steam
-    poach blanch stuff zest crush mash puree pulse clamp sand paint prime seal drill nail glue
-    level configure disable initialize initialise commit clone compile launch paste scroll swipe
-    toggle sync restore wear breathe relax inhale exhale lie sit stand bend jog unzip extract
-    backup attach detach dial fasten unfasten hook unhook charge plug brew park pair unpair
-"""
-_VERBS = frozenset(_VERB_WORDS.split())
-_OPENER = re.compile(
-    r"^(?:(?:first(?:ly)?|next|then|now|finally|lastly|after that|afterwards|second(?:ly)?|"
-    r"third(?:ly)?|to (?:begin|start)(?: with)?|once (?:it|they|that)[^,]{0,40}|when [^,]{1,60}|"
-    r"before (?:you (?:start|begin)|starting|beginning)[^,]{0,30}|if [^,]{1,60}|to [^,]{1,60},|"
-    r"meanwhile|in the meantime|(?:the )?(?:next|following) (?:day|morning)|"
-    r"step (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)|"
-    # a phrase that sets the scene, up to its comma: "For the oven,", "In a large bowl,",
-    # "**Before you hand the phone over**," (several procedures in one prose answer open so)
-    r"(?:before|after|once|while|until|as soon as|as|whenever|for|in|on|at|with|during|using)\s"
-    r"[^,.!?\n]{1,50}?,|"
-    # an order said through "you" or with a manner adverb: "you need to remove …", "you should
-    # rinse …", "gently fold in …" ("Simply put, it is …" is none)
-    r"you(?:['’]ll| will)? (?:need|want|have) to|you (?:should|must)|"
-    r"(?:simply|just|gently|carefully|slowly|quickly|firmly|lightly|thoroughly)"
-    r"(?=\s+[a-z]+\b(?!,)))\s*[,:.]?\s+)+",
-    re.IGNORECASE,
-)
-#: a tip, a warning or a note: advice about the steps, no step itself
-_ADVICE = re.compile(
-    r"^(?:tips?|note|warning|caution|important|pro tip|hint|optional|troubleshooting)\b|"
-    r"^(?:don['’]t|do not|never|avoid|be careful|make sure not)\b",
-    re.IGNORECASE,
-)
-#: an ingredient, tool or equipment list's lead: no steps
-_MATERIALS = re.compile(
-    r"^(?:\*\*)?(?:you['’]ll need|you will need|ingredients|tools?|equipment|materials|"
-    r"what you need|requirements|prerequisites)\b",
-    re.IGNORECASE,
-)
 _HOW_TO = re.compile(
     r"\b(?:how (?:do|can|should|would|to)|steps?\b|instructions?|procedure|recipe|guide|"
     r"method|directions|walk me through)\b",
@@ -194,75 +143,6 @@ class ProseProcedure:
     prepares_list: bool = False
 
 
-def _first_word(text: str) -> str:
-    words = re.findall(r"[A-Za-z][a-z'’\-]*", text[:60])
-    return words[0].lower() if words else ""
-
-
-def is_instruction(text: str) -> bool:
-    """The sentence or clause opens (after a sequence word or a condition: "Then", "When the eggs
-    are set,") with an imperative verb of :data:`_VERBS`, and is no tip or warning."""
-    text = text.strip(" *_-")
-    if _ADVICE.match(text):
-        return False
-    rest = _OPENER.sub("", text)
-    word = _first_word(rest)
-    if word not in _VERBS:
-        return False
-    return not _opens_statement(rest)
-
-
-#: what follows the subject of a statement: a copula, an auxiliary or a modal, or a verb in the
-#: third person that descriptions open with ("Type 2 diabetes affects …")
-_FINITE_WORDS = """
-    is are was were has have had can could will would may might must should does did
-    remains becomes means refers lies stands rises occurs affects causes develops starts begins
-"""
-_FINITE = frozenset(_FINITE_WORDS.split())
-#: verbs whose object may be a clause: "Ensure Python is installed", "Check power is on"
-_CLAUSE_VERB_WORDS = """
-    ensure check verify confirm note remember make test tell ask decide find watch consider
-    notify report record
-"""
-_CLAUSE_VERBS = frozenset(_CLAUSE_VERB_WORDS.split())
-#: a name's word after the would-be verb: a capitalised word or a number ("Mount Everest's",
-#: "Type 2")
-_NAME_WORD = re.compile(r"(?:[A-Z][\w'’\-]*|\d[\d.,]*)")
-
-
-def _opens_statement(rest: str) -> bool:
-    """The verb's word begins a noun phrase that is the subject of a statement: the phrase is
-    followed by a copula, an auxiliary or a modal (:data:`_FINITE`), after at most one bare
-    noun ("Set theory is …", "Order is …") or, where a capitalised word or a number continues
-    the word into a name, after that name, two bare nouns and a parenthesis ("Mount Everest
-    (8,849 m) is …", "Type 2 diabetes is …").  An order's object is followed by no such verb
-    ("Press Enter and it is saved", "Type 2 in the box"), except where the verb takes a clause
-    ("Ensure Python is installed", "Check it is on")."""
-    words = re.findall(r"\([^)]*\)|[^\s(]+", rest)
-    if len(words) < 2 or words[0].lower() in _CLAUSE_VERBS:
-        return False
-    i = 1
-    while i < len(words) and _NAME_WORD.fullmatch(words[i]):
-        i += 1
-    named = i > 1
-    nouns = 0
-    while (
-        i < len(words)
-        and nouns < (2 if named else 1)
-        and re.fullmatch(r"[a-z][a-z\-]*", words[i])
-        and words[i] not in _NOT_VERB
-        and words[i] not in _FINITE
-        and words[i] not in ("and", "or", "but", "then", "so")
-    ):
-        i += 1
-        nouns += 1
-    if named and i < len(words) and words[i].startswith("("):
-        i += 1
-    if i < len(words) and re.fullmatch(r"[a-z]+ly", words[i]) and words[i] != "only":
-        i += 1  # "Type 1 diabetes usually is …"
-    return i < len(words) and words[i].rstrip(",.;:!?") in _FINITE
-
-
 def list_holds_steps(texts: list[str], lead: str = "") -> bool | None:
     """A list's verdict from its items: True when most items are instructions, False when most
     open with a name ("**Henry VII** (r. 1485–1509) — …") or a verb in the third person ("sets a
@@ -271,7 +151,7 @@ def list_holds_steps(texts: list[str], lead: str = "") -> bool | None:
     decide)."""
     # the lead's last sentence introduces the list: "Don't panic. Here's what to do:" is no tip
     lead = re.split(r"(?<=[.!?])\s+", lead.strip(" *_#"))[-1].strip(" *_#")
-    if not texts or _MATERIALS.match(lead) or _ADVICE.match(lead):
+    if not texts or MATERIALS.match(lead) or ADVICE.match(lead):
         return None if not texts else False
     orders = sum(1 for t in texts if is_instruction(t))
     if orders * 2 > len(texts):
@@ -305,49 +185,6 @@ _ASKS_STEPS = re.compile(
     r"\b(?:explain|describe|outline)\b[^.?!]{0,40}\bprocess(?:es)?\b",
     re.IGNORECASE,
 )
-#: closed-class words that open a statement, never an order: articles, pronouns, quantifiers,
-#: prepositions, conjunctions, focus adverbs ("The Sun heats …", "In 1914, …", "Both sides …")
-_NOT_VERB_WORDS = """
-    a an the this that these those it its they their there he she his her we our i my you your
-    one each every all both most some many few several no any only even just not also in on at
-    by for from of to with into onto during after before since until while when where if as
-    under over across through throughout despite unlike like near along among within between
-    about above below behind beyond around against toward towards per via half
-"""
-_NOT_VERB = frozenset(_NOT_VERB_WORDS.split())
-#: what follows a verb that takes an object: a determiner, a pronoun, a number or a particle
-#: ("Plunge the sink", "Unblock it", "Top up the oil")
-_OBJECT = re.compile(
-    r"(?:the|a|an|your|my|it|them|this|that|these|those|some|all|any|each|every|one|two|three|"
-    r"\d[\d.,]*|up|down|out|off|back|away)\b",
-    re.IGNORECASE,
-)
-
-
-#: a condition or time clause before the order ("While the pan is still warm, wipe …")
-_CONDITION = re.compile(
-    r"^(?:while|once|after|before|as soon as|until|if|when|whenever|for)\b[^,]{1,60},\s*",
-    re.IGNORECASE,
-)
-
-
-def is_order(text: str) -> bool:
-    """An instruction (:func:`is_instruction`), or the construction of one whose verb the lexicon
-    lacks: a bare word that is no closed-class word, no participle or gerund and no verb in the
-    third person, followed by its object ("Plunge the sink", "Unblock it")."""
-    if is_instruction(text):
-        return True
-    rest = _CONDITION.sub("", _OPENER.sub("", text.strip(" *_-")))
-    if rest != text.strip(" *_-") and is_instruction(rest):
-        return True  # "While the pan is still warm, wipe out …"
-    m = re.match(r"([A-Za-z]+)\s+(.*)", rest)
-    if m is None:
-        return False
-    word = m.group(1).lower()
-    if word in _NOT_VERB or re.search(r"(?:ing|ed|[^s]s)$", word):
-        return False
-    return _OBJECT.match(m.group(2)) is not None
-
 
 #: a title over advice, not steps: the mistakes, pitfalls, tips or warnings a how-to numbers after
 #: its steps (the gold: "tips, warnings … do not" belong to the procedure)
@@ -444,7 +281,7 @@ def _sentences(text: str) -> list[tuple[int, str]]:
 
 def _step(text: str) -> str:
     """A step as the gold writes it: the instruction without its sequence word or condition."""
-    return _OPENER.sub("", text.strip()).rstrip(".!;: ").strip()
+    return OPENER.sub("", text.strip()).rstrip(".!;: ").strip()
 
 
 def _procedural(doc: Document, block: Block, prompt: str) -> bool:
@@ -491,7 +328,7 @@ def read_prose_procedures(doc: Document, prompt: str = "") -> list[ProseProcedur
         if not _procedural(doc, block, prompt):
             continue
         sentences = _sentences(text)
-        if _MATERIALS.match(text):
+        if MATERIALS.match(text):
             # "You'll need jumper cables. Before you start, park the cars …": the materials
             # sentence is no step, the preparation after it is
             sentences = sentences[1:]
@@ -503,7 +340,7 @@ def read_prose_procedures(doc: Document, prompt: str = "") -> list[ProseProcedur
         orders = [
             (a, s) for a, s in sentences if is_order(s) and not (lead and s == sentences[-1][1])
         ]
-        steps = tuple(_step(c) for _, s in orders for c in instruction_clauses(_OPENER.sub("", s)))
+        steps = tuple(_step(c) for _, s in orders for c in instruction_clauses(OPENER.sub("", s)))
         if before_list(blocks, i) and orders and (len(orders) < len(sentences) or len(steps) < 2):
             # "Fixing a flat is easy … Before you start, shift to the smallest rear cog …."
             steps = tuple(_step(s) for _, s in orders)
@@ -619,7 +456,7 @@ def _listed(parts: list[str], k: int, clause: int) -> bool:
         mates.extend(more)
     if not mates:
         mates = [w for part in parts[clause + 1 : k] for w in _coordinated(part) or []]
-    return any(w not in _VERBS for w in mates)
+    return any(w not in VERBS for w in mates)
 
 
 def before_list(blocks: list[Block], i: int) -> bool:
@@ -629,7 +466,7 @@ def before_list(blocks: list[Block], i: int) -> bool:
     for block in blocks[i + 1 : i + 5]:
         if block.is_item and block.ordered:
             return True
-        if block.role == "heading" or _MATERIALS.match(block.text) or block.text.endswith(":"):
+        if block.role == "heading" or MATERIALS.match(block.text) or block.text.endswith(":"):
             continue
         return False
     return False
