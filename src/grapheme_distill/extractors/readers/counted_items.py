@@ -21,6 +21,7 @@ from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.attribute_keys import is_name_key
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
+from grapheme_distill.extractors.readers.plurals import same_noun
 from grapheme_distill.extractors.readers.values import leading_count
 
 __all__ = ["read_counted_items"]
@@ -28,10 +29,6 @@ __all__ = ["read_counted_items"]
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _PARTS = re.compile(r"\s*[,;]\s*")
 _ROLES = frozenset({"key_value", "glossary"})
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") else word
 
 
 def read_counted_items(ctx: ReadContext) -> tuple[list[Fact], set[int]]:
@@ -62,7 +59,7 @@ def _list_counts(ctx: ReadContext, items: list[Block]) -> Iterator[tuple[Fact, i
             if counted is not None:
                 n, predicate = counted
                 head = predicate.rsplit("_", 1)[-1]
-                if _singular(key.lower().split()[-1]) != _singular(head):
+                if not same_noun(key.lower().split()[-1], head):
                     by_kind[predicate].append((key, n, block.index, block.span, is_hedged(value)))
                     if is_name_key(key):
                         alone.add(block.index)

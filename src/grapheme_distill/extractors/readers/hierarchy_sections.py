@@ -25,6 +25,7 @@ from grapheme_distill.extractors.readers.phrases import (
     remarks,
     resolve,
 )
+from grapheme_distill.extractors.readers.plurals import singular
 from grapheme_distill.model.knowledge import HierarchyKind
 
 __all__ = ["heading_child", "read_sections", "tables_of"]
@@ -186,10 +187,6 @@ def joined_names(ctx: ReadContext, names: list[str], words: list[str]) -> list[s
     return names
 
 
-def _singular(word: str) -> str:
-    return re.sub(r"(?<=[^s])s$", "", word.strip().lower())
-
-
 def _examples(cell: str) -> list[str]:
     """ "HTTP, SMTP, DNS", "Silver Needle, Longjing (Dragon Well)": the names a cell lists.
     Only names (capitalised, three words at most): lower-case examples ("cables, everyday
@@ -268,7 +265,7 @@ def _read_tables(ctx: ReadContext) -> Iterator[Fact]:
             continue
         col = _name_column(rows)
         raw = [clean_name(re.sub(r"\s*\([^)]*\)", "", r.cell_texts()[col])) for r in rows]
-        names = joined_names(ctx, raw, [_singular(first.header[col])])
+        names = joined_names(ctx, raw, [singular(first.header[col].strip().lower())])
         yield from _example_facts(ctx, rows, col, names)
         yield from _content_facts(rows, col, names)
         if not first.header[col].strip():

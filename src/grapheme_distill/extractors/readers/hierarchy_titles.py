@@ -14,6 +14,7 @@ from grapheme_distill.extractors.readers.facts import Name, clean_name
 from grapheme_distill.extractors.readers.hierarchy_context import title_name
 from grapheme_distill.extractors.readers.hierarchy_items import paragraph_text
 from grapheme_distill.extractors.readers.phrases import kind_of, lead_parent, resolve
+from grapheme_distill.extractors.readers.plurals import same_noun
 
 __all__ = [
     "CLAUSE_HEADING",
@@ -43,18 +44,12 @@ def titled_by(ctx: ReadContext, first: Block, parent: Name, heading: str) -> boo
     name = _WORD.findall(parent.text.lower())
     words = _WORD.findall(title.lower())
     return bool(name) and any(
-        all(_same_word(a, b) for a, b in zip(name, words[i : i + len(name)], strict=True))
+        all(same_noun(a, b) for a, b in zip(name, words[i : i + len(name)], strict=True))
         for i in range(len(words) - len(name) + 1)
     )
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-
-
-def _same_word(a: str, b: str) -> bool:
-    """One word, a plural ending aside ("art" / "arts", "class" / "classes")."""
-    short, long = sorted((a, b), key=len)
-    return long in (short, f"{short}s", f"{short}es")
 
 
 def prompt_names(ctx: ReadContext, block: Block, parent: Name) -> bool:
