@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from grapheme_distill.extractors.readers import read_document
 from grapheme_distill.extractors.readers.plurals import same_noun, singular
 from tests.extractors.readers.conftest import hierarchy_pairs as _pairs
 
@@ -68,3 +69,17 @@ def test_a_cell_is_joined_with_the_singular_of_an_es_plural_header() -> None:
     pairs = _pairs(BRANCHES, "What are the branches of government?")
     assert ("government", "legislative branch") in pairs
     assert ("government", "judicial branch") in pairs  # most rows are said so: all are joined
+
+
+def test_an_attribute_tables_names_are_joined_with_the_singular_of_its_header() -> None:
+    """The attribute tables join the same way: "Judicial" under "| Branches |" is the judicial
+    branch whose member count the row gives (the attributes' old helper gave "branche")."""
+    table = (
+        "The **government** has three parts.\n\n"
+        "| Branches | Founded | Members |\n|---|---|---|\n"
+        "| Legislative | 1789 | 535 |\n| Executive | 1789 | 1 |\n| Judicial | 1790 | 9 |\n\n"
+        "The legislative branch writes the laws and the executive branch enforces them."
+    )
+    facts = [f for f in read_document(table, "")[1] if f.kind == "relation"]
+    found = {(f.subject.text, f.predicate, f.object.text if f.object else "") for f in facts}
+    assert ("Judicial branch", "number_of_members", "9") in found, found

@@ -48,6 +48,7 @@ from grapheme_distill.extractors.readers.hierarchy_sections import (
 )
 from grapheme_distill.extractors.readers.lead_verbs import lead_verb_relations
 from grapheme_distill.extractors.readers.phrases import first_subject, prompt_name
+from grapheme_distill.extractors.readers.plurals import singular
 from grapheme_distill.extractors.readers.yes_no_rows import yes_no_facts
 from grapheme_distill.model.knowledge import HierarchyKind
 
@@ -112,7 +113,13 @@ def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
         at = _name_column(rows)
         raw = [clean_name(PAREN.sub("", r.cell_texts()[at])) for r in rows]
         # "Application" under "| Layer |" is the application layer when the answer says so
-        names = joined_names(ctx, raw, [_singular(rows[0].header[at])] if rows[0].header else [])
+        names = joined_names(
+            ctx,
+            raw,
+            [singular(clean_name(PAREN.sub("", rows[0].header[at])).lower())]
+            if rows[0].header
+            else [],
+        )
         named_at = at
         if rows[0].header:
             names, named_at = _spelled_out(rows, at, names)
@@ -440,10 +447,6 @@ def _taxonomic_rank(cell: str) -> bool:
     return (
         word in _RANKS or word in _RANK_PLURALS or word in ("subclass", "suborder", "superfamily")
     )
-
-
-def _singular(word: str) -> str:
-    return re.sub(r"(?<=[^s])s$", "", clean_name(PAREN.sub("", word)).lower())
 
 
 _DETERMINED = re.compile(r"\s(?:the|a|an|its|their|his|her)\s")

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
+from grapheme_distill.extractors.readers.plurals import singular
 from grapheme_distill.extractors.readers.values import read_values
 from grapheme_distill.model.knowledge import HierarchyKind
 
@@ -99,16 +100,6 @@ _WORKS = frozenset(
 )
 
 
-def _singular(noun: str) -> str:
-    if noun.endswith("oes") and len(noun) > 5:  # "volcanoes", "heroes"
-        return noun[:-2]
-    if noun.endswith("ies"):
-        return noun[:-3] + "y"
-    if noun.endswith(("ches", "shes", "sses", "xes")):
-        return noun[:-2]
-    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
-
-
 def read_sentences(ctx: ReadContext) -> Iterator[Fact]:
     """Owned lists ("Its main tributaries include ...") and the attribute values prose states
     (:mod:`.values`)."""
@@ -128,7 +119,7 @@ def read_sentences(ctx: ReadContext) -> Iterator[Fact]:
                 owner = Name(owner_name) if owner_name and owner_name[:1].isupper() else None
             if owner is None:
                 continue
-            noun = _singular(m.group("noun"))
+            noun = singular(m.group("noun"))
             # "..., Katla and Eyjafjallajökull, whose 2010 eruption ...": the list ends where a
             # relative clause or a parenthesis about its last item begins
             listed = _LIST_END.split(_ASIDE.sub("", m.group("list")), maxsplit=1)[0]

@@ -15,6 +15,7 @@ from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
 from grapheme_distill.extractors.readers.hierarchy import item_head
+from grapheme_distill.extractors.readers.plurals import singular
 from grapheme_distill.extractors.readers.values import EVENT_NOUNS
 from grapheme_distill.model.knowledge import LinguisticKind
 
@@ -239,7 +240,7 @@ def name_before(text: str) -> str | None:
     if (shared := _SHARED_HEAD.fullmatch(name)) is not None:
         # "Symphonies No. 5 and No. 6 (*Pastoral*)": the name right before is the last one,
         # "Symphony No. 6", its head noun shared with the one before
-        return f"{_singular(shared.group('head'))} {shared.group('last')}"
+        return f"{singular(shared.group('head'))} {shared.group('last')}"
     return name
 
 
@@ -249,12 +250,6 @@ _SHARED_HEAD = re.compile(
     r"(?:,\s+(?:(?:No\.|Op\.|Part|Book|Act)\s+)?[\dIVX]+\w*)*\s+and\s+"
     r"(?P<last>(?:(?:No\.|Op\.|Part|Book|Act)\s+)?[\dIVX]+\w*)"
 )
-
-
-def _singular(noun: str) -> str:
-    if noun.endswith("ies"):
-        return noun[:-3] + "y"
-    return noun[:-2] if noun.endswith(("ches", "shes", "sses", "xes")) else noun[:-1]
 
 
 #: a name right after one of these is a time or place, not what a marker names ("after Brexit,
