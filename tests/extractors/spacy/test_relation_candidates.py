@@ -151,3 +151,20 @@ def test_he_takes_the_topic_only_when_the_answer_shows_it_a_person(
     # an organisation the answer shows no life is no "he"
     got = _read(spacy_x, "He died in January 1943.", coref=_topic("Zurich Group", "ORG"))
     assert all(s != "Zurich Group" for s, _, _, _ in got)
+
+
+def test_a_clause_on_the_thing_filling_a_role_is_said_of_that_thing(
+    spacy_x: SpacyExtractor,
+) -> None:
+    """ "Its chief crop is arabica coffee, grown on …": the candidates follow the clause reader
+    (:func:`.clause_subjects.fills_a_role`): a possessed or superlative subject only names the
+    role, the comma clause is about what fills it; a subject that names a thing keeps it."""
+    got = _read(spacy_x, "Its chief crop is arabica coffee, grown on the slopes of Mount Elgon.")
+    assert any(s == "arabica coffee" and p == "grown_on" for s, p, _, _ in got), got
+    assert not any(s == "chief crop" for s, _, _, _ in got), got
+    got = _read(
+        spacy_x, "Her greatest invention was the cotton gin, which transformed farming in Georgia."
+    )
+    assert any(s == "cotton gin" and p == "transform" for s, p, _, _ in got), got
+    got = _read(spacy_x, "Apollo 11 was the mission, which carried Neil Armstrong to the Moon.")
+    assert any(s == "Apollo 11" and p == "carry" for s, p, _, _ in got), got

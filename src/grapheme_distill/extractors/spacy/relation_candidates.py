@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from grapheme_distill.extractors.spacy.arguments import _is_passive, _neg, _split_list
+from grapheme_distill.extractors.spacy.clause_subjects import fills_a_role
 from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, token_children
 from grapheme_distill.extractors.spacy.mentions import Coref, Mention
 from grapheme_distill.extractors.spacy.names import mention_of
@@ -197,8 +198,10 @@ def _subjects(
                 return mentions(c), kind, c
         if relative:
             head = agreeing_head(seen, seen.head)
-            if head.dep_ == "attr" and head.head.lemma_ == "be":
-                # "Apollo 11 was the spaceflight that landed on the Moon": Apollo 11 landed
+            if head.dep_ == "attr" and head.head.lemma_ == "be" and not fills_a_role(seen):
+                # "Apollo 11 was the spaceflight that landed on the Moon": Apollo 11 landed;
+                # "Its main export is hydroelectric power, sold to India": the power was sold
+                # (the subject only names the role the attribute fills)
                 own = next((c for c in token_children(head.head) if c.dep_ in _SUBJ), None)
                 if own is not None:
                     return mentions(own), "relcl_copula", own
