@@ -14,7 +14,11 @@ from grapheme_distill.extractors.base import may_contain
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.bracket_phrases import NOT_ALIAS
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
-from grapheme_distill.extractors.readers.definitions import TERM_NOUN, described_by_name
+from grapheme_distill.extractors.readers.definitions import (
+    OPENER,
+    TERM_NOUN,
+    described_by_name,
+)
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
 from grapheme_distill.extractors.readers.highlighted_names import (
     marker_in_name,
@@ -206,6 +210,10 @@ _AFTER_NAME = re.compile(
     r"\s+(?=(?:much|soon|shortly|later|earlier|afterwards|then|again|too|today|now|ever|still|"
     r"also|only|[a-z]+ly)\b)"
 )
+#: a plain noun phrase opening a sentence, set off by a comma or a dash ("The eggplant —")
+_OPENING_NOUN = re.compile(
+    r"(?:The|An?)\s+[*_]*(?P<x>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})[*_]*\s*(?:,|[\u2013\u2014])"
+)
 #: a sentence that is only a name so far ("The Magna Carta", "Elizabeth I")
 _OPENING_NAME = re.compile(
     r"(?:The\s+)?(?P<x>[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|the|de|von|van))*)"
@@ -261,7 +269,11 @@ def _alias_values(text: str, m: re.Match[str]) -> list[str]:
     elif values:
         # "known as Constantinople until 1930 and as Byzantium before that", "called Chomolungma
         # in Tibetan and Sagarmatha in Nepali": each name the marker governs, with its qualifier
-        clause = re.split(r"\s+[\u2013\u2014]\s+|,\s+(?:which|who|but|so)\b", window)[0]
+        # "Meta, formerly Facebook, owns Instagram and WhatsApp": a comma before a lower-case
+        # word closes the names (the sentence's verb follows)
+        clause = re.split(
+            r"\s+[\u2013\u2014]\s+|,\s+(?:which|who|but|so)\b|,\s+(?!(?:and|or)\b)[a-z]", window
+        )[0]
         at = clause.find(values[0])  # after the first name ("… Aeronautics and Space …" is one)
         for more in _COORDINATED.finditer(clause, at + len(values[0]) if at >= 0 else len(clause)):
             values.append(clean_name(more.group("n")))
@@ -313,6 +325,13 @@ def read_alias_forms(
 ) -> Iterator[Fact]:
     """The alias and abbreviation forms of one sentence, in the order the caller used to read
     them (its definitions come after them, from :mod:`.definitions`)."""
+    if (opened := OPENER.match(sent.text)) is not None and not re.match(
+        r"(?:or|and|but|nor|which|who)\b|$", sent.text[opened.end() :]
+    ):
+        # "In 1924, Petrograd was renamed …", "In electronics, read-only memory is commonly
+        # abbreviated ROM": a fronted adverbial is no part of the term the sentence opens with
+        # ("In judo each athlete, or **judoka**, …" opens with its term)
+        sent = Sentence(sent.text[opened.end() :], sent.start + opened.end())
     text = sent.text
     if may_contain(text, RANK_NAMES):
         yield from ranked_group(block, sent, hedged)
@@ -430,6 +449,10 @@ def read_alias_forms(
             bare = re.sub(r"\s*\([^()]*\)", "", text[: m.start()]).strip(" ,*_")
             if (opened := _OPENING_NAME.fullmatch(bare)) is not None:
                 term = Name(clean_name(opened.group("x")))
+        if term is None and (np := _OPENING_NOUN.fullmatch(text[: m.start()].rstrip())):
+            # "The eggplant — known as aubergine in Britain —", "The collarbone, also called …": a
+            # plain noun phrase opening the sentence, set off before the marker
+            term = Name(np.group("x"))
         if term is None and not text[: m.start()].strip(" *_") and sent.start == 0:
             # "### Jasmine / Also called **Thai fragrant rice**.": a block opening with the marker
             # renames what its section is about
@@ -548,6 +571,7 @@ def read_alias_forms(
         # "Deoxyribonucleic acid, or DNA, carries …", "Hypertension, or high blood pressure, …"
         # "The Federal Reserve, or simply the Fed, …": the adverb is no part of the name
         y_text = re.sub(r"^(?:simply|just|more simply|informally)\s+(?:the\s+)?", "", m.group("y"))
+        y_text = re.sub(r"\s+for short$", "", y_text)  # "…, or DNA for short, …"
         x, y = clean_name(_noun_phrase_end(m.group("x"))), clean_name(y_text)
         if (pair := long_and_short(x, y)) is not None:
             yield lfact(
@@ -609,7 +633,10 @@ def read_alias_forms(
         ):
             yield lfact(block, sent, "synonym.dashes", Name(x), LinguisticKind.SYNONYM, y, hedged)
     if (m := _NAME_FOR.match(text)) is not None:
-        value, term_text = clean_name(m.group("v")), clean_name(m.group("x"))
+        # "The word "sleet" is another term for ice pellets in American usage": the naming noun
+        # and the quotes are no part of the name, nor the usage after the other name
+        value = clean_name(TERM_NOUN.sub("", m.group("v")).strip("\"“”'‘’ "))
+        term_text = clean_name(_QUALIFIER.split(m.group("x"))[0])
         if value and term_text and value.lower() not in PRONOUNS:
             yield lfact(
                 block, sent, "alias.name_for", Name(term_text), LinguisticKind.ALIAS, value, hedged

@@ -91,11 +91,16 @@ _CALLED_BARE = re.compile(
 )
 _MEANS = re.compile(
     r"^(?P<x>.{1,60}?)\s*,?\s+(?:(?:simply|literally|just|basically|roughly|essentially)\s+)?"
-    r"(?:means|refers to|is defined as|are defined as|denotes|is the term for|describes|"
+    r"(?:means|refers to|(?:is|are)\s+(?:[a-z]+ly\s+)?defined as|denotes|is the term for|describes|"
     # "The word "odyssey" has since come to mean any long, eventful journey"
     r"(?:(?:has|have)\s+)?(?:(?:since|now|also)\s+)?(?:come|came)\s+to\s+mean|"
     r"is when|is what happens when|(?:is\s+)?translate[sd](?:\s+literally)?\s+(?:as|to))\s+"
     r"(?P<v>.{3,300})$"
+)
+#: "By X we mean …", "By X, economists mean …": what the writer or a field means by a term
+_BY_MEAN = re.compile(
+    r"^By\s+[*_\"“‘']*(?P<x>[^,*_\"”’']{2,40}?)[*_\"”’']*,?\s+(?:we|I|[a-z]+s)\s+"
+    r"(?:[a-z]+ly\s+)?mean\s+(?P<v>.{3,300})$"
 )
 #: a "means" whose object is a clause ("that you should start early", "your money has more
 #: time"): after "this" or an action ("Saving early means …") a claim, not what a term means
@@ -132,7 +137,7 @@ _LANGUAGE_FOR = re.compile(
 #: "The name is simply Arabic for "chickpeas"", "Its name comes from Hindi and probably means
 #: "fragrant"": a literal meaning of the name of what the section or item is about
 _NAME_GLOSS = re.compile(
-    r"^(?:The|Its)\s+name\s+(?:is|comes|derives)\s+(?:[a-z]+ly\s+)?(?:from\s+)?(?:the\s+)?"
+    r"^(?:The|Its)\s+name\s+(?:[*_\"“]*(?P<t>[A-Z][^*_\"”]{1,40}?)[*_\"”]*\s+)?(?:is|comes|derives)\s+(?:[a-z]+ly\s+)?(?:from\s+)?(?:the\s+)?"
     r"(?:[A-Z][a-z]+\s+(?:word\s+)?for|[A-Z][a-z]+\s+and\s+(?:[a-z]+ly\s+)?means)\s+"
     r"[\"“‘]+(?P<v>[^\"”’]{2,60})[\"”’]"
 )
@@ -141,7 +146,7 @@ TERM_NOUN = re.compile(
     r"(?i)^(?:the\s+)?(?:term|word|phrase|expression|name|acronym|abbreviation|concept of)\s+"
 )
 #: a sentence's opening adverbial, which is not its subject ("In economics, inflation is …")
-_OPENER = re.compile(
+OPENER = re.compile(
     r"^(?:(?:In|Within|For|At)\s+(?:[\w'’\-]+\s+){0,2}[\w'’\-]+|Simply put|Put simply|"
     r"Basically|Essentially|In short|In general|Broadly speaking|Technically|Formally|Informally|"
     r"Generally|Strictly speaking|However|Overall|Moreover|Furthermore|Indeed|Ultimately|Thus|"
@@ -362,7 +367,7 @@ def _clause(
                     hedged,
                 )
         return
-    text = _OPENER.sub("", text)
+    text = OPENER.sub("", text)
     lang = _LANGUAGE_FOR.match(text) if may_contain(text, ("for", "mean", "refers")) else None
     if lang is not None:
         x = re.sub(r"\s*\([^)]*\)", "", lang.group("x") or lang.group("x2"))  # "(pronounced …)"
@@ -380,6 +385,8 @@ def _clause(
         # item's term (a glossary key) or of the section's subject means
         key = clean_name(re.sub(r"\s*\([^)]*\)", "", block.key_text())) if block.key else ""
         subject = Name(key) if key else pronoun_subject(ctx, block)
+        if named.group("t"):  # "The name *Himalaya* comes from Sanskrit and means …"
+            subject = Name(clean_name(named.group("t")))
         if subject is not None and subject.text.lower() not in PRONOUNS:
             value = named.group("v").strip()
             yield lfact(
@@ -396,6 +403,18 @@ def _clause(
             Name(clean_name(when.group("x"))),
             LinguisticKind.DEFINITION,
             when.group("v").strip(),
+            hedged,
+        )
+        return
+    if text.startswith("By ") and (by := _BY_MEAN.match(text)) is not None:
+        # "By *carrying capacity* we mean …", "By entropy, physicists mean …"
+        yield lfact(
+            block,
+            sent,
+            "means.by",
+            Name(clean_name(by.group("x"))),
+            LinguisticKind.DEFINITION,
+            by.group("v").strip().rstrip("."),
             hedged,
         )
         return

@@ -110,7 +110,7 @@ _PAREN_PREFIX = re.compile(
     r"^(?:born|née|nee|formerly|ticker|symbol|often just|or simply|"
     r"or(?!\s+(?:so|more|less|about|even|fewer|until|longer)\b)|"
     r"also(?!\s+(?:called|known|referred|named|spelled|spelt|written))|aka|a\.k\.a\.|also known as|"
-    r"(?:also\s+)?(?:spelled|spelt|written)|"
+    r"(?:(?:also|sometimes|often|usually|commonly)\s+)?(?:spelled|spelt|written)|"
     r"(?P<weak>previously|earlier|originally|once|later|now|commonly|colloquially|informally|"
     r"popularly|often|usually|sometimes)(?=\s+[\"“*_]*(?:the\s+)?(?-i:[A-Z]))|"
     r"(?:real|birth|given|stage|pen|maiden|legal|original|scientific|botanical|Latin|common)"
@@ -328,8 +328,12 @@ def read_parentheses(
                 yield lfact(block, sent, "paren.taxon", term, LinguisticKind.ALIAS, taxon, hedged)
             continue
         if (regional := _REGIONAL.match(plain)) is not None:
-            # "courgettes (zucchini in American English)": the word another region uses
-            term = _term_before(ctx, block, sent, m.start())
+            # "courgettes (zucchini in American English)": the word another region uses; "An
+            # elevator (known as a lift in the UK)": a plain noun after an article as well
+            articled = ARTICLED.search(before)
+            term = _term_before(ctx, block, sent, m.start()) or (
+                Name(articled.group("np")) if articled is not None else None
+            )
             if term is not None:
                 value = clean_name(regional.group("v"))
                 yield lfact(
@@ -605,7 +609,7 @@ def read_parentheses(
             # a number only as a route's or a model's ("(Route 1)"), not a date or a measure
             and (not re.search(r"\d", plain) or re.fullmatch(r"[A-Z][a-z]+ \d{1,3}", plain))
             and len(plain.split()) <= 5
-            and not re.search(r"\b(?:is|are|was|were|see|e\.g|i\.e)\b", plain)
+            and not re.search(r"\b(?:is|are|was|were|see|e\.g|i\.e|for short)\b", plain)
         ):
             # the name right before: a highlighted term or a capitalised run, never an item's head
             # far before it ("Install Docker Desktop (macOS) or Docker Engine (Linux)")
