@@ -218,6 +218,36 @@ def _proper_ends(names: list[str]) -> list[str]:
     return names
 
 
+def _subject_list(listed: str) -> str:
+    """The examples of a class that opens its sentence end where its verb begins: "Noble gases
+    such as helium, neon and argon hardly react" — the list is the sentence's subject, so its
+    last name runs on into the predicate.  The last name is cut to as many words as the longest
+    name before it (one-word names keep one word), when those are short and the next word opens
+    a predicate (an auxiliary or an adverb): "… and fresh tuna are" is left unread, since its
+    cut would split a name (a probe of the twenty-fourth session)."""
+    seps = list(re.finditer(r",?\s+(?:and|or)\s+|,\s+", listed))
+    if not seps:
+        return listed
+    last = seps[-1]
+    earlier = [n.strip() for n in re.split(r",\s+|\s+(?:and|or)\s+", listed[: last.start()])]
+    if len(earlier) < 2 and "," not in listed[: last.end()]:
+        return listed  # "A and B run …": two names are as often a name of two words
+    longest = max((len(n.split()) for n in earlier), default=0)
+    words = listed[last.end() :].split()
+    if not earlier or longest > 3 or len(words) <= longest:
+        return listed
+    if not _PREDICATE_OPENS.match(words[longest]):
+        return listed  # "salmon, mackerel and fresh tuna are …": the cut would split a name
+    return listed[: last.end()] + " ".join(words[:longest])
+
+
+#: a word that opens a predicate: an auxiliary, a copula or modal, or an adverb in -ly
+_PREDICATE_OPENS = re.compile(
+    r"(?i)(?:is|are|was|were|be|been|has|have|had|can|could|may|might|will|would|should|must|"
+    r"do|does|did|cannot|rarely|hardly|often|never|also|all|tend|\w+ly)$"
+)
+
+
 def hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     """ "NP such as A, B and C" (Hearst, 1992): each name is a member of the noun phrase before
     it.  The noun phrase is a common noun — plural, or singular after "a"/"an" — and no generic
@@ -256,6 +286,8 @@ def hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         )[0]
         # "His later projects, such as the X, ran out of money": the aside ends at its verb
         listed = _CLAUSE_VERB.split(listed)[0]
+        if m.start() == 0 and not name_list(listed):
+            listed = _subject_list(listed)
         if name_list(listed):
             # only a list already read loses its tail: a cut never makes a list where none was
             # read (on val11, cutting unread text first made 2 wrong edges)

@@ -91,6 +91,9 @@ _BELONG = re.compile(
     r"^(?P<list>.+?)\s+(?:both\s+|all\s+|also\s+)?(?:belongs?|belonged)\s+to\s+(?:the\s+)?"
     r"(?P<y>[^,;:.()]{2,60})"
 )
+#: a sentence adverb between a name and its verb ("Canidae in turn belongs to …", "The potato,
+#: too, belongs to …"): no part of the name
+_ADVERB_TAIL = re.compile(r"(?i),?\s+(?:in turn|too|itself|themselves|as well),?\s*$")
 # "Bats are mammals, not birds", "Whales and dolphins are mammals": classes of a class
 _ARE_CLASS = re.compile(
     r"^(?P<list>(?:the\s+)?[a-z][\w\-]*s(?:(?:,\s+|\s+and\s+)(?:the\s+)?[a-z][\w\-]*s){0,4})\s+"
@@ -298,8 +301,10 @@ def _stated(ctx: ReadContext, block: Block, sent: Sentence, text: str) -> Iterat
             # **Accipitriformes**": the name after the comma
             same = re.match(r",\s+\*{0,3}([A-Z][\w\-]+)", text[m.end("y") :])
             y = same.group(1) if same is not None else ""
-        members = name_list(m.group("list")) or []
-        one = subject(ctx, block, m.group("list"), classed=True) if not members else None
+        # "Canidae in turn belongs to …": a sentence adverb before the verb is no part of a name
+        belonging = _ADVERB_TAIL.sub("", m.group("list"))
+        members = name_list(belonging) or []
+        one = subject(ctx, block, belonging, classed=True) if not members else None
         if one is not None:
             members = [one.text]
         if y and len(y.split()) <= 5:

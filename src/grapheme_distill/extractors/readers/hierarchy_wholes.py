@@ -178,6 +178,7 @@ def list_wholes(
 ) -> list[Candidate]:
     """Every name around a list that may be its whole, each with the places it was read from."""
     first = items[0]
+    lead = _PAST_LEAD.sub(r"\1 are:", lead) if lead else lead
     out: dict[str, Candidate] = {}
 
     def add(name: Name | None, source: str) -> None:
@@ -224,7 +225,23 @@ def list_wholes(
 
 def list_whole(ctx: ReadContext, block: Block, lead: str, heading: str) -> Name | None:
     """The whole a list belongs to: what its lead-in names, else its heading, else the prompt's
-    "parts of X", else the section's subject."""
+    "parts of X", else the section's subject.  A name cut inside a bracket ("The Group of Seven
+    (G7" from "The Group of Seven (G7) is …") loses the half bracket, as in :func:`list_wholes`."""
+    name = _list_whole(ctx, block, _PAST_LEAD.sub(r"\1 are:", lead) if lead else lead, heading)
+    if name is not None and name.text.count("(") > name.text.count(")"):
+        cut = clean_name(name.text[: name.text.rfind("(")])
+        return Name(cut) if cut else None
+    return name
+
+
+#: a lead-in in the past tense ("The key parts of a medieval castle were:"): read as the present,
+#: which the lead-in phrases end at ("… of a medieval castle are:"), so the verb is no part of the
+#: whole ("medieval castle were", a probe of the twenty-fourth session)
+_PAST_LEAD = re.compile(r"(?i)^(.*\S)\s+(?:were|was)\s*:?\s*$")
+
+
+def _list_whole(ctx: ReadContext, block: Block, lead: str, heading: str) -> Name | None:
+    """:func:`list_whole`'s cascade."""
     if lead:
         if (name := lead_parent(ctx, block, lead)) is not None:
             return name
