@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import pytest
 
+from grapheme_distill.extractors.document import parse_document
 from grapheme_distill.extractors.readers import read_document
+from grapheme_distill.extractors.readers.context import ReadContext
+from grapheme_distill.extractors.readers.facts import Name
+from grapheme_distill.extractors.readers.hierarchy_titles import prompt_names
 from grapheme_distill.extractors.readers.plurals import same_noun, singular
 from tests.extractors.readers.conftest import hierarchy_pairs as _pairs
 
@@ -83,3 +87,22 @@ def test_an_attribute_tables_names_are_joined_with_the_singular_of_its_header() 
     facts = [f for f in read_document(table, "")[1] if f.kind == "relation"]
     found = {(f.subject.text, f.predicate, f.object.text if f.object else "") for f in facts}
     assert ("Judicial branch", "number_of_members", "9") in found, found
+
+
+@pytest.mark.parametrize(
+    ("prompt", "whole", "named"),
+    [
+        ("What kinds of butterfly are there?", "Swallowtail butterflies", True),
+        ("What are the main classes of warship?", "Destroyer class", True),
+        ("What kinds of whales are there?", "Baleen whales", True),
+        ("What are the parts of a cell?", "Devices by layer", False),
+    ],
+)
+def test_a_whole_names_the_prompts_noun_in_either_number(
+    prompt: str, whole: str, named: bool
+) -> None:
+    """``hierarchy_titles.prompt_names`` compares the whole's head with the prompt's words by
+    their singulars: an "-ies" or "-sses" plural was cut to "butterflie" / "classe" before."""
+    ctx = ReadContext.of(parse_document(f"## {whole}\n\n- one\n- two\n"), prompt)
+    first = next(b for b in ctx.doc.blocks if b.is_item)
+    assert prompt_names(ctx, first, Name(whole)) is named

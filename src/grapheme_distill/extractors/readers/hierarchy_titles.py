@@ -14,7 +14,7 @@ from grapheme_distill.extractors.readers.facts import Name, clean_name
 from grapheme_distill.extractors.readers.hierarchy_context import title_name
 from grapheme_distill.extractors.readers.hierarchy_items import paragraph_text
 from grapheme_distill.extractors.readers.phrases import kind_of, lead_parent, resolve
-from grapheme_distill.extractors.readers.plurals import same_noun
+from grapheme_distill.extractors.readers.plurals import same_noun, singular
 
 __all__ = [
     "CLAUSE_HEADING",
@@ -60,8 +60,8 @@ def prompt_names(ctx: ReadContext, block: Block, parent: Name) -> bool:
     if whole is not None and whole.text.lower() == parent.text.lower():
         return True
     head = re.split(r"\s+(?:of|by|for|in|on|at|with|from|to)\s+", parent.text.lower())[0].split()
-    words = {w.rstrip("s") for w in re.findall(r"[\w'\-]+", ctx.prompt.lower())}
-    return bool(head) and head[-1].rstrip("s") in words
+    words = {singular(w) for w in re.findall(r"[\w'\-]+", ctx.prompt.lower())}
+    return bool(head) and singular(head[-1]) in words
 
 
 _EVALUATIVE = frozenset(
