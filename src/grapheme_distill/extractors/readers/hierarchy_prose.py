@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
+from grapheme_distill.extractors.readers.hierarchy_groups import read_groups
 from grapheme_distill.extractors.readers.hierarchy_hearst import hearst
 from grapheme_distill.extractors.readers.hierarchy_prose_common import (
     COUNT_WORD_RE,
@@ -226,6 +227,7 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     yield from _has_counted(ctx, block, sent)
     for clause in _CLAUSE_BREAK.split(sent.text.rstrip(".!")):
         yield from _stated(ctx, block, sent, clause)
+        yield from read_groups(ctx, block, sent, clause)
 
 
 def _stated(ctx: ReadContext, block: Block, sent: Sentence, text: str) -> Iterator[Fact]:
