@@ -105,3 +105,36 @@ def test_places_after_a_word_that_opens_a_list_of_members_are_no_address(
         assert not any(p == "located_in" for _, p, _ in got), got
     got = sentence_clauses("Sevilla FC is a football club based in Seville, Andalusia, Spain.")
     assert ("Seville", "located_in", "Andalusia") in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a close apposition: a definite class noun with a name right after it
+        (
+            "It was caused by the bacterium Yersinia pestis, which lives in fleas.",
+            "Yersinia pestis",
+            "bacterium",
+        ),
+        ("They grew the grape Vitis vinifera.", "Vitis vinifera", "grape"),
+        # an emphasis mark left over from the markdown does not part them
+        (
+            "It was caused by the bacterium *Yersinia pestis, which lives in fleas.",
+            "Yersinia pestis",
+            "bacterium",
+        ),
+    ],
+)
+def test_an_apposition_s_name_is_the_instance_of_the_class_noun_it_follows(
+    sentence_clauses: Read, text: str, name: str, kind: str
+) -> None:
+    got = sentence_clauses(text)
+    assert (name, "is_a", kind) in got, got
+    assert (kind, "is_a", name) not in got, got
+
+
+def test_an_apposition_s_class_noun_after_a_name_still_classes_the_name(
+    sentence_clauses: Read,
+) -> None:
+    got = sentence_clauses("Hokusai used Prussian blue, a synthetic pigment imported from Europe.")
+    assert ("Prussian blue", "is_a", "synthetic pigment") in got, got

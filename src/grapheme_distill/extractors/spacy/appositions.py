@@ -13,14 +13,10 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from grapheme_distill.extractors.spacy.arguments import (
-    _style_of,
-)
+from grapheme_distill.extractors.spacy.arguments import _style_of
 from grapheme_distill.extractors.spacy.doc_cache import token_children
-from grapheme_distill.extractors.spacy.names import (
-    _of_object,
-    mention_of,
-)
+from grapheme_distill.extractors.spacy.mentions import Mention
+from grapheme_distill.extractors.spacy.names import _of_object, mention_of
 from grapheme_distill.extractors.spacy.noun_readings import NounReadings
 from grapheme_distill.extractors.spacy.place_runs import listed
 
@@ -46,7 +42,12 @@ class AppositionReadings(NounReadings):
             if self.home_to([subj], tok, tok=tok, neg=False):
                 return  # "Paris, home to the Louvre"
             m = mention_of(tok, self.coref)
-            if m:
+            if m and _names_the_class(head, subj, tok, m):
+                # "the bacterium Yersinia pestis", "a radioactive element, radium": the noun in
+                # front is the class and the apposition the thing, so the is-a runs backwards
+                self.add(m, "is_a", subj, "copula", tok=tok, conf=0.75, kind="is_a")
+                self.dated_work(m, head, neg=False)
+            elif m:
                 self.add(subj, "is_a", m, "copula", tok=tok, conf=0.75, kind="is_a")
                 self.dated_work(subj, tok, neg=False)
                 style = _style_of(tok)
@@ -161,6 +162,27 @@ class AppositionReadings(NounReadings):
                 place = mention_of(pobj, self.coref) if pobj.dep_ == "pobj" else None
                 if place is not None and place.label in ("GPE", "LOC"):
                     self.add(thing, "located_in", place, "passive", tok=prep, conf=0.65)
+
+
+def _names_the_class(head: Any, subj: Mention, tok: Any, m: Mention) -> bool:
+    """True when the apposition ``tok`` (mention ``m``) names an instance of its head noun
+    (mention ``subj``) rather than the class of a named head: a close apposition, the name right
+    after a definite common noun ("the bacterium Yersinia pestis", "the physicist Pierre Curie";
+    a capitalised word inside the sentence counts as a name, since the tagger often calls a Latin
+    binomial a noun).  "Smiljan, a village" and "Prussian blue, a synthetic pigment" keep the name
+    first; a comma apposition after a common noun ("the same plant, Camellia sinensis", "its
+    carriers, the W and Z bosons") is left as it was: on the development answers its names were
+    as often a list's or a heading's as the noun's instances."""
+    if head.pos_ != "NOUN" or head.ent_type_ or subj.proper or subj.label:
+        return False
+    between = head.doc[head.i + 1 : tok.left_edge.i + 1]
+    marks = [t for t in between if t.text.strip("*_\"'\u201c\u201d") == ""]
+    if len(marks) != len(between) - 1 or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token_children(head)
+    ):
+        return False  # (emphasis and quote marks may stand between: "the bacterium *Yersinia")
+    first = between[-1]
+    return bool(m.proper or m.label or (first.text[:1].isupper() and not first.is_sent_start))
 
 
 # "his clan name, Madiba", "its nickname, the Big Apple": another name, for the linguistic reader
