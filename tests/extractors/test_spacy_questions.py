@@ -61,3 +61,36 @@ def test_a_question_ending_in_a_quoted_term_still_asks(spacy_x: SpacyExtractor) 
     ex = spacy_x.extract("**Q: What is a “black hole?”**\nA: A region of space.", prompt="")
     name = {k: v.name for k, v in ex.entities.items()}
     assert not any(name[r.subject] in ("Q", "What") for r in ex.relations), ex.relations
+
+
+# twenty-fourth session: an FAQ's yes/no question answered "Yes" or "No" is the question's claim,
+# denied for "No" (the conventions keep a denied fact with ``negated: true``); the "Q:" label is
+# no part of the subject, and a question that narrows its claim ("just a logo") is not denied
+_ANSWERED = (
+    "**Q: Did Mozart write Fidelio?**\n"
+    "A: No. Beethoven wrote it.\n\n"
+    "**Q: Does the Rhine flow into the North Sea?**\n"
+    "A: Yes. It reaches the sea in the Netherlands.\n\n"
+    "**Q: Does the Rhine flow into the Black Sea?**\n"
+    "A: Not really, the Danube does.\n\n"
+    "**Q: Who wrote Fidelio?**\n"
+    "A: Beethoven."
+)
+
+
+def test_a_yes_no_question_answered_is_its_claim_denied_by_no(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract(_ANSWERED, prompt="Some questions about music and rivers.")
+    name = {k: v.name for k, v in ex.entities.items()}
+    facts = {(name[r.subject], r.predicate, name[r.object], r.negated) for r in ex.relations}
+    assert ("Mozart", "write", "Fidelio", True) in facts, facts
+    assert ("Rhine", "flow_into", "North Sea", False) in facts, facts
+    assert ("Rhine", "flow_into", "Black Sea", True) in facts, facts
+    assert not any(s.startswith(("Q", "Does", "Did")) for s, _, _, _ in facts), facts
+
+
+def test_a_denied_question_that_narrows_its_claim_gives_nothing(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract(
+        "**Q: Is Vienna only the capital of Austria?**\nA: No. It is also a state.", prompt=""
+    )
+    name = {k: v.name for k, v in ex.entities.items()}
+    assert not any(name[r.object] == "Austria" for r in ex.relations), ex.relations

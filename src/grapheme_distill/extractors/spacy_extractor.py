@@ -82,6 +82,7 @@ from grapheme_distill.extractors.spacy.structure_relations import (
     structure_candidates,
 )
 from grapheme_distill.extractors.spacy.text import Piece, Prepared, prepare
+from grapheme_distill.extractors.spacy.yes_no_questions import answered
 from grapheme_distill.extractors.vocab import RelationVocabulary
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import HierarchyKind, KnowledgeType
@@ -569,7 +570,8 @@ class SpacyExtractor:
     ) -> None:
         sequence: list[tuple[str, int, int]] = []
         learned = reader_active(self.relation_model)
-        for sent in doc.sents:
+        sents = list(doc.sents)
+        for at, sent in enumerate(sents):
             text = span_text(sent).strip()
             if len(text) < 2:
                 continue
@@ -593,15 +595,19 @@ class SpacyExtractor:
                 read_sentence_linguistic(
                     piece, doc, sent, factor, state
                 )  # the document readers do it otherwise
-            # "Q: Is the emblem just a logo?", "**Does it still flood?**": a question asks, it
-            # states nothing (the things it names are still named)
+            # "Q: Who started it?", "**Does it still flood?**": a question asks, it states
+            # nothing (the things it names are still named) — unless the next sentence answers
+            # it "Yes" or "No" ("Q: Is the ICRC part of the UN?" / "A: No."): then it claims
             asks = _asks(text)
-            if not asks and types & {
+            said = answered(text, [span_text(s) for s in sents[at + 1 : at + 3]]) if asks else None
+            if (not asks or said is not None) and types & {
                 KnowledgeType.RELATIONAL,
                 KnowledgeType.STRUCTURAL,
                 KnowledgeType.FACTUAL,
             }:
                 for clause in clauses(sent, default_subject=default, coref=state.coref):
+                    if said is False:
+                        clause = dataclasses.replace(clause, negated=True)
                     self._clause(piece, clause, factor, state)
             if (
                 learned

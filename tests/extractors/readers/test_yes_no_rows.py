@@ -53,3 +53,17 @@ def test_a_plural_noun_before_a_participle_is_no_verb() -> None:
     )
     found = _answered(table)
     assert {f[1] for f in found} == {"needs"}, found
+
+
+def test_the_answer_polarity_is_shared_with_prose_answers() -> None:
+    # twenty-fourth session: the FAQ questions in prose read their answer with this function
+    from grapheme_distill.extractors.readers.yes_no_rows import answer_polarity
+
+    assert answer_polarity("A: No. It is independent.") is False
+    assert answer_polarity("**Yes** — since 2007.") is True
+    assert answer_polarity("Not yet. A drug delays it.") is False
+    assert answer_polarity("usually yes") is True
+    # "No" as a determiner, or a cell that is no answer
+    assert answer_polarity("No other river is longer.") is None
+    assert answer_polarity("no fee") is None
+    assert answer_polarity("often") is None

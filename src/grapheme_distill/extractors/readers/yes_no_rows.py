@@ -28,11 +28,15 @@ from collections.abc import Iterator, Sequence
 
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
 
-__all__ = ["yes_no_facts"]
+__all__ = ["answer_polarity", "yes_no_facts"]
 
-#: a cell that answers the question: "yes", "no", "usually yes", "no, within seconds"
+#: an answer to a yes/no question: a table cell ("yes", "usually yes", "no, within seconds") or
+#: the sentence after a question in prose ("A: No.", "**Yes** — since 2007", "Not yet.", "Not
+#: really."); the word stands alone, so "No other river …" or "no fee" is no answer
 _ANSWER = re.compile(
-    r"^(?:(?:usually|generally|normally|mostly|often|typically)\s+)?(?P<a>yes|no)\b",
+    r"^[*_\s]*(?:(?:A|Answer)\s*[:.][*_\s]*)?"
+    r"(?:(?:usually|generally|normally|mostly|often|typically)\s+)?"
+    r"(?:(?P<yes>yes)|(?P<no>no|not\s+(?:really|yet)))[*_]*(?=\s*(?:$|[^\w\s]))",
     re.IGNORECASE,
 )
 _MODAL = frozenset({"can", "could", "may", "must", "will", "should"})
@@ -49,6 +53,17 @@ _PREPOSITIONS = frozenset(
     {"through", "to", "in", "on", "at", "for", "with", "from", "by", "into", "of", "over", "under"}
 )
 _ARTICLE = re.compile(r"^(?:an?|the|any|some)\s+", re.IGNORECASE)
+
+
+def answer_polarity(text: str) -> bool | None:
+    """What an answer to a yes/no question says: ``True`` for yes, ``False`` for no ("no",
+    "not really", "not yet": the asked fact denied), ``None`` when ``text`` does not open with
+    either.  Shared by the table rows here and the questions of an FAQ in prose
+    (:mod:`~grapheme_distill.extractors.spacy.yes_no_questions`)."""
+    found = _ANSWER.match(text)
+    if found is None:
+        return None
+    return found.group("yes") is not None
 
 
 def _question(key: str) -> tuple[str, str] | None:
@@ -91,13 +106,13 @@ def yes_no_facts(
     """One fact per column of a row whose every cell answers the question ``key`` with yes or
     no (module docstring); nothing when a cell does not."""
     asked = _question(key)
-    answers = [_ANSWER.match(cell.strip()) for cell in cells]
+    answers = [answer_polarity(cell) for cell in cells]
     if asked is None or not answers or any(a is None for a in answers):
         return
     predicate, obj = asked
     for subject, answer, span in zip(subjects, answers, spans, strict=False):
         if subject and answer is not None:
-            denied = answer.group("a").lower() == "no"
+            denied = not answer
             yield Fact(
                 "relation",
                 "table.yes_no",

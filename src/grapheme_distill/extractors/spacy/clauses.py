@@ -31,7 +31,6 @@ the extractor's job.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from grapheme_distill.extractors.spacy.arguments import (  # noqa: F401
@@ -53,7 +52,9 @@ from grapheme_distill.extractors.spacy.arguments import (  # noqa: F401
     _verb_as_noun,
     _with_object,
 )
+from grapheme_distill.extractors.spacy.disputed import DISPUTED
 from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, token_children
+from grapheme_distill.extractors.spacy.faq_clauses import done_root, faq_label, unlabelled
 from grapheme_distill.extractors.spacy.mentions import (  # noqa: F401
     _ADVERBIAL_OBJECTS,
     _CLASS_NOUNS,
@@ -143,7 +144,13 @@ class _Reader(PrepositionReadings):
         if verb.lemma_ == "be" and any(c.dep_ == "expl" for c in token_children(verb)):
             self.existential(verb)
             return
-        subjects = _subjects(verb, self.default, self.coref)
+        if len(subj_toks) > 1 and faq_label(subj_toks[0]):
+            # "Q: Did Utzon finish it?", "Q: Is it a World Heritage Site?": the label is no
+            # subject, the one after the auxiliary is (a question is read when answered)
+            subj_toks = subj_toks[1:]
+            subjects = _split_list(_resolve_np(subj_toks[0]), self.coref)
+        else:
+            subjects = _subjects(verb, self.default, self.coref)
         described = _described(verb)
         if described is not None and (said := mention_of(described, self.coref)) is not None:
             subjects = [said]  # "X is defined as a band formed in London": X was formed there
@@ -557,21 +564,6 @@ def _described(verb: Any) -> Any:
     return next((c for c in token_children(taken) if c.dep_ in ("nsubjpass", "nsubj")), None)
 
 
-# a claim the answer flags as doubtful or disputed, not a soft hedge ("roughly", "is thought to",
-# "almost certainly" keep the fact): "may have", "historians debate", "according to legend",
-# "probably apocryphal", "allegedly"
-_DISPUTED = re.compile(
-    r"\b(?:(?:may|might|could) (?:well )?have been|(?:may|might|could) (?:well )?have [a-z]+ed"
-    r"|(?:historians|scholars|experts|critics|researchers|composers|biographers|sources)"
-    r" (?:still )?(?:debate|disagree|dispute|argue about|are divided)"
-    r"|(?:is|are|was|were|remains?) (?:still |hotly |widely )?(?:disputed|debated|contested|unproven"
-    r"|unverified|uncertain|unclear)"
-    r"|according to (?:legend|tradition|myth|popular belief)|legend (?:says|has it)"
-    r"|apocryphal|embellished|allegedly|supposedly|reportedly|rumou?red|is said to have)\b",
-    re.IGNORECASE,
-)
-
-
 def clauses(
     sent: Any, *, default_subject: Mention | None = None, coref: Coref | None = None
 ) -> list[Clause]:
@@ -586,7 +578,7 @@ def clauses(
     doc = sent.doc
     # the sentence's text and tokens read off the per-document caches: ``Span.text`` joins and
     # ``Span.__iter__`` builds every token anew (the same text, the same tokens)
-    if _DISPUTED.search(doc_text(doc)[sent.start_char : sent.end_char]):
+    if DISPUTED.search(doc_text(doc)[sent.start_char : sent.end_char]):
         return []  # the answer itself doubts it: annotators (and users) leave such claims out
     if coref is not None:
         first = doc_tokens(doc)[sent.start]
@@ -622,6 +614,8 @@ def clauses(
                 reader.verb(tok)
             elif tok.pos_ == "ADJ" and tok.dep_ == "ROOT":
                 reader.adjective_root(tok)
+            elif tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and done_root(tok):
+                reader.verb(tok)  # "Does the Rhine flow into the North Sea?": "flow" a noun
             elif tok.dep_ == "appos":
                 reader.appos(tok)
             if tok.pos_ == "PROPN" and tok.dep_ != "compound":
@@ -636,6 +630,8 @@ def clauses(
     finally:
         if coref is not None:
             coref.sentence = None
+    if faq_label(doc_tokens(doc)[sent.start]):
+        return unlabelled(reader.out, sent)
     return reader.out
 
 
