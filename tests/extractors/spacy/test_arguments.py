@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from grapheme_distill.extractors.spacy import list_members
 from grapheme_distill.extractors.spacy.arguments import _split_list
 from grapheme_distill.extractors.spacy.clauses import clauses
@@ -199,3 +201,38 @@ def test_a_definite_apposition_after_a_comma_names_the_subject(
     assert ("third emblem", "adopted_in", "2005") not in got, got
     got = sentence_clauses("The river, a tributary, flows through Basel.")
     assert ("river", "flow_through", "Basel") in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("The army made use of tanks.", "use"),
+        ("Volcanic activity gave rise to the islands.", "rise"),
+        ("Canada takes part in the European Space Agency.", "part"),
+        ("Mitochondria play a key role in cellular respiration.", "role"),
+        ("Students have access to the library.", "access"),
+        ("Evans plays piano in a jazz band.", None),  # no light verb: a thing played
+        ("The company has offices in Paris.", None),  # a plural: things had
+        ("Mammals have hair.", None),  # no preposition: the noun may be a thing
+        ("She took the train to Paris.", None),  # a definite noun: a thing taken
+    ],
+)
+def test_a_light_verbs_bare_noun_before_a_preposition_belongs_to_the_predicate(
+    spacy_x: SpacyExtractor, text: str, noun: str | None
+) -> None:
+    from grapheme_distill.extractors.spacy.arguments import light_noun
+
+    doc = spacy_x.nlp(text)
+    verb = next(t for t in doc if t.dep_ == "ROOT")
+    got = light_noun(verb)
+    assert (got.text if got is not None else None) == noun
+
+
+def test_an_indefinite_noun_of_have_is_an_attribute_not_a_light_verbs(
+    spacy_x: SpacyExtractor,
+) -> None:
+    """ "has a mass of four million Suns": the noun names an attribute and its value."""
+    from grapheme_distill.extractors.spacy.arguments import light_noun
+
+    doc = spacy_x.nlp("The black hole has a mass of four million Suns.")
+    assert light_noun(next(t for t in doc if t.dep_ == "ROOT")) is None

@@ -168,3 +168,19 @@ def test_a_clause_on_the_thing_filling_a_role_is_said_of_that_thing(
     assert any(s == "cotton gin" and p == "transform" for s, p, _, _ in got), got
     got = _read(spacy_x, "Apollo 11 was the mission, which carried Neil Armstrong to the Moon.")
     assert any(s == "Apollo 11" and p == "carry" for s, p, _, _ in got), got
+
+
+def test_a_light_verbs_noun_is_in_the_predicate_not_an_object(spacy_x: SpacyExtractor) -> None:
+    """ "made use of tanks", "plays a key role in respiration", "gave rise to the islands": the
+    noun of a light verb names the relation with it (:func:`.arguments.light_noun`); a thing the
+    verb takes ("plays piano in a band") stays an object."""
+    got = _read(spacy_x, "The army made use of tanks.")
+    assert {(s, p, o) for s, p, o, _ in got} == {("army", "make_use_of", "tanks")}, got
+    got = _read(spacy_x, "Mitochondria play a key role in cellular respiration.")
+    assert {(s, p, o) for s, p, o, _ in got} == {
+        ("Mitochondria", "play_role_in", "cellular respiration")
+    }, got
+    got = _read(spacy_x, "Volcanic activity gave rise to the islands.")
+    assert ("Volcanic activity", "give_rise_to", "islands") in {(s, p, o) for s, p, o, _ in got}
+    got = _read(spacy_x, "Evans plays piano in a jazz band.")
+    assert ("Evans", "play", "piano") in {(s, p, o) for s, p, o, _ in got}, got

@@ -34,6 +34,7 @@ __all__ = [
     "_subjects",
     "_verb_as_noun",
     "_with_object",
+    "light_noun",
 ]
 
 
@@ -253,3 +254,45 @@ def _with_object(base: str, children: list[Any]) -> str:
     if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token_children(obj)):
         return base
     return f"{base}_{obj.lemma_.lower()}"
+
+
+#: the closed class of English light verbs, whose bare noun carries the meaning ("take place",
+#: "give rise to", "make use of", "have access to", "pay attention to"); ``play`` is the support
+#: verb of an indefinite noun only ("play a role in"): its bare object is a thing ("plays piano");
+#: ``have`` of a bare one only ("has a mass of X" is an attribute, :mod:`.clauses` reads it)
+_LIGHT_VERBS = frozenset({"take", "make", "give", "have", "do", "get", "pay"})
+_SUPPORT_VERBS = _LIGHT_VERBS | {"play"}
+
+
+def light_noun(verb: Any) -> Any | None:
+    """The noun object that belongs to a light verb's predicate, not to its arguments: "takes
+    part in the ESA" (take_part_in the ESA), "gave rise to the islands", "made use of tanks",
+    "plays a key role in respiration".  The shape is general: a light verb, a singular common
+    noun object with no determiner (or, for a support verb, an indefinite one) and no clause or
+    apposition of its own, and a preposition right after it (on the noun or the verb).  Without
+    that preposition the noun may be a thing ("has hair", "makes antimatter"), and so may a
+    plural or a definite one ("has offices in Paris", "took the train to Paris")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _SUPPORT_VERBS:
+        return None
+    objs = [c for c in token_children(verb) if c.dep_ == "dobj"]
+    if len(objs) != 1:
+        return None
+    noun = objs[0]
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.ent_type_ or noun.i < verb.i:
+        return None
+    kids = token_children(noun)
+    dets = [c for c in kids if c.dep_ == "det"]
+    if any(d.lower_ not in ("a", "an") for d in dets) or not dets and lemma not in _LIGHT_VERBS:
+        return None
+    if dets and lemma == "have":
+        return None  # "has a mass of X", "has a base at Y": an attribute and its value
+    if any(c.dep_ in ("relcl", "acl", "appos", "conj", "poss", "nummod") for c in kids):
+        return None
+    after = noun.right_edge.i + 1
+    if any(c.dep_ == "prep" and c.i > noun.i for c in kids):
+        return noun  # "made use of tanks": the preposition hangs on the noun
+    doc = verb.doc
+    if after < len(doc) and doc[after].dep_ == "prep" and doc[after].head.i == verb.i:
+        return noun  # "gave rise to the islands"
+    return None

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from grapheme_distill.extractors.spacy.arguments import _is_passive, _neg, _split_list
+from grapheme_distill.extractors.spacy.arguments import _is_passive, _neg, _split_list, light_noun
 from grapheme_distill.extractors.spacy.clause_subjects import fills_a_role
 from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, token_children
 from grapheme_distill.extractors.spacy.mentions import Coref, Mention
@@ -315,10 +315,12 @@ def _own_part(m: Mention, tok: Any) -> Mention:
     return replace(m, text=text, start=lo, end=hi)
 
 
-def _predicate(verb: Any, prep: str, passive: bool) -> str:
+def _predicate(verb: Any, prep: str, passive: bool, light: Any = None) -> str:
+    """verb lemma [+ particle] [+ a light verb's noun] [+ preposition]: ``take_part_in``."""
     base = verb.lower_ if passive else verb.lemma_.lower()
     particle = next((c.lower_ for c in token_children(verb) if c.dep_ == "prt"), "")
-    parts = [base, particle, prep] if prep else [base, particle]
+    noun = light.lower_ if light is not None else ""
+    parts = [base, particle, noun, prep] if prep else [base, particle]
     return "_".join(p for p in parts if p).replace(" ", "_").replace("-", "_")
 
 
@@ -396,7 +398,8 @@ def sentence_candidates(
     for verb in tokens:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass", "amod"):
             continue
-        if verb.lemma_.lower() in _LIGHT:
+        light = light_noun(verb)  # "gave rise to X": the noun is in the predicate, no argument
+        if verb.lemma_.lower() in _LIGHT and light is None:
             continue
         arguments = list(_objects(verb))
         if not arguments:
@@ -440,7 +443,7 @@ def sentence_candidates(
         negated = _neg(verb)
         copula = verb.lemma_ == "be"
         for tok, prep, path in arguments:
-            if holder is not None and tok.i == holder.i:
+            if holder is not None and tok.i == holder.i or light is not None and tok.i == light.i:
                 continue
             relational = _relational_of(tok) if copula and path == "attr" else None
             if relational is not None:
@@ -449,7 +452,7 @@ def sentence_candidates(
             elif copula and not prep:
                 continue  # "X is a Y": a label for the entity type, or a definition
             else:
-                predicate = _predicate(verb, prep, passive)
+                predicate = _predicate(verb, prep, passive, light if prep else None)
                 voice = "passive" if passive else "active"
             distance = abs(tok.i - (holder.i if holder is not None else verb.i))
             base = [
