@@ -81,6 +81,19 @@ CASES: list[tuple[str, Items, Items]] = [
     ),
     # "An elevator (known as a lift in the UK)": a plain noun before a regional name
     ("ling-known-as-britain", {("elevator", "alias", "lift")}, set()),
+    # a capitalised adjective in the bracketed term; "The scientific name of X is Y" (the
+    # binomial after a comma, "The common blackbird, *Turdus merula*, …", is left: 0 of 3 right
+    # on devtrain)
+    (
+        "ling-sci-name-comma",
+        {
+            ("european honey bee", "alias", "apis mellifera"),
+            ("giant panda", "alias", "ailuropoda melanoleuca"),
+        },
+        {("bee", "alias", "apis mellifera")},
+    ),
+    # "goes by many names": a count of names, no name
+    ("ling-goes-by-names", set(), {("the", "alias", "many names")}),
 ]
 
 
@@ -107,3 +120,18 @@ def test_probe_gold_is_linguistic_only_and_well_formed() -> None:
         for item in gold["linguistic"]:
             assert item["kind"] in KINDS
             assert item["term"] and item["value"]
+
+
+def _items(answer: str, prompt: str = "") -> Items:
+    _, facts = read_document(answer, prompt)
+    return {
+        (f.subject.text.lower(), f.linguistic.value, f.value.lower())
+        for f in facts
+        if f.kind == "linguistic" and f.linguistic is not None
+    }
+
+
+def test_contracted_pronoun_before_a_naming_marker_is_the_subject() -> None:
+    found = _items("New York City is the largest city in the US. It's also called the Big Apple.")
+    assert ("new york city", "alias", "big apple") in found, found
+    assert not any(term == "it" for term, _, _ in found), found

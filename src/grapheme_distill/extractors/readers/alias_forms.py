@@ -210,6 +210,12 @@ _AFTER_NAME = re.compile(
     r"\s+(?=(?:much|soon|shortly|later|earlier|afterwards|then|again|too|today|now|ever|still|"
     r"also|only|[a-z]+ly)\b)"
 )
+#: "The scientific name of the giant panda is …": the kind of name, whose it is, and the name
+_NAME_OF = re.compile(
+    r"^The\s+(?:scientific|Latin|botanical|common|official|full|formal|local|native|original|"
+    r"English|birth|real)\s+name\s+(?:of|for)\s+(?:the\s+)?(?P<x>[^,;:()]{2,40}?)\s+(?:is|was)\s+"
+    r"(?P<v>[^,;:.()]{2,60})"
+)
 #: a plain noun phrase opening a sentence, set off by a comma or a dash ("The eggplant —")
 _OPENING_NOUN = re.compile(
     r"(?:The|An?)\s+[*_]*(?P<x>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})[*_]*\s*(?:,|[\u2013\u2014])"
@@ -246,6 +252,11 @@ def _alias_values(text: str, m: re.Match[str]) -> list[str]:
         first = clean_name(_AFTER_NAME.split(first)[0])
     if re.match(r"(?i)(?:after|for|by|from)\s", first):
         return []  # "is also named after him": whom it is named for, no second name
+    if re.match(
+        r"(?i)(?:many|several|various|multiple|other|a few|a number of)\s+(?:\w+\s+)?names?\b",
+        first,
+    ):
+        return []  # "goes by many names: …": a count of names, none of them
     values = [first] if first and len(first.split()) <= 8 and first.lower() not in PRONOUNS else []
     rest = re.match(r"[^.;:()]{0,200}", text[m.start("v") :])
     window = rest.group(0) if rest is not None else ""
@@ -449,6 +460,9 @@ def read_alias_forms(
             bare = re.sub(r"\s*\([^()]*\)", "", text[: m.start()]).strip(" ,*_")
             if (opened := _OPENING_NAME.fullmatch(bare)) is not None:
                 term = Name(clean_name(opened.group("x")))
+        if re.fullmatch(r"(?i)(?:it|they)['’](?:s|re)\s*", text[: m.start()]):
+            # "It's also called Gotham": the contracted pronoun is the block's implicit subject
+            term = pronoun_subject(ctx, block)
         if term is None and (np := _OPENING_NOUN.fullmatch(text[: m.start()].rstrip())):
             # "The eggplant — known as aubergine in Britain —", "The collarbone, also called …": a
             # plain noun phrase opening the sentence, set off before the marker
@@ -567,6 +581,13 @@ def read_alias_forms(
                 block, sent, "alias.fronted", Name(named), LinguisticKind.ALIAS, value, hedged
             )
     yield from _or_marked(block, sent, hedged)
+    if text.startswith("The ") and (m := _NAME_OF.match(text)) is not None:
+        # "The scientific name of the giant panda is *Ailuropoda melanoleuca*"
+        value, named = clean_name(m.group("v")), clean_name(m.group("x"))
+        if value and named and value.lower() != named.lower():
+            yield lfact(
+                block, sent, "alias.name_of", Name(named), LinguisticKind.ALIAS, value, hedged
+            )
     if (m := _OR_APPOSITION.match(text)) is not None:
         # "Deoxyribonucleic acid, or DNA, carries …", "Hypertension, or high blood pressure, …"
         # "The Federal Reserve, or simply the Fed, …": the adverb is no part of the name

@@ -617,7 +617,9 @@ def read_parentheses(
             bold = [block.text[a:b] for a, b in block.inline.emphasis if end - 2 <= b <= end]
             named_text = clean_name(bold[-1]) if bold else (name_before(before) or "")
             np = re.search(
-                r"\b(?i:the|a|an)\s+(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})$", before
+                # "The European honey bee (*Apis mellifera*)": a capitalised adjective opens it
+                r"\b(?i:the|a|an)\s+(?P<np>(?:[A-Z][a-z\-]+\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})$",
+                before,
             )
             listed = re.search(
                 r"(?:^|,\s*|\b(?:including|includes?|contains?|and|or|of|like|are|is)\s+)"
