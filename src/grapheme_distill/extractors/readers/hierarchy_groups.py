@@ -57,11 +57,17 @@ _LEADING_MODIFIER = re.compile(r"^(?:[a-z][\w\-]*(?:ly|ing)\s+)+")
 
 
 def read_groups(ctx: ReadContext, block: Block, sent: Sentence, clause: str) -> Iterator[Fact]:
-    """The group edges of one clause of a sentence (see the module docstring)."""
-    yield from _appositions(block, sent, clause)
-    yield from _bracketed(block, sent, clause)
-    yield from _are_the(ctx, block, sent, clause)
-    yield from _owner_members(ctx, block, sent, clause)
+    """The group edges of one clause of a sentence (see the module docstring).  Each form is
+    tried only when the clause holds its literal cue ("of", a bracket, "the", "members"):
+    the readers run on every clause of every answer, and most clauses hold none."""
+    if "of" in clause and "," in clause:
+        yield from _appositions(block, sent, clause)
+    if "(" in clause:
+        yield from _bracketed(block, sent, clause)
+    if "the" in clause and ("are" in clause or "were" in clause):
+        yield from _are_the(ctx, block, sent, clause)
+    if "embers" in clause or "EMBERS" in clause:
+        yield from _owner_members(ctx, block, sent, clause)
 
 
 def _appositions(block: Block, sent: Sentence, text: str) -> Iterator[Fact]:
