@@ -86,12 +86,14 @@ def read_lists(ctx: ReadContext) -> Iterator[Fact]:
     sub-headings: :mod:`.hierarchy_sections`)."""
     # imported here: that module builds on this one's whole-finding (list_whole, childlike)
     from grapheme_distill.extractors.readers.hierarchy_sections import read_sections
+    from grapheme_distill.extractors.readers.hierarchy_type_column import read_type_columns
 
     for items in ctx.doc.lists():
         yield from _read_list(ctx, items)
     for items, title in term_runs(ctx.doc):  # "Solid: …", "Liquid: …" paragraphs: a list
         yield from _read_list(ctx, items, title)
     yield from read_sections(ctx)
+    yield from read_type_columns(ctx)
 
 
 # a stage of a process named by a nominalisation ("Evaporation", "Condensation", "Fermentation")
