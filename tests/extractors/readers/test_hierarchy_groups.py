@@ -66,3 +66,16 @@ def test_an_owners_members_belong_to_the_owner() -> None:
     # names then give it the section subject's name (the probe's output: "Rolling Stones")
     parents = {parent for parent, child in edges if child == "Mick Jagger"}
     assert parents and parents <= {"Rolling Stones", "band"}, edges
+
+
+def test_the_n_parts_of_a_whole_are_its_parts() -> None:
+    edges = _edges(
+        "The four chambers of the heart are the left atrium, the right atrium, the left "
+        "ventricle and the right ventricle."
+    )
+    assert {("heart", "left atrium"), ("heart", "right ventricle")} <= edges, edges
+
+
+def test_the_n_members_of_a_named_group_keep_the_groups_name() -> None:
+    edges = _edges("The four Galilean moons of Jupiter are Io, Europa, Ganymede and Callisto.")
+    assert {("Galilean moons", "Io"), ("Galilean moons", "Callisto")} <= edges, edges

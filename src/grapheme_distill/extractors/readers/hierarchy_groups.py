@@ -52,6 +52,12 @@ _OWNER_MEMBERS = re.compile(
     r"full|permanent)\s+)?members\s+(?:are|were|include|included)\s+(?P<list>.+)$",
     re.IGNORECASE,
 )
+#: "The four chambers of the heart are the left atrium, …", "The four Galilean moons of Jupiter
+#: are Io, …": the group and its whole, then the names
+_GROUP_OF_ARE = re.compile(
+    rf"^The\s+(?:(?:{_COUNT})\s+)?(?P<g>(?:[\w\-]+\s+){{0,2}}[a-z][\w\-]*s)\s+of\s+"
+    r"(?:the\s+)?(?P<y>[\w'’\-]+(?:\s+[\w'’\-]+){0,3}?)\s+(?:are|were)\s+(?P<list>.+)$"
+)
 #: words that open a group phrase without naming it ("naturally occurring", "so-called")
 _LEADING_MODIFIER = re.compile(r"^(?:[a-z][\w\-]*(?:ly|ing)\s+)+")
 
@@ -66,6 +72,8 @@ def read_groups(ctx: ReadContext, block: Block, sent: Sentence, clause: str) -> 
         yield from _bracketed(block, sent, clause)
     if "the" in clause and ("are" in clause or "were" in clause):
         yield from _are_the(ctx, block, sent, clause)
+    if clause.startswith("The ") and " of " in clause:
+        yield from _group_of_are(ctx, block, sent, clause)
     if "embers" in clause or "EMBERS" in clause:
         yield from _owner_members(ctx, block, sent, clause)
 
@@ -96,22 +104,44 @@ def _bracketed(block: Block, sent: Sentence, text: str) -> Iterator[Fact]:
 
 
 def _are_the(ctx: ReadContext, block: Block, sent: Sentence, text: str) -> Iterator[Fact]:
-    m = _ARE_THE.match(text)
-    if m is None:
-        return
+    """ "A, B and C are the N Xs (of Y)": the Xs of Y are Y's (its parts, kinds, members); the
+    Xs alone are the group."""
+    if (m := _ARE_THE.match(text)) is not None:
+        yield from _listed(ctx, block, sent, m, "prose.are_the", of_always=True)
+
+
+def _group_of_are(ctx: ReadContext, block: Block, sent: Sentence, text: str) -> Iterator[Fact]:
+    """A part word's names are parts of the whole after "of" ("chambers of the heart"); any
+    other group keeps its own name ("Galilean moons"), the whole after "of" being its owner."""
+    if (m := _GROUP_OF_ARE.match(text)) is not None:
+        yield from _listed(ctx, block, sent, m, "prose.group_of_are", of_always=False)
+
+
+def _listed(
+    ctx: ReadContext,
+    block: Block,
+    sent: Sentence,
+    m: re.Match[str],
+    construction: str,
+    *,
+    of_always: bool,
+) -> Iterator[Fact]:
+    """The names of ``m``'s list under the whole its group (``g``) and owner (``y``) give: the
+    owner when there is one and (unless ``of_always``) the group is a kind or part word."""
     names = name_list(m.group("list"))
     if not names or len(names) < 2 or any(len(n.split()) > 4 for n in names):
         return
     group = _LEADING_MODIFIER.sub("", m.group("g"))
-    if m.group("y"):
-        whole = resolve(ctx, block, m.group("y"))
-        kind = kind_of(group) or HierarchyKind.PART_OF
+    kind = kind_of(group)
+    whole: Name | None
+    if m.group("y") and (of_always or kind is not None):
+        whole, kind = resolve(ctx, block, m.group("y")), kind or HierarchyKind.PART_OF
     else:
         whole, kind = Name(clean_name(group)), HierarchyKind.MEMBER_OF
-    if whole is None or not whole.text or kind_of(whole.text) is not None:
+    if whole is None or not whole.text or (of_always and kind_of(whole.text) is not None):
         return
     for child in names:
-        if fact := edge(block, sent, "prose.are_the", whole, child, kind):
+        if fact := edge(block, sent, construction, whole, child, kind):
             yield fact
 
 
