@@ -546,3 +546,114 @@ def test_titled_bullet_lists_are_bulleted_lists_under_a_lead_in_or_heading() -> 
         (["Burns: cool the skin."], "What to do:"),
     ], got  # the numbered list is no bulleted one
     assert list(titled_bullet_lists(parse_document("- One thing.\n- Another.\n"))) == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "steps"),
+    [
+        # a markdown parser joins lettered and keycap-numbered lines into one paragraph
+        (
+            "Do this:\n\na) Boil the water.\nb) Rinse the filter.\nc) Add the coffee.\n",
+            ("Boil the water", "Rinse the filter", "Add the coffee"),
+        ),
+        (
+            "A. Mark the wall.\nB. Drill the hole.\nC. Fit the plug.\n",
+            ("Mark the wall", "Drill the hole", "Fit the plug"),
+        ),
+        (
+            "1\ufe0f\u20e3 Plug it in.\n2\ufe0f\u20e3 Press the button.\n3\ufe0f\u20e3 Wait.\n",
+            ("Plug it in", "Press the button", "Wait"),
+        ),
+    ],
+)
+def test_lettered_and_emoji_numbered_lines_number_their_steps(
+    answer: str, steps: tuple[str, ...]
+) -> None:
+    assert [p[1] for p in _procedures(answer, "How do I do it?")] == [steps]
+
+
+def test_letters_out_of_order_number_no_steps() -> None:
+    # "b)" before "a)": no sequence, so no inline procedure
+    answer = "Pick one: b) Use the bus. a) Take a taxi. c) Walk there."
+    assert all(p[2] != "procedure.inline" for p in _procedures(answer, "How do I get there?"))
+
+
+def test_a_numbered_list_goes_on_past_a_warning_or_tip_between_its_steps() -> None:
+    doc = parse_document(
+        "1. Switch off the circuit.\n\n> **Warning:** Test the wires first.\n\n"
+        "2. Unscrew the plate.\n3. Pull the switch out.\n\n*Tip: take a photo.*\n\n"
+        "4. Fit the new switch.\n"
+    )
+    assert [steps for _, steps in nested_step_lists(doc)] == [
+        ("Switch off the circuit", "Unscrew the plate", "Pull the switch out", "Fit the new switch")
+    ]
+
+
+def test_a_list_numbered_from_one_again_after_a_note_is_another_list() -> None:
+    doc = parse_document(
+        "1. Open it.\n2. Fill it.\n\n**Note:** this is the other way.\n\n1. Empty it.\n2. Close it.\n"
+    )
+    assert nested_step_lists(doc) == []
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [
+            "Preparation – Warm the engine and switch it off.",
+            "Drainage – Place a pan under the plug and remove it.",
+            "Refill – Pour in the new oil.",
+        ],
+        ["Weeks 1–2: Jog for 3 minutes.", "Weeks 3–4: Run for 10 minutes.", "Week 5: Run 5 km."],
+    ],
+)
+def test_steps_titled_with_a_noun_or_a_time_give_their_orders_after_the_label(
+    texts: list[str],
+) -> None:
+    assert list_holds_steps(texts) is True
+    assert how_to_list(texts, prompt="What's the process for changing the oil?")
+
+
+def test_names_with_a_gloss_after_the_label_stay_no_steps() -> None:
+    texts = [
+        "Henry VII (r. 1485–1509) — founded the dynasty.",
+        "Henry VIII (r. 1509–1547) — broke with Rome.",
+        "Edward VI (r. 1547–1553) — reformed the church.",
+    ]
+    assert list_holds_steps(texts) is False
+
+
+def test_a_glossary_of_terms_whose_glosses_read_like_orders_stays_no_steps() -> None:
+    texts = ["GET — read a resource", "POST — create a new one", "DELETE — remove it"]
+    assert list_holds_steps(texts) is not True
+
+
+def test_roman_numerals_number_steps_inside_a_line() -> None:
+    answer = "I. Choose a topic.\nII. Collect sources.\nIII. Write an outline.\nIV. Draft it.\n"
+    assert [p[1] for p in _procedures(answer, "How do I write a paper?")] == [
+        ("Choose a topic", "Collect sources", "Write an outline", "Draft it")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "prompt"),
+    [
+        # a title naming an activity over the paragraph
+        (
+            "**Clearing a blocked sink**\n\nStart by removing the standing water with a cup. Pour "
+            "baking soda down the drain. Leave it for 15 minutes, then flush it with hot water.\n",
+            "My kitchen sink drains slowly.",
+        ),
+        # sentences opening with sequence words
+        (
+            "First, crack three eggs into a bowl and whisk them. Then melt butter in a pan. "
+            "Finally, stir the eggs over low heat.",
+            "Breakfast ideas?",
+        ),
+    ],
+)
+def test_a_prose_how_to_titled_or_sequenced_needs_no_how_to_prompt(
+    answer: str, prompt: str
+) -> None:
+    (found,) = _procedures(answer, prompt)
+    assert len(found[1]) >= 3

@@ -91,3 +91,68 @@ def test_a_lead_opening_with_a_warning_still_introduces_steps() -> None:
     steps = ["Power it off straight away.", "Remove the case.", "Dry it with a cloth."]
     assert list_holds_steps(steps, "Don't panic. Here's what to do:") is True
     assert list_holds_steps(steps, "Don't do these:") is False
+
+
+def test_numbered_title_lines_take_the_paragraphs_under_them() -> None:
+    doc = parse_document(
+        "**1. Research the company**\n\nRead their website and the job ad.\n\n"
+        "**2. Open with the role**\n\nName the position you want.\n\n"
+        "**3. Close politely**\n\nThank the reader.\n"
+    )
+    (found,) = numbered_block_steps(doc, "How do I write a cover letter?")
+    assert found.steps == (
+        "Research the company: Read their website and the job ad",
+        "Open with the role: Name the position you want",
+        "Close politely: Thank the reader",
+    )
+
+
+def test_a_numbered_sentence_paragraph_keeps_no_body() -> None:
+    # a numbered paragraph that is a sentence is its step whole; the paragraph after it ends the run
+    doc = parse_document(
+        "1. Water the plant the day before it moves.\n\nSome general remarks follow here.\n\n"
+        "2. Choose a pot.\n"
+    )
+    assert numbered_block_steps(doc, _REPOT) == []
+
+
+def test_bullets_whose_labels_give_orders_are_no_cases() -> None:
+    doc = parse_document(
+        "### Steps\n- **Brew the tea:** Steep the bags and dissolve the sugar.\n"
+        "- **Cool it:** Let it cool.\n- **Bottle it:** Pour it into bottles, seal them and wait.\n"
+    )
+    assert case_steps(doc) == []
+
+
+def test_numbered_phase_headings_take_the_bullets_under_them() -> None:
+    doc = parse_document(
+        "### Phase 1: Clear\n- Empty the worktops.\n- Soak the racks.\n\n"
+        "### Phase 2: Scrub\n- Wipe the cupboards.\n\n### Phase 3: Finish\n- Hand over the keys.\n"
+    )
+    (found,) = numbered_block_steps(doc, "How do I deep clean my kitchen?")
+    assert found.steps == (
+        "Clear: Empty the worktops; Soak the racks",
+        "Scrub: Wipe the cupboards",
+        "Finish: Hand over the keys",
+    )
+
+
+def test_numbered_history_parts_stay_no_steps() -> None:
+    doc = parse_document(
+        "## Part 1: The early years\n- The city was founded.\n\n"
+        "## Part 2: The empire\n- Its armies spread.\n"
+    )
+    assert numbered_block_steps(doc, "Tell me about Rome.") == []
+
+
+def test_headings_numbered_in_words_are_steps() -> None:
+    doc = parse_document(
+        "### Step One: Make a base\nFold the sheet.\n\n### Step Two: Form a kite\n"
+        "Fold the edges in.\n\n### Step Three: Finish\nBend the head down.\n"
+    )
+    (found,) = numbered_block_steps(doc, "How do I make a paper crane?")
+    assert found.steps == (
+        "Make a base: Fold the sheet",
+        "Form a kite: Fold the edges in",
+        "Finish: Bend the head down",
+    )

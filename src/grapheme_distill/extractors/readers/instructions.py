@@ -52,12 +52,13 @@ OPENER = re.compile(
     r"meanwhile|in the meantime|(?:the )?(?:next|following) (?:day|morning)|"
     r"step (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)|"
     # a phrase that sets the scene, up to its comma: "For the oven,", "In a large bowl,",
-    # "**Before you hand the phone over**," (several procedures in one prose answer open so)
-    r"(?:before|after|once|while|until|as soon as|as|whenever|for|in|on|at|with|during|using)\s"
-    r"[^,.!?\n]{1,50}?,|"
+    # "**Before you hand the phone over**,", "Each day," (several procedures in one prose
+    # answer open so)
+    r"(?:before|after|once|while|until|as soon as|as|whenever|for|in|on|at|with|during|using|"
+    r"each|every)\s[^,.!?\n]{1,50}?,|"
     # an order said through "you" or with a manner adverb: "you need to remove …", "you should
-    # rinse …", "gently fold in …" ("Simply put, it is …" is none)
-    r"you(?:['’]ll| will)? (?:need|want|have) to|you (?:should|must)|"
+    # rinse …", "you then pay …", "gently fold in …" ("Simply put, it is …" is none)
+    r"you(?:['’]ll| will)? (?:need|want|have) to|you (?:should|must)|you (?:then|now|next)|"
     r"(?:simply|just|gently|carefully|slowly|quickly|firmly|lightly|thoroughly)"
     r"(?=\s+[a-z]+\b(?!,)))\s*[,:.]?\s+)+",
     re.IGNORECASE,

@@ -32,10 +32,20 @@ from grapheme_distill.extractors.readers.procedures import (
 
 __all__ = ["NumberedSteps", "case_steps", "numbered_block_steps", "table_steps"]
 
-#: "Step 1:", "Step 2 —", "1.", "2)" opening a heading or paragraph
+#: "Step 1:", "Step 2 —", "Phase 3:", "Step Four:", "1.", "2)" opening a heading or paragraph
 _NUMBER = re.compile(
-    r"^\s*(?:step\s+)?(?P<n>\d{1,2})\s*(?:[.):\u2013\u2014-]\s*|\s+(?=[A-Z]))", re.I
+    r"^\s*(?:(?:step|phase|stage|part)\s+)?(?P<n>\d{1,2})\s*(?:[.):\u2013\u2014-]\s*|\s+(?=[A-Z]))|"
+    r"^\s*step\s+(?P<w>one|two|three|four|five|six|seven|eight|nine|ten)\s*[.):\u2013\u2014-]\s*",
+    re.I,
 )
+_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _number(m: re.Match[str]) -> int:
+    """The step number a block's label gives: "Step 3:" or "3." → 3, "Step Three:" → 3."""
+    return int(m.group("n")) if m.group("n") else _WORDS.index(m.group("w").lower()) + 1
+
+
 #: a step's label alone, no step ("Step 1." / "Step 2:")
 _LABEL = re.compile(r"^\s*step\s+\d{1,2}\s*[.):]?\s*$", re.I)
 
@@ -60,34 +70,55 @@ def _orders(text: str) -> list[str]:
     return [s.rstrip(".!; ") for s in _sentences(text) if is_order(s)]
 
 
-def _step(title: str, body: list[str]) -> str:
+def _step(title: str, body: list[Block]) -> str:
     """One numbered step: its title and the orders of its body ("Remove the wheel: open the
-    brake and undo the quick release"); a title that is only a label gives way to its body."""
+    brake and undo the quick release"), each bullet under it whole ("## Phase 3: Finish" / "-
+    Hand over the keys": a sub-step, whatever its verb); a title that is only a label gives way
+    to its body."""
     title = title.strip().rstrip(".:!; ").strip()
     sentences = _sentences(title)
     head, rest = (sentences[0], sentences[1:]) if sentences else ("", [])
     head = head.rstrip(".:!; ")
-    orders = [o for r in rest for o in _orders(r)] + [o for b in body for o in _orders(b)]
+    orders = [o for r in rest for o in _orders(r)] + [
+        o for b in body for o in ([b.text.rstrip(".!; ")] if b.is_item else _orders(b.text))
+    ]
     if not head or _LABEL.match(head + "."):
-        return "; ".join(orders) or " ".join(rest + body).rstrip(".")
+        return "; ".join(orders) or " ".join(rest + [b.text for b in body]).rstrip(".")
     return ": ".join([head, "; ".join(orders)]) if orders else head
+
+
+def _kind(block: Block) -> str:
+    """How a numbered block stands: a heading, a title line (a paragraph of a few words with no
+    stop: "**1. Research the company**", set on a line of its own over its body) or a paragraph
+    that is its step whole ("**1. Water the plant.** Moist roots …")."""
+    if block.role == "heading":
+        return "heading"
+    text = _NUMBER.sub("", block.text, count=1).strip(" *_")
+    if block.role == "paragraph" and len(text.split()) <= 10 and not re.search(r"[.!?;:]$", text):
+        return "title"
+    return "paragraph"
 
 
 def _runs(doc: Document) -> list[list[tuple[Block, list[Block]]]]:
     """Runs of top-level headings, paragraphs and key-value lines numbered 1, 2, 3 …, each with
-    the unnumbered paragraphs after it (its body) up to the next numbered one."""
+    the unnumbered paragraphs after it (its body) up to the next numbered one.  A numbered
+    heading or title line has a body; a numbered paragraph is its step whole."""
     runs: list[list[tuple[Block, list[Block]]]] = []
     current: list[tuple[Block, list[Block]]] = []
     for block in doc.blocks:
         m = _NUMBER.match(block.text)
         top = not block.is_item and block.parent is None and block.role != "table_row"
-        n = int(m.group("n")) if m is not None and top else None
+        n = _number(m) if m is not None and top else None
         headed = bool(current) and current[0][0].role == "heading"
         if n is not None and n == len(current) + 1 and headed == (block.role == "heading"):
             current.append((block, []))
             continue
-        if top and n is None and headed and block.role != "heading":
-            current[-1][1].append(block)  # a paragraph of the step under a numbered heading
+        titled = bool(current) and _kind(current[-1][0]) in ("heading", "title")
+        if top and n is None and titled and block.role != "heading":
+            current[-1][1].append(block)  # a paragraph of the step under a numbered title
+            continue
+        if block.is_item and headed:
+            current[-1][1].append(block)  # "## Phase 1: Clear" / "- Empty the worktops."
             continue
         runs.append(current)
         current = [(block, [])] if n == 1 else []
@@ -111,9 +142,7 @@ def numbered_block_steps(doc: Document, prompt: str = "") -> list[NumberedSteps]
         lead = before.text if before is not None and before.role == "paragraph" else ""
         if not how_to_list(titles, lead, heading.text if heading is not None else "", prompt):
             continue
-        steps = tuple(
-            _step(t, [b.text for b in body]) for t, (_, body) in zip(titles, run, strict=True)
-        )
+        steps = tuple(_step(t, body) for t, (_, body) in zip(titles, run, strict=True))
         if sum(1 for s in steps if s) < 2:
             continue
         last, body = run[-1]
@@ -179,10 +208,16 @@ def case_steps(doc: Document) -> list[NumberedSteps]:
     each bullet a procedure of its own (the gold conventions: one entry per how-to in the
     answer), its steps the instruction sentences and clauses after the label.  An answer that is
     no how-to as a whole still gives such steps, so the title must ask for them and each bullet
-    give at least two orders; a bullet of one order is advice, no procedure."""
+    give at least two orders; a bullet of one order is advice, no procedure.  Bullets whose labels
+    are themselves orders ("- **Brew the tea:** Steep …") are one procedure's titled steps, no
+    cases."""
     out: list[NumberedSteps] = []
     for _, top, title in titled_bullet_lists(doc):
         if not _WHAT_TO_DO.search(title.text) or len(title.text.split()) > 12:
+            continue
+        if sum(1 for item in top if is_instruction(item.key_text())) * 2 > len(top):
+            # "### Steps" / "- **Brew the tea:** Steep …" / "- **Cool it:** …": labels that give
+            # orders title one procedure's steps, no cases (the list is read as that procedure)
             continue
         for item in top:
             if item.value is None or item.key is None:

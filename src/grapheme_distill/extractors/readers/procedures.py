@@ -59,11 +59,43 @@ _HOW_TO = re.compile(
     r"method|directions|walk me through)\b",
     re.IGNORECASE,
 )
-#: "1. Grind the beans. 2. Place …" or "Step 1: Grind … Step 2: …" inside one line
-_INLINE_STEP = re.compile(
-    r"(?:^|\s)(?:Step\s+)?(?P<n>\d{1,2})[.):]\s+(?P<s>[A-Z][^\n]*?)"
-    r"(?=\s+(?:Step\s+)?\d{1,2}[.):]\s+[A-Z]|$)"
+#: the marks that number steps inside one line: "1." / "Step 2:", a keycap emoji ("1️⃣"), a
+#: letter ("a)", "B."), a roman numeral ("IV.")
+_INLINE_MARKS = (
+    r"(?:Step\s+)?(?P<n>\d{1,2})[.):]",
+    r"(?P<n>\d)\ufe0f?\u20e3",
+    r"(?P<n>[a-z])[.)]",
+    r"(?P<n>[A-Z])[.)]",
+    r"(?P<n>(?:X|V|I{1,3}|IV|VI{1,3}|IX))[.)]",
 )
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+#: "1. Grind the beans. 2. Place …", "Step 1: Grind … Step 2: …", "1️⃣ Plug … 2️⃣ Press …" or
+#: "a) Boil water … b) Rinse …" inside one line (a markdown parser joins lettered and emoji-numbered
+#: lines into one paragraph)
+_INLINE_STEPS = tuple(
+    re.compile(rf"(?:^|\s){mark}\s+(?P<s>[A-Z][^\n]*?)(?=\s+{mark.replace('?P<n>', '')}\s+[A-Z]|$)")
+    for mark in _INLINE_MARKS
+)
+
+
+def _ordinal(mark: str, roman: bool) -> int:
+    """The place a step's mark gives it: "3" → 3, "c" → 3, "III" (a roman numeral) → 3."""
+    if roman:
+        return _ROMAN.index(mark) + 1
+    return ord(mark.lower()) - ord("a") + 1 if mark.isalpha() else int(mark)
+
+
+def _inline_steps(text: str) -> list[re.Match[str]]:
+    """The steps a line numbers inline, three or more numbered 1, 2, 3 … (or lettered a, b, c …)
+    from the first, each kind of mark tried on its own (so a stray "C." ends no numbered step)."""
+    for pattern in _INLINE_STEPS:
+        found = list(pattern.finditer(text))
+        if len(found) >= 3:
+            marks = [m.group("n") for m in found]
+            numbers = [_ordinal(n, pattern is _INLINE_STEPS[-1]) for n in marks]
+            if numbers == list(range(1, len(found) + 1)):
+                return found
+    return []
 
 
 #: the goal a line states: "How do I descale a kettle?", "Steps to reset a router:", "To make
@@ -143,6 +175,22 @@ class ProseProcedure:
     prepares_list: bool = False
 
 
+#: a short label before the item's text: "**Preparation** – Warm the engine …", "Weeks 1–2: Jog …"
+_LABEL_WORD = r"(?![\u2013\u2014-](?:\s|$))[^:\s]+"
+_LABEL = re.compile(
+    rf"^{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}}?\s*(?::|\s[\u2013\u2014-])\s+(?P<v>[A-Z].+)$"
+)
+
+
+def _labelled(text: str) -> str:
+    """The sentence after a short label of at most five words ("Drainage – Place a pan …" → "Place
+    a pan …"): a step titled with a noun or a time gives its order there (the gold: "each numbered
+    item is one step"), so an item is judged by it too; empty when there is no label.  A gloss in
+    lower case is no sentence ("GET — read a resource", a term's meaning in a glossary)."""
+    m = _LABEL.match(text.replace("**", "").strip())
+    return m.group("v") if m is not None else ""
+
+
 def list_holds_steps(texts: list[str], lead: str = "") -> bool | None:
     """A list's verdict from its items: True when most items are instructions, False when most
     open with a name ("**Henry VII** (r. 1485–1509) — …") or a verb in the third person ("sets a
@@ -153,16 +201,17 @@ def list_holds_steps(texts: list[str], lead: str = "") -> bool | None:
     lead = re.split(r"(?<=[.!?])\s+", lead.strip(" *_#"))[-1].strip(" *_#")
     if not texts or MATERIALS.match(lead) or ADVICE.match(lead):
         return None if not texts else False
-    orders = sum(1 for t in texts if is_instruction(t))
+    instructions = [is_instruction(t) or is_instruction(_labelled(t)) for t in texts]
+    orders = sum(instructions)
     if orders * 2 > len(texts):
         return True
     named = sum(
         1
-        for t in texts
+        for t, order in zip(texts, instructions, strict=True)
         if re.match(
             r"[*_]*[A-Z][\w'’.\-]*(?:\s+[A-Z0-9][\w'’.\-]*)*[*_]*\s*(?:\(|[\u2013\u2014:]|$)", t
         )
-        and not is_instruction(t)
+        and not order
     )
     third_person = sum(
         1 for t in texts if re.match(r"[a-z]+(?<!s)s\s+(?:and\s+[a-z]+s\s+)?[a-z]", t.strip())
@@ -235,7 +284,7 @@ def how_to_list(
         return False
     if titled or (prompt and (_ASKS_STEPS.search(prompt) or goal_of(prompt))):
         return True
-    orders = sum(1 for t in texts if is_order(t))
+    orders = sum(1 for t in texts if is_order(t) or is_order(_labelled(t)))
     return orders * 2 >= len(texts)
 
 
@@ -284,6 +333,37 @@ def _step(text: str) -> str:
     return OPENER.sub("", text.strip()).rstrip(".!;: ").strip()
 
 
+#: two sentences of a paragraph opening with sequence words ("First, crack … Then whisk …")
+_SEQUENCED = re.compile(
+    r"(?:^|[.!?]\s+)(?:First(?:ly)?|Then|Next|After that|Afterwards|Finally|Lastly|Start by|"
+    r"Begin by)\b(?:.*?[.!?]\s+)(?:Then|Next|After that|Afterwards|Finally|Lastly|Once)\b",
+    re.DOTALL,
+)
+
+
+def _activity_title(doc: Document, block: Block) -> bool:
+    """The paragraph's heading, or a title line right before it ("**Clearing a blocked sink**"),
+    names a how-to: it opens with the gerund of an order's verb ("Clearing" → clear, "Making" →
+    make) or states a goal ("How to …")."""
+    heading = doc.heading_of(block)
+    titles = [heading.text] if heading is not None else []
+    if block.index > 0:
+        before = doc.blocks[block.index - 1]
+        words = before.text.split()
+        if before.role == "paragraph" and 0 < len(words) <= 8 and before.text[-1] not in ".!?:":
+            titles.append(before.text)
+    for title in titles:
+        title = title.strip(" *_#")
+        if goal_of(title):
+            return True
+        m = re.match(r"([A-Z][a-z]+)ing\b", title)
+        if m is not None:
+            stem = m.group(1).lower()
+            if {stem, stem + "e", stem[:-1]} & VERBS:
+                return True
+    return False
+
+
 def _procedural(doc: Document, block: Block, prompt: str) -> bool:
     heading = doc.heading_of(block)
     return bool(_HOW_TO.search(prompt) or (heading is not None and _HOW_TO.search(heading.text)))
@@ -310,10 +390,8 @@ def read_prose_procedures(doc: Document, prompt: str = "") -> list[ProseProcedur
         if block.role != "paragraph" or block.parent is not None:
             continue
         text = block.text
-        inline = [m for m in _INLINE_STEP.finditer(text)]
-        if len(inline) >= 3 and [int(m.group("n")) for m in inline] == list(
-            range(1, len(inline) + 1)
-        ):
+        inline = _inline_steps(text)
+        if inline:
             # "French Press Coffee Brewing: 1. Grind the beans. 2. Place …": numbered inline
             title = text[: inline[0].start()].strip().rstrip(":").strip()
             out.append(
@@ -325,7 +403,8 @@ def read_prose_procedures(doc: Document, prompt: str = "") -> list[ProseProcedur
                 )
             )
             continue
-        if not _procedural(doc, block, prompt):
+        asked = _procedural(doc, block, prompt)
+        if not asked and not _SEQUENCED.search(text) and not _activity_title(doc, block):
             continue
         sentences = _sentences(text)
         if MATERIALS.match(text):
@@ -341,6 +420,8 @@ def read_prose_procedures(doc: Document, prompt: str = "") -> list[ProseProcedur
             (a, s) for a, s in sentences if is_order(s) and not (lead and s == sentences[-1][1])
         ]
         steps = tuple(_step(c) for _, s in orders for c in instruction_clauses(OPENER.sub("", s)))
+        if not asked and (len(orders) < 3 or len(orders) * 3 < len(sentences) * 2):
+            continue  # unasked, a paragraph is a how-to's when it gives orders throughout
         if before_list(blocks, i) and orders and (len(orders) < len(sentences) or len(steps) < 2):
             # "Fixing a flat is easy … Before you start, shift to the smallest rear cog …."
             steps = tuple(_step(s) for _, s in orders)
@@ -491,10 +572,13 @@ def _joined(found: list[ProseProcedure]) -> list[ProseProcedure]:
 
 
 def step_lists(doc: Document) -> list[list[Block]]:
-    """The answer's lists (:meth:`Document.lists`), with a numbered list that code blocks cut
-    into pieces made whole again: "1. Create the environment:" / a fenced command / "2. Activate
-    it:" / another command / "3. …" is one list of three steps to the parser only when the code
-    is indented under its item (code blocks are left out of the document's blocks)."""
+    """The answer's lists (:meth:`Document.lists`), with a numbered list that code blocks or notes
+    cut into pieces made whole again: "1. Create the environment:" / a fenced command / "2.
+    Activate it:" / another command / "3. …" is one list of three steps to the parser only when
+    the code is indented under its item (code blocks are left out of the document's blocks);
+    "1. Switch off the circuit." / "> **Warning:** Test …" / "2. Unscrew the cover …" goes on
+    numbering the same steps past a warning, tip or note set between them (the gold: tips and
+    warnings are no steps)."""
     out: list[list[Block]] = []
     for items in doc.lists():
         last = out[-1] if out else None
@@ -503,13 +587,35 @@ def step_lists(doc: Document) -> list[list[Block]]:
             and last[0].ordered
             and items[0].ordered
             and items[0].parent is None
-            and max(b.index for b in last) + 1 == items[0].index
-            and re.search(r"^\s*(?:```|~~~)", doc.source[last[-1].span[1] : items[0].span[0]], re.M)
+            and (_across_code(doc, last, items) or _across_notes(doc, last, items))
         ):
             out[-1] = last + items
         else:
             out.append(list(items))
     return out
+
+
+def _across_code(doc: Document, last: list[Block], items: list[Block]) -> bool:
+    """Only a fenced code block stands between the two lists."""
+    return max(b.index for b in last) + 1 == items[0].index and bool(
+        re.search(r"^\s*(?:```|~~~)", doc.source[last[-1].span[1] : items[0].span[0]], re.M)
+    )
+
+
+#: the number a list item's line opens with, read off the source before the item's text
+_ITEM_NUMBER = re.compile(r"(\d{1,2})[.)]\s*$")
+
+
+def _across_notes(doc: Document, last: list[Block], items: list[Block]) -> bool:
+    """Only paragraphs of advice ("Warning: …", "Tip: …", "Note: …") stand between the two lists,
+    and the second goes on numbering the first ("1. …" / "> **Warning:** …" / "2. …")."""
+    between = doc.blocks[max(b.index for b in last) + 1 : items[0].index]
+    if not between or any(b.role != "paragraph" or not ADVICE.match(b.text) for b in between):
+        return False
+    top = [b for b in last if b.parent is None]
+    line = doc.source[: items[0].span[0]].rsplit("\n", 1)[-1]
+    m = _ITEM_NUMBER.search(line.strip(" >*_"))
+    return m is not None and int(m.group(1)) == len(top) + 1
 
 
 _FENCE = re.compile(r"^\s*(?:```|~~~)", re.M)
