@@ -103,7 +103,9 @@ async def test_too_long_retry_after_is_reported_not_slept(
     start = time.perf_counter()
     with pytest.raises(RetryableTeacherError) as info:
         await stack.acomplete(TeacherRequest(prompt="q"))
-    assert time.perf_counter() - start < 1.0
+    # not slept: sleeping even the cap (max_retry_after=10) would take 10 s; a busy machine
+    # still answers well under that
+    assert time.perf_counter() - start < 9.0
     assert info.value.retry_after == 3600.0
     assert fake_server.requests == 1
 
