@@ -54,3 +54,17 @@ def test_examples_after_e_g_are_no_part_of_the_gloss() -> None:
         "int": "whole numbers of any size",
         "float": "double-precision floating-point numbers",
     }
+
+
+def test_what_a_listed_part_does_is_its_role_outside_a_glossary() -> None:
+    parts = (
+        "- **Derailleur** — moves the chain between sprockets\n"
+        "- **Crank** — turns the chainring when you pedal\n"
+        "- **Brake caliper** — squeezes the rim to slow the wheel"
+    )
+    # a list of parts under a heading: what each does is no gloss of its name
+    found = _ling("## Parts of a bicycle\n\n" + parts, "How does a bicycle work?")
+    assert not any(kind == "definition" for _, kind, _ in found), found
+    # the same items under a cue naming them terms still define them
+    found = _ling("Glossary of bicycle terms:\n\n" + parts, "What do these bicycle terms mean?")
+    assert ("Derailleur", "definition", "moves the chain between sprockets") in found

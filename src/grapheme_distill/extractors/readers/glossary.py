@@ -245,8 +245,18 @@ def read_glossary(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         or functional is not None
         or re.match(r"(?:a|an|the|one|any)\s", gloss, re.IGNORECASE) is not None
     )
+    # "**Hooker** — throws the ball in at lineouts", "**Spleen** — filters the blood": what a
+    # part, a position or a body does, in a list no cue names a glossary and whose glosses mostly
+    # open without an article, is its role, not what its name means (devtrain: 6 of 6 false, 5
+    # of them in gate10) — a verb and its object only: "chemicals that are added …", "plates
+    # move apart …" open with a plural genus, and gloss
+    acts = re.match(
+        r"[a-z]+s\s+(?:the|a|an|all|its|their|his|her|your|our|them|it|each|every|both)\s",
+        gloss,
+    ) is not None and not (glossary or in_glossary)
     if (
         defined
+        and not acts
         and len(gloss.split()) >= 2
         and not re.match(r"(?i)(?:his|her|their|its)\s", gloss)  # "his wife, who …": a person
         # a person's genus defines a role ("**Concertmaster** — the principal first violinist"),
