@@ -94,3 +94,28 @@ def test_a_denied_question_that_narrows_its_claim_gives_nothing(spacy_x: SpacyEx
     )
     name = {k: v.name for k, v in ex.entities.items()}
     assert not any(name[r.object] == "Austria" for r in ex.relations), ex.relations
+
+
+def test_the_answer_no_ends_its_sentence_and_the_numero_sign_does_not() -> None:
+    """ "No." was a tokenizer special case everywhere, so "A: No. Beethoven wrote it" read the
+    name "No. Beethoven" (and "No. Norway"); it is the numero sign only before a number."""
+    from grapheme_distill.extractors.spacy_extractor import load_model
+
+    nlp = load_model()
+    doc = nlp("Did Mozart write it? No. Beethoven wrote it in Vienna.")
+    assert [s.text for s in doc.sents][-1] == "Beethoven wrote it in Vienna.", list(doc.sents)
+    for text, whole in (
+        ("Symphony No. 9 in E minor, Op. 95 was written in 1893.", "No."),
+        ("Nos. 3 and 4 were lost in the fire.", "Nos."),
+        ("He wrote Symphony No. IX in Vienna.", "No."),
+    ):
+        doc = nlp(text)
+        assert len(list(doc.sents)) == 1, (text, list(doc.sents))
+        assert whole in [t.text for t in doc], [t.text for t in doc]
+
+
+def test_an_answer_no_gives_no_name_beginning_with_no(spacy_x: SpacyExtractor) -> None:
+    ex = spacy_x.extract("**Q: Did Mozart write it?**\nA: No. Beethoven wrote it in Vienna.")
+    names = {e.name for e in ex.entities.values()}
+    assert "Beethoven" in names, names
+    assert not any(n.startswith("No") for n in names), names

@@ -154,7 +154,35 @@ def _asks(text: str) -> bool:
 _BATCH_CHARS = 16_000
 
 # abbreviations before a number or a name that the small English model does not keep whole
-_ABBREVIATIONS = ("No.", "Nos.", "Op.", "Vol.", "vol.", "pp.", "Fig.", "Prof.", "Mt.", "Ft.")
+_ABBREVIATIONS = ("Op.", "Vol.", "vol.", "pp.", "Fig.", "Prof.", "Mt.", "Ft.")
+
+# "No." / "Nos." is the numero sign only before a number ("Symphony No. 9", "Nos. 3 and 4",
+# "No. IX"); before anything else it is the answer "No." closing its own sentence ("A: No.
+# Beethoven wrote it"), so it cannot be a tokenizer special case, which holds everywhere
+_NUMERO = ("No", "Nos")
+_NUMBERED = re.compile(r"\d|[IVXLC]+$")
+_NUMERO_COMPONENT = "grapheme_distill_numero"
+
+
+def _keep_numero_whole(doc: Any) -> Any:
+    """Merge "No" + "." into one token where a number follows (a pipeline component run before
+    the tagger, so the parser sees "No. 9" as one word and ends no sentence there)."""
+    text = doc.text
+    if "No." not in text and "Nos." not in text:
+        return doc
+    spans = [
+        doc[token.i : token.i + 2]
+        for token in doc[:-2]
+        if token.text in _NUMERO
+        and not token.whitespace_
+        and doc[token.i + 1].text == "."
+        and _NUMBERED.match(doc[token.i + 2].text)
+    ]
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span)
+    return doc
 
 
 @functools.cache
@@ -166,6 +194,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Any:
     """
     try:
         import spacy
+        from spacy.language import Language
         from spacy.symbols import ORTH
     except ImportError as exc:
         raise MissingDependency("the spaCy extractor", "spacy") from exc
@@ -178,6 +207,9 @@ def load_model(name: str = DEFAULT_MODEL) -> Any:
     # one token each, the abbreviation stays inside its name (spaCy's own special-case mechanism)
     for abbreviation in _ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    if not Language.has_factory(_NUMERO_COMPONENT):
+        Language.component(_NUMERO_COMPONENT, func=_keep_numero_whole)
+    nlp.add_pipe(_NUMERO_COMPONENT, first=True)
     return nlp
 
 
