@@ -166,9 +166,13 @@ _NUMERO_COMPONENT = "grapheme_distill_numero"
 
 def _keep_numero_whole(doc: Any) -> Any:
     """Merge "No" + "." into one token where a number follows (a pipeline component run before
-    the tagger, so the parser sees "No. 9" as one word and ends no sentence there)."""
-    text = doc.text
-    if "No." not in text and "Nos." not in text:
+    the tagger, so the parser sees "No. 9" as one word and ends no sentence there).  It runs on
+    every piece, so it first asks spaCy's token counts (no ``doc.text`` string per piece)."""
+    from spacy.attrs import ORTH
+
+    counts = doc.count_by(ORTH)
+    strings = doc.vocab.strings
+    if not any(strings[word] in counts for word in _NUMERO):
         return doc
     spans = [
         doc[token.i : token.i + 2]
