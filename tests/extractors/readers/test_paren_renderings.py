@@ -1,0 +1,35 @@
+"""The same thing said another way in a bracket (readers.paren_renderings): a measure in other
+units (its approximating word kept), another region's word after "called"; a share is no
+conversion of a measure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (
+            "It raises levels of **noradrenaline** (called norepinephrine in the US) in the brain.",
+            ("noradrenaline", "alias", "norepinephrine"),
+        ),
+        ("Heat the oven to about 230 °C (450 °F).", ("about 230 °c", "alias", "450 °f")),
+        ("The tower is 324 m (1,063 ft) tall.", ("324 m", "alias", "1,063 ft")),
+    ],
+)
+def test_renderings_in_brackets(
+    answer: str,
+    expected: tuple[str, str, str],
+    linguistic_items: Callable[..., set[tuple[str, str, str]]],
+) -> None:
+    assert expected in linguistic_items(answer)
+
+
+def test_a_share_in_brackets_is_no_conversion_of_a_measure(
+    linguistic_items: Callable[..., set[tuple[str, str, str]]],
+) -> None:
+    found = linguistic_items("- 160 ml water (64% hydration)\n- 250 g flour")
+    assert not any(kind == "alias" for _, kind, _ in found)
