@@ -243,7 +243,14 @@ _GROUP_HEADING = re.compile(
     r"categories|varieties|parts|components|examples|steps)\b",
     re.IGNORECASE,
 )
-_KIND = r"(?:types?|kinds?|classes|categories|varieties|forms|parts|components|members|groups)"
+#: the nouns that name a whole's children ("the types of tea", "the countries of the United
+#: Kingdom", "Alphabet's subsidiaries"): before "of" they name no topic, the whole after them does
+_KIND = (
+    r"(?:types?|kinds?|classes|categories|varieties|forms|parts|components|members|groups|"
+    r"countries|nations|provinces|regions|territories|districts|counties|divisions|"
+    r"branches|subsidiaries|departments|constituents|subdivisions|sections|layers|organs|"
+    r"ingredients)"
+)
 # "main parts, components or kinds of X" (the main job's own template), "groups of X"
 _KIND_OF = re.compile(
     rf"^(?:main\s+|major\s+|different\s+|common\s+)?(?:{_KIND}\s*(?:,\s*|\s+or\s+|\s+and\s+))*"
@@ -307,6 +314,10 @@ def prompt_topic(prompt: str) -> str | None:
             topic = re.sub(r"^(?:[Tt]he\s+)?(?:different|various)\s+", "", topic)
             # "Alan Turing's life and work": the owner is the topic
             topic = re.sub(r"['’]s\s+(?:life|career|works?|history|legacy)\b.*$", "", topic)
+            # "Alphabet's subsidiaries", "Canada's provinces": the owner is the whole
+            topic = re.sub(
+                rf"(?i)['’]s\s+(?:main\s+|major\s+|different\s+)?{_KIND}$", "", topic.strip()
+            )
             topic = clean_name(re.sub(r"^[A-Z][\w\u00c0-\u024f.\- ]*['’]s\s+(?=[A-Z])", "", topic))
             # "the cat family (Felidae)": no half bracket
             topic = balanced(clean_name(_KIND_OF.sub("", topic)))

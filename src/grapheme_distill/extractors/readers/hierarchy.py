@@ -63,7 +63,7 @@ from grapheme_distill.extractors.readers.hierarchy_wholes import (
     list_wholes,
 )
 from grapheme_distill.extractors.readers.list_parents import active_parent_model
-from grapheme_distill.extractors.readers.phrases import kind_of, name_list, resolve
+from grapheme_distill.extractors.readers.phrases import kind_of, name_list, names_kind, resolve
 from grapheme_distill.model.knowledge import HierarchyKind
 
 __all__ = [
@@ -187,8 +187,18 @@ def _read_list(ctx: ReadContext, items: list[Block], title: str = "") -> Iterato
             # pairs right, val11 0 of 5)
             return
         kind = kind_of(parent_block.text if parent_block.key is None else "", heading, ctx.prompt)
+        whole = Name(head[0])
+        if parent_block.text.rstrip().endswith(":") and names_kind(head[0]):
+            # "- **Main parts:**", "- **Members:**" over its items is a label naming their kind,
+            # not their whole: they are parts or members of what the section is about (a bare
+            # "- **Departments**" among "- **Knives**" is a group of its own)
+            kind = kind or kind_of(head[0])
+            subject = ctx.section_subject(parent_block)
+            if subject is None:
+                return
+            whole = subject
         yield from list_children(
-            items, heads, Name(head[0]), kind or HierarchyKind.MEMBER_OF, "list.nested"
+            items, heads, whole, kind or HierarchyKind.MEMBER_OF, "list.nested"
         )
         return
     lead_block = ctx.doc.lead_of(items[0])

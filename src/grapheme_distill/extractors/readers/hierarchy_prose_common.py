@@ -16,6 +16,7 @@ from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
 from grapheme_distill.extractors.readers.hierarchy_children import COUNT_WORDS
 from grapheme_distill.extractors.readers.phrases import name_list, resolve
+from grapheme_distill.extractors.readers.plurals import same_noun, singular
 from grapheme_distill.model.knowledge import HierarchyKind
 
 __all__ = [
@@ -44,7 +45,6 @@ COUNT_WORD_RE = rf"\d+|{'|'.join(COUNT_WORDS)}"
 _FAR_COUNTED = re.compile(
     rf"^(?P<n>{COUNT_WORD_RE})\s+[a-z][\w\-]*s\b[^:;]{{0,80}}:\s+(?P<list>[^:]+)$", re.IGNORECASE
 )
-
 # "Hindustani music of the north", "200 m on the first day": a place or time after a name
 _NAME_TAIL = re.compile(
     r"\s+(?:of|on|in|at|from|for|during)\s+the\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?$"
@@ -125,7 +125,7 @@ def _shared_head(names: list[str], counted: str) -> list[str]:
     head noun, which the count names, is every name's ("planning committee")."""
     last = names[-1].split()
     noun = re.sub(r"[\s:,]+$", "", counted).split()[-1].lower()
-    if len(last) < 2 or last[-1].lower().rstrip("s") != noun.rstrip("s"):
+    if len(last) < 2 or not same_noun(last[-1].lower(), noun):
         return names
     if not all(len(n.split()) == 1 and n.islower() for n in names[:-1]):
         return names
@@ -145,7 +145,7 @@ def subject(ctx: ReadContext, block: Block, phrase: str, *, classed: bool = Fals
         classed
         and noun is not None
         and section is not None
-        and not section.text.lower().endswith(noun.group(1).lower().rstrip("s"))
+        and not section.text.lower().endswith(singular(noun.group(1).lower()))
     ):
         return Name(noun.group(1))
     if re.search(r"(?i)\b(?:could|can|may|might|would|will|should|must|also|often)$", phrase):

@@ -19,6 +19,7 @@ from functools import lru_cache
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Name, clean_name
+from grapheme_distill.extractors.readers.plurals import singular
 from grapheme_distill.model.knowledge import HierarchyKind
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "kind_of",
     "lead_parent",
     "name_list",
+    "names_kind",
     "noun_phrase",
     "prompt_name",
     "remarks",
@@ -49,7 +51,7 @@ _PART = (
     r"consists? of|consisting of|made up of|composed of|movements|divided into|split into|"
     r"comprises?|comprising|made of|structures|anatomy|building blocks|pieces|elements|regions|stages|"
     r"phases|steps of the cycle|lobes|bones|muscles|modules|subsystems|units|departments|"
-    r"branches of government|halves|districts|provinces|boroughs|tracks|songs|"
+    r"branches of government|halves|districts|provinces|boroughs|tracks|songs|subsidiaries|"
     r"chapters|books of|volumes|episodes|courses of"
 )
 _CONTAINS = r"includes?|including|contains?|containing|holds|houses"
@@ -65,7 +67,11 @@ KIND_WORDS = (
     r"types?|kinds?|classes|categories|varieties|subtypes|forms|parts?|components?|members?|"
     r"elements|sections|layers|organs|structures|subdivisions|divisions|branches|species|breeds|"
     r"genres|styles|groups|families|movements|stages|phases|regions|tracks|songs|organelles|"
-    r"chambers|lobes|players|line-?up|examples|subfamilies|orders|formats|schools|modules|units"
+    r"chambers|lobes|players|line-?up|examples|subfamilies|orders|formats|schools|modules|units|"
+    # a company's, a country's and a taxon's subdivisions ("Its main subsidiaries are:", "the
+    # countries of the United Kingdom", "the provinces of Canada")
+    r"subsidiaries|countries|nations|provinces|territories|districts|counties|departments|"
+    r"constituents|subgroups|subclasses|subspecies|genera"
 )
 #: Lead-ins and headings that introduce no structure: what follows are remarks, not children.
 GENERIC_LEADS = frozenset(
@@ -383,12 +389,18 @@ def resolve(ctx: ReadContext, block: Block, phrase: str) -> Name | None:
         and subject is not None
         and len(name.split()) == 1
         and name.islower()
-        and (subject.text.lower().endswith(name.lower().rstrip("s")) or not name.endswith("s"))
+        and (subject.text.lower().endswith(singular(name.lower())) or singular(name) == name)
     ):
         return subject  # "the band", "The symphony": what the section is about
     if _KIND_ONLY.match(name) or name.lower() in ("ones", "one"):
         return None  # "The main types are:": a kind word names the children, not the whole
     return Name(name)
+
+
+def names_kind(name: str) -> bool:
+    """Whether a name is only a kind word with its selecting words ("Main parts", "Members",
+    "Key components"): it names what the children are, never their whole."""
+    return bool(_KIND_ONLY.match(clean_name(_QUANTIFIERS.sub("", name.strip() + " ").strip())))
 
 
 def lead_parent(ctx: ReadContext, block: Block, text: str) -> Name | None:

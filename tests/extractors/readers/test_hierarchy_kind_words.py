@@ -1,0 +1,96 @@
+"""Kind nouns that name a whole's children, not the whole (twenty-fifth session): "the countries of
+the United Kingdom" asks about the United Kingdom, "Its main subsidiaries are:" lists the company's
+subsidiaries, "- **Main parts:**" over a nested list names the parts of the section's subject; and
+plural nouns compared through readers/plurals.py, not by dropping every trailing "s"."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors.document import parse_document
+from grapheme_distill.extractors.readers.context import ReadContext, prompt_topic
+from grapheme_distill.extractors.readers.hierarchy_prose_common import stated_children
+from grapheme_distill.extractors.readers.phrases import names_kind, resolve
+from tests.extractors.readers.conftest import hierarchy_pairs as _kept
+
+
+@pytest.mark.parametrize(
+    ("prompt", "topic"),
+    [
+        ("What are the countries of the United Kingdom?", "United Kingdom"),
+        ("What are the provinces of Canada?", "Canada"),
+        ("What are the branches of the US government?", "US government"),
+        ("What are Alphabet's subsidiaries?", "Alphabet"),
+        # unchanged: a kind noun asked about with no "of"
+        ("What are the main types of clouds?", "clouds"),
+    ],
+)
+def test_a_kind_noun_before_of_is_no_part_of_the_prompt_topic(prompt: str, topic: str) -> None:
+    assert prompt_topic(prompt) == topic
+
+
+def test_a_list_of_the_prompts_countries_hangs_from_the_country_not_the_kind() -> None:
+    text = (
+        "The United Kingdom is made up of four countries:\n\n"
+        "- England\n- Scotland\n- Wales\n- Northern Ireland\n"
+    )
+    kept = _kept(text, "What are the countries of the United Kingdom?")
+    assert ("united kingdom", "england") in kept
+    assert not any(parent.startswith("countries") for parent, _ in kept)
+
+
+def test_a_subsidiaries_lead_in_names_the_company_as_the_whole() -> None:
+    text = (
+        "Alphabet is the parent company of Google. Its main subsidiaries are:\n\n"
+        "- Google\n- Waymo\n- Verily\n- DeepMind\n"
+    )
+    kept = _kept(text, "What are Alphabet's subsidiaries?")
+    assert ("alphabet", "waymo") in kept
+    assert not any("subsidiaries" in parent for parent, _ in kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "## Bicycle\n\n- **Invented:** 1817\n- **Main parts:**\n  - frame\n  - wheels\n"
+            "  - handlebars\n- **Uses:** transport, sport\n",
+            ("bicycle", "frame"),
+        ),
+        (
+            "The **Beatles** were an English rock band.\n\n- **Members:**\n  - John Lennon\n"
+            "  - Paul McCartney\n  - George Harrison\n- **Genre:** rock\n",
+            ("beatles", "john lennon"),
+        ),
+    ],
+)
+def test_a_bold_key_naming_the_kind_is_not_the_whole_of_its_nested_list(
+    text: str, pair: tuple[str, str]
+) -> None:
+    kept = _kept(text)
+    assert pair in kept
+    assert not any(parent in ("main parts", "members") for parent, _ in kept)
+
+
+def test_names_kind_is_a_kind_word_with_its_selecting_words_only() -> None:
+    assert names_kind("Main parts")
+    assert names_kind("Members")
+    assert names_kind("Key subsidiaries")
+    assert not names_kind("Numeric types")  # a named kind: a class of its own
+    assert not names_kind("Gongs")
+
+
+def test_the_series_is_the_sections_subject_when_the_subject_is_a_series() -> None:
+    ctx = ReadContext.of(
+        parse_document("## Harry Potter series\n\nThe series has seven books."), ""
+    )
+    name = resolve(ctx, ctx.doc.blocks[-1], "The series")
+    assert name is not None and name.text == "Harry Potter series"
+
+
+def test_a_counted_plural_in_es_gives_its_head_to_every_name() -> None:
+    assert stated_children("three classes: the first, the business and the economy class") == [
+        "first class",
+        "business class",
+        "economy class",
+    ]
