@@ -421,6 +421,48 @@ def _anchored(out: Extraction) -> set[str]:
     }
 
 
+def _read_by_reader(evidence: Evidence | None) -> bool:
+    """Whether a document reader read the name (a highlighted term, a list item, a table cell):
+    its mention carries no parse offsets (:func:`~.records.mention`)."""
+    return evidence is not None and any(m.start < 0 for m in evidence.mentions)
+
+
+def _read_wholes(
+    keys: dict[str, None],
+    short: dict[str, str],
+    entity_of: dict[str, str],
+    out: Extraction,
+    evidence: dict[str, Evidence],
+) -> set[tuple[str, ...]]:
+    """The words of each name of two or more words that a document reader read whole and that
+    is a node (an entity the rules made)."""
+    wholes: set[tuple[str, ...]] = set()
+    for key in keys:
+        eid = entity_of.get(key)
+        if not key or key in short or eid is None or not _read_by_reader(evidence.get(key)):
+            continue
+        words = tuple(name_words(out.entities[eid].name))
+        if len(words) > 1:
+            wholes.add(words)
+    return wholes
+
+
+def _opens_read_whole(name: str, evidence: Evidence | None, wholes: set[tuple[str, ...]]) -> bool:
+    """Whether a named thing only the parse found (NER or a proper-noun chunk) opens a longer name a
+    document reader read whole: "Prussian" of "**Prussian blue**", "Oryza" of "*Oryza
+    sativa*", "Eurasian" of "the **Eurasian eagle-owl**", "Hardy–Ramanujan" of "the
+    **Hardy–Ramanujan number**".  The first words modify the term the answer highlights or
+    lists, as "Dijon" does "Dijon mustard" (:func:`~.named._modifier`); they are no node of
+    their own unless an item refers to them.  Twenty-fifth session, devtrain: 47 of 59 such
+    names no item referred to were false entities (12 right: "Google" of "Google
+    Authenticator", "DNS" of "DNS lookups"), 40 more duplicates."""
+    if evidence is None or not evidence.mentions or _read_by_reader(evidence):
+        return False
+    words = tuple(name_words(name))
+    n = len(words)
+    return bool(words) and any(len(w) > n and w[:n] == words for w in wholes)
+
+
 def choose_entities(
     state: State,
     out: Extraction,
@@ -459,6 +501,7 @@ def choose_entities(
         ]
     )
     shapes: dict[str, str] = {}
+    read_whole = _read_wholes(keys, short, entity_of, out, evidence)
     for key in keys:
         if key in short or not key:
             continue
@@ -495,6 +538,13 @@ def choose_entities(
         keep = eid is not None if ruled else p >= model.threshold
         if keep and not (referred - decided) and reads_as_clause(name):
             keep = False  # a clause is no node: relations to it go with it (decided_with)
+        if (
+            keep
+            and named
+            and not referred
+            and _opens_read_whole(name, evidence.get(key), read_whole)
+        ):
+            keep = False
         if eid is not None and not keep:
             del out.entities[eid]
             dropped.add(eid)
