@@ -143,6 +143,15 @@ _OPENING_NOUN = re.compile(
 _OPENING_NAME = re.compile(
     r"(?:The\s+)?(?P<x>[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|the|de|von|van))*)"
 )
+#: a sentence opened by a pronoun subject up to its marker ("It is also called", "It's
+#: sometimes called", "They are also known as")
+_PRONOUN_OPENS = re.compile(r"(?i)(?:it|they)(?:\s+(?:is|are|was|were)|['’](?:s|re))?\s*")
+#: a highlighted label a paragraph may open with, which names nothing ("**What it was:**",
+#: "**Note**", "**How long is the Nile?**")
+_LABEL = re.compile(
+    r"(?i)(?:what|who|why|how|when|where|which|note|tip|example|summary|in short|bottom line|"
+    r"important|warning|caution|remember|key)\b"
+)
 
 
 def read_alias_forms(
@@ -221,6 +230,10 @@ def _read_markers(
         if re.fullmatch(r"(?i)(?:it|they)['’](?:s|re)\s*", text[: m.start()]):
             # "It's also called Gotham": the contracted pronoun is the block's implicit subject
             term = pronoun_subject(ctx, block)
+        if _PRONOUN_OPENS.fullmatch(text[: m.start()]) and (named := _opening_name(block)):
+            # "**Photosystem II** absorbs light … It is also called …": the pronoun opening a
+            # later sentence is the name its paragraph opened with, not the answer's topic
+            term = named
         if term is None and (np := _OPENING_NOUN.fullmatch(text[: m.start()].rstrip())):
             # "The eggplant — known as aubergine in Britain —", "The collarbone, also called …": a
             # plain noun phrase opening the sentence, set off before the marker
@@ -324,6 +337,30 @@ def _read_called(
             and value.lower() != term.text.lower()
         ):
             yield lfact(block, sent, "alias.they_call", term, LinguisticKind.ALIAS, value, hedged)
+
+
+def _opening_name(block: Block) -> Name | None:
+    """The highlighted name a paragraph or a list item opens with ("**Photosystem II** absorbs
+    light …", "The **Loire Valley** is …"): what a pronoun opening one of its later sentences
+    means, before the section's subject or the answer's topic.  A label ("**Note:**", a
+    question) names nothing; a glossary or key-value block's pronoun is its key (read by
+    :func:`.terms.term_at`)."""
+    if block.role not in ("paragraph", "list_item") or not block.inline.emphasis:
+        return None
+    a, b = block.inline.emphasis[0]
+    if block.text[:a].strip() not in ("", "The", "A", "An"):
+        return None
+    raw = block.text[a:b]
+    name = clean_name(raw)
+    if (
+        not name
+        or len(name.split()) > 6
+        or _LABEL.match(name)
+        or raw.rstrip(" *_").endswith((":", "?"))
+        or block.text[b : b + 3].lstrip(" *_").startswith((":", "?"))
+    ):
+        return None
+    return Name(name)
 
 
 def _alias_values(text: str, m: re.Match[str]) -> list[str]:
