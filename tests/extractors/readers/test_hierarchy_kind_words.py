@@ -94,3 +94,21 @@ def test_a_counted_plural_in_es_gives_its_head_to_every_name() -> None:
         "business class",
         "economy class",
     ]
+
+
+def test_a_key_naming_a_kind_with_a_selecting_word_lists_the_subjects_children() -> None:
+    text = (
+        "**Alphabet Inc.** is an American holding company.\n\n"
+        "- **Founded:** 2015\n- **Key subsidiaries:** Google, Waymo, Verily and DeepMind\n"
+    )
+    pairs = _kept(text, "What is Alphabet?")
+    assert ("alphabet inc", "waymo") in pairs
+    assert not any("subsidiaries" in parent for parent, _ in pairs)
+
+
+def test_a_main_kind_key_reads_as_the_kind_key() -> None:
+    text = (
+        "Cricket is a bat-and-ball game.\n\n"
+        "- **Main formats:** Test cricket, One Day Internationals and Twenty20\n"
+    )
+    assert ("cricket", "twenty20") in _kept(text, "Tell me about cricket.")

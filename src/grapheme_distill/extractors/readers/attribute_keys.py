@@ -344,6 +344,13 @@ GROUP_KEYS: dict[str, HierarchyKind] = {
             "movements",
             "organs",
             "sections",
+            # a company's and a country's subdivisions ("**Key subsidiaries:** Google, Waymo")
+            "subsidiaries",
+            "branches",
+            "departments",
+            "provinces",
+            "territories",
+            "districts",
         ),
         HierarchyKind.PART_OF,
     ),

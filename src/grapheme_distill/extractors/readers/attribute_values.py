@@ -318,6 +318,10 @@ def _region_of(raw: str, place: str) -> Name | None:
     return Name(m.group("r"), "GPE")
 
 
+#: the words before a kind key that pick some of the kind ("main parts", "key members")
+_SELECTING = re.compile(r"^(?:main|key|major|principal|basic|core|common|notable)\s+")
+
+
 def key_facts(
     ctx: ReadContext,
     subject: Name,
@@ -353,7 +357,8 @@ def key_facts(
                 hedged=hedged,
             )
         return
-    group = GROUP_KEYS.get(k)
+    # "**Main parts:**", "**Key members:**": the selecting word picks the kind, the kind is the key
+    group = GROUP_KEYS.get(k) or GROUP_KEYS.get(_SELECTING.sub("", k))
     if group is not None and not raw.strip()[:1].isdigit():
         # "**Formats:** Test cricket, One Day Internationals and Twenty20": kinds of the subject
         for value in _SPLIT.split(PAREN.sub("", raw).strip().rstrip(".")):

@@ -31,6 +31,7 @@ from grapheme_distill.extractors.readers.hierarchy_runs import term_runs
 from grapheme_distill.extractors.readers.phrases import kind_of as _kind_of
 from grapheme_distill.extractors.readers.phrases import (
     lead_parent,
+    names_kind,
     not_structure,
     remarks,
     resolve,
@@ -574,9 +575,16 @@ def _propose_prose(ctx: ReadContext, out: _Proposals) -> None:
                 # or more names is the key's members (devread: five or more 7 right, none wrong;
                 # four, tenth session: 4 right, 4 wrong, the gate unmoved)
                 roster = len(names) >= 4 and all(n[:1].isupper() for n in names)
+                # "**Key subsidiaries:** Google, Waymo, …": a key that is only a kind word names
+                # what the children are, not a group of them; only the section's subject is
+                # their whole
+                grouping = not names_kind(head)
                 for child in with_shared_head(names):
-                    out.add(Name(head), child, HierarchyKind.MEMBER_OF, block, "item_value", feats)
-                    if roster:
+                    if grouping:
+                        out.add(
+                            Name(head), child, HierarchyKind.MEMBER_OF, block, "item_value", feats
+                        )
+                    if roster and grouping:
                         out.add(Name(head), child, HierarchyKind.MEMBER_OF, block, "roster", feats)
                     # "**Formats:** Test cricket, ODIs and T20": kinds of the section's subject
                     out.add(
