@@ -42,6 +42,7 @@ from grapheme_distill.evaluation.answers import (
 from grapheme_distill.extractors import spacy_extractor as sx
 from grapheme_distill.extractors.predicates import canonical_predicate
 from grapheme_distill.extractors.readers.hierarchy_names import plausible_edge
+from grapheme_distill.extractors.spacy import answer as walk
 from grapheme_distill.extractors.spacy import items as items_mod
 from grapheme_distill.extractors.spacy.records import is_generic, is_loose, short_names
 from grapheme_distill.model.hashing import normalise_name
@@ -108,8 +109,8 @@ class Recorder:
         self.snap: dict[str, Any] = {}
         self.made: list[tuple[Any, list[dict[str, Any]]]] = []
         self.state: Any = None
-        read_document, add_learned = sx.read_document, sx.add_learned_relations
-        finish, drop = sx.finish_items, sx.drop_unlikely_relations
+        read_document, add_learned = sx.read_document, walk.add_learned_relations
+        finish, drop = walk.finish_items, walk.drop_unlikely_relations
         relation = items_mod._relation
 
         def read_document_(doc: Any, prompt: str = "") -> Any:
@@ -178,9 +179,9 @@ class Recorder:
 
         self.names: dict[str, str] = _Names()
         sx.read_document = read_document_
-        sx.add_learned_relations = add_learned_
-        sx.finish_items = finish_
-        sx.drop_unlikely_relations = drop_
+        walk.add_learned_relations = add_learned_
+        walk.finish_items = finish_
+        walk.drop_unlikely_relations = drop_
         items_mod._relation = relation_
 
     def reset(self) -> None:

@@ -106,10 +106,11 @@ def surface(name: str) -> str:
 def watching(read: Read) -> Iterator[None]:
     """Wrap the extractor's calls of the candidate reader so that ``read`` gets every
     candidate (judged or not, with its probability) and every parsed sentence."""
-    walk: Any = importlib.import_module("grapheme_distill.extractors.spacy_extractor")
+    walk: Any = importlib.import_module("grapheme_distill.extractors.spacy.answer")
+    prose: Any = importlib.import_module("grapheme_distill.extractors.spacy.prose")
     reader: Any = importlib.import_module("grapheme_distill.extractors.spacy.learned_relations")
 
-    add, sentences = walk.add_learned_relations, walk.sentence_candidates
+    add, sentences = walk.add_learned_relations, prose.sentence_candidates
 
     def add_watched(state: Any, candidates: Any, default: Any) -> None:
         model = reader._model(default)
@@ -133,11 +134,11 @@ def watching(read: Read) -> Iterator[None]:
         read.sentences.append((sent.text, str(kw.get("block", "")), tokens_of(sent)))
         return sentences(sent, **kw)
 
-    walk.add_learned_relations, walk.sentence_candidates = add_watched, sentences_watched
+    walk.add_learned_relations, prose.sentence_candidates = add_watched, sentences_watched
     try:
         yield
     finally:
-        walk.add_learned_relations, walk.sentence_candidates = add, sentences
+        walk.add_learned_relations, prose.sentence_candidates = add, sentences
 
 
 def tokens_of(sent: Any) -> list[Token]:
