@@ -48,6 +48,7 @@ from grapheme_distill.extractors.spacy.doc_cache import release
 from grapheme_distill.extractors.spacy.items import ner_entity_type
 from grapheme_distill.extractors.spacy.layers import layers_off, parse_learned, version_suffix
 from grapheme_distill.extractors.spacy.learned_relations import default_model
+from grapheme_distill.extractors.spacy.lemmas import FastLemmas, fast_lemmas
 from grapheme_distill.extractors.spacy.pipeline import DEFAULT_MODEL, load_model
 from grapheme_distill.extractors.spacy.predicate_choice import choose_predicates
 from grapheme_distill.extractors.spacy.text import Piece, Prepared, prepare
@@ -152,6 +153,8 @@ class SpacyExtractor:
         self._nlp = nlp
         self._fast_rules: FastRules | None = None
         self._rules_for: tuple[Any, ...] = ()  # what ``_fast_rules`` was built from
+        self._fast_lemmas: FastLemmas | None = None
+        self._lemmas_for: tuple[Any, ...] = ()  # what ``_fast_lemmas`` was built from
         # calibrated confidences only without an ontology: the map was fitted on free predicates
         if isinstance(calibration, CalibrationMap):
             self.calibration: CalibrationMap | None = calibration
@@ -196,6 +199,18 @@ class SpacyExtractor:
         if key != self._rules_for:  # the pipeline and its ruler compare by identity
             self._fast_rules, self._rules_for = fast_rules(nlp), key
         return self._fast_rules
+
+    def _lemmas(self) -> FastLemmas | None:
+        """The pipeline's rule lemmatizer remembering each word form's lemma
+        (:mod:`.spacy.lemmas`; the same lemmas), built again only when the pipeline, its enabled
+        components or the lemmatizer change."""
+        nlp = self.nlp
+        names = tuple(getattr(nlp, "pipe_names", ()))
+        lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in names else None
+        key = (nlp, names, lemmatizer)
+        if key != self._lemmas_for:  # compared by identity
+            self._fast_lemmas, self._lemmas_for = fast_lemmas(nlp), key
+        return self._fast_lemmas
 
     # ------------------------------------------------------------------ protocol
     def extract(
@@ -258,6 +273,7 @@ class SpacyExtractor:
             (t for prep, own in zip(prepared, cells, strict=True) for t in _texts(prep, own)),
             self._piece_batch(all_pieces),
             self._rules(),
+            self._lemmas(),
         )
         for (prompt, answer), prep, document, own, spans in zip(
             chunk, prepared, documents, cells, injected, strict=True

@@ -99,3 +99,33 @@ def test_the_extractor_builds_them_again_when_the_ruler_changes() -> None:
     assert extractor._rules() is None  # a pattern it cannot check: the Matcher again
     blank.disable_pipe("attribute_ruler")
     assert extractor._rules() is None
+
+
+def _annotations(doc: Any) -> list[tuple[str, str, str, str, str]]:
+    return [(t.pos_, t.tag_, t.dep_, t.lemma_, str(t.morph)) for t in doc]
+
+
+def test_a_tokens_rules_merged_leave_it_as_the_ruler_leaves_it() -> None:
+    """Later rules win per attribute, whether they match one token or several around it."""
+    blank = spacy.blank("en")
+    ruler = blank.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "cat"}]], {"POS": "NOUN", "MORPH": "Number=Sing"})
+    ruler.add([[{"LOWER": "the"}, {"LOWER": "cat"}]], {"POS": "PROPN", "LEMMA": "Cat"}, index=1)
+    ruler.add([[{"LOWER": "cat"}]], {"MORPH": "Number=Plur"})
+    ruler.add([[{"LOWER": "cat"}, {"LOWER": "sat"}]], {"POS": "VERB"}, index=-2)
+    rules = fast_rules(blank)
+    assert rules is not None and rules._merge
+    texts = ["The cat sat.", "A cat and the cat", "cat"]
+    fast = [rules(blank.make_doc(t)) for t in texts]
+    shipped = [ruler(blank.make_doc(t)) for t in texts]
+    assert [_annotations(d) for d in fast] == [_annotations(d) for d in shipped]
+    assert fast[0][1].pos_ == "VERB" and fast[0][1].lemma_ == "Cat"
+
+
+def test_rules_that_set_more_than_token_attributes_are_written_by_the_ruler() -> None:
+    blank = spacy.blank("en")
+    ruler = blank.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "cat"}]], {"NORM": "feline"})
+    rules = fast_rules(blank)
+    assert rules is not None and not rules._merge
+    assert [t.norm_ for t in rules(blank.make_doc("the cat"))] == ["the", "feline"]

@@ -28,6 +28,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from grapheme_distill.extractors.spacy.lemmas import FastLemmas
+
 __all__ = ["FastRules", "fast_rules", "parse_pieces"]
 
 #: the token attributes a supported pattern may constrain (spaCy's attribute names)
@@ -44,6 +46,13 @@ _Starts = tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int, list[list[_Ch
 
 #: the most distinct token rows :class:`FastRules` remembers before it starts again
 _MEMO_SIZE = 200_000
+
+
+def _token_attrs() -> frozenset[int]:
+    """The attributes ``set_token_attrs`` writes on the token alone (spaCy's ids)."""
+    from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+
+    return frozenset({LEMMA, POS, TAG, DEP, MORPH})
 
 
 class _Unsupported(ValueError):
@@ -106,6 +115,9 @@ class FastRules:
                 compiled = [_token_checks(tok) for tok in pattern]
                 self._add(number, key, compiled)
         self._anchors = sorted(self._anchor_columns)
+        # every rule sets only token attributes (no lexeme's, no extension's): a token's rules can
+        # then be merged into one write (:meth:`__call__`)
+        self._merge = all(set(attrs) <= _token_attrs() for attrs in ruler.attrs)
         self._regex_memo: dict[tuple[int, int], bool] = {}
         # a token's attribute values -> the patterns that can start there (values repeat: the
         # same word with the same tag and dependency)
@@ -192,7 +204,37 @@ class FastRules:
         return sorted(found)
 
     def __call__(self, doc: Any) -> Any:
-        self.ruler.set_annotations(doc, self.match(doc))
+        """``ruler.set_annotations(doc, matches)``, with each token's rules merged into one write.
+
+        The ruler builds a ``Span`` per match and its token twice (~40,000 matches per 120
+        synthetic answers, three a token), then writes the rule's attributes on the token: a
+        later rule's value wins.  When every rule sets only token attributes (lemma, part of
+        speech, tag, dependency, morphology: written on the token alone), merging a token's rules
+        in match order (a later value replaces an earlier one) and writing the merged values once
+        leaves the token as the ruler's writes leave it; a rule whose token lies outside its match
+        goes to the ruler, which raises its own error there before writing anything after it."""
+        matches = self.match(doc)
+        if not self._merge:
+            self.ruler.set_annotations(doc, matches)
+            return doc
+        indices, attrs = self.ruler.indices, self.ruler.attrs
+        merged: dict[int, dict[Any, Any]] = {}
+        for number, _key, start, end in matches:
+            index = indices[number]
+            at = start + index if index >= 0 else end + index
+            if not start <= at < end:
+                self.ruler.set_annotations(doc, matches)
+                return doc
+            got = merged.get(at)
+            if got is None:
+                merged[at] = dict(attrs[number])
+            else:
+                got.update(attrs[number])
+        if merged:
+            from spacy.tokens._retokenize import set_token_attrs
+
+            for at, values in merged.items():
+                set_token_attrs(doc[at], values)
         return doc
 
 
@@ -215,28 +257,34 @@ def fast_rules(nlp: Any, name: str = "attribute_ruler") -> FastRules | None:
 
 
 def parse_pieces(
-    nlp: Any, texts: Iterable[str], batch_size: int, rules: FastRules | None
+    nlp: Any,
+    texts: Iterable[str],
+    batch_size: int,
+    rules: FastRules | None,
+    lemmas: FastLemmas | None = None,
 ) -> Iterator[Any]:
     """``nlp.pipe(texts, batch_size=batch_size, n_process=1)``, with ``rules`` run in place of
-    ``nlp``'s ruler when given: the components before it run through ``nlp.pipe``, the ruler's
-    matches come from ``rules``, and the components after it run each over the stream at the
-    same batch size, as ``nlp.pipe`` runs them."""
-    if rules is None:
+    ``nlp``'s ruler and ``lemmas`` in place of its lemmatizer when given (the same annotations,
+    :mod:`.lemmas`): the components before the first one replaced run through ``nlp.pipe``, and
+    every component from it on runs over the stream at the same batch size, as ``nlp.pipe`` runs
+    them."""
+    instead: dict[str, Callable[[Any], Any]] = {}
+    if rules is not None:
+        instead[rules.ruler.name] = rules
+    if lemmas is not None:
+        instead[lemmas.lemmatizer.name] = lemmas
+    names = list(nlp.pipe_names) if instead else []  # (a stand-in pipeline may have none)
+    first = min((names.index(name) for name in instead if name in names), default=None)
+    if first is None:
         yield from nlp.pipe(texts, batch_size=batch_size, n_process=1)
         return
-    names = list(nlp.pipe_names)
-    after = names[names.index(rules.ruler.name) + 1 :]
-    docs: Iterator[Any] = iter(
-        nlp.pipe(
-            texts,
-            batch_size=batch_size,
-            n_process=1,
-            disable=[rules.ruler.name, *after],
-        )
-    )
-    docs = map(rules, docs)
+    after = names[first:]
+    docs: Iterator[Any] = iter(nlp.pipe(texts, batch_size=batch_size, n_process=1, disable=after))
     for component_name in after:
-        docs = _run(nlp.get_pipe(component_name), docs, batch_size)
+        if component_name in instead:
+            docs = map(instead[component_name], docs)
+        else:
+            docs = _run(nlp.get_pipe(component_name), docs, batch_size)
     yield from docs
 
 
