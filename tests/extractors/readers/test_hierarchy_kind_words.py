@@ -112,3 +112,14 @@ def test_a_main_kind_key_reads_as_the_kind_key() -> None:
         "- **Main formats:** Test cricket, One Day Internationals and Twenty20\n"
     )
     assert ("cricket", "twenty20") in _kept(text, "Tell me about cricket.")
+
+
+@pytest.mark.parametrize(("diamond", "whole"), [("**diamond**", "diamond"), ("diamond", "field")])
+def test_a_bold_noun_after_the_is_a_new_term_not_the_sections_subject(
+    diamond: str, whole: str
+) -> None:
+    # a plain "the <noun>" is still what the section is about
+    text = f"# Baseball\n\nA bat-and-ball game.\n\n## The field\n\nThe {diamond} has four bases."
+    ctx = ReadContext.of(parse_document(text), "How does baseball work?")
+    named = resolve(ctx, ctx.doc.blocks[-1], "The diamond")
+    assert named is not None and named.text == whole

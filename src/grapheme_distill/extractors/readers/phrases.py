@@ -390,11 +390,19 @@ def resolve(ctx: ReadContext, block: Block, phrase: str) -> Name | None:
         and len(name.split()) == 1
         and name.islower()
         and (subject.text.lower().endswith(singular(name.lower())) or singular(name) == name)
+        and not _emphasised(block, name)
     ):
         return subject  # "the band", "The symphony": what the section is about
     if _KIND_ONLY.match(name) or name.lower() in ("ones", "one"):
         return None  # "The main types are:": a kind word names the children, not the whole
     return Name(name)
+
+
+def _emphasised(block: Block, noun: str) -> bool:
+    """Whether the block sets ``noun`` in bold or italics ("The **diamond** is made up of four
+    bases"): a term the sentence introduces, not a word for what the section is about."""
+    text = block.text
+    return any(text[a:b].strip(" *_").lower() == noun.lower() for a, b in block.inline.emphasis)
 
 
 def names_kind(name: str) -> bool:
