@@ -123,3 +123,24 @@ def test_a_bold_noun_after_the_is_a_new_term_not_the_sections_subject(
     ctx = ReadContext.of(parse_document(text), "How does baseball work?")
     named = resolve(ctx, ctx.doc.blocks[-1], "The diamond")
     assert named is not None and named.text == whole
+
+
+@pytest.mark.parametrize(
+    ("text", "children"),
+    [
+        (
+            "four bases — first base, second base, third base and home plate — 90 feet apart",
+            ["first base", "second base", "third base", "home plate"],
+        ),
+        (
+            "three parts — the header, the payload and the signature",
+            ["header", "payload", "signature"],
+        ),
+        # the names must be as many as the count: a dash before a remark lists nothing
+        ("three parts — the header and the payload", None),
+    ],
+)
+def test_a_counted_noun_lists_its_names_between_dashes(
+    text: str, children: list[str] | None
+) -> None:
+    assert stated_children(text) == children

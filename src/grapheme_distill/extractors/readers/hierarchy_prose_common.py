@@ -45,6 +45,13 @@ COUNT_WORD_RE = rf"\d+|{'|'.join(COUNT_WORDS)}"
 _FAR_COUNTED = re.compile(
     rf"^(?P<n>{COUNT_WORD_RE})\s+[a-z][\w\-]*s\b[^:;]{{0,80}}:\s+(?P<list>[^:]+)$", re.IGNORECASE
 )
+# "four bases — first base, second base, third base and home plate — 90 feet apart": a count and
+# its noun, then the names set off by dashes
+_DASH_COUNTED = re.compile(
+    rf"^(?P<n>{COUNT_WORD_RE})\s+(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*s\s+[\u2013\u2014]\s+"
+    r"(?P<list>[^\u2013\u2014:;]+?)\s*(?:[\u2013\u2014]|$)",
+    re.IGNORECASE,
+)
 # "Hindustani music of the north", "200 m on the first day": a place or time after a name
 _NAME_TAIL = re.compile(
     r"\s+(?:of|on|in|at|from|for|during)\s+the\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?$"
@@ -106,6 +113,10 @@ def stated_children(text: str) -> list[str] | None:
         # run": words between the counted noun and its colon; the names must be as many
         listed = counted_names(re.sub(r"(?i)\bthen\s+", "", far.group("list")))
         return listed if len(listed) == number(far.group("n")) else None
+    elif (dashed := _DASH_COUNTED.match(text)) is not None:
+        # the names between the dashes must be as many as the count says
+        listed = counted_names(dashed.group("list"))
+        return listed if len(listed) == number(dashed.group("n")) else None
     text = re.split(r"\s+[\u2013\u2014]\s+|;|:\s+(?=[a-z])", text)[0]
     # "eight departments, including A and B": the names follow the cue, the noun counts them
     cue = re.match(r"^[^,]{1,60}?,?\s+(?:such as|including|among them|namely)\s+(?P<x>.+)$", text)
