@@ -41,6 +41,7 @@ from grapheme_distill.extractors.readers.or_forms import (
     read_or_apposition,
     read_or_marked,
 )
+from grapheme_distill.extractors.readers.paragraph_names import opening_name
 from grapheme_distill.extractors.readers.parentheses import (
     bracket_term,
     gloss_noun,
@@ -146,12 +147,6 @@ _OPENING_NAME = re.compile(
 #: a sentence opened by a pronoun subject up to its marker ("It is also called", "It's
 #: sometimes called", "They are also known as")
 _PRONOUN_OPENS = re.compile(r"(?i)(?:it|they)(?:\s+(?:is|are|was|were)|['’](?:s|re))?\s*")
-#: a highlighted label a paragraph may open with, which names nothing ("**What it was:**",
-#: "**Note**", "**How long is the Nile?**")
-_LABEL = re.compile(
-    r"(?i)(?:what|who|why|how|when|where|which|note|tip|example|summary|in short|bottom line|"
-    r"important|warning|caution|remember|key)\b"
-)
 
 
 def read_alias_forms(
@@ -230,7 +225,7 @@ def _read_markers(
         if re.fullmatch(r"(?i)(?:it|they)['’](?:s|re)\s*", text[: m.start()]):
             # "It's also called Gotham": the contracted pronoun is the block's implicit subject
             term = pronoun_subject(ctx, block)
-        if _PRONOUN_OPENS.fullmatch(text[: m.start()]) and (named := _opening_name(block)):
+        if _PRONOUN_OPENS.fullmatch(text[: m.start()]) and (named := opening_name(block)):
             # "**Photosystem II** absorbs light … It is also called …": the pronoun opening a
             # later sentence is the name its paragraph opened with, not the answer's topic
             term = named
@@ -337,30 +332,6 @@ def _read_called(
             and value.lower() != term.text.lower()
         ):
             yield lfact(block, sent, "alias.they_call", term, LinguisticKind.ALIAS, value, hedged)
-
-
-def _opening_name(block: Block) -> Name | None:
-    """The highlighted name a paragraph or a list item opens with ("**Photosystem II** absorbs
-    light …", "The **Loire Valley** is …"): what a pronoun opening one of its later sentences
-    means, before the section's subject or the answer's topic.  A label ("**Note:**", a
-    question) names nothing; a glossary or key-value block's pronoun is its key (read by
-    :func:`.terms.term_at`)."""
-    if block.role not in ("paragraph", "list_item") or not block.inline.emphasis:
-        return None
-    a, b = block.inline.emphasis[0]
-    if block.text[:a].strip() not in ("", "The", "A", "An"):
-        return None
-    raw = block.text[a:b]
-    name = clean_name(raw)
-    if (
-        not name
-        or len(name.split()) > 6
-        or _LABEL.match(name)
-        or raw.rstrip(" *_").endswith((":", "?"))
-        or block.text[b : b + 3].lstrip(" *_").startswith((":", "?"))
-    ):
-        return None
-    return Name(name)
 
 
 def _alias_values(text: str, m: re.Match[str]) -> list[str]:

@@ -28,6 +28,7 @@ from grapheme_distill.extractors.readers.genus import (
     proper_name,
     trim_gloss,
 )
+from grapheme_distill.extractors.readers.paragraph_names import opening_name
 from grapheme_distill.extractors.readers.terms import (
     PRONOUNS,
     lfact,
@@ -185,8 +186,13 @@ def _copula(
     if not marked:
         return
     person = bool(PERSON_HEAD.fullmatch(head))
+    named_by_paragraph = False
     if subject.lower() in PRONOUNS or re.fullmatch(r"(?i)it", subject):
         name = pronoun_subject(ctx, block)
+        if re.fullmatch(r"(?i)it|they", subject) and (opened := opening_name(block)) is not None:
+            # "**Photosystem II** sits in the thylakoid membrane. It is a protein complex that
+            # …": the pronoun is the name its paragraph opened with, not the answer's topic
+            name, named_by_paragraph = opened, True
         if name is not None and name.text.lower() in PRONOUNS:
             return  # "This is a common mistake …" opening the answer: the topic is the pronoun
         if person or (
@@ -217,7 +223,9 @@ def _copula(
             return
     first = next((b for b in ctx.doc.blocks if b.role != "heading"), None)
     opening = first is block and not block.text[: sent.start].strip()  # the answer's first words
-    if name is None or not (highlighted or opening or introduced(ctx, block, name.text)):
+    if name is None or not (
+        highlighted or opening or named_by_paragraph or introduced(ctx, block, name.text)
+    ):
         # "Metformin is the first medicine prescribed for …" in an answer about diabetes: a
         # description of a thing met on the way; a definition is of a term the answer introduces
         # (highlights, opens with, is asked about, or heads a section with)
