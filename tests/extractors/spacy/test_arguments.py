@@ -84,6 +84,29 @@ def test_a_hyphenated_modifier_is_no_part_of_a_relational_noun() -> None:
         assert _noun_phrase_label(tok) == label, text
 
 
+def test_an_epithet_is_no_part_of_a_relational_noun_but_most_stays() -> None:
+    """The conventions name the relation by the noun: Aztlan is the Mexica's homeland (not their
+    "legendary homeland"); a superlative keeps its "most" (the annotators' most_famous_painting_of,
+    which read as famous_painting_of before), and a classifying adjective stays ("national
+    symbol", "central bank")."""
+    from grapheme_distill.extractors.spacy.arguments import _noun_phrase_label
+    from grapheme_distill.extractors.spacy_extractor import load_model
+
+    for text, noun, label in (
+        ("Aztlan is the legendary homeland of the Mexica.", "homeland", "homeland"),
+        (
+            "It is the most famous painting of the Dutch Golden Age.",
+            "painting",
+            "most_famous_painting",
+        ),
+        ("Marianne is the national symbol of France.", "symbol", "national_symbol"),
+        ("The Reserve Bank is the central bank of India.", "bank", "central_bank"),
+        ("Istanbul is the largest city of Turkey.", "city", "largest_city"),
+    ):
+        tok = next(t for t in load_model()(text) if t.text == noun)
+        assert _noun_phrase_label(tok) == label, text
+
+
 def test_a_clause_on_the_attribute_of_become_is_about_its_subject(
     sentence_clauses: Callable[[str], set[tuple[str, str, str]]],
 ) -> None:

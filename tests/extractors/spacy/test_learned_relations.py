@@ -327,6 +327,8 @@ def test_a_predicate_ending_in_its_object_s_class_noun_stays() -> None:
     assert not says_no_relation(record("released_on_record_label"))
     assert not says_no_relation(record("elevation_above_sea_level", "attribute"))
     assert not says_no_relation(record("born_in"))
+    # a superlative role keeps its "most" (the conventions' most_famous_painting_of)
+    assert not says_no_relation(record("most_famous_painting_of", "noun"))
 
 
 def test_the_fitting_script_labels_rows_under_the_output_s_names(tmp_path: Path) -> None:

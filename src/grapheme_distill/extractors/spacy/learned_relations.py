@@ -265,10 +265,13 @@ def says_no_relation(r: Record) -> bool:
     the ``rule_threshold``: a predicate of four or more words ending in its preposition has folded
     the clause's nouns in ("start_play_piano_at", "famous_largo_theme_turned_by").  One that ends
     in its object's class noun ("released_on_record_label", "play_for_football_club": the
-    benchmark readings) or an attribute's name ("elevation_above_sea_level") stays."""
+    benchmark readings) or an attribute's name ("elevation_above_sea_level") stays, and so does a
+    superlative role ("most_famous_painting_of": the conventions keep "most" with its adjective)."""
     if r.construction != "clause" or r.voice not in ("active", "passive", "noun"):
         return False
     words = r.predicate.split("_")
+    if words[0] in ("most", "least"):
+        return False
     return len(words) >= _PARAPHRASE_WORDS and words[-1] in _PREPOSITIONS
 
 
