@@ -51,6 +51,7 @@ from grapheme_distill.extractors.spacy.arguments import (  # noqa: F401
     _subjects,
     _verb_as_noun,
     _with_object,
+    light_noun,
 )
 from grapheme_distill.extractors.spacy.disputed import DISPUTED
 from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, token_children
@@ -240,6 +241,12 @@ class _Reader(PrepositionReadings):
             base = "located"  # "X can be found in Y" (not "founded")
         elif verb.lemma_ == "found":
             base = "founded" + particle  # spaCy's lemma of "founded"; "found_in" reads as located
+        light = light_noun(verb)
+        plain = base  # the verb's own predicate, for the light noun as its object
+        if light is not None and not base.endswith(f"_{light.lower_}"):
+            # "made use of tanks", "gave rise to the islands", "plays a key role in X": the
+            # light verb's noun belongs to the predicate (make_use_of), not to its arguments
+            base = f"{base}_{light.lemma_.lower()}"
         if (
             subj_tok is not None
             and subj_tok.pos_ == "NOUN"
@@ -311,6 +318,17 @@ class _Reader(PrepositionReadings):
                 return
         for child in children:
             dep = child.dep_
+            if light is not None and child.i == light.i:
+                voice: Voice = "passive" if passive else "active"
+                for sub in token_children(child):  # "made use of tanks": of the noun's object
+                    if sub.dep_ == "prep":
+                        self._prep(sub, subjects, base, voice, neg, conf)
+                # the noun is still a mention the annotators often name ("became a
+                # protectorate", "took control"): its plain reading stays, for the entity reader
+                for o in _split_list(child, self.coref):
+                    for s in subjects:
+                        self.add(s, plain, o, voice, tok=verb, neg=neg, conf=conf)
+                continue
             if dep in ("dobj", "obj", "oprd") or (dep == "attr"):
                 if child.lower_ in _WH and verb.dep_ == "relcl":
                     objs = _split_list(_resolve_np(verb.head), self.coref)
