@@ -153,6 +153,9 @@ TOPICS: list[tuple[str, str]] = [
     # Twenty-fourth batch (held out in fresh/ during the twenty-fourth session; appended the same way).
     ("medicine", "the human brain"),
     ("places", "the Danube"),
+    # Twenty-fifth batch (held out in fresh/ during the twenty-fifth session; appended the same way).
+    ("taxonomy", "hummingbirds"),
+    ("how-to", "building a campfire"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
