@@ -144,3 +144,14 @@ def test_a_counted_noun_lists_its_names_between_dashes(
     text: str, children: list[str] | None
 ) -> None:
     assert stated_children(text) == children
+
+
+def test_a_kind_key_over_a_glossary_item_lists_the_subjects_parts() -> None:
+    text = (
+        "A **bicycle** is a human-powered vehicle with two wheels.\n\n"
+        "- **Invented:** 1817\n- **Main parts:** frame, wheels, handlebars, saddle and chain\n"
+        "- **Uses:** transport, sport"
+    )
+    pairs = _kept(text, "Tell me about the bicycle.")
+    assert ("bicycle", "frame") in pairs
+    assert not any(parent == "main parts" for parent, _ in pairs)

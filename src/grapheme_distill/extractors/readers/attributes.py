@@ -47,7 +47,7 @@ from grapheme_distill.extractors.readers.hierarchy_sections import (
     tables_of,
 )
 from grapheme_distill.extractors.readers.lead_verbs import lead_verb_relations
-from grapheme_distill.extractors.readers.phrases import first_subject, prompt_name
+from grapheme_distill.extractors.readers.phrases import first_subject, names_kind, prompt_name
 from grapheme_distill.extractors.readers.plurals import singular
 from grapheme_distill.extractors.readers.yes_no_rows import yes_no_facts
 from grapheme_distill.model.knowledge import HierarchyKind
@@ -106,7 +106,12 @@ def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
         if block.role == "key_value" or (
             block.role == "glossary"
             and block.index not in read
-            and (_measured(block.value_text()) or _known_name(block))
+            and (
+                _measured(block.value_text())
+                or _known_name(block)
+                # "**Main parts:** frame, wheels and chain": a kind key, whatever the layout
+                or names_kind(block.key_text())
+            )
         ):
             yield from _read_key_value(ctx, block)
     for rows in tables_of(ctx):
