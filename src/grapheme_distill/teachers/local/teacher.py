@@ -24,6 +24,7 @@ from grapheme_distill.teachers.base import (
     TopLogprob,
     Usage,
 )
+from grapheme_distill.teachers.local.cpu_buffers import extra_buffers_wanted, model_defaults
 from grapheme_distill.teachers.local.decoding import Grammar, Step
 from grapheme_distill.teachers.local.stops import (
     JsonEnd,
@@ -154,15 +155,19 @@ class LocalTeacher:
             raise FatalTeacherError(f"model file {path} does not exist; pass an existing GGUF file")
         threads = self._n_threads or default_threads()
         self.threads = threads
+        import llama_cpp.llama_cpp as llama_lib  # the module Llama takes its defaults from
+
         try:
-            llm = Llama(
-                model_path=str(path),
-                n_ctx=self._n_ctx,
-                n_threads=threads,
-                n_threads_batch=threads,
-                logits_all=True,
-                verbose=False,
-            )
+            # llama.cpp's AMX weight buffers segfault on decode (cpu_buffers says where and why).
+            with model_defaults(llama_lib, extra_buffers=extra_buffers_wanted()):
+                llm = Llama(
+                    model_path=str(path),
+                    n_ctx=self._n_ctx,
+                    n_threads=threads,
+                    n_threads_batch=threads,
+                    logits_all=True,
+                    verbose=False,
+                )
         except (ValueError, RuntimeError) as exc:
             raise FatalTeacherError(f"llama.cpp could not load {path}: {exc}") from exc
         template = llm.metadata.get("tokenizer.chat_template")
