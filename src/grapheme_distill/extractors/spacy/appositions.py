@@ -74,7 +74,10 @@ class AppositionReadings(NounReadings):
     def place_chain(self, sent: Any) -> None:
         """'based in Seville, Andalusia, Spain': places run together with commas and no "and"
         name each the place the one before lies in.  Read off the named entities, because the
-        parser makes such a run a list, an apposition or a mix of both."""
+        parser makes such a run a list, an apposition or a mix of both.  After a place word
+        ("in", "at", "near", "from") one name of a "Town, Region" address may be untagged or
+        mistagged ("in Ajaccio, Corsica": Corsica a product); it is a place all the same when
+        the other one is, unless NER calls it a person, a group or a date."""
         run: list[Any] = []
         for ent in [*sent.ents, None]:
             if (
@@ -86,13 +89,18 @@ class AppositionReadings(NounReadings):
             ):
                 run.append(ent)
                 continue
+            if run and _after_place_word(run[0]) and (region := _untagged_region(run[-1])):
+                run.append(region)  # "born in Ajaccio, Corsica" (NER: Corsica a product)
             if len(run) > 1 and not listed(run[0], run[-1]):
                 for inner, outer in pairwise(run):
-                    a = mention_of(inner.root, self.coref)
-                    b = mention_of(outer.root, self.coref)
+                    a = mention_of(inner.root, self.coref) or _region_mention(inner)
+                    b = mention_of(outer.root, self.coref) or _region_mention(outer)
                     if a is not None and b is not None:
                         self.add(a, "located_in", b, "passive", tok=outer.root, conf=0.7)
             run = [ent] if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") else []
+            town = _untagged_town(run[0]) if run and run[0].label_ != "FAC" else None
+            if town is not None and _after_place_word(town):
+                run = [town, *run]  # "died in Carry-le-Rouet, France" (NER: no place)
 
     def name_in_place(self, tok: Any) -> None:
         """'The Baku Memorial in Azerbaijan was designed ...': a place phrase on a name locates it;
@@ -162,6 +170,82 @@ class AppositionReadings(NounReadings):
                 place = mention_of(pobj, self.coref) if pobj.dep_ == "pobj" else None
                 if place is not None and place.label in ("GPE", "LOC"):
                     self.add(thing, "located_in", place, "passive", tok=prep, conf=0.65)
+
+
+def _after_place_word(place: Any) -> bool:
+    """The place span stands after a word that introduces a place ("in", "at", "near", "from"),
+    so a name run on after it with a comma is an address, not a list of people or things."""
+    i = place.start - 1
+    if i >= 0 and place.doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and place.doc[i].lower_ in _PLACE_WORDS
+
+
+def _untagged_region(place: Any) -> Any:
+    """The region that follows ``place`` after a comma when NER did not call it a place
+    ("Ajaccio, Corsica" with Corsica a product, "Ulm, Württemberg" untagged); ``None`` when no
+    such name follows."""
+    doc = place.doc
+    if place.end + 1 >= len(doc) or doc[place.end].text != ",":
+        return None
+    end = start = place.end + 1
+    while end < len(doc) and _name_part(doc, end):
+        end += 1
+    return _untagged_name(doc, start, end)
+
+
+def _untagged_town(place: Any) -> Any:
+    """The town in front of ``place`` and a comma when NER did not call it a place ("died in
+    Carry-le-Rouet, France"); ``None`` when no such name stands there."""
+    doc = place.doc
+    if place.start < 2 or doc[place.start - 1].text != ",":
+        return None
+    start = end = place.start - 1
+    while start > 0 and _name_part(doc, start - 1):
+        start -= 1
+    return _untagged_name(doc, start, end)
+
+
+def _name_part(doc: Any, i: int) -> bool:
+    """A token of a name: a capitalised proper noun, or a piece of a hyphenated one ("le" and the
+    hyphens of "Carry-le-Rouet", "upon" of "Stratford-upon-Avon")."""
+    tok = doc[i]
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        return True
+    joined_before = i > 0 and doc[i - 1].whitespace_ == "" and not doc[i - 1].is_punct
+    joined_after = tok.whitespace_ == "" and i + 1 < len(doc) and not doc[i + 1].is_punct
+    if tok.text == "-":
+        return joined_before and joined_after
+    return i > 0 and doc[i - 1].text == "-" and doc[i - 1].whitespace_ == "" and tok.is_alpha
+
+
+def _untagged_name(doc: Any, start: int, end: int) -> Any:
+    """``doc[start:end]`` as a place name NER missed: it opens and closes on a capitalised word,
+    and no token of it is in an entity NER names otherwise (a person, a group, a date: "in
+    Paris, John Smith said" pairs no person with the place)."""
+    while end > start and doc[end - 1].text == "-":
+        end -= 1
+    while start < end and not (doc[start].pos_ == "PROPN" and doc[start].text[:1].isupper()):
+        start += 1
+    if start >= end or not doc[end - 1].text[:1].isupper():
+        return None
+    if any(t.ent_type_ and t.ent_type_ not in _REGION_LABELS for t in doc[start:end]):
+        return None
+    return doc[start:end]
+
+
+def _region_mention(span: Any) -> Mention | None:
+    """A region :func:`_untagged_region` found, as a place, where the name reader made nothing
+    of it (a mis-parse: "in Ajaccio, Corsica, a year after" hangs "Corsica" as a preposition);
+    ``None`` for a place NER tagged (its reading stands)."""
+    if span.label_:
+        return None
+    return Mention(span.text, span.start_char, span.end_char, "GPE", True)
+
+
+_PLACE_WORDS = frozenset({"in", "at", "near", "from"})
+# labels NER gives a region it did not see as one (a place it tagged is already in the run)
+_REGION_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "NORP"})
 
 
 def _names_the_class(head: Any, subj: Mention, tok: Any, m: Mention) -> bool:

