@@ -181,7 +181,10 @@ def _subjects(
             elif (same := _sentence_subject(tok)) is not None:
                 tok = same  # "Gamelan accompanies dance, and it influenced Debussy": gamelan did
             tok = _resolve_np(tok)
-            return _split_list(tok, coref)
+            found = _split_list(tok, coref)
+            if coref is not None and len(found) == 1 and verb.lemma_ in _COPULAR:
+                _note_kind(verb, tok, found[0], coref)
+            return found
         if child.dep_ == "expl":
             return []
         if child.dep_ == "csubj":
@@ -232,6 +235,26 @@ def _subjects(
     if default is not None and verb.dep_ in ("ROOT", "conj") and depth == 0:
         return [default]
     return []
+
+
+def _note_kind(verb: Any, subj: Any, named: Mention, coref: Coref) -> None:
+    """Remember the kind a copula says a name is, whatever reading its attribute gets: after
+    "Microsoft Office is a suite of productivity applications" (read as suite_of) or "David is a
+    marble statue of the hero", a later "the suite" / "the statue" is that name
+    (:meth:`Coref.resolve_class`), as after "X is a productivity suite" (an ``is_a`` reading, which
+    the clause reader notes).  Only a name's own copula (not a pronoun's, nor "Its main export is
+    …"), a singular common-noun attribute with "a" / "an" (a definite one, "the largest river in
+    Y", is itself read as "the river": noted first, it would be the name itself), not denied."""
+    if not named.proper or named.pronoun or subj.pos_ not in ("PROPN", "NOUN"):
+        return
+    attr = next((c for c in token_children(verb) if c.dep_ == "attr"), None)
+    if attr is None or attr.pos_ != "NOUN" or attr.tag_ != "NN" or attr.ent_type_:
+        return
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token_children(attr)):
+        return  # "X is the largest river in Y": a definite attribute is read as "the river" too
+    if any(c.dep_ == "neg" for c in token_children(verb)):
+        return  # "X is not a suite": no kind
+    coref.note_class(attr.lemma_, named)
 
 
 def _sentence_subject(pron: Any) -> Any | None:

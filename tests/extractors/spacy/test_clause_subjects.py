@@ -1,0 +1,63 @@
+"""``spacy/clause_subjects``: a definite common noun subject that names the kind a copula said
+the answer's thing is ("Microsoft Office is a suite of …. The suite includes …") is that thing,
+whatever reading the copula's attribute got; a noun that is a new thing is left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
+
+
+def _parents(spacy_x: SpacyExtractor, text: str, prompt: str = "") -> set[tuple[str, str]]:
+    ex = spacy_x.extract(text, prompt=prompt)
+    names = {k: v.name for k, v in ex.entities.items()}
+    return {(names[h.parent], names[h.child]) for h in ex.hierarchy}
+
+
+def _subjects(spacy_x: SpacyExtractor, text: str) -> set[tuple[str, str, str]]:
+    ex = spacy_x.extract(text)
+    names = {k: v.name for k, v in ex.entities.items()}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in ex.relations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the attribute read as a relational noun (suite_of), not an is_a: its kind was never noted
+        "Microsoft Office is a suite of productivity applications developed by Microsoft. "
+        "The suite includes Word, Excel and PowerPoint.",
+        "## Microsoft Office\n\nMicrosoft Office is a suite of office programs.\n\n"
+        "The suite includes Word, Excel and PowerPoint.",
+    ],
+)
+def test_the_kind_a_copula_names_is_the_thing_later(spacy_x: SpacyExtractor, text: str) -> None:
+    pairs = _parents(spacy_x, text, prompt="What is Microsoft Office?")
+    assert ("Microsoft Office", "Word") in pairs, pairs
+    assert not any(parent == "suite" for parent, _ in pairs), pairs
+
+
+def test_a_statue_said_to_be_one_is_the_statue(spacy_x: SpacyExtractor) -> None:
+    found = _subjects(
+        spacy_x,
+        "David is a marble statue of the biblical hero David. "
+        "The statue originally stood in the Piazza della Signoria.",
+    )
+    assert any(s == "David" and o == "Piazza della Signoria" for s, _, o in found), found
+
+
+def test_a_definite_attribute_keeps_its_own_reading(spacy_x: SpacyExtractor) -> None:
+    # "the largest river" is read as "the river" too: noted first, it became the Amazon itself
+    found = _subjects(
+        spacy_x,
+        "The Amazon is the largest river in South America. The river flows into the Atlantic.",
+    )
+    assert ("Amazon", "largest_river_in", "South America") in found, found
+
+
+def test_a_negated_kind_is_no_kind(spacy_x: SpacyExtractor) -> None:
+    pairs = _parents(
+        spacy_x,
+        "Google Docs is not a suite of desktop programs. The suite includes Word and Excel.",
+    )
+    assert ("Google Docs", "Word") not in pairs, pairs
