@@ -224,3 +224,50 @@ def test_the_prompt_topic_is_the_whole_name(prompt: str, topic: str) -> None:
     from grapheme_distill.extractors.readers.context import prompt_topic
 
     assert prompt_topic(prompt) == topic
+
+
+@pytest.mark.parametrize(
+    ("prompt", "topic"),
+    [
+        # the things listed are no name: the whole after their "of" is
+        ("List the countries of the United Kingdom", "United Kingdom"),
+        ("Name the planets of the solar system.", "solar system"),
+        ("Give me the members of ABBA", "ABBA"),
+        ("Can you list the main parts of a bicycle?", "bicycle"),
+        ("List Canada's provinces", "Canada"),
+        # the text asked for is no name either
+        ("Give me a timeline of the Hundred Years' War.", "Hundred Years' War"),
+        ("Give me a short biography of Napoleon.", "Napoleon"),
+        ("Turn my notes on Pompeii into a short fact sheet (notes pasted below).", "Pompeii"),
+        ("Tell me about the members of ABBA.", "ABBA"),
+    ],
+)
+def test_an_imperative_prompt_names_its_topic(prompt: str, topic: str) -> None:
+    from grapheme_distill.extractors.readers.context import prompt_topic
+
+    assert prompt_topic(prompt) == topic
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Name three French painters.",  # instances asked for, no whole
+        "Name 5 people, places or things that Marie Curie is related to.",
+        "Name a famous painting.",
+        "List the steps to bake bread.",  # a procedure, no thing
+        "Show me how to tie a tie.",
+    ],
+)
+def test_an_imperative_asking_for_instances_or_steps_names_no_topic(prompt: str) -> None:
+    from grapheme_distill.extractors.readers.context import prompt_topic
+
+    assert prompt_topic(prompt) is None
+
+
+def test_an_imperative_prompt_is_the_answers_topic() -> None:
+    ctx, _ = read_document(
+        "The UK is made up of four countries:\n\n- England\n- Scotland\n- Wales\n"
+        "- Northern Ireland\n",
+        prompt="List the countries of the United Kingdom",
+    )
+    assert ctx.topic is not None and ctx.topic.text == "United Kingdom", ctx.topic

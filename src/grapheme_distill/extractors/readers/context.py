@@ -257,6 +257,14 @@ _KIND_OF = re.compile(
     rf"{_KIND}\s+of\s+(?:the\s+|a\s+|an\s+)?",
     re.IGNORECASE,
 )
+#: what a prompt may ask to be given ("a timeline of …", "a short biography of …"): the text
+#: wanted, no part of the name it is about
+_DOCUMENTS = (
+    r"list|glossary|timeline|biography|profile|overview|summary|rundown|breakdown|table|"
+    r"notes?|fact\s+sheet|description|history|explanation|recipe|guide|leaflet|page|article|"
+    r"text|passage|document"
+)
+_DOCUMENT_ADJ = r"short|brief|quick|numbered|full|complete|simple|basic|detailed|good"
 _PROMPT_TOPIC = [
     # "What kinds of clouds are there?", "Which types of tea exist?"
     re.compile(
@@ -276,6 +284,29 @@ _PROMPT_TOPIC = [
     re.compile(
         r"\b(?:tell me about|overview of|summary of|summari[sz]e|explain|describe|profile of|"
         r"facts about|information about|history of)\s+(?:the\s+|a\s+|an\s+)?(?P<x>.+?)[.?!]*$",
+        re.IGNORECASE,
+    ),
+    # imperatives, read as the questions are: "List the countries of the United Kingdom", "Name
+    # the planets of the solar system", "Give me the members of ABBA", "Can you break down the
+    # parts of a URL?", "Give me a timeline of the Hundred Years' War", "Turn my notes on Pompeii
+    # into a fact sheet" — what is asked for (the things listed, the text wanted) is no name, the
+    # whole after its "of" is; a count ("Name three French painters", "Name 5 people … that X is
+    # related to") asks for instances and names no whole
+    re.compile(
+        r"^(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
+        r"(?:list|name|enumerate|identify|give(?:\s+me|\s+us)?+|show(?:\s+me|\s+us)?+|"
+        r"break\s+down|outline|turn|summari[sz]e)\s+"
+        # "Name a famous painting": one instance asked for, no whole (but "a timeline of …")
+        rf"(?!(?:a|an)\s+(?!(?:(?:{_DOCUMENT_ADJ})\s+)*(?:{_DOCUMENTS})\b))"
+        r"(?:(?:a|an|the|my|our|these|this)\s+)?+"
+        rf"(?:(?:{_DOCUMENT_ADJ})\s+)*(?:(?:[\w\-]+\s+)??(?:{_DOCUMENTS})\s+(?:of|on|about|for)\s+)?"
+        r"(?:all\s+)?(?:(?:the|a|an)\s+)?+"
+        r"(?!(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|some|several|a few|few)\b)"
+        r"(?:(?:[\w'’\-]+\s+){0,3}?[\w'’\-]+s\s+(?:of|in|on|about|that make up|inside)\s+"
+        r"(?:the\s+|a\s+|an\s+)?)?"
+        # "List the steps to …", "Show me how to …": a procedure asked for, no thing named
+        r"(?!(?:how|what|why|where|when|who|which|whether|steps?|ways?)\b)"
+        r"(?P<x>[^?]+?)(?:\s+into\s+.*)?[.?!]*$",
         re.IGNORECASE,
     ),
 ]
