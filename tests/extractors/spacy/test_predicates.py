@@ -14,6 +14,7 @@ from grapheme_distill.extractors.predicates import (  # noqa: E402
     MEANINGS,
     as_written,
     canonical_predicate,
+    named_as_source,
     participle_of_making,
     without_object_modifier,
     without_owned_noun,
@@ -245,3 +246,12 @@ def test_a_pattern_built_from_a_relation_is_built_only_where_it_can_match(
     assert built == []
     assert without_owned_noun("staff_maintain", "The foundation's staff maintain it") == "maintain"
     assert built  # where the words are there, the pattern is built and read
+
+
+def test_a_possession_told_in_the_past_is_named_as_written() -> None:
+    # the scorer equates neither "has" nor "have" with "had"; the gold keeps the answer's past
+    assert named_as_source("has", "have", "Frida Kahlo had no children of her own") == "had"
+    assert named_as_source("has", "have", "Octopuses have eight limbs") == "has"
+    assert named_as_source("has", "have", "It has had two owners") == "has"
+    assert named_as_source("has", "have") == "has"
+    assert named_as_source("after", "follow", "the war had ended") == "follows"
