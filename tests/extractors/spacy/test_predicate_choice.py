@@ -318,3 +318,17 @@ def test_a_canonical_name_the_conventions_say_by_the_readers_verb(
     choose_predicates(out, text=text)
     assert _named(out) == [("A", want, "B")]
     assert out.relations[0].qualifiers["source_predicate"] == source
+
+
+def test_with_the_answer_a_possession_told_in_the_past_is_had() -> None:
+    """The chooser hands the clause to ``named_as_source``: without it "had" stayed ``has``."""
+    text = "The Roman Empire had a large army."
+    empire, army = Entity(name="Roman Empire", type=C), Entity(name="large army", type=C)
+    out = _read(empire, "has", army, (0, 33), source_predicate="have")
+    choose_predicates(out, text=text)
+    assert _named(out) == [("Roman Empire", "had", "large army")]
+    plural = "The Romans have a large army."
+    romans = Entity(name="Romans", type=C)
+    out = _read(romans, "has", army, (0, 28), source_predicate="have")
+    choose_predicates(out, text=plural)
+    assert _named(out) == [("Romans", "has", "large army")]

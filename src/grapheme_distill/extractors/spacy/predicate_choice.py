@@ -91,7 +91,8 @@ def choose_predicates(out: Extraction, text: str = "") -> None:
             if voice == "active":
                 named = as_written(lemma_as_written(named, evidence), evidence)
         elif "source_predicate" in item.qualifiers:
-            named = named_as_source(named, item.qualifiers["source_predicate"])
+            evidence = text[item.span[0] : item.span[1]] if text and item.span is not None else ""
+            named = named_as_source(named, item.qualifiers["source_predicate"], evidence)
         chosen = conventional_predicate(
             named,
             subject_type=subject.type,
