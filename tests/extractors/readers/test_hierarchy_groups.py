@@ -79,3 +79,21 @@ def test_the_n_parts_of_a_whole_are_its_parts() -> None:
 def test_the_n_members_of_a_named_group_keep_the_groups_name() -> None:
     edges = _edges("The four Galilean moons of Jupiter are Io, Europa, Ganymede and Callisto.")
     assert {("Galilean moons", "Io"), ("Galilean moons", "Callisto")} <= edges, edges
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its four members were Agnetha Fältskog, Björn Ulvaeus, Benny Andersson and Anni-Frid "
+        "Lyngstad.",
+        "ABBA's four members were Agnetha Fältskog, Björn Ulvaeus, Benny Andersson and Anni-Frid "
+        "Lyngstad.",
+        "The group's four original members were Agnetha Fältskog, Björn Ulvaeus, Benny Andersson "
+        "and Anni-Frid Lyngstad.",
+    ],
+)
+def test_a_count_before_members_keeps_the_owners_members(text: str) -> None:
+    # a count (and membership adjectives) between the owner and "members" is read by class:
+    # "four" alone broke both the owner's and the section subject's members forms
+    edges = _edges("ABBA was a Swedish pop group formed in Stockholm in 1972. " + text, "ABBA")
+    assert {child for _, child in edges} >= {"Benny Andersson", "Agnetha Fältskog"}, edges

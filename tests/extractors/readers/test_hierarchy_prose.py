@@ -271,3 +271,17 @@ def test_a_list_of_proper_names_ends_before_the_sentence_verb() -> None:
     assert ("Royal houses", "Bourbons") in pairs or ("royal houses", "Bourbons") in pairs, pairs
     assert not any("ruled" in child for _, child in pairs), pairs
     assert not any(child == "Galápagos" for _, child in pairs), pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany and France are founding members of the European Union.",
+        "Germany and France are permanent members of the European Union.",
+    ],
+)
+def test_a_membership_adjective_keeps_the_members_of_form(text: str) -> None:
+    # "are founding members of Y": the adjective qualifies the membership, the relation is still
+    # the noun's (the clause reader reads the singular; the plural list was lost)
+    pairs = _hierarchy(text)
+    assert {("European Union", "Germany"), ("European Union", "France")} <= pairs, pairs

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
-from grapheme_distill.extractors.readers.hierarchy_prose_common import edge
+from grapheme_distill.extractors.readers.hierarchy_prose_common import MEMBER_MODIFIERS, edge
 from grapheme_distill.extractors.readers.phrases import kind_of, name_list, resolve
 from grapheme_distill.model.knowledge import HierarchyKind
 
@@ -48,8 +48,8 @@ _ARE_THE = re.compile(
 )
 #: "The band's current members are A, B and C": the owner's members
 _OWNER_MEMBERS = re.compile(
-    r"^(?P<o>[\w'’\- ]{2,40}?)['’]s?\s+(?:(?:founding|original|current|core|other|"
-    r"full|permanent)\s+)?members\s+(?:are|were|include|included)\s+(?P<list>.+)$",
+    rf"^(?P<o>[\w'’\- ]{{2,40}}?)['’]s?\s+{MEMBER_MODIFIERS}members\s+(?:are|were|include|"
+    r"included)\s+(?P<list>.+)$",
     re.IGNORECASE,
 )
 #: "The four chambers of the heart are the left atrium, …", "The four Galilean moons of Jupiter

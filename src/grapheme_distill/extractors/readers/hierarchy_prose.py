@@ -24,6 +24,7 @@ from grapheme_distill.extractors.readers.hierarchy_groups import read_groups
 from grapheme_distill.extractors.readers.hierarchy_hearst import hearst
 from grapheme_distill.extractors.readers.hierarchy_prose_common import (
     COUNT_WORD_RE,
+    MEMBER_MODIFIERS,
     NP,
     antecedent,
     counted_names,
@@ -79,7 +80,10 @@ _IS_KIND_OF = re.compile(
     r"^(?P<a>[\w'’\-]+(?:(?:\s+|,\s+|,?\s+and\s+)[\w'’\-]+){0,9}?)\s+(?:is|are|was|were)\s+"
     r"(?:also\s+|actually\s+|essentially\s+|all\s+|both\s+)?"
     r"(?:one of (?:the\s+)?(?:\w+\s+)?|a|an|one|the)?\s*(?:(?:main|major|common|specific|particular|special|distinct|"
-    r"separate)\s+)?(?P<k>type|kind|form|class|subclass|subtype|variety|species|subspecies|breed|"
+    # a membership adjective ("are founding members of", "is a permanent member of", "an
+    # integral part of"): the relation is still the noun's
+    r"separate|founding|founder|original|permanent|non-permanent|associate|full|current|"
+    r"integral)\s+)?(?P<k>type|kind|form|class|subclass|subtype|variety|species|subspecies|breed|"
     r"genus|branch|member|part|component|subset|category|style|genre|subgenre|sort|division|"
     r"subfield|field)s?\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<y>[^,;:.()]{2,60})"
 )
@@ -102,7 +106,7 @@ _ARE_CLASS = re.compile(
     r"(?:,\s+not\s+.*|,?\s+(?:that|which|too|so|because|meaning)\b.*)?$",
     re.IGNORECASE,
 )
-_MEMBER_ADJ = r"(?:(?:founding|founder|original|current|full|permanent|associate|core|other)\s+)?"
+_MEMBER_ADJ = MEMBER_MODIFIERS
 # "Belgium, the Netherlands and Luxembourg are its members": the list, then whose members
 _ARE_MEMBERS = re.compile(
     rf"^(?P<list>.+?)\s+(?:are|were)\s+(?:all\s+|also\s+)?(?P<p>its|their|the)\s+{_MEMBER_ADJ}"

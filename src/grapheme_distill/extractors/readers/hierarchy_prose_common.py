@@ -20,6 +20,7 @@ from grapheme_distill.extractors.readers.plurals import same_noun, singular
 from grapheme_distill.model.knowledge import HierarchyKind
 
 __all__ = [
+    "MEMBER_MODIFIERS",
     "COUNT_WORD_RE",
     "NP",
     "antecedent",
@@ -41,6 +42,14 @@ _COUNTED = re.compile(
 )
 
 COUNT_WORD_RE = rf"\d+|{'|'.join(COUNT_WORDS)}"
+#: the words between a group's owner and "members" that count or qualify them, by class: a count,
+#: then up to two membership adjectives ("The band's four members were", "Its five permanent
+#: members are", "the four original members"); a count alone broke the owner-members forms
+MEMBER_MODIFIERS = (
+    rf"(?:(?:{COUNT_WORD_RE})\s+)?(?:(?:founding|founder|original|current|full|permanent|"
+    r"non-permanent|associate|core|other|remaining|surviving|principal|main|key|classic|"
+    r"best-known|longest-serving)\s+){0,2}"
+)
 # a count, its noun and up to a dozen more words before the colon that opens the names
 _FAR_COUNTED = re.compile(
     rf"^(?P<n>{COUNT_WORD_RE})\s+[a-z][\w\-]*s\b[^:;]{{0,80}}:\s+(?P<list>[^:]+)$", re.IGNORECASE
