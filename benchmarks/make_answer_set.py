@@ -156,6 +156,9 @@ TOPICS: list[tuple[str, str]] = [
     # Twenty-fifth batch (held out in fresh/ during the twenty-fifth session; appended the same way).
     ("taxonomy", "hummingbirds"),
     ("how-to", "building a campfire"),
+    # Twenty-sixth batch (held out in fresh/ during the twenty-sixth session; appended the same way).
+    ("music", "the flute"),
+    ("law-finance", "the euro"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
