@@ -34,3 +34,32 @@ def test_a_paragraph_opening_without_a_name_keeps_the_topic(
         "What is photosynthesis?",
     )
     assert ("photosynthesis", "definition", "a process that needs light and water") in found
+
+
+def test_a_highlighted_notion_is_defined_by_a_definite_genus(
+    linguistic_items: Callable[..., Items],
+) -> None:
+    # "**cron** is the time-based job scheduler …": the answer introduces the lower-case term it
+    # highlights, and "the" before its genus makes no rank or role of it
+    found = linguistic_items(
+        "**cron** is the time-based job scheduler built into Linux and other Unix-like systems."
+        "\n\n- **Weathering**: the breaking down of rock at the surface; **erosion** is the"
+        " carrying away of the pieces."
+    )
+    assert (
+        "cron",
+        "definition",
+        "the time-based job scheduler built into linux and other unix-like systems",
+    ) in found
+    assert ("erosion", "definition", "the carrying away of the pieces") in found
+
+
+def test_a_definite_genus_still_needs_a_highlighted_notion(
+    linguistic_items: Callable[..., Items],
+) -> None:
+    # an unmarked subject ("the book"), a rank ("the largest …") stay undefined
+    found = linguistic_items(
+        "The book is the story of a family over seven generations. The **blue whale** is the"
+        " largest animal known to have lived."
+    )
+    assert not any(kind == "definition" for _, kind, _ in found)

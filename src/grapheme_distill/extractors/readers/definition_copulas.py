@@ -160,7 +160,13 @@ def _copula(
         (subject.islower() or (highlighted and not proper_name(ctx, subject)))
         and len(subject.split()) <= 3
         and not re.search(r"\b(?:of|in|on|at|for|with|from|by)\b", subject)  # a description
-        and re.match(r"an?\s", value) is not None
+        and (
+            re.match(r"an?\s", value) is not None
+            # "**erosion** is the carrying away of the pieces", "**cron** is the time-based job
+            # scheduler built into …": a highlighted notion the answer introduces is defined by a
+            # definite genus too
+            or (highlighted and subject.islower() and re.match(r"the\s", value) is not None)
+        )
     )
     notion_genus = NOTION_GENUS.match(value) is not None
     # "**Periods** are the seven horizontal rows": a highlighted plural term named as the
