@@ -230,3 +230,18 @@ def test_a_noun_phrase_gloss_names_the_kind_its_term_is(facts: Facts) -> None:
         got
     )
     assert not any(s == "Lymph nodes" and p == "is_a" for s, p, _ in got), got  # a count
+
+
+def test_a_participle_after_a_noun_phrase_gloss_is_said_of_its_term(facts: Facts) -> None:
+    # "Air Jordan is the Nike shoe line launched in 1985" was read; the gloss, with a colon or a
+    # dash for the copula, was not.  A common noun after the participle is no such fact.
+    text = (
+        "## Business\n"
+        "- **Air Jordan:** the Nike shoe line launched in 1985. Jordan receives a royalty on it.\n"
+        "- **Galleria** — a covered arcade built in Milan by Giuseppe Mengoni\n"
+        "- **Kickboard** — a foam board held in front to practise kicking\n"
+    )
+    got = {(s, p, o) for s, p, o, _ in facts(text)}
+    assert ("Air Jordan", "launched_in", "1985") in got, got
+    assert ("Galleria", "built_in", "Milan") in got, got
+    assert not any(s == "Kickboard" and p == "held_in" for s, p, _ in got), got
