@@ -108,3 +108,24 @@ def test_a_title_names_the_whole_by_words_not_by_letters(heading: str, titled: b
     ctx = ReadContext.of(parse_document(text), "What are the different types of art?")
     first = next(b for b in ctx.doc.blocks if b.is_item)
     assert titled_by(ctx, first, Name("art"), heading) is titled
+
+
+def test_a_count_before_a_proper_group_title_names_the_group() -> None:
+    # "The five Great Lakes are:" over the lakes: the count counts, the proper name is the group
+    edges = _edges(
+        "The five Great Lakes are:\n\n1. Lake Superior\n2. Lake Michigan\n3. Lake Huron\n"
+        "4. Lake Erie\n5. Lake Ontario\n",
+        "What are the Great Lakes?",
+    )
+    assert ("Great Lakes", "Lake Superior") in edges and ("Great Lakes", "Lake Erie") in edges
+
+
+def test_an_owners_group_title_makes_its_names_the_owners() -> None:
+    # "The UN's main bodies are:" over proper names: the owner is the whole, not "UN's main bodies"
+    edges = _edges(
+        "The UN's main bodies are:\n\n- the General Assembly\n- the Security Council\n"
+        "- the Secretariat\n",
+        "Tell me about the United Nations",
+    )
+    assert ("UN", "General Assembly") in edges and ("UN", "Secretariat") in edges, edges
+    assert not any("bodies" in parent for parent, _ in edges)

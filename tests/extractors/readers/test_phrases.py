@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from grapheme_distill.extractors.document import parse_document
+from grapheme_distill.extractors.readers import read_document
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.phrases import resolve
 
@@ -30,3 +31,26 @@ def _resolve(phrase: str) -> str | None:
 )
 def test_a_classifying_adjective_stays_in_the_whole(phrase: str, whole: str) -> None:
     assert _resolve(phrase) == whole
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        (
+            "Queen were a British rock band formed in London.\n\n## Group members\n\n"
+            "- Freddie Mercury\n- Brian May\n- Roger Taylor\n- John Deacon\n",
+            "Queen",
+        ),
+        (
+            "The Beatles were an English rock band from Liverpool.\n\n## Band members\n\n"
+            "- John Lennon\n- Paul McCartney\n- George Harrison\n- Ringo Starr\n",
+            "Beatles",
+        ),
+    ],
+)
+def test_a_collective_nouns_members_are_the_section_subjects(text: str, whole: str) -> None:
+    # "Band members", "Group members": the collective noun is the kind of group the section is
+    # about (was: a group named "Band" / "Group")
+    _, facts = read_document(text, f"Tell me about {whole}")
+    parents = {f.subject.text for f in facts if f.kind == "hierarchy" and f.object is not None}
+    assert whole in parents and not parents & {"Band", "Group", "band", "group"}, parents

@@ -93,6 +93,11 @@ _EVALUATIVE = frozenset(
 )
 
 
+_COUNTED_TITLE = re.compile(
+    r"^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?=[A-Z])"
+)
+
+
 def group_title(
     items: list[Block],
     heads: list[tuple[Block, tuple[str, int, int] | None]],
@@ -107,12 +112,17 @@ def group_title(
     title = title_name(lead) if lead else title_name(heading) if heading else None
     if title is None or (lead and not lead.rstrip().endswith(":") and len(lead.split()) > 4):
         return None
+    # "The five Great Lakes are:": a count before a group's proper name counts, it names nothing
+    title = _COUNTED_TITLE.sub("", title)
     words = title.split()
     last = words[-1]
+    proper = len(words) > 1 and all(w[:1].isupper() for w in words)  # "Great Lakes"
     if (
         len(words) > 4
         or words[0].lower() in _EVALUATIVE
-        or not re.fullmatch(r"[a-z][\w\-]*[^s]s", last if len(words) > 1 else last.lower())
+        or not re.fullmatch(
+            r"[a-z][\w\-]*[^s]s", last.lower() if len(words) == 1 or proper else last
+        )
         or re.search(r"\d", title)
     ):
         return None
@@ -123,7 +133,14 @@ def group_title(
         return None
     if any(len(b.text.split()) > 6 for b in items):
         return None  # "Augustus (27 BC – AD 14) founded …": remarks about each, not a roster
+    if (owned := _OWNED.match(title)) is not None:
+        # "The UN's main bodies are:": the group is the owner's, whose parts or members they are
+        return Name(clean_name(owned.group("o")))
     return Name(clean_name(title))
+
+
+#: a group named by its owner, a proper name, with "'s" ("UN's main bodies", "NATO's members")
+_OWNED = re.compile(r"^(?P<o>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})['’]s?\s+\S")
 
 
 def named_heading(

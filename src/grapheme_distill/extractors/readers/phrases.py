@@ -434,6 +434,14 @@ def lead_parent(ctx: ReadContext, block: Block, text: str) -> Name | None:
         # "Optional outer parts", "Other main types": a selection of the parts or kinds of a
         # whole named elsewhere (the heading, the prompt, the topic), not a whole of its own
         return None
+    if (
+        (m := _X_KINDS.match(text)) is not None
+        and m.group("x").lower() in _COLLECTIVES
+        and kind_of(text[m.end("x") :]) is HierarchyKind.MEMBER_OF
+    ):
+        # "Band members", "Team roster", "Group members": a collective noun names the kind of
+        # group the section is about, whose members they are — "the band", not a group "Band"
+        return resolve(ctx, block, f"the {m.group('x').lower()}")
     if (m := _X_KINDS.match(text)) is not None and not _VERB.search(m.group("x")):
         # "Lymphoid organs": a lone adjective before the kind word names no whole of its own,
         # the phrase is the group ("Brass instruments" keeps "Brass": a noun, no such ending)
@@ -444,6 +452,16 @@ def lead_parent(ctx: ReadContext, block: Block, text: str) -> Name | None:
         if len(subject.split()) <= 6 and not re.search(r"[,;]", subject):
             return resolve(ctx, block, subject)
     return None
+
+
+#: collective nouns of people: a group of that kind has members ("Band members", "Club members")
+_COLLECTIVES = frozenset(
+    re.findall(
+        r"\w+",
+        "band group team club party league union alliance orchestra choir ensemble crew company "
+        "committee council board cabinet squad troupe cast",
+    )
+)
 
 
 #: a run of capitalised words (with the small words names hold)
