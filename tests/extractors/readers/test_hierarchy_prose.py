@@ -285,3 +285,22 @@ def test_a_membership_adjective_keeps_the_members_of_form(text: str) -> None:
     # the noun's (the clause reader reads the singular; the plural list was lost)
     pairs = _hierarchy(text)
     assert {("European Union", "Germany"), ("European Union", "France")} <= pairs, pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nile has two major tributaries, the White Nile and the Blue Nile.",
+        "The Nile has two major tributaries \u2014 the White Nile and the Blue Nile.",
+    ],
+)
+def test_a_counted_set_after_a_comma_or_dash_is_the_wholes(text: str) -> None:
+    # the count and the names after a comma or dash, as many as counted, mark the list as the
+    # whole's own as the colon does ("has seven events: A, B, …")
+    pairs = _hierarchy(text)
+    assert {("Nile", "White Nile"), ("Nile", "Blue Nile")} <= pairs, pairs
+
+
+def test_a_counted_set_after_a_comma_needs_as_many_names() -> None:
+    pairs = _hierarchy("She had three children, two sons and a daughter.")
+    assert not pairs, pairs

@@ -190,12 +190,14 @@ def _numbered_parts(block: Block, sent: Sentence) -> Iterator[Fact]:
 
 # "The heptathlon has seven events: A, B, …", "Indian music has two main traditions: A and B",
 # "… the heptathlon, which has seven events: A, B, …": a whole that has a counted set of things,
-# then their names after the colon.  The count and the colon mark the list as the whole's own,
-# whatever the noun ("events", "traditions", "centres" name no kind :func:`.phrases.kind_of` knows)
+# then their names after the colon, a comma or a dash ("The Nile has two major tributaries, the
+# White Nile and the Blue Nile", "… three parts — A, B and C").  The count, and names as many as
+# it counts, mark the list as the whole's own, whatever the noun ("events", "traditions",
+# "centres" name no kind :func:`.phrases.kind_of` knows)
 _HAS_COUNTED = re.compile(
     rf"(?:^(?P<x>{NP})|(?P<before>.+?),\s+which)\s+(?:{ADVERB}\s+|also\s+|now\s+)?"
     rf"(?:has|have|had)\s+(?:only\s+|exactly\s+|just\s+)?(?P<n>{COUNT_WORD_RE})\s+"
-    r"(?P<k>(?:[\w\-]+\s+){0,2}?[a-z][\w\-]*s)\s*:\s+(?P<list>.+)$",
+    r"(?P<k>(?:[\w\-]+\s+){0,2}?[a-z][\w\-]*s)\s*(?::|,|\s[\u2013\u2014])\s+(?P<list>.+)$",
     re.IGNORECASE,
 )
 # "in the heptathlon instead": words after the antecedent that are no part of its name
@@ -204,7 +206,7 @@ _TRAILING_ADVERB = re.compile(r"(?i)\s+(?:instead|too|also|now|today|then|again|
 
 def _has_counted(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     """The names a whole is said to have a counted number of (:data:`_HAS_COUNTED`)."""
-    if ":" not in sent.text or block.role == "glossary":
+    if block.role == "glossary" or not any(c in sent.text for c in ":,\u2013\u2014"):
         return
     m = _HAS_COUNTED.search(sent.text.rstrip(".!"))
     if m is None or not_structure(m.group("k")):
