@@ -276,3 +276,46 @@ def test_it_after_a_run_in_heading_is_the_heading_s_thing(spacy_x: SpacyExtracto
     pairs = _facts(spacy_x, before + "**Electromagnetic force.** It is described by **QED**.")
     assert ("Electromagnetic force", "QED") in pairs
     assert ("Standard Model", "QED") not in pairs
+
+
+def _parents(spacy_x: SpacyExtractor, text: str) -> set[tuple[str, str]]:
+    """The (parent, child) names of the hierarchy edges the extractor reads off ``text``."""
+    ex = spacy_x.extract(text)
+    names = {k: v.name for k, v in ex.entities.items()}
+    return {(names[h.parent], names[h.child]) for h in ex.hierarchy}
+
+
+def test_a_kind_noun_under_a_heading_is_the_section_s_thing(spacy_x: SpacyExtractor) -> None:
+    # nothing says what the suite is: the heading names the only thing it can be
+    pairs = _parents(
+        spacy_x, "## Microsoft Office\n\nThe suite includes Word, Excel and PowerPoint."
+    )
+    assert ("Microsoft Office", "Word") in pairs, pairs
+    assert not any(parent == "suite" for parent, _ in pairs), pairs
+
+
+def _kind(text: str, topic: str, label: str, noun: str) -> str | None:
+    """What "the ``noun``" means in ``text`` whose topic (noted first) is ``topic``."""
+    coref = AnswerCoref.of(text)
+    at = text.index(topic)
+    coref.note(Mention(topic, at, at + len(topic), label=label, proper=True))
+    got = coref.resolve_description(noun, plain=True)
+    return got.text if got is not None else None
+
+
+def test_a_kind_noun_is_the_topic_when_nothing_introduced_one() -> None:
+    tudor = "The House of Tudor ruled England. The dynasty began when Henry Tudor won."
+    assert _kind(tudor, "House of Tudor", "ORG", "dynasty") == "House of Tudor"
+    # introduced before ("a strait"), or first said as an attribute or a gloss: another one
+    strait = "Istanbul lies on a strait. The strait links two seas."
+    assert _kind(strait, "Istanbul", "GPE", "strait") is None
+    gloss = "Istanbul is a city.\n- Tangier — the port facing Spain"
+    assert _kind(gloss, "Istanbul", "GPE", "port") is None
+
+
+def test_a_kind_noun_agrees_with_the_thing_s_type() -> None:
+    # a river's facts never go to a person, nor a person's kind to a river
+    assert _kind("The Nile flows north. The composer saw it.", "Nile", "LOC", "composer") is None
+    dvorak = "Antonín Dvořák wrote nine symphonies. The lake inspired him."
+    assert _kind(dvorak, "Antonín Dvořák", "PERSON", "lake") is None
+    assert _kind("Baikal lies in Siberia. The lake is deep.", "Baikal", "LOC", "lake") == "Baikal"

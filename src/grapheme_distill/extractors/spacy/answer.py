@@ -75,7 +75,7 @@ def read_answer(
         keep={normalise_name(topic)} if topic else set(),
         documented=preserve_structure,
         # "she" is not the man named last: pronouns by the answer's dominant gender
-        coref=AnswerCoref.of(" ".join(p.text for p, _ in piece_docs)),
+        coref=AnswerCoref.of("\n".join(p.text for p, _ in piece_docs)),
         parse=parse,  # a reader may parse a piece again with words put in (timeline)
     )
     context: Mention | None = None  # implicit subject of the list that follows
@@ -123,8 +123,11 @@ def read_answer(
             context_text = piece.text
             context = phrase_mention(doc, 0, len(piece.text))
             opening = True
+            state.coref.section = None
             if context is not None and context.proper and heading_name(piece.text):
                 state.coref.note(context)  # "## The Nile / It flows …": the section's thing
+                if doc[len(doc) - 1].pos_ == "PROPN":  # a name ("Microsoft Office"), no phrase
+                    state.coref.section = context  # "## Microsoft Office / The suite includes …"
                 opening = False
             goal = goal_of(piece.text)
             if goal:

@@ -27,6 +27,15 @@ binds quarks together …") speaks of that thing, as a section under a heading n
 heading is no sentence subject, so "It" went to whatever the section before named ("**Electro-
 magnetic force.** It is described by QED" gave the Standard Model named a paragraph earlier).
 See :func:`run_in_head`.
+
+A definite description whose noun names a kind of thing ("## Microsoft Office / The suite includes
+Word, Excel …", "The painting did not ruin Rembrandt's career", "The plague began in Central Asia")
+means the section's named thing, else the answer's topic, when that thing may be of the kind (the
+NER type a name of the kind takes; never a person) and nothing in the answer introduced another
+one: the noun's first occurrence is that definite one, opening a sentence.  People's kinds ("the
+composer") are left out: measured, they cost a held-out set a right reading.  Without
+it "the suite" stayed a node of its own ("suite contains Word").  See
+:meth:`AnswerCoref.kind_of_subject`.
 """
 
 from __future__ import annotations
@@ -70,6 +79,62 @@ _TITLES: dict[str, Gender] = {
         ("king", "mr", "sir", "lord", "prince", "emperor", "duke", "pope", "tsar"), "m"
     ),
 }
+
+
+_THINGS = frozenset({"WORK_OF_ART", "PRODUCT", "ORG", "EVENT", "FAC", "LAW", ""})
+_EVENTS = frozenset({"EVENT", "ORG", ""})
+_BODIES = frozenset({"ORG", "NORP", ""})
+_SITES = frozenset({"GPE", "LOC", "FAC", "ORG", ""})
+#: nouns that say what kind of named thing something is, by the NER types a name of that kind
+#: takes (:meth:`AnswerCoref.kind_of_subject`; "" = NER gave none, common for titles); the kinds
+#: :data:`~.mentions.DESCRIPTION_LABELS` already resolves ("the film", "the river") are not here
+KIND_LABELS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        (
+            "painting", "portrait", "fresco", "mural", "sculpture", "statue", "print", "poem",
+            "play", "opera", "symphony", "concerto", "sonata", "ballet", "musical", "suite",
+            "app", "application", "software", "browser", "language", "protocol", "format",
+            "standard", "framework", "console", "device", "vehicle", "car", "aircraft", "ship",
+            "vessel", "rocket", "spacecraft", "telescope", "satellite", "probe", "rover",
+            "vaccine", "drug", "medication", "treaty", "act", "law", "manuscript", "text",
+        ),
+        _THINGS,
+    ),
+    **dict.fromkeys(
+        (
+            "war", "battle", "revolution", "pandemic", "epidemic", "plague", "crisis", "uprising",
+            "rebellion", "revolt", "siege", "invasion", "conflict", "conference", "summit",
+            "festival", "tournament", "championship", "competition", "expedition", "voyage",
+            "mission", "campaign", "movement", "reform", "restoration", "eruption", "disaster",
+            "race", "contest",
+        ),
+        _EVENTS,
+    ),
+    **dict.fromkeys(
+        (
+            "foundation", "charity", "organisation", "organization", "agency", "bank", "fund",
+            "union", "alliance", "federation", "council", "court", "parliament", "committee",
+            "dynasty", "empire", "kingdom", "republic", "orchestra", "ensemble", "choir",
+            "firm", "corporation", "brand", "network", "broadcaster", "publisher", "studio",
+            "association", "society", "army", "navy",
+        ),
+        _BODIES,
+    ),
+    **dict.fromkeys(
+        (
+            "lake", "sea", "ocean", "mountain", "volcano", "desert", "reef", "canyon", "valley",
+            "glacier", "waterfall", "forest", "cave", "peninsula", "bay", "gulf", "strait",
+            "canal", "region", "province", "village", "capital", "palace", "castle",
+            "cathedral", "temple", "shrine", "mosque", "abbey", "fortress", "dam", "arena",
+            "theatre", "library", "garden", "square", "harbour", "port", "site",
+        ),
+        _SITES,
+    ),
+}  # fmt: skip
+
+
+#: what precedes a definite noun that opens a sentence or an item: "The suite includes …"
+_OPENS_A_SENTENCE = re.compile(r"(?:^|[.!?:]\s+|\n[\s#>*_\-+\d.)]*)[*_]*(?:The|This)\s+$")
 
 
 def dominant_gender(text: str) -> Gender | None:
@@ -172,6 +237,7 @@ class AnswerCoref(Coref):
         self.gender = gender
         self.text = text  # the answer: what it says of the topic's life (:func:`shows_a_life`)
         self._lives: dict[str, bool] = {}
+        self._first_definite: dict[str, bool] = {}  # by noun: :meth:`_first_said_definite`
         self._person_words: set[str] = set()  # last words of the names NER typed PERSON so far
         # what each "its" of the document read last meant, by the offset of the noun it owns
         self._owned_doc: Any = None
@@ -235,6 +301,8 @@ class AnswerCoref(Coref):
         Spain, the country named last: a bare class noun that no name carries and nothing was
         said to be means the answer's topic when the topic is of that class (by its NER type)."""
         got = super().resolve_description(noun, plain=plain)
+        if got is None and plain:
+            return self.kind_of_subject(noun)
         topic, low = self.topic, noun.lower()
         if got is None or topic is None or got is topic or not plain or low in self.classes:
             return got
@@ -242,6 +310,37 @@ class AnswerCoref(Coref):
             return got  # "the institute": the name that says so
         wanted = DESCRIPTION_LABELS.get(low)
         return topic if wanted is not None and topic.label and topic.label in wanted else got
+
+    def kind_of_subject(self, noun: str) -> Mention | None:
+        """What "the suite" / "the painting" means when no name carries the noun and nothing was
+        said to be one: the section's named thing, else the answer's topic, when it may be of the
+        kind (:data:`KIND_LABELS`; no person), and the noun's first occurrence in the answer is
+        a definite singular one opening a sentence ("The suite includes …"; not "a suite" or
+        "suites" before, which is that one)."""
+        low = noun.lower()
+        wanted = KIND_LABELS.get(low)
+        if wanted is None or not self._first_said_definite(low):
+            return None
+        for m in (self.section, self.topic):
+            if m is None or m.pronoun or not m.proper:
+                continue
+            if m.label == "PERSON" or (m is self.topic and self.topic_is_person()):
+                continue  # "the lake" is no person
+            if (m.label or "") in wanted:
+                return m
+        return None
+
+    def _first_said_definite(self, noun: str) -> bool:
+        """Whether ``noun`` first occurs in the answer as "The/This N" opening a sentence,
+        singular: the subject of what follows ("The suite includes …"); "X is the strait that
+        …", "Tangier — the port facing Spain" introduce one."""
+        if noun not in self._first_definite:
+            first = re.search(rf"\b{re.escape(noun)}(?:e?s)?\b", self.text, re.IGNORECASE)
+            self._first_definite[noun] = first is not None and bool(
+                first.group(0).lower() == noun
+                and _OPENS_A_SENTENCE.search(self.text[: first.start()])
+            )
+        return self._first_definite[noun]
 
     def _owner_of(self, mention: Mention) -> Mention | None:
         """The thing an "its" in ``mention`` ("its annual revenue") was resolved to, when
