@@ -89,9 +89,12 @@ GRID = [round(0.05 * k, 2) for k in range(2, 19)]
 #: relations under 0.1 are right about one time in twenty; F1's break-even is about F1/2)
 RULE_GRID = [0.0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.12, *GRID[1:]]
 UNIT = ("subject", "predicate", "object", "negated")
-#: the last written answer id (``w-NNN``) of each annotation batch, in order; a later one is in
-#: the batch after the last
+#: the last written answer id (``w-NNN``) of each annotation batch of devtrain, in order; after
+#: the last, every :data:`LATER_BATCH` written answers are one batch (the held-out batches val11
+#: … val25: w-303 … w-330 the eleventh, w-695 … w-722 the twenty-fifth)
 BATCH_ENDS = (54, 78, 106, 134, 162, 190, 218, 246, 274, 302)
+#: the written answers of one held-out batch after devtrain's (28 a batch since the eleventh)
+LATER_BATCH = 28
 
 
 def group_of(answer_id: str) -> str:
@@ -102,8 +105,10 @@ def group_of(answer_id: str) -> str:
 
 def batch_of(answer_id: str) -> str:
     """The annotation batch an answer came in (``batch-3``): the written answers by number
-    (:data:`BATCH_ENDS`), the local teacher's two topics a batch from the third on (17 to 19 in
-    the third, then two a batch), everything else in the first.
+    (:data:`BATCH_ENDS`, then :data:`LATER_BATCH` a batch), the local teacher's two topics a
+    batch from the third on (17 to 19 in the third, then two a batch), everything else in the
+    first.  (All written answers after w-302 were one batch until the twenty-sixth session: a
+    fit over devtrain and the gates held out fifteen batches as one.)
 
     Why batches.  The answers of one batch were written and annotated together, by the same
     writers in the same weeks: their wording and their annotator's habits repeat across answers.
@@ -112,7 +117,10 @@ def batch_of(answer_id: str) -> str:
     m = re.fullmatch(r"w-(\d+)", answer_id)
     if m:
         n = int(m.group(1))
-        batch = next((b for b, end in enumerate(BATCH_ENDS, 1) if n <= end), len(BATCH_ENDS) + 1)
+        batch = next(
+            (b for b, end in enumerate(BATCH_ENDS, 1) if n <= end),
+            len(BATCH_ENDS) + 1 + (n - BATCH_ENDS[-1] - 1) // LATER_BATCH,
+        )
         return f"batch-{batch}"
     m = re.match(r"local-(\d+)", answer_id)
     if m is None or int(m.group(1)) < 17:
