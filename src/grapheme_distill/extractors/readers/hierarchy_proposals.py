@@ -323,11 +323,17 @@ def _propose_lists(ctx: ReadContext, out: _Proposals) -> None:
         upper_name = _heading_title(ctx, first, upper.text) if upper is not None else None
         if grouped_names(lead, items) is not None:
             continue  # "**Middle East:** …" under "12 members:": the keys group, not members
-        for block, child, child_from in _item_children(items, out.head):
+        children = list(_item_children(items, out.head))
+        # one item is never the whole of another: a topic or section subject read from the first
+        # item's bold name ("**Igneous rocks** form …" opening a run) is a sibling, not a parent
+        siblings = {child.lower() for _, child, _ in children}
+        for block, child, child_from in children:
             if not childlike(child, nested) or callout(child):
                 continue  # "**Tip:** oil the chain" is a remark under any lead-in
             feats = context | _item_features(block, child) | {f"child_from={child_from}"}
             for whole in wholes:
+                if whole.name is not None and whole.name.text.lower() in siblings:
+                    continue
                 # sorted: a set's order follows the hash seed, and the first source to propose a
                 # pair names its construction (a calibration feature) — a Ray worker must agree
                 for source in sorted(whole.sources):
