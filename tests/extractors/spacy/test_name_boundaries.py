@@ -66,10 +66,38 @@ def test_a_number_in_digits_is_a_node_but_a_step_number_or_a_version_is_not() ->
     ],
 )
 def test_a_span_of_years_gives_each_year_as_a_date(text: str, years: set[str]) -> None:
-    """Gold annotates the two ends of "(1702–1714)" as two dates, never the span."""
+    """Gold annotates the two ends of a person's "(1702–1714)" as two dates, never the span."""
     found = _named(text)
     assert years <= set(found), found
     assert not any("–" in n or "-" in n and n[:1].isdigit() for n in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "years"),
+    [
+        (
+            "Japan changed fast, and after the short Boshin War (1868–1869) the shogunate was gone.",
+            "1868–1869",
+            {"1868", "1869"},
+        ),
+        ("The minuet is typical of the Classical period (roughly 1750–1820).", "1750–1820", set()),
+        ("He played for the Chicago Bulls (1984–1993) and won six titles.", "1984–1993", set()),
+        ("Nikola Tesla (1856–1943) was a Serbian-American inventor.", None, {"1856", "1943"}),
+    ],
+)
+def test_a_span_of_years_not_a_persons_is_one_period(
+    text: str, period: str | None, years: set[str]
+) -> None:
+    """Twenty-sixth session: another thing's span of years ("the Boshin War (1868–1869)") is one
+    date node in the gold, the period the facts point to; a person's stays two dates, also when
+    NER calls the person's name a group ("Nikola Tesla (1856–1943) was …")."""
+    found = set(_named(text))
+    if period is None:
+        assert years <= found, found
+        assert not any("–" in n for n in found), found
+    else:
+        assert period in found, found
+        assert not years & found, found
 
 
 def test_a_span_of_years_reaches_the_entities_as_dates(spacy_x: SpacyExtractor) -> None:
