@@ -165,3 +165,18 @@ def test_an_event_an_item_happened_during_is_not_dated_by_it(facts: Facts) -> No
         )
     }
     assert not any(p == "date" and "War" in s for s, p, _ in got), got
+
+
+def test_a_timeline_item_s_short_name_for_the_subject_is_the_subject(facts: Facts) -> None:
+    # "the Armada" under "# The Spanish Armada (1588)": the heading's bracketed year is no part
+    # of the name, and the item's own subject, the last word of it, is the timeline's subject
+    got = {
+        (s, p, o)
+        for s, p, o, _ in facts(
+            "# The Spanish Armada (1588)\n\nA fact sheet.\n\n**What happened?**\n"
+            "1. **July 1588** — the Armada sails up the English Channel in a crescent formation.\n"
+            "2. **August 1588** — the English fleet attacks off Gravelines.\n"
+        )
+    }
+    assert ("Spanish Armada", "sail_up", "English Channel") in got, got
+    assert not any(s == "Armada" for s, _, _ in got), got

@@ -77,6 +77,8 @@ def timeline_facts(
         actor = phrase_mention(doc, lead.start("x"), lead.end("x")) or actor
     if actor is None:
         return []
+    if subject is not None and _short_form(actor, subject):
+        actor = subject  # "the Armada sails …" under "# The Spanish Armada": the subject itself
     # a participle as written ("Born in Warsaw", "Elected to the Senate"): the lemma of "born" is
     # "bear", which no reader of the fact would write
     head = root.lower_ if root.tag_ == "VBN" else root.lemma_.lower()
@@ -112,6 +114,14 @@ def timeline_facts(
 
 #: an event the item's verb happened during, before or after: not on the item's date
 _WHILE = ("_during", "_before", "_after", "_since", "_until", "_throughout")
+
+
+def _short_form(a: Mention, b: Mention) -> bool:
+    """``a`` is the list's subject ``b`` by the last words of its name ("the Armada" for the
+    Spanish Armada, "the war" for the American Civil War): the item's own subject is the
+    timeline's, and the gold writes its full name."""
+    short, whole = a.text.lower().split(), b.text.lower().split()
+    return 0 < len(short) < len(whole) and whole[-len(short) :] == short
 
 
 def _same(a: Mention, b: Mention | None) -> bool:
@@ -258,7 +268,11 @@ def read_timeline(piece: Piece, doc: Any, subject: Mention | None, state: State)
     on 26 March") is parsed again with the subject's name before it."""
     if subject is None or not (subject.proper or subject.label):
         subject = state.coref.topic
-    if subject is not None and ":" in subject.text and (name := heading_name(subject.text)):
+    if (
+        subject is not None
+        and (":" in subject.text or "(" in subject.text)
+        and (name := heading_name(subject.text))
+    ):
         # "# The American Civil War: key moments": the war, not its moments
         subject = dataclasses.replace(subject, text=name)
     key = DATE_KEY.match(doc.text)
