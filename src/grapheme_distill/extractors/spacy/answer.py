@@ -45,6 +45,8 @@ __all__ = ["read_answer"]
 
 #: a paragraph whose first word is the pronoun "It" ("It grew out of …", "It's a bear")
 _OPENS_ON_IT = re.compile(r"It(?:\s|['’]s\b)")
+#: an item that opens on a short key and a colon ("Owner: the French state")
+_ITEM_KEY = re.compile(r"^[^:.!?]{1,40}?\s*:\s")
 
 
 def read_answer(
@@ -94,6 +96,10 @@ def read_answer(
     def flush_list() -> None:
         nonlocal list_items, list_key
         if list_items and preserve_structure:
+            # "- **Owner:** …", "- **Engineering:** …": a key labels its item, and what the
+            # items said "it" of is no thing the prose after the list speaks of
+            keyed = len(list_items) >= 2 and all(_ITEM_KEY.match(p.text) for p, _ in list_items)
+            thing = state.coref.thing
             read_list(
                 list_items,
                 lead,
@@ -105,6 +111,8 @@ def read_answer(
                 state,
                 prose,
             )
+            if keyed:
+                state.coref.thing = thing
         list_items, list_key = [], None
 
     for piece, doc in piece_docs:
