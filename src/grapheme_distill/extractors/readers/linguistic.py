@@ -234,7 +234,12 @@ def _acronyms_in_use(ctx: ReadContext, facts: list[Fact]) -> Iterator[Fact]:
     """ "The European Union adopted it … companies outside the EU": an acronym the answer uses
     without defining it, for a name it spelled out elsewhere."""
     paired = {f.value for f in facts if f.linguistic is LinguisticKind.ABBREVIATION}
-    paired |= {f.subject.text for f in facts if f.linguistic is not None}
+    # (a definition of the short form pairs it with no long form: "OPEC … is an organisation …")
+    paired |= {
+        f.subject.text
+        for f in facts
+        if f.linguistic is not None and f.linguistic is not LinguisticKind.DEFINITION
+    }
     names: dict[str, None] = {}
     for block in ctx.doc.blocks:
         if ctx.injected(block):

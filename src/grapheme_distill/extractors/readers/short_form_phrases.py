@@ -16,6 +16,7 @@ from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.definitions import TERM_NOUN
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
+from grapheme_distill.extractors.readers.genus import trim_gloss
 from grapheme_distill.extractors.readers.parentheses import spells
 from grapheme_distill.extractors.readers.terms import (
     ABBR,
@@ -112,6 +113,11 @@ def read_stands_for(block: Block, sent: Sentence, text: str, hedged: bool) -> It
                 hedged,
             )
             rest = text[m.end() :].lstrip()
+            # "DKA stands for diabetic ketoacidosis, a dangerous build-up of acids …": a genus
+            # in apposition after the long form says what the thing is, as a dash's gloss does
+            comma = re.match(r"[^,]+,\s+(?P<g>(?:a|an|the)\s+\w.+)$", value)
+            if comma is not None and not dashed and initials_match(long, m.group("a")):
+                dashed = trim_gloss(comma.group("g").rstrip("."))
             if dashed or text[m.end() : m.end() + 1] == ":" or rest.startswith(":"):
                 gloss = dashed or rest.lstrip(": ").rstrip(".")
                 if len(gloss.split()) >= 2:
