@@ -30,3 +30,11 @@ def test_a_person_next_to_a_place_is_no_address(facts: Facts) -> None:
     assert not any(p == "located_in" for _, p, _, _ in got), got
     got = facts("The prize went to Smith, John Brown and others.")
     assert not any(p == "located_in" for _, p, _, _ in got), got
+
+
+def test_a_year_on_the_class_noun_right_before_a_work_dates_the_work(facts: Facts) -> None:
+    # "the 2015 film X" says what "X is a 2015 film" says (twenty-sixth session)
+    got = facts("His life was dramatised in the 2015 film The Man Who Knew Infinity.")
+    assert ("Man Who Knew Infinity", "released_in", "2015", False) in got, got
+    got = facts("The 1959 album *Kind of Blue* sold well.")
+    assert ("Kind of Blue", "released_in", "1959", False) in got, got

@@ -56,6 +56,8 @@ class AppositionReadings(NounReadings):
                 self.class_preps(subj, tok, tok=tok, neg=False)  # "Smiljan, a village in Y"
             return
         m = mention_of(tok, self.coref)
+        if m is not None and m.proper and _close_apposition(head, m):
+            self.dated_work(m, head, neg=False)  # "the 2015 film The Man Who Knew Infinity"
         if (
             m is not None
             and m.proper
@@ -170,6 +172,16 @@ class AppositionReadings(NounReadings):
                 place = mention_of(pobj, self.coref) if pobj.dep_ == "pobj" else None
                 if place is not None and place.label in ("GPE", "LOC"):
                     self.add(thing, "located_in", place, "passive", tok=prep, conf=0.65)
+
+
+def _close_apposition(head: Any, m: Mention) -> bool:
+    """The name ``m`` follows its class noun ``head`` with no comma between ("the 2015 film The
+    Man Who Knew Infinity", "the 1959 album *Kind of Blue*"): the noun is the name's class, so a
+    year on it dates the work, as in "X is a 1959 album" (:meth:`.NounReadings.dated_work`)."""
+    if head.pos_ != "NOUN" or head.ent_type_ or m.start < head.idx + len(head.text):
+        return False
+    between = head.doc.text[head.idx + len(head.text) : m.start]
+    return between.strip(" *_\"'\u201c\u201d").lower() in ("", "the") and m.start - head.idx < 200
 
 
 def _after_place_word(place: Any) -> bool:
