@@ -21,6 +21,7 @@ from grapheme_distill.evaluation.answers import (
     evaluate_answers,
     extraction_to_pred,
     load_scorer,
+    missed_gold,
     prediction_outcomes,
     read_gold,
 )
@@ -278,3 +279,37 @@ def test_bad_gold_file_is_named_with_line_and_reason(
 def test_a_missing_scorer_is_a_clear_error(gold3: Path, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="reference scorer not found; pass --scorer PATH"):
         evaluate_answers(gold3, "rules", scorer=tmp_path / "nowhere.py")
+
+
+def test_a_definition_recalled_under_an_alias_is_not_listed_as_missed(scorer_path: Path) -> None:
+    """``--explain``'s missed samples keep the gold's alias links: a definition predicted under
+    the long form recalls the gold's definition of its abbreviation, as the scorer counts it."""
+    scorer = load_scorer(scorer_path)
+    gold = {
+        "entities": [{"name": "API", "type": "CONCEPT"}],
+        "linguistic": [
+            {"term": "API", "kind": "abbreviation", "value": "application programming interface"},
+            {
+                "term": "API",
+                "kind": "definition",
+                "value": "a set of rules for talking to a program",
+            },
+        ],
+    }
+    pred: dict[str, list[dict[str, Any]]] = {
+        "entities": [{"name": "API", "type": "CONCEPT"}],
+        "relations": [],
+        "procedures": [],
+        "hierarchy": [],
+        "linguistic": [
+            {
+                "term": "application programming interface",
+                "kind": "definition",
+                "value": "a set of rules for talking to a program",
+            }
+        ],
+    }
+    reference = scorer.ItemScorer(scorer.coerce(gold), scorer.coerce(pred), 0.85, 0.6, 0.5, False)
+    assert reference.linguistic()["tp_r"] == 1  # the scorer recalls the definition
+    missed = missed_gold(scorer, gold, pred)["linguistic"]
+    assert [u["kind"] for u in missed] == ["abbreviation"]

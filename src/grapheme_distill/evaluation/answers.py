@@ -295,10 +295,16 @@ def prediction_outcomes(
 def missed_gold(
     scorer: ModuleType, gold: dict[str, Any], pred: dict[str, list[dict[str, Any]]]
 ) -> dict[str, list[dict[str, Any]]]:
-    """Per type, the gold units no prediction recalls (each scored as the only unit of its type,
-    the rest of the gold kept for names and aliases; procedures per step)."""
+    """Per type, the gold units no prediction recalls (each scored as the only unit of its type;
+    procedures per step).
+
+    The scorer's name clusters (aliases, abbreviations) are built once from the whole gold and
+    kept while each unit is scored alone: built from a gold cut down to one linguistic unit, they
+    would lose the very alias links that let "API —definition→" recall a definition predicted
+    under "application programming interface", and ``--explain`` listed such units as missed."""
     g = scorer.coerce(gold)
     p = scorer.coerce(pred)
+    judge = scorer.ItemScorer(g, p, 0.85, 0.6, 0.5, False)  # its ``names`` from the whole gold
     out: dict[str, list[dict[str, Any]]] = {t: [] for t in TYPES}
     for kind in TYPES:
         units: list[dict[str, Any]] = []
@@ -308,8 +314,8 @@ def missed_gold(
         else:
             units = g[kind]
         for unit in units:
-            one = {**g, kind: [unit]}
-            counts = getattr(scorer.ItemScorer(one, p, 0.85, 0.6, 0.5, False), kind)()
+            judge.g = {**g, kind: [unit]}
+            counts = getattr(judge, kind)()
             if not counts["tp_r"]:
                 out[kind].append(unit)
     return out
