@@ -41,13 +41,13 @@ from grapheme_distill.extractors.spacy.mentions import Mention
 from grapheme_distill.extractors.spacy.records import Record, State
 from grapheme_distill.extractors.spacy.text import Piece
 
-__all__ = ["CONSTRUCTION", "QUALITY", "genus_records", "of_term", "quality_records"]
+__all__ = ["CONSTRUCTION", "QUALITY", "genus_records", "gloss_genus", "of_term", "quality_records"]
 
 #: the construction of a gloss's clause about its term (a calibration key of its own)
 CONSTRUCTION = "clause.gloss"
 
 
-def _genus(doc: Any, start: int) -> Any:
+def gloss_genus(doc: Any, start: int) -> Any:
     """The noun a gloss opens with when no verb heads it ("— a molecular machine that builds
     proteins"), or ``None``; ``start`` is where the gloss starts in ``doc``."""
     heads = [t for t in doc if t.idx >= start and (t.head.idx < start or t.head.i == t.i)]
@@ -62,7 +62,7 @@ def of_term(records: list[Record], term: Mention, doc: Any, start: int) -> list[
     not a ranked phrase: "first ball") is kept as construction :data:`CONSTRUCTION` instead of
     being dropped as loose.  A common-noun piece of the term's own words as a subject is the
     term; a record of the term whose object is its own words is dropped."""
-    genus = _genus(doc, start)
+    genus = gloss_genus(doc, start)
     out: list[Record] = []
     for r in records:
         if r.kind == "relation" and r.subject is not None and r.construction == "clause":

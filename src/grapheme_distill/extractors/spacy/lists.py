@@ -23,8 +23,7 @@ from typing import Any
 from grapheme_distill.extractors.readers.attributes import is_name_key
 from grapheme_distill.extractors.readers.procedures import goal_of, list_holds_steps
 from grapheme_distill.extractors.spacy.clauses import Mention, mention_of, phrase_mention
-from grapheme_distill.extractors.spacy.glosses import _genus as gloss_genus
-from grapheme_distill.extractors.spacy.glosses import genus_records, of_term
+from grapheme_distill.extractors.spacy.glosses import genus_records, gloss_genus, of_term
 from grapheme_distill.extractors.spacy.named import named_mentions, step_things
 from grapheme_distill.extractors.spacy.records import Record, State
 from grapheme_distill.extractors.spacy.text import Piece
@@ -268,7 +267,7 @@ def participle_records(
     shoe line launched in 1985" (Air Jordan launched_in 1985), "**Galleria** — a covered arcade
     built in Milan" (built_in Milan).  The dash or colon stands for the copula the clause readers
     need: "Air Jordan is the Nike shoe line launched in 1985" is read so, the gloss was not.  The
-    gloss's head noun (``glosses._genus``) must carry a past participle with a preposition and
+    gloss's head noun (``glosses.gloss_genus``) must carry a past participle with a preposition and
     its object, and the object must be a name, a date or a number: a common noun there ("a
     vesicle filled with enzymes", "a foam board held in front") is as often a description the
     annotators leave out (on the development answers about two in three were not gold)."""
