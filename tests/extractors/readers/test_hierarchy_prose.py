@@ -304,3 +304,41 @@ def test_a_counted_set_after_a_comma_or_dash_is_the_wholes(text: str) -> None:
 def test_a_counted_set_after_a_comma_needs_as_many_names() -> None:
     pairs = _hierarchy("She had three children, two sons and a daughter.")
     assert not pairs, pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "child"),
+    [
+        ("Jazz has many subgenres, including bebop, swing and cool jazz.", "Jazz", "bebop"),
+        (
+            "The tiger has several subspecies, such as the Bengal tiger and the Siberian tiger.",
+            "tiger",
+            "Bengal tiger",
+        ),
+    ],
+)
+def test_a_kind_word_had_by_a_whole_names_the_wholes_children(
+    text: str, whole: str, child: str
+) -> None:
+    # "X has many <kind word>, including A, B": the kind word names the children, X is the whole
+    # (a bare plural before the cue was rejected, and the kind word alone is no group)
+    pairs = {(parent.lower(), kid.lower()) for parent, kid in _hierarchy(text)}
+    assert (whole.lower(), child.lower()) in pairs, pairs
+    assert not any(parent in ("subgenres", "subspecies") for parent, _ in pairs)
+
+
+def test_a_kind_word_without_a_whole_that_has_it_names_none() -> None:
+    assert not _hierarchy("He visited many countries, including France, Spain and Italy.")
+
+
+def test_a_counted_set_named_in_the_next_sentence_is_the_wholes() -> None:
+    # "X has N Ys. They are A, B, …": as many names as counted, in the sentence after the count
+    pairs = _hierarchy(
+        "The heart has four chambers. They are the left atrium, the right atrium, the left "
+        "ventricle and the right ventricle."
+    )
+    assert {("heart", "left atrium"), ("heart", "right ventricle")} <= pairs, pairs
+
+
+def test_what_a_counted_set_is_like_names_no_children() -> None:
+    assert not _hierarchy("Sam has two dogs. They are very friendly and playful.")

@@ -17,7 +17,7 @@ from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
 from grapheme_distill.extractors.readers.hierarchy_prose_common import edge
-from grapheme_distill.extractors.readers.phrases import kind_of, lead_parent, name_list
+from grapheme_distill.extractors.readers.phrases import KIND_WORDS, kind_of, lead_parent, name_list
 from grapheme_distill.model.knowledge import HierarchyKind
 
 __all__ = ["hearst"]
@@ -39,6 +39,10 @@ _KIND_HEAD = re.compile(
     r"departments|divisions|subsidiaries|constituent countries|founding members)$",
     re.IGNORECASE,
 )
+#: a kind word, or its "sub-" form ("types", "subgenres", "breeds", "subspecies"): the children's kind
+_KIND_NOUN = re.compile(rf"(?i)(?:sub)?(?:{KIND_WORDS})")
+#: what has the kind's children ("Jazz has many subgenres"; not "He visited many countries")
+_HAS = re.compile(r"(?i)\b(?:has|have|had)\s+(?:\w+\s+){0,2}\w+$")
 # verbs that take an object before "such as" ("use a tool such as …"), none a noun head
 _COMMON_VERBS = frozenset(
     {
@@ -312,7 +316,12 @@ def hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             # whales"); several names after a singular ("bulk cargo such as coal and grain") gave
             # mostly wrong pairs on unseen answers
             continue
-        if len(tail) < 2 and len(words) > 1 and not single:
+        # "Jazz has many subgenres, including bebop and swing", "Tigers have several subspecies,
+        # such as …": a kind word names the children, whatever the count before it; the whole
+        # is what has them (the kind word alone names no class of its own)
+        had = len(tail) < 2 and bool(_KIND_NOUN.fullmatch(tail[-1])) and bool(_HAS.search(before))
+        kind_head = bool(_KIND_HEAD.search(" ".join(tail))) or had
+        if len(tail) < 2 and len(words) > 1 and not single and not kind_head:
             # a bare plural ("companies such as Monsanto", "medicines such as propranolol",
             # "species such as …") is a word, not the class the answer files them under; with
             # its modifier ("payment systems", "inhaled corticosteroids"), or opening the sentence
@@ -321,7 +330,9 @@ def hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             continue
         names = _proper_ends(names)
         wholes = [(Name(" ".join(tail)), HierarchyKind.MEMBER_OF, "prose.such_as")]
-        if _KIND_HEAD.search(" ".join(tail)):
+        if had:
+            wholes = []  # a bare kind word ("subgenres") is no group: only its whole is
+        if kind_head:
             # "The EU has 27 member states, among them France": the noun names the children
             # (an edge to it is kept too); the whole is what has them
             rest = " ".join(words[: len(words) - len(tail)])

@@ -218,12 +218,50 @@ def _has_counted(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fac
         parent = subject(ctx, block, m.group("x"))
     else:
         parent = antecedent(_TRAILING_ADVERB.sub("", m.group("before")))
+    yield from _counted_edges(block, sent, parent, m.group("k"), names)
+
+
+def _counted_edges(
+    block: Block, sent: Sentence, parent: Name | None, noun: str, names: list[str]
+) -> Iterator[Fact]:
+    """The edges from a whole to the counted names it has, the relation as the noun says."""
     if parent is None:
         return
-    kind = kind_of(m.group("k")) or HierarchyKind.PART_OF
+    kind = kind_of(noun) or HierarchyKind.PART_OF
     for child in names:
         if fact := edge(block, sent, "prose.has_counted", parent, child, kind):
             yield fact
+
+
+# "The UN has six principal organs. They are A, B, …": the count, then the names in the next
+# sentence, which opens with the pronoun for them
+_COUNTED_ALONE = re.compile(
+    rf"^(?P<x>{NP})\s+(?:{ADVERB}\s+|also\s+|now\s+)?(?:has|have|had)\s+(?:only\s+|exactly\s+)?"
+    rf"(?P<n>{COUNT_WORD_RE})\s+(?P<k>(?:[\w\-]+\s+){{0,2}}?[a-z][\w\-]*s)$",
+    re.IGNORECASE,
+)
+#: a word that describes rather than names: an adverb or a common adjective ending
+_DESCRIPTIVE = re.compile(
+    r"(?i)^(?:very|quite|so|too|really|rather|extremely|fairly|\w+ly)\b|(?:ful|ous|ive|able|ible|less|ish)$"
+)
+_THEY_ARE = re.compile(r"^(?:They|These|Those)\s+(?:are|were|include)\s+(?P<list>.+)$")
+
+
+def _counted_then_named(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
+    """ "X has N Ys. They are A, B, …": the names of the sentence after a counted set, as many as
+    it counts, are the whole's (as "X has N Ys: A, B, …" are)."""
+    if block.role == "glossary" or (they := _THEY_ARE.match(sent.text.rstrip(".!"))) is None:
+        return
+    before = [s for s in ctx.sentences(block) if s.end <= sent.start]
+    m = _COUNTED_ALONE.match(before[-1].text.rstrip(".!")) if before else None
+    if m is None or not_structure(m.group("k")):
+        return
+    names = counted_names(they.group("list"))
+    if len(names) < 2 or len(names) != number(m.group("n")):
+        return
+    if any(_DESCRIPTIVE.search(n) for n in names):
+        return  # "Sam has two dogs. They are very friendly and playful.": what they are like
+    yield from _counted_edges(block, sent, subject(ctx, block, m.group("x")), m.group("k"), names)
 
 
 def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
@@ -231,6 +269,8 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     yield from _numbered_parts(block, sent)
     yield from _called_list(block, sent)
     yield from _has_counted(ctx, block, sent)
+    if sent.text.startswith("Th"):
+        yield from _counted_then_named(ctx, block, sent)
     for clause in _CLAUSE_BREAK.split(sent.text.rstrip(".!")):
         yield from _stated(ctx, block, sent, clause)
         yield from read_groups(ctx, block, sent, clause)
