@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from grapheme_distill.extractors.spacy.doc_cache import release
+from grapheme_distill.extractors.spacy.entity_choice import use_entity_model
 from grapheme_distill.extractors.spacy.grammatical_number import mention_number
 from grapheme_distill.extractors.spacy.mentions import Mention
 from grapheme_distill.extractors.spacy.pronouns import (
@@ -126,8 +127,10 @@ def _parsed(spacy_x: SpacyExtractor, text: str) -> Any:
 
 
 def _facts(spacy_x: SpacyExtractor, text: str) -> set[tuple[str, str]]:
-    """The (subject, object) names of the relations the extractor reads off ``text``."""
-    ex = spacy_x.extract(text)
+    """The (subject, object) names of the relations the extractor reads off ``text`` (the rules
+    alone: which common nouns are nodes is the learned entity decision's, refitted over time)."""
+    with use_entity_model(None):
+        ex = spacy_x.extract(text)
     names = {k: v.name for k, v in ex.entities.items()}
     return {(names[r.subject], names[r.object]) for r in ex.relations}
 
