@@ -41,17 +41,37 @@ from grapheme_distill.extractors.spacy.mentions import Mention
 from grapheme_distill.extractors.spacy.records import Record, State
 from grapheme_distill.extractors.spacy.text import Piece
 
-__all__ = ["CONSTRUCTION", "QUALITY", "genus_records", "gloss_genus", "of_term", "quality_records"]
+__all__ = [
+    "CONSTRUCTION",
+    "QUALITY",
+    "genus_records",
+    "gloss_genus",
+    "gloss_head",
+    "of_term",
+    "quality_records",
+]
 
 #: the construction of a gloss's clause about its term (a calibration key of its own)
 CONSTRUCTION = "clause.gloss"
 
 
+def gloss_head(doc: Any, start: int) -> Any:
+    """The gloss's head: its first word whose syntactic head lies before it (or that heads the
+    parse), punctuation passed over, or ``None``; ``start`` is where the gloss starts in ``doc``."""
+    return next(
+        (
+            t
+            for t in doc
+            if t.idx >= start and not t.is_punct and (t.head.idx < start or t.head.i == t.i)
+        ),
+        None,
+    )
+
+
 def gloss_genus(doc: Any, start: int) -> Any:
     """The noun a gloss opens with when no verb heads it ("— a molecular machine that builds
-    proteins"), or ``None``; ``start`` is where the gloss starts in ``doc``."""
-    heads = [t for t in doc if t.idx >= start and (t.head.idx < start or t.head.i == t.i)]
-    head = next((t for t in heads if not t.is_punct), None)
+    proteins"), or ``None``: its :func:`gloss_head` when that is a common noun."""
+    head = gloss_head(doc, start)
     return head if head is not None and head.pos_ == "NOUN" else None
 
 
@@ -111,14 +131,7 @@ def genus_records(piece: Piece, doc: Any, term: Mention, start: int, state: Stat
     The gloss is a noun phrase, so the clause readers find no verb to read; its head (the first
     word of the gloss whose head lies before it) stands for the term, and its "with" and "famous
     for" modifiers are facts of the term (the gold's ``has`` and ``known_for``)."""
-    genus = next(
-        (
-            t
-            for t in doc
-            if t.idx >= start and not t.is_punct and (t.head.idx < start or t.head.i == t.i)
-        ),
-        None,
-    )
+    genus = gloss_head(doc, start)
     out = quality_records(piece, doc, term, start)
     if genus is None or genus.pos_ not in ("NOUN", "PROPN"):
         return out
