@@ -159,6 +159,9 @@ TOPICS: list[tuple[str, str]] = [
     # Twenty-sixth batch (held out in fresh/ during the twenty-sixth session; appended the same way).
     ("music", "the flute"),
     ("law-finance", "the euro"),
+    # Twenty-seventh batch (held out in fresh/ during the twenty-seventh session; appended the same way).
+    ("food", "garlic"),
+    ("art", "Stonehenge"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
