@@ -203,6 +203,12 @@ class _CachedNlp:
             self.docs[t] = doc
         return iter([self.docs[t] for t in texts])
 
+    def __call__(self, text: str, **kw: Any) -> Any:
+        """One text's parse, kept like the piped ones: the readers parse a rewritten piece alone
+        (``timeline.inserted``: a list item with its subject put in front), and without this the
+        end-to-end reads stopped with "'_CachedNlp' object is not callable"."""
+        return next(self.pipe([text]))
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self.nlp, name)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -375,6 +376,22 @@ def test_the_fitting_script_holds_out_one_annotation_batch_at_a_time(
     assert len(json.loads(lines["cross-validated"])["thresholds"]) == 3, out
     held = json.loads(out.split("by group: ", 1)[1].splitlines()[0])
     assert set(held) <= {"batch-1", "batch-2", "batch-3"}, held
+
+
+def test_the_end_to_end_reads_parse_a_single_text_from_the_cache_too() -> None:
+    # the readers parse a rewritten piece alone (nlp(text), timeline.inserted): the cache the
+    # end-to-end reads put in the extractor's place must answer that call, once per text
+    fit = benchmark_script("fit_hierarchy_reader")
+    parsed: list[str] = []
+
+    class Nlp:
+        def pipe(self, texts: list[str], **kw: object) -> Iterator[str]:
+            parsed.extend(texts)
+            return iter([t.upper() for t in texts])
+
+    nlp = fit._CachedNlp(Nlp())
+    assert nlp("a piece") == "A PIECE" and list(nlp.pipe(["a piece", "b"])) == ["A PIECE", "B"]
+    assert parsed == ["a piece", "b"]
 
 
 def test_the_held_out_report_counts_only_the_edges_the_model_alone_decides() -> None:
