@@ -271,3 +271,16 @@ def test_an_imperative_prompt_is_the_answers_topic() -> None:
         prompt="List the countries of the United Kingdom",
     )
     assert ctx.topic is not None and ctx.topic.text == "United Kingdom", ctx.topic
+
+
+@pytest.mark.parametrize(
+    "heading", ["Getting started", "Making the dough", "Setting up Python", "Choosing a bike"]
+)
+def test_a_verb_phrase_heading_names_no_thing(heading: str) -> None:
+    # a gerund with its object or particle is an activity, never the section's subject
+    assert heading_name(heading) is None
+
+
+@pytest.mark.parametrize("heading", ["Reading list", "Boeing 747", "Beijing in 1900"])
+def test_a_gerund_like_word_before_a_noun_may_name_a_thing(heading: str) -> None:
+    assert heading_name(heading) == heading

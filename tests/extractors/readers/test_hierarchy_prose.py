@@ -342,3 +342,34 @@ def test_a_counted_set_named_in_the_next_sentence_is_the_wholes() -> None:
 
 def test_what_a_counted_set_is_like_names_no_children() -> None:
     assert not _hierarchy("Sam has two dogs. They are very friendly and playful.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN has six main organs, the General Assembly, the Security Council, the Economic and "
+        "Social Council, the Trusteeship Council, the International Court of Justice and the "
+        "Secretariat.",
+        "The UN has six main organs. They are the General Assembly, the Security Council, the "
+        "Economic and Social Council, the Trusteeship Council, the International Court of Justice "
+        "and the Secretariat.",
+    ],
+)
+def test_an_and_inside_an_earlier_item_is_part_of_its_name(text: str) -> None:
+    # a list joins only its last item with "and": "Economic and Social Council" is one of the six
+    # (split at "and" it made seven names, and the count of six read none)
+    pairs = _hierarchy(text)
+    assert ("UN", "Economic and Social Council") in pairs, pairs
+    assert ("UN", "Secretariat") in pairs, pairs
+
+
+def test_a_lower_case_and_inside_an_earlier_piece_joins_two_items() -> None:
+    # "hurdles, high jump, shot put and 200 m on the first day, and long jump, …": a list in two
+    # parts; only capitalised words joined by "and" make one name
+    pairs = _hierarchy(
+        "The heptathlon has seven events: 100 m hurdles, high jump, shot put and 200 m on the "
+        "first day, and long jump, javelin and 800 m on the second."
+    )
+    assert {("heptathlon", "shot put"), ("heptathlon", "200 m"), ("heptathlon", "javelin")} <= {
+        (p.lower(), c.lower()) for p, c in pairs
+    }, pairs

@@ -389,6 +389,14 @@ class Sentence:
 
 #: the label of a question or answer in an FAQ ("Q:", "**Q.**", "Question 3:", "A:"): a label, no
 #: name, and what follows it is a question, not a subject
+#: a heading that is a verb phrase: a gerund with its object's determiner or its particle
+#: ("Getting started", "Making the dough", "Setting up Python"); a gerund before a noun or a
+#: preposition may be a name ("Reading list", "Boeing 747", "Beijing in 1900")
+_ACTIVITY_HEADING = re.compile(
+    r"^\s*(?:[A-Za-z]{3,}ing|using)\s+(?:the|a|an|your|you|yours|my|our|its|their|his|her|this|these|"
+    r"those|that|it|them|some|more|started|up|out|down|off|over|back|through|around|ready)\b",
+    re.IGNORECASE,
+)
 _QA_LABEL = re.compile(r"^[*_\s]*(?:Q|A|Question|Answer)(?:\s*\d+)?[*_]*\s*[:.)][*_]*(?:\s|$)")
 #: the same label with its colon, opening a sentence ("A: It has three components"; "A. A. Milne"
 #: keeps its initials)
@@ -420,7 +428,8 @@ _ASKS = re.compile(r"[^.!?:;]*\?")
 
 def heading_name(text: str) -> str | None:
     """The entity a heading names ("The Loire Valley"), or None for a generic heading
-    ("Quick facts", "How it works") or a question ("Q: Who founded …?")."""
+    ("Quick facts", "How it works"), an activity ("Getting started", "Choosing a bike") or a
+    question ("Q: Who founded …?")."""
     if _QA_LABEL.match(text) or text.rstrip(" *_").endswith("?"):
         return None
     head = text.split(":")[0].strip()
@@ -433,6 +442,8 @@ def heading_name(text: str) -> str | None:
         return None
     if _GROUP_HEADING.search(head):
         return None  # "The five Tudor monarchs", "Types": a heading over a list of members or kinds
+    if _ACTIVITY_HEADING.match(head):
+        return None  # "Getting started", "Choosing a bike": an activity, no thing
     return balanced(clean_name(head)) or None  # "The Spanish Armada (1588)": no "(1588"
 
 

@@ -195,13 +195,38 @@ def antecedent(before: str) -> Name | None:
     return Name(" ".join(tail)) if tail else None
 
 
+def _list_pieces(text: str) -> list[str]:
+    """The pieces of a list split at its separators.  A list joins its last item with "and" /
+    "or", so an "and" inside an earlier comma piece of capitalised words belongs to that item's
+    name ("the Economic and Social Council, the Trusteeship Council and …"); in lower case it
+    joins two items of a list in two parts ("hurdles, high jump, shot put and 200 m on the first
+    day, and long jump, …").  After an Oxford comma (", and the X") the last piece is one item."""
+    pieces = re.split(r"\s*(?:,\s*(?:and|or)\s+|,\s*|;\s*)", text)
+    if len(pieces) == 1:
+        return _NAME_SPLIT.split(text)  # "A and B"
+    oxford = bool(re.search(r",\s*(?:and|or)\s+[^,;]*$", text))
+    out: list[str] = []
+    for i, piece in enumerate(pieces):
+        if (i == len(pieces) - 1 and not oxford) or not _PROPER_AND.fullmatch(piece.strip()):
+            out.extend(re.split(r"\s+(?:and|or)\s+", piece))
+        else:
+            out.append(piece)
+    return out
+
+
+#: a name of capitalised words joined by "and" ("the Economic and Social Council")
+_PROPER_AND = re.compile(
+    r"(?:the\s+)?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*\s+and(?:\s+[A-Z][\w'\-]*)+"
+)
+
+
 def counted_names(text: str) -> list[str]:
     """The short names of a counted list, a number kept ("100 m hurdles") and a trailing place or
     time dropped ("Carnatic music of the south"); a part that is no short name is left out."""
     text = re.split(r"[;.!?]\s|\s[\u2013\u2014]\s", re.sub(r"\s*\([^()]*\)", "", text) + " ")[0]
     text = re.split(r",\s+(?:which|who|where|while|but|so)\b", text)[0]
     names = []
-    for raw in _NAME_SPLIT.split(text.strip()):
+    for raw in _list_pieces(text.strip()):
         name = clean_name(_NAME_TAIL.sub("", raw.strip()))
         if (
             name
