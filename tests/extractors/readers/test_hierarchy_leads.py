@@ -212,3 +212,42 @@ def test_a_bold_title_line_is_not_part_of_the_lead_in() -> None:
     assert paragraph_text(question.source, question.blocks[0]) == "A: Henry Dunant did."
     plain = parse_document("The **banzuke** is divided into six divisions.\n")
     assert paragraph_text(plain.source, plain.blocks[0]) == plain.blocks[0].text
+
+
+@pytest.mark.parametrize(
+    ("lead", "group"),
+    [
+        (
+            "Besides its encyclopedia, the foundation hosts several sister projects:",
+            "sister projects",
+        ),
+        ("Call a vet if the dog shows any of these danger signs:", "danger signs"),
+    ],
+)
+def test_a_verbs_counted_object_names_the_items_group(lead: str, group: str) -> None:
+    # a quantifier and a modified plural noun ending the lead-in: the items are its members
+    kept = _kept(f"{lead}\n\n- **Alpha Base** — one thing\n- **Beta Camp** — another\n")
+    assert {(group, "alpha base"), (group, "beta camp")} <= kept, kept
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The river passes through several major cities:",  # a verb's place, not a group
+        "The town formed a league with two neighbouring city-states:",
+        "A few general points:",  # remarks about the items
+        "Two related terms you'll run into:",
+        "The city has gone by several names:",  # a bare plural
+    ],
+)
+def test_no_group_from_a_preposition_a_remark_or_a_bare_plural(lead: str) -> None:
+    kept = _kept(f"{lead}\n\n- **Alpha Base** — one thing\n- **Beta Camp** — another\n")
+    assert not any(parent in lead.lower() and parent.endswith("s") for parent, _ in kept), kept
+
+
+def test_a_common_kind_with_a_relative_tail_names_the_kind() -> None:
+    kept = _kept(
+        "Common protocols you will see in the settings:\n\n- **WireGuard** — fast\n"
+        "- **OpenVPN** — widely supported\n"
+    )
+    assert {("protocols", "wireguard"), ("protocols", "openvpn")} <= kept, kept

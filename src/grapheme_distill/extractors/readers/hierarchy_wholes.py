@@ -67,10 +67,11 @@ HAS_COUNTED = re.compile(
     r"numerous)\s+[\w\s'-]*\w$",
     re.IGNORECASE,
 )
-# "Common second factors, from weakest to strongest:": kinds of a second factor
+# "Common second factors, from weakest to strongest:", "Common protocols you will see in the
+# settings:": kinds of a second factor, a protocol
 COMMON_KINDS = re.compile(
     r"^(?i:the\s+)?(?i:most\s+)?(?i:common|main|major|popular|typical|different|basic|principal)\s+"
-    r"(?P<x>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}s)(?:,\s+[^,]{0,40})?$"
+    r"(?P<x>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}s)(?:,\s+[^,]{0,40}|\s+(?i:you|we)\s+[^,]{0,40})?$"
 )
 
 
@@ -271,9 +272,22 @@ def lead_verb(
     heads: list[tuple[Block, tuple[str, int, int] | None]],
     lead: str,
 ) -> Iterator[Fact]:
-    """ "The river passes through several major cities:" → (river, passes_through, item)."""
+    """ "The river passes through several major cities:" → (river, passes_through, item); a
+    verb's counted object with no preposition names the items' group (:func:`_lead_group`)."""
     if WORK_PARTS.match(lead.strip()):
         return  # "Its work falls into a few broad areas:": the work's parts (hierarchy_cues)
+    if (group := _lead_group(lead, heads)) is not None:
+        for block, head in heads:
+            if head is not None and childlike(head[0], nested=False):
+                yield Fact(
+                    "hierarchy",
+                    "list.lead_group.member_of",
+                    block.span,
+                    group,
+                    Name(head[0]),
+                    hierarchy=HierarchyKind.MEMBER_OF,
+                )
+        return
     m = _LEAD_VERB.match(lead.rstrip(":").strip())
     if m is None or not m.group("o").strip():
         return  # "Worker nodes run:": no object noun, so "nodes" may well be the verb's subject
@@ -287,3 +301,45 @@ def lead_verb(
     for block, head in heads:
         if head is not None and childlike(head[0], nested=False):
             yield Fact("relation", "list.lead_verb", block.span, subject, Name(head[0]), predicate)
+
+
+#: "the WMF hosts several sister projects:", "if he has any of these red flags:": a quantifier
+#: and a modified plural noun ending the lead-in (a short "with …" / "you …" tail allowed)
+_LEAD_GROUP = re.compile(
+    r"(?i)(?:^|\s)(?P<pre>[\w'’\-]+)\s+(?:these|those|several|some|a few|many|various|numerous|"
+    r"the following|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<np>[a-z][\w'’\-]*(?:\s+[a-z][\w'’\-]*){0,2}\s+[a-z][\w\-]*[^s\W]s)"
+    r"(?:\s+(?:with|you|that|which|we)\b[^:,]{0,40})?\s*:$"
+)
+#: nouns that name remarks about the items, not a group they form ("a few general points:")
+_REMARK_NOUNS = re.compile(
+    r"(?i)(?:words|terms|points|notes|rules|misconceptions|mix-ups|names|things|ideas|facts|"
+    r"questions|examples|options|details|features|ways|areas|sayings|phrases|highlights)$"
+)
+
+
+def _lead_group(lead: str, heads: list[tuple[Block, tuple[str, int, int] | None]]) -> Name | None:
+    """The group a lead-in's verb counts the items into: a quantifier and a modified plural noun
+    at the lead-in's end ("Besides Wikipedia, the WMF hosts several sister projects:", "go to A&E
+    if he has any of these red flags:") name what the items are members of, the noun phrase
+    itself.  A preposition before the quantifier makes the noun the place or partner of a verb
+    ("passes through several major cities:", "formed an alliance with two city-states:"); a
+    bare plural ("several names:") or a noun of remarks ("a few general points:", "two related
+    terms you'll run into:") names no group, and a kind word ("three forms:") is the kind
+    readers'.  The items must be short names (a head of four words at most)."""
+    m = _LEAD_GROUP.search(lead.strip())
+    if m is None:
+        return None
+    pre, np = m.group("pre").lower(), " ".join(m.group("np").split())
+    if (
+        (pre in PREPOSITIONS and pre != "of")  # "any of these red flags:" counts
+        or pre in ("with", "through", "into", "across", "among", "between", "and", "or")
+        or _REMARK_NOUNS.search(np)
+        or kind_of(np) is not None
+        or re.search(r"(?i)\b(?:and|or|of|more|other|common|main|key|major|related)\b", np)
+    ):
+        return None
+    names = [h[0] for _, h in heads if h is not None]
+    if len(names) < 2 or len(names) != len(heads) or any(len(n.split()) > 4 for n in names):
+        return None
+    return Name(clean_name(np))
