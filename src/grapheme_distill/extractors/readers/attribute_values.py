@@ -318,8 +318,9 @@ def _region_of(raw: str, place: str) -> Name | None:
     return Name(m.group("r"), "GPE")
 
 
-#: the words before a kind key that pick some of the kind ("main parts", "key members")
-_SELECTING = re.compile(r"^(?:main|key|major|principal|basic|core|common|notable)\s+")
+#: the words before a kind key that pick some of the kind ("main parts", "key members",
+#: "founding members")
+_SELECTING = re.compile(r"^(?:main|key|major|principal|basic|core|common|notable|founding)\s+")
 
 
 def key_facts(

@@ -354,6 +354,10 @@ def _read_row(
         return
     if not row_subject or len(row_subject.split()) > 8:
         return
+    if classification and _taxonomic_rank(cells[at]):
+        # "| Kingdom | Animalia |" under "| Rank | Taxon |": the rank names no node (the later
+        # annotation batches leave the ranks out; the taxa are the hierarchy reader's)
+        return
     name = Name(row_subject)
     named_at = at if named_at is None or named_at >= len(block.cells) else named_at
     yield Fact("entity", "table.cell", block.inline.span(*block.cells[named_at]), name)
@@ -362,6 +366,13 @@ def _read_row(
     if classification and any(_taxonomic_rank(cell) for cell in cells):
         # "| Kingdom | Animalia |": a classification row; the ranks are the hierarchy reader's,
         # and "Animalia rank Kingdom" is no fact an annotator records
+        return
+    if sum(_taxonomic_rank(h) for h in header) >= 2 and all(
+        _taxonomic_rank(h) for h in header[at + 1 :]
+    ):
+        # "| Kingdom | Phylum | Class |" over "| Animalia | Chordata | Mammalia |": a
+        # classification laid out in a row, each taxon in the one before (the hierarchy
+        # reader's rank chain), no attribute of the first ("Animalia phylum Chordata")
         return
     if at:
         # "| 3 | Network | ... |" under "| # | Layer | ... |": the network layer's number is 3

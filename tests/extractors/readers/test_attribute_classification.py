@@ -1,0 +1,56 @@
+"""Classification tables and group keys (issue 11, twenty-seventh session): a rank names no
+node, a classification laid out in one row is no attribute of its first taxon, and "Founding
+members" are members.  Answers of my own, no spaCy."""
+
+from __future__ import annotations
+
+from grapheme_distill.extractors.readers import read_document
+
+
+def _facts(answer: str) -> list[tuple[str, str, str, str]]:
+    return [
+        (
+            f.kind,
+            f.subject.text,
+            f.predicate or (f.hierarchy.value if f.hierarchy else ""),
+            f.object.text if f.object is not None else "",
+        )
+        for f in read_document(answer, "")[1]
+    ]
+
+
+def test_a_rank_column_names_no_entity() -> None:
+    """ "| Kingdom | Animalia |" under "| Rank | Taxon |": the taxa are nodes, the ranks not."""
+    found = _facts(
+        "# The red fox\n\n| Rank | Taxon |\n|---|---|\n| Kingdom | Animalia |\n"
+        "| Phylum | Chordata |\n| Class | Mammalia |\n| Order | Carnivora |\n"
+    )
+    names = {s for kind, s, _, _ in found if kind == "entity"}
+    assert not names & {"Kingdom", "Phylum", "Class", "Order"}, found
+    assert ("hierarchy", "Chordata", "subclass_of", "Mammalia") in found, found
+
+
+def test_a_classification_in_one_row_is_no_attribute_of_its_first_taxon() -> None:
+    found = _facts(
+        "# The lion\n\n| Kingdom | Phylum | Class | Order |\n|---|---|---|---|\n"
+        "| Animalia | Chordata | Mammalia | Carnivora |\n"
+    )
+    assert not [f for f in found if f[0] == "relation"], found
+    assert ("hierarchy", "Mammalia", "subclass_of", "Carnivora") in found, found
+
+
+def test_a_rank_in_a_fare_table_is_still_a_row() -> None:
+    """One "| Class | Economy |" row is no classification: its first cell stays a node."""
+    found = _facts(
+        "# Flights\n\n| Class | Price |\n|---|---|\n| Economy | $300 |\n| Business | $900 |\n"
+    )
+    assert ("relation", "Economy", "price", "$300") in found, found
+
+
+def test_founding_members_are_members_of_the_subject() -> None:
+    found = _facts(
+        "# ABBA\n\n- **Founding members:** Agnetha Fältskog, Björn Ulvaeus, Benny Andersson\n"
+        "- **Formed:** 1972\n"
+    )
+    assert ("hierarchy", "ABBA", "member_of", "Björn Ulvaeus") in found, found
+    assert not [f for f in found if f[2] == "founding_members"], found
