@@ -245,3 +245,16 @@ def test_a_participle_after_a_noun_phrase_gloss_is_said_of_its_term(facts: Facts
     assert ("Air Jordan", "launched_in", "1985") in got, got
     assert ("Galleria", "built_in", "Milan") in got, got
     assert not any(s == "Kickboard" and p == "held_in" for s, p, _ in got), got
+
+
+def test_a_lower_case_terms_gloss_is_read_as_said_of_the_term(facts: Facts) -> None:
+    """ "**tuple**: immutable, often used for fixed records" (a code term over its gloss, a
+    glossary item in the document layer) tells of the term, as "**Term** — gloss" does; read as
+    a label over a value it gave nothing."""
+    found = facts(
+        "# Python's built-in types\n\n- **Sequence types**\n"
+        "  - **list**: mutable, can hold mixed types\n"
+        "  - **tuple**: immutable, often used for fixed records\n"
+    )
+    assert ("tuple", "is", "immutable", False) in found, found
+    assert ("list", "is", "mutable", False) in found, found

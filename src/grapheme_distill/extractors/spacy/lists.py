@@ -20,6 +20,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from grapheme_distill.extractors.document import ATTRIBUTE_KEYS
+from grapheme_distill.extractors.readers.attribute_keys import KEY_PREDICATES
 from grapheme_distill.extractors.readers.attributes import is_name_key
 from grapheme_distill.extractors.readers.procedures import goal_of, list_holds_steps
 from grapheme_distill.extractors.spacy.clauses import Mention, mention_of, phrase_mention
@@ -149,6 +151,14 @@ def read_list(
                 construction="procedure.list",
             )
         )
+    # "**str**: …", "**list**: …": a run of lower-case terms over their glosses (one such item
+    # among labels is as often a label's odd case)
+    glossed = sum(
+        1
+        for p, _ in items
+        if (m := _KEY_VALUE.match(p.text)) is not None
+        and _glossary_term(m.group("k"), m.group("v"))
+    )
     # hierarchy edges, key-value facts and the list's entities come from the document readers
     # (:mod:`grapheme_distill.extractors.readers`); here each item is read as a sentence about
     # the list's implicit subject
@@ -220,6 +230,24 @@ def read_list(
                 state.records.extend(genus_records(piece, doc, term, kv.start("v"), state))
                 state.records.extend(participle_records(piece, doc, term, kv.start("v"), state))
                 region_records(piece, doc, term, kv.start("v"), state, marks[0])
+            continue
+        if (
+            not procedural
+            and kv is not None
+            and glossed >= 2
+            and _glossary_term(kv.group("k"), kv.group("v"))
+        ):
+            # "**str**: immutable text, stored as Unicode", "**dict**: maps keys to values": a
+            # lower-case term's gloss tells of the term, as "**Term** — gloss" does (the document
+            # layer makes it a glossary item; read as a label it was never read at all).  The
+            # term is "it" inside its gloss only: the prose after the list speaks of what it
+            # spoke of before ("… and it influenced Debussy" is the gamelan, not "**kempul**")
+            term = phrase_mention(doc, 0, len(kv.group("k")))
+            if term is not None:
+                co = state.coref
+                saved = co.thing, co.any, co.plural, co.named, co.topic, dict(co.numbers)
+                _read_gloss(piece, doc, term, kv.start("v"), state, prose)
+                co.thing, co.any, co.plural, co.named, co.topic, co.numbers = saved
             continue
         if not procedural and kv is not None and own_clause(doc, kv.start("v")):
             # "**Funding**: The trust funds research": a sentence of its own after a label
@@ -606,6 +634,23 @@ def after_label(
         s, o = cut(c.subject), cut(c.object)
         if s is not None and o is not None:
             state.candidates[i] = (dataclasses.replace(c, subject=s, object=o), span)
+
+
+def _glossary_term(key: str, value: str) -> bool:
+    """A "**term**: gloss" item whose term is one word written in lower case (a code term, "str",
+    "dict", a word defined in a glossary) and whose value reads as a gloss (lower case or an
+    article first): not an attribute key the key table knows ("**born**: …")."""
+    k = key.strip()
+    return (
+        k[:1].islower()
+        and len(k.split()) == 1
+        and k.lower() not in ATTRIBUTE_KEYS
+        and k.lower() not in KEY_PREDICATES
+        and (value[:1].islower() or _ARTICLE.match(value) is not None)
+    )
+
+
+_ARTICLE = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)
 
 
 def _activity(doc: Any) -> bool:
