@@ -17,6 +17,7 @@ from grapheme_distill.extractors.base import Extraction  # noqa: E402
 from grapheme_distill.extractors.predicates import conventional_predicate  # noqa: E402
 from grapheme_distill.extractors.spacy.predicate_choice import (  # noqa: E402
     choose_predicates,
+    split_addresses,
     use_predicate_rules,
 )
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor  # noqa: E402
@@ -137,6 +138,43 @@ def test_a_rename_that_makes_two_relations_one_keeps_one() -> None:
     choose_predicates(out)
     assert _named(out) == [("Kyoto", "capital_of", "Japan")]
     assert len(out.item_signals) == 1
+
+
+def _address() -> Extraction:
+    """ "born in Tryon, North Carolina": the readers relate the whole address, and keep the town
+    and the region as place nodes of their own."""
+    simone = Entity(name="Nina Simone", type=P)
+    address = Entity(name="Tryon, North Carolina", type=L)
+    out = _extraction((simone, "born_in", address))
+    for name in ("Tryon", "North Carolina"):
+        out.add_entity(Entity(name=name, type=L))
+    return out
+
+
+def test_a_town_region_address_relates_the_town_which_lies_in_the_region() -> None:
+    out = _address()
+    choose_predicates(out)
+    assert sorted(_named(out)) == [
+        ("Nina Simone", "born_in", "Tryon"),
+        ("Tryon", "located_in", "North Carolina"),
+    ]
+
+
+def test_a_benchmark_that_names_places_whole_keeps_the_address() -> None:
+    out = _address()
+    with split_addresses(False):
+        choose_predicates(out)
+    assert _named(out) == [("Nina Simone", "born_in", "Tryon, North Carolina")]
+
+
+def test_an_abbreviation_after_the_comma_is_the_name_s_own() -> None:
+    washington, dc = Entity(name="Washington", type=L), Entity(name="D.C.", type=L)
+    museum = Entity(name="Smithsonian", type=EntityType.ORGANIZATION)
+    out = _extraction((museum, "located_in", Entity(name="Washington, D.C.", type=L)))
+    out.add_entity(washington)
+    out.add_entity(dc)
+    choose_predicates(out)
+    assert _named(out) == [("Smithsonian", "located_in", "Washington, D.C.")]
 
 
 def _read(
