@@ -322,3 +322,31 @@ def test_a_kind_noun_agrees_with_the_thing_s_type() -> None:
     dvorak = "Antonín Dvořák wrote nine symphonies. The lake inspired him."
     assert _kind(dvorak, "Antonín Dvořák", "PERSON", "lake") is None
     assert _kind("Baikal lies in Siberia. The lake is deep.", "Baikal", "LOC", "lake") == "Baikal"
+
+
+def test_it_with_no_thing_before_is_a_topic_ner_typed_a_person(facts: Facts) -> None:
+    # the small model types "Docker" PERSON, so no thing was noted and "It" stayed unresolved,
+    # dropping the fact; an answer that never says "he" or "she" speaks of no person
+    text = (
+        "Docker is an open-source platform for running applications in containers. "
+        "It is headquartered in San Francisco, California."
+    )
+    got = {(s, o) for s, _, o, _ in facts(text)}
+    assert any(s == "Docker" and o.startswith("San Francisco") for s, o in got)
+
+
+def test_it_with_no_thing_before_is_its_own_sentence_s_subject() -> None:
+    coref = AnswerCoref(None, "Cast iron is nearly indestructible, but it needs looking after.")
+    cast_iron = Mention("Cast iron", 0, 9)
+    coref.sentence = cast_iron  # the clause reader's subject of the sentence being read
+    assert coref.resolve("it") == cast_iron
+
+
+def test_it_never_falls_back_to_a_person() -> None:
+    # "it" with nothing before it is no person: not the topic of a biography ("he" three times)
+    text = "Marie Curie was a physicist. He said … he wrote … he added. It was published in 1903."
+    coref = AnswerCoref.of(text)
+    coref.note(_person("Marie Curie"))
+    assert coref.resolve("it") is None
+    coref.sentence = _person("Pierre Curie")
+    assert coref.resolve("it") is None
