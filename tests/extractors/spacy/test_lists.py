@@ -258,3 +258,16 @@ def test_a_lower_case_terms_gloss_is_read_as_said_of_the_term(facts: Facts) -> N
     )
     assert ("tuple", "is", "immutable", False) in found, found
     assert ("list", "is", "mutable", False) in found, found
+
+
+def test_a_label_over_an_apposed_value_is_no_kind_for_later_definites(facts: Facts) -> None:
+    """ "- **Owner:** the French state, which bought it in 1831": the parse makes the value the
+    label's apposition ("Owner is a state"); a later "The state bought the painting" is not the
+    label, nor is the "it" after it."""
+    found = facts(
+        "# *Liberty Leading the People*\n\n***Liberty Leading the People*** is an oil painting "
+        "by **Eugène Delacroix**.\n\n## Key facts\n\n- **Medium:** oil on canvas\n"
+        "- **Owner:** the French state, which bought it in 1831\n\n## Reception\n\n"
+        "The state bought the painting, but it was soon considered too inflammatory.\n"
+    )
+    assert not {t for t in found if t[0] == "Owner" and t[1] != "bought"}, found

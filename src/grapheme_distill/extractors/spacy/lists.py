@@ -629,6 +629,10 @@ def after_label(
         m = getattr(co, field)
         if m is not None and doc.text[m.start : m.end] == m.text:
             setattr(co, field, cut(m))
+    if label_only:
+        # "**Owner:** the French state, which …": the parse makes the value the label's
+        # apposition ("Owner is a state"); a later "the state" is no label
+        co.classes = {k: m for k, m in co.classes.items() if not in_label(m) or m.end > value}
     for i in range(candidates, len(state.candidates)):
         c, span = state.candidates[i]
         s, o = cut(c.subject), cut(c.object)
