@@ -9,6 +9,7 @@ import pytest
 from grapheme_distill.extractors.spacy.entity_choice import collect_candidates
 from grapheme_distill.extractors.spacy.name_extent import dated_name
 from grapheme_distill.extractors.spacy.names import eponym
+from grapheme_distill.extractors.spacy.predicate_choice import split_addresses
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 
 
@@ -25,7 +26,8 @@ def test_a_number_keeps_its_unit_abbreviation(spacy_x: SpacyExtractor) -> None:
 def test_the_town_of_a_town_region_name_is_a_node_and_facts_keep_the_whole(
     spacy_x: SpacyExtractor,
 ) -> None:
-    ex = spacy_x.extract("The Harlow Academy is based in Dalton, Georgia.")
+    with split_addresses(False):  # DBpedia's (WebNLG's) naming; the answers relate the town
+        ex = spacy_x.extract("The Harlow Academy is based in Dalton, Georgia.")
     names = {e.name for e in ex.entities.values()}
     assert {"Dalton", "Dalton, Georgia"} <= names, names
     objects = {ex.entities[r.object].name for r in ex.relations}
