@@ -373,3 +373,10 @@ def test_a_lower_case_and_inside_an_earlier_piece_joins_two_items() -> None:
     assert {("heptathlon", "shot put"), ("heptathlon", "200 m"), ("heptathlon", "javelin")} <= {
         (p.lower(), c.lower()) for p, c in pairs
     }, pairs
+
+
+def test_a_ranks_name_in_apposition_is_the_class() -> None:
+    # "the bear family, Ursidae": the rank's own name after its description is the class
+    pairs = _hierarchy("The giant panda belongs to the bear family, Ursidae.")
+    assert ("Ursidae", "giant panda") in pairs, pairs
+    assert not any(parent == "bear family" for parent, _ in pairs), pairs

@@ -139,6 +139,10 @@ _RANKS = re.compile(
     r"division|clade))\s+(?=[A-Z*])",
     re.IGNORECASE,
 )
+#: a taxonomic rank ending a noun phrase ("the bear family", "a separate subclass")
+_RANK_END = re.compile(
+    r"(?i)\b(?:super|sub|infra|par)?(?:kingdom|phylum|class|order|family|genus|tribe)\s*$"
+)
 _Y_TAIL = re.compile(
     r"\s+(?:that|which|who|where|with|in which|used|known|called|too|also|as well|and|but|from|"
     r"because|since|found|native|whose)\b.*$",
@@ -344,11 +348,15 @@ def _stated(ctx: ReadContext, block: Block, sent: Sentence, text: str) -> Iterat
         y = _class_name(m.group("y"))
         y = clean_name(_RANKS.sub("", _Y_TAIL.sub("", y).strip()))
         y = re.sub(r"\s+(?:group|category)$", "", y)
+        apposed = re.match(r",\s+\*{0,3}([A-Z][\w\-]+)\b", text[m.end("y") :])
         if re.match(r"(?:same|different|separate|distinct|own)\s", y.lower()):
             # "A and B belong to the same genus, *Solanum*", "Hawks belong to a different order,
             # **Accipitriformes**": the name after the comma
-            same = re.match(r",\s+\*{0,3}([A-Z][\w\-]+)", text[m.end("y") :])
-            y = same.group(1) if same is not None else ""
+            y = apposed.group(1) if apposed is not None else ""
+        elif apposed is not None and _RANK_END.search(m.group("y")):
+            # "the giant panda belongs to the bear family, Ursidae": the rank's own name, in
+            # apposition after its description, is the class
+            y = apposed.group(1)
         # "Canidae in turn belongs to …": a sentence adverb before the verb is no part of a name
         belonging = _ADVERB_TAIL.sub("", m.group("list"))
         members = name_list(belonging) or []
