@@ -54,3 +54,13 @@ def test_founding_members_are_members_of_the_subject() -> None:
     )
     assert ("hierarchy", "ABBA", "member_of", "Björn Ulvaeus") in found, found
     assert not [f for f in found if f[2] == "founding_members"], found
+
+
+def test_a_name_before_a_participle_phrase_is_the_value() -> None:
+    """ "**Employer:** the US Bureau of Fisheries, merged in 1940 into …": the name, then a
+    participle's phrase about it (as "…, built in …" already reads)."""
+    found = _facts(
+        "# Rachel Carson\n\n- **Born:** 27 May 1907\n- **Employer:** the US Bureau of Fisheries, "
+        "merged in 1940 into the new Fish and Wildlife Service (FWS)\n"
+    )
+    assert ("relation", "Rachel Carson", "employer", "US Bureau of Fisheries") in found, found

@@ -261,7 +261,9 @@ def _kv_subject(ctx: ReadContext, block: Block) -> Name | None:
 #: a short value (one to four words), a comma, then a phrase about it
 _HEAD_VALUE = re.compile(
     r"^(?P<h>(?:[^,;:()\u2013\u2014]|,(?=\d)){2,40}?),\s+(?:from|with|in|on|at|which|who|whose|made|carved|"
-    r"built|including|originally|once|now|then|later|or|but|if|unless|depending)\b"
+    r"built|including|originally|once|now|then|later|or|but|if|unless|depending"
+    # "the US Bureau of Fisheries, merged in 1940 into …": a participle's phrase about it
+    r"|[a-z]{3,}ed\s+(?:in|into|by|from|with|on|at|as|to)\b)\b"
 )
 
 
