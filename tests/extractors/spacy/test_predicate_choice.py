@@ -370,3 +370,60 @@ def test_with_the_answer_a_possession_told_in_the_past_is_had() -> None:
     out = _read(romans, "has", army, (0, 28), source_predicate="have")
     choose_predicates(out, text=plural)
     assert _named(out) == [("Romans", "has", "large army")]
+
+
+def _clause(*objects: tuple[str, Entity, int]) -> Extraction:
+    """One clause of ABBA's ("ABBA was formed in Stockholm in 1972"): each relation's evidence
+    starts at the clause and ends at its object."""
+    abba = Entity(name="ABBA", type=EntityType.ORGANIZATION)
+    out = Extraction(extractor="test")
+    out.add_entity(abba)
+    for predicate, obj, end in objects:
+        out.add_entity(obj)
+        out.add(Relation(subject=abba.id, predicate=predicate, object=obj.id, span=(0, end)))
+    return out
+
+
+STOCKHOLM = Entity(name="Stockholm", type=L)
+
+
+def test_a_clause_with_a_place_and_a_year_names_the_year_s_relation_apart() -> None:
+    year = Entity(name="1972", type=EntityType.DATETIME)
+    out = _clause(("formed_in", STOCKHOLM, 30), ("formed_in", year, 38))
+    choose_predicates(out)
+    assert sorted(_named(out)) == [
+        ("ABBA", "formed_in", "Stockholm"),
+        ("ABBA", "formed_in_year", "1972"),
+    ]
+
+
+def test_a_year_alone_a_full_date_or_a_year_before_the_place_keeps_its_predicate() -> None:
+    year = Entity(name="1972", type=EntityType.DATETIME)
+    alone = _clause(("formed_in", year, 38))
+    choose_predicates(alone)
+    assert _named(alone) == [("ABBA", "formed_in", "1972")]
+    dated = Entity(name="22 December 1971", type=EntityType.DATETIME)
+    full = _clause(("founded_in", STOCKHOLM, 30), ("founded_in", dated, 50))
+    choose_predicates(full)
+    assert ("ABBA", "founded_in", "22 December 1971") in _named(full)
+    before = _clause(("join_in", year, 20), ("join_in", STOCKHOLM, 40))  # "in 1972, and X in Y"
+    choose_predicates(before)
+    assert ("ABBA", "join_in", "1972") in _named(before)
+
+
+def test_the_extractor_reads_formed_in_a_place_in_a_year(spacy_x: SpacyExtractor) -> None:
+    out = spacy_x.extract("ABBA was a Swedish pop group. ABBA was formed in Stockholm in 1972.")
+    assert ("ABBA", "formed_in_year", "1972") in _named(out)
+
+
+def test_a_noun_of_common_nouns_is_no_relation_but_its_object_stays_a_node(
+    spacy_x: SpacyExtractor,
+) -> None:
+    out = spacy_x.extract("The Terracotta Army is a collection of life-size clay figures.")
+    assert not [r for r in _named(out) if r[1] == "collection_of"]
+    assert "life-size clay figures" in {e.name for e in out.entities.values()}
+
+
+def test_a_noun_of_a_name_stays_a_relation(spacy_x: SpacyExtractor) -> None:
+    out = spacy_x.extract("The FBI is an agency of the United States government.")
+    assert ("FBI", "agency_of", "United States government") in _named(out)
