@@ -7,9 +7,13 @@ lost for their predicate alone ("Kingdom taxon Animalia" for "Animalia rank king
 "typical_wavelength" for "wavelength").  Which name the conventions use depends on things only the
 finished relation knows at once: both entity types (after the vote over all mentions), the reader
 that made it (its construction) and the words around it.  So the chooser runs after every reader
-and after the learned relation decision; it never adds or drops a pair of names — it renames the
-predicate (turning the pair round when the new name says it the other way), the surface form kept
-as the ``source_predicate`` qualifier.
+and after the learned relation decision.  Mostly it renames the predicate (turning the pair round
+when the new name says it the other way), the surface form kept as the ``source_predicate``
+qualifier (a year stated after a place in one clause is the ``<verb>_in_year`` fact).  Two narrow
+steps change pairs, because the conventions name the fact so and only the finished extraction can
+tell: a "Town, Region" address's relation moves to the town, which is placed in the region
+(:func:`split_addresses`: the answers' conventions, not DBpedia's); "X is a N of <common nouns>"
+states no relation and is dropped after the entities are chosen, so its object stays a node.
 
 The conventions are written as rules
 (:func:`~grapheme_distill.extractors.predicates.conventional_predicate`).  A learned half (a linear
