@@ -170,6 +170,26 @@ def test_scores_agree_with_the_reference_scorer(
     assert report.scores["micro"]["tp_p"] > 0  # the rules extractor finds something here
 
 
+def test_the_predictions_file_carries_each_items_confidence(
+    scorer_path: Path, gold3: Path, tmp_path: Path
+) -> None:
+    """Each line's ``confidence`` lists run parallel to its ``pred`` lists: stated items carry
+    the extractor's confidence, entities none (they state none)."""
+    preds = tmp_path / "preds.jsonl"
+    evaluate_answers(gold3, "rules", scorer=scorer_path, predictions=preds)
+    lines = [json.loads(line) for line in preds.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == 3
+    stated = []
+    for line in lines:
+        assert set(line) == {"id", "pred", "confidence"}
+        for kind, items in line["pred"].items():
+            assert len(line["confidence"][kind]) == len(items)
+            if kind != "entities":
+                stated += [c for c in line["confidence"][kind] if c is not None]
+        assert all(c is None for c in line["confidence"]["entities"])
+    assert stated and all(0.0 < c <= 1.0 for c in stated)
+
+
 def test_per_prediction_outcomes_add_up_to_the_reference_counts(scorer_path: Path) -> None:
     """Classifying each prediction alone gives exactly the scorer's fp / neutral / matched counts
     on the whole development set — what the calibration table and --explain rely on."""

@@ -174,8 +174,11 @@ class PredictedAnswer:
     failures: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        """The predictions-file line the reference scorer reads."""
-        return {"id": self.id, "pred": self.pred}
+        """The predictions-file line the reference scorer reads, with each item's confidence in
+        ``confidence`` (lists parallel to ``pred``'s; the scorer reads ``id`` and ``pred`` only).
+        Carried so that a file says what ``--min-confidence`` would keep and so that two runs
+        whose files are byte-identical agree on confidences too, not only on items."""
+        return {"id": self.id, "pred": self.pred, "confidence": self.confidences}
 
 
 def extraction_to_pred(
