@@ -93,8 +93,8 @@ def _options(pairs: tuple[str, ...]) -> dict[str, Any]:
     "--predictions",
     type=click.Path(dir_okay=False),
     default=None,
-    help="--dataset answers: also write the predictions as {id, pred} JSONL lines, "
-    "which the reference scorer reads.",
+    help="--dataset answers: also write the predictions as {id, pred, confidence} JSONL lines, "
+    "which the reference scorer reads (it ignores the confidences).",
 )
 @click.option(
     "--min-confidence",

@@ -531,8 +531,8 @@ def evaluate_answers(
             ``DistillationConfig().min_confidence``, what a session uses).
         explain: keep up to N missed gold units and N false positives per type.
         output: write the JSON report here.
-        predictions: write the predictions (``{"id", "pred"}`` lines) here, for the reference
-            scorer to score directly.
+        predictions: write the predictions (``{"id", "pred", "confidence"}`` lines) here, for
+            the reference scorer to score directly (it reads ``id`` and ``pred``).
 
     Raises:
         InputError: a missing scorer or a bad gold file (``file:line: reason``).
