@@ -456,3 +456,29 @@ def test_the_shipped_model_keeps_a_lead_in_noun_that_names_kinds() -> None:
     edges = _edges(text, shipped_model(MODEL_NAME))
     assert ("irritants", "mould spores") in edges
     assert ("irritants", "cold air") in edges
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Bicycle\n\n- **Invented:** 1817\n- **Main parts:**\n  - frame\n  - wheels\n",
+        "The **Beatles** were an English rock band.\n\n- **Members:**\n  - John Lennon\n"
+        "  - Paul McCartney\n",
+    ],
+)
+def test_the_model_adds_no_whole_that_only_names_the_kind(text: str) -> None:
+    """A parent the model alone proposes that only names the children's kind ("Members",
+    "Main parts") is no whole, whatever it scores (the refit of the twenty-seventh session
+    scored them .7-.8)."""
+    everything = _model({}, bias=10.0)  # keeps every candidate
+    edges = _edges(text, everything)
+    assert edges and not any(parent in ("main parts", "members") for parent, _ in edges), edges
+
+
+def test_the_model_adds_no_first_words_of_a_part_the_rules_gave() -> None:
+    """ "herring" beside the rules' "herring gulls" (modifiers sharing one plural head) is a
+    fragment, not a second part."""
+    text = "Gull genera:\n\n- *Larus*\n  - herring, lesser and common gulls\n"
+    edges = _edges(text, _model({}, bias=10.0))
+    assert ("larus", "herring gulls") in edges, edges
+    assert ("larus", "herring") not in edges, edges
