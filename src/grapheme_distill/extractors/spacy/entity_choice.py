@@ -420,7 +420,9 @@ def _reader_instructions(state: State, candidates: dict[str, str]) -> set[str]:
     return {
         key
         for key, doc in zip(
-            keys, parse.pipe([candidates[k] for k in keys], disable=off), strict=True
+            keys,
+            parse.pipe([candidates[k] for k in keys], batch_size=len(keys), disable=off),
+            strict=True,
         )
         if len(doc) > 2  # three words at least
         and doc[0].tag_ == "VB"
