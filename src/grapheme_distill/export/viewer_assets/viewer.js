@@ -298,10 +298,13 @@
   fit();
   heat = 0.3;
   requestAnimationFrame(frame);
-  // a small API for scripts and tests: where a node is drawn, and selecting one
+  // a small API for scripts and tests: where a node is drawn, stopping the layout, and centring
+  // the view on a node (the layout keeps moving after the first fit, so a node may drift off
+  // the canvas: a script that clicks one freezes the layout and centres it first)
   window.graphViewer = {
     screenPosition: (id) => toScreen(byId.get(id)),
     nodeId: (name) => (nodes.find((n) => n.name === name) || {}).id,
     freeze: () => { heat = 0; },
+    centre: (id) => { const n = byId.get(id); view.x = -n.x; view.y = -n.y; },
   };
 })();
