@@ -390,65 +390,6 @@ def reads_as_clause(name: str) -> bool:
     return bool(_CLAUSE_OPENER.match(name) or _CLAUSE_VERB.search(name) or _INSTRUCTION.match(name))
 
 
-#: a reader-read name that may open with a verb: a capitalised word, then lower-case or more words
-_STEP_SHAPE = re.compile(r"^[A-Z][a-z]+\s+\S")
-
-
-def _reader_instructions(state: State, candidates: dict[str, str]) -> set[str]:
-    """The keys of the names a document reader read whole (a list item's head, a table cell,
-    a bold lead-in) that open with a verb in its base form when parsed alone: a step read as a
-    name ("- **Keep evidence.** Take screenshots …", "- Deduct allowable expenses: …", "- Add
-    rocks, wood and plants", "Fill with tap water and add dechlorinator").
-
-    Why.  A list item's first word is capitalised by the layout, so its name reads as proper and
-    the model never decides on it (:func:`choose_entities`); :func:`reads_as_clause` knows only
-    the forms its pattern spells ("Connect the iPhone").  Twenty-sixth session, devtrain: of the
-    33 unreferred reader names of this shape ("Xx x") 18 opened with a verb the tagger reads as
-    a base form (``VB``), 16 of them false entities; the right names of the shape ("Main
-    campaigns", "Higgs boson", "Prussian blue", "Canis lupus", "Student loan") open with an
-    adjective or a noun.  The name is parsed alone, since a reader's name carries no offsets
-    into the answer's parse; only the tagger runs (``State.parse``: none, nothing is judged).
-    Twenty-seventh session: a step with a number stays ("Sleep seven to nine hours": the gold's
-    duration matches it by its tokens), and a step of two words stays ("Keep evidence" and
-    "Fly fishing" read alike): on the gates the two-word form dropped right names (val14 -.0006
-    with it, -.0001 without)."""
-    parse = state.parse
-    if parse is None or not candidates:
-        return set()
-    keys = list(candidates)
-    off = [n for n in getattr(parse, "pipe_names", ()) if n not in ("tok2vec", "tagger")]
-    return {
-        key
-        for key, doc in zip(
-            keys,
-            parse.pipe([candidates[k] for k in keys], batch_size=len(keys), disable=off),
-            strict=True,
-        )
-        if len(doc) > 2  # three words at least
-        and doc[0].tag_ == "VB"
-        and not _title_cased(candidates[key])
-        and not any(t.like_num for t in doc)
-    }
-
-
-#: the lower-case words a title keeps between its capitalised ones ("Help with Fees")
-_TITLE_LOWER = frozenset(
-    {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
-)
-
-
-def _title_cased(name: str) -> bool:
-    """Whether every word of a name but the small joining ones is capitalised: a title or a
-    product's name ("Find My", "Help with Fees", "Back Up Now"), not a step's words."""
-    return all(w[:1].isupper() or w.lower() in _TITLE_LOWER for w in name.split())
-
-
-def _name_of(key: str, entity_of: dict[str, str], out: Extraction, state: State) -> str:
-    """A candidate's name: its entity's (the rules' spelling) or the readers' first spelling."""
-    eid = entity_of.get(key)
-    return out.entities[eid].name if eid is not None else state.names.get(key, key)
-
-
 def _referred(out: Extraction) -> dict[str, set[str]]:
     """Entity id -> the kinds of item that refer to it."""
     refs: dict[str, set[str]] = {}
@@ -568,19 +509,6 @@ def choose_entities(
     )
     shapes: dict[str, str] = {}
     read_whole = _read_wholes(keys, short, entity_of, out, evidence)
-    steps = _reader_instructions(
-        state,
-        {
-            key: name
-            for key in keys
-            if key
-            and key not in short
-            and not state.votes.get(key)
-            and _read_by_reader(evidence.get(key))
-            and not refs.get(entity_of.get(key, ""))
-            and _STEP_SHAPE.match(name := _name_of(key, entity_of, out, state)) is not None
-        },
-    )
     for key in keys:
         if key in short or not key:
             continue
@@ -615,7 +543,7 @@ def choose_entities(
         )
         # what is not the model's to decide keeps the rules' verdict
         keep = eid is not None if ruled else p >= model.threshold
-        if keep and not (referred - decided) and (reads_as_clause(name) or key in steps):
+        if keep and not (referred - decided) and reads_as_clause(name):
             keep = False  # a clause is no node: relations to it go with it (decided_with)
         if (
             keep
