@@ -162,6 +162,9 @@ TOPICS: list[tuple[str, str]] = [
     # Twenty-seventh batch (held out in fresh/ during the twenty-seventh session; appended the same way).
     ("food", "garlic"),
     ("art", "Stonehenge"),
+    # Twenty-eighth batch (held out in fresh/ during the twenty-eighth session; appended the same way).
+    ("taxonomy", "camels"),
+    ("software", "SQLite"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
