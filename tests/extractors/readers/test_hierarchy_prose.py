@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from grapheme_distill.extractors.readers import read_document
+from grapheme_distill.model.knowledge import HierarchyKind
 from tests.extractors.readers.conftest import hierarchy_pairs
 
 
@@ -380,3 +381,55 @@ def test_a_ranks_name_in_apposition_is_the_class() -> None:
     pairs = _hierarchy("The giant panda belongs to the bear family, Ursidae.")
     assert ("Ursidae", "giant panda") in pairs, pairs
     assert not any(parent == "bear family" for parent, _ in pairs), pairs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "whole", "children"),
+    [
+        ("Genetically, owls belong to the order Strigiformes.", "strigiformes", {"owls"}),
+        ("In taxonomy, voles belong to the family Cricetidae.", "cricetidae", {"voles"}),
+        ("Like all gulls, terns belong to the family Laridae.", "laridae", {"terns"}),
+        (
+            "Of these, the lute and the oud belong to the plucked family.",
+            "plucked family",
+            {"lute", "oud"},
+        ),
+        (
+            "Today, Norland and Vesta are members of the Tarn Union.",
+            "tarn union",
+            {"norland", "vesta"},
+        ),
+        ("Historically, owls are a type of bird.", "bird", {"owls"}),
+    ],
+)
+def test_a_fronted_modifier_before_the_subject_is_no_child(
+    sentence: str, whole: str, children: set[str]
+) -> None:
+    """ "Genetically, owls belong to …": a sentence adverb or a fronted phrase and its comma say
+    how or when the sentence holds; only the subject after them is filed under the whole."""
+    pairs = hierarchy_pairs(sentence)
+    assert {child for parent, child in pairs if parent == whole} == children
+
+
+def test_a_name_ending_in_ly_opening_a_list_stays_a_member() -> None:
+    assert ("chess club", "kelly") in hierarchy_pairs(
+        "Kelly, Ann and Bob belong to the chess club."
+    )
+
+
+def test_what_a_taxon_includes_is_its_subclass() -> None:
+    """The conventions file taxonomy as ``subclass_of``: "the Vespidae, which includes …" names
+    the taxon by its family ending alone, no rank word before it."""
+    facts = read_document(
+        "Two wasp families stand out: the Sphecidae and the Vespidae, which includes the "
+        "paper wasps and the hornets. The genus Vulpes, which also includes the fennec and "
+        "the kit fox, is the largest.",
+        "",
+    )[1]
+    kinds = {
+        (f.subject.text, f.object.text): f.hierarchy
+        for f in facts
+        if f.kind == "hierarchy" and f.object is not None
+    }
+    assert kinds[("Vespidae", "hornets")] is HierarchyKind.SUBCLASS_OF
+    assert kinds[("Vulpes", "fennec")] is HierarchyKind.SUBCLASS_OF

@@ -41,6 +41,7 @@ from grapheme_distill.extractors.readers.phrases import (
     not_structure,
     resolve,
 )
+from grapheme_distill.extractors.readers.ranked_names import is_taxon
 from grapheme_distill.model.knowledge import HierarchyKind
 
 __all__ = ["read_prose_hierarchy"]
@@ -99,6 +100,16 @@ _BELONG = re.compile(
 #: a sentence adverb between a name and its verb ("Canidae in turn belongs to …", "The potato,
 #: too, belongs to …"): no part of the name
 _ADVERB_TAIL = re.compile(r"(?i),?\s+(?:in turn|too|itself|themselves|as well),?\s*$")
+#: a modifier fronted before the subject and its comma ("Genetically, owls belong to …", "In
+#: taxonomy, owls …", "Like all cats, lions …", "Today, A and B are members of …"): it says how or
+#: when the sentence holds and names no child.  An "-ly" word of five letters or fewer may be a
+#: name ("Kelly, Ann and Bob")
+_FRONTED = re.compile(
+    rf"^(?:(?=[A-Za-z]{{6,}}ly\b){ADVERB}(?:\s+speaking)?|today|now|of (?:these|those|them)|"
+    r"(?:in|like|unlike|among|as|within|for|from|by|under|since|after|before|during|despite|"
+    r"apart from|besides)\s+[^,]{1,40}),\s+(?=\S)",
+    re.IGNORECASE,
+)
 # "Bats are mammals, not birds", "Whales and dolphins are mammals": classes of a class
 _ARE_CLASS = re.compile(
     r"^(?P<list>(?:the\s+)?[a-z][\w\-]*s(?:(?:,\s+|\s+and\s+)(?:the\s+)?[a-z][\w\-]*s){0,4})\s+"
@@ -316,7 +327,9 @@ def _stated(ctx: ReadContext, block: Block, sent: Sentence, text: str) -> Iterat
         children = stated_children(m.group("list"))
         parent = antecedent(m.group("before")) if children else None
         if parent is not None and children:
-            ranked = _RANKED_CHILDREN.search(m.group("before")[-40:])
+            # "the genus Canis, which also includes …", "the Bombycidae, which includes …": a
+            # taxon's children are its subclasses (the conventions' rule for taxonomy)
+            ranked = _RANKED_CHILDREN.search(m.group("before")[-40:]) or is_taxon(parent.text)
             kind = kind_of(m.group("v")) or HierarchyKind.CONTAINS
             if ranked and kind is HierarchyKind.CONTAINS:
                 kind = HierarchyKind.SUBCLASS_OF
@@ -330,8 +343,9 @@ def _stated(ctx: ReadContext, block: Block, sent: Sentence, text: str) -> Iterat
         if m.group("k").lower() in ("member",):
             kind = HierarchyKind.MEMBER_OF
         parent_name = clean_name(y)
-        listed = name_list(m.group("a"))  # "Lions, tigers and leopards are all members of …"
-        named = subject(ctx, block, m.group("a"), classed=True) if listed is None else None
+        a = _FRONTED.sub("", m.group("a"))
+        listed = name_list(a)  # "Lions, tigers and leopards are all members of …"
+        named = subject(ctx, block, a, classed=True) if listed is None else None
         children = listed or ([named.text] if named is not None else [])
         parents = [parent_name]
         if kind is HierarchyKind.MEMBER_OF and (two := _TWO_GROUPS.match(m.group("y"))):
@@ -358,7 +372,7 @@ def _stated(ctx: ReadContext, block: Block, sent: Sentence, text: str) -> Iterat
             # apposition after its description, is the class
             y = apposed.group(1)
         # "Canidae in turn belongs to …": a sentence adverb before the verb is no part of a name
-        belonging = _ADVERB_TAIL.sub("", m.group("list"))
+        belonging = _FRONTED.sub("", _ADVERB_TAIL.sub("", m.group("list")))
         members = name_list(belonging) or []
         one = subject(ctx, block, belonging, classed=True) if not members else None
         if one is not None:

@@ -184,7 +184,8 @@ def antecedent(before: str) -> Name | None:
     before = re.sub(r"\s*\([^)]*\)$", "", before.rstrip(" *_"))
     run = re.search(r"((?:[A-Z][\w'’\-]*)(?:\s+(?:[A-Z][\w'’\-]*|of|the|de|and))*)$", before)
     if run is not None:
-        return Name(clean_name(run.group(1)))
+        # "the Sphecidae and the Vespidae, which includes …": the clause is the last name's
+        return Name(clean_name(re.split(r"\s+and\s+the\s+", run.group(1))[-1]))
     words = re.findall(r"[\w'’\-]+", before)
     stop = {"of", "the", "a", "an", "in", "on", "to", "for", "by", "with", "and", "its", "their"}
     tail: list[str] = []

@@ -13,7 +13,7 @@ from grapheme_distill.extractors.readers.facts import Fact, Name
 from grapheme_distill.extractors.readers.terms import lfact
 from grapheme_distill.model.knowledge import LinguisticKind
 
-__all__ = ["RANK_NAMES", "ranked_group"]
+__all__ = ["RANK_NAMES", "is_taxon", "ranked_group"]
 
 #: the ranks a group's Latin name is given with
 RANK_NAMES = ("family", "order", "class", "phylum", "clade", "genus")
@@ -30,6 +30,19 @@ _COMMON_RANK_TAXON = re.compile(
     r"(?P<c>[a-z][a-z\-]+\s+(?:family|order))(?:\s*,\s*|\s+)[*_]*(?P<t>[A-Z][a-z]+"
     r"(?:idae|inae|aceae|ales|formes|oidea|ini))\b"
 )
+
+#: a taxon's Latin name by its rank's ending (family -idae, subfamily -inae, plant family -aceae,
+#: order -ales / -iformes, superfamily -oidea, tribe -ini) or after its rank word ("genus Canis")
+_TAXON = re.compile(
+    r"^(?:(?:the\s+)?(?:super|sub|infra)?(?:kingdom|phylum|class|order|family|genus|tribe)\s+"
+    r"[*_]*[A-Z][a-z]{2,}|[A-Z][a-z]+(?:idae|inae|aceae|ales|formes|oidea|ini))[*_]*$"
+)
+
+
+def is_taxon(name: str) -> bool:
+    """Whether a name is a taxon ("Felidae", "the genus Canis"): the conventions file what a
+    taxon includes under it as ``subclass_of``, whichever rank word (if any) the text gives."""
+    return _TAXON.match(name.strip()) is not None
 
 
 def ranked_group(block: Block, sent: Sentence, hedged: bool) -> Iterator[Fact]:
