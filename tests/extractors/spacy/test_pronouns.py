@@ -350,3 +350,36 @@ def test_it_never_falls_back_to_a_person() -> None:
     assert coref.resolve("it") is None
     coref.sentence = _person("Pierre Curie")
     assert coref.resolve("it") is None
+
+
+def test_it_after_an_object_described_at_length_is_that_object(spacy_x: SpacyExtractor) -> None:
+    # a comma and a description after the main verb's object: the next "It" speaks of it
+    pairs = _facts(
+        spacy_x,
+        "Wikipedia is run by the **Wikimedia Foundation (WMF)**, an American non-profit "
+        "organisation. It has no shareholders and carries no advertising.",
+    )
+    assert ("Wikimedia Foundation", "shareholders") in pairs
+    assert ("Wikipedia", "shareholders") not in pairs
+    pairs = _facts(
+        spacy_x,
+        "Most of the money comes from the licence fee, which every household must pay. "
+        "It brings in about £3.7 billion a year.",
+    )
+    assert ("licence fee", "about £3.7 billion") in pairs
+
+
+def test_it_stays_the_subject_after_an_object_described_elsewhere(spacy_x: SpacyExtractor) -> None:
+    # the object of a purpose clause, and a person ("it" is no person), are not what "It" means
+    pairs = _facts(
+        spacy_x,
+        "The foundation was set up by Jimmy Wales to own and operate Wikipedia, which Wales had "
+        "launched in 2001. It is headquartered in San Francisco.",
+    )
+    assert ("foundation", "San Francisco") in pairs
+    pairs = _facts(
+        spacy_x,
+        "The Terracotta Army was buried with Qin Shi Huang, the first emperor of a unified "
+        "China. It was meant to protect him in the afterlife.",
+    )
+    assert ("Terracotta Army", "afterlife") in pairs

@@ -43,6 +43,19 @@ looking after"), else the section's or the answer's named thing — never a pers
 typed PERSON unless the answer never says "he" or "she": the small model types "Docker" PERSON,
 and "Docker is an open-source platform … It is headquartered in San Francisco" lost the fact.
 See :meth:`AnswerCoref._unstated_thing`.
+
+A sentence whose main verb's object is described at length right after it — a comma and an
+appositive description, or a comma and a relative clause ("Wikipedia is run by the Wikimedia
+Foundation (WMF), an American non-profit organisation. It has no shareholders"; "Most of the money
+comes from the licence fee, which every household must pay … It brings in £3.7 billion"; "The
+name originally belonged to the great auk, a flightless bird driven to extinction. It is not
+related to penguins") has made that object what the next sentence speaks of: an "It" (a "They")
+opening the next sentence means the object when the object may be one thing (several things),
+not the sentence's subject, which the answers' gold never gave it there.  Only the main clause's
+object (not one inside a purpose or relative clause: "The foundation was set up … to operate
+Wikipedia, which Wales had launched. It is headquartered …" is the foundation), no copula's ("X
+is a network of vessels that …" describes X itself), and no participle ("under the Marrakesh
+Agreement, signed in Morocco") or bracketed alias.  See :func:`described_object`.
 """
 
 from __future__ import annotations
@@ -60,10 +73,17 @@ from grapheme_distill.extractors.spacy.mentions import (
     Coref,
     Mention,
 )
-from grapheme_distill.extractors.spacy.names import phrase_mention
+from grapheme_distill.extractors.spacy.names import mention_of, phrase_mention
 from grapheme_distill.extractors.spacy.titles import NAME_PARTICLES
 
-__all__ = ["AnswerCoref", "dominant_gender", "run_in_head", "title_gender"]
+__all__ = [
+    "AnswerCoref",
+    "described_object",
+    "dominant_gender",
+    "opening_pronoun",
+    "run_in_head",
+    "title_gender",
+]
 
 Gender = Literal["f", "m"]
 
@@ -231,6 +251,65 @@ def run_in_head(doc: Any) -> Mention | None:
     return phrase_mention(doc, 0, m.end("h"))
 
 
+#: relative pronouns that open a non-restrictive relative clause after a comma
+_RELATIVES = frozenset({"which", "who", "whom", "whose"})
+#: the dependencies that keep a verb in the sentence's main clause, from the root down
+_MAIN_CLAUSE = frozenset({"ROOT", "ccomp", "conj", "parataxis"})
+
+
+def _in_main_clause(verb: Any) -> bool:
+    """Whether ``verb`` heads the sentence's main clause (or one joined to it), not a purpose,
+    relative or participle clause ("… to own and operate Wikipedia, which …")."""
+    while verb.dep_ != "ROOT":
+        if verb.dep_ not in _MAIN_CLAUSE or verb.head is verb:
+            return False
+        verb = verb.head
+    return True
+
+
+def _described(tok: Any) -> bool:
+    """Whether a comma and a description follow ``tok``'s phrase: an appositive common noun with
+    an article ("…, an American non-profit organisation") or a relative clause opened by
+    which/who ("…, which every household must pay")."""
+    doc = tok.doc
+    for c in tok.children:
+        edge = c.left_edge
+        if edge.i == 0 or doc[edge.i - 1].text != ",":
+            continue
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and edge.dep_ == "det":
+            return True
+        if c.dep_ == "relcl" and edge.lower_ in _RELATIVES:
+            return True
+    return False
+
+
+def described_object(sent: Any, coref: Coref) -> Mention | None:
+    """The object of ``sent``'s main verb (no copula) that a comma and a description follow (see
+    the module's docstring), as a mention; None when there is none."""
+    for tok in sent:
+        if tok.dep_ not in ("dobj", "pobj") or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        verb = tok.head
+        if tok.dep_ == "pobj":
+            if verb.dep_ not in ("prep", "agent"):
+                continue
+            verb = verb.head
+        if verb.pos_ != "VERB" or verb.lemma_ == "be" or not _in_main_clause(verb):
+            continue
+        if _described(tok):
+            return mention_of(tok, coref)
+    return None
+
+
+def opening_pronoun(sent: Any) -> str:
+    """The pronoun "it" or "they" when it opens ``sent`` as its subject ("It has no
+    shareholders"), else ""."""
+    first = sent[0]
+    if first.lower_ in ("it", "they") and first.dep_ in ("nsubj", "nsubjpass"):
+        return str(first.lower_)
+    return ""
+
+
 def title_gender(m: Mention) -> Gender | None:
     """The gender a name's title says ("Queen Elizabeth II", "Sir Isaac Newton"), if any."""
     words = m.text.split()
@@ -297,6 +376,20 @@ class AnswerCoref(Coref):
             self.persons.append(mention)
             if (g := title_gender(mention)) is not None:
                 self.genders.setdefault(mention.text.lower(), g)
+
+    def continue_described(self, pronoun: str, described: Mention) -> None:
+        """An "It" / "They" opening the sentence after one that described its object at length
+        (:func:`described_object`) means that object, when the object may be what the pronoun
+        means: one thing and no person for "it", several or a group for "they"."""
+        if described.pronoun:
+            return
+        number = self.number_of(described)
+        if pronoun == "it":
+            if number == "plural" or not self._may_be_it(described):
+                return
+        elif number not in ("plural", "group"):
+            return
+        self.note(described)
 
     def _gender_of(self, m: Mention) -> Gender | None:
         topic = self.topic

@@ -19,6 +19,11 @@ from grapheme_distill.extractors.spacy.doc_cache import span_text, token_childre
 from grapheme_distill.extractors.spacy.learned_relations import reader_active
 from grapheme_distill.extractors.spacy.lists import INJECTION, SEQUENCE
 from grapheme_distill.extractors.spacy.named import named_mentions
+from grapheme_distill.extractors.spacy.pronouns import (
+    AnswerCoref,
+    described_object,
+    opening_pronoun,
+)
 from grapheme_distill.extractors.spacy.records import Record, State, thing_label
 from grapheme_distill.extractors.spacy.relation_candidates import sentence_candidates
 from grapheme_distill.extractors.spacy.sentence_linguistic import read_sentence_linguistic
@@ -107,10 +112,18 @@ def read_prose(
     sequence: list[tuple[str, int, int]] = []
     learned = reader_active(relation_model)
     sents = list(doc.sents)
+    described: Mention | None = None  # the object the sentence before described at length
     for at, sent in enumerate(sents):
         text = span_text(sent).strip()
         if len(text) < 2:
             continue
+        if (
+            described is not None
+            and isinstance(state.coref, AnswerCoref)
+            and (pronoun := opening_pronoun(sent))  # "…, an American non-profit. It has no …"
+        ):
+            state.coref.continue_described(pronoun, described)
+        described = None
         state.sentences += 1
         a, b = piece.offsets.span(sent.start_char, sent.end_char)
         if INJECTION.search(text) or any(x < b and a < y for x, y in state.injected):
@@ -190,6 +203,7 @@ def read_prose(
             state.coref.note(
                 m
             )  # "Alan Shepard's birth place was X. He died in Y": he is Alan Shepard
+        described = described_object(sent, state.coref)
     if len(sequence) >= 2 and KnowledgeType.PROCEDURAL in types:
         start = piece.offsets.span(sequence[0][1], sequence[0][2])[0]
         end = piece.offsets.span(sequence[-1][1], sequence[-1][2])[1]
