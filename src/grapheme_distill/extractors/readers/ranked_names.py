@@ -13,7 +13,7 @@ from grapheme_distill.extractors.readers.facts import Fact, Name
 from grapheme_distill.extractors.readers.terms import lfact
 from grapheme_distill.model.knowledge import LinguisticKind
 
-__all__ = ["RANK_NAMES", "is_taxon", "ranked_group"]
+__all__ = ["RANK_NAMES", "is_taxon", "is_taxon_at", "ranked_group"]
 
 #: the ranks a group's Latin name is given with
 RANK_NAMES = ("family", "order", "class", "phylum", "clade", "genus")
@@ -43,6 +43,19 @@ def is_taxon(name: str) -> bool:
     """Whether a name is a taxon ("Felidae", "the genus Canis"): the conventions file what a
     taxon includes under it as ``subclass_of``, whichever rank word (if any) the text gives."""
     return _TAXON.match(name.strip()) is not None
+
+
+#: a rank word right before a name ("The genus Canis also includes …": the parse's name is "Canis")
+_RANK_BEFORE = re.compile(
+    r"(?i)\b(?:super|sub|infra)?(?:kingdom|phylum|class|order|family|genus|tribe)\s+[*_]*$"
+)
+
+
+def is_taxon_at(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names a taxon, by its own form or by the rank word before it:
+    a parse's name drops the rank ("The genus Canis also includes wolves" gives "Canis")."""
+    name = text[start:end]
+    return is_taxon(name) or (name[:1].isupper() and bool(_RANK_BEFORE.search(text[:start])))
 
 
 def ranked_group(block: Block, sent: Sentence, hedged: bool) -> Iterator[Fact]:
