@@ -107,7 +107,8 @@ def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
             block.role == "glossary"
             and block.index not in read
             and (
-                _measured(block.value_text())
+                # "about 3.8 × 4.5 m (it was larger — see below)": the aside is no part of it
+                _measured(PAREN.sub("", block.value_text()))
                 or _known_name(block)
                 # "**Main parts:** frame, wheels and chain": a kind key, whatever the layout
                 or names_kind(block.key_text())
