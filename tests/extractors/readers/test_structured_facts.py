@@ -78,3 +78,16 @@ def test_an_award_is_won_and_its_one_year_is_when() -> None:
         "Kari Nordby is a diver.\n\n- **Awards:** Polar Medal (2004), Fram Prize (2011)\n"
     )
     assert not any(p == "won_in" for _, p, _ in two), two
+
+
+def test_a_known_key_over_a_sentence_takes_no_value_from_it() -> None:
+    # "Religion" is a key the key table knows, but what follows its dash is a sentence about
+    # someone else ("Philip was a Catholic"), not the religion of the section's subject; a short
+    # value before a comma and a phrase about it still counts
+    found = _triples(
+        "## The Vanger Expedition\n\n"
+        "- **Religion** — Harald was a Lutheran; Olav was a Catholic.\n"
+        "- **Founded:** 1921, with funds that were raised in Bergen\n"
+    )
+    assert not any(p == "religion" for _, p, _ in found), found
+    assert any(p.startswith("founded") and o == "1921" for _, p, o in found), found

@@ -283,10 +283,11 @@ def _read_key_value(ctx: ReadContext, block: Block) -> Iterator[Fact]:
     known = key.lower() in ATTRIBUTE_KEYS
     # "Expressionism (Munch is seen as one of its forerunners)": a bracket is an aside
     bare = PAREN.sub("", raw)
-    if len(bare.split()) > (25 if known else 8) or (not known and CLAUSE.search(bare)):
+    if len(bare.split()) > (25 if known else 8) or CLAUSE.search(bare):
         # "**Material:** Carrara marble, from a block that others had abandoned": a short value
         # before a comma, then what is said about it; "Why it exists: CPython's memory
-        # management uses ...": a sentence, not a value
+        # management uses ...": a sentence, not a value, under a key the key table knows too
+        # ("**Religion** — Philip was a Catholic; Elizabeth was a Protestant")
         head = _HEAD_VALUE.match(raw)
         if head is None or CLAUSE.search(head.group("h")):
             return
