@@ -14,7 +14,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from grapheme_distill.extractors.spacy.titles import _full_name, _name_part, _title_span
+from grapheme_distill.extractors.spacy.titles import (
+    _ORDINAL,
+    _STYLES,
+    _full_name,
+    _name_part,
+    _title_span,
+)
 
 
 def _of_name_end(doc: Any, end: int) -> int:
@@ -36,6 +42,61 @@ def _of_name_end(doc: Any, end: int) -> int:
     while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
         i += 1
     return _and_name_end(doc, end - 1, i)
+
+
+#: a noble's or a ruler's style after a comma ("Diana, Princess of Wales", "William King, 1st Earl
+#: of Lovelace"): the styles of :data:`.titles._STYLES` and the ranks they leave out
+_TITLED_STYLES = _STYLES | {"marquess", "marquis", "viscount", "baroness", "archduchess", "tsar"}
+
+
+def titled_person_end(toks: Any, end: int) -> int:
+    """Extend a person's name (``toks[end - 1]`` labelled PERSON) over the style written after
+    its comma: "Diana, Princess of Wales", "Mary, Queen of Scots", "William King, 1st Earl of
+    Lovelace".  The gold names such a person once, with the style ("Mary, Queen of Scots") or
+    without ("William King"), and the style is no node of its own; read by parts it gave three
+    ("Diana", "Princess", "Wales").  The whole is the name; a later "Diana" folds into it as a
+    short form (:func:`~.records.short_names`), and the scorer matches a person's shorter
+    name to it.  ``toks`` is a document or its token list; returns ``end`` when no style follows."""
+    n = len(toks)
+    if end <= 0 or end >= n or toks[end - 1].ent_type_ != "PERSON" or toks[end].text != ",":
+        return end
+    j = end + 1
+    if j < n and _ORDINAL.match(toks[j].text):
+        j += 1  # "1st Earl of Lovelace"
+    if not (j + 2 < n and toks[j].lower_ in _TITLED_STYLES and toks[j].text[:1].isupper()):
+        return end
+    if toks[j + 1].lower_ != "of":
+        return end
+    k = j + 2
+    if toks[k].lower_ == "the":
+        k += 1
+    first = k
+    while (
+        k < n
+        and toks[k].is_alpha
+        and toks[k].text[:1].isupper()
+        and not (k > first and toks[k].is_sent_start)
+    ):
+        k += 1
+    return k if k > first else end
+
+
+def title_holder(toks: Any, i: int) -> tuple[int, int, int] | None:
+    """Where ``toks[i]`` is a word of the style after a person's name ("Princess" or "Wales" of
+    "Diana, Princess of Wales"; :func:`titled_person_end`): the person's last token, the style
+    word's and the end of the whole.  The style word names the person; the place after its "of"
+    (when NER labelled it) names the style, as it did before the person read whole ("Duke of
+    Edinburgh", which an answer's gold may keep as a node)."""
+    if not (toks[i].text[:1].isupper() or toks[i].text[:1].isdigit()):
+        return None
+    for k in range(i - 1, max(0, i - 8), -1):
+        if toks[k].text == ",":
+            if k > 0 and toks[k - 1].ent_type_ == "PERSON":
+                end = titled_person_end(toks, k)
+                if end > i:
+                    return k - 1, k + 2 if _ORDINAL.match(toks[k + 1].text) else k + 1, end
+            return None
+    return None
 
 
 def in_name_end(toks: Any, end: int) -> int:

@@ -43,6 +43,8 @@ from grapheme_distill.extractors.spacy.name_extent import (
     _question_opener,
     clause_cut,
     in_name_end,
+    title_holder,
+    titled_person_end,
 )
 from grapheme_distill.extractors.spacy.qualifiers import is_name_qualifier
 from grapheme_distill.extractors.spacy.titles import (
@@ -88,6 +90,7 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
         and (
             toks[start].dep_ in _SKIP_LEFT
             and not (toks[start].dep_ == "poss" and toks[start].pos_ in ("PROPN", "NOUN"))
+            and not _misparsed_punct(toks[start])
             or toks[start].lower_ in ("the", "a", "an")
             or toks[start].is_punct
             or toks[start].is_space
@@ -206,6 +209,16 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
         label=label,
         proper=proper,
         kind_noun=kind_noun,
+    )
+
+
+def _misparsed_punct(tok: Any) -> bool:
+    """A date's number the parser attached as punctuation ("**Died:** 14 April 1964": after a
+    key's colon "14" hangs off the key as ``punct``): it is no punctuation, and cutting it left
+    "April 1964", a second date beside the full one.  Only inside NER's date: "tipo 00 flour"
+    (a QUANTITY "00 flour") is no better read with its "00"."""
+    return bool(
+        tok.dep_ == "punct" and not tok.is_punct and tok.like_num and tok.ent_type_ == "DATE"
     )
 
 
@@ -346,6 +359,14 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
         return None, False
     doc = tok.doc
     toks = doc_tokens(doc)
+    titled = title_holder(toks, tok.i)
+    if titled is not None:  # "Diana, Princess of Wales" (:func:`.name_extent.titled_person_end`)
+        person, style, whole_end = titled
+        if tok.i <= style:  # "Princess" names the person
+            return _read_name(toks[person], coref)
+        # the place NER labelled names the style, a thing of its own ("Duke of Edinburgh"), not
+        # its place alone ("Edinburgh"); a later "the Duke of Edinburgh" names it so too
+        return _make(doc, style, whole_end, tok.ent_type_, True), False
     if coref is not None and tok.pos_ == "NOUN" and not tok.ent_type_:
         # "the film" / "this airport" after "X is a film" / "the airport X": the same thing
         dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
@@ -440,6 +461,7 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
         if (pair := two_names(toks, start, end)) is not None:  # "COVID-19 and Ebola"
             start, end = (start, pair[0]) if tok.i < pair[0] else (pair[0] + 1, end)
         start, end = clause_cut(toks, start, end, tok.i)
+        end = titled_person_end(toks, end)  # "Diana, Princess of Wales"
         m = _make(doc, start, end, tok.ent_type_, True)
         if m is not None and m.kind_noun and coref is not None:
             coref.note_class(m.kind_noun, m)
