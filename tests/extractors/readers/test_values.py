@@ -173,6 +173,18 @@ def test_a_dated_title_is_its_highlighted_words_without_an_opening_preposition_o
     assert not any(s.startswith(("In ", "Ada Roth")) for s, _, _ in found), found
 
 
+def test_a_bare_one_word_name_is_not_dated_by_the_year_after_it() -> None:
+    # "Qatar (2019)": a place or a person named in one word, neither quoted nor highlighted, is
+    # no title; the year is when it did what the sentence says (left), not its date
+    found = _values(
+        "## Vanger League\n\nSeveral members have left, including Norland (2019), Vesta (2020) "
+        "and Tarnia (2024). Its charter, *The Tarn Accord* (1961), and *Rivers* (1964) remain."
+    )
+    assert not any(s in ("Norland", "Vesta", "Tarnia") for s, _, _ in found), found
+    assert ("Tarn Accord", "date", "1961") in found, found
+    assert ("Rivers", "date", "1964") in found, found  # a highlighted title of one word
+
+
 def test_a_heading_that_names_a_dated_thing_gives_its_date() -> None:
     """ "## The Siege of Rhodes (1480)": a heading is no sentence, but its bracket dates the thing
     it names (an event's date is when it happened); a range after a name (a lifespan) and a

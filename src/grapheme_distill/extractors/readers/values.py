@@ -403,12 +403,16 @@ def _name_year(block: Block, start: int, m: re.Match[str], fact: SentenceFacts) 
     with Thorn Necklace and Hummingbird* (1940)", "**Truth in Savings Act** (1991)": the name
     pattern stops at "with" and "in"), else the matched name without a sentence's opening
     preposition or a possessive owner.  A law's year is when it was enacted; an event's year is
-    read by the event pattern."""
+    read by the event pattern.  A bare name of one word, neither quoted nor highlighted, is no
+    title: "including Qatar (2019), Ecuador (2020)" names countries by the year they left."""
     name = clean_name(m.group("q") or "")
+    titled: str | None = name or None
     if not name:
         end = start + m.end("x")
         titled = next((block.text[a:b] for a, b in block.inline.emphasis if b == end), None)
         name = clean_name(titled or _OWNER.sub("", _OPENING_PREP.sub("", m.group("x"))))
+    if titled is None and len(name.split()) == 1:
+        return
     if name and not re.search(rf"\b(?:{EVENT_NOUNS})$", name):
         predicate = "enacted_in" if _LAW.search(name) else "date"
         yield fact("values.name_year", Name(name), Name(m.group("date"), "DATE"), predicate)
