@@ -383,3 +383,16 @@ def test_it_stays_the_subject_after_an_object_described_elsewhere(spacy_x: Spacy
         "China. It was meant to protect him in the afterlife.",
     )
     assert ("Terracotta Army", "afterlife") in pairs
+
+
+def test_they_opening_a_paragraph_in_an_answer_about_a_group_is_the_group(
+    spacy_x: SpacyExtractor,
+) -> None:
+    # the paragraph before ends on several people; the new paragraph's "They" is the band
+    pairs = _facts(
+        spacy_x,
+        "**ABBA** were a Swedish pop group formed in Stockholm in 1972. Björn and Benny wrote "
+        'almost all of the songs.\n\nThey won the **Eurovision Song Contest 1974** with "Waterloo".',
+    )
+    assert ("ABBA", "Eurovision Song Contest 1974") in pairs
+    assert not any(o == "Eurovision Song Contest 1974" and s != "ABBA" for s, o in pairs)

@@ -56,6 +56,12 @@ object (not one inside a purpose or relative clause: "The foundation was set up 
 Wikipedia, which Wales had launched. It is headquartered …" is the foundation), no copula's ("X
 is a network of vessels that …" describes X itself), and no participle ("under the Marrakesh
 Agreement, signed in Morocco") or bracketed alias.  See :func:`described_object`.
+
+A paragraph that opens on "They" in an answer about a group ("ABBA were a Swedish pop group …
+Björn and Benny wrote almost all of the songs. ¶ They won the Eurovision Song Contest") speaks of
+the group, as a paragraph opening on "It" speaks of the topic (:meth:`.mentions.Coref.read`):
+"they" took the several people the paragraph before ended on.  See
+:meth:`AnswerCoref.open_on_group`.
 """
 
 from __future__ import annotations
@@ -390,6 +396,17 @@ class AnswerCoref(Coref):
         elif number not in ("plural", "group"):
             return
         self.note(described)
+
+    def open_on_group(self) -> None:
+        """A paragraph opening on "They" in an answer about a group ("ABBA were a Swedish pop
+        group … Björn and Benny wrote almost all of the songs. ¶ They won the Eurovision Song
+        Contest") speaks of the group, as one opening on "It" speaks of the topic: not of the
+        several things the paragraph before named last."""
+        topic = self.topic
+        if topic is None or self.unread:
+            return
+        if self.numbers.get(topic) in ("plural", "group") or topic.text.lower() in self.groups:
+            self.note(topic)
 
     def _gender_of(self, m: Mention) -> Gender | None:
         topic = self.topic

@@ -123,6 +123,13 @@ def read_prose(
             and (pronoun := opening_pronoun(sent))  # "…, an American non-profit. It has no …"
         ):
             state.coref.continue_described(pronoun, described)
+        elif (
+            at == 0
+            and default is None
+            and isinstance(state.coref, AnswerCoref)
+            and opening_pronoun(sent) == "they"
+        ):
+            state.coref.open_on_group()  # "Björn and Benny wrote the songs. ¶ They won …"
         described = None
         state.sentences += 1
         a, b = piece.offsets.span(sent.start_char, sent.end_char)
