@@ -193,6 +193,21 @@ def test_a_gloss_s_pronoun_that_cannot_mean_its_term_means_whom_the_list_is_abou
     assert not any(s in ("Ecuador", "United States") for s, _, _ in got), got
 
 
+def test_an_acting_it_under_a_label_of_common_nouns_is_the_list_s_owner(facts: Facts) -> None:
+    """ "**Arms control** — it lobbied for …": the label names an area of what the list's named
+    subject does; devtrain's gold names the owner as the doer under such labels (6 of 6)."""
+    got = facts(
+        "# Amnesty International\n\n**Amnesty International** is a non-governmental organisation "
+        "that campaigns for human rights.\n\n## What it does\n\nAmnesty's work falls into a few "
+        "broad areas:\n\n- **Torture** — it documents abuses and pushes governments to ban it.\n"
+        "- **Arms control** — it lobbied for the **Arms Trade Treaty**, which came into force in "
+        "2014.\n"
+    )
+    pairs = {(s, o) for s, _, o, _ in got}
+    assert not any(s == "Arms control" for s, _ in pairs), got
+    assert any(o == "Arms Trade Treaty" and s.startswith("Amnesty") for s, o in pairs), got
+
+
 def test_a_gloss_s_pronoun_that_agrees_with_its_term_still_means_the_term(facts: Facts) -> None:
     text = (
         "The instruments fall into a few groups:\n"

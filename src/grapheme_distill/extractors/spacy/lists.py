@@ -194,12 +194,37 @@ def read_list(
             key = gloss.group("k").split(" (")[0]
             term = phrase_mention(doc, 0, len(key))
             pronoun = gloss_pronoun(doc, gloss.start("v"))
-            if term is not None and pronoun is not None and not agrees(pronoun, term, doc):
+            acting = (
+                term is not None
+                and pronoun == "it"
+                and agrees(pronoun, term, doc)
+                and _acts_for_owner(doc, term, gloss.start("v"))
+            )
+            if (
+                term is not None
+                and pronoun is not None
+                and (acting or not agrees(pronoun, term, doc))
+            ):
                 # "**Venezuela** — they paddled up the Orinoco", "**Owner**: he was …": the
                 # pronoun is not the term but whom the list is about
                 owner = next(
-                    (m for m in (subject, state.coref.topic) if agrees(pronoun, m, doc)), None
+                    (
+                        m
+                        for m in (subject, state.coref.topic)
+                        if agrees(pronoun, m, doc)
+                        and (not acting or (m is not None and m.proper and m.label != "PERSON"))
+                    ),
+                    None,
                 )
+                if acting:
+                    # the gloss read as the term's, its doer then the owner: the answers' gold
+                    # reads the label as the verb's object ("it documents abuses" under
+                    # "**Torture**" is "Amnesty documents Torture"), so no clause more
+                    marks = len(state.records), len(state.candidates)
+                    _read_gloss(piece, doc, term, gloss.start("v"), state, prose)
+                    if owner is not None:
+                        not_the_term(state, marks, gloss.start("v"), owner)
+                    continue
                 if owner is not None:
                     state.coref.note(owner)
                 marks = len(state.records), len(state.candidates)
@@ -531,6 +556,27 @@ def not_the_term(state: State, marks: tuple[int, int], value: int, owner: Mentio
             c = dataclasses.replace(c, subject=owner)
         kept.append((c, span))
     state.candidates[candidates:] = kept
+
+
+def _acts_for_owner(doc: Any, term: Mention, start: int) -> bool:
+    """ "**Arms control** — it lobbied for the Arms Trade Treaty": a label of common nouns
+    (no name) before an "it" that acts (the subject of an active verb other than "be" / "have"
+    with an object) names an area of what the list's named subject does, not the doer."""
+    span = doc.char_span(term.start, term.end, alignment_mode="expand")
+    if span is None or any(t.pos_ == "PROPN" for t in span):
+        return False
+    for tok in doc:
+        if tok.idx < start or tok.is_punct or tok.text in ("*", "_"):
+            continue
+        verb = tok.head  # the gloss opens on the pronoun ("— it lobbied …")
+        return (
+            tok.lower_ == "it"
+            and tok.dep_ == "nsubj"
+            and verb.pos_ == "VERB"
+            and verb.lemma_ not in ("be", "have")
+            and any(c.dep_ in ("dobj", "prep") for c in verb.children)
+        )
+    return False
 
 
 def agrees(pronoun: str, mention: Mention | None, doc: Any) -> bool:
