@@ -41,7 +41,7 @@ from grapheme_distill.extractors.readers.phrases import (
     not_structure,
     resolve,
 )
-from grapheme_distill.extractors.readers.ranked_names import is_taxon
+from grapheme_distill.extractors.readers.ranked_names import TAXON_RANK, is_taxon
 from grapheme_distill.model.knowledge import HierarchyKind
 
 __all__ = ["read_prose_hierarchy"]
@@ -151,9 +151,7 @@ _RANKS = re.compile(
     re.IGNORECASE,
 )
 #: a taxonomic rank ending a noun phrase ("the bear family", "a separate subclass")
-_RANK_END = re.compile(
-    r"(?i)\b(?:super|sub|infra|par)?(?:kingdom|phylum|class|order|family|genus|tribe)\s*$"
-)
+_RANK_END = re.compile(rf"(?i)\b{TAXON_RANK}\s*$")
 _Y_TAIL = re.compile(
     r"\s+(?:that|which|who|where|with|in which|used|known|called|too|also|as well|and|but|from|"
     r"because|since|found|native|whose)\b.*$",

@@ -13,11 +13,17 @@ from grapheme_distill.extractors.readers.facts import Fact, Name
 from grapheme_distill.extractors.readers.terms import lfact
 from grapheme_distill.model.knowledge import LinguisticKind
 
-__all__ = ["RANK_NAMES", "is_taxon", "is_taxon_at", "ranked_group"]
+__all__ = ["RANK_NAMES", "TAXON_RANK", "is_taxon", "is_taxon_at", "ranked_group"]
 
 #: the ranks a group's Latin name is given with
 RANK_NAMES = ("family", "order", "class", "phylum", "clade", "genus")
 _RANK = r"(?:super|sub|infra)?(?:family|order|class|phylum|clade|genus)"
+#: a taxonomic rank word that may stand right before a taxon's name ("the genus Canis") or end
+#: a description of one ("the bear family")
+TAXON_RANK = r"(?:super|sub|infra)?(?:kingdom|phylum|class|order|family|genus|tribe)"
+#: a taxon's Latin ending by rank (family -idae, subfamily -inae, plant family -aceae, order
+#: -ales / -iformes, superfamily -oidea, tribe -ini)
+_LATIN_ENDING = r"(?:idae|inae|aceae|ales|formes|oidea|ini)"
 #: "Penguins make up the family Spheniscidae", "Butterflies form one clade, the superfamily
 #: Papilionoidea": a plural everyday name opening the sentence and the group's Latin name
 _GROUP_IS_TAXON = re.compile(
@@ -28,14 +34,13 @@ _GROUP_IS_TAXON = re.compile(
 _COMMON_RANK_TAXON = re.compile(
     r"\bthe\s+(?!(?:same|whole|entire|other|only|main|largest|smallest|own)\s)"
     r"(?P<c>[a-z][a-z\-]+\s+(?:family|order))(?:\s*,\s*|\s+)[*_]*(?P<t>[A-Z][a-z]+"
-    r"(?:idae|inae|aceae|ales|formes|oidea|ini))\b"
+    + _LATIN_ENDING
+    + r")\b"
 )
 
-#: a taxon's Latin name by its rank's ending (family -idae, subfamily -inae, plant family -aceae,
-#: order -ales / -iformes, superfamily -oidea, tribe -ini) or after its rank word ("genus Canis")
+#: a taxon's Latin name by its rank's ending or after its rank word ("genus Canis")
 _TAXON = re.compile(
-    r"^(?:(?:the\s+)?(?:super|sub|infra)?(?:kingdom|phylum|class|order|family|genus|tribe)\s+"
-    r"[*_]*[A-Z][a-z]{2,}|[A-Z][a-z]+(?:idae|inae|aceae|ales|formes|oidea|ini))[*_]*$"
+    rf"^(?:(?:the\s+)?{TAXON_RANK}\s+[*_]*[A-Z][a-z]{{2,}}|[A-Z][a-z]+{_LATIN_ENDING})[*_]*$"
 )
 
 
@@ -46,9 +51,7 @@ def is_taxon(name: str) -> bool:
 
 
 #: a rank word right before a name ("The genus Canis also includes …": the parse's name is "Canis")
-_RANK_BEFORE = re.compile(
-    r"(?i)\b(?:super|sub|infra)?(?:kingdom|phylum|class|order|family|genus|tribe)\s+[*_]*$"
-)
+_RANK_BEFORE = re.compile(rf"(?i)\b{TAXON_RANK}\s+[*_]*$")
 
 
 def is_taxon_at(text: str, start: int, end: int) -> bool:
