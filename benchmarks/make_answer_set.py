@@ -165,6 +165,9 @@ TOPICS: list[tuple[str, str]] = [
     # Twenty-eighth batch (held out in fresh/ during the twenty-eighth session; appended the same way).
     ("taxonomy", "camels"),
     ("software", "SQLite"),
+    # Twenty-ninth batch (held out in fresh/ during the twenty-ninth session; appended the same way).
+    ("people", "Confucius"),
+    ("sport", "archery"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
