@@ -32,6 +32,11 @@ from grapheme_distill.extractors.readers.hierarchy_prose import read_prose_hiera
         ("I just", "tenor"),  # the asker of "I just joined a choir …", not a whole
         ("Tour de France", "21 stages"),  # a count of the parts, not a part
         ("river basin", "eleven countries"),
+        # a rank or kind word alone points back to the taxon or group named before it
+        ("class", "squid"),  # "Besides octopuses, the class includes squid"
+        ("the family", "Gulo"),
+        ("subfamily", "Felinae"),
+        ("This group", "Ringo Starr"),
     ],
 )
 def test_implausible_edges(parent: str, child: str) -> None:
@@ -55,6 +60,10 @@ def test_implausible_edges(parent: str, child: str) -> None:
         ("heptathlon", "800 metres"),  # a distance names an event
         ("Day two", "110 metres hurdles"),
         ("Pleiades", "Seven Sisters"),  # a capitalised count is a name
+        ("executive branch", "President"),  # a rank or kind word with its modifier names a whole
+        ("Buendía family", "Aureliano"),
+        ("Mapping type", "dict"),
+        ("Group 1", "lithium"),
     ],
 )
 def test_plausible_edges(parent: str, child: str) -> None:

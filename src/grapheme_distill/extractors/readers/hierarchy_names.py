@@ -11,6 +11,7 @@ ingredient, two lower-case names joined by "and") are here too, for :mod:`.hiera
 
 from __future__ import annotations
 
+import functools
 import re
 
 from grapheme_distill.extractors.readers.facts import clean_name
@@ -145,6 +146,21 @@ _DISCOURSE = frozenset(
     ]
 )
 
+
+# "the class includes squid, cuttlefish and the nautiluses", "the family has 18 species": a rank or
+# kind word alone points back to the taxon or group named before it and names no whole itself
+# (no gold whole of the 238 development answers is one; "Cephalopoda" is the parent there)
+@functools.cache
+def _anaphoric_rank() -> re.Pattern[str]:
+    # (compiled on first use: :mod:`.ranked_names` imports the readers that import this module)
+    from grapheme_distill.extractors.readers.ranked_names import TAXON_RANK
+
+    return re.compile(
+        rf"(?i)(?:(?:the|this|that|its|their|each|every)\s+)?"
+        rf"(?:{TAXON_RANK}|group|type|kind|category)"
+    )
+
+
 # "they store energy as glycogen": a clause, not a whole; "I just" (from "I just joined a choir"
 # in the prompt): the asker, not a whole
 _PRONOUN_HEAD = re.compile(r"(?:they|it|we|you|he|she|this|these|those|there|i)\s", re.I)
@@ -179,6 +195,7 @@ def plausible_edge(parent: str, child: str) -> bool:
         or _PLACEHOLDER.match(parent)
         or (parent.split() or [""])[-1].lower() in _DISCOURSE
         or _PRONOUN_HEAD.match(parent)
+        or _anaphoric_rank().fullmatch(parent)
         or _PREPOSITION_HEAD.match(parent)
         or _phrase(parent)
         or _FRAGMENT_HEAD.match(child)
