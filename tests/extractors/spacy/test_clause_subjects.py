@@ -61,3 +61,48 @@ def test_a_negated_kind_is_no_kind(spacy_x: SpacyExtractor) -> None:
         "Google Docs is not a suite of desktop programs. The suite includes Word and Excel.",
     )
     assert ("Google Docs", "Word") not in pairs, pairs
+
+
+def test_a_relative_clause_before_the_next_member_is_that_members(spacy_x: SpacyExtractor) -> None:
+    # the parse lends each member's clause to the whole coordination: Columbia carried nobody
+    found = _subjects(
+        spacy_x,
+        "The spacecraft had two main parts: the command module Columbia, which stayed in lunar "
+        "orbit, and the lunar module Eagle, which carried Armstrong and Aldrin down to the surface.",
+    )
+    assert ("Columbia", "stay_in", "lunar orbit") in found, found
+    assert not any(s == "Eagle" and p == "stay_in" for s, p, _ in found), found
+    assert not any(s == "Columbia" and p.startswith("carried") for s, p, _ in found), found
+
+
+def test_each_member_keeps_its_own_relative_clause(spacy_x: SpacyExtractor) -> None:
+    found = _subjects(
+        spacy_x,
+        "The World Bank has two main parts: the International Bank for Reconstruction and "
+        "Development (IBRD), which lends to middle-income governments, and the International "
+        "Development Association (IDA), which gives grants to the poorest countries.",
+    )
+    assert ("International Development Association", "give", "grants") in found, found
+    assert not any(s.startswith("International Bank") and p == "give" for s, p, _ in found), found
+    assert not any(
+        s.startswith("International Development") and p == "lend_to" for s, p, _ in found
+    )
+
+
+def test_a_whole_list_keeps_a_plural_relative_clause(spacy_x: SpacyExtractor) -> None:
+    found = _subjects(
+        spacy_x, "ABBA was formed by Björn and Benny, who were both songwriters in Stockholm."
+    )
+    assert {s for s, p, _ in found if p == "is_a"} == {"Björn", "Benny"}, found
+
+
+def test_who_stands_for_a_person_not_the_place_the_parse_hung_it_on(
+    spacy_x: SpacyExtractor,
+) -> None:
+    found = _subjects(
+        spacy_x,
+        "The Terracotta Army is a collection of clay figures buried with Qin Shi Huang, the first "
+        "emperor of a unified China, who died in 210 BC.",
+    )
+    assert any(s == "Qin Shi Huang" and p.startswith("die") for s, p, _ in found), found
+    assert not any(s == "China" and p.startswith("die") for s, p, _ in found), found

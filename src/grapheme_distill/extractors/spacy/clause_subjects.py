@@ -12,8 +12,9 @@ from typing import Any
 from grapheme_distill.extractors.spacy.doc_cache import span_text, token_children, token_sent
 from grapheme_distill.extractors.spacy.list_members import _split_list
 from grapheme_distill.extractors.spacy.mentions import _WH, Coref, Mention
+from grapheme_distill.extractors.spacy.names import mention_of
 from grapheme_distill.extractors.spacy.qualifiers import described_noun
-from grapheme_distill.extractors.spacy.subject_agreement import agreeing_head
+from grapheme_distill.extractors.spacy.subject_agreement import agreeing_head, finite_number
 
 __all__ = [
     "COLLECTIVE_NOUNS",
@@ -175,7 +176,11 @@ def _subjects(
             if tok.lower_ in _WH and verb.dep_ == "relcl" and fills_a_role(verb):
                 return _split_list(verb.head, coref)
             if tok.lower_ in _WH and verb.dep_ == "relcl":
-                tok = _resolve_np(agreeing_head(verb, verb.head))
+                head = _who_is_a_person(tok, verb.head)
+                tok = _resolve_np(agreeing_head(verb, head))
+                if _one_member(verb, head):
+                    own = mention_of(tok, coref)
+                    return [own] if own is not None else []
             elif tok.dep_ == "nsubj" and tok.lower_ in _WH:
                 return []
             elif (same := _sentence_subject(tok)) is not None:
@@ -235,6 +240,59 @@ def _subjects(
     if default is not None and verb.dep_ in ("ROOT", "conj") and depth == 0:
         return [default]
     return []
+
+
+#: named kinds no "who" can stand for: a place, a date, a work, a thing made
+_NO_PERSON = frozenset(
+    {
+        "GPE", "LOC", "FAC", "DATE", "TIME", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT",
+        "LANGUAGE", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL",
+    }
+)  # fmt: skip
+
+
+def _who_is_a_person(wh: Any, head: Any) -> Any:
+    """The noun a "who" clause is about: "who" stands for a person (or a body of people), so a
+    clause the parse hung on a named place, date or work is about the person next to it — the
+    noun whose "of" phrase the name is ("Qin Shi Huang, the first emperor of a unified China, who
+    died in 210 BC": the emperor died, not China), or the person the name's own "of" phrase names
+    ("the Reign of Louis XVI, who was the last king of France").  Any other head, and any "which"
+    / "that" clause, keeps the parse's noun."""
+    if wh.lower_ != "who" or head.ent_type_ in ("PERSON", "NORP", "ORG") or head.pos_ == "PRON":
+        return head
+    if head.ent_type_ not in _NO_PERSON and head.pos_ != "PROPN":
+        return head  # a common noun's animacy is not shown ("the senator who …")
+    if (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        up = head.head.head
+        if up.ent_type_ not in _NO_PERSON:
+            return up
+    for prep in token_children(head):
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in token_children(prep):
+                if obj.dep_ == "pobj" and obj.ent_type_ == "PERSON":
+                    return obj
+    return head
+
+
+def _one_member(verb: Any, head: Any) -> bool:
+    """A relative clause on one member of a coordination is about that member alone, not the
+    whole list, when the list shows it: the clause stands before a later member ("the command
+    module Columbia, which stayed in lunar orbit, and the lunar module Eagle"), another member has
+    a relative clause of its own ("…, and the lunar module Eagle, which carried Armstrong"), or
+    the verb is singular after a last member that is singular ("the Sphingidae and the
+    Bombycidae, which includes …"; "Björn and Benny, who were …" is the whole list)."""
+    members = [c for c in head.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+    if not members:
+        return False
+    if any(c.i > verb.i for c in members):
+        return True
+    if any(k.dep_ == "relcl" for c in members for k in token_children(c)):
+        return True
+    return finite_number(verb) == "single" and head.tag_ in ("NN", "NNP")
 
 
 def _note_kind(verb: Any, subj: Any, named: Mention, coref: Coref) -> None:
