@@ -286,3 +286,38 @@ def test_a_label_over_an_apposed_value_is_no_kind_for_later_definites(facts: Fac
         "The state bought the painting, but it was soon considered too inflammatory.\n"
     )
     assert not {t for t in found if t[0] == "Owner" and t[1] != "bought"}, found
+
+
+_KEY_FACTS = (
+    "# The Great Wave off Kanagawa\n\n*The Great Wave off Kanagawa* is a woodblock print by the "
+    "Japanese artist **Katsushika Hokusai**.\n\n**Key facts**\n"
+    "- **Technique:** *ukiyo-e* woodblock printing\n"
+    "- **Size:** about 3.8 × 4.5 m (it was larger — see below)\n"
+    "- **Pigment:** **Prussian blue**, a synthetic pigment imported from Europe; it gave the "
+    "print its intense blue\n"
+)
+
+
+def test_a_label_over_a_named_value_is_no_subject_of_what_is_said_of_the_value(
+    facts: Facts,
+) -> None:
+    """ "**Pigment:** **Prussian blue**, a synthetic pigment imported from Europe": the parse
+    hangs the value on the label as its apposition and the participle's subject climbed to the
+    label ("Pigment imported_from Europe"); the label names a field, the value the thing.  And
+    "**Size:** about 3.8 × 4.5 m (it was …)" made the label a kind ("Size is_a 3.8 × 4.5 m")."""
+    found = facts(_KEY_FACTS)
+    assert ("Prussian blue", "imported_from", "Europe", False) in found, found
+    assert not {t for t in found if t[0] in ("Pigment", "Size")}, found
+
+
+def test_a_term_over_its_description_is_still_the_subject_of_the_description(
+    facts: Facts,
+) -> None:
+    """ "**Gene:** a stretch of DNA that codes for a protein": an apposition that names no thing
+    and no quantity is a description, the item a definition of its term, whose clauses stay the
+    term's."""
+    found = facts(
+        "# Genetics terms\n\n- **Gene:** a stretch of DNA that codes for a protein or a "
+        "functional RNA.\n- **Allele:** a version of a gene.\n"
+    )
+    assert any(t[0] == "Gene" and t[1] == "code_for" for t in found), found

@@ -668,7 +668,11 @@ def after_label(
         dataclasses.replace(r, subject=cut(r.subject), object=cut(r.object))
         for r in state.records[records:]
     ]
-    state.records[records:] = [r for r in cut_records if not in_label(r.object)]
+    state.records[records:] = [
+        r
+        for r in (_label_subject(r, doc, value) if label_only else r for r in cut_records)
+        if r is not None and not in_label(r.object)
+    ]
     # what a later "It" may mean was noted before the cut: "Promoting Education: UNESCO"
     co = state.coref
     for field in ("person", "thing", "any", "named", "topic", "sentence"):
@@ -684,6 +688,54 @@ def after_label(
         s, o = cut(c.subject), cut(c.object)
         if s is not None and o is not None:
             state.candidates[i] = (dataclasses.replace(c, subject=s, object=o), span)
+
+
+def _label_subject(r: Record, doc: Any, value: int) -> Record | None:
+    """A clause whose subject is the label of a "**Label:** value" item is the value's, or none.
+
+    A label names a field, not a thing: the parse hangs the value on it as its apposition, and
+    the clause readers then make the label the subject of what is said of the value ("**Pigment:**
+    **Prussian blue**, a synthetic pigment imported from Europe" gave "Pigment imported_from
+    Europe", "**Size:** about 3.8 × 4.5 m (it was …)" gave "Size is_a 3.8 × 4.5 m").  The value's
+    first noun phrase, the label's apposition, is the subject when it names a thing other than
+    the clause's object; otherwise the clause is the label's reading and goes.  Only where the
+    apposition names a thing or a quantity (a name, a number in its phrase): a description
+    ("**Gene:** a stretch of DNA that codes for …", "**Mitochondria:** organelles that make ATP")
+    makes the label the term the item defines, and the clause the term's; nor under a label that
+    is a name ("**RNA:** ribonucleic acid, a … relative of DNA that uses uracil") or a clause of
+    its own ("Spain was not finished: it sent …")."""
+    m = r.subject
+    if m is None or m.pronoun or m.end > value or doc.text[m.start : m.end] != m.text:
+        return r
+    label = [tok for tok in doc if tok.idx < value]
+    thing = next(
+        (
+            child
+            for tok in label
+            for child in tok.children
+            if child.dep_ == "appos" and child.idx >= value and child.pos_ in ("NOUN", "PROPN")
+        ),
+        None,
+    )
+    if (
+        thing is None
+        or any(tok.pos_ in ("VERB", "AUX", "PROPN") for tok in label)
+        or not any(
+            t.ent_type_ or t.pos_ in ("PROPN", "NUM") for t in doc[thing.left_edge.i : thing.i + 1]
+        )
+    ):
+        return r
+    # (read by itself: through the coreference "the state" of "the French state" is the label
+    # the parse made it an apposition of)
+    said = mention_of(thing)
+    o = r.object
+    if (
+        said is None
+        or said.start < value
+        or (o is not None and o.start < said.end and said.start < o.end and o.text in said.text)
+    ):
+        return None
+    return dataclasses.replace(r, subject=said)
 
 
 def _glossary_term(key: str, value: str) -> bool:
