@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from grapheme_distill.extractors.document import parse_document
+from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.hierarchy_hearst import bare_plural
+from grapheme_distill.extractors.readers.hierarchy_prose import read_prose_hierarchy
 
 
 @pytest.mark.parametrize("text", ["Hits", "the judges", "Alternatives", "their campaigns"])
@@ -18,3 +21,39 @@ def test_one_plural_common_noun_is_bare(text: str) -> None:
 )
 def test_a_modified_plural_or_a_singular_is_not_bare(text: str) -> None:
     assert not bare_plural(text)
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    ctx = ReadContext.of(parse_document(text), "")
+    return {
+        (f.subject.text, f.object.text)
+        for f in read_prose_hierarchy(ctx)
+        if f.kind == "hierarchy" and f.object is not None
+    }
+
+
+def test_examples_in_an_items_gloss_belong_to_the_items_name() -> None:
+    pairs = _pairs(
+        "Key terms:\n\n"
+        "- **Docker Hub** — Docker's public registry, where you can find official images such as "
+        "`nginx`, `python` and `postgres`.\n"
+        "- **Image** — a read-only template.\n"
+    )
+    assert {("Docker Hub", "nginx"), ("Docker Hub", "postgres")} <= pairs
+    assert ("official images", "nginx") in pairs  # the class named before them stays
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # a phrase opening the item names no whole
+        "- For attacks: painkillers such as ibuprofen, aspirin or paracetamol.\n",
+        # the examples in the item's own opening, not in a gloss
+        "- authenticator apps such as Google Authenticator or Microsoft Authenticator\n",
+    ],
+)
+def test_no_items_name_outside_a_gloss(item: str) -> None:
+    pairs = _pairs("Options:\n\n" + item + "- another option\n")
+    assert not any(
+        p in ("For attacks", "authenticator apps such as Google Authenticator") for p, _ in pairs
+    )

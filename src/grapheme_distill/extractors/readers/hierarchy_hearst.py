@@ -212,6 +212,23 @@ def bare_plural(text: str) -> bool:
     )
 
 
+def _gloss_owner(block: Block, at: int) -> Name | None:
+    """The name a list item opens with ("**Spheniscus** — …", "Docker Hub: …") when the text at
+    ``at`` lies in its gloss: a short name, not a phrase ("For attacks: …")."""
+    if not block.is_item:
+        return None
+    from grapheme_distill.extractors.readers.hierarchy_items import item_head
+
+    head = item_head(block)
+    if head is None or at < head[2]:
+        return None
+    name = clean_name(head[0])
+    words = name.split()
+    if not words or len(words) > 4 or not name[:1].isupper() or words[0].lower() in _NP_STOP:
+        return None
+    return Name(name)
+
+
 def _before_outer_and(listed: str) -> str:
     """The examples before a ", and" that joins the sentence's own list again: after a list
     already closed by "or" ("painkillers such as A, B or C, and triptans") or after a single
@@ -360,6 +377,11 @@ def hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             if whole is not None:
                 kind = kind_of(" ".join(tail)) or HierarchyKind.MEMBER_OF
                 wholes.append((whole, kind, "prose.such_as.whole"))
+        owner = _gloss_owner(block, sent.start + m.start())
+        if owner is not None and not kind_head:
+            # "**Docker Hub** — Docker's public registry, where you can find official images such
+            # as nginx, python and postgres": in an item's gloss the item's name is their whole
+            wholes.append((owner, HierarchyKind.MEMBER_OF, "prose.such_as.head"))
         for parent, kind, construction in wholes:
             for child in names:
                 if not child or child.lower() in _GENERIC_HEADS or child.lower() in _NP_STOP:
