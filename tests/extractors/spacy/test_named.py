@@ -174,3 +174,15 @@ def test_a_name_span_over_a_clause_preposition_gives_the_names_on_either_side(
     )
     assert {"Massif Central", "Mont Gerbier de Jonc"} <= names, names
     assert not any(" at " in n for n in names), names
+
+
+def test_a_verb_the_parse_made_a_noun_after_a_name_is_no_noun_chunk(
+    spacy_x: SpacyExtractor,
+) -> None:
+    """ "UNICEF reports to the Executive Board": the small model made "reports" a noun with
+    "UNICEF" its compound (:func:`~.arguments.named_subject`); the chunk "UNICEF reports" is a
+    name and its verb, no thing."""
+    with collect_candidates(chunks=True) as found:
+        names = _names(spacy_x, "UNICEF reports to the Executive Board, which oversees its work.")
+    assert "UNICEF" in names, names
+    assert "UNICEF reports" not in names | {c.name for c in found}, names

@@ -390,6 +390,24 @@ def reads_as_clause(name: str) -> bool:
     return bool(_CLAUSE_OPENER.match(name) or _CLAUSE_VERB.search(name) or _INSTRUCTION.match(name))
 
 
+#: a label that names a part of the answer, not a thing it speaks of: "**Background:**",
+#: "## Overview", "**Step 1:**", "**Tip:**", "**Worked example**".  NER and the key and heading
+#: readers make such labels names; written capitalised, as a label is, none of the 9 on devtrain
+#: was a gold entity (the lower-case "background" of a sentence is a word of the answer, and a
+#: numbered day of an itinerary, "Day one", or a law's "Section 75" are things of their own)
+_SECTION_LABEL = re.compile(
+    r"^(?:Background|Overview|Summary|Introduction|Conclusion|Notes?|Tips?|Methods?|Caution"
+    r"|Warning|Worked example|Examples?|Key points|In short|Bottom line|At a glance"
+    r"|(?:Step|Stage|Phase|Part)(?:\s+(?:\d+|[IVX]+|One|Two|Three|Four|Five|Six))?)$"
+)
+
+
+def section_label(name: str) -> bool:
+    """Whether a name is a label of a part of the answer (:data:`_SECTION_LABEL`), no node unless
+    an item refers to it."""
+    return bool(_SECTION_LABEL.match(name))
+
+
 def _referred(out: Extraction) -> dict[str, set[str]]:
     """Entity id -> the kinds of item that refer to it."""
     refs: dict[str, set[str]] = {}
@@ -545,6 +563,8 @@ def choose_entities(
         keep = eid is not None if ruled else p >= model.threshold
         if keep and not (referred - decided) and reads_as_clause(name):
             keep = False  # a clause is no node: relations to it go with it (decided_with)
+        if keep and not referred and section_label(name):
+            keep = False
         if (
             keep
             and named

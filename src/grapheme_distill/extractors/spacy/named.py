@@ -14,6 +14,7 @@ from typing import Any
 
 from grapheme_distill.extractors.learned import shipped_model
 from grapheme_distill.extractors.readers.balance import balanced, quote_cut
+from grapheme_distill.extractors.spacy.arguments import named_subject
 from grapheme_distill.extractors.spacy.coordinated_names import shared_head_names
 from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, span_text
 from grapheme_distill.extractors.spacy.mentions import _SKIP_NAMES, CHUNK_CANDIDATES, Mention
@@ -297,8 +298,8 @@ def _doc_chunks(doc: Any) -> list[tuple[int, int, int, int, str, str]]:
             and tokens[start + 1].pos_ in ("DET", "PRON")
         ):
             start += 1
-        if start >= end or chunk.root.pos_ == "PRON":
-            continue
+        if start >= end or chunk.root.pos_ == "PRON" or named_subject(chunk.root) is not None:
+            continue  # (a pronoun; "UNICEF reports to the Board": a name and its verb)
         flag = ""
         if chunk.root.pos_ == "PROPN":
             if any(t.ent_type_ for t in tokens[start:end]):

@@ -121,6 +121,37 @@ def two_names(toks: Any, start: int, end: int) -> tuple[int, int] | None:
     return None if second is None else (cut, second)
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _ancestors(tok: Any) -> list[int]:
+    """The indices of ``tok``'s heads up to the root (bounded: a parse is a tree, the bound
+    guards a malformed one)."""
+    out: list[int] = []
+    for _ in range(12):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        out.append(tok.i)
+    return out
+
+
+def _own_phrase(toks: Any, start: int, end: int, other: int) -> bool:
+    """Whether the name ``toks[start:end]`` and the Title Case word ``toks[other]`` across an
+    article are two noun phrases: the article opens the later one ("awarded Toni Morrison the
+    Presidential Medal of Freedom": the recipient and the award, the verb's two objects; "in the
+    UK the Revenge Porn Helpline also helps"), and neither hangs on the other, as the words of
+    one title do ("Expect a Miracle": the miracle is the verb's object within the title).  The
+    widening made one PERSON or one place of both."""
+    art = end if other >= end else other + 1
+    if toks[art].lower_ not in _ARTICLES:
+        return False
+    head = toks[other].head if other >= end else toks[other]
+    if any(start <= i < end for i in [head.i, *_ancestors(head)]):
+        return False
+    return not any(head.i in _ancestors(toks[i]) for i in range(start, end))
+
+
 def _route(toks: Any, a: int, b: int) -> bool:
     """Whether the small words ``toks[a:b-1]`` before the name ``toks[b-1]`` are a range's or a
     route's "to" and a new name starts there ("from the Chihuahua to the Great Dane", "the Black
@@ -172,6 +203,8 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
             toks[end - 1].whitespace_ or not _subtitle(toks, j, sent_end)
         ):
             break
+        if _own_phrase(toks, start, end, j):
+            break  # "awarded Toni Morrison the Presidential Medal of Freedom": two objects
         if (
             toks[end - 1].ent_type_ in _ROUTE
             and toks[j].ent_type_ in _ROUTE
@@ -201,6 +234,7 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
             or _value_word(toks[k])
             or toks[k].pos_ == "DET"
             or toks[k].tag_ in ("VBN", "VBG")
+            or _own_phrase(toks, start, end, k)
             or toks[k].ent_type_ in _ROUTE
             and toks[start].ent_type_ in _ROUTE
             and toks[start].ent_iob_ == "B"

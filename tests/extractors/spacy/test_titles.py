@@ -1,0 +1,31 @@
+"""Where the title widening of :mod:`grapheme_distill.extractors.spacy.titles` stops: at an
+article that opens a noun phrase of its own (sentences of our own)."""
+
+from __future__ import annotations
+
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
+
+
+def _names(spacy_x: SpacyExtractor, text: str) -> set[str]:
+    return {e.name for e in spacy_x.extract(text).entities.values()}
+
+
+def test_a_name_and_the_article_after_it_are_two_objects(spacy_x: SpacyExtractor) -> None:
+    names = _names(
+        spacy_x,
+        "In 1996 President Bill Clinton awarded Toni Morrison the Presidential Medal of Freedom.",
+    )
+    assert "Toni Morrison" in names, names
+    assert not any("Morrison the" in n for n in names), names
+    names = _names(spacy_x, "In the UK the Revenge Porn Helpline also helps get images removed.")
+    assert "UK" in names and not any("UK the" in n for n in names), names
+
+
+def test_an_article_inside_a_title_stays_in_it(spacy_x: SpacyExtractor) -> None:
+    assert "Expect a Miracle" in _names(spacy_x, "She sang Expect a Miracle at the concert.")
+    assert "Death on a Factory Farm" in _names(spacy_x, "He wrote Death on a Factory Farm in 2009.")
+
+
+def test_a_possessive_place_name_stays_one_name(spacy_x: SpacyExtractor) -> None:
+    assert "Ford's Theatre" in _names(spacy_x, "Lincoln was shot at Ford's Theatre in 1865.")
+    assert "St Mark's Square" in _names(spacy_x, "Crowds fill St Mark's Square at noon.")
