@@ -505,3 +505,26 @@ def test_the_parse_s_threshold_is_chosen_without_the_layout_candidates(tmp_path:
     scorer = _CountingScorer({("X", "p", "A"), ("X", "p", "B"), ("X", "p", "C")})
     _, threshold, structure, _, _ = script.choose(scorer, [], preds, rows, probs)
     assert threshold == 0.3 and structure == 2.0
+
+
+WMF = (
+    "Wikipedia is run by the Wikimedia Foundation (WMF), an American non-profit organisation. "
+    "It has no shareholders and carries no advertising."
+)
+
+
+def test_a_guessed_subject_the_rules_outrank_on_its_clause_is_left_out(
+    spacy_x: SpacyExtractor,
+) -> None:
+    # the rules read "It" as the Foundation; the answer's topic is the candidate's other guess
+    # at the pronoun, and one clause states its fact of one subject: the topic's reading only
+    # stands where the model finds it more probable than the rules' reading of the clause
+    weaker = LinearModel("relations", 0.0, {"source=rule": 1.0}, threshold=0.4)
+    with use_relation_model(weaker):
+        rels, _ = _relations(spacy_x, WMF)
+    assert ("Wikimedia Foundation", "carried", "advertising") in rels
+    assert not any(s == "Wikipedia" and o == "advertising" for s, _, o in rels)
+    stronger = LinearModel("relations", 0.0, {"sk=pronoun_topic": 3.0}, threshold=0.4)
+    with use_relation_model(stronger):
+        rels, _ = _relations(spacy_x, WMF)
+    assert any(s == "Wikipedia" and o == "advertising" for s, _, o in rels)

@@ -63,6 +63,25 @@ def test_features_name_the_block_and_negation(spacy_x: SpacyExtractor, block: st
     assert walk.negated and {f"block={block}", "hedged", "negated"} <= set(walk.features)
 
 
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("The foundation has no shareholders and carries no advertising.", "carry"),
+        ("The museum was built without government money.", "built_without"),
+        ("Bacteria lack a nucleus.", "have"),
+    ],
+)
+def test_an_object_s_denying_determiner_denies_the_reading(
+    spacy_x: SpacyExtractor, text: str, predicate: str
+) -> None:
+    # spaCy hangs "no" on the noun, not on the verb: the reading was the fact the sentence
+    # denies ("Wikipedia carried advertising"); the clause rules read it as denied already
+    sent = next(iter(spacy_x.nlp(text).sents))
+    [read] = [c for c in sentence_candidates(sent) if c.predicate == predicate]
+    assert read.negated and "negated" in read.features
+    assert f"pred={predicate}" in read.features
+
+
 def _topic(name: str, label: str) -> Coref:
     coref = Coref()
     coref.note(Mention(name, 0, len(name), label=label, proper=True))

@@ -144,6 +144,39 @@ def _answer_topic(state: State) -> Mention | None:
     return None
 
 
+def _rule_readings(state: State) -> dict[tuple[str, str], list[tuple[int, float]]]:
+    """(predicate, object) -> where the rules' relation records saying it end in the answer,
+    each with its model probability."""
+    read: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    for r in state.records:
+        if r.kind == "relation" and r.subject is not None and r.object is not None:
+            p = r.model_p if isinstance(r.model_p, float) else 0.0
+            read.setdefault((r.predicate, normalise_name(r.object.text)), []).append((r.span[1], p))
+    return read
+
+
+def _outranked(
+    read: dict[tuple[str, str], list[tuple[int, float]]],
+    cand: Candidate,
+    span: tuple[int, int],
+    p: float,
+) -> bool:
+    """Whether a rule read the clause of a candidate whose subject is a guess (its predicate and
+    object in the candidate's sentence) with a subject of its own, at least as probably.  One
+    clause states its fact of one subject (:func:`keep_best_readings`), and the rules' reading
+    is one of the guesses: "… the Wikimedia Foundation (WMF), an American non-profit
+    organisation. It has no shareholders and carries no advertising" — the rules read the
+    Foundation, and the answer's topic, offered as the other reading of every pronoun, was the
+    only reading the model was asked about (the rules' own pair is taken), so it was kept beside
+    the rules' ("Wikipedia carried advertising").  A topic reading more probable than the
+    rules' still stands ("It relies on donations")."""
+    if not any(f.startswith("sk=") and f[3:] in _GUESSES for f in cand.features):
+        return False
+    rivals = read.get((cand.predicate, normalise_name(cand.object.text)), ())
+    # a record's span runs from its subject, which may be a name sentences before, to its object
+    return any(span[0] < end <= span[1] and q >= p for end, q in rivals)
+
+
 def judged(
     state: State, candidates: list[tuple[Candidate, tuple[int, int]]]
 ) -> Iterator[tuple[Candidate, tuple[int, int], tuple[str, ...]]]:
@@ -358,6 +391,7 @@ def add_learned_relations(
         model.meta.get("structure_threshold", model.threshold) if model is not None else 1.0
     )
     best: dict[frozenset[str], tuple[float, str | None, Record]] = {}
+    read = _rule_readings(state)
     for cand, span, features in judged(state, candidates):
         reading = reading_of(cand, span)
         if sink is not None:
@@ -375,6 +409,8 @@ def add_learned_relations(
             continue
         p = model.probability(features)
         if p < (structure_limit if STRUCTURE in features else model.threshold):
+            continue
+        if _outranked(read, cand, span, p):
             continue
         pair = _pair(cand.subject.text, cand.object.text)
         if pair in best and best[pair][0] >= p:

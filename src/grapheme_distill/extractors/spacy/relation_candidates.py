@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from grapheme_distill.extractors.predicates import denied
 from grapheme_distill.extractors.spacy.arguments import _is_passive, _neg, _split_list, light_noun
 from grapheme_distill.extractors.spacy.clause_subjects import fills_a_role
 from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, token_children
@@ -360,6 +361,22 @@ def pair_features(
     return tuple(out)
 
 
+def _object_denial(
+    sent: Any, o: Mention, predicate: str, negated: bool, base: list[str]
+) -> tuple[str, bool, list[str]]:
+    """The predicate, negation and base features of a reading once its object's determiner is
+    read, as the clause rules read it (:func:`~grapheme_distill.extractors.predicates.denied`):
+    "It has no shareholders and carries no advertising" denies ``carry advertising`` (spaCy puts
+    "no" on the noun, not on the verb, so the verb's negation misses it) and "lacks a cell wall"
+    is a denied ``have``.  Without this the candidate stated the fact the sentence denies."""
+    here = sent.start_char <= o.start < sent.end_char  # not an antecedent read elsewhere
+    said, denial = denied(predicate, negated, doc_text(sent.doc)[: o.start] if here else "")
+    if (said, denial) == (predicate, negated):
+        return predicate, negated, base
+    read = [f for f in base if not f.startswith("pred=") and f != "negated"]
+    return said, denial, [*read, f"pred={said}", *(["negated"] if denial else [])]
+
+
 def sentence_candidates(
     sent: Any,
     *,
@@ -470,15 +487,14 @@ def sentence_candidates(
             for found in mentions(tok):
                 o = _own_part(found, tok)
                 trimmed = ("o_trimmed",) if o is not found else ()
+                said, denial, read = _object_denial(sent, o, predicate, negated, base)
                 for s, how in zip(subjects, kinds, strict=True):
                     if s.text.lower() == o.text.lower():
                         continue
-                    feats = (*pair_features(base, s, o, how), *kind_extra, *trimmed)
-                    feats = (*feats, f"pred_ol={predicate}_{_label(o)}")
+                    feats = (*pair_features(read, s, o, how), *kind_extra, *trimmed)
+                    feats = (*feats, f"pred_ol={said}_{_label(o)}")
                     out.append(
-                        Candidate(
-                            s, predicate, o, voice, negated, sent.start_char, sent.end_char, feats
-                        )
+                        Candidate(s, said, o, voice, denial, sent.start_char, sent.end_char, feats)
                     )
     out.extend(_appositions(sent, tokens, coref, common))
     return out
