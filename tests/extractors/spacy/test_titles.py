@@ -1,5 +1,6 @@
 """Where the title widening of :mod:`grapheme_distill.extractors.spacy.titles` stops: at an
-article that opens a noun phrase of its own (sentences of our own)."""
+article that opens a noun phrase of its own, and at a person's possessive before a place NER labels
+apart (sentences of our own)."""
 
 from __future__ import annotations
 
@@ -29,3 +30,14 @@ def test_an_article_inside_a_title_stays_in_it(spacy_x: SpacyExtractor) -> None:
 def test_a_possessive_place_name_stays_one_name(spacy_x: SpacyExtractor) -> None:
     assert "Ford's Theatre" in _names(spacy_x, "Lincoln was shot at Ford's Theatre in 1865.")
     assert "St Mark's Square" in _names(spacy_x, "Crowds fill St Mark's Square at noon.")
+
+
+def test_a_persons_possessive_before_a_place_ner_labels_apart_owns_it(
+    spacy_x: SpacyExtractor,
+) -> None:
+    """ "Mussolini's Italy": the gold names Mussolini and Italy (and that he ruled it)."""
+    names = _names(spacy_x, "She fled Mussolini's Italy in 1937.")
+    assert {"Mussolini", "Italy"} <= names, names
+    assert not any("'s" in n for n in names), names
+    names = _names(spacy_x, "Many fled Fidel Castro's Cuba after 1959.")
+    assert {"Fidel Castro", "Cuba"} <= names, names

@@ -152,6 +152,26 @@ def _own_phrase(toks: Any, start: int, end: int, other: int) -> bool:
     return not any(head.i in _ancestors(toks[i]) for i in range(start, end))
 
 
+#: NER labels of a place a person's possessive owns, where NER starts it apart ("Italy" of
+#: "Mussolini's Italy")
+_OWNED_PLACES = frozenset({"GPE", "LOC"})
+
+
+def _owned_apart(toks: Any, a: int, j: int) -> bool:
+    """Whether the small words ``toks[a:j]`` hold a person's possessive and ``toks[j]`` starts a
+    place NER labels apart ("Mussolini's Italy", "Fidel Castro's Cuba"): the gold names the
+    person and the place as two nodes (and that he ruled it); "St Mark's Square", "Ford's
+    Theatre" (no place after the possessive) stay one name."""
+    return (
+        a > 0
+        and j < len(toks)
+        and toks[j].ent_iob_ == "B"
+        and toks[j].ent_type_ in _OWNED_PLACES
+        and toks[a - 1].ent_type_ == "PERSON"
+        and any(toks[i].tag_ == "POS" for i in range(a, j))
+    )
+
+
 def _route(toks: Any, a: int, b: int) -> bool:
     """Whether the small words ``toks[a:b-1]`` before the name ``toks[b-1]`` are a range's or a
     route's "to" and a new name starts there ("from the Chihuahua to the Great Dane", "the Black
@@ -203,7 +223,7 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
             toks[end - 1].whitespace_ or not _subtitle(toks, j, sent_end)
         ):
             break
-        if _own_phrase(toks, start, end, j):
+        if _own_phrase(toks, start, end, j) or _owned_apart(toks, end, j):
             break  # "awarded Toni Morrison the Presidential Medal of Freedom": two objects
         if (
             toks[end - 1].ent_type_ in _ROUTE
@@ -235,6 +255,7 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
             or toks[k].pos_ == "DET"
             or toks[k].tag_ in ("VBN", "VBG")
             or _own_phrase(toks, start, end, k)
+            or _owned_apart(toks, k + 1, start)
             or toks[k].ent_type_ in _ROUTE
             and toks[start].ent_type_ in _ROUTE
             and toks[start].ent_iob_ == "B"
