@@ -143,3 +143,22 @@ def test_a_people_key_counts_them_and_names_the_one_after_its_description() -> N
     assert ("Pau Ruiz", "number_of_children", "four") in found, found
     assert any(s == "Pau Ruiz" and o == "Ana Ruiz" for s, _, o in found), found
     assert not any("painters" in o or "cellist Ana" in o for _, _, o in found), found
+
+
+def test_a_dash_after_an_unknown_key_glosses_a_term_and_gives_no_field() -> None:
+    """ "**Legislative branch** — Congress", "**Nocturnes** — 21 lyrical night pieces": a dash
+    glosses a term the list names, no field of the section's subject ("US Constitution
+    legislative_branch Congress" stood at .71); a colon after the same key, or a dash after a
+    key the key table knows, still gives the field."""
+    found = _triples(
+        "# The US Constitution\n\nThe Constitution sets up three branches.\n\n"
+        "- **Legislative branch** — Congress\n- **Executive branch** — the President\n\n"
+        "## Chopin\n\nFrédéric Chopin was a Polish composer.\n\n"
+        "- **Nocturnes** — 21 lyrical night pieces\n- **Born** — 1 March 1810\n"
+        "- **Teacher:** Józef Elsner\n"
+    )
+    assert not {
+        t for t in found if t[1] in ("legislative_branch", "number_of_lyrical_night_pieces")
+    }
+    assert any(t[2] == "Józef Elsner" for t in found), found
+    assert any(t[2] == "1 March 1810" for t in found), found

@@ -52,7 +52,7 @@ from grapheme_distill.extractors.readers.plurals import singular
 from grapheme_distill.extractors.readers.yes_no_rows import yes_no_facts
 from grapheme_distill.model.knowledge import HierarchyKind
 
-__all__ = ["count_of", "is_name_key", "read_attributes", "value_type"]
+__all__ = ["column_names", "count_of", "is_name_key", "read_attributes", "value_type"]
 
 _RANKS = (
     "domain",
@@ -129,7 +129,7 @@ def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
         named_at = at
         if rows[0].header:
             names, named_at = _spelled_out(rows, at, names)
-        columns = _column_names(ctx, rows[0].header)
+        columns = column_names(ctx, rows[0].header)
         # a classification table: two rows or more name a rank ("| Kingdom | Animalia |"); one
         # "| Class | Economy |" row in a fare table is no taxonomy
         ranked = sum(any(_taxonomic_rank(c) for c in r.cell_texts()) for r in rows) >= 2
@@ -137,7 +137,7 @@ def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
             yield from _read_row(ctx, block, at, name, named_at, columns, ranked)
 
 
-def _column_names(ctx: ReadContext, header: Sequence[str]) -> list[str] | None:
+def column_names(ctx: ReadContext, header: Sequence[str]) -> list[str] | None:
     """A comparison table's subjects, completed by the noun the answer writes after them as the
     hierarchy reader completes them ("| | White | Green | Oolong | Black |" in an answer that
     says "Green tea", "Black tea": white tea, green tea, ...; the gold names the teas, and a bare
@@ -281,6 +281,11 @@ def _read_key_value(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         return
     raw = block.value_text()
     known = key.lower() in ATTRIBUTE_KEYS
+    if not known and key.lower() not in KEY_PREDICATES and _dashed(block):
+        # "**Legislative branch** — Congress", "1. Adagio – Allegro molto", "**Nocturnes** — 21
+        # lyrical night pieces": a dash after a key no key table knows glosses a term the list
+        # names (a branch, a movement, a genre), no field of the section's subject
+        return
     # "Expressionism (Munch is seen as one of its forerunners)": a bracket is an aside
     bare = PAREN.sub("", raw)
     if len(bare.split()) > (25 if known else 8) or CLAUSE.search(bare):
@@ -293,6 +298,14 @@ def _read_key_value(ctx: ReadContext, block: Block) -> Iterator[Fact]:
             return
         raw = head.group("h")
     yield from key_facts(ctx, subject, key, raw, block.span, "kv", is_hedged(raw))
+
+
+def _dashed(block: Block) -> bool:
+    """A key-value item whose key and value a dash parts ("**Term** — gloss"), not a colon."""
+    if block.key is None or block.value is None:
+        return False
+    between = block.text[block.key[1] : block.value[0]]
+    return "\u2013" in between or "\u2014" in between
 
 
 #: a column that spells the name column out ("| Abbreviation | Stands for | Adult range |")
