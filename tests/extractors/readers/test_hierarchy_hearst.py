@@ -57,3 +57,15 @@ def test_no_items_name_outside_a_gloss(item: str) -> None:
     assert not any(
         p in ("For attacks", "authenticator apps such as Google Authenticator") for p, _ in pairs
     )
+
+
+def test_including_in_an_items_gloss_names_only_the_items_children() -> None:
+    pairs = _pairs(
+        "The main genera:\n\n"
+        "- **Eudyptes** — the crested penguins, including the macaroni and rockhopper penguins\n"
+        "- **Spheniscus** — the banded penguins, such as the African penguin and the Humboldt "
+        "penguin\n"
+    )
+    assert ("Eudyptes", "rockhopper penguins") in pairs
+    assert not any(p == "crested penguins" for p, _ in pairs)
+    assert ("banded penguins", "African penguin") in pairs  # "such as" keeps its class

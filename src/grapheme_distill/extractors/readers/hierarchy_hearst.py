@@ -381,6 +381,11 @@ def hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         if owner is not None and not kind_head:
             # "**Docker Hub** — Docker's public registry, where you can find official images such
             # as nginx, python and postgres": in an item's gloss the item's name is their whole
+            if "including" in m.group(0):
+                # "**Nymphalidae** — brush-footed butterflies, the largest family, including the
+                # monarch": "including" in a gloss adds to the item's description, not to the noun
+                # before it
+                wholes = []
             wholes.append((owner, HierarchyKind.MEMBER_OF, "prose.such_as.head"))
         for parent, kind, construction in wholes:
             for child in names:
