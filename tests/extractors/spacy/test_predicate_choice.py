@@ -478,6 +478,16 @@ def test_a_bare_count_or_share_after_a_verb_states_no_relation() -> None:
     assert [p for _, p, _ in _named(out)] == ["has_length", "founded_in"]
 
 
+def test_a_bare_preposition_the_conventions_named_nothing_states_no_relation() -> None:
+    island, greenland = Entity(name="Madagascar", type=L), Entity(name="Greenland", type=L)
+    out = _clauses(
+        (island, "after", greenland, "clause.passive"),  # "the fourth-largest island, after …"
+        (island, "located_in", Entity(name="Indian Ocean", type=L), "clause.passive"),
+    )
+    choose_predicates(out, topic="Madagascar")
+    assert _named(out) == [("Madagascar", "located_in", "Indian Ocean")]
+
+
 def test_a_count_read_off_has_n_nouns_states_no_relation() -> None:
     wto, members = Entity(name="WTO", type=EntityType.ORGANIZATION), Entity(name="166", type=N)
     out = _clauses((wto, "number_of_members", members, "clause.attribute"))

@@ -197,6 +197,14 @@ _BARE_NUMBER = re.compile(
     r"[\d.,]+(?:\s*[–-]\s*[\d.,]+)?\s*%?$"
 )
 _VERB_CLAUSE = ("clause.active", "clause.passive")
+#: a preposition alone as the predicate ("X is <prep> Y" that the conventions named no relation):
+#: "the fourth-largest island in the world, after Greenland", "usually below about 20 °"
+_PLACE_WORDS = frozenset(
+    {
+        "in", "on", "at", "after", "before", "across", "below", "above", "down", "up", "under",
+        "over", "beyond", "behind", "among", "between", "around", "along", "through", "off",
+    }
+)  # fmt: skip
 
 
 def _described_thing(name: str, is_topic: Callable[[str], bool]) -> bool:
@@ -222,6 +230,8 @@ def _without_unstated(out: Extraction, topic: str | None, prompt: str | None) ->
       annotations do relate: dropping it too cost a held-out set .003);
     - a bare number or share after the verb ("covers about 8 %", "left home at 21", "has 8"):
       the thing counted is left unnamed (3 right, 30 wrong; a year stays);
+    - a bare preposition the conventions named no relation ("It is the fourth-largest island
+      in the world, after Greenland": ``after``; 0 right, 7 wrong);
     - a count read off "X has N <nouns>" (``number_of_<nouns>``), which the annotations write in
       no fixed way ("members 166 members", "population", "children ten children": 2 right, 13
       wrong).
@@ -250,7 +260,9 @@ def _without_unstated(out: Extraction, topic: str | None, prompt: str | None) ->
             unstated = item.predicate.startswith("number_of_")
         else:
             unstated = construction in _VERB_CLAUSE and (
-                _described_thing(subject.name, is_topic) or _bare_number(obj.name, obj.type)
+                _described_thing(subject.name, is_topic)
+                or _bare_number(obj.name, obj.type)
+                or item.predicate in _PLACE_WORDS
             )
         if unstated:
             drop.add(item.id)
