@@ -41,3 +41,13 @@ def test_a_persons_possessive_before_a_place_ner_labels_apart_owns_it(
     assert not any("'s" in n for n in names), names
     names = _names(spacy_x, "Many fled Fidel Castro's Cuba after 1959.")
     assert {"Fidel Castro", "Cuba"} <= names, names
+
+
+def test_a_fellowship_of_a_body_names_the_body(spacy_x: SpacyExtractor) -> None:
+    """ "Fellow of the Royal Society": the gold names the society (and the fellow its member)."""
+    names = _names(
+        spacy_x,
+        "- **Honours:** Fellow of the Royal Society (elected 1918); Fellow of Trinity College, Cambridge",
+    )
+    assert {"Royal Society", "Trinity College"} <= names, names
+    assert not any(n.startswith("Fellow of") for n in names), names

@@ -172,6 +172,17 @@ def _owned_apart(toks: Any, a: int, j: int) -> bool:
     )
 
 
+#: what a person is of a society or a college ("Fellow of the Royal Society", "Member of the
+#: Academy"): the gold names the body (and the person its member), not the honour
+_MEMBERSHIPS = frozenset({"fellow", "fellows", "member", "members", "associate", "associates"})
+
+
+def _membership(toks: Any, title: int, body: int) -> bool:
+    """Whether ``toks[title]`` is a membership ("Fellow") and ``toks[body]`` starts the body NER
+    labels after its "of" ("Fellow of the Royal Society"): two things, the body the node."""
+    return toks[title].lower_ in _MEMBERSHIPS and toks[body].ent_type_ == "ORG"
+
+
 def _route(toks: Any, a: int, b: int) -> bool:
     """Whether the small words ``toks[a:b-1]`` before the name ``toks[b-1]`` are a range's or a
     route's "to" and a new name starts there ("from the Chihuahua to the Great Dane", "the Black
@@ -223,7 +234,11 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
             toks[end - 1].whitespace_ or not _subtitle(toks, j, sent_end)
         ):
             break
-        if _own_phrase(toks, start, end, j) or _owned_apart(toks, end, j):
+        if (
+            _own_phrase(toks, start, end, j)
+            or _owned_apart(toks, end, j)
+            or _membership(toks, end - 1, j)
+        ):
             break  # "awarded Toni Morrison the Presidential Medal of Freedom": two objects
         if (
             toks[end - 1].ent_type_ in _ROUTE
@@ -256,6 +271,7 @@ def _title_span(doc: Any, start: int, end: int) -> tuple[int, int]:
             or toks[k].tag_ in ("VBN", "VBG")
             or _own_phrase(toks, start, end, k)
             or _owned_apart(toks, k + 1, start)
+            or _membership(toks, k, start)
             or toks[k].ent_type_ in _ROUTE
             and toks[start].ent_type_ in _ROUTE
             and toks[start].ent_iob_ == "B"
