@@ -315,7 +315,7 @@ class SpacyExtractor:
                     for doc in cell_docs:
                         release(doc)
             if self.vocabulary is None:  # an ontology's labels are chosen by .vocab instead
-                choose_predicates(out, text=answer)
+                choose_predicates(out, text=answer, topic=topic, prompt=prompt)
             annotate(out, text=answer, prompt=prompt, topic=topic)
             if self.calibration is not None:
                 self.calibration.apply(out)

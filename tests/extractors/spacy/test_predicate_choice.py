@@ -506,3 +506,16 @@ def test_without_the_answer_s_topic_or_in_a_benchmark_run_nothing_is_dropped() -
     with split_addresses(False):  # DBpedia's facts hold bare numbers: the benchmarks keep them
         choose_predicates(out, topic="Red Cross")
     assert _named(out) == [("third emblem", "adopted_in", "2005")]
+
+
+def test_the_extractor_gives_the_chooser_the_answer_s_topic() -> None:
+    """The drop of unstated verb clauses needs the answer's topic, which only the extractor
+    knows: a clause about "chemical energy" is no fact of an answer about the Red Cross."""
+    out = SpacyExtractor().extract(
+        "The Red Cross was founded in Geneva in 1863. In plants, chemical energy is stored in "
+        "glucose.",
+        prompt="Tell me about the Red Cross.",
+    )
+    assert not [r for r in _named(out) if r[0] == "chemical energy"], _named(out)
+    assert ("Red Cross", "founded_in", "Geneva") in _named(out)
+    assert "chemical energy" in {e.name for e in out.entities.values()}
