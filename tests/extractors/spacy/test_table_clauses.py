@@ -68,3 +68,17 @@ def test_a_row_s_verb_phrase_cell_is_the_row_s_clause_and_names_are_no_clauses(
     assert "Ofcom" not in subjects  # a noun phrase: the table reader's value
     assert "1922" not in subjects  # a date names no row's thing
     assert all(where == text[:5] for _, text, where in read), read  # answer spans kept
+
+
+def test_the_extractor_reads_a_comparison_table_s_clause_cells(spacy_x: SpacyExtractor) -> None:
+    """End to end: a clause in a comparison table's cell is said of its column's name."""
+    out = spacy_x.extract(
+        "The IMF and the World Bank were both founded at Bretton Woods.\n\n"
+        "| | IMF | World Bank |\n|---|---|---|\n"
+        "| Main job | keeps the international monetary system stable | reduces poverty through "
+        "long-term development |\n",
+        prompt="Compare the IMF and the World Bank.",
+    )
+    names = {e.id: e.name for e in out.entities.values()}
+    facts = {(names[r.subject], r.predicate, names[r.object]) for r in out.relations}
+    assert ("World Bank", "reduce", "poverty") in facts, facts

@@ -36,6 +36,7 @@ from grapheme_distill.extractors.spacy.structure_relations import (
     section_readings,
     structure_candidates,
 )
+from grapheme_distill.extractors.spacy.table_clauses import read_table_clauses
 from grapheme_distill.extractors.spacy.text import Piece
 from grapheme_distill.extractors.vocab import RelationVocabulary
 from grapheme_distill.model.hashing import normalise_name
@@ -174,6 +175,9 @@ def read_answer(
                 for named in named_mentions(sent):
                     state.facts.append(named)
                     state.see(named)
+    if ctx is not None and preserve_structure and KnowledgeType.RELATIONAL in types:
+        # "| Main job | reduces poverty |": a clause cell said of its column's (row's) name
+        read_table_clauses(ctx, injected, cell_docs, state, prose)
     if ctx is not None and KnowledgeType.PROCEDURAL in types:
         join_prose_procedures(ctx.doc, prompt, context_goal, state)
     for r in state.records:  # a procedure no prompt, heading or lead-in names
