@@ -455,7 +455,12 @@ def test_a_described_common_noun_that_is_not_the_topic_states_no_relation() -> N
         (lenders, "disclose", apr, "clause.active"),  # one word: a kind the answers relate
         (sharks, "grow_to", metres, "clause.active"),  # the topic
     )
-    choose_predicates(out, topic="Great white sharks", prompt="Tell me about great white sharks.")
+    choose_predicates(
+        out,
+        text="third emblem; chemical energy.",  # each clause's evidence (0, 30) names its subject
+        topic="Great white sharks",
+        prompt="Tell me about great white sharks.",
+    )
     assert _named(out) == [
         ("lenders", "disclose", "APR"),
         ("great white sharks", "grow_to", "6 m"),
@@ -488,11 +493,45 @@ def test_a_bare_preposition_the_conventions_named_nothing_states_no_relation() -
     assert _named(out) == [("Madagascar", "located_in", "Indian Ocean")]
 
 
-def test_a_count_read_off_has_n_nouns_states_no_relation() -> None:
+def test_a_count_read_off_has_n_nouns_is_a_fact() -> None:
+    """ "The WTO has 166 members": whole and true, however the annotations word it."""
     wto, members = Entity(name="WTO", type=EntityType.ORGANIZATION), Entity(name="166", type=N)
     out = _clauses((wto, "number_of_members", members, "clause.attribute"))
-    choose_predicates(out, topic="WTO")
+    choose_predicates(out, text="The WTO has 166 members, from Albania to Zimbabwe.", topic="WTO")
+    assert _named(out) == [("WTO", "number_of_members", "166")]
+
+
+def test_a_count_that_introduces_a_list_states_no_relation() -> None:
+    """ "A JWT has three parts, …: header, payload, signature": the conventions leave it out."""
+    jwt, three = Entity(name="JWT", type=C), Entity(name="three", type=N)
+    out = _clauses((jwt, "number_of_parts", three, "clause.attribute"))
+    text = "A JWT has three parts, each Base64URL-encoded and separated by dots: header, payload"
+    out.items[:] = []
+    rel = Relation(subject=jwt.id, predicate="number_of_parts", object=three.id, span=(2, 21))
+    out.add(rel)
+    out.item_signals.clear()
+    out.item_signals[rel.id] = {"construction": "clause.attribute"}
+    choose_predicates(out, text=text, topic="JWT")
     assert _named(out) == []
+
+
+def test_a_described_subject_a_pronoun_stands_for_is_what_the_paragraph_speaks_of() -> None:
+    fee, money = Entity(name="licence fee", type=C), Entity(name="about £3.7 billion", type=N)
+
+    def read(text: str) -> list[tuple[str, str, str]]:
+        out = Extraction(extractor="test")
+        out.add_entity(fee)
+        out.add_entity(money)
+        span = (text.index("licence"), len(text))  # a resolved pronoun's opens at its antecedent
+        rel = Relation(subject=fee.id, predicate="bring_in", object=money.id, span=span)
+        out.add(rel)
+        out.item_signals[rel.id] = {"construction": "clause.active"}
+        choose_predicates(out, text=text, topic="BBC")
+        return _named(out)
+
+    said = "the licence fee, which every household must pay. It brings in about £3.7 billion"
+    assert read(said) == [("licence fee", "bring_in", "about £3.7 billion")]
+    assert read("the licence fee brings in about £3.7 billion") == []  # named by its clause
 
 
 def test_without_the_answer_s_topic_or_in_a_benchmark_run_nothing_is_dropped() -> None:
