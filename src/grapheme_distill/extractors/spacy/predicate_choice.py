@@ -251,8 +251,7 @@ def _without_unstated(
     - a bare number or share after the verb ("covers about 8 %", "left home at 21", "has 8"):
       the thing counted is left unnamed (3 right, 30 wrong; a year stays);
     - a bare preposition the conventions named no relation ("It is the fourth-largest island
-      in the world, after Greenland": ``after``; 0 right, 7 wrong).
-
+      in the world, after Greenland": ``after``; 0 right, 7 wrong);
     - a count read off "X has N <nouns>" (``number_of_<nouns>``) that only introduces a list,
       its sentence going on to a colon ("A JWT has three parts, each Base64URL-encoded and
       separated by dots: …"), which the conventions do not annotate.  Any other count is an
