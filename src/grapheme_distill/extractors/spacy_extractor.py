@@ -51,6 +51,7 @@ from grapheme_distill.extractors.spacy.learned_relations import default_model
 from grapheme_distill.extractors.spacy.lemmas import FastLemmas, fast_lemmas
 from grapheme_distill.extractors.spacy.pipeline import DEFAULT_MODEL, load_model
 from grapheme_distill.extractors.spacy.predicate_choice import choose_predicates
+from grapheme_distill.extractors.spacy.table_clauses import cells_to_parse
 from grapheme_distill.extractors.spacy.text import Piece, Prepared, prepare
 from grapheme_distill.extractors.vocab import RelationVocabulary
 from grapheme_distill.model.knowledge import KnowledgeType
@@ -72,14 +73,7 @@ def table_cells(document: Document, injected: Sequence[tuple[int, int]] = ()) ->
     the learned entity decision weighs its noun chunks like any other.  A row inside an
     instruction addressed to the model (``injected``, answer spans) is left out, as the table
     readers leave it."""
-    return [
-        text
-        for block in document.blocks
-        if block.role == "table_row"
-        and not any(a < block.span[1] and block.span[0] < b for a, b in injected)
-        for text in (t.strip() for t in block.cell_texts())
-        if any(ch.isalnum() for ch in text)
-    ]
+    return [text for _, _, text in cells_to_parse(document, injected)]
 
 
 def _texts(prep: Prepared, cells: list[str]) -> Iterator[str]:

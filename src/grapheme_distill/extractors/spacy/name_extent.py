@@ -15,10 +15,10 @@ from __future__ import annotations
 from typing import Any
 
 from grapheme_distill.extractors.spacy.titles import (
-    _MEMBERSHIPS,
     _ORDINAL,
     _STYLES,
     _full_name,
+    _membership,
     _name_part,
     _title_span,
 )
@@ -40,7 +40,7 @@ def _of_name_end(doc: Any, end: int) -> int:
         return end  # "New Jersey of the United States": two places, not one name
     if doc[i].ent_type_ == "GPE" and _full_name(doc, end):
         return end  # "Kevin Mayer of France": a person and the country they represent
-    if doc[end - 1].lower_ in _MEMBERSHIPS and doc[i].ent_type_ == "ORG":
+    if _membership(doc, end - 1, i):
         return end  # "Fellow of the Royal Society": the society is the node, its fellow a member
     while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
         i += 1

@@ -29,29 +29,27 @@ from grapheme_distill.extractors.spacy.mentions import Mention
 from grapheme_distill.extractors.spacy.records import State
 from grapheme_distill.extractors.spacy.text import OffsetMap, Piece
 
-__all__ = ["read_table_clauses"]
+__all__ = ["cells_to_parse", "read_table_clauses"]
 
 _FINITE = frozenset({"VBZ", "VBP", "VBD"})
 _MAX_NAME_WORDS = 6
 
 
-def _cells(
-    document: Document, injected: Sequence[tuple[int, int]], cell_docs: Sequence[Any]
-) -> Iterator[tuple[Block, int, Any]]:
-    """Each parsed cell with its row and column, in the order the extractor parsed them
-    (``spacy_extractor.table_cells``: rows in order, cells with a letter or digit)."""
-    docs = iter(cell_docs)
+def cells_to_parse(
+    document: Document, injected: Sequence[tuple[int, int]] = ()
+) -> Iterator[tuple[Block, int, str]]:
+    """Each table cell the extractor parses as a text of its own, with its row and column: rows
+    in order, cells with a letter or digit, none of a row inside an instruction addressed to the
+    model (``injected``, answer spans).  One walk for both sides, so that the parsed docs
+    (``spacy_extractor.table_cells``) and the cells they are read back into stay aligned."""
     for block in document.blocks:
         if block.role != "table_row" or any(
             a < block.span[1] and block.span[0] < b for a, b in injected
         ):
             continue
         for j, text in enumerate(block.cell_texts()):
-            if any(ch.isalnum() for ch in text.strip()):
-                doc = next(docs, None)
-                if doc is None:
-                    return
-                yield block, j, doc
+            if any(ch.isalnum() for ch in text):
+                yield block, j, text.strip()
 
 
 def _clause(doc: Any) -> bool:
@@ -86,7 +84,7 @@ def read_table_clauses(
     column's trademark, not the thing the prose above the table spoke of last); what the prose
     after it may mean is left as it was."""
     co = state.coref
-    for block, j, doc in _cells(ctx.doc, injected, cell_docs):
+    for (block, j, _), doc in zip(cells_to_parse(ctx.doc, injected), cell_docs, strict=False):
         if j == 0 or not block.header or not _clause(doc):
             continue
         name = _subject(ctx, block, j)

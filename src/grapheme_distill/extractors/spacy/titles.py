@@ -124,18 +124,6 @@ def two_names(toks: Any, start: int, end: int) -> tuple[int, int] | None:
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-def _ancestors(tok: Any) -> list[int]:
-    """The indices of ``tok``'s heads up to the root (bounded: a parse is a tree, the bound
-    guards a malformed one)."""
-    out: list[int] = []
-    for _ in range(12):
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
-        out.append(tok.i)
-    return out
-
-
 def _own_phrase(toks: Any, start: int, end: int, other: int) -> bool:
     """Whether the name ``toks[start:end]`` and the Title Case word ``toks[other]`` across an
     article are two noun phrases: the article opens the later one ("awarded Toni Morrison the
@@ -147,9 +135,9 @@ def _own_phrase(toks: Any, start: int, end: int, other: int) -> bool:
     if toks[art].lower_ not in _ARTICLES:
         return False
     head = toks[other].head if other >= end else toks[other]
-    if any(start <= i < end for i in [head.i, *_ancestors(head)]):
+    if any(start <= t.i < end for t in (head, *head.ancestors)):
         return False
-    return not any(head.i in _ancestors(toks[i]) for i in range(start, end))
+    return not any(head.is_ancestor(toks[i]) for i in range(start, end))
 
 
 #: NER labels of a place a person's possessive owns, where NER starts it apart ("Italy" of
