@@ -168,6 +168,9 @@ TOPICS: list[tuple[str, str]] = [
     # Twenty-ninth batch (held out in fresh/ during the twenty-ninth session; appended the same way).
     ("people", "Confucius"),
     ("sport", "archery"),
+    # Thirtieth batch (held out in fresh/ during the thirtieth session; appended the same way).
+    ("organisations", "Toyota"),
+    ("how-to", "flying a kite"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
