@@ -199,10 +199,12 @@ _STRUCT_NOUNS = {
     "branch": "subclass_of",
     "category": "subclass_of",
 }
+# "made of / from" is left out: what a thing is made of is its material ("cell walls made of
+# chitin", "Rocks are made of minerals"), which the conventions keep as a relation (made_of,
+# made_from), not as a part; "made up of" names components and stays part_of
 _STRUCT_VERBS: dict[str, ClauseKind] = {
     "consist_of": "part_of",
     "composed_of": "part_of",
-    "made_of": "part_of",
     "comprise": "part_of",
     "made_up_of": "part_of",
     "contain": "contains",
