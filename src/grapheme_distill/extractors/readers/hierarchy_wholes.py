@@ -220,8 +220,25 @@ def list_wholes(
         add(lead_parent(ctx, first, ctx.prompt), "prompt")
     add(ctx.section_subject(first), "section")
     add(ctx.topic, "topic")
-    add(first_subject(ctx), "first_subject")
+    if not _names_own_whole(out):
+        add(first_subject(ctx), "first_subject")
     return list(out.values())
+
+
+def _names_own_whole(out: dict[str, Candidate]) -> bool:
+    """Whether a list's lead-in or heading names its own whole ("**Treatment** usually involves
+    two kinds of inhaler:", "## Types of plate boundary", "**Triggers** to avoid include:"): then
+    the answer's first subject is no whole of the list as well — a list item has one direct
+    whole, and the first subject is at most its grandparent (devtrain: "Asthma contains
+    allergens" beside "Triggers to avoid", "Plate tectonics subclass_of Divergent boundaries"
+    beside "plate boundary", all scored .78-.82).  A bare plural ("The instruments fall into a
+    few groups:", :func:`.hierarchy_hearst.bare_plural`) names the first subject's own children
+    by their kind, so the first subject stays their whole (a gamelan's gongs and drums)."""
+    from grapheme_distill.extractors.readers.hierarchy_hearst import bare_plural
+
+    return any(
+        {"lead_np", "heading_np"} & c.sources and not bare_plural(c.name.text) for c in out.values()
+    )
 
 
 def list_whole(ctx: ReadContext, block: Block, lead: str, heading: str) -> Name | None:
