@@ -115,3 +115,13 @@ def test_a_title_preposition_before_an_indefinite_article_stays_in_the_name() ->
     toks = doc_tokens(doc)
     start, end = _index(doc, "Death"), _index(doc, "Farm") + 1
     assert clause_cut(toks, start, end, start) == (start, end)
+
+
+def test_a_landform_after_a_place_is_its_descriptor_not_its_name() -> None:
+    """ "the Himalayas mountain range": the gold names the Himalayas (a trailing descriptor)."""
+    doc = load_model()("Mount Everest is part of the Himalayas mountain range.")
+    m = mention_of(doc[_index(doc, "range")])
+    assert m is not None and m.text == "Himalayas", m
+    doc = load_model()("Apple sells the iPhone range in Europe.")
+    m = mention_of(doc[_index(doc, "range")])
+    assert m is not None and m.text != "iPhone", m  # no place: a product's range is left alone

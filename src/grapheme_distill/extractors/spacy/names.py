@@ -75,6 +75,25 @@ def _ent_span(tok: Any) -> Any:
     return doc[start:end]
 
 
+#: what a named natural feature is, written after its name ("the Himalayas mountain range", "the
+#: Aleutian island chain"): the gold names the feature without it (its trailing descriptor); the
+#: words the scorer already treats as descriptors ("river", "desert") need no list here
+_LANDFORMS = frozenset(
+    {"range", "ranges", "chain", "massif", "archipelago", "volcano", "glacier", "canyon"}
+    | {"plateau", "peninsula", "mountains"}
+)
+
+
+def _landform_of_place(toks: Any, first: int, last: int) -> bool:
+    """Whether ``toks[first:last]`` is a place NER labels followed by the lower-case kind of
+    feature it is ("Himalayas mountain range"); a product's "range" ("the iPhone range") has no
+    place label."""
+    if toks[last - 1].lemma_.lower() not in _LANDFORMS and toks[last - 1].lower_ not in _LANDFORMS:
+        return False
+    caps = [t for t in toks[first : last - 1] if t.text[:1].isupper()]
+    return bool(caps) and all(t.ent_type_ in ("LOC", "GPE") for t in caps)
+
+
 def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention | None:
     toks = doc_tokens(doc)  # (``doc[i]`` builds a new Token at each call: ~64,000 a run here)
     keep_head, keep_tail = title_edges(doc, start, end)
@@ -165,7 +184,10 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
         # diagram" keep their noun, it is part of the name
         if (
             last > first
-            and toks[last - 1].lemma_.lower() in _TRAILING_CLASSES
+            and (
+                toks[last - 1].lemma_.lower() in _TRAILING_CLASSES
+                or _landform_of_place(toks, first, last)
+            )
             and toks[last - 1].text[:1].islower()
         ):
             while (
