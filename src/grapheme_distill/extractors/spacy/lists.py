@@ -26,6 +26,7 @@ from grapheme_distill.extractors.readers.attributes import is_name_key
 from grapheme_distill.extractors.readers.procedures import goal_of, list_holds_steps
 from grapheme_distill.extractors.spacy.clauses import Mention, mention_of, phrase_mention
 from grapheme_distill.extractors.spacy.glosses import genus_records, gloss_genus, of_term
+from grapheme_distill.extractors.spacy.lead_ins import continued_subject, lead_subject
 from grapheme_distill.extractors.spacy.named import named_mentions, step_things
 from grapheme_distill.extractors.spacy.records import Record, State
 from grapheme_distill.extractors.spacy.text import Piece
@@ -52,21 +53,6 @@ __all__ = [
 #: piece)
 Prose = Callable[[Piece, Any, Mention | None], None]
 
-_FACT_LABELS = frozenset(
-    {
-        "PERSON",
-        "ORG",
-        "GPE",
-        "LOC",
-        "FAC",
-        "EVENT",
-        "NORP",
-        "PRODUCT",
-        "WORK_OF_ART",
-        "LAW",
-        "LANGUAGE",
-    }
-)
 
 # instructions addressed to the model, not statements about the world: never read as knowledge
 INJECTION = re.compile(
@@ -475,44 +461,6 @@ def place_records(piece: Piece, doc: Any) -> list[Record]:
     return out
 
 
-#: a lead-in or heading that leaves its subject for the items to go on with: "In practice it:",
-#: "Along the way he:", "## What it does", "### What she did"
-_DANGLING = re.compile(r"\b(?P<p>he|she|it|they)\s*:\s*$", re.IGNORECASE)
-_WHAT_IT_DOES = re.compile(
-    r"^\W*what (?P<p>he|she|it|they) (?:does|did|do|offers?|provides?)\W*$", re.IGNORECASE
-)
-
-
-def continued_subject(lead: Any, heading_text: str, state: State) -> Mention | None:
-    """The subject a list's items go on from when the lead-in ends on a bare pronoun ("Along the
-    way he:", "In practice it:") or the heading asks what it does ("## What it does"): the items
-    are verb phrases of that subject ("- blinds the Cyclops Polyphemus", "1. sets a target range
-    for the federal funds rate"), not of the lead-in's first subject ("Congress has given it a
-    dual mandate. In practice it:" is about the Fed, not Congress).  "He" or "she" is the person
-    the lead-in named last (objects too: the light coreference notes subjects only), "it" or "they" the answer's
-    topic ("Congress has given it a dual mandate. In practice it:" is about the Fed)."""
-    if lead is not None:
-        last = list(lead.sents)[-1]
-        m = _DANGLING.search(last.text)
-        if m is None or any(t.pos_ in ("VERB", "AUX") for t in last):
-            return None
-        pronoun = m.group("p").lower()
-    elif (m := _WHAT_IT_DOES.match(heading_text)) is not None:
-        pronoun = m.group("p").lower()
-    else:
-        return None
-    found: Mention | None = state.coref.topic
-    if pronoun in ("he", "she"):
-        # the person the lead-in named last, even as an object ("It follows Odysseus … he:")
-        people = [e for e in lead.ents if e.label_ == "PERSON"] if lead is not None else []
-        found = mention_of(people[-1].root, state.coref) if people else state.coref.person
-    elif found is not None and found.label == "PERSON":
-        return None
-    if found is None or found.pronoun or not (found.proper or found.label):
-        return None
-    return found
-
-
 def said_of(subject: Mention, piece: Piece, doc: Any, parse: Any) -> tuple[Piece, Any] | None:
     """An item that goes on the lead-in's sentence ("blinds the Cyclops Polyphemus"), parsed
     again after its subject's name, with offsets that still point into the answer (the name's
@@ -603,25 +551,6 @@ def agrees(pronoun: str, mention: Mention | None, doc: Any) -> bool:
     if pronoun == "they":
         return several or words is None or mention.label in ("ORG", "NORP")
     return not person and not several
-
-
-def lead_subject(doc: Any, state: State) -> Mention | None:
-    """The implicit subject of a list: the lead-in's subject when it names something, else the
-    first named entity ("Key facts about Paris:"), else its head noun."""
-    fallback: Mention | None = None
-    for sent in doc.sents:
-        for child in sent.root.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                m = mention_of(child, state.coref)
-                if m and (m.proper or m.label):
-                    return m
-                fallback = fallback or m
-        if sent.root.pos_ in ("NOUN", "PROPN"):
-            fallback = fallback or mention_of(sent.root, state.coref)
-    for ent in doc.ents:
-        if ent.label_ in _FACT_LABELS:
-            return mention_of(ent.root, state.coref)
-    return fallback
 
 
 def after_label(
