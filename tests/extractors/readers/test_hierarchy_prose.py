@@ -433,3 +433,33 @@ def test_what_a_taxon_includes_is_its_subclass() -> None:
     }
     assert kinds[("Vespidae", "hornets")] is HierarchyKind.SUBCLASS_OF
     assert kinds[("Vulpes", "fennec")] is HierarchyKind.SUBCLASS_OF
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        pytest.param(
+            "Rocks come in three kinds.\n\n**Igneous rock**: rock formed from cooled magma. "
+            "Common examples are granite and basalt.\n",
+            {("igneous rock", "granite"), ("igneous rock", "basalt")},
+            id="a-key-value-paragraph",
+        ),
+        pytest.param(
+            "- **Web browsers**: programs for viewing pages. Examples include Firefox, Safari "
+            "and Chrome.\n- **Search engines**: tools that index the web.\n",
+            {("web browsers", "firefox"), ("web browsers", "chrome")},
+            id="a-list-items-gloss",
+        ),
+    ],
+)
+def test_examples_without_of_are_the_keys_examples(
+    text: str, present: set[tuple[str, str]]
+) -> None:
+    """ "Examples include A, B and C" with no "of X" in a key's gloss: the key names the class."""
+    pairs = hierarchy_pairs(text)
+    assert present <= pairs, sorted(pairs)
+
+
+def test_examples_in_plain_prose_name_no_class() -> None:
+    pairs = hierarchy_pairs("Many rocks hold fossils. Examples include limestone and shale.")
+    assert not {p for p in pairs if p[1] in ("limestone", "shale")}, sorted(pairs)

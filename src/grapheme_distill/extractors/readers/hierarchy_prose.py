@@ -279,6 +279,8 @@ def _counted_then_named(ctx: ReadContext, block: Block, sent: Sentence) -> Itera
 
 def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     yield from hearst(ctx, block, sent)
+    if sent.text.startswith(_EXAMPLES_OPEN):
+        yield from _examples(block, sent)
     yield from _numbered_parts(block, sent)
     yield from _called_list(block, sent)
     yield from _has_counted(ctx, block, sent)
@@ -287,6 +289,49 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
     for clause in _CLAUSE_BREAK.split(sent.text.rstrip(".!")):
         yield from _stated(ctx, block, sent, clause)
         yield from read_groups(ctx, block, sent, clause)
+
+
+#: "Examples include A, B and C" with no "of X": the examples of what the block's key names
+_EXAMPLES = re.compile(
+    r"^(?:(?:Some|Common|Typical|Familiar|Well-known|Famous|Notable|Good|Classic)\s+)?"
+    r"examples\s+(?:include|are)\s+(?P<list>.+)$",
+    re.IGNORECASE,
+)
+#: the words such a sentence opens with: a cheap test before the pattern
+_EXAMPLES_OPEN: tuple[str, ...] = (
+    "Examples",
+    "Some",
+    "Common",
+    "Typical",
+    "Familiar",
+    "Well",
+    "Famous",
+    "Notable",
+    "Good",
+    "Classic",
+)
+
+
+def _examples(block: Block, sent: Sentence) -> Iterator[Fact]:
+    """ "**Sedimentary rock**: rock made from sediment … Examples include sandstone, limestone
+    and shale": examples with no "of X" are the examples of what the key of their item or
+    key-value line names (a bold key over its gloss, a short name); kinds when they are common
+    nouns, members when they are names.  Elsewhere the class is left unread (the paragraph's
+    subject is not sure)."""
+    m = _EXAMPLES.match(sent.text.rstrip(".!"))
+    if m is None or block.key is None or block.role not in ("key_value", "glossary"):
+        return
+    if sent.start < block.key[1]:
+        return
+    whole = clean_name(block.key_text())
+    children = stated_children(m.group("list"))
+    if not whole or len(whole.split()) > 4 or not whole[:1].isupper() or not children:
+        return
+    names = all(c[:1].isupper() for c in children)
+    kind = HierarchyKind.MEMBER_OF if names else HierarchyKind.SUBCLASS_OF
+    for child in children:
+        if fact := edge(block, sent, "prose.examples", Name(whole), child, kind):
+            yield fact
 
 
 def _stated(ctx: ReadContext, block: Block, sent: Sentence, text: str) -> Iterator[Fact]:
