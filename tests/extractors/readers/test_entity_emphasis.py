@@ -66,3 +66,18 @@ def test_a_highlighted_name_with_its_abbreviation_is_the_name_without_a_half_bra
     # the node was "World Health Organization (WHO": the closing bracket stripped, the opening one kept
     terms = _terms(text)
     assert terms == [term]
+
+
+def test_a_control_a_step_presses_is_no_node_the_app_it_opens_is() -> None:
+    """ "Tap **Back Up Now**", "tick **Encrypt local backup**": a button's label opening on a
+    command is no gold entity; "open **Settings**", "tap **iCloud**" name the app and the service."""
+    text = (
+        "1. Open **Settings** and tap **iCloud**.\n"
+        "2. Turn on **Back Up This iPhone** if it is off.\n"
+        "3. Tap **Back Up Now** and stay on Wi-Fi.\n"
+        "4. Tick **Encrypt local backup** and choose a password.\n"
+        "5. Tap **Connect**, then tap **Allow** when iOS asks.\n"
+    )
+    terms = _terms(text)
+    assert {"Settings", "iCloud"} <= set(terms), terms
+    assert not {"Back Up This iPhone", "Back Up Now", "Encrypt local backup", "Allow"} & set(terms)

@@ -36,6 +36,29 @@ _ACTIONS = frozenset(
 )
 
 
+#: what a how-to does to a control ("tap **Back Up Now**", "turn on **Back Up This iPhone**")
+_PRESSED = re.compile(
+    r"\b(?:tap|click|press|hit|tick|untick|check|uncheck|select|choose|toggle|turn on|turn off"
+    r"|switch on|switch off)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+#: the first word of a control's label that is itself a command ("**Trust This Computer**",
+#: "**Allow**", "**Encrypt local backup**"): a button, not a term ("tap **iCloud**", "open
+#: **Settings**" name the service and the app, which the gold keeps)
+_COMMANDS = frozenset(
+    {"back", "trust", "allow", "encrypt", "connect", "continue", "confirm", "accept", "agree"}
+    | {"erase", "reset", "restore", "download", "update", "send", "submit", "apply", "verify"}
+    | {"unlock", "remove", "delete", "done", "next", "ok", "cancel", "join", "forget", "pair"}
+    | {"show", "hide", "allow", "block", "report", "share", "skip", "retry", "upload", "sync"}
+)
+
+
+def _control_label(before: str, term: str) -> bool:
+    """Whether ``term``, highlighted after ``before`` (its line up to the highlight), is a
+    control's label a step presses: after a pressing verb, opening on a command word."""
+    return bool(_PRESSED.search(before)) and term.split()[0].lower() in _COMMANDS
+
+
 def _term(text: str) -> str | None:
     """The highlighted text as a name, or None when it stresses, labels or states."""
     # "**World Health Organization (WHO)**": the name without its bracketed short form or gloss
@@ -77,7 +100,7 @@ def read_emphasis(ctx: ReadContext) -> list[Fact]:
             if any(x < b and a < y for x, y in bad):
                 continue
             term = _term(raw)
-            if term is not None:
+            if term is not None and not _control_label(text[line:a], term):
                 facts.append(
                     Fact(
                         kind="entity",
