@@ -80,3 +80,14 @@ def test_a_dates_day_after_a_keys_colon_stays_in_the_date(
     names = _names(spacy_x, answer)
     assert "14 April 1964" in names
     assert "April 1964" not in names
+
+
+def test_a_control_a_step_presses_is_no_name(spacy_x: SpacyExtractor) -> None:
+    """ "tap Trust This Computer", "tap Allow": a button's label (NER made them an ORG and a
+    PERSON) is no gold entity; the phone and the app a step names stay."""
+    ex = spacy_x.extract(
+        "4. If asked, tap Trust This Computer on the phone.\n"
+        "5. Open Settings, tap Connect, then tap Allow when iOS asks.\n"
+    )
+    names = {e.name for e in ex.entities.values()}
+    assert not {"Trust This Computer", "Allow"} & names, names

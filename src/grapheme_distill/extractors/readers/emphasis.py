@@ -18,7 +18,7 @@ import re
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
 
-__all__ = ["read_emphasis"]
+__all__ = ["CONTROL_COMMANDS", "read_emphasis"]
 
 _MAX_WORDS = 5
 _WORD = re.compile(r"[a-z]{2,}")
@@ -45,7 +45,7 @@ _PRESSED = re.compile(
 #: the first word of a control's label that is itself a command ("**Trust This Computer**",
 #: "**Allow**", "**Encrypt local backup**"): a button, not a term ("tap **iCloud**", "open
 #: **Settings**" name the service and the app, which the gold keeps)
-_COMMANDS = frozenset(
+CONTROL_COMMANDS = frozenset(
     {"back", "trust", "allow", "encrypt", "connect", "continue", "confirm", "accept", "agree"}
     | {"erase", "reset", "restore", "download", "update", "send", "submit", "apply", "verify"}
     | {"unlock", "remove", "delete", "done", "next", "ok", "cancel", "join", "forget", "pair"}
@@ -56,7 +56,7 @@ _COMMANDS = frozenset(
 def _control_label(before: str, term: str) -> bool:
     """Whether ``term``, highlighted after ``before`` (its line up to the highlight), is a
     control's label a step presses: after a pressing verb, opening on a command word."""
-    return bool(_PRESSED.search(before)) and term.split()[0].lower() in _COMMANDS
+    return bool(_PRESSED.search(before)) and term.split()[0].lower() in CONTROL_COMMANDS
 
 
 def _term(text: str) -> str | None:

@@ -15,6 +15,7 @@ import dataclasses
 from typing import Any, cast
 
 from grapheme_distill.extractors.readers.balance import balanced, quote_cut
+from grapheme_distill.extractors.readers.emphasis import CONTROL_COMMANDS
 from grapheme_distill.extractors.spacy.doc_cache import doc_tokens, span_text, token_sent
 from grapheme_distill.extractors.spacy.mentions import (
     _CLASS_NOUNS,
@@ -94,6 +95,10 @@ def _landform_of_place(toks: Any, first: int, last: int) -> bool:
     return bool(caps) and all(t.ent_type_ in ("LOC", "GPE") for t in caps)
 
 
+#: what a how-to step does to a control named right after it ("tap Allow", "click Trust This Computer")
+_PRESSING = frozenset({"tap", "click", "tick", "press", "untick"})
+
+
 def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention | None:
     toks = doc_tokens(doc)  # (``doc[i]`` builds a new Token at each call: ~64,000 a run here)
     keep_head, keep_tail = title_edges(doc, start, end)
@@ -138,6 +143,8 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
             start += 1
         elif end - start == 2 and label and toks[start].lower_ in _IMPERATIVES:
             return None
+    if start > 0 and toks[start - 1].lower_ in _PRESSING and toks[start].lower_ in CONTROL_COMMANDS:
+        return None  # "tap Trust This Computer", "tap Allow": a button's label, no name
     owner = next((t.i for t in toks[start:end] if t.tag_ == "POS"), None)
     if owner is not None and owner + 1 < end and _owned_name(toks, start, owner, end):
         start = owner + 1  # "California's San Andreas Fault": the fault, not California's
