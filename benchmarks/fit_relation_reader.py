@@ -371,9 +371,10 @@ def choose(
     structure_floor: float = 0.0,
     rule_tolerance: float = 0.0,
     structure_min_kept: int = 1,
+    fixed: float | None = None,
 ) -> tuple[float, float, float, dict[float, dict[str, float]], dict[float, dict[str, float]]]:
-    """The rule threshold (``fixed_rule`` when given), then the candidate threshold, each with
-    the best relation F1 on ``items`` whose micro F1 is not below the rules' (and both curves),
+    """The rule threshold (``fixed_rule`` when given), then the candidate threshold (``fixed``
+    when given), each with the best relation F1 on ``items`` whose micro F1 is not below the rules' (and both curves),
     then the threshold of the candidates read off the layout (tables, key-value items: a
     population of their own, right at other rates than the parse's) with the other two fixed,
     among the thresholds at which the layout candidates kept are right at least
@@ -409,8 +410,8 @@ def choose(
     rule_threshold = pick_rule(rule_curve) if fixed_rule is None else fixed_rule
     # the layout candidates left out while the parse's are chosen: judged at the parse's
     # threshold they made its curve, and were then kept off (or at their own threshold)
-    curve = {t: at(rule_threshold, t, 2.0) for t in GRID}
-    threshold = pick(curve)
+    curve = {t: at(rule_threshold, t, 2.0) for t in (GRID if fixed is None else [fixed])}
+    threshold = pick(curve) if fixed is None else fixed
     floor_met = [
         st
         for st in GRID
@@ -607,6 +608,12 @@ def main(argv: list[str] | None = None) -> int:
         " (its curve is flat: the folds of one fit chose 0.0 or 0.1)",
     )
     ap.add_argument(
+        "--threshold",
+        type=float,
+        help="keep the candidates at this probability instead of choosing the threshold (as"
+        " judged apart, one annotation batch held out: thirtieth session)",
+    )
+    ap.add_argument(
         "--tolerance",
         type=float,
         default=0.0,
@@ -689,6 +696,7 @@ def main(argv: list[str] | None = None) -> int:
         args.structure_floor,
         args.rule_tolerance,
         args.structure_min_kept,
+        args.threshold,
     )
     report = {
         "answers": len(items),
@@ -705,7 +713,7 @@ def main(argv: list[str] | None = None) -> int:
         "structure_threshold": structure_threshold,
         "out_of_fold": curve[threshold],
         "rule_curve": {str(t): rule_curve[t] for t in rule_curve},
-        "curve": {str(t): curve[t] for t in GRID},
+        "curve": {str(t): curve[t] for t in curve},
     }
     if args.report_on is None:
         print(json.dumps(report, indent=1))

@@ -24,7 +24,7 @@ def _row(s: str, p: str, o: str, *features: str) -> dict[str, Any]:
 
 
 def _kept(script: Any, rows: list[tuple[str, dict[str, Any], str]], st: float | None) -> set[str]:
-    preds = {"a": {"relations": [], "entities": []}}
+    preds: dict[str, dict[str, list[Any]]] = {"a": {"relations": [], "entities": []}}
     out = script.combined(preds, rows, [0.9] * len(rows), 0.1, 0.2, st)
     return {r["object"] for r in out["a"]["relations"]}
 
@@ -63,3 +63,31 @@ def _printed_help(script: Any) -> str:
     with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
         script.main(["--help"])
     return out.getvalue()
+
+
+class _CountingScorer:
+    """Scores every prediction set alike and counts how often it was asked."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def score(self, items: list[dict[str, Any]], preds: dict[str, Any]) -> dict[str, Any]:
+        self.calls += 1
+        figures = {"precision": 0.5, "recall": 0.5, "f1": 0.5}
+        return {"types": {"relations": figures, "entities": figures}, "micro": figures}
+
+
+def test_fixed_thresholds_are_kept_and_score_no_curve() -> None:
+    pytest.importorskip("sklearn")
+    script = benchmark_script("fit_relation_reader")
+    rows = [("a", _row("Loire", "rise_in", "Massif Central", "sk=pronoun"), "correct")]
+    preds: dict[str, dict[str, list[Any]]] = {"a": {"relations": [], "entities": []}}
+    scorer = _CountingScorer()
+    rule_t, t, st, rule_curve, curve = script.choose(
+        scorer, [{"id": "a"}], preds, rows, [0.9], 0.1, structure_floor=1.01, fixed=0.3
+    )
+    # the threshold judged apart (one batch held out) is the model's, not the curve's best
+    assert (rule_t, t, st) == (0.1, 0.3, 2.0)
+    assert list(rule_curve) == [0.1] and list(curve) == [0.3]
+    assert scorer.calls == 4  # the rules, one rule point, one candidate point, the layout off
+    assert "--threshold" in _printed_help(script)

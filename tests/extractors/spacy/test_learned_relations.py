@@ -162,8 +162,8 @@ def test_the_fitting_script_fits_and_writes_a_model(tmp_path: Path) -> None:
 
 def test_the_default_extractor_reads_with_the_shipped_model(spacy_x: SpacyExtractor) -> None:
     shipped = SpacyExtractor(nlp=spacy_x.nlp).relation_model
-    # every development answer (devtrain = devread + gate10), its thresholds chosen and judged
-    # with one annotation batch held out at a time (nested)
+    # the development answers (devtrain and the gates), its thresholds judged with one
+    # annotation batch held out at a time
     assert shipped is not None and "devtrain" in str(shipped.meta["fitted_on"])
     assert "cross_validated" in shipped.meta and shipped.meta["groups"] == "batch"
     assert 0.0 < shipped.threshold < 1.0 and 0.0 <= float(shipped.meta["rule_threshold"]) < 1.0
