@@ -374,7 +374,8 @@ def choose(
     fixed: float | None = None,
 ) -> tuple[float, float, float, dict[float, dict[str, float]], dict[float, dict[str, float]]]:
     """The rule threshold (``fixed_rule`` when given), then the candidate threshold (``fixed``
-    when given), each with the best relation F1 on ``items`` whose micro F1 is not below the rules' (and both curves),
+    when given), each with the best relation F1 on ``items`` whose micro F1 is not below the
+    rules' (and both curves),
     then the threshold of the candidates read off the layout (tables, key-value items: a
     population of their own, right at other rates than the parse's) with the other two fixed,
     among the thresholds at which the layout candidates kept are right at least

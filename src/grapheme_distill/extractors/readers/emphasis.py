@@ -49,7 +49,7 @@ CONTROL_COMMANDS = frozenset(
     {"back", "trust", "allow", "encrypt", "connect", "continue", "confirm", "accept", "agree"}
     | {"erase", "reset", "restore", "download", "update", "send", "submit", "apply", "verify"}
     | {"unlock", "remove", "delete", "done", "next", "ok", "cancel", "join", "forget", "pair"}
-    | {"show", "hide", "allow", "block", "report", "share", "skip", "retry", "upload", "sync"}
+    | {"show", "hide", "block", "report", "share", "skip", "retry", "upload", "sync"}
 )
 
 

@@ -291,25 +291,25 @@ def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         yield from read_groups(ctx, block, sent, clause)
 
 
-#: "Examples include A, B and C" with no "of X": the examples of what the block's key names
-_EXAMPLES = re.compile(
-    r"^(?:(?:Some|Common|Typical|Familiar|Well-known|Famous|Notable|Good|Classic)\s+)?"
-    r"examples\s+(?:include|are)\s+(?P<list>.+)$",
-    re.IGNORECASE,
-)
-#: the words such a sentence opens with: a cheap test before the pattern
-_EXAMPLES_OPEN: tuple[str, ...] = (
-    "Examples",
+#: the words "Examples include …" may open on ("Some examples are …", "Well-known examples …")
+_EXAMPLE_QUALIFIERS = (
     "Some",
     "Common",
     "Typical",
     "Familiar",
-    "Well",
+    "Well-known",
     "Famous",
     "Notable",
     "Good",
     "Classic",
 )
+#: "Examples include A, B and C" with no "of X": the examples of what the block's key names
+_EXAMPLES = re.compile(
+    rf"^(?:(?:{'|'.join(_EXAMPLE_QUALIFIERS)})\s+)?examples\s+(?:include|are)\s+(?P<list>.+)$",
+    re.IGNORECASE,
+)
+#: the words such a sentence opens with: a cheap test before the pattern
+_EXAMPLES_OPEN = ("Examples", *(w.split("-")[0] for w in _EXAMPLE_QUALIFIERS))
 
 
 def _examples(block: Block, sent: Sentence) -> Iterator[Fact]:
