@@ -171,6 +171,9 @@ TOPICS: list[tuple[str, str]] = [
     # Thirtieth batch (held out in fresh/ during the thirtieth session; appended the same way).
     ("organisations", "Toyota"),
     ("how-to", "flying a kite"),
+    # Thirty-first batch (held out in fresh/ during the thirty-first session; appended the same way).
+    ("science", "tornadoes"),
+    ("law-finance", "contracts"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
