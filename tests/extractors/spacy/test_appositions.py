@@ -38,3 +38,17 @@ def test_a_year_on_the_class_noun_right_before_a_work_dates_the_work(facts: Fact
     assert ("Man Who Knew Infinity", "released_in", "2015", False) in got, got
     got = facts("The 1959 album *Kind of Blue* sold well.")
     assert ("Kind of Blue", "released_in", "1959", False) in got, got
+
+
+def test_a_place_after_a_passive_agent_is_where_the_act_was_done(facts: Facts) -> None:
+    # "in Talence" is where the record was set, not where Kevin Mayer lies (thirty-first session)
+    got = facts("The world record was set by Kevin Mayer of France in Talence in September 2018.")
+    assert not any(p == "located_in" and o == "Talence" for _, p, o, _ in got), got
+    got = facts("The painting was bought by John Smith of London in Paris.")
+    assert not any(p == "located_in" and o == "Paris" for _, p, o, _ in got), got
+    # a body that is the agent still lies where its place phrase says
+    got = facts("She was turned down by the Curtis Institute of Music in Philadelphia.")
+    assert ("Curtis Institute of Music", "located_in", "Philadelphia", False) in got, got
+    # a place on a name that is no agent still locates it
+    got = facts("He studied at the Indian Institute of Technology in Delhi.")
+    assert ("Indian Institute of Technology", "located_in", "Delhi", False) in got, got

@@ -107,7 +107,10 @@ class AppositionReadings(NounReadings):
     def name_in_place(self, tok: Any) -> None:
         """'The Baku Memorial in Azerbaijan was designed ...': a place phrase on a name locates it;
         "Ciudad Ayala, with an elevation of 1147, ...": a "with" phrase on a name describes it;
-        "Turkey's North Anatolian Fault": a place owning a named thing (not a person) holds it."""
+        "Turkey's North Anatolian Fault": a place owning a named thing (not a person) holds it.
+        A place phrase on a person who is a passive's agent ("the record was set by Kevin Mayer
+        of France in Talence") says where the act was done; on a body it still locates the body
+        ("turned down by the Curtis Institute of Music in Philadelphia")."""
         owner = next(
             (c for c in token_children(tok) if c.dep_ == "poss" and c.ent_type_ == "GPE"), None
         )
@@ -139,6 +142,8 @@ class AppositionReadings(NounReadings):
                     else tok
                 )  # "Institute of Technology in India"
                 owner = mention_of(owner_tok, self.coref)
+                if owner is not None and owner.label == "PERSON" and _agent(owner_tok):
+                    continue  # "set by Kevin Mayer of France in Talence": where the act was done
                 if owner is not None and owner.label not in ("DATE", "TIME", "CARDINAL"):
                     self.add(owner, "located_in", place, "passive", tok=prep, conf=0.7)
 
@@ -172,6 +177,11 @@ class AppositionReadings(NounReadings):
                 place = mention_of(pobj, self.coref) if pobj.dep_ == "pobj" else None
                 if place is not None and place.label in ("GPE", "LOC"):
                     self.add(thing, "located_in", place, "passive", tok=prep, conf=0.65)
+
+
+def _agent(tok: Any) -> bool:
+    """``tok`` is the object of a passive's "by" ("was set by Kevin Mayer")."""
+    return bool(tok.dep_ == "pobj" and tok.head.dep_ == "agent")
 
 
 def _close_apposition(head: Any, m: Mention) -> bool:
