@@ -64,3 +64,16 @@ def test_a_name_before_a_participle_phrase_is_the_value() -> None:
         "merged in 1940 into the new Fish and Wildlife Service (FWS)\n"
     )
     assert ("relation", "Rachel Carson", "employer", "US Bureau of Fisheries") in found, found
+
+
+def test_an_approximate_count_before_a_participle_phrase_is_the_value() -> None:
+    """ "**Staff:** roughly 17,000, working in over 190 countries": the count, then an -ing
+    participle's phrase about it (as "…, merged in 1940 into …" reads); the lower-case value
+    made the item a gloss, judged by its head as a short measure is."""
+    found = _facts(
+        "# The Red Cross\n\n- **Founded:** 1863, in Geneva\n- **Volunteers:** about 14 million, "
+        "serving in nearly every country\n- **Staff:** around 16,000, working from offices in "
+        "Geneva and the field\n"
+    )
+    assert ("relation", "Red Cross", "number_of_volunteers", "about 14 million") in found, found
+    assert ("relation", "Red Cross", "staff", "around 16,000") in found, found

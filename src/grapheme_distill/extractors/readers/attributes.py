@@ -203,7 +203,11 @@ _APPROXIMATE = re.compile(
 def _measured(value: str) -> bool:
     """ "**Size:** about 25 × 37 cm": a glossary item by its lower-case value, a key and its
     value by what the value is (a short approximate measure, no gloss); "**Contribution
-    limit:** $7,000 a year, or $8,000 if you're 50 or older": an amount of money first."""
+    limit:** $7,000 a year, or $8,000 if you're 50 or older": an amount of money first.  A
+    phrase set off after the value says something about it ("**Staff:** roughly 17,000, working
+    in over 190 countries"): the value before it is what is judged."""
+    if (head := _HEAD_VALUE.match(value)) is not None:
+        value = head.group("h")
     return (len(value.split()) <= 5 and _APPROXIMATE.match(value) is not None) or (
         len(value.split()) <= 12 and re.match(r"[$€£¥]\s?\d", value) is not None
     )
@@ -263,8 +267,9 @@ def _kv_subject(ctx: ReadContext, block: Block) -> Name | None:
 _HEAD_VALUE = re.compile(
     r"^(?P<h>(?:[^,;:()\u2013\u2014]|,(?=\d)){2,40}?),\s+(?:from|with|in|on|at|which|who|whose|made|carved|"
     r"built|including|originally|once|now|then|later|or|but|if|unless|depending"
-    # "the US Bureau of Fisheries, merged in 1940 into …": a participle's phrase about it
-    r"|[a-z]{3,}ed\s+(?:in|into|by|from|with|on|at|as|to)\b)\b"
+    # "the US Bureau of Fisheries, merged in 1940 into …", "roughly 17,000, working in over 190
+    # countries": a participle's phrase about it
+    r"|[a-z]{3,}(?:ed|ing)\s+(?:in|into|by|from|with|on|at|as|to|for|across)\b)\b"
 )
 
 
