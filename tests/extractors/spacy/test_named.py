@@ -186,3 +186,37 @@ def test_a_verb_the_parse_made_a_noun_after_a_name_is_no_noun_chunk(
         names = _names(spacy_x, "UNICEF reports to the Executive Board, which oversees its work.")
     assert "UNICEF" in names, names
     assert "UNICEF reports" not in names | {c.name for c in found}, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Classification\n\n| Rank | Taxon |\n|---|---|\n| Kingdom | Animalia |\n"
+        "| Class | Mammalia |\n| Order | Carnivora |\n| Family | Ursidae |\n",
+        "## Scientific classification\n\n| Level | Name |\n|---|---|\n| Kingdom | Plantae |\n"
+        "| Order | Rosales |\n| Genus | Rosa |\n",
+    ],
+)
+def test_a_rank_alone_in_its_cell_is_no_node(spacy_x: SpacyExtractor, text: str) -> None:
+    """ "| Kingdom | Animalia |": NER labels the rank cell a place or a body; the rank is the
+    classification's key and its taxon the node (the later annotation batches name no rank)."""
+    names = _names(spacy_x, text)
+    ranks = {"Kingdom", "Class", "Order", "Family", "Genus"}
+    assert not names & ranks, names
+    assert names & {"Animalia", "Carnivora", "Plantae", "Rosales"}, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was elected a Fellow of the Royal Society in 1921 and knighted in 1935.",
+        "- **Honours:** Member of the Order of Merit (1951); Fellow of Balliol College, Oxford",
+        "In 1972 she became a Member of the Royal Academy of Arts.",
+    ],
+)
+def test_a_membership_word_before_its_body_is_no_node(spacy_x: SpacyExtractor, text: str) -> None:
+    """ "a Fellow of the Royal Society": the body is the node and the person its member; the
+    honour's head noun alone ("Fellow", "Member"; NER's ORG, or the model's noun chunk) is none."""
+    names = _names(spacy_x, text)
+    assert not names & {"Fellow", "Member", "Fellow of"}, names
+    assert any("Royal" in n or "Balliol" in n for n in names), names

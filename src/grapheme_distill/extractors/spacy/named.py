@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from grapheme_distill.extractors.learned import shipped_model
+from grapheme_distill.extractors.predicates import RANK_LEVEL
 from grapheme_distill.extractors.readers.balance import balanced, quote_cut
 from grapheme_distill.extractors.spacy.arguments import named_subject
 from grapheme_distill.extractors.spacy.coordinated_names import shared_head_names
@@ -20,7 +21,7 @@ from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, sp
 from grapheme_distill.extractors.spacy.mentions import _SKIP_NAMES, CHUNK_CANDIDATES, Mention
 from grapheme_distill.extractors.spacy.name_extent import dated_name
 from grapheme_distill.extractors.spacy.names import eponym, mention_of
-from grapheme_distill.extractors.spacy.titles import two_names
+from grapheme_distill.extractors.spacy.titles import membership_of_body, two_names
 
 __all__ = ["NAMED_LABELS", "named_mentions", "step_things"]
 
@@ -76,6 +77,8 @@ def named_mentions(span: Any) -> list[Mention]:
             continue  # "(1907–1954)", "(r. 1485–1509)": its two years are dates of their own
         if label == "CARDINAL" and _no_value(ent):
             continue
+        if _rank_label(text, tokens, start, end) or membership_of_body(tokens, start, end):
+            continue
         root = ent.root
         if _adjective(ent, root):
             continue
@@ -117,6 +120,20 @@ def named_mentions(span: Any) -> list[Mention]:
                         out.append(part)
     out.extend(_chunk_candidates(span, out))
     return out
+
+
+def _rank_label(text: str, tokens: list[Any], start: int, end: int) -> bool:
+    """Whether NER's name is a taxonomic rank alone on its line or in its table cell ("| Kingdom |
+    Animalia |", "Order" over "Carnivora"): the rank is a key of the classification, its taxon
+    the node (the later annotation batches name no rank; the hierarchy reader files the taxa).
+    NER labels such a cell GPE or ORG ("Kingdom", "Order"); a kingdom named in a sentence ("the
+    Kingdom of Fife") is not alone on its line."""
+    return (
+        end - start == 1
+        and text[:1].isupper()
+        and text.lower() in RANK_LEVEL
+        and _whole_line(tokens, start, end)
+    )
 
 
 def _adjective(ent: Any, root: Any) -> bool:
@@ -305,7 +322,11 @@ def _doc_chunks(doc: Any) -> list[tuple[int, int, int, int, str, str]]:
             if any(t.ent_type_ for t in tokens[start:end]):
                 continue  # NER's span is the named mention (:func:`named_mentions`)
             flag = "/propn"  # "Equifax and TransUnion", "Bluetooth": a name NER did not label
-        if _possessive(tokens, start, end) or _whole_line(tokens, chunk.start, end):
+        if (
+            _possessive(tokens, start, end)
+            or _whole_line(tokens, chunk.start, end)
+            or membership_of_body(tokens, start, end)
+        ):
             continue
         a, b = tokens[start].idx, chunk.end_char
         text = whole[a:b].strip()

@@ -14,7 +14,14 @@ from typing import Any
 from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, token_sent
 from grapheme_distill.extractors.spacy.mentions import Mention
 
-__all__ = ["NAME_PARTICLES", "VALUE_LABELS", "hyphen_opener", "title_edges", "two_names"]
+__all__ = [
+    "NAME_PARTICLES",
+    "VALUE_LABELS",
+    "hyphen_opener",
+    "membership_of_body",
+    "title_edges",
+    "two_names",
+]
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 
@@ -169,6 +176,20 @@ def _membership(toks: Any, title: int, body: int) -> bool:
     """Whether ``toks[title]`` is a membership ("Fellow") and ``toks[body]`` starts the body NER
     labels after its "of" ("Fellow of the Royal Society"): two things, the body the node."""
     return toks[title].lower_ in _MEMBERSHIPS and toks[body].ent_type_ == "ORG"
+
+
+def membership_of_body(toks: Any, start: int, end: int) -> bool:
+    """Whether ``toks[start:end]`` is a membership word alone before "of (the)" and the body NER
+    labels ("a Fellow of the Royal Society", NER's ORG "Fellow" of "**Honours:** Fellow of the
+    Royal Society"): the honour's head noun names no thing of its own; the body is the node and
+    the person its member (gold conventions), so neither NER's word nor its noun chunk is one.
+    NER's span may hold the "of" ("Fellow of" before "Trinity College")."""
+    if end - start == 2 and toks[end - 1].lower_ == "of":
+        end -= 1
+    if end - start != 1 or end + 1 >= len(toks) or toks[end].lower_ != "of":
+        return False
+    body = end + 2 if toks[end + 1].lower_ == "the" and end + 2 < len(toks) else end + 1
+    return _membership(toks, start, body)
 
 
 def _route(toks: Any, a: int, b: int) -> bool:
