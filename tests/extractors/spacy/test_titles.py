@@ -51,3 +51,41 @@ def test_a_fellowship_of_a_body_names_the_body(spacy_x: SpacyExtractor) -> None:
     )
     assert {"Royal Society", "Trinity College"} <= names, names
     assert not any(n.startswith("Fellow of") for n in names), names
+
+
+def _italic_names(answer: str, words: tuple[str, ...]) -> set[str]:
+    """The names the parse reads at ``words`` of the answer's first piece once the pipeline has
+    given it its italic runs (what ``SpacyExtractor`` does to every piece)."""
+    from grapheme_distill.extractors.spacy.names import mention_of
+    from grapheme_distill.extractors.spacy.pipeline import load_model
+    from grapheme_distill.extractors.spacy.text import prepare
+    from grapheme_distill.extractors.spacy.titles import answer_emphasis, mark_emphasis
+
+    piece = prepare(answer).pieces[0]
+    doc = load_model()(piece.text)
+    mark_emphasis(doc, piece.offsets, answer_emphasis(answer))
+    return {m.text for t in doc if t.text in words and (m := mention_of(t)) is not None}
+
+
+def test_a_title_in_italics_is_one_name() -> None:
+    """ "*A Night at the Opera*": NER and the name trimming cut the title to "Night" (a work of
+    art) and "Opera" (a place); the italics say where it starts and ends, as quotes do."""
+    names = _italic_names(
+        "Their fourth album, *A Night at the Opera* (1975), sold six million copies.",
+        ("Night", "Opera"),
+    )
+    assert names == {"A Night at the Opera"}, names
+    names = _italic_names(
+        "- **1977:** _News of the World_ gave them two stadium anthems.", ("News", "World")
+    )
+    assert names == {"News of the World"}, names
+
+
+def test_an_italic_phrase_or_binomial_is_no_title() -> None:
+    """Italics also mark a species' name, a foreign word or a stressed phrase: only a run that
+    opens and ends on a capitalised word, with no long lower-case word or stop, is a title."""
+    names = _italic_names(
+        "Rice (*Oryza sativa*) feeds half of Asia, and *Basmati Rice Is Grown In India.*",
+        ("Oryza", "India"),
+    )
+    assert "Oryza sativa" not in names and not any(len(n.split()) > 3 for n in names), names

@@ -55,6 +55,7 @@ from grapheme_distill.extractors.spacy.titles import (
     _quoted,
     _title_after,
     _title_span,
+    emphasised,
     hyphen_opener,
     title_edges,
     two_names,
@@ -439,8 +440,8 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
                 return Mention(
                     m.text, m.start, m.end, m.label, m.proper, "", f"{kind} {tok.lower_}".strip()
                 ), False
-    quoted = _quoted(doc).get(tok.i)
-    if quoted is not None:  # a title in quotes is one name, whatever NER made of it
+    quoted = _quoted(doc).get(tok.i) or emphasised(doc).get(tok.i)
+    if quoted is not None:  # a title in quotes or italics is one name, whatever NER made of it
         m = _quoted_title(doc, quoted[0], quoted[1], tok.ent_type_ or "WORK_OF_ART")
         if m is not None:
             return m, False

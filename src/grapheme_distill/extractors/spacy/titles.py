@@ -13,11 +13,16 @@ from typing import Any
 
 from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, token_sent
 from grapheme_distill.extractors.spacy.mentions import Mention
+from grapheme_distill.extractors.spacy.text import OffsetMap
 
 __all__ = [
+    "EMPHASIS_KEY",
     "NAME_PARTICLES",
     "VALUE_LABELS",
+    "answer_emphasis",
+    "emphasised",
     "hyphen_opener",
+    "mark_emphasis",
     "membership_of_body",
     "title_edges",
     "two_names",
@@ -421,6 +426,78 @@ def _quoted(doc: Any) -> dict[int, tuple[int, int]]:
                 for t in span:
                     found[t.i] = (span.start, span.end)
     doc.user_data["grapheme_distill.quoted"] = found
+    return found
+
+
+#: an italic run of an answer's markdown, "*A Night at the Opera*" or "_The Game_" (not "**bold**")
+_EMPHASIS = re.compile(
+    r"(?<![\w*])\*(?![\s*])([^*\n]{1,100}?)(?<![\s*])\*(?![\w*])"
+    r"|(?<![\w_])_(?![\s_])([^_\n]{1,100}?)(?<![\s_])_(?![\w_])"
+)
+#: ``doc.user_data`` key of the clean-text character spans of a parsed piece's italic runs
+EMPHASIS_KEY = "grapheme_distill.emphasis"
+
+
+def answer_emphasis(answer: str) -> list[tuple[int, int]]:
+    """The answer's italic runs (:data:`_EMPHASIS`) as offsets of their text in the answer: the
+    markup is deleted before parsing (:mod:`.text`), so the parse alone cannot see them."""
+    if "*" not in answer and "_" not in answer:
+        return []
+    return [m.span(1) if m.group(1) is not None else m.span(2) for m in _EMPHASIS.finditer(answer)]
+
+
+def mark_emphasis(doc: Any, offsets: OffsetMap, spans: list[tuple[int, int]]) -> None:
+    """Give a parsed piece the italic runs of ``spans`` (answer offsets, :func:`answer_emphasis`)
+    that lie whole in it, as offsets of its clean text (``offsets``: the piece's map back into
+    the answer), for :func:`emphasised` to read.  The pipeline calls it once per piece."""
+    starts, origins = offsets.starts, offsets.origins
+    if not spans or not starts:
+        return
+    ends = [*starts[1:], len(doc_text(doc))]
+    found = []
+    for a, b in spans:
+        ca = cb = -1
+        for s, o, e in zip(starts, origins, ends, strict=True):
+            if o <= a < o + (e - s):
+                ca = s + (a - o)
+            if o < b <= o + (e - s):
+                cb = s + (b - o)
+        if 0 <= ca < cb:
+            found.append((ca, cb))
+    if found:
+        doc.user_data[EMPHASIS_KEY] = found
+
+
+_EMPHASIS_SMALL = 4  # the longest lower-case word a title keeps between capitalised ones ("with")
+
+
+def emphasised(doc: Any) -> dict[int, tuple[int, int]]:
+    """Token index -> (start, end) of the italic title it is in: an italic run of two to twelve
+    tokens that opens and ends on a capitalised word (or a number) and holds no sentence stop
+    and no lower-case word longer than four letters ("*A Night at the Opera*", "*News of the
+    World*"; not "*Oryza sativa*", nor an italic phrase or sentence).  A title in italics is one
+    name, as one in quotes is (:func:`_quoted`): NER and the name trimming cut "A Night at the
+    Opera" to "Night" (a work of art) and "Opera" (a place).  Cached on the doc; empty unless the
+    pipeline marked the piece's runs (:func:`mark_emphasis`)."""
+    cached: dict[int, tuple[int, int]] | None = doc.user_data.get(EMPHASIS_KEY + ".tokens")
+    if cached is not None:
+        return cached
+    found: dict[int, tuple[int, int]] = {}
+    for a, b in doc.user_data.get(EMPHASIS_KEY, ()):
+        span = doc.char_span(a, b, alignment_mode="contract")
+        if span is None or not 2 <= len(span) <= 12:
+            continue
+        first, last = span[0], span[-1]
+        if not (first.text[:1].isupper() and (last.text[:1].isupper() or last.text.isdigit())):
+            continue
+        if any(
+            t.text in (".", "!", "?") or t.text[:1].islower() and len(t.text) > _EMPHASIS_SMALL
+            for t in span
+        ):
+            continue
+        for t in span:
+            found[t.i] = (span.start, span.end)
+    doc.user_data[EMPHASIS_KEY + ".tokens"] = found
     return found
 
 
