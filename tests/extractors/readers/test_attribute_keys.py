@@ -162,3 +162,20 @@ def test_a_dash_after_an_unknown_key_glosses_a_term_and_gives_no_field() -> None
     }
     assert any(t[2] == "Józef Elsner" for t in found), found
     assert any(t[2] == "1 March 1810" for t in found), found
+
+
+def test_a_conditions_signs_treatment_and_cause_are_named_as_the_gold_names_them() -> None:
+    """ "| Treatment | rest and fluids | antibiotics |": each condition is treated with its cell,
+    caused by its cause and has its signs as symptoms (the gold's ``treated_with``,
+    ``caused_by``, ``symptom``); "treatment" or "cause" as a predicate matches none of them, and
+    "X causes <cause>" runs the wrong way."""
+    found = _triples(
+        "## Croup and whooping cough\n\n| | Croup | Whooping cough |\n|---|---|---|\n"
+        "| Cause | parainfluenza virus | Bordetella pertussis |\n"
+        "| Signs | barking cough, hoarse voice | coughing fits, vomiting |\n"
+        "| Treatment | steroids | antibiotics |\n"
+    )
+    assert ("Croup", "treated_with", "steroids") in found, found
+    assert ("Whooping cough", "caused_by", "Bordetella pertussis") in found, found
+    assert ("Croup", "symptom", "barking cough") in found, found
+    assert not [t for t in found if t[1] in ("treatment", "cause", "causes", "signs")], found

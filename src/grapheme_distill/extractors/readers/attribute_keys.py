@@ -116,6 +116,12 @@ KEY_PREDICATES: dict[str, str] = {
     **dict.fromkeys(("use", "uses", "used for"), "used_for"),
     "origin": "originates_from",
     "college": "educated_at",
+    # a condition's signs are its symptoms, it is treated with its treatment and caused by its
+    # cause (the gold's "symptom", "treated_with", "caused_by": "| Treatment | CPR |" of cardiac
+    # arrest is "cardiac arrest treated_with CPR", not "treatment")
+    **dict.fromkeys(("symptoms", "symptom", "signs", "signs and symptoms"), "symptom"),
+    **dict.fromkeys(("treatment", "treatments", "treated with"), "treated_with"),
+    **dict.fromkeys(("cause", "causes", "caused by"), "caused_by"),
 }
 #: a key naming the teams or clubs a player played for ("NBA teams", "Clubs", "Former clubs")
 TEAM_KEY = re.compile(r"^(?:[\w-]+\s+){0,2}(?:teams|clubs)$")
