@@ -77,3 +77,19 @@ def test_an_approximate_count_before_a_participle_phrase_is_the_value() -> None:
     )
     assert ("relation", "Red Cross", "number_of_volunteers", "about 14 million") in found, found
     assert ("relation", "Red Cross", "staff", "around 16,000") in found, found
+
+
+def test_a_bold_key_over_a_list_gives_each_item_as_the_keys_value() -> None:
+    """ "**Common symptoms**" over "- a runny nose", "- sneezing": the label names a key the key
+    table knows, the items are its values about the section's subject (as "**Symptoms:** a
+    runny nose, sneezing" is); an item opening on a setting ("For children, …") or holding a
+    sentence gives none, and a label the key table does not know gives nothing."""
+    found = _facts(
+        "# Hay fever\n\nHay fever is an allergy to pollen.\n\n**Common symptoms**\n- sneezing\n"
+        "- itchy eyes, mostly in the morning\n\n**Treatment**\n- antihistamines\n"
+        "- For children, a lower dose is used\n\n**Good to know**\n- pollen counts\n"
+    )
+    assert ("relation", "Hay fever", "symptom", "sneezing") in found, found
+    assert ("relation", "Hay fever", "symptom", "itchy eyes") in found, found
+    assert ("relation", "Hay fever", "treated_with", "antihistamines") in found, found
+    assert not [f for f in found if f[3] in ("For children", "pollen counts")], found

@@ -98,6 +98,7 @@ def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
         yield from _taxonomy(ctx, items)
     counted, read = read_counted_items(ctx)
     yield from counted
+    yield from _labelled_lists(ctx)
     for block in ctx.doc.blocks:
         if block.role == "key_value" and (
             block.key_text().lower() in _RANKS or block.index in read
@@ -135,6 +136,49 @@ def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
         ranked = sum(any(_taxonomic_rank(c) for c in r.cell_texts()) for r in rows) >= 2
         for block, name in zip(rows, names, strict=True):
             yield from _read_row(ctx, block, at, name, named_at, columns, ranked)
+
+
+#: the words before a key that pick some of its values ("Common symptoms", "Main ingredients")
+_PICKING = re.compile(r"^(?:typical|usual|common|main|key|major|notable|classic)\s+")
+
+
+_SETTING = re.compile(r"(?i)(?:for|in|on|at|with|by|from|if|when|after|before|during)\b")
+
+
+def _labelled_lists(ctx: ReadContext) -> Iterator[Fact]:
+    """ "**Common symptoms**" over "- wheezing", "- chest tightness": a bold line naming a key
+    the key table knows, right over a list of short noun phrases, is that key with the list for
+    its value, about the section's subject (asthma's symptoms), as "**Symptoms:** wheezing,
+    chest tightness" is.  An item that is a sentence or a key of its own states no value."""
+    for items in ctx.doc.lists():
+        first = items[0]
+        if first.index == 0 or first.level:
+            continue
+        label = ctx.doc.blocks[first.index - 1]
+        text = label.text.strip()
+        key = text.rstrip(":").strip()
+        if (
+            label.role != "paragraph"
+            or ctx.injected(label)
+            or label.inline.opening != (0, len(key))
+            or KEY_PREDICATES.get(_PICKING.sub("", key.lower())) is None
+        ):
+            continue
+        subject = ctx.section_subject(label) or first_subject(ctx) or prompt_name(ctx)
+        if subject is None:
+            continue
+        for item in items:
+            if item.level or item.role != "list_item" or item.key or ctx.injected(item):
+                continue
+            value = re.split(r"\s*[,;(:]|\s+[\u2013\u2014-]\s+", item.text)[0].strip()
+            if (
+                value
+                and len(value.split()) <= 5
+                and not CLAUSE.search(value)
+                and not _SETTING.match(value)  # "For prevention, if …": when, not what
+            ):
+                hedged = is_hedged(item.text)
+                yield from key_facts(ctx, subject, key, value, item.span, "kv.list", hedged)
 
 
 def column_names(ctx: ReadContext, header: Sequence[str]) -> list[str] | None:
