@@ -1087,3 +1087,16 @@ def test_pieces_are_parsed_in_batches_of_their_own_size(spacy_x: SpacyExtractor)
     list(SpacyExtractor(nlp=Recorder(), batch_size=4).pipe([("", essay)]))
     list(SpacyExtractor(nlp=Recorder(), batch_size=64).pipe([("", essay)]))
     assert sizes == [round(16_000 / len(essay)), 64]
+
+
+def test_an_italic_title_in_an_answer_is_one_entity(spacy_x: SpacyExtractor) -> None:
+    """The markup is gone before parsing, so the extractor hands each parsed piece the answer's
+    italic runs: "*A Night at the Opera*" was the entities "Night" and "Opera" (thirty-first
+    session)."""
+    ex = spacy_x.extract(
+        "Queen's fourth album, *A Night at the Opera* (1975), sold six million copies.",
+        prompt="Tell me about Queen's albums.",
+    )
+    names = {e.name for e in ex.entities.values()}
+    assert "A Night at the Opera" in names, names
+    assert not names & {"Night", "Opera"}, names

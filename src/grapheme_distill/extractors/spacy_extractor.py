@@ -53,6 +53,7 @@ from grapheme_distill.extractors.spacy.pipeline import DEFAULT_MODEL, load_model
 from grapheme_distill.extractors.spacy.predicate_choice import choose_predicates
 from grapheme_distill.extractors.spacy.table_clauses import cells_to_parse
 from grapheme_distill.extractors.spacy.text import Piece, Prepared, prepare
+from grapheme_distill.extractors.spacy.titles import answer_emphasis, mark_emphasis
 from grapheme_distill.extractors.vocab import RelationVocabulary
 from grapheme_distill.model.knowledge import KnowledgeType
 
@@ -278,6 +279,9 @@ class SpacyExtractor:
             if prep.refusal:
                 out.signals["refusal"] = 1.0
             piece_docs = [(p, next(docs)) for p in prep.pieces]
+            emphasis = answer_emphasis(answer)  # italic titles, which the clean text has lost
+            for piece, doc in piece_docs:
+                mark_emphasis(doc, piece.offsets, emphasis)
             cell_docs = [next(docs) for _ in own]
             facts: list[Fact] = []
             topic: str | None = None
