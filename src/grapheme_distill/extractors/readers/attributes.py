@@ -140,8 +140,7 @@ def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
 
 #: the words before a key that pick some of its values ("Common symptoms", "Main ingredients")
 _PICKING = re.compile(r"^(?:typical|usual|common|main|key|major|notable|classic)\s+")
-
-
+#: an item opening on a preposition, "if" or "when" says when or for whom ("For children, …")
 _SETTING = re.compile(r"(?i)(?:for|in|on|at|with|by|from|if|when|after|before|during)\b")
 
 

@@ -23,10 +23,10 @@ edge read the validation answers worse than the rules, so it only *adds* the bro
 (18 of their 28 pairs on the development answers are gold).  Since the thirty-first session the
 model is fitted on all 649 dev answers of 30 annotation batches (565 from the twenty-seventh, 75
 before), at threshold 0.7, judged with one batch held out at a time (docs/benchmarks.md); an
-edge it alone adds must also stand beside the rules' edges (:func:`_beside_the_rules`).  Without a model (none ships, or
-``GRAPHEME_DISTILL_HIERARCHY_MODEL=rules``) the rules' edges are read as they were.  Each edge's
-probability travels as the fact's ``model_p`` (kept on the item; not a calibration feature, see
-:mod:`..confidence`).
+edge it alone adds must also stand beside the rules' edges (:func:`_beside_the_rules`).
+Without a model (none ships, or ``GRAPHEME_DISTILL_HIERARCHY_MODEL=rules``) the rules' edges are
+read as they were.  Each edge's probability travels as the fact's ``model_p`` (kept on the item;
+not a calibration feature, see :mod:`..confidence`).
 
 The candidates and their features are proposed by :mod:`.hierarchy_proposals`; this module is
 the decision (which model, which edges it keeps).
