@@ -174,6 +174,9 @@ TOPICS: list[tuple[str, str]] = [
     # Thirty-first batch (held out in fresh/ during the thirty-first session; appended the same way).
     ("science", "tornadoes"),
     ("law-finance", "contracts"),
+    # Thirty-second batch (held out in fresh/ during the thirty-second session; appended the same way).
+    ("food", "cinnamon"),
+    ("music", "the harmonica"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
