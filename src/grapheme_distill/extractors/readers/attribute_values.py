@@ -337,6 +337,7 @@ def key_facts(
     layout that pairs a key with a value, so a table cell and a bulleted item read alike."""
     k = key.lower().strip().rstrip(":")
     k = PAREN.sub("", k).strip() or k  # "Area (km²)", "Founded (year)": the unit is no key
+    k = _conditioned(k)  # "Colour in cup", "Texture when cooked": the colour, the texture
     if value_type(k) == "DATE":
         return  # "**1903:** Shared the Nobel Prize": a timeline entry, no attribute named "1903"
     if (office := INCUMBENT.sub("", k)) in ROLE_KEYS:
@@ -499,6 +500,26 @@ _QUALIFIED = re.compile(r"^(?:typical|average|approximate|approx\.?|estimated|us
 #: the qualifier of a key it does not rename: "Main outflow" is ``main_outflow``)
 _KNOWN_QUALIFIED = re.compile(r"^(?:common|classic|main|primary|major|key|notable)\s+")
 _DATE_WORDS = frozenset({"year", "date", "when", "in", "of"})
+
+
+# "Colour in cup", "Texture when cooked", "Taste when raw": an attribute noun and the condition
+# it is seen under; the gold names the attribute ("colour", "texture").  A participle before
+# "in" is a relation of its own ("Born in", "Found in", "Used in") and keeps its words.
+_CONDITION = re.compile(r"^(?P<head>[a-z]+)\s+(?:when\s+[a-z]+|in\s+(?:the\s+|a\s+)?[a-z]+)$")
+_PARTICIPLES = frozenset(
+    {"born", "made", "found", "held", "built", "set", "kept", "sold", "put", "run", "won", "hit"}
+)
+
+
+def _conditioned(key: str) -> str:
+    """A key's attribute noun without the condition after it ("colour in cup" → "colour"), or
+    the key as it is."""
+    m = _CONDITION.match(key)
+    if m is None:
+        return key
+    head = m.group("head")
+    verbal = head.endswith(("ed", "en", "wn", "rn", "s", "ing")) or head in _PARTICIPLES
+    return key if verbal else head
 
 
 def _dated(predicate: str) -> str:

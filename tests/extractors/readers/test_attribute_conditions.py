@@ -1,0 +1,34 @@
+"""A key's condition (issue 11, thirty-second session): "Colour in cup", "Texture when cooked"
+name the colour and the texture; a participle before "in" keeps its words.  Answers of my own,
+no spaCy."""
+
+from __future__ import annotations
+
+from grapheme_distill.extractors.readers import read_document
+
+
+def _triples(answer: str, prompt: str = "") -> set[tuple[str, str, str]]:
+    facts = [f for f in read_document(answer, prompt)[1] if f.kind == "relation"]
+    return {(f.subject.text, f.predicate, f.object.text if f.object else "") for f in facts}
+
+
+_TABLE = (
+    "## Two lentils\n\n| Lentil | Colour when dry | Taste in soup | Grown in |\n|---|---|---|---|\n"
+    "| Puy lentil | slate green | peppery | Auvergne |\n"
+    "| Beluga lentil | black | earthy | Saskatchewan |\n"
+)
+
+
+def test_an_attribute_key_under_a_condition_names_the_attribute() -> None:
+    found = _triples(_TABLE)
+    assert {
+        ("Puy lentil", "colour", "slate green"),
+        ("Beluga lentil", "colour", "black"),
+        ("Puy lentil", "taste", "peppery"),
+    } <= found, found
+    assert not any(p.startswith(("colour_", "taste_")) for _, p, _ in found), found
+
+
+def test_a_participle_before_in_keeps_its_words() -> None:
+    found = _triples(_TABLE)
+    assert not any(p == "grown" for _, p, _ in found), found
