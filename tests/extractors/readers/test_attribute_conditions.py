@@ -32,3 +32,17 @@ def test_an_attribute_key_under_a_condition_names_the_attribute() -> None:
 def test_a_participle_before_in_keeps_its_words() -> None:
     found = _triples(_TABLE)
     assert not any(p == "grown" for _, p, _ in found), found
+
+
+def test_a_quality_described_by_comma_joined_words_is_one_value() -> None:
+    found = _triples(
+        "## Two apples\n\n| Apple | Taste | Shape | Uses |\n|---|---|---|---|\n"
+        "| Bramley | sharp, very sour | large, flattened | pies, sauce |\n"
+        "| Gala | sweet, mild | round | snacks |\n"
+    )
+    assert {
+        ("Bramley", "taste", "sharp, very sour"),
+        ("Bramley", "shape", "large, flattened"),
+        ("Gala", "taste", "sweet, mild"),
+    } <= found, found
+    assert ("Bramley", "taste", "sharp") not in found, found

@@ -214,7 +214,7 @@ def _values(key: str, raw: str, whole: frozenset[str] = frozenset()) -> list[str
         text = _HEAD_COLON.split(text)[0] if not value_type(text) else text
         parts = (
             [text]
-            if value_type(text)
+            if value_type(text) or _described(key, text)
             else listed(key, text) or joined(key, re.split(r"\s*;\s*|,\s+", text)[0])
         )
     out = []
@@ -241,6 +241,41 @@ def _values(key: str, raw: str, whole: frozenset[str] = frozenset()) -> list[str
         if part and not NOT_VALUES.match(part) and len(part.split()) <= 10:
             out.append(_number_part(part))
     return out
+
+
+#: keys that name a quality a thing is described by ("| Texture | soft, slightly sticky |"): the
+#: description's words, however many, are one value
+_QUALITY_KEYS = frozenset(
+    {
+        "texture",
+        "taste",
+        "flavour",
+        "flavor",
+        "colour",
+        "color",
+        "shape",
+        "grain",
+        "appearance",
+        "feel",
+        "smell",
+        "aroma",
+        "temperament",
+        "character",
+        "consistency",
+        "body",
+    }
+)
+
+
+def _described(key: str, text: str) -> bool:
+    """ "| Grain | long, slender |": a quality key over short comma-joined words (one to three
+    lower-case words a part, no clause) is one description, not a list of values."""
+    parts = re.split(r",\s+", text)
+    return (
+        key in _QUALITY_KEYS
+        and len(parts) > 1
+        and all(1 <= len(p.split()) <= 3 and not CLAUSE.search(p) and p.islower() for p in parts)
+    )
 
 
 #: a colon after a value's head, before what is said of it ("brand identifiers: names, logos");
