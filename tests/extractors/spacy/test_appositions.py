@@ -52,3 +52,16 @@ def test_a_place_after_a_passive_agent_is_where_the_act_was_done(facts: Facts) -
     # a place on a name that is no agent still locates it
     got = facts("He studied at the Indian Institute of Technology in Delhi.")
     assert ("Indian Institute of Technology", "located_in", "Delhi", False) in got, got
+
+
+def test_a_place_owner_read_as_another_name_locates_nothing(facts: Facts) -> None:
+    # the name reader gives "Japan" (owner of "Prime Minister") as the person it owns, and reads
+    # an untagged "Moctezuma's successor Cuitláhuac" as one name with its owner inside: neither
+    # holds the other (thirty-second session)
+    got = facts("Japan's Prime Minister Shinzo Abe visited Paris.")
+    assert not any(p == "located_in" for _, p, _, _ in got), got
+    got = facts("After his death, power passed to Moctezuma's successor Cuitláhuac.")
+    assert not any(p == "located_in" for _, p, _, _ in got), got
+    # a named thing a place owns still lies there
+    got = facts("Turkey's North Anatolian Fault caused the earthquake.")
+    assert ("North Anatolian Fault", "located_in", "Turkey", False) in got, got

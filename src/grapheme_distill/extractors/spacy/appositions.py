@@ -116,7 +116,14 @@ class AppositionReadings(NounReadings):
         )
         if owner is not None and tok.ent_type_ not in ("PERSON", "NORP", "DATE"):
             held, place = mention_of(tok, self.coref), mention_of(owner, self.coref)
-            if held is not None and place is not None and held.label != "PERSON":
+            if (
+                held is not None
+                and place is not None
+                and held.label != "PERSON"
+                and not held.start <= owner.idx < held.end
+                and place.start <= owner.idx < place.end
+            ):  # not "Moctezuma's successor Cuitláhuac" read as one name, nor "Japan's Prime
+                # Minister Shinzo Abe", whose owner the name reader gives as the person it owns
                 self.add(held, "located_in", place, "passive", tok=owner, conf=0.7)
         for prep in token_children(tok):
             if prep.dep_ == "prep" and prep.lower_ == "with":
