@@ -251,3 +251,24 @@ def test_a_common_kind_with_a_relative_tail_names_the_kind() -> None:
         "- **OpenVPN** — widely supported\n"
     )
     assert {("protocols", "wireguard"), ("protocols", "openvpn")} <= kept, kept
+
+
+def test_a_common_kinds_long_item_describes_it_and_names_no_kind() -> None:
+    # "Common signs:" over items of four words or more: descriptions, not kinds of sign (the
+    # gates' list.common edges with such children: 0 right of 7)
+    kept = _kept(
+        "Common signs:\n\n- **Sudden loss of body weight**\n- **Blurred vision**\n"
+        "- **Slow healing of small cuts**\n"
+    )
+    assert ("signs", "blurred vision") in kept, kept
+    assert (
+        not {("signs", "sudden loss of body weight"), ("signs", "slow healing of small cuts")}
+        & kept
+    )
+
+
+def test_a_heading_that_says_includes_names_no_whole_for_its_list() -> None:
+    # as the lead-in "The kit includes:" (0 of 4 right on unseen answers), a heading's
+    # "includes" over a list gives no edge (the gates' list.heading.contains: 0 right of 4)
+    kept = _kept("The kit is light.\n\n## What the kit includes\n\n- **Tent**\n- **Stove**\n")
+    assert not any(child in ("tent", "stove") for _, child in kept), kept

@@ -37,6 +37,10 @@ from grapheme_distill.extractors.readers.hierarchy_prose import read_prose_hiera
         ("the family", "Gulo"),
         ("subfamily", "Felinae"),
         ("This group", "Ringo Starr"),
+        # a names word names what a thing is called, not a class it belongs to
+        ("brand names", "Glucophage"),  # "brand names include Glucophage": an alias
+        ("common names", "ling"),
+        ("nicknames", "Boss"),
     ],
 )
 def test_implausible_edges(parent: str, child: str) -> None:

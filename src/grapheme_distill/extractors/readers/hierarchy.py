@@ -218,8 +218,17 @@ def _read_list(ctx: ReadContext, items: list[Block], title: str = "") -> Iterato
     if kind is None and lead and (m := COMMON_KINDS.match(lead.rstrip(":"))):
         kind, construction = HierarchyKind.SUBCLASS_OF, "list.common"
         parent = Name(clean_name(m.group("x")))
+        # "Common signs:" over "Sudden loss of body weight": a kind is a short noun phrase
+        # ("SMS codes", "hardware security keys"); an item of four words or more describes
+        # (devtrain's right list.common children have 1-3 words; the gates' 4-6 word ones were
+        # 0 right of 7)
+        heads = [(b, h if h is None or len(h[0].split()) <= 3 else None) for b, h in heads]
     if kind is None and not lead:
         kind, construction = kind_of(heading), "list.heading"
+        if kind is HierarchyKind.CONTAINS:
+            # "## What the kit includes": as a lead-in's "includes" above, no whole's members
+            # (the gates' list.heading.contains: 0 right of 4; devtrain has none)
+            return
         if kind is None and (m := STRUCTURE_HEADING.match(heading)) is not None:
             # "## How it is organised" over "**International Secretariat**", …: parts of the
             # thing it names, else of the section's subject

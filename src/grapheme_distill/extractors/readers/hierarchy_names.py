@@ -126,6 +126,9 @@ _PLACEHOLDER = re.compile(r"(?:thing|things|stuff|something|everything|anything)
 # development answers ends in one)
 _DISCOURSE = frozenset(
     [
+        # "brand names include Glucophage": what a thing is called, an alias, not its class
+        "names",
+        "nicknames",
         "term",
         "terms",
         "glossary",
