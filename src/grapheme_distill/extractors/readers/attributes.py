@@ -579,7 +579,12 @@ def _compared(
             # "connection-oriented", "guaranteed, in order, with retransmission": a short
             # description's head (its first part) is the attribute's value; a sentence is not
             value = re.split(r"\s*:\s+", value)[0]  # "inventions: new, useful, …": the head
-            head = value if listed(k, value) else re.split(r"\s*[;:]\s*|,\s+", value)[0].strip()
+            parts = listed(k, value)
+            if parts:
+                # "chest pain, pain spreading to the arm, nausea": a plural key's list keeps its
+                # parts that name something; one with an article is a phrase about it
+                value = ", ".join(p for p in parts if not _DETERMINED.search(f" {p} "))
+            head = value if parts else re.split(r"\s*[;:]\s*|,\s+", value)[0].strip()
             if (
                 not head
                 or (head is not value and len(head.split()) > 4)
