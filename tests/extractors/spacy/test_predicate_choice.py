@@ -558,3 +558,29 @@ def test_the_extractor_gives_the_chooser_the_answer_s_topic() -> None:
     assert not [r for r in _named(out) if r[0] == "chemical energy"], _named(out)
     assert ("Red Cross", "founded_in", "Geneva") in _named(out)
     assert "chemical energy" in {e.name for e in out.entities.values()}
+
+
+def test_an_active_verbs_means_or_company_states_no_relation() -> None:
+    """ "won with sketches", "sailed with black ships": the means or company of the act; "with"
+    a named partner ("agreed with Fidel Castro") stays, and so do a "by" phrase and a passive."""
+    utzon, sketches = Entity(name="Jørn Utzon", type=P), Entity(name="sketches", type=C)
+    perry, ships = Entity(name="Matthew Perry", type=P), Entity(name="black ships", type=C)
+    khrushchev, castro = (
+        Entity(name="Nikita Khrushchev", type=P),
+        Entity(name="Fidel Castro", type=P),
+    )
+    employer, may = Entity(name="employer", type=C), Entity(name="31 May", type=EntityType.DATETIME)
+    tower, eiffel = Entity(name="Eiffel Tower", type=L), Entity(name="Gustave Eiffel", type=P)
+    out = _clauses(
+        (utzon, "win_with", sketches, "clause.active"),
+        (perry, "sail_with", ships, "clause.active"),
+        (khrushchev, "agree_with", castro, "clause.active"),
+        (employer, "give_by", may, "clause.active"),
+        (tower, "designed_by", eiffel, "clause.passive"),
+    )
+    choose_predicates(out, topic="Cuban Missile Crisis")
+    assert _named(out) == [
+        ("Nikita Khrushchev", "agree_with", "Fidel Castro"),
+        ("employer", "give_by", "31 May"),
+        ("Eiffel Tower", "designed_by", "Gustave Eiffel"),
+    ]
