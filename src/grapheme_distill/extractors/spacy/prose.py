@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from typing import Any
 
 from grapheme_distill.extractors.learned import LinearModel
@@ -163,10 +164,13 @@ def read_prose(
             KnowledgeType.STRUCTURAL,
             KnowledgeType.FACTUAL,
         }:
-            for clause in clauses(sent, default_subject=default, coref=state.coref):
+            found = list(clauses(sent, default_subject=default, coref=state.coref))
+            listed = Counter((c.subject.text, c.predicate) for c in found if c.kind == "contains")
+            for clause in found:
                 if said is False:
                     clause = dataclasses.replace(clause, negated=True)
-                _clause(piece, clause, factor, state)
+                alone = listed[(clause.subject.text, clause.predicate)] < 2
+                _clause(piece, clause, factor, state, alone=alone)
         if learned and not asks and KnowledgeType.RELATIONAL in types and vocabulary is None:
             state.candidates.extend(
                 (c, piece.offsets.span(c.start, c.end))
@@ -228,8 +232,9 @@ def read_prose(
         )
 
 
-def _clause(piece: Piece, clause: Clause, factor: float, state: State) -> None:
-    """One clause as a relation or hierarchy record (or nothing, when another reader reads it)."""
+def _clause(piece: Piece, clause: Clause, factor: float, state: State, alone: bool = False) -> None:
+    """One clause as a relation or hierarchy record (or nothing, when another reader reads it).
+    ``alone``: the clause's verb has this one object (no "A and B" list)."""
     if state.documented and _INCLUDES.search(clause.predicate) and clause.kind == "relation":
         return  # "Its main tributaries include A, B": read by the sentence reader (tributary_of)
     if clause.predicate in _LINGUISTIC_PREDICATES:
@@ -250,6 +255,16 @@ def _clause(piece: Piece, clause: Clause, factor: float, state: State) -> None:
             piece.text, clause.subject.start, clause.subject.end
         ):
             kind = HierarchyKind.SUBCLASS_OF  # "The genus Canis also includes …": taxonomy
+        if (
+            kind is HierarchyKind.CONTAINS
+            and clause.predicate == "contain"
+            and alone
+            and not (child.proper or child.label)
+        ):
+            # "granite contains fossils", "Note G contained an algorithm", "it contains yeast":
+            # "contain" before one common noun states content (a substance, an ingredient), not
+            # an inventory; a list ("The library contains books and maps") and names stay
+            return
         if (
             kind is HierarchyKind.CONTAINS
             and not (parent.proper or parent.label)
