@@ -17,6 +17,7 @@ from grapheme_distill.extractors.spacy.entity_choice import (
     Candidate,
     Evidence,
     Nesting,
+    TextCues,
     collect_candidates,
     features,
     use_entity_model,
@@ -433,3 +434,60 @@ def test_a_label_of_a_part_of_the_answer_is_no_node(text: str) -> None:
     refers to them, and written capitalised none of devtrain's nine was a gold entity."""
     names = {e.name for e in SpacyExtractor().extract(text).entities.values()}
     assert not names & {"Background", "Overview", "Step 1", "Step 2"}, names
+
+
+def test_text_cues_read_the_answers_markdown_and_prompt() -> None:
+    """The decision sees the layout: a name in bold or italics, a heading, a table cell, a list
+    item's head or a glossary term; named in the prompt; how often it and its head recur; which
+    document reader named it (``=eq``: the run is the name, ``=in``: the name is inside one)."""
+    source = (
+        "## The Eurasian Eagle-owl\n\nThe **Eurasian eagle-owl** is a large owl of *Bubo bubo* "
+        "kind.\n\n- **Diet:** small mammals\n- Habitat — rocky cliffs\n\n"
+        "| Region | Status |\n|---|---|\n| Europe | common |\n"
+    )
+    text = TextCues(source, "Tell me about the eagle-owl", {"europe": {"table.cell"}})
+    owl = text.cues("eurasian eagle-owl", "Eurasian eagle-owl")
+    assert {"txt_bold=eq", "txt_heading=in", "txt_count=2"} <= set(owl), owl
+    assert "txt_prompt=1" in text.cues("eagle-owl", "eagle-owl")
+    assert "txt_em=eq" in text.cues("bubo bubo", "Bubo bubo")
+    diet = set(text.cues("diet", "Diet"))
+    assert {"txt_bold=eq", "txt_item_head=eq", "txt_gloss=eq"} <= diet, diet
+    assert "txt_gloss=eq" in text.cues("habitat", "Habitat")
+    europe = set(text.cues("europe", "Europe"))
+    assert {"txt_cell=eq", "fact=table.cell", "fact_kind=table"} <= europe, europe
+    assert not any(c.startswith("txt_bold") for c in text.cues("owl", "owl") if "=eq" in c)
+    assert text.cues("-", "-") == []
+
+
+def test_the_decision_gets_the_answers_markdown(spacy_x: SpacyExtractor) -> None:
+    """``State.source`` and ``State.prompt`` reach the cues (``read_answer`` sets them), for the
+    names no item refers to."""
+    answer = "Owls hunt at night. The **Eurasian eagle-owl** is one of the largest owls."
+    with collect_candidates(chunks=True) as found:
+        spacy_x.extract(answer, prompt="Tell me about the Eurasian eagle-owl")
+    cued = {c.name: set(c.features) for c in found if not c.referred}
+    assert any({"txt_bold=eq", "txt_prompt=1"} <= f for f in cued.values()), cued
+    text = TextCues(answer, "", {})
+    plain, related = (
+        features("owls", Evidence(), label="", proper=False, etype="CONCEPT", made=True,
+                 referred=frozenset(kinds), topic=False, text=(text, "owls"))
+        for kinds in ((), ("relation",))
+    )  # fmt: skip
+    assert "txt_count=2" in plain, plain
+    assert not any(f.startswith("txt_") for f in related), related
+
+
+def test_the_cue_script_fits_only_the_text_cues_over_the_shipped_logit() -> None:
+    """``benchmarks/fit_entity_cues.py``: the shipped weights stay; a text cue that is right more
+    often than the shipped logit says gets a positive weight, one wrong more often a negative."""
+    script = benchmark_script("fit_entity_cues")
+    rows: list[tuple[tuple[str, ...], float, bool]]
+    rows = [(("txt_bold=eq", "head=owl"), 0.0, i % 10 != 0) for i in range(200)]
+    rows += [(("txt_gloss=eq", "head=owl"), 0.0, i % 10 == 0) for i in range(200)]
+    rows += [(("head=owl",), 0.0, i % 2 == 0) for i in range(200)]
+    weights, _ = script.fit_offset(rows, 1.0)
+    assert weights["txt_bold=eq"] > 1.0 and weights["txt_gloss=eq"] < -1.0, weights
+    assert "head=owl" not in weights
+    base = LinearModel("entities", -0.5, {"head=owl": 0.3}, 0.325, {"chunks": True})
+    model = script.with_cues(base, weights, 0.1, 0.325, {"text_cues": "test"})
+    assert model.weights["head=owl"] == 0.3 and model.bias == -0.4 and model.meta["chunks"]

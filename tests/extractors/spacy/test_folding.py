@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from grapheme_distill.extractors.spacy.folding import keeps_own_node
+from grapheme_distill.extractors.spacy.folding import article_titles, keeps_own_node
 from grapheme_distill.extractors.spacy.mentions import Mention
 from grapheme_distill.extractors.spacy.records import State, short_names
+from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 from grapheme_distill.model.knowledge import LinguisticKind
 
 
@@ -72,3 +73,29 @@ def test_a_common_noun_phrase_is_no_short_form_of_a_title_case_name() -> None:
     folded = short_names(state)
     assert "rhythm section" not in folded, folded
     assert folded.get("van gogh") == "vincent van gogh", folded
+
+
+def test_a_title_without_its_leading_article_is_the_title() -> None:
+    """ "Night at the Opera" (a document reader's list item) beside "A Night at the Opera" (the
+    italic title): one node, written with the article."""
+    names = {
+        "a night at the opera": "A Night at the Opera",
+        "night at the opera": "Night at the Opera",
+    }
+    assert article_titles(names, {}) == {"night at the opera": "a night at the opera"}
+    # a lower-case phrase or a fold already made stays as it is
+    assert article_titles({"a dog": "a dog", "dog": "dog"}, {}) == {}
+    assert article_titles(names, {"night at the opera": "x"}) == {}
+
+
+def test_the_extractor_makes_one_node_of_an_italic_title_and_its_bare_form(
+    spacy_x: SpacyExtractor,
+) -> None:
+    out = spacy_x.extract(
+        "Queen's fourth album was *A Night at the Opera* (1975).\n\n"
+        "- **A Night at the Opera** (1975): included Bohemian Rhapsody\n"
+        "- **News of the World** (1977)"
+    )
+    names = {e.name for e in out.entities.values()}
+    assert "A Night at the Opera" in names, names
+    assert "Night at the Opera" not in names, names

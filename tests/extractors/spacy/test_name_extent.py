@@ -14,6 +14,7 @@ from grapheme_distill.extractors.spacy.name_extent import (
     _question_opener,
     clause_cut,
     in_name_end,
+    named_determiner,
 )
 from grapheme_distill.extractors.spacy.names import mention_of
 from grapheme_distill.extractors.spacy_extractor import load_model
@@ -125,3 +126,25 @@ def test_a_landform_after_a_place_is_its_descriptor_not_its_name() -> None:
     doc = load_model()("Apple sells the iPhone range in Europe.")
     m = mention_of(doc[_index(doc, "range")])
     assert m is not None and m.text != "iPhone", m  # no place: a product's range is left alone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He studied at All Souls College, Oxford, and later taught at Balliol College.",
+        "All Souls College is a constituent college of the University of Oxford.",
+    ],
+)
+def test_a_capitalised_quantifier_that_opens_a_name_is_part_of_it(text: str) -> None:
+    """ "All Souls College": NER's span opens on "All", which the parse tags as the phrase's
+    determiner, and the name was cut to "Souls College"."""
+    doc = load_model()(text)
+    m = mention_of(doc[_index(doc, "College")])
+    assert m is not None and m.text == "All Souls College", m
+
+
+def test_a_determiner_outside_the_name_is_still_cut() -> None:
+    doc = load_model()("Some European countries joined the union in 1995.")
+    m = mention_of(doc[_index(doc, "countries")])
+    assert m is None or not m.text.startswith("Some"), m
+    assert not named_determiner(doc_tokens(doc), 0, 3, "")

@@ -4,7 +4,10 @@ apart (sentences of our own)."""
 
 from __future__ import annotations
 
+import pytest
+
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
+from grapheme_distill.model.knowledge import Relation
 
 
 def _names(spacy_x: SpacyExtractor, text: str) -> set[str]:
@@ -89,3 +92,61 @@ def test_an_italic_phrase_or_binomial_is_no_title() -> None:
         ("Oryza", "India"),
     )
     assert "Oryza sativa" not in names and not any(len(n.split()) > 3 for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        (
+            "Sir Alan Hodgkin was appointed a Member of the Order of Merit in 1973.",
+            "Order of Merit",
+        ),
+        (
+            "She was made a Member of the Order of the British Empire in 2004.",
+            "Order of the British Empire",
+        ),
+        ("He was awarded the Order of Merit in 1951 for his services.", "Order of Merit"),
+    ],
+)
+def test_an_orders_name_is_one_node(spacy_x: SpacyExtractor, text: str, order: str) -> None:
+    """ "a Member of the Order of Merit": NER labels nothing, the noun chunks cut the name at its
+    "of" ("the Order", "Merit") and "Merit" became a node; the order is one node, the membership
+    word none (as "a Fellow of the Royal Society")."""
+    names = _names(spacy_x, text)
+    assert order in names, names
+    assert not names & {"Merit", "Order", "Member", "British Empire"}, names
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The Black Death was a plague.\n\n## Cause\nIt was caused by the bacterium "
+        "***Yersinia pestis***, which lives in fleas carried by rodents.",
+        "The Black Death was a plague. It was caused by the bacterium *Yersinia pestis*, which "
+        "lives in fleas carried by rodents.",
+    ],
+)
+def test_a_species_name_in_italics_is_a_name(spacy_x: SpacyExtractor, answer: str) -> None:
+    """ "*Yersinia pestis*" (also in bold italics, whose markup left a stray "*"): the parse reads
+    the epithet as a common noun, so the clauses about the species were read as ones between two
+    common nouns and dropped; the italic two-word name is a named thing."""
+    out = spacy_x.extract(answer)
+    names = {e.id: e.name for e in out.entities.values()}
+    said = {
+        (names.get(r.subject), names.get(r.object)) for r in out.items if isinstance(r, Relation)
+    }
+    assert ("Yersinia pestis", "bacterium") in said, said
+    assert ("Yersinia pestis", "fleas") in said, said
+
+
+def test_an_italic_phrase_is_no_species() -> None:
+    from grapheme_distill.extractors.spacy.pipeline import load_model
+    from grapheme_distill.extractors.spacy.text import prepare
+    from grapheme_distill.extractors.spacy.titles import answer_emphasis, binomial, mark_emphasis
+
+    answer = "This is *very important* and *Canis lupus* and *The Game*."
+    piece = prepare(answer).pieces[0]
+    doc = load_model()(piece.text)
+    mark_emphasis(doc, piece.offsets, answer_emphasis(answer))
+    marked = {t.text for t in doc if binomial(doc, t.i)}
+    assert marked == {"lupus"}, marked

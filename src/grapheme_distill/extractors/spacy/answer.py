@@ -80,6 +80,8 @@ def read_answer(
         # "she" is not the man named last: pronouns by the answer's dominant gender
         coref=AnswerCoref.of("\n".join(p.text for p, _ in piece_docs)),
         parse=parse,  # a reader may parse a piece again with words put in (timeline)
+        source=ctx.doc.source if ctx is not None else "\n".join(p.text for p, _ in piece_docs),
+        prompt=prompt,
     )
     context: Mention | None = None  # implicit subject of the list that follows
     context_text = ""
@@ -184,6 +186,11 @@ def read_answer(
         if r.kind == "procedure" and r.value == "procedure":
             r.value = unnamed_goal(prompt, topic, r.steps)
     add_facts(facts, types, state)
+    for f in facts:  # which document reader named each entity fact (a cue of the entity model)
+        if f.kind == "entity":
+            state.fact_constructions.setdefault(normalise_name(f.subject.text), set()).add(
+                f.construction
+            )
     if ctx is not None and vocabulary is None and layout_active(relation_model):
         # tables, key-value items, and the section's subject for an implicit one
         state.candidates.extend(section_readings(ctx, state.candidates))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["class_of", "keeps_own_node"]
+__all__ = ["article_titles", "class_of", "keeps_own_node"]
 
 # words after a name that do not make it another thing: legal forms of a company
 _COMPANY_SUFFIXES = frozenset(
@@ -70,3 +70,21 @@ def class_of(short: Sequence[str], long_surface: str) -> bool:
         and [w.lower() for w in tail] == list(short)
         and all(w[:1].islower() for w in tail)
     )
+
+
+def article_titles(names: dict[str, str], short: dict[str, str]) -> dict[str, str]:
+    """Name keys that are a title without its leading "A" / "An", mapped to the title's key: "Night
+    at the Opera" (a list item read by a document reader, a parse that cut the article) beside
+    "A Night at the Opera" (the italic title) are one node, written with the article as the
+    title is (gold conventions).  ``names`` maps keys to names as written; a key that
+    :func:`~.records.short_names` folded already (``short``) keeps its fold.  ("The" is no
+    question: the name key drops it, :func:`~grapheme_distill.model.hashing.normalise_name`.)"""
+    out: dict[str, str] = {}
+    for key, written in names.items():
+        article, _, rest = key.partition(" ")
+        if article not in ("a", "an") or not rest or rest not in names or rest in short:
+            continue
+        bare = names[rest]
+        if written.split(" ", 1)[0] in ("A", "An") and bare[:1].isupper() and not bare.isupper():
+            out[rest] = short.get(key, key)
+    return out

@@ -17,6 +17,7 @@ from typing import Any
 from grapheme_distill.extractors.spacy.titles import (
     _ORDINAL,
     _STYLES,
+    HONOURS,
     _full_name,
     _membership,
     _name_part,
@@ -361,3 +362,56 @@ def _question_opener(toks: Any, start: int, end: int) -> bool:
 #: values NER spans with the word that makes them approximate ("about 8 %", "around 99,000")
 _MEASURED = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _APPROXIMATE = frozenset({"about", "roughly", "around", "approximately", "nearly", "almost"})
+
+
+#: the articles a name's first word may be and still be cut (gold conventions: "Beatles", not
+#: "The Beatles"; a title keeps its own, :mod:`.titles`)
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def named_determiner(toks: Any, start: int, end: int, label: str) -> bool:
+    """Whether ``toks[start]`` is a capitalised determiner or quantifier that opens NER's span of a
+    name of capitalised words ("All Souls College", "Every Breath You Take", "No Doubt"): a word
+    of the name, not the noun phrase's determiner, though the parse tags it ``det``.  Articles are
+    still cut; so is a determiner NER left out of the span ("Some European countries")."""
+    if end - start < 2 or not label or label in _MEASURED:
+        return False
+    first, second = toks[start], toks[start + 1]
+    return bool(
+        first.text[:1].isupper()
+        and first.lower_ not in _ARTICLES
+        and (first.pos_ == "DET" or first.dep_ in ("det", "predet"))
+        and first.ent_iob_ == "B"
+        and first.ent_type_ == label
+        and second.ent_iob_ == "I"
+        and second.text[:1].isupper()
+    )
+
+
+def honour_name(toks: Any, root: Any) -> tuple[int, int] | None:
+    """The token span of the order's or honour's name that a proper-noun chunk is part of: "the
+    Order" or "Merit" of "a Member of the Order of Merit", "the British Empire" of "the Order of
+    the British Empire" (:data:`~.titles.HONOURS`; NER labels none of them).  The noun chunks cut
+    the name at its "of", and "Merit" alone became a node; the name is one node, as the "of"
+    names of :func:`_of_name_end` are."""
+    head = root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i > 0:
+        head = root.head.head  # "Merit" of "Order of Merit"
+    if (
+        head.lower_ not in HONOURS
+        or not head.text[:1].isupper()
+        or head.i + 2 >= len(toks)
+        or toks[head.i + 1].lower_ != "of"
+    ):
+        return None
+    end = _of_name_end(head.doc, head.i + 1)
+    if end <= head.i + 2:
+        return None
+    start = head.i
+    while (
+        start > 0
+        and toks[start - 1].dep_ in ("compound", "amod")
+        and toks[start - 1].text[:1].isupper()
+    ):
+        start -= 1  # "the Presidential Medal of Freedom"
+    return start, end

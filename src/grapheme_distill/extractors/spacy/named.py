@@ -19,7 +19,7 @@ from grapheme_distill.extractors.spacy.arguments import named_subject
 from grapheme_distill.extractors.spacy.coordinated_names import shared_head_names
 from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, span_text
 from grapheme_distill.extractors.spacy.mentions import _SKIP_NAMES, CHUNK_CANDIDATES, Mention
-from grapheme_distill.extractors.spacy.name_extent import dated_name
+from grapheme_distill.extractors.spacy.name_extent import dated_name, honour_name
 from grapheme_distill.extractors.spacy.names import eponym, mention_of
 from grapheme_distill.extractors.spacy.titles import membership_of_body, two_names
 
@@ -306,6 +306,7 @@ def _doc_chunks(doc: Any) -> list[tuple[int, int, int, int, str, str]]:
         chunks = []
     whole = doc_text(doc) if chunks else ""
     tokens = doc_tokens(doc) if chunks else []
+    honours: set[tuple[int, int]] = set()
     for chunk in chunks:
         start, end = chunk.start, chunk.end
         while start < end and (
@@ -328,14 +329,22 @@ def _doc_chunks(doc: Any) -> list[tuple[int, int, int, int, str, str]]:
             or membership_of_body(tokens, start, end)
         ):
             continue
+        span = (chunk.start, chunk.end)
         a, b = tokens[start].idx, chunk.end_char
+        honour = honour_name(tokens, chunk.root) if flag else None
+        if honour is not None:  # "the Order" and "Merit": one name, "Order of Merit"
+            if honour in honours:
+                continue
+            honours.add(honour)
+            span = honour
+            a, b = tokens[honour[0]].idx, tokens[honour[1] - 1].idx + len(tokens[honour[1] - 1])
         text = whole[a:b].strip()
         if len(text) > 2 and any(c.isalpha() for c in text):
             root = chunk.root
             det = _determiner(tokens, chunk.start, root.i)
             prep = root.head.lower_ if root.dep_ == "pobj" and root.head.pos_ == "ADP" else "-"
             syntax = f"{root.dep_}/{root.head.pos_}/{tokens[start].tag_}/{det}/{prep}{flag}"
-            found.append((chunk.start, chunk.end, a, b, text, syntax))
+            found.append((*span, a, b, text, syntax))
     doc.user_data[_CHUNKS] = found
     return found
 

@@ -44,6 +44,7 @@ from grapheme_distill.extractors.spacy.name_extent import (
     _question_opener,
     clause_cut,
     in_name_end,
+    named_determiner,
     title_holder,
     titled_person_end,
 )
@@ -55,8 +56,10 @@ from grapheme_distill.extractors.spacy.titles import (
     _quoted,
     _title_after,
     _title_span,
+    binomial,
     emphasised,
     hyphen_opener,
+    membership_of_body,
     title_edges,
     two_names,
 )
@@ -106,8 +109,10 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
     title_end = end
     # "about 8 %", "roughly 1.46 million": an approximate value is written with its hedge (gold
     # conventions: surface forms as in the text; "8 %" alone no longer matches "about 8 %")
-    keep_head = keep_head or (
-        label in _MEASURED and end - start > 1 and toks[start].lower_ in _APPROXIMATE
+    keep_head = (
+        keep_head
+        or (label in _MEASURED and end - start > 1 and toks[start].lower_ in _APPROXIMATE)
+        or named_determiner(toks, start, end, label)  # "All Souls College"
     )
     while (
         start < end
@@ -389,6 +394,12 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
         return None, False
     doc = tok.doc
     toks = doc_tokens(doc)
+    if membership_of_body(toks, tok.i, tok.i + 1):
+        # "elected a Fellow of the Royal Society", "appointed a Member of the Order of Merit":
+        # the body is the node (gold conventions), the person its member
+        body = next((c for c in toks[tok.i + 1].children if c.dep_ == "pobj"), None)
+        if body is not None:
+            return _read_name(body, coref)
     titled = title_holder(toks, tok.i)
     if titled is not None:  # "Diana, Princess of Wales" (:func:`.name_extent.titled_person_end`)
         person, style, whole_end = titled
@@ -500,17 +511,22 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
         return None, False
     left = tok.i
     # "The Death on a Factory Farm": a capitalised noun inside a sentence is a name the tagger missed
-    proper = tok.pos_ == "PROPN" or (
-        tok.pos_ == "NOUN"
+    # "*Yersinia pestis*": a species' name, its genus a word of the epithet's phrase
+    species = binomial(doc, tok.i) and toks[tok.i - 1].head.i == tok.i
+    proper = (
+        tok.pos_ == "PROPN"
+        or tok.pos_ == "NOUN"
         and tok.text[:1].isupper()
         and not tok.text.isupper()
         and (not tok.is_sent_start or _title_span(doc, tok.i, tok.i + 1)[1] > tok.i + 1)
+        or species
     )
     for child in tok.lefts:
         if child.dep_ not in _NP_MODS or child.dep_ == "poss" and not eponym(child, tok):
             continue
         if (
             proper
+            and not species
             and child.dep_ in ("amod", "nummod", "npadvmod", "quantmod")
             and not (
                 child.pos_ == "PROPN"
@@ -526,7 +542,7 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
             continue  # "American Alan Shepard", "185 cm tall Aleksandr Prudnikov": not the name
         left = min(left, child.left_edge.i)
     end = tok.i + 1
-    if proper:
+    if proper and not species:  # (the italics say where a species' name ends)
         for child in tok.rights:
             if child.dep_ in ("compound", "flat", "nummod") and child.i == end:
                 end = child.i + 1

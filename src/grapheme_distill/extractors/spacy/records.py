@@ -80,6 +80,13 @@ class State:
     # the pipeline that parsed the answer, for a reader that parses a piece again with words put
     # in (spacy/timeline.inserted); None where no extractor read it (nothing to parse again with)
     parse: Any = None
+    # the answer's markdown and its prompt, for the learned entity decision's cues of layout (a
+    # name in bold, a heading, a table cell; named in the prompt: entity_choice.TextCues)
+    source: str = ""
+    prompt: str = ""
+    # name key -> the constructions of the document readers' entity facts naming it (add_facts
+    # keeps the name only; which reader read it is a cue of the entity decision)
+    fact_constructions: dict[str, set[str]] = field(default_factory=dict)
 
     def see(self, m: Mention) -> str:
         key = normalise_name(m.text)

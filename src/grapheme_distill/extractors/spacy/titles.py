@@ -17,6 +17,7 @@ from grapheme_distill.extractors.spacy.text import OffsetMap
 
 __all__ = [
     "EMPHASIS_KEY",
+    "binomial",
     "NAME_PARTICLES",
     "VALUE_LABELS",
     "answer_emphasis",
@@ -177,10 +178,22 @@ def _owned_apart(toks: Any, a: int, j: int) -> bool:
 _MEMBERSHIPS = frozenset({"fellow", "fellows", "member", "members", "associate", "associates"})
 
 
+#: the head nouns of an order's or an honour's name ("the Order of Merit", "the Legion of Honour",
+#: "the Order of the Garter"): a body one is a member of, named by its "of" part
+HONOURS = frozenset({"order", "legion", "medal", "cross"})
+
+
 def _membership(toks: Any, title: int, body: int) -> bool:
     """Whether ``toks[title]`` is a membership ("Fellow") and ``toks[body]`` starts the body NER
-    labels after its "of" ("Fellow of the Royal Society"): two things, the body the node."""
-    return toks[title].lower_ in _MEMBERSHIPS and toks[body].ent_type_ == "ORG"
+    labels after its "of" ("Fellow of the Royal Society") or an order's name ("Member of the
+    Order of Merit", which NER leaves unlabelled): two things, the body the node."""
+    return toks[title].lower_ in _MEMBERSHIPS and (
+        toks[body].ent_type_ == "ORG"
+        or toks[body].lower_ in HONOURS
+        and toks[body].text[:1].isupper()
+        and body + 1 < len(toks)
+        and toks[body + 1].lower_ == "of"
+    )
 
 
 def membership_of_body(toks: Any, start: int, end: int) -> bool:
@@ -429,9 +442,10 @@ def _quoted(doc: Any) -> dict[int, tuple[int, int]]:
     return found
 
 
-#: an italic run of an answer's markdown, "*A Night at the Opera*" or "_The Game_" (not "**bold**")
+#: an italic run of an answer's markdown, "*A Night at the Opera*" or "_The Game_" (not "**bold**"),
+#: also in bold ("***Yersinia pestis***")
 _EMPHASIS = re.compile(
-    r"(?<![\w*])\*(?![\s*])([^*\n]{1,100}?)(?<![\s*])\*(?![\w*])"
+    r"(?<![\w*])(?:\*\*)?\*(?![\s*])([^*\n]{1,100}?)(?<![\s*])\*(?:\*\*)?(?![\w*])"
     r"|(?<![\w_])_(?![\s_])([^_\n]{1,100}?)(?<![\s_])_(?![\w_])"
 )
 #: ``doc.user_data`` key of the clean-text character spans of a parsed piece's italic runs
@@ -499,6 +513,32 @@ def emphasised(doc: Any) -> dict[int, tuple[int, int]]:
             found[t.i] = (span.start, span.end)
     doc.user_data[EMPHASIS_KEY + ".tokens"] = found
     return found
+
+
+def binomial(doc: Any, i: int) -> bool:
+    """Whether ``doc[i]`` is the lower-case second word of an italic run of two words that opens
+    capitalised: a species' name ("*Yersinia pestis*", "***Canis lupus***"), which the answers
+    write in italics.  The parse makes the epithet a common noun and the name a common noun
+    phrase, so its clauses were read as ones between two common nouns and dropped
+    (:func:`~.records.is_loose`); a species is a named thing (gold conventions).  Empty unless the
+    pipeline marked the piece's runs (:func:`mark_emphasis`)."""
+    found: set[int] | None = doc.user_data.get(EMPHASIS_KEY + ".binomials")
+    if found is None:
+        found = set()
+        for a, b in doc.user_data.get(EMPHASIS_KEY, ()):
+            span = doc.char_span(a, b, alignment_mode="contract")
+            if (
+                span is not None
+                and len(span) == 2
+                and span[0].is_alpha
+                and span[0].text[:1].isupper()
+                and span[0].text[1:].islower()
+                and span[1].is_alpha
+                and span[1].text.islower()
+            ):
+                found.add(span[1].i)
+        doc.user_data[EMPHASIS_KEY + ".binomials"] = found
+    return i in found
 
 
 # more small words a title after a work noun may hold ("the album Let it Breed", "This'll Be My Year")
