@@ -203,3 +203,27 @@ def test_a_light_verbs_noun_is_in_the_predicate_not_an_object(spacy_x: SpacyExtr
     assert ("Volcanic activity", "give_rise_to", "islands") in {(s, p, o) for s, p, o, _ in got}
     got = _read(spacy_x, "Evans plays piano in a jazz band.")
     assert ("Evans", "play", "piano") in {(s, p, o) for s, p, o, _ in got}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "predicate"),
+    [
+        # a relative clause on a description: the thing the apposition describes does it
+        ("A spacer — a plastic tube that attaches to the inhaler — helps the medicine.", "spacer",
+         "attach_to"),
+        # a vague subject ("its", "a"): the apposition names what it is
+        ("A third emblem, the red crystal, was adopted in 2005.", "red crystal", "adopted_in"),
+    ],
+)  # fmt: skip
+def test_a_description_s_subject_is_the_thing_its_apposition_names(
+    spacy_x: SpacyExtractor, text: str, subject: str, predicate: str
+) -> None:
+    got = _read(spacy_x, text)
+    assert any(s == subject and p == predicate for s, p, _, _ in got)
+
+
+def test_a_thing_described_by_its_apposition_stays_the_subject(spacy_x: SpacyExtractor) -> None:
+    # "the mycelium, a network …": the definite noun is the thing, the apposition describes it
+    got = _read(spacy_x, "The mycelium, a network of hyphae, feeds the fungus.")
+    assert any(s == "mycelium" and p == "feed" for s, p, _, _ in got)
+    assert all(s != "network" for s, _, _, _ in got)

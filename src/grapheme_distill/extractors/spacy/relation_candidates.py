@@ -183,6 +183,31 @@ def _mentions(tok: Any, coref: Coref | None) -> list[Mention]:
         return []
 
 
+def _named_for(tok: Any) -> Any:
+    """The token of the thing a common-noun subject describes, where an apposition names it: "A
+    spacer — a plastic tube that attaches to the inhaler" (the relative clause hangs on the
+    description; the spacer attaches), "Its carriers, the W and Z bosons, were discovered at
+    CERN" (the carriers are the bosons).  The gold relates the named thing, not its description
+    (devtrain's lost relations with the right predicate and object: 'network' for the mycelium,
+    'a stretch of DNA' for a gene, 'a third emblem' for the red crystal).  The apposition is
+    taken only where it is a name or the subject is vague (a possessive, "a"): "The mycelium, a
+    network of hyphae, feeds the fungus" is said of the mycelium.  A name or a noun NER typed
+    stays itself.  (Under the relation model of the thirty-first session no prediction changes:
+    such readings stay under its threshold; the rows a refit sees are the righter ones.)"""
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return tok
+    if tok.dep_ == "appos" and tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head
+    kids = token_children(tok)
+    vague = any(
+        k.dep_ == "poss" or (k.dep_ == "det" and k.lower_ in ("a", "an")) for k in kids
+    )  # "its carriers", "a third emblem": a description; "the mycelium, a network …" is the thing
+    for c in kids:
+        if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ or (vague and c.pos_ == "NOUN")):
+            return c
+    return tok
+
+
 def _subjects(
     verb: Any,
     mentions: Callable[[Any], list[Mention]],
@@ -196,6 +221,7 @@ def _subjects(
         for c in token_children(seen):
             if c.dep_ in _SUBJ and not (relative and c.tag_ in ("WDT", "WP")):
                 kind = "pronoun" if c.pos_ == "PRON" else ("own" if seen is verb else "shared")
+                c = _named_for(c)
                 return mentions(c), kind, c
         if relative:
             head = agreeing_head(seen, seen.head)
@@ -205,7 +231,9 @@ def _subjects(
                 # (the subject only names the role the attribute fills)
                 own = next((c for c in token_children(head.head) if c.dep_ in _SUBJ), None)
                 if own is not None:
+                    own = _named_for(own)
                     return mentions(own), "relcl_copula", own
+            head = _named_for(head)
             return mentions(head), "relcl", head
         if seen.dep_ in _INHERIT and seen.head is not seen:
             seen = seen.head
