@@ -584,3 +584,21 @@ def test_an_active_verbs_means_or_company_states_no_relation() -> None:
         ("employer", "give_by", "31 May"),
         ("Eiffel Tower", "designed_by", "Gustave Eiffel"),
     ]
+
+
+def test_an_active_verbs_span_of_time_states_no_relation() -> None:
+    """ "held the throne for nine days": how long the act lasted; "for" a named thing stays."""
+    jane, days = (
+        Entity(name="Lady Jane Grey", type=P),
+        Entity(name="nine days", type=EntityType.DATETIME),
+    )
+    hokusai, publishers = (
+        Entity(name="Katsushika Hokusai", type=P),
+        Entity(name="publishers", type=C),
+    )
+    out = _clauses(
+        (jane, "held_for", days, "clause.active"),
+        (hokusai, "works_for", publishers, "clause.active"),
+    )
+    choose_predicates(out, topic="Tudors")
+    assert _named(out) == [("Katsushika Hokusai", "works_for", "publishers")]
