@@ -179,3 +179,19 @@ def test_a_conditions_signs_treatment_and_cause_are_named_as_the_gold_names_them
     assert ("Whooping cough", "caused_by", "Bordetella pertussis") in found, found
     assert ("Croup", "symptom", "barking cough") in found, found
     assert not [t for t in found if t[1] in ("treatment", "cause", "causes", "signs")], found
+
+
+def test_a_founding_keys_place_after_its_date_has_a_predicate_of_its_own() -> None:
+    """ "**Founded:** 1971, in Vancouver": the year is ``founded_in``, the place the founding
+    happened in is ``founded_in_place`` (the gold names it apart from the date: founded_in_city,
+    founded_in_place), and the place's own region still locates it; a birth key's place keeps
+    ``born_in``."""
+    found = _triples(
+        "# Oxfam\n\n- **Founded:** 1942, in Oxford, England\n- **Focus:** ending poverty\n\n"
+        "# Jane Doe\n\n- **Born:** 3 May 1950, Leeds\n"
+    )
+    assert ("Oxfam", "founded_in", "1942") in found, found
+    assert ("Oxfam", "founded_in_place", "Oxford") in found, found
+    assert ("Oxfam", "founded_in", "Oxford") not in found, found
+    assert ("Oxford", "located_in", "England") in found, found
+    assert ("Jane Doe", "born_in", "Leeds") in found, found

@@ -212,8 +212,11 @@ DATE_KEYS = {
     "birth": ("born_on", "born_in"),
     "died": ("died_on", "died_in"),
     "death": ("died_on", "died_in"),
-    "founded": ("founded_in", "founded_in"),
-    "established": ("founded_in", "founded_in"),
+    # "**Founded:** 1971, in Vancouver": the gold names the place of a founding apart from its
+    # date (``founded_in_place``, ``founded_in_city``), where a band's "formed in" place is
+    # ``formed_in`` as its year is
+    "founded": ("founded_in", "founded_in_place"),
+    "established": ("founded_in", "founded_in_place"),
     "formed": ("founded_in", "founded_in"),
     "released": ("released_in", "released_in"),
     "published": ("published_in", "published_in"),
