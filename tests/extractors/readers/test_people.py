@@ -417,3 +417,18 @@ def test_a_lifespan_after_an_aside_in_its_bracket() -> None:
         ("Jan Wolny", "born_on", "3 May 1850"),
         ("Jan Wolny", "died_on", "9 June 1911"),
     } <= found, found
+
+
+@pytest.mark.parametrize(
+    ("answer", "person"),
+    [
+        # a name's particle is a word of its own before a capitalised name: the "di" of
+        # "discovered" is no particle (the person was "Marie Curie di")
+        ("The French chemist Marie Curie discovered radium.", "Marie Curie"),
+        ("The Dutch painter Rembrandt van Rijn lived in Amsterdam.", "Rembrandt van Rijn"),
+        ("The Spanish philosopher José Ortega y Gasset wrote essays.", "José Ortega y Gasset"),
+        ("The Italian painter Amedeo Modigliani lay in Paris.", "Amedeo Modigliani"),
+    ],
+)
+def test_a_name_particle_is_a_word_before_a_capitalised_name(answer: str, person: str) -> None:
+    assert {s for s, p, _ in _people(answer) if p == "occupation"} == {person}

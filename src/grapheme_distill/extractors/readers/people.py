@@ -34,7 +34,9 @@ _BORN = rf"(?:{_NAT1}-born\s+)?"
 # ("anti-apartheid activist"); a plain one ("jazz trumpeter") or a capitalised one (a school or
 # movement: "Post-Impressionist painter") is not
 _MOD = r"(?:(?P<mod>[a-z][a-z\-]+)\s+)?(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s+)?"
-_NAME = r"[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|de|da|di|van|von|y|del|la|le))*"
+# a particle ("da", "van", "y") is a word of its own before a capitalised name, never the start of
+# the next word: "Marie Curie discovered" was the person "Marie Curie di"
+_NAME = r"[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|(?:de|da|di|van|von|y|del|la|le)(?=\s+[A-Z])))*"
 _OCC = r"[a-z][a-z\-]+(?:\s+(?:and|or)\s+[a-z][a-z\-]+)?"
 _MONTHS = rf"(?:{MONTH_NAMES})"
 # one end of a life: "1815", "c. 1368/69", "10 December 1815", "August 1227", "May 3, 1469"
