@@ -491,3 +491,14 @@ def test_the_cue_script_fits_only_the_text_cues_over_the_shipped_logit() -> None
     base = LinearModel("entities", -0.5, {"head=owl": 0.3}, 0.325, {"chunks": True})
     model = script.with_cues(base, weights, 0.1, 0.325, {"text_cues": "test"})
     assert model.weights["head=owl"] == 0.3 and model.bias == -0.4 and model.meta["chunks"]
+
+
+def test_the_shipped_model_weighs_the_answers_layout() -> None:
+    """Thirty-second session: the shipped weights plus the text cues' weights
+    (``benchmarks/fit_entity_cues.py`` on the 669 development answers): a name the answer writes
+    in bold is kept more readily, a glossary key ("**Diet:**") less."""
+    model = load_linear_model(
+        ROOT / "src" / "grapheme_distill" / "extractors" / "models" / "entities.json"
+    )
+    assert "(669 answers" in str(model.meta.get("text_cues"))
+    assert model.weights["txt_bold=eq"] > 1.0 and model.weights["txt_gloss=eq"] < -1.0
