@@ -396,3 +396,31 @@ def test_they_opening_a_paragraph_in_an_answer_about_a_group_is_the_group(
     )
     assert ("ABBA", "Eurovision Song Contest 1974") in pairs
     assert not any(o == "Eurovision Song Contest 1974" and s != "ABBA" for s, o in pairs)
+
+
+def test_a_possessive_owning_a_name_s_noun_means_someone_named_before(
+    spacy_x: SpacyExtractor,
+) -> None:
+    # "Her brother Henry Austen": "Her" owns "brother", whose apposition is the name; the base
+    # reading gave the name itself (a relation of Henry Austen to himself, dropped)
+    text = (
+        "Jane Austen was an English novelist. She wrote six novels. "
+        "Her brother Henry Austen acted as her agent."
+    )
+    assert ("Henry Austen", "Jane Austen") in _facts(spacy_x, text)
+
+
+def test_his_friend_and_a_name_is_the_friend_of_the_man_before(spacy_x: SpacyExtractor) -> None:
+    text = (
+        "Charles Bingley is a rich young man who rents Netherfield. He is amiable. "
+        "His friend Fitzwilliam Darcy is proud."
+    )
+    assert ("Fitzwilliam Darcy", "Charles Bingley") in _facts(spacy_x, text)
+
+
+def test_his_wife_with_a_comma_apposition_stays_the_topic_s(spacy_x: SpacyExtractor) -> None:
+    text = (
+        "Charles Darwin was an English naturalist. He sailed on HMS Beagle. "
+        "His wife, Emma Wedgwood, was his cousin."
+    )
+    assert ("Emma Wedgwood", "Charles Darwin") in _facts(spacy_x, text)

@@ -62,6 +62,12 @@ Björn and Benny wrote almost all of the songs. ¶ They won the Eurovision Song 
 the group, as a paragraph opening on "It" speaks of the topic (:meth:`.mentions.Coref.read`):
 "they" took the several people the paragraph before ended on.  See
 :meth:`AnswerCoref.open_on_group`.
+
+A possessive "his" / "her" owning a relation noun with a name in apposition ("His friend
+Fitzwilliam Darcy is proud", "Her brother Henry Austen acted as her agent") never means that name:
+the base reading took the sentence's subject, which the parser gives as the apposition's name, and
+the relation came out of the name to itself (dropped).  It means the answer's topic person when of
+the pronoun's gender, else the last other person noted.  See :meth:`AnswerCoref._owner_before`.
 """
 
 from __future__ import annotations
@@ -510,8 +516,32 @@ class AnswerCoref(Coref):
             self._owned[owner_of] = got
         return got
 
+    def _own_phrase(self, owner_of: int) -> tuple[int, int] | None:
+        """The character span of the noun phrase a possessive pronoun's noun heads ("His friend
+        Fitzwilliam Darcy", "His uncle, Pliny the Elder"), in the document being read."""
+        if owner_of < 0 or self.doc is None:
+            return None
+        for tok in self.doc:
+            if tok.idx == owner_of:
+                last = tok.right_edge
+                return tok.left_edge.idx, last.idx + len(last.text)
+        return None
+
+    def _in_own_phrase(self, got: Mention | None, owner_of: int) -> bool:
+        """Whether ``got`` is a name inside that phrase (its offsets name the same text in the
+        document being read: a mention of an earlier document has offsets of its own)."""
+        span = self._own_phrase(owner_of)
+        if got is None or span is None or not span[0] <= got.start < span[1]:
+            return False
+        return bool(doc_text(self.doc)[got.start : got.end] == got.text)
+
     def _resolve(self, pronoun: str, *, owner_of: int = -1) -> Mention | None:
         got = super().resolve(pronoun, owner_of=owner_of)
+        if pronoun in ("his", "her") and self._in_own_phrase(got, owner_of):
+            # "His friend Fitzwilliam Darcy", "his wife Penelope": the pronoun owns the name's
+            # noun, so it means someone named before, never the name in its own phrase
+            assert got is not None
+            return self._owner_before(pronoun, got)
         if got is None and pronoun in ("it", "its", "itself"):
             return self._unstated_thing(owner_of)
         wanted = _PRONOUN_GENDER.get(pronoun)
@@ -532,3 +562,22 @@ class AnswerCoref(Coref):
                 self.genders.setdefault(m.text.lower(), wanted)
                 return m
         return None if got is not None and got.text.lower() == same else got
+
+    def _owner_before(self, pronoun: str, own: Mention) -> Mention | None:
+        """The person a possessive "his"/"her" means when the base reading took the name its own
+        noun phrase holds (``own``): the answer's topic person when of the pronoun's gender,
+        else the last other person noted not known to be of the other gender."""
+        wanted = _PRONOUN_GENDER.get(pronoun)
+        name = own.text.lower()
+        topic = self.topic
+        if (
+            topic is not None
+            and topic.text.lower() != name
+            and self.topic_is_person()
+            and (self.gender is None or self.gender == wanted)
+        ):
+            return topic
+        for m in reversed(self.persons):
+            if m.text.lower() != name and self._gender_of(m) in (None, wanted):
+                return m
+        return None
