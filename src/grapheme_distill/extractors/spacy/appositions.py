@@ -56,6 +56,11 @@ class AppositionReadings(NounReadings):
                 self.class_preps(subj, tok, tok=tok, neg=False)  # "Smiljan, a village in Y"
             return
         m = mention_of(tok, self.coref)
+        if m is not None and m.proper and (role := placed_role(head)) is not None:
+            # "The capital of Kenya, Nairobi": the name is the owner's capital, not a place
+            # Kenya lies in (the parser hangs the name on the owner)
+            self.relational_noun([m], role, tok=tok, neg=False, conf=0.75)
+            return
         if m is not None and m.proper and _close_apposition(head, m):
             self.dated_work(m, head, neg=False)  # "the 2015 film The Man Who Knew Infinity"
         if (
@@ -95,6 +100,8 @@ class AppositionReadings(NounReadings):
                 run.append(region)  # "born in Ajaccio, Corsica" (NER: Corsica a product)
             if len(run) > 1 and not listed(run[0], run[-1]):
                 for inner, outer in pairwise(run):
+                    if outer.root.head.i == inner.root.i and placed_role(inner.root) is not None:
+                        continue  # "The capital of Kenya, Nairobi": read by :meth:`appos`
                     a = mention_of(inner.root, self.coref) or _region_mention(inner)
                     b = mention_of(outer.root, self.coref) or _region_mention(outer)
                     if a is not None and b is not None:
@@ -299,6 +306,23 @@ def _names_the_class(head: Any, subj: Mention, tok: Any, m: Mention) -> bool:
 
 
 # "his clan name, Madiba", "its nickname, the Big Apple": another name, for the linguistic reader
+def placed_role(owner: Any) -> Any:
+    """The noun whose "of" phrase ``owner`` (a place name) is, when that noun names a place the
+    owner holds: "the capital of Kenya", "the seat of the county", "the largest city of Spain"
+    (a superlative).  A name in apposition to the owner is then that place ("the capital of
+    Kenya, Nairobi"), not a place the owner lies in as in "the city of Seville, Spain"."""
+    if owner.dep_ != "pobj" or owner.ent_type_ not in ("GPE", "LOC") or owner.head.lower_ != "of":
+        return None
+    noun = owner.head.head
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return None
+    if noun.lemma_.lower() in ("capital", "seat") or any(
+        c.dep_ == "amod" and c.tag_ == "JJS" for c in token_children(noun)
+    ):
+        return noun
+    return None
+
+
 _NAME_NOUNS = frozenset({"name", "nickname", "title", "term", "word", "abbreviation", "acronym"})
 
 
