@@ -305,7 +305,6 @@ def _names_the_class(head: Any, subj: Mention, tok: Any, m: Mention) -> bool:
     return bool(m.proper or m.label or (first.text[:1].isupper() and not first.is_sent_start))
 
 
-# "his clan name, Madiba", "its nickname, the Big Apple": another name, for the linguistic reader
 def placed_role(owner: Any) -> Any:
     """The noun whose "of" phrase ``owner`` (a place name) is, when that noun names a place the
     owner holds: "the capital of Kenya", "the seat of the county", "the largest city of Spain"
@@ -323,6 +322,7 @@ def placed_role(owner: Any) -> Any:
     return None
 
 
+# "his clan name, Madiba", "its nickname, the Big Apple": another name, for the linguistic reader
 _NAME_NOUNS = frozenset({"name", "nickname", "title", "term", "word", "abbreviation", "acronym"})
 
 

@@ -325,7 +325,13 @@ class TextCues:
     model's bold candidates right 95 % of the time, yet bold was no cue of it (``State`` held no
     markdown).  Each cue is ``=eq`` when a markup run is the name itself and ``=in`` when the
     name's words are inside one; the shipped model weighs only the cues it was fitted with, so
-    a cue it has no weight for changes nothing."""
+    a cue it has no weight for changes nothing.
+
+    The runs are found by a few regexes over the answer's text, not read off the document
+    layer's blocks (:mod:`grapheme_distill.extractors.document`): the cue weights were fitted on
+    these, and they exist where no document was read (``State.source`` is then the pieces'
+    text).  Moving them onto the blocks is a change of features: it needs the cue weights
+    refitted (``benchmarks/fit_entity_cues.py``) and judged again."""
 
     def __init__(self, source: str, prompt: str, constructions: dict[str, set[str]]) -> None:
         self._constructions = constructions
