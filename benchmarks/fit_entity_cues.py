@@ -9,7 +9,8 @@ recurs; which document reader named it).  A full refit (``fit_entity_reader.py``
 gates that model was fitted on (in sample there by about 0.02 micro each).  This script keeps every
 shipped weight and fits only the new cues' weights and a bias shift, with the shipped model's
 logit as a fixed offset (L2-regularised logistic regression, ``--c``): the shipped decision plus
-what the layout adds to it.
+what the layout adds to it.  (Why a loss of its own, minimised by scipy, and not
+``learned_fit.fit_linear``: scikit-learn's ``LogisticRegression`` takes no per-row offset.)
 
 It reads the candidates as ``fit_entity_reader.py`` does (``--cache`` pickles of
 ``(found, outcomes, rels)``, one per gold file, or a fresh read), fits with one annotation batch
@@ -25,7 +26,6 @@ default the shipped one).  Usage::
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import pickle
 import sys
@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import fit_entity_reader as E  # noqa: E402
 from fit_relation_reader import batch_of  # noqa: E402
+from learned_fit import write_model  # noqa: E402
 
 from grapheme_distill.evaluation.answers import load_scorer, read_gold  # noqa: E402
 from grapheme_distill.extractors import get_extractor  # noqa: E402
@@ -164,9 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         {"text_cues": f"{names} ({len(found)} answers, {len(rows)} candidates), C {args.c}"},
     )
     if args.write:
-        args.out.write_text(
-            json.dumps(model.to_dict(), indent=1, ensure_ascii=False) + "\n", "utf-8"
-        )
+        write_model(model, args.out)
         print(f"wrote {args.out}")
     return 0
 

@@ -521,11 +521,12 @@ class AnswerCoref(Coref):
         Fitzwilliam Darcy", "His uncle, Pliny the Elder"), in the document being read."""
         if owner_of < 0 or self.doc is None:
             return None
-        for tok in self.doc:
-            if tok.idx == owner_of:
-                last = tok.right_edge
-                return tok.left_edge.idx, last.idx + len(last.text)
-        return None
+        # (the token at that offset by spaCy's own lookup, not a walk over the document)
+        at = self.doc.char_span(owner_of, owner_of + 1, alignment_mode="expand")
+        if at is None or not len(at) or at[0].idx != owner_of:
+            return None
+        last = at[0].right_edge
+        return at[0].left_edge.idx, last.idx + len(last.text)
 
     def _in_own_phrase(self, got: Mention | None, owner_of: int) -> bool:
         """Whether ``got`` is a name inside that phrase (its offsets name the same text in the
