@@ -99,3 +99,48 @@ def test_the_extractor_makes_one_node_of_an_italic_title_and_its_bare_form(
     names = {e.name for e in out.entities.values()}
     assert "A Night at the Opera" in names, names
     assert "Night at the Opera" not in names, names
+
+
+def test_a_list_item_writes_a_title_with_its_article() -> None:
+    """ "- A Night at the Opera (1975)": the item readers drop the leading "A", and with no italic
+    title to fold into the title lost its article (thirty-second session's defect).  A sentence
+    item ("- A Roman legion had …") and a name not written as a title name no such title."""
+    from grapheme_distill.extractors.spacy.folding import listed_article_titles
+
+    names = {"night at the opera": "Night at the Opera", "roman legion": "Roman legion"}
+    source = "Albums:\n\n- A Night at the Opera (1975)\n- A Roman legion had ten cohorts\n"
+    assert listed_article_titles(names, source) == {
+        "a night at the opera": ("night at the opera", "A Night at the Opera")
+    }
+    assert listed_article_titles(names, "He saw A Night at the Opera twice.") == {}
+
+
+def test_the_extractor_keeps_a_bare_list_titles_article(spacy_x: SpacyExtractor) -> None:
+    out = spacy_x.extract(
+        "Queen released several albums:\n\n"
+        "- A Night at the Opera (1975)\n- News of the World (1977)\n"
+    )
+    names = {e.name for e in out.entities.values()}
+    assert "A Night at the Opera" in names and "Night at the Opera" not in names, names
+
+
+def test_a_membership_folds_into_the_body_it_is_of(spacy_x: SpacyExtractor) -> None:
+    """ "- Member of the Order of Merit (1973)": an item read whole made the honour a node beside
+    the order (thirty-second session's defect); the gold names the body, and the year goes
+    with it."""
+    from grapheme_distill.extractors.spacy.folding import membership_bodies
+
+    names = {
+        "member of the order of merit": "Member of the Order of Merit",
+        "order of merit": "Order of Merit",
+        "fellow of royal society": "Fellow of Royal Society",
+        "member of parliament": "Member of Parliament",
+    }
+    assert membership_bodies(names, {}) == {"member of the order of merit": "order of merit"}
+    out = spacy_x.extract(
+        "She was appointed to the Order of Merit and elected to the Royal Society.\n\n"
+        "**Honours:**\n- Member of the Order of Merit (1973)\n- Fellow of the Royal Society (1961)\n"
+    )
+    names_out = {e.name for e in out.entities.values()}
+    assert "Order of Merit" in names_out, names_out
+    assert not any(n.startswith(("Member of", "Fellow of")) for n in names_out), names_out

@@ -220,3 +220,16 @@ def test_a_membership_word_before_its_body_is_no_node(spacy_x: SpacyExtractor, t
     names = _names(spacy_x, text)
     assert not names & {"Fellow", "Member", "Fellow of"}, names
     assert any("Royal" in n or "Balliol" in n for n in names), names
+
+
+def test_a_noun_chunk_inside_an_italic_title_is_no_candidate(spacy_x: SpacyExtractor) -> None:
+    """ "***Pride and Prejudice***": the parse cuts the title at "and" into the chunks "Pride" and
+    "Prejudice", and the second was added as a thing of its own (thirty-second session's
+    defect); the title is the one name."""
+    out = spacy_x.extract(
+        "***Pride and Prejudice*** is a novel by **Jane Austen**, published in 1813.",
+        prompt="Tell me about Pride and Prejudice.",
+    )
+    names = {e.name for e in out.entities.values()}
+    assert "Pride and Prejudice" in names, names
+    assert not names & {"Pride", "Prejudice"}, names

@@ -21,7 +21,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["article_titles", "class_of", "keeps_own_node"]
+__all__ = [
+    "article_titles",
+    "class_of",
+    "keeps_own_node",
+    "listed_article_titles",
+    "membership_bodies",
+]
 
 # words after a name that do not make it another thing: legal forms of a company
 _COMPANY_SUFFIXES = frozenset(
@@ -87,4 +93,79 @@ def article_titles(names: dict[str, str], short: dict[str, str]) -> dict[str, st
         bare = names[rest]
         if written.split(" ", 1)[0] in ("A", "An") and bare[:1].isupper() and not bare.isupper():
             out[rest] = short.get(key, key)
+    return out
+
+
+#: a word a title keeps in lower case between its capitalised words ("A Night at the Opera")
+_TITLE_SMALL = frozenset(
+    {"a", "an", "the", "of", "at", "on", "in", "to", "for", "and", "or", "with"}
+)
+#: a list item that opens with "A" or "An" and a name, maybe highlighted: "- A Night at the Opera
+#: (1975)", "2. **An Inconvenient Truth** —"
+_LISTED_ARTICLE = re.compile(
+    r"(?m)^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+[*_]{0,3}(A|An)[ \t]+(\S.*)$"
+)
+
+
+def _title_cased(words: Sequence[str]) -> bool:
+    """Whether a name of two or more words is written as a title: each word capitalised (or a
+    number) but the small words between them, and not all in capitals."""
+    return (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL for w in words)
+        and not all(w.isupper() for w in words)
+    )
+
+
+def listed_article_titles(names: dict[str, str], source: str) -> dict[str, tuple[str, str]]:
+    """The titles a list item writes with a leading "A" / "An" ("- A Night at the Opera (1975)")
+    whose name the readers made without it ("Night at the Opera": the item readers drop a
+    leading article, as the name key drops "the"), as new name keys mapped to the name written
+    with its article (and the bare name's key); :func:`article_titles` then folds the bare name into it.  Only a name
+    written as a title (:func:`_title_cased`) and only the whole head of a list item, where the
+    article opens the title, not a sentence ("- A Roman legion had …" reads no title: its
+    words are not capitalised).  Where the title is in italics the parse reads it whole already
+    (:func:`~.titles.emphasised`); this is the same name in a bare item (thirty-second
+    session's defect)."""
+    if "A" not in source:
+        return {}
+    out: dict[str, tuple[str, str]] = {}
+    for m in _LISTED_ARTICLE.finditer(source):
+        rest = m.group(2)
+        for key, written in names.items():
+            if (
+                rest.startswith(written)
+                and not rest[len(written) : len(written) + 1].isalnum()
+                and _title_cased(written.split())
+                and f"a {key}" not in names
+                and f"an {key}" not in names
+            ):
+                article = m.group(1)
+                out[f"{article.lower()} {key}"] = (key, f"{article} {written}")
+    return out
+
+
+#: a membership of a body or an order, as a name key: "member of the order of merit", "fellow of
+#: royal society" (:data:`~.titles._MEMBERSHIPS`)
+_MEMBERSHIP = re.compile(r"^(?:fellow|member|associate)s? of (?:the )?(?P<body>\S.*)$")
+
+
+def membership_bodies(names: dict[str, str], short: dict[str, str]) -> dict[str, str]:
+    """Name keys of a membership ("Member of the Order of Merit", "Fellow of the Royal Society")
+    mapped to the key of the body it is of, where the answer names the body too: the gold names
+    the body (and the person its member), not the honour (:func:`~.titles.membership_of_body`
+    keeps NER's "Fellow" alone from being a name).  A list item or a key's value read whole
+    ("- Member of the Order of Merit (1973)", by the item and value readers) made the honour a
+    node beside the body; folded, its facts (the year) go to the body (the thirty-second
+    session's defect)."""
+    out: dict[str, str] = {}
+    for key in names:
+        m = _MEMBERSHIP.match(key)
+        if m is None or key in short:
+            continue
+        body = m.group("body")
+        if body in names and body != key:
+            out[key] = short.get(body, body)
     return out

@@ -26,7 +26,11 @@ from grapheme_distill.extractors.rules_names import guess_entity_type
 from grapheme_distill.extractors.spacy import entity_choice
 from grapheme_distill.extractors.spacy.clauses import Mention
 from grapheme_distill.extractors.spacy.entity_choice import Evidence
-from grapheme_distill.extractors.spacy.folding import article_titles
+from grapheme_distill.extractors.spacy.folding import (
+    article_titles,
+    listed_article_titles,
+    membership_bodies,
+)
 from grapheme_distill.extractors.spacy.records import Record as _Record
 from grapheme_distill.extractors.spacy.records import State as _State
 from grapheme_distill.extractors.spacy.records import (
@@ -91,7 +95,11 @@ def finish_items(
             if m is not None:
                 state.see(m)
     short = _short_names(state)
+    for key, (bare, titled) in listed_article_titles(state.names, state.source).items():
+        state.names[key] = titled  # "- A Night at the Opera (1975)": the title with its article
+        state.proper[key] = state.proper.get(bare, False)
     short.update(article_titles(state.names, short))  # "Night at the Opera": "A Night at …"
+    short.update(membership_bodies(state.names, short))  # "Member of the Order of Merit"
     for key, long in short.items():  # the long name's type and spelling speak for both
         state.votes.setdefault(long, Counter()).update(state.votes.get(key, Counter()))
     chosen: dict[str, EntityType] = {}

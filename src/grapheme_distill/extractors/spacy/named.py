@@ -21,7 +21,7 @@ from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, sp
 from grapheme_distill.extractors.spacy.mentions import _SKIP_NAMES, CHUNK_CANDIDATES, Mention
 from grapheme_distill.extractors.spacy.name_extent import dated_name, honour_name
 from grapheme_distill.extractors.spacy.names import eponym, mention_of
-from grapheme_distill.extractors.spacy.titles import membership_of_body, two_names
+from grapheme_distill.extractors.spacy.titles import emphasised, membership_of_body, two_names
 
 __all__ = ["NAMED_LABELS", "named_mentions", "step_things"]
 
@@ -307,6 +307,7 @@ def _doc_chunks(doc: Any) -> list[tuple[int, int, int, int, str, str]]:
     whole = doc_text(doc) if chunks else ""
     tokens = doc_tokens(doc) if chunks else []
     honours: set[tuple[int, int]] = set()
+    titles = emphasised(doc) if chunks else {}
     for chunk in chunks:
         start, end = chunk.start, chunk.end
         while start < end and (
@@ -318,6 +319,8 @@ def _doc_chunks(doc: Any) -> list[tuple[int, int, int, int, str, str]]:
             start += 1
         if start >= end or chunk.root.pos_ == "PRON" or named_subject(chunk.root) is not None:
             continue  # (a pronoun; "UNICEF reports to the Board": a name and its verb)
+        if _inside_title(titles, start, end):
+            continue  # "Prejudice" of "*Pride and Prejudice*": a word of a title, no thing
         flag = ""
         if chunk.root.pos_ == "PROPN":
             if any(t.ent_type_ for t in tokens[start:end]):
@@ -347,6 +350,16 @@ def _doc_chunks(doc: Any) -> list[tuple[int, int, int, int, str, str]]:
             found.append((*span, a, b, text, syntax))
     doc.user_data[_CHUNKS] = found
     return found
+
+
+def _inside_title(titles: dict[int, tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the chunk ``tokens[start:end]`` is a part, not the whole, of an italic title
+    (:func:`~.titles.emphasised`: "*Pride and Prejudice*", "*A Night at the Opera*").  The title
+    is one name, which the name readers make whole; the parse cuts a title with "and" into two
+    noun chunks ("Pride", "Prejudice"), and the second one, no fold of the title's name, was
+    added as a thing of its own (a defect of the thirty-second session)."""
+    span = titles.get(start)
+    return span is not None and span[0] <= start and end <= span[1] and (start, end) != span
 
 
 #: how a determiner determines a noun chunk (:func:`_determiner`)
