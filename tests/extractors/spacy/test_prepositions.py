@@ -73,3 +73,19 @@ def test_a_verb_or_preposition_taking_a_collective_noun_relates_its_members(
     assert not any(o == "group" for _, _, o in got), got
     got = sentence_clauses("The lagoon shelters a variety of seabirds.")
     assert ("lagoon", "shelter", "seabirds") in got, got
+
+
+def test_a_role_verb_s_owned_role_is_held_towards_its_owner(facts: Facts) -> None:
+    # "acted as her agent" is no occupation: the agent is hers ('Henry Austen occupation agent'
+    # before), as "Henry Austen was her agent" says it
+    got = facts(
+        "Jane Austen was an English novelist. She wrote six novels. "
+        "Her brother Henry Austen acted as her agent."
+    )
+    assert ("Henry Austen", "occupation", "agent", False) not in got, got
+    assert ("Henry Austen", "agent_of", "Jane Austen", False) in got, got
+    got = facts("Thomas Huxley served as Darwin's defender.")
+    assert ("Thomas Huxley", "defender_of", "Darwin", False) in got, got
+    # a role without an owner stays the verb's
+    got = facts("The mustard acts as an emulsifier.")
+    assert ("mustard", "act_as", "emulsifier", False) in got, got

@@ -424,3 +424,18 @@ def test_his_wife_with_a_comma_apposition_stays_the_topic_s(spacy_x: SpacyExtrac
         "His wife, Emma Wedgwood, was his cousin."
     )
     assert ("Emma Wedgwood", "Charles Darwin") in _facts(spacy_x, text)
+
+
+def test_a_possessive_on_a_role_said_of_the_subject_means_another(
+    spacy_x: SpacyExtractor,
+) -> None:
+    # "Henry Austen was her agent": "her" is not Henry Austen (the base reading gave the
+    # sentence's subject, and the relation of Henry Austen to himself was dropped)
+    for last in ("Henry Austen was her agent.", "Henry Austen acted as her agent."):
+        text = (
+            f"Jane Austen was an English novelist. She wrote six novels. She lived in Bath. {last}"
+        )
+        assert ("Henry Austen", "Jane Austen") in _facts(spacy_x, text), last
+    # a possessive elsewhere in the clause still may mean its subject
+    text = "Charles Darwin was an English naturalist. He sailed on HMS Beagle. He loved his wife."
+    assert ("Charles Darwin", "wife") in _facts(spacy_x, text)

@@ -45,6 +45,17 @@ from grapheme_distill.extractors.spacy.names import (
 )
 
 
+def _indefinite(attr: Any) -> bool:
+    """Whether a copula's attribute is an indefinite noun ("a major business hub"): it says what
+    the subject is like, and names no one thing.  After "the R of Y" / "Y's R" it describes the R
+    ("The capital of Kenya, Nairobi, is a major business hub": the hub is not Kenya's capital;
+    "The founder of Apple was a visionary"), where a definite noun or a name is the R itself
+    ("The capital of Kenya is Nairobi")."""
+    return attr.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token_children(attr)
+    )
+
+
 class ClauseBase(AppositionReadings):
     """What a parse says with a copula or a measure (appositions and ``add`` come from the bases)."""
 
@@ -119,7 +130,7 @@ class ClauseBase(AppositionReadings):
                     label = _noun_phrase_label(subj_tok)
                     if _is_valueish(a_mention):
                         self.add(owner, label, a_mention, "attribute", tok=verb, neg=neg, conf=0.85)
-                    else:
+                    elif not _indefinite(a):
                         self.add(
                             a_mention, f"{label}_of", owner, "noun", tok=verb, neg=neg, conf=0.85
                         )

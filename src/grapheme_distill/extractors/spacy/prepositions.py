@@ -75,7 +75,7 @@ class PrepositionReadings(ClauseBase):
             pobj = collective_member(pobj) or pobj  # "built on a group of islands": the islands
             if (
                 word == "as"
-                and base.split("_")[0] in TAKEN_AS_FORMS
+                and (base.split("_")[0] in TAKEN_AS_FORMS or _owned_role(base, pobj))
                 and self.relational_noun(subjects, pobj, tok=prep, neg=neg, conf=conf)
             ):
                 continue  # "X is defined as an agency of Y": as a copula would say it
@@ -169,6 +169,18 @@ def collective_member(noun: Any) -> Any:
         ),
         None,
     )
+
+
+# verbs whose "as" names a role their subject took: "worked as a clerk", "acted as her agent"
+_ROLE_VERBS = frozenset({"act", "serve", "work"})
+
+
+def _owned_role(base: str, pobj: Any) -> bool:
+    """Whether ``pobj`` is a role someone owns, taken on with a role verb ("acted as her agent",
+    "served as Napoleon's adviser"): the role is held towards its owner (``agent_of``), as the
+    copula "X was her agent" says it, and no occupation; a role without an owner ("worked as a
+    clerk", "acts as an emulsifier") stays the verb's."""
+    return base.split("_")[0] in _ROLE_VERBS and any(c.dep_ == "poss" for c in token_children(pobj))
 
 
 # verbs that say what their subject is taken as: "X is defined / described / regarded as a Y"

@@ -536,11 +536,40 @@ class AnswerCoref(Coref):
             return False
         return bool(doc_text(self.doc)[got.start : got.end] == got.text)
 
+    def _role_of(self, got: Mention | None, owner_of: int) -> bool:
+        """Whether the possessive's noun is a role said of ``got``, its clause's subject: a
+        copula's attribute ("Henry Austen was her agent") or the "as" of a verb ("Her brother
+        Henry Austen acted as her agent"). Nobody is their own agent, so the pronoun means
+        another (the base reading gives it the sentence's subject, and the relation came out of
+        the subject to itself)."""
+        if got is None or owner_of < 0 or self.doc is None:
+            return False
+        at = self.doc.char_span(owner_of, owner_of + 1, alignment_mode="expand")
+        if at is None or not len(at) or at[0].idx != owner_of:
+            return False
+        noun = at[0]
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep":
+            verb = noun.head.head
+        else:
+            return False
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return False
+        last = subj.right_edge
+        if not subj.left_edge.idx <= got.start < last.idx + len(last.text):
+            return False
+        return bool(doc_text(self.doc)[got.start : got.end] == got.text)
+
     def _resolve(self, pronoun: str, *, owner_of: int = -1) -> Mention | None:
         got = super().resolve(pronoun, owner_of=owner_of)
-        if pronoun in ("his", "her") and self._in_own_phrase(got, owner_of):
+        if pronoun in ("his", "her") and (
+            self._in_own_phrase(got, owner_of) or self._role_of(got, owner_of)
+        ):
             # "His friend Fitzwilliam Darcy", "his wife Penelope": the pronoun owns the name's
-            # noun, so it means someone named before, never the name in its own phrase
+            # noun, so it means someone named before, never the name in its own phrase; "Henry
+            # Austen was her agent", "acted as her agent": nor the one the role is said of
             assert got is not None
             return self._owner_before(pronoun, got)
         if got is None and pronoun in ("it", "its", "itself"):
