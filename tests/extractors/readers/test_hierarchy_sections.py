@@ -64,6 +64,23 @@ def test_a_comparison_tables_examples_row_gives_members_of_each_column() -> None
     assert not any(p == "leavening" or c == "wild culture" for p, c in pairs)
 
 
+def test_a_column_the_answer_also_names_alone_is_not_joined() -> None:
+    # most columns are written with "bread" (so all would be joined), but the answer names the
+    # soda kind alone outside the table: its own form is the bare name (thirty-third session)
+    answer = (
+        "All three are kinds of bread, made with different leavening.\n\n"
+        "| | Sourdough | Soda | Yeast |\n|---|---|---|---|\n"
+        "| Leavening | wild culture | baking soda | baker's yeast |\n"
+        "| Known examples | Pain de campagne | Irish brown (farl) | Baguette, Brioche |\n\n"
+        "- **Sourdough bread** keeps longest.\n"
+        "- **Soda** is the quickest to make.\n"
+        "- **Yeast bread** is the lightest.\n"
+    )
+    pairs = _pairs(answer, "How do sourdough, soda and yeast bread differ?")
+    assert {("sourdough bread", "pain de campagne"), ("soda", "irish brown")} <= pairs
+    assert ("soda bread", "irish brown") not in pairs
+
+
 _TABLE = "| Lake | Area |\n|---|---|\n| Superior | 82,100 km² |\n| Erie | 25,700 km² |\n"
 
 

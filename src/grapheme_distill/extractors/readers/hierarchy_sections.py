@@ -170,10 +170,24 @@ def _may_precede_word(ctx: ReadContext, name: str) -> bool:
     return False
 
 
+def _named_alone(ctx: ReadContext, name: str, word: str) -> bool:
+    """Whether the answer writes the name, as written in the table, outside its tables and not
+    followed by the word ("**Oolong** sits between green and black" beside a table whose other
+    columns the answer calls "green tea", "black tea"): the answer's own form of that name is
+    the bare one (the conventions: names as in the text)."""
+    alone = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!\s+{re.escape(word)}\b)")
+    return any(
+        b.role != "table_row" and alone.search(b.text) is not None
+        for b in ctx.doc.blocks
+        if name in b.text
+    )
+
+
 def joined_names(ctx: ReadContext, names: list[str], words: list[str]) -> list[str]:
     """Cell names completed by the noun the answer writes after them ("Application" under
     "| Layer |" is the "Application layer" when the answer says "application layer"): each name
-    the answer writes so, and all of them when most are (the gold names the layer, not the word)."""
+    the answer writes so, and all of them when most are (the gold names the layer, not the word)
+    — but not a name the answer also writes alone outside the table (:func:`_named_alone`)."""
     for word in words:
         if not word or any(n.lower().endswith(word.lower()) for n in names if n):
             continue
@@ -182,7 +196,8 @@ def joined_names(ctx: ReadContext, names: list[str], words: list[str]) -> list[s
             continue
         every = 2 * sum(said) >= len([n for n in names if n])
         return [
-            f"{n} {word}" if n and (s or every) else n for n, s in zip(names, said, strict=True)
+            f"{n} {word}" if n and (s or (every and not _named_alone(ctx, n, word))) else n
+            for n, s in zip(names, said, strict=True)
         ]
     return names
 
