@@ -25,6 +25,8 @@ __all__ = [
     "KEY_PREDICATES",
     "KEY_TYPES",
     "TEAM_KEY",
+    "VENUE_KEYS",
+    "VENUE_MEASURES",
     "WORK_KEY",
     "LIST_KEYS",
     "MEMBERSHIP_KEYS",
@@ -420,6 +422,24 @@ REGION_KEYS = frozenset(
         "southern africa",
     }
 )
+#: keys whose value names the ground a club or a company plays or performs in ("**Stadium:**
+#: Spotify Camp Nou")
+VENUE_KEYS = frozenset(
+    {
+        "stadium",
+        "home stadium",
+        "ground",
+        "home ground",
+        "arena",
+        "home arena",
+        "venue",
+        "home venue",
+        "ballpark",
+    }
+)
+#: keys that measure a building, never an organisation ("Capacity", "Seats"): after a venue
+#: key they are the venue's
+VENUE_MEASURES = frozenset({"capacity", "seating capacity", "seats", "seating"})
 INCUMBENT = re.compile(r"^(?:current|present|incumbent|acting)\s+")
 _NAME_PARTICLES = frozenset({"of", "de", "la", "le", "del", "der", "von", "van", "the", "and", "&"})
 

@@ -25,6 +25,8 @@ from grapheme_distill.extractors.readers.attribute_keys import (
     REGION_KEYS,
     REMARK_HEADERS,
     ROLE_KEYS,
+    VENUE_KEYS,
+    VENUE_MEASURES,
     is_name_key,
 )
 from grapheme_distill.extractors.readers.attribute_values import (
@@ -345,6 +347,10 @@ def _read_key_value(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         if head is None or CLAUSE.search(head.group("h")):
             return
         raw = head.group("h")
+    if _key(key) in VENUE_MEASURES and block.index:
+        before = ctx.doc.blocks[block.index - 1]
+        if before.role == "key_value" and before.level == block.level:
+            subject = _venue(before.key_text(), before.value_text()) or subject
     yield from key_facts(ctx, subject, key, raw, block.span, "kv", is_hedged(raw))
 
 
@@ -411,6 +417,10 @@ def _read_row(
         # "| Detail | Value |", "| | |" over "| Height | 1.95 m |": key-value pairs about the
         # section's subject
         subject = ctx.section_subject(block) or first_subject(ctx) or prompt_name(ctx)
+        if _key(cells[0]) in VENUE_MEASURES and block.index:
+            before = ctx.doc.blocks[block.index - 1]
+            if before.role == "table_row" and before.header == header:
+                subject = _venue(*before.cell_texts()[:2]) or subject
         if subject is not None:
             yield from key_facts(ctx, subject, cells[0], cells[1], block.span, "table.kv", False)
         return
@@ -452,8 +462,15 @@ def _read_row(
                 Name(cells[0].strip(), "CARDINAL"),
                 predicate,
             )
-    for (col, cell), (a, b) in zip(
-        zip(header[at + 1 :], cells[at + 1 :], strict=False), block.cells[at + 1 :], strict=False
+    # "| Club | Stadium | Capacity |": the capacity is the stadium's, not the club's
+    venues = [j for j, h in enumerate(header) if j > at and _key(h) in VENUE_KEYS]
+    for j, ((col, cell), (a, b)) in enumerate(
+        zip(
+            zip(header[at + 1 :], cells[at + 1 :], strict=False),
+            block.cells[at + 1 :],
+            strict=False,
+        ),
+        start=at + 1,
     ):
         if (said := _WHAT_IT.match(col.strip())) is not None and said.group("v").lower() not in (
             _NOT_SAID
@@ -466,7 +483,25 @@ def _read_row(
             or _EXPANSION_HEADER.match(clean_name(col))
         ):
             continue  # a remark, or the long form of the row's name (its subject already)
-        yield from key_facts(ctx, name, col, cell, block.inline.span(a, b), "table", False)
+        owner = name
+        if _key(col) in VENUE_MEASURES and (earlier := [v for v in venues if v < j]):
+            owner = _venue(header[earlier[-1]], cells[earlier[-1]]) or name
+        yield from key_facts(ctx, owner, col, cell, block.inline.span(a, b), "table", False)
+
+
+def _key(text: str) -> str:
+    """A key or header as the key tables spell it: lower case, no markdown, no bracket."""
+    return clean_name(PAREN.sub("", text)).lower().rstrip(":").strip()
+
+
+def _venue(key: str, value: str) -> Name | None:
+    """The ground a venue key names ("**Stadium:** Spotify Camp Nou", "| Stadium | Anfield |"):
+    a measure of a building written after it ("Capacity: about 99,000") is the ground's, not the
+    club's or company's the list is about (the annotations give it to the ground)."""
+    if _key(key) not in VENUE_KEYS:
+        return None
+    name = clean_name(re.split(r"\s*[,;(]", value)[0])
+    return Name(name) if name[:1].isupper() and len(name.split()) <= 6 else None
 
 
 #: a header that says what the row's subject does by a verb ("What it holds", "What they eat"):
