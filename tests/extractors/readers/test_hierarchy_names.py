@@ -41,6 +41,12 @@ from grapheme_distill.extractors.readers.hierarchy_prose import read_prose_hiera
         ("brand names", "Glucophage"),  # "brand names include Glucophage": an alias
         ("common names", "ling"),
         ("nicknames", "Boss"),
+        # a lead-in's verb read into the whole ("The World Bank Group is divided into five
+        # institutions:": the noun "Group" was taken for the verb "group … into")
+        ("is divided", "IBRD"),
+        ("are grouped", "sedans"),
+        ("companies fall", "Tata Steel"),  # "Tata Group companies fall into three groups:"
+        ("guitars come", "archtop"),
     ],
 )
 def test_implausible_edges(parent: str, child: str) -> None:
@@ -68,6 +74,10 @@ def test_implausible_edges(parent: str, child: str) -> None:
         ("Buendía family", "Aureliano"),
         ("Mapping type", "dict"),
         ("Group 1", "lithium"),
+        ("Will Smith", "Jaden Smith"),  # a capitalised name that opens like a verb
+        ("Can Tho", "Ninh Kieu"),
+        ("Niagara Falls", "Horseshoe Falls"),
+        ("autumn fall", "leaf drop"),  # "fall" after no plural: a noun
     ],
 )
 def test_plausible_edges(parent: str, child: str) -> None:
@@ -118,3 +128,17 @@ def test_prompt_kind_stays_off_a_clause_heading() -> None:
     }
     assert ("heart", "arrhythmia") not in pairs
     assert ("heart", "heart failure") not in pairs
+
+
+def test_a_group_name_before_a_lead_in_verb_is_no_verb() -> None:
+    # "Group is divided into" read as the verb "group … into" gave the whole "is divided"
+    text = (
+        "The Harbour Group is divided into three companies:\n\n"
+        "- **Harbour Ferries**: passenger boats\n"
+        "- **Harbour Freight**: container shipping\n"
+        "- **Harbour Docks**: repair yards\n"
+    )
+    ctx = ReadContext.of(parse_document(text), "What does the Harbour Group do?")
+    facts = list(read_hierarchy(ctx, [*read_lists(ctx), *read_prose_hierarchy(ctx)]))
+    parents = {f.subject.text.lower() for f in facts if f.kind == "hierarchy"}
+    assert "is divided" not in parents

@@ -172,6 +172,16 @@ _LINKS = r"in|at|as|on|by|with|for|from|to|of|rather|than|and|or|but"
 _FRAGMENT_HEAD = re.compile(rf"(?:{_LINKS}|the|a|an|its|their)\s")
 # "for attacks", "for prevention": a purpose, not a whole
 _PREPOSITION_HEAD = re.compile(rf"(?:{_LINKS})\s")
+# "is divided", "companies fall": a lead-in's verb read into the whole ("The World Bank Group is
+# divided into five institutions:", "Tata Group companies fall into three groups:", where the
+# noun "Group" was taken for the verb "group … into"): no name opens with a lower-case finite
+# verb or auxiliary, and none ends in a plural's lower-case "fall" or "come" or in "falls" or
+# "comes" (the verbs that put a list's items into groups: "fall into", "come in")
+_VERB_HEAD = re.compile(
+    r"(?:is|are|was|were|be|been|being|has|have|had|can|could|may|might|must|shall|should|will|"
+    r"would|do|does|did)\s"  # lower-case: "Will Smith", "May Day parades", "Can Tho" are names
+)
+_VERB_TAIL = re.compile(r"(?:[a-z]s\s(?:fall|fell|come|came)|\s(?:falls|comes))$")
 # "sencha their grassy taste", "coda around them": a clause's words, not a part
 _PRONOUN = re.compile(r"\b(?:it|they|them|their|its|his|her)\b", re.I)
 _INNER_ARTICLE = re.compile(r"(\S+)\s(?:a|an|the|your|my|to|their|its)\s(?=[a-z])")
@@ -200,6 +210,8 @@ def plausible_edge(parent: str, child: str) -> bool:
         or _PRONOUN_HEAD.match(parent)
         or _anaphoric_rank().fullmatch(parent)
         or _PREPOSITION_HEAD.match(parent)
+        or _VERB_HEAD.match(parent)
+        or _VERB_TAIL.search(parent)
         or _phrase(parent)
         or _FRAGMENT_HEAD.match(child)
         or _PRONOUN.search(child)
