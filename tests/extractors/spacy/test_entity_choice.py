@@ -502,3 +502,12 @@ def test_the_shipped_model_weighs_the_answers_layout() -> None:
     )
     assert "(669 answers" in str(model.meta.get("text_cues"))
     assert model.weights["txt_bold=eq"] > 1.0 and model.weights["txt_gloss=eq"] < -1.0
+
+
+def test_the_cue_script_refits_from_the_shipped_model_less_its_cue_weights() -> None:
+    """A refit's offset is the shipped logit without the last fit's cue weights: left in, the fit
+    learned a correction to them and then replaced them with it (thirty-third session)."""
+    script = benchmark_script("fit_entity_cues")
+    shipped = LinearModel("entities", -0.5, {"head=owl": 0.3, "txt_bold=eq": 1.6}, 0.325, {})
+    base = script.without_cues(shipped)
+    assert base.weights == {"head=owl": 0.3} and base.bias == -0.5 and base.threshold == 0.325
