@@ -89,3 +89,18 @@ def test_a_role_verb_s_owned_role_is_held_towards_its_owner(facts: Facts) -> Non
     # a role without an owner stays the verb's
     got = facts("The mustard acts as an emulsifier.")
     assert ("mustard", "act_as", "emulsifier", False) in got, got
+
+
+def test_an_active_verb_s_after_an_unnamed_occasion_states_no_relation(facts: Facts) -> None:
+    # "after" a common noun or a span of time says when the act came ('resign_after disputes',
+    # 'retire_after 33 years' before); a year or a named event after it stays a relation
+    got = facts(
+        "Jørn Utzon designed the Sydney Opera House. "
+        "After disputes with the government over costs, Utzon resigned in 1966."
+    )
+    assert not any(p.endswith("_after") for _, p, _, _ in got), got
+    assert ("Jørn Utzon", "resign_in", "1966", False) in got, got
+    got = facts("Katherine Johnson worked at NASA. She retired after 33 years.")
+    assert not any(p.endswith("_after") for _, p, _, _ in got), got
+    got = facts("The Silk Road declined after 1453.")
+    assert ("Silk Road", "decline_after", "1453", False) in got, got
