@@ -236,6 +236,42 @@ def test_a_model_that_judges_chains_drops_a_chain_it_does_not_trust() -> None:
     assert ("animalia", "mammalia") not in _edges(text, judged)
 
 
+NEURON = (
+    "Philosophy studies reason, knowledge and value.\n\n"
+    "## Ethics\n\nEthics asks how we should live.\n\n"
+    "**Parts of a neuron**\n- Dendrites\n- Cell body\n- Axon\n"
+)
+
+
+def test_a_heading_is_no_whole_of_a_list_whose_lead_in_names_its_own() -> None:
+    # "## Ethics" over "**Parts of a neuron**": the lead-in names the items' whole, the heading
+    # (the section's subject) is none of theirs, however much the model trusts it
+    trusting = _model({"src=heading_title": 10.0, "src=section": 10.0}, keep_rules=True)
+    edges = _edges(NEURON, trusting)
+    assert ("neuron", "dendrites") in edges
+    assert ("ethics", "dendrites") not in edges
+    # without a lead-in naming a whole, the heading's title is still the model's to keep
+    bare = (
+        "Philosophy studies reason, knowledge and value.\n\n"
+        "## Ethics\n\nThe main branches are:\n\n- Metaethics\n- Applied ethics\n"
+    )
+    assert ("ethics", "metaethics") in _edges(bare, trusting)
+
+
+def test_the_prompts_whole_is_no_whole_of_a_list_whose_lead_in_names_its_own() -> None:
+    text = (
+        "Coffee drinks differ in how much milk goes with the espresso.\n\n"
+        "Common brewing methods include:\n\n- French press\n- Pour-over\n- Moka pot\n"
+    )
+    prompt = "What are the different kinds of coffee drinks?"
+    trusting = _model({"src=prompt": 10.0, "src=topic": 10.0}, keep_rules=True)
+    edges = _edges(text, trusting, prompt)
+    assert ("coffee drinks", "french press") not in edges
+    # the same list with a lead-in that names no whole of its own: the prompt's whole is kept
+    plain = "Coffee drinks differ.\n\nThe main kinds are:\n\n- Latte\n- Cappuccino\n"
+    assert ("coffee drinks", "latte") in _edges(plain, trusting, prompt)
+
+
 def test_use_hierarchy_model_chooses_the_model_for_its_context_only() -> None:
     ctx, rules = _ctx("## Members\n\nThe band:\n\n- Ringo Starr\n")
 

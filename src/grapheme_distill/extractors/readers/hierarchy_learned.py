@@ -115,6 +115,37 @@ def _beside_the_rules(cand: EdgeCandidate, ruled: set[tuple[str, str]]) -> bool:
     return not any(p == parent and c.startswith(child) for p, c in ruled)
 
 
+#: the wholes around a list that are not its lead-in's: the heading over it, the one above, the
+#: section's subject the heading names, the prompt's whole, the answer's topic
+_OUTER_SOURCES = frozenset(
+    {
+        "src=heading_any",
+        "src=heading_np",
+        "src=heading_title",
+        "src=upper",
+        "src=section",
+        "src=prompt",
+        "src=topic",
+    }
+)
+
+
+def _under_a_lead_whole(cand: EdgeCandidate) -> bool:
+    """Whether an edge the model alone proposes files a list item under a whole around the list
+    while the list's own lead-in names another ("## Ethics" over "**Parts of a neuron**" over
+    "Dendrites": Ethics is no whole of the dendrites; "What kinds of coffee drinks are there?"
+    over "Common brewing methods include:" over "French press": the model gave "Coffee drinks >
+    French press" .87).  A list item has one direct whole; the lead-in's is nearer, and the
+    heading, the prompt's whole or the topic is at most a grandparent (so bc1654c left out the
+    answer's first subject).  When the lead-in's whole is the same name, the pair is the
+    lead-in's and is kept (its ``src=lead_np`` is among the sources).  Thirty-third session: no
+    such edge on devtrain or the 22 gates (figures byte-identical), found on probes."""
+    if "lead_whole" not in cand.features:
+        return False
+    sources = {f for f in cand.features if f.startswith("src=") and "&" not in f}
+    return bool(sources) and sources <= _OUTER_SOURCES
+
+
 def _plausible(fact: Fact) -> bool:
     return fact.object is None or plausible_edge(fact.subject.text, fact.object.text)
 
@@ -152,7 +183,11 @@ def read_hierarchy(
             continue
         if cand.rule is not None:
             yield replace(cand.rule, model_p=round(p, 4))
-        elif not ruled and not (_named_whole(ctx, cand) and _beside_the_rules(cand, by_rules)):
+        elif not ruled and not (
+            _named_whole(ctx, cand)
+            and _beside_the_rules(cand, by_rules)
+            and not _under_a_lead_whole(cand)
+        ):
             continue
         else:
             yield Fact(
