@@ -37,6 +37,11 @@ from grapheme_distill.extractors.readers.hierarchy_prose import read_prose_hiera
         ("the family", "Gulo"),
         ("subfamily", "Felinae"),
         ("This group", "Ringo Starr"),
+        # so does a division or stratum word alone ("This division includes the limbs …")
+        ("division", "limbs"),
+        ("the section", "cellos"),
+        ("This layer", "ozone"),
+        ("the species", "Bengal tiger"),
         # a names word names what a thing is called, not a class it belongs to
         ("brand names", "Glucophage"),  # "brand names include Glucophage": an alias
         ("common names", "ling"),
@@ -74,6 +79,8 @@ def test_implausible_edges(parent: str, child: str) -> None:
         ("Buendía family", "Aureliano"),
         ("Mapping type", "dict"),
         ("Group 1", "lithium"),
+        ("string section", "cellos"),  # a division word with its modifier names a whole
+        ("Appendicular skeleton", "Pelvic girdle"),
         ("Will Smith", "Jaden Smith"),  # a capitalised name that opens like a verb
         ("Can Tho", "Ninh Kieu"),
         ("Niagara Falls", "Horseshoe Falls"),

@@ -152,7 +152,10 @@ _DISCOURSE = frozenset(
 
 # "the class includes squid, cuttlefish and the nautiluses", "the family has 18 species": a rank or
 # kind word alone points back to the taxon or group named before it and names no whole itself
-# (no gold whole of the 238 development answers is one; "Cephalopoda" is the parent there)
+# (no gold whole of the 238 development answers is one; "Cephalopoda" is the parent there).  So
+# does a word for a division or a stratum alone ("This division includes the limbs and the
+# girdles" under "### Appendicular skeleton", "the section has 30 players", "this layer
+# contains …"): no gold whole of the 238 is one either (thirty-third session)
 @functools.cache
 def _anaphoric_rank() -> re.Pattern[str]:
     # (compiled on first use: :mod:`.ranked_names` imports the readers that import this module)
@@ -160,8 +163,16 @@ def _anaphoric_rank() -> re.Pattern[str]:
 
     return re.compile(
         rf"(?i)(?:(?:the|this|that|its|their|each|every)\s+)?"
-        rf"(?:{TAXON_RANK}|group|type|kind|category)"
+        rf"(?:{TAXON_RANK}|group|type|kind|category|species|{_DIVISIONS})"
     )
+
+
+#: words for a division or stratum of something named elsewhere (a whole only with a modifier:
+#: "executive branch", "string section", "ozone layer")
+_DIVISIONS = (
+    r"(?:sub)?division|section|branch|part|component|unit|sector|department|region|layer|"
+    r"stage|phase|level|tier"
+)
 
 
 # "they store energy as glycogen": a clause, not a whole; "I just" (from "I just joined a choir"
