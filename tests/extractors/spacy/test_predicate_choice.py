@@ -47,6 +47,10 @@ P, L, N, C = EntityType.PERSON, EntityType.LOCATION, EntityType.NUMBER, EntityTy
         # "found from 1947", "found in 2006": nothing is located at a date
         ("located_from", C, EntityType.DATETIME, "Dead Sea Scrolls", "1947", ("found_from", False)),
         ("located_in", C, EntityType.DATETIME, "The Scream", "2006", ("found_in", False)),
+        # "(1867–1934)": a year of birth or death is the birth or death date, `born_on` /
+        # `died_on`, which the scorer also meets with the gold's `born_in` / `died_in` a year
+        ("born_in_year", P, EntityType.DATETIME, "Marie Curie", "1867", ("born_on", False)),
+        ("died_in_year", P, EntityType.DATETIME, "Marie Curie", "1934", ("died_on", False)),
         # "the eruption happened in 79 AD": the scorer's date group has `date`, not `happened_in`
         (
             "happened_in",
