@@ -177,7 +177,11 @@ def _number_part(text: str) -> str:
     return text
 
 
-def _values(key: str, raw: str, whole: frozenset[str] = frozenset()) -> list[str]:
+def _values(
+    key: str, raw: str, whole: frozenset[str] = frozenset(), cell: bool = False
+) -> list[str]:
+    """The values one key's raw text holds; in a table ``cell`` a list of common nouns gives
+    each of them (:func:`common_nouns`)."""
     text = PAREN.sub("", raw).strip().rstrip(".")
     if not _RANGE.match(text):  # "1 mm – 1 m" is one value; "Geneva – the seat" ends at its dash
         text = re.sub(r"\s*[\u2013\u2014]\s+.*$", "", text)
@@ -215,7 +219,9 @@ def _values(key: str, raw: str, whole: frozenset[str] = frozenset()) -> list[str
         parts = (
             [text]
             if value_type(text) or _described(key, text)
-            else listed(key, text) or joined(key, re.split(r"\s*;\s*|,\s+", text)[0])
+            else listed(key, text)
+            or (common_nouns(key, text) if cell else [])
+            or joined(key, re.split(r"\s*;\s*|,\s+", text)[0])
         )
     out = []
     for part in parts:
@@ -295,6 +301,44 @@ def listed(key: str, text: str) -> list[str]:
         return []
     parts = [p for p in _SPLIT.split(text) if p]
     if len(parts) < 2 or any(len(p.split()) > 5 or CLAUSE.search(p) for p in parts):
+        return []
+    return parts
+
+
+#: a part of a value that is no bare noun phrase: an article or a possessive before a noun, a
+#: preposition or a hedge opening it ("with crema on top", "mostly at night")
+_NOT_NOUN = re.compile(
+    r"(?i)(?:^|\s)(?:the|a|an|its|their|his|her|with|without|on|in|at|by|for|from|to|of|as|"
+    r"mostly|often|usually|sometimes|generally|mainly|not|no|very|more|less|than)\s"
+)
+
+
+#: a word that ends as an adjective or a participle does ("dynamic", "interpreted", "porous",
+#: "portable", "quickly"): no noun heads such a part, the list describes
+_ADJECTIVE = re.compile(r"(?:ous|ful|ive|able|ible|less|ic|ed|ly)$")
+
+
+def common_nouns(key: str, text: str) -> list[str]:
+    """ "| Classic use | biryani, pilau |", "| Main use | salads, stews |": in a table's cell, a
+    key in the singular over a comma list of bare common-noun phrases is one value per phrase,
+    as a plural key's list is (the annotators record one fact per noun); its first part alone
+    was read.  Each phrase is one to three words ending on a lower-case word that does not end
+    as an adjective or a participle does, with no name, date, number, article, preposition,
+    hedge or verb.  A quality key's words stay one description ("dry, fluffy, separate"), a
+    name list ("Paris, France") an address."""
+    if key in _QUALITY_KEYS or WORK_KEY.match(key) or ", " not in text:
+        return []
+    parts = [p.strip() for p in _SPLIT.split(text) if p and p.strip()]
+    if len(parts) < 2 or any(
+        not 1 <= len(p.split()) <= 3
+        or not p.split()[-1][:1].islower()
+        or _ADJECTIVE.search(p.split()[-1]) is not None
+        or any(c.isdigit() for c in p)
+        or CLAUSE.search(p)
+        or _NOT_NOUN.search(f" {p} ")
+        or value_type(p)
+        for p in parts
+    ):
         return []
     return parts
 
@@ -424,7 +468,7 @@ def key_facts(
                     hedged=hedged,
                 )
     place: Name | None = None  # "18 July 1918, Mvezo, Cape Province": Mvezo is in Cape Province
-    for value in _values(k, raw, ctx.highlighted_with_and()):
+    for value in _values(k, raw, ctx.highlighted_with_and(), construction == "table"):
         if (said := _age_or_near(k, value, subject, place)) is not None:
             # "17 October 1849, Paris, aged 39": his age then; "Żelazowa Wola, near Warsaw": near
             # it; "…, by the UN General Assembly": who did it; none is a place

@@ -427,7 +427,9 @@ def _read_row(
     if not first or _compares(header):
         yield from _compared(ctx, block, cells, columns)
         return
-    if not row_subject or len(row_subject.split()) > 8:
+    if not row_subject or len(row_subject.split()) > 8 or row_subject.count(", ") >= 2:
+        # "| list, dict, set, bytearray | int, float, … |" under "| Mutable | Immutable |": a
+        # cell listing three things or more names no one thing the row is about
         return
     if classification and _taxonomic_rank(cells[at]):
         # "| Kingdom | Animalia |" under "| Rank | Taxon |": the rank names no node (the later
