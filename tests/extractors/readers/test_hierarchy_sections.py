@@ -81,6 +81,18 @@ def test_a_column_the_answer_also_names_alone_is_not_joined() -> None:
     assert ("soda bread", "irish brown") not in pairs
 
 
+def test_a_sentence_counting_the_rows_kinds_is_the_tables_lead_in() -> None:
+    # no colon before the table: the sentence that counts its kinds, as many as its rows, leads
+    # it in (as it does sub-headings); a count that differs from the rows leads nothing in
+    table = (
+        "| Bread | Leavening |\n|---|---|\n| Sourdough | wild culture |\n| Soda bread | soda |\n"
+    )
+    counted = "There are two main kinds of bread, both very old.\n\n" + table
+    assert {("bread", "sourdough"), ("bread", "soda bread")} <= _pairs(counted)
+    miscounted = "There are three main kinds of bread.\n\n" + table
+    assert not any(p == "bread" for p, _ in _pairs(miscounted))
+
+
 _TABLE = "| Lake | Area |\n|---|---|\n| Superior | 82,100 km² |\n| Erie | 25,700 km² |\n"
 
 

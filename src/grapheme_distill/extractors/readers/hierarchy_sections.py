@@ -287,6 +287,7 @@ def _read_tables(ctx: ReadContext) -> Iterator[Fact]:
             continue
         lead_block = ctx.doc.lead_of(first)
         lead = re.split(r"(?<=[.!?])\s+", lead_block.text)[-1] if lead_block else ""
+        lead = lead or _counted_lead(ctx, first, len(rows))
         heading_block = ctx.doc.heading_of(first)
         heading = heading_block.text if heading_block else ""
         header_word = first.header[col].strip().lower()
@@ -321,6 +322,22 @@ def _read_tables(ctx: ReadContext) -> Iterator[Fact]:
             continue
         for row, name in zip(rows, names, strict=True):
             yield from _child(f"table.rows.{kind.value}", row, parent, name, kind)
+
+
+def _counted_lead(ctx: ReadContext, first: Block, rows: int) -> str:
+    """The sentence right before a table that counts its rows' kinds without a colon ("There are
+    four main kinds of tea." over four rows): a lead-in, as the sub-heading reader takes such a
+    sentence (:data:`_COUNTED_KINDS`); the count must be the table's rows."""
+    if first.index == 0:
+        return ""
+    before = ctx.doc.blocks[first.index - 1]
+    if before.role != "paragraph" or before.text.rstrip().endswith(":"):
+        return ""
+    last = re.split(r"(?<=[.!?])\s+", before.text.strip())[-1]
+    m = _COUNTED_KINDS.search(last)
+    if m is None or m.group(0).split()[0].lower() == "several" or not _as_counted(last, rows):
+        return ""
+    return last
 
 
 def heading_child(text: str) -> str:
