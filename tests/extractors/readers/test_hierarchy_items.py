@@ -132,3 +132,20 @@ def test_a_bold_name_before_where_it_is_is_the_head(line: str, head: str) -> Non
     block = next(b for b in parse_document(line).blocks if b.is_item)
     got = item_head(block)
     assert got is not None and got[0] == head
+
+
+@pytest.mark.parametrize(
+    ("line", "head"),
+    [
+        ("- **Inner (rocky) worlds:** Tarn, Vell and Osk", "Inner worlds"),
+        ("- **Fast (type II) fibres** — short bursts of force", "Fast fibres"),
+        ("- **Amoxicillin (a penicillin)** — for ear infections", "Amoxicillin"),
+        ("- **Harbour Lab** (the old yard) in Tarvik — tide studies", "Harbour Lab"),
+    ],
+)
+def test_a_gloss_in_brackets_inside_a_name_is_left_out(line: str, head: str) -> None:
+    """Thirty-third session: "**Inner (terrestrial) planets:** Mercury, …" was cut at the
+    bracket ("Inner"); the gloss inside the key is left out and the words after it kept."""
+    block = next(b for b in parse_document(line).blocks if b.is_item)
+    got = item_head(block)
+    assert got is not None and got[0] == head

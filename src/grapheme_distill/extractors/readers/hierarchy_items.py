@@ -43,6 +43,13 @@ SENTENCE_WORDS = re.compile(
 _PLACE_AFTER = re.compile(r"\s+(?:in|at|on|near|from|with|inside|outside|within)\s+\S")
 
 
+#: a name with a bracketed gloss inside it and words after the gloss ("Inner (terrestrial)
+#: planets", "Fast (type II) fibres")
+_INNER_GLOSS = re.compile(
+    r"\s*(?P<x>[^()]*?\S)\s*\([^()]{1,40}\)\s+(?P<y>[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,2})\s*"
+)
+
+
 def item_head(block: Block) -> tuple[str, int, int] | None:
     """The name a list item is about: its key, a bold term opening it, or a short phrase before a
     dash, colon or parenthesis; None for an item that is a sentence.  A short capitalised title
@@ -75,7 +82,16 @@ def item_head(block: Block) -> tuple[str, int, int] | None:
             b = len(text.rstrip("."))
     head = text[a:b]
     paren = head.find("(")
-    if paren > 0:
+    inner = _INNER_GLOSS.fullmatch(head) if paren > 0 and b > a else None
+    if (
+        inner is not None
+        and (block.key is not None or block.inline.emphasis)
+        and inner["y"].split()[0].lower() not in PREPOSITIONS  # "EAC (…) in Cologne": a place
+    ):
+        # "**Inner (terrestrial) planets:** Mercury, …": a key's gloss inside its name is left
+        # out, the words after it kept ("Inner planets", not "Inner")
+        head = f"{inner['x']} {inner['y']}"
+    elif paren > 0:
         b = a + paren
         head = head[:paren]
     name = clean_name(head)
