@@ -177,6 +177,9 @@ TOPICS: list[tuple[str, str]] = [
     # Thirty-second batch (held out in fresh/ during the thirty-second session; appended the same way).
     ("food", "cinnamon"),
     ("music", "the harmonica"),
+    # Thirty-third batch (held out in fresh/ during the thirty-third session; appended the same way).
+    ("history", "the Cold War"),
+    ("art", "the Colosseum"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
