@@ -54,3 +54,28 @@ def test_a_collective_nouns_members_are_the_section_subjects(text: str, whole: s
     _, facts = read_document(text, f"Tell me about {whole}")
     parents = {f.subject.text for f in facts if f.kind == "hierarchy" and f.object is not None}
     assert whole in parents and not parents & {"Band", "Group", "band", "group"}, parents
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        (
+            "Meridian Group companies fall into several categories:\n\n"
+            "- **Meridian Steel**: steel making\n- **Meridian Motors**: cars and trucks\n"
+            "- **Meridian Foods**: packaged food\n",
+            "Meridian Group companies",
+        ),
+        # the verb stays a verb in lower case, and where the lead-in opens with it
+        (
+            "Astronomers group the planets into two kinds:\n\n"
+            "- **Terrestrial planets**: rocky\n- **Giant planets**: gas and ice\n",
+            "planets",
+        ),
+    ],
+)
+def test_a_capitalised_group_inside_a_lead_in_is_a_name_not_the_verb(text: str, whole: str) -> None:
+    # "Meridian Group companies fall into …": "Group" was read as the verb "group … into", its
+    # object "companies fall" the whole, which plausible_edge then dropped: no whole at all
+    _, facts = read_document(text, "")
+    parents = {f.subject.text for f in facts if f.kind == "hierarchy" and f.object is not None}
+    assert whole in parents, parents

@@ -232,10 +232,17 @@ _POSSESSOR = re.compile(
     rf"(?:{KIND_WORDS}|tributaries|personnel)\b",
     re.IGNORECASE,
 )
-_GROUP_INTO = re.compile(
-    r"\b(?:group|groups|grouped|divide|divides|divided|classify|classifies|classified|split|"
+_GROUP_VERBS = (
+    r"group|groups|grouped|divide|divides|divided|classify|classifies|classified|split|"
     r"splits|sort|sorts|sorted|organi[sz]e|organi[sz]es|organi[sz]ed|categori[sz]e|"
-    r"categori[sz]es|categori[sz]ed|break|breaks|broken)\s+(?:down\s+)?"
+    r"categori[sz]es|categori[sz]ed|break|breaks|broken"
+)
+#: "group/divide/split X into": the verb is lower case inside the text and may be capitalised
+#: only where the text opens ("Divide the bones into …"); a capitalised "Group", "Split" or
+#: "Sort" inside it is a name's noun ("Tata Group companies fall into …", "The Volkswagen Group
+#: splits …"), whose words would otherwise be read as the whole ("companies")
+_GROUP_INTO = re.compile(
+    rf"(?:^(?:{_GROUP_VERBS})|(?-i:\b(?:{_GROUP_VERBS})))\s+(?:down\s+)?"
     r"(?P<x>(?!into\b)[\w'’\-]+(?:\s+(?!into\b)[\w'’\-]+){0,4})\s+into\b",
     re.IGNORECASE,
 )
