@@ -79,3 +79,15 @@ def test_a_capitalised_group_inside_a_lead_in_is_a_name_not_the_verb(text: str, 
     _, facts = read_document(text, "")
     parents = {f.subject.text for f in facts if f.kind == "hierarchy" and f.object is not None}
     assert whole in parents, parents
+
+
+def test_an_indefinite_of_after_an_emphasised_term_is_no_part_of_the_whole() -> None:
+    # "The **human skeleton** of an adult has …": the whole was "human skeleton of an adult"
+    text = (
+        "The **human skeleton** of an adult has 206 bones, grouped into two main divisions.\n\n"
+        "### Axial skeleton\nThe axial skeleton includes the skull and the rib cage.\n\n"
+        "### Appendicular skeleton\nThe appendicular skeleton includes the limbs.\n"
+    )
+    _, facts = read_document(text, "How many bones are in the human body?")
+    parents = {f.subject.text for f in facts if f.kind == "hierarchy" and f.object is not None}
+    assert "human skeleton" in parents and "human skeleton of an adult" not in parents, parents

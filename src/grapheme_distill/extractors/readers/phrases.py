@@ -365,6 +365,9 @@ def name_list(text: str, max_words: int = 4) -> list[str] | None:
     return parts
 
 
+_OF_AN_INSTANCE = re.compile(r"^(?P<x>.+?)\s+of\s+(?:a|an)\s+[\w'’\-]+(?:\s+[\w'’\-]+){0,2}$")
+
+
 def resolve(ctx: ReadContext, block: Block, phrase: str) -> Name | None:
     """The whole a phrase names: a pronoun or "the <noun>" is the section's implicit subject
     (when there is one), anything else is the phrase itself, quantifiers dropped."""
@@ -389,6 +392,10 @@ def resolve(ctx: ReadContext, block: Block, phrase: str) -> Name | None:
     )
     if not name:
         return None
+    # "The **human skeleton** of an adult has 206 bones": an indefinite "of a/an …" after the
+    # term the block sets in bold or italics says whose instance is meant, not which whole
+    if (m := _OF_AN_INSTANCE.match(name)) is not None and _emphasised(block, m.group("x")):
+        name = m.group("x")
     determined = words[0] in _DETERMINERS
     if (
         determined
