@@ -141,6 +141,10 @@ def test_a_bold_name_before_where_it_is_is_the_head(line: str, head: str) -> Non
         ("- **Fast (type II) fibres** — short bursts of force", "Fast fibres"),
         ("- **Amoxicillin (a penicillin)** — for ear infections", "Amoxicillin"),
         ("- **Harbour Lab** (the old yard) in Tarvik — tide studies", "Harbour Lab"),
+        # after a closed bold name the words after the gloss are no part of it (review mend)
+        ("- **Aspirin** (an NSAID) or ibuprofen: pain", "Aspirin"),
+        ("- **Mercury** (closest) orbits fastest: x", "Mercury"),
+        ("- Inner (rocky) worlds: Tarn, Vell and Osk", "Inner worlds"),
     ],
 )
 def test_a_gloss_in_brackets_inside_a_name_is_left_out(line: str, head: str) -> None:

@@ -53,7 +53,11 @@ _INNER_GLOSS = re.compile(
 def item_head(block: Block) -> tuple[str, int, int] | None:
     """The name a list item is about: its key, a bold term opening it, or a short phrase before a
     dash, colon or parenthesis; None for an item that is a sentence.  A short capitalised title
-    after a dash stays ("Allegro – Presto", a movement's name)."""
+    after a dash stays ("Allegro – Presto", a movement's name).  A bracketed gloss inside the
+    name is left out and the words after it kept ("**Inner (terrestrial) planets:**" is "Inner
+    planets") when the bracket lies inside the bold run, or inside the key when no bold run
+    covers the head; after a closed bold name the head is cut at the bracket ("**Aspirin** (an
+    NSAID) or ibuprofen: …" is "Aspirin")."""
     text = block.text
     if block.key is not None:
         a, b = block.key
@@ -85,7 +89,7 @@ def item_head(block: Block) -> tuple[str, int, int] | None:
     inner = _INNER_GLOSS.fullmatch(head) if paren > 0 and b > a else None
     if (
         inner is not None
-        and (block.key is not None or block.inline.emphasis)
+        and _gloss_inside_name(block, a, b, a + paren, a + head.find(")", paren))
         and inner["y"].split()[0].lower() not in PREPOSITIONS  # "EAC (…) in Cologne": a place
     ):
         # "**Inner (terrestrial) planets:** Mercury, …": a key's gloss inside its name is left
@@ -119,6 +123,17 @@ def item_head(block: Block) -> tuple[str, int, int] | None:
         return None  # "coordinates responses to outbreaks", "Located on the Seine": a sentence
     start = text.find(name, a)
     return (name, start, start + len(name)) if start >= 0 else (name, a, b)
+
+
+def _gloss_inside_name(block: Block, a: int, b: int, opened: int, closed: int) -> bool:
+    """Whether the bracket from ``opened`` to ``closed`` lies inside the name the head ``a:b``
+    sets in bold ("**Inner (terrestrial) planets:**"), or, with no bold run over the head, inside
+    its key ("Inner (terrestrial) planets: …"); not after a closed bold name ("**Mercury**
+    (closest) orbits fastest: …")."""
+    runs = [(s, e) for s, e in block.inline.emphasis if s < b and e > a]
+    if runs:
+        return any(s <= opened and closed < e for s, e in runs)
+    return block.key is not None and block.key[0] <= opened and closed < block.key[1]
 
 
 # the past tenses a narrated list item turns on ("Labour became scarce", "Prices rose")
