@@ -439,3 +439,10 @@ def test_a_possessive_on_a_role_said_of_the_subject_means_another(
     # a possessive elsewhere in the clause still may mean its subject
     text = "Charles Darwin was an English naturalist. He sailed on HMS Beagle. He loved his wife."
     assert ("Charles Darwin", "wife") in _facts(spacy_x, text)
+
+
+def test_a_possessive_with_own_on_a_role_means_the_subject(spacy_x: SpacyExtractor) -> None:
+    # "X was his own agent": "his" is X's, not someone named before
+    for last in ("John Forster was his own agent.", "John Forster acted as his own agent."):
+        text = f"Charles Dickens was an English novelist. He lived in London. {last}"
+        assert ("John Forster", "Charles Dickens") not in _facts(spacy_x, text), last

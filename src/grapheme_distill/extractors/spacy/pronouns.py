@@ -541,13 +541,15 @@ class AnswerCoref(Coref):
         copula's attribute ("Henry Austen was her agent") or the "as" of a verb ("Her brother
         Henry Austen acted as her agent"). Nobody is their own agent, so the pronoun means
         another (the base reading gives it the sentence's subject, and the relation came out of
-        the subject to itself)."""
+        the subject to itself) — unless the noun is "own" ("X was his own agent")."""
         if got is None or owner_of < 0 or self.doc is None:
             return False
         at = self.doc.char_span(owner_of, owner_of + 1, alignment_mode="expand")
         if at is None or not len(at) or at[0].idx != owner_of:
             return False
         noun = at[0]
+        if any(c.lower_ == "own" for c in noun.children):
+            return False  # "John Forster was his own agent": "his" is the subject's
         if noun.dep_ == "attr" and noun.head.lemma_ == "be":
             verb = noun.head
         elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep":
