@@ -104,3 +104,14 @@ def test_an_active_verb_s_after_an_unnamed_occasion_states_no_relation(facts: Fa
     assert not any(p.endswith("_after") for _, p, _, _ in got), got
     got = facts("The Silk Road declined after 1453.")
     assert ("Silk Road", "decline_after", "1453", False) in got, got
+
+
+def test_after_a_decade_or_a_century_stays_and_a_count_of_years_goes(facts: Facts) -> None:
+    # a decade or a century fixes when as a year does ('declined after the 1990s' was dropped
+    # with the common nouns); a count of years is a span, even of three digits
+    got = facts("The Silk Road declined after the 1990s.")
+    assert any(p == "decline_after" for _, p, _, _ in got), got
+    got = facts("The Silk Road declined after the 15th century.")
+    assert any(p == "decline_after" for _, p, _, _ in got), got
+    got = facts("The Globe Theatre reopened after 200 years.")
+    assert not any(p.endswith("_after") for _, p, _, _ in got), got

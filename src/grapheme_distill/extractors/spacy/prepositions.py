@@ -174,7 +174,13 @@ def collective_member(noun: Any) -> Any:
     )
 
 
-_YEARS = re.compile(r"\b\d{3,4}\b")
+# a year or a decade ("1453", "the 1990s") or a century ("the 15th century"), not a count of years
+# ("after 200 years"): the span of time is what ``_unnamed_occasion`` drops
+_YEARS = re.compile(
+    r"(?<![\d,])\d{3,4}s?\b(?!\s+(?:years?|months?|weeks?|days?|decades?|centuries))"
+    r"|\b\d+(?:st|nd|rd|th)\s+century\b",
+    re.IGNORECASE,
+)
 
 
 def _unnamed_occasion(pobj: Any) -> bool:
