@@ -96,3 +96,12 @@ def test_coordinated_names_are_read_apart(
 ) -> None:
     found = {e.name for e in spacy_x.extract(text).entities.values()}
     assert names <= found and whole not in found, found
+
+
+def test_a_country_in_dotted_initials_only_locates_the_city(spacy_x: SpacyExtractor) -> None:
+    # "Washington, D.C." is one name, but "London, U.K." is London in the United Kingdom, as
+    # "Geneva, Switzerland" is Geneva: dotted initials join a city only where a US state would
+    text = "The BBC is based in London, U.K.\nIt was founded in 1922."
+    with use_entity_model(None):
+        names = {e.name for e in spacy_x.extract(text).entities.values()}
+    assert "London" in names and "London, U.K." not in names, names

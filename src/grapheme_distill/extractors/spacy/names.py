@@ -68,9 +68,10 @@ __all__ = ["VALUE_LABELS", "eponym", "mention_of", "phrase_mention"]
 
 
 def _dotted_initials(text: str) -> bool:
-    """Whether ``text`` is a region written as dotted initials ("D.C.", "B.C."): two or more
-    capitals, each followed by a full stop.  After "City, " it is part of the city's name, as a
-    US state is (:func:`~.qualifiers.is_name_qualifier`): the gold names "Washington, D.C."."""
+    """Whether ``text`` is a region written as dotted initials ("D.C.", "U.K."): two or more
+    capitals, each followed by a full stop.  After "City, " it is part of the city's name only
+    where a US state's would be (:func:`~.qualifiers.is_name_qualifier`: "Washington, D.C.", not
+    "London, U.K."); the caller checks that."""
     parts = text.split(".")
     return (
         len(parts) >= 3 and parts[-1] == "" and all(len(p) == 1 and p.isupper() for p in parts[:-1])
@@ -492,14 +493,16 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
         ):
             # "La Crosse, Wisconsin": a place disambiguated by its region is one name
             nxt = _ent_span(toks[end + 1])
-            if nxt is not None and (
-                nxt.root.dep_ == "appos"
-                and ent.start <= nxt.root.head.i < ent.end
+            if (
+                nxt is not None
                 and is_name_qualifier(nxt.text)  # "Geneva, Switzerland": Geneva, in Switzerland
-                # "Washington, D.C.": a region in dotted initials is part of the city's one name,
-                # however the parse hangs it (at a line's end, with no full stop after the
-                # initials, NER splits it from the city and the parse makes it punctuation)
-                or _dotted_initials(nxt.text)
+                and (
+                    (nxt.root.dep_ == "appos" and ent.start <= nxt.root.head.i < ent.end)
+                    # "Washington, D.C.": a region in dotted initials is part of the city's one
+                    # name however the parse hangs it (at a line's end NER splits it from the
+                    # city and the parse makes it punctuation); "London, U.K." only locates
+                    or _dotted_initials(nxt.text)
+                )
             ):
                 end = nxt.end
         commas = [t.i for t in toks[start:end] if t.text == ","]
