@@ -113,6 +113,13 @@ def test_a_list_item_writes_a_title_with_its_article() -> None:
         "a night at the opera": ("night at the opera", "A Night at the Opera")
     }
     assert listed_article_titles(names, "He saw A Night at the Opera twice.") == {}
+    # a name that only opens the item's head is no title with its article
+    names = {"united states": "United States", "new york times": "New York Times"}
+    source = "- A United States senator from Ohio\n- A New York Times bestseller in 1962\n"
+    assert listed_article_titles(names, source) == {}
+    assert listed_article_titles(names, "- **A New York Times**: a newspaper\n") == {
+        "a new york times": ("new york times", "A New York Times")
+    }
 
 
 def test_the_extractor_keeps_a_bare_list_titles_article(spacy_x: SpacyExtractor) -> None:
@@ -137,6 +144,9 @@ def test_a_membership_folds_into_the_body_it_is_of(spacy_x: SpacyExtractor) -> N
         "member of parliament": "Member of Parliament",
     }
     assert membership_bodies(names, {}) == {"member of the order of merit": "order of merit"}
+    # a body already folded into its membership maps to nothing (it was mapped to itself)
+    parliament = {"member of parliament": "Member of Parliament", "parliament": "Parliament"}
+    assert membership_bodies(parliament, {"parliament": "member of parliament"}) == {}
     out = spacy_x.extract(
         "She was appointed to the Order of Merit and elected to the Royal Society.\n\n"
         "**Honours:**\n- Member of the Order of Merit (1973)\n- Fellow of the Royal Society (1961)\n"

@@ -105,6 +105,9 @@ _TITLE_SMALL = frozenset(
 _LISTED_ARTICLE = re.compile(
     r"(?m)^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+[*_]{0,3}(A|An)[ \t]+(\S.*)$"
 )
+#: what may follow a list item's whole head: nothing, a bracket, a colon, a comma or a dash ("- A
+#: United States senator from Ohio" names no title "A United States": the name is a prefix only)
+_ENDS_HEAD = re.compile(r"$|\s*[(:,\u2014\u2013]|\s+-\s")
 
 
 def _title_cased(words: Sequence[str]) -> bool:
@@ -123,9 +126,10 @@ def listed_article_titles(names: dict[str, str], source: str) -> dict[str, tuple
     """The titles a list item writes with a leading "A" / "An" ("- A Night at the Opera (1975)")
     whose name the readers made without it ("Night at the Opera": the item readers drop a
     leading article, as the name key drops "the"), as new name keys mapped to the name written
-    with its article (and the bare name's key); :func:`article_titles` then folds the bare name into it.  Only a name
-    written as a title (:func:`_title_cased`) and only the whole head of a list item, where the
-    article opens the title, not a sentence ("- A Roman legion had …" reads no title: its
+    with its article (and the bare name's key); :func:`article_titles` then folds the bare name
+    into it.  Only a name written as a title (:func:`_title_cased`) and only the whole head of a
+    list item (:data:`_ENDS_HEAD`: "- A United States senator from Ohio" names no title), where
+    the article opens the title, not a sentence ("- A Roman legion had …" reads no title: its
     words are not capitalised).  Where the title is in italics the parse reads it whole already
     (:func:`~.titles.emphasised`); this is the same name in a bare item (thirty-second
     session's defect)."""
@@ -137,7 +141,7 @@ def listed_article_titles(names: dict[str, str], source: str) -> dict[str, tuple
         for key, written in names.items():
             if (
                 rest.startswith(written)
-                and not rest[len(written) : len(written) + 1].isalnum()
+                and _ENDS_HEAD.match(rest[len(written) :].lstrip("*_"))
                 and _title_cased(written.split())
                 and f"a {key}" not in names
                 and f"an {key}" not in names
@@ -166,6 +170,7 @@ def membership_bodies(names: dict[str, str], short: dict[str, str]) -> dict[str,
         if m is None or key in short:
             continue
         body = m.group("body")
-        if body in names and body != key:
-            out[key] = short.get(body, body)
+        target = short.get(body, body)  # the body may itself be folded already
+        if body in names and target != key:
+            out[key] = target
     return out
