@@ -93,6 +93,18 @@ def test_a_sentence_counting_the_rows_kinds_is_the_tables_lead_in() -> None:
     assert not any(p == "bread" for p, _ in _pairs(miscounted))
 
 
+def test_a_column_named_before_another_noun_is_still_joined() -> None:
+    # "Floor plants" writes the floor's name before a noun, not alone: most rows are said with
+    # "layer", so the floor is the "floor layer" still (review mend of the thirty-third session)
+    answer = NUMBERED.replace(
+        "the floor layer stays dark and damp.",
+        "the middle layer is shaded.\n\nFloor plants need shade.",
+    )
+    pairs = _pairs(answer, "How is a rainforest layered?")
+    assert ("rainforest", "floor layer") in pairs
+    assert ("rainforest", "floor") not in pairs
+
+
 _TABLE = "| Lake | Area |\n|---|---|\n| Superior | 82,100 km² |\n| Erie | 25,700 km² |\n"
 
 

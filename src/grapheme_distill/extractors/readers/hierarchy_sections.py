@@ -170,16 +170,25 @@ def _may_precede_word(ctx: ReadContext, name: str) -> bool:
     return False
 
 
-def _named_alone(ctx: ReadContext, name: str, word: str) -> bool:
-    """Whether the answer writes the name, as written in the table, outside its tables and not
-    followed by the word ("**Oolong** sits between green and black" beside a table whose other
-    columns the answer calls "green tea", "black tea"): the answer's own form of that name is
-    the bare one (the conventions: names as in the text)."""
-    alone = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!\s+{re.escape(word)}\b)")
+#: what may follow a name the answer writes alone: punctuation, the block's end or a copula
+_ALONE_AFTER = re.compile(r"\s*(?:[.,;:!?)\u2013\u2014]|$)|\s+(?:is|are|was|were|has|have)\b")
+
+
+def _named_alone(ctx: ReadContext, name: str) -> bool:
+    """Whether the answer writes the name, as written in the table, alone outside its tables
+    ("**Oolong** sits between green and black" beside a table whose other columns the answer
+    calls "green tea", "black tea"): emphasised, or followed by punctuation or a copula ("Oolong
+    is …") — not before any other noun ("Floor plants need shade" is no bare "Floor"); the
+    answer's own form of that name is then the bare one (the conventions: names as in the
+    text)."""
+    blocks = [b for b in ctx.doc.blocks if b.role != "table_row" and name in b.text]
+    if not blocks:
+        return False
+    alone = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
     return any(
-        b.role != "table_row" and alone.search(b.text) is not None
-        for b in ctx.doc.blocks
-        if name in b.text
+        (m.start(), m.end()) in b.inline.emphasis or _ALONE_AFTER.match(b.text, m.end())
+        for b in blocks
+        for m in alone.finditer(b.text)
     )
 
 
@@ -196,7 +205,7 @@ def joined_names(ctx: ReadContext, names: list[str], words: list[str]) -> list[s
             continue
         every = 2 * sum(said) >= len([n for n in names if n])
         return [
-            f"{n} {word}" if n and (s or (every and not _named_alone(ctx, n, word))) else n
+            f"{n} {word}" if n and (s or (every and not _named_alone(ctx, n))) else n
             for n, s in zip(names, said, strict=True)
         ]
     return names
