@@ -141,35 +141,17 @@ def test_an_apposition_s_class_noun_after_a_name_still_classes_the_name(
 
 
 def test_an_indefinite_attribute_describes_the_r_of_y_and_is_not_it(sentence_clauses: Read) -> None:
-    # "the R of Y, N, is a M" says what the R (already named) is like: the hub is not Kenya's
-    # capital (the copula gave 'major business hub capital_of Kenya'); a definite noun or a name
-    # is the R itself
-    got = sentence_clauses("The capital of Kenya, Nairobi, is a major business hub.")
-    assert not any(p == "capital_of" and s != "Nairobi" for s, p, _ in got), got
+    # "the R of Y is a N" says what the R is like: the hub is not Kenya's capital (the copula
+    # gave 'major business hub capital_of Kenya'); a definite noun or a name is the R itself
+    for text in (
+        "The capital of Kenya, Nairobi, is a major business hub.",
+        "The capital of Kenya is a major business hub.",
+        "Kenya's capital is a major business hub.",
+    ):
+        got = sentence_clauses(text)
+        assert not any(p == "capital_of" and s != "Nairobi" for s, p, _ in got), got
     assert ("Nairobi", "capital_of", "Kenya") in sentence_clauses(
         "The capital of Kenya is Nairobi."
     )
     got = sentence_clauses("The capital of Kenya is the largest city in East Africa.")
     assert ("largest city", "capital_of", "Kenya") in got, got
-
-
-@pytest.mark.parametrize(
-    ("text", "triple"),
-    [
-        (
-            "The national animal of Scotland is a unicorn.",
-            ("unicorn", "national_animal_of", "Scotland"),
-        ),
-        (
-            "The symbol of the Labour Party is a red rose.",
-            ("red rose", "symbol_of", "Labour Party"),
-        ),
-    ],
-)
-def test_an_indefinite_attribute_is_the_r_of_y_when_nothing_names_the_r(
-    sentence_clauses: Read, text: str, triple: tuple[str, str, str]
-) -> None:
-    # only an R the subject already names ("The capital of Kenya, Nairobi, ...") makes an
-    # indefinite attribute a description of it; here "a unicorn" is the R itself
-    got = sentence_clauses(text)
-    assert triple in got, got

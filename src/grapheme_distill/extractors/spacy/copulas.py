@@ -45,18 +45,16 @@ from grapheme_distill.extractors.spacy.names import (
 )
 
 
-def _describes_named_r(attr: Any, subj: Any) -> bool:
-    """Whether a copula's attribute is an indefinite noun ("a major business hub") said of an R
-    the subject already names by an apposition ("The capital of Kenya, Nairobi, is a major
-    business hub": the hub describes Nairobi and is not Kenya's capital).  Without such a name
-    the indefinite noun may be the R itself ("The national animal of Scotland is a unicorn",
-    "The symbol of the Labour Party is a red rose"), as a definite noun or a name is ("The
-    capital of Kenya is Nairobi")."""
-    indefinite = attr.pos_ == "NOUN" and any(
+def _indefinite(attr: Any) -> bool:
+    """Whether a copula's attribute is an indefinite noun ("a major business hub"): it says what
+    the subject is like, and names no one thing.  After "the R of Y" / "Y's R" it describes the R
+    ("The capital of Kenya, Nairobi, is a major business hub": the hub is not Kenya's capital;
+    "The founder of Apple was a visionary"), where a definite noun or a name is the R itself
+    ("The capital of Kenya is Nairobi").  It also drops the rarer indefinite that is the R
+    ("The national animal of Scotland is a unicorn"): dropping only where an apposition already
+    names the R kept that one but lost val11, val12 and val23 (thirty-third session's review)."""
+    return attr.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token_children(attr)
-    )
-    return indefinite and any(
-        t.dep_ == "appos" and t.pos_ == "PROPN" for t in subj.subtree if t.i != subj.i
     )
 
 
@@ -134,7 +132,7 @@ class ClauseBase(AppositionReadings):
                     label = _noun_phrase_label(subj_tok)
                     if _is_valueish(a_mention):
                         self.add(owner, label, a_mention, "attribute", tok=verb, neg=neg, conf=0.85)
-                    elif not _describes_named_r(a, subj_tok):
+                    elif not _indefinite(a):
                         self.add(
                             a_mention, f"{label}_of", owner, "noun", tok=verb, neg=neg, conf=0.85
                         )
