@@ -28,7 +28,7 @@ from grapheme_distill.extractors.readers.hierarchy_cues import (
 )
 from grapheme_distill.extractors.readers.hierarchy_names import list_after, with_shared_head
 from grapheme_distill.extractors.readers.hierarchy_runs import term_runs
-from grapheme_distill.extractors.readers.list_parents import Candidate
+from grapheme_distill.extractors.readers.list_parents import names_own_whole
 from grapheme_distill.extractors.readers.phrases import kind_of as _kind_of
 from grapheme_distill.extractors.readers.phrases import (
     lead_parent,
@@ -315,7 +315,7 @@ def _propose_lists(ctx: ReadContext, out: _Proposals) -> None:
         kind = kind_of(lead, heading) or kind_of(parent_text, ctx.prompt) or HierarchyKind.MEMBER_OF
         context.add(f"parent_item_kind={_kind_name(parent_text)}")
         wholes = list_wholes(ctx, items, lead, heading, None)
-        if _lead_names_whole(wholes):
+        if names_own_whole(wholes, frozenset({"lead_np"})):  # the lead-in names its own whole
             # no ``src=`` feature (it would move every pair's ``n_src``) and no weight in the
             # shipped model: a mark the decision reads (hierarchy_learned._under_a_lead_whole)
             context.add("lead_whole")
@@ -355,14 +355,6 @@ def _propose_lists(ctx: ReadContext, out: _Proposals) -> None:
                     gh = out.head(ctx.doc.blocks[parent_block.parent])
                     if gh is not None:
                         out.add(Name(gh[0]), child, kind, block, "grand_item", feats)
-
-
-def _lead_names_whole(wholes: list[Candidate]) -> bool:
-    """Whether the list's lead-in names its own whole ("**Parts of a neuron**", "The heart has
-    four chambers:"), not a bare plural ("The instruments fall into a few groups:")."""
-    from grapheme_distill.extractors.readers.hierarchy_hearst import bare_plural
-
-    return any("lead_np" in w.sources and not bare_plural(w.name.text) for w in wholes)
 
 
 _ITEM_SUBJECT = re.compile(

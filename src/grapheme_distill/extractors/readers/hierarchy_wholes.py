@@ -27,7 +27,12 @@ from grapheme_distill.extractors.readers.hierarchy_items import (
     item_head,
 )
 from grapheme_distill.extractors.readers.hierarchy_titles import GROUP_HEADING
-from grapheme_distill.extractors.readers.list_parents import Candidate, ListChoice, ListShape
+from grapheme_distill.extractors.readers.list_parents import (
+    Candidate,
+    ListChoice,
+    ListShape,
+    names_own_whole,
+)
 from grapheme_distill.extractors.readers.phrases import (
     first_subject,
     kind_of,
@@ -231,14 +236,10 @@ def _names_own_whole(out: dict[str, Candidate]) -> bool:
     the answer's first subject is no whole of the list as well — a list item has one direct
     whole, and the first subject is at most its grandparent (devtrain: "Asthma contains
     allergens" beside "Triggers to avoid", "Plate tectonics subclass_of Divergent boundaries"
-    beside "plate boundary", all scored .78-.82).  A bare plural ("The instruments fall into a
-    few groups:", :func:`.hierarchy_hearst.bare_plural`) names the first subject's own children
-    by their kind, so the first subject stays their whole (a gamelan's gongs and drums)."""
-    from grapheme_distill.extractors.readers.hierarchy_hearst import bare_plural
-
-    return any(
-        {"lead_np", "heading_np"} & c.sources and not bare_plural(c.name.text) for c in out.values()
-    )
+    beside "plate boundary", all scored .78-.82).  A bare plural names the first subject's own
+    children by their kind, so the first subject stays their whole (a gamelan's gongs and
+    drums): :func:`.list_parents.names_own_whole`."""
+    return names_own_whole(out.values())
 
 
 def list_whole(ctx: ReadContext, block: Block, lead: str, heading: str) -> Name | None:

@@ -32,7 +32,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -53,6 +53,7 @@ __all__ = [
     "active_parent_model",
     "features",
     "load_parent_model",
+    "names_own_whole",
     "use_parent_model",
 ]
 
@@ -67,6 +68,19 @@ class Candidate:
 
     name: Name
     sources: set[str] = field(default_factory=set)
+
+
+def names_own_whole(
+    candidates: Iterable[Candidate], sources: frozenset[str] = frozenset({"lead_np", "heading_np"})
+) -> bool:
+    """Whether a list's lead-in (or heading, with the default ``sources``) names its own whole
+    ("**Parts of a neuron**", "## Types of plate boundary", "The heart has four chambers:"), not
+    a bare plural ("The instruments fall into a few groups:",
+    :func:`.hierarchy_hearst.bare_plural`, which names the items' kind, not their whole).  A list
+    item has one direct whole, so a list whose lead-in names one is filed under no other."""
+    from grapheme_distill.extractors.readers.hierarchy_hearst import bare_plural
+
+    return any(sources & c.sources and not bare_plural(c.name.text) for c in candidates)
 
 
 @dataclass
