@@ -306,6 +306,7 @@ _WORK_NOUNS = frozenset(
 _WORKS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", ""})
 _INSTITUTIONS = frozenset({"ORG", "FAC", "NORP", ""})
 _PLACES = frozenset({"GPE", "LOC", "FAC", ""})
+_BUILDINGS = frozenset({"FAC", "ORG", ""})
 DESCRIPTION_LABELS: dict[str, frozenset[str]] = {
     **{
         n: _WORKS
@@ -343,10 +344,13 @@ DESCRIPTION_LABELS: dict[str, frozenset[str]] = {
     },
     **{
         n: _PLACES
+        for n in ("city", "town", "country", "park", "river", "lake", "mountain", "island")
+    },
+    # a building is never a city or a region: "The Sydney Opera House is … in Sydney. The
+    # building opened in 1973." is the house's opening (NER calls the house ORG or FAC)
+    **{
+        n: _BUILDINGS
         for n in (
-            "city",
-            "town",
-            "country",
             "airport",
             "aerodrome",
             "station",
@@ -354,11 +358,6 @@ DESCRIPTION_LABELS: dict[str, frozenset[str]] = {
             "tower",
             "church",
             "stadium",
-            "park",
-            "river",
-            "lake",
-            "mountain",
-            "island",
             "building",
             "hall",
             "monument",
