@@ -422,6 +422,10 @@ def key_facts(
     if (office := INCUMBENT.sub("", k)) in ROLE_KEYS:
         k = office  # "Current head", "Present chair": the office itself
     since = _SINCE.search(raw) if k in ROLE_KEYS else None
+    if since is None:
+        # "| Government | constitutional monarchy since 2008 |": the value is what it has been
+        # since then, the date no part of it
+        raw = _SINCE_TAIL.sub("", raw) or raw
     if k in ALIAS_KEYS:
         for v in (
             _values(k, raw.replace(" or ", ", "))
@@ -537,12 +541,32 @@ def key_facts(
             if not predicate or len(predicate) > 40:
                 continue
             yield Fact("relation", construction, span, subject, obj, predicate, hedged=hedged)
+    yield from _parted_from(k, raw, subject, span, construction, hedged)
     years = re.findall(rf"\b{_YEAR}\b", raw)
     named = [v for v in _values(k, raw) if value_type(v) != "DATE"]
     if KEY_PREDICATES.get(k) == "won" and len(years) == 1 and len(named) == 1:
         # "**Award:** Nobel Peace Prize (1999)": the one prize, won that year
         year = Name(years[0], "DATE")
         yield Fact("relation", f"{construction}.year", span, subject, year, "won_in", hedged=hedged)
+
+
+#: keys that name a parting ("| Independence | 17 June 1944 (from Denmark) |"): the value's
+#: "from X" says whom the subject parted from (the gold's ``independence_from``)
+_PARTING_KEYS = frozenset({"independence", "secession"})
+_FROM = re.compile(
+    r"(?:^|[(,;]\s*|\s)from\s+(?:the\s+)?(?P<x>[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|the))*)"
+)
+
+
+def _parted_from(
+    key: str, raw: str, subject: Name, span: tuple[int, int], construction: str, hedged: bool
+) -> Iterator[Fact]:
+    """ "**Independence:** 26 June 1960, from France", "| Independence | 17 June 1944 (from
+    Denmark) |": a parting key's date comes with whom the subject parted from; that name is
+    ``<key>_from`` (the date stays the key's own relation)."""
+    if key in _PARTING_KEYS and (m := _FROM.search(raw)) is not None:
+        place = Name(clean_name(m.group("x")), "GPE")
+        yield Fact("relation", construction, span, subject, place, f"{key}_from", hedged=hedged)
 
 
 def _age_or_near(
@@ -568,6 +592,10 @@ _AGENT = re.compile(r"^by\s+(?:the\s+)?([A-Z].*)$")
 _NEAR = re.compile(r"^near\s+([A-Z].*)$")
 _SINCE = re.compile(
     rf"\bsince\s+(?P<d>(?:\d{{1,2}}\s+{_MONTH}\s+|{_MONTH}\s+)?{_YEAR})\b", re.IGNORECASE
+)
+#: a value's closing "since <date>" ("constitutional monarchy since 2008")
+_SINCE_TAIL = re.compile(
+    rf",?\s+since\s+(?:\d{{1,2}}\s+{_MONTH}\s+|{_MONTH}\s+)?{_YEAR}s?\s*\.?$", re.IGNORECASE
 )
 CLAUSE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|uses?|makes?|can|will|does|do|did|differ|exists?)\b"

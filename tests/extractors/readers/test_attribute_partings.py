@@ -1,0 +1,42 @@
+"""A key's value that says more than the key's own fact (issue 11, thirty-fourth session):
+"| Independence | 17 June 1944 (from Denmark) |" also says whom the country parted from;
+"constitutional monarchy since 2008" is the value without its date.  Answers of my own, no spaCy."""
+
+from __future__ import annotations
+
+from grapheme_distill.extractors.readers import read_document
+
+
+def _triples(answer: str, prompt: str = "") -> set[tuple[str, str, str]]:
+    facts = [f for f in read_document(answer, prompt)[1] if f.kind == "relation"]
+    return {(f.subject.text, f.predicate, f.object.text if f.object else "") for f in facts}
+
+
+def test_an_independence_from_a_country_in_a_table() -> None:
+    found = _triples(
+        "# Finland\n\n| Attribute | Value |\n|---|---|\n| Capital | Helsinki |\n"
+        "| Independence | 6 December 1917 (from Russia) |\n"
+    )
+    assert ("Finland", "independence_from", "Russia") in found, found
+    assert ("Finland", "independence", "6 December 1917") in found, found
+
+
+def test_an_independence_from_a_country_in_a_key_value_item() -> None:
+    found = _triples(
+        "# Ghana\n\n**Key facts**\n- **Capital:** Accra\n"
+        "- **Independence:** 6 March 1957, from the United Kingdom\n"
+    )
+    assert ("Ghana", "independence_from", "United Kingdom") in found, found
+
+
+def test_an_independence_without_from_gives_only_its_date() -> None:
+    found = _triples("# Norway\n\n- **Capital:** Oslo\n- **Independence:** 1905\n")
+    assert not any(p == "independence_from" for _, p, _ in found), found
+
+
+def test_a_value_since_a_year_is_the_value() -> None:
+    found = _triples(
+        "# Spain\n\n| Attribute | Value |\n|---|---|\n| Capital | Madrid |\n"
+        "| Government | parliamentary monarchy since 1978 |\n"
+    )
+    assert ("Spain", "government", "parliamentary monarchy") in found, found
