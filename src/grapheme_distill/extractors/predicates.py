@@ -79,8 +79,9 @@ _INVERSE: dict[str, str] = {
     "triggered_by": "causes",
 }
 
-# "a novel by Tolkien", "a 1959 album by Miles Davis": "by" on a work names its maker without
-# saying the role, so the relation is the general one
+# "a novel by Tolkien", "a 1959 album by Miles Davis", "a woodblock print by Hokusai": "by" on a
+# work names its maker without saying the role, so the relation is the general one (the works of
+# the graphic arts are named by their medium: a print, an etching, a drawing)
 _WORKS = frozenset(
     {
         "album",
@@ -105,6 +106,13 @@ _WORKS = frozenset(
         "sculpture",
         "statue",
         "photograph",
+        "print",
+        "woodcut",
+        "engraving",
+        "etching",
+        "lithograph",
+        "drawing",
+        "fresco",
         "film",
         "movie",
         "essay",

@@ -42,6 +42,11 @@ Facts = Callable[[str], set[tuple[str, str, str, bool]]]
         ("invented_by_scientist", EntityType.PERSON, "invented_by"),
         ("released_by_company", EntityType.ORGANIZATION, "released_by"),
         ("played_by_actor", EntityType.PERSON, "played_by"),
+        # "a woodblock print by Hokusai", "an etching by Rembrandt": a work of the graphic arts,
+        # named by its medium, says its maker as any work does
+        ("print_by", EntityType.PERSON, "created_by"),
+        ("etching_by", EntityType.PERSON, "created_by"),
+        ("drawing_by", EntityType.PERSON, "created_by"),
         # "became the country's first president" is the office of the country
         ("become_president", EntityType.LOCATION, "president_of"),
         ("become_first_black_president", EntityType.LOCATION, "president_of"),
