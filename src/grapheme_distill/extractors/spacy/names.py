@@ -246,6 +246,7 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
         len(span) == 1
         and (span[0].is_stop or span[0].pos_ in ("PRON", "DET", "ADP", "CCONJ", "PART"))
         and not short_form
+        and not _person_conjunct(span[0])
     ):
         return None
     return Mention(
@@ -255,6 +256,19 @@ def _make(doc: Any, start: int, end: int, label: str, proper: bool) -> Mention |
         label=label,
         proper=proper,
         kind_noun=kind_noun,
+    )
+
+
+def _person_conjunct(tok: Any) -> bool:
+    """Whether a capitalised proper noun is coordinated with a person's name ("May and Taylor
+    have continued to tour", "Taylor and May"): a member of a coordination of names is a name
+    too, though its letters spell a stop word ("May", "Will") — NER leaves such a word at the
+    sentence's start untyped, and the stop-word test dropped it, so the list lost a member."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and not tok.text.isupper()
+        and any(c.ent_type_ == "PERSON" for c in tok.conjuncts)
     )
 
 
