@@ -162,6 +162,8 @@ def _labelled_lists(ctx: ReadContext) -> Iterator[Fact]:
             label.role != "paragraph"
             or ctx.injected(label)
             or label.inline.opening != (0, len(key))
+            # the label as written, not ``_key``: "**Ingredients (serves 4)**" over a recipe's
+            # items is no key (read as one, devtrain gained ten wrong ingredients)
             or KEY_PREDICATES.get(_PICKING.sub("", key.lower())) is None
         ):
             continue
@@ -270,7 +272,7 @@ def _known_name(block: Block) -> bool:
     """ "**Where to see it:** the Museum of Modern Art", "**Employer:** the US Bureau of
     Fisheries": the document layer takes a value opening with "the" for a gloss, but after a key
     the key table knows, with a colon, a name (after its article or not) is that key's value."""
-    key = PAREN.sub("", block.key_text()).strip().rstrip(":").lower()
+    key = _key(block.key_text())
     after = block.text[block.key[1] : block.key[1] + 3] if block.key else ""
     return (
         ":" in after
@@ -323,15 +325,15 @@ def _read_key_value(ctx: ReadContext, block: Block) -> Iterator[Fact]:
         return
     subject = _kv_subject(ctx, block)
     key = block.key_text()
-    if is_name_key(key) or key.lower().strip() in REGION_KEYS:
+    if is_name_key(key) or _key(key) in REGION_KEYS:
         # "**Lake Vänern**: 5,650 km²": about the lake (the clause reader reads it); "**Africa:**
         # Algeria, Libya": the places that lie there (spacy/lists.region_records), no attribute
         return
     if subject is None or not key or len(key.split()) > 5:
         return
     raw = block.value_text()
-    known = key.lower() in ATTRIBUTE_KEYS
-    if not known and key.lower() not in KEY_PREDICATES and _dashed(block):
+    known = _key(key) in ATTRIBUTE_KEYS
+    if not known and _key(key) not in KEY_PREDICATES and _dashed(block):
         # "**Legislative branch** — Congress", "1. Adagio – Allegro molto", "**Nocturnes** — 21
         # lyrical night pieces": a dash after a key no key table knows glosses a term the list
         # names (a branch, a movement, a genre), no field of the section's subject
