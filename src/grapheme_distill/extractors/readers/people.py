@@ -260,9 +260,10 @@ _APPOS_MANY = re.compile(
 # "Pablo Neruda, a Chilean poet and diplomat,", "William Roth, the Delaware senator who ...":
 # the role after the name, set off by a comma
 # (the role may end at "and former ...": what someone was is no occupation, or go on with "of"
-# what: "Pliny the Elder, the admiral of the Roman fleet"; an epithet is part of the name)
+# what: "Pliny the Elder, the admiral of the Roman fleet"; an epithet is part of the name, and so
+# is a place after "of": "Theon of Alexandria, a mathematician" is Theon's, not Alexandria's)
 _APPOS_AFTER = re.compile(
-    rf"(?P<x>{_NAME}(?:\s+the\s+[A-Z][a-z]+)?),\s+(?:an?|the)\s+(?:{_BORN}(?P<nat>{_NAT}(?:-{_NAT1})?)\s+)?{_MOD}"
+    rf"(?P<x>{_NAME}(?:\s+the\s+[A-Z][a-z]+|\s+of\s+[A-Z][\w'’.\-]+)?),\s+(?:an?|the)\s+(?:{_BORN}(?P<nat>{_NAT}(?:-{_NAT1})?)\s+)?{_MOD}"
     rf"(?P<occ>{_KNOWN}|{_AGENT_OCC})\b{_MORE}"
     r"(?=\s*(?:,|\bwho\b|\bwhose\b|\band\s+former\b|\bof\b|\(|;|\.|$))"
 )

@@ -12,6 +12,7 @@ from typing import Any
 from grapheme_distill.extractors.spacy.doc_cache import span_text, token_children, token_sent
 from grapheme_distill.extractors.spacy.list_members import _split_list
 from grapheme_distill.extractors.spacy.mentions import _WH, Coref, Mention
+from grapheme_distill.extractors.spacy.name_extent import office_domain
 from grapheme_distill.extractors.spacy.names import mention_of
 from grapheme_distill.extractors.spacy.qualifiers import described_noun
 from grapheme_distill.extractors.spacy.subject_agreement import agreeing_head, finite_number
@@ -258,7 +259,12 @@ def _who_is_a_person(wh: Any, head: Any) -> Any:
     died in 210 BC": the emperor died, not China), or the person the name's own "of" phrase names
     ("the Reign of Louis XVI, who was the last king of France").  Any other head, and any "which"
     / "that" clause, keeps the parse's noun."""
-    if wh.lower_ != "who" or head.ent_type_ in ("PERSON", "NORP", "ORG") or head.pos_ == "PRON":
+    if (
+        wh.lower_ != "who"
+        or head.ent_type_ in ("PERSON", "NORP", "ORG")
+        and not office_domain(head)  # "the prefect of Alexandria, who": NER's PERSON is a place
+        or head.pos_ == "PRON"
+    ):
         return head
     if head.ent_type_ not in _NO_PERSON and head.pos_ != "PROPN":
         return head  # a common noun's animacy is not shown ("the senator who …")

@@ -53,6 +53,31 @@ def _of_name_end(doc: Any, end: int) -> int:
 _TITLED_STYLES = _STYLES | {"marquess", "marquis", "viscount", "baroness", "archduchess", "tsar"}
 
 
+#: offices that rule or serve a place or a body: "the Roman prefect of Alexandria", "the bishop
+#: of Rome", "the governor of Texas" — their "of" object is the domain, never a person
+_OFFICES = _TITLED_STYLES | frozenset(
+    {"prefect", "governor", "bishop", "archbishop", "patriarch", "mayor", "sultan", "emir"}
+    | {"pharaoh", "shah", "caliph", "consul", "viceroy", "satrap", "doge", "khan", "ruler"}
+    | {"president", "chancellor", "premier", "abbot", "abbess", "chieftain", "monarch"}
+)
+
+
+def office_domain(tok: Any) -> bool:
+    """Whether ``tok`` is the object of an office's "of" ("Alexandria" of "the Roman prefect of
+    Alexandria", "Rome" of "the bishop of Rome"): what an office is of is a place or a body, so
+    a PERSON label NER gives it is wrong — and a "who" clause after it is about the officer, not
+    the place (the label sent "who was locked in a power struggle" to Alexandria)."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return False
+    office = prep.head
+    return (
+        office.pos_ in ("NOUN", "PROPN")
+        and office.lemma_.lower() in _OFFICES
+        and office.ent_type_ != "PERSON"
+    )
+
+
 def titled_person_end(toks: Any, end: int) -> int:
     """Extend a person's name (``toks[end - 1]`` labelled PERSON) over the style written after
     its comma: "Diana, Princess of Wales", "Mary, Queen of Scots", "William King, 1st Earl of

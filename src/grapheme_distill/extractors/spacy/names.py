@@ -45,6 +45,7 @@ from grapheme_distill.extractors.spacy.name_extent import (
     clause_cut,
     in_name_end,
     named_determiner,
+    office_domain,
     title_holder,
     titled_person_end,
 )
@@ -533,7 +534,12 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
             start, end = (start, pair[0]) if tok.i < pair[0] else (pair[0] + 1, end)
         start, end = clause_cut(toks, start, end, tok.i)
         end = titled_person_end(toks, end)  # "Diana, Princess of Wales"
-        m = _make(doc, start, end, tok.ent_type_, True)
+        label = tok.ent_type_
+        if label == "PERSON" and any(
+            office_domain(t) and t.head.head.i < start for t in toks[ent.start : ent.end]
+        ):
+            label = "GPE"  # "the Roman prefect of Alexandria": the office's domain, a place
+        m = _make(doc, start, end, label, True)
         if m is not None and m.kind_noun and coref is not None:
             coref.note_class(m.kind_noun, m)
         return m, False
