@@ -78,3 +78,16 @@ def test_a_name_after_the_capital_of_a_place_is_the_capital(facts: Facts) -> Non
     # an address still runs outwards
     got = facts("Carmona is a town in the province of Seville, Andalusia.")
     assert ("Seville", "located_in", "Andalusia", False) in got, got
+
+
+def test_a_lower_case_role_the_parser_tags_as_a_name_is_a_role(facts: Facts) -> None:
+    # the parser tags "bishop" PROPN here; a lower-case word is no name, so "the bishop of
+    # Alexandria" says whose bishop Cyril is, as "the Roman prefect of Alexandria" does
+    got = facts(
+        "She was close to Orestes, the Roman prefect of Alexandria, who was locked in a power "
+        "struggle with Cyril, the bishop of Alexandria."
+    )
+    assert ("Cyril", "bishop_of", "Alexandria", False) in got, got
+    # a capitalised name in the same place stays a name: "the Republic of the Philippines"
+    got = facts("Manila is the capital of the Republic of the Philippines.")
+    assert not any(p == "republic_of" for _, p, _, _ in got), got

@@ -36,6 +36,16 @@ class AppositionReadings(NounReadings):
         subj = mention_of(head, self.coref)
         if subj is None:
             return
+        if (
+            tok.pos_ == "PROPN"
+            and tok.is_lower
+            and not tok.ent_type_
+            and self.relational_noun([subj], tok, tok=tok, neg=False, conf=0.8)
+        ):
+            # a lower-case word the parser tagged PROPN is no name: "Cyril, the bishop of
+            # Alexandria" says whose bishop he is.  Only the R of an owner is read so: as a
+            # class ("X, a village") such words gave more wrong readings than right
+            return
         if tok.pos_ == "NOUN" and not tok.ent_type_:
             if self.relational_noun([subj], tok, tok=tok, neg=False, conf=0.8):
                 return

@@ -120,8 +120,11 @@ class NounReadings:
         """'X is the R of (for) Y' / 'X, the R of Y' / "X is Y's R"; also part/member/type of.
         ``shared``: the first noun of a coordination whose "of Y" a bare conjunct shares ("the
         director and producer of Y")."""
-        if attr.pos_ == "PROPN":
-            return False  # "... is the Republic of the Philippines": a name, not a role
+        if attr.pos_ == "PROPN" and not attr.is_lower:
+            # "... is the Republic of the Philippines": a name, not a role.  A lower-case word
+            # the parser tagged PROPN is a common noun all the same ("Cyril, the bishop of
+            # Alexandria")
+            return False
         if attr.lower_ in ("one", "some", "many", "few", "none", "all", "each", "most"):
             return True  # "one of the most famous paintings": a class, said by the entity type
         of = _of_object(attr, also_for=True)
