@@ -40,3 +40,13 @@ def test_a_value_since_a_year_is_the_value() -> None:
         "| Government | parliamentary monarchy since 1978 |\n"
     )
     assert ("Spain", "government", "parliamentary monarchy") in found, found
+
+
+def test_a_lead_in_opening_with_a_conjunction_names_the_place_without_it() -> None:
+    # "And Paris:" goes on from the sentence before; the conjunction is no part of the name
+    found = _triples(
+        "Lyon is known for its food.\n\nAnd Paris:\n\n- **Population:** 2.1 million\n"
+        "- **River:** Seine\n"
+    )
+    assert ("Paris", "river", "Seine") in found, found
+    assert not any(s.startswith("And ") for s, _, _ in found), found

@@ -282,17 +282,20 @@ def _known_name(block: Block) -> bool:
 
 
 _ABOUT = re.compile(r"\b(?:about|on|of|for)\s+(?:the\s+)?(?P<x>[A-Z][\w'’.\- ]*?)\s*:?$")
+#: a lead-in that goes on from the sentence before ("And Paris:", "But Lyon:", "Also Rome:"): the
+#: linking word is no part of the name
+_LINKING = re.compile(r"^(?:And|But|Or|Nor|Plus|Also)\s+(?=[A-Z])")
 
 
 def _kv_subject(ctx: ReadContext, block: Block) -> Name | None:
     """Who a key-value item is about: the name its lead-in gives ("Paris:", "Key facts about
-    Paris:"), else the section's subject."""
+    Paris:", "And Paris:" less its linking word), else the section's subject."""
     lead = ctx.doc.lead_of(block)
     if lead is not None and lead.role in ("paragraph", "list_item"):
         text = re.split(r"(?<=[.!?])\s+", lead.text)[-1].strip()
         if (m := _ABOUT.search(text)) is not None:
             return Name(clean_name(m.group("x")))
-        bare = clean_name(text.rstrip(":"))
+        bare = clean_name(_LINKING.sub("", text.rstrip(":"), count=1))
         if (
             text.endswith(":")
             and bare[:1].isupper()
