@@ -68,3 +68,16 @@ def hierarchy_pairs(answer: str, prompt: str = "") -> set[tuple[str, str]]:
         for f in read_document(answer, prompt)[1]
         if f.kind == "hierarchy" and f.object is not None
     }
+
+
+def relation_triples(answer: str, prompt: str = "") -> set[tuple[str, str, str]]:
+    """The relation facts the readers give for an answer, as ``(subject, predicate, object)``
+    (``""`` for a fact without an object) — the one form the key-value, table and value case
+    tables compare against."""
+    from grapheme_distill.extractors.readers import read_document
+
+    return {
+        (f.subject.text, f.predicate, f.object.text if f.object else "")
+        for f in read_document(answer, prompt)[1]
+        if f.kind == "relation"
+    }

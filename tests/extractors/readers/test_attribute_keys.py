@@ -5,15 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from grapheme_distill.extractors.readers import read_document
-
-
-def _triples(answer: str) -> set[tuple[str, str, str]]:
-    return {
-        (f.subject.text, f.predicate, f.object.text)
-        for f in read_document(answer, "")[1]
-        if f.kind == "relation" and f.object is not None
-    }
+from tests.extractors.readers.conftest import relation_triples as _triples
 
 
 def test_a_unit_in_brackets_is_no_part_of_the_column_it_heads() -> None:

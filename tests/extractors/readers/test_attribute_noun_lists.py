@@ -4,13 +4,8 @@ three things or more is about none of them.  Answers of my own, no spaCy."""
 
 from __future__ import annotations
 
-from grapheme_distill.extractors.readers import read_document
 from grapheme_distill.extractors.readers.attribute_values import common_nouns
-
-
-def _triples(answer: str, prompt: str = "") -> set[tuple[str, str, str]]:
-    facts = [f for f in read_document(answer, prompt)[1] if f.kind == "relation"]
-    return {(f.subject.text, f.predicate, f.object.text if f.object else "") for f in facts}
+from tests.extractors.readers.conftest import relation_triples as _triples
 
 
 def test_a_singular_keys_list_of_common_nouns_is_one_value_each() -> None:

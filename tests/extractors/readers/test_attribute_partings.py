@@ -4,12 +4,7 @@
 
 from __future__ import annotations
 
-from grapheme_distill.extractors.readers import read_document
-
-
-def _triples(answer: str, prompt: str = "") -> set[tuple[str, str, str]]:
-    facts = [f for f in read_document(answer, prompt)[1] if f.kind == "relation"]
-    return {(f.subject.text, f.predicate, f.object.text if f.object else "") for f in facts}
+from tests.extractors.readers.conftest import relation_triples as _triples
 
 
 def test_an_independence_from_a_country_in_a_table() -> None:

@@ -11,12 +11,7 @@ from grapheme_distill.extractors.readers import read_document
 from grapheme_distill.extractors.readers.attributes import count_of
 from grapheme_distill.extractors.readers.facts import clean_name
 from grapheme_distill.extractors.readers.values import leading_count
-
-
-def _triples(answer: str, prompt: str = "") -> set[tuple[str, str, str]]:
-    facts = [f for f in read_document(answer, prompt)[1] if f.kind == "relation"]
-    return {(f.subject.text, f.predicate, f.object.text if f.object else "") for f in facts}
-
+from tests.extractors.readers.conftest import relation_triples as _triples
 
 _COMPARISON = (
     "## Sloops and ketches\n\n| | Sloop | Ketch |\n|---|---|---|\n"

@@ -7,13 +7,8 @@ it means |" stay remarks.  Answers of my own, no spaCy."""
 
 from __future__ import annotations
 
-from grapheme_distill.extractors.readers import read_document
 from grapheme_distill.extractors.readers.attribute_values import joined
-
-
-def _triples(answer: str) -> set[tuple[str, str, str]]:
-    facts = [f for f in read_document(answer)[1] if f.kind == "relation"]
-    return {(f.subject.text, f.predicate, f.object.text if f.object else "") for f in facts}
+from tests.extractors.readers.conftest import relation_triples as _triples
 
 
 def test_a_cell_joining_names_is_one_fact_per_name() -> None:

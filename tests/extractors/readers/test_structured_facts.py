@@ -7,11 +7,7 @@ import pytest
 
 from grapheme_distill.extractors.readers import read_document
 from grapheme_distill.extractors.readers.attributes import count_of
-
-
-def _triples(answer: str) -> set[tuple[str, str, str]]:
-    facts = [f for f in read_document(answer, "")[1] if f.kind == "relation"]
-    return {(f.subject.text, f.predicate, f.object.text if f.object else "") for f in facts}
+from tests.extractors.readers.conftest import relation_triples as _triples
 
 
 def test_a_date_keyed_item_is_a_timeline_entry_not_an_attribute_named_by_the_date() -> None:
