@@ -463,3 +463,23 @@ def test_examples_without_of_are_the_keys_examples(
 def test_examples_in_plain_prose_name_no_class() -> None:
     pairs = hierarchy_pairs("Many rocks hold fossils. Examples include limestone and shale.")
     assert not {p for p in pairs if p[1] in ("limestone", "shale")}, sorted(pairs)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A trust fund is set up by the grandparents, but the savings belong to the daughter.",
+        "In the old village the barn belonged to the farmer, who kept the hay there.",
+        "Once the lease ends, the deposit belongs to you.",
+    ],
+)
+def test_an_owner_is_no_class(sentence: str) -> None:
+    """ "the savings belong to the daughter": whom a thing belongs to as its owner (a person's
+    noun, a pronoun) is no class the thing is a member of."""
+    assert not _hierarchy(sentence)
+
+
+def test_a_class_after_belongs_to_stays_a_class() -> None:
+    pairs = _hierarchy("The sea otter belongs to the weasel family, and the walrus to another.")
+    assert ("weasel family", "sea otter") in pairs, pairs
+    assert ("Lutrinae", "Otters") in _hierarchy("Otters belong to the subfamily Lutrinae.")

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext, Sentence
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name
+from grapheme_distill.extractors.readers.genus import PERSON_HEAD
 from grapheme_distill.extractors.readers.hierarchy_groups import read_groups
 from grapheme_distill.extractors.readers.hierarchy_hearst import hearst
 from grapheme_distill.extractors.readers.hierarchy_prose_common import (
@@ -96,6 +97,15 @@ _TWO_GROUPS = re.compile(
 _BELONG = re.compile(
     r"^(?P<list>.+?)\s+(?:both\s+|all\s+|also\s+)?(?:belongs?|belonged)\s+to\s+(?:the\s+)?"
     r"(?P<y>[^,;:.()]{2,60})"
+)
+#: whom a thing belongs to as its owner, not a class it is a member of: a person ("the money
+#: belongs to the child", "the land belonged to the farmer"; a lower-case noun whose head is a
+#: person's, ``genus.PERSON_HEAD``) or a pronoun ("it belongs to you").  A class is a name, a rank
+#: or a group ("the genus Panthera", "the bear family", "NATO", "the nightshades")
+_OWNER = re.compile(
+    rf"^(?:(?:the|a|an|its|their|his|her|your|our|my)\s+)?(?:[a-z][\w'’\-]*\s+){{0,3}}"
+    rf"(?=[a-z]){PERSON_HEAD.pattern}$|^(?:you|him|her|them|me|us|whoever|someone|somebody|"
+    r"everyone|everybody|nobody|no one)$"
 )
 #: a sentence adverb between a name and its verb ("Canidae in turn belongs to …", "The potato,
 #: too, belongs to …"): no part of the name
@@ -402,6 +412,8 @@ def _stated(ctx: ReadContext, block: Block, sent: Sentence, text: str) -> Iterat
                         yield fact
         return
     if (m := _BELONG.match(text)) is not None:
+        if _OWNER.match(m.group("y").strip()):
+            return  # "the money belongs to the child": an owner, not a class
         y = _class_name(m.group("y"))
         y = clean_name(_RANKS.sub("", _Y_TAIL.sub("", y).strip()))
         y = re.sub(r"\s+(?:group|category)$", "", y)
