@@ -483,3 +483,15 @@ def test_a_class_after_belongs_to_stays_a_class() -> None:
     pairs = _hierarchy("The sea otter belongs to the weasel family, and the walrus to another.")
     assert ("weasel family", "sea otter") in pairs, pairs
     assert ("Lutrinae", "Otters") in _hierarchy("Otters belong to the subfamily Lutrinae.")
+
+
+def test_a_clause_after_the_colon_is_no_list_of_parts() -> None:
+    """ "call and response: the brass plays a phrase and the saxes answer": a noun and then a
+    finite verb with its object after the colon make a clause, not the names of parts."""
+    answer = (
+        "# The string quartet\n\nA **string quartet** has four players.\n\n## Playing together\n\n"
+        "The players often trade a tune in **imitation**: the viola echoes the line and the "
+        "cello answers."
+    )
+    children = {child for _, child in _hierarchy(answer)}
+    assert not any("echoes" in c or "answers" in c for c in children), children

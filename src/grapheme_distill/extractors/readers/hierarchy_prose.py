@@ -155,6 +155,14 @@ _QUANTIFIED = re.compile(
     r"(?i)^(?:most|many|some|all|few|several|these|those|they|there|both|other|such)\b"
 )
 _COLON_LIST = re.compile(r"^(?P<lead>[^:]{3,60}):\s+(?P<list>[^:]+)$")
+#: a clause after the colon, not a list of names: a noun and then a finite verb with its object
+#: ("call and response: the brass plays a phrase and the saxes answer", "roles: the conductor
+#: leads the players") — the first noun (with its article) and a verb in -s or -ed before an
+#: article or a possessive
+_CLAUSE_AFTER = re.compile(
+    r"^(?:(?:the|a|an|each|every|one)\s+)?[\w'’\-]+\s+(?:[a-z]+(?:s|ed))\s+"
+    r"(?:the|a|an|its|their|his|her|each|every|another)\s"
+)
 _RANKS = re.compile(
     r"^(?:(?:super|sub|infra|par)?(?:kingdom|phylum|class|order|family|genus|tribe|group|"
     r"division|clade))\s+(?=[A-Z*])",
@@ -457,7 +465,12 @@ def _stated(ctx: ReadContext, block: Block, sent: Sentence, text: str) -> Iterat
         lead = m.group("lead")
         colon_kind = kind_of(lead)
         children = name_list(m.group("list"), max_words=5)
-        if colon_kind is None or not children or not_structure(lead):
+        if (
+            colon_kind is None
+            or not children
+            or not_structure(lead)
+            or _CLAUSE_AFTER.match(m.group("list"))
+        ):
             return
         parent = lead_parent(ctx, block, lead) or ctx.section_subject(block)
         if parent is not None and (cut := _ADVERB_CUT.split(parent.text)[0]) != parent.text:
