@@ -474,6 +474,9 @@ class Coref:
         self.groups: set[str] = set()  # names read as groups once ("ABBA was a group"): for good
         self.numbers: dict[Mention, Number | None] = {}  # the topic's and the last subject's
         self.section: Mention | None = None  # the thing the current section's heading names
+        # names the answer described as persons, whatever NER typed them (lower-case; see
+        # :func:`.names.mention_of`)
+        self.described: set[str] = set()
 
     def number_of(self, m: Mention) -> Number | None:
         """The number of ``m`` (see :func:`mention_number`); a name once read as a group stays

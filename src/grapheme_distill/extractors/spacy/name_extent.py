@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from grapheme_distill.extractors.readers.people import _OCCUPATIONS
 from grapheme_distill.extractors.spacy.titles import (
     _ORDINAL,
     _STYLES,
@@ -76,6 +77,76 @@ def office_domain(tok: Any) -> bool:
         and office.lemma_.lower() in _OFFICES
         and office.ent_type_ != "PERSON"
     )
+
+
+#: kinship: "his wife Penelope", "Darcy's sister, Georgiana", "X, a son of the sea god"
+_KIN = frozenset(
+    {"brother", "sister", "son", "daughter", "wife", "husband", "father", "mother", "widow"}
+    | {"uncle", "aunt", "nephew", "niece", "cousin", "grandson", "granddaughter", "widower"}
+    | {"grandfather", "grandmother", "stepson", "stepdaughter", "stepfather", "stepmother"}
+)
+#: occupation words that as often name a thing ("a mechanical general-purpose computer", "the
+#: national public service broadcaster", "a good conductor", "a blood count")
+_THING_ROLES = frozenset(
+    {"computer", "broadcaster", "conductor", "producer", "star", "player", "tennis", "general"}
+    | {"runner", "count", "ruler", "designer"}
+)
+#: a person's role: an occupation (:data:`.readers.people._OCCUPATIONS`), an office
+#: (:data:`_OFFICES`) or a kin noun
+_PERSON_ROLES = (_OCCUPATIONS | _OFFICES | _KIN) - _THING_ROLES
+#: what NER calls a person it mistakes (NORP stays: "an American, the President" is a people)
+MISTYPED_PERSONS = frozenset({"GPE", "LOC", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+_DESCRIBED = "grapheme_distill.described_persons"
+
+
+def _role(tok: Any, *, plural: bool = False) -> bool:
+    """``tok`` is a lower-case noun naming a person's role (the tagger calls some "PROPN":
+    "Cyril, the bishop of Alexandria"); singular only unless ``plural`` ("the painters Titian
+    and Tintoretto")."""
+    return bool(
+        tok.pos_ in ("NOUN", "PROPN")
+        and tok.text.islower()
+        and not tok.ent_type_
+        and (tok.tag_ in ("NN", "NNP") or plural and tok.tag_ in ("NNS", "NNPS"))
+        and tok.lemma_.lower() in _PERSON_ROLES
+    )
+
+
+def described_persons(doc: Any) -> frozenset[int]:
+    """The first tokens of the names ``doc`` describes as persons whatever NER typed them (cached
+    on the doc): NER types "Orestes" a place and "Cyril" an organisation in "Orestes, the Roman
+    prefect of Alexandria, … Cyril, the bishop of Alexandria", and the type is what "he"/"she",
+    a "who" clause and a subject's agreement read.  The answer's own words say it: a person's
+    role (occupation, office, kin) in apposition after the name ("X, the bishop", "X, a French
+    botanist") or before it ("his wife Penelope", "the fourth king, X"), or as the complement of
+    the name's copula ("X was a German composer").  A name set off after a place ("Shrewsbury,
+    Shropshire, the son of …": the role is the sentence's subject's) is left as NER typed it;
+    only a proper noun NER gave a type of thing (:data:`MISTYPED_PERSONS`) counts."""
+    cached: frozenset[int] | None = doc.user_data.get(_DESCRIBED)
+    if cached is not None:
+        return cached
+    found: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in MISTYPED_PERSONS:
+            continue
+        root = ent.root
+        if root.pos_ != "PROPN":
+            continue
+        head = root.head
+        after_place = root.dep_ in ("appos", "conj") and head.ent_type_ in ("GPE", "LOC")
+        if (
+            not after_place
+            and any(c.dep_ == "appos" and _role(c) for c in root.children)
+            or root.dep_ == "appos"
+            and head.i != root.i
+            and _role(head, plural=True)
+            or root.dep_ == "nsubj"
+            and head.lemma_ == "be"
+            and any(c.dep_ == "attr" and _role(c) for c in head.children)
+        ):
+            found.add(ent.start)
+    doc.user_data[_DESCRIBED] = result = frozenset(found)
+    return result
 
 
 def titled_person_end(toks: Any, end: int) -> int:

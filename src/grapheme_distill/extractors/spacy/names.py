@@ -37,12 +37,14 @@ from grapheme_distill.extractors.spacy.name_extent import (
     _IMPERATIVES,
     _INSTITUTIONS_OF,
     _MEASURED,
+    MISTYPED_PERSONS,
     _and_name_end,
     _extend_name,
     _of_name_end,
     _owned_name,
     _question_opener,
     clause_cut,
+    described_persons,
     in_name_end,
     named_determiner,
     office_domain,
@@ -338,6 +340,25 @@ _UNMEMOISED = object()
 
 
 def mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
+    """:func:`_mention_of`, and a name the answer described as a person before is a person here
+    too (:func:`.name_extent.described_persons`: "Orestes, the Roman prefect of Alexandria …
+    Orestes was murdered"): NER types each mention apart, and often the same wrong way.  Kept
+    out of the memoised reading, which is the parse's alone."""
+    m = _mention_of(tok, coref)
+    if m is None or coref is None or not m.proper or isinstance(coref, _Notes):
+        return m
+    key = m.text.lower()
+    if m.label == "PERSON":
+        if tok.ent_type_ and tok.ent_type_ != "PERSON" and tok.ent_iob_:
+            ent = _ent_span(tok)
+            if ent is not None and ent.start in described_persons(tok.doc):
+                coref.described.add(key)
+    elif m.label in MISTYPED_PERSONS and key in coref.described:
+        m = dataclasses.replace(m, label="PERSON")
+    return m
+
+
+def _mention_of(tok: Any, coref: Coref | None = None) -> Mention | None:
     """The entity a noun token names: its named-entity span, or the noun with its modifiers.
 
     Pronouns come back resolved through ``coref`` (or not at all).
@@ -539,6 +560,8 @@ def _read_name(tok: Any, coref: Coref | None) -> tuple[Mention | None, bool]:
             office_domain(t) and t.head.head.i < start for t in toks[ent.start : ent.end]
         ):
             label = "GPE"  # "the Roman prefect of Alexandria": the office's domain, a place
+        elif ent.start in described_persons(doc):
+            label = "PERSON"  # "Orestes, the Roman prefect of Alexandria" (NER: GPE)
         m = _make(doc, start, end, label, True)
         if m is not None and m.kind_noun and coref is not None:
             coref.note_class(m.kind_noun, m)
