@@ -184,3 +184,17 @@ def test_an_inline_run_knows_the_term_it_opens_with() -> None:
     a, b = first.inline.opening
     assert first.inline.text[a:b] == "ESRIN"
     assert second.inline.emphasis and second.inline.opening is None
+
+
+def test_a_table_cells_emphasis_is_kept_apart_and_points_into_the_answer() -> None:
+    # "| Pupa | a bare **chrysalis** |": the bold term in a cell is kept for the cell readers, in
+    # its own field (as the row's inline emphasis the name readers lost relations on four gates)
+    answer = (
+        "| Stage | Form |\n|---|---|\n| Larva | a **caterpillar** |\n"
+        "| Pupa | a bare **chrysalis** or a *cocoon* |\n"
+    )
+    doc = parse_document(answer)
+    rows = [b for b in doc.blocks if b.role == "table_row"]
+    found = [[answer[slice(*row.inline.span(a, b))] for a, b in row.cell_emphasis] for row in rows]
+    assert found == [["caterpillar"], ["chrysalis", "cocoon"]], found
+    assert all(not row.inline.emphasis for row in rows)

@@ -468,3 +468,30 @@ def test_one_rank_word_in_a_table_is_no_classification() -> None:
         "| Class | class | class Dog {} |\n| Inheritance | extends | class Puppy extends Dog |\n"
     )
     assert ("Class", "keyword", "class") in _triples(answer)
+
+
+def test_a_cell_ending_in_one_highlighted_term_names_its_value_by_it() -> None:
+    # "| Pupa | a bare **chrysalis** |": the words before the bold term describe it
+    found = _triples(
+        "## Frogs and toads\n\n| Feature | Frogs | Toads |\n|---|---|---|\n"
+        "| Skin | smooth and **moist** | dry and **warty** |\n"
+        "| Legs | long | short |\n"
+    )
+    assert ("Frogs", "skin", "moist") in found, found
+    assert ("Toads", "skin", "warty") in found, found
+    assert ("Frogs", "legs", "long") in found, found
+    found = _triples(
+        "## Knots\n\n| Knot | Size | Best with |\n|---|---|---|\n"
+        "| Full Windsor | large | wide **spread collars** |\n"
+    )
+    assert ("Full Windsor", "best_with", "spread collars") in found, found
+
+
+def test_a_cell_with_words_after_its_highlighted_term_or_two_terms_keeps_its_text() -> None:
+    found = _triples(
+        "## Knots\n\n| Knot | Size | Best with |\n|---|---|---|\n"
+        "| Half-Windsor | medium | **most** standard **collars** |\n"
+        "| Four-in-hand | small | **narrow** collars |\n"
+    )
+    assert ("Half-Windsor", "best_with", "most standard collars") in found, found
+    assert ("Four-in-hand", "best_with", "narrow collars") in found, found

@@ -386,9 +386,15 @@ def split_key_value(
 
 
 def _row_block(
-    row_text: list[str], row_map: OffsetMap, header: tuple[str, ...], lead_in: int | None
+    row_text: list[str],
+    row_map: OffsetMap,
+    header: tuple[str, ...],
+    lead_in: int | None,
+    emphasis: tuple[tuple[int, int], ...] = (),
 ) -> Block:
-    """A table row's block: its cells joined by " | ", each cell's clean span kept."""
+    """A table row's block: its cells joined by " | ", each cell's clean span kept, and the
+    emphasis inside its cells ("| Pupa | a bare **chrysalis** |") in the row's clean offsets, as
+    ``Block.cell_emphasis`` (not the row's inline emphasis: see there)."""
     cells: list[tuple[int, int]] = []
     pos = 0
     for cell_text in row_text:
@@ -399,6 +405,7 @@ def _row_block(
         inline=Inline(" | ".join(row_text), row_map),
         header=header,
         cells=tuple(cells),
+        cell_emphasis=emphasis,
         lead_in=lead_in,
     )
 
@@ -471,9 +478,11 @@ def parse_document(source: str) -> Document:
     header: list[str] = []
     row_text: list[str] = []
     row_map = OffsetMap()
+    row_emphasis: list[tuple[int, int]] = []  # a row's emphasis spans, in the row's clean offsets
     row_cursor = -1
     in_head = False
     head_map = OffsetMap()
+    head_emphasis: tuple[tuple[int, int], ...] = ()
     first_row = 0  # index of the first block of the table being read
     pending: tuple[str, int] | None = None  # heading level / item info for the next inline
 
@@ -503,25 +512,26 @@ def parse_document(source: str) -> Document:
         elif t == "list_item_close":
             item_stack.pop()
         elif t == "tr_open":
-            row_text, row_map, row_cursor = [], OffsetMap(), -1
+            row_text, row_map, row_cursor, row_emphasis = [], OffsetMap(), -1, []
         elif t == "thead_open":
             in_head = True
         elif t == "thead_close":
             in_head = False
         elif t == "table_open":
-            header, head_map, first_row = [], OffsetMap(), len(doc.blocks)
+            header, head_map, head_emphasis = [], OffsetMap(), ()
+            first_row = len(doc.blocks)
         elif t == "table_close":
             if _data_header(header, doc.blocks[first_row:]):
-                row = _row_block(header, head_map, (), last_para)
+                row = _row_block(header, head_map, (), last_para, head_emphasis)
                 row.section = section()
                 doc.blocks.insert(first_row, row)
                 for k, b in enumerate(doc.blocks[first_row:], first_row):
                     b.index, b.header = k, ("", "")
         elif t == "tr_close":
             if in_head:
-                header, head_map = row_text, row_map
+                header, head_map, head_emphasis = row_text, row_map, tuple(row_emphasis)
             elif any(row_text):
-                add(_row_block(row_text, row_map, tuple(header), last_para))
+                add(_row_block(row_text, row_map, tuple(header), last_para, tuple(row_emphasis)))
         elif t == "inline":
             parent = tokens[i - 1]
             start_line = (parent.map or tok.map or [0, 0])[0]
@@ -539,6 +549,7 @@ def parse_document(source: str) -> Document:
                 base = sum(len(x) + 3 for x in row_text)
                 for s, o in zip(cell.offsets.starts, cell.offsets.origins, strict=True):
                     row_map.add(base + s, o)
+                row_emphasis.extend((base + a, base + b) for a, b in cell.emphasis)
                 row_text.append(cell.text)
                 continue
             raw_map, _ = _locate(source, lines, start_line, tok.content)

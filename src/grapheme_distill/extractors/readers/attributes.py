@@ -490,10 +490,33 @@ def _read_row(
             or _EXPANSION_HEADER.match(clean_name(col))
         ):
             continue  # a remark, or the long form of the row's name (its subject already)
+        cell = _highlighted(block, a, b) or cell
         owner = name
         if _key(col) in VENUE_MEASURES and (earlier := [v for v in venues if v < j]):
             owner = _venue(header[earlier[-1]], cells[earlier[-1]]) or name
         yield from key_facts(ctx, owner, col, cell, block.inline.span(a, b), "table", False)
+
+
+def _highlighted(block: Block, a: int, b: int) -> str:
+    """ "| Pupa | a bare **chrysalis** | often inside a silk **cocoon** |", "| Full Windsor |
+    large | wide **spread collars** |": a short cell that ends in one highlighted term of one to
+    four words names its value by it, the words before it describing it; ``""`` for a cell with
+    none, several, all of it highlighted, or words after the term ("**Warsaw**, then part of
+    Russia": the value is the whole).  The spans are the row's ``cell_emphasis``, which only this
+    reader reads."""
+    inside = [(s, e) for s, e in block.cell_emphasis if a <= s and e <= b]
+    if len(inside) != 1 or len(block.text[a:b].split()) > 8:
+        return ""
+    s, e = inside[0]
+    term = clean_name(block.text[s:e])
+    if (
+        not term
+        or clean_name(block.text[a:b]) == term
+        or len(term.split()) > 4
+        or block.text[e:b].strip(" .")
+    ):
+        return ""  # (only a term that ends its cell, its words before it describing it)
+    return term
 
 
 def _key(text: str) -> str:
@@ -611,7 +634,7 @@ def _compared(
     ):
         subject = columns[i] if columns is not None and i < len(columns) else ""
         subject = subject or clean_name(PAREN.sub("", col))
-        value = PAREN.sub("", cell).strip().rstrip(".")
+        value = PAREN.sub("", _highlighted(block, a, b) or cell).strip().rstrip(".")
         described = False
         if INCUMBENT.sub("", k) in ROLE_KEYS:
             value = cell  # "Kristalina Georgieva (since 2019)": the holder and since when
