@@ -91,3 +91,11 @@ def test_a_lower_case_role_the_parser_tags_as_a_name_is_a_role(facts: Facts) -> 
     # a capitalised name in the same place stays a name: "the Republic of the Philippines"
     got = facts("Manila is the capital of the Republic of the Philippines.")
     assert not any(p == "republic_of" for _, p, _, _ in got), got
+
+
+def test_a_second_apposition_after_a_name_describes_the_name(facts: Facts) -> None:
+    # the parser hangs both appositions on "leader": the chieftain is the name between them,
+    # not the common noun that introduces it
+    got = facts("Their leader, Vercingetorix, the chieftain of the Arverni, surrendered to Caesar.")
+    assert ("Vercingetorix", "chieftain_of", "Arverni", False) in got, got
+    assert not any(s == "leader" for s, _, _, _ in got), got

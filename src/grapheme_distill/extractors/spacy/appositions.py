@@ -47,6 +47,11 @@ class AppositionReadings(NounReadings):
             # class ("X, a village") such words gave more wrong readings than right
             return
         if tok.pos_ == "NOUN" and not tok.ent_type_:
+            named = _named_apposition(head, tok, self.coref)
+            if named is not None and self.relational_noun(
+                [named], tok, tok=tok, neg=False, conf=0.8
+            ):
+                return  # "His uncle, Pliny the Elder, the admiral of the Roman fleet"
             if self.relational_noun([subj], tok, tok=tok, neg=False, conf=0.8):
                 return
             if self.home_to([subj], tok, tok=tok, neg=False):
@@ -201,6 +206,26 @@ class AppositionReadings(NounReadings):
                 place = mention_of(pobj, self.coref) if pobj.dep_ == "pobj" else None
                 if place is not None and place.label in ("GPE", "LOC"):
                     self.add(thing, "located_in", place, "passive", tok=prep, conf=0.65)
+
+
+def _named_apposition(head: Any, tok: Any, coref: Any) -> Mention | None:
+    """The name set beside the common noun ``head`` before its apposition ``tok``, when the
+    parser hangs both on the noun: in "His uncle, Pliny the Elder, the admiral of the Roman
+    fleet" the admiral is Pliny, not the uncle (whom the noun names only by his relation to
+    the writer).  ``None`` when no capitalised proper noun stands as an earlier apposition of
+    ``head`` (or ``head`` is itself a name)."""
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return None
+    for c in token_children(head):
+        if (
+            c.dep_ == "appos"
+            and head.i < c.i < tok.i
+            and c.pos_ == "PROPN"
+            and c.text[:1].isupper()
+        ):
+            m = mention_of(c, coref)
+            return m if m is not None and m.proper else None
+    return None
 
 
 def _agent(tok: Any) -> bool:
