@@ -307,6 +307,16 @@ def test_the_shipped_model_says_what_it_was_fitted_on_and_keeps_the_rules() -> N
     assert 0.0 < model.threshold < 1.0
 
 
+def test_the_shipped_model_decides_both_are_x_itself() -> None:
+    """ "Both are X" (``src=both``) was kept like a rule edge from the seventh session to the
+    thirty-third; the thirty-fourth session's refit leaves it to the model (devtrain 11 right and
+    0 wrong, the gates 2 and 14), which keeps no such edge under its threshold."""
+    model = shipped_model(MODEL_NAME)
+    assert model is not None and "both" not in model.meta["keep_sources"]
+    text = "**Tea** and **coffee** differ in how they are grown. Both are popular hot drinks."
+    assert not _edges(text, model)
+
+
 # --------------------------------------------------------------------------- fitting script
 
 TIPS = "\n## Useful notes\n\nA few tips:\n\n- Keep notes\n- Ask experts\n"
