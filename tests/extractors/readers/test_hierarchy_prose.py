@@ -495,3 +495,15 @@ def test_a_clause_after_the_colon_is_no_list_of_parts() -> None:
     )
     children = {child for _, child in _hierarchy(answer)}
     assert not any("echoes" in c or "answers" in c for c in children), children
+
+
+def test_a_clause_after_a_counted_whole_is_no_list_of_its_parts() -> None:
+    """ "Jazz has two roles: the soloist improvises a line and …": the counted form's list is a
+    clause too when a noun and a finite verb with its object open it."""
+    children = {
+        child
+        for _, child in _hierarchy(
+            "A duo has two parts: the guitar plays a riff and the voice answers it."
+        )
+    }
+    assert not any("plays" in c or "answers" in c for c in children), children

@@ -240,8 +240,8 @@ def _has_counted(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fac
     if block.role == "glossary" or not any(c in sent.text for c in ":,\u2013\u2014"):
         return
     m = _HAS_COUNTED.search(sent.text.rstrip(".!"))
-    if m is None or not_structure(m.group("k")):
-        return
+    if m is None or not_structure(m.group("k")) or _CLAUSE_AFTER.match(m.group("list")):
+        return  # "two roles: the soloist improvises a line and …": a clause, no names
     names = counted_names(m.group("list"))
     if len(names) < 2 or len(names) != number(m.group("n")):
         return  # the names must be all the whole has: as many as it counts
