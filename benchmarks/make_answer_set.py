@@ -180,6 +180,9 @@ TOPICS: list[tuple[str, str]] = [
     # Thirty-third batch (held out in fresh/ during the thirty-third session; appended the same way).
     ("history", "the Cold War"),
     ("art", "the Colosseum"),
+    # Thirty-fourth batch (held out in fresh/ during the thirty-fourth session; appended the same way).
+    ("software", "the World Wide Web"),
+    ("sport", "figure skating"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
