@@ -14,7 +14,7 @@ scikit-learn is only needed to re-fit.
 
 With calibrated confidences ``min_confidence`` reads as an expected precision: every item kept at
 a threshold t is expected right at least t of the time, so at the default 0.65 about 84 % of the
-items kept were right on held-out development answers (86 % at 0.7; thirty-third session).
+items kept were right on held-out development answers (86 % at 0.7; thirty-fourth session).
 "Unseen" is meant literally: the readers are written against the development answers and are more
 precise there, so the map is fitted with a ``seen`` feature on those answers and none on a batch
 that no reader author read
