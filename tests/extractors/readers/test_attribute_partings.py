@@ -45,3 +45,12 @@ def test_a_lead_in_opening_with_a_conjunction_names_the_place_without_it() -> No
     )
     assert ("Paris", "river", "Seine") in found, found
     assert not any(s.startswith("And ") for s, _, _ in found), found
+
+
+def test_an_independence_from_a_rule_names_no_country() -> None:
+    """ "from British rule": the capitalised word is an adjective of "rule", not the country
+    parted from (review of be1bae9)."""
+    found = _triples(
+        "# India\n\n- **Capital:** New Delhi\n- **Independence:** 15 August 1947 (from British rule)\n"
+    )
+    assert not any(p == "independence_from" for _, p, _ in found), found

@@ -470,6 +470,20 @@ def test_one_rank_word_in_a_table_is_no_classification() -> None:
     assert ("Class", "keyword", "class") in _triples(answer)
 
 
+def test_a_negated_highlighted_term_is_no_value_alone() -> None:
+    """ "not **endangered**", "cartilage, not **bone**": the words before the term negate it, so
+    the whole cell stays the value (review of 9d221a5)."""
+    found = _triples(
+        "## Sharks and rays\n\n| Feature | Sharks | Rays |\n|---|---|---|\n"
+        "| Status | not **endangered** | **vulnerable** |\n"
+        "| Skeleton | cartilage, not **bone** | cartilage |\n"
+        "| Teeth | rows of sharp **teeth** | flat crushing **plates** |\n"
+    )
+    assert ("Sharks", "status", "endangered") not in found, found
+    assert ("Sharks", "skeleton", "bone") not in found, found
+    assert ("Rays", "teeth", "plates") in found, found
+
+
 def test_a_cell_ending_in_one_highlighted_term_names_its_value_by_it() -> None:
     # "| Pupa | a bare **chrysalis** |": the words before the bold term describe it
     found = _triples(

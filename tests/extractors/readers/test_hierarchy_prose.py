@@ -507,3 +507,18 @@ def test_a_clause_after_a_counted_whole_is_no_list_of_its_parts() -> None:
         )
     }
     assert not any("plays" in c or "answers" in c for c in children), children
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Frogs belong to the amphibians, like salamanders and newts.", ("amphibians", "Frogs")),
+        ("The gharial belongs to the crocodilians.", ("crocodilians", "gharial")),
+    ],
+)
+def test_a_group_in_ians_after_belongs_to_stays_a_class(
+    sentence: str, pair: tuple[str, str]
+) -> None:
+    """The owner test reads a singular person's noun: "the amphibians" (a plural in -ians) is a
+    class, not an owner (review of 7d57e20)."""
+    assert pair in _hierarchy(sentence)

@@ -49,3 +49,18 @@ def test_a_role_set_off_after_a_place_is_not_the_places(spacy_x: SpacyExtractor)
         " Robert Darwin.",
     )
     assert types.get("Shropshire") not in (None, "PERSON"), types
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Athens, the mother of democracy, is the capital of Greece.", "Athens"),
+        ("Detroit was the king of car manufacturing for most of the century.", "Detroit"),
+    ],
+)
+def test_a_place_described_by_a_figure_of_kin_or_rule_stays_a_place(
+    spacy_x: SpacyExtractor, text: str, place: str
+) -> None:
+    """Kin or a ruler's style whose "of" holds a common noun, after a name NER typed a place, is a
+    figure of speech (review of 775997d)."""
+    assert _types(spacy_x, text).get(place) == "LOCATION"

@@ -19,6 +19,9 @@ from grapheme_distill.extractors.spacy.entity_choice import _quantified
         ("most popular cycling race", None),
         ("many of them", None),
         ("recipes", None),
+        ("Most Valuable Player", None),  # a title: only the quantifier is read in either case
+        ("Many Rivers to Cross", None),
+        ("most notably Paris", None),  # an adverb, no noun phrase
     ],
 )
 def test_a_leading_quantifier_is_cut(name: str, bare: str | None) -> None:

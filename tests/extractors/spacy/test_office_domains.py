@@ -48,3 +48,16 @@ def test_a_person_after_a_kinship_of_stays_a_person(facts: Facts) -> None:
     """Only an office's "of" names a domain: "the son of Henry VIII, who …" keeps its person."""
     got = facts("Edward VI was the son of Henry VIII, who died in 1547.")
     assert any(s == "Henry VIII" and o == "1547" for s, _, o, _ in got), got
+
+
+def test_a_consorts_husband_after_of_stays_a_person(spacy_x: SpacyExtractor) -> None:
+    """ "the second queen of Henry VIII, who executed her": a consort's style takes her husband
+    after its "of" — a person's name of two words, no place (review of d877325)."""
+    ex = spacy_x.extract(
+        "Anne Boleyn was the second queen of Henry VIII, who executed her in 1536."
+    )
+    types = {e.name: str(e.type).rsplit(".", 1)[-1] for e in ex.entities.values()}
+    assert types.get("Henry VIII") == "PERSON", types
+    names = {e.id: e.name for e in ex.entities.values()}
+    triples = {(names.get(r.subject), r.predicate, names.get(r.object)) for r in ex.relations}
+    assert ("Henry VIII", "execute", "Anne Boleyn") in triples, triples

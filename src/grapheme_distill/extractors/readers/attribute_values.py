@@ -555,6 +555,7 @@ def key_facts(
 _PARTING_KEYS = frozenset({"independence", "secession"})
 _FROM = re.compile(
     r"(?:^|[(,;]\s*|\s)from\s+(?:the\s+)?(?P<x>[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|the))*)"
+    r"(?=\s*(?:[),;.]|$|\s+(?:in|on|after|by|following)\b))"  # the name ends it: not "British rule"
 )
 
 

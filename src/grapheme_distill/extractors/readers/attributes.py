@@ -514,9 +514,17 @@ def _highlighted(block: Block, a: int, b: int) -> str:
         or clean_name(block.text[a:b]) == term
         or len(term.split()) > 4
         or block.text[e:b].strip(" .")
+        or _NOT_DESCRIBING.search(block.text[a:s])
     ):
         return ""  # (only a term that ends its cell, its words before it describing it)
     return term
+
+
+#: words before a cell's highlighted term that negate it ("not **endangered**", "cartilage, not
+#: **bone**"): the value is then the whole cell.  (Also reading a contrast, a comma or a governing
+#: "of" — "rows of sharp **teeth**" — as no description lost entities on four gates, -.0002 to
+#: -.0007: the gold there names the highlighted term.)
+_NOT_DESCRIBING = re.compile(r"\b(?:not|no|never|without|non|nor|neither)\b", re.I)
 
 
 def _key(text: str) -> str:

@@ -104,7 +104,8 @@ _BELONG = re.compile(
 #: or a group ("the genus Panthera", "the bear family", "NATO", "the nightshades")
 _OWNER = re.compile(
     rf"^(?:(?:the|a|an|its|their|his|her|your|our|my)\s+)?(?:[a-z][\w'’\-]*\s+){{0,3}}"
-    rf"(?=[a-z]){PERSON_HEAD.pattern}$|^(?:you|him|her|them|me|us|whoever|someone|somebody|"
+    rf"(?=[a-z])(?!\w+ians?$){PERSON_HEAD.pattern}(?<!s)$|^(?:you|him|her|them|me|us|whoever|"
+    r"someone|somebody|"
     r"everyone|everybody|nobody|no one)$"
 )
 #: a sentence adverb between a name and its verb ("Canidae in turn belongs to …", "The potato,

@@ -601,8 +601,8 @@ def _opens_read_whole(name: str, evidence: Evidence | None, wholes: set[tuple[st
 #: quantifier, 8 right as written); "most popular …" is a superlative (the next word an adjective
 #: ending the phrase is kept: only a quantifier before a plain noun run is cut)
 _QUANTIFIED = re.compile(
-    r"^(?:most|many|several|various|numerous)\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3})$", re.I
-)
+    r"^(?i:most|many|several|various|numerous)\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3})$"
+)  # only the quantifier in either case: "Most Valuable Player" is a title, no quantified noun
 _NOT_AFTER = frozenset(
     {"popular", "famous", "important", "common", "widely", "likely", "other", "of"}
 )
@@ -616,8 +616,12 @@ def _quantified(name: str) -> str | None:
     buildings"), which also spares "sister projects" (thirty-fourth session: devtrain entity tp
     +1, fp +1; four gates up, three down by at most .0003)."""
     m = _QUANTIFIED.match(name)
-    if m is None or m.group(1).split()[0].lower() in _NOT_AFTER:
-        return None
+    if (
+        m is None
+        or m.group(1).split()[0].lower() in _NOT_AFTER
+        or m.group(1).split()[0].endswith("ly")
+    ):
+        return None  # "most notably Paris": an adverb, no noun phrase
     if m.group(1).split()[0].endswith(("est", "er")) and len(m.group(1).split()) > 1:
         return None  # "most largest …", "many older …": a comparison, not a plain noun
     return m.group(1)

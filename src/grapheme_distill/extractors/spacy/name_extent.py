@@ -76,7 +76,19 @@ def office_domain(tok: Any) -> bool:
         office.pos_ in ("NOUN", "PROPN")
         and office.lemma_.lower() in _OFFICES
         and office.ent_type_ != "PERSON"
+        and not _full_person(tok)
     )
+
+
+def _full_person(tok: Any) -> bool:
+    """``tok`` lies in a PERSON name of two or more words ("Henry VIII", "Napoleon Bonaparte"):
+    a consort's style takes her husband after its "of" ("the second queen of Henry VIII, who
+    executed her"), where a place or a body is one word NER may mistype ("the Roman prefect of
+    Alexandria")."""
+    if tok.ent_type_ != "PERSON":
+        return False
+    doc, i = tok.doc, tok.i
+    return bool(tok.ent_iob_ == "I" or (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I"))
 
 
 #: kinship: "his wife Penelope", "Darcy's sister, Georgiana", "X, a son of the sea god"
@@ -99,16 +111,32 @@ MISTYPED_PERSONS = frozenset({"GPE", "LOC", "ORG", "FAC", "PRODUCT", "WORK_OF_AR
 _DESCRIBED = "grapheme_distill.described_persons"
 
 
-def _role(tok: Any, *, plural: bool = False) -> bool:
+def _role(tok: Any, *, plural: bool = False, place: bool = False) -> bool:
     """``tok`` is a lower-case noun naming a person's role (the tagger calls some "PROPN":
     "Cyril, the bishop of Alexandria"); singular only unless ``plural`` ("the painters Titian
-    and Tintoretto")."""
+    and Tintoretto").  Of a name NER typed a ``place``, kin or a ruler's style whose "of" holds a
+    common noun is a figure of speech ("Athens, the mother of democracy", "Detroit was the king of
+    car manufacturing"); "his wife Penelope", "X, the son of Odysseus" and "X, the king of France"
+    still count (a figure over a name, "Venice, the queen of the Adriatic", is not told apart)."""
+    lemma = tok.lemma_.lower()
     return bool(
         tok.pos_ in ("NOUN", "PROPN")
         and tok.text.islower()
         and not tok.ent_type_
         and (tok.tag_ in ("NN", "NNP") or plural and tok.tag_ in ("NNS", "NNPS"))
-        and tok.lemma_.lower() in _PERSON_ROLES
+        and lemma in _PERSON_ROLES
+        and not (
+            place
+            and lemma in _KIN | _TITLED_STYLES
+            and any(
+                c.dep_ == "prep"
+                and c.lower_ == "of"
+                and any(
+                    o.dep_ == "pobj" and o.pos_ == "NOUN" and not o.ent_type_ for o in c.children
+                )
+                for c in tok.children
+            )
+        )
     )
 
 
@@ -134,15 +162,16 @@ def described_persons(doc: Any) -> frozenset[int]:
             continue
         head = root.head
         after_place = root.dep_ in ("appos", "conj") and head.ent_type_ in ("GPE", "LOC")
+        place = ent.label_ in ("GPE", "LOC")
         if (
             not after_place
-            and any(c.dep_ == "appos" and _role(c) for c in root.children)
+            and any(c.dep_ == "appos" and _role(c, place=place) for c in root.children)
             or root.dep_ == "appos"
             and head.i != root.i
-            and _role(head, plural=True)
+            and _role(head, plural=True, place=place)
             or root.dep_ == "nsubj"
             and head.lemma_ == "be"
-            and any(c.dep_ == "attr" and _role(c) for c in head.children)
+            and any(c.dep_ == "attr" and _role(c, place=place) for c in head.children)
         ):
             found.add(ent.start)
     doc.user_data[_DESCRIBED] = result = frozenset(found)
