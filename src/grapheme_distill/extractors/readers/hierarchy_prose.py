@@ -104,9 +104,8 @@ _BELONG = re.compile(
 #: or a group ("the genus Panthera", "the bear family", "NATO", "the nightshades")
 _OWNER = re.compile(
     rf"^(?:(?:the|a|an|its|their|his|her|your|our|my)\s+)?(?:[a-z][\w'’\-]*\s+){{0,3}}"
-    rf"(?=[a-z])(?!\w+ians?$){PERSON_HEAD.pattern}(?<!s)$|^(?:you|him|her|them|me|us|whoever|"
-    r"someone|somebody|"
-    r"everyone|everybody|nobody|no one)$"
+    rf"(?=[a-z])(?!\w+ians?$){PERSON_HEAD.pattern}(?<!s)$"
+    r"|^(?:you|him|her|them|me|us|whoever|someone|somebody|everyone|everybody|nobody|no one)$"
 )
 #: a sentence adverb between a name and its verb ("Canidae in turn belongs to …", "The potato,
 #: too, belongs to …"): no part of the name

@@ -616,13 +616,12 @@ def _quantified(name: str) -> str | None:
     buildings"), which also spares "sister projects" (thirty-fourth session: devtrain entity tp
     +1, fp +1; four gates up, three down by at most .0003)."""
     m = _QUANTIFIED.match(name)
-    if (
-        m is None
-        or m.group(1).split()[0].lower() in _NOT_AFTER
-        or m.group(1).split()[0].endswith("ly")
-    ):
-        return None  # "most notably Paris": an adverb, no noun phrase
-    if m.group(1).split()[0].endswith(("est", "er")) and len(m.group(1).split()) > 1:
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if words[0].lower() in _NOT_AFTER or words[0].endswith("ly"):
+        return None  # "many of them"; "most notably Paris": an adverb, no noun phrase
+    if words[0].endswith(("est", "er")) and len(words) > 1:
         return None  # "most largest …", "many older …": a comparison, not a plain noun
     return m.group(1)
 

@@ -106,6 +106,8 @@ _THING_ROLES = frozenset(
 #: a person's role: an occupation (:data:`.readers.people._OCCUPATIONS`), an office
 #: (:data:`_OFFICES`) or a kin noun
 _PERSON_ROLES = (_OCCUPATIONS | _OFFICES | _KIN) - _THING_ROLES
+#: roles a place is given as a figure of speech ("the mother of democracy", "the king of …")
+_FIGURATIVE_ROLES = _KIN | _TITLED_STYLES
 #: what NER calls a person it mistakes (NORP stays: "an American, the President" is a people)
 MISTYPED_PERSONS = frozenset({"GPE", "LOC", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 _DESCRIBED = "grapheme_distill.described_persons"
@@ -127,7 +129,7 @@ def _role(tok: Any, *, plural: bool = False, place: bool = False) -> bool:
         and lemma in _PERSON_ROLES
         and not (
             place
-            and lemma in _KIN | _TITLED_STYLES
+            and lemma in _FIGURATIVE_ROLES
             and any(
                 c.dep_ == "prep"
                 and c.lower_ == "of"
