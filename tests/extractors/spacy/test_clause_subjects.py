@@ -106,3 +106,27 @@ def test_who_stands_for_a_person_not_the_place_the_parse_hung_it_on(
     )
     assert any(s == "Qin Shi Huang" and p.startswith("die") for s, p, _ in found), found
     assert not any(s == "China" and p.startswith("die") for s, p, _ in found), found
+
+
+def test_a_participle_after_and_and_a_fronted_phrase_shares_the_main_subject(
+    spacy_x: SpacyExtractor,
+) -> None:
+    # the parse hangs "sentenced" on "Trial" (a reduced relative): the trial was not sentenced
+    rels = _subjects(
+        spacy_x,
+        "Nelson Mandela was a South African leader. He was arrested in 1962 and, after the "
+        "Rivonia Trial, sentenced to life imprisonment in 1964.",
+    )
+    assert ("Nelson Mandela", "sentenced_to", "life imprisonment") in rels, rels
+    assert not any(s == "Rivonia Trial" for s, _, _ in rels), rels
+
+
+def test_a_participle_describing_a_fronted_phrase_s_noun_keeps_it(
+    spacy_x: SpacyExtractor,
+) -> None:
+    # no "and" opens the phrase: the participle is the noun's ("the treaty, signed in Paris")
+    rels = _subjects(
+        spacy_x,
+        "The war ended in 1783. After the Treaty of Paris, signed in Versailles, Britain left.",
+    )
+    assert not any(s == "war" and p.startswith("sign") for s, p, _ in rels), rels

@@ -208,6 +208,9 @@ def _subjects(
         # "X is a 35.1 minute long album produced by Y": Y produced X; "X became the first
         # woman to win Y": X won Y
         return _subjects(verb.head.head, default, coref, depth + 1)
+    if depth < 4 and (main := _coordinated_participle(verb)) is not None:
+        # "He was arrested in 1962 and, after the Rivonia Trial, sentenced to life": he was
+        return _subjects(main, default, coref, depth + 1)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         head = agreeing_head(verb, verb.head)
         whole = _gathered_by(head)
@@ -241,6 +244,33 @@ def _subjects(
     if default is not None and verb.dep_ in ("ROOT", "conj") and depth == 0:
         return [default]
     return []
+
+
+def _coordinated_participle(verb: Any) -> Any | None:
+    """The main verb a participle is coordinated with, where the parse hung it on the noun of a
+    phrase fronted after "and," ("He was arrested in 1962 and, after the Rivonia Trial, sentenced
+    to life imprisonment": the parse made "sentenced" a reduced relative of "Trial", so the trial
+    was sentenced).  The form: a past participle after a comma, modifying the object of a
+    preposition that opens right after "and"/"but" (and a comma) of a passive main verb; the
+    participle then shares that verb's subject, as "was arrested … and sentenced" would."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.i < 1:
+        return None
+    doc = verb.doc
+    noun = verb.head
+    if doc[verb.i - 1].text != "," or noun.dep_ != "pobj" or noun.i >= verb.i:
+        return None
+    prep = noun.head
+    main = prep.head
+    if prep.dep_ != "prep" or main.tag_ != "VBN" or main.i >= prep.i or prep.i < 2:
+        return None
+    if not any(c.dep_ == "auxpass" for c in token_children(main)):
+        return None
+    before = [t for t in doc[max(main.i, prep.i - 2) : prep.i] if t.text != ","]
+    if not before or before[-1].dep_ != "cc" or before[-1].head.i != main.i:
+        return None
+    if before[-1].lower_ not in ("and", "but"):
+        return None
+    return main
 
 
 #: named kinds no "who" can stand for: a place, a date, a work, a thing made
