@@ -606,3 +606,53 @@ def test_an_active_verbs_span_of_time_states_no_relation() -> None:
     )
     choose_predicates(out, topic="Tudors")
     assert _named(out) == [("Katsushika Hokusai", "works_for", "publishers")]
+
+
+def _places(*names: str) -> Extraction:
+    out = Extraction(extractor="test")
+    for name in names:
+        out.add_entity(Entity(name=name, type=L))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "want"),
+    [
+        (
+            "In 1974 farmers digging a well near Xi'an, in Shaanxi province, struck clay.",
+            ("Xi'an", "Shaanxi"),
+            [("Xi'an", "located_in", "Shaanxi")],
+        ),
+        (
+            "She lived in Alexandria, in Roman Egypt, and taught there.",
+            ("Alexandria", "Roman Egypt"),
+            [("Alexandria", "located_in", "Roman Egypt")],
+        ),
+        (
+            "He stayed at the asylum in Saint-Rémy-de-Provence, in the south of France.",
+            ("Saint-Rémy-de-Provence", "France"),
+            [("Saint-Rémy-de-Provence", "located_in", "France")],
+        ),
+        (  # the sea is where the reef lies, not Australia
+            "It lies off the coast of Queensland, in north-eastern Australia, in the Coral Sea.",
+            ("Queensland", "Australia", "Coral Sea"),
+            [("Queensland", "located_in", "Australia")],
+        ),
+        # the set-off phrase places the act, not the object of the verb
+        ("Napoleon defeated Austria, in Italy, in 1796.", ("Austria", "Italy"), []),
+        ("Trade grew in Venice, in which merchants thrived.", ("Venice", "Italy"), []),
+    ],
+)
+def test_a_place_set_off_after_a_place_holds_it(
+    text: str, places: tuple[str, ...], want: list[tuple[str, str, str]]
+) -> None:
+    out = _places(*places)
+    choose_predicates(out, text=text)
+    assert _named(out) == want
+
+
+def test_a_benchmark_that_names_places_whole_reads_no_set_off_region() -> None:
+    out = _places("Alexandria", "Roman Egypt")
+    with split_addresses(False):
+        choose_predicates(out, text="She lived in Alexandria, in Roman Egypt.")
+    assert _named(out) == []

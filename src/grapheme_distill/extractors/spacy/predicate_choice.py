@@ -101,6 +101,8 @@ def choose_predicates(
         return
     if _ADDRESSES.get():
         _address_towns(out)
+        if text:
+            _set_off_regions(out, text)
     for index, item in enumerate(out.items):
         if not isinstance(item, Relation):
             continue
@@ -412,6 +414,93 @@ def _address_towns(out: Extraction) -> None:
         signals = out.item_signals.pop(item.id, None)
         if signals is not None:
             out.item_signals.setdefault(moved.id, signals)
+
+
+#: a word that may stand between ", in" and the region's name: an article, "of", or a direction
+#: ("north-eastern Australia", "the south of France", "central Italy")
+_BEFORE_REGION = re.compile(
+    r"(?:the|of|(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower)"
+    r"[a-z-]*) "
+)
+
+
+#: the first name is itself a set-off region ("Queensland, in north-eastern Australia, in the
+#: Coral Sea": the sea is where the reef is, not Australia)
+_SET_OFF_BEFORE = re.compile(r", in (?:" + _BEFORE_REGION.pattern + r"){0,4}$")
+
+
+#: a preposition of place right before the first name ("near Xi'an", "the coast of Queensland")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|of|from|to|into|outside|around|across) (?:the )?$")
+
+
+def _region_starts(after: str) -> Iterator[int]:
+    """Where the region's name may start in the text after ", in ": right there, or after each
+    of up to four words :data:`_BEFORE_REGION` allows."""
+    at = 0
+    yield at
+    for _ in range(4):
+        word = _BEFORE_REGION.match(after, at)
+        if word is None:
+            return
+        at = word.end()
+        yield at
+
+
+def _set_off_regions(out: Extraction, text: str) -> None:
+    """A place named, then a comma and "in" another place, lies in that place: "farmers digging a
+    well near Xi'an, in Shaanxi province", "lived in Alexandria, in Roman Egypt", "off the coast
+    of Queensland, in north-eastern Australia", "at the asylum in Saint-Rémy-de-Provence, in the
+    south of France" give ``<first> located_in <second>``, as the answers' annotations name it.
+    The parser hangs the set-off "in" phrase on the verb or on a noun before the first name, so
+    no clause reader relates the two names.  Both must be place nodes of the answer, the first
+    name must end right before the comma, and the second start the phrase after at most an
+    article, "of" and a direction (:func:`_region_starts`; the comma form of
+    :func:`_address_towns`'s "Town, Region").  The first name must follow a preposition of place (:data:`_PLACE_BEFORE`:
+    "Napoleon defeated Austria, in Italy" places the battle, not Austria).  A pair the readers
+    related already is left, and so is a first name that is itself such a region
+    (:data:`_SET_OFF_BEFORE`)."""
+    places = {e.name: k for k, e in out.entities.items() if e.type == EntityType.LOCATION}
+    if len(places) < 2:
+        return
+    related = {frozenset((i.subject, i.object)) for i in out.items if isinstance(i, Relation)}
+    by_length = sorted(places, key=len, reverse=True)
+    at = text.find(", in ")
+    while at >= 0:
+        before = text[:at]
+        town = next(
+            (n for n in by_length if before.endswith(n) and not before[: -len(n)][-1:].isalnum()),
+            None,
+        )
+        after = text[at + 5 : at + 200]
+        region = next(
+            (
+                n
+                for start in _region_starts(after)
+                for n in by_length
+                if after.startswith(n, start) and not after[start + len(n) :][:1].isalnum()
+            ),
+            None,
+        )
+        if (
+            town is not None
+            and region is not None
+            and town != region
+            and _PLACE_BEFORE.search(before[: -len(town)][-30:])
+            and not _SET_OFF_BEFORE.search(before[: -len(town)][-80:])
+        ):
+            pair = frozenset((places[town], places[region]))
+            if pair not in related:
+                related.add(pair)
+                place = Relation(
+                    subject=places[town],
+                    predicate="located_in",
+                    object=places[region],
+                    confidence=0.7,
+                    qualifiers={"voice": "passive"},
+                )
+                out.items.append(place)
+                out.item_signals[place.id] = {"construction": "clause.passive", "raw": 0.7}
+        at = text.find(", in ", at + 5)
 
 
 def _merge_duplicates(out: Extraction) -> None:
