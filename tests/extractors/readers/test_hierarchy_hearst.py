@@ -69,3 +69,32 @@ def test_including_in_an_items_gloss_names_only_the_items_children() -> None:
     assert ("Eudyptes", "rockhopper penguins") in pairs
     assert not any(p == "crested penguins" for p, _ in pairs)
     assert ("banded penguins", "African penguin") in pairs  # "such as" keeps its class
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parent"),
+    [
+        # a relative clause's verb and object: the class is "storms", a bare plural, so no edge
+        (
+            "Condensation releases heat higher up, which powers storms such as hurricanes and "
+            "typhoons.",
+            "storms",
+        ),
+        ("Sorting is subtle, which explains why libraries such as Timsort and pdqsort exist.", ""),
+        ("The gamelan, whose composers such as Debussy and Ravel borrowed its scales, spread.", ""),
+    ],
+)
+def test_a_relative_or_question_word_ends_the_class_name(sentence: str, parent: str) -> None:
+    parents = {p for p, _ in _pairs(sentence + "\n")}
+    assert not any(
+        p.split()[0].lower() in ("which", "why", "whose", "explains", "powers") for p in parents
+    )
+    assert parent == "" or parents <= {parent}
+
+
+def test_the_verb_after_which_is_no_part_of_the_class() -> None:
+    pairs = _pairs(
+        "The estuary is a reserve, which hosts migratory birds such as swifts and terns.\n"
+    )
+    assert ("migratory birds", "swifts") in pairs
+    assert not any(p.startswith("hosts") for p, _ in pairs)

@@ -159,6 +159,15 @@ _NP_STOP = frozenset(
     ]
 )
 _PRONOUN_WORDS = frozenset(["they", "it", "we", "you", "he", "she", "i"])
+#: a relative or interrogative word opens a clause, not a noun phrase: "…, which powers storms such
+#: as …", "explains why libraries such as …", "whose composers such as …" (the class name read
+#: right to left stops there, as at a determiner)
+_CLAUSE_OPENERS = frozenset(
+    ["which", "who", "whom", "whose", "where", "when", "why", "how", "what"]
+)
+#: after these the first word of the phrase is the clause's verb ("which powers storms"), not a
+#: modifier of the class ("that" is left out: "clinics say that antiviral drugs such as …")
+_RELATIVES = frozenset(["which", "who"])
 # a word after one of these opens a verb phrase ("doctors may prescribe mild painkillers such as …")
 _MODALS = frozenset(
     ["can", "could", "may", "might", "will", "would", "should", "must", "shall", "often", "usually"]
@@ -303,6 +312,7 @@ def hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         for w in reversed(words):
             if (
                 w.lower() in _NP_STOP
+                or w.lower() in _CLAUSE_OPENERS
                 or w.lower() in _COMMON_VERBS
                 or len(tail) == 3
                 or not re.fullmatch(r"[a-z][\w'’\-]*", w)
@@ -313,9 +323,11 @@ def hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         if len(tail) > 1 and (
             (tail[0].endswith("ed") and subject.lower() in _PRONOUN_WORDS)
             or subject.lower() in _MODALS
+            or subject.lower() in _RELATIVES
         ):
-            # "They signed treaties such as …", "doctors may prescribe painkillers such as …": a
-            # verb after its subject or a modal
+            # "They signed treaties such as …", "doctors may prescribe painkillers such as …",
+            # "…, which hosts migratory birds such as …": a verb after its subject, a modal or a
+            # relative pronoun
             tail.pop(0)
         if not tail or tail[-1].lower() in _GENERIC_HEADS:
             continue
