@@ -85,6 +85,7 @@ class Sample:
     signals: dict[str, str | float]
     correct: bool
     seen: bool = False
+    weight: float = 1.0
 
     @property
     def construction(self) -> str:
@@ -245,6 +246,7 @@ def fit_logistic(
     c: float = DEFAULT_C,
     subset: str = "logistic",
     kind_scale: float = KIND_SCALE,
+    seen_terms: str = "cell",
 ) -> dict[str, Any]:
     """L2-regularised logistic regression on the items' sparse features (``subset``: which
     groups of them); the intercept is the ``bias`` weight.
@@ -265,20 +267,22 @@ def fit_logistic(
 
     rows = [
         {f: v * scale(f) for f, v in features(s.kind, s.signals).items() if f != "bias" and keep(f)}
-        | _seen_features(s)
+        | _seen_features(s, seen_terms)
         for s in samples
     ]
     vec = DictVectorizer(sparse=True)
     x = vec.fit_transform(rows)
     y = [int(s.correct) for s in samples]
-    model = LogisticRegression(C=c, max_iter=5000).fit(x, y)
+    model = LogisticRegression(C=c, max_iter=5000).fit(
+        x, y, sample_weight=[s.weight for s in samples]
+    )
     weights = {"bias": round(float(model.intercept_[0]), 5)}
     for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True):
         weights[str(name)] = round(float(w) * scale(str(name)), 5)
     return {"method_id": "logistic", "weights": weights, "regularisation_C": c}
 
 
-def _seen_features(sample: Sample) -> dict[str, float]:
+def _seen_features(sample: Sample, terms: str = "cell") -> dict[str, float]:
     """The "distance from dev" term: indicators that the item comes from an answer the readers
     were developed on (``--seen-before``), overall, per kind and per cell (kind and construction:
     each construction was written against its own development answers, so how much surer it is
@@ -293,14 +297,37 @@ def _seen_features(sample: Sample) -> dict[str, float]:
 
     if not sample.seen:
         return {}
-    return {
-        "seen": 1.0,
-        f"seen|kind={sample.kind}": 1.0,
-        f"seen|cell={calibration_key(sample.kind, sample.construction)}": 1.0,
-    }
+    out = {"seen": 1.0}
+    if terms in ("kind", "cell"):
+        out[f"seen|kind={sample.kind}"] = 1.0
+    if terms == "cell":
+        out[f"seen|cell={calibration_key(sample.kind, sample.construction)}"] = 1.0
+    return out
 
 
-def fit(method: str, samples: Sequence[Sample], *, c: float, prior_weight: float) -> Any:
+def fold_seen(weights: dict[str, float], share: float) -> dict[str, float]:
+    """The weights with ``share`` of each ``seen`` term folded into the weight it modifies
+    (``seen`` → ``bias``, ``seen|kind=K`` → ``kind=K``, ``seen|cell=C`` → ``cell=C``): the map then
+    reads an answer ``share`` of the way from an unseen read (0, what the runtime gets unfolded)
+    to a read of the answers the readers were tuned on (1) — a knob between precision on unseen
+    writers and items kept on known ones (``--seen-share``)."""
+    out = dict(weights)
+    for name, w in weights.items():
+        if name == "seen" or name.startswith("seen|"):
+            target = "bias" if name == "seen" else name.split("|", 1)[1]
+            out[target] = round(out.get(target, 0.0) + share * w, 5)
+    return out
+
+
+def fit(
+    method: str,
+    samples: Sequence[Sample],
+    *,
+    c: float,
+    prior_weight: float,
+    seen_terms: str = "cell",
+    seen_share: float = 0.0,
+) -> Any:
     """A :class:`CalibrationMap` fitted on ``samples`` by ``method`` (one of ``METHODS``, or
     ``logistic C=x``: the full logistic map at another regularisation, for the comparison)."""
     from grapheme_distill.extractors.confidence import CalibrationMap
@@ -313,7 +340,9 @@ def fit(method: str, samples: Sequence[Sample], *, c: float, prior_weight: float
         q = 0.25 if method == "pooled-lb" else None
         data = fit_pooled(samples, prior_weight=prior_weight, quantile=q)
     else:
-        data = fit_logistic(samples, c=c, subset=method)
+        data = fit_logistic(samples, c=c, subset=method, seen_terms=seen_terms)
+        if seen_share:
+            data["weights"] = fold_seen(data["weights"], seen_share)
     return CalibrationMap.from_dict({"format": "grapheme-distill.calibration.v2", **data})
 
 
@@ -459,6 +488,24 @@ def groups_since(gold: Path, rev: str) -> set[str]:
     return now - before
 
 
+def unseen_samples(directory: Path, weight: float = 1.0) -> list[Sample]:
+    """The items of the truly unseen reads in ``directory`` (``cal<K>_val<K>.jsonl``, written by
+    ``benchmarks/unseen_reads.py collect``), unseen, each of sample weight ``weight``."""
+    spec = importlib.util.spec_from_file_location(
+        "unseen_reads", Path(__file__).with_name("unseen_reads.py")
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    files = sorted(directory.glob("cal*_val*.jsonl"))
+    if not files:
+        raise SystemExit(f"--unseen-reads {directory}: no cal<K>_val<K>.jsonl files")
+    out: list[Sample] = []
+    for path in files:
+        out.extend(dataclasses.replace(s, weight=weight) for s in module.samples(module.load(path)))
+    return out
+
+
 def describe(samples: Sequence[Sample], cmap: Any) -> str:
     """Per cell (kind and construction): items, their precision and the map's mean confidence."""
     from grapheme_distill.extractors.confidence import calibration_key
@@ -503,6 +550,32 @@ def main(argv: list[str] | None = None) -> int:
         "added since do not, and neither does the runtime; with --cv, only the answers added since "
         "REV are scored",
     )
+    ap.add_argument(
+        "--unseen-reads",
+        metavar="DIR",
+        type=Path,
+        help="logistic: the truly unseen reads (benchmarks/unseen_reads.py collect: each later "
+        "batch read by the code just before it was merged, files cal<K>_val<K>.jsonl) are the "
+        "unseen items, and this code's reads of every dev answer are 'seen' (its readers were "
+        "tuned on them, the gates' aggregates included); not with --seen-before. Held out: "
+        "benchmarks/calibration_unseen.py",
+    )
+    ap.add_argument(
+        "--seen-terms",
+        choices=("cell", "kind", "one"),
+        default="cell",
+        help="the 'seen' term per kind and cell (cell), per kind (kind) or one offset (one)",
+    )
+    ap.add_argument(
+        "--unseen-weight", type=float, default=1.0, help="sample weight of the unseen items"
+    )
+    ap.add_argument(
+        "--seen-share",
+        type=float,
+        default=0.0,
+        help="fold this share of the seen terms into the shipped weights (0: the confidence of "
+        "an unseen read; 1: of a read the readers were tuned on)",
+    )
     ap.add_argument("--threshold", type=float, default=None, help="default: the config's")
     ap.add_argument("--dry-run", action="store_true", help="do not write the map")
     ap.add_argument("--show", action="store_true", help="print the map's weights / cells")
@@ -519,6 +592,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.since and args.seen_before:
         print("give --since or --seen-before, not both", file=sys.stderr)
         return 2
+    if args.unseen_reads and (args.seen_before or args.cv):
+        print("--unseen-reads: not with --seen-before or --cv", file=sys.stderr)
+        return 2
     since = args.since or args.seen_before
     fresh = groups_since(args.gold, since) if (args.cv and since) or args.seen_before else None
     from grapheme_distill.errors import DistillError
@@ -527,6 +603,10 @@ def main(argv: list[str] | None = None) -> int:
         samples = collect(args.gold)
         if args.seen_before and fresh is not None:
             samples = [dataclasses.replace(s, seen=s.group not in fresh) for s in samples]
+        if args.unseen_reads:
+            samples = [dataclasses.replace(s, seen=True) for s in samples] + unseen_samples(
+                args.unseen_reads, args.unseen_weight
+            )
     except DistillError as exc:  # no scorer, a bad gold file: one line, no traceback
         print(f"fit_calibration: {exc}", file=sys.stderr)
         return 2
@@ -562,7 +642,14 @@ def main(argv: list[str] | None = None) -> int:
         print(table(rows, threshold))
         print(threshold_table(rows))
         return 0
-    cmap = fit(args.method, samples, c=args.C, prior_weight=args.prior_weight)
+    cmap = fit(
+        args.method,
+        samples,
+        c=args.C,
+        prior_weight=args.prior_weight,
+        seen_terms=args.seen_terms,
+        seen_share=args.seen_share,
+    )
     in_sample = measure(predict(cmap, samples), samples, threshold)
     from grapheme_distill.extractors.confidence import calibration_key
     from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
@@ -580,6 +667,13 @@ def main(argv: list[str] | None = None) -> int:
         "method": _METHOD_TEXT[args.method].format(c=args.C, w=args.prior_weight),
         "cell_counts": dict(sorted(cell_counts.items())),
     }
+    if args.unseen_reads:
+        files = sorted(p.name for p in args.unseen_reads.glob("cal*_val*.jsonl"))
+        meta["unseen_reads"] = (
+            f"{', '.join(files)} ({sum(not s.seen for s in samples)} unseen items; "
+            f"seen terms per {args.seen_terms}, unseen weight {args.unseen_weight:g}, "
+            f"seen share {args.seen_share:g})"
+        )
     if args.seen_before:
         meta["seen_before"] = (
             f"{args.seen_before} ({sum(not s.seen for s in samples)} unseen items)"

@@ -1,0 +1,202 @@
+"""How each way of fitting the calibration map holds on truly unseen reads (issue 11).
+
+Reads collected by ``benchmarks/unseen_reads.py collect`` (one directory): ``head_<set>.jsonl``,
+today's code on every development set (devtrain and the gates), and ``cal<K>_val<K>.jsonl``, batch
+K read by the code of the commit just before batch K was merged (a truly unseen read).  For each
+such batch K, leave one batch out: every recipe is fitted on all items but batch K's (today's reads
+and the other batches' unseen reads), and scores batch K's unseen read — relation ECE, item ECE,
+item precision at ``min_confidence`` (P@0.65), F1 at it.  Then each recipe fitted on everything is
+applied to today's reads of the 25 sets: what it costs in F1 at ``min_confidence`` on the gates.
+
+Recipes (``fit_calibration.py`` flags in brackets):
+
+* ``shipped-recipe``: today's (``--seen-before a8219f2 -C 0.333``): answers in dev at a8219f2 are
+  ``seen``, today's reads of the later ones are taken for unseen reads.
+* ``unseen C=x terms=t w=y``: today's reads of every answer are ``seen`` and the unseen reads are
+  the unseen items (``--unseen-reads DIR --seen-terms t --unseen-weight y -C x``).
+
+    .venv/bin/python benchmarks/calibration_unseen.py /tmp/cal35/reads
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import importlib.util
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+SETS = ["devtrain"] + [f"val{i}" for i in range(11, 35)]
+
+
+def _module(name: str) -> Any:
+    spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+fc = _module("fit_calibration")
+ur = _module("unseen_reads")
+
+
+def gold(set_name: str) -> Path:
+    return Path("/work/sets") / set_name / "gold.jsonl"
+
+
+@dataclasses.dataclass(frozen=True)
+class Recipe:
+    name: str
+    c: float = 0.333
+    terms: str = "cell"
+    unseen_weight: float = 1.0
+    subset: str = "logistic"
+    shipped: bool = False  # the --seen-before a8219f2 recipe
+    unseen_only: bool = False  # fit on the unseen reads alone
+    share: float = 0.0  # --seen-share
+
+
+def recipes() -> list[Recipe]:
+    out = [Recipe("shipped-recipe", shipped=True)]
+    for c in (0.333, 0.1):
+        for terms in ("cell", "kind", "one"):
+            out.append(Recipe(f"unseen C={c:g} terms={terms}", c=c, terms=terms))
+    out.append(Recipe("unseen C=0.333 terms=kind w=3", terms="kind", unseen_weight=3.0))
+    out.append(
+        Recipe("unseen C=0.1 terms=kind signals", c=0.1, terms="kind", subset="logistic-signals")
+    )
+    out.append(Recipe("unseen-only C=0.1", c=0.1, unseen_only=True))
+    for c in (0.1, 1.0):
+        out.append(Recipe(f"unseen C={c:g} terms=one share=0.4", c=c, terms="one", share=0.4))
+    out.append(Recipe("unseen C=0.333 terms=one share=0.3", terms="one", share=0.3))
+    for terms in ("one", "kind", "cell"):
+        for share in (0.25, 0.4, 0.5, 0.6):
+            out.append(
+                Recipe(f"unseen C=0.333 terms={terms} share={share:g}", terms=terms, share=share)
+            )
+    return out
+
+
+def training(
+    recipe: Recipe,
+    head: dict[str, list[Any]],
+    unseen: dict[str, list[Any]],
+    old_groups: set[str] | None,
+    leave: str | None,
+) -> list[Any]:
+    """The samples ``recipe`` fits on, without set ``leave``'s items."""
+    out: list[Any] = []
+    if recipe.shipped:
+        assert old_groups is not None
+        for s, rows in head.items():
+            if s != leave:
+                out.extend(dataclasses.replace(x, seen=x.group in old_groups) for x in rows)
+        return out
+    if not recipe.unseen_only:
+        for s, rows in head.items():
+            if s != leave:
+                out.extend(dataclasses.replace(x, seen=True) for x in rows)
+    for s, rows in unseen.items():
+        if s != leave:
+            out.extend(
+                dataclasses.replace(x, seen=False, weight=recipe.unseen_weight) for x in rows
+            )
+    return out
+
+
+_FITS: dict[tuple[Recipe, str | None], dict[str, Any]] = {}
+
+
+def fit(recipe: Recipe, samples: Sequence[Any], leave: str | None) -> Any:
+    """``recipe``'s map fitted on ``samples`` (the fit without ``leave`` is made once for every
+    share of the seen terms: folding them needs no refit)."""
+    from grapheme_distill.extractors.confidence import CalibrationMap
+
+    key = (dataclasses.replace(recipe, name="", share=0.0), leave)
+    if key not in _FITS:
+        _FITS[key] = fc.fit_logistic(
+            samples, c=recipe.c, subset=recipe.subset, seen_terms=recipe.terms
+        )
+    data = dict(_FITS[key])
+    if recipe.share:
+        data["weights"] = fc.fold_seen(data["weights"], recipe.share)
+    return CalibrationMap.from_dict({"format": "grapheme-distill.calibration.v2", **data})
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("reads", type=Path)
+    ap.add_argument("--seen-before", default="a8219f2")
+    ap.add_argument("--only", nargs="*", help="recipe names to run (default: all)")
+    ap.add_argument("--out", type=Path, default=Path("/tmp/cal35/lobo.json"))
+    args = ap.parse_args(argv)
+    head_reads = {s: ur.load(args.reads / f"head_{s}.jsonl") for s in SETS}
+    batches = sorted(
+        (int(p.stem.split("_")[0][3:]) for p in args.reads.glob("cal*_val*.jsonl")), reverse=True
+    )
+    unseen_reads = {f"val{k}": ur.load(args.reads / f"cal{k}_val{k}.jsonl") for k in batches}
+    head = {s: ur.samples(r) for s, r in head_reads.items()}
+    unseen = {s: ur.samples(r) for s, r in unseen_reads.items()}
+    old = fc.groups_since(fc.DEFAULT_GOLD, args.seen_before)
+    every = {x.group for rows in head.values() for x in rows}
+    old_groups = every - old
+    chosen = [r for r in recipes() if not args.only or r.name in args.only]
+    results: dict[str, Any] = {}
+    for r in chosen:
+        row: dict[str, Any] = {"held_out": {}, "gates": {}}
+        for s in unseen_reads:
+            cmap = fit(r, training(r, head, unseen, old_groups, s), s)
+            row["held_out"][s] = ur.score(unseen_reads[s], gold(s), cmap.confidence, full=False)
+        cmap = fit(r, training(r, head, unseen, old_groups, None), None)
+        for s in SETS[1:]:
+            row["gates"][s] = ur.score(head_reads[s], gold(s), cmap.confidence, full=False)
+        results[r.name] = row
+        print(summary(r.name, row), flush=True)
+    own: dict[str, Any] = {"held_out": {}, "gates": {}}
+    for s in unseen_reads:
+        own["held_out"][s] = ur.score(unseen_reads[s], gold(s), None)
+    for s in SETS:
+        own["gates"][s] = ur.score(head_reads[s], gold(s), None)
+    results["own map"] = own
+    print(summary("own map", own))
+    slim = {
+        name: {
+            part: {
+                k: {f: v for f, v in r.items() if f not in ("items", "relations")}
+                for k, r in rows.items()
+            }
+            for part, rows in row.items()
+        }
+        for name, row in results.items()
+    }
+    args.out.write_text(json.dumps(slim, indent=1))
+    return 0
+
+
+def summary(name: str, row: dict[str, Any]) -> str:
+    held = row["held_out"]
+    gates = [v for k, v in row["gates"].items() if k != "devtrain"]
+    pooled_held = ur.pooled(held.values())
+    pooled_gates = ur.pooled(gates)
+    n = len(held)
+    mean = {
+        k: sum(v[k] for v in held.values()) / n for k in ("rel_ece", "item_ece", "p_at", "f1_at")
+    }
+    return (
+        f"{name:38} held-out mean rel ECE {mean['rel_ece']:.3f} item ECE {mean['item_ece']:.3f} "
+        f"(pooled {pooled_held['rel_ece']:.3f} / {pooled_held['item_ece']:.3f}) "
+        f"P@.65 {mean['p_at']:.3f} (pooled {pooled_held['p_at']:.3f}) F1@.65 pooled "
+        f"{pooled_held['f1_at']:.4f} | gates pooled F1@.65 {pooled_gates['f1_at']:.4f} "
+        f"P@.65 {pooled_gates['p_at']:.3f} mean P@.65 "
+        f"{sum(g['p_at'] for g in gates) / len(gates):.3f}"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

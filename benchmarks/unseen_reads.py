@@ -1,0 +1,279 @@
+"""Unseen reads: what the calibration map meets on a writer no reader author read (issue 11).
+
+A held-out batch read by the code of the commit just before the batch was merged is a *truly*
+unseen read: neither its readers nor its map had seen the batch, nor its aggregates (the gates'
+figures later tuned readers as acceptance checks, so the same batch read by today's code is no
+longer unseen).  Such reads are the closest stand-in for the private re-measure.
+
+``collect`` (run with ``PYTHONPATH=<that commit's tree>/src``) reads a gold file once with raw
+scores (``SpacyExtractor(calibration=False)``), applies that tree's own shipped map in the same
+process, and writes one JSON line per answer: the gold-format predictions, which item each
+predicted unit came from, every item's kind, signals, raw and own-map confidence, and each unit's
+outcome under the reference scorer.  Nothing needs re-reading to try another map: ``score``
+applies any map to a collected file and gives the figures ``eval --dataset answers`` gives
+(micro F1, F1 and item precision at ``min_confidence``, item and relation ECE) — exactly, since
+the map is the extractor's last step::
+
+    PYTHONPATH=/tmp/cal_34/src .venv/bin/python benchmarks/unseen_reads.py collect \\
+        --gold /work/sets/val34/gold.jsonl --out /tmp/cal35/reads/cal34_val34.jsonl
+    .venv/bin/python benchmarks/unseen_reads.py score /tmp/cal35/reads/cal34_val34.jsonl
+
+Every later batch's unseen read (the directory ``fit_calibration.py --unseen-reads`` reads;
+``calibration_unseen.py`` also wants today's reads, ``head_<set>.jsonl``)::
+
+    for k in 34 33 32 31 30 29 28 27 26; do
+      c=$(git log --diff-filter=A --format=%h -- benchmarks/data/answers/annotated/written$k.txt)
+      mkdir -p /tmp/cal_$k && git archive $c^ src | tar -x -C /tmp/cal_$k
+      PYTHONPATH=/tmp/cal_$k/src .venv/bin/python benchmarks/unseen_reads.py collect \
+          --gold /work/sets/val$k/gold.jsonl --out /tmp/cal35/reads/cal${k}_val$k.jsonl
+    done
+
+``benchmarks/fit_calibration.py --unseen-reads DIR`` fits on such files (see there).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+TYPES = ("entities", "relations", "procedures", "hierarchy", "linguistic")
+CONFIDENT = ("relations", "procedures", "hierarchy", "linguistic")
+_SENTINEL = 1e-7  # item i is marked with confidence (i + 1) * _SENTINEL while its units are listed
+
+
+def collect(golds: Sequence[Path], outs: Sequence[Path]) -> int:
+    """Read each gold file with the ``grapheme_distill`` on ``sys.path`` (one process: the
+    pipeline loads once) and write its reads to the matching ``outs`` path."""
+    for gold, out in zip(golds, outs, strict=True):
+        _collect_one(gold, out)
+    return 0
+
+
+def _collect_one(gold: Path, out: Path) -> None:
+    from grapheme_distill.evaluation.answers import (
+        extraction_to_pred,
+        load_scorer,
+        prediction_outcomes,
+        read_gold,
+    )
+    from grapheme_distill.extractors.confidence import load_calibration
+
+    scorer = load_scorer()
+    items = read_gold(gold, scorer)
+    own = load_calibration("spacy")
+    extractor = _extractor()
+    lines = []
+    for item, ex in zip(
+        items, extractor.pipe([(it["prompt"], it["response"]) for it in items]), strict=True
+    ):
+        records = []
+        for i, it in enumerate(ex.items):
+            signals = ex.item_signals.get(it.id)
+            records.append(
+                {
+                    "kind": it.kind,
+                    "raw": it.confidence,
+                    "own": own.confidence(it.kind, signals) if signals is not None else None,
+                    "signals": dict(signals) if signals is not None else None,
+                }
+            )
+            ex.items[i] = it.model_copy(update={"confidence": (i + 1) * _SENTINEL})
+        pred, conf = extraction_to_pred(ex)
+        units = {
+            k: [None if c is None else round(c / _SENTINEL) - 1 for c in conf[k]] for k in TYPES
+        }
+        outcomes = prediction_outcomes(scorer, item["gold"], pred)
+        lines.append(
+            {"id": item["id"], "pred": pred, "units": units, "items": records, "outcomes": outcomes}
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    print(f"{len(lines)} answers -> {out}", flush=True)
+
+
+_EXTRACTOR: list[Any] = []
+
+
+def _extractor() -> Any:
+    """One raw-score extractor per process (its pipeline loads once)."""
+    from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
+
+    if not _EXTRACTOR:
+        _EXTRACTOR.append(SpacyExtractor(calibration=False))
+    return _EXTRACTOR[0]
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def samples(reads: Sequence[dict[str, Any]], *, seen: bool = False) -> list[Any]:
+    """The calibration samples of collected reads (``fit_calibration.Sample``: one per predicted
+    non-neutral unit that an item produced, procedures once per step), as ``collect`` in
+    ``fit_calibration.py`` builds them from a live read."""
+    fc = sys.modules.get("fit_calibration")
+    if fc is None:
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location(
+            "fit_calibration", Path(__file__).with_name("fit_calibration.py")
+        )
+        assert spec is not None and spec.loader is not None
+        fc = importlib.util.module_from_spec(spec)
+        sys.modules["fit_calibration"] = fc
+        spec.loader.exec_module(fc)
+    out = []
+    for r in reads:
+        group = fc.answer_group(r["id"])
+        for kind in CONFIDENT:
+            units = r["units"][kind]
+            if kind == "procedures":
+                units = [i for p, i in zip(r["pred"][kind], units, strict=True) for _ in p["steps"]]
+            for i, outcome in zip(units, r["outcomes"][kind], strict=True):
+                if i is None or outcome == "neutral":
+                    continue
+                rec = r["items"][i]
+                out.append(
+                    fc.Sample(group, rec["kind"], rec["signals"] or {}, outcome == "correct", seen)
+                )
+    return out
+
+
+Confidence = Callable[[str, dict[str, Any]], float]
+
+
+def item_confidences(answer: dict[str, Any], conf: Confidence | None) -> list[float]:
+    """Each item's confidence: ``conf`` (a map) on its signals, the tree's own map (None), or the
+    raw score where an item has no signals (as ``CalibrationMap.apply`` leaves it)."""
+    out = []
+    for rec in answer["items"]:
+        if rec["signals"] is None:
+            out.append(float(rec["raw"]))
+        elif conf is None:
+            out.append(float(rec["own"]))
+        else:
+            out.append(conf(rec["kind"], rec["signals"]))
+    return out
+
+
+def score(
+    reads: Sequence[dict[str, Any]],
+    gold: Path,
+    conf: Confidence | None,
+    threshold: float = 0.65,
+    *,
+    full: bool = True,
+) -> dict[str, Any]:
+    """The ``eval --dataset answers`` figures of ``reads`` with confidences from ``conf`` (and
+    each scored unit's confidence and outcome, ``items`` and ``relations``, for pooling); without
+    ``full`` the micro F1 of all predictions, which no map changes, is not scored (``nan``)."""
+    from grapheme_distill.evaluation.answers import CORRECT, NEUTRAL, load_scorer, read_gold
+    from grapheme_distill.evaluation.calibration import calibration
+
+    scorer = load_scorer()
+    items = read_gold(gold, scorer)
+    by_id = {r["id"]: r for r in reads}
+    predicted: dict[str, Any] = {}
+    kept: dict[str, Any] = {}
+    all_c: list[float] = []
+    all_ok: list[bool] = []
+    rel_c: list[float] = []
+    rel_ok: list[bool] = []
+    for item in items:
+        r = by_id[item["id"]]
+        confs = item_confidences(r, conf)
+        predicted[r["id"]] = r["pred"]
+        keep: dict[str, list[Any]] = {}
+        for kind in TYPES:
+            unit_c = [None if i is None else confs[i] for i in r["units"][kind]]
+            keep[kind] = [
+                u
+                for u, c in zip(r["pred"][kind], unit_c, strict=True)
+                if c is None or c >= threshold
+            ]
+            if kind == "procedures":
+                unit_c = [
+                    c for p, c in zip(r["pred"][kind], unit_c, strict=True) for _ in p["steps"]
+                ]
+            for c, outcome in zip(unit_c, r["outcomes"][kind], strict=True):
+                if c is None or outcome == NEUTRAL:
+                    continue
+                all_c.append(c)
+                all_ok.append(outcome == CORRECT)
+                if kind == "relations":
+                    rel_c.append(c)
+                    rel_ok.append(outcome == CORRECT)
+        kept[r["id"]] = keep
+    s_full = scorer.score(items, predicted) if full else {"micro": {"f1": float("nan")}}
+    s_at = scorer.score(items, kept)
+    tp = sum(s_at["types"][k]["tp_p"] for k in CONFIDENT)
+    fp = sum(s_at["types"][k]["fp"] for k in CONFIDENT)
+    mic = s_at["micro"]
+    return {
+        "micro": s_full["micro"]["f1"],
+        "f1_at": mic["f1"],
+        "tp_p": mic["tp_p"],
+        "tp_r": mic["tp_r"],
+        "fp": mic["fp"],
+        "fn": mic["fn"],
+        "p_tp": tp,
+        "p_fp": fp,
+        "p_at": tp / (tp + fp) if tp + fp else 0.0,
+        "item_ece": calibration(all_c, all_ok).ece,
+        "rel_ece": calibration(rel_c, rel_ok).ece,
+        "rel_n": float(len(rel_c)),
+        "items": [[c, ok] for c, ok in zip(all_c, all_ok, strict=True)],
+        "relations": [[c, ok] for c, ok in zip(rel_c, rel_ok, strict=True)],
+    }
+
+
+def pooled(rows: Iterable[dict[str, Any]]) -> dict[str, float]:
+    """Micro F1 at the threshold, item precision and the two ECEs pooled over several sets."""
+    from grapheme_distill.evaluation.calibration import calibration
+
+    rows = list(rows)
+    items = [x for r in rows for x in r["items"]]
+    rels = [x for r in rows for x in r["relations"]]
+    tp_p = sum(r["tp_p"] for r in rows)
+    tp_r = sum(r["tp_r"] for r in rows)
+    fp = sum(r["fp"] for r in rows)
+    fn = sum(r["fn"] for r in rows)
+    p = tp_p / (tp_p + fp) if tp_p + fp else 0.0
+    rc = tp_r / (tp_r + fn) if tp_r + fn else 0.0
+    ptp = sum(r["p_tp"] for r in rows)
+    pfp = sum(r["p_fp"] for r in rows)
+    return {
+        "f1_at": 2 * p * rc / (p + rc) if p + rc else 0.0,
+        "p_at": ptp / (ptp + pfp) if ptp + pfp else 0.0,
+        "item_ece": calibration([c for c, _ in items], [bool(o) for _, o in items]).ece,
+        "rel_ece": calibration([c for c, _ in rels], [bool(o) for _, o in rels]).ece,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    c = sub.add_parser("collect", help="read a gold file with the importable tree")
+    c.add_argument("--gold", type=Path, nargs="+", required=True)
+    c.add_argument("--out", type=Path, nargs="+", required=True)
+    s = sub.add_parser("score", help="the figures of collected reads under their own map")
+    s.add_argument("reads", type=Path)
+    s.add_argument("--gold", type=Path, help="default: /work/sets/<set>/gold.jsonl by the name")
+    args = ap.parse_args(argv)
+    if any("blind" in str(g) or "fresh" in str(g) for g in args.gold or []):
+        print("refusing to read the blind or fresh part", file=sys.stderr)
+        return 2
+    if args.cmd == "collect":
+        return collect(args.gold, args.out)
+    gold = args.gold or Path("/work/sets") / args.reads.stem.split("_")[-1] / "gold.jsonl"
+    figures = score(load(args.reads), gold, None)
+    print(json.dumps({k: v for k, v in figures.items() if k not in ("items", "relations")}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
