@@ -628,8 +628,13 @@ def _places(*names: str) -> Extraction:
             ("Alexandria", "Roman Egypt"),
             [("Alexandria", "located_in", "Roman Egypt")],
         ),
+        (  # emphasis around a name is read through
+            "In **March 1974**, farmers digging a well near **Xi'an**, in Shaanxi province, dug.",
+            ("Xi'an", "Shaanxi"),
+            [("Xi'an", "located_in", "Shaanxi")],
+        ),
         (
-            "He stayed at the asylum in Saint-Rémy-de-Provence, in the south of France.",
+            "He stayed at the asylum in **Saint-Rémy-de-Provence**, in the south of France.",
             ("Saint-Rémy-de-Provence", "France"),
             [("Saint-Rémy-de-Provence", "located_in", "France")],
         ),

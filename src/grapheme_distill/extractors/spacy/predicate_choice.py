@@ -429,6 +429,9 @@ _BEFORE_REGION = re.compile(
 _SET_OFF_BEFORE = re.compile(r", in (?:" + _BEFORE_REGION.pattern + r"){0,4}$")
 
 
+#: the marks of emphasis around either name ("near **Xi'an**, in Shaanxi province")
+_EMPHASIS = re.compile(r"\*+")
+
 #: a preposition of place right before the first name ("near Xi'an", "the coast of Queensland")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|of|from|to|into|outside|around|across) (?:the )?$")
 
@@ -458,7 +461,7 @@ def _set_off_regions(out: Extraction, text: str) -> None:
     :func:`_address_towns`'s "Town, Region").  The first name must follow a preposition of place (:data:`_PLACE_BEFORE`:
     "Napoleon defeated Austria, in Italy" places the battle, not Austria).  A pair the readers
     related already is left, and so is a first name that is itself such a region
-    (:data:`_SET_OFF_BEFORE`)."""
+    (:data:`_SET_OFF_BEFORE`).  Marks of emphasis around either name are read through."""
     places = {e.name: k for k, e in out.entities.items() if e.type == EntityType.LOCATION}
     if len(places) < 2:
         return
@@ -466,12 +469,12 @@ def _set_off_regions(out: Extraction, text: str) -> None:
     by_length = sorted(places, key=len, reverse=True)
     at = text.find(", in ")
     while at >= 0:
-        before = text[:at]
+        before = _EMPHASIS.sub("", text[max(0, at - 200) : at])
         town = next(
             (n for n in by_length if before.endswith(n) and not before[: -len(n)][-1:].isalnum()),
             None,
         )
-        after = text[at + 5 : at + 200]
+        after = _EMPHASIS.sub("", text[at + 5 : at + 200])
         region = next(
             (
                 n
