@@ -56,11 +56,17 @@ def test_a_role_set_off_after_a_place_is_not_the_places(spacy_x: SpacyExtractor)
     [
         ("Athens, the mother of democracy, is the capital of Greece.", "Athens"),
         ("Detroit was the king of car manufacturing for most of the century.", "Detroit"),
+        (
+            "Venice, the queen of the Adriatic, traded with Constantinople. Merchants in Venice"
+            " grew rich.",
+            "Venice",
+        ),
     ],
 )
 def test_a_place_described_by_a_figure_of_kin_or_rule_stays_a_place(
     spacy_x: SpacyExtractor, text: str, place: str
 ) -> None:
     """Kin or a ruler's style whose "of" holds a common noun, after a name NER typed a place, is a
-    figure of speech (review of 775997d)."""
+    figure of speech (review of 775997d); so is any role of a name the answer puts things in
+    ("merchants in Venice")."""
     assert _types(spacy_x, text).get(place) == "LOCATION"

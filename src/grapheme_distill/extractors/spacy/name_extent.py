@@ -119,7 +119,8 @@ def _role(tok: Any, *, plural: bool = False, place: bool = False) -> bool:
     and Tintoretto").  Of a name NER typed a ``place``, kin or a ruler's style whose "of" holds a
     common noun is a figure of speech ("Athens, the mother of democracy", "Detroit was the king of
     car manufacturing"); "his wife Penelope", "X, the son of Odysseus" and "X, the king of France"
-    still count (a figure over a name, "Venice, the queen of the Adriatic", is not told apart)."""
+    still count (a figure over a name, "Venice, the queen of the Adriatic", is told apart by
+    where else the answer puts the name: :func:`_located`)."""
     lemma = tok.lemma_.lower()
     return bool(
         tok.pos_ in ("NOUN", "PROPN")
@@ -150,12 +151,14 @@ def described_persons(doc: Any) -> frozenset[int]:
     role (occupation, office, kin) in apposition after the name ("X, the bishop", "X, a French
     botanist") or before it ("his wife Penelope", "the fourth king, X"), or as the complement of
     the name's copula ("X was a German composer").  A name set off after a place ("Shrewsbury,
-    Shropshire, the son of …": the role is the sentence's subject's) is left as NER typed it;
+    Shropshire, the son of …": the role is the sentence's subject's) is left as NER typed it, and
+    so is a place the answer puts things in elsewhere ("merchants in Venice": :func:`_located`);
     only a proper noun NER gave a type of thing (:data:`MISTYPED_PERSONS`) counts."""
     cached: frozenset[int] | None = doc.user_data.get(_DESCRIBED)
     if cached is not None:
         return cached
     found: set[int] = set()
+    located = _located(doc)
     for ent in doc.ents:
         if ent.label_ not in MISTYPED_PERSONS:
             continue
@@ -165,6 +168,8 @@ def described_persons(doc: Any) -> frozenset[int]:
         head = root.head
         after_place = root.dep_ in ("appos", "conj") and head.ent_type_ in ("GPE", "LOC")
         place = ent.label_ in ("GPE", "LOC")
+        if place and ent.text in located:
+            continue  # "Venice, the queen of the Adriatic … merchants in Venice": a figure
         if (
             not after_place
             and any(c.dep_ == "appos" and _role(c, place=place) for c in root.children)
@@ -178,6 +183,18 @@ def described_persons(doc: Any) -> frozenset[int]:
             found.add(ent.start)
     doc.user_data[_DESCRIBED] = result = frozenset(found)
     return result
+
+
+def _located(doc: Any) -> frozenset[str]:
+    """The names ``doc`` puts something in, as places ("merchants in Venice", "born in Athens"):
+    a place NER typed GPE or LOC as the object of "in".  A role the answer gives such a name
+    elsewhere is a figure of speech ("Venice, the queen of the Adriatic"): a person is no place
+    things are in."""
+    return frozenset(
+        ent.text
+        for ent in doc.ents
+        if ent.label_ in ("GPE", "LOC") and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "in"
+    )
 
 
 def titled_person_end(toks: Any, end: int) -> int:
