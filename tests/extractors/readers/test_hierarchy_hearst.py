@@ -98,3 +98,12 @@ def test_the_verb_after_which_is_no_part_of_the_class() -> None:
     )
     assert ("migratory birds", "swifts") in pairs
     assert not any(p.startswith("hosts") for p, _ in pairs)
+
+
+def test_the_names_end_before_a_clause_a_conjunction_opens() -> None:
+    pairs = _pairs(
+        "Some programming languages such as Python and Ruby use dynamic typing, while others "
+        "such as Java and Kotlin check types when the code is compiled.\n"
+    )
+    assert ("programming languages", "Ruby") in pairs
+    assert not any(" " in child or child.startswith("while") for _, child in pairs)

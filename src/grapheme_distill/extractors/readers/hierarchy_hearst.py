@@ -332,7 +332,11 @@ def hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         if not tail or tail[-1].lower() in _GENERIC_HEADS:
             continue
         listed = re.split(
-            r",?\s+(?:as well as|and other|and many|among others|which|who)\b", m.group("list")
+            r",?\s+(?:as well as|and other|and many|among others|which|who)\b"
+            # a comma and a conjunction open the sentence's next clause: "Python and Ruby use
+            # dynamic typing, while others such as Java …" (the names end before it)
+            r"|,\s+(?:while|whereas|although|though|because|but|unless)\b",
+            m.group("list"),
         )[0]
         # "His later projects, such as the X, ran out of money": the aside ends at its verb
         listed = _CLAUSE_VERB.split(listed)[0]
