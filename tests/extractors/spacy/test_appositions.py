@@ -99,3 +99,17 @@ def test_a_second_apposition_after_a_name_describes_the_name(facts: Facts) -> No
     got = facts("Their leader, Vercingetorix, the chieftain of the Arverni, surrendered to Caesar.")
     assert ("Vercingetorix", "chieftain_of", "Arverni", False) in got, got
     assert not any(s == "leader" for s, _, _, _ in got), got
+
+
+def test_a_dash_between_a_label_and_a_name_is_no_address(facts: Facts) -> None:
+    # a list item's label, a dash and a clause: the parse makes the name after the dash the
+    # label's apposition, which read as "Netherlands located_in England"
+    got = facts(
+        "Allies of England:\n"
+        "- **The Netherlands** — England supported the Dutch revolt against Spanish rule.\n"
+        "- **Portugal** — England signed a treaty with Portugal in 1373."
+    )
+    assert not any(p == "located_in" for _, p, _, _ in got), got
+    # a comma between two places is still an address
+    got = facts("The Sagrada Família stands in Barcelona, Spain.")
+    assert ("Barcelona", "located_in", "Spain", False) in got, got

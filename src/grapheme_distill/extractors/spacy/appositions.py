@@ -90,7 +90,12 @@ class AppositionReadings(NounReadings):
             # company, Joan Gamper": the name is the R of the owner, as in "X, the R of Y"
             self.relational_noun([m], head, tok=tok, neg=False, conf=0.75)
             return
-        if m and m.label in ("GPE", "LOC") and subj.label in ("GPE", "LOC", "FAC"):
+        if (
+            m
+            and m.label in ("GPE", "LOC")
+            and subj.label in ("GPE", "LOC", "FAC")
+            and not _dash_between(head, tok)
+        ):
             self.add(subj, "located_in", m, "passive", tok=tok, conf=0.7)
 
     def place_chain(self, sent: Any) -> None:
@@ -367,3 +372,14 @@ _NO_PLACE = frozenset(
     {"PERSON", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
     | {"WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
 )
+
+
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _dash_between(head: Any, tok: Any) -> bool:
+    """Whether a dash stands between a name and the name the parse made its apposition ("- **The
+    Netherlands** — England supported the Dutch revolt"): a label and the clause glossing it, no
+    address ("Paris, France") — the Netherlands do not lie in England."""
+    lo, hi = sorted((head.i, tok.i))
+    return any(t.text in _DASHES for t in head.doc[lo + 1 : hi])
