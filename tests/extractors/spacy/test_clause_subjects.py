@@ -130,3 +130,15 @@ def test_a_participle_describing_a_fronted_phrase_s_noun_keeps_it(
         "The war ended in 1783. After the Treaty of Paris, signed in Versailles, Britain left.",
     )
     assert not any(s == "war" and p.startswith("sign") for s, p, _ in rels), rels
+
+
+def test_a_name_after_a_label_s_dash_is_the_clause_s_subject(spacy_x: SpacyExtractor) -> None:
+    # the parse makes the label the subject and the name after the dash its apposition
+    rels = _subjects(
+        spacy_x,
+        "Allies of England:\n"
+        "- **The Netherlands** — England supported the Dutch revolt against Spanish rule.\n"
+        "- **Portugal** — England signed a treaty with Portugal in 1373.",
+    )
+    assert any(s == "England" and p.startswith("support") for s, p, _ in rels), rels
+    assert not any(s == "Netherlands" for s, _, _ in rels), rels

@@ -186,6 +186,8 @@ def _subjects(
                 return []
             elif (same := _sentence_subject(tok)) is not None:
                 tok = same  # "Gamelan accompanies dance, and it influenced Debussy": gamelan did
+            elif (glossed := _subject_after_a_dash(tok, verb)) is not None:
+                tok = glossed  # "**The Netherlands** — England supported …": England did
             tok = _resolve_np(tok)
             found = _split_list(tok, coref)
             if coref is not None and len(found) == 1 and verb.lemma_ in _COPULAR:
@@ -244,6 +246,22 @@ def _subjects(
     if default is not None and verb.dep_ in ("ROOT", "conj") and depth == 0:
         return [default]
     return []
+
+
+def _subject_after_a_dash(subj: Any, verb: Any) -> Any | None:
+    """The clause's own subject where a label and a dash open it ("- **The Netherlands** —
+    England supported the Dutch revolt"): the parse makes the label the subject and the name
+    after the dash its apposition; the name right before the verb is the one that acts."""
+    doc = verb.doc
+    for c in token_children(subj):
+        if (
+            c.dep_ == "appos"
+            and subj.i < c.i < verb.i
+            and c.right_edge.i + 1 == verb.i
+            and any(t.text in ("—", "–") for t in doc[subj.i + 1 : c.left_edge.i])
+        ):
+            return c
+    return None
 
 
 def _coordinated_participle(verb: Any) -> Any | None:
