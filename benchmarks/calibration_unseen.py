@@ -46,6 +46,15 @@ fc = _module("fit_calibration")
 ur = _module("unseen_reads")
 
 
+def head_sets(reads: Path) -> list[str]:
+    """The sets today's reads in ``reads`` cover (``head_<set>.jsonl``): devtrain, then the gates in
+    batch order — whichever are there, so a batch can stand in for the next unseen one (its today's
+    read left out, ``/tmp/cal35/final.sh``)."""
+    names = [p.stem.removeprefix("head_") for p in reads.glob("head_*.jsonl")]
+    gates = sorted((n for n in names if n.startswith("val")), key=lambda n: int(n[3:]))
+    return [n for n in names if n == "devtrain"] + gates
+
+
 def gold(set_name: str) -> Path:
     return Path("/work/sets") / set_name / "gold.jsonl"
 
@@ -136,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", nargs="*", help="recipe names to run (default: all)")
     ap.add_argument("--out", type=Path, default=Path("/tmp/cal35/lobo.json"))
     args = ap.parse_args(argv)
-    head_reads = {s: ur.load(args.reads / f"head_{s}.jsonl") for s in SETS}
+    sets = head_sets(args.reads)
+    head_reads = {s: ur.load(args.reads / f"head_{s}.jsonl") for s in sets}
     batches = sorted(
         (int(p.stem.split("_")[0][3:]) for p in args.reads.glob("cal*_val*.jsonl")), reverse=True
     )
@@ -154,14 +164,14 @@ def main(argv: list[str] | None = None) -> int:
             cmap = fit(r, training(r, head, unseen, old_groups, s), s)
             row["held_out"][s] = ur.score(unseen_reads[s], gold(s), cmap.confidence, full=False)
         cmap = fit(r, training(r, head, unseen, old_groups, None), None)
-        for s in SETS[1:]:
+        for s in sets[1:]:
             row["gates"][s] = ur.score(head_reads[s], gold(s), cmap.confidence, full=False)
         results[r.name] = row
         print(summary(r.name, row), flush=True)
     own: dict[str, Any] = {"held_out": {}, "gates": {}}
     for s in unseen_reads:
         own["held_out"][s] = ur.score(unseen_reads[s], gold(s), None)
-    for s in SETS:
+    for s in sets:
         own["gates"][s] = ur.score(head_reads[s], gold(s), None)
     results["own map"] = own
     print(summary("own map", own))

@@ -159,3 +159,12 @@ def test_a_share_of_the_seen_terms_moves_the_map_part_way_to_the_seen_reads() ->
     assert conf[0.0] < conf[0.5] < conf[1.0]
     folded = fc.fold_seen({"bias": 1.0, "seen": 2.0, "seen|kind=relation": -1.0}, 0.5)
     assert folded["bias"] == 2.0 and folded["kind=relation"] == -0.5
+
+
+def test_the_judge_takes_the_sets_whose_reads_are_there(tmp_path: Path) -> None:
+    """``calibration_unseen.py`` reads today's reads of whichever sets the directory holds (devtrain
+    first, then the gates by batch), so a batch can stand in for the next unseen one."""
+    cu = _module("calibration_unseen")
+    for name in ("head_val12", "head_val9", "head_devtrain", "head_val11", "cal34_val34"):
+        (tmp_path / f"{name}.jsonl").write_text("", encoding="utf-8")
+    assert cu.head_sets(tmp_path) == ["devtrain", "val9", "val11", "val12"]
