@@ -264,7 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("reads", type=Path)
     s.add_argument("--gold", type=Path, help="default: /work/sets/<set>/gold.jsonl by the name")
     args = ap.parse_args(argv)
-    if any("blind" in str(g) or "fresh" in str(g) for g in args.gold or []):
+    golds = args.gold if isinstance(args.gold, list) else [args.gold] if args.gold else []
+    if any("blind" in str(g) or "fresh" in str(g) for g in golds):
         print("refusing to read the blind or fresh part", file=sys.stderr)
         return 2
     if args.cmd == "collect":

@@ -168,3 +168,12 @@ def test_the_judge_takes_the_sets_whose_reads_are_there(tmp_path: Path) -> None:
     for name in ("head_val12", "head_val9", "head_devtrain", "head_val11", "cal34_val34"):
         (tmp_path / f"{name}.jsonl").write_text("", encoding="utf-8")
     assert cu.head_sets(tmp_path) == ["devtrain", "val9", "val11", "val12"]
+
+
+def test_score_takes_one_gold_file_and_refuses_the_blind_part(tmp_path: Path) -> None:
+    """``score --gold FILE`` is one path (it raised a TypeError in the blind check); a blind gold
+    file is refused before anything is read."""
+    ur = _module("unseen_reads")
+    reads = tmp_path / "cal34_val34.jsonl"
+    reads.write_text("", encoding="utf-8")
+    assert ur.main(["score", str(reads), "--gold", str(tmp_path / "blind.jsonl")]) == 2
