@@ -113,6 +113,15 @@ def test_an_activity_label_before_a_pronoun_s_sentence_is_no_antecedent(
         ("launched from Kennedy Space Center, Florida", [("Kennedy Space Center", "Florida")]),
         ("Germany, Austria, Hungary", []),  # an enumeration, no place and its region
         ("France, Spain and Italy", []),
+        # a space before the bracket (the docstring's own form, which read nothing before)
+        ("Puno (Peru)", [("Puno", "Peru")]),
+        ("Kyoto (Japan)", [("Kyoto", "Japan")]),
+        ("Mount Everest (in Nepal)", [("Mount Everest", "Nepal")]),
+        # a bare bracket that renames the place: no country, continent or state in it
+        ("Mumbai (Bombay)", []),
+        ("Beijing (Peking)", []),
+        ("Burma (Myanmar)", []),  # a country is not in a country
+        ("Mount Fuji (Fugaku)", []),
     ],
 )
 def test_place_records_read_a_place_and_its_region(

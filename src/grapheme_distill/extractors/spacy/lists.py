@@ -29,6 +29,7 @@ from grapheme_distill.extractors.spacy.glosses import genus_records, gloss_genus
 from grapheme_distill.extractors.spacy.lead_ins import continued_subject, lead_subject
 from grapheme_distill.extractors.spacy.named import named_mentions, step_things
 from grapheme_distill.extractors.spacy.records import Record, State
+from grapheme_distill.extractors.spacy.regions import is_country_or_state
 from grapheme_distill.extractors.spacy.text import Piece
 from grapheme_distill.extractors.spacy.timeline import (
     DATE_KEY,
@@ -411,19 +412,23 @@ def region_records(
 
 
 #: what may stand between a place and the region it lies in: "Erode (now in Tamil Nadu)",
-#: "Puno (Peru)", "Kennedy Space Center, Florida"
-_IN_REGION = re.compile(r"^(?:,|\((?:(?:now|today) )?(?:in )?)\s*$")
+#: "Puno (Peru)", "Kennedy Space Center, Florida" (a space before the bracket; group 1 is the
+#: bracket's "in" wording)
+_IN_REGION = re.compile(r"^(?:,|\s*\(((?:(?:now|today) )?in )?)\s*$")
 _PLACES = frozenset({"FAC", "ORG", "LOC", "GPE"})
 
 
 def place_records(piece: Piece, doc: Any) -> list[Record]:
     """``located_in`` records of a list item that names a place with its region after it, in
     parentheses ("Erode (now in Tamil Nadu)", "Isla del Sol (Bolivia)") or after a comma
-    ("Kennedy Space Center, Florida").  Such a fragment has no verb, so no clause reader sees
-    it, yet the gold conventions record it as a fact.  A comma between two places of one kind
-    ("Germany, Austria") or inside an enumeration is a list of places, not a place and its
-    region: after a comma only a facility, organisation or landform takes a region, and only
-    as the last of what the comma joins."""
+    ("Kennedy Space Center, Florida").  A bare bracket also gives a place another name
+    ("Mumbai (Bombay)", "Mount Fuji (Fugaku)"), and NER types both kinds GPE: without "in"
+    wording the bracket must hold a country, continent or US state, after a place that is
+    none.  Such a fragment has no verb, so no clause reader sees it, yet the gold conventions
+    record it as a fact.  A comma between two places of one kind ("Germany, Austria") or
+    inside an enumeration is a list of places, not a place and its region: after a comma only
+    a facility, organisation or landform takes a region, and only as the last of what the
+    comma joins."""
     ents = list(doc.ents)
     out: list[Record] = []
     text = doc.text
@@ -431,12 +436,17 @@ def place_records(piece: Piece, doc: Any) -> list[Record]:
         if e1.label_ not in _PLACES or e2.label_ != "GPE":
             continue
         between = text[e1.end_char : e2.start_char]
-        if not _IN_REGION.match(between):
+        found = _IN_REGION.match(between)
+        if not found:
             continue
         after = text[e2.end_char :].lstrip()
-        if between.startswith("("):
+        if "(" in between:
             if not after.startswith(")"):
                 continue
+            if not found.group(1) and (
+                not is_country_or_state(e2.text) or is_country_or_state(e1.text)
+            ):
+                continue  # a bare bracket: "Mount Fuji (Fugaku)", "Burma (Myanmar)" rename it
         elif (
             e1.label_ == "GPE"
             or text[: e1.start_char].rstrip().endswith(",")
