@@ -142,3 +142,34 @@ def test_a_name_after_a_label_s_dash_is_the_clause_s_subject(spacy_x: SpacyExtra
     )
     assert any(s == "England" and p.startswith("support") for s, p, _ in rels), rels
     assert not any(s == "Netherlands" for s, _, _ in rels), rels
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "QUIC, a transport protocol developed at Google, is built on UDP.",
+            ("QUIC", "built_on", "UDP"),
+        ),
+        (
+            "QUIC, a transport protocol developed at Google, was designed by Jim Roskind.",
+            ("QUIC", "designed_by", "Jim Roskind"),
+        ),
+    ],
+)
+def test_a_name_before_its_description_is_the_clause_s_subject(
+    spacy_x: SpacyExtractor, text: str, want: tuple[str, str, str]
+) -> None:
+    # the parse makes the description ("a transport protocol") the subject and leaves the name
+    # hanging before it
+    rels = _subjects(spacy_x, text)
+    assert want in rels, rels
+    assert not any(s in ("protocol", "transport protocol") for s, _, _ in rels), rels
+
+
+def test_a_description_after_a_word_that_is_no_name_stays_the_subject(
+    spacy_x: SpacyExtractor,
+) -> None:
+    # "However" opens the sentence but names nothing: the definite noun is the subject
+    rels = _subjects(spacy_x, "However, the protocol, which is old, was designed by Jim Roskind.")
+    assert not any(s == "However" for s, _, _ in rels), rels

@@ -87,6 +87,8 @@ def _resolve_np(tok: Any) -> Any:
             tok = named  # "The first railway, the Stockton and Darlington Railway, opened ..."
         elif tok.pos_ == "NOUN" and (named := _comma_definite(tok)) is not None:
             tok = named  # "A third emblem, the red crystal, was adopted in 2005"
+        elif tok.dep_ in _SUBJECT and (named := _name_before_a_description(tok)) is not None:
+            tok = named  # "QUIC, a transport protocol developed at Google, is built on UDP"
         elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
             subs = [c for c in token_children(tok.head) if c.dep_ in ("nsubj", "nsubjpass")]
             if not subs or _names_a_role(tok, subs[0]):
@@ -475,6 +477,45 @@ def _comma_name(tok: Any) -> Any | None:
         if doc[left - 1].text == "," and right + 1 < len(doc) and doc[right + 1].text == ",":
             return c
     return None
+
+
+_SUBJECT = frozenset({"nsubj", "nsubjpass"})
+
+
+def _name_before_a_description(tok: Any) -> Any | None:
+    """The name a description set off by commas describes, where the parse made the description
+    the clause's subject and left the name hanging before it ("QUIC, a transport protocol
+    developed at Google, is built on UDP", "Worth knowing: QUIC, the protocol underneath HTTP/3,
+    is built on UDP": the parse gives "protocol built_on UDP").  The form: a common noun with an
+    article as subject, closed by commas on both sides, right after a name that opens its
+    sentence (or follows a colon) and that the parse did not join to the subject; the name is
+    what the clause is about, as in "X, a Y, verb", active or passive."""
+    doc = tok.doc
+    if tok.pos_ != "NOUN" or not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in token_children(tok)
+    ):
+        return None
+    left, right = tok.left_edge.i, tok.right_edge.i
+    if doc[right].text != "," and (right + 1 >= len(doc) or doc[right + 1].text != ","):
+        return None  # the parse may hang the closing comma on the description or on the verb
+    if left < 2 or doc[left - 1].text != ",":
+        return None
+    name = doc[left - 2]
+    if name.dep_ in _SUBJECT or tok.left_edge.i <= name.i <= tok.right_edge.i:
+        return None
+    start = name.i
+    sent = token_sent(name)
+    while start - 1 >= sent.start and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+        start -= 1
+    words = doc[start : name.i + 1]
+    if not all(t.text[:1].isupper() for t in words):
+        return None
+    if not any(t.pos_ == "PROPN" or t.ent_type_ or (t.is_upper and len(t) > 1) for t in words):
+        return None
+    before = [t for t in doc[sent.start : start] if not t.is_space]
+    if before and before[-1].text != ":" and not all(t.is_punct for t in before):
+        return None
+    return name
 
 
 def _comma_definite(tok: Any) -> Any | None:
