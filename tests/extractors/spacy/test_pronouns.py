@@ -468,3 +468,21 @@ def test_the_building_is_no_city_named_before(spacy_x: SpacyExtractor) -> None:
     # a place noun still means the place: "the city" is Sydney
     text = "Sydney is the largest city in Australia. The city hosted the Olympics in 2000."
     assert any(s == "Sydney" and "host" in p for s, p, _ in _triples(spacy_x, text))
+
+
+def test_a_list_item_s_label_is_no_it_after_the_list(spacy_x: SpacyExtractor) -> None:
+    # the last label ("Child protection") was taken for what "It" after the list means
+    text = (
+        "UNICEF is the United Nations agency for children.\n\n"
+        "## What it does\n"
+        "Its work falls into a few broad areas:\n"
+        "- **Health** — it buys vaccines for children.\n"
+        "- **WASH** (short for water, sanitation and hygiene) — wells and latrines.\n"
+        "- **Child protection** — against child labour and child marriage.\n\n"
+        "UNICEF reports to the **Executive Board**, 36 member states elected by ECOSOC. "
+        "It also has celebrity Goodwill Ambassadors; Audrey Hepburn was among the best known."
+    )
+    ex = spacy_x.extract(text)
+    names = {k: v.name for k, v in ex.entities.items()}
+    rels = {(names[r.subject], r.predicate, names[r.object]) for r in ex.relations}
+    assert not any(s == "Child protection" for s, _, _ in rels), rels

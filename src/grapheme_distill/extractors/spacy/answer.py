@@ -29,7 +29,7 @@ from grapheme_distill.extractors.spacy.learned_relations import (
 from grapheme_distill.extractors.spacy.lists import INJECTION, PROCEDURAL, read_list
 from grapheme_distill.extractors.spacy.named import named_mentions
 from grapheme_distill.extractors.spacy.procedure_records import join_prose_procedures
-from grapheme_distill.extractors.spacy.pronouns import AnswerCoref
+from grapheme_distill.extractors.spacy.pronouns import AnswerCoref, leave_labels, slots
 from grapheme_distill.extractors.spacy.prose import read_prose
 from grapheme_distill.extractors.spacy.records import State, add_facts
 from grapheme_distill.extractors.spacy.structure_relations import (
@@ -103,6 +103,7 @@ def read_answer(
             # items said "it" of is no thing the prose after the list speaks of
             keyed = len(list_items) >= 2 and all(_ITEM_KEY.match(p.text) for p, _ in list_items)
             thing = state.coref.thing
+            held = slots(state.coref)
             read_list(
                 list_items,
                 lead,
@@ -116,6 +117,7 @@ def read_answer(
             )
             if keyed:
                 state.coref.thing = thing
+            leave_labels(state.coref, [p.text for p, _ in list_items], held)
         list_items, list_key = [], None
 
     for piece, doc in piece_docs:

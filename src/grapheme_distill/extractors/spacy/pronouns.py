@@ -73,6 +73,7 @@ the pronoun's gender, else the last other person noted.  See :meth:`AnswerCoref.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from grapheme_distill.extractors.readers.context import heading_name
@@ -320,6 +321,36 @@ def opening_pronoun(sent: Any) -> str:
     if first.lower_ in ("it", "they") and first.dep_ in ("nsubj", "nsubjpass"):
         return str(first.lower_)
     return ""
+
+
+#: a list item's label: the words before its colon or its dash ("Child protection — against child
+#: labour", "Funding: entirely voluntary"), the markup already gone
+_ITEM_LABEL = re.compile(r"^(?P<k>[^:.!?\n—–]{1,80}?)\s*(?::|\s[—–])\s")
+
+#: the coreference's slot "it" reads (restoring "he"/"she", "they" and any as well moved val17 up
+#: +.0006 and val23 down -.0007)
+_SLOTS = ("thing",)
+
+
+def slots(coref: Coref) -> tuple[Mention | None, ...]:
+    """What each of the coreference's slots holds now (see :func:`leave_labels`)."""
+    return tuple(getattr(coref, s) for s in _SLOTS)
+
+
+def leave_labels(coref: Coref, items: Sequence[str], before: tuple[Mention | None, ...]) -> None:
+    """After a list, a slot that holds one of the items' labels holds what it held before the
+    list.  A label ("- **Child protection** — against child labour", "- **Funding:** …") names a
+    topic of the answer, not a thing that acts: the list's own "it" may mean it inside its item
+    ("**Gas:** … it spreads out"), but the prose after the list speaks of what it spoke of before
+    ("UNICEF reports to … It also has celebrity Goodwill Ambassadors" gave the last label, "Child
+    protection").  ``items``: the items' texts; ``before``: :func:`slots` before the list."""
+    labels = {m.group("k").strip().lower() for t in items if (m := _ITEM_LABEL.match(t))}
+    if not labels:
+        return
+    for name, old in zip(_SLOTS, before, strict=True):
+        now = getattr(coref, name)
+        if old is not None and now is not None and now is not old and now.text.lower() in labels:
+            setattr(coref, name, old)
 
 
 def title_gender(m: Mention) -> Gender | None:
