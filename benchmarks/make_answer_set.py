@@ -57,6 +57,7 @@ import argparse
 import datetime as dt
 import json
 import random
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -183,6 +184,9 @@ TOPICS: list[tuple[str, str]] = [
     # Thirty-fourth batch (held out in fresh/ during the thirty-fourth session; appended the same way).
     ("software", "the World Wide Web"),
     ("sport", "figure skating"),
+    # Thirty-fifth batch (held out in fresh/ during the thirty-fifth session; appended the same way).
+    ("people", "Ferdinand Magellan"),
+    ("taxonomy", "deer"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
@@ -350,6 +354,18 @@ def load_pool(pool: list[Path], raw_path: Path) -> list[dict[str, Any]]:
     return items
 
 
+def id_order(answer_id: object) -> tuple[Any, ...]:
+    """An id's place in id order: its digit runs compared as numbers ("w-999" before "w-1000").
+
+    Ids were zero-padded to three digits, so plain string order was id order until "w-1000": as a
+    string it sorts before "w-102" and would move every later answer of its stratum one place in
+    the deal (the thirty-fifth batch's first split dealt 75 earlier answers to the other part).
+    For ids of one width this order is the string order, so no earlier deal changes."""
+    return tuple(
+        int(part) if part.isdigit() else part for part in re.split(r"(\d+)", str(answer_id))
+    )
+
+
 def assign(items: list[dict[str, Any]], seed: int) -> dict[str, list[dict[str, Any]]]:
     """Deal ``items`` into ``{"dev": [...], "blind": [...]}`` (the stratified rule above).
 
@@ -361,7 +377,7 @@ def assign(items: list[dict[str, Any]], seed: int) -> dict[str, list[dict[str, A
         strata[(row["source"], row["domain"])].append(row)
     parts: dict[str, list[dict[str, Any]]] = {"dev": [], "blind": []}
     for key in sorted(strata):
-        rows = sorted(strata[key], key=lambda r: str(r["id"]))
+        rows = sorted(strata[key], key=lambda r: id_order(r["id"]))
         offset = random.Random(f"{seed}:{key[0]}:{key[1]}").randrange(len(PATTERN))
         for n, row in enumerate(rows):
             parts[PATTERN[(offset + n) % len(PATTERN)]].append(row)
@@ -370,7 +386,7 @@ def assign(items: list[dict[str, Any]], seed: int) -> dict[str, list[dict[str, A
 
 def _write_rows(path: Path, rows: list[dict[str, Any]]) -> None:
     """One JSON line per item, in id order (the format of ``dev.jsonl``)."""
-    rows = sorted(rows, key=lambda r: str(r["id"]))
+    rows = sorted(rows, key=lambda r: id_order(r["id"]))
     path.write_text(
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
     )

@@ -62,7 +62,7 @@ def test_growing_the_set_never_moves_an_earlier_answer(mas: ModuleType) -> None:
     strata: dict[tuple[str, str], list[str]] = {}
     for it in items:
         strata.setdefault((it["source"], it["domain"]), []).append(it["id"])
-    dropped = {i for ids in strata.values() for i in sorted(ids)[-2:]}
+    dropped = {i for ids in strata.values() for i in sorted(ids, key=mas.id_order)[-2:]}
     small = mas.assign([it for it in items if it["id"] not in dropped], mas.SEED)
     full = mas.assign(items, mas.SEED)
     for part in ("dev", "blind"):
@@ -71,6 +71,18 @@ def test_growing_the_set_never_moves_an_earlier_answer(mas: ModuleType) -> None:
         assert before, part
         assert before <= after, (part, sorted(before - after))
     assert sum(len(v) for v in small.values()) == len(items) - len(dropped)
+
+
+def test_a_four_digit_id_comes_after_every_three_digit_one(mas: ModuleType) -> None:
+    """The id "w-1000" is dealt after "w-999" (as a string it sorts before "w-102"): appending it moves
+    no earlier answer of its stratum to the other part."""
+    rows = [{"id": f"w-{n:03d}", "source": "written", "domain": "people"} for n in range(95, 120)]
+    later = [{"id": f"w-{n}", "source": "written", "domain": "people"} for n in (1000, 1001)]
+    small = mas.assign(rows, mas.SEED)
+    full = mas.assign(rows + later, mas.SEED)
+    for part in ("dev", "blind"):
+        assert {r["id"] for r in small[part]} <= {r["id"] for r in full[part]}, part
+    assert sorted(["w-1000", "w-102", "w-999"], key=mas.id_order) == ["w-102", "w-999", "w-1000"]
 
 
 def test_the_set_keeps_the_size_and_mix_issue_11_asks_for() -> None:
