@@ -41,8 +41,9 @@ Needs scikit-learn (``pip install -e '.[calibrate]'``)::
         # dev" term: answers added after REV (not read while the readers were written) teach the
         # map how much less precise the readers are on answers they were not developed on
     .venv/bin/python benchmarks/fit_calibration.py --unseen-reads /tmp/cal35/reads \
-        --seen-terms one --seen-share 0.4 -C 0.333  # the "unseen" level learned from truly unseen
-        # reads (benchmarks/unseen_reads.py; judged held out by benchmarks/calibration_unseen.py)
+        --seen-terms cell --seen-share 0.4 -C 0.333  # the shipped map (thirty-fifth session): the
+        # "unseen" level learned from truly unseen reads (benchmarks/unseen_reads.py; judged held
+        # out by benchmarks/calibration_unseen.py; the whole refit: benchmarks/refit_calibration.sh)
 """
 
 from __future__ import annotations
