@@ -173,3 +173,18 @@ def test_a_description_after_a_word_that_is_no_name_stays_the_subject(
     # "However" opens the sentence but names nothing: the definite noun is the subject
     rels = _subjects(spacy_x, "However, the protocol, which is old, was designed by Jim Roskind.")
     assert not any(s == "However" for s, _, _ in rels), rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In France, the government, led by the prime minister, announced new reforms.",
+        "In Japan, the emperor, a symbolic figure, has no political power.",
+        "For Einstein, the theory, published in 1915, explained gravity.",
+    ],
+)
+def test_a_name_in_a_fronted_phrase_is_no_subject(spacy_x: SpacyExtractor, text: str) -> None:
+    # the name before the description sits in a prepositional phrase: it sets the scene, it does
+    # not act (review of cb3476f)
+    rels = _subjects(spacy_x, text)
+    assert not any(s in ("France", "Japan", "Einstein") for s, _, _ in rels), rels

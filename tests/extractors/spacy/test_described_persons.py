@@ -70,3 +70,15 @@ def test_a_place_described_by_a_figure_of_kin_or_rule_stays_a_place(
     figure of speech (review of 775997d); so is any role of a name the answer puts things in
     ("merchants in Venice")."""
     assert _types(spacy_x, text).get(place) == "LOCATION"
+
+
+def test_kin_of_a_person_is_a_person_though_the_name_is_also_a_place(
+    spacy_x: SpacyExtractor,
+) -> None:
+    """A place the answer puts things in keeps its type under a figure of speech, but kin of a
+    person is no figure ("Georgia, the wife of Alfred Stieglitz"; review of fa68a40)."""
+    text = (
+        "Georgia O'Keeffe painted in New Mexico. Georgia, the wife of Alfred Stieglitz, lived in"
+        " Georgia as a child."
+    )
+    assert _types(spacy_x, text).get("Georgia O'Keeffe") == "PERSON"

@@ -646,6 +646,18 @@ def _places(*names: str) -> Extraction:
         # the set-off phrase places the act, not the object of the verb
         ("Napoleon defeated Austria, in Italy, in 1796.", ("Austria", "Italy"), []),
         ("Trade grew in Venice, in which merchants thrived.", ("Venice", "Italy"), []),
+        # a series of "in" phrases names places side by side (review of be03894)
+        (
+            "She performed in Vienna, in Prague and in Budapest.",
+            ("Vienna", "Prague", "Budapest"),
+            [],
+        ),
+        ("The band toured in Germany, in France and in Spain.", ("Germany", "France", "Spain"), []),
+        (  # the form without marks of emphasis (5414872 made the case above bold)
+            "He stayed at the asylum in Saint-Rémy-de-Provence, in the south of France.",
+            ("Saint-Rémy-de-Provence", "France"),
+            [("Saint-Rémy-de-Provence", "located_in", "France")],
+        ),
     ],
 )
 def test_a_place_set_off_after_a_place_holds_it(

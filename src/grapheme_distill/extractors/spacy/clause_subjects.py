@@ -501,6 +501,8 @@ def _name_before_a_description(tok: Any) -> Any | None:
     if left < 2 or doc[left - 1].text != ",":
         return None
     name = doc[left - 2]
+    if name.dep_ == "pobj":
+        return None  # "In France, the government, …": a fronted phrase's place is no subject
     if name.dep_ in _SUBJECT or tok.left_edge.i <= name.i <= tok.right_edge.i:
         return None
     start = name.i
@@ -508,7 +510,9 @@ def _name_before_a_description(tok: Any) -> Any | None:
     while start - 1 >= sent.start and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
         start -= 1
     words = doc[start : name.i + 1]
-    if not all(t.text[:1].isupper() for t in words):
+    if not all(t.text[:1].isupper() for t in words) or any(
+        t.pos_ in ("ADP", "SCONJ") for t in words
+    ):
         return None
     if not any(t.pos_ == "PROPN" or t.ent_type_ or (t.is_upper and len(t) > 1) for t in words):
         return None

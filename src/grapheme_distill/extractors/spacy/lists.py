@@ -24,12 +24,12 @@ from grapheme_distill.extractors.document import ATTRIBUTE_KEYS
 from grapheme_distill.extractors.readers.attribute_keys import KEY_PREDICATES
 from grapheme_distill.extractors.readers.attributes import is_name_key
 from grapheme_distill.extractors.readers.procedures import goal_of, list_holds_steps
+from grapheme_distill.extractors.regions import is_country_or_state
 from grapheme_distill.extractors.spacy.clauses import Mention, mention_of, phrase_mention
 from grapheme_distill.extractors.spacy.glosses import genus_records, gloss_genus, of_term
 from grapheme_distill.extractors.spacy.lead_ins import continued_subject, lead_subject
 from grapheme_distill.extractors.spacy.named import named_mentions, step_things
 from grapheme_distill.extractors.spacy.records import Record, State
-from grapheme_distill.extractors.spacy.regions import is_country_or_state
 from grapheme_distill.extractors.spacy.text import Piece
 from grapheme_distill.extractors.spacy.timeline import (
     DATE_KEY,

@@ -168,7 +168,7 @@ def described_persons(doc: Any) -> frozenset[int]:
         head = root.head
         after_place = root.dep_ in ("appos", "conj") and head.ent_type_ in ("GPE", "LOC")
         place = ent.label_ in ("GPE", "LOC")
-        if place and ent.text in located:
+        if place and ent.text in located and not _of_a_person(root):
             continue  # "Venice, the queen of the Adriatic … merchants in Venice": a figure
         if (
             not after_place
@@ -183,6 +183,21 @@ def described_persons(doc: Any) -> frozenset[int]:
             found.add(ent.start)
     doc.user_data[_DESCRIBED] = result = frozenset(found)
     return result
+
+
+def _of_a_person(root: Any) -> bool:
+    """Whether a role set off after ``root`` is "of" a person ("Georgia, the wife of Alfred
+    Stieglitz"): kin of a person is no figure of speech, wherever else the name is a place."""
+    return any(
+        c.dep_ == "appos"
+        and any(
+            p.dep_ == "prep"
+            and p.lower_ == "of"
+            and any(o.ent_type_ == "PERSON" for o in p.children)
+            for p in c.children
+        )
+        for c in root.children
+    )
 
 
 def _located(doc: Any) -> frozenset[str]:

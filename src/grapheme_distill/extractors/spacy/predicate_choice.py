@@ -429,6 +429,9 @@ _BEFORE_REGION = re.compile(
 _SET_OFF_BEFORE = re.compile(r", in (?:" + _BEFORE_REGION.pattern + r"){0,4}$")
 
 
+#: another "in" phrase after the region: "in Vienna, in Prague and in Budapest" is a series
+_SERIES_AFTER = re.compile(r",? (?:and|or) in ")
+
 #: the marks of emphasis around either name ("near **Xi'an**, in Shaanxi province")
 _EMPHASIS = re.compile(r"\*+")
 
@@ -490,6 +493,7 @@ def _set_off_regions(out: Extraction, text: str) -> None:
             and town != region
             and _PLACE_BEFORE.search(before[: -len(town)][-30:])
             and not _SET_OFF_BEFORE.search(before[: -len(town)][-80:])
+            and not _SERIES_AFTER.match(after[after.find(region) + len(region) :])
         ):
             pair = frozenset((places[town], places[region]))
             if pair not in related:

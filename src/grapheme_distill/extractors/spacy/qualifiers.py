@@ -13,75 +13,15 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["described_noun", "is_name_qualifier"]
+from grapheme_distill.extractors.regions import US_STATES
 
-_US_STATES = frozenset(
-    s.lower()
-    for s in [
-        "Alabama",
-        "Alaska",
-        "Arizona",
-        "Arkansas",
-        "California",
-        "Colorado",
-        "Connecticut",
-        "Delaware",
-        "Florida",
-        "Georgia",
-        "Hawaii",
-        "Idaho",
-        "Illinois",
-        "Indiana",
-        "Iowa",
-        "Kansas",
-        "Kentucky",
-        "Louisiana",
-        "Maine",
-        "Maryland",
-        "Massachusetts",
-        "Michigan",
-        "Minnesota",
-        "Mississippi",
-        "Missouri",
-        "Montana",
-        "Nebraska",
-        "Nevada",
-        "Ohio",
-        "Oklahoma",
-        "Oregon",
-        "Pennsylvania",
-        "Tennessee",
-        "Texas",
-        "Utah",
-        "Vermont",
-        "Virginia",
-        "Washington",
-        "Wisconsin",
-        "Wyoming",
-    ]
-) | frozenset(
-    {
-        "new hampshire",
-        "new jersey",
-        "new mexico",
-        "new york",
-        "north carolina",
-        "north dakota",
-        "rhode island",
-        "south carolina",
-        "south dakota",
-        "west virginia",
-        "d.c.",
-        "dc",
-        "washington, d.c.",
-    }
-)
+__all__ = ["described_noun", "is_name_qualifier"]
 
 
 def is_name_qualifier(region: str) -> bool:
     """True when ``region`` after "City, " is part of the city's name (a US state, as in
     "La Crosse, Wisconsin"), false when it only locates the city ("Geneva, Switzerland")."""
-    return region.strip().lower() in _US_STATES
+    return region.strip().lower() in US_STATES
 
 
 def described_noun(participle: Any) -> Any:

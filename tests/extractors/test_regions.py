@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from grapheme_distill.extractors.spacy.regions import is_country_or_state
+from grapheme_distill.extractors.regions import is_country_or_state
 
 
 @pytest.mark.parametrize(

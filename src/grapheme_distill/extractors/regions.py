@@ -1,5 +1,5 @@
 """The names of the world's larger places: countries (and former countries), the continents and
-the US states.
+the US states.  (Outside ``spacy/``: the spaCy-free readers read brackets too.)
 
 A bracket after a place name holds either the region it lies in ("Puno (Peru)", "Kyoto
 (Japan)") or another name of the same place ("Mumbai (Bombay)", "Mount Fuji (Fugaku)").  The
@@ -9,9 +9,72 @@ them apart.  The list is general knowledge, not drawn from any answer set.
 
 from __future__ import annotations
 
-from grapheme_distill.extractors.spacy.qualifiers import _US_STATES
+__all__ = ["US_STATES", "is_country_or_state"]
 
-__all__ = ["is_country_or_state"]
+#: the US states (and Washington, D.C.), lower-cased: "La Crosse, Wisconsin" names the city
+#: with its state (``spacy.qualifiers``); "Austin (Texas)" puts the city in it (``spacy.lists``)
+US_STATES = frozenset(
+    s.lower()
+    for s in [
+        "Alabama",
+        "Alaska",
+        "Arizona",
+        "Arkansas",
+        "California",
+        "Colorado",
+        "Connecticut",
+        "Delaware",
+        "Florida",
+        "Georgia",
+        "Hawaii",
+        "Idaho",
+        "Illinois",
+        "Indiana",
+        "Iowa",
+        "Kansas",
+        "Kentucky",
+        "Louisiana",
+        "Maine",
+        "Maryland",
+        "Massachusetts",
+        "Michigan",
+        "Minnesota",
+        "Mississippi",
+        "Missouri",
+        "Montana",
+        "Nebraska",
+        "Nevada",
+        "Ohio",
+        "Oklahoma",
+        "Oregon",
+        "Pennsylvania",
+        "Tennessee",
+        "Texas",
+        "Utah",
+        "Vermont",
+        "Virginia",
+        "Washington",
+        "Wisconsin",
+        "Wyoming",
+    ]
+) | frozenset(
+    {
+        "new hampshire",
+        "new jersey",
+        "new mexico",
+        "new york",
+        "north carolina",
+        "north dakota",
+        "rhode island",
+        "south carolina",
+        "south dakota",
+        "west virginia",
+        "d.c.",
+        "dc",
+        "washington, d.c.",
+    }
+)
+
 
 _COUNTRIES = """
 Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|
@@ -41,7 +104,7 @@ Africa|Antarctica|Asia|Europe|North America|South America|Oceania
 """
 
 _LARGER = frozenset(
-    {n.strip().lower() for n in _COUNTRIES.replace("\n", "").split("|") if n.strip()} | _US_STATES
+    {n.strip().lower() for n in _COUNTRIES.replace("\n", "").split("|") if n.strip()} | US_STATES
 )
 
 
