@@ -49,14 +49,14 @@ ur = _module("unseen_reads")
 def head_sets(reads: Path) -> list[str]:
     """The sets today's reads in ``reads`` cover (``head_<set>.jsonl``): devtrain, then the gates in
     batch order — whichever are there, so a batch can stand in for the next unseen one (its today's
-    read left out, ``/tmp/cal35/final.sh``)."""
+    read left out, ``benchmarks/refit_calibration.sh``)."""
     names = [p.stem.removeprefix("head_") for p in reads.glob("head_*.jsonl")]
     gates = sorted((n for n in names if n.startswith("val")), key=lambda n: int(n[3:]))
     return [n for n in names if n == "devtrain"] + gates
 
 
 def gold(set_name: str) -> Path:
-    return Path("/work/sets") / set_name / "gold.jsonl"
+    return ur.SETS / set_name / "gold.jsonl"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("reads", type=Path)
     ap.add_argument("--seen-before", default="a8219f2")
     ap.add_argument("--only", nargs="*", help="recipe names to run (default: all)")
-    ap.add_argument("--out", type=Path, default=Path("/tmp/cal35/lobo.json"))
+    ap.add_argument("--out", type=Path, default=Path("/tmp/calibration_unseen.json"))
     args = ap.parse_args(argv)
     sets = head_sets(args.reads)
     head_reads = {s: ur.load(args.reads / f"head_{s}.jsonl") for s in sets}
@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
             cmap = fit(r, training(r, head, unseen, old_groups, s), s)
             row["held_out"][s] = ur.score(unseen_reads[s], gold(s), cmap.confidence, full=False)
         cmap = fit(r, training(r, head, unseen, old_groups, None), None)
-        for s in sets[1:]:
+        for s in (s for s in sets if s != "devtrain"):
             row["gates"][s] = ur.score(head_reads[s], gold(s), cmap.confidence, full=False)
         results[r.name] = row
         print(summary(r.name, row), flush=True)
@@ -185,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         for name, row in results.items()
     }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(slim, indent=1))
     return 0
 

@@ -15,7 +15,7 @@ applies any map to a collected file and gives the figures ``eval --dataset answe
 the map is the extractor's last step::
 
     PYTHONPATH=/tmp/cal_34/src .venv/bin/python benchmarks/unseen_reads.py collect \\
-        --gold /work/sets/val34/gold.jsonl --out /tmp/cal35/reads/cal34_val34.jsonl
+        --gold $GRAPHEME_DISTILL_SETS/val34/gold.jsonl --out /tmp/cal35/reads/cal34_val34.jsonl
     .venv/bin/python benchmarks/unseen_reads.py score /tmp/cal35/reads/cal34_val34.jsonl
 
 Every later batch's unseen read (the directory ``fit_calibration.py --unseen-reads`` reads;
@@ -25,16 +25,19 @@ Every later batch's unseen read (the directory ``fit_calibration.py --unseen-rea
       c=$(git log --diff-filter=A --format=%h -- benchmarks/data/answers/annotated/written$k.txt)
       mkdir -p /tmp/cal_$k && git archive $c^ src | tar -x -C /tmp/cal_$k
       PYTHONPATH=/tmp/cal_$k/src .venv/bin/python benchmarks/unseen_reads.py collect \
-          --gold /work/sets/val$k/gold.jsonl --out /tmp/cal35/reads/cal${k}_val$k.jsonl
+          --gold $GRAPHEME_DISTILL_SETS/val$k/gold.jsonl --out /tmp/cal35/reads/cal${k}_val$k.jsonl
     done
 
-``benchmarks/fit_calibration.py --unseen-reads DIR`` fits on such files (see there).
+``benchmarks/fit_calibration.py --unseen-reads DIR`` fits on such files (see there);
+``benchmarks/refit_calibration.sh`` does all of it (the sets, every unseen read, today's reads, the
+fit and its held-out judgement) in one command.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -42,6 +45,8 @@ from typing import Any
 
 TYPES = ("entities", "relations", "procedures", "hierarchy", "linguistic")
 CONFIDENT = ("relations", "procedures", "hierarchy", "linguistic")
+#: the development answers split by batch (``benchmarks/split_by_batch.py``)
+SETS = Path(os.environ.get("GRAPHEME_DISTILL_SETS", "/tmp/grapheme-distill-sets"))
 _SENTINEL = 1e-7  # item i is marked with confidence (i + 1) * _SENTINEL while its units are listed
 
 
@@ -262,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--out", type=Path, nargs="+", required=True)
     s = sub.add_parser("score", help="the figures of collected reads under their own map")
     s.add_argument("reads", type=Path)
-    s.add_argument("--gold", type=Path, help="default: /work/sets/<set>/gold.jsonl by the name")
+    s.add_argument("--gold", type=Path, help="default: $GRAPHEME_DISTILL_SETS/<set>/gold.jsonl")
     args = ap.parse_args(argv)
     golds = args.gold if isinstance(args.gold, list) else [args.gold] if args.gold else []
     if any("blind" in str(g) or "fresh" in str(g) for g in golds):
@@ -270,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.cmd == "collect":
         return collect(args.gold, args.out)
-    gold = args.gold or Path("/work/sets") / args.reads.stem.split("_")[-1] / "gold.jsonl"
+    gold = args.gold or SETS / args.reads.stem.split("_")[-1] / "gold.jsonl"
     figures = score(load(args.reads), gold, None)
     print(json.dumps({k: v for k, v in figures.items() if k not in ("items", "relations")}))
     return 0
