@@ -14,7 +14,7 @@
 #     on dev less the newest batch, writing src/grapheme_distill/extractors/calibration/spacy.json;
 #  4. the held-out judgement (calibration_unseen.py: leave one batch out on the unseen reads).
 # Env: GRAPHEME_DISTILL_SETS (default /tmp/grapheme-distill-sets), READS (/tmp/grapheme-distill-reads),
-#   WORK (/tmp/grapheme-distill-refit), FIRST (26), MAP_OUT (the shipped map).  Needs scikit-learn
+#   WORK (/tmp/grapheme-distill-refit/<HEAD>), FIRST (26), MAP_OUT (the shipped map).  Needs scikit-learn
 #   (pip install -e '.[calibrate]') and ../shared/eval/score_answers.py.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,7 +23,8 @@ PY=${PY:-$ROOT/.venv/bin/python}
 export GRAPHEME_DISTILL_SETS=${GRAPHEME_DISTILL_SETS:-/tmp/grapheme-distill-sets}
 export GRAPHEME_DISTILL_ANSWER_SCORER=${GRAPHEME_DISTILL_ANSWER_SCORER:-$ROOT/../shared/eval/score_answers.py}
 READS=${READS:-/tmp/grapheme-distill-reads}
-WORK=${WORK:-/tmp/grapheme-distill-refit}
+# today's reads belong to today's code: a folder per commit, so a rerun never reuses an older code's
+WORK=${WORK:-/tmp/grapheme-distill-refit/$(git rev-parse --short HEAD)}
 FIRST=${FIRST:-26}
 MAP_OUT=${MAP_OUT:-$ROOT/src/grapheme_distill/extractors/calibration/spacy.json}
 mkdir -p "$READS" "$WORK/reads"
