@@ -107,3 +107,20 @@ def test_the_names_end_before_a_clause_a_conjunction_opens() -> None:
     )
     assert ("programming languages", "Ruby") in pairs
     assert not any(" " in child or child.startswith("while") for _, child in pairs)
+
+
+def test_but_also_adds_the_lists_last_name() -> None:
+    pairs = _pairs("It supports scripting languages such as Python and Ruby, but also Lua.\n")
+    assert ("scripting languages", "Lua") in pairs
+    pairs = _pairs(
+        "The cliffs are home to nesting seabirds such as puffins, gannets, but also albatrosses.\n"
+    )
+    assert {("nesting seabirds", "puffins"), ("nesting seabirds", "albatrosses")} <= pairs
+
+
+def test_but_also_opening_a_clause_ends_the_names() -> None:
+    pairs = _pairs(
+        "It supports scripting languages such as Python and Ruby, but also has a C API.\n"
+    )
+    assert ("scripting languages", "Ruby") in pairs
+    assert not any("API" in child or child.startswith("but") for _, child in pairs)

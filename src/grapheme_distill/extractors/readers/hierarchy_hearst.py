@@ -249,6 +249,18 @@ def _before_outer_and(listed: str) -> str:
     return before if "," not in before or re.search(r"\bor\s", before) else listed
 
 
+def _but_also(listed: str) -> str:
+    """ "… such as puffins, gannets, but also albatrosses": "but also" adds the list's last name
+    (read as "and"), but only where the list stays a list of names with it; otherwise ("… such as
+    Python and Ruby, but also has a C API") the sentence's next clause opens there and the names
+    end before it."""
+    cue = re.search(r",?\s+but also\s+", listed)
+    if cue is None:
+        return listed
+    joined = listed[: cue.start()] + " and " + listed[cue.end() :]
+    return joined if name_list(joined) else listed[: cue.start()]
+
+
 def _proper_ends(names: list[str]) -> list[str]:
     """A list of proper names ends with the last name's capitalised words: "Dynasties such as the
     Almoravids and Almohads ruled empires …" runs on into the sentence's verb, which no name of
@@ -335,9 +347,10 @@ def hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
             r",?\s+(?:as well as|and other|and many|among others|which|who)\b"
             # a comma and a conjunction open the sentence's next clause: "Python and Ruby use
             # dynamic typing, while others such as Java …" (the names end before it)
-            r"|,\s+(?:while|whereas|although|though|because|but|unless)\b",
+            r"|,\s+(?:while|whereas|although|though|because|but(?!\s+also\b)|unless)\b",
             m.group("list"),
         )[0]
+        listed = _but_also(listed)
         # "His later projects, such as the X, ran out of money": the aside ends at its verb
         listed = _CLAUSE_VERB.split(listed)[0]
         if m.start() == 0 and not name_list(listed):
