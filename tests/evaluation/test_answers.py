@@ -18,12 +18,15 @@ from grapheme_distill.evaluation.answers import (
     CORRECT,
     NEUTRAL,
     WRONG,
+    PredictedAnswer,
+    at_threshold,
     evaluate_answers,
     extraction_to_pred,
     load_scorer,
     missed_gold,
     prediction_outcomes,
     read_gold,
+    unit_confidences,
 )
 from grapheme_distill.extractors import Extraction, best_available_extractor, get_extractor
 from grapheme_distill.model.knowledge import (
@@ -188,6 +191,45 @@ def test_the_predictions_file_carries_each_items_confidence(
                 stated += [c for c in line["confidence"][kind] if c is not None]
         assert all(c is None for c in line["confidence"]["entities"])
     assert stated and all(0.0 < c <= 1.0 for c in stated)
+
+
+def test_each_scored_unit_has_its_confidence_and_the_threshold_keeps_the_unrated() -> None:
+    """``unit_confidences`` lists a confidence per unit the scorer scores, as
+    ``prediction_outcomes`` lists outcomes (a procedure once per step); ``at_threshold`` keeps the
+    units at or above the threshold and those without a confidence (entities, aliases)."""
+    answer = PredictedAnswer(
+        "a",
+        {
+            "entities": [{"name": "Ada", "type": "PERSON"}],
+            "relations": [
+                {"subject": "Ada", "predicate": "p", "object": "B", "negated": False},
+                {"subject": "Ada", "predicate": "q", "object": "C", "negated": False},
+            ],
+            "procedures": [{"goal": "g", "steps": ["one", "two", "three"]}],
+            "hierarchy": [],
+            "linguistic": [{"term": "Ada", "kind": "alias", "value": "A."}],
+        },
+        {
+            "entities": [None],
+            "relations": [0.9, 0.5],
+            "procedures": [0.7],
+            "hierarchy": [],
+            "linguistic": [None],
+        },
+    )
+    assert unit_confidences(answer) == {
+        "entities": [None],
+        "relations": [0.9, 0.5],
+        "procedures": [0.7, 0.7, 0.7],
+        "hierarchy": [],
+        "linguistic": [None],
+    }
+    kept = at_threshold(answer, 0.65)
+    assert [r["predicate"] for r in kept["relations"]] == ["p"]
+    assert kept["entities"] == answer.pred["entities"]
+    assert kept["linguistic"] == answer.pred["linguistic"]
+    assert kept["procedures"] == answer.pred["procedures"]
+    assert at_threshold(answer, 0.75)["procedures"] == []
 
 
 def test_per_prediction_outcomes_add_up_to_the_reference_counts(scorer_path: Path) -> None:

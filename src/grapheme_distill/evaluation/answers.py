@@ -55,6 +55,7 @@ __all__ = [
     "SCORER_ENV",
     "AnswersReport",
     "PredictedAnswer",
+    "at_threshold",
     "default_scorer_path",
     "describe_unit",
     "evaluate_answers",
@@ -63,6 +64,7 @@ __all__ = [
     "missed_gold",
     "prediction_outcomes",
     "read_gold",
+    "unit_confidences",
 ]
 
 #: Environment variable naming the reference scorer when it is not at ``../shared/eval``.
@@ -488,8 +490,9 @@ def _extract_all(
     return out
 
 
-def _at_threshold(answer: PredictedAnswer, threshold: float) -> dict[str, list[dict[str, Any]]]:
-    """The predictions whose confidence reaches ``threshold`` (those without one are kept)."""
+def at_threshold(answer: PredictedAnswer, threshold: float) -> dict[str, list[dict[str, Any]]]:
+    """The predictions whose confidence reaches ``threshold`` (those without one are kept): what
+    ``min_confidence`` keeps, scored for the "precision at min_confidence" figures."""
     return {
         kind: [
             unit
@@ -500,12 +503,21 @@ def _at_threshold(answer: PredictedAnswer, threshold: float) -> dict[str, list[d
     }
 
 
-def _step_confidences(answer: PredictedAnswer) -> list[float | None]:
-    return [
-        c
-        for proc, c in zip(answer.pred["procedures"], answer.confidences["procedures"], strict=True)
-        for _ in proc["steps"]
-    ]
+def unit_confidences(answer: PredictedAnswer) -> dict[str, list[float | None]]:
+    """Per type, the confidence of each unit the scorer scores, parallel to
+    :func:`prediction_outcomes`' lists: a procedure's once per step.  With the outcomes, what the
+    calibration figures are computed from (also ``benchmarks/unseen_reads.py score``, which
+    re-scores collected reads under another map)."""
+    return {
+        kind: [
+            c
+            for proc, c in zip(answer.pred[kind], answer.confidences[kind], strict=True)
+            for _ in proc["steps"]
+        ]
+        if kind == "procedures"
+        else list(answer.confidences[kind])
+        for kind in TYPES
+    }
 
 
 def evaluate_answers(
@@ -553,7 +565,7 @@ def evaluate_answers(
     seconds = time.perf_counter() - started
 
     scores = module.score(items, {a.id: a.pred for a in answers})
-    kept = {a.id: _at_threshold(a, threshold) for a in answers}
+    kept = {a.id: at_threshold(a, threshold) for a in answers}
     at = module.score(items, kept)
     n_kept = sum(len(p[k]) for p in kept.values() for k in _CONFIDENT_TYPES)
     n_all = sum(len(a.pred[k]) for a in answers for k in _CONFIDENT_TYPES)
@@ -568,8 +580,9 @@ def evaluate_answers(
     detail = {k: _Losses() for k in TYPES}
     for item, answer in zip(items, answers, strict=True):
         outcomes = prediction_outcomes(module, item["gold"], answer.pred)
+        unit_conf = unit_confidences(answer)
         for kind in TYPES:
-            confs = _step_confidences(answer) if kind == "procedures" else answer.confidences[kind]
+            confs = unit_conf[kind]
             units = (
                 [
                     {"goal": p["goal"], "steps": [s]}
