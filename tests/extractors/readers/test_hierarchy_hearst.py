@@ -124,3 +124,9 @@ def test_but_also_opening_a_clause_ends_the_names() -> None:
     )
     assert ("scripting languages", "Ruby") in pairs
     assert not any("API" in child or child.startswith("but") for _, child in pairs)
+
+
+def test_a_list_that_opens_its_sentence_ends_before_the_verb() -> None:
+    pairs = _pairs("Noble gases such as helium, neon and argon hardly react.\n")
+    assert ("noble gases", "argon") in pairs
+    assert not any("react" in child for _, child in pairs)

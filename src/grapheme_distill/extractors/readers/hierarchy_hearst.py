@@ -353,8 +353,13 @@ def hearst(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
         listed = _but_also(listed)
         # "His later projects, such as the X, ran out of money": the aside ends at its verb
         listed = _CLAUSE_VERB.split(listed)[0]
-        if m.start() == 0 and not name_list(listed):
-            listed = _subject_list(listed)
+        if m.start() == 0:
+            # the list opens its sentence, so its last name may run on into the verb — also
+            # where the list is already read with that verb in it ("helium, neon and argon
+            # hardly react" read "argon hardly react"); a cut of a read list must stay one
+            cut = _subject_list(listed)
+            if not name_list(listed) or name_list(cut):
+                listed = cut
         if name_list(listed):
             # only a list already read loses its tail: a cut never makes a list where none was
             # read (on val11, cutting unread text first made 2 wrong edges)
