@@ -15,7 +15,15 @@ Recipes (``fit_calibration.py`` flags in brackets):
 * ``unseen C=x terms=t w=y``: today's reads of every answer are ``seen`` and the unseen reads are
   the unseen items (``--unseen-reads DIR --seen-terms t --unseen-weight y -C x``).
 
-    .venv/bin/python benchmarks/calibration_unseen.py /tmp/cal35/reads
+      .venv/bin/python benchmarks/calibration_unseen.py /tmp/cal35/reads
+
+``--thresholds`` adds, for each chosen recipe, the held-out figures at every threshold of the
+grid 0.50 … 0.90 (item precision pooled over the unseen reads and per batch, with its standard
+error over batches; F1 at the threshold; units kept) and the threshold the default's rule picks
+(:func:`default_threshold`; docs/benchmarks.md, thirty-sixth session)::
+
+    .venv/bin/python benchmarks/calibration_unseen.py /tmp/cal35/final/reads --thresholds \
+        --only "unseen C=0.333 terms=cell share=0.4"
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ import argparse
 import dataclasses
 import importlib.util
 import json
+import random
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -56,7 +65,7 @@ def head_sets(reads: Path) -> list[str]:
 
 
 def gold(set_name: str) -> Path:
-    return ur.SETS / set_name / "gold.jsonl"
+    return Path(ur.SETS) / set_name / "gold.jsonl"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -138,12 +147,130 @@ def fit(recipe: Recipe, samples: Sequence[Any], leave: str | None) -> Any:
     return CalibrationMap.from_dict({"format": "grapheme-distill.calibration.v2", **data})
 
 
+#: the candidate defaults of ``min_confidence`` (``--thresholds``)
+GRID = tuple(round(0.5 + 0.05 * i, 2) for i in range(9))
+#: the default's rule: held out on the unseen reads, pooled item precision at least this
+POOLED_FLOOR = 0.80
+#: a batch under this at the chosen threshold is reported (a writer the map or the readers fail),
+#: not fed into the choice: a threshold cannot mend a batch whose confident units are as often
+#: wrong as its middling ones (val35, thirty-sixth session)
+BATCH_FLOOR = 0.70
+
+
+def default_threshold(
+    rows: dict[float, dict[str, Any]],
+    pooled_floor: float = POOLED_FLOOR,
+    batch_floor: float | None = None,
+) -> float | None:
+    """The rule for the default ``min_confidence``: the lowest threshold of ``rows`` (held-out
+    figures per threshold, :func:`threshold_rows`) whose item precision pooled over the unseen
+    reads is at least ``pooled_floor`` — pooled, because the issue's target is one precision over
+    all the items of a set (blind and the private set are scored so); None when none passes.
+    With ``batch_floor`` every batch must reach it too (the rule as first written; it picked 0.90
+    on the thirty-fifth session's reads because one batch's precision is flat in the threshold,
+    docs/benchmarks.md)."""
+    for t in sorted(rows):
+        row = rows[t]
+        if row["p_at"] < pooled_floor:
+            continue
+        if batch_floor is None or min(row["batches"].values()) >= batch_floor:
+            return t
+    return None
+
+
+def weak_batches(row: dict[str, Any], floor: float = BATCH_FLOOR) -> dict[str, float]:
+    """The batches of one threshold's row whose held-out precision is under ``floor``."""
+    return {s: p for s, p in row["batches"].items() if p < floor}
+
+
+def pooled_se(rows: Sequence[dict[str, Any]], draws: int = 2000, seed: int = 0) -> float:
+    """The standard error of the pooled item precision of ``rows`` (scored sets), resampling the
+    sets with replacement: how far another draw of as many writers could move it."""
+    if len(rows) < 2:
+        return 0.0
+    rng = random.Random(seed)
+    values = []
+    for _ in range(draws):
+        pick = [rows[rng.randrange(len(rows))] for _ in rows]
+        tp = sum(r["p_tp"] for r in pick)
+        fp = sum(r["p_fp"] for r in pick)
+        values.append(tp / (tp + fp) if tp + fp else 0.0)
+    mean = sum(values) / len(values)
+    return float((sum((v - mean) ** 2 for v in values) / (len(values) - 1)) ** 0.5)
+
+
+def threshold_rows(
+    maps: dict[str, Any], reads: dict[str, list[Any]], grid: Sequence[float] = GRID
+) -> dict[float, dict[str, Any]]:
+    """Per threshold of ``grid``: each unseen read (``reads``, by set) scored with its held-out
+    map (``maps``, fitted without that batch) — item precision pooled and per batch, its
+    standard error over batches, F1 at the threshold pooled, units kept (confident kinds)."""
+    out: dict[float, dict[str, Any]] = {}
+    for t in grid:
+        per = {
+            s: ur.score(r, gold(s), maps[s].confidence, threshold=t, full=False)
+            for s, r in reads.items()
+        }
+        pooled = ur.pooled(per.values())
+        out[t] = {
+            "p_at": pooled["p_at"],
+            "p_se": pooled_se(list(per.values())),
+            "f1_at": pooled["f1_at"],
+            "kept": int(sum(r["p_tp"] + r["p_fp"] for r in per.values())),
+            "batches": {s: r["p_at"] for s, r in per.items()},
+            "kept_batches": {s: int(r["p_tp"] + r["p_fp"]) for s, r in per.items()},
+        }
+    return out
+
+
+def threshold_table(rows: dict[float, dict[str, Any]]) -> str:
+    """``rows`` as a markdown table, and the threshold the rule picks."""
+    sets = sorted(next(iter(rows.values()))["batches"], key=lambda n: int(n[3:]), reverse=True)
+    lines = [
+        "| threshold | P pooled (s.e.) | worst batch | F1 at t pooled | units kept | "
+        + " | ".join(sets)
+        + " |",
+        "|---|---|---|---|---|" + "---|" * len(sets),
+    ]
+    for t, r in sorted(rows.items()):
+        worst = min(r["batches"], key=r["batches"].get)
+        lines.append(
+            f"| {t:.2f} | {r['p_at']:.3f} ({r['p_se']:.3f}) | {r['batches'][worst]:.3f} {worst} "
+            f"| {r['f1_at']:.4f} | {r['kept']} | "
+            + " | ".join(f"{r['batches'][s]:.3f} ({r['kept_batches'][s]})" for s in sets)
+            + " |"
+        )
+    pick = default_threshold(rows)
+    weak = weak_batches(rows[pick]) if pick is not None else {}
+    lines.append(
+        f"rule (lowest t with pooled P >= {POOLED_FLOOR:.2f}): "
+        + ("no threshold passes" if pick is None else f"{pick:.2f}")
+        + (
+            f"; batches under {BATCH_FLOOR:.2f} there (the readers' to look at): "
+            + ", ".join(f"{s} {p:.3f}" for s, p in weak.items())
+            if weak
+            else ""
+        )
+    )
+    first = default_threshold(rows, batch_floor=BATCH_FLOOR)
+    lines.append(
+        f"as first written (every batch >= {BATCH_FLOOR:.2f} too): "
+        + ("no threshold passes" if first is None else f"{first:.2f}")
+    )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("reads", type=Path)
     ap.add_argument("--seen-before", default="a8219f2")
     ap.add_argument("--only", nargs="*", help="recipe names to run (default: all)")
     ap.add_argument("--out", type=Path, default=Path("/tmp/calibration_unseen.json"))
+    ap.add_argument(
+        "--thresholds",
+        action="store_true",
+        help="each recipe's held-out figures per threshold of 0.50 … 0.90 and the default's rule",
+    )
     args = ap.parse_args(argv)
     sets = head_sets(args.reads)
     head_reads = {s: ur.load(args.reads / f"head_{s}.jsonl") for s in sets}
@@ -151,8 +278,8 @@ def main(argv: list[str] | None = None) -> int:
         (int(p.stem.split("_")[0][3:]) for p in args.reads.glob("cal*_val*.jsonl")), reverse=True
     )
     unseen_reads = {f"val{k}": ur.load(args.reads / f"cal{k}_val{k}.jsonl") for k in batches}
-    head = {s: ur.samples(r) for s, r in head_reads.items()}
-    unseen = {s: ur.samples(r) for s, r in unseen_reads.items()}
+    head = {s: fc.samples(r) for s, r in head_reads.items()}
+    unseen = {s: fc.samples(r) for s, r in unseen_reads.items()}
     old = fc.groups_since(fc.DEFAULT_GOLD, args.seen_before)
     every = {x.group for rows in head.values() for x in rows}
     old_groups = every - old
@@ -160,14 +287,18 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {}
     for r in chosen:
         row: dict[str, Any] = {"held_out": {}, "gates": {}}
+        maps = {s: fit(r, training(r, head, unseen, old_groups, s), s) for s in unseen_reads}
         for s in unseen_reads:
-            cmap = fit(r, training(r, head, unseen, old_groups, s), s)
-            row["held_out"][s] = ur.score(unseen_reads[s], gold(s), cmap.confidence, full=False)
+            row["held_out"][s] = ur.score(unseen_reads[s], gold(s), maps[s].confidence, full=False)
+        if args.thresholds:
+            row["thresholds"] = threshold_rows(maps, unseen_reads)
         cmap = fit(r, training(r, head, unseen, old_groups, None), None)
         for s in (s for s in sets if s != "devtrain"):
             row["gates"][s] = ur.score(head_reads[s], gold(s), cmap.confidence, full=False)
         results[r.name] = row
         print(summary(r.name, row), flush=True)
+        if args.thresholds:
+            print(threshold_table(row["thresholds"]), flush=True)
     own: dict[str, Any] = {"held_out": {}, "gates": {}}
     for s in unseen_reads:
         own["held_out"][s] = ur.score(unseen_reads[s], gold(s), None)

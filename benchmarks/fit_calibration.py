@@ -56,7 +56,7 @@ import random
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -96,32 +96,6 @@ class Sample:
         return str(self.signals.get("construction", "clause"))
 
 
-def _unit_ids(extraction: Any) -> dict[str, list[str | None]]:
-    """Per pred list of ``extraction_to_pred``, the id of the item each unit came from (same order,
-    same filters; procedures once per step; aliases read off entities have none)."""
-    from grapheme_distill.model.knowledge import (
-        Attribute,
-        HierarchyEdge,
-        LinguisticItem,
-        Procedure,
-        Relation,
-    )
-
-    names = set(extraction.entities)
-    ids: dict[str, list[str | None]] = defaultdict(list)
-    for item in extraction.items:
-        relation = isinstance(item, Relation) and item.subject in names and item.object in names
-        if relation or (isinstance(item, Attribute) and item.entity in names):
-            ids["relations"].append(item.id)
-        elif isinstance(item, Procedure):
-            ids["procedures"].extend([item.id] * len(item.steps))
-        elif isinstance(item, HierarchyEdge) and item.parent in names and item.child in names:
-            ids["hierarchy"].append(item.id)
-        elif isinstance(item, LinguisticItem) and item.entity in names:
-            ids["linguistic"].append(item.id)
-    return ids
-
-
 def answer_group(answer_id: str) -> str:
     """The fold unit of an answer: the local teacher's answers on one topic (``local-01-proc``,
     ``local-01-rela``) share their text's facts, so they are held out together."""
@@ -129,36 +103,123 @@ def answer_group(answer_id: str) -> str:
     return match.group(1) if match else answer_id
 
 
-def collect(gold: Path) -> list[Sample]:
-    """Every non-neutral predicted item of every answer, with its signals and correctness."""
+TYPES = ("entities", "relations", "procedures", "hierarchy", "linguistic")
+#: the types whose units carry a confidence (entities and aliases read off entities do not)
+CONFIDENT = ("relations", "procedures", "hierarchy", "linguistic")
+_SENTINEL = 1e-7  # item i is marked with confidence (i + 1) * _SENTINEL while its units are listed
+_EXTRACTORS: dict[bool, Any] = {}
+
+
+def _extractor(calibration: bool) -> Any:
+    """One spaCy extractor per process and setting (its pipeline loads once)."""
+    from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
+
+    if calibration not in _EXTRACTORS:
+        _EXTRACTORS[calibration] = SpacyExtractor(calibration=calibration)
+    return _EXTRACTORS[calibration]
+
+
+def read_answers(gold: Path, *, calibration: bool = False) -> Iterator[dict[str, Any]]:
+    """Every answer of ``gold`` read once by the ``grapheme_distill`` on ``sys.path``, as the
+    line ``benchmarks/unseen_reads.py collect`` writes: ``id``; ``pred`` (the gold format's, from
+    ``extraction_to_pred``); ``units`` (per type of ``pred``, the index in ``items`` of the item
+    each unit came from, ``None`` for entities and aliases read off entities); ``items`` (each
+    item's kind, confidence as read — raw scores unless ``calibration`` —, confidence under that
+    tree's own map, signals); ``outcomes`` (each unit correct, wrong or neutral under the reference
+    scorer, ``prediction_outcomes``; procedures per step).
+
+    The one read both the fit (:func:`collect`) and the unseen reads use.  It runs under old
+    commits' trees (``PYTHONPATH=<tree>/src``), so it uses only what the package has offered since
+    batch 26; which item made a unit is learned by marking each item's confidence with its index
+    while ``extraction_to_pred`` lists the units (the function itself does not say), then putting
+    the confidences back."""
     from grapheme_distill.evaluation.answers import (
-        CORRECT,
-        NEUTRAL,
         extraction_to_pred,
         load_scorer,
         prediction_outcomes,
         read_gold,
     )
-    from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
+    from grapheme_distill.extractors.confidence import load_calibration
 
     scorer = load_scorer()
     items = read_gold(gold, scorer)
-    extractor = SpacyExtractor(calibration=False)
-    samples: list[Sample] = []
-    extractions = extractor.pipe([(it["prompt"], it["response"]) for it in items])
-    for item, extraction in zip(items, extractions, strict=True):
-        pred, _ = extraction_to_pred(extraction)
+    own = load_calibration("spacy")
+    extractions = _extractor(calibration).pipe([(it["prompt"], it["response"]) for it in items])
+    for item, ex in zip(items, extractions, strict=True):
+        records = []
+        kept = list(ex.items)
+        for i, it in enumerate(kept):
+            signals = ex.item_signals.get(it.id)
+            records.append(
+                {
+                    "kind": it.kind,
+                    "raw": it.confidence,
+                    "own": own.confidence(it.kind, signals) if signals is not None else None,
+                    "signals": dict(signals) if signals is not None else None,
+                }
+            )
+            ex.items[i] = it.model_copy(update={"confidence": (i + 1) * _SENTINEL})
+        pred, conf = extraction_to_pred(ex)
+        ex.items[:] = kept
+        units = {
+            k: [None if c is None else round(c / _SENTINEL) - 1 for c in conf[k]] for k in TYPES
+        }
         outcomes = prediction_outcomes(scorer, item["gold"], pred)
-        kinds = {i.id: i.kind for i in extraction.items}
-        for ptype, unit_ids in _unit_ids(extraction).items():
-            for item_id, outcome in zip(unit_ids, outcomes[ptype], strict=False):
-                if item_id is None or outcome == NEUTRAL:
+        yield {
+            "id": item["id"],
+            "pred": pred,
+            "units": units,
+            "items": records,
+            "outcomes": outcomes,
+        }
+
+
+def load_reads(path: Path) -> list[dict[str, Any]]:
+    """The reads of a file ``benchmarks/unseen_reads.py collect`` wrote (:func:`read_answers`)."""
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def _types_in_item_order(read: dict[str, Any]) -> list[str]:
+    """The confident types of ``read`` in the order their first item comes in the extraction
+    (the order :func:`collect` has always listed a live read's samples in)."""
+    first = {
+        k: min(i for i in read["units"][k] if i is not None)
+        for k in CONFIDENT
+        if any(i is not None for i in read["units"][k])
+    }
+    return sorted(first, key=first.__getitem__)
+
+
+def samples(
+    reads: Iterable[dict[str, Any]], *, seen: bool = False, item_order: bool = False
+) -> list[Sample]:
+    """The calibration samples of reads (:func:`read_answers`, or a file of them): one per
+    predicted non-neutral unit that an item produced, procedures once per step.  The types of an
+    answer come in ``CONFIDENT`` order, or with ``item_order`` in the order of their first item:
+    the two orders the fit has been run on (the unseen reads' and a live read's), kept because
+    lbfgs stops at slightly different weights when the same samples come in another order — the
+    refit writes the shipped map weight for weight only so."""
+    out = []
+    for r in reads:
+        group = answer_group(r["id"])
+        for kind in _types_in_item_order(r) if item_order else CONFIDENT:
+            units = r["units"][kind]
+            if kind == "procedures":
+                units = [i for p, i in zip(r["pred"][kind], units, strict=True) for _ in p["steps"]]
+            for i, outcome in zip(units, r["outcomes"][kind], strict=True):
+                if i is None or outcome == "neutral":
                     continue
-                signals = dict(extraction.item_signals.get(item_id, {}))
-                samples.append(
-                    Sample(answer_group(item["id"]), kinds[item_id], signals, outcome == CORRECT)
+                rec = r["items"][i]
+                out.append(
+                    Sample(group, rec["kind"], rec["signals"] or {}, outcome == "correct", seen)
                 )
-    return samples
+    return out
+
+
+def collect(gold: Path) -> list[Sample]:
+    """Every non-neutral predicted item of every answer of ``gold``, with its signals and
+    correctness, read with raw scores."""
+    return samples(read_answers(gold), item_order=True)
 
 
 # --------------------------------------------------------------------------- fitters
@@ -495,18 +556,12 @@ def groups_since(gold: Path, rev: str) -> set[str]:
 def unseen_samples(directory: Path, weight: float = 1.0) -> list[Sample]:
     """The items of the truly unseen reads in ``directory`` (``cal<K>_val<K>.jsonl``, written by
     ``benchmarks/unseen_reads.py collect``), unseen, each of sample weight ``weight``."""
-    spec = importlib.util.spec_from_file_location(
-        "unseen_reads", Path(__file__).with_name("unseen_reads.py")
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
     files = sorted(directory.glob("cal*_val*.jsonl"))
     if not files:
         raise SystemExit(f"--unseen-reads {directory}: no cal<K>_val<K>.jsonl files")
     out: list[Sample] = []
     for path in files:
-        out.extend(dataclasses.replace(s, weight=weight) for s in module.samples(module.load(path)))
+        out.extend(dataclasses.replace(s, weight=weight) for s in samples(load_reads(path)))
     return out
 
 

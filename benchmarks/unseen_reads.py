@@ -6,13 +6,13 @@ figures later tuned readers as acceptance checks, so the same batch read by toda
 longer unseen).  Such reads are the closest stand-in for the private re-measure.
 
 ``collect`` (run with ``PYTHONPATH=<that commit's tree>/src``) reads a gold file once with raw
-scores (``SpacyExtractor(calibration=False)``), applies that tree's own shipped map in the same
-process, and writes one JSON line per answer: the gold-format predictions, which item each
-predicted unit came from, every item's kind, signals, raw and own-map confidence, and each unit's
-outcome under the reference scorer.  Nothing needs re-reading to try another map: ``score``
-applies any map to a collected file and gives the figures ``eval --dataset answers`` gives
-(micro F1, F1 and item precision at ``min_confidence``, item and relation ECE) — exactly, since
-the map is the extractor's last step::
+scores (``fit_calibration.read_answers``, the read the fit makes of the dev answers too), applies
+that tree's own shipped map in the same process, and writes one JSON line per answer: the
+gold-format predictions, which item each predicted unit came from, every item's kind, signals, raw
+and own-map confidence, and each unit's outcome under the reference scorer.  Nothing needs
+re-reading to try another map: ``score`` applies any map to a collected file and gives the figures
+``eval --dataset answers`` gives (micro F1, F1 and item precision at ``min_confidence``, item and
+relation ECE) — exactly, since the map is the extractor's last step::
 
     PYTHONPATH=/tmp/cal_34/src .venv/bin/python benchmarks/unseen_reads.py collect \\
         --gold $GRAPHEME_DISTILL_SETS/val34/gold.jsonl --out /tmp/cal35/reads/cal34_val34.jsonl
@@ -36,6 +36,7 @@ fit and its held-out judgement) in one command.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import sys
@@ -43,109 +44,45 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-TYPES = ("entities", "relations", "procedures", "hierarchy", "linguistic")
-CONFIDENT = ("relations", "procedures", "hierarchy", "linguistic")
+HERE = Path(__file__).resolve().parent
+
+
+def _fit_calibration() -> Any:
+    """``benchmarks/fit_calibration.py``, loaded once: the copy already imported as
+    ``fit_calibration`` (by the judge or a test), else a new one registered under that name."""
+    loaded = sys.modules.get("fit_calibration")
+    if loaded is not None:
+        return loaded
+    spec = importlib.util.spec_from_file_location("fit_calibration", HERE / "fit_calibration.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["fit_calibration"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+fc = _fit_calibration()
+TYPES = fc.TYPES
+CONFIDENT = fc.CONFIDENT
 #: the development answers split by batch (``benchmarks/split_by_batch.py``)
 SETS = Path(os.environ.get("GRAPHEME_DISTILL_SETS", "/tmp/grapheme-distill-sets"))
-_SENTINEL = 1e-7  # item i is marked with confidence (i + 1) * _SENTINEL while its units are listed
 
 
 def collect(golds: Sequence[Path], outs: Sequence[Path]) -> int:
     """Read each gold file with the ``grapheme_distill`` on ``sys.path`` (one process: the
-    pipeline loads once) and write its reads to the matching ``outs`` path."""
+    pipeline loads once; ``fit_calibration.read_answers``) and write its reads to the matching
+    ``outs`` path."""
     for gold, out in zip(golds, outs, strict=True):
-        _collect_one(gold, out)
+        lines = [json.dumps(line) + "\n" for line in fc.read_answers(gold)]
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text("".join(lines), encoding="utf-8")
+        print(f"{len(lines)} answers -> {out}", flush=True)
     return 0
 
 
-def _collect_one(gold: Path, out: Path) -> None:
-    from grapheme_distill.evaluation.answers import (
-        extraction_to_pred,
-        load_scorer,
-        prediction_outcomes,
-        read_gold,
-    )
-    from grapheme_distill.extractors.confidence import load_calibration
-
-    scorer = load_scorer()
-    items = read_gold(gold, scorer)
-    own = load_calibration("spacy")
-    extractor = _extractor()
-    lines = []
-    for item, ex in zip(
-        items, extractor.pipe([(it["prompt"], it["response"]) for it in items]), strict=True
-    ):
-        records = []
-        for i, it in enumerate(ex.items):
-            signals = ex.item_signals.get(it.id)
-            records.append(
-                {
-                    "kind": it.kind,
-                    "raw": it.confidence,
-                    "own": own.confidence(it.kind, signals) if signals is not None else None,
-                    "signals": dict(signals) if signals is not None else None,
-                }
-            )
-            ex.items[i] = it.model_copy(update={"confidence": (i + 1) * _SENTINEL})
-        pred, conf = extraction_to_pred(ex)
-        units = {
-            k: [None if c is None else round(c / _SENTINEL) - 1 for c in conf[k]] for k in TYPES
-        }
-        outcomes = prediction_outcomes(scorer, item["gold"], pred)
-        lines.append(
-            {"id": item["id"], "pred": pred, "units": units, "items": records, "outcomes": outcomes}
-        )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
-    print(f"{len(lines)} answers -> {out}", flush=True)
-
-
-_EXTRACTOR: list[Any] = []
-
-
-def _extractor() -> Any:
-    """One raw-score extractor per process (its pipeline loads once)."""
-    from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
-
-    if not _EXTRACTOR:
-        _EXTRACTOR.append(SpacyExtractor(calibration=False))
-    return _EXTRACTOR[0]
-
-
-def load(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-
-
-def samples(reads: Sequence[dict[str, Any]], *, seen: bool = False) -> list[Any]:
-    """The calibration samples of collected reads (``fit_calibration.Sample``: one per predicted
-    non-neutral unit that an item produced, procedures once per step), as ``collect`` in
-    ``fit_calibration.py`` builds them from a live read."""
-    fc = sys.modules.get("fit_calibration")
-    if fc is None:
-        import importlib.util
-
-        spec = importlib.util.spec_from_file_location(
-            "fit_calibration", Path(__file__).with_name("fit_calibration.py")
-        )
-        assert spec is not None and spec.loader is not None
-        fc = importlib.util.module_from_spec(spec)
-        sys.modules["fit_calibration"] = fc
-        spec.loader.exec_module(fc)
-    out = []
-    for r in reads:
-        group = fc.answer_group(r["id"])
-        for kind in CONFIDENT:
-            units = r["units"][kind]
-            if kind == "procedures":
-                units = [i for p, i in zip(r["pred"][kind], units, strict=True) for _ in p["steps"]]
-            for i, outcome in zip(units, r["outcomes"][kind], strict=True):
-                if i is None or outcome == "neutral":
-                    continue
-                rec = r["items"][i]
-                out.append(
-                    fc.Sample(group, rec["kind"], rec["signals"] or {}, outcome == "correct", seen)
-                )
-    return out
+load = fc.load_reads
+#: the calibration samples of collected reads (``fit_calibration.samples``)
+samples = fc.samples
 
 
 Confidence = Callable[[str, dict[str, Any]], float]
@@ -175,8 +112,19 @@ def score(
 ) -> dict[str, Any]:
     """The ``eval --dataset answers`` figures of ``reads`` with confidences from ``conf`` (and
     each scored unit's confidence and outcome, ``items`` and ``relations``, for pooling); without
-    ``full`` the micro F1 of all predictions, which no map changes, is not scored (``nan``)."""
-    from grapheme_distill.evaluation.answers import CORRECT, NEUTRAL, load_scorer, read_gold
+    ``full`` the micro F1 of all predictions, which no map changes, is not scored (``nan``).  What
+    a threshold keeps and each scored unit's confidence are the package's own
+    (``evaluation.answers.at_threshold``, ``unit_confidences``), so this needs today's package,
+    not an old tree's (only ``collect`` runs under old trees)."""
+    from grapheme_distill.evaluation.answers import (
+        CORRECT,
+        NEUTRAL,
+        PredictedAnswer,
+        at_threshold,
+        load_scorer,
+        read_gold,
+        unit_confidences,
+    )
     from grapheme_distill.evaluation.calibration import calibration
 
     scorer = load_scorer()
@@ -191,19 +139,14 @@ def score(
     for item in items:
         r = by_id[item["id"]]
         confs = item_confidences(r, conf)
+        answer = PredictedAnswer(
+            r["id"],
+            r["pred"],
+            {k: [None if i is None else confs[i] for i in r["units"][k]] for k in TYPES},
+        )
         predicted[r["id"]] = r["pred"]
-        keep: dict[str, list[Any]] = {}
-        for kind in TYPES:
-            unit_c = [None if i is None else confs[i] for i in r["units"][kind]]
-            keep[kind] = [
-                u
-                for u, c in zip(r["pred"][kind], unit_c, strict=True)
-                if c is None or c >= threshold
-            ]
-            if kind == "procedures":
-                unit_c = [
-                    c for p, c in zip(r["pred"][kind], unit_c, strict=True) for _ in p["steps"]
-                ]
+        kept[r["id"]] = at_threshold(answer, threshold)
+        for kind, unit_c in unit_confidences(answer).items():
             for c, outcome in zip(unit_c, r["outcomes"][kind], strict=True):
                 if c is None or outcome == NEUTRAL:
                     continue
@@ -212,7 +155,6 @@ def score(
                 if kind == "relations":
                     rel_c.append(c)
                     rel_ok.append(outcome == CORRECT)
-        kept[r["id"]] = keep
     s_full = scorer.score(items, predicted) if full else {"micro": {"f1": float("nan")}}
     s_at = scorer.score(items, kept)
     tp = sum(s_at["types"][k]["tp_p"] for k in CONFIDENT)

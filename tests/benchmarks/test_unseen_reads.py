@@ -56,6 +56,9 @@ def test_a_collected_read_scores_as_eval_and_gives_the_fits_samples(
     assert figures["rel_ece"] == pytest.approx(report.relation_calibration.ece)
     live = fc.collect(gold3)
     assert sorted(map(repr, ur.samples(reads))) == sorted(map(repr, live))
+    # one read for both: the fit's live samples are the collected read's, in the fit's order
+    assert list(map(repr, fc.samples(reads, item_order=True))) == list(map(repr, live))
+    assert [dict(r) for r in fc.read_answers(gold3)] == reads
     # any map can be scored on the same reads: one that puts everything at 0.99 keeps it all
     everything = ur.score(reads, gold3, lambda kind, signals: 0.99)
     assert everything["f1_at"] == figures["micro"]
@@ -161,6 +164,78 @@ def test_a_share_of_the_seen_terms_moves_the_map_part_way_to_the_seen_reads() ->
     assert folded["bias"] == 2.0 and folded["kind=relation"] == -0.5
 
 
+def _read() -> dict[str, Any]:
+    """One collected read: a definition (item 0) before a relation (item 1) and a procedure (2)."""
+    return {
+        "id": "w-1",
+        "pred": {
+            "entities": [],
+            "relations": [{"subject": "A", "predicate": "p", "object": "B", "negated": False}],
+            "procedures": [{"goal": "g", "steps": ["one", "two"]}],
+            "hierarchy": [],
+            "linguistic": [{"term": "A", "kind": "definition", "value": "a thing"}],
+        },
+        "units": {
+            "entities": [],
+            "relations": [1],
+            "procedures": [2],
+            "hierarchy": [],
+            "linguistic": [0],
+        },
+        "items": [
+            {"kind": "linguistic", "raw": 0.7, "own": 0.7, "signals": {"construction": "gloss"}},
+            {"kind": "relation", "raw": 0.8, "own": 0.7, "signals": {"construction": "kv"}},
+            {"kind": "procedure", "raw": 0.9, "own": 0.9, "signals": {"construction": "list"}},
+        ],
+        "outcomes": {
+            "entities": [],
+            "relations": ["wrong"],
+            "procedures": ["correct", "correct"],
+            "hierarchy": [],
+            "linguistic": ["correct"],
+        },
+    }
+
+
+def test_samples_come_in_the_fits_two_orders() -> None:
+    """A live read's samples follow its items (the definition first), the unseen reads' the
+    confident types in order: the fit has always seen them so, and lbfgs ends where the order
+    leads it — the refit reproduces the shipped map weight for weight only in these orders."""
+    fc = _module("fit_calibration")
+    kinds = [s.kind for s in fc.samples([_read()], item_order=True)]
+    assert kinds == ["linguistic", "relation", "procedure", "procedure"]
+    assert [s.kind for s in fc.samples([_read()])] == [
+        "relation",
+        "procedure",
+        "procedure",
+        "linguistic",
+    ]
+
+
+def test_the_scripts_load_fit_calibration_once(tmp_path: Path) -> None:
+    """The fit run as a script (not registered as ``fit_calibration``) builds its unseen samples
+    itself: they are its own ``Sample``s, and no second copy of it is loaded; ``unseen_reads``
+    takes the copy already loaded."""
+    import json
+
+    spec = importlib.util.spec_from_file_location(
+        "fit_as_main", ROOT / "benchmarks" / "fit_calibration.py"
+    )
+    assert spec is not None and spec.loader is not None
+    main = importlib.util.module_from_spec(spec)
+    sys.modules["fit_as_main"] = main  # as ``__main__`` is when run as a script
+    spec.loader.exec_module(main)
+    sys.modules.pop("fit_calibration", None)
+    (tmp_path / "cal9_val9.jsonl").write_text(json.dumps(_read()) + "\n", encoding="utf-8")
+    got = main.unseen_samples(tmp_path)
+    assert got and all(isinstance(s, main.Sample) for s in got)
+    assert "fit_calibration" not in sys.modules
+    del sys.modules["fit_as_main"]
+    fc = _module("fit_calibration")
+    ur = _module("unseen_reads")
+    assert ur.fc is fc and ur.samples is fc.samples
+
+
 def test_the_judge_takes_the_sets_whose_reads_are_there(tmp_path: Path) -> None:
     """``calibration_unseen.py`` reads today's reads of whichever sets the directory holds (devtrain
     first, then the gates by batch), so a batch can stand in for the next unseen one."""
@@ -168,6 +243,37 @@ def test_the_judge_takes_the_sets_whose_reads_are_there(tmp_path: Path) -> None:
     for name in ("head_val12", "head_val9", "head_devtrain", "head_val11", "cal34_val34"):
         (tmp_path / f"{name}.jsonl").write_text("", encoding="utf-8")
     assert cu.head_sets(tmp_path) == ["devtrain", "val9", "val11", "val12"]
+
+
+def _rows(ps: dict[float, dict[str, float]]) -> dict[float, dict[str, Any]]:
+    return {
+        t: {
+            "p_at": batches["pooled"],
+            "batches": {k: v for k, v in batches.items() if k != "pooled"},
+        }
+        for t, batches in ps.items()
+    }
+
+
+def test_the_default_threshold_rule() -> None:
+    """The lowest threshold whose held-out pooled precision is at least 0.80; a batch under 0.70
+    there is reported, and only chooses with ``batch_floor`` (the rule as first written)."""
+    cu = _module("calibration_unseen")
+    rows = _rows(
+        {
+            0.6: {"pooled": 0.76, "val1": 0.80, "val2": 0.72},
+            0.65: {"pooled": 0.81, "val1": 0.90, "val2": 0.69},
+            0.7: {"pooled": 0.82, "val1": 0.90, "val2": 0.71},
+            0.75: {"pooled": 0.84, "val1": 0.90, "val2": 0.75},
+        }
+    )
+    assert cu.default_threshold(rows) == 0.65
+    assert cu.weak_batches(rows[0.65]) == {"val2": 0.69}
+    assert cu.default_threshold(rows, batch_floor=0.70) == 0.7
+    assert cu.default_threshold(rows, pooled_floor=0.9) is None
+    assert cu.pooled_se([{"p_tp": 8, "p_fp": 2}]) == 0.0
+    spread = [{"p_tp": 9, "p_fp": 1}, {"p_tp": 5, "p_fp": 5}]
+    assert 0.05 < cu.pooled_se(spread) < 0.3
 
 
 def test_score_takes_one_gold_file_and_refuses_the_blind_part(tmp_path: Path) -> None:
