@@ -128,6 +128,17 @@ def training(
     return out
 
 
+def seen_groups(chosen: Sequence[Recipe], head: dict[str, list[Any]], rev: str) -> set[str] | None:
+    """The answer groups the ``--seen-before rev`` recipe takes as seen (those already in dev at
+    ``rev``), when a chosen recipe is that one; else None, without reading git: the other recipes
+    run from a copy of the scripts and reads alone (a ``git archive`` tree)."""
+    if not any(r.shipped for r in chosen):
+        return None
+    every: set[str] = {x.group for rows in head.values() for x in rows}
+    since: set[str] = fc.groups_since(fc.DEFAULT_GOLD, rev)
+    return every - since
+
+
 _FITS: dict[tuple[Recipe, str | None], dict[str, Any]] = {}
 
 
@@ -280,10 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     unseen_reads = {f"val{k}": ur.load(args.reads / f"cal{k}_val{k}.jsonl") for k in batches}
     head = {s: fc.samples(r) for s, r in head_reads.items()}
     unseen = {s: fc.samples(r) for s, r in unseen_reads.items()}
-    old = fc.groups_since(fc.DEFAULT_GOLD, args.seen_before)
-    every = {x.group for rows in head.values() for x in rows}
-    old_groups = every - old
     chosen = [r for r in recipes() if not args.only or r.name in args.only]
+    old_groups = seen_groups(chosen, head, args.seen_before)
     results: dict[str, Any] = {}
     for r in chosen:
         row: dict[str, Any] = {"held_out": {}, "gates": {}}

@@ -276,6 +276,22 @@ def test_the_default_threshold_rule() -> None:
     assert 0.05 < cu.pooled_se(spread) < 0.3
 
 
+def test_only_the_seen_before_recipe_reads_git(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The judge asks git for the dev file at ``--seen-before`` only when that recipe is run: the
+    shipped recipe alone runs from an archived tree (no ``.git``)."""
+    cu = _module("calibration_unseen")
+
+    def no_git(gold: Path, rev: str) -> set[str]:
+        raise SystemExit("no git here")
+
+    monkeypatch.setattr(cu.fc, "groups_since", no_git)
+    head = {"devtrain": [_sample(cu.fc, "a", True, True)]}
+    cell = [r for r in cu.recipes() if r.name == "unseen C=0.333 terms=cell share=0.4"]
+    assert cu.seen_groups(cell, head, "a8219f2") is None
+    with pytest.raises(SystemExit):
+        cu.seen_groups(cu.recipes()[:1], head, "a8219f2")
+
+
 def test_score_takes_one_gold_file_and_refuses_the_blind_part(tmp_path: Path) -> None:
     """``score --gold FILE`` is one path (it raised a TypeError in the blind check); a blind gold
     file is refused before anything is read."""
