@@ -553,6 +553,26 @@ def groups_since(gold: Path, rev: str) -> set[str]:
     return now - before
 
 
+def read_samples(gold: Path, directory: Path) -> list[Sample]:
+    """The samples :func:`collect` makes of ``gold`` by reading it, from reads this code already
+    collected (``head_<set>.jsonl`` in ``directory``): the answers in ``gold``'s order, each in
+    item order — the same list, so the fit ends at the same weights."""
+    reads = {
+        r["id"]: r for path in sorted(directory.glob("head_*.jsonl")) for r in load_reads(path)
+    }
+    ids = [
+        json.loads(line)["id"]
+        for line in gold.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    missing = [i for i in ids if i not in reads]
+    if missing:
+        raise SystemExit(
+            f"--seen-reads {directory}: no read of {len(missing)} answers ({missing[0]} …)"
+        )
+    return samples([reads[i] for i in ids], item_order=True)
+
+
 def unseen_samples(directory: Path, weight: float = 1.0) -> list[Sample]:
     """The items of the truly unseen reads in ``directory`` (``cal<K>_val<K>.jsonl``, written by
     ``benchmarks/unseen_reads.py collect``), unseen, each of sample weight ``weight``."""
@@ -620,6 +640,14 @@ def main(argv: list[str] | None = None) -> int:
         "benchmarks/calibration_unseen.py",
     )
     ap.add_argument(
+        "--seen-reads",
+        metavar="DIR",
+        type=Path,
+        help="take --gold's answers from today's reads already collected in DIR (head_<set>.jsonl, "
+        "benchmarks/unseen_reads.py collect by this code) instead of reading them again: the same "
+        "samples in the same order (benchmarks/refit_calibration.sh)",
+    )
+    ap.add_argument(
         "--seen-terms",
         choices=("cell", "kind", "one"),
         default="cell",
@@ -659,7 +687,9 @@ def main(argv: list[str] | None = None) -> int:
     from grapheme_distill.errors import DistillError
 
     try:
-        samples = collect(args.gold)
+        samples = (
+            read_samples(args.gold, args.seen_reads) if args.seen_reads else collect(args.gold)
+        )
         if args.seen_before and fresh is not None:
             samples = [dataclasses.replace(s, seen=s.group not in fresh) for s in samples]
         if args.unseen_reads:

@@ -11,12 +11,12 @@
 #     (git archive <merge>^ src) -> $READS/cal<K>_val<K>.jsonl (benchmarks/unseen_reads.py collect);
 #  2. today's reads of every set but the newest -> $WORK/reads/head_<set>.jsonl;
 #  3. the fit: fit_calibration.py --unseen-reads $READS --seen-terms cell --seen-share 0.4 -C 0.333
-#     on dev less the newest batch, writing src/grapheme_distill/extractors/calibration/spacy.json;
+#     on dev less the newest batch (its samples from step 2's reads, --seen-reads), writing src/grapheme_distill/extractors/calibration/spacy.json;
 #  4. the held-out judgement (calibration_unseen.py: leave one batch out on the unseen reads), with
 #     the held-out precision per threshold 0.50 ... 0.90 and the threshold the default's rule picks
 #     (the lowest whose pooled precision is >= 0.80; a batch under 0.70 there is reported beside it;
-#     docs/benchmarks.md, thirty-sixth session).  About 17 minutes at load 11 with every earlier
-#     unseen read on disk (today's reads 5.5, the fit with its own read of dev 6, the judge 5).
+#     docs/benchmarks.md, thirty-sixth session).  About 11 minutes at load 11 with every earlier
+#     unseen read on disk (today's reads 5.5, the fit from them 0.2, the judge 5).
 # Env: GRAPHEME_DISTILL_SETS (default /tmp/grapheme-distill-sets), READS (/tmp/grapheme-distill-reads),
 #   WORK (/tmp/grapheme-distill-refit/<HEAD>), FIRST (26), MAP_OUT (the shipped map).  Needs scikit-learn
 #   (pip install -e '.[calibrate]') and ../shared/eval/score_answers.py.
@@ -69,8 +69,10 @@ lines = [x for x in open(dev, encoding="utf-8") if x.strip() and json.loads(x)["
 open(out, "w", encoding="utf-8").write("".join(lines))
 print(f"seen part: {len(lines)} dev answers ({len(ids)} of the newest batch left out)")
 PYEOF
+# (the seen part's samples from today's reads just made: the same samples as a fresh read, in order)
 PYTHONPATH=$ROOT/src "$PY" benchmarks/fit_calibration.py --gold "$WORK/dev_seen.jsonl" \
-    --unseen-reads "$READS" --seen-terms cell --seen-share 0.4 -C 0.333 --out "$MAP_OUT"
+    --seen-reads "$WORK/reads" --unseen-reads "$READS" --seen-terms cell --seen-share 0.4 \
+    -C 0.333 --out "$MAP_OUT"
 "$PY" - "$MAP_OUT" <<'PYEOF'
 import json, sys
 p = sys.argv[1]

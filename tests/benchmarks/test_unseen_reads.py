@@ -236,6 +236,25 @@ def test_the_scripts_load_fit_calibration_once(tmp_path: Path) -> None:
     assert ur.fc is fc and ur.samples is fc.samples
 
 
+def test_the_fit_takes_the_seen_part_from_todays_reads(tmp_path: Path) -> None:
+    """``--seen-reads``: the gold file's answers from the reads already collected, in the gold
+    file's order (as a fresh read lists them); an answer with no read is an error."""
+    import json
+
+    fc = _module("fit_calibration")
+    first, second = _read(), dict(_read(), id="w-2")
+    (tmp_path / "head_val9.jsonl").write_text(json.dumps(first) + "\n", encoding="utf-8")
+    (tmp_path / "head_val10.jsonl").write_text(json.dumps(second) + "\n", encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "w-2"}\n\n{"id": "w-1"}\n', encoding="utf-8")
+    got = fc.read_samples(gold, tmp_path)
+    assert got == fc.samples([second, first], item_order=True)
+    assert [s.group for s in got] == ["w-2"] * 4 + ["w-1"] * 4
+    gold.write_text('{"id": "w-3"}\n', encoding="utf-8")
+    with pytest.raises(SystemExit):
+        fc.read_samples(gold, tmp_path)
+
+
 def test_the_judge_takes_the_sets_whose_reads_are_there(tmp_path: Path) -> None:
     """``calibration_unseen.py`` reads today's reads of whichever sets the directory holds (devtrain
     first, then the gates by batch), so a batch can stand in for the next unseen one."""
