@@ -486,3 +486,20 @@ def test_a_list_item_s_label_is_no_it_after_the_list(spacy_x: SpacyExtractor) ->
     names = {k: v.name for k, v in ex.entities.items()}
     rels = {(names[r.subject], r.predicate, names[r.object]) for r in ex.relations}
     assert not any(s == "Child protection" for s, _, _ in rels), rels
+
+
+def test_it_opening_a_labelled_item_is_not_the_label(spacy_x: SpacyExtractor) -> None:
+    # "it" right after an item's label went to the label ('Vaccination vaccinate children',
+    # 'Surgery run_in Yemen'): the label names an area of the topic's work
+    text = (
+        "Médecins Sans Frontières works in conflict zones.\n\n"
+        "Its programmes:\n"
+        "- **Vaccination** — it vaccinates children against measles.\n"
+        "- **Surgery** — it runs field hospitals in Yemen.\n"
+    )
+    got = _triples(spacy_x, text)
+    assert not any(s in ("Vaccination", "Surgery") for s, _, _ in got), got
+    assert any(s == "Médecins Sans Frontières" and o == "Yemen" for s, _, o in got), got
+    # a plural label is what "they" means ("Monotremes — they lay eggs"): left alone
+    got = _triples(spacy_x, "Mammals fall into three groups:\n- **Monotremes** — they lay eggs.\n")
+    assert ("Monotremes", "lay", "eggs") in got, got

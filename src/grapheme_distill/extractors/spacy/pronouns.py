@@ -353,6 +353,11 @@ def leave_labels(coref: Coref, items: Sequence[str], before: tuple[Mention | Non
             setattr(coref, name, old)
 
 
+#: a list item whose text after its label opens on "it" ("Nutrition — it distributes RUTF",
+#: "Supporting education systems: It provides technical assistance"), the markup already gone
+_LABEL_THEN_IT = re.compile(r"^(?P<k>[^:.!?\n—–]{1,80}?)\s*(?::|[—–]|\s-)\s*it\b", re.IGNORECASE)
+
+
 def title_gender(m: Mention) -> Gender | None:
     """The gender a name's title says ("Queen Elizabeth II", "Sir Isaac Newton"), if any."""
     words = m.text.split()
@@ -374,6 +379,7 @@ class AnswerCoref(Coref):
         self._owned: dict[int, Mention] = {}
         self.persons: list[Mention] = []  # every person noted, latest last
         self.genders: dict[str, Gender] = {}  # what earlier pronouns and titles said of a name
+        self._thing_before: dict[Mention, Mention] = {}  # what "it" meant when a thing was noted
 
     @classmethod
     def of(cls, text: str) -> AnswerCoref:
@@ -410,7 +416,10 @@ class AnswerCoref(Coref):
 
     def note(self, mention: Mention) -> None:
         owner = self._owner_of(mention)
+        before = self.thing
         super().note(mention)
+        if self.thing is mention and before is not None and before != mention:
+            self._thing_before[mention] = before  # (:meth:`_label_s_it`)
         if owner is not None and self.thing is mention:
             # "Its annual revenue is roughly $180 million. It also runs the Endowment": "it" is
             # still what "its" meant, not the thing it owns
@@ -607,6 +616,8 @@ class AnswerCoref(Coref):
             return self._owner_before(pronoun, got)
         if got is None and pronoun in ("it", "its", "itself"):
             return self._unstated_thing(owner_of)
+        if pronoun == "it" and got is not None and (meant := self._label_s_it(got)) is not None:
+            return meant  # "- **Nutrition** — it distributes RUTF": UNICEF does
         wanted = _PRONOUN_GENDER.get(pronoun)
         topic = self.topic
         if wanted is None or self.gender is None or topic is None or not self.topic_is_person():
@@ -625,6 +636,22 @@ class AnswerCoref(Coref):
                 self.genders.setdefault(m.text.lower(), wanted)
                 return m
         return None if got is not None and got.text.lower() == same else got
+
+    def _label_s_it(self, got: Mention) -> Mention | None:
+        """What an "it" opening a labelled list item's text means when the base reading gave the
+        label ("Its work falls into a few broad areas: - **Health** — it buys vaccines … -
+        **Nutrition** — it distributes RUTF"): the label names an area of what the list speaks
+        of, not a thing that acts, so "it" means what it meant before the label was noted (the
+        list reader notes an item's label as the subject of its gloss, for "**Gongs** — they mark
+        the structure").  On the development answers every "Label — it …" item (seven, in three
+        answers) spoke of the answer's topic.  None when the item is not of that shape, its label
+        is not ``got``, or nothing was meant before."""
+        if self.doc is None:
+            return None
+        m = _LABEL_THEN_IT.match(doc_text(self.doc))
+        if m is None or m.group("k").strip().lower() != got.text.lower():
+            return None
+        return self._thing_before.get(got)
 
     def _owner_before(self, pronoun: str, own: Mention) -> Mention | None:
         """The person a possessive "his"/"her" means when the base reading took the name its own
