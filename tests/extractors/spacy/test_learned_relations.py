@@ -528,3 +528,40 @@ def test_a_guessed_subject_the_rules_outrank_on_its_clause_is_left_out(
     with use_relation_model(stronger):
         rels, _ = _relations(spacy_x, WMF)
     assert any(s == "Wikipedia" and o == "advertising" for s, _, o in rels)
+
+
+def _structure(construction: str, predicate: str) -> Record:
+    s, o = Mention("Ludwig van Beethoven", 0, 20), Mention("nine", 0, 4)
+    return Record("relation", s, o, predicate, "structure", construction=construction)
+
+
+def test_a_count_a_lead_verb_and_a_long_key_name_no_relation() -> None:
+    # the thirty-sixth session's narrowing: right on devtrain, wrong on the later writers
+    assert says_no_relation(_structure("values.count", "number_of_symphonies"))
+    assert says_no_relation(_structure("list.lead_verb", "borders"))
+    # a key of four words is a description of its value; of three only in a described cell
+    assert says_no_relation(_structure("kv", "number_of_member_states"))
+    assert says_no_relation(_structure("table.kv", "number_of_olympic_golds"))
+    assert says_no_relation(_structure("table.described", "tax_on_withdrawals"))
+    assert not says_no_relation(_structure("table", "number_per_side"))
+    assert not says_no_relation(_structure("kv", "head_of_state"))
+    assert not says_no_relation(_structure("table.described", "best_for"))
+    # a comparison table's values stay ("number of daughter cells: two / four")
+    assert not says_no_relation(_structure("table.compare", "number_of_daughter_cells"))
+
+
+def test_a_sentence_s_count_and_a_long_key_are_dropped_whatever_the_model(
+    spacy_x: SpacyExtractor,
+) -> None:
+    # a model that keeps every rule relation: only says_no_relation drops them
+    model = LinearModel("relations", 5.0, {}, threshold=0.99, meta={"rule_threshold": 0.1})
+    text = (
+        "# European Space Agency\n\n- **Headquarters:** Paris\n"
+        "- **Number of member states:** 23\n\n"
+        "Beethoven wrote nine symphonies in Vienna."
+    )
+    with use_relation_model(model):
+        rels, _ = _relations(spacy_x, text)
+    preds = {p for _, p, _ in rels}
+    assert not {"number_of_member_states", "number_of_symphonies"} & preds
+    assert "located_in" in preds  # the short key's reading stays
