@@ -64,24 +64,6 @@ def test_a_list_of_names_or_of_what_something_does_holds_no_steps() -> None:
     )
 
 
-def test_a_numbered_list_of_titled_stages_holds_no_steps() -> None:
-    """Stages named in bold with a full stop ("1. **Nebula.** Stars are born …"), then
-    described, are no how-to's steps; the same titles that give orders are."""
-    stages = [
-        "**Nebula.** Stars form in cold clouds of gas and dust.",
-        "**Protostar.** The clump heats up as it shrinks.",
-        "**Main sequence.** Hydrogen fuses into helium in the core.",
-        "**White dwarf.** The leftover core cools for billions of years.",
-    ]
-    assert list_holds_steps(stages, "The stages:") is False
-    steps = [
-        "**Preheat the oven.** Set it to 200 °C.",
-        "**Mix the dough.** Add the water slowly.",
-        "**Bake.** Leave it for twenty minutes.",
-    ]
-    assert list_holds_steps(steps, "Method:") is True
-
-
 def _procedures(answer: str, prompt: str) -> list[tuple[str | None, tuple[str, ...], str]]:
     return [
         (p.goal, p.steps, p.construction)

@@ -191,12 +191,6 @@ def _labelled(text: str) -> str:
     return m.group("v") if m is not None else ""
 
 
-#: an item titled in bold with a full stop: "**Nebula.** Stars are born in …", "**Red giant or
-#: supergiant.** When the hydrogen …" — a stage or part named, then described (a step titled so,
-#: "**Preheat the oven.** Set it to …", is an instruction and counts as one)
-_TITLED = re.compile(r"(?:\*\*|__)[A-Z][^*_\n]{0,60}?[.!?](?:\*\*|__)\s+\S")
-
-
 def list_holds_steps(texts: list[str], lead: str = "") -> bool | None:
     """A list's verdict from its items: True when most items are instructions, False when most
     open with a name ("**Henry VII** (r. 1485–1509) — …") or a verb in the third person ("sets a
@@ -214,11 +208,8 @@ def list_holds_steps(texts: list[str], lead: str = "") -> bool | None:
     named = sum(
         1
         for t, order in zip(texts, instructions, strict=True)
-        if (
-            re.match(
-                r"[*_]*[A-Z][\w'’.\-]*(?:\s+[A-Z0-9][\w'’.\-]*)*[*_]*\s*(?:\(|[\u2013\u2014:]|$)", t
-            )
-            or _TITLED.match(t)
+        if re.match(
+            r"[*_]*[A-Z][\w'’.\-]*(?:\s+[A-Z0-9][\w'’.\-]*)*[*_]*\s*(?:\(|[\u2013\u2014:]|$)", t
         )
         and not order
     )
