@@ -565,3 +565,21 @@ def test_a_sentence_s_count_and_a_long_key_are_dropped_whatever_the_model(
     preds = {p for _, p, _ in rels}
     assert not {"number_of_member_states", "number_of_symphonies"} & preds
     assert "located_in" in preds  # the short key's reading stays
+
+
+def test_a_timeline_item_s_doubtful_relation_is_dropped_under_its_own_limit(
+    spacy_x: SpacyExtractor,
+) -> None:
+    # the model keeps every rule relation but the timeline's, which it gives p 0.31: over the
+    # rule_threshold, under the timeline's own limit
+    weights = {"rule:rule=list.timeline": -5.8}
+    model = LinearModel("relations", 5.0, weights, threshold=0.99, meta={"rule_threshold": 0.1})
+    text = (
+        "# Ludwig van Beethoven\n\nBeethoven was born in Bonn.\n\n"
+        "- **1792:** Moved to Vienna.\n- **1827:** Died in Vienna.\n"
+    )
+    with use_relation_model(model):
+        rels, ex = _relations(spacy_x, text)
+    constructions = {ex.item_signals[i].get("construction") for i in rels.values()}
+    assert "list.timeline" not in constructions
+    assert any(p == "born_in" for _, p, _ in rels)
