@@ -17,6 +17,11 @@ Recipes (``fit_calibration.py`` flags in brackets):
 
       .venv/bin/python benchmarks/calibration_unseen.py /tmp/cal35/reads
 
+``--floors`` adds, for each chosen recipe but the old ``--seen-before`` one, the micro F1 of what
+is output under each map floor of 0 … 0.40 (held out on the unseen reads; today's reads of devtrain
+and the gates without an unseen read under the map fitted on everything) and the floor the floor's
+rule picks (:func:`output_floor`).
+
 ``--thresholds`` adds, for each chosen recipe, the held-out figures at every threshold of the
 grid 0.50 … 0.90 (item precision pooled over the unseen reads and per batch, with its standard
 error over batches; F1 at the threshold; units kept) and the threshold the default's rule picks
@@ -271,6 +276,93 @@ def threshold_table(rows: dict[float, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+#: the candidate output floors of the map (``--floors``; 0: none)
+FLOOR_GRID = (0.0, 0.10, 0.15, 0.20, 0.25, 0.30, 0.35, 0.40)
+#: the floor's rule: the gain it must bring, how far the seen sets may fall, how many batches
+FLOOR_GAIN = 0.001
+FLOOR_SEEN_DROP = 0.001
+FLOOR_MAX_DOWN = 3
+
+
+def floor_rows(
+    maps: dict[str, Any],
+    reads: dict[str, list[Any]],
+    cmap: Any,
+    head_reads: dict[str, list[Any]],
+    grid: Sequence[float] = FLOOR_GRID,
+) -> dict[float, dict[str, Any]]:
+    """Per floor of ``grid``: the micro F1 of what is output when items under it are dropped
+    (entities always kept) — each unseen read with its held-out map (pooled and per batch), and
+    today's reads with ``cmap`` (the map fitted on everything) of devtrain and of the gates that
+    have no unseen read (pooled): the answers the readers were tuned on, where a floor must not
+    cost."""
+    seen_gates = [s for s in head_reads if s.startswith("val") and s not in reads]
+    out: dict[float, dict[str, Any]] = {}
+    for f in grid:
+        per = {
+            s: ur.score(r, gold(s), maps[s].confidence, threshold=f, full=False)
+            for s, r in reads.items()
+        }
+        seen = {
+            s: ur.score(head_reads[s], gold(s), cmap.confidence, threshold=f, full=False)
+            for s in [*seen_gates, "devtrain"]
+            if s in head_reads
+        }
+        out[f] = {
+            "micro": ur.pooled(per.values())["f1_at"],
+            "batches": {s: r["f1_at"] for s, r in per.items()},
+            "seen_gates": ur.pooled(seen[s] for s in seen_gates)["f1_at"] if seen_gates else 0.0,
+            "devtrain": seen["devtrain"]["f1_at"] if "devtrain" in seen else 0.0,
+        }
+    return out
+
+
+def output_floor(rows: dict[float, dict[str, Any]]) -> float:
+    """The floor's rule (written before it was measured, thirty-sixth session): the floor on the
+    grid with the highest held-out pooled micro F1 on the unseen reads, among those under which
+    today's reads of the seen gates (pooled) and of devtrain fall by at most ``FLOOR_SEEN_DROP``
+    and at most ``FLOOR_MAX_DOWN`` unseen batches fall (against no floor); 0 when the best gains
+    less than ``FLOOR_GAIN``.  Why a floor at all: an item right with probability c raises the
+    expected micro F1 only when c > F/2 (``extractors/confidence.py``)."""
+    base = rows[0.0]
+    best, gain = 0.0, 0.0
+    for f, r in sorted(rows.items()):
+        down = sum(r["batches"][s] < base["batches"][s] for s in base["batches"])
+        if (
+            r["seen_gates"] < base["seen_gates"] - FLOOR_SEEN_DROP
+            or r["devtrain"] < base["devtrain"] - FLOOR_SEEN_DROP
+            or down > FLOOR_MAX_DOWN
+        ):
+            continue
+        if r["micro"] - base["micro"] > gain:
+            best, gain = f, r["micro"] - base["micro"]
+    return best if gain >= FLOOR_GAIN else 0.0
+
+
+def floor_table(rows: dict[float, dict[str, Any]]) -> str:
+    """``rows`` (:func:`floor_rows`) as a markdown table, and the floor the rule picks."""
+    sets = sorted(next(iter(rows.values()))["batches"], key=lambda n: int(n[3:]), reverse=True)
+    base = rows[0.0]
+    lines = [
+        "| floor | micro held out pooled | batches down | seen gates | devtrain | "
+        + " | ".join(sets)
+        + " |",
+        "|---|---|---|---|---|" + "---|" * len(sets),
+    ]
+    for f, r in sorted(rows.items()):
+        down = sum(r["batches"][s] < base["batches"][s] for s in sets)
+        lines.append(
+            f"| {f:.2f} | {r['micro']:.4f} | {down} | {r['seen_gates']:.4f} | {r['devtrain']:.4f} | "
+            + " | ".join(f"{r['batches'][s]:.4f}" for s in sets)
+            + " |"
+        )
+    lines.append(
+        f"rule (best held-out micro, seen sets within {FLOOR_SEEN_DROP}): "
+        f"floor {output_floor(rows):.2f}"
+    )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("reads", type=Path)
@@ -281,6 +373,11 @@ def main(argv: list[str] | None = None) -> int:
         "--thresholds",
         action="store_true",
         help="each recipe's held-out figures per threshold of 0.50 … 0.90 and the default's rule",
+    )
+    ap.add_argument(
+        "--floors",
+        action="store_true",
+        help="each recipe's held-out micro F1 under output floors 0 ... 0.40 and the floor's rule",
     )
     args = ap.parse_args(argv)
     sets = head_sets(args.reads)
@@ -302,12 +399,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.thresholds:
             row["thresholds"] = threshold_rows(maps, unseen_reads)
         cmap = fit(r, training(r, head, unseen, old_groups, None), None)
+        if args.floors and not r.shipped:  # the old recipe's floors are no use (time)
+            row["floors"] = floor_rows(maps, unseen_reads, cmap, head_reads)
         for s in (s for s in sets if s != "devtrain"):
             row["gates"][s] = ur.score(head_reads[s], gold(s), cmap.confidence, full=False)
         results[r.name] = row
         print(summary(r.name, row), flush=True)
         if args.thresholds:
             print(threshold_table(row["thresholds"]), flush=True)
+        if "floors" in row:
+            print(floor_table(row["floors"]), flush=True)
     own: dict[str, Any] = {"held_out": {}, "gates": {}}
     for s in unseen_reads:
         own["held_out"][s] = ur.score(unseen_reads[s], gold(s), None)

@@ -663,6 +663,13 @@ def main(argv: list[str] | None = None) -> int:
         help="fold this share of the seen terms into the shipped weights (0: the confidence of "
         "an unseen read; 1: of a read the readers were tuned on)",
     )
+    ap.add_argument(
+        "--floor",
+        type=float,
+        default=0.0,
+        help="the map's output floor (written into the file; items calibrated under it are not "
+        "output): an item right less often than half the micro F1 lowers it (confidence.py)",
+    )
     ap.add_argument("--threshold", type=float, default=None, help="default: the config's")
     ap.add_argument("--dry-run", action="store_true", help="do not write the map")
     ap.add_argument("--show", action="store_true", help="print the map's weights / cells")
@@ -678,6 +685,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.since and args.seen_before:
         print("give --since or --seen-before, not both", file=sys.stderr)
+        return 2
+    if not 0.0 <= args.floor < 1.0:
+        print("--floor: a confidence in [0, 1)", file=sys.stderr)
         return 2
     if args.unseen_reads and (args.seen_before or args.cv):
         print("--unseen-reads: not with --seen-before or --cv", file=sys.stderr)
@@ -763,6 +773,8 @@ def main(argv: list[str] | None = None) -> int:
             f"seen terms per {args.seen_terms}, unseen weight {args.unseen_weight:g}, "
             f"seen share {args.seen_share:g})"
         )
+    if args.floor:
+        meta["floor"] = args.floor
     if args.seen_before:
         meta["seen_before"] = (
             f"{args.seen_before} ({sum(not s.seen for s in samples)} unseen items)"

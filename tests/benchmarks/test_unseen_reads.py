@@ -318,3 +318,100 @@ def test_score_takes_one_gold_file_and_refuses_the_blind_part(tmp_path: Path) ->
     reads = tmp_path / "cal34_val34.jsonl"
     reads.write_text("", encoding="utf-8")
     assert ur.main(["score", str(reads), "--gold", str(tmp_path / "blind.jsonl")]) == 2
+
+
+def test_the_fit_writes_the_floor_into_the_map_file(tmp_path: Path) -> None:
+    """``fit_calibration.py --floor F``: the map file carries the output floor (what
+    ``CalibrationMap.apply`` drops under), refitted with the map; without it the file has none."""
+    import json
+
+    pytest.importorskip("sklearn")
+    from grapheme_distill.extractors.confidence import CalibrationMap
+
+    fc = _module("fit_calibration")
+    second = dict(_read(), id="w-2")
+    (tmp_path / "head_val9.jsonl").write_text(
+        json.dumps(_read()) + "\n" + json.dumps(second) + "\n", encoding="utf-8"
+    )
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "w-1"}\n{"id": "w-2"}\n', encoding="utf-8")
+    base = ["--gold", str(gold), "--seen-reads", str(tmp_path)]
+    out = tmp_path / "map.json"
+    assert fc.main([*base, "--out", str(out), "--floor", "0.3"]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["floor"] == 0.3 and CalibrationMap.from_dict(data).floor == 0.3
+    assert fc.main([*base, "--out", str(out)]) == 0
+    assert "floor" not in json.loads(out.read_text(encoding="utf-8"))
+    assert fc.main([*base, "--out", str(out), "--floor", "1.2"]) == 2
+
+
+def _floor_rows(
+    rows: dict[float, tuple[float, float, float, list[float]]],
+) -> dict[float, dict[str, Any]]:
+    return {
+        f: {
+            "micro": micro,
+            "seen_gates": seen,
+            "devtrain": dev,
+            "batches": {f"val{i}": v for i, v in enumerate(batches, 26)},
+        }
+        for f, (micro, seen, dev, batches) in rows.items()
+    }
+
+
+def test_the_output_floor_rule() -> None:
+    """The floor with the best held-out pooled micro F1 whose seen sets fall by at most 0.001 and
+    under which at most 3 unseen batches fall; none when the best gains under 0.001."""
+    cu = _module("calibration_unseen")
+    up, flat = [0.51] * 5, [0.50] * 5
+    rows = _floor_rows(
+        {
+            0.0: (0.570, 0.606, 0.679, flat),
+            0.2: (0.572, 0.607, 0.679, up),
+            0.3: (0.574, 0.6045, 0.679, up),  # the seen gates fall 0.0015: not taken
+            0.35: (0.575, 0.606, 0.679, [0.49] * 4 + [0.51]),  # four batches fall: not taken
+        }
+    )
+    assert cu.output_floor(rows) == 0.2
+    assert "floor 0.20" in cu.floor_table(rows)
+    small = _floor_rows({0.0: (0.570, 0.606, 0.679, flat), 0.2: (0.5709, 0.606, 0.679, up)})
+    assert cu.output_floor(small) == 0.0
+
+
+def test_the_floor_rows_score_unseen_reads_held_out_and_the_seen_sets_with_the_full_map(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each unseen batch under its held-out map, devtrain and the gates without an unseen read
+    (pooled) under the map fitted on everything, at every floor of the grid."""
+    cu = _module("calibration_unseen")
+    calls: list[tuple[str, Any, float]] = []
+
+    def score(reads: Any, gold: Path, conf: Any, threshold: float, full: bool) -> dict[str, Any]:
+        calls.append((gold.parent.name, conf, threshold))
+        f1 = 0.5 + threshold / 10
+        return {"f1_at": f1, "tp_p": 5, "tp_r": 5, "fp": 5, "fn": 5, "p_tp": 1, "p_fp": 1}
+
+    class Map:
+        def __init__(self, name: str) -> None:
+            self.confidence = name
+
+    monkeypatch.setattr(cu.ur, "score", score)
+    monkeypatch.setattr(cu.ur, "pooled", lambda rows: {"f1_at": max(r["f1_at"] for r in rows)})
+    reads = {"val26": [], "val27": []}
+    head = {"devtrain": [], "val11": [], "val12": [], "val26": []}
+    rows = cu.floor_rows({"val26": Map("m26"), "val27": Map("m27")}, reads, Map("all"), head)
+    assert sorted(rows) == list(cu.FLOOR_GRID)
+    assert rows[0.2] == {
+        "micro": 0.52,
+        "batches": {"val26": 0.52, "val27": 0.52},
+        "seen_gates": 0.52,
+        "devtrain": 0.52,
+    }
+    at = {(s, c) for s, c, t in calls if t == 0.2}
+    assert at == {
+        ("val26", "m26"),
+        ("val27", "m27"),
+        ("val11", "all"),
+        ("val12", "all"),
+        ("devtrain", "all"),
+    }

@@ -23,7 +23,13 @@ from grapheme_distill.extractors.confidence import (
     features,
     load_calibration,
 )
-from grapheme_distill.model.knowledge import Entity, EntityType, Relation
+from grapheme_distill.model.knowledge import (
+    Entity,
+    EntityType,
+    LinguisticItem,
+    LinguisticKind,
+    Relation,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -335,3 +341,91 @@ def test_the_seen_term_is_per_construction_too() -> None:
     cmap = fc.fit("logistic", samples, c=1.0, prior_weight=10.0)
     assert cmap.confidence("relation", {"construction": "kv"}) == pytest.approx(0.5, abs=0.08)
     assert cmap.confidence("relation", {"construction": "table"}) == pytest.approx(0.7, abs=0.08)
+
+
+def _two_relations() -> tuple[Extraction, Relation, Relation]:
+    out = Extraction(extractor="test")
+    ada = out.add_entity(Entity(name="Ada Lovelace", type=EntityType.PERSON))
+    notes = out.add_entity(Entity(name="notes", type=EntityType.CONCEPT))
+    sure = Relation(subject=ada.id, predicate="wrote", object=notes.id, span=(0, 5))
+    weak = Relation(subject=notes.id, predicate="cite", object=ada.id, span=(6, 11))
+    out.add(sure, weak)
+    out.item_signals[sure.id] = {"construction": "kv", "raw": 0.8}
+    out.item_signals[weak.id] = {"construction": "clause.active", "raw": 0.8}
+    return out, sure, weak
+
+
+def test_the_maps_floor_drops_items_under_it_but_no_entity() -> None:
+    """An item right less often than half the micro F1 lowers it: the map's floor drops items
+    calibrated under it (and their signals); entities stay; ``floor=0`` keeps every item."""
+    cells = {"relation:kv": {"p": 0.9}, "relation": {"p": 0.2}, "*": {"p": 0.5}}
+    data = {"format": FORMAT, "method_id": "pooled", "cells": cells, "floor": 0.3}
+    cmap = CalibrationMap.from_dict(data)
+    assert cmap.floor == 0.3
+    out, sure, weak = _two_relations()
+    cmap.apply(out)
+    assert [i.id for i in out.items] == [sure.id] and out.items[0].confidence == 0.9
+    assert weak.id not in out.item_signals and len(out.entities) == 2
+    out, sure, weak = _two_relations()
+    cmap.apply(out, floor=0.0)
+    assert [(i.id, i.confidence) for i in out.items] == [(sure.id, 0.9), (weak.id, 0.2)]
+    out, _, _ = _two_relations()
+    cmap.apply(out, floor=0.95)
+    assert out.items == [] and out.item_signals == {}
+    no_floor = CalibrationMap.from_dict({k: v for k, v in data.items() if k != "floor"})
+    assert no_floor.floor == 0.0
+    out, _, _ = _two_relations()
+    no_floor.apply(out)
+    assert len(out.items) == 2
+
+
+def test_the_floor_leaves_a_linguistic_item_its_entity_still_states() -> None:
+    """Dropping an abbreviation whose entity carries it as an alias would not take it out of the
+    output (the alias is output without a confidence, kept at every threshold): it stays, with
+    its confidence; one the entity does not carry is dropped."""
+    cells = {"linguistic": {"p": 0.1}, "*": {"p": 0.5}}
+    cmap = CalibrationMap.from_dict(
+        {"format": FORMAT, "method_id": "pooled", "cells": cells, "floor": 0.3}
+    )
+    out = Extraction(extractor="test")
+    nasa = out.add_entity(
+        Entity(name="National Aeronautics and Space Administration", type=EntityType.ORGANIZATION)
+    )
+    nasa = out.add_entity(nasa.model_copy(update={"aliases": ("NASA",)}))
+    stated = LinguisticItem(entity=nasa.id, relation=LinguisticKind.ABBREVIATION, value="nasa")
+    bare = LinguisticItem(entity=nasa.id, relation=LinguisticKind.SYNONYM, value="the agency")
+    out.add(stated, bare)
+    for item in out.items:
+        out.item_signals[item.id] = {"construction": "paren", "raw": 0.5}
+    cmap.apply(out)
+    assert [(i.id, i.confidence) for i in out.items] == [(stated.id, 0.1)]
+    assert bare.id not in out.item_signals
+
+
+def test_the_map_file_round_trips_its_floor() -> None:
+    data = {"format": FORMAT, "method_id": "logistic", "weights": {"bias": 0.1}, "floor": 0.25}
+    cmap = CalibrationMap.from_dict(json.loads(json.dumps(data)))
+    assert cmap.to_dict()["floor"] == 0.25
+    assert CalibrationMap.from_dict(json.loads(json.dumps(cmap.to_dict()))) == cmap
+    with pytest.raises(ConfigError, match="malformed"):
+        CalibrationMap.from_dict({**data, "floor": 1.5}, "calibration/x.json")
+
+
+def test_the_extractors_floor_overrides_the_maps() -> None:
+    pytest.importorskip("spacy")
+    from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
+
+    answer = "**Ada Lovelace** was an English mathematician. She wrote notes on the engine.\n"
+    shipped = load_calibration("spacy")
+    every = SpacyExtractor(floor=0.0).extract(answer, prompt="Who was Ada Lovelace?")
+    assert every.items
+    lowest = min(i.confidence for i in every.items)
+    above = CalibrationMap(shipped.method, weights=shipped.weights, meta={"floor": lowest + 1e-4})
+    cut = SpacyExtractor(calibration=above).extract(answer, prompt="Who was Ada Lovelace?")
+    assert len(cut.items) < len(every.items)
+    assert all(i.confidence >= lowest + 1e-4 for i in cut.items)
+    assert cut.entities.keys() == every.entities.keys()
+    kept = SpacyExtractor(calibration=above, floor=0.0).extract(
+        answer, prompt="Who was Ada Lovelace?"
+    )
+    assert [i.id for i in kept.items] == [i.id for i in every.items]

@@ -28,6 +28,15 @@ one batch at a time on ten unseen reads (batches 26…35): relation ECE 0.102, P
 earlier ``--seen-before`` recipe: 0.125, 0.77; docs/benchmarks.md).  Refit:
 ``benchmarks/refit_calibration.sh``.
 
+The map also carries an output *floor* (``floor`` in the file, written by ``fit_calibration.py
+--floor``): :meth:`CalibrationMap.apply` drops every item (not entities) whose calibrated confidence
+is under it.  Headline micro F1 scores all that is output, and an item right with probability c
+raises its expected F1 only when c > F/2 (F the micro F1: adding it adds c to the true positives
+and 1 to the predictions, and 2·TP/(P+G) rises when c > TP/(P+G) = F/2); on new writers F is about
+0.55–0.60, so an item under about 0.28 costs more than it brings.  The floor is a map's, because
+only a map calibrated on unseen reads says c (the rule that picks it and its held-out figures:
+docs/benchmarks.md, thirty-sixth session); ``SpacyExtractor(floor=…)`` overrides it (0 keeps all).
+
 Three map methods are read (the file says which, ``format`` versions the layout):
 
 * ``logistic`` (format v2, what ships): a regularised logistic regression on a handful of sparse
@@ -290,6 +299,13 @@ class CalibrationMap:
     def empty(self) -> bool:
         return not (self.curves or self.cells or self.weights)
 
+    @property
+    def floor(self) -> float:
+        """The map's output floor (``floor`` in the file; 0 when it has none): items calibrated
+        under it are dropped by :meth:`apply`, since an item right less often than half the micro
+        F1 lowers the expected F1 (module docstring)."""
+        return float(self.meta.get("floor", 0.0))
+
     def confidence(self, kind: str, signals: Signals) -> float:
         """The calibrated confidence of an item of ``kind`` with ``signals`` (rounded to 4
         places, within [0, 1]); the raw score when the map has nothing for it."""
@@ -315,9 +331,12 @@ class CalibrationMap:
         """The calibrated confidence from the construction and raw score alone (the v1 call)."""
         return self.confidence(kind, {"construction": construction, "raw": raw})
 
-    def apply(self, extraction: Any) -> None:
+    def apply(self, extraction: Any, floor: float | None = None) -> None:
         """Give every item of ``extraction`` with signals its calibrated confidence (in place;
-        the value is also kept as the ``calibrated`` signal)."""
+        the value is also kept as the ``calibrated`` signal), then drop the items whose confidence
+        is under ``floor`` (default: the map's :attr:`floor`; 0 keeps every item) with their
+        signals.  Entities are not items and stay: an item under the break-even costs expected
+        micro F1 (module docstring), an entity is scored on its own."""
         if self.empty:
             return
         for i, item in enumerate(extraction.items):
@@ -327,6 +346,16 @@ class CalibrationMap:
             value = self.confidence(item.kind, signals)
             signals["calibrated"] = value
             extraction.items[i] = item.model_copy(update={"confidence": value})
+        floor = self.floor if floor is None else floor
+        if floor <= 0.0:
+            return
+        kept = []
+        for item in extraction.items:
+            if item.confidence >= floor or _entity_states(extraction, item):
+                kept.append(item)
+            else:
+                extraction.item_signals.pop(item.id, None)
+        extraction.items = kept
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], source: str = "calibration map") -> CalibrationMap:
@@ -346,6 +375,8 @@ class CalibrationMap:
             }
             cells = {k: float(v["p"]) for k, v in data.get("cells", {}).items()}
             weights = {k: float(v) for k, v in data.get("weights", {}).items()}
+            if not 0.0 <= float(data.get("floor", 0.0)) < 1.0:
+                raise ValueError(f"floor {data['floor']!r} outside [0, 1)")
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ConfigError(f"{source}: malformed calibration map ({exc})") from exc
         meta = {k: v for k, v in data.items() if k not in _LAYOUT}
@@ -366,6 +397,18 @@ class CalibrationMap:
         if self.weights:
             out["weights"] = dict(sorted(self.weights.items()))
         return out
+
+
+def _entity_states(extraction: Any, item: Any) -> bool:
+    """Whether ``item`` is a linguistic item (an alias, an abbreviation …) whose value its entity
+    carries among its aliases: the entity still says it when the item is dropped (it is output
+    as an alias without a confidence, kept at every threshold), so the floor leaves the item, and
+    its confidence, in place."""
+    if item.kind != "linguistic":
+        return False
+    entity = extraction.entities.get(item.entity)
+    value = str(item.value).casefold()
+    return entity is not None and any(a.casefold() == value for a in entity.aliases)
 
 
 @cache

@@ -109,6 +109,9 @@ class SpacyExtractor:
             (:mod:`~grapheme_distill.extractors.confidence`; default), a given map, or ``False``
             for raw scores (what ``benchmarks/fit_calibration.py`` fits on).  Off with a
             ``relation_vocabulary``: the map was fitted on the extractor's own predicates.
+        floor: drop items whose calibrated confidence is under this (``None``: the map's own
+            floor, :attr:`CalibrationMap.floor`; ``0`` keeps every item) — an item right less
+            often than half the micro F1 lowers it (:mod:`~grapheme_distill.extractors.confidence`).
         relation_model: the learned relation reader's model (:mod:`.spacy.learned_relations`):
             the shipped one (default), a given one, or ``False`` for the rules alone.  Off with a
             ``relation_vocabulary``: the model learned free predicates, not an ontology's.
@@ -133,6 +136,7 @@ class SpacyExtractor:
         max_chars: int = 100_000,
         nlp: Any = None,
         calibration: CalibrationMap | bool = True,
+        floor: float | None = None,
         relation_model: LinearModel | bool = True,
         learned: bool | str | Iterable[str] = True,
     ) -> None:
@@ -157,6 +161,7 @@ class SpacyExtractor:
             self.calibration = load_calibration("spacy")
         else:
             self.calibration = None
+        self.floor = floor
         self.learned = parse_learned(learned)
         # ``relation_model=False`` reads without the relation model too, but, as before, a
         # ``use_relation_model`` context around a call still chooses one (the fitting scripts)
@@ -316,7 +321,7 @@ class SpacyExtractor:
                 choose_predicates(out, text=answer, topic=topic, prompt=prompt)
             annotate(out, text=answer, prompt=prompt, topic=topic)
             if self.calibration is not None:
-                self.calibration.apply(out)
+                self.calibration.apply(out, self.floor)
             yield out
 
     def _piece_batch(self, pieces: Sequence[Piece]) -> int:
