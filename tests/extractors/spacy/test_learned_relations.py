@@ -583,3 +583,21 @@ def test_a_timeline_item_s_doubtful_relation_is_dropped_under_its_own_limit(
     constructions = {ex.item_signals[i].get("construction") for i in rels.values()}
     assert "list.timeline" not in constructions
     assert any(p == "born_in" for _, p, _ in rels)
+
+
+def test_a_table_row_s_doubtful_reading_is_dropped_under_its_own_limit(
+    spacy_x: SpacyExtractor,
+) -> None:
+    # the model gives the "movement" column's readings p 0.27: over the rule_threshold, under
+    # the table's own limit; the count per side stays
+    weights = {"rule:pred=movement": -6.0}
+    model = LinearModel("relations", 5.0, weights, threshold=0.99, meta={"rule_threshold": 0.1})
+    text = (
+        "# Chess pieces\n\n| Piece | Movement | Number per side |\n|---|---|---|\n"
+        "| Rook | Straight lines | 2 |\n| Knight | L-shape | 2 |\n| Bishop | Diagonals | 2 |\n"
+    )
+    with use_relation_model(model):
+        rels, _ = _relations(spacy_x, text)
+    preds = {p for _, p, _ in rels}
+    assert "movement" not in preds
+    assert ("Knight", "number_per_side", "2") in rels
