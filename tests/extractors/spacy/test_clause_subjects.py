@@ -188,3 +188,41 @@ def test_a_name_in_a_fronted_phrase_is_no_subject(spacy_x: SpacyExtractor, text:
     # not act (review of cb3476f)
     rels = _subjects(spacy_x, text)
     assert not any(s in ("France", "Japan", "Einstein") for s, _, _ in rels), rels
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        # the parse hangs "ban" on "documents": the form is read in the words
+        (
+            "Amnesty International is a human rights organisation. It documents abuses and "
+            "pushes governments to ban and prosecute torture.",
+            ("Amnesty International", "torture"),
+            None,
+        ),
+        # in a labelled item the parse makes "ban" an advcl: the candidate reader reads it so too
+        (
+            "Amnesty International is a human rights organisation. Its main campaigns:\n"
+            "- **Torture** — it documents abuses and pushes governments to ban and prosecute "
+            "torture.\n- **Refugees** — it campaigns for refugees in Europe.",
+            ("Amnesty International", "torture"),
+            None,
+        ),
+        # read as the object's act it was no gold's on the gates: no reading of the infinitive
+        (
+            "The EU encouraged Poland to join NATO.",
+            ("EU", "NATO"),
+            None,
+        ),
+    ],
+)
+def test_an_object_controls_the_infinitive_after_it(
+    spacy_x: SpacyExtractor,
+    text: str,
+    wrong: tuple[str, str],
+    right: tuple[str, str] | None,
+) -> None:
+    found = _subjects(spacy_x, text)
+    assert not any((s, o) == wrong for s, _, o in found), found
+    if right is not None:
+        assert any((s, o) == right for s, _, o in found), found

@@ -21,6 +21,7 @@ __all__ = [
     "COLLECTIVE_NOUNS",
     "TIME_PREPS",
     "fills_a_role",
+    "object_controller",
     "_resolve_np",
     "_subjects",
 ]
@@ -233,6 +234,10 @@ def _subjects(
         if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ in ("PROPN", "NOUN"):
             head = head.head  # "X, a citizen residing in Y": the apposition describes X
         return _split_list(_resolve_np(head), coref)
+    if verb.dep_ in ("xcomp", "advcl") and object_controller(verb) is not None:
+        # "pushes governments to ban torture": not the clause's subject's act; the object's
+        # reading ("Shell abandon plan") was no gold's on the gates either: no reading
+        return []
     if verb.dep_ in ("conj", "xcomp", "advcl") and depth < 4 and verb.head.pos_ in ("VERB", "AUX"):
         return _subjects(verb.head, default, coref, depth + 1)
     if (
@@ -248,6 +253,60 @@ def _subjects(
     if default is not None and verb.dep_ in ("ROOT", "conj") and depth == 0:
         return [default]
     return []
+
+
+# verbs of object control: in "X pushes Y to V", Y is the one who Vs ("promise", whose subject
+# does what it promised, is not one)
+_OBJECT_CONTROL = frozenset(
+    {
+        "push",
+        "urge",
+        "force",
+        "persuade",
+        "ask",
+        "encourage",
+        "allow",
+        "enable",
+        "compel",
+        "pressure",
+        "press",
+        "convince",
+        "require",
+        "order",
+        "invite",
+        "tell",
+        "permit",
+        "oblige",
+        "inspire",
+        "prompt",
+        "advise",
+        "instruct",
+        "lead",
+    }
+)
+
+
+def object_controller(verb: Any) -> Any | None:
+    """The object of a verb of object control that a "to" infinitive follows: in "X pushes /
+    urges / persuades Y to V …" the infinitive's subject is Y, not X.  The clause readers give
+    such an infinitive no subject at all: read as Y's act ("persuaded Shell to abandon the
+    plan" → ``Shell abandon plan``) it added a wrong relation on the gates and no right one.
+    The form is read in the words ("to" right after the control verb's object) as well as in
+    the tree, for the parse often hangs the infinitive on an earlier verb, as its xcomp or advcl
+    ("It documents abuses and pushes governments to ban torture": "ban" hangs on "documents").
+    None where the form is not that one."""
+    to = next((c for c in token_children(verb) if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i == 0:
+        return None
+    before = verb.doc[to.i - 1]
+    if (
+        before.dep_ in ("dobj", "obj")
+        and before.head.lemma_ in _OBJECT_CONTROL
+        and before.head.pos_ == "VERB"
+        and before.head.i < before.i
+    ):
+        return before
+    return None
 
 
 def _subject_after_a_dash(subj: Any, verb: Any) -> Any | None:

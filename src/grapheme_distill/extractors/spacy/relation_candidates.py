@@ -25,7 +25,7 @@ from typing import Any
 
 from grapheme_distill.extractors.predicates import denied
 from grapheme_distill.extractors.spacy.arguments import _is_passive, _neg, _split_list, light_noun
-from grapheme_distill.extractors.spacy.clause_subjects import fills_a_role
+from grapheme_distill.extractors.spacy.clause_subjects import fills_a_role, object_controller
 from grapheme_distill.extractors.spacy.doc_cache import doc_text, doc_tokens, token_children
 from grapheme_distill.extractors.spacy.mentions import Coref, Mention
 from grapheme_distill.extractors.spacy.names import mention_of
@@ -235,6 +235,9 @@ def _subjects(
                     return mentions(own), "relcl_copula", own
             head = _named_for(head)
             return mentions(head), "relcl", head
+        if seen.dep_ in ("xcomp", "advcl") and object_controller(seen) is not None:
+            # "pushes governments to ban torture": not the subject's act (object control)
+            return [], "none", None
         if seen.dep_ in _INHERIT and seen.head is not seen:
             seen = seen.head
             continue
