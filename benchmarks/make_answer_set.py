@@ -187,6 +187,9 @@ TOPICS: list[tuple[str, str]] = [
     # Thirty-fifth batch (held out in fresh/ during the thirty-fifth session; appended the same way).
     ("people", "Ferdinand Magellan"),
     ("taxonomy", "deer"),
+    # Thirty-sixth batch (held out in fresh/ during the thirty-sixth session; appended the same way).
+    ("organisations", "Airbus"),
+    ("how-to", "juggling three balls"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
