@@ -429,3 +429,19 @@ def test_the_extractors_floor_overrides_the_maps() -> None:
         answer, prompt="Who was Ada Lovelace?"
     )
     assert [i.id for i in kept.items] == [i.id for i in every.items]
+
+
+def test_the_floor_given_as_text_is_read_as_a_number() -> None:
+    # review of 4add6e4: `--set extractor.floor=0` passes the text "0", which crashed the
+    # extraction ('<=' between str and float)
+    pytest.importorskip("spacy")
+    from grapheme_distill.extractors import get_extractor
+
+    answer = "**Ada Lovelace** was an English mathematician. She wrote notes on the engine.\n"
+    text = get_extractor("spacy", floor="0").extract(answer, prompt="Who was Ada Lovelace?")
+    every = get_extractor("spacy", floor=0.0).extract(answer, prompt="Who was Ada Lovelace?")
+    assert len(text.items) == len(every.items)
+    with pytest.raises(ConfigError, match="floor"):
+        get_extractor("spacy", floor="high")
+    with pytest.raises(ConfigError, match="floor"):
+        get_extractor("spacy", floor="1.5")

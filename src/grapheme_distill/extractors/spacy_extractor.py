@@ -31,6 +31,7 @@ from itertools import islice
 from typing import Any, Literal
 
 from grapheme_distill._gc import relaxed_gc
+from grapheme_distill.errors import ConfigError
 from grapheme_distill.extractors.base import Extraction, ExtractionFailure
 from grapheme_distill.extractors.confidence import CalibrationMap, annotate, load_calibration
 from grapheme_distill.extractors.document import Document, parse_document
@@ -63,6 +64,21 @@ _ALL = frozenset(KnowledgeType)
 
 #: characters of pieces per parser batch (:meth:`SpacyExtractor._piece_batch`)
 _BATCH_CHARS = 16_000
+
+
+def _floor(value: float | str) -> float:
+    """An output floor given as a number or as text (``--set extractor.floor=0``), in [0, 1).
+
+    Raises:
+        ConfigError: not a number, or outside [0, 1).
+    """
+    try:
+        floor = float(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"extractor floor {value!r} is not a number") from None
+    if not 0.0 <= floor < 1.0:
+        raise ConfigError(f"extractor floor {floor} outside [0, 1)")
+    return floor
 
 
 def table_cells(document: Document, injected: Sequence[tuple[int, int]] = ()) -> list[str]:
@@ -112,6 +128,7 @@ class SpacyExtractor:
         floor: drop items whose calibrated confidence is under this (``None``: the map's own
             floor, :attr:`CalibrationMap.floor`; ``0`` keeps every item) — an item right less
             often than half the micro F1 lowers it (:mod:`~grapheme_distill.extractors.confidence`).
+            A string is read as a number (``--set extractor.floor=0`` on the command line).
         relation_model: the learned relation reader's model (:mod:`.spacy.learned_relations`):
             the shipped one (default), a given one, or ``False`` for the rules alone.  Off with a
             ``relation_vocabulary``: the model learned free predicates, not an ontology's.
@@ -136,7 +153,7 @@ class SpacyExtractor:
         max_chars: int = 100_000,
         nlp: Any = None,
         calibration: CalibrationMap | bool = True,
-        floor: float | None = None,
+        floor: float | str | None = None,
         relation_model: LinearModel | bool = True,
         learned: bool | str | Iterable[str] = True,
     ) -> None:
@@ -161,7 +178,7 @@ class SpacyExtractor:
             self.calibration = load_calibration("spacy")
         else:
             self.calibration = None
-        self.floor = floor
+        self.floor = None if floor is None else _floor(floor)
         self.learned = parse_learned(learned)
         # ``relation_model=False`` reads without the relation model too, but, as before, a
         # ``use_relation_model`` context around a call still chooses one (the fitting scripts)

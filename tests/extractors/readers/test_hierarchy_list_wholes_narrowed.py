@@ -36,3 +36,19 @@ def test_a_lead_in_or_prompt_that_names_the_whole_keeps_its_kinds() -> None:
     )
     edges = _edges(text, "How are roses classified?")
     assert ("list.lead.subclass_of", "roses", "species roses") in edges
+
+
+def test_the_whole_is_matched_as_words_and_items_that_carry_it_keep_it() -> None:
+    # review of e804f3e: "tea" was found inside "steady", and a heading naming the class its
+    # items carry ("Green tea" under "## Tea") lost its kinds
+    text = (
+        "## Tea\n\nIts main types:\n\n- **Green tea** — unoxidised\n"
+        "- **Black tea** — fully oxidised\n- **White tea** — young buds\n"
+    )
+    kinds = {e for e in _edges(text, "What should I drink in the morning?") if e[1] == "tea"}
+    assert ("list.lead.subclass_of", "tea", "green tea") in kinds, kinds
+    text = (
+        "## Tea\n\nIts main types:\n\n- **Sencha** — Japanese\n- **Assam** — Indian\n- **Oolong**\n"
+    )
+    edges = _edges(text, "How do I keep a steady morning routine?")
+    assert not [e for e in edges if e[0] == "list.lead.subclass_of"], edges

@@ -226,3 +226,19 @@ def test_an_object_controls_the_infinitive_after_it(
     assert not any((s, o) == wrong for s, _, o in found), found
     if right is not None:
         assert any((s, o) == right for s, _, o in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "right"),
+    [
+        ("Edison pressed the switch to start the generator.", ("Edison", "generator")),
+        ("Amazon required new funding to expand into India.", ("Amazon", "India")),
+    ],
+)
+def test_a_lifeless_object_leaves_the_infinitive_to_the_subject(
+    spacy_x: SpacyExtractor, text: str, right: tuple[str, str]
+) -> None:
+    # review of 63c4cf3: with an object that cannot act, "to V" says what for, and the
+    # subject acts
+    found = _subjects(spacy_x, text)
+    assert any((s, o) == right for s, _, o in found), found

@@ -503,3 +503,17 @@ def test_it_opening_a_labelled_item_is_not_the_label(spacy_x: SpacyExtractor) ->
     # a plural label is what "they" means ("Monotremes — they lay eggs"): left alone
     got = _triples(spacy_x, "Mammals fall into three groups:\n- **Monotremes** — they lay eggs.\n")
     assert ("Monotremes", "lay", "eggs") in got, got
+
+
+def test_it_after_a_named_label_is_the_named_thing(spacy_x: SpacyExtractor) -> None:
+    # review of 2b9f60f: a label that is a name is what its gloss speaks of ('Europe border
+    # Poland' came from "- **Germany** — it borders Poland and France")
+    text = (
+        "Europe has many countries.\n\n"
+        "Some examples:\n"
+        "- **Germany** — it borders Poland and France.\n"
+        "- **Portugal** — it borders Spain.\n"
+    )
+    got = _triples(spacy_x, text)
+    assert not any(s == "Europe" for s, _, _ in got), got
+    assert ("Germany", "border", "Poland") in got, got

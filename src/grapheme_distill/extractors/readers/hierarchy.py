@@ -23,7 +23,7 @@ Nested lists (the parent item is the whole), tables and sub-headings are always 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
@@ -100,10 +100,22 @@ def read_lists(ctx: ReadContext) -> Iterator[Fact]:
 _STAGE = re.compile(r"^[A-Z][a-z]+(?:tion|sion|sis|ment|ance|ence)$")
 
 
-def lead_or_prompt_names(ctx: ReadContext, lead: str, parent: Name) -> bool:
-    """Whether the list's lead-in or the prompt writes the whole's name."""
-    name = parent.text.lower()
-    return name in lead.lower() or name in ctx.prompt.lower()
+def lead_or_prompt_names(
+    ctx: ReadContext, lead: str, parent: Name, items: Sequence[str] = ()
+) -> bool:
+    """Whether the list's lead-in or the prompt writes the whole's name (as words: "tea" is not
+    in "steady"), or the items carry it as their head ("Green tea", "Black tea" under "## Tea":
+    a heading that names the class the items are kinds of)."""
+    words = re.compile(rf"\b{re.escape(parent.text)}\b", re.IGNORECASE)
+    if words.search(lead) or words.search(ctx.prompt):
+        return True
+    head = parent.text.split()[-1].lower() if parent.text.split() else ""
+    named = [t.split(maxsplit=8)[:8] for t in items]
+    return (
+        bool(head)
+        and len(items) >= 2
+        and all(any(w.strip("*_,.:;()").lower() in (head, head + "s") for w in ws) for ws in named)
+    )
 
 
 def _stages(
@@ -272,7 +284,7 @@ def _read_list(ctx: ReadContext, items: list[Block], title: str = "") -> Iterato
     if (
         construction == "list.lead"
         and kind is HierarchyKind.SUBCLASS_OF
-        and not lead_or_prompt_names(ctx, lead, parent)
+        and not lead_or_prompt_names(ctx, lead, parent, [b.text for b in items])
     ):
         # "His main genres:" under "## The music": a lead-in that counts kinds but names no
         # whole, in an answer whose prompt names none either, leaves the whole to a heading or

@@ -284,6 +284,8 @@ _OBJECT_CONTROL = frozenset(
         "lead",
     }
 )
+# what NER names that can act: an object of these may be the one a "to" infinitive's act is of
+_AGENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 def object_controller(verb: Any) -> Any | None:
@@ -294,7 +296,10 @@ def object_controller(verb: Any) -> Any | None:
     The form is read in the words ("to" right after the control verb's object) as well as in
     the tree, for the parse often hangs the infinitive on an earlier verb, as its xcomp or advcl
     ("It documents abuses and pushes governments to ban torture": "ban" hangs on "documents").
-    None where the form is not that one."""
+    The object must be one that can act — a name, a pronoun, a person, group or place NER names,
+    or a plural noun ("governments", "donors"): with a lifeless object the "to" clause says what
+    for, and the subject acts ("Edison pressed the switch to start the generator", "Amazon
+    required new funding to expand into India").  None where the form is not that one."""
     to = next((c for c in token_children(verb) if c.dep_ == "aux" and c.lower_ == "to"), None)
     if to is None or to.i == 0:
         return None
@@ -304,6 +309,11 @@ def object_controller(verb: Any) -> Any | None:
         and before.head.lemma_ in _OBJECT_CONTROL
         and before.head.pos_ == "VERB"
         and before.head.i < before.i
+        and (
+            before.pos_ in ("PROPN", "PRON")
+            or before.ent_type_ in _AGENT_TYPES
+            or before.tag_ in ("NNS", "NNPS")
+        )
     ):
         return before
     return None

@@ -644,9 +644,11 @@ class AnswerCoref(Coref):
         of, not a thing that acts, so "it" means what it meant before the label was noted (the
         list reader notes an item's label as the subject of its gloss, for "**Gongs** — they mark
         the structure").  On the development answers every "Label — it …" item (seven, in three
-        answers) spoke of the answer's topic.  None when the item is not of that shape, its label
-        is not ``got``, or nothing was meant before."""
-        if self.doc is None:
+        answers) spoke of the answer's topic.  A label that is a name ("- **Germany** — it borders
+        Poland", "- **Oxfam** — it runs water projects") is the thing the gloss speaks of, so it
+        stays.  None when the item is not of that shape, its label is not ``got`` or is a name, or
+        nothing was meant before."""
+        if self.doc is None or got.proper or got.label:
             return None
         m = _LABEL_THEN_IT.match(doc_text(self.doc))
         if m is None or m.group("k").strip().lower() != got.text.lower():
