@@ -432,7 +432,7 @@ def test_the_extractors_floor_overrides_the_maps() -> None:
 
 
 def test_the_floor_given_as_text_is_read_as_a_number() -> None:
-    # review of 4add6e4: `--set extractor.floor=0` passes the text "0", which crashed the
+    # review of 4add6e4: `distill --set extractor.floor=0` passes the text "0", which crashed the
     # extraction ('<=' between str and float)
     pytest.importorskip("spacy")
     from grapheme_distill.extractors import get_extractor

@@ -42,7 +42,7 @@ the other sets within 0.001) picked 0.30 on batches 26…36 (held out micro 0.56
 cost of relations, whose own F1 of about 0.25 items at 0.15–0.30 still raised), but on WebNLG's
 single sentences, where the map does not hold, it cut normalised F1 0.460 → 0.394, under the 0.45
 the extractor keeps (docs/benchmarks.md, thirty-sixth session).  For chat answers it is one
-setting away: ``SpacyExtractor(floor=0.3)``, ``--set extractor.floor=0.3``.
+setting away: ``SpacyExtractor(floor=0.3)``, ``distill --set extractor.floor=0.3``, ``eval --set floor=0.3``.
 
 Three map methods are read (the file says which, ``format`` versions the layout):
 

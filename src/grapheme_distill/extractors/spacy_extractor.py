@@ -67,7 +67,7 @@ _BATCH_CHARS = 16_000
 
 
 def _floor(value: float | str) -> float:
-    """An output floor given as a number or as text (``--set extractor.floor=0``), in [0, 1).
+    """An output floor given as a number or as text (``distill --set extractor.floor=0``), in [0, 1).
 
     Raises:
         ConfigError: not a number, or outside [0, 1).
@@ -128,7 +128,7 @@ class SpacyExtractor:
         floor: drop items whose calibrated confidence is under this (``None``: the map's own
             floor, :attr:`CalibrationMap.floor`; ``0`` keeps every item) — an item right less
             often than half the micro F1 lowers it (:mod:`~grapheme_distill.extractors.confidence`).
-            A string is read as a number (``--set extractor.floor=0`` on the command line).
+            A string is read as a number (``distill --set extractor.floor=0``).
         relation_model: the learned relation reader's model (:mod:`.spacy.learned_relations`):
             the shipped one (default), a given one, or ``False`` for the rules alone.  Off with a
             ``relation_vocabulary``: the model learned free predicates, not an ontology's.
