@@ -44,7 +44,6 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-SETS = ["devtrain"] + [f"val{i}" for i in range(11, 35)]
 
 
 def _module(name: str) -> Any:
@@ -239,15 +238,21 @@ def threshold_rows(
     return out
 
 
+def _table_head(
+    rows: dict[float, dict[str, Any]], columns: list[str]
+) -> tuple[list[str], list[str]]:
+    """The batches of ``rows``, newest first, and a markdown table's two head lines: ``columns``,
+    then one column per batch."""
+    sets = sorted(next(iter(rows.values()))["batches"], key=lambda n: int(n[3:]), reverse=True)
+    head = "| " + " | ".join([*columns, *sets]) + " |"
+    return sets, [head, "|" + "---|" * (len(columns) + len(sets))]
+
+
 def threshold_table(rows: dict[float, dict[str, Any]]) -> str:
     """``rows`` as a markdown table, and the threshold the rule picks."""
-    sets = sorted(next(iter(rows.values()))["batches"], key=lambda n: int(n[3:]), reverse=True)
-    lines = [
-        "| threshold | P pooled (s.e.) | worst batch | F1 at t pooled | units kept | "
-        + " | ".join(sets)
-        + " |",
-        "|---|---|---|---|---|" + "---|" * len(sets),
-    ]
+    sets, lines = _table_head(
+        rows, ["threshold", "P pooled (s.e.)", "worst batch", "F1 at t pooled", "units kept"]
+    )
     for t, r in sorted(rows.items()):
         worst = min(r["batches"], key=r["batches"].get)
         lines.append(
@@ -341,14 +346,10 @@ def output_floor(rows: dict[float, dict[str, Any]]) -> float:
 
 def floor_table(rows: dict[float, dict[str, Any]]) -> str:
     """``rows`` (:func:`floor_rows`) as a markdown table, and the floor the rule picks."""
-    sets = sorted(next(iter(rows.values()))["batches"], key=lambda n: int(n[3:]), reverse=True)
+    sets, lines = _table_head(
+        rows, ["floor", "micro held out pooled", "batches down", "seen gates", "devtrain"]
+    )
     base = rows[0.0]
-    lines = [
-        "| floor | micro held out pooled | batches down | seen gates | devtrain | "
-        + " | ".join(sets)
-        + " |",
-        "|---|---|---|---|---|" + "---|" * len(sets),
-    ]
     for f, r in sorted(rows.items()):
         down = sum(r["batches"][s] < base["batches"][s] for s in sets)
         lines.append(
