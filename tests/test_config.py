@@ -11,7 +11,7 @@ from grapheme_distill import DistillationConfig, InputError, InvalidConfig
 @pytest.mark.parametrize(
     ("preset", "expected"),
     [
-        ("default", (2.0, 0.5, 0.70, 1000, True, 0.1)),
+        ("default", (2.0, 0.5, 0.65, 1000, True, 0.1)),
         ("fast", (1.5, 0.7, 0.8, 100, False, 0.05)),
         ("quality", (3.0, 0.3, 0.5, 5000, True, 0.2)),
     ],

@@ -350,7 +350,8 @@ _RULE_LIMITS = {"list.timeline": 0.35, "table": 0.3, "table.described": 0.25}
 
 
 def drop_unlikely_relations(out: Extraction, default: LinearModel | None) -> None:
-    """Take the rules' relations whose ``model_p`` is under the model's ``rule_threshold`` out of
+    """Take the rules' relations whose ``model_p`` is under the model's ``rule_threshold`` — or
+    under their construction's own limit in :data:`_RULE_LIMITS`, where that is higher — out of
     ``out`` (their entities stay: the names were read either way)."""
     model = _model(default)
     limit = model.meta.get("rule_threshold") if model is not None else None
