@@ -3,25 +3,18 @@ sets), never a blind answer."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from typing import Any
+
+from tests.conftest import benchmark_script
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSWERS = ROOT / "benchmarks" / "data" / "answers"
 
 
 def _module() -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "split_by_batch", ROOT / "benchmarks" / "split_by_batch.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_script("split_by_batch")
 
 
 def _ids(path: Path) -> list[str]:

@@ -11,18 +11,15 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import benchmark_script
+
 ROOT = Path(__file__).resolve().parents[2]
 SCORER = ROOT.parent / "shared" / "eval" / "score_answers.py"
 DEV = ROOT / "benchmarks" / "data" / "answers" / "dev.jsonl"
 
 
 def _module(name: str) -> Any:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_script(name)
 
 
 @pytest.fixture
@@ -232,6 +229,7 @@ def test_the_scripts_load_fit_calibration_once(tmp_path: Path) -> None:
     assert got and all(isinstance(s, main.Sample) for s in got)
     assert "fit_calibration" not in sys.modules
     del sys.modules["fit_as_main"]
+    sys.modules.pop("unseen_reads", None)  # loaded anew, with the fit_calibration just loaded
     fc = _module("fit_calibration")
     ur = _module("unseen_reads")
     assert ur.fc is fc and ur.samples is fc.samples
