@@ -90,5 +90,5 @@ d["fitted_on"] = "benchmarks/data/answers/dev.jsonl (less the batch read as unse
 open(p, "w", encoding="utf-8").write(json.dumps(d, indent=1, ensure_ascii=False) + "\n")
 PYEOF
 PYTHONPATH=$ROOT/src "$PY" benchmarks/calibration_unseen.py "$WORK/reads" \
-    --only "shipped-recipe" "unseen C=0.333 terms=cell share=0.4" --thresholds --floors \
+    --only "seen-before a8219f2" "unseen C=0.333 terms=cell share=0.4" --thresholds --floors \
     --out "$WORK/held_out.json"
