@@ -633,6 +633,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="comma-separated feature prefixes (e.g. det=,head=): print each such cue's right "
         "rate and its residual against the held-out probabilities, per batch with --groups batch",
     )
+    ap.add_argument(
+        "--threshold",
+        type=float,
+        help="ship this threshold instead of the one chosen out of fold (a recipe judged end to "
+        "end with one annotation batch held out at a time keeps the threshold it was judged at)",
+    )
     ap.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)}")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
@@ -706,6 +712,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("rules (in-sample):", rules_fig)
     best_t, best = choose_threshold(scorer, tune_items, found, probs, decided)
     print(f"model (out of fold) at threshold {best_t:.3f}:", best)
+    if args.threshold is not None:
+        best_t = args.threshold
+        best = entity_f1(scorer, tune_items, kept_at(found, probs, best_t, decided))
+        print(f"model (out of fold) at the given threshold {best_t:.3f}:", best)
 
     fitted_on = ", ".join(Path(p).name for p in args.gold)
     model = fit_linear(

@@ -254,6 +254,19 @@ def test_the_fitting_script_learns_from_gold_and_writes_the_model(
     assert model.weights.get("ner=NORP", 0.0) < model.weights.get("ner=PERSON", 0.0)
 
 
+def test_the_fitting_script_ships_a_given_threshold(
+    fitter: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Thirty-sixth session: a recipe judged end to end one batch held out at a time ships at
+    the threshold it was judged at (``--threshold``), not at one chosen again out of fold."""
+    monkeypatch.setenv("GRAPHEME_DISTILL_ANSWER_SCORER", str(SCORER))
+    gold = _write(tmp_path / "gold.jsonl", _gold_rows())
+    out = tmp_path / "entities.json"
+    args = ["--gold", str(gold), "--write", "--out", str(out), "--c", "1"]
+    assert fitter.main([*args, "--decide-relations", "--decide-named", "--threshold", "0.42"]) == 0
+    assert load_linear_model(out).threshold == 0.42
+
+
 def test_the_fitting_script_cross_validates_per_gold_file_with_a_nested_threshold(
     fitter: ModuleType,
     tmp_path: Path,
@@ -511,3 +524,28 @@ def test_the_cue_script_refits_from_the_shipped_model_less_its_cue_weights() -> 
     shipped = LinearModel("entities", -0.5, {"head=owl": 0.3, "txt_bold=eq": 1.6}, 0.325, {})
     base = script.without_cues(shipped)
     assert base.weights == {"head=owl": 0.3} and base.bias == -0.5 and base.threshold == 0.325
+
+
+def test_a_name_s_cues_say_how_common_its_words_are_in_english() -> None:
+    """Thirty-sixth session: the head word's identity remembers the batches it was fitted on;
+    its frequency in English at large (``word_frequency``) is a cue that carries to new writers."""
+    common = _features_of("process", proper=False, etype="CONCEPT")
+    rare = _features_of("radioactivity", proper=False, etype="CONCEPT")
+    assert "zf_head=5" in common, common
+    assert "zf_head=2" in rare, rare
+    assert sum(f.startswith("zf_") for f in rare) == 3
+
+
+def test_the_cue_script_fits_the_frequency_cues_over_the_whole_shipped_model() -> None:
+    """Thirty-sixth session: ``--cues frequency`` fits only the ``zf_`` cues; the text cue
+    weights are part of the offset and stay in the model."""
+    script = benchmark_script("fit_entity_cues")
+    prefixes = script.CUES["frequency"]
+    rows: list[tuple[tuple[str, ...], float, bool]]
+    rows = [(("zf_head=2", "txt_bold=eq"), 0.0, i % 10 != 0) for i in range(200)]
+    rows += [(("zf_head=6", "txt_bold=eq"), 0.0, i % 10 == 0) for i in range(200)]
+    weights, _ = script.fit_offset(rows, 1.0, prefixes)
+    assert set(weights) == {"zf_head=2", "zf_head=6"}, weights
+    assert weights["zf_head=2"] > 1.0 > -1.0 > weights["zf_head=6"]
+    shipped = LinearModel("entities", -0.5, {"txt_bold=eq": 1.6, "zf_head=2": 0.4}, 0.325, {})
+    assert script.without_cues(shipped, prefixes).weights == {"txt_bold=eq": 1.6}

@@ -63,6 +63,13 @@ one batch held out at a time: the gates pooled, micro 0.5676 -> 0.5715 and entit
 0.7534 (twelve up, three down by at most 0.003); devtrain's own batches out of fold 0.6424 ->
 0.6460; a batch no one read (the twenty-sixth) 0.5809 -> 0.5854.  In sample devtrain falls
 (0.6781 -> 0.6686): the old fit had learned its answers' sparser convention.
+Thirty-sixth session: the name also carries how common its words are in English at large
+(:mod:`.word_frequency`: ``zf_head=``, ``zf_name=``, ``zf_min=``), a property of the word that
+carries to a new writer where the head word's identity (``head=``) remembers its batches; the
+weights are fitted over the shipped logit (``benchmarks/fit_entity_cues.py --cues frequency``).
+Thirty-seventh session: the frequencies come from a 0.4 MB package-data table built from
+``wordfreq`` (no dependency at run time); while the model file has no ``zf_`` weight the cues
+change nothing.
 """
 
 from __future__ import annotations
@@ -79,6 +86,7 @@ from grapheme_distill.extractors.learned import LinearModel, shipped_model
 from grapheme_distill.extractors.spacy.clauses import Mention
 from grapheme_distill.extractors.spacy.mentions import CHUNK_CANDIDATES
 from grapheme_distill.extractors.spacy.records import State, is_generic
+from grapheme_distill.extractors.spacy.word_frequency import frequency_cues
 from grapheme_distill.model.hashing import normalise_name
 from grapheme_distill.model.knowledge import (
     Entity,
@@ -266,6 +274,7 @@ def features(
         f"proper={int(proper)}|made={int(made)}",
         f"shape={shape}|made={int(made)}",
     ]
+    out.extend(frequency_cues(name))  # how common its words are in English (word_frequency)
     out.extend(f"rule={rule}" for rule in evidence.rules)
     out.extend(f"rule_kind={rule.split(':', 1)[0]}" for rule in evidence.rules)
     out.extend(f"ref={kind}" for kind in sorted(referred))
