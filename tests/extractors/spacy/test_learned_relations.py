@@ -601,3 +601,21 @@ def test_a_table_row_s_doubtful_reading_is_dropped_under_its_own_limit(
     preds = {p for _, p, _ in rels}
     assert "movement" not in preds
     assert ("Knight", "number_per_side", "2") in rels
+
+
+def test_a_key_value_line_s_doubtful_reading_is_dropped_under_its_own_limit(
+    spacy_x: SpacyExtractor,
+) -> None:
+    # the model gives every "key: value" reading p 0.45: over the rule_threshold, under the
+    # key-value lines' own limit (the model's even odds); the sentence's relation stays
+    weights = {"rule:rule=kv": -5.2}
+    model = LinearModel("relations", 5.0, weights, threshold=0.99, meta={"rule_threshold": 0.1})
+    text = (
+        "# Greenpeace\n\nGreenpeace was founded in Vancouver.\n\n"
+        "- **Founder:** Bob Hunter\n- **Headquarters:** Amsterdam\n- **Staff:** about 3,000\n"
+    )
+    with use_relation_model(model):
+        rels, ex = _relations(spacy_x, text)
+    constructions = {ex.item_signals[i].get("construction") for i in rels.values()}
+    assert "kv" not in constructions
+    assert any(p.startswith("founded") for _, p, _ in rels)
