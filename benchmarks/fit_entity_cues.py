@@ -132,6 +132,17 @@ def _cues_of(c: Any) -> tuple[str, ...]:
     return tuple(f for f in c.features if not f.startswith(PREFIXES))
 
 
+def _with_frequency(c: Any) -> tuple[str, ...]:
+    """A candidate's features with its word-frequency cues (a read made before the cues existed,
+    such as a cached pickle, lacks them; they depend on the name alone)."""
+    from grapheme_distill.extractors.spacy.word_frequency import frequency_cues
+
+    features = tuple(c.features)
+    if any(f.startswith("zf_") for f in features):
+        return features
+    return features + frequency_cues(c.name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--gold", nargs="+", type=Path, required=True, help="annotated answers")
@@ -169,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     decided = frozenset(str(k) for k in base.meta.get("decided_with", ()))
     rows = [
         (
-            _cues_of(c) if args.cues == "text" else tuple(c.features),
+            _cues_of(c) if args.cues == "text" else _with_frequency(c),
             base.logit(c.features),
             o == "correct",
             batch_of(aid),

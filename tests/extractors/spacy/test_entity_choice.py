@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 
 import pytest
 
@@ -549,3 +549,18 @@ def test_the_cue_script_fits_the_frequency_cues_over_the_whole_shipped_model() -
     assert weights["zf_head=2"] > 1.0 > -1.0 > weights["zf_head=6"]
     shipped = LinearModel("entities", -0.5, {"txt_bold=eq": 1.6, "zf_head=2": 0.4}, 0.325, {})
     assert script.without_cues(shipped, prefixes).weights == {"txt_bold=eq": 1.6}
+
+
+def test_the_cue_script_adds_the_frequency_cues_to_a_read_made_before_them() -> None:
+    """Thirty-seventh session: a cached read from before the cues still fits them (they depend
+    on the name alone); a read that has them keeps its own."""
+    script = benchmark_script("fit_entity_cues")
+    old = SimpleNamespace(name="radioactivity", features=("head=radioactivity",))
+    assert script._with_frequency(old) == (
+        "head=radioactivity",
+        "zf_head=2",
+        "zf_name=2",
+        "zf_min=2",
+    )
+    new = SimpleNamespace(name="radioactivity", features=("zf_head=2",))
+    assert script._with_frequency(new) == ("zf_head=2",)
