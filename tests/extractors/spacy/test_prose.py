@@ -61,3 +61,31 @@ def test_contain_with_a_name_or_a_list_is_still_containment() -> None:
     assert ("album", "Bohemian Rhapsody") in edges
     edges = _edges("The library contains books and maps.")  # an inventory: stated containment
     assert {("library", "books"), ("library", "maps")} <= edges
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cell has several parts:\n\n"
+        "- **Ribosome** — a small particle that consists of ribosomal RNA and proteins.\n"
+        "- **Mitochondrion** — the organelle that makes energy.",
+        "The cell has several parts:\n\n"
+        "- Ribosome: a small particle that consists of ribosomal RNA and proteins.\n"
+        "- Nucleus: the control centre of the cell.",
+    ],
+)
+def test_an_items_description_is_no_whole_of_the_keys_parts(text: str) -> None:
+    # "— a small particle that consists of …" describes the key: the parts are the ribosome's,
+    # and "small particle" named nothing the answer's hierarchy holds
+    edges = _edges(text)
+    assert ("small particle", "ribosomal RNA") not in edges
+    assert ("small particle", "proteins") not in edges
+
+
+def test_a_plain_items_clause_keeps_its_whole() -> None:
+    edges = _edges(
+        "- The Parliament consists of the House of Commons and the House of Lords.\n"
+        "- **Granite** — an igneous rock that contains quartz, feldspar and mica."
+    )
+    assert ("Parliament", "House of Commons") in edges
+    assert ("Granite", "quartz") in edges

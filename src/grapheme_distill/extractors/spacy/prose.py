@@ -232,6 +232,27 @@ def read_prose(
         )
 
 
+#: a list item's key, its dash or colon, then a description of it that opens with an article
+#: ("Ribosome — a small particle that consists of …", "Ribosome: a small particle that …")
+_KEY_GLOSS = re.compile(
+    r"^\s*[^\s\u2014\u2013:][^\u2014\u2013:]{0,59}?\s*(?:\u2014|\u2013|:|\s-)\s*(?:a|an|the)\s+"
+)
+
+
+def _described_by_item(piece: Piece, whole: Mention) -> bool:
+    """Whether ``whole`` is the noun a list item's gloss describes its key with ("- **Ribosome**
+    — a small particle that consists of ribosomal RNA and proteins"): the parts belong to the
+    key, not to the description ("small particle > ribosomal RNA" put the child under a whole
+    the answer names nowhere else; the item's own reader takes the key as the whole)."""
+    if piece.kind not in ("bullet", "numbered") or whole.proper or whole.label:
+        return False
+    m = _KEY_GLOSS.match(piece.text)
+    if m is None or whole.start < m.end():
+        return False
+    between = piece.text[m.end() : whole.start]
+    return len(between.split()) <= 3 and not re.search(r"[,;.()]", between)
+
+
 def _clause(piece: Piece, clause: Clause, factor: float, state: State, alone: bool = False) -> None:
     """One clause as a relation or hierarchy record (or nothing, when another reader reads it).
     ``alone``: the clause's verb has this one object (no "A and B" list)."""
@@ -265,6 +286,8 @@ def _clause(piece: Piece, clause: Clause, factor: float, state: State, alone: bo
             # "contain" before one common noun states content (a substance, an ingredient), not
             # an inventory; a list ("The library contains books and maps") and names stay
             return
+        if parent is clause.subject and _described_by_item(piece, parent):
+            return  # "**Ribosome** — a small particle that consists of …": the key's parts
         if (
             kind is HierarchyKind.CONTAINS
             and not (parent.proper or parent.label)
