@@ -619,3 +619,21 @@ def test_a_key_value_line_s_doubtful_reading_is_dropped_under_its_own_limit(
     constructions = {ex.item_signals[i].get("construction") for i in rels.values()}
     assert "kv" not in constructions
     assert any(p.startswith("founded") for _, p, _ in rels)
+
+
+def test_a_list_s_doubtful_count_is_dropped_under_its_own_limit(
+    spacy_x: SpacyExtractor,
+) -> None:
+    # the model gives the list's counts p 0.45: over the rule_threshold, under the counted
+    # lists' own limit (the model's even odds); the sentence's relation stays
+    weights = {"rule:rule=list.counted": -5.2}
+    model = LinearModel("relations", 5.0, weights, threshold=0.99, meta={"rule_threshold": 0.1})
+    text = (
+        "# Frédéric Chopin\n\nChopin was born in Żelazowa Wola.\n\n## Works\n\n"
+        "- **Nocturnes** — 21 pieces\n- **Études** — 27 pieces\n- **Ballades** — 4 pieces\n"
+    )
+    with use_relation_model(model):
+        rels, ex = _relations(spacy_x, text)
+    constructions = {ex.item_signals[i].get("construction") for i in rels.values()}
+    assert "list.counted" not in constructions
+    assert any(p == "born_in" for _, p, _ in rels)
