@@ -517,3 +517,14 @@ def test_it_after_a_named_label_is_the_named_thing(spacy_x: SpacyExtractor) -> N
     got = _triples(spacy_x, text)
     assert not any(s == "Europe" for s, _, _ in got), got
     assert ("Germany", "border", "Poland") in got, got
+
+
+def test_it_is_no_surname_ner_typed_a_person_elsewhere(spacy_x: SpacyExtractor) -> None:
+    # "Utzon" alone is untyped, but "Jørn Utzon" is a person: "It opened" is the house
+    found = _triples(
+        spacy_x,
+        "The Sydney Opera House was designed by Jørn Utzon. Utzon resigned in 1966. "
+        "It opened in 1973.",
+    )
+    assert any(s == "Sydney Opera House" and o == "1973" for s, _, o in found), found
+    assert not any(s == "Jørn Utzon" and o == "1973" for s, _, o in found), found

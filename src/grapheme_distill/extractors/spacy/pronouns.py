@@ -606,6 +606,14 @@ class AnswerCoref(Coref):
 
     def _resolve(self, pronoun: str, *, owner_of: int = -1) -> Mention | None:
         got = super().resolve(pronoun, owner_of=owner_of)
+        if pronoun in ("it", "its", "itself") and got is not None and self._a_person_s(got):
+            # "… designed by Jørn Utzon. Utzon resigned in 1966. It opened in 1973": NER left
+            # "Utzon" untyped, so the base noted him as a thing, but it typed "Jørn Utzon" a
+            # person: "it" is the thing meant before him, else the unstated thing
+            before = self._thing_before.get(got)
+            if before is not None and not self._a_person_s(before):
+                return before
+            return self._unstated_thing(owner_of)
         if pronoun in ("his", "her") and (
             self._in_own_phrase(got, owner_of) or self._role_of(got, owner_of)
         ):
@@ -636,6 +644,13 @@ class AnswerCoref(Coref):
                 self.genders.setdefault(m.text.lower(), wanted)
                 return m
         return None if got is not None and got.text.lower() == same else got
+
+    def _a_person_s(self, m: Mention) -> bool:
+        """Whether ``m`` is a name NER left untyped whose last word it typed PERSON in a paragraph
+        read so far ("Utzon" after "Jørn Utzon", "Austen" after "Jane Austen"): a person's name,
+        which "it" never means.  Only an untyped name: one NER typed ORG or FAC is as often the
+        person's firm or building ("Westinghouse", "the Eiffel Tower" after Gustave Eiffel)."""
+        return m.proper and not m.label and m.text.split()[-1].lower() in self._person_words
 
     def _label_s_it(self, got: Mention) -> Mention | None:
         """What an "it" opening a labelled list item's text means when the base reading gave the
