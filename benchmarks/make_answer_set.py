@@ -190,6 +190,9 @@ TOPICS: list[tuple[str, str]] = [
     # Thirty-sixth batch (held out in fresh/ during the thirty-sixth session; appended the same way).
     ("organisations", "Airbus"),
     ("how-to", "juggling three balls"),
+    # Thirty-seventh batch (held out in fresh/ during the thirty-seventh session; appended the same way).
+    ("music", "the trombone"),
+    ("food", "mangoes"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
