@@ -60,6 +60,9 @@ _HEAD_PAREN = re.compile(
 #: where a bracket's other name ends and its origin or meaning begins: "(*tāla*, "clap")",
 #: "(*rāga*, from Sanskrit "colour" or "passion")"
 _ORIGIN = re.compile(r",\s*(?:[\"“]|(?:from|literally|lit\.|meaning)\b)")
+#: the word between two other names offered as alternatives in one bracket: "(orca, or
+#: blackfish)", "(puma or mountain lion)", "(puma, also catamount)"
+_ALTERNATIVES = re.compile(r",?\s+or\s+(?:simply\s+)?|,\s+also\s+")
 
 
 def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
@@ -339,9 +342,20 @@ def _head_alias(block: Block) -> Iterator[Fact]:
         r"(?i)in (?:the\s+)?[A-Z][\w.]*(?:\s+English)?,\s+(?:the\s+)?(?P<v>.+)$", other
     )
     if regional is not None:  # "Concertmaster (in the UK, the *leader*)"
-        other = clean_name(regional.group("v"))
-    elif other.islower() and not common_name(other):
-        return  # "harp (often counted with the strings)": a remark, not a name
+        names = [clean_name(regional.group("v"))]
+    else:
+        # "## Killer whale (orca, or blackfish)", "- **Cougar** (puma or mountain lion)": two
+        # other names offered as alternatives are two names, not one
+        names = [clean_name(n) for n in _ALTERNATIVES.split(other)]
+        if any(n.islower() and not common_name(n) for n in names):
+            return  # "harp (often counted with the strings)": a remark, not a name
+    for other in names:
+        if (alias := _head_other(term, other)) is not None:
+            yield lfact(block, None, "head.paren", Name(term), LinguisticKind.ALIAS, alias)
+
+
+def _head_other(term: str, other: str) -> str | None:
+    """The other name a head's bracket gives, cleaned, or None where it is no name of the head."""
     other = clean_name(RANK.sub("", other))  # "Amphibians (class Amphibia)"
     # "**Puff pastry** (French: *pâte feuilletée*)": the language is no part of the other name
     other = re.sub(r"^[A-Z][a-z]+:\s*", "", other)
@@ -371,8 +385,8 @@ def _head_alias(block: Block) -> Iterator[Fact]:
             and initials_match(other, last.group(1))
         )
     ):
-        return
-    yield lfact(block, None, "head.paren", Name(term), LinguisticKind.ALIAS, other)
+        return None
+    return other
 
 
 def _sentence(ctx: ReadContext, block: Block, sent: Sentence) -> Iterator[Fact]:
