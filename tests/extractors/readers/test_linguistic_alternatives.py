@@ -1,6 +1,7 @@
-"""Two other names offered as alternatives in a head's bracket (readers.linguistic._head_alias):
+"""Names offered as alternatives in one bracket: a head's bracket (readers.linguistic._head_alias):
 "## Killer whale (orca, or blackfish)", "- **Cougar** (puma or mountain lion): …" give two
-aliases of the head, not one alias "orca, or blackfish"."""
+aliases of the head, not one alias "orca, or blackfish"; a marked list (readers.paren_names
+.read_prefixed): "(also known as the puma, mountain lion or catamount)" gives each name."""
 
 from __future__ import annotations
 
@@ -46,3 +47,30 @@ def test_a_single_other_name_stays_one_alias(
         "Tell me about baleen whales",
     )
     assert ("baleen whales", "mysticeti") in _aliases(found)
+
+
+def test_a_bracketed_list_of_names_gives_each_name(
+    linguistic_items: Callable[..., Items],
+) -> None:
+    """readers.paren_names.read_prefixed: "(also known as the puma, mountain lion or catamount)"
+    lists three names; only the first was read."""
+    found = linguistic_items(
+        "The cougar (also known as the puma, mountain lion or catamount) ranges from Canada "
+        "to the Andes.",
+        "Tell me about cougars",
+    )
+    assert {("cougar", "puma"), ("cougar", "mountain lion"), ("cougar", "catamount")} <= (
+        _aliases(found)
+    )
+
+
+def test_a_birth_name_and_a_year_stay_one_name(
+    linguistic_items: Callable[..., Items],
+) -> None:
+    found = linguistic_items(
+        "Ada Lovelace (born Augusta Ada Byron, 1815) wrote the first published program.",
+        "Who was Ada Lovelace?",
+    )
+    aliases = _aliases(found)
+    assert ("ada lovelace", "augusta ada byron") in aliases
+    assert not any("1815" in value for _, value in aliases)

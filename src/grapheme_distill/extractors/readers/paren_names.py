@@ -59,6 +59,12 @@ _PAREN_PREFIX = re.compile(
     r"in (?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:\s+English)?\s*,)\s*:?\s+(?P<v>.+)$",
     re.IGNORECASE,
 )
+#: three or more names listed, the last after "or": "the puma, mountain lion or catamount"
+_NAME_LIST = re.compile(
+    r"(?:the\s+)?(?:[^\s,;:()\d]+\s+){0,3}[^\s,;:()\d]+"
+    r"(?:,\s+(?:the\s+)?(?:[^\s,;:()\d]+\s+){0,3}[^\s,;:()\d]+)+"
+    r",?\s+or\s+(?:the\s+)?(?:[^\s,;:()\d]+\s+){0,3}[^\s,;:()\d]+"
+)
 #: a bracket inside a noun phrase, whose noun follows it ("outer (valence) electrons"): the
 #: bracket's word is a modifier, not a name of the word before
 _INSIDE_PHRASE = re.compile(
@@ -76,6 +82,12 @@ def read_prefixed(b: Bracket) -> Generator[Fact, None, bool]:
     foreign = _FOREIGN.match(plain)
     if pre is not None or foreign is not None:
         value = clean_name((pre or foreign).group("v"))  # type: ignore[union-attr]
+        # "(also known as the puma, mountain lion or catamount)": a list of names, each a name
+        listed = (
+            [clean_name(n) for n in re.split(r",\s+(?:or\s+)?|\s+or\s+", value)]
+            if _NAME_LIST.fullmatch(value)
+            else []
+        )
         # "(known as paracetamol outside North America)": the place it holds in is no name
         value = re.split(
             r"\s*[,;]\s*|\s+(?:in|on)\s+\d|\s+(?:in|outside|across|throughout|within|among|by)"
@@ -112,7 +124,9 @@ def read_prefixed(b: Bracket) -> Generator[Fact, None, bool]:
             pair = re.fullmatch(
                 r"(?P<a>(?:\S+\s+){0,3}\S+)\s+or\s+(?P<b>(?:\S+\s+){0,3}\S+)", value
             )
-            for one in (pair.group("a"), clean_name(pair.group("b"))) if pair else (value,):
+            for one in listed or (
+                (pair.group("a"), clean_name(pair.group("b"))) if pair else (value,)
+            ):
                 yield b.fact("paren.alias", term, LinguisticKind.ALIAS, one)
         return True
     return False
