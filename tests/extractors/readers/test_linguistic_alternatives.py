@@ -74,3 +74,33 @@ def test_a_birth_name_and_a_year_stay_one_name(
     aliases = _aliases(found)
     assert ("ada lovelace", "augusta ada byron") in aliases
     assert not any("1815" in value for _, value in aliases)
+
+
+def test_a_count_offered_as_alternatives_is_no_alias(
+    linguistic_items: Callable[..., Items],
+) -> None:
+    """(review) "(one or two tablets)" splits into "one" and "two tablets", each short enough for
+    a name; a count or a frequency is no other name of the head."""
+    found = linguistic_items(
+        "## Dose (one or two tablets)\n\nTake them with water.\n\n"
+        "## Watering (once or twice a week)\n\nWater the roots, not the leaves.",
+        "How should I take it?",
+    )
+    assert not _aliases(found)
+
+
+def test_a_name_used_in_places_gives_no_places_as_aliases(
+    linguistic_items: Callable[..., Items],
+) -> None:
+    """(review) "(known as paracetamol in the UK, Australia or New Zealand)": the places say where
+    the name holds; "(formerly Bombay, the capital of …)": a description is no name."""
+    found = linguistic_items(
+        "Acetaminophen (known as paracetamol in the UK, Australia or New Zealand) relieves "
+        "pain.\n\nMumbai (formerly Bombay, the capital of Maharashtra or the financial hub) "
+        "lies on the coast.",
+        "Tell me about painkillers",
+    )
+    values = {value for _, value in _aliases(found)}
+    assert {"paracetamol", "bombay"} <= values
+    assert not values & {"australia", "new zealand", "capital of maharashtra", "financial hub"}
+    assert not any(" in " in value for value in values)

@@ -564,3 +564,15 @@ def test_the_cue_script_adds_the_frequency_cues_to_a_read_made_before_them() -> 
     )
     new = SimpleNamespace(name="radioactivity", features=("zf_head=2",))
     assert script._with_frequency(new) == ("zf_head=2",)
+
+
+def test_the_shipped_model_weighs_how_common_a_names_words_are() -> None:
+    """Thirty-seventh session (review): the shipped weights plus the word-frequency cues'
+    (``benchmarks/fit_entity_cues.py --cues frequency`` on the 770 development answers): a name
+    of rare words (Zipf class 3) is kept more readily than one of very common words (class 6)."""
+    model = load_linear_model(
+        ROOT / "src" / "grapheme_distill" / "extractors" / "models" / "entities.json"
+    )
+    assert "(770 answers" in str(model.meta.get("frequency_cues"))
+    assert sum(k.startswith("zf_") for k in model.weights) == 20
+    assert model.weights["zf_name=3"] > 0 > model.weights["zf_name=6"]

@@ -89,3 +89,25 @@ def test_a_plain_items_clause_keeps_its_whole() -> None:
     )
     assert ("Parliament", "House of Commons") in edges
     assert ("Granite", "quartz") in edges
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Air:\n\n- **Composition:** the atmosphere consists of nitrogen, oxygen and argon.\n"
+            "- **Pressure:** about 1013 hPa at sea level.",
+            ("atmosphere", "nitrogen"),
+        ),
+        (
+            "Earth:\n\n- **Structure:** the crust includes the continents and the ocean floor.\n"
+            "- **Core:** iron and nickel.",
+            ("crust", "continents"),
+        ),
+    ],
+)
+def test_a_full_clause_after_a_key_keeps_its_whole(text: str, pair: tuple[str, str]) -> None:
+    # (review) only a description whose noun takes a relative clause ("— a small particle that
+    # consists of …") describes the key; "**Composition:** the atmosphere consists of …" is a
+    # clause naming its own whole
+    assert pair in _edges(text)

@@ -194,11 +194,14 @@ def read_named_appositives(
     ):
         generic = None  # "Its shape, a twisted ladder …": an anaphor's part, no term
     if generic is not None and generic.group("bare"):
-        # "Tachycardia, a fast heart rate, …", "Kyoto, a city of temples, …": a capitalised
-        # word opening the sentence is as often a name described (a place, a product, a breed)
-        # as a notion defined, and its capital hides which; only the article-led generic term
-        # ("A limerick, a comic poem …") is a class of things.  The bare form read 0 of 4 right
-        # on the gates val11-35 (none on devtrain)
+        # "Tachycardia, a fast heart rate, …", "Kyoto, a city of temples, …", "Machine
+        # translation, a branch of …": a capitalised term opening the sentence, with a genus and
+        # no relative clause, is as often a name described (a place, a product, a breed) as a
+        # notion defined, and its capital hides which; only the article-led generic term ("A
+        # limerick, a comic poem …") is a class of things.  The bare form read 0 of 4 right on
+        # the gates val11-35 (none on devtrain).  The same opening with a relative clause ("…,
+        # a heart rate that is too fast, …") is read by :func:`read_relative_appositives`, not
+        # here
         generic = None
     if generic is not None and INDEFINITE_GENUS.match(generic.group("v")):
         value = trim_gloss(generic.group("v"))

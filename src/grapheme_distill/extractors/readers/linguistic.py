@@ -63,6 +63,11 @@ _ORIGIN = re.compile(r",\s*(?:[\"“]|(?:from|literally|lit\.|meaning)\b)")
 #: the word between two other names offered as alternatives in one bracket: "(orca, or
 #: blackfish)", "(puma or mountain lion)", "(puma, also catamount)"
 _ALTERNATIVES = re.compile(r",?\s+or\s+(?:simply\s+)?|,\s+also\s+")
+#: an alternative that is a count or a frequency: "(one or two tablets)", "(once or twice a week)"
+_COUNT = re.compile(
+    r"(?i)(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|few|"
+    r"several|once|twice|half)\b)"
+)
 
 
 def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
@@ -349,6 +354,8 @@ def _head_alias(block: Block) -> Iterator[Fact]:
         names = [clean_name(n) for n in _ALTERNATIVES.split(other)]
         if any(n.islower() and not common_name(n) for n in names):
             return  # "harp (often counted with the strings)": a remark, not a name
+        if len(names) > 1 and any(_COUNT.match(n) for n in names):
+            return  # "## Dose (one or two tablets)", "(once or twice a week)": a count, no name
     for other in names:
         if (alias := _head_other(term, other)) is not None:
             yield lfact(block, None, "head.paren", Name(term), LinguisticKind.ALIAS, alias)

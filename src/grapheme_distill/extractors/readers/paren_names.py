@@ -65,6 +65,11 @@ _NAME_LIST = re.compile(
     r"(?:,\s+(?:the\s+)?(?:[^\s,;:()\d]+\s+){0,3}[^\s,;:()\d]+)+"
     r",?\s+or\s+(?:the\s+)?(?:[^\s,;:()\d]+\s+){0,3}[^\s,;:()\d]+"
 )
+#: where a name holds: "(known as paracetamol outside North America)", "(… in 1990)"
+_PLACE_WHERE = re.compile(
+    r"\s+(?:in|on)\s+\d|\s+(?:in|outside|across|throughout|within|among|by)"
+    r"\s+(?:the\s+)?(?:[A-Z]|most\b|many\b|some\b)"
+)
 #: a bracket inside a noun phrase, whose noun follows it ("outer (valence) electrons"): the
 #: bracket's word is a modifier, not a name of the word before
 _INSIDE_PHRASE = re.compile(
@@ -82,18 +87,20 @@ def read_prefixed(b: Bracket) -> Generator[Fact, None, bool]:
     foreign = _FOREIGN.match(plain)
     if pre is not None or foreign is not None:
         value = clean_name((pre or foreign).group("v"))  # type: ignore[union-attr]
-        # "(also known as the puma, mountain lion or catamount)": a list of names, each a name
+        # "(also known as the puma, mountain lion or catamount)": a list of names, each a name;
+        # not where a place says where the name holds ("known as paracetamol in the UK, Australia
+        # or New Zealand": the places are no names) nor where an item is a phrase with a
+        # preposition ("formerly Bombay, the capital of Maharashtra or …": a description)
+        items = re.split(r",\s+(?:or\s+)?|\s+or\s+", value)
         listed = (
-            [clean_name(n) for n in re.split(r",\s+(?:or\s+)?|\s+or\s+", value)]
+            [clean_name(n) for n in items]
             if _NAME_LIST.fullmatch(value)
+            and not _PLACE_WHERE.search(value)
+            and not any(re.search(r"\s(?:of|in|on|at|for|from|to|by)\s", n) for n in items)
             else []
         )
         # "(known as paracetamol outside North America)": the place it holds in is no name
-        value = re.split(
-            r"\s*[,;]\s*|\s+(?:in|on)\s+\d|\s+(?:in|outside|across|throughout|within|among|by)"
-            r"\s+(?:the\s+)?(?:[A-Z]|most\b|many\b|some\b)",
-            value,
-        )[0]
+        value = re.split(r"\s*[,;]\s*|" + _PLACE_WHERE.pattern, value)[0]
         value = clean_name(RANK.sub("", value))
         if re.match(r"(?:in|on|at|to|into|near)\s", value):
             return True  # "(born in Ulm)": a place, no birth name

@@ -647,9 +647,12 @@ class AnswerCoref(Coref):
 
     def _a_person_s(self, m: Mention) -> bool:
         """Whether ``m`` is a name NER left untyped whose last word it typed PERSON in a paragraph
-        read so far ("Utzon" after "Jørn Utzon", "Austen" after "Jane Austen"): a person's name,
-        which "it" never means.  Only an untyped name: one NER typed ORG or FAC is as often the
-        person's firm or building ("Westinghouse", "the Eiffel Tower" after Gustave Eiffel)."""
+        read so far ("Utzon" after "Jørn Utzon", where NER left the surname alone untyped): a
+        person's name, which "it" never means.  Only an untyped name: one NER typed ORG or FAC is
+        as often the person's firm or building ("Westinghouse", "the Eiffel Tower" after Gustave
+        Eiffel).  A surname NER typed PERSON itself ("Austen" after "Jane Austen", the usual
+        case) is not covered here: the base reading already keeps persons from "it" where it can
+        (review, thirty-seventh session)."""
         return m.proper and not m.label and m.text.split()[-1].lower() in self._person_words
 
     def _label_s_it(self, got: Mention) -> Mention | None:

@@ -233,7 +233,8 @@ def read_prose(
 
 
 #: a list item's key, its dash or colon, then a description of it that opens with an article
-#: ("Ribosome — a small particle that consists of …", "Ribosome: a small particle that …")
+#: ("Ribosome — a small particle that consists of …", "Ribosome: a small particle that …"); the
+#: description's noun must take a relative clause (:func:`_described_by_item`)
 _KEY_GLOSS = re.compile(
     r"^\s*[^\s\u2014\u2013:][^\u2014\u2013:]{0,59}?\s*(?:\u2014|\u2013|:|\s-)\s*(?:a|an|the)\s+"
 )
@@ -250,7 +251,11 @@ def _described_by_item(piece: Piece, whole: Mention) -> bool:
     if m is None or whole.start < m.end():
         return False
     between = piece.text[m.end() : whole.start]
-    return len(between.split()) <= 3 and not re.search(r"[,;.()]", between)
+    # the description's noun takes a relative clause ("a small particle that consists of …");
+    # a full clause after the key ("**Composition:** the atmosphere consists of nitrogen, …")
+    # names its own whole
+    relative = re.match(r"\s*(?:that|which|who|whose)\b", piece.text[whole.end :]) is not None
+    return relative and len(between.split()) <= 3 and not re.search(r"[,;.()]", between)
 
 
 def _clause(piece: Piece, clause: Clause, factor: float, state: State, alone: bool = False) -> None:
