@@ -567,22 +567,49 @@ def test_a_sentence_s_count_and_a_long_key_are_dropped_whatever_the_model(
     assert "located_in" in preds  # the short key's reading stays
 
 
-def test_a_timeline_item_s_doubtful_relation_is_dropped_under_its_own_limit(
-    spacy_x: SpacyExtractor,
+@pytest.mark.parametrize(
+    ("construction", "weight", "text", "kept"),
+    [
+        # the model gives the timeline's relation p 0.31: over the rule_threshold, under the
+        # timeline's own limit
+        (
+            "list.timeline",
+            -5.8,
+            "# Ludwig van Beethoven\n\nBeethoven was born in Bonn.\n\n"
+            "- **1792:** Moved to Vienna.\n- **1827:** Died in Vienna.\n",
+            "born_in",
+        ),
+        # every "key: value" reading at p 0.45: under the key-value lines' own limit (the
+        # model's even odds)
+        (
+            "kv",
+            -5.2,
+            "# Greenpeace\n\nGreenpeace was founded in Vancouver.\n\n"
+            "- **Founder:** Bob Hunter\n- **Headquarters:** Amsterdam\n- **Staff:** about 3,000\n",
+            "founded",
+        ),
+        # the list's counts at p 0.45: under the counted lists' own limit (even odds)
+        (
+            "list.counted",
+            -5.2,
+            "# Frédéric Chopin\n\nChopin was born in Żelazowa Wola.\n\n## Works\n\n"
+            "- **Nocturnes** — 21 pieces\n- **Études** — 27 pieces\n- **Ballades** — 4 pieces\n",
+            "born_in",
+        ),
+    ],
+)
+def test_a_construction_s_doubtful_reading_is_dropped_under_its_own_limit(
+    spacy_x: SpacyExtractor, construction: str, weight: float, text: str, kept: str
 ) -> None:
-    # the model keeps every rule relation but the timeline's, which it gives p 0.31: over the
-    # rule_threshold, under the timeline's own limit
-    weights = {"rule:rule=list.timeline": -5.8}
+    # the model keeps every rule relation but the construction's: over the rule_threshold,
+    # under the construction's own limit; the sentence's relation stays
+    weights = {f"rule:rule={construction}": weight}
     model = LinearModel("relations", 5.0, weights, threshold=0.99, meta={"rule_threshold": 0.1})
-    text = (
-        "# Ludwig van Beethoven\n\nBeethoven was born in Bonn.\n\n"
-        "- **1792:** Moved to Vienna.\n- **1827:** Died in Vienna.\n"
-    )
     with use_relation_model(model):
         rels, ex = _relations(spacy_x, text)
     constructions = {ex.item_signals[i].get("construction") for i in rels.values()}
-    assert "list.timeline" not in constructions
-    assert any(p == "born_in" for _, p, _ in rels)
+    assert construction not in constructions
+    assert any(p.startswith(kept) for _, p, _ in rels)
 
 
 def test_a_table_row_s_doubtful_reading_is_dropped_under_its_own_limit(
@@ -601,39 +628,3 @@ def test_a_table_row_s_doubtful_reading_is_dropped_under_its_own_limit(
     preds = {p for _, p, _ in rels}
     assert "movement" not in preds
     assert ("Knight", "number_per_side", "2") in rels
-
-
-def test_a_key_value_line_s_doubtful_reading_is_dropped_under_its_own_limit(
-    spacy_x: SpacyExtractor,
-) -> None:
-    # the model gives every "key: value" reading p 0.45: over the rule_threshold, under the
-    # key-value lines' own limit (the model's even odds); the sentence's relation stays
-    weights = {"rule:rule=kv": -5.2}
-    model = LinearModel("relations", 5.0, weights, threshold=0.99, meta={"rule_threshold": 0.1})
-    text = (
-        "# Greenpeace\n\nGreenpeace was founded in Vancouver.\n\n"
-        "- **Founder:** Bob Hunter\n- **Headquarters:** Amsterdam\n- **Staff:** about 3,000\n"
-    )
-    with use_relation_model(model):
-        rels, ex = _relations(spacy_x, text)
-    constructions = {ex.item_signals[i].get("construction") for i in rels.values()}
-    assert "kv" not in constructions
-    assert any(p.startswith("founded") for _, p, _ in rels)
-
-
-def test_a_list_s_doubtful_count_is_dropped_under_its_own_limit(
-    spacy_x: SpacyExtractor,
-) -> None:
-    # the model gives the list's counts p 0.45: over the rule_threshold, under the counted
-    # lists' own limit (the model's even odds); the sentence's relation stays
-    weights = {"rule:rule=list.counted": -5.2}
-    model = LinearModel("relations", 5.0, weights, threshold=0.99, meta={"rule_threshold": 0.1})
-    text = (
-        "# Frédéric Chopin\n\nChopin was born in Żelazowa Wola.\n\n## Works\n\n"
-        "- **Nocturnes** — 21 pieces\n- **Études** — 27 pieces\n- **Ballades** — 4 pieces\n"
-    )
-    with use_relation_model(model):
-        rels, ex = _relations(spacy_x, text)
-    constructions = {ex.item_signals[i].get("construction") for i in rels.values()}
-    assert "list.counted" not in constructions
-    assert any(p == "born_in" for _, p, _ in rels)
