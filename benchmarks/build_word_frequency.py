@@ -26,10 +26,12 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
+from grapheme_distill.extractors.spacy.word_frequency import FLOOR_CB, TABLE
+
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "src/grapheme_distill/extractors/spacy/word_frequency_en.tsv.gz"
-#: the rarest bucket kept: -700 cB is Zipf 2.00 (once in 100 million words)
-FLOOR_CB = 700
+#: the table the reader loads (the module's name for it; the rarest bucket kept, -700 cB or Zipf
+#: 2.00, is the module's FLOOR_CB too)
+OUT = ROOT / "src/grapheme_distill/extractors/spacy" / TABLE
 
 
 def _is_word(word: str) -> bool:

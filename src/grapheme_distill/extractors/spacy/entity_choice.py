@@ -64,13 +64,11 @@ one batch held out at a time: the gates pooled, micro 0.5676 -> 0.5715 and entit
 0.6460; a batch no one read (the twenty-sixth) 0.5809 -> 0.5854.  In sample devtrain falls
 (0.6781 -> 0.6686): the old fit had learned its answers' sparser convention.
 Thirty-seventh session (measured in the thirty-sixth): the name also carries how common its
-words are in English at large
-(:mod:`.word_frequency`: ``zf_head=``, ``zf_name=``, ``zf_min=``), a property of the word that
-carries to a new writer where the head word's identity (``head=``) remembers its batches; the
-weights are fitted over the shipped logit (``benchmarks/fit_entity_cues.py --cues frequency``).
-Thirty-seventh session: the frequencies come from a 0.4 MB package-data table built from
-``wordfreq`` (no dependency at run time); while the model file has no ``zf_`` weight the cues
-change nothing.
+words are in English at large (:mod:`.word_frequency`: ``zf_head=``, ``zf_name=``, ``zf_min=``,
+from a 0.4 MB package-data table built from ``wordfreq``, no dependency at run time), a property
+of the word that carries to a new writer where the head word's identity (``head=``) remembers its
+batches; the weights are fitted over the shipped logit (``benchmarks/fit_entity_cues.py --cues
+frequency``); a model file without ``zf_`` weights reads as before.
 """
 
 from __future__ import annotations

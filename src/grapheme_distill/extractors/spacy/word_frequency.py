@@ -35,11 +35,11 @@ import re
 import unicodedata
 from importlib.resources import files
 
-__all__ = ["TABLE", "frequency_cues", "table", "zipf", "zipf_class"]
+__all__ = ["FLOOR_CB", "TABLE", "frequency_cues", "table", "zipf", "zipf_class"]
 
 #: the package-data table (``benchmarks/build_word_frequency.py``)
 TABLE = "word_frequency_en.tsv.gz"
-#: the rarest frequency the table holds, in centibels (Zipf 2.00)
+#: the rarest frequency the table holds, in centibels (Zipf 2.00; the build script keeps no rarer)
 FLOOR_CB = 700
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 #: ``wordfreq.zipf_frequency``'s floor: a frequency of 1e-9 (Zipf 0)
