@@ -104,3 +104,20 @@ def test_a_name_used_in_places_gives_no_places_as_aliases(
     assert {"paracetamol", "bombay"} <= values
     assert not values & {"australia", "new zealand", "capital of maharashtra", "financial hub"}
     assert not any(" in " in value for value in values)
+
+
+def test_a_bracket_offering_choices_is_no_alias(
+    linguistic_items: Callable[..., Items],
+) -> None:
+    """(review) A bracket that offers choices names the values a thing takes, not another name
+    for it: "- Pay by (cash or card)" gave "cash" and "card" as aliases of "Pay by", "(one or
+    two)" and "(small or large)" after a noun gave one synonym each."""
+    found = linguistic_items(
+        "## Pay by (cash or card)\n\nAt the desk.\n\n"
+        "- **Tablets** (one or two): with water.\n"
+        "- Take tablets (one or two) with water.\n\n"
+        "Tickets are paid at the kiosk (cash or card) before boarding. Choose a size (small or "
+        "large) for the drink.",
+        "How do I buy a ticket?",
+    )
+    assert not _aliases(found)

@@ -32,3 +32,44 @@ def test_copula_definitions_of_two_terms_both_stay(
     )
     terms = {term for term, kind, _ in found if kind == "definition"}
     assert {"otters", "beavers"} <= terms
+
+
+def test_a_name_and_a_common_noun_are_two_terms(
+    linguistic_items: Callable[..., Items],
+) -> None:
+    """(review) The terms were compared without case: "a python is a large snake" was taken
+    for a second definition of "Python" the language and dropped."""
+    found = linguistic_items(
+        "Python is a programming language created by Guido van Rossum. In the zoo, a python "
+        "is a large snake that constricts its prey.",
+        "What is Python?",
+    )
+    definitions = {(term, value) for term, kind, value in found if kind == "definition"}
+    assert ("python", "a programming language created by guido van rossum") in definitions
+    assert ("python", "a large snake that constricts its prey") in definitions
+
+
+def test_a_clipped_reading_is_no_first_definition() -> None:
+    """(review) A reading that ``_clipped_terms`` drops ("trap" cut from "sink trap" in one
+    bracket) counted as the term's first definition and dropped a later "A trap is …"."""
+    from grapheme_distill.extractors.readers import linguistic
+    from grapheme_distill.extractors.readers.facts import Fact, Name
+    from grapheme_distill.model.knowledge import LinguisticKind
+
+    gloss = "the U-shaped bend under the basin"
+    long = Fact(
+        "linguistic", "head.paren_gloss", (0, 60), Name("sink trap"),
+        linguistic=LinguisticKind.DEFINITION, value=gloss,
+    )  # fmt: skip
+    short = Fact(
+        "linguistic", "paren.gloss", (0, 60), Name("trap"),
+        linguistic=LinguisticKind.DEFINITION, value=gloss,
+    )  # fmt: skip
+    later = Fact(
+        "linguistic", "copula.definition", (62, 120), Name("trap"),
+        linguistic=LinguisticKind.DEFINITION, value="a device that stops sewer gas",
+    )  # fmt: skip
+    read = [long, short, later]
+    dropped = linguistic._dropped(read)
+    assert id(short) in dropped
+    assert id(later) not in dropped

@@ -196,7 +196,7 @@ def chemical_name(before: str) -> str | None:
 
 def common_name(plain: str) -> bool:
     """ "bullet train", "killer whale": a short lower-case name, not a remark ("optional", "or
-    until golden", "few confirmed")."""
+    until golden", "few confirmed") nor a choice ("cash or card", "one or two")."""
     words = plain.split()
     return (
         1 <= len(words) <= 3
@@ -206,6 +206,9 @@ def common_name(plain: str) -> bool:
         # "(ordered, indexable)": a word's comma is no part of its ending
         and not any(re.search(r"(?:ed|ing|ly)$", w.rstrip(",;:")) for w in words)
         and not re.search(r"\b(?:is|are|was|were|has|have|not|no|more|less|than)\b", plain)
+        # "pay at the kiosk (cash or card)", "a size (small or large)": a bracket offering
+        # choices names the values a thing can take, not one other name for it
+        and not re.search(r"\sor\s", plain)
         # "(it's higher)", "(after each use)": a clause or a time, not a name
         and not re.search(r"\w['’](?:s|re|ll|d|ve)\b", plain)
         # "(supports the back)", "(holds a pen)": a verb and its object, not a name
