@@ -63,3 +63,20 @@ def test_a_definite_genus_still_needs_a_highlighted_notion(
         " largest animal known to have lived."
     )
     assert not any(kind == "definition" for _, kind, _ in found)
+
+
+def test_a_named_thing_met_on_the_way_is_not_defined(
+    linguistic_items: Callable[..., Items],
+) -> None:
+    """A name of two or more capitalised words the answer does not introduce (no topic, no
+    question, no section's head) is a named thing described on the way, even when highlighted;
+    the one asked about is still defined."""
+    answer = (
+        "**Isaac Newton** was an English mathematician who wrote the Principia.\n\n"
+        "In 1703 he became president of the Royal Society. The **Royal Society** is a learned "
+        "society that promotes science."
+    )
+    found = linguistic_items(answer, "Who was Isaac Newton?")
+    assert not any(term == "royal society" for term, kind, _ in found if kind == "definition")
+    asked = linguistic_items(answer, "What is the Royal Society?")
+    assert ("royal society", "definition", "a learned society that promotes science") in asked

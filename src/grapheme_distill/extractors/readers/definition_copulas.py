@@ -58,6 +58,10 @@ _COPULA_DEF = re.compile(
 )
 
 
+#: a capitalised word of a name ("Royal", "Society"; not "of", "the", nor a numeral or an
+#: acronym: "Photosystem II" is one word and a number)
+_CAPITALISED = re.compile(r"(?<![\w'’\-])[A-Z][a-z][\w'’\-]*")
+
 #: an adverbial or an etymology set off by commas right after the subject, before its copula
 _SUBJECT_ASIDE = re.compile(
     r"^(?P<s>[^,;]{1,60}),\s+(?:by contrast|in contrast|for example|for instance|however|meanwhile|"
@@ -235,6 +239,13 @@ def _copula(
         # "Metformin is the first medicine prescribed for …" in an answer about diabetes: a
         # description of a thing met on the way; a definition is of a term the answer introduces
         # (highlights, opens with, is asked about, or heads a section with)
+        return
+    if len(_CAPITALISED.findall(name.text)) >= 2 and not introduced(ctx, block, name.text):
+        # "The **Royal Society** is a learned society that …" in an answer about Newton: a name
+        # of two or more capitalised words is a named thing, and one the answer does not
+        # introduce (no topic, no question, no section's head) is described on the way, even
+        # when highlighted or opening the answer; the gold leaves "X is a Y" about named things
+        # to the entity type (/work/shared/eval/README.md, relations)
         return
     value = trim_gloss(value)
     if (own := re.match(r"(?:Your|Our|My)\s+(?P<t>[a-z].*)$", name.text)) is not None:
