@@ -220,6 +220,9 @@ def _clipped_terms(facts: list[Fact]) -> set[int]:
     return clipped
 
 
+#: the readings whose term is a phrase quoted from another language or rendered in words
+_RENDERING = re.compile(r"translation|literal|script|means|meaning")
+
 #: a possessive or a pronoun in a name's place: "His relationship with **George Sand** (the pen
 #: name of …)" names nobody "His"
 _NO_NAME = frozenset(
@@ -230,8 +233,18 @@ _NO_NAME = frozenset(
 def _tidy(fact: Fact) -> Fact | None:
     """A name pair without the words a marker left around it: an example's "e.g." before the
     term ("e.g. salbutamol, known as albuterol"), the "or"/"of" a marker left before the value
-    ("often abbreviated, or AI", "the pen name of …"); None for a pronoun in the term's place."""
-    if fact.linguistic is None or fact.linguistic is LinguisticKind.DEFINITION:
+    ("often abbreviated, or AI", "the pen name of …"); None for a pronoun in the term's place,
+    and for a definition of a term four words long or more."""
+    if fact.linguistic is LinguisticKind.DEFINITION:
+        if len(fact.subject.text.split()) >= 4 and not _RENDERING.search(fact.construction):
+            # "**Second subject in a contrasting key** — the dominant …", "**Long course /
+            # short course** — …": a term is a word or a short compound (534 of devtrain's 538
+            # gold definitions name three words or fewer); a head of four words or more is a
+            # label or a description, and what follows it states facts about it.  A phrase
+            # rendered or translated ("*Veni, vidi, vici* means …") is a quotation, not a term.
+            return None
+        return fact
+    if fact.linguistic is None:
         return fact
     if fact.subject is None or fact.subject.text.lower() in _NO_NAME:
         return None
