@@ -242,3 +242,34 @@ def test_a_lifeless_object_leaves_the_infinitive_to_the_subject(
     # subject acts
     found = _subjects(spacy_x, text)
     assert any((s, o) == right for s, _, o in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "label"),
+    [
+        (
+            "## The Hundred Years' War\n\n"
+            "- **Turning point:** Joan of Arc lifts the siege of Orléans; Charles is crowned "
+            "at Reims.\n"
+            "- **Ending:** The English lose Bordeaux in 1453 and the war ends.",
+            ("Charles", "crowned_at", "Reims"),
+            "Turning point",
+        ),
+        (
+            "## Pompeii\n\n"
+            "- **Body casts** — in 1863 Giuseppe Fiorelli poured plaster into the hollows left "
+            "by bodies in the ash.\n"
+            "- **Frescoes** — many walls still carry their original paintings.",
+            ("Giuseppe Fiorelli", "pour", "plaster"),
+            "Body casts",
+        ),
+    ],
+)
+def test_a_sentence_after_a_label_keeps_its_own_subject(
+    spacy_x: SpacyExtractor, text: str, want: tuple[str, str, str], label: str
+) -> None:
+    # the parse reads "Label: sentence" as one clause and gives its verb two subjects, the label
+    # first: the subject after the colon or dash is the one that acts
+    rels = _subjects(spacy_x, text)
+    assert want in rels, rels
+    assert not any(s == label for s, _, _ in rels), rels

@@ -177,6 +177,8 @@ def _subjects(
                 and subj[1].left_edge.i == tok.i + 1
             ):
                 tok = subj[1]  # "The production team Stargate is ...": the parse made both subjects
+            elif (own := _subject_after_a_label(subj, verb)) is not None:
+                tok = own  # "Turning point: Charles is crowned …": Charles is, not the label
             if tok.lower_ in _WH and verb.dep_ == "relcl" and fills_a_role(verb):
                 return _split_list(verb.head, coref)
             if tok.lower_ in _WH and verb.dep_ == "relcl":
@@ -333,6 +335,34 @@ def _subject_after_a_dash(subj: Any, verb: Any) -> Any | None:
         ):
             return c
     return None
+
+
+#: what closes a label that opens a line ("**Legacy:** …", "**Legacy** — …")
+_LABEL_ENDS = frozenset({":", "\u2014", "\u2013"})
+
+
+def _subject_after_a_label(subjects: list[Any], verb: Any) -> Any | None:
+    """The clause's own subject where a label opens its line ("Turning point: Joan of Arc lifts
+    the siege; Charles is crowned at Reims", "**Stateless**: the server keeps no memory …",
+    "**Body casts** — in 1863 Giuseppe Fiorelli poured plaster …"): the parse reads the label
+    and the sentence after it as one clause and gives the verb two subjects, the label first.
+    The named subject after the colon or dash is the one that acts; the label only names the
+    topic of the line.  The form: the verb's first subject opens its sentence (nothing but markup
+    before it), a colon or dash follows it, and the last subject before the verb, a capitalised
+    proper name, comes after that.  A common noun there is mostly the label said again ("**Mezzo-soprano** —
+    … mezzos sing second soprano", "**Hedylidae** — the moth-butterflies were moved …"): the
+    label stays the subject."""
+    first, own = subjects[0], subjects[-1]
+    if own.i < first.i or own.i > verb.i or own.pos_ != "PROPN" or not own.text[:1].isupper():
+        return None
+    doc = verb.doc
+    sent = token_sent(verb)
+    if any(not t.is_punct and not t.is_space for t in doc[sent.start : first.left_edge.i]):
+        return None
+    between = doc[first.i + 1 : own.left_edge.i]
+    if not any(t.text in _LABEL_ENDS for t in between):
+        return None
+    return own
 
 
 def _coordinated_participle(verb: Any) -> Any | None:
