@@ -227,3 +227,44 @@ def test_a_thing_described_by_its_apposition_stays_the_subject(spacy_x: SpacyExt
     got = _read(spacy_x, "The mycelium, a network of hyphae, feeds the fungus.")
     assert any(s == "mycelium" and p == "feed" for s, p, _, _ in got)
     assert all(s != "network" for s, _, _, _ in got)
+
+
+def _key_defined(x: SpacyExtractor, text: str) -> set[tuple[str, str, str]]:
+    return {
+        (c.subject.text, c.predicate, c.object.text)
+        for sent in x.nlp(text).sents
+        for c in sentence_candidates(sent)
+        if "s_key_defined" in c.features
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("Thermostat: a device that regulates the temperature of a room.",
+         ("Thermostat", "regulate", "temperature")),
+        ("Compiler: a program that translates source code into machine code.",
+         ("Compiler", "translate", "source code")),
+        ("Firewall — a system that filters traffic between networks.",
+         ("Firewall", "filter", "traffic")),
+    ],
+)  # fmt: skip
+def test_a_key_s_defining_relative_clause_is_marked(
+    spacy_x: SpacyExtractor, text: str, reading: tuple[str, str, str]
+) -> None:
+    # "Key: a genus noun that does X": the key does X, a keyed definition's general form
+    assert reading in _key_defined(spacy_x, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mycelium, a network of hyphae that feeds the fungus, spreads widely.",
+        "Lyon is a city that attracts many tourists.",
+        "The committee approved a plan that funds new schools.",
+    ],
+)
+def test_a_relative_clause_in_a_sentence_with_its_own_verb_is_no_key_s_definition(
+    spacy_x: SpacyExtractor, text: str
+) -> None:
+    assert _key_defined(spacy_x, text) == set()

@@ -260,6 +260,26 @@ def _subjects(
     return [], "none", None
 
 
+def _defines_key(verb: Any, holder: Any) -> bool:
+    """Whether ``verb``'s relative clause hangs on a noun set in apposition to a verbless line's
+    head, the subject ``holder`` (``s_key_defined``): the general form is a keyed definition,
+    "**Probate**: the court process that validates a will", "Firewall — a system that filters
+    traffic", where the key is the line's root, the description noun its genus and the relative
+    clause what the key does.  Any other relative head ("a network of hyphae that feeds the
+    fungus" inside a sentence with its own verb) is not a key's definition."""
+    if holder is None or holder.dep_ != "ROOT":
+        return False
+    seen = verb
+    for _ in range(4):
+        if seen.dep_ in ("relcl", "acl"):
+            head = seen.head
+            return bool(head.dep_ == "appos" and head.head.i == holder.i)
+        if seen.head is seen:
+            return False
+        seen = seen.head
+    return False
+
+
 def _inner(obj: Any, prep: str, path: str, *, nested: bool) -> Iterator[tuple[Any, str, str]]:
     """An argument's own arguments: the members of "pieces of music, including the Mass in B
     Minor" take the verb's own predicate and preposition (``wrote`` the Mass, path ``…>incl``);
@@ -486,7 +506,7 @@ def sentence_candidates(
             fits = "agree" if _agrees(pron, topic) else "disagree"
             kind_extra = [f"pron={pron}", f"coref_label={guess}", f"topic_{fits}"]
         else:
-            kind_extra = []
+            kind_extra = ["s_key_defined"] if kind == "relcl" and _defines_key(verb, holder) else []
         passive = _is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
         negated = _neg(verb)
         copula = verb.lemma_ == "be"
