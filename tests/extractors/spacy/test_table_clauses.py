@@ -82,3 +82,32 @@ def test_the_extractor_reads_a_comparison_table_s_clause_cells(spacy_x: SpacyExt
     names = {e.id: e.name for e in out.entities.values()}
     facts = {(names[r.subject], r.predicate, names[r.object]) for r in out.relations}
     assert ("World Bank", "reduce", "poverty") in facts, facts
+
+
+def test_a_table_that_only_numbers_its_rows_is_read_as_a_numbered_list(
+    spacy_x: SpacyExtractor,
+) -> None:
+    """A "| # | Event |" table: the first column numbers the rows, so each clause cell is a numbered
+    list's item, read with the subject it names itself (no row name to lend it)."""
+    out = spacy_x.extract(
+        "How the telephone spread:\n\n| # | Event |\n|---|---|\n"
+        "| 1 | Alexander Graham Bell patents the telephone in 1876. |\n"
+        "| 2 | Bell Telephone Company opens the first exchange in Boston. |\n",
+    )
+    names = {e.id: e.name for e in out.entities.values()}
+    facts = {(names[r.subject], r.predicate, names[r.object]) for r in out.relations}
+    assert any(s == "Alexander Graham Bell" and p.startswith("patent") for s, p, _ in facts), facts
+
+
+def test_a_numbered_row_s_cell_takes_no_row_name(spacy_x: SpacyExtractor) -> None:
+    text = "| No. | Milestone |\n|---|---|\n| 1 | Engineers complete the dam in 1936. |\n"
+    document = parse_document(text)
+    ctx, _ = read_document(document, "")
+    cell_docs = list(spacy_x.nlp.pipe(table_cells(document)))
+    got: list[tuple[Mention | None, str]] = []
+
+    def prose(piece: Piece, doc: Any, subject: Mention | None) -> None:
+        got.append((subject, doc.text))
+
+    read_table_clauses(ctx, (), cell_docs, State(), prose)
+    assert got == [(None, "Engineers complete the dam in 1936.")], got

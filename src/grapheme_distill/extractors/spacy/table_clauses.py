@@ -11,11 +11,14 @@ and leave a verb phrase, which names no value, unread.  The cells are parsed alr
 text of its own (``spacy_extractor.table_cells``), so reading them costs no parse: each cell that
 holds a clause (a finite verb its root) is handed to the prose walk with the column's (row's)
 name as its implicit subject, as a list item is with its list's; a clause with a subject of its
-own keeps it.
+own keeps it.  A two-column table whose first column only numbers the rows ("| # | Event |") is a
+numbered list of its second column: its clause cells are read as such a list's items are, with
+no implicit subject (the row has no name to lend).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -72,6 +75,33 @@ def _subject(ctx: ReadContext, block: Block, j: int) -> str | None:
     return name
 
 
+#: a header cell over a column that only numbers the rows ("| # | Event |", "| No. | … |")
+_INDEX_HEADS = frozenset({"#", "no", "no.", "nr", "n", "n.", "№", ""})
+_INDEX = re.compile(r"\d{1,3}[.)]?")
+
+
+def _numbered_row(block: Block) -> bool:
+    """A row of a two-column table whose first column only numbers the rows ("| # | Event |",
+    "| 1 | The Bastille is stormed |"): the table is a numbered list of its second column, and
+    its cells are list items, each with the subject it names itself."""
+    cells = block.cell_texts()
+    return (
+        len(block.header) == 2
+        and len(cells) == 2
+        and clean_name(block.header[0]).lower() in _INDEX_HEADS
+        and bool(_INDEX.fullmatch(cells[0].strip()))
+    )
+
+
+def _read_as_item(block: Block, j: int, doc: Any, prose: Prose) -> None:
+    """Read a numbered row's clause cell as a numbered list's item is read: with the prose
+    reader, no implicit subject (the clause names its own)."""
+    a, _ = block.inline.span(*block.cells[j])
+    offsets = OffsetMap()
+    offsets.add(0, a)
+    prose(Piece(kind="para", text=doc.text, offsets=offsets), doc, None)
+
+
 def read_table_clauses(
     ctx: ReadContext,
     injected: Sequence[tuple[int, int]],
@@ -89,6 +119,8 @@ def read_table_clauses(
             continue
         name = _subject(ctx, block, j)
         if name is None:
+            if _numbered_row(block):
+                _read_as_item(block, j, doc, prose)
             continue
         a, _ = block.inline.span(*block.cells[j])
         offsets = OffsetMap()
