@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from grapheme_distill.extractors.document import parse_document
 from grapheme_distill.extractors.readers import read_document
-from grapheme_distill.extractors.readers.attributes import count_of
+from grapheme_distill.extractors.readers.attributes import count_of, numbered_rows
 from grapheme_distill.extractors.readers.facts import clean_name
+from grapheme_distill.extractors.readers.hierarchy_sections import tables_of
 from grapheme_distill.extractors.readers.values import leading_count
 from tests.extractors.readers.conftest import relation_triples as _triples
 
@@ -509,3 +511,25 @@ def test_a_cell_with_words_after_its_highlighted_term_or_two_terms_keeps_its_tex
     )
     assert ("Half-Windsor", "best_with", "most standard collars") in found, found
     assert ("Four-in-hand", "best_with", "narrow collars") in found, found
+
+
+_NUMBERED = (
+    "Key events of the Thirty Years' War:\n\n| # | Event |\n|---|---|\n"
+    "| 1 | The Defenestration of Prague started the war in 1618 |\n"
+    "| 2. | Sweden entered the war in 1630 |\n"
+    "| 3 | The Peace of Westphalia ended the war in 1648 |\n"
+)
+
+
+def test_a_table_whose_first_column_only_numbers_its_rows_is_a_numbered_list() -> None:
+    """ "| # | Event |" over "| 1 | … |", "| 2. | … |": the numbers name nothing and the
+    sentences are no attributes of them; numbers that do not count 1, 2, 3 are a value."""
+
+    def numbered(text: str) -> list[bool]:
+        ctx, _ = read_document(parse_document(text), "")
+        return [numbered_rows(rows) for rows in tables_of(ctx)]
+
+    assert numbered(_NUMBERED) == [True]
+    ages = "| Age | Milestone |\n|---|---|\n| 5 | Starts school |\n| 11 | Moves to secondary |\n"
+    assert numbered(ages) == [False]
+    assert not {t for t in _triples(_NUMBERED) if t[0] in ("1", "2", "3")}

@@ -111,3 +111,20 @@ def test_a_numbered_row_s_cell_takes_no_row_name(spacy_x: SpacyExtractor) -> Non
 
     read_table_clauses(ctx, (), cell_docs, State(), prose)
     assert got == [(None, "Engineers complete the dam in 1936.")], got
+
+
+def test_a_table_numbered_1_2_3_under_any_header_is_read_as_a_numbered_list(
+    spacy_x: SpacyExtractor,
+) -> None:
+    """ "| Order | Event |" over "| 1 | … |", "| 2 | … |": numbers that count the rows make the
+    table a numbered list whatever its first header says; each cell's clause keeps its own
+    subject, and the numbers are no entities."""
+    out = spacy_x.extract(
+        "Key events of the Thirty Years' War:\n\n| Order | Event |\n|---|---|\n"
+        "| 1 | Sweden entered the war in 1630 |\n"
+        "| 2 | The Peace of Westphalia ended the war in 1648 |\n"
+    )
+    names = {e.id: e.name for e in out.entities.values()}
+    facts = {(names[r.subject], r.predicate, names[r.object]) for r in out.relations}
+    assert ("Peace of Westphalia", "end_in", "1648") in facts, facts
+    assert not {"1", "2"} & set(names.values()), names

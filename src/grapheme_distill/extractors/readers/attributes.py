@@ -54,7 +54,14 @@ from grapheme_distill.extractors.readers.plurals import singular
 from grapheme_distill.extractors.readers.yes_no_rows import yes_no_facts
 from grapheme_distill.model.knowledge import HierarchyKind
 
-__all__ = ["column_names", "count_of", "is_name_key", "read_attributes", "value_type"]
+__all__ = [
+    "column_names",
+    "count_of",
+    "is_name_key",
+    "numbered_rows",
+    "read_attributes",
+    "value_type",
+]
 
 _RANKS = (
     "domain",
@@ -119,6 +126,8 @@ def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
         ):
             yield from _read_key_value(ctx, block)
     for rows in tables_of(ctx):
+        if numbered_rows(rows):
+            continue  # a numbered list written as a table: its cells are read as items are
         at = _name_column(rows)
         raw = [clean_name(PAREN.sub("", r.cell_texts()[at])) for r in rows]
         # "Application" under "| Layer |" is the application layer when the answer says so
@@ -578,6 +587,23 @@ def _compares(header: Sequence[str]) -> bool:
             h[:1].isupper() and h.lower() not in GENERIC_HEADERS and not REMARK_HEADERS.match(h)
             for h in others
         )
+    )
+
+
+def numbered_rows(rows: Sequence[Block]) -> bool:
+    """A two-column table whose first column only numbers its rows ("| # | Event |" over "| 1 |
+    The treaty was signed in 1648 |", "| 1. | … |", "| Step | Action |" over 1, 2, 3 …): the
+    markdown form of a numbered list, whose rows are its items.  The index names nothing and
+    the other cell is no attribute of it (no "1" entity, no "1 event …" fact): each cell is
+    read as a numbered item is, its clause by the clause readers
+    (:mod:`..spacy.table_clauses`), its names as a sentence's.  The numbers must count 1, 2, 3
+    … in order: then they are the rows' places, not a value ("| 5 | Starts school |" under "|
+    Age | Milestone |")."""
+    cells = [r.cell_texts() for r in rows]
+    return (
+        len(cells) >= 2
+        and all(len(c) == 2 and _INDEX.match(c[0]) and c[1].strip() for c in cells)
+        and [int(re.sub(r"\D", "", c[0])) for c in cells] == list(range(1, len(cells) + 1))
     )
 
 

@@ -24,9 +24,14 @@ from typing import Any
 
 from grapheme_distill.extractors.document import Block, Document
 from grapheme_distill.extractors.readers.attribute_values import PAREN
-from grapheme_distill.extractors.readers.attributes import column_names, value_type
+from grapheme_distill.extractors.readers.attributes import (
+    column_names,
+    numbered_rows,
+    value_type,
+)
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.facts import clean_name
+from grapheme_distill.extractors.readers.hierarchy_sections import tables_of
 from grapheme_distill.extractors.spacy.lists import Prose
 from grapheme_distill.extractors.spacy.mentions import Mention
 from grapheme_distill.extractors.spacy.records import State
@@ -114,12 +119,14 @@ def read_table_clauses(
     column's trademark, not the thing the prose above the table spoke of last); what the prose
     after it may mean is left as it was."""
     co = state.coref
+    # a table numbered 1, 2, 3 … is a numbered list whatever its header (``attributes.numbered_rows``)
+    listed = {b.index for rows in tables_of(ctx) if numbered_rows(rows) for b in rows}
     for (block, j, _), doc in zip(cells_to_parse(ctx.doc, injected), cell_docs, strict=False):
         if j == 0 or not block.header or not _clause(doc):
             continue
         name = _subject(ctx, block, j)
         if name is None:
-            if _numbered_row(block):
+            if _numbered_row(block) or block.index in listed:
                 _read_as_item(block, j, doc, prose)
             continue
         a, _ = block.inline.span(*block.cells[j])
