@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from grapheme_distill.extractors.spacy.clause_subjects import _sentence_subject
+from grapheme_distill.extractors.spacy.clause_subjects import _subjects as subjects_of
 from grapheme_distill.extractors.spacy_extractor import SpacyExtractor
 
 
@@ -273,3 +275,20 @@ def test_a_sentence_after_a_label_keeps_its_own_subject(
     rels = _subjects(spacy_x, text)
     assert want in rels, rels
     assert not any(s == label for s, _, _ in rels), rels
+
+
+def test_nothing_before_a_semicolon_is_the_subject_of_a_verb_after_it(
+    spacy_x: SpacyExtractor,
+) -> None:
+    # the parse hangs the label and the description before the semicolon on the passive verb after
+    # it as two more subjects, the label first; the clause after the semicolon has its own, and
+    # "it" in the next clause stands for that one
+    doc = spacy_x.nlp(
+        "Lamination: the process of folding fat into dough to create layers; croissant dough is "
+        "laminated too, but it contains yeast, so it is not a true pastry."
+    )
+    verb = next(t for t in doc if t.text == "laminated")
+    assert [m.text for m in subjects_of(verb, None, None)] == ["croissant dough"]
+    it = next(t for t in doc if t.lower_ == "it")
+    same = _sentence_subject(it)
+    assert same is not None and same.text == "dough"

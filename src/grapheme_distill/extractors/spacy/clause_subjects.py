@@ -179,6 +179,8 @@ def _subjects(
                 tok = subj[1]  # "The production team Stargate is ...": the parse made both subjects
             elif (own := _subject_after_a_label(subj, verb)) is not None:
                 tok = own  # "Turning point: Charles is crowned …": Charles is, not the label
+            elif (own := _subject_after_a_semicolon(subj, verb)) is not None:
+                tok = own  # "…; croissant dough is laminated too": the dough is
             if tok.lower_ in _WH and verb.dep_ == "relcl" and fills_a_role(verb):
                 return _split_list(verb.head, coref)
             if tok.lower_ in _WH and verb.dep_ == "relcl":
@@ -365,6 +367,24 @@ def _subject_after_a_label(subjects: list[Any], verb: Any) -> Any | None:
     return own
 
 
+def _subject_after_a_semicolon(subjects: list[Any], verb: Any) -> Any | None:
+    """The clause's own subject where a semicolon closes what came before it ("**Lamination:** the
+    process of folding fat into dough; croissant dough is laminated too, but it contains yeast"):
+    the parse hangs the words before the semicolon on the verb after it as further subjects, the
+    first of them first.  A semicolon ends a clause, so nothing before it is the subject of a verb
+    after it: the last subject before the verb, with a semicolon between it and the earlier ones
+    and none between it and the verb, is the one that acts."""
+    own = max((s for s in subjects if s.i < verb.i), key=lambda s: s.i, default=None)
+    if own is None or own.i == subjects[0].i:
+        return None
+    doc = verb.doc
+    if not any(t.text == ";" for t in doc[subjects[0].i + 1 : own.left_edge.i]):
+        return None
+    if any(t.text == ";" for t in doc[own.i + 1 : verb.i]):
+        return None
+    return own
+
+
 def _coordinated_participle(verb: Any) -> Any | None:
     """The main verb a participle is coordinated with, where the parse hung it on the noun of a
     phrase fronted after "and," ("He was arrested in 1962 and, after the Rivonia Trial, sentenced
@@ -494,13 +514,15 @@ def _sentence_subject(pron: Any) -> Any | None:
         step = step.head
     if step.i != root.i:
         return None
-    subj = next(
-        (c for c in token_children(root) if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"),
-        None,
-    )
+    subjects = [c for c in token_children(root) if c.dep_ in ("nsubj", "nsubjpass")]
+    start = token_sent(pron).start
+    if len(subjects) > 1 and (own := _subject_after_a_semicolon(subjects, root)) is not None:
+        subjects = [own]  # "the process …; croissant dough is laminated, but it contains yeast"
+        start = own.left_edge.i  # (what the semicolon closed is no aside)
+    subj = next((c for c in subjects if c.pos_ != "PRON"), None)
     if subj is None or subj.i > pron.i or subj.lower_ in _WH:
         return None
-    if any(t.dep_ in ("nsubj", "nsubjpass") for t in pron.doc[token_sent(pron).start : subj.i]):
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in pron.doc[start : subj.i]):
         # "X is not a member — the union has been dormant — but it rejoined": an aside as root
         return None
     plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token_children(subj))
