@@ -290,8 +290,14 @@ class _Reader(PrepositionReadings):
             # (a verb whose complement is a clause has its object there: "Salt helps to
             # preserve cheese and adds flavour" does not help flavour)
             for conj in children:  # "X produced and wrote the film": both verbs take the object
-                if conj.dep_ == "conj" and conj.pos_ == "VERB":
-                    # ("written and directed by Ray Griggs": both participles take the agent)
+                if (
+                    conj.dep_ == "conj"
+                    and conj.pos_ == "VERB"
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token_children(conj))
+                ):
+                    # ("written and directed by Ray Griggs": both participles take the agent; a
+                    # conjunct with a subject of its own is a clause of its own: "Croissant dough
+                    # rises slowly, but it contains yeast" does not rise yeast)
                     children.extend(
                         c
                         for c in token_children(conj)
