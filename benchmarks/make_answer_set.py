@@ -193,6 +193,9 @@ TOPICS: list[tuple[str, str]] = [
     # Thirty-seventh batch (held out in fresh/ during the thirty-seventh session; appended the same way).
     ("music", "the trombone"),
     ("food", "mangoes"),
+    # Thirty-eighth batch (held out in fresh/ during the thirty-eighth session; appended the same way).
+    ("places", "Lake Victoria"),
+    ("law-finance", "venture capital"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
