@@ -353,18 +353,31 @@ def _subject_after_a_label(subjects: list[Any], verb: Any) -> Any | None:
     before it), a colon or dash follows it, and the last subject before the verb, a capitalised
     proper name, comes after that.  A common noun there is mostly the label said again ("**Mezzo-soprano** —
     … mezzos sing second soprano", "**Hedylidae** — the moth-butterflies were moved …"): the
-    label stays the subject."""
+    label stays the subject.  A label is a common noun set off by its colon or a spaced dash: a
+    name that holds a colon or a dash itself ("The Bootleg Series Volume 1: The Quine Tapes was
+    recorded …", "Madrid–Barajas Airport is found in …") is one subject, parsed as two, and keeps
+    its head (WebNLG read 19 such sentences wrong, normalised F1 0.4607 → 0.4574)."""
     first, own = subjects[0], subjects[-1]
     if own.i < first.i or own.i > verb.i or own.pos_ != "PROPN" or not own.text[:1].isupper():
+        return None
+    if first.pos_ == "PROPN":
         return None
     doc = verb.doc
     sent = token_sent(verb)
     if any(not t.is_punct and not t.is_space for t in doc[sent.start : first.left_edge.i]):
         return None
     between = doc[first.i + 1 : own.left_edge.i]
-    if not any(t.text in _LABEL_ENDS for t in between):
+    if not any(t.text in _LABEL_ENDS and _sets_off(t) for t in between):
         return None
     return own
+
+
+def _sets_off(mark: Any) -> bool:
+    """A colon or dash that ends a label: a space after it, and for a dash one before it too
+    ("Legacy — …", "Legacy: …"; not "Madrid–Barajas")."""
+    if not mark.whitespace_:
+        return False
+    return mark.text == ":" or mark.i == 0 or bool(mark.doc[mark.i - 1].whitespace_)
 
 
 def _subject_after_a_semicolon(subjects: list[Any], verb: Any) -> Any | None:
