@@ -6,6 +6,7 @@ which is which without reading the source."""
 from __future__ import annotations
 
 import gzip
+import itertools
 import tomllib
 from pathlib import Path
 
@@ -25,7 +26,7 @@ def test_every_shipped_data_file_under_another_licence_is_in_the_notice() -> Non
     others = []
     for path in sorted(PACKAGE.rglob("*.gz")):
         with gzip.open(path, "rt", encoding="utf-8") as fh:
-            head = "".join(next(fh) for _ in range(8))
+            head = "".join(itertools.islice(fh, 8))
         if "Licence:" in head:
             others.append(path)
             assert path.relative_to(ROOT).as_posix() in notice
