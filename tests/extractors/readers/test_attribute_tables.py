@@ -533,3 +533,9 @@ def test_a_table_whose_first_column_only_numbers_its_rows_is_a_numbered_list() -
     ages = "| Age | Milestone |\n|---|---|\n| 5 | Starts school |\n| 11 | Moves to secondary |\n"
     assert numbered(ages) == [False]
     assert not {t for t in _triples(_NUMBERED) if t[0] in ("1", "2", "3")}
+    # a "#" column numbers its rows wherever the count starts (a table continued after prose)
+    later = (
+        _NUMBERED.replace("| 1 |", "| 4 |").replace("| 2. |", "| 5. |").replace("| 3 |", "| 6 |")
+    )
+    assert numbered(later) == [True]
+    assert not {t for t in _triples(later) if t[0] in ("4", "5", "6")}

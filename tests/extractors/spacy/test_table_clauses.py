@@ -128,3 +128,22 @@ def test_a_table_numbered_1_2_3_under_any_header_is_read_as_a_numbered_list(
     facts = {(names[r.subject], r.predicate, names[r.object]) for r in out.relations}
     assert ("Peace of Westphalia", "end_in", "1648") in facts, facts
     assert not {"1", "2"} & set(names.values()), names
+
+
+def test_a_numbered_table_s_name_cells_keep_their_whole_names(spacy_x: SpacyExtractor) -> None:
+    """ "| Floor | Collection |" over "| 1 | Egyptian antiquities |": the numbers count the rows, so
+    the table is a numbered list, and a cell that is a name is one whole name, as a list item's
+    is ("Egyptian antiquities", not the parse's "Egyptian"); the numbers stay no entities."""
+    out = spacy_x.extract(
+        "Floors of the museum:\n\n| Floor | Collection |\n|---|---|\n"
+        "| 1 | Egyptian antiquities |\n| 2 | Greek sculpture |\n| 3 | Renaissance paintings |\n"
+    )
+    names = {e.name for e in out.entities.values()}
+    assert {"Egyptian antiquities", "Greek sculpture", "Renaissance paintings"} <= names, names
+    assert not {"Egyptian", "Greek", "1", "2", "3"} & names, names
+    ranks = spacy_x.extract(
+        "The most populous countries:\n\n| Rank | Country |\n|---|---|\n"
+        "| 1 | India |\n| 2 | China |\n| 3 | United States |\n"
+    )
+    assert {"India", "China", "United States"} <= {e.name for e in ranks.entities.values()}
+    assert not ranks.relations, ranks.relations  # no "1 located_in India"

@@ -42,6 +42,7 @@ from grapheme_distill.extractors.readers.attribute_values import (
 from grapheme_distill.extractors.readers.context import ReadContext
 from grapheme_distill.extractors.readers.counted_items import read_counted_items
 from grapheme_distill.extractors.readers.facts import Fact, Name, clean_name, is_hedged
+from grapheme_distill.extractors.readers.hierarchy_items import VERBISH
 from grapheme_distill.extractors.readers.hierarchy_sections import (
     EXAMPLES_KEY,
     following_word,
@@ -127,7 +128,10 @@ def read_attributes(ctx: ReadContext) -> Iterator[Fact]:
             yield from _read_key_value(ctx, block)
     for rows in tables_of(ctx):
         if numbered_rows(rows):
-            continue  # a numbered list written as a table: its cells are read as items are
+            # a numbered list written as a table: its clause cells are read as items are
+            # (``table_clauses``), and a cell that is a name is one whole name
+            yield from _listed_names(rows)
+            continue
         at = _name_column(rows)
         raw = [clean_name(PAREN.sub("", r.cell_texts()[at])) for r in rows]
         # "Application" under "| Layer |" is the application layer when the answer says so
@@ -572,7 +576,10 @@ def _attribute_header(header: str) -> bool:
     )
 
 
-_INDEX = re.compile(r"^\s*#?\d{1,3}\.?\s*$")
+#: a cell that only numbers its row ("1", "2.", "#3", "4)")
+_INDEX = re.compile(r"^\s*#?\d{1,3}[.)]?\s*$")
+#: a header over a column that only numbers the rows ("| # | Event |", "| No. | … |")
+_INDEX_HEADS = frozenset({"#", "no", "no.", "nr", "n", "n.", "\u2116", ""})
 
 
 def _compares(header: Sequence[str]) -> bool:
@@ -597,14 +604,47 @@ def numbered_rows(rows: Sequence[Block]) -> bool:
     the other cell is no attribute of it (no "1" entity, no "1 event …" fact): each cell is
     read as a numbered item is, its clause by the clause readers
     (:mod:`..spacy.table_clauses`), its names as a sentence's.  The numbers must count 1, 2, 3
-    … in order: then they are the rows' places, not a value ("| 5 | Starts school |" under "|
-    Age | Milestone |")."""
+    … in order, or the column's header say it numbers ("#", "No."): then they are the rows'
+    places, not a value ("| 5 | Starts school |" under "| Age | Milestone |")."""
     cells = [r.cell_texts() for r in rows]
+    if not cells or not all(len(c) == 2 and _INDEX.match(c[0]) and c[1].strip() for c in cells):
+        return False
+    header = rows[0].header
     return (
-        len(cells) >= 2
-        and all(len(c) == 2 and _INDEX.match(c[0]) and c[1].strip() for c in cells)
+        (len(header) == 2 and clean_name(header[0]).lower() in _INDEX_HEADS)
+        or len(cells) >= 2
         and [int(re.sub(r"\D", "", c[0])) for c in cells] == list(range(1, len(cells) + 1))
     )
+
+
+#: a word that makes a cell a clause, not a name: an auxiliary or pronoun, or a past tense
+_CLAUSE_WORD = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|can|will|would|it|they|you|we|[a-z]+ed)\b"
+)
+
+
+def _listed_names(rows: Sequence[Block]) -> Iterator[Fact]:
+    """The names of a numbered table ("| Rank | Country |" over "| 1 | India |", "| Floor |
+    Collection |" over "| 1 | Egyptian antiquities |"): each cell that is a name, not a clause,
+    is one whole name, as a numbered list's item is (the parse would give "Egyptian" alone).
+    A name is short (four words at most), no value, and holds no verb the text shows: no
+    auxiliary, pronoun or past tense, and no opening verb ("Add the eggs", "Mixes well").  A
+    table of steps ("| Step | Action |") names no things: its cells are instructions."""
+    header = rows[0].header
+    if header and singular(clean_name(header[0]).lower()) == "step":
+        return
+    for block in rows:
+        cell = block.cell_texts()[1]
+        name = clean_name(PAREN.sub("", cell))
+        if (
+            name
+            and len(name.split()) <= 4
+            and not value_type(name)
+            and not _CLAUSE_WORD.search(name)
+            and not VERBISH.match(name.lower())
+            and not CLAUSE.search(name)
+        ):
+            yield Fact("entity", "table.cell", block.inline.span(*block.cells[1]), Name(name))
 
 
 def _name_column(rows: list[Block]) -> int:

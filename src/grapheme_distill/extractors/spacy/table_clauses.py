@@ -18,7 +18,6 @@ no implicit subject (the row has no name to lend).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -80,24 +79,6 @@ def _subject(ctx: ReadContext, block: Block, j: int) -> str | None:
     return name
 
 
-#: a header cell over a column that only numbers the rows ("| # | Event |", "| No. | … |")
-_INDEX_HEADS = frozenset({"#", "no", "no.", "nr", "n", "n.", "№", ""})
-_INDEX = re.compile(r"\d{1,3}[.)]?")
-
-
-def _numbered_row(block: Block) -> bool:
-    """A row of a two-column table whose first column only numbers the rows ("| # | Event |",
-    "| 1 | The Bastille is stormed |"): the table is a numbered list of its second column, and
-    its cells are list items, each with the subject it names itself."""
-    cells = block.cell_texts()
-    return (
-        len(block.header) == 2
-        and len(cells) == 2
-        and clean_name(block.header[0]).lower() in _INDEX_HEADS
-        and bool(_INDEX.fullmatch(cells[0].strip()))
-    )
-
-
 def _read_as_item(block: Block, j: int, doc: Any, prose: Prose) -> None:
     """Read a numbered row's clause cell as a numbered list's item is read: with the prose
     reader, no implicit subject (the clause names its own)."""
@@ -119,14 +100,15 @@ def read_table_clauses(
     column's trademark, not the thing the prose above the table spoke of last); what the prose
     after it may mean is left as it was."""
     co = state.coref
-    # a table numbered 1, 2, 3 … is a numbered list whatever its header (``attributes.numbered_rows``)
+    # a table whose first column numbers the rows ("| # | Event |", 1, 2, 3 … under any header)
+    # is a numbered list (``attributes.numbered_rows``)
     listed = {b.index for rows in tables_of(ctx) if numbered_rows(rows) for b in rows}
     for (block, j, _), doc in zip(cells_to_parse(ctx.doc, injected), cell_docs, strict=False):
         if j == 0 or not block.header or not _clause(doc):
             continue
         name = _subject(ctx, block, j)
         if name is None:
-            if _numbered_row(block) or block.index in listed:
+            if block.index in listed:
                 _read_as_item(block, j, doc, prose)
             continue
         a, _ = block.inline.span(*block.cells[j])
