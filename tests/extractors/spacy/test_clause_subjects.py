@@ -277,6 +277,36 @@ def test_a_sentence_after_a_label_keeps_its_own_subject(
     assert not any(s == label for s, _, _ in rels), rels
 
 
+@pytest.mark.parametrize(
+    ("text", "want", "label"),
+    [
+        (
+            "## Pompeii\n\n"
+            "- **Body Casts** — in 1863 Giuseppe Fiorelli poured plaster into the hollows left "
+            "by bodies in the ash.\n"
+            "- **Frescoes** — many walls still carry their original paintings.",
+            ("Giuseppe Fiorelli", "pour", "plaster"),
+            "Body Casts",
+        ),
+        (
+            "## Hadrian\n\n"
+            "- **Hadrian's Wall** — in 122 AD the emperor Hadrian ordered a wall across Britain.\n"
+            "- **Vindolanda** — a fort south of the wall.",
+            ("Hadrian", "order", "wall"),
+            "Hadrian's Wall",
+        ),
+    ],
+)
+def test_a_title_case_label_before_a_fronted_phrase_is_no_subject(
+    spacy_x: SpacyExtractor, text: str, want: tuple[str, str, str], label: str
+) -> None:
+    # review of 1d51d65: the parse tags a Title-Case label a proper noun; with a phrase of its own
+    # ("in 1863") between the dash and the named subject, the words after the dash are a sentence
+    rels = _subjects(spacy_x, text)
+    assert want in rels, rels
+    assert not any(s == label for s, _, _ in rels), rels
+
+
 def test_nothing_before_a_semicolon_is_the_subject_of_a_verb_after_it(
     spacy_x: SpacyExtractor,
 ) -> None:

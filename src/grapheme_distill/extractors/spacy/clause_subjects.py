@@ -361,20 +361,26 @@ def _subject_after_a_label(subjects: list[Any], verb: Any) -> Any | None:
     name that holds a colon or a dash itself ("The Bootleg Series Volume 1: The Quine Tapes was
     recorded …", "Madrid–Barajas Airport is found in …") is one subject, parsed as two, and keeps
     its head (WebNLG read 19 such sentences wrong, normalised F1 0.4607 → 0.4574).  The parse tags
-    a Title-Case label a proper noun ("- **Body Casts** — in 1863 Giuseppe Fiorelli …"), so such a
-    label stays the subject, as before this rule."""
+    a Title-Case label a proper noun ("- **Body Casts** — in 1863 Giuseppe Fiorelli …", "**Naval
+    Battles:** at Jutland, Beatty …"): a proper noun before the mark is a label when the words
+    after the mark open with a phrase of their own before the named subject ("in 1863", "at
+    Jutland,"), for a name that holds a colon goes on right after it ("Volume 1: The Quine
+    Tapes")."""
     first, own = subjects[0], subjects[-1]
     if own.i < first.i or own.i > verb.i or own.pos_ != "PROPN" or not own.text[:1].isupper():
-        return None
-    if first.pos_ == "PROPN":
         return None
     doc = verb.doc
     sent = token_sent(verb)
     if any(not t.is_punct and not t.is_space for t in doc[sent.start : first.left_edge.i]):
         return None
     between = doc[first.i + 1 : own.left_edge.i]
-    if not any(t.text in _LABEL_ENDS and _sets_off(t) for t in between):
+    marks = [t for t in between if t.text in _LABEL_ENDS and _sets_off(t)]
+    if not marks:
         return None
+    if first.pos_ == "PROPN" and not any(
+        not t.is_punct and not t.is_space for t in doc[marks[-1].i + 1 : own.left_edge.i]
+    ):
+        return None  # a name that holds a colon or a dash, or a named label said again
     return own
 
 
