@@ -272,3 +272,22 @@ def test_a_heading_that_says_includes_names_no_whole_for_its_list() -> None:
     # "includes" over a list gives no edge (the gates' list.heading.contains: 0 right of 4)
     kept = _kept("The kit is light.\n\n## What the kit includes\n\n- **Tent**\n- **Stove**\n")
     assert not any(child in ("tent", "stove") for _, child in kept), kept
+
+
+def _rule_constructions(text: str, prompt: str) -> set[str]:
+    """The constructions of the list rules' hierarchy facts (before the learned reader)."""
+    ctx = ReadContext.of(parse_document(text), prompt)
+    return {f.construction for f in read_lists(ctx) if f.kind == "hierarchy"}
+
+
+def test_a_prompts_contains_word_decides_no_kind_for_a_titled_list() -> None:
+    # as a lead-in's or a heading's "includes", the prompt's "contain" / "including" gives a
+    # titled list no kind (unseen batches 26-37: list.prompt.contains 0 right of 15)
+    text = "The crossing was hard.\n\n**Deck cargo**\n\n- **Barrels of rum**\n- **Spare sails**\n"
+    made = _rule_constructions(text, "What did a Georgian warship contain?")
+    assert not any(c.startswith("list.prompt") for c in made), made
+    made = _rule_constructions(text, "Tell me about a Georgian warship, including its crew.")
+    assert not any(c.startswith("list.prompt") for c in made), made
+    # a parts prompt still gives the titled list its parts
+    made = _rule_constructions(text, "What were the parts of a Georgian warship?")
+    assert "list.prompt.part_of" in made, made
