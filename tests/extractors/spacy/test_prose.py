@@ -111,3 +111,25 @@ def test_a_full_clause_after_a_key_keeps_its_whole(text: str, pair: tuple[str, s
     # consists of …") describes the key; "**Composition:** the atmosphere consists of …" is a
     # clause naming its own whole
     assert pair in _edges(text)
+
+
+def _relations(text: str) -> set[tuple[str, str, str]]:
+    x = SpacyExtractor().extract(text)
+    names = {k: v.name for k, v in x.entities.items()}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in x.relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("Miso contains live cultures.", ("Miso", "contain", "live cultures")),
+        (
+            "Croissant dough is laminated too, but it contains yeast.",
+            ("Croissant dough", "contain", "yeast"),
+        ),
+    ],
+)
+def test_content_a_thing_contains_is_a_relation(text: str, triple: tuple[str, str, str]) -> None:
+    # "contain" before one common noun is no part (no edge, above) but still a fact about the
+    # thing: it was read as neither
+    assert triple in _relations(text)

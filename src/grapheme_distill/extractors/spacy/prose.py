@@ -289,7 +289,9 @@ def _clause(piece: Piece, clause: Clause, factor: float, state: State, alone: bo
         ):
             # "granite contains fossils", "Note G contained an algorithm", "it contains yeast":
             # "contain" before one common noun states content (a substance, an ingredient), not
-            # an inventory; a list ("The library contains books and maps") and names stay
+            # an inventory; a list ("The library contains books and maps") and names stay.
+            # Content is a relation ("miso contains live cultures"), no part
+            state.records.append(_relation(clause, conf, span))
             return
         if parent is clause.subject and _described_by_item(piece, parent):
             return  # "**Ribosome** — a small particle that consists of …": the key's parts
@@ -313,15 +315,18 @@ def _clause(piece: Piece, clause: Clause, factor: float, state: State, alone: bo
         )
         if clause.kind in ("contains",) or clause.voice in ("active", "passive"):
             return  # "X consists of / includes Y" is structure, not a relation
-    state.records.append(
-        Record(
-            kind="relation",
-            subject=clause.subject,
-            object=clause.object,
-            predicate=clause.predicate,
-            voice=clause.voice,
-            negated=clause.negated,
-            confidence=conf,
-            span=span,
-        )
+    state.records.append(_relation(clause, conf, span))
+
+
+def _relation(clause: Clause, conf: float, span: tuple[int, int]) -> Record:
+    """The clause as a relation record."""
+    return Record(
+        kind="relation",
+        subject=clause.subject,
+        object=clause.object,
+        predicate=clause.predicate,
+        voice=clause.voice,
+        negated=clause.negated,
+        confidence=conf,
+        span=span,
     )
