@@ -73,3 +73,19 @@ def test_a_clipped_reading_is_no_first_definition() -> None:
     dropped = linguistic._dropped(read)
     assert id(short) in dropped
     assert id(later) not in dropped
+
+
+def test_a_capital_that_opens_a_sentence_makes_no_second_term(
+    linguistic_items: Callable[..., Items],
+) -> None:
+    """(review) "Osmosis" opening the answer and "osmosis" inside a later sentence are one
+    term: the capital was the sentence's, and the repeat is no second definition."""
+    found = linguistic_items(
+        "Osmosis is the movement of water across a membrane from a dilute solution to a "
+        "concentrated one.\n\nPut simply, osmosis is a passive process that needs no energy "
+        "from the cell.",
+        "What is osmosis?",
+    )
+    definitions = {value for term, kind, value in found if kind == "definition"}
+    assert any(value.startswith("the movement of water") for value in definitions)
+    assert not any("passive process" in value for value in definitions)

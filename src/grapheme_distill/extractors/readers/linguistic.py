@@ -133,7 +133,7 @@ def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
         for f in facts
     ]
     facts += [*_acronyms_in_use(ctx, facts), *full, *_vernacular_taxa(ctx, facts)]
-    dropped = _dropped(facts)
+    dropped = _dropped(facts, f"{source}\n{ctx.prompt}")
     for f in facts:
         if id(f) in dropped:
             continue
@@ -142,17 +142,17 @@ def read_linguistic(ctx: ReadContext) -> Iterator[Fact]:
             yield tidy
 
 
-def _dropped(facts: list[Fact]) -> set[int]:
+def _dropped(facts: list[Fact], text: str = "") -> set[int]:
     """The ids of the readings the answer's other readings overrule: a term clipped from a
     longer one (:func:`_clipped_terms`), then a repeated copula definition (:func:`_redefined`)
     among the readings that stay: a clipped reading defines nothing, so it cannot be the term's
     first definition ("**sink trap** (…)" read also as "trap (…)" must not drop a later "A trap
-    is …")."""
+    is …").  ``text`` is the answer and its prompt, where a name shows its capital."""
     clipped = _clipped_terms(facts)
-    return clipped | _redefined([f for f in facts if id(f) not in clipped])
+    return clipped | _redefined([f for f in facts if id(f) not in clipped], text)
 
 
-def _redefined(facts: list[Fact]) -> set[int]:
+def _redefined(facts: list[Fact], text: str = "") -> set[int]:
     """The ids of copula definitions ("X is a …") of a term the answer has already defined
     earlier, by any construction.  A term is defined once, where the answer introduces it; a
     later "X is a …" about the same term re-describes it (a role, a property, a use: "Sharks
@@ -163,18 +163,33 @@ def _redefined(facts: list[Fact]) -> set[int]:
     repeats (today's reads): devtrain 3 right / 4 wrong, val11-25 1 / 3, the unseen reads of
     batches 26-35 1 / 18.  Terms are compared with their case: a capital tells a name from a
     common noun ("Python is a programming language … a python is a large snake" defines two
-    terms); only a leading article and highlighting are set aside."""
+    terms, "Python" written with its capital inside a sentence: "What is Python?"); only a
+    leading article and highlighting are set aside.  A capital that only opens a sentence or a
+    line is no name's: "Osmosis is … Put simply, osmosis is a passive process …" repeats one
+    term (:func:`_term_key`)."""
     first: dict[str, int] = {}
     for f in facts:
         if f.linguistic is LinguisticKind.DEFINITION:
-            term = _written(f.subject.text)
+            term = _term_key(f.subject.text, text)
             first[term] = min(first.get(term, f.span[0]), f.span[0])
     return {
         id(f)
         for f in facts
         if f.construction == "copula.definition"
-        and first.get(_written(f.subject.text), f.span[0]) < f.span[0]
+        and first.get(_term_key(f.subject.text, text), f.span[0]) < f.span[0]
     }
+
+
+def _term_key(term: str, text: str) -> str:
+    """A term as :func:`_redefined` compares it: as written (:func:`_written`), but a word
+    capitalised only on its first letter, and never so inside a sentence of ``text`` (after a
+    word or a comma), in lower case: the capital was the sentence's ("Osmosis is …" opening a
+    paragraph is the "osmosis" of a later sentence), not a name's ("What is Python?")."""
+    written = _written(term)
+    if not written[:1].isupper() or written[1:] != written[1:].lower():
+        return written
+    inside = rf"[\w,;)]\s+[*_]*{re.escape(written)}(?![\w'’\-])"
+    return written if re.search(inside, text) else written.lower()
 
 
 def _written(text: str) -> str:
