@@ -628,3 +628,23 @@ def test_a_table_row_s_doubtful_reading_is_dropped_under_its_own_limit(
     preds = {p for _, p, _ in rels}
     assert "movement" not in preds
     assert ("Knight", "number_per_side", "2") in rels
+
+
+def test_a_comparison_of_people_by_descriptions_states_no_relation(
+    spacy_x: SpacyExtractor,
+) -> None:
+    """ "| | Isaac Newton | Gottfried Leibniz |" over "| Approach | geometric | algebraic |": a
+    person's column described by a word or two is no relation of the person's, whatever the
+    model says; a key the key table knows ("Nationality") stays, as the sentence's fact does."""
+    model = LinearModel("relations", 5.0, {}, threshold=0.99, meta={"rule_threshold": 0.1})
+    text = (
+        "Isaac Newton and Gottfried Leibniz both invented calculus.\n\n"
+        "| | Isaac Newton | Gottfried Leibniz |\n|---|---|---|\n"
+        "| Notation | dots | fractions |\n| Approach | geometric | algebraic |\n"
+        "| Nationality | English | German |\n"
+    )
+    with use_relation_model(model):
+        rels, _ = _relations(spacy_x, text)
+    preds = {p for _, p, _ in rels}
+    assert not {"notation", "approach"} & preds, rels
+    assert ("Gottfried Leibniz", "nationality", "German") in rels, rels

@@ -35,12 +35,13 @@ from typing import Any
 
 from grapheme_distill.extractors.base import Extraction
 from grapheme_distill.extractors.learned import LinearModel, shipped_model
+from grapheme_distill.extractors.readers.attribute_keys import KEY_PREDICATES
 from grapheme_distill.extractors.spacy.clauses import VALUE_LABELS, Mention
 from grapheme_distill.extractors.spacy.records import Record, State, is_generic
 from grapheme_distill.extractors.spacy.relation_candidates import ANSWER_TOPIC, Candidate
 from grapheme_distill.extractors.spacy.structure_relations import STRUCTURE
 from grapheme_distill.model.hashing import normalise_name
-from grapheme_distill.model.knowledge import Relation
+from grapheme_distill.model.knowledge import EntityType, Relation
 
 __all__ = [
     "CONSTRUCTION",
@@ -363,10 +364,28 @@ _RULE_LIMITS = {
 }
 
 
+#: the relations of the keys the key table knows ("Nationality" is ``nationality``): a person's
+#: nationality or occupation is a relation the annotation conventions write, in a table too
+_KNOWN_KEYS = frozenset(KEY_PREDICATES.values())
+
+
+def _names_a_person(out: Extraction, entity: str) -> bool:
+    """Whether ``entity`` is a person: a comparison table's short description of a column that
+    names a person ("| | Newton | Leibniz |" over "| Approach | geometric | algebraic |") says
+    what tells two people apart, which the annotators write as no relation of the person's.
+    The general form is a person compared by a word or two (``table.described`` with a PERSON
+    subject and a key the key table does not know; a value, ``table.compare``, stays): right
+    none of 12 times on val11…37 read by today's code and none of 15 on the later batches each
+    read by the code before it; devtrain holds none (thirty-ninth session)."""
+    found = out.entities.get(entity)
+    return found is not None and found.type == EntityType.PERSON
+
+
 def drop_unlikely_relations(out: Extraction, default: LinearModel | None) -> None:
     """Take the rules' relations whose ``model_p`` is under the model's ``rule_threshold`` — or
     under their construction's own limit in :data:`_RULE_LIMITS`, where that is higher — out of
-    ``out`` (their entities stay: the names were read either way)."""
+    ``out`` (their entities stay: the names were read either way), and a comparison table's
+    descriptions of a person (:func:`_names_a_person`) whatever the model says."""
     model = _model(default)
     limit = model.meta.get("rule_threshold") if model is not None else None
     if limit is None:
@@ -375,11 +394,13 @@ def drop_unlikely_relations(out: Extraction, default: LinearModel | None) -> Non
         signals = out.item_signals.get(item.id, {})
         p = signals.get("model_p")
         construction = signals.get("construction")
-        if (
-            isinstance(item, Relation)
-            and isinstance(p, float)
+        if isinstance(item, Relation) and (
+            isinstance(p, float)
             and construction != CONSTRUCTION
             and p < max(float(limit), _RULE_LIMITS.get(str(construction), 0.0))
+            or construction == "table.described"
+            and item.predicate not in _KNOWN_KEYS
+            and _names_a_person(out, item.subject)
         ):
             out.remove(item)
             out.item_signals.pop(item.id, None)
