@@ -291,3 +291,24 @@ def test_a_prompts_contains_word_decides_no_kind_for_a_titled_list() -> None:
     # a parts prompt still gives the titled list its parts
     made = _rule_constructions(text, "What were the parts of a Georgian warship?")
     assert "list.prompt.part_of" in made, made
+
+
+def test_a_group_heading_over_items_that_are_no_such_group_members_names_no_group() -> None:
+    # "## Features of the engine" over items that describe: no item is a feature by name, so the
+    # heading is no group of the list (the gates' list.group_heading pairs so: 0 right of 14)
+    made = _rule_constructions(
+        "The car is fast.\n\n## Features of the engine\n\n- **Turbo** — forces more air into "
+        "the cylinders\n- **Intercooler** — cools the air before it enters\n",
+        "Tell me about the car.",
+    )
+    assert "list.group_heading.member_of" not in made, made
+    # each item an N of "Ns of M": a group and its members
+    kept = _kept(
+        "The law is strict.\n\n## Core rights of individuals\n\n- the right of access\n"
+        "- the right to erasure\n- the right to object\n",
+        "Explain the law.",
+    )
+    assert {
+        ("rights of individuals", "right of access"),
+        ("rights of individuals", "right to erasure"),
+    } <= kept, kept

@@ -48,6 +48,7 @@ from grapheme_distill.extractors.readers.hierarchy_titles import (
     CLAUSE_HEADING,
     GROUP_HEADING,
     group_title,
+    items_name_group,
     named_heading,
     prompt_names,
     titled_by,
@@ -261,7 +262,13 @@ def _read_list(ctx: ReadContext, items: list[Block], title: str = "") -> Iterato
             return
         if not title_name(lead):
             return
-    if kind is None and not lead and heading and (m := GROUP_HEADING.match(heading)):
+    if (
+        kind is None
+        and not lead
+        and heading
+        and (m := GROUP_HEADING.match(heading))
+        and items_name_group(m.group("x"), heads)
+    ):
         kind, construction = HierarchyKind.MEMBER_OF, "list.group_heading"
         parent = Name(clean_name(m.group("x")))
     if kind is None and (group := group_title(items, heads, lead, heading)) is not None:

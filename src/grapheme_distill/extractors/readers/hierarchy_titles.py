@@ -20,6 +20,7 @@ __all__ = [
     "CLAUSE_HEADING",
     "GROUP_HEADING",
     "group_title",
+    "items_name_group",
     "named_heading",
     "prompt_names",
     "titled_by",
@@ -33,6 +34,28 @@ GROUP_HEADING = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_HEADING = re.compile(r"(?:when|if|why|how|what|where|while|whether)\b", re.I)
+
+
+def items_name_group(group: str, heads: list[tuple[Block, tuple[str, int, int] | None]]) -> bool:
+    """Whether the items of a list under a heading "Ns of M" are members of the group it names
+    (the general form: a group heading's members are named as its Ns or are bare names).
+    "## Core rights of individuals" over "the right of access", "the right to erasure" names a
+    group and its members, each item an N (devtrain: 4 of 4 such pairs right); so does
+    "## Planets of the inner solar system" over "**Mercury**", "**Earth**", bare names of four
+    words at most.  An item that describes something without naming an N is something the
+    heading's topic has or does, not one of its Ns: "## Features of the engine" over "**Turbo**
+    — forces more air into the cylinders" (the gates' list.group_heading pairs with such
+    items: 0 right of 14, in four answers of val11-37; every item there over four words), so
+    the heading is no group of the list and the list is read as if it named none."""
+    words = group.lower().split(" of ")[0].split()
+    if not words or any(head is None for _, head in heads):
+        return False
+    noun = singular(words[-1])
+    return all(len(block.text.split()) <= 4 for block, _ in heads) or all(
+        any(same_noun(noun, w) for w in _WORD.findall(head[0].lower()))
+        for _, head in heads
+        if head is not None
+    )
 
 
 def titled_by(ctx: ReadContext, first: Block, parent: Name, heading: str) -> bool:
