@@ -312,3 +312,18 @@ def test_a_group_heading_over_items_that_are_no_such_group_members_names_no_grou
         ("rights of individuals", "right of access"),
         ("rights of individuals", "right to erasure"),
     } <= kept, kept
+
+
+def test_a_kinds_prompt_gives_no_kind_to_a_list_under_a_lead_in_title() -> None:
+    # a kinds prompt's classes are titled by headings; a bold lead-in title ("**Related
+    # terms**") is the answer's own label (lead-titled list.prompt.subclass_of: devtrain 0 of 4,
+    # val11-37 0 of 19)
+    text = "Rocks change slowly.\n\n**Related terms**\n\n- **Weathering**\n- **Outcrop**\n"
+    made = _rule_constructions(text, "What kinds of rock are there?")
+    assert not any(c.startswith("list.prompt") for c in made), made
+    # a heading that titles a class still takes the prompt's kinds
+    made = _rule_constructions(
+        "Whales are mammals.\n\n## Baleen whales\n\n- blue whale\n- grey whale\n",
+        "What kinds of whales are there?",
+    )
+    assert "list.prompt.subclass_of" in made, made

@@ -305,6 +305,19 @@ def _read_list(ctx: ReadContext, items: list[Block], title: str = "") -> Iterato
         # 32 of 42, e.g. "Gardeners group roses into three kinds:" for "How are roses
         # classified?")
         return
+    if (
+        construction == "list.prompt"
+        and lead
+        and kind is HierarchyKind.SUBCLASS_OF
+        and not prompt_names(ctx, items[0], parent)
+    ):
+        # "What kinds of whales are there?" over a list under a lead-in title ("**Related
+        # terms**", "**Key facts**"): as under a heading (below), a kinds prompt makes the items
+        # kinds of a class the prompt names ("The main ones are:" for "What are the branches of
+        # chemistry?" leaves chemistry the whole); a lead-in title of another noun is a label of
+        # the answer's own, no class (devtrain 0 right of 4 such pairs before the learned
+        # reader, val11-37 0 of 19; heading-titled 8 of 8)
+        return
     if construction == "list.prompt" and not lead and not prompt_names(ctx, items[0], parent):
         # "What kinds of whales …?" over "## Baleen whales": a kind of the prompt's whales; over
         # "## Devices by layer" or "## Special rules" the heading is a topic, and the prompt's
