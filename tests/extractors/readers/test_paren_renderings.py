@@ -33,3 +33,14 @@ def test_a_share_in_brackets_is_no_conversion_of_a_measure(
 ) -> None:
     found = linguistic_items("- 160 ml water (64% hydration)\n- 250 g flour")
     assert not any(kind == "alias" for _, kind, _ in found)
+
+
+def test_a_count_of_things_is_no_measure_in_other_units(
+    linguistic_items: Callable[..., set[tuple[str, str, str]]],
+) -> None:
+    """A number of people with a date or a source in brackets is no conversion: only a
+    measure written in units on both sides is one."""
+    found = linguistic_items("The town had about 1,864 adults (2014 census) and two schools.")
+    assert not any(kind == "alias" for _, kind, _ in found)
+    found = linguistic_items("The Saturn V rocket weighed 2,970 tonnes (6.5 million lb) at launch.")
+    assert ("2,970 tonnes", "alias", "6.5 million lb") in found

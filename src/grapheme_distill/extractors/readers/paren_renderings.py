@@ -53,14 +53,42 @@ _QUANTITY_IN = re.compile(
 )
 
 
+#: a unit of measure: a symbol of at most three letters ("m", "km", "ft", "mph", "°C", "km²",
+#: "km/h"; and "kcal", "tbsp", "mmHg") or a unit's name ("miles", "feet", "pounds", "degrees");
+#: not a count noun ("adults", "species", "census")
+_UNIT = re.compile(
+    r"(?i)°?[a-z]{1,3}[²³]?(?:/[a-z]{1,3})?|kcal|tbsp|mmhg|°|%|"
+    r"square|cubic|(?:(?:kilo|centi|milli)?(?:metre|meter|gram|litre|liter)|mile|foot|"
+    r"feet|inch|inches|yard|pound|ounce|stone|ton|tonne|acre|hectare|gallon|quart|pint|cup|"
+    r"teaspoon|tablespoon|fluid|degree|percent|knot|calorie|kilocalorie|joule|watt|horsepower|"
+    r"light-year|kilo|minute|hour|second|day|week|month|year|beat|per|cent)s?"
+)
+
+
+def _in_units(measure: str) -> bool:
+    """The words of a measure are units ("6 ft 6 in", "about 230 °C", "26.2 miles"), not the
+    things counted ("about 1,864 adults", "2014 census")."""
+    words = re.sub(
+        r"(?i)\b(?:about|around|roughly|approximately|nearly|almost|hundred|thousand|million|"
+        r"billion|trillion)\b|[\d,.~≈]+",
+        " ",
+        measure,
+    )
+    return bool(words.split()) and all(_UNIT.fullmatch(w) for w in words.split())
+
+
 def read_units(b: Bracket) -> Generator[Fact, None, bool]:
-    """ "324 m (1,063 ft)": one measure in two units."""
+    """ "324 m (1,063 ft)": one measure in two units.  Both sides must be written in units of
+    measure: a count of things with a date or a source in brackets ("about 1,864 adults (2014
+    census)") is no conversion (:func:`_in_units`)."""
     plain, before = b.plain, b.before
     if (
         (q := _QUANTITY.search(before)) is not None
         and _QUANTITY_IN.match(plain)
         # "160 ml water (64% hydration)": a share is no conversion of a measure
         and ("%" in plain) == ("%" in q.group("q"))
+        and _in_units(q.group("q"))
+        and _in_units(plain)
     ):
         # "324 m (1,063 ft)": one measure in two units
         yield b.fact(
