@@ -200,3 +200,18 @@ def test_form(
     got = linguistic_items(answer)
     assert present <= got, (present - got, got)
     assert not (absent & got), absent & got
+
+
+def test_a_description_before_a_bare_term_renames_nothing(
+    linguistic_items: Callable[..., Items],
+) -> None:
+    """A description set before a term renames it when the term takes an article ("a female
+    solo singer, the **pesindhèn**"); a bare term after a comma is a list's next member or the
+    subject after an opening phrase."""
+    got = linguistic_items(
+        "The music is led by a female solo singer, the **pesindhèn**, and a male chorus.\n\n"
+        "For the dough you need cold water, fine salt, **butter**, and flour.\n\n"
+        "At the river's mouth, **deltas**, fan-shaped deposits of silt, build out to sea."
+    )
+    assert ("pesindhèn", "definition", "female solo singer") in got
+    assert not any(term in ("butter", "deltas") for term, kind, _ in got if kind == "definition")

@@ -174,8 +174,11 @@ _BRACKET_GLOSS = re.compile(
 
 
 #: "… Earth's outer shell, the **lithosphere**, is …": the description before the term, after the
-#: last clause boundary
-_DESCRIPTION_BEFORE = re.compile(r",\s+(?:the\s+|an?\s+)?[*_]*$")
+#: last clause boundary.  The term takes an article: an appositive that renames a description is a
+#: noun phrase of its own ("a female solo singer, the **pesindhèn**"); a bare term after a comma is
+#: the next member of a list or the subject after an opening phrase ("flour, sugar, **butter**,",
+#: "In most kitchens, **mise en place**, …")
+_DESCRIPTION_BEFORE = re.compile(r",\s+(?:the|an?)\s+[*_]*$")
 
 
 _BOUNDARY = re.compile(
