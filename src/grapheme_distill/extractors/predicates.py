@@ -249,8 +249,11 @@ def _general_form(raw: str, object_type: EntityType | None) -> str:
         return "located_in"
     if object_type in _HOLDERS:
         became = _BECAME.match(raw)
-        if became is not None and became.group(1) not in ("a", "an", "the", "one", "part"):
-            return f"{became.group(1)}_of"
+        office = None if became is None else became.group(1)
+        # no office: a determiner, "part", or a preposition ending the predicate ("became a
+        # sport at the 2000 Olympics" is no office "at_of", "became a member of" no "of_of")
+        if office not in (None, "a", "an", "the", "one", "part") and office not in _PREPOSITIONS:
+            return f"{office}_of"
     if raw in ("co_found", "cofound"):
         return "co_founded"
     if raw == "lie":  # "they lay eggs": spaCy lemmatises the transitive "lay" as the past of "lie"

@@ -51,6 +51,11 @@ Facts = Callable[[str], set[tuple[str, str, str, bool]]]
         ("become_president", EntityType.LOCATION, "president_of"),
         ("become_first_black_president", EntityType.LOCATION, "president_of"),
         ("become_member", EntityType.ORGANIZATION, "member_of"),
+        # a preposition ending the predicate is no office ("became an Olympic sport at the
+        # 2000 Games" is no "at_of"; "became a member of" no "of_of")
+        ("become_at", EntityType.ORGANIZATION, None),
+        ("become_member_of", EntityType.ORGANIZATION, None),
+        ("become_sport_in", EntityType.LOCATION, None),
     ],
 )
 def test_predicate_names_land_on_their_general_form(
