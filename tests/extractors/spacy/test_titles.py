@@ -25,6 +25,23 @@ def test_a_name_and_the_article_after_it_are_two_objects(spacy_x: SpacyExtractor
     assert "UK" in names and not any("UK the" in n for n in names), names
 
 
+def test_a_fronted_place_ends_before_the_subjects_article(spacy_x: SpacyExtractor) -> None:
+    # a fronted prepositional phrase with no comma: the place is the preposition's object, the
+    # article opens the clause's subject, and the verb governs both
+    names = _names(
+        spacy_x, "- **Roman Baths** — at Bath the Romans built a temple to Sulis Minerva."
+    )
+    assert "Bath" in names and not any("Bath the" in n for n in names), names
+    names = _names(spacy_x, "In Paris the French built many monuments.")
+    assert "Paris" in names and not any("Paris the" in n for n in names), names
+
+
+def test_a_name_with_an_epithet_stays_one_name(spacy_x: SpacyExtractor) -> None:
+    assert "Winnie the Pooh" in _names(spacy_x, "Winnie the Pooh is a bear.")
+    assert "Jack the Ripper" in _names(spacy_x, "Jack the Ripper killed five women in Whitechapel.")
+    assert "Alexander the Great" in _names(spacy_x, "Alexander the Great conquered Persia.")
+
+
 def test_an_article_inside_a_title_stays_in_it(spacy_x: SpacyExtractor) -> None:
     assert "Expect a Miracle" in _names(spacy_x, "She sang Expect a Miracle at the concert.")
     assert "Death on a Factory Farm" in _names(spacy_x, "He wrote Death on a Factory Farm in 2009.")

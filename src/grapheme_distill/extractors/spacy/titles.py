@@ -137,17 +137,45 @@ def two_names(toks: Any, start: int, end: int) -> tuple[int, int] | None:
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
+#: dependencies of a word that modifies a noun after it in its own phrase ("Presidential Medal",
+#: "Revenge Porn Helpline")
+_NP_MODIFIERS = frozenset({"compound", "amod", "flat", "nmod", "nummod"})
+
+
+def _ends_preposition(toks: Any, start: int, end: int) -> bool:
+    """Whether the name ``toks[start:end]`` is the object of a preposition ("at Bath", "In
+    Paris"): its one word whose head lies outside it is a ``pobj``."""
+    roots = [t for t in toks[start:end] if not start <= t.head.i < end or t.head.i == t.i]
+    return len(roots) == 1 and roots[0].dep_ == "pobj"
+
+
 def _own_phrase(toks: Any, start: int, end: int, other: int) -> bool:
     """Whether the name ``toks[start:end]`` and the Title Case word ``toks[other]`` across an
     article are two noun phrases: the article opens the later one ("awarded Toni Morrison the
     Presidential Medal of Freedom": the recipient and the award, the verb's two objects; "in the
     UK the Revenge Porn Helpline also helps"), and neither hangs on the other, as the words of
     one title do ("Expect a Miracle": the miracle is the verb's object within the title).  The
-    widening made one PERSON or one place of both."""
+    widening made one PERSON or one place of both.  The later phrase is judged by its own head
+    noun, reached over the modifiers before it ("Presidential" to "Medal"), not by the word that
+    governs it, where the name is a preposition's object: a fronted place without a comma before
+    the clause's subject ("at Bath the Romans built a temple", "In Paris the French …") has the
+    verb over both, and the name ends before the determiner that opens the subject's noun phrase
+    unless the later phrase hangs on the name ("by Pliny the Elder").
+    (A name the parse hangs elsewhere keeps the word over the later one: "Winnie the Pooh", whose
+    "Winnie" the parse reads as an adverbial of the verb, stays one name.)"""
     art = end if other >= end else other + 1
     if toks[art].lower_ not in _ARTICLES:
         return False
-    head = toks[other].head if other >= end else toks[other]
+    head = toks[other]
+    if other >= end and _ends_preposition(toks, start, end):
+        while head.dep_ in _NP_MODIFIERS and head.i < head.head.i:
+            head = head.head  # "at Bath the Romans": the subject's own head noun
+        # the later phrase may govern the fronted one ("and in Cuba the October Crisis", where
+        # the parse hangs "in Cuba" on "Crisis"); only a later word that hangs on the name is one
+        # name with it ("by Pliny the Elder")
+        return not any(start <= t.i < end for t in (head, *head.ancestors))
+    if other >= end:
+        head = head.head
     if any(start <= t.i < end for t in (head, *head.ancestors)):
         return False
     return not any(head.is_ancestor(toks[i]) for i in range(start, end))
