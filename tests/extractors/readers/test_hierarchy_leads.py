@@ -14,6 +14,7 @@ from grapheme_distill.extractors.readers.hierarchy_cues import plural_tail
 from grapheme_distill.extractors.readers.hierarchy_items import paragraph_text
 from grapheme_distill.extractors.readers.hierarchy_learned import edge_candidates, read_hierarchy
 from grapheme_distill.extractors.readers.hierarchy_prose import read_prose_hierarchy
+from grapheme_distill.extractors.readers.hierarchy_titles import first_question
 
 
 def _candidates(text: str) -> dict[tuple[str, str], set[str]]:
@@ -327,3 +328,36 @@ def test_a_kinds_prompt_gives_no_kind_to_a_list_under_a_lead_in_title() -> None:
         "What kinds of whales are there?",
     )
     assert "list.prompt.subclass_of" in made, made
+
+
+def _rule_pairs(text: str, prompt: str) -> set[tuple[str, str]]:
+    ctx = ReadContext.of(parse_document(text), prompt)
+    return {
+        (f.subject.text.lower(), f.object.text.lower())
+        for f in read_lists(ctx)
+        if f.object is not None
+    }
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "What are the parts of a flower and what are their functions?",
+        "What are the main parts of a flower, and how do they work together?",
+        "Name the parts of a flower or which ones make seeds.",
+    ],
+)
+def test_a_second_question_is_no_part_of_the_prompts_whole(prompt: str) -> None:
+    # "… of a flower and what are their functions?": the coordinator and the question word open
+    # a second question; the whole is "flower", not "flower and what"
+    text = "Here are the main parts:\n\n- **Petals** — attract insects.\n- **Sepals** — guard the bud.\n"
+    pairs = _rule_pairs(text, prompt)
+    assert ("flower", "petals") in pairs, pairs
+    assert not any(" and " in p or " or " in p for p, _ in pairs), pairs
+
+
+def test_first_question_keeps_a_whole_that_holds_and() -> None:
+    # "and" not followed by a question word stays inside the whole
+    assert first_question("bread and butter pudding") == "bread and butter pudding"
+    assert first_question("flower and what") == "flower"
+    assert first_question("flower or") == "flower"

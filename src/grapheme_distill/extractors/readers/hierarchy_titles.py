@@ -75,11 +75,36 @@ def titled_by(ctx: ReadContext, first: Block, parent: Name, heading: str) -> boo
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
+#: a second question's opening left at the end of a prompt's whole ("What are the parts of a
+#: flower and what are their functions?" gives "flower and what"; "… of a flower or which …"
+#: gives "flower or"): the coordinator and a question word, or a bare coordinator at the end
+_SECOND_QUESTION = re.compile(
+    r"(?i)\s*,?\s+(?:and|or)(?:\s+(?:what|how|why|which|where|when|who|whose)\b.*)?$"
+)
+
+
+def first_question(whole: str) -> str:
+    """A prompt's whole without the opening of a second question joined to it ("flower and
+    what" → "flower", "flower or" → "flower"): a whole never ends in a coordinator or a question
+    word, and "and" inside a name ("bread and butter pudding") stays."""
+    return _SECOND_QUESTION.sub("", whole)
+
+
+def prompt_whole(ctx: ReadContext, block: Block) -> Name | None:
+    """The whole the prompt names, cut before a second question (:func:`first_question`); only a
+    whole the prompt already names is cut, so no prompt gains one."""
+    whole = lead_parent(ctx, block, ctx.prompt)
+    if whole is None:
+        return None
+    cut = clean_name(first_question(whole.text))
+    return Name(cut) if cut and cut != whole.text else whole
+
+
 def prompt_names(ctx: ReadContext, block: Block, parent: Name) -> bool:
     """Whether a whole is the prompt's own ("the main parts of a eukaryotic cell") or names its
     noun ("Baleen whales" for "What kinds of whales are there?"): its head word, the last word
     before a preposition, is a word of the prompt (plural or singular)."""
-    whole = lead_parent(ctx, block, ctx.prompt)
+    whole = prompt_whole(ctx, block)
     if whole is not None and whole.text.lower() == parent.text.lower():
         return True
     head = re.split(r"\s+(?:of|by|for|in|on|at|with|from|to)\s+", parent.text.lower())[0].split()

@@ -26,7 +26,7 @@ from grapheme_distill.extractors.readers.hierarchy_items import (
     childlike,
     item_head,
 )
-from grapheme_distill.extractors.readers.hierarchy_titles import GROUP_HEADING
+from grapheme_distill.extractors.readers.hierarchy_titles import GROUP_HEADING, prompt_whole
 from grapheme_distill.extractors.readers.list_parents import (
     Candidate,
     ListChoice,
@@ -222,7 +222,7 @@ def list_wholes(
         if (m := GROUP_HEADING.match(heading)) is not None:
             add(Name(clean_name(m.group("x"))), "heading_group")
     if ctx.prompt:
-        add(lead_parent(ctx, first, ctx.prompt), "prompt")
+        add(prompt_whole(ctx, first), "prompt")
     add(ctx.section_subject(first), "section")
     add(ctx.topic, "topic")
     if not _names_own_whole(out):
@@ -276,7 +276,7 @@ def _list_whole(ctx: ReadContext, block: Block, lead: str, heading: str) -> Name
         named = ctx.section_subject(block)
         if title and (named is None or named != ctx.topic):  # a heading that names a thing
             return resolve(ctx, block, title)
-    if ctx.prompt and kind_of(ctx.prompt) and (name := lead_parent(ctx, block, ctx.prompt)):
+    if ctx.prompt and kind_of(ctx.prompt) and (name := prompt_whole(ctx, block)):
         return name
     subject = ctx.section_subject(block)
     if subject is not None and kind_of(subject.text) is None:
