@@ -196,6 +196,9 @@ TOPICS: list[tuple[str, str]] = [
     # Thirty-eighth batch (held out in fresh/ during the thirty-eighth session; appended the same way).
     ("places", "Lake Victoria"),
     ("law-finance", "venture capital"),
+    # Thirty-ninth batch (held out in fresh/ during the thirty-ninth session; appended the same way).
+    ("people", "Charles Dickens"),
+    ("science", "Jupiter"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
