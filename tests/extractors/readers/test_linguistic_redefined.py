@@ -89,3 +89,19 @@ def test_a_capital_that_opens_a_sentence_makes_no_second_term(
     definitions = {value for term, kind, value in found if kind == "definition"}
     assert any(value.startswith("the movement of water") for value in definitions)
     assert not any("passive process" in value for value in definitions)
+
+
+def test_a_capital_that_opens_a_sentence_under_a_heading_makes_no_second_term(
+    linguistic_items: Callable[..., Items],
+) -> None:
+    """(review) A heading above the paragraph ends in a word, but the line break ends it: the
+    capital of "Osmosis" opening the paragraph is still the sentence's."""
+    found = linguistic_items(
+        "## Overview\n\nOsmosis is the movement of water across a membrane from a dilute "
+        "solution to a concentrated one.\n\nPut simply, osmosis is a passive process that needs "
+        "no energy from the cell.",
+        "What is osmosis?",
+    )
+    definitions = {value for term, kind, value in found if kind == "definition"}
+    assert any(value.startswith("the movement of water") for value in definitions)
+    assert not any("passive process" in value for value in definitions)

@@ -183,12 +183,13 @@ def _redefined(facts: list[Fact], text: str = "") -> set[int]:
 def _term_key(term: str, text: str) -> str:
     """A term as :func:`_redefined` compares it: as written (:func:`_written`), but a word
     capitalised only on its first letter, and never so inside a sentence of ``text`` (after a
-    word or a comma), in lower case: the capital was the sentence's ("Osmosis is …" opening a
-    paragraph is the "osmosis" of a later sentence), not a name's ("What is Python?")."""
+    word or a comma on the same line: a heading's last word is no sentence's), in lower case: the
+    capital was the sentence's ("Osmosis is …" opening a paragraph is the "osmosis" of a later
+    sentence), not a name's ("What is Python?")."""
     written = _written(term)
     if not written[:1].isupper() or written[1:] != written[1:].lower():
         return written
-    inside = rf"[\w,;)]\s+[*_]*{re.escape(written)}(?![\w'’\-])"
+    inside = rf"[\w,;)][^\S\n]+[*_]*{re.escape(written)}(?![\w'’\-])"
     return written if re.search(inside, text) else written.lower()
 
 
