@@ -370,11 +370,12 @@ _KNOWN_KEYS = frozenset(KEY_PREDICATES.values())
 
 
 def _names_a_person(out: Extraction, entity: str) -> bool:
-    """Whether ``entity`` is a person: a comparison table's short description of a column that
-    names a person ("| | Newton | Leibniz |" over "| Approach | geometric | algebraic |") says
-    what tells two people apart, which the annotators write as no relation of the person's.
-    The general form is a person compared by a word or two (``table.described`` with a PERSON
-    subject and a key the key table does not know; a value, ``table.compare``, stays): right
+    """Whether ``entity`` is a person: a comparison table's description of a column that names
+    a person ("| | Newton | Leibniz |" over "| Approach | geometric | algebraic |") says what
+    tells two people apart, which the annotators write as no relation of the person's.  The
+    general form is a person compared by a described cell, of any length (``table.described``
+    with a PERSON subject and a key the key table does not know — "known for" is no such key
+    and goes too; a value, ``table.compare``, stays): right
     none of 12 times on val11…37 read by today's code and none of 15 on the later batches each
     read by the code before it; devtrain holds none (thirty-ninth session)."""
     found = out.entities.get(entity)
@@ -385,7 +386,8 @@ def drop_unlikely_relations(out: Extraction, default: LinearModel | None) -> Non
     """Take the rules' relations whose ``model_p`` is under the model's ``rule_threshold`` — or
     under their construction's own limit in :data:`_RULE_LIMITS`, where that is higher — out of
     ``out`` (their entities stay: the names were read either way), and a comparison table's
-    descriptions of a person (:func:`_names_a_person`) whatever the model says."""
+    descriptions of a person (:func:`_names_a_person`) whatever the model's probability — both
+    only where a relation model is loaded (the shipped extractor always loads one)."""
     model = _model(default)
     limit = model.meta.get("rule_threshold") if model is not None else None
     if limit is None:
