@@ -167,3 +167,9 @@ def test_an_italic_phrase_is_no_species() -> None:
     mark_emphasis(doc, piece.offsets, answer_emphasis(answer))
     marked = {t.text for t in doc if binomial(doc, t.i)}
     assert marked == {"lupus"}, marked
+
+
+def test_an_epithet_after_a_noun_s_by_phrase_stays_in_the_name(spacy_x: SpacyExtractor) -> None:
+    # (review) the by-phrase hangs on a noun, not a verb: no fronted place, one name
+    names = _names(spacy_x, "Paintings by Pieter Bruegel the Elder hang in Vienna.")
+    assert "Pieter Bruegel the Elder" in names, names

@@ -143,10 +143,14 @@ _NP_MODIFIERS = frozenset({"compound", "amod", "flat", "nmod", "nummod"})
 
 
 def _ends_preposition(toks: Any, start: int, end: int) -> bool:
-    """Whether the name ``toks[start:end]`` is the object of a preposition ("at Bath", "In
-    Paris"): its one word whose head lies outside it is a ``pobj``."""
+    """Whether the name ``toks[start:end]`` is the object of a fronted preposition ("at Bath",
+    "In Paris"): its one word whose head lies outside it is a ``pobj`` of a preposition that hangs
+    on a verb.  A preposition that hangs on a noun ("Paintings by Pieter Bruegel the Elder")
+    opens no clause: the epithet after the name stays in it."""
     roots = [t for t in toks[start:end] if not start <= t.head.i < end or t.head.i == t.i]
-    return len(roots) == 1 and roots[0].dep_ == "pobj"
+    return (
+        len(roots) == 1 and roots[0].dep_ == "pobj" and roots[0].head.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _own_phrase(toks: Any, start: int, end: int, other: int) -> bool:
