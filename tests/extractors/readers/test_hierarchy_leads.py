@@ -361,3 +361,21 @@ def test_first_question_keeps_a_whole_that_holds_and() -> None:
     assert first_question("bread and butter pudding") == "bread and butter pudding"
     assert first_question("flower and what") == "flower"
     assert first_question("flower or") == "flower"
+
+
+def test_a_short_item_that_describes_is_no_bare_name() -> None:
+    # (review) "**Turbo** — more power" is four words but no bare name: the words after the
+    # name describe it, so the heading names no group of the list
+    made = _rule_constructions(
+        "The car is fast.\n\n## Features of the engine\n\n- **Turbo** — more power\n"
+        "- **Intercooler** — cooler air\n",
+        "Tell me about the car.",
+    )
+    assert "list.group_heading.member_of" not in made, made
+    kept = _kept(
+        "The sun has planets.\n\n## Planets of the inner solar system\n\n- **Mercury**\n"
+        "- **Venus**\n- **Earth**\n- **Mars**\n",
+        "Tell me about the solar system.",
+    )
+    pairs = {(a.lower(), b.lower()) for a, b in kept}
+    assert ("planets of the inner solar system", "mercury") in pairs, kept

@@ -7,6 +7,7 @@ Split out of :mod:`.hierarchy` (twenty-third session).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from grapheme_distill.extractors.document.model import Block
 from grapheme_distill.extractors.readers.context import ReadContext
@@ -42,8 +43,9 @@ def items_name_group(group: str, heads: list[tuple[Block, tuple[str, int, int] |
     "## Core rights of individuals" over "the right of access", "the right to erasure" names a
     group and its members, each item an N (devtrain: 4 of 4 such pairs right); so does
     "## Planets of the inner solar system" over "**Mercury**", "**Earth**", bare names of four
-    words at most.  An item that describes something without naming an N is something the
-    heading's topic has or does, not one of its Ns: "## Features of the engine" over "**Turbo**
+    words at most, the item being its name (nothing after it but punctuation).  An item that
+    describes something without naming an N is something the heading's topic has or does, not
+    one of its Ns: "## Features of the engine" over "**Turbo**
     — forces more air into the cylinders" (the gates' list.group_heading pairs with such
     items: 0 right of 14, in four answers of val11-37; every item there over four words), so
     the heading is no group of the list and the list is read as if it named none."""
@@ -51,7 +53,10 @@ def items_name_group(group: str, heads: list[tuple[Block, tuple[str, int, int] |
     if not words or any(head is None for _, head in heads):
         return False
     noun = singular(words[-1])
-    return all(len(block.text.split()) <= 4 for block, _ in heads) or all(
+    return all(
+        head is not None and len(head[0].split()) <= 4 and not block.text[head[2] :].strip(" .;:")
+        for block, head in heads
+    ) or all(
         any(same_noun(noun, w) for w in _WORD.findall(head[0].lower()))
         for _, head in heads
         if head is not None
@@ -97,7 +102,7 @@ def prompt_whole(ctx: ReadContext, block: Block) -> Name | None:
     if whole is None:
         return None
     cut = clean_name(first_question(whole.text))
-    return Name(cut) if cut and cut != whole.text else whole
+    return replace(whole, text=cut) if cut and cut != whole.text else whole
 
 
 def prompt_names(ctx: ReadContext, block: Block, parent: Name) -> bool:
