@@ -44,3 +44,16 @@ def test_a_count_of_things_is_no_measure_in_other_units(
     assert not any(kind == "alias" for _, kind, _ in found)
     found = linguistic_items("The Saturn V rocket weighed 2,970 tonnes (6.5 million lb) at launch.")
     assert ("2,970 tonnes", "alias", "6.5 million lb") in found
+
+
+def test_a_named_unit_converts_and_a_count_of_people_does_not(
+    linguistic_items: Callable[..., set[tuple[str, str, str]]],
+) -> None:
+    """(review) units are a closed list of symbols and names: degrees Fahrenheit are a unit,
+    "men" is no symbol however short."""
+    found = linguistic_items(
+        "Preheat the oven to 350 degrees Fahrenheit (175 degrees Celsius) before baking."
+    )
+    assert ("350 degrees fahrenheit", "alias", "175 degrees celsius") in found, found
+    found = linguistic_items("The legion lost about 300 men (40 per cent) in the battle.")
+    assert not any(kind == "alias" for _, kind, _ in found), found

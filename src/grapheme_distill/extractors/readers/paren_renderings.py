@@ -53,15 +53,20 @@ _QUANTITY_IN = re.compile(
 )
 
 
-#: a unit of measure: a symbol of at most three letters ("m", "km", "ft", "mph", "°C", "km²",
-#: "km/h"; and "kcal", "tbsp", "mmHg") or a unit's name ("miles", "feet", "pounds", "degrees");
-#: not a count noun ("adults", "species", "census")
+#: a unit of measure, a closed list: a unit's symbol ("m", "km", "ft", "mph", "°C", "km²", "km/h",
+#: "kcal", "tbsp", "mmHg", "KB"; "US"/"UK" opening "US gallons") or a unit's name or its qualifier
+#: ("miles", "feet", "pounds", "degrees", "megabytes", "nautical", "Fahrenheit"); not a count noun,
+#: however short ("adults", "species", "census", "men")
 _UNIT = re.compile(
-    r"(?i)°?[a-z]{1,3}[²³]?(?:/[a-z]{1,3})?|kcal|tbsp|mmhg|°|%|"
-    r"square|cubic|(?:(?:kilo|centi|milli)?(?:metre|meter|gram|litre|liter)|mile|foot|"
+    r"(?i)°[a-z]?|%|(?:°?(?:[kcmµn]?m|ft|in|yd|mi|nmi|lbs?|oz|st|[kmµ]?g|t|[mcd]?l|gal|qt|pt|fl|"
+    r"[ckf]|hrs?|h|mins?|secs?|s|ms|mph|kph|psi|k?pa|hpa|atm|k?j|k?cal|[km]?w|hp|v|a|[kmg]?hz|"
+    r"[kmgt]?b|au|ly|pc|sq|cu|ac|ha|us|uk)[²³]?(?:/[a-z]{1,3})?)|tbsp|tsp|mmhg|"
+    r"square|cubic|nautical|metric|short|long|imperial|fahrenheit|celsius|centigrade|kelvin|"
+    r"(?:(?:kilo|centi|milli|micro|nano|mega|giga|tera)?(?:metre|meter|gram|litre|liter|byte|"
+    r"second|joule|watt|hertz)|mile|foot|"
     r"feet|inch|inches|yard|pound|ounce|stone|ton|tonne|acre|hectare|gallon|quart|pint|cup|"
-    r"teaspoon|tablespoon|fluid|degree|percent|knot|calorie|kilocalorie|joule|watt|horsepower|"
-    r"light-year|kilo|minute|hour|second|day|week|month|year|beat|per|cent)s?"
+    r"teaspoon|tablespoon|fluid|degree|percent|knot|calorie|kilocalorie|horsepower|"
+    r"light-year|kilo|minute|hour|day|week|month|year|beat|per|cent)s?"
 )
 
 
