@@ -265,21 +265,8 @@ def test_a_lifeless_object_leaves_the_infinitive_to_the_subject(
             ("Giuseppe Fiorelli", "pour", "plaster"),
             "Body casts",
         ),
-    ],
-)
-def test_a_sentence_after_a_label_keeps_its_own_subject(
-    spacy_x: SpacyExtractor, text: str, want: tuple[str, str, str], label: str
-) -> None:
-    # the parse reads "Label: sentence" as one clause and gives its verb two subjects, the label
-    # first: the subject after the colon or dash is the one that acts
-    rels = _subjects(spacy_x, text)
-    assert want in rels, rels
-    assert not any(s == label for s, _, _ in rels), rels
-
-
-@pytest.mark.parametrize(
-    ("text", "want", "label"),
-    [
+        # review of 1d51d65: the parse tags a Title-Case label a proper noun; with a phrase of its
+        # own ("in 1863") between the dash and the named subject, the words after it are a sentence
         (
             "## Pompeii\n\n"
             "- **Body Casts** — in 1863 Giuseppe Fiorelli poured plaster into the hollows left "
@@ -297,11 +284,11 @@ def test_a_sentence_after_a_label_keeps_its_own_subject(
         ),
     ],
 )
-def test_a_title_case_label_before_a_fronted_phrase_is_no_subject(
+def test_a_sentence_after_a_label_keeps_its_own_subject(
     spacy_x: SpacyExtractor, text: str, want: tuple[str, str, str], label: str
 ) -> None:
-    # review of 1d51d65: the parse tags a Title-Case label a proper noun; with a phrase of its own
-    # ("in 1863") between the dash and the named subject, the words after the dash are a sentence
+    # the parse reads "Label: sentence" as one clause and gives its verb two subjects, the label
+    # first: the subject after the colon or dash is the one that acts
     rels = _subjects(spacy_x, text)
     assert want in rels, rels
     assert not any(s == label for s, _, _ in rels), rels
