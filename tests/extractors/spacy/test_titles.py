@@ -36,6 +36,18 @@ def test_a_fronted_place_ends_before_the_subjects_article(spacy_x: SpacyExtracto
     assert "Paris" in names and not any("Paris the" in n for n in names), names
 
 
+def test_a_fronted_place_ends_before_a_titled_subject_ner_runs_it_into(
+    spacy_x: SpacyExtractor,
+) -> None:
+    # NER's own span runs the place into the subject ("Waterloo the Duke of"): the article after
+    # a preposition's object opens a name of its own, which keeps its "of" part
+    names = _names(spacy_x, "At Waterloo the Duke of Wellington defeated Napoleon.")
+    assert {"Waterloo", "Duke of Wellington"} <= names, names
+    assert not any("Waterloo the" in n for n in names), names
+    names = _names(spacy_x, "At Aachen the Emperor was crowned.")
+    assert "Aachen" in names and not any("Aachen the" in n for n in names), names
+
+
 def test_a_name_with_an_epithet_stays_one_name(spacy_x: SpacyExtractor) -> None:
     assert "Winnie the Pooh" in _names(spacy_x, "Winnie the Pooh is a bear.")
     assert "Jack the Ripper" in _names(spacy_x, "Jack the Ripper killed five women in Whitechapel.")

@@ -22,6 +22,7 @@ from grapheme_distill.extractors.spacy.titles import (
     _full_name,
     _membership,
     _name_part,
+    _own_phrase,
     _title_span,
 )
 
@@ -294,7 +295,15 @@ def clause_cut(toks: Any, start: int, end: int, i: int) -> tuple[int, int]:
     indefinite article, which places nothing (the parse hangs the "on" of the title "Death on a
     Factory Farm" on the verb: WebNLG).  The same cut
     :func:`~.relation_candidates._own_part` makes for a relation's object, made once for the
-    entity itself."""
+    entity itself.
+
+    A name also ends before "the" that opens a name of its own after a fronted place with no comma
+    ("At Waterloo the Duke of Wellington defeated Napoleon", "At Aachen the Emperor was
+    crowned": NER reads "Waterloo the Duke" as one place): where the words before the article are
+    a preposition's object and the Title Case phrase after it is the clause's own, neither
+    hanging on the other (:func:`~.titles._own_phrase`, the same test the title widening makes).
+    An epithet that hangs on the name stays in it ("by Pliny the Elder", "Winnie the Pooh").
+    ``toks`` is a document or its token list."""
     lo, hi = start, end
     for k in range(start + 1, end - 1):
         t = toks[k]
@@ -307,6 +316,20 @@ def clause_cut(toks: Any, start: int, end: int, i: int) -> tuple[int, int]:
             if k < i:
                 lo = max(lo, k + 1)
             else:  # (the preposition itself, NER's root of the span: the name before it)
+                hi = min(hi, k)
+        elif (
+            t.lower_ == "the"
+            and toks[k + 1].text[:1].isupper()
+            and toks[k - 1].text[:1].isupper()
+            and _own_phrase(toks, start, k, k + 1)
+        ):
+            if k < i:
+                lo = max(lo, k)
+                if hi == end and toks[end - 1].lower_ == "of":
+                    # NER ended the later name on its "of" ("Waterloo the Duke of" before
+                    # "Wellington", a place of its own): the later name runs on over its "of" part
+                    hi = _of_name_end(toks, end - 1)
+            else:
                 hi = min(hi, k)
     return lo, hi
 
