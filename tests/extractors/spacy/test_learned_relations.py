@@ -648,3 +648,26 @@ def test_a_comparison_of_people_by_descriptions_states_no_relation(
     preds = {p for _, p, _ in rels}
     assert not {"notation", "approach"} & preds, rels
     assert ("Gottfried Leibniz", "nationality", "German") in rels, rels
+
+
+@pytest.mark.parametrize("key", ["Known for", "Famous for"])
+def test_a_comparison_of_people_keeps_what_each_is_known_for(
+    spacy_x: SpacyExtractor, key: str
+) -> None:
+    """ "| Known for | the printing press | the steam engine |" in a comparison of two people: what
+    a person is known for is a fact the conventions write of the person (``known_for``, as the
+    key-value line "**Known for:** …" is read), not a description that tells the two apart; the
+    describing rows ("Approach") still go."""
+    model = LinearModel("relations", 5.0, {}, threshold=0.99, meta={"rule_threshold": 0.1})
+    text = (
+        "Johannes Gutenberg and James Watt changed how people worked.\n\n"
+        "| | Johannes Gutenberg | James Watt |\n|---|---|---|\n"
+        f"| {key} | the printing press | the steam engine |\n"
+        "| Approach | mechanical | thermal |\n"
+    )
+    with use_relation_model(model):
+        rels, _ = _relations(spacy_x, text)
+    kept = {(s, o.removeprefix("the ")) for s, p, o in rels if p.endswith("_for")}
+    assert ("James Watt", "steam engine") in kept, rels
+    assert ("Johannes Gutenberg", "printing press") in kept, rels
+    assert "approach" not in {p for _, p, _ in rels}, rels
