@@ -522,3 +522,32 @@ def test_a_group_in_ians_after_belongs_to_stays_a_class(
     """The owner test reads a singular person's noun: "the amphibians" (a plural in -ians) is a
     class, not an owner (review of 7d57e20)."""
     assert pair in _hierarchy(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "names"),
+    [
+        (
+            "Members of the Hanseatic League included Lübeck, Hamburg and Bremen.",
+            "Hanseatic League",
+            {"Lübeck", "Hamburg", "Bremen"},
+        ),
+        (
+            "The founding members of the Warsaw Pact include Poland, Hungary and Romania.",
+            "Warsaw Pact",
+            {"Poland", "Hungary", "Romania"},
+        ),
+        (
+            "Parts of the old mill included the waterwheel, the millstones and the hopper.",
+            "old mill",
+            {"waterwheel", "millstones", "hopper"},
+        ),
+    ],
+)
+def test_a_past_tense_or_a_membership_adjective_keeps_the_kinds_include_form(
+    text: str, whole: str, names: set[str]
+) -> None:
+    # "Ns of X included A, B and C" reads as "Ns of X include …" does, and "the founding members
+    # of X" as "the members of X": the tense and the adjective change nothing of the structure
+    pairs = _hierarchy(text)
+    assert {(whole, name) for name in names} <= pairs, pairs

@@ -71,11 +71,16 @@ _RELATIVE = re.compile(
     rf"(?P<before>.+?),\s+which\s+(?:also\s+|now\s+)?(?P<v>{_VERBS[0][1]}|{_VERBS[2][1]})\s+"
     r"(?P<list>.+)$"
 )
+# "Types of X include A, B and C", "The founding members of NATO included A, B and C": the kind
+# word's whole, then its names; a past tense ("included", "ranged from") and a membership
+# adjective ("founding", "original", "permanent") read as the present and the bare noun do
 _KINDS_INCLUDE = re.compile(
     r"^(?:the\s+)?(?:(?:main|major|common|most common|principal|key|different|notable|well-known|"
-    r"popular|famous|other)\s+)*(?P<k>types|kinds|forms|varieties|examples|categories|classes|"
+    r"popular|famous|other|founding|founder|original|current|full|permanent|associate|core)\s+)*"
+    r"(?P<k>types|kinds|forms|varieties|examples|categories|classes|"
     r"species|breeds|branches|members|parts|components)\s+of\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?P<x>[\w'’\- ]{2,50}?)\s+(?:include|includes|are|were|range from)\s+(?P<list>.+)$",
+    r"(?P<x>[\w'’\- ]{2,50}?)\s+(?:include|includes|included|are|were|range from|ranged from)\s+"
+    r"(?P<list>.+)$",
     re.IGNORECASE,
 )
 _IS_KIND_OF = re.compile(
