@@ -199,6 +199,9 @@ TOPICS: list[tuple[str, str]] = [
     # Thirty-ninth batch (held out in fresh/ during the thirty-ninth session; appended the same way).
     ("people", "Charles Dickens"),
     ("science", "Jupiter"),
+    # Fortieth batch (held out in fresh/ during the fortieth session; appended the same way).
+    ("history", "the samurai"),
+    ("art", "the Great Pyramid of Giza"),
 ]
 TYPES = ("factual", "relational", "procedural", "structural", "linguistic")
 
