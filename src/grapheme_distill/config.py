@@ -58,7 +58,8 @@ class DistillationConfig(BaseModel):
             lowest threshold whose held-out precision on the unseen reads is at least 0.80:
             0.743 / 0.785 / 0.815 at 0.6 / 0.65 / 0.7 on eleven, 0.751 / 0.789 / 0.822 on twelve
             in the thirty-seventh session, 0.744 / 0.782 / 0.819 on thirteen in the
-            thirty-eighth, 0.749 / 0.781 / 0.817 on fourteen in the thirty-ninth) the rule
+            thirty-eighth, 0.749 / 0.781 / 0.817 on fourteen in the thirty-ninth, 0.756 / 0.783 /
+            0.814 on fifteen in the fortieth) the rule
             points to 0.70, but at 0.70 the main job's
             shortest run (one topic, the local model) stored no relation at all — "Paris
             capital_of France" fell under it — so the default stays 0.65 (thirty-sixth
