@@ -13,6 +13,7 @@ from grapheme_distill.extractors.base import Extraction
 from grapheme_distill.extractors.learned import LinearModel, load_linear_model
 from grapheme_distill.extractors.spacy.entity_choice import use_entity_model
 from grapheme_distill.extractors.spacy.learned_relations import (
+    _KNOWN_FOR,
     CONSTRUCTION,
     collect_candidates,
     says_no_relation,
@@ -671,3 +672,17 @@ def test_a_comparison_of_people_keeps_what_each_is_known_for(
     assert ("James Watt", "steam engine") in kept, rels
     assert ("Johannes Gutenberg", "printing press") in kept, rels
     assert "approach" not in {p for _, p, _ in rels}, rels
+
+
+@pytest.mark.parametrize(
+    ("predicate", "known"),
+    [
+        ("known_for", True),
+        ("best_known_for", True),
+        ("famous_for", True),
+        ("not_known_for", False),  # a denial is no fact of what the person is known for
+        ("unknown_for", False),
+    ],
+)
+def test_known_for_is_the_keys_whole_predicate(predicate: str, known: bool) -> None:
+    assert bool(_KNOWN_FOR.search(predicate)) is known

@@ -372,7 +372,7 @@ _KNOWN_KEYS = frozenset(KEY_PREDICATES.values())
 #: a fact of the person the annotators write (``known_for``, as the key-value line "**Known
 #: for:** …" is read, right 10 of 11 times on devtrain and val11…38), not a description that
 #: tells two people apart
-_KNOWN_FOR = re.compile(r"(?:^|_)(?:known|famous|remembered|renowned)_for$")
+_KNOWN_FOR = re.compile(r"^(?:best_|most_|also_|widely_)?(?:known|famous|remembered|renowned)_for$")
 
 
 def _names_a_person(out: Extraction, entity: str) -> bool:

@@ -302,7 +302,10 @@ def clause_cut(toks: Any, start: int, end: int, i: int) -> tuple[int, int]:
     crowned": NER reads "Waterloo the Duke" as one place): where the words before the article are
     a preposition's object and the Title Case phrase after it is the clause's own, neither
     hanging on the other (:func:`~.titles._own_phrase`, the same test the title widening makes).
-    An epithet that hangs on the name stays in it ("by Pliny the Elder", "Winnie the Pooh").
+    An epithet that hangs on the name stays in it ("by Pliny the Elder", "Winnie the Pooh"); a
+    ruler's epithet (a closed list: "the Great", "the Elder", "the Conqueror" …) closes the name
+    before a name of the clause's own ("Under Peter the Great Russia built a navy": "Peter the
+    Great" and "Russia", where the parse hangs "the Great" on "Russia").
     ``toks`` is a document or its token list."""
     lo, hi = start, end
     for k in range(start + 1, end - 1):
@@ -319,6 +322,20 @@ def clause_cut(toks: Any, start: int, end: int, i: int) -> tuple[int, int]:
                 hi = min(hi, k)
         elif (
             t.lower_ == "the"
+            and toks[k + 1].lower_ in _EPITHETS
+            and toks[k - 1].text[:1].isupper()
+            and k + 2 < end
+            and toks[k + 2].text[:1].isupper()
+        ):
+            # "Under Peter the Great Russia built a navy": the epithet closes the ruler's name
+            # and the name after it is the clause's own (the parse hangs "the Great" on it)
+            if k + 2 <= i:
+                lo = max(lo, k + 2)
+            else:
+                hi = min(hi, k + 2)
+        elif (
+            t.lower_ == "the"
+            and toks[k + 1].lower_ not in _EPITHETS
             and toks[k + 1].text[:1].isupper()
             and toks[k - 1].text[:1].isupper()
             and _own_phrase(toks, start, k, k + 1)
@@ -333,6 +350,16 @@ def clause_cut(toks: Any, start: int, end: int, i: int) -> tuple[int, int]:
                 hi = min(hi, k)
     return lo, hi
 
+
+#: a ruler's or a namesake's epithet after "the" ("Peter the Great", "Pliny the Elder", "William the
+#: Conqueror"): a closed class of the language, which ends the name it follows
+_EPITHETS = frozenset(
+    {
+        "great", "elder", "younger", "conqueror", "confessor", "magnificent", "terrible", "bold",
+        "wise", "pious", "fair", "good", "just", "bald", "fat", "lionheart", "navigator", "lawgiver",
+        "unready", "brave", "red", "venerable", "apostate", "blessed", "builder",
+    }
+)  # fmt: skip
 
 #: the last words of names that carry their year after "of" ("Act of 1997", "Exposition of 1889")
 _DATED_NAMES = frozenset(

@@ -426,8 +426,8 @@ def _possessive(tokens: list[Any], start: int, end: int) -> bool:
     return any(t.tag_ == "POS" for t in tokens[start:end])
 
 
-#: a span of years written with a dash: a person's (a lifespan, a reign) are two dates, birth and
-#: death, first and last year; another thing's is one period (:func:`_persons_years`)
+#: a span of years written with a dash: a person's (a lifespan, a reign) is one period and two
+#: dates, birth and death, first and last year; another thing's is one period (:func:`_persons_years`)
 _YEAR_RANGE = re.compile(r"(?<!\d)(1\d{3}|20\d{2})\s*[\u2013\u2014-]\s*(1\d{3}|20\d{2})(?!\d)")
 
 
