@@ -303,9 +303,11 @@ def clause_cut(toks: Any, start: int, end: int, i: int) -> tuple[int, int]:
     a preposition's object and the Title Case phrase after it is the clause's own, neither
     hanging on the other (:func:`~.titles._own_phrase`, the same test the title widening makes).
     An epithet that hangs on the name stays in it ("by Pliny the Elder", "Winnie the Pooh"); a
-    ruler's epithet (a closed list: "the Great", "the Elder", "the Conqueror" …) closes the name
-    before a name of the clause's own ("Under Peter the Great Russia built a navy": "Peter the
-    Great" and "Russia", where the parse hangs "the Great" on "Russia").
+    ruler's epithet (a closed list: "the Great", "the Elder", "the Conqueror" …) after a name NER
+    calls a person closes the name before a name of the clause's own ("Under Peter the Great Russia
+    built a navy": "Peter the Great" and "Russia", where the parse hangs "the Great" on "Russia");
+    after a place the article opens the subject's name as above ("At Swindon the Great Western
+    Railway built its works": "Swindon", "Great Western Railway").
     ``toks`` is a document or its token list."""
     lo, hi = start, end
     for k in range(start + 1, end - 1):
@@ -323,7 +325,7 @@ def clause_cut(toks: Any, start: int, end: int, i: int) -> tuple[int, int]:
         elif (
             t.lower_ == "the"
             and toks[k + 1].lower_ in _EPITHETS
-            and toks[k - 1].text[:1].isupper()
+            and toks[k - 1].ent_type_ == "PERSON"  # a ruler's ("At Swindon the Great …": a place)
             and k + 2 < end
             and toks[k + 2].text[:1].isupper()
         ):
@@ -335,7 +337,6 @@ def clause_cut(toks: Any, start: int, end: int, i: int) -> tuple[int, int]:
                 hi = min(hi, k + 2)
         elif (
             t.lower_ == "the"
-            and toks[k + 1].lower_ not in _EPITHETS
             and toks[k + 1].text[:1].isupper()
             and toks[k - 1].text[:1].isupper()
             and _own_phrase(toks, start, k, k + 1)

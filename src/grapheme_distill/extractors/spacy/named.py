@@ -46,16 +46,13 @@ def named_mentions(span: Any) -> list[Mention]:
     out: list[Mention] = []
     for years in _YEAR_RANGE.finditer(span_text(span)):  # NER misses some: "Queen Anne (1702–1714)"
         base = getattr(span, "start_char", 0)  # a Span or a whole Doc
-        if not _persons_years(span, base + years.start()):
-            at = base + years.start()
-            if all(o.text != years.group() for o in out):
-                out.append(Mention(years.group(), at, at + len(years.group()), "DATE", True))
-            continue
         at = base + years.start()
         if all(o.text != years.group() for o in out):
-            # a person's range is one period too (the node of "lived", "reigned"); its ends stay
-            # dates of their own (born, died; began, ended)
             out.append(Mention(years.group(), at, at + len(years.group()), "DATE", True))
+        if not _persons_years(span, at):
+            continue
+        # a person's range is one period too (the node of "lived", "reigned"); its ends are
+        # dates of their own (born, died; began, ended)
         for k in (1, 2):
             at = base + years.start(k)
             if all(o.text != years.group(k) for o in out):
